@@ -1,0 +1,29 @@
+package org.uketsuke.app;
+
+import org.uketsuke.app.cli.BackendCommand;
+import org.uketsuke.app.cli.DemoCommand;
+import org.uketsuke.app.cli.VersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line behind {@code ./uketsuke}. */
+@Command(
+        name = "uketsuke",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Reception terminal for online qualification (オンライン資格確認).",
+        subcommands = {DemoCommand.class, BackendCommand.class})
+public final class Uketsuke implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Uketsuke()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

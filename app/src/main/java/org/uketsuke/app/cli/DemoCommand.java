@@ -1,0 +1,102 @@
+package org.uketsuke.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import org.uketsuke.app.demo.DataDirectories;
+import org.uketsuke.app.demo.DemoEnvironment;
+import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.flow.VisitSnapshot;
+import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.ui.KioskApplication;
+import org.uketsuke.app.ui.Messages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./uketsuke demo}: the kiosk on embedded defaults, or one scripted visit with no screen. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the kiosk on embedded defaults: virtual card, embedded mock backend, SQLite store.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--headless", description = "No window: place the virtual card, take the PIN path, print the result as JSON.")
+    boolean headless;
+
+    @Option(names = "--once", description = "With --headless: one visit, then exit (0 when confirmed).")
+    boolean once;
+
+    @Option(names = "--data-dir", description = "Where the demo keeps its backend state, outbox, store and face folder (default: the user's data directory).")
+    Path dataDir;
+
+    @Option(names = "--lang", defaultValue = "ja", description = "Kiosk language at start: ja or en (switchable on screen).")
+    String language;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = dataDir != null ? dataDir : DataDirectories.userData().resolve("demo");
+        if (!headless) {
+            KioskApplication.launch(dir, "en".equals(language) ? Messages.ENGLISH : Messages.JAPANESE);
+            return 0;
+        }
+        if (!once) {
+            System.err.println("--headless runs one visit: add --once");
+            return 2;
+        }
+        try (DemoEnvironment env = DemoEnvironment.start(dir)) {
+            return runOnce(env);
+        }
+    }
+
+    private static int runOnce(DemoEnvironment env) throws InterruptedException {
+        BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
+        env.controller().addListener(snapshots::add);
+        env.slot().insert();
+        Duration budget = Duration.ofSeconds(60);
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (true) {
+            VisitSnapshot snapshot = snapshots.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (snapshot == null) {
+                print(json().put("status", "TIMED_OUT"));
+                return 1;
+            }
+            switch (snapshot.state()) {
+                case AWAITING_PIN -> env.controller().fire(new VisitEvent.PinEntered(env.demoPin()));
+                case SHOWING_RESULT -> {
+                    QualificationSummary q = snapshot.result().orElseThrow();
+                    print(json().put("status", "CONFIRMED")
+                            .put("insurerNumber", q.insurerNumber())
+                            .put("insurerName", q.insurerName())
+                            .put("symbol", q.symbol())
+                            .put("number", q.number())
+                            .put("branch", q.branch())
+                            .put("contributionRatio", String.format(Locale.ROOT, "%03d", q.contributionPercent()))
+                            .put("contributionPercent", q.contributionPercent())
+                            .put("processingTime", q.processingTime()));
+                    env.slot().remove();
+                    return 0;
+                }
+                case SHOWING_PROBLEM -> {
+                    print(json().put("status", "PROBLEM").put("problem", snapshot.problem().orElseThrow().name()));
+                    env.slot().remove();
+                    return 1;
+                }
+                case IDLE, READING_CARD, CONFIRMING -> {}
+            }
+        }
+    }
+
+    private static ObjectNode json() {
+        return new ObjectMapper().createObjectNode();
+    }
+
+    private static void print(ObjectNode node) {
+        System.out.println(node.toString());
+        System.out.flush();
+    }
+}

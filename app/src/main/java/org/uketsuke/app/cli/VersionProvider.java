@@ -1,0 +1,29 @@
+package org.uketsuke.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+
+/** The Maven project version, filtered into {@code version.properties} at build time. */
+public final class VersionProvider implements CommandLine.IVersionProvider {
+
+    public static String version() {
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/org/uketsuke/app/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"uketsuke " + version()};
+    }
+}

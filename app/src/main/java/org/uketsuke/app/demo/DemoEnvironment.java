@@ -1,0 +1,109 @@
+package org.uketsuke.app.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.app.reception.ReceptionSteps;
+import org.uketsuke.app.reception.VirtualCardSlot;
+import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.bridge.BridgeConfig;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.mockbackend.IssuedCard;
+import org.uketsuke.mockbackend.MockBackend;
+import org.uketsuke.mockbackend.MockBackendConfig;
+import org.uketsuke.reader.sim.CardPersonalisation;
+import org.uketsuke.reader.sim.VirtualMyNumberCard;
+
+/**
+ * Everything the demo runs on, with no hardware and no network: the embedded mock backend on localhost (mTLS), a
+ * virtual My Number card issued by its test CA, and the SQLite レセコン store plus the {@code face} folder under the
+ * data directory.
+ */
+public final class DemoEnvironment implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoEnvironment.class);
+
+    /** A fictitious 10-digit 医療機関コード for the demo clinic. */
+    public static final String DEMO_INSTITUTION_CODE = "1311234567";
+
+    private final Path dataDir;
+    private final MockBackend backend;
+    private final IssuedCard issuedCard;
+    private final VirtualCardSlot slot;
+    private final RececonBridge bridge;
+    private final ReceptionSteps steps;
+    private final VisitController controller;
+
+    private DemoEnvironment(Path dataDir, int personIndex) {
+        this.dataDir = dataDir;
+        this.backend = MockBackend.start(new MockBackendConfig(dataDir.resolve("mock-backend"), 0, 42L, 50));
+        this.issuedCard = backend.issueCard(personIndex);
+        VirtualMyNumberCard card = new VirtualMyNumberCard(new CardPersonalisation(
+                issuedCard.authCertDer(), issuedCard.authCaCertDer(), issuedCard.authKey(), issuedCard.pin()));
+        this.slot = new VirtualCardSlot(card);
+        this.bridge = RececonBridge.open(new BridgeConfig(
+                dataDir.resolve("outbox.db"),
+                dataDir.resolve("rececon.db"),
+                dataDir.resolve("face"),
+                DEMO_INSTITUTION_CODE,
+                StandardCharsets.UTF_8));
+        this.steps = new ReceptionSteps(
+                slot,
+                new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10)),
+                bridge,
+                Clock.systemDefaultZone());
+        this.controller = new VisitController(steps, VisitController.defaultTimeouts());
+        slot.onCardEvents(controller::fire);
+        log.info("demo environment in {} — backend {}", dataDir, backend.baseUri());
+    }
+
+    /** Starts the demo on the data directory; the first start generates the test CA, people and card. */
+    public static DemoEnvironment start(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+        return new DemoEnvironment(dataDir, 0);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public VirtualCardSlot slot() {
+        return slot;
+    }
+
+    public VisitController controller() {
+        return controller;
+    }
+
+    public ReceptionSteps steps() {
+        return steps;
+    }
+
+    public RececonBridge bridge() {
+        return bridge;
+    }
+
+    /** The demo PIN of the virtual card (printed on the staff screen; a real card's PIN is never shown). */
+    public String demoPin() {
+        return issuedCard.pin();
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+        slot.close();
+        bridge.close();
+        backend.close();
+    }
+}

@@ -1,0 +1,23 @@
+package org.uketsuke.app.flow;
+
+/**
+ * The closed list of things a patient or receptionist can be told went wrong. Each maps one-to-one to a ja/en
+ * message ({@code problem.NAME} in the UI bundle); diagnostics (status words, causes) go to the log only.
+ */
+public enum Problem {
+    CARD_REMOVED,
+    CARD_UNREADABLE,
+    NOT_A_MY_NUMBER_CARD,
+    CARD_SERVICE_UNAVAILABLE,
+    PIN_BLOCKED,
+    NO_QUALIFICATION,
+    QUALIFICATION_LOST,
+    CERTIFICATE_EXPIRED,
+    CERTIFICATE_REVOKED,
+    CERTIFICATE_INVALID,
+    NOT_REGISTERED,
+    BACKEND_UNAVAILABLE,
+    BACKEND_REJECTED,
+    STORE_FAILED,
+    TIMED_OUT
+}

@@ -1,0 +1,19 @@
+package org.uketsuke.app.flow;
+
+/** Work the flow asks the reception worker to do off the UI thread; the answer comes back as a {@link VisitEvent}. */
+public sealed interface VisitCommand {
+
+    /** Identify the card and read its auth certificate. */
+    record ReadCard() implements VisitCommand {}
+
+    /** Verify the PIN, sign the backend nonce, query the qualification and hand it to the store. */
+    record ConfirmWithPin(String pin) implements VisitCommand {
+        @Override
+        public String toString() {
+            return "ConfirmWithPin[****]";
+        }
+    }
+
+    /** Forget everything about the current patient (card session, PIN state, shown data). */
+    record EndVisit() implements VisitCommand {}
+}

@@ -1,0 +1,37 @@
+package org.uketsuke.app.flow;
+
+/** Everything that can happen to a visit: patient input, device and backend answers, and the clock. */
+public sealed interface VisitEvent {
+
+    /** A card was placed on the reader. */
+    record CardPlaced() implements VisitEvent {}
+
+    /** The card was taken off the reader (at any point). */
+    record CardRemoved() implements VisitEvent {}
+
+    /** The auth certificate was read; {@code pinTriesLeft} as the card reports without consuming a try. */
+    record CardReady(int pinTriesLeft) implements VisitEvent {}
+
+    /** The patient entered a PIN on the pad. The PIN never appears in {@link #toString()}. */
+    record PinEntered(String pin) implements VisitEvent {
+        @Override
+        public String toString() {
+            return "PinEntered[****]";
+        }
+    }
+
+    /** The card refused the PIN; the patient may try again while tries are left. */
+    record PinRejected(int triesLeft) implements VisitEvent {}
+
+    /** Confirmed by the backend and handed to the レセコン store. */
+    record Confirmed(QualificationSummary summary) implements VisitEvent {}
+
+    /** A step failed for a reason the patient is told about. */
+    record Failed(Problem problem) implements VisitEvent {}
+
+    /** The patient pressed cancel. */
+    record Cancelled() implements VisitEvent {}
+
+    /** The current screen waited too long for the patient. */
+    record TimedOut() implements VisitEvent {}
+}

@@ -1,0 +1,102 @@
+package org.uketsuke.app.flow;
+
+import static org.uketsuke.app.flow.VisitState.AWAITING_PIN;
+import static org.uketsuke.app.flow.VisitState.CONFIRMING;
+import static org.uketsuke.app.flow.VisitState.IDLE;
+import static org.uketsuke.app.flow.VisitState.READING_CARD;
+import static org.uketsuke.app.flow.VisitState.SHOWING_PROBLEM;
+import static org.uketsuke.app.flow.VisitState.SHOWING_RESULT;
+
+import java.util.Optional;
+import org.uketsuke.app.flow.VisitCommand.ConfirmWithPin;
+import org.uketsuke.app.flow.VisitCommand.EndVisit;
+import org.uketsuke.app.flow.VisitCommand.ReadCard;
+import org.uketsuke.app.flow.VisitEvent.Cancelled;
+import org.uketsuke.app.flow.VisitEvent.CardPlaced;
+import org.uketsuke.app.flow.VisitEvent.CardReady;
+import org.uketsuke.app.flow.VisitEvent.CardRemoved;
+import org.uketsuke.app.flow.VisitEvent.Confirmed;
+import org.uketsuke.app.flow.VisitEvent.Failed;
+import org.uketsuke.app.flow.VisitEvent.PinEntered;
+import org.uketsuke.app.flow.VisitEvent.PinRejected;
+import org.uketsuke.app.flow.VisitEvent.TimedOut;
+
+/**
+ * The patient's visit as one state machine. Pure: no I/O, no threads, no UI — the whole table below is the
+ * behaviour, read top to bottom. Events that a state does not expect (a late answer from a step the patient has
+ * already left) change nothing.
+ */
+public final class VisitFlow {
+
+    private VisitSnapshot current = VisitSnapshot.idle();
+
+    public VisitSnapshot current() {
+        return current;
+    }
+
+    /** Applies one event; returns the transition, whose commands the caller runs off the UI thread. */
+    public Transition on(VisitEvent event) {
+        Transition transition = next(current, event);
+        current = transition.next();
+        return transition;
+    }
+
+    private static Transition next(VisitSnapshot now, VisitEvent event) {
+        return switch (now.state()) {
+            case IDLE -> switch (event) {
+                case CardPlaced _ -> Transition.to(state(READING_CARD), new ReadCard());
+                default -> stay(now);
+            };
+            case READING_CARD -> switch (event) {
+                case CardReady r when r.pinTriesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
+                case CardReady r -> Transition.to(pin(r.pinTriesLeft()));
+                case Failed f -> problem(f.problem());
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case AWAITING_PIN -> switch (event) {
+                case PinEntered p -> Transition.to(
+                        new VisitSnapshot(CONFIRMING, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
+                        new ConfirmWithPin(p.pin()));
+                case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
+                case TimedOut _ -> problem(Problem.TIMED_OUT);
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case CONFIRMING -> switch (event) {
+                case PinRejected r when r.triesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
+                case PinRejected r -> Transition.to(pin(r.triesLeft()));
+                case Confirmed c -> Transition.to(
+                        new VisitSnapshot(SHOWING_RESULT, -1, Optional.of(c.summary()), Optional.empty()));
+                case Failed f -> problem(f.problem());
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case SHOWING_RESULT, SHOWING_PROBLEM -> switch (event) {
+                case CardRemoved _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
+                case TimedOut _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
+                case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
+                case CardPlaced _ -> Transition.to(state(READING_CARD), new EndVisit(), new ReadCard());
+                default -> stay(now);
+            };
+        };
+    }
+
+    private static VisitSnapshot state(VisitState state) {
+        return new VisitSnapshot(state, -1, Optional.empty(), Optional.empty());
+    }
+
+    private static VisitSnapshot pin(int triesLeft) {
+        return new VisitSnapshot(AWAITING_PIN, triesLeft, Optional.empty(), Optional.empty());
+    }
+
+    /** Any problem ends the patient's card session at once; the screen stays until card removal or timeout. */
+    private static Transition problem(Problem problem) {
+        return Transition.to(
+                new VisitSnapshot(SHOWING_PROBLEM, -1, Optional.empty(), Optional.of(problem)), new EndVisit());
+    }
+
+    private static Transition stay(VisitSnapshot now) {
+        return Transition.to(now);
+    }
+}

@@ -1,0 +1,17 @@
+package org.uketsuke.app.flow;
+
+/** Where one patient's visit at the kiosk stands. Every state but {@link #IDLE} belongs to exactly one patient. */
+public enum VisitState {
+    /** Waiting for a card; shows nothing personal. */
+    IDLE,
+    /** Card placed; the driver identifies it and reads the auth certificate. */
+    READING_CARD,
+    /** The patient enters the 4-digit auth PIN on the pad. */
+    AWAITING_PIN,
+    /** PIN check, signature over the backend nonce, qualification query and hand-off to the レセコン store. */
+    CONFIRMING,
+    /** Qualification confirmed; the patient sees what they may see and is asked to take the card. */
+    SHOWING_RESULT,
+    /** Something went wrong; the patient sees a plain message and what to do next. */
+    SHOWING_PROBLEM
+}

@@ -1,0 +1,26 @@
+package org.uketsuke.app.reception;
+
+import java.util.function.Consumer;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.api.CardGoneException;
+
+/**
+ * The counter's card reader as the visit sees it: it reports card placed/removed and opens a session with the
+ * card that is there. Implementations: a PC/SC reader (a real one, or vpcd with the virtual card) and the
+ * in-process virtual card.
+ */
+public interface CardSlot extends AutoCloseable {
+
+    /** Where {@link VisitEvent.CardPlaced} and {@link VisitEvent.CardRemoved} go. */
+    void onCardEvents(Consumer<VisitEvent> sink);
+
+    /** Opens a session with the card now on the reader; every transport is guarded against the My Number. */
+    ApduTransport connect() throws CardGoneException;
+
+    /** A short label for the staff screen and logs (reader name). */
+    String describe();
+
+    @Override
+    void close();
+}

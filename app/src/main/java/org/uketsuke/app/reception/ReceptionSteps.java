@@ -1,0 +1,212 @@
+package org.uketsuke.app.reception;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.Problem;
+import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.app.flow.VisitCommand;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.bridge.Confirmation;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.EligibilityClient;
+import org.uketsuke.eligibility.EligibilityUnavailableException;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.api.CardGoneException;
+import org.uketsuke.reader.jpki.CertificateRead;
+import org.uketsuke.reader.jpki.JpkiCard;
+import org.uketsuke.reader.jpki.PinCheck;
+import org.uketsuke.reader.jpki.Signature;
+import org.uketsuke.reader.jpki.TokenKind;
+
+/**
+ * The PIN path of a visit against real parts: card (reader-driver) → backend (eligibility client) → レセコン store
+ * (rececon-bridge). One card session per visit, closed at the end so the card's PIN state is reset.
+ */
+public final class ReceptionSteps implements VisitSteps {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceptionSteps.class);
+
+    private final CardSlot slot;
+    private final EligibilityClient backend;
+    private final RececonBridge bridge;
+    private final Clock clock;
+    private final List<Consumer<ReceptionRecord>> recordListeners = new CopyOnWriteArrayList<>();
+
+    private ApduTransport session;
+    private JpkiCard card;
+    private byte[] authCertificate;
+
+    public ReceptionSteps(CardSlot slot, EligibilityClient backend, RececonBridge bridge, Clock clock) {
+        this.slot = slot;
+        this.backend = backend;
+        this.bridge = bridge;
+        this.clock = clock;
+    }
+
+    /** Staff-side listeners: every confirmation or failure that reaches the backend, as a row. */
+    public void onRecord(Consumer<ReceptionRecord> listener) {
+        recordListeners.add(listener);
+    }
+
+    @Override
+    public VisitEvent run(VisitCommand command) {
+        return switch (command) {
+            case VisitCommand.ReadCard _ -> readCard();
+            case VisitCommand.ConfirmWithPin c -> confirmWithPin(c.pin());
+            case VisitCommand.EndVisit _ -> {
+                endVisit();
+                yield null;
+            }
+        };
+    }
+
+    private VisitEvent readCard() {
+        endVisit();
+        try {
+            session = slot.connect();
+            card = new JpkiCard(session);
+            if (card.identify() != TokenKind.MY_NUMBER_CARD) {
+                return new VisitEvent.Failed(Problem.NOT_A_MY_NUMBER_CARD);
+            }
+            return switch (card.readAuthCertificate()) {
+                case CertificateRead.Read read -> {
+                    authCertificate = read.der();
+                    yield new VisitEvent.CardReady(card.authPinTriesLeft());
+                }
+                case CertificateRead.CardRemoved _ -> new VisitEvent.Failed(Problem.CARD_REMOVED);
+                case CertificateRead.Failed failed -> {
+                    log.warn("auth certificate read failed at {} (SW {})", failed.step(), HexFormat.of().toHexDigits((short) failed.sw()));
+                    yield new VisitEvent.Failed(Problem.CARD_UNREADABLE);
+                }
+            };
+        } catch (CardGoneException e) {
+            return new VisitEvent.Failed(Problem.CARD_REMOVED);
+        }
+    }
+
+    private VisitEvent confirmWithPin(String pin) {
+        if (card == null || authCertificate == null) {
+            return new VisitEvent.Failed(Problem.CARD_REMOVED);
+        }
+        try {
+            switch (card.verifyAuthPin(pin)) {
+                case PinCheck.Verified _ -> {}
+                case PinCheck.Wrong wrong -> {
+                    return new VisitEvent.PinRejected(wrong.triesLeft());
+                }
+                case PinCheck.Blocked _ -> {
+                    return new VisitEvent.Failed(Problem.PIN_BLOCKED);
+                }
+                case PinCheck.CardRemoved _ -> {
+                    return new VisitEvent.Failed(Problem.CARD_REMOVED);
+                }
+                case PinCheck.Failed _ -> {
+                    return new VisitEvent.Failed(Problem.CARD_UNREADABLE);
+                }
+            }
+            byte[] nonce = backend.nonce();
+            byte[] signature;
+            switch (card.signWithAuthKey(sha256(nonce))) {
+                case Signature.Signed signed -> signature = signed.signature();
+                case Signature.CardRemoved _ -> {
+                    return new VisitEvent.Failed(Problem.CARD_REMOVED);
+                }
+                case Signature.PinRequired _, Signature.Failed _ -> {
+                    return new VisitEvent.Failed(Problem.CARD_UNREADABLE);
+                }
+            }
+            String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
+            ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(
+                    authCertificate, nonce, signature, IdentityMethod.PIN, Consents.none(), fileId));
+            return settle(outcome, fileId);
+        } catch (CardGoneException e) {
+            return new VisitEvent.Failed(Problem.CARD_REMOVED);
+        } catch (EligibilityUnavailableException e) {
+            log.warn("backend unavailable: {}", e.getMessage());
+            return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
+        }
+    }
+
+    private VisitEvent settle(ConfirmationOutcome outcome, String fileId) {
+        return switch (outcome) {
+            case ConfirmationOutcome.Confirmed confirmed -> {
+                try {
+                    bridge.submit(new Confirmation(fileId, clock.instant(), IdentityMethod.PIN, confirmed));
+                    bridge.drain();
+                } catch (RuntimeException e) {
+                    log.error("could not hand the qualification to the レセコン store", e);
+                    yield new VisitEvent.Failed(Problem.STORE_FAILED);
+                }
+                QualificationSummary summary = summarise(confirmed);
+                recordListeners.forEach(l -> l.accept(ReceptionRecord.confirmed(clock.instant(), summary)));
+                yield new VisitEvent.Confirmed(summary);
+            }
+            case ConfirmationOutcome.Rejected rejected -> {
+                log.info("backend rejected: {} {}", rejected.code(), rejected.reason());
+                Problem problem = switch (rejected.reason()) {
+                    case NO_QUALIFICATION -> Problem.NO_QUALIFICATION;
+                    case QUALIFICATION_LOST -> Problem.QUALIFICATION_LOST;
+                    case CERTIFICATE_EXPIRED -> Problem.CERTIFICATE_EXPIRED;
+                    case CERTIFICATE_REVOKED -> Problem.CERTIFICATE_REVOKED;
+                    case CERTIFICATE_INVALID, SIGNATURE_INVALID -> Problem.CERTIFICATE_INVALID;
+                    case NOT_REGISTERED -> Problem.NOT_REGISTERED;
+                    case NONCE_INVALID, REQUEST_INVALID -> Problem.BACKEND_REJECTED;
+                };
+                recordListeners.forEach(l -> l.accept(ReceptionRecord.failed(clock.instant(), problem)));
+                yield new VisitEvent.Failed(problem);
+            }
+            case ConfirmationOutcome.Unavailable unavailable -> {
+                log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.detail());
+                recordListeners.forEach(
+                        l -> l.accept(ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE)));
+                yield new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
+            }
+        };
+    }
+
+    static QualificationSummary summarise(ConfirmationOutcome.Confirmed confirmed) {
+        Qualification q = confirmed.qualification();
+        return new QualificationSummary(
+                q.card().insurer().value(),
+                q.insurerName(),
+                q.card().symbol(),
+                q.card().number(),
+                q.card().branch(),
+                q.contributionRatio().percent(),
+                q.name(),
+                confirmed.processingTime());
+    }
+
+    private void endVisit() {
+        card = null;
+        authCertificate = null;
+        if (session != null) {
+            try {
+                session.close();
+            } catch (Exception e) {
+                log.debug("closing the card session", e);
+            }
+            session = null;
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.uketsuke.app.reception;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.api.CardGoneException;
+import org.uketsuke.reader.api.CommandApdu;
+import org.uketsuke.reader.api.ResponseApdu;
+import org.uketsuke.reader.sim.VirtualCardTransport;
+import org.uketsuke.reader.sim.VirtualMyNumberCard;
+
+/**
+ * The shipped virtual My Number card in-process, "placed" and "removed" by the staff screen's demo buttons. Sessions
+ * go through the driver's own guarded transport; once the card is removed every session answers card-gone.
+ */
+public final class VirtualCardSlot implements CardSlot {
+
+    private final VirtualMyNumberCard card;
+    private final AtomicReference<Consumer<VisitEvent>> sink = new AtomicReference<>(event -> {});
+    private volatile boolean present;
+    private volatile long insertion;
+
+    public VirtualCardSlot(VirtualMyNumberCard card) {
+        this.card = card;
+    }
+
+    @Override
+    public void onCardEvents(Consumer<VisitEvent> sink) {
+        this.sink.set(sink);
+    }
+
+    /** Puts the card on the reader: a fresh power-up, as a physical insertion is. */
+    public void insert() {
+        if (present) {
+            return;
+        }
+        card.reset();
+        insertion++;
+        present = true;
+        sink.get().accept(new VisitEvent.CardPlaced());
+    }
+
+    public void remove() {
+        if (!present) {
+            return;
+        }
+        present = false;
+        sink.get().accept(new VisitEvent.CardRemoved());
+    }
+
+    public boolean present() {
+        return present;
+    }
+
+    @Override
+    public ApduTransport connect() throws CardGoneException {
+        if (!present) {
+            throw new CardGoneException("no card on the virtual reader");
+        }
+        long session = insertion;
+        ApduTransport inner = new VirtualCardTransport(card);
+        return new ApduTransport() {
+            @Override
+            public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
+                if (!present || session != insertion) {
+                    throw new CardGoneException("the card was removed");
+                }
+                return inner.transmit(command);
+            }
+
+            @Override
+            public void close() throws Exception {
+                inner.close();
+            }
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "virtual card (in-process)";
+    }
+
+    @Override
+    public void close() {
+        present = false;
+    }
+}

@@ -1,0 +1,41 @@
+package org.uketsuke.app.ui;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.uketsuke.app.demo.DemoEnvironment;
+
+/** The JavaFX entry of {@code ./uketsuke demo}: the environment starts off the FX thread, then both windows open. */
+public final class KioskApplication extends Application {
+
+    private static volatile Path dataDir;
+    private static volatile Locale locale = Messages.JAPANESE;
+    private DemoEnvironment env;
+
+    public static void launch(Path dataDirectory, Locale language) {
+        dataDir = dataDirectory;
+        locale = language;
+        Application.launch(KioskApplication.class);
+    }
+
+    @Override
+    public void start(Stage kioskStage) {
+        Thread.ofPlatform().name("uketsuke-start").start(() -> {
+            DemoEnvironment started = DemoEnvironment.start(dataDir);
+            Platform.runLater(() -> {
+                env = started;
+                KioskWindows.open(started, kioskStage, new Stage(), new Messages(locale));
+                kioskStage.setOnCloseRequest(e -> Platform.exit());
+            });
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+}

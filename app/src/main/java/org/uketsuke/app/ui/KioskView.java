@@ -1,0 +1,176 @@
+package org.uketsuke.app.ui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.app.flow.VisitSnapshot;
+import org.uketsuke.app.flow.VisitState;
+
+/**
+ * The patient screen. Thin: it only renders {@link KioskViewModel} and forwards touches and keys. Node ids are the
+ * contract with the UI tests.
+ */
+public final class KioskView {
+
+    private final KioskViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final Label title = label("kioskTitle", "kiosk-title");
+    private final Label body = label("kioskBody", "kiosk-body");
+    private final Label problem = label("kioskProblem", "kiosk-problem");
+    private final Label triesLeft = label("pinTriesLeft", "kiosk-body");
+    private final Label lastTryWarning = label("pinLastTry", "kiosk-warning");
+    private final Label pinDisplay = label("pinDisplay", "pin-display");
+    private final Label insurerCaption = label("resultInsurerCaption", "result-label");
+    private final Label insurerName = label("resultInsurerName", "result-value");
+    private final Label insurerNumberCaption = label("resultInsurerNumberCaption", "result-label");
+    private final Label insurerNumber = label("resultInsurerNumber", "result-value");
+    private final Label ratioCaption = label("resultRatioCaption", "result-label");
+    private final Label ratio = label("resultRatio", "result-value");
+    private final Button language = new Button();
+    private final Button ok = new Button();
+    private final Button clear = new Button();
+    private final Button cancel = new Button();
+    private final VBox pinPad;
+    private final GridPane result = new GridPane();
+
+    public KioskView(KioskViewModel model) {
+        this.model = model;
+        language.setId("languageToggle");
+        language.getStyleClass().add("language-button");
+        language.setOnAction(e -> model.toggleLanguage());
+        pinPad = buildPinPad();
+        buildResult();
+
+        VBox centre = new VBox(24, title, body, problem, pinPad, result);
+        centre.setAlignment(Pos.TOP_CENTER);
+        centre.setPadding(new Insets(40));
+        HBox top = new HBox(language);
+        top.setAlignment(Pos.TOP_RIGHT);
+        top.setPadding(new Insets(16));
+        root.setTop(top);
+        root.setCenter(centre);
+        root.getStyleClass().add("kiosk-root");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+
+        pinDisplay.textProperty().bind(model.pinMaskProperty());
+        model.snapshotProperty().addListener((obs, was, now) -> render());
+        model.messagesProperty().addListener((obs, was, now) -> render());
+        render();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private VBox buildPinPad() {
+        GridPane keys = new GridPane(12, 12);
+        keys.setAlignment(Pos.CENTER);
+        for (int digit = 0; digit <= 9; digit++) {
+            Button key = new Button(Integer.toString(digit));
+            key.setId("pinKey" + digit);
+            key.getStyleClass().add("pin-key");
+            int d = digit;
+            key.setOnAction(e -> model.pressDigit(d));
+            int position = digit == 0 ? 10 : digit - 1;
+            keys.add(key, position == 10 ? 1 : position % 3, position / 3);
+        }
+        ok.setId("pinOk");
+        clear.setId("pinClear");
+        cancel.setId("pinCancel");
+        for (Button b : new Button[] {ok, clear, cancel}) {
+            b.getStyleClass().add("pin-action");
+        }
+        ok.setOnAction(e -> model.submitPin());
+        ok.disableProperty().bind(model.pinMaskProperty().length().lessThan(KioskViewModel.PIN_LENGTH));
+        clear.setOnAction(e -> model.clearPin());
+        cancel.setOnAction(e -> model.cancel());
+        HBox actions = new HBox(16, cancel, clear, ok);
+        actions.setAlignment(Pos.CENTER);
+        VBox pad = new VBox(16, triesLeft, lastTryWarning, pinDisplay, keys, actions);
+        pad.setAlignment(Pos.CENTER);
+        return pad;
+    }
+
+    private void buildResult() {
+        result.setHgap(24);
+        result.setVgap(12);
+        result.setAlignment(Pos.CENTER);
+        result.addRow(0, insurerCaption, insurerName);
+        result.addRow(1, insurerNumberCaption, insurerNumber);
+        result.addRow(2, ratioCaption, ratio);
+    }
+
+    private void onKey(KeyEvent event) {
+        KeyCode code = event.getCode();
+        if (code.isDigitKey()) {
+            model.pressDigit(Character.digit(event.getText().isEmpty() ? '?' : event.getText().charAt(0), 10));
+        } else if (code == KeyCode.ENTER) {
+            model.submitPin();
+        } else if (code == KeyCode.BACK_SPACE) {
+            model.clearPin();
+        } else if (code == KeyCode.ESCAPE) {
+            model.cancel();
+        } else {
+            return;
+        }
+        event.consume();
+    }
+
+    private void render() {
+        Messages m = model.messagesProperty().get();
+        VisitSnapshot s = model.snapshotProperty().get();
+        VisitState state = s.state();
+        language.setText(m.get("kiosk.language"));
+        title.setText(m.get("state." + state + ".title"));
+        body.setText(m.get("state." + state + ".body"));
+        ok.setText(m.get("pin.ok"));
+        clear.setText(m.get("pin.clear"));
+        cancel.setText(m.get("pin.cancel"));
+
+        show(problem, s.problem().isPresent());
+        s.problem().ifPresent(p -> problem.setText(m.get("problem." + p)));
+
+        show(pinPad, state == VisitState.AWAITING_PIN);
+        triesLeft.setText(s.pinTriesLeft() >= 0 ? m.get("pin.triesLeft", s.pinTriesLeft()) : "");
+        show(lastTryWarning, s.lastPinTry());
+        lastTryWarning.setText(m.get("pin.lastTry"));
+
+        show(result, s.result().isPresent());
+        insurerCaption.setText(m.get("result.insurer"));
+        insurerNumberCaption.setText(m.get("result.insurerNumber"));
+        ratioCaption.setText(m.get("result.ratio"));
+        if (s.result().isPresent()) {
+            QualificationSummary q = s.result().get();
+            insurerName.setText(q.insurerName());
+            insurerNumber.setText(q.insurerNumber().strip());
+            ratio.setText(m.get("result.ratioValue", q.contributionPercent() / 10));
+        } else {
+            // Nothing of the previous patient survives into the next screen.
+            insurerName.setText("");
+            insurerNumber.setText("");
+            ratio.setText("");
+        }
+    }
+
+    private static void show(javafx.scene.Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+
+    private static Label label(String id, String styleClass) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        return label;
+    }
+}

@@ -1,0 +1,89 @@
+package org.uketsuke.app.ui;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.flow.VisitSnapshot;
+import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.reception.VisitController;
+
+/**
+ * The patient screen's state: the visit snapshot, the chosen language and the PIN being typed. No scene-graph types;
+ * tested as plain Java. Must be touched on the FX thread only ({@link #show} is called through Platform.runLater).
+ */
+public final class KioskViewModel {
+
+    public static final int PIN_LENGTH = 4;
+
+    private final VisitController controller;
+    private final ReadOnlyObjectWrapper<VisitSnapshot> snapshot = new ReadOnlyObjectWrapper<>(VisitSnapshot.idle());
+    private final ObjectProperty<Messages> messages;
+    private final ReadOnlyStringWrapper pinMask = new ReadOnlyStringWrapper("");
+    private final StringBuilder pin = new StringBuilder(PIN_LENGTH);
+
+    public KioskViewModel(VisitController controller, Messages messages) {
+        this.controller = controller;
+        this.messages = new SimpleObjectProperty<>(messages);
+    }
+
+    public ReadOnlyObjectProperty<VisitSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Messages> messagesProperty() {
+        return messages;
+    }
+
+    public ReadOnlyStringProperty pinMaskProperty() {
+        return pinMask.getReadOnlyProperty();
+    }
+
+    /** A new snapshot from the controller; a new state always starts with an empty PIN pad. */
+    public void show(VisitSnapshot next) {
+        VisitSnapshot before = snapshot.get();
+        if (next.state() != before.state() || next.pinTriesLeft() != before.pinTriesLeft()) {
+            clearPin();
+        }
+        snapshot.set(next);
+    }
+
+    public void toggleLanguage() {
+        messages.set(messages.get().other());
+    }
+
+    public void pressDigit(int digit) {
+        if (snapshot.get().state() != VisitState.AWAITING_PIN || pin.length() >= PIN_LENGTH) {
+            return;
+        }
+        pin.append((char) ('0' + digit));
+        pinMask.set("●".repeat(pin.length()));
+    }
+
+    public void clearPin() {
+        pin.setLength(0);
+        pinMask.set("");
+    }
+
+    public boolean pinComplete() {
+        return pin.length() == PIN_LENGTH;
+    }
+
+    /** Sends the PIN once, when complete; never retried automatically. */
+    public void submitPin() {
+        if (!pinComplete() || snapshot.get().state() != VisitState.AWAITING_PIN) {
+            return;
+        }
+        String entered = pin.toString();
+        clearPin();
+        controller.fire(new VisitEvent.PinEntered(entered));
+    }
+
+    public void cancel() {
+        clearPin();
+        controller.fire(new VisitEvent.Cancelled());
+    }
+}

@@ -1,0 +1,68 @@
+package org.uketsuke.app.ui;
+
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.uketsuke.app.demo.DemoEnvironment;
+
+/** Opens the patient kiosk and the staff console for a running demo environment; FX thread only. */
+public final class KioskWindows {
+
+    private final KioskViewModel kiosk;
+    private final StaffView staff;
+
+    private KioskWindows(KioskViewModel kiosk, StaffView staff) {
+        this.kiosk = kiosk;
+        this.staff = staff;
+    }
+
+    public static KioskWindows open(DemoEnvironment env, Stage kioskStage, Stage staffStage, Messages messages) {
+        KioskViewModel model = new KioskViewModel(env.controller(), messages);
+        KioskView view = new KioskView(model);
+        StaffView staff = new StaffView(messages, new StaffView.DemoControls() {
+            @Override
+            public void placeCard() {
+                env.slot().insert();
+            }
+
+            @Override
+            public void removeCard() {
+                env.slot().remove();
+            }
+
+            @Override
+            public String demoPin() {
+                return env.demoPin();
+            }
+        }, env.slot().describe());
+
+        env.controller().addListener(snapshot -> Platform.runLater(() -> {
+            model.show(snapshot);
+            staff.show(snapshot);
+        }));
+        env.steps().onRecord(record -> Platform.runLater(() -> staff.add(record)));
+
+        kioskStage.setTitle(messages.get("app.title"));
+        kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));
+        staffStage.setTitle(messages.get("staff.title"));
+        staffStage.setScene(styled(new Scene(staff.root(), 900, 500)));
+        kioskStage.show();
+        staffStage.show();
+        return new KioskWindows(model, staff);
+    }
+
+    public KioskViewModel kiosk() {
+        return kiosk;
+    }
+
+    public StaffView staff() {
+        return staff;
+    }
+
+    private static Scene styled(Scene scene) {
+        scene.getStylesheets().add(Objects.requireNonNull(
+                KioskWindows.class.getResource("kiosk.css"), "kiosk.css on the class path").toExternalForm());
+        return scene;
+    }
+}

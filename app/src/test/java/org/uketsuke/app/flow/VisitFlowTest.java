@@ -1,0 +1,152 @@
+package org.uketsuke.app.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.uketsuke.app.flow.VisitCommand.ConfirmWithPin;
+import org.uketsuke.app.flow.VisitCommand.EndVisit;
+import org.uketsuke.app.flow.VisitCommand.ReadCard;
+import org.uketsuke.app.flow.VisitEvent.Cancelled;
+import org.uketsuke.app.flow.VisitEvent.CardPlaced;
+import org.uketsuke.app.flow.VisitEvent.CardReady;
+import org.uketsuke.app.flow.VisitEvent.CardRemoved;
+import org.uketsuke.app.flow.VisitEvent.Confirmed;
+import org.uketsuke.app.flow.VisitEvent.Failed;
+import org.uketsuke.app.flow.VisitEvent.PinEntered;
+import org.uketsuke.app.flow.VisitEvent.PinRejected;
+import org.uketsuke.app.flow.VisitEvent.TimedOut;
+
+class VisitFlowTest {
+
+    private static final QualificationSummary SUMMARY =
+            new QualificationSummary("06131233", "テスト健保組合", "12", "345", "01", 30, "受付　花子", "20261124101010");
+
+    private final VisitFlow flow = new VisitFlow();
+
+    private VisitFlow at(VisitEvent... events) {
+        for (VisitEvent event : events) {
+            flow.on(event);
+        }
+        return flow;
+    }
+
+    @Test
+    void aPlacedCardIsReadThenThePinIsAskedWithTheTriesLeft() {
+        assertThat(flow.on(new CardPlaced()).commands()).containsExactly(new ReadCard());
+        Transition ready = flow.on(new CardReady(3));
+        assertThat(ready.next().state()).isEqualTo(VisitState.AWAITING_PIN);
+        assertThat(ready.next().pinTriesLeft()).isEqualTo(3);
+        assertThat(ready.commands()).isEmpty();
+    }
+
+    @Test
+    void theHappyPathEndsOnTheResultAndCardRemovalReturnsToIdle() {
+        at(new CardPlaced(), new CardReady(3));
+        Transition confirm = flow.on(new PinEntered("1234"));
+        assertThat(confirm.next().state()).isEqualTo(VisitState.CONFIRMING);
+        assertThat(confirm.commands()).containsExactly(new ConfirmWithPin("1234"));
+
+        Transition result = flow.on(new Confirmed(SUMMARY));
+        assertThat(result.next().state()).isEqualTo(VisitState.SHOWING_RESULT);
+        assertThat(result.next().result()).contains(SUMMARY);
+
+        Transition removed = flow.on(new CardRemoved());
+        assertThat(removed.next()).isEqualTo(VisitSnapshot.idle());
+        assertThat(removed.commands()).containsExactly(new EndVisit());
+    }
+
+    @Test
+    void aWrongPinReturnsToThePadWithFewerTriesAndNeverRetriesByItself() {
+        at(new CardPlaced(), new CardReady(3), new PinEntered("0000"));
+        Transition rejected = flow.on(new PinRejected(2));
+        assertThat(rejected.next().state()).isEqualTo(VisitState.AWAITING_PIN);
+        assertThat(rejected.next().pinTriesLeft()).isEqualTo(2);
+        assertThat(rejected.commands()).isEmpty();
+    }
+
+    @Test
+    void theLastTryIsFlaggedSoThePadCanWarn() {
+        at(new CardPlaced(), new CardReady(3), new PinEntered("0000"), new PinRejected(1));
+        assertThat(flow.current().lastPinTry()).isTrue();
+    }
+
+    @Test
+    void theTryThatExhaustsThePinShowsBlocked() {
+        at(new CardPlaced(), new CardReady(1), new PinEntered("0000"));
+        Transition blocked = flow.on(new PinRejected(0));
+        assertThat(blocked.next().problem()).contains(Problem.PIN_BLOCKED);
+        assertThat(blocked.commands()).containsExactly(new EndVisit());
+    }
+
+    @Test
+    void aCardWhosePinIsAlreadyBlockedNeverShowsThePad() {
+        at(new CardPlaced());
+        assertThat(flow.on(new CardReady(0)).next().problem()).contains(Problem.PIN_BLOCKED);
+    }
+
+    @Test
+    void cardRemovalAbortsEveryStepWithAClearProblemAndEndsTheSession() {
+        for (List<VisitEvent> path : List.of(
+                List.<VisitEvent>of(new CardPlaced()),
+                List.<VisitEvent>of(new CardPlaced(), new CardReady(3)),
+                List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234")))) {
+            VisitFlow f = new VisitFlow();
+            path.forEach(f::on);
+            Transition removed = f.on(new CardRemoved());
+            assertThat(removed.next().problem()).as("after %s", path).contains(Problem.CARD_REMOVED);
+            assertThat(removed.commands()).containsExactly(new EndVisit());
+        }
+    }
+
+    @Test
+    void aLateAnswerAfterTheVisitEndedChangesNothing() {
+        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new CardRemoved(), new CardRemoved());
+        assertThat(flow.current()).isEqualTo(VisitSnapshot.idle());
+        Transition late = flow.on(new Confirmed(SUMMARY));
+        assertThat(late.next()).isEqualTo(VisitSnapshot.idle());
+        assertThat(late.commands()).isEmpty();
+    }
+
+    @Test
+    void theNextPatientNeverSeesThePreviousResult() {
+        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new Confirmed(SUMMARY));
+        Transition next = flow.on(new CardPlaced());
+        assertThat(next.next().state()).isEqualTo(VisitState.READING_CARD);
+        assertThat(next.next().result()).isEmpty();
+        assertThat(next.commands()).containsExactly(new EndVisit(), new ReadCard());
+    }
+
+    @Test
+    void backendAndCardFailuresShowTheirProblem() {
+        at(new CardPlaced());
+        assertThat(flow.on(new Failed(Problem.NOT_A_MY_NUMBER_CARD)).next().problem())
+                .contains(Problem.NOT_A_MY_NUMBER_CARD);
+        VisitFlow other = new VisitFlow();
+        other.on(new CardPlaced());
+        other.on(new CardReady(3));
+        other.on(new PinEntered("1234"));
+        assertThat(other.on(new Failed(Problem.BACKEND_UNAVAILABLE)).next().problem())
+                .contains(Problem.BACKEND_UNAVAILABLE);
+    }
+
+    @Test
+    void cancelAndTimeoutOnThePadLeaveNoPinState() {
+        at(new CardPlaced(), new CardReady(3));
+        Transition cancel = flow.on(new Cancelled());
+        assertThat(cancel.next()).isEqualTo(VisitSnapshot.idle());
+        assertThat(cancel.commands()).containsExactly(new EndVisit());
+
+        VisitFlow timed = new VisitFlow();
+        timed.on(new CardPlaced());
+        timed.on(new CardReady(3));
+        assertThat(timed.on(new TimedOut()).next().problem()).contains(Problem.TIMED_OUT);
+        assertThat(timed.on(new TimedOut()).next()).isEqualTo(VisitSnapshot.idle());
+    }
+
+    @Test
+    void thePinNeverAppearsInLogsOfEventsOrCommands() {
+        assertThat(new PinEntered("9876").toString()).doesNotContain("9876");
+        assertThat(new ConfirmWithPin("9876").toString()).doesNotContain("9876");
+    }
+}
