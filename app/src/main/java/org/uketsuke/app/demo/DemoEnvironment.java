@@ -94,6 +94,11 @@ public final class DemoEnvironment implements AutoCloseable {
         return bridge;
     }
 
+    /** The card the mock backend issued for the demo patient, with the qualification it will answer. */
+    public IssuedCard issuedCard() {
+        return issuedCard;
+    }
+
     /** The demo PIN of the virtual card (printed on the staff screen; a real card's PIN is never shown). */
     public String demoPin() {
         return issuedCard.pin();

@@ -131,8 +131,6 @@ public final class ReceptionSteps implements VisitSteps {
             ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(
                     authCertificate, nonce, signature, IdentityMethod.PIN, Consents.none(), fileId));
             return settle(outcome, fileId);
-        } catch (CardGoneException e) {
-            return new VisitEvent.Failed(Problem.CARD_REMOVED);
         } catch (EligibilityUnavailableException e) {
             log.warn("backend unavailable: {}", e.getMessage());
             return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
@@ -193,11 +191,7 @@ public final class ReceptionSteps implements VisitSteps {
         card = null;
         authCertificate = null;
         if (session != null) {
-            try {
-                session.close();
-            } catch (Exception e) {
-                log.debug("closing the card session", e);
-            }
+            session.close();
             session = null;
         }
     }

@@ -59,7 +59,7 @@ public final class VirtualCardSlot implements CardSlot {
             throw new CardGoneException("no card on the virtual reader");
         }
         long session = insertion;
-        ApduTransport inner = new VirtualCardTransport(card);
+        ApduTransport inner = VirtualCardTransport.open(card);
         return new ApduTransport() {
             @Override
             public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
@@ -70,7 +70,7 @@ public final class VirtualCardSlot implements CardSlot {
             }
 
             @Override
-            public void close() throws Exception {
+            public void close() {
                 inner.close();
             }
         };

@@ -47,6 +47,11 @@ public final class KioskWindows {
         kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));
         staffStage.setTitle(messages.get("staff.title"));
         staffStage.setScene(styled(new Scene(staff.root(), 900, 500)));
+        // Side by side on one screen in the demo; on a counter the staff window goes to the second monitor.
+        kioskStage.setX(0);
+        kioskStage.setY(0);
+        staffStage.setX(1040);
+        staffStage.setY(0);
         kioskStage.show();
         staffStage.show();
         return new KioskWindows(model, staff);

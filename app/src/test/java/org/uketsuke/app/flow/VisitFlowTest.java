@@ -20,7 +20,7 @@ import org.uketsuke.app.flow.VisitEvent.TimedOut;
 class VisitFlowTest {
 
     private static final QualificationSummary SUMMARY =
-            new QualificationSummary("06131233", "テスト健保組合", "12", "345", "01", 30, "受付　花子", "20261124101010");
+            new QualificationSummary("06131239", "テスト健保組合", "12", "345", "01", 30, "受付　花子", "20261124101010");
 
     private final VisitFlow flow = new VisitFlow();
 

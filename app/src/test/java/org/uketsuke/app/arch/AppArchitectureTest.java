@@ -1,0 +1,44 @@
+package org.uketsuke.app.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layer rules of the app, executable: the flow is pure, views stay thin, smart-card I/O stays in the driver. */
+class AppArchitectureTest {
+
+    private static final JavaClasses APP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.uketsuke.app");
+
+    @Test
+    void theVisitFlowIsPlainJava() {
+        noClasses().that().resideInAPackage("org.uketsuke.app.flow..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx..", "org.uketsuke.app.reception..", "org.uketsuke.app.ui..", "org.uketsuke.reader..",
+                        "org.uketsuke.eligibility..", "org.uketsuke.bridge..", "java.net..", "java.sql..")
+                .check(APP);
+    }
+
+    @Test
+    void onlyTheUiPackageTouchesJavaFx() {
+        noClasses().that().resideOutsideOfPackages("org.uketsuke.app.ui..", "org.uketsuke.app.cli..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(APP);
+    }
+
+    @Test
+    void theAppNeverTalksToSmartCardsDirectly() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("javax.smartcardio..").check(APP);
+    }
+
+    @Test
+    void theAppUsesTheMockBackendOnlyToEmbedItInTheDemo() {
+        noClasses().that().resideOutsideOfPackages("org.uketsuke.app.demo..", "org.uketsuke.app.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.uketsuke.mockbackend..")
+                .check(APP);
+    }
+}

@@ -1,0 +1,73 @@
+package org.uketsuke.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.app.Uketsuke;
+import picocli.CommandLine;
+
+/** {@code ./uketsuke demo --headless --once} end to end, in-process: one JSON line, one row, one face file. */
+class DemoCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aHeadlessVisitPrintsTheQualificationAndWritesItToTheStoreOnce() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new Uketsuke())
+                    .execute("demo", "--headless", "--once", "--data-dir", dataDir.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8).strip();
+        assertThat(exit).as(printed).isZero();
+        assertThat(printed.lines()).hasSize(1);
+
+        JsonNode json = new ObjectMapper().readTree(printed);
+        assertThat(json.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(json.get("insurerNumber").asText().strip()).matches("\\d{6}|\\d{8}");
+        assertThat(json.get("contributionRatio").asText()).isIn("010", "020", "030");
+        assertThat(json.has("symbol")).isTrue();
+        assertThat(json.has("number")).isTrue();
+        assertThat(json.has("branch")).isTrue();
+
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("rececon.db"));
+                ResultSet rows = db.createStatement().executeQuery(
+                        "select insurer_number, contribution_ratio from qualification")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("insurer_number").strip()).isEqualTo(json.get("insurerNumber").asText().strip());
+            assertThat(rows.next()).as("exactly one row").isFalse();
+        }
+        try (Stream<Path> files = Files.list(dataDir.resolve("face"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .singleElement()
+                    .satisfies(name -> assertThat(name).matches("OQSsiquc01res_face_\\d{10}[0-9a-f]{20}_\\d{14}\\.xml"));
+        }
+    }
+
+    @Test
+    void theVersionIsTheMavenProjectVersion() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new Uketsuke());
+        cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        assertThat(cli.execute("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("uketsuke ").doesNotContain("unknown").doesNotContain("${");
+    }
+}

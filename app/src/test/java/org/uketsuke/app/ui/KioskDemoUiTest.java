@@ -1,0 +1,99 @@
+package org.uketsuke.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.uketsuke.app.demo.DemoEnvironment;
+import org.uketsuke.eligibility.Qualification;
+
+/**
+ * Drives the whole demo through real windows (Monocle headless): the staff places the virtual card, the patient
+ * types the PIN on the pad, the embedded backend answers over mTLS, and both screens show what it said.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KioskDemoUiTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static DemoEnvironment env;
+
+    @BeforeAll
+    static void startEnvironment() {
+        env = DemoEnvironment.start(dataDir);
+    }
+
+    @AfterAll
+    static void stopEnvironment() {
+        env.close();
+    }
+
+    @Start
+    void open(Stage kioskStage) {
+        KioskWindows.open(env, kioskStage, new Stage(), new Messages(Messages.JAPANESE));
+    }
+
+    @Test
+    void thePinPathShowsTheInsurerAndCoPaymentFromTheBackendOnBothScreens(FxRobot robot) throws Exception {
+        Qualification expected = env.issuedCard().expected();
+
+        robot.clickOn("#placeCard");
+        waitUntilVisible(robot, "#pinKey1");
+        assertThat(text(robot, "#pinTriesLeft")).isEqualTo("残り3回");
+
+        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
+            robot.clickOn(key);
+        }
+        assertThat(text(robot, "#pinDisplay")).isEqualTo("●●●●");
+        robot.clickOn("#pinOk");
+
+        waitUntilVisible(robot, "#resultInsurerNumber");
+        assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(expected.card().insurer().value().strip());
+        assertThat(text(robot, "#resultRatio"))
+                .isEqualTo(expected.contributionRatio().percent() / 10 + "割");
+        assertThat(text(robot, "#resultInsurerName")).isEqualTo(expected.insurerName());
+
+        TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        assertThat(history.getItems()).hasSize(1);
+
+        robot.clickOn("#removeCard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultInsurerNumber").query().isVisible());
+        assertThat(text(robot, "#resultInsurerNumber")).isEmpty();
+        assertThat(text(robot, "#kioskTitle")).isEqualTo("ようこそ");
+    }
+
+    @Test
+    void theLanguageSwitchesToEnglishOnScreen(FxRobot robot) {
+        robot.clickOn("#languageToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#kioskTitle")).isEqualTo("Welcome");
+        assertThat(text(robot, "#kioskBody")).isEqualTo("Please place your My Number card on the reader.");
+    }
+
+    private static void waitUntilVisible(FxRobot robot, String query) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            Node node = robot.lookup(query).tryQuery().orElse(null);
+            return node != null && node.isVisible() && node.getScene() != null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+}

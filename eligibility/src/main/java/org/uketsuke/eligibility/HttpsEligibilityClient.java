@@ -1,0 +1,157 @@
+package org.uketsuke.eligibility;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.uketsuke.eligibility.wire.MalformedMessageException;
+import org.uketsuke.eligibility.wire.QualificationXml;
+
+/**
+ * The qualification system over HTTPS with mutual TLS (OkHttp): the terminal's certificate identifies the medical
+ * institution, and only the CAs in {@link TlsMaterial#trustStore()} are trusted for the server. Endpoints:
+ * {@code POST /oqs/v1/nonce} (base64 text) and {@code POST /oqs/v1/confirm/card} (XML, see {@link QualificationXml}).
+ * Transport failures become typed {@link ConfirmationOutcome.Unavailable} answers, never exceptions.
+ */
+public final class HttpsEligibilityClient implements EligibilityClient {
+
+    private static final MediaType XML = MediaType.get("application/xml; charset=utf-8");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
+
+    private final URI baseUri;
+    private final OkHttpClient http;
+    private final String institutionCode;
+    private final Clock clock;
+
+    public HttpsEligibilityClient(URI baseUri, TlsMaterial tls, Duration timeout) {
+        this(baseUri, tls, timeout, "", Clock.systemUTC());
+    }
+
+    /**
+     * @param institutionCode the 10-digit 医療機関コード put in request headers (the backend trusts the certificate)
+     */
+    public HttpsEligibilityClient(URI baseUri, TlsMaterial tls, Duration timeout, String institutionCode, Clock clock) {
+        this.baseUri = baseUri;
+        this.institutionCode = institutionCode;
+        this.clock = clock;
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(tls.keyStore(), tls.keyPassword());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(tls.trustStore());
+            X509TrustManager trustManager = (X509TrustManager) trust.getTrustManagers()[0];
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), new javax.net.ssl.TrustManager[] {trustManager}, null);
+            this.http = new OkHttpClient.Builder()
+                    .sslSocketFactory(context.getSocketFactory(), trustManager)
+                    .callTimeout(timeout)
+                    .connectTimeout(timeout)
+                    .readTimeout(timeout)
+                    .retryOnConnectionFailure(false)
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("unusable TLS material: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] nonce() throws EligibilityUnavailableException {
+        Request request = new Request.Builder()
+                .url(baseUri.resolve("/oqs/v1/nonce").toString())
+                .post(RequestBody.create(new byte[0], null))
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new EligibilityUnavailableException(
+                        UnavailableReason.SERVER_ERROR, "nonce: HTTP " + response.code(), null);
+            }
+            try {
+                byte[] nonce = Base64.getDecoder().decode(body(response).strip());
+                if (nonce.length < 16) {
+                    throw new IllegalArgumentException("nonce too short");
+                }
+                return nonce;
+            } catch (IllegalArgumentException e) {
+                throw new EligibilityUnavailableException(UnavailableReason.MALFORMED_RESPONSE, "nonce", e);
+            }
+        } catch (IOException e) {
+            throw new EligibilityUnavailableException(classify(e), "nonce: " + e, e);
+        }
+    }
+
+    @Override
+    public ConfirmationOutcome confirmByCard(CardConfirmationRequest confirmation) {
+        byte[] xml = QualificationXml.writeCardRequest(confirmation, institutionCode, TIME.format(clock.instant()));
+        Request request = new Request.Builder()
+                .url(baseUri.resolve("/oqs/v1/confirm/card").toString())
+                .post(RequestBody.create(xml, XML))
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            if (response.code() >= 500) {
+                return new ConfirmationOutcome.Unavailable(UnavailableReason.SERVER_ERROR, "HTTP " + response.code());
+            }
+            ResponseBody body = response.body();
+            byte[] bytes = body.bytes();
+            if (!response.isSuccessful() && bytes.length == 0) {
+                return new ConfirmationOutcome.Unavailable(UnavailableReason.SERVER_ERROR, "HTTP " + response.code());
+            }
+            try {
+                return QualificationXml.parseResult(bytes).toOutcome();
+            } catch (MalformedMessageException e) {
+                return new ConfirmationOutcome.Unavailable(UnavailableReason.MALFORMED_RESPONSE,
+                        "HTTP " + response.code() + ": " + e.getMessage());
+            }
+        } catch (IOException e) {
+            return new ConfirmationOutcome.Unavailable(classify(e), e.toString());
+        }
+    }
+
+    private static String body(Response response) throws IOException {
+        return new String(response.body().bytes(), StandardCharsets.US_ASCII);
+    }
+
+    static UnavailableReason classify(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return UnavailableReason.TLS_FAILURE;
+            }
+            if (t instanceof SocketTimeoutException) {
+                return UnavailableReason.TIMEOUT;
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
+                return UnavailableReason.UNREACHABLE;
+            }
+        }
+        if (e instanceof InterruptedIOException) {
+            return UnavailableReason.TIMEOUT; // OkHttp's call timeout
+        }
+        // A server that drops the connection mid-handshake because it wants a client certificate shows up as a
+        // reset or EOF during TLS: the handshake never completed.
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("handshake") || text.contains("certificate")) {
+            return UnavailableReason.TLS_FAILURE;
+        }
+        return UnavailableReason.UNREACHABLE;
+    }
+}

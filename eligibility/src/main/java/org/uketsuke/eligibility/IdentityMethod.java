@@ -1,0 +1,11 @@
+package org.uketsuke.eligibility;
+
+/** How the patient proved they hold the card. */
+public enum IdentityMethod {
+    /** The 4-digit auth PIN: the card signed the backend nonce. */
+    PIN,
+    /** Face match against the chip photo (PIN-less path). */
+    FACE,
+    /** 目視確認: staff compared the card photo with the patient. */
+    VISUAL
+}

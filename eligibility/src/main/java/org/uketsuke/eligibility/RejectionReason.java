@@ -1,0 +1,23 @@
+package org.uketsuke.eligibility;
+
+/** Why the qualification system answered without a valid qualification; each maps to a receptionist message. */
+public enum RejectionReason {
+    /** 資格なし: no qualification found for this person. */
+    NO_QUALIFICATION,
+    /** 資格喪失: the qualification has ended. */
+    QUALIFICATION_LOST,
+    /** The auth certificate does not chain to J-LIS or is malformed. */
+    CERTIFICATE_INVALID,
+    /** The auth certificate is past its validity. */
+    CERTIFICATE_EXPIRED,
+    /** The auth certificate was revoked (card lost, renewed, …). */
+    CERTIFICATE_REVOKED,
+    /** The signature over the nonce does not verify with the certificate's key. */
+    SIGNATURE_INVALID,
+    /** The card is not registered for use as a health insurance card (保険証利用登録). */
+    NOT_REGISTERED,
+    /** The nonce is unknown, already used or expired. */
+    NONCE_INVALID,
+    /** The request broke the interface rules. */
+    REQUEST_INVALID
+}

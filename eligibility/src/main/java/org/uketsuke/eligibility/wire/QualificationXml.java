@@ -1,0 +1,223 @@
+package org.uketsuke.eligibility.wire;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.ContributionRatio;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.InvalidValueException;
+import org.uketsuke.eligibility.PersonalFamily;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.Sex;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The wire codec of online qualification (shared/facts/eligibility.md, "Message shape").
+ *
+ * <p><b>Result</b> — the official {@code XmlMsg}: {@code MessageHeader} (ProcessExecutionTime,
+ * QualificationConfirmationDate, MedicalInstitutionCode, ArbitraryFileIdentifier, ReferenceClassification,
+ * SegmentOfResult, ErrorCode, ErrorMessage, CharacterCodeIdentifier) and {@code MessageBody} (ProcessingResultStatus,
+ * ProcessingResultCode, ProcessingResultMessage, QualificationValidity, ResultList of
+ * ResultOfQualificationConfirmation). Written in the specification's element order; read by element name.
+ *
+ * <p><b>Card confirmation request</b> — the terminal → backend request of the card path. The official terminal
+ * protocol is not public, so this is Uketsuke's own shape in the same {@code XmlMsg} frame: the header as above with
+ * ReferenceClassification 1 (card), and a body {@code CardConfirmation} with {@code AuthCertificate},
+ * {@code Nonce}, {@code Signature} (base64), {@code IdentityMethod} (PIN/FACE/VISUAL) and the consent flags
+ * ({@code PharmaceuticalInfoConsFlg}, {@code SpecificHealthCheckupsInfoConsFlg}, {@code DiagnosisInfoConsFlg},
+ * {@code OperationInfoConsFlg}, {@code LimitApplicationCertificateRelatedConsFlg}; OQSCD016 codes).
+ */
+public final class QualificationXml {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
+
+    private QualificationXml() {}
+
+    // ---- result -------------------------------------------------------------------------------------------------
+
+    public static byte[] write(ResultMessage message) {
+        Document document = SafeXml.newDocument();
+        Element root = SafeXml.child(document, "XmlMsg");
+        Element header = SafeXml.child(root, "MessageHeader");
+        SafeXml.leaf(header, "ProcessExecutionTime", message.processExecutionTime());
+        SafeXml.leaf(header, "QualificationConfirmationDate", message.qualificationConfirmationDate());
+        SafeXml.leaf(header, "MedicalInstitutionCode", message.medicalInstitutionCode());
+        SafeXml.leaf(header, "ArbitraryFileIdentifier", message.arbitraryFileIdentifier());
+        SafeXml.leaf(header, "ReferenceClassification", message.referenceClassification());
+        SafeXml.leaf(header, "SegmentOfResult", message.segmentOfResult());
+        SafeXml.leaf(header, "ErrorCode", message.errorCode());
+        SafeXml.leaf(header, "ErrorMessage", message.errorMessage());
+        SafeXml.leaf(header, "CharacterCodeIdentifier", message.characterCode().identifier());
+        Element body = SafeXml.child(root, "MessageBody");
+        SafeXml.leaf(body, "ProcessingResultStatus", message.processingResultStatus());
+        SafeXml.leaf(body, "ProcessingResultCode", message.processingResultCode());
+        SafeXml.leaf(body, "ProcessingResultMessage", message.processingResultMessage());
+        SafeXml.leaf(body, "QualificationValidity", message.qualificationValidity());
+        if (!message.qualifications().isEmpty()) {
+            Element list = SafeXml.child(body, "ResultList");
+            for (Qualification q : message.qualifications()) {
+                writeQualification(SafeXml.child(list, "ResultOfQualificationConfirmation"), q);
+            }
+        }
+        return SafeXml.write(document, message.characterCode().charset());
+    }
+
+    private static void writeQualification(Element e, Qualification q) {
+        SafeXml.leaf(e, "InsuredCardClassification", "01");
+        SafeXml.leaf(e, "InsurerNumber", q.card().insurer().wire());
+        SafeXml.leaf(e, "InsuredCardSymbol", q.card().symbol());
+        SafeXml.leaf(e, "InsuredIdentificationNumber", q.card().number());
+        SafeXml.leaf(e, "InsuredBranchNumber", q.card().branch());
+        SafeXml.leaf(e, "PersonalFamilyClassification", q.personalFamily().code());
+        SafeXml.leaf(e, "Name", q.name());
+        SafeXml.leaf(e, "NameKana", q.nameKana());
+        SafeXml.leaf(e, "Sex1", q.sex().code());
+        SafeXml.leaf(e, "Birthdate", DATE.format(q.birthdate()));
+        SafeXml.leaf(e, "QualificationDate", q.qualificationDate() == null ? null : DATE.format(q.qualificationDate()));
+        SafeXml.leaf(e, "InsuredPartialContributionRatio", q.contributionRatio().wire());
+        SafeXml.leaf(e, "InsurerName", q.insurerName());
+    }
+
+    public static ResultMessage parseResult(byte[] xml) throws MalformedMessageException {
+        Document document = SafeXml.parse(xml);
+        if (!"XmlMsg".equals(document.getDocumentElement().getTagName())) {
+            throw new MalformedMessageException("root element is not XmlMsg");
+        }
+        Element header = SafeXml.find(document, "MessageHeader")
+                .orElseThrow(() -> new MalformedMessageException("missing MessageHeader"));
+        Element body = SafeXml.find(document, "MessageBody")
+                .orElseThrow(() -> new MalformedMessageException("missing MessageBody"));
+        List<Qualification> qualifications = new ArrayList<>();
+        NodeList results = body.getElementsByTagName("ResultOfQualificationConfirmation");
+        for (int i = 0; i < results.getLength(); i++) {
+            qualifications.add(readQualification((Element) results.item(i)));
+        }
+        return new ResultMessage(
+                SafeXml.required(header, "ProcessExecutionTime"),
+                SafeXml.text(header, "QualificationConfirmationDate").orElse(null),
+                SafeXml.text(header, "MedicalInstitutionCode").orElse(null),
+                SafeXml.text(header, "ArbitraryFileIdentifier").orElse(null),
+                SafeXml.text(header, "ReferenceClassification").orElse(null),
+                SafeXml.required(header, "SegmentOfResult"),
+                SafeXml.text(header, "ErrorCode").orElse(null),
+                SafeXml.text(header, "ErrorMessage").orElse(null),
+                CharacterCode.ofIdentifier(SafeXml.text(header, "CharacterCodeIdentifier").orElse("0")),
+                SafeXml.text(body, "ProcessingResultStatus").orElse(null),
+                SafeXml.text(body, "ProcessingResultCode").orElse(null),
+                SafeXml.text(body, "ProcessingResultMessage").orElse(null),
+                SafeXml.text(body, "QualificationValidity").orElse(null),
+                qualifications);
+    }
+
+    private static Qualification readQualification(Element e) throws MalformedMessageException {
+        try {
+            InsuranceCardId card = new InsuranceCardId(
+                    InsurerNumber.of(SafeXml.required(e, "InsurerNumber")),
+                    SafeXml.text(e, "InsuredCardSymbol").orElse(""),
+                    SafeXml.required(e, "InsuredIdentificationNumber"),
+                    SafeXml.text(e, "InsuredBranchNumber").orElse(""));
+            return new Qualification(
+                    card,
+                    SafeXml.text(e, "InsurerName").orElse(""),
+                    SafeXml.text(e, "Name").orElse(""),
+                    SafeXml.text(e, "NameKana").orElse(""),
+                    date(SafeXml.required(e, "Birthdate")),
+                    Sex.ofCode(SafeXml.text(e, "Sex1").orElse("3")),
+                    PersonalFamily.ofCode(SafeXml.text(e, "PersonalFamilyClassification").orElse("1")),
+                    ContributionRatio.ofWire(SafeXml.required(e, "InsuredPartialContributionRatio")),
+                    SafeXml.text(e, "QualificationDate").map(QualificationXml::dateOrNull).orElse(null));
+        } catch (InvalidValueException ex) {
+            throw new MalformedMessageException("invalid " + ex.getMessage(), ex);
+        }
+    }
+
+    // ---- card confirmation request --------------------------------------------------------------------------------
+
+    /** A parsed card request with the header fields the backend needs. */
+    public record CardRequest(CardConfirmationRequest request, String medicalInstitutionCode, String processExecutionTime) {}
+
+    public static byte[] writeCardRequest(CardConfirmationRequest request, String institution, String processExecutionTime) {
+        Document document = SafeXml.newDocument();
+        Element root = SafeXml.child(document, "XmlMsg");
+        Element header = SafeXml.child(root, "MessageHeader");
+        SafeXml.leaf(header, "ProcessExecutionTime", processExecutionTime);
+        SafeXml.leaf(header, "QualificationConfirmationDate", processExecutionTime.substring(0, 8));
+        SafeXml.leaf(header, "MedicalInstitutionCode", institution);
+        SafeXml.leaf(header, "ArbitraryFileIdentifier", request.arbitraryFileIdentifier());
+        SafeXml.leaf(header, "ReferenceClassification", "1");
+        SafeXml.leaf(header, "CharacterCodeIdentifier", CharacterCode.UTF_8.identifier());
+        Element body = SafeXml.child(root, "MessageBody");
+        Element card = SafeXml.child(body, "CardConfirmation");
+        Base64.Encoder b64 = Base64.getEncoder();
+        SafeXml.leaf(card, "AuthCertificate", b64.encodeToString(request.authCertificateDer()));
+        SafeXml.leaf(card, "Nonce", b64.encodeToString(request.nonce()));
+        SafeXml.leaf(card, "Signature", b64.encodeToString(request.signature()));
+        SafeXml.leaf(card, "IdentityMethod", request.method().name());
+        Consents c = request.consents();
+        SafeXml.leaf(card, "PharmaceuticalInfoConsFlg", c.drug().code());
+        SafeXml.leaf(card, "SpecificHealthCheckupsInfoConsFlg", c.checkup().code());
+        SafeXml.leaf(card, "DiagnosisInfoConsFlg", c.treatment().code());
+        SafeXml.leaf(card, "OperationInfoConsFlg", c.operation().code());
+        SafeXml.leaf(card, "LimitApplicationCertificateRelatedConsFlg", c.limitInfo().code());
+        return SafeXml.write(document, CharacterCode.UTF_8.charset());
+    }
+
+    public static CardRequest parseCardRequest(byte[] xml) throws MalformedMessageException {
+        Document document = SafeXml.parse(xml);
+        Element card = SafeXml.find(document, "CardConfirmation")
+                .orElseThrow(() -> new MalformedMessageException("missing CardConfirmation"));
+        try {
+            Base64.Decoder b64 = Base64.getMimeDecoder();
+            Consents consents = new Consents(
+                    consent(card, "PharmaceuticalInfoConsFlg"),
+                    consent(card, "SpecificHealthCheckupsInfoConsFlg"),
+                    consent(card, "DiagnosisInfoConsFlg"),
+                    consent(card, "OperationInfoConsFlg"),
+                    consent(card, "LimitApplicationCertificateRelatedConsFlg"));
+            CardConfirmationRequest request = new CardConfirmationRequest(
+                    b64.decode(SafeXml.required(card, "AuthCertificate")),
+                    b64.decode(SafeXml.required(card, "Nonce")),
+                    b64.decode(SafeXml.required(card, "Signature")),
+                    IdentityMethod.valueOf(SafeXml.required(card, "IdentityMethod")),
+                    consents,
+                    SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""));
+            return new CardRequest(
+                    request,
+                    SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
+                    SafeXml.required(document, "ProcessExecutionTime"));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("invalid card request: " + e.getMessage(), e);
+        }
+    }
+
+    private static Consent consent(Element parent, String name) {
+        return SafeXml.text(parent, name).map(Consent::ofCode).orElse(Consent.NOT_OBTAINED);
+    }
+
+    private static LocalDate date(String yyyymmdd) throws MalformedMessageException {
+        try {
+            return LocalDate.parse(yyyymmdd, DATE);
+        } catch (DateTimeParseException e) {
+            throw new MalformedMessageException("not a YYYYMMDD date: " + yyyymmdd, e);
+        }
+    }
+
+    private static LocalDate dateOrNull(String yyyymmdd) {
+        try {
+            return LocalDate.parse(yyyymmdd, DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

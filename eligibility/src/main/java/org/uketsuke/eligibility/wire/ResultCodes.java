@@ -1,0 +1,37 @@
+package org.uketsuke.eligibility.wire;
+
+import java.util.Map;
+import java.util.Optional;
+import org.uketsuke.eligibility.RejectionReason;
+
+/**
+ * {@code ProcessingResultCode} values. The official list (別紙6-1 処理結果コード) is not public here, so these are
+ * Uketsuke's own codes, spoken by the mock backend and understood by the client; {@code UK}-prefixed so nobody mistakes
+ * them for official ones. Unknown codes fall back on {@code QualificationValidity}.
+ */
+public final class ResultCodes {
+
+    /** A notice on a normal answer (e.g. certificate expiring within 3 months). */
+    public static final String NOTICE = "UK0000";
+
+    private static final Map<RejectionReason, String> CODES = Map.of(
+            RejectionReason.NO_QUALIFICATION, "UK1001",
+            RejectionReason.QUALIFICATION_LOST, "UK1002",
+            RejectionReason.NOT_REGISTERED, "UK1003",
+            RejectionReason.CERTIFICATE_INVALID, "UK2001",
+            RejectionReason.CERTIFICATE_EXPIRED, "UK2002",
+            RejectionReason.CERTIFICATE_REVOKED, "UK2003",
+            RejectionReason.SIGNATURE_INVALID, "UK2004",
+            RejectionReason.NONCE_INVALID, "UK2005",
+            RejectionReason.REQUEST_INVALID, "UK9001");
+
+    private ResultCodes() {}
+
+    public static String codeOf(RejectionReason reason) {
+        return CODES.get(reason);
+    }
+
+    public static Optional<RejectionReason> reasonOf(String code) {
+        return CODES.entrySet().stream().filter(e -> e.getValue().equals(code)).map(Map.Entry::getKey).findFirst();
+    }
+}

@@ -1,0 +1,84 @@
+package org.uketsuke.eligibility.wire;
+
+import java.util.List;
+import java.util.Objects;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.UnavailableReason;
+
+/**
+ * A qualification-confirmation result ({@code XmlMsg} with {@code MessageHeader} and {@code MessageBody}), as the
+ * national system answers and as the 連携アプリ drops it into the {@code face}/{@code res} folders.
+ *
+ * @param segmentOfResult 1 normal, 2 processing, 9 abnormal (header-level)
+ * @param processingResultStatus 1 normal, 2 error (body-level)
+ * @param qualificationValidity 1 valid, 2 invalid, 3 invalid (newer exists), 4 none, 5 several, 6 valid not registered
+ */
+public record ResultMessage(
+        String processExecutionTime,
+        String qualificationConfirmationDate,
+        String medicalInstitutionCode,
+        String arbitraryFileIdentifier,
+        String referenceClassification,
+        String segmentOfResult,
+        String errorCode,
+        String errorMessage,
+        CharacterCode characterCode,
+        String processingResultStatus,
+        String processingResultCode,
+        String processingResultMessage,
+        String qualificationValidity,
+        List<Qualification> qualifications) {
+
+    public ResultMessage {
+        Objects.requireNonNull(processExecutionTime, "ProcessExecutionTime");
+        Objects.requireNonNull(characterCode, "CharacterCodeIdentifier");
+        qualifications = List.copyOf(qualifications);
+    }
+
+    /** A normal answer with one valid qualification. */
+    public static ResultMessage confirmed(
+            String processExecutionTime, String institution, String fileId, Qualification qualification, String notice) {
+        return new ResultMessage(processExecutionTime, processExecutionTime.substring(0, 8), institution, fileId, "1", "1",
+                null, null, CharacterCode.UTF_8, "1", notice == null ? null : ResultCodes.NOTICE, notice, "1",
+                List.of(qualification));
+    }
+
+    /** A normal answer without a valid qualification, or a processing error, for a reason. */
+    public static ResultMessage rejected(
+            String processExecutionTime, String institution, String fileId, RejectionReason reason, String message) {
+        String validity = switch (reason) {
+            case NO_QUALIFICATION, NOT_REGISTERED -> "4";
+            case QUALIFICATION_LOST -> "2";
+            default -> null;
+        };
+        String status = validity == null ? "2" : "1";
+        return new ResultMessage(processExecutionTime, processExecutionTime.substring(0, 8), institution, fileId, "1", "1",
+                null, null, CharacterCode.UTF_8, status, ResultCodes.codeOf(reason), message, validity, List.of());
+    }
+
+    public ResultMessage withCharacterCode(CharacterCode code) {
+        return new ResultMessage(processExecutionTime, qualificationConfirmationDate, medicalInstitutionCode,
+                arbitraryFileIdentifier, referenceClassification, segmentOfResult, errorCode, errorMessage, code,
+                processingResultStatus, processingResultCode, processingResultMessage, qualificationValidity,
+                qualifications);
+    }
+
+    /** What this answer means to the terminal. */
+    public ConfirmationOutcome toOutcome() {
+        if (!"1".equals(segmentOfResult)) {
+            return new ConfirmationOutcome.Unavailable(UnavailableReason.SERVER_ERROR,
+                    "SegmentOfResult " + segmentOfResult + " " + errorCode + " " + errorMessage);
+        }
+        if ("1".equals(processingResultStatus) && "1".equals(qualificationValidity) && !qualifications.isEmpty()) {
+            return new ConfirmationOutcome.Confirmed(qualifications.getFirst(), processExecutionTime, processingResultMessage);
+        }
+        RejectionReason reason = ResultCodes.reasonOf(processingResultCode).orElse(switch (String.valueOf(qualificationValidity)) {
+            case "2", "3" -> RejectionReason.QUALIFICATION_LOST;
+            case "4" -> RejectionReason.NO_QUALIFICATION;
+            default -> RejectionReason.REQUEST_INVALID;
+        });
+        return new ConfirmationOutcome.Rejected(reason, processingResultCode, processingResultMessage);
+    }
+}

@@ -1,0 +1,116 @@
+package org.uketsuke.eligibility.wire;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * The one place that parses and writes XML: DTDs, external entities and XInclude are refused (XXE, billion
+ * laughs), and elements are found by name wherever they stand (real files do not keep the specification's order).
+ */
+public final class SafeXml {
+
+    private SafeXml() {}
+
+    public static Document parse(byte[] bytes) throws MalformedMessageException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setNamespaceAware(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new ByteArrayInputStream(bytes));
+        } catch (SAXException e) {
+            throw new MalformedMessageException("not a well-formed message without DTD: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedMessageException("unreadable message: " + e.getMessage(), e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks a security feature", e);
+        }
+    }
+
+    public static Document newDocument() {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Serialises with {@code <?xml version="1.0" encoding="…" standalone="no"?>}, as the official files are. */
+    public static byte[] write(Document document, Charset charset) {
+        try {
+            TransformerFactory factory = TransformerFactory.newInstance();
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, charset.name());
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            document.setXmlStandalone(false);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out.toByteArray();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("could not serialise a message we built", e);
+        }
+    }
+
+    /** The first element of that name below {@code parent}, at any depth. */
+    public static Optional<Element> find(Node parent, String name) {
+        NodeList list = parent instanceof Document d ? d.getElementsByTagName(name) : ((Element) parent).getElementsByTagName(name);
+        return list.getLength() == 0 ? Optional.empty() : Optional.of((Element) list.item(0));
+    }
+
+    /** The trimmed text of the first element of that name, or empty when absent or blank. */
+    public static Optional<String> text(Node parent, String name) {
+        return find(parent, name).map(Element::getTextContent).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** The untrimmed text (for fields whose padding means something, such as a 6-digit 保険者番号). */
+    public static Optional<String> rawText(Node parent, String name) {
+        return find(parent, name).map(Element::getTextContent).filter(s -> !s.isBlank());
+    }
+
+    public static String required(Node parent, String name) throws MalformedMessageException {
+        return text(parent, name).orElseThrow(() -> new MalformedMessageException("missing " + name));
+    }
+
+    public static Element child(Node parent, String name) {
+        Document document = parent instanceof Document d ? d : parent.getOwnerDocument();
+        Element element = document.createElement(name);
+        parent.appendChild(element);
+        return element;
+    }
+
+    public static void leaf(Element parent, String name, String value) {
+        if (value != null) {
+            child(parent, name).setTextContent(value);
+        }
+    }
+}

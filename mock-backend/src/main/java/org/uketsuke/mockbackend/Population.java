@@ -1,0 +1,315 @@
+package org.uketsuke.mockbackend;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.uketsuke.eligibility.CheckDigit;
+import org.uketsuke.eligibility.ContributionRatio;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.PersonalFamily;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.Sex;
+
+/**
+ * The insured people the mock backend knows, in SQLite ({@code population.db}): generated once from a seed
+ * (same seed, same people), with insurer numbers of several 法別番号 that pass the check digit, 記号/番号/枝番,
+ * 本人/家族, and 負担割合 by age. Cards issued to them are linked by certificate serial, as 保険証利用登録 does.
+ */
+final class Population implements AutoCloseable {
+
+    /** Same reference date for everyone so the generated ages (and ratios) do not drift from run to run. */
+    static final LocalDate REFERENCE_DATE = LocalDate.of(2026, 4, 1);
+
+    private static final String[][] FAMILY = {
+        {"佐藤", "ｻﾄｳ"}, {"鈴木", "ｽｽﾞｷ"}, {"高橋", "ﾀｶﾊｼ"}, {"田中", "ﾀﾅｶ"}, {"伊藤", "ｲﾄｳ"},
+        {"渡辺", "ﾜﾀﾅﾍﾞ"}, {"山本", "ﾔﾏﾓﾄ"}, {"中村", "ﾅｶﾑﾗ"}, {"小林", "ｺﾊﾞﾔｼ"}, {"加藤", "ｶﾄｳ"},
+        {"吉田", "ﾖｼﾀﾞ"}, {"山田", "ﾔﾏﾀﾞ"}, {"松本", "ﾏﾂﾓﾄ"}, {"井上", "ｲﾉｳｴ"}, {"木村", "ｷﾑﾗ"}
+    };
+    private static final String[][] GIVEN_FEMALE = {
+        {"花子", "ﾊﾅｺ"}, {"陽子", "ﾖｳｺ"}, {"美咲", "ﾐｻｷ"}, {"結衣", "ﾕｲ"}, {"恵子", "ｹｲｺ"}, {"さくら", "ｻｸﾗ"}
+    };
+    private static final String[][] GIVEN_MALE = {
+        {"太郎", "ﾀﾛｳ"}, {"健一", "ｹﾝｲﾁ"}, {"翔太", "ｼｮｳﾀ"}, {"大輔", "ﾀﾞｲｽｹ"}, {"誠", "ﾏｺﾄ"}, {"蓮", "ﾚﾝ"}
+    };
+
+    private final Connection db;
+
+    private Population(Connection db) {
+        this.db = db;
+    }
+
+    static Population open(Path file, long seed, int people) {
+        try {
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = db.createStatement()) {
+                s.execute("pragma journal_mode=WAL");
+                s.execute("create table if not exists person (id integer primary key, insurer_number text not null,"
+                        + " insurer_name text not null, symbol text not null, number text not null, branch text not null,"
+                        + " name text not null, name_kana text not null, birthdate text not null, sex text not null,"
+                        + " personal_family text not null, ratio integer not null, qualification_date text not null,"
+                        + " lost integer not null default 0)");
+                s.execute("create table if not exists card (serial text primary key, person_id integer,"
+                        + " kind text not null, cert blob not null, auth_key blob not null, pin text not null,"
+                        + " revoked integer not null default 0)");
+                s.execute("create index if not exists card_person on card(person_id, kind)");
+            }
+            Population population = new Population(db);
+            population.generateIfEmpty(seed, people);
+            return population;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the population database " + file, e);
+        }
+    }
+
+    private void generateIfEmpty(long seed, int people) throws SQLException {
+        try (ResultSet rs = db.createStatement().executeQuery("select count(*) from person")) {
+            if (rs.next() && rs.getInt(1) > 0) {
+                return;
+            }
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        db.setAutoCommit(false);
+        try (PreparedStatement insert = db.prepareStatement("insert into person values (?,?,?,?,?,?,?,?,?,?,?,?,?,0)")) {
+            for (int i = 0; i < people; i++) {
+                Qualification q = generate(i, random);
+                insert.setInt(1, i);
+                insert.setString(2, q.card().insurer().value());
+                insert.setString(3, q.insurerName());
+                insert.setString(4, q.card().symbol());
+                insert.setString(5, q.card().number());
+                insert.setString(6, q.card().branch());
+                insert.setString(7, q.name());
+                insert.setString(8, q.nameKana());
+                insert.setString(9, q.birthdate().toString());
+                insert.setString(10, q.sex().code());
+                insert.setString(11, q.personalFamily().code());
+                insert.setInt(12, q.contributionRatio().percent());
+                insert.setString(13, q.qualificationDate().toString());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            db.commit();
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** One person: person 0 is always a working-age insured of 協会けんぽ (the demo patient). */
+    private static Qualification generate(int index, SplittableRandom random) {
+        Sex sex = random.nextBoolean() ? Sex.FEMALE : Sex.MALE;
+        String[] family = FAMILY[random.nextInt(FAMILY.length)];
+        String[][] givens = sex == Sex.FEMALE ? GIVEN_FEMALE : GIVEN_MALE;
+        String[] given = givens[random.nextInt(givens.length)];
+        int age = index == 0 ? 45 : random.nextInt(0, 96);
+        LocalDate birth = REFERENCE_DATE.minusYears(age).minusDays(random.nextInt(1, 365));
+        int realAge = Period.between(birth, REFERENCE_DATE).getYears();
+        PersonalFamily pf = index == 0 || realAge >= 75 || random.nextInt(3) > 0
+                ? PersonalFamily.INSURED : PersonalFamily.DEPENDANT;
+
+        String insurer;
+        String insurerName;
+        String symbol;
+        String number;
+        int prefecture = 13;
+        int kind = index == 0 ? 0 : realAge >= 75 ? 3 : random.nextInt(3);
+        switch (kind) {
+            case 0 -> { // 協会けんぽ
+                insurer = withCheck(String.format("01%02d%03d", prefecture, 1));
+                insurerName = "全国健康保険協会東京支部";
+                symbol = String.format("%08d", random.nextInt(1, 99_999_999));
+                number = Integer.toString(random.nextInt(1, 9_999_999));
+            }
+            case 1 -> { // 健保組合
+                insurer = withCheck(String.format("06%02d%03d", prefecture, random.nextInt(100, 999)));
+                insurerName = "受付健康保険組合";
+                symbol = Integer.toString(random.nextInt(1, 9999));
+                number = Integer.toString(random.nextInt(1, 99_999));
+            }
+            case 2 -> { // 国保 (6 digits)
+                insurer = withCheck(String.format("%02d%03d", prefecture, random.nextInt(100, 999)));
+                insurerName = "受付区国民健康保険";
+                symbol = "受付" + random.nextInt(1, 99);
+                number = String.format("%06d", random.nextInt(1, 999_999));
+            }
+            default -> { // 後期高齢者医療: no 記号, 8-digit 番号
+                insurer = withCheck(String.format("39%02d%03d", prefecture, random.nextInt(100, 999)));
+                insurerName = "東京都後期高齢者医療広域連合";
+                symbol = "";
+                number = String.format("%08d", random.nextInt(1, 99_999_999));
+            }
+        }
+        String branch = pf == PersonalFamily.INSURED ? "00" : String.format("%02d", random.nextInt(1, 5));
+        int ratio;
+        if (realAge < 6) {
+            ratio = 20; // 未就学児
+        } else if (realAge < 70) {
+            ratio = 30;
+        } else if (realAge < 75) {
+            ratio = 20; // 高齢受給者 (一般)
+        } else {
+            ratio = random.nextInt(10) == 0 ? 30 : random.nextInt(5) == 0 ? 20 : 10; // 後期: 現役並み / 一定以上 / 一般
+        }
+        LocalDate qualified = REFERENCE_DATE.minusDays(random.nextInt(30, 3650));
+        if (qualified.isBefore(birth)) {
+            qualified = birth;
+        }
+        return new Qualification(
+                new InsuranceCardId(InsurerNumber.of(insurer), symbol, number, branch),
+                insurerName,
+                family[0] + "　" + given[0],
+                family[1] + " " + given[1],
+                birth,
+                sex,
+                pf,
+                new ContributionRatio(ratio),
+                qualified);
+    }
+
+    private static String withCheck(String body) {
+        return body + CheckDigit.of(body);
+    }
+
+    synchronized int size() {
+        try (ResultSet rs = db.createStatement().executeQuery("select count(*) from person")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized Optional<Qualification> person(int id) {
+        try (PreparedStatement q = db.prepareStatement("select * from person where id = ?")) {
+            q.setInt(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Marks a person's qualification as ended (資格喪失). */
+    synchronized void loseQualification(int id) {
+        update("update person set lost = 1 where id = ?", id);
+    }
+
+    synchronized boolean lost(int id) {
+        try (PreparedStatement q = db.prepareStatement("select lost from person where id = ?")) {
+            q.setInt(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A stored card of a person and kind, if one was issued before. */
+    synchronized Optional<StoredCard> card(Integer personId, String kind) {
+        String sql = personId == null
+                ? "select * from card where person_id is null and kind = ?"
+                : "select * from card where person_id = ? and kind = ?";
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            int i = 1;
+            if (personId != null) {
+                q.setInt(i++, personId);
+            }
+            q.setString(i, kind);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(readCard(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized Optional<StoredCard> cardBySerial(String serial) {
+        try (PreparedStatement q = db.prepareStatement("select * from card where serial = ?")) {
+            q.setString(1, serial);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(readCard(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized void storeCard(StoredCard card) {
+        try (PreparedStatement q = db.prepareStatement("insert into card values (?,?,?,?,?,?,?)")) {
+            q.setString(1, card.serial());
+            if (card.personId() == null) {
+                q.setNull(2, java.sql.Types.INTEGER);
+            } else {
+                q.setInt(2, card.personId());
+            }
+            q.setString(3, card.kind());
+            q.setBytes(4, card.certDer());
+            q.setBytes(5, card.keyPkcs8());
+            q.setString(6, card.pin());
+            q.setInt(7, card.revoked() ? 1 : 0);
+            q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized void revoke(String serial) {
+        try (PreparedStatement q = db.prepareStatement("update card set revoked = 1 where serial = ?")) {
+            q.setString(1, serial);
+            q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void update(String sql, int id) {
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            q.setInt(1, id);
+            q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A card the test CA issued: kept so the demo's virtual card is the same across runs. */
+    record StoredCard(String serial, Integer personId, String kind, byte[] certDer, byte[] keyPkcs8, String pin,
+            boolean revoked) {}
+
+    private static StoredCard readCard(ResultSet rs) throws SQLException {
+        int person = rs.getInt("person_id");
+        return new StoredCard(rs.getString("serial"), rs.wasNull() ? null : person, rs.getString("kind"),
+                rs.getBytes("cert"), rs.getBytes("auth_key"), rs.getString("pin"), rs.getInt("revoked") == 1);
+    }
+
+    private static Qualification read(ResultSet rs) throws SQLException {
+        return new Qualification(
+                new InsuranceCardId(InsurerNumber.of(rs.getString("insurer_number")), rs.getString("symbol"),
+                        rs.getString("number"), rs.getString("branch")),
+                rs.getString("insurer_name"),
+                rs.getString("name"),
+                rs.getString("name_kana"),
+                LocalDate.parse(rs.getString("birthdate")),
+                Sex.ofCode(rs.getString("sex")),
+                PersonalFamily.ofCode(rs.getString("personal_family")),
+                new ContributionRatio(rs.getInt("ratio")),
+                LocalDate.parse(rs.getString("qualification_date")));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // closing
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package org.uketsuke.mockbackend;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The backend's test PKI, made with BouncyCastle on first start and kept in the state directory as PKCS#12:
+ * <ul>
+ *   <li>a test JPKI user-authentication CA ({@code O=JPKI-TEST}) that issues card auth certificates with the real
+ *       profile (RSA 2048, sha256WithRSA, subject {@code C=JP, CN=<opaque id>}, no personal data);</li>
+ *   <li>a TLS CA that issues the server certificate (localhost) and terminal (medical institution) certificates.</li>
+ * </ul>
+ * The key stores' password is a fixed, public test value: this is test material, never real keys.
+ */
+public final class TestPki {
+
+    static final char[] PASSWORD = "uketsuke-test".toCharArray();
+    static final X500Name JPKI_CA_NAME = new X500Name(
+            "C=JP, O=JPKI-TEST, OU=JPKI for user authentication, OU=Japan Agency for Local Authority Information Systems");
+    private static final X500Name TLS_CA_NAME = new X500Name("C=JP, O=Uketsuke Test, CN=Uketsuke mock backend TLS CA");
+
+    private final SecureRandom random = new SecureRandom();
+    private final Entry jpkiCa;
+    private final Entry tlsCa;
+    private final Entry server;
+    private final Entry terminal;
+
+    /** A key with its certificate. */
+    public record Entry(PrivateKey key, X509Certificate certificate) {}
+
+    private TestPki(Path dir) throws GeneralSecurityException, IOException {
+        Files.createDirectories(dir);
+        jpkiCa = loadOrCreate(dir.resolve("jpki-test-ca.p12"), () -> selfSignedCa(JPKI_CA_NAME, Duration.ofDays(3650 * 2)));
+        tlsCa = loadOrCreate(dir.resolve("tls-ca.p12"), () -> selfSignedCa(TLS_CA_NAME, Duration.ofDays(3650)));
+        server = loadOrCreate(dir.resolve("server.p12"), this::serverCertificate);
+        terminal = loadOrCreate(dir.resolve("terminal.p12"), () -> terminalCertificate("1311234567"));
+    }
+
+    public static TestPki open(Path dir) {
+        try {
+            return new TestPki(dir);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make the test PKI", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the test PKI in " + dir, e);
+        }
+    }
+
+    public Entry jpkiCa() {
+        return jpkiCa;
+    }
+
+    public Entry tlsCa() {
+        return tlsCa;
+    }
+
+    public Entry server() {
+        return server;
+    }
+
+    public Entry terminal() {
+        return terminal;
+    }
+
+    /** A card auth certificate for a fresh key pair: the card profile of shared/facts/card.md. */
+    public Entry issueCardCertificate(String opaqueId, Instant notBefore, Instant notAfter) throws GeneralSecurityException {
+        KeyPair keys = rsa2048();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                JPKI_CA_NAME, serial(), Date.from(notBefore), Date.from(notAfter),
+                new X500Name("C=JP, CN=" + opaqueId), keys.getPublic());
+        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        try {
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    ext.createAuthorityKeyIdentifier(jpkiCa.certificate()));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        return new Entry(keys.getPrivate(), sign(builder, jpkiCa.key()));
+    }
+
+    /** A terminal's client key store (its certificate + key) and trust store (the server's CA). */
+    public KeyStore terminalKeyStore() {
+        return keyStore(terminal, tlsCa.certificate());
+    }
+
+    public KeyStore serverKeyStore() {
+        return keyStore(server, tlsCa.certificate());
+    }
+
+    /** Trusts only the TLS CA: servers trust it for terminals, terminals for the server. */
+    public KeyStore tlsTrustStore() {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("tls-ca", tlsCa.certificate());
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Entry serverCertificate() throws GeneralSecurityException {
+        KeyPair keys = rsa2048();
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                TLS_CA_NAME, serial(), Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(825))),
+                new X500Name("C=JP, O=Uketsuke Test, CN=localhost"), keys.getPublic());
+        try {
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+            }));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        return new Entry(keys.getPrivate(), sign(builder, tlsCa.key()));
+    }
+
+    private Entry terminalCertificate(String institutionCode) throws GeneralSecurityException {
+        KeyPair keys = rsa2048();
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                TLS_CA_NAME, serial(), Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(825))),
+                new X500Name("C=JP, O=Uketsuke Test Clinic, CN=" + institutionCode), keys.getPublic());
+        try {
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        return new Entry(keys.getPrivate(), sign(builder, tlsCa.key()));
+    }
+
+    private Entry selfSignedCa(X500Name name, Duration validity) throws GeneralSecurityException {
+        KeyPair keys = rsa2048();
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                name, serial(), Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(validity)), name,
+                keys.getPublic());
+        try {
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            builder.addExtension(Extension.subjectKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        return new Entry(keys.getPrivate(), sign(builder, keys.getPrivate()));
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey)
+            throws GeneralSecurityException {
+        try {
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    private KeyPair rsa2048() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048, random);
+        return generator.generateKeyPair();
+    }
+
+    private BigInteger serial() {
+        return new BigInteger(64, random).abs().add(BigInteger.ONE);
+    }
+
+    private interface Maker {
+        Entry make() throws GeneralSecurityException;
+    }
+
+    private static Entry loadOrCreate(Path file, Maker maker) throws GeneralSecurityException, IOException {
+        if (Files.exists(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(file)) {
+                store.load(in, PASSWORD);
+            }
+            return new Entry((PrivateKey) store.getKey("entry", PASSWORD), (X509Certificate) store.getCertificate("entry"));
+        }
+        Entry entry = maker.make();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("entry", entry.key(), PASSWORD, new java.security.cert.Certificate[] {entry.certificate()});
+        Path temp = Files.createTempFile(file.getParent(), ".pki", ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            store.store(out, PASSWORD);
+        }
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return entry;
+    }
+
+    private static KeyStore keyStore(Entry entry, X509Certificate ca) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("key", entry.key(), PASSWORD, new java.security.cert.Certificate[] {entry.certificate(), ca});
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

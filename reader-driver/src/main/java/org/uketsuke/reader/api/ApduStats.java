@@ -1,0 +1,48 @@
+package org.uketsuke.reader.api;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts APDUs and bytes through a transport: what the benchmarks report for each card operation. */
+public final class ApduStats implements ApduTransport {
+
+    private final ApduTransport inner;
+    private final AtomicLong commands = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+
+    public ApduStats(ApduTransport inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
+        commands.incrementAndGet();
+        bytesSent.addAndGet(command.bytes().length);
+        ResponseApdu answer = inner.transmit(command);
+        bytesReceived.addAndGet(answer.data().length + 2L);
+        return answer;
+    }
+
+    public long commands() {
+        return commands.get();
+    }
+
+    public long bytesSent() {
+        return bytesSent.get();
+    }
+
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
+    public void reset() {
+        commands.set(0);
+        bytesSent.set(0);
+        bytesReceived.set(0);
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}

@@ -1,0 +1,213 @@
+package org.uketsuke.reader.jpki;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import org.uketsuke.reader.api.Aid;
+import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.api.CardGoneException;
+import org.uketsuke.reader.api.CommandApdu;
+import org.uketsuke.reader.api.Iso7816;
+import org.uketsuke.reader.api.ResponseApdu;
+
+/**
+ * The JPKI application of a My Number card: identification, the auth certificate, the auth PIN and signatures with
+ * the auth key (shared/facts/card.md). Short APDUs only, which every reader supports. Results are typed; status words
+ * stay inside. Not thread-safe: one visit, one card session, one thread.
+ */
+public final class JpkiCard {
+
+    /** SHA-256 DigestInfo prefix (PKCS#1 v1.5, RFC 8017 §9.2). */
+    private static final byte[] SHA256_DIGEST_INFO = {
+        0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00,
+        0x04, 0x20
+    };
+    private static final int MAX_CHUNK = 256;
+    /** Far above a 2048-bit certificate; a longer header is garbage. */
+    private static final int MAX_CERTIFICATE_LENGTH = 8 * 1024;
+
+    private final ApduTransport card;
+    private boolean jpkiSelected;
+
+    public JpkiCard(ApduTransport card) {
+        this.card = card;
+    }
+
+    /** Which kind of JPKI token this is, from token EF 0006; NOT_JPKI when the application is absent. */
+    public TokenKind identify() throws CardGoneException {
+        if (!selectJpki()) {
+            return TokenKind.NOT_JPKI;
+        }
+        if (!selectEf(JpkiFile.TOKEN)) {
+            return TokenKind.NOT_JPKI;
+        }
+        ResponseApdu token = readBinary(0, 32);
+        if (!token.ok()) {
+            return TokenKind.NOT_JPKI;
+        }
+        return TokenKind.ofLabel(new String(token.data(), StandardCharsets.US_ASCII));
+    }
+
+    /** Reads the 利用者証明用 certificate (EF 000A); no PIN needed on a physical card. */
+    public CertificateRead readAuthCertificate() {
+        return readCertificate(JpkiFile.AUTH_CERTIFICATE);
+    }
+
+    /** Reads the auth CA certificate (EF 000B). */
+    public CertificateRead readAuthCaCertificate() {
+        return readCertificate(JpkiFile.AUTH_CA_CERTIFICATE);
+    }
+
+    /** Tries left on the auth PIN, asked without spending one ({@code 00 20 00 80} with no data). */
+    public int authPinTriesLeft() throws CardGoneException {
+        if (!selectJpki() || !selectEf(JpkiFile.AUTH_PIN)) {
+            return 0;
+        }
+        int sw = card.transmit(CommandApdu.of(0x00, Iso7816.INS_VERIFY, 0x00, 0x80)).sw();
+        if (Iso7816.triesLeftStatus(sw)) {
+            return sw & 0x0F;
+        }
+        if (sw == Iso7816.SW_OK) {
+            return 3; // already verified in this session: the counter was reset by that success
+        }
+        return 0;
+    }
+
+    /** VERIFY the 4-digit auth PIN. Never retried here: each call spends a try when wrong. */
+    public PinCheck verifyAuthPin(String pin) {
+        if (pin == null || !pin.matches("\\d{4}")) {
+            return new PinCheck.Failed("pin-format", 0);
+        }
+        try {
+            if (!selectJpki() || !selectEf(JpkiFile.AUTH_PIN)) {
+                return new PinCheck.Failed("select-pin", 0);
+            }
+            int sw = card.transmit(
+                            CommandApdu.of(0x00, Iso7816.INS_VERIFY, 0x00, 0x80, pin.getBytes(StandardCharsets.US_ASCII)))
+                    .sw();
+            if (sw == Iso7816.SW_OK) {
+                return new PinCheck.Verified();
+            }
+            if (Iso7816.triesLeftStatus(sw)) {
+                int left = sw & 0x0F;
+                return left == 0 ? new PinCheck.Blocked() : new PinCheck.Wrong(left);
+            }
+            if (sw == Iso7816.SW_REFERENCE_DATA_BLOCKED || sw == Iso7816.SW_AUTH_METHOD_BLOCKED) {
+                return new PinCheck.Blocked();
+            }
+            return new PinCheck.Failed("verify", sw);
+        } catch (CardGoneException e) {
+            return new PinCheck.CardRemoved();
+        }
+    }
+
+    /**
+     * Signs a SHA-256 digest with the auth key: the card receives the DigestInfo and applies PKCS#1 v1.5 itself
+     * ({@code 80 2A 00 80}). The auth PIN must have been verified in this session.
+     */
+    public Signature signWithAuthKey(byte[] sha256Digest) {
+        if (sha256Digest == null || sha256Digest.length != 32) {
+            throw new IllegalArgumentException("a SHA-256 digest is 32 bytes");
+        }
+        byte[] digestInfo = new byte[SHA256_DIGEST_INFO.length + 32];
+        System.arraycopy(SHA256_DIGEST_INFO, 0, digestInfo, 0, SHA256_DIGEST_INFO.length);
+        System.arraycopy(sha256Digest, 0, digestInfo, SHA256_DIGEST_INFO.length, 32);
+        try {
+            if (!selectJpki() || !selectEf(JpkiFile.AUTH_KEY)) {
+                return new Signature.Failed("select-key", 0);
+            }
+            ResponseApdu answer = transmitFully(
+                    new CommandApdu(0x80, Iso7816.INS_COMPUTE_SIGNATURE, 0x00, 0x80, digestInfo, 256));
+            return switch (answer.sw()) {
+                case Iso7816.SW_OK -> new Signature.Signed(answer.data());
+                case Iso7816.SW_SECURITY_NOT_SATISFIED -> new Signature.PinRequired();
+                default -> new Signature.Failed("compute-signature", answer.sw());
+            };
+        } catch (CardGoneException e) {
+            return new Signature.CardRemoved();
+        }
+    }
+
+    private CertificateRead readCertificate(JpkiFile file) {
+        try {
+            if (!selectJpki()) {
+                return new CertificateRead.Failed("select-jpki", 0);
+            }
+            if (!selectEf(file)) {
+                return new CertificateRead.Failed("select-" + file.name().toLowerCase(java.util.Locale.ROOT), 0);
+            }
+            ResponseApdu first = readBinary(0, MAX_CHUNK);
+            if (!first.ok() && first.sw() != Iso7816.SW_END_OF_FILE_WARNING) {
+                return new CertificateRead.Failed("read-first", first.sw());
+            }
+            byte[] head = first.data();
+            int total = DerLength.totalLength(head);
+            if (total <= 0 || total > MAX_CERTIFICATE_LENGTH) {
+                return new CertificateRead.Failed("der-header", first.sw());
+            }
+            ByteArrayOutputStream der = new ByteArrayOutputStream(total);
+            der.write(head, 0, Math.min(head.length, total));
+            while (der.size() < total) {
+                int chunk = Math.min(MAX_CHUNK, total - der.size());
+                ResponseApdu next = readBinary(der.size(), chunk);
+                if ((!next.ok() && next.sw() != Iso7816.SW_END_OF_FILE_WARNING) || next.data().length == 0) {
+                    return new CertificateRead.Failed("read-at-" + der.size(), next.sw());
+                }
+                der.write(next.data(), 0, Math.min(next.data().length, total - der.size()));
+            }
+            byte[] bytes = der.toByteArray();
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(bytes));
+            return new CertificateRead.Read(certificate, bytes);
+        } catch (CardGoneException e) {
+            return new CertificateRead.CardRemoved();
+        } catch (CertificateException e) {
+            return new CertificateRead.Failed("parse-certificate", Iso7816.SW_OK);
+        }
+    }
+
+    private boolean selectJpki() throws CardGoneException {
+        if (!jpkiSelected) {
+            jpkiSelected = card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C,
+                            Aid.JPKI.bytes()))
+                    .ok();
+        }
+        return jpkiSelected;
+    }
+
+    private boolean selectEf(JpkiFile file) throws CardGoneException {
+        return card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, file.fidBytes()))
+                .ok();
+    }
+
+    /** READ BINARY at a 15-bit offset, following 6Cxx (wrong Le) and 61xx (GET RESPONSE). */
+    private ResponseApdu readBinary(int offset, int le) throws CardGoneException {
+        return transmitFully(CommandApdu.of(0x00, Iso7816.INS_READ_BINARY, (offset >> 8) & 0x7F, offset & 0xFF, le));
+    }
+
+    private ResponseApdu transmitFully(CommandApdu command) throws CardGoneException {
+        ResponseApdu answer = card.transmit(command);
+        if (Iso7816.wrongLeStatus(answer.sw())) {
+            int le = answer.sw2() == 0 ? 256 : answer.sw2();
+            answer = card.transmit(new CommandApdu(
+                    command.cla(), command.ins(), command.p1(), command.p2(), command.data(), le));
+        }
+        ByteArrayOutputStream collected = null;
+        while (Iso7816.moreDataStatus(answer.sw())) {
+            if (collected == null) {
+                collected = new ByteArrayOutputStream();
+            }
+            collected.writeBytes(answer.data());
+            int le = answer.sw2() == 0 ? 256 : answer.sw2();
+            answer = card.transmit(CommandApdu.of(0x00, Iso7816.INS_GET_RESPONSE, 0x00, 0x00, le));
+        }
+        if (collected != null) {
+            collected.writeBytes(answer.data());
+            return new ResponseApdu(collected.toByteArray(), answer.sw1(), answer.sw2());
+        }
+        return answer;
+    }
+}

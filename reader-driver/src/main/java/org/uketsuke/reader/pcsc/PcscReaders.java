@@ -1,0 +1,175 @@
+package org.uketsuke.reader.pcsc;
+
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardChannel;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CommandAPDU;
+import javax.smartcardio.TerminalFactory;
+import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.api.CardGoneException;
+import org.uketsuke.reader.api.CommandApdu;
+import org.uketsuke.reader.api.ResponseApdu;
+import org.uketsuke.reader.guard.MyNumberGuard;
+
+/**
+ * PC/SC readers through {@code javax.smartcardio} — the only place in Uketsuke that imports it. Uses
+ * {@code TerminalFactory.getInstance("PC/SC", null)}: {@code getDefault()} silently degrades to a factory with no
+ * readers when the service is down, which would hide the real problem. The factory is made anew when the service
+ * was restarted (its old context is dead).
+ */
+public final class PcscReaders {
+
+    private TerminalFactory factory;
+
+    public PcscReaders() {}
+
+    /** Names of the readers the service knows, cards present or not. */
+    public synchronized List<String> readers() throws CardServiceUnavailableException {
+        try {
+            return terminals().list().stream().map(CardTerminal::getName).toList();
+        } catch (CardException e) {
+            factory = null; // a restarted service needs a new context
+            if (isNoReaders(e)) {
+                return List.of();
+            }
+            try {
+                return terminals().list().stream().map(CardTerminal::getName).toList();
+            } catch (CardException again) {
+                if (isNoReaders(again)) {
+                    return List.of();
+                }
+                throw new CardServiceUnavailableException("the card service does not answer: " + reason(again), again);
+            }
+        }
+    }
+
+    /** The first reader that has a card on it. */
+    public synchronized Optional<String> firstReaderWithCard() throws CardServiceUnavailableException {
+        for (String name : readers()) {
+            if (cardPresent(name)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public synchronized boolean cardPresent(String reader) throws CardServiceUnavailableException {
+        try {
+            return terminal(reader).isCardPresent();
+        } catch (CardException e) {
+            throw new CardServiceUnavailableException("cannot ask reader " + reader + ": " + reason(e), e);
+        }
+    }
+
+    /** Blocks (in the service, no polling) until a card is on the reader or the time is up. */
+    public boolean waitForCardPresent(String reader, Duration timeout) throws CardServiceUnavailableException {
+        try {
+            return terminal(reader).waitForCardPresent(Math.max(1, timeout.toMillis()));
+        } catch (CardException e) {
+            throw new CardServiceUnavailableException("cannot wait on reader " + reader + ": " + reason(e), e);
+        }
+    }
+
+    /** Blocks until the card is taken off the reader or the time is up. */
+    public boolean waitForCardAbsent(String reader, Duration timeout) throws CardServiceUnavailableException {
+        try {
+            return terminal(reader).waitForCardAbsent(Math.max(1, timeout.toMillis()));
+        } catch (CardException e) {
+            throw new CardServiceUnavailableException("cannot wait on reader " + reader + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * Opens an exclusive session with the card on {@code reader} (T=0 or T=1). Exclusive, because a verified PIN
+     * stays in force until the card is reset: nobody else may use the card meanwhile. Guarded against the My Number.
+     */
+    public ApduTransport connect(String reader) throws CardGoneException, CardServiceUnavailableException {
+        CardTerminal terminal = terminal(reader);
+        try {
+            Card card = terminal.connect("*");
+            try {
+                card.beginExclusive();
+            } catch (CardException e) {
+                card.disconnect(false);
+                throw e;
+            }
+            return MyNumberGuard.guard(new PcscTransport(card));
+        } catch (CardException e) {
+            throw new CardGoneException("no card on " + reader + ": " + reason(e), e);
+        }
+    }
+
+    private synchronized CardTerminal terminal(String reader) throws CardServiceUnavailableException {
+        CardTerminal terminal = terminals().getTerminal(reader);
+        if (terminal == null) {
+            throw new CardServiceUnavailableException("no reader named " + reader, null);
+        }
+        return terminal;
+    }
+
+    private javax.smartcardio.CardTerminals terminals() throws CardServiceUnavailableException {
+        if (factory == null) {
+            try {
+                factory = TerminalFactory.getInstance("PC/SC", null);
+            } catch (NoSuchAlgorithmException e) {
+                throw new CardServiceUnavailableException("the card service is not available: " + reason(e), e);
+            }
+        }
+        return factory.terminals();
+    }
+
+    private static boolean isNoReaders(Throwable e) {
+        return reason(e).contains("SCARD_E_NO_READERS_AVAILABLE");
+    }
+
+    static String reason(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" / ");
+            }
+            text.append(t.getMessage());
+        }
+        return text.toString();
+    }
+
+    /** One card session over PC/SC. */
+    private static final class PcscTransport implements ApduTransport {
+
+        private final Card card;
+        private final CardChannel channel;
+
+        PcscTransport(Card card) {
+            this.card = card;
+            this.channel = card.getBasicChannel();
+        }
+
+        @Override
+        public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
+            try {
+                return ResponseApdu.parse(channel.transmit(new CommandAPDU(command.bytes())).getBytes());
+            } catch (CardException | IllegalStateException e) {
+                throw new CardGoneException("card gone during " + command + ": " + reason(e), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                card.endExclusive();
+            } catch (CardException | IllegalStateException e) {
+                // already gone
+            }
+            try {
+                card.disconnect(true); // reset: no verified PIN survives the session
+            } catch (CardException | IllegalStateException e) {
+                // already gone
+            }
+        }
+    }
+}

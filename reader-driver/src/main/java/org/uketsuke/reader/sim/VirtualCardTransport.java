@@ -1,0 +1,32 @@
+package org.uketsuke.reader.sim;
+
+import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.api.CommandApdu;
+import org.uketsuke.reader.api.ResponseApdu;
+import org.uketsuke.reader.guard.MyNumberGuard;
+
+/** The virtual card in-process, behind the same My Number guard as a PC/SC reader. Closing resets the card. */
+public final class VirtualCardTransport implements ApduTransport {
+
+    private final VirtualMyNumberCard card;
+
+    private VirtualCardTransport(VirtualMyNumberCard card) {
+        this.card = card;
+    }
+
+    /** A guarded session with the virtual card, starting from a reset. */
+    public static ApduTransport open(VirtualMyNumberCard card) {
+        card.reset();
+        return MyNumberGuard.guard(new VirtualCardTransport(card));
+    }
+
+    @Override
+    public ResponseApdu transmit(CommandApdu command) {
+        return ResponseApdu.parse(card.process(command.bytes()));
+    }
+
+    @Override
+    public void close() {
+        card.reset();
+    }
+}

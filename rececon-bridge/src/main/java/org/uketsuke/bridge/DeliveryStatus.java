@@ -1,0 +1,19 @@
+package org.uketsuke.bridge;
+
+import java.util.Map;
+
+/**
+ * What the staff console shows for one outbox entry.
+ *
+ * @param sinks per sink: delivered or not
+ * @param lastError the reason of the last failed attempt, or null
+ */
+public record DeliveryStatus(DeliveryId id, String idempotencyKey, State state, int attempts, String lastError, Map<String, Boolean> sinks) {
+
+    public enum State {
+        PENDING,
+        DELIVERED,
+        /** Parked after too many attempts: visible, re-sendable, never dropped. */
+        FAILED
+    }
+}

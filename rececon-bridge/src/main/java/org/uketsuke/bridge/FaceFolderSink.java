@@ -1,0 +1,90 @@
+package org.uketsuke.bridge;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.uketsuke.eligibility.wire.CharacterCode;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
+
+/**
+ * Drop-in for the official 連携アプリ's {@code face} folder: each card confirmation becomes
+ * {@code OQSsiquc01res_face_<医療機関コード 10><20 hex>_<yyyyMMddHHmmss>.xml} in the result message shape, in UTF-8 or
+ * Shift_JIS with a matching CharacterCodeIdentifier. The 20 hex characters come from the idempotency key, so a
+ * redelivery finds its file and writes nothing. Written as a dot-temp file (ignored by watchers), fsynced, renamed
+ * atomically, and the folder fsynced: a watcher never sees half a file, and a crash never loses a renamed one.
+ */
+public final class FaceFolderSink implements RececonSink {
+
+    private final Path folder;
+    private final String institutionCode;
+    private final CharacterCode characterCode;
+
+    public FaceFolderSink(Path folder, String institutionCode, java.nio.charset.Charset charset) throws IOException {
+        this.folder = folder;
+        this.institutionCode = institutionCode;
+        this.characterCode = CharacterCode.of(charset);
+        Files.createDirectories(folder);
+    }
+
+    @Override
+    public String name() {
+        return "face-folder";
+    }
+
+    /** The file name for an entry; stable for the same key and processing time. */
+    public String fileName(String idempotencyKey, String processExecutionTime) {
+        return "OQSsiquc01res_face_" + institutionCode + hex20(idempotencyKey) + "_" + processExecutionTime + ".xml";
+    }
+
+    @Override
+    public synchronized void deliver(OutboxEntry entry) throws Exception {
+        ResultMessage message = QualificationXml.parseResult(entry.resultXml()).withCharacterCode(characterCode);
+        Path target = folder.resolve(fileName(entry.idempotencyKey(), message.processExecutionTime()));
+        if (Files.exists(target)) {
+            return;
+        }
+        byte[] bytes = QualificationXml.write(message);
+        Path temp = folder.resolve("." + target.getFileName() + ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder();
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new SinkFailure("cannot write " + target.getFileName() + " in " + folder + ": " + e, e);
+        }
+    }
+
+    private void syncFolder() {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a directory as a channel; NTFS journals the rename itself.
+        }
+    }
+
+    private static String hex20(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.uketsuke.bridge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
+
+/**
+ * Exactly-once hand-off of confirmations to the レセコン. A confirmation is first committed to a durable SQLite
+ * outbox (WAL, synchronous=FULL) under its idempotency key; {@link #drain()} then delivers it to every sink and
+ * records each sink's delivery in the same database. A crash anywhere leaves either "not delivered" (delivered again
+ * on the next drain, and sinks ignore what they already have) or "delivered" — never lost, never doubled.
+ */
+public final class RececonBridge implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RececonBridge.class);
+    /** After this many failed attempts an entry is parked as FAILED (still visible and re-sendable). */
+    static final int MAX_ATTEMPTS = 20;
+
+    private final Connection outbox;
+    private final List<RececonSink> sinks;
+    private final String institutionCode;
+
+    private RececonBridge(Connection outbox, List<RececonSink> sinks, String institutionCode) {
+        this.outbox = outbox;
+        this.sinks = List.copyOf(sinks);
+        this.institutionCode = institutionCode;
+    }
+
+    public static RececonBridge open(BridgeConfig config) {
+        List<RececonSink> sinks = new ArrayList<>();
+        try {
+            java.nio.file.Files.createDirectories(config.outboxDb().toAbsolutePath().getParent());
+            if (config.sqliteStore() != null) {
+                sinks.add(new SqliteRececonStore(config.sqliteStore()));
+            }
+            if (config.faceDir() != null) {
+                sinks.add(new FaceFolderSink(config.faceDir(), config.medicalInstitutionCode(), config.fileCharset()));
+            }
+            return open(config.outboxDb(), sinks, config.medicalInstitutionCode());
+        } catch (IOException e) {
+            sinks.forEach(RececonSink::close);
+            throw new UncheckedIOException("cannot prepare the レセコン sinks", e);
+        } catch (SQLException e) {
+            sinks.forEach(RececonSink::close);
+            throw new IllegalStateException("cannot open the レセコン store: " + e.getMessage(), e);
+        }
+    }
+
+    /** A bridge over any sinks (tests and future sinks such as PostgreSQL). */
+    public static RececonBridge open(java.nio.file.Path outboxDb, List<RececonSink> sinks, String institutionCode) {
+        try {
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + outboxDb);
+            try (Statement s = db.createStatement()) {
+                s.execute("pragma journal_mode=WAL");
+                s.execute("pragma synchronous=FULL");
+                s.execute("pragma busy_timeout=5000");
+                s.execute("create table if not exists entry ("
+                        + " id integer primary key autoincrement, idempotency_key text not null unique,"
+                        + " confirmed_at text not null, method text not null, result_xml blob not null,"
+                        + " state text not null default 'PENDING', attempts integer not null default 0,"
+                        + " last_error text)");
+                s.execute("create table if not exists delivery ("
+                        + " entry_id integer not null references entry(id), sink text not null,"
+                        + " delivered_at text not null, primary key (entry_id, sink))");
+            }
+            return new RececonBridge(db, sinks, institutionCode);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the outbox " + outboxDb + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Commits the confirmation to the outbox; submitting the same key again returns the same id and adds nothing. */
+    public synchronized DeliveryId submit(Confirmation confirmation) {
+        ResultMessage message = ResultMessage.confirmed(
+                confirmation.result().processingTime(), institutionCode, confirmation.idempotencyKey(),
+                confirmation.result().qualification(), confirmation.result().notice());
+        try (PreparedStatement insert = outbox.prepareStatement(
+                "insert or ignore into entry (idempotency_key, confirmed_at, method, result_xml) values (?,?,?,?)")) {
+            insert.setString(1, confirmation.idempotencyKey());
+            insert.setString(2, confirmation.confirmedAt().toString());
+            insert.setString(3, confirmation.method().name());
+            insert.setBytes(4, QualificationXml.write(message));
+            insert.executeUpdate();
+            try (PreparedStatement find = outbox.prepareStatement("select id from entry where idempotency_key = ?")) {
+                find.setString(1, confirmation.idempotencyKey());
+                try (ResultSet rs = find.executeQuery()) {
+                    rs.next();
+                    return new DeliveryId(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the outbox could not take the confirmation: " + e.getMessage(), e);
+        }
+    }
+
+    /** Delivers every pending entry to every sink that does not have it yet. Returns how many became delivered. */
+    public synchronized int drain() {
+        int delivered = 0;
+        for (OutboxEntry entry : pending()) {
+            Set<String> done = deliveredSinks(entry.id());
+            String error = null;
+            for (RececonSink sink : sinks) {
+                if (done.contains(sink.name())) {
+                    continue;
+                }
+                try {
+                    sink.deliver(entry);
+                    markDelivered(entry.id(), sink.name());
+                    done.add(sink.name());
+                } catch (Exception e) {
+                    error = sink.name() + ": " + e.getMessage();
+                    log.warn("delivery of entry {} to {} failed: {}", entry.id().value(), sink.name(), e.toString());
+                }
+            }
+            if (error == null) {
+                setState(entry.id(), DeliveryStatus.State.DELIVERED, null, false);
+                delivered++;
+            } else {
+                setState(entry.id(), DeliveryStatus.State.PENDING, error, true);
+            }
+        }
+        return delivered;
+    }
+
+    /** Puts a parked entry back in the queue (staff pressed re-send). */
+    public synchronized void retry(DeliveryId id) {
+        try (PreparedStatement update = outbox.prepareStatement(
+                "update entry set state = 'PENDING', attempts = 0 where id = ? and state = 'FAILED'")) {
+            update.setLong(1, id.value());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized List<DeliveryStatus> statuses() {
+        List<DeliveryStatus> statuses = new ArrayList<>();
+        try (ResultSet rs = outbox.createStatement().executeQuery(
+                "select id, idempotency_key, state, attempts, last_error from entry order by id")) {
+            while (rs.next()) {
+                DeliveryId id = new DeliveryId(rs.getLong(1));
+                Set<String> done = deliveredSinks(id);
+                Map<String, Boolean> perSink = new LinkedHashMap<>();
+                sinks.forEach(sink -> perSink.put(sink.name(), done.contains(sink.name())));
+                statuses.add(new DeliveryStatus(id, rs.getString(2), DeliveryStatus.State.valueOf(rs.getString(3)),
+                        rs.getInt(4), rs.getString(5), perSink));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return statuses;
+    }
+
+    private List<OutboxEntry> pending() {
+        List<OutboxEntry> entries = new ArrayList<>();
+        try (ResultSet rs = outbox.createStatement().executeQuery(
+                "select id, idempotency_key, confirmed_at, method, result_xml from entry where state = 'PENDING' order by id")) {
+            while (rs.next()) {
+                entries.add(new OutboxEntry(new DeliveryId(rs.getLong(1)), rs.getString(2), Instant.parse(rs.getString(3)),
+                        IdentityMethod.valueOf(rs.getString(4)), rs.getBytes(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return entries;
+    }
+
+    private Set<String> deliveredSinks(DeliveryId id) {
+        Set<String> done = new HashSet<>();
+        try (PreparedStatement q = outbox.prepareStatement("select sink from delivery where entry_id = ?")) {
+            q.setLong(1, id.value());
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    done.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return done;
+    }
+
+    private void markDelivered(DeliveryId id, String sink) throws SQLException {
+        try (PreparedStatement insert = outbox.prepareStatement(
+                "insert or ignore into delivery (entry_id, sink, delivered_at) values (?,?,?)")) {
+            insert.setLong(1, id.value());
+            insert.setString(2, sink);
+            insert.setString(3, Instant.now().toString());
+            insert.executeUpdate();
+        }
+    }
+
+    private void setState(DeliveryId id, DeliveryStatus.State state, String error, boolean failedAttempt) {
+        String sql = failedAttempt
+                ? "update entry set attempts = attempts + 1, last_error = ?,"
+                        + " state = case when attempts + 1 >= " + MAX_ATTEMPTS + " then 'FAILED' else 'PENDING' end where id = ?"
+                : "update entry set state = '" + state.name() + "', last_error = ? where id = ?";
+        try (PreparedStatement update = outbox.prepareStatement(sql)) {
+            update.setString(1, error);
+            update.setLong(2, id.value());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        sinks.forEach(RececonSink::close);
+        try {
+            outbox.close();
+        } catch (SQLException e) {
+            // closing
+        }
+    }
+
+}
