@@ -48,11 +48,12 @@ public final class KioskView {
         language.getStyleClass().add("language-button");
         language.setOnAction(e -> model.toggleLanguage());
         pinPad = buildPinPad();
+        pinPad.setId("pinPad");
         buildResult();
 
-        VBox centre = new VBox(24, title, body, problem, pinPad, result);
+        VBox centre = new VBox(20, title, body, problem, pinPad, result);
         centre.setAlignment(Pos.TOP_CENTER);
-        centre.setPadding(new Insets(40));
+        centre.setPadding(new Insets(16, 40, 24, 40));
         HBox top = new HBox(language);
         top.setAlignment(Pos.TOP_RIGHT);
         top.setPadding(new Insets(16));
@@ -94,13 +95,17 @@ public final class KioskView {
         clear.setOnAction(e -> model.clearPin());
         cancel.setOnAction(e -> model.cancel());
         HBox actions = new HBox(16, cancel, clear, ok);
-        actions.setAlignment(Pos.CENTER);
-        VBox pad = new VBox(16, triesLeft, lastTryWarning, pinDisplay, keys, actions);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        // Landscape kiosk: what was typed and the actions on the left, the keys on the right.
+        VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions);
+        left.setAlignment(Pos.CENTER_LEFT);
+        HBox pad = new HBox(48, left, keys);
         pad.setAlignment(Pos.CENTER);
-        return pad;
+        return new VBox(pad);
     }
 
     private void buildResult() {
+        result.setId("resultPanel");
         result.setHgap(24);
         result.setVgap(12);
         result.setAlignment(Pos.CENTER);

@@ -52,7 +52,7 @@ class KioskDemoUiTest {
         Qualification expected = env.issuedCard().expected();
 
         robot.clickOn("#placeCard");
-        waitUntilVisible(robot, "#pinKey1");
+        waitUntilVisible(robot, "#pinPad");
         assertThat(text(robot, "#pinTriesLeft")).isEqualTo("残り3回");
 
         for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
@@ -61,7 +61,7 @@ class KioskDemoUiTest {
         assertThat(text(robot, "#pinDisplay")).isEqualTo("●●●●");
         robot.clickOn("#pinOk");
 
-        waitUntilVisible(robot, "#resultInsurerNumber");
+        waitUntilVisible(robot, "#resultPanel");
         assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(expected.card().insurer().value().strip());
         assertThat(text(robot, "#resultRatio"))
                 .isEqualTo(expected.contributionRatio().percent() / 10 + "割");
@@ -72,7 +72,7 @@ class KioskDemoUiTest {
         assertThat(history.getItems()).hasSize(1);
 
         robot.clickOn("#removeCard");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultInsurerNumber").query().isVisible());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible());
         assertThat(text(robot, "#resultInsurerNumber")).isEmpty();
         assertThat(text(robot, "#kioskTitle")).isEqualTo("ようこそ");
     }
