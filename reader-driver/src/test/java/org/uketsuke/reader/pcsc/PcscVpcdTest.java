@@ -1,0 +1,93 @@
+package org.uketsuke.reader.pcsc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.uketsuke.reader.TestCards;
+import org.uketsuke.reader.api.ApduStats;
+import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.jpki.CertificateRead;
+import org.uketsuke.reader.jpki.JpkiCard;
+import org.uketsuke.reader.jpki.PinCheck;
+import org.uketsuke.reader.jpki.Signature;
+import org.uketsuke.reader.jpki.TokenKind;
+import org.uketsuke.reader.sim.VpcdConnector;
+import org.uketsuke.reader.sim.VirtualMyNumberCard;
+
+/**
+ * The production path end to end: javax.smartcardio → libpcsclite → a real pcscd → the vpcd driver → our virtual
+ * card over TCP. Fails (never skips) when pcscd or vpcd cannot be had, saying why.
+ */
+class PcscVpcdTest {
+
+    private static final String READER = "Virtual PCD 00 00";
+
+    @BeforeAll
+    static void pcscdRuns() {
+        PcscService.Status status = PcscService.ensureRunning(Duration.ofSeconds(15));
+        if (status instanceof PcscService.Status.Unavailable unavailable) {
+            fail("the PC/SC test needs pcscd with the vpcd driver: " + unavailable.reason());
+        }
+        List<String> readers = ((PcscService.Status.Running) status).readers();
+        assertThat(readers).as("vpcd's virtual readers").contains(READER);
+    }
+
+    @Test
+    void theDriverReadsVerifiesAndSignsThroughARealPcscd() throws Exception {
+        VirtualMyNumberCard card = new VirtualMyNumberCard(TestCards.personalisation());
+        PcscReaders readers = new PcscReaders();
+        try (VpcdConnector inserted = new VpcdConnector(card)) {
+            inserted.connect();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card seen by pcscd").isTrue();
+            try (ApduStats session = new ApduStats(readers.connect(READER))) {
+                JpkiCard jpki = new JpkiCard(session);
+                assertThat(jpki.identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
+                session.reset();
+                CertificateRead read = jpki.readAuthCertificate();
+                assertThat(read).isInstanceOf(CertificateRead.Read.class);
+                assertThat(((CertificateRead.Read) read).der()).isEqualTo(TestCards.personalisation().authCertDer());
+                assertThat(session.commands()).isLessThanOrEqualTo(8);
+
+                assertThat(jpki.authPinTriesLeft()).isEqualTo(3);
+                assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
+                byte[] nonce = "nonce over pcsc".getBytes();
+                Signature signature = jpki.signWithAuthKey(MessageDigest.getInstance("SHA-256").digest(nonce));
+                java.security.Signature verify = java.security.Signature.getInstance("SHA256withRSA");
+                verify.initVerify(((CertificateRead.Read) read).certificate().getPublicKey());
+                verify.update(nonce);
+                assertThat(verify.verify(((Signature.Signed) signature).signature())).isTrue();
+            }
+        }
+        assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).as("removal seen by pcscd").isTrue();
+        assertThat(card.myNumberApplicationSelected()).isFalse();
+    }
+
+    @Test
+    void aCardPulledMidSessionIsReportedAsRemoved() throws Exception {
+        VirtualMyNumberCard card = new VirtualMyNumberCard(TestCards.personalisation());
+        PcscReaders readers = new PcscReaders();
+        VpcdConnector inserted = new VpcdConnector(card);
+        inserted.connect();
+        assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
+        try (ApduTransport session = readers.connect(READER)) {
+            JpkiCard jpki = new JpkiCard(session);
+            assertThat(jpki.identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
+            inserted.close();
+            assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
+            assertThat(jpki.readAuthCertificate()).isEqualTo(new CertificateRead.CardRemoved());
+        }
+    }
+
+    @Test
+    void aReaderWithoutACardRefusesToConnect() throws Exception {
+        PcscReaders readers = new PcscReaders();
+        assertThat(readers.cardPresent(READER)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> readers.connect(READER))
+                .isInstanceOf(org.uketsuke.reader.api.CardGoneException.class);
+    }
+}
