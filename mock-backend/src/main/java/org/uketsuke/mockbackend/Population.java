@@ -286,7 +286,8 @@ final class Population implements AutoCloseable {
 
     private static StoredCard readCard(ResultSet rs) throws SQLException {
         int person = rs.getInt("person_id");
-        return new StoredCard(rs.getString("serial"), rs.wasNull() ? null : person, rs.getString("kind"),
+        Integer personId = rs.wasNull() ? null : person;
+        return new StoredCard(rs.getString("serial"), personId, rs.getString("kind"),
                 rs.getBytes("cert"), rs.getBytes("auth_key"), rs.getString("pin"), rs.getInt("revoked") == 1);
     }
 

@@ -1,0 +1,172 @@
+package org.uketsuke.mockbackend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.CheckDigit;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.EligibilityUnavailableException;
+import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.UnavailableReason;
+
+/** The backend over real HTTPS with mutual TLS, through the production client, with real RSA signatures. */
+class MockBackendTest {
+
+    @TempDir
+    static Path state;
+
+    private static MockBackend backend;
+    private static HttpsEligibilityClient client;
+
+    @BeforeAll
+    static void start() {
+        backend = MockBackend.start(new MockBackendConfig(state, 0, 7L, 40));
+        client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    private static CardConfirmationRequest signedRequest(IssuedCard card) throws Exception {
+        byte[] nonce = client.nonce();
+        return new CardConfirmationRequest(card.authCertDer(), nonce, sign(card.authKey(), nonce), IdentityMethod.PIN,
+                Consents.none(), "test-" + System.nanoTime());
+    }
+
+    /** What the card does: PKCS#1 v1.5 over the SHA-256 DigestInfo of the nonce. */
+    private static byte[] sign(PrivateKey key, byte[] data) throws Exception {
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key);
+        rsa.update(data);
+        return rsa.sign();
+    }
+
+    @Test
+    void aRegisteredCardWithAValidSignatureIsConfirmedWithThePersonsInsurance() throws Exception {
+        IssuedCard card = backend.issueCard(3);
+        ConfirmationOutcome outcome = client.confirmByCard(signedRequest(card));
+        assertThat(outcome).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        assertThat(((ConfirmationOutcome.Confirmed) outcome).qualification()).isEqualTo(card.expected());
+    }
+
+    @Test
+    void theSameCardIsIssuedOnEveryCall() {
+        assertThat(backend.issueCard(5).authCertDer()).isEqualTo(backend.issueCard(5).authCertDer());
+    }
+
+    @Test
+    void aSignatureByAnotherKeyIsRefused() throws Exception {
+        IssuedCard card = backend.issueCard(1);
+        IssuedCard other = backend.issueCard(2);
+        byte[] nonce = client.nonce();
+        ConfirmationOutcome outcome = client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
+                sign(other.authKey(), nonce), IdentityMethod.PIN, Consents.none(), "x"));
+        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectionReason.SIGNATURE_INVALID));
+    }
+
+    @Test
+    void aNonceWorksOnlyOnce() throws Exception {
+        IssuedCard card = backend.issueCard(4);
+        CardConfirmationRequest request = signedRequest(card);
+        assertThat(client.confirmByCard(request)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        assertThat(client.confirmByCard(request)).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectionReason.NONCE_INVALID));
+    }
+
+    @Test
+    void revokedExpiredAndUnregisteredCardsGetTheirReason() throws Exception {
+        IssuedCard revoked = backend.issueCard(6);
+        backend.revoke(revoked);
+        assertThat(reason(client.confirmByCard(signedRequest(revoked)))).isEqualTo(RejectionReason.CERTIFICATE_REVOKED);
+        assertThat(reason(client.confirmByCard(signedRequest(backend.issueExpiredCard(7)))))
+                .isEqualTo(RejectionReason.CERTIFICATE_EXPIRED);
+        assertThat(reason(client.confirmByCard(signedRequest(backend.issueUnregisteredCard()))))
+                .isEqualTo(RejectionReason.NOT_REGISTERED);
+        backend.loseQualification(8);
+        assertThat(reason(client.confirmByCard(signedRequest(backend.issueCard(8)))))
+                .isEqualTo(RejectionReason.QUALIFICATION_LOST);
+    }
+
+    @Test
+    void aCertificateFromAnotherCaIsRefused() throws Exception {
+        Path otherState = state.resolve("other");
+        try (MockBackend other = MockBackend.start(new MockBackendConfig(otherState, 0, 7L, 5))) {
+            IssuedCard foreign = other.issueCard(0);
+            assertThat(reason(client.confirmByCard(signedRequest(foreign)))).isEqualTo(RejectionReason.CERTIFICATE_INVALID);
+        }
+    }
+
+    @Test
+    void aTerminalWithoutAClientCertificateIsRefusedInTheHandshake() {
+        HttpsEligibilityClient anonymous =
+                new HttpsEligibilityClient(backend.baseUri(), backend.anonymousTls(), Duration.ofSeconds(5));
+        assertThatThrownBy(anonymous::nonce)
+                .isInstanceOfSatisfying(EligibilityUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
+    }
+
+    @Test
+    void aDownBackendIsUnreachableNotAnException() {
+        HttpsEligibilityClient nowhere = new HttpsEligibilityClient(
+                java.net.URI.create("https://127.0.0.1:1/"), backend.terminalTls(), Duration.ofSeconds(2));
+        ConfirmationOutcome outcome = nowhere.confirmByCard(new CardConfirmationRequest(
+                new byte[1], new byte[32], new byte[256], IdentityMethod.PIN, Consents.none(), "x"));
+        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+                u -> assertThat(u.reason()).isEqualTo(UnavailableReason.UNREACHABLE));
+    }
+
+    @Test
+    void thePopulationIsDeterministicAndEveryInsurerNumberPassesItsCheckDigit() {
+        Path again = state.resolve("again");
+        try (MockBackend twin = MockBackend.start(new MockBackendConfig(again, 0, 7L, 40))) {
+            for (int i = 0; i < 40; i++) {
+                var mine = backend.issueCard(i).expected();
+                var theirs = twin.issueCard(i).expected();
+                assertThat(theirs).isEqualTo(mine);
+                assertThat(CheckDigit.valid(mine.card().insurer().value())).isTrue();
+                int age = java.time.Period.between(mine.birthdate(), Population.REFERENCE_DATE).getYears();
+                if (age >= 75) {
+                    assertThat(mine.card().insurer().lawCode()).isEqualTo("39");
+                } else if (age >= 6 && age < 70) {
+                    assertThat(mine.contributionRatio().percent()).isEqualTo(30);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSignatureIsOverTheSha256OfTheNonceAsTheCardMakesIt() throws Exception {
+        // The card receives DigestInfo(SHA-256(nonce)) and pads it itself: identical to SHA256withRSA.
+        IssuedCard card = backend.issueCard(9);
+        byte[] nonce = client.nonce();
+        byte[] prefix = java.util.HexFormat.of().parseHex("3031300d060960864801650304020105000420");
+        byte[] digestInfo = java.util.Arrays.copyOf(prefix, prefix.length + 32);
+        System.arraycopy(MessageDigest.getInstance("SHA-256").digest(nonce), 0, digestInfo, prefix.length, 32);
+        java.security.Signature raw = java.security.Signature.getInstance("NONEwithRSA");
+        raw.initSign(card.authKey());
+        raw.update(digestInfo);
+        ConfirmationOutcome outcome = client.confirmByCard(new CardConfirmationRequest(
+                card.authCertDer(), nonce, raw.sign(), IdentityMethod.PIN, Consents.none(), "raw"));
+        assertThat(outcome).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+    }
+
+    private static RejectionReason reason(ConfirmationOutcome outcome) {
+        assertThat(outcome).isInstanceOf(ConfirmationOutcome.Rejected.class);
+        return ((ConfirmationOutcome.Rejected) outcome).reason();
+    }
+}
