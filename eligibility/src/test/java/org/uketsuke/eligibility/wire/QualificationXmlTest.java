@@ -1,0 +1,142 @@
+package org.uketsuke.eligibility.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.ContributionRatio;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.PersonalFamily;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.Sex;
+
+class QualificationXmlTest {
+
+    private static final Qualification HANAKO = new Qualification(
+            new InsuranceCardId(InsurerNumber.of("131045"), "受付12", "004567", "01"),
+            "受付区国民健康保険", "受付　花子", "ｳｹﾂｹ ﾊﾅｺ", LocalDate.of(1980, 2, 17), Sex.FEMALE,
+            PersonalFamily.DEPENDANT, new ContributionRatio(30), LocalDate.of(2020, 4, 1));
+
+    @Test
+    void aConfirmedResultSurvivesTheRoundTripInUtf8AndShiftJis() throws Exception {
+        ResultMessage message = ResultMessage.confirmed("20261124101500", "1311234567", "file-1", HANAKO, null);
+        for (CharacterCode code : CharacterCode.values()) {
+            byte[] xml = QualificationXml.write(message.withCharacterCode(code));
+            String head = new String(xml, 0, 60, StandardCharsets.US_ASCII);
+            assertThat(head).startsWith("<?xml version=\"1.0\" encoding=\"" + code.charset().name() + "\" standalone=\"no\"?>");
+            ResultMessage back = QualificationXml.parseResult(xml);
+            assertThat(back.characterCode()).isEqualTo(code);
+            assertThat(back.qualifications()).containsExactly(HANAKO);
+            assertThat(back.toOutcome()).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
+                    c -> assertThat(c.processingTime()).isEqualTo("20261124101500"));
+        }
+    }
+
+    @Test
+    void aShiftJisFileIsReallyShiftJis() {
+        byte[] xml = QualificationXml.write(ResultMessage.confirmed("20261124101500", "1311234567", "f", HANAKO, null)
+                .withCharacterCode(CharacterCode.SHIFT_JIS));
+        String decoded = new String(xml, Charset.forName("Shift_JIS"));
+        assertThat(decoded).contains("受付　花子").contains("<CharacterCodeIdentifier>1</CharacterCodeIdentifier>");
+        assertThat(new String(xml, StandardCharsets.UTF_8)).doesNotContain("受付　花子");
+    }
+
+    @Test
+    void sixDigitInsurerNumbersAreRightAlignedInResults() {
+        String xml = new String(QualificationXml.write(
+                ResultMessage.confirmed("20261124101500", "1311234567", "f", HANAKO, null)), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<InsurerNumber>  131045</InsurerNumber>");
+    }
+
+    @Test
+    void elementsAreFoundByNameWhateverTheirOrder() throws Exception {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+                <XmlMsg>
+                  <MessageBody>
+                    <ResultList><ResultOfQualificationConfirmation>
+                      <InsuredPartialContributionRatio>020</InsuredPartialContributionRatio>
+                      <Birthdate>19500101</Birthdate>
+                      <InsuredIdentificationNumber>12345678</InsuredIdentificationNumber>
+                      <InsurerNumber>39131016</InsurerNumber>
+                    </ResultOfQualificationConfirmation></ResultList>
+                    <QualificationValidity>1</QualificationValidity>
+                    <ProcessingResultStatus>1</ProcessingResultStatus>
+                  </MessageBody>
+                  <MessageHeader>
+                    <SegmentOfResult>1</SegmentOfResult>
+                    <ProcessExecutionTime>20261124101500</ProcessExecutionTime>
+                  </MessageHeader>
+                </XmlMsg>
+                """;
+        ConfirmationOutcome outcome = QualificationXml.parseResult(xml.strip().getBytes(StandardCharsets.UTF_8)).toOutcome();
+        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class, c -> {
+            assertThat(c.qualification().card().symbol()).isEmpty();
+            assertThat(c.qualification().contributionRatio().percent()).isEqualTo(20);
+        });
+    }
+
+    @Test
+    void externalEntitiesAndDtdsAreRefused() {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE XmlMsg [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <XmlMsg><MessageHeader><ProcessExecutionTime>&secret;</ProcessExecutionTime></MessageHeader></XmlMsg>
+                """;
+        assertThatThrownBy(() -> QualificationXml.parseResult(xxe.strip().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("DTD");
+        String laughs = """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+                <XmlMsg>&lol2;</XmlMsg>
+                """;
+        assertThatThrownBy(() -> QualificationXml.parseResult(laughs.strip().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void truncatedOrInvalidMessagesAreTypedErrors() {
+        byte[] whole = QualificationXml.write(ResultMessage.confirmed("20261124101500", "1311234567", "f", HANAKO, null));
+        byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
+        assertThatThrownBy(() -> QualificationXml.parseResult(truncated)).isInstanceOf(MalformedMessageException.class);
+        String badCheckDigit = new String(whole, StandardCharsets.UTF_8).replace("  131045", "  131046");
+        assertThatThrownBy(() -> QualificationXml.parseResult(badCheckDigit.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("InsurerNumber");
+    }
+
+    @Test
+    void rejectionsCarryTheirReasonThroughTheWire() throws Exception {
+        for (RejectionReason reason : RejectionReason.values()) {
+            byte[] xml = QualificationXml.write(ResultMessage.rejected("20261124101500", "1311234567", "f", reason, "理由"));
+            assertThat(QualificationXml.parseResult(xml).toOutcome())
+                    .isEqualTo(new ConfirmationOutcome.Rejected(reason, ResultCodes.codeOf(reason), "理由"));
+        }
+    }
+
+    @Test
+    void theCardRequestRoundTrips() throws Exception {
+        CardConfirmationRequest request = new CardConfirmationRequest(new byte[] {1, 2, 3}, new byte[] {4, 5},
+                new byte[] {6}, IdentityMethod.FACE,
+                new Consents(Consent.YES, Consent.NO, Consent.YES, Consent.NOT_OBTAINED, Consent.YES), "abc123");
+        QualificationXml.CardRequest back = QualificationXml.parseCardRequest(
+                QualificationXml.writeCardRequest(request, "1311234567", "20261124101500"));
+        assertThat(back.request().authCertificateDer()).containsExactly(1, 2, 3);
+        assertThat(back.request().signature()).containsExactly(6);
+        assertThat(back.request().method()).isEqualTo(IdentityMethod.FACE);
+        assertThat(back.request().consents()).isEqualTo(request.consents());
+        assertThat(back.request().arbitraryFileIdentifier()).isEqualTo("abc123");
+        assertThat(back.medicalInstitutionCode()).isEqualTo("1311234567");
+    }
+}
