@@ -18,6 +18,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.Handshake;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -43,6 +48,8 @@ public final class HttpsEligibilityClient implements EligibilityClient {
     private final OkHttpClient http;
     private final String institutionCode;
     private final Clock clock;
+    /** Calls whose TLS handshake started but did not finish: a failure then is a TLS failure, whatever the socket says. */
+    private final Map<Call, Boolean> inHandshake = new ConcurrentHashMap<>();
 
     public HttpsEligibilityClient(URI baseUri, TlsMaterial tls, Duration timeout) {
         this(baseUri, tls, timeout, "", Clock.systemUTC());
@@ -69,6 +76,17 @@ public final class HttpsEligibilityClient implements EligibilityClient {
                     .connectTimeout(timeout)
                     .readTimeout(timeout)
                     .retryOnConnectionFailure(false)
+                    .eventListener(new EventListener() {
+                        @Override
+                        public void secureConnectStart(Call call) {
+                            inHandshake.put(call, true);
+                        }
+
+                        @Override
+                        public void secureConnectEnd(Call call, Handshake handshake) {
+                            inHandshake.remove(call);
+                        }
+                    })
                     .build();
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("unusable TLS material: " + e.getMessage(), e);
@@ -81,7 +99,8 @@ public final class HttpsEligibilityClient implements EligibilityClient {
                 .url(baseUri.resolve("/oqs/v1/nonce").toString())
                 .post(RequestBody.create(new byte[0], null))
                 .build();
-        try (Response response = http.newCall(request).execute()) {
+        Call call = http.newCall(request);
+        try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
                 throw new EligibilityUnavailableException(
                         UnavailableReason.SERVER_ERROR, "nonce: HTTP " + response.code(), null);
@@ -96,7 +115,9 @@ public final class HttpsEligibilityClient implements EligibilityClient {
                 throw new EligibilityUnavailableException(UnavailableReason.MALFORMED_RESPONSE, "nonce", e);
             }
         } catch (IOException e) {
-            throw new EligibilityUnavailableException(classify(e), "nonce: " + e, e);
+            throw new EligibilityUnavailableException(classify(call, e), "nonce: " + e, e);
+        } finally {
+            inHandshake.remove(call);
         }
     }
 
@@ -107,7 +128,8 @@ public final class HttpsEligibilityClient implements EligibilityClient {
                 .url(baseUri.resolve("/oqs/v1/confirm/card").toString())
                 .post(RequestBody.create(xml, XML))
                 .build();
-        try (Response response = http.newCall(request).execute()) {
+        Call call = http.newCall(request);
+        try (Response response = call.execute()) {
             if (response.code() >= 500) {
                 return new ConfirmationOutcome.Unavailable(UnavailableReason.SERVER_ERROR, "HTTP " + response.code());
             }
@@ -123,12 +145,22 @@ public final class HttpsEligibilityClient implements EligibilityClient {
                         "HTTP " + response.code() + ": " + e.getMessage());
             }
         } catch (IOException e) {
-            return new ConfirmationOutcome.Unavailable(classify(e), e.toString());
+            return new ConfirmationOutcome.Unavailable(classify(call, e), e.toString());
+        } finally {
+            inHandshake.remove(call);
         }
     }
 
     private static String body(Response response) throws IOException {
         return new String(response.body().bytes(), StandardCharsets.US_ASCII);
+    }
+
+    private UnavailableReason classify(Call call, IOException e) {
+        // A server that refuses our certificate closes the socket mid-handshake: we see a broken pipe or a reset.
+        if (Boolean.TRUE.equals(inHandshake.get(call))) {
+            return UnavailableReason.TLS_FAILURE;
+        }
+        return classify(e);
     }
 
     static UnavailableReason classify(IOException e) {
@@ -145,12 +177,6 @@ public final class HttpsEligibilityClient implements EligibilityClient {
         }
         if (e instanceof InterruptedIOException) {
             return UnavailableReason.TIMEOUT; // OkHttp's call timeout
-        }
-        // A server that drops the connection mid-handshake because it wants a client certificate shows up as a
-        // reset or EOF during TLS: the handshake never completed.
-        String text = String.valueOf(e.getMessage());
-        if (text.contains("handshake") || text.contains("certificate")) {
-            return UnavailableReason.TLS_FAILURE;
         }
         return UnavailableReason.UNREACHABLE;
     }

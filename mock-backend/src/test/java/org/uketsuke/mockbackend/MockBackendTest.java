@@ -117,7 +117,7 @@ class MockBackendTest {
                 new HttpsEligibilityClient(backend.baseUri(), backend.anonymousTls(), Duration.ofSeconds(5));
         assertThatThrownBy(anonymous::nonce)
                 .isInstanceOfSatisfying(EligibilityUnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
+                        e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(UnavailableReason.TLS_FAILURE));
     }
 
     @Test
