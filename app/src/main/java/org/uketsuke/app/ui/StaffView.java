@@ -55,6 +55,7 @@ public final class StaffView {
             root.getChildren().add(new HBox(12, place, remove, pin));
         }
         table.setId("staffHistory");
+        table.setPlaceholder(new Label(messages.get("staff.history.empty")));
         table.getColumns().add(column("staff.col.time", r -> TIME.format(r.at())));
         table.getColumns().add(column("staff.col.status", r -> r.problem()
                 .map(p -> messages.get("problem." + p))
