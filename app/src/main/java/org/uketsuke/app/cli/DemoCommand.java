@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import org.uketsuke.app.demo.DataDirectories;
 import org.uketsuke.app.demo.DemoEnvironment;
+import org.uketsuke.app.demo.ReaderMode;
 import org.uketsuke.app.flow.QualificationSummary;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
@@ -34,6 +35,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Where the demo keeps its backend state, outbox, store and face folder (default: the user's data directory).")
     Path dataDir;
 
+    @Option(names = "--reader", defaultValue = "virtual",
+            description = "Where the virtual card sits: virtual (in-process) or vpcd (real pcscd + vpcd driver).")
+    String reader;
+
     @Option(names = "--lang", defaultValue = "ja", description = "Kiosk language at start: ja or en (switchable on screen).")
     String language;
 
@@ -41,22 +46,26 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : DataDirectories.userData().resolve("demo");
         if (!headless) {
-            KioskApplication.launch(dir, "en".equals(language) ? Messages.ENGLISH : Messages.JAPANESE);
+            KioskApplication.launch(dir, readerMode(), "en".equals(language) ? Messages.ENGLISH : Messages.JAPANESE);
             return 0;
         }
         if (!once) {
             System.err.println("--headless runs one visit: add --once");
             return 2;
         }
-        try (DemoEnvironment env = DemoEnvironment.start(dir)) {
+        try (DemoEnvironment env = DemoEnvironment.start(dir, readerMode())) {
             return runOnce(env);
         }
+    }
+
+    private ReaderMode readerMode() {
+        return ReaderMode.valueOf(reader.toUpperCase(Locale.ROOT));
     }
 
     private static int runOnce(DemoEnvironment env) throws InterruptedException {
         BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
         env.controller().addListener(snapshots::add);
-        env.slot().insert();
+        env.demoCard().insert();
         Duration budget = Duration.ofSeconds(60);
         long deadline = System.nanoTime() + budget.toNanos();
         while (true) {
@@ -78,12 +87,12 @@ public final class DemoCommand implements Callable<Integer> {
                             .put("contributionRatio", String.format(Locale.ROOT, "%03d", q.contributionPercent()))
                             .put("contributionPercent", q.contributionPercent())
                             .put("processingTime", q.processingTime()));
-                    env.slot().remove();
+                    env.demoCard().remove();
                     return 0;
                 }
                 case SHOWING_PROBLEM -> {
                     print(json().put("status", "PROBLEM").put("problem", snapshot.problem().orElseThrow().name()));
-                    env.slot().remove();
+                    env.demoCard().remove();
                     return 1;
                 }
                 case IDLE, READING_CARD, CONFIRMING -> {}

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.app.reception.CardSlot;
+import org.uketsuke.app.reception.PcscCardSlot;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VirtualCardSlot;
 import org.uketsuke.app.reception.VisitController;
@@ -18,6 +20,8 @@ import org.uketsuke.eligibility.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
+import org.uketsuke.reader.pcsc.PcscReaders;
+import org.uketsuke.reader.pcsc.PcscService;
 import org.uketsuke.reader.sim.CardPersonalisation;
 import org.uketsuke.reader.sim.VirtualMyNumberCard;
 
@@ -36,18 +40,34 @@ public final class DemoEnvironment implements AutoCloseable {
     private final Path dataDir;
     private final MockBackend backend;
     private final IssuedCard issuedCard;
-    private final VirtualCardSlot slot;
+    private final CardSlot slot;
+    private final DemoCard demoCard;
     private final RececonBridge bridge;
     private final ReceptionSteps steps;
     private final VisitController controller;
 
-    private DemoEnvironment(Path dataDir, int personIndex) {
+    private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode) {
         this.dataDir = dataDir;
         this.backend = MockBackend.start(new MockBackendConfig(dataDir.resolve("mock-backend"), 0, 42L, 50));
         this.issuedCard = backend.issueCard(personIndex);
         VirtualMyNumberCard card = new VirtualMyNumberCard(new CardPersonalisation(
                 issuedCard.authCertDer(), issuedCard.authCaCertDer(), issuedCard.authKey(), issuedCard.pin()));
-        this.slot = new VirtualCardSlot(card);
+        switch (mode) {
+            case VIRTUAL -> {
+                VirtualCardSlot virtual = new VirtualCardSlot(card);
+                this.slot = virtual;
+                this.demoCard = virtual;
+            }
+            case VPCD -> {
+                if (PcscService.ensureRunning(Duration.ofSeconds(10)) instanceof PcscService.Status.Unavailable u) {
+                    backend.close();
+                    throw new IllegalStateException("the card service is not available: " + u.reason());
+                }
+                this.slot = new PcscCardSlot(new PcscReaders(), VpcdDemoCard.READER).start();
+                this.demoCard = new VpcdDemoCard(card);
+            }
+            default -> throw new IllegalArgumentException(mode.name());
+        }
         this.bridge = RececonBridge.open(new BridgeConfig(
                 dataDir.resolve("outbox.db"),
                 dataDir.resolve("rececon.db"),
@@ -66,20 +86,29 @@ public final class DemoEnvironment implements AutoCloseable {
 
     /** Starts the demo on the data directory; the first start generates the test CA, people and card. */
     public static DemoEnvironment start(Path dataDir) {
+        return start(dataDir, ReaderMode.VIRTUAL);
+    }
+
+    public static DemoEnvironment start(Path dataDir, ReaderMode mode) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
-        return new DemoEnvironment(dataDir, 0);
+        return new DemoEnvironment(dataDir, 0, mode);
     }
 
     public Path dataDir() {
         return dataDir;
     }
 
-    public VirtualCardSlot slot() {
+    public CardSlot slot() {
         return slot;
+    }
+
+    /** The staff screen's handle on the virtual card. */
+    public DemoCard demoCard() {
+        return demoCard;
     }
 
     public VisitController controller() {
@@ -107,6 +136,13 @@ public final class DemoEnvironment implements AutoCloseable {
     @Override
     public void close() {
         controller.close();
+        if (demoCard instanceof AutoCloseable closeable && demoCard != slot) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.debug("closing the demo card", e);
+            }
+        }
         slot.close();
         bridge.close();
         backend.close();

@@ -14,7 +14,7 @@ import org.uketsuke.reader.sim.VirtualMyNumberCard;
  * The shipped virtual My Number card in-process, "placed" and "removed" by the staff screen's demo buttons. Sessions
  * go through the driver's own guarded transport; once the card is removed every session answers card-gone.
  */
-public final class VirtualCardSlot implements CardSlot {
+public final class VirtualCardSlot implements CardSlot, org.uketsuke.app.demo.DemoCard {
 
     private final VirtualMyNumberCard card;
     private final AtomicReference<Consumer<VisitEvent>> sink = new AtomicReference<>(event -> {});
@@ -31,6 +31,7 @@ public final class VirtualCardSlot implements CardSlot {
     }
 
     /** Puts the card on the reader: a fresh power-up, as a physical insertion is. */
+    @Override
     public void insert() {
         if (present) {
             return;
@@ -41,6 +42,7 @@ public final class VirtualCardSlot implements CardSlot {
         sink.get().accept(new VisitEvent.CardPlaced());
     }
 
+    @Override
     public void remove() {
         if (!present) {
             return;

@@ -6,16 +6,19 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.uketsuke.app.demo.DemoEnvironment;
+import org.uketsuke.app.demo.ReaderMode;
 
 /** The JavaFX entry of {@code ./uketsuke demo}: the environment starts off the FX thread, then both windows open. */
 public final class KioskApplication extends Application {
 
     private static volatile Path dataDir;
     private static volatile Locale locale = Messages.JAPANESE;
+    private static volatile ReaderMode mode = ReaderMode.VIRTUAL;
     private DemoEnvironment env;
 
-    public static void launch(Path dataDirectory, Locale language) {
+    public static void launch(Path dataDirectory, ReaderMode readerMode, Locale language) {
         dataDir = dataDirectory;
+        mode = readerMode;
         locale = language;
         Application.launch(KioskApplication.class);
     }
@@ -23,7 +26,14 @@ public final class KioskApplication extends Application {
     @Override
     public void start(Stage kioskStage) {
         Thread.ofPlatform().name("uketsuke-start").start(() -> {
-            DemoEnvironment started = DemoEnvironment.start(dataDir);
+            DemoEnvironment started;
+            try {
+                started = DemoEnvironment.start(dataDir, mode);
+            } catch (RuntimeException e) {
+                System.err.println("uketsuke: the demo could not start: " + e.getMessage());
+                Platform.exit();
+                return;
+            }
             Platform.runLater(() -> {
                 env = started;
                 KioskWindows.open(started, kioskStage, new Stage(), new Messages(locale));

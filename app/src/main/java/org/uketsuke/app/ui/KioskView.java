@@ -60,10 +60,23 @@ public final class KioskView {
         root.setTop(top);
         root.setCenter(centre);
         root.getStyleClass().add("kiosk-root");
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // On the scene, not the root: with nothing focused, key events target the scene itself.
+        root.sceneProperty().addListener((obs, was, scene) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+            }
+        });
 
         pinDisplay.textProperty().bind(model.pinMaskProperty());
-        model.snapshotProperty().addListener((obs, was, now) -> render());
+        model.snapshotProperty().addListener((obs, was, now) -> {
+            render();
+            if (now.state() == VisitState.AWAITING_PIN && was.state() != VisitState.AWAITING_PIN) {
+                takeKeyboard();
+            }
+        });
         model.messagesProperty().addListener((obs, was, now) -> render());
         render();
     }
@@ -114,10 +127,20 @@ public final class KioskView {
         result.addRow(2, ratioCaption, ratio);
     }
 
+    /** A USB keypad at the counter types into the kiosk, even right after staff clicked their own window. */
+    private void takeKeyboard() {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().requestFocus();
+            root.requestFocus();
+        }
+    }
+
     private void onKey(KeyEvent event) {
         KeyCode code = event.getCode();
         if (code.isDigitKey()) {
-            model.pressDigit(Character.digit(event.getText().isEmpty() ? '?' : event.getText().charAt(0), 10));
+            // DIGIT0–9 and NUMPAD0–9: the digit is the last character of the key's name.
+            String name = code.name();
+            model.pressDigit(name.charAt(name.length() - 1) - '0');
         } else if (code == KeyCode.ENTER) {
             model.submitPin();
         } else if (code == KeyCode.BACK_SPACE) {

@@ -23,12 +23,12 @@ public final class KioskWindows {
         StaffView staff = new StaffView(messages, new StaffView.DemoControls() {
             @Override
             public void placeCard() {
-                env.slot().insert();
+                env.demoCard().insert();
             }
 
             @Override
             public void removeCard() {
-                env.slot().remove();
+                env.demoCard().remove();
             }
 
             @Override

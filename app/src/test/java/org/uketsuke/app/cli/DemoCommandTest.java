@@ -26,13 +26,23 @@ class DemoCommandTest {
 
     @Test
     void aHeadlessVisitPrintsTheQualificationAndWritesItToTheStoreOnce() throws Exception {
+        headlessVisitConfirms("virtual");
+    }
+
+    /** The same visit with the card behind a real pcscd (vpcd driver) and the app's PC/SC card watcher. */
+    @Test
+    void aHeadlessVisitThroughARealPcscdConfirmsToo() throws Exception {
+        headlessVisitConfirms("vpcd");
+    }
+
+    private void headlessVisitConfirms(String reader) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
         int exit;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             exit = new CommandLine(new Uketsuke())
-                    .execute("demo", "--headless", "--once", "--data-dir", dataDir.toString());
+                    .execute("demo", "--headless", "--once", "--reader", reader, "--data-dir", dataDir.toString());
         } finally {
             System.setOut(original);
         }

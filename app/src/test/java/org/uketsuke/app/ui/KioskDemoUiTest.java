@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,21 +30,18 @@ class KioskDemoUiTest {
     @TempDir
     static Path dataDir;
 
-    private static DemoEnvironment env;
+    private DemoEnvironment env;
 
-    @BeforeAll
-    static void startEnvironment() {
-        env = DemoEnvironment.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopEnvironment() {
-        env.close();
-    }
-
+    /** A fresh environment (and so a fresh card with 3 PIN tries) per test; the backend state is shared. */
     @Start
     void open(Stage kioskStage) {
+        env = DemoEnvironment.start(dataDir);
         KioskWindows.open(env, kioskStage, new Stage(), new Messages(Messages.JAPANESE));
+    }
+
+    @AfterEach
+    void stopEnvironment() {
+        env.close();
     }
 
     @Test
@@ -75,6 +72,22 @@ class KioskDemoUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible());
         assertThat(text(robot, "#resultInsurerNumber")).isEmpty();
         assertThat(text(robot, "#kioskTitle")).isEqualTo("ようこそ");
+    }
+
+    @Test
+    void thePinPadWorksFromTheKeyboardAndAWrongPinShowsTheTriesLeft(FxRobot robot) throws Exception {
+        robot.clickOn("#placeCard");
+        waitUntilVisible(robot, "#pinPad");
+        robot.clickOn("#kioskTitle");
+        robot.type(KeyCode.DIGIT9, KeyCode.DIGIT9, KeyCode.NUMPAD9, KeyCode.DIGIT9);
+        assertThat(text(robot, "#pinDisplay")).isEqualTo("●●●●");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "残り2回".equals(text(robot, "#pinTriesLeft")));
+        assertThat(text(robot, "#pinDisplay")).as("the pad starts empty again").isEmpty();
+        robot.type(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.ENTER);
+        waitUntilVisible(robot, "#resultPanel");
+        robot.clickOn("#removeCard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible());
     }
 
     @Test
