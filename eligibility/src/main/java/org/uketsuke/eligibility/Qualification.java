@@ -8,6 +8,7 @@ import java.time.LocalDate;
  *
  * @param nameKana half-width katakana as in the messages
  * @param qualificationDate 資格取得年月日
+ * @param details 高齢受給者, 限度額, 特定疾病 and 公費 blocks
  */
 public record Qualification(
         InsuranceCardId card,
@@ -18,9 +19,18 @@ public record Qualification(
         Sex sex,
         PersonalFamily personalFamily,
         ContributionRatio contributionRatio,
-        LocalDate qualificationDate) {
+        LocalDate qualificationDate,
+        QualificationDetails details) {
+
+    /** A qualification without optional blocks. */
+    public Qualification(InsuranceCardId card, String insurerName, String name, String nameKana, LocalDate birthdate,
+            Sex sex, PersonalFamily personalFamily, ContributionRatio contributionRatio, LocalDate qualificationDate) {
+        this(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio, qualificationDate,
+                QualificationDetails.none());
+    }
 
     public Qualification {
+        details = details == null ? QualificationDetails.none() : details;
         if (card == null || contributionRatio == null || birthdate == null) {
             throw new InvalidValueException("ResultOfQualificationConfirmation", "insurance, birth date and ratio are required");
         }

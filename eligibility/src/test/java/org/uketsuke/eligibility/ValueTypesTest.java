@@ -10,7 +10,7 @@ class ValueTypesTest {
     @Test
     void symbolsAndNumbersStayStringsAfterNfkcNormalisation() {
         InsuranceCardId id = new InsuranceCardId(InsurerNumber.of("06131239"), " ０１２−Ａ ", "００４５", "01");
-        assertThat(id.symbol()).isEqualTo("012−A");
+        assertThat(id.symbol()).isEqualTo("012-A");
         assertThat(id.number()).isEqualTo("0045");
         assertThat(id.branch()).isEqualTo("01");
     }

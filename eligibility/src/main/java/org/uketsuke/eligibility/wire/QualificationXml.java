@@ -7,9 +7,19 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.ElderlyRecipient;
+import org.uketsuke.eligibility.LimitCategory;
+import org.uketsuke.eligibility.LimitCertificate;
+import org.uketsuke.eligibility.PublicExpense;
+import org.uketsuke.eligibility.PublicExpensePayerNumber;
+import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
+import org.uketsuke.eligibility.QualificationDetails;
+import org.uketsuke.eligibility.SpecificDisease;
+import org.uketsuke.eligibility.SpecificDiseaseCertificate;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
@@ -29,7 +39,11 @@ import org.w3c.dom.NodeList;
  * QualificationConfirmationDate, MedicalInstitutionCode, ArbitraryFileIdentifier, ReferenceClassification,
  * SegmentOfResult, ErrorCode, ErrorMessage, CharacterCodeIdentifier) and {@code MessageBody} (ProcessingResultStatus,
  * ProcessingResultCode, ProcessingResultMessage, QualificationValidity, ResultList of
- * ResultOfQualificationConfirmation). Written in the specification's element order; read by element name.
+ * ResultOfQualificationConfirmation with the optional ElderlyRecipientCertificateInfo,
+ * LimitApplicationCertificateRelatedInfo, SpecificDiseasesCertificateList and the 公費 list). Written in the
+ * specification's element order; read by element name. The 公費 block's inner names ({@code PublicExpenseInfo},
+ * {@code PublicExpensePayerNumber}, {@code PublicExpenseRecipientNumber}, validity dates) are unconfirmed against
+ * the official layout (別紙3-1) and may change.
  *
  * <p><b>Card confirmation request</b> — the terminal → backend request of the card path. The official terminal
  * protocol is not public, so this is Uketsuke's own shape in the same {@code XmlMsg} frame: the header as above with
@@ -87,6 +101,99 @@ public final class QualificationXml {
         SafeXml.leaf(e, "QualificationDate", q.qualificationDate() == null ? null : DATE.format(q.qualificationDate()));
         SafeXml.leaf(e, "InsuredPartialContributionRatio", q.contributionRatio().wire());
         SafeXml.leaf(e, "InsurerName", q.insurerName());
+        writeDetails(e, q.details());
+    }
+
+    private static void writeDetails(Element e, QualificationDetails d) {
+        d.elderly().ifPresent(elderly -> {
+            Element info = SafeXml.child(e, "ElderlyRecipientCertificateInfo");
+            SafeXml.leaf(info, "ElderlyRecipientCertificateDate", format(elderly.certificateDate()));
+            SafeXml.leaf(info, "ElderlyRecipientValidStartDate", format(elderly.validStart()));
+            SafeXml.leaf(info, "ElderlyRecipientValidEndDate", format(elderly.validEnd()));
+            SafeXml.leaf(info, "ElderlyRecipientContributionRatio", elderly.ratio().wire());
+        });
+        d.limit().ifPresent(limit -> {
+            SafeXml.leaf(e, "LimitApplicationCertificateRelatedConsFlg", "1");
+            Element info = SafeXml.child(e, "LimitApplicationCertificateRelatedInfo");
+            SafeXml.leaf(info, "LimitApplicationCertificateClassification", limit.classification());
+            SafeXml.leaf(info, "LimitApplicationCertificateClassificationFlag", limit.category().name());
+            SafeXml.leaf(info, "LimitApplicationCertificateValidStartDate", format(limit.validStart()));
+            SafeXml.leaf(info, "LimitApplicationCertificateValidEndDate", format(limit.validEnd()));
+        });
+        if (!d.specificDiseases().isEmpty()) {
+            SafeXml.leaf(e, "SpecificDiseasesCertificateRelatedConsFlg", "1");
+            Element list = SafeXml.child(e, "SpecificDiseasesCertificateList");
+            for (SpecificDiseaseCertificate c : d.specificDiseases()) {
+                Element info = SafeXml.child(list, "SpecificDiseasesCertificateInfo");
+                SafeXml.leaf(info, "SpecificDiseasesDiseaseCategory", String.format("%02d", Integer.parseInt(c.disease().code())));
+                SafeXml.leaf(info, "SpecificDiseasesValidStartDate", format(c.validStart()));
+                SafeXml.leaf(info, "SpecificDiseasesValidEndDate", format(c.validEnd()));
+                SafeXml.leaf(info, "SpecificDiseasesSelfPay", Integer.toString(c.selfPayYen()));
+            }
+        }
+        if (!d.publicExpenses().isEmpty()) {
+            Element list = SafeXml.child(e, "PublicExpenseResultList");
+            for (PublicExpense p : d.publicExpenses()) {
+                Element info = SafeXml.child(list, "PublicExpenseInfo");
+                SafeXml.leaf(info, "PublicExpensePayerNumber", p.payer().value());
+                SafeXml.leaf(info, "PublicExpenseRecipientNumber", p.recipient().value());
+                SafeXml.leaf(info, "PublicExpenseValidStartDate", format(p.validStart()));
+                SafeXml.leaf(info, "PublicExpenseValidEndDate", format(p.validEnd()));
+            }
+        }
+    }
+
+    private static QualificationDetails readDetails(Element e) throws MalformedMessageException {
+        Optional<ElderlyRecipient> elderly = Optional.empty();
+        Optional<Element> elderlyInfo = SafeXml.find(e, "ElderlyRecipientCertificateInfo");
+        if (elderlyInfo.isPresent()) {
+            Element info = elderlyInfo.get();
+            elderly = Optional.of(new ElderlyRecipient(
+                    optionalDate(info, "ElderlyRecipientCertificateDate"),
+                    optionalDate(info, "ElderlyRecipientValidStartDate"),
+                    optionalDate(info, "ElderlyRecipientValidEndDate"),
+                    ContributionRatio.ofWire(SafeXml.required(info, "ElderlyRecipientContributionRatio"))));
+        }
+        Optional<LimitCertificate> limit = Optional.empty();
+        Optional<Element> limitInfo = SafeXml.find(e, "LimitApplicationCertificateRelatedInfo");
+        if (limitInfo.isPresent() && SafeXml.text(limitInfo.get(), "LimitApplicationCertificateClassificationFlag").isPresent()) {
+            Element info = limitInfo.get();
+            limit = Optional.of(new LimitCertificate(
+                    SafeXml.required(info, "LimitApplicationCertificateClassification"),
+                    LimitCategory.ofCode(SafeXml.required(info, "LimitApplicationCertificateClassificationFlag")),
+                    optionalDate(info, "LimitApplicationCertificateValidStartDate"),
+                    optionalDate(info, "LimitApplicationCertificateValidEndDate")));
+        }
+        List<SpecificDiseaseCertificate> diseases = new ArrayList<>();
+        NodeList diseaseInfos = e.getElementsByTagName("SpecificDiseasesCertificateInfo");
+        for (int i = 0; i < diseaseInfos.getLength(); i++) {
+            Element info = (Element) diseaseInfos.item(i);
+            diseases.add(new SpecificDiseaseCertificate(
+                    SpecificDisease.ofCode(SafeXml.required(info, "SpecificDiseasesDiseaseCategory")),
+                    optionalDate(info, "SpecificDiseasesValidStartDate"),
+                    optionalDate(info, "SpecificDiseasesValidEndDate"),
+                    Integer.parseInt(SafeXml.text(info, "SpecificDiseasesSelfPay").orElse("0"))));
+        }
+        List<PublicExpense> expenses = new ArrayList<>();
+        NodeList expenseInfos = e.getElementsByTagName("PublicExpenseInfo");
+        for (int i = 0; i < expenseInfos.getLength(); i++) {
+            Element info = (Element) expenseInfos.item(i);
+            expenses.add(new PublicExpense(
+                    PublicExpensePayerNumber.of(SafeXml.required(info, "PublicExpensePayerNumber")),
+                    PublicExpenseRecipientNumber.of(SafeXml.required(info, "PublicExpenseRecipientNumber")),
+                    optionalDate(info, "PublicExpenseValidStartDate"),
+                    optionalDate(info, "PublicExpenseValidEndDate")));
+        }
+        return new QualificationDetails(elderly, limit, diseases, expenses);
+    }
+
+    private static String format(LocalDate date) {
+        return date == null ? null : DATE.format(date);
+    }
+
+    private static LocalDate optionalDate(Element parent, String name) throws MalformedMessageException {
+        Optional<String> text = SafeXml.text(parent, name);
+        return text.isEmpty() ? null : date(text.get());
     }
 
     public static ResultMessage parseResult(byte[] xml) throws MalformedMessageException {
@@ -136,8 +243,9 @@ public final class QualificationXml {
                     Sex.ofCode(SafeXml.text(e, "Sex1").orElse("3")),
                     PersonalFamily.ofCode(SafeXml.text(e, "PersonalFamilyClassification").orElse("1")),
                     ContributionRatio.ofWire(SafeXml.required(e, "InsuredPartialContributionRatio")),
-                    SafeXml.text(e, "QualificationDate").map(QualificationXml::dateOrNull).orElse(null));
-        } catch (InvalidValueException ex) {
+                    SafeXml.text(e, "QualificationDate").map(QualificationXml::dateOrNull).orElse(null),
+                    readDetails(e));
+        } catch (InvalidValueException | NumberFormatException ex) {
             throw new MalformedMessageException("invalid " + ex.getMessage(), ex);
         }
     }

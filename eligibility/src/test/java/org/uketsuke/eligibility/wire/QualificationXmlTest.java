@@ -12,6 +12,15 @@ import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.ContributionRatio;
+import org.uketsuke.eligibility.ElderlyRecipient;
+import org.uketsuke.eligibility.LimitCategory;
+import org.uketsuke.eligibility.LimitCertificate;
+import org.uketsuke.eligibility.PublicExpense;
+import org.uketsuke.eligibility.PublicExpensePayerNumber;
+import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
+import org.uketsuke.eligibility.QualificationDetails;
+import org.uketsuke.eligibility.SpecificDisease;
+import org.uketsuke.eligibility.SpecificDiseaseCertificate;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsurerNumber;
@@ -122,6 +131,31 @@ class QualificationXmlTest {
             byte[] xml = QualificationXml.write(ResultMessage.rejected("20261124101500", "1311234567", "f", reason, "理由"));
             assertThat(QualificationXml.parseResult(xml).toOutcome())
                     .isEqualTo(new ConfirmationOutcome.Rejected(reason, ResultCodes.codeOf(reason), "理由"));
+        }
+    }
+
+    @Test
+    void everyOptionalBlockSurvivesTheRoundTrip() throws Exception {
+        QualificationDetails details = new QualificationDetails(
+                java.util.Optional.of(new ElderlyRecipient(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1),
+                        LocalDate.of(2027, 3, 31), new ContributionRatio(20))),
+                java.util.Optional.of(new LimitCertificate("01", LimitCategory.A03, LocalDate.of(2026, 4, 1),
+                        LocalDate.of(2027, 3, 31))),
+                java.util.List.of(new SpecificDiseaseCertificate(SpecificDisease.CHRONIC_RENAL_FAILURE_DIALYSIS,
+                        LocalDate.of(2025, 1, 1), null, 10_000)),
+                java.util.List.of(new PublicExpense(PublicExpensePayerNumber.of("54016027"),
+                        PublicExpenseRecipientNumber.of("1234566"), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))));
+        Qualification full = new Qualification(HANAKO.card(), HANAKO.insurerName(), HANAKO.name(), HANAKO.nameKana(),
+                LocalDate.of(1953, 5, 5), Sex.MALE, PersonalFamily.INSURED, new ContributionRatio(20),
+                LocalDate.of(2018, 4, 1), details);
+        for (CharacterCode code : CharacterCode.values()) {
+            byte[] xml = QualificationXml.write(
+                    ResultMessage.confirmed("20261124101500", "1311234567", "f", full, "証明書の有効期限が近づいています")
+                            .withCharacterCode(code));
+            ResultMessage back = QualificationXml.parseResult(xml);
+            assertThat(back.qualifications()).containsExactly(full);
+            assertThat(back.toOutcome()).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
+                    c -> assertThat(c.notice()).isEqualTo("証明書の有効期限が近づいています"));
         }
     }
 

@@ -1,0 +1,22 @@
+package org.uketsuke.eligibility;
+
+/** 公費受給者番号: 7 digits = 6 + 検証番号 1, same rule; {@link #unchecked} for local programmes that break it. */
+public record PublicExpenseRecipientNumber(String value, boolean checked) {
+
+    public PublicExpenseRecipientNumber {
+        if (value == null || !value.matches("\\d{7}")) {
+            throw new InvalidValueException("PublicExpenseRecipientNumber", "must be 7 digits");
+        }
+        if (checked && !CheckDigit.valid(value)) {
+            throw new InvalidValueException("PublicExpenseRecipientNumber", "check digit does not match");
+        }
+    }
+
+    public static PublicExpenseRecipientNumber of(String text) {
+        return new PublicExpenseRecipientNumber(Text.normalise(text == null ? "" : text), true);
+    }
+
+    public static PublicExpenseRecipientNumber unchecked(String text) {
+        return new PublicExpenseRecipientNumber(Text.normalise(text == null ? "" : text), false);
+    }
+}
