@@ -45,6 +45,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.QualificationDetails;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.TlsMaterial;
@@ -264,8 +267,19 @@ public final class MockBackend implements AutoCloseable {
         if (population.lost(person)) {
             return ResultMessage.rejected(now, institution, fileId, RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
         }
-        Qualification qualification = population.person(person).orElseThrow();
+        Qualification qualification = withConsents(population.person(person).orElseThrow(), request.consents());
         return ResultMessage.confirmed(now, institution, fileId, qualification, null);
+    }
+
+    /** 限度額 and 特定疾病 information are only returned when the patient consented to them at the reader. */
+    static Qualification withConsents(Qualification q, Consents consents) {
+        QualificationDetails d = q.details();
+        boolean limitAllowed = consents.limitInfo() == Consent.YES;
+        QualificationDetails shown = new QualificationDetails(d.elderly(),
+                limitAllowed ? d.limit() : java.util.Optional.empty(),
+                limitAllowed ? d.specificDiseases() : java.util.List.of(), d.publicExpenses());
+        return new Qualification(q.card(), q.insurerName(), q.name(), q.nameKana(), q.birthdate(), q.sex(),
+                q.personalFamily(), q.contributionRatio(), q.qualificationDate(), shown);
     }
 
     private static X509Certificate parse(byte[] der) {

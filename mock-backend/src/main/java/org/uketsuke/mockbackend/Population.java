@@ -9,10 +9,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.uketsuke.eligibility.CheckDigit;
 import org.uketsuke.eligibility.ContributionRatio;
+import org.uketsuke.eligibility.ElderlyRecipient;
+import org.uketsuke.eligibility.LimitCategory;
+import org.uketsuke.eligibility.LimitCertificate;
+import org.uketsuke.eligibility.PublicExpense;
+import org.uketsuke.eligibility.PublicExpensePayerNumber;
+import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
+import org.uketsuke.eligibility.QualificationDetails;
+import org.uketsuke.eligibility.SpecificDisease;
+import org.uketsuke.eligibility.SpecificDiseaseCertificate;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.PersonalFamily;
@@ -291,18 +301,50 @@ final class Population implements AutoCloseable {
                 rs.getBytes("cert"), rs.getBytes("auth_key"), rs.getString("pin"), rs.getInt("revoked") == 1);
     }
 
+    /**
+     * The optional blocks, derived from the person so they need no columns: 高齢受給者 for 70–74, a 限度額 category for
+     * some, dialysis (特定疾病) for every 17th person and a 難病 公費 for every 13th.
+     */
+    static QualificationDetails details(int id, LocalDate birth, ContributionRatio ratio) {
+        int age = Period.between(birth, REFERENCE_DATE).getYears();
+        Optional<ElderlyRecipient> elderly = age >= 70 && age < 75
+                ? Optional.of(new ElderlyRecipient(REFERENCE_DATE.minusMonths(4), REFERENCE_DATE.minusMonths(4),
+                        REFERENCE_DATE.plusMonths(8).minusDays(1), ratio))
+                : Optional.empty();
+        Optional<LimitCertificate> limit = id % 5 == 2
+                ? Optional.of(new LimitCertificate("01", age >= 70 ? LimitCategory.B04 : LimitCategory.A03,
+                        REFERENCE_DATE, REFERENCE_DATE.plusYears(1).minusDays(1)))
+                : Optional.empty();
+        List<SpecificDiseaseCertificate> diseases = id % 17 == 5
+                ? List.of(new SpecificDiseaseCertificate(SpecificDisease.CHRONIC_RENAL_FAILURE_DIALYSIS,
+                        REFERENCE_DATE.minusYears(2), null, 10_000))
+                : List.of();
+        List<PublicExpense> expenses = List.of();
+        if (id % 13 == 7) {
+            String payer = "541300" + (id % 10);
+            String recipient = String.format("%06d", 100_000 + id);
+            expenses = List.of(new PublicExpense(PublicExpensePayerNumber.of(payer + CheckDigit.of(payer)),
+                    PublicExpenseRecipientNumber.of(recipient + CheckDigit.of(recipient)), REFERENCE_DATE,
+                    REFERENCE_DATE.plusYears(1).minusDays(1)));
+        }
+        return new QualificationDetails(elderly, limit, diseases, expenses);
+    }
+
     private static Qualification read(ResultSet rs) throws SQLException {
+        LocalDate birth = LocalDate.parse(rs.getString("birthdate"));
+        ContributionRatio ratio = new ContributionRatio(rs.getInt("ratio"));
         return new Qualification(
                 new InsuranceCardId(InsurerNumber.of(rs.getString("insurer_number")), rs.getString("symbol"),
                         rs.getString("number"), rs.getString("branch")),
                 rs.getString("insurer_name"),
                 rs.getString("name"),
                 rs.getString("name_kana"),
-                LocalDate.parse(rs.getString("birthdate")),
+                birth,
                 Sex.ofCode(rs.getString("sex")),
                 PersonalFamily.ofCode(rs.getString("personal_family")),
-                new ContributionRatio(rs.getInt("ratio")),
-                LocalDate.parse(rs.getString("qualification_date")));
+                ratio,
+                LocalDate.parse(rs.getString("qualification_date")),
+                details(rs.getInt("id"), birth, ratio));
     }
 
     @Override

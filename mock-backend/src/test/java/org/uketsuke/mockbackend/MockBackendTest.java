@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.CheckDigit;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.HttpsEligibilityClient;
@@ -60,7 +61,24 @@ class MockBackendTest {
         IssuedCard card = backend.issueCard(3);
         ConfirmationOutcome outcome = client.confirmByCard(signedRequest(card));
         assertThat(outcome).isInstanceOf(ConfirmationOutcome.Confirmed.class);
-        assertThat(((ConfirmationOutcome.Confirmed) outcome).qualification()).isEqualTo(card.expected());
+        assertThat(((ConfirmationOutcome.Confirmed) outcome).qualification())
+                .isEqualTo(MockBackend.withConsents(card.expected(), Consents.none()));
+    }
+
+    @Test
+    void limitAndSpecificDiseaseInformationNeedsTheConsent() throws Exception {
+        IssuedCard card = backend.issueCard(22); // 22 % 5 == 2 and 22 % 17 == 5: 限度額 and dialysis
+        assertThat(card.expected().details().limit()).isPresent();
+        assertThat(card.expected().details().specificDiseases()).isNotEmpty();
+        ConfirmationOutcome without = client.confirmByCard(signedRequest(card));
+        assertThat(((ConfirmationOutcome.Confirmed) without).qualification().details().limit()).isEmpty();
+        assertThat(((ConfirmationOutcome.Confirmed) without).qualification().details().specificDiseases()).isEmpty();
+
+        byte[] nonce = client.nonce();
+        Consents yes = new Consents(Consent.YES, Consent.YES, Consent.YES, Consent.YES, Consent.YES);
+        ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
+                sign(card.authKey(), nonce), IdentityMethod.PIN, yes, "consented"));
+        assertThat(((ConfirmationOutcome.Confirmed) with).qualification()).isEqualTo(card.expected());
     }
 
     @Test
