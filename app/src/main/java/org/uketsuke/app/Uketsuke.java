@@ -1,5 +1,6 @@
 package org.uketsuke.app;
 
+import org.uketsuke.app.bench.BenchCommand;
 import org.uketsuke.app.cli.BackendCommand;
 import org.uketsuke.app.cli.DemoCommand;
 import org.uketsuke.app.cli.VersionProvider;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reception terminal for online qualification (オンライン資格確認).",
-        subcommands = {DemoCommand.class, BackendCommand.class})
+        subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class})
 public final class Uketsuke implements Runnable {
 
     @CommandLine.Spec

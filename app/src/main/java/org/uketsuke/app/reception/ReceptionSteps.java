@@ -44,6 +44,7 @@ public final class ReceptionSteps implements VisitSteps {
     private final Clock clock;
     private final List<Consumer<ReceptionRecord>> recordListeners = new CopyOnWriteArrayList<>();
 
+    private volatile VisitTimings timings = VisitTimings.NONE;
     private ApduTransport session;
     private JpkiCard card;
     private byte[] authCertificate;
@@ -72,8 +73,23 @@ public final class ReceptionSteps implements VisitSteps {
         };
     }
 
+    /** Machine time of the current (or last) visit by step. */
+    public VisitTimings timings() {
+        return timings;
+    }
+
     private VisitEvent readCard() {
         endVisit();
+        timings = VisitTimings.NONE;
+        long start = System.nanoTime();
+        try {
+            return readCardTimed();
+        } finally {
+            timings = timings.plusCard(System.nanoTime() - start);
+        }
+    }
+
+    private VisitEvent readCardTimed() {
         try {
             session = slot.connect();
             card = new JpkiCard(session);
@@ -100,6 +116,7 @@ public final class ReceptionSteps implements VisitSteps {
         if (card == null || authCertificate == null) {
             return new VisitEvent.Failed(Problem.CARD_REMOVED);
         }
+        long start = System.nanoTime();
         try {
             switch (card.verifyAuthPin(pin)) {
                 case PinCheck.Verified _ -> {}
@@ -116,9 +133,15 @@ public final class ReceptionSteps implements VisitSteps {
                     return new VisitEvent.Failed(Problem.CARD_UNREADABLE);
                 }
             }
+            timings = timings.plusCard(System.nanoTime() - start);
+            start = System.nanoTime();
             byte[] nonce = backend.nonce();
+            timings = timings.plusBackend(System.nanoTime() - start);
+            start = System.nanoTime();
             byte[] signature;
-            switch (card.signWithAuthKey(sha256(nonce))) {
+            Signature answer = card.signWithAuthKey(sha256(nonce));
+            timings = timings.plusCard(System.nanoTime() - start);
+            switch (answer) {
                 case Signature.Signed signed -> signature = signed.signature();
                 case Signature.CardRemoved _ -> {
                     return new VisitEvent.Failed(Problem.CARD_REMOVED);
@@ -128,8 +151,10 @@ public final class ReceptionSteps implements VisitSteps {
                 }
             }
             String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
+            start = System.nanoTime();
             ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(
                     authCertificate, nonce, signature, IdentityMethod.PIN, Consents.none(), fileId));
+            timings = timings.plusBackend(System.nanoTime() - start);
             return settle(outcome, fileId);
         } catch (EligibilityUnavailableException e) {
             log.warn("backend unavailable: {}", e.getMessage());
@@ -140,12 +165,15 @@ public final class ReceptionSteps implements VisitSteps {
     private VisitEvent settle(ConfirmationOutcome outcome, String fileId) {
         return switch (outcome) {
             case ConfirmationOutcome.Confirmed confirmed -> {
+                long start = System.nanoTime();
                 try {
                     bridge.submit(new Confirmation(fileId, clock.instant(), IdentityMethod.PIN, confirmed));
                     bridge.drain();
                 } catch (RuntimeException e) {
                     log.error("could not hand the qualification to the レセコン store", e);
                     yield new VisitEvent.Failed(Problem.STORE_FAILED);
+                } finally {
+                    timings = timings.plusSink(System.nanoTime() - start);
                 }
                 QualificationSummary summary = summarise(confirmed);
                 recordListeners.forEach(l -> l.accept(ReceptionRecord.confirmed(clock.instant(), summary)));

@@ -63,6 +63,7 @@ public final class VpcdConnector implements AutoCloseable {
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             while (true) {
                 int length = in.readUnsignedShort();
+                quickAck(s); // the APDU follows in its own segment: acknowledge the length at once
                 byte[] payload = in.readNBytes(length);
                 quickAck(s);
                 if (payload.length != length) {
