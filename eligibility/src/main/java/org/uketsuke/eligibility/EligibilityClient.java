@@ -8,4 +8,7 @@ public interface EligibilityClient {
 
     /** Confirms a qualification by card. Never throws for transport problems: they are {@code Unavailable}. */
     ConfirmationOutcome confirmByCard(CardConfirmationRequest request);
+
+    /** Confirms by insurance number (資格確認書, card failures). Never throws for transport problems. */
+    ConfirmationOutcome confirmByInsurance(InsuranceSearch search);
 }

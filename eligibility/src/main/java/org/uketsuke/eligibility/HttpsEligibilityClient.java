@@ -123,9 +123,20 @@ public final class HttpsEligibilityClient implements EligibilityClient {
 
     @Override
     public ConfirmationOutcome confirmByCard(CardConfirmationRequest confirmation) {
-        byte[] xml = QualificationXml.writeCardRequest(confirmation, institutionCode, TIME.format(clock.instant()));
+        return post("/oqs/v1/confirm/card",
+                QualificationXml.writeCardRequest(confirmation, institutionCode, TIME.format(clock.instant())));
+    }
+
+    @Override
+    public ConfirmationOutcome confirmByInsurance(InsuranceSearch search) {
+        String now = TIME.format(clock.instant());
+        return post("/oqs/v1/confirm/insurance",
+                QualificationXml.writeSearch(search, institutionCode, search.arbitraryIdentifier(), now));
+    }
+
+    private ConfirmationOutcome post(String path, byte[] xml) {
         Request request = new Request.Builder()
-                .url(baseUri.resolve("/oqs/v1/confirm/card").toString())
+                .url(baseUri.resolve(path).toString())
                 .post(RequestBody.create(xml, XML))
                 .build();
         Call call = http.newCall(request);

@@ -81,6 +81,8 @@ public final class MockBackend implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> nonces = new ConcurrentHashMap<>();
     private final URI baseUri;
+    private volatile Fault fault = new Fault.None();
+    private final java.util.concurrent.atomic.AtomicInteger faultBudget = new java.util.concurrent.atomic.AtomicInteger();
 
     private MockBackend(MockBackendConfig config, Clock clock) throws Exception {
         this.clock = clock;
@@ -170,6 +172,27 @@ public final class MockBackend implements AutoCloseable {
     /** Revokes a card's auth certificate (lost card, renewal). */
     public void revoke(IssuedCard card) {
         population.revoke(serialOf(parse(card.authCertDer())));
+    }
+
+    /**
+     * Injects a fault into the next {@code times} confirmation answers ({@code Integer.MAX_VALUE}: until cleared with
+     * {@link Fault.None}). Nonce requests are not affected, so the fault hits the confirmation itself.
+     */
+    public void injectFault(Fault fault, int times) {
+        this.fault = fault;
+        faultBudget.set(times);
+    }
+
+    private Fault takeFault() {
+        Fault current = fault;
+        if (current instanceof Fault.None) {
+            return current;
+        }
+        if (faultBudget.getAndDecrement() <= 0) {
+            fault = new Fault.None();
+            return fault;
+        }
+        return current;
     }
 
     /** Ends a person's qualification (資格喪失). */
@@ -271,6 +294,25 @@ public final class MockBackend implements AutoCloseable {
         return ResultMessage.confirmed(now, institution, fileId, qualification, null);
     }
 
+    ResultMessage confirmByInsurance(QualificationXml.SearchRequest parsed) {
+        String now = TIME.format(clock.instant());
+        var search = parsed.search();
+        var found = population.find(search.card(), search.birthdate());
+        if (found.isEmpty()) {
+            return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
+                    RejectionReason.NO_QUALIFICATION, "該当する資格情報が存在しません。");
+        }
+        int person = found.getAsInt();
+        if (population.lost(person)) {
+            return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
+                    RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
+        }
+        Consent limit = search.limitConsent() ? Consent.YES : Consent.NO;
+        Qualification q = withConsents(population.person(person).orElseThrow(),
+                new Consents(Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, limit));
+        return ResultMessage.confirmed(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(), q, null);
+    }
+
     /** 限度額 and 特定疾病 information are only returned when the patient consented to them at the reader. */
     static Qualification withConsents(Qualification q, Consents consents) {
         QualificationDetails d = q.details();
@@ -280,6 +322,14 @@ public final class MockBackend implements AutoCloseable {
                 limitAllowed ? d.specificDiseases() : java.util.List.of(), d.publicExpenses());
         return new Qualification(q.card(), q.insurerName(), q.name(), q.nameKana(), q.birthdate(), q.sex(),
                 q.personalFamily(), q.contributionRatio(), q.qualificationDate(), shown);
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static X509Certificate parse(byte[] der) {
@@ -306,21 +356,51 @@ public final class MockBackend implements AutoCloseable {
                 case "/oqs/v1/nonce" -> {
                     return reply(response, callback, 200, "text/plain", newNonce());
                 }
-                case "/oqs/v1/confirm/card" -> {
+                case "/oqs/v1/confirm/card", "/oqs/v1/confirm/insurance" -> {
                     byte[] body;
                     try (InputStream in = Content.Source.asInputStream(request)) {
                         body = in.readNBytes(64 * 1024);
                     } catch (IOException e) {
                         return reply(response, callback, 400, "text/plain", "unreadable body\n");
                     }
+                    Fault now = takeFault();
+                    switch (now) {
+                        case Fault.Latency latency -> sleep(latency.delay());
+                        case Fault.Status status -> {
+                            return reply(response, callback, status.code(), "text/plain", "injected fault\n");
+                        }
+                        case Fault.Reset reset -> {
+                            request.getConnectionMetaData().getConnection().getEndPoint().close();
+                            callback.failed(new IOException("injected connection reset"));
+                            return true;
+                        }
+                        default -> {}
+                    }
                     try {
-                        ResultMessage result = confirm(QualificationXml.parseCardRequest(body));
+                        ResultMessage result = now instanceof Fault.WrongNonce
+                                ? ResultMessage.rejected(TIME.format(clock.instant()), "", "", RejectionReason.NONCE_INVALID,
+                                        "ナンスが無効です。")
+                                : path.endsWith("/card")
+                                        ? confirm(QualificationXml.parseCardRequest(body))
+                                        : confirmByInsurance(QualificationXml.parseSearch(body));
+                        byte[] xml = QualificationXml.write(result);
+                        if (now instanceof Fault.Malformed) {
+                            xml = java.util.Arrays.copyOf(xml, xml.length / 2);
+                        }
                         response.setStatus(200);
                         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml; charset=UTF-8");
-                        response.write(true, ByteBuffer.wrap(QualificationXml.write(result)), callback);
+                        response.write(true, ByteBuffer.wrap(xml), callback);
                         return true;
                     } catch (MalformedMessageException e) {
                         return reply(response, callback, 400, "text/plain", "malformed request: " + e.getMessage() + "\n");
+                    }
+                }
+                case "/admin/fault" -> {
+                    try (InputStream in = Content.Source.asInputStream(request)) {
+                        injectFault(Fault.parse(new String(in.readNBytes(256), StandardCharsets.UTF_8)), Integer.MAX_VALUE);
+                        return reply(response, callback, 200, "text/plain", "ok\n");
+                    } catch (IOException | IllegalArgumentException e) {
+                        return reply(response, callback, 400, "text/plain", e.getMessage() + "\n");
                     }
                 }
                 default -> {

@@ -207,6 +207,26 @@ final class Population implements AutoCloseable {
         }
     }
 
+    /** The person with this insurance and birth date (記号/番号 compared normalised; 枝番 only when given). */
+    synchronized java.util.OptionalInt find(InsuranceCardId card, LocalDate birthdate) {
+        String sql = "select id from person where insurer_number = ? and symbol = ? and number = ? and birthdate = ?"
+                + (card.branch().isEmpty() ? "" : " and branch = ?");
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            q.setString(1, card.insurer().value());
+            q.setString(2, card.symbol());
+            q.setString(3, card.number());
+            q.setString(4, birthdate.toString());
+            if (!card.branch().isEmpty()) {
+                q.setString(5, card.branch());
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? java.util.OptionalInt.of(rs.getInt(1)) : java.util.OptionalInt.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Marks a person's qualification as ended (資格喪失). */
     synchronized void loseQualification(int id) {
         update("update person set lost = 1 where id = ?", id);

@@ -23,6 +23,7 @@ import org.uketsuke.eligibility.SpecificDiseaseCertificate;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.InvalidValueException;
 import org.uketsuke.eligibility.PersonalFamily;
@@ -247,6 +248,53 @@ public final class QualificationXml {
                     readDetails(e));
         } catch (InvalidValueException | NumberFormatException ex) {
             throw new MalformedMessageException("invalid " + ex.getMessage(), ex);
+        }
+    }
+
+    // ---- confirmation by insurance number (the official siquc01req shape) --------------------------------------------
+
+    /** A parsed search with the header fields. */
+    public record SearchRequest(InsuranceSearch search, String medicalInstitutionCode, String arbitraryFileIdentifier) {}
+
+    public static byte[] writeSearch(InsuranceSearch search, String institution, String fileId, String processExecutionTime) {
+        Document document = SafeXml.newDocument();
+        Element root = SafeXml.child(document, "XmlMsg");
+        Element header = SafeXml.child(root, "MessageHeader");
+        SafeXml.leaf(header, "ProcessExecutionTime", processExecutionTime);
+        SafeXml.leaf(header, "QualificationConfirmationDate", processExecutionTime.substring(0, 8));
+        SafeXml.leaf(header, "MedicalInstitutionCode", institution);
+        SafeXml.leaf(header, "ArbitraryFileIdentifier", fileId);
+        SafeXml.leaf(header, "ReferenceClassification", "2");
+        SafeXml.leaf(header, "CharacterCodeIdentifier", CharacterCode.UTF_8.identifier());
+        Element body = SafeXml.child(root, "MessageBody");
+        Element info = SafeXml.child(body, "QualificationConfirmSearchInfo");
+        SafeXml.leaf(info, "InsurerNumber", search.card().insurer().value());
+        SafeXml.leaf(info, "InsuredCardSymbol", search.card().symbol());
+        SafeXml.leaf(info, "InsuredIdentificationNumber", search.card().number());
+        SafeXml.leaf(info, "InsuredBranchNumber", search.card().branch());
+        SafeXml.leaf(info, "Birthdate", DATE.format(search.birthdate()));
+        SafeXml.leaf(info, "LimitApplicationCertificateRelatedConsFlg", search.limitConsent() ? "1" : "0");
+        SafeXml.leaf(info, "ArbitraryIdentifier", search.arbitraryIdentifier());
+        return SafeXml.write(document, CharacterCode.UTF_8.charset());
+    }
+
+    public static SearchRequest parseSearch(byte[] xml) throws MalformedMessageException {
+        Document document = SafeXml.parse(xml);
+        Element info = SafeXml.find(document, "QualificationConfirmSearchInfo")
+                .orElseThrow(() -> new MalformedMessageException("missing QualificationConfirmSearchInfo"));
+        try {
+            InsuranceSearch search = new InsuranceSearch(
+                    new InsuranceCardId(InsurerNumber.of(SafeXml.required(info, "InsurerNumber")),
+                            SafeXml.text(info, "InsuredCardSymbol").orElse(""),
+                            SafeXml.required(info, "InsuredIdentificationNumber"),
+                            SafeXml.text(info, "InsuredBranchNumber").orElse("")),
+                    date(SafeXml.required(info, "Birthdate")),
+                    "1".equals(SafeXml.text(info, "LimitApplicationCertificateRelatedConsFlg").orElse("0")),
+                    SafeXml.text(info, "ArbitraryIdentifier").orElse(""));
+            return new SearchRequest(search, SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
+                    SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""));
+        } catch (InvalidValueException e) {
+            throw new MalformedMessageException("invalid " + e.getMessage(), e);
         }
     }
 
