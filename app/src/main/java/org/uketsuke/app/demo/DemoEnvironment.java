@@ -123,6 +123,11 @@ public final class DemoEnvironment implements AutoCloseable {
         return bridge;
     }
 
+    /** The embedded backend (tests inject faults through it). */
+    public MockBackend backend() {
+        return backend;
+    }
+
     /** The card the mock backend issued for the demo patient, with the qualification it will answer. */
     public IssuedCard issuedCard() {
         return issuedCard;

@@ -19,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.uketsuke.app.demo.DemoEnvironment;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.mockbackend.Fault;
 
 /**
  * Drives the whole demo through real windows (Monocle headless): the staff places the virtual card, the patient
@@ -88,6 +89,26 @@ class KioskDemoUiTest {
         waitUntilVisible(robot, "#resultPanel");
         robot.clickOn("#removeCard");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible());
+    }
+
+    @Test
+    void aBackendOutageShowsAPlainMessageAndNothingIsWritten(FxRobot robot) throws Exception {
+        env.backend().injectFault(new Fault.Status(503), 1);
+        int entriesBefore = env.bridge().statuses().size();
+        robot.clickOn("#placeCard");
+        waitUntilVisible(robot, "#pinPad");
+        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4", "#pinOk"}) {
+            robot.clickOn(key);
+        }
+        waitUntilVisible(robot, "#kioskProblem");
+        assertThat(text(robot, "#kioskProblem")).isEqualTo("現在、資格確認サービスに接続できません。");
+        assertThat(robot.lookup("#resultPanel").query().isVisible()).isFalse();
+        robot.clickOn("#languageToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#kioskProblem")).isEqualTo("The insurance check service cannot be reached right now.");
+        assertThat(env.bridge().statuses()).hasSize(entriesBefore);
+        robot.clickOn("#removeCard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#kioskProblem").query().isVisible());
     }
 
     @Test
