@@ -15,6 +15,7 @@ import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VirtualCardSlot;
 import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.bridge.BridgeConfig;
+import org.uketsuke.bridge.DeliveryWorker;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.eligibility.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.IssuedCard;
@@ -43,6 +44,7 @@ public final class DemoEnvironment implements AutoCloseable {
     private final CardSlot slot;
     private final DemoCard demoCard;
     private final RececonBridge bridge;
+    private final DeliveryWorker delivery;
     private final ReceptionSteps steps;
     private final VisitController controller;
 
@@ -74,6 +76,7 @@ public final class DemoEnvironment implements AutoCloseable {
                 dataDir.resolve("face"),
                 DEMO_INSTITUTION_CODE,
                 StandardCharsets.UTF_8));
+        this.delivery = new DeliveryWorker(bridge, Duration.ofSeconds(1), Duration.ofMinutes(1)).start();
         this.steps = new ReceptionSteps(
                 slot,
                 new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10)),
@@ -149,6 +152,7 @@ public final class DemoEnvironment implements AutoCloseable {
             }
         }
         slot.close();
+        delivery.close();
         bridge.close();
         backend.close();
     }
