@@ -309,17 +309,17 @@ public final class MockBackend implements AutoCloseable {
         }
         Consent limit = search.limitConsent() ? Consent.YES : Consent.NO;
         Qualification q = withConsents(population.person(person).orElseThrow(),
-                new Consents(Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, limit));
+                new Consents(Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, limit, limit));
         return ResultMessage.confirmed(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(), q, null);
     }
 
     /** 限度額 and 特定疾病 information are only returned when the patient consented to them at the reader. */
     static Qualification withConsents(Qualification q, Consents consents) {
         QualificationDetails d = q.details();
-        boolean limitAllowed = consents.limitInfo() == Consent.YES;
         QualificationDetails shown = new QualificationDetails(d.elderly(),
-                limitAllowed ? d.limit() : java.util.Optional.empty(),
-                limitAllowed ? d.specificDiseases() : java.util.List.of(), d.publicExpenses());
+                consents.limitInfo() == Consent.YES ? d.limit() : java.util.Optional.empty(),
+                consents.specificDisease() == Consent.YES ? d.specificDiseases() : java.util.List.of(),
+                d.publicExpenses());
         return new Qualification(q.card(), q.insurerName(), q.name(), q.nameKana(), q.birthdate(), q.sex(),
                 q.personalFamily(), q.contributionRatio(), q.qualificationDate(), shown);
     }

@@ -75,7 +75,7 @@ class MockBackendTest {
         assertThat(((ConfirmationOutcome.Confirmed) without).qualification().details().specificDiseases()).isEmpty();
 
         byte[] nonce = client.nonce();
-        Consents yes = new Consents(Consent.YES, Consent.YES, Consent.YES, Consent.YES, Consent.YES);
+        Consents yes = Consents.all(Consent.YES);
         ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
                 sign(card.authKey(), nonce), IdentityMethod.PIN, yes, "consented"));
         assertThat(((ConfirmationOutcome.Confirmed) with).qualification()).isEqualTo(card.expected());

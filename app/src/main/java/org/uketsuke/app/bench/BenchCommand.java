@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.uketsuke.app.flow.ConsentAnswers;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.reception.PcscCardSlot;
@@ -116,10 +117,12 @@ public final class BenchCommand implements Callable<Integer> {
             long[] sinkPart = new long[runs];
             for (int i = -5; i < runs; i++) { // 5 warm-up visits
                 VisitEvent ready = steps.run(new VisitCommand.ReadCard());
-                VisitEvent done = steps.run(new VisitCommand.ConfirmWithPin(personalisation.authPin()));
+                VisitEvent verified = steps.run(new VisitCommand.VerifyPin(personalisation.authPin()));
+                VisitEvent done = steps.run(new VisitCommand.Confirm(ConsentAnswers.allNo()));
                 VisitTimings t = steps.timings();
                 steps.run(new VisitCommand.EndVisit());
-                if (!(ready instanceof VisitEvent.CardReady) || !(done instanceof VisitEvent.Confirmed)) {
+                if (!(ready instanceof VisitEvent.CardReady) || !(verified instanceof VisitEvent.PinVerified)
+                        || !(done instanceof VisitEvent.Confirmed)) {
                     throw new IllegalStateException("bench visit failed: " + ready + " / " + done);
                 }
                 if (i >= 0) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.uketsuke.app.demo.DataDirectories;
 import org.uketsuke.app.demo.DemoEnvironment;
 import org.uketsuke.app.demo.ReaderMode;
+import org.uketsuke.app.flow.ConsentAnswers;
 import org.uketsuke.app.flow.QualificationSummary;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
@@ -54,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         try (DemoEnvironment env = DemoEnvironment.start(dir, readerMode())) {
-            return runOnce(env);
+            return runOnce(env, "yes".equals(consent) ? ConsentAnswers.allYes() : ConsentAnswers.allNo());
         }
     }
 
@@ -62,7 +63,11 @@ public final class DemoCommand implements Callable<Integer> {
         return ReaderMode.valueOf(reader.toUpperCase(Locale.ROOT));
     }
 
-    private static int runOnce(DemoEnvironment env) throws InterruptedException {
+    @Option(names = "--consent", defaultValue = "no",
+            description = "With --headless: the patient's answer to every consent item, yes or no.")
+    String consent;
+
+    private static int runOnce(DemoEnvironment env, ConsentAnswers consents) throws InterruptedException {
         BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
         env.controller().addListener(snapshots::add);
         env.demoCard().insert();
@@ -76,6 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             switch (snapshot.state()) {
                 case AWAITING_PIN -> env.controller().fire(new VisitEvent.PinEntered(env.demoPin()));
+                case ASKING_CONSENTS -> env.controller().fire(new VisitEvent.ConsentsGiven(consents));
                 case SHOWING_RESULT -> {
                     QualificationSummary q = snapshot.result().orElseThrow();
                     print(json().put("status", "CONFIRMED")
@@ -95,7 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
                     env.demoCard().remove();
                     return 1;
                 }
-                case IDLE, READING_CARD, CONFIRMING -> {}
+                case IDLE, READING_CARD, VERIFYING_PIN, CONFIRMING -> {}
             }
         }
     }

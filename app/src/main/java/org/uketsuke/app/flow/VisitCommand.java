@@ -6,13 +6,16 @@ public sealed interface VisitCommand {
     /** Identify the card and read its auth certificate. */
     record ReadCard() implements VisitCommand {}
 
-    /** Verify the PIN, sign the backend nonce, query the qualification and hand it to the store. */
-    record ConfirmWithPin(String pin) implements VisitCommand {
+    /** Verify the auth PIN on the card. */
+    record VerifyPin(String pin) implements VisitCommand {
         @Override
         public String toString() {
-            return "ConfirmWithPin[****]";
+            return "VerifyPin[****]";
         }
     }
+
+    /** Sign the backend nonce, query the qualification with the consents and hand it to the store. */
+    record Confirm(ConsentAnswers consents) implements VisitCommand {}
 
     /** Forget everything about the current patient (card session, PIN state, shown data). */
     record EndVisit() implements VisitCommand {}

@@ -20,6 +20,12 @@ public sealed interface VisitEvent {
         }
     }
 
+    /** The card accepted the PIN; it stays verified for this card session. */
+    record PinVerified() implements VisitEvent {}
+
+    /** The patient answered every consent item. */
+    record ConsentsGiven(ConsentAnswers answers) implements VisitEvent {}
+
     /** The card refused the PIN; the patient may try again while tries are left. */
     record PinRejected(int triesLeft) implements VisitEvent {}
 

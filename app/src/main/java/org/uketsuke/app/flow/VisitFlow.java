@@ -1,14 +1,17 @@
 package org.uketsuke.app.flow;
 
+import static org.uketsuke.app.flow.VisitState.ASKING_CONSENTS;
 import static org.uketsuke.app.flow.VisitState.AWAITING_PIN;
 import static org.uketsuke.app.flow.VisitState.CONFIRMING;
 import static org.uketsuke.app.flow.VisitState.IDLE;
 import static org.uketsuke.app.flow.VisitState.READING_CARD;
 import static org.uketsuke.app.flow.VisitState.SHOWING_PROBLEM;
 import static org.uketsuke.app.flow.VisitState.SHOWING_RESULT;
+import static org.uketsuke.app.flow.VisitState.VERIFYING_PIN;
 
 import java.util.Optional;
-import org.uketsuke.app.flow.VisitCommand.ConfirmWithPin;
+import org.uketsuke.app.flow.VisitCommand.Confirm;
+import org.uketsuke.app.flow.VisitCommand.VerifyPin;
 import org.uketsuke.app.flow.VisitCommand.EndVisit;
 import org.uketsuke.app.flow.VisitCommand.ReadCard;
 import org.uketsuke.app.flow.VisitEvent.Cancelled;
@@ -16,9 +19,11 @@ import org.uketsuke.app.flow.VisitEvent.CardPlaced;
 import org.uketsuke.app.flow.VisitEvent.CardReady;
 import org.uketsuke.app.flow.VisitEvent.CardRemoved;
 import org.uketsuke.app.flow.VisitEvent.Confirmed;
+import org.uketsuke.app.flow.VisitEvent.ConsentsGiven;
 import org.uketsuke.app.flow.VisitEvent.Failed;
 import org.uketsuke.app.flow.VisitEvent.PinEntered;
 import org.uketsuke.app.flow.VisitEvent.PinRejected;
+import org.uketsuke.app.flow.VisitEvent.PinVerified;
 import org.uketsuke.app.flow.VisitEvent.TimedOut;
 
 /**
@@ -56,16 +61,29 @@ public final class VisitFlow {
             };
             case AWAITING_PIN -> switch (event) {
                 case PinEntered p -> Transition.to(
-                        new VisitSnapshot(CONFIRMING, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
-                        new ConfirmWithPin(p.pin()));
+                        new VisitSnapshot(VERIFYING_PIN, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
+                        new VerifyPin(p.pin()));
+                case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
+                case TimedOut _ -> problem(Problem.TIMED_OUT);
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case VERIFYING_PIN -> switch (event) {
+                case PinVerified _ -> Transition.to(state(ASKING_CONSENTS));
+                case PinRejected r when r.triesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
+                case PinRejected r -> Transition.to(pin(r.triesLeft()));
+                case Failed f -> problem(f.problem());
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case ASKING_CONSENTS -> switch (event) {
+                case ConsentsGiven g -> Transition.to(state(CONFIRMING), new Confirm(g.answers()));
                 case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
                 case TimedOut _ -> problem(Problem.TIMED_OUT);
                 case CardRemoved _ -> problem(Problem.CARD_REMOVED);
                 default -> stay(now);
             };
             case CONFIRMING -> switch (event) {
-                case PinRejected r when r.triesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
-                case PinRejected r -> Transition.to(pin(r.triesLeft()));
                 case Confirmed c -> Transition.to(
                         new VisitSnapshot(SHOWING_RESULT, -1, Optional.of(c.summary()), Optional.empty()));
                 case Failed f -> problem(f.problem());

@@ -8,7 +8,11 @@ public enum VisitState {
     READING_CARD,
     /** The patient enters the 4-digit auth PIN on the pad. */
     AWAITING_PIN,
-    /** PIN check, signature over the backend nonce, qualification query and hand-off to the レセコン store. */
+    /** The card checks the PIN. */
+    VERIFYING_PIN,
+    /** The patient answers yes or no for each kind of information the clinic may see. */
+    ASKING_CONSENTS,
+    /** Signature over the backend nonce, qualification query and hand-off to the レセコン store. */
     CONFIRMING,
     /** Qualification confirmed; the patient sees what they may see and is asked to take the card. */
     SHOWING_RESULT,

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.ConsentAnswers;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.QualificationSummary;
 import org.uketsuke.app.flow.VisitCommand;
@@ -17,6 +18,7 @@ import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
@@ -65,7 +67,8 @@ public final class ReceptionSteps implements VisitSteps {
     public VisitEvent run(VisitCommand command) {
         return switch (command) {
             case VisitCommand.ReadCard _ -> readCard();
-            case VisitCommand.ConfirmWithPin c -> confirmWithPin(c.pin());
+            case VisitCommand.VerifyPin v -> verifyPin(v.pin());
+            case VisitCommand.Confirm c -> confirm(c.consents());
             case VisitCommand.EndVisit _ -> {
                 endVisit();
                 yield null;
@@ -112,29 +115,31 @@ public final class ReceptionSteps implements VisitSteps {
         }
     }
 
-    private VisitEvent confirmWithPin(String pin) {
+    private VisitEvent verifyPin(String pin) {
         if (card == null || authCertificate == null) {
             return new VisitEvent.Failed(Problem.CARD_REMOVED);
         }
         long start = System.nanoTime();
         try {
-            switch (card.verifyAuthPin(pin)) {
-                case PinCheck.Verified _ -> {}
-                case PinCheck.Wrong wrong -> {
-                    return new VisitEvent.PinRejected(wrong.triesLeft());
-                }
-                case PinCheck.Blocked _ -> {
-                    return new VisitEvent.Failed(Problem.PIN_BLOCKED);
-                }
-                case PinCheck.CardRemoved _ -> {
-                    return new VisitEvent.Failed(Problem.CARD_REMOVED);
-                }
-                case PinCheck.Failed _ -> {
-                    return new VisitEvent.Failed(Problem.CARD_UNREADABLE);
-                }
-            }
+            return switch (card.verifyAuthPin(pin)) {
+                case PinCheck.Verified _ -> new VisitEvent.PinVerified();
+                case PinCheck.Wrong wrong -> new VisitEvent.PinRejected(wrong.triesLeft());
+                case PinCheck.Blocked _ -> new VisitEvent.Failed(Problem.PIN_BLOCKED);
+                case PinCheck.CardRemoved _ -> new VisitEvent.Failed(Problem.CARD_REMOVED);
+                case PinCheck.Failed _ -> new VisitEvent.Failed(Problem.CARD_UNREADABLE);
+            };
+        } finally {
             timings = timings.plusCard(System.nanoTime() - start);
-            start = System.nanoTime();
+        }
+    }
+
+    /** Nonce, the card's signature over it (the PIN was verified in this session), the query, the hand-off. */
+    private VisitEvent confirm(ConsentAnswers answers) {
+        if (card == null || authCertificate == null) {
+            return new VisitEvent.Failed(Problem.CARD_REMOVED);
+        }
+        try {
+            long start = System.nanoTime();
             byte[] nonce = backend.nonce();
             timings = timings.plusBackend(System.nanoTime() - start);
             start = System.nanoTime();
@@ -153,13 +158,22 @@ public final class ReceptionSteps implements VisitSteps {
             String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
             start = System.nanoTime();
             ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(
-                    authCertificate, nonce, signature, IdentityMethod.PIN, Consents.none(), fileId));
+                    authCertificate, nonce, signature, IdentityMethod.PIN, consents(answers), fileId));
             timings = timings.plusBackend(System.nanoTime() - start);
             return settle(outcome, fileId);
         } catch (EligibilityUnavailableException e) {
             log.warn("backend unavailable: {}", e.getMessage());
             return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
         }
+    }
+
+    static Consents consents(ConsentAnswers a) {
+        return new Consents(consent(a.drug()), consent(a.checkup()), consent(a.treatment()), consent(a.operation()),
+                consent(a.limitInfo()), consent(a.specificDisease()));
+    }
+
+    private static Consent consent(boolean yes) {
+        return yes ? Consent.YES : Consent.NO;
     }
 
     private VisitEvent settle(ConfirmationOutcome outcome, String fileId) {

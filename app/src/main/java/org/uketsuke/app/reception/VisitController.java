@@ -50,6 +50,7 @@ public final class VisitController implements AutoCloseable {
     public static Map<VisitState, Duration> defaultTimeouts() {
         return Map.of(
                 VisitState.AWAITING_PIN, Duration.ofSeconds(90),
+                VisitState.ASKING_CONSENTS, Duration.ofSeconds(120),
                 VisitState.SHOWING_RESULT, Duration.ofSeconds(60),
                 VisitState.SHOWING_PROBLEM, Duration.ofSeconds(30));
     }

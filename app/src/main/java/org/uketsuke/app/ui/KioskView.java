@@ -5,6 +5,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -41,6 +43,10 @@ public final class KioskView {
     private final Button cancel = new Button();
     private final VBox pinPad;
     private final GridPane result = new GridPane();
+    private final GridPane consentPanel = new GridPane();
+    private final java.util.Map<ConsentItem, Label> consentLabels = new java.util.EnumMap<>(ConsentItem.class);
+    private final java.util.Map<ConsentItem, ToggleButton[]> consentButtons = new java.util.EnumMap<>(ConsentItem.class);
+    private final Button consentNext = new Button();
 
     public KioskView(KioskViewModel model) {
         this.model = model;
@@ -50,8 +56,9 @@ public final class KioskView {
         pinPad = buildPinPad();
         pinPad.setId("pinPad");
         buildResult();
+        VBox consents = buildConsents();
 
-        VBox centre = new VBox(20, title, body, problem, pinPad, result);
+        VBox centre = new VBox(20, title, body, problem, pinPad, consents, result);
         centre.setAlignment(Pos.TOP_CENTER);
         centre.setPadding(new Insets(16, 40, 24, 40));
         HBox top = new HBox(language);
@@ -117,6 +124,48 @@ public final class KioskView {
         return new VBox(pad);
     }
 
+    private VBox buildConsents() {
+        consentPanel.setId("consentPanel");
+        consentPanel.setHgap(16);
+        consentPanel.setVgap(8);
+        int row = 0;
+        for (ConsentItem item : ConsentItem.values()) {
+            Label question = label("consentLabel" + item, "consent-question");
+            ToggleButton yes = new ToggleButton();
+            ToggleButton no = new ToggleButton();
+            String id = item.name().toLowerCase(java.util.Locale.ROOT);
+            yes.setId("consent-" + id + "-yes");
+            no.setId("consent-" + id + "-no");
+            ToggleGroup group = new ToggleGroup();
+            for (ToggleButton b : new ToggleButton[] {yes, no}) {
+                b.setToggleGroup(group);
+                b.getStyleClass().add("consent-answer");
+            }
+            yes.setOnAction(e -> model.answer(item, true));
+            no.setOnAction(e -> model.answer(item, false));
+            consentLabels.put(item, question);
+            consentButtons.put(item, new ToggleButton[] {yes, no});
+            consentPanel.addRow(row++, question, yes, no);
+        }
+        consentNext.setId("consentNext");
+        consentNext.getStyleClass().add("pin-action");
+        consentNext.setOnAction(e -> model.submitConsents());
+        model.consents().addListener((javafx.collections.MapChangeListener<ConsentItem, Boolean>) change -> renderConsents());
+        VBox box = new VBox(16, consentPanel, consentNext);
+        box.setId("consentBox");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private void renderConsents() {
+        consentButtons.forEach((item, buttons) -> {
+            Boolean answer = model.consents().get(item);
+            buttons[0].setSelected(Boolean.TRUE.equals(answer));
+            buttons[1].setSelected(Boolean.FALSE.equals(answer));
+        });
+        consentNext.setDisable(!model.allAnswered());
+    }
+
     private void buildResult() {
         result.setId("resultPanel");
         result.setHgap(24);
@@ -168,6 +217,14 @@ public final class KioskView {
         s.problem().ifPresent(p -> problem.setText(m.get("problem." + p)));
 
         show(pinPad, state == VisitState.AWAITING_PIN);
+        show(consentPanel.getParent(), state == VisitState.ASKING_CONSENTS);
+        consentLabels.forEach((item, label) -> label.setText(m.get("consent." + item)));
+        consentButtons.values().forEach(buttons -> {
+            buttons[0].setText(m.get("consent.yes"));
+            buttons[1].setText(m.get("consent.no"));
+        });
+        consentNext.setText(m.get("consent.next"));
+        renderConsents();
         triesLeft.setText(s.pinTriesLeft() >= 0 ? m.get("pin.triesLeft", s.pinTriesLeft()) : "");
         show(lastTryWarning, s.lastPinTry());
         lastTryWarning.setText(m.get("pin.lastTry"));

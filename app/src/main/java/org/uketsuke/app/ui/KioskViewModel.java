@@ -6,6 +6,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.EnumMap;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import org.uketsuke.app.flow.ConsentAnswers;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
@@ -24,6 +28,8 @@ public final class KioskViewModel {
     private final ObjectProperty<Messages> messages;
     private final ReadOnlyStringWrapper pinMask = new ReadOnlyStringWrapper("");
     private final StringBuilder pin = new StringBuilder(PIN_LENGTH);
+    private final ObservableMap<ConsentItem, Boolean> consents =
+            FXCollections.observableMap(new EnumMap<>(ConsentItem.class));
 
     public KioskViewModel(VisitController controller, Messages messages) {
         this.controller = controller;
@@ -42,11 +48,19 @@ public final class KioskViewModel {
         return pinMask.getReadOnlyProperty();
     }
 
-    /** A new snapshot from the controller; a new state always starts with an empty PIN pad. */
+    /** The answers given so far on the consent screen; an item without an entry is unanswered. */
+    public ObservableMap<ConsentItem, Boolean> consents() {
+        return consents;
+    }
+
+    /** A new snapshot from the controller; a new state always starts with an empty PIN pad and no answers. */
     public void show(VisitSnapshot next) {
         VisitSnapshot before = snapshot.get();
         if (next.state() != before.state() || next.pinTriesLeft() != before.pinTriesLeft()) {
             clearPin();
+        }
+        if (next.state() != before.state()) {
+            consents.clear();
         }
         snapshot.set(next);
     }
@@ -80,6 +94,26 @@ public final class KioskViewModel {
         String entered = pin.toString();
         clearPin();
         controller.fire(new VisitEvent.PinEntered(entered));
+    }
+
+    public void answer(ConsentItem item, boolean yes) {
+        if (snapshot.get().state() == VisitState.ASKING_CONSENTS) {
+            consents.put(item, yes);
+        }
+    }
+
+    public boolean allAnswered() {
+        return consents.size() == ConsentItem.values().length;
+    }
+
+    /** Sends the answers once every item has one (no default: the patient chooses each). */
+    public void submitConsents() {
+        if (!allAnswered() || snapshot.get().state() != VisitState.ASKING_CONSENTS) {
+            return;
+        }
+        controller.fire(new VisitEvent.ConsentsGiven(new ConsentAnswers(
+                consents.get(ConsentItem.DRUG), consents.get(ConsentItem.CHECKUP), consents.get(ConsentItem.TREATMENT),
+                consents.get(ConsentItem.OPERATION), consents.get(ConsentItem.LIMIT), consents.get(ConsentItem.SPECIFIC_DISEASE))));
     }
 
     public void cancel() {

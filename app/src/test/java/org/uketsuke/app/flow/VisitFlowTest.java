@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.uketsuke.app.flow.VisitCommand.ConfirmWithPin;
+import org.uketsuke.app.flow.VisitCommand.Confirm;
+import org.uketsuke.app.flow.VisitCommand.VerifyPin;
 import org.uketsuke.app.flow.VisitCommand.EndVisit;
 import org.uketsuke.app.flow.VisitCommand.ReadCard;
 import org.uketsuke.app.flow.VisitEvent.Cancelled;
@@ -12,9 +13,11 @@ import org.uketsuke.app.flow.VisitEvent.CardPlaced;
 import org.uketsuke.app.flow.VisitEvent.CardReady;
 import org.uketsuke.app.flow.VisitEvent.CardRemoved;
 import org.uketsuke.app.flow.VisitEvent.Confirmed;
+import org.uketsuke.app.flow.VisitEvent.ConsentsGiven;
 import org.uketsuke.app.flow.VisitEvent.Failed;
 import org.uketsuke.app.flow.VisitEvent.PinEntered;
 import org.uketsuke.app.flow.VisitEvent.PinRejected;
+import org.uketsuke.app.flow.VisitEvent.PinVerified;
 import org.uketsuke.app.flow.VisitEvent.TimedOut;
 
 class VisitFlowTest {
@@ -43,9 +46,13 @@ class VisitFlowTest {
     @Test
     void theHappyPathEndsOnTheResultAndCardRemovalReturnsToIdle() {
         at(new CardPlaced(), new CardReady(3));
-        Transition confirm = flow.on(new PinEntered("1234"));
+        Transition verify = flow.on(new PinEntered("1234"));
+        assertThat(verify.next().state()).isEqualTo(VisitState.VERIFYING_PIN);
+        assertThat(verify.commands()).containsExactly(new VerifyPin("1234"));
+        assertThat(flow.on(new PinVerified()).next().state()).isEqualTo(VisitState.ASKING_CONSENTS);
+        Transition confirm = flow.on(new ConsentsGiven(ConsentAnswers.allNo()));
         assertThat(confirm.next().state()).isEqualTo(VisitState.CONFIRMING);
-        assertThat(confirm.commands()).containsExactly(new ConfirmWithPin("1234"));
+        assertThat(confirm.commands()).containsExactly(new Confirm(ConsentAnswers.allNo()));
 
         Transition result = flow.on(new Confirmed(SUMMARY));
         assertThat(result.next().state()).isEqualTo(VisitState.SHOWING_RESULT);
@@ -90,7 +97,10 @@ class VisitFlowTest {
         for (List<VisitEvent> path : List.of(
                 List.<VisitEvent>of(new CardPlaced()),
                 List.<VisitEvent>of(new CardPlaced(), new CardReady(3)),
-                List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234")))) {
+                List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234")),
+                List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified()),
+                List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
+                        new ConsentsGiven(ConsentAnswers.allYes())))) {
             VisitFlow f = new VisitFlow();
             path.forEach(f::on);
             Transition removed = f.on(new CardRemoved());
@@ -101,7 +111,8 @@ class VisitFlowTest {
 
     @Test
     void aLateAnswerAfterTheVisitEndedChangesNothing() {
-        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new CardRemoved(), new CardRemoved());
+        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
+                new ConsentsGiven(ConsentAnswers.allNo()), new CardRemoved(), new CardRemoved());
         assertThat(flow.current()).isEqualTo(VisitSnapshot.idle());
         Transition late = flow.on(new Confirmed(SUMMARY));
         assertThat(late.next()).isEqualTo(VisitSnapshot.idle());
@@ -110,7 +121,8 @@ class VisitFlowTest {
 
     @Test
     void theNextPatientNeverSeesThePreviousResult() {
-        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new Confirmed(SUMMARY));
+        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
+                new ConsentsGiven(ConsentAnswers.allNo()), new Confirmed(SUMMARY));
         Transition next = flow.on(new CardPlaced());
         assertThat(next.next().state()).isEqualTo(VisitState.READING_CARD);
         assertThat(next.next().result()).isEmpty();
@@ -126,8 +138,21 @@ class VisitFlowTest {
         other.on(new CardPlaced());
         other.on(new CardReady(3));
         other.on(new PinEntered("1234"));
+        other.on(new PinVerified());
+        other.on(new ConsentsGiven(ConsentAnswers.allNo()));
         assertThat(other.on(new Failed(Problem.BACKEND_UNAVAILABLE)).next().problem())
                 .contains(Problem.BACKEND_UNAVAILABLE);
+    }
+
+    @Test
+    void theConsentScreenTimesOutOrCancelsLikeThePad() {
+        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified());
+        assertThat(flow.on(new TimedOut()).next().problem()).contains(Problem.TIMED_OUT);
+        VisitFlow cancelled = new VisitFlow();
+        for (VisitEvent e : List.of(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified())) {
+            cancelled.on(e);
+        }
+        assertThat(cancelled.on(new Cancelled()).commands()).containsExactly(new EndVisit());
     }
 
     @Test
@@ -147,6 +172,6 @@ class VisitFlowTest {
     @Test
     void thePinNeverAppearsInLogsOfEventsOrCommands() {
         assertThat(new PinEntered("9876").toString()).doesNotContain("9876");
-        assertThat(new ConfirmWithPin("9876").toString()).doesNotContain("9876");
+        assertThat(new VerifyPin("9876").toString()).doesNotContain("9876");
     }
 }

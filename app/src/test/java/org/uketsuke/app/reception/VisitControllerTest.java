@@ -31,7 +31,8 @@ class VisitControllerTest {
             ran.add(command);
             return switch (command) {
                 case VisitCommand.ReadCard _ -> new VisitEvent.CardReady(3);
-                case VisitCommand.ConfirmWithPin _ -> {
+                case VisitCommand.VerifyPin _ -> new VisitEvent.PinVerified();
+                case VisitCommand.Confirm _ -> {
                     await(releaseConfirm);
                     yield new VisitEvent.Confirmed(SUMMARY);
                 }
@@ -44,6 +45,9 @@ class VisitControllerTest {
             controller.fire(new VisitEvent.CardPlaced());
             awaitState(seen, VisitState.AWAITING_PIN);
             controller.fire(new VisitEvent.PinEntered("1234"));
+            awaitState(seen, VisitState.ASKING_CONSENTS);
+            controller.fire(new VisitEvent.ConsentsGiven(org.uketsuke.app.flow.ConsentAnswers.allNo()));
+            awaitState(seen, VisitState.CONFIRMING);
             controller.fire(new VisitEvent.CardRemoved());
             awaitState(seen, VisitState.SHOWING_PROBLEM);
             controller.fire(new VisitEvent.CardRemoved());

@@ -58,6 +58,7 @@ class KioskDemoUiTest {
         }
         assertThat(text(robot, "#pinDisplay")).isEqualTo("●●●●");
         robot.clickOn("#pinOk");
+        answerConsents(robot, "no");
 
         waitUntilVisible(robot, "#resultPanel");
         assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(expected.card().insurer().value().strip());
@@ -86,6 +87,7 @@ class KioskDemoUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "残り2回".equals(text(robot, "#pinTriesLeft")));
         assertThat(text(robot, "#pinDisplay")).as("the pad starts empty again").isEmpty();
         robot.type(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.ENTER);
+        answerConsents(robot, "yes");
         waitUntilVisible(robot, "#resultPanel");
         robot.clickOn("#removeCard");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible());
@@ -100,6 +102,7 @@ class KioskDemoUiTest {
         for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4", "#pinOk"}) {
             robot.clickOn(key);
         }
+        answerConsents(robot, "no");
         waitUntilVisible(robot, "#kioskProblem");
         assertThat(text(robot, "#kioskProblem")).isEqualTo("現在、資格確認サービスに接続できません。");
         assertThat(robot.lookup("#resultPanel").query().isVisible()).isFalse();
@@ -117,6 +120,19 @@ class KioskDemoUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#kioskTitle")).isEqualTo("Welcome");
         assertThat(text(robot, "#kioskBody")).isEqualTo("Please place your My Number card on the reader.");
+    }
+
+    /** Answers every consent item the same way; "次へ" stays disabled until each has an answer. */
+    private static void answerConsents(FxRobot robot, String answer) throws Exception {
+        waitUntilVisible(robot, "#consentBox");
+        javafx.scene.control.Button next = robot.lookup("#consentNext").queryButton();
+        for (ConsentItem item : ConsentItem.values()) {
+            assertThat(next.isDisabled()).isTrue();
+            robot.clickOn("#consent-" + item.name().toLowerCase(java.util.Locale.ROOT) + "-" + answer);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(next.isDisabled()).isFalse();
+        robot.clickOn("#consentNext");
     }
 
     private static void waitUntilVisible(FxRobot robot, String query) throws Exception {

@@ -51,7 +51,8 @@ import org.w3c.dom.NodeList;
  * ReferenceClassification 1 (card), and a body {@code CardConfirmation} with {@code AuthCertificate},
  * {@code Nonce}, {@code Signature} (base64), {@code IdentityMethod} (PIN/FACE/VISUAL) and the consent flags
  * ({@code PharmaceuticalInfoConsFlg}, {@code SpecificHealthCheckupsInfoConsFlg}, {@code DiagnosisInfoConsFlg},
- * {@code OperationInfoConsFlg}, {@code LimitApplicationCertificateRelatedConsFlg}; OQSCD016 codes).
+ * {@code OperationInfoConsFlg}, {@code LimitApplicationCertificateRelatedConsFlg},
+ * {@code SpecificDiseasesCertificateRelatedConsFlg}; OQSCD016 codes).
  */
 public final class QualificationXml {
 
@@ -326,6 +327,7 @@ public final class QualificationXml {
         SafeXml.leaf(card, "DiagnosisInfoConsFlg", c.treatment().code());
         SafeXml.leaf(card, "OperationInfoConsFlg", c.operation().code());
         SafeXml.leaf(card, "LimitApplicationCertificateRelatedConsFlg", c.limitInfo().code());
+        SafeXml.leaf(card, "SpecificDiseasesCertificateRelatedConsFlg", c.specificDisease().code());
         return SafeXml.write(document, CharacterCode.UTF_8.charset());
     }
 
@@ -340,7 +342,8 @@ public final class QualificationXml {
                     consent(card, "SpecificHealthCheckupsInfoConsFlg"),
                     consent(card, "DiagnosisInfoConsFlg"),
                     consent(card, "OperationInfoConsFlg"),
-                    consent(card, "LimitApplicationCertificateRelatedConsFlg"));
+                    consent(card, "LimitApplicationCertificateRelatedConsFlg"),
+                    consent(card, "SpecificDiseasesCertificateRelatedConsFlg"));
             CardConfirmationRequest request = new CardConfirmationRequest(
                     b64.decode(SafeXml.required(card, "AuthCertificate")),
                     b64.decode(SafeXml.required(card, "Nonce")),

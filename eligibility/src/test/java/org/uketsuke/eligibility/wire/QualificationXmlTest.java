@@ -163,7 +163,7 @@ class QualificationXmlTest {
     void theCardRequestRoundTrips() throws Exception {
         CardConfirmationRequest request = new CardConfirmationRequest(new byte[] {1, 2, 3}, new byte[] {4, 5},
                 new byte[] {6}, IdentityMethod.FACE,
-                new Consents(Consent.YES, Consent.NO, Consent.YES, Consent.NOT_OBTAINED, Consent.YES), "abc123");
+                new Consents(Consent.YES, Consent.NO, Consent.YES, Consent.NOT_OBTAINED, Consent.YES, Consent.NO), "abc123");
         QualificationXml.CardRequest back = QualificationXml.parseCardRequest(
                 QualificationXml.writeCardRequest(request, "1311234567", "20261124101500"));
         assertThat(back.request().authCertificateDer()).containsExactly(1, 2, 3);
