@@ -7,5 +7,7 @@ public enum IdentityMethod {
     /** Face match against the chip photo (PIN-less path). */
     FACE,
     /** 目視確認: staff compared the card photo with the patient. */
-    VISUAL
+    VISUAL,
+    /** No card: staff confirmed by insurance number from a 資格確認書 (照会区分 2). */
+    INSURANCE_NUMBER
 }

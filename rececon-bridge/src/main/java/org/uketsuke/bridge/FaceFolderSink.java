@@ -40,15 +40,20 @@ public final class FaceFolderSink implements RececonSink {
         return "face-folder";
     }
 
-    /** The file name for an entry; stable for the same key and processing time. */
-    public String fileName(String idempotencyKey, String processExecutionTime) {
-        return "OQSsiquc01res_face_" + institutionCode + hex20(idempotencyKey) + "_" + processExecutionTime + ".xml";
+    /**
+     * The file name for an entry; stable for the same key and processing time. Card confirmations (照会区分 1) carry
+     * the {@code _face_} infix of reader results; confirmations by insurance number (照会区分 2) the plain result name.
+     */
+    public String fileName(String idempotencyKey, String processExecutionTime, String referenceClassification) {
+        String infix = "2".equals(referenceClassification) ? "_" : "_face_";
+        return "OQSsiquc01res" + infix + institutionCode + hex20(idempotencyKey) + "_" + processExecutionTime + ".xml";
     }
 
     @Override
     public synchronized void deliver(OutboxEntry entry) throws Exception {
         ResultMessage message = QualificationXml.parseResult(entry.resultXml()).withCharacterCode(characterCode);
-        Path target = folder.resolve(fileName(entry.idempotencyKey(), message.processExecutionTime()));
+        Path target = folder.resolve(
+                fileName(entry.idempotencyKey(), message.processExecutionTime(), message.referenceClassification()));
         if (Files.exists(target)) {
             return;
         }

@@ -90,8 +90,9 @@ public final class RececonBridge implements AutoCloseable {
     /** Commits the confirmation to the outbox; submitting the same key again returns the same id and adds nothing. */
     public synchronized DeliveryId submit(Confirmation confirmation) {
         ResultMessage message = ResultMessage.confirmed(
-                confirmation.result().processingTime(), institutionCode, confirmation.idempotencyKey(),
-                confirmation.result().qualification(), confirmation.result().notice());
+                        confirmation.result().processingTime(), institutionCode, confirmation.idempotencyKey(),
+                        confirmation.result().qualification(), confirmation.result().notice())
+                .withReferenceClassification(confirmation.method() == IdentityMethod.INSURANCE_NUMBER ? "2" : "1");
         try (PreparedStatement insert = outbox.prepareStatement(
                 "insert or ignore into entry (idempotency_key, confirmed_at, method, result_xml) values (?,?,?,?)")) {
             insert.setString(1, confirmation.idempotencyKey());

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.app.reception.PcscCardSlot;
 import org.uketsuke.app.reception.ReceptionSteps;
+import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.VirtualCardSlot;
 import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.bridge.BridgeConfig;
@@ -46,6 +47,7 @@ public final class DemoEnvironment implements AutoCloseable {
     private final RececonBridge bridge;
     private final DeliveryWorker delivery;
     private final ReceptionSteps steps;
+    private final StaffLookup lookup;
     private final VisitController controller;
 
     private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode) {
@@ -77,11 +79,10 @@ public final class DemoEnvironment implements AutoCloseable {
                 DEMO_INSTITUTION_CODE,
                 StandardCharsets.UTF_8));
         this.delivery = new DeliveryWorker(bridge, Duration.ofSeconds(1), Duration.ofMinutes(1)).start();
-        this.steps = new ReceptionSteps(
-                slot,
-                new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10)),
-                bridge,
-                Clock.systemDefaultZone());
+        HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
+                Duration.ofSeconds(10), DEMO_INSTITUTION_CODE, Clock.systemUTC());
+        this.steps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone());
+        this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone());
         this.controller = new VisitController(steps, VisitController.defaultTimeouts());
         slot.onCardEvents(controller::fire);
         log.info("demo environment in {} — backend {}", dataDir, backend.baseUri());
@@ -120,6 +121,10 @@ public final class DemoEnvironment implements AutoCloseable {
 
     public ReceptionSteps steps() {
         return steps;
+    }
+
+    public StaffLookup lookup() {
+        return lookup;
     }
 
     public RececonBridge bridge() {

@@ -195,15 +195,7 @@ public final class ReceptionSteps implements VisitSteps {
             }
             case ConfirmationOutcome.Rejected rejected -> {
                 log.info("backend rejected: {} {}", rejected.code(), rejected.reason());
-                Problem problem = switch (rejected.reason()) {
-                    case NO_QUALIFICATION -> Problem.NO_QUALIFICATION;
-                    case QUALIFICATION_LOST -> Problem.QUALIFICATION_LOST;
-                    case CERTIFICATE_EXPIRED -> Problem.CERTIFICATE_EXPIRED;
-                    case CERTIFICATE_REVOKED -> Problem.CERTIFICATE_REVOKED;
-                    case CERTIFICATE_INVALID, SIGNATURE_INVALID -> Problem.CERTIFICATE_INVALID;
-                    case NOT_REGISTERED -> Problem.NOT_REGISTERED;
-                    case NONCE_INVALID, REQUEST_INVALID -> Problem.BACKEND_REJECTED;
-                };
+                Problem problem = problemOf(rejected);
                 recordListeners.forEach(l -> l.accept(ReceptionRecord.failed(clock.instant(), problem)));
                 yield new VisitEvent.Failed(problem);
             }
@@ -213,6 +205,18 @@ public final class ReceptionSteps implements VisitSteps {
                         l -> l.accept(ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE)));
                 yield new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
             }
+        };
+    }
+
+    static Problem problemOf(ConfirmationOutcome.Rejected rejected) {
+        return switch (rejected.reason()) {
+            case NO_QUALIFICATION -> Problem.NO_QUALIFICATION;
+            case QUALIFICATION_LOST -> Problem.QUALIFICATION_LOST;
+            case CERTIFICATE_EXPIRED -> Problem.CERTIFICATE_EXPIRED;
+            case CERTIFICATE_REVOKED -> Problem.CERTIFICATE_REVOKED;
+            case CERTIFICATE_INVALID, SIGNATURE_INVALID -> Problem.CERTIFICATE_INVALID;
+            case NOT_REGISTERED -> Problem.NOT_REGISTERED;
+            case NONCE_INVALID, REQUEST_INVALID -> Problem.BACKEND_REJECTED;
         };
     }
 

@@ -9,6 +9,10 @@ import org.uketsuke.app.demo.DemoEnvironment;
 /** Opens the patient kiosk and the staff console for a running demo environment; FX thread only. */
 public final class KioskWindows {
 
+    /** Staff lookups run here: one at a time, never on the FX thread. */
+    private static final java.util.concurrent.Executor LOOKUP_WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> Thread.ofPlatform().name("staff-lookup").daemon().unstarted(runnable));
+
     private final KioskViewModel kiosk;
     private final StaffView staff;
 
@@ -35,7 +39,7 @@ public final class KioskWindows {
             public String demoPin() {
                 return env.demoPin();
             }
-        }, env.slot().describe());
+        }, env.slot().describe(), new LookupViewModel(env.lookup(), LOOKUP_WORKER, Platform::runLater, messages));
 
         env.controller().addListener(snapshot -> Platform.runLater(() -> {
             model.show(snapshot);
@@ -46,7 +50,7 @@ public final class KioskWindows {
         kioskStage.setTitle(messages.get("app.title"));
         kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));
         staffStage.setTitle(messages.get("staff.title"));
-        staffStage.setScene(styled(new Scene(staff.root(), 900, 500)));
+        staffStage.setScene(styled(new Scene(staff.root(), 900, 700)));
         // Side by side on one screen in the demo; on a counter the staff window goes to the second monitor.
         kioskStage.setX(0);
         kioskStage.setY(0);

@@ -7,7 +7,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -36,7 +40,7 @@ public final class StaffView {
     /**
      * @param demo the virtual card controls, or {@code null} on a real reader
      */
-    public StaffView(Messages messages, DemoControls demo, String readerDescription) {
+    public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup) {
         this.messages = messages;
         Label title = new Label(messages.get("staff.title"));
         title.getStyleClass().add("staff-title");
@@ -53,6 +57,9 @@ public final class StaffView {
             Label pin = new Label(messages.get("staff.demoPin", demo.demoPin()));
             pin.setId("demoPin");
             root.getChildren().add(new HBox(12, place, remove, pin));
+        }
+        if (lookup != null) {
+            root.getChildren().add(lookupForm(lookup));
         }
         table.setId("staffHistory");
         table.setPlaceholder(new Label(messages.get("staff.history.empty")));
@@ -75,6 +82,43 @@ public final class StaffView {
 
     public Parent root() {
         return root;
+    }
+
+    private Node lookupForm(LookupViewModel lookup) {
+        GridPane form = new GridPane(8, 6);
+        form.setId("lookupForm");
+        TextField insurer = field("lookupInsurer", lookup.insurer, 10);
+        TextField symbol = field("lookupSymbol", lookup.symbol, 10);
+        TextField number = field("lookupNumber", lookup.number, 10);
+        TextField branch = field("lookupBranch", lookup.branch, 3);
+        TextField birthdate = field("lookupBirthdate", lookup.birthdate, 10);
+        CheckBox consent = new CheckBox(messages.get("lookup.limitConsent"));
+        consent.setId("lookupLimitConsent");
+        consent.selectedProperty().bindBidirectional(lookup.limitConsent);
+        Button submit = new Button(messages.get("lookup.submit"));
+        submit.setId("lookupSubmit");
+        submit.disableProperty().bind(lookup.busy);
+        submit.setOnAction(e -> lookup.submit(this::add));
+        Label problems = new Label();
+        problems.setId("lookupProblems");
+        problems.getStyleClass().add("staff-problems");
+        problems.textProperty().bind(lookup.problems);
+        form.addRow(0, new Label(messages.get("lookup.insurer")), insurer, new Label(messages.get("lookup.symbol")), symbol,
+                new Label(messages.get("lookup.number")), number, new Label(messages.get("lookup.branch")), branch);
+        form.addRow(1, new Label(messages.get("lookup.birthdate")), birthdate);
+        form.add(consent, 2, 1, 4, 1);
+        form.add(submit, 6, 1, 2, 1);
+        Label title = new Label(messages.get("lookup.title"));
+        title.getStyleClass().add("staff-section");
+        return new VBox(6, title, form, problems);
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty value, int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(columns);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 
     /** FX thread only. */

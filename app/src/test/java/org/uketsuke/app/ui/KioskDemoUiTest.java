@@ -115,6 +115,34 @@ class KioskDemoUiTest {
     }
 
     @Test
+    void staffConfirmByInsuranceNumberWithLiveValidation(FxRobot robot) throws Exception {
+        Qualification person = env.backend().issueCard(3).expected();
+        String insurer = person.card().insurer().value();
+        String wrongCheckDigit = insurer.substring(0, insurer.length() - 1)
+                + (char) ('0' + (insurer.charAt(insurer.length() - 1) - '0' + 1) % 10);
+        robot.clickOn("#lookupInsurer").write(wrongCheckDigit);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#lookupProblems")).contains("保険者番号の検証番号（最後の桁）は" + insurer.charAt(insurer.length() - 1));
+
+        robot.doubleClickOn("#lookupInsurer").eraseText(insurer.length()).write(insurer);
+        robot.clickOn("#lookupSymbol").write(person.card().symbol());
+        robot.clickOn("#lookupNumber").write(person.card().number());
+        robot.clickOn("#lookupBranch").write(person.card().branch());
+        robot.clickOn("#lookupBirthdate").write(person.birthdate().toString().replace("-", ""));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#lookupProblems")).isEmpty();
+        int entriesBefore = env.bridge().statuses().size();
+        robot.clickOn("#lookupSubmit");
+
+        TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        org.uketsuke.app.reception.ReceptionRecord row = (org.uketsuke.app.reception.ReceptionRecord) history.getItems().getFirst();
+        assertThat(row.problem()).isEmpty();
+        assertThat(row.qualification().orElseThrow().insurerNumber()).isEqualTo(insurer);
+        assertThat(env.bridge().statuses()).hasSize(entriesBefore + 1);
+    }
+
+    @Test
     void theLanguageSwitchesToEnglishOnScreen(FxRobot robot) {
         robot.clickOn("#languageToggle");
         WaitForAsyncUtils.waitForFxEvents();

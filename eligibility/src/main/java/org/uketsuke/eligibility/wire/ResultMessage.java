@@ -58,6 +58,14 @@ public record ResultMessage(
                 null, null, CharacterCode.UTF_8, status, ResultCodes.codeOf(reason), message, validity, List.of());
     }
 
+    /** The same answer with another 照会区分 (1 card, 2 insurance-card information). */
+    public ResultMessage withReferenceClassification(String classification) {
+        return new ResultMessage(processExecutionTime, qualificationConfirmationDate, medicalInstitutionCode,
+                arbitraryFileIdentifier, classification, segmentOfResult, errorCode, errorMessage, characterCode,
+                processingResultStatus, processingResultCode, processingResultMessage, qualificationValidity,
+                qualifications);
+    }
+
     public ResultMessage withCharacterCode(CharacterCode code) {
         return new ResultMessage(processExecutionTime, qualificationConfirmationDate, medicalInstitutionCode,
                 arbitraryFileIdentifier, referenceClassification, segmentOfResult, errorCode, errorMessage, code,

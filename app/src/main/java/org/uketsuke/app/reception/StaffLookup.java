@@ -1,0 +1,59 @@
+package org.uketsuke.app.reception;
+
+import java.time.Clock;
+import java.util.HexFormat;
+import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.Problem;
+import org.uketsuke.bridge.Confirmation;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.EligibilityClient;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceSearch;
+
+/**
+ * The staff's confirmation by insurance number (a patient with a 資格確認書, or a card that fails): the backend is
+ * asked, a valid qualification goes to the レセコン store like a card confirmation, and the answer becomes a row.
+ * Blocking; call off the FX thread.
+ */
+public final class StaffLookup {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffLookup.class);
+
+    private final EligibilityClient backend;
+    private final RececonBridge bridge;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public StaffLookup(EligibilityClient backend, RececonBridge bridge, Clock clock) {
+        this.backend = backend;
+        this.bridge = bridge;
+        this.clock = clock;
+    }
+
+    public ReceptionRecord lookup(InsuranceSearch search) {
+        String fileId = search.arbitraryIdentifier().isEmpty()
+                ? HexFormat.of().formatHex(random.generateSeed(10))
+                : search.arbitraryIdentifier();
+        InsuranceSearch tagged = new InsuranceSearch(search.card(), search.birthdate(), search.limitConsent(), fileId);
+        return switch (backend.confirmByInsurance(tagged)) {
+            case ConfirmationOutcome.Confirmed confirmed -> {
+                try {
+                    bridge.submit(new Confirmation(fileId, clock.instant(), IdentityMethod.INSURANCE_NUMBER, confirmed));
+                    bridge.drain();
+                } catch (RuntimeException e) {
+                    log.error("could not hand the qualification to the レセコン store", e);
+                    yield ReceptionRecord.failed(clock.instant(), Problem.STORE_FAILED);
+                }
+                yield ReceptionRecord.confirmed(clock.instant(), ReceptionSteps.summarise(confirmed));
+            }
+            case ConfirmationOutcome.Rejected rejected -> ReceptionRecord.failed(clock.instant(), ReceptionSteps.problemOf(rejected));
+            case ConfirmationOutcome.Unavailable unavailable -> {
+                log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.detail());
+                yield ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE);
+            }
+        };
+    }
+}
