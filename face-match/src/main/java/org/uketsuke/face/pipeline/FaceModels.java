@@ -1,0 +1,76 @@
+package org.uketsuke.face.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import org.opencv.core.MatOfByte;
+import org.opencv.dnn.Dnn;
+import org.opencv.dnn.Net;
+import org.uketsuke.face.OpenCv;
+
+/**
+ * The pinned model files, shipped inside the jar (see face-match/MODELS.md for provenance and licences) and checked
+ * against their sha256 when loaded. Loaded once per process by whoever needs them first, off the FX thread.
+ */
+public final class FaceModels {
+
+    /** File name → pinned sha256. */
+    public static final Map<String, String> PINNED = Map.of(
+            "fr_detect.onnx", "6c0256ccd3164f844736a401faf936ec2930764a87ae39442180887d0c5c8854",
+            "fr_landmark.onnx", "f10b0ba1d2a8a099adefede1ebf3733e44fe370715e7303dbeb7f59c02142258",
+            "fr_feature.onnx", "87aacdfe57510db2af90c0251df680e8eec88f122ee94712121d09bcaaaf3581");
+
+    private static volatile FaceModels instance;
+
+    final Net detector;
+    final Net landmarks;
+    final Net embedder;
+
+    private FaceModels() {
+        OpenCv.load();
+        detector = load("fr_detect.onnx");
+        landmarks = load("fr_landmark.onnx");
+        embedder = load("fr_feature.onnx");
+    }
+
+    public static FaceModels get() {
+        if (instance == null) {
+            synchronized (FaceModels.class) {
+                if (instance == null) {
+                    instance = new FaceModels();
+                }
+            }
+        }
+        return instance;
+    }
+
+    /** The bytes of a pinned model, after checking its sha256. */
+    public static byte[] bytes(String name) {
+        try (InputStream in = FaceModels.class.getResourceAsStream("/org/uketsuke/face/models/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("model " + name + " is not in the build (run the face-match build)");
+            }
+            byte[] bytes = in.readAllBytes();
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            if (!sha.equals(PINNED.get(name))) {
+                throw new IllegalStateException("model " + name + " does not match its pinned sha256");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Net load(String name) {
+        MatOfByte buffer = new MatOfByte(bytes(name));
+        Net net = Dnn.readNetFromONNX(buffer);
+        buffer.release();
+        return net;
+    }
+}

@@ -1,0 +1,245 @@
+package org.uketsuke.face.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
+import org.opencv.core.MatOfFloat;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.MatOfPoint2f;
+import org.opencv.core.MatOfRect2d;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Rect2d;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.calib3d.Calib3d;
+import org.opencv.dnn.Dnn;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Detection (RFB-320), 68 landmarks, 5-point alignment onto the ArcFace 112×112 template and a 512-D embedding,
+ * through OpenCV DNN (shared/facts/face.md, "Measured pipeline"). Every image is first made greyscale — the chip
+ * photo is — and back to three channels, so live frames are compared in the chip's conditions. Not thread-safe:
+ * one pipeline per worker.
+ */
+public final class FacePipeline {
+
+    /** ArcFace reference points for a 112×112 crop: eyes, nose tip, mouth corners. */
+    private static final double[][] TEMPLATE = {
+        {38.2946, 51.6963}, {73.5318, 51.5014}, {56.0252, 71.7366}, {41.5493, 92.3655}, {70.7299, 92.2041}
+    };
+    private static final float DETECTION_THRESHOLD = 0.65f;
+    private static final float NMS_THRESHOLD = 0.4f;
+    static final double MIN_FACE_WIDTH = 60;
+    static final double MIN_SHARPNESS = 15;
+    static final double MIN_BRIGHTNESS = 40;
+    static final double MAX_BRIGHTNESS = 225;
+
+    private final FaceModels models = FaceModels.get();
+
+    /** One frame's analysis: a usable face with its embedding, or the reason there is none. */
+    public sealed interface Analysis {
+        record Face(FaceBox box, float[] embedding) implements Analysis {}
+
+        record Issue(QualityIssue issue) implements Analysis {}
+    }
+
+    /** Detected faces, in pixels of {@code image}. */
+    public List<FaceBox> detect(Mat image) {
+        Mat blob = Dnn.blobFromImage(image, 1 / 128.0, new Size(320, 240), new Scalar(127, 127, 127), true, false);
+        models.detector.setInput(blob, "input");
+        List<Mat> outputs = new ArrayList<>();
+        models.detector.forward(outputs, List.of("boxes", "scores"));
+        blob.release();
+        int anchors = (int) (outputs.get(0).total() / 4);
+        float[] boxes = new float[anchors * 4];
+        float[] scores = new float[anchors * 2];
+        outputs.get(0).reshape(1, anchors).get(0, 0, boxes);
+        outputs.get(1).reshape(1, anchors).get(0, 0, scores);
+        outputs.forEach(Mat::release);
+
+        List<Rect2d> rects = new ArrayList<>();
+        List<Float> confidences = new ArrayList<>();
+        for (int i = 0; i < anchors; i++) {
+            float score = scores[i * 2 + 1];
+            if (score >= DETECTION_THRESHOLD) {
+                double x1 = boxes[i * 4] * image.cols();
+                double y1 = boxes[i * 4 + 1] * image.rows();
+                double x2 = boxes[i * 4 + 2] * image.cols();
+                double y2 = boxes[i * 4 + 3] * image.rows();
+                rects.add(new Rect2d(x1, y1, x2 - x1, y2 - y1));
+                confidences.add(score);
+            }
+        }
+        List<FaceBox> faces = new ArrayList<>();
+        if (rects.isEmpty()) {
+            return faces;
+        }
+        MatOfRect2d rectMat = new MatOfRect2d(rects.toArray(new Rect2d[0]));
+        float[] conf = new float[confidences.size()];
+        for (int i = 0; i < conf.length; i++) {
+            conf[i] = confidences.get(i);
+        }
+        MatOfFloat confMat = new MatOfFloat(conf);
+        MatOfInt kept = new MatOfInt();
+        Dnn.NMSBoxes(rectMat, confMat, DETECTION_THRESHOLD, NMS_THRESHOLD, kept);
+        for (int index : kept.toArray()) {
+            Rect2d r = rects.get(index);
+            faces.add(new FaceBox(Math.max(0, r.x), Math.max(0, r.y), Math.min(image.cols() - 1, r.x + r.width),
+                    Math.min(image.rows() - 1, r.y + r.height), conf[index]));
+        }
+        return faces;
+    }
+
+    /** Quality gates, then landmarks, alignment and embedding of the one face in the frame. */
+    public Analysis analyse(Mat bgr) {
+        Mat image = chipConditions(bgr);
+        try {
+            List<FaceBox> faces = detect(image);
+            if (faces.isEmpty()) {
+                return new Analysis.Issue(QualityIssue.NO_FACE);
+            }
+            if (faces.size() > 1) {
+                return new Analysis.Issue(QualityIssue.MULTIPLE_FACES);
+            }
+            FaceBox face = faces.getFirst();
+            if (face.width() < MIN_FACE_WIDTH) {
+                return new Analysis.Issue(QualityIssue.TOO_SMALL);
+            }
+            QualityIssue exposure = exposure(image, face);
+            if (exposure != null) {
+                return new Analysis.Issue(exposure);
+            }
+            float[] points = landmarks(image, face);
+            return new Analysis.Face(face, embed(image, points));
+        } finally {
+            image.release();
+        }
+    }
+
+    /** Embedding of the chip photo (greyscale); smaller photos are scaled up so the face clears the minimum size. */
+    public Analysis analyseChipPhoto(Mat grey) {
+        Mat bgr = new Mat();
+        Imgproc.cvtColor(grey, bgr, Imgproc.COLOR_GRAY2BGR);
+        double scale = Math.max(1.0, 320.0 / Math.max(grey.cols(), grey.rows()));
+        if (scale > 1.0) {
+            Imgproc.resize(bgr, bgr, new Size(), scale, scale, Imgproc.INTER_CUBIC);
+        }
+        try {
+            return analyse(bgr);
+        } finally {
+            bgr.release();
+        }
+    }
+
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot; // both are L2-normalised
+    }
+
+    private static Mat chipConditions(Mat bgr) {
+        Mat grey = new Mat();
+        Imgproc.cvtColor(bgr, grey, bgr.channels() == 1 ? Imgproc.COLOR_GRAY2BGR : Imgproc.COLOR_BGR2GRAY);
+        if (bgr.channels() == 1) {
+            return grey;
+        }
+        Mat back = new Mat();
+        Imgproc.cvtColor(grey, back, Imgproc.COLOR_GRAY2BGR);
+        grey.release();
+        return back;
+    }
+
+    private static QualityIssue exposure(Mat image, FaceBox face) {
+        Rect area = new Rect((int) face.x1(), (int) face.y1(), (int) Math.max(1, face.width()), (int) Math.max(1, face.height()));
+        Mat crop = new Mat(image, area);
+        Mat grey = new Mat();
+        Imgproc.cvtColor(crop, grey, Imgproc.COLOR_BGR2GRAY);
+        double mean = Core.mean(grey).val[0];
+        Mat laplacian = new Mat();
+        Imgproc.Laplacian(grey, laplacian, CvType.CV_64F);
+        MatOfDouble mu = new MatOfDouble();
+        MatOfDouble sigma = new MatOfDouble();
+        Core.meanStdDev(laplacian, mu, sigma);
+        double sharpness = sigma.get(0, 0)[0] * sigma.get(0, 0)[0];
+        grey.release();
+        laplacian.release();
+        if (mean < MIN_BRIGHTNESS) {
+            return QualityIssue.TOO_DARK;
+        }
+        if (mean > MAX_BRIGHTNESS) {
+            return QualityIssue.TOO_BRIGHT;
+        }
+        return sharpness < MIN_SHARPNESS ? QualityIssue.BLURRY : null;
+    }
+
+    /** 68 landmarks (x, y interleaved) in image pixels. */
+    private float[] landmarks(Mat image, FaceBox face) {
+        Rect area = new Rect((int) face.x1(), (int) face.y1(), (int) Math.max(1, face.width()), (int) Math.max(1, face.height()));
+        Mat crop = new Mat(image, area);
+        Mat grey = new Mat();
+        Imgproc.cvtColor(crop, grey, Imgproc.COLOR_BGR2GRAY);
+        Mat blob = Dnn.blobFromImage(grey, 1 / 256.0, new Size(64, 64), new Scalar(0), false, false);
+        models.landmarks.setInput(blob, "input");
+        Mat out = models.landmarks.forward("output");
+        float[] points = new float[(int) out.total()];
+        out.reshape(1, 1).get(0, 0, points);
+        for (int i = 0; i < points.length; i++) {
+            points[i] = (float) (i % 2 == 0 ? points[i] * area.width + area.x : points[i] * area.height + area.y);
+        }
+        grey.release();
+        blob.release();
+        out.release();
+        return points;
+    }
+
+    /** Eye centres, nose tip and mouth corners from the 68-point layout, aligned onto the template, embedded. */
+    private float[] embed(Mat image, float[] p) {
+        Point leftEye = average(p, 36, 37, 39, 40);
+        Point rightEye = average(p, 42, 43, 45, 46);
+        Point nose = new Point(p[60], p[61]);
+        Point leftMouth = average(p, 48, 60);
+        Point rightMouth = average(p, 54, 64);
+        MatOfPoint2f from = new MatOfPoint2f(leftEye, rightEye, nose, leftMouth, rightMouth);
+        MatOfPoint2f to = new MatOfPoint2f(point(0), point(1), point(2), point(3), point(4));
+        Mat transform = Calib3d.estimateAffinePartial2D(from, to);
+        Mat aligned = new Mat();
+        Imgproc.warpAffine(image, aligned, transform, new Size(112, 112));
+        Mat blob = Dnn.blobFromImage(aligned, 1 / 128.0, new Size(112, 112), new Scalar(127, 127, 127), true, false);
+        models.embedder.setInput(blob);
+        Mat out = models.embedder.forward();
+        float[] embedding = new float[(int) out.total()];
+        out.reshape(1, 1).get(0, 0, embedding);
+        double norm = 0;
+        for (float v : embedding) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < embedding.length; i++) {
+            embedding[i] /= (float) norm;
+        }
+        for (Mat m : new Mat[] {transform, aligned, blob, out}) {
+            m.release();
+        }
+        return embedding;
+    }
+
+    private static Point average(float[] p, int... indices) {
+        double x = 0;
+        double y = 0;
+        for (int i : indices) {
+            x += p[i * 2];
+            y += p[i * 2 + 1];
+        }
+        return new Point(x / indices.length, y / indices.length);
+    }
+
+    private static Point point(int i) {
+        return new Point(TEMPLATE[i][0], TEMPLATE[i][1]);
+    }
+}

@@ -1,0 +1,17 @@
+package org.uketsuke.face.pipeline;
+
+/** Why a frame cannot be matched, each with guidance the kiosk shows. */
+public enum QualityIssue {
+    /** "Please look at the camera." */
+    NO_FACE,
+    /** "Only one person in front of the camera, please." */
+    MULTIPLE_FACES,
+    /** "Please come closer." */
+    TOO_SMALL,
+    /** "Please hold still." */
+    BLURRY,
+    /** Too dark: lighting. */
+    TOO_DARK,
+    /** Too bright: backlight. */
+    TOO_BRIGHT
+}

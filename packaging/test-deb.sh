@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs the DEB on this machine, runs the installed self-check, upgrades to a newer build, then removes and purges
+# it, checking what stays and what goes at each step. Needs root (apt-get) and a built reactor.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+fail() { echo "packaging test FAILED: $*" >&2; exit 1; }
+pass=0
+ok() { echo "  ok: $*"; pass=$((pass + 1)); }
+
+[ "$(id -u)" -eq 0 ] || fail "needs root to install the package (apt-get install ./uketsuke_*.deb)"
+if dpkg-query -W uketsuke >/dev/null 2>&1; then apt-get purge -y -qq uketsuke >/dev/null; fi
+
+echo "building uketsuke 0.0.1 and 0.0.2"
+"$ROOT/packaging/build-deb.sh" 0.0.1 "$OUT/v1" >/dev/null
+"$ROOT/packaging/build-deb.sh" 0.0.2 "$OUT/v2" >/dev/null
+
+echo "install 0.0.1"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$OUT"/v1/uketsuke_0.0.1_amd64.deb >/dev/null
+[ -x /opt/uketsuke/bin/uketsuke ] && ok "launcher installed" || fail "no /opt/uketsuke/bin/uketsuke"
+dpkg-query -W -f='${Depends}' uketsuke | grep -q pcscd && ok "Depends names pcscd" || fail "pcscd not in Depends"
+/opt/uketsuke/bin/uketsuke --version | grep -q '^uketsuke ' && ok "--version: $(/opt/uketsuke/bin/uketsuke --version)" \
+    || fail "--version"
+/opt/uketsuke/bin/uketsuke self-check > "$OUT/self-check.json" || { cat "$OUT/self-check.json"; fail "self-check"; }
+ok "self-check: $(grep -c '"ok":true' "$OUT/self-check.json") checks passed"
+[ -f /etc/uketsuke/uketsuke.conf ] && ok "config created" || fail "no /etc/uketsuke/uketsuke.conf"
+[ -d /var/lib/uketsuke ] && ok "data dir created" || fail "no /var/lib/uketsuke"
+ls /usr/share/applications/*uketsuke*.desktop >/dev/null 2>&1 && ok "desktop entry" || fail "no desktop entry"
+
+echo "configure kiosk autostart, keep data, upgrade to 0.0.2"
+sed -i 's/^kiosk_autostart=no/kiosk_autostart=yes/' /etc/uketsuke/uketsuke.conf
+echo "patient data" > /var/lib/uketsuke/keep.me
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$OUT"/v2/uketsuke_0.0.2_amd64.deb >/dev/null
+[ "$(dpkg-query -W -f='${Version}' uketsuke)" = "0.0.2" ] && ok "upgraded to 0.0.2" || fail "version after upgrade"
+grep -q '^kiosk_autostart=yes' /etc/uketsuke/uketsuke.conf && ok "config kept across upgrade" || fail "config lost"
+[ -f /var/lib/uketsuke/keep.me ] && ok "data kept across upgrade" || fail "data lost"
+[ -f /etc/xdg/autostart/uketsuke-kiosk.desktop ] && ok "kiosk autostart installed" || fail "no autostart entry"
+/opt/uketsuke/bin/uketsuke self-check >/dev/null && ok "self-check after upgrade" || fail "self-check after upgrade"
+
+echo "remove (keeps config and data)"
+DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq uketsuke >/dev/null
+[ ! -e /opt/uketsuke ] && ok "program removed" || fail "/opt/uketsuke left behind"
+[ -f /etc/uketsuke/uketsuke.conf ] && [ -f /var/lib/uketsuke/keep.me ] && ok "config and data kept" || fail "remove deleted data"
+[ ! -e /etc/xdg/autostart/uketsuke-kiosk.desktop ] && ok "autostart removed" || fail "autostart left"
+
+echo "purge"
+dpkg --purge uketsuke >/dev/null
+[ ! -e /etc/uketsuke ] && [ ! -e /var/lib/uketsuke ] && ok "purge removed config and data" || fail "purge left files"
+
+echo "packaging: $pass install/upgrade/remove checks ok"
