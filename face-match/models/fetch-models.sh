@@ -14,8 +14,12 @@ declare -A MODEL_SHA=(
   [fr_landmark.onnx]=f10b0ba1d2a8a099adefede1ebf3733e44fe370715e7303dbeb7f59c02142258
   [fr_feature.onnx]=87aacdfe57510db2af90c0251df680e8eec88f122ee94712121d09bcaaaf3581
 )
-# Debian python3-skimage 0.19.3: astronaut.png (Eileen Collins, NASA, public domain) for tests.
-ASTRONAUT_SHA=88431cd9653ccd539741b555fb0a46b61558b301d4110412b5bc28b5e3ea6cb5
+# Debian python3-skimage 0.19.3 test images: astronaut.png (Eileen Collins, NASA, public domain) and camera.png
+# (a photographer, CC0 by Lav Varshney) — two identities whose rights allow use.
+declare -A IMAGE_SHA=(
+  [astronaut.png]=88431cd9653ccd539741b555fb0a46b61558b301d4110412b5bc28b5e3ea6cb5
+  [camera.png]=b0793d2adda0fa6ae899c03989482bff9a42d3d5690fc7e3648f2795d730c23a
+)
 
 valid() { [ -f "$1" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$2" ]; }
 
@@ -38,7 +42,7 @@ fi
 
 if [ -n "$IMAGES" ]; then
   mkdir -p "$IMAGES"
-  if [ ! -f "$IMAGES/astronaut.png" ]; then
+  if [ ! -f "$IMAGES/astronaut.png" ] || [ ! -f "$IMAGES/camera.png" ]; then
     deb="$(ls "$CACHE"/python3-skimage_*_all.deb 2>/dev/null | head -1 || true)"
     if [ -z "$deb" ]; then
       (cd "$CACHE" && apt-get download python3-skimage >/dev/null 2>&1) || {
@@ -47,8 +51,10 @@ if [ -n "$IMAGES" ]; then
     fi
     tmp="$(mktemp -d)"
     dpkg-deb -x "$deb" "$tmp"
-    cp "$tmp/usr/lib/python3/dist-packages/skimage/data/astronaut.png" "$IMAGES/astronaut.png"
+    for f in "${!IMAGE_SHA[@]}"; do cp "$tmp/usr/lib/python3/dist-packages/skimage/data/$f" "$IMAGES/$f"; done
     rm -rf "$tmp"
   fi
-  valid "$IMAGES/astronaut.png" "$ASTRONAUT_SHA" || { echo "fetch-models: astronaut.png does not match" >&2; exit 1; }
+  for f in "${!IMAGE_SHA[@]}"; do
+    valid "$IMAGES/$f" "${IMAGE_SHA[$f]}" || { echo "fetch-models: $f does not match its pinned sha256" >&2; exit 1; }
+  done
 fi

@@ -60,6 +60,10 @@ public final class SelfCheckCommand implements Callable<Integer> {
                 throw new IllegalStateException(e);
             }
         }));
+        checks.add(run("face-models", true, () -> {
+            org.uketsuke.face.pipeline.FaceModels.get();
+            return "OpenCV " + org.opencv.core.Core.VERSION + " loaded; models match their pinned sha256";
+        }));
         checks.add(run("card-service", false, () -> switch (PcscService.ensureRunning(Duration.ofSeconds(3))) {
             case PcscService.Status.Running running -> "readers: " + running.readers();
             case PcscService.Status.Unavailable unavailable -> throw new IllegalStateException(unavailable.reason());

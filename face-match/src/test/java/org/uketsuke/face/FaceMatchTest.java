@@ -1,0 +1,198 @@
+package org.uketsuke.face;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+import org.uketsuke.face.camera.ImageSequenceSource;
+import org.uketsuke.face.chip.ChipPhoto;
+import org.uketsuke.face.chip.ChipPhotoError;
+import org.uketsuke.face.pipeline.FaceBox;
+import org.uketsuke.face.pipeline.FaceDecision;
+import org.uketsuke.face.pipeline.FaceModels;
+import org.uketsuke.face.pipeline.FacePipeline;
+import org.uketsuke.face.pipeline.FaceVerifier;
+import org.uketsuke.face.pipeline.QualityIssue;
+
+/**
+ * The real models on real photos of two people (NASA's public-domain portrait of Eileen Collins and a CC0 photo of a
+ * photographer, from Debian's python3-skimage, fetched by the build): detection, quality gates, a chip photo made the
+ * way the card stores it, and the decision for the right and the wrong person.
+ */
+class FaceMatchTest {
+
+    private static Mat astronaut;
+    private static Mat photographer;
+    private static FacePipeline pipeline;
+
+    @BeforeAll
+    static void load() {
+        OpenCv.load();
+        astronaut = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), "astronaut.png").toString());
+        photographer = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), "camera.png").toString());
+        assertThat(astronaut.empty() || photographer.empty()).as("test images fetched by the build").isFalse();
+        pipeline = new FacePipeline();
+    }
+
+    @Test
+    void everyModelMatchesThePinThatTheFetchScriptChecks() throws IOException {
+        String script = Files.readString(Path.of("models/fetch-models.sh"));
+        FaceModels.PINNED.forEach((name, sha) -> {
+            assertThat(script).contains("[" + name + "]=" + sha);
+            assertThat(FaceModels.bytes(name)).isNotEmpty();
+        });
+    }
+
+    @Test
+    void thePortraitHasExactlyOneFaceWhereTheFaceIs() {
+        List<FaceBox> faces = pipeline.detect(astronaut);
+        assertThat(faces).hasSize(1);
+        FaceBox face = faces.getFirst();
+        // Eileen Collins' face sits in the upper middle of the 512×512 portrait.
+        assertThat(face.x1()).isBetween(120.0, 260.0);
+        assertThat(face.y1()).isBetween(20.0, 140.0);
+        assertThat(face.width()).isBetween(60.0, 200.0);
+    }
+
+    @Test
+    void theSamePersonMatchesHerChipPhoto() {
+        Mat chip = chipPhotoOf(astronaut);
+        List<Mat> live = List.of(shifted(astronaut, 8, 4), shifted(astronaut, -6, 2), brighter(astronaut, 1.15));
+        FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chip, new ImageSequenceSource(live, false));
+        assertThat(decision.decision()).as("score %.3f", decision.bestScore()).isEqualTo(FaceDecision.Decision.MATCH);
+        assertThat(decision.bestScore()).isGreaterThan(decision.threshold());
+        assertThat(decision.framesUsed()).isEqualTo(2);
+        System.out.printf("genuine: %s best %.3f%n", decision.decision(), decision.bestScore());
+    }
+
+    @Test
+    void anotherPersonDoesNotMatchEitherWayRound() {
+        Mat photographerFrame = new Mat();
+        Imgproc.resize(photographer, photographerFrame, new Size(), 2, 2, Imgproc.INTER_CUBIC);
+        FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chipPhotoOf(astronaut),
+                new ImageSequenceSource(List.of(photographerFrame, shifted(photographerFrame, 5, 5), photographerFrame), false));
+        assertThat(decision.decision()).as("score %.3f", decision.bestScore()).isEqualTo(FaceDecision.Decision.NO_MATCH);
+        assertThat(decision.bestScore()).isLessThan(decision.threshold());
+        System.out.printf("impostor (photographer vs astronaut chip): %s best %.3f%n", decision.decision(), decision.bestScore());
+
+        Mat photographerChip = grey(new Mat(photographerFrame, new Rect(300, 120, 330, 400)));
+        FaceDecision reverse = FaceVerifier.defaults().verify(pipeline, photographerChip,
+                new ImageSequenceSource(List.of(astronaut, shifted(astronaut, 4, 4), astronaut), false));
+        assertThat(reverse.decision()).as("score %.3f", reverse.bestScore()).isEqualTo(FaceDecision.Decision.NO_MATCH);
+    }
+
+    @Test
+    void qualityGatesGiveGuidance() {
+        Mat black = Mat.zeros(480, 640, astronaut.type());
+        assertThat(issue(black)).isEqualTo(QualityIssue.NO_FACE);
+
+        Mat two = new Mat();
+        Core.hconcat(List.of(astronaut, astronaut), two);
+        assertThat(issue(two)).isEqualTo(QualityIssue.MULTIPLE_FACES);
+
+        Mat small = new Mat();
+        Imgproc.resize(astronaut, small, new Size(), 0.25, 0.25);
+        Mat canvas = Mat.zeros(480, 640, astronaut.type());
+        small.copyTo(canvas.submat(new Rect(250, 180, small.cols(), small.rows())));
+        assertThat(issue(canvas)).isIn(QualityIssue.TOO_SMALL, QualityIssue.NO_FACE);
+
+        Mat dark = new Mat();
+        astronaut.convertTo(dark, -1, 0.12, 0);
+        assertThat(issue(dark)).isIn(QualityIssue.TOO_DARK, QualityIssue.NO_FACE);
+    }
+
+    @Test
+    void chipPhotoBytesAreValidatedBeforeDecoding() {
+        byte[] jp2 = jpeg2000(grey(astronaut));
+        assertThat(ChipPhoto.decode(jp2)).isInstanceOf(ChipPhoto.Decoded.Ok.class);
+        assertThat(ChipPhoto.decode(new byte[0])).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.EMPTY));
+        MatOfByte png = new MatOfByte();
+        Mat thumbnail = new Mat();
+        Imgproc.resize(astronaut, thumbnail, new Size(64, 64));
+        Imgcodecs.imencode(".png", thumbnail, png);
+        assertThat(ChipPhoto.decode(png.toArray())).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.NOT_JPEG_2000));
+        byte[] broken = java.util.Arrays.copyOf(jp2, 40);
+        assertThat(ChipPhoto.decode(broken)).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.UNDECODABLE));
+        assertThat(ChipPhoto.decode(new byte[70_000])).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.TOO_LARGE));
+    }
+
+    @Test
+    void aFaceSessionWritesNoFile(@org.junit.jupiter.api.io.TempDir Path unused) throws IOException {
+        Set<String> before = files();
+        Mat chip = chipPhotoOf(astronaut);
+        FaceVerifier.defaults().verify(pipeline, chip, new ImageSequenceSource(List.of(astronaut, astronaut), false));
+        assertThat(files()).isEqualTo(before);
+    }
+
+    private static Set<String> files() throws IOException {
+        Set<String> all = new java.util.TreeSet<>();
+        for (Path root : List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("").toAbsolutePath())) {
+            try (Stream<Path> walk = Files.walk(root, 3)) {
+                all.addAll(walk.filter(p -> !p.toString().contains("/target/") && !p.toString().contains("surefire"))
+                        .map(Path::toString).collect(Collectors.toSet()));
+            } catch (java.io.UncheckedIOException e) {
+                // a folder vanished while walking (another process's temp file): not ours
+            }
+        }
+        return all;
+    }
+
+    /** What the card holds: greyscale, small (about 90 px wide face), JPEG 2000 compressed, then decoded. */
+    private static Mat chipPhotoOf(Mat portrait) {
+        Mat head = new Mat(portrait, new Rect(110, 0, 260, 320));
+        Mat small = new Mat();
+        Imgproc.resize(grey(head), small, new Size(180, 222), 0, 0, Imgproc.INTER_AREA);
+        ChipPhoto.Decoded decoded = ChipPhoto.decode(jpeg2000(small));
+        assertThat(decoded).isInstanceOf(ChipPhoto.Decoded.Ok.class);
+        return ((ChipPhoto.Decoded.Ok) decoded).grey();
+    }
+
+    private static byte[] jpeg2000(Mat grey) {
+        MatOfByte out = new MatOfByte();
+        Imgcodecs.imencode(".jp2", grey, out, new MatOfInt(Imgcodecs.IMWRITE_JPEG2000_COMPRESSION_X1000, 200));
+        return out.toArray();
+    }
+
+    private static Mat grey(Mat bgr) {
+        Mat grey = new Mat();
+        Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
+        return grey;
+    }
+
+    private static Mat shifted(Mat image, int dx, int dy) {
+        Mat out = new Mat();
+        Mat m = new Mat(2, 3, org.opencv.core.CvType.CV_64F);
+        m.put(0, 0, 1, 0, dx, 0, 1, dy);
+        Imgproc.warpAffine(image, out, m, image.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE, new Scalar(0));
+        return out;
+    }
+
+    private static Mat brighter(Mat image, double gain) {
+        Mat out = new Mat();
+        image.convertTo(out, -1, gain, 0);
+        return out;
+    }
+
+    private static QualityIssue issue(Mat frame) {
+        FacePipeline.Analysis analysis = pipeline.analyse(frame);
+        assertThat(analysis).isInstanceOf(FacePipeline.Analysis.Issue.class);
+        return ((FacePipeline.Analysis.Issue) analysis).issue();
+    }
+}
