@@ -31,6 +31,7 @@ public final class VirtualMyNumberCard {
     private final Map<Integer, Integer> triesLeft = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
 
+    private java.security.PrivateKey cardFaceKey;
     private Aid currentApplication;
     private Integer currentFile;
     private final Set<Integer> verified = new HashSet<>();
@@ -39,6 +40,22 @@ public final class VirtualMyNumberCard {
 
     public VirtualMyNumberCard(CardPersonalisation personalisation) {
         this(personalisation, "JPKIAPICCTOKEN2");
+    }
+
+    /** A card whose card-face AP holds a photo behind 照合番号B (the PIN-less path). */
+    public VirtualMyNumberCard(CardPersonalisation personalisation, CardFacePersonalisation face) {
+        this(personalisation, "JPKIAPICCTOKEN2");
+        Map<Integer, CardFile> files = new HashMap<>();
+        files.put(0x0002, new CardFile.Binary(face.efCardFace(), 0x0012));
+        files.put(0x0012, new CardFile.Pin(face.collationNumberB(), 10));
+        // Present so that tests prove the driver never reaches them: the image of the My Number and 照合番号A.
+        files.put(0x0005, new CardFile.Binary("MY NUMBER IMAGE".getBytes(StandardCharsets.US_ASCII), 0x0013));
+        files.put(0x0013, new CardFile.Pin("000000000000", 10));
+        applications.put(Aid.CARD_FACE, files);
+        applications.put(Aid.COMMON_CARD, Map.of(0x0001, new CardFile.Records(
+                List.of(("000000000000001" + "13101" + face.expiry()).getBytes(StandardCharsets.US_ASCII)))));
+        cardFaceKey = face.applicationKey().getPrivate();
+        reset();
     }
 
     /** A card with another token label (old 住基 card, smartphone tokens) for identification tests. */
@@ -80,7 +97,7 @@ public final class VirtualMyNumberCard {
         }));
     }
 
-    /** Whether anything ever selected the application holding the My Number. */
+    /** Whether anything ever selected the application holding the My Number, its image EF or 照合番号A. */
     public boolean myNumberApplicationSelected() {
         return myNumberApplicationSelected;
     }
@@ -141,6 +158,9 @@ public final class VirtualMyNumberCard {
                     return ResponseApdu.status(Iso7816.SW_FILE_NOT_FOUND);
                 }
                 currentFile = fid;
+                if (currentApplication == Aid.CARD_FACE && (fid == 0x0005 || fid == 0x0013)) {
+                    myNumberApplicationSelected = true;
+                }
                 return ResponseApdu.status(Iso7816.SW_OK);
             }
             default -> {
@@ -226,6 +246,9 @@ public final class VirtualMyNumberCard {
         if (c.p1() != 0x00) {
             return ResponseApdu.status(Iso7816.SW_WRONG_P1P2);
         }
+        if (c.p2() == 0x00 && currentApplication == Aid.CARD_FACE && cardFaceKey != null) {
+            return sign(cardFaceKey, c.data());
+        }
         if (c.p2() == 0x97) {
             currentFile = 0x0017;
         } else if (c.p2() != 0x80) {
@@ -237,14 +260,17 @@ public final class VirtualMyNumberCard {
         if (!verified.contains(pinKey(currentApplication, key.pinFid()))) {
             return ResponseApdu.status(Iso7816.SW_SECURITY_NOT_SATISFIED);
         }
-        byte[] digestInfo = c.data();
+        return sign(key.key(), c.data());
+    }
+
+    private static ResponseApdu sign(java.security.PrivateKey key, byte[] digestInfo) {
         if (digestInfo.length == 0) {
             return ResponseApdu.status(Iso7816.SW_WRONG_DATA);
         }
         try {
             // The card applies PKCS#1 v1.5 (block type 1) to the DigestInfo as given: raw "NONEwithRSA".
             java.security.Signature rsa = java.security.Signature.getInstance("NONEwithRSA");
-            rsa.initSign(key.key());
+            rsa.initSign(key);
             rsa.update(digestInfo);
             return ResponseApdu.ok(rsa.sign());
         } catch (GeneralSecurityException e) {
