@@ -7,6 +7,8 @@ import java.util.Objects;
  * over it (RSA PKCS#1 v1.5 over the SHA-256 DigestInfo of the nonce), plus how identity was checked and the consents.
  *
  * @param arbitraryFileIdentifier {@code ArbitraryFileIdentifier}: echoed by the answer, matches it to the visit
+ * @param attestation on the face path: the terminal's attestation, which {@code signature} then signs with the
+ *     terminal key (instead of the card's signature over the nonce); null on the PIN path
  */
 public record CardConfirmationRequest(
         byte[] authCertificateDer,
@@ -14,7 +16,14 @@ public record CardConfirmationRequest(
         byte[] signature,
         IdentityMethod method,
         Consents consents,
-        String arbitraryFileIdentifier) {
+        String arbitraryFileIdentifier,
+        FaceAttestation attestation) {
+
+    /** The PIN path: the card signed the nonce. */
+    public CardConfirmationRequest(byte[] authCertificateDer, byte[] nonce, byte[] signature, IdentityMethod method,
+            Consents consents, String arbitraryFileIdentifier) {
+        this(authCertificateDer, nonce, signature, method, consents, arbitraryFileIdentifier, null);
+    }
 
     public CardConfirmationRequest {
         Objects.requireNonNull(authCertificateDer, "authCertificateDer");

@@ -30,6 +30,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -47,6 +48,8 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.FaceAttestation;
+import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.QualificationDetails;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
@@ -240,6 +243,14 @@ public final class MockBackend implements AutoCloseable {
     }
 
     ResultMessage confirm(QualificationXml.CardRequest parsed) {
+        return confirm(parsed, null);
+    }
+
+    /**
+     * @param terminal the client certificate of the TLS session: on the face path the attestation must be signed by
+     *     its key
+     */
+    ResultMessage confirm(QualificationXml.CardRequest parsed, X509Certificate terminal) {
         CardConfirmationRequest request = parsed.request();
         String now = TIME.format(clock.instant());
         String institution = parsed.medicalInstitutionCode();
@@ -271,15 +282,7 @@ public final class MockBackend implements AutoCloseable {
             return ResultMessage.rejected(now, institution, fileId, RejectionReason.CERTIFICATE_REVOKED,
                     "電子証明書は失効しています。");
         }
-        try {
-            java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(certificate.getPublicKey());
-            rsa.update(request.nonce());
-            if (!rsa.verify(request.signature())) {
-                return ResultMessage.rejected(now, institution, fileId, RejectionReason.SIGNATURE_INVALID,
-                        "署名を検証できません。");
-            }
-        } catch (GeneralSecurityException e) {
+        if (!proofHolds(request, certificate, terminal)) {
             return ResultMessage.rejected(now, institution, fileId, RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");
         }
         if (card.isEmpty() || card.get().personId() == null) {
@@ -313,6 +316,37 @@ public final class MockBackend implements AutoCloseable {
         return ResultMessage.confirmed(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(), q, null);
     }
 
+    /**
+     * The proof that the holder is present: on the PIN path the card's signature over the nonce (auth key); on the
+     * face path the terminal's signed attestation for this nonce and this certificate, with presence proven and the
+     * score at or above the threshold.
+     */
+    private static boolean proofHolds(CardConfirmationRequest request, X509Certificate card, X509Certificate terminal) {
+        try {
+            java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+            if (request.method() == IdentityMethod.PIN) {
+                rsa.initVerify(card.getPublicKey());
+                rsa.update(request.nonce());
+                return rsa.verify(request.signature());
+            }
+            FaceAttestation attestation = request.attestation();
+            if (request.method() != IdentityMethod.FACE || attestation == null || terminal == null) {
+                return false;
+            }
+            byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.getEncoded());
+            if (!java.util.Arrays.equals(attestation.nonce(), request.nonce())
+                    || !java.util.Arrays.equals(attestation.authCertificateSha256(), certHash)
+                    || !attestation.presenceProven() || attestation.score() < attestation.threshold()) {
+                return false;
+            }
+            rsa.initVerify(terminal.getPublicKey());
+            rsa.update(attestation.bytes());
+            return rsa.verify(request.signature());
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     /** 限度額 and 特定疾病 information are only returned when the patient consented to them at the reader. */
     static Qualification withConsents(Qualification q, Consents consents) {
         QualificationDetails d = q.details();
@@ -322,6 +356,12 @@ public final class MockBackend implements AutoCloseable {
                 d.publicExpenses());
         return new Qualification(q.card(), q.insurerName(), q.name(), q.nameKana(), q.birthdate(), q.sex(),
                 q.personalFamily(), q.contributionRatio(), q.qualificationDate(), shown);
+    }
+
+    private static X509Certificate peerCertificate(Request request) {
+        EndPoint.SslSessionData ssl = (EndPoint.SslSessionData) request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+        X509Certificate[] chain = ssl == null ? null : ssl.peerCertificates();
+        return chain == null || chain.length == 0 ? null : chain[0];
     }
 
     private static void sleep(Duration delay) {
@@ -381,7 +421,7 @@ public final class MockBackend implements AutoCloseable {
                                 ? ResultMessage.rejected(TIME.format(clock.instant()), "", "", RejectionReason.NONCE_INVALID,
                                         "ナンスが無効です。")
                                 : path.endsWith("/card")
-                                        ? confirm(QualificationXml.parseCardRequest(body))
+                                        ? confirm(QualificationXml.parseCardRequest(body), peerCertificate(request))
                                         : confirmByInsurance(QualificationXml.parseSearch(body));
                         byte[] xml = QualificationXml.write(result);
                         if (now instanceof Fault.Malformed) {

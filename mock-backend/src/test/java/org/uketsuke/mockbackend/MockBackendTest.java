@@ -17,6 +17,8 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
+import org.uketsuke.eligibility.FaceAttestation;
+import org.uketsuke.eligibility.TerminalSigner;
 import org.uketsuke.eligibility.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
@@ -79,6 +81,42 @@ class MockBackendTest {
         ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
                 sign(card.authKey(), nonce), IdentityMethod.PIN, yes, "consented"));
         assertThat(((ConfirmationOutcome.Confirmed) with).qualification()).isEqualTo(card.expected());
+    }
+
+    @Test
+    void theFacePathNeedsTheTerminalsSignedAttestationForThisNonceAndCertificate() throws Exception {
+        IssuedCard card = backend.issueCard(12);
+        byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
+
+        byte[] nonce = client.nonce();
+        FaceAttestation good = new FaceAttestation(nonce, certHash, 0.82, 0.40, true);
+        assertThat(client.confirmByCard(faceRequest(card, nonce, good, TerminalSigner.sign(backend.terminalTls(), good.bytes()))))
+                .isInstanceOf(ConfirmationOutcome.Confirmed.class);
+
+        byte[] nonce2 = client.nonce();
+        FaceAttestation lowScore = new FaceAttestation(nonce2, certHash, 0.21, 0.40, true);
+        assertThat(reason(client.confirmByCard(faceRequest(card, nonce2, lowScore,
+                TerminalSigner.sign(backend.terminalTls(), lowScore.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
+
+        byte[] nonce3 = client.nonce();
+        FaceAttestation noPresence = new FaceAttestation(nonce3, certHash, 0.9, 0.40, false);
+        assertThat(reason(client.confirmByCard(faceRequest(card, nonce3, noPresence,
+                TerminalSigner.sign(backend.terminalTls(), noPresence.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
+
+        byte[] nonce4 = client.nonce();
+        FaceAttestation forged = new FaceAttestation(nonce4, certHash, 0.9, 0.40, true);
+        assertThat(reason(client.confirmByCard(faceRequest(card, nonce4, forged, sign(card.authKey(), forged.bytes())))))
+                .as("signed by another key than the terminal's").isEqualTo(RejectionReason.SIGNATURE_INVALID);
+
+        byte[] nonce5 = client.nonce();
+        FaceAttestation otherNonce = new FaceAttestation(client.nonce(), certHash, 0.9, 0.40, true);
+        assertThat(reason(client.confirmByCard(faceRequest(card, nonce5, otherNonce,
+                TerminalSigner.sign(backend.terminalTls(), otherNonce.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
+    }
+
+    private static CardConfirmationRequest faceRequest(IssuedCard card, byte[] nonce, FaceAttestation attestation, byte[] signature) {
+        return new CardConfirmationRequest(card.authCertDer(), nonce, signature, IdentityMethod.FACE, Consents.none(),
+                "face", attestation);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.ElderlyRecipient;
+import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.LimitCategory;
 import org.uketsuke.eligibility.LimitCertificate;
 import org.uketsuke.eligibility.PublicExpense;
@@ -321,6 +322,9 @@ public final class QualificationXml {
         SafeXml.leaf(card, "Nonce", b64.encodeToString(request.nonce()));
         SafeXml.leaf(card, "Signature", b64.encodeToString(request.signature()));
         SafeXml.leaf(card, "IdentityMethod", request.method().name());
+        if (request.attestation() != null) {
+            SafeXml.leaf(card, "FaceAttestation", request.attestation().text());
+        }
         Consents c = request.consents();
         SafeXml.leaf(card, "PharmaceuticalInfoConsFlg", c.drug().code());
         SafeXml.leaf(card, "SpecificHealthCheckupsInfoConsFlg", c.checkup().code());
@@ -350,7 +354,8 @@ public final class QualificationXml {
                     b64.decode(SafeXml.required(card, "Signature")),
                     IdentityMethod.valueOf(SafeXml.required(card, "IdentityMethod")),
                     consents,
-                    SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""));
+                    SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""),
+                    SafeXml.text(card, "FaceAttestation").map(FaceAttestation::parse).orElse(null));
             return new CardRequest(
                     request,
                     SafeXml.text(document, "MedicalInstitutionCode").orElse(""),

@@ -1,0 +1,33 @@
+package org.uketsuke.eligibility;
+
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.util.Collections;
+
+/** Signs with the terminal's own key (the private key of its TLS client certificate): SHA256withRSA. */
+public final class TerminalSigner {
+
+    private TerminalSigner() {}
+
+    public static byte[] sign(TlsMaterial tls, byte[] data) {
+        try {
+            KeyStore store = tls.keyStore();
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    Key key = store.getKey(alias, tls.keyPassword());
+                    if (key instanceof PrivateKey privateKey) {
+                        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+                        rsa.initSign(privateKey);
+                        rsa.update(data);
+                        return rsa.sign();
+                    }
+                }
+            }
+            throw new IllegalStateException("the terminal key store holds no private key");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with the terminal key: " + e.getMessage(), e);
+        }
+    }
+}
