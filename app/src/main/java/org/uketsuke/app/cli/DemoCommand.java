@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         try (DemoEnvironment env = DemoEnvironment.start(dir, readerMode())) {
-            return runOnce(env, "yes".equals(consent) ? ConsentAnswers.allYes() : ConsentAnswers.allNo());
+            return runOnce(env, "yes".equals(consent) ? ConsentAnswers.allYes() : ConsentAnswers.allNo(), "face".equals(method));
         }
     }
 
@@ -63,11 +63,15 @@ public final class DemoCommand implements Callable<Integer> {
         return ReaderMode.valueOf(reader.toUpperCase(Locale.ROOT));
     }
 
+    @Option(names = "--method", defaultValue = "pin",
+            description = "With --headless: how the patient proves they hold the card: pin, or face (PIN-less, recorded camera frames).")
+    String method;
+
     @Option(names = "--consent", defaultValue = "no",
             description = "With --headless: the patient's answer to every consent item, yes or no.")
     String consent;
 
-    private static int runOnce(DemoEnvironment env, ConsentAnswers consents) throws InterruptedException {
+    private static int runOnce(DemoEnvironment env, ConsentAnswers consents, boolean face) throws InterruptedException {
         BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
         env.controller().addListener(snapshots::add);
         env.demoCard().insert();
@@ -80,11 +84,14 @@ public final class DemoCommand implements Callable<Integer> {
                 return 1;
             }
             switch (snapshot.state()) {
-                case AWAITING_PIN -> env.controller().fire(new VisitEvent.PinEntered(env.demoPin()));
+                case AWAITING_PIN -> env.controller().fire(face
+                        ? new VisitEvent.FaceChosen(env.demoCollationNumberB())
+                        : new VisitEvent.PinEntered(env.demoPin()));
                 case ASKING_CONSENTS -> env.controller().fire(new VisitEvent.ConsentsGiven(consents));
                 case SHOWING_RESULT -> {
                     QualificationSummary q = snapshot.result().orElseThrow();
                     print(json().put("status", "CONFIRMED")
+                            .put("method", face ? "FACE" : "PIN")
                             .put("insurerNumber", q.insurerNumber())
                             .put("insurerName", q.insurerName())
                             .put("symbol", q.symbol())
@@ -101,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
                     env.demoCard().remove();
                     return 1;
                 }
-                case IDLE, READING_CARD, VERIFYING_PIN, CONFIRMING -> {}
+                case IDLE, READING_CARD, VERIFYING_PIN, MATCHING_FACE, CONFIRMING -> {}
             }
         }
     }

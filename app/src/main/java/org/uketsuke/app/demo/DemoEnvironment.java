@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.reception.CardSlot;
+import org.uketsuke.app.reception.FaceCheck;
 import org.uketsuke.app.reception.PcscCardSlot;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.StaffLookup;
@@ -18,12 +19,17 @@ import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.DeliveryWorker;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.TerminalSigner;
+import org.uketsuke.face.camera.DemoFrames;
+import org.uketsuke.face.pipeline.FaceVerifier;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
 import org.uketsuke.reader.pcsc.PcscReaders;
 import org.uketsuke.reader.pcsc.PcscService;
+import org.uketsuke.reader.sim.CardFacePersonalisation;
 import org.uketsuke.reader.sim.CardPersonalisation;
 import org.uketsuke.reader.sim.VirtualMyNumberCard;
 
@@ -39,7 +45,12 @@ public final class DemoEnvironment implements AutoCloseable {
     /** A fictitious 10-digit 医療機関コード for the demo clinic. */
     public static final String DEMO_INSTITUTION_CODE = "1311234567";
 
+    /** The demo card's expiry and the security code printed on its front (照合番号B is made from them). */
+    static final java.time.LocalDate CARD_EXPIRY = java.time.LocalDate.of(2035, 2, 17);
+    static final String DEMO_SECURITY_CODE = "2285";
+
     private final Path dataDir;
+    private final String collationNumberB;
     private final MockBackend backend;
     private final IssuedCard issuedCard;
     private final CardSlot slot;
@@ -54,8 +65,12 @@ public final class DemoEnvironment implements AutoCloseable {
         this.dataDir = dataDir;
         this.backend = MockBackend.start(new MockBackendConfig(dataDir.resolve("mock-backend"), 0, 42L, 50));
         this.issuedCard = backend.issueCard(personIndex);
-        VirtualMyNumberCard card = new VirtualMyNumberCard(new CardPersonalisation(
-                issuedCard.authCertDer(), issuedCard.authCaCertDer(), issuedCard.authKey(), issuedCard.pin()));
+        this.collationNumberB = CollationNumberB.of(issuedCard.expected().birthdate(), CARD_EXPIRY.getYear(),
+                DEMO_SECURITY_CODE, false).value();
+        VirtualMyNumberCard card = new VirtualMyNumberCard(
+                new CardPersonalisation(issuedCard.authCertDer(), issuedCard.authCaCertDer(), issuedCard.authKey(),
+                        issuedCard.pin()),
+                cardFace(issuedCard, collationNumberB));
         switch (mode) {
             case VIRTUAL -> {
                 VirtualCardSlot virtual = new VirtualCardSlot(card);
@@ -81,7 +96,9 @@ public final class DemoEnvironment implements AutoCloseable {
         this.delivery = new DeliveryWorker(bridge, Duration.ofSeconds(1), Duration.ofMinutes(1)).start();
         HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
                 Duration.ofSeconds(10), DEMO_INSTITUTION_CODE, Clock.systemUTC());
-        this.steps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone());
+        this.steps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone())
+                .withFacePath(new FaceCheck(DemoFrames.camera(), FaceVerifier.defaults()),
+                        data -> TerminalSigner.sign(backend.terminalTls(), data));
         this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone());
         this.controller = new VisitController(steps, VisitController.defaultTimeouts());
         slot.onCardEvents(controller::fire);
@@ -139,6 +156,25 @@ public final class DemoEnvironment implements AutoCloseable {
     /** The card the mock backend issued for the demo patient, with the qualification it will answer. */
     public IssuedCard issuedCard() {
         return issuedCard;
+    }
+
+    /** 照合番号B of the demo card, as the camera would read it off the card front (shown on the staff screen). */
+    public String demoCollationNumberB() {
+        return collationNumberB;
+    }
+
+    /** The card-face AP of the demo card: the demo portrait as its chip photo, a fresh application key. */
+    private static CardFacePersonalisation cardFace(IssuedCard issued, String collationNumberB) {
+        try {
+            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            java.time.format.DateTimeFormatter yyyymmdd = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+            return new CardFacePersonalisation(collationNumberB, yyyymmdd.format(issued.expected().birthdate()),
+                    issued.expected().sex().code(), DemoFrames.chipPhotoJp2(), yyyymmdd.format(CARD_EXPIRY),
+                    rsa.generateKeyPair(), new byte[256]);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The demo PIN of the virtual card (printed on the staff screen; a real card's PIN is never shown). */

@@ -6,6 +6,14 @@ public sealed interface VisitCommand {
     /** Identify the card and read its auth certificate. */
     record ReadCard() implements VisitCommand {}
 
+    /** Open the chip photo with 照合番号B, prove the card genuine, match the live face. */
+    record MatchFace(String collationNumberB) implements VisitCommand {
+        @Override
+        public String toString() {
+            return "MatchFace[****]";
+        }
+    }
+
     /** Verify the auth PIN on the card. */
     record VerifyPin(String pin) implements VisitCommand {
         @Override

@@ -20,6 +20,17 @@ public sealed interface VisitEvent {
         }
     }
 
+    /** The patient chose the PIN-less face check; 照合番号B was read off the card front (or typed). Masked in logs. */
+    record FaceChosen(String collationNumberB) implements VisitEvent {
+        @Override
+        public String toString() {
+            return "FaceChosen[****]";
+        }
+    }
+
+    /** The live face matched the chip photo of a genuine card. */
+    record FaceMatched() implements VisitEvent {}
+
     /** The card accepted the PIN; it stays verified for this card session. */
     record PinVerified() implements VisitEvent {}
 

@@ -4,6 +4,7 @@ import static org.uketsuke.app.flow.VisitState.ASKING_CONSENTS;
 import static org.uketsuke.app.flow.VisitState.AWAITING_PIN;
 import static org.uketsuke.app.flow.VisitState.CONFIRMING;
 import static org.uketsuke.app.flow.VisitState.IDLE;
+import static org.uketsuke.app.flow.VisitState.MATCHING_FACE;
 import static org.uketsuke.app.flow.VisitState.READING_CARD;
 import static org.uketsuke.app.flow.VisitState.SHOWING_PROBLEM;
 import static org.uketsuke.app.flow.VisitState.SHOWING_RESULT;
@@ -11,6 +12,7 @@ import static org.uketsuke.app.flow.VisitState.VERIFYING_PIN;
 
 import java.util.Optional;
 import org.uketsuke.app.flow.VisitCommand.Confirm;
+import org.uketsuke.app.flow.VisitCommand.MatchFace;
 import org.uketsuke.app.flow.VisitCommand.VerifyPin;
 import org.uketsuke.app.flow.VisitCommand.EndVisit;
 import org.uketsuke.app.flow.VisitCommand.ReadCard;
@@ -21,6 +23,8 @@ import org.uketsuke.app.flow.VisitEvent.CardRemoved;
 import org.uketsuke.app.flow.VisitEvent.Confirmed;
 import org.uketsuke.app.flow.VisitEvent.ConsentsGiven;
 import org.uketsuke.app.flow.VisitEvent.Failed;
+import org.uketsuke.app.flow.VisitEvent.FaceChosen;
+import org.uketsuke.app.flow.VisitEvent.FaceMatched;
 import org.uketsuke.app.flow.VisitEvent.PinEntered;
 import org.uketsuke.app.flow.VisitEvent.PinRejected;
 import org.uketsuke.app.flow.VisitEvent.PinVerified;
@@ -63,8 +67,15 @@ public final class VisitFlow {
                 case PinEntered p -> Transition.to(
                         new VisitSnapshot(VERIFYING_PIN, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
                         new VerifyPin(p.pin()));
+                case FaceChosen f -> Transition.to(state(MATCHING_FACE), new MatchFace(f.collationNumberB()));
                 case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
                 case TimedOut _ -> problem(Problem.TIMED_OUT);
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case MATCHING_FACE -> switch (event) {
+                case FaceMatched _ -> Transition.to(state(ASKING_CONSENTS));
+                case Failed f -> problem(f.problem());
                 case CardRemoved _ -> problem(Problem.CARD_REMOVED);
                 default -> stay(now);
             };

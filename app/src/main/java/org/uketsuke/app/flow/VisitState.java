@@ -8,6 +8,8 @@ public enum VisitState {
     READING_CARD,
     /** The patient enters the 4-digit auth PIN on the pad. */
     AWAITING_PIN,
+    /** PIN-less path: 照合番号B opens the chip photo, the card proves it is genuine, the live face is matched. */
+    MATCHING_FACE,
     /** The card checks the PIN. */
     VERIFYING_PIN,
     /** The patient answers yes or no for each kind of information the clinic may see. */

@@ -22,6 +22,7 @@ import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
+import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.reader.api.ApduTransport;
@@ -47,6 +48,9 @@ public final class ReceptionSteps implements VisitSteps {
     private final List<Consumer<ReceptionRecord>> recordListeners = new CopyOnWriteArrayList<>();
 
     private volatile VisitTimings timings = VisitTimings.NONE;
+    private FaceCheck faceCheck;
+    private java.util.function.UnaryOperator<byte[]> terminalSigner;
+    private FaceCheck.Result.Matched faceProof;
     private ApduTransport session;
     private JpkiCard card;
     private byte[] authCertificate;
@@ -56,6 +60,16 @@ public final class ReceptionSteps implements VisitSteps {
         this.backend = backend;
         this.bridge = bridge;
         this.clock = clock;
+    }
+
+    /**
+     * Enables the PIN-less path: the face check, and the terminal's signer for the attestation sent instead of the
+     * card's signature.
+     */
+    public ReceptionSteps withFacePath(FaceCheck check, java.util.function.UnaryOperator<byte[]> signer) {
+        this.faceCheck = check;
+        this.terminalSigner = signer;
+        return this;
     }
 
     /** Staff-side listeners: every confirmation or failure that reaches the backend, as a row. */
@@ -68,6 +82,7 @@ public final class ReceptionSteps implements VisitSteps {
         return switch (command) {
             case VisitCommand.ReadCard _ -> readCard();
             case VisitCommand.VerifyPin v -> verifyPin(v.pin());
+            case VisitCommand.MatchFace f -> matchFace(f.collationNumberB());
             case VisitCommand.Confirm c -> confirm(c.consents());
             case VisitCommand.EndVisit _ -> {
                 endVisit();
@@ -133,10 +148,37 @@ public final class ReceptionSteps implements VisitSteps {
         }
     }
 
-    /** Nonce, the card's signature over it (the PIN was verified in this session), the query, the hand-off. */
+    private VisitEvent matchFace(String collationNumberB) {
+        if (card == null || authCertificate == null) {
+            return new VisitEvent.Failed(Problem.CARD_REMOVED);
+        }
+        if (faceCheck == null) {
+            return new VisitEvent.Failed(Problem.CAMERA_UNAVAILABLE);
+        }
+        long start = System.nanoTime();
+        try {
+            return switch (faceCheck.check(session, collationNumberB)) {
+                case FaceCheck.Result.Matched matched -> {
+                    faceProof = matched;
+                    yield new VisitEvent.FaceMatched();
+                }
+                case FaceCheck.Result.Refused refused -> new VisitEvent.Failed(refused.problem());
+            };
+        } finally {
+            timings = timings.plusCard(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Nonce, then the proof of presence — the card's signature over it (PIN verified in this session) or, on the face
+     * path, the terminal's signed attestation — the query, and the hand-off.
+     */
     private VisitEvent confirm(ConsentAnswers answers) {
         if (card == null || authCertificate == null) {
             return new VisitEvent.Failed(Problem.CARD_REMOVED);
+        }
+        if (faceProof != null) {
+            return confirmByFace(answers);
         }
         try {
             long start = System.nanoTime();
@@ -160,7 +202,26 @@ public final class ReceptionSteps implements VisitSteps {
             ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(
                     authCertificate, nonce, signature, IdentityMethod.PIN, consents(answers), fileId));
             timings = timings.plusBackend(System.nanoTime() - start);
-            return settle(outcome, fileId);
+            return settle(outcome, fileId, IdentityMethod.PIN);
+        } catch (EligibilityUnavailableException e) {
+            log.warn("backend unavailable: {}", e.getMessage());
+            return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
+        }
+    }
+
+    private VisitEvent confirmByFace(ConsentAnswers answers) {
+        try {
+            long start = System.nanoTime();
+            byte[] nonce = backend.nonce();
+            timings = timings.plusBackend(System.nanoTime() - start);
+            FaceAttestation attestation = new FaceAttestation(nonce, sha256(authCertificate), faceProof.score(),
+                    faceProof.threshold(), faceProof.presenceProven());
+            String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
+            start = System.nanoTime();
+            ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(authCertificate, nonce,
+                    terminalSigner.apply(attestation.bytes()), IdentityMethod.FACE, consents(answers), fileId, attestation));
+            timings = timings.plusBackend(System.nanoTime() - start);
+            return settle(outcome, fileId, IdentityMethod.FACE);
         } catch (EligibilityUnavailableException e) {
             log.warn("backend unavailable: {}", e.getMessage());
             return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
@@ -176,12 +237,12 @@ public final class ReceptionSteps implements VisitSteps {
         return yes ? Consent.YES : Consent.NO;
     }
 
-    private VisitEvent settle(ConfirmationOutcome outcome, String fileId) {
+    private VisitEvent settle(ConfirmationOutcome outcome, String fileId, IdentityMethod method) {
         return switch (outcome) {
             case ConfirmationOutcome.Confirmed confirmed -> {
                 long start = System.nanoTime();
                 try {
-                    bridge.submit(new Confirmation(fileId, clock.instant(), IdentityMethod.PIN, confirmed));
+                    bridge.submit(new Confirmation(fileId, clock.instant(), method, confirmed));
                     bridge.drain();
                 } catch (RuntimeException e) {
                     log.error("could not hand the qualification to the レセコン store", e);
@@ -234,6 +295,7 @@ public final class ReceptionSteps implements VisitSteps {
     }
 
     private void endVisit() {
+        faceProof = null;
         card = null;
         authCertificate = null;
         if (session != null) {

@@ -41,6 +41,7 @@ public final class KioskView {
     private final Button ok = new Button();
     private final Button clear = new Button();
     private final Button cancel = new Button();
+    private final Button face = new Button();
     private final VBox pinPad;
     private final GridPane result = new GridPane();
     private final GridPane consentPanel = new GridPane();
@@ -114,10 +115,13 @@ public final class KioskView {
         ok.disableProperty().bind(model.pinMaskProperty().length().lessThan(KioskViewModel.PIN_LENGTH));
         clear.setOnAction(e -> model.clearPin());
         cancel.setOnAction(e -> model.cancel());
+        face.setId("chooseFace");
+        face.getStyleClass().add("pin-action");
+        face.setOnAction(e -> model.chooseFace());
         HBox actions = new HBox(16, cancel, clear, ok);
         actions.setAlignment(Pos.CENTER_LEFT);
         // Landscape kiosk: what was typed and the actions on the left, the keys on the right.
-        VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions);
+        VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions, face);
         left.setAlignment(Pos.CENTER_LEFT);
         HBox pad = new HBox(48, left, keys);
         pad.setAlignment(Pos.CENTER);
@@ -212,6 +216,7 @@ public final class KioskView {
         ok.setText(m.get("pin.ok"));
         clear.setText(m.get("pin.clear"));
         cancel.setText(m.get("pin.cancel"));
+        face.setText(m.get("pin.face"));
 
         show(problem, s.problem().isPresent());
         s.problem().ifPresent(p -> problem.setText(m.get("problem." + p)));

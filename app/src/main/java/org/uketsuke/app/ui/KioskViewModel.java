@@ -31,8 +31,15 @@ public final class KioskViewModel {
     private final ObservableMap<ConsentItem, Boolean> consents =
             FXCollections.observableMap(new EnumMap<>(ConsentItem.class));
 
-    public KioskViewModel(VisitController controller, Messages messages) {
+    private final java.util.function.Supplier<String> collationNumberB;
+
+    /**
+     * @param collationNumberB where 照合番号B comes from when the patient picks the face check (the demo card's; the
+     *     card-front camera reading or manual entry on a counter)
+     */
+    public KioskViewModel(VisitController controller, Messages messages, java.util.function.Supplier<String> collationNumberB) {
         this.controller = controller;
+        this.collationNumberB = collationNumberB;
         this.messages = new SimpleObjectProperty<>(messages);
     }
 
@@ -114,6 +121,14 @@ public final class KioskViewModel {
         controller.fire(new VisitEvent.ConsentsGiven(new ConsentAnswers(
                 consents.get(ConsentItem.DRUG), consents.get(ConsentItem.CHECKUP), consents.get(ConsentItem.TREATMENT),
                 consents.get(ConsentItem.OPERATION), consents.get(ConsentItem.LIMIT), consents.get(ConsentItem.SPECIFIC_DISEASE))));
+    }
+
+    /** The PIN-less path instead of the PIN. */
+    public void chooseFace() {
+        if (snapshot.get().state() == VisitState.AWAITING_PIN) {
+            clearPin();
+            controller.fire(new VisitEvent.FaceChosen(collationNumberB.get()));
+        }
     }
 
     public void cancel() {

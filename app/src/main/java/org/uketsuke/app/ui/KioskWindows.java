@@ -22,7 +22,7 @@ public final class KioskWindows {
     }
 
     public static KioskWindows open(DemoEnvironment env, Stage kioskStage, Stage staffStage, Messages messages) {
-        KioskViewModel model = new KioskViewModel(env.controller(), messages);
+        KioskViewModel model = new KioskViewModel(env.controller(), messages, env::demoCollationNumberB);
         KioskView view = new KioskView(model);
         StaffView staff = new StaffView(messages, new StaffView.DemoControls() {
             @Override

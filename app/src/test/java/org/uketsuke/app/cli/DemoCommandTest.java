@@ -35,14 +35,22 @@ class DemoCommandTest {
         headlessVisitConfirms("vpcd");
     }
 
-    private void headlessVisitConfirms(String reader) throws Exception {
+    /** The PIN-less path: 照合番号B, chip photo, presence proof, recorded camera frames, signed attestation. */
+    @Test
+    void aHeadlessFaceVisitThroughARealPcscdConfirms() throws Exception {
+        headlessVisitConfirms("vpcd", "--method", "face");
+    }
+
+    private void headlessVisitConfirms(String reader, String... extra) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
         int exit;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new Uketsuke())
-                    .execute("demo", "--headless", "--once", "--reader", reader, "--data-dir", dataDir.toString());
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                    "demo", "--headless", "--once", "--reader", reader, "--data-dir", dataDir.toString()));
+            args.addAll(java.util.List.of(extra));
+            exit = new CommandLine(new Uketsuke()).execute(args.toArray(String[]::new));
         } finally {
             System.setOut(original);
         }
@@ -52,6 +60,8 @@ class DemoCommandTest {
 
         JsonNode json = new ObjectMapper().readTree(printed);
         assertThat(json.get("status").asText()).isEqualTo("CONFIRMED");
+        String method = java.util.List.of(extra).contains("face") ? "FACE" : "PIN";
+        assertThat(json.get("method").asText()).isEqualTo(method);
         assertThat(json.get("insurerNumber").asText().strip()).matches("\\d{6}|\\d{8}");
         assertThat(json.get("contributionRatio").asText()).isIn("010", "020", "030");
         assertThat(json.has("symbol")).isTrue();
@@ -60,8 +70,9 @@ class DemoCommandTest {
 
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("rececon.db"));
                 ResultSet rows = db.createStatement().executeQuery(
-                        "select insurer_number, contribution_ratio from qualification")) {
+                        "select insurer_number, contribution_ratio, method from qualification")) {
             assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("method")).isEqualTo(method);
             assertThat(rows.getString("insurer_number").strip()).isEqualTo(json.get("insurerNumber").asText().strip());
             assertThat(rows.next()).as("exactly one row").isFalse();
         }

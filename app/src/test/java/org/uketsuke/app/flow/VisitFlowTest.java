@@ -145,6 +145,22 @@ class VisitFlowTest {
     }
 
     @Test
+    void theFacePathGoesFromThePadToTheCameraAndOnToConsents() {
+        at(new CardPlaced(), new CardReady(3));
+        Transition chosen = flow.on(new VisitEvent.FaceChosen("55021720352285"));
+        assertThat(chosen.next().state()).isEqualTo(VisitState.MATCHING_FACE);
+        assertThat(chosen.commands()).containsExactly(new VisitCommand.MatchFace("55021720352285"));
+        assertThat(chosen.commands().getFirst().toString()).doesNotContain("5502");
+        assertThat(flow.on(new VisitEvent.FaceMatched()).next().state()).isEqualTo(VisitState.ASKING_CONSENTS);
+
+        VisitFlow refused = new VisitFlow();
+        for (VisitEvent e : List.of(new CardPlaced(), new CardReady(3), new VisitEvent.FaceChosen("55021720352285"))) {
+            refused.on(e);
+        }
+        assertThat(refused.on(new Failed(Problem.FACE_NOT_MATCHED)).next().problem()).contains(Problem.FACE_NOT_MATCHED);
+    }
+
+    @Test
     void theConsentScreenTimesOutOrCancelsLikeThePad() {
         at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified());
         assertThat(flow.on(new TimedOut()).next().problem()).contains(Problem.TIMED_OUT);

@@ -32,6 +32,7 @@ class VisitControllerTest {
             return switch (command) {
                 case VisitCommand.ReadCard _ -> new VisitEvent.CardReady(3);
                 case VisitCommand.VerifyPin _ -> new VisitEvent.PinVerified();
+                case VisitCommand.MatchFace _ -> new VisitEvent.FaceMatched();
                 case VisitCommand.Confirm _ -> {
                     await(releaseConfirm);
                     yield new VisitEvent.Confirmed(SUMMARY);

@@ -1,0 +1,84 @@
+package org.uketsuke.app.reception;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.Problem;
+import org.uketsuke.face.camera.CameraSource;
+import org.uketsuke.face.chip.ChipPhoto;
+import org.uketsuke.face.pipeline.FaceDecision;
+import org.uketsuke.face.pipeline.FacePipeline;
+import org.uketsuke.face.pipeline.FaceVerifier;
+import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.cardface.CardFaceAp;
+
+/**
+ * The PIN-less identity check on the card session of the visit: 照合番号B opens the chip photo, the card-face AP's own
+ * key proves the chip is genuine, and the live camera face is matched against the photo. The photo and the frames
+ * live only in memory and are released here.
+ */
+public final class FaceCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(FaceCheck.class);
+
+    private final CameraSource camera;
+    private final FaceVerifier verifier;
+    private FacePipeline pipeline;
+
+    public FaceCheck(CameraSource camera, FaceVerifier verifier) {
+        this.camera = camera;
+        this.verifier = verifier;
+    }
+
+    /** The result: a proof for the attestation, or the problem to show. */
+    public sealed interface Result {
+        record Matched(double score, double threshold, boolean presenceProven) implements Result {}
+
+        record Refused(Problem problem) implements Result {}
+    }
+
+    public Result check(ApduTransport session, String collationNumberB) {
+        CardFaceAp ap = new CardFaceAp(session);
+        switch (ap.verifyCollationNumberB(collationNumberB)) {
+            case CardFaceAp.CollationCheck.Verified _ -> {}
+            case CardFaceAp.CollationCheck.CardRemoved _ -> {
+                return new Result.Refused(Problem.CARD_REMOVED);
+            }
+            case CardFaceAp.CollationCheck.Wrong wrong -> {
+                log.info("照合番号B refused, {} tries left", wrong.triesLeft());
+                return new Result.Refused(Problem.COLLATION_NUMBER_WRONG);
+            }
+            case CardFaceAp.CollationCheck.Blocked _, CardFaceAp.CollationCheck.Failed _ -> {
+                return new Result.Refused(Problem.COLLATION_NUMBER_WRONG);
+            }
+        }
+        if (!(ap.readCardFace() instanceof CardFaceAp.FaceRead.Read read)) {
+            return new Result.Refused(Problem.CARD_UNREADABLE);
+        }
+        var presence = ap.provePresence(read.data().publicKey());
+        if (presence.isEmpty()) {
+            return new Result.Refused(Problem.CARD_REMOVED);
+        }
+        if (!presence.get()) {
+            return new Result.Refused(Problem.CARD_NOT_GENUINE);
+        }
+        if (!(ChipPhoto.decode(read.data().photoJp2()) instanceof ChipPhoto.Decoded.Ok photo)) {
+            return new Result.Refused(Problem.CARD_UNREADABLE);
+        }
+        try {
+            if (pipeline == null) {
+                pipeline = new FacePipeline(); // models load once, on this worker thread
+            }
+            FaceDecision decision = verifier.verify(pipeline, photo.grey(), camera);
+            log.info("face decision {} (best {}, threshold {}, frames {}/{})", decision.decision(),
+                    String.format("%.3f", decision.bestScore()), decision.threshold(), decision.framesUsed(),
+                    decision.framesSeen());
+            return switch (decision.decision()) {
+                case MATCH -> new Result.Matched(decision.bestScore(), decision.threshold(), true);
+                case NO_MATCH -> new Result.Refused(Problem.FACE_NOT_MATCHED);
+                case INCONCLUSIVE -> new Result.Refused(decision.framesSeen() == 0 ? Problem.CAMERA_UNAVAILABLE : Problem.FACE_NOT_SEEN);
+            };
+        } finally {
+            photo.grey().release();
+        }
+    }
+}
