@@ -143,6 +143,18 @@ class KioskDemoUiTest {
     }
 
     @Test
+    void thePatientCanChooseTheFaceCheckInsteadOfThePin(FxRobot robot) throws Exception {
+        robot.clickOn("#placeCard");
+        waitUntilVisible(robot, "#pinPad");
+        robot.clickOn("#chooseFace");
+        answerConsents(robot, "no");
+        waitUntilVisible(robot, "#resultPanel");
+        assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(env.issuedCard().expected().card().insurer().value());
+        TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+    }
+
+    @Test
     void theLanguageSwitchesToEnglishOnScreen(FxRobot robot) {
         robot.clickOn("#languageToggle");
         WaitForAsyncUtils.waitForFxEvents();

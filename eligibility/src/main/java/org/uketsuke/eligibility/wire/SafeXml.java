@@ -27,9 +27,13 @@ import org.xml.sax.SAXException;
  */
 public final class SafeXml {
 
+    /** Factories are costly to find and not thread-safe: one hardened parser and one serialiser per thread. */
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(SafeXml::hardenedParser);
+    private static final ThreadLocal<Transformer> WRITER = ThreadLocal.withInitial(SafeXml::newTransformer);
+
     private SafeXml() {}
 
-    public static Document parse(byte[] bytes) throws MalformedMessageException {
+    private static DocumentBuilder hardenedParser() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -44,13 +48,36 @@ public final class SafeXml {
             factory.setNamespaceAware(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks a security feature", e);
+        }
+    }
+
+    private static Transformer newTransformer() {
+        try {
+            TransformerFactory factory = TransformerFactory.newInstance();
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            return transformer;
+        } catch (TransformerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Document parse(byte[] bytes) throws MalformedMessageException {
+        try {
+            DocumentBuilder builder = PARSER.get();
+            builder.reset();
+            builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(bytes));
         } catch (SAXException e) {
             throw new MalformedMessageException("not a well-formed message without DTD: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MalformedMessageException("unreadable message: " + e.getMessage(), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks a security feature", e);
         }
     }
 
@@ -65,13 +92,8 @@ public final class SafeXml {
     /** Serialises with {@code <?xml version="1.0" encoding="…" standalone="no"?>}, as the official files are. */
     public static byte[] write(Document document, Charset charset) {
         try {
-            TransformerFactory factory = TransformerFactory.newInstance();
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            Transformer transformer = factory.newTransformer();
+            Transformer transformer = WRITER.get();
             transformer.setOutputProperty(OutputKeys.ENCODING, charset.name());
-            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
             document.setXmlStandalone(false);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             transformer.transform(new DOMSource(document), new StreamResult(out));
