@@ -3,6 +3,7 @@ package org.uketsuke.app;
 import org.uketsuke.app.bench.BenchCommand;
 import org.uketsuke.app.cli.BackendCommand;
 import org.uketsuke.app.cli.DemoCommand;
+import org.uketsuke.app.cli.ReaderCommand;
 import org.uketsuke.app.cli.SelfCheckCommand;
 import org.uketsuke.app.cli.VersionProvider;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reception terminal for online qualification (オンライン資格確認).",
-        subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class, SelfCheckCommand.class})
+        subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class, SelfCheckCommand.class, ReaderCommand.class})
 public final class Uketsuke implements Runnable {
 
     @CommandLine.Spec
