@@ -131,7 +131,7 @@ public final class KioskView {
     private VBox buildConsents() {
         consentPanel.setId("consentPanel");
         consentPanel.setHgap(16);
-        consentPanel.setVgap(8);
+        consentPanel.setVgap(6);
         int row = 0;
         for (ConsentItem item : ConsentItem.values()) {
             Label question = label("consentLabel" + item, "consent-question");
@@ -155,7 +155,7 @@ public final class KioskView {
         consentNext.getStyleClass().add("pin-action");
         consentNext.setOnAction(e -> model.submitConsents());
         model.consents().addListener((javafx.collections.MapChangeListener<ConsentItem, Boolean>) change -> renderConsents());
-        VBox box = new VBox(16, consentPanel, consentNext);
+        VBox box = new VBox(10, consentPanel, consentNext);
         box.setId("consentBox");
         box.setAlignment(Pos.CENTER);
         return box;
@@ -261,6 +261,13 @@ public final class KioskView {
         label.setId(id);
         label.getStyleClass().add(styleClass);
         label.setWrapText(true);
+        // Wrap instead of cutting text off: a bounded width and a height that grows with the lines.
+        label.setMaxWidth(styleClass.equals("consent-question") ? 560 : 940);
+        if (!styleClass.equals("consent-question")) {
+            label.setAlignment(Pos.CENTER);
+            label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        }
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 }
