@@ -1,7 +1,7 @@
 package org.uketsuke.eligibility;
 
 /** Consent flag (OQSCD016): 0 no, 1 yes, 2 consent expired, 3 consent could not be obtained. */
-public enum Consent {
+public enum Consent implements WireCode {
     NO("0"),
     YES("1"),
     EXPIRED("2"),
@@ -13,16 +13,12 @@ public enum Consent {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Consent ofCode(String code) {
-        for (Consent consent : values()) {
-            if (consent.code.equals(code == null ? "" : code.strip())) {
-                return consent;
-            }
-        }
-        throw new InvalidValueException("ConsFlg", "unknown code " + code);
+        return WireCode.of(Consent.class, code, "ConsFlg");
     }
 }

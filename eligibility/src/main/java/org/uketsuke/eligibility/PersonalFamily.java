@@ -1,7 +1,7 @@
 package org.uketsuke.eligibility;
 
 /** 本人/家族 (OQSCD009): 1 本人 (the insured), 2 家族 (a dependant). */
-public enum PersonalFamily {
+public enum PersonalFamily implements WireCode {
     INSURED("1"),
     DEPENDANT("2");
 
@@ -11,16 +11,12 @@ public enum PersonalFamily {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static PersonalFamily ofCode(String code) {
-        for (PersonalFamily value : values()) {
-            if (value.code.equals(code == null ? "" : code.strip())) {
-                return value;
-            }
-        }
-        throw new InvalidValueException("PersonalFamilyClassification", "unknown code " + code);
+        return WireCode.of(PersonalFamily.class, code, "PersonalFamilyClassification");
     }
 }

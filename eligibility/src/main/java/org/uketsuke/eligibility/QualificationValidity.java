@@ -1,7 +1,7 @@
 package org.uketsuke.eligibility;
 
 /** {@code QualificationValidity}: what the system found for the person. */
-public enum QualificationValidity {
+public enum QualificationValidity implements WireCode {
     VALID("1"),
     INVALID("2"),
     INVALID_NEWER_EXISTS("3"),
@@ -15,16 +15,12 @@ public enum QualificationValidity {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static QualificationValidity ofCode(String code) {
-        for (QualificationValidity v : values()) {
-            if (v.code.equals(code == null ? "" : code.strip())) {
-                return v;
-            }
-        }
-        throw new InvalidValueException("QualificationValidity", "unknown code " + code);
+        return WireCode.of(QualificationValidity.class, code, "QualificationValidity");
     }
 }

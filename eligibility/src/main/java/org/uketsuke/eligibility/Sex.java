@@ -1,7 +1,7 @@
 package org.uketsuke.eligibility;
 
 /** 性別 (OQSCD007): 1 male, 2 female, 3 not set. */
-public enum Sex {
+public enum Sex implements WireCode {
     MALE("1"),
     FEMALE("2"),
     NOT_SET("3");
@@ -12,16 +12,12 @@ public enum Sex {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Sex ofCode(String code) {
-        for (Sex sex : values()) {
-            if (sex.code.equals(code == null ? "" : code.strip())) {
-                return sex;
-            }
-        }
-        throw new InvalidValueException("Sex", "unknown code " + code);
+        return WireCode.of(Sex.class, code, "Sex");
     }
 }

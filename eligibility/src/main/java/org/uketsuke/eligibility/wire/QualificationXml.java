@@ -253,6 +253,20 @@ public final class QualificationXml {
         }
     }
 
+    /** XmlMsg with a request header (照会区分 1 card, 2 insurance-card information); returns the empty MessageBody. */
+    private static Element requestFrame(Document document, String processExecutionTime, String institution, String fileId,
+            String referenceClassification) {
+        Element root = SafeXml.child(document, "XmlMsg");
+        Element header = SafeXml.child(root, "MessageHeader");
+        SafeXml.leaf(header, "ProcessExecutionTime", processExecutionTime);
+        SafeXml.leaf(header, "QualificationConfirmationDate", processExecutionTime.substring(0, 8));
+        SafeXml.leaf(header, "MedicalInstitutionCode", institution);
+        SafeXml.leaf(header, "ArbitraryFileIdentifier", fileId);
+        SafeXml.leaf(header, "ReferenceClassification", referenceClassification);
+        SafeXml.leaf(header, "CharacterCodeIdentifier", CharacterCode.UTF_8.identifier());
+        return SafeXml.child(root, "MessageBody");
+    }
+
     // ---- confirmation by insurance number (the official siquc01req shape) --------------------------------------------
 
     /** A parsed search with the header fields. */
@@ -260,15 +274,7 @@ public final class QualificationXml {
 
     public static byte[] writeSearch(InsuranceSearch search, String institution, String fileId, String processExecutionTime) {
         Document document = SafeXml.newDocument();
-        Element root = SafeXml.child(document, "XmlMsg");
-        Element header = SafeXml.child(root, "MessageHeader");
-        SafeXml.leaf(header, "ProcessExecutionTime", processExecutionTime);
-        SafeXml.leaf(header, "QualificationConfirmationDate", processExecutionTime.substring(0, 8));
-        SafeXml.leaf(header, "MedicalInstitutionCode", institution);
-        SafeXml.leaf(header, "ArbitraryFileIdentifier", fileId);
-        SafeXml.leaf(header, "ReferenceClassification", "2");
-        SafeXml.leaf(header, "CharacterCodeIdentifier", CharacterCode.UTF_8.identifier());
-        Element body = SafeXml.child(root, "MessageBody");
+        Element body = requestFrame(document, processExecutionTime, institution, fileId, "2");
         Element info = SafeXml.child(body, "QualificationConfirmSearchInfo");
         SafeXml.leaf(info, "InsurerNumber", search.card().insurer().value());
         SafeXml.leaf(info, "InsuredCardSymbol", search.card().symbol());
@@ -307,15 +313,7 @@ public final class QualificationXml {
 
     public static byte[] writeCardRequest(CardConfirmationRequest request, String institution, String processExecutionTime) {
         Document document = SafeXml.newDocument();
-        Element root = SafeXml.child(document, "XmlMsg");
-        Element header = SafeXml.child(root, "MessageHeader");
-        SafeXml.leaf(header, "ProcessExecutionTime", processExecutionTime);
-        SafeXml.leaf(header, "QualificationConfirmationDate", processExecutionTime.substring(0, 8));
-        SafeXml.leaf(header, "MedicalInstitutionCode", institution);
-        SafeXml.leaf(header, "ArbitraryFileIdentifier", request.arbitraryFileIdentifier());
-        SafeXml.leaf(header, "ReferenceClassification", "1");
-        SafeXml.leaf(header, "CharacterCodeIdentifier", CharacterCode.UTF_8.identifier());
-        Element body = SafeXml.child(root, "MessageBody");
+        Element body = requestFrame(document, processExecutionTime, institution, request.arbitraryFileIdentifier(), "1");
         Element card = SafeXml.child(body, "CardConfirmation");
         Base64.Encoder b64 = Base64.getEncoder();
         SafeXml.leaf(card, "AuthCertificate", b64.encodeToString(request.authCertificateDer()));
