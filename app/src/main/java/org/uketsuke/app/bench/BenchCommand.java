@@ -42,7 +42,7 @@ import org.uketsuke.reader.pcsc.PcscReaders;
 import org.uketsuke.reader.pcsc.PcscService;
 import org.uketsuke.reader.sim.CardPersonalisation;
 import org.uketsuke.reader.sim.VirtualCardTransport;
-import org.uketsuke.reader.sim.VirtualMyNumberCard;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
 import org.uketsuke.reader.sim.VpcdConnector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** APDUs and bytes to read the auth certificate (goal ≤ 8 APDUs). */
     private void apdus(CardPersonalisation personalisation) {
-        VirtualMyNumberCard card = new VirtualMyNumberCard(personalisation);
+        MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation);
         ApduStats stats = new ApduStats(VirtualCardTransport.open(card));
         new JpkiCard(stats).readAuthCertificate();
         row("APDUs to read the auth certificate (select AP + EF, chunked READ BINARY)",
@@ -101,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
             return;
         }
         int runs = quick ? 30 : 200;
-        VirtualMyNumberCard card = new VirtualMyNumberCard(personalisation);
+        MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation);
         PcscReaders readers = new PcscReaders();
         try (VpcdConnector inserted = new VpcdConnector(card);
                 PcscCardSlot slot = new PcscCardSlot(readers, READER);

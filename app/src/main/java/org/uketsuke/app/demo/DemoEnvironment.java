@@ -31,7 +31,7 @@ import org.uketsuke.reader.pcsc.PcscReaders;
 import org.uketsuke.reader.pcsc.PcscService;
 import org.uketsuke.reader.sim.CardFacePersonalisation;
 import org.uketsuke.reader.sim.CardPersonalisation;
-import org.uketsuke.reader.sim.VirtualMyNumberCard;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
 
 /**
  * Everything the demo runs on, with no hardware and no network: the embedded mock backend on localhost (mTLS), a
@@ -67,7 +67,7 @@ public final class DemoEnvironment implements AutoCloseable {
         this.issuedCard = backend.issueCard(personIndex);
         this.collationNumberB = CollationNumberB.of(issuedCard.expected().birthdate(), CARD_EXPIRY.getYear(),
                 DEMO_SECURITY_CODE, false).value();
-        VirtualMyNumberCard card = new VirtualMyNumberCard(
+        MyNumberCardSimulator card = new MyNumberCardSimulator(
                 new CardPersonalisation(issuedCard.authCertDer(), issuedCard.authCaCertDer(), issuedCard.authKey(),
                         issuedCard.pin()),
                 cardFace(issuedCard, collationNumberB));

@@ -2,7 +2,7 @@ package org.uketsuke.app.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.uketsuke.reader.sim.VirtualMyNumberCard;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
 import org.uketsuke.reader.sim.VpcdConnector;
 
 /** The virtual card plugged into vpcd: pcscd sees a card in "Virtual PCD 00 00" exactly as a real one. */
@@ -12,7 +12,7 @@ final class VpcdDemoCard implements DemoCard, AutoCloseable {
 
     private final VpcdConnector connector;
 
-    VpcdDemoCard(VirtualMyNumberCard card) {
+    VpcdDemoCard(MyNumberCardSimulator card) {
         this.connector = new VpcdConnector(card);
     }
 

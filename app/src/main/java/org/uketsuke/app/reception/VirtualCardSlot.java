@@ -8,7 +8,7 @@ import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ResponseApdu;
 import org.uketsuke.reader.sim.VirtualCardTransport;
-import org.uketsuke.reader.sim.VirtualMyNumberCard;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
 
 /**
  * The shipped virtual My Number card in-process, "placed" and "removed" by the staff screen's demo buttons. Sessions
@@ -16,12 +16,12 @@ import org.uketsuke.reader.sim.VirtualMyNumberCard;
  */
 public final class VirtualCardSlot implements CardSlot, org.uketsuke.app.demo.DemoCard {
 
-    private final VirtualMyNumberCard card;
+    private final MyNumberCardSimulator card;
     private final AtomicReference<Consumer<VisitEvent>> sink = new AtomicReference<>(event -> {});
     private volatile boolean present;
     private volatile long insertion;
 
-    public VirtualCardSlot(VirtualMyNumberCard card) {
+    public VirtualCardSlot(MyNumberCardSimulator card) {
         this.card = card;
     }
 

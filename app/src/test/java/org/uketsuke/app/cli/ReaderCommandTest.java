@@ -15,7 +15,7 @@ import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
 import org.uketsuke.reader.pcsc.PcscReaders;
 import org.uketsuke.reader.sim.CardPersonalisation;
-import org.uketsuke.reader.sim.VirtualMyNumberCard;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
 import org.uketsuke.reader.sim.VpcdConnector;
 import picocli.CommandLine;
 
@@ -31,7 +31,7 @@ class ReaderCommandTest {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 3L, 5))) {
             issued = backend.issueCard(0);
         }
-        VirtualMyNumberCard card = new VirtualMyNumberCard(new CardPersonalisation(
+        MyNumberCardSimulator card = new MyNumberCardSimulator(new CardPersonalisation(
                 issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin()));
         try (VpcdConnector inserted = new VpcdConnector(card)) {
             inserted.connect();

@@ -19,7 +19,7 @@ import org.uketsuke.reader.tlv.Tlv;
 /**
  * The 券面事項確認AP (card-face AP): the face photo behind 照合番号B, and a presence proof with the application's own
  * key (GET CHALLENGE, then {@code 80 2A 00 00}), plus the card's expiry from the 共通カードAP. Only EF 0002 (card
- * face) and EF 0012 (照合番号B) are touched; the guard refuses EF 0005 and 照合番号A anyway.
+ * face) and EF 0012 (照合番号B) are touched; the guard refuses the My Number image and its collation key anyway.
  */
 public final class CardFaceAp {
 

@@ -8,14 +8,14 @@ import org.uketsuke.reader.guard.MyNumberGuard;
 /** The virtual card in-process, behind the same My Number guard as a PC/SC reader. Closing resets the card. */
 public final class VirtualCardTransport implements ApduTransport {
 
-    private final VirtualMyNumberCard card;
+    private final MyNumberCardSimulator card;
 
-    private VirtualCardTransport(VirtualMyNumberCard card) {
+    private VirtualCardTransport(MyNumberCardSimulator card) {
         this.card = card;
     }
 
     /** A guarded session with the virtual card, starting from a reset. */
-    public static ApduTransport open(VirtualMyNumberCard card) {
+    public static ApduTransport open(MyNumberCardSimulator card) {
         card.reset();
         return MyNumberGuard.guard(new VirtualCardTransport(card));
     }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts a {@link VirtualMyNumberCard} into a real PC/SC stack: connects to the vpcd driver of pcscd as its card
+ * Puts a {@link MyNumberCardSimulator} into a real PC/SC stack: connects to the vpcd driver of pcscd as its card
  * (TCP, default localhost:35963 = reader "Virtual PCD 00 00"). Connecting inserts the card, {@link #close()} removes
  * it. Protocol: every message is a 2-byte big-endian length + payload; a 1-byte payload is a control code (00 power
  * off, 01 power on, 02 reset, 04 send ATR), anything longer a command APDU answered with the response APDU.
@@ -24,17 +24,17 @@ public final class VpcdConnector implements AutoCloseable {
     public static final int DEFAULT_PORT = 35963;
     private static final Logger log = LoggerFactory.getLogger(VpcdConnector.class);
 
-    private final VirtualMyNumberCard card;
+    private final MyNumberCardSimulator card;
     private final String host;
     private final int port;
     private Socket socket;
     private Thread loop;
 
-    public VpcdConnector(VirtualMyNumberCard card) {
+    public VpcdConnector(MyNumberCardSimulator card) {
         this(card, "127.0.0.1", DEFAULT_PORT);
     }
 
-    public VpcdConnector(VirtualMyNumberCard card, String host, int port) {
+    public VpcdConnector(MyNumberCardSimulator card, String host, int port) {
         this.card = card;
         this.host = host;
         this.port = port;

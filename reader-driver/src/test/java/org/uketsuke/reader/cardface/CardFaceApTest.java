@@ -11,7 +11,7 @@ import org.uketsuke.reader.TestCards;
 import org.uketsuke.reader.api.ApduStats;
 import org.uketsuke.reader.sim.CardFacePersonalisation;
 import org.uketsuke.reader.sim.VirtualCardTransport;
-import org.uketsuke.reader.sim.VirtualMyNumberCard;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
 
 /** The card-face AP of the virtual card through the driver: 照合番号B, the photo, presence, expiry. */
 class CardFaceApTest {
@@ -31,7 +31,7 @@ class CardFaceApTest {
         otherKey = rsa.generateKeyPair();
     }
 
-    private final VirtualMyNumberCard card = new VirtualMyNumberCard(TestCards.personalisation(), face);
+    private final MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation(), face);
 
     private CardFaceAp ap() {
         return new CardFaceAp(VirtualCardTransport.open(card));

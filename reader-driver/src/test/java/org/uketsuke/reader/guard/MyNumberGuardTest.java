@@ -11,7 +11,7 @@ import org.uketsuke.reader.TestCards;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.sim.VirtualCardTransport;
-import org.uketsuke.reader.sim.VirtualMyNumberCard;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
 
 /** Every form of command that could reach the My Number is stopped before it reaches the card. */
 class MyNumberGuardTest {
@@ -19,7 +19,7 @@ class MyNumberGuardTest {
     private static final String SELECT_CARD_FACE = "00A4040C0AD3921000310001010402";
     private static final String SELECT_JPKI = "00A4040C0AD392F000260100000001";
 
-    private final VirtualMyNumberCard card = new VirtualMyNumberCard(TestCards.personalisation());
+    private final MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
     private final ApduTransport guarded = VirtualCardTransport.open(card);
 
     private void send(String hex) throws Exception {

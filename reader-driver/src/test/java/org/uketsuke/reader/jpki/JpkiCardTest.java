@@ -14,12 +14,12 @@ import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ResponseApdu;
 import org.uketsuke.reader.sim.VirtualCardTransport;
-import org.uketsuke.reader.sim.VirtualMyNumberCard;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
 
 /** The driver against the shipped virtual card, in-process: every operation's typed outcome. */
 class JpkiCardTest {
 
-    private final VirtualMyNumberCard card = new VirtualMyNumberCard(TestCards.personalisation());
+    private final MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
 
     private JpkiCard driver() {
         return new JpkiCard(VirtualCardTransport.open(card));
@@ -28,9 +28,9 @@ class JpkiCardTest {
     @Test
     void aMyNumberCardIsIdentifiedByItsTokenLabel() throws Exception {
         assertThat(driver().identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
-        VirtualMyNumberCard juki = new VirtualMyNumberCard(TestCards.personalisation(), "JPKIAPICCTOKEN");
+        MyNumberCardSimulator juki = new MyNumberCardSimulator(TestCards.personalisation(), "JPKIAPICCTOKEN");
         assertThat(new JpkiCard(VirtualCardTransport.open(juki)).identify()).isEqualTo(TokenKind.JUKI_CARD);
-        VirtualMyNumberCard android = new VirtualMyNumberCard(TestCards.personalisation(), "JPKIAPGPSETOKEN");
+        MyNumberCardSimulator android = new MyNumberCardSimulator(TestCards.personalisation(), "JPKIAPGPSETOKEN");
         assertThat(new JpkiCard(VirtualCardTransport.open(android)).identify()).isEqualTo(TokenKind.SMARTPHONE_ANDROID);
     }
 

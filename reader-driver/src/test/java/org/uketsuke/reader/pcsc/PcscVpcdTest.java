@@ -17,7 +17,7 @@ import org.uketsuke.reader.jpki.PinCheck;
 import org.uketsuke.reader.jpki.Signature;
 import org.uketsuke.reader.jpki.TokenKind;
 import org.uketsuke.reader.sim.VpcdConnector;
-import org.uketsuke.reader.sim.VirtualMyNumberCard;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
 
 /**
  * The production path end to end: javax.smartcardio → libpcsclite → a real pcscd → the vpcd driver → our virtual
@@ -39,7 +39,7 @@ class PcscVpcdTest {
 
     @Test
     void theDriverReadsVerifiesAndSignsThroughARealPcscd() throws Exception {
-        VirtualMyNumberCard card = new VirtualMyNumberCard(TestCards.personalisation());
+        MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
         PcscReaders readers = new PcscReaders();
         try (VpcdConnector inserted = new VpcdConnector(card)) {
             inserted.connect();
@@ -69,7 +69,7 @@ class PcscVpcdTest {
 
     @Test
     void aCardPulledMidSessionIsReportedAsRemoved() throws Exception {
-        VirtualMyNumberCard card = new VirtualMyNumberCard(TestCards.personalisation());
+        MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
         PcscReaders readers = new PcscReaders();
         VpcdConnector inserted = new VpcdConnector(card);
         inserted.connect();

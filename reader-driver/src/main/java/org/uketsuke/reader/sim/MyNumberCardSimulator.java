@@ -21,7 +21,7 @@ import org.uketsuke.reader.api.ResponseApdu;
  * and a real pcscd alike. The 券面事項入力補助AP exists with a dummy number so tests can prove our driver never
  * reaches it ({@link #myNumberApplicationSelected()}).
  */
-public final class VirtualMyNumberCard {
+public final class MyNumberCardSimulator {
 
     /** A contact ATR seen on real cards. */
     private static final byte[] ATR = {0x3B, (byte) 0xE0, 0x00, (byte) 0xFF, (byte) 0x81, 0x31, (byte) 0xFE, 0x45, 0x14};
@@ -38,12 +38,12 @@ public final class VirtualMyNumberCard {
     private volatile boolean myNumberApplicationSelected;
     private long commands;
 
-    public VirtualMyNumberCard(CardPersonalisation personalisation) {
+    public MyNumberCardSimulator(CardPersonalisation personalisation) {
         this(personalisation, "JPKIAPICCTOKEN2");
     }
 
     /** A card whose card-face AP holds a photo behind 照合番号B (the PIN-less path). */
-    public VirtualMyNumberCard(CardPersonalisation personalisation, CardFacePersonalisation face) {
+    public MyNumberCardSimulator(CardPersonalisation personalisation, CardFacePersonalisation face) {
         this(personalisation, "JPKIAPICCTOKEN2");
         Map<Integer, CardFile> files = new HashMap<>();
         files.put(0x0002, new CardFile.Binary(face.efCardFace(), 0x0012));
@@ -59,7 +59,7 @@ public final class VirtualMyNumberCard {
     }
 
     /** A card with another token label (old 住基 card, smartphone tokens) for identification tests. */
-    public VirtualMyNumberCard(CardPersonalisation personalisation, String tokenLabel) {
+    public MyNumberCardSimulator(CardPersonalisation personalisation, String tokenLabel) {
         Map<Integer, CardFile> jpki = new HashMap<>();
         jpki.put(0x0006, new CardFile.Binary(padded(tokenLabel, 32), NO_PIN));
         jpki.put(0x0008, new CardFile.Binary(new byte[] {(byte) 0x8F, (byte) 0x8F, 0x00}, NO_PIN));
