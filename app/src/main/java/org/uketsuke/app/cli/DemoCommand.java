@@ -33,6 +33,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--once", description = "With --headless: one visit, then exit (0 when confirmed).")
     boolean once;
 
+    @Option(names = "--visits", defaultValue = "1",
+            description = "With --headless --once: this many visits in a row, then a line with the process's resident memory.")
+    int visits;
+
+    @Option(names = "--exit-when-ready", hidden = true,
+            description = "Window mode: print the time from JVM start to the idle screen and exit (the bench's cold start).")
+    boolean exitWhenReady;
+
     @Option(names = "--data-dir", description = "Where the demo keeps its backend state, outbox, store and face folder (default: the user's data directory).")
     Path dataDir;
 
@@ -47,7 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : DataDirectories.userData().resolve("demo");
         if (!headless) {
-            KioskApplication.launch(dir, readerMode(), "en".equals(language) ? Messages.ENGLISH : Messages.JAPANESE);
+            KioskApplication.launch(dir, readerMode(), "en".equals(language) ? Messages.ENGLISH : Messages.JAPANESE,
+                    exitWhenReady);
             return 0;
         }
         if (!once) {
@@ -55,7 +64,19 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         try (DemoEnvironment env = DemoEnvironment.start(dir, readerMode())) {
-            return runOnce(env, "yes".equals(consent) ? ConsentAnswers.allYes() : ConsentAnswers.allNo(), "face".equals(method));
+            BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
+            env.controller().addListener(snapshots::add);
+            ConsentAnswers answers = "yes".equals(consent) ? ConsentAnswers.allYes() : ConsentAnswers.allNo();
+            int exit = 0;
+            for (int i = 0; i < visits; i++) {
+                exit = Math.max(exit, runOnce(env, snapshots, answers, "face".equals(method)));
+                awaitIdle(snapshots);
+            }
+            if (visits > 1) {
+                print(json().put("visits", visits).put("residentKiB", residentKiB())
+                        .put("heapUsedKiB", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024));
+            }
+            return exit;
         }
     }
 
@@ -71,9 +92,28 @@ public final class DemoCommand implements Callable<Integer> {
             description = "With --headless: the patient's answer to every consent item, yes or no.")
     String consent;
 
-    private static int runOnce(DemoEnvironment env, ConsentAnswers consents, boolean face) throws InterruptedException {
-        BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
-        env.controller().addListener(snapshots::add);
+    /** After the card is taken, the kiosk returns to idle before the next patient. */
+    private static void awaitIdle(BlockingQueue<VisitSnapshot> snapshots) throws InterruptedException {
+        VisitSnapshot last;
+        do {
+            last = snapshots.poll(10, TimeUnit.SECONDS);
+        } while (last != null && last.state() != VisitState.IDLE);
+    }
+
+    /** VmRSS of this process (Linux), or -1 elsewhere. */
+    private static long residentKiB() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                    .findFirst().orElse(-1L);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static int runOnce(DemoEnvironment env, BlockingQueue<VisitSnapshot> snapshots, ConsentAnswers consents,
+            boolean face) throws InterruptedException {
         env.demoCard().insert();
         Duration budget = Duration.ofSeconds(60);
         long deadline = System.nanoTime() + budget.toNanos();

@@ -14,11 +14,13 @@ public final class KioskApplication extends Application {
     private static volatile Path dataDir;
     private static volatile Locale locale = Messages.JAPANESE;
     private static volatile ReaderMode mode = ReaderMode.VIRTUAL;
+    private static volatile boolean exitWhenReady;
     private DemoEnvironment env;
 
-    public static void launch(Path dataDirectory, ReaderMode readerMode, Locale language) {
+    public static void launch(Path dataDirectory, ReaderMode readerMode, Locale language, boolean exitOnceReady) {
         dataDir = dataDirectory;
         mode = readerMode;
+        exitWhenReady = exitOnceReady;
         locale = language;
         Application.launch(KioskApplication.class);
     }
@@ -38,6 +40,15 @@ public final class KioskApplication extends Application {
                 env = started;
                 KioskWindows.open(started, kioskStage, new Stage(), new Messages(locale));
                 kioskStage.setOnCloseRequest(e -> Platform.exit());
+                if (exitWhenReady) {
+                    // After the first pulse the idle screen is on the glass.
+                    Platform.runLater(() -> {
+                        long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                        System.out.println("ready " + ms);
+                        System.out.flush();
+                        Platform.exit();
+                    });
+                }
             });
         });
     }
