@@ -134,6 +134,46 @@ public final class HttpsEligibilityClient implements EligibilityClient {
                 QualificationXml.writeSearch(search, institutionCode, search.arbitraryIdentifier(), now));
     }
 
+    @Override
+    public String submitBatch(java.util.List<InsuranceSearch> searches) throws EligibilityUnavailableException {
+        byte[] xml = QualificationXml.writeBatchRequest(searches, institutionCode, TIME.format(clock.instant()));
+        Call call = http.newCall(new Request.Builder().url(baseUri.resolve("/oqs/v1/batch/submit").toString())
+                .post(RequestBody.create(xml, XML)).build());
+        try (Response response = call.execute()) {
+            if (!response.isSuccessful()) {
+                throw new EligibilityUnavailableException(UnavailableReason.SERVER_ERROR, "batch: HTTP " + response.code(), null);
+            }
+            return org.uketsuke.eligibility.wire.SafeXml.required(
+                    org.uketsuke.eligibility.wire.SafeXml.parse(response.body().bytes()), "ReceptionNumber");
+        } catch (MalformedMessageException e) {
+            throw new EligibilityUnavailableException(UnavailableReason.MALFORMED_RESPONSE, "batch: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EligibilityUnavailableException(classify(call, e), "batch: " + e, e);
+        } finally {
+            inHandshake.remove(call);
+        }
+    }
+
+    @Override
+    public BatchStatus batchStatus(String receptionNumber) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><XmlMsg><MessageBody><ReceptionNumber>"
+                + receptionNumber.replaceAll("[^0-9A-Za-z-]", "") + "</ReceptionNumber></MessageBody></XmlMsg>";
+        Call call = http.newCall(new Request.Builder().url(baseUri.resolve("/oqs/v1/batch/status").toString())
+                .post(RequestBody.create(xml.getBytes(StandardCharsets.UTF_8), XML)).build());
+        try (Response response = call.execute()) {
+            if (!response.isSuccessful()) {
+                return new BatchStatus.Failed(receptionNumber, "HTTP " + response.code());
+            }
+            return QualificationXml.parseBatchStatus(response.body().bytes());
+        } catch (MalformedMessageException e) {
+            return new BatchStatus.Failed(receptionNumber, "malformed: " + e.getMessage());
+        } catch (IOException e) {
+            return new BatchStatus.Failed(receptionNumber, classify(call, e) + ": " + e);
+        } finally {
+            inHandshake.remove(call);
+        }
+    }
+
     private ConfirmationOutcome post(String path, byte[] xml) {
         Request request = new Request.Builder()
                 .url(baseUri.resolve(path).toString())

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
@@ -85,6 +86,20 @@ public final class MockBackend implements AutoCloseable {
     private final Map<String, Instant> nonces = new ConcurrentHashMap<>();
     private final URI baseUri;
     private volatile Fault fault = new Fault.None();
+    private final Map<String, BatchJob> batches = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService batchWorker = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> Thread.ofPlatform().name("mock-backend-batch").daemon().unstarted(runnable));
+
+    /** An uploaded 一括照会: processed in the background, answered by reception number. */
+    private static final class BatchJob {
+        final List<org.uketsuke.eligibility.InsuranceSearch> searches;
+        final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        volatile List<ResultMessage> results;
+
+        BatchJob(List<org.uketsuke.eligibility.InsuranceSearch> searches) {
+            this.searches = List.copyOf(searches);
+        }
+    }
     private final java.util.concurrent.atomic.AtomicInteger faultBudget = new java.util.concurrent.atomic.AtomicInteger();
 
     private MockBackend(MockBackendConfig config, Clock clock) throws Exception {
@@ -207,6 +222,11 @@ public final class MockBackend implements AutoCloseable {
         return population.size();
     }
 
+    /** A generated person's qualification as the population holds it (for tests and the batch bench). */
+    public Qualification person(int index) {
+        return population.person(index).orElseThrow(() -> new IllegalArgumentException("no person " + index));
+    }
+
     private synchronized IssuedCard issue(Integer personIndex, String kind, Instant notBefore, Instant notAfter) {
         Qualification expected = personIndex == null ? null : population.person(personIndex)
                 .orElseThrow(() -> new IllegalArgumentException("no person " + personIndex));
@@ -295,6 +315,21 @@ public final class MockBackend implements AutoCloseable {
         }
         Qualification qualification = withConsents(population.person(person).orElseThrow(), request.consents());
         return ResultMessage.confirmed(now, institution, fileId, qualification, null);
+    }
+
+    private String submitBatch(List<org.uketsuke.eligibility.InsuranceSearch> searches) {
+        String reception = "R" + HexFormat.of().withUpperCase().formatHex(random.generateSeed(6));
+        BatchJob job = new BatchJob(searches);
+        batches.put(reception, job);
+        batchWorker.execute(() -> {
+            List<ResultMessage> results = new java.util.ArrayList<>(searches.size());
+            for (var search : job.searches) {
+                results.add(confirmByInsurance(new QualificationXml.SearchRequest(search, "", search.arbitraryIdentifier())));
+                job.done.incrementAndGet();
+            }
+            job.results = List.copyOf(results);
+        });
+        return reception;
     }
 
     ResultMessage confirmByInsurance(QualificationXml.SearchRequest parsed) {
@@ -435,6 +470,32 @@ public final class MockBackend implements AutoCloseable {
                         return reply(response, callback, 400, "text/plain", "malformed request: " + e.getMessage() + "\n");
                     }
                 }
+                case "/oqs/v1/batch/submit" -> {
+                    try (InputStream in = Content.Source.asInputStream(request)) {
+                        List<org.uketsuke.eligibility.InsuranceSearch> searches =
+                                QualificationXml.parseBatchRequest(in.readNBytes(16 * 1024 * 1024));
+                        String reception = submitBatch(searches);
+                        return replyXml(response, callback, QualificationXml.writeBatchStatus(
+                                reception, TIME.format(clock.instant()), 0, searches.size(), searches, null));
+                    } catch (IOException | MalformedMessageException e) {
+                        return reply(response, callback, 400, "text/plain", "malformed batch: " + e.getMessage() + "\n");
+                    }
+                }
+                case "/oqs/v1/batch/status" -> {
+                    try (InputStream in = Content.Source.asInputStream(request)) {
+                        String reception = org.uketsuke.eligibility.wire.SafeXml.required(
+                                org.uketsuke.eligibility.wire.SafeXml.parse(in.readNBytes(4096)), "ReceptionNumber");
+                        BatchJob job = batches.get(reception);
+                        if (job == null) {
+                            return reply(response, callback, 404, "text/plain", "unknown reception number\n");
+                        }
+                        List<ResultMessage> results = job.results;
+                        return replyXml(response, callback, QualificationXml.writeBatchStatus(reception,
+                                TIME.format(clock.instant()), job.done.get(), job.searches.size(), job.searches, results));
+                    } catch (IOException | MalformedMessageException e) {
+                        return reply(response, callback, 400, "text/plain", "malformed status request\n");
+                    }
+                }
                 case "/admin/fault" -> {
                     try (InputStream in = Content.Source.asInputStream(request)) {
                         injectFault(Fault.parse(new String(in.readNBytes(256), StandardCharsets.UTF_8)), Integer.MAX_VALUE);
@@ -449,6 +510,13 @@ public final class MockBackend implements AutoCloseable {
             }
         }
 
+        private boolean replyXml(Response response, Callback callback, byte[] xml) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml; charset=UTF-8");
+            response.write(true, ByteBuffer.wrap(xml), callback);
+            return true;
+        }
+
         private boolean reply(Response response, Callback callback, int status, String type, String text) {
             response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, type + "; charset=UTF-8");
@@ -459,6 +527,7 @@ public final class MockBackend implements AutoCloseable {
 
     @Override
     public void close() {
+        batchWorker.shutdownNow();
         try {
             server.stop();
         } catch (Exception e) {

@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.uketsuke.eligibility.BatchResult;
+import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
@@ -76,7 +78,12 @@ public final class QualificationXml {
         SafeXml.leaf(header, "ErrorCode", message.errorCode());
         SafeXml.leaf(header, "ErrorMessage", message.errorMessage());
         SafeXml.leaf(header, "CharacterCodeIdentifier", message.characterCode().identifier());
-        Element body = SafeXml.child(root, "MessageBody");
+        writeResult(SafeXml.child(root, "MessageBody"), message);
+        return SafeXml.write(document, message.characterCode().charset());
+    }
+
+    /** The result part of a body (also the content of each BulkConfirmUnit of a batch). */
+    private static void writeResult(Element body, ResultMessage message) {
         SafeXml.leaf(body, "ProcessingResultStatus", message.processingResultStatus());
         SafeXml.leaf(body, "ProcessingResultCode", message.processingResultCode());
         SafeXml.leaf(body, "ProcessingResultMessage", message.processingResultMessage());
@@ -87,7 +94,6 @@ public final class QualificationXml {
                 writeQualification(SafeXml.child(list, "ResultOfQualificationConfirmation"), q);
             }
         }
-        return SafeXml.write(document, message.characterCode().charset());
     }
 
     private static void writeQualification(Element e, Qualification q) {
@@ -208,11 +214,7 @@ public final class QualificationXml {
                 .orElseThrow(() -> new MalformedMessageException("missing MessageHeader"));
         Element body = SafeXml.find(document, "MessageBody")
                 .orElseThrow(() -> new MalformedMessageException("missing MessageBody"));
-        List<Qualification> qualifications = new ArrayList<>();
-        NodeList results = body.getElementsByTagName("ResultOfQualificationConfirmation");
-        for (int i = 0; i < results.getLength(); i++) {
-            qualifications.add(readQualification((Element) results.item(i)));
-        }
+        List<Qualification> qualifications = readQualifications(body);
         return new ResultMessage(
                 SafeXml.required(header, "ProcessExecutionTime"),
                 SafeXml.text(header, "QualificationConfirmationDate").orElse(null),
@@ -228,6 +230,15 @@ public final class QualificationXml {
                 SafeXml.text(body, "ProcessingResultMessage").orElse(null),
                 SafeXml.text(body, "QualificationValidity").orElse(null),
                 qualifications);
+    }
+
+    private static List<Qualification> readQualifications(Element parent) throws MalformedMessageException {
+        List<Qualification> qualifications = new ArrayList<>();
+        NodeList results = parent.getElementsByTagName("ResultOfQualificationConfirmation");
+        for (int i = 0; i < results.getLength(); i++) {
+            qualifications.add(readQualification((Element) results.item(i)));
+        }
+        return qualifications;
     }
 
     private static Qualification readQualification(Element e) throws MalformedMessageException {
@@ -275,7 +286,12 @@ public final class QualificationXml {
     public static byte[] writeSearch(InsuranceSearch search, String institution, String fileId, String processExecutionTime) {
         Document document = SafeXml.newDocument();
         Element body = requestFrame(document, processExecutionTime, institution, fileId, "2");
-        Element info = SafeXml.child(body, "QualificationConfirmSearchInfo");
+        writeSearchInfo(body, search);
+        return SafeXml.write(document, CharacterCode.UTF_8.charset());
+    }
+
+    private static void writeSearchInfo(Element parent, InsuranceSearch search) {
+        Element info = SafeXml.child(parent, "QualificationConfirmSearchInfo");
         SafeXml.leaf(info, "InsurerNumber", search.card().insurer().value());
         SafeXml.leaf(info, "InsuredCardSymbol", search.card().symbol());
         SafeXml.leaf(info, "InsuredIdentificationNumber", search.card().number());
@@ -283,15 +299,11 @@ public final class QualificationXml {
         SafeXml.leaf(info, "Birthdate", DATE.format(search.birthdate()));
         SafeXml.leaf(info, "LimitApplicationCertificateRelatedConsFlg", search.limitConsent() ? "1" : "0");
         SafeXml.leaf(info, "ArbitraryIdentifier", search.arbitraryIdentifier());
-        return SafeXml.write(document, CharacterCode.UTF_8.charset());
     }
 
-    public static SearchRequest parseSearch(byte[] xml) throws MalformedMessageException {
-        Document document = SafeXml.parse(xml);
-        Element info = SafeXml.find(document, "QualificationConfirmSearchInfo")
-                .orElseThrow(() -> new MalformedMessageException("missing QualificationConfirmSearchInfo"));
+    private static InsuranceSearch readSearchInfo(Element info) throws MalformedMessageException {
         try {
-            InsuranceSearch search = new InsuranceSearch(
+            return new InsuranceSearch(
                     new InsuranceCardId(InsurerNumber.of(SafeXml.required(info, "InsurerNumber")),
                             SafeXml.text(info, "InsuredCardSymbol").orElse(""),
                             SafeXml.required(info, "InsuredIdentificationNumber"),
@@ -299,11 +311,85 @@ public final class QualificationXml {
                     date(SafeXml.required(info, "Birthdate")),
                     "1".equals(SafeXml.text(info, "LimitApplicationCertificateRelatedConsFlg").orElse("0")),
                     SafeXml.text(info, "ArbitraryIdentifier").orElse(""));
-            return new SearchRequest(search, SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
-                    SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""));
         } catch (InvalidValueException e) {
             throw new MalformedMessageException("invalid " + e.getMessage(), e);
         }
+    }
+
+    // ---- batch pre-check (一括照会): upload, then poll the reception number ------------------------------------------
+
+    /** Upload of booked patients: {@code MessageBody/BulkConfirmList/QualificationConfirmSearchInfo*}. */
+    public static byte[] writeBatchRequest(List<InsuranceSearch> searches, String institution, String processExecutionTime) {
+        Document document = SafeXml.newDocument();
+        Element body = requestFrame(document, processExecutionTime, institution, "", "2");
+        Element list = SafeXml.child(body, "BulkConfirmList");
+        searches.forEach(search -> writeSearchInfo(list, search));
+        return SafeXml.write(document, CharacterCode.UTF_8.charset());
+    }
+
+    public static List<InsuranceSearch> parseBatchRequest(byte[] xml) throws MalformedMessageException {
+        Document document = SafeXml.parse(xml);
+        NodeList infos = document.getElementsByTagName("QualificationConfirmSearchInfo");
+        List<InsuranceSearch> searches = new ArrayList<>();
+        for (int i = 0; i < infos.getLength(); i++) {
+            searches.add(readSearchInfo((Element) infos.item(i)));
+        }
+        return searches;
+    }
+
+    /**
+     * A batch's state: {@code ReceptionNumber}, {@code ProcessingStatus} (1 processing, 2 done — our own element),
+     * counts, and when done one {@code BulkConfirmUnit} per patient (search info + result), in request order.
+     */
+    public static byte[] writeBatchStatus(String receptionNumber, String processExecutionTime, int done, int total,
+            List<InsuranceSearch> searches, List<ResultMessage> results) {
+        Document document = SafeXml.newDocument();
+        Element body = requestFrame(document, processExecutionTime, "", "", "2");
+        SafeXml.leaf(body, "ReceptionNumber", receptionNumber);
+        boolean finished = results != null;
+        SafeXml.leaf(body, "ProcessingStatus", finished ? "2" : "1");
+        SafeXml.leaf(body, "ProcessedCount", Integer.toString(done));
+        SafeXml.leaf(body, "TotalCount", Integer.toString(total));
+        if (finished) {
+            for (int i = 0; i < results.size(); i++) {
+                Element unit = SafeXml.child(body, "BulkConfirmUnit");
+                writeSearchInfo(unit, searches.get(i));
+                writeResult(unit, results.get(i));
+            }
+        }
+        return SafeXml.write(document, CharacterCode.UTF_8.charset());
+    }
+
+    public static BatchStatus parseBatchStatus(byte[] xml) throws MalformedMessageException {
+        Document document = SafeXml.parse(xml);
+        String reception = SafeXml.required(document, "ReceptionNumber");
+        String time = SafeXml.required(document, "ProcessExecutionTime");
+        if (!"2".equals(SafeXml.text(document, "ProcessingStatus").orElse(""))) {
+            return new BatchStatus.Processing(reception, Integer.parseInt(SafeXml.text(document, "ProcessedCount").orElse("0")),
+                    Integer.parseInt(SafeXml.text(document, "TotalCount").orElse("0")));
+        }
+        List<BatchResult> results = new ArrayList<>();
+        NodeList units = document.getElementsByTagName("BulkConfirmUnit");
+        for (int i = 0; i < units.getLength(); i++) {
+            Element unit = (Element) units.item(i);
+            InsuranceSearch search = readSearchInfo(SafeXml.find(unit, "QualificationConfirmSearchInfo")
+                    .orElseThrow(() -> new MalformedMessageException("BulkConfirmUnit without QualificationConfirmSearchInfo")));
+            ResultMessage result = new ResultMessage(time, null, null, search.arbitraryIdentifier(), "2", "1", null, null,
+                    CharacterCode.UTF_8, SafeXml.text(unit, "ProcessingResultStatus").orElse(null),
+                    SafeXml.text(unit, "ProcessingResultCode").orElse(null),
+                    SafeXml.text(unit, "ProcessingResultMessage").orElse(null),
+                    SafeXml.text(unit, "QualificationValidity").orElse(null), readQualifications(unit));
+            results.add(new BatchResult(search, result.toOutcome()));
+        }
+        return new BatchStatus.Done(reception, results);
+    }
+
+    public static SearchRequest parseSearch(byte[] xml) throws MalformedMessageException {
+        Document document = SafeXml.parse(xml);
+        Element info = SafeXml.find(document, "QualificationConfirmSearchInfo")
+                .orElseThrow(() -> new MalformedMessageException("missing QualificationConfirmSearchInfo"));
+        return new SearchRequest(readSearchInfo(info), SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
+                SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""));
     }
 
     // ---- card confirmation request --------------------------------------------------------------------------------

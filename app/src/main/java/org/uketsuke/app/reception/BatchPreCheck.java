@@ -1,0 +1,85 @@
+package org.uketsuke.app.reception;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.Confirmation;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.BatchResult;
+import org.uketsuke.eligibility.BatchStatus;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.EligibilityClient;
+import org.uketsuke.eligibility.EligibilityUnavailableException;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceSearch;
+
+/**
+ * 一括照会: the booked patients of a day are uploaded by insurance number, the reception number is polled, and every
+ * valid qualification goes to the レセコン store like any other confirmation (so the morning's visits start with
+ * known insurance). Blocking; run off the FX thread.
+ */
+public final class BatchPreCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchPreCheck.class);
+
+    private final EligibilityClient backend;
+    private final RececonBridge bridge;
+    private final Clock clock;
+
+    public BatchPreCheck(EligibilityClient backend, RececonBridge bridge, Clock clock) {
+        this.backend = backend;
+        this.bridge = bridge;
+        this.clock = clock;
+    }
+
+    /** How a batch ended: counts per outcome, or why it did not finish. */
+    public record Summary(String receptionNumber, int confirmed, int rejected, int unavailable, String failure) {}
+
+    public Summary run(List<InsuranceSearch> booked, Duration timeout) throws InterruptedException {
+        String reception;
+        try {
+            reception = backend.submitBatch(booked);
+        } catch (EligibilityUnavailableException e) {
+            return new Summary("", 0, 0, 0, e.reason() + ": " + e.getMessage());
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 20;
+        while (true) {
+            switch (backend.batchStatus(reception)) {
+                case BatchStatus.Done done -> {
+                    return store(reception, done.results());
+                }
+                case BatchStatus.Failed failed -> {
+                    return new Summary(reception, 0, 0, 0, failed.reason());
+                }
+                case BatchStatus.Processing processing -> log.debug("batch {}: {}/{}", reception, processing.done(), processing.total());
+            }
+            if (System.nanoTime() > deadline) {
+                return new Summary(reception, 0, 0, 0, "not finished within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, 1_000);
+        }
+    }
+
+    private Summary store(String reception, List<BatchResult> results) {
+        int confirmed = 0;
+        int rejected = 0;
+        int unavailable = 0;
+        for (int i = 0; i < results.size(); i++) {
+            BatchResult result = results.get(i);
+            switch (result.outcome()) {
+                case ConfirmationOutcome.Confirmed c -> {
+                    bridge.submit(new Confirmation(reception + "-" + i, clock.instant(), IdentityMethod.INSURANCE_NUMBER, c));
+                    confirmed++;
+                }
+                case ConfirmationOutcome.Rejected r -> rejected++;
+                case ConfirmationOutcome.Unavailable u -> unavailable++;
+            }
+        }
+        bridge.drain();
+        return new Summary(reception, confirmed, rejected, unavailable, null);
+    }
+}

@@ -1,0 +1,52 @@
+package org.uketsuke.app.reception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.bridge.BridgeConfig;
+import org.uketsuke.bridge.DeliveryStatus;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.InsuranceSearch;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.mockbackend.MockBackend;
+import org.uketsuke.mockbackend.MockBackendConfig;
+
+/** 一括照会 through the real client, backend and store: every valid answer lands once in the レセコン store. */
+class BatchPreCheckTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBookedPatientsOfADayAreConfirmedAndStored() throws Exception {
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 40));
+                RececonBridge bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
+                        dir.resolve("face"), "1311234567", StandardCharsets.UTF_8))) {
+            List<InsuranceSearch> booked = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Qualification q = backend.person(i);
+                booked.add(new InsuranceSearch(q.card(), q.birthdate(), false, "b" + i));
+            }
+            Qualification moved = backend.person(31);
+            booked.add(new InsuranceSearch(moved.card(), moved.birthdate().plusYears(1), false, "b-moved"));
+            BatchPreCheck check = new BatchPreCheck(
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10)), bridge,
+                    Clock.systemUTC());
+
+            BatchPreCheck.Summary summary = check.run(booked, Duration.ofSeconds(30));
+
+            assertThat(summary.failure()).isNull();
+            assertThat(summary.confirmed()).isEqualTo(30);
+            assertThat(summary.rejected()).isEqualTo(1);
+            assertThat(bridge.statuses()).hasSize(30).allMatch(s -> s.state() == DeliveryStatus.State.DELIVERED);
+        }
+    }
+}
