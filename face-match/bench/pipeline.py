@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""The face pipeline of face-match (FacePipeline.java), step for step, in Debian's python3-opencv: the bench's
+reference for "same models, same frames, same machine". Prints min/median/p95 ms per frame as one JSON line.
+
+usage: pipeline.py MODEL_DIR FRAME.png RUNS
+"""
+import json
+import sys
+import time
+
+import cv2
+import numpy as np
+
+TEMPLATE = np.array([[38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.7366],
+                     [41.5493, 92.3655], [70.7299, 92.2041]], dtype=np.float32)
+
+
+def load(models):
+    return (cv2.dnn.readNetFromONNX(models + "/fr_detect.onnx"),
+            cv2.dnn.readNetFromONNX(models + "/fr_landmark.onnx"),
+            cv2.dnn.readNetFromONNX(models + "/fr_feature.onnx"))
+
+
+def analyse(nets, bgr):
+    detector, landmarks, embedder = nets
+    image = cv2.cvtColor(cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
+    h, w = image.shape[:2]
+    detector.setInput(cv2.dnn.blobFromImage(image, 1 / 128.0, (320, 240), (127, 127, 127), True, False), "input")
+    boxes, scores = detector.forward(["boxes", "scores"])
+    boxes = boxes.reshape(-1, 4)
+    scores = scores.reshape(-1, 2)[:, 1]
+    keep = scores >= 0.65
+    rects = [[float(b[0] * w), float(b[1] * h), float((b[2] - b[0]) * w), float((b[3] - b[1]) * h)] for b in boxes[keep]]
+    kept = cv2.dnn.NMSBoxes(rects, scores[keep].tolist(), 0.65, 0.4)
+    if len(kept) != 1:
+        return None
+    x, y, bw, bh = [int(v) for v in rects[int(np.array(kept).flatten()[0])]]
+    crop = cv2.cvtColor(image[y:y + bh, x:x + bw], cv2.COLOR_BGR2GRAY)
+    landmarks.setInput(cv2.dnn.blobFromImage(crop, 1 / 256.0, (64, 64), 0, False, False), "input")
+    p = landmarks.forward("output").flatten()
+    p[0::2] = p[0::2] * bw + x
+    p[1::2] = p[1::2] * bh + y
+    pts = p.reshape(-1, 2)
+    five = np.array([pts[[36, 37, 39, 40]].mean(0), pts[[42, 43, 45, 46]].mean(0), pts[30],
+                     pts[[48, 60]].mean(0), pts[[54, 64]].mean(0)], dtype=np.float32)
+    transform, _ = cv2.estimateAffinePartial2D(five, TEMPLATE)
+    aligned = cv2.warpAffine(image, transform, (112, 112))
+    embedder.setInput(cv2.dnn.blobFromImage(aligned, 1 / 128.0, (112, 112), (127, 127, 127), True, False))
+    e = embedder.forward().flatten()
+    return e / np.linalg.norm(e)
+
+
+def main():
+    models, frame_path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    nets = load(models)
+    frame = cv2.imread(frame_path)
+    times = []
+    for i in range(runs + 10):
+        t0 = time.perf_counter()
+        if analyse(nets, frame) is None:
+            print(json.dumps({"error": "no single face"}))
+            return 1
+        if i >= 10:
+            times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    print(json.dumps({"opencv": cv2.__version__, "min": times[0], "median": times[len(times) // 2],
+                      "p95": times[max(0, int(np.ceil(0.95 * len(times))) - 1)], "runs": len(times)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
