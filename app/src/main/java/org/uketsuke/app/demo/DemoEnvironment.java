@@ -63,6 +63,13 @@ public final class DemoEnvironment implements AutoCloseable {
 
     private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode) {
         this.dataDir = dataDir;
+        // Start-up work that does not depend on the backend runs beside it (cold start is measured).
+        java.util.concurrent.CompletableFuture<java.security.KeyPair> faceKey =
+                java.util.concurrent.CompletableFuture.supplyAsync(DemoEnvironment::rsa2048);
+        java.util.concurrent.CompletableFuture<byte[]> chipPhoto =
+                java.util.concurrent.CompletableFuture.supplyAsync(DemoFrames::chipPhotoJp2);
+        java.util.concurrent.CompletableFuture<org.uketsuke.face.camera.CameraSource> camera =
+                chipPhoto.thenApply(photo -> DemoFrames.camera());
         this.backend = MockBackend.start(new MockBackendConfig(dataDir.resolve("mock-backend"), 0, 42L, 50));
         this.issuedCard = backend.issueCard(personIndex);
         this.collationNumberB = CollationNumberB.of(issuedCard.expected().birthdate(), CARD_EXPIRY.getYear(),
@@ -70,7 +77,7 @@ public final class DemoEnvironment implements AutoCloseable {
         MyNumberCardSimulator card = new MyNumberCardSimulator(
                 new CardPersonalisation(issuedCard.authCertDer(), issuedCard.authCaCertDer(), issuedCard.authKey(),
                         issuedCard.pin()),
-                cardFace(issuedCard, collationNumberB));
+                cardFace(issuedCard, collationNumberB, chipPhoto.join(), faceKey.join()));
         switch (mode) {
             case VIRTUAL -> {
                 VirtualCardSlot virtual = new VirtualCardSlot(card);
@@ -97,7 +104,7 @@ public final class DemoEnvironment implements AutoCloseable {
         HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
                 Duration.ofSeconds(10), DEMO_INSTITUTION_CODE, Clock.systemUTC());
         this.steps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone())
-                .withFacePath(new FaceCheck(DemoFrames.camera(), FaceVerifier.defaults()),
+                .withFacePath(new FaceCheck(camera.join(), FaceVerifier.defaults()),
                         data -> TerminalSigner.sign(backend.terminalTls(), data));
         this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone());
         this.controller = new VisitController(steps, VisitController.defaultTimeouts());
@@ -164,14 +171,18 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     /** The card-face AP of the demo card: the demo portrait as its chip photo, a fresh application key. */
-    private static CardFacePersonalisation cardFace(IssuedCard issued, String collationNumberB) {
+    private static CardFacePersonalisation cardFace(IssuedCard issued, String collationNumberB, byte[] chipPhoto,
+            java.security.KeyPair applicationKey) {
+        java.time.format.DateTimeFormatter yyyymmdd = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+        return new CardFacePersonalisation(collationNumberB, yyyymmdd.format(issued.expected().birthdate()),
+                issued.expected().sex().code(), chipPhoto, yyyymmdd.format(CARD_EXPIRY), applicationKey, new byte[256]);
+    }
+
+    private static java.security.KeyPair rsa2048() {
         try {
             java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
             rsa.initialize(2048);
-            java.time.format.DateTimeFormatter yyyymmdd = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
-            return new CardFacePersonalisation(collationNumberB, yyyymmdd.format(issued.expected().birthdate()),
-                    issued.expected().sex().code(), DemoFrames.chipPhotoJp2(), yyyymmdd.format(CARD_EXPIRY),
-                    rsa.generateKeyPair(), new byte[256]);
+            return rsa.generateKeyPair();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
