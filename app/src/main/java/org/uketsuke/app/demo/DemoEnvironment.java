@@ -18,6 +18,7 @@ import org.uketsuke.app.reception.VirtualCardSlot;
 import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.DeliveryWorker;
+import org.uketsuke.bridge.exchange.RequestFolderExchange;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.eligibility.HttpsEligibilityClient;
@@ -59,6 +60,7 @@ public final class DemoEnvironment implements AutoCloseable {
     private final DeliveryWorker delivery;
     private final ReceptionSteps steps;
     private final StaffLookup lookup;
+    private final AutoCloseable requestFolders;
     private final VisitController controller;
 
     private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode) {
@@ -107,6 +109,9 @@ public final class DemoEnvironment implements AutoCloseable {
                 .withFacePath(new FaceCheck(camera.join(), FaceVerifier.defaults()),
                         data -> TerminalSigner.sign(backend.terminalTls(), data));
         this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone());
+        // The 連携アプリ's req/res folders beside the face folder: a レセコン can ask by insurance number too.
+        this.requestFolders = new RequestFolderExchange(dataDir.resolve("req"), dataDir.resolve("res"), client,
+                DEMO_INSTITUTION_CODE, Clock.systemUTC()).poll(Duration.ofSeconds(1));
         this.controller = new VisitController(steps, VisitController.defaultTimeouts());
         slot.onCardEvents(controller::fire);
         log.info("demo environment in {} — backend {}", dataDir, backend.baseUri());
@@ -196,6 +201,11 @@ public final class DemoEnvironment implements AutoCloseable {
     @Override
     public void close() {
         controller.close();
+        try {
+            requestFolders.close();
+        } catch (Exception e) {
+            log.debug("stopping the req folder", e);
+        }
         if (demoCard instanceof AutoCloseable closeable && demoCard != slot) {
             try {
                 closeable.close();
