@@ -7,8 +7,8 @@ import java.util.Objects;
  * over it (RSA PKCS#1 v1.5 over the SHA-256 DigestInfo of the nonce), plus how identity was checked and the consents.
  *
  * @param arbitraryFileIdentifier {@code ArbitraryFileIdentifier}: echoed by the answer, matches it to the visit
- * @param attestation on the face path: the terminal's attestation, which {@code signature} then signs with the
- *     terminal key (instead of the card's signature over the nonce); null on the PIN path
+ * @param attestation on the face and visual-check paths: the terminal's attestation, which {@code signature} then
+ *     signs with the terminal key (instead of the card's signature over the nonce); null on the PIN path
  */
 public record CardConfirmationRequest(
         byte[] authCertificateDer,
@@ -17,7 +17,7 @@ public record CardConfirmationRequest(
         IdentityMethod method,
         Consents consents,
         String arbitraryFileIdentifier,
-        FaceAttestation attestation) {
+        Attestation attestation) {
 
     /** The PIN path: the card signed the nonce. */
     public CardConfirmationRequest(byte[] authCertificateDer, byte[] nonce, byte[] signature, IdentityMethod method,

@@ -1,6 +1,5 @@
 package org.uketsuke.eligibility;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -12,7 +11,8 @@ import java.util.Locale;
  * terminal signs {@link #text()} with its own (TLS client) key; the backend checks it against the terminal's
  * certificate. Our own format — the official attestation of certified readers is not public.
  */
-public record FaceAttestation(byte[] nonce, byte[] authCertificateSha256, double score, double threshold, boolean presenceProven) {
+public record FaceAttestation(byte[] nonce, byte[] authCertificateSha256, double score, double threshold, boolean presenceProven)
+        implements Attestation {
 
     private static final String PREFIX = "UKETSUKE-FACE-ATTESTATION-1";
 
@@ -32,14 +32,11 @@ public record FaceAttestation(byte[] nonce, byte[] authCertificateSha256, double
     }
 
     /** The canonical text that is signed and sent. */
+    @Override
     public String text() {
         return String.join("|", PREFIX, Base64.getEncoder().encodeToString(nonce),
                 HexFormat.of().formatHex(authCertificateSha256), String.format(Locale.ROOT, "%.4f", score),
                 String.format(Locale.ROOT, "%.4f", threshold), Boolean.toString(presenceProven));
-    }
-
-    public byte[] bytes() {
-        return text().getBytes(StandardCharsets.US_ASCII);
     }
 
     public static FaceAttestation parse(String text) {

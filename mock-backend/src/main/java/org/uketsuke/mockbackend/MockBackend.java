@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.FaceAttestation;
+import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.QualificationDetails;
 import org.uketsuke.eligibility.Qualification;
@@ -354,7 +356,8 @@ public final class MockBackend implements AutoCloseable {
     /**
      * The proof that the holder is present: on the PIN path the card's signature over the nonce (auth key); on the
      * face path the terminal's signed attestation for this nonce and this certificate, with presence proven and the
-     * score at or above the threshold.
+     * score at or above the threshold; on the visual path the terminal's signed statement that a named staff member
+     * checked the card photo against the patient.
      */
     private static boolean proofHolds(CardConfirmationRequest request, X509Certificate card, X509Certificate terminal) {
         try {
@@ -364,14 +367,21 @@ public final class MockBackend implements AutoCloseable {
                 rsa.update(request.nonce());
                 return rsa.verify(request.signature());
             }
-            FaceAttestation attestation = request.attestation();
-            if (request.method() != IdentityMethod.FACE || attestation == null || terminal == null) {
+            Attestation attestation = request.attestation();
+            if (attestation == null || terminal == null) {
                 return false;
             }
             byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.getEncoded());
             if (!java.util.Arrays.equals(attestation.nonce(), request.nonce())
-                    || !java.util.Arrays.equals(attestation.authCertificateSha256(), certHash)
-                    || !attestation.presenceProven() || attestation.score() < attestation.threshold()) {
+                    || !java.util.Arrays.equals(attestation.authCertificateSha256(), certHash)) {
+                return false;
+            }
+            boolean vouched = switch (attestation) {
+                case FaceAttestation face -> request.method() == IdentityMethod.FACE && face.presenceProven()
+                        && face.score() >= face.threshold();
+                case VisualAttestation visual -> request.method() == IdentityMethod.VISUAL;
+            };
+            if (!vouched) {
                 return false;
             }
             rsa.initVerify(terminal.getPublicKey());

@@ -19,6 +19,7 @@ import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.TerminalSigner;
+import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
@@ -112,6 +113,23 @@ class MockBackendTest {
         FaceAttestation otherNonce = new FaceAttestation(client.nonce(), certHash, 0.9, 0.40, true);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce5, otherNonce,
                 TerminalSigner.sign(backend.terminalTls(), otherNonce.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void aVisualCheckIsAcceptedWhenTheTerminalSignsItForThisCard() throws Exception {
+        IssuedCard card = backend.issueCard(13);
+        byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
+        byte[] nonce = client.nonce();
+        VisualAttestation visual = new VisualAttestation(nonce, certHash, "staff-07");
+        assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
+                TerminalSigner.sign(backend.terminalTls(), visual.bytes()), IdentityMethod.VISUAL, Consents.none(), "visual",
+                visual))).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+
+        byte[] nonce2 = client.nonce();
+        VisualAttestation asFace = new VisualAttestation(nonce2, certHash, "staff-07");
+        assertThat(reason(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce2,
+                TerminalSigner.sign(backend.terminalTls(), asFace.bytes()), IdentityMethod.FACE, Consents.none(), "mixed",
+                asFace)))).as("a visual check does not pass as a face match").isEqualTo(RejectionReason.SIGNATURE_INVALID);
     }
 
     private static CardConfirmationRequest faceRequest(IssuedCard card, byte[] nonce, FaceAttestation attestation, byte[] signature) {

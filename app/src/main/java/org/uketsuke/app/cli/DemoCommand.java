@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
             ConsentAnswers answers = "yes".equals(consent) ? ConsentAnswers.allYes() : ConsentAnswers.allNo();
             int exit = 0;
             for (int i = 0; i < visits; i++) {
-                exit = Math.max(exit, runOnce(env, snapshots, answers, "face".equals(method)));
+                exit = Math.max(exit, runOnce(env, snapshots, answers, method));
                 awaitIdle(snapshots);
             }
             if (visits > 1) {
@@ -85,7 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Option(names = "--method", defaultValue = "pin",
-            description = "With --headless: how the patient proves they hold the card: pin, or face (PIN-less, recorded camera frames).")
+            description = "With --headless: how the patient proves they hold the card: pin, face (PIN-less, recorded camera "
+                    + "frames) or visual (the staff's 目視確認).")
     String method;
 
     @Option(names = "--consent", defaultValue = "no",
@@ -113,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static int runOnce(DemoEnvironment env, BlockingQueue<VisitSnapshot> snapshots, ConsentAnswers consents,
-            boolean face) throws InterruptedException {
+            String method) throws InterruptedException {
         env.demoCard().insert();
         Duration budget = Duration.ofSeconds(60);
         long deadline = System.nanoTime() + budget.toNanos();
@@ -124,14 +125,17 @@ public final class DemoCommand implements Callable<Integer> {
                 return 1;
             }
             switch (snapshot.state()) {
-                case AWAITING_PIN -> env.controller().fire(face
-                        ? new VisitEvent.FaceChosen(env.demoCollationNumberB())
-                        : new VisitEvent.PinEntered(env.demoPin()));
+                case AWAITING_PIN -> env.controller().fire(switch (method) {
+                    case "face" -> new VisitEvent.FaceChosen(env.demoCollationNumberB());
+                    case "visual" -> new VisitEvent.VisualCheckRequested();
+                    default -> new VisitEvent.PinEntered(env.demoPin());
+                });
+                case AWAITING_STAFF_CHECK -> env.controller().fire(new VisitEvent.StaffConfirmedVisually("staff-01"));
                 case ASKING_CONSENTS -> env.controller().fire(new VisitEvent.ConsentsGiven(consents));
                 case SHOWING_RESULT -> {
                     QualificationSummary q = snapshot.result().orElseThrow();
                     print(json().put("status", "CONFIRMED")
-                            .put("method", face ? "FACE" : "PIN")
+                            .put("method", method.toUpperCase(Locale.ROOT))
                             .put("insurerNumber", q.insurerNumber())
                             .put("insurerName", q.insurerName())
                             .put("symbol", q.symbol())

@@ -14,6 +14,9 @@ public sealed interface VisitCommand {
         }
     }
 
+    /** Remember which staff member vouched for the patient (目視確認), for the attestation. */
+    record RecordVisualCheck(String staffId) implements VisitCommand {}
+
     /** Verify the auth PIN on the card. */
     record VerifyPin(String pin) implements VisitCommand {
         @Override

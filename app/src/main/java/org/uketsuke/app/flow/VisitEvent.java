@@ -28,6 +28,15 @@ public sealed interface VisitEvent {
         }
     }
 
+    /** The patient asked for the staff's visual check instead of PIN or face. */
+    record VisualCheckRequested() implements VisitEvent {}
+
+    /** A staff member compared the card photo with the patient and confirmed it is them. */
+    record StaffConfirmedVisually(String staffId) implements VisitEvent {}
+
+    /** The staff member could not confirm the patient from the card photo. */
+    record StaffRefusedVisually() implements VisitEvent {}
+
     /** The live face matched the chip photo of a genuine card. */
     record FaceMatched() implements VisitEvent {}
 

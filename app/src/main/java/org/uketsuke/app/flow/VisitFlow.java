@@ -2,6 +2,7 @@ package org.uketsuke.app.flow;
 
 import static org.uketsuke.app.flow.VisitState.ASKING_CONSENTS;
 import static org.uketsuke.app.flow.VisitState.AWAITING_PIN;
+import static org.uketsuke.app.flow.VisitState.AWAITING_STAFF_CHECK;
 import static org.uketsuke.app.flow.VisitState.CONFIRMING;
 import static org.uketsuke.app.flow.VisitState.IDLE;
 import static org.uketsuke.app.flow.VisitState.MATCHING_FACE;
@@ -13,6 +14,7 @@ import static org.uketsuke.app.flow.VisitState.VERIFYING_PIN;
 import java.util.Optional;
 import org.uketsuke.app.flow.VisitCommand.Confirm;
 import org.uketsuke.app.flow.VisitCommand.MatchFace;
+import org.uketsuke.app.flow.VisitCommand.RecordVisualCheck;
 import org.uketsuke.app.flow.VisitCommand.VerifyPin;
 import org.uketsuke.app.flow.VisitCommand.EndVisit;
 import org.uketsuke.app.flow.VisitCommand.ReadCard;
@@ -28,6 +30,9 @@ import org.uketsuke.app.flow.VisitEvent.FaceMatched;
 import org.uketsuke.app.flow.VisitEvent.PinEntered;
 import org.uketsuke.app.flow.VisitEvent.PinRejected;
 import org.uketsuke.app.flow.VisitEvent.PinVerified;
+import org.uketsuke.app.flow.VisitEvent.StaffConfirmedVisually;
+import org.uketsuke.app.flow.VisitEvent.StaffRefusedVisually;
+import org.uketsuke.app.flow.VisitEvent.VisualCheckRequested;
 import org.uketsuke.app.flow.VisitEvent.TimedOut;
 
 /**
@@ -68,6 +73,15 @@ public final class VisitFlow {
                         new VisitSnapshot(VERIFYING_PIN, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
                         new VerifyPin(p.pin()));
                 case FaceChosen f -> Transition.to(state(MATCHING_FACE), new MatchFace(f.collationNumberB()));
+                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
+                case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
+                case TimedOut _ -> problem(Problem.TIMED_OUT);
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case AWAITING_STAFF_CHECK -> switch (event) {
+                case StaffConfirmedVisually v -> Transition.to(state(ASKING_CONSENTS), new RecordVisualCheck(v.staffId()));
+                case StaffRefusedVisually _ -> problem(Problem.VISUAL_CHECK_REFUSED);
                 case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
                 case TimedOut _ -> problem(Problem.TIMED_OUT);
                 case CardRemoved _ -> problem(Problem.CARD_REMOVED);

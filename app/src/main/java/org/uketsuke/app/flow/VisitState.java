@@ -10,6 +10,8 @@ public enum VisitState {
     AWAITING_PIN,
     /** PIN-less path: 照合番号B opens the chip photo, the card proves it is genuine, the live face is matched. */
     MATCHING_FACE,
+    /** 目視確認: the staff compare the card's photo with the patient and confirm on their screen. */
+    AWAITING_STAFF_CHECK,
     /** The card checks the PIN. */
     VERIFYING_PIN,
     /** The patient answers yes or no for each kind of information the clinic may see. */

@@ -22,7 +22,9 @@ import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
+import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.FaceAttestation;
+import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.reader.api.ApduTransport;
@@ -51,6 +53,7 @@ public final class ReceptionSteps implements VisitSteps {
     private FaceCheck faceCheck;
     private java.util.function.UnaryOperator<byte[]> terminalSigner;
     private FaceCheck.Result.Matched faceProof;
+    private String visualStaffId;
     private ApduTransport session;
     private JpkiCard card;
     private byte[] authCertificate;
@@ -83,6 +86,10 @@ public final class ReceptionSteps implements VisitSteps {
             case VisitCommand.ReadCard _ -> readCard();
             case VisitCommand.VerifyPin v -> verifyPin(v.pin());
             case VisitCommand.MatchFace f -> matchFace(f.collationNumberB());
+            case VisitCommand.RecordVisualCheck v -> {
+                visualStaffId = v.staffId();
+                yield null;
+            }
             case VisitCommand.Confirm c -> confirm(c.consents());
             case VisitCommand.EndVisit _ -> {
                 endVisit();
@@ -177,8 +184,8 @@ public final class ReceptionSteps implements VisitSteps {
         if (card == null || authCertificate == null) {
             return new VisitEvent.Failed(Problem.CARD_REMOVED);
         }
-        if (faceProof != null) {
-            return confirmByFace(answers);
+        if (faceProof != null || visualStaffId != null) {
+            return confirmByAttestation(answers);
         }
         try {
             long start = System.nanoTime();
@@ -209,19 +216,26 @@ public final class ReceptionSteps implements VisitSteps {
         }
     }
 
-    private VisitEvent confirmByFace(ConsentAnswers answers) {
+    /** Face match or 目視確認: the terminal vouches, with its own key, for this nonce and this card. */
+    private VisitEvent confirmByAttestation(ConsentAnswers answers) {
+        if (terminalSigner == null) {
+            return new VisitEvent.Failed(Problem.CARD_UNREADABLE);
+        }
         try {
             long start = System.nanoTime();
             byte[] nonce = backend.nonce();
             timings = timings.plusBackend(System.nanoTime() - start);
-            FaceAttestation attestation = new FaceAttestation(nonce, sha256(authCertificate), faceProof.score(),
-                    faceProof.threshold(), faceProof.presenceProven());
+            Attestation attestation = faceProof != null
+                    ? new FaceAttestation(nonce, sha256(authCertificate), faceProof.score(), faceProof.threshold(),
+                            faceProof.presenceProven())
+                    : new VisualAttestation(nonce, sha256(authCertificate), visualStaffId);
+            IdentityMethod method = faceProof != null ? IdentityMethod.FACE : IdentityMethod.VISUAL;
             String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
             start = System.nanoTime();
             ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(authCertificate, nonce,
-                    terminalSigner.apply(attestation.bytes()), IdentityMethod.FACE, consents(answers), fileId, attestation));
+                    terminalSigner.apply(attestation.bytes()), method, consents(answers), fileId, attestation));
             timings = timings.plusBackend(System.nanoTime() - start);
-            return settle(outcome, fileId, IdentityMethod.FACE);
+            return settle(outcome, fileId, method);
         } catch (EligibilityUnavailableException e) {
             log.warn("backend unavailable: {}", e.getMessage());
             return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
@@ -296,6 +310,7 @@ public final class ReceptionSteps implements VisitSteps {
 
     private void endVisit() {
         faceProof = null;
+        visualStaffId = null;
         card = null;
         authCertificate = null;
         if (session != null) {

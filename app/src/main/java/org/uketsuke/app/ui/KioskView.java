@@ -42,6 +42,7 @@ public final class KioskView {
     private final Button clear = new Button();
     private final Button cancel = new Button();
     private final Button face = new Button();
+    private final Button visual = new Button();
     private final VBox pinPad;
     private final GridPane result = new GridPane();
     private final GridPane consentPanel = new GridPane();
@@ -118,10 +119,13 @@ public final class KioskView {
         face.setId("chooseFace");
         face.getStyleClass().add("pin-action");
         face.setOnAction(e -> model.chooseFace());
+        visual.setId("requestVisual");
+        visual.getStyleClass().add("pin-action");
+        visual.setOnAction(e -> model.requestVisualCheck());
         HBox actions = new HBox(16, cancel, clear, ok);
         actions.setAlignment(Pos.CENTER_LEFT);
         // Landscape kiosk: what was typed and the actions on the left, the keys on the right.
-        VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions, face);
+        VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions, new HBox(16, face, visual));
         left.setAlignment(Pos.CENTER_LEFT);
         HBox pad = new HBox(48, left, keys);
         pad.setAlignment(Pos.CENTER);
@@ -217,6 +221,7 @@ public final class KioskView {
         clear.setText(m.get("pin.clear"));
         cancel.setText(m.get("pin.cancel"));
         face.setText(m.get("pin.face"));
+        visual.setText(m.get("pin.visual"));
 
         show(problem, s.problem().isPresent());
         s.problem().ifPresent(p -> problem.setText(m.get("problem." + p)));

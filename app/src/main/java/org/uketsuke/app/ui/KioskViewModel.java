@@ -131,6 +131,14 @@ public final class KioskViewModel {
         }
     }
 
+    /** The patient asks the reception staff to check the card photo (目視確認). */
+    public void requestVisualCheck() {
+        if (snapshot.get().state() == VisitState.AWAITING_PIN) {
+            clearPin();
+            controller.fire(new VisitEvent.VisualCheckRequested());
+        }
+    }
+
     public void cancel() {
         clearPin();
         controller.fire(new VisitEvent.Cancelled());

@@ -39,7 +39,8 @@ public final class KioskWindows {
             public String demoPin() {
                 return env.demoPin();
             }
-        }, env.slot().describe(), new LookupViewModel(env.lookup(), LOOKUP_WORKER, Platform::runLater, messages));
+        }, env.slot().describe(), new LookupViewModel(env.lookup(), LOOKUP_WORKER, Platform::runLater, messages),
+                env.controller()::fire);
 
         env.controller().addListener(snapshot -> Platform.runLater(() -> {
             model.show(snapshot);

@@ -29,6 +29,9 @@ import org.uketsuke.app.reception.ReceptionRecord;
  */
 public final class StaffView {
 
+    /** Who is at the staff screen; a staff login is not built yet, so the demo has one receptionist. */
+    private static final String STAFF_ID = "staff-01";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Messages messages;
@@ -40,7 +43,14 @@ public final class StaffView {
     /**
      * @param demo the virtual card controls, or {@code null} on a real reader
      */
-    public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup) {
+    private final Button visualConfirm = new Button();
+    private final Button visualRefuse = new Button();
+
+    /**
+     * @param visits where the staff's 目視確認 answers go (the visit controller)
+     */
+    public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup,
+            java.util.function.Consumer<org.uketsuke.app.flow.VisitEvent> visits) {
         this.messages = messages;
         Label title = new Label(messages.get("staff.title"));
         title.getStyleClass().add("staff-title");
@@ -58,6 +68,15 @@ public final class StaffView {
             pin.setId("demoPin");
             root.getChildren().add(new HBox(12, place, remove, pin));
         }
+        visualConfirm.setId("visualConfirm");
+        visualConfirm.setText(messages.get("staff.visual.confirm"));
+        visualConfirm.setOnAction(e -> visits.accept(new org.uketsuke.app.flow.VisitEvent.StaffConfirmedVisually(STAFF_ID)));
+        visualRefuse.setId("visualRefuse");
+        visualRefuse.setText(messages.get("staff.visual.refuse"));
+        visualRefuse.setOnAction(e -> visits.accept(new org.uketsuke.app.flow.VisitEvent.StaffRefusedVisually()));
+        Label visualTitle = new Label(messages.get("staff.visual.title"));
+        visualTitle.getStyleClass().add("staff-section");
+        root.getChildren().add(new HBox(12, visualTitle, visualConfirm, visualRefuse));
         if (lookup != null) {
             root.getChildren().add(lookupForm(lookup));
         }
@@ -123,6 +142,9 @@ public final class StaffView {
 
     /** FX thread only. */
     public void show(VisitSnapshot snapshot) {
+        boolean waiting = snapshot.state() == org.uketsuke.app.flow.VisitState.AWAITING_STAFF_CHECK;
+        visualConfirm.setDisable(!waiting);
+        visualRefuse.setDisable(!waiting);
         state.setText(messages.get("staff.state", messages.get("state." + snapshot.state() + ".title")));
     }
 

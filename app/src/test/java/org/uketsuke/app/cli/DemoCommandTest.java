@@ -41,6 +41,12 @@ class DemoCommandTest {
         headlessVisitConfirms("vpcd", "--method", "face");
     }
 
+    /** 目視確認: the staff vouch; the terminal signs that for this nonce and card; the backend accepts it. */
+    @Test
+    void aHeadlessVisitWithTheStaffsVisualCheckConfirms() throws Exception {
+        headlessVisitConfirms("virtual", "--method", "visual");
+    }
+
     private void headlessVisitConfirms(String reader, String... extra) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
@@ -60,7 +66,8 @@ class DemoCommandTest {
 
         JsonNode json = new ObjectMapper().readTree(printed);
         assertThat(json.get("status").asText()).isEqualTo("CONFIRMED");
-        String method = java.util.List.of(extra).contains("face") ? "FACE" : "PIN";
+        String method = java.util.List.of(extra).contains("face") ? "FACE"
+                : java.util.List.of(extra).contains("visual") ? "VISUAL" : "PIN";
         assertThat(json.get("method").asText()).isEqualTo(method);
         assertThat(json.get("insurerNumber").asText().strip()).matches("\\d{6}|\\d{8}");
         assertThat(json.get("contributionRatio").asText()).isIn("010", "020", "030");

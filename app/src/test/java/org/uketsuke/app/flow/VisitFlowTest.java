@@ -161,6 +161,21 @@ class VisitFlowTest {
     }
 
     @Test
+    void theStaffsVisualCheckLeadsToConsentsOrToAPlainRefusal() {
+        at(new CardPlaced(), new CardReady(3));
+        assertThat(flow.on(new VisitEvent.VisualCheckRequested()).next().state()).isEqualTo(VisitState.AWAITING_STAFF_CHECK);
+        Transition confirmed = flow.on(new VisitEvent.StaffConfirmedVisually("staff-01"));
+        assertThat(confirmed.next().state()).isEqualTo(VisitState.ASKING_CONSENTS);
+        assertThat(confirmed.commands()).containsExactly(new VisitCommand.RecordVisualCheck("staff-01"));
+
+        VisitFlow refused = new VisitFlow();
+        for (VisitEvent e : List.of(new CardPlaced(), new CardReady(3), new VisitEvent.VisualCheckRequested())) {
+            refused.on(e);
+        }
+        assertThat(refused.on(new VisitEvent.StaffRefusedVisually()).next().problem()).contains(Problem.VISUAL_CHECK_REFUSED);
+    }
+
+    @Test
     void theConsentScreenTimesOutOrCancelsLikeThePad() {
         at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified());
         assertThat(flow.on(new TimedOut()).next().problem()).contains(Problem.TIMED_OUT);

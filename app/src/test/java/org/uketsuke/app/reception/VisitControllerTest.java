@@ -33,6 +33,7 @@ class VisitControllerTest {
                 case VisitCommand.ReadCard _ -> new VisitEvent.CardReady(3);
                 case VisitCommand.VerifyPin _ -> new VisitEvent.PinVerified();
                 case VisitCommand.MatchFace _ -> new VisitEvent.FaceMatched();
+                case VisitCommand.RecordVisualCheck _ -> null;
                 case VisitCommand.Confirm _ -> {
                     await(releaseConfirm);
                     yield new VisitEvent.Confirmed(SUMMARY);

@@ -155,6 +155,20 @@ class KioskDemoUiTest {
     }
 
     @Test
+    void theStaffConfirmTheCardPhotoOnTheirScreen(FxRobot robot) throws Exception {
+        robot.clickOn("#placeCard");
+        waitUntilVisible(robot, "#pinPad");
+        assertThat(robot.lookup("#visualConfirm").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#requestVisual");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#visualConfirm").queryButton().isDisabled());
+        assertThat(text(robot, "#kioskTitle")).isEqualTo("受付スタッフが確認します");
+        robot.clickOn("#visualConfirm");
+        answerConsents(robot, "no");
+        waitUntilVisible(robot, "#resultPanel");
+        assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(env.issuedCard().expected().card().insurer().value());
+    }
+
+    @Test
     void theLanguageSwitchesToEnglishOnScreen(FxRobot robot) {
         robot.clickOn("#languageToggle");
         WaitForAsyncUtils.waitForFxEvents();

@@ -14,7 +14,7 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.ElderlyRecipient;
-import org.uketsuke.eligibility.FaceAttestation;
+import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.LimitCategory;
 import org.uketsuke.eligibility.LimitCertificate;
 import org.uketsuke.eligibility.PublicExpense;
@@ -407,7 +407,7 @@ public final class QualificationXml {
         SafeXml.leaf(card, "Signature", b64.encodeToString(request.signature()));
         SafeXml.leaf(card, "IdentityMethod", request.method().name());
         if (request.attestation() != null) {
-            SafeXml.leaf(card, "FaceAttestation", request.attestation().text());
+            SafeXml.leaf(card, "Attestation", request.attestation().text());
         }
         Consents c = request.consents();
         SafeXml.leaf(card, "PharmaceuticalInfoConsFlg", c.drug().code());
@@ -439,7 +439,7 @@ public final class QualificationXml {
                     IdentityMethod.valueOf(SafeXml.required(card, "IdentityMethod")),
                     consents,
                     SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""),
-                    SafeXml.text(card, "FaceAttestation").map(FaceAttestation::parse).orElse(null));
+                    SafeXml.text(card, "Attestation").map(Attestation::parse).orElse(null));
             return new CardRequest(
                     request,
                     SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
