@@ -1,13 +1,9 @@
 package org.uketsuke.bridge;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,8 +15,7 @@ import org.uketsuke.eligibility.wire.ResultMessage;
  * Drop-in for the official 連携アプリ's {@code face} folder: each card confirmation becomes
  * {@code OQSsiquc01res_face_<医療機関コード 10><20 hex>_<yyyyMMddHHmmss>.xml} in the result message shape, in UTF-8 or
  * Shift_JIS with a matching CharacterCodeIdentifier. The 20 hex characters come from the idempotency key, so a
- * redelivery finds its file and writes nothing. Written as a dot-temp file (ignored by watchers), fsynced, renamed
- * atomically, and the folder fsynced: a watcher never sees half a file, and a crash never loses a renamed one.
+ * redelivery finds its file and writes nothing. Written through {@link AtomicFiles}.
  */
 public final class FaceFolderSink implements RececonSink {
 
@@ -57,30 +52,10 @@ public final class FaceFolderSink implements RececonSink {
         if (Files.exists(target)) {
             return;
         }
-        byte[] bytes = QualificationXml.write(message);
-        Path temp = folder.resolve("." + target.getFileName() + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            syncFolder();
+            AtomicFiles.write(target, QualificationXml.write(message));
         } catch (IOException e) {
-            Files.deleteIfExists(temp);
             throw new SinkFailure("cannot write " + target.getFileName() + " in " + folder + ": " + e, e);
-        }
-    }
-
-    private void syncFolder() {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // Windows cannot open a directory as a channel; NTFS journals the rename itself.
         }
     }
 

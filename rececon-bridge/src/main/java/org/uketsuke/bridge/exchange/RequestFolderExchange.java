@@ -2,13 +2,10 @@ package org.uketsuke.bridge.exchange;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.AtomicFiles;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
@@ -31,7 +29,7 @@ import org.uketsuke.eligibility.wire.SafeXml;
  * qualification system and writes {@code OQSsiquc01res_<id>.xml} into {@code res}, echoing ArbitraryFileIdentifier and
  * the request's character code. A request that breaks the rules gets the same name with {@code .err} in {@code res}.
  * Answered requests move to {@code req/done}; a request the backend could not be asked for stays for the next pass,
- * so nothing is lost. Answers are written as a dot-temp file, fsynced and renamed.
+ * so nothing is lost. Answers are written through {@link AtomicFiles}.
  */
 public final class RequestFolderExchange {
 
@@ -143,17 +141,8 @@ public final class RequestFolderExchange {
     }
 
     private static void write(Path target, byte[] bytes) {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
