@@ -36,11 +36,14 @@ import org.uketsuke.eligibility.wire.QualificationXml;
  * The qualification system over HTTPS with mutual TLS (OkHttp): the terminal's certificate identifies the medical
  * institution, and only the CAs in {@link TlsMaterial#trustStore()} are trusted for the server. Endpoints:
  * {@code POST /oqs/v1/nonce} (base64 text) and {@code POST /oqs/v1/confirm/card} (XML, see {@link QualificationXml}).
- * Transport failures become typed {@link ConfirmationOutcome.Unavailable} answers, never exceptions.
+ * Transport failures become typed {@link ConfirmationOutcome.Unavailable} answers, never exceptions; after three
+ * in a row a {@link CircuitBreaker} answers "unavailable" at once for 15 s. Every call carries {@value #REQUEST_ID}.
  */
 public final class HttpsEligibilityClient implements EligibilityClient {
 
     private static final MediaType XML = MediaType.get("application/xml; charset=utf-8");
+    /** Every call carries an id the backend can log, so a receptionist's "it failed at 10:32" can be traced. */
+    public static final String REQUEST_ID = "X-Request-Id";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
 
@@ -48,6 +51,10 @@ public final class HttpsEligibilityClient implements EligibilityClient {
     private final OkHttpClient http;
     private final String institutionCode;
     private final Clock clock;
+    private final CircuitBreaker breaker;
+    private final java.util.concurrent.atomic.AtomicLong requestCounter = new java.util.concurrent.atomic.AtomicLong();
+    private final String requestPrefix = Long.toHexString(System.nanoTime() & 0xFFFFFF);
+
     /** Calls whose TLS handshake started but did not finish: a failure then is a TLS failure, whatever the socket says. */
     private final Map<Call, Boolean> inHandshake = new ConcurrentHashMap<>();
 
@@ -62,6 +69,7 @@ public final class HttpsEligibilityClient implements EligibilityClient {
         this.baseUri = baseUri;
         this.institutionCode = institutionCode;
         this.clock = clock;
+        this.breaker = new CircuitBreaker(3, Duration.ofSeconds(15), clock);
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(tls.keyStore(), tls.keyPassword());
@@ -95,8 +103,12 @@ public final class HttpsEligibilityClient implements EligibilityClient {
 
     @Override
     public byte[] nonce() throws EligibilityUnavailableException {
+        if (!breaker.allows()) {
+            throw new EligibilityUnavailableException(UnavailableReason.UNREACHABLE, "circuit open after repeated failures", null);
+        }
         Request request = new Request.Builder()
                 .url(baseUri.resolve("/oqs/v1/nonce").toString())
+                .header(REQUEST_ID, nextRequestId())
                 .post(RequestBody.create(new byte[0], null))
                 .build();
         Call call = http.newCall(request);
@@ -110,11 +122,13 @@ public final class HttpsEligibilityClient implements EligibilityClient {
                 if (nonce.length < 16) {
                     throw new IllegalArgumentException("nonce too short");
                 }
+                breaker.success();
                 return nonce;
             } catch (IllegalArgumentException e) {
                 throw new EligibilityUnavailableException(UnavailableReason.MALFORMED_RESPONSE, "nonce", e);
             }
         } catch (IOException e) {
+            breaker.failure();
             throw new EligibilityUnavailableException(classify(call, e), "nonce: " + e, e);
         } finally {
             inHandshake.remove(call);
@@ -175,13 +189,19 @@ public final class HttpsEligibilityClient implements EligibilityClient {
     }
 
     private ConfirmationOutcome post(String path, byte[] xml) {
+        if (!breaker.allows()) {
+            return new ConfirmationOutcome.Unavailable(UnavailableReason.UNREACHABLE,
+                    "circuit open after repeated failures; not calling " + path);
+        }
         Request request = new Request.Builder()
                 .url(baseUri.resolve(path).toString())
+                .header(REQUEST_ID, nextRequestId())
                 .post(RequestBody.create(xml, XML))
                 .build();
         Call call = http.newCall(request);
         try (Response response = call.execute()) {
             if (response.code() >= 500) {
+                breaker.failure();
                 return new ConfirmationOutcome.Unavailable(UnavailableReason.SERVER_ERROR, "HTTP " + response.code());
             }
             ResponseBody body = response.body();
@@ -190,16 +210,23 @@ public final class HttpsEligibilityClient implements EligibilityClient {
                 return new ConfirmationOutcome.Unavailable(UnavailableReason.SERVER_ERROR, "HTTP " + response.code());
             }
             try {
-                return QualificationXml.parseResult(bytes).toOutcome();
+                ConfirmationOutcome outcome = QualificationXml.parseResult(bytes).toOutcome();
+                breaker.success();
+                return outcome;
             } catch (MalformedMessageException e) {
                 return new ConfirmationOutcome.Unavailable(UnavailableReason.MALFORMED_RESPONSE,
                         "HTTP " + response.code() + ": " + e.getMessage());
             }
         } catch (IOException e) {
+            breaker.failure();
             return new ConfirmationOutcome.Unavailable(classify(call, e), e.toString());
         } finally {
             inHandshake.remove(call);
         }
+    }
+
+    private String nextRequestId() {
+        return "uk-" + requestPrefix + "-" + requestCounter.incrementAndGet();
     }
 
     private static String body(Response response) throws IOException {
