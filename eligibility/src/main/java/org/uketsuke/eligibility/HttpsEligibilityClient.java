@@ -31,6 +31,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultCodes;
 
 /**
  * The qualification system over HTTPS with mutual TLS (OkHttp): the terminal's certificate identifies the medical
@@ -38,6 +39,12 @@ import org.uketsuke.eligibility.wire.QualificationXml;
  * {@code POST /oqs/v1/nonce} (base64 text) and {@code POST /oqs/v1/confirm/card} (XML, see {@link QualificationXml}).
  * Transport failures become typed {@link ConfirmationOutcome.Unavailable} answers, never exceptions; after three
  * in a row a {@link CircuitBreaker} answers "unavailable" at once for 15 s. Every call carries {@value #REQUEST_ID}.
+ *
+ * <p>How answers map: nothing listening → {@code UNREACHABLE}; no answer within the timeout → {@code TIMEOUT};
+ * untrusted server certificate or our certificate refused → {@code TLS_FAILURE}; HTTP 5xx → {@code SERVER_ERROR};
+ * a 2xx that is not a result message (truncated, DTD, wrong root) → {@code MALFORMED_RESPONSE}; a 4xx without a
+ * result message (the backend refused the request itself) → {@link ConfirmationOutcome.Rejected} with
+ * {@link RejectionReason#REQUEST_INVALID}, since sending it again cannot help.
  */
 public final class HttpsEligibilityClient implements EligibilityClient {
 
@@ -114,6 +121,9 @@ public final class HttpsEligibilityClient implements EligibilityClient {
         Call call = http.newCall(request);
         try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
+                if (response.code() >= 500) {
+                    breaker.failure();
+                }
                 throw new EligibilityUnavailableException(
                         UnavailableReason.SERVER_ERROR, "nonce: HTTP " + response.code(), null);
             }
@@ -206,14 +216,18 @@ public final class HttpsEligibilityClient implements EligibilityClient {
             }
             ResponseBody body = response.body();
             byte[] bytes = body.bytes();
-            if (!response.isSuccessful() && bytes.length == 0) {
-                return new ConfirmationOutcome.Unavailable(UnavailableReason.SERVER_ERROR, "HTTP " + response.code());
-            }
             try {
                 ConfirmationOutcome outcome = QualificationXml.parseResult(bytes).toOutcome();
                 breaker.success();
                 return outcome;
             } catch (MalformedMessageException e) {
+                if (response.code() >= 400) {
+                    // The backend read our request and refused it: retrying the same request will not help.
+                    breaker.success();
+                    return new ConfirmationOutcome.Rejected(RejectionReason.REQUEST_INVALID,
+                            ResultCodes.codeOf(RejectionReason.REQUEST_INVALID),
+                            "HTTP " + response.code() + ": " + firstLine(bytes));
+                }
                 return new ConfirmationOutcome.Unavailable(UnavailableReason.MALFORMED_RESPONSE,
                         "HTTP " + response.code() + ": " + e.getMessage());
             }
@@ -227,6 +241,13 @@ public final class HttpsEligibilityClient implements EligibilityClient {
 
     private String nextRequestId() {
         return "uk-" + requestPrefix + "-" + requestCounter.incrementAndGet();
+    }
+
+    /** The start of a plain-text error answer, printable characters only, for the log and the staff screen. */
+    private static String firstLine(byte[] bytes) {
+        String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8).strip();
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).replaceAll("\\p{Cntrl}", "").strip();
     }
 
     private static String body(Response response) throws IOException {

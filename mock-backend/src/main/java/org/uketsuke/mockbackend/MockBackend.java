@@ -63,8 +63,8 @@ import org.uketsuke.eligibility.wire.ResultMessage;
 
 /**
  * The embedded stand-in for the national qualification system: Jetty 12 on 127.0.0.1 over HTTPS with mandatory
- * client certificates (terminals issued by its TLS CA; anything else is refused in the handshake), a test JPKI CA
- * for the virtual cards, and a generated population in SQLite.
+ * client certificates (terminals issued by its terminal CA; anything else is refused in the handshake), a test JPKI
+ * CA for the virtual cards, and a generated population in SQLite.
  *
  * <p>{@code POST /oqs/v1/nonce} — a fresh single-use nonce (32 random bytes, base64), valid 60 s.<br>
  * {@code POST /oqs/v1/confirm/card} — a card confirmation ({@link QualificationXml} request): the nonce must be
@@ -113,7 +113,7 @@ public final class MockBackend implements AutoCloseable {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStore(pki.serverKeyStore());
         tls.setKeyStorePassword(new String(TestPki.PASSWORD));
-        tls.setTrustStore(pki.tlsTrustStore());
+        tls.setTrustStore(pki.terminalTrustStore());
         tls.setNeedClientAuth(true);
         // TLS 1.2: a refused client certificate then fails the handshake itself, so the terminal sees a TLS failure
         // every time (with 1.3 the client may finish first and only see a reset on its first read).

@@ -38,7 +38,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * <ul>
  *   <li>a test JPKI user-authentication CA ({@code O=JPKI-TEST}) that issues card auth certificates with the real
  *       profile (RSA 2048, sha256WithRSA, subject {@code C=JP, CN=<opaque id>}, no personal data);</li>
- *   <li>a TLS CA that issues the server certificate (localhost) and terminal (medical institution) certificates.</li>
+ *   <li>a server TLS CA that issues the server certificate (SAN localhost and 127.0.0.1): what terminals trust;</li>
+ *   <li>a terminal CA that issues terminal (medical institution) client certificates: what the server trusts, and
+ *       nothing else.</li>
  * </ul>
  * The key stores' password is a fixed, public test value: this is test material, never real keys.
  */
@@ -48,10 +50,13 @@ public final class TestPki {
     static final X500Name JPKI_CA_NAME = new X500Name(
             "C=JP, O=JPKI-TEST, OU=JPKI for user authentication, OU=Japan Agency for Local Authority Information Systems");
     private static final X500Name TLS_CA_NAME = new X500Name("C=JP, O=Uketsuke Test, CN=Uketsuke mock backend TLS CA");
+    private static final X500Name TERMINAL_CA_NAME =
+            new X500Name("C=JP, O=Uketsuke Test, CN=Uketsuke test medical institution terminal CA");
 
     private final SecureRandom random = new SecureRandom();
     private final Entry jpkiCa;
     private final Entry tlsCa;
+    private final Entry terminalCa;
     private final Entry server;
     private final Entry terminal;
 
@@ -63,6 +68,12 @@ public final class TestPki {
         jpkiCa = loadOrCreate(dir.resolve("jpki-test-ca.p12"), () -> selfSignedCa(JPKI_CA_NAME, Duration.ofDays(3650 * 2)));
         tlsCa = loadOrCreate(dir.resolve("tls-ca.p12"), () -> selfSignedCa(TLS_CA_NAME, Duration.ofDays(3650)));
         server = loadOrCreate(dir.resolve("server.p12"), this::serverCertificate);
+        Path terminalCaFile = dir.resolve("terminal-ca.p12");
+        if (!Files.exists(terminalCaFile)) {
+            // State from before the terminal CA existed holds a terminal certificate of the server CA: issue anew.
+            Files.deleteIfExists(dir.resolve("terminal.p12"));
+        }
+        terminalCa = loadOrCreate(terminalCaFile, () -> selfSignedCa(TERMINAL_CA_NAME, Duration.ofDays(3650)));
         terminal = loadOrCreate(dir.resolve("terminal.p12"), () -> terminalCertificate("1311234567"));
     }
 
@@ -82,6 +93,10 @@ public final class TestPki {
 
     public Entry tlsCa() {
         return tlsCa;
+    }
+
+    public Entry terminalCa() {
+        return terminalCa;
     }
 
     public Entry server() {
@@ -111,21 +126,30 @@ public final class TestPki {
         return new Entry(keys.getPrivate(), sign(builder, jpkiCa.key()));
     }
 
-    /** A terminal's client key store (its certificate + key) and trust store (the server's CA). */
+    /** A terminal's client key store: its certificate (with the terminal CA) and key. */
     public KeyStore terminalKeyStore() {
-        return keyStore(terminal, tlsCa.certificate());
+        return keyStore(terminal, terminalCa.certificate());
     }
 
     public KeyStore serverKeyStore() {
         return keyStore(server, tlsCa.certificate());
     }
 
-    /** Trusts only the TLS CA: servers trust it for terminals, terminals for the server. */
+    /** What terminals trust: the server TLS CA only. */
     public KeyStore tlsTrustStore() {
+        return trustStore("tls-ca", tlsCa);
+    }
+
+    /** What the server trusts for client certificates: the terminal CA only. */
+    public KeyStore terminalTrustStore() {
+        return trustStore("terminal-ca", terminalCa);
+    }
+
+    private static KeyStore trustStore(String alias, Entry ca) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setCertificateEntry("tls-ca", tlsCa.certificate());
+            store.setCertificateEntry(alias, ca.certificate());
             return store;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
@@ -153,14 +177,15 @@ public final class TestPki {
         KeyPair keys = rsa2048();
         Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                TLS_CA_NAME, serial(), Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(825))),
+                TERMINAL_CA_NAME, serial(), Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(825))),
                 new X500Name("C=JP, O=Uketsuke Test Clinic, CN=" + institutionCode), keys.getPublic());
         try {
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
         } catch (IOException e) {
             throw new GeneralSecurityException(e);
         }
-        return new Entry(keys.getPrivate(), sign(builder, tlsCa.key()));
+        return new Entry(keys.getPrivate(), sign(builder, terminalCa.key()));
     }
 
     private Entry selfSignedCa(X500Name name, Duration validity) throws GeneralSecurityException {

@@ -3,10 +3,16 @@ package org.uketsuke.mockbackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,7 @@ import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.TlsMaterial;
 import org.uketsuke.eligibility.UnavailableReason;
 
 /** The backend over real HTTPS with mutual TLS, through the production client, with real RSA signatures. */
@@ -195,6 +202,43 @@ class MockBackendTest {
     }
 
     @Test
+    void aTerminalCertificateOfAnotherTerminalCaIsRefusedInTheHandshake() throws Exception {
+        TlsMaterial foreignTerminal;
+        try (MockBackend other = MockBackend.start(new MockBackendConfig(state.resolve("other"), 0, 7L, 5))) {
+            foreignTerminal = other.terminalTls();
+        }
+        TlsMaterial mixed = new TlsMaterial(foreignTerminal.keyStore(), foreignTerminal.keyPassword(),
+                backend.terminalTls().trustStore());
+        HttpsEligibilityClient stranger = new HttpsEligibilityClient(backend.baseUri(), mixed, Duration.ofSeconds(5));
+        assertThatThrownBy(stranger::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
+                e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(UnavailableReason.TLS_FAILURE));
+    }
+
+    @Test
+    void theStateDirectoryKeepsTheKeysAndTheTerminalChainsToItsOwnCa() throws Exception {
+        assertThat(state.resolve("pki")).isDirectoryContaining("glob:**/jpki-test-ca.p12")
+                .isDirectoryContaining("glob:**/tls-ca.p12").isDirectoryContaining("glob:**/terminal-ca.p12")
+                .isDirectoryContaining("glob:**/server.p12").isDirectoryContaining("glob:**/terminal.p12");
+        TlsMaterial tls = backend.terminalTls();
+        String alias = java.util.Collections.list(tls.keyStore().aliases()).getFirst();
+        var chain = tls.keyStore().getCertificateChain(alias);
+        var terminal = (java.security.cert.X509Certificate) chain[0];
+        var terminalCa = (java.security.cert.X509Certificate) chain[1];
+        terminal.verify(terminalCa.getPublicKey());
+        assertThat(java.util.Collections.list(tls.trustStore().aliases()))
+                .extracting(a -> ((java.security.cert.X509Certificate) tls.trustStore().getCertificate(a))
+                        .getSubjectX500Principal().getName())
+                .as("the terminal trusts the server CA, not its own").doesNotContain(terminalCa.getSubjectX500Principal().getName());
+        var card = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(backend.issueCard(0).authCertDer()));
+        assertThat(card.getIssuerX500Principal().getName()).isEqualTo(
+                "OU=Japan Agency for Local Authority Information Systems,OU=JPKI for user authentication,O=JPKI-TEST,C=JP");
+        assertThat(card.getSubjectX500Principal().getName()).matches("CN=[0-9A-F]{16},C=JP");
+        assertThat(card.getSigAlgName()).isEqualTo("SHA256withRSA");
+        assertThat(((java.security.interfaces.RSAPublicKey) card.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+    }
+
+    @Test
     void aDownBackendIsUnreachableNotAnException() {
         HttpsEligibilityClient nowhere = new HttpsEligibilityClient(
                 java.net.URI.create("https://127.0.0.1:1/"), backend.terminalTls(), Duration.ofSeconds(2));
@@ -207,20 +251,28 @@ class MockBackendTest {
     @Test
     void thePopulationIsDeterministicAndEveryInsurerNumberPassesItsCheckDigit() {
         Path again = state.resolve("again");
+        java.util.Set<String> insurerKinds = new java.util.TreeSet<>();
         try (MockBackend twin = MockBackend.start(new MockBackendConfig(again, 0, 7L, 40))) {
+            assertThat(twin.people()).isEqualTo(40);
             for (int i = 0; i < 40; i++) {
-                var mine = backend.issueCard(i).expected();
-                var theirs = twin.issueCard(i).expected();
-                assertThat(theirs).isEqualTo(mine);
+                var mine = backend.person(i);
+                assertThat(twin.person(i)).isEqualTo(mine);
                 assertThat(CheckDigit.valid(mine.card().insurer().value())).isTrue();
+                insurerKinds.add(mine.card().insurer().nationalHealthInsurance() ? "国保" : mine.card().insurer().lawCode());
                 int age = java.time.Period.between(mine.birthdate(), Population.REFERENCE_DATE).getYears();
                 if (age >= 75) {
                     assertThat(mine.card().insurer().lawCode()).isEqualTo("39");
-                } else if (age >= 6 && age < 70) {
+                    assertThat(mine.card().symbol()).as("後期高齢 has no 記号").isEmpty();
+                    assertThat(mine.contributionRatio().percent()).isIn(10, 20, 30);
+                } else if (age >= 70) {
+                    assertThat(mine.contributionRatio().percent()).isEqualTo(20);
+                } else if (age >= 6) {
                     assertThat(mine.contributionRatio().percent()).isEqualTo(30);
                 }
+                assertThat(mine.nameKana()).matches("[\\uFF61-\\uFF9F ]+");
             }
         }
+        assertThat(insurerKinds).containsExactlyInAnyOrder("01", "06", "39", "国保");
     }
 
     @Test
@@ -237,6 +289,71 @@ class MockBackendTest {
         ConfirmationOutcome outcome = client.confirmByCard(new CardConfirmationRequest(
                 card.authCertDer(), nonce, raw.sign(), IdentityMethod.PIN, Consents.none(), "raw"));
         assertThat(outcome).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+    }
+
+    @Test
+    void aMalformedRequestIsAnswered400WithTheReason() throws Exception {
+        HttpResponse<String> answer = post("oqs/v1/confirm/card", "<XmlMsg><MessageBody/></XmlMsg>");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("malformed request").contains("CardConfirmation");
+        assertThat(post("oqs/v1/confirm/card", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/hostname\">]><x>&e;</x>")
+                .statusCode()).as("a DTD is refused, never resolved").isEqualTo(400);
+    }
+
+    @Test
+    void aNonceExpiresSixtySecondsAfterItWasHandedOut() throws Exception {
+        MovingClock clock = new MovingClock();
+        try (MockBackend timed = MockBackend.start(new MockBackendConfig(state, 0, 7L, 40), clock)) {
+            HttpsEligibilityClient timedClient =
+                    new HttpsEligibilityClient(timed.baseUri(), timed.terminalTls(), Duration.ofSeconds(10));
+            IssuedCard card = timed.issueCard(10);
+            byte[] inTime = timedClient.nonce();
+            byte[] late = timedClient.nonce();
+            clock.now = clock.now.plusSeconds(59);
+            assertThat(timedClient.confirmByCard(new CardConfirmationRequest(card.authCertDer(), inTime,
+                    sign(card.authKey(), inTime), IdentityMethod.PIN, Consents.none(), "in-time")))
+                    .isInstanceOf(ConfirmationOutcome.Confirmed.class);
+            clock.now = clock.now.plusSeconds(2);
+            assertThat(reason(timedClient.confirmByCard(new CardConfirmationRequest(card.authCertDer(), late,
+                    sign(card.authKey(), late), IdentityMethod.PIN, Consents.none(), "late"))))
+                    .isEqualTo(RejectionReason.NONCE_INVALID);
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovingClock extends java.time.Clock {
+        volatile java.time.Instant now = java.time.Instant.now();
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    /** A plain HTTPS POST with the terminal's certificate, beside the production client, to send what it never would. */
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        TlsMaterial tls = backend.terminalTls();
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(tls.keyStore(), tls.keyPassword());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(tls.trustStore());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        try (HttpClient http = HttpClient.newBuilder().sslContext(context).build()) {
+            return http.send(HttpRequest.newBuilder(backend.baseUri().resolve(path))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static RejectionReason reason(ConfirmationOutcome outcome) {

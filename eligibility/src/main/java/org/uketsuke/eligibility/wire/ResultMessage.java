@@ -2,6 +2,7 @@ package org.uketsuke.eligibility.wire;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
@@ -45,9 +46,32 @@ public record ResultMessage(
                 List.of(qualification));
     }
 
+    /**
+     * The result message that tells a レセコン this outcome, or empty for {@link ConfirmationOutcome.Unavailable}
+     * (the system gave no answer to pass on). A rejection keeps the code it came with.
+     *
+     * @param processExecutionTime used for a rejection; a confirmation keeps its own processing time
+     */
+    public static Optional<ResultMessage> of(
+            ConfirmationOutcome outcome, String processExecutionTime, String institution, String fileId) {
+        return switch (outcome) {
+            case ConfirmationOutcome.Confirmed c ->
+                    Optional.of(confirmed(c.processingTime(), institution, fileId, c.qualification(), c.notice()));
+            case ConfirmationOutcome.Rejected r ->
+                    Optional.of(rejected(processExecutionTime, institution, fileId, r.reason(), r.code(), r.message()));
+            case ConfirmationOutcome.Unavailable u -> Optional.empty();
+        };
+    }
+
     /** A normal answer without a valid qualification, or a processing error, for a reason. */
     public static ResultMessage rejected(
             String processExecutionTime, String institution, String fileId, RejectionReason reason, String message) {
+        return rejected(processExecutionTime, institution, fileId, reason, null, message);
+    }
+
+    /** As {@link #rejected(String, String, String, RejectionReason, String)}, with the code the system sent (or null). */
+    public static ResultMessage rejected(String processExecutionTime, String institution, String fileId,
+            RejectionReason reason, String code, String message) {
         String validity = switch (reason) {
             case NO_QUALIFICATION, NOT_REGISTERED -> "4";
             case QUALIFICATION_LOST -> "2";
@@ -55,7 +79,8 @@ public record ResultMessage(
         };
         String status = validity == null ? "2" : "1";
         return new ResultMessage(processExecutionTime, processExecutionTime.substring(0, 8), institution, fileId, "1", "1",
-                null, null, CharacterCode.UTF_8, status, ResultCodes.codeOf(reason), message, validity, List.of());
+                null, null, CharacterCode.UTF_8, status, code == null ? ResultCodes.codeOf(reason) : code, message, validity,
+                List.of());
     }
 
     /** The same answer with another 照会区分 (1 card, 2 insurance-card information). */

@@ -173,4 +173,51 @@ class QualificationXmlTest {
         assertThat(back.request().arbitraryFileIdentifier()).isEqualTo("abc123");
         assertThat(back.medicalInstitutionCode()).isEqualTo("1311234567");
     }
+    @Test
+    void aShiftJisFaceFileWithShuffledAndUnmodelledElementsIsRead() throws Exception {
+        byte[] file;
+        try (var in = getClass().getResourceAsStream("OQSsiquc01res_face_sample.xml")) {
+            file = in.readAllBytes();
+        }
+        ResultMessage message = QualificationXml.parseResult(file);
+        assertThat(message.characterCode()).isEqualTo(CharacterCode.SHIFT_JIS);
+        assertThat(message.arbitraryFileIdentifier()).isEqualTo("1311234567a1b2c3d4e5f6a7b8c9d0");
+        assertThat(message.medicalInstitutionCode()).isEqualTo("1311234567");
+        assertThat(message.toOutcome()).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class, c -> {
+            assertThat(c.processingTime()).isEqualTo("20261124101502");
+            assertThat(c.notice()).isEqualTo("利用者証明用電子証明書の有効期限が３か月以内に切れます。");
+            Qualification q = c.qualification();
+            assertThat(q.card()).isEqualTo(new InsuranceCardId(InsurerNumber.of("131045"), "受付12", "004567", "01"));
+            assertThat(q.name()).isEqualTo("受診　太郎");
+            assertThat(q.nameKana()).isEqualTo("ｼﾞｭｼﾝ ﾀﾛｳ");
+            assertThat(q.birthdate()).isEqualTo(LocalDate.of(1952, 3, 10));
+            assertThat(q.sex()).isEqualTo(Sex.MALE);
+            assertThat(q.personalFamily()).isEqualTo(PersonalFamily.INSURED);
+            assertThat(q.contributionRatio().tenths()).isEqualTo(2);
+            assertThat(q.qualificationDate()).isEqualTo(LocalDate.of(2017, 4, 1));
+            assertThat(q.details().elderly()).hasValueSatisfying(e -> {
+                assertThat(e.ratio()).isEqualTo(new ContributionRatio(20));
+                assertThat(e.validEnd()).isEqualTo(LocalDate.of(2026, 7, 31));
+            });
+        });
+    }
+
+    @Test
+    void everyAnsweredOutcomeBecomesAResultMessageThatReadsBackTheSame() throws Exception {
+        java.util.List<ConfirmationOutcome> outcomes = new java.util.ArrayList<>();
+        outcomes.add(new ConfirmationOutcome.Confirmed(HANAKO, "20261124101500", null));
+        outcomes.add(new ConfirmationOutcome.Confirmed(HANAKO, "20261124101500", "証明書の有効期限が近づいています"));
+        for (RejectionReason reason : RejectionReason.values()) {
+            outcomes.add(new ConfirmationOutcome.Rejected(reason, ResultCodes.codeOf(reason), "理由"));
+        }
+        outcomes.add(new ConfirmationOutcome.Rejected(RejectionReason.NO_QUALIFICATION, "X9999", "資格なし（他システムの符号）"));
+        for (ConfirmationOutcome outcome : outcomes) {
+            ResultMessage message = ResultMessage.of(outcome, "20261124101600", "1311234567", "f-1").orElseThrow();
+            assertThat(QualificationXml.parseResult(QualificationXml.write(message)).toOutcome()).isEqualTo(outcome);
+            assertThat(message.arbitraryFileIdentifier()).isEqualTo("f-1");
+        }
+        assertThat(ResultMessage.of(new ConfirmationOutcome.Unavailable(
+                org.uketsuke.eligibility.UnavailableReason.TIMEOUT, "slow"), "20261124101600", "1311234567", "f-1"))
+                .as("an outage has no answer to pass on").isEmpty();
+    }
 }

@@ -1,0 +1,218 @@
+package org.uketsuke.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.uketsuke.eligibility.wire.CharacterCode;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultCodes;
+import org.uketsuke.eligibility.wire.ResultMessage;
+
+/**
+ * The client at its boundary: what it sends, and how every kind of answer (or silence) becomes a typed outcome.
+ * A scripted HTTPS server with mandatory client certificates stands in for the backend.
+ */
+class HttpsEligibilityClientTest {
+
+    private static final TestTlsCertificates PKI = new TestTlsCertificates("boundary");
+    private static final Qualification HANAKO = new Qualification(
+            new InsuranceCardId(InsurerNumber.of("01130012"), "76986808", "4364326", "00"),
+            "全国健康保険協会東京支部", "受付　花子", "ｳｹﾂｹ ﾊﾅｺ", LocalDate.of(1980, 2, 17), Sex.FEMALE,
+            PersonalFamily.INSURED, new ContributionRatio(30), LocalDate.of(2020, 4, 1));
+
+    private ScriptedHttpsServer server;
+    private HttpsEligibilityClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ScriptedHttpsServer(PKI.serverContext());
+        client = new HttpsEligibilityClient(server.baseUri(), PKI.terminalTls(), Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private static CardConfirmationRequest request() {
+        return new CardConfirmationRequest(new byte[] {0x30, 1, 2}, new byte[32], new byte[256], IdentityMethod.PIN,
+                Consents.all(Consent.YES), "e03d4add12f164bd8040");
+    }
+
+    private static byte[] confirmedXml(CharacterCode code) {
+        return QualificationXml.write(
+                ResultMessage.confirmed("20261124101500", "1311234567", "e03d4add12f164bd8040", HANAKO, null)
+                        .withCharacterCode(code));
+    }
+
+    private static UnavailableReason unavailable(ConfirmationOutcome outcome) {
+        assertThat(outcome).isInstanceOf(ConfirmationOutcome.Unavailable.class);
+        return ((ConfirmationOutcome.Unavailable) outcome).reason();
+    }
+
+    @Test
+    void theCardRequestIsPostedAsDocumentedWithARequestId() throws Exception {
+        server.reply(200, "application/xml", confirmedXml(CharacterCode.UTF_8));
+
+        ConfirmationOutcome outcome = client.confirmByCard(request());
+
+        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
+                c -> assertThat(c.qualification()).isEqualTo(HANAKO));
+        ScriptedHttpsServer.Exchange sent = server.received().getFirst();
+        assertThat(sent.requestLine()).isEqualTo("POST /oqs/v1/confirm/card HTTP/1.1");
+        assertThat(sent.headers()).containsKey("x-request-id").hasEntrySatisfying("content-type",
+                type -> assertThat(type).startsWith("application/xml"));
+        QualificationXml.CardRequest parsed = QualificationXml.parseCardRequest(sent.body());
+        assertThat(parsed.request().authCertificateDer()).containsExactly(0x30, 1, 2);
+        assertThat(parsed.request().consents()).isEqualTo(Consents.all(Consent.YES));
+        assertThat(parsed.request().arbitraryFileIdentifier()).isEqualTo("e03d4add12f164bd8040");
+    }
+
+    @Test
+    void aShiftJisAnswerIsReadByItsDeclaration() {
+        server.reply(200, "application/xml", confirmedXml(CharacterCode.SHIFT_JIS));
+        assertThat(client.confirmByCard(request())).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
+                c -> assertThat(c.qualification().name()).isEqualTo("受付　花子"));
+    }
+
+    @Test
+    void theNonceIsTheDecodedBase64OfTheAnswer() throws Exception {
+        byte[] nonce = new byte[32];
+        nonce[0] = 42;
+        server.reply(200, "text/plain", Base64.getEncoder().encodeToString(nonce) + "\n");
+        assertThat(client.nonce()).isEqualTo(nonce);
+        assertThat(server.received().getFirst().requestLine()).isEqualTo("POST /oqs/v1/nonce HTTP/1.1");
+    }
+
+    @Test
+    void aNonceThatIsNotBase64OrTooShortIsAMalformedResponse() {
+        server.reply(200, "text/plain", "not base64 at all!").reply(200, "text/plain", "AAEC");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(client::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
+                    e -> assertThat(e.reason()).isEqualTo(UnavailableReason.MALFORMED_RESPONSE));
+        }
+    }
+
+    @Test
+    void aServerErrorIsUnavailableForTheNonceAndTheConfirmation() {
+        server.reply(503, "text/plain", "maintenance").reply(500, "text/html", "<html>oops</html>");
+        assertThatThrownBy(client::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
+                e -> assertThat(e.reason()).isEqualTo(UnavailableReason.SERVER_ERROR));
+        assertThat(unavailable(client.confirmByCard(request()))).isEqualTo(UnavailableReason.SERVER_ERROR);
+    }
+
+    @Test
+    void aTruncatedOrForeignAnswerIsAMalformedResponse() {
+        byte[] whole = confirmedXml(CharacterCode.UTF_8);
+        server.reply(200, "application/xml", java.util.Arrays.copyOf(whole, whole.length / 2))
+                .reply(200, "application/json", "{\"ok\":true}")
+                .reply(200, "application/xml", "<html><body>proxy login</body></html>");
+        for (int i = 0; i < 3; i++) {
+            assertThat(unavailable(client.confirmByCard(request()))).isEqualTo(UnavailableReason.MALFORMED_RESPONSE);
+        }
+    }
+
+    @Test
+    void anAnswerCarryingExternalEntitiesIsRefusedAsMalformed() {
+        server.reply(200, "application/xml", """
+                <?xml version="1.0"?>
+                <!DOCTYPE XmlMsg [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+                <XmlMsg><MessageHeader><ProcessExecutionTime>&secret;</ProcessExecutionTime>
+                <SegmentOfResult>1</SegmentOfResult></MessageHeader><MessageBody/></XmlMsg>
+                """.strip());
+        ConfirmationOutcome outcome = client.confirmByCard(request());
+        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class, u -> {
+            assertThat(u.reason()).isEqualTo(UnavailableReason.MALFORMED_RESPONSE);
+            assertThat(u.detail()).contains("DTD");
+        });
+    }
+
+    @Test
+    void aRequestTheBackendRefusesIsRejectedAsInvalidNotUnavailable() {
+        server.reply(400, "text/plain", "malformed request: missing CardConfirmation\n");
+        assertThat(client.confirmByCard(request())).isEqualTo(new ConfirmationOutcome.Rejected(RejectionReason.REQUEST_INVALID,
+                ResultCodes.codeOf(RejectionReason.REQUEST_INVALID), "HTTP 400: malformed request: missing CardConfirmation"));
+    }
+
+    @Test
+    void aRejectionResultIsPassedOnWithItsCode() {
+        server.reply(200, "application/xml", QualificationXml.write(ResultMessage.rejected(
+                "20261124101500", "1311234567", "f", RejectionReason.CERTIFICATE_REVOKED, "電子証明書は失効しています。")));
+        assertThat(client.confirmByCard(request())).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectionReason.CERTIFICATE_REVOKED));
+    }
+
+    @Test
+    void silenceBeyondTheTimeoutIsATimeout() {
+        HttpsEligibilityClient impatient =
+                new HttpsEligibilityClient(server.baseUri(), PKI.terminalTls(), Duration.ofMillis(500));
+        server.answer(new ScriptedHttpsServer.Answer.Silence()).answer(new ScriptedHttpsServer.Answer.Silence());
+        assertThat(unavailable(impatient.confirmByCard(request()))).isEqualTo(UnavailableReason.TIMEOUT);
+        assertThatThrownBy(impatient::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
+                e -> assertThat(e.reason()).isEqualTo(UnavailableReason.TIMEOUT));
+    }
+
+    @Test
+    void nothingListeningIsUnreachable() throws Exception {
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        HttpsEligibilityClient nowhere = new HttpsEligibilityClient(
+                URI.create("https://127.0.0.1:" + deadPort + "/"), PKI.terminalTls(), Duration.ofSeconds(2));
+        assertThat(unavailable(nowhere.confirmByCard(request()))).isEqualTo(UnavailableReason.UNREACHABLE);
+        assertThatThrownBy(nowhere::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
+                e -> assertThat(e.reason()).isEqualTo(UnavailableReason.UNREACHABLE));
+    }
+
+    @Test
+    void aServerCertificateFromAnotherCaIsATlsFailure() throws Exception {
+        TestTlsCertificates stranger = new TestTlsCertificates("stranger");
+        try (ScriptedHttpsServer impostor = new ScriptedHttpsServer(stranger.serverContext())) {
+            HttpsEligibilityClient trusting = new HttpsEligibilityClient(impostor.baseUri(), PKI.terminalTls(),
+                    Duration.ofSeconds(2));
+            assertThat(unavailable(trusting.confirmByCard(request()))).isEqualTo(UnavailableReason.TLS_FAILURE);
+            assertThat(impostor.received()).as("nothing was sent to a server we do not trust").isEmpty();
+        }
+    }
+
+    @Test
+    void aTerminalWithoutAClientCertificateIsATlsFailure() throws Exception {
+        try (ScriptedHttpsServer strict = new ScriptedHttpsServer(PKI.serverContext(), "TLSv1.2")) {
+            HttpsEligibilityClient anonymous = new HttpsEligibilityClient(strict.baseUri(), PKI.anonymousTls(),
+                    Duration.ofSeconds(2));
+            assertThat(unavailable(anonymous.confirmByCard(request()))).isEqualTo(UnavailableReason.TLS_FAILURE);
+            assertThatThrownBy(anonymous::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
+                    e -> assertThat(e.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
+        }
+    }
+
+    @Test
+    void afterThreeServerErrorsTheCircuitOpensAndNothingIsSent() {
+        for (int i = 0; i < 3; i++) {
+            server.reply(503, "text/plain", "maintenance");
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(unavailable(client.confirmByCard(request()))).isEqualTo(UnavailableReason.SERVER_ERROR);
+        }
+        assertThat(client.confirmByCard(request())).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+                u -> assertThat(u.detail()).contains("circuit open"));
+        assertThat(server.received()).hasSize(3);
+    }
+
+    @Test
+    void aPlainTextErrorDoesNotLeakControlCharactersIntoTheMessage() {
+        server.reply(403, "text/plain", "forbidden\u001b[31m red\u0007\nsecond line".getBytes(StandardCharsets.UTF_8));
+        assertThat(client.confirmByCard(request())).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
+                r -> assertThat(r.message()).isEqualTo("HTTP 403: forbidden[31m red"));
+    }
+}
