@@ -1,12 +1,17 @@
 package org.uketsuke.reader;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.uketsuke.reader.api.ApduTransport;
 
+/** The driver's dependency rules (shared/style.md §1, §7). */
 class ReaderArchitectureTest {
 
     private static final JavaClasses DRIVER = new ClassFileImporter()
@@ -22,9 +27,17 @@ class ReaderArchitectureTest {
 
     @Test
     void theDriverDependsOnNoOtherUketsukeModule() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.uketsuke.app..", "org.uketsuke.eligibility..", "org.uketsuke.bridge..",
-                        "org.uketsuke.mockbackend..", "org.uketsuke.face..", "javafx..")
+        noClasses().should().dependOnClassesThat(
+                        resideInAPackage("org.uketsuke..").and(resideOutsideOfPackage("org.uketsuke.reader..")))
+                .check(DRIVER);
+        noClasses().should().dependOnClassesThat().resideInAPackage("javafx..").check(DRIVER);
+    }
+
+    @Test
+    void cardTransportsAreOnlyHandedOutThroughTheirGuardedFactories() {
+        constructors().that().areDeclaredInClassesThat().implement(ApduTransport.class)
+                .and().areDeclaredInClassesThat().resideInAnyPackage("org.uketsuke.reader.pcsc..", "org.uketsuke.reader.sim..")
+                .should().notBePublic()
                 .check(DRIVER);
     }
 }

@@ -11,7 +11,7 @@ public enum Aid {
     CARD_FACE("D3921000310001010402"),
     /** 券面事項入力補助AP: holds the My Number. Our driver never selects it ({@code MyNumberGuard}). */
     TEXT_INPUT_SUPPORT("D3921000310001010408"),
-    /** 住基 AP. */
+    /** 住基 AP (住民票コード): no business of a reception terminal; the guard refuses it. */
     JUKI("D3921000310001010401"),
     /** 共通カードAP: card serial, municipality, expiry; no credential needed. */
     COMMON_CARD("D3921000310001010100");

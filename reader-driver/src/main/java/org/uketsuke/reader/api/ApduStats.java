@@ -2,7 +2,7 @@ package org.uketsuke.reader.api;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts APDUs and bytes through a transport: what the benchmarks report for each card operation. */
+/** Counts the APDUs a card answered and their bytes: what the benchmarks report for each card operation. */
 public final class ApduStats implements ApduTransport {
 
     private final ApduTransport inner;
@@ -16,9 +16,10 @@ public final class ApduStats implements ApduTransport {
 
     @Override
     public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
+        ResponseApdu answer = inner.transmit(command);
+        // Counted once answered: a command the guard refused never reached the card.
         commands.incrementAndGet();
         bytesSent.addAndGet(command.bytes().length);
-        ResponseApdu answer = inner.transmit(command);
         bytesReceived.addAndGet(answer.data().length + 2L);
         return answer;
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Locale;
 import org.uketsuke.reader.api.Aid;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
@@ -29,8 +30,10 @@ public final class JpkiCard {
     /** Far above a 2048-bit certificate; a longer header is garbage. */
     private static final int MAX_CERTIFICATE_LENGTH = 8 * 1024;
 
+    /** The auth PIN's retry limit (shared/facts/card.md, "JPKI AP files"): a correct PIN restores it. */
+    private static final int AUTH_PIN_TRIES = 3;
+
     private final ApduTransport card;
-    private boolean jpkiSelected;
 
     public JpkiCard(ApduTransport card) {
         this.card = card;
@@ -71,7 +74,7 @@ public final class JpkiCard {
             return sw & 0x0F;
         }
         if (sw == Iso7816.SW_OK) {
-            return 3; // already verified in this session: the counter was reset by that success
+            return AUTH_PIN_TRIES; // verified in this session, and that success restored the counter
         }
         return 0;
     }
@@ -137,7 +140,7 @@ public final class JpkiCard {
                 return new CertificateRead.Failed("select-jpki", 0);
             }
             if (!selectEf(file)) {
-                return new CertificateRead.Failed("select-" + file.name().toLowerCase(java.util.Locale.ROOT), 0);
+                return new CertificateRead.Failed("select-" + file.name().toLowerCase(Locale.ROOT), 0);
             }
             ResponseApdu first = readBinary(0, MAX_CHUNK);
             if (!first.ok() && first.sw() != Iso7816.SW_END_OF_FILE_WARNING) {
@@ -169,13 +172,13 @@ public final class JpkiCard {
         }
     }
 
+    /**
+     * Every operation selects the JPKI AP first: the session may be shared with the card-face AP, and a selection
+     * remembered here could be stale.
+     */
     private boolean selectJpki() throws CardGoneException {
-        if (!jpkiSelected) {
-            jpkiSelected = card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C,
-                            Aid.JPKI.bytes()))
-                    .ok();
-        }
-        return jpkiSelected;
+        return card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()))
+                .ok();
     }
 
     private boolean selectEf(JpkiFile file) throws CardGoneException {

@@ -87,6 +87,9 @@ public final class PcscReaders {
     /**
      * Opens an exclusive session with the card on {@code reader} (T=0 or T=1). Exclusive, because a verified PIN
      * stays in force until the card is reset: nobody else may use the card meanwhile. Guarded against the My Number.
+     *
+     * @throws CardGoneException no card on the reader, or it went away while connecting
+     * @throws CardServiceUnavailableException the reader is unknown or the service stopped
      */
     public ApduTransport connect(String reader) throws CardGoneException, CardServiceUnavailableException {
         CardTerminal terminal = terminal(reader);
@@ -100,6 +103,9 @@ public final class PcscReaders {
             }
             return MyNumberGuard.guard(new PcscTransport(card));
         } catch (CardException e) {
+            if (isServiceDown(e)) {
+                throw new CardServiceUnavailableException("the card service stopped: " + reason(e), e);
+            }
             throw new CardGoneException("no card on " + reader + ": " + reason(e), e);
         }
     }
@@ -121,6 +127,11 @@ public final class PcscReaders {
             }
         }
         return factory.terminals();
+    }
+
+    private static boolean isServiceDown(Throwable e) {
+        String reason = reason(e);
+        return reason.contains("SCARD_E_NO_SERVICE") || reason.contains("SCARD_E_SERVICE_STOPPED");
     }
 
     private static boolean isNoReaders(Throwable e) {

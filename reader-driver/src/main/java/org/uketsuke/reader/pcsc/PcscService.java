@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Makes sure the PC/SC service runs. On machines without systemd socket activation (containers, CI) pcscd has to
@@ -24,50 +26,32 @@ public final class PcscService {
     }
 
     /**
-     * Answers whether pcscd runs with at least one reader, starting it when possible.
+     * Answers whether pcscd runs with at least one reader, starting it when it is down and we may (root, binary
+     * installed). A service that runs without readers yet is given the time to find them.
      *
-     * @param timeout how long to wait for readers to appear after a start
+     * @param timeout how long to wait for readers to appear
      */
     public static Status ensureRunning(Duration timeout) {
-        PcscReaders readers = new PcscReaders();
-        CardServiceUnavailableException last;
+        boolean startedByUs = false;
         try {
-            List<String> names = readers.readers();
+            List<String> names = new PcscReaders().readers();
             if (!names.isEmpty()) {
                 return new Status.Running(names, false);
             }
-            last = null;
-        } catch (CardServiceUnavailableException e) {
-            last = e;
-        }
-        Path pcscd = List.of(Path.of("/usr/sbin/pcscd"), Path.of("/usr/bin/pcscd")).stream()
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElse(null);
-        if (pcscd == null) {
-            return new Status.Unavailable("pcscd is not installed (apt-get install pcscd vsmartcard-vpcd)"
-                    + (last == null ? "" : "; " + last.getMessage()));
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return new Status.Unavailable("pcscd is not running and only root can start it here: " + pcscd
-                    + (last == null ? "" : "; " + last.getMessage()));
-        }
-        try {
-            Process started = new ProcessBuilder(pcscd.toString()).redirectErrorStream(true).start();
-            started.waitFor();
-        } catch (IOException e) {
-            return new Status.Unavailable("could not start " + pcscd + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Status.Unavailable("interrupted while starting pcscd");
+        } catch (CardServiceUnavailableException down) {
+            Optional<String> refusal = start(down);
+            if (refusal.isPresent()) {
+                return new Status.Unavailable(refusal.get());
+            }
+            startedByUs = true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastProblem = "no reader appeared";
-        while (System.nanoTime() < deadline) {
+        do {
             try {
                 List<String> names = new PcscReaders().readers();
                 if (!names.isEmpty()) {
-                    return new Status.Running(names, true);
+                    return new Status.Running(names, startedByUs);
                 }
             } catch (CardServiceUnavailableException e) {
                 lastProblem = e.getMessage();
@@ -78,8 +62,36 @@ public final class PcscService {
                 Thread.currentThread().interrupt();
                 break;
             }
+        } while (System.nanoTime() < deadline);
+        return new Status.Unavailable((startedByUs ? "pcscd was started but " : "pcscd runs but ") + lastProblem
+                + " within " + timeout.toSeconds() + " s (is vsmartcard-vpcd or a reader driver installed?)");
+    }
+
+    /** Starts pcscd (it daemonises); empty when launched, else why it could not be. */
+    private static Optional<String> start(CardServiceUnavailableException down) {
+        Optional<Path> pcscd = Stream.of(Path.of("/usr/sbin/pcscd"), Path.of("/usr/bin/pcscd"))
+                .filter(Files::isExecutable)
+                .findFirst();
+        if (pcscd.isEmpty()) {
+            return Optional.of("pcscd is not installed (apt-get install pcscd vsmartcard-vpcd); " + down.getMessage());
         }
-        return new Status.Unavailable("pcscd was started but " + lastProblem + " within " + timeout.toSeconds()
-                + " s (is vsmartcard-vpcd installed?)");
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return Optional.of("pcscd is not running and only root can start it here: " + pcscd.get() + "; "
+                    + down.getMessage());
+        }
+        try {
+            // Its exit status is no verdict (another instance may have won a race); the readers are.
+            new ProcessBuilder(pcscd.get().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("could not start " + pcscd.get() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while starting pcscd");
+        }
     }
 }

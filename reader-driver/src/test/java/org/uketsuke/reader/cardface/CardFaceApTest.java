@@ -9,9 +9,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.reader.TestCards;
 import org.uketsuke.reader.api.ApduStats;
+import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.jpki.CertificateRead;
+import org.uketsuke.reader.jpki.JpkiCard;
+import org.uketsuke.reader.jpki.PinCheck;
+import org.uketsuke.reader.jpki.Signature;
+import org.uketsuke.reader.jpki.TokenKind;
 import org.uketsuke.reader.sim.CardFacePersonalisation;
-import org.uketsuke.reader.sim.VirtualCardTransport;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
+import org.uketsuke.reader.sim.VirtualCardTransport;
 
 /** The card-face AP of the virtual card through the driver: 照合番号B, the photo, presence, expiry. */
 class CardFaceApTest {
@@ -49,6 +55,23 @@ class CardFaceApTest {
             assertThat(r.data().expiry()).isEqualTo("20350217");
             assertThat(r.data().publicKey()).isEqualTo(face.applicationKey().getPublic().getEncoded());
         });
+        assertThat(card.myNumberApplicationSelected()).isFalse();
+    }
+
+    @Test
+    void theFacePathRunsOnTheSessionTheJpkiStepsUsedAndThePinPathStillWorksAfterIt() throws Exception {
+        ApduTransport session = VirtualCardTransport.open(card);
+        JpkiCard jpki = new JpkiCard(session);
+        assertThat(jpki.identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
+        assertThat(jpki.readAuthCertificate()).isInstanceOf(CertificateRead.Read.class);
+        assertThat(jpki.authPinTriesLeft()).isEqualTo(3);
+        CardFaceAp ap = new CardFaceAp(session);
+        assertThat(ap.verifyCollationNumberB(COLLATION_B)).isEqualTo(new CardFaceAp.CollationCheck.Verified());
+        CardFaceAp.FaceRead.Read read = (CardFaceAp.FaceRead.Read) ap.readCardFace();
+        assertThat(ap.provePresence(read.data().publicKey())).contains(true);
+        assertThat(ap.cardExpiry()).contains("20350217");
+        assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
+        assertThat(jpki.signWithAuthKey(new byte[32])).isInstanceOf(Signature.Signed.class);
         assertThat(card.myNumberApplicationSelected()).isFalse();
     }
 

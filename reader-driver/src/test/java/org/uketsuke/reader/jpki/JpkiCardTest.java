@@ -13,8 +13,9 @@ import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ResponseApdu;
-import org.uketsuke.reader.sim.VirtualCardTransport;
+import org.uketsuke.reader.cardface.CardFaceAp;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
+import org.uketsuke.reader.sim.VirtualCardTransport;
 
 /** The driver against the shipped virtual card, in-process: every operation's typed outcome. */
 class JpkiCardTest {
@@ -32,6 +33,42 @@ class JpkiCardTest {
         assertThat(new JpkiCard(VirtualCardTransport.open(juki)).identify()).isEqualTo(TokenKind.JUKI_CARD);
         MyNumberCardSimulator android = new MyNumberCardSimulator(TestCards.personalisation(), "JPKIAPGPSETOKEN");
         assertThat(new JpkiCard(VirtualCardTransport.open(android)).identify()).isEqualTo(TokenKind.SMARTPHONE_ANDROID);
+    }
+
+    @Test
+    void aCardWithoutTheJpkiApplicationIsNotJpki() throws Exception {
+        ApduTransport noJpki = new ApduTransport() {
+            @Override
+            public ResponseApdu transmit(CommandApdu command) {
+                return ResponseApdu.status(0x6A82);
+            }
+
+            @Override
+            public void close() {}
+        };
+        assertThat(new JpkiCard(noJpki).identify()).isEqualTo(TokenKind.NOT_JPKI);
+        MyNumberCardSimulator iphone = new MyNumberCardSimulator(TestCards.personalisation(), "JPKIAPIOSTOKEN");
+        assertThat(new JpkiCard(VirtualCardTransport.open(iphone)).identify()).isEqualTo(TokenKind.SMARTPHONE_IOS);
+    }
+
+    @Test
+    void aSmartphoneTokenKeepsItsCertificateBehindThePin() {
+        MyNumberCardSimulator android = new MyNumberCardSimulator(TestCards.personalisation(), "JPKIAPGPSETOKEN");
+        JpkiCard driver = new JpkiCard(VirtualCardTransport.open(android));
+        assertThat(driver.readAuthCertificate()).isEqualTo(new CertificateRead.Failed("read-first", 0x6982));
+        assertThat(driver.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
+        assertThat(driver.readAuthCertificate()).isInstanceOf(CertificateRead.Read.class);
+    }
+
+    @Test
+    void theJpkiApplicationIsSelectedAgainAfterAnotherOneUsedTheSameSession() throws Exception {
+        ApduTransport session = VirtualCardTransport.open(card);
+        JpkiCard jpki = new JpkiCard(session);
+        assertThat(jpki.identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
+        assertThat(new CardFaceAp(session).cardExpiry()).isPresent();
+        assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
+        assertThat(jpki.authPinTriesLeft()).isEqualTo(3);
+        assertThat(jpki.signWithAuthKey(new byte[32])).isInstanceOf(Signature.Signed.class);
     }
 
     @Test
