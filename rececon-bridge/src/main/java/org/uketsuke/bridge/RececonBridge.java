@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.HashSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.csv.CsvExportSink;
+import org.uketsuke.bridge.store.JdbcRececonStore;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
@@ -49,10 +51,16 @@ public final class RececonBridge implements AutoCloseable {
         try {
             java.nio.file.Files.createDirectories(config.outboxDb().toAbsolutePath().getParent());
             if (config.sqliteStore() != null) {
-                sinks.add(new SqliteRececonStore(config.sqliteStore()));
+                sinks.add(JdbcRececonStore.sqlite(config.sqliteStore()));
             }
             if (config.faceDir() != null) {
                 sinks.add(new FaceFolderSink(config.faceDir(), config.medicalInstitutionCode(), config.fileCharset()));
+            }
+            if (config.postgres() != null) {
+                sinks.add(JdbcRececonStore.postgresql(config.postgres()));
+            }
+            if (config.csvExport() != null) {
+                sinks.add(new CsvExportSink(config.csvExport()));
             }
             return open(config.outboxDb(), sinks, config.medicalInstitutionCode());
         } catch (IOException e) {
@@ -64,7 +72,7 @@ public final class RececonBridge implements AutoCloseable {
         }
     }
 
-    /** A bridge over any sinks (tests and future sinks such as PostgreSQL). */
+    /** A bridge over any sinks. */
     public static RececonBridge open(java.nio.file.Path outboxDb, List<RececonSink> sinks, String institutionCode) {
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + outboxDb);

@@ -1,0 +1,166 @@
+package org.uketsuke.bridge.csv;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.uketsuke.bridge.AtomicFiles;
+import org.uketsuke.bridge.OutboxEntry;
+import org.uketsuke.bridge.RececonSink;
+import org.uketsuke.bridge.SinkFailure;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.PublicExpense;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.wire.MalformedMessageException;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
+
+/**
+ * Daily CSV files for レセコン that import CSV instead of reading the face folder or a database. Each delivery
+ * rewrites the day's file through {@link AtomicFiles} with the new row appended, so an importing program never sees
+ * half a row and a crash leaves either the old file or the new one. A redelivery finds its key in the first column
+ * and writes nothing: every confirmation is in the file exactly once. Columns: docs/rececon-integration.md.
+ */
+public final class CsvExportSink implements RececonSink {
+
+    /** Up to four 公費 per visit, as on a receipt (第一公費 … 第四公費). */
+    static final int PUBLIC_EXPENSE_COLUMNS = 4;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter CONFIRMED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+    private record Column(String header, Function<Row, String> value) {}
+
+    private record Row(OutboxEntry entry, ResultMessage message, Qualification q) {}
+
+    private static final List<Column> COLUMNS = columns();
+
+    private final CsvExport export;
+
+    public CsvExportSink(CsvExport export) throws IOException {
+        this.export = export;
+        Files.createDirectories(export.folder());
+    }
+
+    @Override
+    public String name() {
+        return "csv";
+    }
+
+    /** The header row (Japanese column names, as レセコン import dialogs show them). */
+    public static List<String> headers() {
+        return COLUMNS.stream().map(Column::header).toList();
+    }
+
+    /** The day's file an entry belongs in. */
+    public Path fileFor(OutboxEntry entry) {
+        LocalDate day = entry.confirmedAt().atZone(export.zone()).toLocalDate();
+        return export.folder().resolve("uketsuke-qualifications-" + DAY.format(day) + ".csv");
+    }
+
+    @Override
+    public synchronized void deliver(OutboxEntry entry) throws SinkFailure {
+        ResultMessage message;
+        try {
+            message = QualificationXml.parseResult(entry.resultXml());
+        } catch (MalformedMessageException e) {
+            throw new SinkFailure("entry " + entry.id().value() + " holds an unreadable result message: " + e.getMessage(), e);
+        }
+        if (!(message.toOutcome() instanceof ConfirmationOutcome.Confirmed confirmed)) {
+            throw new SinkFailure("entry " + entry.id().value() + " holds no confirmed qualification", null);
+        }
+        Path file = fileFor(entry);
+        try {
+            String existing = Files.exists(file) ? decode(Files.readAllBytes(file)) : "";
+            if (existing.isEmpty()) {
+                existing = Csv.line(headers());
+            } else if (containsKey(existing, entry.idempotencyKey())) {
+                return;
+            }
+            Row row = new Row(entry, message, confirmed.qualification());
+            String line = Csv.line(COLUMNS.stream().map(c -> clean(c.value().apply(row))).toList());
+            AtomicFiles.write(file, encode(existing + line));
+        } catch (IOException e) {
+            throw new SinkFailure("cannot write " + file.getFileName() + " in " + export.folder() + ": " + e, e);
+        }
+    }
+
+    private static boolean containsKey(String text, String key) {
+        String prefix = key + ",";
+        return text.lines().anyMatch(line -> line.startsWith(prefix));
+    }
+
+    /** Rows are single lines: a CR or LF inside a value (never expected) becomes a space. */
+    private static String clean(String value) {
+        return value == null ? "" : value.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    private String decode(byte[] bytes) throws CharacterCodingException {
+        CharsetDecoder decoder = export.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** Characters the charset lacks (e.g. 𠮷 in Windows-31J) become 〓, the customary substitute in Japanese records. */
+    private byte[] encode(String text) throws CharacterCodingException {
+        CharsetEncoder encoder = export.charset().newEncoder().onUnmappableCharacter(CodingErrorAction.REPLACE);
+        if (encoder.canEncode('〓')) {
+            encoder.replaceWith(bytes(export.charset().newEncoder().encode(CharBuffer.wrap("〓"))));
+        }
+        return bytes(encoder.encode(CharBuffer.wrap(text)));
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    private static List<Column> columns() {
+        List<Column> columns = new ArrayList<>(List.of(
+                new Column("受付キー", r -> r.entry().idempotencyKey()),
+                new Column("確認日時", r -> CONFIRMED_AT.format(r.entry().confirmedAt().atZone(CsvExport.JAPAN))),
+                new Column("確認方法", r -> r.entry().method().name()),
+                new Column("照会区分", r -> Optional.ofNullable(r.message().referenceClassification()).orElse("1")),
+                new Column("保険者番号", r -> r.q().card().insurer().value()),
+                new Column("保険者名", r -> r.q().insurerName()),
+                new Column("記号", r -> r.q().card().symbol()),
+                new Column("番号", r -> r.q().card().number()),
+                new Column("枝番", r -> r.q().card().branch()),
+                new Column("本人家族", r -> r.q().personalFamily().code()),
+                new Column("氏名", r -> r.q().name()),
+                new Column("氏名カナ", r -> r.q().nameKana()),
+                new Column("生年月日", r -> DAY.format(r.q().birthdate())),
+                new Column("性別", r -> r.q().sex().code()),
+                new Column("負担割合", r -> r.q().contributionRatio().wire()),
+                new Column("資格取得年月日", r -> r.q().qualificationDate() == null ? "" : DAY.format(r.q().qualificationDate())),
+                new Column("高齢受給者負担割合", r -> r.q().details().elderly().map(e -> e.ratio().wire()).orElse("")),
+                new Column("限度額適用区分", r -> r.q().details().limit()
+                        .map(l -> l.category() == null ? "" : l.category().name()).orElse("")),
+                new Column("特定疾病", r -> r.q().details().specificDiseases().stream()
+                        .map(d -> d.disease().code()).collect(Collectors.joining(" ")))));
+        for (int i = 0; i < PUBLIC_EXPENSE_COLUMNS; i++) {
+            int index = i;
+            String ordinal = "第" + "一二三四".charAt(i) + "公費";
+            columns.add(new Column(ordinal + "負担者番号", r -> expense(r, index).map(e -> e.payer().value()).orElse("")));
+            columns.add(new Column(ordinal + "受給者番号", r -> expense(r, index)
+                    .map(e -> e.recipient() == null ? "" : e.recipient().value()).orElse("")));
+        }
+        return List.copyOf(columns);
+    }
+
+    private static Optional<PublicExpense> expense(Row row, int index) {
+        List<PublicExpense> expenses = row.q().details().publicExpenses();
+        return index < expenses.size() ? Optional.of(expenses.get(index)) : Optional.empty();
+    }
+}

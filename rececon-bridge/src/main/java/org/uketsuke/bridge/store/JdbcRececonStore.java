@@ -1,0 +1,277 @@
+package org.uketsuke.bridge.store;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.OutboxEntry;
+import org.uketsuke.bridge.RececonSink;
+import org.uketsuke.bridge.SinkFailure;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.PublicExpense;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.SpecificDiseaseCertificate;
+import org.uketsuke.eligibility.wire.MalformedMessageException;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
+
+/**
+ * The レセコン's database store, SQLite (one terminal, the default) or PostgreSQL (several terminals sharing one
+ * store). Schema: docs/rececon-integration.md; versioned by {@link SchemaMigrations}.
+ *
+ * <p>One delivery is one transaction: the confirmation row goes in under its idempotency key ({@code on conflict do
+ * nothing}); only when it is new do its 公費 and 特定疾病 rows follow and the patient's {@code insurance} row get
+ * upserted — and only from a confirmation at least as new as the one it holds. A redelivery, from this terminal after
+ * a crash or racing from another, therefore changes nothing. A lost connection (database down) fails the delivery,
+ * which stays pending in the outbox; the next attempt reconnects.
+ */
+public final class JdbcRececonStore implements RececonSink {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcRececonStore.class);
+
+    @FunctionalInterface
+    interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    private final StoreDialect dialect;
+    private final ConnectionSource source;
+    private final String description;
+    private Connection connection;
+
+    private JdbcRececonStore(StoreDialect dialect, ConnectionSource source, String description) {
+        this.dialect = dialect;
+        this.source = source;
+        this.description = description;
+    }
+
+    /** A local SQLite file; created and migrated now, so a wrong path fails at start, not at the first patient. */
+    public static JdbcRececonStore sqlite(Path file) throws SQLException {
+        JdbcRececonStore store = new JdbcRececonStore(StoreDialect.SQLITE,
+                () -> DriverManager.getConnection("jdbc:sqlite:" + file), file.toString());
+        store.connection();
+        return store;
+    }
+
+    /**
+     * A shared PostgreSQL store. A server that is down now does not stop the terminal: deliveries stay pending until it
+     * answers (connect timeout 5 s, socket timeout 15 s, so a dead server never hangs the delivery worker).
+     */
+    public static JdbcRececonStore postgresql(PostgresTarget target) {
+        Properties properties = new Properties();
+        properties.setProperty("user", target.user());
+        properties.setProperty("password", target.password());
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("socketTimeout", "15");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "uketsuke");
+        JdbcRececonStore store = new JdbcRececonStore(StoreDialect.POSTGRESQL,
+                () -> DriverManager.getConnection(target.jdbcUrl(), properties), target.toString());
+        try {
+            store.connection();
+        } catch (SQLException e) {
+            log.warn("the PostgreSQL レセコン store {} does not answer yet ({}); deliveries wait in the outbox", target,
+                    e.getMessage());
+        }
+        return store;
+    }
+
+    public StoreDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String name() {
+        return dialect == StoreDialect.SQLITE ? "sqlite" : "postgresql";
+    }
+
+    @Override
+    public synchronized void deliver(OutboxEntry entry) throws SinkFailure {
+        ResultMessage message;
+        try {
+            message = QualificationXml.parseResult(entry.resultXml());
+        } catch (MalformedMessageException e) {
+            throw new SinkFailure("entry " + entry.id().value() + " holds an unreadable result message: " + e.getMessage(), e);
+        }
+        if (!(message.toOutcome() instanceof ConfirmationOutcome.Confirmed confirmed)) {
+            throw new SinkFailure("entry " + entry.id().value() + " holds no confirmed qualification", null);
+        }
+        Connection c;
+        try {
+            c = connection();
+        } catch (SQLException e) {
+            throw new SinkFailure("the " + name() + " store " + description + " is not reachable: " + e.getMessage(), e);
+        }
+        try {
+            c.setAutoCommit(false);
+            if (insertConfirmation(c, entry, message, confirmed)) {
+                insertBlocks(c, entry.idempotencyKey(), confirmed.qualification());
+                upsertInsurance(c, entry, confirmed.qualification());
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            drop(c);
+            throw new SinkFailure("the " + name() + " store " + description + " did not take entry " + entry.id().value()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean insertConfirmation(Connection c, OutboxEntry entry, ResultMessage message,
+            ConfirmationOutcome.Confirmed confirmed) throws SQLException {
+        Qualification q = confirmed.qualification();
+        try (PreparedStatement insert = c.prepareStatement("insert into qualification (idempotency_key, confirmed_at,"
+                + " method, insurer_number, insurer_name, symbol, number, branch, name, name_kana, birthdate, sex,"
+                + " personal_family, contribution_ratio, processing_time, result_xml, reference_classification,"
+                + " qualification_date, elderly_ratio, limit_classification, limit_category, limit_valid_start,"
+                + " limit_valid_end) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                + " on conflict (idempotency_key) do nothing")) {
+            insert.setString(1, entry.idempotencyKey());
+            dialect.bindInstant(insert, 2, entry.confirmedAt());
+            insert.setString(3, entry.method().name());
+            insert.setString(4, q.card().insurer().value());
+            insert.setString(5, q.insurerName());
+            insert.setString(6, q.card().symbol());
+            insert.setString(7, q.card().number());
+            insert.setString(8, q.card().branch());
+            insert.setString(9, q.name());
+            insert.setString(10, q.nameKana());
+            dialect.bindDate(insert, 11, q.birthdate());
+            insert.setString(12, q.sex().code());
+            insert.setString(13, q.personalFamily().code());
+            insert.setString(14, q.contributionRatio().wire());
+            insert.setString(15, confirmed.processingTime());
+            insert.setString(16, new String(entry.resultXml(), StandardCharsets.UTF_8));
+            insert.setString(17, message.referenceClassification() == null ? "1" : message.referenceClassification());
+            dialect.bindDate(insert, 18, q.qualificationDate());
+            insert.setString(19, q.details().elderly().map(e -> e.ratio().wire()).orElse(null));
+            insert.setString(20, q.details().limit().map(l -> l.classification()).orElse(null));
+            insert.setString(21, q.details().limit().map(l -> l.category() == null ? null : l.category().name()).orElse(null));
+            dialect.bindDate(insert, 22, q.details().limit().map(l -> l.validStart()).orElse(null));
+            dialect.bindDate(insert, 23, q.details().limit().map(l -> l.validEnd()).orElse(null));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    private void insertBlocks(Connection c, String key, Qualification q) throws SQLException {
+        List<PublicExpense> expenses = q.details().publicExpenses();
+        if (!expenses.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement("insert into public_expense (idempotency_key, seq,"
+                    + " payer_number, recipient_number, valid_start, valid_end) values (?,?,?,?,?,?)")) {
+                for (int i = 0; i < expenses.size(); i++) {
+                    PublicExpense expense = expenses.get(i);
+                    insert.setString(1, key);
+                    insert.setInt(2, i + 1);
+                    insert.setString(3, expense.payer().value());
+                    insert.setString(4, expense.recipient() == null ? "" : expense.recipient().value());
+                    dialect.bindDate(insert, 5, expense.validStart());
+                    dialect.bindDate(insert, 6, expense.validEnd());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        List<SpecificDiseaseCertificate> diseases = q.details().specificDiseases();
+        if (!diseases.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement("insert into specific_disease (idempotency_key, seq,"
+                    + " disease_code, valid_start, valid_end, self_pay_yen) values (?,?,?,?,?,?)")) {
+                for (int i = 0; i < diseases.size(); i++) {
+                    SpecificDiseaseCertificate disease = diseases.get(i);
+                    insert.setString(1, key);
+                    insert.setInt(2, i + 1);
+                    insert.setString(3, disease.disease().code());
+                    dialect.bindDate(insert, 4, disease.validStart());
+                    dialect.bindDate(insert, 5, disease.validEnd());
+                    insert.setInt(6, disease.selfPayYen());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private void upsertInsurance(Connection c, OutboxEntry entry, Qualification q) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("insert into insurance (insurer_number, symbol, number, branch,"
+                + " birthdate, name, name_kana, sex, personal_family, contribution_ratio, insurer_name, qualification_date,"
+                + " elderly_ratio, limit_category, last_confirmed_at, last_method, last_idempotency_key)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                + " on conflict (insurer_number, symbol, number, branch, birthdate) do update set"
+                + " name = excluded.name, name_kana = excluded.name_kana, sex = excluded.sex,"
+                + " personal_family = excluded.personal_family, contribution_ratio = excluded.contribution_ratio,"
+                + " insurer_name = excluded.insurer_name, qualification_date = excluded.qualification_date,"
+                + " elderly_ratio = excluded.elderly_ratio, limit_category = excluded.limit_category,"
+                + " last_confirmed_at = excluded.last_confirmed_at, last_method = excluded.last_method,"
+                + " last_idempotency_key = excluded.last_idempotency_key"
+                + " where excluded.last_confirmed_at >= insurance.last_confirmed_at")) {
+            upsert.setString(1, q.card().insurer().value());
+            upsert.setString(2, q.card().symbol());
+            upsert.setString(3, q.card().number());
+            upsert.setString(4, q.card().branch());
+            dialect.bindDate(upsert, 5, q.birthdate());
+            upsert.setString(6, q.name());
+            upsert.setString(7, q.nameKana());
+            upsert.setString(8, q.sex().code());
+            upsert.setString(9, q.personalFamily().code());
+            upsert.setString(10, q.contributionRatio().wire());
+            upsert.setString(11, q.insurerName());
+            dialect.bindDate(upsert, 12, q.qualificationDate());
+            upsert.setString(13, q.details().elderly().map(e -> e.ratio().wire()).orElse(null));
+            upsert.setString(14, q.details().limit().map(l -> l.category() == null ? null : l.category().name()).orElse(null));
+            dialect.bindInstant(upsert, 15, entry.confirmedAt());
+            upsert.setString(16, entry.method().name());
+            upsert.setString(17, entry.idempotencyKey());
+            upsert.executeUpdate();
+        }
+    }
+
+    /** The open connection, opening and migrating one when there is none (first use, or after a failure). */
+    private synchronized Connection connection() throws SQLException {
+        if (connection != null) {
+            return connection;
+        }
+        Connection fresh = source.open();
+        try {
+            dialect.prepare(fresh);
+            List<Integer> applied = SchemaMigrations.migrate(fresh, dialect);
+            if (!applied.isEmpty()) {
+                log.info("レセコン store {} migrated to schema version {}", description, SchemaMigrations.latestVersion());
+            }
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(fresh);
+            throw e;
+        }
+        connection = fresh;
+        return fresh;
+    }
+
+    private void drop(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone anyway
+        }
+        closeQuietly(c);
+        connection = null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            closeQuietly(connection);
+            connection = null;
+        }
+    }
+}

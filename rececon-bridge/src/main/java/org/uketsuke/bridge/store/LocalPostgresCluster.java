@@ -1,0 +1,181 @@
+package org.uketsuke.bridge.store;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway PostgreSQL server on loopback, made with the machine's own PostgreSQL binaries (Debian's
+ * {@code postgresql} package): {@code initdb} into a fresh folder, {@code pg_ctl start} on a free port, one database
+ * {@code rececon}. For the tests of the PostgreSQL store, the benchmarks, and trying the multi-terminal setup without
+ * a database administrator. PostgreSQL refuses to run as root, so as root the server runs as the {@code postgres}
+ * user. Not for production: a hospital points Uketsuke at its own server ({@link PostgresTarget}).
+ */
+public final class LocalPostgresCluster implements AutoCloseable {
+
+    public static final String DATABASE = "rececon";
+    public static final String USER = "uketsuke";
+
+    private final Path bin;
+    private final Path root;
+    private final Path data;
+    private final int port;
+    private final boolean asPostgresUser;
+
+    private LocalPostgresCluster(Path bin, Path root, int port, boolean asPostgresUser) {
+        this.bin = bin;
+        this.root = root;
+        this.data = root.resolve("data");
+        this.port = port;
+        this.asPostgresUser = asPostgresUser;
+    }
+
+    /**
+     * Initialises and starts a cluster in a new temporary folder.
+     *
+     * @throws IllegalStateException naming the missing package when no PostgreSQL server binaries are installed
+     */
+    public static LocalPostgresCluster start() throws IOException, InterruptedException {
+        Path bin = findBinaries();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path folder = Files.createTempDirectory("uketsuke-pg-");
+        LocalPostgresCluster cluster = new LocalPostgresCluster(bin, folder, freePort(), root);
+        if (root) {
+            cluster.chownToPostgres(folder);
+        }
+        cluster.run(List.of(bin.resolve("initdb").toString(), "-D", cluster.data.toString(), "-U", USER,
+                "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"));
+        cluster.startServer();
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl("postgres"), USER, "");
+                Statement s = c.createStatement()) {
+            s.execute("create database " + DATABASE);
+        } catch (SQLException e) {
+            cluster.close();
+            throw new IOException("the local PostgreSQL server did not take a database: " + e.getMessage(), e);
+        }
+        return cluster;
+    }
+
+    public PostgresTarget target() {
+        return new PostgresTarget(jdbcUrl(DATABASE), USER, "");
+    }
+
+    /** A new empty database on this server (tests give each case its own). */
+    public PostgresTarget newDatabase(String name) throws SQLException {
+        if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("database names here are lower-case identifiers: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+                Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        }
+        return new PostgresTarget(jdbcUrl(name), USER, "");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the server (fast shutdown), keeping its data: "the database server is down". */
+    public void stopServer() throws IOException, InterruptedException {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
+    }
+
+    /** Starts the server again on the same port with the same data. */
+    public void startServer() throws IOException, InterruptedException {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
+                root.resolve("server.log").toString(), "-o",
+                "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1 -c max_connections=50", "start"));
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    private void run(List<String> command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (asPostgresUser) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output.strip());
+        }
+    }
+
+    private void chownToPostgres(Path folder) throws IOException {
+        UserPrincipalLookupService users = folder.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal postgres;
+        GroupPrincipal group;
+        try {
+            postgres = users.lookupPrincipalByName("postgres");
+            group = users.lookupPrincipalByGroupName("postgres");
+        } catch (IOException e) {
+            throw new IllegalStateException("running as root needs the 'postgres' user of Debian's postgresql package", e);
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(folder, PosixFileAttributeView.class);
+        view.setOwner(postgres);
+        view.setGroup(group);
+    }
+
+    private static Path findBinaries() {
+        Path versions = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(versions)) {
+            try (Stream<Path> list = Files.list(versions)) {
+                var newest = list.map(v -> v.resolve("bin"))
+                        .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("postgres")))
+                        .max(Comparator.comparingInt(b -> version(b.getParent().getFileName().toString())));
+                if (newest.isPresent()) {
+                    return newest.get();
+                }
+            } catch (IOException e) {
+                // fall through to the message below
+            }
+        }
+        throw new IllegalStateException("no PostgreSQL server binaries under /usr/lib/postgresql:"
+                + " install Debian's 'postgresql' package (./uketsuke test does)");
+    }
+
+    private static int version(String name) {
+        try {
+            return Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Stops the server and removes its folder. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            stopServer();
+        } catch (IOException alreadyStopped) {
+            // stopped by a test, or never started
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.uketsuke.bridge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.uketsuke.bridge.Confirmation;
+import org.uketsuke.bridge.DeliveryId;
+import org.uketsuke.bridge.Fixtures;
+import org.uketsuke.bridge.OutboxEntry;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
+
+/** What every レセコン database store does, run against a real SQLite file and a real PostgreSQL server. */
+abstract class RececonStoreContract {
+
+    static final Instant NINE = Instant.parse("2026-12-03T00:00:00Z");
+
+    /** A store on a fresh, empty database. */
+    abstract JdbcRececonStore newStore() throws Exception;
+
+    /** A second connection to the same database, for looking at what the store wrote. */
+    abstract Connection look() throws Exception;
+
+    static OutboxEntry entry(long id, Confirmation confirmation) {
+        ResultMessage message = ResultMessage.confirmed(confirmation.result().processingTime(), Fixtures.INSTITUTION,
+                confirmation.idempotencyKey(), confirmation.result().qualification(), confirmation.result().notice());
+        return new OutboxEntry(new DeliveryId(id), confirmation.idempotencyKey(), confirmation.confirmedAt(),
+                confirmation.method(), QualificationXml.write(message));
+    }
+
+    @Test
+    void aConfirmationWithEveryBlockLandsInTheDocumentedTables() throws Exception {
+        try (JdbcRececonStore store = newStore()) {
+            store.deliver(entry(1, Fixtures.confirmation("rich-1", NINE, Fixtures.rich(1))));
+        }
+        assertThat(rows("select insurer_number, symbol, number, branch, name, elderly_ratio, limit_category,"
+                + " limit_classification, method, reference_classification from qualification"))
+                .containsExactly(List.of("131045", "ア-12", "00451", "", "高齢　花子1", "020", "B04", "01", "FACE", "1"));
+        assertThat(rows("select seq, payer_number, recipient_number from public_expense order by seq"))
+                .containsExactly(List.of("1", "54016027", "1234566"), List.of("2", "54016027", "7654320"));
+        assertThat(rows("select disease_code, self_pay_yen from specific_disease"))
+                .containsExactly(List.of("1", "10000"));
+        assertThat(rows("select insurer_number, number, contribution_ratio, elderly_ratio, last_idempotency_key from insurance"))
+                .containsExactly(List.of("131045", "00451", "020", "020", "rich-1"));
+        assertThat(rows("select max(version) from schema_history")).containsExactly(List.of(
+                Integer.toString(SchemaMigrations.latestVersion())));
+    }
+
+    @Test
+    void aRedeliveryChangesNothing() throws Exception {
+        OutboxEntry entry = entry(1, Fixtures.confirmation("again", NINE, Fixtures.rich(2)));
+        try (JdbcRececonStore store = newStore()) {
+            store.deliver(entry);
+            store.deliver(entry);
+        }
+        try (JdbcRececonStore reopened = newStoreOnSameDatabase()) {
+            reopened.deliver(entry);
+        }
+        assertThat(count("qualification")).isEqualTo(1);
+        assertThat(count("public_expense")).isEqualTo(2);
+        assertThat(count("specific_disease")).isEqualTo(1);
+        assertThat(count("insurance")).isEqualTo(1);
+    }
+
+    @Test
+    void theInsuranceRowFollowsTheNewestConfirmationWhateverTheDeliveryOrder() throws Exception {
+        var older = Fixtures.confirmation("older", NINE, Fixtures.qualification(1));
+        var newerQualification = new org.uketsuke.eligibility.Qualification(Fixtures.qualification(1).card(),
+                "全国健康保険協会東京支部", "受付　太郎1", "ｳｹﾂｹ ﾀﾛｳ", Fixtures.qualification(1).birthdate(),
+                org.uketsuke.eligibility.Sex.MALE, org.uketsuke.eligibility.PersonalFamily.INSURED,
+                new org.uketsuke.eligibility.ContributionRatio(20), java.time.LocalDate.of(2020, 4, 1));
+        var newer = Fixtures.confirmation("newer", NINE.plusSeconds(3600), newerQualification);
+        try (JdbcRececonStore store = newStore()) {
+            store.deliver(entry(2, newer));
+            store.deliver(entry(1, older)); // the outbox of another terminal was late
+        }
+        assertThat(count("qualification")).isEqualTo(2);
+        assertThat(rows("select contribution_ratio, last_idempotency_key from insurance"))
+                .containsExactly(List.of("020", "newer"));
+    }
+
+    @Test
+    void familyMembersWithoutBranchNumbersStayApartByBirthDate() throws Exception {
+        var father = Fixtures.qualification(1);
+        var child = new org.uketsuke.eligibility.Qualification(father.card(), father.insurerName(), "受付　一郎",
+                "ｳｹﾂｹ ｲﾁﾛｳ", java.time.LocalDate.of(2010, 5, 5), org.uketsuke.eligibility.Sex.MALE,
+                org.uketsuke.eligibility.PersonalFamily.DEPENDANT, new org.uketsuke.eligibility.ContributionRatio(30),
+                java.time.LocalDate.of(2010, 5, 5));
+        try (JdbcRececonStore store = newStore()) {
+            store.deliver(entry(1, Fixtures.confirmation("father", NINE, father)));
+            store.deliver(entry(2, Fixtures.confirmation("child", NINE, child)));
+        }
+        assertThat(count("insurance")).isEqualTo(2);
+    }
+
+    @Test
+    void aStoreWhoseAppliedMigrationWasEditedIsRefused() throws Exception {
+        try (JdbcRececonStore store = newStore()) {
+            store.deliver(entry(1, Fixtures.confirmation("k", NINE, Fixtures.qualification(1))));
+        }
+        try (Connection c = look(); Statement s = c.createStatement()) {
+            s.executeUpdate("update schema_history set checksum = 'edited' where version = 1");
+        }
+        assertThatThrownBy(this::newStoreOnSameDatabaseAndUseIt)
+                .hasStackTraceContaining("checksum mismatch");
+    }
+
+    @Test
+    void aStoreNewerThanThisBuildIsRefused() throws Exception {
+        try (JdbcRececonStore store = newStore()) {
+            store.deliver(entry(1, Fixtures.confirmation("k", NINE, Fixtures.qualification(1))));
+        }
+        try (Connection c = look(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into schema_history values (99, 'future', 'x', '2030-01-01')");
+        }
+        assertThatThrownBy(this::newStoreOnSameDatabaseAndUseIt)
+                .hasStackTraceContaining("newer than this program");
+    }
+
+    /** Another store (another terminal, or this one restarted) on the database of the last {@link #newStore()}. */
+    abstract JdbcRececonStore newStoreOnSameDatabase() throws Exception;
+
+    private void newStoreOnSameDatabaseAndUseIt() throws Exception {
+        try (JdbcRececonStore store = newStoreOnSameDatabase()) {
+            store.deliver(entry(2, Fixtures.confirmation("k2", NINE, Fixtures.qualification(2))));
+        }
+    }
+
+    long count(String table) throws Exception {
+        return Long.parseLong(rows("select count(*) from " + table).getFirst().getFirst());
+    }
+
+    List<List<String>> rows(String sql) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection c = look(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rs.getString(i) == null ? "null" : rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
