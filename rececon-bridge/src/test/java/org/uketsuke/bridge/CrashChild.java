@@ -2,15 +2,21 @@ package org.uketsuke.bridge;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.uketsuke.bridge.csv.CsvExport;
+import org.uketsuke.bridge.store.PostgresTarget;
 
-/** The process the crash test kills: submits and drains in a loop, saying each key once its commit returned. */
+/**
+ * The process the crash test kills: opens the bridge with every sink (SQLite, face folder, CSV and, when given, a
+ * PostgreSQL server), says "ready", then submits and drains in a loop, saying each key once its commit returned.
+ */
 public final class CrashChild {
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         String prefix = args[1];
-        try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"),
-                dir.resolve("rececon.db"), dir.resolve("face"), Fixtures.INSTITUTION, StandardCharsets.UTF_8))) {
+        try (RececonBridge bridge = RececonBridge.open(config(dir, args.length > 2 ? args[2] : null))) {
+            System.out.println("ready");
+            System.out.flush();
             for (int i = 0; ; i++) {
                 String key = prefix + "-" + i;
                 bridge.submit(Fixtures.confirmation(key, i));
@@ -19,5 +25,11 @@ public final class CrashChild {
                 bridge.drain();
             }
         }
+    }
+
+    static BridgeConfig config(Path dir, String postgresUrl) {
+        BridgeConfig config = new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"), dir.resolve("face"),
+                Fixtures.INSTITUTION, StandardCharsets.UTF_8).withCsvExport(new CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
+        return postgresUrl == null ? config : config.withPostgres(new PostgresTarget(postgresUrl, "uketsuke", ""));
     }
 }
