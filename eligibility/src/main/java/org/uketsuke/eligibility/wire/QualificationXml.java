@@ -267,6 +267,11 @@ public final class QualificationXml {
     /** XmlMsg with a request header (照会区分 1 card, 2 insurance-card information); returns the empty MessageBody. */
     private static Element requestFrame(Document document, String processExecutionTime, String institution, String fileId,
             String referenceClassification) {
+        return requestFrame(document, processExecutionTime, institution, fileId, referenceClassification, CharacterCode.UTF_8);
+    }
+
+    private static Element requestFrame(Document document, String processExecutionTime, String institution, String fileId,
+            String referenceClassification, CharacterCode code) {
         Element root = SafeXml.child(document, "XmlMsg");
         Element header = SafeXml.child(root, "MessageHeader");
         SafeXml.leaf(header, "ProcessExecutionTime", processExecutionTime);
@@ -274,7 +279,7 @@ public final class QualificationXml {
         SafeXml.leaf(header, "MedicalInstitutionCode", institution);
         SafeXml.leaf(header, "ArbitraryFileIdentifier", fileId);
         SafeXml.leaf(header, "ReferenceClassification", referenceClassification);
-        SafeXml.leaf(header, "CharacterCodeIdentifier", CharacterCode.UTF_8.identifier());
+        SafeXml.leaf(header, "CharacterCodeIdentifier", code.identifier());
         return SafeXml.child(root, "MessageBody");
     }
 
@@ -343,8 +348,19 @@ public final class QualificationXml {
      */
     public static byte[] writeBatchStatus(String receptionNumber, String processExecutionTime, int done, int total,
             List<InsuranceSearch> searches, List<ResultMessage> results) {
+        return writeBatchStatus(receptionNumber, processExecutionTime, "", "", CharacterCode.UTF_8, done, total, searches,
+                results);
+    }
+
+    /**
+     * The same, as the folder interface answers a レセコン ({@code OQSmuquc01res}/{@code OQSmuquc02res}): with its
+     * institution code, the request's {@code ArbitraryFileIdentifier} echoed, in the request's character code.
+     */
+    public static byte[] writeBatchStatus(String receptionNumber, String processExecutionTime, String institution,
+            String fileId, CharacterCode code, int done, int total, List<InsuranceSearch> searches,
+            List<ResultMessage> results) {
         Document document = SafeXml.newDocument();
-        Element body = requestFrame(document, processExecutionTime, "", "", "2");
+        Element body = requestFrame(document, processExecutionTime, institution, fileId, "2", code);
         SafeXml.leaf(body, "ReceptionNumber", receptionNumber);
         boolean finished = results != null;
         SafeXml.leaf(body, "ProcessingStatus", finished ? "2" : "1");
@@ -357,7 +373,7 @@ public final class QualificationXml {
                 writeResult(unit, results.get(i));
             }
         }
-        return SafeXml.write(document, CharacterCode.UTF_8.charset());
+        return SafeXml.write(document, code.charset());
     }
 
     public static BatchStatus parseBatchStatus(byte[] xml) throws MalformedMessageException {

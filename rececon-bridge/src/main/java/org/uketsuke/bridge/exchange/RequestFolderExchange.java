@@ -9,13 +9,17 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.AtomicFiles;
+import org.uketsuke.eligibility.BatchResult;
+import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
+import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
@@ -27,14 +31,16 @@ import org.uketsuke.eligibility.wire.SafeXml;
  * The 連携アプリ's {@code req}/{@code res} folders, as レセコン already use them (shared/facts/eligibility.md): a レセコン
  * drops {@code OQSsiquc01req_<id>.xml} (confirmation by insurance number) into {@code req}; Uketsuke asks the
  * qualification system and writes {@code OQSsiquc01res_<id>.xml} into {@code res}, echoing ArbitraryFileIdentifier and
- * the request's character code. A request that breaks the rules gets the same name with {@code .err} in {@code res}.
+ * the request's character code. The 一括照会 takes the official two steps: {@code OQSmuquc01req} (booked patients) is
+ * answered with a ReceptionNumber, and {@code OQSmuquc02req} (that number) with every patient's result once the system
+ * has them (until then, an answer saying it is still processing). A request that breaks the rules gets the same name
+ * with {@code .err} in {@code res}.
  * Answered requests move to {@code req/done}; a request the backend could not be asked for stays for the next pass,
  * so nothing is lost. Answers are written through {@link AtomicFiles}.
  */
 public final class RequestFolderExchange {
 
     private static final Logger log = LoggerFactory.getLogger(RequestFolderExchange.class);
-    private static final String REQUEST_PREFIX = "OQSsiquc01req_";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
 
     private final Path req;
@@ -74,13 +80,45 @@ public final class RequestFolderExchange {
     /** The outcome of one pass over {@code req}. */
     public record Pass(int answered, int refused, int deferred) {}
 
+    /** The request kinds this folder answers, by file-name prefix. */
+    private enum Kind {
+        /** Single confirmation by insurance number. */
+        SINGLE("OQSsiquc01req_", "OQSsiquc01res_"),
+        /** 一括照会 upload: answered with the ReceptionNumber to fetch the results with. */
+        BATCH_UPLOAD("OQSmuquc01req_", "OQSmuquc01res_"),
+        /** 一括照会 result fetch by ReceptionNumber: the results, or "still processing" (ask again later). */
+        BATCH_FETCH("OQSmuquc02req_", "OQSmuquc02res_");
+
+        final String requestPrefix;
+        final String answerPrefix;
+
+        Kind(String requestPrefix, String answerPrefix) {
+            this.requestPrefix = requestPrefix;
+            this.answerPrefix = answerPrefix;
+        }
+
+        static Kind of(String fileName) {
+            for (Kind kind : values()) {
+                if (fileName.startsWith(kind.requestPrefix) && fileName.endsWith(".xml")) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** What became of one request. */
+    private enum Handled { ANSWERED, REFUSED, DEFERRED }
+
     /** Answers every waiting request once. */
     public Pass processPending() {
         int answered = 0;
         int refused = 0;
         int deferred = 0;
         for (Path request : waiting()) {
-            String id = request.getFileName().toString().substring(REQUEST_PREFIX.length()).replaceFirst("\\.xml$", "");
+            String name = request.getFileName().toString();
+            Kind kind = Kind.of(name);
+            String id = name.substring(kind.requestPrefix.length()).replaceFirst("\\.xml$", "");
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(request);
@@ -88,44 +126,116 @@ public final class RequestFolderExchange {
                 deferred++; // still being written, or vanished: look again next pass
                 continue;
             }
+            Handled handled;
             try {
-                QualificationXml.SearchRequest parsed = QualificationXml.parseSearch(bytes);
-                CharacterCode code = CharacterCode.ofIdentifier(
-                        SafeXml.text(SafeXml.parse(bytes), "CharacterCodeIdentifier").orElse("0"));
-                InsuranceSearch search = parsed.search();
-                ConfirmationOutcome outcome = backend.confirmByInsurance(search);
-                String now = TIME.format(clock.instant());
-                ResultMessage answer = switch (outcome) {
-                    case ConfirmationOutcome.Confirmed c -> ResultMessage.confirmed(c.processingTime(), institutionCode,
-                            parsed.arbitraryFileIdentifier(), c.qualification(), c.notice());
-                    case ConfirmationOutcome.Rejected r -> ResultMessage.rejected(now, institutionCode,
-                            parsed.arbitraryFileIdentifier(), r.reason(), r.message());
-                    case ConfirmationOutcome.Unavailable u -> null;
+                handled = switch (kind) {
+                    case SINGLE -> single(id, bytes);
+                    case BATCH_UPLOAD -> batchUpload(id, bytes);
+                    case BATCH_FETCH -> batchFetch(id, bytes);
                 };
-                if (answer == null) {
-                    log.warn("request {} deferred: the qualification system is unavailable", id);
-                    deferred++;
-                    continue;
-                }
-                write(res.resolve("OQSsiquc01res_" + id + ".xml"),
-                        QualificationXml.write(answer.withReferenceClassification("2").withCharacterCode(code)));
-                answered++;
             } catch (MalformedMessageException e) {
-                write(res.resolve(REQUEST_PREFIX + id + ".err"),
-                        ("request refused: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-                refused++;
+                refuse(kind, id, e.getMessage());
+                handled = Handled.REFUSED;
             }
-            moveToDone(request);
+            switch (handled) {
+                case ANSWERED -> answered++;
+                case REFUSED -> refused++;
+                case DEFERRED -> deferred++;
+            }
+            if (handled != Handled.DEFERRED) {
+                moveToDone(request);
+            }
         }
         return new Pass(answered, refused, deferred);
     }
 
+    private Handled single(String id, byte[] bytes) throws MalformedMessageException {
+        QualificationXml.SearchRequest parsed = QualificationXml.parseSearch(bytes);
+        CharacterCode code = characterCode(bytes);
+        ConfirmationOutcome outcome = backend.confirmByInsurance(parsed.search());
+        String now = TIME.format(clock.instant());
+        ResultMessage answer = switch (outcome) {
+            case ConfirmationOutcome.Confirmed c -> ResultMessage.confirmed(c.processingTime(), institutionCode,
+                    parsed.arbitraryFileIdentifier(), c.qualification(), c.notice());
+            case ConfirmationOutcome.Rejected r -> ResultMessage.rejected(now, institutionCode,
+                    parsed.arbitraryFileIdentifier(), r.reason(), r.message());
+            case ConfirmationOutcome.Unavailable u -> null;
+        };
+        if (answer == null) {
+            log.warn("request {} deferred: the qualification system is unavailable", id);
+            return Handled.DEFERRED;
+        }
+        write(res.resolve(Kind.SINGLE.answerPrefix + id + ".xml"),
+                QualificationXml.write(answer.withReferenceClassification("2").withCharacterCode(code)));
+        return Handled.ANSWERED;
+    }
+
+    private Handled batchUpload(String id, byte[] bytes) throws MalformedMessageException {
+        List<InsuranceSearch> searches = QualificationXml.parseBatchRequest(bytes);
+        if (searches.isEmpty()) {
+            throw new MalformedMessageException("the batch holds no QualificationConfirmSearchInfo");
+        }
+        String reception;
+        try {
+            reception = backend.submitBatch(searches);
+        } catch (EligibilityUnavailableException e) {
+            log.warn("batch request {} deferred: {}", id, e.getMessage());
+            return Handled.DEFERRED;
+        }
+        write(res.resolve(Kind.BATCH_UPLOAD.answerPrefix + id + ".xml"), QualificationXml.writeBatchStatus(reception,
+                TIME.format(clock.instant()), institutionCode, fileIdentifier(bytes), characterCode(bytes), 0,
+                searches.size(), searches, null));
+        return Handled.ANSWERED;
+    }
+
+    private Handled batchFetch(String id, byte[] bytes) throws MalformedMessageException {
+        String reception = SafeXml.required(SafeXml.parse(bytes), "ReceptionNumber");
+        String now = TIME.format(clock.instant());
+        Path answer = res.resolve(Kind.BATCH_FETCH.answerPrefix + id + ".xml");
+        switch (backend.batchStatus(reception)) {
+            case BatchStatus.Processing p -> write(answer, QualificationXml.writeBatchStatus(reception, now, institutionCode,
+                    fileIdentifier(bytes), characterCode(bytes), p.done(), p.total(), List.of(), null));
+            case BatchStatus.Done done -> {
+                List<InsuranceSearch> searches = new ArrayList<>();
+                List<ResultMessage> results = new ArrayList<>();
+                for (BatchResult result : done.results()) {
+                    ResultMessage.of(result.outcome(), now, institutionCode, result.search().arbitraryIdentifier())
+                            .ifPresent(message -> {
+                                searches.add(result.search());
+                                results.add(message);
+                            });
+                }
+                write(answer, QualificationXml.writeBatchStatus(reception, now, institutionCode, fileIdentifier(bytes),
+                        characterCode(bytes), results.size(), done.results().size(), searches, results));
+            }
+            case BatchStatus.Failed failed -> {
+                if (failed.reason().startsWith("HTTP 4")) {
+                    // The system does not know this reception number: asking again will not help.
+                    throw new MalformedMessageException("reception number " + reception + " refused: " + failed.reason());
+                }
+                log.warn("batch fetch {} deferred: {}", id, failed.reason());
+                return Handled.DEFERRED;
+            }
+        }
+        return Handled.ANSWERED;
+    }
+
+    private void refuse(Kind kind, String id, String reason) {
+        write(res.resolve(kind.requestPrefix + id + ".err"),
+                ("request refused: " + reason + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static CharacterCode characterCode(byte[] bytes) throws MalformedMessageException {
+        return CharacterCode.ofIdentifier(SafeXml.text(SafeXml.parse(bytes), "CharacterCodeIdentifier").orElse("0"));
+    }
+
+    private static String fileIdentifier(byte[] bytes) throws MalformedMessageException {
+        return SafeXml.text(SafeXml.parse(bytes), "ArbitraryFileIdentifier").orElse("");
+    }
+
     private List<Path> waiting() {
         try (Stream<Path> files = Files.list(req)) {
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(REQUEST_PREFIX) && name.endsWith(".xml") && Files.isRegularFile(p);
-            }).sorted().toList();
+            return files.filter(p -> Kind.of(p.getFileName().toString()) != null && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + req, e);
         }

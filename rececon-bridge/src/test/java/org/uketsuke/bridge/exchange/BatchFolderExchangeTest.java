@@ -1,0 +1,135 @@
+package org.uketsuke.bridge.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.eligibility.BatchStatus;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.SafeXml;
+import org.uketsuke.mockbackend.MockBackend;
+import org.uketsuke.mockbackend.MockBackendConfig;
+
+/** The 一括照会 through the folders, as a レセコン does it: upload, ReceptionNumber, fetch — over the real mTLS backend. */
+class BatchFolderExchangeTest {
+
+    @TempDir
+    Path dir;
+
+    private static String searchInfo(Qualification q, String birthdate, String patientId) {
+        return "<QualificationConfirmSearchInfo><InsurerNumber>" + q.card().insurer().wire() + "</InsurerNumber>"
+                + "<InsuredCardSymbol>" + q.card().symbol() + "</InsuredCardSymbol>"
+                + "<InsuredIdentificationNumber>" + q.card().number() + "</InsuredIdentificationNumber>"
+                + "<InsuredBranchNumber>" + q.card().branch() + "</InsuredBranchNumber>"
+                + "<Birthdate>" + birthdate + "</Birthdate>"
+                + "<LimitApplicationCertificateRelatedConsFlg>0</LimitApplicationCertificateRelatedConsFlg>"
+                + "<ArbitraryIdentifier>" + patientId + "</ArbitraryIdentifier></QualificationConfirmSearchInfo>";
+    }
+
+    private static String message(String fileId, String code, String body) {
+        return "<?xml version=\"1.0\" encoding=\"" + (code.equals("1") ? "Shift_JIS" : "UTF-8") + "\" standalone=\"no\"?>\n"
+                + "<XmlMsg><MessageHeader><ProcessExecutionTime>20261203080000</ProcessExecutionTime>"
+                + "<MedicalInstitutionCode>1311234567</MedicalInstitutionCode>"
+                + "<ArbitraryFileIdentifier>" + fileId + "</ArbitraryFileIdentifier>"
+                + "<CharacterCodeIdentifier>" + code + "</CharacterCodeIdentifier></MessageHeader>"
+                + "<MessageBody>" + body + "</MessageBody></XmlMsg>\n";
+    }
+
+    @Test
+    void aBookedDayIsUploadedGetsAReceptionNumberAndIsFetchedWithEveryResult() throws Exception {
+        Path req = Files.createDirectories(dir.resolve("req"));
+        Path res = dir.resolve("res");
+        Charset sjis = Charset.forName("Shift_JIS");
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
+            RequestFolderExchange exchange = new RequestFolderExchange(req, res,
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
+                    "1311234567", Clock.systemUTC());
+            List<Qualification> people = List.of(backend.person(1), backend.person(2), backend.person(3));
+            StringBuilder list = new StringBuilder("<BulkConfirmList>");
+            for (int i = 0; i < people.size(); i++) {
+                Qualification q = people.get(i);
+                list.append(searchInfo(q, q.birthdate().toString().replace("-", ""), "P" + i));
+            }
+            list.append(searchInfo(people.getFirst(), "19000101", "P-nobody")).append("</BulkConfirmList>");
+            Files.write(req.resolve("OQSmuquc01req_day1203.xml"), message("upload-1203", "1", list.toString()).getBytes(sjis));
+
+            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(1, 0, 0));
+            byte[] uploaded = Files.readAllBytes(res.resolve("OQSmuquc01res_day1203.xml"));
+            assertThat(new String(uploaded, 0, 60, StandardCharsets.US_ASCII)).contains("Shift_JIS");
+            var uploadAnswer = SafeXml.parse(uploaded);
+            assertThat(SafeXml.text(uploadAnswer, "ArbitraryFileIdentifier")).contains("upload-1203");
+            assertThat(SafeXml.text(uploadAnswer, "CharacterCodeIdentifier")).contains("1");
+            String reception = SafeXml.required(uploadAnswer, "ReceptionNumber");
+            assertThat(reception).isNotBlank();
+
+            // The レセコン asks for the results until they are there.
+            String fetch = message("fetch-1203", "0", "<ReceptionNumber>" + reception + "</ReceptionNumber>");
+            BatchStatus status;
+            int attempt = 0;
+            do {
+                Files.writeString(req.resolve("OQSmuquc02req_fetch" + attempt + ".xml"), fetch);
+                assertThat(exchange.processPending().answered()).isEqualTo(1);
+                status = QualificationXml.parseBatchStatus(Files.readAllBytes(res.resolve("OQSmuquc02res_fetch" + attempt + ".xml")));
+                attempt++;
+                Thread.sleep(50);
+            } while (status instanceof BatchStatus.Processing && attempt < 100);
+            assertThat(status).isInstanceOfSatisfying(BatchStatus.Done.class, done -> {
+                assertThat(done.results()).hasSize(4);
+                for (int i = 0; i < people.size(); i++) {
+                    int index = i;
+                    assertThat(done.results().get(i).search().arbitraryIdentifier()).isEqualTo("P" + i);
+                    assertThat(done.results().get(i).outcome()).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
+                            c -> assertThat(c.qualification().card()).isEqualTo(people.get(index).card()));
+                }
+                assertThat(done.results().get(3).outcome()).isInstanceOf(ConfirmationOutcome.Rejected.class);
+            });
+            assertThat(SafeXml.text(SafeXml.parse(Files.readAllBytes(res.resolve("OQSmuquc02res_fetch" + (attempt - 1) + ".xml"))),
+                    "ArbitraryFileIdentifier")).contains("fetch-1203");
+        }
+    }
+
+    @Test
+    void anUnknownReceptionNumberAndAnEmptyUploadAreRefusedWithErrFilesAndAnOutageDefers() throws Exception {
+        Path req = Files.createDirectories(dir.resolve("req"));
+        Path res = dir.resolve("res");
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 10))) {
+            RequestFolderExchange exchange = new RequestFolderExchange(req, res,
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
+                    "1311234567", Clock.systemUTC());
+            Files.writeString(req.resolve("OQSmuquc02req_x.xml"), message("x", "0", "<ReceptionNumber>NOPE-1</ReceptionNumber>"));
+            Files.writeString(req.resolve("OQSmuquc01req_empty.xml"), message("e", "0", "<BulkConfirmList></BulkConfirmList>"));
+            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(0, 2, 0));
+            assertThat(res.resolve("OQSmuquc02req_x.err")).content().contains("NOPE-1");
+            assertThat(res.resolve("OQSmuquc01req_empty.err")).exists();
+
+            Qualification q = backend.person(1);
+            // The line to the national system is down (nothing listens where the terminal calls): the upload waits.
+            int deadPort;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                deadPort = probe.getLocalPort();
+            }
+            RequestFolderExchange offline = new RequestFolderExchange(req, res, new HttpsEligibilityClient(
+                    java.net.URI.create("https://127.0.0.1:" + deadPort + "/"), backend.terminalTls(), Duration.ofSeconds(2)),
+                    "1311234567", Clock.systemUTC());
+            Files.writeString(req.resolve("OQSmuquc01req_later.xml"), message("l", "0",
+                    "<BulkConfirmList>" + searchInfo(q, q.birthdate().toString().replace("-", ""), "P1") + "</BulkConfirmList>"));
+            Files.writeString(req.resolve("OQSmuquc02req_later.xml"), message("l2", "0", "<ReceptionNumber>R-1</ReceptionNumber>"));
+            assertThat(offline.processPending()).isEqualTo(new RequestFolderExchange.Pass(0, 0, 2));
+            assertThat(req.resolve("OQSmuquc01req_later.xml")).exists();
+            assertThat(req.resolve("OQSmuquc02req_later.xml")).exists();
+            Files.delete(req.resolve("OQSmuquc02req_later.xml"));
+            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(1, 0, 0));
+            assertThat(res.resolve("OQSmuquc01res_later.xml")).exists();
+        }
+    }
+}
