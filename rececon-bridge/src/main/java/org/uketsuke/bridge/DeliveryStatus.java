@@ -7,8 +7,10 @@ import java.util.Map;
  *
  * @param sinks per sink: delivered or not
  * @param lastError the reason of the last failed attempt, or null
+ * @param confirmedAt when the confirmation was made (not when it was delivered)
  */
-public record DeliveryStatus(DeliveryId id, String idempotencyKey, State state, int attempts, String lastError, Map<String, Boolean> sinks) {
+public record DeliveryStatus(DeliveryId id, String idempotencyKey, State state, int attempts, String lastError,
+        Map<String, Boolean> sinks, java.time.Instant confirmedAt) {
 
     public enum State {
         PENDING,

@@ -161,16 +161,34 @@ public final class RececonBridge implements AutoCloseable {
     }
 
     public synchronized List<DeliveryStatus> statuses() {
+        return statuses("select id, idempotency_key, state, attempts, last_error, confirmed_at from entry order by id");
+    }
+
+    /**
+     * What the staff console lists: every entry not yet delivered (however old), then the newest delivered ones, at
+     * most {@code limit} rows in all, newest first.
+     */
+    public synchronized List<DeliveryStatus> recentStatuses(int limit) {
+        List<DeliveryStatus> open = statuses("select id, idempotency_key, state, attempts, last_error, confirmed_at"
+                + " from entry where state <> 'DELIVERED' order by id desc limit " + Math.max(0, limit));
+        List<DeliveryStatus> delivered = statuses("select id, idempotency_key, state, attempts, last_error, confirmed_at"
+                + " from entry where state = 'DELIVERED' order by id desc limit " + Math.max(0, limit - open.size()));
+        List<DeliveryStatus> all = new ArrayList<>(open);
+        all.addAll(delivered);
+        all.sort(java.util.Comparator.comparingLong((DeliveryStatus s) -> s.id().value()).reversed());
+        return all;
+    }
+
+    private List<DeliveryStatus> statuses(String sql) {
         List<DeliveryStatus> statuses = new ArrayList<>();
-        try (ResultSet rs = outbox.createStatement().executeQuery(
-                "select id, idempotency_key, state, attempts, last_error from entry order by id")) {
+        try (ResultSet rs = outbox.createStatement().executeQuery(sql)) {
             while (rs.next()) {
                 DeliveryId id = new DeliveryId(rs.getLong(1));
                 Set<String> done = deliveredSinks(id);
                 Map<String, Boolean> perSink = new LinkedHashMap<>();
                 sinks.forEach(sink -> perSink.put(sink.name(), done.contains(sink.name())));
                 statuses.add(new DeliveryStatus(id, rs.getString(2), DeliveryStatus.State.valueOf(rs.getString(3)),
-                        rs.getInt(4), rs.getString(5), perSink));
+                        rs.getInt(4), rs.getString(5), perSink, Instant.parse(rs.getString(6))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -128,6 +128,49 @@ class RececonBridgeTest {
         }
     }
 
+    @Test
+    void anEntryThatKeepsFailingIsParkedVisiblyAndStaffCanSendItAgain() throws Exception {
+        Path face = dir.resolve("face");
+        try (RececonBridge bridge = RececonBridge.open(config(StandardCharsets.UTF_8))) {
+            Files.delete(face);
+            Files.writeString(face, "the share is gone");
+            bridge.submit(Fixtures.confirmation("stuck", 7));
+            for (int attempt = 0; attempt < RececonBridge.MAX_ATTEMPTS; attempt++) {
+                bridge.drain();
+            }
+            DeliveryStatus parked = bridge.statuses().getFirst();
+            assertThat(parked.state()).isEqualTo(DeliveryStatus.State.FAILED);
+            assertThat(parked.attempts()).isEqualTo(RececonBridge.MAX_ATTEMPTS);
+            assertThat(parked.lastError()).startsWith("face-folder:");
+            bridge.drain();
+            assertThat(bridge.statuses().getFirst().attempts()).as("a parked entry is not retried by itself")
+                    .isEqualTo(RececonBridge.MAX_ATTEMPTS);
+
+            Files.delete(face);
+            Files.createDirectory(face);
+            bridge.retry(parked.id());
+            assertThat(bridge.statuses().getFirst().state()).isEqualTo(DeliveryStatus.State.PENDING);
+            assertThat(bridge.drain()).isEqualTo(1);
+            assertThat(bridge.statuses().getFirst().state()).isEqualTo(DeliveryStatus.State.DELIVERED);
+        }
+        assertThat(rows()).isEqualTo(1);
+        assertThat(faceFiles()).hasSize(1);
+    }
+
+    @Test
+    void theStaffListShowsEveryOpenEntryFirstThenTheNewestDelivered() throws Exception {
+        try (RececonBridge bridge = RececonBridge.open(config(StandardCharsets.UTF_8))) {
+            for (int i = 0; i < 5; i++) {
+                bridge.submit(Fixtures.confirmation("done-" + i, i));
+            }
+            bridge.drain();
+            bridge.submit(Fixtures.confirmation("open-1", 9)); // not drained yet
+            assertThat(bridge.recentStatuses(3)).extracting(DeliveryStatus::idempotencyKey)
+                    .containsExactly("open-1", "done-4", "done-3");
+            assertThat(bridge.recentStatuses(3).getFirst().confirmedAt()).isEqualTo(Fixtures.confirmation("open-1", 9).confirmedAt());
+        }
+    }
+
     private int rows() throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rececon.db"));
                 ResultSet rs = db.createStatement().executeQuery("select count(*) from qualification")) {

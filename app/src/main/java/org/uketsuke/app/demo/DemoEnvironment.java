@@ -17,6 +17,9 @@ import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.VirtualCardSlot;
 import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.bridge.BridgeConfig;
+import org.uketsuke.bridge.csv.CsvExport;
+import org.uketsuke.bridge.store.PostgresTarget;
+import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.bridge.DeliveryWorker;
 import org.uketsuke.bridge.exchange.RequestFolderExchange;
 import org.uketsuke.bridge.RececonBridge;
@@ -60,10 +63,11 @@ public final class DemoEnvironment implements AutoCloseable {
     private final DeliveryWorker delivery;
     private final ReceptionSteps steps;
     private final StaffLookup lookup;
+    private final BatchPreCheck preCheck;
     private final AutoCloseable requestFolders;
     private final VisitController controller;
 
-    private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode) {
+    private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode, PostgresTarget postgres) {
         this.dataDir = dataDir;
         // Start-up work that does not depend on the backend runs beside it (cold start is measured).
         java.util.concurrent.CompletableFuture<java.security.KeyPair> faceKey =
@@ -96,12 +100,15 @@ public final class DemoEnvironment implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException(mode.name());
         }
-        this.bridge = RececonBridge.open(new BridgeConfig(
+        // Every sink at once: the SQLite store, the official face folder, a daily CSV for レセコン that import CSV, and
+        // a shared PostgreSQL store when one is given (a hospital's terminals).
+        BridgeConfig sinks = new BridgeConfig(
                 dataDir.resolve("outbox.db"),
                 dataDir.resolve("rececon.db"),
                 dataDir.resolve("face"),
                 DEMO_INSTITUTION_CODE,
-                StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8).withCsvExport(new CsvExport(dataDir.resolve("csv"), StandardCharsets.UTF_8));
+        this.bridge = RececonBridge.open(postgres == null ? sinks : sinks.withPostgres(postgres));
         this.delivery = new DeliveryWorker(bridge, Duration.ofSeconds(1), Duration.ofMinutes(1)).start();
         HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
                 Duration.ofSeconds(10), DEMO_INSTITUTION_CODE, Clock.systemUTC());
@@ -109,6 +116,7 @@ public final class DemoEnvironment implements AutoCloseable {
                 .withFacePath(new FaceCheck(camera.join(), FaceVerifier.defaults()),
                         data -> TerminalSigner.sign(backend.terminalTls(), data));
         this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone());
+        this.preCheck = new BatchPreCheck(client, bridge, Clock.systemUTC());
         // The 連携アプリ's req/res folders beside the face folder: a レセコン can ask by insurance number too.
         this.requestFolders = new RequestFolderExchange(dataDir.resolve("req"), dataDir.resolve("res"), client,
                 DEMO_INSTITUTION_CODE, Clock.systemUTC()).poll(Duration.ofSeconds(1));
@@ -123,12 +131,17 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     public static DemoEnvironment start(Path dataDir, ReaderMode mode) {
+        return start(dataDir, mode, null);
+    }
+
+    /** @param postgres a shared PostgreSQL レセコン store to feed besides the local sinks, or null */
+    public static DemoEnvironment start(Path dataDir, ReaderMode mode, PostgresTarget postgres) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
-        return new DemoEnvironment(dataDir, 0, mode);
+        return new DemoEnvironment(dataDir, 0, mode, postgres);
     }
 
     public Path dataDir() {
@@ -158,6 +171,16 @@ public final class DemoEnvironment implements AutoCloseable {
 
     public RececonBridge bridge() {
         return bridge;
+    }
+
+    /** The background delivery to the レセコン's sinks (staff re-sends wake it). */
+    public DeliveryWorker delivery() {
+        return delivery;
+    }
+
+    /** 一括照会 of booked patients through the same client and outbox. */
+    public BatchPreCheck preCheck() {
+        return preCheck;
     }
 
     /** The embedded backend (tests inject faults through it). */
@@ -198,8 +221,22 @@ public final class DemoEnvironment implements AutoCloseable {
         return issuedCard.pin();
     }
 
+    private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs {@code action} first when the environment closes (screens stop their refresh timers). */
+    public void onClose(Runnable action) {
+        onClose.add(action);
+    }
+
     @Override
     public void close() {
+        onClose.forEach(action -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.debug("on-close action", e);
+            }
+        });
         controller.close();
         try {
             requestFolders.close();

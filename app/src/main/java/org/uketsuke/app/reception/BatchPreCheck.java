@@ -34,8 +34,24 @@ public final class BatchPreCheck {
         this.clock = clock;
     }
 
-    /** How a batch ended: counts per outcome, or why it did not finish. */
-    public record Summary(String receptionNumber, int confirmed, int rejected, int unavailable, String failure) {}
+    /**
+     * How a batch ended: counts per outcome, or why it did not finish, and the patients the system did not confirm
+     * (their clinic id — the search's ArbitraryIdentifier — with the reason) so staff know whom to ask at the counter.
+     */
+    public record Summary(String receptionNumber, int confirmed, int rejected, int unavailable, String failure,
+            List<NotConfirmed> notConfirmed) {
+
+        public Summary {
+            notConfirmed = List.copyOf(notConfirmed);
+        }
+
+        Summary(String receptionNumber, int confirmed, int rejected, int unavailable, String failure) {
+            this(receptionNumber, confirmed, rejected, unavailable, failure, List.of());
+        }
+    }
+
+    /** A booked patient without a confirmed qualification. */
+    public record NotConfirmed(String patientId, InsuranceSearch search, ConfirmationOutcome outcome) {}
 
     public Summary run(List<InsuranceSearch> booked, Duration timeout) throws InterruptedException {
         String reception;
@@ -68,6 +84,7 @@ public final class BatchPreCheck {
         int confirmed = 0;
         int rejected = 0;
         int unavailable = 0;
+        List<NotConfirmed> notConfirmed = new java.util.ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             BatchResult result = results.get(i);
             switch (result.outcome()) {
@@ -75,11 +92,17 @@ public final class BatchPreCheck {
                     bridge.submit(new Confirmation(reception + "-" + i, clock.instant(), IdentityMethod.INSURANCE_NUMBER, c));
                     confirmed++;
                 }
-                case ConfirmationOutcome.Rejected r -> rejected++;
-                case ConfirmationOutcome.Unavailable u -> unavailable++;
+                case ConfirmationOutcome.Rejected r -> {
+                    rejected++;
+                    notConfirmed.add(new NotConfirmed(result.search().arbitraryIdentifier(), result.search(), r));
+                }
+                case ConfirmationOutcome.Unavailable u -> {
+                    unavailable++;
+                    notConfirmed.add(new NotConfirmed(result.search().arbitraryIdentifier(), result.search(), u));
+                }
             }
         }
         bridge.drain();
-        return new Summary(reception, confirmed, rejected, unavailable, null);
+        return new Summary(reception, confirmed, rejected, unavailable, null, notConfirmed);
     }
 }

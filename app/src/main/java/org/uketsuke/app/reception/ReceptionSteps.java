@@ -283,7 +283,7 @@ public final class ReceptionSteps implements VisitSteps {
         };
     }
 
-    static Problem problemOf(ConfirmationOutcome.Rejected rejected) {
+    public static Problem problemOf(ConfirmationOutcome.Rejected rejected) {
         return switch (rejected.reason()) {
             case NO_QUALIFICATION -> Problem.NO_QUALIFICATION;
             case QUALIFICATION_LOST -> Problem.QUALIFICATION_LOST;

@@ -13,6 +13,13 @@ public final class KioskWindows {
     private static final java.util.concurrent.Executor LOOKUP_WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(
             runnable -> Thread.ofPlatform().name("staff-lookup").daemon().unstarted(runnable));
 
+    /** The outbox is read here for the staff's delivery list. */
+    private static final java.util.concurrent.Executor OUTBOX_READER = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> Thread.ofPlatform().name("staff-outbox").daemon().unstarted(runnable));
+    /** A batch pre-check runs for seconds to minutes: its own worker, so lookups stay quick meanwhile. */
+    private static final java.util.concurrent.Executor PRECHECK_WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> Thread.ofPlatform().name("staff-precheck").daemon().unstarted(runnable));
+
     private final KioskViewModel kiosk;
     private final StaffView staff;
 
@@ -40,7 +47,8 @@ public final class KioskWindows {
                 return env.demoPin();
             }
         }, env.slot().describe(), new LookupViewModel(env.lookup(), LOOKUP_WORKER, Platform::runLater, messages),
-                env.controller()::fire);
+                env.controller()::fire, deliveries(env, messages), new PreCheckViewModel(env.preCheck(), PRECHECK_WORKER,
+                        Platform::runLater, messages));
 
         env.controller().addListener(snapshot -> Platform.runLater(() -> {
             model.show(snapshot);
@@ -60,6 +68,19 @@ public final class KioskWindows {
         kioskStage.show();
         staffStage.show();
         return new KioskWindows(model, staff);
+    }
+
+    /** The delivery list refreshes every 2 s while the staff window is open (each refresh reads off the FX thread). */
+    private static DeliveriesViewModel deliveries(DemoEnvironment env, Messages messages) {
+        DeliveriesViewModel model = new DeliveriesViewModel(env.bridge(), env.delivery()::wake, OUTBOX_READER,
+                Platform::runLater, messages);
+        javafx.animation.Timeline refresh = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(2), e -> model.refresh()));
+        refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        refresh.play();
+        env.onClose(() -> Platform.runLater(refresh::stop));
+        model.refresh();
+        return model;
     }
 
     public KioskViewModel kiosk() {

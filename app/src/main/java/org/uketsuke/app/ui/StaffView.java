@@ -16,6 +16,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -51,6 +53,16 @@ public final class StaffView {
      */
     public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup,
             java.util.function.Consumer<org.uketsuke.app.flow.VisitEvent> visits) {
+        this(messages, demo, readerDescription, lookup, visits, null, null);
+    }
+
+    /**
+     * @param deliveries what reached the レセコン, with re-send (or null)
+     * @param preCheck 一括照会 from a booked-patients file (or null)
+     */
+    public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup,
+            java.util.function.Consumer<org.uketsuke.app.flow.VisitEvent> visits, DeliveriesViewModel deliveries,
+            PreCheckViewModel preCheck) {
         this.messages = messages;
         Label title = new Label(messages.get("staff.title"));
         title.getStyleClass().add("staff-title");
@@ -92,8 +104,26 @@ public final class StaffView {
         table.getColumns().add(column("staff.col.branch", q(QualificationSummary::branch)));
         table.getColumns().add(column("staff.col.ratio", q(s -> messages.get("result.ratioValue", s.contributionPercent() / 10))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(new Label(messages.get("staff.history")), table);
+        TabPane tabs = new TabPane();
+        tabs.setId("staffTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab history = new Tab(messages.get("staff.history"), table);
+        history.setId("historyTab");
+        tabs.getTabs().add(history);
+        if (deliveries != null) {
+            Tab tab = new Tab(messages.get("deliveries.title"), deliveriesPane(deliveries));
+            tab.setId("deliveriesTab");
+            tab.textProperty().bind(javafx.beans.binding.Bindings.concat(messages.get("deliveries.title"), " ",
+                    deliveries.summary));
+            tabs.getTabs().add(tab);
+        }
+        if (preCheck != null) {
+            Tab tab = new Tab(messages.get("precheck.title"), preCheckPane(preCheck));
+            tab.setId("precheckTab");
+            tabs.getTabs().add(tab);
+        }
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.getChildren().add(tabs);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("staff-root");
         show(VisitSnapshot.idle());
@@ -130,6 +160,70 @@ public final class StaffView {
         Label title = new Label(messages.get("lookup.title"));
         title.getStyleClass().add("staff-section");
         return new VBox(6, title, form, problems);
+    }
+
+    private Node deliveriesPane(DeliveriesViewModel model) {
+        TableView<DeliveriesViewModel.Row> deliveries = new TableView<>(model.rows);
+        deliveries.setId("deliveriesTable");
+        deliveries.setPlaceholder(new Label(messages.get("deliveries.empty")));
+        deliveries.getColumns().add(rowColumn("deliveries.col.time", DeliveriesViewModel.Row::time));
+        deliveries.getColumns().add(rowColumn("deliveries.col.state", DeliveriesViewModel.Row::state));
+        deliveries.getColumns().add(rowColumn("deliveries.col.waitingFor", DeliveriesViewModel.Row::waitingFor));
+        deliveries.getColumns().add(rowColumn("deliveries.col.attempts", r -> Integer.toString(r.attempts())));
+        deliveries.getColumns().add(rowColumn("deliveries.col.key", DeliveriesViewModel.Row::key));
+        deliveries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        deliveries.setRowFactory(view -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(DeliveriesViewModel.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                setTooltip(empty || row == null || row.detail().isEmpty() ? null : new javafx.scene.control.Tooltip(row.detail()));
+            }
+        });
+        Button resend = new Button(messages.get("deliveries.resend"));
+        resend.setId("deliveriesResend");
+        resend.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> deliveries.getSelectionModel().getSelectedItem() == null
+                        || !deliveries.getSelectionModel().getSelectedItem().resendable(),
+                deliveries.getSelectionModel().selectedItemProperty()));
+        resend.setOnAction(e -> model.resend(deliveries.getSelectionModel().getSelectedItem()));
+        Button refresh = new Button(messages.get("deliveries.refresh"));
+        refresh.setId("deliveriesRefresh");
+        refresh.setOnAction(e -> model.refresh());
+        VBox.setVgrow(deliveries, Priority.ALWAYS);
+        VBox pane = new VBox(8, new HBox(12, resend, refresh), deliveries);
+        pane.setPadding(new Insets(8, 0, 0, 0));
+        return pane;
+    }
+
+    private Node preCheckPane(PreCheckViewModel model) {
+        TextField file = field("precheckFile", model.file, 30);
+        file.setPromptText(messages.get("precheck.file.prompt"));
+        Button run = new Button(messages.get("precheck.run"));
+        run.setId("precheckRun");
+        run.disableProperty().bind(model.busy);
+        run.setOnAction(e -> model.run());
+        Label summary = new Label();
+        summary.setId("precheckSummary");
+        summary.textProperty().bind(model.summary);
+        Label problems = new Label();
+        problems.setId("precheckProblems");
+        problems.getStyleClass().add("staff-problems");
+        problems.setWrapText(true);
+        problems.textProperty().bind(model.problems);
+        javafx.scene.control.ListView<String> missing = new javafx.scene.control.ListView<>(model.notConfirmed);
+        missing.setId("precheckNotConfirmed");
+        missing.setPlaceholder(new Label(messages.get("precheck.allConfirmed")));
+        VBox.setVgrow(missing, Priority.ALWAYS);
+        VBox pane = new VBox(8, new Label(messages.get("precheck.help")), new HBox(8, file, run), summary, problems,
+                new Label(messages.get("precheck.notConfirmed")), missing);
+        pane.setPadding(new Insets(8, 0, 0, 0));
+        return pane;
+    }
+
+    private <T> TableColumn<T, String> rowColumn(String key, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(messages.get(key));
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty value, int columns) {

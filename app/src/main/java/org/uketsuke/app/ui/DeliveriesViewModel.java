@@ -1,0 +1,90 @@
+package org.uketsuke.app.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.uketsuke.bridge.DeliveryId;
+import org.uketsuke.bridge.DeliveryStatus;
+import org.uketsuke.bridge.RececonBridge;
+
+/**
+ * The staff's view of what reached the レセコン: every entry not yet delivered, then the newest delivered, with the
+ * sinks still missing it and why; a parked entry can be sent again. The outbox is read on a worker, never the FX
+ * thread.
+ */
+public final class DeliveriesViewModel {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeliveriesViewModel.class);
+    private static final int ROWS = 200;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    /** One line of the table; {@code detail} is the diagnostic reason (tooltip), {@code waitingFor} what staff read. */
+    public record Row(DeliveryId id, String time, String key, String state, String waitingFor, int attempts, String detail,
+            boolean resendable) {}
+
+    public final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** "未送信 1件・送信停止 0件": shown beside the tab title. */
+    public final StringProperty summary = new SimpleStringProperty("");
+
+    private final RececonBridge bridge;
+    private final Runnable wakeDelivery;
+    private final Executor worker;
+    private final Executor fx;
+    private final Messages messages;
+
+    public DeliveriesViewModel(RececonBridge bridge, Runnable wakeDelivery, Executor worker, Executor fx, Messages messages) {
+        this.bridge = bridge;
+        this.wakeDelivery = wakeDelivery;
+        this.worker = worker;
+        this.fx = fx;
+        this.messages = messages;
+    }
+
+    /** Reads the outbox again (off the FX thread) and updates the rows on the FX thread. */
+    public void refresh() {
+        worker.execute(() -> {
+            try {
+                List<DeliveryStatus> statuses = bridge.recentStatuses(ROWS);
+                fx.execute(() -> show(statuses));
+            } catch (RuntimeException e) {
+                // The outbox is closing (the terminal shuts down) or unreadable: keep the last list, say why in the log.
+                log.warn("cannot read the outbox for the staff list: {}", e.toString());
+            }
+        });
+    }
+
+    /** Staff pressed 再送: the parked entry goes back in the queue and the delivery worker is woken. */
+    public void resend(Row row) {
+        if (!row.resendable()) {
+            return;
+        }
+        worker.execute(() -> {
+            bridge.retry(row.id());
+            wakeDelivery.run();
+            List<DeliveryStatus> statuses = bridge.recentStatuses(ROWS);
+            fx.execute(() -> show(statuses));
+        });
+    }
+
+    private void show(List<DeliveryStatus> statuses) {
+        rows.setAll(statuses.stream().map(this::row).toList());
+        long pending = statuses.stream().filter(s -> s.state() == DeliveryStatus.State.PENDING).count();
+        long failed = statuses.stream().filter(s -> s.state() == DeliveryStatus.State.FAILED).count();
+        summary.set(messages.get("deliveries.summary", pending, failed));
+    }
+
+    private Row row(DeliveryStatus status) {
+        String missing = status.sinks().entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
+                .map(sink -> messages.get("deliveries.sink." + sink)).collect(Collectors.joining("、"));
+        return new Row(status.id(), TIME.format(status.confirmedAt()), status.idempotencyKey(),
+                messages.get("deliveries.state." + status.state()), missing, status.attempts(),
+                status.lastError() == null ? "" : status.lastError(), status.state() == DeliveryStatus.State.FAILED);
+    }
+}
