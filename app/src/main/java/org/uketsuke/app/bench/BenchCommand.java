@@ -228,24 +228,43 @@ public final class BenchCommand implements Callable<Integer> {
                 Stats.ofNanos(times).row("ms") + ", " + summary.confirmed() + " confirmed", "≤ 10 s");
     }
 
-    /** Durable deliveries per second per sink (each one its own committed outbox entry, fsynced). */
-    private void bridge(Path work) {
+    /**
+     * Durable deliveries per second and latency per sink: each one its own committed, fsynced outbox entry, submitted and
+     * drained one at a time. PostgreSQL is a throwaway local server on loopback (Debian's binaries), fsync on.
+     */
+    private void bridge(Path work) throws Exception {
         int entries = quick ? 100 : 500;
-        for (String sink : List.of("sqlite", "face-folder", "both")) {
-            Path dir = work.resolve("bridge-" + sink);
-            BridgeConfig config = new BridgeConfig(dir.resolve("outbox.db"),
-                    sink.equals("face-folder") ? null : dir.resolve("rececon.db"),
-                    sink.equals("sqlite") ? null : dir.resolve("face"), INSTITUTION, StandardCharsets.UTF_8);
-            try (RececonBridge bridge = RececonBridge.open(config)) {
-                ConfirmationOutcome.Confirmed confirmed = new ConfirmationOutcome.Confirmed(sampleQualification(), "20261124100000", null);
-                long started = System.nanoTime();
-                for (int i = 0; i < entries; i++) {
-                    bridge.submit(new Confirmation("bench-" + i, Instant.now(), IdentityMethod.PIN, confirmed));
-                    bridge.drain();
+        try (org.uketsuke.bridge.store.LocalPostgresCluster postgres = org.uketsuke.bridge.store.LocalPostgresCluster.start()) {
+            for (String sink : List.of("sqlite", "face-folder", "csv", "postgresql", "all four")) {
+                Path dir = work.resolve("bridge-" + sink.replace(' ', '-'));
+                boolean all = sink.equals("all four");
+                BridgeConfig config = new BridgeConfig(dir.resolve("outbox.db"),
+                        all || sink.equals("sqlite") ? dir.resolve("rececon.db") : null,
+                        all || sink.equals("face-folder") ? dir.resolve("face") : null, INSTITUTION, StandardCharsets.UTF_8);
+                if (all || sink.equals("csv")) {
+                    config = config.withCsvExport(new org.uketsuke.bridge.csv.CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
                 }
-                double seconds = (System.nanoTime() - started) / 1e9;
-                row("Bridge durable deliveries/s, sink " + sink + " (submit + drain one at a time)",
-                        String.format(Locale.ROOT, "%.0f /s (%d in %.2f s)", entries / seconds, entries, seconds), "");
+                if (all || sink.equals("postgresql")) {
+                    config = config.withPostgres(postgres.newDatabase("bench_" + sink.replace(' ', '_')));
+                }
+                try (RececonBridge bridge = RececonBridge.open(config)) {
+                    ConfirmationOutcome.Confirmed confirmed = new ConfirmationOutcome.Confirmed(sampleQualification(), "20261124100000", null);
+                    long[] each = new long[entries];
+                    long started = System.nanoTime();
+                    for (int i = 0; i < entries; i++) {
+                        long t0 = System.nanoTime();
+                        bridge.submit(new Confirmation("bench-" + i, Instant.now(), IdentityMethod.PIN, confirmed));
+                        if (bridge.drain() != 1) {
+                            throw new IllegalStateException("bench delivery " + i + " to " + sink + " did not complete");
+                        }
+                        each[i] = System.nanoTime() - t0;
+                    }
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    row("Bridge durable deliveries, sink " + sink + " (submit + drain one at a time)",
+                            String.format(Locale.ROOT, "%.0f /s (%d in %.2f s); per delivery ", entries / seconds, entries, seconds)
+                                    + Stats.ofNanos(each).row("ms")
+                                    + String.format(Locale.ROOT, ", p99 %.2f ms", Stats.p99Millis(each)), "");
+                }
             }
         }
     }

@@ -48,6 +48,13 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Where the virtual card sits: virtual (in-process) or vpcd (real pcscd + vpcd driver).")
     String reader;
 
+    @Option(names = "--postgres", paramLabel = "JDBC_URL",
+            description = "Also deliver to a shared PostgreSQL レセコン store (jdbc:postgresql://host:5432/db); password from UKETSUKE_POSTGRES_PASSWORD.")
+    String postgresUrl;
+
+    @Option(names = "--postgres-user", defaultValue = "uketsuke", description = "The PostgreSQL login (default uketsuke).")
+    String postgresUser;
+
     @Option(names = "--lang", defaultValue = "ja", description = "Kiosk language at start: ja or en (switchable on screen).")
     String language;
 
@@ -56,14 +63,14 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir : DataDirectories.userData().resolve("demo");
         if (!headless) {
             KioskApplication.launch(dir, readerMode(), "en".equals(language) ? Messages.ENGLISH : Messages.JAPANESE,
-                    exitWhenReady);
+                    exitWhenReady, postgres());
             return 0;
         }
         if (!once) {
             System.err.println("--headless runs one visit: add --once");
             return 2;
         }
-        try (DemoEnvironment env = DemoEnvironment.start(dir, readerMode())) {
+        try (DemoEnvironment env = DemoEnvironment.start(dir, readerMode(), postgres())) {
             BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
             env.controller().addListener(snapshots::add);
             ConsentAnswers answers = "yes".equals(consent) ? ConsentAnswers.allYes() : ConsentAnswers.allNo();
@@ -78,6 +85,12 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return exit;
         }
+    }
+
+    /** The shared store, or null; the password comes from the environment so it never shows in a process list. */
+    private org.uketsuke.bridge.store.PostgresTarget postgres() {
+        return postgresUrl == null ? null
+                : new org.uketsuke.bridge.store.PostgresTarget(postgresUrl, postgresUser, System.getenv("UKETSUKE_POSTGRES_PASSWORD"));
     }
 
     private ReaderMode readerMode() {

@@ -17,7 +17,16 @@ public final class KioskApplication extends Application {
     private static volatile boolean exitWhenReady;
     private DemoEnvironment env;
 
+    private static volatile org.uketsuke.bridge.store.PostgresTarget postgres;
+
     public static void launch(Path dataDirectory, ReaderMode readerMode, Locale language, boolean exitOnceReady) {
+        launch(dataDirectory, readerMode, language, exitOnceReady, null);
+    }
+
+    /** @param sharedStore a PostgreSQL レセコン store to feed besides the local sinks, or null */
+    public static void launch(Path dataDirectory, ReaderMode readerMode, Locale language, boolean exitOnceReady,
+            org.uketsuke.bridge.store.PostgresTarget sharedStore) {
+        postgres = sharedStore;
         dataDir = dataDirectory;
         mode = readerMode;
         exitWhenReady = exitOnceReady;
@@ -30,7 +39,7 @@ public final class KioskApplication extends Application {
         Thread.ofPlatform().name("uketsuke-start").start(() -> {
             DemoEnvironment started;
             try {
-                started = DemoEnvironment.start(dataDir, mode);
+                started = DemoEnvironment.start(dataDir, mode, postgres);
             } catch (RuntimeException e) {
                 System.err.println("uketsuke: the demo could not start: " + e.getMessage());
                 Platform.exit();

@@ -47,6 +47,24 @@ class DemoCommandTest {
         headlessVisitConfirms("virtual", "--method", "visual");
     }
 
+    /** A hospital's shared store: the same visit also lands in a real PostgreSQL server, and in the day's CSV. */
+    @Test
+    void aHeadlessVisitAlsoReachesASharedPostgresStoreAndTheCsvExport() throws Exception {
+        try (org.uketsuke.bridge.store.LocalPostgresCluster postgres = org.uketsuke.bridge.store.LocalPostgresCluster.start()) {
+            var target = postgres.newDatabase("hospital");
+            headlessVisitConfirms("virtual", "--postgres", target.jdbcUrl(), "--postgres-user", target.user());
+            try (Connection db = DriverManager.getConnection(target.jdbcUrl(), target.user(), "");
+                    ResultSet rows = db.createStatement().executeQuery("select count(*), min(method) from qualification")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+                assertThat(rows.getString(2)).isEqualTo("PIN");
+            }
+        }
+        try (Stream<Path> files = Files.list(dataDir.resolve("csv"))) {
+            assertThat(files.toList()).singleElement().satisfies(csv -> assertThat(Files.readAllLines(csv)).hasSize(2));
+        }
+    }
+
     private void headlessVisitConfirms(String reader, String... extra) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
