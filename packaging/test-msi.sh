@@ -2,20 +2,28 @@
 # Builds the MSI twice (the Maven version, then the next patch version) and checks both with msitools, as Windows
 # Installer would read them: tables, every file of the Windows layout (names, places, contents), the Start-menu and
 # autostart shortcuts, per-machine install, the committed UpgradeCode and the major upgrade between the two builds,
-# the autostart feature off by default, the configuration kept. One line per check ("ok - …" / "not ok - …"); exits 1
-# when a check fails. Needs a built reactor (mvn package) and the Debian packages wixl and msitools.
+# the autostart feature off by default, the configuration kept. Then, with Wine's Windows Installer (msiexec in a
+# fresh Wine prefix), it installs, upgrades, rebuilds, refuses a downgrade, turns autostart off and uninstalls, checking
+# files, shortcuts, registry and the products registered at each step. One line per check ("ok - …" / "not ok - …";
+# "skip - …" for the Wine part when wine64 is missing); exits 1 when a check fails.
+# Needs a built reactor (mvn package) and the Debian packages wixl, msitools and (for the install part) wine64.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Never changes (installed machines find older versions by it); also in packaging/src/msi/uketsuke.wxs and, as
 # --win-upgrade-uuid, in docs/install.md.
 UPGRADE_CODE="{D1071143-6477-4D08-9B78-4447627C0043}"
 OUT="$(mktemp -d)"
-trap 'rm -rf "$OUT"' EXIT
+WINE=/usr/lib/wine/wine64 WINESERVER=/usr/lib/wine/wineserver64
+export WINEPREFIX="$OUT/wine" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# Stops only the Wine server of this run's own prefix.
+trap '[ ! -d "$WINEPREFIX" ] || "$WINESERVER" -k 2>/dev/null; rm -rf "$OUT"' EXIT
 passed=0 failed=0
 ok() { echo "ok - $*"; passed=$((passed + 1)); }
 not_ok() { echo "not ok - $*"; failed=$((failed + 1)); }
 # check DESCRIPTION COMMAND…: one line for the outcome of COMMAND.
 check() { local what="$1"; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
+# report DESCRIPTION: one line for the status of the command just before it.
+report() { local rc=$?; if [ $rc -eq 0 ]; then ok "$*"; else not_ok "$*"; fi; }
 finish() { echo "packaging: $passed MSI checks ok, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
 
 # A table's rows (msiinfo writes three header lines and CRLF line ends).
@@ -69,15 +77,17 @@ MAVEN_VERSION="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" |
 V1="${MAVEN_VERSION%%-*}"
 V2="${V1%.*}.$(( ${V1##*.} + 1 ))"
 
-echo "building the MSI for $MAVEN_VERSION (default version) and $V2"
+echo "building the MSI for $MAVEN_VERSION (default version) and $V2, and $V2 again"
 if "$ROOT/packaging/build-msi.sh" "" "$OUT/v1" >"$OUT/build1.log" 2>&1 \
-   && "$ROOT/packaging/build-msi.sh" "$V2" "$OUT/v2" >"$OUT/build2.log" 2>&1; then
-  ok "built two MSIs with wixl"
+   && "$ROOT/packaging/build-msi.sh" "$V2" "$OUT/v2" >"$OUT/build2.log" 2>&1 \
+   && "$ROOT/packaging/build-msi.sh" "$V2" "$OUT/v3" >"$OUT/build3.log" 2>&1; then
+  ok "built three MSIs with wixl"
 else
   sed 's/^/# /' "$OUT"/build*.log; not_ok "build-msi.sh failed"; finish
 fi
 M1="$OUT/v1/uketsuke-$V1-x64.msi"
 M2="$OUT/v2/uketsuke-$V2-x64.msi"
+M3="$OUT/v3/uketsuke-$V2-x64.msi"
 check "the default version maps $MAVEN_VERSION to the MSI version $V1" test -f "$M1"
 
 # --- tables -------------------------------------------------------------------------------------------------------
@@ -224,9 +234,91 @@ check "autostart shortcut: StartupFolder/Uketsuke kiosk runs uketsuke.cmd demo, 
   grep -qxF "$(printf 'StartupFolder/Uketsuke kiosk\t[INSTALLDIR]uketsuke.cmd\tdemo\tAutostartShortcut\tAutostart')" "$OUT/shortcuts1"
 check "shortcut components keep HKLM key paths (Registry root 2)" bash -c \
   "[ \"\$(msiinfo export '$M1' Registry | tr -d '\r' | tail -n +4 | awk -F'\t' '\$2 == 2 && (\$6 == \"MenuShortcut\" || \$6 == \"AutostartShortcut\")' | wc -l)\" = 2 ]"
+[ "$(table "$M2" AppSearch)" = "$(printf 'AUTOSTART\tAutostartChoice')" ] \
+  && table "$M2" RegLocator | awk -F'\t' '$1 == "AutostartChoice" && $2 == 2 && $3 == "Software\\Uketsuke" && $4 == "KioskAutostart"' | grep -q . \
+  && table "$M2" Registry | awk -F'\t' '$2 == 2 && $3 == "Software\\Uketsuke" && $4 == "KioskAutostart" && $5 == "1" && $6 == "AutostartShortcut"' | grep -q .
+report "an upgrade reads the autostart choice back (AppSearch: AUTOSTART from HKLM Software\\Uketsuke KioskAutostart=1)"
 conf="$(grep '^CommonAppDataFolder/Uketsuke/uketsuke.conf' "$OUT/files1" | cut -f3)"
 check "configuration in ProgramData is Permanent and NeverOverwrite (attributes ${conf:-none}): upgrades and uninstall keep it" \
   bash -c "[ -n '$conf' ] && (( $conf & 16 )) && (( $conf & 128 ))"
+
+# --- install, upgrade, uninstall with Wine's Windows Installer ------------------------------------------------------
+# Wine's msi.dll is a re-implementation of Windows Installer, not the real one, but it runs the same tables: what it
+# installs, finds and removes here, Windows would too. Wine keeps the registry in memory: wineserver -w writes it out.
+C="$WINEPREFIX/drive_c"
+APPDIR="$C/Program Files/Uketsuke"
+CONFIG="$C/ProgramData/Uketsuke/uketsuke.conf"
+msiexec() { timeout 300 "$WINE" msiexec "$@" >/dev/null 2>&1; local rc=$?; timeout 60 "$WINESERVER" -w; return $rc; }
+winpath() { echo "Z:${1//\//\\}"; }
+# Products registered for uninstall whose DisplayName is Uketsuke: "{ProductCode} version", one a line.
+products() {
+  awk '/^\[/ { key = $1; name = ""; version = "" }
+       /^"DisplayName"="Uketsuke"$/ { name = 1 }
+       /^"DisplayVersion"=/ { version = $0; sub(/^"DisplayVersion"="/, "", version); sub(/"$/, "", version) }
+       name && version != "" && key ~ /Uninstall/ {
+         sub(/.*Uninstall\\\\/, "", key); sub(/\].*/, "", key); print key, version; name = "" }' "$WINEPREFIX/system.reg"
+}
+# The values under HKLM\Software\Uketsuke (64-bit view).
+uketsuke_values() {
+  awk '/^\[/ { in_key = ($1 == "[Software\\\\Uketsuke]") } in_key && /^"/ { print }' "$WINEPREFIX/system.reg"
+}
+# Shortcuts named Uketsuke* anywhere in the Start menus (Wine puts all-users ones in the user's profile).
+shortcut() { find "$C" -path "*/Start Menu/Programs/$1" -name "$(basename "$1")" | head -1; }
+# Does shortcut $1 (a .lnk) point at the installed launcher with the argument demo?
+runs_kiosk() { [ -n "$1" ] && tr -d '\0' < "$1" | grep -aqF 'C:\Program Files\Uketsuke\uketsuke.cmd' \
+  && tr -d '\0' < "$1" | grep -aqw demo; }
+if [ ! -x "$WINE" ]; then
+  echo "skip - install, upgrade and uninstall with Wine's msiexec: wine64 is not installed (apt-get install wine64)"
+else
+  timeout 300 "$WINE" wineboot --init >/dev/null 2>&1; timeout 60 "$WINESERVER" -w
+  if [ ! -d "$C/windows" ]; then
+    not_ok "a Wine prefix could not be made (wineboot --init)"
+  else
+    mkdir -p "$OUT/x2"; msiextract -C "$OUT/x2" "$M2" >/dev/null
+    msiexec /i "$(winpath "$M1")" /qn; rc=$?
+    [ $rc = 0 ] && [ "$(products)" = "$p1 $V1" ]
+    report "Wine: msiexec /i $(basename "$M1") /qn (exit $rc) registers $p1 $V1"
+    diff -r --exclude=uketsuke.conf "$X" "$APPDIR" >/dev/null
+    report "Wine: Program Files/Uketsuke holds the layout, byte for byte"
+    tr -d '\r' < "$CONFIG" | cmp -s - "$ROOT/packaging/src/msi/uketsuke.conf"
+    report "Wine: ProgramData/Uketsuke/uketsuke.conf written from the template"
+    runs_kiosk "$(shortcut "Uketsuke/Uketsuke.lnk")"
+    report "Wine: Start-menu shortcut Uketsuke runs C:\\Program Files\\Uketsuke\\uketsuke.cmd demo"
+    [ -z "$(shortcut "StartUp/Uketsuke kiosk.lnk")" ] && [ "$(uketsuke_values | cut -d= -f1)" = '"StartMenuShortcut"' ]
+    report "Wine: no autostart by default (no Startup shortcut; HKLM\\Software\\Uketsuke holds StartMenuShortcut only)"
+
+    printf 'java_options=-Xmx768m\r\n' >> "$CONFIG"
+    msiexec /i "$(winpath "$M2")" /qn AUTOSTART=1; rc=$?
+    [ $rc = 0 ] && [ "$(products)" = "$p2 $V2" ]
+    report "Wine: upgrade, msiexec /i $(basename "$M2") /qn AUTOSTART=1 (exit $rc): only $p2 $V2 registered, $p1 removed"
+    diff -r --exclude=uketsuke.conf "$OUT/x2/Uketsuke" "$APPDIR" >/dev/null
+    report "Wine: the upgraded files are $V2's"
+    grep -q '^java_options=-Xmx768m' "$CONFIG"
+    report "Wine: the edited configuration is kept across the upgrade"
+    runs_kiosk "$(shortcut "StartUp/Uketsuke kiosk.lnk")"
+    report "Wine: AUTOSTART=1 puts 'Uketsuke kiosk' (uketsuke.cmd demo) in the Startup folder"
+
+    p3="$(prop "$M3" ProductCode)"
+    msiexec /i "$(winpath "$M3")" /qn; rc=$?
+    [ $rc = 0 ] && [ "$(products)" = "$p3 $V2" ] && [ -n "$(shortcut "StartUp/Uketsuke kiosk.lnk")" ]
+    report "Wine: a rebuilt $V2 replaces the installed $V2 (exit $rc, only $p3 registered) and keeps autostart on"
+    msiexec /i "$(winpath "$M1")" /qn; rc=$?
+    [ $rc != 0 ] && [ "$(products)" = "$p3 $V2" ] && [ -f "$APPDIR/uketsuke.cmd" ]
+    report "Wine: installing $V1 over $V2 is refused (exit $rc), $V2 stays"
+    msiexec /i "$(winpath "$M3")" /qn REMOVE=Autostart; rc=$?
+    [ $rc = 0 ] && [ -z "$(shortcut "StartUp/Uketsuke kiosk.lnk")" ] && [ -n "$(shortcut "Uketsuke/Uketsuke.lnk")" ] \
+      && [ "$(products)" = "$p3 $V2" ]
+    report "Wine: REMOVE=Autostart turns autostart off (exit $rc), the program stays"
+
+    msiexec /x "$(winpath "$M3")" /qn; rc=$?
+    [ $rc = 0 ] && [ -z "$(products)" ] && [ ! -e "$APPDIR" ]
+    report "Wine: uninstall, msiexec /x /qn (exit $rc): nothing registered, Program Files/Uketsuke gone"
+    [ -z "$(shortcut "Uketsuke/Uketsuke.lnk")$(shortcut "StartUp/Uketsuke kiosk.lnk")" ] && [ -z "$(uketsuke_values)" ]
+    report "Wine: uninstall removes the shortcuts and the HKLM\\Software\\Uketsuke values"
+    grep -q '^java_options=-Xmx768m' "$CONFIG"
+    report "Wine: uninstall keeps the configuration"
+  fi
+fi
 
 # --- refusals -----------------------------------------------------------------------------------------------------
 out="$("$ROOT/packaging/build-msi.sh" 0.1.0-SNAPSHOT "$OUT/bad" 2>&1)"; rc=$?
