@@ -5,9 +5,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
-fail() { echo "packaging test FAILED: $*" >&2; exit 1; }
+# One line per check, "ok - …" or "not ok - …" (./uketsuke test counts them in its summary); the first failure ends it.
+fail() { echo "not ok - $*"; echo "packaging test FAILED: $*" >&2; exit 1; }
 pass=0
-ok() { echo "  ok: $*"; pass=$((pass + 1)); }
+ok() { echo "ok - $*"; pass=$((pass + 1)); }
 
 [ "$(id -u)" -eq 0 ] || fail "needs root to install the package (apt-get install ./uketsuke_*.deb)"
 if dpkg-query -W uketsuke >/dev/null 2>&1; then apt-get purge -y -qq uketsuke >/dev/null; fi

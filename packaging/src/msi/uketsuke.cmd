@@ -1,0 +1,36 @@
+@echo off
+rem Uketsuke launcher, installed by the MSI into Program Files\Uketsuke next to app\ (and runtime\ when the MSI
+rem bundles a Java runtime). Kept in UTF-8 in git; build-msi.sh writes it as CP932 with CRLF line ends so that
+rem cmd.exe on Japanese Windows shows the Japanese lines.
+rem   uketsuke.cmd demo [...]                   the kiosk, started without a console (what the shortcuts run)
+rem   uketsuke.cmd --version ^| self-check ^| reader list ^| backend ...   in this console, exit code passed on
+setlocal EnableExtensions
+set "UKETSUKE_HOME=%~dp0"
+if "%UKETSUKE_HOME:~-1%"=="\" set "UKETSUKE_HOME=%UKETSUKE_HOME:~0,-1%"
+
+rem Java: the bundled runtime, else JAVA_HOME, else java.exe on PATH (Java 25 or newer).
+set "JAVA_BIN="
+if exist "%UKETSUKE_HOME%\runtime\bin\java.exe" set "JAVA_BIN=%UKETSUKE_HOME%\runtime\bin"
+if not defined JAVA_BIN if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_BIN=%JAVA_HOME%\bin"
+if not defined JAVA_BIN for %%J in (java.exe) do if not "%%~$PATH:J"=="" set "JAVA_BIN=%%~dp$PATH:J"
+if defined JAVA_BIN if "%JAVA_BIN:~-1%"=="\" set "JAVA_BIN=%JAVA_BIN:~0,-1%"
+if not defined JAVA_BIN (
+  echo uketsuke: no Java 25 runtime found. Install one ^(for example Eclipse Temurin 25^) or set JAVA_HOME, then start again.
+  echo uketsuke: Java 25 が見つかりません。Java 25 ^(Eclipse Temurin 25 など^) をインストールするか JAVA_HOME を設定してから、もう一度起動してください。
+  if /i "%~1"=="demo" pause
+  exit /b 1
+)
+
+rem Extra JVM options from the configuration (java_options=...), which upgrades keep.
+set "JAVA_OPTIONS="
+set "CONFIG=%ProgramData%\Uketsuke\uketsuke.conf"
+if exist "%CONFIG%" for /f "usebackq eol=# tokens=1,* delims==" %%A in ("%CONFIG%") do if /i "%%A"=="java_options" set "JAVA_OPTIONS=%%B"
+
+set "APP_CLASSPATH=%UKETSUKE_HOME%\app\app.jar;%UKETSUKE_HOME%\app\lib\*"
+set "OPTIONS=--enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8 %JAVA_OPTIONS%"
+if /i "%~1"=="demo" (
+  start "Uketsuke" "%JAVA_BIN%\javaw.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke %*
+  exit /b 0
+)
+"%JAVA_BIN%\java.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke %*
+exit /b %ERRORLEVEL%
