@@ -71,6 +71,25 @@ final class Population implements AutoCloseable {
                         + " kind text not null, cert blob not null, auth_key blob not null, pin text not null,"
                         + " revoked integer not null default 0)");
                 s.execute("create index if not exists card_person on card(person_id, kind)");
+                // The register of every certificate the test CAs issued: what the CRLs and the OCSP responder answer.
+                s.execute("create table if not exists certificate (issuer text not null, serial text not null,"
+                        + " revoked_at text, reason integer, primary key (issuer, serial))");
+                s.execute("create table if not exists insurance_use (serial text primary key, registered_at text not null)");
+                s.execute("create table if not exists reference_number (institution text not null,"
+                        + " person_id integer not null, reference text not null, primary key (institution, person_id))");
+                int version;
+                try (ResultSet rs = s.executeQuery("pragma user_version")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
+                }
+                if (version < 2) {
+                    // State from before the register: every stored card counts as issued, revoked ones as revoked,
+                    // and every card linked to a person as registered for insurance use.
+                    s.execute("insert or ignore into certificate select 'jpki', serial, case revoked when 1 then"
+                            + " '2026-01-01T00:00:00Z' end, case revoked when 1 then 1 end from card");
+                    s.execute("insert or ignore into insurance_use select serial, '2026-01-01T00:00:00Z' from card"
+                            + " where person_id is not null and kind <> 'unregistered'");
+                    s.execute("pragma user_version = 2");
+                }
             }
             Population population = new Population(db);
             population.generateIfEmpty(seed, people);
@@ -292,10 +311,120 @@ final class Population implements AutoCloseable {
         }
     }
 
-    synchronized void revoke(String serial) {
-        try (PreparedStatement q = db.prepareStatement("update card set revoked = 1 where serial = ?")) {
-            q.setString(1, serial);
+    /** Puts a certificate the test CAs issued into the register ({@code issuer}: {@code jpki} or {@code terminal}). */
+    synchronized void registerCertificate(String issuer, String serial) {
+        try (PreparedStatement q = db.prepareStatement("insert or ignore into certificate (issuer, serial) values (?, ?)")) {
+            q.setString(1, issuer);
+            q.setString(2, serial);
             q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Revokes a registered certificate; the first revocation's time and reason stay. */
+    synchronized void revokeCertificate(String issuer, String serial, java.time.Instant at, int reason) {
+        try (PreparedStatement q = db.prepareStatement(
+                "update certificate set revoked_at = ?, reason = ? where issuer = ? and serial = ? and revoked_at is null");
+                PreparedStatement card = db.prepareStatement("update card set revoked = 1 where serial = ?")) {
+            q.setString(1, at.toString());
+            q.setInt(2, reason);
+            q.setString(3, issuer);
+            q.setString(4, serial);
+            q.executeUpdate();
+            if (issuer.equals("jpki")) {
+                card.setString(1, serial);
+                card.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One register entry: revokedAt and reason are null while the certificate is good. */
+    record CertificateEntry(String serial, java.time.Instant revokedAt, Integer reason) {
+        boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    synchronized Optional<CertificateEntry> certificate(String issuer, String serial) {
+        try (PreparedStatement q = db.prepareStatement("select * from certificate where issuer = ? and serial = ?")) {
+            q.setString(1, issuer);
+            q.setString(2, serial);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(readEntry(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized List<CertificateEntry> revokedCertificates(String issuer) {
+        try (PreparedStatement q = db.prepareStatement(
+                "select * from certificate where issuer = ? and revoked_at is not null order by serial")) {
+            q.setString(1, issuer);
+            List<CertificateEntry> entries = new java.util.ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(readEntry(rs));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CertificateEntry readEntry(ResultSet rs) throws SQLException {
+        String at = rs.getString("revoked_at");
+        int reason = rs.getInt("reason");
+        Integer reasonOrNull = rs.wasNull() ? null : reason;
+        return new CertificateEntry(rs.getString("serial"), at == null ? null : java.time.Instant.parse(at), reasonOrNull);
+    }
+
+    /** 保険証利用登録: the card's certificate is linked to its holder's insurance from now on. */
+    synchronized boolean registerForInsuranceUse(String serial, java.time.Instant at) {
+        try (PreparedStatement q = db.prepareStatement("insert or ignore into insurance_use values (?, ?)")) {
+            q.setString(1, serial);
+            q.setString(2, at.toString());
+            return q.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized boolean registeredForInsuranceUse(String serial) {
+        try (PreparedStatement q = db.prepareStatement("select 1 from insurance_use where serial = ?")) {
+            q.setString(1, serial);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 照会番号: the institution's own number for a person, carried by later results for that institution. */
+    synchronized void registerReferenceNumber(String institution, int personId, String reference) {
+        try (PreparedStatement q = db.prepareStatement("insert or replace into reference_number values (?, ?, ?)")) {
+            q.setString(1, institution);
+            q.setInt(2, personId);
+            q.setString(3, reference);
+            q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized Optional<String> referenceNumber(String institution, int personId) {
+        try (PreparedStatement q = db.prepareStatement(
+                "select reference from reference_number where institution = ? and person_id = ?")) {
+            q.setString(1, institution);
+            q.setInt(2, personId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
