@@ -29,14 +29,14 @@ import org.w3c.dom.NodeList;
  * {@code ProcessingResultMessage} in the body):
  * <ul>
  *   <li><b>保険証利用登録</b> — {@code InsuranceUseRegistration} {AuthCertificate, Nonce, Signature} (base64) →
- *       {@code RegistrationResult} 1 registered now / 2 was already registered;</li>
+ *       {@code RegistrationResult} 1 registered now / 2 was already registered (so in every registration answer);</li>
  *   <li><b>visual-check passcode</b> (OQS-IF-049/050) — {@code VisualCheckPasscodeRequest} {StaffId} →
  *       {@code VisualCheckPasscode} {Passcode, StaffId, ExpirationTime (YYYYMMDDhhmmss, JST)};</li>
  *   <li><b>照会番号 registration</b> (OQS-IF-003/004 single, 009–012 batch) — {@code ReferenceNumberRegistrationList}
  *       of {@code ReferenceNumberRegistrationInfo} {InsurerNumber, InsuredCardSymbol, InsuredIdentificationNumber,
  *       InsuredBranchNumber, Birthdate, ReferenceNumber} → {@code ReferenceNumberRegistrationResultList} of
  *       {@code ReferenceNumberRegistrationResult} {ReferenceNumber, ProcessingResultStatus, ProcessingResultCode,
- *       ProcessingResultMessage}, in request order.</li>
+ *       ProcessingResultMessage, RegistrationResult}, in request order.</li>
  * </ul>
  * The official layouts of these interfaces (別紙3-1) are not public here: the element names are ours, in the style of
  * the public ones.
@@ -79,9 +79,6 @@ public final class ServiceXml {
         Document document = SafeXml.newDocument();
         Element body = answerFrame(document, time);
         writeOutcome(body, outcome);
-        if (outcome instanceof RegistrationOutcome.Registered registered) {
-            SafeXml.leaf(body, "RegistrationResult", registered.alreadyRegistered() ? "2" : "1");
-        }
         return SafeXml.write(document, CharacterCode.UTF_8.charset());
     }
 
@@ -90,12 +87,7 @@ public final class ServiceXml {
         String time = SafeXml.required(document, "ProcessExecutionTime");
         Element body = SafeXml.find(document, "MessageBody")
                 .orElseThrow(() -> new MalformedMessageException("missing MessageBody"));
-        RegistrationOutcome outcome = readOutcome(body, time);
-        if (outcome instanceof RegistrationOutcome.Registered) {
-            String result = SafeXml.required(body, "RegistrationResult");
-            return new RegistrationOutcome.Registered(time, result.equals("2"));
-        }
-        return outcome;
+        return readOutcome(body, time);
     }
 
     // ---- visual-check passcode (OQS-IF-049/050) ---------------------------------------------------------------------
@@ -221,7 +213,10 @@ public final class ServiceXml {
 
     private static void writeOutcome(Element parent, RegistrationOutcome outcome) {
         switch (outcome) {
-            case RegistrationOutcome.Registered r -> SafeXml.leaf(parent, "ProcessingResultStatus", "1");
+            case RegistrationOutcome.Registered r -> {
+                SafeXml.leaf(parent, "ProcessingResultStatus", "1");
+                SafeXml.leaf(parent, "RegistrationResult", r.alreadyRegistered() ? "2" : "1");
+            }
             case RegistrationOutcome.Rejected r -> {
                 SafeXml.leaf(parent, "ProcessingResultStatus", "2");
                 SafeXml.leaf(parent, "ProcessingResultCode", r.code() == null ? ResultCodes.codeOf(r.reason()) : r.code());
@@ -235,7 +230,7 @@ public final class ServiceXml {
     private static RegistrationOutcome readOutcome(Element parent, String time) throws MalformedMessageException {
         String status = SafeXml.required(parent, "ProcessingResultStatus");
         if (status.equals("1")) {
-            return new RegistrationOutcome.Registered(time, false);
+            return new RegistrationOutcome.Registered(time, SafeXml.required(parent, "RegistrationResult").equals("2"));
         }
         if (!status.equals("2")) {
             throw new MalformedMessageException("unknown ProcessingResultStatus " + status);
