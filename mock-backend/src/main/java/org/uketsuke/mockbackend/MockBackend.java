@@ -338,6 +338,11 @@ public final class MockBackend implements AutoCloseable {
         return population.person(index).orElseThrow(() -> new IllegalArgumentException("no person " + index));
     }
 
+    /** The insurance this person had before a switch (資格の切替), ended the day before the current one began. */
+    public java.util.Optional<org.uketsuke.eligibility.InsuranceCardId> endedInsurance(int index) {
+        return population.previousInsurance(index).map(Population.PreviousInsurance::card);
+    }
+
     private synchronized IssuedCard issue(Integer personIndex, String kind, Instant notBefore, Instant notAfter) {
         Qualification expected = personIndex == null ? null : population.person(personIndex)
                 .orElseThrow(() -> new IllegalArgumentException("no person " + personIndex));
@@ -411,12 +416,25 @@ public final class MockBackend implements AutoCloseable {
                     "健康保険証としての利用登録がされていません。");
         }
         int person = card.get().personId();
-        if (population.lost(person)) {
-            return ResultMessage.rejected(now, institution, fileId, RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
+        Refusal notQualified = qualificationRefusal(person);
+        if (notQualified != null) {
+            return ResultMessage.rejected(now, institution, fileId, notQualified.reason(), notQualified.message());
         }
         Qualification qualification = withConsents(population.person(person).orElseThrow(), request.consents())
                 .withReferenceNumber(referenceOf(institutionOf(terminal, institution), person));
         return ResultMessage.confirmed(now, institution, fileId, qualification, null);
+    }
+
+    /** 資格喪失, or a qualification that has not started yet on today's date (Japan time). */
+    private Refusal qualificationRefusal(int person) {
+        if (population.lost(person)) {
+            return new Refusal(RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
+        }
+        java.time.LocalDate start = population.person(person).orElseThrow().qualificationDate();
+        if (start != null && start.isAfter(java.time.LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo")))) {
+            return new Refusal(RejectionReason.NO_QUALIFICATION, "資格の開始日（" + start + "）前です。");
+        }
+        return null;
     }
 
     /** Why a request is refused, as the answer says it. */
@@ -578,13 +596,24 @@ public final class MockBackend implements AutoCloseable {
         var search = parsed.search();
         var found = population.find(search.card(), search.birthdate());
         if (found.isEmpty()) {
+            if (population.findPrevious(search.card(), search.birthdate()).isPresent()) {
+                // 資格の切替: this insurance ended and a newer one exists (QualificationValidity 3).
+                ResultMessage ended = ResultMessage.rejected(now, parsed.medicalInstitutionCode(),
+                        parsed.arbitraryFileIdentifier(), RejectionReason.QUALIFICATION_LOST,
+                        "この資格は喪失しています。新しい資格があります。");
+                return new ResultMessage(ended.processExecutionTime(), ended.qualificationConfirmationDate(),
+                        ended.medicalInstitutionCode(), ended.arbitraryFileIdentifier(), ended.referenceClassification(),
+                        ended.segmentOfResult(), null, null, ended.characterCode(), ended.processingResultStatus(),
+                        ended.processingResultCode(), ended.processingResultMessage(), "3", List.of());
+            }
             return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
                     RejectionReason.NO_QUALIFICATION, "該当する資格情報が存在しません。");
         }
         int person = found.getAsInt();
-        if (population.lost(person)) {
+        Refusal notQualified = qualificationRefusal(person);
+        if (notQualified != null) {
             return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
-                    RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
+                    notQualified.reason(), notQualified.message());
         }
         Consent limit = search.limitConsent() ? Consent.YES : Consent.NO;
         Qualification q = withConsents(population.person(person).orElseThrow(),

@@ -272,7 +272,7 @@ class MockBackendTest {
                 assertThat(mine.nameKana()).matches("[\\uFF61-\\uFF9F ]+");
             }
         }
-        assertThat(insurerKinds).containsExactlyInAnyOrder("01", "06", "39", "国保");
+        assertThat(insurerKinds).contains("01", "06", "39", "国保").containsAnyOf("31", "32", "33", "34");
     }
 
     @Test
