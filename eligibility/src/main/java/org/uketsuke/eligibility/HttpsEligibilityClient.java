@@ -36,8 +36,10 @@ import org.uketsuke.eligibility.wire.ServiceXml;
 
 /**
  * The qualification system over HTTPS with mutual TLS (OkHttp): the terminal's certificate identifies the medical
- * institution, and only the CAs in {@link TlsMaterial#trustStore()} are trusted for the server. Endpoints:
- * {@code POST /oqs/v1/nonce} (base64 text) and {@code POST /oqs/v1/confirm/card} (XML, see {@link QualificationXml}).
+ * institution, and only the CAs in {@link TlsMaterial#trustStore()} are trusted for the server. Endpoints (see
+ * docs/backend-api.md): nonce, card and insurance-number confirmation, 一括照会 submit/status ({@link QualificationXml}),
+ * 保険証利用登録, visual-check passcode and 照会番号 registration ({@link ServiceXml}), the CRLs and OCSP. Only the
+ * idempotent ones (batch status, CRL, OCSP) are retried, as {@link RetryPolicy} says.
  * Transport failures become typed {@link ConfirmationOutcome.Unavailable} answers, never exceptions; after three
  * in a row a {@link CircuitBreaker} answers "unavailable" at once for 15 s. Every call carries {@value #REQUEST_ID}.
  *
