@@ -175,20 +175,16 @@ public final class HttpsEligibilityClient implements EligibilityClient {
     @Override
     public String submitBatch(java.util.List<InsuranceSearch> searches) throws EligibilityUnavailableException {
         byte[] xml = QualificationXml.writeBatchRequest(searches, institutionCode, TIME.format(clock.instant()));
-        Call call = http.newCall(new Request.Builder().url(baseUri.resolve("/oqs/v1/batch/submit").toString())
-                .post(RequestBody.create(xml, XML)).build());
-        try (Response response = call.execute()) {
-            if (!response.isSuccessful()) {
-                throw new EligibilityUnavailableException(UnavailableReason.SERVER_ERROR, "batch: HTTP " + response.code(), null);
-            }
+        // Not retried: a second upload would be a second batch.
+        Answer answer = exchange(post("/oqs/v1/batch/submit", xml, XML), false);
+        if (answer.code() >= 300) {
+            throw new EligibilityUnavailableException(UnavailableReason.SERVER_ERROR, "batch: HTTP " + answer.code(), null);
+        }
+        try {
             return org.uketsuke.eligibility.wire.SafeXml.required(
-                    org.uketsuke.eligibility.wire.SafeXml.parse(response.body().bytes()), "ReceptionNumber");
+                    org.uketsuke.eligibility.wire.SafeXml.parse(answer.body()), "ReceptionNumber");
         } catch (MalformedMessageException e) {
             throw new EligibilityUnavailableException(UnavailableReason.MALFORMED_RESPONSE, "batch: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new EligibilityUnavailableException(classify(call, e), "batch: " + e, e);
-        } finally {
-            inHandshake.remove(call);
         }
     }
 

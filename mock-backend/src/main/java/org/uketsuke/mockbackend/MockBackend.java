@@ -416,21 +416,22 @@ public final class MockBackend implements AutoCloseable {
                     "健康保険証としての利用登録がされていません。");
         }
         int person = card.get().personId();
-        Refusal notQualified = qualificationRefusal(person);
+        Qualification held = population.person(person).orElseThrow();
+        Refusal notQualified = qualificationRefusal(person, held);
         if (notQualified != null) {
             return ResultMessage.rejected(now, institution, fileId, notQualified.reason(), notQualified.message());
         }
-        Qualification qualification = withConsents(population.person(person).orElseThrow(), request.consents())
+        Qualification qualification = withConsents(held, request.consents())
                 .withReferenceNumber(referenceOf(institutionOf(terminal, institution), person));
         return ResultMessage.confirmed(now, institution, fileId, qualification, null);
     }
 
     /** 資格喪失, or a qualification that has not started yet on today's date (Japan time). */
-    private Refusal qualificationRefusal(int person) {
+    private Refusal qualificationRefusal(int person, Qualification held) {
         if (population.lost(person)) {
             return new Refusal(RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
         }
-        java.time.LocalDate start = population.person(person).orElseThrow().qualificationDate();
+        java.time.LocalDate start = held.qualificationDate();
         if (start != null && start.isAfter(java.time.LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo")))) {
             return new Refusal(RejectionReason.NO_QUALIFICATION, "資格の開始日（" + start + "）前です。");
         }
@@ -610,13 +611,14 @@ public final class MockBackend implements AutoCloseable {
                     RejectionReason.NO_QUALIFICATION, "該当する資格情報が存在しません。");
         }
         int person = found.getAsInt();
-        Refusal notQualified = qualificationRefusal(person);
+        Qualification held = population.person(person).orElseThrow();
+        Refusal notQualified = qualificationRefusal(person, held);
         if (notQualified != null) {
             return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
                     notQualified.reason(), notQualified.message());
         }
         Consent limit = search.limitConsent() ? Consent.YES : Consent.NO;
-        Qualification q = withConsents(population.person(person).orElseThrow(),
+        Qualification q = withConsents(held,
                 new Consents(Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, limit, limit))
                 .withReferenceNumber(referenceOf(institution, person));
         return ResultMessage.confirmed(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(), q, null);
