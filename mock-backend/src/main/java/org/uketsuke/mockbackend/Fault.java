@@ -29,7 +29,8 @@ public sealed interface Fault {
 
     /**
      * Serve a TLS server certificate that expired yesterday (same names, same CA) to every new connection until
-     * {@link None}: terminals must refuse the handshake.
+     * another fault (or {@link None}) is injected: terminals must refuse the handshake. Connections already open keep
+     * their session.
      */
     record ExpiredServerCertificate() implements Fault {}
 

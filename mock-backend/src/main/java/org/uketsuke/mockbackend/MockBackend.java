@@ -382,10 +382,6 @@ public final class MockBackend implements AutoCloseable {
         return text;
     }
 
-    ResultMessage confirm(QualificationXml.CardRequest parsed) {
-        return confirm(parsed, null);
-    }
-
     /**
      * @param terminal the client certificate of the TLS session: on the face path the attestation must be signed by
      *     its key

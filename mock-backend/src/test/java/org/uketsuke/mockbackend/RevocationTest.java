@@ -160,6 +160,14 @@ class RevocationTest {
         X509Certificate clinicCertificate = (X509Certificate) clinic.keyStore().getCertificate(
                 java.util.Collections.list(clinic.keyStore().aliases()).getFirst());
         assertThat(terminalCrl.isRevoked(clinicCertificate)).isTrue();
+        var digests = new JcaDigestCalculatorProviderBuilder().build();
+        OCSPResp ocsp = new OCSPResp(client.ocsp(new OCSPReqBuilder().addRequest(new CertificateID(
+                digests.get(CertificateID.HASH_SHA1), new JcaX509CertificateHolder(backend.terminalCaCertificate()),
+                clinicCertificate.getSerialNumber())).build().getEncoded()));
+        BasicOCSPResp basic = (BasicOCSPResp) ocsp.getResponseObject();
+        assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(
+                backend.terminalCaCertificate().getPublicKey()))).as("answered and signed by the terminal CA").isTrue();
+        assertThat(basic.getResponses()[0].getCertStatus()).isInstanceOf(RevokedStatus.class);
 
         HttpsEligibilityClient after = new HttpsEligibilityClient(backend.baseUri(), clinic, Duration.ofSeconds(5));
         assertThatThrownBy(after::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
