@@ -260,6 +260,19 @@ public final class MockBackend implements AutoCloseable {
         }
     }
 
+    /** A terminal whose certificate of the terminal CA expired yesterday: its handshakes are refused. */
+    public TlsMaterial issueExpiredTerminal(String institutionCode) {
+        try {
+            Instant now = clock.instant();
+            java.security.KeyStore keys = pki.issueTerminalKeyStore(institutionCode, now.minus(Duration.ofDays(400)),
+                    now.minus(Duration.ofDays(1)));
+            revocation.issued(Revocation.Authority.TERMINAL, terminalCertificateOf(keys));
+            return new TlsMaterial(keys, TestPki.PASSWORD, pki.tlsTrustStore());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue a terminal certificate", e);
+        }
+    }
+
     /** Revokes a terminal's certificate: its next TLS handshake is refused (the terminal CA's CRL lists it). */
     public void revokeTerminal(TlsMaterial terminal) {
         try {

@@ -161,6 +161,12 @@ public final class TestPki {
         return keyStore(terminalCertificate(institutionCode), terminalCa.certificate());
     }
 
+    /** A terminal key store whose certificate (of the terminal CA) has this validity, e.g. one that has expired. */
+    public KeyStore issueTerminalKeyStore(String institutionCode, Instant notBefore, Instant notAfter)
+            throws GeneralSecurityException {
+        return keyStore(terminalCertificate(institutionCode, notBefore, notAfter), terminalCa.certificate());
+    }
+
     /**
      * A server key store whose certificate (same names, same CA) expired yesterday: for the "expired server
      * certificate" fault. Made fresh on each call, never stored.
@@ -197,11 +203,15 @@ public final class TestPki {
     }
 
     private Entry terminalCertificate(String institutionCode) throws GeneralSecurityException {
-        KeyPair keys = rsa2048();
         Instant now = Instant.now();
+        return terminalCertificate(institutionCode, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(825)));
+    }
+
+    private Entry terminalCertificate(String institutionCode, Instant notBefore, Instant notAfter)
+            throws GeneralSecurityException {
+        KeyPair keys = rsa2048();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                TERMINAL_CA_NAME, serial(), Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(Duration.ofDays(825))),
+                TERMINAL_CA_NAME, serial(), Date.from(notBefore), Date.from(notAfter),
                 new X500Name("C=JP, O=Uketsuke Test Clinic, CN=" + institutionCode), keys.getPublic());
         try {
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));

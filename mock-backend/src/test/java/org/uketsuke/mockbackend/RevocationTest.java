@@ -178,6 +178,14 @@ class RevocationTest {
         assertThat(client.nonce()).as("the other terminals are not affected").hasSize(32);
     }
 
+    @Test
+    void anExpiredTerminalCertificateIsRefusedInTheTlsHandshake() {
+        HttpsEligibilityClient expired = new HttpsEligibilityClient(backend.baseUri(),
+                backend.issueExpiredTerminal("1314440001"), Duration.ofSeconds(5));
+        assertThatThrownBy(expired::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
+                e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(UnavailableReason.TLS_FAILURE));
+    }
+
     private static X509CRL crl(byte[] der) throws Exception {
         return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
     }
