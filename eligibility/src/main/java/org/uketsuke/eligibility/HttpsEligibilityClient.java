@@ -334,9 +334,10 @@ public final class HttpsEligibilityClient implements EligibilityClient {
             Call call = http.newCall(request);
             call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
             Duration wait = retry.backoffAfter(attempt);
-            boolean another = attempt < attempts && System.nanoTime() + wait.toNanos() < deadline;
             try (Response response = call.execute()) {
                 Answer answer = new Answer(response.code(), response.body().bytes());
+                // Another attempt only if one is left and it can start (after the backoff) before the deadline.
+                boolean another = attempt < attempts && System.nanoTime() + wait.toNanos() < deadline;
                 if (!(another && RETRIABLE_STATUS.contains(answer.code()))) {
                     if (answer.code() >= 500) {
                         breaker.failure();
@@ -347,6 +348,7 @@ public final class HttpsEligibilityClient implements EligibilityClient {
                 }
             } catch (IOException e) {
                 UnavailableReason reason = classify(call, e);
+                boolean another = attempt < attempts && System.nanoTime() + wait.toNanos() < deadline;
                 if (!another || reason == UnavailableReason.TLS_FAILURE) {
                     breaker.failure();
                     throw new EligibilityUnavailableException(reason, request.url().encodedPath() + ": " + e, e);
