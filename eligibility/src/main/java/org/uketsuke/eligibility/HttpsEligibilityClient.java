@@ -32,11 +32,14 @@ import okhttp3.ResponseBody;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultCodes;
+import org.uketsuke.eligibility.wire.ServiceXml;
 
 /**
  * The qualification system over HTTPS with mutual TLS (OkHttp): the terminal's certificate identifies the medical
- * institution, and only the CAs in {@link TlsMaterial#trustStore()} are trusted for the server. Endpoints:
- * {@code POST /oqs/v1/nonce} (base64 text) and {@code POST /oqs/v1/confirm/card} (XML, see {@link QualificationXml}).
+ * institution, and only the CAs in {@link TlsMaterial#trustStore()} are trusted for the server. Endpoints (see
+ * docs/backend-api.md): nonce, card and insurance-number confirmation, 一括照会 submit/status ({@link QualificationXml}),
+ * 保険証利用登録, visual-check passcode and 照会番号 registration ({@link ServiceXml}), the CRLs and OCSP. Only the
+ * idempotent ones (batch status, CRL, OCSP) are retried, as {@link RetryPolicy} says.
  * Transport failures become typed {@link ConfirmationOutcome.Unavailable} answers, never exceptions; after three
  * in a row a {@link CircuitBreaker} answers "unavailable" at once for 15 s. Every call carries {@value #REQUEST_ID}.
  *
@@ -49,6 +52,7 @@ import org.uketsuke.eligibility.wire.ResultCodes;
 public final class HttpsEligibilityClient implements EligibilityClient {
 
     private static final MediaType XML = MediaType.get("application/xml; charset=utf-8");
+    private static final MediaType OCSP_REQUEST = MediaType.get("application/ocsp-request");
     /** Every call carries an id the backend can log, so a receptionist's "it failed at 10:32" can be traced. */
     public static final String REQUEST_ID = "X-Request-Id";
     private static final DateTimeFormatter TIME =
@@ -59,6 +63,8 @@ public final class HttpsEligibilityClient implements EligibilityClient {
     private final String institutionCode;
     private final Clock clock;
     private final CircuitBreaker breaker;
+    private final Duration timeout;
+    private final RetryPolicy retry;
     private final java.util.concurrent.atomic.AtomicLong requestCounter = new java.util.concurrent.atomic.AtomicLong();
     private final String requestPrefix = Long.toHexString(System.nanoTime() & 0xFFFFFF);
 
@@ -73,7 +79,15 @@ public final class HttpsEligibilityClient implements EligibilityClient {
      * @param institutionCode the 10-digit 医療機関コード put in request headers (the backend trusts the certificate)
      */
     public HttpsEligibilityClient(URI baseUri, TlsMaterial tls, Duration timeout, String institutionCode, Clock clock) {
+        this(baseUri, tls, timeout, institutionCode, clock, RetryPolicy.DEFAULT);
+    }
+
+    /** @param retry how idempotent calls (batch status, CRL, OCSP) are tried again; others never are */
+    public HttpsEligibilityClient(URI baseUri, TlsMaterial tls, Duration timeout, String institutionCode, Clock clock,
+            RetryPolicy retry) {
         this.baseUri = baseUri;
+        this.timeout = timeout;
+        this.retry = java.util.Objects.requireNonNull(retry, "retry");
         this.institutionCode = institutionCode;
         this.clock = clock;
         this.breaker = new CircuitBreaker(3, Duration.ofSeconds(15), clock);
@@ -161,40 +175,193 @@ public final class HttpsEligibilityClient implements EligibilityClient {
     @Override
     public String submitBatch(java.util.List<InsuranceSearch> searches) throws EligibilityUnavailableException {
         byte[] xml = QualificationXml.writeBatchRequest(searches, institutionCode, TIME.format(clock.instant()));
-        Call call = http.newCall(new Request.Builder().url(baseUri.resolve("/oqs/v1/batch/submit").toString())
-                .post(RequestBody.create(xml, XML)).build());
-        try (Response response = call.execute()) {
-            if (!response.isSuccessful()) {
-                throw new EligibilityUnavailableException(UnavailableReason.SERVER_ERROR, "batch: HTTP " + response.code(), null);
-            }
+        // Not retried: a second upload would be a second batch.
+        Answer answer = exchange(post("/oqs/v1/batch/submit", xml, XML), false);
+        if (answer.code() >= 300) {
+            throw new EligibilityUnavailableException(UnavailableReason.SERVER_ERROR, "batch: HTTP " + answer.code(), null);
+        }
+        try {
             return org.uketsuke.eligibility.wire.SafeXml.required(
-                    org.uketsuke.eligibility.wire.SafeXml.parse(response.body().bytes()), "ReceptionNumber");
+                    org.uketsuke.eligibility.wire.SafeXml.parse(answer.body()), "ReceptionNumber");
         } catch (MalformedMessageException e) {
             throw new EligibilityUnavailableException(UnavailableReason.MALFORMED_RESPONSE, "batch: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new EligibilityUnavailableException(classify(call, e), "batch: " + e, e);
-        } finally {
-            inHandshake.remove(call);
         }
     }
 
+    /** Idempotent: tried again on transport failures and 502/503/504 (see {@link RetryPolicy}). */
     @Override
     public BatchStatus batchStatus(String receptionNumber) {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><XmlMsg><MessageBody><ReceptionNumber>"
                 + receptionNumber.replaceAll("[^0-9A-Za-z-]", "") + "</ReceptionNumber></MessageBody></XmlMsg>";
-        Call call = http.newCall(new Request.Builder().url(baseUri.resolve("/oqs/v1/batch/status").toString())
-                .post(RequestBody.create(xml.getBytes(StandardCharsets.UTF_8), XML)).build());
-        try (Response response = call.execute()) {
-            if (!response.isSuccessful()) {
-                return new BatchStatus.Failed(receptionNumber, "HTTP " + response.code());
+        try {
+            Answer answer = exchange(post("/oqs/v1/batch/status", xml.getBytes(StandardCharsets.UTF_8), XML), true);
+            if (answer.code() >= 300) {
+                return new BatchStatus.Failed(receptionNumber, "HTTP " + answer.code());
             }
-            return QualificationXml.parseBatchStatus(response.body().bytes());
+            return QualificationXml.parseBatchStatus(answer.body());
         } catch (MalformedMessageException e) {
             return new BatchStatus.Failed(receptionNumber, "malformed: " + e.getMessage());
-        } catch (IOException e) {
-            return new BatchStatus.Failed(receptionNumber, classify(call, e) + ": " + e);
-        } finally {
-            inHandshake.remove(call);
+        } catch (EligibilityUnavailableException e) {
+            return new BatchStatus.Failed(receptionNumber, e.getMessage());
+        }
+    }
+
+    @Override
+    public RegistrationOutcome registerForInsuranceUse(InsuranceUseRegistration registration) {
+        byte[] xml = ServiceXml.writeRegistrationRequest(registration, institutionCode, TIME.format(clock.instant()));
+        try {
+            Answer answer = exchange(post("/oqs/v1/registration", xml, XML), false);
+            if (answer.code() >= 500) {
+                return new RegistrationOutcome.Unavailable(UnavailableReason.SERVER_ERROR, "HTTP " + answer.code());
+            }
+            if (answer.code() >= 400) {
+                return new RegistrationOutcome.Rejected(RejectionReason.REQUEST_INVALID,
+                        ResultCodes.codeOf(RejectionReason.REQUEST_INVALID), "HTTP " + answer.code() + ": " + firstLine(answer.body()));
+            }
+            return ServiceXml.parseRegistrationResult(answer.body());
+        } catch (MalformedMessageException e) {
+            return new RegistrationOutcome.Unavailable(UnavailableReason.MALFORMED_RESPONSE, e.getMessage());
+        } catch (EligibilityUnavailableException e) {
+            return new RegistrationOutcome.Unavailable(e.reason(), e.getMessage());
+        }
+    }
+
+    @Override
+    public VisualPasscode visualCheckPasscode(String staffId) throws EligibilityUnavailableException {
+        VisualAttestation.checkStaffId(staffId);
+        byte[] xml = ServiceXml.writePasscodeRequest(staffId, institutionCode, TIME.format(clock.instant()));
+        Answer answer = exchange(post("/oqs/v1/visual/passcode", xml, XML), false);
+        if (answer.code() >= 300) {
+            throw new EligibilityUnavailableException(UnavailableReason.SERVER_ERROR,
+                    "passcode: HTTP " + answer.code() + ": " + firstLine(answer.body()), null);
+        }
+        try {
+            return ServiceXml.parsePasscode(answer.body());
+        } catch (MalformedMessageException e) {
+            throw new EligibilityUnavailableException(UnavailableReason.MALFORMED_RESPONSE, "passcode: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.List<RegistrationOutcome> registerReferenceNumbers(java.util.List<ReferenceRegistration> registrations) {
+        if (registrations.isEmpty()) {
+            return java.util.List.of();
+        }
+        String path = registrations.size() == 1 ? "/oqs/v1/reference/register" : "/oqs/v1/reference/batch";
+        byte[] xml = ServiceXml.writeReferenceRequest(registrations, institutionCode, TIME.format(clock.instant()));
+        RegistrationOutcome failure;
+        try {
+            Answer answer = exchange(post(path, xml, XML), false);
+            if (answer.code() >= 500) {
+                failure = new RegistrationOutcome.Unavailable(UnavailableReason.SERVER_ERROR, "HTTP " + answer.code());
+            } else if (answer.code() >= 400) {
+                failure = new RegistrationOutcome.Rejected(RejectionReason.REQUEST_INVALID,
+                        ResultCodes.codeOf(RejectionReason.REQUEST_INVALID), "HTTP " + answer.code() + ": " + firstLine(answer.body()));
+            } else {
+                java.util.List<RegistrationOutcome> outcomes = ServiceXml.parseReferenceResults(answer.body());
+                if (outcomes.size() == registrations.size()) {
+                    return outcomes;
+                }
+                failure = new RegistrationOutcome.Unavailable(UnavailableReason.MALFORMED_RESPONSE,
+                        outcomes.size() + " results for " + registrations.size() + " registrations");
+            }
+        } catch (MalformedMessageException e) {
+            failure = new RegistrationOutcome.Unavailable(UnavailableReason.MALFORMED_RESPONSE, e.getMessage());
+        } catch (EligibilityUnavailableException e) {
+            failure = new RegistrationOutcome.Unavailable(e.reason(), e.getMessage());
+        }
+        return java.util.Collections.nCopies(registrations.size(), failure);
+    }
+
+    /** A CA of the backend's test PKI that publishes a CRL. */
+    public enum CertificateAuthority {
+        /** The (test) JPKI user-authentication CA: card certificates. */
+        JPKI("jpki"),
+        /** The terminal CA: medical institution client certificates. */
+        TERMINAL("terminal");
+
+        private final String file;
+
+        CertificateAuthority(String file) {
+            this.file = file;
+        }
+    }
+
+    /** The DER CRL the backend publishes for that CA ({@code GET /crl/<ca>.crl}). Idempotent: retried. */
+    public byte[] revocationList(CertificateAuthority authority) throws EligibilityUnavailableException {
+        Answer answer = exchange(new Request.Builder().url(baseUri.resolve("/crl/" + authority.file + ".crl").toString()).get(),
+                true);
+        if (answer.code() != 200) {
+            throw new EligibilityUnavailableException(UnavailableReason.SERVER_ERROR, "CRL: HTTP " + answer.code(), null);
+        }
+        return answer.body();
+    }
+
+    /**
+     * Asks the backend's OCSP responder ({@code POST /ocsp}, RFC 6960): a DER {@code OCSPRequest} in, the DER
+     * {@code OCSPResponse} out. A pure query, so retried.
+     */
+    public byte[] ocsp(byte[] request) throws EligibilityUnavailableException {
+        Answer answer = exchange(post("/ocsp", request, OCSP_REQUEST), true);
+        if (answer.code() != 200) {
+            throw new EligibilityUnavailableException(UnavailableReason.SERVER_ERROR, "OCSP: HTTP " + answer.code(), null);
+        }
+        return answer.body();
+    }
+
+    private Request.Builder post(String path, byte[] body, MediaType type) {
+        return new Request.Builder().url(baseUri.resolve(path).toString()).post(RequestBody.create(body, type));
+    }
+
+    /** An HTTP answer read whole. */
+    private record Answer(int code, byte[] body) {}
+
+    private static final java.util.Set<Integer> RETRIABLE_STATUS = java.util.Set.of(502, 503, 504);
+
+    /**
+     * One call with a request id, within the overall timeout. Idempotent calls are tried again (the same request id)
+     * after a transport failure other than TLS or a 502/503/504, as {@link #retry} allows; the last answer or failure
+     * stands. Transport failures and 5xx count once against the circuit breaker.
+     */
+    private Answer exchange(Request.Builder builder, boolean idempotent) throws EligibilityUnavailableException {
+        if (!breaker.allows()) {
+            throw new EligibilityUnavailableException(UnavailableReason.UNREACHABLE, "circuit open after repeated failures", null);
+        }
+        Request request = builder.header(REQUEST_ID, nextRequestId()).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int attempts = idempotent ? retry.maxAttempts() : 1;
+        for (int attempt = 1; ; attempt++) {
+            Call call = http.newCall(request);
+            call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            Duration wait = retry.backoffAfter(attempt);
+            try (Response response = call.execute()) {
+                Answer answer = new Answer(response.code(), response.body().bytes());
+                // Another attempt only if one is left and it can start (after the backoff) before the deadline.
+                boolean another = attempt < attempts && System.nanoTime() + wait.toNanos() < deadline;
+                if (!(another && RETRIABLE_STATUS.contains(answer.code()))) {
+                    if (answer.code() >= 500) {
+                        breaker.failure();
+                    } else {
+                        breaker.success();
+                    }
+                    return answer;
+                }
+            } catch (IOException e) {
+                UnavailableReason reason = classify(call, e);
+                boolean another = attempt < attempts && System.nanoTime() + wait.toNanos() < deadline;
+                if (!another || reason == UnavailableReason.TLS_FAILURE) {
+                    breaker.failure();
+                    throw new EligibilityUnavailableException(reason, request.url().encodedPath() + ": " + e, e);
+                }
+            } finally {
+                inHandshake.remove(call);
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EligibilityUnavailableException(UnavailableReason.TIMEOUT, "interrupted between attempts", e);
+            }
         }
     }
 

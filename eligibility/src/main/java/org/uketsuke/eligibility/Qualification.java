@@ -9,6 +9,7 @@ import java.time.LocalDate;
  * @param nameKana half-width katakana as in the messages
  * @param qualificationDate 資格取得年月日
  * @param details 高齢受給者, 限度額, 特定疾病 and 公費 blocks
+ * @param referenceNumber the 照会番号 the asking institution registered for this patient, if any
  */
 public record Qualification(
         InsuranceCardId card,
@@ -20,7 +21,16 @@ public record Qualification(
         PersonalFamily personalFamily,
         ContributionRatio contributionRatio,
         LocalDate qualificationDate,
-        QualificationDetails details) {
+        QualificationDetails details,
+        java.util.Optional<ReferenceNumber> referenceNumber) {
+
+    /** A qualification without a registered 照会番号. */
+    public Qualification(InsuranceCardId card, String insurerName, String name, String nameKana, LocalDate birthdate,
+            Sex sex, PersonalFamily personalFamily, ContributionRatio contributionRatio, LocalDate qualificationDate,
+            QualificationDetails details) {
+        this(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio, qualificationDate,
+                details, java.util.Optional.empty());
+    }
 
     /** A qualification without optional blocks. */
     public Qualification(InsuranceCardId card, String insurerName, String name, String nameKana, LocalDate birthdate,
@@ -31,11 +41,24 @@ public record Qualification(
 
     public Qualification {
         details = details == null ? QualificationDetails.none() : details;
+        referenceNumber = referenceNumber == null ? java.util.Optional.empty() : referenceNumber;
         if (card == null || contributionRatio == null || birthdate == null) {
             throw new InvalidValueException("ResultOfQualificationConfirmation", "insurance, birth date and ratio are required");
         }
         insurerName = insurerName == null ? "" : insurerName;
         name = name == null ? "" : name;
         nameKana = nameKana == null ? "" : nameKana;
+    }
+
+    /** The same qualification as answered to an institution that registered this 照会番号 (or none). */
+    public Qualification withReferenceNumber(java.util.Optional<ReferenceNumber> reference) {
+        return new Qualification(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio,
+                qualificationDate, details, reference);
+    }
+
+    /** The same qualification with other optional blocks (e.g. only the consented ones). */
+    public Qualification withDetails(QualificationDetails shown) {
+        return new Qualification(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio,
+                qualificationDate, shown, referenceNumber);
     }
 }

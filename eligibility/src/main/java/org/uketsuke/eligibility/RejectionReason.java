@@ -19,5 +19,16 @@ public enum RejectionReason {
     /** The nonce is unknown, already used or expired. */
     NONCE_INVALID,
     /** The request broke the interface rules. */
-    REQUEST_INVALID
+    REQUEST_INVALID,
+    /** A visual check's passcode is unknown, was issued to another staff member or terminal, or is missing. */
+    PASSCODE_INVALID,
+    /** A visual check's passcode is past its few minutes. */
+    PASSCODE_EXPIRED,
+    /** A visual check's passcode was already used for a confirmation. */
+    PASSCODE_USED;
+
+    /** What the receptionist is told, in Japanese or English (any other language: English). */
+    public String message(java.util.Locale locale) {
+        return Messages.get("rejection." + name(), locale);
+    }
 }

@@ -5,17 +5,32 @@ import java.util.HexFormat;
 
 /**
  * 目視確認: a named staff member compared the card's face photo with the patient at the counter, for this nonce and
- * this card. Our own format (the official passcode flow, OQS-IF-049/050, is not mirrored yet).
+ * this card, under a passcode the qualification system issued to that staff member for the check (OQS-IF-049/050,
+ * see {@link VisualPasscode}). Our own text format in the same frame as {@link FaceAttestation}.
  *
  * @param staffId who checked (an id from the clinic's staff list, never a name in logs)
+ * @param passcode the passcode issued to {@code staffId}; single use, short-lived
  */
-public record VisualAttestation(byte[] nonce, byte[] authCertificateSha256, String staffId) implements Attestation {
+public record VisualAttestation(byte[] nonce, byte[] authCertificateSha256, String staffId, String passcode)
+        implements Attestation {
 
-    static final String PREFIX = "UKETSUKE-VISUAL-ATTESTATION-1";
+    static final String PREFIX = "UKETSUKE-VISUAL-ATTESTATION-2";
 
     public VisualAttestation {
         nonce = nonce.clone();
         authCertificateSha256 = authCertificateSha256.clone();
+        checkStaffId(staffId);
+        if (passcode == null || !passcode.matches("[0-9A-Za-z]{1,16}")) {
+            throw new InvalidValueException("Passcode", "1–16 half-width letters or digits");
+        }
+    }
+
+    /** The attestation for a passcode the backend issued. */
+    public VisualAttestation(byte[] nonce, byte[] authCertificateSha256, VisualPasscode passcode) {
+        this(nonce, authCertificateSha256, passcode.staffId(), passcode.passcode());
+    }
+
+    static void checkStaffId(String staffId) {
         if (staffId == null || !staffId.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new InvalidValueException("StaffId", "1–32 letters, digits, '-' or '_'");
         }
@@ -34,16 +49,22 @@ public record VisualAttestation(byte[] nonce, byte[] authCertificateSha256, Stri
     @Override
     public String text() {
         return String.join("|", PREFIX, Base64.getEncoder().encodeToString(nonce),
-                HexFormat.of().formatHex(authCertificateSha256), staffId);
+                HexFormat.of().formatHex(authCertificateSha256), staffId, passcode);
+    }
+
+    @Override
+    public String toString() {
+        return "VisualAttestation[staff=" + staffId + "]";
     }
 
     static VisualAttestation parse(String text) {
         String[] parts = text.split("\\|");
-        if (parts.length != 4 || !parts[0].equals(PREFIX)) {
-            throw new InvalidValueException("VisualAttestation", "not an attestation");
+        if (parts.length != 5 || !parts[0].equals(PREFIX)) {
+            throw new InvalidValueException("VisualAttestation", "not a visual attestation with a passcode");
         }
         try {
-            return new VisualAttestation(Base64.getDecoder().decode(parts[1]), HexFormat.of().parseHex(parts[2]), parts[3]);
+            return new VisualAttestation(Base64.getDecoder().decode(parts[1]), HexFormat.of().parseHex(parts[2]), parts[3],
+                    parts[4]);
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("VisualAttestation", e.getMessage());
         }

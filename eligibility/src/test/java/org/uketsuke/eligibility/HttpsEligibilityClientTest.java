@@ -215,4 +215,27 @@ class HttpsEligibilityClientTest {
         assertThat(client.confirmByCard(request())).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
                 r -> assertThat(r.message()).isEqualTo("HTTP 403: forbidden[31m red"));
     }
+
+    @Test
+    void aBatchPollIsRetriedWithTheSameRequestIdButAnUploadIsSentOnce() {
+        HttpsEligibilityClient retrying = new HttpsEligibilityClient(server.baseUri(), PKI.terminalTls(),
+                Duration.ofSeconds(5), "1311234567", java.time.Clock.systemUTC(),
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20)));
+        byte[] processing = QualificationXml.writeBatchStatus("R0001", "20261203101500", 1, 2, java.util.List.of(), null);
+        server.reply(503, "text/plain", "maintenance").reply(502, "text/plain", "gateway")
+                .reply(200, "application/xml", processing);
+        assertThat(retrying.batchStatus("R0001")).isEqualTo(new BatchStatus.Processing("R0001", 1, 2));
+        var polls = server.received();
+        assertThat(polls).hasSize(3).allSatisfy(e -> assertThat(e.requestLine()).isEqualTo("POST /oqs/v1/batch/status HTTP/1.1"));
+        assertThat(polls).extracting(e -> e.headers().get("x-request-id")).doesNotContainNull().containsOnly(
+                polls.getFirst().headers().get("x-request-id"));
+
+        server.reply(503, "text/plain", "maintenance");
+        InsuranceSearch search = new InsuranceSearch(HANAKO.card(), HANAKO.birthdate(), false, "b");
+        assertThatThrownBy(() -> retrying.submitBatch(java.util.List.of(search)))
+                .isInstanceOfSatisfying(EligibilityUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(UnavailableReason.SERVER_ERROR));
+        assertThat(server.received()).hasSize(4);
+        assertThat(server.received().getLast().headers()).containsKey("x-request-id");
+    }
 }

@@ -27,7 +27,15 @@ public sealed interface Fault {
     /** Refuse the nonce as if it had been used or had expired. */
     record WrongNonce() implements Fault {}
 
-    /** {@code none}, {@code latency=MILLIS}, {@code status=CODE}, {@code reset}, {@code malformed}, {@code wrong-nonce}. */
+    /**
+     * Serve a TLS server certificate that expired yesterday (same names, same CA) to every new connection until
+     * another fault (or {@link None}) is injected: terminals must refuse the handshake. Connections already open keep
+     * their session.
+     */
+    record ExpiredServerCertificate() implements Fault {}
+
+    /** {@code none}, {@code latency=MILLIS}, {@code status=CODE}, {@code reset}, {@code malformed}, {@code wrong-nonce},
+     * {@code expired-certificate}. */
     static Fault parse(String spec) {
         String s = spec.strip();
         if (s.startsWith("latency=")) {
@@ -41,6 +49,7 @@ public sealed interface Fault {
             case "reset" -> new Reset();
             case "malformed" -> new Malformed();
             case "wrong-nonce" -> new WrongNonce();
+            case "expired-certificate" -> new ExpiredServerCertificate();
             default -> throw new IllegalArgumentException("unknown fault: " + spec);
         };
     }

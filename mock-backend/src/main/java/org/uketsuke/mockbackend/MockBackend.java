@@ -57,6 +57,12 @@ import org.uketsuke.eligibility.QualificationDetails;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.TlsMaterial;
+import org.uketsuke.eligibility.InsuranceUseRegistration;
+import org.uketsuke.eligibility.ReferenceNumber;
+import org.uketsuke.eligibility.ReferenceRegistration;
+import org.uketsuke.eligibility.RegistrationOutcome;
+import org.uketsuke.eligibility.VisualPasscode;
+import org.uketsuke.eligibility.wire.ServiceXml;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
@@ -70,7 +76,8 @@ import org.uketsuke.eligibility.wire.ResultMessage;
  * {@code POST /oqs/v1/confirm/card} — a card confirmation ({@link QualificationXml} request): the nonce must be
  * known and unused, the certificate must chain to the test JPKI CA, be within its validity and not revoked, the
  * signature over the nonce must verify with the certificate's key, and the certificate's serial must be linked to
- * a person; the answer is the official result message.
+ * a person; the answer is the official result message. The other endpoints are listed in docs/backend-api.md:
+ * 保険証利用登録, visual-check passcodes, 照会番号 registration, 一括照会, the CRLs and the OCSP responder.
  */
 public final class MockBackend implements AutoCloseable {
 
@@ -79,10 +86,33 @@ public final class MockBackend implements AutoCloseable {
             DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
     private static final Duration NONCE_LIFETIME = Duration.ofSeconds(60);
     private static final String DEMO_PIN = "1234";
+    /** How long a visual-check passcode may be used after it was issued. */
+    static final Duration PASSCODE_LIFETIME = Duration.ofMinutes(5);
+    /** CRL reason of a lost card or a withdrawn terminal: the key may be in someone else's hands. */
+    static final int KEY_COMPROMISE = org.bouncycastle.asn1.x509.CRLReason.keyCompromise;
 
     private final TestPki pki;
     private final Population population;
     private final Server server;
+    private final Revocation revocation;
+    private final SslContextFactory.Server tls;
+    private volatile boolean servingExpiredCertificate;
+    private final Map<String, Passcode> passcodes = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> served = new ConcurrentHashMap<>();
+
+    /** An issued visual-check passcode: to whom, by which terminal, until when, and whether it was used. */
+    private static final class Passcode {
+        final String staffId;
+        final String terminalSerial;
+        final Instant expiresAt;
+        final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Passcode(String staffId, String terminalSerial, Instant expiresAt) {
+            this.staffId = staffId;
+            this.terminalSerial = terminalSerial;
+            this.expiresAt = expiresAt;
+        }
+    }
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> nonces = new ConcurrentHashMap<>();
@@ -109,9 +139,25 @@ public final class MockBackend implements AutoCloseable {
         Files.createDirectories(config.stateDir());
         this.pki = TestPki.open(config.stateDir().resolve("pki"));
         this.population = Population.open(config.stateDir().resolve("population.db"), config.seed(), config.people());
+        this.revocation = new Revocation(pki, population, clock);
+        revocation.issued(Revocation.Authority.TERMINAL, pki.terminal().certificate());
 
-        SslContextFactory.Server tls = new SslContextFactory.Server();
-        tls.setKeyStore(pki.serverKeyStore());
+        // Terminal certificates: the terminal CA's trust, then the terminal CA's current CRL (revoked → no handshake).
+        tls = new SslContextFactory.Server() {
+            @Override
+            protected javax.net.ssl.TrustManager[] getTrustManagers(java.security.KeyStore trustStore,
+                    java.util.Collection<? extends java.security.cert.CRL> crls) throws Exception {
+                javax.net.ssl.TrustManager[] defaults = super.getTrustManagers(trustStore, crls);
+                for (int i = 0; i < defaults.length; i++) {
+                    if (defaults[i] instanceof javax.net.ssl.X509ExtendedTrustManager x509) {
+                        defaults[i] = new TerminalTrustManager(x509, revocation, clock);
+                    }
+                }
+                return defaults;
+            }
+        };
+        servingExpiredCertificate = config.expiredServerCertificate();
+        tls.setKeyStore(servingExpiredCertificate ? pki.expiredServerKeyStore() : pki.serverKeyStore());
         tls.setKeyStorePassword(new String(TestPki.PASSWORD));
         tls.setTrustStore(pki.terminalTrustStore());
         tls.setNeedClientAuth(true);
@@ -189,9 +235,76 @@ public final class MockBackend implements AutoCloseable {
         return issue(null, "unregistered", clock.instant().minus(Duration.ofDays(1)), clock.instant().plus(Duration.ofDays(365)));
     }
 
-    /** Revokes a card's auth certificate (lost card, renewal). */
+    /** A card of that person whose holder has not done 保険証利用登録 yet: "not registered" until they do. */
+    public IssuedCard issueUnregisteredCard(int personIndex) {
+        return issue(personIndex, "unregistered", clock.instant().minus(Duration.ofDays(1)),
+                clock.instant().plus(Duration.ofDays(5 * 365)));
+    }
+
+    /** Revokes a card's auth certificate (lost card): CRL and OCSP list it, confirmations refuse it. */
     public void revoke(IssuedCard card) {
-        population.revoke(serialOf(parse(card.authCertDer())));
+        revocation.revoke(Revocation.Authority.JPKI, parse(card.authCertDer()), KEY_COMPROMISE);
+    }
+
+    /**
+     * A further terminal (another medical institution) with a fresh certificate of the terminal CA, and trust in this
+     * server.
+     */
+    public TlsMaterial issueTerminal(String institutionCode) {
+        try {
+            java.security.KeyStore keys = pki.issueTerminalKeyStore(institutionCode);
+            revocation.issued(Revocation.Authority.TERMINAL, terminalCertificateOf(keys));
+            return new TlsMaterial(keys, TestPki.PASSWORD, pki.tlsTrustStore());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue a terminal certificate", e);
+        }
+    }
+
+    /** A terminal whose certificate of the terminal CA expired yesterday: its handshakes are refused. */
+    public TlsMaterial issueExpiredTerminal(String institutionCode) {
+        try {
+            Instant now = clock.instant();
+            java.security.KeyStore keys = pki.issueTerminalKeyStore(institutionCode, now.minus(Duration.ofDays(400)),
+                    now.minus(Duration.ofDays(1)));
+            revocation.issued(Revocation.Authority.TERMINAL, terminalCertificateOf(keys));
+            return new TlsMaterial(keys, TestPki.PASSWORD, pki.tlsTrustStore());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue a terminal certificate", e);
+        }
+    }
+
+    /** Revokes a terminal's certificate: its next TLS handshake is refused (the terminal CA's CRL lists it). */
+    public void revokeTerminal(TlsMaterial terminal) {
+        try {
+            revocation.revoke(Revocation.Authority.TERMINAL, terminalCertificateOf(terminal.keyStore()), KEY_COMPROMISE);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not a terminal key store", e);
+        }
+    }
+
+    private static X509Certificate terminalCertificateOf(java.security.KeyStore keys) throws GeneralSecurityException {
+        for (String alias : java.util.Collections.list(keys.aliases())) {
+            if (keys.isKeyEntry(alias)) {
+                return (X509Certificate) keys.getCertificate(alias);
+            }
+        }
+        throw new GeneralSecurityException("no key entry");
+    }
+
+    /** The test JPKI CA's certificate (what a CRL or an OCSP answer about cards verifies against). */
+    public X509Certificate jpkiCaCertificate() {
+        return pki.jpkiCa().certificate();
+    }
+
+    /** The terminal CA's certificate. */
+    public X509Certificate terminalCaCertificate() {
+        return pki.terminalCa().certificate();
+    }
+
+    /** How many requests reached this endpoint path (e.g. {@code /oqs/v1/batch/status}), faults included. */
+    public int requests(String path) {
+        var count = served.get(path);
+        return count == null ? 0 : count.get();
     }
 
     /**
@@ -199,7 +312,16 @@ public final class MockBackend implements AutoCloseable {
      * {@link Fault.None}). Nonce requests are not affected, so the fault hits the confirmation itself.
      */
     public void injectFault(Fault fault, int times) {
-        this.fault = fault;
+        boolean expired = fault instanceof Fault.ExpiredServerCertificate;
+        if (expired != servingExpiredCertificate) {
+            try {
+                tls.reload(factory -> factory.setKeyStore(expired ? pki.expiredServerKeyStore() : pki.serverKeyStore()));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot switch the server certificate", e);
+            }
+            servingExpiredCertificate = expired;
+        }
+        this.fault = expired ? new Fault.None() : fault;
         faultBudget.set(times);
     }
 
@@ -229,6 +351,11 @@ public final class MockBackend implements AutoCloseable {
         return population.person(index).orElseThrow(() -> new IllegalArgumentException("no person " + index));
     }
 
+    /** The insurance this person had before a switch (資格の切替), ended the day before the current one began. */
+    public java.util.Optional<org.uketsuke.eligibility.InsuranceCardId> endedInsurance(int index) {
+        return population.previousInsurance(index).map(Population.PreviousInsurance::card);
+    }
+
     private synchronized IssuedCard issue(Integer personIndex, String kind, Instant notBefore, Instant notAfter) {
         Qualification expected = personIndex == null ? null : population.person(personIndex)
                 .orElseThrow(() -> new IllegalArgumentException("no person " + personIndex));
@@ -239,6 +366,10 @@ public final class MockBackend implements AutoCloseable {
                 Population.StoredCard card = new Population.StoredCard(serialOf(entry.certificate()), personIndex, kind,
                         entry.certificate().getEncoded(), entry.key().getEncoded(), DEMO_PIN, false);
                 population.storeCard(card);
+                revocation.issued(Revocation.Authority.JPKI, entry.certificate());
+                if (personIndex != null && !kind.equals("unregistered")) {
+                    population.registerForInsuranceUse(card.serial(), clock.instant());
+                }
                 return card;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot issue a card", e);
@@ -264,10 +395,6 @@ public final class MockBackend implements AutoCloseable {
         return text;
     }
 
-    ResultMessage confirm(QualificationXml.CardRequest parsed) {
-        return confirm(parsed, null);
-    }
-
     /**
      * @param terminal the client certificate of the TLS session: on the face path the attestation must be signed by
      *     its key
@@ -277,56 +404,196 @@ public final class MockBackend implements AutoCloseable {
         String now = TIME.format(clock.instant());
         String institution = parsed.medicalInstitutionCode();
         String fileId = request.arbitraryFileIdentifier();
-        Instant expiry = nonces.remove(Base64.getEncoder().encodeToString(request.nonce()));
-        if (expiry == null || expiry.isBefore(clock.instant())) {
-            return ResultMessage.rejected(now, institution, fileId, RejectionReason.NONCE_INVALID, "ナンスが無効です。");
+        Refusal refusal = checkNonceAndCertificate(request.nonce(), request.authCertificateDer());
+        if (refusal != null) {
+            return ResultMessage.rejected(now, institution, fileId, refusal.reason(), refusal.message());
         }
-        X509Certificate certificate;
-        try {
-            certificate = parse(request.authCertificateDer());
-            certificate.verify(pki.jpkiCa().certificate().getPublicKey());
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return ResultMessage.rejected(now, institution, fileId, RejectionReason.CERTIFICATE_INVALID,
-                    "電子証明書を検証できません。");
-        }
-        try {
-            certificate.checkValidity(java.util.Date.from(clock.instant()));
-        } catch (CertificateExpiredException e) {
-            return ResultMessage.rejected(now, institution, fileId, RejectionReason.CERTIFICATE_EXPIRED,
-                    "電子証明書の有効期限が切れています。");
-        } catch (CertificateNotYetValidException e) {
-            return ResultMessage.rejected(now, institution, fileId, RejectionReason.CERTIFICATE_INVALID,
-                    "電子証明書はまだ有効ではありません。");
-        }
-        String serial = serialOf(certificate);
-        var card = population.cardBySerial(serial);
-        if (card.isPresent() && card.get().revoked()) {
-            return ResultMessage.rejected(now, institution, fileId, RejectionReason.CERTIFICATE_REVOKED,
-                    "電子証明書は失効しています。");
-        }
+        X509Certificate certificate = parse(request.authCertificateDer());
         if (!proofHolds(request, certificate, terminal)) {
             return ResultMessage.rejected(now, institution, fileId, RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");
         }
-        if (card.isEmpty() || card.get().personId() == null) {
+        if (request.attestation() instanceof VisualAttestation visual) {
+            Refusal passcode = usePasscode(visual, terminal);
+            if (passcode != null) {
+                return ResultMessage.rejected(now, institution, fileId, passcode.reason(), passcode.message());
+            }
+        }
+        String serial = serialOf(certificate);
+        var card = population.cardBySerial(serial);
+        if (card.isEmpty() || card.get().personId() == null || !population.registeredForInsuranceUse(serial)) {
             return ResultMessage.rejected(now, institution, fileId, RejectionReason.NOT_REGISTERED,
                     "健康保険証としての利用登録がされていません。");
         }
         int person = card.get().personId();
-        if (population.lost(person)) {
-            return ResultMessage.rejected(now, institution, fileId, RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
+        Qualification held = population.person(person).orElseThrow();
+        Refusal notQualified = qualificationRefusal(person, held);
+        if (notQualified != null) {
+            return ResultMessage.rejected(now, institution, fileId, notQualified.reason(), notQualified.message());
         }
-        Qualification qualification = withConsents(population.person(person).orElseThrow(), request.consents());
+        Qualification qualification = withConsents(held, request.consents())
+                .withReferenceNumber(referenceOf(institutionOf(terminal, institution), person));
         return ResultMessage.confirmed(now, institution, fileId, qualification, null);
     }
 
-    private String submitBatch(List<org.uketsuke.eligibility.InsuranceSearch> searches) {
+    /** 資格喪失, or a qualification that has not started yet on today's date (Japan time). */
+    private Refusal qualificationRefusal(int person, Qualification held) {
+        if (population.lost(person)) {
+            return new Refusal(RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
+        }
+        java.time.LocalDate start = held.qualificationDate();
+        if (start != null && start.isAfter(java.time.LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo")))) {
+            return new Refusal(RejectionReason.NO_QUALIFICATION, "資格の開始日（" + start + "）前です。");
+        }
+        return null;
+    }
+
+    /** Why a request is refused, as the answer says it. */
+    private record Refusal(RejectionReason reason, String message) {}
+
+    /**
+     * The checks every card request passes first, each with its own answer: the nonce known and unused (it is used up
+     * now), the certificate signed by the test JPKI CA, within its validity, and not revoked (the register the CRL and
+     * the OCSP responder read).
+     */
+    private Refusal checkNonceAndCertificate(byte[] nonce, byte[] certificateDer) {
+        Instant expiry = nonces.remove(Base64.getEncoder().encodeToString(nonce));
+        if (expiry == null || expiry.isBefore(clock.instant())) {
+            return new Refusal(RejectionReason.NONCE_INVALID, "ナンスが無効です。");
+        }
+        X509Certificate certificate;
+        try {
+            certificate = parse(certificateDer);
+            certificate.verify(pki.jpkiCa().certificate().getPublicKey());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return new Refusal(RejectionReason.CERTIFICATE_INVALID, "電子証明書を検証できません。");
+        }
+        try {
+            certificate.checkValidity(java.util.Date.from(clock.instant()));
+        } catch (CertificateExpiredException e) {
+            return new Refusal(RejectionReason.CERTIFICATE_EXPIRED, "電子証明書の有効期限が切れています。");
+        } catch (CertificateNotYetValidException e) {
+            return new Refusal(RejectionReason.CERTIFICATE_INVALID, "電子証明書はまだ有効ではありません。");
+        }
+        if (revocation.revoked(Revocation.Authority.JPKI, certificate)) {
+            return new Refusal(RejectionReason.CERTIFICATE_REVOKED, "電子証明書は失効しています。");
+        }
+        return null;
+    }
+
+    // ---- visual-check passcodes (OQS-IF-049/050) ------------------------------------------------------------------
+
+    private VisualPasscode issuePasscode(String staffId, X509Certificate terminal) {
+        Instant now = clock.instant();
+        passcodes.values().removeIf(p -> p.expiresAt.plus(Duration.ofHours(1)).isBefore(now));
+        String code;
+        do {
+            code = String.format("%08d", random.nextInt(100_000_000));
+        } while (passcodes.containsKey(code));
+        Instant expires = now.plus(PASSCODE_LIFETIME);
+        passcodes.put(code, new Passcode(staffId, terminal == null ? "" : serialOf(terminal), expires));
+        return new VisualPasscode(code, staffId, expires);
+    }
+
+    /**
+     * A visual confirmation's passcode: issued to this staff member by this terminal, not expired, not used before —
+     * then used up.
+     */
+    private Refusal usePasscode(VisualAttestation visual, X509Certificate terminal) {
+        Passcode issued = passcodes.get(visual.passcode());
+        String terminalSerial = terminal == null ? "" : serialOf(terminal);
+        if (issued == null || !issued.staffId.equals(visual.staffId()) || !issued.terminalSerial.equals(terminalSerial)) {
+            return new Refusal(RejectionReason.PASSCODE_INVALID, "目視確認のパスコードが正しくありません。");
+        }
+        if (!clock.instant().isBefore(issued.expiresAt)) {
+            return new Refusal(RejectionReason.PASSCODE_EXPIRED, "目視確認のパスコードの有効期限が切れています。");
+        }
+        if (!issued.used.compareAndSet(false, true)) {
+            return new Refusal(RejectionReason.PASSCODE_USED, "目視確認のパスコードは使用済みです。");
+        }
+        return null;
+    }
+
+    // ---- 保険証利用登録 ---------------------------------------------------------------------------------------------
+
+    RegistrationOutcome registerForInsuranceUse(InsuranceUseRegistration registration) {
+        String now = TIME.format(clock.instant());
+        Refusal refusal = checkNonceAndCertificate(registration.nonce(), registration.authCertificateDer());
+        if (refusal != null) {
+            return rejected(refusal.reason(), refusal.message());
+        }
+        X509Certificate certificate = parse(registration.authCertificateDer());
+        try {
+            java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+            rsa.initVerify(certificate.getPublicKey());
+            rsa.update(registration.nonce());
+            if (!rsa.verify(registration.signature())) {
+                return rejected(RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");
+            }
+        } catch (GeneralSecurityException e) {
+            return rejected(RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");
+        }
+        String serial = serialOf(certificate);
+        var card = population.cardBySerial(serial);
+        if (card.isEmpty() || card.get().personId() == null) {
+            return rejected(RejectionReason.NO_QUALIFICATION, "カードの持ち主の資格情報が見つかりません。");
+        }
+        if (population.lost(card.get().personId())) {
+            return rejected(RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
+        }
+        boolean fresh = population.registerForInsuranceUse(serial, clock.instant());
+        return new RegistrationOutcome.Registered(now, !fresh);
+    }
+
+    private static RegistrationOutcome.Rejected rejected(RejectionReason reason, String message) {
+        return new RegistrationOutcome.Rejected(reason, org.uketsuke.eligibility.wire.ResultCodes.codeOf(reason), message);
+    }
+
+    // ---- 照会番号 ----------------------------------------------------------------------------------------------------
+
+    List<RegistrationOutcome> registerReferenceNumbers(String institution, List<ReferenceRegistration> registrations) {
+        String now = TIME.format(clock.instant());
+        List<RegistrationOutcome> outcomes = new java.util.ArrayList<>(registrations.size());
+        for (ReferenceRegistration r : registrations) {
+            var found = population.find(r.card(), r.birthdate());
+            if (found.isEmpty()) {
+                outcomes.add(rejected(RejectionReason.NO_QUALIFICATION, "該当する資格情報が存在しません。"));
+                continue;
+            }
+            var before = population.referenceNumber(institution, found.getAsInt());
+            population.registerReferenceNumber(institution, found.getAsInt(), r.referenceNumber().value());
+            outcomes.add(new RegistrationOutcome.Registered(now,
+                    before.isPresent() && before.get().equals(r.referenceNumber().value())));
+        }
+        return outcomes;
+    }
+
+    private java.util.Optional<ReferenceNumber> referenceOf(String institution, int person) {
+        return population.referenceNumber(institution, person).map(ReferenceNumber::new);
+    }
+
+    /**
+     * The medical institution a request is from: the CN of its terminal certificate (the backend trusts the
+     * certificate, not the header), or the header's code when there is no TLS session (in-process calls).
+     */
+    private static String institutionOf(X509Certificate terminal, String headerCode) {
+        if (terminal != null) {
+            for (var rdn : new org.bouncycastle.asn1.x500.X500Name(terminal.getSubjectX500Principal().getName())
+                    .getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)) {
+                return rdn.getFirst().getValue().toString();
+            }
+        }
+        return headerCode == null ? "" : headerCode;
+    }
+
+    private String submitBatch(List<org.uketsuke.eligibility.InsuranceSearch> searches, String institution) {
         String reception = "R" + HexFormat.of().withUpperCase().formatHex(random.generateSeed(6));
         BatchJob job = new BatchJob(searches);
         batches.put(reception, job);
         batchWorker.execute(() -> {
             List<ResultMessage> results = new java.util.ArrayList<>(searches.size());
             for (var search : job.searches) {
-                results.add(confirmByInsurance(new QualificationXml.SearchRequest(search, "", search.arbitraryIdentifier())));
+                results.add(confirmByInsurance(new QualificationXml.SearchRequest(search, "", search.arbitraryIdentifier()),
+                        institution));
                 job.done.incrementAndGet();
             }
             job.results = List.copyOf(results);
@@ -334,22 +601,35 @@ public final class MockBackend implements AutoCloseable {
         return reception;
     }
 
-    ResultMessage confirmByInsurance(QualificationXml.SearchRequest parsed) {
+    ResultMessage confirmByInsurance(QualificationXml.SearchRequest parsed, String institution) {
         String now = TIME.format(clock.instant());
         var search = parsed.search();
         var found = population.find(search.card(), search.birthdate());
         if (found.isEmpty()) {
+            if (population.findPrevious(search.card(), search.birthdate()).isPresent()) {
+                // 資格の切替: this insurance ended and a newer one exists (QualificationValidity 3).
+                ResultMessage ended = ResultMessage.rejected(now, parsed.medicalInstitutionCode(),
+                        parsed.arbitraryFileIdentifier(), RejectionReason.QUALIFICATION_LOST,
+                        "この資格は喪失しています。新しい資格があります。");
+                return new ResultMessage(ended.processExecutionTime(), ended.qualificationConfirmationDate(),
+                        ended.medicalInstitutionCode(), ended.arbitraryFileIdentifier(), ended.referenceClassification(),
+                        ended.segmentOfResult(), null, null, ended.characterCode(), ended.processingResultStatus(),
+                        ended.processingResultCode(), ended.processingResultMessage(), "3", List.of());
+            }
             return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
                     RejectionReason.NO_QUALIFICATION, "該当する資格情報が存在しません。");
         }
         int person = found.getAsInt();
-        if (population.lost(person)) {
+        Qualification held = population.person(person).orElseThrow();
+        Refusal notQualified = qualificationRefusal(person, held);
+        if (notQualified != null) {
             return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
-                    RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
+                    notQualified.reason(), notQualified.message());
         }
         Consent limit = search.limitConsent() ? Consent.YES : Consent.NO;
-        Qualification q = withConsents(population.person(person).orElseThrow(),
-                new Consents(Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, limit, limit));
+        Qualification q = withConsents(held,
+                new Consents(Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, limit, limit))
+                .withReferenceNumber(referenceOf(institution, person));
         return ResultMessage.confirmed(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(), q, null);
     }
 
@@ -399,8 +679,7 @@ public final class MockBackend implements AutoCloseable {
                 consents.limitInfo() == Consent.YES ? d.limit() : java.util.Optional.empty(),
                 consents.specificDisease() == Consent.YES ? d.specificDiseases() : java.util.List.of(),
                 d.publicExpenses());
-        return new Qualification(q.card(), q.insurerName(), q.name(), q.nameKana(), q.birthdate(), q.sex(),
-                q.personalFamily(), q.contributionRatio(), q.qualificationDate(), shown);
+        return q.withDetails(shown);
     }
 
     private static X509Certificate peerCertificate(Request request) {
@@ -429,72 +708,81 @@ public final class MockBackend implements AutoCloseable {
         return certificate.getSerialNumber().toString(16);
     }
 
-    /** The HTTP side: two endpoints, everything else 404. */
+    /** The HTTP side: the endpoints of docs/backend-api.md, everything else 404. */
     private final class Endpoints extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             String path = Request.getPathInContext(request);
+            served.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            if (HttpMethod.GET.is(request.getMethod())) {
+                return switch (path) {
+                    case "/crl/jpki.crl" -> replyCrl(response, callback, Revocation.Authority.JPKI);
+                    case "/crl/terminal.crl" -> replyCrl(response, callback, Revocation.Authority.TERMINAL);
+                    default -> reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain",
+                            "GET only for /crl/jpki.crl and /crl/terminal.crl\n");
+                };
+            }
             if (!HttpMethod.POST.is(request.getMethod())) {
                 return reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain", "POST only\n");
             }
-            switch (path) {
-                case "/oqs/v1/nonce" -> {
-                    return reply(response, callback, 200, "text/plain", newNonce());
-                }
-                case "/oqs/v1/confirm/card", "/oqs/v1/confirm/insurance" -> {
-                    byte[] body;
-                    try (InputStream in = Content.Source.asInputStream(request)) {
-                        body = in.readNBytes(64 * 1024);
-                    } catch (IOException e) {
-                        return reply(response, callback, 400, "text/plain", "unreadable body\n");
+            byte[] body;
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                body = in.readNBytes(path.equals("/oqs/v1/batch/submit") ? 16 * 1024 * 1024 : 64 * 1024);
+            } catch (IOException e) {
+                return reply(response, callback, 400, "text/plain", "unreadable body\n");
+            }
+            X509Certificate terminal = peerCertificate(request);
+            try {
+                switch (path) {
+                    case "/oqs/v1/nonce" -> {
+                        return reply(response, callback, 200, "text/plain", newNonce());
                     }
-                    Fault now = takeFault();
-                    switch (now) {
-                        case Fault.Latency latency -> sleep(latency.delay());
-                        case Fault.Status status -> {
-                            return reply(response, callback, status.code(), "text/plain", "injected fault\n");
-                        }
-                        case Fault.Reset reset -> {
-                            request.getConnectionMetaData().getConnection().getEndPoint().close();
-                            callback.failed(new IOException("injected connection reset"));
+                    case "/oqs/v1/confirm/card", "/oqs/v1/confirm/insurance" -> {
+                        Fault now = takeFault();
+                        if (faulted(now, request, response, callback)) {
                             return true;
                         }
-                        default -> {}
-                    }
-                    try {
                         ResultMessage result = now instanceof Fault.WrongNonce
                                 ? ResultMessage.rejected(TIME.format(clock.instant()), "", "", RejectionReason.NONCE_INVALID,
                                         "ナンスが無効です。")
                                 : path.endsWith("/card")
-                                        ? confirm(QualificationXml.parseCardRequest(body), peerCertificate(request))
-                                        : confirmByInsurance(QualificationXml.parseSearch(body));
+                                        ? confirm(QualificationXml.parseCardRequest(body), terminal)
+                                        : confirmByInsurance(QualificationXml.parseSearch(body), institutionOf(terminal, ""));
                         byte[] xml = QualificationXml.write(result);
                         if (now instanceof Fault.Malformed) {
                             xml = java.util.Arrays.copyOf(xml, xml.length / 2);
                         }
-                        response.setStatus(200);
-                        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml; charset=UTF-8");
-                        response.write(true, ByteBuffer.wrap(xml), callback);
-                        return true;
-                    } catch (MalformedMessageException e) {
-                        return reply(response, callback, 400, "text/plain", "malformed request: " + e.getMessage() + "\n");
+                        return replyXml(response, callback, xml);
                     }
-                }
-                case "/oqs/v1/batch/submit" -> {
-                    try (InputStream in = Content.Source.asInputStream(request)) {
-                        List<org.uketsuke.eligibility.InsuranceSearch> searches =
-                                QualificationXml.parseBatchRequest(in.readNBytes(16 * 1024 * 1024));
-                        String reception = submitBatch(searches);
+                    case "/oqs/v1/registration" -> {
+                        return replyXml(response, callback, ServiceXml.writeRegistrationResult(TIME.format(clock.instant()),
+                                registerForInsuranceUse(ServiceXml.parseRegistrationRequest(body))));
+                    }
+                    case "/oqs/v1/visual/passcode" -> {
+                        return replyXml(response, callback, ServiceXml.writePasscode(TIME.format(clock.instant()),
+                                issuePasscode(ServiceXml.parsePasscodeRequest(body), terminal)));
+                    }
+                    case "/oqs/v1/reference/register", "/oqs/v1/reference/batch" -> {
+                        List<ReferenceRegistration> registrations = ServiceXml.parseReferenceRequest(body);
+                        if (path.endsWith("/register") && registrations.size() != 1) {
+                            return reply(response, callback, 400, "text/plain",
+                                    "malformed request: /oqs/v1/reference/register takes one registration\n");
+                        }
+                        return replyXml(response, callback, ServiceXml.writeReferenceResults(TIME.format(clock.instant()),
+                                registrations, registerReferenceNumbers(institutionOf(terminal, ""), registrations)));
+                    }
+                    case "/oqs/v1/batch/submit" -> {
+                        List<org.uketsuke.eligibility.InsuranceSearch> searches = QualificationXml.parseBatchRequest(body);
+                        String reception = submitBatch(searches, institutionOf(terminal, ""));
                         return replyXml(response, callback, QualificationXml.writeBatchStatus(
                                 reception, TIME.format(clock.instant()), 0, searches.size(), searches, null));
-                    } catch (IOException | MalformedMessageException e) {
-                        return reply(response, callback, 400, "text/plain", "malformed batch: " + e.getMessage() + "\n");
                     }
-                }
-                case "/oqs/v1/batch/status" -> {
-                    try (InputStream in = Content.Source.asInputStream(request)) {
+                    case "/oqs/v1/batch/status" -> {
+                        if (faulted(takeFault(), request, response, callback)) {
+                            return true;
+                        }
                         String reception = org.uketsuke.eligibility.wire.SafeXml.required(
-                                org.uketsuke.eligibility.wire.SafeXml.parse(in.readNBytes(4096)), "ReceptionNumber");
+                                org.uketsuke.eligibility.wire.SafeXml.parse(body), "ReceptionNumber");
                         BatchJob job = batches.get(reception);
                         if (job == null) {
                             return reply(response, callback, 404, "text/plain", "unknown reception number\n");
@@ -502,21 +790,55 @@ public final class MockBackend implements AutoCloseable {
                         List<ResultMessage> results = job.results;
                         return replyXml(response, callback, QualificationXml.writeBatchStatus(reception,
                                 TIME.format(clock.instant()), job.done.get(), job.searches.size(), job.searches, results));
-                    } catch (IOException | MalformedMessageException e) {
-                        return reply(response, callback, 400, "text/plain", "malformed status request\n");
+                    }
+                    case "/ocsp" -> {
+                        response.setStatus(200);
+                        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/ocsp-response");
+                        response.write(true, ByteBuffer.wrap(revocation.ocsp(body)), callback);
+                        return true;
+                    }
+                    case "/admin/fault" -> {
+                        try {
+                            injectFault(Fault.parse(new String(body, StandardCharsets.UTF_8)), Integer.MAX_VALUE);
+                            return reply(response, callback, 200, "text/plain", "ok\n");
+                        } catch (IllegalArgumentException e) {
+                            return reply(response, callback, 400, "text/plain", e.getMessage() + "\n");
+                        }
+                    }
+                    default -> {
+                        return reply(response, callback, 404, "text/plain", "no such endpoint\n");
                     }
                 }
-                case "/admin/fault" -> {
-                    try (InputStream in = Content.Source.asInputStream(request)) {
-                        injectFault(Fault.parse(new String(in.readNBytes(256), StandardCharsets.UTF_8)), Integer.MAX_VALUE);
-                        return reply(response, callback, 200, "text/plain", "ok\n");
-                    } catch (IOException | IllegalArgumentException e) {
-                        return reply(response, callback, 400, "text/plain", e.getMessage() + "\n");
-                    }
+            } catch (MalformedMessageException e) {
+                return reply(response, callback, 400, "text/plain", "malformed request: " + e.getMessage() + "\n");
+            }
+        }
+
+        /** Latency waits and lets the answer go on; a status or a reset is the answer (true: already answered). */
+        private boolean faulted(Fault now, Request request, Response response, Callback callback) {
+            switch (now) {
+                case Fault.Latency latency -> sleep(latency.delay());
+                case Fault.Status status -> {
+                    return reply(response, callback, status.code(), "text/plain", "injected fault\n");
                 }
-                default -> {
-                    return reply(response, callback, 404, "text/plain", "no such endpoint\n");
+                case Fault.Reset reset -> {
+                    request.getConnectionMetaData().getConnection().getEndPoint().close();
+                    callback.failed(new IOException("injected connection reset"));
+                    return true;
                 }
+                default -> {}
+            }
+            return false;
+        }
+
+        private boolean replyCrl(Response response, Callback callback, Revocation.Authority authority) {
+            try {
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/pkix-crl");
+                response.write(true, ByteBuffer.wrap(revocation.crl(authority).getEncoded()), callback);
+                return true;
+            } catch (java.security.cert.CRLException e) {
+                throw new IllegalStateException(e);
             }
         }
 

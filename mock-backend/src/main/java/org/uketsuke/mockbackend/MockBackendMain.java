@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the mock backend on its own until the process is stopped:
- * {@code MockBackendMain [--port 8443] [--state mock-backend-state] [--seed 42] [--people 1000]}. The terminal's TLS
+ * {@code MockBackendMain [--port 8443] [--state mock-backend-state] [--seed 42] [--people 1000]
+ * [--expired-server-certificate]}. The terminal's TLS
  * material is {@code <state>/pki/terminal.p12} (password {@code uketsuke-test}, test material only).
  */
 public final class MockBackendMain {
@@ -18,8 +19,13 @@ public final class MockBackendMain {
         int port = 8443;
         long seed = 42;
         int people = 1000;
+        boolean expired = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
+            if (option.equals("--expired-server-certificate")) {
+                expired = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + option);
             }
@@ -36,7 +42,7 @@ public final class MockBackendMain {
                 throw new IllegalArgumentException(option + " needs a number, not " + value, e);
             }
         }
-        return new MockBackendConfig(state, port, seed, people);
+        return new MockBackendConfig(state, port, seed, people, expired);
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -45,7 +51,8 @@ public final class MockBackendMain {
             config = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: MockBackendMain [--port 8443] [--state DIR] [--seed 42] [--people 1000]");
+            System.err.println("usage: MockBackendMain [--port 8443] [--state DIR] [--seed 42] [--people 1000]"
+                    + " [--expired-server-certificate]");
             System.exit(2);
             return;
         }

@@ -32,7 +32,8 @@ import org.uketsuke.eligibility.Sex;
 /**
  * The insured people the mock backend knows, in SQLite ({@code population.db}): generated once from a seed
  * (same seed, same people), with insurer numbers of several 法別番号 that pass the check digit, 記号/番号/枝番,
- * 本人/家族, and 負担割合 by age. Cards issued to them are linked by certificate serial, as 保険証利用登録 does.
+ * 本人/家族, and 負担割合 by age; some changed insurance (the ended one is kept, see {@link #switched}) and some start
+ * in the future ({@link #futureStart}). Cards issued to them are linked by certificate serial, as 保険証利用登録 does.
  */
 final class Population implements AutoCloseable {
 
@@ -71,6 +72,30 @@ final class Population implements AutoCloseable {
                         + " kind text not null, cert blob not null, auth_key blob not null, pin text not null,"
                         + " revoked integer not null default 0)");
                 s.execute("create index if not exists card_person on card(person_id, kind)");
+                // The register of every certificate the test CAs issued: what the CRLs and the OCSP responder answer.
+                s.execute("create table if not exists certificate (issuer text not null, serial text not null,"
+                        + " revoked_at text, reason integer, primary key (issuer, serial))");
+                // 資格の切替: the insurance a person had before the current one, ended the day before it started.
+                s.execute("create table if not exists previous_insurance (person_id integer primary key,"
+                        + " insurer_number text not null, insurer_name text not null, symbol text not null,"
+                        + " number text not null, branch text not null, qualification_date text not null,"
+                        + " disqualification_date text not null)");
+                s.execute("create table if not exists insurance_use (serial text primary key, registered_at text not null)");
+                s.execute("create table if not exists reference_number (institution text not null,"
+                        + " person_id integer not null, reference text not null, primary key (institution, person_id))");
+                int version;
+                try (ResultSet rs = s.executeQuery("pragma user_version")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
+                }
+                if (version < 2) {
+                    // State from before the register: every stored card counts as issued, revoked ones as revoked,
+                    // and every card linked to a person as registered for insurance use.
+                    s.execute("insert or ignore into certificate select 'jpki', serial, case revoked when 1 then"
+                            + " '2026-01-01T00:00:00Z' end, case revoked when 1 then 1 end from card");
+                    s.execute("insert or ignore into insurance_use select serial, '2026-01-01T00:00:00Z' from card"
+                            + " where person_id is not null and kind <> 'unregistered'");
+                    s.execute("pragma user_version = 2");
+                }
             }
             Population population = new Population(db);
             population.generateIfEmpty(seed, people);
@@ -107,10 +132,130 @@ final class Population implements AutoCloseable {
                 insert.addBatch();
             }
             insert.executeBatch();
+            generateSwitchesAndFutureStarts(seed, people);
             db.commit();
         } finally {
             db.setAutoCommit(true);
         }
+    }
+
+    /** Every {@value #SWITCH_EVERY}th person (from {@value #SWITCH_FIRST}) changed insurance: two insurances, one ended. */
+    static final int SWITCH_EVERY = 37;
+    static final int SWITCH_FIRST = 53;
+    /**
+     * Every {@value #FUTURE_EVERY}th person (from {@value #FUTURE_FIRST}) has a qualification that starts in the future
+     * (a new employee registered ahead): years after {@link #REFERENCE_DATE}, so it stays in the future for the life
+     * of this test data.
+     */
+    static final int FUTURE_EVERY = 41;
+    static final int FUTURE_FIRST = 61;
+
+    static boolean switched(int id) {
+        return id >= SWITCH_FIRST && (id - SWITCH_FIRST) % SWITCH_EVERY == 0;
+    }
+
+    static boolean futureStart(int id) {
+        return id >= FUTURE_FIRST && (id - FUTURE_FIRST) % FUTURE_EVERY == 0 && !switched(id);
+    }
+
+    /**
+     * The switches and future starts, drawn from their own random stream per person so that the other people are the
+     * same as before these existed.
+     */
+    private void generateSwitchesAndFutureStarts(long seed, int people) throws SQLException {
+        try (PreparedStatement previous = db.prepareStatement("insert into previous_insurance values (?,?,?,?,?,?,?,?)");
+                PreparedStatement moveStart = db.prepareStatement("update person set qualification_date = ? where id = ?");
+                PreparedStatement read = db.prepareStatement("select insurer_number, birthdate from person where id = ?")) {
+            for (int id = 0; id < people; id++) {
+                if (!switched(id) && !futureStart(id)) {
+                    continue;
+                }
+                SplittableRandom random = new SplittableRandom(seed * 1_000_003L + id);
+                read.setInt(1, id);
+                String currentInsurer;
+                LocalDate birth;
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    currentInsurer = rs.getString(1);
+                    birth = LocalDate.parse(rs.getString(2));
+                }
+                if (futureStart(id)) {
+                    moveStart.setString(1, REFERENCE_DATE.plusYears(6).plusDays(random.nextInt(1, 365)).withDayOfMonth(1).toString());
+                    moveStart.setInt(2, id);
+                    moveStart.executeUpdate();
+                    continue;
+                }
+                // The new insurance started on the first of a month; the old one ended the day before.
+                LocalDate switchDay = REFERENCE_DATE.minusMonths(random.nextInt(1, 24)).withDayOfMonth(1);
+                if (!switchDay.isAfter(birth)) {
+                    switchDay = birth.plusMonths(1).withDayOfMonth(1);
+                }
+                LocalDate previousStart = switchDay.minusYears(random.nextInt(1, 10));
+                if (previousStart.isBefore(birth)) {
+                    previousStart = birth;
+                }
+                boolean fromKempo = !currentInsurer.startsWith("01");
+                String insurer = fromKempo ? withCheck("0113001")
+                        : withCheck(String.format("06%02d%03d", 13, random.nextInt(100, 999)));
+                previous.setInt(1, id);
+                previous.setString(2, insurer);
+                previous.setString(3, fromKempo ? "全国健康保険協会東京支部" : "受付健康保険組合");
+                previous.setString(4, fromKempo ? String.format("%08d", random.nextInt(1, 99_999_999))
+                        : Integer.toString(random.nextInt(1, 9999)));
+                previous.setString(5, Integer.toString(random.nextInt(1, 9_999_999)));
+                previous.setString(6, "00");
+                previous.setString(7, previousStart.toString());
+                previous.setString(8, switchDay.minusDays(1).toString());
+                previous.executeUpdate();
+                moveStart.setString(1, switchDay.toString());
+                moveStart.setInt(2, id);
+                moveStart.executeUpdate();
+            }
+        }
+    }
+
+    /** An insurance a person had before: the card, its insurer's name, and when it began and ended. */
+    record PreviousInsurance(int personId, InsuranceCardId card, String insurerName, LocalDate qualificationDate,
+            LocalDate disqualificationDate) {}
+
+    synchronized Optional<PreviousInsurance> previousInsurance(int personId) {
+        try (PreparedStatement q = db.prepareStatement("select * from previous_insurance where person_id = ?")) {
+            q.setInt(1, personId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(readPrevious(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The person who had this (now ended) insurance, with this birth date. */
+    synchronized Optional<PreviousInsurance> findPrevious(InsuranceCardId card, LocalDate birthdate) {
+        String sql = "select p.* from previous_insurance p join person on person.id = p.person_id"
+                + " where p.insurer_number = ? and p.symbol = ? and p.number = ? and person.birthdate = ?"
+                + (card.branch().isEmpty() ? "" : " and p.branch = ?");
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            q.setString(1, card.insurer().value());
+            q.setString(2, card.symbol());
+            q.setString(3, card.number());
+            q.setString(4, birthdate.toString());
+            if (!card.branch().isEmpty()) {
+                q.setString(5, card.branch());
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(readPrevious(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PreviousInsurance readPrevious(ResultSet rs) throws SQLException {
+        return new PreviousInsurance(rs.getInt("person_id"),
+                new InsuranceCardId(InsurerNumber.of(rs.getString("insurer_number")), rs.getString("symbol"),
+                        rs.getString("number"), rs.getString("branch")),
+                rs.getString("insurer_name"), LocalDate.parse(rs.getString("qualification_date")),
+                LocalDate.parse(rs.getString("disqualification_date")));
     }
 
     /** One person: person 0 is always a working-age insured of 協会けんぽ (the demo patient). */
@@ -138,9 +283,11 @@ final class Population implements AutoCloseable {
                 symbol = String.format("%08d", random.nextInt(1, 99_999_999));
                 number = Integer.toString(random.nextInt(1, 9_999_999));
             }
-            case 1 -> { // 健保組合
-                insurer = withCheck(String.format("06%02d%03d", prefecture, random.nextInt(100, 999)));
-                insurerName = "受付健康保険組合";
+            case 1 -> { // 健保組合, or for every third of them 共済 (31–34): same draws, so the others stay as they were
+                boolean mutualAid = index % 3 == 0;
+                insurer = withCheck(String.format("%02d%02d%03d", mutualAid ? 31 + index % 4 : 6, prefecture,
+                        random.nextInt(100, 999)));
+                insurerName = mutualAid ? "受付共済組合" : "受付健康保険組合";
                 symbol = Integer.toString(random.nextInt(1, 9999));
                 number = Integer.toString(random.nextInt(1, 99_999));
             }
@@ -292,10 +439,120 @@ final class Population implements AutoCloseable {
         }
     }
 
-    synchronized void revoke(String serial) {
-        try (PreparedStatement q = db.prepareStatement("update card set revoked = 1 where serial = ?")) {
-            q.setString(1, serial);
+    /** Puts a certificate the test CAs issued into the register ({@code issuer}: {@code jpki} or {@code terminal}). */
+    synchronized void registerCertificate(String issuer, String serial) {
+        try (PreparedStatement q = db.prepareStatement("insert or ignore into certificate (issuer, serial) values (?, ?)")) {
+            q.setString(1, issuer);
+            q.setString(2, serial);
             q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Revokes a registered certificate; the first revocation's time and reason stay. */
+    synchronized void revokeCertificate(String issuer, String serial, java.time.Instant at, int reason) {
+        try (PreparedStatement q = db.prepareStatement(
+                "update certificate set revoked_at = ?, reason = ? where issuer = ? and serial = ? and revoked_at is null");
+                PreparedStatement card = db.prepareStatement("update card set revoked = 1 where serial = ?")) {
+            q.setString(1, at.toString());
+            q.setInt(2, reason);
+            q.setString(3, issuer);
+            q.setString(4, serial);
+            q.executeUpdate();
+            if (issuer.equals("jpki")) {
+                card.setString(1, serial);
+                card.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One register entry: revokedAt and reason are null while the certificate is good. */
+    record CertificateEntry(String serial, java.time.Instant revokedAt, Integer reason) {
+        boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    synchronized Optional<CertificateEntry> certificate(String issuer, String serial) {
+        try (PreparedStatement q = db.prepareStatement("select * from certificate where issuer = ? and serial = ?")) {
+            q.setString(1, issuer);
+            q.setString(2, serial);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(readEntry(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized List<CertificateEntry> revokedCertificates(String issuer) {
+        try (PreparedStatement q = db.prepareStatement(
+                "select * from certificate where issuer = ? and revoked_at is not null order by serial")) {
+            q.setString(1, issuer);
+            List<CertificateEntry> entries = new java.util.ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(readEntry(rs));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CertificateEntry readEntry(ResultSet rs) throws SQLException {
+        String at = rs.getString("revoked_at");
+        int reason = rs.getInt("reason");
+        Integer reasonOrNull = rs.wasNull() ? null : reason;
+        return new CertificateEntry(rs.getString("serial"), at == null ? null : java.time.Instant.parse(at), reasonOrNull);
+    }
+
+    /** 保険証利用登録: the card's certificate is linked to its holder's insurance from now on. */
+    synchronized boolean registerForInsuranceUse(String serial, java.time.Instant at) {
+        try (PreparedStatement q = db.prepareStatement("insert or ignore into insurance_use values (?, ?)")) {
+            q.setString(1, serial);
+            q.setString(2, at.toString());
+            return q.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized boolean registeredForInsuranceUse(String serial) {
+        try (PreparedStatement q = db.prepareStatement("select 1 from insurance_use where serial = ?")) {
+            q.setString(1, serial);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 照会番号: the institution's own number for a person, carried by later results for that institution. */
+    synchronized void registerReferenceNumber(String institution, int personId, String reference) {
+        try (PreparedStatement q = db.prepareStatement("insert or replace into reference_number values (?, ?, ?)")) {
+            q.setString(1, institution);
+            q.setInt(2, personId);
+            q.setString(3, reference);
+            q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized Optional<String> referenceNumber(String institution, int personId) {
+        try (PreparedStatement q = db.prepareStatement(
+                "select reference from reference_number where institution = ? and person_id = ?")) {
+            q.setString(1, institution);
+            q.setInt(2, personId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -346,6 +603,14 @@ final class Population implements AutoCloseable {
             expenses = List.of(new PublicExpense(PublicExpensePayerNumber.of(payer + CheckDigit.of(payer)),
                     PublicExpenseRecipientNumber.of(recipient + CheckDigit.of(recipient)), REFERENCE_DATE,
                     REFERENCE_DATE.plusYears(1).minusDays(1)));
+            if (id % 26 == 20) { // and 精神通院 (法別 21) beside the 難病 one: two 公費
+                String second = "211300" + (id % 10);
+                String secondRecipient = String.format("%06d", 200_000 + id);
+                expenses = List.of(expenses.getFirst(), new PublicExpense(
+                        PublicExpensePayerNumber.of(second + CheckDigit.of(second)),
+                        PublicExpenseRecipientNumber.of(secondRecipient + CheckDigit.of(secondRecipient)),
+                        REFERENCE_DATE.minusMonths(6), REFERENCE_DATE.plusMonths(6).minusDays(1)));
+            }
         }
         return new QualificationDetails(elderly, limit, diseases, expenses);
     }

@@ -156,11 +156,40 @@ public final class TestPki {
         }
     }
 
+    /** Another terminal's client key store, with a fresh certificate of the terminal CA for that institution. */
+    public KeyStore issueTerminalKeyStore(String institutionCode) throws GeneralSecurityException {
+        return keyStore(terminalCertificate(institutionCode), terminalCa.certificate());
+    }
+
+    /** A terminal key store whose certificate (of the terminal CA) has this validity, e.g. one that has expired. */
+    public KeyStore issueTerminalKeyStore(String institutionCode, Instant notBefore, Instant notAfter)
+            throws GeneralSecurityException {
+        return keyStore(terminalCertificate(institutionCode, notBefore, notAfter), terminalCa.certificate());
+    }
+
+    /**
+     * A server key store whose certificate (same names, same CA) expired yesterday: for the "expired server
+     * certificate" fault. Made fresh on each call, never stored.
+     */
+    public KeyStore expiredServerKeyStore() {
+        try {
+            Instant now = Instant.now();
+            return keyStore(serverCertificate(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))),
+                    tlsCa.certificate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Entry serverCertificate() throws GeneralSecurityException {
-        KeyPair keys = rsa2048();
         Instant now = Instant.now();
+        return serverCertificate(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(825)));
+    }
+
+    private Entry serverCertificate(Instant notBefore, Instant notAfter) throws GeneralSecurityException {
+        KeyPair keys = rsa2048();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                TLS_CA_NAME, serial(), Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(825))),
+                TLS_CA_NAME, serial(), Date.from(notBefore), Date.from(notAfter),
                 new X500Name("C=JP, O=Uketsuke Test, CN=localhost"), keys.getPublic());
         try {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
@@ -174,11 +203,15 @@ public final class TestPki {
     }
 
     private Entry terminalCertificate(String institutionCode) throws GeneralSecurityException {
-        KeyPair keys = rsa2048();
         Instant now = Instant.now();
+        return terminalCertificate(institutionCode, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(825)));
+    }
+
+    private Entry terminalCertificate(String institutionCode, Instant notBefore, Instant notAfter)
+            throws GeneralSecurityException {
+        KeyPair keys = rsa2048();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                TERMINAL_CA_NAME, serial(), Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(Duration.ofDays(825))),
+                TERMINAL_CA_NAME, serial(), Date.from(notBefore), Date.from(notAfter),
                 new X500Name("C=JP, O=Uketsuke Test Clinic, CN=" + institutionCode), keys.getPublic());
         try {
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));

@@ -26,11 +26,15 @@ public final class BackendCommand implements Callable<Integer> {
     @Option(names = "--people", defaultValue = "1000", description = "Number of insured people to generate.")
     int people;
 
+    @Option(names = "--expired-server-certificate",
+            description = "Fault: serve a TLS certificate that expired yesterday (terminals must refuse it).")
+    boolean expiredServerCertificate;
+
     @Override
     public Integer call() throws InterruptedException {
         Path dir = state != null ? state : DataDirectories.userData().resolve("mock-backend");
         CountDownLatch stopped = new CountDownLatch(1);
-        MockBackend backend = MockBackend.start(new MockBackendConfig(dir, port, seed, people));
+        MockBackend backend = MockBackend.start(new MockBackendConfig(dir, port, seed, people, expiredServerCertificate));
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             backend.close();
             stopped.countDown();

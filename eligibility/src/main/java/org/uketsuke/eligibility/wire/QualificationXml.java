@@ -31,6 +31,7 @@ import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.InvalidValueException;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.ReferenceNumber;
 import org.uketsuke.eligibility.Sex;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -111,6 +112,7 @@ public final class QualificationXml {
         SafeXml.leaf(e, "InsuredPartialContributionRatio", q.contributionRatio().wire());
         SafeXml.leaf(e, "InsurerName", q.insurerName());
         writeDetails(e, q.details());
+        q.referenceNumber().ifPresent(reference -> SafeXml.leaf(e, "ReferenceNumber", reference.value()));
     }
 
     private static void writeDetails(Element e, QualificationDetails d) {
@@ -258,14 +260,15 @@ public final class QualificationXml {
                     PersonalFamily.ofCode(SafeXml.text(e, "PersonalFamilyClassification").orElse("1")),
                     ContributionRatio.ofWire(SafeXml.required(e, "InsuredPartialContributionRatio")),
                     SafeXml.text(e, "QualificationDate").map(QualificationXml::dateOrNull).orElse(null),
-                    readDetails(e));
+                    readDetails(e),
+                    SafeXml.text(e, "ReferenceNumber").map(ReferenceNumber::new));
         } catch (InvalidValueException | NumberFormatException ex) {
             throw new MalformedMessageException("invalid " + ex.getMessage(), ex);
         }
     }
 
     /** XmlMsg with a request header (照会区分 1 card, 2 insurance-card information); returns the empty MessageBody. */
-    private static Element requestFrame(Document document, String processExecutionTime, String institution, String fileId,
+    static Element requestFrame(Document document, String processExecutionTime, String institution, String fileId,
             String referenceClassification) {
         return requestFrame(document, processExecutionTime, institution, fileId, referenceClassification, CharacterCode.UTF_8);
     }

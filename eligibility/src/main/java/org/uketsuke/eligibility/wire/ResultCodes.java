@@ -14,16 +14,19 @@ public final class ResultCodes {
     /** A notice on a normal answer (e.g. certificate expiring within 3 months). */
     public static final String NOTICE = "UK0000";
 
-    private static final Map<RejectionReason, String> CODES = Map.of(
-            RejectionReason.NO_QUALIFICATION, "UK1001",
-            RejectionReason.QUALIFICATION_LOST, "UK1002",
-            RejectionReason.NOT_REGISTERED, "UK1003",
-            RejectionReason.CERTIFICATE_INVALID, "UK2001",
-            RejectionReason.CERTIFICATE_EXPIRED, "UK2002",
-            RejectionReason.CERTIFICATE_REVOKED, "UK2003",
-            RejectionReason.SIGNATURE_INVALID, "UK2004",
-            RejectionReason.NONCE_INVALID, "UK2005",
-            RejectionReason.REQUEST_INVALID, "UK9001");
+    private static final Map<RejectionReason, String> CODES = Map.ofEntries(
+            Map.entry(RejectionReason.NO_QUALIFICATION, "UK1001"),
+            Map.entry(RejectionReason.QUALIFICATION_LOST, "UK1002"),
+            Map.entry(RejectionReason.NOT_REGISTERED, "UK1003"),
+            Map.entry(RejectionReason.CERTIFICATE_INVALID, "UK2001"),
+            Map.entry(RejectionReason.CERTIFICATE_EXPIRED, "UK2002"),
+            Map.entry(RejectionReason.CERTIFICATE_REVOKED, "UK2003"),
+            Map.entry(RejectionReason.SIGNATURE_INVALID, "UK2004"),
+            Map.entry(RejectionReason.NONCE_INVALID, "UK2005"),
+            Map.entry(RejectionReason.PASSCODE_INVALID, "UK2006"),
+            Map.entry(RejectionReason.PASSCODE_EXPIRED, "UK2007"),
+            Map.entry(RejectionReason.PASSCODE_USED, "UK2008"),
+            Map.entry(RejectionReason.REQUEST_INVALID, "UK9001"));
 
     private ResultCodes() {}
 

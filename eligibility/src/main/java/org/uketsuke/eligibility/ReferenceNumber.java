@@ -1,0 +1,21 @@
+package org.uketsuke.eligibility;
+
+/**
+ * 照会番号 ({@code ReferenceNumber}, OQS-IF-003/004 and 009–012): the medical institution's own number for a patient
+ * (typically the カルテ番号), registered once against the patient's insurance; later results for that institution
+ * carry it, so a レセコン can match them without comparing names. 1–20 half-width letters, digits or '-', after
+ * NFKC normalisation (the official maximum length is not public here).
+ */
+public record ReferenceNumber(String value) {
+
+    public ReferenceNumber {
+        if (value == null || !value.matches("[0-9A-Za-z-]{1,20}")) {
+            throw new InvalidValueException("ReferenceNumber", "1–20 half-width letters, digits or '-'");
+        }
+    }
+
+    /** From what a receptionist typed: full-width digits and dash look-alikes are folded first. */
+    public static ReferenceNumber of(String typed) {
+        return new ReferenceNumber(typed == null ? null : Text.normalise(typed));
+    }
+}

@@ -1,0 +1,62 @@
+package org.uketsuke.mockbackend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.EligibilityUnavailableException;
+import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.UnavailableReason;
+
+/** The "expired server certificate" fault: the terminal refuses the handshake and says so as a TLS failure. */
+class ExpiredServerCertificateTest {
+
+    @TempDir
+    Path state;
+
+    @Test
+    void aBackendStartedWithAnExpiredCertificateIsATlsFailureForTheTerminal() {
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 23L, 5, true))) {
+            HttpsEligibilityClient client =
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5));
+            assertThatThrownBy(client::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class, e -> {
+                assertThat(e.reason()).isEqualTo(UnavailableReason.TLS_FAILURE);
+                assertThat(e).rootCause().isInstanceOf(java.security.cert.CertificateExpiredException.class);
+            });
+            assertThat(client.confirmByCard(new CardConfirmationRequest(new byte[1], new byte[32], new byte[256],
+                    IdentityMethod.PIN, Consents.none(), "x"))).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+                    u -> assertThat(u.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
+            assertThat(backend.requests("/oqs/v1/confirm/card")).as("nothing reached the backend").isZero();
+        }
+    }
+
+    @Test
+    void theFaultCanBeSwitchedOnAndOffWhileRunning() throws Exception {
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 23L, 5))) {
+            assertThat(new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)).nonce())
+                    .hasSize(32);
+            backend.injectFault(new Fault.ExpiredServerCertificate(), Integer.MAX_VALUE);
+            HttpsEligibilityClient during =
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5));
+            assertThatThrownBy(during::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
+                    e -> assertThat(e.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
+            backend.injectFault(new Fault.None(), 0);
+            assertThat(new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)).nonce())
+                    .hasSize(32);
+            assertThat(Fault.parse("expired-certificate")).isEqualTo(new Fault.ExpiredServerCertificate());
+        }
+    }
+
+    @Test
+    void theCommandLineTakesTheFaultAsAFlag() {
+        assertThat(MockBackendMain.parse("--expired-server-certificate", "--port", "0").expiredServerCertificate()).isTrue();
+        assertThat(MockBackendMain.parse("--port", "0").expiredServerCertificate()).isFalse();
+    }
+}
