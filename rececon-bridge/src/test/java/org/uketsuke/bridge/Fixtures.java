@@ -49,7 +49,8 @@ public final class Fixtures {
                                 LocalDate.of(2026, 4, 1), null)));
         return new Qualification(new InsuranceCardId(InsurerNumber.of("131045"), "ア-12", "0045" + n, ""), "東京都某区",
                 "高齢　花子" + n, "ｺｳﾚｲ ﾊﾅｺ", LocalDate.of(1954, 3, 3), Sex.FEMALE, PersonalFamily.INSURED,
-                new ContributionRatio(20), LocalDate.of(2019, 4, 1), details);
+                new ContributionRatio(20), LocalDate.of(2019, 4, 1), details)
+                .withReferenceNumber(Optional.of(new org.uketsuke.eligibility.ReferenceNumber("K-000" + n)));
     }
 
     public static Confirmation confirmation(String key, Instant at, Qualification q) {

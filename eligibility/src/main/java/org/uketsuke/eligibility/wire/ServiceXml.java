@@ -177,8 +177,17 @@ public final class ServiceXml {
     /** One result per registration, in request order. */
     public static byte[] writeReferenceResults(String time, List<ReferenceRegistration> registrations,
             List<RegistrationOutcome> outcomes) {
+        return writeReferenceResults(time, null, null, CharacterCode.UTF_8, registrations, outcomes);
+    }
+
+    /**
+     * The same as the folder interface answers a レセコン ({@code OQSsiimm01res}/{@code OQSmuimm01res}): with the
+     * institution code, the request's {@code ArbitraryFileIdentifier} echoed, in the request's character code.
+     */
+    public static byte[] writeReferenceResults(String time, String institution, String fileId, CharacterCode code,
+            List<ReferenceRegistration> registrations, List<RegistrationOutcome> outcomes) {
         Document document = SafeXml.newDocument();
-        Element body = answerFrame(document, time);
+        Element body = answerFrame(document, time, institution, fileId, code);
         SafeXml.leaf(body, "ProcessingResultStatus", "1");
         Element list = SafeXml.child(body, "ReferenceNumberRegistrationResultList");
         for (int i = 0; i < outcomes.size(); i++) {
@@ -186,7 +195,7 @@ public final class ServiceXml {
             SafeXml.leaf(result, "ReferenceNumber", registrations.get(i).referenceNumber().value());
             writeOutcome(result, outcomes.get(i));
         }
-        return SafeXml.write(document, CharacterCode.UTF_8.charset());
+        return SafeXml.write(document, code.charset());
     }
 
     public static List<RegistrationOutcome> parseReferenceResults(byte[] xml) throws MalformedMessageException {
@@ -203,11 +212,22 @@ public final class ServiceXml {
     // ---- shared ----------------------------------------------------------------------------------------------------
 
     private static Element answerFrame(Document document, String time) {
+        return answerFrame(document, time, null, null, CharacterCode.UTF_8);
+    }
+
+    private static Element answerFrame(Document document, String time, String institution, String fileId,
+            CharacterCode code) {
         Element root = SafeXml.child(document, "XmlMsg");
         Element header = SafeXml.child(root, "MessageHeader");
         SafeXml.leaf(header, "ProcessExecutionTime", time);
+        if (institution != null) {
+            SafeXml.leaf(header, "MedicalInstitutionCode", institution);
+        }
+        if (fileId != null) {
+            SafeXml.leaf(header, "ArbitraryFileIdentifier", fileId);
+        }
         SafeXml.leaf(header, "SegmentOfResult", "1");
-        SafeXml.leaf(header, "CharacterCodeIdentifier", CharacterCode.UTF_8.identifier());
+        SafeXml.leaf(header, "CharacterCodeIdentifier", code.identifier());
         return SafeXml.child(root, "MessageBody");
     }
 

@@ -132,6 +132,7 @@ public final class CsvExportSink implements RececonSink {
                 new Column("確認日時", r -> CONFIRMED_AT.format(r.entry().confirmedAt().atZone(CsvExport.JAPAN))),
                 new Column("確認方法", r -> r.entry().method().name()),
                 new Column("照会区分", r -> Optional.ofNullable(r.message().referenceClassification()).orElse("1")),
+                new Column("照会番号", r -> r.q().referenceNumber().map(n -> n.value()).orElse("")),
                 new Column("保険者番号", r -> r.q().card().insurer().value()),
                 new Column("保険者名", r -> r.q().insurerName()),
                 new Column("記号", r -> r.q().card().symbol()),

@@ -21,11 +21,14 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.InsuranceSearch;
+import org.uketsuke.eligibility.ReferenceRegistration;
+import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 import org.uketsuke.eligibility.wire.SafeXml;
+import org.uketsuke.eligibility.wire.ServiceXml;
 
 /**
  * The 連携アプリ's {@code req}/{@code res} folders, as レセコン already use them (shared/facts/eligibility.md): a レセコン
@@ -33,7 +36,8 @@ import org.uketsuke.eligibility.wire.SafeXml;
  * qualification system and writes {@code OQSsiquc01res_<id>.xml} into {@code res}, echoing ArbitraryFileIdentifier and
  * the request's character code. The 一括照会 takes the official two steps: {@code OQSmuquc01req} (booked patients) is
  * answered with a ReceptionNumber, and {@code OQSmuquc02req} (that number) with every patient's result once the system
- * has them (until then, an answer saying it is still processing). A request that breaks the rules gets the same name
+ * has them (until then, an answer saying it is still processing). 照会番号 registrations ({@code OQSsiimm01req} one,
+ * {@code OQSmuimm01req} several) are answered with one result per number. A request that breaks the rules gets the same name
  * with {@code .err} in {@code res}.
  * Answered requests move to {@code req/done}; a request the backend could not be asked for stays for the next pass,
  * so nothing is lost. Answers are written through {@link AtomicFiles}.
@@ -87,7 +91,11 @@ public final class RequestFolderExchange {
         /** 一括照会 upload: answered with the ReceptionNumber to fetch the results with. */
         BATCH_UPLOAD("OQSmuquc01req_", "OQSmuquc01res_"),
         /** 一括照会 result fetch by ReceptionNumber: the results, or "still processing" (ask again later). */
-        BATCH_FETCH("OQSmuquc02req_", "OQSmuquc02res_");
+        BATCH_FETCH("OQSmuquc02req_", "OQSmuquc02res_"),
+        /** 照会番号 registration for one patient (OQS-IF-003/004). */
+        REFERENCE_SINGLE("OQSsiimm01req_", "OQSsiimm01res_"),
+        /** 照会番号 registration for many (OQS-IF-009–012). */
+        REFERENCE_BATCH("OQSmuimm01req_", "OQSmuimm01res_");
 
         final String requestPrefix;
         final String answerPrefix;
@@ -132,6 +140,7 @@ public final class RequestFolderExchange {
                     case SINGLE -> single(id, bytes);
                     case BATCH_UPLOAD -> batchUpload(id, bytes);
                     case BATCH_FETCH -> batchFetch(id, bytes);
+                    case REFERENCE_SINGLE, REFERENCE_BATCH -> references(kind, id, bytes);
                 };
             } catch (MalformedMessageException e) {
                 refuse(kind, id, e.getMessage());
@@ -217,6 +226,22 @@ public final class RequestFolderExchange {
                 return Handled.DEFERRED;
             }
         }
+        return Handled.ANSWERED;
+    }
+
+    private Handled references(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
+        List<ReferenceRegistration> registrations = ServiceXml.parseReferenceRequest(bytes);
+        if (kind == Kind.REFERENCE_SINGLE && registrations.size() != 1) {
+            throw new MalformedMessageException("a single 照会番号 registration holds " + registrations.size()
+                    + " ReferenceNumberRegistrationInfo (use OQSmuimm01req for several)");
+        }
+        List<RegistrationOutcome> outcomes = backend.registerReferenceNumbers(registrations);
+        if (outcomes.stream().allMatch(o -> o instanceof RegistrationOutcome.Unavailable)) {
+            log.warn("照会番号 request {} deferred: the qualification system is unavailable", id);
+            return Handled.DEFERRED;
+        }
+        write(res.resolve(kind.answerPrefix + id + ".xml"), ServiceXml.writeReferenceResults(TIME.format(clock.instant()),
+                institutionCode, fileIdentifier(bytes), characterCode(bytes), registrations, outcomes));
         return Handled.ANSWERED;
     }
 

@@ -129,7 +129,7 @@ public final class JdbcRececonStore implements RececonSink {
                 + " method, insurer_number, insurer_name, symbol, number, branch, name, name_kana, birthdate, sex,"
                 + " personal_family, contribution_ratio, processing_time, result_xml, reference_classification,"
                 + " qualification_date, elderly_ratio, limit_classification, limit_category, limit_valid_start,"
-                + " limit_valid_end) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                + " limit_valid_end, reference_number) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 + " on conflict (idempotency_key) do nothing")) {
             insert.setString(1, entry.idempotencyKey());
             dialect.bindInstant(insert, 2, entry.confirmedAt());
@@ -154,6 +154,7 @@ public final class JdbcRececonStore implements RececonSink {
             insert.setString(21, q.details().limit().map(l -> l.category() == null ? null : l.category().name()).orElse(null));
             dialect.bindDate(insert, 22, q.details().limit().map(l -> l.validStart()).orElse(null));
             dialect.bindDate(insert, 23, q.details().limit().map(l -> l.validEnd()).orElse(null));
+            insert.setString(24, q.referenceNumber().map(r -> r.value()).orElse(null));
             return insert.executeUpdate() == 1;
         }
     }
@@ -198,15 +199,16 @@ public final class JdbcRececonStore implements RececonSink {
     private void upsertInsurance(Connection c, OutboxEntry entry, Qualification q) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("insert into insurance (insurer_number, symbol, number, branch,"
                 + " birthdate, name, name_kana, sex, personal_family, contribution_ratio, insurer_name, qualification_date,"
-                + " elderly_ratio, limit_category, last_confirmed_at, last_method, last_idempotency_key)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                + " elderly_ratio, limit_category, last_confirmed_at, last_method, last_idempotency_key, reference_number)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 + " on conflict (insurer_number, symbol, number, branch, birthdate) do update set"
                 + " name = excluded.name, name_kana = excluded.name_kana, sex = excluded.sex,"
                 + " personal_family = excluded.personal_family, contribution_ratio = excluded.contribution_ratio,"
                 + " insurer_name = excluded.insurer_name, qualification_date = excluded.qualification_date,"
                 + " elderly_ratio = excluded.elderly_ratio, limit_category = excluded.limit_category,"
                 + " last_confirmed_at = excluded.last_confirmed_at, last_method = excluded.last_method,"
-                + " last_idempotency_key = excluded.last_idempotency_key"
+                + " last_idempotency_key = excluded.last_idempotency_key,"
+                + " reference_number = coalesce(excluded.reference_number, insurance.reference_number)"
                 + " where excluded.last_confirmed_at >= insurance.last_confirmed_at")) {
             upsert.setString(1, q.card().insurer().value());
             upsert.setString(2, q.card().symbol());
@@ -225,6 +227,7 @@ public final class JdbcRececonStore implements RececonSink {
             dialect.bindInstant(upsert, 15, entry.confirmedAt());
             upsert.setString(16, entry.method().name());
             upsert.setString(17, entry.idempotencyKey());
+            upsert.setString(18, q.referenceNumber().map(r -> r.value()).orElse(null));
             upsert.executeUpdate();
         }
     }

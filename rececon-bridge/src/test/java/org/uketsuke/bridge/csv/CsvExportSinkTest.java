@@ -49,13 +49,14 @@ class CsvExportSinkTest {
         List<Csv.Record> records = read(file, StandardCharsets.UTF_8);
         assertThat(records).hasSize(3);
         assertThat(records.getFirst().fields()).isEqualTo(CsvExportSink.headers())
-                .startsWith("受付キー", "確認日時", "確認方法", "照会区分", "保険者番号");
+                .startsWith("受付キー", "確認日時", "確認方法", "照会区分", "照会番号", "保険者番号");
         List<String> rich = records.get(1).fields();
         assertThat(rich).hasSameSizeAs(CsvExportSink.headers());
         assertThat(field(rich, "受付キー")).isEqualTo("r1");
         assertThat(field(rich, "確認日時")).isEqualTo("2026-12-03 08:30:00");
         assertThat(field(rich, "確認方法")).isEqualTo("FACE");
         assertThat(field(rich, "保険者番号")).isEqualTo("131045");
+        assertThat(field(rich, "照会番号")).isEqualTo("K-0001");
         assertThat(field(rich, "記号")).isEqualTo("ア-12");
         assertThat(field(rich, "番号")).isEqualTo("00451");
         assertThat(field(rich, "生年月日")).isEqualTo("19540303");

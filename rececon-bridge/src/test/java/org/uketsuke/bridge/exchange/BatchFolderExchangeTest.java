@@ -132,4 +132,58 @@ class BatchFolderExchangeTest {
             assertThat(res.resolve("OQSmuquc01res_later.xml")).exists();
         }
     }
+
+    @Test
+    void referenceNumbersAreRegisteredOneOrManyAndLaterAnswersCarryThem() throws Exception {
+        Path req = Files.createDirectories(dir.resolve("req"));
+        Path res = dir.resolve("res");
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
+            RequestFolderExchange exchange = new RequestFolderExchange(req, res,
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
+                    "1311234567", Clock.systemUTC());
+            Qualification one = backend.person(4);
+            Qualification two = backend.person(5);
+            Files.write(req.resolve("OQSsiimm01req_k4.xml"), message("reg-k4", "1",
+                    "<ReferenceNumberRegistrationList>" + registration(one, "K-4") + "</ReferenceNumberRegistrationList>")
+                    .getBytes(Charset.forName("Shift_JIS")));
+            Files.writeString(req.resolve("OQSmuimm01req_many.xml"), message("reg-many", "0",
+                    "<ReferenceNumberRegistrationList>" + registration(two, "K-5")
+                            + registration(one, "K-X").replace(one.birthdate().toString().replace("-", ""), "19000101")
+                            + "</ReferenceNumberRegistrationList>"));
+            Files.writeString(req.resolve("OQSsiimm01req_two.xml"), message("reg-two", "0",
+                    "<ReferenceNumberRegistrationList>" + registration(one, "K-4") + registration(two, "K-5")
+                            + "</ReferenceNumberRegistrationList>"));
+
+            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(2, 1, 0));
+            byte[] single = Files.readAllBytes(res.resolve("OQSsiimm01res_k4.xml"));
+            assertThat(new String(single, 0, 60, StandardCharsets.US_ASCII)).contains("Shift_JIS");
+            assertThat(SafeXml.text(SafeXml.parse(single), "ArbitraryFileIdentifier")).contains("reg-k4");
+            assertThat(org.uketsuke.eligibility.wire.ServiceXml.parseReferenceResults(single)).singleElement()
+                    .isInstanceOf(org.uketsuke.eligibility.RegistrationOutcome.Registered.class);
+            assertThat(org.uketsuke.eligibility.wire.ServiceXml.parseReferenceResults(
+                    Files.readAllBytes(res.resolve("OQSmuimm01res_many.xml"))))
+                    .hasSize(2)
+                    .satisfies(outcomes -> {
+                        assertThat(outcomes.get(0)).isInstanceOf(org.uketsuke.eligibility.RegistrationOutcome.Registered.class);
+                        assertThat(outcomes.get(1)).isInstanceOf(org.uketsuke.eligibility.RegistrationOutcome.Rejected.class);
+                    });
+            assertThat(res.resolve("OQSsiimm01req_two.err")).content().contains("OQSmuimm01req");
+
+            // The next confirmation by insurance number carries the clinic's number.
+            Files.writeString(req.resolve("OQSsiquc01req_after.xml"), message("after", "0", searchInfo(one,
+                    one.birthdate().toString().replace("-", ""), "x")));
+            exchange.processPending();
+            assertThat(SafeXml.text(SafeXml.parse(Files.readAllBytes(res.resolve("OQSsiquc01res_after.xml"))),
+                    "ReferenceNumber")).contains("K-4");
+        }
+    }
+
+    private static String registration(Qualification q, String number) {
+        return "<ReferenceNumberRegistrationInfo><InsurerNumber>" + q.card().insurer().wire() + "</InsurerNumber>"
+                + "<InsuredCardSymbol>" + q.card().symbol() + "</InsuredCardSymbol>"
+                + "<InsuredIdentificationNumber>" + q.card().number() + "</InsuredIdentificationNumber>"
+                + "<InsuredBranchNumber>" + q.card().branch() + "</InsuredBranchNumber>"
+                + "<Birthdate>" + q.birthdate().toString().replace("-", "") + "</Birthdate>"
+                + "<ReferenceNumber>" + number + "</ReferenceNumber></ReferenceNumberRegistrationInfo>";
+    }
 }

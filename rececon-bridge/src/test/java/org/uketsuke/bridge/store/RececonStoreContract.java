@@ -47,8 +47,10 @@ abstract class RececonStoreContract {
                 .containsExactly(List.of("1", "54016027", "1234566"), List.of("2", "54016027", "7654320"));
         assertThat(rows("select disease_code, self_pay_yen from specific_disease"))
                 .containsExactly(List.of("1", "10000"));
-        assertThat(rows("select insurer_number, number, contribution_ratio, elderly_ratio, last_idempotency_key from insurance"))
-                .containsExactly(List.of("131045", "00451", "020", "020", "rich-1"));
+        assertThat(rows("select insurer_number, number, contribution_ratio, elderly_ratio, last_idempotency_key,"
+                + " reference_number from insurance"))
+                .containsExactly(List.of("131045", "00451", "020", "020", "rich-1", "K-0001"));
+        assertThat(rows("select reference_number from qualification")).containsExactly(List.of("K-0001"));
         assertThat(rows("select max(version) from schema_history")).containsExactly(List.of(
                 Integer.toString(SchemaMigrations.latestVersion())));
     }

@@ -5,6 +5,7 @@ alter table qualification add column elderly_ratio text;
 alter table qualification add column limit_classification text;
 alter table qualification add column limit_category text;
 alter table qualification add column limit_valid_start date;
+alter table qualification add column reference_number text;
 alter table qualification add column limit_valid_end date;
 
 create table public_expense (
@@ -42,6 +43,7 @@ create table insurance (
     qualification_date date,
     elderly_ratio text,
     limit_category text,
+    reference_number text,
     last_confirmed_at timestamptz not null,
     last_method text not null,
     last_idempotency_key text not null references qualification (idempotency_key),
