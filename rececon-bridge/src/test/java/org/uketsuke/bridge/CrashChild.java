@@ -17,7 +17,9 @@ public final class CrashChild {
         try (RececonBridge bridge = RececonBridge.open(config(dir, args.length > 2 ? args[2] : null))) {
             System.out.println("ready");
             System.out.flush();
-            for (int i = 0; ; i++) {
+            // "warmup" runs a few rounds and exits normally, so the JVM can write the class-data archive at exit.
+            int rounds = prefix.equals("warmup") ? 5 : Integer.MAX_VALUE;
+            for (int i = 0; i < rounds; i++) {
                 String key = prefix + "-" + i;
                 bridge.submit(Fixtures.confirmation(key, i));
                 System.out.println("submitted " + key);
