@@ -5,6 +5,7 @@ import org.uketsuke.app.cli.BackendCommand;
 import org.uketsuke.app.cli.DemoCommand;
 import org.uketsuke.app.cli.ReaderCommand;
 import org.uketsuke.app.cli.SelfCheckCommand;
+import org.uketsuke.app.cli.SoakCommand;
 import org.uketsuke.app.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reception terminal for online qualification (オンライン資格確認).",
-        subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class, SelfCheckCommand.class, ReaderCommand.class})
+        subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class, SelfCheckCommand.class, ReaderCommand.class,
+                SoakCommand.class})
 public final class Uketsuke implements Runnable {
 
     @CommandLine.Spec
