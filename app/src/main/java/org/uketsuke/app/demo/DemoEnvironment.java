@@ -64,6 +64,8 @@ public final class DemoEnvironment implements AutoCloseable {
     private final ReceptionSteps steps;
     private final StaffLookup lookup;
     private final BatchPreCheck preCheck;
+    private final org.uketsuke.bridge.pending.PendingSearches pendingSearches;
+    private final org.uketsuke.app.reception.PendingLookups pendingLookups;
     private final AutoCloseable requestFolders;
     private final VisitController controller;
 
@@ -115,7 +117,11 @@ public final class DemoEnvironment implements AutoCloseable {
         this.steps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone())
                 .withFacePath(new FaceCheck(camera.join(), FaceVerifier.defaults()),
                         data -> TerminalSigner.sign(backend.terminalTls(), data));
-        this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone());
+        // A lookup by insurance number made while the system is unreachable waits durably and is asked again.
+        this.pendingSearches = org.uketsuke.bridge.pending.PendingSearches.open(dataDir.resolve("pending.db"));
+        this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone(), pendingSearches);
+        this.pendingLookups = new org.uketsuke.app.reception.PendingLookups(pendingSearches, client, bridge,
+                Clock.systemDefaultZone()).start(Duration.ofSeconds(5));
         this.preCheck = new BatchPreCheck(client, bridge, Clock.systemUTC());
         // The 連携アプリ's req/res folders beside the face folder: a レセコン can ask by insurance number too.
         this.requestFolders = new RequestFolderExchange(dataDir.resolve("req"), dataDir.resolve("res"), client,
@@ -176,6 +182,11 @@ public final class DemoEnvironment implements AutoCloseable {
     /** The background delivery to the レセコン's sinks (staff re-sends wake it). */
     public DeliveryWorker delivery() {
         return delivery;
+    }
+
+    /** Lookups by insurance number that wait out an outage. */
+    public org.uketsuke.app.reception.PendingLookups pendingLookups() {
+        return pendingLookups;
     }
 
     /** 一括照会 of booked patients through the same client and outbox. */
@@ -251,6 +262,8 @@ public final class DemoEnvironment implements AutoCloseable {
             }
         }
         slot.close();
+        pendingLookups.close();
+        pendingSearches.close();
         delivery.close();
         bridge.close();
         backend.close();

@@ -23,6 +23,8 @@ public enum Problem {
     CERTIFICATE_INVALID,
     NOT_REGISTERED,
     BACKEND_UNAVAILABLE,
+    /** The system was unreachable for a confirmation by insurance number: it waits and is asked again by itself. */
+    QUEUED_FOR_RETRY,
     BACKEND_REJECTED,
     STORE_FAILED,
     TIMED_OUT

@@ -284,7 +284,11 @@ public final class ReceptionSteps implements VisitSteps {
     }
 
     public static Problem problemOf(ConfirmationOutcome.Rejected rejected) {
-        return switch (rejected.reason()) {
+        return problemOf(rejected.reason());
+    }
+
+    public static Problem problemOf(org.uketsuke.eligibility.RejectionReason reason) {
+        return switch (reason) {
             case NO_QUALIFICATION -> Problem.NO_QUALIFICATION;
             case QUALIFICATION_LOST -> Problem.QUALIFICATION_LOST;
             case CERTIFICATE_EXPIRED -> Problem.CERTIFICATE_EXPIRED;

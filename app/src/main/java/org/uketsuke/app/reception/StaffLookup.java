@@ -27,10 +27,19 @@ public final class StaffLookup {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    private final org.uketsuke.bridge.pending.PendingSearches pending;
+
     public StaffLookup(EligibilityClient backend, RececonBridge bridge, Clock clock) {
+        this(backend, bridge, clock, null);
+    }
+
+    /** @param pending where a search waits while the system is unreachable (null: the staff just see the outage) */
+    public StaffLookup(EligibilityClient backend, RececonBridge bridge, Clock clock,
+            org.uketsuke.bridge.pending.PendingSearches pending) {
         this.backend = backend;
         this.bridge = bridge;
         this.clock = clock;
+        this.pending = pending;
     }
 
     public ReceptionRecord lookup(InsuranceSearch search) {
@@ -52,7 +61,11 @@ public final class StaffLookup {
             case ConfirmationOutcome.Rejected rejected -> ReceptionRecord.failed(clock.instant(), ReceptionSteps.problemOf(rejected));
             case ConfirmationOutcome.Unavailable unavailable -> {
                 log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.detail());
-                yield ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE);
+                if (pending == null) {
+                    yield ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE);
+                }
+                pending.enqueue(tagged, clock.instant(), unavailable.reason().name());
+                yield ReceptionRecord.failed(clock.instant(), Problem.QUEUED_FOR_RETRY);
             }
         };
     }

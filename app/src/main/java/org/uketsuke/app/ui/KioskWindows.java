@@ -55,6 +55,7 @@ public final class KioskWindows {
             staff.show(snapshot);
         }));
         env.steps().onRecord(record -> Platform.runLater(() -> staff.add(record)));
+        env.pendingLookups().onRecord(record -> Platform.runLater(() -> staff.add(record)));
 
         kioskStage.setTitle(messages.get("app.title"));
         kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));

@@ -76,13 +76,18 @@ class StaffConsoleUiTest {
             Files.move(aside, face);
         }
         TableView<DeliveriesViewModel.Row> table = robot.lookup("#deliveriesTable").queryTableView();
+        long filesBefore = resultFiles(face);
         int index = indexOf(table, "ui-resend");
         robot.interact(() -> table.getSelectionModel().select(index));
         robot.clickOn("#deliveriesResend");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().stream()
                 .anyMatch(r -> r.key().equals("ui-resend") && r.state().equals("送信済み")));
+        assertThat(resultFiles(face)).isEqualTo(filesBefore + 1);
+    }
+
+    private static long resultFiles(Path face) throws Exception {
         try (var files = Files.list(face)) {
-            assertThat(files.filter(p -> p.getFileName().toString().startsWith("OQSsiquc01res_")).count()).isEqualTo(1);
+            return files.filter(p -> p.getFileName().toString().startsWith("OQSsiquc01res_")).count();
         }
     }
 
@@ -106,6 +111,30 @@ class StaffConsoleUiTest {
         assertThat(robot.lookup("#precheckProblems").queryAs(Label.class).getText()).startsWith("5行目:");
         ListView<String> missing = robot.lookup("#precheckNotConfirmed").queryListView();
         assertThat(missing.getItems()).containsExactly("K-003: 有効な保険資格が見つかりませんでした。");
+    }
+
+    @Test
+    void aLookupDuringAnOutageIsKeptAndConfirmedByItselfOnceTheLineIsBack(FxRobot robot) throws Exception {
+        Qualification person = env.backend().person(6);
+        env.backend().injectFault(new org.uketsuke.mockbackend.Fault.Status(503), Integer.MAX_VALUE);
+        robot.clickOn("#lookupInsurer").write(person.card().insurer().value());
+        robot.clickOn("#lookupSymbol").write(person.card().symbol());
+        robot.clickOn("#lookupNumber").write(person.card().number());
+        robot.clickOn("#lookupBranch").write(person.card().branch());
+        robot.clickOn("#lookupBirthdate").write(person.birthdate().toString().replace("-", ""));
+        robot.clickOn("#lookupSubmit");
+        TableView<org.uketsuke.app.reception.ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        assertThat(history.getItems().getFirst().problem()).contains(org.uketsuke.app.flow.Problem.QUEUED_FOR_RETRY);
+        assertThat(env.pendingLookups().waiting()).isEqualTo(1);
+        int entriesBefore = env.bridge().statuses().size();
+
+        env.backend().injectFault(new org.uketsuke.mockbackend.Fault.None(), 0);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+        assertThat(history.getItems().getFirst().problem()).isEmpty();
+        assertThat(history.getItems().getFirst().qualification().orElseThrow().number()).isEqualTo(person.card().number());
+        assertThat(env.pendingLookups().waiting()).isZero();
+        assertThat(env.bridge().statuses()).hasSize(entriesBefore + 1);
     }
 
     private static String row(String id, Qualification q, String birthdate) {
