@@ -59,7 +59,7 @@ for jar in "$ROOT"/app/target/lib/*.jar; do
             || die "could not fetch org.openjfx:$module:$fxversion:jar:win"
       fi
       cp "$FX_CACHE/$win" "$LAYOUT/app/lib/$win" ;;
-    *-linux*.jar | *-linux-*.jar) die "$name is Linux-only and has no Windows counterpart known to build-msi.sh" ;;
+    *-linux*.jar) die "$name is Linux-only and has no Windows counterpart known to build-msi.sh" ;;
     *) cp "$jar" "$LAYOUT/app/lib/$name" ;;
   esac
 done
@@ -70,16 +70,19 @@ done
   | wixl-heat -p layout/ --var var.SourceDir --component-group AppFiles --directory-ref INSTALLDIR --win64 \
   > "$WORK/files.wxs"
 
-MSI="$OUT/uketsuke-$VERSION-x64.msi"
-rm -f "$MSI"
+# Built in the work folder and moved into OUTDIR when complete: a failed build leaves no half MSI behind.
+MSI="$WORK/uketsuke-$VERSION-x64.msi"
 # wixl wants Source paths relative (it looks them up from the working directory).
 (cd "$WORK" && wixl -a x64 -D Version="$VERSION" -D SourceDir=layout -D Win64=yes -o "$MSI" "$SRC/uketsuke.wxs" files.wxs)
 
-# What wixl cannot express. Upgrade: the same version upgrades too (Attributes 1 MigrateFeatures + 512
-# IncludeMaximum), so a rebuilt 0.1.0 (every 0.1.0-SNAPSHOT maps to 0.1.0) replaces the installed 0.1.0 instead of
-# installing beside it; the downgrade row (detect only, above this version) stays as wixl wrote it. Condition: the Autostart feature (level 1000, above INSTALLLEVEL 1) is installed when
-# AUTOSTART=1. Config: Permanent (16) and NeverOverwrite (128) besides 64-bit (256), so an upgrade or uninstall keeps
-# the installer's configuration. AUTOSTART is secure: it reaches the elevated install from a non-admin's UI.
+# What wixl cannot express.
+# - Upgrade: the same version upgrades too (Attributes 1 MigrateFeatures + 512 IncludeMaximum), so a rebuilt 0.1.0
+#   (every 0.1.0-SNAPSHOT maps to 0.1.0) replaces the installed 0.1.0 instead of installing beside it; the downgrade
+#   row (detect only, above this version) stays as wixl wrote it.
+# - Condition: the Autostart feature (level 1000, above INSTALLLEVEL 1) is installed when AUTOSTART=1.
+# - Config: Permanent (16) and NeverOverwrite (128) besides 64-bit (256), so an upgrade or uninstall keeps the
+#   installer's configuration.
+# - AUTOSTART is a secure property: it reaches the elevated install from a non-admin's UI.
 printf 'Feature_\tLevel\tCondition\ns38\ti2\tS255\nCondition\tFeature_\tLevel\nAutostart\t1\tAUTOSTART="1"\n' \
   > "$WORK/Condition.idt"
 msibuild "$MSI" -i "$WORK/Condition.idt"
@@ -89,4 +92,5 @@ msibuild "$MSI" -i "$WORK/Upgrade.idt"
 msibuild "$MSI" -q "UPDATE Component SET Attributes = 400 WHERE Component = 'Config'"
 secure="$(msiinfo export "$MSI" Property | awk -F'\t' '{ sub(/\r$/, "") } $1 == "SecureCustomProperties" { print $2 }')"
 msibuild "$MSI" -q "UPDATE Property SET Value = 'AUTOSTART${secure:+;$secure}' WHERE Property = 'SecureCustomProperties'"
-ls "$MSI"
+mv "$MSI" "$OUT/"
+ls "$OUT/$(basename "$MSI")"
