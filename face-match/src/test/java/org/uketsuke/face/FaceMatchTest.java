@@ -21,6 +21,7 @@ import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
+import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.camera.ImageSequenceSource;
 import org.uketsuke.face.chip.ChipPhoto;
 import org.uketsuke.face.chip.ChipPhotoError;
@@ -155,6 +156,66 @@ class FaceMatchTest {
     }
 
     /** What the card holds: greyscale, small (about 90 px wide face), JPEG 2000 compressed, then decoded. */
+    @Test
+    void aStillPictureHeldToTheCameraIsNotMatched() {
+        Mat chip = chipPhotoOf(astronaut);
+        List<Mat> still = java.util.Collections.nCopies(12, astronaut);
+        FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chip, new ImageSequenceSource(still, false));
+        assertThat(decision.decision()).isEqualTo(FaceDecision.Decision.INCONCLUSIVE);
+        assertThat(decision.reason()).isEqualTo(QualityIssue.FROZEN_FRAMES);
+        assertThat(decision.framesUsed()).as("only the first of the identical frames is scored").isEqualTo(1);
+    }
+
+    @Test
+    void aCameraUnpluggedMidCaptureIsSaidSo() {
+        Mat chip = chipPhotoOf(astronaut);
+        CameraSource unplugged = new CameraSource() {
+            private int calls;
+
+            @Override
+            public Capture next() {
+                return calls++ == 0 ? new Capture.Got(new org.uketsuke.face.camera.Frame(astronaut.clone(), System.nanoTime()))
+                        : new Capture.Unavailable("camera gave no frame (unplugged?)");
+            }
+
+            @Override
+            public void close() {}
+        };
+        FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chip, unplugged);
+        assertThat(decision.decision()).isEqualTo(FaceDecision.Decision.INCONCLUSIVE);
+        assertThat(decision.reason()).isEqualTo(QualityIssue.CAMERA_UNAVAILABLE);
+        assertThat(decision.framesSeen()).isEqualTo(1);
+    }
+
+    @Test
+    void noCameraAtAllIsSaidSo() {
+        try (CameraSource none = new org.uketsuke.face.camera.OpenCvCameraSource(57, 640, 480, 15)) {
+            FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chipPhotoOf(astronaut), none);
+            assertThat(decision.decision()).isEqualTo(FaceDecision.Decision.INCONCLUSIVE);
+            assertThat(decision.reason()).isEqualTo(QualityIssue.CAMERA_UNAVAILABLE);
+            assertThat(decision.framesSeen()).isZero();
+        }
+    }
+
+    @Test
+    void aCoveredCameraGivesDarkFramesNotAMatch() {
+        java.util.Random noise = new java.util.Random(3);
+        List<Mat> dark = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Mat frame = new Mat(480, 640, org.opencv.core.CvType.CV_8UC3);
+            byte[] pixels = new byte[480 * 640 * 3];
+            for (int p = 0; p < pixels.length; p++) {
+                pixels[p] = (byte) noise.nextInt(6); // sensor noise on a black picture
+            }
+            frame.put(0, 0, pixels);
+            dark.add(frame);
+        }
+        FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chipPhotoOf(astronaut), new ImageSequenceSource(dark, false));
+        assertThat(decision.decision()).isEqualTo(FaceDecision.Decision.INCONCLUSIVE);
+        assertThat(decision.reason()).isIn(QualityIssue.TOO_DARK, QualityIssue.NO_FACE);
+        assertThat(decision.framesUsed()).isZero();
+    }
+
     private static Mat chipPhotoOf(Mat portrait) {
         Mat head = new Mat(portrait, new Rect(110, 0, 260, 320));
         Mat small = new Mat();

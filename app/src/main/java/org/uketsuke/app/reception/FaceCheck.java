@@ -75,7 +75,9 @@ public final class FaceCheck {
             return switch (decision.decision()) {
                 case MATCH -> new Result.Matched(decision.bestScore(), decision.threshold(), true);
                 case NO_MATCH -> new Result.Refused(Problem.FACE_NOT_MATCHED);
-                case INCONCLUSIVE -> new Result.Refused(decision.framesSeen() == 0 ? Problem.CAMERA_UNAVAILABLE : Problem.FACE_NOT_SEEN);
+                case INCONCLUSIVE -> new Result.Refused(decision.framesSeen() == 0
+                        || decision.reason() == org.uketsuke.face.pipeline.QualityIssue.CAMERA_UNAVAILABLE
+                        ? Problem.CAMERA_UNAVAILABLE : Problem.FACE_NOT_SEEN);
             };
         } finally {
             photo.grey().release();

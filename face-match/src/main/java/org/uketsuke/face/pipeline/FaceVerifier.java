@@ -1,6 +1,8 @@
 package org.uketsuke.face.pipeline;
 
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.camera.Frame;
 
@@ -9,12 +11,34 @@ import org.uketsuke.face.camera.Frame;
  * once {@code required} frames score at or above the threshold, NO_MATCH when {@code maxFrames} usable frames did
  * not, INCONCLUSIVE when too few frames passed the quality gates. Frames are cleared as soon as they are scored.
  *
+ * <p>Passive presentation-attack check: a face frame that is (almost) pixel-identical to one already scored in this
+ * session is a frozen or replayed picture and is not scored; a live person in front of a camera never gives the same frame
+ * twice (sensor noise alone differs). This does not catch a printed photo moved in front of the camera or a video
+ * replay with motion — see docs/decisions/0001-face-models.md for what is and is not covered.
+ *
  * @param threshold cosine similarity (0.40: FRR 0.6 %, FAR 0/4,110 on the measurements in shared/facts/face.md)
  */
 public record FaceVerifier(double threshold, int required, int maxFrames) {
 
+    /** Mean absolute difference (0–255) of the 32×24 grey thumbnails below which two frames are the same picture. */
+    static final double FROZEN_MEAN_DIFFERENCE = 0.75;
+
     public static FaceVerifier defaults() {
         return new FaceVerifier(0.40, 2, 8);
+    }
+
+    /** A 32×24 greyscale thumbnail: enough to tell a repeated picture from a live one, cheap to compare. */
+    private static Mat signature(Mat pixels) {
+        Mat grey = new Mat();
+        if (pixels.channels() == 1) {
+            pixels.copyTo(grey);
+        } else {
+            Imgproc.cvtColor(pixels, grey, pixels.channels() == 4 ? Imgproc.COLOR_BGRA2GRAY : Imgproc.COLOR_BGR2GRAY);
+        }
+        Mat small = new Mat();
+        Imgproc.resize(grey, small, new org.opencv.core.Size(32, 24), 0, 0, Imgproc.INTER_AREA);
+        grey.release();
+        return small;
     }
 
     public FaceDecision verify(FacePipeline pipeline, Mat chipPhotoGrey, CameraSource camera) {
@@ -26,26 +50,49 @@ public record FaceVerifier(double threshold, int required, int maxFrames) {
         int matched = 0;
         double best = -1;
         QualityIssue lastIssue = null;
-        while (seen < maxFrames * 3 && used < maxFrames) {
-            if (!(camera.next() instanceof CameraSource.Capture.Got got)) {
-                break;
-            }
-            seen++;
-            try (Frame frame = got.frame()) {
-                switch (pipeline.analyse(frame.pixels())) {
-                    case FacePipeline.Analysis.Face face -> {
-                        used++;
-                        double score = FacePipeline.cosine(enrolled.embedding(), face.embedding());
-                        best = Math.max(best, score);
-                        if (score >= threshold && ++matched >= required) {
-                            return new FaceDecision(FaceDecision.Decision.MATCH, best, threshold, used, seen, null);
+        java.util.List<Mat> signatures = new java.util.ArrayList<>();
+        int frozen = 0;
+        try {
+            while (seen < maxFrames * 3 && used < maxFrames) {
+                CameraSource.Capture capture = camera.next();
+                if (capture instanceof CameraSource.Capture.Unavailable) {
+                    lastIssue = QualityIssue.CAMERA_UNAVAILABLE;
+                    break;
+                }
+                if (!(capture instanceof CameraSource.Capture.Got got)) {
+                    break;
+                }
+                seen++;
+                try (Frame frame = got.frame()) {
+                    switch (pipeline.analyse(frame.pixels())) {
+                        case FacePipeline.Analysis.Face face -> {
+                            Mat signature = signature(frame.pixels());
+                            if (signatures.stream().anyMatch(earlier -> Core.norm(earlier, signature, Core.NORM_L1)
+                                    / signature.total() < FROZEN_MEAN_DIFFERENCE)) {
+                                signature.release();
+                                frozen++;
+                                lastIssue = QualityIssue.FROZEN_FRAMES;
+                                continue;
+                            }
+                            signatures.add(signature);
+                            used++;
+                            double score = FacePipeline.cosine(enrolled.embedding(), face.embedding());
+                            best = Math.max(best, score);
+                            if (score >= threshold && ++matched >= required) {
+                                return new FaceDecision(FaceDecision.Decision.MATCH, best, threshold, used, seen, null);
+                            }
                         }
+                        case FacePipeline.Analysis.Issue issue -> lastIssue = issue.issue();
                     }
-                    case FacePipeline.Analysis.Issue issue -> lastIssue = issue.issue();
                 }
             }
+        } finally {
+            signatures.forEach(Mat::release);
         }
         if (used < required) {
+            if (frozen > 0 && lastIssue != QualityIssue.CAMERA_UNAVAILABLE) {
+                lastIssue = QualityIssue.FROZEN_FRAMES;
+            }
             return new FaceDecision(FaceDecision.Decision.INCONCLUSIVE, best, threshold, used, seen, lastIssue);
         }
         return new FaceDecision(FaceDecision.Decision.NO_MATCH, best, threshold, used, seen, null);

@@ -13,5 +13,12 @@ public enum QualityIssue {
     /** Too dark: lighting. */
     TOO_DARK,
     /** Too bright: backlight. */
-    TOO_BRIGHT
+    TOO_BRIGHT,
+    /**
+     * The camera delivers the same picture again and again (a frozen driver, a replayed recording or a still image held
+     * up): such frames prove nothing about a live person and are not matched.
+     */
+    FROZEN_FRAMES,
+    /** The camera went away (unplugged, or no frames) before a decision. */
+    CAMERA_UNAVAILABLE
 }
