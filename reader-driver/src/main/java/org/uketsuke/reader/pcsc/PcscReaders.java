@@ -1,6 +1,5 @@
 package org.uketsuke.reader.pcsc;
 
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +8,7 @@ import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CommandAPDU;
-import javax.smartcardio.TerminalFactory;
+import javax.smartcardio.CardTerminals;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CommandApdu;
@@ -24,7 +23,7 @@ import org.uketsuke.reader.guard.MyNumberGuard;
  */
 public final class PcscReaders {
 
-    private TerminalFactory factory;
+    private CardTerminals terminals;
 
     public PcscReaders() {}
 
@@ -33,10 +32,10 @@ public final class PcscReaders {
         try {
             return terminals().list().stream().map(CardTerminal::getName).toList();
         } catch (CardException e) {
-            factory = null; // a restarted service needs a new context
             if (isNoReaders(e)) {
                 return List.of();
             }
+            forget(e); // a restarted service needs a new context
             try {
                 return terminals().list().stream().map(CardTerminal::getName).toList();
             } catch (CardException again) {
@@ -62,6 +61,7 @@ public final class PcscReaders {
         try {
             return terminal(reader).isCardPresent();
         } catch (CardException e) {
+            forget(e);
             throw new CardServiceUnavailableException("cannot ask reader " + reader + ": " + reason(e), e);
         }
     }
@@ -71,6 +71,7 @@ public final class PcscReaders {
         try {
             return terminal(reader).waitForCardPresent(Math.max(1, timeout.toMillis()));
         } catch (CardException e) {
+            forget(e);
             throw new CardServiceUnavailableException("cannot wait on reader " + reader + ": " + reason(e), e);
         }
     }
@@ -80,6 +81,7 @@ public final class PcscReaders {
         try {
             return terminal(reader).waitForCardAbsent(Math.max(1, timeout.toMillis()));
         } catch (CardException e) {
+            forget(e);
             throw new CardServiceUnavailableException("cannot wait on reader " + reader + ": " + reason(e), e);
         }
     }
@@ -104,6 +106,7 @@ public final class PcscReaders {
             return MyNumberGuard.guard(new PcscTransport(card));
         } catch (CardException e) {
             if (isServiceDown(e)) {
+                forget(e);
                 throw new CardServiceUnavailableException("the card service stopped: " + reason(e), e);
             }
             throw new CardGoneException("no card on " + reader + ": " + reason(e), e);
@@ -111,30 +114,50 @@ public final class PcscReaders {
     }
 
     private synchronized CardTerminal terminal(String reader) throws CardServiceUnavailableException {
-        CardTerminal terminal = terminals().getTerminal(reader);
-        if (terminal == null) {
-            throw new CardServiceUnavailableException("no reader named " + reader, null);
-        }
-        return terminal;
-    }
-
-    private javax.smartcardio.CardTerminals terminals() throws CardServiceUnavailableException {
-        if (factory == null) {
+        for (int attempt = 0; ; attempt++) {
             try {
-                factory = TerminalFactory.getInstance("PC/SC", null);
-            } catch (NoSuchAlgorithmException e) {
-                throw new CardServiceUnavailableException("the card service is not available: " + reason(e), e);
+                for (CardTerminal terminal : terminals().list()) {
+                    if (terminal.getName().equals(reader)) {
+                        return terminal;
+                    }
+                }
+                throw new CardServiceUnavailableException("no reader named " + reader, null);
+            } catch (CardException e) {
+                if (isNoReaders(e)) {
+                    throw new CardServiceUnavailableException("no reader named " + reader + " (no reader at all)", e);
+                }
+                forget(e);
+                if (attempt > 0) {
+                    throw new CardServiceUnavailableException("the card service does not answer: " + reason(e)
+                            + PcscContext.renewHint(), e);
+                }
             }
         }
-        return factory.terminals();
     }
 
-    private static boolean isServiceDown(Throwable e) {
+    private synchronized CardTerminals terminals() throws CardServiceUnavailableException {
+        if (terminals == null) {
+            terminals = PcscContext.terminals();
+        }
+        return terminals;
+    }
+
+    /** Drops the view of the readers; when the service went away, the process's dead context too. */
+    private synchronized void forget(Throwable e) {
+        terminals = null;
+        if (isServiceDown(e)) {
+            PcscContext.renew();
+        }
+    }
+
+    /** The errors of a service that stopped or restarted under us (its old context is dead). */
+    static boolean isServiceDown(Throwable e) {
         String reason = reason(e);
-        return reason.contains("SCARD_E_NO_SERVICE") || reason.contains("SCARD_E_SERVICE_STOPPED");
+        return reason.contains("SCARD_E_NO_SERVICE") || reason.contains("SCARD_E_SERVICE_STOPPED")
+                || reason.contains("SCARD_E_INVALID_HANDLE") || reason.contains("SCARD_F_COMM_ERROR");
     }
 
-    private static boolean isNoReaders(Throwable e) {
+    static boolean isNoReaders(Throwable e) {
         return reason(e).contains("SCARD_E_NO_READERS_AVAILABLE");
     }
 
