@@ -189,6 +189,9 @@ public final class PcscReaders {
                 return ResponseApdu.parse(channel.transmit(new CommandAPDU(command.bytes())).getBytes());
             } catch (CardException | IllegalStateException e) {
                 throw new CardGoneException("card gone during " + command + ": " + reason(e), e);
+            } catch (IllegalArgumentException e) {
+                // The reader answered less than a status word: vpcd does so when the card leaves mid-command.
+                throw new CardGoneException("no status word for " + command + ": " + reason(e), e);
             }
         }
 

@@ -95,6 +95,12 @@ public final class VpcdConnector implements AutoCloseable {
                     out.write(frame);
                     out.flush();
                 }
+                if (payload.length > 1 && !card.takesNextCommand()) {
+                    // Pulled right after this answer, as a hand takes a card off between two commands (a close in
+                    // the middle of a command leaves vpcd slow to take the next card).
+                    log.debug("virtual card pulled off vpcd port {} (fault injected)", port);
+                    return;
+                }
             }
         } catch (IOException e) {
             log.debug("vpcd connection ended: {}", e.toString());

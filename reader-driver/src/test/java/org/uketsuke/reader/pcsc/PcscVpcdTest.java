@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.uketsuke.reader.TestCards;
 import org.uketsuke.reader.api.Aid;
 import org.uketsuke.reader.api.ApduStats;
@@ -21,13 +22,16 @@ import org.uketsuke.reader.jpki.JpkiCard;
 import org.uketsuke.reader.jpki.PinCheck;
 import org.uketsuke.reader.jpki.Signature;
 import org.uketsuke.reader.jpki.TokenKind;
+import org.uketsuke.reader.sim.CardBehaviour;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
 import org.uketsuke.reader.sim.VpcdConnector;
 
 /**
  * The production path end to end: javax.smartcardio → libpcsclite → a real pcscd → the vpcd driver → our virtual
- * card over TCP. Fails (never skips) when pcscd or vpcd cannot be had, saying why.
+ * card over TCP. Fails (never skips) when pcscd or vpcd cannot be had, saying why. Left out of the private-pcscd
+ * Surefire execution (a {@code -Dtest} filter can name it there), whose JVM talks to another pcscd.
  */
+@DisabledIfSystemProperty(named = "uketsuke.private-pcscd", matches = "true")
 class PcscVpcdTest {
 
     private static final String READER = "Virtual PCD 00 00";
@@ -93,6 +97,86 @@ class PcscVpcdTest {
             assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).as("removal " + SHARED_READER_HINT).isTrue();
             assertThat(jpki.readAuthCertificate()).isEqualTo(new CertificateRead.CardRemoved());
         }
+    }
+
+    @Test
+    void anExtendedLengthCardIsReadInOneReadBinaryThroughPcscd() throws Exception {
+        MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation())
+                .behave(CardBehaviour.normal().withExtendedLength());
+        PcscReaders readers = new PcscReaders();
+        try (VpcdConnector inserted = new VpcdConnector(card)) {
+            inserted.connect();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
+            try (ApduStats session = new ApduStats(readers.connect(READER))) {
+                JpkiCard jpki = new JpkiCard(session);
+                CertificateRead read = jpki.readAuthCertificate();
+                assertThat(((CertificateRead.Read) read).der()).isEqualTo(TestCards.personalisation().authCertDer());
+                assertThat(session.commands()).isEqualTo(3);
+                assertThat(jpki.extendedLengthUsed()).contains(true);
+            }
+        }
+        assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void aSmartphoneTokenIsReadAfterThePinThroughPcscd() throws Exception {
+        MyNumberCardSimulator phone = new MyNumberCardSimulator(TestCards.personalisation(), "JPKIAPGPSETOKEN");
+        PcscReaders readers = new PcscReaders();
+        try (VpcdConnector inserted = new VpcdConnector(phone)) {
+            inserted.connect();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
+            try (ApduTransport session = readers.connect(READER)) {
+                JpkiCard jpki = new JpkiCard(session);
+                assertThat(jpki.identify()).isEqualTo(TokenKind.SMARTPHONE_ANDROID);
+                assertThat(jpki.readAuthCertificate()).isEqualTo(new CertificateRead.PinRequiredFirst());
+                assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
+                assertThat(jpki.readAuthCertificate()).isInstanceOf(CertificateRead.Read.class);
+            }
+        }
+        assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void faultsOfTheVirtualCardReachTheDriverAsTypedOutcomesThroughPcscd() throws Exception {
+        PcscReaders readers = new PcscReaders();
+        MyNumberCardSimulator garbage = new MyNumberCardSimulator(TestCards.personalisation())
+                .behave(CardBehaviour.normal().garbageAfter(1));
+        MyNumberCardSimulator blocked = new MyNumberCardSimulator(TestCards.personalisation()).blockAuthPin();
+        try (VpcdConnector inserted = new VpcdConnector(garbage)) {
+            inserted.connect();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
+            try (ApduTransport session = readers.connect(READER)) {
+                assertThat(new JpkiCard(session).readAuthCertificate())
+                        .isEqualTo(new CertificateRead.Failed("select-auth_certificate", CardBehaviour.GARBAGE_SW));
+            }
+        }
+        assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
+        // Pulled off after SELECT AP + SELECT EF: the READ BINARY finds no card.
+        MyNumberCardSimulator pulled = new MyNumberCardSimulator(TestCards.personalisation())
+                .behave(CardBehaviour.normal().removedAfter(2));
+        try (VpcdConnector inserted = new VpcdConnector(pulled)) {
+            inserted.connect();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
+            try (ApduTransport session = readers.connect(READER)) {
+                assertThat(new JpkiCard(session).readAuthCertificate()).isEqualTo(new CertificateRead.CardRemoved());
+            }
+            assertThat(inserted.awaitDisconnected(Duration.ofSeconds(5))).isTrue();
+        }
+        assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
+        // A card that left in the middle of a command: pcscd reports it absent at once, but vpcd only takes the next
+        // card after its next presence poll (~0.4 s). A hand needs longer than that to bring another card.
+        Thread.sleep(1000);
+
+        try (VpcdConnector inserted = new VpcdConnector(blocked)) {
+            inserted.connect();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
+            try (ApduTransport session = readers.connect(READER)) {
+                JpkiCard jpki = new JpkiCard(session);
+                assertThat(jpki.authPinTriesLeft()).isZero();
+                assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Blocked());
+            }
+        }
+        assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.uketsuke.reader.TestCards;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.ReaderEvent;
@@ -22,10 +22,10 @@ import org.uketsuke.reader.sim.VpcdConnector;
 /**
  * The reader watcher against a real pcscd of the test's own (see {@link PrivatePcscd}): cards placed and taken off
  * through vpcd, the service killed and started again mid-watch, readers gone and back. The machine's pcscd is not
- * touched. Runs in the private-pcscd Surefire execution (which sets the socket variable); the default execution
+ * touched. Runs in the private-pcscd Surefire execution (which sets the socket variable and a property saying so); the default execution
  * leaves it out, and only counts it as skipped when a {@code -Dtest} filter makes it name the class.
  */
-@EnabledIfEnvironmentVariable(named = PrivatePcscd.SOCKET_VARIABLE, matches = ".+")
+@EnabledIfSystemProperty(named = "uketsuke.private-pcscd", matches = "true")
 class ReaderWatcherPrivatePcscdTest {
 
     private static final String READER = "Virtual PCD 00 00";
