@@ -3,16 +3,12 @@ package org.uketsuke.reader.pcsc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import javax.smartcardio.Card;
-import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
-import javax.smartcardio.CommandAPDU;
 import javax.smartcardio.CardTerminals;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
-import org.uketsuke.reader.api.CommandApdu;
-import org.uketsuke.reader.api.ResponseApdu;
+import org.uketsuke.reader.api.CardInUseException;
 import org.uketsuke.reader.guard.MyNumberGuard;
 
 /**
@@ -22,6 +18,9 @@ import org.uketsuke.reader.guard.MyNumberGuard;
  * was restarted (its old context is dead).
  */
 public final class PcscReaders {
+
+    /** How long {@link #connect(String)} waits for another program to release the card. */
+    public static final Duration EXCLUSIVE_WAIT = Duration.ofSeconds(2);
 
     private CardTerminals terminals;
 
@@ -89,25 +88,28 @@ public final class PcscReaders {
     /**
      * Opens an exclusive session with the card on {@code reader} (T=0 or T=1). Exclusive, because a verified PIN
      * stays in force until the card is reset: nobody else may use the card meanwhile. Guarded against the My Number.
+     * Waits at most {@link #EXCLUSIVE_WAIT} for another program to let go of the card.
      *
+     * @throws CardInUseException another program holds the card
      * @throws CardGoneException no card on the reader, or it went away while connecting
      * @throws CardServiceUnavailableException the reader is unknown or the service stopped
      */
     public ApduTransport connect(String reader) throws CardGoneException, CardServiceUnavailableException {
+        return connect(reader, EXCLUSIVE_WAIT);
+    }
+
+    /** {@link #connect(String)} with its own wait for exclusive access. */
+    public ApduTransport connect(String reader, Duration exclusiveWait) throws CardGoneException, CardServiceUnavailableException {
         CardTerminal terminal = terminal(reader);
         try {
-            Card card = terminal.connect("*");
-            try {
-                card.beginExclusive();
-            } catch (CardException e) {
-                card.disconnect(false);
-                throw e;
-            }
-            return MyNumberGuard.guard(new PcscTransport(card));
+            return MyNumberGuard.guard(PcscSession.open(terminal, exclusiveWait));
         } catch (CardException e) {
             if (isServiceDown(e)) {
                 forget(e);
                 throw new CardServiceUnavailableException("the card service stopped: " + reason(e), e);
+            }
+            if (reason(e).contains("SCARD_E_SHARING_VIOLATION")) {
+                throw new CardInUseException("the card on " + reader + " is in use by another program", e);
             }
             throw new CardGoneException("no card on " + reader + ": " + reason(e), e);
         }
@@ -170,43 +172,5 @@ public final class PcscReaders {
             text.append(t.getMessage());
         }
         return text.toString();
-    }
-
-    /** One card session over PC/SC. */
-    private static final class PcscTransport implements ApduTransport {
-
-        private final Card card;
-        private final CardChannel channel;
-
-        PcscTransport(Card card) {
-            this.card = card;
-            this.channel = card.getBasicChannel();
-        }
-
-        @Override
-        public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
-            try {
-                return ResponseApdu.parse(channel.transmit(new CommandAPDU(command.bytes())).getBytes());
-            } catch (CardException | IllegalStateException e) {
-                throw new CardGoneException("card gone during " + command + ": " + reason(e), e);
-            } catch (IllegalArgumentException e) {
-                // The reader answered less than a status word: vpcd does so when the card leaves mid-command.
-                throw new CardGoneException("no status word for " + command + ": " + reason(e), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                card.endExclusive();
-            } catch (CardException | IllegalStateException e) {
-                // already gone
-            }
-            try {
-                card.disconnect(true); // reset: no verified PIN survives the session
-            } catch (CardException | IllegalStateException e) {
-                // already gone
-            }
-        }
     }
 }

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -15,6 +20,7 @@ import org.uketsuke.reader.api.Aid;
 import org.uketsuke.reader.api.ApduStats;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
+import org.uketsuke.reader.api.CardInUseException;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.guard.MyNumberAccessRefused;
 import org.uketsuke.reader.jpki.CertificateRead;
@@ -174,6 +180,40 @@ class PcscVpcdTest {
                 JpkiCard jpki = new JpkiCard(session);
                 assertThat(jpki.authPinTriesLeft()).isZero();
                 assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Blocked());
+            }
+        }
+        assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void aCardHeldByAnotherProgramIsReportedInUseUntilItLetsGo() throws Exception {
+        MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
+        PcscReaders readers = new PcscReaders();
+        try (VpcdConnector inserted = new VpcdConnector(card)) {
+            inserted.connect();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
+            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), OtherProgramHoldingTheCard.class.getName(), READER)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            try {
+                BufferedReader said = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII));
+                assertThat(said.readLine()).as("the other program holds the card").isEqualTo("held");
+                assertThatThrownBy(() -> readers.connect(READER, Duration.ofMillis(500)))
+                        .isInstanceOf(CardInUseException.class).hasMessageContaining("another program");
+            } finally {
+                other.getOutputStream().close(); // lets go
+                assertThat(other.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            }
+            try (ApduTransport session = readers.connect(READER)) {
+                JpkiCard jpki = new JpkiCard(session);
+                assertThat(jpki.identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
+                assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
+                assertThatThrownBy(() -> readers.connect(READER, Duration.ofMillis(200)))
+                        .as("a second session of this program while the first holds the card")
+                        .isInstanceOf(CardInUseException.class);
+                assertThat(jpki.signWithAuthKey(new byte[32])).as("the holder's session is untouched")
+                        .isInstanceOf(Signature.Signed.class);
             }
         }
         assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
