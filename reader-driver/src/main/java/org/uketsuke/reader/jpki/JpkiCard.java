@@ -65,19 +65,53 @@ public final class JpkiCard {
         return java.util.Optional.ofNullable(extendedWorks);
     }
 
-    /** Which kind of JPKI token this is, from token EF 0006; NOT_JPKI when the application is absent. */
+    /** Which kind of JPKI token this is, from token EF 0006; NOT_JPKI when the application is absent or unreadable. */
     public TokenKind identify() throws CardGoneException {
-        if (!selectJpki()) {
-            return TokenKind.NOT_JPKI;
+        return switch (identification()) {
+            case Identification.Identified(TokenKind kind) -> kind;
+            case Identification.CardRemoved() -> throw new CardGoneException("the card went away during identification");
+            case Identification.Failed _ -> TokenKind.NOT_JPKI;
+        };
+    }
+
+    /** The outcome of identifying the card. */
+    public sealed interface Identification {
+        /** The token label was read; {@link TokenKind#NOT_JPKI} when the JPKI AP is absent (6A82) or the label unknown. */
+        record Identified(TokenKind kind) implements Identification {}
+
+        /** The card went away. */
+        record CardRemoved() implements Identification {}
+
+        /** The card answered a step with a status word that makes no sense for it. */
+        record Failed(String step, int sw) implements Identification {}
+    }
+
+    /** {@link #identify()} with every outcome typed: an odd status word names its step instead of reading NOT_JPKI. */
+    public Identification identification() {
+        try {
+            int sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()));
+            if (sw == Iso7816.SW_FILE_NOT_FOUND || sw == Iso7816.SW_WRONG_DATA || sw == Iso7816.SW_INS_NOT_SUPPORTED
+                    || sw == Iso7816.SW_CLA_NOT_SUPPORTED || sw == Iso7816.SW_WRONG_P1P2) {
+                return new Identification.Identified(TokenKind.NOT_JPKI); // no JPKI application on this card
+            }
+            if (sw != Iso7816.SW_OK) {
+                return new Identification.Failed("select-jpki", sw);
+            }
+            sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, JpkiFile.TOKEN.fidBytes()));
+            if (sw == Iso7816.SW_FILE_NOT_FOUND) {
+                return new Identification.Identified(TokenKind.NOT_JPKI);
+            }
+            if (sw != Iso7816.SW_OK) {
+                return new Identification.Failed("select-token", sw);
+            }
+            ResponseApdu token = readBinary(0, 32);
+            if (!token.ok() && token.sw() != Iso7816.SW_END_OF_FILE_WARNING) {
+                return new Identification.Failed("read-token", token.sw());
+            }
+            return new Identification.Identified(TokenKind.ofLabel(new String(token.data(), StandardCharsets.US_ASCII)));
+        } catch (CardGoneException e) {
+            return new Identification.CardRemoved();
         }
-        if (!selectEf(JpkiFile.TOKEN)) {
-            return TokenKind.NOT_JPKI;
-        }
-        ResponseApdu token = readBinary(0, 32);
-        if (!token.ok()) {
-            return TokenKind.NOT_JPKI;
-        }
-        return TokenKind.ofLabel(new String(token.data(), StandardCharsets.US_ASCII));
     }
 
     /**
