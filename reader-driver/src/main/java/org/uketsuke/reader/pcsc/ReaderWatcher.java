@@ -114,6 +114,7 @@ public final class ReaderWatcher implements AutoCloseable {
                     // A reader vanished between listing and waiting, or the like: look again.
                     log.debug("reader watch: {}", PcscReaders.reason(e));
                     terminals = null;
+                    sleep(FIRST_BACKOFF); // an error that keeps coming must not spin the thread
                     continue;
                 }
                 terminals = null;
