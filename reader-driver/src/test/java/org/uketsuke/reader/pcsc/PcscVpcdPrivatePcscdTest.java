@@ -2,7 +2,6 @@ package org.uketsuke.reader.pcsc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -10,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.uketsuke.reader.TestCards;
 import org.uketsuke.reader.api.Aid;
 import org.uketsuke.reader.api.ApduStats;
@@ -34,31 +33,41 @@ import org.uketsuke.reader.sim.VpcdConnector;
 
 /**
  * The production path end to end: javax.smartcardio → libpcsclite → a real pcscd → the vpcd driver → our virtual
- * card over TCP. Fails (never skips) when pcscd or vpcd cannot be had, saying why. Left out of the private-pcscd
- * Surefire execution (a {@code -Dtest} filter can name it there), whose JVM talks to another pcscd.
+ * card over TCP. The pcscd is this test's own ({@link PrivatePcscd}: private mount namespace, vpcd on free ports), so
+ * other programs using the machine's pcscd and its vpcd readers cannot disturb it. Fails (never skips) when pcscd or
+ * vpcd cannot be had, saying why.
  */
-@DisabledIfSystemProperty(named = "uketsuke.private-pcscd", matches = "true")
-class PcscVpcdTest {
+@EnabledIfSystemProperty(named = "uketsuke.private-pcscd", matches = "true")
+class PcscVpcdPrivatePcscdTest {
 
     private static final String READER = "Virtual PCD 00 00";
-    /** vpcd serves one card per reader: another program's virtual card on it makes these tests fail. */
-    private static final String SHARED_READER_HINT = "seen in " + READER + " (is another program using that reader?)";
+    private static final String SHARED_READER_HINT = "seen in " + READER;
+
+    private static PrivatePcscd pcscd;
 
     @BeforeAll
-    static void pcscdRuns() {
-        PcscService.Status status = PcscService.ensureRunning(Duration.ofSeconds(10));
-        if (status instanceof PcscService.Status.Unavailable unavailable) {
-            fail("the PC/SC test needs pcscd with the vpcd driver: " + unavailable.reason());
+    static void pcscdRuns() throws Exception {
+        pcscd = PrivatePcscd.forThisJvm().start();
+        PrivatePcscd.waitFor(() -> new PcscReaders().readers().contains(READER), "vpcd's virtual reader " + READER);
+    }
+
+    @AfterAll
+    static void pcscdStops() throws Exception {
+        if (pcscd != null) {
+            pcscd.close();
         }
-        List<String> readers = ((PcscService.Status.Running) status).readers();
-        assertThat(readers).as("vpcd's virtual readers").contains(READER);
+    }
+
+    /** The virtual card, put into our pcscd's first vpcd reader. */
+    private static VpcdConnector vpcd(MyNumberCardSimulator card) {
+        return new VpcdConnector(card, "127.0.0.1", pcscd.vpcdPort());
     }
 
     @Test
     void theDriverReadsVerifiesAndSignsThroughARealPcscd() throws Exception {
         MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
         PcscReaders readers = new PcscReaders();
-        try (VpcdConnector inserted = new VpcdConnector(card)) {
+        try (VpcdConnector inserted = vpcd(card)) {
             inserted.connect();
             assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
             try (ApduStats session = new ApduStats(readers.connect(READER))) {
@@ -93,7 +102,7 @@ class PcscVpcdTest {
     void aCardPulledMidSessionIsReportedAsRemoved() throws Exception {
         MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
         PcscReaders readers = new PcscReaders();
-        VpcdConnector inserted = new VpcdConnector(card);
+        VpcdConnector inserted = vpcd(card);
         inserted.connect();
         assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
         try (ApduTransport session = readers.connect(READER)) {
@@ -110,7 +119,7 @@ class PcscVpcdTest {
         MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation())
                 .behave(CardBehaviour.normal().withExtendedLength());
         PcscReaders readers = new PcscReaders();
-        try (VpcdConnector inserted = new VpcdConnector(card)) {
+        try (VpcdConnector inserted = vpcd(card)) {
             inserted.connect();
             assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
             try (ApduStats session = new ApduStats(readers.connect(READER))) {
@@ -128,7 +137,7 @@ class PcscVpcdTest {
     void aSmartphoneTokenIsReadAfterThePinThroughPcscd() throws Exception {
         MyNumberCardSimulator phone = new MyNumberCardSimulator(TestCards.personalisation(), "JPKIAPGPSETOKEN");
         PcscReaders readers = new PcscReaders();
-        try (VpcdConnector inserted = new VpcdConnector(phone)) {
+        try (VpcdConnector inserted = vpcd(phone)) {
             inserted.connect();
             assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
             try (ApduTransport session = readers.connect(READER)) {
@@ -148,7 +157,7 @@ class PcscVpcdTest {
         MyNumberCardSimulator garbage = new MyNumberCardSimulator(TestCards.personalisation())
                 .behave(CardBehaviour.normal().garbageAfter(1));
         MyNumberCardSimulator blocked = new MyNumberCardSimulator(TestCards.personalisation()).blockAuthPin();
-        try (VpcdConnector inserted = new VpcdConnector(garbage)) {
+        try (VpcdConnector inserted = vpcd(garbage)) {
             inserted.connect();
             assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
             try (ApduTransport session = readers.connect(READER)) {
@@ -160,7 +169,7 @@ class PcscVpcdTest {
         // Pulled off after SELECT AP + SELECT EF: the READ BINARY finds no card.
         MyNumberCardSimulator pulled = new MyNumberCardSimulator(TestCards.personalisation())
                 .behave(CardBehaviour.normal().removedAfter(2));
-        try (VpcdConnector inserted = new VpcdConnector(pulled)) {
+        try (VpcdConnector inserted = vpcd(pulled)) {
             inserted.connect();
             assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
             try (ApduTransport session = readers.connect(READER)) {
@@ -173,7 +182,7 @@ class PcscVpcdTest {
         // card after its next presence poll (~0.4 s). A hand needs longer than that to bring another card.
         Thread.sleep(1000);
 
-        try (VpcdConnector inserted = new VpcdConnector(blocked)) {
+        try (VpcdConnector inserted = vpcd(blocked)) {
             inserted.connect();
             assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
             try (ApduTransport session = readers.connect(READER)) {
@@ -189,7 +198,7 @@ class PcscVpcdTest {
     void aCardHeldByAnotherProgramIsReportedInUseUntilItLetsGo() throws Exception {
         MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
         PcscReaders readers = new PcscReaders();
-        try (VpcdConnector inserted = new VpcdConnector(card)) {
+        try (VpcdConnector inserted = vpcd(card)) {
             inserted.connect();
             assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
             Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
