@@ -29,6 +29,7 @@ MODULES="$MODULES,java.smartcardio,jdk.net,jdk.crypto.ec,jdk.crypto.cryptoki,jdk
     --input "$WORK/input" --main-jar app.jar --main-class org.uketsuke.app.Uketsuke \
     --runtime-image "$WORK/runtime" \
     --java-options "--enable-native-access=ALL-UNNAMED" \
+    --java-options "--add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED" \
     --resource-dir "$ROOT/packaging/src/deb" \
     --linux-package-name uketsuke \
     --linux-package-deps "pcscd, libgtk-3-0, libgl1" \

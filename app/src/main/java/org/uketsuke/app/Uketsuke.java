@@ -2,6 +2,7 @@ package org.uketsuke.app;
 
 import org.uketsuke.app.bench.BenchCommand;
 import org.uketsuke.app.cli.BackendCommand;
+import org.uketsuke.app.cli.CardCommand;
 import org.uketsuke.app.cli.DemoCommand;
 import org.uketsuke.app.cli.ReaderCommand;
 import org.uketsuke.app.cli.SelfCheckCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reception terminal for online qualification (オンライン資格確認).",
         subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class, SelfCheckCommand.class, ReaderCommand.class,
-                SoakCommand.class})
+                SoakCommand.class, CardCommand.class})
 public final class Uketsuke implements Runnable {
 
     @CommandLine.Spec

@@ -73,6 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
             CardPersonalisation personalisation = new CardPersonalisation(
                     issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
             apdus(personalisation);
+            certificateThroughPcscd(personalisation);
             visits(backend, personalisation, work);
             backendThroughput(backend, work);
             batch(backend, work);
@@ -94,6 +95,53 @@ public final class BenchCommand implements Callable<Integer> {
         row("APDUs to read the auth certificate (select AP + EF, chunked READ BINARY)",
                 stats.commands() + " APDUs, " + stats.bytesSent() + " B sent, " + stats.bytesReceived() + " B received",
                 "≤ 8 APDUs");
+    }
+
+    /**
+     * The auth certificate through pcscd + vpcd, short APDUs against extended length: APDUs per read (session open,
+     * SELECT AP, SELECT EF, READ BINARY …) and the time of the read alone (the session is open before the clock starts).
+     */
+    private void certificateThroughPcscd(CardPersonalisation personalisation) throws Exception {
+        if (PcscService.ensureRunning(Duration.ofSeconds(10)) instanceof PcscService.Status.Unavailable u) {
+            row("Auth certificate through pcscd, short vs extended", "not measured: " + u.reason(), "≤ 8 APDUs");
+            return;
+        }
+        record Variant(String label, org.uketsuke.reader.sim.CardBehaviour card, JpkiCard.ReadMode mode) {}
+        int runs = quick ? 50 : 300;
+        PcscReaders readers = new PcscReaders();
+        for (Variant v : List.of(
+                new Variant("short APDUs (Le 256)", org.uketsuke.reader.sim.CardBehaviour.normal(), JpkiCard.ReadMode.SHORT),
+                new Variant("auto on a short-only card (extended probe refused, then short)",
+                        org.uketsuke.reader.sim.CardBehaviour.normal(), JpkiCard.ReadMode.AUTO),
+                new Variant("extended length (one READ BINARY, Le 65536)",
+                        org.uketsuke.reader.sim.CardBehaviour.normal().withExtendedLength(), JpkiCard.ReadMode.AUTO))) {
+            MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation).behave(v.card());
+            long[] nanos = new long[runs];
+            long apdus = 0;
+            try (VpcdConnector inserted = new VpcdConnector(card)) {
+                inserted.connect();
+                if (!readers.waitForCardPresent(READER, Duration.ofSeconds(10))) {
+                    row("Auth certificate through pcscd, " + v.label(), "not measured: no card seen in " + READER, "≤ 8 APDUs");
+                    continue;
+                }
+                for (int i = -10; i < runs; i++) {
+                    try (ApduStats session = new ApduStats(readers.connect(READER))) {
+                        long start = System.nanoTime();
+                        if (!(new JpkiCard(session, v.mode()).readAuthCertificate()
+                                instanceof org.uketsuke.reader.jpki.CertificateRead.Read)) {
+                            throw new IllegalStateException("bench certificate read failed (" + v.label() + ")");
+                        }
+                        if (i >= 0) {
+                            nanos[i] = System.nanoTime() - start;
+                            apdus = session.commands();
+                        }
+                    }
+                }
+            }
+            readers.waitForCardAbsent(READER, Duration.ofSeconds(10));
+            row("Auth certificate (" + personalisation.authCertDer().length + " B) through pcscd + vpcd, " + v.label()
+                    + ": APDUs; min / median / p95", apdus + " APDUs; " + Stats.ofNanos(nanos).row("ms"), "≤ 8 APDUs");
+        }
     }
 
     /** Card present → qualification in the レセコン store, through pcscd + vpcd and the backend over mTLS. */

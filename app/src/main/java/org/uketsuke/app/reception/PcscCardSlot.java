@@ -1,6 +1,5 @@
 package org.uketsuke.app.reception;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -8,29 +7,29 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
+import org.uketsuke.reader.api.ReaderEvent;
 import org.uketsuke.reader.pcsc.CardServiceUnavailableException;
 import org.uketsuke.reader.pcsc.PcscReaders;
+import org.uketsuke.reader.pcsc.ReaderWatcher;
 
 /**
- * A PC/SC reader at the counter (a real one, or vpcd with the virtual card). A watcher thread blocks in the card
- * service ({@code SCardGetStatusChange} through waitForCardPresent/Absent — no busy polling) and reports placements
- * and removals to the visit.
+ * A PC/SC reader at the counter (a real one, or vpcd with the virtual card). The driver's {@link ReaderWatcher}
+ * blocks in the card service (no busy polling), survives the service restarting, and reports placements and
+ * removals on this reader to the visit; the service stopping reads as the card removed.
  */
 public final class PcscCardSlot implements CardSlot {
 
     private static final Logger log = LoggerFactory.getLogger(PcscCardSlot.class);
-    private static final Duration WAIT_SLICE = Duration.ofMillis(500);
 
     private final PcscReaders readers;
     private final String reader;
     private final AtomicReference<Consumer<VisitEvent>> sink = new AtomicReference<>(event -> {});
-    private final Thread watcher;
-    private volatile boolean running = true;
+    private final ReaderWatcher watcher;
 
     public PcscCardSlot(PcscReaders readers, String reader) {
         this.readers = readers;
         this.reader = reader;
-        this.watcher = Thread.ofPlatform().name("pcsc-watch").daemon().unstarted(this::watch);
+        this.watcher = new ReaderWatcher().addListener(this::onReaderEvent);
     }
 
     /** Starts watching; a card already on the reader is reported at once. */
@@ -44,25 +43,13 @@ public final class PcscCardSlot implements CardSlot {
         this.sink.set(sink);
     }
 
-    private void watch() {
-        boolean present = false;
-        while (running) {
-            try {
-                boolean changed = present
-                        ? readers.waitForCardAbsent(reader, WAIT_SLICE)
-                        : readers.waitForCardPresent(reader, WAIT_SLICE);
-                if (changed && running) {
-                    present = !present;
-                    sink.get().accept(present ? new VisitEvent.CardPlaced() : new VisitEvent.CardRemoved());
-                }
-            } catch (CardServiceUnavailableException e) {
-                if (present) {
-                    present = false;
-                    sink.get().accept(new VisitEvent.CardRemoved());
-                }
-                log.warn("card service: {}", e.getMessage());
-                sleep(Duration.ofSeconds(1));
-            }
+    private void onReaderEvent(ReaderEvent event) {
+        switch (event) {
+            case ReaderEvent.CardInserted(String on) when on.equals(reader) -> sink.get().accept(new VisitEvent.CardPlaced());
+            case ReaderEvent.CardRemoved(String on) when on.equals(reader) -> sink.get().accept(new VisitEvent.CardRemoved());
+            case ReaderEvent.ServiceDown(String reason) -> log.warn("card service: {}", reason);
+            case ReaderEvent.ReaderRemoved(String on) when on.equals(reader) -> log.warn("reader {} went away", reader);
+            default -> log.debug("{}", event);
         }
     }
 
@@ -82,19 +69,6 @@ public final class PcscCardSlot implements CardSlot {
 
     @Override
     public void close() {
-        running = false;
-        try {
-            watcher.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        watcher.close();
     }
 }

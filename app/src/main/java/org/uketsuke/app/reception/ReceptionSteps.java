@@ -127,6 +127,8 @@ public final class ReceptionSteps implements VisitSteps {
                     yield new VisitEvent.CardReady(card.authPinTriesLeft());
                 }
                 case CertificateRead.CardRemoved _ -> new VisitEvent.Failed(Problem.CARD_REMOVED);
+                // Only smartphone tokens keep the certificate behind the PIN, and they were refused above.
+                case CertificateRead.PinRequiredFirst _ -> new VisitEvent.Failed(Problem.NOT_A_MY_NUMBER_CARD);
                 case CertificateRead.Failed failed -> {
                     log.warn("auth certificate read failed at {} (SW {})", failed.step(), HexFormat.of().toHexDigits((short) failed.sw()));
                     yield new VisitEvent.Failed(Problem.CARD_UNREADABLE);

@@ -1,7 +1,10 @@
 package org.uketsuke.reader.api;
 
-/** The card is no longer reachable: removed, reset by someone else, or the reader went away. */
-public final class CardGoneException extends Exception {
+/**
+ * The card is not reachable for this session: removed, reset by someone else, the reader went away — or, as
+ * {@link CardInUseException}, another program holds it.
+ */
+public sealed class CardGoneException extends Exception permits CardInUseException {
 
     public CardGoneException(String message) {
         super(message);

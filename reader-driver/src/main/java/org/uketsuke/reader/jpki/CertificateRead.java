@@ -17,6 +17,12 @@ public sealed interface CertificateRead {
         }
     }
 
+    /**
+     * The file needs the auth PIN verified first (6982): a smartphone token (スマホ用電子証明書). Verify the PIN in the
+     * same session, then read again.
+     */
+    record PinRequiredFirst() implements CertificateRead {}
+
     /** The card went away during the read. */
     record CardRemoved() implements CertificateRead {}
 

@@ -16,8 +16,9 @@ import org.uketsuke.reader.api.ResponseApdu;
 
 /**
  * The JPKI application of a My Number card: identification, the auth certificate, the auth PIN and signatures with
- * the auth key (shared/facts/card.md). Short APDUs only, which every reader supports. Results are typed; status words
- * stay inside. Not thread-safe: one visit, one card session, one thread.
+ * the auth key (shared/facts/card.md). Certificates are read with one extended-length READ BINARY where the reader and
+ * card take it, else in short chunks of 256 bytes, which every reader supports ({@link ReadMode}). Results are typed;
+ * status words stay inside. Not thread-safe: one visit, one card session, one thread.
  */
 public final class JpkiCard {
 
@@ -34,27 +35,90 @@ public final class JpkiCard {
     private static final int AUTH_PIN_TRIES = 3;
 
     private final ApduTransport card;
+    private final ReadMode mode;
+    /** Whether extended READ BINARY worked in this session; null until tried. */
+    private Boolean extendedWorks;
+
+    /** How certificate EFs are read. */
+    public enum ReadMode {
+        /**
+         * Tries one extended READ BINARY (Le 65536) first; on 6700, 6Cxx, another refusal or a transport error falls
+         * back to short APDUs, and remembers the answer for the rest of the session.
+         */
+        AUTO,
+        /** Short APDUs only (Le ≤ 256). */
+        SHORT
+    }
 
     public JpkiCard(ApduTransport card) {
+        this(card, ReadMode.AUTO);
+    }
+
+    public JpkiCard(ApduTransport card, ReadMode mode) {
         this.card = card;
+        this.mode = mode;
+        this.extendedWorks = mode == ReadMode.SHORT ? Boolean.FALSE : null;
     }
 
-    /** Which kind of JPKI token this is, from token EF 0006; NOT_JPKI when the application is absent. */
+    /** Whether this session reads with extended APDUs: empty until a certificate read found out. */
+    public java.util.Optional<Boolean> extendedLengthUsed() {
+        return java.util.Optional.ofNullable(extendedWorks);
+    }
+
+    /** Which kind of JPKI token this is, from token EF 0006; NOT_JPKI when the application is absent or unreadable. */
     public TokenKind identify() throws CardGoneException {
-        if (!selectJpki()) {
-            return TokenKind.NOT_JPKI;
-        }
-        if (!selectEf(JpkiFile.TOKEN)) {
-            return TokenKind.NOT_JPKI;
-        }
-        ResponseApdu token = readBinary(0, 32);
-        if (!token.ok()) {
-            return TokenKind.NOT_JPKI;
-        }
-        return TokenKind.ofLabel(new String(token.data(), StandardCharsets.US_ASCII));
+        return switch (identification()) {
+            case Identification.Identified(TokenKind kind) -> kind;
+            case Identification.CardRemoved() -> throw new CardGoneException("the card went away during identification");
+            case Identification.Failed _ -> TokenKind.NOT_JPKI;
+        };
     }
 
-    /** Reads the 利用者証明用 certificate (EF 000A); no PIN needed on a physical card. */
+    /** The outcome of identifying the card. */
+    public sealed interface Identification {
+        /** The token label was read; {@link TokenKind#NOT_JPKI} when the JPKI AP is absent (6A82) or the label unknown. */
+        record Identified(TokenKind kind) implements Identification {}
+
+        /** The card went away. */
+        record CardRemoved() implements Identification {}
+
+        /** The card answered a step with a status word that makes no sense for it. */
+        record Failed(String step, int sw) implements Identification {}
+    }
+
+    /** {@link #identify()} with every outcome typed: an odd status word names its step instead of reading NOT_JPKI. */
+    public Identification identification() {
+        try {
+            int sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()));
+            if (sw == Iso7816.SW_FILE_NOT_FOUND || sw == Iso7816.SW_WRONG_DATA || sw == Iso7816.SW_INS_NOT_SUPPORTED
+                    || sw == Iso7816.SW_CLA_NOT_SUPPORTED || sw == Iso7816.SW_WRONG_P1P2) {
+                return new Identification.Identified(TokenKind.NOT_JPKI); // no JPKI application on this card
+            }
+            if (sw != Iso7816.SW_OK) {
+                return new Identification.Failed("select-jpki", sw);
+            }
+            sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, JpkiFile.TOKEN.fidBytes()));
+            if (sw == Iso7816.SW_FILE_NOT_FOUND) {
+                return new Identification.Identified(TokenKind.NOT_JPKI);
+            }
+            if (sw != Iso7816.SW_OK) {
+                return new Identification.Failed("select-token", sw);
+            }
+            ResponseApdu token = readBinary(0, 32);
+            if (!token.ok() && token.sw() != Iso7816.SW_END_OF_FILE_WARNING) {
+                return new Identification.Failed("read-token", token.sw());
+            }
+            return new Identification.Identified(TokenKind.ofLabel(new String(token.data(), StandardCharsets.US_ASCII)));
+        } catch (CardGoneException e) {
+            return new Identification.CardRemoved();
+        }
+    }
+
+    /**
+     * Reads the 利用者証明用 certificate (EF 000A); no PIN needed on a physical card. A smartphone token
+     * (スマホ用電子証明書) answers {@link CertificateRead.PinRequiredFirst}: {@link #verifyAuthPin} in the same session,
+     * then read again.
+     */
     public CertificateRead readAuthCertificate() {
         return readCertificate(JpkiFile.AUTH_CERTIFICATE);
     }
@@ -136,13 +200,18 @@ public final class JpkiCard {
 
     private CertificateRead readCertificate(JpkiFile file) {
         try {
-            if (!selectJpki()) {
-                return new CertificateRead.Failed("select-jpki", 0);
+            int sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()));
+            if (sw != Iso7816.SW_OK) {
+                return new CertificateRead.Failed("select-jpki", sw);
             }
-            if (!selectEf(file)) {
-                return new CertificateRead.Failed("select-" + file.name().toLowerCase(Locale.ROOT), 0);
+            sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, file.fidBytes()));
+            if (sw != Iso7816.SW_OK) {
+                return new CertificateRead.Failed("select-" + file.name().toLowerCase(Locale.ROOT), sw);
             }
-            ResponseApdu first = readBinary(0, MAX_CHUNK);
+            ResponseApdu first = readFirstChunk();
+            if (first.sw() == Iso7816.SW_SECURITY_NOT_SATISFIED) {
+                return new CertificateRead.PinRequiredFirst();
+            }
             if (!first.ok() && first.sw() != Iso7816.SW_END_OF_FILE_WARNING) {
                 return new CertificateRead.Failed("read-first", first.sw());
             }
@@ -153,8 +222,9 @@ public final class JpkiCard {
             }
             ByteArrayOutputStream der = new ByteArrayOutputStream(total);
             der.write(head, 0, Math.min(head.length, total));
+            int chunkLimit = Boolean.TRUE.equals(extendedWorks) ? CommandApdu.MAX_EXTENDED_LE : MAX_CHUNK;
             while (der.size() < total) {
-                int chunk = Math.min(MAX_CHUNK, total - der.size());
+                int chunk = Math.min(chunkLimit, total - der.size());
                 ResponseApdu next = readBinary(der.size(), chunk);
                 if ((!next.ok() && next.sw() != Iso7816.SW_END_OF_FILE_WARNING) || next.data().length == 0) {
                     return new CertificateRead.Failed("read-at-" + der.size(), next.sw());
@@ -181,9 +251,47 @@ public final class JpkiCard {
                 .ok();
     }
 
+    private int select(CommandApdu command) throws CardGoneException {
+        return card.transmit(command).sw();
+    }
+
     private boolean selectEf(JpkiFile file) throws CardGoneException {
         return card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, file.fidBytes()))
                 .ok();
+    }
+
+    /**
+     * The first chunk of the current EF: in {@link ReadMode#AUTO}, one extended READ BINARY for the whole file while
+     * that is not known to fail; short otherwise. An extended probe refused (6700 wrong length, 6Cxx, INS/CLA/P1P2
+     * refusals) or lost in transport falls back to short; if the card really is gone, the short read says so.
+     */
+    private ResponseApdu readFirstChunk() throws CardGoneException {
+        if (!Boolean.FALSE.equals(extendedWorks)) {
+            ResponseApdu probe;
+            try {
+                probe = card.transmit(CommandApdu.of(0x00, Iso7816.INS_READ_BINARY, 0, 0, CommandApdu.MAX_EXTENDED_LE));
+            } catch (CardGoneException transportError) {
+                if (extendedWorks != null) {
+                    throw transportError; // extended worked before: the card is gone
+                }
+                extendedWorks = false;
+                return readBinary(0, MAX_CHUNK);
+            }
+            int sw = probe.sw();
+            if (Iso7816.moreDataStatus(sw)) {
+                probe = transmitFully(CommandApdu.of(0x00, Iso7816.INS_READ_BINARY, 0, 0, CommandApdu.MAX_EXTENDED_LE), probe);
+                sw = probe.sw();
+            }
+            if (sw == Iso7816.SW_OK || sw == Iso7816.SW_END_OF_FILE_WARNING) {
+                extendedWorks = true;
+                return probe;
+            }
+            if (sw == Iso7816.SW_SECURITY_NOT_SATISFIED) {
+                return probe; // says nothing about extended length
+            }
+            extendedWorks = false;
+        }
+        return readBinary(0, MAX_CHUNK);
     }
 
     /** READ BINARY at a 15-bit offset, following 6Cxx (wrong Le) and 61xx (GET RESPONSE). */
@@ -192,7 +300,11 @@ public final class JpkiCard {
     }
 
     private ResponseApdu transmitFully(CommandApdu command) throws CardGoneException {
-        ResponseApdu answer = card.transmit(command);
+        return transmitFully(command, card.transmit(command));
+    }
+
+    private ResponseApdu transmitFully(CommandApdu command, ResponseApdu first) throws CardGoneException {
+        ResponseApdu answer = first;
         if (Iso7816.wrongLeStatus(answer.sw())) {
             int le = answer.sw2() == 0 ? 256 : answer.sw2();
             answer = card.transmit(new CommandApdu(

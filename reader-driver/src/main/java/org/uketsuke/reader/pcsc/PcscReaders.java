@@ -1,19 +1,14 @@
 package org.uketsuke.reader.pcsc;
 
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import javax.smartcardio.Card;
-import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
-import javax.smartcardio.CommandAPDU;
-import javax.smartcardio.TerminalFactory;
+import javax.smartcardio.CardTerminals;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
-import org.uketsuke.reader.api.CommandApdu;
-import org.uketsuke.reader.api.ResponseApdu;
+import org.uketsuke.reader.api.CardInUseException;
 import org.uketsuke.reader.guard.MyNumberGuard;
 
 /**
@@ -24,7 +19,10 @@ import org.uketsuke.reader.guard.MyNumberGuard;
  */
 public final class PcscReaders {
 
-    private TerminalFactory factory;
+    /** How long {@link #connect(String)} waits for another program to release the card. */
+    public static final Duration EXCLUSIVE_WAIT = Duration.ofSeconds(2);
+
+    private CardTerminals terminals;
 
     public PcscReaders() {}
 
@@ -33,10 +31,10 @@ public final class PcscReaders {
         try {
             return terminals().list().stream().map(CardTerminal::getName).toList();
         } catch (CardException e) {
-            factory = null; // a restarted service needs a new context
             if (isNoReaders(e)) {
                 return List.of();
             }
+            forget(e); // a restarted service needs a new context
             try {
                 return terminals().list().stream().map(CardTerminal::getName).toList();
             } catch (CardException again) {
@@ -62,6 +60,7 @@ public final class PcscReaders {
         try {
             return terminal(reader).isCardPresent();
         } catch (CardException e) {
+            forget(e);
             throw new CardServiceUnavailableException("cannot ask reader " + reader + ": " + reason(e), e);
         }
     }
@@ -71,6 +70,7 @@ public final class PcscReaders {
         try {
             return terminal(reader).waitForCardPresent(Math.max(1, timeout.toMillis()));
         } catch (CardException e) {
+            forget(e);
             throw new CardServiceUnavailableException("cannot wait on reader " + reader + ": " + reason(e), e);
         }
     }
@@ -80,6 +80,7 @@ public final class PcscReaders {
         try {
             return terminal(reader).waitForCardAbsent(Math.max(1, timeout.toMillis()));
         } catch (CardException e) {
+            forget(e);
             throw new CardServiceUnavailableException("cannot wait on reader " + reader + ": " + reason(e), e);
         }
     }
@@ -87,54 +88,78 @@ public final class PcscReaders {
     /**
      * Opens an exclusive session with the card on {@code reader} (T=0 or T=1). Exclusive, because a verified PIN
      * stays in force until the card is reset: nobody else may use the card meanwhile. Guarded against the My Number.
+     * Waits at most {@link #EXCLUSIVE_WAIT} for another program to let go of the card.
      *
+     * @throws CardInUseException another program holds the card
      * @throws CardGoneException no card on the reader, or it went away while connecting
      * @throws CardServiceUnavailableException the reader is unknown or the service stopped
      */
     public ApduTransport connect(String reader) throws CardGoneException, CardServiceUnavailableException {
+        return connect(reader, EXCLUSIVE_WAIT);
+    }
+
+    /** {@link #connect(String)} with its own wait for exclusive access. */
+    public ApduTransport connect(String reader, Duration exclusiveWait) throws CardGoneException, CardServiceUnavailableException {
         CardTerminal terminal = terminal(reader);
         try {
-            Card card = terminal.connect("*");
-            try {
-                card.beginExclusive();
-            } catch (CardException e) {
-                card.disconnect(false);
-                throw e;
-            }
-            return MyNumberGuard.guard(new PcscTransport(card));
+            return MyNumberGuard.guard(PcscSession.open(terminal, exclusiveWait));
         } catch (CardException e) {
             if (isServiceDown(e)) {
+                forget(e);
                 throw new CardServiceUnavailableException("the card service stopped: " + reason(e), e);
+            }
+            if (reason(e).contains("SCARD_E_SHARING_VIOLATION")) {
+                throw new CardInUseException("the card on " + reader + " is in use by another program", e);
             }
             throw new CardGoneException("no card on " + reader + ": " + reason(e), e);
         }
     }
 
     private synchronized CardTerminal terminal(String reader) throws CardServiceUnavailableException {
-        CardTerminal terminal = terminals().getTerminal(reader);
-        if (terminal == null) {
-            throw new CardServiceUnavailableException("no reader named " + reader, null);
-        }
-        return terminal;
-    }
-
-    private javax.smartcardio.CardTerminals terminals() throws CardServiceUnavailableException {
-        if (factory == null) {
+        for (int attempt = 0; ; attempt++) {
             try {
-                factory = TerminalFactory.getInstance("PC/SC", null);
-            } catch (NoSuchAlgorithmException e) {
-                throw new CardServiceUnavailableException("the card service is not available: " + reason(e), e);
+                for (CardTerminal terminal : terminals().list()) {
+                    if (terminal.getName().equals(reader)) {
+                        return terminal;
+                    }
+                }
+                throw new CardServiceUnavailableException("no reader named " + reader, null);
+            } catch (CardException e) {
+                if (isNoReaders(e)) {
+                    throw new CardServiceUnavailableException("no reader named " + reader + " (no reader at all)", e);
+                }
+                forget(e);
+                if (attempt > 0) {
+                    throw new CardServiceUnavailableException("the card service does not answer: " + reason(e)
+                            + PcscContext.renewHint(), e);
+                }
             }
         }
-        return factory.terminals();
     }
 
-    private static boolean isServiceDown(Throwable e) {
+    private synchronized CardTerminals terminals() throws CardServiceUnavailableException {
+        if (terminals == null) {
+            terminals = PcscContext.terminals();
+        }
+        return terminals;
+    }
+
+    /** Drops the view of the readers; when the service went away, the process's dead context too. */
+    private synchronized void forget(Throwable e) {
+        terminals = null;
+        if (isServiceDown(e)) {
+            PcscContext.renew();
+        }
+    }
+
+    /** The errors of a service that stopped or restarted under us (its old context is dead). */
+    static boolean isServiceDown(Throwable e) {
         String reason = reason(e);
-        return reason.contains("SCARD_E_NO_SERVICE") || reason.contains("SCARD_E_SERVICE_STOPPED");
+        return reason.contains("SCARD_E_NO_SERVICE") || reason.contains("SCARD_E_SERVICE_STOPPED")
+                || reason.contains("SCARD_E_INVALID_HANDLE") || reason.contains("SCARD_F_COMM_ERROR");
     }
 
-    private static boolean isNoReaders(Throwable e) {
+    static boolean isNoReaders(Throwable e) {
         return reason(e).contains("SCARD_E_NO_READERS_AVAILABLE");
     }
 
@@ -147,40 +172,5 @@ public final class PcscReaders {
             text.append(t.getMessage());
         }
         return text.toString();
-    }
-
-    /** One card session over PC/SC. */
-    private static final class PcscTransport implements ApduTransport {
-
-        private final Card card;
-        private final CardChannel channel;
-
-        PcscTransport(Card card) {
-            this.card = card;
-            this.channel = card.getBasicChannel();
-        }
-
-        @Override
-        public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
-            try {
-                return ResponseApdu.parse(channel.transmit(new CommandAPDU(command.bytes())).getBytes());
-            } catch (CardException | IllegalStateException e) {
-                throw new CardGoneException("card gone during " + command + ": " + reason(e), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                card.endExclusive();
-            } catch (CardException | IllegalStateException e) {
-                // already gone
-            }
-            try {
-                card.disconnect(true); // reset: no verified PIN survives the session
-            } catch (CardException | IllegalStateException e) {
-                // already gone
-            }
-        }
     }
 }

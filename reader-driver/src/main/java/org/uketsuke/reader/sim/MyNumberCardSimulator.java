@@ -37,6 +37,10 @@ public final class MyNumberCardSimulator {
     private final Set<Integer> verified = new HashSet<>();
     private volatile boolean myNumberApplicationSelected;
     private long commands;
+    private volatile CardBehaviour behaviour = CardBehaviour.normal();
+    /** APDUs answered since the card was last placed (for {@link CardBehaviour#removeAfter()}). */
+    private long answeredSincePlaced;
+    private volatile boolean pulled;
 
     public MyNumberCardSimulator(CardPersonalisation personalisation) {
         this(personalisation, "JPKIAPICCTOKEN2");
@@ -81,6 +85,41 @@ public final class MyNumberCardSimulator {
         reset();
     }
 
+    /** Changes how the card behaves (extended length, latency, faults); the card is placed anew. */
+    public MyNumberCardSimulator behave(CardBehaviour behaviour) {
+        this.behaviour = java.util.Objects.requireNonNull(behaviour, "behaviour");
+        placed();
+        return this;
+    }
+
+    public CardBehaviour behaviour() {
+        return behaviour;
+    }
+
+    /** Exhausts the auth PIN's retry counter, as three wrong PINs would (a 「ロック」 card for the municipal office). */
+    public synchronized MyNumberCardSimulator blockAuthPin() {
+        triesLeft.put(pinKey(Aid.JPKI, 0x0018), 0);
+        return this;
+    }
+
+    /** The card is put on the reader (again): the removal fault counts from here. */
+    public synchronized void placed() {
+        answeredSincePlaced = 0;
+        pulled = false;
+    }
+
+    /**
+     * Whether the card is still on the reader for the next APDU; false from the point {@link CardBehaviour#removeAfter()}
+     * says it is pulled. Transports ask before every APDU and report the card gone when it is.
+     */
+    public synchronized boolean takesNextCommand() {
+        long limit = behaviour.removeAfter();
+        if (limit != CardBehaviour.NEVER && answeredSincePlaced >= limit) {
+            pulled = true;
+        }
+        return !pulled;
+    }
+
     public byte[] atr() {
         return ATR.clone();
     }
@@ -108,12 +147,33 @@ public final class MyNumberCardSimulator {
     }
 
     /** Processes one command APDU and returns the response APDU bytes (data + SW1 SW2). */
-    public synchronized byte[] process(byte[] apdu) {
-        commands++;
+    public byte[] process(byte[] apdu) {
+        CardBehaviour now = behaviour;
+        if (!now.latency().isZero()) {
+            try {
+                Thread.sleep(now.latency());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            commands++;
+            answeredSincePlaced++;
+            if (now.garbageAfter() != CardBehaviour.NEVER && answeredSincePlaced > now.garbageAfter()) {
+                return status(CardBehaviour.GARBAGE_SW);
+            }
+            return answer(apdu, now);
+        }
+    }
+
+    private byte[] answer(byte[] apdu, CardBehaviour now) {
         CommandApdu command;
         try {
             command = CommandApdu.parse(apdu);
         } catch (IllegalArgumentException e) {
+            return status(Iso7816.SW_WRONG_LENGTH);
+        }
+        if (command.extended() && !now.extendedLength()) {
             return status(Iso7816.SW_WRONG_LENGTH);
         }
         if (command.cla() != 0x00 && command.cla() != 0x80) {

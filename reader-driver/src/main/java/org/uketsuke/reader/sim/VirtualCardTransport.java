@@ -1,6 +1,7 @@
 package org.uketsuke.reader.sim;
 
 import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ResponseApdu;
 import org.uketsuke.reader.guard.MyNumberGuard;
@@ -21,7 +22,11 @@ public final class VirtualCardTransport implements ApduTransport {
     }
 
     @Override
-    public ResponseApdu transmit(CommandApdu command) {
+    public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
+        if (!card.takesNextCommand()) {
+            throw new CardGoneException("the virtual card was taken off (fault injected after "
+                    + card.behaviour().removeAfter() + " APDUs)");
+        }
         return ResponseApdu.parse(card.process(command.bytes()));
     }
 

@@ -42,19 +42,32 @@ public final class VpcdConnector implements AutoCloseable {
 
     /** Inserts the card: connects to vpcd and answers it on a daemon thread until {@link #close()}. */
     public synchronized void connect() throws IOException {
-        if (socket != null) {
+        if (socket != null && !socket.isClosed()) {
             return;
         }
         Socket s = new Socket();
         s.setTcpNoDelay(true);
         s.connect(new InetSocketAddress(host, port), 2000);
         quickAck(s);
+        card.placed();
         socket = s;
         loop = Thread.ofPlatform().name("vpcd-card-" + port).daemon().start(() -> serve(s));
     }
 
     public synchronized boolean connected() {
         return socket != null && !socket.isClosed();
+    }
+
+    /** Blocks until vpcd or a removal fault ends the connection, or the time is up; true when it ended. */
+    public boolean awaitDisconnected(java.time.Duration timeout) throws InterruptedException {
+        Thread serving;
+        synchronized (this) {
+            serving = loop;
+        }
+        if (serving == null) {
+            return true;
+        }
+        return serving.join(timeout);
     }
 
     private void serve(Socket s) {
@@ -69,6 +82,10 @@ public final class VpcdConnector implements AutoCloseable {
                 if (payload.length != length) {
                     throw new EOFException("vpcd closed mid-message");
                 }
+                if (payload.length > 1 && !card.takesNextCommand()) {
+                    log.debug("virtual card pulled off vpcd port {} (fault injected)", port);
+                    return; // closing the socket is the removal
+                }
                 byte[] answer = payload.length == 1 ? control(payload[0]) : card.process(payload);
                 if (answer != null) {
                     byte[] frame = new byte[answer.length + 2];
@@ -77,6 +94,12 @@ public final class VpcdConnector implements AutoCloseable {
                     System.arraycopy(answer, 0, frame, 2, answer.length);
                     out.write(frame);
                     out.flush();
+                }
+                if (payload.length > 1 && !card.takesNextCommand()) {
+                    // Pulled right after this answer, as a hand takes a card off between two commands (a close in
+                    // the middle of a command leaves vpcd slow to take the next card).
+                    log.debug("virtual card pulled off vpcd port {} (fault injected)", port);
+                    return;
                 }
             }
         } catch (IOException e) {

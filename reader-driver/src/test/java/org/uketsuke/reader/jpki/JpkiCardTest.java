@@ -55,7 +55,7 @@ class JpkiCardTest {
     void aSmartphoneTokenKeepsItsCertificateBehindThePin() {
         MyNumberCardSimulator android = new MyNumberCardSimulator(TestCards.personalisation(), "JPKIAPGPSETOKEN");
         JpkiCard driver = new JpkiCard(VirtualCardTransport.open(android));
-        assertThat(driver.readAuthCertificate()).isEqualTo(new CertificateRead.Failed("read-first", 0x6982));
+        assertThat(driver.readAuthCertificate()).isEqualTo(new CertificateRead.PinRequiredFirst());
         assertThat(driver.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
         assertThat(driver.readAuthCertificate()).isInstanceOf(CertificateRead.Read.class);
     }
