@@ -89,9 +89,9 @@ public final class RequestFolderExchange {
                 continue;
             }
             try {
-                QualificationXml.SearchRequest parsed = QualificationXml.parseSearch(bytes);
-                CharacterCode code = CharacterCode.ofIdentifier(
-                        SafeXml.text(SafeXml.parse(bytes), "CharacterCodeIdentifier").orElse("0"));
+                Request parsedRequest = parse(bytes);
+                QualificationXml.SearchRequest parsed = parsedRequest.search();
+                CharacterCode code = parsedRequest.characterCode();
                 InsuranceSearch search = parsed.search();
                 ConfirmationOutcome outcome = backend.confirmByInsurance(search);
                 String now = TIME.format(clock.instant());
@@ -118,6 +118,17 @@ public final class RequestFolderExchange {
             moveToDone(request);
         }
         return new Pass(answered, refused, deferred);
+    }
+
+    /** A request file's content: the search with its header fields, and the character code to answer in. */
+    record Request(QualificationXml.SearchRequest search, CharacterCode characterCode) {}
+
+    /** Parses one request file; bad content of any kind is a {@link MalformedMessageException} (fuzzed). */
+    static Request parse(byte[] bytes) throws MalformedMessageException {
+        QualificationXml.SearchRequest search = QualificationXml.parseSearch(bytes);
+        CharacterCode code = CharacterCode.ofIdentifier(
+                SafeXml.text(SafeXml.parse(bytes), "CharacterCodeIdentifier").orElse("0"));
+        return new Request(search, code);
     }
 
     private List<Path> waiting() {
