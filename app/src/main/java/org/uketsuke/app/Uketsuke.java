@@ -1,6 +1,7 @@
 package org.uketsuke.app;
 
 import org.uketsuke.app.bench.BenchCommand;
+import org.uketsuke.app.cli.AuditCommand;
 import org.uketsuke.app.cli.BackendCommand;
 import org.uketsuke.app.cli.DemoCommand;
 import org.uketsuke.app.cli.ReaderCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reception terminal for online qualification (オンライン資格確認).",
-        subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class, SelfCheckCommand.class, ReaderCommand.class})
+        subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class, SelfCheckCommand.class, ReaderCommand.class,
+                AuditCommand.class})
 public final class Uketsuke implements Runnable {
 
     @CommandLine.Spec
