@@ -56,6 +56,7 @@ public final class Fuzzer {
     private final List<Class<? extends Throwable>> allowed = new ArrayList<>();
     private int maxLength = 4_096;
     private int defaultInputs = 3_000;
+    private long maxInputs = Long.MAX_VALUE;
 
     private Fuzzer(String name) {
         this.name = name;
@@ -103,6 +104,12 @@ public final class Fuzzer {
         return this;
     }
 
+    /** A cap on mutated inputs whatever the budget says (targets that do real I/O per input). */
+    public Fuzzer maxInputs(long count) {
+        this.maxInputs = count;
+        return this;
+    }
+
     /** Runs the corpus and the budget; throws {@link AssertionError} on the first finding. */
     public FuzzReport run(Target target) {
         List<byte[]> seeds = loadCorpus();
@@ -121,7 +128,8 @@ public final class Fuzzer {
         }
         long mutated = 0;
         long deadline = budget.duration() == null ? Long.MAX_VALUE : started + budget.duration().toNanos();
-        while (mutated < budget.inputs() && System.nanoTime() < deadline) {
+        long inputs = Math.min(budget.inputs(), maxInputs);
+        while (mutated < inputs && System.nanoTime() < deadline) {
             byte[] input = mutator.mutate(pool.get(random.nextInt(pool.size())), pool);
             mutated++;
             if (behaviours.add(check(target, input, seed))) {
@@ -206,7 +214,7 @@ public final class Fuzzer {
     }
 
     /** One line on stdout and one row in {@code target/fuzz-stats.tsv} (read by {@code ./uketsuke fuzz}). */
-    private static void record(FuzzReport report) {
+    public static void record(FuzzReport report) {
         System.out.println(report.line());
         try {
             Path stats = Path.of("target", "fuzz-stats.tsv");

@@ -28,7 +28,7 @@ class QualificationXmlFuzzTest {
 
     @Test
     void resultsAndBatchStatusesDecodeOrAreMalformed() {
-        FuzzReport report = Fuzzer.target("ResultXml").dictionary(XML_TOKENS).maxLength(64 * 1024)
+        FuzzReport report = Fuzzer.target("ResultXml").dictionary(XML_TOKENS).maxLength(16 * 1024)
                 .allow(MalformedMessageException.class)
                 .run(bytes -> {
                     Object result;
@@ -44,7 +44,7 @@ class QualificationXmlFuzzTest {
 
     @Test
     void requestsDecodeOrAreMalformed() {
-        FuzzReport report = Fuzzer.target("RequestXml").dictionary(XML_TOKENS).maxLength(64 * 1024)
+        FuzzReport report = Fuzzer.target("RequestXml").dictionary(XML_TOKENS).maxLength(16 * 1024)
                 .allow(MalformedMessageException.class)
                 .run(bytes -> {
                     Object search = attempt(() -> QualificationXml.parseSearch(bytes));

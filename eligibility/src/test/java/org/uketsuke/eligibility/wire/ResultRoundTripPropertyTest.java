@@ -3,13 +3,15 @@ package org.uketsuke.eligibility.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
@@ -29,11 +31,14 @@ import org.uketsuke.eligibility.QualificationDetails;
 import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.SpecificDisease;
 import org.uketsuke.eligibility.SpecificDiseaseCertificate;
+import org.uketsuke.fuzz.FuzzReport;
+import org.uketsuke.fuzz.Fuzzer;
 
 /**
  * Encode → decode is the identity for generated results (quicktheories, fixed seed, shrinking on failure): every
  * field, both character codes, the optional blocks, text with markup characters, kana, kanji, full-width spaces and
- * characters outside Shift_JIS. {@code -Duketsuke.fuzz.ResultRoundTrip=N} (a count) runs N examples.
+ * characters outside Shift_JIS. {@code -Duketsuke.fuzz=N} or {@code =30s} (or {@code -Duketsuke.fuzz.ResultRoundTrip=…})
+ * runs N examples or that long.
  */
 class ResultRoundTripPropertyTest {
 
@@ -43,19 +48,33 @@ class ResultRoundTripPropertyTest {
     @Test
     void everyGeneratedResultSurvivesTheRoundTrip() {
         AtomicLong count = new AtomicLong();
-        String budget = System.getProperty("uketsuke.fuzz.ResultRoundTrip", "");
-        int examples = budget.matches("\\d+") ? Integer.parseInt(budget) : 2_000;
+        String budget = System.getProperty("uketsuke.fuzz.ResultRoundTrip", System.getProperty("uketsuke.fuzz", ""));
+        long seed = Long.getLong("uketsuke.fuzz.seed", 20261203L);
+        QuickTheory theory = qt().withFixedSeed(seed);
+        int examples = 2_000;
+        if (budget.matches("\\d+")) {
+            examples = Integer.parseInt(budget);
+            theory = theory.withExamples(examples);
+        } else if (budget.matches("\\d+[smh]")) {
+            long amount = Long.parseLong(budget.substring(0, budget.length() - 1));
+            TimeUnit unit = switch (budget.charAt(budget.length() - 1)) {
+                case 's' -> TimeUnit.SECONDS;
+                case 'm' -> TimeUnit.MINUTES;
+                default -> TimeUnit.HOURS;
+            };
+            theory = theory.withUnlimitedExamples().withTestingTime(amount, unit);
+            examples = 1;
+        } else {
+            theory = theory.withExamples(examples);
+        }
         long started = System.nanoTime();
-        qt().withFixedSeed(Long.getLong("uketsuke.fuzz.seed", 20261203L)).withExamples(examples)
-                .forAll(results())
-                .checkAssert(message -> {
-                    count.incrementAndGet();
-                    ResultMessage back = parse(QualificationXml.write(message));
-                    assertThat(back).isEqualTo(message);
-                });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "fuzz ResultRoundTrip: %d generated results in %.1f s, %.0f inputs/s, 0 findings%n",
-                count.get(), seconds, count.get() / seconds);
+        theory.forAll(results()).checkAssert(message -> {
+            count.incrementAndGet();
+            ResultMessage back = parse(QualificationXml.write(message));
+            assertThat(back).isEqualTo(message);
+        });
+        Fuzzer.record(new FuzzReport("ResultRoundTrip", 0, count.get(), Duration.ofNanos(System.nanoTime() - started),
+                seed, 1));
         assertThat(count.get()).isGreaterThanOrEqualTo(examples * 9L / 10); // quicktheories skips repeats
     }
 
