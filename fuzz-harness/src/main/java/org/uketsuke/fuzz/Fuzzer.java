@@ -132,10 +132,8 @@ public final class Fuzzer {
         while (mutated < inputs && System.nanoTime() < deadline) {
             byte[] input = mutator.mutate(pool.get(random.nextInt(pool.size())), pool);
             mutated++;
-            if (behaviours.add(check(target, input, seed))) {
-                if (pool.size() < POOL_LIMIT) {
-                    pool.add(input);
-                }
+            if (behaviours.add(check(target, input, seed)) && pool.size() < POOL_LIMIT) {
+                pool.add(input);
                 if (budget.fuzzing()) {
                     save(Path.of("target", "fuzz-corpus", name), "new-", input);
                 }
