@@ -1,6 +1,7 @@
 package org.uketsuke.app;
 
 import org.uketsuke.app.bench.BenchCommand;
+import org.uketsuke.app.cli.AuditCommand;
 import org.uketsuke.app.cli.BackendCommand;
 import org.uketsuke.app.cli.CardCommand;
 import org.uketsuke.app.cli.DemoCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reception terminal for online qualification (オンライン資格確認).",
         subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class, SelfCheckCommand.class, ReaderCommand.class,
-                SoakCommand.class, CardCommand.class})
+                SoakCommand.class, CardCommand.class, AuditCommand.class})
 public final class Uketsuke implements Runnable {
 
     @CommandLine.Spec

@@ -23,6 +23,8 @@ import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.bridge.DeliveryWorker;
 import org.uketsuke.bridge.exchange.RequestFolderExchange;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.audit.AuditLog;
+import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.eligibility.HttpsEligibilityClient;
 import org.uketsuke.eligibility.TerminalSigner;
@@ -48,6 +50,8 @@ public final class DemoEnvironment implements AutoCloseable {
 
     /** A fictitious 10-digit 医療機関コード for the demo clinic. */
     public static final String DEMO_INSTITUTION_CODE = "1311234567";
+    /** The demo kiosk's terminal id in the audit log. */
+    public static final String DEMO_TERMINAL_ID = "demo-kiosk-1";
 
     /** The demo card's expiry and the security code printed on its front (照合番号B is made from them). */
     static final java.time.LocalDate CARD_EXPIRY = java.time.LocalDate.of(2035, 2, 17);
@@ -116,7 +120,8 @@ public final class DemoEnvironment implements AutoCloseable {
                 Duration.ofSeconds(10), DEMO_INSTITUTION_CODE, Clock.systemUTC());
         this.steps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone())
                 .withFacePath(new FaceCheck(camera.join(), FaceVerifier.defaults()),
-                        data -> TerminalSigner.sign(backend.terminalTls(), data));
+                        data -> TerminalSigner.sign(backend.terminalTls(), data))
+                .withAudit(openAudit(dataDir.resolve("audit.jsonl")), DEMO_TERMINAL_ID);
         // A lookup by insurance number made while the system is unreachable waits durably and is asked again.
         this.pendingSearches = org.uketsuke.bridge.pending.PendingSearches.open(dataDir.resolve("pending.db"));
         this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone(), pendingSearches);
@@ -129,6 +134,16 @@ public final class DemoEnvironment implements AutoCloseable {
         this.controller = new VisitController(steps, VisitController.defaultTimeouts());
         slot.onCardEvents(controller::fire);
         log.info("demo environment in {} — backend {}", dataDir, backend.baseUri());
+    }
+
+    /** The confirmations' audit log; a broken one is reported and left untouched (the outbox still gets everything). */
+    private static AuditLog openAudit(Path file) {
+        try {
+            return AuditLog.open(file);
+        } catch (AuditLogException e) {
+            log.error("audit log disabled: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** Starts the demo on the data directory; the first start generates the test CA, people and card. */

@@ -16,6 +16,9 @@ import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.audit.AuditEvent;
+import org.uketsuke.bridge.audit.AuditLog;
+import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
@@ -26,6 +29,7 @@ import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
@@ -54,6 +58,8 @@ public final class ReceptionSteps implements VisitSteps {
     private java.util.function.UnaryOperator<byte[]> terminalSigner;
     private FaceCheck.Result.Matched faceProof;
     private String visualStaffId;
+    private AuditLog audit;
+    private String terminalId;
     private ApduTransport session;
     private JpkiCard card;
     private byte[] authCertificate;
@@ -72,6 +78,13 @@ public final class ReceptionSteps implements VisitSteps {
     public ReceptionSteps withFacePath(FaceCheck check, java.util.function.UnaryOperator<byte[]> signer) {
         this.faceCheck = check;
         this.terminalSigner = signer;
+        return this;
+    }
+
+    /** Records every confirmation and rejection in the tamper-evident audit log, as this terminal. */
+    public ReceptionSteps withAudit(AuditLog log, String terminal) {
+        this.audit = log;
+        this.terminalId = terminal;
         return this;
     }
 
@@ -259,6 +272,7 @@ public final class ReceptionSteps implements VisitSteps {
                 long start = System.nanoTime();
                 try {
                     bridge.submit(new Confirmation(fileId, clock.instant(), method, confirmed));
+                    audit(method, "CONFIRMED", confirmed.qualification().card());
                     bridge.drain();
                 } catch (RuntimeException e) {
                     log.error("could not hand the qualification to the レセコン store", e);
@@ -272,6 +286,7 @@ public final class ReceptionSteps implements VisitSteps {
             }
             case ConfirmationOutcome.Rejected rejected -> {
                 log.info("backend rejected: {} {}", rejected.code(), rejected.reason());
+                audit(method, "REJECTED_" + rejected.reason().name(), null);
                 Problem problem = problemOf(rejected);
                 recordListeners.forEach(l -> l.accept(ReceptionRecord.failed(clock.instant(), problem)));
                 yield new VisitEvent.Failed(problem);
@@ -283,6 +298,21 @@ public final class ReceptionSteps implements VisitSteps {
                 yield new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
             }
         };
+    }
+
+    /** Best effort: the outbox already holds the confirmation; a failing audit log is an error for the staff. */
+    private void audit(IdentityMethod method, String outcome, InsuranceCardId insurance) {
+        if (audit == null) {
+            return;
+        }
+        try {
+            audit.append(new AuditEvent(clock.instant(), terminalId, visualStaffId, method.name(), outcome,
+                    insurance == null ? "" : AuditEvent.hash(insurance.insurer().value(), insurance.symbol(),
+                            insurance.number(), insurance.branch()),
+                    authCertificate == null ? "" : AuditEvent.hash(authCertificate)));
+        } catch (AuditLogException e) {
+            log.error("audit log: {}", e.getMessage());
+        }
     }
 
     public static Problem problemOf(ConfirmationOutcome.Rejected rejected) {

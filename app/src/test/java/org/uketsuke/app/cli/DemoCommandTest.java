@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.Uketsuke;
+import org.uketsuke.bridge.audit.AuditLog;
+import org.uketsuke.bridge.audit.AuditVerification;
 import picocli.CommandLine;
 
 /** {@code ./uketsuke demo --headless --once} end to end, in-process: one JSON line, one row, one face file. */
@@ -106,6 +108,13 @@ class DemoCommandTest {
                     .singleElement()
                     .satisfies(name -> assertThat(name).matches("OQSsiquc01res_face_\\d{10}[0-9a-f]{20}_\\d{14}\\.xml"));
         }
+        // The confirmation is in the audit log: one entry, this method, identifiers only as hashes.
+        Path audit = dataDir.resolve("audit.jsonl");
+        assertThat(AuditLog.verify(audit)).isInstanceOfSatisfying(AuditVerification.Intact.class,
+                intact -> assertThat(intact.entries()).isEqualTo(1));
+        assertThat(Files.readString(audit)).contains("\"method\":\"" + method + "\"", "\"outcome\":\"CONFIRMED\"",
+                        "\"terminal\":\"demo-kiosk-1\"")
+                .doesNotContain(json.get("insurerNumber").asText().strip());
     }
 
     @Test

@@ -384,8 +384,7 @@ public final class QualificationXml {
         String reception = SafeXml.required(document, "ReceptionNumber");
         String time = SafeXml.required(document, "ProcessExecutionTime");
         if (!"2".equals(SafeXml.text(document, "ProcessingStatus").orElse(""))) {
-            return new BatchStatus.Processing(reception, Integer.parseInt(SafeXml.text(document, "ProcessedCount").orElse("0")),
-                    Integer.parseInt(SafeXml.text(document, "TotalCount").orElse("0")));
+            return new BatchStatus.Processing(reception, count(document, "ProcessedCount"), count(document, "TotalCount"));
         }
         List<BatchResult> results = new ArrayList<>();
         NodeList units = document.getElementsByTagName("BulkConfirmUnit");
@@ -470,6 +469,15 @@ public final class QualificationXml {
 
     private static Consent consent(Element parent, String name) {
         return SafeXml.text(parent, name).map(Consent::ofCode).orElse(Consent.NOT_OBTAINED);
+    }
+
+    /** A count of patients: absent is 0; anything but 1–9 ASCII digits is malformed (was a NumberFormatException). */
+    private static int count(Document document, String name) throws MalformedMessageException {
+        String text = SafeXml.text(document, name).orElse("0");
+        if (!text.matches("\\d{1,9}")) {
+            throw new MalformedMessageException(name + " is not a count: " + text);
+        }
+        return Integer.parseInt(text);
     }
 
     private static LocalDate date(String yyyymmdd) throws MalformedMessageException {

@@ -125,6 +125,21 @@ class QualificationXmlTest {
                 .hasMessageContaining("InsurerNumber");
     }
 
+    /** Found by QualificationXmlFuzzTest (corpus fuzz/ResultXml/found-batch-count-overflow.xml): was a NumberFormatException. */
+    @Test
+    void batchCountsThatAreNotSmallNumbersAreMalformed() throws Exception {
+        String status = new String(QualificationXml.writeBatchStatus("R0001", "20261124101500", 1, 2, java.util.List.of(), null),
+                StandardCharsets.UTF_8);
+        for (String count : new String[] {"2147483648", "-1", "1e3", "１"}) {
+            byte[] bad = status.replace("<ProcessedCount>1</ProcessedCount>", "<ProcessedCount>" + count + "</ProcessedCount>")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> QualificationXml.parseBatchStatus(bad))
+                    .isInstanceOf(MalformedMessageException.class).hasMessageContaining("ProcessedCount");
+        }
+        assertThat(QualificationXml.parseBatchStatus(status.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new org.uketsuke.eligibility.BatchStatus.Processing("R0001", 1, 2));
+    }
+
     @Test
     void rejectionsCarryTheirReasonThroughTheWire() throws Exception {
         for (RejectionReason reason : RejectionReason.values()) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * BER-TLV as the card-face AP uses it (ISO/IEC 7816-4 §5.2): tags of one or two bytes (second byte when the first
- * ends in 1F), definite lengths in short or long form. Parsing is bounded by the buffer: a lying length is an error.
+ * ends in 1F), definite lengths in short or long form. Parsing is bounded by the buffer: a lying length is an error,
+ * and every error is a {@link TlvFormatException}.
  */
 public record Tlv(int tag, byte[] value) {
 
@@ -33,10 +34,18 @@ public record Tlv(int tag, byte[] value) {
         } else if (n <= 0xFF) {
             out.write(0x81);
             out.write(n);
-        } else {
+        } else if (n <= 0xFFFF) {
             out.write(0x82);
             out.write(n >> 8);
             out.write(n & 0xFF);
+        } else if (n <= 0xFF_FFFF) {
+            // Found by TlvTest: a 64 KiB value used to get a 2-byte length with its top byte cut off.
+            out.write(0x83);
+            out.write(n >> 16);
+            out.write((n >> 8) & 0xFF);
+            out.write(n & 0xFF);
+        } else {
+            throw new IllegalArgumentException("a value over 16 MiB has no 3-byte BER length");
         }
         out.writeBytes(value);
         return out.toByteArray();
@@ -54,7 +63,7 @@ public record Tlv(int tag, byte[] value) {
         try {
             Header h = header(head, 0);
             return h.valueStart + h.length;
-        } catch (IllegalArgumentException e) {
+        } catch (TlvFormatException e) {
             return -1;
         }
     }
@@ -66,7 +75,7 @@ public record Tlv(int tag, byte[] value) {
         while (at < bytes.length) {
             Header h = header(bytes, at);
             if (h.valueStart + h.length > bytes.length) {
-                throw new IllegalArgumentException("TLV " + Integer.toHexString(h.tag) + " runs past the data");
+                throw new TlvFormatException("TLV " + Integer.toHexString(h.tag) + " runs past the data");
             }
             all.add(new Tlv(h.tag, Arrays.copyOfRange(bytes, h.valueStart, h.valueStart + h.length)));
             at = h.valueStart + h.length;
@@ -82,17 +91,17 @@ public record Tlv(int tag, byte[] value) {
 
     private static Header header(byte[] b, int at) {
         if (at >= b.length) {
-            throw new IllegalArgumentException("no tag");
+            throw new TlvFormatException("no tag");
         }
         int tag = b[at++] & 0xFF;
         if ((tag & 0x1F) == 0x1F) {
             if (at >= b.length) {
-                throw new IllegalArgumentException("truncated tag");
+                throw new TlvFormatException("truncated tag");
             }
             tag = (tag << 8) | (b[at++] & 0xFF);
         }
         if (at >= b.length) {
-            throw new IllegalArgumentException("no length");
+            throw new TlvFormatException("no length");
         }
         int first = b[at++] & 0xFF;
         int length;
@@ -101,7 +110,7 @@ public record Tlv(int tag, byte[] value) {
         } else {
             int count = first & 0x7F;
             if (count == 0 || count > 3 || at + count > b.length) {
-                throw new IllegalArgumentException("bad length");
+                throw new TlvFormatException("bad length");
             }
             length = 0;
             for (int i = 0; i < count; i++) {

@@ -159,8 +159,9 @@ public final class RequestFolderExchange {
     }
 
     private Handled single(String id, byte[] bytes) throws MalformedMessageException {
-        QualificationXml.SearchRequest parsed = QualificationXml.parseSearch(bytes);
-        CharacterCode code = characterCode(bytes);
+        Request request = parse(bytes);
+        QualificationXml.SearchRequest parsed = request.search();
+        CharacterCode code = request.characterCode();
         ConfirmationOutcome outcome = backend.confirmByInsurance(parsed.search());
         String now = TIME.format(clock.instant());
         ResultMessage answer = switch (outcome) {
@@ -256,6 +257,17 @@ public final class RequestFolderExchange {
 
     private static String fileIdentifier(byte[] bytes) throws MalformedMessageException {
         return SafeXml.text(SafeXml.parse(bytes), "ArbitraryFileIdentifier").orElse("");
+    }
+
+    /** A request file's content: the search with its header fields, and the character code to answer in. */
+    record Request(QualificationXml.SearchRequest search, CharacterCode characterCode) {}
+
+    /** Parses one request file; bad content of any kind is a {@link MalformedMessageException} (fuzzed). */
+    static Request parse(byte[] bytes) throws MalformedMessageException {
+        QualificationXml.SearchRequest search = QualificationXml.parseSearch(bytes);
+        CharacterCode code = CharacterCode.ofIdentifier(
+                SafeXml.text(SafeXml.parse(bytes), "CharacterCodeIdentifier").orElse("0"));
+        return new Request(search, code);
     }
 
     private List<Path> waiting() {

@@ -1,0 +1,60 @@
+package org.uketsuke.bridge.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * One confirmation event for the audit log: when, which terminal, which staff member (if one acted), how identity
+ * was checked, the outcome, and SHA-256 hashes of the identifiers — never an identifier in clear. The field rules
+ * make that structural: ids are short tokens, hashes are 64 hex digits or empty, so a name, a 保険者番号 or a My
+ * Number cannot be stored here by mistake.
+ *
+ * @param terminalId the terminal's configured id (letters, digits, {@code . _ -}; at most 64)
+ * @param staffId the staff member who acted (目視確認, staff console), or empty
+ * @param method how identity was checked ({@code PIN}, {@code FACE}, {@code VISUAL}, {@code INSURANCE_NUMBER}, …)
+ * @param outcome {@code CONFIRMED}, {@code REJECTED_<REASON>}, … (upper case, digits, {@code _})
+ * @param subjectHash SHA-256 of the insurance identifiers (保険者番号|記号|番号|枝番), or empty
+ * @param cardHash SHA-256 of the card's auth certificate, or empty (insurance-number path)
+ */
+public record AuditEvent(Instant at, String terminalId, String staffId, String method, String outcome, String subjectHash,
+        String cardHash) {
+
+    private static final String TOKEN = "[A-Za-z0-9._-]{0,64}";
+    private static final String HASH = "(|[0-9a-f]{64})";
+
+    public AuditEvent {
+        Objects.requireNonNull(at, "at");
+        staffId = staffId == null ? "" : staffId;
+        subjectHash = subjectHash == null ? "" : subjectHash;
+        cardHash = cardHash == null ? "" : cardHash;
+        if (terminalId == null || terminalId.isEmpty() || !terminalId.matches(TOKEN)) {
+            throw new IllegalArgumentException("terminalId: 1–64 letters, digits, '.', '_' or '-'");
+        }
+        if (!staffId.matches(TOKEN)) {
+            throw new IllegalArgumentException("staffId: at most 64 letters, digits, '.', '_' or '-'");
+        }
+        if (method == null || !method.matches("[A-Z_]{1,32}") || outcome == null || !outcome.matches("[A-Z0-9_]{1,64}")) {
+            throw new IllegalArgumentException("method and outcome are upper-case codes");
+        }
+        if (!subjectHash.matches(HASH) || !cardHash.matches(HASH)) {
+            throw new IllegalArgumentException("identifier hashes are 64 lower-case hex digits or empty");
+        }
+    }
+
+    /** SHA-256 of identifier parts joined with '|' (UTF-8), as hex. */
+    public static String hash(String... parts) {
+        return hash(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String hash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
