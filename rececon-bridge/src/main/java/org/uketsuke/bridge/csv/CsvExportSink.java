@@ -17,14 +17,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.uketsuke.bridge.AtomicFiles;
+import org.uketsuke.bridge.ConfirmedEntry;
 import org.uketsuke.bridge.OutboxEntry;
 import org.uketsuke.bridge.RececonSink;
 import org.uketsuke.bridge.SinkFailure;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.PublicExpense;
 import org.uketsuke.eligibility.Qualification;
-import org.uketsuke.eligibility.wire.MalformedMessageException;
-import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 
 /**
@@ -71,15 +70,9 @@ public final class CsvExportSink implements RececonSink {
 
     @Override
     public synchronized void deliver(OutboxEntry entry) throws SinkFailure {
-        ResultMessage message;
-        try {
-            message = QualificationXml.parseResult(entry.resultXml());
-        } catch (MalformedMessageException e) {
-            throw new SinkFailure("entry " + entry.id().value() + " holds an unreadable result message: " + e.getMessage(), e);
-        }
-        if (!(message.toOutcome() instanceof ConfirmationOutcome.Confirmed confirmed)) {
-            throw new SinkFailure("entry " + entry.id().value() + " holds no confirmed qualification", null);
-        }
+        ConfirmedEntry read = ConfirmedEntry.of(entry);
+        ResultMessage message = read.message();
+        ConfirmationOutcome.Confirmed confirmed = read.confirmed();
         Path file = fileFor(entry);
         try {
             String existing = Files.exists(file) ? decode(Files.readAllBytes(file)) : "";

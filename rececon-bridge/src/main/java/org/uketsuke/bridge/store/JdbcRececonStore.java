@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.ConfirmedEntry;
 import org.uketsuke.bridge.OutboxEntry;
 import org.uketsuke.bridge.RececonSink;
 import org.uketsuke.bridge.SinkFailure;
@@ -17,8 +18,6 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.PublicExpense;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.SpecificDiseaseCertificate;
-import org.uketsuke.eligibility.wire.MalformedMessageException;
-import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 
 /**
@@ -93,15 +92,9 @@ public final class JdbcRececonStore implements RececonSink {
 
     @Override
     public synchronized void deliver(OutboxEntry entry) throws SinkFailure {
-        ResultMessage message;
-        try {
-            message = QualificationXml.parseResult(entry.resultXml());
-        } catch (MalformedMessageException e) {
-            throw new SinkFailure("entry " + entry.id().value() + " holds an unreadable result message: " + e.getMessage(), e);
-        }
-        if (!(message.toOutcome() instanceof ConfirmationOutcome.Confirmed confirmed)) {
-            throw new SinkFailure("entry " + entry.id().value() + " holds no confirmed qualification", null);
-        }
+        ConfirmedEntry read = ConfirmedEntry.of(entry);
+        ResultMessage message = read.message();
+        ConfirmationOutcome.Confirmed confirmed = read.confirmed();
         Connection c;
         try {
             c = connection();

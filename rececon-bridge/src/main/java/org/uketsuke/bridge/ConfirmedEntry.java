@@ -1,0 +1,24 @@
+package org.uketsuke.bridge;
+
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.wire.MalformedMessageException;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
+
+/** An outbox entry read back for a sink: its result message and the confirmed qualification it must hold. */
+public record ConfirmedEntry(ResultMessage message, ConfirmationOutcome.Confirmed confirmed) {
+
+    /** @throws SinkFailure when the entry's message cannot be read or holds no confirmation (parked with the reason) */
+    public static ConfirmedEntry of(OutboxEntry entry) throws SinkFailure {
+        ResultMessage message;
+        try {
+            message = QualificationXml.parseResult(entry.resultXml());
+        } catch (MalformedMessageException e) {
+            throw new SinkFailure("entry " + entry.id().value() + " holds an unreadable result message: " + e.getMessage(), e);
+        }
+        if (!(message.toOutcome() instanceof ConfirmationOutcome.Confirmed confirmed)) {
+            throw new SinkFailure("entry " + entry.id().value() + " holds no confirmed qualification", null);
+        }
+        return new ConfirmedEntry(message, confirmed);
+    }
+}
