@@ -1,0 +1,136 @@
+package org.uketsuke.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.uketsuke.app.demo.DemoEnvironment;
+
+/**
+ * Walks every screen of a visit and the staff console in Japanese and English and saves each as a PNG in
+ * {@code target/screenshots/} (copied to docs/screenshots by hand when the screens change). Asserts each picture is
+ * really drawn (many colours, the window's size), so a blank or missing screen fails.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTourTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private Stage kioskStage;
+    private Stage staffStage;
+    private DemoEnvironment env;
+
+    @Start
+    void open(Stage stage) {
+        kioskStage = stage;
+    }
+
+    @AfterEach
+    void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "en"})
+    void everyScreenIsDrawnInBothLanguages(String language, FxRobot robot) throws Exception {
+        env = DemoEnvironment.start(dataDir.resolve(language));
+        robot.interact(() -> {
+            staffStage = new Stage();
+            KioskWindows.open(env, kioskStage, staffStage, new Messages(new Locale(language)));
+        });
+        Path out = Files.createDirectories(Path.of("target", "screenshots"));
+        save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-idle.png"));
+        robot.clickOn("#placeCard");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        for (String key : new String[] {"#pinKey1", "#pinKey2"}) {
+            robot.clickOn(key);
+        }
+        save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-pin.png"));
+        robot.clickOn("#pinKey3");
+        robot.clickOn("#pinKey4");
+        robot.clickOn("#pinOk");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-consent.png"));
+        for (ConsentItem item : ConsentItem.values()) {
+            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-yes");
+        }
+        robot.clickOn("#consentNext");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-result.png"));
+        save(robot, staffStage.getScene(), out.resolve(language + "-staff-history.png"));
+        robot.clickOn("#removeCard");
+
+        // The line to the national system is down: the patient is told to see the staff.
+        env.backend().injectFault(new org.uketsuke.mockbackend.Fault.Status(503), Integer.MAX_VALUE);
+        robot.clickOn("#placeCard");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
+            robot.clickOn(key);
+        }
+        robot.clickOn("#pinOk");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        for (ConsentItem item : ConsentItem.values()) {
+            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
+        }
+        robot.clickOn("#consentNext");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible()
+                && robot.lookup("#kioskTitle").queryLabeled().getText().equals(
+                        new Messages(new Locale(language)).get("state.SHOWING_PROBLEM.title")));
+        save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-problem.png"));
+        env.backend().injectFault(new org.uketsuke.mockbackend.Fault.None(), 0);
+        robot.clickOn("#removeCard");
+
+        robot.clickOn("#deliveriesTab");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !robot.lookup("#deliveriesTable").queryTableView().getItems().isEmpty());
+        save(robot, staffStage.getScene(), out.resolve(language + "-staff-deliveries.png"));
+        robot.clickOn("#precheckTab");
+        save(robot, staffStage.getScene(), out.resolve(language + "-staff-precheck.png"));
+    }
+
+    /** Snapshot of the whole scene as a PNG; fails unless it is really drawn. */
+    private static void save(FxRobot robot, Scene scene, Path file) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = scene.snapshot(null));
+        int width = (int) image[0].getWidth();
+        int height = (int) image[0].getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image[0].getPixelReader();
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int argb = pixels.getArgb(x, y);
+                png.setRGB(x, y, argb);
+                if (colours.size() < 64) {
+                    colours.add(argb);
+                }
+            }
+        }
+        ImageIO.write(png, "png", file.toFile());
+        assertThat(width).as(file.toString()).isGreaterThan(600);
+        assertThat(colours).as("%s is drawn, not blank", file).hasSizeGreaterThan(20);
+    }
+}
