@@ -120,6 +120,15 @@ public final class RececonBridge implements AutoCloseable {
         }
     }
 
+    /**
+     * The database store the staff console reads for its consistency check: the shared PostgreSQL store when there is
+     * one, else the local SQLite store.
+     */
+    public java.util.Optional<JdbcRececonStore> databaseStore() {
+        return sinks.stream().filter(JdbcRececonStore.class::isInstance).map(JdbcRececonStore.class::cast)
+                .max(java.util.Comparator.comparing(s -> s.dialect() == org.uketsuke.bridge.store.StoreDialect.POSTGRESQL));
+    }
+
     /** Delivers every pending entry to every sink that does not have it yet. Returns how many became delivered. */
     public synchronized int drain() {
         int delivered = 0;

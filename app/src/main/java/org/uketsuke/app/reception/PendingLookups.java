@@ -57,7 +57,7 @@ public final class PendingLookups implements AutoCloseable {
             for (PendingSearches.Settled settled : pending.retry(backend, bridge, clock)) {
                 ReceptionRecord record = switch (settled) {
                     case PendingSearches.Settled.Confirmed c -> ReceptionRecord.confirmed(clock.instant(),
-                            ReceptionSteps.summarise(c.outcome()));
+                            ReceptionSteps.summarise(c.outcome()), c.outcome().qualification());
                     case PendingSearches.Settled.Rejected r -> ReceptionRecord.failed(clock.instant(),
                             ReceptionSteps.problemOf(r.reason()));
                 };

@@ -4,15 +4,21 @@ import java.time.Instant;
 import java.util.Optional;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.eligibility.Qualification;
 
-/** One row of the staff console's reception history: a confirmation, or the reason there was none. */
-public record ReceptionRecord(Instant at, Optional<QualificationSummary> qualification, Optional<Problem> problem) {
+/**
+ * One row of the staff console's reception history: a confirmation, or the reason there was none.
+ *
+ * @param confirmed the whole confirmed qualification (for the consistency check; never shown to the patient)
+ */
+public record ReceptionRecord(Instant at, Optional<QualificationSummary> qualification, Optional<Problem> problem,
+        Optional<Qualification> confirmed) {
 
-    public static ReceptionRecord confirmed(Instant at, QualificationSummary summary) {
-        return new ReceptionRecord(at, Optional.of(summary), Optional.empty());
+    public static ReceptionRecord confirmed(Instant at, QualificationSummary summary, Qualification confirmed) {
+        return new ReceptionRecord(at, Optional.of(summary), Optional.empty(), Optional.of(confirmed));
     }
 
     public static ReceptionRecord failed(Instant at, Problem problem) {
-        return new ReceptionRecord(at, Optional.empty(), Optional.of(problem));
+        return new ReceptionRecord(at, Optional.empty(), Optional.of(problem), Optional.empty());
     }
 }

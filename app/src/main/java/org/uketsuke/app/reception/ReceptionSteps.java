@@ -281,7 +281,7 @@ public final class ReceptionSteps implements VisitSteps {
                     timings = timings.plusSink(System.nanoTime() - start);
                 }
                 QualificationSummary summary = summarise(confirmed);
-                recordListeners.forEach(l -> l.accept(ReceptionRecord.confirmed(clock.instant(), summary)));
+                recordListeners.forEach(l -> l.accept(ReceptionRecord.confirmed(clock.instant(), summary, confirmed.qualification())));
                 yield new VisitEvent.Confirmed(summary);
             }
             case ConfirmationOutcome.Rejected rejected -> {

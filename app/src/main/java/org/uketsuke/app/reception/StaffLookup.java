@@ -56,7 +56,7 @@ public final class StaffLookup {
                     log.error("could not hand the qualification to the レセコン store", e);
                     yield ReceptionRecord.failed(clock.instant(), Problem.STORE_FAILED);
                 }
-                yield ReceptionRecord.confirmed(clock.instant(), ReceptionSteps.summarise(confirmed));
+                yield ReceptionRecord.confirmed(clock.instant(), ReceptionSteps.summarise(confirmed), confirmed.qualification());
             }
             case ConfirmationOutcome.Rejected rejected -> ReceptionRecord.failed(clock.instant(), ReceptionSteps.problemOf(rejected));
             case ConfirmationOutcome.Unavailable unavailable -> {

@@ -48,7 +48,8 @@ public final class KioskWindows {
             }
         }, env.slot().describe(), new LookupViewModel(env.lookup(), LOOKUP_WORKER, Platform::runLater, messages),
                 env.controller()::fire, deliveries(env, messages), new PreCheckViewModel(env.preCheck(), PRECHECK_WORKER,
-                        Platform::runLater, messages));
+                        Platform::runLater, messages), new ConsistencyViewModel(
+                        new org.uketsuke.app.reception.ConsistencyCheck(env.bridge()), OUTBOX_READER, Platform::runLater, messages));
 
         env.controller().addListener(snapshot -> Platform.runLater(() -> {
             model.show(snapshot);

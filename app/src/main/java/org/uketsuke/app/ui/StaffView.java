@@ -53,7 +53,7 @@ public final class StaffView {
      */
     public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup,
             java.util.function.Consumer<org.uketsuke.app.flow.VisitEvent> visits) {
-        this(messages, demo, readerDescription, lookup, visits, null, null);
+        this(messages, demo, readerDescription, lookup, visits, null, null, null);
     }
 
     /**
@@ -62,7 +62,7 @@ public final class StaffView {
      */
     public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup,
             java.util.function.Consumer<org.uketsuke.app.flow.VisitEvent> visits, DeliveriesViewModel deliveries,
-            PreCheckViewModel preCheck) {
+            PreCheckViewModel preCheck, ConsistencyViewModel consistency) {
         this.messages = messages;
         Label title = new Label(messages.get("staff.title"));
         title.getStyleClass().add("staff-title");
@@ -107,7 +107,7 @@ public final class StaffView {
         TabPane tabs = new TabPane();
         tabs.setId("staffTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab history = new Tab(messages.get("staff.history"), table);
+        Tab history = new Tab(messages.get("staff.history"), consistency == null ? table : historyPane(consistency));
         history.setId("historyTab");
         tabs.getTabs().add(history);
         if (deliveries != null) {
@@ -160,6 +160,28 @@ public final class StaffView {
         Label title = new Label(messages.get("lookup.title"));
         title.getStyleClass().add("staff-section");
         return new VBox(6, title, form, problems);
+    }
+
+    private Node historyPane(ConsistencyViewModel model) {
+        Button check = new Button(messages.get("consistency.check"));
+        check.setId("consistencyCheck");
+        check.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.busy.get() || table.getSelectionModel().getSelectedItem() == null
+                        || table.getSelectionModel().getSelectedItem().confirmed().isEmpty(),
+                table.getSelectionModel().selectedItemProperty(), model.busy));
+        check.setOnAction(e -> model.check(table.getSelectionModel().getSelectedItem()));
+        Button update = new Button(messages.get("consistency.update"));
+        update.setId("consistencyUpdate");
+        update.disableProperty().bind(model.canUpdate.not().or(model.busy));
+        update.setOnAction(e -> model.update());
+        Label result = new Label();
+        result.setId("consistencyResult");
+        result.setWrapText(true);
+        result.textProperty().bind(model.result);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox pane = new VBox(8, table, new HBox(12, check, update), result);
+        pane.setPadding(new Insets(8, 0, 0, 0));
+        return pane;
     }
 
     private Node deliveriesPane(DeliveriesViewModel model) {

@@ -137,6 +137,40 @@ class StaffConsoleUiTest {
         assertThat(env.bridge().statuses()).hasSize(entriesBefore + 1);
     }
 
+    @Test
+    void theStaffSeeWhatTheStoreHoldsDifferentlyAndRemoveTheOutdatedInsurance(FxRobot robot) throws Exception {
+        Qualification person = env.backend().person(8);
+        // The レセコン still has the patient's previous insurance (2割, another insurer) from an earlier visit.
+        Qualification previous = new Qualification(new org.uketsuke.eligibility.InsuranceCardId(
+                org.uketsuke.eligibility.InsurerNumber.of("01130012"), "9876", "54321", "00"), "全国健康保険協会東京支部",
+                person.name(), person.nameKana(), person.birthdate(), person.sex(), person.personalFamily(),
+                new org.uketsuke.eligibility.ContributionRatio(20), java.time.LocalDate.of(2015, 4, 1));
+        env.bridge().submit(new org.uketsuke.bridge.Confirmation("earlier-visit", java.time.Instant.parse("2026-06-01T00:00:00Z"),
+                org.uketsuke.eligibility.IdentityMethod.INSURANCE_NUMBER,
+                new org.uketsuke.eligibility.ConfirmationOutcome.Confirmed(previous, "20260601090000", null)));
+        env.bridge().drain();
+
+        var record = env.lookup().lookup(new InsuranceSearch(person.card(), person.birthdate(), false, "consistency-1"));
+        assertThat(record.confirmed()).isPresent();
+        TableView<org.uketsuke.app.reception.ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
+        robot.interact(() -> {
+            history.getItems().addFirst(record);
+            history.getSelectionModel().select(0);
+        });
+        robot.clickOn("#consistencyCheck");
+        Label result = robot.lookup("#consistencyResult").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("レセコンに確認結果と異なる登録が1件"));
+        assertThat(result.getText()).contains("番号: 登録 54321 / 確認 " + person.card().number())
+                .contains("保険者番号: 登録 01130012 / 確認 " + person.card().insurer().value());
+        robot.clickOn("#consistencyUpdate");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("レセコンの登録を更新しました"));
+        assertThat(result.getText()).contains("1件");
+        assertThat(env.bridge().databaseStore().orElseThrow().insurancesOf(person.birthdate(), person.nameKana()))
+                .singleElement().satisfies(i -> assertThat(i.number()).isEqualTo(person.card().number()));
+        robot.clickOn("#consistencyCheck");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().equals("レセコンの登録は確認結果と一致しています。"));
+    }
+
     private static String row(String id, Qualification q, String birthdate) {
         return id + "," + q.card().insurer().value() + "," + q.card().symbol() + "," + q.card().number() + ","
                 + q.card().branch() + "," + birthdate + "\r\n";

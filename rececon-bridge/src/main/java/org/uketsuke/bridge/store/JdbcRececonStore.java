@@ -225,6 +225,70 @@ public final class JdbcRececonStore implements RececonSink {
         }
     }
 
+    /**
+     * One row of the patients' {@code insurance} table: the key, what the staff compare, and when it was last confirmed.
+     */
+    public record StoredInsurance(String insurerNumber, String symbol, String number, String branch,
+            java.time.LocalDate birthdate, String nameKana, String contributionRatio, String personalFamily,
+            String lastIdempotencyKey) {}
+
+    /**
+     * Every insurance the store holds for a patient (same birth date, same kana name ignoring spaces): after a change
+     * of job the old one is still there beside the new — what the staff's consistency check shows.
+     */
+    public synchronized java.util.List<StoredInsurance> insurancesOf(java.time.LocalDate birthdate, String nameKana)
+            throws SQLException {
+        java.util.List<StoredInsurance> rows = new java.util.ArrayList<>();
+        String wanted = nameKana.replace(" ", "").replace("　", "");
+        try (PreparedStatement q = connection().prepareStatement("select insurer_number, symbol, number, branch, name_kana,"
+                + " contribution_ratio, personal_family, last_idempotency_key from insurance where birthdate = ?"
+                + " order by last_confirmed_at desc")) {
+            dialect.bindDate(q, 1, birthdate);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(5).replace(" ", "").replace("　", "").equals(wanted)) {
+                        rows.add(new StoredInsurance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                birthdate, rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                    }
+                }
+            }
+            endTransaction();
+        } catch (SQLException e) {
+            if (connection != null) {
+                drop(connection);
+            }
+            throw e;
+        }
+        return rows;
+    }
+
+    /** Staff confirmed the patient no longer has this insurance: its row leaves the table (history stays). */
+    public synchronized boolean retire(StoredInsurance insurance) throws SQLException {
+        try (PreparedStatement delete = connection().prepareStatement("delete from insurance where insurer_number = ?"
+                + " and symbol = ? and number = ? and branch = ? and birthdate = ?")) {
+            delete.setString(1, insurance.insurerNumber());
+            delete.setString(2, insurance.symbol());
+            delete.setString(3, insurance.number());
+            delete.setString(4, insurance.branch());
+            dialect.bindDate(delete, 5, insurance.birthdate());
+            boolean removed = delete.executeUpdate() == 1;
+            endTransaction();
+            return removed;
+        } catch (SQLException e) {
+            if (connection != null) {
+                drop(connection);
+            }
+            throw e;
+        }
+    }
+
+    /** Deliveries leave auto-commit off; a read or a staff change outside them ends its own transaction. */
+    private void endTransaction() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
     /** The open connection, opening and migrating one when there is none (first use, or after a failure). */
     private synchronized Connection connection() throws SQLException {
         if (connection != null) {

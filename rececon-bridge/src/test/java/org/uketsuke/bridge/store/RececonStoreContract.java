@@ -126,6 +126,28 @@ abstract class RececonStoreContract {
                 .hasStackTraceContaining("newer than this program");
     }
 
+    @Test
+    void thePatientsInsurancesAreFoundByBirthDateAndKanaAndAnOldOneCanBeRetired() throws Exception {
+        var base = Fixtures.qualification(1);
+        var switched = new org.uketsuke.eligibility.Qualification(new org.uketsuke.eligibility.InsuranceCardId(
+                org.uketsuke.eligibility.InsurerNumber.of("131045"), "ア", "777", ""), "新しい保険者", base.name(),
+                base.nameKana(), base.birthdate(), base.sex(), base.personalFamily(),
+                new org.uketsuke.eligibility.ContributionRatio(30), java.time.LocalDate.of(2026, 11, 1));
+        try (JdbcRececonStore store = newStore()) {
+            store.deliver(entry(1, Fixtures.confirmation("old-job", NINE, base)));
+            store.deliver(entry(2, Fixtures.confirmation("new-job", NINE.plusSeconds(86_400), switched)));
+            store.deliver(entry(3, Fixtures.confirmation("someone-else", NINE, Fixtures.qualification(2))));
+            var found = store.insurancesOf(base.birthdate(), "ｳｹﾂｹﾀﾛｳ");
+            assertThat(found).extracting(JdbcRececonStore.StoredInsurance::lastIdempotencyKey)
+                    .containsExactly("new-job", "old-job");
+            assertThat(store.retire(found.get(1))).isTrue();
+            assertThat(store.insurancesOf(base.birthdate(), base.nameKana())).singleElement()
+                    .satisfies(i -> assertThat(i.number()).isEqualTo("777"));
+            store.deliver(entry(4, Fixtures.confirmation("later", NINE.plusSeconds(90_000), Fixtures.qualification(3))));
+        }
+        assertThat(count("qualification")).as("the history keeps every confirmation").isEqualTo(4);
+    }
+
     /** Another store (another terminal, or this one restarted) on the database of the last {@link #newStore()}. */
     abstract JdbcRececonStore newStoreOnSameDatabase() throws Exception;
 

@@ -1,0 +1,118 @@
+package org.uketsuke.eligibility;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * 保険情報の照合: the insurance a レセコン has on record for a patient against the one the system just confirmed, field
+ * by field, the way clinics compare them (shared/facts/eligibility.md): 保険者番号 ignoring padding, 記号 after
+ * full-/half-width normalisation, 番号 ignoring leading zeros, 枝番 exactly, 負担割合 and 本人/家族 by value. Only real
+ * differences are reported, each with both values as written.
+ */
+public final class InsuranceComparison {
+
+    /** The compared fields. */
+    public enum Field {
+        INSURER_NUMBER("保険者番号", "insurer number"),
+        SYMBOL("記号", "symbol"),
+        NUMBER("番号", "number"),
+        BRANCH("枝番", "branch number"),
+        CONTRIBUTION_RATIO("負担割合", "co-payment"),
+        PERSONAL_FAMILY("本人・家族", "insured / dependant");
+
+        private final String ja;
+        private final String en;
+
+        Field(String ja, String en) {
+            this.ja = ja;
+            this.en = en;
+        }
+
+        public String label(Locale locale) {
+            return locale.getLanguage().equals("ja") ? ja : en;
+        }
+    }
+
+    /**
+     * What the レセコン holds, as text as it stores it.
+     *
+     * @param contributionRatio "030", "30" or "3" (割) all mean 3割
+     * @param personalFamily "1"/"2" or 本人/家族
+     */
+    public record Stored(String insurerNumber, String symbol, String number, String branch, String contributionRatio,
+            String personalFamily) {}
+
+    /** One field that differs: "stored … / confirmed …". */
+    public record Difference(Field field, String stored, String confirmed) {
+
+        public String message(Locale locale) {
+            return locale.getLanguage().equals("ja")
+                    ? field.label(locale) + ": 登録 " + shown(stored) + " / 確認 " + shown(confirmed)
+                    : field.label(locale) + ": stored " + shown(stored) + " / confirmed " + shown(confirmed);
+        }
+
+        private static String shown(String value) {
+            return value == null || value.isBlank() ? "—" : value.strip();
+        }
+    }
+
+    private InsuranceComparison() {}
+
+    public static List<Difference> compare(Stored stored, Qualification confirmed) {
+        List<Difference> differences = new ArrayList<>();
+        InsuranceCardId card = confirmed.card();
+        check(differences, Field.INSURER_NUMBER, stored.insurerNumber(), card.insurer().value(),
+                insurer(stored.insurerNumber()).equals(insurer(card.insurer().value())));
+        check(differences, Field.SYMBOL, stored.symbol(), card.symbol(), text(stored.symbol()).equals(text(card.symbol())));
+        check(differences, Field.NUMBER, stored.number(), card.number(), number(stored.number()).equals(number(card.number())));
+        check(differences, Field.BRANCH, stored.branch(), card.branch(), text(stored.branch()).equals(card.branch()));
+        Integer storedPercent = percent(stored.contributionRatio());
+        check(differences, Field.CONTRIBUTION_RATIO, stored.contributionRatio(), confirmed.contributionRatio().tenths() + "割",
+                storedPercent != null && storedPercent == confirmed.contributionRatio().percent());
+        check(differences, Field.PERSONAL_FAMILY, stored.personalFamily(),
+                confirmed.personalFamily() == PersonalFamily.INSURED ? "本人" : "家族",
+                personalFamily(stored.personalFamily()).equals(confirmed.personalFamily().code()));
+        return differences;
+    }
+
+    private static void check(List<Difference> into, Field field, String stored, String confirmed, boolean same) {
+        if (!same) {
+            into.add(new Difference(field, stored, confirmed));
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : Text.normalise(value);
+    }
+
+    /** Digits only, no padding spaces or leading zeros: "  131045" = "00131045" = "131045". */
+    static String insurer(String value) {
+        return number(text(value).replace(" ", ""));
+    }
+
+    static String number(String value) {
+        String digits = text(value);
+        String stripped = digits.replaceFirst("^0+(?=.)", "");
+        return stripped;
+    }
+
+    /** Percent from "030" (message form), "30" (percent) or "3" (割); null when unreadable. */
+    static Integer percent(String value) {
+        String v = text(value).replace("割", "").replace("%", "");
+        if (!v.matches("\\d{1,3}")) {
+            return null;
+        }
+        int n = Integer.parseInt(v);
+        return v.length() == 3 || n > 10 ? n : n * 10;
+    }
+
+    static String personalFamily(String value) {
+        String v = text(value);
+        return switch (v) {
+            case "本人", "1" -> "1";
+            case "家族", "2" -> "2";
+            default -> v;
+        };
+    }
+}
