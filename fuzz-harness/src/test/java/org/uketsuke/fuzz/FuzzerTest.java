@@ -12,6 +12,21 @@ import org.junit.jupiter.api.Test;
 /** The harness itself: it finds a planted bug, saves the input, lets typed errors pass, and counts what it ran. */
 class FuzzerTest {
 
+    /** These tests fix their own budgets: a CI-wide {@code -Duketsuke.fuzz} (the launcher's 20 s) must not apply. */
+    private String globalBudget;
+
+    @org.junit.jupiter.api.BeforeEach
+    void withoutTheGlobalBudget() {
+        globalBudget = System.clearProperty("uketsuke.fuzz");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheGlobalBudget() {
+        if (globalBudget != null) {
+            System.setProperty("uketsuke.fuzz", globalBudget);
+        }
+    }
+
     /** A toy parser of {@code <n>digits</n>}: typed error for bad input, a planted crash for numbers over 1000. */
     private static Object planted(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
