@@ -105,6 +105,14 @@ public record CommandApdu(int cla, int ins, int p1, int p2, byte[] data, int le)
         return data.clone();
     }
 
+    /**
+     * Zeroes this APDU's data in place: called after a VERIFY has been sent, so the PIN does not stay in memory with
+     * the object. (The copies javax.smartcardio makes on its way to pcscd are outside our reach.)
+     */
+    public void wipe() {
+        java.util.Arrays.fill(data, (byte) 0);
+    }
+
     public byte[] bytes() {
         boolean extended = extended();
         int lcField = data.length == 0 ? 0 : extended ? 3 : 1;

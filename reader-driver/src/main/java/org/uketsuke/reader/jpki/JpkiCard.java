@@ -143,18 +143,48 @@ public final class JpkiCard {
         return 0;
     }
 
-    /** VERIFY the 4-digit auth PIN. Never retried here: each call spends a try when wrong. */
+    /** VERIFY the 4-digit auth PIN given as text; the char copy is wiped after use. */
     public PinCheck verifyAuthPin(String pin) {
-        if (pin == null || !pin.matches("\\d{4}")) {
+        if (pin == null) {
             return new PinCheck.Failed("pin-format", 0);
         }
+        char[] digits = pin.toCharArray();
+        try {
+            return verifyAuthPin(digits);
+        } finally {
+            java.util.Arrays.fill(digits, '\0');
+        }
+    }
+
+    /**
+     * VERIFY the 4-digit auth PIN. Never retried here: each call spends a try when wrong. The PIN bytes and the APDU's
+     * data are zeroed as soon as the command has been sent; the caller wipes {@code pin}.
+     */
+    public PinCheck verifyAuthPin(char[] pin) {
+        if (pin == null || pin.length != 4) {
+            return new PinCheck.Failed("pin-format", 0);
+        }
+        for (char c : pin) {
+            if (c < '0' || c > '9') {
+                return new PinCheck.Failed("pin-format", 0);
+            }
+        }
+        byte[] ascii = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            ascii[i] = (byte) pin[i];
+        }
+        CommandApdu verify = CommandApdu.of(0x00, Iso7816.INS_VERIFY, 0x00, 0x80, ascii);
+        java.util.Arrays.fill(ascii, (byte) 0);
         try {
             if (!selectJpki() || !selectEf(JpkiFile.AUTH_PIN)) {
                 return new PinCheck.Failed("select-pin", 0);
             }
-            int sw = card.transmit(
-                            CommandApdu.of(0x00, Iso7816.INS_VERIFY, 0x00, 0x80, pin.getBytes(StandardCharsets.US_ASCII)))
-                    .sw();
+            int sw;
+            try {
+                sw = card.transmit(verify).sw();
+            } finally {
+                verify.wipe();
+            }
             if (sw == Iso7816.SW_OK) {
                 return new PinCheck.Verified();
             }

@@ -52,6 +52,30 @@ class JpkiCardTest {
     }
 
     @Test
+    void thePinIsVerifiedFromACharArrayAndLeavesNoCopyInTheCommand() {
+        ApduTransport simulator = VirtualCardTransport.open(card);
+        java.util.List<CommandApdu> sent = new java.util.ArrayList<>();
+        ApduTransport recording = new ApduTransport() {
+            @Override
+            public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
+                sent.add(command);
+                return simulator.transmit(command);
+            }
+
+            @Override
+            public void close() {
+                simulator.close();
+            }
+        };
+        char[] pin = TestCards.PIN.toCharArray();
+        assertThat(new JpkiCard(recording).verifyAuthPin(pin)).isEqualTo(new PinCheck.Verified());
+        CommandApdu verify = sent.stream().filter(c -> c.ins() == 0x20 && c.data().length == 4).findFirst().orElseThrow();
+        assertThat(verify.data()).as("the PIN bytes are wiped once sent").containsOnly(0);
+        assertThat(new JpkiCard(VirtualCardTransport.open(card)).verifyAuthPin("１２３４".toCharArray()))
+                .as("full-width digits are not a PIN").isInstanceOf(PinCheck.Failed.class);
+    }
+
+    @Test
     void aSmartphoneTokenKeepsItsCertificateBehindThePin() {
         MyNumberCardSimulator android = new MyNumberCardSimulator(TestCards.personalisation(), "JPKIAPGPSETOKEN");
         JpkiCard driver = new JpkiCard(VirtualCardTransport.open(android));
