@@ -1,0 +1,240 @@
+package org.uketsuke.face.eval;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Rect;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+import org.uketsuke.face.OpenCv;
+import org.uketsuke.face.chip.ChipPhoto;
+import org.uketsuke.face.pipeline.FaceBox;
+import org.uketsuke.face.pipeline.FacePipeline;
+
+/**
+ * {@code face eval}: the verifier's genuine and impostor score distributions on a folder of real face images laid out
+ * {@code person/image}. Every image is enrolled the way the card stores a photo (head crop, greyscale, 180×222,
+ * JPEG 2000) and matched as a live frame against every other image's enrolment. Identities are split in two by a
+ * seeded shuffle: the threshold for the target FMR is calibrated on one half and FMR/FNMR are reported on the other,
+ * with the counts of pairs behind each figure. Writes {@code roc.csv} and {@code roc.png}.
+ */
+public final class FaceEvaluation {
+
+    /** What one run found; rates on the held-out half unless named otherwise. */
+    public record Report(int people, int images, int failedToEnrol, int failedToAcquire, int genuinePairs,
+            int impostorPairs, double configuredThreshold, double fmrAtConfigured, double fnmrAtConfigured,
+            double calibratedThreshold, double targetFmr, double heldOutFmr, double heldOutFnmr, int heldOutGenuine,
+            int heldOutImpostor, double eer, double eerThreshold, double genuineMean, double impostorMean,
+            double impostorMax) {
+
+        public List<String> lines() {
+            return List.of(
+                    String.format(Locale.ROOT, "face eval: %d people, %d images (%d failed to enrol, %d failed to acquire);"
+                            + " %d genuine and %d impostor pairs", people, images, failedToEnrol, failedToAcquire,
+                            genuinePairs, impostorPairs),
+                    String.format(Locale.ROOT, "scores: genuine mean %.3f, impostor mean %.3f, impostor max %.3f",
+                            genuineMean, impostorMean, impostorMax),
+                    String.format(Locale.ROOT, "at the configured threshold %.2f (all pairs): FMR %.4f %%, FNMR %.2f %%",
+                            configuredThreshold, fmrAtConfigured * 100, fnmrAtConfigured * 100),
+                    String.format(Locale.ROOT, "threshold calibrated for FMR ≤ %.4f %% on one half: %.3f; on the held-out half"
+                            + " (%d genuine / %d impostor pairs): FMR %.4f %% (95 %% upper bound %.3f %%), FNMR %.2f %%",
+                            targetFmr * 100, calibratedThreshold, heldOutGenuine, heldOutImpostor, heldOutFmr * 100,
+                            ScoreStatistics.fmrUpperBound95((int) Math.round(heldOutFmr * heldOutImpostor), heldOutImpostor) * 100,
+                            heldOutFnmr * 100),
+                    String.format(Locale.ROOT, "EER %.2f %% at threshold %.3f (all pairs)", eer * 100, eerThreshold));
+        }
+    }
+
+    private record Sample(String person, float[] enrolled, float[] live) {}
+
+    private FaceEvaluation() {}
+
+    public static Report run(Path dataset, Path out, double configuredThreshold, double targetFmr, long seed)
+            throws IOException {
+        OpenCv.load();
+        FacePipeline pipeline = new FacePipeline();
+        List<Path> people;
+        try (Stream<Path> dirs = Files.list(dataset)) {
+            people = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        if (people.size() < 2) {
+            throw new IllegalArgumentException("the dataset needs at least two person folders: " + dataset);
+        }
+        List<Sample> samples = new ArrayList<>();
+        int images = 0;
+        int failedToEnrol = 0;
+        int failedToAcquire = 0;
+        for (Path person : people) {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(person)) {
+                files = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png)")).sorted()
+                        .toList();
+            }
+            for (Path file : files) {
+                images++;
+                Mat image = Imgcodecs.imread(file.toString());
+                if (image.empty()) {
+                    failedToEnrol++;
+                    continue;
+                }
+                float[] enrolled = enrol(pipeline, image);
+                float[] live = pipeline.analyse(image) instanceof FacePipeline.Analysis.Face f ? f.embedding() : null;
+                image.release();
+                if (enrolled == null) {
+                    failedToEnrol++;
+                }
+                if (live == null) {
+                    failedToAcquire++;
+                }
+                samples.add(new Sample(person.getFileName().toString(), enrolled, live));
+            }
+        }
+        List<String> names = new ArrayList<>(people.stream().map(p -> p.getFileName().toString()).toList());
+        Collections.shuffle(names, new Random(seed));
+        List<String> calibration = names.subList(0, names.size() / 2);
+        ScoreStatistics all = scores(samples, null);
+        ScoreStatistics calibrate = scores(samples, calibration);
+        List<String> heldOutNames = names.subList(names.size() / 2, names.size());
+        ScoreStatistics heldOut = scores(samples, heldOutNames);
+        double calibrated = calibrate.thresholdForFmr(targetFmr);
+        double[] eer = all.equalErrorRate();
+        Files.createDirectories(out);
+        writeRoc(all, out, configuredThreshold);
+        return new Report(people.size(), images, failedToEnrol, failedToAcquire, all.genuine().length,
+                all.impostor().length, configuredThreshold, all.fmr(configuredThreshold), all.fnmr(configuredThreshold),
+                calibrated, targetFmr, heldOut.fmr(calibrated), heldOut.fnmr(calibrated), heldOut.genuine().length,
+                heldOut.impostor().length, eer[0], eer[1], mean(all.genuine()), mean(all.impostor()),
+                all.impostor().length == 0 ? -1 : all.impostor()[all.impostor().length - 1]);
+    }
+
+    /** The image as the card would hold it: head crop around the detected face, greyscale, 180×222, JPEG 2000. */
+    static float[] enrol(FacePipeline pipeline, Mat image) {
+        List<FaceBox> faces = pipeline.detect(image);
+        if (faces.size() != 1) {
+            return null;
+        }
+        FaceBox f = faces.getFirst();
+        double w = f.width() * 1.7;
+        double h = w * 222 / 180;
+        // Pad first, so a face near the edge still gets a head crop of the chip photo's proportions.
+        int pad = (int) Math.ceil(h);
+        Mat padded = new Mat();
+        org.opencv.core.Core.copyMakeBorder(image, padded, pad, pad, pad, pad, org.opencv.core.Core.BORDER_REPLICATE);
+        double cx = (f.x1() + f.x2()) / 2 + pad;
+        double cy = (f.y1() + f.y2()) / 2 + pad;
+        int x = (int) (cx - w / 2);
+        int y = (int) (cy - h * 0.45);
+        int cw = (int) w;
+        int ch = (int) h;
+        if (cw < 40 || ch < 40) {
+            padded.release();
+            return null;
+        }
+        Mat head = new Mat(padded, new Rect(x, y, cw, ch));
+        Mat grey = new Mat();
+        Imgproc.cvtColor(head, grey, Imgproc.COLOR_BGR2GRAY);
+        Mat chip = new Mat();
+        Imgproc.resize(grey, chip, new Size(180, 222), 0, 0, Imgproc.INTER_AREA);
+        MatOfByte jp2 = new MatOfByte();
+        Imgcodecs.imencode(".jp2", chip, jp2, new MatOfInt(Imgcodecs.IMWRITE_JPEG2000_COMPRESSION_X1000, 200));
+        grey.release();
+        chip.release();
+        padded.release();
+        if (!(ChipPhoto.decode(jp2.toArray()) instanceof ChipPhoto.Decoded.Ok decoded)) {
+            return null;
+        }
+        try {
+            return pipeline.analyseChipPhoto(decoded.grey()) instanceof FacePipeline.Analysis.Face face ? face.embedding() : null;
+        } finally {
+            decoded.grey().release();
+        }
+    }
+
+    /** Every live image against every other image's enrolment, among the given people (null: everyone). */
+    private static ScoreStatistics scores(List<Sample> samples, List<String> among) {
+        List<Double> genuine = new ArrayList<>();
+        List<Double> impostor = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample enrolled = samples.get(i);
+            if (enrolled.enrolled() == null || (among != null && !among.contains(enrolled.person()))) {
+                continue;
+            }
+            for (int j = 0; j < samples.size(); j++) {
+                Sample live = samples.get(j);
+                if (i == j || live.live() == null || (among != null && !among.contains(live.person()))) {
+                    continue;
+                }
+                double score = FacePipeline.cosine(enrolled.enrolled(), live.live());
+                (enrolled.person().equals(live.person()) ? genuine : impostor).add(score);
+            }
+        }
+        return new ScoreStatistics(genuine.stream().mapToDouble(Double::doubleValue).toArray(),
+                impostor.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double mean(double[] values) {
+        return values.length == 0 ? 0 : java.util.Arrays.stream(values).average().orElse(0);
+    }
+
+    private static void writeRoc(ScoreStatistics stats, Path out, double configured) throws IOException {
+        StringBuilder csv = new StringBuilder("threshold,fmr,fnmr\n");
+        List<double[]> points = new ArrayList<>();
+        for (int i = -100; i <= 100; i++) {
+            double t = i / 100.0;
+            csv.append(String.format(Locale.ROOT, "%.2f,%.6f,%.6f%n", t, stats.fmr(t), stats.fnmr(t)));
+            points.add(new double[] {stats.fmr(t), stats.fnmr(t)});
+        }
+        Files.writeString(out.resolve("roc.csv"), csv, StandardCharsets.UTF_8);
+        int size = 480;
+        int margin = 50;
+        BufferedImage png = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = png.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, size, size);
+        g.setColor(Color.GRAY);
+        g.drawRect(margin, margin, size - 2 * margin, size - 2 * margin);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString("FMR (log, 1e-4 .. 1)", size / 2 - 50, size - 15);
+        g.drawString("1 - FNMR", 4, size / 2);
+        g.drawString("ROC of the face verifier (DET style)", margin, 30);
+        g.setColor(new Color(0x1f5fbf));
+        g.setStroke(new BasicStroke(2f));
+        int[] previous = null;
+        for (double[] p : points) {
+            double fmr = Math.max(p[0], 1e-4);
+            int x = margin + (int) ((Math.log10(fmr) + 4) / 4 * (size - 2 * margin));
+            int y = size - margin - (int) ((1 - p[1]) * (size - 2 * margin));
+            if (previous != null) {
+                g.drawLine(previous[0], previous[1], x, y);
+            }
+            previous = new int[] {x, y};
+        }
+        double fmr = Math.max(stats.fmr(configured), 1e-4);
+        int x = margin + (int) ((Math.log10(fmr) + 4) / 4 * (size - 2 * margin));
+        int y = size - margin - (int) ((1 - stats.fnmr(configured)) * (size - 2 * margin));
+        g.setColor(new Color(0xc03030));
+        g.fillOval(x - 5, y - 5, 10, 10);
+        g.drawString(String.format(Locale.ROOT, "threshold %.2f", configured), Math.min(x + 8, size - 110), Math.max(y - 8, margin + 12));
+        g.dispose();
+        ImageIO.write(png, "png", out.resolve("roc.png").toFile());
+    }
+}

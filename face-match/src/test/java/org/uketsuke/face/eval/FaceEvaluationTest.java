@@ -1,0 +1,72 @@
+package org.uketsuke.face.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+import org.uketsuke.face.OpenCv;
+
+/**
+ * The evaluation end to end on a small folder made here from the two CC0 portraits the build fetches (four views of
+ * each: shifted, rotated, lighter, darker). Too few to be a measurement — docs/face-eval.md has the run on a public
+ * labelled set — but enough to prove the pipeline, the pair counts and the files.
+ */
+class FaceEvaluationTest {
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void dataset() throws Exception {
+        OpenCv.load();
+        for (String person : List.of("astronaut", "camera")) {
+            Mat image = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), person + ".png").toString());
+            assertThat(image.empty()).isFalse();
+            Path dir = Files.createDirectories(work.resolve("set").resolve(person));
+            Imgcodecs.imwrite(dir.resolve("1.png").toString(), image);
+            Imgcodecs.imwrite(dir.resolve("2.png").toString(), rotated(image, 4));
+            Imgcodecs.imwrite(dir.resolve("3.png").toString(), gain(image, 1.2));
+            Imgcodecs.imwrite(dir.resolve("4.png").toString(), gain(rotated(image, -3), 0.85));
+        }
+    }
+
+    @Test
+    void genuinePairsScoreAboveImpostorsAndTheReportCountsEveryPair() throws Exception {
+        Path out = work.resolve("out");
+        FaceEvaluation.Report report = FaceEvaluation.run(work.resolve("set"), out, 0.40, 0.0001, 1L);
+        report.lines().forEach(System.out::println);
+        assertThat(report.people()).isEqualTo(2);
+        assertThat(report.images()).isEqualTo(8);
+        int usable = 8 - Math.max(report.failedToEnrol(), report.failedToAcquire());
+        assertThat(usable).as("most views are usable").isGreaterThanOrEqualTo(6);
+        assertThat(report.genuinePairs()).isPositive();
+        assertThat(report.impostorPairs()).isPositive();
+        assertThat(report.genuineMean()).isGreaterThan(report.impostorMean() + 0.3);
+        assertThat(report.heldOutGenuine() + report.heldOutImpostor()).isPositive();
+        assertThat(Files.readAllLines(out.resolve("roc.csv"))).hasSize(202).first().isEqualTo("threshold,fmr,fnmr");
+        assertThat(Files.size(out.resolve("roc.png"))).isGreaterThan(1_000);
+    }
+
+    private static Mat rotated(Mat image, double degrees) {
+        Mat out = new Mat();
+        Mat m = Imgproc.getRotationMatrix2D(new Point(image.cols() / 2.0, image.rows() / 2.0), degrees, 1.0);
+        Imgproc.warpAffine(image, out, m, image.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE, new Scalar(0));
+        return out;
+    }
+
+    private static Mat gain(Mat image, double g) {
+        Mat out = new Mat();
+        image.convertTo(out, -1, g, 0);
+        return out;
+    }
+}
