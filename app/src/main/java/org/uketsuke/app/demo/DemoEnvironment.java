@@ -73,7 +73,7 @@ public final class DemoEnvironment implements AutoCloseable {
     private final AutoCloseable requestFolders;
     private final VisitController controller;
 
-    private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode, PostgresTarget postgres) {
+    private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode, PostgresTarget postgres, boolean registered) {
         this.dataDir = dataDir;
         // Start-up work that does not depend on the backend runs beside it (cold start is measured).
         java.util.concurrent.CompletableFuture<java.security.KeyPair> faceKey =
@@ -83,7 +83,8 @@ public final class DemoEnvironment implements AutoCloseable {
         java.util.concurrent.CompletableFuture<org.uketsuke.face.camera.CameraSource> camera =
                 chipPhoto.thenApply(photo -> DemoFrames.camera());
         this.backend = MockBackend.start(new MockBackendConfig(dataDir.resolve("mock-backend"), 0, 42L, 50));
-        this.issuedCard = backend.issueCard(personIndex);
+        // An unregistered card shows the kiosk's 保険証利用登録 offer (demo --card unregistered).
+        this.issuedCard = registered ? backend.issueCard(personIndex) : backend.issueUnregisteredCard(personIndex);
         this.collationNumberB = CollationNumberB.of(issuedCard.expected().birthdate(), CARD_EXPIRY.getYear(),
                 DEMO_SECURITY_CODE, false).value();
         MyNumberCardSimulator card = new MyNumberCardSimulator(
@@ -157,12 +158,20 @@ public final class DemoEnvironment implements AutoCloseable {
 
     /** @param postgres a shared PostgreSQL レセコン store to feed besides the local sinks, or null */
     public static DemoEnvironment start(Path dataDir, ReaderMode mode, PostgresTarget postgres) {
+        return start(dataDir, mode, postgres, true);
+    }
+
+    /**
+     * @param registeredCard false: the demo card is not yet registered for insurance use, so the kiosk offers
+     *     保険証利用登録 (a person of its own, so the shared population's demo patient stays registered)
+     */
+    public static DemoEnvironment start(Path dataDir, ReaderMode mode, PostgresTarget postgres, boolean registeredCard) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
-        return new DemoEnvironment(dataDir, 0, mode, postgres);
+        return new DemoEnvironment(dataDir, registeredCard ? 0 : 17, mode, postgres, registeredCard);
     }
 
     public Path dataDir() {

@@ -30,4 +30,7 @@ public sealed interface VisitCommand {
 
     /** Forget everything about the current patient (card session, PIN state, shown data). */
     record EndVisit() implements VisitCommand {}
+
+    /** 保険証利用登録 with the card (PIN verified in this session), then the confirmation again. */
+    record RegisterCard() implements VisitCommand {}
 }

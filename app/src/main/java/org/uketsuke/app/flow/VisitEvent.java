@@ -60,4 +60,13 @@ public sealed interface VisitEvent {
 
     /** The current screen waited too long for the patient. */
     record TimedOut() implements VisitEvent {}
+
+    /** The system says the card is not registered for insurance use, and it can be registered here (PIN path). */
+    record RegistrationOffered() implements VisitEvent {}
+
+    /** The patient chose to register the card for insurance use (保険証利用登録) now. */
+    record RegistrationAccepted() implements VisitEvent {}
+
+    /** The patient chose not to register now. */
+    record RegistrationDeclined() implements VisitEvent {}
 }

@@ -111,6 +111,22 @@ public final class VisitFlow {
             case CONFIRMING -> switch (event) {
                 case Confirmed c -> Transition.to(
                         new VisitSnapshot(SHOWING_RESULT, -1, Optional.of(c.summary()), Optional.empty()));
+                case VisitEvent.RegistrationOffered _ -> Transition.to(state(VisitState.OFFERING_REGISTRATION));
+                case Failed f -> problem(f.problem());
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case OFFERING_REGISTRATION -> switch (event) {
+                case VisitEvent.RegistrationAccepted _ -> Transition.to(state(VisitState.REGISTERING),
+                        new VisitCommand.RegisterCard());
+                case VisitEvent.RegistrationDeclined _, Cancelled _ -> problem(Problem.NOT_REGISTERED);
+                case TimedOut _ -> problem(Problem.TIMED_OUT);
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case REGISTERING -> switch (event) {
+                case Confirmed c -> Transition.to(
+                        new VisitSnapshot(SHOWING_RESULT, -1, Optional.of(c.summary()), Optional.empty()));
                 case Failed f -> problem(f.problem());
                 case CardRemoved _ -> problem(Problem.CARD_REMOVED);
                 default -> stay(now);

@@ -18,6 +18,10 @@ public enum VisitState {
     ASKING_CONSENTS,
     /** Signature over the backend nonce, qualification query and hand-off to the レセコン store. */
     CONFIRMING,
+    /** The card is not registered for insurance use: the patient may register it here (保険証利用登録). */
+    OFFERING_REGISTRATION,
+    /** Registering the card, then confirming again. */
+    REGISTERING,
     /** Qualification confirmed; the patient sees what they may see and is asked to take the card. */
     SHOWING_RESULT,
     /** Something went wrong; the patient sees a plain message and what to do next. */

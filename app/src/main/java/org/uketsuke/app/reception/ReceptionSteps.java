@@ -29,6 +29,7 @@ import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.reader.api.ApduTransport;
@@ -51,6 +52,8 @@ public final class ReceptionSteps implements VisitSteps {
     private final EligibilityClient backend;
     private final RececonBridge bridge;
     private final Clock clock;
+    /** The consents of the current visit, kept for the confirmation after a 保険証利用登録. */
+    private ConsentAnswers lastAnswers;
     private final List<Consumer<ReceptionRecord>> recordListeners = new CopyOnWriteArrayList<>();
 
     private volatile VisitTimings timings = VisitTimings.NONE;
@@ -103,7 +106,11 @@ public final class ReceptionSteps implements VisitSteps {
                 visualStaffId = v.staffId();
                 yield null;
             }
-            case VisitCommand.Confirm c -> confirm(c.consents());
+            case VisitCommand.Confirm c -> {
+                lastAnswers = c.consents();
+                yield confirm(c.consents());
+            }
+            case VisitCommand.RegisterCard _ -> registerThenConfirm();
             case VisitCommand.EndVisit _ -> {
                 endVisit();
                 yield null;
@@ -231,6 +238,45 @@ public final class ReceptionSteps implements VisitSteps {
         }
     }
 
+    /**
+     * 保険証利用登録: a fresh nonce signed by the card's auth key (the PIN was verified in this session), the
+     * registration, and then the confirmation the patient asked for, with the same consents.
+     */
+    private VisitEvent registerThenConfirm() {
+        if (card == null || authCertificate == null || lastAnswers == null) {
+            return new VisitEvent.Failed(Problem.CARD_REMOVED);
+        }
+        try {
+            byte[] nonce = backend.nonce();
+            byte[] signature;
+            switch (card.signWithAuthKey(sha256(nonce))) {
+                case Signature.Signed signed -> signature = signed.signature();
+                case Signature.CardRemoved _ -> {
+                    return new VisitEvent.Failed(Problem.CARD_REMOVED);
+                }
+                case Signature.PinRequired _, Signature.Failed _ -> {
+                    return new VisitEvent.Failed(Problem.CARD_UNREADABLE);
+                }
+            }
+            return switch (backend.registerForInsuranceUse(
+                    new org.uketsuke.eligibility.InsuranceUseRegistration(authCertificate, nonce, signature))) {
+                case org.uketsuke.eligibility.RegistrationOutcome.Registered r -> {
+                    log.info("card registered for insurance use{}", r.alreadyRegistered() ? " (already was)" : "");
+                    audit(IdentityMethod.PIN, "REGISTERED_FOR_INSURANCE_USE", null);
+                    yield confirm(lastAnswers);
+                }
+                case org.uketsuke.eligibility.RegistrationOutcome.Rejected r -> new VisitEvent.Failed(problemOf(r.reason()));
+                case org.uketsuke.eligibility.RegistrationOutcome.Unavailable u -> {
+                    log.warn("registration unavailable: {} {}", u.reason(), u.detail());
+                    yield new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
+                }
+            };
+        } catch (EligibilityUnavailableException e) {
+            log.warn("backend unavailable: {}", e.getMessage());
+            return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
+        }
+    }
+
     /** Face match or 目視確認: the terminal vouches, with its own key, for this nonce and this card. */
     private VisitEvent confirmByAttestation(ConsentAnswers answers) {
         if (terminalSigner == null) {
@@ -283,6 +329,13 @@ public final class ReceptionSteps implements VisitSteps {
                 QualificationSummary summary = summarise(confirmed);
                 recordListeners.forEach(l -> l.accept(ReceptionRecord.confirmed(clock.instant(), summary, confirmed.qualification())));
                 yield new VisitEvent.Confirmed(summary);
+            }
+            case ConfirmationOutcome.Rejected rejected when rejected.reason() == RejectionReason.NOT_REGISTERED
+                    && method == IdentityMethod.PIN && card != null -> {
+                // The PIN was verified in this card session: the card can be registered right here.
+                log.info("card not registered for insurance use: offering registration");
+                audit(method, "REJECTED_NOT_REGISTERED", null);
+                yield new VisitEvent.RegistrationOffered();
             }
             case ConfirmationOutcome.Rejected rejected -> {
                 log.info("backend rejected: {} {}", rejected.code(), rejected.reason());
@@ -349,6 +402,7 @@ public final class ReceptionSteps implements VisitSteps {
         visualStaffId = null;
         card = null;
         authCertificate = null;
+        lastAnswers = null;
         if (session != null) {
             session.close();
             session = null;

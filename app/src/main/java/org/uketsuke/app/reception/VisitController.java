@@ -51,6 +51,7 @@ public final class VisitController implements AutoCloseable {
         return Map.of(
                 VisitState.AWAITING_PIN, Duration.ofSeconds(90),
                 VisitState.ASKING_CONSENTS, Duration.ofSeconds(120),
+                VisitState.OFFERING_REGISTRATION, Duration.ofSeconds(90),
                 VisitState.SHOWING_RESULT, Duration.ofSeconds(60),
                 VisitState.SHOWING_PROBLEM, Duration.ofSeconds(30));
     }

@@ -43,6 +43,9 @@ public final class KioskView {
     private final Button cancel = new Button();
     private final Button face = new Button();
     private final Button visual = new Button();
+    private final Button registerYes = new Button();
+    private final Button registerNo = new Button();
+    private final HBox registration = new HBox(24, registerYes, registerNo);
     private final VBox pinPad;
     private final GridPane result = new GridPane();
     private final GridPane consentPanel = new GridPane();
@@ -60,7 +63,15 @@ public final class KioskView {
         buildResult();
         VBox consents = buildConsents();
 
-        VBox centre = new VBox(20, title, body, problem, pinPad, consents, result);
+        registerYes.setId("registerYes");
+        registerNo.setId("registerNo");
+        registerYes.getStyleClass().add("consent-button");
+        registerNo.getStyleClass().add("consent-button");
+        registerYes.setOnAction(e -> model.acceptRegistration());
+        registerNo.setOnAction(e -> model.declineRegistration());
+        registration.setId("registrationOffer");
+        registration.setAlignment(Pos.CENTER);
+        VBox centre = new VBox(20, title, body, problem, pinPad, consents, registration, result);
         centre.setAlignment(Pos.TOP_CENTER);
         centre.setPadding(new Insets(16, 40, 24, 40));
         HBox top = new HBox(language);
@@ -227,6 +238,9 @@ public final class KioskView {
         s.problem().ifPresent(p -> problem.setText(m.get("problem." + p)));
 
         show(pinPad, state == VisitState.AWAITING_PIN);
+        show(registration, state == VisitState.OFFERING_REGISTRATION);
+        registerYes.setText(m.get("registration.yes"));
+        registerNo.setText(m.get("registration.no"));
         show(consentPanel.getParent(), state == VisitState.ASKING_CONSENTS);
         consentLabels.forEach((item, label) -> label.setText(m.get("consent." + item)));
         consentButtons.values().forEach(buttons -> {

@@ -139,6 +139,19 @@ public final class KioskViewModel {
         }
     }
 
+    /** 保険証利用登録 offered: the patient registers the card now. */
+    public void acceptRegistration() {
+        if (snapshot.get().state() == VisitState.OFFERING_REGISTRATION) {
+            controller.fire(new VisitEvent.RegistrationAccepted());
+        }
+    }
+
+    public void declineRegistration() {
+        if (snapshot.get().state() == VisitState.OFFERING_REGISTRATION) {
+            controller.fire(new VisitEvent.RegistrationDeclined());
+        }
+    }
+
     public void cancel() {
         clearPin();
         controller.fire(new VisitEvent.Cancelled());

@@ -64,6 +64,34 @@ class VisitFlowTest {
     }
 
     @Test
+    void anUnregisteredCardIsOfferedRegistrationAndRegisteringConfirms() {
+        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
+                new ConsentsGiven(ConsentAnswers.allNo()));
+        assertThat(flow.on(new VisitEvent.RegistrationOffered()).next().state()).isEqualTo(VisitState.OFFERING_REGISTRATION);
+        Transition register = flow.on(new VisitEvent.RegistrationAccepted());
+        assertThat(register.next().state()).isEqualTo(VisitState.REGISTERING);
+        assertThat(register.commands()).containsExactly(new VisitCommand.RegisterCard());
+        assertThat(flow.on(new Confirmed(SUMMARY)).next().result()).contains(SUMMARY);
+    }
+
+    @Test
+    void decliningTimingOutOrPullingTheCardAtTheRegistrationOfferEndsTheVisitWithItsReason() {
+        VisitEvent[] toOffer = {new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
+                new ConsentsGiven(ConsentAnswers.allNo()), new VisitEvent.RegistrationOffered()};
+        at(toOffer);
+        Transition declined = flow.on(new VisitEvent.RegistrationDeclined());
+        assertThat(declined.next().problem()).contains(Problem.NOT_REGISTERED);
+        assertThat(declined.commands()).containsExactly(new EndVisit());
+        flow.on(new CardRemoved());
+        at(toOffer);
+        assertThat(flow.on(new TimedOut()).next().problem()).contains(Problem.TIMED_OUT);
+        flow.on(new CardRemoved());
+        at(toOffer);
+        flow.on(new VisitEvent.RegistrationAccepted());
+        assertThat(flow.on(new CardRemoved()).next().problem()).contains(Problem.CARD_REMOVED);
+    }
+
+    @Test
     void aWrongPinReturnsToThePadWithFewerTriesAndNeverRetriesByItself() {
         at(new CardPlaced(), new CardReady(3), new PinEntered("0000"));
         Transition rejected = flow.on(new PinRejected(2));

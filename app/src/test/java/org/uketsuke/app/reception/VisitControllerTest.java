@@ -38,6 +38,7 @@ class VisitControllerTest {
                     await(releaseConfirm);
                     yield new VisitEvent.Confirmed(SUMMARY);
                 }
+                case VisitCommand.RegisterCard _ -> new VisitEvent.Confirmed(SUMMARY);
                 case VisitCommand.EndVisit _ -> null;
             };
         };
