@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,9 @@ class CrashTest {
                     .redirectErrorStream(true)
                     .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            // Let it get going (JVM start + first commits), then kill it somewhere in the middle of its work.
-            long killAfter = System.nanoTime() + (400 + random.nextInt(600)) * 1_000_000L;
+            // Let it get going (JVM start + first commit: slow on a loaded machine), then kill it somewhere in the
+            // middle of its work.
+            CountDownLatch started = new CountDownLatch(1);
             Thread reader = Thread.ofPlatform().start(() -> {
                 try {
                     out.lines().forEach(line -> {
@@ -48,12 +51,15 @@ class CrashTest {
                             synchronized (committed) {
                                 committed.add(line.substring("submitted ".length()));
                             }
+                            started.countDown();
                         }
                     });
                 } catch (java.io.UncheckedIOException killed) {
                     // the pipe closes when the child is killed mid-line: expected
                 }
             });
+            started.await(30, TimeUnit.SECONDS);
+            long killAfter = System.nanoTime() + random.nextInt(600) * 1_000_000L;
             while (System.nanoTime() < killAfter && child.isAlive()) {
                 Thread.sleep(5);
             }
