@@ -40,10 +40,11 @@ final class LogScanner {
     private static final Pattern PIN_TOKEN = Pattern.compile("(?<![0-9A-Za-z])(" + String.join("|", PINS) + ")(?![0-9A-Za-z])");
     /** Era YYMMDD + expiry year 20xx + 4-digit security code; timestamps (20YYMM…) never have a month of 20–99. */
     private static final Pattern COLLATION_SHAPE =
-            Pattern.compile("(?<!\\d)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])20[2-6]\\d\\d{4}(?!\\d)");
+            Pattern.compile("(?<![0-9A-Za-z])\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])20[2-6]\\d\\d{4}(?![0-9A-Za-z])");
     private static final Pattern CERTIFICATE = Pattern.compile(
             "-----BEGIN|MII[A-Za-z0-9+/]{64,}|(?i:3082[0-9a-f]{4}3082[0-9a-f]{200})");
-    private static final Pattern TWELVE_DIGITS = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
+    /** Standalone: digits inside a hex id or a file name's hash are not a number (a finding of the first run). */
+    private static final Pattern TWELVE_DIGITS = Pattern.compile("(?<![0-9A-Za-z])\\d{12}(?![0-9A-Za-z])");
 
     private LogScanner() {}
 

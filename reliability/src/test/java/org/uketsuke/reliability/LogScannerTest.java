@@ -53,7 +53,8 @@ class LogScannerTest {
                 "09:00:00.000 INFO  [main] o.u.app - backend processed 20261124101500 for 1311234567",
                 "09:00:00.000 DEBUG [main] o.u.reader - > 00A4040C0AD392F000260100000001 < 9000",
                 "09:00:00.000 WARN  [main] o.u.eligibility - request 5f1c2a9e-7b1d-4c3a-9e2f-0a1b2c3d4e5f timed out",
-                "09:00:00.000 INFO  [main] o.u.app - audit head 3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b")) {
+                "09:00:00.000 INFO  [main] o.u.app - audit head 3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",
+                "08:30:12.226 WARN  [main] o.u.bridge - cannot write OQSsiquc01res_face_131123456758bd1c6a6bc0857c4ccf_20261124100024.xml")) {
             assertThat(LogScanner.kinds(line)).as(line).isEmpty();
         }
     }

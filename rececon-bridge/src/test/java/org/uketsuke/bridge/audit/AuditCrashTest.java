@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +34,19 @@ class AuditCrashTest {
             Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     AuditCrashChild.class.getName(), file.toString()).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            CountDownLatch started = new CountDownLatch(1);
             Thread reader = Thread.ofPlatform().start(() -> {
                 try {
-                    out.lines().filter(line -> line.startsWith("appended "))
-                            .forEach(line -> acknowledged.accumulateAndGet(Long.parseLong(line.substring(9)), Math::max));
+                    out.lines().filter(line -> line.startsWith("appended ")).forEach(line -> {
+                        acknowledged.accumulateAndGet(Long.parseLong(line.substring(9)), Math::max);
+                        started.countDown();
+                    });
                 } catch (java.io.UncheckedIOException killed) {
                     // the pipe closes mid-line when the child dies: expected
                 }
             });
-            long killAfter = System.nanoTime() + (300 + random.nextInt(500)) * 1_000_000L;
+            started.await(30, TimeUnit.SECONDS); // JVM start is slow on a loaded machine
+            long killAfter = System.nanoTime() + random.nextInt(500) * 1_000_000L;
             while (System.nanoTime() < killAfter && child.isAlive()) {
                 Thread.sleep(5);
             }
