@@ -60,6 +60,15 @@ public final class LocalPostgresCluster implements AutoCloseable {
         cluster.run(List.of(bin.resolve("initdb").toString(), "-D", cluster.data.toString(), "-U", USER,
                 "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"));
         cluster.startServer();
+        // A test JVM that is stopped (not killed) still takes its server down with it.
+        Thread stopper = Thread.ofPlatform().unstarted(() -> {
+            try {
+                cluster.stopServer();
+            } catch (IOException | InterruptedException ignored) {
+                // already stopped
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stopper);
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl("postgres"), USER, "");
                 Statement s = c.createStatement()) {
             s.execute("create database " + DATABASE);
