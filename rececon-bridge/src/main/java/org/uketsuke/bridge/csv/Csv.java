@@ -19,7 +19,9 @@ public final class Csv {
                 out.append(',');
             }
             String field = fields.get(i) == null ? "" : fields.get(i);
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\r') >= 0 || field.indexOf('\n') >= 0) {
+            // A leading BOM is quoted too: unquoted at the start of a file, a reader takes it for the byte-order mark.
+            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\r') >= 0 || field.indexOf('\n') >= 0
+                    || field.startsWith("\uFEFF")) {
                 out.append('"').append(field.replace("\"", "\"\"")).append('"');
             } else {
                 out.append(field);
