@@ -3,7 +3,7 @@ package org.uketsuke.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.uketsuke.app.soak.Soak;
+import org.uketsuke.app.bench.Soak;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package org.uketsuke.app.soak;
+package org.uketsuke.app.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

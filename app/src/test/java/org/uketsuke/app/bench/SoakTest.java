@@ -1,4 +1,4 @@
-package org.uketsuke.app.soak;
+package org.uketsuke.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
