@@ -214,18 +214,12 @@ public final class ReceptionSteps implements VisitSteps {
             byte[] nonce = backend.nonce();
             timings = timings.plusBackend(System.nanoTime() - start);
             start = System.nanoTime();
-            byte[] signature;
             Signature answer = card.signWithAuthKey(sha256(nonce));
             timings = timings.plusCard(System.nanoTime() - start);
-            switch (answer) {
-                case Signature.Signed signed -> signature = signed.signature();
-                case Signature.CardRemoved _ -> {
-                    return new VisitEvent.Failed(Problem.CARD_REMOVED);
-                }
-                case Signature.PinRequired _, Signature.Failed _ -> {
-                    return new VisitEvent.Failed(Problem.CARD_UNREADABLE);
-                }
+            if (!(answer instanceof Signature.Signed signed)) {
+                return signingFailed(answer);
             }
+            byte[] signature = signed.signature();
             String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
             start = System.nanoTime();
             ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(
@@ -248,16 +242,11 @@ public final class ReceptionSteps implements VisitSteps {
         }
         try {
             byte[] nonce = backend.nonce();
-            byte[] signature;
-            switch (card.signWithAuthKey(sha256(nonce))) {
-                case Signature.Signed signed -> signature = signed.signature();
-                case Signature.CardRemoved _ -> {
-                    return new VisitEvent.Failed(Problem.CARD_REMOVED);
-                }
-                case Signature.PinRequired _, Signature.Failed _ -> {
-                    return new VisitEvent.Failed(Problem.CARD_UNREADABLE);
-                }
+            Signature answer = card.signWithAuthKey(sha256(nonce));
+            if (!(answer instanceof Signature.Signed signed)) {
+                return signingFailed(answer);
             }
+            byte[] signature = signed.signature();
             return switch (backend.registerForInsuranceUse(
                     new org.uketsuke.eligibility.InsuranceUseRegistration(authCertificate, nonce, signature))) {
                 case org.uketsuke.eligibility.RegistrationOutcome.Registered r -> {
@@ -275,6 +264,14 @@ public final class ReceptionSteps implements VisitSteps {
             log.warn("backend unavailable: {}", e.getMessage());
             return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
         }
+    }
+
+    /** What the visit shows when the card did not sign the nonce. */
+    private static VisitEvent signingFailed(Signature answer) {
+        return switch (answer) {
+            case Signature.CardRemoved _ -> new VisitEvent.Failed(Problem.CARD_REMOVED);
+            case Signature.Signed _, Signature.PinRequired _, Signature.Failed _ -> new VisitEvent.Failed(Problem.CARD_UNREADABLE);
+        };
     }
 
     /** Face match or 目視確認: the terminal vouches, with its own key, for this nonce and this card. */
