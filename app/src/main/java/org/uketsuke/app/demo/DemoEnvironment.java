@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.app.reception.ConfirmationAudit;
 import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.app.reception.FaceCheck;
 import org.uketsuke.app.reception.PcscCardSlot;
@@ -119,16 +120,19 @@ public final class DemoEnvironment implements AutoCloseable {
         this.delivery = new DeliveryWorker(bridge, Duration.ofSeconds(1), Duration.ofMinutes(1)).start();
         HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
                 Duration.ofSeconds(10), DEMO_INSTITUTION_CODE, Clock.systemUTC());
+        AuditLog auditLog = openAudit(dataDir.resolve("audit.jsonl"));
+        ConfirmationAudit staffAudit = ConfirmationAudit.to(auditLog, DEMO_TERMINAL_ID);
         this.steps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone())
                 .withFacePath(new FaceCheck(camera.join(), FaceVerifier.defaults()),
                         data -> TerminalSigner.sign(backend.terminalTls(), data))
-                .withAudit(openAudit(dataDir.resolve("audit.jsonl")), DEMO_TERMINAL_ID);
+                .withAudit(auditLog, DEMO_TERMINAL_ID);
         // A lookup by insurance number made while the system is unreachable waits durably and is asked again.
         this.pendingSearches = org.uketsuke.bridge.pending.PendingSearches.open(dataDir.resolve("pending.db"));
-        this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone(), pendingSearches);
+        this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone(), pendingSearches)
+                .withAudit(staffAudit, "");
         this.pendingLookups = new org.uketsuke.app.reception.PendingLookups(pendingSearches, client, bridge,
-                Clock.systemDefaultZone()).start(Duration.ofSeconds(5));
-        this.preCheck = new BatchPreCheck(client, bridge, Clock.systemUTC());
+                Clock.systemDefaultZone()).withAudit(staffAudit).start(Duration.ofSeconds(5));
+        this.preCheck = new BatchPreCheck(client, bridge, Clock.systemUTC()).withAudit(staffAudit);
         // The 連携アプリ's req/res folders beside the face folder: a レセコン can ask by insurance number too.
         this.requestFolders = new RequestFolderExchange(dataDir.resolve("req"), dataDir.resolve("res"), client,
                 DEMO_INSTITUTION_CODE, Clock.systemUTC()).poll(Duration.ofSeconds(1));

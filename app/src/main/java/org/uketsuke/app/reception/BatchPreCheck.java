@@ -53,6 +53,14 @@ public final class BatchPreCheck {
     /** A booked patient without a confirmed qualification. */
     public record NotConfirmed(String patientId, InsuranceSearch search, ConfirmationOutcome outcome) {}
 
+    private ConfirmationAudit audit = ConfirmationAudit.none();
+
+    /** Records each patient's outcome of a batch in the audit log. */
+    public BatchPreCheck withAudit(ConfirmationAudit audit) {
+        this.audit = audit;
+        return this;
+    }
+
     public Summary run(List<InsuranceSearch> booked, Duration timeout) throws InterruptedException {
         String reception;
         try {
@@ -90,10 +98,14 @@ public final class BatchPreCheck {
             switch (result.outcome()) {
                 case ConfirmationOutcome.Confirmed c -> {
                     bridge.submit(new Confirmation(reception + "-" + i, clock.instant(), IdentityMethod.INSURANCE_NUMBER, c));
+                    audit.record(clock.instant(), "", ConfirmationAudit.Source.BATCH_PRECHECK, "CONFIRMED",
+                            result.search().card());
                     confirmed++;
                 }
                 case ConfirmationOutcome.Rejected r -> {
                     rejected++;
+                    audit.record(clock.instant(), "", ConfirmationAudit.Source.BATCH_PRECHECK,
+                            "REJECTED_" + r.reason().name(), result.search().card());
                     notConfirmed.add(new NotConfirmed(result.search().arbitraryIdentifier(), result.search(), r));
                 }
                 case ConfirmationOutcome.Unavailable u -> {

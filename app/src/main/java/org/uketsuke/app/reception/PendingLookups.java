@@ -37,6 +37,14 @@ public final class PendingLookups implements AutoCloseable {
         this.clock = clock;
     }
 
+    private ConfirmationAudit audit = ConfirmationAudit.none();
+
+    /** Records each search that settles in the audit log. */
+    public PendingLookups withAudit(ConfirmationAudit audit) {
+        this.audit = audit;
+        return this;
+    }
+
     public PendingLookups start(Duration interval) {
         timer.scheduleWithFixedDelay(this::retryNow, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
@@ -61,6 +69,8 @@ public final class PendingLookups implements AutoCloseable {
                     case PendingSearches.Settled.Rejected r -> ReceptionRecord.failed(clock.instant(),
                             ReceptionSteps.problemOf(r.reason()));
                 };
+                audit.record(clock.instant(), "", ConfirmationAudit.Source.INSURANCE_NUMBER_RETRIED,
+                        StaffLookup.auditOutcome(record), settled.search().card());
                 listeners.forEach(l -> l.accept(record));
             }
             bridge.drain();

@@ -28,6 +28,8 @@ public final class StaffLookup {
     private final SecureRandom random = new SecureRandom();
 
     private final org.uketsuke.bridge.pending.PendingSearches pending;
+    private ConfirmationAudit audit = ConfirmationAudit.none();
+    private String staffId = "";
 
     public StaffLookup(EligibilityClient backend, RececonBridge bridge, Clock clock) {
         this(backend, bridge, clock, null);
@@ -42,7 +44,26 @@ public final class StaffLookup {
         this.pending = pending;
     }
 
+    /** Records every lookup's outcome in the audit log, with the staff member who searched if known. */
+    public StaffLookup withAudit(ConfirmationAudit audit, String staffId) {
+        this.audit = audit;
+        this.staffId = staffId == null ? "" : staffId;
+        return this;
+    }
+
     public ReceptionRecord lookup(InsuranceSearch search) {
+        ReceptionRecord record = ask(search);
+        audit.record(clock.instant(), staffId, ConfirmationAudit.Source.INSURANCE_NUMBER, auditOutcome(record),
+                search.card());
+        return record;
+    }
+
+    static String auditOutcome(ReceptionRecord record) {
+        return record.problem().map(problem -> problem == Problem.QUEUED_FOR_RETRY ? "QUEUED_BACKEND_UNAVAILABLE"
+                : "REJECTED_" + problem.name()).orElse("CONFIRMED");
+    }
+
+    private ReceptionRecord ask(InsuranceSearch search) {
         String fileId = search.arbitraryIdentifier().isEmpty()
                 ? HexFormat.of().formatHex(random.generateSeed(10))
                 : search.arbitraryIdentifier();
