@@ -55,6 +55,7 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
 
     public FaceDecision verify(FacePipeline pipeline, Mat chipPhotoGrey, CameraSource camera) {
         if (!(pipeline.analyseChipPhoto(chipPhotoGrey) instanceof FacePipeline.Analysis.Face enrolled)) {
+            pipeline.clear();
             return new FaceDecision(FaceDecision.Decision.INCONCLUSIVE, -1, threshold, 0, 0, QualityIssue.NO_FACE);
         }
         int seen = 0;
@@ -110,6 +111,7 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
             }
         } finally {
             signatures.forEach(Mat::release);
+            pipeline.clear();
         }
         if (used < required) {
             if (lastIssue != QualityIssue.CAMERA_UNAVAILABLE) {
