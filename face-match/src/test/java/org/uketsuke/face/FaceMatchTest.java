@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,22 +141,70 @@ class FaceMatchTest {
         assertThat(ChipPhoto.decode(new byte[70_000])).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.TOO_LARGE));
     }
 
+    /**
+     * A whole face session — chip photo bytes decoded, frames matched, decision — writes no file. Two witnesses: the
+     * kernel (fanotify on the file systems of /tmp, /dev/shm, the home and working directories reports every write with
+     * the writing process, so other processes' files in /tmp do not count and cannot make this flaky), and snapshots of
+     * this JVM's private java.io.tmpdir (set by the build) and of the working directory.
+     */
     @Test
-    void aFaceSessionWritesNoFile(@org.junit.jupiter.api.io.TempDir Path unused) throws IOException {
-        Set<String> before = files();
-        Mat chip = chipPhotoOf(astronaut);
-        FaceVerifier.defaults().verify(pipeline, chip, new ImageSequenceSource(List.of(astronaut, astronaut), false));
-        assertThat(files()).isEqualTo(before);
+    void aFaceSessionWritesNoFile() throws Exception {
+        Path privateTmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        assertThat(privateTmp.toString()).as("the build gives the tests a private java.io.tmpdir").endsWith("target/test-tmp");
+        byte[] chipJp2 = jpeg2000(((ChipPhoto.Decoded.Ok) ChipPhoto.decode(DemoFrames.chipPhotoJp2())).grey());
+        List<Mat> live = List.of(DemoFrames.turned(astronaut, 0.09), DemoFrames.turned(astronaut, -0.1));
+        FileWriteWatch.Result watch = FileWriteWatch.start(watchedFileSystems());
+        java.util.Map<String, String> before = snapshot(privateTmp);
+
+        ChipPhoto.Decoded chip = ChipPhoto.decode(chipJp2);
+        FaceDecision decision = FaceVerifier.defaults().verify(pipeline, ((ChipPhoto.Decoded.Ok) chip).grey(),
+                new ImageSequenceSource(live, false));
+
+        assertThat(decision.decision()).as("the session ran to a decision").isEqualTo(FaceDecision.Decision.MATCH);
+        assertThat(snapshot(privateTmp)).isEqualTo(before);
+        if (watch.watch().isPresent()) {
+            try (FileWriteWatch w = watch.watch().get()) {
+                assertThat(w.stop()).as("files this JVM wrote during the face session").isEmpty();
+            }
+        } else {
+            System.out.println("face session: " + watch.whyNot() + "; checked the private temp and working directories only");
+        }
     }
 
-    private static Set<String> files() throws IOException {
-        Set<String> all = new java.util.TreeSet<>();
-        for (Path root : List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("").toAbsolutePath())) {
-            try (Stream<Path> walk = Files.walk(root, 3)) {
-                all.addAll(walk.filter(p -> !p.toString().contains("/target/") && !p.toString().contains("surefire"))
-                        .map(Path::toString).collect(Collectors.toSet()));
-            } catch (java.io.UncheckedIOException e) {
-                // a folder vanished while walking (another process's temp file): not ours
+    @Test
+    void theFileWatchSeesThisJvmsWritesAndOnlyThem() throws Exception {
+        FileWriteWatch.Result watch = FileWriteWatch.start(watchedFileSystems());
+        org.junit.jupiter.api.Assumptions.assumeTrue(watch.watch().isPresent(), watch.whyNot());
+        Path mine = Files.createTempFile(Path.of("/tmp"), "uketsuke-watch-", ".bin");
+        try (FileWriteWatch w = watch.watch().get()) {
+            Files.write(mine, new byte[] {1, 2, 3});
+            // another process writing at the same time does not count as ours
+            Path theirs = Path.of("/tmp", "uketsuke-watch-other-" + ProcessHandle.current().pid());
+            new ProcessBuilder("sh", "-c", "echo x > " + theirs).start().waitFor();
+            List<String> written = w.stop();
+            assertThat(written).contains(mine.toString()).doesNotContain(theirs.toString());
+            Files.deleteIfExists(theirs);
+        } finally {
+            Files.deleteIfExists(mine);
+        }
+    }
+
+    private static List<Path> watchedFileSystems() {
+        return Stream.of("/tmp", "/dev/shm", System.getProperty("user.home"), System.getProperty("java.io.tmpdir"), "")
+                .map(p -> Path.of(p).toAbsolutePath()).filter(Files::isDirectory).toList();
+    }
+
+    /** Path → size and modification time of every file in the private temp dir and the working dir outside target/. */
+    private static java.util.Map<String, String> snapshot(Path privateTmp) throws IOException {
+        java.util.Map<String, String> all = new java.util.TreeMap<>();
+        Path workingDir = Path.of("").toAbsolutePath();
+        for (Path root : List.of(privateTmp, workingDir)) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.filter(p -> root.equals(privateTmp) || !workingDir.relativize(p).startsWith("target"))
+                        .toList()) {
+                    all.put(p.toString(), Files.isDirectory(p) ? "dir"
+                            : Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+                }
             }
         }
         return all;
