@@ -99,7 +99,7 @@ def decide(nets, chip_path, camera):
     for i in range(24):
         frame = camera[i % len(camera)].copy()  # the Java camera hands out a copy of every recorded frame
         found = analyse_face(nets, frame)
-        if found is None or chroma_spread(frame, found[1]) < 0.015:
+        if found is None or chroma_spread(frame, found[1]) < 0.012:
             continue
         signature = cv2.resize(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY), (32, 24), interpolation=cv2.INTER_AREA)
         if any(np.abs(signature.astype(np.int16) - s).mean() < 0.75 for s in signatures):
