@@ -413,7 +413,8 @@ public final class BenchCommand implements Callable<Integer> {
             Stats py = Stats.ofNanos(pythonFrames.stream().mapToLong(ms -> Math.round(ms * 1e6)).toArray());
             row("… the same models, steps and frame in Debian's python3-opencv (face-match/bench/pipeline.py), in "
                     + rounds + " blocks alternating with Java's", String.format(Locale.ROOT,
-                    "%s (OpenCV %s); Java median %.2f× Python", py.row("ms"), opencvPython, java.median() / py.median()),
+                    "%s (OpenCV %s); Java median %.2f× Python, min %.2f× (the minima are the least disturbed by other"
+                            + " load)", py.row("ms"), opencvPython, java.median() / py.median(), java.min() / py.min()),
                     "Java ≤ 1.05× Python");
         }
         long[] decode = new long[rounds * block * 4];
