@@ -153,21 +153,29 @@ class FaceMatchTest {
         assertThat(privateTmp.toString()).as("the build gives the tests a private java.io.tmpdir").endsWith("target/test-tmp");
         byte[] chipJp2 = jpeg2000(((ChipPhoto.Decoded.Ok) ChipPhoto.decode(DemoFrames.chipPhotoJp2())).grey());
         List<Mat> live = List.of(DemoFrames.turned(astronaut, 0.09), DemoFrames.turned(astronaut, -0.1));
-        FileWriteWatch.Result watch = FileWriteWatch.start(watchedFileSystems());
-        java.util.Map<String, String> before = snapshot(privateTmp);
+        for (int attempt = 1; ; attempt++) {
+            FileWriteWatch.Result watch = FileWriteWatch.start(watchedFileSystems());
+            java.util.Map<String, String> before = snapshot(privateTmp);
 
-        ChipPhoto.Decoded chip = ChipPhoto.decode(chipJp2);
-        FaceDecision decision = FaceVerifier.defaults().verify(pipeline, ((ChipPhoto.Decoded.Ok) chip).grey(),
-                new ImageSequenceSource(live, false));
+            ChipPhoto.Decoded chip = ChipPhoto.decode(chipJp2);
+            FaceDecision decision = FaceVerifier.defaults().verify(pipeline, ((ChipPhoto.Decoded.Ok) chip).grey(),
+                    new ImageSequenceSource(live, false));
 
-        assertThat(decision.decision()).as("the session ran to a decision").isEqualTo(FaceDecision.Decision.MATCH);
-        assertThat(snapshot(privateTmp)).isEqualTo(before);
-        if (watch.watch().isPresent()) {
+            assertThat(decision.decision()).as("the session ran to a decision").isEqualTo(FaceDecision.Decision.MATCH);
+            assertThat(snapshot(privateTmp)).isEqualTo(before);
+            if (watch.watch().isEmpty()) {
+                System.out.println("face session: " + watch.whyNot() + "; checked the private temp and working directories only");
+                return;
+            }
             try (FileWriteWatch w = watch.watch().get()) {
                 assertThat(w.stop()).as("files this JVM wrote during the face session").isEmpty();
+                return;
+            } catch (IllegalStateException overflow) {
+                // The kernel dropped events (other processes wrote a flood): nothing proven either way, so run again.
+                if (attempt == 3) {
+                    throw overflow;
+                }
             }
-        } else {
-            System.out.println("face session: " + watch.whyNot() + "; checked the private temp and working directories only");
         }
     }
 
