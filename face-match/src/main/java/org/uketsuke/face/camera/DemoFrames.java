@@ -6,10 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
+import org.opencv.core.MatOfPoint2f;
+import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
@@ -19,7 +20,7 @@ import org.uketsuke.face.OpenCv;
 
 /**
  * The demo's recorded "camera": a public-domain portrait (NASA, Eileen Collins) shipped in the jar, played as a few
- * slightly moving frames, and the same person's chip photo made the way the card stores it (greyscale, small,
+ * slightly turned views, and the same person's chip photo made the way the card stores it (greyscale, small,
  * JPEG 2000).
  */
 public final class DemoFrames {
@@ -41,20 +42,41 @@ public final class DemoFrames {
         }
     }
 
-    /** A looping camera over the portrait, shifted a little frame to frame like a person standing still. */
+    /**
+     * A looping camera over the portrait, turned a little to either side frame to frame like a person in front of the
+     * kiosk. Never the photograph itself: that is where the chip photo was made from, so it would score as a replay of
+     * the chip picture (PresentationChecks) — a live camera never reproduces the card's photo.
+     */
     public static CameraSource camera() {
         Mat portrait = portrait();
         List<Mat> frames = new ArrayList<>();
-        int[][] shifts = {{0, 0}, {6, 3}, {-4, 2}, {3, -3}};
-        for (int[] shift : shifts) {
-            Mat m = new Mat(2, 3, CvType.CV_64F);
-            m.put(0, 0, 1, 0, shift[0], 0, 1, shift[1]);
-            Mat frame = new Mat();
-            Imgproc.warpAffine(portrait, frame, m, portrait.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE, new Scalar(0));
-            frames.add(frame);
+        for (double yaw : new double[] {0.08, -0.09, 0.11, -0.12}) {
+            frames.add(turned(portrait, yaw));
         }
         portrait.release();
         return new ImageSequenceSource(frames, true);
+    }
+
+    /**
+     * The picture seen as if the head turned sideways: a perspective warp that narrows one side by {@code yaw} of the
+     * width (positive: the right side, negative: the left).
+     */
+    public static Mat turned(Mat image, double yaw) {
+        double w = image.cols();
+        double h = image.rows();
+        double d = Math.abs(yaw) * w;
+        MatOfPoint2f from = new MatOfPoint2f(new Point(0, 0), new Point(w, 0), new Point(w, h), new Point(0, h));
+        MatOfPoint2f to = yaw >= 0
+                ? new MatOfPoint2f(new Point(0, 0), new Point(w - d, d / 2), new Point(w - d, h - d / 2), new Point(0, h))
+                : new MatOfPoint2f(new Point(d, d / 2), new Point(w, 0), new Point(w, h), new Point(d, h - d / 2));
+        Mat transform = Imgproc.getPerspectiveTransform(from, to);
+        Mat out = new Mat();
+        Imgproc.warpPerspective(image, out, transform, image.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE,
+                new Scalar(0));
+        for (Mat m : new Mat[] {from, to, transform}) {
+            m.release();
+        }
+        return out;
     }
 
     /** The chip photo of the same person: head crop, greyscale, 180×222, JPEG 2000. */

@@ -28,6 +28,7 @@ import org.uketsuke.face.OpenCv;
 import org.uketsuke.face.chip.ChipPhoto;
 import org.uketsuke.face.pipeline.FaceBox;
 import org.uketsuke.face.pipeline.FacePipeline;
+import org.uketsuke.face.pipeline.PresentationChecks;
 
 /**
  * {@code face eval}: the verifier's genuine and impostor score distributions on a folder of real face images laid out
@@ -38,28 +39,52 @@ import org.uketsuke.face.pipeline.FacePipeline;
  */
 public final class FaceEvaluation {
 
-    /** What one run found; rates on the held-out half unless named otherwise. */
+    /**
+     * What one run found. "All pairs" figures mix both halves; the held-out figures are the ones to quote, with the
+     * threshold calibrated on the other half. Every rate comes with the number of pairs behind it.
+     */
     public record Report(int people, int images, int failedToEnrol, int failedToAcquire, int genuinePairs,
             int impostorPairs, double configuredThreshold, double fmrAtConfigured, double fnmrAtConfigured,
             double calibratedThreshold, double targetFmr, double heldOutFmr, double heldOutFnmr, int heldOutGenuine,
             int heldOutImpostor, double eer, double eerThreshold, double genuineMean, double impostorMean,
-            double impostorMax) {
+            double impostorMax, int calibrationPeople, int calibrationGenuine, int calibrationImpostor,
+            double heldOutFmrAtConfigured, double heldOutFnmrAtConfigured, double heldOutEer, double heldOutEerThreshold,
+            double genuineMax, double replayCeiling, int genuineAtOrAboveCeiling) {
 
         public List<String> lines() {
-            return List.of(
+            List<String> lines = new ArrayList<>(List.of(
                     String.format(Locale.ROOT, "face eval: %d people, %d images (%d failed to enrol, %d failed to acquire);"
                             + " %d genuine and %d impostor pairs", people, images, failedToEnrol, failedToAcquire,
                             genuinePairs, impostorPairs),
-                    String.format(Locale.ROOT, "scores: genuine mean %.3f, impostor mean %.3f, impostor max %.3f",
-                            genuineMean, impostorMean, impostorMax),
-                    String.format(Locale.ROOT, "at the configured threshold %.2f (all pairs): FMR %.4f %%, FNMR %.2f %%",
-                            configuredThreshold, fmrAtConfigured * 100, fnmrAtConfigured * 100),
-                    String.format(Locale.ROOT, "threshold calibrated for FMR ≤ %.4f %% on one half: %.3f; on the held-out half"
-                            + " (%d genuine / %d impostor pairs): FMR %.4f %% (95 %% upper bound %.3f %%), FNMR %.2f %%",
-                            targetFmr * 100, calibratedThreshold, heldOutGenuine, heldOutImpostor, heldOutFmr * 100,
-                            ScoreStatistics.fmrUpperBound95((int) Math.round(heldOutFmr * heldOutImpostor), heldOutImpostor) * 100,
-                            heldOutFnmr * 100),
-                    String.format(Locale.ROOT, "EER %.2f %% at threshold %.3f (all pairs)", eer * 100, eerThreshold));
+                    String.format(Locale.ROOT, "scores: genuine mean %.3f, max %.3f; impostor mean %.3f, max %.3f",
+                            genuineMean, genuineMax, impostorMean, impostorMax),
+                    String.format(Locale.ROOT, "at the configured threshold %.2f (all pairs): FMR %.4f %% of %d impostor"
+                            + " pairs (95 %% upper bound %.3f %%), FNMR %.2f %% of %d genuine pairs", configuredThreshold,
+                            fmrAtConfigured * 100, impostorPairs, bound(fmrAtConfigured, impostorPairs) * 100,
+                            fnmrAtConfigured * 100, genuinePairs),
+                    String.format(Locale.ROOT, "calibration half (%d people, %d genuine / %d impostor pairs): threshold for"
+                            + " FMR ≤ %.4f %% is %.3f", calibrationPeople, calibrationGenuine, calibrationImpostor,
+                            targetFmr * 100, calibratedThreshold),
+                    String.format(Locale.ROOT, "held-out half (%d people, %d genuine / %d impostor pairs) at the calibrated"
+                            + " %.3f: FMR %.4f %% (95 %% upper bound %.3f %%), FNMR %.2f %%", people - calibrationPeople,
+                            heldOutGenuine, heldOutImpostor, calibratedThreshold, heldOutFmr * 100,
+                            bound(heldOutFmr, heldOutImpostor) * 100, heldOutFnmr * 100),
+                    String.format(Locale.ROOT, "held-out half at the configured %.2f: FMR %.4f %% (95 %% upper bound %.3f %%),"
+                            + " FNMR %.2f %%; EER %.2f %% at %.3f", configuredThreshold, heldOutFmrAtConfigured * 100,
+                            bound(heldOutFmrAtConfigured, heldOutImpostor) * 100, heldOutFnmrAtConfigured * 100,
+                            heldOutEer * 100, heldOutEerThreshold),
+                    String.format(Locale.ROOT, "EER %.2f %% at threshold %.3f (all %d pairs)", eer * 100, eerThreshold,
+                            genuinePairs + impostorPairs),
+                    String.format(Locale.ROOT, "replay ceiling %.2f: %d of %d genuine pairs at or above it (would be refused"
+                            + " as a replay of the chip photo)", replayCeiling, genuineAtOrAboveCeiling, genuinePairs)));
+            if (heldOutImpostor == 0 || calibrationImpostor == 0) {
+                lines.add("a half has no impostor pairs (too few people): no FMR can be stated from this set");
+            }
+            return lines;
+        }
+
+        private static double bound(double rate, int pairs) {
+            return pairs == 0 ? 1 : ScoreStatistics.fmrUpperBound95((int) Math.round(rate * pairs), pairs);
         }
     }
 
@@ -117,12 +142,18 @@ public final class FaceEvaluation {
         double calibrated = calibrate.thresholdForFmr(targetFmr);
         double[] eer = all.equalErrorRate();
         Files.createDirectories(out);
-        writeRoc(all, out, configuredThreshold);
+        writeRoc(all, heldOut, out, configuredThreshold);
+        double[] heldOutEer = heldOut.equalErrorRate();
+        double ceiling = PresentationChecks.defaults().replayCeiling();
         return new Report(people.size(), images, failedToEnrol, failedToAcquire, all.genuine().length,
                 all.impostor().length, configuredThreshold, all.fmr(configuredThreshold), all.fnmr(configuredThreshold),
                 calibrated, targetFmr, heldOut.fmr(calibrated), heldOut.fnmr(calibrated), heldOut.genuine().length,
                 heldOut.impostor().length, eer[0], eer[1], mean(all.genuine()), mean(all.impostor()),
-                all.impostor().length == 0 ? -1 : all.impostor()[all.impostor().length - 1]);
+                all.impostor().length == 0 ? -1 : all.impostor()[all.impostor().length - 1], calibration.size(),
+                calibrate.genuine().length, calibrate.impostor().length, heldOut.fmr(configuredThreshold),
+                heldOut.fnmr(configuredThreshold), heldOutEer[0], heldOutEer[1],
+                all.genuine().length == 0 ? -1 : all.genuine()[all.genuine().length - 1], ceiling,
+                (int) java.util.Arrays.stream(all.genuine()).filter(g -> g >= ceiling).count());
     }
 
     /** The image as the card would hold it: head crop around the detected face, greyscale, 180×222, JPEG 2000. */
@@ -194,15 +225,10 @@ public final class FaceEvaluation {
         return values.length == 0 ? 0 : java.util.Arrays.stream(values).average().orElse(0);
     }
 
-    private static void writeRoc(ScoreStatistics stats, Path out, double configured) throws IOException {
-        StringBuilder csv = new StringBuilder("threshold,fmr,fnmr\n");
-        List<double[]> points = new ArrayList<>();
-        for (int i = -100; i <= 100; i++) {
-            double t = i / 100.0;
-            csv.append(String.format(Locale.ROOT, "%.2f,%.6f,%.6f%n", t, stats.fmr(t), stats.fnmr(t)));
-            points.add(new double[] {stats.fmr(t), stats.fnmr(t)});
-        }
-        Files.writeString(out.resolve("roc.csv"), csv, StandardCharsets.UTF_8);
+    /** roc.csv (all pairs), roc-heldout.csv and roc.png with both curves, each labelled with its pair counts. */
+    private static void writeRoc(ScoreStatistics all, ScoreStatistics heldOut, Path out, double configured) throws IOException {
+        Files.writeString(out.resolve("roc.csv"), rocCsv(all), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("roc-heldout.csv"), rocCsv(heldOut), StandardCharsets.UTF_8);
         int size = 480;
         int margin = 50;
         BufferedImage png = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
@@ -216,25 +242,49 @@ public final class FaceEvaluation {
         g.drawString("FMR (log, 1e-4 .. 1)", size / 2 - 50, size - 15);
         g.drawString("1 - FNMR", 4, size / 2);
         g.drawString("ROC of the face verifier (DET style)", margin, 30);
+        curve(g, all, new Color(0x1f5fbf), size, margin);
+        curve(g, heldOut, new Color(0xe08020), size, margin);
         g.setColor(new Color(0x1f5fbf));
-        g.setStroke(new BasicStroke(2f));
-        int[] previous = null;
-        for (double[] p : points) {
-            double fmr = Math.max(p[0], 1e-4);
-            int x = margin + (int) ((Math.log10(fmr) + 4) / 4 * (size - 2 * margin));
-            int y = size - margin - (int) ((1 - p[1]) * (size - 2 * margin));
-            if (previous != null) {
-                g.drawLine(previous[0], previous[1], x, y);
-            }
-            previous = new int[] {x, y};
-        }
-        double fmr = Math.max(stats.fmr(configured), 1e-4);
+        g.drawString(String.format(Locale.ROOT, "all pairs: %d genuine / %d impostor", all.genuine().length,
+                all.impostor().length), margin + 8, size - margin - 28);
+        g.setColor(new Color(0xe08020));
+        g.drawString(String.format(Locale.ROOT, "held-out half: %d genuine / %d impostor", heldOut.genuine().length,
+                heldOut.impostor().length), margin + 8, size - margin - 12);
+        double fmr = Math.max(all.fmr(configured), 1e-4);
         int x = margin + (int) ((Math.log10(fmr) + 4) / 4 * (size - 2 * margin));
-        int y = size - margin - (int) ((1 - stats.fnmr(configured)) * (size - 2 * margin));
+        int y = size - margin - (int) ((1 - all.fnmr(configured)) * (size - 2 * margin));
         g.setColor(new Color(0xc03030));
         g.fillOval(x - 5, y - 5, 10, 10);
         g.drawString(String.format(Locale.ROOT, "threshold %.2f", configured), Math.min(x + 8, size - 110), Math.max(y - 8, margin + 12));
         g.dispose();
         ImageIO.write(png, "png", out.resolve("roc.png").toFile());
+    }
+
+    private static String rocCsv(ScoreStatistics stats) {
+        StringBuilder csv = new StringBuilder("threshold,fmr,fnmr\n");
+        for (int i = -100; i <= 100; i++) {
+            double t = i / 100.0;
+            csv.append(String.format(Locale.ROOT, "%.2f,%.6f,%.6f%n", t, stats.fmr(t), stats.fnmr(t)));
+        }
+        return csv.toString();
+    }
+
+    private static void curve(Graphics2D g, ScoreStatistics stats, Color colour, int size, int margin) {
+        if (stats.genuine().length == 0 || stats.impostor().length == 0) {
+            return;
+        }
+        g.setColor(colour);
+        g.setStroke(new BasicStroke(2f));
+        int[] previous = null;
+        for (int i = -100; i <= 100; i++) {
+            double t = i / 100.0;
+            double fmr = Math.max(stats.fmr(t), 1e-4);
+            int x = margin + (int) ((Math.log10(fmr) + 4) / 4 * (size - 2 * margin));
+            int y = size - margin - (int) ((1 - stats.fnmr(t)) * (size - 2 * margin));
+            if (previous != null) {
+                g.drawLine(previous[0], previous[1], x, y);
+            }
+            previous = new int[] {x, y};
+        }
     }
 }

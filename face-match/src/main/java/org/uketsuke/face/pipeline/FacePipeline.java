@@ -39,6 +39,16 @@ public final class FacePipeline {
     static final double MAX_BRIGHTNESS = 225;
 
     private final FaceModels models = FaceModels.get();
+    // Per-frame buffers, reused (the pipeline is one per worker): no native allocation of full frames per frame.
+    private final Mat grey = new Mat();
+    private final Mat greyBgr = new Mat();
+    private final Mat laplacian = new Mat();
+    private final MatOfDouble mu = new MatOfDouble();
+    private final MatOfDouble sigma = new MatOfDouble();
+    private final List<Mat> detectorOutputs = new ArrayList<>(2);
+    private static final List<String> DETECTOR_OUTPUTS = List.of("boxes", "scores");
+    private float[] boxes = new float[0];
+    private float[] scores = new float[0];
 
     /** One frame's analysis: a usable face with its embedding, or the reason there is none. */
     public sealed interface Analysis {
@@ -51,14 +61,25 @@ public final class FacePipeline {
     public List<FaceBox> detect(Mat image) {
         Mat blob = Dnn.blobFromImage(image, 1 / 128.0, new Size(320, 240), new Scalar(127, 127, 127), true, false);
         models.detector.setInput(blob, "input");
-        List<Mat> outputs = new ArrayList<>();
-        models.detector.forward(outputs, List.of("boxes", "scores"));
+        List<Mat> outputs = detectorOutputs;
+        outputs.clear();
+        models.detector.forward(outputs, DETECTOR_OUTPUTS);
         blob.release();
         int anchors = (int) (outputs.get(0).total() / 4);
-        float[] boxes = new float[anchors * 4];
-        float[] scores = new float[anchors * 2];
-        outputs.get(0).reshape(1, anchors).get(0, 0, boxes);
-        outputs.get(1).reshape(1, anchors).get(0, 0, scores);
+        if (boxes.length != anchors * 4) {
+            boxes = new float[anchors * 4];
+            scores = new float[anchors * 2];
+        }
+        float[] boxes = this.boxes;
+        float[] scores = this.scores;
+        // The outputs are continuous float blobs: read them straight, without reshaped headers.
+        Mat boxOut = outputs.get(0).reshape(1, 1);
+        Mat scoreOut = outputs.get(1).reshape(1, 1);
+        boxOut.get(0, 0, boxes);
+        scoreOut.get(0, 0, scores);
+        for (Mat m : new Mat[] {boxOut, scoreOut}) {
+            m.release();
+        }
         outputs.forEach(Mat::release);
 
         List<Rect2d> rects = new ArrayList<>();
@@ -97,27 +118,23 @@ public final class FacePipeline {
     /** Quality gates, then landmarks, alignment and embedding of the one face in the frame. */
     public Analysis analyse(Mat bgr) {
         Mat image = chipConditions(bgr);
-        try {
-            List<FaceBox> faces = detect(image);
-            if (faces.isEmpty()) {
-                return new Analysis.Issue(QualityIssue.NO_FACE);
-            }
-            if (faces.size() > 1) {
-                return new Analysis.Issue(QualityIssue.MULTIPLE_FACES);
-            }
-            FaceBox face = faces.getFirst();
-            if (face.width() < MIN_FACE_WIDTH) {
-                return new Analysis.Issue(QualityIssue.TOO_SMALL);
-            }
-            QualityIssue exposure = exposure(image, face);
-            if (exposure != null) {
-                return new Analysis.Issue(exposure);
-            }
-            float[] points = landmarks(image, face);
-            return new Analysis.Face(face, embed(image, points));
-        } finally {
-            image.release();
+        List<FaceBox> faces = detect(image);
+        if (faces.isEmpty()) {
+            return new Analysis.Issue(QualityIssue.NO_FACE);
         }
+        if (faces.size() > 1) {
+            return new Analysis.Issue(QualityIssue.MULTIPLE_FACES);
+        }
+        FaceBox face = faces.getFirst();
+        if (face.width() < MIN_FACE_WIDTH) {
+            return new Analysis.Issue(QualityIssue.TOO_SMALL);
+        }
+        QualityIssue exposure = exposure(face);
+        if (exposure != null) {
+            return new Analysis.Issue(exposure);
+        }
+        float[] points = landmarks(face);
+        return new Analysis.Face(face, embed(image, points));
     }
 
     /** Embedding of the chip photo (greyscale); smaller photos are scaled up so the face clears the minimum size. */
@@ -135,6 +152,19 @@ public final class FacePipeline {
         }
     }
 
+    /**
+     * Overwrites and releases the frame buffers this pipeline keeps between frames, so no picture of a face stays in
+     * memory after a decision. The next frame allocates them again.
+     */
+    public void clear() {
+        for (Mat m : new Mat[] {grey, greyBgr, laplacian}) {
+            if (!m.empty()) {
+                m.setTo(new Scalar(0));
+                m.release();
+            }
+        }
+    }
+
     public static double cosine(float[] a, float[] b) {
         double dot = 0;
         for (int i = 0; i < a.length; i++) {
@@ -143,32 +173,27 @@ public final class FacePipeline {
         return dot; // both are L2-normalised
     }
 
-    private static Mat chipConditions(Mat bgr) {
-        Mat grey = new Mat();
-        Imgproc.cvtColor(bgr, grey, bgr.channels() == 1 ? Imgproc.COLOR_GRAY2BGR : Imgproc.COLOR_BGR2GRAY);
+    /** The frame in the chip's conditions: greyscale ({@link #grey}) and back to three channels (returned). */
+    private Mat chipConditions(Mat bgr) {
         if (bgr.channels() == 1) {
-            return grey;
+            bgr.copyTo(grey);
+        } else {
+            Imgproc.cvtColor(bgr, grey, bgr.channels() == 4 ? Imgproc.COLOR_BGRA2GRAY : Imgproc.COLOR_BGR2GRAY);
         }
-        Mat back = new Mat();
-        Imgproc.cvtColor(grey, back, Imgproc.COLOR_GRAY2BGR);
-        grey.release();
-        return back;
+        Imgproc.cvtColor(grey, greyBgr, Imgproc.COLOR_GRAY2BGR);
+        return greyBgr;
     }
 
-    private static QualityIssue exposure(Mat image, FaceBox face) {
+    /** Exposure and sharpness of the face, on the grey frame. */
+    private QualityIssue exposure(FaceBox face) {
         Rect area = new Rect((int) face.x1(), (int) face.y1(), (int) Math.max(1, face.width()), (int) Math.max(1, face.height()));
-        Mat crop = new Mat(image, area);
-        Mat grey = new Mat();
-        Imgproc.cvtColor(crop, grey, Imgproc.COLOR_BGR2GRAY);
-        double mean = Core.mean(grey).val[0];
-        Mat laplacian = new Mat();
-        Imgproc.Laplacian(grey, laplacian, CvType.CV_64F);
-        MatOfDouble mu = new MatOfDouble();
-        MatOfDouble sigma = new MatOfDouble();
+        Mat crop = grey.submat(area);
+        // 8-bit Laplacian (kernel 1) fits 16 bits exactly: the same variance as in 64-bit floats, a quarter of the memory.
+        Imgproc.Laplacian(crop, laplacian, CvType.CV_16S);
         Core.meanStdDev(laplacian, mu, sigma);
         double sharpness = sigma.get(0, 0)[0] * sigma.get(0, 0)[0];
-        grey.release();
-        laplacian.release();
+        double mean = Core.mean(crop).val[0];
+        crop.release();
         if (mean < MIN_BRIGHTNESS) {
             return QualityIssue.TOO_DARK;
         }
@@ -179,12 +204,11 @@ public final class FacePipeline {
     }
 
     /** 68 landmarks (x, y interleaved) in image pixels. */
-    private float[] landmarks(Mat image, FaceBox face) {
+    private float[] landmarks(FaceBox face) {
         Rect area = new Rect((int) face.x1(), (int) face.y1(), (int) Math.max(1, face.width()), (int) Math.max(1, face.height()));
-        Mat crop = new Mat(image, area);
-        Mat grey = new Mat();
-        Imgproc.cvtColor(crop, grey, Imgproc.COLOR_BGR2GRAY);
-        Mat blob = Dnn.blobFromImage(grey, 1 / 256.0, new Size(64, 64), new Scalar(0), false, false);
+        // The grey frame itself: grey → BGR → grey is the identity, so no conversion of the crop is needed.
+        Mat crop = grey.submat(area);
+        Mat blob = Dnn.blobFromImage(crop, 1 / 256.0, new Size(64, 64), new Scalar(0), false, false);
         models.landmarks.setInput(blob, "input");
         Mat out = models.landmarks.forward("output");
         float[] points = new float[(int) out.total()];
@@ -192,7 +216,7 @@ public final class FacePipeline {
         for (int i = 0; i < points.length; i++) {
             points[i] = (float) (i % 2 == 0 ? points[i] * area.width + area.x : points[i] * area.height + area.y);
         }
-        grey.release();
+        crop.release();
         blob.release();
         out.release();
         return points;

@@ -13,12 +13,24 @@ import org.uketsuke.face.camera.Frame;
  *
  * <p>Passive presentation-attack check: a face frame that is (almost) pixel-identical to one already scored in this
  * session is a frozen or replayed picture and is not scored; a live person in front of a camera never gives the same frame
- * twice (sensor noise alone differs). This does not catch a printed photo moved in front of the camera or a video
- * replay with motion — see docs/decisions/0001-face-models.md for what is and is not covered.
+ * twice (sensor noise alone differs). {@link PresentationChecks} add two more: a face without colour (a greyscale print
+ * or screen, such as the chip photo shown to the camera) is not scored, and a score above the replay ceiling refuses the
+ * session as a presentation attack. A colour photo or video of the person moved in front of the camera is not caught —
+ * see docs/decisions/0001-face-models.md for what is and is not covered.
  *
  * @param threshold cosine similarity (0.40: FRR 0.6 %, FAR 0/4,110 on the measurements in shared/facts/face.md)
+ * @param checks the passive presentation-attack checks
  */
-public record FaceVerifier(double threshold, int required, int maxFrames) {
+public record FaceVerifier(double threshold, int required, int maxFrames, PresentationChecks checks) {
+
+    /** With the default presentation-attack checks. */
+    public FaceVerifier(double threshold, int required, int maxFrames) {
+        this(threshold, required, maxFrames, PresentationChecks.defaults());
+    }
+
+    public FaceVerifier withChecks(PresentationChecks other) {
+        return new FaceVerifier(threshold, required, maxFrames, other);
+    }
 
     /** Mean absolute difference (0–255) of the 32×24 grey thumbnails below which two frames are the same picture. */
     static final double FROZEN_MEAN_DIFFERENCE = 0.75;
@@ -43,6 +55,7 @@ public record FaceVerifier(double threshold, int required, int maxFrames) {
 
     public FaceDecision verify(FacePipeline pipeline, Mat chipPhotoGrey, CameraSource camera) {
         if (!(pipeline.analyseChipPhoto(chipPhotoGrey) instanceof FacePipeline.Analysis.Face enrolled)) {
+            pipeline.clear();
             return new FaceDecision(FaceDecision.Decision.INCONCLUSIVE, -1, threshold, 0, 0, QualityIssue.NO_FACE);
         }
         int seen = 0;
@@ -52,6 +65,7 @@ public record FaceVerifier(double threshold, int required, int maxFrames) {
         QualityIssue lastIssue = null;
         java.util.List<Mat> signatures = new java.util.ArrayList<>();
         int frozen = 0;
+        int colourless = 0;
         try {
             while (seen < maxFrames * 3 && used < maxFrames) {
                 CameraSource.Capture capture = camera.next();
@@ -66,6 +80,11 @@ public record FaceVerifier(double threshold, int required, int maxFrames) {
                 try (Frame frame = got.frame()) {
                     switch (pipeline.analyse(frame.pixels())) {
                         case FacePipeline.Analysis.Face face -> {
+                            if (!checks.liveColour(frame.pixels(), face.box())) {
+                                colourless++;
+                                lastIssue = QualityIssue.NOT_LIVE_COLOUR;
+                                continue;
+                            }
                             Mat signature = signature(frame.pixels());
                             if (signatures.stream().anyMatch(earlier -> Core.norm(earlier, signature, Core.NORM_L1)
                                     / signature.total() < FROZEN_MEAN_DIFFERENCE)) {
@@ -78,6 +97,10 @@ public record FaceVerifier(double threshold, int required, int maxFrames) {
                             used++;
                             double score = FacePipeline.cosine(enrolled.embedding(), face.embedding());
                             best = Math.max(best, score);
+                            if (checks.replayOfChipPhoto(score)) {
+                                return new FaceDecision(FaceDecision.Decision.NO_MATCH, best, threshold, used, seen,
+                                        QualityIssue.CHIP_PHOTO_REPLAY);
+                            }
                             if (score >= threshold && ++matched >= required) {
                                 return new FaceDecision(FaceDecision.Decision.MATCH, best, threshold, used, seen, null);
                             }
@@ -88,10 +111,16 @@ public record FaceVerifier(double threshold, int required, int maxFrames) {
             }
         } finally {
             signatures.forEach(Mat::release);
+            pipeline.clear();
         }
         if (used < required) {
-            if (frozen > 0 && lastIssue != QualityIssue.CAMERA_UNAVAILABLE) {
-                lastIssue = QualityIssue.FROZEN_FRAMES;
+            if (lastIssue != QualityIssue.CAMERA_UNAVAILABLE) {
+                // A face was there but was not a live one: say which check kept it out, the commoner one first.
+                if (colourless > 0 && colourless >= frozen) {
+                    lastIssue = QualityIssue.NOT_LIVE_COLOUR;
+                } else if (frozen > 0) {
+                    lastIssue = QualityIssue.FROZEN_FRAMES;
+                }
             }
             return new FaceDecision(FaceDecision.Decision.INCONCLUSIVE, best, threshold, used, seen, lastIssue);
         }
