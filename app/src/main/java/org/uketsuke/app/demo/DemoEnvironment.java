@@ -50,6 +50,9 @@ public final class DemoEnvironment implements AutoCloseable {
 
     /** A fictitious 10-digit 医療機関コード for the demo clinic. */
     public static final String DEMO_INSTITUTION_CODE = "1311234567";
+    private final AuditLog audit;
+    private final org.uketsuke.app.reception.MedicalViewing medicalViewing;
+
     /** The demo kiosk's terminal id in the audit log. */
     public static final String DEMO_TERMINAL_ID = "demo-kiosk-1";
 
@@ -122,7 +125,10 @@ public final class DemoEnvironment implements AutoCloseable {
         this.steps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone())
                 .withFacePath(new FaceCheck(camera.join(), FaceVerifier.defaults()),
                         data -> TerminalSigner.sign(backend.terminalTls(), data))
-                .withAudit(openAudit(dataDir.resolve("audit.jsonl")), DEMO_TERMINAL_ID);
+                .withAudit(this.audit = openAudit(dataDir.resolve("audit.jsonl")), DEMO_TERMINAL_ID);
+        // The staff's 診療・薬剤情報 viewer: the same client and the same audit log (one hash chain).
+        this.medicalViewing = new org.uketsuke.app.reception.MedicalViewing(client, audit, DEMO_TERMINAL_ID,
+                Clock.systemUTC());
         // A lookup by insurance number made while the system is unreachable waits durably and is asked again.
         this.pendingSearches = org.uketsuke.bridge.pending.PendingSearches.open(dataDir.resolve("pending.db"));
         this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone(), pendingSearches);
@@ -219,6 +225,11 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     /** The embedded backend (tests inject faults through it). */
+    /** Viewing of confirmed patients' medical information (薬剤・健診・診療・手術), audited. */
+    public org.uketsuke.app.reception.MedicalViewing medicalViewing() {
+        return medicalViewing;
+    }
+
     public MockBackend backend() {
         return backend;
     }

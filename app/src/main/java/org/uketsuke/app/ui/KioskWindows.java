@@ -56,6 +56,8 @@ public final class KioskWindows {
             staff.show(snapshot);
         }));
         env.steps().onRecord(record -> Platform.runLater(() -> staff.add(record)));
+        MedicalInfoViewModel medical = medical(env, staff, messages);
+        env.steps().onRecord(record -> Platform.runLater(() -> medical.add(record)));
         env.pendingLookups().onRecord(record -> Platform.runLater(() -> staff.add(record)));
 
         kioskStage.setTitle(messages.get("app.title"));
@@ -70,6 +72,20 @@ public final class KioskWindows {
         kioskStage.show();
         staffStage.show();
         return new KioskWindows(model, staff);
+    }
+
+    private static final java.util.concurrent.Executor MEDICAL_WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> Thread.ofPlatform().name("staff-medical").daemon().unstarted(runnable));
+
+    /** The 診療・薬剤情報 tab (#14): confirmed patients' drugs, checkups, diagnoses and operations, audited. */
+    private static MedicalInfoViewModel medical(DemoEnvironment env, StaffView staff, Messages messages) {
+        MedicalInfoViewModel model = new MedicalInfoViewModel(env.medicalViewing(), StaffView.STAFF_ID, MEDICAL_WORKER,
+                Platform::runLater, messages);
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(messages.get("medical.title"),
+                new MedicalInfoView(model, messages, env.dataDir().resolve("exports")).root());
+        tab.setId("medicalTab");
+        staff.addTab(tab);
+        return model;
     }
 
     /** The delivery list refreshes every 2 s while the staff window is open (each refresh reads off the FX thread). */
