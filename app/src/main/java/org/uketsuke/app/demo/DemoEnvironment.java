@@ -74,6 +74,8 @@ public final class DemoEnvironment implements AutoCloseable {
     private final org.uketsuke.bridge.pending.PendingSearches pendingSearches;
     private final org.uketsuke.app.reception.PendingLookups pendingLookups;
     private final AutoCloseable requestFolders;
+    /** YZK/TKK drug and checkup requests of a レセコン in the same req/res folders (#14). */
+    private final AutoCloseable medicalFolders;
     private final VisitController controller;
 
     private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode, PostgresTarget postgres, boolean registered) {
@@ -138,6 +140,8 @@ public final class DemoEnvironment implements AutoCloseable {
         // The 連携アプリ's req/res folders beside the face folder: a レセコン can ask by insurance number too.
         this.requestFolders = new RequestFolderExchange(dataDir.resolve("req"), dataDir.resolve("res"), client,
                 DEMO_INSTITUTION_CODE, Clock.systemUTC()).poll(Duration.ofSeconds(1));
+        this.medicalFolders = new org.uketsuke.bridge.exchange.MedicalFolderExchange(dataDir.resolve("req"),
+                dataDir.resolve("res"), client, DEMO_INSTITUTION_CODE, Clock.systemUTC()).poll(Duration.ofSeconds(1));
         this.controller = new VisitController(steps, VisitController.defaultTimeouts());
         slot.onCardEvents(controller::fire);
         log.info("demo environment in {} — backend {}", dataDir, backend.baseUri());
@@ -286,6 +290,7 @@ public final class DemoEnvironment implements AutoCloseable {
         controller.close();
         try {
             requestFolders.close();
+            medicalFolders.close();
         } catch (Exception e) {
             log.debug("stopping the req folder", e);
         }
