@@ -26,6 +26,7 @@ final class MedicalConsents {
 
     private final ConsentPolicy policy;
     private final Map<Key, Recorded> held = new ConcurrentHashMap<>();
+    private final Map<Integer, Optional<PrescriptionForm>> lastForm = new ConcurrentHashMap<>();
 
     MedicalConsents(ConsentPolicy policy) {
         this.policy = policy;
@@ -38,11 +39,17 @@ final class MedicalConsents {
             grants.put(category, ConsentGrant.of(category, category.of(consents), now, scenario, policy.validityFor(scenario)));
         }
         held.put(new Key(institution, person), new Recorded(Map.copyOf(grants), Optional.ofNullable(form)));
+        lastForm.put(person, Optional.ofNullable(form));
     }
 
     /** The grant for this category from the last confirmation of the person at this institution, if any. */
     Optional<ConsentGrant> grant(String institution, int person, MedicalCategory category) {
         return Optional.ofNullable(held.get(new Key(institution, person))).map(r -> r.grants().get(category));
+    }
+
+    /** The form of the person's last confirmation anywhere (empty: not asked, or never confirmed). */
+    Optional<PrescriptionForm> lastPrescriptionForm(int person) {
+        return lastForm.getOrDefault(person, Optional.empty());
     }
 
     Optional<PrescriptionForm> prescriptionForm(String institution, int person) {

@@ -362,6 +362,11 @@ public final class MockBackend implements AutoCloseable {
         return medicalConsents.prescriptionForm(institution, personIndex);
     }
 
+    /** The prescription form of the person's last card confirmation at any institution, if it was asked. */
+    public java.util.Optional<org.uketsuke.eligibility.PrescriptionForm> lastPrescriptionForm(int personIndex) {
+        return medicalConsents.lastPrescriptionForm(personIndex);
+    }
+
     /** The generated history of a person as it stands today, consent aside (for tests and the demo). */
     public org.uketsuke.eligibility.medical.MedicalRecords medicalHistory(int personIndex,
             org.uketsuke.eligibility.medical.MedicalCategory category) {

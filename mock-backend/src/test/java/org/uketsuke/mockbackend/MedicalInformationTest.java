@@ -57,7 +57,7 @@ class MedicalInformationTest {
     static void start() {
         backend = MockBackend.start(new MockBackendConfig(state, 0, 11L, 60), clock);
         client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
-        person = IntStream.rangeClosed(1, backend.people())
+        person = IntStream.range(0, backend.people())
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 20)
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.CHECKUP).size() >= 3)
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.TREATMENT).size() > 0)

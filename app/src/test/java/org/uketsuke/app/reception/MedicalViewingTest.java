@@ -54,7 +54,7 @@ class MedicalViewingTest {
         client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
         audit = AuditLog.open(dir.resolve("audit.jsonl"));
         viewing = new MedicalViewing(client, audit, "kiosk-01", Clock.systemUTC());
-        person = java.util.stream.IntStream.rangeClosed(1, backend.people())
+        person = java.util.stream.IntStream.range(0, backend.people())
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 10)
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.CHECKUP).size() >= 2)
                 .findFirst().orElseThrow();

@@ -47,7 +47,7 @@ class MedicalFolderExchangeTest {
     }
 
     private static int personWithDrugs(MockBackend backend) {
-        return java.util.stream.IntStream.rangeClosed(1, backend.people())
+        return java.util.stream.IntStream.range(0, backend.people())
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 5).findFirst().orElseThrow();
     }
 
