@@ -9,6 +9,9 @@ import java.util.Objects;
  * @param arbitraryFileIdentifier {@code ArbitraryFileIdentifier}: echoed by the answer, matches it to the visit
  * @param attestation on the face and visual-check paths: the terminal's attestation, which {@code signature} then
  *     signs with the terminal key (instead of the card's signature over the nonce); null on the PIN path
+ * @param prescriptionForm {@code PrescriptionIssueSelect}: the patient's choice of electronic or paper prescription,
+ *     or null when the clinic does not issue e-prescriptions (not asked)
+ * @param scenario 診療区分 (OQSCD028) the consents were given under; decides how long they let the clinic view
  */
 public record CardConfirmationRequest(
         byte[] authCertificateDer,
@@ -17,7 +20,16 @@ public record CardConfirmationRequest(
         IdentityMethod method,
         Consents consents,
         String arbitraryFileIdentifier,
-        Attestation attestation) {
+        Attestation attestation,
+        PrescriptionForm prescriptionForm,
+        org.uketsuke.eligibility.medical.ConsentScenario scenario) {
+
+    /** Without a prescription-form choice, for an outpatient visit. */
+    public CardConfirmationRequest(byte[] authCertificateDer, byte[] nonce, byte[] signature, IdentityMethod method,
+            Consents consents, String arbitraryFileIdentifier, Attestation attestation) {
+        this(authCertificateDer, nonce, signature, method, consents, arbitraryFileIdentifier, attestation, null,
+                org.uketsuke.eligibility.medical.ConsentScenario.OUTPATIENT);
+    }
 
     /** The PIN path: the card signed the nonce. */
     public CardConfirmationRequest(byte[] authCertificateDer, byte[] nonce, byte[] signature, IdentityMethod method,
@@ -32,6 +44,7 @@ public record CardConfirmationRequest(
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(consents, "consents");
         Objects.requireNonNull(arbitraryFileIdentifier, "arbitraryFileIdentifier");
+        scenario = scenario == null ? org.uketsuke.eligibility.medical.ConsentScenario.OUTPATIENT : scenario;
         authCertificateDer = authCertificateDer.clone();
         nonce = nonce.clone();
         signature = signature.clone();
@@ -50,6 +63,12 @@ public record CardConfirmationRequest(
     @Override
     public byte[] signature() {
         return signature.clone();
+    }
+
+    /** The same request with the patient's prescription-form choice (null: not asked). */
+    public CardConfirmationRequest withPrescriptionForm(PrescriptionForm form) {
+        return new CardConfirmationRequest(authCertificateDer, nonce, signature, method, consents, arbitraryFileIdentifier,
+                attestation, form, scenario);
     }
 
     @Override

@@ -40,6 +40,8 @@ import org.uketsuke.eligibility.wire.ServiceXml;
  * docs/backend-api.md): nonce, card and insurance-number confirmation, 一括照会 submit/status ({@link QualificationXml}),
  * 保険証利用登録, visual-check passcode and 照会番号 registration ({@link ServiceXml}), the CRLs and OCSP. Only the
  * idempotent ones (batch status, CRL, OCSP) are retried, as {@link RetryPolicy} says.
+ * Medical information (薬剤・健診・診療・手術, {@link org.uketsuke.eligibility.wire.MedicalXml}) comes from
+ * {@code /oqs/v1/medical/records} and {@code /oqs/v1/medical/pdf}; a pure query, so retried like batch status.
  * Transport failures become typed {@link ConfirmationOutcome.Unavailable} answers, never exceptions; after three
  * in a row a {@link CircuitBreaker} answers "unavailable" at once for 15 s. Every call carries {@value #REQUEST_ID}.
  *
@@ -49,7 +51,8 @@ import org.uketsuke.eligibility.wire.ServiceXml;
  * result message (the backend refused the request itself) → {@link ConfirmationOutcome.Rejected} with
  * {@link RejectionReason#REQUEST_INVALID}, since sending it again cannot help.
  */
-public final class HttpsEligibilityClient implements EligibilityClient {
+public final class HttpsEligibilityClient implements EligibilityClient,
+        org.uketsuke.eligibility.medical.MedicalInformationClient {
 
     private static final MediaType XML = MediaType.get("application/xml; charset=utf-8");
     private static final MediaType OCSP_REQUEST = MediaType.get("application/ocsp-request");
@@ -273,6 +276,79 @@ public final class HttpsEligibilityClient implements EligibilityClient {
         return java.util.Collections.nCopies(registrations.size(), failure);
     }
 
+    // ---- medical information ---------------------------------------------------------------------------------------
+
+    /** The consent window's end that comes with a PDF answer (YYYYMMDDhhmmss, JST). */
+    public static final String CONSENT_EXPIRATION = "X-Consent-Expiration";
+
+    @Override
+    public org.uketsuke.eligibility.medical.MedicalOutcome<org.uketsuke.eligibility.medical.MedicalRecords> medicalRecords(
+            org.uketsuke.eligibility.medical.MedicalQuery query) {
+        byte[] xml = org.uketsuke.eligibility.wire.MedicalXml.writeRequest(query, institutionCode, "2",
+                org.uketsuke.eligibility.wire.CharacterCode.UTF_8);
+        try {
+            Answer answer = exchange(post("/oqs/v1/medical/records", xml, XML), true);
+            if (answer.code() >= 500) {
+                return new org.uketsuke.eligibility.medical.MedicalOutcome.Unavailable<>(UnavailableReason.SERVER_ERROR,
+                        "HTTP " + answer.code());
+            }
+            return switch (org.uketsuke.eligibility.wire.MedicalXml.parseAnswer(answer.body())) {
+                case org.uketsuke.eligibility.wire.MedicalXml.Answer.Served served ->
+                        new org.uketsuke.eligibility.medical.MedicalOutcome.Found<>(served.records(), served.consentExpiresAt());
+                case org.uketsuke.eligibility.wire.MedicalXml.Answer.Refused refused -> refusal(refused);
+            };
+        } catch (MalformedMessageException e) {
+            return new org.uketsuke.eligibility.medical.MedicalOutcome.Unavailable<>(UnavailableReason.MALFORMED_RESPONSE,
+                    e.getMessage());
+        } catch (EligibilityUnavailableException e) {
+            return new org.uketsuke.eligibility.medical.MedicalOutcome.Unavailable<>(e.reason(), e.getMessage());
+        }
+    }
+
+    @Override
+    public org.uketsuke.eligibility.medical.MedicalOutcome<org.uketsuke.eligibility.medical.MedicalPdf> medicalPdf(
+            org.uketsuke.eligibility.medical.MedicalQuery query) {
+        byte[] xml = org.uketsuke.eligibility.wire.MedicalXml.writeRequest(query, institutionCode, "1",
+                org.uketsuke.eligibility.wire.CharacterCode.UTF_8);
+        try {
+            Answer answer = exchange(post("/oqs/v1/medical/pdf", xml, XML), true);
+            if (answer.code() >= 500) {
+                return new org.uketsuke.eligibility.medical.MedicalOutcome.Unavailable<>(UnavailableReason.SERVER_ERROR,
+                        "HTTP " + answer.code());
+            }
+            if (answer.code() == 200 && answer.body().length > 4 && new String(answer.body(), 0, 5,
+                    StandardCharsets.US_ASCII).equals("%PDF-")) {
+                java.time.Instant expiry = answer.consentExpiration() == null ? null
+                        : java.time.LocalDateTime.parse(answer.consentExpiration(), DateTimeFormatter.ofPattern("uuuuMMddHHmmss"))
+                                .atZone(ZoneId.of("Asia/Tokyo")).toInstant();
+                return new org.uketsuke.eligibility.medical.MedicalOutcome.Found<>(
+                        new org.uketsuke.eligibility.medical.MedicalPdf(query.category(), answer.body()), expiry);
+            }
+            return switch (org.uketsuke.eligibility.wire.MedicalXml.parseAnswer(answer.body())) {
+                case org.uketsuke.eligibility.wire.MedicalXml.Answer.Served served ->
+                        new org.uketsuke.eligibility.medical.MedicalOutcome.Unavailable<>(UnavailableReason.MALFORMED_RESPONSE,
+                                "records where a PDF was asked for");
+                case org.uketsuke.eligibility.wire.MedicalXml.Answer.Refused refused -> refusal(refused);
+            };
+        } catch (MalformedMessageException | java.time.format.DateTimeParseException e) {
+            return new org.uketsuke.eligibility.medical.MedicalOutcome.Unavailable<>(UnavailableReason.MALFORMED_RESPONSE,
+                    e.getMessage());
+        } catch (EligibilityUnavailableException e) {
+            return new org.uketsuke.eligibility.medical.MedicalOutcome.Unavailable<>(e.reason(), e.getMessage());
+        }
+    }
+
+    private static <T> org.uketsuke.eligibility.medical.MedicalOutcome<T> refusal(
+            org.uketsuke.eligibility.wire.MedicalXml.Answer.Refused refused) {
+        return switch (refused.reason()) {
+            case NO_CONSENT -> new org.uketsuke.eligibility.medical.MedicalOutcome.NoConsent<>(refused.category(),
+                    refused.consent() == null ? Consent.NO : refused.consent());
+            case CONSENT_EXPIRED -> new org.uketsuke.eligibility.medical.MedicalOutcome.ConsentExpired<>(refused.category(),
+                    refused.expiredAt());
+            case NOT_FOUND -> new org.uketsuke.eligibility.medical.MedicalOutcome.NotFound<>(refused.message());
+        };
+    }
+
     /** A CA of the backend's test PKI that publishes a CRL. */
     public enum CertificateAuthority {
         /** The (test) JPKI user-authentication CA: card certificates. */
@@ -314,7 +390,11 @@ public final class HttpsEligibilityClient implements EligibilityClient {
     }
 
     /** An HTTP answer read whole. */
-    private record Answer(int code, byte[] body) {}
+    private record Answer(int code, byte[] body, String consentExpiration) {
+        Answer(int code, byte[] body) {
+            this(code, body, null);
+        }
+    }
 
     private static final java.util.Set<Integer> RETRIABLE_STATUS = java.util.Set.of(502, 503, 504);
 
@@ -335,7 +415,7 @@ public final class HttpsEligibilityClient implements EligibilityClient {
             call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
             Duration wait = retry.backoffAfter(attempt);
             try (Response response = call.execute()) {
-                Answer answer = new Answer(response.code(), response.body().bytes());
+                Answer answer = new Answer(response.code(), response.body().bytes(), response.header(CONSENT_EXPIRATION));
                 // Another attempt only if one is left and it can start (after the backoff) before the deadline.
                 boolean another = attempt < attempts && System.nanoTime() + wait.toNanos() < deadline;
                 if (!(another && RETRIABLE_STATUS.contains(answer.code()))) {

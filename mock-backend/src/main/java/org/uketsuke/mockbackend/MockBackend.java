@@ -134,8 +134,14 @@ public final class MockBackend implements AutoCloseable {
     }
     private final java.util.concurrent.atomic.AtomicInteger faultBudget = new java.util.concurrent.atomic.AtomicInteger();
 
+    private final long seed;
+    private final MedicalConsents medicalConsents =
+            new MedicalConsents(org.uketsuke.eligibility.medical.ConsentPolicy.defaults());
+    private final MedicalPdfRenderer pdfRenderer = new MedicalPdfRenderer();
+
     private MockBackend(MockBackendConfig config, Clock clock) throws Exception {
         this.clock = clock;
+        this.seed = config.seed();
         Files.createDirectories(config.stateDir());
         this.pki = TestPki.open(config.stateDir().resolve("pki"));
         this.population = Population.open(config.stateDir().resolve("population.db"), config.seed(), config.people());
@@ -351,6 +357,66 @@ public final class MockBackend implements AutoCloseable {
         return population.person(index).orElseThrow(() -> new IllegalArgumentException("no person " + index));
     }
 
+    /** The prescription form the person chose at their last card confirmation at this institution, if asked. */
+    public java.util.Optional<org.uketsuke.eligibility.PrescriptionForm> prescriptionForm(String institution, int personIndex) {
+        return medicalConsents.prescriptionForm(institution, personIndex);
+    }
+
+    /** The prescription form of the person's last card confirmation at any institution, if it was asked. */
+    public java.util.Optional<org.uketsuke.eligibility.PrescriptionForm> lastPrescriptionForm(int personIndex) {
+        return medicalConsents.lastPrescriptionForm(personIndex);
+    }
+
+    /** The generated history of a person as it stands today, consent aside (for tests and the demo). */
+    public org.uketsuke.eligibility.medical.MedicalRecords medicalHistory(int personIndex,
+            org.uketsuke.eligibility.medical.MedicalCategory category) {
+        var card = person(personIndex).card();
+        return history(personIndex).records(org.uketsuke.eligibility.medical.MedicalQuery.all(card, category));
+    }
+
+    private MedicalHistory history(int person) {
+        return MedicalHistory.of(seed, person, population.person(person).orElseThrow(),
+                java.time.LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo")));
+    }
+
+    /** What a medical-information request ends in: the records with their consent window, or a refusal. */
+    private sealed interface MedicalServe {
+        record Served(org.uketsuke.eligibility.medical.MedicalRecords records, Qualification person, Instant expiresAt)
+                implements MedicalServe {}
+
+        record Refused(org.uketsuke.eligibility.wire.MedicalXml.Refusal reason, Consent consent, Instant expiredAt,
+                String message) implements MedicalServe {}
+    }
+
+    /**
+     * Serves a category only while the consent recorded with this institution's last confirmation of the person is
+     * "yes" and its window is open (by this backend's clock). Emergency viewing without consent (救急時) is not
+     * served yet: an emergency query needs a consent like any other.
+     */
+    private MedicalServe serveMedical(org.uketsuke.eligibility.medical.MedicalQuery query, String institution) {
+        var found = population.findByCard(query.card());
+        if (found.isEmpty()) {
+            return new MedicalServe.Refused(org.uketsuke.eligibility.wire.MedicalXml.Refusal.NOT_FOUND, null, null,
+                    "該当する被保険者が存在しません。");
+        }
+        int person = found.getAsInt();
+        var grant = medicalConsents.grant(institution, person, query.category());
+        if (grant.isEmpty()) {
+            return new MedicalServe.Refused(org.uketsuke.eligibility.wire.MedicalXml.Refusal.NO_CONSENT, Consent.NOT_OBTAINED,
+                    null, "同意が取得されていません。");
+        }
+        Instant now = clock.instant();
+        Consent state = grant.get().stateAt(now);
+        return switch (state) {
+            case YES -> new MedicalServe.Served(history(person).records(query), population.person(person).orElseThrow(),
+                    grant.get().expiresAt());
+            case EXPIRED -> new MedicalServe.Refused(org.uketsuke.eligibility.wire.MedicalXml.Refusal.CONSENT_EXPIRED,
+                    Consent.EXPIRED, grant.get().expiresAt(), "同意の有効期限が切れています。");
+            case NO, NOT_OBTAINED -> new MedicalServe.Refused(org.uketsuke.eligibility.wire.MedicalXml.Refusal.NO_CONSENT,
+                    state, null, state == Consent.NO ? "閲覧に同意されていません。" : "同意が取得されていません。");
+        };
+    }
+
     /** The insurance this person had before a switch (資格の切替), ended the day before the current one began. */
     public java.util.Optional<org.uketsuke.eligibility.InsuranceCardId> endedInsurance(int index) {
         return population.previousInsurance(index).map(Population.PreviousInsurance::card);
@@ -432,6 +498,9 @@ public final class MockBackend implements AutoCloseable {
         }
         Qualification qualification = withConsents(held, request.consents())
                 .withReferenceNumber(referenceOf(institutionOf(terminal, institution), person));
+        // The consents (with their time, so their expiry) and the prescription-form choice, for later viewing.
+        medicalConsents.record(institutionOf(terminal, institution), person, request.consents(), request.scenario(),
+                request.prescriptionForm(), clock.instant());
         return ResultMessage.confirmed(now, institution, fileId, qualification, null);
     }
 
@@ -791,6 +860,12 @@ public final class MockBackend implements AutoCloseable {
                         return replyXml(response, callback, QualificationXml.writeBatchStatus(reception,
                                 TIME.format(clock.instant()), job.done.get(), job.searches.size(), job.searches, results));
                     }
+                    case "/oqs/v1/medical/records", "/oqs/v1/medical/pdf" -> {
+                        if (faulted(takeFault(), request, response, callback)) {
+                            return true;
+                        }
+                        return medical(path.endsWith("/pdf"), body, terminal, response, callback);
+                    }
                     case "/ocsp" -> {
                         response.setStatus(200);
                         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/ocsp-response");
@@ -811,6 +886,48 @@ public final class MockBackend implements AutoCloseable {
                 }
             } catch (MalformedMessageException e) {
                 return reply(response, callback, 400, "text/plain", "malformed request: " + e.getMessage() + "\n");
+            }
+        }
+
+        private boolean medical(boolean pdf, byte[] body, X509Certificate terminal, Response response, Callback callback)
+                throws MalformedMessageException {
+            var parsed = org.uketsuke.eligibility.wire.MedicalXml.parseRequest(body, null);
+            var query = parsed.query();
+            String institution = institutionOf(terminal, parsed.medicalInstitutionCode());
+            String now = TIME.format(clock.instant());
+            var code = org.uketsuke.eligibility.wire.CharacterCode.UTF_8;
+            switch (serveMedical(query, institution)) {
+                case MedicalServe.Served served -> {
+                    if (!pdf) {
+                        return replyXml(response, callback, org.uketsuke.eligibility.wire.MedicalXml.writeRecords(now,
+                                institution, query.arbitraryFileIdentifier(), served.records(), served.expiresAt(), code));
+                    }
+                    byte[] document;
+                    try {
+                        document = pdfRenderer.render(served.records(), served.person(), clock.instant(), served.expiresAt());
+                    } catch (IllegalStateException e) {
+                        log.error("medical PDF: {}", e.getMessage());
+                        return reply(response, callback, 503, "text/plain", e.getMessage() + "\n");
+                    }
+                    response.setStatus(200);
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/pdf");
+                    response.getHeaders().put(org.uketsuke.eligibility.HttpsEligibilityClient.CONSENT_EXPIRATION,
+                            TIME.format(served.expiresAt()));
+                    response.write(true, ByteBuffer.wrap(document), callback);
+                    return true;
+                }
+                case MedicalServe.Refused refused -> {
+                    byte[] xml = org.uketsuke.eligibility.wire.MedicalXml.writeRefusal(now, institution,
+                            query.arbitraryFileIdentifier(), query.category(), refused.reason(), refused.consent(),
+                            refused.expiredAt(), refused.message(), code);
+                    if (!pdf) {
+                        return replyXml(response, callback, xml);
+                    }
+                    response.setStatus(refused.reason() == org.uketsuke.eligibility.wire.MedicalXml.Refusal.NOT_FOUND ? 404 : 403);
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml; charset=UTF-8");
+                    response.write(true, ByteBuffer.wrap(xml), callback);
+                    return true;
+                }
             }
         }
 

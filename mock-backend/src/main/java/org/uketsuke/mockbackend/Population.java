@@ -355,6 +355,33 @@ final class Population implements AutoCloseable {
     }
 
     /** The person with this insurance and birth date (記号/番号 compared normalised; 枝番 only when given). */
+    /**
+     * The person holding this insurance, without the birth date: the 連携アプリ's medical-information requests name
+     * only the insurance (記号・番号・枝番), so the branch must match when given.
+     */
+    synchronized java.util.OptionalInt findByCard(InsuranceCardId card) {
+        String sql = "select id from person where insurer_number = ? and symbol = ? and number = ?"
+                + (card.branch().isEmpty() ? "" : " and branch = ?") + " order by id limit 2";
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            q.setString(1, card.insurer().value());
+            q.setString(2, card.symbol());
+            q.setString(3, card.number());
+            if (!card.branch().isEmpty()) {
+                q.setString(4, card.branch());
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return java.util.OptionalInt.empty();
+                }
+                int id = rs.getInt(1);
+                // Two people on one 記号・番号 without a 枝番: ambiguous, so nobody (never the wrong person's data).
+                return rs.next() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(id);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     synchronized java.util.OptionalInt find(InsuranceCardId card, LocalDate birthdate) {
         String sql = "select id from person where insurer_number = ? and symbol = ? and number = ? and birthdate = ?"
                 + (card.branch().isEmpty() ? "" : " and branch = ?");

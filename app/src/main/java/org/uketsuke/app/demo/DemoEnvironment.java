@@ -51,6 +51,9 @@ public final class DemoEnvironment implements AutoCloseable {
 
     /** A fictitious 10-digit 医療機関コード for the demo clinic. */
     public static final String DEMO_INSTITUTION_CODE = "1311234567";
+    private final AuditLog audit;
+    private final org.uketsuke.app.reception.MedicalViewing medicalViewing;
+
     /** The demo kiosk's terminal id in the audit log. */
     public static final String DEMO_TERMINAL_ID = "demo-kiosk-1";
 
@@ -72,6 +75,8 @@ public final class DemoEnvironment implements AutoCloseable {
     private final org.uketsuke.bridge.pending.PendingSearches pendingSearches;
     private final org.uketsuke.app.reception.PendingLookups pendingLookups;
     private final AutoCloseable requestFolders;
+    /** YZK/TKK drug and checkup requests of a レセコン in the same req/res folders (#14). */
+    private final AutoCloseable medicalFolders;
     private final VisitController controller;
 
     private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode, PostgresTarget postgres, boolean registered) {
@@ -125,7 +130,10 @@ public final class DemoEnvironment implements AutoCloseable {
         this.steps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone())
                 .withFacePath(new FaceCheck(camera.join(), FaceVerifier.defaults()),
                         data -> TerminalSigner.sign(backend.terminalTls(), data))
-                .withAudit(auditLog, DEMO_TERMINAL_ID);
+                .withAudit(this.audit = auditLog, DEMO_TERMINAL_ID);
+        // The staff's 診療・薬剤情報 viewer: the same client and the same audit log (one hash chain).
+        this.medicalViewing = new org.uketsuke.app.reception.MedicalViewing(client, audit, DEMO_TERMINAL_ID,
+                Clock.systemUTC());
         // A lookup by insurance number made while the system is unreachable waits durably and is asked again.
         this.pendingSearches = org.uketsuke.bridge.pending.PendingSearches.open(dataDir.resolve("pending.db"));
         this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone(), pendingSearches)
@@ -136,6 +144,8 @@ public final class DemoEnvironment implements AutoCloseable {
         // The 連携アプリ's req/res folders beside the face folder: a レセコン can ask by insurance number too.
         this.requestFolders = new RequestFolderExchange(dataDir.resolve("req"), dataDir.resolve("res"), client,
                 DEMO_INSTITUTION_CODE, Clock.systemUTC()).poll(Duration.ofSeconds(1));
+        this.medicalFolders = new org.uketsuke.bridge.exchange.MedicalFolderExchange(dataDir.resolve("req"),
+                dataDir.resolve("res"), client, DEMO_INSTITUTION_CODE, Clock.systemUTC()).poll(Duration.ofSeconds(1));
         this.controller = new VisitController(steps, VisitController.defaultTimeouts());
         slot.onCardEvents(controller::fire);
         log.info("demo environment in {} — backend {}", dataDir, backend.baseUri());
@@ -223,6 +233,11 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     /** The embedded backend (tests inject faults through it). */
+    /** Viewing of confirmed patients' medical information (薬剤・健診・診療・手術), audited. */
+    public org.uketsuke.app.reception.MedicalViewing medicalViewing() {
+        return medicalViewing;
+    }
+
     public MockBackend backend() {
         return backend;
     }
@@ -279,6 +294,7 @@ public final class DemoEnvironment implements AutoCloseable {
         controller.close();
         try {
             requestFolders.close();
+            medicalFolders.close();
         } catch (Exception e) {
             log.debug("stopping the req folder", e);
         }

@@ -223,7 +223,8 @@ public final class ReceptionSteps implements VisitSteps {
             String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
             start = System.nanoTime();
             ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(
-                    authCertificate, nonce, signature, IdentityMethod.PIN, consents(answers), fileId));
+                    authCertificate, nonce, signature, IdentityMethod.PIN, consents(answers), fileId)
+                    .withPrescriptionForm(prescriptionForm(answers)));
             timings = timings.plusBackend(System.nanoTime() - start);
             return settle(outcome, fileId, IdentityMethod.PIN);
         } catch (EligibilityUnavailableException e) {
@@ -291,7 +292,8 @@ public final class ReceptionSteps implements VisitSteps {
             String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
             start = System.nanoTime();
             ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(authCertificate, nonce,
-                    terminalSigner.apply(attestation.bytes()), method, consents(answers), fileId, attestation));
+                    terminalSigner.apply(attestation.bytes()), method, consents(answers), fileId, attestation)
+                    .withPrescriptionForm(prescriptionForm(answers)));
             timings = timings.plusBackend(System.nanoTime() - start);
             return settle(outcome, fileId, method);
         } catch (EligibilityUnavailableException e) {
@@ -303,6 +305,15 @@ public final class ReceptionSteps implements VisitSteps {
     static Consents consents(ConsentAnswers a) {
         return new Consents(consent(a.drug()), consent(a.checkup()), consent(a.treatment()), consent(a.operation()),
                 consent(a.limitInfo()), consent(a.specificDisease()));
+    }
+
+    /** {@code PrescriptionIssueSelect} of the patient's choice; null when the clinic did not ask. */
+    static org.uketsuke.eligibility.PrescriptionForm prescriptionForm(ConsentAnswers a) {
+        return switch (a.prescription()) {
+            case ELECTRONIC -> org.uketsuke.eligibility.PrescriptionForm.ELECTRONIC;
+            case PAPER -> org.uketsuke.eligibility.PrescriptionForm.PAPER;
+            case NOT_ASKED -> null;
+        };
     }
 
     private static Consent consent(boolean yes) {

@@ -11,6 +11,9 @@ import org.uketsuke.app.demo.ReaderMode;
 /** The JavaFX entry of {@code ./uketsuke demo}: the environment starts off the FX thread, then both windows open. */
 public final class KioskApplication extends Application {
 
+    /** Whether the clinic issues e-prescriptions (the kiosk then asks electronic or paper); default on in the demo. */
+    public static final String E_PRESCRIPTION_PROPERTY = "uketsuke.ePrescription";
+
     private static volatile Path dataDir;
     private static volatile Locale locale = Messages.JAPANESE;
     private static volatile ReaderMode mode = ReaderMode.VIRTUAL;
@@ -47,7 +50,10 @@ public final class KioskApplication extends Application {
             }
             Platform.runLater(() -> {
                 env = started;
-                KioskWindows.open(started, kioskStage, new Stage(), new Messages(locale));
+                KioskWindows windows = KioskWindows.open(started, kioskStage, new Stage(), new Messages(locale));
+                // E-prescriptions are on in the demo: the consent screen also asks the prescription form (#14).
+                windows.kiosk().prescriptionChoiceEnabledProperty().set(
+                        Boolean.parseBoolean(System.getProperty(E_PRESCRIPTION_PROPERTY, "true")));
                 kioskStage.setOnCloseRequest(e -> Platform.exit());
                 if (exitWhenReady) {
                     // After the first pulse the idle screen is on the glass.

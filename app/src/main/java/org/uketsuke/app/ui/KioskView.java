@@ -52,6 +52,7 @@ public final class KioskView {
     private final java.util.Map<ConsentItem, Label> consentLabels = new java.util.EnumMap<>(ConsentItem.class);
     private final java.util.Map<ConsentItem, ToggleButton[]> consentButtons = new java.util.EnumMap<>(ConsentItem.class);
     private final Button consentNext = new Button();
+    private ConsentExplanations consentExplanations;
 
     public KioskView(KioskViewModel model) {
         this.model = model;
@@ -166,11 +167,12 @@ public final class KioskView {
             consentButtons.put(item, new ToggleButton[] {yes, no});
             consentPanel.addRow(row++, question, yes, no);
         }
+        consentExplanations = new ConsentExplanations(model, consentPanel, row++, this::renderConsents);
         consentNext.setId("consentNext");
         consentNext.getStyleClass().add("pin-action");
         consentNext.setOnAction(e -> model.submitConsents());
         model.consents().addListener((javafx.collections.MapChangeListener<ConsentItem, Boolean>) change -> renderConsents());
-        VBox box = new VBox(10, consentPanel, consentNext);
+        VBox box = new VBox(10, consentPanel, consentExplanations.area(), consentNext);
         box.setId("consentBox");
         box.setAlignment(Pos.CENTER);
         return box;
@@ -248,6 +250,7 @@ public final class KioskView {
             buttons[1].setText(m.get("consent.no"));
         });
         consentNext.setText(m.get("consent.next"));
+        consentExplanations.render();
         renderConsents();
         triesLeft.setText(s.pinTriesLeft() >= 0 ? m.get("pin.triesLeft", s.pinTriesLeft()) : "");
         show(lastTryWarning, s.lastPinTry());

@@ -32,6 +32,10 @@ public final class KioskViewModel {
             FXCollections.observableMap(new EnumMap<>(ConsentItem.class));
 
     private final java.util.function.Supplier<String> collationNumberB;
+    /** Whether the clinic issues e-prescriptions, so the consent screen also asks the prescription form. */
+    private final javafx.beans.property.BooleanProperty prescriptionChoiceEnabled =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+    private final ObjectProperty<org.uketsuke.app.flow.PrescriptionChoice> prescription = new SimpleObjectProperty<>();
 
     /**
      * @param collationNumberB where 照合番号B comes from when the patient picks the face check (the demo card's; the
@@ -68,6 +72,7 @@ public final class KioskViewModel {
         }
         if (next.state() != before.state()) {
             consents.clear();
+            prescription.set(null);
         }
         snapshot.set(next);
     }
@@ -110,7 +115,25 @@ public final class KioskViewModel {
     }
 
     public boolean allAnswered() {
-        return consents.size() == ConsentItem.values().length;
+        return consents.size() == ConsentItem.values().length
+                && (!prescriptionChoiceEnabled.get() || prescription.get() != null);
+    }
+
+    /** On when the clinic issues e-prescriptions (a setting; on in the demo). */
+    public javafx.beans.property.BooleanProperty prescriptionChoiceEnabledProperty() {
+        return prescriptionChoiceEnabled;
+    }
+
+    /** The prescription form chosen so far on the consent screen, or null. */
+    public ReadOnlyObjectProperty<org.uketsuke.app.flow.PrescriptionChoice> prescriptionProperty() {
+        return prescription;
+    }
+
+    public void choosePrescription(org.uketsuke.app.flow.PrescriptionChoice choice) {
+        if (prescriptionChoiceEnabled.get() && snapshot.get().state() == VisitState.ASKING_CONSENTS
+                && choice != org.uketsuke.app.flow.PrescriptionChoice.NOT_ASKED) {
+            prescription.set(choice);
+        }
     }
 
     /** Sends the answers once every item has one (no default: the patient chooses each). */
@@ -120,7 +143,8 @@ public final class KioskViewModel {
         }
         controller.fire(new VisitEvent.ConsentsGiven(new ConsentAnswers(
                 consents.get(ConsentItem.DRUG), consents.get(ConsentItem.CHECKUP), consents.get(ConsentItem.TREATMENT),
-                consents.get(ConsentItem.OPERATION), consents.get(ConsentItem.LIMIT), consents.get(ConsentItem.SPECIFIC_DISEASE))));
+                consents.get(ConsentItem.OPERATION), consents.get(ConsentItem.LIMIT), consents.get(ConsentItem.SPECIFIC_DISEASE),
+                prescriptionChoiceEnabled.get() ? prescription.get() : org.uketsuke.app.flow.PrescriptionChoice.NOT_ASKED)));
     }
 
     /** The PIN-less path instead of the PIN. */

@@ -22,6 +22,7 @@ public final class KioskWindows {
 
     private final KioskViewModel kiosk;
     private final StaffView staff;
+    private Stage medicalWindow;
 
     private KioskWindows(KioskViewModel kiosk, StaffView staff) {
         this.kiosk = kiosk;
@@ -56,6 +57,8 @@ public final class KioskWindows {
             staff.show(snapshot);
         }));
         env.steps().onRecord(record -> Platform.runLater(() -> staff.add(record)));
+        Medical medical = medical(env, staff, messages);
+        env.steps().onRecord(record -> Platform.runLater(() -> medical.model().add(record)));
         env.pendingLookups().onRecord(record -> Platform.runLater(() -> staff.add(record)));
 
         kioskStage.setTitle(messages.get("app.title"));
@@ -69,7 +72,48 @@ public final class KioskWindows {
         staffStage.setY(0);
         kioskStage.show();
         staffStage.show();
-        return new KioskWindows(model, staff);
+        KioskWindows windows = new KioskWindows(model, staff);
+        windows.medicalWindow = medical.window();
+        return windows;
+    }
+
+    private static final java.util.concurrent.Executor MEDICAL_WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> Thread.ofPlatform().name("staff-medical").daemon().unstarted(runnable));
+
+    /**
+     * The 診療・薬剤情報 viewer (#14) in a window of its own (tables and charts need the room), opened from a tab
+     * of the staff console: confirmed patients' drugs, checkups, diagnoses and operations, audited.
+     */
+    private record Medical(MedicalInfoViewModel model, Stage window) {}
+
+    private static Medical medical(DemoEnvironment env, StaffView staff, Messages messages) {
+        MedicalInfoViewModel model = new MedicalInfoViewModel(env.medicalViewing(), StaffView.STAFF_ID, MEDICAL_WORKER,
+                Platform::runLater, messages);
+        Stage window = new Stage();
+        window.setTitle(messages.get("medical.title"));
+        window.setScene(styled(new Scene((javafx.scene.Parent) new MedicalInfoView(model, messages,
+                env.dataDir().resolve("exports")).root(), 1100, 760)));
+        window.getScene().getRoot().getStyleClass().add("staff-root");
+        javafx.scene.control.Button open = new javafx.scene.control.Button(messages.get("medical.open"));
+        open.setId("openMedical");
+        open.setOnAction(e -> {
+            window.show();
+            window.toFront();
+        });
+        javafx.scene.control.Label note = new javafx.scene.control.Label(messages.get("medical.note"));
+        note.setWrapText(true);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(10, note, open);
+        content.setPadding(new javafx.geometry.Insets(12));
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(messages.get("medical.title"), content);
+        tab.setId("medicalTab");
+        staff.addTab(tab);
+        env.onClose(() -> Platform.runLater(window::hide));
+        return new Medical(model, window);
+    }
+
+    /** The 診療・薬剤情報 window (hidden until staff open it). */
+    public Stage medicalWindow() {
+        return medicalWindow;
     }
 
     /** The delivery list refreshes every 2 s while the staff window is open (each refresh reads off the FX thread). */

@@ -233,4 +233,25 @@ class VisitFlowTest {
         assertThat(new PinEntered("9876").toString()).doesNotContain("9876");
         assertThat(new VerifyPin("9876").toString()).doesNotContain("9876");
     }
+
+    // --- medical information with consent (#14) ---------------------------------------------------------------------
+
+    @Test
+    void thePrescriptionFormChosenOnTheConsentScreenTravelsWithTheConfirmation() {
+        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified());
+        ConsentAnswers answers = new ConsentAnswers(true, false, true, false, true, false, PrescriptionChoice.ELECTRONIC);
+        Transition confirm = flow.on(new ConsentsGiven(answers));
+        assertThat(confirm.next().state()).isEqualTo(VisitState.CONFIRMING);
+        assertThat(confirm.commands()).containsExactly(new Confirm(answers));
+        assertThat(((Confirm) confirm.commands().getFirst()).consents().prescription()).isEqualTo(PrescriptionChoice.ELECTRONIC);
+    }
+
+    @Test
+    void aClinicWithoutEPrescriptionsDoesNotAskTheForm() {
+        assertThat(ConsentAnswers.allNo().prescription()).isEqualTo(PrescriptionChoice.NOT_ASKED);
+        assertThat(new ConsentAnswers(true, true, true, true, true, true, null).prescription())
+                .isEqualTo(PrescriptionChoice.NOT_ASKED);
+        assertThat(ConsentAnswers.allYes().withPrescription(PrescriptionChoice.PAPER))
+                .isEqualTo(new ConsentAnswers(true, true, true, true, true, true, PrescriptionChoice.PAPER));
+    }
 }

@@ -39,6 +39,7 @@ class ScreenshotTourTest {
     private Stage kioskStage;
     private Stage staffStage;
     private DemoEnvironment env;
+    private KioskWindows windows;
 
     @Start
     void open(Stage stage) {
@@ -58,7 +59,7 @@ class ScreenshotTourTest {
         env = DemoEnvironment.start(dataDir.resolve(language));
         robot.interact(() -> {
             staffStage = new Stage();
-            KioskWindows.open(env, kioskStage, staffStage, new Messages(new Locale(language)));
+            windows = KioskWindows.open(env, kioskStage, staffStage, new Messages(new Locale(language)));
         });
         Path out = Files.createDirectories(Path.of("target", "screenshots"));
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-idle.png"));
@@ -108,6 +109,52 @@ class ScreenshotTourTest {
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-deliveries.png"));
         robot.clickOn("#precheckTab");
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-precheck.png"));
+        medicalTour(robot, language, out);
+    }
+
+    /** #14: the consent screen with explanations and the prescription form, then the staff's 診療・薬剤情報 tab. */
+    private void medicalTour(FxRobot robot, String language, Path out) throws Exception {
+        robot.interact(() -> windows.kiosk().prescriptionChoiceEnabledProperty().set(true));
+        robot.clickOn("#placeCard");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
+            robot.clickOn(key);
+        }
+        robot.clickOn("#pinOk");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        for (ConsentItem item : ConsentItem.values()) {
+            boolean yes = item == ConsentItem.DRUG || item == ConsentItem.CHECKUP;
+            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + (yes ? "-yes" : "-no"));
+        }
+        robot.clickOn("#prescription-electronic");
+        robot.clickOn("#consent-limit-no");
+        save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-consent-medical.png"));
+        robot.clickOn("#consentNext");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+
+        robot.clickOn("#medicalTab");
+        robot.clickOn("#openMedical");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#medicalPatient").queryComboBox().getValue() != null);
+        var table = robot.lookup("#medicalTable").queryTableView();
+        robot.clickOn("#medicalLoad");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        save(robot, windows.medicalWindow().getScene(), out.resolve(language + "-staff-medical-drugs.png"));
+        for (var category : new org.uketsuke.eligibility.medical.MedicalCategory[] {
+                org.uketsuke.eligibility.medical.MedicalCategory.CHECKUP,
+                org.uketsuke.eligibility.medical.MedicalCategory.TREATMENT}) {
+            robot.interact(() -> robot.lookup("#medicalCategory").queryComboBox().getSelectionModel().select(category));
+            robot.clickOn("#medicalLoad");
+            boolean consented = category == org.uketsuke.eligibility.medical.MedicalCategory.CHECKUP;
+            // Checkups: the table holds one row per year (the drugs' rows are gone); diagnoses: the plain refusal.
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> consented
+                    ? !table.getItems().isEmpty() && table.getItems().size() <= 5
+                    : robot.lookup("#medicalStatus").queryLabeled().getText()
+                            .equals(new Messages(new Locale(language)).get("medical.status.NO_CONSENT")));
+            save(robot, windows.medicalWindow().getScene(), out.resolve(language + "-staff-medical-"
+                    + category.name().toLowerCase(Locale.ROOT) + ".png"));
+        }
+        robot.clickOn("#removeCard");
     }
 
     /** Snapshot of the whole scene as a PNG; fails unless it is really drawn. */

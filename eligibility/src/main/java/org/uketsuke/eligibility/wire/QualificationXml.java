@@ -33,6 +33,8 @@ import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.ReferenceNumber;
 import org.uketsuke.eligibility.Sex;
+import org.uketsuke.eligibility.PrescriptionForm;
+import org.uketsuke.eligibility.medical.ConsentScenario;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -56,7 +58,8 @@ import org.w3c.dom.NodeList;
  * {@code Nonce}, {@code Signature} (base64), {@code IdentityMethod} (PIN/FACE/VISUAL) and the consent flags
  * ({@code PharmaceuticalInfoConsFlg}, {@code SpecificHealthCheckupsInfoConsFlg}, {@code DiagnosisInfoConsFlg},
  * {@code OperationInfoConsFlg}, {@code LimitApplicationCertificateRelatedConsFlg},
- * {@code SpecificDiseasesCertificateRelatedConsFlg}; OQSCD016 codes).
+ * {@code SpecificDiseasesCertificateRelatedConsFlg}; OQSCD016 codes), the patient's {@code PrescriptionIssueSelect}
+ * (1 electronic, 2 paper; absent when not asked) and the 診療区分 {@code MedicalTreatmentFlag} (OQSCD028, default 1).
  */
 public final class QualificationXml {
 
@@ -434,6 +437,10 @@ public final class QualificationXml {
         SafeXml.leaf(card, "OperationInfoConsFlg", c.operation().code());
         SafeXml.leaf(card, "LimitApplicationCertificateRelatedConsFlg", c.limitInfo().code());
         SafeXml.leaf(card, "SpecificDiseasesCertificateRelatedConsFlg", c.specificDisease().code());
+        if (request.prescriptionForm() != null) {
+            SafeXml.leaf(card, "PrescriptionIssueSelect", request.prescriptionForm().code());
+        }
+        SafeXml.leaf(card, "MedicalTreatmentFlag", request.scenario().code());
         return SafeXml.write(document, CharacterCode.UTF_8.charset());
     }
 
@@ -457,7 +464,9 @@ public final class QualificationXml {
                     IdentityMethod.valueOf(SafeXml.required(card, "IdentityMethod")),
                     consents,
                     SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""),
-                    SafeXml.text(card, "Attestation").map(Attestation::parse).orElse(null));
+                    SafeXml.text(card, "Attestation").map(Attestation::parse).orElse(null),
+                    SafeXml.text(card, "PrescriptionIssueSelect").map(PrescriptionForm::ofCode).orElse(null),
+                    SafeXml.text(card, "MedicalTreatmentFlag").map(ConsentScenario::ofCode).orElse(ConsentScenario.OUTPATIENT));
             return new CardRequest(
                     request,
                     SafeXml.text(document, "MedicalInstitutionCode").orElse(""),

@@ -1,0 +1,97 @@
+package org.uketsuke.app.reception;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.audit.AuditEvent;
+import org.uketsuke.bridge.audit.AuditLog;
+import org.uketsuke.bridge.audit.AuditLogException;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.UnavailableReason;
+import org.uketsuke.eligibility.medical.MedicalInformationClient;
+import org.uketsuke.eligibility.medical.MedicalOutcome;
+import org.uketsuke.eligibility.medical.MedicalPdf;
+import org.uketsuke.eligibility.medical.MedicalQuery;
+import org.uketsuke.eligibility.medical.MedicalRecords;
+
+/**
+ * The staff's viewing of a confirmed patient's medical information: asks the system (which decides on consent) and
+ * writes every view and export to the audit log — who ({@code staffId}), what ({@code MEDICAL_VIEW} with
+ * {@code VIEWED_DRUG}, {@code NO_CONSENT_CHECKUP}, {@code EXPORTED_DRUG}, …), when, and the hash of the insurance,
+ * never the data or the identifiers in clear. Blocking; run off the UI thread.
+ */
+public final class MedicalViewing {
+
+    private static final Logger log = LoggerFactory.getLogger(MedicalViewing.class);
+    public static final String METHOD = "MEDICAL_VIEW";
+
+    private final MedicalInformationClient client;
+    private final AuditLog audit;
+    private final String terminalId;
+    private final Clock clock;
+
+    /** @param audit the confirmations' audit log (the same instance: one hash chain), or null when it is broken */
+    public MedicalViewing(MedicalInformationClient client, AuditLog audit, String terminalId, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.audit = audit;
+        this.terminalId = terminalId;
+        this.clock = clock;
+    }
+
+    public MedicalOutcome<MedicalRecords> view(MedicalQuery query, String staffId) {
+        MedicalOutcome<MedicalRecords> outcome = client.medicalRecords(query);
+        audit(staffId, query, "VIEWED", outcome);
+        return outcome;
+    }
+
+    /**
+     * The system's PDF of this category, written to {@code target} (atomically: a half-written report never
+     * appears). A failure to write is {@link MedicalOutcome.Unavailable} with the reason in the detail.
+     */
+    public MedicalOutcome<MedicalPdf> export(MedicalQuery query, String staffId, Path target) {
+        MedicalOutcome<MedicalPdf> outcome = client.medicalPdf(query);
+        if (outcome instanceof MedicalOutcome.Found<MedicalPdf> found) {
+            try {
+                Path parent = target.toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                Path temp = Files.createTempFile(parent, ".export-", ".pdf");
+                Files.write(temp, found.value().bytes());
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                log.error("could not write the medical PDF: {}", e.getMessage());
+                outcome = new MedicalOutcome.Unavailable<>(UnavailableReason.SERVER_ERROR, "writing " + target + ": " + e);
+                audit(staffId, query, "EXPORT_FAILED", outcome);
+                return outcome;
+            }
+        }
+        audit(staffId, query, "EXPORTED", outcome);
+        return outcome;
+    }
+
+    private void audit(String staffId, MedicalQuery query, String action, MedicalOutcome<?> outcome) {
+        if (audit == null) {
+            return;
+        }
+        String category = query.category().name();
+        String result = switch (outcome) {
+            case MedicalOutcome.Found<?> f -> action + "_" + category;
+            case MedicalOutcome.NoConsent<?> n -> "NO_CONSENT_" + category;
+            case MedicalOutcome.ConsentExpired<?> e -> "CONSENT_EXPIRED_" + category;
+            case MedicalOutcome.NotFound<?> n -> "NOT_FOUND_" + category;
+            case MedicalOutcome.Unavailable<?> u -> "UNAVAILABLE_" + category;
+        };
+        InsuranceCardId card = query.card();
+        try {
+            audit.append(new AuditEvent(clock.instant(), terminalId, staffId, METHOD, result.toUpperCase(Locale.ROOT),
+                    AuditEvent.hash(card.insurer().value(), card.symbol(), card.number(), card.branch()), ""));
+        } catch (AuditLogException e) {
+            log.error("audit log: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.uketsuke.app.reception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.app.ui.MedicalInfoViewModel;
+import org.uketsuke.app.ui.Messages;
+import org.uketsuke.bridge.audit.AuditLog;
+import org.uketsuke.bridge.audit.AuditVerification;
+import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.medical.CheckupItem;
+import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.eligibility.medical.MedicalOutcome;
+import org.uketsuke.eligibility.medical.MedicalQuery;
+import org.uketsuke.eligibility.medical.MedicalRecords;
+import org.uketsuke.mockbackend.IssuedCard;
+import org.uketsuke.mockbackend.MockBackend;
+import org.uketsuke.mockbackend.MockBackendConfig;
+
+/**
+ * The staff's viewing over real HTTPS with mutual TLS against the mock backend, with a real audit log file: what is
+ * served, what is refused, what is logged (and that nothing in clear is), and the view model's rows and charts.
+ */
+class MedicalViewingTest {
+
+    @TempDir
+    static Path dir;
+
+    private static MockBackend backend;
+    private static HttpsEligibilityClient client;
+    private static AuditLog audit;
+    private static MedicalViewing viewing;
+    private static int person;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 5L, 40));
+        client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
+        audit = AuditLog.open(dir.resolve("audit.jsonl"));
+        viewing = new MedicalViewing(client, audit, "kiosk-01", Clock.systemUTC());
+        person = java.util.stream.IntStream.range(0, backend.people())
+                .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 10)
+                .filter(i -> backend.medicalHistory(i, MedicalCategory.CHECKUP).size() >= 2)
+                .findFirst().orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    private static void confirm(Consents consents) throws Exception {
+        IssuedCard card = backend.issueCard(person);
+        byte[] nonce = client.nonce();
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initSign(card.authKey());
+        rsa.update(nonce);
+        assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN,
+                consents, "view-" + System.nanoTime()))).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+    }
+
+    private static ReceptionRecord record() {
+        Qualification q = backend.person(person);
+        return ReceptionRecord.confirmed(java.time.Instant.now(), new QualificationSummary(q.card().insurer().wire(),
+                q.insurerName(), q.card().symbol(), q.card().number(), q.card().branch(), 30, q.name(), "20261203100000"), q);
+    }
+
+    @Test
+    void viewsAndExportsAreAuditedWithoutAnythingInClear() throws Exception {
+        confirm(new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
+        var card = backend.person(person).card();
+        MedicalOutcome<MedicalRecords> drugs = viewing.view(MedicalQuery.all(card, MedicalCategory.DRUG), "staff-07");
+        MedicalOutcome<MedicalRecords> checkups = viewing.view(MedicalQuery.all(card, MedicalCategory.CHECKUP), "staff-07");
+        Path pdf = dir.resolve("exports/drugs.pdf");
+        var exported = viewing.export(MedicalQuery.all(card, MedicalCategory.DRUG), "staff-07", pdf);
+
+        assertThat(drugs).isInstanceOf(MedicalOutcome.Found.class);
+        assertThat(checkups).isEqualTo(new MedicalOutcome.NoConsent<>(MedicalCategory.CHECKUP, Consent.NO));
+        assertThat(exported).isInstanceOf(MedicalOutcome.Found.class);
+        assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+
+        String log = Files.readString(audit.file());
+        assertThat(log).contains("\"MEDICAL_VIEW\"", "VIEWED_DRUG", "NO_CONSENT_CHECKUP", "EXPORTED_DRUG", "staff-07");
+        var first = ((MedicalRecords.Drugs) ((MedicalOutcome.Found<MedicalRecords>) drugs).value()).drugs().getFirst();
+        assertThat(log).doesNotContain(backend.person(person).name(), card.number(), first.drugName());
+        assertThat(AuditLog.verify(audit.file())).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    @Test
+    void theViewModelShowsRowsChartsAndAPlainRefusal() throws Exception {
+        confirm(new Consents(Consent.YES, Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
+        MedicalInfoViewModel model = new MedicalInfoViewModel(viewing, "staff-07", Runnable::run, Runnable::run,
+                new Messages(Messages.JAPANESE));
+        model.add(record());
+        model.add(record());
+        assertThat(model.patients).hasSize(1);
+        assertThat(model.patient.get().label()).isEqualTo(backend.person(person).name());
+
+        model.load();
+        var history = ((MedicalRecords.Drugs) backend.medicalHistory(person, MedicalCategory.DRUG)).drugs();
+        assertThat(model.status.get()).isEqualTo(MedicalInfoViewModel.Status.SHOWN);
+        assertThat(model.rows).hasSize(history.size());
+        assertThat(model.drugs).hasSize(history.size());
+        assertThat(model.drugs.getFirst().dispensed()).isBeforeOrEqualTo(model.drugs.getLast().dispensed());
+
+        String pharmacy = history.getFirst().facility();
+        String aDrug = history.getFirst().drugName();
+        model.filter.set(aDrug.substring(0, 4));
+        assertThat(model.rows).isNotEmpty().allSatisfy(r -> assertThat(r.title() + r.detail() + r.facility())
+                .contains(aDrug.substring(0, 4)));
+        model.filter.set(pharmacy);
+        assertThat(model.rows).allSatisfy(r -> assertThat(r.facility()).isEqualTo(pharmacy));
+        model.filter.set("");
+
+        model.category.set(MedicalCategory.CHECKUP);
+        model.load();
+        assertThat(model.checkups).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(model.series(CheckupItem.HBA1C)).hasSize(model.checkups.size());
+        assertThat(model.series(CheckupItem.HBA1C).getFirst().getKey())
+                .isBefore(model.series(CheckupItem.HBA1C).getLast().getKey());
+
+        model.category.set(MedicalCategory.TREATMENT);
+        model.load();
+        assertThat(model.status.get()).isEqualTo(MedicalInfoViewModel.Status.NO_CONSENT);
+        assertThat(model.rows).isEmpty();
+        assertThat(model.message.get()).contains("同意がない");
+
+        model.category.set(MedicalCategory.DRUG);
+        model.from.set(java.time.LocalDate.of(2026, 12, 1));
+        model.to.set(java.time.LocalDate.of(2026, 1, 1));
+        model.load();
+        assertThat(model.message.get()).contains("終了日");
+        assertThat(Optional.ofNullable(model.patient.get())).isPresent();
+    }
+}

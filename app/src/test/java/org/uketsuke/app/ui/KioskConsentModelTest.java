@@ -1,0 +1,99 @@
+package org.uketsuke.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.uketsuke.app.flow.ConsentAnswers;
+import org.uketsuke.app.flow.PrescriptionChoice;
+import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.app.flow.VisitCommand;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.flow.VisitSnapshot;
+import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.app.reception.VisitSteps;
+
+/** The consent screen's model as plain Java: every item needs an answer, and the form too when e-prescriptions are on. */
+class KioskConsentModelTest {
+
+    private static final QualificationSummary SUMMARY =
+            new QualificationSummary("06131239", "テスト健保組合", "12", "345", "01", 30, "受付　花子", "20261124101010");
+
+    private final List<VisitCommand.Confirm> confirms = new CopyOnWriteArrayList<>();
+    private final VisitSteps steps = command -> switch (command) {
+        case VisitCommand.ReadCard _ -> new VisitEvent.CardReady(3);
+        case VisitCommand.VerifyPin _ -> new VisitEvent.PinVerified();
+        case VisitCommand.Confirm c -> {
+            confirms.add(c);
+            yield new VisitEvent.Confirmed(SUMMARY);
+        }
+        default -> null;
+    };
+
+    private static VisitSnapshot await(LinkedBlockingQueue<VisitSnapshot> seen, VisitState state) throws Exception {
+        while (true) {
+            VisitSnapshot s = seen.poll(10, TimeUnit.SECONDS);
+            if (s == null) {
+                throw new AssertionError("never reached " + state);
+            }
+            if (s.state() == state) {
+                return s;
+            }
+        }
+    }
+
+    private KioskViewModel atConsents(VisitController controller, LinkedBlockingQueue<VisitSnapshot> seen) throws Exception {
+        KioskViewModel model = new KioskViewModel(controller, new Messages(Messages.JAPANESE), () -> "");
+        controller.fire(new VisitEvent.CardPlaced());
+        await(seen, VisitState.AWAITING_PIN);
+        controller.fire(new VisitEvent.PinEntered("1234"));
+        model.show(await(seen, VisitState.ASKING_CONSENTS));
+        return model;
+    }
+
+    @Test
+    void withEPrescriptionsTheFormMustBeChosenAndTravelsWithTheAnswers() throws Exception {
+        LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
+        try (VisitController controller = new VisitController(steps, Map.of())) {
+            controller.addListener(seen::add);
+            KioskViewModel model = atConsents(controller, seen);
+            model.prescriptionChoiceEnabledProperty().set(true);
+            for (ConsentItem item : ConsentItem.values()) {
+                model.answer(item, item == ConsentItem.DRUG);
+            }
+            assertThat(model.allAnswered()).isFalse();
+            model.submitConsents();
+            model.choosePrescription(PrescriptionChoice.NOT_ASKED);
+            assertThat(model.prescriptionProperty().get()).isNull();
+            model.choosePrescription(PrescriptionChoice.PAPER);
+            assertThat(model.allAnswered()).isTrue();
+            model.submitConsents();
+            await(seen, VisitState.SHOWING_RESULT);
+        }
+        assertThat(confirms).containsExactly(new VisitCommand.Confirm(
+                new ConsentAnswers(true, false, false, false, false, false, PrescriptionChoice.PAPER)));
+    }
+
+    @Test
+    void withoutEPrescriptionsTheFormIsNeitherAskedNorSent() throws Exception {
+        LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
+        try (VisitController controller = new VisitController(steps, Map.of())) {
+            controller.addListener(seen::add);
+            KioskViewModel model = atConsents(controller, seen);
+            model.choosePrescription(PrescriptionChoice.ELECTRONIC);
+            assertThat(model.prescriptionProperty().get()).isNull();
+            for (ConsentItem item : ConsentItem.values()) {
+                model.answer(item, true);
+            }
+            assertThat(model.allAnswered()).isTrue();
+            model.submitConsents();
+            await(seen, VisitState.SHOWING_RESULT);
+        }
+        assertThat(confirms).containsExactly(new VisitCommand.Confirm(ConsentAnswers.allYes()));
+    }
+}

@@ -1,0 +1,38 @@
+package org.uketsuke.eligibility.medical;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import org.uketsuke.eligibility.InsuranceCardId;
+
+/**
+ * A request for one category of a patient's medical information, as the 連携アプリ's {@code YZK…}/{@code TKK…}
+ * requests carry it: the patient's insurance (the person the clinic confirmed), an optional date range and the
+ * scenario ({@code MedicalTreatmentFlag}).
+ *
+ * @param from first date wanted, or null for all the system keeps
+ * @param to last date wanted, or null for up to today
+ */
+public record MedicalQuery(InsuranceCardId card, MedicalCategory category, LocalDate from, LocalDate to,
+        ConsentScenario scenario, String arbitraryFileIdentifier) {
+
+    public MedicalQuery {
+        Objects.requireNonNull(card, "card");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(scenario, "scenario");
+        if (!category.viewable()) {
+            throw new IllegalArgumentException(category + " comes with the qualification, not on its own");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("date range ends before it starts");
+        }
+        arbitraryFileIdentifier = arbitraryFileIdentifier == null ? "" : arbitraryFileIdentifier;
+    }
+
+    public static MedicalQuery all(InsuranceCardId card, MedicalCategory category) {
+        return new MedicalQuery(card, category, null, null, ConsentScenario.OUTPATIENT, "");
+    }
+
+    public boolean covers(LocalDate date) {
+        return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    }
+}

@@ -1,0 +1,403 @@
+package org.uketsuke.eligibility.wire;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.InvalidValueException;
+import org.uketsuke.eligibility.medical.CheckupItem;
+import org.uketsuke.eligibility.medical.CheckupResult;
+import org.uketsuke.eligibility.medical.ConsentScenario;
+import org.uketsuke.eligibility.medical.Diagnosis;
+import org.uketsuke.eligibility.medical.DispensedDrug;
+import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.eligibility.medical.MedicalQuery;
+import org.uketsuke.eligibility.medical.MedicalRecords;
+import org.uketsuke.eligibility.medical.Operation;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The wire codec of medical information (薬剤・特定健診・診療・手術情報), parsed with {@link SafeXml} (no DTD, no
+ * external entities).
+ *
+ * <p><b>Request</b> — the shape the official 連携アプリ reads from {@code YZKsiquc01req_…}/{@code TKKsiquc01req_…}
+ * files (as public consumers write them): header {@code MedicalInstitutionCode}, {@code InsurerNumber},
+ * {@code InsuranceCardSymbol}, {@code InsuredPersonIdentificationNumber}, {@code BranchNumber},
+ * {@code ArbitraryFileIdentifier}; body {@code StartDate}/{@code EndDate} (YYYYMMDD, drug requests),
+ * {@code FileCategory}, {@code PrDiInfClassification}, {@code MedicalTreatmentFlag} (OQSCD028). Uketsuke adds
+ * {@code InformationCategory} (DRUG, CHECKUP, TREATMENT, OPERATION) so one request names one category.
+ *
+ * <p><b>Result</b> — header {@code ProcessExecutionTime}, {@code MedicalInstitutionCode},
+ * {@code ArbitraryFileIdentifier}, {@code ResultCode} (1 served, 2 not), {@code InformationCategory} and, when
+ * served, Uketsuke's {@code ConsentExpirationTime}; when not served {@code MessageContents} (the text the official
+ * files carry) and Uketsuke's {@code RefusalReason} (NO_CONSENT, CONSENT_EXPIRED, NOT_FOUND) with the consent flag.
+ * Body as the official results, where public consumers show it: drugs as {@code MeTrMonthInf} (MeTrMonth,
+ * MeTrDiHNm, PrlsHNm, InOut) → {@code DiDateInfs/DiDateInf} (DiDate) → {@code DrugInfs/DrugInf} (DrugC, DrugN,
+ * Qua1, Unit, UsageN, Times); checkups as {@code SpecificHealthCheckupInfo} (EffectiveTime) →
+ * {@code HealthCheckupResultAndQuestionInfos/HealthCheckupResultAndQuestionInfo} (ItemCode, ItemName, DataType,
+ * DataValue, Unit). Diagnoses ({@code DiagnosisInfs/DiagnosisInf}: DiagnosisDate, DiseaseName, DiseaseCode,
+ * FacilityName) and operations ({@code OperationInfs/OperationInf}: OperationDate, SinInfN, SinInfCd, FacilityName)
+ * are Uketsuke's shapes; the official ones are not public here.
+ */
+public final class MedicalXml {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuuMM", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT);
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private MedicalXml() {}
+
+    /** Why the system did not serve the data. */
+    public enum Refusal {
+        NO_CONSENT, CONSENT_EXPIRED, NOT_FOUND
+    }
+
+    /** A parsed request with its header fields. */
+    public record Request(MedicalQuery query, String medicalInstitutionCode, String fileCategory) {}
+
+    /** A parsed answer: records, or the refusal with the consent flag as the system holds it. */
+    public sealed interface Answer {
+        record Served(MedicalRecords records, Instant consentExpiresAt) implements Answer {}
+
+        record Refused(MedicalCategory category, Refusal reason, Consent consent, Instant expiredAt, String message)
+                implements Answer {}
+    }
+
+    // ---- request ---------------------------------------------------------------------------------------------------
+
+    public static byte[] writeRequest(MedicalQuery query, String institution, String fileCategory, CharacterCode code) {
+        Document document = SafeXml.newDocument();
+        Element root = SafeXml.child(document, "XmlMsg");
+        Element header = SafeXml.child(root, "MessageHeader");
+        SafeXml.leaf(header, "MedicalInstitutionCode", institution);
+        SafeXml.leaf(header, "InsurerNumber", query.card().insurer().value());
+        SafeXml.leaf(header, "InsuranceCardSymbol", query.card().symbol());
+        SafeXml.leaf(header, "InsuredPersonIdentificationNumber", query.card().number());
+        SafeXml.leaf(header, "BranchNumber", query.card().branch());
+        SafeXml.leaf(header, "ArbitraryFileIdentifier", query.arbitraryFileIdentifier());
+        SafeXml.leaf(header, "CharacterCodeIdentifier", code.identifier());
+        Element body = SafeXml.child(root, "MessageBody");
+        if (query.from() != null) {
+            SafeXml.leaf(body, "StartDate", DATE.format(query.from()));
+        }
+        if (query.to() != null) {
+            SafeXml.leaf(body, "EndDate", DATE.format(query.to()));
+        }
+        SafeXml.leaf(body, "FileCategory", fileCategory);
+        SafeXml.leaf(body, "PrDiInfClassification", "1");
+        SafeXml.leaf(body, "MedicalTreatmentFlag", query.scenario().code());
+        SafeXml.leaf(body, "InformationCategory", query.category().name());
+        return SafeXml.write(document, code.charset());
+    }
+
+    /**
+     * @param defaultCategory the category when the request does not name one (a 連携アプリ file names it by its
+     *     {@code YZK}/{@code TKK} prefix instead)
+     */
+    public static Request parseRequest(byte[] xml, MedicalCategory defaultCategory) throws MalformedMessageException {
+        Document document = SafeXml.parse(xml);
+        try {
+            MedicalCategory category = SafeXml.text(document, "InformationCategory").map(MedicalCategory::valueOf)
+                    .orElse(defaultCategory);
+            if (category == null) {
+                throw new MalformedMessageException("missing InformationCategory");
+            }
+            InsuranceCardId card = new InsuranceCardId(InsurerNumber.of(SafeXml.required(document, "InsurerNumber")),
+                    SafeXml.text(document, "InsuranceCardSymbol").orElse(""),
+                    SafeXml.required(document, "InsuredPersonIdentificationNumber"),
+                    SafeXml.text(document, "BranchNumber").orElse(""));
+            LocalDate from = optionalDate(document, "StartDate");
+            LocalDate to = optionalDate(document, "EndDate");
+            ConsentScenario scenario = SafeXml.text(document, "MedicalTreatmentFlag").map(ConsentScenario::ofCode)
+                    .orElse(ConsentScenario.OUTPATIENT);
+            MedicalQuery query = new MedicalQuery(card, category, from, to, scenario,
+                    SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""));
+            return new Request(query, SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
+                    SafeXml.text(document, "FileCategory").orElse(""));
+        } catch (IllegalArgumentException e) {
+            // InvalidValueException, an unknown category or scenario, a reversed date range
+            throw new MalformedMessageException("invalid medical-information request: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- answers ---------------------------------------------------------------------------------------------------
+
+    /** The served answer in the request's character code, echoing its {@code ArbitraryFileIdentifier}. */
+    public static byte[] writeRecords(String time, String institution, String fileId, MedicalRecords records,
+            Instant consentExpiresAt, CharacterCode code) {
+        Document document = SafeXml.newDocument();
+        Element body = answerFrame(document, time, institution, fileId, "1", records.category(), code);
+        Element header = (Element) body.getPreviousSibling();
+        if (consentExpiresAt != null) {
+            SafeXml.leaf(header, "ConsentExpirationTime", TIME.format(consentExpiresAt.atZone(JAPAN)));
+        }
+        switch (records) {
+            case MedicalRecords.Drugs d -> writeDrugs(body, d.drugs());
+            case MedicalRecords.Checkups c -> writeCheckups(body, c.checkups());
+            case MedicalRecords.Diagnoses d -> {
+                Element list = SafeXml.child(body, "DiagnosisInfs");
+                for (Diagnosis x : d.diagnoses()) {
+                    Element e = SafeXml.child(list, "DiagnosisInf");
+                    SafeXml.leaf(e, "DiagnosisDate", DATE.format(x.date()));
+                    SafeXml.leaf(e, "DiseaseName", x.name());
+                    SafeXml.leaf(e, "DiseaseCode", x.code());
+                    SafeXml.leaf(e, "FacilityName", x.facility());
+                }
+            }
+            case MedicalRecords.Operations o -> {
+                Element list = SafeXml.child(body, "OperationInfs");
+                for (Operation x : o.operations()) {
+                    Element e = SafeXml.child(list, "OperationInf");
+                    SafeXml.leaf(e, "OperationDate", DATE.format(x.date()));
+                    SafeXml.leaf(e, "SinInfN", x.name());
+                    SafeXml.leaf(e, "SinInfCd", x.code());
+                    SafeXml.leaf(e, "FacilityName", x.facility());
+                }
+            }
+        }
+        return SafeXml.write(document, code.charset());
+    }
+
+    /** A refusal: {@code ResultCode} 2 with the official-style {@code MessageContents} and Uketsuke's reason. */
+    public static byte[] writeRefusal(String time, String institution, String fileId, MedicalCategory category,
+            Refusal reason, Consent consent, Instant expiredAt, String message, CharacterCode code) {
+        Document document = SafeXml.newDocument();
+        Element body = answerFrame(document, time, institution, fileId, "2", category, code);
+        Element header = (Element) body.getPreviousSibling();
+        SafeXml.leaf(header, "RefusalReason", reason.name());
+        if (consent != null) {
+            SafeXml.leaf(header, category.consentFlag(), consent.code());
+        }
+        if (expiredAt != null) {
+            SafeXml.leaf(header, "ConsentExpirationTime", TIME.format(expiredAt.atZone(JAPAN)));
+        }
+        SafeXml.leaf(header, "MessageContents", message);
+        return SafeXml.write(document, code.charset());
+    }
+
+    public static Answer parseAnswer(byte[] xml) throws MalformedMessageException {
+        Document document = SafeXml.parse(xml);
+        String resultCode = SafeXml.required(document, "ResultCode");
+        MedicalCategory category;
+        try {
+            category = MedicalCategory.valueOf(SafeXml.required(document, "InformationCategory"));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("unknown InformationCategory", e);
+        }
+        Instant expiry = optionalTime(document, "ConsentExpirationTime");
+        if (!resultCode.equals("1")) {
+            if (!resultCode.equals("2")) {
+                throw new MalformedMessageException("unknown ResultCode " + resultCode);
+            }
+            Refusal reason;
+            try {
+                reason = Refusal.valueOf(SafeXml.required(document, "RefusalReason"));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedMessageException("unknown RefusalReason", e);
+            }
+            Consent consent;
+            try {
+                consent = SafeXml.text(document, category.consentFlag()).map(Consent::ofCode).orElse(null);
+            } catch (InvalidValueException e) {
+                throw new MalformedMessageException(e.getMessage(), e);
+            }
+            return new Answer.Refused(category, reason, consent, expiry,
+                    SafeXml.text(document, "MessageContents").orElse(""));
+        }
+        Element body = SafeXml.find(document, "MessageBody")
+                .orElseThrow(() -> new MalformedMessageException("missing MessageBody"));
+        try {
+            MedicalRecords records = switch (category) {
+                case DRUG -> new MedicalRecords.Drugs(readDrugs(body));
+                case CHECKUP -> new MedicalRecords.Checkups(readCheckups(body));
+                case TREATMENT -> {
+                    List<Diagnosis> list = new ArrayList<>();
+                    for (Element e : elements(body, "DiagnosisInf")) {
+                        list.add(new Diagnosis(date(SafeXml.required(e, "DiagnosisDate")), SafeXml.required(e, "DiseaseName"),
+                                SafeXml.text(e, "DiseaseCode").orElse(""), SafeXml.text(e, "FacilityName").orElse("")));
+                    }
+                    yield new MedicalRecords.Diagnoses(list);
+                }
+                case OPERATION -> {
+                    List<Operation> list = new ArrayList<>();
+                    for (Element e : elements(body, "OperationInf")) {
+                        list.add(new Operation(date(SafeXml.required(e, "OperationDate")), SafeXml.required(e, "SinInfN"),
+                                SafeXml.text(e, "SinInfCd").orElse(""), SafeXml.text(e, "FacilityName").orElse("")));
+                    }
+                    yield new MedicalRecords.Operations(list);
+                }
+                default -> throw new MalformedMessageException(category + " is not served on its own");
+            };
+            return new Answer.Served(records, expiry);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("invalid medical record: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- drugs -----------------------------------------------------------------------------------------------------
+
+    /** Grouped as the official result: by month and dispensing facility, then by date. */
+    private static void writeDrugs(Element body, List<DispensedDrug> drugs) {
+        Map<String, Map<LocalDate, List<DispensedDrug>>> months = new LinkedHashMap<>();
+        for (DispensedDrug d : drugs) {
+            String key = MONTH.format(d.dispensed()) + "\u0000" + d.facility() + "\u0000" + d.prescriber();
+            months.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(d.dispensed(), k -> new ArrayList<>()).add(d);
+        }
+        for (var month : months.entrySet()) {
+            String[] parts = month.getKey().split("\u0000", -1);
+            Element m = SafeXml.child(body, "MeTrMonthInf");
+            SafeXml.leaf(m, "MeTrMonth", parts[0]);
+            SafeXml.leaf(m, "MeTrDiHNm", parts[1]);
+            SafeXml.leaf(m, "PrlsHNm", parts[2]);
+            SafeXml.leaf(m, "InOut", parts[1].equals(parts[2]) ? "1" : "2");
+            Element dates = SafeXml.child(m, "DiDateInfs");
+            for (var day : month.getValue().entrySet()) {
+                Element d = SafeXml.child(dates, "DiDateInf");
+                SafeXml.leaf(d, "DiDate", DATE.format(day.getKey()));
+                Element list = SafeXml.child(d, "DrugInfs");
+                for (DispensedDrug drug : day.getValue()) {
+                    Element e = SafeXml.child(list, "DrugInf");
+                    SafeXml.leaf(e, "DrugC", drug.drugCode());
+                    SafeXml.leaf(e, "DrugN", drug.drugName());
+                    SafeXml.leaf(e, "Qua1", drug.quantity().toPlainString());
+                    SafeXml.leaf(e, "Unit", drug.unit());
+                    SafeXml.leaf(e, "UsageN", drug.usage());
+                    SafeXml.leaf(e, "Times", Integer.toString(drug.days()));
+                }
+            }
+        }
+    }
+
+    private static List<DispensedDrug> readDrugs(Element body) throws MalformedMessageException {
+        List<DispensedDrug> drugs = new ArrayList<>();
+        for (Element month : elements(body, "MeTrMonthInf")) {
+            String facility = SafeXml.text(month, "MeTrDiHNm").orElse("");
+            String prescriber = SafeXml.text(month, "PrlsHNm").orElse(facility);
+            for (Element day : elements(month, "DiDateInf")) {
+                LocalDate date = date(SafeXml.required(day, "DiDate"));
+                for (Element e : elements(day, "DrugInf")) {
+                    drugs.add(new DispensedDrug(date, SafeXml.text(e, "DrugC").orElse(""), SafeXml.required(e, "DrugN"),
+                            decimal(SafeXml.required(e, "Qua1")), SafeXml.text(e, "Unit").orElse(""),
+                            SafeXml.text(e, "UsageN").orElse(""), count(SafeXml.text(e, "Times").orElse("0")), facility,
+                            prescriber));
+                }
+            }
+        }
+        return drugs;
+    }
+
+    // ---- checkups --------------------------------------------------------------------------------------------------
+
+    private static void writeCheckups(Element body, List<CheckupResult> checkups) {
+        for (CheckupResult c : checkups) {
+            Element info = SafeXml.child(body, "SpecificHealthCheckupInfo");
+            SafeXml.leaf(info, "EffectiveTime", DATE.format(c.date()));
+            SafeXml.leaf(info, "FacilityName", c.facility());
+            Element items = SafeXml.child(info, "HealthCheckupResultAndQuestionInfos");
+            for (var value : c.values().entrySet()) {
+                Element e = SafeXml.child(items, "HealthCheckupResultAndQuestionInfo");
+                SafeXml.leaf(e, "ItemCode", value.getKey().code());
+                SafeXml.leaf(e, "ItemName", value.getKey().nameJa());
+                SafeXml.leaf(e, "DataType", "PQ");
+                SafeXml.leaf(e, "DataValue", value.getValue().toPlainString());
+                SafeXml.leaf(e, "Unit", value.getKey().unit());
+            }
+        }
+    }
+
+    private static List<CheckupResult> readCheckups(Element body) throws MalformedMessageException {
+        List<CheckupResult> checkups = new ArrayList<>();
+        for (Element info : elements(body, "SpecificHealthCheckupInfo")) {
+            Map<CheckupItem, BigDecimal> values = new EnumMap<>(CheckupItem.class);
+            for (Element e : elements(info, "HealthCheckupResultAndQuestionInfo")) {
+                var item = CheckupItem.ofCode(SafeXml.text(e, "ItemCode").orElse(""));
+                var value = SafeXml.text(e, "DataValue");
+                // Items we do not chart (questionnaire answers, urine tests) stay in the official file only.
+                if (item.isPresent() && value.isPresent()) {
+                    values.put(item.get(), decimal(value.get()));
+                }
+            }
+            checkups.add(new CheckupResult(date(SafeXml.required(info, "EffectiveTime")),
+                    SafeXml.text(info, "FacilityName").orElse(""), values));
+        }
+        return checkups;
+    }
+
+    // ---- shared ----------------------------------------------------------------------------------------------------
+
+    private static Element answerFrame(Document document, String time, String institution, String fileId,
+            String resultCode, MedicalCategory category, CharacterCode code) {
+        Element root = SafeXml.child(document, "XmlMsg");
+        Element header = SafeXml.child(root, "MessageHeader");
+        SafeXml.leaf(header, "ProcessExecutionTime", time);
+        SafeXml.leaf(header, "MedicalInstitutionCode", institution);
+        SafeXml.leaf(header, "ArbitraryFileIdentifier", fileId);
+        SafeXml.leaf(header, "ResultCode", resultCode);
+        SafeXml.leaf(header, "InformationCategory", category.name());
+        SafeXml.leaf(header, "CharacterCodeIdentifier", code.identifier());
+        return SafeXml.child(root, "MessageBody");
+    }
+
+    private static List<Element> elements(Element parent, String name) {
+        NodeList list = parent.getElementsByTagName(name);
+        List<Element> out = new ArrayList<>(list.getLength());
+        for (int i = 0; i < list.getLength(); i++) {
+            out.add((Element) list.item(i));
+        }
+        return out;
+    }
+
+    private static LocalDate date(String text) throws MalformedMessageException {
+        try {
+            return LocalDate.parse(text, DATE);
+        } catch (DateTimeParseException e) {
+            throw new MalformedMessageException("not a YYYYMMDD date: " + text, e);
+        }
+    }
+
+    private static LocalDate optionalDate(Document document, String name) throws MalformedMessageException {
+        var text = SafeXml.text(document, name);
+        return text.isPresent() ? date(text.get()) : null;
+    }
+
+    private static Instant optionalTime(Document document, String name) throws MalformedMessageException {
+        var text = SafeXml.text(document, name);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.get(), TIME).atZone(JAPAN).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new MalformedMessageException("not a YYYYMMDDhhmmss time: " + text.get(), e);
+        }
+    }
+
+    private static BigDecimal decimal(String text) throws MalformedMessageException {
+        if (!text.matches("-?\\d{1,9}(\\.\\d{1,6})?")) {
+            throw new MalformedMessageException("not a number: " + text);
+        }
+        return new BigDecimal(text);
+    }
+
+    private static int count(String text) throws MalformedMessageException {
+        if (!text.matches("\\d{1,5}")) {
+            throw new MalformedMessageException("not a count: " + text);
+        }
+        return Integer.parseInt(text);
+    }
+}

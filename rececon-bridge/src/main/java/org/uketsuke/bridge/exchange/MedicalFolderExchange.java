@@ -1,0 +1,219 @@
+package org.uketsuke.bridge.exchange;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.AtomicFiles;
+import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.eligibility.medical.MedicalInformationClient;
+import org.uketsuke.eligibility.medical.MedicalOutcome;
+import org.uketsuke.eligibility.medical.MedicalPdf;
+import org.uketsuke.eligibility.medical.MedicalRecords;
+import org.uketsuke.eligibility.wire.CharacterCode;
+import org.uketsuke.eligibility.wire.MalformedMessageException;
+import org.uketsuke.eligibility.wire.MedicalXml;
+import org.uketsuke.eligibility.wire.SafeXml;
+
+/**
+ * Drug and checkup requests of a レセコン through the 連携アプリ's {@code req}/{@code res} folders, answered like the
+ * official app does as far as public consumers show it (docs/rececon-integration.md):
+ * {@code YZKsiquc01req_<name>.xml} asks for 薬剤情報, {@code TKKsiquc01req_<name>.xml} for 特定健診情報, where
+ * {@code <name>} starts with the two-digit {@code FileCategory} the body also carries — 01 PDF, 02 XML; for drugs also
+ * 03/04 (薬剤+診療 PDF/XML, answered here with the drugs alone). The answer has the same name with {@code res} for
+ * {@code req}: {@code .xml} ({@code ResultCode} 1 with the records) or {@code .pdf}; a refusal (no consent, consent
+ * expired, unknown insurance) is an {@code .xml} with {@code ResultCode} 2 and {@code MessageContents}; a request that
+ * breaks the rules gets {@code …req_<name>.err}. When the system cannot be reached the request stays in {@code req}
+ * for the next pass, so nothing is lost; answered ones move to {@code req/done}.
+ */
+public final class MedicalFolderExchange {
+
+    private static final Logger log = LoggerFactory.getLogger(MedicalFolderExchange.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
+
+    /** The request kinds by file-name prefix. */
+    enum Kind {
+        DRUG("YZKsiquc01req_", "YZKsiquc01res_", MedicalCategory.DRUG),
+        CHECKUP("TKKsiquc01req_", "TKKsiquc01res_", MedicalCategory.CHECKUP);
+
+        final String requestPrefix;
+        final String answerPrefix;
+        final MedicalCategory category;
+
+        Kind(String requestPrefix, String answerPrefix, MedicalCategory category) {
+            this.requestPrefix = requestPrefix;
+            this.answerPrefix = answerPrefix;
+            this.category = category;
+        }
+
+        static Kind of(String fileName) {
+            for (Kind kind : values()) {
+                if (fileName.startsWith(kind.requestPrefix) && fileName.endsWith(".xml")) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The outcome of one pass over {@code req}. */
+    public record Pass(int answered, int refused, int deferred) {}
+
+    private enum Handled { ANSWERED, REFUSED, DEFERRED }
+
+    private final Path req;
+    private final Path res;
+    private final MedicalInformationClient backend;
+    private final String institutionCode;
+    private final Clock clock;
+
+    public MedicalFolderExchange(Path req, Path res, MedicalInformationClient backend, String institutionCode, Clock clock) {
+        this.req = req;
+        this.res = res;
+        this.backend = backend;
+        this.institutionCode = institutionCode;
+        this.clock = clock;
+        try {
+            Files.createDirectories(req.resolve("done"));
+            Files.createDirectories(res);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the req/res folders", e);
+        }
+    }
+
+    /** Polls {@code req} every {@code interval} on a daemon thread until the returned handle is closed. */
+    public AutoCloseable poll(java.time.Duration interval) {
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                runnable -> Thread.ofPlatform().name("rececon-medical-folder").daemon().unstarted(runnable));
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                processPending();
+            } catch (RuntimeException e) {
+                log.warn("medical req folder pass failed: {}", e.toString());
+            }
+        }, 0, interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
+    /** Answers every waiting drug and checkup request once. */
+    public Pass processPending() {
+        int answered = 0;
+        int refused = 0;
+        int deferred = 0;
+        for (Path request : waiting()) {
+            String name = request.getFileName().toString();
+            Kind kind = Kind.of(name);
+            String id = name.substring(kind.requestPrefix.length()).replaceFirst("\\.xml$", "");
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(request);
+            } catch (IOException e) {
+                deferred++;
+                continue;
+            }
+            Handled handled;
+            try {
+                handled = answer(kind, id, bytes);
+            } catch (MalformedMessageException e) {
+                AtomicFilesWrite.write(res.resolve(kind.requestPrefix + id + ".err"),
+                        ("request refused: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                handled = Handled.REFUSED;
+            }
+            switch (handled) {
+                case ANSWERED -> answered++;
+                case REFUSED -> refused++;
+                case DEFERRED -> deferred++;
+            }
+            if (handled != Handled.DEFERRED) {
+                moveToDone(request);
+            }
+        }
+        return new Pass(answered, refused, deferred);
+    }
+
+    private Handled answer(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
+        MedicalXml.Request parsed = MedicalXml.parseRequest(bytes, kind.category);
+        if (parsed.query().category() != kind.category) {
+            throw new MalformedMessageException("InformationCategory " + parsed.query().category() + " in a "
+                    + kind.requestPrefix + " file");
+        }
+        boolean pdf = switch (parsed.fileCategory()) {
+            case "1", "01" -> true;
+            case "2", "02" -> false;
+            case "3", "03" -> kind == Kind.DRUG ? true : unknownCategory(parsed.fileCategory());
+            case "4", "04" -> kind == Kind.DRUG ? false : unknownCategory(parsed.fileCategory());
+            default -> unknownCategory(parsed.fileCategory());
+        };
+        CharacterCode code = CharacterCode.ofIdentifier(
+                SafeXml.text(SafeXml.parse(bytes), "CharacterCodeIdentifier").orElse("1"));
+        String fileId = parsed.query().arbitraryFileIdentifier();
+        String now = TIME.format(clock.instant());
+        Path xmlAnswer = res.resolve(kind.answerPrefix + id + ".xml");
+        MedicalOutcome<?> outcome = pdf ? backend.medicalPdf(parsed.query()) : backend.medicalRecords(parsed.query());
+        switch (outcome) {
+            case MedicalOutcome.Found<?> found -> {
+                if (found.value() instanceof MedicalPdf document) {
+                    AtomicFilesWrite.write(res.resolve(kind.answerPrefix + id + ".pdf"), document.bytes());
+                } else {
+                    AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRecords(now, institutionCode, fileId,
+                            (MedicalRecords) found.value(), found.consentExpiresAt(), code));
+                }
+            }
+            case MedicalOutcome.NoConsent<?> n -> AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRefusal(now,
+                    institutionCode, fileId, kind.category, MedicalXml.Refusal.NO_CONSENT, n.answer(), null,
+                    "閲覧の同意がありません。", code));
+            case MedicalOutcome.ConsentExpired<?> e -> AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRefusal(now,
+                    institutionCode, fileId, kind.category, MedicalXml.Refusal.CONSENT_EXPIRED,
+                    org.uketsuke.eligibility.Consent.EXPIRED, e.expiredAt(), "同意の有効期限が切れています。", code));
+            case MedicalOutcome.NotFound<?> n -> AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRefusal(now,
+                    institutionCode, fileId, kind.category, MedicalXml.Refusal.NOT_FOUND, null, null,
+                    "該当する被保険者が存在しません。", code));
+            case MedicalOutcome.Unavailable<?> u -> {
+                log.warn("medical request {} deferred: {} {}", id, u.reason(), u.detail());
+                return Handled.DEFERRED;
+            }
+        }
+        return Handled.ANSWERED;
+    }
+
+    private static boolean unknownCategory(String fileCategory) throws MalformedMessageException {
+        throw new MalformedMessageException("unknown FileCategory " + fileCategory);
+    }
+
+    private List<Path> waiting() {
+        try (Stream<Path> files = Files.list(req)) {
+            return files.filter(p -> Kind.of(p.getFileName().toString()) != null && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + req, e);
+        }
+    }
+
+    private void moveToDone(Path request) {
+        try {
+            Files.move(request, req.resolve("done").resolve(request.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("could not move {} to done: {}", request.getFileName(), e.toString());
+        }
+    }
+
+    /** Answers are written whole or not at all, as every file a レセコン reads. */
+    private static final class AtomicFilesWrite {
+        static void write(Path target, byte[] bytes) {
+            try {
+                AtomicFiles.write(target, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + target, e);
+            }
+        }
+    }
+}
