@@ -32,7 +32,7 @@ MODULES="$MODULES,java.smartcardio,jdk.net,jdk.crypto.ec,jdk.crypto.cryptoki,jdk
     --java-options "--add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED" \
     --resource-dir "$ROOT/packaging/src/deb" \
     --linux-package-name uketsuke \
-    --linux-package-deps "pcscd, libgtk-3-0, libgl1" \
+    --linux-package-deps "pcscd, libgtk-3-0, libgl1, fonts-noto-cjk, fonts-ipafont-gothic, libtesseract5, tesseract-ocr-jpn, tesseract-ocr-eng" \
     --linux-menu-group "Office" --linux-shortcut \
     --linux-app-category misc
 ls "$OUT"/uketsuke_"$VERSION"*.deb

@@ -21,6 +21,7 @@ echo "install 0.0.1"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$OUT"/v1/uketsuke_0.0.1_amd64.deb >/dev/null
 [ -x /opt/uketsuke/bin/uketsuke ] && ok "launcher installed" || fail "no /opt/uketsuke/bin/uketsuke"
 dpkg-query -W -f='${Depends}' uketsuke | grep -q pcscd && ok "Depends names pcscd" || fail "pcscd not in Depends"
+for dep in fonts-ipafont-gothic tesseract-ocr-jpn; do dpkg-query -W -f='${Depends}' uketsuke | grep -q "$dep" && ok "Depends names $dep" || fail "$dep not in Depends"; done
 /opt/uketsuke/bin/uketsuke --version | grep -q '^uketsuke ' && ok "--version: $(/opt/uketsuke/bin/uketsuke --version)" \
     || fail "--version"
 /opt/uketsuke/bin/uketsuke self-check > "$OUT/self-check.json" || { cat "$OUT/self-check.json"; fail "self-check"; }
