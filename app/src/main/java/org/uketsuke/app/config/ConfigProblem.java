@@ -23,10 +23,17 @@ public record ConfigProblem(int line, String key, Reason reason, String detail) 
         detail = detail == null ? "" : detail;
     }
 
+    /** Where and what: {@code line 4, institution.code: the medical institution code is 10 digits}. */
     public String message(Locale locale) {
         boolean ja = locale.getLanguage().equals("ja");
         String where = (line == 0 ? "" : ja ? line + "行目 " : "line " + line + ", ") + (key.isEmpty() ? "" : key + ": ");
-        return where + switch (reason) {
+        return where + reasonMessage(locale);
+    }
+
+    /** Only what is wrong, for a screen that shows it beside the field. */
+    public String reasonMessage(Locale locale) {
+        boolean ja = locale.getLanguage().equals("ja");
+        return switch (reason) {
             case NOT_UTF8 -> ja ? "UTF-8 で保存されていません" : "the file is not UTF-8";
             case NOT_KEY_VALUE -> ja ? "「キー=値」の形ではありません" : "not a key=value line";
             case UNKNOWN_KEY -> ja ? "知らないキーです（綴りを確認してください）" : "unknown key (check the spelling)";

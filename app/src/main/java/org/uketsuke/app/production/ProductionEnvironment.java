@@ -166,7 +166,7 @@ public final class ProductionEnvironment implements TerminalEnvironment {
         return timeouts;
     }
 
-    private static TlsMaterial tls(UketsukeConfig.Credentials credentials, UnaryOperator<String> environment) {
+    static TlsMaterial tls(UketsukeConfig.Credentials credentials, UnaryOperator<String> environment) {
         return switch (credentials) {
             case UketsukeConfig.Credentials.Pem pem -> {
                 for (var file : List.of(Map.entry("tls.key", pem.key()), Map.entry("tls.certificate", pem.certificate()),

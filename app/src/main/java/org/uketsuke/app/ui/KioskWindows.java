@@ -1,6 +1,5 @@
 package org.uketsuke.app.ui;
 
-import java.util.Objects;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -106,8 +105,6 @@ public final class KioskWindows {
     }
 
     private static Scene styled(Scene scene) {
-        scene.getStylesheets().add(Objects.requireNonNull(
-                KioskWindows.class.getResource("kiosk.css"), "kiosk.css on the class path").toExternalForm());
-        return scene;
+        return Theme.apply(scene);
     }
 }

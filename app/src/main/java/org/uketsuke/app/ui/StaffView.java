@@ -41,6 +41,7 @@ public final class StaffView {
     private final Label state = new Label();
     private final ObservableList<ReceptionRecord> rows = FXCollections.observableArrayList();
     private final TableView<ReceptionRecord> table = new TableView<>(rows);
+    private final TabPane tabs = new TabPane();
 
     /**
      * @param demo the virtual card controls, or {@code null} on a real reader
@@ -104,7 +105,6 @@ public final class StaffView {
         table.getColumns().add(column("staff.col.branch", q(QualificationSummary::branch)));
         table.getColumns().add(column("staff.col.ratio", q(s -> messages.get("result.ratioValue", s.contributionPercent() / 10))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TabPane tabs = new TabPane();
         tabs.setId("staffTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab history = new Tab(messages.get("staff.history"), consistency == null ? table : historyPane(consistency));
@@ -131,6 +131,11 @@ public final class StaffView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a tab after the built-in ones (the production terminal's 設定). */
+    public void addTab(Tab tab) {
+        tabs.getTabs().add(tab);
     }
 
     private Node lookupForm(LookupViewModel lookup) {

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.uketsuke.app.reception.TerminalEnvironment;
+import org.uketsuke.app.production.ProductionEnvironment;
+import org.uketsuke.app.production.TerminalDiagnostics;
 
 /**
  * The JavaFX entry of {@code ./uketsuke kiosk --config FILE}: the production terminal is already built (off the FX
@@ -12,12 +13,16 @@ import org.uketsuke.app.reception.TerminalEnvironment;
  */
 public final class TerminalApplication extends Application {
 
-    private static volatile TerminalEnvironment environment;
+    private static volatile ProductionEnvironment environment;
     private static volatile Messages messages;
     private static volatile Path configFile;
 
+    /** The settings screen's checks (reader, camera, certificate, connection) and its save run here. */
+    private static final java.util.concurrent.Executor SETTINGS_WORKER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> Thread.ofPlatform().name("staff-settings").daemon().unstarted(runnable));
+
     /** Blocks until the windows close; the environment is closed then. */
-    public static void launch(TerminalEnvironment env, Messages language, Path config) {
+    public static void launch(ProductionEnvironment env, Messages language, Path config) {
         environment = env;
         messages = language;
         configFile = config;
@@ -27,15 +32,12 @@ public final class TerminalApplication extends Application {
     @Override
     public void start(Stage kioskStage) {
         // No virtual card and no demo 照合番号B on a counter: the face check waits for a card-front reading.
-        KioskWindows.open(environment, kioskStage, new Stage(), messages, null, () -> null);
+        KioskWindows windows = KioskWindows.open(environment, kioskStage, new Stage(), messages, null, () -> null);
+        windows.staff().addTab(SettingsView.tab(new SettingsViewModel(configFile, environment.config(),
+                TerminalDiagnostics.system(), SETTINGS_WORKER, Platform::runLater, messages), messages));
         kioskStage.setFullScreenExitHint("");
         kioskStage.setFullScreen(true);
         kioskStage.setOnCloseRequest(e -> Platform.exit());
-    }
-
-    /** The configuration file the settings screen saves to. */
-    public static Path configFile() {
-        return configFile;
     }
 
     @Override

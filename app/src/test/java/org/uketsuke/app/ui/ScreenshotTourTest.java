@@ -111,7 +111,7 @@ class ScreenshotTourTest {
     }
 
     /** Snapshot of the whole scene as a PNG; fails unless it is really drawn. */
-    private static void save(FxRobot robot, Scene scene, Path file) throws Exception {
+    static void save(FxRobot robot, Scene scene, Path file) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = scene.snapshot(null));
