@@ -61,7 +61,7 @@ public final class PendingLookups implements AutoCloseable {
                     case PendingSearches.Settled.Rejected r -> ReceptionRecord.failed(clock.instant(),
                             ReceptionSteps.problemOf(r.reason()));
                 };
-                listeners.forEach(l -> l.accept(record));
+                listeners.forEach(l -> l.accept(record.withMethod(org.uketsuke.eligibility.IdentityMethod.INSURANCE_NUMBER)));
             }
             bridge.drain();
         } catch (RuntimeException e) {

@@ -324,7 +324,7 @@ public final class ReceptionSteps implements VisitSteps {
                     timings = timings.plusSink(System.nanoTime() - start);
                 }
                 QualificationSummary summary = summarise(confirmed);
-                recordListeners.forEach(l -> l.accept(ReceptionRecord.confirmed(clock.instant(), summary, confirmed.qualification())));
+                recordListeners.forEach(l -> l.accept(ReceptionRecord.confirmed(clock.instant(), summary, confirmed.qualification()).withMethod(method)));
                 yield new VisitEvent.Confirmed(summary);
             }
             case ConfirmationOutcome.Rejected rejected when rejected.reason() == RejectionReason.NOT_REGISTERED
@@ -338,13 +338,13 @@ public final class ReceptionSteps implements VisitSteps {
                 log.info("backend rejected: {} {}", rejected.code(), rejected.reason());
                 audit(method, "REJECTED_" + rejected.reason().name(), null);
                 Problem problem = problemOf(rejected);
-                recordListeners.forEach(l -> l.accept(ReceptionRecord.failed(clock.instant(), problem)));
+                recordListeners.forEach(l -> l.accept(ReceptionRecord.failed(clock.instant(), problem).withMethod(method)));
                 yield new VisitEvent.Failed(problem);
             }
             case ConfirmationOutcome.Unavailable unavailable -> {
                 log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.detail());
                 recordListeners.forEach(
-                        l -> l.accept(ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE)));
+                        l -> l.accept(ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE).withMethod(method)));
                 yield new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
             }
         };

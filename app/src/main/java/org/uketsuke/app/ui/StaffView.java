@@ -40,7 +40,9 @@ public final class StaffView {
     private final VBox root = new VBox(12);
     private final Label state = new Label();
     private final ObservableList<ReceptionRecord> rows = FXCollections.observableArrayList();
-    private final TableView<ReceptionRecord> table = new TableView<>(rows);
+    /** The rows the queue's filters let through (status, identity method, search). */
+    private final javafx.collections.transformation.FilteredList<ReceptionRecord> shown = new javafx.collections.transformation.FilteredList<>(rows);
+    private final TableView<ReceptionRecord> table = new TableView<>(shown);
     private final TabPane tabs = new TabPane();
 
     /**
@@ -107,7 +109,13 @@ public final class StaffView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tabs.setId("staffTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab history = new Tab(messages.get("staff.history"), consistency == null ? table : historyPane(consistency));
+        QueueFilterBar filters = new QueueFilterBar(messages);
+        filters.filter.addListener((obs, was, now) -> shown.setPredicate(now::matches));
+        Node historyBody = consistency == null ? table : historyPane(consistency);
+        VBox.setVgrow(historyBody, Priority.ALWAYS);
+        VBox historyWithFilters = new VBox(8, filters.root(), historyBody);
+        historyWithFilters.setPadding(new Insets(8, 0, 0, 0));
+        Tab history = new Tab(messages.get("staff.history"), historyWithFilters);
         history.setId("historyTab");
         tabs.getTabs().add(history);
         if (deliveries != null) {
