@@ -159,13 +159,14 @@ public final class ReceptionSteps implements VisitSteps {
         }
     }
 
-    private VisitEvent verifyPin(String pin) {
+    private VisitEvent verifyPin(org.uketsuke.app.flow.Pin pin) {
         if (card == null || authCertificate == null) {
+            pin.clear();
             return new VisitEvent.Failed(Problem.CARD_REMOVED);
         }
         long start = System.nanoTime();
         try {
-            return switch (card.verifyAuthPin(pin)) {
+            return switch (card.verifyAuthPin(pin.digits())) {
                 case PinCheck.Verified _ -> new VisitEvent.PinVerified();
                 case PinCheck.Wrong wrong -> new VisitEvent.PinRejected(wrong.triesLeft());
                 case PinCheck.Blocked _ -> new VisitEvent.Failed(Problem.PIN_BLOCKED);
@@ -173,6 +174,8 @@ public final class ReceptionSteps implements VisitSteps {
                 case PinCheck.Failed _ -> new VisitEvent.Failed(Problem.CARD_UNREADABLE);
             };
         } finally {
+            // Wiped as soon as VERIFY has been sent, whatever the card answered.
+            pin.clear();
             timings = timings.plusCard(System.nanoTime() - start);
         }
     }

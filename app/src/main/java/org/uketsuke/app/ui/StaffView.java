@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.uketsuke.app.flow.QualificationSummary;
 import org.uketsuke.app.flow.VisitSnapshot;
+import org.uketsuke.app.reception.QueueFilter;
 import org.uketsuke.app.reception.ReceptionRecord;
 
 /**
@@ -40,9 +41,7 @@ public final class StaffView {
     private final VBox root = new VBox(12);
     private final Label state = new Label();
     private final ObservableList<ReceptionRecord> rows = FXCollections.observableArrayList();
-    /** The rows the queue's filters let through (status, identity method, search). */
-    private final javafx.collections.transformation.FilteredList<ReceptionRecord> shown = new javafx.collections.transformation.FilteredList<>(rows);
-    private final TableView<ReceptionRecord> table = new TableView<>(shown);
+    private final TableView<ReceptionRecord> table = new TableView<>(rows);
     private final TabPane tabs = new TabPane();
 
     /**
@@ -110,7 +109,9 @@ public final class StaffView {
         tabs.setId("staffTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         QueueFilterBar filters = new QueueFilterBar(messages);
-        filters.filter.addListener((obs, was, now) -> shown.setPredicate(now::matches));
+        // Unfiltered, the table shows the rows themselves; a filter shows the rows it lets through, live.
+        filters.filter.addListener((obs, was, now) -> table.setItems(now.equals(QueueFilter.all()) ? rows
+                : new javafx.collections.transformation.FilteredList<>(rows, now::matches)));
         Node historyBody = consistency == null ? table : historyPane(consistency);
         VBox.setVgrow(historyBody, Priority.ALWAYS);
         VBox historyWithFilters = new VBox(8, filters.root(), historyBody);

@@ -55,11 +55,13 @@ class StaffQueueUiTest {
         // A PIN visit at the kiosk.
         robot.clickOn("#placeCard");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
         for (char digit : env.demoPin().toCharArray()) {
             robot.clickOn("#pinKey" + digit);
         }
         robot.clickOn("#pinOk");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
         for (ConsentItem item : ConsentItem.values()) {
             robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
         }
