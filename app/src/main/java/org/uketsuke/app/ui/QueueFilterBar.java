@@ -42,6 +42,8 @@ final class QueueFilterBar {
         method.setCellFactory(list -> cell(messages, "queue.method."));
         method.setButtonCell(cell(messages, "queue.method."));
         method.setPromptText(messages.get("queue.all"));
+        status.setMinWidth(170);
+        method.setMinWidth(150);
         TextField search = new TextField();
         search.setId("queueSearch");
         search.setPromptText(messages.get("queue.search.prompt"));

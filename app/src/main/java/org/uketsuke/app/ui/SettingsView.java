@@ -29,6 +29,7 @@ public final class SettingsView {
             int row = 0;
             for (String key : section.getValue()) {
                 Label label = new Label(messages.get("settings.key." + key));
+                label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 Node input = key.equals("reader") ? readerBox(model) : field(model, key);
                 Label problem = new Label();
                 problem.setId("settingProblem-" + id(key));
@@ -94,7 +95,7 @@ public final class SettingsView {
     private static TextField field(SettingsViewModel model, String key) {
         TextField field = new TextField();
         field.setId("setting-" + id(key));
-        field.setPrefColumnCount(28);
+        field.setPrefColumnCount(22);
         field.textProperty().bindBidirectional(model.field(key));
         return field;
     }

@@ -157,18 +157,15 @@ class SettingsUiTest {
         click(robot, "#showCertificate");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 () -> robot.lookup("#certificateStatus").queryAs(Label.class).getText().startsWith("tls.certificate: not usable"));
-        Path out = Files.createDirectories(Path.of("target", "screenshots"));
-        ScreenshotTourTest.save(robot, stage.getScene(), out.resolve("en-staff-settings.png"));
     }
 
     @Test
-    void theJapaneseScreenIsDrawn(FxRobot robot) throws Exception {
+    void theJapaneseScreenShowsTheCertificateInJapanese(FxRobot robot) throws Exception {
         showSettings(robot, "ja");
         click(robot, "#showCertificate");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 () -> robot.lookup("#certificateStatus").queryAs(Label.class).getText().startsWith("主体 "));
-        Path out = Files.createDirectories(Path.of("target", "screenshots"));
-        ScreenshotTourTest.save(robot, stage.getScene(), out.resolve("ja-staff-settings.png"));
+        assertThat(robot.lookup("#certificateStatus").queryAs(Label.class).getText()).contains("有効期限 20");
     }
 
     /** Scrolls the settings pane to the node, as a receptionist would, then clicks it. */
