@@ -51,6 +51,16 @@ public final class KioskViewModel {
         return messages;
     }
 
+    /** Whether the PIN screen offers the face check and the staff's visual check (all offered in the demo). */
+    public final javafx.beans.property.BooleanProperty faceOffered = new javafx.beans.property.SimpleBooleanProperty(true);
+    public final javafx.beans.property.BooleanProperty visualOffered = new javafx.beans.property.SimpleBooleanProperty(true);
+
+    /** The identity checks besides the PIN this terminal offers. */
+    public void offer(boolean face, boolean visual) {
+        faceOffered.set(face);
+        visualOffered.set(visual);
+    }
+
     public ReadOnlyStringProperty pinMaskProperty() {
         return pinMask.getReadOnlyProperty();
     }
