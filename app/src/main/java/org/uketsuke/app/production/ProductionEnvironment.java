@@ -302,6 +302,9 @@ public final class ProductionEnvironment implements TerminalEnvironment {
                 log.debug("on-close action", e);
             }
         });
+        // The reader first: no card event may reach a closed controller.
+        opened.remove(slot);
+        slot.close();
         closeAll(opened);
     }
 
