@@ -38,6 +38,8 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$OUT"/v2/uketsuke_0.0.2_a
 grep -q '^kiosk_autostart=yes' /etc/uketsuke/uketsuke.conf && ok "config kept across upgrade" || fail "config lost"
 [ -f /var/lib/uketsuke/keep.me ] && ok "data kept across upgrade" || fail "data lost"
 [ -f /etc/xdg/autostart/uketsuke-kiosk.desktop ] && ok "kiosk autostart installed" || fail "no autostart entry"
+grep -qxF 'Exec=/opt/uketsuke/bin/uketsuke kiosk --config /etc/uketsuke/uketsuke.conf' /etc/xdg/autostart/uketsuke-kiosk.desktop \
+  && ok "autostart runs the production kiosk on /etc/uketsuke/uketsuke.conf" || fail "autostart does not run kiosk --config"
 /opt/uketsuke/bin/uketsuke self-check >/dev/null && ok "self-check after upgrade" || fail "self-check after upgrade"
 
 echo "remove (keeps config and data)"

@@ -230,8 +230,10 @@ check "AUTOSTART=1 turns it on (Condition row to level ≤ $level); AUTOSTART de
   "table() { msiinfo export \"\$1\" \"\$2\" | tr -d '\r' | tail -n +4; }; \
    table '$M1' Condition | awk -F'\t' '\$1 == \"Autostart\" && \$2 <= $level && \$3 == \"AUTOSTART=\\\"1\\\"\"' | grep -q . \
    && [ '$(prop "$M1" AUTOSTART)' = 0 ] && tr ';' '\n' <<<'$(prop "$M1" SecureCustomProperties)' | grep -qx AUTOSTART"
-check "autostart shortcut: StartupFolder/Uketsuke kiosk runs uketsuke.cmd demo, only in feature Autostart" \
-  grep -qxF "$(printf 'StartupFolder/Uketsuke kiosk\t[INSTALLDIR]uketsuke.cmd\tdemo\tAutostartShortcut\tAutostart')" "$OUT/shortcuts1"
+check "autostart shortcut: StartupFolder/Uketsuke kiosk runs uketsuke.cmd kiosk (the installed configuration), only in feature Autostart" \
+  grep -qxF "$(printf 'StartupFolder/Uketsuke kiosk\t[INSTALLDIR]uketsuke.cmd\tkiosk\tAutostartShortcut\tAutostart')" "$OUT/shortcuts1"
+check "the launcher starts 'kiosk' with --config on the installed configuration" \
+  grep -qF 'org.uketsuke.app.Uketsuke kiosk --config "%CONFIG%"' "$X/uketsuke.cmd"
 check "shortcut components keep HKLM key paths (Registry root 2)" bash -c \
   "[ \"\$(msiinfo export '$M1' Registry | tr -d '\r' | tail -n +4 | awk -F'\t' '\$2 == 2 && (\$6 == \"MenuShortcut\" || \$6 == \"AutostartShortcut\")' | wc -l)\" = 2 ]"
 [ "$(table "$M2" AppSearch)" = "$(printf 'AUTOSTART\tAutostartChoice')" ] \
@@ -264,9 +266,9 @@ uketsuke_values() {
 }
 # Shortcuts named Uketsuke* anywhere in the Start menus (Wine puts all-users ones in the user's profile).
 shortcut() { find "$C" -path "*/Start Menu/Programs/$1" -name "$(basename "$1")" | head -1; }
-# Does shortcut $1 (a .lnk) point at the installed launcher with the argument demo?
+# Does shortcut $1 (a .lnk) point at the installed launcher with the argument $2 (demo or kiosk)?
 runs_kiosk() { [ -n "$1" ] && tr -d '\0' < "$1" | grep -aqF 'C:\Program Files\Uketsuke\uketsuke.cmd' \
-  && tr -d '\0' < "$1" | grep -aqw demo; }
+  && tr -d '\0' < "$1" | grep -aqw "$2"; }
 if [ ! -x "$WINE" ]; then
   echo "skip - install, upgrade and uninstall with Wine's msiexec: wine64 is not installed (apt-get install wine64)"
 else
@@ -282,7 +284,7 @@ else
     report "Wine: Program Files/Uketsuke holds the layout, byte for byte"
     tr -d '\r' < "$CONFIG" | cmp -s - "$ROOT/packaging/src/msi/uketsuke.conf"
     report "Wine: ProgramData/Uketsuke/uketsuke.conf written from the template"
-    runs_kiosk "$(shortcut "Uketsuke/Uketsuke.lnk")"
+    runs_kiosk "$(shortcut "Uketsuke/Uketsuke.lnk")" demo
     report "Wine: Start-menu shortcut Uketsuke runs C:\\Program Files\\Uketsuke\\uketsuke.cmd demo"
     [ -z "$(shortcut "StartUp/Uketsuke kiosk.lnk")" ] && [ "$(uketsuke_values | cut -d= -f1)" = '"StartMenuShortcut"' ]
     report "Wine: no autostart by default (no Startup shortcut; HKLM\\Software\\Uketsuke holds StartMenuShortcut only)"
@@ -295,8 +297,8 @@ else
     report "Wine: the upgraded files are $V2's"
     grep -q '^java_options=-Xmx768m' "$CONFIG"
     report "Wine: the edited configuration is kept across the upgrade"
-    runs_kiosk "$(shortcut "StartUp/Uketsuke kiosk.lnk")"
-    report "Wine: AUTOSTART=1 puts 'Uketsuke kiosk' (uketsuke.cmd demo) in the Startup folder"
+    runs_kiosk "$(shortcut "StartUp/Uketsuke kiosk.lnk")" kiosk
+    report "Wine: AUTOSTART=1 puts 'Uketsuke kiosk' (uketsuke.cmd kiosk) in the Startup folder"
 
     p3="$(prop "$M3" ProductCode)"
     msiexec /i "$(winpath "$M3")" /qn; rc=$?

@@ -2,7 +2,9 @@
 rem Uketsuke launcher, installed by the MSI into Program Files\Uketsuke next to app\ (and runtime\ when the MSI
 rem bundles a Java runtime). Kept in UTF-8 in git; build-msi.sh writes it as CP932 with CRLF line ends so that
 rem cmd.exe on Japanese Windows shows the Japanese lines.
-rem   uketsuke.cmd demo [...]                   the kiosk, started without a console (what the shortcuts run)
+rem   uketsuke.cmd demo [...]                   the demo kiosk, started without a console (the Start-menu shortcut)
+rem   uketsuke.cmd kiosk                        the production kiosk on ProgramData\Uketsuke\uketsuke.conf (the
+rem                                             autostart shortcut); a configuration problem stays readable
 rem   uketsuke.cmd --version ^| self-check ^| reader list ^| backend ...   in this console, exit code passed on
 setlocal EnableExtensions
 set "UKETSUKE_HOME=%~dp0"
@@ -18,6 +20,7 @@ if not defined JAVA_BIN (
   echo uketsuke: no Java 25 runtime found. Install one ^(for example Eclipse Temurin 25^) or set JAVA_HOME, then start again.
   echo uketsuke: Java 25 が見つかりません。Java 25 ^(Eclipse Temurin 25 など^) をインストールするか JAVA_HOME を設定してから、もう一度起動してください。
   if /i "%~1"=="demo" pause
+  if /i "%~1"=="kiosk" pause
   exit /b 1
 )
 
@@ -32,5 +35,14 @@ if /i "%~1"=="demo" (
   start "Uketsuke" "%JAVA_BIN%\javaw.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke %*
   exit /b 0
 )
+if /i "%~1"=="kiosk" if "%~2"=="" goto kiosk
 "%JAVA_BIN%\java.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke %*
 exit /b %ERRORLEVEL%
+
+:kiosk
+rem The kiosk on the installed configuration, in a console: when the configuration names a bad key, the message
+rem (English and Japanese) stays on screen until a key is pressed.
+"%JAVA_BIN%\java.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke kiosk --config "%CONFIG%"
+set "RC=%ERRORLEVEL%"
+if not "%RC%"=="0" pause
+exit /b %RC%

@@ -6,6 +6,7 @@ import org.uketsuke.app.cli.BackendCommand;
 import org.uketsuke.app.cli.CardCommand;
 import org.uketsuke.app.cli.DemoCommand;
 import org.uketsuke.app.cli.FaceCommand;
+import org.uketsuke.app.cli.KioskCommand;
 import org.uketsuke.app.cli.ReaderCommand;
 import org.uketsuke.app.cli.SelfCheckCommand;
 import org.uketsuke.app.cli.SoakCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reception terminal for online qualification (オンライン資格確認).",
         subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class, SelfCheckCommand.class, ReaderCommand.class,
-                SoakCommand.class, CardCommand.class, AuditCommand.class, FaceCommand.class})
+                SoakCommand.class, CardCommand.class, AuditCommand.class, FaceCommand.class, KioskCommand.class})
 public final class Uketsuke implements Runnable {
 
     @CommandLine.Spec

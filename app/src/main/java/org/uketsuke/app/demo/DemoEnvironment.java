@@ -45,7 +45,7 @@ import org.uketsuke.reader.sim.MyNumberCardSimulator;
  * virtual My Number card issued by its test CA, and the SQLite レセコン store plus the {@code face} folder under the
  * data directory.
  */
-public final class DemoEnvironment implements AutoCloseable {
+public final class DemoEnvironment implements AutoCloseable, org.uketsuke.app.reception.TerminalEnvironment {
 
     private static final Logger log = LoggerFactory.getLogger(DemoEnvironment.class);
 

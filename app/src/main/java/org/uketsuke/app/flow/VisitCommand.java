@@ -18,7 +18,12 @@ public sealed interface VisitCommand {
     record RecordVisualCheck(String staffId) implements VisitCommand {}
 
     /** Verify the auth PIN on the card. */
-    record VerifyPin(String pin) implements VisitCommand {
+    record VerifyPin(Pin pin) implements VisitCommand {
+        /** A PIN that is no secret (the demo card's, the bench's virtual cards, tests). */
+        public VerifyPin(String pin) {
+            this(Pin.of(pin));
+        }
+
         @Override
         public String toString() {
             return "VerifyPin[****]";

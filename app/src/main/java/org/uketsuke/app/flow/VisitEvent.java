@@ -12,8 +12,13 @@ public sealed interface VisitEvent {
     /** The auth certificate was read; {@code pinTriesLeft} as the card reports without consuming a try. */
     record CardReady(int pinTriesLeft) implements VisitEvent {}
 
-    /** The patient entered a PIN on the pad. The PIN never appears in {@link #toString()}. */
-    record PinEntered(String pin) implements VisitEvent {
+    /** The patient entered a PIN on the pad. The PIN never appears in {@link #toString()}; VERIFY wipes it. */
+    record PinEntered(Pin pin) implements VisitEvent {
+        /** A PIN that is no secret (the demo card's, tests). */
+        public PinEntered(String pin) {
+            this(Pin.of(pin));
+        }
+
         @Override
         public String toString() {
             return "PinEntered[****]";

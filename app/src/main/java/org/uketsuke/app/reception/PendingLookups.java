@@ -71,7 +71,7 @@ public final class PendingLookups implements AutoCloseable {
                 };
                 audit.record(clock.instant(), "", ConfirmationAudit.Source.INSURANCE_NUMBER_RETRIED,
                         StaffLookup.auditOutcome(record), settled.search().card());
-                listeners.forEach(l -> l.accept(record));
+                listeners.forEach(l -> l.accept(record.withMethod(org.uketsuke.eligibility.IdentityMethod.INSURANCE_NUMBER)));
             }
             bridge.drain();
         } catch (RuntimeException e) {

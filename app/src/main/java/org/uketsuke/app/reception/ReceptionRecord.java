@@ -12,13 +12,18 @@ import org.uketsuke.eligibility.Qualification;
  * @param confirmed the whole confirmed qualification (for the consistency check; never shown to the patient)
  */
 public record ReceptionRecord(Instant at, Optional<QualificationSummary> qualification, Optional<Problem> problem,
-        Optional<Qualification> confirmed) {
+        Optional<Qualification> confirmed, Optional<org.uketsuke.eligibility.IdentityMethod> method) {
 
     public static ReceptionRecord confirmed(Instant at, QualificationSummary summary, Qualification confirmed) {
-        return new ReceptionRecord(at, Optional.of(summary), Optional.empty(), Optional.of(confirmed));
+        return new ReceptionRecord(at, Optional.of(summary), Optional.empty(), Optional.of(confirmed), Optional.empty());
     }
 
     public static ReceptionRecord failed(Instant at, Problem problem) {
-        return new ReceptionRecord(at, Optional.empty(), Optional.of(problem), Optional.empty());
+        return new ReceptionRecord(at, Optional.empty(), Optional.of(problem), Optional.empty(), Optional.empty());
+    }
+
+    /** The same row, saying how the patient proved they hold the card (the staff queue filters on it). */
+    public ReceptionRecord withMethod(org.uketsuke.eligibility.IdentityMethod how) {
+        return new ReceptionRecord(at, qualification, problem, confirmed, Optional.of(how));
     }
 }

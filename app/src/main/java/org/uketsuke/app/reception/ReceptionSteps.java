@@ -159,13 +159,14 @@ public final class ReceptionSteps implements VisitSteps {
         }
     }
 
-    private VisitEvent verifyPin(String pin) {
+    private VisitEvent verifyPin(org.uketsuke.app.flow.Pin pin) {
         if (card == null || authCertificate == null) {
+            pin.clear();
             return new VisitEvent.Failed(Problem.CARD_REMOVED);
         }
         long start = System.nanoTime();
         try {
-            return switch (card.verifyAuthPin(pin)) {
+            return switch (card.verifyAuthPin(pin.digits())) {
                 case PinCheck.Verified _ -> new VisitEvent.PinVerified();
                 case PinCheck.Wrong wrong -> new VisitEvent.PinRejected(wrong.triesLeft());
                 case PinCheck.Blocked _ -> new VisitEvent.Failed(Problem.PIN_BLOCKED);
@@ -173,6 +174,8 @@ public final class ReceptionSteps implements VisitSteps {
                 case PinCheck.Failed _ -> new VisitEvent.Failed(Problem.CARD_UNREADABLE);
             };
         } finally {
+            // Wiped as soon as VERIFY has been sent, whatever the card answered.
+            pin.clear();
             timings = timings.plusCard(System.nanoTime() - start);
         }
     }
@@ -335,7 +338,7 @@ public final class ReceptionSteps implements VisitSteps {
                     timings = timings.plusSink(System.nanoTime() - start);
                 }
                 QualificationSummary summary = summarise(confirmed);
-                recordListeners.forEach(l -> l.accept(ReceptionRecord.confirmed(clock.instant(), summary, confirmed.qualification())));
+                recordListeners.forEach(l -> l.accept(ReceptionRecord.confirmed(clock.instant(), summary, confirmed.qualification()).withMethod(method)));
                 yield new VisitEvent.Confirmed(summary);
             }
             case ConfirmationOutcome.Rejected rejected when rejected.reason() == RejectionReason.NOT_REGISTERED
@@ -349,13 +352,13 @@ public final class ReceptionSteps implements VisitSteps {
                 log.info("backend rejected: {} {}", rejected.code(), rejected.reason());
                 audit(method, "REJECTED_" + rejected.reason().name(), null);
                 Problem problem = problemOf(rejected);
-                recordListeners.forEach(l -> l.accept(ReceptionRecord.failed(clock.instant(), problem)));
+                recordListeners.forEach(l -> l.accept(ReceptionRecord.failed(clock.instant(), problem).withMethod(method)));
                 yield new VisitEvent.Failed(problem);
             }
             case ConfirmationOutcome.Unavailable unavailable -> {
                 log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.detail());
                 recordListeners.forEach(
-                        l -> l.accept(ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE)));
+                        l -> l.accept(ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE).withMethod(method)));
                 yield new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
             }
         };

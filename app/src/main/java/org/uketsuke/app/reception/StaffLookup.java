@@ -68,6 +68,10 @@ public final class StaffLookup {
                 ? HexFormat.of().formatHex(random.generateSeed(10))
                 : search.arbitraryIdentifier();
         InsuranceSearch tagged = new InsuranceSearch(search.card(), search.birthdate(), search.limitConsent(), fileId);
+        return lookupTagged(tagged, fileId).withMethod(IdentityMethod.INSURANCE_NUMBER);
+    }
+
+    private ReceptionRecord lookupTagged(InsuranceSearch tagged, String fileId) {
         return switch (backend.confirmByInsurance(tagged)) {
             case ConfirmationOutcome.Confirmed confirmed -> {
                 try {

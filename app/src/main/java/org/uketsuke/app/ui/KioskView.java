@@ -134,6 +134,11 @@ public final class KioskView {
         visual.setId("requestVisual");
         visual.getStyleClass().add("pin-action");
         visual.setOnAction(e -> model.requestVisualCheck());
+        // Only the identity checks this terminal offers (its configuration; the face check also needs 照合番号B).
+        face.visibleProperty().bind(model.faceOffered);
+        face.managedProperty().bind(model.faceOffered);
+        visual.visibleProperty().bind(model.visualOffered);
+        visual.managedProperty().bind(model.visualOffered);
         HBox actions = new HBox(16, cancel, clear, ok);
         actions.setAlignment(Pos.CENTER_LEFT);
         // Landscape kiosk: what was typed and the actions on the left, the keys on the right.

@@ -55,6 +55,16 @@ public final class KioskViewModel {
         return messages;
     }
 
+    /** Whether the PIN screen offers the face check and the staff's visual check (all offered in the demo). */
+    public final javafx.beans.property.BooleanProperty faceOffered = new javafx.beans.property.SimpleBooleanProperty(true);
+    public final javafx.beans.property.BooleanProperty visualOffered = new javafx.beans.property.SimpleBooleanProperty(true);
+
+    /** The identity checks besides the PIN this terminal offers. */
+    public void offer(boolean face, boolean visual) {
+        faceOffered.set(face);
+        visualOffered.set(visual);
+    }
+
     public ReadOnlyStringProperty pinMaskProperty() {
         return pinMask.getReadOnlyProperty();
     }
@@ -90,6 +100,10 @@ public final class KioskViewModel {
     }
 
     public void clearPin() {
+        // Overwrite before shortening: setLength alone leaves the digits in the builder's array.
+        for (int i = 0; i < pin.length(); i++) {
+            pin.setCharAt(i, '\0');
+        }
         pin.setLength(0);
         pinMask.set("");
     }
@@ -103,9 +117,12 @@ public final class KioskViewModel {
         if (!pinComplete() || snapshot.get().state() != VisitState.AWAITING_PIN) {
             return;
         }
-        String entered = pin.toString();
+        char[] entered = new char[pin.length()];
+        pin.getChars(0, pin.length(), entered, 0);
         clearPin();
-        controller.fire(new VisitEvent.PinEntered(entered));
+        VisitEvent.PinEntered event = new VisitEvent.PinEntered(org.uketsuke.app.flow.Pin.of(entered));
+        java.util.Arrays.fill(entered, '\0');
+        controller.fire(event);
     }
 
     public void answer(ConsentItem item, boolean yes) {

@@ -1,6 +1,5 @@
 package org.uketsuke.app.ui;
 
-import java.util.Objects;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -30,9 +29,7 @@ public final class KioskWindows {
     }
 
     public static KioskWindows open(DemoEnvironment env, Stage kioskStage, Stage staffStage, Messages messages) {
-        KioskViewModel model = new KioskViewModel(env.controller(), messages, env::demoCollationNumberB);
-        KioskView view = new KioskView(model);
-        StaffView staff = new StaffView(messages, new StaffView.DemoControls() {
+        return open(env, kioskStage, staffStage, messages, new StaffView.DemoControls() {
             @Override
             public void placeCard() {
                 env.demoCard().insert();
@@ -47,7 +44,21 @@ public final class KioskWindows {
             public String demoPin() {
                 return env.demoPin();
             }
-        }, env.slot().describe(), new LookupViewModel(env.lookup(), LOOKUP_WORKER, Platform::runLater, messages),
+        }, env::demoCollationNumberB);
+    }
+
+    /**
+     * The same windows on any environment (the production terminal's too).
+     *
+     * @param demo the virtual card's controls, or null on a real reader
+     * @param collationNumberB where 照合番号B comes from when the patient picks the face check
+     */
+    public static KioskWindows open(org.uketsuke.app.reception.TerminalEnvironment env, Stage kioskStage,
+            Stage staffStage, Messages messages, StaffView.DemoControls demo,
+            java.util.function.Supplier<String> collationNumberB) {
+        KioskViewModel model = new KioskViewModel(env.controller(), messages, collationNumberB);
+        KioskView view = new KioskView(model);
+        StaffView staff = new StaffView(messages, demo, env.slot().describe(), new LookupViewModel(env.lookup(), LOOKUP_WORKER, Platform::runLater, messages),
                 env.controller()::fire, deliveries(env, messages), new PreCheckViewModel(env.preCheck(), PRECHECK_WORKER,
                         Platform::runLater, messages), new ConsistencyViewModel(
                         new org.uketsuke.app.reception.ConsistencyCheck(env.bridge()), OUTBOX_READER, Platform::runLater, messages));
@@ -117,7 +128,7 @@ public final class KioskWindows {
     }
 
     /** The delivery list refreshes every 2 s while the staff window is open (each refresh reads off the FX thread). */
-    private static DeliveriesViewModel deliveries(DemoEnvironment env, Messages messages) {
+    private static DeliveriesViewModel deliveries(org.uketsuke.app.reception.TerminalEnvironment env, Messages messages) {
         DeliveriesViewModel model = new DeliveriesViewModel(env.bridge(), env.delivery()::wake, OUTBOX_READER,
                 Platform::runLater, messages);
         javafx.animation.Timeline refresh = new javafx.animation.Timeline(
@@ -138,8 +149,6 @@ public final class KioskWindows {
     }
 
     private static Scene styled(Scene scene) {
-        scene.getStylesheets().add(Objects.requireNonNull(
-                KioskWindows.class.getResource("kiosk.css"), "kiosk.css on the class path").toExternalForm());
-        return scene;
+        return Theme.apply(scene);
     }
 }

@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.uketsuke.app.flow.QualificationSummary;
 import org.uketsuke.app.flow.VisitSnapshot;
+import org.uketsuke.app.reception.QueueFilter;
 import org.uketsuke.app.reception.ReceptionRecord;
 
 /**
@@ -107,7 +108,15 @@ public final class StaffView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tabs.setId("staffTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab history = new Tab(messages.get("staff.history"), consistency == null ? table : historyPane(consistency));
+        QueueFilterBar filters = new QueueFilterBar(messages);
+        // Unfiltered, the table shows the rows themselves; a filter shows the rows it lets through, live.
+        filters.filter.addListener((obs, was, now) -> table.setItems(now.equals(QueueFilter.all()) ? rows
+                : new javafx.collections.transformation.FilteredList<>(rows, now::matches)));
+        Node historyBody = consistency == null ? table : historyPane(consistency);
+        VBox.setVgrow(historyBody, Priority.ALWAYS);
+        VBox historyWithFilters = new VBox(8, filters.root(), historyBody);
+        historyWithFilters.setPadding(new Insets(8, 0, 0, 0));
+        Tab history = new Tab(messages.get("staff.history"), historyWithFilters);
         history.setId("historyTab");
         tabs.getTabs().add(history);
         if (deliveries != null) {

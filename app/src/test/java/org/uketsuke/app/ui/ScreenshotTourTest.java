@@ -110,6 +110,45 @@ class ScreenshotTourTest {
         robot.clickOn("#precheckTab");
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-precheck.png"));
         medicalTour(robot, language, out);
+
+        // The production terminal's 設定 tab, on a configuration naming the demo backend and its terminal certificate.
+        saveSettings(robot, language, out);
+    }
+
+    private void saveSettings(FxRobot robot, String language, Path out) throws Exception {
+        Path etc = Files.createDirectories(dataDir.resolve(language + "-etc"));
+        org.uketsuke.app.production.TerminalFiles files =
+                org.uketsuke.app.production.TerminalFiles.write(env.backend().terminalTls(), etc);
+        String text = """
+                terminal.id=counter-1
+                institution.code=%s
+                language=%s
+                reader=Virtual PCD 00 00
+                backend.url=%s
+                tls.certificate=%s
+                tls.key=%s
+                tls.trusted_cas=%s
+                data_dir=/var/lib/uketsuke
+                sink.csv=/var/lib/uketsuke/csv
+                staff.yamada=山田 花子
+                """.formatted(DemoEnvironment.DEMO_INSTITUTION_CODE, language, env.backend().baseUri(),
+                files.certificate(), files.key(), files.trustedCas());
+        Path conf = etc.resolve("uketsuke.conf");
+        Files.writeString(conf, text);
+        var config = ((org.uketsuke.app.config.ConfigResult.Ok) org.uketsuke.app.config.ConfigParser.parse(text)).config();
+        Messages messages = new Messages(new Locale(language));
+        SettingsViewModel model = new SettingsViewModel(conf, config, new org.uketsuke.app.production.TerminalDiagnostics(
+                (device, w, h, fps) -> org.uketsuke.face.camera.DemoFrames.camera(), name -> null, java.time.Clock.systemUTC()),
+                Runnable::run, Runnable::run, messages);
+        robot.interact(() -> windows.staff().addTab(SettingsView.tab(model, messages)));
+        robot.clickOn("#settingsTab");
+        // The checks run synchronously here, so the picture shows their answers.
+        robot.interact(() -> {
+            model.showCertificate();
+            model.testConnection();
+            model.field("institution.code").set("131123456");
+        });
+        save(robot, staffStage.getScene(), out.resolve(language + "-staff-settings.png"));
     }
 
     /** #14: the consent screen with explanations and the prescription form, then the staff's 診療・薬剤情報 tab. */
@@ -158,7 +197,7 @@ class ScreenshotTourTest {
     }
 
     /** Snapshot of the whole scene as a PNG; fails unless it is really drawn. */
-    private static void save(FxRobot robot, Scene scene, Path file) throws Exception {
+    static void save(FxRobot robot, Scene scene, Path file) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = scene.snapshot(null));

@@ -1,0 +1,352 @@
+package org.uketsuke.app.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.uketsuke.app.config.ConfigProblem.Reason;
+import org.uketsuke.app.config.UketsukeConfig.IdentityCheck;
+
+/**
+ * Reads {@code uketsuke.conf}: UTF-8, one {@code key=value} per line, {@code #} starts a comment line, values are
+ * taken literally (no escapes, so Windows paths need no doubling), blank lines are ignored. Whatever the bytes, the
+ * answer is a {@link ConfigResult}; it never throws. Unknown keys are problems, so a misspelt key is never silently
+ * ignored.
+ */
+public final class ConfigParser {
+
+    /** Every key, in the order the writer puts them; {@code staff.<id>} lines come after these. */
+    public static final List<String> KEYS = List.of(
+            "kiosk_autostart", "java_options",
+            "terminal.id", "institution.code", "language",
+            "reader", "camera", "camera.width", "camera.height", "camera.fps",
+            "backend.url", "backend.timeout_seconds",
+            "tls.certificate", "tls.key", "tls.pkcs12", "tls.pkcs12_password_env", "tls.trusted_cas",
+            "data_dir", "sink.sqlite", "sink.face_folder", "sink.face_charset", "sink.csv",
+            "sink.postgres.url", "sink.postgres.user",
+            "kiosk.idle_timeout_seconds", "kiosk.e_prescription", "kiosk.identity_checks");
+
+    public static final String STAFF_PREFIX = "staff.";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
+    private static final String OFF = "off";
+
+    private ConfigParser() {}
+
+    public static ConfigResult parse(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new ConfigResult.Invalid(List.of(new ConfigProblem(0, "", Reason.NOT_UTF8, "")));
+        }
+        return parse(text);
+    }
+
+    public static ConfigResult parse(String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                problems.add(new ConfigProblem(lineNo, eq == 0 ? "" : abbreviate(line), Reason.NOT_KEY_VALUE, ""));
+                continue;
+            }
+            String key = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip();
+            boolean staff = key.startsWith(STAFF_PREFIX);
+            if (!staff && !KEYS.contains(key)) {
+                problems.add(new ConfigProblem(lineNo, abbreviate(key), Reason.UNKNOWN_KEY, ""));
+                continue;
+            }
+            Entry first = entries.get(key);
+            if (first != null) {
+                problems.add(new ConfigProblem(lineNo, key, Reason.DUPLICATE_KEY, Integer.toString(first.line())));
+                continue;
+            }
+            entries.put(key, new Entry(lineNo, value));
+        }
+        Fields f = new Fields(entries, problems);
+        UketsukeConfig config = f.config();
+        return problems.isEmpty() ? new ConfigResult.Ok(config) : new ConfigResult.Invalid(problems);
+    }
+
+    /** A key as the problem names it: long garbage is cut so that a message stays one readable line. */
+    private static String abbreviate(String key) {
+        return key.length() <= 40 ? key : key.substring(0, 40) + "…";
+    }
+
+    private record Entry(int line, String value) {}
+
+    /** Typed reads of the entries; each bad value adds its problem and gives a placeholder so reading goes on. */
+    private static final class Fields {
+        private final Map<String, Entry> entries;
+        private final List<ConfigProblem> problems;
+
+        Fields(Map<String, Entry> entries, List<ConfigProblem> problems) {
+            this.entries = entries;
+            this.problems = problems;
+        }
+
+        UketsukeConfig config() {
+            boolean autostart = yesNo("kiosk_autostart", false);
+            String javaOptions = string("java_options", "");
+            String terminalId = required("terminal.id");
+            if (terminalId != null && !ID.matcher(terminalId).matches()) {
+                problem("terminal.id", Reason.BAD_ID, "");
+            }
+            String institution = required("institution.code");
+            if (institution != null && !institution.matches("[0-9]{10}")) {
+                problem("institution.code", Reason.BAD_INSTITUTION_CODE, "");
+            }
+            Locale language = switch (string("language", "ja")) {
+                case "ja" -> Locale.JAPANESE;
+                case "en" -> Locale.ENGLISH;
+                default -> {
+                    problem("language", Reason.BAD_CHOICE, "ja, en");
+                    yield Locale.JAPANESE;
+                }
+            };
+            String readerName = string("reader", "auto");
+            UketsukeConfig.Reader reader = new UketsukeConfig.Reader(
+                    readerName.isEmpty() || readerName.equals("auto") ? Optional.empty() : Optional.of(readerName));
+            OptionalInt device = string("camera", "0").equals("none") ? OptionalInt.empty()
+                    : OptionalInt.of(number("camera", 0, 0, 63));
+            UketsukeConfig.Camera camera = new UketsukeConfig.Camera(device, number("camera.width", 1280, 160, 3840),
+                    number("camera.height", 720, 120, 2160), number("camera.fps", 15, 1, 60));
+
+            URI url = url("backend.url");
+            Duration timeout = Duration.ofSeconds(number("backend.timeout_seconds", 10, 1, 120));
+            UketsukeConfig.Credentials credentials = credentials();
+
+            Path dataDir = requiredPath("data_dir");
+            Path base = dataDir != null ? dataDir : Path.of("").toAbsolutePath();
+            Path sqlite = optionalPath("sink.sqlite", base.resolve("rececon.db"));
+            Path face = optionalPath("sink.face_folder", base.resolve("face"));
+            Charset charset = switch (string("sink.face_charset", "UTF-8").toUpperCase(Locale.ROOT)) {
+                case "UTF-8" -> StandardCharsets.UTF_8;
+                case "SHIFT_JIS" -> Charset.forName("Shift_JIS");
+                default -> {
+                    problem("sink.face_charset", Reason.BAD_CHOICE, "UTF-8, Shift_JIS");
+                    yield StandardCharsets.UTF_8;
+                }
+            };
+            Path csv = optionalPath("sink.csv", null);
+            String postgres = string("sink.postgres.url", "");
+            if (!postgres.isEmpty() && !postgres.startsWith("jdbc:postgresql://")) {
+                problem("sink.postgres.url", Reason.BAD_CHOICE, "jdbc:postgresql://HOST:PORT/DATABASE");
+            }
+            String postgresUser = string("sink.postgres.user", "uketsuke");
+            if (postgresUser.isEmpty()) {
+                problem("sink.postgres.user", Reason.MISSING, "");
+            }
+            UketsukeConfig.Sinks sinks = new UketsukeConfig.Sinks(base, sqlite, face, charset, csv,
+                    postgres.isEmpty() ? null : postgres, postgresUser);
+
+            Duration idle = Duration.ofSeconds(number("kiosk.idle_timeout_seconds", 90, 10, 600));
+            boolean ePrescription = yesNo("kiosk.e_prescription", false);
+            Set<IdentityCheck> checks = identityChecks();
+            if (device.isEmpty() && checks.contains(IdentityCheck.FACE)) {
+                problem("kiosk.identity_checks", Reason.CONFLICT, "camera=none");
+            }
+            return new UketsukeConfig(autostart, javaOptions, terminalId == null ? "" : terminalId,
+                    institution == null ? "" : institution, language, reader, camera,
+                    new UketsukeConfig.Backend(url, timeout, credentials), sinks,
+                    new UketsukeConfig.Kiosk(idle, ePrescription, checks), staff());
+        }
+
+        private UketsukeConfig.Credentials credentials() {
+            Path trusted = requiredPath("tls.trusted_cas");
+            Path placeholder = Path.of("").toAbsolutePath();
+            trusted = trusted == null ? placeholder : trusted;
+            boolean pkcs12 = entries.containsKey("tls.pkcs12");
+            if (pkcs12) {
+                for (String pemKey : List.of("tls.certificate", "tls.key")) {
+                    if (entries.containsKey(pemKey)) {
+                        problem(pemKey, Reason.CONFLICT, "tls.pkcs12");
+                    }
+                }
+                Path file = requiredPath("tls.pkcs12");
+                String variable = string("tls.pkcs12_password_env", "UKETSUKE_TLS_PASSWORD");
+                if (!VARIABLE.matcher(variable).matches()) {
+                    problem("tls.pkcs12_password_env", Reason.BAD_VARIABLE, "");
+                }
+                return new UketsukeConfig.Credentials.Pkcs12(file == null ? placeholder : file, variable, trusted);
+            }
+            if (entries.containsKey("tls.pkcs12_password_env")) {
+                problem("tls.pkcs12_password_env", Reason.CONFLICT, "tls.certificate");
+            }
+            Path certificate = requiredPath("tls.certificate");
+            Path key = requiredPath("tls.key");
+            return new UketsukeConfig.Credentials.Pem(key == null ? placeholder : key,
+                    certificate == null ? placeholder : certificate, trusted);
+        }
+
+        private Set<IdentityCheck> identityChecks() {
+            String list = string("kiosk.identity_checks", "pin,face,visual");
+            Set<IdentityCheck> checks = EnumSet.noneOf(IdentityCheck.class);
+            boolean bad = false;
+            for (String word : list.split(",", -1)) {
+                IdentityCheck check = switch (word.strip()) {
+                    case "pin" -> IdentityCheck.PIN;
+                    case "face" -> IdentityCheck.FACE;
+                    case "visual" -> IdentityCheck.VISUAL;
+                    default -> null;
+                };
+                if (check == null || !checks.add(check)) {
+                    bad = true;
+                }
+            }
+            if (bad) {
+                problem("kiosk.identity_checks", Reason.BAD_CHOICE, "pin, face, visual");
+                return EnumSet.allOf(IdentityCheck.class);
+            }
+            return checks;
+        }
+
+        private List<UketsukeConfig.StaffAccount> staff() {
+            List<UketsukeConfig.StaffAccount> staff = new ArrayList<>();
+            for (Map.Entry<String, Entry> e : entries.entrySet()) {
+                if (!e.getKey().startsWith(STAFF_PREFIX)) {
+                    continue;
+                }
+                String id = e.getKey().substring(STAFF_PREFIX.length());
+                if (!ID.matcher(id).matches()) {
+                    problems.add(new ConfigProblem(e.getValue().line(), abbreviate(e.getKey()), Reason.BAD_ID, ""));
+                } else if (e.getValue().value().isEmpty()) {
+                    problems.add(new ConfigProblem(e.getValue().line(), e.getKey(), Reason.MISSING, ""));
+                } else {
+                    staff.add(new UketsukeConfig.StaffAccount(id, e.getValue().value()));
+                }
+            }
+            return staff;
+        }
+
+        private URI url(String key) {
+            String value = required(key);
+            URI placeholder = URI.create("https://localhost/");
+            if (value == null) {
+                return placeholder;
+            }
+            try {
+                URI uri = new URI(value);
+                if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getRawQuery() == null
+                        && uri.getRawFragment() == null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            problem(key, Reason.BAD_URL, "");
+            return placeholder;
+        }
+
+        private Path requiredPath(String key) {
+            String value = required(key);
+            return value == null ? null : path(key, value);
+        }
+
+        /** A path, {@code off} for none, or {@code fallback} when the key is absent. */
+        private Path optionalPath(String key, Path fallback) {
+            Entry entry = entries.get(key);
+            if (entry == null) {
+                return fallback;
+            }
+            if (entry.value().equals(OFF)) {
+                return null;
+            }
+            if (entry.value().isEmpty()) {
+                problem(key, Reason.MISSING, "");
+                return fallback;
+            }
+            return path(key, entry.value());
+        }
+
+        private Path path(String key, String value) {
+            try {
+                Path path = Path.of(value);
+                if (!path.isAbsolute()) {
+                    problem(key, Reason.NOT_ABSOLUTE, "");
+                    return null;
+                }
+                return path.normalize();
+            } catch (InvalidPathException e) {
+                problem(key, Reason.BAD_PATH, "");
+                return null;
+            }
+        }
+
+        private String required(String key) {
+            Entry entry = entries.get(key);
+            if (entry == null || entry.value().isEmpty()) {
+                problem(key, Reason.MISSING, "");
+                return null;
+            }
+            return entry.value();
+        }
+
+        private String string(String key, String fallback) {
+            Entry entry = entries.get(key);
+            return entry == null ? fallback : entry.value();
+        }
+
+        private boolean yesNo(String key, boolean fallback) {
+            return switch (string(key, fallback ? "yes" : "no")) {
+                case "yes" -> true;
+                case "no" -> false;
+                default -> {
+                    problem(key, Reason.NOT_YES_NO, "");
+                    yield fallback;
+                }
+            };
+        }
+
+        private int number(String key, int fallback, int min, int max) {
+            Entry entry = entries.get(key);
+            if (entry == null) {
+                return fallback;
+            }
+            if (!entry.value().matches("[0-9]{1,9}")) {
+                problem(key, Reason.NOT_A_NUMBER, "");
+                return fallback;
+            }
+            int n = Integer.parseInt(entry.value());
+            if (n < min || n > max) {
+                problem(key, Reason.OUT_OF_RANGE, min + "–" + max);
+                return fallback;
+            }
+            return n;
+        }
+
+        private void problem(String key, Reason reason, String detail) {
+            Entry entry = entries.get(key);
+            problems.add(new ConfigProblem(entry == null ? 0 : entry.line(), key, reason, detail));
+        }
+    }
+}

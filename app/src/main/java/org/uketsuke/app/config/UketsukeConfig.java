@@ -1,0 +1,143 @@
+package org.uketsuke.app.config;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A production terminal's settings, as read from {@code uketsuke.conf} by {@link ConfigParser} (the format and every
+ * key are in docs/install.md). Only a parser or the settings screen make one; every value here has been checked.
+ *
+ * @param kioskAutostart the installer's {@code kiosk_autostart} (the DEB's postinst reads it, the app only keeps it)
+ * @param javaOptions the installer's {@code java_options} (the Windows launcher reads it, the app only keeps it)
+ * @param terminalId this terminal's id in the audit log and the staff console
+ * @param institutionCode the 10-digit 医療機関コード
+ * @param language the kiosk's language at start
+ * @param reader which PC/SC reader holds the patient's card
+ * @param camera the camera for the face check, or none (the face check is then not offered)
+ * @param backend the qualification system and the terminal's certificate
+ * @param sinks where results go
+ * @param kiosk how the kiosk behaves
+ * @param staff who may sign the staff console's actions (目視確認, manual confirmations)
+ */
+public record UketsukeConfig(boolean kioskAutostart, String javaOptions, String terminalId, String institutionCode,
+        Locale language, Reader reader, Camera camera, Backend backend, Sinks sinks, Kiosk kiosk, List<StaffAccount> staff) {
+
+    public UketsukeConfig {
+        Objects.requireNonNull(javaOptions, "javaOptions");
+        Objects.requireNonNull(terminalId, "terminalId");
+        Objects.requireNonNull(institutionCode, "institutionCode");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(camera, "camera");
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(sinks, "sinks");
+        Objects.requireNonNull(kiosk, "kiosk");
+        staff = List.copyOf(staff);
+    }
+
+    /** The reader: a name as PC/SC lists it, or empty for the first reader found at start. */
+    public record Reader(Optional<String> name) {
+        public Reader {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** A camera by its device index (0 = the first), with the capture size and rate asked for; or no camera. */
+    public record Camera(OptionalInt device, int width, int height, int fps) {
+        public Camera {
+            Objects.requireNonNull(device, "device");
+        }
+    }
+
+    /**
+     * The online qualification system.
+     *
+     * @param url its base URL (https)
+     * @param timeout per request
+     * @param credentials the terminal's client certificate and the CAs trusted for the server
+     */
+    public record Backend(URI url, Duration timeout, Credentials credentials) {
+        public Backend {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(credentials, "credentials");
+        }
+    }
+
+    /** The terminal's TLS identity as files; {@code org.uketsuke.eligibility.TlsMaterial} reads them. */
+    public sealed interface Credentials {
+        /** The server's CA certificate(s), PEM. */
+        Path trustedCas();
+
+        /** An unencrypted PEM key and the PEM certificate chain it belongs to. */
+        record Pem(Path key, Path certificate, Path trustedCas) implements Credentials {}
+
+        /**
+         * A PKCS#12 file; its password is never in the configuration (the file is world-readable) but in the
+         * environment variable named here.
+         */
+        record Pkcs12(Path file, String passwordVariable, Path trustedCas) implements Credentials {}
+    }
+
+    /**
+     * The sinks: the outbox always; each of the others may be off (null).
+     *
+     * @param dataDir where the outbox and the other local state live
+     * @param sqlite the SQLite レセコン store
+     * @param faceFolder the 連携アプリ {@code face} folder (its {@code req}/{@code res} siblings beside it)
+     * @param faceCharset UTF-8 or Shift_JIS for the face-folder files
+     * @param csv the daily CSV export's folder
+     * @param postgresUrl a shared PostgreSQL store's JDBC URL (password from UKETSUKE_POSTGRES_PASSWORD)
+     * @param postgresUser its login
+     */
+    public record Sinks(Path dataDir, Path sqlite, Path faceFolder, Charset faceCharset, Path csv, String postgresUrl,
+            String postgresUser) {
+        public Sinks {
+            Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(faceCharset, "faceCharset");
+            Objects.requireNonNull(postgresUser, "postgresUser");
+        }
+
+        public Path outbox() {
+            return dataDir.resolve("outbox.db");
+        }
+    }
+
+    /** How the patient can prove they hold the card. */
+    public enum IdentityCheck {
+        PIN, FACE, VISUAL;
+
+        /** The word in the configuration file. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param idleTimeout how long a screen waits for the patient before the kiosk returns to idle
+     * @param ePrescription whether the kiosk asks about 電子処方箋 (the consent for prescription information)
+     * @param identityChecks which identity checks the patient is offered (at least one)
+     */
+    public record Kiosk(Duration idleTimeout, boolean ePrescription, Set<IdentityCheck> identityChecks) {
+        public Kiosk {
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            identityChecks = Set.copyOf(identityChecks);
+        }
+    }
+
+    /** A receptionist who may sign the staff console's actions; the id goes into the audit log. */
+    public record StaffAccount(String id, String name) {
+        public StaffAccount {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+}

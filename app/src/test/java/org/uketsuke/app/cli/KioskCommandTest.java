@@ -1,0 +1,110 @@
+package org.uketsuke.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.app.Uketsuke;
+import org.uketsuke.app.production.TerminalFiles;
+import org.uketsuke.mockbackend.MockBackend;
+import org.uketsuke.mockbackend.MockBackendConfig;
+import picocli.CommandLine;
+
+/** {@code ./uketsuke kiosk --config FILE}: a configuration that cannot be used exits with 2 and names the key. */
+class KioskCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new Uketsuke()).execute(args);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anInvalidConfigurationExitsWithTwoNamingEveryBadKeyAndLineInBothLanguages() throws Exception {
+        Path conf = dir.resolve("uketsuke.conf");
+        Files.writeString(conf, """
+                # the installer's file, half edited
+                kiosk_autostart=no
+                terminal.id=counter-1
+                institution.code=12345
+                backend.url=http://oqs.example.jp/
+                tls.certificate=/etc/uketsuke/terminal.crt
+                tls.key=/etc/uketsuke/terminal.key
+                tls.trusted_cas=/etc/uketsuke/ca.pem
+                data_dir=/var/lib/uketsuke
+                """);
+        Run run = run("kiosk", "--config", conf.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains(conf + ": line 4, institution.code: the medical institution code is 10 digits")
+                .contains(conf + ": 4行目 institution.code: 医療機関コードは10桁の数字です")
+                .contains(conf + ": line 5, backend.url: must be an https:// URL");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileExitsWithTwo() {
+        Run run = run("kiosk", "--config", dir.resolve("absent.conf").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("absent.conf: cannot read the configuration");
+    }
+
+    @Test
+    void aCertificateFileThatIsNotThereExitsWithTwoNamingItsKey() throws Exception {
+        Path conf = dir.resolve("uketsuke.conf");
+        Files.writeString(conf, """
+                terminal.id=counter-1
+                institution.code=1311234567
+                backend.url=https://oqs.example.jp/
+                tls.certificate=%s
+                tls.key=%s
+                tls.trusted_cas=%s
+                data_dir=%s
+                """.formatted(dir.resolve("no.crt"), dir.resolve("no.key"), dir.resolve("no-ca.pem"), dir.resolve("data")));
+        Run run = run("kiosk", "--config", conf.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("tls.key: " + dir.resolve("no.key") + ": no such file");
+    }
+
+    @Test
+    void checkSaysAUsableConfigurationIsUsable() throws Exception {
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 42L, 5))) {
+            TerminalFiles files = TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc")));
+            Path conf = dir.resolve("uketsuke.conf");
+            Files.writeString(conf, """
+                    terminal.id=counter-1
+                    institution.code=1311234567
+                    camera=none
+                    kiosk.identity_checks=pin
+                    backend.url=%s
+                    tls.certificate=%s
+                    tls.key=%s
+                    tls.trusted_cas=%s
+                    data_dir=%s
+                    """.formatted(backend.baseUri(), files.certificate(), files.key(), files.trustedCas(), dir.resolve("data")));
+            Run run = run("kiosk", "--config", conf.toString(), "--check");
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("usable (reader ");
+        }
+    }
+}
