@@ -63,6 +63,7 @@ public final class ProductionEnvironment implements TerminalEnvironment {
     private final BatchPreCheck preCheck;
     private final VisitController controller;
     private final String readerName;
+    private final org.uketsuke.app.reception.MedicalViewing medicalViewing;
 
     /**
      * @param environment the process environment ({@code System::getenv}): the PKCS#12 and PostgreSQL passwords are
@@ -108,20 +109,31 @@ public final class ProductionEnvironment implements TerminalEnvironment {
             receptionSteps = receptionSteps.withFacePath(new FaceCheck(camera, FaceVerifier.defaults()),
                     data -> TerminalSigner.sign(tls, data));
         }
-        this.steps = receptionSteps.withAudit(audit(sinks.dataDir().resolve("audit.jsonl")), config.terminalId());
+        // One hash chain for the terminal: kiosk confirmations, the staff's confirmations and their medical views.
+        org.uketsuke.bridge.audit.AuditLog auditLog = audit(sinks.dataDir().resolve("audit.jsonl"));
+        org.uketsuke.app.reception.ConfirmationAudit staffAudit =
+                org.uketsuke.app.reception.ConfirmationAudit.to(auditLog, config.terminalId());
+        this.steps = receptionSteps.withAudit(auditLog, config.terminalId());
+        this.medicalViewing = new org.uketsuke.app.reception.MedicalViewing(client, auditLog, config.terminalId(),
+                Clock.systemUTC());
 
         PendingSearches pendingSearches = PendingSearches.open(sinks.dataDir().resolve("pending.db"));
         opened.add(pendingSearches);
-        this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone(), pendingSearches);
+        this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone(), pendingSearches)
+                .withAudit(staffAudit, "");
         this.pendingLookups = new PendingLookups(pendingSearches, client, bridge, Clock.systemDefaultZone())
-                .start(Duration.ofSeconds(5));
+                .withAudit(staffAudit).start(Duration.ofSeconds(5));
         opened.add(pendingLookups);
-        this.preCheck = new BatchPreCheck(client, bridge, Clock.systemUTC());
+        this.preCheck = new BatchPreCheck(client, bridge, Clock.systemUTC()).withAudit(staffAudit);
         if (sinks.faceFolder() != null) {
             // The 連携アプリ's req/res folders beside the face folder: a レセコン can ask by insurance number too.
             Path parent = sinks.faceFolder().getParent();
             opened.add(new RequestFolderExchange(parent.resolve("req"), parent.resolve("res"), client,
                     config.institutionCode(), Clock.systemUTC()).poll(Duration.ofSeconds(1)));
+            // and for drug and checkup information (YZK…/TKK… requests), answered only where the patient consented.
+            opened.add(new org.uketsuke.bridge.exchange.MedicalFolderExchange(parent.resolve("req"),
+                    parent.resolve("res"), client, config.institutionCode(), Clock.systemUTC())
+                    .poll(Duration.ofSeconds(1)));
         }
         this.controller = new VisitController(steps, timeouts(config.kiosk().idleTimeout()));
         opened.add(controller);
@@ -144,6 +156,16 @@ public final class ProductionEnvironment implements TerminalEnvironment {
             closeAll(opened);
             throw e;
         }
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return config.sinks().dataDir();
+    }
+
+    @Override
+    public org.uketsuke.app.reception.MedicalViewing medicalViewing() {
+        return medicalViewing;
     }
 
     public UketsukeConfig config() {

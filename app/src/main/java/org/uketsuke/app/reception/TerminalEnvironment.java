@@ -25,6 +25,12 @@ public interface TerminalEnvironment extends AutoCloseable {
 
     BatchPreCheck preCheck();
 
+    /** The staff's 診療・薬剤情報 viewer (consented medical information, every view audited). */
+    MedicalViewing medicalViewing();
+
+    /** Where the terminal keeps its local files (stores, audit log, exports). */
+    java.nio.file.Path dataDir();
+
     /** Runs {@code action} first when the environment closes (screens stop their refresh timers). */
     void onClose(Runnable action);
 

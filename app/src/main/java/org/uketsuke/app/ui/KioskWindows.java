@@ -97,7 +97,7 @@ public final class KioskWindows {
      */
     private record Medical(MedicalInfoViewModel model, Stage window) {}
 
-    private static Medical medical(DemoEnvironment env, StaffView staff, Messages messages) {
+    private static Medical medical(org.uketsuke.app.reception.TerminalEnvironment env, StaffView staff, Messages messages) {
         MedicalInfoViewModel model = new MedicalInfoViewModel(env.medicalViewing(), StaffView.STAFF_ID, MEDICAL_WORKER,
                 Platform::runLater, messages);
         Stage window = new Stage();

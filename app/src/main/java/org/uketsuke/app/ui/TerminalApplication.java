@@ -38,6 +38,8 @@ public final class TerminalApplication extends Application {
                 .contains(org.uketsuke.app.config.UketsukeConfig.IdentityCheck.VISUAL));
         windows.staff().addTab(SettingsView.tab(new SettingsViewModel(configFile, environment.config(),
                 TerminalDiagnostics.system(), SETTINGS_WORKER, Platform::runLater, messages), messages));
+        // 電子処方箋: the consent screen also asks electronic or paper where the clinic issues e-prescriptions.
+        windows.kiosk().prescriptionChoiceEnabledProperty().set(environment.config().kiosk().ePrescription());
         kioskStage.setFullScreenExitHint("");
         kioskStage.setFullScreen(true);
         kioskStage.setOnCloseRequest(e -> Platform.exit());
