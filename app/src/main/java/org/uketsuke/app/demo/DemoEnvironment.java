@@ -53,6 +53,7 @@ public final class DemoEnvironment implements AutoCloseable, org.uketsuke.app.re
     public static final String DEMO_INSTITUTION_CODE = "1311234567";
     private final AuditLog audit;
     private final org.uketsuke.app.reception.MedicalViewing medicalViewing;
+    private final org.uketsuke.app.reception.StaffOnDuty staffOnDuty = org.uketsuke.app.reception.StaffOnDuty.demo();
 
     /** The demo kiosk's terminal id in the audit log. */
     public static final String DEMO_TERMINAL_ID = "demo-kiosk-1";
@@ -137,7 +138,7 @@ public final class DemoEnvironment implements AutoCloseable, org.uketsuke.app.re
         // A lookup by insurance number made while the system is unreachable waits durably and is asked again.
         this.pendingSearches = org.uketsuke.bridge.pending.PendingSearches.open(dataDir.resolve("pending.db"));
         this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone(), pendingSearches)
-                .withAudit(staffAudit, "");
+                .withAudit(staffAudit, staffOnDuty::currentId);
         this.pendingLookups = new org.uketsuke.app.reception.PendingLookups(pendingSearches, client, bridge,
                 Clock.systemDefaultZone()).withAudit(staffAudit).start(Duration.ofSeconds(5));
         this.preCheck = new BatchPreCheck(client, bridge, Clock.systemUTC()).withAudit(staffAudit);
@@ -233,6 +234,11 @@ public final class DemoEnvironment implements AutoCloseable, org.uketsuke.app.re
     }
 
     /** The embedded backend (tests inject faults through it). */
+    @Override
+    public org.uketsuke.app.reception.StaffOnDuty staffOnDuty() {
+        return staffOnDuty;
+    }
+
     /** Viewing of confirmed patients' medical information (薬剤・健診・診療・手術), audited. */
     public org.uketsuke.app.reception.MedicalViewing medicalViewing() {
         return medicalViewing;

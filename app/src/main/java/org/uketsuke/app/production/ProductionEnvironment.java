@@ -64,6 +64,7 @@ public final class ProductionEnvironment implements TerminalEnvironment {
     private final VisitController controller;
     private final String readerName;
     private final org.uketsuke.app.reception.MedicalViewing medicalViewing;
+    private final org.uketsuke.app.reception.StaffOnDuty staffOnDuty;
 
     /**
      * @param environment the process environment ({@code System::getenv}): the PKCS#12 and PostgreSQL passwords are
@@ -75,6 +76,10 @@ public final class ProductionEnvironment implements TerminalEnvironment {
         TlsMaterial tls = tls(config.backend().credentials(), environment);
         createDirectories("data_dir", sinks.dataDir());
 
+        // The configured staff.<id>=<name> accounts pick themselves on the console; none configured: one receptionist.
+        this.staffOnDuty = config.staff().isEmpty() ? org.uketsuke.app.reception.StaffOnDuty.single()
+                : new org.uketsuke.app.reception.StaffOnDuty(config.staff().stream()
+                        .map(a -> new org.uketsuke.app.reception.StaffOnDuty.Account(a.id(), a.name())).toList());
         this.readerName = reader(config.reader());
         PcscCardSlot pcsc = new PcscCardSlot(new PcscReaders(), readerName);
         this.slot = pcsc;
@@ -120,7 +125,7 @@ public final class ProductionEnvironment implements TerminalEnvironment {
         PendingSearches pendingSearches = PendingSearches.open(sinks.dataDir().resolve("pending.db"));
         opened.add(pendingSearches);
         this.lookup = new StaffLookup(client, bridge, Clock.systemDefaultZone(), pendingSearches)
-                .withAudit(staffAudit, "");
+                .withAudit(staffAudit, staffOnDuty::currentId);
         this.pendingLookups = new PendingLookups(pendingSearches, client, bridge, Clock.systemDefaultZone())
                 .withAudit(staffAudit).start(Duration.ofSeconds(5));
         opened.add(pendingLookups);
@@ -161,6 +166,11 @@ public final class ProductionEnvironment implements TerminalEnvironment {
     @Override
     public java.nio.file.Path dataDir() {
         return config.sinks().dataDir();
+    }
+
+    @Override
+    public org.uketsuke.app.reception.StaffOnDuty staffOnDuty() {
+        return staffOnDuty;
     }
 
     @Override

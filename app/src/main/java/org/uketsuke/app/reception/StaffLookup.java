@@ -29,7 +29,7 @@ public final class StaffLookup {
 
     private final org.uketsuke.bridge.pending.PendingSearches pending;
     private ConfirmationAudit audit = ConfirmationAudit.none();
-    private String staffId = "";
+    private java.util.function.Supplier<String> staffId = () -> "";
 
     public StaffLookup(EligibilityClient backend, RececonBridge bridge, Clock clock) {
         this(backend, bridge, clock, null);
@@ -46,14 +46,20 @@ public final class StaffLookup {
 
     /** Records every lookup's outcome in the audit log, with the staff member who searched if known. */
     public StaffLookup withAudit(ConfirmationAudit audit, String staffId) {
+        String id = staffId == null ? "" : staffId;
+        return withAudit(audit, () -> id);
+    }
+
+    /** @param staffId who is on duty when a lookup runs (the console's 担当者) */
+    public StaffLookup withAudit(ConfirmationAudit audit, java.util.function.Supplier<String> staffId) {
         this.audit = audit;
-        this.staffId = staffId == null ? "" : staffId;
+        this.staffId = staffId;
         return this;
     }
 
     public ReceptionRecord lookup(InsuranceSearch search) {
         ReceptionRecord record = ask(search);
-        audit.record(clock.instant(), staffId, ConfirmationAudit.Source.INSURANCE_NUMBER, auditOutcome(record),
+        audit.record(clock.instant(), staffId.get(), ConfirmationAudit.Source.INSURANCE_NUMBER, auditOutcome(record),
                 search.card());
         return record;
     }

@@ -31,6 +31,9 @@ public interface TerminalEnvironment extends AutoCloseable {
     /** Where the terminal keeps its local files (stores, audit log, exports). */
     java.nio.file.Path dataDir();
 
+    /** Who is at the staff screen (担当者); the staff's lookups and views are audited under their id. */
+    StaffOnDuty staffOnDuty();
+
     /** Runs {@code action} first when the environment closes (screens stop their refresh timers). */
     void onClose(Runnable action);
 

@@ -63,6 +63,7 @@ public final class KioskWindows {
                         Platform::runLater, messages), new ConsistencyViewModel(
                         new org.uketsuke.app.reception.ConsistencyCheck(env.bridge()), OUTBOX_READER, Platform::runLater, messages));
 
+        staff.useStaff(env.staffOnDuty());
         env.controller().addListener(snapshot -> Platform.runLater(() -> {
             model.show(snapshot);
             staff.show(snapshot);
@@ -98,7 +99,7 @@ public final class KioskWindows {
     private record Medical(MedicalInfoViewModel model, Stage window) {}
 
     private static Medical medical(org.uketsuke.app.reception.TerminalEnvironment env, StaffView staff, Messages messages) {
-        MedicalInfoViewModel model = new MedicalInfoViewModel(env.medicalViewing(), StaffView.STAFF_ID, MEDICAL_WORKER,
+        MedicalInfoViewModel model = new MedicalInfoViewModel(env.medicalViewing(), env.staffOnDuty()::currentId, MEDICAL_WORKER,
                 Platform::runLater, messages);
         Stage window = new Stage();
         window.setTitle(messages.get("medical.title"));

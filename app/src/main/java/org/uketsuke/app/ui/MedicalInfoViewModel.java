@@ -73,7 +73,7 @@ public final class MedicalInfoViewModel {
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     private final MedicalViewing viewing;
-    private final String staffId;
+    private final java.util.function.Supplier<String> staffId;
     private final Executor worker;
     private final Executor fx;
     private final Messages messages;
@@ -81,6 +81,12 @@ public final class MedicalInfoViewModel {
     private List<DispensedDrug> allDrugs = List.of();
 
     public MedicalInfoViewModel(MedicalViewing viewing, String staffId, Executor worker, Executor fx, Messages messages) {
+        this(viewing, () -> staffId, worker, fx, messages);
+    }
+
+    /** @param staffId who is on duty when a view or export runs (the console's 担当者) */
+    public MedicalInfoViewModel(MedicalViewing viewing, java.util.function.Supplier<String> staffId, Executor worker,
+            Executor fx, Messages messages) {
         this.viewing = viewing;
         this.staffId = staffId;
         this.worker = worker;
@@ -118,7 +124,7 @@ public final class MedicalInfoViewModel {
         status.set(Status.LOADING);
         message.set(messages.get("medical.status.LOADING"));
         worker.execute(() -> {
-            MedicalOutcome<MedicalRecords> outcome = viewing.view(query, staffId);
+            MedicalOutcome<MedicalRecords> outcome = viewing.view(query, staffId.get());
             fx.execute(() -> {
                 busy.set(false);
                 show(outcome);
@@ -138,7 +144,7 @@ public final class MedicalInfoViewModel {
         }
         busy.set(true);
         worker.execute(() -> {
-            MedicalOutcome<MedicalPdf> outcome = viewing.export(query, staffId, target);
+            MedicalOutcome<MedicalPdf> outcome = viewing.export(query, staffId.get(), target);
             fx.execute(() -> {
                 busy.set(false);
                 if (outcome instanceof MedicalOutcome.Found<MedicalPdf>) {

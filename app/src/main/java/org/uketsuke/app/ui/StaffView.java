@@ -32,8 +32,10 @@ import org.uketsuke.app.reception.ReceptionRecord;
  */
 public final class StaffView {
 
-    /** Who is at the staff screen; a staff login is not built yet, so the demo has one receptionist. */
-    static final String STAFF_ID = "staff-01";
+    /** Who is at the staff screen until {@link #useStaff} names the terminal's accounts. */
+    private org.uketsuke.app.reception.StaffOnDuty onDuty = org.uketsuke.app.reception.StaffOnDuty.single();
+    private final javafx.scene.control.ComboBox<org.uketsuke.app.reception.StaffOnDuty.Account> staffPicker =
+            new javafx.scene.control.ComboBox<>();
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -70,7 +72,28 @@ public final class StaffView {
         title.getStyleClass().add("staff-title");
         state.setId("staffKioskState");
         Label reader = new Label(messages.get("staff.reader", readerDescription));
-        root.getChildren().addAll(title, reader, state);
+        // 担当者: whoever picks their name here signs 目視確認, lookups and medical views in the audit log.
+        staffPicker.setId("staffOnDuty");
+        staffPicker.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(org.uketsuke.app.reception.StaffOnDuty.Account account) {
+                return account == null ? "" : account.name() + " (" + account.id() + ")";
+            }
+
+            @Override
+            public org.uketsuke.app.reception.StaffOnDuty.Account fromString(String text) {
+                return null;
+            }
+        });
+        staffPicker.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                onDuty.choose(now);
+            }
+        });
+        useStaff(onDuty);
+        HBox heading = new HBox(16, title, new Label(messages.get("staff.onDuty")), staffPicker);
+        heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root.getChildren().addAll(heading, reader, state);
         if (demo != null) {
             Button place = new Button(messages.get("staff.placeCard"));
             place.setId("placeCard");
@@ -84,7 +107,7 @@ public final class StaffView {
         }
         visualConfirm.setId("visualConfirm");
         visualConfirm.setText(messages.get("staff.visual.confirm"));
-        visualConfirm.setOnAction(e -> visits.accept(new org.uketsuke.app.flow.VisitEvent.StaffConfirmedVisually(STAFF_ID)));
+        visualConfirm.setOnAction(e -> visits.accept(new org.uketsuke.app.flow.VisitEvent.StaffConfirmedVisually(onDuty.currentId())));
         visualRefuse.setId("visualRefuse");
         visualRefuse.setText(messages.get("staff.visual.refuse"));
         visualRefuse.setOnAction(e -> visits.accept(new org.uketsuke.app.flow.VisitEvent.StaffRefusedVisually()));
@@ -143,6 +166,19 @@ public final class StaffView {
     }
 
     /** A further tab of the console (e.g. the 診療・薬剤情報 viewer), added after the built-in ones. */
+    /** The terminal's staff accounts; the one on duty is preselected. */
+    public void useStaff(org.uketsuke.app.reception.StaffOnDuty staff) {
+        org.uketsuke.app.reception.StaffOnDuty.Account current = staff.current();
+        onDuty = staff;
+        staffPicker.getItems().setAll(staff.accounts());
+        staffPicker.setValue(current);
+    }
+
+    /** Who is on duty now (the audit log's staff id). */
+    public org.uketsuke.app.reception.StaffOnDuty staffOnDuty() {
+        return onDuty;
+    }
+
     public void addTab(Tab tab) {
         tabs.getTabs().add(tab);
     }

@@ -132,6 +132,11 @@ class KioskDemoUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#lookupProblems")).isEmpty();
         int entriesBefore = env.bridge().statuses().size();
+        // The second receptionist takes over the desk: the lookup is audited under their id.
+        javafx.scene.control.ComboBox<org.uketsuke.app.reception.StaffOnDuty.Account> onDuty =
+                robot.lookup("#staffOnDuty").queryComboBox();
+        robot.interact(() -> onDuty.getSelectionModel().select(1));
+        assertThat(env.staffOnDuty().currentId()).isEqualTo("staff-02");
         robot.clickOn("#lookupSubmit");
 
         TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
@@ -140,6 +145,9 @@ class KioskDemoUiTest {
         assertThat(row.problem()).isEmpty();
         assertThat(row.qualification().orElseThrow().insurerNumber()).isEqualTo(insurer);
         assertThat(env.bridge().statuses()).hasSize(entriesBefore + 1);
+        java.util.List<String> audit = java.nio.file.Files.readAllLines(env.dataDir().resolve("audit.jsonl"));
+        assertThat(audit.getLast()).contains("\"staff\":\"staff-02\"", "\"method\":\"INSURANCE_NUMBER\"",
+                "\"outcome\":\"CONFIRMED\"").doesNotContain(insurer);
     }
 
     @Test
