@@ -34,10 +34,27 @@ public final class FaceCheck {
         record Matched(double score, double threshold, boolean presenceProven) implements Result {}
 
         record Refused(Problem problem) implements Result {}
+
+        /** The card refused 照合番号B and has {@code triesLeft} (0: blocked). */
+        record CollationRejected(int triesLeft) implements Result {}
+
+        /** The expiry year in 照合番号B is not the card's own (共通カードAP): nothing was sent to the card-face AP. */
+        record ExpiryMismatch() implements Result {}
     }
 
     public Result check(ApduTransport session, String collationNumberB) {
         CardFaceAp ap = new CardFaceAp(session);
+        // Cross-check first: a misread or mistyped expiry year costs no 照合番号B try.
+        try {
+            var expiry = ap.cardExpiry();
+            if (expiry.isPresent() && collationNumberB.matches("\\d{14}")
+                    && !expiry.get().startsWith(collationNumberB.substring(6, 10))) {
+                log.info("照合番号B expiry year differs from the card's 共通カードAP; not tried");
+                return new Result.ExpiryMismatch();
+            }
+        } catch (org.uketsuke.reader.api.CardGoneException e) {
+            return new Result.Refused(Problem.CARD_REMOVED);
+        }
         switch (ap.verifyCollationNumberB(collationNumberB)) {
             case CardFaceAp.CollationCheck.Verified _ -> {}
             case CardFaceAp.CollationCheck.CardRemoved _ -> {
@@ -45,9 +62,12 @@ public final class FaceCheck {
             }
             case CardFaceAp.CollationCheck.Wrong wrong -> {
                 log.info("照合番号B refused, {} tries left", wrong.triesLeft());
-                return new Result.Refused(Problem.COLLATION_NUMBER_WRONG);
+                return new Result.CollationRejected(wrong.triesLeft());
             }
-            case CardFaceAp.CollationCheck.Blocked _, CardFaceAp.CollationCheck.Failed _ -> {
+            case CardFaceAp.CollationCheck.Blocked _ -> {
+                return new Result.CollationRejected(0);
+            }
+            case CardFaceAp.CollationCheck.Failed _ -> {
                 return new Result.Refused(Problem.COLLATION_NUMBER_WRONG);
             }
         }

@@ -192,6 +192,8 @@ public final class ReceptionSteps implements VisitSteps {
                     yield new VisitEvent.FaceMatched();
                 }
                 case FaceCheck.Result.Refused refused -> new VisitEvent.Failed(refused.problem());
+                case FaceCheck.Result.CollationRejected rejected -> new VisitEvent.CollationNumberRejected(rejected.triesLeft());
+                case FaceCheck.Result.ExpiryMismatch _ -> new VisitEvent.CardExpiryMismatch();
             };
         } finally {
             timings = timings.plusCard(System.nanoTime() - start);
