@@ -251,6 +251,55 @@ public final class DemoEnvironment implements AutoCloseable {
         }
     }
 
+    // --- the face path at the counter (issue #10): the demo card's printed front, held to a recorded camera ---
+    private volatile java.util.function.Supplier<org.uketsuke.face.camera.CameraSource> cardFrontCamera;
+    private org.uketsuke.app.reception.CardFrontCapture cardFrontCapture;
+    private boolean cardFrontReaderLooked;
+
+    /** The demo card's front as printed: the demo patient, the chip photo's face, 照合番号B's expiry and code. */
+    public org.uketsuke.cardfront.sim.CardFrontPerson cardFrontPerson() {
+        var expected = issuedCard.expected();
+        return new org.uketsuke.cardfront.sim.CardFrontPerson(expected.name(), "東京都千代田区霞が関一丁目2番2号",
+                expected.birthdate(), false, expected.sex() == org.uketsuke.eligibility.Sex.FEMALE ? "女" : "男",
+                CARD_EXPIRY, DEMO_SECURITY_CODE, chipPortrait());
+    }
+
+    private static java.awt.image.BufferedImage chipPortrait() {
+        org.uketsuke.face.OpenCv.load();
+        org.opencv.core.Mat grey = org.opencv.imgcodecs.Imgcodecs.imdecode(
+                new org.opencv.core.MatOfByte(DemoFrames.chipPhotoJp2()), org.opencv.imgcodecs.Imgcodecs.IMREAD_GRAYSCALE);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(grey.cols(), grey.rows(),
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        grey.get(0, 0, pixels);
+        grey.release();
+        return image;
+    }
+
+    /** Where the kiosk's card-front camera frames come from (tests swap in other recordings). */
+    public void useCardFrontCamera(java.util.function.Supplier<org.uketsuke.face.camera.CameraSource> camera) {
+        this.cardFrontCamera = camera;
+    }
+
+    /**
+     * The card-front capture on the machine's Tesseract, fed by the demo card's front held to the camera; null when the
+     * Tesseract data (tesseract-ocr-jpn/-eng) are not installed — the kiosk then takes the demo card's digits.
+     */
+    public synchronized org.uketsuke.app.reception.CardFrontCapture cardFrontCapture() {
+        if (!cardFrontReaderLooked) {
+            cardFrontReaderLooked = true;
+            java.awt.image.BufferedImage front = org.uketsuke.cardfront.sim.CardFrontRenderer.render(cardFrontPerson());
+            if (cardFrontCamera == null) {
+                cardFrontCamera = () -> org.uketsuke.cardfront.sim.HeldCardFrames.camera(front, 1, 3, false);
+            }
+            cardFrontCapture = org.uketsuke.cardfront.CardFrontReader.onSystemTesseract()
+                    .map(reader -> new org.uketsuke.app.reception.CardFrontCapture(() -> cardFrontCamera.get(), reader,
+                            Duration.ofSeconds(20)))
+                    .orElse(null);
+        }
+        return cardFrontCapture;
+    }
+
     /** The demo PIN of the virtual card (printed on the staff screen; a real card's PIN is never shown). */
     public String demoPin() {
         return issuedCard.pin();

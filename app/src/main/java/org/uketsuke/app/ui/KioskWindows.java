@@ -30,6 +30,9 @@ public final class KioskWindows {
 
     public static KioskWindows open(DemoEnvironment env, Stage kioskStage, Stage staffStage, Messages messages) {
         KioskViewModel model = new KioskViewModel(env.controller(), messages, env::demoCollationNumberB);
+        if (env.cardFrontCapture() != null) {
+            model.withFacePath(new FacePathModel(env.controller(), env.cardFrontCapture()));
+        }
         KioskView view = new KioskView(model);
         StaffView staff = new StaffView(messages, new StaffView.DemoControls() {
             @Override
