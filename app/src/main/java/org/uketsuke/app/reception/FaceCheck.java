@@ -20,6 +20,10 @@ public final class FaceCheck {
 
     private static final Logger log = LoggerFactory.getLogger(FaceCheck.class);
 
+    /** The embedding model by its pinned sha256 (what the attestation names). */
+    static final String MODEL_VERSION = "fr_feature.onnx@" + java.util.Optional.ofNullable(
+            org.uketsuke.face.pipeline.FaceModels.PINNED.get("fr_feature.onnx")).map(h -> h.substring(0, 12)).orElse("unpinned");
+
     private final CameraSource camera;
     private final FaceVerifier verifier;
     private FacePipeline pipeline;
@@ -31,7 +35,12 @@ public final class FaceCheck {
 
     /** The result: a proof for the attestation, or the problem to show. */
     public sealed interface Result {
-        record Matched(double score, double threshold, boolean presenceProven) implements Result {}
+        /**
+         * @param presenceProofSha256 SHA-256 over the card challenge and the card-face AP key's signature of it
+         * @param modelVersion the embedding model that scored, by its pinned hash
+         */
+        record Matched(double score, double threshold, boolean presenceProven, byte[] presenceProofSha256,
+                String modelVersion) implements Result {}
 
         record Refused(Problem problem) implements Result {}
 
@@ -74,11 +83,11 @@ public final class FaceCheck {
         if (!(ap.readCardFace() instanceof CardFaceAp.FaceRead.Read read)) {
             return new Result.Refused(Problem.CARD_UNREADABLE);
         }
-        var presence = ap.provePresence(read.data().publicKey());
+        var presence = ap.presenceProof(read.data().publicKey());
         if (presence.isEmpty()) {
             return new Result.Refused(Problem.CARD_REMOVED);
         }
-        if (!presence.get()) {
+        if (!presence.get().verified()) {
             return new Result.Refused(Problem.CARD_NOT_GENUINE);
         }
         if (!(ChipPhoto.decode(read.data().photoJp2()) instanceof ChipPhoto.Decoded.Ok photo)) {
@@ -93,7 +102,8 @@ public final class FaceCheck {
                     String.format("%.3f", decision.bestScore()), decision.threshold(), decision.framesUsed(),
                     decision.framesSeen());
             return switch (decision.decision()) {
-                case MATCH -> new Result.Matched(decision.bestScore(), decision.threshold(), true);
+                case MATCH -> new Result.Matched(decision.bestScore(), decision.threshold(), true,
+                        presence.get().sha256(), MODEL_VERSION);
                 case NO_MATCH -> new Result.Refused(Problem.FACE_NOT_MATCHED);
                 case INCONCLUSIVE -> new Result.Refused(decision.framesSeen() == 0
                         || decision.reason() == org.uketsuke.face.pipeline.QualityIssue.CAMERA_UNAVAILABLE
