@@ -87,6 +87,7 @@ final class FacePathView {
         wareki.setOnAction(e -> model.westernProperty().set(false));
         western.setOnAction(e -> model.westernProperty().set(true));
         era.setId("entryEra");
+        era.setMinWidth(150);
         era.getItems().setAll(FacePathModel.ERAS);
         era.valueProperty().bindBidirectional(model.eraProperty());
         year.textProperty().bindBidirectional(model.birthYearProperty());
