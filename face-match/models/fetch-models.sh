@@ -64,4 +64,6 @@ fi
 if [ -n "$IMAGES" ] && [ -n "$DEMO" ]; then
   mkdir -p "$DEMO"
   cp "$IMAGES/astronaut.png" "$DEMO/portrait.png"
+  # The mismatch persona's chip photo (issue #10): someone else than the recorded face (skimage's cameraman, CC0).
+  cp "$IMAGES/camera.png" "$DEMO/other-person.png"
 fi

@@ -25,7 +25,12 @@ public enum RejectionReason {
     /** A visual check's passcode is past its few minutes. */
     PASSCODE_EXPIRED,
     /** A visual check's passcode was already used for a confirmation. */
-    PASSCODE_USED;
+    PASSCODE_USED,
+    /**
+     * A face attestation that does not hold: not the current version, stale or from the future, no proof of the card's
+     * presence, or a decision other than a match at or above its threshold.
+     */
+    ATTESTATION_INVALID;
 
     /** What the receptionist is told, in Japanese or English (any other language: English). */
     public String message(java.util.Locale locale) {

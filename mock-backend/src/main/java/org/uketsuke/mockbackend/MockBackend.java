@@ -478,6 +478,12 @@ public final class MockBackend implements AutoCloseable {
         if (!proofHolds(request, certificate, terminal)) {
             return ResultMessage.rejected(now, institution, fileId, RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");
         }
+        if (request.attestation() instanceof FaceAttestation face) {
+            String why = faceAttestationProblem(face, clock.instant());
+            if (why != null) {
+                return ResultMessage.rejected(now, institution, fileId, RejectionReason.ATTESTATION_INVALID, why);
+            }
+        }
         if (request.attestation() instanceof VisualAttestation visual) {
             Refusal passcode = usePasscode(visual, terminal);
             if (passcode != null) {
@@ -726,8 +732,7 @@ public final class MockBackend implements AutoCloseable {
                 return false;
             }
             boolean vouched = switch (attestation) {
-                case FaceAttestation face -> request.method() == IdentityMethod.FACE && face.presenceProven()
-                        && face.score() >= face.threshold();
+                case FaceAttestation face -> request.method() == IdentityMethod.FACE;
                 case VisualAttestation visual -> request.method() == IdentityMethod.VISUAL;
             };
             if (!vouched) {
@@ -739,6 +744,27 @@ public final class MockBackend implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /** How far a face attestation's time may be from the backend's clock (both ways). */
+    static final java.time.Duration ATTESTATION_FRESHNESS = java.time.Duration.ofMinutes(2);
+
+    /**
+     * What is wrong with a (correctly signed) face attestation, or null: a match at or above its threshold, the card's
+     * presence proven with a proof attached, made within {@link #ATTESTATION_FRESHNESS} of now.
+     */
+    static String faceAttestationProblem(FaceAttestation face, java.time.Instant now) {
+        if (!FaceAttestation.MATCH.equals(face.decision()) || face.score() < face.threshold()) {
+            return "顔照合の結果が一致ではありません。";
+        }
+        byte[] proof = face.presenceProofSha256();
+        if (!face.presenceProven() || proof.length != 32 || java.util.Arrays.equals(proof, new byte[32])) {
+            return "カードの存在証明がありません。";
+        }
+        if (java.time.Duration.between(face.attestedAt(), now).abs().compareTo(ATTESTATION_FRESHNESS) > 0) {
+            return "顔認証の証明の時刻が古すぎるか未来です。";
+        }
+        return null;
     }
 
     /** 限度額 and 特定疾病 information are only returned when the patient consented to them at the reader. */

@@ -91,35 +91,86 @@ class MockBackendTest {
         assertThat(((ConfirmationOutcome.Confirmed) with).qualification()).isEqualTo(card.expected());
     }
 
+    private static final byte[] PROOF = new byte[32];
+
+    static {
+        java.util.Arrays.fill(PROOF, (byte) 0x5A);
+    }
+
+    private static FaceAttestation face(byte[] nonce, byte[] certHash, double score, boolean presence, String decision,
+            java.time.Instant at, byte[] proof) {
+        return new FaceAttestation(nonce, certHash, score, 0.40, presence, "faceplugin-arcface-512@1", decision, at, proof);
+    }
+
+    private static FaceAttestation face(byte[] nonce, byte[] certHash, double score, boolean presence) {
+        return face(nonce, certHash, score, presence, FaceAttestation.MATCH, java.time.Instant.now(), PROOF);
+    }
+
     @Test
     void theFacePathNeedsTheTerminalsSignedAttestationForThisNonceAndCertificate() throws Exception {
         IssuedCard card = backend.issueCard(12);
         byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
 
         byte[] nonce = client.nonce();
-        FaceAttestation good = new FaceAttestation(nonce, certHash, 0.82, 0.40, true);
+        FaceAttestation good = face(nonce, certHash, 0.82, true);
         assertThat(client.confirmByCard(faceRequest(card, nonce, good, TerminalSigner.sign(backend.terminalTls(), good.bytes()))))
                 .isInstanceOf(ConfirmationOutcome.Confirmed.class);
 
         byte[] nonce2 = client.nonce();
-        FaceAttestation lowScore = new FaceAttestation(nonce2, certHash, 0.21, 0.40, true);
+        FaceAttestation lowScore = face(nonce2, certHash, 0.21, true);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce2, lowScore,
-                TerminalSigner.sign(backend.terminalTls(), lowScore.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
+                TerminalSigner.sign(backend.terminalTls(), lowScore.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         byte[] nonce3 = client.nonce();
-        FaceAttestation noPresence = new FaceAttestation(nonce3, certHash, 0.9, 0.40, false);
+        FaceAttestation noPresence = face(nonce3, certHash, 0.9, false);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce3, noPresence,
-                TerminalSigner.sign(backend.terminalTls(), noPresence.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
+                TerminalSigner.sign(backend.terminalTls(), noPresence.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         byte[] nonce4 = client.nonce();
-        FaceAttestation forged = new FaceAttestation(nonce4, certHash, 0.9, 0.40, true);
+        FaceAttestation forged = face(nonce4, certHash, 0.9, true);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce4, forged, sign(card.authKey(), forged.bytes())))))
                 .as("signed by another key than the terminal's").isEqualTo(RejectionReason.SIGNATURE_INVALID);
 
         byte[] nonce5 = client.nonce();
-        FaceAttestation otherNonce = new FaceAttestation(client.nonce(), certHash, 0.9, 0.40, true);
+        FaceAttestation otherNonce = face(client.nonce(), certHash, 0.9, true);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce5, otherNonce,
                 TerminalSigner.sign(backend.terminalTls(), otherNonce.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void aStaleOrProoflessOrTamperedFaceAttestationIsRefusedTyped() throws Exception {
+        IssuedCard card = backend.issueCard(14);
+        byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
+
+        byte[] nonce = client.nonce();
+        FaceAttestation stale = face(nonce, certHash, 0.9, true, FaceAttestation.MATCH,
+                java.time.Instant.now().minus(java.time.Duration.ofMinutes(10)), PROOF);
+        assertThat(reason(client.confirmByCard(faceRequest(card, nonce, stale,
+                TerminalSigner.sign(backend.terminalTls(), stale.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
+
+        byte[] nonce2 = client.nonce();
+        FaceAttestation future = face(nonce2, certHash, 0.9, true, FaceAttestation.MATCH,
+                java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)), PROOF);
+        assertThat(reason(client.confirmByCard(faceRequest(card, nonce2, future,
+                TerminalSigner.sign(backend.terminalTls(), future.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
+
+        byte[] nonce3 = client.nonce();
+        FaceAttestation noProof = face(nonce3, certHash, 0.9, true, FaceAttestation.MATCH, java.time.Instant.now(),
+                new byte[32]);
+        assertThat(reason(client.confirmByCard(faceRequest(card, nonce3, noProof,
+                TerminalSigner.sign(backend.terminalTls(), noProof.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
+
+        byte[] nonce4 = client.nonce();
+        FaceAttestation noMatch = face(nonce4, certHash, 0.9, true, "NO_MATCH", java.time.Instant.now(), PROOF);
+        assertThat(reason(client.confirmByCard(faceRequest(card, nonce4, noMatch,
+                TerminalSigner.sign(backend.terminalTls(), noMatch.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
+
+        // Signed at 0.41, sent as 0.95: the terminal's signature no longer covers the text.
+        byte[] nonce5 = client.nonce();
+        FaceAttestation signed = face(nonce5, certHash, 0.41, true);
+        FaceAttestation tampered = face(nonce5, certHash, 0.95, true, FaceAttestation.MATCH, signed.attestedAt(), PROOF);
+        assertThat(reason(client.confirmByCard(faceRequest(card, nonce5, tampered,
+                TerminalSigner.sign(backend.terminalTls(), signed.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
     }
 
     @Test

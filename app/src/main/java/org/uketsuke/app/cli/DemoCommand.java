@@ -131,19 +131,38 @@ public final class DemoCommand implements Callable<Integer> {
         env.demoCard().insert();
         Duration budget = Duration.ofSeconds(60);
         long deadline = System.nanoTime() + budget.toNanos();
+        // Wall time per state as the screens see it (the face path's steps in docs/face-path.md).
+        ObjectNode stepMillis = json();
+        VisitSnapshot previous = null;
+        long enteredAt = System.nanoTime();
         while (true) {
             VisitSnapshot snapshot = snapshots.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (snapshot == null) {
                 print(json().put("status", "TIMED_OUT"));
                 return 1;
             }
+            long arrived = System.nanoTime();
+            if (previous != null) {
+                String state = previous.state().name();
+                stepMillis.put(state, stepMillis.path(state).asDouble(0) + (arrived - enteredAt) / 1e6);
+            }
+            previous = snapshot;
+            enteredAt = arrived;
             switch (snapshot.state()) {
                 case AWAITING_PIN -> env.controller().fire(switch (method) {
-                    case "face" -> new VisitEvent.FaceChosen(env.demoCollationNumberB());
+                    // With Tesseract installed the demo card's front is read off the recorded camera (issue #10).
+                    case "face" -> env.cardFrontCapture() != null ? new VisitEvent.FacePathChosen()
+                            : new VisitEvent.FaceChosen(env.demoCollationNumberB());
                     case "visual" -> new VisitEvent.VisualCheckRequested();
                     default -> new VisitEvent.PinEntered(env.demoPin());
                 });
                 case AWAITING_STAFF_CHECK -> env.controller().fire(new VisitEvent.StaffConfirmedVisually("staff-01"));
+                case CAPTURING_CARD_FRONT -> env.cardFrontCapture().start(update -> {}, env.controller()::fire);
+                case ENTERING_COLLATION_NUMBER, FACE_PATH_FAILED -> {
+                    print(json().put("status", "PROBLEM").put("problem", snapshot.problem().map(Enum::name).orElse("FACE_PATH")));
+                    env.demoCard().remove();
+                    return 1;
+                }
                 case ASKING_CONSENTS -> env.controller().fire(new VisitEvent.ConsentsGiven(consents));
                 case SHOWING_RESULT -> {
                     QualificationSummary q = snapshot.result().orElseThrow();
@@ -156,7 +175,8 @@ public final class DemoCommand implements Callable<Integer> {
                             .put("branch", q.branch())
                             .put("contributionRatio", String.format(Locale.ROOT, "%03d", q.contributionPercent()))
                             .put("contributionPercent", q.contributionPercent())
-                            .put("processingTime", q.processingTime()));
+                            .put("processingTime", q.processingTime())
+                            .set("stepMillis", stepMillis));
                     env.demoCard().remove();
                     return 0;
                 }

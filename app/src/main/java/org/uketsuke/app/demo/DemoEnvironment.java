@@ -81,12 +81,32 @@ public final class DemoEnvironment implements AutoCloseable, org.uketsuke.app.re
     private final VisitController controller;
 
     private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode, PostgresTarget postgres, boolean registered) {
+        this(dataDir, personIndex, mode, postgres, registered, false);
+    }
+
+    /**
+     * The mismatch persona (issue #10): a virtual card whose chip photo (and printed front) shows someone else than the
+     * recorded camera face — 照合番号B and the card are fine, the face check fails and the kiosk offers PIN or 目視.
+     */
+    public static DemoEnvironment startMismatchPersona(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+        return new DemoEnvironment(dataDir, 0, ReaderMode.VIRTUAL, null, true, true);
+    }
+
+    private DemoEnvironment(Path dataDir, int personIndex, ReaderMode mode, PostgresTarget postgres, boolean registered,
+            boolean mismatchPersona) {
         this.dataDir = dataDir;
+        this.mismatchPersona = mismatchPersona;
         // Start-up work that does not depend on the backend runs beside it (cold start is measured).
         java.util.concurrent.CompletableFuture<java.security.KeyPair> faceKey =
                 java.util.concurrent.CompletableFuture.supplyAsync(DemoEnvironment::rsa2048);
         java.util.concurrent.CompletableFuture<byte[]> chipPhoto =
-                java.util.concurrent.CompletableFuture.supplyAsync(DemoFrames::chipPhotoJp2);
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        mismatchPersona ? DemoFrames::otherPersonChipPhotoJp2 : DemoFrames::chipPhotoJp2);
         java.util.concurrent.CompletableFuture<org.uketsuke.face.camera.CameraSource> camera =
                 chipPhoto.thenApply(photo -> DemoFrames.camera());
         this.backend = MockBackend.start(new MockBackendConfig(dataDir.resolve("mock-backend"), 0, 42L, 50));
@@ -274,6 +294,57 @@ public final class DemoEnvironment implements AutoCloseable, org.uketsuke.app.re
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // --- the face path at the counter (issue #10): the demo card's printed front, held to a recorded camera ---
+    private volatile java.util.function.Supplier<org.uketsuke.face.camera.CameraSource> cardFrontCamera;
+    private final boolean mismatchPersona;
+    private org.uketsuke.app.reception.CardFrontCapture cardFrontCapture;
+    private boolean cardFrontReaderLooked;
+
+    /** The demo card's front as printed: the demo patient, the chip photo's face, 照合番号B's expiry and code. */
+    public org.uketsuke.cardfront.sim.CardFrontPerson cardFrontPerson() {
+        var expected = issuedCard.expected();
+        return new org.uketsuke.cardfront.sim.CardFrontPerson(expected.name(), "東京都千代田区霞が関一丁目2番2号",
+                expected.birthdate(), false, expected.sex() == org.uketsuke.eligibility.Sex.FEMALE ? "女" : "男",
+                CARD_EXPIRY, DEMO_SECURITY_CODE, chipPortrait(mismatchPersona));
+    }
+
+    private static java.awt.image.BufferedImage chipPortrait(boolean mismatchPersona) {
+        org.uketsuke.face.OpenCv.load();
+        org.opencv.core.Mat grey = org.opencv.imgcodecs.Imgcodecs.imdecode(
+                new org.opencv.core.MatOfByte(mismatchPersona ? DemoFrames.otherPersonChipPhotoJp2() : DemoFrames.chipPhotoJp2()),
+                org.opencv.imgcodecs.Imgcodecs.IMREAD_GRAYSCALE);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(grey.cols(), grey.rows(),
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        grey.get(0, 0, pixels);
+        grey.release();
+        return image;
+    }
+
+    /** Where the kiosk's card-front camera frames come from (tests swap in other recordings). */
+    public void useCardFrontCamera(java.util.function.Supplier<org.uketsuke.face.camera.CameraSource> camera) {
+        this.cardFrontCamera = camera;
+    }
+
+    /**
+     * The card-front capture on the machine's Tesseract, fed by the demo card's front held to the camera; null when the
+     * Tesseract data (tesseract-ocr-jpn/-eng) are not installed — the kiosk then takes the demo card's digits.
+     */
+    public synchronized org.uketsuke.app.reception.CardFrontCapture cardFrontCapture() {
+        if (!cardFrontReaderLooked) {
+            cardFrontReaderLooked = true;
+            java.awt.image.BufferedImage front = org.uketsuke.cardfront.sim.CardFrontRenderer.render(cardFrontPerson());
+            if (cardFrontCamera == null) {
+                cardFrontCamera = () -> org.uketsuke.cardfront.sim.HeldCardFrames.camera(front, 1, 3, false);
+            }
+            cardFrontCapture = org.uketsuke.cardfront.CardFrontReader.onSystemTesseract()
+                    .map(reader -> new org.uketsuke.app.reception.CardFrontCapture(() -> cardFrontCamera.get(), reader,
+                            Duration.ofSeconds(20)))
+                    .orElse(null);
+        }
+        return cardFrontCapture;
     }
 
     /** The demo PIN of the virtual card (printed on the staff screen; a real card's PIN is never shown). */

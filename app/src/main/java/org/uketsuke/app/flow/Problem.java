@@ -27,5 +27,12 @@ public enum Problem {
     QUEUED_FOR_RETRY,
     BACKEND_REJECTED,
     STORE_FAILED,
-    TIMED_OUT
+    TIMED_OUT,
+    // --- the PIN-less face path (issue #10) ---
+    /** The card front could not be read by the camera: the digits are entered by hand. */
+    CARD_FRONT_UNREADABLE,
+    /** The expiry year read or typed differs from the one the card's 共通カードAP holds: nothing was tried on the card. */
+    CARD_EXPIRY_MISMATCH,
+    /** 照合番号B has no tries left: the face path is closed for this card (PIN or the staff's check remain). */
+    COLLATION_NUMBER_BLOCKED
 }

@@ -74,4 +74,32 @@ public sealed interface VisitEvent {
 
     /** The patient chose not to register now. */
     record RegistrationDeclined() implements VisitEvent {}
+
+    // --- the PIN-less face path at the counter (issue #10) ---
+
+    /** The patient chose the face check: show the card front to the camera (or, from manual entry, show it again). */
+    record FacePathChosen() implements VisitEvent {}
+
+    /** The patient chose to type the digits of the card front instead. */
+    record ManualEntryChosen() implements VisitEvent {}
+
+    /** The patient chose the PIN after all (from the face path). */
+    record PinPathChosen() implements VisitEvent {}
+
+    /** The guided capture read 照合番号B off the card front. Masked in logs. */
+    record CardFrontCaptured(String collationNumberB) implements VisitEvent {
+        @Override
+        public String toString() {
+            return "CardFrontCaptured[****]";
+        }
+    }
+
+    /** The guided capture gave up on the card front (nothing readable in time). */
+    record CardFrontUnreadable() implements VisitEvent {}
+
+    /** The card refused 照合番号B; {@code triesLeft} as the card reports. Never retried with the same digits. */
+    record CollationNumberRejected(int triesLeft) implements VisitEvent {}
+
+    /** The expiry year in 照合番号B is not the card's (共通カードAP): nothing was tried on the card. */
+    record CardExpiryMismatch() implements VisitEvent {}
 }

@@ -72,7 +72,8 @@ public final class VisitFlow {
                 case PinEntered p -> Transition.to(
                         new VisitSnapshot(VERIFYING_PIN, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
                         new VerifyPin(p.pin()));
-                case FaceChosen f -> Transition.to(state(MATCHING_FACE), new MatchFace(f.collationNumberB()));
+                case FaceChosen f -> Transition.to(face(MATCHING_FACE, now, null), new MatchFace(f.collationNumberB()));
+                case VisitEvent.FacePathChosen _ -> Transition.to(face(VisitState.CAPTURING_CARD_FRONT, now, null));
                 case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
                 case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
                 case TimedOut _ -> problem(Problem.TIMED_OUT);
@@ -89,7 +90,46 @@ public final class VisitFlow {
             };
             case MATCHING_FACE -> switch (event) {
                 case FaceMatched _ -> Transition.to(state(ASKING_CONSENTS));
+                case VisitEvent.CollationNumberRejected r when r.triesLeft() <= 0 ->
+                        Transition.to(face(VisitState.FACE_PATH_FAILED, now, Problem.COLLATION_NUMBER_BLOCKED, 0));
+                case VisitEvent.CollationNumberRejected r -> Transition.to(face(VisitState.ENTERING_COLLATION_NUMBER,
+                        now, Problem.COLLATION_NUMBER_WRONG, r.triesLeft()));
+                case VisitEvent.CardExpiryMismatch _ ->
+                        Transition.to(face(VisitState.ENTERING_COLLATION_NUMBER, now, Problem.CARD_EXPIRY_MISMATCH));
+                case Failed f when FACE_PATH_FALLBACK.contains(f.problem()) ->
+                        Transition.to(face(VisitState.FACE_PATH_FAILED, now, f.problem()));
                 case Failed f -> problem(f.problem());
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case CAPTURING_CARD_FRONT -> switch (event) {
+                case VisitEvent.CardFrontCaptured c ->
+                        Transition.to(face(MATCHING_FACE, now, null), new MatchFace(c.collationNumberB()));
+                case VisitEvent.CardFrontUnreadable _ ->
+                        Transition.to(face(VisitState.ENTERING_COLLATION_NUMBER, now, Problem.CARD_FRONT_UNREADABLE));
+                case VisitEvent.ManualEntryChosen _ -> Transition.to(face(VisitState.ENTERING_COLLATION_NUMBER, now, null));
+                case VisitEvent.PinPathChosen _ -> backToPin(now);
+                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
+                case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
+                case TimedOut _ -> problem(Problem.TIMED_OUT);
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case ENTERING_COLLATION_NUMBER -> switch (event) {
+                case FaceChosen f -> Transition.to(face(MATCHING_FACE, now, null), new MatchFace(f.collationNumberB()));
+                case VisitEvent.FacePathChosen _ -> Transition.to(face(VisitState.CAPTURING_CARD_FRONT, now, null));
+                case VisitEvent.PinPathChosen _ -> backToPin(now);
+                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
+                case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
+                case TimedOut _ -> problem(Problem.TIMED_OUT);
+                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                default -> stay(now);
+            };
+            case FACE_PATH_FAILED -> switch (event) {
+                case VisitEvent.PinPathChosen _ -> backToPin(now);
+                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
+                case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
+                case TimedOut _ -> problem(Problem.TIMED_OUT);
                 case CardRemoved _ -> problem(Problem.CARD_REMOVED);
                 default -> stay(now);
             };
@@ -143,6 +183,25 @@ public final class VisitFlow {
 
     private static VisitSnapshot state(VisitState state) {
         return new VisitSnapshot(state, -1, Optional.empty(), Optional.empty());
+    }
+
+    /** Face-path failures after which the patient may still use the PIN or the staff's visual check. */
+    private static final java.util.Set<Problem> FACE_PATH_FALLBACK = java.util.EnumSet.of(Problem.FACE_NOT_MATCHED,
+            Problem.FACE_NOT_SEEN, Problem.CAMERA_UNAVAILABLE, Problem.COLLATION_NUMBER_WRONG);
+
+    /** A face-path state keeps the PIN tries (for the way back to the pad) and the 照合番号B tries once known. */
+    private static VisitSnapshot face(VisitState state, VisitSnapshot now, Problem why) {
+        return face(state, now, why, now.collationTriesLeft());
+    }
+
+    private static VisitSnapshot face(VisitState state, VisitSnapshot now, Problem why, int collationTriesLeft) {
+        return new VisitSnapshot(state, now.pinTriesLeft(), Optional.empty(), Optional.ofNullable(why),
+                collationTriesLeft);
+    }
+
+    /** Back to the PIN pad from the face path, with the tries the card reported when it was read. */
+    private static Transition backToPin(VisitSnapshot now) {
+        return Transition.to(pin(now.pinTriesLeft()));
     }
 
     private static VisitSnapshot pin(int triesLeft) {

@@ -6,9 +6,20 @@ import java.util.Optional;
  * The visible state after a transition: everything a screen needs, nothing it must compute.
  *
  * @param pinTriesLeft tries left on the auth PIN, when known (-1 otherwise)
+ * @param collationTriesLeft tries left on 照合番号B after a wrong one (-1 when not known)
  */
-public record VisitSnapshot(
-        VisitState state, int pinTriesLeft, Optional<QualificationSummary> result, Optional<Problem> problem) {
+public record VisitSnapshot(VisitState state, int pinTriesLeft, Optional<QualificationSummary> result,
+        Optional<Problem> problem, int collationTriesLeft) {
+
+    public VisitSnapshot(
+            VisitState state, int pinTriesLeft, Optional<QualificationSummary> result, Optional<Problem> problem) {
+        this(state, pinTriesLeft, result, problem, -1);
+    }
+
+    /** The last 照合番号B try would close the face path: the entry pane warns before it. */
+    public boolean lastCollationTry() {
+        return collationTriesLeft == 1;
+    }
 
     public static VisitSnapshot idle() {
         return new VisitSnapshot(VisitState.IDLE, -1, Optional.empty(), Optional.empty());

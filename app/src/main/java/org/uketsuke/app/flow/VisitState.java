@@ -25,5 +25,12 @@ public enum VisitState {
     /** Qualification confirmed; the patient sees what they may see and is asked to take the card. */
     SHOWING_RESULT,
     /** Something went wrong; the patient sees a plain message and what to do next. */
-    SHOWING_PROBLEM
+    SHOWING_PROBLEM,
+    // --- the PIN-less face path at the counter (issue #10) ---
+    /** Face path: the patient holds the card front to the camera; 照合番号B is read off it (guided capture). */
+    CAPTURING_CARD_FRONT,
+    /** Face path: the patient types birth date, expiry year and security code (OCR failed or was declined). */
+    ENTERING_COLLATION_NUMBER,
+    /** Face path failed (no face, poor quality, mismatch, 照合番号B blocked …): the PIN or the staff's check is offered. */
+    FACE_PATH_FAILED
 }

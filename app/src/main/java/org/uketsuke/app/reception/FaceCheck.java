@@ -20,6 +20,10 @@ public final class FaceCheck {
 
     private static final Logger log = LoggerFactory.getLogger(FaceCheck.class);
 
+    /** The embedding model by its pinned sha256 (what the attestation names). */
+    static final String MODEL_VERSION = "fr_feature.onnx@" + java.util.Optional.ofNullable(
+            org.uketsuke.face.pipeline.FaceModels.PINNED.get("fr_feature.onnx")).map(h -> h.substring(0, 12)).orElse("unpinned");
+
     private final CameraSource camera;
     private final FaceVerifier verifier;
     private FacePipeline pipeline;
@@ -31,13 +35,35 @@ public final class FaceCheck {
 
     /** The result: a proof for the attestation, or the problem to show. */
     public sealed interface Result {
-        record Matched(double score, double threshold, boolean presenceProven) implements Result {}
+        /**
+         * @param presenceProofSha256 SHA-256 over the card challenge and the card-face AP key's signature of it
+         * @param modelVersion the embedding model that scored, by its pinned hash
+         */
+        record Matched(double score, double threshold, boolean presenceProven, byte[] presenceProofSha256,
+                String modelVersion) implements Result {}
 
         record Refused(Problem problem) implements Result {}
+
+        /** The card refused 照合番号B and has {@code triesLeft} (0: blocked). */
+        record CollationRejected(int triesLeft) implements Result {}
+
+        /** The expiry year in 照合番号B is not the card's own (共通カードAP): nothing was sent to the card-face AP. */
+        record ExpiryMismatch() implements Result {}
     }
 
     public Result check(ApduTransport session, String collationNumberB) {
         CardFaceAp ap = new CardFaceAp(session);
+        // Cross-check first: a misread or mistyped expiry year costs no 照合番号B try.
+        try {
+            var expiry = ap.cardExpiry();
+            if (expiry.isPresent() && collationNumberB.matches("\\d{14}")
+                    && !expiry.get().startsWith(collationNumberB.substring(6, 10))) {
+                log.info("照合番号B expiry year differs from the card's 共通カードAP; not tried");
+                return new Result.ExpiryMismatch();
+            }
+        } catch (org.uketsuke.reader.api.CardGoneException e) {
+            return new Result.Refused(Problem.CARD_REMOVED);
+        }
         switch (ap.verifyCollationNumberB(collationNumberB)) {
             case CardFaceAp.CollationCheck.Verified _ -> {}
             case CardFaceAp.CollationCheck.CardRemoved _ -> {
@@ -45,20 +71,23 @@ public final class FaceCheck {
             }
             case CardFaceAp.CollationCheck.Wrong wrong -> {
                 log.info("照合番号B refused, {} tries left", wrong.triesLeft());
-                return new Result.Refused(Problem.COLLATION_NUMBER_WRONG);
+                return new Result.CollationRejected(wrong.triesLeft());
             }
-            case CardFaceAp.CollationCheck.Blocked _, CardFaceAp.CollationCheck.Failed _ -> {
+            case CardFaceAp.CollationCheck.Blocked _ -> {
+                return new Result.CollationRejected(0);
+            }
+            case CardFaceAp.CollationCheck.Failed _ -> {
                 return new Result.Refused(Problem.COLLATION_NUMBER_WRONG);
             }
         }
         if (!(ap.readCardFace() instanceof CardFaceAp.FaceRead.Read read)) {
             return new Result.Refused(Problem.CARD_UNREADABLE);
         }
-        var presence = ap.provePresence(read.data().publicKey());
+        var presence = ap.presenceProof(read.data().publicKey());
         if (presence.isEmpty()) {
             return new Result.Refused(Problem.CARD_REMOVED);
         }
-        if (!presence.get()) {
+        if (!presence.get().verified()) {
             return new Result.Refused(Problem.CARD_NOT_GENUINE);
         }
         if (!(ChipPhoto.decode(read.data().photoJp2()) instanceof ChipPhoto.Decoded.Ok photo)) {
@@ -73,7 +102,8 @@ public final class FaceCheck {
                     String.format("%.3f", decision.bestScore()), decision.threshold(), decision.framesUsed(),
                     decision.framesSeen());
             return switch (decision.decision()) {
-                case MATCH -> new Result.Matched(decision.bestScore(), decision.threshold(), true);
+                case MATCH -> new Result.Matched(decision.bestScore(), decision.threshold(), true,
+                        presence.get().sha256(), MODEL_VERSION);
                 case NO_MATCH -> new Result.Refused(Problem.FACE_NOT_MATCHED);
                 case INCONCLUSIVE -> new Result.Refused(decision.framesSeen() == 0
                         || decision.reason() == org.uketsuke.face.pipeline.QualityIssue.CAMERA_UNAVAILABLE

@@ -195,6 +195,8 @@ public final class ReceptionSteps implements VisitSteps {
                     yield new VisitEvent.FaceMatched();
                 }
                 case FaceCheck.Result.Refused refused -> new VisitEvent.Failed(refused.problem());
+                case FaceCheck.Result.CollationRejected rejected -> new VisitEvent.CollationNumberRejected(rejected.triesLeft());
+                case FaceCheck.Result.ExpiryMismatch _ -> new VisitEvent.CardExpiryMismatch();
             };
         } finally {
             timings = timings.plusCard(System.nanoTime() - start);
@@ -289,7 +291,8 @@ public final class ReceptionSteps implements VisitSteps {
             timings = timings.plusBackend(System.nanoTime() - start);
             Attestation attestation = faceProof != null
                     ? new FaceAttestation(nonce, sha256(authCertificate), faceProof.score(), faceProof.threshold(),
-                            faceProof.presenceProven())
+                            faceProof.presenceProven(), faceProof.modelVersion(), FaceAttestation.MATCH,
+                            clock.instant(), faceProof.presenceProofSha256())
                     : new VisualAttestation(nonce, sha256(authCertificate), backend.visualCheckPasscode(visualStaffId));
             IdentityMethod method = faceProof != null ? IdentityMethod.FACE : IdentityMethod.VISUAL;
             String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
@@ -391,7 +394,8 @@ public final class ReceptionSteps implements VisitSteps {
             case CERTIFICATE_REVOKED -> Problem.CERTIFICATE_REVOKED;
             case CERTIFICATE_INVALID, SIGNATURE_INVALID -> Problem.CERTIFICATE_INVALID;
             case NOT_REGISTERED -> Problem.NOT_REGISTERED;
-            case NONCE_INVALID, REQUEST_INVALID, PASSCODE_INVALID, PASSCODE_EXPIRED, PASSCODE_USED -> Problem.BACKEND_REJECTED;
+            case NONCE_INVALID, REQUEST_INVALID, PASSCODE_INVALID, PASSCODE_EXPIRED, PASSCODE_USED, ATTESTATION_INVALID ->
+                    Problem.BACKEND_REJECTED;
         };
     }
 

@@ -34,6 +34,11 @@ public interface TerminalEnvironment extends AutoCloseable {
     /** Who is at the staff screen (担当者); the staff's lookups and views are audited under their id. */
     StaffOnDuty staffOnDuty();
 
+    /** The card-front capture of the PIN-less face path, or null where the terminal offers no face path. */
+    default CardFrontCapture cardFrontCapture() {
+        return null;
+    }
+
     /** Runs {@code action} first when the environment closes (screens stop their refresh timers). */
     void onClose(Runnable action);
 

@@ -53,7 +53,10 @@ public final class VisitController implements AutoCloseable {
                 VisitState.ASKING_CONSENTS, Duration.ofSeconds(120),
                 VisitState.OFFERING_REGISTRATION, Duration.ofSeconds(90),
                 VisitState.SHOWING_RESULT, Duration.ofSeconds(60),
-                VisitState.SHOWING_PROBLEM, Duration.ofSeconds(30));
+                VisitState.SHOWING_PROBLEM, Duration.ofSeconds(30),
+                VisitState.CAPTURING_CARD_FRONT, Duration.ofSeconds(90),
+                VisitState.ENTERING_COLLATION_NUMBER, Duration.ofSeconds(120),
+                VisitState.FACE_PATH_FAILED, Duration.ofSeconds(90));
     }
 
     public void addListener(Consumer<VisitSnapshot> listener) {

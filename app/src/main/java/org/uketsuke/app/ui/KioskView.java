@@ -53,6 +53,7 @@ public final class KioskView {
     private final java.util.Map<ConsentItem, ToggleButton[]> consentButtons = new java.util.EnumMap<>(ConsentItem.class);
     private final Button consentNext = new Button();
     private ConsentExplanations consentExplanations;
+    private FacePathView facePathView;
 
     public KioskView(KioskViewModel model) {
         this.model = model;
@@ -73,6 +74,10 @@ public final class KioskView {
         registration.setId("registrationOffer");
         registration.setAlignment(Pos.CENTER);
         VBox centre = new VBox(20, title, body, problem, pinPad, consents, registration, result);
+        if (model.facePath() != null) {
+            facePathView = new FacePathView(model.facePath());
+            centre.getChildren().add(4, facePathView.root());
+        }
         centre.setAlignment(Pos.TOP_CENTER);
         centre.setPadding(new Insets(16, 40, 24, 40));
         HBox top = new HBox(language);
@@ -261,6 +266,9 @@ public final class KioskView {
         show(lastTryWarning, s.lastPinTry());
         lastTryWarning.setText(m.get("pin.lastTry"));
 
+        if (facePathView != null) {
+            facePathView.render(m, s);
+        }
         show(result, s.result().isPresent());
         insurerCaption.setText(m.get("result.insurer"));
         insurerNumberCaption.setText(m.get("result.insurerNumber"));

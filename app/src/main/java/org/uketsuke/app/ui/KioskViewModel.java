@@ -84,6 +84,9 @@ public final class KioskViewModel {
             consents.clear();
             prescription.set(null);
         }
+        if (facePath != null) {
+            facePath.show(next);
+        }
         snapshot.set(next);
     }
 
@@ -164,12 +167,27 @@ public final class KioskViewModel {
                 prescriptionChoiceEnabled.get() ? prescription.get() : org.uketsuke.app.flow.PrescriptionChoice.NOT_ASKED)));
     }
 
-    /** The PIN-less path instead of the PIN. */
+    /** The PIN-less path instead of the PIN: the card-front capture when the kiosk has one, else the given digits. */
     public void chooseFace() {
         if (snapshot.get().state() == VisitState.AWAITING_PIN) {
             clearPin();
-            controller.fire(new VisitEvent.FaceChosen(collationNumberB.get()));
+            controller.fire(facePath != null ? new VisitEvent.FacePathChosen()
+                    : new VisitEvent.FaceChosen(collationNumberB.get()));
         }
+    }
+
+    // --- the face path at the counter (issue #10) ---
+    private FacePathModel facePath;
+
+    /** Enables the card-front capture and manual entry of 照合番号B on the face path. */
+    public KioskViewModel withFacePath(FacePathModel model) {
+        this.facePath = model;
+        return this;
+    }
+
+    /** The face path's screens, or null when the kiosk takes 照合番号B from elsewhere. */
+    public FacePathModel facePath() {
+        return facePath;
     }
 
     /** The patient asks the reception staff to check the card photo (目視確認). */

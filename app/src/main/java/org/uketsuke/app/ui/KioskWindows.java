@@ -57,6 +57,9 @@ public final class KioskWindows {
             Stage staffStage, Messages messages, StaffView.DemoControls demo,
             java.util.function.Supplier<String> collationNumberB) {
         KioskViewModel model = new KioskViewModel(env.controller(), messages, collationNumberB);
+        if (env.cardFrontCapture() != null) {
+            model.withFacePath(new FacePathModel(env.controller(), env.cardFrontCapture()));
+        }
         KioskView view = new KioskView(model);
         StaffView staff = new StaffView(messages, demo, env.slot().describe(), new LookupViewModel(env.lookup(), LOOKUP_WORKER, Platform::runLater, messages),
                 env.controller()::fire, deliveries(env, messages), new PreCheckViewModel(env.preCheck(), PRECHECK_WORKER,

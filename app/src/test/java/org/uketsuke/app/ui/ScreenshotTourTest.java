@@ -109,6 +109,24 @@ class ScreenshotTourTest {
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-deliveries.png"));
         robot.clickOn("#precheckTab");
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-precheck.png"));
+
+        // The face path (issue #10): the card front held to the camera (still moving), then the manual entry.
+        java.util.List<org.opencv.core.Mat> moving = org.uketsuke.cardfront.sim.HeldCardFrames.record(
+                org.uketsuke.cardfront.sim.CardFrontRenderer.render(env.cardFrontPerson()), 1, 0);
+        env.useCardFrontCamera(() -> new org.uketsuke.face.camera.ImageSequenceSource(
+                moving.stream().map(org.opencv.core.Mat::clone).toList(), true));
+        robot.clickOn("#placeCard");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        robot.clickOn("#chooseFace");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#capturePreview")
+                .queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-card-front.png"));
+        robot.clickOn("#captureManual");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#entryPane").query().isVisible());
+        robot.clickOn("#entryBirthYear").write("55");
+        save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-collation-entry.png"));
+        robot.clickOn("#removeCard");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#entryPane").query().isVisible());
         medicalTour(robot, language, out);
 
         // The production terminal's 設定 tab, on a configuration naming the demo backend and its terminal certificate.

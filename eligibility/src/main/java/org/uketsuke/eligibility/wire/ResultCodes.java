@@ -26,6 +26,7 @@ public final class ResultCodes {
             Map.entry(RejectionReason.PASSCODE_INVALID, "UK2006"),
             Map.entry(RejectionReason.PASSCODE_EXPIRED, "UK2007"),
             Map.entry(RejectionReason.PASSCODE_USED, "UK2008"),
+            Map.entry(RejectionReason.ATTESTATION_INVALID, "UK2009"),
             Map.entry(RejectionReason.REQUEST_INVALID, "UK9001"));
 
     private ResultCodes() {}

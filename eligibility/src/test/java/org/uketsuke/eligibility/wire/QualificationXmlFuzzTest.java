@@ -23,7 +23,7 @@ class QualificationXmlFuzzTest {
         "LimitApplicationCertificateRelatedInfo", "LimitApplicationCertificateClassificationFlag", "ReceptionNumber",
         "ProcessingStatus", "ProcessedCount", "TotalCount", "BulkConfirmUnit", "QualificationConfirmSearchInfo",
         "CardConfirmation", "AuthCertificate", "Nonce", "Signature", "IdentityMethod", "Attestation",
-        "UKETSUKE-FACE-ATTESTATION-1|", "UKETSUKE-VISUAL-ATTESTATION-1|", "|", "PIN", "FACE", "VISUAL", "A01", "B10"
+        "UKETSUKE-FACE-ATTESTATION-2|", "UKETSUKE-VISUAL-ATTESTATION-1|", "|", "PIN", "FACE", "VISUAL", "A01", "B10"
     };
 
     @Test

@@ -94,4 +94,30 @@ public final class DemoFrames {
         }
         return out.toArray();
     }
+
+    /**
+     * The mismatch persona's chip photo: another person (the CC0 cameraman of Debian's python3-skimage, shipped
+     * beside the portrait), cropped and stored like {@link #chipPhotoJp2()} — the recorded camera never matches it.
+     */
+    public static byte[] otherPersonChipPhotoJp2() {
+        OpenCv.load();
+        try (InputStream in = DemoFrames.class.getResourceAsStream("/org/uketsuke/face/demo/other-person.png")) {
+            if (in == null) {
+                throw new IllegalStateException("mismatch persona's photo missing from the build");
+            }
+            MatOfByte bytes = new MatOfByte(in.readAllBytes());
+            Mat grey = Imgcodecs.imdecode(bytes, Imgcodecs.IMREAD_GRAYSCALE);
+            Mat head = new Mat(grey, new Rect(110, 30, 200, 246));
+            Mat small = new Mat();
+            Imgproc.resize(head, small, new Size(180, 222), 0, 0, Imgproc.INTER_AREA);
+            MatOfByte out = new MatOfByte();
+            Imgcodecs.imencode(".jp2", small, out, new MatOfInt(Imgcodecs.IMWRITE_JPEG2000_COMPRESSION_X1000, 200));
+            for (Mat m : new Mat[] {bytes, grey, small}) {
+                m.release();
+            }
+            return out.toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -142,30 +142,73 @@ public final class CardFaceAp {
      * with the public key from the (signed) card face. A copied certificate alone cannot pass this.
      */
     public Optional<Boolean> provePresence(byte[] publicKeyDer) {
+        return presenceProof(publicKeyDer).map(PresenceProof::verified);
+    }
+
+    /**
+     * The card-presence proof itself (GET CHALLENGE, then the card-face AP key's signature over it), for the terminal's
+     * attestation; {@code verified} says whether it verified with the card face's public key. Empty: card removed.
+     */
+    public Optional<PresenceProof> presenceProof(byte[] publicKeyDer) {
         try {
             if (!select(Aid.CARD_FACE)) {
-                return Optional.of(false);
+                return Optional.of(PresenceProof.failed());
             }
             ResponseApdu challenge = card.transmit(CommandApdu.of(0x00, Iso7816.INS_GET_CHALLENGE, 0, 0, 16));
             if (!challenge.ok() || challenge.data().length != 16) {
-                return Optional.of(false);
+                return Optional.of(PresenceProof.failed());
             }
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(challenge.data());
             byte[] digestInfo = java.util.Arrays.copyOf(SHA256_DIGEST_INFO, SHA256_DIGEST_INFO.length + 32);
             System.arraycopy(digest, 0, digestInfo, SHA256_DIGEST_INFO.length, 32);
             ResponseApdu signed = card.transmit(new CommandApdu(0x80, Iso7816.INS_COMPUTE_SIGNATURE, 0x00, 0x00, digestInfo, 256));
             if (!signed.ok()) {
-                return Optional.of(false);
+                return Optional.of(PresenceProof.failed());
             }
             PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(publicKeyDer));
             java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
             rsa.initVerify(key);
             rsa.update(challenge.data());
-            return Optional.of(rsa.verify(signed.data()));
+            return Optional.of(new PresenceProof(challenge.data(), signed.data(), rsa.verify(signed.data())));
         } catch (CardGoneException e) {
             return Optional.empty();
         } catch (GeneralSecurityException e) {
-            return Optional.of(false);
+            return Optional.of(PresenceProof.failed());
+        }
+    }
+
+    /** A card challenge and the card-face AP key's signature over it. */
+    public record PresenceProof(byte[] challenge, byte[] signature, boolean verified) {
+
+        public PresenceProof {
+            challenge = challenge.clone();
+            signature = signature.clone();
+        }
+
+        static PresenceProof failed() {
+            return new PresenceProof(new byte[0], new byte[0], false);
+        }
+
+        /** SHA-256 over challenge ‖ signature: what the attestation carries. */
+        public byte[] sha256() {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update(challenge);
+                sha.update(signature);
+                return sha.digest();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public byte[] challenge() {
+            return challenge.clone();
+        }
+
+        @Override
+        public byte[] signature() {
+            return signature.clone();
         }
     }
 
