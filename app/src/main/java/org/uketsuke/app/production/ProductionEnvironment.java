@@ -65,6 +65,7 @@ public final class ProductionEnvironment implements TerminalEnvironment {
     private final String readerName;
     private final org.uketsuke.app.reception.MedicalViewing medicalViewing;
     private final org.uketsuke.app.reception.StaffOnDuty staffOnDuty;
+    private org.uketsuke.app.reception.CardFrontCapture cardFrontCapture;
 
     /**
      * @param environment the process environment ({@code System::getenv}): the PKCS#12 and PostgreSQL passwords are
@@ -113,6 +114,15 @@ public final class ProductionEnvironment implements TerminalEnvironment {
             opened.add(camera);
             receptionSteps = receptionSteps.withFacePath(new FaceCheck(camera, FaceVerifier.defaults()),
                     data -> TerminalSigner.sign(tls, data));
+            // 照合番号B comes off the card front through the same camera, before the face match and never at the same
+            // time; each capture "closes" its view of it, the device itself stays open until the terminal stops.
+            this.cardFrontCapture = org.uketsuke.cardfront.CardFrontReader.onSystemTesseract()
+                    .map(reader -> new org.uketsuke.app.reception.CardFrontCapture(() -> keptOpen(camera), reader,
+                            Duration.ofSeconds(20)))
+                    .orElse(null);
+            if (cardFrontCapture == null) {
+                log.warn("camera.device is set but Tesseract (tesseract-ocr-jpn/-eng) is missing: no face check");
+            }
         }
         // One hash chain for the terminal: kiosk confirmations, the staff's confirmations and their medical views.
         org.uketsuke.bridge.audit.AuditLog auditLog = audit(sinks.dataDir().resolve("audit.jsonl"));
@@ -166,6 +176,24 @@ public final class ProductionEnvironment implements TerminalEnvironment {
     @Override
     public java.nio.file.Path dataDir() {
         return config.sinks().dataDir();
+    }
+
+    /** The shared camera as one capture sees it: closing the view leaves the device open. */
+    private static CameraSource keptOpen(CameraSource camera) {
+        return new CameraSource() {
+            @Override
+            public Capture next() {
+                return camera.next();
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @Override
+    public org.uketsuke.app.reception.CardFrontCapture cardFrontCapture() {
+        return cardFrontCapture;
     }
 
     @Override

@@ -33,9 +33,11 @@ public final class TerminalApplication extends Application {
     public void start(Stage kioskStage) {
         // No virtual card and no demo 照合番号B on a counter: the face check waits for a card-front reading.
         KioskWindows windows = KioskWindows.open(environment, kioskStage, new Stage(), messages, null, () -> null);
-        // The face check needs 照合番号B from the card front, which a production counter cannot read yet: not offered.
-        windows.kiosk().offer(false, environment.config().kiosk().identityChecks()
-                .contains(org.uketsuke.app.config.UketsukeConfig.IdentityCheck.VISUAL));
+        // The face check needs a camera and 照合番号B off the card front (Tesseract); without them it is not offered.
+        var checks = environment.config().kiosk().identityChecks();
+        windows.kiosk().offer(environment.cardFrontCapture() != null
+                && checks.contains(org.uketsuke.app.config.UketsukeConfig.IdentityCheck.FACE),
+                checks.contains(org.uketsuke.app.config.UketsukeConfig.IdentityCheck.VISUAL));
         windows.staff().addTab(SettingsView.tab(new SettingsViewModel(configFile, environment.config(),
                 TerminalDiagnostics.system(), SETTINGS_WORKER, Platform::runLater, messages), messages));
         // 電子処方箋: the consent screen also asks electronic or paper where the clinic issues e-prescriptions.
