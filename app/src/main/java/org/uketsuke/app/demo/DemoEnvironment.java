@@ -53,6 +53,7 @@ public final class DemoEnvironment implements AutoCloseable, org.uketsuke.app.re
     public static final String DEMO_INSTITUTION_CODE = "1311234567";
     private final AuditLog audit;
     private final org.uketsuke.app.reception.MedicalViewing medicalViewing;
+    private final org.uketsuke.app.reception.FacePreviewFeed facePreview = new org.uketsuke.app.reception.FacePreviewFeed();
     private final org.uketsuke.app.reception.StaffOnDuty staffOnDuty = org.uketsuke.app.reception.StaffOnDuty.demo();
 
     /** The demo kiosk's terminal id in the audit log. */
@@ -149,7 +150,7 @@ public final class DemoEnvironment implements AutoCloseable, org.uketsuke.app.re
         AuditLog auditLog = openAudit(dataDir.resolve("audit.jsonl"));
         ConfirmationAudit staffAudit = ConfirmationAudit.to(auditLog, DEMO_TERMINAL_ID);
         this.steps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone())
-                .withFacePath(new FaceCheck(camera.join(), FaceVerifier.defaults()),
+                .withFacePath(new FaceCheck(camera.join(), FaceVerifier.defaults()).withPreview(facePreview),
                         data -> TerminalSigner.sign(backend.terminalTls(), data))
                 .withAudit(this.audit = auditLog, DEMO_TERMINAL_ID);
         // The staff's 診療・薬剤情報 viewer: the same client and the same audit log (one hash chain).
@@ -254,6 +255,11 @@ public final class DemoEnvironment implements AutoCloseable, org.uketsuke.app.re
     }
 
     /** The embedded backend (tests inject faults through it). */
+    @Override
+    public org.uketsuke.app.reception.FacePreviewFeed facePreview() {
+        return facePreview;
+    }
+
     @Override
     public org.uketsuke.app.reception.StaffOnDuty staffOnDuty() {
         return staffOnDuty;

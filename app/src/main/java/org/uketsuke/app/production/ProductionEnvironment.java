@@ -64,6 +64,7 @@ public final class ProductionEnvironment implements TerminalEnvironment {
     private final VisitController controller;
     private final String readerName;
     private final org.uketsuke.app.reception.MedicalViewing medicalViewing;
+    private final org.uketsuke.app.reception.FacePreviewFeed facePreview = new org.uketsuke.app.reception.FacePreviewFeed();
     private final org.uketsuke.app.reception.StaffOnDuty staffOnDuty;
     private org.uketsuke.app.reception.CardFrontCapture cardFrontCapture;
 
@@ -112,7 +113,7 @@ public final class ProductionEnvironment implements TerminalEnvironment {
             CameraSource camera = new OpenCvCameraSource(config.camera().device().getAsInt(), config.camera().width(),
                     config.camera().height(), config.camera().fps());
             opened.add(camera);
-            receptionSteps = receptionSteps.withFacePath(new FaceCheck(camera, FaceVerifier.defaults()),
+            receptionSteps = receptionSteps.withFacePath(new FaceCheck(camera, FaceVerifier.defaults()).withPreview(facePreview),
                     data -> TerminalSigner.sign(tls, data));
             // 照合番号B comes off the card front through the same camera, before the face match and never at the same
             // time; each capture "closes" its view of it, the device itself stays open until the terminal stops.
@@ -194,6 +195,11 @@ public final class ProductionEnvironment implements TerminalEnvironment {
     @Override
     public org.uketsuke.app.reception.CardFrontCapture cardFrontCapture() {
         return cardFrontCapture;
+    }
+
+    @Override
+    public org.uketsuke.app.reception.FacePreviewFeed facePreview() {
+        return facePreview;
     }
 
     @Override

@@ -28,6 +28,14 @@ public final class FaceCheck {
     private final FaceVerifier verifier;
     private FacePipeline pipeline;
 
+    private FacePreviewFeed preview;
+
+    /** Shows the check's live frames on the kiosk while it runs (memory only, dropped at the decision). */
+    public FaceCheck withPreview(FacePreviewFeed feed) {
+        this.preview = feed;
+        return this;
+    }
+
     public FaceCheck(CameraSource camera, FaceVerifier verifier) {
         this.camera = camera;
         this.verifier = verifier;
@@ -97,7 +105,15 @@ public final class FaceCheck {
             if (pipeline == null) {
                 pipeline = new FacePipeline(); // models load once, on this worker thread
             }
-            FaceDecision decision = verifier.verify(pipeline, photo.grey(), camera);
+            FaceDecision decision;
+            try {
+                decision = preview == null ? verifier.verify(pipeline, photo.grey(), camera)
+                        : verifier.verify(pipeline, photo.grey(), camera, preview);
+            } finally {
+                if (preview != null) {
+                    preview.end();
+                }
+            }
             log.info("face decision {} (best {}, threshold {}, frames {}/{})", decision.decision(),
                     String.format("%.3f", decision.bestScore()), decision.threshold(), decision.framesUsed(),
                     decision.framesSeen());

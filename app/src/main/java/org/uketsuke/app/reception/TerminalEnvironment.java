@@ -39,6 +39,9 @@ public interface TerminalEnvironment extends AutoCloseable {
         return null;
     }
 
+    /** The face check's live frames for the kiosk screen while it runs. */
+    FacePreviewFeed facePreview();
+
     /** Runs {@code action} first when the environment closes (screens stop their refresh timers). */
     void onClose(Runnable action);
 

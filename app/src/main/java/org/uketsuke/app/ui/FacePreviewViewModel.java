@@ -47,6 +47,52 @@ public final class FacePreviewViewModel implements AutoCloseable {
         this.hint.set(messages.get("face.guidance.hint"));
     }
 
+    /**
+     * The face check's own frames instead of a camera of its own (the check holds the camera): each frame of the
+     * feed becomes the picture with its guidance; at the decision the picture goes. {@code messages} is asked at each
+     * frame, so a language switch on the kiosk applies at once.
+     */
+    public static FacePreviewViewModel fed(org.uketsuke.app.reception.FacePreviewFeed feed, Executor fx,
+            java.util.function.Supplier<Messages> messages) {
+        FacePreviewViewModel model = new FacePreviewViewModel(null, null, null, fx, messages.get());
+        feed.subscribe(update -> {
+            switch (update) {
+                case org.uketsuke.app.reception.FacePreviewFeed.Update.Frame frame -> {
+                    Messages words = messages.get();
+                    String guidance = frame.issue() == null ? words.get("face.guidance.ok")
+                            : words.get("face.guidance." + frame.issue().name());
+                    Image image = rgbImage(frame.width(), frame.height(), frame.bgr());
+                    String hint = words.get("face.guidance.hint");
+                    fx.execute(() -> {
+                        model.picture.set(image);
+                        model.guidance.set(guidance);
+                        model.hint.set(hint);
+                    });
+                }
+                case org.uketsuke.app.reception.FacePreviewFeed.Update.Ended ended -> fx.execute(() -> {
+                    model.picture.set(null);
+                    model.guidance.set("");
+                });
+            }
+        });
+        return model;
+    }
+
+    /** A JavaFX picture from BGR bytes, built in memory (its RGB copy is overwritten once drawn). */
+    private static Image rgbImage(int width, int height, byte[] bgr) {
+        javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(width, height);
+        byte[] rgb = new byte[bgr.length];
+        for (int i = 0; i + 2 < bgr.length; i += 3) {
+            rgb[i] = bgr[i + 2];
+            rgb[i + 1] = bgr[i + 1];
+            rgb[i + 2] = bgr[i];
+        }
+        image.getPixelWriter().setPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getByteRgbInstance(), rgb,
+                0, width * 3);
+        java.util.Arrays.fill(rgb, (byte) 0);
+        return image;
+    }
+
     /** The words for one frame's analysis, in the screen's language. */
     public static String guidance(FacePipeline.Analysis analysis, Messages messages) {
         return switch (analysis) {

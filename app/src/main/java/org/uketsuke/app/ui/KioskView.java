@@ -54,6 +54,7 @@ public final class KioskView {
     private final Button consentNext = new Button();
     private ConsentExplanations consentExplanations;
     private FacePathView facePathView;
+    private javafx.scene.Parent facePreviewPane;
 
     public KioskView(KioskViewModel model) {
         this.model = model;
@@ -77,6 +78,11 @@ public final class KioskView {
         if (model.facePath() != null) {
             facePathView = new FacePathView(model.facePath());
             centre.getChildren().add(4, facePathView.root());
+        }
+        if (model.facePreview() != null) {
+            facePreviewPane = new FacePreviewPane(model.facePreview()).root();
+            facePreviewPane.setId("faceCheckPreview");
+            centre.getChildren().add(3, facePreviewPane);
         }
         centre.setAlignment(Pos.TOP_CENTER);
         centre.setPadding(new Insets(16, 40, 24, 40));
@@ -268,6 +274,9 @@ public final class KioskView {
 
         if (facePathView != null) {
             facePathView.render(m, s);
+        }
+        if (facePreviewPane != null) {
+            show(facePreviewPane, state == VisitState.MATCHING_FACE);
         }
         show(result, s.result().isPresent());
         insurerCaption.setText(m.get("result.insurer"));

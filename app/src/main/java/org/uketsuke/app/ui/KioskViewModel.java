@@ -177,6 +177,18 @@ public final class KioskViewModel {
     }
 
     // --- the face path at the counter (issue #10) ---
+    private FacePreviewViewModel facePreview;
+
+    /** The live picture with guidance while the face check runs. */
+    public KioskViewModel withFacePreview(FacePreviewViewModel model) {
+        this.facePreview = model;
+        return this;
+    }
+
+    public FacePreviewViewModel facePreview() {
+        return facePreview;
+    }
+
     private FacePathModel facePath;
 
     /** Enables the card-front capture and manual entry of 照合番号B on the face path. */

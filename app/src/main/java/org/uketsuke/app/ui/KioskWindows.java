@@ -60,6 +60,7 @@ public final class KioskWindows {
         if (env.cardFrontCapture() != null) {
             model.withFacePath(new FacePathModel(env.controller(), env.cardFrontCapture()));
         }
+        model.withFacePreview(FacePreviewViewModel.fed(env.facePreview(), Platform::runLater, () -> model.messagesProperty().get()));
         KioskView view = new KioskView(model);
         StaffView staff = new StaffView(messages, demo, env.slot().describe(), new LookupViewModel(env.lookup(), LOOKUP_WORKER, Platform::runLater, messages),
                 env.controller()::fire, deliveries(env, messages), new PreCheckViewModel(env.preCheck(), PRECHECK_WORKER,

@@ -152,6 +152,10 @@ class KioskDemoUiTest {
 
     @Test
     void thePatientCanChooseTheFaceCheckInsteadOfThePin(FxRobot robot) throws Exception {
+        // What the face check showed the patient while it ran: its live frames with guidance, then nothing.
+        java.util.List<org.uketsuke.app.reception.FacePreviewFeed.Update> shown =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        env.facePreview().subscribe(shown::add);
         robot.clickOn("#placeCard");
         waitUntilVisible(robot, "#pinPad");
         robot.clickOn("#chooseFace");
@@ -160,6 +164,18 @@ class KioskDemoUiTest {
         assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(env.issuedCard().expected().card().insurer().value());
         TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+
+        assertThat(shown).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(shown.getLast()).isInstanceOf(org.uketsuke.app.reception.FacePreviewFeed.Update.Ended.class);
+        assertThat(shown.subList(0, shown.size() - 1)).allSatisfy(update -> assertThat(update)
+                .isInstanceOfSatisfying(org.uketsuke.app.reception.FacePreviewFeed.Update.Frame.class,
+                        frame -> assertThat(frame.width()).isEqualTo(320)))
+                .anySatisfy(update -> assertThat(((org.uketsuke.app.reception.FacePreviewFeed.Update.Frame) update)
+                        .issue()).isNull());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#facePreview").queryAs(javafx.scene.image.ImageView.class).getImage())
+                .as("the patient's picture is gone from the screen once the check decided").isNull();
+        assertThat(robot.lookup("#faceCheckPreview").query().isVisible()).isFalse();
     }
 
     @Test

@@ -53,7 +53,24 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
         return small;
     }
 
+    /**
+     * Sees each live frame of a session while it is still in memory, with what the gates made of it, so the kiosk can
+     * show the patient the picture and what to do ("come closer", "hold still"). Called on the verifying thread; the
+     * frame is released right after, so an observer copies what it shows and keeps nothing else.
+     */
+    @FunctionalInterface
+    public interface FrameObserver {
+        /** @param issue why the frame was not scored, or null for a face that was */
+        void frame(Mat bgr, QualityIssue issue);
+
+        FrameObserver NONE = (bgr, issue) -> {};
+    }
+
     public FaceDecision verify(FacePipeline pipeline, Mat chipPhotoGrey, CameraSource camera) {
+        return verify(pipeline, chipPhotoGrey, camera, FrameObserver.NONE);
+    }
+
+    public FaceDecision verify(FacePipeline pipeline, Mat chipPhotoGrey, CameraSource camera, FrameObserver observer) {
         if (!(pipeline.analyseChipPhoto(chipPhotoGrey) instanceof FacePipeline.Analysis.Face enrolled)) {
             pipeline.clear();
             return new FaceDecision(FaceDecision.Decision.INCONCLUSIVE, -1, threshold, 0, 0, QualityIssue.NO_FACE);
@@ -83,6 +100,7 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
                             if (!checks.liveColour(frame.pixels(), face.box())) {
                                 colourless++;
                                 lastIssue = QualityIssue.NOT_LIVE_COLOUR;
+                                observer.frame(frame.pixels(), lastIssue);
                                 continue;
                             }
                             Mat signature = signature(frame.pixels());
@@ -91,8 +109,10 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
                                 signature.release();
                                 frozen++;
                                 lastIssue = QualityIssue.FROZEN_FRAMES;
+                                observer.frame(frame.pixels(), lastIssue);
                                 continue;
                             }
+                            observer.frame(frame.pixels(), null);
                             signatures.add(signature);
                             used++;
                             double score = FacePipeline.cosine(enrolled.embedding(), face.embedding());
@@ -105,7 +125,10 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
                                 return new FaceDecision(FaceDecision.Decision.MATCH, best, threshold, used, seen, null);
                             }
                         }
-                        case FacePipeline.Analysis.Issue issue -> lastIssue = issue.issue();
+                        case FacePipeline.Analysis.Issue issue -> {
+                            lastIssue = issue.issue();
+                            observer.frame(frame.pixels(), lastIssue);
+                        }
                     }
                 }
             }
