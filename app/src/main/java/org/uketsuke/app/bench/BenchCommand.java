@@ -589,6 +589,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println(what + ": " + measured + (goal.isEmpty() ? "" : "  (goal " + goal + ")"));
     }
 
+    static final String NOTES_MARKER = "<!-- Notes below this line are written by hand;";
+
     private void write() throws IOException {
         String date = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(Instant.now());
         StringBuilder md = new StringBuilder();
@@ -603,6 +605,14 @@ public final class BenchCommand implements Callable<Integer> {
         md.append("\nBefore/after of the tuning so far: [tuning.md](tuning.md).\n");
         md.append("\nThe mock backend runs on the same two cores as the clients in the throughput and batch figures. The face\n"
                 + "reference uses Debian's OpenCV 4.6 (the Java side bundles 4.9): same models, pre/post-processing and frame.\n");
+        // Hand-written notes (other measurements, their circumstances) follow the marker and survive a new run.
+        if (Files.exists(out)) {
+            String before = Files.readString(out);
+            int notes = before.indexOf(NOTES_MARKER);
+            if (notes >= 0) {
+                md.append('\n').append(before.substring(notes));
+            }
+        }
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
