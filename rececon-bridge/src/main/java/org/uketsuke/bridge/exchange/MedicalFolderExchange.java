@@ -82,26 +82,12 @@ public final class MedicalFolderExchange {
         this.backend = backend;
         this.institutionCode = institutionCode;
         this.clock = clock;
-        try {
-            Files.createDirectories(req.resolve("done"));
-            Files.createDirectories(res);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the req/res folders", e);
-        }
+        FolderPolling.prepare(req, res);
     }
 
     /** Polls {@code req} every {@code interval} on a daemon thread until the returned handle is closed. */
     public AutoCloseable poll(java.time.Duration interval) {
-        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                runnable -> Thread.ofPlatform().name("rececon-medical-folder").daemon().unstarted(runnable));
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                processPending();
-            } catch (RuntimeException e) {
-                log.warn("medical req folder pass failed: {}", e.toString());
-            }
-        }, 0, interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        return timer::shutdownNow;
+        return FolderPolling.every(interval, "rececon-medical-folder", this::processPending, log);
     }
 
     /** Answers every waiting drug and checkup request once. */
