@@ -1,10 +1,15 @@
 package org.uketsuke.mockbackend;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.medical.ConsentGrant;
@@ -15,44 +20,123 @@ import org.uketsuke.eligibility.medical.MedicalCategory;
 /**
  * The consents the backend holds, per medical institution and person, as recorded with each card confirmation
  * (the latest replaces the earlier): the answer, the time, the expiry the {@link ConsentPolicy} gives the scenario,
- * and the prescription-form choice. In memory: a restart forgets them, as if every window had closed.
+ * and the prescription-form choice. Kept in SQLite beside the population, so a consent outlives a backend restart
+ * until its window closes, as in the national system.
  */
-final class MedicalConsents {
-
-    private record Key(String institution, int person) {}
-
-    /** What one confirmation recorded. */
-    record Recorded(Map<MedicalCategory, ConsentGrant> grants, Optional<PrescriptionForm> prescriptionForm) {}
+final class MedicalConsents implements AutoCloseable {
 
     private final ConsentPolicy policy;
-    private final Map<Key, Recorded> held = new ConcurrentHashMap<>();
-    private final Map<Integer, Optional<PrescriptionForm>> lastForm = new ConcurrentHashMap<>();
+    private final Connection db;
 
-    MedicalConsents(ConsentPolicy policy) {
+    MedicalConsents(ConsentPolicy policy, Path file) {
         this.policy = policy;
+        try {
+            db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = db.createStatement()) {
+                s.execute("pragma journal_mode=wal");
+                s.execute("create table if not exists consent_grant (institution text not null, person integer not null,"
+                        + " category text not null, answer text not null, given_at text not null, expires_at text,"
+                        + " scenario text not null, primary key (institution, person, category))");
+                s.execute("create table if not exists prescription_form (institution text not null,"
+                        + " person integer not null, form text, recorded_at text not null,"
+                        + " primary key (institution, person))");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the consent store " + file, e);
+        }
     }
 
-    void record(String institution, int person, Consents consents, ConsentScenario scenario, PrescriptionForm form,
-            Instant now) {
-        Map<MedicalCategory, ConsentGrant> grants = new EnumMap<>(MedicalCategory.class);
-        for (MedicalCategory category : MedicalCategory.values()) {
-            grants.put(category, ConsentGrant.of(category, category.of(consents), now, scenario, policy.validityFor(scenario)));
+    synchronized void record(String institution, int person, Consents consents, ConsentScenario scenario,
+            PrescriptionForm form, Instant now) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement grant = db.prepareStatement("insert or replace into consent_grant (institution,"
+                    + " person, category, answer, given_at, expires_at, scenario) values (?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement chosen = db.prepareStatement("insert or replace into prescription_form"
+                            + " (institution, person, form, recorded_at) values (?, ?, ?, ?)")) {
+                for (MedicalCategory category : MedicalCategory.values()) {
+                    ConsentGrant g = ConsentGrant.of(category, category.of(consents), now, scenario,
+                            policy.validityFor(scenario));
+                    grant.setString(1, institution);
+                    grant.setInt(2, person);
+                    grant.setString(3, category.name());
+                    grant.setString(4, g.answer().name());
+                    grant.setString(5, g.givenAt().toString());
+                    grant.setString(6, g.expiresAt() == null ? null : g.expiresAt().toString());
+                    grant.setString(7, g.scenario().name());
+                    grant.addBatch();
+                }
+                grant.executeBatch();
+                chosen.setString(1, institution);
+                chosen.setInt(2, person);
+                chosen.setString(3, form == null ? null : form.name());
+                chosen.setString(4, now.toString());
+                chosen.executeUpdate();
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the consents", e);
         }
-        held.put(new Key(institution, person), new Recorded(Map.copyOf(grants), Optional.ofNullable(form)));
-        lastForm.put(person, Optional.ofNullable(form));
     }
 
     /** The grant for this category from the last confirmation of the person at this institution, if any. */
-    Optional<ConsentGrant> grant(String institution, int person, MedicalCategory category) {
-        return Optional.ofNullable(held.get(new Key(institution, person))).map(r -> r.grants().get(category));
+    synchronized Optional<ConsentGrant> grant(String institution, int person, MedicalCategory category) {
+        try (PreparedStatement q = db.prepareStatement("select answer, given_at, expires_at, scenario from consent_grant"
+                + " where institution = ? and person = ? and category = ?")) {
+            q.setString(1, institution);
+            q.setInt(2, person);
+            q.setString(3, category.name());
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String expires = rs.getString("expires_at");
+                return Optional.of(new ConsentGrant(category, Consent.valueOf(rs.getString("answer")),
+                        Instant.parse(rs.getString("given_at")), expires == null ? null : Instant.parse(expires),
+                        ConsentScenario.valueOf(rs.getString("scenario"))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the consents", e);
+        }
     }
 
     /** The form of the person's last confirmation anywhere (empty: not asked, or never confirmed). */
-    Optional<PrescriptionForm> lastPrescriptionForm(int person) {
-        return lastForm.getOrDefault(person, Optional.empty());
+    synchronized Optional<PrescriptionForm> lastPrescriptionForm(int person) {
+        return form("select form from prescription_form where person = ? order by recorded_at desc limit 1", null,
+                person);
     }
 
-    Optional<PrescriptionForm> prescriptionForm(String institution, int person) {
-        return Optional.ofNullable(held.get(new Key(institution, person))).flatMap(Recorded::prescriptionForm);
+    synchronized Optional<PrescriptionForm> prescriptionForm(String institution, int person) {
+        return form("select form from prescription_form where institution = ? and person = ?", institution, person);
+    }
+
+    private Optional<PrescriptionForm> form(String sql, String institution, int person) {
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            int i = 1;
+            if (institution != null) {
+                q.setString(i++, institution);
+            }
+            q.setInt(i, person);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() && rs.getString(1) != null ? Optional.of(PrescriptionForm.valueOf(rs.getString(1)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the prescription form", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // closing at shutdown: nothing left to lose
+        }
     }
 }

@@ -135,8 +135,7 @@ public final class MockBackend implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger faultBudget = new java.util.concurrent.atomic.AtomicInteger();
 
     private final long seed;
-    private final MedicalConsents medicalConsents =
-            new MedicalConsents(org.uketsuke.eligibility.medical.ConsentPolicy.defaults());
+    private final MedicalConsents medicalConsents;
     private final MedicalPdfRenderer pdfRenderer = new MedicalPdfRenderer();
 
     private MockBackend(MockBackendConfig config, Clock clock) throws Exception {
@@ -145,6 +144,8 @@ public final class MockBackend implements AutoCloseable {
         Files.createDirectories(config.stateDir());
         this.pki = TestPki.open(config.stateDir().resolve("pki"));
         this.population = Population.open(config.stateDir().resolve("population.db"), config.seed(), config.people());
+        this.medicalConsents = new MedicalConsents(org.uketsuke.eligibility.medical.ConsentPolicy.defaults(),
+                config.stateDir().resolve("consents.db"));
         this.revocation = new Revocation(pki, population, clock);
         revocation.issued(Revocation.Authority.TERMINAL, pki.terminal().certificate());
 
@@ -1009,5 +1010,6 @@ public final class MockBackend implements AutoCloseable {
             log.warn("stopping the mock backend", e);
         }
         population.close();
+        medicalConsents.close();
     }
 }
