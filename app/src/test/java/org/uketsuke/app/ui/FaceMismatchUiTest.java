@@ -53,6 +53,16 @@ class FaceMismatchUiTest {
         assertThat(robot.lookup("#facePathPin").query().isVisible()).isTrue();
         assertThat(text(robot, "#kioskProblem")).isEqualTo(ja.get("problem.FACE_NOT_MATCHED"));
         assertThat(robot.lookup("#facePathStaff").query().isVisible()).isTrue();
+        // The screen for docs/screenshots, in both languages (the tour's single demo patient never sees it).
+        java.nio.file.Path out = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        javafx.scene.Scene scene = robot.lookup("#kioskTitle").query().getScene();
+        ScreenshotTourTest.save(robot, scene, out.resolve("ja-kiosk-face-not-matched.png"));
+        robot.clickOn("#languageToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#kioskProblem")).isEqualTo(new Messages(Messages.ENGLISH).get("problem.FACE_NOT_MATCHED"));
+        ScreenshotTourTest.save(robot, scene, out.resolve("en-kiosk-face-not-matched.png"));
+        robot.clickOn("#languageToggle");
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#facePathStaff");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> ja.get("state.AWAITING_STAFF_CHECK.title").equals(text(robot, "#kioskTitle")));
