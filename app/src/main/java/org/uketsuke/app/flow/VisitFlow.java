@@ -108,31 +108,14 @@ public final class VisitFlow {
                 case VisitEvent.CardFrontUnreadable _ ->
                         Transition.to(face(VisitState.ENTERING_COLLATION_NUMBER, now, Problem.CARD_FRONT_UNREADABLE));
                 case VisitEvent.ManualEntryChosen _ -> Transition.to(face(VisitState.ENTERING_COLLATION_NUMBER, now, null));
-                case VisitEvent.PinPathChosen _ -> backToPin(now);
-                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
-                case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
-                case TimedOut _ -> problem(Problem.TIMED_OUT);
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                default -> stay(now);
+                default -> leavingTheFacePath(event, now);
             };
             case ENTERING_COLLATION_NUMBER -> switch (event) {
                 case FaceChosen f -> Transition.to(face(MATCHING_FACE, now, null), new MatchFace(f.collationNumberB()));
                 case VisitEvent.FacePathChosen _ -> Transition.to(face(VisitState.CAPTURING_CARD_FRONT, now, null));
-                case VisitEvent.PinPathChosen _ -> backToPin(now);
-                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
-                case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
-                case TimedOut _ -> problem(Problem.TIMED_OUT);
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                default -> stay(now);
+                default -> leavingTheFacePath(event, now);
             };
-            case FACE_PATH_FAILED -> switch (event) {
-                case VisitEvent.PinPathChosen _ -> backToPin(now);
-                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
-                case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
-                case TimedOut _ -> problem(Problem.TIMED_OUT);
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                default -> stay(now);
-            };
+            case FACE_PATH_FAILED -> leavingTheFacePath(event, now);
             case VERIFYING_PIN -> switch (event) {
                 case PinVerified _ -> Transition.to(state(ASKING_CONSENTS));
                 case PinRejected r when r.triesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
@@ -197,6 +180,18 @@ public final class VisitFlow {
     private static VisitSnapshot face(VisitState state, VisitSnapshot now, Problem why, int collationTriesLeft) {
         return new VisitSnapshot(state, now.pinTriesLeft(), Optional.empty(), Optional.ofNullable(why),
                 collationTriesLeft);
+    }
+
+    /** What every face-path screen does with the patient's other choices: PIN, staff check, cancel, timeout, removal. */
+    private static Transition leavingTheFacePath(VisitEvent event, VisitSnapshot now) {
+        return switch (event) {
+            case VisitEvent.PinPathChosen _ -> backToPin(now);
+            case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
+            case Cancelled _ -> Transition.to(VisitSnapshot.idle(), new EndVisit());
+            case TimedOut _ -> problem(Problem.TIMED_OUT);
+            case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+            default -> stay(now);
+        };
     }
 
     /** Back to the PIN pad from the face path, with the tries the card reported when it was read. */
