@@ -4,6 +4,8 @@ import org.uketsuke.app.bench.BenchCommand;
 import org.uketsuke.app.cli.AuditCommand;
 import org.uketsuke.app.cli.BackendCommand;
 import org.uketsuke.app.cli.CardCommand;
+import org.uketsuke.app.cli.CommandContribution;
+import org.uketsuke.app.cli.Extensions;
 import org.uketsuke.app.cli.DemoCommand;
 import org.uketsuke.app.cli.FaceCommand;
 import org.uketsuke.app.cli.KioskCommand;
@@ -28,7 +30,18 @@ public final class Uketsuke implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Uketsuke()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the sub-commands of every installed extension (training, tools) added. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Uketsuke());
+        for (CommandContribution contribution : Extensions.contributions()) {
+            for (Object command : contribution.commands()) {
+                cli.addSubcommand(command);
+            }
+        }
+        return cli;
     }
 
     @Override
