@@ -1,5 +1,6 @@
 package org.uketsuke.bridge;
 
+import org.uketsuke.bridge.sink.DeliveryId;
 import java.util.Map;
 
 /**

@@ -1,5 +1,9 @@
 package org.uketsuke.bridge;
 
+import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.bridge.sink.OutboxEntry;
+import org.uketsuke.bridge.sink.RececonSink;
+import org.uketsuke.bridge.sink.SinkFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package org.uketsuke.bridge;
 
+import org.uketsuke.bridge.sink.DeliveryId;
+import org.uketsuke.bridge.sink.OutboxEntry;
+import org.uketsuke.bridge.sink.RececonSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

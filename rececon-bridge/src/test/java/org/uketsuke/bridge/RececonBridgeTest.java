@@ -1,5 +1,6 @@
 package org.uketsuke.bridge;
 
+import org.uketsuke.bridge.sink.DeliveryId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;

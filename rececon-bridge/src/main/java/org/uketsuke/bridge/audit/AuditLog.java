@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.uketsuke.bridge.AtomicFiles;
+import org.uketsuke.bridge.sink.AtomicFiles;
 
 /**
  * An append-only, tamper-evident log of confirmation events: JSON lines, each entry carrying its sequence number,

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uketsuke.bridge.AtomicFiles;
+import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalInformationClient;
 import org.uketsuke.eligibility.medical.MedicalOutcome;

@@ -1,7 +1,7 @@
 package org.uketsuke.bridge.store;
 
 import org.uketsuke.bridge.Confirmation;
-import org.uketsuke.bridge.OutboxEntry;
+import org.uketsuke.bridge.sink.OutboxEntry;
 
 /** Outbox entries as the bridge hands them to sinks, for tests that call a sink directly. */
 public final class Entries {

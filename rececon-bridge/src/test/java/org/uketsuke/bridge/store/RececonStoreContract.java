@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.bridge.Confirmation;
-import org.uketsuke.bridge.DeliveryId;
+import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.Fixtures;
-import org.uketsuke.bridge.OutboxEntry;
+import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 

@@ -1,4 +1,4 @@
-package org.uketsuke.bridge;
+package org.uketsuke.bridge.sink;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

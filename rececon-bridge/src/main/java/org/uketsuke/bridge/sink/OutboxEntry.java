@@ -1,4 +1,4 @@
-package org.uketsuke.bridge;
+package org.uketsuke.bridge.sink;
 
 import java.time.Instant;
 import org.uketsuke.eligibility.IdentityMethod;

@@ -1,4 +1,4 @@
-package org.uketsuke.bridge;
+package org.uketsuke.bridge.sink;
 
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.wire.MalformedMessageException;

@@ -1,4 +1,4 @@
-package org.uketsuke.bridge;
+package org.uketsuke.bridge.sink;
 
 /** The outbox row of a confirmation. */
 public record DeliveryId(long value) {}

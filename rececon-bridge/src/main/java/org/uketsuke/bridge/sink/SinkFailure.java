@@ -1,4 +1,4 @@
-package org.uketsuke.bridge;
+package org.uketsuke.bridge.sink;
 
 /** A sink could not take an entry (disk full, folder missing or read-only, database down). */
 public final class SinkFailure extends Exception {

@@ -1,4 +1,4 @@
-package org.uketsuke.bridge;
+package org.uketsuke.bridge.sink;
 
 /** A place the レセコン reads qualifications from. Delivery must be idempotent by the entry's key. */
 public interface RececonSink extends AutoCloseable {
