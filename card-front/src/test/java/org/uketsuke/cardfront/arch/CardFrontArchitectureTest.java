@@ -24,10 +24,4 @@ class CardFrontArchitectureTest {
         noClasses().that().doNotHaveSimpleName("TesseractOcr").should().dependOnClassesThat()
                 .resideInAPackage("net.sourceforge..").check(classes);
     }
-
-    @Test
-    void theReaderDoesNotDependOnTheSimulator() {
-        noClasses().that().resideInAPackage("org.uketsuke.cardfront").should().dependOnClassesThat()
-                .resideInAPackage("org.uketsuke.cardfront.sim..").check(classes);
-    }
 }
