@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class MedicalConsentRestartTest {
 
     @Test
     void aConsentOutlivesARestartOfTheBackendAndStillExpires() throws Exception {
-        SettableClock clock = new SettableClock(Instant.parse("2026-12-03T01:00:00Z"));
+        SettableClock clock = new SettableClock(todayAtTenJst());
         int person;
         Instant confirmedAt = clock.instant();
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 11L, 30), clock)) {
@@ -63,5 +64,13 @@ class MedicalConsentRestartTest {
             assertThat(client.medicalRecords(drugs)).isEqualTo(new MedicalOutcome.ConsentExpired<>(MedicalCategory.DRUG,
                     confirmedAt.plus(Duration.ofHours(24))));
         }
+    }
+
+    /**
+     * 10:00 JST today by the real clock: the test PKI issues its certificates from the real time (one day back), so
+     * a backend clock fixed at a past date would find every terminal certificate not yet valid.
+     */
+    private static Instant todayAtTenJst() {
+        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(1));
     }
 }

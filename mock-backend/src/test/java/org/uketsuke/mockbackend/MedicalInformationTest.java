@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class MedicalInformationTest {
     @TempDir
     static java.nio.file.Path state;
 
-    private static final SettableClock clock = new SettableClock(Instant.parse("2026-12-03T01:00:00Z"));
+    private static final SettableClock clock = new SettableClock(todayAtTenJst());
     private static MockBackend backend;
     private static HttpsEligibilityClient client;
     /** A person old enough for checkups and with drugs and diagnoses on record. */
@@ -257,5 +258,13 @@ class MedicalInformationTest {
             return rdn.getFirst().getValue().toString();
         }
         throw new AssertionError("terminal certificate without CN");
+    }
+
+    /**
+     * 10:00 JST today by the real clock: the test PKI issues its certificates from the real time (one day back), so
+     * a backend clock fixed at a past date would find every terminal certificate not yet valid.
+     */
+    private static Instant todayAtTenJst() {
+        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(1));
     }
 }
