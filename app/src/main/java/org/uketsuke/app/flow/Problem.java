@@ -8,6 +8,9 @@ public enum Problem {
     CARD_REMOVED,
     CARD_UNREADABLE,
     NOT_A_MY_NUMBER_CARD,
+    /** Another program holds the card (e.g. a JPKI client left open): waiting helps, taking the card off does not. */
+    CARD_IN_USE,
+    /** The card service is not running, or the configured reader is not there: staff have to act. */
     CARD_SERVICE_UNAVAILABLE,
     PIN_BLOCKED,
     COLLATION_NUMBER_WRONG,

@@ -2,8 +2,7 @@ package org.uketsuke.app.reception;
 
 import java.util.function.Consumer;
 import org.uketsuke.app.flow.VisitEvent;
-import org.uketsuke.reader.api.ApduTransport;
-import org.uketsuke.reader.api.CardGoneException;
+import org.uketsuke.reader.api.SessionOpening;
 
 /**
  * The counter's card reader as the visit sees it: it reports card placed/removed and opens a session with the
@@ -15,8 +14,11 @@ public interface CardSlot extends AutoCloseable {
     /** Where {@link VisitEvent.CardPlaced} and {@link VisitEvent.CardRemoved} go. */
     void onCardEvents(Consumer<VisitEvent> sink);
 
-    /** Opens a session with the card now on the reader; every transport is guarded against the My Number. */
-    ApduTransport connect() throws CardGoneException;
+    /**
+     * Opens a session with the card now on the reader, or says why there is none; every transport is guarded
+     * against the My Number.
+     */
+    SessionOpening connect();
 
     /** A short label for the staff screen and logs (reader name). */
     String describe();

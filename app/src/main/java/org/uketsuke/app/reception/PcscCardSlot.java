@@ -5,17 +5,15 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.VisitEvent;
-import org.uketsuke.reader.api.ApduTransport;
-import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.ReaderEvent;
-import org.uketsuke.reader.pcsc.CardServiceUnavailableException;
+import org.uketsuke.reader.api.SessionOpening;
 import org.uketsuke.reader.pcsc.PcscReaders;
 import org.uketsuke.reader.pcsc.ReaderWatcher;
 
 /**
  * A PC/SC reader at the counter (a real one, or vpcd with the virtual card). The driver's {@link ReaderWatcher}
  * blocks in the card service (no busy polling), survives the service restarting, and reports placements and
- * removals on this reader to the visit; the service stopping reads as the card removed.
+ * removals on this reader to the visit. A session that cannot be opened says why (in use, service down, …).
  */
 public final class PcscCardSlot implements CardSlot {
 
@@ -54,12 +52,8 @@ public final class PcscCardSlot implements CardSlot {
     }
 
     @Override
-    public ApduTransport connect() throws CardGoneException {
-        try {
-            return readers.connect(reader);
-        } catch (CardServiceUnavailableException e) {
-            throw new CardGoneException("card service unavailable: " + e.getMessage(), e);
-        }
+    public SessionOpening connect() {
+        return readers.open(reader);
     }
 
     @Override

@@ -34,6 +34,7 @@ import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
+import org.uketsuke.reader.api.SessionOpening;
 import org.uketsuke.reader.jpki.CertificateRead;
 import org.uketsuke.reader.jpki.JpkiCard;
 import org.uketsuke.reader.jpki.PinCheck;
@@ -136,7 +137,12 @@ public final class ReceptionSteps implements VisitSteps {
 
     private VisitEvent readCardTimed() {
         try {
-            session = slot.connect();
+            switch (slot.connect()) {
+                case SessionOpening.Refused refused -> {
+                    return CardSessionProblems.failed(refused);
+                }
+                case SessionOpening.Open open -> session = open.transport();
+            }
             card = new JpkiCard(session);
             if (card.identify() != TokenKind.MY_NUMBER_CARD) {
                 return new VisitEvent.Failed(Problem.NOT_A_MY_NUMBER_CARD);

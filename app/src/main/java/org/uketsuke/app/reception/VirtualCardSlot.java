@@ -7,6 +7,7 @@ import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ResponseApdu;
+import org.uketsuke.reader.api.SessionOpening;
 import org.uketsuke.reader.sim.VirtualCardTransport;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
 
@@ -20,6 +21,7 @@ public final class VirtualCardSlot implements CardSlot, org.uketsuke.app.demo.De
     private final AtomicReference<Consumer<VisitEvent>> sink = new AtomicReference<>(event -> {});
     private volatile boolean present;
     private volatile long insertion;
+    private volatile SessionOpening.Refused refusal;
 
     public VirtualCardSlot(MyNumberCardSimulator card) {
         this.card = card;
@@ -56,13 +58,17 @@ public final class VirtualCardSlot implements CardSlot, org.uketsuke.app.demo.De
     }
 
     @Override
-    public ApduTransport connect() throws CardGoneException {
+    public SessionOpening connect() {
+        SessionOpening.Refused refusal = this.refusal;
+        if (refusal != null) {
+            return refusal;
+        }
         if (!present) {
-            throw new CardGoneException("no card on the virtual reader");
+            return new SessionOpening.NoCard("no card on the virtual reader");
         }
         long session = insertion;
         ApduTransport inner = VirtualCardTransport.open(card);
-        return new ApduTransport() {
+        return new SessionOpening.Open(new ApduTransport() {
             @Override
             public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
                 if (!present || session != insertion) {
@@ -75,7 +81,16 @@ public final class VirtualCardSlot implements CardSlot, org.uketsuke.app.demo.De
             public void close() {
                 inner.close();
             }
-        };
+        });
+    }
+
+    /**
+     * Makes every session request answer {@code refusal} — another program holding the card, the card service
+     * down, the reader gone — as a real reader can, to train staff and to test what the patient is told; null lets
+     * sessions open again.
+     */
+    public void refuseSessions(SessionOpening.Refused refusal) {
+        this.refusal = refusal;
     }
 
     @Override

@@ -9,6 +9,7 @@ import javax.smartcardio.CardTerminals;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CardInUseException;
+import org.uketsuke.reader.api.SessionOpening;
 import org.uketsuke.reader.guard.MyNumberGuard;
 
 /**
@@ -89,6 +90,39 @@ public final class PcscReaders {
      * Opens an exclusive session with the card on {@code reader} (T=0 or T=1). Exclusive, because a verified PIN
      * stays in force until the card is reset: nobody else may use the card meanwhile. Guarded against the My Number.
      * Waits at most {@link #EXCLUSIVE_WAIT} for another program to let go of the card.
+     */
+    public SessionOpening open(String reader) {
+        return open(reader, EXCLUSIVE_WAIT);
+    }
+
+    /** {@link #open(String)} with its own wait for exclusive access. */
+    public SessionOpening open(String reader, Duration exclusiveWait) {
+        try {
+            Optional<CardTerminal> terminal = find(reader);
+            if (terminal.isEmpty()) {
+                return new SessionOpening.NoReader("no reader named " + reader);
+            }
+            return new SessionOpening.Open(MyNumberGuard.guard(PcscSession.open(terminal.get(), exclusiveWait)));
+        } catch (CardServiceUnavailableException e) {
+            return new SessionOpening.ServiceDown(e.getMessage());
+        } catch (CardInUseException e) {
+            return new SessionOpening.InUse(e.getMessage());
+        } catch (CardGoneException e) {
+            return new SessionOpening.NoCard(e.getMessage());
+        } catch (CardException e) {
+            if (isServiceDown(e)) {
+                forget(e);
+                return new SessionOpening.ServiceDown("the card service stopped: " + reason(e));
+            }
+            if (reason(e).contains("SCARD_E_SHARING_VIOLATION")) {
+                return new SessionOpening.InUse("the card on " + reader + " is in use by another program: " + reason(e));
+            }
+            return new SessionOpening.NoCard("no card on " + reader + ": " + reason(e));
+        }
+    }
+
+    /**
+     * {@link #open(String)} for tools that stop at the first failure (CLI, bench): the reasons as exceptions.
      *
      * @throws CardInUseException another program holds the card
      * @throws CardGoneException no card on the reader, or it went away while connecting
@@ -100,33 +134,32 @@ public final class PcscReaders {
 
     /** {@link #connect(String)} with its own wait for exclusive access. */
     public ApduTransport connect(String reader, Duration exclusiveWait) throws CardGoneException, CardServiceUnavailableException {
-        CardTerminal terminal = terminal(reader);
-        try {
-            return MyNumberGuard.guard(PcscSession.open(terminal, exclusiveWait));
-        } catch (CardException e) {
-            if (isServiceDown(e)) {
-                forget(e);
-                throw new CardServiceUnavailableException("the card service stopped: " + reason(e), e);
-            }
-            if (reason(e).contains("SCARD_E_SHARING_VIOLATION")) {
-                throw new CardInUseException("the card on " + reader + " is in use by another program", e);
-            }
-            throw new CardGoneException("no card on " + reader + ": " + reason(e), e);
-        }
+        return switch (open(reader, exclusiveWait)) {
+            case SessionOpening.Open open -> open.transport();
+            case SessionOpening.InUse inUse -> throw new CardInUseException(inUse.detail());
+            case SessionOpening.NoCard noCard -> throw new CardGoneException(noCard.detail());
+            case SessionOpening.ServiceDown down -> throw new CardServiceUnavailableException(down.detail(), null);
+            case SessionOpening.NoReader none -> throw new CardServiceUnavailableException(none.detail(), null);
+        };
     }
 
-    private synchronized CardTerminal terminal(String reader) throws CardServiceUnavailableException {
+    private CardTerminal terminal(String reader) throws CardServiceUnavailableException {
+        return find(reader).orElseThrow(() -> new CardServiceUnavailableException("no reader named " + reader, null));
+    }
+
+    /** The reader of that name; empty when the service knows no such reader (or none at all). */
+    private synchronized Optional<CardTerminal> find(String reader) throws CardServiceUnavailableException {
         for (int attempt = 0; ; attempt++) {
             try {
                 for (CardTerminal terminal : terminals().list()) {
                     if (terminal.getName().equals(reader)) {
-                        return terminal;
+                        return Optional.of(terminal);
                     }
                 }
-                throw new CardServiceUnavailableException("no reader named " + reader, null);
+                return Optional.empty();
             } catch (CardException e) {
                 if (isNoReaders(e)) {
-                    throw new CardServiceUnavailableException("no reader named " + reader + " (no reader at all)", e);
+                    return Optional.empty();
                 }
                 forget(e);
                 if (attempt > 0) {
