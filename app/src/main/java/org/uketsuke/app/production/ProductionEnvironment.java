@@ -76,6 +76,10 @@ public final class ProductionEnvironment implements TerminalEnvironment {
         this.config = config;
         UketsukeConfig.Sinks sinks = config.sinks();
         TlsMaterial tls = tls(config.backend().credentials(), environment);
+        // Face and visual checks are confirmed with the terminal's own signature: its key must be able to give one.
+        boolean attests = config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)
+                || config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.VISUAL);
+        UnaryOperator<byte[]> signer = attests ? terminalSigner(tls, config.backend().credentials()) : null;
         createDirectories("data_dir", sinks.dataDir());
 
         // The configured staff.<id>=<name> accounts pick themselves on the console; none configured: one receptionist.
@@ -107,14 +111,15 @@ public final class ProductionEnvironment implements TerminalEnvironment {
 
         HttpsEligibilityClient client = new HttpsEligibilityClient(config.backend().url(), tls,
                 config.backend().timeout(), config.institutionCode(), Clock.systemUTC());
-        ReceptionSteps receptionSteps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone());
+        ReceptionSteps receptionSteps = new ReceptionSteps(slot, client, bridge, Clock.systemDefaultZone())
+                .withTerminalSigner(signer);
         if (config.camera().device().isPresent()
                 && config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)) {
             CameraSource camera = new OpenCvCameraSource(config.camera().device().getAsInt(), config.camera().width(),
                     config.camera().height(), config.camera().fps());
             opened.add(camera);
             receptionSteps = receptionSteps.withFacePath(new FaceCheck(camera, FaceVerifier.defaults()).withPreview(facePreview),
-                    data -> TerminalSigner.sign(tls, data));
+                    signer);
             // 照合番号B comes off the card front through the same camera, before the face match and never at the same
             // time; each capture "closes" its view of it, the device itself stays open until the terminal stops.
             this.cardFrontCapture = org.uketsuke.cardfront.CardFrontReader.onSystemTesseract()
@@ -262,6 +267,22 @@ public final class ProductionEnvironment implements TerminalEnvironment {
                 }
             }
         };
+    }
+
+    /**
+     * The terminal's signer for face and visual-check attestations, tried once at start: a terminal key that cannot
+     * sign them (not RSA, no private key) is broken configuration for the administrator, never a card problem shown
+     * to a patient halfway through a visit.
+     */
+    static UnaryOperator<byte[]> terminalSigner(TlsMaterial tls, UketsukeConfig.Credentials credentials) {
+        try {
+            TerminalSigner.sign(tls, new byte[32]);
+        } catch (IllegalStateException e) {
+            String key = credentials instanceof UketsukeConfig.Credentials.Pem ? "tls.key" : "tls.pkcs12";
+            throw new TerminalStartException(key, "the terminal key cannot sign face and visual-check attestations"
+                    + " (an RSA key is needed): " + e.getMessage(), e);
+        }
+        return data -> TerminalSigner.sign(tls, data);
     }
 
     /** TlsMaterial's messages start with the file at fault; that file's key is the one to fix. */

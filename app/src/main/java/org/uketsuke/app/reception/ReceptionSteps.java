@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.ConsentAnswers;
@@ -81,6 +82,15 @@ public final class ReceptionSteps implements VisitSteps {
      */
     public ReceptionSteps withFacePath(FaceCheck check, java.util.function.UnaryOperator<byte[]> signer) {
         this.faceCheck = check;
+        this.terminalSigner = signer;
+        return this;
+    }
+
+    /**
+     * The terminal's signer for the attestations sent instead of the card's signature (face path and the staff's
+     * visual check); the composition checks at start that it can sign.
+     */
+    public ReceptionSteps withTerminalSigner(UnaryOperator<byte[]> signer) {
         this.terminalSigner = signer;
         return this;
     }
@@ -191,7 +201,7 @@ public final class ReceptionSteps implements VisitSteps {
             return new VisitEvent.Failed(Problem.CARD_REMOVED);
         }
         if (faceCheck == null) {
-            return new VisitEvent.Failed(Problem.CAMERA_UNAVAILABLE);
+            throw new IllegalStateException("face match asked of a terminal assembled without the face check");
         }
         long start = System.nanoTime();
         try {
@@ -289,7 +299,7 @@ public final class ReceptionSteps implements VisitSteps {
     /** Face match or 目視確認: the terminal vouches, with its own key, for this nonce and this card. */
     private VisitEvent confirmByAttestation(ConsentAnswers answers) {
         if (terminalSigner == null) {
-            return new VisitEvent.Failed(Problem.CARD_UNREADABLE);
+            throw new IllegalStateException("attestation asked of a terminal assembled without its signer");
         }
         try {
             long start = System.nanoTime();

@@ -1,0 +1,106 @@
+package org.uketsuke.app.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.app.config.ConfigParser;
+import org.uketsuke.app.config.ConfigResult;
+import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.eligibility.TlsMaterial;
+
+/**
+ * Configuration faults stop the terminal at start, naming the key to fix; they never wait to reach a patient as a
+ * card problem. The start fails before the card service is asked, so no pcscd is needed.
+ */
+class TerminalStartFaultsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTerminalKeyThatCannotSignAttestationsStopsATerminalOfferingTheVisualCheck() throws Exception {
+        UketsukeConfig config = parse(configText("pin,visual"));
+        assertThatThrownBy(() -> ProductionEnvironment.start(config, Map.<String, String>of()::get))
+                .isInstanceOfSatisfying(TerminalStartException.class, e -> {
+                    assertThat(e.key()).isEqualTo("tls.key");
+                    assertThat(e.describe()).contains("cannot sign");
+                });
+    }
+
+    @Test
+    void anRsaTerminalKeySignsAttestations() throws Exception {
+        Path[] files = terminalFiles("RSA", "SHA256withRSA");
+        UnaryOperator<byte[]> signer = ProductionEnvironment.terminalSigner(TlsMaterial.fromPem(files[0], files[1],
+                files[1]), new UketsukeConfig.Credentials.Pem(files[0], files[1], files[1]));
+        assertThat(signer.apply(new byte[] {1, 2, 3})).hasSize(256);
+    }
+
+    /** An EC terminal key: good for TLS, no use for the RSA attestation signature. */
+    private String configText(String checks) throws Exception {
+        Path[] files = terminalFiles("EC", "SHA256withECDSA");
+        Path key = files[0];
+        Path cert = files[1];
+        return """
+                terminal.id=counter-7
+                institution.code=1311234567
+                reader=Virtual PCD 00 00
+                camera=none
+                kiosk.identity_checks=%s
+                backend.url=https://backend.invalid:8443/
+                tls.certificate=%s
+                tls.key=%s
+                tls.trusted_cas=%s
+                data_dir=%s
+                """.formatted(checks, cert, key, cert, dir.resolve("data"));
+    }
+
+    /** A self-signed terminal key and certificate as PEM files: {key, certificate}. */
+    private Path[] terminalFiles(String algorithm, String signatureAlgorithm) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        if (algorithm.equals("EC")) {
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+        } else {
+            generator.initialize(2048);
+        }
+        KeyPair pair = generator.generateKeyPair();
+        X500Name name = new X500Name("CN=counter-7");
+        Instant now = Instant.now();
+        byte[] certificate = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now.minus(1, ChronoUnit.DAYS)),
+                Date.from(now.plus(30, ChronoUnit.DAYS)), name, pair.getPublic())
+                .build(new JcaContentSignerBuilder(signatureAlgorithm).build(pair.getPrivate())).getEncoded();
+        return new Path[] {
+            Files.writeString(dir.resolve(algorithm + ".key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded())),
+            Files.writeString(dir.resolve(algorithm + ".crt"), pem("CERTIFICATE", certificate))
+        };
+    }
+
+    private static UketsukeConfig parse(String text) {
+        return switch (ConfigParser.parse(text)) {
+            case ConfigResult.Ok ok -> ok.config();
+            case ConfigResult.Invalid invalid -> throw new AssertionError(invalid.problems());
+        };
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+}
