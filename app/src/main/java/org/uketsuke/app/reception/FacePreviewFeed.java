@@ -25,6 +25,9 @@ public final class FacePreviewFeed implements FaceVerifier.FrameObserver {
 
         /** The check is over: show no picture any more. */
         record Ended() implements Update {}
+
+        /** The camera gives no frames at all. */
+        record CameraUnavailable() implements Update {}
     }
 
     private final List<Consumer<Update>> listeners = new CopyOnWriteArrayList<>();
@@ -54,6 +57,12 @@ public final class FacePreviewFeed implements FaceVerifier.FrameObserver {
         } finally {
             small.release();
         }
+    }
+
+    /** The camera cannot be used: screens say so. */
+    public void unavailable() {
+        Update unavailable = new Update.CameraUnavailable();
+        listeners.forEach(l -> l.accept(unavailable));
     }
 
     /** The decision is made (or the check stopped): screens drop the picture. */

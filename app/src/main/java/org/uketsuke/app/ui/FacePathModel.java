@@ -1,10 +1,11 @@
 package org.uketsuke.app.ui;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.time.chrono.JapaneseEra;
 import java.util.List;
 import java.util.Optional;
-import javafx.application.Platform;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,8 +16,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
@@ -29,7 +28,7 @@ import org.uketsuke.eligibility.WarekiDate;
 /**
  * The face path's screens (issue #10): the guided card-front capture (hint + preview) and the manual entry of
  * 照合番号B (birth date in 和暦 or 西暦, expiry year, security code) with validation as the patient types. No scene
- * graph; FX thread only (capture updates arrive through Platform.runLater). Typed digits are forgotten when the visit
+ * graph; FX thread only (capture updates arrive through the FX executor). Typed digits are forgotten when the visit
  * ends; the same digits the card has refused are not sent again.
  */
 public final class FacePathModel {
@@ -40,8 +39,9 @@ public final class FacePathModel {
 
     private final VisitController controller;
     private final CardFrontCapture capture;
+    private final Executor fx;
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<WritableImage> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PreviewPicture> preview = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty western = new SimpleBooleanProperty(false);
     private final ObjectProperty<JapaneseEra> era = new SimpleObjectProperty<>(JapaneseEra.SHOWA);
     private final StringProperty birthYear = new SimpleStringProperty("");
@@ -55,9 +55,11 @@ public final class FacePathModel {
     private boolean refusedKnown;
     private int lastSentHash;
 
-    public FacePathModel(VisitController controller, CardFrontCapture capture) {
+    /** @param fx runs on the FX thread ({@code Platform::runLater}) */
+    public FacePathModel(VisitController controller, CardFrontCapture capture, Executor fx) {
         this.controller = controller;
         this.capture = capture;
+        this.fx = fx;
         for (StringProperty field : List.of(birthYear, birthMonth, birthDay, expiryYear, securityCode)) {
             field.addListener((o, was, now) -> validate());
         }
@@ -70,7 +72,7 @@ public final class FacePathModel {
         return hint.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<WritableImage> previewProperty() {
+    public ReadOnlyObjectProperty<PreviewPicture> previewProperty() {
         return preview.getReadOnlyProperty();
     }
 
@@ -114,7 +116,7 @@ public final class FacePathModel {
         if (shown == VisitState.CAPTURING_CARD_FRONT && before != VisitState.CAPTURING_CARD_FRONT && capture != null) {
             hint.set("capture.hint.START");
             preview.set(null);
-            capture.start(update -> Platform.runLater(() -> onUpdate(update)), controller::fire);
+            capture.start(update -> fx.execute(() -> onUpdate(update)), controller::fire);
         } else if (shown != VisitState.CAPTURING_CARD_FRONT && before == VisitState.CAPTURING_CARD_FRONT && capture != null) {
             capture.stop();
             preview.set(null);
@@ -144,16 +146,10 @@ public final class FacePathModel {
             case org.uketsuke.cardfront.CardFrontRead.NotFound _ -> "NOT_FOUND";
             case org.uketsuke.cardfront.CardFrontRead.Unreadable u -> u.reason().name();
         });
-        WritableImage image = new WritableImage(update.width(), update.height());
         byte[] bgr = update.previewBgr();
-        int[] argb = new int[update.width() * update.height()];
-        for (int i = 0; i < argb.length; i++) {
-            argb[i] = 0xFF000000 | (bgr[3 * i + 2] & 0xFF) << 16 | (bgr[3 * i + 1] & 0xFF) << 8 | (bgr[3 * i] & 0xFF);
-        }
-        image.getPixelWriter().setPixels(0, 0, update.width(), update.height(), PixelFormat.getIntArgbInstance(), argb, 0,
-                update.width());
-        java.util.Arrays.fill(bgr, (byte) 0);
-        preview.set(image);
+        PreviewPicture picture = PreviewPicture.fromBgr(update.width(), update.height(), bgr);
+        Arrays.fill(bgr, (byte) 0);
+        preview.set(picture);
     }
 
     /** The 14 digits the entry makes, when it is complete and valid. */

@@ -62,7 +62,7 @@ final class FacePathView {
         preview.setId("capturePreview");
         preview.setFitWidth(480);
         preview.setPreserveRatio(true);
-        preview.imageProperty().bind(model.previewProperty());
+        preview.imageProperty().bind(PreviewImages.following(model.previewProperty()));
         // The on-screen frame the card is held inside (about where the reader looks for it).
         Rectangle guide = new Rectangle(330, 208);
         guide.setId("captureGuide");

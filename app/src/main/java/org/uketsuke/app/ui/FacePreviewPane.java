@@ -17,7 +17,7 @@ public final class FacePreviewPane {
         picture.setFitWidth(480);
         picture.setFitHeight(360);
         picture.setPreserveRatio(true);
-        picture.imageProperty().bind(model.picture);
+        picture.imageProperty().bind(PreviewImages.following(model.picture));
         Label guidance = new Label();
         guidance.setId("faceGuidance");
         guidance.getStyleClass().add("kiosk-body");

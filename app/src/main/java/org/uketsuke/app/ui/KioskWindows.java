@@ -58,7 +58,7 @@ public final class KioskWindows {
             java.util.function.Supplier<String> collationNumberB) {
         KioskViewModel model = new KioskViewModel(env.controller(), messages, collationNumberB);
         if (env.cardFrontCapture() != null) {
-            model.withFacePath(new FacePathModel(env.controller(), env.cardFrontCapture()));
+            model.withFacePath(new FacePathModel(env.controller(), env.cardFrontCapture(), Platform::runLater));
         }
         model.withFacePreview(FacePreviewViewModel.fed(env.facePreview(), Platform::runLater, () -> model.messagesProperty().get()));
         KioskView view = new KioskView(model);

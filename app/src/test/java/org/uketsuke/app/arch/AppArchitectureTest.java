@@ -30,6 +30,19 @@ class AppArchitectureTest {
                 .check(APP);
     }
 
+    /**
+     * View models hold state the views bind to and are tested as plain JUnit: JavaFX properties and collections, yes;
+     * scene-graph, toolkit or OpenCV types, no (pictures are {@code PreviewPicture}s, the views make the images).
+     */
+    @Test
+    void viewModelsHoldNoSceneGraphOrOpenCvTypes() {
+        noClasses().that().resideInAPackage("org.uketsuke.app.ui..")
+                .and().haveSimpleNameEndingWith("Model")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx.scene..", "javafx.application..", "javafx.embed..", "javafx.stage..", "org.opencv..")
+                .check(APP);
+    }
+
     @Test
     void theAppNeverTalksToSmartCardsDirectly() {
         noClasses().should().dependOnClassesThat().resideInAPackage("javax.smartcardio..").check(APP);

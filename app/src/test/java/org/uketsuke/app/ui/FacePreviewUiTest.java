@@ -18,13 +18,16 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.uketsuke.app.reception.CameraPreview;
+import org.uketsuke.app.reception.FacePreviewFeed;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.camera.DemoFrames;
 import org.uketsuke.face.pipeline.FacePipeline;
 import org.uketsuke.face.pipeline.QualityIssue;
 
 /**
- * The live preview pane in a real window: the demo's recorded camera through face-match's real quality gates; the
+ * The live preview pane in a real window: the demo's recorded camera through face-match's real quality gates (a
+ * {@link CameraPreview} feeding the view model); the
  * picture shows and the words are the guidance for what the pipeline saw. A camera that gives nothing says so.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -42,27 +45,28 @@ class FacePreviewUiTest {
         for (Locale locale : List.of(Messages.JAPANESE, Messages.ENGLISH)) {
             Messages messages = new Messages(locale);
             List<String> words = Arrays.stream(QualityIssue.values())
-                    .map(q -> FacePreviewViewModel.guidance(new FacePipeline.Analysis.Issue(q), messages)).toList();
+                    .map(q -> FacePreviewViewModel.guidance(q, messages)).toList();
             assertThat(words).doesNotHaveDuplicates().allSatisfy(w -> assertThat(w).isNotBlank());
-            assertThat(words).doesNotContain(FacePreviewViewModel.guidance(
-                    new FacePipeline.Analysis.Face(null, new float[0]), messages));
+            assertThat(words).doesNotContain(FacePreviewViewModel.guidance(null, messages));
         }
-        assertThat(FacePreviewViewModel.guidance(new FacePipeline.Analysis.Issue(QualityIssue.TOO_SMALL),
-                new Messages(Messages.JAPANESE))).isEqualTo("もう少し近づいてください。");
+        assertThat(FacePreviewViewModel.guidance(QualityIssue.TOO_SMALL, new Messages(Messages.JAPANESE)))
+                .isEqualTo("もう少し近づいてください。");
     }
 
     @Test
     void theRecordedCameraShowsItsPictureAndTheGuidanceForWhatThePipelineSaw(FxRobot robot) throws Exception {
         Messages messages = new Messages(Messages.JAPANESE);
         FacePipeline pipeline = new FacePipeline();
+        FacePreviewFeed feed = new FacePreviewFeed();
+        FacePreviewViewModel model = FacePreviewViewModel.fed(feed, Platform::runLater, () -> messages);
         try (CameraSource camera = DemoFrames.camera();
-                FacePreviewViewModel model = new FacePreviewViewModel(camera, pipeline::analyse,
-                        Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().unstarted(r)), Platform::runLater, messages)) {
+                CameraPreview preview = new CameraPreview(camera, pipeline::analyse,
+                        Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().unstarted(r)), feed)) {
             robot.interact(() -> {
                 stage.setScene(Theme.apply(new Scene(new FacePreviewPane(model).root(), 800, 600)));
                 stage.show();
             });
-            model.start();
+            preview.start();
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                     () -> robot.lookup("#facePreview").queryAs(ImageView.class).getImage() != null);
             WaitForAsyncUtils.waitForFxEvents();
@@ -85,14 +89,16 @@ class FacePreviewUiTest {
             @Override
             public void close() {}
         };
-        try (FacePreviewViewModel model = new FacePreviewViewModel(unplugged, frame -> {
+        FacePreviewFeed feed = new FacePreviewFeed();
+        FacePreviewViewModel model = FacePreviewViewModel.fed(feed, Platform::runLater, () -> messages);
+        try (CameraPreview preview = new CameraPreview(unplugged, frame -> {
             throw new AssertionError("no frame to analyse");
-        }, Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().unstarted(r)), Platform::runLater, messages)) {
+        }, Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().unstarted(r)), feed)) {
             robot.interact(() -> {
                 stage.setScene(Theme.apply(new Scene(new FacePreviewPane(model).root(), 800, 600)));
                 stage.show();
             });
-            model.start();
+            preview.start();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.guidance.get().isEmpty());
             assertThat(model.guidance.get()).isEqualTo("The camera cannot be used. Please ask the staff.");
         }
