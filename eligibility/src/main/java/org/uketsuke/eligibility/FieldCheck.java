@@ -2,15 +2,13 @@ package org.uketsuke.eligibility;
 
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
- * Live validation of what a receptionist types, with an explanation in Japanese or English ("検証番号は5のはずです" /
- * "the check digit should be 5"). Input is NFKC-normalised first, as the value types do.
+ * Live validation of what a receptionist types: each problem names the field, the reason and the detail (the expected
+ * length, the right check digit, the character), from which an application words its explanation ("検証番号は5の
+ * はずです"). Input is NFKC-normalised first, as the value types do.
  */
 public final class FieldCheck {
 
@@ -25,16 +23,7 @@ public final class FieldCheck {
     }
 
     /** One thing wrong with a value; {@code detail} is the expected length, the right check digit, or the character. */
-    public record Problem(Field field, Reason reason, String detail) {
-
-        public String message(Locale locale) {
-            ResourceBundle bundle = ResourceBundle.getBundle("org.uketsuke.eligibility.validation",
-                    locale.getLanguage().equals("ja") ? Locale.JAPANESE : Locale.ENGLISH,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            String fieldName = bundle.getString("field." + field);
-            return new MessageFormat(bundle.getString("reason." + reason), locale).format(new Object[] {fieldName, detail});
-        }
-    }
+    public record Problem(Field field, Reason reason, String detail) {}
 
     /** 記号・番号 as the receipt rules allow: at most 19 characters, all representable in Shift_JIS (MS932). */
     private static final int MAX_SYMBOL_CHARACTERS = 19;

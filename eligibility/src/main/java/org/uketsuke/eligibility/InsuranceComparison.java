@@ -2,7 +2,6 @@ package org.uketsuke.eligibility;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * 保険情報の照合: the insurance a レセコン has on record for a patient against the one the system just confirmed, field
@@ -14,24 +13,7 @@ public final class InsuranceComparison {
 
     /** The compared fields. */
     public enum Field {
-        INSURER_NUMBER("保険者番号", "insurer number"),
-        SYMBOL("記号", "symbol"),
-        NUMBER("番号", "number"),
-        BRANCH("枝番", "branch number"),
-        CONTRIBUTION_RATIO("負担割合", "co-payment"),
-        PERSONAL_FAMILY("本人・家族", "insured / dependant");
-
-        private final String ja;
-        private final String en;
-
-        Field(String ja, String en) {
-            this.ja = ja;
-            this.en = en;
-        }
-
-        public String label(Locale locale) {
-            return locale.getLanguage().equals("ja") ? ja : en;
-        }
+        INSURER_NUMBER, SYMBOL, NUMBER, BRANCH, CONTRIBUTION_RATIO, PERSONAL_FAMILY
     }
 
     /**
@@ -43,19 +25,8 @@ public final class InsuranceComparison {
     public record Stored(String insurerNumber, String symbol, String number, String branch, String contributionRatio,
             String personalFamily) {}
 
-    /** One field that differs: "stored … / confirmed …". */
-    public record Difference(Field field, String stored, String confirmed) {
-
-        public String message(Locale locale) {
-            return locale.getLanguage().equals("ja")
-                    ? field.label(locale) + ": 登録 " + shown(stored) + " / 確認 " + shown(confirmed)
-                    : field.label(locale) + ": stored " + shown(stored) + " / confirmed " + shown(confirmed);
-        }
-
-        private static String shown(String value) {
-            return value == null || value.isBlank() ? "—" : value.strip();
-        }
-    }
+    /** One field that differs, both values as written (null or blank: the レセコン has none). */
+    public record Difference(Field field, String stored, String confirmed) {}
 
     private InsuranceComparison() {}
 

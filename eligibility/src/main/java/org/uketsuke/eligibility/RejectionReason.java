@@ -1,6 +1,9 @@
 package org.uketsuke.eligibility;
 
-/** Why the qualification system answered without a valid qualification; each maps to a receptionist message. */
+/**
+ * Why the qualification system answered without a valid qualification. No text here: an application has its own
+ * words for each constant.
+ */
 public enum RejectionReason {
     /** 資格なし: no qualification found for this person. */
     NO_QUALIFICATION,
@@ -30,10 +33,5 @@ public enum RejectionReason {
      * A face attestation that does not hold: not the current version, stale or from the future, no proof of the card's
      * presence, or a decision other than a match at or above its threshold.
      */
-    ATTESTATION_INVALID;
-
-    /** What the receptionist is told, in Japanese or English (any other language: English). */
-    public String message(java.util.Locale locale) {
-        return Messages.get("rejection." + name(), locale);
-    }
+    ATTESTATION_INVALID
 }

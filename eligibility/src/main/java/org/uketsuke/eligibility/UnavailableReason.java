@@ -6,10 +6,5 @@ public enum UnavailableReason {
     TIMEOUT,
     TLS_FAILURE,
     SERVER_ERROR,
-    MALFORMED_RESPONSE;
-
-    /** What the receptionist is told, in Japanese or English (any other language: English). */
-    public String message(java.util.Locale locale) {
-        return Messages.get("unavailable." + name(), locale);
-    }
+    MALFORMED_RESPONSE
 }

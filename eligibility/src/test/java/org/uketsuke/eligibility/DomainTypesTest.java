@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.chrono.JapaneseEra;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class DomainTypesTest {
@@ -64,13 +63,12 @@ class DomainTypesTest {
     }
 
     @Test
-    void theValidatorExplainsInJapaneseAndEnglish() {
+    void theValidatorNamesTheFieldTheReasonAndTheDetail() {
         var problems = FieldCheck.check(FieldCheck.Field.INSURER_NUMBER, "33120016");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.reason()).isEqualTo(FieldCheck.Reason.CHECK_DIGIT);
-            assertThat(p.message(Locale.JAPANESE)).isEqualTo("保険者番号の検証番号（最後の桁）は5のはずです。番号をご確認ください。");
-            assertThat(p.message(Locale.ENGLISH)).isEqualTo(
-                    "The check digit (last digit) of the insurer number should be 5. Please check the number.");
+            assertThat(p.field()).isEqualTo(FieldCheck.Field.INSURER_NUMBER);
+            assertThat(p.detail()).as("the right check digit").isEqualTo("5");
         });
         assertThat(FieldCheck.check(FieldCheck.Field.INSURER_NUMBER, "1234")).extracting(FieldCheck.Problem::reason)
                 .containsExactly(FieldCheck.Reason.WRONG_LENGTH);
@@ -79,7 +77,7 @@ class DomainTypesTest {
         assertThat(FieldCheck.check(FieldCheck.Field.SYMBOL, "受付①\u0007")).extracting(FieldCheck.Problem::reason)
                 .containsExactly(FieldCheck.Reason.FORBIDDEN_CHARACTER);
         assertThat(FieldCheck.check(FieldCheck.Field.SYMBOL, "受付１２−Ａ")).isEmpty();
-        assertThat(FieldCheck.check(FieldCheck.Field.NUMBER, "")).extracting(p -> p.message(Locale.ENGLISH))
-                .containsExactly("Please enter the number (番号).");
+        assertThat(FieldCheck.check(FieldCheck.Field.NUMBER, "")).extracting(FieldCheck.Problem::reason)
+                .containsExactly(FieldCheck.Reason.EMPTY);
     }
 }

@@ -3,7 +3,6 @@ package org.uketsuke.eligibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.eligibility.InsuranceComparison.Difference;
 import org.uketsuke.eligibility.InsuranceComparison.Field;
@@ -33,8 +32,8 @@ class InsuranceComparisonTest {
         var differences = InsuranceComparison.compare(new Stored("01130012", "1234567", "1024", "01", "020", "1"), q);
         assertThat(differences).extracting(Difference::field).containsExactly(Field.INSURER_NUMBER, Field.SYMBOL,
                 Field.NUMBER, Field.BRANCH, Field.CONTRIBUTION_RATIO, Field.PERSONAL_FAMILY);
-        assertThat(differences.get(4).message(Locale.JAPANESE)).isEqualTo("負担割合: 登録 020 / 確認 3割");
-        assertThat(differences.get(5).message(Locale.ENGLISH)).isEqualTo("insured / dependant: stored 1 / confirmed 家族");
+        assertThat(differences.get(4)).isEqualTo(new Difference(Field.CONTRIBUTION_RATIO, "020", "3割"));
+        assertThat(differences.get(5)).isEqualTo(new Difference(Field.PERSONAL_FAMILY, "1", "家族"));
     }
 
     @Test
@@ -42,7 +41,7 @@ class InsuranceComparisonTest {
         Qualification q = confirmed("01130012", "1", "2", "01", 30, PersonalFamily.INSURED);
         assertThat(InsuranceComparison.compare(new Stored("01130012", "1", "2", "1", "?", "1"), q))
                 .extracting(Difference::field).containsExactly(Field.BRANCH, Field.CONTRIBUTION_RATIO);
-        assertThat(InsuranceComparison.compare(new Stored("01130012", "1", "2", "", "30", "1"), q).getFirst()
-                .message(Locale.JAPANESE)).isEqualTo("枝番: 登録 — / 確認 01");
+        assertThat(InsuranceComparison.compare(new Stored("01130012", "1", "2", "", "30", "1"), q).getFirst())
+                .isEqualTo(new Difference(Field.BRANCH, "", "01"));
     }
 }

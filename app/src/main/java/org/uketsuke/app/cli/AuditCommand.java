@@ -1,8 +1,10 @@
 package org.uketsuke.app.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.uketsuke.app.demo.DataDirectories;
+import org.uketsuke.app.ui.Messages;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditVerification;
 import picocli.CommandLine.Command;
@@ -27,29 +29,39 @@ public final class AuditCommand implements Runnable {
         @Option(names = "--file", description = "The audit log (default: the demo's audit.jsonl in the user's data directory).")
         Path file;
 
+        /** English first, then Japanese, as the other commands answer. */
+        private static final List<Messages> LANGUAGES = List.of(new Messages(Messages.ENGLISH),
+                new Messages(Messages.JAPANESE));
+
         @Override
         public Integer call() {
             Path log = file != null ? file : DataDirectories.userData().resolve("demo").resolve("audit.jsonl");
             return switch (AuditLog.verify(log)) {
                 case AuditVerification.Intact intact -> {
-                    System.out.println("audit " + log + ": intact, " + intact.entries() + " entries, head " + intact.headHash());
-                    System.out.println("監査ログ: 改ざんは見つかりませんでした（" + intact.entries() + " 件）");
+                    say("audit.intact", log, Long.toString(intact.entries()), intact.headHash());
                     yield 0;
                 }
                 case AuditVerification.Broken broken -> {
-                    System.out.println("audit " + log + ": BROKEN at entry " + broken.entry() + " — " + broken.reason().en()
-                            + " (" + broken.detail() + ")");
-                    System.out.println("監査ログ: " + broken.entry() + " 件目で " + broken.reason().ja());
+                    for (Messages words : LANGUAGES) {
+                        System.out.println(words.get("audit.broken", log.toString(), Long.toString(broken.entry()),
+                                words.get("audit.reason." + broken.reason().name()), broken.detail()));
+                    }
                     yield 1;
                 }
                 case AuditVerification.IncompleteTail torn -> {
-                    System.out.println("audit " + log + ": " + torn.intactEntries() + " intact entries, then an incomplete "
-                            + "last line of " + torn.tailBytes() + " bytes (an append cut by a crash; the next start "
-                            + "moves it aside and records that)");
-                    System.out.println("監査ログ: " + torn.intactEntries() + " 件は正常、最後の1行が書き込み途中で途切れています");
+                    say("audit.torn", log, Long.toString(torn.intactEntries()), Integer.toString(torn.tailBytes()));
                     yield 2;
                 }
             };
+        }
+
+        private static void say(String key, Path log, String... details) {
+            for (Messages words : LANGUAGES) {
+                Object[] args = new Object[details.length + 1];
+                args[0] = log.toString();
+                System.arraycopy(details, 0, args, 1, details.length);
+                System.out.println(words.get(key, args));
+            }
         }
     }
 }

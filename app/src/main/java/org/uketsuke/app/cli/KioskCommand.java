@@ -13,6 +13,7 @@ import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.production.ProductionEnvironment;
 import org.uketsuke.app.production.TerminalStartException;
 import org.uketsuke.app.ui.Messages;
+import org.uketsuke.app.ui.ReasonTexts;
 import org.uketsuke.app.ui.TerminalApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,8 +52,8 @@ public final class KioskCommand implements Callable<Integer> {
         switch (ConfigParser.parse(bytes)) {
             case ConfigResult.Invalid invalid -> {
                 for (ConfigProblem problem : invalid.problems()) {
-                    err.println("uketsuke: " + config + ": " + problem.message(Locale.ENGLISH));
-                    err.println("uketsuke: " + config + ": " + problem.message(Locale.JAPANESE));
+                    err.println("uketsuke: " + config + ": " + ReasonTexts.configProblem(problem, new Messages(Locale.ENGLISH)));
+                    err.println("uketsuke: " + config + ": " + ReasonTexts.configProblem(problem, new Messages(Locale.JAPANESE)));
                 }
                 return BAD_CONFIGURATION;
             }

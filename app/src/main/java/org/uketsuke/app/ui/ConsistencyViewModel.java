@@ -53,7 +53,7 @@ public final class ConsistencyViewModel {
                         found = m.mismatches();
                         canUpdate.set(true);
                         result.set(messages.get("consistency.differs", found.size()) + "\n" + found.stream()
-                                .map(mismatch -> mismatch.differences().stream().map(d -> "  " + d.message(messages.locale()))
+                                .map(mismatch -> mismatch.differences().stream().map(d -> "  " + ReasonTexts.difference(d, messages))
                                         .collect(Collectors.joining("\n")))
                                 .collect(Collectors.joining("\n")));
                     }

@@ -99,7 +99,7 @@ public final class LookupViewModel {
     }
 
     private void append(StringBuilder text, List<FieldCheck.Problem> found) {
-        found.forEach(p -> line(text, p.message(messages.locale())));
+        found.forEach(p -> line(text, ReasonTexts.fieldProblem(p, messages)));
     }
 
     private static void line(StringBuilder text, String line) {

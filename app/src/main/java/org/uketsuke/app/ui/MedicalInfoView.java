@@ -112,7 +112,7 @@ public final class MedicalInfoView {
         ComboBox<CheckupItem> item = new ComboBox<>();
         item.setId("checkupItem");
         item.getItems().setAll(CheckupItem.values());
-        item.setConverter(converter(i -> i.name(messages.locale()) + " (" + i.unit() + ")"));
+        item.setConverter(converter(i -> ReasonTexts.checkupItem(i, messages) + " (" + i.unit() + ")"));
         item.valueProperty().bindBidirectional(model.chartItem);
         Runnable drawCheckups = () -> {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
@@ -120,7 +120,7 @@ public final class MedicalInfoView {
                 series.getData().add(new XYChart.Data<>(MedicalInfoViewModel.format(point.getKey()), point.getValue()));
             }
             checkupChart.getData().setAll(java.util.List.of(series));
-            checkupChart.setTitle(model.chartItem.get().name(messages.locale()));
+            checkupChart.setTitle(ReasonTexts.checkupItem(model.chartItem.get(), messages));
         };
         model.checkups.addListener((ListChangeListener<Object>) c -> drawCheckups.run());
         model.chartItem.addListener((o, was, now) -> drawCheckups.run());

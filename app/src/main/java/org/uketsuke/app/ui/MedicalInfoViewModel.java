@@ -226,7 +226,7 @@ public final class MedicalInfoViewModel {
         StringBuilder text = new StringBuilder();
         for (CheckupItem item : List.of(CheckupItem.HBA1C, CheckupItem.SYSTOLIC_BP, CheckupItem.DIASTOLIC_BP, CheckupItem.BMI,
                 CheckupItem.LDL)) {
-            c.value(item).ifPresent(v -> text.append(text.isEmpty() ? "" : " · ").append(item.name(messages.locale()))
+            c.value(item).ifPresent(v -> text.append(text.isEmpty() ? "" : " · ").append(ReasonTexts.checkupItem(item, messages))
                     .append(' ').append(v.toPlainString()));
         }
         return text.toString();

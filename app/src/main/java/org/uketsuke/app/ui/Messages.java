@@ -4,7 +4,11 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** Every string the screens show, from {@code messages_ja/en.properties}. */
+/**
+ * Every string people read, from one bundle: {@code messages.properties} (English, also for any language without its
+ * own file) and {@code messages_ja.properties} (Japanese). Domain reasons carry no text: each constant has its key
+ * here ({@code rejection.CERTIFICATE_REVOKED}, {@code problem.CARD_IN_USE}, …).
+ */
 public final class Messages {
 
     public static final Locale JAPANESE = Locale.JAPANESE;

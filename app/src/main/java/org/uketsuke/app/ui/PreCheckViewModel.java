@@ -61,7 +61,7 @@ public final class PreCheckViewModel {
             java.util.List<String> missing = java.util.List.of();
             try {
                 BookedPatientsCsv.BookedPatients booked = BookedPatientsCsv.read(Files.readAllBytes(Path.of(name)));
-                problemText = booked.problems().stream().map(p -> p.message(messages.locale()))
+                problemText = booked.problems().stream().map(p -> ReasonTexts.csvProblem(p, messages))
                         .collect(Collectors.joining("\n"));
                 if (booked.patients().isEmpty()) {
                     summaryText = messages.get("precheck.nothing");

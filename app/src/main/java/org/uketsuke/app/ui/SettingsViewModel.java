@@ -111,7 +111,7 @@ public final class SettingsViewModel {
         problems.clear();
         if (result instanceof ConfigResult.Invalid invalid) {
             for (ConfigProblem problem : invalid.problems()) {
-                problems.merge(problem.key(), problem.reasonMessage(messages.locale()), (a, b) -> a + " / " + b);
+                problems.merge(problem.key(), ReasonTexts.configReason(problem, messages), (a, b) -> a + " / " + b);
             }
         }
         return result;

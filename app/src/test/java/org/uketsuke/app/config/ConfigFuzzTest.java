@@ -2,8 +2,9 @@ package org.uketsuke.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.uketsuke.app.ui.Messages;
+import org.uketsuke.app.ui.ReasonTexts;
 import org.uketsuke.fuzz.FuzzReport;
 import org.uketsuke.fuzz.Fuzzer;
 
@@ -13,6 +14,9 @@ import org.uketsuke.fuzz.Fuzzer;
  * is written back and read again unchanged (the settings screen saves that way). Corpus: src/test/resources/fuzz/Config.
  */
 class ConfigFuzzTest {
+
+    private static final Messages JA = new Messages(Messages.JAPANESE);
+    private static final Messages EN = new Messages(Messages.ENGLISH);
 
     private static final String[] TOKENS = {
         "=", "\n", "\r\n", "\r", "#", "\uFEFF", " ", "\u3000", ",", "yes", "no", "off", "none", "auto", "ja", "en",
@@ -42,7 +46,7 @@ class ConfigFuzzTest {
                         if (problem.key().isEmpty() && problem.line() == 0 && problem.reason() != ConfigProblem.Reason.NOT_UTF8) {
                             throw new AssertionError("a problem naming neither key nor line: " + problem);
                         }
-                        if (problem.message(Locale.JAPANESE).isBlank() || problem.message(Locale.ENGLISH).isBlank()) {
+                        if (ReasonTexts.configProblem(problem, JA).isBlank() || ReasonTexts.configProblem(problem, EN).isBlank()) {
                             throw new AssertionError("a problem without a message: " + problem);
                         }
                     }

@@ -19,8 +19,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.uketsuke.app.config.ConfigProblem.Reason;
 import org.uketsuke.app.config.UketsukeConfig.IdentityCheck;
+import org.uketsuke.app.ui.Messages;
+import org.uketsuke.app.ui.ReasonTexts;
 
 class ConfigParserTest {
+
+    private static final Messages JA = new Messages(Messages.JAPANESE);
+    private static final Messages EN = new Messages(Messages.ENGLISH);
 
     /** The smallest file a production kiosk starts from: the required keys only. */
     static final String MINIMAL = """
@@ -198,8 +203,8 @@ class ConfigParserTest {
         assertThat(problem.line()).isEqualTo(expectedLine);
         String ja = expectedLine == 0 ? key + ": " : expectedLine + "行目 ";
         String en = expectedLine == 0 ? key + ": " : "line " + expectedLine + ", ";
-        assertThat(problem.message(Locale.JAPANESE)).startsWith(ja).contains(key);
-        assertThat(problem.message(Locale.ENGLISH)).startsWith(en).contains(key);
+        assertThat(ReasonTexts.configProblem(problem, JA)).startsWith(ja).contains(key);
+        assertThat(ReasonTexts.configProblem(problem, EN)).startsWith(en).contains(key);
     }
 
     /** The 1-based line of {@code key} in {@code text}, or -2 when it is not there (the problem is then line 0). */
@@ -217,8 +222,8 @@ class ConfigParserTest {
     void aMissingRequiredKeyIsNamedWithoutALine() {
         List<ConfigProblem> problems = problems(MINIMAL.replace("backend.url=https://oqs.example.jp/api\n", ""));
         assertThat(problems).containsExactly(new ConfigProblem(0, "backend.url", Reason.MISSING, ""));
-        assertThat(problems.getFirst().message(Locale.JAPANESE)).isEqualTo("backend.url: 必須です");
-        assertThat(problems.getFirst().message(Locale.ENGLISH)).isEqualTo("backend.url: required");
+        assertThat(ReasonTexts.configProblem(problems.getFirst(), JA)).isEqualTo("backend.url: 必須です");
+        assertThat(ReasonTexts.configProblem(problems.getFirst(), EN)).isEqualTo("backend.url: required");
     }
 
     @Test
@@ -243,8 +248,8 @@ class ConfigParserTest {
     void aKeySetTwiceNamesTheFirstLine() {
         List<ConfigProblem> problems = problems(MINIMAL + "terminal.id=counter-9\n");
         assertThat(problems).containsExactly(new ConfigProblem(8, "terminal.id", Reason.DUPLICATE_KEY, "1"));
-        assertThat(problems.getFirst().message(Locale.JAPANESE)).isEqualTo("8行目 terminal.id: 1行目と同じキーです");
-        assertThat(problems.getFirst().message(Locale.ENGLISH)).isEqualTo("line 8, terminal.id: the same key as line 1");
+        assertThat(ReasonTexts.configProblem(problems.getFirst(), JA)).isEqualTo("8行目 terminal.id: 1行目と同じキーです");
+        assertThat(ReasonTexts.configProblem(problems.getFirst(), EN)).isEqualTo("line 8, terminal.id: the same key as line 1");
     }
 
     @Test
@@ -258,9 +263,9 @@ class ConfigParserTest {
     void everyReasonHasAJapaneseAndAnEnglishMessage() {
         for (Reason reason : Reason.values()) {
             ConfigProblem problem = new ConfigProblem(3, "k", reason, "d");
-            assertThat(problem.message(Locale.JAPANESE)).startsWith("3行目 k: ").hasSizeGreaterThan(7);
-            assertThat(problem.message(Locale.ENGLISH)).startsWith("line 3, k: ").hasSizeGreaterThan(11);
-            assertThat(problem.message(Locale.JAPANESE)).isNotEqualTo(problem.message(Locale.ENGLISH));
+            assertThat(ReasonTexts.configProblem(problem, JA)).startsWith("3行目 k: ").hasSizeGreaterThan(7);
+            assertThat(ReasonTexts.configProblem(problem, EN)).startsWith("line 3, k: ").hasSizeGreaterThan(11);
+            assertThat(ReasonTexts.configProblem(problem, JA)).isNotEqualTo(ReasonTexts.configProblem(problem, EN));
         }
     }
 

@@ -6,28 +6,26 @@ package org.uketsuke.eligibility.medical;
  * the current code table.
  */
 public enum CheckupItem {
-    BMI("9N011000000000001", "BMI", "BMI", "kg/m2"),
-    WAIST("9N016160100000001", "腹囲", "Waist", "cm"),
-    SYSTOLIC_BP("9A751000000000001", "収縮期血圧", "Systolic BP", "mmHg"),
-    DIASTOLIC_BP("9A761000000000001", "拡張期血圧", "Diastolic BP", "mmHg"),
-    HBA1C("3D046000001920402", "HbA1c（NGSP）", "HbA1c (NGSP)", "%"),
-    FASTING_GLUCOSE("3D010000001927201", "空腹時血糖", "Fasting glucose", "mg/dL"),
-    LDL("3F077000002327101", "LDLコレステロール", "LDL cholesterol", "mg/dL"),
-    HDL("3F070000002327101", "HDLコレステロール", "HDL cholesterol", "mg/dL"),
-    TRIGLYCERIDES("3F015000002327101", "中性脂肪", "Triglycerides", "mg/dL"),
-    AST("3B035000002327201", "AST(GOT)", "AST (GOT)", "U/L"),
-    ALT("3B045000002327201", "ALT(GPT)", "ALT (GPT)", "U/L"),
-    GGT("3B090000002327101", "γ-GTP", "γ-GTP", "U/L");
+    BMI("9N011000000000001", "BMI", "kg/m2"),
+    WAIST("9N016160100000001", "腹囲", "cm"),
+    SYSTOLIC_BP("9A751000000000001", "収縮期血圧", "mmHg"),
+    DIASTOLIC_BP("9A761000000000001", "拡張期血圧", "mmHg"),
+    HBA1C("3D046000001920402", "HbA1c（NGSP）", "%"),
+    FASTING_GLUCOSE("3D010000001927201", "空腹時血糖", "mg/dL"),
+    LDL("3F077000002327101", "LDLコレステロール", "mg/dL"),
+    HDL("3F070000002327101", "HDLコレステロール", "mg/dL"),
+    TRIGLYCERIDES("3F015000002327101", "中性脂肪", "mg/dL"),
+    AST("3B035000002327201", "AST(GOT)", "U/L"),
+    ALT("3B045000002327201", "ALT(GPT)", "U/L"),
+    GGT("3B090000002327101", "γ-GTP", "U/L");
 
     private final String code;
     private final String nameJa;
-    private final String nameEn;
     private final String unit;
 
-    CheckupItem(String code, String nameJa, String nameEn, String unit) {
+    CheckupItem(String code, String nameJa, String unit) {
         this.code = code;
         this.nameJa = nameJa;
-        this.nameEn = nameEn;
         this.unit = unit;
     }
 
@@ -35,20 +33,13 @@ public enum CheckupItem {
         return code;
     }
 
+    /** The item's name as the 特定健診 XML standard writes it ({@code ItemName}). */
     public String nameJa() {
         return nameJa;
     }
 
-    public String nameEn() {
-        return nameEn;
-    }
-
     public String unit() {
         return unit;
-    }
-
-    public String name(java.util.Locale locale) {
-        return "ja".equals(locale.getLanguage()) ? nameJa : nameEn;
     }
 
     /** The item with that code, if Uketsuke knows it (other items are kept out of the typed view). */

@@ -66,7 +66,7 @@ public final class AuditLog {
             case AuditVerification.Intact intact -> new AuditLog(file, intact.entries(), intact.headHash());
             case AuditVerification.IncompleteTail torn -> recover(file, clock, torn);
             case AuditVerification.Broken broken -> throw new AuditLogException("the audit log " + file
-                    + " is broken at entry " + broken.entry() + ": " + broken.reason().en() + " (" + broken.detail() + ")",
+                    + " is broken at entry " + broken.entry() + ": " + broken.reason() + " (" + broken.detail() + ")",
                     broken, null);
         };
     }

@@ -30,8 +30,8 @@ import org.uketsuke.eligibility.InvalidValueException;
  * Birth dates may be 19700101, 1970-01-01, 1970/1/1, S45.01.01 or 昭和45年1月1日. The file may be UTF-8 (with or
  * without BOM) or Windows-31J (Shift_JIS): whichever decodes.
  *
- * <p>A bad row never stops the list: it becomes a {@link Problem} naming its line and column, explained in ja/en,
- * and every good row is still checked.
+ * <p>A bad row never stops the list: it becomes a {@link Problem} naming its line, column and reason (the
+ * application words it), and every good row is still checked.
  */
 public final class BookedPatientsCsv {
 
@@ -64,25 +64,7 @@ public final class BookedPatientsCsv {
      * What is wrong, where: {@code line} 1-based (0 for the whole file), {@code detail} the value, the missing column's
      * name, the validator's explanation, or the line of the first occurrence.
      */
-    public record Problem(int line, Column column, Reason reason, String detail, FieldCheck.Problem fieldProblem) {
-
-        public String message(Locale locale) {
-            boolean ja = locale.getLanguage().equals("ja");
-            String where = line == 0 ? "" : (ja ? line + "行目: " : "line " + line + ": ");
-            String name = column == null ? "" : (ja ? column.names.getFirst() : column.names.get(column.names.size() - 2));
-            return where + switch (reason) {
-                case NO_HEADER -> ja ? "見出し行がありません" : "the file has no header row";
-                case MISSING_COLUMN -> ja ? "列「" + name + "」がありません" : "the column \"" + name + "\" is missing";
-                case MISSING_VALUE -> ja ? name + "が空です" : name + " is empty";
-                case BAD_BIRTHDATE -> ja ? "生年月日「" + detail + "」が読めません（例 19700101, S45.01.01）"
-                        : "cannot read the birth date \"" + detail + "\" (e.g. 19700101, S45.01.01)";
-                case BAD_FIELD -> fieldProblem != null ? fieldProblem.message(locale)
-                        : (ja ? name + "が正しくありません: " : name + " is not valid: ") + detail;
-                case DUPLICATE -> ja ? detail + "行目と同じ患者です" : "the same patient as line " + detail;
-                case UNREADABLE -> ja ? "CSVとして読めません: " + detail : "not readable as CSV: " + detail;
-            };
-        }
-    }
+    public record Problem(int line, Column column, Reason reason, String detail, FieldCheck.Problem fieldProblem) {}
 
     /** The good rows and the problems, in file order. */
     public record BookedPatients(List<BookedPatient> patients, List<Problem> problems) {

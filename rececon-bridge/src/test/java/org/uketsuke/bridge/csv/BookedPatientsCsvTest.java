@@ -1,14 +1,15 @@
 package org.uketsuke.bridge.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.bridge.csv.BookedPatientsCsv.BookedPatients;
 import org.uketsuke.bridge.csv.BookedPatientsCsv.Reason;
+import org.uketsuke.eligibility.FieldCheck;
 
 class BookedPatientsCsvTest {
 
@@ -63,26 +64,26 @@ class BookedPatientsCsvTest {
         assertThat(booked.patients()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(6));
         assertThat(booked.problems()).extracting(BookedPatientsCsv.Problem::line, BookedPatientsCsv.Problem::reason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(2, Reason.BAD_FIELD),
-                        org.assertj.core.groups.Tuple.tuple(3, Reason.BAD_BIRTHDATE),
-                        org.assertj.core.groups.Tuple.tuple(4, Reason.BAD_FIELD),
-                        org.assertj.core.groups.Tuple.tuple(5, Reason.BAD_FIELD),
-                        org.assertj.core.groups.Tuple.tuple(7, Reason.DUPLICATE));
+                        tuple(2, Reason.BAD_FIELD),
+                        tuple(3, Reason.BAD_BIRTHDATE),
+                        tuple(4, Reason.BAD_FIELD),
+                        tuple(5, Reason.BAD_FIELD),
+                        tuple(7, Reason.DUPLICATE));
         var checkDigit = booked.problems().getFirst();
-        assertThat(checkDigit.message(Locale.JAPANESE)).startsWith("2行目: ").contains("2");
-        assertThat(checkDigit.message(Locale.ENGLISH)).startsWith("line 2: ").contains("check digit");
-        assertThat(booked.problems().get(1).message(Locale.ENGLISH)).contains("19701301");
-        assertThat(booked.problems().get(4).message(Locale.JAPANESE)).isEqualTo("7行目: 6行目と同じ患者です");
-        assertThat(booked.problems().get(4).message(Locale.ENGLISH)).isEqualTo("line 7: the same patient as line 6");
+        assertThat(checkDigit.fieldProblem().reason()).isEqualTo(FieldCheck.Reason.CHECK_DIGIT);
+        assertThat(booked.problems().get(1).detail()).isEqualTo("19701301");
+        assertThat(booked.problems().get(4).detail()).as("the line of the first occurrence").isEqualTo("6");
     }
 
     @Test
     void aFileWithoutTheNeededColumnsSaysWhichAreMissing() {
         BookedPatients booked = BookedPatientsCsv.read("患者ID,氏名\nP1,受付\n".getBytes(StandardCharsets.UTF_8));
         assertThat(booked.patients()).isEmpty();
-        assertThat(booked.problems()).extracting(p -> p.message(Locale.JAPANESE)).containsExactly(
-                "1行目: 列「保険者番号」がありません", "1行目: 列「番号」がありません", "1行目: 列「生年月日」がありません");
-        assertThat(booked.problems().getFirst().message(Locale.ENGLISH)).isEqualTo("line 1: the column \"insurer_number\" is missing");
+        assertThat(booked.problems()).extracting(BookedPatientsCsv.Problem::line, BookedPatientsCsv.Problem::reason,
+                BookedPatientsCsv.Problem::column).containsExactly(
+                        tuple(1, Reason.MISSING_COLUMN, BookedPatientsCsv.Column.INSURER_NUMBER),
+                        tuple(1, Reason.MISSING_COLUMN, BookedPatientsCsv.Column.NUMBER),
+                        tuple(1, Reason.MISSING_COLUMN, BookedPatientsCsv.Column.BIRTHDATE));
     }
 
     @Test
