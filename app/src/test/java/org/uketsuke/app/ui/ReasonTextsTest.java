@@ -3,10 +3,12 @@ package org.uketsuke.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.bridge.csv.BookedPatientsCsv;
 import org.uketsuke.eligibility.FieldCheck;
 import org.uketsuke.eligibility.InsuranceComparison;
+import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.medical.CheckupItem;
 
 /** The words for the reasons the libraries report as data, in both languages (moved here with the texts). */
@@ -49,6 +51,15 @@ class ReasonTextsTest {
         assertThat(ReasonTexts.difference(family, EN)).isEqualTo("insured / dependant: stored 1 / confirmed 家族");
         var branch = new InsuranceComparison.Difference(InsuranceComparison.Field.BRANCH, "", "01");
         assertThat(ReasonTexts.difference(branch, JA)).isEqualTo("枝番: 登録 — / 確認 01");
+    }
+
+    @Test
+    void passcodeRejectionsSayPasscode() {
+        for (RejectionReason reason : List.of(RejectionReason.PASSCODE_INVALID, RejectionReason.PASSCODE_EXPIRED,
+                RejectionReason.PASSCODE_USED)) {
+            assertThat(JA.get("rejection." + reason)).contains("パスコード");
+            assertThat(EN.get("rejection." + reason)).containsIgnoringCase("passcode");
+        }
     }
 
     @Test
