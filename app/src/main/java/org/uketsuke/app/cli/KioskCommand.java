@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.uketsuke.app.config.ConfigParser;
@@ -44,16 +45,18 @@ public final class KioskCommand implements Callable<Integer> {
         try {
             bytes = Files.readAllBytes(config);
         } catch (IOException e) {
-            err.println("uketsuke: " + config + ": cannot read the configuration (" + e.getMessage() + ")");
-            err.println("uketsuke: " + config + ": 設定ファイルを読めません");
+            for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+                err.println("uketsuke: " + config + ": " + new Messages(language).get("config.unreadable", e.getMessage()));
+            }
             return BAD_CONFIGURATION;
         }
         UketsukeConfig checked;
         switch (ConfigParser.parse(bytes)) {
             case ConfigResult.Invalid invalid -> {
                 for (ConfigProblem problem : invalid.problems()) {
-                    err.println("uketsuke: " + config + ": " + ReasonTexts.configProblem(problem, new Messages(Locale.ENGLISH)));
-                    err.println("uketsuke: " + config + ": " + ReasonTexts.configProblem(problem, new Messages(Locale.JAPANESE)));
+                    for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+                        err.println("uketsuke: " + config + ": " + ReasonTexts.configProblem(problem, new Messages(language)));
+                    }
                 }
                 return BAD_CONFIGURATION;
             }
