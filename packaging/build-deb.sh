@@ -14,6 +14,8 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/input" "$OUT"
 cp "$ROOT"/app/target/app-*.jar "$WORK/input/app.jar"
 cp "$ROOT"/app/target/lib/*.jar "$WORK/input/"
+# The developer tools (bench, soak, face eval) are not an app dependency and must never reach the installer.
+if compgen -G "$WORK/input/tools-*.jar" >/dev/null; then echo "build-deb: the tools jar must not be in the DEB" >&2; exit 1; fi
 
 # Modules the jars use, plus those reached by reflection or service lookup that jdeps cannot see.
 MODULES="$("$J/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps \

@@ -1,17 +1,14 @@
 package org.uketsuke.app;
 
-import org.uketsuke.app.bench.BenchCommand;
 import org.uketsuke.app.cli.AuditCommand;
 import org.uketsuke.app.cli.BackendCommand;
 import org.uketsuke.app.cli.CardCommand;
 import org.uketsuke.app.cli.CommandContribution;
 import org.uketsuke.app.cli.Extensions;
 import org.uketsuke.app.cli.DemoCommand;
-import org.uketsuke.app.cli.FaceCommand;
 import org.uketsuke.app.cli.KioskCommand;
 import org.uketsuke.app.cli.ReaderCommand;
 import org.uketsuke.app.cli.SelfCheckCommand;
-import org.uketsuke.app.cli.SoakCommand;
 import org.uketsuke.app.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +19,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reception terminal for online qualification (オンライン資格確認).",
-        subcommands = {DemoCommand.class, BackendCommand.class, BenchCommand.class, SelfCheckCommand.class, ReaderCommand.class,
-                SoakCommand.class, CardCommand.class, AuditCommand.class, FaceCommand.class, KioskCommand.class})
+        subcommands = {DemoCommand.class, BackendCommand.class, SelfCheckCommand.class, ReaderCommand.class,
+                CardCommand.class, AuditCommand.class, KioskCommand.class})
 public final class Uketsuke implements Runnable {
 
     @CommandLine.Spec

@@ -49,9 +49,9 @@ class AppArchitectureTest {
     }
 
     @Test
-    /** The demo embeds it and the bench measures it; the kiosk itself only knows the eligibility client. */
+    /** The demo embeds it; the kiosk itself only knows the eligibility client (the bench moved to tools). */
     void theAppUsesTheMockBackendOnlyToEmbedItInTheDemo() {
-        noClasses().that().resideOutsideOfPackages("org.uketsuke.app.demo..", "org.uketsuke.app.cli..", "org.uketsuke.app.bench..")
+        noClasses().that().resideOutsideOfPackages("org.uketsuke.app.demo..", "org.uketsuke.app.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.uketsuke.mockbackend..")
                 .check(APP);
     }

@@ -1,4 +1,4 @@
-package org.uketsuke.face.eval;
+package org.uketsuke.tools.face;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,8 @@
-package org.uketsuke.app.cli;
+package org.uketsuke.tools.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.uketsuke.app.bench.Soak;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package org.uketsuke.app.bench;
+package org.uketsuke.tools.bench;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.uketsuke.app.bench;
+package org.uketsuke.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.uketsuke.face.eval;
+package org.uketsuke.tools.face;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.uketsuke.app.bench;
+package org.uketsuke.tools.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,7 @@
-package org.uketsuke.app.cli;
+package org.uketsuke.tools.face;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.uketsuke.face.eval.FaceEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
