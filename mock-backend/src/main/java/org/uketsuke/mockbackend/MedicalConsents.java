@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
@@ -16,6 +17,7 @@ import org.uketsuke.eligibility.medical.ConsentGrant;
 import org.uketsuke.eligibility.medical.ConsentPolicy;
 import org.uketsuke.eligibility.medical.ConsentScenario;
 import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.mockbackend.store.SchemaMigrator;
 
 /**
  * The consents the backend holds, per medical institution and person, as recorded with each card confirmation
@@ -24,6 +26,10 @@ import org.uketsuke.eligibility.medical.MedicalCategory;
  * until its window closes, as in the national system.
  */
 final class MedicalConsents implements AutoCloseable {
+
+    /** The store's schema: versioned migrations with checksums (append only). */
+    static final SchemaMigrator SCHEMA = new SchemaMigrator("consent", "/org/uketsuke/mockbackend/consents/",
+            List.of("V1__consent_grants_and_prescription_forms"));
 
     private final ConsentPolicy policy;
     private final Connection db;
@@ -34,13 +40,8 @@ final class MedicalConsents implements AutoCloseable {
             db = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = db.createStatement()) {
                 s.execute("pragma journal_mode=wal");
-                s.execute("create table if not exists consent_grant (institution text not null, person integer not null,"
-                        + " category text not null, answer text not null, given_at text not null, expires_at text,"
-                        + " scenario text not null, primary key (institution, person, category))");
-                s.execute("create table if not exists prescription_form (institution text not null,"
-                        + " person integer not null, form text, recorded_at text not null,"
-                        + " primary key (institution, person))");
             }
+            SCHEMA.migrate(db);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the consent store " + file, e);
         }

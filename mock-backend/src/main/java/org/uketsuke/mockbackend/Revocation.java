@@ -75,13 +75,13 @@ final class Revocation {
     static final Duration VALIDITY = Duration.ofDays(1);
 
     private final TestPki pki;
-    private final Population register;
+    private final PopulationStore register;
     private final Clock clock;
     private final AtomicLong crlNumber = new AtomicLong();
     /** The current CRL per CA; dropped on every revocation, so the next reader gets a fresh one. */
     private final Map<Authority, X509CRL> current = new ConcurrentHashMap<>();
 
-    Revocation(TestPki pki, Population register, Clock clock) {
+    Revocation(TestPki pki, PopulationStore register, Clock clock) {
         this.pki = pki;
         this.register = register;
         this.clock = clock;
@@ -106,7 +106,7 @@ final class Revocation {
     }
 
     boolean revoked(Authority authority, X509Certificate certificate) {
-        return register.certificate(authority.key, serialOf(certificate)).map(Population.CertificateEntry::revoked)
+        return register.certificate(authority.key, serialOf(certificate)).map(PopulationStore.CertificateEntry::revoked)
                 .orElse(false);
     }
 
@@ -128,7 +128,7 @@ final class Revocation {
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
                     new JcaX509CertificateHolder(ca.certificate()).getSubject(), Date.from(now));
             builder.setNextUpdate(Date.from(now.plus(VALIDITY)));
-            for (Population.CertificateEntry entry : register.revokedCertificates(authority.key)) {
+            for (PopulationStore.CertificateEntry entry : register.revokedCertificates(authority.key)) {
                 builder.addCRLEntry(new BigInteger(entry.serial(), 16), Date.from(entry.revokedAt()),
                         entry.reason() == null ? CRLReason.unspecified : entry.reason());
             }

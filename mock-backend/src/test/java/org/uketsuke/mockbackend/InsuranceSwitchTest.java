@@ -37,7 +37,7 @@ class InsuranceSwitchTest {
 
     @Test
     void theEndedInsuranceAnswersThatANewerOneExistsAndTheNewOneConfirms() {
-        int person = Population.SWITCH_FIRST;
+        int person = PopulationGenerator.SWITCH_FIRST;
         Qualification now = backend.person(person);
         InsuranceCardId ended = backend.endedInsurance(person).orElseThrow();
         assertThat(ended.insurer()).isNotEqualTo(now.card().insurer());
@@ -58,7 +58,7 @@ class InsuranceSwitchTest {
 
     @Test
     void aQualificationThatStartsInTheFutureIsNoQualificationYet() {
-        int person = Population.FUTURE_FIRST;
+        int person = PopulationGenerator.FUTURE_FIRST;
         Qualification future = backend.person(person);
         assertThat(future.qualificationDate()).isAfter(java.time.LocalDate.now());
         assertThat(TestCards.reason(TestCards.confirmWithPin(client, backend.issueCard(person))))

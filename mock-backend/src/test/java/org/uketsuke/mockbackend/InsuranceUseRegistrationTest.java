@@ -49,7 +49,7 @@ class InsuranceUseRegistrationTest {
         assertThat(first).isInstanceOfSatisfying(RegistrationOutcome.Registered.class,
                 r -> assertThat(r.alreadyRegistered()).isFalse());
         assertThat(TestCards.confirmWithPin(client, card)).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
-                c -> assertThat(c.qualification()).isEqualTo(MockBackend.withConsents(card.expected(), Consents.none())));
+                c -> assertThat(c.qualification()).isEqualTo(Confirmations.withConsents(card.expected(), Consents.none())));
 
         assertThat(client.registerForInsuranceUse(signed(card))).as("registering again is no error")
                 .isInstanceOfSatisfying(RegistrationOutcome.Registered.class, r -> assertThat(r.alreadyRegistered()).isTrue());

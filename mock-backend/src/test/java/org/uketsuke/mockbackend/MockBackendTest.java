@@ -72,7 +72,7 @@ class MockBackendTest {
         ConfirmationOutcome outcome = client.confirmByCard(signedRequest(card));
         assertThat(outcome).isInstanceOf(ConfirmationOutcome.Confirmed.class);
         assertThat(((ConfirmationOutcome.Confirmed) outcome).qualification())
-                .isEqualTo(MockBackend.withConsents(card.expected(), Consents.none()));
+                .isEqualTo(Confirmations.withConsents(card.expected(), Consents.none()));
     }
 
     @Test
@@ -310,7 +310,7 @@ class MockBackendTest {
                 assertThat(twin.person(i)).isEqualTo(mine);
                 assertThat(CheckDigit.valid(mine.card().insurer().value())).isTrue();
                 insurerKinds.add(mine.card().insurer().nationalHealthInsurance() ? "国保" : mine.card().insurer().lawCode());
-                int age = java.time.Period.between(mine.birthdate(), Population.REFERENCE_DATE).getYears();
+                int age = java.time.Period.between(mine.birthdate(), PopulationGenerator.REFERENCE_DATE).getYears();
                 if (age >= 75) {
                     assertThat(mine.card().insurer().lawCode()).isEqualTo("39");
                     assertThat(mine.card().symbol()).as("後期高齢 has no 記号").isEmpty();

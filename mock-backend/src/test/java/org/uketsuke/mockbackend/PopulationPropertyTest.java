@@ -39,7 +39,7 @@ class PopulationPropertyTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void everyGeneratedPersonPassesTheValidators(long seed) {
-        try (Population population = Population.open(dir.resolve("p" + seed + ".db"), seed, PEOPLE)) {
+        try (PopulationStore population = PopulationStore.open(dir.resolve("p" + seed + ".db"), seed, PEOPLE)) {
             for (int id = 0; id < PEOPLE; id++) {
                 Qualification q = population.person(id).orElseThrow();
                 String who = "seed " + seed + " person " + id;
@@ -50,7 +50,7 @@ class PopulationPropertyTest {
                     assertThat(new LawCode(p.payer().value().substring(0, 2)).publicExpense()).as(who).isTrue();
                 }
                 assertThat(q.qualificationDate()).as(who).isAfterOrEqualTo(q.birthdate());
-                int age = Period.between(q.birthdate(), Population.REFERENCE_DATE).getYears();
+                int age = Period.between(q.birthdate(), PopulationGenerator.REFERENCE_DATE).getYears();
                 if (age >= 75) {
                     assertThat(q.card().insurer().lawCode()).as(who).isEqualTo("39");
                 }
@@ -58,7 +58,7 @@ class PopulationPropertyTest {
                     assertThat(q.details().elderly()).as(who + ": 高齢受給者").isPresent();
                 }
                 var previous = population.previousInsurance(id);
-                assertThat(previous.isPresent()).as(who).isEqualTo(Population.switched(id));
+                assertThat(previous.isPresent()).as(who).isEqualTo(PopulationGenerator.switched(id));
                 if (previous.isPresent()) {
                     assertValid(previous.get().card(), who + " (ended insurance)");
                     assertThat(previous.get().card().insurer()).as(who).isNotEqualTo(q.card().insurer());
@@ -68,7 +68,7 @@ class PopulationPropertyTest {
                             .isBeforeOrEqualTo(previous.get().disqualificationDate())
                             .isAfterOrEqualTo(q.birthdate());
                 }
-                if (Population.futureStart(id)) {
+                if (PopulationGenerator.futureStart(id)) {
                     assertThat(q.qualificationDate()).as(who).isAfter(LocalDate.now().plusYears(3));
                 }
             }
@@ -87,7 +87,7 @@ class PopulationPropertyTest {
 
     @Test
     void thePopulationHasTheVarietyOfTheRealOne() {
-        try (Population population = Population.open(dir.resolve("variety.db"), 42, PEOPLE)) {
+        try (PopulationStore population = PopulationStore.open(dir.resolve("variety.db"), 42, PEOPLE)) {
             Set<String> kinds = new HashSet<>();
             Set<Integer> ratios = new HashSet<>();
             boolean dependant = false;
@@ -105,7 +105,7 @@ class PopulationPropertyTest {
                 disease |= !q.details().specificDiseases().isEmpty();
                 twoExpenses |= q.details().publicExpenses().size() >= 2;
                 switches += population.previousInsurance(id).isPresent() ? 1 : 0;
-                futures += Population.futureStart(id) ? 1 : 0;
+                futures += PopulationGenerator.futureStart(id) ? 1 : 0;
             }
             assertThat(kinds).contains("01", "06", "39", "国保").containsAnyOf("31", "32", "33", "34");
             assertThat(kinds).allMatch(k -> k.equals("国保") || new LawCode(k).name().isPresent());

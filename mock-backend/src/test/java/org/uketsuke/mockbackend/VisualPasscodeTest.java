@@ -56,7 +56,7 @@ class VisualPasscodeTest {
         VisualPasscode passcode = client.visualCheckPasscode("staff-07");
         assertThat(passcode.staffId()).isEqualTo("staff-07");
         assertThat(passcode.passcode()).matches("[0-9]{8}");
-        assertThat(passcode.expiresAt()).isEqualTo(clock.instant().plus(MockBackend.PASSCODE_LIFETIME)
+        assertThat(passcode.expiresAt()).isEqualTo(clock.instant().plus(VisualPasscodes.LIFETIME)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(passcode.toString()).doesNotContain(passcode.passcode());
         assertThat(client.visualCheckPasscode("staff-07").passcode()).isNotEqualTo(passcode.passcode());
@@ -102,7 +102,7 @@ class VisualPasscodeTest {
         IssuedCard card = backend.issueCard(6);
         VisualPasscode passcode = client.visualCheckPasscode("staff-09");
         VisualPasscode other = client.visualCheckPasscode("staff-09");
-        clock.advance(MockBackend.PASSCODE_LIFETIME.minusSeconds(1));
+        clock.advance(VisualPasscodes.LIFETIME.minusSeconds(1));
         assertThat(visual(client, backend.terminalTls(), card, "staff-09", other.passcode()))
                 .isInstanceOf(ConfirmationOutcome.Confirmed.class);
         clock.advance(Duration.ofSeconds(1));

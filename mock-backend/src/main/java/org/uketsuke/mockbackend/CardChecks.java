@@ -1,0 +1,75 @@
+package org.uketsuke.mockbackend;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.uketsuke.eligibility.RejectionReason;
+
+/**
+ * The nonces the backend hands out ({@code POST /oqs/v1/nonce}: 32 random bytes, base64, single use, valid 60 s) and
+ * the checks every card request passes first, each with its own answer.
+ */
+final class CardChecks {
+
+    private static final Duration NONCE_LIFETIME = Duration.ofSeconds(60);
+
+    private final TestPki pki;
+    private final Revocation revocation;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Instant> nonces = new ConcurrentHashMap<>();
+
+    CardChecks(TestPki pki, Revocation revocation, Clock clock) {
+        this.pki = pki;
+        this.revocation = revocation;
+        this.clock = clock;
+    }
+
+    String newNonce() {
+        byte[] nonce = new byte[32];
+        random.nextBytes(nonce);
+        String text = Base64.getEncoder().encodeToString(nonce);
+        Instant now = clock.instant();
+        nonces.values().removeIf(expiry -> expiry.isBefore(now));
+        nonces.put(text, now.plus(NONCE_LIFETIME));
+        return text;
+    }
+
+    /**
+     * The nonce known and unused (it is used up now), the certificate signed by the test JPKI CA, within its validity,
+     * and not revoked (the register the CRL and the OCSP responder read); null when all hold.
+     */
+    Refusal checkNonceAndCertificate(byte[] nonce, byte[] certificateDer) {
+        Instant expiry = nonces.remove(Base64.getEncoder().encodeToString(nonce));
+        if (expiry == null || expiry.isBefore(clock.instant())) {
+            return new Refusal(RejectionReason.NONCE_INVALID, "ナンスが無効です。");
+        }
+        X509Certificate certificate;
+        try {
+            certificate = Certificates.parse(certificateDer);
+            certificate.verify(pki.jpkiCa().certificate().getPublicKey());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return new Refusal(RejectionReason.CERTIFICATE_INVALID, "電子証明書を検証できません。");
+        }
+        try {
+            certificate.checkValidity(Date.from(clock.instant()));
+        } catch (CertificateExpiredException e) {
+            return new Refusal(RejectionReason.CERTIFICATE_EXPIRED, "電子証明書の有効期限が切れています。");
+        } catch (CertificateNotYetValidException e) {
+            return new Refusal(RejectionReason.CERTIFICATE_INVALID, "電子証明書はまだ有効ではありません。");
+        }
+        if (revocation.revoked(Revocation.Authority.JPKI, certificate)) {
+            return new Refusal(RejectionReason.CERTIFICATE_REVOKED, "電子証明書は失効しています。");
+        }
+        return null;
+    }
+}

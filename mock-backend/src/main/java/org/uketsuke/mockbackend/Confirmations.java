@@ -1,0 +1,213 @@
+package org.uketsuke.mockbackend;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.uketsuke.eligibility.Attestation;
+import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.FaceAttestation;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.QualificationDetails;
+import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.VisualAttestation;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
+
+/**
+ * 資格確認: by card ({@code POST /oqs/v1/confirm/card}) — the nonce known and unused, the certificate chaining to the
+ * test JPKI CA, valid and not revoked, the proof of presence holding (the card's signature, or the terminal's signed
+ * face or visual attestation), the card linked to a person by 保険証利用登録 — and by insurance number
+ * ({@code /oqs/v1/confirm/insurance}, also each entry of a 一括照会). The answer is the official result message.
+ */
+final class Confirmations {
+
+    /** How far a face attestation's time may be from the backend's clock (both ways). */
+    static final Duration ATTESTATION_FRESHNESS = Duration.ofMinutes(2);
+
+    private final CardChecks checks;
+    private final VisualPasscodes passcodes;
+    private final ReferenceNumbers references;
+    private final PopulationStore population;
+    private final MedicalConsents consents;
+    private final Clock clock;
+
+    Confirmations(CardChecks checks, VisualPasscodes passcodes, ReferenceNumbers references, PopulationStore population,
+            MedicalConsents consents, Clock clock) {
+        this.checks = checks;
+        this.passcodes = passcodes;
+        this.references = references;
+        this.population = population;
+        this.consents = consents;
+        this.clock = clock;
+    }
+
+    /**
+     * @param terminal the client certificate of the TLS session: on the face path the attestation must be signed by
+     *     its key
+     */
+    ResultMessage byCard(QualificationXml.CardRequest parsed, X509Certificate terminal) {
+        CardConfirmationRequest request = parsed.request();
+        String now = BackendTime.now(clock);
+        String institution = parsed.medicalInstitutionCode();
+        String fileId = request.arbitraryFileIdentifier();
+        Refusal refusal = checks.checkNonceAndCertificate(request.nonce(), request.authCertificateDer());
+        if (refusal != null) {
+            return ResultMessage.rejected(now, institution, fileId, refusal.reason(), refusal.message());
+        }
+        X509Certificate certificate = Certificates.parse(request.authCertificateDer());
+        if (!proofHolds(request, certificate, terminal)) {
+            return ResultMessage.rejected(now, institution, fileId, RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");
+        }
+        if (request.attestation() instanceof FaceAttestation face) {
+            String why = faceAttestationProblem(face, clock.instant());
+            if (why != null) {
+                return ResultMessage.rejected(now, institution, fileId, RejectionReason.ATTESTATION_INVALID, why);
+            }
+        }
+        if (request.attestation() instanceof VisualAttestation visual) {
+            Refusal passcode = passcodes.use(visual, terminal);
+            if (passcode != null) {
+                return ResultMessage.rejected(now, institution, fileId, passcode.reason(), passcode.message());
+            }
+        }
+        String serial = Certificates.serialOf(certificate);
+        Optional<PopulationStore.StoredCard> card = population.cardBySerial(serial);
+        if (card.isEmpty() || card.get().personId() == null || !population.registeredForInsuranceUse(serial)) {
+            return ResultMessage.rejected(now, institution, fileId, RejectionReason.NOT_REGISTERED,
+                    "健康保険証としての利用登録がされていません。");
+        }
+        int person = card.get().personId();
+        Qualification held = population.person(person).orElseThrow();
+        Refusal notQualified = qualificationRefusal(person, held);
+        if (notQualified != null) {
+            return ResultMessage.rejected(now, institution, fileId, notQualified.reason(), notQualified.message());
+        }
+        String from = Certificates.institutionOf(terminal, institution);
+        Qualification qualification = withConsents(held, request.consents()).withReferenceNumber(references.of(from, person));
+        // The consents (with their time, so their expiry) and the prescription-form choice, for later viewing.
+        consents.record(from, person, request.consents(), request.scenario(), request.prescriptionForm(), clock.instant());
+        return ResultMessage.confirmed(now, institution, fileId, qualification, null);
+    }
+
+    ResultMessage byInsurance(QualificationXml.SearchRequest parsed, String institution) {
+        String now = BackendTime.now(clock);
+        var search = parsed.search();
+        OptionalInt found = population.find(search.card(), search.birthdate());
+        if (found.isEmpty()) {
+            if (population.findPrevious(search.card(), search.birthdate()).isPresent()) {
+                // 資格の切替: this insurance ended and a newer one exists (QualificationValidity 3).
+                ResultMessage ended = ResultMessage.rejected(now, parsed.medicalInstitutionCode(),
+                        parsed.arbitraryFileIdentifier(), RejectionReason.QUALIFICATION_LOST,
+                        "この資格は喪失しています。新しい資格があります。");
+                return new ResultMessage(ended.processExecutionTime(), ended.qualificationConfirmationDate(),
+                        ended.medicalInstitutionCode(), ended.arbitraryFileIdentifier(), ended.referenceClassification(),
+                        ended.segmentOfResult(), null, null, ended.characterCode(), ended.processingResultStatus(),
+                        ended.processingResultCode(), ended.processingResultMessage(), "3", List.of());
+            }
+            return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
+                    RejectionReason.NO_QUALIFICATION, "該当する資格情報が存在しません。");
+        }
+        int person = found.getAsInt();
+        Qualification held = population.person(person).orElseThrow();
+        Refusal notQualified = qualificationRefusal(person, held);
+        if (notQualified != null) {
+            return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
+                    notQualified.reason(), notQualified.message());
+        }
+        Consent limit = search.limitConsent() ? Consent.YES : Consent.NO;
+        Qualification q = withConsents(held,
+                new Consents(Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, limit, limit))
+                .withReferenceNumber(references.of(institution, person));
+        return ResultMessage.confirmed(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(), q, null);
+    }
+
+    /** 資格喪失, or a qualification that has not started yet on today's date (Japan time). */
+    private Refusal qualificationRefusal(int person, Qualification held) {
+        if (population.lost(person)) {
+            return new Refusal(RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
+        }
+        LocalDate start = held.qualificationDate();
+        if (start != null && start.isAfter(BackendTime.today(clock))) {
+            return new Refusal(RejectionReason.NO_QUALIFICATION, "資格の開始日（" + start + "）前です。");
+        }
+        return null;
+    }
+
+    /**
+     * The proof that the holder is present: on the PIN path the card's signature over the nonce (auth key); on the
+     * face path the terminal's signed attestation for this nonce and this certificate, with presence proven and the
+     * score at or above the threshold; on the visual path the terminal's signed statement that a named staff member
+     * checked the card photo against the patient.
+     */
+    private static boolean proofHolds(CardConfirmationRequest request, X509Certificate card, X509Certificate terminal) {
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            if (request.method() == IdentityMethod.PIN) {
+                rsa.initVerify(card.getPublicKey());
+                rsa.update(request.nonce());
+                return rsa.verify(request.signature());
+            }
+            Attestation attestation = request.attestation();
+            if (attestation == null || terminal == null) {
+                return false;
+            }
+            byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.getEncoded());
+            if (!Arrays.equals(attestation.nonce(), request.nonce())
+                    || !Arrays.equals(attestation.authCertificateSha256(), certHash)) {
+                return false;
+            }
+            boolean vouched = switch (attestation) {
+                case FaceAttestation face -> request.method() == IdentityMethod.FACE;
+                case VisualAttestation visual -> request.method() == IdentityMethod.VISUAL;
+            };
+            if (!vouched) {
+                return false;
+            }
+            rsa.initVerify(terminal.getPublicKey());
+            rsa.update(attestation.bytes());
+            return rsa.verify(request.signature());
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What is wrong with a (correctly signed) face attestation, or null: a match at or above its threshold, the card's
+     * presence proven with a proof attached, made within {@link #ATTESTATION_FRESHNESS} of now.
+     */
+    static String faceAttestationProblem(FaceAttestation face, Instant now) {
+        if (!FaceAttestation.MATCH.equals(face.decision()) || face.score() < face.threshold()) {
+            return "顔照合の結果が一致ではありません。";
+        }
+        byte[] proof = face.presenceProofSha256();
+        if (!face.presenceProven() || proof.length != 32 || Arrays.equals(proof, new byte[32])) {
+            return "カードの存在証明がありません。";
+        }
+        if (Duration.between(face.attestedAt(), now).abs().compareTo(ATTESTATION_FRESHNESS) > 0) {
+            return "顔認証の証明の時刻が古すぎるか未来です。";
+        }
+        return null;
+    }
+
+    /** 限度額 and 特定疾病 information are only returned when the patient consented to them at the reader. */
+    static Qualification withConsents(Qualification q, Consents consents) {
+        QualificationDetails d = q.details();
+        QualificationDetails shown = new QualificationDetails(d.elderly(),
+                consents.limitInfo() == Consent.YES ? d.limit() : Optional.empty(),
+                consents.specificDisease() == Consent.YES ? d.specificDiseases() : List.of(),
+                d.publicExpenses());
+        return q.withDetails(shown);
+    }
+}
