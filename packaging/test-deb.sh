@@ -29,6 +29,9 @@ ok "self-check: $(grep -c '"ok":true' "$OUT/self-check.json") checks passed"
 [ -f /etc/uketsuke/uketsuke.conf ] && ok "config created" || fail "no /etc/uketsuke/uketsuke.conf"
 [ -d /var/lib/uketsuke ] && ok "data dir created" || fail "no /var/lib/uketsuke"
 ls /usr/share/applications/*uketsuke*.desktop >/dev/null 2>&1 && ok "desktop entry" || fail "no desktop entry"
+# The developer tools stay out of the product: no tools jar, and the installed CLI knows no bench, soak or face eval.
+if compgen -G "/opt/uketsuke/lib/app/tools-*.jar" >/dev/null || /opt/uketsuke/bin/uketsuke bench --help >/dev/null 2>&1 \
+    || /opt/uketsuke/bin/uketsuke soak --help >/dev/null 2>&1; then fail "tools in the package"; else ok "no tools in the package"; fi
 
 echo "configure kiosk autostart, keep data, upgrade to 0.0.2"
 sed -i 's/^kiosk_autostart=no/kiosk_autostart=yes/' /etc/uketsuke/uketsuke.conf

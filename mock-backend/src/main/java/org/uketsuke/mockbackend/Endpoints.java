@@ -67,8 +67,8 @@ final class Endpoints {
     RouteTable routes() {
         return new RouteTable(List.of(
                 post("/oqs/v1/nonce", x -> Reply.text(200, checks.newNonce())),
-                post("/oqs/v1/confirm/card", this::confirm),
-                post("/oqs/v1/confirm/insurance", this::confirm),
+                post("/oqs/v1/confirm/card", x -> confirm(x, true)),
+                post("/oqs/v1/confirm/insurance", x -> confirm(x, false)),
                 post("/oqs/v1/registration", x -> Reply.xml(ServiceXml.writeRegistrationResult(BackendTime.now(clock),
                         registrations.register(ServiceXml.parseRegistrationRequest(x.body()))))),
                 post("/oqs/v1/visual/passcode", x -> Reply.xml(ServiceXml.writePasscode(BackendTime.now(clock),
@@ -85,7 +85,7 @@ final class Endpoints {
                 post("/admin/fault", this::injectFault)));
     }
 
-    private Reply confirm(Exchange x) throws MalformedMessageException {
+    private Reply confirm(Exchange x, boolean byCard) throws MalformedMessageException {
         Fault now = faults.take();
         Reply faulted = faulted(now);
         if (faulted != null) {
@@ -93,7 +93,7 @@ final class Endpoints {
         }
         ResultMessage result = now instanceof Fault.WrongNonce
                 ? ResultMessage.rejected(BackendTime.now(clock), "", "", RejectionReason.NONCE_INVALID, "ナンスが無効です。")
-                : x.path().endsWith("/card")
+                : byCard
                         ? confirmations.byCard(QualificationXml.parseCardRequest(x.body()), x.terminal())
                         : confirmations.byInsurance(QualificationXml.parseSearch(x.body()),
                                 Certificates.institutionOf(x.terminal(), ""));
