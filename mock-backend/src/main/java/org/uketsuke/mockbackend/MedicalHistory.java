@@ -7,6 +7,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -93,7 +94,7 @@ final class MedicalHistory {
         LocalDate drugsFrom = today.minus(DRUG_YEARS);
 
         List<Condition> conditions = new ArrayList<>();
-        Map<Condition, LocalDate> onset = new java.util.HashMap<>();
+        Map<Condition, LocalDate> onset = new HashMap<>();
         for (Condition c : CHRONIC) {
             double rate = age < c.minAge() ? 0 : c.baseRate() + Math.max(0, age - 40) * c.ratePerYearOver40();
             if (random.nextDouble() < Math.min(rate, 0.6)) {

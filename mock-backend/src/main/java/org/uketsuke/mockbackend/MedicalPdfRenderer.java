@@ -2,6 +2,7 @@ package org.uketsuke.mockbackend;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,7 +83,7 @@ final class MedicalPdfRenderer {
                     String[] row = new String[header.length];
                     row[0] = item.nameJa() + " (" + item.unit() + ")";
                     for (int i = 1; i < row.length; i++) {
-                        row[i] = list.get(i - 1).value(item).map(java.math.BigDecimal::toPlainString).orElse("-");
+                        row[i] = list.get(i - 1).value(item).map(BigDecimal::toPlainString).orElse("-");
                     }
                     rows.add(row);
                 }

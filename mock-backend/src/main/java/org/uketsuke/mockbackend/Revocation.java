@@ -3,6 +3,7 @@ package org.uketsuke.mockbackend;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -199,7 +200,7 @@ final class Revocation {
                 if (id.matchesIssuer(new JcaX509CertificateHolder(ca(authority).certificate()), digests)) {
                     return Optional.of(authority);
                 }
-            } catch (java.security.cert.CertificateEncodingException e) {
+            } catch (CertificateEncodingException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -14,6 +14,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -273,7 +274,7 @@ public final class TestPki {
         Entry entry = maker.make();
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry("entry", entry.key(), PASSWORD, new java.security.cert.Certificate[] {entry.certificate()});
+        store.setKeyEntry("entry", entry.key(), PASSWORD, new Certificate[] {entry.certificate()});
         Path temp = Files.createTempFile(file.getParent(), ".pki", ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
             store.store(out, PASSWORD);
@@ -286,7 +287,7 @@ public final class TestPki {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("key", entry.key(), PASSWORD, new java.security.cert.Certificate[] {entry.certificate(), ca});
+            store.setKeyEntry("key", entry.key(), PASSWORD, new Certificate[] {entry.certificate(), ca});
             return store;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);

@@ -1,13 +1,17 @@
 package org.uketsuke.tools.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,32 +21,56 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
 import org.uketsuke.app.flow.ConsentAnswers;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.app.reception.PcscCardSlot;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VisitTimings;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.csv.CsvExport;
+import org.uketsuke.bridge.store.LocalPostgresCluster;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsuranceSearch;
+import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.PersonalFamily;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
+import org.uketsuke.face.camera.CameraSource;
+import org.uketsuke.face.camera.DemoFrames;
+import org.uketsuke.face.chip.ChipPhoto;
+import org.uketsuke.face.pipeline.FaceDecision;
+import org.uketsuke.face.pipeline.FaceModels;
+import org.uketsuke.face.pipeline.FacePipeline;
+import org.uketsuke.face.pipeline.FaceVerifier;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
 import org.uketsuke.reader.api.ApduStats;
+import org.uketsuke.reader.jpki.CertificateRead;
 import org.uketsuke.reader.jpki.JpkiCard;
 import org.uketsuke.reader.pcsc.PcscReaders;
 import org.uketsuke.reader.pcsc.PcscService;
+import org.uketsuke.reader.sim.CardBehaviour;
 import org.uketsuke.reader.sim.CardPersonalisation;
-import org.uketsuke.reader.sim.VirtualCardTransport;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
+import org.uketsuke.reader.sim.VirtualCardTransport;
 import org.uketsuke.reader.sim.VpcdConnector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -113,15 +141,15 @@ public final class BenchCommand implements Callable<Integer> {
             row("Auth certificate through pcscd, short vs extended", "not measured: " + u.reason(), "≤ 8 APDUs");
             return;
         }
-        record Variant(String label, org.uketsuke.reader.sim.CardBehaviour card, JpkiCard.ReadMode mode) {}
+        record Variant(String label, CardBehaviour card, JpkiCard.ReadMode mode) {}
         int runs = quick ? 50 : 300;
         PcscReaders readers = new PcscReaders();
         for (Variant v : List.of(
-                new Variant("short APDUs (Le 256)", org.uketsuke.reader.sim.CardBehaviour.normal(), JpkiCard.ReadMode.SHORT),
+                new Variant("short APDUs (Le 256)", CardBehaviour.normal(), JpkiCard.ReadMode.SHORT),
                 new Variant("auto on a short-only card (extended probe refused, then short)",
-                        org.uketsuke.reader.sim.CardBehaviour.normal(), JpkiCard.ReadMode.AUTO),
+                        CardBehaviour.normal(), JpkiCard.ReadMode.AUTO),
                 new Variant("extended length (one READ BINARY, Le 65536)",
-                        org.uketsuke.reader.sim.CardBehaviour.normal().withExtendedLength(), JpkiCard.ReadMode.AUTO))) {
+                        CardBehaviour.normal().withExtendedLength(), JpkiCard.ReadMode.AUTO))) {
             MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation).behave(v.card());
             long[] nanos = new long[runs];
             long apdus = 0;
@@ -135,7 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
                     try (ApduStats session = new ApduStats(readers.connect(READER))) {
                         long start = System.nanoTime();
                         if (!(new JpkiCard(session, v.mode()).readAuthCertificate()
-                                instanceof org.uketsuke.reader.jpki.CertificateRead.Read)) {
+                                instanceof CertificateRead.Read)) {
                             throw new IllegalStateException("bench certificate read failed (" + v.label() + ")");
                         }
                         if (i >= 0) {
@@ -213,7 +241,7 @@ public final class BenchCommand implements Callable<Integer> {
             IssuedCard card = backend.issueCard(10 + t);
             HttpsEligibilityClient client =
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
-            java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+            Signature rsa = Signature.getInstance("SHA256withRSA");
             List<CardConfirmationRequest> requests = new ArrayList<>();
             for (int i = 0; i < perThread; i++) {
                 byte[] nonce = client.nonce();
@@ -259,19 +287,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** 一括照会 of 1,000 booked patients end to end: upload, poll, store every answer (goal ≤ 10 s). */
     private void batch(MockBackend backend, Path work) throws Exception {
-        List<org.uketsuke.eligibility.InsuranceSearch> booked = new ArrayList<>();
+        List<InsuranceSearch> booked = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             var q = backend.person(i);
-            booked.add(new org.uketsuke.eligibility.InsuranceSearch(q.card(), q.birthdate(), false, "booking-" + i));
+            booked.add(new InsuranceSearch(q.card(), q.birthdate(), false, "booking-" + i));
         }
         int runs = quick ? 1 : 3;
         long[] times = new long[runs];
-        org.uketsuke.app.reception.BatchPreCheck.Summary summary = null;
+        BatchPreCheck.Summary summary = null;
         for (int r = 0; r < runs; r++) {
             Path dir = work.resolve("batch-" + r);
             try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
                     dir.resolve("face"), INSTITUTION, StandardCharsets.UTF_8))) {
-                var check = new org.uketsuke.app.reception.BatchPreCheck(
+                var check = new BatchPreCheck(
                         new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(30)), bridge,
                         Clock.systemUTC());
                 long t0 = System.nanoTime();
@@ -289,7 +317,7 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private void bridge(Path work) throws Exception {
         int entries = quick ? 100 : 500;
-        try (org.uketsuke.bridge.store.LocalPostgresCluster postgres = org.uketsuke.bridge.store.LocalPostgresCluster.start()) {
+        try (LocalPostgresCluster postgres = LocalPostgresCluster.start()) {
             for (String sink : List.of("sqlite", "face-folder", "csv", "postgresql", "all four")) {
                 Path dir = work.resolve("bridge-" + sink.replace(' ', '-'));
                 boolean all = sink.equals("all four");
@@ -297,7 +325,7 @@ public final class BenchCommand implements Callable<Integer> {
                         all || sink.equals("sqlite") ? dir.resolve("rececon.db") : null,
                         all || sink.equals("face-folder") ? dir.resolve("face") : null, INSTITUTION, StandardCharsets.UTF_8);
                 if (all || sink.equals("csv")) {
-                    config = config.withCsvExport(new org.uketsuke.bridge.csv.CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
+                    config = config.withCsvExport(new CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
                 }
                 if (all || sink.equals("postgresql")) {
                     config = config.withPostgres(postgres.newDatabase("bench_" + sink.replace(' ', '_')));
@@ -352,11 +380,11 @@ public final class BenchCommand implements Callable<Integer> {
      * Python run in alternating blocks in one run, so load from other processes on the two cores falls on both alike.
      */
     private void face() {
-        org.uketsuke.face.pipeline.FacePipeline pipeline = new org.uketsuke.face.pipeline.FacePipeline();
-        org.opencv.core.Mat portrait = org.uketsuke.face.camera.DemoFrames.portrait();
-        org.opencv.core.Mat frame = new org.opencv.core.Mat(480, 640, portrait.type(), new org.opencv.core.Scalar(90, 90, 90));
-        portrait.submat(new org.opencv.core.Rect(0, 0, 512, 480)).copyTo(frame.submat(new org.opencv.core.Rect(64, 0, 512, 480)));
-        byte[] jp2 = org.uketsuke.face.camera.DemoFrames.chipPhotoJp2();
+        FacePipeline pipeline = new FacePipeline();
+        Mat portrait = DemoFrames.portrait();
+        Mat frame = new Mat(480, 640, portrait.type(), new Scalar(90, 90, 90));
+        portrait.submat(new Rect(0, 0, 512, 480)).copyTo(frame.submat(new Rect(64, 0, 512, 480)));
+        byte[] jp2 = DemoFrames.chipPhotoJp2();
         int rounds = quick ? 3 : 5;
         int block = quick ? 10 : 30;
         int decisionBlock = quick ? 4 : 8;
@@ -367,7 +395,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Double> pythonFrames = new ArrayList<>();
         List<Long> javaDecisions = new ArrayList<>();
         List<Double> pythonDecisions = new ArrayList<>();
-        org.opencv.core.Mat chip = ((org.uketsuke.face.chip.ChipPhoto.Decoded.Ok) org.uketsuke.face.chip.ChipPhoto.decode(jp2)).grey();
+        Mat chip = ((ChipPhoto.Decoded.Ok) ChipPhoto.decode(jp2)).grey();
         String pythonProblem = null;
         String opencvPython = "";
         try (FaceReference python = FaceReference.start(frame, jp2)) {
@@ -375,18 +403,18 @@ public final class BenchCommand implements Callable<Integer> {
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < block; i++) {
                     long t0 = System.nanoTime();
-                    if (!(pipeline.analyse(frame) instanceof org.uketsuke.face.pipeline.FacePipeline.Analysis.Face)) {
+                    if (!(pipeline.analyse(frame) instanceof FacePipeline.Analysis.Face)) {
                         throw new IllegalStateException("bench frame without a usable face");
                     }
                     javaFrames.add(System.nanoTime() - t0);
                 }
                 pythonFrames.addAll(python.run("frames", block));
                 for (int i = 0; i < decisionBlock; i++) {
-                    try (org.uketsuke.face.camera.CameraSource camera = org.uketsuke.face.camera.DemoFrames.camera()) {
+                    try (CameraSource camera = DemoFrames.camera()) {
                         long t0 = System.nanoTime();
-                        var decision = org.uketsuke.face.pipeline.FaceVerifier.defaults().verify(pipeline, chip, camera);
+                        var decision = FaceVerifier.defaults().verify(pipeline, chip, camera);
                         javaDecisions.add(System.nanoTime() - t0);
-                        if (decision.decision() != org.uketsuke.face.pipeline.FaceDecision.Decision.MATCH) {
+                        if (decision.decision() != FaceDecision.Decision.MATCH) {
                             throw new IllegalStateException("bench face decision " + decision);
                         }
                     }
@@ -404,8 +432,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         Stats java = Stats.ofNanos(javaFrames.stream().mapToLong(Long::longValue).toArray());
-        row("Face: detect + landmarks + align + embed per 640×480 frame (Java, openpnp OpenCV " + org.opencv.core.Core.VERSION
-                + " DNN, " + org.opencv.core.Core.getNumThreads() + " threads)", java.row("ms"), "≤ 40 ms/frame");
+        row("Face: detect + landmarks + align + embed per 640×480 frame (Java, openpnp OpenCV " + Core.VERSION
+                + " DNN, " + Core.getNumThreads() + " threads)", java.row("ms"), "≤ 40 ms/frame");
         if (pythonFrames.isEmpty()) {
             row("… the same models, steps and frame in Debian's python3-opencv (face-match/bench/pipeline.py)",
                     "not measured: " + pythonProblem, "Java ≤ 1.05× Python");
@@ -420,17 +448,17 @@ public final class BenchCommand implements Callable<Integer> {
         long[] decode = new long[rounds * block * 4];
         for (int i = 0; i < decode.length; i++) {
             long t0 = System.nanoTime();
-            var decoded = org.uketsuke.face.chip.ChipPhoto.decode(jp2);
+            var decoded = ChipPhoto.decode(jp2);
             decode[i] = System.nanoTime() - t0;
-            if (decoded instanceof org.uketsuke.face.chip.ChipPhoto.Decoded.Ok ok) {
+            if (decoded instanceof ChipPhoto.Decoded.Ok ok) {
                 ok.grey().release();
             }
         }
         row("Chip photo decode (JPEG 2000, " + jp2.length + " B, 180×222 grey)", Stats.ofNanos(decode).row("ms"), "");
         while (javaDecisions.size() < rounds * decisionBlock) { // no Python: Java alone
-            try (org.uketsuke.face.camera.CameraSource camera = org.uketsuke.face.camera.DemoFrames.camera()) {
+            try (CameraSource camera = DemoFrames.camera()) {
                 long t0 = System.nanoTime();
-                org.uketsuke.face.pipeline.FaceVerifier.defaults().verify(pipeline, chip, camera);
+                FaceVerifier.defaults().verify(pipeline, chip, camera);
                 javaDecisions.add(System.nanoTime() - t0);
             }
         }
@@ -448,8 +476,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** face-match/bench/pipeline.py --serve with Debian's python3-opencv, on the same frame, chip photo and camera. */
     private static final class FaceReference implements AutoCloseable {
         private final Process process;
-        private final java.io.BufferedReader out;
-        private final java.io.Writer in;
+        private final BufferedReader out;
+        private final Writer in;
         private final Path dir;
         private final String opencv;
 
@@ -462,26 +490,26 @@ public final class BenchCommand implements Callable<Integer> {
             this.opencv = hello.path("opencv").asText("?");
         }
 
-        static FaceReference start(org.opencv.core.Mat frame, byte[] chipJp2) throws IOException {
+        static FaceReference start(Mat frame, byte[] chipJp2) throws IOException {
             Path script = Path.of("face-match", "bench", "pipeline.py");
             Path python = Path.of("/usr/bin/python3");
             if (!Files.isRegularFile(script) || !Files.isExecutable(python)) {
                 throw new IOException("needs the source tree and /usr/bin/python3 with python3-opencv");
             }
             Path dir = Files.createTempDirectory("uketsuke-face-bench");
-            for (String name : org.uketsuke.face.pipeline.FaceModels.PINNED.keySet()) {
-                Files.write(dir.resolve(name), org.uketsuke.face.pipeline.FaceModels.bytes(name));
+            for (String name : FaceModels.PINNED.keySet()) {
+                Files.write(dir.resolve(name), FaceModels.bytes(name));
             }
-            org.opencv.imgcodecs.Imgcodecs.imwrite(dir.resolve("frame.png").toString(), frame);
+            Imgcodecs.imwrite(dir.resolve("frame.png").toString(), frame);
             Files.write(dir.resolve("chip.jp2"), chipJp2);
             List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), "--serve", dir.toString(),
                     dir.resolve("frame.png").toString(), dir.resolve("chip.jp2").toString()));
             // The recorded camera of the Java decision, frame for frame (DemoFrames.camera()).
-            try (var camera = org.uketsuke.face.camera.DemoFrames.camera()) {
+            try (var camera = DemoFrames.camera()) {
                 for (int i = 0; i < 4; i++) {
-                    if (camera.next() instanceof org.uketsuke.face.camera.CameraSource.Capture.Got got) {
+                    if (camera.next() instanceof CameraSource.Capture.Got got) {
                         Path file = dir.resolve("camera" + i + ".png");
-                        org.opencv.imgcodecs.Imgcodecs.imwrite(file.toString(), got.frame().pixels());
+                        Imgcodecs.imwrite(file.toString(), got.frame().pixels());
                         got.frame().clear();
                         command.add(file.toString());
                     }
@@ -575,13 +603,13 @@ public final class BenchCommand implements Callable<Integer> {
                 "≤ 350 MB");
     }
 
-    private static org.uketsuke.eligibility.Qualification sampleQualification() {
-        return new org.uketsuke.eligibility.Qualification(
-                new org.uketsuke.eligibility.InsuranceCardId(org.uketsuke.eligibility.InsurerNumber.of("01130012"),
+    private static Qualification sampleQualification() {
+        return new Qualification(
+                new InsuranceCardId(InsurerNumber.of("01130012"),
                         "12345678", "1234567", "00"),
-                "全国健康保険協会東京支部", "受付　花子", "ｳｹﾂｹ ﾊﾅｺ", java.time.LocalDate.of(1980, 2, 17),
-                org.uketsuke.eligibility.Sex.FEMALE, org.uketsuke.eligibility.PersonalFamily.INSURED,
-                new org.uketsuke.eligibility.ContributionRatio(30), java.time.LocalDate.of(2020, 4, 1));
+                "全国健康保険協会東京支部", "受付　花子", "ｳｹﾂｹ ﾊﾅｺ", LocalDate.of(1980, 2, 17),
+                Sex.FEMALE, PersonalFamily.INSURED,
+                new ContributionRatio(30), LocalDate.of(2020, 4, 1));
     }
 
     private void row(String what, String measured, String goal) {

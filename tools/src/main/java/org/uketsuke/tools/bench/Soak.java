@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -216,7 +217,7 @@ public final class Soak {
     }
 
     private static int count(Path db) throws Exception {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 var rs = c.createStatement().executeQuery("select count(*) from qualification")) {
             rs.next();
             return rs.getInt(1);

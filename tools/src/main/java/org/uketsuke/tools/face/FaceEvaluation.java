@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -153,7 +155,7 @@ public final class FaceEvaluation {
                 calibrate.genuine().length, calibrate.impostor().length, heldOut.fmr(configuredThreshold),
                 heldOut.fnmr(configuredThreshold), heldOutEer[0], heldOutEer[1],
                 all.genuine().length == 0 ? -1 : all.genuine()[all.genuine().length - 1], ceiling,
-                (int) java.util.Arrays.stream(all.genuine()).filter(g -> g >= ceiling).count());
+                (int) Arrays.stream(all.genuine()).filter(g -> g >= ceiling).count());
     }
 
     /** The image as the card would hold it: head crop around the detected face, greyscale, 180×222, JPEG 2000. */
@@ -168,7 +170,7 @@ public final class FaceEvaluation {
         // Pad first, so a face near the edge still gets a head crop of the chip photo's proportions.
         int pad = (int) Math.ceil(h);
         Mat padded = new Mat();
-        org.opencv.core.Core.copyMakeBorder(image, padded, pad, pad, pad, pad, org.opencv.core.Core.BORDER_REPLICATE);
+        Core.copyMakeBorder(image, padded, pad, pad, pad, pad, Core.BORDER_REPLICATE);
         double cx = (f.x1() + f.x2()) / 2 + pad;
         double cy = (f.y1() + f.y2()) / 2 + pad;
         int x = (int) (cx - w / 2);
@@ -222,7 +224,7 @@ public final class FaceEvaluation {
     }
 
     private static double mean(double[] values) {
-        return values.length == 0 ? 0 : java.util.Arrays.stream(values).average().orElse(0);
+        return values.length == 0 ? 0 : Arrays.stream(values).average().orElse(0);
     }
 
     /** roc.csv (all pairs), roc-heldout.csv and roc.png with both curves, each labelled with its pair counts. */

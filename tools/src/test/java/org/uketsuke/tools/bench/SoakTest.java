@@ -3,6 +3,7 @@ package org.uketsuke.tools.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class SoakTest {
     void aFaultySoakLosesNothingAndDoublesNothing() throws Exception {
         Soak.Report report = Soak.run(work, 80, 0.5, 7L);
         report.lines().forEach(System.out::println);
-        assertThat(report.faults().keySet()).containsAll(java.util.EnumSet.allOf(Soak.FaultKind.class));
+        assertThat(report.faults().keySet()).containsAll(EnumSet.allOf(Soak.FaultKind.class));
         assertThat(report.confirmed()).as("every patient gets through on the second try at the latest").isEqualTo(80);
         assertThat(report.failedTyped()).isPositive();
         assertThat(report.visits()).isEqualTo(report.confirmed() + report.failedTyped());
