@@ -23,7 +23,7 @@ public final class FaceCommand {
         @Option(names = "--threshold", defaultValue = "0.40", description = "The configured decision threshold (default 0.40).")
         double threshold;
 
-        @Option(names = "--target-fmr", defaultValue = "0.0001", description = "FMR to calibrate for (default 0.0001 = 0.01 %).")
+        @Option(names = "--target-fmr", defaultValue = "0.0001", description = "FMR to calibrate for (default 0.0001 = 0.01 %%).")
         double targetFmr;
 
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the calibration/held-out split.")
