@@ -18,7 +18,7 @@ import org.uketsuke.reader.api.ResponseApdu;
 /**
  * A plain-Java My Number card: its applications and files as data, security state (verified PINs until reset),
  * retry counters (63Cx; 63C0 on the try that exhausts it, 6984 afterwards), and the commands a reception terminal
- * sends (shared/facts/card.md). It answers bytes to bytes, so it sits behind the in-process transport or behind vpcd
+ * sends (docs/spec-notes/card.md). It answers bytes to bytes, so it sits behind the in-process transport or behind vpcd
  * and a real pcscd alike. The 券面事項入力補助AP exists with a dummy number so tests can prove our driver never
  * reaches it ({@link #myNumberApplicationSelected()}).
  */
