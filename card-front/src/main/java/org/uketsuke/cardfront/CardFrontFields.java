@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.uketsuke.eligibility.CollationNumberB;
 
 /**
- * What the card front prints that 照合番号B is made of (shared/facts/card.md): the birth date (和暦 for Japanese
- * nationals, 西暦 for foreign residents — {@code westernBirthDate} says which was printed), the card's expiry year and
- * the 4-digit セキュリティコード. Never logged: {@link #toString()} masks it.
+ * What the card front prints that 照合番号B is made of (docs/spec-notes/card.md#collation-number-b): the birth date (和暦 for
+ * Japanese nationals, 西暦 for foreign residents — {@code westernBirthDate} says which was printed), the card's expiry
+ * year and the 4-digit セキュリティコード. Never logged: {@link #toString()} masks it.
  */
 public record CardFrontFields(LocalDate birthDate, boolean westernBirthDate, int expiryYear, String securityCode) {
 

@@ -3,9 +3,10 @@ package org.uketsuke.eligibility;
 import java.time.LocalDate;
 
 /**
- * 照合番号B, the 14 digits that open the card-face AP's photo (shared/facts/card.md): birth date as era YYMMDD, the
- * card's expiry year (western, 4 digits), and the 4-digit security code printed on the card front. For foreign
- * residents the printed birth date is western ({@code westernBirthDate}). Never logged: {@link #toString()} masks it.
+ * 照合番号B, the 14 digits that open the card-face AP's photo (docs/spec-notes/card.md#collation-number-b): birth date as
+ * era YYMMDD, the card's expiry year (western, 4 digits), and the 4-digit security code printed on the card front. For
+ * foreign residents the printed birth date is western ({@code westernBirthDate}). Never logged: {@link #toString()}
+ * masks it.
  */
 public record CollationNumberB(String value) {
 

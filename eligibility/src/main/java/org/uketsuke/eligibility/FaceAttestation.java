@@ -7,14 +7,14 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * What a terminal without 特定機関 credentials vouches for on the PIN-less path (shared/facts/card.md, "How the
- * national system uses the card"): for this backend nonce and this auth certificate, at {@code attestedAt}, the
- * genuine chip was present — the card-face AP's own key signed a fresh card challenge, {@code presenceProofSha256} is
- * SHA-256 over that challenge and signature — and the live face matched the chip photo ({@code decision}) with this
- * score against this threshold, by this face model. The terminal signs {@link #text()} with its own (TLS client) key;
- * the backend checks it against the terminal's certificate, the nonce, the time and the proof. Our own format
- * (version 2; version 1 lacked model, decision, time and proof and is no longer accepted) — the official attestation of
- * certified readers is not public.
+ * What a terminal without 特定機関 credentials vouches for on the PIN-less path
+ * (docs/spec-notes/card.md#how-the-national-system-uses-the-card): for this backend nonce and this auth certificate, at
+ * {@code attestedAt}, the genuine chip was present — the card-face AP's own key signed a fresh card challenge,
+ * {@code presenceProofSha256} is SHA-256 over that challenge and signature — and the live face matched the chip photo
+ * ({@code decision}) with this score against this threshold, by this face model. The terminal signs {@link #text()}
+ * with its own (TLS client) key; the backend checks it against the terminal's certificate, the nonce, the time and the
+ * proof. Our own format (version 2; version 1 lacked model, decision, time and proof and is no longer accepted) — the
+ * official attestation of certified readers is not public.
  */
 public record FaceAttestation(byte[] nonce, byte[] authCertificateSha256, double score, double threshold,
         boolean presenceProven, String modelVersion, String decision, Instant attestedAt, byte[] presenceProofSha256)

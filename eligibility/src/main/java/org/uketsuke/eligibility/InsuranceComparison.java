@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 保険情報の照合: the insurance a レセコン has on record for a patient against the one the system just confirmed, field
- * by field, the way clinics compare them (shared/facts/eligibility.md): 保険者番号 ignoring padding, 記号 after
- * full-/half-width normalisation, 番号 ignoring leading zeros, 枝番 exactly, 負担割合 and 本人/家族 by value. Only real
- * differences are reported, each with both values as written.
+ * 保険情報の照合: the insurance a レセコン has on record for a patient against the one the system just confirmed, field by field,
+ * the way clinics compare them (docs/spec-notes/eligibility.md#comparing-insurance): 保険者番号 ignoring padding, 記号 after
+ * full-/half-width normalisation, 番号 ignoring leading zeros, 枝番 exactly, 負担割合 and 本人/家族 by value. Only real differences
+ * are reported, each with both values as written.
  */
 public final class InsuranceComparison {
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * 法別番号: the first two digits of a 保険者番号 or 公費負担者番号, naming the law behind it. Names are those of
- * shared/facts/eligibility.md; unknown codes are valid but unnamed.
+ * docs/spec-notes/eligibility.md#law-codes; unknown codes are valid but unnamed.
  */
 public record LawCode(String code) {
 

@@ -108,7 +108,7 @@ public final class TestPki {
         return terminal;
     }
 
-    /** A card auth certificate for a fresh key pair: the card profile of shared/facts/card.md. */
+    /** A card auth certificate for a fresh key pair: the profile of docs/spec-notes/card.md#auth-certificate. */
     public Entry issueCardCertificate(String opaqueId, Instant notBefore, Instant notAfter) throws GeneralSecurityException {
         KeyPair keys = rsa2048();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(

@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.reader.api.ApduTransport;
 
-/** The driver's dependency rules (shared/style.md §1, §7). */
+/** The driver's dependency rules: only reader.pcsc touches smartcardio; no other module of ours; no JavaFX. */
 class ReaderArchitectureTest {
 
     private static final JavaClasses DRIVER = new ClassFileImporter()

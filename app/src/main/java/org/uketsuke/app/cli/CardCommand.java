@@ -3,12 +3,16 @@ package org.uketsuke.app.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.uketsuke.app.demo.DataDirectories;
+import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
+import org.uketsuke.reader.sim.CardPersona;
+import org.uketsuke.reader.sim.CardPersonalisation;
+import org.uketsuke.reader.sim.CardPersonas;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
 import org.uketsuke.reader.sim.VpcdConnector;
 import picocli.CommandLine.Command;
@@ -17,7 +21,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code uketsuke card simulate --persona NAME}: puts a virtual My Number card into the local pcscd through vpcd, so
  * installers and other tools can try a reader stack without a real card. The card is issued by the mock backend on
- * the demo's state (the same test CA and population {@code ./uketsuke demo} and {@code ./uketsuke backend} use).
+ * the demo's state (the same test CA and population {@code ./uketsuke demo} and {@code ./uketsuke backend} use). The
+ * personas are card-sim's {@link CardPersonas}; each is issued by the mock backend's test JPKI CA for a person of its
+ * generated population (as the demo's card is), so a backend on the same state directory answers for it — or refuses
+ * it, as an expired, revoked or unregistered card is refused.
  */
 @Command(name = "card", mixinStandardHelpOptions = true, description = "Virtual cards for trying a reader stack.",
         subcommands = {CardCommand.Simulate.class})
@@ -61,12 +68,12 @@ public final class CardCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (list) {
-                for (CardPersona p : CardPersona.values()) {
-                    System.out.printf("  %-15s %s%n", p.cliName(), p.description());
+                for (CardPersona p : CardPersonas.all()) {
+                    System.out.printf("  %-15s %s%n", p.name(), p.description());
                 }
                 return 0;
             }
-            CardPersona chosen = CardPersona.ofCliName(persona).orElse(null);
+            CardPersona chosen = CardPersonas.byName(persona).orElse(null);
             if (chosen == null) {
                 System.err.println("unknown persona " + persona + "; one of: " + new PersonaNames().toString());
                 return 2;
@@ -75,18 +82,32 @@ public final class CardCommand implements Runnable {
             MyNumberCardSimulator card;
             try (MockBackend backend = MockBackend.start(new MockBackendConfig(backendState, 0, 42L, 50))) {
                 if (person == -1) {
-                    person = chosen == CardPersona.REVOKED ? backend.people() - 1 : 0;
+                    person = chosen.certificate() == CardPersona.Certificate.REVOKED ? backend.people() - 1 : 0;
                 }
                 if (person < 0 || person >= backend.people()) {
                     System.err.println("--person must be 0–" + (backend.people() - 1));
                     return 2;
                 }
-                card = chosen.issue(backend, person, Duration.ofMillis(latencyMs), after);
+                card = chosen.card(issue(backend, chosen, person), Duration.ofMillis(latencyMs), after);
             }
-            System.out.println("virtual card: " + chosen.cliName() + " — " + chosen.description());
-            System.out.println("issued by the test JPKI CA in " + backendState + (chosen == CardPersona.UNREGISTERED
+            System.out.println("virtual card: " + chosen.name() + " — " + chosen.description());
+            System.out.println("issued by the test JPKI CA in " + backendState
+                    + (chosen.certificate() == CardPersona.Certificate.UNREGISTERED
                     ? "" : ", person #" + person) + "; PIN of the demo cards: 1234");
             return serve(card);
+        }
+
+        /** Issues (or finds) the persona's card in the backend's state. */
+        private static CardPersonalisation issue(MockBackend backend, CardPersona persona, int person) {
+            IssuedCard issued = switch (persona.certificate()) {
+                case VALID, REVOKED -> backend.issueCard(person);
+                case EXPIRED -> backend.issueExpiredCard(person);
+                case UNREGISTERED -> backend.issueUnregisteredCard();
+            };
+            if (persona.certificate() == CardPersona.Certificate.REVOKED) {
+                backend.revoke(issued);
+            }
+            return new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
         }
 
         private int serve(MyNumberCardSimulator card) throws InterruptedException {
@@ -120,13 +141,13 @@ public final class CardCommand implements Runnable {
     /** The persona names for picocli's help and completion. */
     static final class PersonaNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            return Arrays.stream(CardPersona.values()).map(CardPersona::cliName).iterator();
+        public Iterator<String> iterator() {
+            return CardPersonas.all().stream().map(CardPersona::name).iterator();
         }
 
         @Override
         public String toString() {
-            return Arrays.stream(CardPersona.values()).map(CardPersona::cliName).collect(Collectors.joining(", "));
+            return CardPersonas.all().stream().map(CardPersona::name).collect(Collectors.joining(", "));
         }
     }
 }

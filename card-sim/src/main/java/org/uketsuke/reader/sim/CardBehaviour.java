@@ -7,7 +7,7 @@ import java.util.Objects;
  * How a virtual card behaves beyond its contents, for tests, benchmarks and installers trying a reader stack:
  * whether it takes extended-length APDUs, how slow it answers, when it is pulled off the reader, and from when on
  * it answers nonsense status words. {@link #normal()} is a well-behaved short-APDU card, as the real one is
- * assumed to be (shared/facts/card.md: short APDUs are enough).
+ * assumed to be (docs/spec-notes/card.md#commands: short APDUs are enough).
  *
  * @param extendedLength accepts extended APDUs (READ BINARY with Le up to 65536); otherwise answers them 6700
  * @param latency added to every answer (a slow card or a slow contactless link)

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.Set;
 import org.uketsuke.reader.api.Aid;
@@ -17,7 +18,7 @@ import org.uketsuke.reader.api.ResponseApdu;
 /**
  * A plain-Java My Number card: its applications and files as data, security state (verified PINs until reset),
  * retry counters (63Cx; 63C0 on the try that exhausts it, 6984 afterwards), and the commands a reception terminal
- * sends (shared/facts/card.md). It answers bytes to bytes, so it sits behind the in-process transport or behind vpcd
+ * sends (docs/spec-notes/card.md). It answers bytes to bytes, so it sits behind the in-process transport or behind vpcd
  * and a real pcscd alike. The 券面事項入力補助AP exists with a dummy number so tests can prove our driver never
  * reaches it ({@link #myNumberApplicationSelected()}).
  */
@@ -29,7 +30,7 @@ public final class MyNumberCardSimulator {
 
     private final Map<Aid, Map<Integer, CardFile>> applications = new HashMap<>();
     private final Map<Integer, Integer> triesLeft = new HashMap<>();
-    private final SecureRandom random = new SecureRandom();
+    private Random random = new SecureRandom();
 
     private java.security.PrivateKey cardFaceKey;
     private Aid currentApplication;
@@ -94,6 +95,12 @@ public final class MyNumberCardSimulator {
 
     public CardBehaviour behaviour() {
         return behaviour;
+    }
+
+    /** GET CHALLENGE answers a repeatable sequence from here on: recorded transcripts stay the same run after run. */
+    public synchronized MyNumberCardSimulator repeatableChallenges(long seed) {
+        random = new Random(seed);
+        return this;
     }
 
     /** Exhausts the auth PIN's retry counter, as three wrong PINs would (a 「ロック」 card for the municipal office). */

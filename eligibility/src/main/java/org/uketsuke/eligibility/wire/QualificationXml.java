@@ -40,7 +40,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The wire codec of online qualification (shared/facts/eligibility.md, "Message shape").
+ * The wire codec of online qualification (docs/spec-notes/eligibility.md#message-shape).
  *
  * <p><b>Result</b> — the official {@code XmlMsg}: {@code MessageHeader} (ProcessExecutionTime,
  * QualificationConfirmationDate, MedicalInstitutionCode, ArbitraryFileIdentifier, ReferenceClassification,

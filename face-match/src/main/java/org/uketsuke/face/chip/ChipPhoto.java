@@ -8,7 +8,8 @@ import org.uketsuke.face.OpenCv;
 
 /**
  * The face photo from the card-face AP (EF 0002, tag DF27): greyscale JPEG 2000, a few KB. Validated before decoding
- * (JP2 signature box or raw J2K codestream, size), decoded by OpenCV (pixel-exact, shared/stack.md), kept in memory only.
+ * (JP2 signature box or raw J2K codestream, size), decoded by OpenCV (pixel-exact, docs/spec-notes/face.md#models),
+ * kept in memory only.
  */
 public final class ChipPhoto {
 

@@ -21,7 +21,7 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Detection (RFB-320), 68 landmarks, 5-point alignment onto the ArcFace 112×112 template and a 512-D embedding,
- * through OpenCV DNN (shared/facts/face.md, "Measured pipeline"). Every image is first made greyscale — the chip
+ * through OpenCV DNN (docs/spec-notes/face.md#measured-pipeline). Every image is first made greyscale — the chip
  * photo is — and back to three channels, so live frames are compared in the chip's conditions. Not thread-safe:
  * one pipeline per worker.
  */

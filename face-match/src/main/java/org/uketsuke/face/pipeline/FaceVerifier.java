@@ -18,7 +18,7 @@ import org.uketsuke.face.camera.Frame;
  * session as a presentation attack. A colour photo or video of the person moved in front of the camera is not caught —
  * see docs/decisions/0001-face-models.md for what is and is not covered.
  *
- * @param threshold cosine similarity (0.40: FRR 0.6 %, FAR 0/4,110 on the measurements in shared/facts/face.md)
+ * @param threshold cosine similarity (0.40: FRR 0.6 %, FAR 0/4,110 in docs/spec-notes/face.md#measured-pipeline)
  * @param checks the passive presentation-attack checks
  */
 public record FaceVerifier(double threshold, int required, int maxFrames, PresentationChecks checks) {

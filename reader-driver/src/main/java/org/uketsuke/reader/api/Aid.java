@@ -3,7 +3,7 @@ package org.uketsuke.reader.api;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-/** Application identifiers on the My Number card (shared/facts/card.md, "Applications"). */
+/** Application identifiers on the My Number card (docs/spec-notes/card.md#applications). */
 public enum Aid {
     /** 公的個人認証 AP: the auth certificate, its key and PIN. */
     JPKI("D392F000260100000001"),

@@ -14,8 +14,8 @@ import org.uketsuke.reader.api.ResponseApdu;
 
 /**
  * Makes reading the My Number (告知要求制限) impossible through any transport the driver hands out. Every command is
- * checked against an allow-list before it leaves the process (shared/facts/card.md, "Applications", "JPKI AP files",
- * "券面事項確認AP", "券面事項入力補助AP — stay out"):
+ * checked against an allow-list before it leaves the process (docs/spec-notes/card.md: #applications,
+ * #jpki-ap-files, #card-face-ap, #text-input-support-ap-never; ADR 0002):
  * <ul>
  *   <li>CLA {@code 00}, or {@code 80} for COMPUTE DIGITAL SIGNATURE only: no logical channels (a second channel could
  *       hold another application than the one tracked here), no secure messaging, no chaining;</li>

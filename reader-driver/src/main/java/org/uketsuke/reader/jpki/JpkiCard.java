@@ -15,8 +15,8 @@ import org.uketsuke.reader.api.Iso7816;
 import org.uketsuke.reader.api.ResponseApdu;
 
 /**
- * The JPKI application of a My Number card: identification, the auth certificate, the auth PIN and signatures with
- * the auth key (shared/facts/card.md). Certificates are read with one extended-length READ BINARY where the reader and
+ * The JPKI application of a My Number card: identification, the auth certificate, the auth PIN and signatures with the
+ * auth key (docs/spec-notes/card.md). Certificates are read with one extended-length READ BINARY where the reader and
  * card take it, else in short chunks of 256 bytes, which every reader supports ({@link ReadMode}). Results are typed;
  * status words stay inside. Not thread-safe: one visit, one card session, one thread.
  */
@@ -31,7 +31,7 @@ public final class JpkiCard {
     /** Far above a 2048-bit certificate; a longer header is garbage. */
     private static final int MAX_CERTIFICATE_LENGTH = 8 * 1024;
 
-    /** The auth PIN's retry limit (shared/facts/card.md, "JPKI AP files"): a correct PIN restores it. */
+    /** The auth PIN's retry limit (docs/spec-notes/card.md#jpki-ap-files): a correct PIN restores it. */
     private static final int AUTH_PIN_TRIES = 3;
 
     private final ApduTransport card;

@@ -1,6 +1,6 @@
 package org.uketsuke.reader.jpki;
 
-/** Elementary files of the JPKI AP that this driver may touch (shared/facts/card.md, "JPKI AP files"). */
+/** Elementary files of the JPKI AP that this driver may touch (docs/spec-notes/card.md#jpki-ap-files). */
 public enum JpkiFile {
     /** Token label: which kind of JPKI token this is. */
     TOKEN(0x0006),

@@ -31,16 +31,16 @@ import org.uketsuke.eligibility.wire.SafeXml;
 import org.uketsuke.eligibility.wire.ServiceXml;
 
 /**
- * The 連携アプリ's {@code req}/{@code res} folders, as レセコン already use them (shared/facts/eligibility.md): a レセコン
- * drops {@code OQSsiquc01req_<id>.xml} (confirmation by insurance number) into {@code req}; Uketsuke asks the
- * qualification system and writes {@code OQSsiquc01res_<id>.xml} into {@code res}, echoing ArbitraryFileIdentifier and
- * the request's character code. The 一括照会 takes the official two steps: {@code OQSmuquc01req} (booked patients) is
- * answered with a ReceptionNumber, and {@code OQSmuquc02req} (that number) with every patient's result once the system
- * has them (until then, an answer saying it is still processing). 照会番号 registrations ({@code OQSsiimm01req} one,
- * {@code OQSmuimm01req} several) are answered with one result per number. A request that breaks the rules gets the same name
- * with {@code .err} in {@code res}.
- * Answered requests move to {@code req/done}; a request the backend could not be asked for stays for the next pass,
- * so nothing is lost. Answers are written through {@link AtomicFiles}.
+ * The 連携アプリ's {@code req}/{@code res} folders, as レセコン already use them
+ * (docs/spec-notes/eligibility.md#folders-and-files): a レセコン drops {@code OQSsiquc01req_<id>.xml} (confirmation by
+ * insurance number) into {@code req}; Uketsuke asks the qualification system and writes {@code OQSsiquc01res_<id>.xml}
+ * into {@code res}, echoing ArbitraryFileIdentifier and the request's character code. The 一括照会 takes the official two
+ * steps: {@code OQSmuquc01req} (booked patients) is answered with a ReceptionNumber, and {@code OQSmuquc02req} (that
+ * number) with every patient's result once the system has them (until then, an answer saying it is still processing).
+ * 照会番号 registrations ({@code OQSsiimm01req} one, {@code OQSmuimm01req} several) are answered with one result per
+ * number. A request that breaks the rules gets the same name with {@code .err} in {@code res}. Answered requests move
+ * to {@code req/done}; a request the backend could not be asked for stays for the next pass, so nothing is lost.
+ * Answers are written through {@link AtomicFiles}.
  */
 public final class RequestFolderExchange {
 

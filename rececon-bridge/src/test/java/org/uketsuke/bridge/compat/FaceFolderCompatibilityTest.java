@@ -32,10 +32,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Our files read the way public clinic-side consumers read the 連携アプリ's (shared/facts/eligibility.md): a plain DOM
- * parser, elements found by name wherever they are, the encoding taken from the declaration, values as strings. And
- * the other way: a request written the way レセコン write them (Shift_JIS, elements in any order, a 6-digit 国保
- * insurer padded with spaces, no branch element) is answered.
+ * Our files read the way public clinic-side consumers read the 連携アプリ's
+ * (docs/spec-notes/eligibility.md#folders-and-files): a plain DOM parser, elements found by name wherever they are, the
+ * encoding taken from the declaration, values as strings. And the other way: a request written the way レセコン write them
+ * (Shift_JIS, elements in any order, a 6-digit 国保 insurer padded with spaces, no branch element) is answered.
  */
 class FaceFolderCompatibilityTest {
 

@@ -1,0 +1,74 @@
+package org.uketsuke.reader.sim;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One virtual card of {@code personas.properties}: what it is and how it is made. The issuing of its certificate
+ * (valid, expired, revoked, unregistered) is the test CA's business; everything else the simulator builds here.
+ *
+ * @param name the name on the command line and in transcripts ({@code blocked-pin})
+ * @param description what the card is, for people
+ * @param certificate how its auth certificate is issued
+ * @param tokenLabel the JPKI token label (EF 0006)
+ * @param pinBlocked whether the auth PIN's retry counter is exhausted
+ * @param behaviour its faults and timing
+ */
+public record CardPersona(String name, String description, Certificate certificate, String tokenLabel,
+        boolean pinBlocked, Behaviour behaviour) {
+
+    /** Default APDU count before a {@link Behaviour#PULLED} card is taken off. */
+    public static final long DEFAULT_PULLED_AFTER = 3;
+    /** Default APDU count before a {@link Behaviour#GARBAGE} card answers nonsense. */
+    public static final long DEFAULT_GARBAGE_AFTER = 2;
+
+    /** How the test CA issues the card's auth certificate. */
+    public enum Certificate { VALID, EXPIRED, REVOKED, UNREGISTERED }
+
+    /** The card's {@link CardBehaviour} kind. */
+    public enum Behaviour { NORMAL, SLOW, EXTENDED, PULLED, GARBAGE }
+
+    public CardPersona {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(certificate, "certificate");
+        Objects.requireNonNull(tokenLabel, "tokenLabel");
+        Objects.requireNonNull(behaviour, "behaviour");
+    }
+
+    /**
+     * The virtual card of this persona with the given contents.
+     *
+     * @param latency per APDU, for {@link Behaviour#SLOW}
+     * @param after APDUs before the fault of {@link Behaviour#PULLED} / {@link Behaviour#GARBAGE}; negative for the
+     *     default
+     */
+    public MyNumberCardSimulator card(CardPersonalisation personalisation, Duration latency, long after) {
+        MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation, tokenLabel);
+        if (pinBlocked) {
+            card.blockAuthPin();
+        }
+        CardBehaviour normal = CardBehaviour.normal();
+        return switch (behaviour) {
+            case NORMAL -> card;
+            case SLOW -> card.behave(normal.withLatency(latency));
+            case EXTENDED -> card.behave(normal.withExtendedLength());
+            case PULLED -> card.behave(normal.removedAfter(after < 0 ? DEFAULT_PULLED_AFTER : after));
+            case GARBAGE -> card.behave(normal.garbageAfter(after < 0 ? DEFAULT_GARBAGE_AFTER : after));
+        };
+    }
+
+    /** The card with the default fault counts and no added latency. */
+    public MyNumberCardSimulator card(CardPersonalisation personalisation) {
+        return card(personalisation, Duration.ZERO, -1);
+    }
+
+    /**
+     * Whether the card itself answers differently from the patient's: a revoked or unregistered card differs only in
+     * the backend, a slow one only in time.
+     */
+    public boolean differsOnTheCard() {
+        return certificate != Certificate.REVOKED && certificate != Certificate.UNREGISTERED
+                && behaviour != Behaviour.SLOW;
+    }
+}
