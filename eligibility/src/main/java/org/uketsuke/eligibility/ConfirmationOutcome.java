@@ -3,7 +3,8 @@ package org.uketsuke.eligibility;
 import java.util.Objects;
 
 /** What a confirmation request ended in. Sealed: callers handle every case. */
-public sealed interface ConfirmationOutcome {
+public sealed interface ConfirmationOutcome
+        permits ConfirmationOutcome.Confirmed, ConfirmationOutcome.Rejected, Unavailable {
 
     /**
      * A valid qualification.
@@ -21,13 +22,6 @@ public sealed interface ConfirmationOutcome {
     /** The system answered, but not with a valid qualification; {@code code}/{@code message} as it sent them. */
     record Rejected(RejectionReason reason, String code, String message) implements ConfirmationOutcome {
         public Rejected {
-            Objects.requireNonNull(reason, "reason");
-        }
-    }
-
-    /** No usable answer: transport, TLS, server or format failure. {@code detail} is for the log, not the patient. */
-    record Unavailable(UnavailableReason reason, String detail) implements ConfirmationOutcome {
-        public Unavailable {
             Objects.requireNonNull(reason, "reason");
         }
     }

@@ -1,26 +1,32 @@
 package org.uketsuke.eligibility;
 
-/** The qualification system as the terminal sees it. Blocking; call off the UI thread. */
+import java.util.List;
+
+/**
+ * The qualification system as the terminal sees it. Blocking; call off the UI thread. Every method answers with a
+ * sealed outcome and never throws for a transport, TLS, server or format problem: that is the outcome's
+ * {@link Unavailable} case, the same record everywhere.
+ */
 public interface EligibilityClient {
 
-    /** A fresh single-use nonce for the card to sign. */
-    byte[] nonce() throws EligibilityUnavailableException;
+    /** A fresh single-use nonce for the card to sign. Not retried: every call issues a new one. */
+    NonceOutcome nonce();
 
-    /** Confirms a qualification by card. Never throws for transport problems: they are {@code Unavailable}. */
+    /** Confirms a qualification by card. */
     ConfirmationOutcome confirmByCard(CardConfirmationRequest request);
 
-    /** Confirms by insurance number (資格確認書, card failures). Never throws for transport problems. */
+    /** Confirms by insurance number (資格確認書, card failures). */
     ConfirmationOutcome confirmByInsurance(InsuranceSearch search);
 
     /** Uploads a batch pre-check (一括照会) of booked patients; answers the reception number to poll with. */
-    String submitBatch(java.util.List<InsuranceSearch> searches) throws EligibilityUnavailableException;
+    BatchSubmission submitBatch(List<InsuranceSearch> searches);
 
-    /** Asks how a batch stands; never throws (transport problems are {@link BatchStatus.Failed}). */
+    /** Asks how a batch stands. */
     BatchStatus batchStatus(String receptionNumber);
 
     /**
      * 保険証利用登録 at the counter: links the card to its holder's insurance, proven by the card's signature over a
-     * nonce (PIN). Never throws for transport problems.
+     * nonce (PIN).
      */
     RegistrationOutcome registerForInsuranceUse(InsuranceUseRegistration registration);
 
@@ -28,11 +34,12 @@ public interface EligibilityClient {
      * A passcode for a visual check by this staff member (OQS-IF-049/050): short-lived, single use, carried by the
      * {@link VisualAttestation}. Not retried: every call issues a new one.
      */
-    VisualPasscode visualCheckPasscode(String staffId) throws EligibilityUnavailableException;
+    PasscodeOutcome visualCheckPasscode(String staffId);
 
     /**
      * Registers 照会番号 (one: OQS-IF-003/004; several: the batch 009–012), one outcome per registration in order;
-     * later results for this institution carry the number. Never throws for transport problems.
+     * later results for this institution carry the number. If the system gave no usable answer, every element is the
+     * same {@link Unavailable}.
      */
-    java.util.List<RegistrationOutcome> registerReferenceNumbers(java.util.List<ReferenceRegistration> registrations);
+    List<RegistrationOutcome> registerReferenceNumbers(List<ReferenceRegistration> registrations);
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
  * What a registration ended in: 保険証利用登録 of a card, or the registration of one 照会番号. Sealed: callers handle
  * every case.
  */
-public sealed interface RegistrationOutcome {
+public sealed interface RegistrationOutcome
+        permits RegistrationOutcome.Registered, RegistrationOutcome.Rejected, Unavailable {
 
     /**
      * Registered (now, or already before: {@code alreadyRegistered}, which is no error at the counter).
@@ -22,13 +23,6 @@ public sealed interface RegistrationOutcome {
     /** The system answered and refused; {@code code}/{@code message} as it sent them. */
     record Rejected(RejectionReason reason, String code, String message) implements RegistrationOutcome {
         public Rejected {
-            Objects.requireNonNull(reason, "reason");
-        }
-    }
-
-    /** No usable answer (transport, TLS, server, format); {@code detail} is for the log. */
-    record Unavailable(UnavailableReason reason, String detail) implements RegistrationOutcome {
-        public Unavailable {
             Objects.requireNonNull(reason, "reason");
         }
     }

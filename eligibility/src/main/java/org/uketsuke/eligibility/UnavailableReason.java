@@ -2,9 +2,16 @@ package org.uketsuke.eligibility;
 
 /** Why no answer came from the qualification system; the visit can be retried or queued. */
 public enum UnavailableReason {
+    /** Nothing listening (connection refused) or the host is unknown. */
     UNREACHABLE,
+    /** No answer within the call's timeout. */
     TIMEOUT,
+    /** The server's certificate is not trusted, or it refused ours. */
     TLS_FAILURE,
+    /** An HTTP error status (the diagnostic names it). */
     SERVER_ERROR,
-    MALFORMED_RESPONSE
+    /** An answer that is not the message it should be (truncated, DTD, wrong root, bad field). */
+    MALFORMED_RESPONSE,
+    /** Not asked at all: after repeated failures the circuit breaker refuses calls for a while. */
+    CIRCUIT_OPEN
 }

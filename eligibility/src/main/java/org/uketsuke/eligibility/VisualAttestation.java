@@ -30,7 +30,8 @@ public record VisualAttestation(byte[] nonce, byte[] authCertificateSha256, Stri
         this(nonce, authCertificateSha256, passcode.staffId(), passcode.passcode());
     }
 
-    static void checkStaffId(String staffId) {
+    /** Refuses a staff id the messages cannot carry (1–32 letters, digits, {@code -} or {@code _}). */
+    public static void checkStaffId(String staffId) {
         if (staffId == null || !staffId.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new InvalidValueException("StaffId", "1–32 letters, digits, '-' or '_'");
         }

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.uketsuke.eligibility.Qualification;
-import org.uketsuke.eligibility.TlsMaterial;
+import org.uketsuke.eligibility.client.TlsMaterial;
 
 /**
  * What the test CAs issue: virtual cards (kept in the store, so a person's card is the same on every run on this

@@ -10,7 +10,7 @@ import org.uketsuke.eligibility.medical.ConsentGrant;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.medical.MedicalRecords;
-import org.uketsuke.eligibility.wire.MedicalXml;
+import org.uketsuke.eligibility.wire.medical.MedicalXml;
 
 /**
  * 医療情報 (medications, checkups, diagnoses): a person's generated history, served to an institution only while the

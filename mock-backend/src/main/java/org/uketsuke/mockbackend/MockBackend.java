@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.Qualification;
-import org.uketsuke.eligibility.TlsMaterial;
+import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.eligibility.medical.ConsentPolicy;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalRecords;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.ConfirmationOutcome;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;

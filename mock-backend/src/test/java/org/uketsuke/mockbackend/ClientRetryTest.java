@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.ConfirmationOutcome;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.Unavailable;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
-import org.uketsuke.eligibility.RetryPolicy;
+import org.uketsuke.eligibility.client.RetryPolicy;
 import org.uketsuke.eligibility.UnavailableReason;
 
 /**
@@ -96,7 +97,7 @@ class ClientRetryTest {
         IssuedCard card = backend.issueCard(2);
         int before = backend.requests("/oqs/v1/confirm/card");
         backend.injectFault(new Fault.Status(503), 1);
-        assertThat(TestCards.confirmWithPin(client, card)).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+        assertThat(TestCards.confirmWithPin(client, card)).isInstanceOfSatisfying(Unavailable.class,
                 u -> assertThat(u.reason()).isEqualTo(UnavailableReason.SERVER_ERROR));
         assertThat(backend.requests("/oqs/v1/confirm/card") - before).isEqualTo(1);
 
@@ -104,7 +105,7 @@ class ClientRetryTest {
         Qualification q = backend.person(2);
         before = backend.requests("/oqs/v1/confirm/insurance");
         assertThat(client.confirmByInsurance(new InsuranceSearch(q.card(), q.birthdate(), false, "once")))
-                .isInstanceOf(ConfirmationOutcome.Unavailable.class);
+                .isInstanceOf(Unavailable.class);
         assertThat(backend.requests("/oqs/v1/confirm/insurance") - before).isEqualTo(1);
     }
 }

@@ -11,7 +11,8 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.Unavailable;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.UnavailableReason;
 
@@ -31,7 +32,7 @@ class ExpiredServerCertificateTest {
                 assertThat(e).rootCause().isInstanceOf(java.security.cert.CertificateExpiredException.class);
             });
             assertThat(client.confirmByCard(new CardConfirmationRequest(new byte[1], new byte[32], new byte[256],
-                    IdentityMethod.PIN, Consents.none(), "x"))).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+                    IdentityMethod.PIN, Consents.none(), "x"))).isInstanceOfSatisfying(Unavailable.class,
                     u -> assertThat(u.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
             assertThat(backend.requests("/oqs/v1/confirm/card")).as("nothing reached the backend").isZero();
         }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.Unavailable;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
@@ -56,8 +57,8 @@ class FaultInjectionTest {
     }
 
     private static UnavailableReason unavailable(ConfirmationOutcome outcome) {
-        assertThat(outcome).isInstanceOf(ConfirmationOutcome.Unavailable.class);
-        return ((ConfirmationOutcome.Unavailable) outcome).reason();
+        assertThat(outcome).isInstanceOf(Unavailable.class);
+        return ((Unavailable) outcome).reason();
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.medical.ConsentScenario;

@@ -24,12 +24,13 @@ import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.FaceAttestation;
-import org.uketsuke.eligibility.TerminalSigner;
+import org.uketsuke.eligibility.Unavailable;
+import org.uketsuke.eligibility.client.TerminalSigner;
 import org.uketsuke.eligibility.VisualAttestation;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
-import org.uketsuke.eligibility.TlsMaterial;
+import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.eligibility.UnavailableReason;
 
 /** The backend over real HTTPS with mutual TLS, through the production client, with real RSA signatures. */
@@ -295,7 +296,7 @@ class MockBackendTest {
                 java.net.URI.create("https://127.0.0.1:1/"), backend.terminalTls(), Duration.ofSeconds(2));
         ConfirmationOutcome outcome = nowhere.confirmByCard(new CardConfirmationRequest(
                 new byte[1], new byte[32], new byte[256], IdentityMethod.PIN, Consents.none(), "x"));
-        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+        assertThat(outcome).isInstanceOfSatisfying(Unavailable.class,
                 u -> assertThat(u.reason()).isEqualTo(UnavailableReason.UNREACHABLE));
     }
 

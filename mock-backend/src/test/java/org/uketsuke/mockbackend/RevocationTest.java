@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
-import org.uketsuke.eligibility.HttpsEligibilityClient.CertificateAuthority;
+import org.uketsuke.eligibility.Unavailable;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient.CertificateAuthority;
 import org.uketsuke.eligibility.RejectionReason;
-import org.uketsuke.eligibility.TlsMaterial;
+import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.eligibility.UnavailableReason;
 
 /**
@@ -173,7 +174,7 @@ class RevocationTest {
         assertThatThrownBy(after::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
                 e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(UnavailableReason.TLS_FAILURE));
         assertThat(after.confirmByCard(TestCards.pinRequest(client, backend.issueCard(8))))
-                .isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+                .isInstanceOfSatisfying(Unavailable.class,
                         u -> assertThat(u.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
         assertThat(client.nonce()).as("the other terminals are not affected").hasSize(32);
     }

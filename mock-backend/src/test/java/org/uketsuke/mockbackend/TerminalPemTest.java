@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.ConfirmationOutcome;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
-import org.uketsuke.eligibility.TlsMaterial;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.TlsMaterial;
 
 /** The terminal's TLS material from PEM files (and PKCS#12), used for real over mTLS against the backend. */
 class TerminalPemTest {

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
-import org.uketsuke.eligibility.TerminalSigner;
-import org.uketsuke.eligibility.TlsMaterial;
+import org.uketsuke.eligibility.client.TerminalSigner;
+import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.VisualPasscode;
 

@@ -72,7 +72,7 @@ public record UketsukeConfig(boolean kioskAutostart, String javaOptions, String 
         }
     }
 
-    /** The terminal's TLS identity as files; {@code org.uketsuke.eligibility.TlsMaterial} reads them. */
+    /** The terminal's TLS identity as files; {@code org.uketsuke.eligibility.client.TlsMaterial} reads them. */
     public sealed interface Credentials {
         /** The server's CA certificate(s), PEM. */
         Path trustedCas();

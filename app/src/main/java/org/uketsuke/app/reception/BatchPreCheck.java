@@ -14,6 +14,7 @@ import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceSearch;
+import org.uketsuke.eligibility.Unavailable;
 
 /**
  * 一括照会: the booked patients of a day are uploaded by insurance number, the reception number is polled, and every
@@ -108,7 +109,7 @@ public final class BatchPreCheck {
                             "REJECTED_" + r.reason().name(), result.search().card());
                     notConfirmed.add(new NotConfirmed(result.search().arbitraryIdentifier(), result.search(), r));
                 }
-                case ConfirmationOutcome.Unavailable u -> {
+                case Unavailable u -> {
                     unavailable++;
                     notConfirmed.add(new NotConfirmed(result.search().arbitraryIdentifier(), result.search(), u));
                 }

@@ -28,6 +28,7 @@ import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.FaceAttestation;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
@@ -277,7 +278,7 @@ public final class ReceptionSteps implements VisitSteps {
                     yield confirm(lastAnswers);
                 }
                 case org.uketsuke.eligibility.RegistrationOutcome.Rejected r -> new VisitEvent.Failed(problemOf(r.reason()));
-                case org.uketsuke.eligibility.RegistrationOutcome.Unavailable u -> {
+                case org.uketsuke.eligibility.Unavailable u -> {
                     log.warn("registration unavailable: {} {}", u.reason(), u.detail());
                     yield new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
                 }
@@ -374,7 +375,7 @@ public final class ReceptionSteps implements VisitSteps {
                 recordListeners.forEach(l -> l.accept(ReceptionRecord.failed(clock.instant(), problem).withMethod(method)));
                 yield new VisitEvent.Failed(problem);
             }
-            case ConfirmationOutcome.Unavailable unavailable -> {
+            case Unavailable unavailable -> {
                 log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.detail());
                 recordListeners.forEach(
                         l -> l.accept(ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE).withMethod(method)));

@@ -12,6 +12,7 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceSearch;
+import org.uketsuke.eligibility.Unavailable;
 
 /**
  * The staff's confirmation by insurance number (a patient with a 資格確認書, or a card that fails): the backend is
@@ -90,7 +91,7 @@ public final class StaffLookup {
                 yield ReceptionRecord.confirmed(clock.instant(), ReceptionSteps.summarise(confirmed), confirmed.qualification());
             }
             case ConfirmationOutcome.Rejected rejected -> ReceptionRecord.failed(clock.instant(), ReceptionSteps.problemOf(rejected));
-            case ConfirmationOutcome.Unavailable unavailable -> {
+            case Unavailable unavailable -> {
                 log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.detail());
                 if (pending == null) {
                     yield ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE);

@@ -16,6 +16,7 @@ import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.bridge.csv.BookedPatientsCsv;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Unavailable;
 
 /**
  * 一括照会 from the booked-patients file a レセコン or booking system exported: the file is read and checked (every
@@ -98,7 +99,7 @@ public final class PreCheckViewModel {
     private String line(BatchPreCheck.NotConfirmed patient) {
         String why = switch (patient.outcome()) {
             case ConfirmationOutcome.Rejected r -> messages.get("problem." + ReceptionSteps.problemOf(r));
-            case ConfirmationOutcome.Unavailable u -> messages.get("problem.BACKEND_UNAVAILABLE");
+            case Unavailable u -> messages.get("problem.BACKEND_UNAVAILABLE");
             case ConfirmationOutcome.Confirmed c -> "";
         };
         String who = patient.patientId().isEmpty()

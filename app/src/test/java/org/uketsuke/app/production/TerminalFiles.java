@@ -9,7 +9,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Base64;
 import java.util.Collections;
-import org.uketsuke.eligibility.TlsMaterial;
+import org.uketsuke.eligibility.client.TlsMaterial;
 
 /** A terminal's TLS identity written out as the files an installer puts in /etc/uketsuke (PEM and PKCS#12). */
 public record TerminalFiles(Path key, Path certificate, Path pkcs12, Path trustedCas) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
-import org.uketsuke.eligibility.TlsMaterial;
+import org.uketsuke.eligibility.client.TlsMaterial;
 
 /**
  * Configuration faults stop the terminal at start, naming the key to fix; they never wait to reach a patient as a

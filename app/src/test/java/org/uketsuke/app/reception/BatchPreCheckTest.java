@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.mockbackend.MockBackend;

@@ -16,7 +16,7 @@ import org.uketsuke.bridge.audit.AuditEvent;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditVerification;
 import org.uketsuke.bridge.pending.PendingSearches;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;

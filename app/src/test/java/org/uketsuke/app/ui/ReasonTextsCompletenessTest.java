@@ -60,7 +60,7 @@ class ReasonTextsCompletenessTest {
 
     /** Reason-like enums nobody reads as such, and why (by name: some are not visible from here). */
     static final Map<String, String> NOT_SHOWN = Map.of(
-            "org.uketsuke.eligibility.wire.MedicalXml$Refusal", "answered to the レセコン as a wire code",
+            "org.uketsuke.eligibility.wire.medical.MedicalXml$Refusal", "answered to the レセコン as a wire code",
             "org.uketsuke.face.chip.ChipPhotoError", "logged; the patient sees CARD_UNREADABLE",
             "org.uketsuke.app.bench.Soak$FaultKind", "a soak run's injected faults, for its report");
 

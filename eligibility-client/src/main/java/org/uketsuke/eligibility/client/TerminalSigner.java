@@ -1,9 +1,10 @@
-package org.uketsuke.eligibility;
+package org.uketsuke.eligibility.client;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.util.Collections;
 
 /** Signs with the terminal's own key (the private key of its TLS client certificate): SHA256withRSA. */
@@ -18,7 +19,7 @@ public final class TerminalSigner {
                 if (store.isKeyEntry(alias)) {
                     Key key = store.getKey(alias, tls.keyPassword());
                     if (key instanceof PrivateKey privateKey) {
-                        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+                        Signature rsa = Signature.getInstance("SHA256withRSA");
                         rsa.initSign(privateKey);
                         rsa.update(data);
                         return rsa.sign();

@@ -1,4 +1,4 @@
-package org.uketsuke.eligibility;
+package org.uketsuke.eligibility.client;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package org.uketsuke.eligibility;
+package org.uketsuke.eligibility.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.uketsuke.eligibility.Unavailable;
 
 /** An outage fails fast after three failures in a row, and is tried again after the cool-down. */
 class CircuitBreakerTest {
@@ -67,13 +68,13 @@ class CircuitBreakerTest {
         InsuranceSearch search = new InsuranceSearch(
                 new InsuranceCardId(InsurerNumber.of("01130012"), "1", "2", "00"), LocalDate.of(1980, 1, 1), false, "x");
         for (int i = 0; i < 3; i++) {
-            assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+            assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(Unavailable.class,
                     u -> assertThat(u.detail()).doesNotContain("circuit open"));
         }
-        assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+        assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(Unavailable.class,
                 u -> assertThat(u.detail()).contains("circuit open"));
         clock.now = clock.now.plusSeconds(16);
-        assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+        assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(Unavailable.class,
                 u -> assertThat(u.detail()).as("tried again after the cool-down").doesNotContain("circuit open"));
     }
 }

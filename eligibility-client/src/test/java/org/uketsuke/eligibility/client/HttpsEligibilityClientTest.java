@@ -1,4 +1,4 @@
-package org.uketsuke.eligibility;
+package org.uketsuke.eligibility.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultCodes;
@@ -55,8 +56,8 @@ class HttpsEligibilityClientTest {
     }
 
     private static UnavailableReason unavailable(ConfirmationOutcome outcome) {
-        assertThat(outcome).isInstanceOf(ConfirmationOutcome.Unavailable.class);
-        return ((ConfirmationOutcome.Unavailable) outcome).reason();
+        assertThat(outcome).isInstanceOf(Unavailable.class);
+        return ((Unavailable) outcome).reason();
     }
 
     @Test
@@ -130,7 +131,7 @@ class HttpsEligibilityClientTest {
                 <SegmentOfResult>1</SegmentOfResult></MessageHeader><MessageBody/></XmlMsg>
                 """.strip());
         ConfirmationOutcome outcome = client.confirmByCard(request());
-        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class, u -> {
+        assertThat(outcome).isInstanceOfSatisfying(Unavailable.class, u -> {
             assertThat(u.reason()).isEqualTo(UnavailableReason.MALFORMED_RESPONSE);
             assertThat(u.detail()).contains("DTD");
         });
@@ -204,7 +205,7 @@ class HttpsEligibilityClientTest {
         for (int i = 0; i < 3; i++) {
             assertThat(unavailable(client.confirmByCard(request()))).isEqualTo(UnavailableReason.SERVER_ERROR);
         }
-        assertThat(client.confirmByCard(request())).isInstanceOfSatisfying(ConfirmationOutcome.Unavailable.class,
+        assertThat(client.confirmByCard(request())).isInstanceOfSatisfying(Unavailable.class,
                 u -> assertThat(u.detail()).contains("circuit open"));
         assertThat(server.received()).hasSize(3);
     }

@@ -1,4 +1,4 @@
-package org.uketsuke.eligibility;
+package org.uketsuke.eligibility.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

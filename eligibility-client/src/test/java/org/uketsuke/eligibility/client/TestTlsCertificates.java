@@ -1,4 +1,4 @@
-package org.uketsuke.eligibility;
+package org.uketsuke.eligibility.client;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

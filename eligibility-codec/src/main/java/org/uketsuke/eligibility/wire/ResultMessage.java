@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
 
 /**
@@ -47,7 +48,7 @@ public record ResultMessage(
     }
 
     /**
-     * The result message that tells a レセコン this outcome, or empty for {@link ConfirmationOutcome.Unavailable}
+     * The result message that tells a レセコン this outcome, or empty for {@link Unavailable}
      * (the system gave no answer to pass on). A rejection keeps the code it came with.
      *
      * @param processExecutionTime used for a rejection; a confirmation keeps its own processing time
@@ -59,7 +60,7 @@ public record ResultMessage(
                     Optional.of(confirmed(c.processingTime(), institution, fileId, c.qualification(), c.notice()));
             case ConfirmationOutcome.Rejected r ->
                     Optional.of(rejected(processExecutionTime, institution, fileId, r.reason(), r.code(), r.message()));
-            case ConfirmationOutcome.Unavailable u -> Optional.empty();
+            case Unavailable u -> Optional.empty();
         };
     }
 
@@ -101,7 +102,7 @@ public record ResultMessage(
     /** What this answer means to the terminal. */
     public ConfirmationOutcome toOutcome() {
         if (!"1".equals(segmentOfResult)) {
-            return new ConfirmationOutcome.Unavailable(UnavailableReason.SERVER_ERROR,
+            return new Unavailable(UnavailableReason.SERVER_ERROR,
                     "SegmentOfResult " + segmentOfResult + " " + errorCode + " " + errorMessage);
         }
         if ("1".equals(processingResultStatus) && "1".equals(qualificationValidity) && !qualifications.isEmpty()) {

@@ -17,6 +17,7 @@ import org.uketsuke.eligibility.ReferenceNumber;
 import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.VisualPasscode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -242,7 +243,7 @@ public final class ServiceXml {
                 SafeXml.leaf(parent, "ProcessingResultCode", r.code() == null ? ResultCodes.codeOf(r.reason()) : r.code());
                 SafeXml.leaf(parent, "ProcessingResultMessage", r.message());
             }
-            case RegistrationOutcome.Unavailable u ->
+            case Unavailable u ->
                     throw new IllegalArgumentException("an unavailable outcome is never sent: " + u.reason());
         }
     }

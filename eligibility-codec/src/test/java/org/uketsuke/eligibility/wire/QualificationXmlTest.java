@@ -28,6 +28,7 @@ import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.Sex;
+import org.uketsuke.eligibility.Unavailable;
 
 class QualificationXmlTest {
 
@@ -231,7 +232,7 @@ class QualificationXmlTest {
             assertThat(QualificationXml.parseResult(QualificationXml.write(message)).toOutcome()).isEqualTo(outcome);
             assertThat(message.arbitraryFileIdentifier()).isEqualTo("f-1");
         }
-        assertThat(ResultMessage.of(new ConfirmationOutcome.Unavailable(
+        assertThat(ResultMessage.of(new Unavailable(
                 org.uketsuke.eligibility.UnavailableReason.TIMEOUT, "slow"), "20261124101600", "1311234567", "f-1"))
                 .as("an outage has no answer to pass on").isEmpty();
     }

@@ -3,7 +3,7 @@ package org.uketsuke.eligibility.medical;
 import java.time.Instant;
 import java.util.Objects;
 import org.uketsuke.eligibility.Consent;
-import org.uketsuke.eligibility.UnavailableReason;
+import org.uketsuke.eligibility.Unavailable;
 
 /**
  * What a request for medical information ended in. Sealed: a viewer handles "no consent", "consent expired", "not
@@ -29,10 +29,13 @@ public sealed interface MedicalOutcome<T> {
     /** No confirmation of this person at this institution (so nothing to view). */
     record NotFound<T>(String detail) implements MedicalOutcome<T> {}
 
-    /** No usable answer from the system; {@code detail} is for the log. */
-    record Unavailable<T>(UnavailableReason reason, String detail) implements MedicalOutcome<T> {
-        public Unavailable {
-            Objects.requireNonNull(reason, "reason");
+    /**
+     * No usable answer from the system: the shared {@link Unavailable} of every eligibility outcome. (Wrapped, because
+     * one record cannot be a {@code MedicalOutcome<T>} for every {@code T}.)
+     */
+    record NotAnswered<T>(Unavailable unavailable) implements MedicalOutcome<T> {
+        public NotAnswered {
+            Objects.requireNonNull(unavailable, "unavailable");
         }
     }
 }

@@ -21,7 +21,7 @@ import org.uketsuke.eligibility.medical.MedicalPdf;
 import org.uketsuke.eligibility.medical.MedicalRecords;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
-import org.uketsuke.eligibility.wire.MedicalXml;
+import org.uketsuke.eligibility.wire.medical.MedicalXml;
 import org.uketsuke.eligibility.wire.SafeXml;
 
 /**

@@ -23,6 +23,7 @@ import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.RegistrationOutcome;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
@@ -155,7 +156,7 @@ public final class RequestFolderExchange {
                     parsed.arbitraryFileIdentifier(), c.qualification(), c.notice());
             case ConfirmationOutcome.Rejected r -> ResultMessage.rejected(now, institutionCode,
                     parsed.arbitraryFileIdentifier(), r.reason(), r.message());
-            case ConfirmationOutcome.Unavailable u -> null;
+            case Unavailable u -> null;
         };
         if (answer == null) {
             log.warn("request {} deferred: the qualification system is unavailable", id);
@@ -223,7 +224,7 @@ public final class RequestFolderExchange {
                     + " ReferenceNumberRegistrationInfo (use OQSmuimm01req for several)");
         }
         List<RegistrationOutcome> outcomes = backend.registerReferenceNumbers(registrations);
-        if (outcomes.stream().allMatch(o -> o instanceof RegistrationOutcome.Unavailable)) {
+        if (outcomes.stream().allMatch(o -> o instanceof Unavailable)) {
             log.warn("照会番号 request {} deferred: the qualification system is unavailable", id);
             return Handled.DEFERRED;
         }

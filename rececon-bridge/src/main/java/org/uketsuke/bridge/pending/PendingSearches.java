@@ -24,6 +24,7 @@ import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.Unavailable;
 
 /**
  * Confirmations by insurance number that could not be made because the qualification system was unreachable, kept
@@ -128,7 +129,7 @@ public final class PendingSearches implements AutoCloseable {
                     finish(waiting.id(), "REJECTED", rejected.reason().name());
                     settled.add(new Settled.Rejected(waiting.search(), rejected.reason()));
                 }
-                case ConfirmationOutcome.Unavailable unavailable -> {
+                case Unavailable unavailable -> {
                     attempt(waiting.id(), unavailable.reason() + ": " + unavailable.detail());
                     log.debug("pending search {} still waits: {}", waiting.id(), unavailable.reason());
                     return settled;

@@ -23,7 +23,7 @@ import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.Fixtures;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.exchange.RequestFolderExchange;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;

@@ -11,7 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.ConfirmationOutcome;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.wire.CharacterCode;

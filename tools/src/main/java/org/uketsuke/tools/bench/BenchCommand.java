@@ -42,7 +42,8 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.ContributionRatio;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.NonceOutcome;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
@@ -244,7 +245,9 @@ public final class BenchCommand implements Callable<Integer> {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             List<CardConfirmationRequest> requests = new ArrayList<>();
             for (int i = 0; i < perThread; i++) {
-                byte[] nonce = client.nonce();
+                if (!(client.nonce() instanceof NonceOutcome.Issued(byte[] nonce))) {
+                    throw new IllegalStateException("the mock backend issued no nonce");
+                }
                 rsa.initSign(card.authKey());
                 rsa.update(nonce);
                 requests.add(new CardConfirmationRequest(card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN,

@@ -25,7 +25,7 @@ import org.uketsuke.bridge.DeliveryWorker;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.csv.Csv;
 import org.uketsuke.bridge.csv.CsvExport;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.Fault;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;

@@ -1,4 +1,4 @@
-package org.uketsuke.eligibility.wire;
+package org.uketsuke.eligibility.wire.medical;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,6 +17,9 @@ import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.InvalidValueException;
+import org.uketsuke.eligibility.wire.CharacterCode;
+import org.uketsuke.eligibility.wire.MalformedMessageException;
+import org.uketsuke.eligibility.wire.SafeXml;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.CheckupResult;
 import org.uketsuke.eligibility.medical.ConsentScenario;

@@ -1,4 +1,4 @@
-package org.uketsuke.eligibility.wire;
+package org.uketsuke.eligibility.wire.medical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

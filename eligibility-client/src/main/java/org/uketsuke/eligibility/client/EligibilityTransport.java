@@ -1,0 +1,239 @@
+package org.uketsuke.eligibility.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Call;
+import okhttp3.ConnectionSpec;
+import okhttp3.EventListener;
+import okhttp3.Handshake;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.TlsVersion;
+import org.uketsuke.eligibility.Unavailable;
+import org.uketsuke.eligibility.UnavailableReason;
+
+/**
+ * The one way to the qualification system: HTTPS with mutual TLS (TLS 1.3 preferred, 1.2 accepted; the terminal's
+ * certificate identifies the medical institution and only the CAs of {@link TlsMaterial#trustStore()} are trusted),
+ * a request id on every call ({@value #REQUEST_ID}), one overall timeout per call, bounded retries of idempotent calls
+ * ({@link RetryPolicy}), a {@link CircuitBreaker} that answers at once during an outage, and one classification of
+ * failures into {@link UnavailableReason}s. Knows nothing of the messages it carries. Thread-safe.
+ *
+ * <p>How failures map: nothing listening or unknown host → {@code UNREACHABLE}; no answer within the timeout →
+ * {@code TIMEOUT}; untrusted server certificate, or ours refused (the server closes the socket mid-handshake) →
+ * {@code TLS_FAILURE}; circuit open → {@code CIRCUIT_OPEN}. HTTP statuses are answers, read by the caller.
+ */
+public final class EligibilityTransport {
+
+    /** Every call carries an id the backend can log, so a receptionist's "it failed at 10:32" can be traced. */
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    /** Gateway answers worth another attempt of an idempotent call. */
+    private static final Set<Integer> RETRIABLE_STATUS = Set.of(502, 503, 504);
+
+    /** Whether a call may be sent twice: only pure queries may, since a second confirmation could confirm twice. */
+    public enum Calls { IDEMPOTENT, ONCE }
+
+    /** What one call came back with. */
+    public sealed interface Reply {}
+
+    /** An HTTP answer, read whole, with its headers (names lower case). */
+    public record Answered(int status, byte[] body, Map<String, List<String>> headers) implements Reply {
+        public Answered {
+            headers = Map.copyOf(headers);
+        }
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.getFirst();
+        }
+
+        public boolean successful() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** No HTTP answer (or the circuit was open): the shared outcome case, ready to hand to the caller's caller. */
+    public record Failed(Unavailable unavailable) implements Reply {
+        public Failed {
+            Objects.requireNonNull(unavailable, "unavailable");
+        }
+    }
+
+    private final URI baseUri;
+    private final OkHttpClient http;
+    private final Duration timeout;
+    private final RetryPolicy retry;
+    private final CircuitBreaker breaker;
+    private final AtomicLong requestCounter = new AtomicLong();
+    private final String requestPrefix = Long.toHexString(System.nanoTime() & 0xFFFFFF);
+    /** Calls whose TLS handshake started but did not finish: a failure then is a TLS failure, whatever the socket says. */
+    private final Map<Call, Boolean> inHandshake = new ConcurrentHashMap<>();
+
+    /**
+     * @param timeout the overall time one call may take, retries included
+     * @throws IllegalArgumentException if the key or trust store cannot be used (a configuration fault)
+     */
+    public EligibilityTransport(URI baseUri, TlsMaterial tls, Duration timeout, RetryPolicy retry, Clock clock) {
+        this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.breaker = new CircuitBreaker(3, Duration.ofSeconds(15), clock);
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(tls.keyStore(), tls.keyPassword());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(tls.trustStore());
+            X509TrustManager trustManager = (X509TrustManager) trust.getTrustManagers()[0];
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), new TrustManager[] {trustManager}, null);
+            ConnectionSpec tlsOnly = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                    .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2)
+                    .build();
+            this.http = new OkHttpClient.Builder()
+                    .sslSocketFactory(context.getSocketFactory(), trustManager)
+                    .connectionSpecs(List.of(tlsOnly))
+                    .callTimeout(timeout)
+                    .connectTimeout(timeout)
+                    .readTimeout(timeout)
+                    .retryOnConnectionFailure(false)
+                    .eventListener(new HandshakeTracker())
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("unusable TLS material: " + e.getMessage(), e);
+        }
+    }
+
+    /** POSTs {@code body} ({@code type} may be null) to {@code path}. */
+    public Reply post(String path, byte[] body, MediaType type, Calls calls) {
+        return exchange(request(path).post(RequestBody.create(body, type)), calls);
+    }
+
+    /** GETs {@code path}. */
+    public Reply get(String path, Calls calls) {
+        return exchange(request(path).get(), calls);
+    }
+
+    private Request.Builder request(String path) {
+        return new Request.Builder().url(baseUri.resolve(path).toString());
+    }
+
+    /**
+     * One call with a request id, within the overall timeout. Idempotent calls are tried again (the same request id)
+     * after a transport failure other than TLS or a 502/503/504, as {@link #retry} allows; the last answer or failure
+     * stands. A transport failure or a 5xx counts once against the circuit breaker; any other answer closes it.
+     */
+    private Reply exchange(Request.Builder builder, Calls calls) {
+        Request request = builder.header(REQUEST_ID, nextRequestId()).build();
+        String path = request.url().encodedPath();
+        if (!breaker.allows()) {
+            return failed(UnavailableReason.CIRCUIT_OPEN, "circuit open after repeated failures; not calling " + path);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int attempts = calls == Calls.IDEMPOTENT ? retry.maxAttempts() : 1;
+        for (int attempt = 1; ; attempt++) {
+            Call call = http.newCall(request);
+            call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Duration wait = retry.backoffAfter(attempt);
+            // Another attempt only if one is left and it can start (after the backoff) before the deadline.
+            boolean another = attempt < attempts && System.nanoTime() + wait.toNanos() < deadline;
+            try (Response response = call.execute()) {
+                Answered answer = new Answered(response.code(), response.body().bytes(), response.headers().toMultimap());
+                if (!(another && RETRIABLE_STATUS.contains(answer.status()))) {
+                    if (answer.status() >= 500) {
+                        breaker.failure();
+                    } else {
+                        breaker.success();
+                    }
+                    return answer;
+                }
+            } catch (IOException e) {
+                UnavailableReason reason = classify(call, e);
+                if (!another || reason == UnavailableReason.TLS_FAILURE) {
+                    breaker.failure();
+                    return failed(reason, path + " [" + request.header(REQUEST_ID) + "]: " + e);
+                }
+            } finally {
+                inHandshake.remove(call);
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failed(UnavailableReason.TIMEOUT, path + ": interrupted between attempts");
+            }
+        }
+    }
+
+    private static Failed failed(UnavailableReason reason, String diagnostic) {
+        return new Failed(new Unavailable(reason, diagnostic));
+    }
+
+    private String nextRequestId() {
+        return "uk-" + requestPrefix + "-" + requestCounter.incrementAndGet();
+    }
+
+    private UnavailableReason classify(Call call, IOException e) {
+        // A server that refuses our certificate closes the socket mid-handshake: we see a broken pipe or a reset.
+        if (Boolean.TRUE.equals(inHandshake.get(call))) {
+            return UnavailableReason.TLS_FAILURE;
+        }
+        return classify(e);
+    }
+
+    static UnavailableReason classify(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return UnavailableReason.TLS_FAILURE;
+            }
+            if (t instanceof SocketTimeoutException) {
+                return UnavailableReason.TIMEOUT;
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
+                return UnavailableReason.UNREACHABLE;
+            }
+        }
+        if (e instanceof InterruptedIOException) {
+            return UnavailableReason.TIMEOUT; // OkHttp's call timeout
+        }
+        return UnavailableReason.UNREACHABLE;
+    }
+
+    /** Marks calls between the start and the end of their TLS handshake (see {@link #classify(Call, IOException)}). */
+    private final class HandshakeTracker extends EventListener {
+        @Override
+        public void secureConnectStart(Call call) {
+            inHandshake.put(call, true);
+        }
+
+        @Override
+        public void secureConnectEnd(Call call, Handshake handshake) {
+            inHandshake.remove(call);
+        }
+    }
+}
