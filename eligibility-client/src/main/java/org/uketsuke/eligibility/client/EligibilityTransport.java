@@ -160,11 +160,9 @@ public final class EligibilityTransport {
             Call call = http.newCall(request);
             call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             Duration wait = retry.backoffAfter(attempt);
-            // Another attempt only if one is left and it can start (after the backoff) before the deadline.
-            boolean another = attempt < attempts && System.nanoTime() + wait.toNanos() < deadline;
             try (Response response = call.execute()) {
                 Answered answer = new Answered(response.code(), response.body().bytes(), response.headers().toMultimap());
-                if (!(another && RETRIABLE_STATUS.contains(answer.status()))) {
+                if (!(another(attempt, attempts, wait, deadline) && RETRIABLE_STATUS.contains(answer.status()))) {
                     if (answer.status() >= 500) {
                         breaker.failure();
                     } else {
@@ -174,7 +172,7 @@ public final class EligibilityTransport {
                 }
             } catch (IOException e) {
                 UnavailableReason reason = classify(call, e);
-                if (!another || reason == UnavailableReason.TLS_FAILURE) {
+                if (!another(attempt, attempts, wait, deadline) || reason == UnavailableReason.TLS_FAILURE) {
                     breaker.failure();
                     return failed(reason, path + " [" + request.header(REQUEST_ID) + "]: " + e);
                 }
@@ -188,6 +186,11 @@ public final class EligibilityTransport {
                 return failed(UnavailableReason.TIMEOUT, path + ": interrupted between attempts");
             }
         }
+    }
+
+    /** Whether one more attempt is left and can start (after the backoff) before the deadline. */
+    private static boolean another(int attempt, int attempts, Duration wait, long deadline) {
+        return attempt < attempts && System.nanoTime() + wait.toNanos() < deadline;
     }
 
     private static Failed failed(UnavailableReason reason, String diagnostic) {

@@ -13,6 +13,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsuranceSearch;
+import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.Unavailable;
 
 /** An outage fails fast after three failures in a row, and is tried again after the cool-down. */
@@ -69,12 +72,12 @@ class CircuitBreakerTest {
                 new InsuranceCardId(InsurerNumber.of("01130012"), "1", "2", "00"), LocalDate.of(1980, 1, 1), false, "x");
         for (int i = 0; i < 3; i++) {
             assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(Unavailable.class,
-                    u -> assertThat(u.detail()).doesNotContain("circuit open"));
+                    u -> assertThat(u.diagnostic()).doesNotContain("circuit open"));
         }
         assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.detail()).contains("circuit open"));
+                u -> assertThat(u.diagnostic()).contains("circuit open"));
         clock.now = clock.now.plusSeconds(16);
         assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.detail()).as("tried again after the cool-down").doesNotContain("circuit open"));
+                u -> assertThat(u.diagnostic()).as("tried again after the cool-down").doesNotContain("circuit open"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.fuzz.FuzzReport;
 import org.uketsuke.fuzz.Fuzzer;
 

@@ -3,33 +3,13 @@ package org.uketsuke.eligibility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.uketsuke.eligibility.wire.ResultCodes;
 
-/** Every rejection has its own result code (its ja/en words are the app's: ReasonTextsCompletenessTest). */
-class OutcomeMessagesTest {
-
-    @ParameterizedTest
-    @EnumSource(RejectionReason.class)
-    void everyRejectionHasAnOwnCode(RejectionReason reason) {
-        assertThat(ResultCodes.codeOf(reason)).startsWith("UK");
-        assertThat(ResultCodes.reasonOf(ResultCodes.codeOf(reason))).contains(reason);
-    }
-
-    @Test
-    void theRetryBackoffDoublesUpToItsCap() {
-        RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(300));
-        assertThat(policy.backoffAfter(1)).isEqualTo(Duration.ofMillis(100));
-        assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofMillis(200));
-        assertThat(policy.backoffAfter(3)).isEqualTo(Duration.ofMillis(300));
-        assertThat(policy.backoffAfter(4)).isEqualTo(Duration.ofMillis(300));
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
+/**
+ * The 照会番号 and the visual attestation read back what they were given. (Result codes: the codec's
+ * ResultCodesTest; ja/en words: the app's ReasonTextsCompletenessTest; retries: the client's RetryPolicyTest.)
+ */
+class ReferenceNumberAndVisualAttestationTest {
 
     @Test
     void aReferenceNumberIsNormalisedAndChecked() {
