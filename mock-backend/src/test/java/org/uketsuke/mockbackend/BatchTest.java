@@ -33,7 +33,7 @@ class BatchTest {
             Qualification unknown = backend.person(51);
             booked.add(new InsuranceSearch(unknown.card(), unknown.birthdate().minusDays(1), false, "booking-wrong"));
 
-            String reception = client.submitBatch(booked);
+            String reception = TestCards.submit(client, booked);
             assertThat(reception).startsWith("R");
             BatchStatus status;
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

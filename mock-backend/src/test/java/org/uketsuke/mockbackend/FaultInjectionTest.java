@@ -48,7 +48,7 @@ class FaultInjectionTest {
     }
 
     private static ConfirmationOutcome confirm(IssuedCard card) throws Exception {
-        byte[] nonce = client.nonce();
+        byte[] nonce = TestCards.nonce(client);
         java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
         rsa.initSign((PrivateKey) card.authKey());
         rsa.update(nonce);

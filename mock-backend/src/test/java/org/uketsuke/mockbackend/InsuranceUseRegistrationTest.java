@@ -36,7 +36,7 @@ class InsuranceUseRegistrationTest {
     }
 
     private static InsuranceUseRegistration signed(IssuedCard card) throws Exception {
-        byte[] nonce = client.nonce();
+        byte[] nonce = TestCards.nonce(client);
         return new InsuranceUseRegistration(card.authCertDer(), nonce, TestCards.sign(card.authKey(), nonce));
     }
 
@@ -62,7 +62,7 @@ class InsuranceUseRegistrationTest {
         try (MockBackend first = MockBackend.start(new MockBackendConfig(own, 0, 13L, 10))) {
             HttpsEligibilityClient c = new HttpsEligibilityClient(first.baseUri(), first.terminalTls(), Duration.ofSeconds(10));
             card = first.issueUnregisteredCard(2);
-            byte[] nonce = c.nonce();
+            byte[] nonce = TestCards.nonce(c);
             assertThat(c.registerForInsuranceUse(new InsuranceUseRegistration(card.authCertDer(), nonce,
                     TestCards.sign(card.authKey(), nonce)))).isInstanceOf(RegistrationOutcome.Registered.class);
         }
@@ -78,7 +78,7 @@ class InsuranceUseRegistrationTest {
     void aRegistrationNeedsTheCardsOwnSignatureOverAFreshNonce() throws Exception {
         IssuedCard card = backend.issueUnregisteredCard(6);
         IssuedCard other = backend.issueCard(7);
-        byte[] nonce = client.nonce();
+        byte[] nonce = TestCards.nonce(client);
         assertThat(reason(client.registerForInsuranceUse(new InsuranceUseRegistration(card.authCertDer(), nonce,
                 TestCards.sign(other.authKey(), nonce))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
         InsuranceUseRegistration once = signed(card);

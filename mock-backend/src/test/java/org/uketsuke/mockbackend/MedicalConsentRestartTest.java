@@ -42,7 +42,7 @@ class MedicalConsentRestartTest {
             HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
                     Duration.ofSeconds(10));
             IssuedCard card = backend.issueCard(person);
-            byte[] nonce = client.nonce();
+            byte[] nonce = TestCards.nonce(client);
             Consents drugOnly = new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO);
             assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
                     TestCards.sign(card.authKey(), nonce), IdentityMethod.PIN, drugOnly, "restart-1", null,

@@ -73,7 +73,7 @@ class MedicalInformationTest {
     private static ConfirmationOutcome confirm(HttpsEligibilityClient terminal, Consents consents, PrescriptionForm form)
             throws Exception {
         IssuedCard card = backend.issueCard(person);
-        byte[] nonce = terminal.nonce();
+        byte[] nonce = TestCards.nonce(terminal);
         return terminal.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
                 TestCards.sign(card.authKey(), nonce), IdentityMethod.PIN, consents, "medical-" + System.nanoTime(), null,
                 form, ConsentScenario.OUTPATIENT));
@@ -186,8 +186,9 @@ class MedicalInformationTest {
         }
         HttpsEligibilityClient down = new HttpsEligibilityClient(java.net.URI.create("https://127.0.0.1:" + freePort),
                 backend.terminalTls(), Duration.ofSeconds(2));
-        assertThat(down.medicalRecords(query(MedicalCategory.DRUG))).isInstanceOfSatisfying(MedicalOutcome.Unavailable.class,
-                u -> assertThat(u.reason()).isEqualTo(UnavailableReason.UNREACHABLE));
+        assertThat(down.medicalRecords(query(MedicalCategory.DRUG))).isInstanceOfSatisfying(
+                MedicalOutcome.NotAnswered.class,
+                n -> assertThat(n.unavailable().reason()).isEqualTo(UnavailableReason.UNREACHABLE));
     }
 
     @Test

@@ -22,7 +22,6 @@ import org.uketsuke.eligibility.CheckDigit;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.client.TerminalSigner;
@@ -54,7 +53,7 @@ class MockBackendTest {
     }
 
     private static CardConfirmationRequest signedRequest(IssuedCard card) throws Exception {
-        byte[] nonce = client.nonce();
+        byte[] nonce = TestCards.nonce(client);
         return new CardConfirmationRequest(card.authCertDer(), nonce, sign(card.authKey(), nonce), IdentityMethod.PIN,
                 Consents.none(), "test-" + System.nanoTime());
     }
@@ -85,7 +84,7 @@ class MockBackendTest {
         assertThat(((ConfirmationOutcome.Confirmed) without).qualification().details().limit()).isEmpty();
         assertThat(((ConfirmationOutcome.Confirmed) without).qualification().details().specificDiseases()).isEmpty();
 
-        byte[] nonce = client.nonce();
+        byte[] nonce = TestCards.nonce(client);
         Consents yes = Consents.all(Consent.YES);
         ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
                 sign(card.authKey(), nonce), IdentityMethod.PIN, yes, "consented"));
@@ -112,28 +111,28 @@ class MockBackendTest {
         IssuedCard card = backend.issueCard(12);
         byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
 
-        byte[] nonce = client.nonce();
+        byte[] nonce = TestCards.nonce(client);
         FaceAttestation good = face(nonce, certHash, 0.82, true);
         assertThat(client.confirmByCard(faceRequest(card, nonce, good, TerminalSigner.sign(backend.terminalTls(), good.bytes()))))
                 .isInstanceOf(ConfirmationOutcome.Confirmed.class);
 
-        byte[] nonce2 = client.nonce();
+        byte[] nonce2 = TestCards.nonce(client);
         FaceAttestation lowScore = face(nonce2, certHash, 0.21, true);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce2, lowScore,
                 TerminalSigner.sign(backend.terminalTls(), lowScore.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
-        byte[] nonce3 = client.nonce();
+        byte[] nonce3 = TestCards.nonce(client);
         FaceAttestation noPresence = face(nonce3, certHash, 0.9, false);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce3, noPresence,
                 TerminalSigner.sign(backend.terminalTls(), noPresence.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
-        byte[] nonce4 = client.nonce();
+        byte[] nonce4 = TestCards.nonce(client);
         FaceAttestation forged = face(nonce4, certHash, 0.9, true);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce4, forged, sign(card.authKey(), forged.bytes())))))
                 .as("signed by another key than the terminal's").isEqualTo(RejectionReason.SIGNATURE_INVALID);
 
-        byte[] nonce5 = client.nonce();
-        FaceAttestation otherNonce = face(client.nonce(), certHash, 0.9, true);
+        byte[] nonce5 = TestCards.nonce(client);
+        FaceAttestation otherNonce = face(TestCards.nonce(client), certHash, 0.9, true);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce5, otherNonce,
                 TerminalSigner.sign(backend.terminalTls(), otherNonce.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
     }
@@ -143,31 +142,31 @@ class MockBackendTest {
         IssuedCard card = backend.issueCard(14);
         byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
 
-        byte[] nonce = client.nonce();
+        byte[] nonce = TestCards.nonce(client);
         FaceAttestation stale = face(nonce, certHash, 0.9, true, FaceAttestation.MATCH,
                 java.time.Instant.now().minus(java.time.Duration.ofMinutes(10)), PROOF);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce, stale,
                 TerminalSigner.sign(backend.terminalTls(), stale.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
-        byte[] nonce2 = client.nonce();
+        byte[] nonce2 = TestCards.nonce(client);
         FaceAttestation future = face(nonce2, certHash, 0.9, true, FaceAttestation.MATCH,
                 java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)), PROOF);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce2, future,
                 TerminalSigner.sign(backend.terminalTls(), future.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
-        byte[] nonce3 = client.nonce();
+        byte[] nonce3 = TestCards.nonce(client);
         FaceAttestation noProof = face(nonce3, certHash, 0.9, true, FaceAttestation.MATCH, java.time.Instant.now(),
                 new byte[32]);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce3, noProof,
                 TerminalSigner.sign(backend.terminalTls(), noProof.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
-        byte[] nonce4 = client.nonce();
+        byte[] nonce4 = TestCards.nonce(client);
         FaceAttestation noMatch = face(nonce4, certHash, 0.9, true, "NO_MATCH", java.time.Instant.now(), PROOF);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce4, noMatch,
                 TerminalSigner.sign(backend.terminalTls(), noMatch.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         // Signed at 0.41, sent as 0.95: the terminal's signature no longer covers the text.
-        byte[] nonce5 = client.nonce();
+        byte[] nonce5 = TestCards.nonce(client);
         FaceAttestation signed = face(nonce5, certHash, 0.41, true);
         FaceAttestation tampered = face(nonce5, certHash, 0.95, true, FaceAttestation.MATCH, signed.attestedAt(), PROOF);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce5, tampered,
@@ -178,14 +177,14 @@ class MockBackendTest {
     void aVisualCheckIsAcceptedWhenTheTerminalSignsItForThisCard() throws Exception {
         IssuedCard card = backend.issueCard(13);
         byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
-        byte[] nonce = client.nonce();
-        VisualAttestation visual = new VisualAttestation(nonce, certHash, client.visualCheckPasscode("staff-07"));
+        byte[] nonce = TestCards.nonce(client);
+        VisualAttestation visual = new VisualAttestation(nonce, certHash, TestCards.passcode(client, "staff-07"));
         assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
                 TerminalSigner.sign(backend.terminalTls(), visual.bytes()), IdentityMethod.VISUAL, Consents.none(), "visual",
                 visual))).isInstanceOf(ConfirmationOutcome.Confirmed.class);
 
-        byte[] nonce2 = client.nonce();
-        VisualAttestation asFace = new VisualAttestation(nonce2, certHash, client.visualCheckPasscode("staff-07"));
+        byte[] nonce2 = TestCards.nonce(client);
+        VisualAttestation asFace = new VisualAttestation(nonce2, certHash, TestCards.passcode(client, "staff-07"));
         assertThat(reason(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce2,
                 TerminalSigner.sign(backend.terminalTls(), asFace.bytes()), IdentityMethod.FACE, Consents.none(), "mixed",
                 asFace)))).as("a visual check does not pass as a face match").isEqualTo(RejectionReason.SIGNATURE_INVALID);
@@ -205,7 +204,7 @@ class MockBackendTest {
     void aSignatureByAnotherKeyIsRefused() throws Exception {
         IssuedCard card = backend.issueCard(1);
         IssuedCard other = backend.issueCard(2);
-        byte[] nonce = client.nonce();
+        byte[] nonce = TestCards.nonce(client);
         ConfirmationOutcome outcome = client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
                 sign(other.authKey(), nonce), IdentityMethod.PIN, Consents.none(), "x"));
         assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
@@ -248,9 +247,8 @@ class MockBackendTest {
     void aTerminalWithoutAClientCertificateIsRefusedInTheHandshake() {
         HttpsEligibilityClient anonymous =
                 new HttpsEligibilityClient(backend.baseUri(), backend.anonymousTls(), Duration.ofSeconds(5));
-        assertThatThrownBy(anonymous::nonce)
-                .isInstanceOfSatisfying(EligibilityUnavailableException.class,
-                        e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(UnavailableReason.TLS_FAILURE));
+        assertThat(anonymous.nonce()).isInstanceOfSatisfying(Unavailable.class,
+                u -> assertThat(u.reason()).as(u.diagnostic()).isEqualTo(UnavailableReason.TLS_FAILURE));
     }
 
     @Test
@@ -262,8 +260,8 @@ class MockBackendTest {
         TlsMaterial mixed = new TlsMaterial(foreignTerminal.keyStore(), foreignTerminal.keyPassword(),
                 backend.terminalTls().trustStore());
         HttpsEligibilityClient stranger = new HttpsEligibilityClient(backend.baseUri(), mixed, Duration.ofSeconds(5));
-        assertThatThrownBy(stranger::nonce).isInstanceOfSatisfying(EligibilityUnavailableException.class,
-                e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(UnavailableReason.TLS_FAILURE));
+        assertThat(stranger.nonce()).isInstanceOfSatisfying(Unavailable.class,
+                u -> assertThat(u.reason()).as(u.diagnostic()).isEqualTo(UnavailableReason.TLS_FAILURE));
     }
 
     @Test
@@ -331,7 +329,7 @@ class MockBackendTest {
     void theSignatureIsOverTheSha256OfTheNonceAsTheCardMakesIt() throws Exception {
         // The card receives DigestInfo(SHA-256(nonce)) and pads it itself: identical to SHA256withRSA.
         IssuedCard card = backend.issueCard(9);
-        byte[] nonce = client.nonce();
+        byte[] nonce = TestCards.nonce(client);
         byte[] prefix = java.util.HexFormat.of().parseHex("3031300d060960864801650304020105000420");
         byte[] digestInfo = java.util.Arrays.copyOf(prefix, prefix.length + 32);
         System.arraycopy(MessageDigest.getInstance("SHA-256").digest(nonce), 0, digestInfo, prefix.length, 32);
@@ -359,8 +357,8 @@ class MockBackendTest {
             HttpsEligibilityClient timedClient =
                     new HttpsEligibilityClient(timed.baseUri(), timed.terminalTls(), Duration.ofSeconds(10));
             IssuedCard card = timed.issueCard(10);
-            byte[] inTime = timedClient.nonce();
-            byte[] late = timedClient.nonce();
+            byte[] inTime = TestCards.nonce(timedClient);
+            byte[] late = TestCards.nonce(timedClient);
             clock.now = clock.now.plusSeconds(59);
             assertThat(timedClient.confirmByCard(new CardConfirmationRequest(card.authCertDer(), inTime,
                     sign(card.authKey(), inTime), IdentityMethod.PIN, Consents.none(), "in-time")))

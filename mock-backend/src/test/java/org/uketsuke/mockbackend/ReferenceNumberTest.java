@@ -89,7 +89,7 @@ class ReferenceNumberTest {
 
         List<InsuranceSearch> booked = List.of(22, 23, 25).stream().map(backend::person)
                 .map(q -> new InsuranceSearch(q.card(), q.birthdate(), false, "b")).toList();
-        String reception = client.submitBatch(booked);
+        String reception = TestCards.submit(client, booked);
         BatchStatus status;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         do {

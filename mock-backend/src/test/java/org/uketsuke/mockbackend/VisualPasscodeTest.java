@@ -44,7 +44,7 @@ class VisualPasscodeTest {
     /** A visual confirmation of this card by {@code staffId} under {@code passcode}, signed by the terminal. */
     private static ConfirmationOutcome visual(HttpsEligibilityClient via, TlsMaterial terminal, IssuedCard card,
             String staffId, String passcode) throws Exception {
-        byte[] nonce = via.nonce();
+        byte[] nonce = TestCards.nonce(via);
         VisualAttestation attestation = new VisualAttestation(nonce, TestCards.sha256(card.authCertDer()), staffId, passcode);
         return via.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
                 TerminalSigner.sign(terminal, attestation.bytes()), IdentityMethod.VISUAL, Consents.none(), "visual",
@@ -53,19 +53,19 @@ class VisualPasscodeTest {
 
     @Test
     void aPasscodeIsIssuedToTheStaffMemberForAFewMinutes() throws Exception {
-        VisualPasscode passcode = client.visualCheckPasscode("staff-07");
+        VisualPasscode passcode = TestCards.passcode(client, "staff-07");
         assertThat(passcode.staffId()).isEqualTo("staff-07");
         assertThat(passcode.passcode()).matches("[0-9]{8}");
         assertThat(passcode.expiresAt()).isEqualTo(clock.instant().plus(VisualPasscodes.LIFETIME)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(passcode.toString()).doesNotContain(passcode.passcode());
-        assertThat(client.visualCheckPasscode("staff-07").passcode()).isNotEqualTo(passcode.passcode());
+        assertThat(TestCards.passcode(client, "staff-07").passcode()).isNotEqualTo(passcode.passcode());
     }
 
     @Test
     void aVisualConfirmationWithItsPasscodeConfirmsOnceThenThePasscodeIsUsed() throws Exception {
         IssuedCard card = backend.issueCard(3);
-        VisualPasscode passcode = client.visualCheckPasscode("staff-07");
+        VisualPasscode passcode = TestCards.passcode(client, "staff-07");
         assertThat(visual(client, backend.terminalTls(), card, "staff-07", passcode.passcode()))
                 .isInstanceOf(ConfirmationOutcome.Confirmed.class);
         assertThat(reason(visual(client, backend.terminalTls(), card, "staff-07", passcode.passcode())))
@@ -77,7 +77,7 @@ class VisualPasscodeTest {
         IssuedCard card = backend.issueCard(4);
         assertThat(reason(visual(client, backend.terminalTls(), card, "staff-07", "WRONG123")))
                 .isEqualTo(RejectionReason.PASSCODE_INVALID);
-        VisualPasscode forSeven = client.visualCheckPasscode("staff-07");
+        VisualPasscode forSeven = TestCards.passcode(client, "staff-07");
         assertThat(reason(visual(client, backend.terminalTls(), card, "staff-08", forSeven.passcode())))
                 .isEqualTo(RejectionReason.PASSCODE_INVALID);
         assertThat(visual(client, backend.terminalTls(), card, "staff-07", forSeven.passcode()))
@@ -90,7 +90,7 @@ class VisualPasscodeTest {
         IssuedCard card = backend.issueCard(5);
         TlsMaterial otherClinic = backend.issueTerminal("1315550001");
         HttpsEligibilityClient other = new HttpsEligibilityClient(backend.baseUri(), otherClinic, Duration.ofSeconds(10));
-        VisualPasscode theirs = other.visualCheckPasscode("staff-07");
+        VisualPasscode theirs = TestCards.passcode(other, "staff-07");
         assertThat(reason(visual(client, backend.terminalTls(), card, "staff-07", theirs.passcode())))
                 .isEqualTo(RejectionReason.PASSCODE_INVALID);
         assertThat(visual(other, otherClinic, card, "staff-07", theirs.passcode()))
@@ -100,8 +100,8 @@ class VisualPasscodeTest {
     @Test
     void aPasscodePastItsLifetimeHasExpired() throws Exception {
         IssuedCard card = backend.issueCard(6);
-        VisualPasscode passcode = client.visualCheckPasscode("staff-09");
-        VisualPasscode other = client.visualCheckPasscode("staff-09");
+        VisualPasscode passcode = TestCards.passcode(client, "staff-09");
+        VisualPasscode other = TestCards.passcode(client, "staff-09");
         clock.advance(VisualPasscodes.LIFETIME.minusSeconds(1));
         assertThat(visual(client, backend.terminalTls(), card, "staff-09", other.passcode()))
                 .isInstanceOf(ConfirmationOutcome.Confirmed.class);

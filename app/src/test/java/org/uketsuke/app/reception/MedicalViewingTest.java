@@ -21,6 +21,7 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.NonceOutcome;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.Qualification;
@@ -67,7 +68,9 @@ class MedicalViewingTest {
 
     private static void confirm(Consents consents) throws Exception {
         IssuedCard card = backend.issueCard(person);
-        byte[] nonce = client.nonce();
+        NonceOutcome issued = client.nonce();
+        assertThat(issued).as("a nonce was issued").isInstanceOf(NonceOutcome.Issued.class);
+        byte[] nonce = ((NonceOutcome.Issued) issued).nonce();
         java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
         rsa.initSign(card.authKey());
         rsa.update(nonce);

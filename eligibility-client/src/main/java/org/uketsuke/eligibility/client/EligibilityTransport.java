@@ -174,7 +174,7 @@ public final class EligibilityTransport {
                 UnavailableReason reason = classify(call, e);
                 if (!another(attempt, attempts, wait, deadline) || reason == UnavailableReason.TLS_FAILURE) {
                     breaker.failure();
-                    return failed(reason, path + " [" + request.header(REQUEST_ID) + "]: " + e);
+                    return failed(reason, path + " [" + request.header(REQUEST_ID) + "]: " + describe(e));
                 }
             } finally {
                 inHandshake.remove(call);
@@ -191,6 +191,15 @@ public final class EligibilityTransport {
     /** Whether one more attempt is left and can start (after the backoff) before the deadline. */
     private static boolean another(int attempt, int attempts, Duration wait, long deadline) {
         return attempt < attempts && System.nanoTime() + wait.toNanos() < deadline;
+    }
+
+    /** The failure and, if deeper, its root cause (e.g. the expired certificate under a handshake failure). */
+    private static String describe(IOException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e + "; root cause: " + root;
     }
 
     private static Failed failed(UnavailableReason reason, String diagnostic) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalInformationClient;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
@@ -163,8 +164,8 @@ public final class MedicalFolderExchange {
             case MedicalOutcome.NotFound<?> n -> AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRefusal(now,
                     institutionCode, fileId, kind.category, MedicalXml.Refusal.NOT_FOUND, null, null,
                     "該当する被保険者が存在しません。", code));
-            case MedicalOutcome.Unavailable<?> u -> {
-                log.warn("medical request {} deferred: {} {}", id, u.reason(), u.detail());
+            case MedicalOutcome.NotAnswered<?>(Unavailable u) -> {
+                log.warn("medical request {} deferred: {} {}", id, u.reason(), u.diagnostic());
                 return Handled.DEFERRED;
             }
         }

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.eligibility.BatchResult;
 import org.uketsuke.eligibility.BatchStatus;
+import org.uketsuke.eligibility.BatchSubmission;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
-import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.RegistrationOutcome;
@@ -173,11 +173,12 @@ public final class RequestFolderExchange {
             throw new MalformedMessageException("the batch holds no QualificationConfirmSearchInfo");
         }
         String reception;
-        try {
-            reception = backend.submitBatch(searches);
-        } catch (EligibilityUnavailableException e) {
-            log.warn("batch request {} deferred: {}", id, e.getMessage());
-            return Handled.DEFERRED;
+        switch (backend.submitBatch(searches)) {
+            case BatchSubmission.Accepted accepted -> reception = accepted.receptionNumber();
+            case Unavailable u -> {
+                log.warn("batch request {} deferred: {} {}", id, u.reason(), u.diagnostic());
+                return Handled.DEFERRED;
+            }
         }
         write(res.resolve(Kind.BATCH_UPLOAD.answerPrefix + id + ".xml"), QualificationXml.writeBatchStatus(reception,
                 TIME.format(clock.instant()), institutionCode, fileIdentifier(bytes), characterCode(bytes), 0,
@@ -205,12 +206,11 @@ public final class RequestFolderExchange {
                 write(answer, QualificationXml.writeBatchStatus(reception, now, institutionCode, fileIdentifier(bytes),
                         characterCode(bytes), results.size(), done.results().size(), searches, results));
             }
-            case BatchStatus.Failed failed -> {
-                if (failed.reason().startsWith("HTTP 4")) {
+            case BatchStatus.Failed failed ->
                     // The system does not know this reception number: asking again will not help.
                     throw new MalformedMessageException("reception number " + reception + " refused: " + failed.reason());
-                }
-                log.warn("batch fetch {} deferred: {}", id, failed.reason());
+            case Unavailable u -> {
+                log.warn("batch fetch {} deferred: {} {}", id, u.reason(), u.diagnostic());
                 return Handled.DEFERRED;
             }
         }

@@ -130,7 +130,7 @@ public final class PendingSearches implements AutoCloseable {
                     settled.add(new Settled.Rejected(waiting.search(), rejected.reason()));
                 }
                 case Unavailable unavailable -> {
-                    attempt(waiting.id(), unavailable.reason() + ": " + unavailable.detail());
+                    attempt(waiting.id(), unavailable.reason() + ": " + unavailable.diagnostic());
                     log.debug("pending search {} still waits: {}", waiting.id(), unavailable.reason());
                     return settled;
                 }
