@@ -11,7 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.uketsuke.app.config.UketsukeConfig;
-import org.uketsuke.eligibility.EligibilityUnavailableException;
+import org.uketsuke.eligibility.NonceOutcome;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.face.camera.CameraSource;
@@ -158,10 +159,10 @@ public final class TerminalDiagnostics {
         }
         long start = System.nanoTime();
         try {
-            new HttpsEligibilityClient(backend, tls, timeout).nonce();
-            return new ConnectionCheck.Reached((System.nanoTime() - start) / 1_000_000);
-        } catch (EligibilityUnavailableException e) {
-            return new ConnectionCheck.Failed(e.reason() + ": " + e.getMessage());
+            return switch (new HttpsEligibilityClient(backend, tls, timeout).nonce()) {
+                case NonceOutcome.Issued issued -> new ConnectionCheck.Reached((System.nanoTime() - start) / 1_000_000);
+                case Unavailable u -> new ConnectionCheck.Failed(u.reason() + ": " + u.diagnostic());
+            };
         } catch (RuntimeException e) {
             return new ConnectionCheck.Failed(e.getMessage());
         }

@@ -9,9 +9,9 @@ import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.eligibility.BatchResult;
 import org.uketsuke.eligibility.BatchStatus;
+import org.uketsuke.eligibility.BatchSubmission;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
-import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Unavailable;
@@ -64,10 +64,11 @@ public final class BatchPreCheck {
 
     public Summary run(List<InsuranceSearch> booked, Duration timeout) throws InterruptedException {
         String reception;
-        try {
-            reception = backend.submitBatch(booked);
-        } catch (EligibilityUnavailableException e) {
-            return new Summary("", 0, 0, 0, e.reason() + ": " + e.getMessage());
+        switch (backend.submitBatch(booked)) {
+            case BatchSubmission.Accepted accepted -> reception = accepted.receptionNumber();
+            case Unavailable u -> {
+                return new Summary("", 0, 0, 0, u.reason() + ": " + u.diagnostic());
+            }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 20;
@@ -78,6 +79,9 @@ public final class BatchPreCheck {
                 }
                 case BatchStatus.Failed failed -> {
                     return new Summary(reception, 0, 0, 0, failed.reason());
+                }
+                case Unavailable u -> {
+                    return new Summary(reception, 0, 0, 0, u.reason() + ": " + u.diagnostic());
                 }
                 case BatchStatus.Processing processing -> log.debug("batch {}: {}/{}", reception, processing.done(), processing.total());
             }

@@ -13,6 +13,7 @@ import org.uketsuke.bridge.audit.AuditEvent;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
 import org.uketsuke.eligibility.medical.MedicalInformationClient;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
@@ -52,7 +53,7 @@ public final class MedicalViewing {
 
     /**
      * The system's PDF of this category, written to {@code target} (atomically: a half-written report never
-     * appears). A failure to write is {@link MedicalOutcome.Unavailable} with the reason in the detail.
+     * appears). A failure to write is {@link MedicalOutcome.NotAnswered} with the reason in the diagnostic.
      */
     public MedicalOutcome<MedicalPdf> export(MedicalQuery query, String staffId, Path target) {
         MedicalOutcome<MedicalPdf> outcome = client.medicalPdf(query);
@@ -65,7 +66,8 @@ public final class MedicalViewing {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 log.error("could not write the medical PDF: {}", e.getMessage());
-                outcome = new MedicalOutcome.Unavailable<>(UnavailableReason.SERVER_ERROR, "writing " + target + ": " + e);
+                outcome = new MedicalOutcome.NotAnswered<>(
+                        new Unavailable(UnavailableReason.SERVER_ERROR, "writing " + target + ": " + e));
                 audit(staffId, query, "EXPORT_FAILED", outcome);
                 return outcome;
             }
@@ -84,7 +86,7 @@ public final class MedicalViewing {
             case MedicalOutcome.NoConsent<?> n -> "NO_CONSENT_" + category;
             case MedicalOutcome.ConsentExpired<?> e -> "CONSENT_EXPIRED_" + category;
             case MedicalOutcome.NotFound<?> n -> "NOT_FOUND_" + category;
-            case MedicalOutcome.Unavailable<?> u -> "UNAVAILABLE_" + category;
+            case MedicalOutcome.NotAnswered<?> u -> "UNAVAILABLE_" + category;
         };
         InsuranceCardId card = query.card();
         try {

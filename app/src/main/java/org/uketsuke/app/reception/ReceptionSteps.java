@@ -25,15 +25,17 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityClient;
-import org.uketsuke.eligibility.EligibilityUnavailableException;
 import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.FaceAttestation;
+import org.uketsuke.eligibility.NonceOutcome;
+import org.uketsuke.eligibility.PasscodeOutcome;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.VisualPasscode;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.SessionOpening;
@@ -231,28 +233,26 @@ public final class ReceptionSteps implements VisitSteps {
         if (faceProof != null || visualStaffId != null) {
             return confirmByAttestation(answers);
         }
-        try {
-            long start = System.nanoTime();
-            byte[] nonce = backend.nonce();
-            timings = timings.plusBackend(System.nanoTime() - start);
-            start = System.nanoTime();
-            Signature answer = card.signWithAuthKey(sha256(nonce));
-            timings = timings.plusCard(System.nanoTime() - start);
-            if (!(answer instanceof Signature.Signed signed)) {
-                return signingFailed(answer);
-            }
-            byte[] signature = signed.signature();
-            String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
-            start = System.nanoTime();
-            ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(
-                    authCertificate, nonce, signature, IdentityMethod.PIN, consents(answers), fileId)
-                    .withPrescriptionForm(prescriptionForm(answers)));
-            timings = timings.plusBackend(System.nanoTime() - start);
-            return settle(outcome, fileId, IdentityMethod.PIN);
-        } catch (EligibilityUnavailableException e) {
-            log.warn("backend unavailable: {}", e.getMessage());
-            return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
+        long start = System.nanoTime();
+        NonceOutcome issued = backend.nonce();
+        timings = timings.plusBackend(System.nanoTime() - start);
+        if (!(issued instanceof NonceOutcome.Issued(byte[] nonce))) {
+            return backendUnavailable((Unavailable) issued);
         }
+        start = System.nanoTime();
+        Signature answer = card.signWithAuthKey(sha256(nonce));
+        timings = timings.plusCard(System.nanoTime() - start);
+        if (!(answer instanceof Signature.Signed signed)) {
+            return signingFailed(answer);
+        }
+        byte[] signature = signed.signature();
+        String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
+        start = System.nanoTime();
+        ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(
+                authCertificate, nonce, signature, IdentityMethod.PIN, consents(answers), fileId)
+                .withPrescriptionForm(prescriptionForm(answers)));
+        timings = timings.plusBackend(System.nanoTime() - start);
+        return settle(outcome, fileId, IdentityMethod.PIN);
     }
 
     /**
@@ -263,30 +263,25 @@ public final class ReceptionSteps implements VisitSteps {
         if (card == null || authCertificate == null || lastAnswers == null) {
             return new VisitEvent.Failed(Problem.CARD_REMOVED);
         }
-        try {
-            byte[] nonce = backend.nonce();
-            Signature answer = card.signWithAuthKey(sha256(nonce));
-            if (!(answer instanceof Signature.Signed signed)) {
-                return signingFailed(answer);
-            }
-            byte[] signature = signed.signature();
-            return switch (backend.registerForInsuranceUse(
-                    new org.uketsuke.eligibility.InsuranceUseRegistration(authCertificate, nonce, signature))) {
-                case org.uketsuke.eligibility.RegistrationOutcome.Registered r -> {
-                    log.info("card registered for insurance use{}", r.alreadyRegistered() ? " (already was)" : "");
-                    audit(IdentityMethod.PIN, "REGISTERED_FOR_INSURANCE_USE", null);
-                    yield confirm(lastAnswers);
-                }
-                case org.uketsuke.eligibility.RegistrationOutcome.Rejected r -> new VisitEvent.Failed(problemOf(r.reason()));
-                case org.uketsuke.eligibility.Unavailable u -> {
-                    log.warn("registration unavailable: {} {}", u.reason(), u.detail());
-                    yield new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
-                }
-            };
-        } catch (EligibilityUnavailableException e) {
-            log.warn("backend unavailable: {}", e.getMessage());
-            return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
+        NonceOutcome issued = backend.nonce();
+        if (!(issued instanceof NonceOutcome.Issued(byte[] nonce))) {
+            return backendUnavailable((Unavailable) issued);
         }
+        Signature answer = card.signWithAuthKey(sha256(nonce));
+        if (!(answer instanceof Signature.Signed signed)) {
+            return signingFailed(answer);
+        }
+        byte[] signature = signed.signature();
+        return switch (backend.registerForInsuranceUse(
+                new org.uketsuke.eligibility.InsuranceUseRegistration(authCertificate, nonce, signature))) {
+            case org.uketsuke.eligibility.RegistrationOutcome.Registered r -> {
+                log.info("card registered for insurance use{}", r.alreadyRegistered() ? " (already was)" : "");
+                audit(IdentityMethod.PIN, "REGISTERED_FOR_INSURANCE_USE", null);
+                yield confirm(lastAnswers);
+            }
+            case org.uketsuke.eligibility.RegistrationOutcome.Rejected r -> new VisitEvent.Failed(problemOf(r.reason()));
+            case Unavailable u -> backendUnavailable(u);
+        };
     }
 
     /** What the visit shows when the card did not sign the nonce. */
@@ -297,32 +292,40 @@ public final class ReceptionSteps implements VisitSteps {
         };
     }
 
+    /** No nonce, passcode or registration answer from the qualification system: the visit shows it as such. */
+    private static VisitEvent backendUnavailable(Unavailable unavailable) {
+        log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
+        return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
+    }
+
     /** Face match or 目視確認: the terminal vouches, with its own key, for this nonce and this card. */
     private VisitEvent confirmByAttestation(ConsentAnswers answers) {
         if (terminalSigner == null) {
             throw new IllegalStateException("attestation asked of a terminal assembled without its signer");
         }
-        try {
-            long start = System.nanoTime();
-            byte[] nonce = backend.nonce();
-            timings = timings.plusBackend(System.nanoTime() - start);
-            Attestation attestation = faceProof != null
-                    ? new FaceAttestation(nonce, sha256(authCertificate), faceProof.score(), faceProof.threshold(),
-                            faceProof.presenceProven(), faceProof.modelVersion(), FaceAttestation.MATCH,
-                            clock.instant(), faceProof.presenceProofSha256())
-                    : new VisualAttestation(nonce, sha256(authCertificate), backend.visualCheckPasscode(visualStaffId));
-            IdentityMethod method = faceProof != null ? IdentityMethod.FACE : IdentityMethod.VISUAL;
-            String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
-            start = System.nanoTime();
-            ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(authCertificate, nonce,
-                    terminalSigner.apply(attestation.bytes()), method, consents(answers), fileId, attestation)
-                    .withPrescriptionForm(prescriptionForm(answers)));
-            timings = timings.plusBackend(System.nanoTime() - start);
-            return settle(outcome, fileId, method);
-        } catch (EligibilityUnavailableException e) {
-            log.warn("backend unavailable: {}", e.getMessage());
-            return new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);
+        long start = System.nanoTime();
+        NonceOutcome issued = backend.nonce();
+        timings = timings.plusBackend(System.nanoTime() - start);
+        if (!(issued instanceof NonceOutcome.Issued(byte[] nonce))) {
+            return backendUnavailable((Unavailable) issued);
         }
+        PasscodeOutcome passcode = faceProof != null ? null : backend.visualCheckPasscode(visualStaffId);
+        if (passcode instanceof Unavailable u) {
+            return backendUnavailable(u);
+        }
+        Attestation attestation = passcode instanceof PasscodeOutcome.Issued(VisualPasscode visual)
+                ? new VisualAttestation(nonce, sha256(authCertificate), visual)
+                : new FaceAttestation(nonce, sha256(authCertificate), faceProof.score(), faceProof.threshold(),
+                        faceProof.presenceProven(), faceProof.modelVersion(), FaceAttestation.MATCH,
+                        clock.instant(), faceProof.presenceProofSha256());
+        IdentityMethod method = faceProof != null ? IdentityMethod.FACE : IdentityMethod.VISUAL;
+        String fileId = HexFormat.of().formatHex(sha256(nonce), 0, 10);
+        start = System.nanoTime();
+        ConfirmationOutcome outcome = backend.confirmByCard(new CardConfirmationRequest(authCertificate, nonce,
+                terminalSigner.apply(attestation.bytes()), method, consents(answers), fileId, attestation)
+                .withPrescriptionForm(prescriptionForm(answers)));
+        timings = timings.plusBackend(System.nanoTime() - start);
+        return settle(outcome, fileId, method);
     }
 
     static Consents consents(ConsentAnswers a) {
@@ -376,7 +379,7 @@ public final class ReceptionSteps implements VisitSteps {
                 yield new VisitEvent.Failed(problem);
             }
             case Unavailable unavailable -> {
-                log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.detail());
+                log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
                 recordListeners.forEach(
                         l -> l.accept(ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE).withMethod(method)));
                 yield new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE);

@@ -92,7 +92,7 @@ public final class StaffLookup {
             }
             case ConfirmationOutcome.Rejected rejected -> ReceptionRecord.failed(clock.instant(), ReceptionSteps.problemOf(rejected));
             case Unavailable unavailable -> {
-                log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.detail());
+                log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
                 if (pending == null) {
                     yield ReceptionRecord.failed(clock.instant(), Problem.BACKEND_UNAVAILABLE);
                 }

@@ -209,7 +209,7 @@ public final class MedicalInfoViewModel {
             case MedicalOutcome.NoConsent<?> n -> Status.NO_CONSENT;
             case MedicalOutcome.ConsentExpired<?> e -> Status.CONSENT_EXPIRED;
             case MedicalOutcome.NotFound<?> n -> Status.NOT_FOUND;
-            case MedicalOutcome.Unavailable<?> u -> Status.UNAVAILABLE;
+            case MedicalOutcome.NotAnswered<?> u -> Status.UNAVAILABLE;
         };
         status.set(s);
         message.set(messages.get("medical.status." + s));
