@@ -92,7 +92,7 @@ public final class EligibilityTransport {
     private final CircuitBreaker breaker;
     private final AtomicLong requestCounter = new AtomicLong();
     private final String requestPrefix = Long.toHexString(System.nanoTime() & 0xFFFFFF);
-    /** Calls whose TLS handshake started but did not finish: a failure then is a TLS failure, whatever the socket says. */
+    /** Calls whose TLS handshake started but did not finish: a failure then is a TLS failure, whatever the socket. */
     private final Map<Call, Boolean> inHandshake = new ConcurrentHashMap<>();
 
     /**
@@ -161,7 +161,8 @@ public final class EligibilityTransport {
             call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             Duration wait = retry.backoffAfter(attempt);
             try (Response response = call.execute()) {
-                Answered answer = new Answered(response.code(), response.body().bytes(), response.headers().toMultimap());
+                Answered answer =
+                        new Answered(response.code(), response.body().bytes(), response.headers().toMultimap());
                 if (!(another(attempt, attempts, wait, deadline) && RETRIABLE_STATUS.contains(answer.status()))) {
                     if (answer.status() >= 500) {
                         breaker.failure();
@@ -211,11 +212,13 @@ public final class EligibilityTransport {
     }
 
     private UnavailableReason classify(Call call, IOException e) {
+        UnavailableReason reason = classify(e);
         // A server that refuses our certificate closes the socket mid-handshake: we see a broken pipe or a reset.
-        if (Boolean.TRUE.equals(inHandshake.get(call))) {
+        // (A slow handshake that runs out of time stays a timeout.)
+        if (reason != UnavailableReason.TIMEOUT && Boolean.TRUE.equals(inHandshake.get(call))) {
             return UnavailableReason.TLS_FAILURE;
         }
-        return classify(e);
+        return reason;
     }
 
     static UnavailableReason classify(IOException e) {

@@ -85,7 +85,7 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
         this(baseUri, tls, timeout, institutionCode, clock, RetryPolicy.DEFAULT);
     }
 
-    /** @param retry how pure queries (batch status, medical information, CRL, OCSP) are tried again; others never are */
+    /** @param retry how pure queries (batch status, medical information, CRL, OCSP) are retried; others never are */
     public HttpsEligibilityClient(URI baseUri, TlsMaterial tls, Duration timeout, String institutionCode, Clock clock,
             RetryPolicy retry) {
         this(new EligibilityTransport(baseUri, tls, timeout, retry, clock), institutionCode, clock);
@@ -105,7 +105,8 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
                     new Unavailable(UnavailableReason.SERVER_ERROR, "nonce: HTTP " + answer.status());
             case Answered answer -> {
                 try {
-                    byte[] nonce = Base64.getDecoder().decode(new String(answer.body(), StandardCharsets.US_ASCII).strip());
+                    String text = new String(answer.body(), StandardCharsets.US_ASCII).strip();
+                    byte[] nonce = Base64.getDecoder().decode(text);
                     yield nonce.length < 16
                             ? new Unavailable(UnavailableReason.MALFORMED_RESPONSE, "nonce: " + nonce.length + " bytes")
                             : new NonceOutcome.Issued(nonce);
@@ -156,7 +157,8 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
                     new Unavailable(UnavailableReason.SERVER_ERROR, "batch: HTTP " + answer.status());
             case Answered answer -> {
                 try {
-                    yield new BatchSubmission.Accepted(SafeXml.required(SafeXml.parse(answer.body()), "ReceptionNumber"));
+                    String receptionNumber = SafeXml.required(SafeXml.parse(answer.body()), "ReceptionNumber");
+                    yield new BatchSubmission.Accepted(receptionNumber);
                 } catch (MalformedMessageException e) {
                     yield new Unavailable(UnavailableReason.MALFORMED_RESPONSE, "batch: " + e.getMessage());
                 }
@@ -174,8 +176,7 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
             case Failed failed -> failed.unavailable();
             case Answered answer when answer.status() >= 500 ->
                     new Unavailable(UnavailableReason.SERVER_ERROR, "batch status: HTTP " + answer.status());
-            case Answered answer when answer.status() >= 300 ->
-                    new BatchStatus.Failed(receptionNumber, "HTTP " + answer.status() + ": " + firstLine(answer.body()));
+            case Answered answer when answer.status() >= 300 -> new BatchStatus.Failed(receptionNumber, refusal(answer));
             case Answered answer -> {
                 try {
                     yield QualificationXml.parseBatchStatus(answer.body());
@@ -244,7 +245,8 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
         };
     }
 
-    private static List<RegistrationOutcome> sameFor(List<ReferenceRegistration> registrations, RegistrationOutcome one) {
+    private static List<RegistrationOutcome> sameFor(List<ReferenceRegistration> registrations,
+            RegistrationOutcome one) {
         return Collections.nCopies(registrations.size(), one);
     }
 

@@ -191,6 +191,25 @@ class HttpsEligibilityClientTest {
     }
 
     @Test
+    void tls13IsSpokenWhenTheServerCanAndTls12OtherwiseOnly() throws Exception {
+        server.reply(200, "text/plain", Base64.getEncoder().encodeToString(new byte[32]));
+        assertThat(client.nonce()).isInstanceOf(NonceOutcome.Issued.class);
+        assertThat(server.received().getFirst().protocol()).isEqualTo("TLSv1.3");
+
+        try (ScriptedHttpsServer older = new ScriptedHttpsServer(PKI.serverContext(), "TLSv1.2");
+                ScriptedHttpsServer ancient = new ScriptedHttpsServer(PKI.serverContext(), "TLSv1.1")) {
+            older.reply(200, "text/plain", Base64.getEncoder().encodeToString(new byte[32]));
+            assertThat(new HttpsEligibilityClient(older.baseUri(), PKI.terminalTls(), Duration.ofSeconds(2)).nonce())
+                    .isInstanceOf(NonceOutcome.Issued.class);
+            assertThat(older.received().getFirst().protocol()).isEqualTo("TLSv1.2");
+            HttpsEligibilityClient toAncient =
+                    new HttpsEligibilityClient(ancient.baseUri(), PKI.terminalTls(), Duration.ofSeconds(2));
+            assertThat(unavailable(toAncient.nonce())).as("nothing older than TLS 1.2")
+                    .isEqualTo(UnavailableReason.TLS_FAILURE);
+        }
+    }
+
+    @Test
     void aServerCertificateFromAnotherCaIsATlsFailure() throws Exception {
         TestTlsCertificates stranger = new TestTlsCertificates("stranger");
         try (ScriptedHttpsServer impostor = new ScriptedHttpsServer(stranger.serverContext())) {

@@ -15,7 +15,8 @@ class RetryPolicyTest {
         assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofMillis(200));
         assertThat(policy.backoffAfter(3)).isEqualTo(Duration.ofMillis(300));
         assertThat(policy.backoffAfter(4)).isEqualTo(Duration.ofMillis(300));
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -37,8 +37,8 @@ final class ScriptedHttpsServer implements AutoCloseable {
         record Silence() implements Answer {}
     }
 
-    /** A request as it arrived: request line, headers (lower-case names) and body. */
-    record Exchange(String requestLine, Map<String, String> headers, byte[] body) {}
+    /** A request as it arrived: request line, headers (lower-case names), body, and the TLS version it came over. */
+    record Exchange(String requestLine, Map<String, String> headers, byte[] body, String protocol) {}
 
     private final SSLServerSocket socket;
     private final BlockingQueue<Answer> script = new LinkedBlockingQueue<>();
@@ -93,7 +93,7 @@ final class ScriptedHttpsServer implements AutoCloseable {
         try (connection) {
             connection.startHandshake();
             InputStream in = connection.getInputStream();
-            Exchange exchange = readRequest(in);
+            Exchange exchange = readRequest(in, connection.getSession().getProtocol());
             received.add(exchange);
             Answer answer = script.poll(5, TimeUnit.SECONDS);
             switch (answer) {
@@ -109,7 +109,7 @@ final class ScriptedHttpsServer implements AutoCloseable {
         }
     }
 
-    private static Exchange readRequest(InputStream in) throws IOException {
+    private static Exchange readRequest(InputStream in, String protocol) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -129,7 +129,7 @@ final class ScriptedHttpsServer implements AutoCloseable {
             }
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-        return new Exchange(lines[0], headers, in.readNBytes(length));
+        return new Exchange(lines[0], headers, in.readNBytes(length), protocol);
     }
 
     private static void write(OutputStream out, Answer.Reply reply) throws IOException {
