@@ -1,11 +1,10 @@
 package org.uketsuke.app;
 
+import java.io.PrintStream;
+import java.util.Map;
 import org.uketsuke.app.cli.AuditCommand;
-import org.uketsuke.app.cli.BackendCommand;
-import org.uketsuke.app.cli.CardCommand;
 import org.uketsuke.app.cli.CommandContribution;
 import org.uketsuke.app.cli.Extensions;
-import org.uketsuke.app.cli.DemoCommand;
 import org.uketsuke.app.cli.KioskCommand;
 import org.uketsuke.app.cli.ReaderCommand;
 import org.uketsuke.app.cli.SelfCheckCommand;
@@ -13,21 +12,44 @@ import org.uketsuke.app.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line behind {@code ./uketsuke}. */
+/**
+ * The command line behind {@code ./uketsuke}: the product's commands, plus those an installed optional package
+ * contributes ({@link CommandContribution}).
+ */
 @Command(
         name = "uketsuke",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reception terminal for online qualification (オンライン資格確認).",
-        subcommands = {DemoCommand.class, BackendCommand.class, SelfCheckCommand.class, ReaderCommand.class,
-                CardCommand.class, AuditCommand.class, KioskCommand.class})
+        subcommands = {SelfCheckCommand.class, ReaderCommand.class, AuditCommand.class, KioskCommand.class})
 public final class Uketsuke implements Runnable {
+
+    /** The command is in an optional package that is not installed. */
+    public static final int NOT_INSTALLED = 2;
+
+    /** Commands of the optional packages, by the package that provides them. */
+    private static final Map<String, String> OPTIONAL = Map.of(
+            "demo", "uketsuke-training", "backend", "uketsuke-training", "card", "uketsuke-training");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(args, System.err));
+    }
+
+    /** Runs {@code args} with the installed extensions' commands; the exit code. */
+    public static int execute(String[] args, PrintStream err) {
+        CommandLine line = commandLine();
+        if (args.length > 0 && OPTIONAL.containsKey(args[0]) && !line.getSubcommands().containsKey(args[0])) {
+            String pack = OPTIONAL.get(args[0]);
+            err.println("uketsuke: '" + args[0] + "' is provided by the training package (" + pack
+                    + "), which is not installed");
+            err.println("uketsuke: 「" + args[0] + "」はトレーニング用パッケージ（" + pack
+                    + "）の機能です。インストールされていません");
+            return NOT_INSTALLED;
+        }
+        return line.execute(args);
     }
 
     /** The command line with the sub-commands of every installed extension (training, tools) added. */

@@ -3,7 +3,7 @@ package org.uketsuke.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.uketsuke.app.demo.DataDirectories;
+import org.uketsuke.app.config.DataDirectories;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditVerification;

@@ -7,14 +7,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigProblem;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
-import org.uketsuke.app.production.ProductionEnvironment;
-import org.uketsuke.app.production.TerminalStartException;
+import org.uketsuke.app.production.ProductionTerminal;
+import org.uketsuke.app.production.TerminalDiagnostics;
+import org.uketsuke.app.terminal.Terminal;
+import org.uketsuke.app.terminal.TerminalStartException;
+import org.uketsuke.app.ui.KioskWindows;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.app.ui.ReasonTexts;
+import org.uketsuke.app.ui.SettingsView;
+import org.uketsuke.app.ui.SettingsViewModel;
 import org.uketsuke.app.ui.TerminalApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,20 +69,39 @@ public final class KioskCommand implements Callable<Integer> {
             }
             case ConfigResult.Ok ok -> checked = ok.config();
         }
-        ProductionEnvironment env;
+        Terminal terminal;
         try {
-            env = ProductionEnvironment.start(checked, System::getenv);
+            terminal = ProductionTerminal.start(checked, System::getenv);
         } catch (TerminalStartException e) {
             err.println("uketsuke: " + config + ": " + e.describe());
             return e.key().isEmpty() ? 1 : BAD_CONFIGURATION;
         }
         if (check) {
-            env.close();
-            System.out.println("uketsuke: " + config + ": usable (reader " + env.readerName() + ", backend "
-                    + checked.backend().url() + ")");
+            terminal.close();
+            System.out.println("uketsuke: " + config + ": usable (reader " + terminal.readerDescription()
+                    + ", backend " + checked.backend().url() + ")");
             return 0;
         }
-        TerminalApplication.launch(env, new Messages(checked.language()), config);
+        Messages messages = new Messages(checked.language());
+        // No virtual card and no demo 照合番号B on a counter: the face check waits for a card-front reading.
+        TerminalApplication.launch(() -> new TerminalApplication.Session(terminal, terminal, messages, null,
+                () -> null, (windows, kioskStage) -> counter(windows, kioskStage, terminal, checked, messages)));
         return 0;
+    }
+
+    /** The counter's screens: the configured checks, the settings tab, full screen. */
+    private void counter(KioskWindows windows, Stage kioskStage, Terminal terminal, UketsukeConfig checked,
+            Messages messages) {
+        // The face check needs a camera and 照合番号B off the card front (Tesseract); without them it is not offered.
+        var checks = checked.kiosk().identityChecks();
+        windows.kiosk().offer(terminal.cardFrontCapture().isPresent()
+                && checks.contains(UketsukeConfig.IdentityCheck.FACE),
+                checks.contains(UketsukeConfig.IdentityCheck.VISUAL));
+        windows.staff().addTab(SettingsView.tab(new SettingsViewModel(config, checked, TerminalDiagnostics.system(),
+                terminal.worker("staff-settings"), Platform::runLater, messages), messages));
+        // 電子処方箋: the consent screen also asks electronic or paper where the clinic issues e-prescriptions.
+        windows.kiosk().prescriptionChoiceEnabledProperty().set(checked.kiosk().ePrescription());
+        kioskStage.setFullScreenExitHint("");
+        kioskStage.setFullScreen(true);
     }
 }

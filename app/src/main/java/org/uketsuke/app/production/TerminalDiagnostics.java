@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.terminal.TerminalStartException;
 import org.uketsuke.eligibility.NonceOutcome;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
@@ -169,6 +170,6 @@ public final class TerminalDiagnostics {
     }
 
     private TlsMaterial tls(UketsukeConfig.Credentials credentials) {
-        return ProductionEnvironment.tls(credentials, environment);
+        return ProductionTerminal.tls(credentials, environment);
     }
 }

@@ -20,6 +20,14 @@ public interface CardSlot extends AutoCloseable {
      */
     SessionOpening connect();
 
+    /**
+     * Begins reporting card events to the sink; a card already on the reader is reported at once. The terminal calls
+     * it last, once the controller listens, and closes the slot first.
+     */
+    default CardSlot start() {
+        return this;
+    }
+
     /** A short label for the staff screen and logs (reader name). */
     String describe();
 

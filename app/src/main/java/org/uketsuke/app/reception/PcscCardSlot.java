@@ -31,6 +31,7 @@ public final class PcscCardSlot implements CardSlot {
     }
 
     /** Starts watching; a card already on the reader is reported at once. */
+    @Override
     public PcscCardSlot start() {
         watcher.start();
         return this;

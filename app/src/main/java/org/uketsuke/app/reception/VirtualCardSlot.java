@@ -8,22 +8,30 @@ import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ResponseApdu;
 import org.uketsuke.reader.api.SessionOpening;
-import org.uketsuke.reader.sim.VirtualCardTransport;
-import org.uketsuke.reader.sim.MyNumberCardSimulator;
 
 /**
- * The shipped virtual My Number card in-process, "placed" and "removed" by the staff screen's demo buttons. Sessions
- * go through the driver's own guarded transport; once the card is removed every session answers card-gone.
+ * A slot for a card held in this process (the training package's virtual My Number card), "placed" and "removed" by
+ * calls — the staff screen's demo buttons, a soak run. Once the card is removed every session answers card-gone.
  */
-public final class VirtualCardSlot implements CardSlot, org.uketsuke.app.demo.DemoCard {
+public final class VirtualCardSlot implements CardSlot {
 
-    private final MyNumberCardSimulator card;
+    /** The card in the slot: powered up afresh on each insertion, talked to without a reader. */
+    public interface Card {
+
+        /** A power-up, as a physical insertion is. */
+        void reset();
+
+        /** A session with the card. */
+        ApduTransport open();
+    }
+
+    private final Card card;
     private final AtomicReference<Consumer<VisitEvent>> sink = new AtomicReference<>(event -> {});
     private volatile boolean present;
     private volatile long insertion;
     private volatile SessionOpening.Refused refusal;
 
-    public VirtualCardSlot(MyNumberCardSimulator card) {
+    public VirtualCardSlot(Card card) {
         this.card = card;
     }
 
@@ -33,7 +41,6 @@ public final class VirtualCardSlot implements CardSlot, org.uketsuke.app.demo.De
     }
 
     /** Puts the card on the reader: a fresh power-up, as a physical insertion is. */
-    @Override
     public void insert() {
         if (present) {
             return;
@@ -44,7 +51,7 @@ public final class VirtualCardSlot implements CardSlot, org.uketsuke.app.demo.De
         sink.get().accept(new VisitEvent.CardPlaced());
     }
 
-    @Override
+    /** Takes it off. */
     public void remove() {
         if (!present) {
             return;
@@ -67,7 +74,7 @@ public final class VirtualCardSlot implements CardSlot, org.uketsuke.app.demo.De
             return new SessionOpening.NoCard("no card on the virtual reader");
         }
         long session = insertion;
-        ApduTransport inner = VirtualCardTransport.open(card);
+        ApduTransport inner = card.open();
         return new SessionOpening.Open(new ApduTransport() {
             @Override
             public ResponseApdu transmit(CommandApdu command) throws CardGoneException {

@@ -1,23 +1,27 @@
 package org.uketsuke.app.ui;
 
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.uketsuke.app.demo.DemoEnvironment;
+import javafx.util.Duration;
+import org.uketsuke.app.terminal.ScreenServices;
 
-/** Opens the patient kiosk and the staff console for a running demo environment; FX thread only. */
+/**
+ * Opens the patient kiosk, the staff console and the medical-information window on a running terminal's
+ * {@link ScreenServices}; FX thread only. The same windows serve a counter and the training package's demo.
+ */
 public final class KioskWindows {
-
-    /** Staff lookups run here: one at a time, never on the FX thread. */
-    private static final java.util.concurrent.Executor LOOKUP_WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(
-            runnable -> Thread.ofPlatform().name("staff-lookup").daemon().unstarted(runnable));
-
-    /** The outbox is read here for the staff's delivery list. */
-    private static final java.util.concurrent.Executor OUTBOX_READER = java.util.concurrent.Executors.newSingleThreadExecutor(
-            runnable -> Thread.ofPlatform().name("staff-outbox").daemon().unstarted(runnable));
-    /** A batch pre-check runs for seconds to minutes: its own worker, so lookups stay quick meanwhile. */
-    private static final java.util.concurrent.Executor PRECHECK_WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(
-            runnable -> Thread.ofPlatform().name("staff-precheck").daemon().unstarted(runnable));
 
     private final KioskViewModel kiosk;
     private final StaffView staff;
@@ -28,54 +32,38 @@ public final class KioskWindows {
         this.staff = staff;
     }
 
-    public static KioskWindows open(DemoEnvironment env, Stage kioskStage, Stage staffStage, Messages messages) {
-        return open(env, kioskStage, staffStage, messages, new StaffView.DemoControls() {
-            @Override
-            public void placeCard() {
-                env.demoCard().insert();
-            }
-
-            @Override
-            public void removeCard() {
-                env.demoCard().remove();
-            }
-
-            @Override
-            public String demoPin() {
-                return env.demoPin();
-            }
-        }, env::demoCollationNumberB);
-    }
-
     /**
-     * The same windows on any environment (the production terminal's too).
-     *
      * @param demo the virtual card's controls, or null on a real reader
      * @param collationNumberB where 照合番号B comes from when the patient picks the face check
      */
-    public static KioskWindows open(org.uketsuke.app.reception.TerminalEnvironment env, Stage kioskStage,
-            Stage staffStage, Messages messages, StaffView.DemoControls demo,
-            java.util.function.Supplier<String> collationNumberB) {
-        KioskViewModel model = new KioskViewModel(env.controller(), messages, collationNumberB);
-        if (env.cardFrontCapture() != null) {
-            model.withFacePath(new FacePathModel(env.controller(), env.cardFrontCapture(), Platform::runLater));
-        }
-        model.withFacePreview(FacePreviewViewModel.fed(env.facePreview(), Platform::runLater, () -> model.messagesProperty().get()));
+    public static KioskWindows open(ScreenServices services, Stage kioskStage, Stage staffStage, Messages messages,
+            StaffView.DemoControls demo, Supplier<String> collationNumberB) {
+        KioskViewModel model = new KioskViewModel(services.controller(), messages, collationNumberB);
+        services.cardFrontCapture()
+                .ifPresent(capture -> model.withFacePath(new FacePathModel(services.controller(), capture,
+                        Platform::runLater)));
+        model.withFacePreview(FacePreviewViewModel.fed(services.facePreview(), Platform::runLater,
+                () -> model.messagesProperty().get()));
         KioskView view = new KioskView(model);
-        StaffView staff = new StaffView(messages, demo, env.slot().describe(), new LookupViewModel(env.lookup(), LOOKUP_WORKER, Platform::runLater, messages),
-                env.controller()::fire, deliveries(env, messages), new PreCheckViewModel(env.preCheck(), PRECHECK_WORKER,
-                        Platform::runLater, messages), new ConsistencyViewModel(
-                        new org.uketsuke.app.reception.ConsistencyCheck(env.bridge()), OUTBOX_READER, Platform::runLater, messages));
+        // Staff lookups one at a time; a batch pre-check (seconds to minutes) on its own worker so lookups stay quick;
+        // the outbox read for the delivery list and the consistency check. Never on the FX thread.
+        Executor outboxReader = services.worker("staff-outbox");
+        StaffView staff = new StaffView(messages, demo, services.readerDescription(),
+                new LookupViewModel(services.lookup(), services.worker("staff-lookup"), Platform::runLater, messages),
+                services.controller()::fire, deliveries(services, outboxReader, messages),
+                new PreCheckViewModel(services.preCheck(), services.worker("staff-precheck"), Platform::runLater,
+                        messages),
+                new ConsistencyViewModel(services.consistency(), outboxReader, Platform::runLater, messages));
 
-        staff.useStaff(env.staffOnDuty());
-        env.controller().addListener(snapshot -> Platform.runLater(() -> {
+        staff.useStaff(services.staffOnDuty());
+        services.controller().addListener(snapshot -> Platform.runLater(() -> {
             model.show(snapshot);
             staff.show(snapshot);
         }));
-        env.steps().onRecord(record -> Platform.runLater(() -> staff.add(record)));
-        Medical medical = medical(env, staff, messages);
-        env.steps().onRecord(record -> Platform.runLater(() -> medical.model().add(record)));
-        env.pendingLookups().onRecord(record -> Platform.runLater(() -> staff.add(record)));
+        services.onVisitRecord(record -> Platform.runLater(() -> staff.add(record)));
+        Medical medical = medical(services, staff, messages);
+        services.onVisitRecord(record -> Platform.runLater(() -> medical.model().add(record)));
+        services.onDeferredLookupRecord(record -> Platform.runLater(() -> staff.add(record)));
 
         kioskStage.setTitle(messages.get("app.title"));
         kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));
@@ -93,37 +81,34 @@ public final class KioskWindows {
         return windows;
     }
 
-    private static final java.util.concurrent.Executor MEDICAL_WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(
-            runnable -> Thread.ofPlatform().name("staff-medical").daemon().unstarted(runnable));
-
     /**
      * The 診療・薬剤情報 viewer (#14) in a window of its own (tables and charts need the room), opened from a tab
      * of the staff console: confirmed patients' drugs, checkups, diagnoses and operations, audited.
      */
     private record Medical(MedicalInfoViewModel model, Stage window) {}
 
-    private static Medical medical(org.uketsuke.app.reception.TerminalEnvironment env, StaffView staff, Messages messages) {
-        MedicalInfoViewModel model = new MedicalInfoViewModel(env.medicalViewing(), env.staffOnDuty()::currentId, MEDICAL_WORKER,
-                Platform::runLater, messages);
+    private static Medical medical(ScreenServices services, StaffView staff, Messages messages) {
+        MedicalInfoViewModel model = new MedicalInfoViewModel(services.medicalViewing(),
+                services.staffOnDuty()::currentId, services.worker("staff-medical"), Platform::runLater, messages);
         Stage window = new Stage();
         window.setTitle(messages.get("medical.title"));
-        window.setScene(styled(new Scene((javafx.scene.Parent) new MedicalInfoView(model, messages,
-                env.dataDir().resolve("exports")).root(), 1100, 760)));
+        window.setScene(styled(new Scene((Parent) new MedicalInfoView(model, messages, services.exportFolder()).root(),
+                1100, 760)));
         window.getScene().getRoot().getStyleClass().add("staff-root");
-        javafx.scene.control.Button open = new javafx.scene.control.Button(messages.get("medical.open"));
+        Button open = new Button(messages.get("medical.open"));
         open.setId("openMedical");
         open.setOnAction(e -> {
             window.show();
             window.toFront();
         });
-        javafx.scene.control.Label note = new javafx.scene.control.Label(messages.get("medical.note"));
+        Label note = new Label(messages.get("medical.note"));
         note.setWrapText(true);
-        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(10, note, open);
-        content.setPadding(new javafx.geometry.Insets(12));
-        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(messages.get("medical.title"), content);
+        VBox content = new VBox(10, note, open);
+        content.setPadding(new Insets(12));
+        Tab tab = new Tab(messages.get("medical.title"), content);
         tab.setId("medicalTab");
         staff.addTab(tab);
-        env.onClose(() -> Platform.runLater(window::hide));
+        services.onClose(() -> Platform.runLater(window::hide));
         return new Medical(model, window);
     }
 
@@ -133,14 +118,13 @@ public final class KioskWindows {
     }
 
     /** The delivery list refreshes every 2 s while the staff window is open (each refresh reads off the FX thread). */
-    private static DeliveriesViewModel deliveries(org.uketsuke.app.reception.TerminalEnvironment env, Messages messages) {
-        DeliveriesViewModel model = new DeliveriesViewModel(env.bridge(), env.delivery()::wake, OUTBOX_READER,
+    private static DeliveriesViewModel deliveries(ScreenServices services, Executor outboxReader, Messages messages) {
+        DeliveriesViewModel model = new DeliveriesViewModel(services.bridge(), services::wakeDelivery, outboxReader,
                 Platform::runLater, messages);
-        javafx.animation.Timeline refresh = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(2), e -> model.refresh()));
-        refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refresh()));
+        refresh.setCycleCount(Animation.INDEFINITE);
         refresh.play();
-        env.onClose(() -> Platform.runLater(refresh::stop));
+        services.onClose(() -> Platform.runLater(refresh::stop));
         model.refresh();
         return model;
     }

@@ -1,54 +1,70 @@
 package org.uketsuke.app.ui;
 
-import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.uketsuke.app.production.ProductionEnvironment;
-import org.uketsuke.app.production.TerminalDiagnostics;
+import org.uketsuke.app.terminal.ScreenServices;
 
 /**
- * The JavaFX entry of {@code ./uketsuke kiosk --config FILE}: the production terminal is already built (off the FX
- * thread, by the command); this opens the kiosk full screen and the staff console on it.
+ * The one JavaFX entry, for {@code ./uketsuke kiosk --config FILE} and the training package's {@code demo}: the
+ * terminal is built off the FX thread, then the kiosk and the staff console open on it; closing the windows closes
+ * the terminal.
  */
 public final class TerminalApplication extends Application {
 
-    private static volatile ProductionEnvironment environment;
-    private static volatile Messages messages;
-    private static volatile Path configFile;
+    /**
+     * What the windows open on.
+     *
+     * @param services what the screens use of the terminal
+     * @param terminal closed when the windows close
+     * @param demo the virtual card's buttons on the staff console, or null on a real reader
+     * @param collationNumberB 照合番号B for the face check where it does not come off the card front (the virtual
+     *     card's), or a supplier of null
+     * @param setUp the profile's last touches (settings tab, full screen, e-prescription choice), on the FX thread
+     */
+    public record Session(ScreenServices services, AutoCloseable terminal, Messages messages,
+            StaffView.DemoControls demo, Supplier<String> collationNumberB, BiConsumer<KioskWindows, Stage> setUp) {}
 
-    /** The settings screen's checks (reader, camera, certificate, connection) and its save run here. */
-    private static final java.util.concurrent.Executor SETTINGS_WORKER = java.util.concurrent.Executors
-            .newSingleThreadExecutor(runnable -> Thread.ofPlatform().name("staff-settings").daemon().unstarted(runnable));
+    private static volatile Callable<Session> starter;
+    private Session session;
 
-    /** Blocks until the windows close; the environment is closed then. */
-    public static void launch(ProductionEnvironment env, Messages language, Path config) {
-        environment = env;
-        messages = language;
-        configFile = config;
+    /**
+     * Blocks until the windows close. A terminal that cannot start is reported on stderr (its message says what) and
+     * the application exits.
+     */
+    public static void launch(Callable<Session> start) {
+        starter = start;
         Application.launch(TerminalApplication.class);
     }
 
     @Override
     public void start(Stage kioskStage) {
-        // No virtual card and no demo 照合番号B on a counter: the face check waits for a card-front reading.
-        KioskWindows windows = KioskWindows.open(environment, kioskStage, new Stage(), messages, null, () -> null);
-        // The face check needs a camera and 照合番号B off the card front (Tesseract); without them it is not offered.
-        var checks = environment.config().kiosk().identityChecks();
-        windows.kiosk().offer(environment.cardFrontCapture() != null
-                && checks.contains(org.uketsuke.app.config.UketsukeConfig.IdentityCheck.FACE),
-                checks.contains(org.uketsuke.app.config.UketsukeConfig.IdentityCheck.VISUAL));
-        windows.staff().addTab(SettingsView.tab(new SettingsViewModel(configFile, environment.config(),
-                TerminalDiagnostics.system(), SETTINGS_WORKER, Platform::runLater, messages), messages));
-        // 電子処方箋: the consent screen also asks electronic or paper where the clinic issues e-prescriptions.
-        windows.kiosk().prescriptionChoiceEnabledProperty().set(environment.config().kiosk().ePrescription());
-        kioskStage.setFullScreenExitHint("");
-        kioskStage.setFullScreen(true);
-        kioskStage.setOnCloseRequest(e -> Platform.exit());
+        Thread.ofPlatform().name("uketsuke-start").start(() -> {
+            Session started;
+            try {
+                started = starter.call();
+            } catch (Exception e) {
+                System.err.println("uketsuke: " + e.getMessage());
+                Platform.exit();
+                return;
+            }
+            Platform.runLater(() -> {
+                session = started;
+                KioskWindows windows = KioskWindows.open(started.services(), kioskStage, new Stage(),
+                        started.messages(), started.demo(), started.collationNumberB());
+                kioskStage.setOnCloseRequest(e -> Platform.exit());
+                started.setUp().accept(windows, kioskStage);
+            });
+        });
     }
 
     @Override
-    public void stop() {
-        environment.close();
+    public void stop() throws Exception {
+        if (session != null) {
+            session.terminal().close();
+        }
     }
 }

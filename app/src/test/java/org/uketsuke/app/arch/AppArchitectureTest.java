@@ -1,6 +1,7 @@
 package org.uketsuke.app.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -48,11 +49,29 @@ class AppArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAPackage("javax.smartcardio..").check(APP);
     }
 
+    /**
+     * The mock backend and the virtual cards are the training package's simulators; the product only knows the
+     * eligibility client and the card slot.
+     */
     @Test
-    /** The demo embeds it; the kiosk itself only knows the eligibility client (the bench moved to tools). */
-    void theAppUsesTheMockBackendOnlyToEmbedItInTheDemo() {
-        noClasses().that().resideOutsideOfPackages("org.uketsuke.app.demo..", "org.uketsuke.app.cli..")
-                .should().dependOnClassesThat().resideInAPackage("org.uketsuke.mockbackend..")
+    void theProductKnowsNoSimulator() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.uketsuke.mockbackend..",
+                        "org.uketsuke.reader.sim..", "org.uketsuke.cardfront.sim..")
                 .check(APP);
+    }
+
+    /** The windows get the terminal's narrow services, never the terminal or its assembly. */
+    @Test
+    void theWindowsSeeOnlyTheScreenServices() {
+        noClasses().that().resideInAPackage("org.uketsuke.app.ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.uketsuke.app.production.ProductionTerminal")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.uketsuke.app.terminal.Terminal")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.uketsuke.app.terminal.Closer")
+                .check(APP);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.uketsuke.app.(*)..").should().beFreeOfCycles().check(APP);
     }
 }

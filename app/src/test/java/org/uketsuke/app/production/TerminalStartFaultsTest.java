@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.terminal.TerminalStartException;
 import org.uketsuke.eligibility.client.TlsMaterial;
 
 /**
@@ -38,7 +39,7 @@ class TerminalStartFaultsTest {
     @Test
     void aTerminalKeyThatCannotSignAttestationsStopsATerminalOfferingTheVisualCheck() throws Exception {
         UketsukeConfig config = parse(configText("pin,visual"));
-        assertThatThrownBy(() -> ProductionEnvironment.start(config, Map.<String, String>of()::get))
+        assertThatThrownBy(() -> ProductionTerminal.start(config, Map.<String, String>of()::get))
                 .isInstanceOfSatisfying(TerminalStartException.class, e -> {
                     assertThat(e.key()).isEqualTo("tls.key");
                     assertThat(e.describe()).contains("cannot sign");
@@ -48,7 +49,7 @@ class TerminalStartFaultsTest {
     @Test
     void anRsaTerminalKeySignsAttestations() throws Exception {
         Path[] files = terminalFiles("RSA", "SHA256withRSA");
-        UnaryOperator<byte[]> signer = ProductionEnvironment.terminalSigner(TlsMaterial.fromPem(files[0], files[1],
+        UnaryOperator<byte[]> signer = ProductionTerminal.terminalSigner(TlsMaterial.fromPem(files[0], files[1],
                 files[1]), new UketsukeConfig.Credentials.Pem(files[0], files[1], files[1]));
         assertThat(signer.apply(new byte[] {1, 2, 3})).hasSize(256);
     }

@@ -21,7 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
-import org.uketsuke.app.production.ProductionEnvironment;
+import org.uketsuke.app.production.ProductionTerminal;
+import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.production.TerminalDiagnostics;
 import org.uketsuke.app.production.TerminalFiles;
 import org.uketsuke.mockbackend.IssuedCard;
@@ -42,7 +43,7 @@ class ProductionWindowsUiTest {
     static Path dir;
 
     private MockBackend backend;
-    private ProductionEnvironment env;
+    private Terminal env;
     private Stage kioskStage;
 
     @Start
@@ -79,7 +80,7 @@ class ProductionWindowsUiTest {
         Path conf = dir.resolve("uketsuke.conf");
         Files.writeString(conf, text);
         UketsukeConfig config = ((ConfigResult.Ok) ConfigParser.parse(text)).config();
-        env = ProductionEnvironment.start(config, Map.<String, String>of()::get);
+        env = ProductionTerminal.start(config, Map.<String, String>of()::get);
         Messages messages = new Messages(Locale.JAPANESE);
         robot.interact(() -> {
             KioskWindows windows = KioskWindows.open(env, kioskStage, new Stage(), messages, null, () -> null);

@@ -30,8 +30,10 @@ import org.uketsuke.mockbackend.Fault;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
+import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.sim.CardPersonalisation;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
+import org.uketsuke.reader.sim.VirtualCardTransport;
 
 /**
  * A bounded soak: N patients in a loop through the real parts — virtual cards behind the production driver and guard,
@@ -86,8 +88,19 @@ public final class Soak {
             List<ReceptionSteps> steps = new ArrayList<>();
             for (int c = 0; c < CARDS; c++) {
                 IssuedCard card = backend.issueCard(c * 7 + 1);
-                VirtualCardSlot slot = new VirtualCardSlot(new MyNumberCardSimulator(new CardPersonalisation(
-                        card.authCertDer(), card.authCaCertDer(), card.authKey(), card.pin())));
+                MyNumberCardSimulator simulator = new MyNumberCardSimulator(new CardPersonalisation(
+                        card.authCertDer(), card.authCaCertDer(), card.authKey(), card.pin()));
+                VirtualCardSlot slot = new VirtualCardSlot(new VirtualCardSlot.Card() {
+                    @Override
+                    public void reset() {
+                        simulator.reset();
+                    }
+
+                    @Override
+                    public ApduTransport open() {
+                        return VirtualCardTransport.open(simulator);
+                    }
+                });
                 issued.add(card);
                 slots.add(slot);
                 steps.add(new ReceptionSteps(slot, client, bridge, Clock.systemUTC()));

@@ -1,0 +1,223 @@
+package org.uketsuke.app.production;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.reception.PcscCardSlot;
+import org.uketsuke.app.reception.StaffOnDuty;
+import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.app.terminal.Closer;
+import org.uketsuke.app.terminal.Terminal;
+import org.uketsuke.app.terminal.TerminalPorts;
+import org.uketsuke.app.terminal.TerminalSettings;
+import org.uketsuke.app.terminal.TerminalStartException;
+import org.uketsuke.bridge.BridgeConfig;
+import org.uketsuke.bridge.csv.CsvExport;
+import org.uketsuke.bridge.store.PostgresTarget;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.TerminalSigner;
+import org.uketsuke.eligibility.client.TlsMaterial;
+import org.uketsuke.face.camera.CameraSource;
+import org.uketsuke.face.camera.OpenCvCameraSource;
+import org.uketsuke.reader.pcsc.PcscReaders;
+import org.uketsuke.reader.pcsc.PcscService;
+
+/**
+ * The production ports and settings, read from a terminal's {@link UketsukeConfig}: the PC/SC reader at the counter,
+ * the configured camera, the real qualification system over mTLS with the terminal's certificate, and the configured
+ * sinks; assembled by {@link Terminal} like every other terminal. No part of the training package (mock backend,
+ * virtual card) is in here.
+ */
+public final class ProductionTerminal {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductionTerminal.class);
+
+    private ProductionTerminal() {}
+
+    /**
+     * Builds the terminal; a file or device the configuration names that cannot be used is a
+     * {@link TerminalStartException} naming the key, and whatever was opened before it is closed again.
+     *
+     * @param environment the process environment ({@code System::getenv}): the PKCS#12 and PostgreSQL passwords are
+     *     read from it, never from the file
+     */
+    public static Terminal start(UketsukeConfig config, UnaryOperator<String> environment) {
+        Closer closer = new Closer();
+        try {
+            return Terminal.start(settings(config, environment), ports(config, environment, closer), closer);
+        } catch (RuntimeException e) {
+            closer.close();
+            throw e;
+        }
+    }
+
+    static TerminalSettings settings(UketsukeConfig config, UnaryOperator<String> environment) {
+        UketsukeConfig.Sinks sinks = config.sinks();
+        BridgeConfig bridgeConfig = new BridgeConfig(sinks.outbox(), sinks.sqlite(), sinks.faceFolder(),
+                config.institutionCode(), sinks.faceCharset());
+        if (sinks.csv() != null) {
+            bridgeConfig = bridgeConfig.withCsvExport(new CsvExport(sinks.csv(), sinks.faceCharset()));
+        }
+        if (sinks.postgresUrl() != null) {
+            bridgeConfig = bridgeConfig.withPostgres(new PostgresTarget(sinks.postgresUrl(), sinks.postgresUser(),
+                    environment.apply("UKETSUKE_POSTGRES_PASSWORD")));
+        }
+        // The configured staff.<id>=<name> accounts pick themselves on the console; none configured: one receptionist.
+        List<StaffOnDuty.Account> staff = config.staff().isEmpty() ? StaffOnDuty.single().accounts()
+                : config.staff().stream().map(a -> new StaffOnDuty.Account(a.id(), a.name())).toList();
+        // The 連携アプリ's req/res folders sit beside the face folder.
+        Optional<Path> exchange = Optional.ofNullable(sinks.faceFolder()).map(Path::getParent);
+        return new TerminalSettings(config.terminalId(), config.institutionCode(), bridgeConfig, exchange,
+                timeouts(config.kiosk().idleTimeout()), staff);
+    }
+
+    static TerminalPorts ports(UketsukeConfig config, UnaryOperator<String> environment, Closer closer) {
+        TlsMaterial tls = tls(config.backend().credentials(), environment);
+        // Face and visual checks are confirmed with the terminal's own signature: its key must be able to give one.
+        boolean attests = config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)
+                || config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.VISUAL);
+        Optional<UnaryOperator<byte[]>> signer = attests
+                ? Optional.of(terminalSigner(tls, config.backend().credentials())) : Optional.empty();
+        createDirectories("data_dir", config.sinks().dataDir());
+        PcscCardSlot slot = new PcscCardSlot(new PcscReaders(), reader(config.reader()));
+        HttpsEligibilityClient client = new HttpsEligibilityClient(config.backend().url(), tls,
+                config.backend().timeout(), config.institutionCode(), Clock.systemUTC());
+        Optional<CameraSource> camera = Optional.empty();
+        if (config.camera().device().isPresent()
+                && config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)) {
+            camera = Optional.of(closer.open(new OpenCvCameraSource(config.camera().device().getAsInt(),
+                    config.camera().width(), config.camera().height(), config.camera().fps())));
+        }
+        // 照合番号B comes off the card front through the same camera, before the face match and never at the same
+        // time; each capture "closes" its view of it, the device itself stays open until the terminal stops.
+        Optional<Supplier<CameraSource>> cardFront = camera.map(device -> () -> keptOpen(device));
+        log.info("terminal {} — backend {}", config.terminalId(), config.backend().url());
+        return new TerminalPorts(slot, client, client, camera, cardFront, signer, Clock.systemDefaultZone(),
+                config.sinks().dataDir());
+    }
+
+    /** The shared camera as one capture sees it: closing the view leaves the device open. */
+    private static CameraSource keptOpen(CameraSource camera) {
+        return new CameraSource() {
+            @Override
+            public Capture next() {
+                return camera.next();
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    /** The patient's waiting screens time out after the configured idle time; the others keep their defaults. */
+    static Map<VisitState, Duration> timeouts(Duration idle) {
+        Map<VisitState, Duration> timeouts = new EnumMap<>(VisitState.class);
+        timeouts.putAll(VisitController.defaultTimeouts());
+        for (VisitState waiting : List.of(VisitState.AWAITING_PIN, VisitState.ASKING_CONSENTS,
+                VisitState.OFFERING_REGISTRATION)) {
+            timeouts.put(waiting, idle);
+        }
+        return timeouts;
+    }
+
+    static TlsMaterial tls(UketsukeConfig.Credentials credentials, UnaryOperator<String> environment) {
+        return switch (credentials) {
+            case UketsukeConfig.Credentials.Pem pem -> {
+                for (var file : List.of(Map.entry("tls.key", pem.key()), Map.entry("tls.certificate", pem.certificate()),
+                        Map.entry("tls.trusted_cas", pem.trustedCas()))) {
+                    readable(file.getKey(), file.getValue());
+                }
+                try {
+                    yield TlsMaterial.fromPem(pem.key(), pem.certificate(), pem.trustedCas());
+                } catch (IllegalArgumentException e) {
+                    throw new TerminalStartException(keyNamed(e.getMessage(), pem.trustedCas(), "tls.trusted_cas",
+                            pem.certificate(), "tls.certificate", "tls.key"), e.getMessage(), e);
+                }
+            }
+            case UketsukeConfig.Credentials.Pkcs12 p12 -> {
+                readable("tls.pkcs12", p12.file());
+                readable("tls.trusted_cas", p12.trustedCas());
+                String password = environment.apply(p12.passwordVariable());
+                if (password == null) {
+                    throw new TerminalStartException("tls.pkcs12_password_env",
+                            "the environment variable " + p12.passwordVariable() + " (the PKCS#12 password) is not set", null);
+                }
+                try {
+                    yield TlsMaterial.fromPkcs12(p12.file(), password.toCharArray(), p12.trustedCas());
+                } catch (IllegalArgumentException e) {
+                    throw new TerminalStartException(keyNamed(e.getMessage(), p12.trustedCas(), "tls.trusted_cas",
+                            p12.file(), "tls.pkcs12", "tls.pkcs12"), e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    /**
+     * The terminal's signer for face and visual-check attestations, tried once at start: a terminal key that cannot
+     * sign them (not RSA, no private key) is broken configuration for the administrator, never a card problem shown
+     * to a patient halfway through a visit.
+     */
+    static UnaryOperator<byte[]> terminalSigner(TlsMaterial tls, UketsukeConfig.Credentials credentials) {
+        try {
+            TerminalSigner.sign(tls, new byte[32]);
+        } catch (IllegalStateException e) {
+            String key = credentials instanceof UketsukeConfig.Credentials.Pem ? "tls.key" : "tls.pkcs12";
+            throw new TerminalStartException(key, "the terminal key cannot sign face and visual-check attestations"
+                    + " (an RSA key is needed): " + e.getMessage(), e);
+        }
+        return data -> TerminalSigner.sign(tls, data);
+    }
+
+    /** TlsMaterial's messages start with the file at fault; that file's key is the one to fix. */
+    private static String keyNamed(String message, Path first, String firstKey, Path second, String secondKey,
+            String otherwise) {
+        String text = message == null ? "" : message;
+        return text.startsWith(first.toString()) ? firstKey : text.startsWith(second.toString()) ? secondKey : otherwise;
+    }
+
+    private static void readable(String key, Path file) {
+        if (!Files.isReadable(file)) {
+            throw new TerminalStartException(key, file + ": " + (Files.exists(file) ? "cannot be read (permissions)"
+                    : "no such file"), null);
+        }
+    }
+
+    private static void createDirectories(String key, Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new TerminalStartException(key, dir + ": cannot create the folder (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The configured reader, or the first one the card service lists; the service must answer either way. */
+    private static String reader(UketsukeConfig.Reader reader) {
+        PcscService.Status status = PcscService.ensureRunning(Duration.ofSeconds(10));
+        return switch (status) {
+            case PcscService.Status.Unavailable u -> throw new TerminalStartException("",
+                    "the card service (pcscd) is not available: " + u.reason(), null);
+            case PcscService.Status.Running running -> {
+                if (reader.name().isEmpty()) {
+                    yield running.readers().getFirst();
+                }
+                if (!running.readers().contains(reader.name().get())) {
+                    // Plugged in later, it is picked up then: the watcher follows the name, not a handle.
+                    log.warn("reader {} is not connected now; connected: {}", reader.name().get(), running.readers());
+                }
+                yield reader.name().get();
+            }
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package org.uketsuke.app.terminal;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.uketsuke.app.reception.BatchPreCheck;
+import org.uketsuke.app.reception.CardFrontCapture;
+import org.uketsuke.app.reception.ConsistencyCheck;
+import org.uketsuke.app.reception.FacePreviewFeed;
+import org.uketsuke.app.reception.MedicalViewing;
+import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.reception.StaffLookup;
+import org.uketsuke.app.reception.StaffOnDuty;
+import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.bridge.RececonBridge;
+
+/**
+ * What the kiosk, staff and medical-information windows need of a running terminal, and nothing more: the screens
+ * neither build nor close it, and do not know whether its card and backend are real or simulated.
+ */
+public interface ScreenServices {
+
+    /** The patient's visit: the kiosk shows its snapshots, the staff console fires the staff's events. */
+    VisitController controller();
+
+    /** Each visit's reception record, as the visit ends. */
+    void onVisitRecord(Consumer<ReceptionRecord> listener);
+
+    /** Each staff lookup made during an outage, as the system answers it later. */
+    void onDeferredLookupRecord(Consumer<ReceptionRecord> listener);
+
+    StaffLookup lookup();
+
+    /** 一括照会 of booked patients. */
+    BatchPreCheck preCheck();
+
+    /** Outbox and sinks compared (the staff's 整合性 tab). */
+    ConsistencyCheck consistency();
+
+    /** The outbox the delivery list reads. */
+    RececonBridge bridge();
+
+    /** Sends waiting deliveries now (after a staff re-send). */
+    void wakeDelivery();
+
+    /** The staff's 診療・薬剤情報 viewer (consented medical information, every view audited). */
+    MedicalViewing medicalViewing();
+
+    /** Who is at the staff screen (担当者); lookups and views are audited under their id. */
+    StaffOnDuty staffOnDuty();
+
+    /** Where the staff's exports are written. */
+    Path exportFolder();
+
+    /** The card-front capture of the PIN-less face path, or empty where the terminal offers none. */
+    Optional<CardFrontCapture> cardFrontCapture();
+
+    /** The face check's live frames while it runs. */
+    FacePreviewFeed facePreview();
+
+    /** The card reader as the staff screen names it. */
+    String readerDescription();
+
+    /** A single-thread worker for one screen's slow calls, never the FX thread; stopped with the terminal. */
+    Executor worker(String name);
+
+    /** Runs {@code action} first when the terminal closes (screens stop their timers, windows hide). */
+    void onClose(Runnable action);
+}

@@ -1,0 +1,254 @@
+package org.uketsuke.app.terminal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.app.reception.BatchPreCheck;
+import org.uketsuke.app.reception.CardFrontCapture;
+import org.uketsuke.app.reception.CardSlot;
+import org.uketsuke.app.reception.ConfirmationAudit;
+import org.uketsuke.app.reception.ConsistencyCheck;
+import org.uketsuke.app.reception.FaceCheck;
+import org.uketsuke.app.reception.FacePreviewFeed;
+import org.uketsuke.app.reception.MedicalViewing;
+import org.uketsuke.app.reception.PendingLookups;
+import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.reception.ReceptionSteps;
+import org.uketsuke.app.reception.StaffLookup;
+import org.uketsuke.app.reception.StaffOnDuty;
+import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.bridge.DeliveryWorker;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.audit.AuditLog;
+import org.uketsuke.bridge.audit.AuditLogException;
+import org.uketsuke.bridge.exchange.MedicalFolderExchange;
+import org.uketsuke.bridge.exchange.RequestFolderExchange;
+import org.uketsuke.bridge.pending.PendingSearches;
+import org.uketsuke.cardfront.CardFrontReader;
+import org.uketsuke.face.camera.CameraSource;
+import org.uketsuke.face.pipeline.FaceVerifier;
+
+/**
+ * The one composition root: a reception terminal assembled from its settings and its ports. The production kiosk,
+ * the training package's demo and the tests all build it here; only their ports differ. Everything it starts is
+ * registered with its {@link Closer} in the order it starts, so closing stops the card slot first, then the
+ * controller, the folder exchanges and workers, and the stores last.
+ */
+public final class Terminal implements ScreenServices, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Terminal.class);
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    private final Closer closer;
+    private final TerminalPorts ports;
+    private final RececonBridge bridge;
+    private final DeliveryWorker delivery;
+    private final ReceptionSteps steps;
+    private final StaffOnDuty staffOnDuty;
+    private final StaffLookup lookup;
+    private final PendingLookups pendingLookups;
+    private final BatchPreCheck preCheck;
+    private final MedicalViewing medicalViewing;
+    private final FacePreviewFeed facePreview = new FacePreviewFeed();
+    private final Optional<CardFrontCapture> cardFrontCapture;
+    private final VisitController controller;
+
+    private Terminal(TerminalSettings settings, TerminalPorts ports, Closer closer) {
+        this.closer = closer;
+        this.ports = ports;
+        Clock local = ports.clock();
+        Clock utc = local.withZone(ZoneOffset.UTC);
+        this.staffOnDuty = new StaffOnDuty(settings.staff());
+        this.bridge = closer.open(sinks(settings));
+        this.delivery = closer.open(new DeliveryWorker(bridge, Duration.ofSeconds(1), Duration.ofMinutes(1)).start());
+
+        // One hash chain for the terminal: kiosk confirmations, the staff's confirmations and their medical views.
+        AuditLog audit = audit(ports.dataDir().resolve("audit.jsonl"));
+        ConfirmationAudit staffAudit = ConfirmationAudit.to(audit, settings.terminalId());
+        ReceptionSteps receptionSteps = new ReceptionSteps(ports.slot(), ports.eligibility(), bridge, local)
+                .withTerminalSigner(ports.signer().orElse(null));
+        if (ports.faceCamera().isPresent()) {
+            receptionSteps = receptionSteps.withFacePath(
+                    new FaceCheck(ports.faceCamera().get(), FaceVerifier.defaults()).withPreview(facePreview),
+                    ports.signer().orElseThrow());
+        }
+        this.steps = receptionSteps.withAudit(audit, settings.terminalId());
+        this.cardFrontCapture = ports.cardFrontCamera().flatMap(Terminal::cardFrontCapture);
+        this.medicalViewing = new MedicalViewing(ports.medical(), audit, settings.terminalId(), utc);
+
+        // A lookup by insurance number made while the system is unreachable waits durably and is asked again.
+        PendingSearches pendingSearches = closer.open(PendingSearches.open(ports.dataDir().resolve("pending.db")));
+        this.lookup = new StaffLookup(ports.eligibility(), bridge, local, pendingSearches)
+                .withAudit(staffAudit, staffOnDuty::currentId);
+        this.pendingLookups = closer.open(new PendingLookups(pendingSearches, ports.eligibility(), bridge, local)
+                .withAudit(staffAudit).start(Duration.ofSeconds(5)));
+        this.preCheck = new BatchPreCheck(ports.eligibility(), bridge, utc).withAudit(staffAudit);
+        settings.exchangeFolder().ifPresent(folder -> {
+            // The 連携アプリ's req/res folders: a レセコン asks by insurance number, and for drug and checkup
+            // information (YZK…/TKK… requests, answered only where the patient consented).
+            closer.open(new RequestFolderExchange(folder.resolve("req"), folder.resolve("res"), ports.eligibility(),
+                    settings.institutionCode(), utc).poll(POLL));
+            closer.open(new MedicalFolderExchange(folder.resolve("req"), folder.resolve("res"), ports.medical(),
+                    settings.institutionCode(), utc).poll(POLL));
+        });
+        this.controller = closer.open(new VisitController(steps, settings.timeouts()));
+        ports.slot().onCardEvents(controller::fire);
+        // Last: a card already on the reader reaches a listening controller, and no event reaches a closed one.
+        closer.open(ports.slot().start());
+        log.info("terminal {} — reader {}", settings.terminalId(), ports.slot().describe());
+    }
+
+    /**
+     * Assembles and starts the terminal. The closer may already own the ports' resources (a camera, an embedded
+     * backend); if assembling fails, everything it owns is closed and the failure is rethrown.
+     */
+    public static Terminal start(TerminalSettings settings, TerminalPorts ports, Closer closer) {
+        try {
+            return new Terminal(settings, ports, closer);
+        } catch (RuntimeException e) {
+            closer.close();
+            throw e;
+        }
+    }
+
+    private static RececonBridge sinks(TerminalSettings settings) {
+        try {
+            return RececonBridge.open(settings.sinks());
+        } catch (RuntimeException e) {
+            throw new TerminalStartException("sink.sqlite", "the レセコン sinks cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** 照合番号B off the card front needs the machine's Tesseract (tesseract-ocr-jpn/-eng); without it, no face path. */
+    private static Optional<CardFrontCapture> cardFrontCapture(Supplier<CameraSource> camera) {
+        Optional<CardFrontCapture> capture = CardFrontReader.onSystemTesseract()
+                .map(reader -> new CardFrontCapture(camera, reader, Duration.ofSeconds(20)));
+        if (capture.isEmpty()) {
+            log.warn("Tesseract (tesseract-ocr-jpn/-eng) is missing: no PIN-less face path");
+        }
+        return capture;
+    }
+
+    /** A broken audit log is reported and left untouched; the outbox still gets everything. */
+    private static AuditLog audit(Path file) {
+        try {
+            return AuditLog.open(file);
+        } catch (AuditLogException e) {
+            log.error("audit log disabled: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    public CardSlot slot() {
+        return ports.slot();
+    }
+
+    public ReceptionSteps steps() {
+        return steps;
+    }
+
+    public DeliveryWorker delivery() {
+        return delivery;
+    }
+
+    public PendingLookups pendingLookups() {
+        return pendingLookups;
+    }
+
+    public Path dataDir() {
+        return ports.dataDir();
+    }
+
+    @Override
+    public VisitController controller() {
+        return controller;
+    }
+
+    @Override
+    public void onVisitRecord(Consumer<ReceptionRecord> listener) {
+        steps.onRecord(listener);
+    }
+
+    @Override
+    public void onDeferredLookupRecord(Consumer<ReceptionRecord> listener) {
+        pendingLookups.onRecord(listener);
+    }
+
+    @Override
+    public StaffLookup lookup() {
+        return lookup;
+    }
+
+    @Override
+    public BatchPreCheck preCheck() {
+        return preCheck;
+    }
+
+    @Override
+    public ConsistencyCheck consistency() {
+        return new ConsistencyCheck(bridge);
+    }
+
+    @Override
+    public RececonBridge bridge() {
+        return bridge;
+    }
+
+    @Override
+    public void wakeDelivery() {
+        delivery.wake();
+    }
+
+    @Override
+    public MedicalViewing medicalViewing() {
+        return medicalViewing;
+    }
+
+    @Override
+    public StaffOnDuty staffOnDuty() {
+        return staffOnDuty;
+    }
+
+    @Override
+    public Path exportFolder() {
+        return ports.dataDir().resolve("exports");
+    }
+
+    @Override
+    public Optional<CardFrontCapture> cardFrontCapture() {
+        return cardFrontCapture;
+    }
+
+    @Override
+    public FacePreviewFeed facePreview() {
+        return facePreview;
+    }
+
+    @Override
+    public String readerDescription() {
+        return ports.slot().describe();
+    }
+
+    @Override
+    public Executor worker(String name) {
+        return closer.worker(name);
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        closer.onClose(action);
+    }
+
+    /** Stops everything the terminal and its ports opened, in reverse order. */
+    @Override
+    public void close() {
+        closer.close();
+    }
+}

@@ -1,0 +1,33 @@
+package org.uketsuke.app.terminal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.reception.StaffOnDuty;
+import org.uketsuke.bridge.BridgeConfig;
+
+/**
+ * What a terminal is, apart from its devices: who it is to the qualification system and the audit log, where
+ * confirmations go, how long the patient's screens wait, who works at the counter.
+ *
+ * @param terminalId the terminal's id in the audit log
+ * @param institutionCode 医療機関コード (10 digits)
+ * @param sinks the レセコン sinks fed with every confirmation
+ * @param exchangeFolder where the 連携アプリ's {@code req}/{@code res} folders are, or empty: no folder exchange
+ * @param timeouts per waiting state
+ * @param staff the accounts on the staff console; the first is on duty at start
+ */
+public record TerminalSettings(String terminalId, String institutionCode, BridgeConfig sinks,
+        Optional<Path> exchangeFolder, Map<VisitState, Duration> timeouts, List<StaffOnDuty.Account> staff) {
+
+    public TerminalSettings {
+        timeouts = Map.copyOf(timeouts);
+        staff = List.copyOf(staff);
+        if (staff.isEmpty()) {
+            throw new IllegalArgumentException("at least one staff account");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.uketsuke.app.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.app.config.ConfigParser;
+import org.uketsuke.app.config.ConfigResult;
+import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.flow.ConsentAnswers;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.flow.VisitSnapshot;
+import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.terminal.Terminal;
+import org.uketsuke.app.terminal.TerminalStartException;
+import org.uketsuke.mockbackend.IssuedCard;
+import org.uketsuke.mockbackend.MockBackend;
+import org.uketsuke.mockbackend.MockBackendConfig;
+import org.uketsuke.reader.sim.CardPersonalisation;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
+import org.uketsuke.reader.sim.VpcdConnector;
+
+/**
+ * The production terminal built from a configuration file alone: a real pcscd with the vpcd reader (the virtual
+ * card plugged in as a real card would be), the mock backend over mTLS with the terminal's PEM or PKCS#12 files, the
+ * SQLite and face-folder sinks. A PIN visit goes through end to end.
+ */
+class ProductionTerminalTest {
+
+    private static final String READER = "Virtual PCD 00 00";
+
+    @TempDir
+    Path dir;
+
+    private MockBackend backend;
+    private TerminalFiles files;
+
+    @BeforeEach
+    void startBackend() throws Exception {
+        backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 42L, 20));
+        files = TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc")));
+    }
+
+    @AfterEach
+    void stopBackend() {
+        backend.close();
+    }
+
+    private String configText(String credentials) {
+        return """
+                terminal.id=counter-7
+                institution.code=1311234567
+                reader=%s
+                camera=none
+                kiosk.identity_checks=pin,visual
+                kiosk.idle_timeout_seconds=30
+                backend.url=%s
+                %s
+                tls.trusted_cas=%s
+                data_dir=%s
+                sink.csv=%s
+                staff.yamada=山田
+                """.formatted(READER, backend.baseUri(), credentials, files.trustedCas(), dir.resolve("data"),
+                dir.resolve("data/csv"));
+    }
+
+    private String pem() {
+        return "tls.certificate=" + files.certificate() + "\ntls.key=" + files.key();
+    }
+
+    private static UketsukeConfig parse(String text) {
+        return switch (ConfigParser.parse(text)) {
+            case ConfigResult.Ok ok -> ok.config();
+            case ConfigResult.Invalid invalid -> throw new AssertionError(invalid.problems());
+        };
+    }
+
+    @Test
+    void aPinVisitOnTheConfiguredReaderIsConfirmedByTheBackendAndStored() throws Exception {
+        IssuedCard issued = backend.issueCard(3);
+        try (Terminal env = ProductionTerminal.start(parse(configText(pem())), Map.<String, String>of()::get);
+                VpcdConnector card = new VpcdConnector(new MyNumberCardSimulator(new CardPersonalisation(
+                        issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin())))) {
+            assertThat(env.readerDescription()).isEqualTo(READER);
+            BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
+            env.controller().addListener(snapshots::add);
+            card.connect();
+            await(snapshots, VisitState.AWAITING_PIN);
+            env.controller().fire(new VisitEvent.PinEntered(issued.pin()));
+            await(snapshots, VisitState.ASKING_CONSENTS);
+            env.controller().fire(new VisitEvent.ConsentsGiven(ConsentAnswers.allNo()));
+            VisitSnapshot result = await(snapshots, VisitState.SHOWING_RESULT);
+            assertThat(result.result().orElseThrow().insurerNumber().strip())
+                    .isEqualTo(issued.expected().card().insurer().value().strip());
+            card.close();
+            await(snapshots, VisitState.IDLE);
+            env.delivery().wake();
+            Path store = dir.resolve("data/rececon.db");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            int rows = 0;
+            while (rows == 0 && System.nanoTime() < deadline) {
+                if (Files.exists(store)) {
+                    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + store);
+                            ResultSet count = db.createStatement().executeQuery("select count(*) from qualification")) {
+                        rows = count.getInt(1);
+                    }
+                }
+                Thread.sleep(100);
+            }
+            assertThat(rows).isEqualTo(1);
+            assertThat(Files.readString(dir.resolve("data/audit.jsonl"))).contains("\"terminal\":\"counter-7\"");
+        }
+        assertThat(backend.requests("/oqs/v1/confirm/card")).isPositive();
+    }
+
+    @Test
+    void aPkcs12FileOpensWithThePasswordFromTheNamedVariable() {
+        String p12 = "tls.pkcs12=" + files.pkcs12() + "\ntls.pkcs12_password_env=TEST_P12";
+        UketsukeConfig config = parse(configText(p12));
+        assertThatThrownBy(() -> ProductionTerminal.start(config, Map.<String, String>of()::get))
+                .isInstanceOfSatisfying(TerminalStartException.class,
+                        e -> assertThat(e.key()).isEqualTo("tls.pkcs12_password_env"));
+        assertThatThrownBy(() -> ProductionTerminal.start(config, Map.of("TEST_P12", "wrong")::get))
+                .isInstanceOfSatisfying(TerminalStartException.class, e -> assertThat(e.key()).isEqualTo("tls.pkcs12"));
+        try (Terminal env = ProductionTerminal.start(config,
+                Map.of("TEST_P12", TerminalFiles.PKCS12_PASSWORD)::get)) {
+            assertThat(env.readerDescription()).isEqualTo(READER);
+        }
+    }
+
+    @Test
+    void aCertificateThatIsNotTheKeysNamesTheKey() throws Exception {
+        Files.writeString(files.certificate(), Files.readString(files.trustedCas()));
+        assertThatThrownBy(() -> ProductionTerminal.start(parse(configText(pem())), Map.<String, String>of()::get))
+                .isInstanceOfSatisfying(TerminalStartException.class, e -> assertThat(e.key()).isEqualTo("tls.key"));
+    }
+
+    @Test
+    void theIdleTimeoutAppliesToThePatientsWaitingScreens() {
+        Map<VisitState, Duration> timeouts = ProductionTerminal.timeouts(Duration.ofSeconds(30));
+        assertThat(timeouts).containsEntry(VisitState.AWAITING_PIN, Duration.ofSeconds(30))
+                .containsEntry(VisitState.ASKING_CONSENTS, Duration.ofSeconds(30))
+                .containsEntry(VisitState.OFFERING_REGISTRATION, Duration.ofSeconds(30));
+    }
+
+    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> snapshots, VisitState state) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            VisitSnapshot s = snapshots.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (s == null) {
+                throw new AssertionError("no " + state + " within 30 s");
+            }
+            if (s.state() == state) {
+                return s;
+            }
+            if (s.state() == VisitState.SHOWING_PROBLEM && state != VisitState.SHOWING_PROBLEM) {
+                throw new AssertionError("problem " + s.problem() + " while waiting for " + state);
+            }
+        }
+    }
+}

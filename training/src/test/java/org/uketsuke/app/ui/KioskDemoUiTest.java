@@ -1,0 +1,227 @@
+package org.uketsuke.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.uketsuke.training.DemoProfile;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.mockbackend.Fault;
+
+/**
+ * Drives the whole demo through real windows (Monocle headless): the staff places the virtual card, the patient
+ * types the PIN on the pad, the embedded backend answers over mTLS, and both screens show what it said.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KioskDemoUiTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private DemoProfile env;
+
+    /** A fresh environment (and so a fresh card with 3 PIN tries) per test; the backend state is shared. */
+    @Start
+    void open(Stage kioskStage) {
+        env = DemoProfile.start(dataDir);
+        env.openWindows(kioskStage, new Stage(), new Messages(Messages.JAPANESE));
+    }
+
+    @AfterEach
+    void stopEnvironment() {
+        env.close();
+    }
+
+    @Test
+    void thePinPathShowsTheInsurerAndCoPaymentFromTheBackendOnBothScreens(FxRobot robot) throws Exception {
+        Qualification expected = env.issuedCard().expected();
+
+        robot.clickOn("#placeCard");
+        waitUntilVisible(robot, "#pinPad");
+        assertThat(text(robot, "#pinTriesLeft")).isEqualTo("残り3回");
+
+        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
+            robot.clickOn(key);
+        }
+        assertThat(text(robot, "#pinDisplay")).isEqualTo("●●●●");
+        robot.clickOn("#pinOk");
+        answerConsents(robot, "no");
+
+        waitUntilVisible(robot, "#resultPanel");
+        assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(expected.card().insurer().value().strip());
+        assertThat(text(robot, "#resultRatio"))
+                .isEqualTo(expected.contributionRatio().percent() / 10 + "割");
+        assertThat(text(robot, "#resultInsurerName")).isEqualTo(expected.insurerName());
+
+        TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        assertThat(history.getItems()).hasSize(1);
+
+        robot.clickOn("#removeCard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible());
+        assertThat(text(robot, "#resultInsurerNumber")).isEmpty();
+        assertThat(text(robot, "#kioskTitle")).isEqualTo("ようこそ");
+    }
+
+    @Test
+    void thePinPadWorksFromTheKeyboardAndAWrongPinShowsTheTriesLeft(FxRobot robot) throws Exception {
+        robot.clickOn("#placeCard");
+        waitUntilVisible(robot, "#pinPad");
+        robot.clickOn("#kioskTitle");
+        robot.type(KeyCode.DIGIT9, KeyCode.DIGIT9, KeyCode.NUMPAD9, KeyCode.DIGIT9);
+        assertThat(text(robot, "#pinDisplay")).isEqualTo("●●●●");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "残り2回".equals(text(robot, "#pinTriesLeft")));
+        assertThat(text(robot, "#pinDisplay")).as("the pad starts empty again").isEmpty();
+        robot.type(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.ENTER);
+        answerConsents(robot, "yes");
+        waitUntilVisible(robot, "#resultPanel");
+        robot.clickOn("#removeCard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible());
+    }
+
+    @Test
+    void aBackendOutageShowsAPlainMessageAndNothingIsWritten(FxRobot robot) throws Exception {
+        env.backend().injectFault(new Fault.Status(503), 1);
+        int entriesBefore = env.terminal().bridge().statuses().size();
+        robot.clickOn("#placeCard");
+        waitUntilVisible(robot, "#pinPad");
+        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4", "#pinOk"}) {
+            robot.clickOn(key);
+        }
+        answerConsents(robot, "no");
+        waitUntilVisible(robot, "#kioskProblem");
+        assertThat(text(robot, "#kioskProblem")).isEqualTo("現在、資格確認サービスに接続できません。");
+        assertThat(robot.lookup("#resultPanel").query().isVisible()).isFalse();
+        robot.clickOn("#languageToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#kioskProblem")).isEqualTo("The insurance check service cannot be reached right now.");
+        assertThat(env.terminal().bridge().statuses()).hasSize(entriesBefore);
+        robot.clickOn("#removeCard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#kioskProblem").query().isVisible());
+    }
+
+    @Test
+    void staffConfirmByInsuranceNumberWithLiveValidation(FxRobot robot) throws Exception {
+        Qualification person = env.backend().issueCard(3).expected();
+        String insurer = person.card().insurer().value();
+        String wrongCheckDigit = insurer.substring(0, insurer.length() - 1)
+                + (char) ('0' + (insurer.charAt(insurer.length() - 1) - '0' + 1) % 10);
+        robot.clickOn("#lookupInsurer").write(wrongCheckDigit);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#lookupProblems")).contains("保険者番号の検証番号（最後の桁）は" + insurer.charAt(insurer.length() - 1));
+
+        robot.doubleClickOn("#lookupInsurer").eraseText(insurer.length()).write(insurer);
+        robot.clickOn("#lookupSymbol").write(person.card().symbol());
+        robot.clickOn("#lookupNumber").write(person.card().number());
+        robot.clickOn("#lookupBranch").write(person.card().branch());
+        robot.clickOn("#lookupBirthdate").write(person.birthdate().toString().replace("-", ""));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#lookupProblems")).isEmpty();
+        int entriesBefore = env.terminal().bridge().statuses().size();
+        // The second receptionist takes over the desk: the lookup is audited under their id.
+        javafx.scene.control.ComboBox<org.uketsuke.app.reception.StaffOnDuty.Account> onDuty =
+                robot.lookup("#staffOnDuty").queryComboBox();
+        robot.interact(() -> onDuty.getSelectionModel().select(1));
+        assertThat(env.terminal().staffOnDuty().currentId()).isEqualTo("staff-02");
+        robot.clickOn("#lookupSubmit");
+
+        TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        org.uketsuke.app.reception.ReceptionRecord row = (org.uketsuke.app.reception.ReceptionRecord) history.getItems().getFirst();
+        assertThat(row.problem()).isEmpty();
+        assertThat(row.qualification().orElseThrow().insurerNumber()).isEqualTo(insurer);
+        assertThat(env.terminal().bridge().statuses()).hasSize(entriesBefore + 1);
+        java.util.List<String> audit = java.nio.file.Files.readAllLines(env.terminal().dataDir().resolve("audit.jsonl"));
+        assertThat(audit.getLast()).contains("\"staff\":\"staff-02\"", "\"method\":\"INSURANCE_NUMBER\"",
+                "\"outcome\":\"CONFIRMED\"").doesNotContain(insurer);
+    }
+
+    @Test
+    void thePatientCanChooseTheFaceCheckInsteadOfThePin(FxRobot robot) throws Exception {
+        // What the face check showed the patient while it ran: its live frames with guidance, then nothing.
+        java.util.List<org.uketsuke.app.reception.FacePreviewFeed.Update> shown =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        env.terminal().facePreview().subscribe(shown::add);
+        robot.clickOn("#placeCard");
+        waitUntilVisible(robot, "#pinPad");
+        robot.clickOn("#chooseFace");
+        answerConsents(robot, "no");
+        waitUntilVisible(robot, "#resultPanel");
+        assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(env.issuedCard().expected().card().insurer().value());
+        TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+
+        assertThat(shown).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(shown.getLast()).isInstanceOf(org.uketsuke.app.reception.FacePreviewFeed.Update.Ended.class);
+        assertThat(shown.subList(0, shown.size() - 1)).allSatisfy(update -> assertThat(update)
+                .isInstanceOfSatisfying(org.uketsuke.app.reception.FacePreviewFeed.Update.Frame.class,
+                        frame -> assertThat(frame.width()).isEqualTo(320)))
+                .anySatisfy(update -> assertThat(((org.uketsuke.app.reception.FacePreviewFeed.Update.Frame) update)
+                        .issue()).isNull());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#facePreview").queryAs(javafx.scene.image.ImageView.class).getImage())
+                .as("the patient's picture is gone from the screen once the check decided").isNull();
+        assertThat(robot.lookup("#faceCheckPreview").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void theStaffConfirmTheCardPhotoOnTheirScreen(FxRobot robot) throws Exception {
+        robot.clickOn("#placeCard");
+        waitUntilVisible(robot, "#pinPad");
+        assertThat(robot.lookup("#visualConfirm").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#requestVisual");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#visualConfirm").queryButton().isDisabled());
+        assertThat(text(robot, "#kioskTitle")).isEqualTo("受付スタッフが確認します");
+        robot.clickOn("#visualConfirm");
+        answerConsents(robot, "no");
+        waitUntilVisible(robot, "#resultPanel");
+        assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(env.issuedCard().expected().card().insurer().value());
+    }
+
+    @Test
+    void theLanguageSwitchesToEnglishOnScreen(FxRobot robot) {
+        robot.clickOn("#languageToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#kioskTitle")).isEqualTo("Welcome");
+        assertThat(text(robot, "#kioskBody")).isEqualTo("Please place your My Number card on the reader.");
+    }
+
+    /** Answers every consent item the same way; "次へ" stays disabled until each has an answer. */
+    private static void answerConsents(FxRobot robot, String answer) throws Exception {
+        waitUntilVisible(robot, "#consentBox");
+        javafx.scene.control.Button next = robot.lookup("#consentNext").queryButton();
+        for (ConsentItem item : ConsentItem.values()) {
+            assertThat(next.isDisabled()).isTrue();
+            robot.clickOn("#consent-" + item.name().toLowerCase(java.util.Locale.ROOT) + "-" + answer);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(next.isDisabled()).isFalse();
+        robot.clickOn("#consentNext");
+    }
+
+    private static void waitUntilVisible(FxRobot robot, String query) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            Node node = robot.lookup(query).tryQuery().orElse(null);
+            return node != null && node.isVisible() && node.getScene() != null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+}
