@@ -1,6 +1,8 @@
 package org.uketsuke.app;
 
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.uketsuke.app.cli.AuditCommand;
 import org.uketsuke.app.cli.CommandContribution;
@@ -9,6 +11,7 @@ import org.uketsuke.app.cli.KioskCommand;
 import org.uketsuke.app.cli.ReaderCommand;
 import org.uketsuke.app.cli.SelfCheckCommand;
 import org.uketsuke.app.cli.VersionProvider;
+import org.uketsuke.app.ui.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,11 +45,9 @@ public final class Uketsuke implements Runnable {
     public static int execute(String[] args, PrintStream err) {
         CommandLine line = commandLine();
         if (args.length > 0 && OPTIONAL.containsKey(args[0]) && !line.getSubcommands().containsKey(args[0])) {
-            String pack = OPTIONAL.get(args[0]);
-            err.println("uketsuke: '" + args[0] + "' is provided by the training package (" + pack
-                    + "), which is not installed");
-            err.println("uketsuke: 「" + args[0] + "」はトレーニング用パッケージ（" + pack
-                    + "）の機能です。インストールされていません");
+            for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+                err.println("uketsuke: " + new Messages(language).get("cli.notInstalled", args[0], OPTIONAL.get(args[0])));
+            }
             return NOT_INSTALLED;
         }
         return line.execute(args);
