@@ -12,7 +12,7 @@ class ToolsCommandsTest {
     @Test
     void theToolsJoinTheUketsukeCommandLine() {
         CommandLine cli = Uketsuke.commandLine();
-        assertThat(cli.getSubcommands()).containsKeys("bench", "soak", "face", "demo", "kiosk");
+        assertThat(cli.getSubcommands()).containsKeys("bench", "soak", "face", "audit", "kiosk");
         assertThat(cli.getSubcommands().get("face").getSubcommands()).containsKey("eval");
     }
 
