@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import org.uketsuke.app.config.DataDirectories;
-import org.uketsuke.app.flow.ConsentAnswers;
-import org.uketsuke.app.flow.QualificationSummary;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
@@ -23,6 +21,11 @@ import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.app.ui.TerminalApplication;
 import org.uketsuke.bridge.store.PostgresTarget;
+import org.uketsuke.eligibility.CollationNumberB;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.Qualification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -105,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (DemoProfile env = DemoProfile.start(dir, readerMode(), postgres())) {
             BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
             env.terminal().controller().addListener(snapshots::add);
-            ConsentAnswers answers = "yes".equals(consent) ? ConsentAnswers.allYes() : ConsentAnswers.allNo();
+            Consents answers = Consents.all("yes".equals(consent) ? Consent.YES : Consent.NO);
             int exit = 0;
             for (int i = 0; i < visits; i++) {
                 exit = Math.max(exit, runOnce(env, snapshots, answers, method));
@@ -158,7 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static int runOnce(DemoProfile demo, BlockingQueue<VisitSnapshot> snapshots, ConsentAnswers consents,
+    private static int runOnce(DemoProfile demo, BlockingQueue<VisitSnapshot> snapshots, Consents consents,
             String method) throws InterruptedException {
         Terminal env = demo.terminal();
         demo.demoCard().insert();
@@ -185,13 +188,12 @@ public final class DemoCommand implements Callable<Integer> {
                 case AWAITING_PIN -> env.controller().fire(switch (method) {
                     // With Tesseract installed the demo card's front is read off the recorded camera (issue #10).
                     case "face" -> env.cardFrontCapture().isPresent() ? new VisitEvent.FacePathChosen()
-                            : new VisitEvent.FaceChosen(demo.demoCollationNumberB());
+                            : new VisitEvent.FaceChosen(new CollationNumberB(demo.demoCollationNumberB()));
                     case "visual" -> new VisitEvent.VisualCheckRequested();
                     default -> new VisitEvent.PinEntered(demo.demoPin());
                 });
                 case AWAITING_STAFF_CHECK -> env.controller().fire(new VisitEvent.StaffConfirmedVisually("staff-01"));
-                case CAPTURING_CARD_FRONT -> env.cardFrontCapture().orElseThrow()
-                        .start(update -> {}, env.controller()::fire);
+                case CAPTURING_CARD_FRONT -> {} // the flow runs the capture; its answer moves the visit on
                 case ENTERING_COLLATION_NUMBER, FACE_PATH_FAILED -> {
                     print(json().put("status", "PROBLEM").put("problem", snapshot.problem().map(Enum::name).orElse("FACE_PATH")));
                     demo.demoCard().remove();
@@ -199,17 +201,19 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 case ASKING_CONSENTS -> env.controller().fire(new VisitEvent.ConsentsGiven(consents));
                 case SHOWING_RESULT -> {
-                    QualificationSummary q = snapshot.result().orElseThrow();
+                    ConfirmationOutcome.Confirmed confirmed = snapshot.result().orElseThrow();
+                    Qualification q = confirmed.qualification();
+                    int percent = q.contributionRatio().percent();
                     print(json().put("status", "CONFIRMED")
                             .put("method", method.toUpperCase(Locale.ROOT))
-                            .put("insurerNumber", q.insurerNumber())
+                            .put("insurerNumber", q.card().insurer().value())
                             .put("insurerName", q.insurerName())
-                            .put("symbol", q.symbol())
-                            .put("number", q.number())
-                            .put("branch", q.branch())
-                            .put("contributionRatio", String.format(Locale.ROOT, "%03d", q.contributionPercent()))
-                            .put("contributionPercent", q.contributionPercent())
-                            .put("processingTime", q.processingTime())
+                            .put("symbol", q.card().symbol())
+                            .put("number", q.card().number())
+                            .put("branch", q.card().branch())
+                            .put("contributionRatio", String.format(Locale.ROOT, "%03d", percent))
+                            .put("contributionPercent", percent)
+                            .put("processingTime", confirmed.processingTime())
                             .set("stepMillis", stepMillis));
                     demo.demoCard().remove();
                     return 0;

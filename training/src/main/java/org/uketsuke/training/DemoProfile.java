@@ -27,7 +27,7 @@ import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.app.reception.PcscCardSlot;
 import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.app.reception.VirtualCardSlot;
-import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.terminal.Closer;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalPorts;
@@ -156,7 +156,7 @@ public final class DemoProfile implements AutoCloseable {
                 .withCsvExport(new CsvExport(dataDir.resolve("csv"), StandardCharsets.UTF_8));
         return new TerminalSettings(DEMO_TERMINAL_ID, DEMO_INSTITUTION_CODE,
                 postgres == null ? sinks : sinks.withPostgres(postgres), Optional.of(dataDir),
-                VisitController.defaultTimeouts(), StaffOnDuty.demo().accounts());
+                VisitTimeouts.AS_IN_TABLE, StaffOnDuty.demo().accounts());
     }
 
     /** The simulator in the slot, talked to through the driver's own guarded transport. */

@@ -1,5 +1,11 @@
 package org.uketsuke.app.flow;
 
+import java.util.Optional;
+import org.uketsuke.eligibility.CollationNumberB;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.PrescriptionForm;
+
 /** Everything that can happen to a visit: patient input, device and backend answers, and the clock. */
 public sealed interface VisitEvent {
 
@@ -25,13 +31,8 @@ public sealed interface VisitEvent {
         }
     }
 
-    /** The patient chose the PIN-less face check; 照合番号B was read off the card front (or typed). Masked in logs. */
-    record FaceChosen(String collationNumberB) implements VisitEvent {
-        @Override
-        public String toString() {
-            return "FaceChosen[****]";
-        }
-    }
+    /** The patient chose the PIN-less face check; 照合番号B was read off the card front (or typed); it masks itself in logs. */
+    record FaceChosen(CollationNumberB collationNumberB) implements VisitEvent {}
 
     /** The patient asked for the staff's visual check instead of PIN or face. */
     record VisualCheckRequested() implements VisitEvent {}
@@ -48,14 +49,22 @@ public sealed interface VisitEvent {
     /** The card accepted the PIN; it stays verified for this card session. */
     record PinVerified() implements VisitEvent {}
 
-    /** The patient answered every consent item. */
-    record ConsentsGiven(ConsentAnswers answers) implements VisitEvent {}
+    /**
+     * The patient answered every consent item.
+     *
+     * @param prescription the form the patient chose; empty where the clinic does not issue e-prescriptions
+     */
+    record ConsentsGiven(Consents consents, Optional<PrescriptionForm> prescription) implements VisitEvent {
+        public ConsentsGiven(Consents consents) {
+            this(consents, Optional.empty());
+        }
+    }
 
     /** The card refused the PIN; the patient may try again while tries are left. */
     record PinRejected(int triesLeft) implements VisitEvent {}
 
     /** Confirmed by the backend and handed to the レセコン store. */
-    record Confirmed(QualificationSummary summary) implements VisitEvent {}
+    record Confirmed(ConfirmationOutcome.Confirmed confirmation) implements VisitEvent {}
 
     /** A step failed for a reason the patient is told about. */
     record Failed(Problem problem) implements VisitEvent {}
@@ -86,13 +95,8 @@ public sealed interface VisitEvent {
     /** The patient chose the PIN after all (from the face path). */
     record PinPathChosen() implements VisitEvent {}
 
-    /** The guided capture read 照合番号B off the card front. Masked in logs. */
-    record CardFrontCaptured(String collationNumberB) implements VisitEvent {
-        @Override
-        public String toString() {
-            return "CardFrontCaptured[****]";
-        }
-    }
+    /** The guided capture read 照合番号B off the card front (it masks itself in logs). */
+    record CardFrontCaptured(CollationNumberB collationNumberB) implements VisitEvent {}
 
     /** The guided capture gave up on the card front (nothing readable in time). */
     record CardFrontUnreadable() implements VisitEvent {}

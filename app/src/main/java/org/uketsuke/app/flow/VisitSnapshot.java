@@ -1,6 +1,7 @@
 package org.uketsuke.app.flow;
 
 import java.util.Optional;
+import org.uketsuke.eligibility.ConfirmationOutcome;
 
 /**
  * The visible state after a transition: everything a screen needs, nothing it must compute.
@@ -8,11 +9,11 @@ import java.util.Optional;
  * @param pinTriesLeft tries left on the auth PIN, when known (-1 otherwise)
  * @param collationTriesLeft tries left on 照合番号B after a wrong one (-1 when not known)
  */
-public record VisitSnapshot(VisitState state, int pinTriesLeft, Optional<QualificationSummary> result,
+public record VisitSnapshot(VisitState state, int pinTriesLeft, Optional<ConfirmationOutcome.Confirmed> result,
         Optional<Problem> problem, int collationTriesLeft) {
 
     public VisitSnapshot(
-            VisitState state, int pinTriesLeft, Optional<QualificationSummary> result, Optional<Problem> problem) {
+            VisitState state, int pinTriesLeft, Optional<ConfirmationOutcome.Confirmed> result, Optional<Problem> problem) {
         this(state, pinTriesLeft, result, problem, -1);
     }
 

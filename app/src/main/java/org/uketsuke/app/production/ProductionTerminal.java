@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +13,9 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.config.UketsukeConfig;
-import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.PcscCardSlot;
 import org.uketsuke.app.reception.StaffOnDuty;
-import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.app.terminal.Closer;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalPorts;
@@ -121,15 +119,9 @@ public final class ProductionTerminal {
         };
     }
 
-    /** The patient's waiting screens time out after the configured idle time; the others keep their defaults. */
-    static Map<VisitState, Duration> timeouts(Duration idle) {
-        Map<VisitState, Duration> timeouts = new EnumMap<>(VisitState.class);
-        timeouts.putAll(VisitController.defaultTimeouts());
-        for (VisitState waiting : List.of(VisitState.AWAITING_PIN, VisitState.ASKING_CONSENTS,
-                VisitState.OFFERING_REGISTRATION)) {
-            timeouts.put(waiting, idle);
-        }
-        return timeouts;
+    /** The patient's answering screens time out after the configured idle time; the others as the flow's table says. */
+    static VisitTimeouts timeouts(Duration idle) {
+        return VisitTimeouts.patientIdle(idle);
     }
 
     static TlsMaterial tls(UketsukeConfig.Credentials credentials, UnaryOperator<String> environment) {

@@ -1,6 +1,8 @@
 package org.uketsuke.app.reception;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.opencv.core.Mat;
@@ -17,9 +19,9 @@ import org.uketsuke.face.camera.Frame;
 
 /**
  * The guided capture of the card front at the kiosk, on its own thread (never the FX thread, never the card worker,
- * which stays free for a card removal): frames from the card-front camera go through {@link GuidedCardCapture}; every
- * frame's outcome and a small preview go to the screen, the digits once read (or the give-up) go to the visit as an
- * event. Nothing of the frames is kept.
+ * which stays free for a card removal), started and stopped by the visit's flow: frames from the card-front camera go
+ * through {@link GuidedCardCapture}; every frame's outcome and a small preview go to the screens that subscribed, the
+ * digits once read (or the give-up) go to the visit as an event. Nothing of the frames is kept.
  */
 public final class CardFrontCapture {
 
@@ -32,6 +34,7 @@ public final class CardFrontCapture {
     private final Supplier<CameraSource> cameras;
     private final CardFrontReader reader;
     private final Duration limit;
+    private final List<Consumer<Update>> screens = new CopyOnWriteArrayList<>();
     private Thread running;
 
     /**
@@ -44,9 +47,15 @@ public final class CardFrontCapture {
         this.limit = limit;
     }
 
-    /** Starts a capture (stopping any running one); {@code updates} and {@code events} are called on its thread. */
-    public synchronized void start(Consumer<Update> updates, Consumer<VisitEvent> events) {
+    /** @param screen told of every frame, on the capture's thread */
+    public void onUpdate(Consumer<Update> screen) {
+        screens.add(screen);
+    }
+
+    /** Starts a capture (stopping any running one); {@code events} is called on its thread. */
+    public synchronized void start(Consumer<VisitEvent> events) {
         stop();
+        Consumer<Update> updates = update -> screens.forEach(screen -> screen.accept(update));
         running = Thread.ofPlatform().name("card-front-capture").daemon().start(() -> run(updates, events));
     }
 
@@ -78,7 +87,7 @@ public final class CardFrontCapture {
                             }
                             updates.accept(new Update(read, preview.width(), preview.height(), preview.previewBgr()));
                             if (read instanceof CardFrontRead.Read r) {
-                                events.accept(new VisitEvent.CardFrontCaptured(r.fields().collationNumberB().value()));
+                                events.accept(new VisitEvent.CardFrontCaptured(r.fields().collationNumberB()));
                                 return;
                             }
                         }

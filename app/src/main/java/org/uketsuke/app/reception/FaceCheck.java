@@ -3,6 +3,7 @@ package org.uketsuke.app.reception;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.Problem;
+import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.chip.ChipPhoto;
 import org.uketsuke.face.pipeline.FaceDecision;
@@ -59,20 +60,20 @@ public final class FaceCheck {
         record ExpiryMismatch() implements Result {}
     }
 
-    public Result check(ApduTransport session, String collationNumberB) {
+    public Result check(ApduTransport session, CollationNumberB collationNumberB) {
+        String digits = collationNumberB.value();
         CardFaceAp ap = new CardFaceAp(session);
         // Cross-check first: a misread or mistyped expiry year costs no 照合番号B try.
         try {
             var expiry = ap.cardExpiry();
-            if (expiry.isPresent() && collationNumberB.matches("\\d{14}")
-                    && !expiry.get().startsWith(collationNumberB.substring(6, 10))) {
+            if (expiry.isPresent() && !expiry.get().startsWith(digits.substring(6, 10))) {
                 log.info("照合番号B expiry year differs from the card's 共通カードAP; not tried");
                 return new Result.ExpiryMismatch();
             }
         } catch (org.uketsuke.reader.api.CardGoneException e) {
             return new Result.Refused(Problem.CARD_REMOVED);
         }
-        switch (ap.verifyCollationNumberB(collationNumberB)) {
+        switch (ap.verifyCollationNumberB(digits)) {
             case CardFaceAp.CollationCheck.Verified _ -> {}
             case CardFaceAp.CollationCheck.CardRemoved _ -> {
                 return new Result.Refused(Problem.CARD_REMOVED);

@@ -65,9 +65,9 @@ public final class PendingLookups implements AutoCloseable {
             for (PendingSearches.Settled settled : pending.retry(backend, bridge, clock)) {
                 ReceptionRecord record = switch (settled) {
                     case PendingSearches.Settled.Confirmed c -> ReceptionRecord.confirmed(clock.instant(),
-                            ReceptionSteps.summarise(c.outcome()), c.outcome().qualification());
+                            c.outcome().qualification());
                     case PendingSearches.Settled.Rejected r -> ReceptionRecord.failed(clock.instant(),
-                            ReceptionSteps.problemOf(r.reason()));
+                            RejectionProblems.of(r.reason()));
                 };
                 audit.record(clock.instant(), "", ConfirmationAudit.Source.INSURANCE_NUMBER_RETRIED,
                         StaffLookup.auditOutcome(record), settled.search().card());

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.Qualification;
 
 /**
  * The staff queue's filter: which statuses and which identity method to show, and a search over the name in kana
@@ -64,9 +65,9 @@ public record QueueFilter(Set<Status> statuses, Optional<IdentityMethod> method,
             return true;
         }
         Stream<String> texts = Stream.concat(
-                record.confirmed().stream().flatMap(q -> Stream.of(q.nameKana(), q.name())),
-                record.qualification().stream().flatMap(s -> Stream.of(s.insurerNumber(), s.symbol(), s.number(),
-                        s.symbol() + s.number(), s.name())));
+                record.qualification().stream().flatMap(q -> Stream.of(q.nameKana(), q.name())),
+                record.qualification().map(Qualification::card).stream().flatMap(c -> Stream.of(c.insurer().value(),
+                        c.symbol(), c.number(), c.symbol() + c.number())));
         return texts.filter(Objects::nonNull).map(QueueFilter::normalise).anyMatch(t -> t.contains(wanted));
     }
 

@@ -3,27 +3,28 @@ package org.uketsuke.app.reception;
 import java.time.Instant;
 import java.util.Optional;
 import org.uketsuke.app.flow.Problem;
-import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.Qualification;
 
 /**
  * One row of the staff console's reception history: a confirmation, or the reason there was none.
  *
- * @param confirmed the whole confirmed qualification (for the consistency check; never shown to the patient)
+ * @param qualification the whole confirmed qualification (the console shows the insurance; the consistency check and
+ *     the search use the rest; never shown to the patient)
  */
-public record ReceptionRecord(Instant at, Optional<QualificationSummary> qualification, Optional<Problem> problem,
-        Optional<Qualification> confirmed, Optional<org.uketsuke.eligibility.IdentityMethod> method) {
+public record ReceptionRecord(Instant at, Optional<Qualification> qualification, Optional<Problem> problem,
+        Optional<IdentityMethod> method) {
 
-    public static ReceptionRecord confirmed(Instant at, QualificationSummary summary, Qualification confirmed) {
-        return new ReceptionRecord(at, Optional.of(summary), Optional.empty(), Optional.of(confirmed), Optional.empty());
+    public static ReceptionRecord confirmed(Instant at, Qualification confirmed) {
+        return new ReceptionRecord(at, Optional.of(confirmed), Optional.empty(), Optional.empty());
     }
 
     public static ReceptionRecord failed(Instant at, Problem problem) {
-        return new ReceptionRecord(at, Optional.empty(), Optional.of(problem), Optional.empty(), Optional.empty());
+        return new ReceptionRecord(at, Optional.empty(), Optional.of(problem), Optional.empty());
     }
 
     /** The same row, saying how the patient proved they hold the card (the staff queue filters on it). */
-    public ReceptionRecord withMethod(org.uketsuke.eligibility.IdentityMethod how) {
-        return new ReceptionRecord(at, qualification, problem, confirmed, Optional.of(how));
+    public ReceptionRecord withMethod(IdentityMethod how) {
+        return new ReceptionRecord(at, qualification, problem, Optional.of(how));
     }
 }

@@ -88,9 +88,10 @@ public final class StaffLookup {
                     log.error("could not hand the qualification to the レセコン store", e);
                     yield ReceptionRecord.failed(clock.instant(), Problem.STORE_FAILED);
                 }
-                yield ReceptionRecord.confirmed(clock.instant(), ReceptionSteps.summarise(confirmed), confirmed.qualification());
+                yield ReceptionRecord.confirmed(clock.instant(), confirmed.qualification());
             }
-            case ConfirmationOutcome.Rejected rejected -> ReceptionRecord.failed(clock.instant(), ReceptionSteps.problemOf(rejected));
+            case ConfirmationOutcome.Rejected rejected ->
+                    ReceptionRecord.failed(clock.instant(), RejectionProblems.of(rejected.reason()));
             case Unavailable unavailable -> {
                 log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
                 if (pending == null) {

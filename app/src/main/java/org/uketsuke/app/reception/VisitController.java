@@ -2,12 +2,13 @@ package org.uketsuke.app.reception;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -17,20 +18,20 @@ import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitFlow;
 import org.uketsuke.app.flow.VisitSnapshot;
-import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.flow.VisitTimeouts;
 
 /**
  * Runs the {@link VisitFlow}: events from any thread are applied in order, the commands a transition asks for run
- * on one device worker (card and backend I/O never touch the UI thread), and each new snapshot goes to the
- * listeners. Answers from a visit that has already ended are dropped, so the next patient never sees them.
+ * on one device worker (card and backend I/O never touch the UI thread), the card-front camera on its own thread, and
+ * each new snapshot goes to the listeners; each waiting state times out as the flow's table says. Answers from a visit that has already ended are dropped, so the next patient never sees them.
  */
 public final class VisitController implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(VisitController.class);
 
-    private final VisitFlow flow = new VisitFlow();
+    private final VisitFlow flow;
     private final VisitSteps steps;
-    private final Map<VisitState, Duration> timeouts;
+    private final Optional<CardFrontCapture> cardFront;
     private final List<Consumer<VisitSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("uketsuke-device"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("uketsuke-timer"));
@@ -40,23 +41,18 @@ public final class VisitController implements AutoCloseable {
     private ScheduledFuture<?> pendingTimeout;
 
     /**
-     * @param timeouts how long each waiting state lasts before it times out; states not named never time out
+     * @param timeouts changes to the timeouts of the flow's table (the terminal's configured idle time)
+     * @param cardFront the card-front capture of the face path, where the terminal has one
      */
-    public VisitController(VisitSteps steps, Map<VisitState, Duration> timeouts) {
+    public VisitController(VisitSteps steps, VisitTimeouts timeouts, Optional<CardFrontCapture> cardFront) {
+        this.flow = new VisitFlow(timeouts);
         this.steps = steps;
-        this.timeouts = Map.copyOf(timeouts);
+        this.cardFront = cardFront;
     }
 
-    public static Map<VisitState, Duration> defaultTimeouts() {
-        return Map.of(
-                VisitState.AWAITING_PIN, Duration.ofSeconds(90),
-                VisitState.ASKING_CONSENTS, Duration.ofSeconds(120),
-                VisitState.OFFERING_REGISTRATION, Duration.ofSeconds(90),
-                VisitState.SHOWING_RESULT, Duration.ofSeconds(60),
-                VisitState.SHOWING_PROBLEM, Duration.ofSeconds(30),
-                VisitState.CAPTURING_CARD_FRONT, Duration.ofSeconds(90),
-                VisitState.ENTERING_COLLATION_NUMBER, Duration.ofSeconds(120),
-                VisitState.FACE_PATH_FAILED, Duration.ofSeconds(90));
+    /** A kiosk without the card-front capture, on the table's timeouts. */
+    public VisitController(VisitSteps steps) {
+        this(steps, VisitTimeouts.AS_IN_TABLE, Optional.empty());
     }
 
     public void addListener(Consumer<VisitSnapshot> listener) {
@@ -82,38 +78,46 @@ public final class VisitController implements AutoCloseable {
             if (command instanceof VisitCommand.EndVisit) {
                 visit++;
             }
-            submit(command, visit);
+            switch (command) {
+                case VisitCommand.Step step -> submit(step, visit);
+                case VisitCommand.Camera camera -> cardFront(camera, visit);
+            }
         }
-        armTimeout(next.state(), transitions);
+        armTimeout(flow.timeout(), transitions);
         // Notified under the lock so every listener sees the snapshots in order; listeners only hand off.
         listeners.forEach(listener -> listener.accept(next));
     }
 
-    private void submit(VisitCommand command, long forVisit) {
-        worker.execute(() -> {
-            VisitEvent answer = steps.run(command);
-            if (answer == null) {
-                return;
-            }
-            synchronized (this) {
-                if (forVisit != visit) {
-                    log.info("dropping {} from an ended visit", answer);
-                    return;
-                }
-                fire(answer);
-            }
-        });
+    private void submit(VisitCommand.Step command, long forVisit) {
+        worker.execute(() -> steps.run(command).ifPresent(answer -> answer(answer, forVisit)));
     }
 
-    private void armTimeout(VisitState state, long forTransition) {
+    /** The capture runs beside the device worker, which stays free for the card; it answers like a step. */
+    private void cardFront(VisitCommand.Camera command, long forVisit) {
+        switch (command) {
+            case VisitCommand.StartCardFrontCapture _ ->
+                    cardFront.ifPresent(capture -> capture.start(answer -> answer(answer, forVisit)));
+            case VisitCommand.StopCardFrontCapture _ -> cardFront.ifPresent(CardFrontCapture::stop);
+        }
+    }
+
+    private synchronized void answer(VisitEvent answer, long forVisit) {
+        if (forVisit != visit) {
+            log.info("dropping {} from an ended visit", answer);
+            return;
+        }
+        fire(answer);
+    }
+
+    private void armTimeout(Optional<Duration> timeout, long forTransition) {
         if (pendingTimeout != null) {
             pendingTimeout.cancel(false);
             pendingTimeout = null;
         }
-        Duration after = timeouts.get(state);
-        if (after == null) {
+        if (timeout.isEmpty()) {
             return;
         }
+        Duration after = timeout.get();
         pendingTimeout = clock.schedule(
                 () -> {
                     synchronized (this) {
@@ -128,6 +132,7 @@ public final class VisitController implements AutoCloseable {
 
     @Override
     public void close() {
+        cardFront.ifPresent(CardFrontCapture::stop);
         clock.shutdownNow();
         worker.shutdown();
         try {
@@ -140,7 +145,7 @@ public final class VisitController implements AutoCloseable {
         steps.run(new VisitCommand.EndVisit());
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> Thread.ofPlatform().name(name).daemon().unstarted(runnable);
     }
 }

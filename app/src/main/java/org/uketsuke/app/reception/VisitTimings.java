@@ -8,19 +8,20 @@ public record VisitTimings(long cardNanos, long backendNanos, long sinkNanos) {
 
     public static final VisitTimings NONE = new VisitTimings(0, 0, 0);
 
+    /** Where a step spends its time. */
+    enum Part {
+        CARD, BACKEND, SINK
+    }
+
     public long totalNanos() {
         return cardNanos + backendNanos + sinkNanos;
     }
 
-    VisitTimings plusCard(long nanos) {
-        return new VisitTimings(cardNanos + nanos, backendNanos, sinkNanos);
-    }
-
-    VisitTimings plusBackend(long nanos) {
-        return new VisitTimings(cardNanos, backendNanos + nanos, sinkNanos);
-    }
-
-    VisitTimings plusSink(long nanos) {
-        return new VisitTimings(cardNanos, backendNanos, sinkNanos + nanos);
+    VisitTimings plus(Part part, long nanos) {
+        return switch (part) {
+            case CARD -> new VisitTimings(cardNanos + nanos, backendNanos, sinkNanos);
+            case BACKEND -> new VisitTimings(cardNanos, backendNanos + nanos, sinkNanos);
+            case SINK -> new VisitTimings(cardNanos, backendNanos, sinkNanos + nanos);
+        };
     }
 }

@@ -20,6 +20,7 @@ import org.uketsuke.app.reception.FacePreviewFeed;
 import org.uketsuke.app.reception.MedicalViewing;
 import org.uketsuke.app.reception.PendingLookups;
 import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.reception.ReceptionServices;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.StaffOnDuty;
@@ -72,14 +73,10 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         // One hash chain for the terminal: kiosk confirmations, the staff's confirmations and their medical views.
         AuditLog audit = audit(ports.dataDir().resolve("audit.jsonl"));
         ConfirmationAudit staffAudit = ConfirmationAudit.to(audit, settings.terminalId());
-        ReceptionSteps receptionSteps = new ReceptionSteps(ports.slot(), ports.eligibility(), bridge, local)
-                .withTerminalSigner(ports.signer().orElse(null));
-        if (ports.faceCamera().isPresent()) {
-            receptionSteps = receptionSteps.withFacePath(
-                    new FaceCheck(ports.faceCamera().get(), FaceVerifier.defaults()).withPreview(facePreview),
-                    ports.signer().orElseThrow());
-        }
-        this.steps = receptionSteps.withAudit(audit, settings.terminalId());
+        this.steps = new ReceptionSteps(new ReceptionServices(ports.slot(), ports.eligibility(), bridge, local,
+                ports.faceCamera().map(camera -> new FaceCheck(camera, FaceVerifier.defaults()).withPreview(facePreview)),
+                ports.signer(),
+                Optional.ofNullable(audit).map(trail -> new ReceptionServices.Audit(trail, settings.terminalId()))));
         this.cardFrontCapture = ports.cardFrontCamera().flatMap(Terminal::cardFrontCapture);
         this.medicalViewing = new MedicalViewing(ports.medical(), audit, settings.terminalId(), utc);
 
@@ -98,7 +95,7 @@ public final class Terminal implements ScreenServices, AutoCloseable {
             closer.open(new MedicalFolderExchange(folder.resolve("req"), folder.resolve("res"), ports.medical(),
                     settings.institutionCode(), utc).poll(POLL));
         });
-        this.controller = closer.open(new VisitController(steps, settings.timeouts()));
+        this.controller = closer.open(new VisitController(steps, settings.timeouts(), cardFrontCapture));
         ports.slot().onCardEvents(controller::fire);
         // Last: a card already on the reader reaches a listening controller, and no event reaches a closed one.
         closer.open(ports.slot().start());

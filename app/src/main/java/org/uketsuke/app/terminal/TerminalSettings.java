@@ -1,11 +1,9 @@
 package org.uketsuke.app.terminal;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.bridge.BridgeConfig;
 
@@ -17,14 +15,13 @@ import org.uketsuke.bridge.BridgeConfig;
  * @param institutionCode 医療機関コード (10 digits)
  * @param sinks the レセコン sinks fed with every confirmation
  * @param exchangeFolder where the 連携アプリ's {@code req}/{@code res} folders are, or empty: no folder exchange
- * @param timeouts per waiting state
+ * @param timeouts changes to the visit table's timeouts (the configured idle time of the patient's screens)
  * @param staff the accounts on the staff console; the first is on duty at start
  */
 public record TerminalSettings(String terminalId, String institutionCode, BridgeConfig sinks,
-        Optional<Path> exchangeFolder, Map<VisitState, Duration> timeouts, List<StaffOnDuty.Account> staff) {
+        Optional<Path> exchangeFolder, VisitTimeouts timeouts, List<StaffOnDuty.Account> staff) {
 
     public TerminalSettings {
-        timeouts = Map.copyOf(timeouts);
         staff = List.copyOf(staff);
         if (staff.isEmpty()) {
             throw new IllegalArgumentException("at least one staff account");

@@ -4,7 +4,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
-import org.uketsuke.app.flow.PrescriptionChoice;
+import org.uketsuke.eligibility.PrescriptionForm;
 
 /**
  * The consent screen's additions for medical information (#14): a plain sentence on what sharing means and what
@@ -50,8 +50,8 @@ final class ConsentExplanations {
             b.setToggleGroup(group);
             b.getStyleClass().add("consent-answer");
         }
-        electronic.setOnAction(e -> model.choosePrescription(PrescriptionChoice.ELECTRONIC));
-        paper.setOnAction(e -> model.choosePrescription(PrescriptionChoice.PAPER));
+        electronic.setOnAction(e -> model.choosePrescription(PrescriptionForm.ELECTRONIC));
+        paper.setOnAction(e -> model.choosePrescription(PrescriptionForm.PAPER));
         grid.addRow(row, prescriptionQuestion, electronic, paper);
         model.prescriptionProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -87,8 +87,8 @@ final class ConsentExplanations {
         prescriptionQuestion.setText(m.get("prescription.question"));
         electronic.setText(m.get("prescription.ELECTRONIC"));
         paper.setText(m.get("prescription.PAPER"));
-        PrescriptionChoice chosen = model.prescriptionProperty().get();
-        electronic.setSelected(chosen == PrescriptionChoice.ELECTRONIC);
-        paper.setSelected(chosen == PrescriptionChoice.PAPER);
+        PrescriptionForm chosen = model.prescriptionProperty().get();
+        electronic.setSelected(chosen == PrescriptionForm.ELECTRONIC);
+        paper.setSelected(chosen == PrescriptionForm.PAPER);
     }
 }

@@ -35,13 +35,13 @@ public final class ConsistencyViewModel {
     }
 
     public void check(ReceptionRecord record) {
-        if (record == null || record.confirmed().isEmpty() || busy.get()) {
+        if (record == null || record.qualification().isEmpty() || busy.get()) {
             return;
         }
         busy.set(true);
         canUpdate.set(false);
         worker.execute(() -> {
-            ConsistencyCheck.Result outcome = check.check(record.confirmed().get());
+            ConsistencyCheck.Result outcome = check.check(record.qualification().get());
             fx.execute(() -> {
                 busy.set(false);
                 switch (outcome) {

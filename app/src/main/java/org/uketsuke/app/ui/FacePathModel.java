@@ -38,8 +38,6 @@ public final class FacePathModel {
             JapaneseEra.TAISHO);
 
     private final VisitController controller;
-    private final CardFrontCapture capture;
-    private final Executor fx;
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<PreviewPicture> preview = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty western = new SimpleBooleanProperty(false);
@@ -58,8 +56,9 @@ public final class FacePathModel {
     /** @param fx runs on the FX thread ({@code Platform::runLater}) */
     public FacePathModel(VisitController controller, CardFrontCapture capture, Executor fx) {
         this.controller = controller;
-        this.capture = capture;
-        this.fx = fx;
+        if (capture != null) {
+            capture.onUpdate(update -> fx.execute(() -> onUpdate(update)));
+        }
         for (StringProperty field : List.of(birthYear, birthMonth, birthDay, expiryYear, securityCode)) {
             field.addListener((o, was, now) -> validate());
         }
@@ -109,16 +108,15 @@ public final class FacePathModel {
         return validation.getReadOnlyProperty();
     }
 
-    /** A new visit snapshot (FX thread): starts or stops the capture, forgets the digits when the visit ends. */
+    /** A new visit snapshot (FX thread): clears the capture screen, forgets the digits when the visit ends. */
     public void show(VisitSnapshot snapshot) {
         VisitState before = shown;
         shown = snapshot.state();
-        if (shown == VisitState.CAPTURING_CARD_FRONT && before != VisitState.CAPTURING_CARD_FRONT && capture != null) {
+        // The flow starts and stops the capture itself; the screen only follows.
+        if (shown == VisitState.CAPTURING_CARD_FRONT && before != VisitState.CAPTURING_CARD_FRONT) {
             hint.set("capture.hint.START");
             preview.set(null);
-            capture.start(update -> fx.execute(() -> onUpdate(update)), controller::fire);
-        } else if (shown != VisitState.CAPTURING_CARD_FRONT && before == VisitState.CAPTURING_CARD_FRONT && capture != null) {
-            capture.stop();
+        } else if (shown != VisitState.CAPTURING_CARD_FRONT && before == VisitState.CAPTURING_CARD_FRONT) {
             preview.set(null);
         }
         if (shown == VisitState.ENTERING_COLLATION_NUMBER && snapshot.problem().isPresent()
@@ -207,7 +205,7 @@ public final class FacePathModel {
             return;
         }
         lastSentHash = digits.get().hashCode();
-        controller.fire(new VisitEvent.FaceChosen(digits.get()));
+        controller.fire(new VisitEvent.FaceChosen(new CollationNumberB(digits.get())));
     }
 
     public void chooseCamera() {

@@ -13,7 +13,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
 
@@ -283,10 +283,10 @@ public final class KioskView {
         insurerNumberCaption.setText(m.get("result.insurerNumber"));
         ratioCaption.setText(m.get("result.ratio"));
         if (s.result().isPresent()) {
-            QualificationSummary q = s.result().get();
+            Qualification q = s.result().get().qualification();
             insurerName.setText(q.insurerName());
-            insurerNumber.setText(q.insurerNumber().strip());
-            ratio.setText(m.get("result.ratioValue", q.contributionPercent() / 10));
+            insurerNumber.setText(q.card().insurer().value().strip());
+            ratio.setText(m.get("result.ratioValue", q.contributionRatio().percent() / 10));
         } else {
             // Nothing of the previous patient survives into the next screen.
             insurerName.setText("");

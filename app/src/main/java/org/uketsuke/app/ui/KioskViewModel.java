@@ -7,13 +7,17 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import java.util.EnumMap;
+import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
-import org.uketsuke.app.flow.ConsentAnswers;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.eligibility.CollationNumberB;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.PrescriptionForm;
 
 /**
  * The patient screen's state: the visit snapshot, the chosen language and the PIN being typed. No scene-graph types;
@@ -35,7 +39,7 @@ public final class KioskViewModel {
     /** Whether the clinic issues e-prescriptions, so the consent screen also asks the prescription form. */
     private final javafx.beans.property.BooleanProperty prescriptionChoiceEnabled =
             new javafx.beans.property.SimpleBooleanProperty(false);
-    private final ObjectProperty<org.uketsuke.app.flow.PrescriptionChoice> prescription = new SimpleObjectProperty<>();
+    private final ObjectProperty<PrescriptionForm> prescription = new SimpleObjectProperty<>();
 
     /**
      * @param collationNumberB where 照合番号B comes from when the patient picks the face check (the demo card's; the
@@ -145,13 +149,12 @@ public final class KioskViewModel {
     }
 
     /** The prescription form chosen so far on the consent screen, or null. */
-    public ReadOnlyObjectProperty<org.uketsuke.app.flow.PrescriptionChoice> prescriptionProperty() {
+    public ReadOnlyObjectProperty<PrescriptionForm> prescriptionProperty() {
         return prescription;
     }
 
-    public void choosePrescription(org.uketsuke.app.flow.PrescriptionChoice choice) {
-        if (prescriptionChoiceEnabled.get() && snapshot.get().state() == VisitState.ASKING_CONSENTS
-                && choice != org.uketsuke.app.flow.PrescriptionChoice.NOT_ASKED) {
+    public void choosePrescription(PrescriptionForm choice) {
+        if (prescriptionChoiceEnabled.get() && snapshot.get().state() == VisitState.ASKING_CONSENTS && choice != null) {
             prescription.set(choice);
         }
     }
@@ -161,10 +164,14 @@ public final class KioskViewModel {
         if (!allAnswered() || snapshot.get().state() != VisitState.ASKING_CONSENTS) {
             return;
         }
-        controller.fire(new VisitEvent.ConsentsGiven(new ConsentAnswers(
-                consents.get(ConsentItem.DRUG), consents.get(ConsentItem.CHECKUP), consents.get(ConsentItem.TREATMENT),
-                consents.get(ConsentItem.OPERATION), consents.get(ConsentItem.LIMIT), consents.get(ConsentItem.SPECIFIC_DISEASE),
-                prescriptionChoiceEnabled.get() ? prescription.get() : org.uketsuke.app.flow.PrescriptionChoice.NOT_ASKED)));
+        controller.fire(new VisitEvent.ConsentsGiven(
+                new Consents(answer(ConsentItem.DRUG), answer(ConsentItem.CHECKUP), answer(ConsentItem.TREATMENT),
+                        answer(ConsentItem.OPERATION), answer(ConsentItem.LIMIT), answer(ConsentItem.SPECIFIC_DISEASE)),
+                prescriptionChoiceEnabled.get() ? Optional.ofNullable(prescription.get()) : Optional.empty()));
+    }
+
+    private Consent answer(ConsentItem item) {
+        return consents.get(item) ? Consent.YES : Consent.NO;
     }
 
     /** The PIN-less path instead of the PIN: the card-front capture when the kiosk has one, else the given digits. */
@@ -172,7 +179,7 @@ public final class KioskViewModel {
         if (snapshot.get().state() == VisitState.AWAITING_PIN) {
             clearPin();
             controller.fire(facePath != null ? new VisitEvent.FacePathChosen()
-                    : new VisitEvent.FaceChosen(collationNumberB.get()));
+                    : new VisitEvent.FaceChosen(new CollationNumberB(collationNumberB.get())));
         }
     }
 

@@ -19,7 +19,6 @@ import javafx.collections.ObservableList;
 import org.uketsuke.app.reception.MedicalViewing;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.eligibility.InsuranceCardId;
-import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.CheckupResult;
 import org.uketsuke.eligibility.medical.ConsentScenario;
@@ -99,8 +98,7 @@ public final class MedicalInfoViewModel {
     /** A confirmation from the reception history makes the patient selectable (once per insurance). */
     public void add(ReceptionRecord record) {
         record.qualification().ifPresent(q -> {
-            InsuranceCardId card = new InsuranceCardId(InsurerNumber.of(q.insurerNumber().strip()), q.symbol(), q.number(),
-                    q.branch());
+            InsuranceCardId card = q.card();
             if (patients.stream().noneMatch(p -> p.card().equals(card))) {
                 patients.add(new Patient(q.name(), card));
                 if (patient.get() == null) {

@@ -13,7 +13,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.uketsuke.app.reception.BatchPreCheck;
-import org.uketsuke.app.reception.ReceptionSteps;
+import org.uketsuke.app.reception.RejectionProblems;
 import org.uketsuke.bridge.csv.BookedPatientsCsv;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Unavailable;
@@ -98,7 +98,7 @@ public final class PreCheckViewModel {
 
     private String line(BatchPreCheck.NotConfirmed patient) {
         String why = switch (patient.outcome()) {
-            case ConfirmationOutcome.Rejected r -> messages.get("problem." + ReceptionSteps.problemOf(r));
+            case ConfirmationOutcome.Rejected r -> messages.get("problem." + RejectionProblems.of(r.reason()));
             case Unavailable u -> messages.get("problem.BACKEND_UNAVAILABLE");
             case ConfirmationOutcome.Confirmed c -> "";
         };

@@ -21,7 +21,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.reception.QueueFilter;
 import org.uketsuke.app.reception.ReceptionRecord;
@@ -123,11 +123,12 @@ public final class StaffView {
         table.getColumns().add(column("staff.col.status", r -> r.problem()
                 .map(p -> messages.get("problem." + p))
                 .orElse(messages.get("staff.status.confirmed"))));
-        table.getColumns().add(column("staff.col.insurerNumber", q(QualificationSummary::insurerNumber)));
-        table.getColumns().add(column("staff.col.symbol", q(QualificationSummary::symbol)));
-        table.getColumns().add(column("staff.col.number", q(QualificationSummary::number)));
-        table.getColumns().add(column("staff.col.branch", q(QualificationSummary::branch)));
-        table.getColumns().add(column("staff.col.ratio", q(s -> messages.get("result.ratioValue", s.contributionPercent() / 10))));
+        table.getColumns().add(column("staff.col.insurerNumber", q(q -> q.card().insurer().value())));
+        table.getColumns().add(column("staff.col.symbol", q(q -> q.card().symbol())));
+        table.getColumns().add(column("staff.col.number", q(q -> q.card().number())));
+        table.getColumns().add(column("staff.col.branch", q(q -> q.card().branch())));
+        table.getColumns().add(column("staff.col.ratio",
+                q(q -> messages.get("result.ratioValue", q.contributionRatio().percent() / 10))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tabs.setId("staffTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -217,7 +218,7 @@ public final class StaffView {
         check.setId("consistencyCheck");
         check.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> model.busy.get() || table.getSelectionModel().getSelectedItem() == null
-                        || table.getSelectionModel().getSelectedItem().confirmed().isEmpty(),
+                        || table.getSelectionModel().getSelectedItem().qualification().isEmpty(),
                 table.getSelectionModel().selectedItemProperty(), model.busy));
         check.setOnAction(e -> model.check(table.getSelectionModel().getSelectedItem()));
         Button update = new Button(messages.get("consistency.update"));
@@ -319,7 +320,7 @@ public final class StaffView {
         rows.addFirst(record);
     }
 
-    private static Function<ReceptionRecord, String> q(Function<QualificationSummary, String> field) {
+    private static Function<ReceptionRecord, String> q(Function<Qualification, String> field) {
         return r -> r.qualification().map(field).orElse("");
     }
 

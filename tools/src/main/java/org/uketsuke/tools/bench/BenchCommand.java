@@ -26,11 +26,11 @@ import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.uketsuke.app.flow.ConsentAnswers;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.app.reception.PcscCardSlot;
+import org.uketsuke.app.reception.ReceptionServices;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VisitTimings;
 import org.uketsuke.bridge.BridgeConfig;
@@ -40,6 +40,7 @@ import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.store.LocalPostgresCluster;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.NonceOutcome;
@@ -195,17 +196,17 @@ public final class BenchCommand implements Callable<Integer> {
                         work.resolve("rececon.db"), work.resolve("face"), INSTITUTION, StandardCharsets.UTF_8))) {
             inserted.connect();
             readers.waitForCardPresent(READER, Duration.ofSeconds(10));
-            ReceptionSteps steps = new ReceptionSteps(slot,
+            ReceptionSteps steps = new ReceptionSteps(new ReceptionServices(slot,
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10)),
-                    bridge, Clock.systemUTC());
+                    bridge, Clock.systemUTC()));
             long[] total = new long[runs];
             long[] cardPart = new long[runs];
             long[] backendPart = new long[runs];
             long[] sinkPart = new long[runs];
             for (int i = -5; i < runs; i++) { // 5 warm-up visits
-                VisitEvent ready = steps.run(new VisitCommand.ReadCard());
-                VisitEvent verified = steps.run(new VisitCommand.VerifyPin(personalisation.authPin()));
-                VisitEvent done = steps.run(new VisitCommand.Confirm(ConsentAnswers.allNo()));
+                VisitEvent ready = steps.run(new VisitCommand.ReadCard()).orElseThrow();
+                VisitEvent verified = steps.run(new VisitCommand.VerifyPin(personalisation.authPin())).orElseThrow();
+                VisitEvent done = steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))).orElseThrow();
                 VisitTimings t = steps.timings();
                 steps.run(new VisitCommand.EndVisit());
                 if (!(ready instanceof VisitEvent.CardReady) || !(verified instanceof VisitEvent.PinVerified)

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.uketsuke.app.flow.ConsentAnswers;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.reception.ReceptionServices;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VirtualCardSlot;
 import org.uketsuke.bridge.BridgeConfig;
@@ -25,6 +25,8 @@ import org.uketsuke.bridge.DeliveryWorker;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.csv.Csv;
 import org.uketsuke.bridge.csv.CsvExport;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.Fault;
 import org.uketsuke.mockbackend.IssuedCard;
@@ -103,7 +105,7 @@ public final class Soak {
                 });
                 issued.add(card);
                 slots.add(slot);
-                steps.add(new ReceptionSteps(slot, client, bridge, Clock.systemUTC()));
+                steps.add(new ReceptionSteps(new ReceptionServices(slot, client, bridge, Clock.systemUTC())));
             }
             long heapStart = 0;
             long rssStart = 0;
@@ -182,14 +184,14 @@ public final class Soak {
         }
         try {
             slot.insert();
-            VisitEvent event = steps.run(new VisitCommand.ReadCard());
+            VisitEvent event = steps.run(new VisitCommand.ReadCard()).orElseThrow();
             if (event instanceof VisitEvent.CardReady) {
                 if (fault == FaultKind.CARD_PULLED) {
                     slot.remove();
                 }
-                event = steps.run(new VisitCommand.VerifyPin(card.pin()));
+                event = steps.run(new VisitCommand.VerifyPin(card.pin())).orElseThrow();
                 if (event instanceof VisitEvent.PinVerified) {
-                    event = steps.run(new VisitCommand.Confirm(ConsentAnswers.allNo()));
+                    event = steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))).orElseThrow();
                 }
             }
             steps.run(new VisitCommand.EndVisit());

@@ -1,0 +1,65 @@
+package org.uketsuke.app.reception;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.Problem;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.EligibilityClient;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.Unavailable;
+
+/**
+ * The qualification query with the signed nonce and the patient's consents. A confirmation goes on to the hand-off; a
+ * card not registered for insurance use, on the PIN path, is offered registration right here.
+ */
+final class ConfirmStep implements VisitStep {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfirmStep.class);
+
+    private final EligibilityClient client;
+    private final VisitRecords records;
+
+    ConfirmStep(EligibilityClient client, VisitRecords records) {
+        this.client = client;
+        this.records = records;
+    }
+
+    @Override
+    public Result run(VisitContext visit) {
+        if (visit.card().isEmpty() || visit.signed().isEmpty() || visit.consents().isEmpty()) {
+            return Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));
+        }
+        SignedNonce signed = visit.signed().get();
+        IdentityMethod method = signed.method();
+        CardConfirmationRequest request = new CardConfirmationRequest(visit.card().get().authCertificate(),
+                signed.nonce(), signed.signature(), method, visit.consents().get(), signed.fileId(),
+                signed.attestation().orElse(null)).withPrescriptionForm(visit.prescription().orElse(null));
+        VisitContext used = visit.withSignatureUsed();
+        return switch (client.confirmByCard(request)) {
+            case ConfirmationOutcome.Confirmed confirmed -> Result.next(visit.withConfirmed(confirmed));
+            case ConfirmationOutcome.Rejected rejected when rejected.reason() == RejectionReason.NOT_REGISTERED
+                    && method == IdentityMethod.PIN -> {
+                // The PIN was verified in this card session: the card can be registered right here.
+                log.info("card not registered for insurance use: offering registration");
+                records.audit(visit, method, "REJECTED_NOT_REGISTERED", Optional.empty());
+                yield Result.end(used, new VisitEvent.RegistrationOffered());
+            }
+            case ConfirmationOutcome.Rejected rejected -> {
+                log.info("backend rejected: {} {}", rejected.code(), rejected.reason());
+                records.audit(visit, method, "REJECTED_" + rejected.reason().name(), Optional.empty());
+                Problem problem = RejectionProblems.of(rejected.reason());
+                records.failed(problem, method);
+                yield Result.end(used, new VisitEvent.Failed(problem));
+            }
+            case Unavailable unavailable -> {
+                log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
+                records.failed(Problem.BACKEND_UNAVAILABLE, method);
+                yield Result.end(used, new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));
+            }
+        };
+    }
+}

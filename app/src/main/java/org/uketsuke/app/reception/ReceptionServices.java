@@ -1,0 +1,28 @@
+package org.uketsuke.app.reception;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.audit.AuditLog;
+import org.uketsuke.eligibility.EligibilityClient;
+
+/**
+ * Everything the visit steps work with, given once when the terminal is assembled.
+ *
+ * @param faceCheck the PIN-less path, where the terminal has a camera and offers it
+ * @param terminalSigner the terminal's key for the attestations sent instead of the card's signature (face path and
+ *     the staff's visual check), where either is offered; the composition checks at start that it can sign
+ * @param audit where confirmations and rejections are recorded, where the terminal keeps an audit log
+ */
+public record ReceptionServices(CardSlot slot, EligibilityClient client, RececonBridge bridge, Clock clock,
+        Optional<FaceCheck> faceCheck, Optional<UnaryOperator<byte[]>> terminalSigner, Optional<Audit> audit) {
+
+    /** The tamper-evident audit log and the id this terminal appears under in it. */
+    public record Audit(AuditLog log, String terminalId) {}
+
+    /** A terminal with the PIN path only and no audit log (bench, soak, tests). */
+    public ReceptionServices(CardSlot slot, EligibilityClient client, RececonBridge bridge, Clock clock) {
+        this(slot, client, bridge, clock, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,51 @@
+package org.uketsuke.app.reception;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.Problem;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.eligibility.EligibilityClient;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceUseRegistration;
+import org.uketsuke.eligibility.RegistrationOutcome;
+import org.uketsuke.eligibility.Unavailable;
+
+/**
+ * 保険証利用登録 with the nonce the card has signed (its PIN verified in this session). Goes on to the confirmation the
+ * patient asked for, with the same consents.
+ */
+final class RegisterStep implements VisitStep {
+
+    private static final Logger log = LoggerFactory.getLogger(RegisterStep.class);
+
+    private final EligibilityClient client;
+    private final VisitRecords records;
+
+    RegisterStep(EligibilityClient client, VisitRecords records) {
+        this.client = client;
+        this.records = records;
+    }
+
+    @Override
+    public Result run(VisitContext visit) {
+        if (visit.card().isEmpty() || visit.signed().isEmpty() || visit.signed().get().method() != IdentityMethod.PIN) {
+            return Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));
+        }
+        SignedNonce signed = visit.signed().get();
+        VisitContext used = visit.withSignatureUsed();
+        return switch (client.registerForInsuranceUse(new InsuranceUseRegistration(
+                visit.card().get().authCertificate(), signed.nonce(), signed.signature()))) {
+            case RegistrationOutcome.Registered r -> {
+                log.info("card registered for insurance use{}", r.alreadyRegistered() ? " (already was)" : "");
+                records.audit(visit, IdentityMethod.PIN, "REGISTERED_FOR_INSURANCE_USE", Optional.empty());
+                yield Result.next(used);
+            }
+            case RegistrationOutcome.Rejected r -> Result.end(used, new VisitEvent.Failed(RejectionProblems.of(r.reason())));
+            case Unavailable u -> {
+                log.warn("registration unavailable: {} {}", u.reason(), u.diagnostic());
+                yield Result.end(used, new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));
+            }
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package org.uketsuke.app.reception;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.Problem;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.eligibility.Attestation;
+import org.uketsuke.eligibility.EligibilityClient;
+import org.uketsuke.eligibility.FaceAttestation;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.PasscodeOutcome;
+import org.uketsuke.eligibility.Unavailable;
+import org.uketsuke.eligibility.VisualAttestation;
+import org.uketsuke.reader.jpki.Signature;
+
+/**
+ * The proof of presence over the visit's nonce, from the visit's one identity proof: the card's signature (PIN
+ * verified in this session), or the terminal's signed attestation that it matched the face or that a staff member
+ * checked the card photo.
+ */
+final class SignNonceStep implements VisitStep {
+
+    private static final Logger log = LoggerFactory.getLogger(SignNonceStep.class);
+
+    private final EligibilityClient client;
+    private final Optional<UnaryOperator<byte[]>> terminalSigner;
+    private final Clock clock;
+
+    /** @param terminalSigner the terminal's key, where it offers the face path or the staff's check */
+    SignNonceStep(EligibilityClient client, Optional<UnaryOperator<byte[]>> terminalSigner, Clock clock) {
+        this.client = client;
+        this.terminalSigner = terminalSigner;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result run(VisitContext visit) {
+        if (visit.card().isEmpty() || visit.proof().isEmpty() || visit.nonce().isEmpty()) {
+            return Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));
+        }
+        CardSession card = visit.card().get();
+        byte[] nonce = visit.nonce().get();
+        return switch (visit.proof().get()) {
+            case IdentityProof.CardSignature _ -> switch (card.card().signWithAuthKey(Digests.sha256(nonce))) {
+                case Signature.Signed signed -> Result.next(visit.withSigned(
+                        new SignedNonce(nonce, signed.signature(), IdentityMethod.PIN, Optional.empty())));
+                case Signature.CardRemoved _ -> Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));
+                case Signature.PinRequired _, Signature.Failed _ ->
+                        Result.end(visit, new VisitEvent.Failed(Problem.CARD_UNREADABLE));
+            };
+            case IdentityProof.FaceMatch face -> {
+                FaceCheck.Result.Matched m = face.match();
+                yield attested(visit, IdentityMethod.FACE, new FaceAttestation(nonce,
+                        Digests.sha256(card.authCertificate()), m.score(), m.threshold(), m.presenceProven(),
+                        m.modelVersion(), FaceAttestation.MATCH, clock.instant(), m.presenceProofSha256()));
+            }
+            case IdentityProof.VisualCheck staff -> switch (client.visualCheckPasscode(staff.staffId())) {
+                case PasscodeOutcome.Issued issued -> attested(visit, IdentityMethod.VISUAL,
+                        new VisualAttestation(nonce, Digests.sha256(card.authCertificate()), issued.passcode()));
+                case Unavailable unavailable -> {
+                    log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
+                    yield Result.end(visit, new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));
+                }
+            };
+        };
+    }
+
+    private Result attested(VisitContext visit, IdentityMethod method, Attestation attestation) {
+        if (terminalSigner.isEmpty()) {
+            throw new IllegalStateException("attestation asked of a terminal assembled without its signer");
+        }
+        byte[] signature = terminalSigner.get().apply(attestation.bytes());
+        return Result.next(visit.withSigned(
+                new SignedNonce(visit.nonce().get(), signature, method, Optional.of(attestation))));
+    }
+}

@@ -1,0 +1,68 @@
+package org.uketsuke.app.reception;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.Problem;
+import org.uketsuke.bridge.audit.AuditEvent;
+import org.uketsuke.bridge.audit.AuditLogException;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.Qualification;
+
+/**
+ * What the kiosk's confirmations leave behind: one entry each in the audit log (when the terminal keeps one) and one
+ * row each in the staff's reception history. Best effort: the outbox already holds a confirmation, so a failing audit
+ * log is an error for the staff, never a reason to lose it.
+ */
+final class VisitRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(VisitRecords.class);
+
+    private final ReceptionServices services;
+    private final List<Consumer<ReceptionRecord>> listeners = new CopyOnWriteArrayList<>();
+
+    VisitRecords(ReceptionServices services) {
+        this.services = services;
+    }
+
+    void onRecord(Consumer<ReceptionRecord> listener) {
+        listeners.add(listener);
+    }
+
+    void confirmed(Qualification qualification, IdentityMethod method) {
+        publish(ReceptionRecord.confirmed(services.clock().instant(), qualification).withMethod(method));
+    }
+
+    void failed(Problem problem, IdentityMethod method) {
+        publish(ReceptionRecord.failed(services.clock().instant(), problem).withMethod(method));
+    }
+
+    private void publish(ReceptionRecord record) {
+        listeners.forEach(listener -> listener.accept(record));
+    }
+
+    /**
+     * @param outcome {@code CONFIRMED}, {@code REGISTERED_FOR_INSURANCE_USE} or {@code REJECTED_<reason>}
+     * @param insurance the confirmed insurance, stored only as a hash
+     */
+    void audit(VisitContext visit, IdentityMethod method, String outcome, Optional<InsuranceCardId> insurance) {
+        if (services.audit().isEmpty()) {
+            return;
+        }
+        ReceptionServices.Audit audit = services.audit().get();
+        String staffId = visit.proof().orElse(null) instanceof IdentityProof.VisualCheck v ? v.staffId() : null;
+        try {
+            audit.log().append(new AuditEvent(services.clock().instant(), audit.terminalId(), staffId, method.name(),
+                    outcome,
+                    insurance.map(i -> AuditEvent.hash(i.insurer().value(), i.symbol(), i.number(), i.branch()))
+                            .orElse(""),
+                    visit.card().map(card -> AuditEvent.hash(card.authCertificate())).orElse("")));
+        } catch (AuditLogException e) {
+            log.error("audit log: {}", e.getMessage());
+        }
+    }
+}
