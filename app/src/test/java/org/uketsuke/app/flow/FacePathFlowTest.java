@@ -12,11 +12,12 @@ import org.uketsuke.app.flow.VisitEvent.CardPlaced;
 import org.uketsuke.app.flow.VisitEvent.CardReady;
 import org.uketsuke.app.flow.VisitEvent.CardRemoved;
 import org.uketsuke.app.flow.VisitEvent.Failed;
+import org.uketsuke.eligibility.CollationNumberB;
 
 /** The PIN-less face path at the counter (issue #10), table by table, without a screen. */
 class FacePathFlowTest {
 
-    private static final String DIGITS = "55021720352285";
+    private static final CollationNumberB DIGITS = new CollationNumberB("55021720352285");
 
     private final VisitFlow flow = new VisitFlow();
 
@@ -43,7 +44,8 @@ class FacePathFlowTest {
         atCapture();
         Transition captured = flow.on(new VisitEvent.CardFrontCaptured(DIGITS));
         assertThat(captured.next().state()).isEqualTo(VisitState.MATCHING_FACE);
-        assertThat(captured.commands()).containsExactly(new VisitCommand.MatchFace(DIGITS));
+        assertThat(captured.commands())
+                .containsExactly(new VisitCommand.StopCardFrontCapture(), new VisitCommand.MatchFace(DIGITS));
         assertThat(new VisitEvent.CardFrontCaptured(DIGITS).toString()).doesNotContain("5502");
         assertThat(flow.on(new VisitEvent.FaceMatched()).next().state()).isEqualTo(VisitState.ASKING_CONSENTS);
     }
@@ -86,7 +88,7 @@ class FacePathFlowTest {
         flow.on(new VisitEvent.CardFrontCaptured(DIGITS));
         VisitSnapshot one = flow.on(new VisitEvent.CollationNumberRejected(1)).next();
         assertThat(one.lastCollationTry()).isTrue();
-        flow.on(new VisitEvent.FaceChosen("55021720359999"));
+        flow.on(new VisitEvent.FaceChosen(new CollationNumberB("55021720359999")));
         assertThat(flow.current().collationTriesLeft()).isEqualTo(1);
     }
 
@@ -148,8 +150,41 @@ class FacePathFlowTest {
         path.forEach(flow::on);
         Transition removed = flow.on(new CardRemoved());
         assertThat(removed.next().problem()).contains(Problem.CARD_REMOVED);
-        assertThat(removed.commands()).containsExactly(new VisitCommand.EndVisit());
+        assertThat(removed.commands()).endsWith(new VisitCommand.EndVisit());
         assertThat(flow.on(new CardRemoved()).next()).isEqualTo(VisitSnapshot.idle());
+    }
+
+    @Test
+    void theFlowStartsTheCardFrontCameraWithTheCaptureScreen() {
+        at(new CardPlaced(), new CardReady(3));
+        assertThat(flow.on(new VisitEvent.FacePathChosen()).commands())
+                .containsExactly(new VisitCommand.StartCardFrontCapture());
+        flow.on(new VisitEvent.ManualEntryChosen());
+        assertThat(flow.on(new VisitEvent.FacePathChosen()).commands())
+                .containsExactly(new VisitCommand.StartCardFrontCapture());
+    }
+
+    static Stream<Arguments> waysOutOfTheCapture() {
+        return Stream.of(new VisitEvent.CardFrontCaptured(DIGITS), new VisitEvent.CardFrontUnreadable(),
+                new VisitEvent.ManualEntryChosen(), new VisitEvent.PinPathChosen(), new VisitEvent.VisualCheckRequested(),
+                new VisitEvent.Cancelled(), new VisitEvent.TimedOut(), new CardRemoved()).map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("waysOutOfTheCapture")
+    void everyWayOutOfTheCaptureStopsTheCameraFirst(VisitEvent event) {
+        atCapture();
+        Transition out = flow.on(event);
+        assertThat(out.next().state()).isNotEqualTo(VisitState.CAPTURING_CARD_FRONT);
+        assertThat(out.commands()).startsWith(new VisitCommand.StopCardFrontCapture());
+    }
+
+    @Test
+    void anEventTheCaptureIgnoresLeavesTheCameraRunning() {
+        VisitSnapshot capturing = atCapture();
+        Transition ignored = flow.on(new VisitEvent.PinVerified());
+        assertThat(ignored.next()).isEqualTo(capturing);
+        assertThat(ignored.commands()).isEmpty();
     }
 
     @Test

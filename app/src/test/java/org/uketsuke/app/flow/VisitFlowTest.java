@@ -3,6 +3,7 @@ package org.uketsuke.app.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.app.flow.VisitCommand.Confirm;
 import org.uketsuke.app.flow.VisitCommand.VerifyPin;
@@ -19,11 +20,17 @@ import org.uketsuke.app.flow.VisitEvent.PinEntered;
 import org.uketsuke.app.flow.VisitEvent.PinRejected;
 import org.uketsuke.app.flow.VisitEvent.PinVerified;
 import org.uketsuke.app.flow.VisitEvent.TimedOut;
+import org.uketsuke.eligibility.CollationNumberB;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.PrescriptionForm;
 
 class VisitFlowTest {
 
-    private static final QualificationSummary SUMMARY =
-            new QualificationSummary("06131239", "テスト健保組合", "12", "345", "01", 30, "受付　花子", "20261124101010");
+    private static final ConfirmationOutcome.Confirmed SUMMARY = SampleConfirmation.CONFIRMED;
+    private static final Consents ALL_NO = Consents.all(Consent.NO);
+    private static final CollationNumberB DIGITS = new CollationNumberB("55021720352285");
 
     private final VisitFlow flow = new VisitFlow();
 
@@ -50,9 +57,9 @@ class VisitFlowTest {
         assertThat(verify.next().state()).isEqualTo(VisitState.VERIFYING_PIN);
         assertThat(verify.commands()).containsExactly(new VerifyPin("1234"));
         assertThat(flow.on(new PinVerified()).next().state()).isEqualTo(VisitState.ASKING_CONSENTS);
-        Transition confirm = flow.on(new ConsentsGiven(ConsentAnswers.allNo()));
+        Transition confirm = flow.on(new ConsentsGiven(ALL_NO));
         assertThat(confirm.next().state()).isEqualTo(VisitState.CONFIRMING);
-        assertThat(confirm.commands()).containsExactly(new Confirm(ConsentAnswers.allNo()));
+        assertThat(confirm.commands()).containsExactly(new Confirm(ALL_NO));
 
         Transition result = flow.on(new Confirmed(SUMMARY));
         assertThat(result.next().state()).isEqualTo(VisitState.SHOWING_RESULT);
@@ -66,7 +73,7 @@ class VisitFlowTest {
     @Test
     void anUnregisteredCardIsOfferedRegistrationAndRegisteringConfirms() {
         at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
-                new ConsentsGiven(ConsentAnswers.allNo()));
+                new ConsentsGiven(ALL_NO));
         assertThat(flow.on(new VisitEvent.RegistrationOffered()).next().state()).isEqualTo(VisitState.OFFERING_REGISTRATION);
         Transition register = flow.on(new VisitEvent.RegistrationAccepted());
         assertThat(register.next().state()).isEqualTo(VisitState.REGISTERING);
@@ -77,7 +84,7 @@ class VisitFlowTest {
     @Test
     void decliningTimingOutOrPullingTheCardAtTheRegistrationOfferEndsTheVisitWithItsReason() {
         VisitEvent[] toOffer = {new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
-                new ConsentsGiven(ConsentAnswers.allNo()), new VisitEvent.RegistrationOffered()};
+                new ConsentsGiven(ALL_NO), new VisitEvent.RegistrationOffered()};
         at(toOffer);
         Transition declined = flow.on(new VisitEvent.RegistrationDeclined());
         assertThat(declined.next().problem()).contains(Problem.NOT_REGISTERED);
@@ -128,7 +135,7 @@ class VisitFlowTest {
                 List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234")),
                 List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified()),
                 List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
-                        new ConsentsGiven(ConsentAnswers.allYes())))) {
+                        new ConsentsGiven(Consents.all(Consent.YES))))) {
             VisitFlow f = new VisitFlow();
             path.forEach(f::on);
             Transition removed = f.on(new CardRemoved());
@@ -140,7 +147,7 @@ class VisitFlowTest {
     @Test
     void aLateAnswerAfterTheVisitEndedChangesNothing() {
         at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
-                new ConsentsGiven(ConsentAnswers.allNo()), new CardRemoved(), new CardRemoved());
+                new ConsentsGiven(ALL_NO), new CardRemoved(), new CardRemoved());
         assertThat(flow.current()).isEqualTo(VisitSnapshot.idle());
         Transition late = flow.on(new Confirmed(SUMMARY));
         assertThat(late.next()).isEqualTo(VisitSnapshot.idle());
@@ -150,7 +157,7 @@ class VisitFlowTest {
     @Test
     void theNextPatientNeverSeesThePreviousResult() {
         at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
-                new ConsentsGiven(ConsentAnswers.allNo()), new Confirmed(SUMMARY));
+                new ConsentsGiven(ALL_NO), new Confirmed(SUMMARY));
         Transition next = flow.on(new CardPlaced());
         assertThat(next.next().state()).isEqualTo(VisitState.READING_CARD);
         assertThat(next.next().result()).isEmpty();
@@ -167,7 +174,7 @@ class VisitFlowTest {
         other.on(new CardReady(3));
         other.on(new PinEntered("1234"));
         other.on(new PinVerified());
-        other.on(new ConsentsGiven(ConsentAnswers.allNo()));
+        other.on(new ConsentsGiven(ALL_NO));
         assertThat(other.on(new Failed(Problem.BACKEND_UNAVAILABLE)).next().problem())
                 .contains(Problem.BACKEND_UNAVAILABLE);
     }
@@ -175,14 +182,14 @@ class VisitFlowTest {
     @Test
     void theFacePathGoesFromThePadToTheCameraAndOnToConsents() {
         at(new CardPlaced(), new CardReady(3));
-        Transition chosen = flow.on(new VisitEvent.FaceChosen("55021720352285"));
+        Transition chosen = flow.on(new VisitEvent.FaceChosen(DIGITS));
         assertThat(chosen.next().state()).isEqualTo(VisitState.MATCHING_FACE);
-        assertThat(chosen.commands()).containsExactly(new VisitCommand.MatchFace("55021720352285"));
+        assertThat(chosen.commands()).containsExactly(new VisitCommand.MatchFace(DIGITS));
         assertThat(chosen.commands().getFirst().toString()).doesNotContain("5502");
         assertThat(flow.on(new VisitEvent.FaceMatched()).next().state()).isEqualTo(VisitState.ASKING_CONSENTS);
 
         VisitFlow refused = new VisitFlow();
-        for (VisitEvent e : List.of(new CardPlaced(), new CardReady(3), new VisitEvent.FaceChosen("55021720352285"))) {
+        for (VisitEvent e : List.of(new CardPlaced(), new CardReady(3), new VisitEvent.FaceChosen(DIGITS))) {
             refused.on(e);
         }
         assertThat(refused.on(new Failed(Problem.FACE_NOT_MATCHED)).next().problem()).contains(Problem.FACE_NOT_MATCHED);
@@ -239,19 +246,16 @@ class VisitFlowTest {
     @Test
     void thePrescriptionFormChosenOnTheConsentScreenTravelsWithTheConfirmation() {
         at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified());
-        ConsentAnswers answers = new ConsentAnswers(true, false, true, false, true, false, PrescriptionChoice.ELECTRONIC);
-        Transition confirm = flow.on(new ConsentsGiven(answers));
+        Consents answers = new Consents(Consent.YES, Consent.NO, Consent.YES, Consent.NO, Consent.YES, Consent.NO);
+        Transition confirm = flow.on(new ConsentsGiven(answers, Optional.of(PrescriptionForm.ELECTRONIC)));
         assertThat(confirm.next().state()).isEqualTo(VisitState.CONFIRMING);
-        assertThat(confirm.commands()).containsExactly(new Confirm(answers));
-        assertThat(((Confirm) confirm.commands().getFirst()).consents().prescription()).isEqualTo(PrescriptionChoice.ELECTRONIC);
+        assertThat(confirm.commands()).containsExactly(new Confirm(answers, Optional.of(PrescriptionForm.ELECTRONIC)));
     }
 
     @Test
     void aClinicWithoutEPrescriptionsDoesNotAskTheForm() {
-        assertThat(ConsentAnswers.allNo().prescription()).isEqualTo(PrescriptionChoice.NOT_ASKED);
-        assertThat(new ConsentAnswers(true, true, true, true, true, true, null).prescription())
-                .isEqualTo(PrescriptionChoice.NOT_ASKED);
-        assertThat(ConsentAnswers.allYes().withPrescription(PrescriptionChoice.PAPER))
-                .isEqualTo(new ConsentAnswers(true, true, true, true, true, true, PrescriptionChoice.PAPER));
+        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified());
+        Transition confirm = flow.on(new ConsentsGiven(ALL_NO));
+        assertThat(((Confirm) confirm.commands().getFirst()).prescription()).isEmpty();
     }
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
-import org.uketsuke.app.flow.ConsentAnswers;
+import org.uketsuke.app.flow.VisitFlow;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
@@ -101,9 +103,9 @@ class ProductionTerminalTest {
             await(snapshots, VisitState.AWAITING_PIN);
             env.controller().fire(new VisitEvent.PinEntered(issued.pin()));
             await(snapshots, VisitState.ASKING_CONSENTS);
-            env.controller().fire(new VisitEvent.ConsentsGiven(ConsentAnswers.allNo()));
+            env.controller().fire(new VisitEvent.ConsentsGiven(Consents.all(Consent.NO)));
             VisitSnapshot result = await(snapshots, VisitState.SHOWING_RESULT);
-            assertThat(result.result().orElseThrow().insurerNumber().strip())
+            assertThat(result.result().orElseThrow().qualification().card().insurer().value().strip())
                     .isEqualTo(issued.expected().card().insurer().value().strip());
             card.close();
             await(snapshots, VisitState.IDLE);
@@ -150,10 +152,21 @@ class ProductionTerminalTest {
 
     @Test
     void theIdleTimeoutAppliesToThePatientsWaitingScreens() {
-        Map<VisitState, Duration> timeouts = ProductionTerminal.timeouts(Duration.ofSeconds(30));
-        assertThat(timeouts).containsEntry(VisitState.AWAITING_PIN, Duration.ofSeconds(30))
-                .containsEntry(VisitState.ASKING_CONSENTS, Duration.ofSeconds(30))
-                .containsEntry(VisitState.OFFERING_REGISTRATION, Duration.ofSeconds(30));
+        VisitFlow flow = new VisitFlow(ProductionTerminal.timeouts(Duration.ofSeconds(30)));
+        flow.on(new VisitEvent.CardPlaced());
+        assertThat(flow.timeout()).isEmpty();
+        flow.on(new VisitEvent.CardReady(3));
+        assertThat(flow.timeout()).contains(Duration.ofSeconds(30));
+        flow.on(new VisitEvent.Cancelled());
+        flow.on(new VisitEvent.CardPlaced());
+        flow.on(new VisitEvent.Failed(org.uketsuke.app.flow.Problem.CARD_UNREADABLE));
+        assertThat(flow.timeout()).as("the problem screen keeps the table's").contains(Duration.ofSeconds(30));
+        flow.on(new VisitEvent.CardRemoved());
+        flow.on(new VisitEvent.CardPlaced());
+        flow.on(new VisitEvent.CardReady(3));
+        flow.on(new VisitEvent.PinEntered("1234"));
+        flow.on(new VisitEvent.PinVerified());
+        assertThat(flow.timeout()).contains(Duration.ofSeconds(30));
     }
 
     private static VisitSnapshot await(BlockingQueue<VisitSnapshot> snapshots, VisitState state) throws Exception {

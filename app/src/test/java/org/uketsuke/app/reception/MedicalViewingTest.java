@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.app.flow.QualificationSummary;
 import org.uketsuke.app.ui.MedicalInfoViewModel;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.bridge.audit.AuditLog;
@@ -80,8 +79,7 @@ class MedicalViewingTest {
 
     private static ReceptionRecord record() {
         Qualification q = backend.person(person);
-        return ReceptionRecord.confirmed(java.time.Instant.now(), new QualificationSummary(q.card().insurer().wire(),
-                q.insurerName(), q.card().symbol(), q.card().number(), q.card().branch(), 30, q.name(), "20261203100000"), q);
+        return ReceptionRecord.confirmed(java.time.Instant.now(), q);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.app.flow.Problem;
-import org.uketsuke.app.flow.QualificationSummary;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
@@ -26,8 +25,7 @@ class QueueFilterTest {
         Qualification q = new Qualification(new InsuranceCardId(InsurerNumber.of(insurer), symbol, number, "00"), "協会けんぽ",
                 "山田 花子", kana, LocalDate.of(1970, 1, 1), Sex.FEMALE, PersonalFamily.INSURED,
                 ContributionRatio.ofWire("030"), LocalDate.of(2020, 4, 1), null);
-        return ReceptionRecord.confirmed(AT, new QualificationSummary(insurer, "協会けんぽ", symbol, number, "00", 30,
-                "山田 花子", "20261203100000"), q).withMethod(method);
+        return ReceptionRecord.confirmed(AT, q).withMethod(method);
     }
 
     private final ReceptionRecord yamadaPin = confirmed("ヤマダ ハナコ", "01130012", "記号１", "1234", IdentityMethod.PIN);

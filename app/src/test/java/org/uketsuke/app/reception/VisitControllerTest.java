@@ -4,24 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.app.flow.Problem;
-import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.app.flow.SampleConfirmation;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.flow.VisitTimeouts;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
 
 /** The controller's own duties: ordering, the device worker, dropping stale answers, and timeouts. */
 class VisitControllerTest {
 
-    private static final QualificationSummary SUMMARY =
-            new QualificationSummary("06131239", "テスト健保組合", "12", "345", "01", 30, "受付　花子", "20261124101010");
+    private static final ConfirmationOutcome.Confirmed SUMMARY = SampleConfirmation.CONFIRMED;
 
     @Test
     void anAnswerFromAVisitThatEndedNeverReachesTheNextPatient() throws Exception {
@@ -30,26 +33,26 @@ class VisitControllerTest {
         VisitSteps steps = command -> {
             ran.add(command);
             return switch (command) {
-                case VisitCommand.ReadCard _ -> new VisitEvent.CardReady(3);
-                case VisitCommand.VerifyPin _ -> new VisitEvent.PinVerified();
-                case VisitCommand.MatchFace _ -> new VisitEvent.FaceMatched();
-                case VisitCommand.RecordVisualCheck _ -> null;
+                case VisitCommand.ReadCard _ -> Optional.of(new VisitEvent.CardReady(3));
+                case VisitCommand.VerifyPin _ -> Optional.of(new VisitEvent.PinVerified());
+                case VisitCommand.MatchFace _ -> Optional.of(new VisitEvent.FaceMatched());
+                case VisitCommand.RecordVisualCheck _ -> Optional.empty();
                 case VisitCommand.Confirm _ -> {
                     await(releaseConfirm);
-                    yield new VisitEvent.Confirmed(SUMMARY);
+                    yield Optional.of(new VisitEvent.Confirmed(SUMMARY));
                 }
-                case VisitCommand.RegisterCard _ -> new VisitEvent.Confirmed(SUMMARY);
-                case VisitCommand.EndVisit _ -> null;
+                case VisitCommand.RegisterCard _ -> Optional.of(new VisitEvent.Confirmed(SUMMARY));
+                case VisitCommand.EndVisit _ -> Optional.empty();
             };
         };
         LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
-        try (VisitController controller = new VisitController(steps, Map.of())) {
+        try (VisitController controller = new VisitController(steps)) {
             controller.addListener(seen::add);
             controller.fire(new VisitEvent.CardPlaced());
             awaitState(seen, VisitState.AWAITING_PIN);
             controller.fire(new VisitEvent.PinEntered("1234"));
             awaitState(seen, VisitState.ASKING_CONSENTS);
-            controller.fire(new VisitEvent.ConsentsGiven(org.uketsuke.app.flow.ConsentAnswers.allNo()));
+            controller.fire(new VisitEvent.ConsentsGiven(Consents.all(Consent.NO)));
             awaitState(seen, VisitState.CONFIRMING);
             controller.fire(new VisitEvent.CardRemoved());
             awaitState(seen, VisitState.SHOWING_PROBLEM);
@@ -65,11 +68,11 @@ class VisitControllerTest {
 
     @Test
     void theWaitingStateTimesOutToAProblemAndThenToIdle() throws Exception {
-        VisitSteps steps = command -> command instanceof VisitCommand.ReadCard ? new VisitEvent.CardReady(3) : null;
+        VisitSteps steps = command -> command instanceof VisitCommand.ReadCard
+                ? Optional.of(new VisitEvent.CardReady(3)) : Optional.empty();
         LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
-        try (VisitController controller = new VisitController(steps, Map.of(
-                VisitState.AWAITING_PIN, Duration.ofMillis(50),
-                VisitState.SHOWING_PROBLEM, Duration.ofMillis(50)))) {
+        try (VisitController controller =
+                new VisitController(steps, VisitTimeouts.everyWait(Duration.ofMillis(50)), Optional.empty())) {
             controller.addListener(seen::add);
             controller.fire(new VisitEvent.CardPlaced());
             VisitSnapshot problem = awaitState(seen, VisitState.SHOWING_PROBLEM);

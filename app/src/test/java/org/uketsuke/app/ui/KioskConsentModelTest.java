@@ -3,36 +3,36 @@ package org.uketsuke.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.uketsuke.app.flow.ConsentAnswers;
-import org.uketsuke.app.flow.PrescriptionChoice;
-import org.uketsuke.app.flow.QualificationSummary;
+import org.uketsuke.app.flow.SampleConfirmation;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.app.reception.VisitSteps;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.PrescriptionForm;
 
 /** The consent screen's model as plain Java: every item needs an answer, and the form too when e-prescriptions are on. */
 class KioskConsentModelTest {
 
-    private static final QualificationSummary SUMMARY =
-            new QualificationSummary("06131239", "テスト健保組合", "12", "345", "01", 30, "受付　花子", "20261124101010");
 
     private final List<VisitCommand.Confirm> confirms = new CopyOnWriteArrayList<>();
     private final VisitSteps steps = command -> switch (command) {
-        case VisitCommand.ReadCard _ -> new VisitEvent.CardReady(3);
-        case VisitCommand.VerifyPin _ -> new VisitEvent.PinVerified();
+        case VisitCommand.ReadCard _ -> Optional.of(new VisitEvent.CardReady(3));
+        case VisitCommand.VerifyPin _ -> Optional.of(new VisitEvent.PinVerified());
         case VisitCommand.Confirm c -> {
             confirms.add(c);
-            yield new VisitEvent.Confirmed(SUMMARY);
+            yield Optional.of(new VisitEvent.Confirmed(SampleConfirmation.CONFIRMED));
         }
-        default -> null;
+        case VisitCommand.MatchFace _, VisitCommand.RecordVisualCheck _, VisitCommand.EndVisit _,
+                VisitCommand.RegisterCard _ -> Optional.empty();
     };
 
     private static VisitSnapshot await(LinkedBlockingQueue<VisitSnapshot> seen, VisitState state) throws Exception {
@@ -59,7 +59,7 @@ class KioskConsentModelTest {
     @Test
     void withEPrescriptionsTheFormMustBeChosenAndTravelsWithTheAnswers() throws Exception {
         LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
-        try (VisitController controller = new VisitController(steps, Map.of())) {
+        try (VisitController controller = new VisitController(steps)) {
             controller.addListener(seen::add);
             KioskViewModel model = atConsents(controller, seen);
             model.prescriptionChoiceEnabledProperty().set(true);
@@ -68,24 +68,25 @@ class KioskConsentModelTest {
             }
             assertThat(model.allAnswered()).isFalse();
             model.submitConsents();
-            model.choosePrescription(PrescriptionChoice.NOT_ASKED);
+            model.choosePrescription(null);
             assertThat(model.prescriptionProperty().get()).isNull();
-            model.choosePrescription(PrescriptionChoice.PAPER);
+            model.choosePrescription(PrescriptionForm.PAPER);
             assertThat(model.allAnswered()).isTrue();
             model.submitConsents();
             await(seen, VisitState.SHOWING_RESULT);
         }
         assertThat(confirms).containsExactly(new VisitCommand.Confirm(
-                new ConsentAnswers(true, false, false, false, false, false, PrescriptionChoice.PAPER)));
+                new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO),
+                Optional.of(PrescriptionForm.PAPER)));
     }
 
     @Test
     void withoutEPrescriptionsTheFormIsNeitherAskedNorSent() throws Exception {
         LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
-        try (VisitController controller = new VisitController(steps, Map.of())) {
+        try (VisitController controller = new VisitController(steps)) {
             controller.addListener(seen::add);
             KioskViewModel model = atConsents(controller, seen);
-            model.choosePrescription(PrescriptionChoice.ELECTRONIC);
+            model.choosePrescription(PrescriptionForm.ELECTRONIC);
             assertThat(model.prescriptionProperty().get()).isNull();
             for (ConsentItem item : ConsentItem.values()) {
                 model.answer(item, true);
@@ -94,6 +95,6 @@ class KioskConsentModelTest {
             model.submitConsents();
             await(seen, VisitState.SHOWING_RESULT);
         }
-        assertThat(confirms).containsExactly(new VisitCommand.Confirm(ConsentAnswers.allYes()));
+        assertThat(confirms).containsExactly(new VisitCommand.Confirm(Consents.all(Consent.YES)));
     }
 }

@@ -143,7 +143,7 @@ class KioskDemoUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
         org.uketsuke.app.reception.ReceptionRecord row = (org.uketsuke.app.reception.ReceptionRecord) history.getItems().getFirst();
         assertThat(row.problem()).isEmpty();
-        assertThat(row.qualification().orElseThrow().insurerNumber()).isEqualTo(insurer);
+        assertThat(row.qualification().orElseThrow().card().insurer().value()).isEqualTo(insurer);
         assertThat(env.terminal().bridge().statuses()).hasSize(entriesBefore + 1);
         java.util.List<String> audit = java.nio.file.Files.readAllLines(env.terminal().dataDir().resolve("audit.jsonl"));
         assertThat(audit.getLast()).contains("\"staff\":\"staff-02\"", "\"method\":\"INSURANCE_NUMBER\"",

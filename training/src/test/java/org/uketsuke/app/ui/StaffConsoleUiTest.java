@@ -132,7 +132,7 @@ class StaffConsoleUiTest {
         env.backend().injectFault(new org.uketsuke.mockbackend.Fault.None(), 0);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
         assertThat(history.getItems().getFirst().problem()).isEmpty();
-        assertThat(history.getItems().getFirst().qualification().orElseThrow().number()).isEqualTo(person.card().number());
+        assertThat(history.getItems().getFirst().qualification().orElseThrow().card().number()).isEqualTo(person.card().number());
         assertThat(env.terminal().pendingLookups().waiting()).isZero();
         assertThat(env.terminal().bridge().statuses()).hasSize(entriesBefore + 1);
     }
@@ -151,7 +151,7 @@ class StaffConsoleUiTest {
         env.terminal().bridge().drain();
 
         var record = env.terminal().lookup().lookup(new InsuranceSearch(person.card(), person.birthdate(), false, "consistency-1"));
-        assertThat(record.confirmed()).isPresent();
+        assertThat(record.qualification()).isPresent();
         TableView<org.uketsuke.app.reception.ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
         robot.interact(() -> {
             history.getItems().addFirst(record);

@@ -109,7 +109,7 @@ class StaffQueueUiTest {
         robot.clickOn("#queueSearch").write(hiragana(sato.nameKana()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(history.getItems()).hasSize(1);
-        assertThat(((ReceptionRecord) history.getItems().getFirst()).confirmed().orElseThrow().nameKana())
+        assertThat(((ReceptionRecord) history.getItems().getFirst()).qualification().orElseThrow().nameKana())
                 .isEqualTo(sato.nameKana());
         robot.interact(() -> robot.lookup("#queueSearch").queryTextInputControl()
                 .setText(fullWidth(sato.card().symbol() + "・" + sato.card().number())));
