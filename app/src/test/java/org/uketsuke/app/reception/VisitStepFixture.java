@@ -1,0 +1,138 @@
+package org.uketsuke.app.reception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.uketsuke.app.flow.Pin;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.bridge.BridgeConfig;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.audit.AuditLog;
+import org.uketsuke.bridge.audit.AuditLogException;
+import org.uketsuke.eligibility.CollationNumberB;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.TerminalSigner;
+import org.uketsuke.face.camera.DemoFrames;
+import org.uketsuke.face.pipeline.FaceVerifier;
+import org.uketsuke.mockbackend.IssuedCard;
+import org.uketsuke.mockbackend.MockBackend;
+import org.uketsuke.mockbackend.MockBackendConfig;
+import org.uketsuke.reader.sim.CardFacePersonalisation;
+import org.uketsuke.reader.sim.CardPersonalisation;
+import org.uketsuke.reader.sim.MyNumberCardSimulator;
+
+/**
+ * What the step tests run on, all real: the mock backend over mTLS with a card it issued, that card in the virtual
+ * card simulator (with its card-face AP), the SQLite レセコン store and an audit log in a temporary folder.
+ */
+final class VisitStepFixture implements AutoCloseable {
+
+    static final String INSTITUTION = "1311234567";
+    static final LocalDate CARD_EXPIRY = LocalDate.of(2035, 2, 17);
+    static final String SECURITY_CODE = "2285";
+
+    final MockBackend backend;
+    final IssuedCard issued;
+    final CollationNumberB collationNumberB;
+    final MyNumberCardSimulator card;
+    final VirtualCardSlot slot;
+    final RececonBridge bridge;
+    final HttpsEligibilityClient client;
+    final Path auditFile;
+    final ReceptionServices services;
+    final VisitRecords records;
+    final List<ReceptionRecord> history = new CopyOnWriteArrayList<>();
+
+    private VisitStepFixture(Path dir, boolean registered) throws AuditLogException {
+        backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 20));
+        issued = registered ? backend.issueCard(0) : backend.issueUnregisteredCard(3);
+        collationNumberB = CollationNumberB.of(issued.expected().birthdate(), CARD_EXPIRY.getYear(), SECURITY_CODE, false);
+        DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
+        card = new MyNumberCardSimulator(
+                new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin()),
+                new CardFacePersonalisation(collationNumberB.value(), yyyymmdd.format(issued.expected().birthdate()),
+                        issued.expected().sex().code(), DemoFrames.chipPhotoJp2(), yyyymmdd.format(CARD_EXPIRY),
+                        rsa2048(), new byte[256]));
+        slot = new VirtualCardSlot(card);
+        bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
+                dir.resolve("face"), INSTITUTION, StandardCharsets.UTF_8));
+        client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10),
+                INSTITUTION, Clock.systemUTC());
+        auditFile = dir.resolve("audit.jsonl");
+        services = new ReceptionServices(slot, client, bridge, Clock.systemUTC(),
+                Optional.of(new ReceptionServices.FacePath(new FaceCheck(DemoFrames.camera(), FaceVerifier.defaults()),
+                        data -> TerminalSigner.sign(backend.terminalTls(), data))),
+                Optional.of(new ReceptionServices.Audit(AuditLog.open(auditFile), "kiosk-test")));
+        records = new VisitRecords(services);
+        records.onRecord(history::add);
+    }
+
+    /** A card registered for insurance use. */
+    static VisitStepFixture start(Path dir) throws AuditLogException {
+        return new VisitStepFixture(dir, true);
+    }
+
+    /** A card not yet registered for insurance use (保険証利用登録 is offered). */
+    static VisitStepFixture startUnregistered(Path dir) throws AuditLogException {
+        return new VisitStepFixture(dir, false);
+    }
+
+    /** The card on the reader and its session open, as after the read-card step. */
+    VisitContext cardRead() {
+        slot.insert();
+        VisitStep.Result read = new ReadCardStep(slot).run(VisitContext.EMPTY);
+        assertThat(read.event()).containsInstanceOf(VisitEvent.CardReady.class);
+        return read.visit();
+    }
+
+    /** The PIN verified: the card will sign. */
+    VisitContext pinVerified() {
+        VisitStep.Result verified = new VerifyPinStep(Pin.of(issued.pin())).run(cardRead());
+        assertThat(verified.event()).contains(new VisitEvent.PinVerified());
+        return verified.visit().withConsents(Consents.all(Consent.NO), Optional.empty());
+    }
+
+    /** The given visit with a fresh nonce signed according to its proof. */
+    VisitContext signed(VisitContext visit) {
+        VisitStep.Result nonce = new FetchNonceStep(client).run(visit);
+        assertThat(nonce.event()).isEmpty();
+        VisitStep.Result signed = signer().run(nonce.visit());
+        assertThat(signed.event()).isEmpty();
+        return signed.visit();
+    }
+
+    SignNonceStep signer() {
+        return new SignNonceStep(client, services.facePath().map(ReceptionServices.FacePath::terminalSigner),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        slot.close();
+        bridge.close();
+        backend.close();
+    }
+
+    private static KeyPair rsa2048() {
+        try {
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            return rsa.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
