@@ -13,7 +13,8 @@ public record VisitSnapshot(VisitState state, int pinTriesLeft, Optional<Confirm
         Optional<Problem> problem, int collationTriesLeft) {
 
     public VisitSnapshot(
-            VisitState state, int pinTriesLeft, Optional<ConfirmationOutcome.Confirmed> result, Optional<Problem> problem) {
+            VisitState state, int pinTriesLeft, Optional<ConfirmationOutcome.Confirmed> result,
+            Optional<Problem> problem) {
         this(state, pinTriesLeft, result, problem, -1);
     }
 

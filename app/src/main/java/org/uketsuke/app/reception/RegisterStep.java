@@ -41,7 +41,8 @@ final class RegisterStep implements VisitStep {
                 records.audit(visit, IdentityMethod.PIN, "REGISTERED_FOR_INSURANCE_USE", Optional.empty());
                 yield Result.next(used);
             }
-            case RegistrationOutcome.Rejected r -> Result.end(used, new VisitEvent.Failed(RejectionProblems.of(r.reason())));
+            case RegistrationOutcome.Rejected r ->
+                    Result.end(used, new VisitEvent.Failed(RejectionProblems.of(r.reason())));
             case Unavailable u -> {
                 log.warn("registration unavailable: {} {}", u.reason(), u.diagnostic());
                 yield Result.end(used, new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));

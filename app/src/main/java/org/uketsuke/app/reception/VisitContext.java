@@ -45,8 +45,8 @@ record VisitContext(Optional<CardSession> card, Optional<IdentityProof> proof, O
 
     /** A signed nonce is used once: the next signature needs a fresh one. */
     VisitContext withSignatureUsed() {
-        return new VisitContext(card, proof, consents, prescription, Optional.empty(), Optional.empty(), Optional.empty(),
-                timings);
+        return new VisitContext(card, proof, consents, prescription, Optional.empty(), Optional.empty(),
+                Optional.empty(), timings);
     }
 
     /** The confirmation of the signed nonce, until it is handed over (under the nonce's file id). */

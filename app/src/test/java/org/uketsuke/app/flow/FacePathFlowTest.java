@@ -166,7 +166,8 @@ class FacePathFlowTest {
 
     static Stream<Arguments> waysOutOfTheCapture() {
         return Stream.of(new VisitEvent.CardFrontCaptured(DIGITS), new VisitEvent.CardFrontUnreadable(),
-                new VisitEvent.ManualEntryChosen(), new VisitEvent.PinPathChosen(), new VisitEvent.VisualCheckRequested(),
+                new VisitEvent.ManualEntryChosen(), new VisitEvent.PinPathChosen(),
+                new VisitEvent.VisualCheckRequested(),
                 new VisitEvent.Cancelled(), new VisitEvent.TimedOut(), new CardRemoved()).map(Arguments::of);
     }
 

@@ -37,7 +37,8 @@ class ConfirmStepTest {
             VisitStep.Result offered = new ConfirmStep(fixture.client, fixture.records).run(signed);
             assertThat(offered.event()).contains(new VisitEvent.RegistrationOffered());
             assertThat(offered.visit().signed()).as("the nonce is spent").isEmpty();
-            assertThat(Files.readAllLines(fixture.auditFile).getLast()).contains("\"outcome\":\"REJECTED_NOT_REGISTERED\"");
+            assertThat(Files.readAllLines(fixture.auditFile).getLast())
+                    .contains("\"outcome\":\"REJECTED_NOT_REGISTERED\"");
             new EndVisitStep().run(offered.visit());
         }
     }

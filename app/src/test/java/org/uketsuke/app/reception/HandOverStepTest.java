@@ -24,7 +24,8 @@ class HandOverStepTest {
                     .run(fixture.signed(fixture.pinVerified())).visit();
             String fileId = confirmed.signed().orElseThrow().fileId();
 
-            VisitStep.Result handed = new HandOverStep(fixture.bridge, Clock.systemUTC(), fixture.records).run(confirmed);
+            VisitStep.Result handed =
+                    new HandOverStep(fixture.bridge, Clock.systemUTC(), fixture.records).run(confirmed);
 
             assertThat(handed.event()).containsInstanceOf(VisitEvent.Confirmed.class);
             assertThat(handed.visit().confirmed()).isEmpty();

@@ -19,7 +19,8 @@ class RegisterStepTest {
     void theCardSignedNonceRegistersTheCardSoTheNextConfirmationSucceeds() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.startUnregistered(dir)) {
             VisitContext verified = fixture.pinVerified();
-            VisitStep.Result registered = new RegisterStep(fixture.client, fixture.records).run(fixture.signed(verified));
+            VisitStep.Result registered =
+                    new RegisterStep(fixture.client, fixture.records).run(fixture.signed(verified));
             assertThat(registered.event()).isEmpty();
             assertThat(registered.visit().signed()).as("the nonce is spent").isEmpty();
             assertThat(Files.readAllLines(fixture.auditFile).getLast())

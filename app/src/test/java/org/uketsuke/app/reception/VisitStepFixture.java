@@ -59,7 +59,8 @@ final class VisitStepFixture implements AutoCloseable {
     private VisitStepFixture(Path dir, boolean registered) throws AuditLogException {
         backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 20));
         issued = registered ? backend.issueCard(0) : backend.issueUnregisteredCard(3);
-        collationNumberB = CollationNumberB.of(issued.expected().birthdate(), CARD_EXPIRY.getYear(), SECURITY_CODE, false);
+        collationNumberB =
+                CollationNumberB.of(issued.expected().birthdate(), CARD_EXPIRY.getYear(), SECURITY_CODE, false);
         DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
         card = new MyNumberCardSimulator(
                 new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin()),
