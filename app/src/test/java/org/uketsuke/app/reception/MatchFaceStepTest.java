@@ -1,6 +1,7 @@
 package org.uketsuke.app.reception;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -40,7 +41,7 @@ class MatchFaceStepTest {
     }
 
     private MatchFaceStep step(CollationNumberB digits) {
-        return new MatchFaceStep(fixture.services.facePath().map(ReceptionServices.FacePath::check), digits);
+        return new MatchFaceStep(fixture.services.faceCheck(), digits);
     }
 
     @Test
@@ -77,10 +78,10 @@ class MatchFaceStepTest {
     }
 
     @Test
-    void aTerminalWithoutCameraSaysSo() {
+    void aFaceMatchOnATerminalWithoutTheFaceCheckIsABug() {
         VisitContext read = fixture.cardRead();
-        VisitStep.Result result = new MatchFaceStep(Optional.empty(), fixture.collationNumberB).run(read);
-        assertThat(result.event()).contains(new VisitEvent.Failed(Problem.CAMERA_UNAVAILABLE));
+        MatchFaceStep step = new MatchFaceStep(Optional.empty(), fixture.collationNumberB);
+        assertThatThrownBy(() -> step.run(read)).isInstanceOf(IllegalStateException.class);
         new EndVisitStep().run(read);
     }
 

@@ -74,8 +74,8 @@ final class VisitStepFixture implements AutoCloseable {
                 INSTITUTION, Clock.systemUTC());
         auditFile = dir.resolve("audit.jsonl");
         services = new ReceptionServices(slot, client, bridge, Clock.systemUTC(),
-                Optional.of(new ReceptionServices.FacePath(new FaceCheck(DemoFrames.camera(), FaceVerifier.defaults()),
-                        data -> TerminalSigner.sign(backend.terminalTls(), data))),
+                Optional.of(new FaceCheck(DemoFrames.camera(), FaceVerifier.defaults())),
+                Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
                 Optional.of(new ReceptionServices.Audit(AuditLog.open(auditFile), "kiosk-test")));
         records = new VisitRecords(services);
         records.onRecord(history::add);
@@ -116,8 +116,7 @@ final class VisitStepFixture implements AutoCloseable {
     }
 
     SignNonceStep signer() {
-        return new SignNonceStep(client, services.facePath().map(ReceptionServices.FacePath::terminalSigner),
-                Clock.systemUTC());
+        return new SignNonceStep(client, services.terminalSigner(), Clock.systemUTC());
     }
 
     @Override
