@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitEvent;
-import org.uketsuke.eligibility.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 
 /** The backend's nonce over mTLS (mock backend), fresh each time; an unreachable system is said so. */
 class FetchNonceStepTest {
