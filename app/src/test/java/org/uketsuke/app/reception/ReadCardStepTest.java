@@ -66,9 +66,9 @@ class ReadCardStepTest {
 
     @Test
     void aTokenThatIsNotAMyNumberCardIsRefused() {
-        VirtualCardSlot other = new VirtualCardSlot(new MyNumberCardSimulator(new CardPersonalisation(
-                fixture.issued.authCertDer(), fixture.issued.authCaCertDer(), fixture.issued.authKey(),
-                fixture.issued.pin()), "SOMEOTHERTOKEN"));
+        VirtualCardSlot other = new VirtualCardSlot(VisitStepFixture.inProcess(new MyNumberCardSimulator(
+                new CardPersonalisation(fixture.issued.authCertDer(), fixture.issued.authCaCertDer(),
+                        fixture.issued.authKey(), fixture.issued.pin()), "SOMEOTHERTOKEN")));
         other.insert();
         VisitStep.Result read = new ReadCardStep(other).run(VisitContext.EMPTY);
         assertThat(read.event()).contains(new VisitEvent.Failed(Problem.NOT_A_MY_NUMBER_CARD));

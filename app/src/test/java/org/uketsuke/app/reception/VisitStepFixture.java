@@ -30,9 +30,11 @@ import org.uketsuke.face.pipeline.FaceVerifier;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
+import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.sim.CardFacePersonalisation;
 import org.uketsuke.reader.sim.CardPersonalisation;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
+import org.uketsuke.reader.sim.VirtualCardTransport;
 
 /**
  * What the step tests run on, all real: the mock backend over mTLS with a card it issued, that card in the virtual
@@ -67,7 +69,7 @@ final class VisitStepFixture implements AutoCloseable {
                 new CardFacePersonalisation(collationNumberB.value(), yyyymmdd.format(issued.expected().birthdate()),
                         issued.expected().sex().code(), DemoFrames.chipPhotoJp2(), yyyymmdd.format(CARD_EXPIRY),
                         rsa2048(), new byte[256]));
-        slot = new VirtualCardSlot(card);
+        slot = new VirtualCardSlot(inProcess(card));
         bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
                 dir.resolve("face"), INSTITUTION, StandardCharsets.UTF_8));
         client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10),
@@ -124,6 +126,21 @@ final class VisitStepFixture implements AutoCloseable {
         slot.close();
         bridge.close();
         backend.close();
+    }
+
+    /** The simulator in the slot, talked to through the driver's own guarded transport. */
+    static VirtualCardSlot.Card inProcess(MyNumberCardSimulator card) {
+        return new VirtualCardSlot.Card() {
+            @Override
+            public void reset() {
+                card.reset();
+            }
+
+            @Override
+            public ApduTransport open() {
+                return VirtualCardTransport.open(card);
+            }
+        };
     }
 
     private static KeyPair rsa2048() {

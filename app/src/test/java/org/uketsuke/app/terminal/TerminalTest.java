@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.app.reception.StaffOnDuty;
-import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.MockBackend;
@@ -41,7 +41,7 @@ class TerminalTest {
             TerminalSettings settings = new TerminalSettings("test-1", "1311234567",
                     new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"), dir.resolve("face"),
                             "1311234567", StandardCharsets.UTF_8),
-                    Optional.empty(), VisitController.defaultTimeouts(), StaffOnDuty.single().accounts());
+                    Optional.empty(), VisitTimeouts.AS_IN_TABLE, StaffOnDuty.single().accounts());
             TerminalPorts ports = new TerminalPorts(slot, client, client, Optional.empty(), Optional.empty(),
                     Optional.empty(), Clock.systemDefaultZone(), dir);
 
