@@ -15,7 +15,7 @@ import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.medical.ConsentGrant;
 import org.uketsuke.eligibility.medical.ConsentPolicy;
-import org.uketsuke.eligibility.medical.ConsentScenario;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.mockbackend.store.SchemaMigrator;
 

@@ -16,7 +16,7 @@ import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.PrescriptionForm;
-import org.uketsuke.eligibility.medical.ConsentScenario;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
 import org.uketsuke.eligibility.medical.MedicalQuery;

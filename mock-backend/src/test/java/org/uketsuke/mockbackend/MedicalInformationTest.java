@@ -31,7 +31,7 @@ import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.UnavailableReason;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.CheckupResult;
-import org.uketsuke.eligibility.medical.ConsentScenario;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalOutcome;

@@ -34,7 +34,7 @@ import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.ReferenceNumber;
 import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.PrescriptionForm;
-import org.uketsuke.eligibility.medical.ConsentScenario;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;

@@ -1,5 +1,6 @@
 package org.uketsuke.eligibility.medical;
 
+import org.uketsuke.eligibility.ConsentScenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.uketsuke.eligibility.medical;
 
+import org.uketsuke.eligibility.ConsentScenario;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.uketsuke.eligibility.InsuranceCardId;

@@ -1,5 +1,6 @@
 package org.uketsuke.eligibility.medical;
 
+import org.uketsuke.eligibility.ConsentScenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

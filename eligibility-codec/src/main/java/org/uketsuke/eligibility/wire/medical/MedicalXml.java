@@ -22,7 +22,7 @@ import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.SafeXml;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.CheckupResult;
-import org.uketsuke.eligibility.medical.ConsentScenario;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.medical.Diagnosis;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalCategory;

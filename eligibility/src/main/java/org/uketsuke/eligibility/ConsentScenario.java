@@ -1,4 +1,4 @@
-package org.uketsuke.eligibility.medical;
+package org.uketsuke.eligibility;
 
 import org.uketsuke.eligibility.WireCode;
 
