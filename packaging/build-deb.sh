@@ -15,14 +15,19 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 mkdir -p "$WORK/input" "$OUT"
+TRAINING_JAR="$(ls "$ROOT"/training/target/training-*.jar 2>/dev/null | grep -v -- '-sources.jar$' | head -1)"
+[ -n "$TRAINING_JAR" ] && [ -d "$ROOT/training/target/lib" ] \
+    || { echo "build-deb: the training module is not built (mvn package)" >&2; exit 2; }
 cp "$ROOT"/app/target/app-*.jar "$WORK/input/app.jar"
 cp "$ROOT"/app/target/lib/*.jar "$WORK/input/"
 # The developer tools (bench, soak, face eval) are not an app dependency and must never reach the installer.
 if compgen -G "$WORK/input/tools-*.jar" >/dev/null; then echo "build-deb: the tools jar must not be in the DEB" >&2; exit 1; fi
 
 # Modules the jars use, plus those reached by reflection or service lookup that jdeps cannot see.
+# The runtime is the product's, but the training package runs on it too: its jars count (e.g. java.naming for the
+# mock backend's TLS), so installing uketsuke-training never needs another runtime.
 MODULES="$("$J/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps \
-    --class-path "$WORK/input/*" "$WORK/input/app.jar")"
+    --class-path "$WORK/input/*:$ROOT/training/target/lib/*" "$WORK/input/app.jar" "$TRAINING_JAR")"
 MODULES="$MODULES,java.smartcardio,jdk.net,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,jdk.unsupported,jdk.zipfs,java.net.http"
 "$J/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
     --include-locales=en,ja --output "$WORK/runtime"
@@ -44,9 +49,6 @@ MODULES="$MODULES,java.smartcardio,jdk.net,jdk.crypto.ec,jdk.crypto.cryptoki,jdk
 ls "$OUT"/uketsuke_"$VERSION"*.deb
 
 # The training package: the training jar and every jar of its run-time class path the product does not ship.
-TRAINING_JAR="$(ls "$ROOT"/training/target/training-*.jar 2>/dev/null | grep -v -- '-sources.jar$' | head -1)"
-[ -n "$TRAINING_JAR" ] && [ -d "$ROOT/training/target/lib" ] \
-    || { echo "build-deb: the training module is not built (mvn package)" >&2; exit 2; }
 TR="$WORK/training"
 EXT="$TR/opt/uketsuke/lib/app/extensions"
 mkdir -p "$TR/DEBIAN" "$EXT" "$TR/usr/share/applications" "$TR/usr/share/doc/uketsuke-training"

@@ -54,8 +54,9 @@ ok "self-check: $(grep -c '"ok":true' "$OUT/self-check.json") checks passed"
 [ -d /var/lib/uketsuke ] && ok "data dir created" || fail "no /var/lib/uketsuke"
 ls /usr/share/applications/*uketsuke*.desktop >/dev/null 2>&1 && ok "desktop entry" || fail "no desktop entry"
 # The developer tools stay out of the product: no tools jar, and the installed CLI knows no bench, soak or face eval.
-if compgen -G "/opt/uketsuke/lib/app/tools-*.jar" >/dev/null || /opt/uketsuke/bin/uketsuke bench --help >/dev/null 2>&1 \
-    || /opt/uketsuke/bin/uketsuke soak --help >/dev/null 2>&1; then fail "tools in the package"; else ok "no tools in the package"; fi
+# (picocli answers "--help" after an unknown word with the top-level usage and exit 0, so the usage is what is read.)
+if compgen -G "/opt/uketsuke/lib/app/tools-*.jar" >/dev/null || /opt/uketsuke/bin/uketsuke --help | grep -qwE 'bench|soak|face' \
+    || /opt/uketsuke/bin/uketsuke bench >/dev/null 2>&1; then fail "tools in the package"; else ok "no tools in the package"; fi
 
 echo "training package: the demo comes with it and goes with it"
 set +e
