@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Builds the DEB: a jlink runtime with only the modules the app needs, the app's jars, desktop entry, and our
-# maintainer scripts (config in /etc/uketsuke, data in /var/lib/uketsuke). Needs the reactor built (mvn package).
+# Builds two DEBs. `uketsuke`: a jlink runtime with only the modules the app needs, the app's jars, desktop entry,
+# and our maintainer scripts (config in /etc/uketsuke, data in /var/lib/uketsuke) — the product, with no mock
+# backend, virtual card or tool in it. `uketsuke-training` (optional): the training module (demo kiosk, mock backend,
+# virtual cards) and the jars it adds, as extensions in /opt/uketsuke/lib/app/extensions, where the product's
+# launcher looks for them (-Duketsuke.extensions). Needs the reactor built (mvn package).
 #   packaging/build-deb.sh [VERSION [OUTDIR]]   (default: the Maven version without -SNAPSHOT, into out/)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,14 +15,19 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 mkdir -p "$WORK/input" "$OUT"
+TRAINING_JAR="$(ls "$ROOT"/training/target/training-*.jar 2>/dev/null | grep -v -- '-sources.jar$' | head -1)"
+[ -n "$TRAINING_JAR" ] && [ -d "$ROOT/training/target/lib" ] \
+    || { echo "build-deb: the training module is not built (mvn package)" >&2; exit 2; }
 cp "$ROOT"/app/target/app-*.jar "$WORK/input/app.jar"
 cp "$ROOT"/app/target/lib/*.jar "$WORK/input/"
 # The developer tools (bench, soak, face eval) are not an app dependency and must never reach the installer.
 if compgen -G "$WORK/input/tools-*.jar" >/dev/null; then echo "build-deb: the tools jar must not be in the DEB" >&2; exit 1; fi
 
 # Modules the jars use, plus those reached by reflection or service lookup that jdeps cannot see.
+# The runtime is the product's, but the training package runs on it too: its jars count (e.g. java.naming for the
+# mock backend's TLS), so installing uketsuke-training never needs another runtime.
 MODULES="$("$J/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps \
-    --class-path "$WORK/input/*" "$WORK/input/app.jar")"
+    --class-path "$WORK/input/*:$ROOT/training/target/lib/*" "$WORK/input/app.jar" "$TRAINING_JAR")"
 MODULES="$MODULES,java.smartcardio,jdk.net,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,jdk.unsupported,jdk.zipfs,java.net.http"
 "$J/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
     --include-locales=en,ja --output "$WORK/runtime"
@@ -32,9 +40,52 @@ MODULES="$MODULES,java.smartcardio,jdk.net,jdk.crypto.ec,jdk.crypto.cryptoki,jdk
     --runtime-image "$WORK/runtime" \
     --java-options "--enable-native-access=ALL-UNNAMED" \
     --java-options "--add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED" \
+    --java-options "-Duketsuke.extensions=\$APPDIR/extensions" \
     --resource-dir "$ROOT/packaging/src/deb" \
     --linux-package-name uketsuke \
     --linux-package-deps "pcscd, libgtk-3-0, libgl1, fonts-noto-cjk, fonts-ipafont-gothic, libtesseract5, tesseract-ocr-jpn, tesseract-ocr-eng" \
     --linux-menu-group "Office" --linux-shortcut \
     --linux-app-category misc
 ls "$OUT"/uketsuke_"$VERSION"*.deb
+
+# The training package: the training jar and every jar of its run-time class path the product does not ship.
+TR="$WORK/training"
+EXT="$TR/opt/uketsuke/lib/app/extensions"
+mkdir -p "$TR/DEBIAN" "$EXT" "$TR/usr/share/applications" "$TR/usr/share/doc/uketsuke-training"
+cp "$TRAINING_JAR" "$EXT/training.jar"
+for jar in "$ROOT"/training/target/lib/*.jar; do
+  name="$(basename "$jar")"
+  [ -e "$WORK/input/$name" ] || [ "$name" = "$(basename "$(ls "$ROOT"/app/target/app-*.jar | head -1)")" ] \
+      || cp "$jar" "$EXT/$name"
+done
+cat > "$TR/usr/share/applications/uketsuke-training.desktop" <<DESKTOP
+[Desktop Entry]
+Type=Application
+Name=Uketsuke training demo
+Name[ja]=Uketsuke 練習用デモ
+Comment=The kiosk on the embedded mock backend and a virtual My Number card (no real patient data)
+Exec=/opt/uketsuke/bin/uketsuke demo
+Terminal=false
+Categories=Office;
+DESKTOP
+cat > "$TR/usr/share/doc/uketsuke-training/README" <<README
+uketsuke-training adds to Uketsuke what a clinic needs to train its staff or to try the terminal: the demo kiosk
+("uketsuke demo"), the mock qualification backend ("uketsuke backend") and virtual My Number cards ("uketsuke card
+simulate"). None of it is used by the production kiosk; remove this package on a counter that serves patients.
+README
+cat > "$TR/DEBIAN/control" <<CONTROL
+Package: uketsuke-training
+Version: $VERSION
+Architecture: amd64
+Section: misc
+Priority: optional
+Depends: uketsuke (= $VERSION)
+Maintainer: Uketsuke project <packaging@uketsuke.invalid>
+Installed-Size: $(du -sk "$TR" | cut -f1)
+Description: Uketsuke training: demo kiosk, mock backend and virtual cards
+ The optional part of Uketsuke for staff training and trials: the demo kiosk on
+ an embedded mock of the national qualification system and virtual My Number
+ cards. The production reception terminal does not need it.
+CONTROL
+dpkg-deb --root-owner-group --build "$TR" "$OUT/uketsuke-training_${VERSION}_amd64.deb" >/dev/null
+ls "$OUT"/uketsuke-training_"$VERSION"_amd64.deb

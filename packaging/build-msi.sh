@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Windows installer (MSI) on Linux with msitools' wixl from packaging/src/msi/uketsuke.wxs: the app's jars
 # (JavaFX as its Windows jars; OpenCV and SQLite carry their Windows natives), the uketsuke.cmd launcher and the
-# configuration template. Needs the reactor built (mvn package) and the Debian packages wixl and msitools.
+# configuration template; the training module (demo kiosk, mock backend, virtual cards) as the optional feature
+# Training (off unless TRAINING=1), installed into training\ where the launcher looks for extensions. Needs the reactor built (mvn package) and the Debian packages wixl and msitools.
 #   packaging/build-msi.sh [VERSION [OUTDIR]]   (default: the Maven version without its qualifier, into out/)
 # A Windows Java runtime cannot be made here (jlink links only for the platform it runs on), so the MSI uses Java 25
 # from JAVA_HOME or PATH, unless UKETSUKE_WINDOWS_RUNTIME names a runtime image made by jlink on Windows, which is
@@ -64,26 +65,42 @@ for jar in "$ROOT"/app/target/lib/*.jar; do
   esac
 done
 [ -z "$RUNTIME" ] || cp -r "$RUNTIME" "$LAYOUT/runtime"
+# Training: its jar and every jar of its run-time class path that the program does not ship already.
+TRAINING_JAR="$(ls "$ROOT"/training/target/training-*.jar 2>/dev/null | grep -v -- '-sources.jar$' | head -1)"
+[ -n "$TRAINING_JAR" ] && [ -d "$ROOT/training/target/lib" ] \
+    || die "the training module is not built: mvn -B -ntp -q package -DskipTests"
+mkdir -p "$LAYOUT/training"
+cp "$TRAINING_JAR" "$LAYOUT/training/training.jar"
+for jar in "$ROOT"/training/target/lib/*.jar; do
+  name="$(basename "$jar")"
+  case "$name" in *-linux*.jar) die "training needs $name, which is Linux-only" ;; esac
+  [ -e "$LAYOUT/app/lib/$name" ] || [ "$jar" -ef "$APP_JAR" ] || [ "$name" = "$(basename "$APP_JAR")" ] \
+      || cp "$jar" "$LAYOUT/training/$name"
+done
 
 # Components for every program file (stable component codes: wixl derives them from the path).
 (cd "$WORK" && find layout/app ${RUNTIME:+layout/runtime} -type f | LC_ALL=C sort) \
   | wixl-heat -p layout/ --var var.SourceDir --component-group AppFiles --directory-ref INSTALLDIR --win64 \
   > "$WORK/files.wxs"
+(cd "$WORK" && find layout/training -type f | LC_ALL=C sort) \
+  | wixl-heat -p layout/ --var var.SourceDir --component-group TrainingFiles --directory-ref INSTALLDIR --win64 \
+  > "$WORK/training.wxs"
 
 # Built in the work folder and moved into OUTDIR when complete: a failed build leaves no half MSI behind.
 MSI="$WORK/uketsuke-$VERSION-x64.msi"
 # wixl wants Source paths relative (it looks them up from the working directory).
-(cd "$WORK" && wixl -a x64 -D Version="$VERSION" -D SourceDir=layout -D Win64=yes -o "$MSI" "$SRC/uketsuke.wxs" files.wxs)
+(cd "$WORK" && wixl -a x64 -D Version="$VERSION" -D SourceDir=layout -D Win64=yes -o "$MSI" "$SRC/uketsuke.wxs" files.wxs training.wxs)
 
 # What wixl cannot express.
 # - Upgrade: the same version upgrades too (Attributes 1 MigrateFeatures + 512 IncludeMaximum), so a rebuilt 0.1.0
 #   (every 0.1.0-SNAPSHOT maps to 0.1.0) replaces the installed 0.1.0 instead of installing beside it; the downgrade
 #   row (detect only, above this version) stays as wixl wrote it.
-# - Condition: the Autostart feature (level 1000, above INSTALLLEVEL 1) is installed when AUTOSTART=1.
+# - Condition: the Autostart and Training features (level 1000, above INSTALLLEVEL 1) are installed when
+#   AUTOSTART=1 and TRAINING=1.
 # - Config: Permanent (16) and NeverOverwrite (128) besides 64-bit (256), so an upgrade or uninstall keeps the
 #   installer's configuration.
-# - AUTOSTART is a secure property: it reaches the elevated install from a non-admin's UI.
-printf 'Feature_\tLevel\tCondition\ns38\ti2\tS255\nCondition\tFeature_\tLevel\nAutostart\t1\tAUTOSTART="1"\n' \
+# - AUTOSTART and TRAINING are secure properties: they reach the elevated install from a non-admin's UI.
+printf 'Feature_\tLevel\tCondition\ns38\ti2\tS255\nCondition\tFeature_\tLevel\nAutostart\t1\tAUTOSTART="1"\nTraining\t1\tTRAINING="1"\n' \
   > "$WORK/Condition.idt"
 msibuild "$MSI" -i "$WORK/Condition.idt"
 msiinfo export "$MSI" Upgrade \
@@ -91,6 +108,6 @@ msiinfo export "$MSI" Upgrade \
 msibuild "$MSI" -i "$WORK/Upgrade.idt"
 msibuild "$MSI" -q "UPDATE Component SET Attributes = 400 WHERE Component = 'Config'"
 secure="$(msiinfo export "$MSI" Property | awk -F'\t' '{ sub(/\r$/, "") } $1 == "SecureCustomProperties" { print $2 }')"
-msibuild "$MSI" -q "UPDATE Property SET Value = 'AUTOSTART${secure:+;$secure}' WHERE Property = 'SecureCustomProperties'"
+msibuild "$MSI" -q "UPDATE Property SET Value = 'AUTOSTART;TRAINING${secure:+;$secure}' WHERE Property = 'SecureCustomProperties'"
 mv "$MSI" "$OUT/"
 ls "$OUT/$(basename "$MSI")"

@@ -116,6 +116,11 @@ expected="$OUT/expected-files"
     echo "ProgramFiles64Folder/Uketsuke/app/lib/${name/%-linux.jar/-win.jar}"
   done
   echo "CommonAppDataFolder/Uketsuke/uketsuke.conf"
+  echo "ProgramFiles64Folder/Uketsuke/training/training.jar"
+  for jar in "$ROOT"/training/target/lib/*.jar; do
+    name="$(basename "$jar")"
+    [ -e "$ROOT/app/target/lib/$name" ] || [[ "$name" == app-*.jar ]] || echo "ProgramFiles64Folder/Uketsuke/training/$name"
+  done
 } | LC_ALL=C sort > "$expected"
 resolved "$M1" File > "$OUT/files1"
 resolved "$M2" File > "$OUT/files2"
@@ -125,8 +130,10 @@ else
   sed 's/^/# /' "$OUT/files.diff"; not_ok "File table differs from the Windows layout (< MSI, > expected)"
 fi
 check "$(basename "$M2"): the same files" diff -q <(cut -f1 "$OUT/files1") <(cut -f1 "$OUT/files2")
-check "every file belongs to the Main feature" \
-  bash -c "! cut -f5 '$OUT/files1' | grep -vqx Main"
+check "every program file belongs to the Main feature, every training file to the Training feature" \
+  bash -c "! awk -F'\t' '(\$1 ~ /\/Uketsuke\/training\// ? \$5 != \"Training\" : \$5 != \"Main\")' '$OUT/files1' | grep -q ."
+check "the Main feature holds no mock backend, virtual card or tool (training.jar only under training\\)" \
+  bash -c "! cut -f1 '$OUT/files1' | grep -v '/Uketsuke/training/' | grep -qE '/(training|mock-backend|card-sim|tools)-[^/]*\.jar\$'"
 check "every component under Program Files is 64-bit (attribute 256)" \
   bash -c "! awk -F'\t' '\$1 ~ /^ProgramFiles64Folder\\// && int(\$3 / 256) % 2 == 0' '$OUT/files1' | grep -q ."
 # Components keep their codes from one version to the next (wixl derives them from the place).
@@ -175,8 +182,10 @@ check "the launcher runs the bundled runtime, else JAVA_HOME, else PATH, with ap
 
 # --- shortcuts ----------------------------------------------------------------------------------------------------
 resolved "$M1" Shortcut > "$OUT/shortcuts1"
-check "Start-menu shortcut: ProgramMenuFolder/Uketsuke/Uketsuke runs [INSTALLDIR]uketsuke.cmd demo (feature Main)" \
-  grep -qxF "$(printf 'ProgramMenuFolder/Uketsuke/Uketsuke\t[INSTALLDIR]uketsuke.cmd\tdemo\tMenuShortcut\tMain')" "$OUT/shortcuts1"
+check "Start-menu shortcut: ProgramMenuFolder/Uketsuke/Uketsuke runs [INSTALLDIR]uketsuke.cmd kiosk (feature Main)" \
+  grep -qxF "$(printf 'ProgramMenuFolder/Uketsuke/Uketsuke\t[INSTALLDIR]uketsuke.cmd\tkiosk\tMenuShortcut\tMain')" "$OUT/shortcuts1"
+check "training shortcut: ProgramMenuFolder/Uketsuke/Uketsuke training demo runs uketsuke.cmd demo, only in feature Training" \
+  grep -qxF "$(printf 'ProgramMenuFolder/Uketsuke/Uketsuke training demo\t[INSTALLDIR]uketsuke.cmd\tdemo\tTrainingShortcut\tTraining')" "$OUT/shortcuts1"
 installdir="$(table "$M1" Directory | awk -F'\t' '$1 == "INSTALLDIR" { print $2 "/" $3 }')"
 check "INSTALLDIR is ProgramFiles64Folder/Uketsuke, where uketsuke.cmd is" bash -c \
   "[ '$installdir' = ProgramFiles64Folder/Uketsuke ] && grep -q '^ProgramFiles64Folder/Uketsuke/uketsuke.cmd'$'\t' '$OUT/files1'"
@@ -230,6 +239,13 @@ check "AUTOSTART=1 turns it on (Condition row to level ≤ $level); AUTOSTART de
   "table() { msiinfo export \"\$1\" \"\$2\" | tr -d '\r' | tail -n +4; }; \
    table '$M1' Condition | awk -F'\t' '\$1 == \"Autostart\" && \$2 <= $level && \$3 == \"AUTOSTART=\\\"1\\\"\"' | grep -q . \
    && [ '$(prop "$M1" AUTOSTART)' = 0 ] && tr ';' '\n' <<<'$(prop "$M1" SecureCustomProperties)' | grep -qx AUTOSTART"
+tlevel="$(table "$M1" Feature | awk -F'\t' '$1 == "Training" { print $6 }')"
+check "feature Training is off by default (level ${tlevel:-none} > INSTALLLEVEL $level); TRAINING=1 turns it on; secure" bash -c \
+  "table() { msiinfo export \"\$1\" \"\$2\" | tr -d '\r' | tail -n +4; }; [ -n '$tlevel' ] && [ '$tlevel' -gt '$level' ] \
+   && table '$M1' Condition | awk -F'\t' '\$1 == \"Training\" && \$2 <= $level && \$3 == \"TRAINING=\\\"1\\\"\"' | grep -q . \
+   && [ '$(prop "$M1" TRAINING)' = 0 ] && tr ';' '\n' <<<'$(prop "$M1" SecureCustomProperties)' | grep -qx TRAINING"
+check "the launcher looks for extensions in training\\ (-Duketsuke.extensions)" \
+  grep -qF '"-Duketsuke.extensions=%UKETSUKE_HOME%\training"' "$X/uketsuke.cmd"
 check "autostart shortcut: StartupFolder/Uketsuke kiosk runs uketsuke.cmd kiosk (the installed configuration), only in feature Autostart" \
   grep -qxF "$(printf 'StartupFolder/Uketsuke kiosk\t[INSTALLDIR]uketsuke.cmd\tkiosk\tAutostartShortcut\tAutostart')" "$OUT/shortcuts1"
 check "the launcher starts 'kiosk' with --config on the installed configuration" \
@@ -280,21 +296,23 @@ else
     msiexec /i "$(winpath "$M1")" /qn; rc=$?
     [ $rc = 0 ] && [ "$(products)" = "$p1 $V1" ]
     report "Wine: msiexec /i $(basename "$M1") /qn (exit $rc) registers $p1 $V1"
-    diff -r --exclude=uketsuke.conf "$X" "$APPDIR" >/dev/null
-    report "Wine: Program Files/Uketsuke holds the layout, byte for byte"
+    diff -r --exclude=uketsuke.conf --exclude=training "$X" "$APPDIR" >/dev/null && [ ! -e "$APPDIR/training" ]
+    report "Wine: Program Files/Uketsuke holds the program's layout, byte for byte, and no training files by default"
     tr -d '\r' < "$CONFIG" | cmp -s - "$ROOT/packaging/src/msi/uketsuke.conf"
     report "Wine: ProgramData/Uketsuke/uketsuke.conf written from the template"
-    runs_kiosk "$(shortcut "Uketsuke/Uketsuke.lnk")" demo
-    report "Wine: Start-menu shortcut Uketsuke runs C:\\Program Files\\Uketsuke\\uketsuke.cmd demo"
+    runs_kiosk "$(shortcut "Uketsuke/Uketsuke.lnk")" kiosk && [ -z "$(shortcut "Uketsuke/Uketsuke training demo.lnk")" ]
+    report "Wine: Start-menu shortcut Uketsuke runs C:\\Program Files\\Uketsuke\\uketsuke.cmd kiosk; no training shortcut"
     [ -z "$(shortcut "StartUp/Uketsuke kiosk.lnk")" ] && [ "$(uketsuke_values | cut -d= -f1)" = '"StartMenuShortcut"' ]
     report "Wine: no autostart by default (no Startup shortcut; HKLM\\Software\\Uketsuke holds StartMenuShortcut only)"
 
     printf 'java_options=-Xmx768m\r\n' >> "$CONFIG"
-    msiexec /i "$(winpath "$M2")" /qn AUTOSTART=1; rc=$?
+    msiexec /i "$(winpath "$M2")" /qn AUTOSTART=1 TRAINING=1; rc=$?
     [ $rc = 0 ] && [ "$(products)" = "$p2 $V2" ]
-    report "Wine: upgrade, msiexec /i $(basename "$M2") /qn AUTOSTART=1 (exit $rc): only $p2 $V2 registered, $p1 removed"
+    report "Wine: upgrade, msiexec /i $(basename "$M2") /qn AUTOSTART=1 TRAINING=1 (exit $rc): only $p2 $V2 registered, $p1 removed"
     diff -r --exclude=uketsuke.conf "$OUT/x2/Uketsuke" "$APPDIR" >/dev/null
-    report "Wine: the upgraded files are $V2's"
+    report "Wine: the upgraded files are $V2's, training files included"
+    runs_kiosk "$(shortcut "Uketsuke/Uketsuke training demo.lnk")" demo
+    report "Wine: TRAINING=1 adds the Start-menu shortcut 'Uketsuke training demo' (uketsuke.cmd demo)"
     grep -q '^java_options=-Xmx768m' "$CONFIG"
     report "Wine: the edited configuration is kept across the upgrade"
     runs_kiosk "$(shortcut "StartUp/Uketsuke kiosk.lnk")" kiosk

@@ -2,9 +2,10 @@
 rem Uketsuke launcher, installed by the MSI into Program Files\Uketsuke next to app\ (and runtime\ when the MSI
 rem bundles a Java runtime). Kept in UTF-8 in git; build-msi.sh writes it as CP932 with CRLF line ends so that
 rem cmd.exe on Japanese Windows shows the Japanese lines.
-rem   uketsuke.cmd demo [...]                   the demo kiosk, started without a console (the Start-menu shortcut)
+rem   uketsuke.cmd demo [...]                   the demo kiosk (Training feature), started without a console (the
+rem                                             training Start-menu shortcut)
 rem   uketsuke.cmd kiosk                        the production kiosk on ProgramData\Uketsuke\uketsuke.conf (the
-rem                                             autostart shortcut); a configuration problem stays readable
+rem                                             Start-menu and autostart shortcuts); a configuration problem stays readable
 rem   uketsuke.cmd --version ^| self-check ^| reader list ^| backend ...   in this console, exit code passed on
 setlocal EnableExtensions
 set "UKETSUKE_HOME=%~dp0"
@@ -30,7 +31,7 @@ set "CONFIG=%ProgramData%\Uketsuke\uketsuke.conf"
 if exist "%CONFIG%" for /f "usebackq eol=# tokens=1,* delims==" %%A in ("%CONFIG%") do if /i "%%A"=="java_options" set "JAVA_OPTIONS=%%B"
 
 set "APP_CLASSPATH=%UKETSUKE_HOME%\app\app.jar;%UKETSUKE_HOME%\app\lib\*"
-set "OPTIONS=--enable-native-access=ALL-UNNAMED --add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED -Dfile.encoding=UTF-8 %JAVA_OPTIONS%"
+set "OPTIONS=--enable-native-access=ALL-UNNAMED --add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED -Dfile.encoding=UTF-8 "-Duketsuke.extensions=%UKETSUKE_HOME%\training" %JAVA_OPTIONS%"
 if /i "%~1"=="demo" (
   start "Uketsuke" "%JAVA_BIN%\javaw.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke %*
   exit /b 0
