@@ -73,9 +73,10 @@ mkdir -p "$LAYOUT/training"
 cp "$TRAINING_JAR" "$LAYOUT/training/training.jar"
 for jar in "$ROOT"/training/target/lib/*.jar; do
   name="$(basename "$jar")"
+  # What the program ships already (JavaFX there as its Windows jars) is not repeated.
+  [ -e "$ROOT/app/target/lib/$name" ] || [ "$name" = "$(basename "$APP_JAR")" ] && continue
   case "$name" in *-linux*.jar) die "training needs $name, which is Linux-only" ;; esac
-  [ -e "$LAYOUT/app/lib/$name" ] || [ "$jar" -ef "$APP_JAR" ] || [ "$name" = "$(basename "$APP_JAR")" ] \
-      || cp "$jar" "$LAYOUT/training/$name"
+  cp "$jar" "$LAYOUT/training/$name"
 done
 
 # Components for every program file (stable component codes: wixl derives them from the path).
