@@ -98,7 +98,7 @@ class CardRemovalAtEveryApduTest {
             Function<ApduTransport, R> operation, java.util.function.Predicate<R> removed, String what) {
         Setup whole = fresh(before);
         whole.session().pullAfter(Long.MAX_VALUE, false);
-        operation.apply(whole.session());
+        var _ = operation.apply(whole.session());
         long total = whole.session().sent;
         assertThat(total).as(what + " sends APDUs").isPositive();
         for (boolean acted : new boolean[] {false, true}) {
@@ -171,7 +171,7 @@ class CardRemovalAtEveryApduTest {
     }
 
     @Test
-    void the照合番号BCheckEndsInCardRemovedAtEveryBoundary() {
+    void theCollationNumberBCheckEndsInCardRemovedAtEveryBoundary() {
         everyBoundary(CardRemovalAtEveryApduTest::nothing, s -> new CardFaceAp(s).verifyCollationNumberB(COLLATION_B),
                 r -> r instanceof CardFaceAp.CollationCheck.CardRemoved, "照合番号B");
     }
@@ -214,7 +214,7 @@ class CardRemovalAtEveryApduTest {
     private static long countOf(Function<ApduTransport, ?> operation) {
         Setup whole = fresh(CardRemovalAtEveryApduTest::nothing);
         whole.session().pullAfter(Long.MAX_VALUE, false);
-        operation.apply(whole.session());
+        var _ = operation.apply(whole.session());
         return whole.session().sent;
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every file this JVM writes while the watch runs, on the file systems of the given paths, through Linux fanotify
@@ -53,7 +54,7 @@ final class FileWriteWatch implements AutoCloseable {
     private final Thread reader;
     private volatile boolean running = true;
     private volatile boolean overflowed;
-    private volatile long othersEvents;
+    private final AtomicLong othersEvents = new AtomicLong();
 
     private FileWriteWatch(int fd) {
         this.fd = fd;
@@ -102,7 +103,7 @@ final class FileWriteWatch implements AutoCloseable {
 
     /** Events seen from other processes (to show the watch saw the file system at all). */
     long othersEvents() {
-        return othersEvents;
+        return othersEvents.get();
     }
 
     private void drainLoop() {
@@ -147,9 +148,9 @@ final class FileWriteWatch implements AutoCloseable {
                         ours.add(path);
                     }
                 } else {
-                    othersEvents++;
+                    othersEvents.incrementAndGet();
                 }
-                int closed = (int) CLOSE.invokeExact(eventFd);
+                int _ = (int) CLOSE.invokeExact(eventFd);
             }
             offset += Math.max(eventLen, METADATA_LEN);
         }
@@ -161,13 +162,14 @@ final class FileWriteWatch implements AutoCloseable {
         running = false;
         reader.join();
         try {
-            int closed = (int) CLOSE.invokeExact(fd);
+            int _ = (int) CLOSE.invokeExact(fd);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
         arena.close();
     }
 
+    @SuppressWarnings("restricted") // libc's inotify calls; the tests run with --enable-native-access
     private static MethodHandle function(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), descriptor);
     }

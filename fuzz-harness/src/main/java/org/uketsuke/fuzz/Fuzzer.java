@@ -89,7 +89,9 @@ public final class Fuzzer {
     /** The parser's typed errors: thrown for bad input, they are expected. */
     @SafeVarargs
     public final Fuzzer allow(Class<? extends Throwable>... typed) {
-        allowed.addAll(Arrays.asList(typed));
+        for (Class<? extends Throwable> type : typed) {
+            allowed.add(type);
+        }
         return this;
     }
 

@@ -50,7 +50,7 @@ class FaultInjectionTest {
     private static ConfirmationOutcome confirm(IssuedCard card) throws Exception {
         byte[] nonce = TestCards.nonce(client);
         java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
-        rsa.initSign((PrivateKey) card.authKey());
+        rsa.initSign(card.authKey());
         rsa.update(nonce);
         return client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN,
                 Consents.none(), "fault"));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.TlsMaterial;
+import java.nio.charset.StandardCharsets;
 
 /** The terminal's TLS material from PEM files (and PKCS#12), used for real over mTLS against the backend. */
 class TerminalPemTest {
@@ -55,7 +56,7 @@ class TerminalPemTest {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 

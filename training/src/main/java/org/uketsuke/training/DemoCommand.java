@@ -223,7 +223,7 @@ public final class DemoCommand implements Callable<Integer> {
                     demo.demoCard().remove();
                     return 1;
                 }
-                case IDLE, READING_CARD, VERIFYING_PIN, MATCHING_FACE, CONFIRMING -> {}
+                case IDLE, READING_CARD, VERIFYING_PIN, MATCHING_FACE, CONFIRMING, OFFERING_REGISTRATION, REGISTERING -> {}
             }
         }
     }

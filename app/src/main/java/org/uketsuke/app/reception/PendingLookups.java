@@ -46,7 +46,7 @@ public final class PendingLookups implements AutoCloseable {
     }
 
     public PendingLookups start(Duration interval) {
-        timer.scheduleWithFixedDelay(this::retryNow, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        var _ = timer.scheduleWithFixedDelay(this::retryNow, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 

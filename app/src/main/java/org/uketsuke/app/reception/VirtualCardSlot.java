@@ -8,6 +8,7 @@ import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ResponseApdu;
 import org.uketsuke.reader.api.SessionOpening;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A slot for a card held in this process (the training package's virtual My Number card), "placed" and "removed" by
@@ -28,7 +29,7 @@ public final class VirtualCardSlot implements CardSlot {
     private final Card card;
     private final AtomicReference<Consumer<VisitEvent>> sink = new AtomicReference<>(event -> {});
     private volatile boolean present;
-    private volatile long insertion;
+    private final AtomicLong insertion = new AtomicLong();
     private volatile SessionOpening.Refused refusal;
 
     public VirtualCardSlot(Card card) {
@@ -46,7 +47,7 @@ public final class VirtualCardSlot implements CardSlot {
             return;
         }
         card.reset();
-        insertion++;
+        insertion.incrementAndGet();
         present = true;
         sink.get().accept(new VisitEvent.CardPlaced());
     }
@@ -73,12 +74,12 @@ public final class VirtualCardSlot implements CardSlot {
         if (!present) {
             return new SessionOpening.NoCard("no card on the virtual reader");
         }
-        long session = insertion;
+        long session = insertion.get();
         ApduTransport inner = card.open();
         return new SessionOpening.Open(new ApduTransport() {
             @Override
             public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
-                if (!present || session != insertion) {
+                if (!present || session != insertion.get()) {
                     throw new CardGoneException("the card was removed");
                 }
                 return inner.transmit(command);

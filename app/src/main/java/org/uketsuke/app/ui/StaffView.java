@@ -166,7 +166,6 @@ public final class StaffView {
         return root;
     }
 
-    /** A further tab of the console (e.g. the 診療・薬剤情報 viewer), added after the built-in ones. */
     /** The terminal's staff accounts; the one on duty is preselected. */
     public void useStaff(org.uketsuke.app.reception.StaffOnDuty staff) {
         org.uketsuke.app.reception.StaffOnDuty.Account current = staff.current();
@@ -180,6 +179,7 @@ public final class StaffView {
         return onDuty;
     }
 
+    /** A further tab of the console (e.g. the 診療・薬剤情報 viewer), added after the built-in ones. */
     public void addTab(Tab tab) {
         tabs.getTabs().add(tab);
     }

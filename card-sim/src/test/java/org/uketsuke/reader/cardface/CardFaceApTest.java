@@ -44,7 +44,7 @@ class CardFaceApTest {
     }
 
     @Test
-    void thePhotoIsLockedUntil照合番号BIsVerified() {
+    void thePhotoIsLockedUntilCollationNumberBIsVerified() {
         CardFaceAp ap = ap();
         assertThat(ap.readCardFace()).isEqualTo(new CardFaceAp.FaceRead.Locked());
         assertThat(ap.verifyCollationNumberB(COLLATION_B)).isEqualTo(new CardFaceAp.CollationCheck.Verified());
@@ -76,7 +76,7 @@ class CardFaceApTest {
     }
 
     @Test
-    void aWrong照合番号BCostsATryAndIsNeverRetried() throws Exception {
+    void aWrongCollationNumberBCostsATryAndIsNeverRetried() throws Exception {
         CardFaceAp ap = ap();
         int before = ap.collationTriesLeft();
         assertThat(ap.verifyCollationNumberB("55021720350000")).isEqualTo(new CardFaceAp.CollationCheck.Wrong(before - 1));

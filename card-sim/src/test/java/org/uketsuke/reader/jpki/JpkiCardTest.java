@@ -16,6 +16,7 @@ import org.uketsuke.reader.api.ResponseApdu;
 import org.uketsuke.reader.cardface.CardFaceAp;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
 import org.uketsuke.reader.sim.VirtualCardTransport;
+import java.nio.charset.StandardCharsets;
 
 /** The driver against the shipped virtual card, in-process: every operation's typed outcome. */
 class JpkiCardTest {
@@ -148,7 +149,7 @@ class JpkiCardTest {
         JpkiCard driver = driver();
         CertificateRead.Read read = (CertificateRead.Read) driver.readAuthCertificate();
         assertThat(driver.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
-        byte[] nonce = "a nonce from the qualification backend".getBytes();
+        byte[] nonce = "a nonce from the qualification backend".getBytes(StandardCharsets.UTF_8);
         Signature signature = driver.signWithAuthKey(MessageDigest.getInstance("SHA-256").digest(nonce));
         assertThat(signature).isInstanceOf(Signature.Signed.class);
         byte[] bytes = ((Signature.Signed) signature).signature();

@@ -86,7 +86,7 @@ class PcscVpcdPrivatePcscdTest {
 
                 assertThat(jpki.authPinTriesLeft()).isEqualTo(3);
                 assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
-                byte[] nonce = "nonce over pcsc".getBytes();
+                byte[] nonce = "nonce over pcsc".getBytes(StandardCharsets.UTF_8);
                 Signature signature = jpki.signWithAuthKey(MessageDigest.getInstance("SHA-256").digest(nonce));
                 java.security.Signature verify = java.security.Signature.getInstance("SHA256withRSA");
                 verify.initVerify(((CertificateRead.Read) read).certificate().getPublicKey());

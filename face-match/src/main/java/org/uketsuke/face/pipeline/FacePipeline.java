@@ -214,7 +214,7 @@ public final class FacePipeline {
         float[] points = new float[(int) out.total()];
         out.reshape(1, 1).get(0, 0, points);
         for (int i = 0; i < points.length; i++) {
-            points[i] = (float) (i % 2 == 0 ? points[i] * area.width + area.x : points[i] * area.height + area.y);
+            points[i] = (i % 2 == 0 ? points[i] * area.width + area.x : points[i] * area.height + area.y);
         }
         crop.release();
         blob.release();

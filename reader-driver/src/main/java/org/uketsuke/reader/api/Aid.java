@@ -16,6 +16,7 @@ public enum Aid {
     /** 共通カードAP: card serial, municipality, expiry; no credential needed. */
     COMMON_CARD("D3921000310001010100");
 
+    @SuppressWarnings("ImmutableEnumChecker") // never handed out: bytes() returns a copy
     private final byte[] bytes;
 
     Aid(String hex) {

@@ -35,7 +35,6 @@ public final class JpkiCard {
     private static final int AUTH_PIN_TRIES = 3;
 
     private final ApduTransport card;
-    private final ReadMode mode;
     /** Whether extended READ BINARY worked in this session; null until tried. */
     private Boolean extendedWorks;
 
@@ -56,7 +55,6 @@ public final class JpkiCard {
 
     public JpkiCard(ApduTransport card, ReadMode mode) {
         this.card = card;
-        this.mode = mode;
         this.extendedWorks = mode == ReadMode.SHORT ? Boolean.FALSE : null;
     }
 

@@ -26,7 +26,7 @@ class TlvFuzzTest {
                     List<Tlv> all = Tlv.parseAll(bytes);
                     for (Tlv element : all) {
                         for (int tag : new int[] {0xDF21, 0xDF22, 0xDF24, 0xDF27, 0xDF29}) {
-                            element.child(tag).map(Tlv::value);
+                            var _ = element.child(tag).map(Tlv::value);
                         }
                         List<Tlv> again = Tlv.parseAll(element.encode());
                         if (again.size() != 1 || again.getFirst().tag() != element.tag()

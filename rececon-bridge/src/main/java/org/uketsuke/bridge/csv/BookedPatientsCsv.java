@@ -45,6 +45,7 @@ public final class BookedPatientsCsv {
         BIRTHDATE("生年月日", "birthdate", "birth_date"),
         LIMIT_CONSENT("限度額同意", "limit_consent");
 
+        @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
         private final List<String> names;
 
         Column(String... names) {

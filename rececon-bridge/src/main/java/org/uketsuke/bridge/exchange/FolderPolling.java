@@ -31,7 +31,8 @@ final class FolderPolling {
     static AutoCloseable every(Duration interval, String thread, Runnable pass, Logger log) {
         var timer = Executors.newSingleThreadScheduledExecutor(
                 runnable -> Thread.ofPlatform().name(thread).daemon().unstarted(runnable));
-        timer.scheduleWithFixedDelay(() -> {
+        // Each pass catches its own failures, so the future carries nothing worth reading; closing stops the timer.
+        var _ = timer.scheduleWithFixedDelay(() -> {
             try {
                 pass.run();
             } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A throwaway PostgreSQL server on loopback, made with the machine's own PostgreSQL binaries (Debian's
@@ -122,7 +123,7 @@ public final class LocalPostgresCluster implements AutoCloseable {
         }
         full.addAll(command);
         Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output.strip());
         }

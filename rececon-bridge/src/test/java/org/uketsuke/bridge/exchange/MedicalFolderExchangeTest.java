@@ -22,6 +22,7 @@ import org.uketsuke.eligibility.wire.medical.MedicalXml;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A レセコン's YZK/TKK request files in real folders, written as a public 連携アプリ consumer writes them (Shift_JIS,
@@ -97,7 +98,7 @@ class MedicalFolderExchangeTest {
                     MedicalCategory.DRUG)).drugs().stream()
                     .filter(d -> !d.dispensed().isBefore(java.time.LocalDate.of(2023, 1, 1))).toList();
             assertThat(((org.uketsuke.eligibility.medical.MedicalRecords.Drugs) served.records()).drugs()).isEqualTo(expected);
-            assertThat(Files.readAllBytes(res.resolve("YZKsiquc01res_012612031000421.pdf"))).startsWith("%PDF-".getBytes());
+            assertThat(Files.readAllBytes(res.resolve("YZKsiquc01res_012612031000421.pdf"))).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
             var checkup = MedicalXml.parseAnswer(Files.readAllBytes(res.resolve("TKKsiquc01res_022612031000421.xml")));
             assertThat(checkup).isInstanceOfSatisfying(MedicalXml.Answer.Refused.class, r -> {
                 assertThat(r.reason()).isEqualTo(MedicalXml.Refusal.NO_CONSENT);

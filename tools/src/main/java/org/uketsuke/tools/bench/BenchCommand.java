@@ -112,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
             apdus(personalisation);
             certificateThroughPcscd(personalisation);
             visits(backend, personalisation, work);
-            backendThroughput(backend, work);
+            backendThroughput(backend);
             batch(backend, work);
             bridge(work);
             codec(issued);
@@ -233,7 +233,7 @@ public final class BenchCommand implements Callable<Integer> {
      * before the clock starts, so the figure is the backend's (TLS, parsing, chain and signature checks, lookup,
      * result XML), not the clients' RSA signing, which shares the same two cores here.
      */
-    private void backendThroughput(MockBackend backend, Path work) throws Exception {
+    private void backendThroughput(MockBackend backend) throws Exception {
         int threads = 4;
         int perThread = quick ? 250 : 1_000;
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -59,7 +59,7 @@ class ScreenshotTourTest {
         env = DemoProfile.start(dataDir.resolve(language));
         robot.interact(() -> {
             staffStage = new Stage();
-            windows = env.openWindows(kioskStage, staffStage, new Messages(new Locale(language)));
+            windows = env.openWindows(kioskStage, staffStage, new Messages(Locale.of(language)));
         });
         Path out = Files.createDirectories(Path.of("target", "screenshots"));
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-idle.png"));
@@ -98,7 +98,7 @@ class ScreenshotTourTest {
         robot.clickOn("#consentNext");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible()
                 && robot.lookup("#kioskTitle").queryLabeled().getText().equals(
-                        new Messages(new Locale(language)).get("state.SHOWING_PROBLEM.title")));
+                        new Messages(Locale.of(language)).get("state.SHOWING_PROBLEM.title")));
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-problem.png"));
         env.backend().injectFault(new org.uketsuke.mockbackend.Fault.None(), 0);
         robot.clickOn("#removeCard");
@@ -154,7 +154,7 @@ class ScreenshotTourTest {
         Path conf = etc.resolve("uketsuke.conf");
         Files.writeString(conf, text);
         var config = ((org.uketsuke.app.config.ConfigResult.Ok) org.uketsuke.app.config.ConfigParser.parse(text)).config();
-        Messages messages = new Messages(new Locale(language));
+        Messages messages = new Messages(Locale.of(language));
         SettingsViewModel model = new SettingsViewModel(conf, config, new org.uketsuke.app.production.TerminalDiagnostics(
                 (device, w, h, fps) -> org.uketsuke.face.camera.DemoFrames.camera(), name -> null, java.time.Clock.systemUTC()),
                 Runnable::run, Runnable::run, messages);
@@ -207,7 +207,7 @@ class ScreenshotTourTest {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> consented
                     ? !table.getItems().isEmpty() && table.getItems().size() <= 5
                     : robot.lookup("#medicalStatus").queryLabeled().getText()
-                            .equals(new Messages(new Locale(language)).get("medical.status.NO_CONSENT")));
+                            .equals(new Messages(Locale.of(language)).get("medical.status.NO_CONSENT")));
             save(robot, windows.medicalWindow().getScene(), out.resolve(language + "-staff-medical-"
                     + category.name().toLowerCase(Locale.ROOT) + ".png"));
         }
