@@ -18,6 +18,10 @@ mkdir -p "$WORK/input" "$OUT"
 TRAINING_JAR="$(ls "$ROOT"/training/target/training-*.jar 2>/dev/null | grep -v -- '-sources.jar$' | head -1)"
 [ -n "$TRAINING_JAR" ] && [ -d "$ROOT/training/target/lib" ] \
     || { echo "build-deb: the training module is not built (mvn package)" >&2; exit 2; }
+# The JVM options every start uses, one --java-options each.
+read -ra options <<< "$(sed -n 's/^jvm\.options=//p' "$ROOT/packaging/jvm-options.properties")"
+JAVA_OPTIONS=()
+for option in "${options[@]}"; do JAVA_OPTIONS+=(--java-options "$option"); done
 cp "$ROOT"/app/target/app-*.jar "$WORK/input/app.jar"
 cp "$ROOT"/app/target/lib/*.jar "$WORK/input/"
 # The developer tools (bench, soak, face eval) are not an app dependency and must never reach the installer.
@@ -38,8 +42,7 @@ MODULES="$MODULES,java.smartcardio,jdk.net,jdk.crypto.ec,jdk.crypto.cryptoki,jdk
     --vendor "Uketsuke project" \
     --input "$WORK/input" --main-jar app.jar --main-class org.uketsuke.app.Uketsuke \
     --runtime-image "$WORK/runtime" \
-    --java-options "--enable-native-access=ALL-UNNAMED" \
-    --java-options "--add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED" \
+    "${JAVA_OPTIONS[@]}" \
     --java-options "-Duketsuke.extensions=\$APPDIR/extensions" \
     --resource-dir "$ROOT/packaging/src/deb" \
     --linux-package-name uketsuke \

@@ -41,8 +41,11 @@ LAYOUT="$WORK/layout"
 mkdir -p "$LAYOUT/app/lib" "$OUT"
 
 # The Windows app layout: Program Files\Uketsuke\{uketsuke.cmd, app\app.jar, app\lib\*.jar[, runtime\]}. The
-# launcher goes in as CP932 (cmd.exe's code page on Japanese Windows) with CRLF line ends.
-iconv -f UTF-8 -t CP932 "$SRC/uketsuke.cmd" | sed 's/$/\r/' > "$LAYOUT/uketsuke.cmd"
+# launcher goes in as CP932 (cmd.exe's code page on Japanese Windows) with CRLF line ends, with the JVM options every
+# start uses filled in.
+JVM_OPTIONS="$(sed -n 's/^jvm\.options=//p' "$ROOT/packaging/jvm-options.properties")"
+[ -n "$JVM_OPTIONS" ] || die "no jvm.options line in packaging/jvm-options.properties"
+sed "s|@JVM_OPTIONS@|$JVM_OPTIONS|" "$SRC/uketsuke.cmd" | iconv -f UTF-8 -t CP932 | sed 's/$/\r/' > "$LAYOUT/uketsuke.cmd"
 sed 's/$/\r/' "$SRC/uketsuke.conf" > "$LAYOUT/uketsuke.conf"
 cp "$APP_JAR" "$LAYOUT/app/app.jar"
 FX_CACHE="$ROOT/packaging/target/javafx-win"

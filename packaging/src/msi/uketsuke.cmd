@@ -31,7 +31,8 @@ set "CONFIG=%ProgramData%\Uketsuke\uketsuke.conf"
 if exist "%CONFIG%" for /f "usebackq eol=# tokens=1,* delims==" %%A in ("%CONFIG%") do if /i "%%A"=="java_options" set "JAVA_OPTIONS=%%B"
 
 set "APP_CLASSPATH=%UKETSUKE_HOME%\app\app.jar;%UKETSUKE_HOME%\app\lib\*"
-set "OPTIONS=--enable-native-access=ALL-UNNAMED --add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED -Dfile.encoding=UTF-8 "-Duketsuke.extensions=%UKETSUKE_HOME%\training" %JAVA_OPTIONS%"
+rem The JVM options every start uses are filled in here by build-msi.sh (packaging/jvm-options.properties).
+set "OPTIONS=@JVM_OPTIONS@ "-Duketsuke.extensions=%UKETSUKE_HOME%\training" %JAVA_OPTIONS%"
 if /i "%~1"=="demo" (
   start "Uketsuke" "%JAVA_BIN%\javaw.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke %*
   exit /b 0
