@@ -22,8 +22,9 @@ die() { echo "build-msi: $*" >&2; exit 2; }
     || die "version '$VERSION' is out of range for an MSI (at most 255.255.65535)"
 command -v wixl >/dev/null && command -v msibuild >/dev/null \
     || die "wixl and msibuild are missing: apt-get install wixl msitools"
-APP_JAR="$(ls "$ROOT"/app/target/app-*.jar 2>/dev/null | head -1)"
-[ -n "$APP_JAR" ] && [ -d "$ROOT/app/target/lib" ] \
+APP_JARS=("$ROOT"/app/target/app-*.jar)
+APP_JAR="${APP_JARS[0]}"
+[ -f "$APP_JAR" ] && [ -d "$ROOT/app/target/lib" ] \
     || die "the app is not built: mvn -B -ntp -q -pl app -am package -DskipTests"
 RUNTIME="${UKETSUKE_WINDOWS_RUNTIME:-}"
 if [ -n "$RUNTIME" ]; then

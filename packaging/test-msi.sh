@@ -32,6 +32,8 @@ prop() { table "$1" Property | awk -F'\t' -v k="$2" '$1 == k { print $2 }'; }
 # Every file as "place<TAB>size<TAB>component attributes<TAB>component<TAB>feature(s)", the place resolved through the
 # Directory table from the standard folder (ProgramFiles64Folder/Uketsuke/app/app.jar).
 # Shortcuts the same way: "place<TAB>target<TAB>arguments<TAB>component<TAB>feature(s)".
+# An awk program: its $ fields are awk's, not the shell's.
+# shellcheck disable=SC2016
 RESOLVE='
   function leaf(n) { sub(/:.*/, "", n); if (index(n, "|")) n = substr(n, index(n, "|") + 1); return n }
   function place(d,   n, p) {
@@ -66,9 +68,9 @@ in_range() {
 }
 # The rows of MSI $1's Upgrade table for our UpgradeCode that act on an installed version $2: "property attributes".
 upgrade_rows_for() {
-  local msi="$1" v="$2" code min max lang attr remove property
+  local msi="$1" v="$2" code min max attr property
   # Tabs to "|": read would merge the empty columns (open bounds) if tab were the separator.
-  while IFS='|' read -r code min max lang attr remove property; do
+  while IFS='|' read -r code min max _ attr _ property; do
     [ "${code^^}" = "${UPGRADE_CODE^^}" ] && in_range "$v" "$min" "$max" "$attr" && echo "$property $attr"
   done < <(table "$msi" Upgrade | tr '\t' '|')
 }
@@ -147,7 +149,8 @@ mkdir -p "$OUT/x1"
 msiextract -C "$OUT/x1" "$M1" >/dev/null
 X="$OUT/x1/Uketsuke"
 same=yes
-cmp -s "$X/app/app.jar" "$(ls "$ROOT"/app/target/app-*.jar | head -1)" || same="app.jar"
+APP_JARS=("$ROOT"/app/target/app-*.jar)
+cmp -s "$X/app/app.jar" "${APP_JARS[0]}" || same="app.jar"
 for jar in "$ROOT"/app/target/lib/*.jar; do
   case "$jar" in *-linux.jar) continue ;; esac
   cmp -s "$X/app/lib/$(basename "$jar")" "$jar" || same="$(basename "$jar")"
