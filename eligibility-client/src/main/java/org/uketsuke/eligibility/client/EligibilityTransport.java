@@ -195,6 +195,7 @@ public final class EligibilityTransport {
     }
 
     /** The failure and, if deeper, its root cause (e.g. the expired certificate under a handshake failure). */
+    @SuppressWarnings("ReferenceEquality") // walking the cause chain: the same exception object, not an equal one
     private static String describe(IOException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

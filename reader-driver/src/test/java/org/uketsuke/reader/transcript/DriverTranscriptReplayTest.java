@@ -75,7 +75,7 @@ class DriverTranscriptReplayTest {
     }
 
     @Test
-    void theCardFaceIsReadAndProvedPresentOnlyWith照合番号B() {
+    void theCardFaceIsReadAndProvedPresentOnlyWithCollationNumberB() {
         List<String> outcomes = outcomes("patient-with-card-face");
         assertThat(outcomes).containsSubsequence("verify-collation-number-b: Verified[]", "presence-proof: verified",
                 "card-expiry: 20350217");
