@@ -20,13 +20,13 @@ public record CardConfirmationRequest(
         IdentityMethod method,
         Consents consents,
         String arbitraryFileIdentifier,
-        Attestation attestation,
-        PrescriptionForm prescriptionForm,
+        @Nullable Attestation attestation,
+        @Nullable PrescriptionForm prescriptionForm,
         org.uketsuke.eligibility.ConsentScenario scenario) {
 
     /** Without a prescription-form choice, for an outpatient visit. */
     public CardConfirmationRequest(byte[] authCertificateDer, byte[] nonce, byte[] signature, IdentityMethod method,
-            Consents consents, String arbitraryFileIdentifier, Attestation attestation) {
+            Consents consents, String arbitraryFileIdentifier, @Nullable Attestation attestation) {
         this(authCertificateDer, nonce, signature, method, consents, arbitraryFileIdentifier, attestation, null,
                 org.uketsuke.eligibility.ConsentScenario.OUTPATIENT);
     }

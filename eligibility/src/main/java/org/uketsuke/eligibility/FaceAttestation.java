@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What a terminal without 特定機関 credentials vouches for on the PIN-less path
@@ -73,7 +74,7 @@ public record FaceAttestation(byte[] nonce, byte[] authCertificateSha256, double
                     Double.parseDouble(parts[3]), Double.parseDouble(parts[4]), Boolean.parseBoolean(parts[5]), parts[6],
                     parts[7], Instant.parse(parts[8]), HexFormat.of().parseHex(parts[9]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidValueException("FaceAttestation", e.getMessage());
+            throw new InvalidValueException("FaceAttestation", Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

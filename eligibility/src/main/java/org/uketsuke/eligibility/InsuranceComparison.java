@@ -69,7 +69,7 @@ public final class InsuranceComparison {
     }
 
     /** Percent from "030" (message form), "30" (percent) or "3" (割); null when unreadable. */
-    static Integer percent(String value) {
+    static @Nullable Integer percent(String value) {
         String v = text(value).replace("割", "").replace("%", "");
         if (!v.matches("\\d{1,3}")) {
             return null;

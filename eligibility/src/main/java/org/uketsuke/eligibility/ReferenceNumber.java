@@ -16,6 +16,6 @@ public record ReferenceNumber(String value) {
 
     /** From what a receptionist typed: full-width digits and dash look-alikes are folded first. */
     public static ReferenceNumber of(String typed) {
-        return new ReferenceNumber(typed == null ? null : Text.normalise(typed));
+        return new ReferenceNumber(Text.normalise(typed == null ? "" : typed));
     }
 }

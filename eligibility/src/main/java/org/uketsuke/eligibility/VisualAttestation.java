@@ -2,6 +2,7 @@ package org.uketsuke.eligibility;
 
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * 目視確認: a named staff member compared the card's face photo with the patient at the counter, for this nonce and
@@ -67,7 +68,7 @@ public record VisualAttestation(byte[] nonce, byte[] authCertificateSha256, Stri
             return new VisualAttestation(Base64.getDecoder().decode(parts[1]), HexFormat.of().parseHex(parts[2]), parts[3],
                     parts[4]);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("VisualAttestation", e.getMessage());
+            throw new InvalidValueException("VisualAttestation", Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Nullable;
 
 /**
  * One category's consent as the qualification system keeps it: the answer (OQSCD016), when it was given, until when
@@ -12,7 +13,7 @@ import org.uketsuke.eligibility.Consent;
  *
  * @param expiresAt the end of the viewing window; null when the answer was not "yes" (nothing to expire)
  */
-public record ConsentGrant(MedicalCategory category, Consent answer, Instant givenAt, Instant expiresAt,
+public record ConsentGrant(MedicalCategory category, Consent answer, Instant givenAt, @Nullable Instant expiresAt,
         ConsentScenario scenario) {
 
     public ConsentGrant {

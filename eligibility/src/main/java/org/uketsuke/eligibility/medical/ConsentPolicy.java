@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.uketsuke.eligibility.Nullable;
 
 /**
  * How long a "yes" lets a clinic view, per scenario. The defaults are Uketsuke's assumption (docs/backend-api.md):
@@ -29,7 +30,7 @@ public record ConsentPolicy(Map<ConsentScenario, Duration> validity) {
         return new ConsentPolicy(v);
     }
 
-    public Duration validityFor(ConsentScenario scenario) {
+    public @Nullable Duration validityFor(ConsentScenario scenario) {
         return validity.get(scenario);
     }
 }

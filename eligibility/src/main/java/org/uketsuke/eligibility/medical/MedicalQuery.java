@@ -4,6 +4,7 @@ import org.uketsuke.eligibility.ConsentScenario;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.Nullable;
 
 /**
  * A request for one category of a patient's medical information, as the 連携アプリ's {@code YZK…}/{@code TKK…}
@@ -13,7 +14,7 @@ import org.uketsuke.eligibility.InsuranceCardId;
  * @param from first date wanted, or null for all the system keeps
  * @param to last date wanted, or null for up to today
  */
-public record MedicalQuery(InsuranceCardId card, MedicalCategory category, LocalDate from, LocalDate to,
+public record MedicalQuery(InsuranceCardId card, MedicalCategory category, @Nullable LocalDate from, @Nullable LocalDate to,
         ConsentScenario scenario, String arbitraryFileIdentifier) {
 
     public MedicalQuery {
