@@ -15,7 +15,10 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 mkdir -p "$WORK/input" "$OUT"
-TRAINING_JAR="$(ls "$ROOT"/training/target/training-*.jar 2>/dev/null | grep -v -- '-sources.jar$' | head -1)"
+TRAINING_JAR=""
+for jar in "$ROOT"/training/target/training-*.jar; do
+  case "$jar" in *-sources.jar) ;; *) if [ -f "$jar" ]; then TRAINING_JAR="$jar"; break; fi ;; esac
+done
 [ -n "$TRAINING_JAR" ] && [ -d "$ROOT/training/target/lib" ] \
     || { echo "build-deb: the training module is not built (mvn package)" >&2; exit 2; }
 # The JVM options every start uses, one --java-options each.
@@ -56,9 +59,10 @@ TR="$WORK/training"
 EXT="$TR/opt/uketsuke/lib/app/extensions"
 mkdir -p "$TR/DEBIAN" "$EXT" "$TR/usr/share/applications" "$TR/usr/share/doc/uketsuke-training"
 cp "$TRAINING_JAR" "$EXT/training.jar"
+APP_JARS=("$ROOT"/app/target/app-*.jar)
 for jar in "$ROOT"/training/target/lib/*.jar; do
   name="$(basename "$jar")"
-  [ -e "$WORK/input/$name" ] || [ "$name" = "$(basename "$(ls "$ROOT"/app/target/app-*.jar | head -1)")" ] \
+  [ -e "$WORK/input/$name" ] || [ "$name" = "$(basename "${APP_JARS[0]}")" ] \
       || cp "$jar" "$EXT/$name"
 done
 cat > "$TR/usr/share/applications/uketsuke-training.desktop" <<DESKTOP

@@ -70,7 +70,10 @@ for jar in "$ROOT"/app/target/lib/*.jar; do
 done
 [ -z "$RUNTIME" ] || cp -r "$RUNTIME" "$LAYOUT/runtime"
 # Training: its jar and every jar of its run-time class path that the program does not ship already.
-TRAINING_JAR="$(ls "$ROOT"/training/target/training-*.jar 2>/dev/null | grep -v -- '-sources.jar$' | head -1)"
+TRAINING_JAR=""
+for jar in "$ROOT"/training/target/training-*.jar; do
+  case "$jar" in *-sources.jar) ;; *) if [ -f "$jar" ]; then TRAINING_JAR="$jar"; break; fi ;; esac
+done
 [ -n "$TRAINING_JAR" ] && [ -d "$ROOT/training/target/lib" ] \
     || die "the training module is not built: mvn -B -ntp -q package -DskipTests"
 mkdir -p "$LAYOUT/training"
