@@ -5,6 +5,7 @@ import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.uketsuke.face.OpenCv;
@@ -92,12 +93,12 @@ public final class CardFrontReader {
                         .<CardFrontRead>map(CardFrontRead.Read::new)
                         .orElse(new CardFrontRead.Unreadable(CardFrontRead.Reason.TEXT_UNREADABLE));
             } finally {
-                clean.setTo(new org.opencv.core.Scalar(0));
+                clean.setTo(new Scalar(0));
                 clean.release();
             }
         } finally {
             column.release();
-            card.setTo(new org.opencv.core.Scalar(0));
+            card.setTo(new Scalar(0));
             card.release();
         }
     }
@@ -119,7 +120,7 @@ public final class CardFrontReader {
                 Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(1, 50)));
         Core.bitwise_or(across, down, across);
         Imgproc.dilate(across, across, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
-        clean.setTo(new org.opencv.core.Scalar(245), across);
+        clean.setTo(new Scalar(245), across);
         ink.release();
         across.release();
         down.release();

@@ -1,5 +1,6 @@
 package org.uketsuke.cardfront;
 
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseEra;
@@ -101,7 +102,7 @@ public final class CardFrontText {
 
     /** Full-width to half-width, no whitespace, and O/o/l/I read inside digit runs turned back into digits. */
     static String clean(String raw) {
-        String text = java.text.Normalizer.normalize(raw == null ? "" : raw, java.text.Normalizer.Form.NFKC)
+        String text = Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFKC)
                 .replaceAll("\\s+", "");
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
 import org.opencv.core.MatOfPoint;
 import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
@@ -110,9 +112,9 @@ final class CardLocator {
     /** Variance of the Laplacian: low on a blurred picture. */
     static double sharpness(Mat grey) {
         Mat laplacian = new Mat();
-        Imgproc.Laplacian(grey, laplacian, org.opencv.core.CvType.CV_64F);
-        org.opencv.core.MatOfDouble mean = new org.opencv.core.MatOfDouble();
-        org.opencv.core.MatOfDouble std = new org.opencv.core.MatOfDouble();
+        Imgproc.Laplacian(grey, laplacian, CvType.CV_64F);
+        MatOfDouble mean = new MatOfDouble();
+        MatOfDouble std = new MatOfDouble();
         Core.meanStdDev(laplacian, mean, std);
         laplacian.release();
         double s = std.get(0, 0)[0];

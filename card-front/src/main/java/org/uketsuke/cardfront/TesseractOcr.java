@@ -3,11 +3,17 @@ package org.uketsuke.cardfront;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import net.sourceforge.tess4j.Tesseract;
 import net.sourceforge.tess4j.TesseractException;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Tesseract 5 through tess4j (JNA onto the system's libtesseract; Debian {@code tesseract-ocr-jpn}/{@code -eng}
@@ -54,8 +60,8 @@ public final class TesseractOcr implements AutoCloseable {
 
     static Optional<Path> dataDir() {
         String prefix = System.getenv("TESSDATA_PREFIX");
-        java.util.stream.Stream<Path> candidates = java.util.stream.Stream.concat(
-                prefix == null ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(Path.of(prefix)),
+        Stream<Path> candidates = Stream.concat(
+                prefix == null ? Stream.empty() : Stream.of(Path.of(prefix)),
                 DATA_DIRS.stream());
         return candidates.filter(d -> Files.isRegularFile(d.resolve("jpn.traineddata"))
                 && Files.isRegularFile(d.resolve("eng.traineddata"))).findFirst();
@@ -63,29 +69,29 @@ public final class TesseractOcr implements AutoCloseable {
 
     /** The text of an 8-bit greyscale picture. */
     public synchronized String text(Mat grey) {
-        if (grey.type() != org.opencv.core.CvType.CV_8UC1) {
+        if (grey.type() != CvType.CV_8UC1) {
             throw new IllegalArgumentException("8-bit greyscale expected");
         }
         // A margin of paper around the line: Tesseract finds the text line more reliably when it does not touch the edge.
         // Black print on white paper (Otsu): the faint box fill and guilloche are gone before Tesseract looks.
         Mat binary = new Mat();
-        org.opencv.imgproc.Imgproc.threshold(grey, binary, 0, 255,
-                org.opencv.imgproc.Imgproc.THRESH_BINARY | org.opencv.imgproc.Imgproc.THRESH_OTSU);
+        Imgproc.threshold(grey, binary, 0, 255,
+                Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
         Mat continuous = new Mat();
-        org.opencv.core.Core.copyMakeBorder(binary, continuous, MARGIN, MARGIN, MARGIN, MARGIN,
-                org.opencv.core.Core.BORDER_CONSTANT, new org.opencv.core.Scalar(255));
+        Core.copyMakeBorder(binary, continuous, MARGIN, MARGIN, MARGIN, MARGIN,
+                Core.BORDER_CONSTANT, new Scalar(255));
         binary.release();
         byte[] pixels = new byte[(int) (continuous.total())];
         continuous.get(0, 0, pixels);
         ByteBuffer buffer = ByteBuffer.allocateDirect(pixels.length);
         buffer.put(pixels).flip();
-        java.util.Arrays.fill(pixels, (byte) 0);
+        Arrays.fill(pixels, (byte) 0);
         try {
             return engine.doOCR(continuous.cols(), continuous.rows(), buffer, 8, null, null);
         } catch (TesseractException e) {
             throw new IllegalStateException("Tesseract failed", e);
         } finally {
-            continuous.setTo(new org.opencv.core.Scalar(0));
+            continuous.setTo(new Scalar(0));
             continuous.release();
             buffer.clear();
             while (buffer.hasRemaining()) {

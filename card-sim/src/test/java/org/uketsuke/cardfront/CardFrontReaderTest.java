@@ -9,8 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -63,8 +65,8 @@ class CardFrontReaderTest {
     @Test
     void aNoisyDeskWithoutACardIsNoCardSeen() {
         Mat desk = new Mat(720, 1280, CvType.CV_8UC3);
-        org.opencv.core.Core.setRNGSeed(7);
-        org.opencv.core.Core.randn(desk, 110, 30);
+        Core.setRNGSeed(7);
+        Core.randn(desk, 110, 30);
         assertThat(reader.read(new Frame(desk, 0))).isEqualTo(new CardFrontRead.NotFound());
     }
 
@@ -80,7 +82,7 @@ class CardFrontReaderTest {
     void aCardWithItsFieldsCoveredIsUnreadable() {
         Mat frame = HeldCardFrames.record(CardFrontRenderer.render(CardFrontPerson.generated(6)), 6, 1).getLast();
         // A thumb over the security code: a pale patch where the box is.
-        Imgproc.rectangle(frame, new org.opencv.core.Point(430, 380), new org.opencv.core.Point(560, 450),
+        Imgproc.rectangle(frame, new Point(430, 380), new Point(560, 450),
                 new Scalar(225, 225, 228), -1);
         assertThat(reader.read(new Frame(frame, 0)))
                 .isEqualTo(new CardFrontRead.Unreadable(CardFrontRead.Reason.TEXT_UNREADABLE));

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.KeyPairGenerator;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.reader.api.ApduTransport;
@@ -83,7 +85,7 @@ class CardRemovalAtEveryApduTest {
     /** A fresh card (own retry counters), its session, and the steps that must already have run on it. */
     private record Setup(MyNumberCardSimulator card, PulledCard session) {}
 
-    private static Setup fresh(java.util.function.Consumer<ApduTransport> before) {
+    private static Setup fresh(Consumer<ApduTransport> before) {
         MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation(), face);
         PulledCard session = new PulledCard(VirtualCardTransport.open(card));
         before.accept(session);
@@ -94,8 +96,8 @@ class CardRemovalAtEveryApduTest {
      * Runs {@code operation} once whole to count its APDUs, then once per boundary with the card pulled there (both
      * before the card sees the command and after it acted on it), and checks each outcome.
      */
-    private static <R> int everyBoundary(java.util.function.Consumer<ApduTransport> before,
-            Function<ApduTransport, R> operation, java.util.function.Predicate<R> removed, String what) {
+    private static <R> int everyBoundary(Consumer<ApduTransport> before,
+            Function<ApduTransport, R> operation, Predicate<R> removed, String what) {
         Setup whole = fresh(before);
         whole.session().pullAfter(Long.MAX_VALUE, false);
         var _ = operation.apply(whole.session());

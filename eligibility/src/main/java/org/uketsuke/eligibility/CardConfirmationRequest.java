@@ -22,13 +22,13 @@ public record CardConfirmationRequest(
         String arbitraryFileIdentifier,
         @Nullable Attestation attestation,
         @Nullable PrescriptionForm prescriptionForm,
-        org.uketsuke.eligibility.ConsentScenario scenario) {
+        ConsentScenario scenario) {
 
     /** Without a prescription-form choice, for an outpatient visit. */
     public CardConfirmationRequest(byte[] authCertificateDer, byte[] nonce, byte[] signature, IdentityMethod method,
             Consents consents, String arbitraryFileIdentifier, @Nullable Attestation attestation) {
         this(authCertificateDer, nonce, signature, method, consents, arbitraryFileIdentifier, attestation, null,
-                org.uketsuke.eligibility.ConsentScenario.OUTPATIENT);
+                ConsentScenario.OUTPATIENT);
     }
 
     /** The PIN path: the card signed the nonce. */
@@ -44,7 +44,7 @@ public record CardConfirmationRequest(
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(consents, "consents");
         Objects.requireNonNull(arbitraryFileIdentifier, "arbitraryFileIdentifier");
-        scenario = scenario == null ? org.uketsuke.eligibility.ConsentScenario.OUTPATIENT : scenario;
+        scenario = scenario == null ? ConsentScenario.OUTPATIENT : scenario;
         authCertificateDer = authCertificateDer.clone();
         nonce = nonce.clone();
         signature = signature.clone();

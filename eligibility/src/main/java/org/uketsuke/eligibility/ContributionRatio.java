@@ -1,5 +1,7 @@
 package org.uketsuke.eligibility;
 
+import java.util.Locale;
+
 /**
  * 負担割合 in percent. The messages carry it as 3 digits ({@code InsuredPartialContributionRatio},
  * {@code ElderlyRecipientContributionRatio}): {@code "030"} = 3割 = 30 %.
@@ -20,7 +22,7 @@ public record ContributionRatio(int percent) {
     }
 
     public String wire() {
-        return String.format(java.util.Locale.ROOT, "%03d", percent);
+        return String.format(Locale.ROOT, "%03d", percent);
     }
 
     /** 割 (3 for 30 %). */

@@ -1,6 +1,7 @@
 package org.uketsuke.eligibility;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * One confirmed qualification ({@code ResultOfQualificationConfirmation}): whose insurance, which insurance, and what
@@ -22,14 +23,14 @@ public record Qualification(
         ContributionRatio contributionRatio,
         LocalDate qualificationDate,
         QualificationDetails details,
-        java.util.Optional<ReferenceNumber> referenceNumber) {
+        Optional<ReferenceNumber> referenceNumber) {
 
     /** A qualification without a registered 照会番号. */
     public Qualification(InsuranceCardId card, String insurerName, String name, String nameKana, LocalDate birthdate,
             Sex sex, PersonalFamily personalFamily, ContributionRatio contributionRatio, LocalDate qualificationDate,
             QualificationDetails details) {
         this(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio, qualificationDate,
-                details, java.util.Optional.empty());
+                details, Optional.empty());
     }
 
     /** A qualification without optional blocks. */
@@ -41,7 +42,7 @@ public record Qualification(
 
     public Qualification {
         details = details == null ? QualificationDetails.none() : details;
-        referenceNumber = referenceNumber == null ? java.util.Optional.empty() : referenceNumber;
+        referenceNumber = referenceNumber == null ? Optional.empty() : referenceNumber;
         if (card == null || contributionRatio == null || birthdate == null) {
             throw new InvalidValueException("ResultOfQualificationConfirmation", "insurance, birth date and ratio are required");
         }
@@ -51,7 +52,7 @@ public record Qualification(
     }
 
     /** The same qualification as answered to an institution that registered this 照会番号 (or none). */
-    public Qualification withReferenceNumber(java.util.Optional<ReferenceNumber> reference) {
+    public Qualification withReferenceNumber(Optional<ReferenceNumber> reference) {
         return new Qualification(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio,
                 qualificationDate, details, reference);
     }

@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
+import java.util.Locale;
 
 /**
  * A date in the Japanese calendar (和暦): era + year of era + month + day, converted with the JDK's
@@ -48,7 +50,7 @@ public record WarekiDate(JapaneseEra era, int yearOfEra, int month, int day) {
             case 1 -> "昭和";
             case 2 -> "平成";
             case 3 -> "令和";
-            default -> era.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.JAPANESE);
+            default -> era.getDisplayName(TextStyle.FULL, Locale.JAPANESE);
         };
     }
 }

@@ -6,11 +6,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -21,7 +28,9 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.camera.DemoFrames;
+import org.uketsuke.face.camera.Frame;
 import org.uketsuke.face.camera.ImageSequenceSource;
+import org.uketsuke.face.camera.OpenCvCameraSource;
 import org.uketsuke.face.chip.ChipPhoto;
 import org.uketsuke.face.chip.ChipPhotoError;
 import org.uketsuke.face.pipeline.FaceBox;
@@ -136,7 +145,7 @@ class FaceMatchTest {
         Imgproc.resize(astronaut, thumbnail, new Size(64, 64));
         Imgcodecs.imencode(".png", thumbnail, png);
         assertThat(ChipPhoto.decode(png.toArray())).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.NOT_JPEG_2000));
-        byte[] broken = java.util.Arrays.copyOf(jp2, 40);
+        byte[] broken = Arrays.copyOf(jp2, 40);
         assertThat(ChipPhoto.decode(broken)).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.UNDECODABLE));
         assertThat(ChipPhoto.decode(new byte[70_000])).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.TOO_LARGE));
     }
@@ -155,7 +164,7 @@ class FaceMatchTest {
         List<Mat> live = List.of(DemoFrames.turned(astronaut, 0.09), DemoFrames.turned(astronaut, -0.1));
         for (int attempt = 1; ; attempt++) {
             FileWriteWatch.Result watch = FileWriteWatch.start(watchedFileSystems());
-            java.util.Map<String, String> before = snapshot(privateTmp);
+            Map<String, String> before = snapshot(privateTmp);
 
             ChipPhoto.Decoded chip = ChipPhoto.decode(chipJp2);
             FaceDecision decision = FaceVerifier.defaults().verify(pipeline, ((ChipPhoto.Decoded.Ok) chip).grey(),
@@ -182,7 +191,7 @@ class FaceMatchTest {
     @Test
     void theFileWatchSeesThisJvmsWritesAndOnlyThem() throws Exception {
         FileWriteWatch.Result watch = FileWriteWatch.start(watchedFileSystems());
-        org.junit.jupiter.api.Assumptions.assumeTrue(watch.watch().isPresent(), watch.whyNot());
+        Assumptions.assumeTrue(watch.watch().isPresent(), watch.whyNot());
         Path mine = Files.createTempFile(Path.of("/tmp"), "uketsuke-watch-", ".bin");
         try (FileWriteWatch w = watch.watch().get()) {
             Files.write(mine, new byte[] {1, 2, 3});
@@ -203,8 +212,8 @@ class FaceMatchTest {
     }
 
     /** Path → size and modification time of every file in the private temp dir and the working dir outside target/. */
-    private static java.util.Map<String, String> snapshot(Path privateTmp) throws IOException {
-        java.util.Map<String, String> all = new java.util.TreeMap<>();
+    private static Map<String, String> snapshot(Path privateTmp) throws IOException {
+        Map<String, String> all = new TreeMap<>();
         Path workingDir = Path.of("").toAbsolutePath();
         for (Path root : List.of(privateTmp, workingDir)) {
             try (Stream<Path> walk = Files.walk(root)) {
@@ -222,7 +231,7 @@ class FaceMatchTest {
     @Test
     void aStillPictureHeldToTheCameraIsNotMatched() {
         Mat chip = chipPhotoOf(astronaut);
-        List<Mat> still = java.util.Collections.nCopies(12, DemoFrames.turned(astronaut, 0.1));
+        List<Mat> still = Collections.nCopies(12, DemoFrames.turned(astronaut, 0.1));
         FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chip, new ImageSequenceSource(still, false));
         assertThat(decision.decision()).isEqualTo(FaceDecision.Decision.INCONCLUSIVE);
         assertThat(decision.reason()).isEqualTo(QualityIssue.FROZEN_FRAMES);
@@ -237,7 +246,7 @@ class FaceMatchTest {
 
             @Override
             public Capture next() {
-                return calls++ == 0 ? new Capture.Got(new org.uketsuke.face.camera.Frame(DemoFrames.turned(astronaut, 0.1), System.nanoTime()))
+                return calls++ == 0 ? new Capture.Got(new Frame(DemoFrames.turned(astronaut, 0.1), System.nanoTime()))
                         : new Capture.Unavailable("camera gave no frame (unplugged?)");
             }
 
@@ -252,7 +261,7 @@ class FaceMatchTest {
 
     @Test
     void noCameraAtAllIsSaidSo() {
-        try (CameraSource none = new org.uketsuke.face.camera.OpenCvCameraSource(57, 640, 480, 15)) {
+        try (CameraSource none = new OpenCvCameraSource(57, 640, 480, 15)) {
             FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chipPhotoOf(astronaut), none);
             assertThat(decision.decision()).isEqualTo(FaceDecision.Decision.INCONCLUSIVE);
             assertThat(decision.reason()).isEqualTo(QualityIssue.CAMERA_UNAVAILABLE);
@@ -262,10 +271,10 @@ class FaceMatchTest {
 
     @Test
     void aCoveredCameraGivesDarkFramesNotAMatch() {
-        java.util.Random noise = new java.util.Random(3);
-        List<Mat> dark = new java.util.ArrayList<>();
+        Random noise = new Random(3);
+        List<Mat> dark = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Mat frame = new Mat(480, 640, org.opencv.core.CvType.CV_8UC3);
+            Mat frame = new Mat(480, 640, CvType.CV_8UC3);
             byte[] pixels = new byte[480 * 640 * 3];
             for (int p = 0; p < pixels.length; p++) {
                 pixels[p] = (byte) noise.nextInt(6); // sensor noise on a black picture
@@ -302,7 +311,7 @@ class FaceMatchTest {
 
     private static Mat shifted(Mat image, int dx, int dy) {
         Mat out = new Mat();
-        Mat m = new Mat(2, 3, org.opencv.core.CvType.CV_64F);
+        Mat m = new Mat(2, 3, CvType.CV_64F);
         m.put(0, 0, 1, 0, dx, 0, 1, dy);
         Imgproc.warpAffine(image, out, m, image.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE, new Scalar(0));
         return out;

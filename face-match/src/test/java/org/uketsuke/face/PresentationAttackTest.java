@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,7 @@ class PresentationAttackTest {
         for (double[] cast : List.of(new double[] {1, 1, 1}, new double[] {0.8, 1.0, 1.2}, new double[] {1.2, 1.0, 0.8})) {
             Mat print = print(astronaut, cast, 1.2, 6, 1);
             double spread = PresentationChecks.chromaSpread(print, face);
-            assertThat(spread).as("greyscale print, cast %s", java.util.Arrays.toString(cast))
+            assertThat(spread).as("greyscale print, cast %s", Arrays.toString(cast))
                     .isLessThan(PresentationChecks.MIN_CHROMA_SPREAD / 1.5);
         }
         Mat screen = screen(astronaut);

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The harness itself: it finds a planted bug, saves the input, lets typed errors pass, and counts what it ran. */
@@ -15,12 +17,12 @@ class FuzzerTest {
     /** These tests fix their own budgets: a CI-wide {@code -Duketsuke.fuzz} (the launcher's 20 s) must not apply. */
     private String globalBudget;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void withoutTheGlobalBudget() {
         globalBudget = System.clearProperty("uketsuke.fuzz");
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void restoreTheGlobalBudget() {
         if (globalBudget != null) {
             System.setProperty("uketsuke.fuzz", globalBudget);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class FaultInjectionTest {
 
     private static ConfirmationOutcome confirm(IssuedCard card) throws Exception {
         byte[] nonce = TestCards.nonce(client);
-        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(card.authKey());
         rsa.update(nonce);
         return client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN,

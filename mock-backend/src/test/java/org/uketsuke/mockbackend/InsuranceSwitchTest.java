@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class InsuranceSwitchTest {
     void aQualificationThatStartsInTheFutureIsNoQualificationYet() {
         int person = PopulationGenerator.FUTURE_FIRST;
         Qualification future = backend.person(person);
-        assertThat(future.qualificationDate()).isAfter(java.time.LocalDate.now());
+        assertThat(future.qualificationDate()).isAfter(LocalDate.now());
         assertThat(TestCards.reason(TestCards.confirmWithPin(client, backend.issueCard(person))))
                 .isEqualTo(RejectionReason.NO_QUALIFICATION);
         ConfirmationOutcome byNumber = client.confirmByInsurance(

@@ -2,11 +2,17 @@ package org.uketsuke.mockbackend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -14,6 +20,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +33,7 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.PrescriptionForm;
@@ -46,7 +55,7 @@ import org.uketsuke.eligibility.medical.MedicalRecords;
 class MedicalInformationTest {
 
     @TempDir
-    static java.nio.file.Path state;
+    static Path state;
 
     private static final SettableClock clock = new SettableClock(todayAtTenJst());
     private static MockBackend backend;
@@ -174,17 +183,17 @@ class MedicalInformationTest {
     @Test
     void anUnknownInsuranceIsNotFoundAndABackendThatIsDownIsUnavailable() throws Exception {
         var card = backend.person(person).card();
-        var unknown = new org.uketsuke.eligibility.InsuranceCardId(card.insurer(), card.symbol(), card.number() + "9",
+        var unknown = new InsuranceCardId(card.insurer(), card.symbol(), card.number() + "9",
                 card.branch());
         assertThat(client.medicalRecords(MedicalQuery.all(unknown, MedicalCategory.DRUG)))
                 .isInstanceOf(MedicalOutcome.NotFound.class);
         assertThat(client.medicalPdf(MedicalQuery.all(unknown, MedicalCategory.DRUG))).isInstanceOf(MedicalOutcome.NotFound.class);
 
         int freePort;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             freePort = socket.getLocalPort();
         }
-        HttpsEligibilityClient down = new HttpsEligibilityClient(java.net.URI.create("https://127.0.0.1:" + freePort),
+        HttpsEligibilityClient down = new HttpsEligibilityClient(URI.create("https://127.0.0.1:" + freePort),
                 backend.terminalTls(), Duration.ofSeconds(2));
         assertThat(down.medicalRecords(query(MedicalCategory.DRUG))).isInstanceOfSatisfying(
                 MedicalOutcome.NotAnswered.class,
@@ -194,7 +203,7 @@ class MedicalInformationTest {
     @Test
     void theDateRangeFiltersAndTheHistoryIsPlausible() throws Exception {
         confirm(client, Consents.all(Consent.YES), null);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Tokyo"));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo"));
         var card = backend.person(person).card();
         var lastYear = new MedicalQuery(card, MedicalCategory.DRUG, today.minusYears(1), today, ConsentScenario.OUTPATIENT, "");
         var outcome = client.medicalRecords(lastYear);
@@ -206,7 +215,7 @@ class MedicalInformationTest {
             assertThat(d.drugName()).matches(".*[錠ｍｇ].*");
             assertThat(d.facility()).isNotBlank();
         });
-        assertThat(drugs).isSortedAccordingTo(java.util.Comparator.comparing(DispensedDrug::dispensed).reversed());
+        assertThat(drugs).isSortedAccordingTo(Comparator.comparing(DispensedDrug::dispensed).reversed());
 
         var checkups = ((MedicalRecords.Checkups) backend.medicalHistory(person, MedicalCategory.CHECKUP)).checkups();
         assertThat(checkups).extracting(CheckupResult::fiscalYear).doesNotHaveDuplicates();
@@ -253,9 +262,9 @@ class MedicalInformationTest {
     private static String institutionOfDefaultTerminal() throws Exception {
         var keys = backend.terminalTls().keyStore();
         var alias = keys.aliases().nextElement();
-        var cert = (java.security.cert.X509Certificate) keys.getCertificate(alias);
-        for (var rdn : new org.bouncycastle.asn1.x500.X500Name(cert.getSubjectX500Principal().getName())
-                .getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)) {
+        var cert = (X509Certificate) keys.getCertificate(alias);
+        for (var rdn : new X500Name(cert.getSubjectX500Principal().getName())
+                .getRDNs(BCStyle.CN)) {
             return rdn.getFirst().getValue().toString();
         }
         throw new AssertionError("terminal certificate without CN");

@@ -3,13 +3,29 @@ package org.uketsuke.mockbackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -60,7 +76,7 @@ class MockBackendTest {
 
     /** What the card does: PKCS#1 v1.5 over the SHA-256 DigestInfo of the nonce. */
     private static byte[] sign(PrivateKey key, byte[] data) throws Exception {
-        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key);
         rsa.update(data);
         return rsa.sign();
@@ -94,22 +110,22 @@ class MockBackendTest {
     private static final byte[] PROOF = new byte[32];
 
     static {
-        java.util.Arrays.fill(PROOF, (byte) 0x5A);
+        Arrays.fill(PROOF, (byte) 0x5A);
     }
 
     private static FaceAttestation face(byte[] nonce, byte[] certHash, double score, boolean presence, String decision,
-            java.time.Instant at, byte[] proof) {
+            Instant at, byte[] proof) {
         return new FaceAttestation(nonce, certHash, score, 0.40, presence, "faceplugin-arcface-512@1", decision, at, proof);
     }
 
     private static FaceAttestation face(byte[] nonce, byte[] certHash, double score, boolean presence) {
-        return face(nonce, certHash, score, presence, FaceAttestation.MATCH, java.time.Instant.now(), PROOF);
+        return face(nonce, certHash, score, presence, FaceAttestation.MATCH, Instant.now(), PROOF);
     }
 
     @Test
     void theFacePathNeedsTheTerminalsSignedAttestationForThisNonceAndCertificate() throws Exception {
         IssuedCard card = backend.issueCard(12);
-        byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
+        byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
 
         byte[] nonce = TestCards.nonce(client);
         FaceAttestation good = face(nonce, certHash, 0.82, true);
@@ -140,28 +156,28 @@ class MockBackendTest {
     @Test
     void aStaleOrProoflessOrTamperedFaceAttestationIsRefusedTyped() throws Exception {
         IssuedCard card = backend.issueCard(14);
-        byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
+        byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
 
         byte[] nonce = TestCards.nonce(client);
         FaceAttestation stale = face(nonce, certHash, 0.9, true, FaceAttestation.MATCH,
-                java.time.Instant.now().minus(java.time.Duration.ofMinutes(10)), PROOF);
+                Instant.now().minus(Duration.ofMinutes(10)), PROOF);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce, stale,
                 TerminalSigner.sign(backend.terminalTls(), stale.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         byte[] nonce2 = TestCards.nonce(client);
         FaceAttestation future = face(nonce2, certHash, 0.9, true, FaceAttestation.MATCH,
-                java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)), PROOF);
+                Instant.now().plus(Duration.ofMinutes(10)), PROOF);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce2, future,
                 TerminalSigner.sign(backend.terminalTls(), future.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         byte[] nonce3 = TestCards.nonce(client);
-        FaceAttestation noProof = face(nonce3, certHash, 0.9, true, FaceAttestation.MATCH, java.time.Instant.now(),
+        FaceAttestation noProof = face(nonce3, certHash, 0.9, true, FaceAttestation.MATCH, Instant.now(),
                 new byte[32]);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce3, noProof,
                 TerminalSigner.sign(backend.terminalTls(), noProof.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         byte[] nonce4 = TestCards.nonce(client);
-        FaceAttestation noMatch = face(nonce4, certHash, 0.9, true, "NO_MATCH", java.time.Instant.now(), PROOF);
+        FaceAttestation noMatch = face(nonce4, certHash, 0.9, true, "NO_MATCH", Instant.now(), PROOF);
         assertThat(reason(client.confirmByCard(faceRequest(card, nonce4, noMatch,
                 TerminalSigner.sign(backend.terminalTls(), noMatch.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
@@ -176,7 +192,7 @@ class MockBackendTest {
     @Test
     void aVisualCheckIsAcceptedWhenTheTerminalSignsItForThisCard() throws Exception {
         IssuedCard card = backend.issueCard(13);
-        byte[] certHash = java.security.MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
+        byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
         byte[] nonce = TestCards.nonce(client);
         VisualAttestation visual = new VisualAttestation(nonce, certHash, TestCards.passcode(client, "staff-07"));
         assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
@@ -270,28 +286,28 @@ class MockBackendTest {
                 .isDirectoryContaining("glob:**/tls-ca.p12").isDirectoryContaining("glob:**/terminal-ca.p12")
                 .isDirectoryContaining("glob:**/server.p12").isDirectoryContaining("glob:**/terminal.p12");
         TlsMaterial tls = backend.terminalTls();
-        String alias = java.util.Collections.list(tls.keyStore().aliases()).getFirst();
+        String alias = Collections.list(tls.keyStore().aliases()).getFirst();
         var chain = tls.keyStore().getCertificateChain(alias);
-        var terminal = (java.security.cert.X509Certificate) chain[0];
-        var terminalCa = (java.security.cert.X509Certificate) chain[1];
+        var terminal = (X509Certificate) chain[0];
+        var terminalCa = (X509Certificate) chain[1];
         terminal.verify(terminalCa.getPublicKey());
-        assertThat(java.util.Collections.list(tls.trustStore().aliases()))
-                .extracting(a -> ((java.security.cert.X509Certificate) tls.trustStore().getCertificate(a))
+        assertThat(Collections.list(tls.trustStore().aliases()))
+                .extracting(a -> ((X509Certificate) tls.trustStore().getCertificate(a))
                         .getSubjectX500Principal().getName())
                 .as("the terminal trusts the server CA, not its own").doesNotContain(terminalCa.getSubjectX500Principal().getName());
-        var card = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                .generateCertificate(new java.io.ByteArrayInputStream(backend.issueCard(0).authCertDer()));
+        var card = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(backend.issueCard(0).authCertDer()));
         assertThat(card.getIssuerX500Principal().getName()).isEqualTo(
                 "OU=Japan Agency for Local Authority Information Systems,OU=JPKI for user authentication,O=JPKI-TEST,C=JP");
         assertThat(card.getSubjectX500Principal().getName()).matches("CN=[0-9A-F]{16},C=JP");
         assertThat(card.getSigAlgName()).isEqualTo("SHA256withRSA");
-        assertThat(((java.security.interfaces.RSAPublicKey) card.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(((RSAPublicKey) card.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
     }
 
     @Test
     void aDownBackendIsUnreachableNotAnException() {
         HttpsEligibilityClient nowhere = new HttpsEligibilityClient(
-                java.net.URI.create("https://127.0.0.1:1/"), backend.terminalTls(), Duration.ofSeconds(2));
+                URI.create("https://127.0.0.1:1/"), backend.terminalTls(), Duration.ofSeconds(2));
         ConfirmationOutcome outcome = nowhere.confirmByCard(new CardConfirmationRequest(
                 new byte[1], new byte[32], new byte[256], IdentityMethod.PIN, Consents.none(), "x"));
         assertThat(outcome).isInstanceOfSatisfying(Unavailable.class,
@@ -301,7 +317,7 @@ class MockBackendTest {
     @Test
     void thePopulationIsDeterministicAndEveryInsurerNumberPassesItsCheckDigit() {
         Path again = state.resolve("again");
-        java.util.Set<String> insurerKinds = new java.util.TreeSet<>();
+        Set<String> insurerKinds = new TreeSet<>();
         try (MockBackend twin = MockBackend.start(new MockBackendConfig(again, 0, 7L, 40))) {
             assertThat(twin.people()).isEqualTo(40);
             for (int i = 0; i < 40; i++) {
@@ -309,7 +325,7 @@ class MockBackendTest {
                 assertThat(twin.person(i)).isEqualTo(mine);
                 assertThat(CheckDigit.valid(mine.card().insurer().value())).isTrue();
                 insurerKinds.add(mine.card().insurer().nationalHealthInsurance() ? "国保" : mine.card().insurer().lawCode());
-                int age = java.time.Period.between(mine.birthdate(), PopulationGenerator.REFERENCE_DATE).getYears();
+                int age = Period.between(mine.birthdate(), PopulationGenerator.REFERENCE_DATE).getYears();
                 if (age >= 75) {
                     assertThat(mine.card().insurer().lawCode()).isEqualTo("39");
                     assertThat(mine.card().symbol()).as("後期高齢 has no 記号").isEmpty();
@@ -330,10 +346,10 @@ class MockBackendTest {
         // The card receives DigestInfo(SHA-256(nonce)) and pads it itself: identical to SHA256withRSA.
         IssuedCard card = backend.issueCard(9);
         byte[] nonce = TestCards.nonce(client);
-        byte[] prefix = java.util.HexFormat.of().parseHex("3031300d060960864801650304020105000420");
-        byte[] digestInfo = java.util.Arrays.copyOf(prefix, prefix.length + 32);
+        byte[] prefix = HexFormat.of().parseHex("3031300d060960864801650304020105000420");
+        byte[] digestInfo = Arrays.copyOf(prefix, prefix.length + 32);
         System.arraycopy(MessageDigest.getInstance("SHA-256").digest(nonce), 0, digestInfo, prefix.length, 32);
-        java.security.Signature raw = java.security.Signature.getInstance("NONEwithRSA");
+        Signature raw = Signature.getInstance("NONEwithRSA");
         raw.initSign(card.authKey());
         raw.update(digestInfo);
         ConfirmationOutcome outcome = client.confirmByCard(new CardConfirmationRequest(
@@ -371,21 +387,21 @@ class MockBackendTest {
     }
 
     /** A clock the test moves by hand. */
-    private static final class MovingClock extends java.time.Clock {
-        volatile java.time.Instant now = java.time.Instant.now();
+    private static final class MovingClock extends Clock {
+        volatile Instant now = Instant.now();
 
         @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
         }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
         @Override
-        public java.time.Instant instant() {
+        public Instant instant() {
             return now;
         }
     }

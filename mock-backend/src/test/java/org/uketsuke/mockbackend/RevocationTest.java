@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.SignatureException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CRLReason;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Collections;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
@@ -86,7 +90,7 @@ class RevocationTest {
         X509CRL terminalCrl = crl(TestCards.der(client.revocationList(CertificateAuthority.TERMINAL)));
         terminalCrl.verify(backend.terminalCaCertificate().getPublicKey());
         assertThatThrownBy(() -> terminalCrl.verify(backend.jpkiCaCertificate().getPublicKey()))
-                .isInstanceOf(java.security.SignatureException.class);
+                .isInstanceOf(SignatureException.class);
     }
 
     @Test
@@ -104,7 +108,7 @@ class RevocationTest {
         CertificateID neverIssued = new CertificateID(digests.get(CertificateID.HASH_SHA1), caHolder,
                 new BigInteger("123456789abcdef", 16));
         byte[] nonce = new byte[16];
-        new java.security.SecureRandom().nextBytes(nonce);
+        new SecureRandom().nextBytes(nonce);
         byte[] request = new OCSPReqBuilder().addRequest(revokedId).addRequest(goodId).addRequest(neverIssued)
                 .setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
                         new DEROctetString(nonce))))
@@ -145,7 +149,7 @@ class RevocationTest {
 
     @Test
     void aRequestThatIsNotOcspGetsMalformedRequest() throws Exception {
-        OCSPResp answer = new OCSPResp(TestCards.der(client.ocsp("not DER at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        OCSPResp answer = new OCSPResp(TestCards.der(client.ocsp("not DER at all".getBytes(StandardCharsets.US_ASCII))));
         assertThat(answer.getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
     }
 
@@ -158,7 +162,7 @@ class RevocationTest {
         backend.revokeTerminal(clinic);
         X509CRL terminalCrl = crl(TestCards.der(client.revocationList(CertificateAuthority.TERMINAL)));
         X509Certificate clinicCertificate = (X509Certificate) clinic.keyStore().getCertificate(
-                java.util.Collections.list(clinic.keyStore().aliases()).getFirst());
+                Collections.list(clinic.keyStore().aliases()).getFirst());
         assertThat(terminalCrl.isRevoked(clinicCertificate)).isTrue();
         var digests = new JcaDigestCalculatorProviderBuilder().build();
         OCSPResp ocsp = new OCSPResp(TestCards.der(client.ocsp(new OCSPReqBuilder().addRequest(new CertificateID(

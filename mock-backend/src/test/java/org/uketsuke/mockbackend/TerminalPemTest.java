@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +36,7 @@ class TerminalPemTest {
     static void start() throws Exception {
         backend = MockBackend.start(new MockBackendConfig(dir.resolve("state"), 0, 31L, 10));
         KeyStore store = backend.terminalTls().keyStore();
-        String alias = java.util.Collections.list(store.aliases()).getFirst();
+        String alias = Collections.list(store.aliases()).getFirst();
         key = (PrivateKey) store.getKey(alias, backend.terminalTls().keyPassword());
         chain = store.getCertificateChain(alias);
         Files.writeString(dir.resolve("terminal.key"), pem("PRIVATE KEY", key.getEncoded()));
@@ -47,7 +49,7 @@ class TerminalPemTest {
         Files.writeString(dir.resolve("terminal.crt"), "Bag Attributes: written by a CA tool\n" + certificates);
         KeyStore trust = backend.terminalTls().trustStore();
         Files.writeString(dir.resolve("server-ca.crt"),
-                pem("CERTIFICATE", trust.getCertificate(java.util.Collections.list(trust.aliases()).getFirst()).getEncoded()));
+                pem("CERTIFICATE", trust.getCertificate(Collections.list(trust.aliases()).getFirst()).getEncoded()));
     }
 
     @AfterAll
@@ -102,7 +104,7 @@ class TerminalPemTest {
         assertThatThrownBy(() -> TlsMaterial.fromPem(encrypted, dir.resolve("terminal.crt"), dir.resolve("server-ca.crt")))
                 .hasMessageContaining("encrypted");
         Path otherKey = dir.resolve("other.key");
-        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         Files.writeString(otherKey, pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded()));
         assertThatThrownBy(() -> TlsMaterial.fromPem(otherKey, dir.resolve("terminal.crt"), dir.resolve("server-ca.crt")))

@@ -3,8 +3,12 @@ package org.uketsuke.mockbackend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +61,7 @@ class VisualPasscodeTest {
         assertThat(passcode.staffId()).isEqualTo("staff-07");
         assertThat(passcode.passcode()).matches("[0-9]{8}");
         assertThat(passcode.expiresAt()).isEqualTo(clock.instant().plus(VisualPasscodes.LIFETIME)
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                .truncatedTo(ChronoUnit.SECONDS));
         assertThat(passcode.toString()).doesNotContain(passcode.passcode());
         assertThat(TestCards.passcode(client, "staff-07").passcode()).isNotEqualTo(passcode.passcode());
     }
@@ -115,7 +119,7 @@ class VisualPasscodeTest {
     }
 
     /** A clock the test moves by hand. */
-    static final class MovingClock extends java.time.Clock {
+    static final class MovingClock extends Clock {
         private volatile Instant now = Instant.now();
 
         void advance(Duration by) {
@@ -123,12 +127,12 @@ class VisualPasscodeTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
         }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

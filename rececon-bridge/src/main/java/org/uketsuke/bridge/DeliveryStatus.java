@@ -1,5 +1,6 @@
 package org.uketsuke.bridge;
 
+import java.time.Instant;
 import org.uketsuke.bridge.sink.DeliveryId;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param confirmedAt when the confirmation was made (not when it was delivered)
  */
 public record DeliveryStatus(DeliveryId id, String idempotencyKey, State state, int attempts, String lastError,
-        Map<String, Boolean> sinks, java.time.Instant confirmedAt) {
+        Map<String, Boolean> sinks, Instant confirmedAt) {
 
     public enum State {
         PENDING,

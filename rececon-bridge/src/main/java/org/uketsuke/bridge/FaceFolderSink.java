@@ -1,5 +1,6 @@
 package org.uketsuke.bridge;
 
+import java.nio.charset.Charset;
 import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.RececonSink;
@@ -27,7 +28,7 @@ public final class FaceFolderSink implements RececonSink {
     private final String institutionCode;
     private final CharacterCode characterCode;
 
-    public FaceFolderSink(Path folder, String institutionCode, java.nio.charset.Charset charset) throws IOException {
+    public FaceFolderSink(Path folder, String institutionCode, Charset charset) throws IOException {
         this.folder = folder;
         this.institutionCode = institutionCode;
         this.characterCode = CharacterCode.of(charset);

@@ -1,5 +1,9 @@
 package org.uketsuke.bridge;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
 import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.RececonSink;
@@ -23,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.csv.CsvExportSink;
 import org.uketsuke.bridge.store.JdbcRececonStore;
+import org.uketsuke.bridge.store.StoreDialect;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
@@ -52,7 +57,7 @@ public final class RececonBridge implements AutoCloseable {
     public static RececonBridge open(BridgeConfig config) {
         List<RececonSink> sinks = new ArrayList<>();
         try {
-            java.nio.file.Files.createDirectories(config.outboxDb().toAbsolutePath().getParent());
+            Files.createDirectories(config.outboxDb().toAbsolutePath().getParent());
             if (config.sqliteStore() != null) {
                 sinks.add(JdbcRececonStore.sqlite(config.sqliteStore()));
             }
@@ -76,7 +81,7 @@ public final class RececonBridge implements AutoCloseable {
     }
 
     /** A bridge over any sinks. */
-    public static RececonBridge open(java.nio.file.Path outboxDb, List<RececonSink> sinks, String institutionCode) {
+    public static RececonBridge open(Path outboxDb, List<RececonSink> sinks, String institutionCode) {
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + outboxDb);
             try (Statement s = db.createStatement()) {
@@ -127,9 +132,9 @@ public final class RececonBridge implements AutoCloseable {
      * The database store the staff console reads for its consistency check: the shared PostgreSQL store when there is
      * one, else the local SQLite store.
      */
-    public java.util.Optional<JdbcRececonStore> databaseStore() {
+    public Optional<JdbcRececonStore> databaseStore() {
         return sinks.stream().filter(JdbcRececonStore.class::isInstance).map(JdbcRececonStore.class::cast)
-                .max(java.util.Comparator.comparing(s -> s.dialect() == org.uketsuke.bridge.store.StoreDialect.POSTGRESQL));
+                .max(Comparator.comparing(s -> s.dialect() == StoreDialect.POSTGRESQL));
     }
 
     /** Delivers every pending entry to every sink that does not have it yet. Returns how many became delivered. */
@@ -187,7 +192,7 @@ public final class RececonBridge implements AutoCloseable {
                 + " from entry where state = 'DELIVERED' order by id desc limit " + Math.max(0, limit - open.size()));
         List<DeliveryStatus> all = new ArrayList<>(open);
         all.addAll(delivered);
-        all.sort(java.util.Comparator.comparingLong((DeliveryStatus s) -> s.id().value()).reversed());
+        all.sort(Comparator.comparingLong((DeliveryStatus s) -> s.id().value()).reversed());
         return all;
     }
 

@@ -3,7 +3,9 @@ package org.uketsuke.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +84,7 @@ class CrashTest {
                                 otherOutput.add(line);
                             }
                         });
-                    } catch (java.io.UncheckedIOException killed) {
+                    } catch (UncheckedIOException killed) {
                         // the pipe closes when the child is killed mid-line: expected
                     }
                 });
@@ -135,8 +139,8 @@ class CrashTest {
         List<String> entries = new ArrayList<>();
         Path jar = dir.resolve("classes.jar");
         Set<String> seen = new HashSet<>();
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 Path path = Path.of(entry);
                 if (!Files.isDirectory(path)) {
                     entries.add(entry);
@@ -144,9 +148,9 @@ class CrashTest {
                 }
                 try (Stream<Path> files = Files.walk(path)) {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
-                        String name = path.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                        String name = path.relativize(file).toString().replace(File.separatorChar, '/');
                         if (seen.add(name)) {
-                            out.putNextEntry(new java.util.jar.JarEntry(name));
+                            out.putNextEntry(new JarEntry(name));
                             Files.copy(file, out);
                             out.closeEntry();
                         }
@@ -155,7 +159,7 @@ class CrashTest {
             }
         }
         entries.addFirst(jar.toString());
-        return String.join(java.io.File.pathSeparator, entries);
+        return String.join(File.pathSeparator, entries);
     }
 
     private static Set<String> keys(String url, String sql) throws Exception {

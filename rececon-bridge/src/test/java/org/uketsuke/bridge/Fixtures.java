@@ -2,6 +2,8 @@ package org.uketsuke.bridge;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -9,6 +11,7 @@ import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.ReferenceNumber;
 import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.ElderlyRecipient;
 import org.uketsuke.eligibility.LimitCategory;
@@ -50,12 +53,12 @@ public final class Fixtures {
         return new Qualification(new InsuranceCardId(InsurerNumber.of("131045"), "ア-12", "0045" + n, ""), "東京都某区",
                 "高齢　花子" + n, "ｺｳﾚｲ ﾊﾅｺ", LocalDate.of(1954, 3, 3), Sex.FEMALE, PersonalFamily.INSURED,
                 new ContributionRatio(20), LocalDate.of(2019, 4, 1), details)
-                .withReferenceNumber(Optional.of(new org.uketsuke.eligibility.ReferenceNumber("K-000" + n)));
+                .withReferenceNumber(Optional.of(new ReferenceNumber("K-000" + n)));
     }
 
     public static Confirmation confirmation(String key, Instant at, Qualification q) {
         return new Confirmation(key, at, IdentityMethod.FACE, new ConfirmationOutcome.Confirmed(q,
-                java.time.format.DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(java.time.ZoneId.of("Asia/Tokyo"))
+                DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"))
                         .format(at), null));
     }
 

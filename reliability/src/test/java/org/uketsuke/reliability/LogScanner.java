@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,7 +67,7 @@ final class LogScanner {
 
     static List<Kind> kinds(String line) {
         List<Kind> kinds = new ArrayList<>();
-        String upper = line.toUpperCase(java.util.Locale.ROOT);
+        String upper = line.toUpperCase(Locale.ROOT);
         if (PIN_TOKEN.matcher(line).find() || PINS.stream().anyMatch(p -> upper.contains(asciiHex(p)))) {
             kinds.add(Kind.PIN);
         }

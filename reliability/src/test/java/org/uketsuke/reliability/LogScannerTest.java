@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.reliability.LogScanner.Kind;
@@ -36,13 +37,13 @@ class LogScannerTest {
                 "") , StandardCharsets.UTF_8);
         List<LogScanner.Finding> findings = LogScanner.scan(log);
         assertThat(findings).extracting(LogScanner.Finding::line, LogScanner.Finding::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, Kind.PIN), org.assertj.core.groups.Tuple.tuple(3, Kind.PIN),
-                org.assertj.core.groups.Tuple.tuple(4, Kind.COLLATION_NUMBER_B),
-                org.assertj.core.groups.Tuple.tuple(5, Kind.COLLATION_NUMBER_B),
-                org.assertj.core.groups.Tuple.tuple(6, Kind.COLLATION_NUMBER_B),
-                org.assertj.core.groups.Tuple.tuple(7, Kind.CERTIFICATE), org.assertj.core.groups.Tuple.tuple(8, Kind.CERTIFICATE),
-                org.assertj.core.groups.Tuple.tuple(9, Kind.CERTIFICATE), org.assertj.core.groups.Tuple.tuple(10, Kind.MY_NUMBER),
-                org.assertj.core.groups.Tuple.tuple(11, Kind.MY_NUMBER), org.assertj.core.groups.Tuple.tuple(12, Kind.MY_NUMBER));
+                Tuple.tuple(2, Kind.PIN), Tuple.tuple(3, Kind.PIN),
+                Tuple.tuple(4, Kind.COLLATION_NUMBER_B),
+                Tuple.tuple(5, Kind.COLLATION_NUMBER_B),
+                Tuple.tuple(6, Kind.COLLATION_NUMBER_B),
+                Tuple.tuple(7, Kind.CERTIFICATE), Tuple.tuple(8, Kind.CERTIFICATE),
+                Tuple.tuple(9, Kind.CERTIFICATE), Tuple.tuple(10, Kind.MY_NUMBER),
+                Tuple.tuple(11, Kind.MY_NUMBER), Tuple.tuple(12, Kind.MY_NUMBER));
         assertThat(findings.getFirst().toString()).endsWith("planted.log:2: PIN").doesNotContain("1234");
     }
 

@@ -2,14 +2,21 @@ package org.uketsuke.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,14 +100,14 @@ class CardSimulateCliTest {
      * sends SIGTERM (what Ctrl-C's SIGINT also does: the shutdown hook takes the card off).
      */
     private Simulated simulate(String persona, String... more) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Uketsuke.class.getName(),
                 "card", "simulate", "--persona", persona, "--state", state.toString()));
-        command.addAll(java.util.List.of(more));
+        command.addAll(List.of(more));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        java.io.BufferedReader said = new java.io.BufferedReader(
-                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader said = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder output = new StringBuilder();
         for (String line; (line = said.readLine()) != null; ) {
             output.append(line).append('\n');
@@ -113,8 +120,8 @@ class CardSimulateCliTest {
                 .as("the simulated card in " + READER + " (is another program using that reader?)").isTrue();
         Thread.ofPlatform().daemon().start(() -> {
             try {
-                said.transferTo(java.io.Writer.nullWriter()); // keep its pipe from filling up
-            } catch (java.io.IOException ended) {
+                said.transferTo(Writer.nullWriter()); // keep its pipe from filling up
+            } catch (IOException ended) {
                 // the process ended
             }
         });
@@ -125,7 +132,7 @@ class CardSimulateCliTest {
         @Override
         public void close() throws Exception {
             process.destroy();
-            assertThat(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(new PcscReaders().waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
         }
     }

@@ -6,18 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.Uketsuke;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditVerification;
+import org.uketsuke.bridge.store.LocalPostgresCluster;
 import picocli.CommandLine;
 
 /** {@code ./uketsuke demo --headless --once} end to end, in-process: one JSON line, one row, one face file. */
@@ -52,7 +56,7 @@ class DemoCommandTest {
     /** A hospital's shared store: the same visit also lands in a real PostgreSQL server, and in the day's CSV. */
     @Test
     void aHeadlessVisitAlsoReachesASharedPostgresStoreAndTheCsvExport() throws Exception {
-        try (org.uketsuke.bridge.store.LocalPostgresCluster postgres = org.uketsuke.bridge.store.LocalPostgresCluster.start()) {
+        try (LocalPostgresCluster postgres = LocalPostgresCluster.start()) {
             var target = postgres.newDatabase("hospital");
             headlessVisitConfirms("virtual", "--postgres", target.jdbcUrl(), "--postgres-user", target.user());
             try (Connection db = DriverManager.getConnection(target.jdbcUrl(), target.user(), "");
@@ -73,9 +77,9 @@ class DemoCommandTest {
         int exit;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+            List<String> args = new ArrayList<>(List.of(
                     "demo", "--headless", "--once", "--reader", reader, "--data-dir", dataDir.toString()));
-            args.addAll(java.util.List.of(extra));
+            args.addAll(List.of(extra));
             exit = Uketsuke.commandLine().execute(args.toArray(String[]::new));
         } finally {
             System.setOut(original);
@@ -86,8 +90,8 @@ class DemoCommandTest {
 
         JsonNode json = new ObjectMapper().readTree(printed);
         assertThat(json.get("status").asText()).isEqualTo("CONFIRMED");
-        String method = java.util.List.of(extra).contains("face") ? "FACE"
-                : java.util.List.of(extra).contains("visual") ? "VISUAL" : "PIN";
+        String method = List.of(extra).contains("face") ? "FACE"
+                : List.of(extra).contains("visual") ? "VISUAL" : "PIN";
         assertThat(json.get("method").asText()).isEqualTo(method);
         assertThat(json.get("insurerNumber").asText().strip()).matches("\\d{6}|\\d{8}");
         assertThat(json.get("contributionRatio").asText()).isIn("010", "020", "030");
@@ -121,7 +125,7 @@ class DemoCommandTest {
     void theVersionIsTheMavenProjectVersion() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CommandLine cli = Uketsuke.commandLine();
-        cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         assertThat(cli.execute("--version")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("uketsuke ").doesNotContain("unknown").doesNotContain("${");
     }

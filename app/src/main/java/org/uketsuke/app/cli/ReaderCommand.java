@@ -1,13 +1,30 @@
 package org.uketsuke.app.cli;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.uketsuke.reader.api.ApduStats;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CardInUseException;
+import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ReaderEvent;
+import org.uketsuke.reader.api.ResponseApdu;
 import org.uketsuke.reader.jpki.CertificateRead;
 import org.uketsuke.reader.jpki.JpkiCard;
 import org.uketsuke.reader.jpki.PinCheck;
@@ -109,17 +126,17 @@ public final class ReaderCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-            java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+            CountDownLatch stopped = new CountDownLatch(1);
+            DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
             try (ReaderWatcher watcher = new ReaderWatcher().addListener(event -> System.out.println(
-                    time.format(java.time.LocalTime.now()) + "  " + describe(event)))) {
+                    time.format(LocalTime.now()) + "  " + describe(event)))) {
                 Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(stopped::countDown));
                 System.out.println("watching the card service" + (seconds == null ? " (Ctrl-C to stop)" : " for " + seconds + " s"));
                 watcher.start();
                 if (seconds == null) {
                     stopped.await();
                 } else {
-                    stopped.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+                    stopped.await(seconds, TimeUnit.SECONDS);
                 }
             }
             return 0;
@@ -191,7 +208,7 @@ public final class ReaderCommand implements Runnable {
                                 return 1;
                             }
                         } finally {
-                            java.util.Arrays.fill(pin, '\0');
+                            Arrays.fill(pin, '\0');
                         }
                         read = card.readAuthCertificate();
                     }
@@ -213,15 +230,15 @@ public final class ReaderCommand implements Runnable {
         private static int describe(CertificateRead read, long apdus, boolean extended) throws Exception {
             switch (read) {
                 case CertificateRead.Read ok -> {
-                    java.security.cert.X509Certificate c = ok.certificate();
+                    X509Certificate c = ok.certificate();
                     System.out.println("auth certificate (利用者証明用電子証明書):");
                     System.out.println("  subject:  " + c.getSubjectX500Principal().getName());
                     System.out.println("  issuer:   " + c.getIssuerX500Principal().getName());
-                    System.out.println("  serial:   " + c.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT));
+                    System.out.println("  serial:   " + c.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
                     System.out.println("  valid:    " + c.getNotBefore().toInstant() + " – " + c.getNotAfter().toInstant()
-                            + (c.getNotAfter().before(new java.util.Date()) ? "  EXPIRED (有効期限切れ)" : ""));
-                    System.out.println("  SHA-256:  " + java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(ok.der())));
+                            + (c.getNotAfter().before(new Date()) ? "  EXPIRED (有効期限切れ)" : ""));
+                    System.out.println("  SHA-256:  " + HexFormat.ofDelimiter(":").withUpperCase().formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(ok.der())));
                     System.out.println("  read:     " + ok.der().length + " bytes in " + apdus + " APDUs ("
                             + (extended ? "extended length" : "short APDUs") + ")");
                     return 0;
@@ -243,8 +260,8 @@ public final class ReaderCommand implements Runnable {
             }
         }
 
-        private static char[] readPin() throws java.io.IOException {
-            java.io.Reader in = new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.US_ASCII);
+        private static char[] readPin() throws IOException {
+            Reader in = new InputStreamReader(System.in, StandardCharsets.US_ASCII);
             char[] pin = new char[4];
             int n = 0;
             for (int c; n < pin.length && (c = in.read()) >= 0; ) {
@@ -282,21 +299,21 @@ public final class ReaderCommand implements Runnable {
      */
     static final class Transcript implements ApduTransport {
         private final ApduTransport inner;
-        private final java.io.PrintStream out;
+        private final PrintStream out;
 
-        Transcript(ApduTransport inner, java.io.PrintStream out) {
+        Transcript(ApduTransport inner, PrintStream out) {
             this.inner = inner;
             this.out = out;
         }
 
         @Override
-        public org.uketsuke.reader.api.ResponseApdu transmit(org.uketsuke.reader.api.CommandApdu command) throws CardGoneException {
+        public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
             String header = command.header().replaceAll("(..)(?=.)", "$1 ");
             String lengths = (command.data().length > 0 ? " Lc=" + command.data().length : "")
-                    + (command.le() != org.uketsuke.reader.api.CommandApdu.NO_LE ? " Le=" + command.le() : "")
+                    + (command.le() != CommandApdu.NO_LE ? " Le=" + command.le() : "")
                     + (command.extended() ? " (extended)" : "");
             try {
-                org.uketsuke.reader.api.ResponseApdu answer = inner.transmit(command);
+                ResponseApdu answer = inner.transmit(command);
                 out.printf("  > %s%s%n  < SW %04X, %d bytes%n", header, lengths, answer.sw(), answer.data().length);
                 return answer;
             } catch (CardGoneException e) {

@@ -1,16 +1,20 @@
 package org.uketsuke.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.opencv.core.Core;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.face.pipeline.FaceModels;
 import org.uketsuke.reader.pcsc.PcscService;
 import picocli.CommandLine.Command;
 
@@ -53,16 +57,16 @@ public final class SelfCheckCommand implements Callable<Integer> {
                     bridge.statuses();
                 }
                 try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
                 return "outbox and store open (SQLite native library loads)";
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }));
         checks.add(run("face-models", true, () -> {
-            org.uketsuke.face.pipeline.FaceModels.get();
-            return "OpenCV " + org.opencv.core.Core.VERSION + " loaded; models match their pinned sha256";
+            FaceModels.get();
+            return "OpenCV " + Core.VERSION + " loaded; models match their pinned sha256";
         }));
         checks.add(run("card-service", false, () -> switch (PcscService.ensureRunning(Duration.ofSeconds(3))) {
             case PcscService.Status.Running running -> "readers: " + running.readers();

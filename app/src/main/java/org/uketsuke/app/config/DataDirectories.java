@@ -1,6 +1,7 @@
 package org.uketsuke.app.config;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Where a user's Uketsuke data lives, by platform convention (XDG on Linux, LOCALAPPDATA on Windows). */
 public final class DataDirectories {
@@ -8,7 +9,7 @@ public final class DataDirectories {
     private DataDirectories() {}
 
     public static Path userData() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
             String local = System.getenv("LOCALAPPDATA");
             if (local != null && !local.isBlank()) {

@@ -1,6 +1,7 @@
 package org.uketsuke.app.production;
 
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -145,7 +146,7 @@ public final class TerminalDiagnostics {
             return new CertificateCheck.Unusable("tls.certificate", "no key entry");
         } catch (TerminalStartException e) {
             return new CertificateCheck.Unusable(e.key(), e.getMessage());
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             return new CertificateCheck.Unusable("tls.certificate", e.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package org.uketsuke.app.reception;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,7 @@ public final class BatchPreCheck {
         int confirmed = 0;
         int rejected = 0;
         int unavailable = 0;
-        List<NotConfirmed> notConfirmed = new java.util.ArrayList<>();
+        List<NotConfirmed> notConfirmed = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             BatchResult result = results.get(i);
             switch (result.outcome()) {

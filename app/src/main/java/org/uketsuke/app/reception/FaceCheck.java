@@ -1,5 +1,6 @@
 package org.uketsuke.app.reception;
 
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.Problem;
@@ -7,9 +8,12 @@ import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.chip.ChipPhoto;
 import org.uketsuke.face.pipeline.FaceDecision;
+import org.uketsuke.face.pipeline.FaceModels;
 import org.uketsuke.face.pipeline.FacePipeline;
 import org.uketsuke.face.pipeline.FaceVerifier;
+import org.uketsuke.face.pipeline.QualityIssue;
 import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.cardface.CardFaceAp;
 
 /**
@@ -22,8 +26,8 @@ public final class FaceCheck {
     private static final Logger log = LoggerFactory.getLogger(FaceCheck.class);
 
     /** The embedding model by its pinned sha256 (what the attestation names). */
-    static final String MODEL_VERSION = "fr_feature.onnx@" + java.util.Optional.ofNullable(
-            org.uketsuke.face.pipeline.FaceModels.PINNED.get("fr_feature.onnx")).map(h -> h.substring(0, 12)).orElse("unpinned");
+    static final String MODEL_VERSION = "fr_feature.onnx@" + Optional.ofNullable(
+            FaceModels.PINNED.get("fr_feature.onnx")).map(h -> h.substring(0, 12)).orElse("unpinned");
 
     private final CameraSource camera;
     private final FaceVerifier verifier;
@@ -70,7 +74,7 @@ public final class FaceCheck {
                 log.info("照合番号B expiry year differs from the card's 共通カードAP; not tried");
                 return new Result.ExpiryMismatch();
             }
-        } catch (org.uketsuke.reader.api.CardGoneException e) {
+        } catch (CardGoneException e) {
             return new Result.Refused(Problem.CARD_REMOVED);
         }
         switch (ap.verifyCollationNumberB(digits)) {
@@ -123,7 +127,7 @@ public final class FaceCheck {
                         presence.get().sha256(), MODEL_VERSION);
                 case NO_MATCH -> new Result.Refused(Problem.FACE_NOT_MATCHED);
                 case INCONCLUSIVE -> new Result.Refused(decision.framesSeen() == 0
-                        || decision.reason() == org.uketsuke.face.pipeline.QualityIssue.CAMERA_UNAVAILABLE
+                        || decision.reason() == QualityIssue.CAMERA_UNAVAILABLE
                         ? Problem.CAMERA_UNAVAILABLE : Problem.FACE_NOT_SEEN);
             };
         } finally {

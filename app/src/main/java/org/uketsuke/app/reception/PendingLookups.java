@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.pending.PendingSearches;
 import org.uketsuke.eligibility.EligibilityClient;
+import org.uketsuke.eligibility.IdentityMethod;
 
 /**
  * Asks the system again, every {@code interval}, for the confirmations by insurance number that waited out an outage;
@@ -71,7 +72,7 @@ public final class PendingLookups implements AutoCloseable {
                 };
                 audit.record(clock.instant(), "", ConfirmationAudit.Source.INSURANCE_NUMBER_RETRIED,
                         StaffLookup.auditOutcome(record), settled.search().card());
-                listeners.forEach(l -> l.accept(record.withMethod(org.uketsuke.eligibility.IdentityMethod.INSURANCE_NUMBER)));
+                listeners.forEach(l -> l.accept(record.withMethod(IdentityMethod.INSURANCE_NUMBER)));
             }
             bridge.drain();
         } catch (RuntimeException e) {

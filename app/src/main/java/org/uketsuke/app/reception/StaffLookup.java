@@ -3,11 +3,13 @@ package org.uketsuke.app.reception;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.security.SecureRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.pending.PendingSearches;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -28,9 +30,9 @@ public final class StaffLookup {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    private final org.uketsuke.bridge.pending.PendingSearches pending;
+    private final PendingSearches pending;
     private ConfirmationAudit audit = ConfirmationAudit.none();
-    private java.util.function.Supplier<String> staffId = () -> "";
+    private Supplier<String> staffId = () -> "";
 
     public StaffLookup(EligibilityClient backend, RececonBridge bridge, Clock clock) {
         this(backend, bridge, clock, null);
@@ -38,7 +40,7 @@ public final class StaffLookup {
 
     /** @param pending where a search waits while the system is unreachable (null: the staff just see the outage) */
     public StaffLookup(EligibilityClient backend, RececonBridge bridge, Clock clock,
-            org.uketsuke.bridge.pending.PendingSearches pending) {
+            PendingSearches pending) {
         this.backend = backend;
         this.bridge = bridge;
         this.clock = clock;
@@ -52,7 +54,7 @@ public final class StaffLookup {
     }
 
     /** @param staffId who is on duty when a lookup runs (the console's 担当者) */
-    public StaffLookup withAudit(ConfirmationAudit audit, java.util.function.Supplier<String> staffId) {
+    public StaffLookup withAudit(ConfirmationAudit audit, Supplier<String> staffId) {
         this.audit = audit;
         this.staffId = staffId;
         return this;

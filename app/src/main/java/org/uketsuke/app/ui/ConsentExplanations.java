@@ -1,5 +1,7 @@
 package org.uketsuke.app.ui;
 
+import javafx.collections.MapChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -33,7 +35,7 @@ final class ConsentExplanations {
         explanation.setMaxWidth(940);
         explanation.setMinHeight(40);
         // The item last answered is the one explained: its consequence, right where the patient looks next.
-        model.consents().addListener((javafx.collections.MapChangeListener<ConsentItem, Boolean>) change -> {
+        model.consents().addListener((MapChangeListener<ConsentItem, Boolean>) change -> {
             if (change.wasAdded()) {
                 explained = change.getKey().name();
                 render();
@@ -80,7 +82,7 @@ final class ConsentExplanations {
         explanation.setText(explained == null ? m.get("consent.explainIntro")
                 : explained.equals("PRESCRIPTION") ? m.get("prescription.explain") : m.get("consent." + explained + ".explain"));
         boolean asked = model.prescriptionChoiceEnabledProperty().get();
-        for (var node : new javafx.scene.Node[] {prescriptionQuestion, electronic, paper}) {
+        for (var node : new Node[] {prescriptionQuestion, electronic, paper}) {
             node.setVisible(asked);
             node.setManaged(asked);
         }

@@ -1,5 +1,6 @@
 package org.uketsuke.app.ui;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
@@ -77,7 +78,7 @@ public final class ConsistencyViewModel {
             String text;
             try {
                 text = messages.get("consistency.updated", check.update(outdated));
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 text = messages.get("consistency.unavailable");
             }
             String shown = text;

@@ -10,6 +10,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.RececonBridge;
@@ -21,7 +23,7 @@ import org.uketsuke.bridge.RececonBridge;
  */
 public final class DeliveriesViewModel {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeliveriesViewModel.class);
+    private static final Logger log = LoggerFactory.getLogger(DeliveriesViewModel.class);
     private static final int ROWS = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd HH:mm:ss").withZone(ZoneId.systemDefault());
 

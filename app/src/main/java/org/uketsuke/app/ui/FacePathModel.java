@@ -16,11 +16,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.reception.CardFrontCapture;
 import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.cardfront.CardFrontRead;
 import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.eligibility.InvalidValueException;
 import org.uketsuke.eligibility.WarekiDate;
@@ -120,7 +122,7 @@ public final class FacePathModel {
             preview.set(null);
         }
         if (shown == VisitState.ENTERING_COLLATION_NUMBER && snapshot.problem().isPresent()
-                && snapshot.problem().get() == org.uketsuke.app.flow.Problem.COLLATION_NUMBER_WRONG) {
+                && snapshot.problem().get() == Problem.COLLATION_NUMBER_WRONG) {
             refusedDigitsHash = lastSentHash;
             refusedKnown = true;
             validate();
@@ -140,9 +142,9 @@ public final class FacePathModel {
             return;
         }
         hint.set("capture.hint." + switch (update.read()) {
-            case org.uketsuke.cardfront.CardFrontRead.Read _ -> "READ";
-            case org.uketsuke.cardfront.CardFrontRead.NotFound _ -> "NOT_FOUND";
-            case org.uketsuke.cardfront.CardFrontRead.Unreadable u -> u.reason().name();
+            case CardFrontRead.Read _ -> "READ";
+            case CardFrontRead.NotFound _ -> "NOT_FOUND";
+            case CardFrontRead.Unreadable u -> u.reason().name();
         });
         byte[] bgr = update.previewBgr();
         PreviewPicture picture = PreviewPicture.fromBgr(update.width(), update.height(), bgr);

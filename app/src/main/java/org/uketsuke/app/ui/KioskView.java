@@ -1,7 +1,12 @@
 package org.uketsuke.app.ui;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,7 +17,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
@@ -49,12 +56,12 @@ public final class KioskView {
     private final VBox pinPad;
     private final GridPane result = new GridPane();
     private final GridPane consentPanel = new GridPane();
-    private final java.util.Map<ConsentItem, Label> consentLabels = new java.util.EnumMap<>(ConsentItem.class);
-    private final java.util.Map<ConsentItem, ToggleButton[]> consentButtons = new java.util.EnumMap<>(ConsentItem.class);
+    private final Map<ConsentItem, Label> consentLabels = new EnumMap<>(ConsentItem.class);
+    private final Map<ConsentItem, ToggleButton[]> consentButtons = new EnumMap<>(ConsentItem.class);
     private final Button consentNext = new Button();
     private ConsentExplanations consentExplanations;
     private FacePathView facePathView;
-    private javafx.scene.Parent facePreviewPane;
+    private Parent facePreviewPane;
 
     public KioskView(KioskViewModel model) {
         this.model = model;
@@ -169,7 +176,7 @@ public final class KioskView {
             Label question = label("consentLabel" + item, "consent-question");
             ToggleButton yes = new ToggleButton();
             ToggleButton no = new ToggleButton();
-            String id = item.name().toLowerCase(java.util.Locale.ROOT);
+            String id = item.name().toLowerCase(Locale.ROOT);
             yes.setId("consent-" + id + "-yes");
             no.setId("consent-" + id + "-no");
             ToggleGroup group = new ToggleGroup();
@@ -187,7 +194,7 @@ public final class KioskView {
         consentNext.setId("consentNext");
         consentNext.getStyleClass().add("pin-action");
         consentNext.setOnAction(e -> model.submitConsents());
-        model.consents().addListener((javafx.collections.MapChangeListener<ConsentItem, Boolean>) change -> renderConsents());
+        model.consents().addListener((MapChangeListener<ConsentItem, Boolean>) change -> renderConsents());
         VBox box = new VBox(10, consentPanel, consentExplanations.area(), consentNext);
         box.setId("consentBox");
         box.setAlignment(Pos.CENTER);
@@ -295,7 +302,7 @@ public final class KioskView {
         }
     }
 
-    private static void show(javafx.scene.Node node, boolean visible) {
+    private static void show(Node node, boolean visible) {
         node.setVisible(visible);
         node.setManaged(visible);
     }
@@ -309,9 +316,9 @@ public final class KioskView {
         label.setMaxWidth(styleClass.equals("consent-question") ? 560 : 940);
         if (!styleClass.equals("consent-question")) {
             label.setAlignment(Pos.CENTER);
-            label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            label.setTextAlignment(TextAlignment.CENTER);
         }
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 }

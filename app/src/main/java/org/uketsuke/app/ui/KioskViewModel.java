@@ -1,15 +1,20 @@
 package org.uketsuke.app.ui;
 
+import java.util.Arrays;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import java.util.EnumMap;
 import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
+import org.uketsuke.app.flow.Pin;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
@@ -35,17 +40,17 @@ public final class KioskViewModel {
     private final ObservableMap<ConsentItem, Boolean> consents =
             FXCollections.observableMap(new EnumMap<>(ConsentItem.class));
 
-    private final java.util.function.Supplier<String> collationNumberB;
+    private final Supplier<String> collationNumberB;
     /** Whether the clinic issues e-prescriptions, so the consent screen also asks the prescription form. */
-    private final javafx.beans.property.BooleanProperty prescriptionChoiceEnabled =
-            new javafx.beans.property.SimpleBooleanProperty(false);
+    private final BooleanProperty prescriptionChoiceEnabled =
+            new SimpleBooleanProperty(false);
     private final ObjectProperty<PrescriptionForm> prescription = new SimpleObjectProperty<>();
 
     /**
      * @param collationNumberB where 照合番号B comes from when the patient picks the face check (the demo card's; the
      *     card-front camera reading or manual entry on a counter)
      */
-    public KioskViewModel(VisitController controller, Messages messages, java.util.function.Supplier<String> collationNumberB) {
+    public KioskViewModel(VisitController controller, Messages messages, Supplier<String> collationNumberB) {
         this.controller = controller;
         this.collationNumberB = collationNumberB;
         this.messages = new SimpleObjectProperty<>(messages);
@@ -60,8 +65,8 @@ public final class KioskViewModel {
     }
 
     /** Whether the PIN screen offers the face check and the staff's visual check (all offered in the demo). */
-    public final javafx.beans.property.BooleanProperty faceOffered = new javafx.beans.property.SimpleBooleanProperty(true);
-    public final javafx.beans.property.BooleanProperty visualOffered = new javafx.beans.property.SimpleBooleanProperty(true);
+    public final BooleanProperty faceOffered = new SimpleBooleanProperty(true);
+    public final BooleanProperty visualOffered = new SimpleBooleanProperty(true);
 
     /** The identity checks besides the PIN this terminal offers. */
     public void offer(boolean face, boolean visual) {
@@ -127,8 +132,8 @@ public final class KioskViewModel {
         char[] entered = new char[pin.length()];
         pin.getChars(0, pin.length(), entered, 0);
         clearPin();
-        VisitEvent.PinEntered event = new VisitEvent.PinEntered(org.uketsuke.app.flow.Pin.of(entered));
-        java.util.Arrays.fill(entered, '\0');
+        VisitEvent.PinEntered event = new VisitEvent.PinEntered(Pin.of(entered));
+        Arrays.fill(entered, '\0');
         controller.fire(event);
     }
 
@@ -144,7 +149,7 @@ public final class KioskViewModel {
     }
 
     /** On when the clinic issues e-prescriptions (a setting; on in the demo). */
-    public javafx.beans.property.BooleanProperty prescriptionChoiceEnabledProperty() {
+    public BooleanProperty prescriptionChoiceEnabledProperty() {
         return prescriptionChoiceEnabled;
     }
 

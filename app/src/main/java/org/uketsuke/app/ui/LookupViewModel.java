@@ -1,5 +1,6 @@
 package org.uketsuke.app.ui;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -88,7 +89,7 @@ public final class LookupViewModel {
     }
 
     private LocalDate parseBirthdate() {
-        String text = birthdate.get() == null ? "" : java.text.Normalizer.normalize(birthdate.get(), java.text.Normalizer.Form.NFKC)
+        String text = birthdate.get() == null ? "" : Normalizer.normalize(birthdate.get(), Normalizer.Form.NFKC)
                 .replaceAll("[-/.]", "").strip();
         try {
             LocalDate date = LocalDate.parse(text, BIRTH);

@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -77,7 +81,7 @@ public final class MedicalInfoView {
         export.disableProperty().bind(model.busy.or(model.patient.isNull()));
         DateTimeFormatter stamp = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneId.systemDefault());
         export.setOnAction(e -> model.exportPdf(exports.resolve(
-                "medical-" + model.category.get().name().toLowerCase(java.util.Locale.ROOT) + "-" + stamp.format(Instant.now())
+                "medical-" + model.category.get().name().toLowerCase(Locale.ROOT) + "-" + stamp.format(Instant.now())
                         + ".pdf")));
 
         Label status = new Label();
@@ -119,7 +123,7 @@ public final class MedicalInfoView {
             for (var point : model.series(model.chartItem.get())) {
                 series.getData().add(new XYChart.Data<>(MedicalInfoViewModel.format(point.getKey()), point.getValue()));
             }
-            checkupChart.getData().setAll(java.util.List.of(series));
+            checkupChart.getData().setAll(List.of(series));
             checkupChart.setTitle(ReasonTexts.checkupItem(model.chartItem.get(), messages));
         };
         model.checkups.addListener((ListChangeListener<Object>) c -> drawCheckups.run());
@@ -142,7 +146,7 @@ public final class MedicalInfoView {
             for (DispensedDrug d : model.drugs) {
                 series.getData().add(new XYChart.Data<>(d.dispensed().toEpochDay(), shortName(d.drugName())));
             }
-            timeline.getData().setAll(java.util.List.of(series));
+            timeline.getData().setAll(List.of(series));
         });
 
         StackPane charts = new StackPane(checkupBox, timeline);
@@ -176,7 +180,7 @@ public final class MedicalInfoView {
         return bracket > 0 ? name.substring(0, bracket) : name;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+    private static <T> StringConverter<T> converter(Function<T, String> text) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
@@ -191,9 +195,9 @@ public final class MedicalInfoView {
     }
 
     private static TableColumn<MedicalInfoViewModel.Row, String> column(String title,
-            java.util.function.Function<MedicalInfoViewModel.Row, String> value, double width) {
+            Function<MedicalInfoViewModel.Row, String> value, double width) {
         TableColumn<MedicalInfoViewModel.Row, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
         return column;
     }

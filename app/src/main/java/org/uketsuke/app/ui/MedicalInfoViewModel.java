@@ -3,11 +3,14 @@ package org.uketsuke.app.ui;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -72,7 +75,7 @@ public final class MedicalInfoViewModel {
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     private final MedicalViewing viewing;
-    private final java.util.function.Supplier<String> staffId;
+    private final Supplier<String> staffId;
     private final Executor worker;
     private final Executor fx;
     private final Messages messages;
@@ -84,7 +87,7 @@ public final class MedicalInfoViewModel {
     }
 
     /** @param staffId who is on duty when a view or export runs (the console's 担当者) */
-    public MedicalInfoViewModel(MedicalViewing viewing, java.util.function.Supplier<String> staffId, Executor worker,
+    public MedicalInfoViewModel(MedicalViewing viewing, Supplier<String> staffId, Executor worker,
             Executor fx, Messages messages) {
         this.viewing = viewing;
         this.staffId = staffId;
@@ -197,7 +200,7 @@ public final class MedicalInfoViewModel {
         status.set(Status.SHOWN);
         message.set(records.size() == 0 ? messages.get("medical.empty")
                 : messages.get("medical.shown", records.size(), found.consentExpiresAt() == null ? "-"
-                        : DateTimeFormatter.ofPattern("MM/dd HH:mm").withZone(java.time.ZoneId.of("Asia/Tokyo"))
+                        : DateTimeFormatter.ofPattern("MM/dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"))
                                 .format(found.consentExpiresAt())));
     }
 
@@ -240,9 +243,9 @@ public final class MedicalInfoViewModel {
     }
 
     /** The checkup values of one item over the years, oldest first (for the line chart). */
-    public List<java.util.Map.Entry<LocalDate, BigDecimal>> series(CheckupItem item) {
+    public List<Map.Entry<LocalDate, BigDecimal>> series(CheckupItem item) {
         return checkups.stream().filter(c -> c.value(item).isPresent())
-                .map(c -> java.util.Map.entry(c.date(), c.value(item).orElseThrow())).toList();
+                .map(c -> Map.entry(c.date(), c.value(item).orElseThrow())).toList();
     }
 
     public static String format(LocalDate date) {

@@ -2,8 +2,10 @@ package org.uketsuke.app.ui;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
@@ -59,7 +61,7 @@ public final class PreCheckViewModel {
         worker.execute(() -> {
             String problemText;
             String summaryText;
-            java.util.List<String> missing = java.util.List.of();
+            List<String> missing = List.of();
             try {
                 BookedPatientsCsv.BookedPatients booked = BookedPatientsCsv.read(Files.readAllBytes(Path.of(name)));
                 problemText = booked.problems().stream().map(p -> ReasonTexts.csvProblem(p, messages))
@@ -76,7 +78,7 @@ public final class PreCheckViewModel {
                         missing = result.notConfirmed().stream().map(this::line).toList();
                     }
                 }
-            } catch (IOException | java.nio.file.InvalidPathException e) {
+            } catch (IOException | InvalidPathException e) {
                 problemText = messages.get("precheck.unreadable", name);
                 summaryText = "";
             } catch (InterruptedException e) {
@@ -86,7 +88,7 @@ public final class PreCheckViewModel {
             }
             String p = problemText;
             String s = summaryText;
-            java.util.List<String> m = missing;
+            List<String> m = missing;
             fx.execute(() -> {
                 problems.set(p);
                 summary.set(s);

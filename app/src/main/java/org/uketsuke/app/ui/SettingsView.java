@@ -2,6 +2,8 @@ package org.uketsuke.app.ui;
 
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -9,9 +11,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The staff console's 設定 tab: binds a {@link SettingsViewModel}, holds no logic. */
@@ -29,13 +33,13 @@ public final class SettingsView {
             int row = 0;
             for (String key : section.getValue()) {
                 Label label = new Label(messages.get("settings.key." + key));
-                label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                label.setMinWidth(Region.USE_PREF_SIZE);
                 Node input = key.equals("reader") ? readerBox(model) : field(model, key);
                 Label problem = new Label();
                 problem.setId("settingProblem-" + id(key));
                 problem.getStyleClass().add("staff-problems");
                 problem.setWrapText(true);
-                problem.textProperty().bind(javafx.beans.binding.Bindings.valueAt(model.problems, key));
+                problem.textProperty().bind(Bindings.valueAt(model.problems, key));
                 grid.addRow(row++, label, input, problem);
             }
             sections.getChildren().addAll(title, grid, diagnostics(section.getKey(), model, messages));
@@ -55,8 +59,8 @@ public final class SettingsView {
     }
 
     /** The view as the staff console's 設定 tab. */
-    public static javafx.scene.control.Tab tab(SettingsViewModel model, Messages messages) {
-        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(messages.get("staff.settings"),
+    public static Tab tab(SettingsViewModel model, Messages messages) {
+        Tab tab = new Tab(messages.get("staff.settings"),
                 new SettingsView(model, messages).root());
         tab.setId("settingsTab");
         return tab;
@@ -107,7 +111,7 @@ public final class SettingsView {
         return button;
     }
 
-    private static Label status(String id, javafx.beans.property.StringProperty text) {
+    private static Label status(String id, StringProperty text) {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);

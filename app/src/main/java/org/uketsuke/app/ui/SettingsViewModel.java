@@ -9,8 +9,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -165,7 +168,7 @@ public final class SettingsViewModel {
         int fps = Integer.parseInt(field("camera.fps").get().strip());
         run(() -> diagnostics.camera(index, width, height, fps, Duration.ofSeconds(2)), check -> cameraStatus.set(switch (check) {
             case TerminalDiagnostics.CameraCheck.Frames f -> messages.get("settings.camera.frames",
-                    String.format(java.util.Locale.ROOT, "%.1f", f.fps()), Integer.toString(f.width()),
+                    String.format(Locale.ROOT, "%.1f", f.fps()), Integer.toString(f.width()),
                     Integer.toString(f.height()), Integer.toString(f.frames()));
             case TerminalDiagnostics.CameraCheck.NoFrame n -> messages.get("settings.camera.noFrame", n.reason());
         }));
@@ -223,7 +226,7 @@ public final class SettingsViewModel {
         }
     }
 
-    private <T> void run(java.util.function.Supplier<T> work, java.util.function.Consumer<T> show) {
+    private <T> void run(Supplier<T> work, Consumer<T> show) {
         busy.set(true);
         worker.execute(() -> {
             T result = work.get();

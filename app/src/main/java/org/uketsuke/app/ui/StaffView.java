@@ -2,15 +2,24 @@ package org.uketsuke.app.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,6 +30,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.reception.QueueFilter;
@@ -33,9 +46,9 @@ import org.uketsuke.app.reception.ReceptionRecord;
 public final class StaffView {
 
     /** Who is at the staff screen until {@link #useStaff} names the terminal's accounts. */
-    private org.uketsuke.app.reception.StaffOnDuty onDuty = org.uketsuke.app.reception.StaffOnDuty.single();
-    private final javafx.scene.control.ComboBox<org.uketsuke.app.reception.StaffOnDuty.Account> staffPicker =
-            new javafx.scene.control.ComboBox<>();
+    private StaffOnDuty onDuty = StaffOnDuty.single();
+    private final ComboBox<StaffOnDuty.Account> staffPicker =
+            new ComboBox<>();
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -56,7 +69,7 @@ public final class StaffView {
      * @param visits where the staff's 目視確認 answers go (the visit controller)
      */
     public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup,
-            java.util.function.Consumer<org.uketsuke.app.flow.VisitEvent> visits) {
+            Consumer<VisitEvent> visits) {
         this(messages, demo, readerDescription, lookup, visits, null, null, null);
     }
 
@@ -65,7 +78,7 @@ public final class StaffView {
      * @param preCheck 一括照会 from a booked-patients file (or null)
      */
     public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup,
-            java.util.function.Consumer<org.uketsuke.app.flow.VisitEvent> visits, DeliveriesViewModel deliveries,
+            Consumer<VisitEvent> visits, DeliveriesViewModel deliveries,
             PreCheckViewModel preCheck, ConsistencyViewModel consistency) {
         this.messages = messages;
         Label title = new Label(messages.get("staff.title"));
@@ -74,14 +87,14 @@ public final class StaffView {
         Label reader = new Label(messages.get("staff.reader", readerDescription));
         // 担当者: whoever picks their name here signs 目視確認, lookups and medical views in the audit log.
         staffPicker.setId("staffOnDuty");
-        staffPicker.setConverter(new javafx.util.StringConverter<>() {
+        staffPicker.setConverter(new StringConverter<>() {
             @Override
-            public String toString(org.uketsuke.app.reception.StaffOnDuty.Account account) {
+            public String toString(StaffOnDuty.Account account) {
                 return account == null ? "" : account.name() + " (" + account.id() + ")";
             }
 
             @Override
-            public org.uketsuke.app.reception.StaffOnDuty.Account fromString(String text) {
+            public StaffOnDuty.Account fromString(String text) {
                 return null;
             }
         });
@@ -92,7 +105,7 @@ public final class StaffView {
         });
         useStaff(onDuty);
         HBox heading = new HBox(16, title, new Label(messages.get("staff.onDuty")), staffPicker);
-        heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        heading.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(heading, reader, state);
         if (demo != null) {
             Button place = new Button(messages.get("staff.placeCard"));
@@ -107,10 +120,10 @@ public final class StaffView {
         }
         visualConfirm.setId("visualConfirm");
         visualConfirm.setText(messages.get("staff.visual.confirm"));
-        visualConfirm.setOnAction(e -> visits.accept(new org.uketsuke.app.flow.VisitEvent.StaffConfirmedVisually(onDuty.currentId())));
+        visualConfirm.setOnAction(e -> visits.accept(new VisitEvent.StaffConfirmedVisually(onDuty.currentId())));
         visualRefuse.setId("visualRefuse");
         visualRefuse.setText(messages.get("staff.visual.refuse"));
-        visualRefuse.setOnAction(e -> visits.accept(new org.uketsuke.app.flow.VisitEvent.StaffRefusedVisually()));
+        visualRefuse.setOnAction(e -> visits.accept(new VisitEvent.StaffRefusedVisually()));
         Label visualTitle = new Label(messages.get("staff.visual.title"));
         visualTitle.getStyleClass().add("staff-section");
         root.getChildren().add(new HBox(12, visualTitle, visualConfirm, visualRefuse));
@@ -135,7 +148,7 @@ public final class StaffView {
         QueueFilterBar filters = new QueueFilterBar(messages);
         // Unfiltered, the table shows the rows themselves; a filter shows the rows it lets through, live.
         filters.filter.addListener((obs, was, now) -> table.setItems(now.equals(QueueFilter.all()) ? rows
-                : new javafx.collections.transformation.FilteredList<>(rows, now::matches)));
+                : new FilteredList<>(rows, now::matches)));
         Node historyBody = consistency == null ? table : historyPane(consistency);
         VBox.setVgrow(historyBody, Priority.ALWAYS);
         VBox historyWithFilters = new VBox(8, filters.root(), historyBody);
@@ -146,7 +159,7 @@ public final class StaffView {
         if (deliveries != null) {
             Tab tab = new Tab(messages.get("deliveries.title"), deliveriesPane(deliveries));
             tab.setId("deliveriesTab");
-            tab.textProperty().bind(javafx.beans.binding.Bindings.concat(messages.get("deliveries.title"), " ",
+            tab.textProperty().bind(Bindings.concat(messages.get("deliveries.title"), " ",
                     deliveries.summary));
             tabs.getTabs().add(tab);
         }
@@ -167,15 +180,15 @@ public final class StaffView {
     }
 
     /** The terminal's staff accounts; the one on duty is preselected. */
-    public void useStaff(org.uketsuke.app.reception.StaffOnDuty staff) {
-        org.uketsuke.app.reception.StaffOnDuty.Account current = staff.current();
+    public void useStaff(StaffOnDuty staff) {
+        StaffOnDuty.Account current = staff.current();
         onDuty = staff;
         staffPicker.getItems().setAll(staff.accounts());
         staffPicker.setValue(current);
     }
 
     /** Who is on duty now (the audit log's staff id). */
-    public org.uketsuke.app.reception.StaffOnDuty staffOnDuty() {
+    public StaffOnDuty staffOnDuty() {
         return onDuty;
     }
 
@@ -216,7 +229,7 @@ public final class StaffView {
     private Node historyPane(ConsistencyViewModel model) {
         Button check = new Button(messages.get("consistency.check"));
         check.setId("consistencyCheck");
-        check.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        check.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.busy.get() || table.getSelectionModel().getSelectedItem() == null
                         || table.getSelectionModel().getSelectedItem().qualification().isEmpty(),
                 table.getSelectionModel().selectedItemProperty(), model.busy));
@@ -245,16 +258,16 @@ public final class StaffView {
         deliveries.getColumns().add(rowColumn("deliveries.col.attempts", r -> Integer.toString(r.attempts())));
         deliveries.getColumns().add(rowColumn("deliveries.col.key", DeliveriesViewModel.Row::key));
         deliveries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        deliveries.setRowFactory(view -> new javafx.scene.control.TableRow<>() {
+        deliveries.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(DeliveriesViewModel.Row row, boolean empty) {
                 super.updateItem(row, empty);
-                setTooltip(empty || row == null || row.detail().isEmpty() ? null : new javafx.scene.control.Tooltip(row.detail()));
+                setTooltip(empty || row == null || row.detail().isEmpty() ? null : new Tooltip(row.detail()));
             }
         });
         Button resend = new Button(messages.get("deliveries.resend"));
         resend.setId("deliveriesResend");
-        resend.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        resend.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> deliveries.getSelectionModel().getSelectedItem() == null
                         || !deliveries.getSelectionModel().getSelectedItem().resendable(),
                 deliveries.getSelectionModel().selectedItemProperty()));
@@ -283,7 +296,7 @@ public final class StaffView {
         problems.getStyleClass().add("staff-problems");
         problems.setWrapText(true);
         problems.textProperty().bind(model.problems);
-        javafx.scene.control.ListView<String> missing = new javafx.scene.control.ListView<>(model.notConfirmed);
+        ListView<String> missing = new ListView<>(model.notConfirmed);
         missing.setId("precheckNotConfirmed");
         missing.setPlaceholder(new Label(messages.get("precheck.allConfirmed")));
         VBox.setVgrow(missing, Priority.ALWAYS);
@@ -299,7 +312,7 @@ public final class StaffView {
         return column;
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty value, int columns) {
+    private static TextField field(String id, StringProperty value, int columns) {
         TextField field = new TextField();
         field.setId(id);
         field.setPrefColumnCount(columns);
@@ -309,7 +322,7 @@ public final class StaffView {
 
     /** FX thread only. */
     public void show(VisitSnapshot snapshot) {
-        boolean waiting = snapshot.state() == org.uketsuke.app.flow.VisitState.AWAITING_STAFF_CHECK;
+        boolean waiting = snapshot.state() == VisitState.AWAITING_STAFF_CHECK;
         visualConfirm.setDisable(!waiting);
         visualRefuse.setDisable(!waiting);
         state.setText(messages.get("staff.state", messages.get("state." + snapshot.state() + ".title")));

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -283,11 +284,11 @@ class ConfigParserTest {
     void savingReplacesTheFileAtomicallyAndKeepsItsPermissions(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("uketsuke.conf");
         Files.writeString(file, "old");
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         String text = ConfigWriter.text(ConfigWriter.fields(ok(MINIMAL)));
         ConfigWriter.save(file, text);
         assertThat(Files.readString(file)).isEqualTo(text);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-r--r--");
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactly(file);

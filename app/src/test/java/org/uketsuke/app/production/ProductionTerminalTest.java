@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitFlow;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
@@ -159,7 +160,7 @@ class ProductionTerminalTest {
         assertThat(flow.timeout()).contains(Duration.ofSeconds(30));
         flow.on(new VisitEvent.Cancelled());
         flow.on(new VisitEvent.CardPlaced());
-        flow.on(new VisitEvent.Failed(org.uketsuke.app.flow.Problem.CARD_UNREADABLE));
+        flow.on(new VisitEvent.Failed(Problem.CARD_UNREADABLE));
         assertThat(flow.timeout()).as("the problem screen keeps the table's").contains(Duration.ofSeconds(30));
         flow.on(new VisitEvent.CardRemoved());
         flow.on(new VisitEvent.CardPlaced());

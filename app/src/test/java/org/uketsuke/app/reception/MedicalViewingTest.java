@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +58,7 @@ class MedicalViewingTest {
         client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
         audit = AuditLog.open(dir.resolve("audit.jsonl"));
         viewing = new MedicalViewing(client, audit, "kiosk-01", Clock.systemUTC());
-        person = java.util.stream.IntStream.range(0, backend.people())
+        person = IntStream.range(0, backend.people())
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 10)
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.CHECKUP).size() >= 2)
                 .findFirst().orElseThrow();
@@ -70,7 +74,7 @@ class MedicalViewingTest {
         NonceOutcome issued = client.nonce();
         assertThat(issued).as("a nonce was issued").isInstanceOf(NonceOutcome.Issued.class);
         byte[] nonce = ((NonceOutcome.Issued) issued).nonce();
-        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(card.authKey());
         rsa.update(nonce);
         assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN,
@@ -79,7 +83,7 @@ class MedicalViewingTest {
 
     private static ReceptionRecord record() {
         Qualification q = backend.person(person);
-        return ReceptionRecord.confirmed(java.time.Instant.now(), q);
+        return ReceptionRecord.confirmed(Instant.now(), q);
     }
 
     @Test
@@ -143,8 +147,8 @@ class MedicalViewingTest {
         assertThat(model.message.get()).contains("同意がない");
 
         model.category.set(MedicalCategory.DRUG);
-        model.from.set(java.time.LocalDate.of(2026, 12, 1));
-        model.to.set(java.time.LocalDate.of(2026, 1, 1));
+        model.from.set(LocalDate.of(2026, 12, 1));
+        model.to.set(LocalDate.of(2026, 1, 1));
         model.load();
         assertThat(model.message.get()).contains("終了日");
         assertThat(Optional.ofNullable(model.patient.get())).isPresent();

@@ -7,9 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.app.flow.Problem;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.audit.AuditEvent;
@@ -55,7 +60,7 @@ class StaffConfirmationAuditTest {
             backend.injectFault(new Fault.Status(503), Integer.MAX_VALUE);
             Qualification later = backend.person(2);
             assertThat(lookup.lookup(new InsuranceSearch(later.card(), later.birthdate(), false, "")).problem())
-                    .contains(org.uketsuke.app.flow.Problem.QUEUED_FOR_RETRY);
+                    .contains(Problem.QUEUED_FOR_RETRY);
             backend.injectFault(new Fault.None(), 0);
             try (PendingLookups retries = new PendingLookups(pending, client, bridge, Clock.systemUTC()).withAudit(audit)) {
                 retries.retryNow();
@@ -78,9 +83,9 @@ class StaffConfirmationAuditTest {
             assertThat(lines.get(4)).contains("\"method\":\"BATCH_PRECHECK\"", "\"outcome\":\"CONFIRMED\"");
             assertThat(lines.get(5)).contains("\"method\":\"BATCH_PRECHECK\"", "\"outcome\":\"REJECTED_");
             // No field holds an identifier in clear: each value is a code, a time, a number or a 64-digit hash.
-            java.util.regex.Matcher field = java.util.regex.Pattern.compile("\"(\\w+)\":\"?([^\",}]*)").matcher(
+            Matcher field = Pattern.compile("\"(\\w+)\":\"?([^\",}]*)").matcher(
                     String.join("\n", lines));
-            java.util.Set<String> values = new java.util.HashSet<>();
+            Set<String> values = new HashSet<>();
             while (field.find()) {
                 values.add(field.group(2));
             }

@@ -11,8 +11,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -170,10 +172,10 @@ class SettingsUiTest {
 
     /** Scrolls the settings pane to the node, as a receptionist would, then clicks it. */
     private static void click(FxRobot robot, String query) {
-        javafx.scene.Node node = robot.lookup(query).query();
-        javafx.scene.control.ScrollPane pane = robot.lookup("#settingsPane").queryAs(javafx.scene.control.ScrollPane.class);
+        Node node = robot.lookup(query).query();
+        ScrollPane pane = robot.lookup("#settingsPane").queryAs(ScrollPane.class);
         robot.interact(() -> {
-            javafx.scene.Node content = pane.getContent();
+            Node content = pane.getContent();
             double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
             double scrollable = content.getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
             pane.setVvalue(scrollable <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / scrollable)));

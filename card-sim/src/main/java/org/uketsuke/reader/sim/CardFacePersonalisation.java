@@ -1,5 +1,6 @@
 package org.uketsuke.reader.sim;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.List;
 import org.uketsuke.reader.tlv.Tlv;
@@ -24,14 +25,14 @@ public record CardFacePersonalisation(String collationNumberB, String birthDate,
     byte[] efCardFace() {
         return Tlv.of(0xFF20, List.of(
                 new Tlv(0xDF21, new byte[0]),
-                new Tlv(0xDF22, birthDate.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-                new Tlv(0xDF23, sex.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                new Tlv(0xDF22, birthDate.getBytes(StandardCharsets.US_ASCII)),
+                new Tlv(0xDF23, sex.getBytes(StandardCharsets.US_ASCII)),
                 new Tlv(0xDF24, applicationKey.getPublic().getEncoded()),
                 new Tlv(0xDF25, new byte[0]),
                 new Tlv(0xDF26, new byte[0]),
                 new Tlv(0xDF27, photoJp2),
                 new Tlv(0xDF28, issuerSignature),
-                new Tlv(0xDF29, expiry.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                new Tlv(0xDF29, expiry.getBytes(StandardCharsets.US_ASCII)),
                 new Tlv(0xDF2A, new byte[0]))).encode();
     }
 

@@ -2,11 +2,14 @@ package org.uketsuke.reader.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +35,7 @@ public final class MyNumberCardSimulator {
     private final Map<Integer, Integer> triesLeft = new HashMap<>();
     private Random random = new SecureRandom();
 
-    private java.security.PrivateKey cardFaceKey;
+    private PrivateKey cardFaceKey;
     private Aid currentApplication;
     private Integer currentFile;
     private final Set<Integer> verified = new HashSet<>();
@@ -88,7 +91,7 @@ public final class MyNumberCardSimulator {
 
     /** Changes how the card behaves (extended length, latency, faults); the card is placed anew. */
     public MyNumberCardSimulator behave(CardBehaviour behaviour) {
-        this.behaviour = java.util.Objects.requireNonNull(behaviour, "behaviour");
+        this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
         placed();
         return this;
     }
@@ -330,13 +333,13 @@ public final class MyNumberCardSimulator {
         return sign(key.key(), c.data());
     }
 
-    private static ResponseApdu sign(java.security.PrivateKey key, byte[] digestInfo) {
+    private static ResponseApdu sign(PrivateKey key, byte[] digestInfo) {
         if (digestInfo.length == 0) {
             return ResponseApdu.status(Iso7816.SW_WRONG_DATA);
         }
         try {
             // The card applies PKCS#1 v1.5 (block type 1) to the DigestInfo as given: raw "NONEwithRSA".
-            java.security.Signature rsa = java.security.Signature.getInstance("NONEwithRSA");
+            Signature rsa = Signature.getInstance("NONEwithRSA");
             rsa.initSign(key);
             rsa.update(digestInfo);
             return ResponseApdu.ok(rsa.sign());

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ public final class VpcdConnector implements AutoCloseable {
     }
 
     /** Blocks until vpcd or a removal fault ends the connection, or the time is up; true when it ended. */
-    public boolean awaitDisconnected(java.time.Duration timeout) throws InterruptedException {
+    public boolean awaitDisconnected(Duration timeout) throws InterruptedException {
         Thread serving;
         synchronized (this) {
             serving = loop;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.reader.TestCards;
@@ -55,7 +56,7 @@ class JpkiCardTest {
     @Test
     void thePinIsVerifiedFromACharArrayAndLeavesNoCopyInTheCommand() {
         ApduTransport simulator = VirtualCardTransport.open(card);
-        java.util.List<CommandApdu> sent = new java.util.ArrayList<>();
+        List<CommandApdu> sent = new ArrayList<>();
         ApduTransport recording = new ApduTransport() {
             @Override
             public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
@@ -219,8 +220,8 @@ class JpkiCardTest {
                 }
                 if (command.ins() == 0xB0 && answer.data().length > 100) {
                     byte[] data = answer.data();
-                    pending = java.util.Arrays.copyOfRange(data, 100, data.length);
-                    return new ResponseApdu(java.util.Arrays.copyOf(data, 100), 0x61, pending.length & 0xFF);
+                    pending = Arrays.copyOfRange(data, 100, data.length);
+                    return new ResponseApdu(Arrays.copyOf(data, 100), 0x61, pending.length & 0xFF);
                 }
                 return answer;
             }

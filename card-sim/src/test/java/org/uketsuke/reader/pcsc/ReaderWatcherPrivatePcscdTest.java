@@ -2,6 +2,7 @@ package org.uketsuke.reader.pcsc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +144,7 @@ class ReaderWatcherPrivatePcscdTest {
             try {
                 connector.connect();
                 return true;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return false;
             }
         }, "vpcd listening on port " + pcscd.vpcdPort());

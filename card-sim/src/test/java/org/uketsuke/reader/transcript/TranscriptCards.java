@@ -1,5 +1,6 @@
 package org.uketsuke.reader.transcript;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -57,7 +58,7 @@ final class TranscriptCards {
                     Date.from(Instant.parse(from)), Date.from(Instant.parse(to)), subject, key.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(CA_KEY.getPrivate()));
             return holder.getEncoded();
-        } catch (OperatorCreationException | java.io.IOException e) {
+        } catch (OperatorCreationException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,6 +2,7 @@ package org.uketsuke.eligibility.wire;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -125,7 +126,7 @@ public final class ServiceXml {
         Element e = SafeXml.find(SafeXml.parse(xml), "VisualCheckPasscode")
                 .orElseThrow(() -> new MalformedMessageException("missing VisualCheckPasscode"));
         try {
-            Instant expires = java.time.LocalDateTime.parse(SafeXml.required(e, "ExpirationTime"),
+            Instant expires = LocalDateTime.parse(SafeXml.required(e, "ExpirationTime"),
                     DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT)).atZone(ZoneId.of("Asia/Tokyo")).toInstant();
             return new VisualPasscode(SafeXml.required(e, "Passcode"), SafeXml.required(e, "StaffId"), expires);
         } catch (DateTimeParseException | InvalidValueException ex) {

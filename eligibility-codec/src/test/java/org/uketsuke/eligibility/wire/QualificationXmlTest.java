@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
@@ -29,6 +34,7 @@ import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.Unavailable;
+import org.uketsuke.eligibility.UnavailableReason;
 
 class QualificationXmlTest {
 
@@ -118,7 +124,7 @@ class QualificationXmlTest {
     @Test
     void truncatedOrInvalidMessagesAreTypedErrors() {
         byte[] whole = QualificationXml.write(ResultMessage.confirmed("20261124101500", "1311234567", "f", HANAKO, null));
-        byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
+        byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
         assertThatThrownBy(() -> QualificationXml.parseResult(truncated)).isInstanceOf(MalformedMessageException.class);
         String badCheckDigit = new String(whole, StandardCharsets.UTF_8).replace("  131045", "  131046");
         assertThatThrownBy(() -> QualificationXml.parseResult(badCheckDigit.getBytes(StandardCharsets.UTF_8)))
@@ -129,7 +135,7 @@ class QualificationXmlTest {
     /** Found by QualificationXmlFuzzTest (corpus fuzz/ResultXml/found-batch-count-overflow.xml): was a NumberFormatException. */
     @Test
     void batchCountsThatAreNotSmallNumbersAreMalformed() throws Exception {
-        String status = new String(QualificationXml.writeBatchStatus("R0001", "20261124101500", 1, 2, java.util.List.of(), null),
+        String status = new String(QualificationXml.writeBatchStatus("R0001", "20261124101500", 1, 2, List.of(), null),
                 StandardCharsets.UTF_8);
         for (String count : new String[] {"2147483648", "-1", "1e3", "１"}) {
             byte[] bad = status.replace("<ProcessedCount>1</ProcessedCount>", "<ProcessedCount>" + count + "</ProcessedCount>")
@@ -138,7 +144,7 @@ class QualificationXmlTest {
                     .isInstanceOf(MalformedMessageException.class).hasMessageContaining("ProcessedCount");
         }
         assertThat(QualificationXml.parseBatchStatus(status.getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(new org.uketsuke.eligibility.BatchStatus.Processing("R0001", 1, 2));
+                .isEqualTo(new BatchStatus.Processing("R0001", 1, 2));
     }
 
     @Test
@@ -153,13 +159,13 @@ class QualificationXmlTest {
     @Test
     void everyOptionalBlockSurvivesTheRoundTrip() throws Exception {
         QualificationDetails details = new QualificationDetails(
-                java.util.Optional.of(new ElderlyRecipient(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1),
+                Optional.of(new ElderlyRecipient(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1),
                         LocalDate.of(2027, 3, 31), new ContributionRatio(20))),
-                java.util.Optional.of(new LimitCertificate("01", LimitCategory.A03, LocalDate.of(2026, 4, 1),
+                Optional.of(new LimitCertificate("01", LimitCategory.A03, LocalDate.of(2026, 4, 1),
                         LocalDate.of(2027, 3, 31))),
-                java.util.List.of(new SpecificDiseaseCertificate(SpecificDisease.CHRONIC_RENAL_FAILURE_DIALYSIS,
+                List.of(new SpecificDiseaseCertificate(SpecificDisease.CHRONIC_RENAL_FAILURE_DIALYSIS,
                         LocalDate.of(2025, 1, 1), null, 10_000)),
-                java.util.List.of(new PublicExpense(PublicExpensePayerNumber.of("54016027"),
+                List.of(new PublicExpense(PublicExpensePayerNumber.of("54016027"),
                         PublicExpenseRecipientNumber.of("1234566"), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))));
         Qualification full = new Qualification(HANAKO.card(), HANAKO.insurerName(), HANAKO.name(), HANAKO.nameKana(),
                 LocalDate.of(1953, 5, 5), Sex.MALE, PersonalFamily.INSURED, new ContributionRatio(20),
@@ -220,7 +226,7 @@ class QualificationXmlTest {
 
     @Test
     void everyAnsweredOutcomeBecomesAResultMessageThatReadsBackTheSame() throws Exception {
-        java.util.List<ConfirmationOutcome> outcomes = new java.util.ArrayList<>();
+        List<ConfirmationOutcome> outcomes = new ArrayList<>();
         outcomes.add(new ConfirmationOutcome.Confirmed(HANAKO, "20261124101500", null));
         outcomes.add(new ConfirmationOutcome.Confirmed(HANAKO, "20261124101500", "証明書の有効期限が近づいています"));
         for (RejectionReason reason : RejectionReason.values()) {
@@ -233,7 +239,7 @@ class QualificationXmlTest {
             assertThat(message.arbitraryFileIdentifier()).isEqualTo("f-1");
         }
         assertThat(ResultMessage.of(new Unavailable(
-                org.uketsuke.eligibility.UnavailableReason.TIMEOUT, "slow"), "20261124101600", "1311234567", "f-1"))
+                UnavailableReason.TIMEOUT, "slow"), "20261124101600", "1311234567", "f-1"))
                 .as("an outage has no answer to pass on").isEmpty();
     }
 }

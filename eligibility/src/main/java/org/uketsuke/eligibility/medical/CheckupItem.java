@@ -1,5 +1,7 @@
 package org.uketsuke.eligibility.medical;
 
+import java.util.Optional;
+
 /**
  * The 特定健診 result items Uketsuke shows, with their item codes of the MHLW 特定健診 XML standard (JLAC10 style,
  * 17 characters; the official result carries them as {@code ItemCode}). BMI and waist codes are unconfirmed against
@@ -43,12 +45,12 @@ public enum CheckupItem {
     }
 
     /** The item with that code, if Uketsuke knows it (other items are kept out of the typed view). */
-    public static java.util.Optional<CheckupItem> ofCode(String code) {
+    public static Optional<CheckupItem> ofCode(String code) {
         for (CheckupItem item : values()) {
             if (item.code.equals(code == null ? "" : code.strip())) {
-                return java.util.Optional.of(item);
+                return Optional.of(item);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

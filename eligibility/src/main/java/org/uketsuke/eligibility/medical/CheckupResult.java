@@ -2,6 +2,7 @@ package org.uketsuke.eligibility.medical;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public record CheckupResult(LocalDate date, String facility, Map<CheckupItem, Bi
         facility = facility == null ? "" : facility;
         EnumMap<CheckupItem, BigDecimal> copy = new EnumMap<>(CheckupItem.class);
         copy.putAll(values);
-        values = java.util.Collections.unmodifiableMap(copy);
+        values = Collections.unmodifiableMap(copy);
     }
 
     public Optional<BigDecimal> value(CheckupItem item) {

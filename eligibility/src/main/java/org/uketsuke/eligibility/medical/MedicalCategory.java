@@ -1,5 +1,7 @@
 package org.uketsuke.eligibility.medical;
 
+import java.util.Arrays;
+import java.util.List;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 
@@ -53,7 +55,7 @@ public enum MedicalCategory {
     }
 
     /** The four categories of medical information a clinic views (薬剤, 健診, 診療, 手術). */
-    public static java.util.List<MedicalCategory> viewableCategories() {
-        return java.util.Arrays.stream(values()).filter(MedicalCategory::viewable).toList();
+    public static List<MedicalCategory> viewableCategories() {
+        return Arrays.stream(values()).filter(MedicalCategory::viewable).toList();
     }
 }

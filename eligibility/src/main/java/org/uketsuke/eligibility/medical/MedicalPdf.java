@@ -1,10 +1,12 @@
 package org.uketsuke.eligibility.medical;
 
+import java.util.Objects;
+
 /** A rendered report of one category, as the national system also offers it (PDF, Japanese font embedded). */
 public record MedicalPdf(MedicalCategory category, byte[] bytes) {
 
     public MedicalPdf {
-        java.util.Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(category, "category");
         bytes = bytes.clone();
     }
 

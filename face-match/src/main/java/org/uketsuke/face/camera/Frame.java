@@ -1,6 +1,7 @@
 package org.uketsuke.face.camera;
 
 import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
 
 /**
  * One camera picture, in memory only (BGR, as OpenCV delivers it). Never written anywhere; {@link #clear()} releases
@@ -38,7 +39,7 @@ public final class Frame implements AutoCloseable {
     /** Overwrites and releases the pixels. */
     public void clear() {
         if (!pixels.empty()) {
-            pixels.setTo(new org.opencv.core.Scalar(0, 0, 0));
+            pixels.setTo(new Scalar(0, 0, 0));
             pixels.release();
         }
     }

@@ -1,7 +1,10 @@
 package org.uketsuke.face.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.camera.Frame;
@@ -48,7 +51,7 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
             Imgproc.cvtColor(pixels, grey, pixels.channels() == 4 ? Imgproc.COLOR_BGRA2GRAY : Imgproc.COLOR_BGR2GRAY);
         }
         Mat small = new Mat();
-        Imgproc.resize(grey, small, new org.opencv.core.Size(32, 24), 0, 0, Imgproc.INTER_AREA);
+        Imgproc.resize(grey, small, new Size(32, 24), 0, 0, Imgproc.INTER_AREA);
         grey.release();
         return small;
     }
@@ -80,7 +83,7 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
         int matched = 0;
         double best = -1;
         QualityIssue lastIssue = null;
-        java.util.List<Mat> signatures = new java.util.ArrayList<>();
+        List<Mat> signatures = new ArrayList<>();
         int frozen = 0;
         int colourless = 0;
         try {

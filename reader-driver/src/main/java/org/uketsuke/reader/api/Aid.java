@@ -2,6 +2,7 @@ package org.uketsuke.reader.api;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /** Application identifiers on the My Number card (docs/spec-notes/card.md#applications). */
 public enum Aid {
@@ -32,7 +33,7 @@ public enum Aid {
     }
 
     /** The AID a SELECT-by-name command names, if any of ours. */
-    public static java.util.Optional<Aid> of(byte[] name) {
+    public static Optional<Aid> of(byte[] name) {
         return Arrays.stream(values()).filter(aid -> aid.matches(name)).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package org.uketsuke.reader.api;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -62,7 +63,7 @@ public record CommandApdu(int cla, int ins, int p1, int p2, byte[] data, int le)
         if (apdu.length < 5 + first) {
             throw new IllegalArgumentException("not an APDU (Lc " + first + ", length " + apdu.length + ")");
         }
-        byte[] data = java.util.Arrays.copyOfRange(apdu, 5, 5 + first);
+        byte[] data = Arrays.copyOfRange(apdu, 5, 5 + first);
         if (apdu.length == 5 + first) {
             return new CommandApdu(cla, ins, p1, p2, data, NO_LE);
         }
@@ -84,7 +85,7 @@ public record CommandApdu(int cla, int ins, int p1, int p2, byte[] data, int le)
         if (n == 0 || apdu.length < 7 + n) {
             throw new IllegalArgumentException("not an extended APDU (Lc " + n + ", length " + apdu.length + ")");
         }
-        byte[] data = java.util.Arrays.copyOfRange(apdu, 7, 7 + n);
+        byte[] data = Arrays.copyOfRange(apdu, 7, 7 + n);
         if (apdu.length == 7 + n) {
             return new CommandApdu(cla, ins, p1, p2, data, NO_LE);
         }
@@ -110,7 +111,7 @@ public record CommandApdu(int cla, int ins, int p1, int p2, byte[] data, int le)
      * the object. (The copies javax.smartcardio makes on its way to pcscd are outside our reach.)
      */
     public void wipe() {
-        java.util.Arrays.fill(data, (byte) 0);
+        Arrays.fill(data, (byte) 0);
     }
 
     public byte[] bytes() {
@@ -155,12 +156,12 @@ public record CommandApdu(int cla, int ins, int p1, int p2, byte[] data, int le)
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CommandApdu c && java.util.Arrays.equals(bytes(), c.bytes());
+        return other instanceof CommandApdu c && Arrays.equals(bytes(), c.bytes());
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(bytes());
+        return Arrays.hashCode(bytes());
     }
 
     /** Hex of the header, for diagnostics. */

@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.uketsuke.reader.api.Aid;
 import org.uketsuke.reader.api.ApduTransport;
@@ -26,7 +30,7 @@ public final class CardFaceAp {
     private static final int EF_CARD_FACE = 0x0002;
     private static final int EF_COLLATION_B = 0x0012;
     private static final int MAX_FILE = 32 * 1024;
-    private static final byte[] SHA256_DIGEST_INFO = java.util.HexFormat.of().parseHex("3031300d060960864801650304020105000420");
+    private static final byte[] SHA256_DIGEST_INFO = HexFormat.of().parseHex("3031300d060960864801650304020105000420");
 
     private final ApduTransport card;
 
@@ -122,7 +126,7 @@ public final class CardFaceAp {
                 }
                 file.writeBytes(next.data());
             }
-            byte[] bytes = java.util.Arrays.copyOf(file.toByteArray(), total);
+            byte[] bytes = Arrays.copyOf(file.toByteArray(), total);
             Tlv outer = Tlv.parseAll(bytes).getFirst();
             if (outer.tag() != 0xFF20) {
                 return new FaceRead.Failed("outer-tag", 0);
@@ -159,14 +163,14 @@ public final class CardFaceAp {
                 return Optional.of(PresenceProof.failed());
             }
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(challenge.data());
-            byte[] digestInfo = java.util.Arrays.copyOf(SHA256_DIGEST_INFO, SHA256_DIGEST_INFO.length + 32);
+            byte[] digestInfo = Arrays.copyOf(SHA256_DIGEST_INFO, SHA256_DIGEST_INFO.length + 32);
             System.arraycopy(digest, 0, digestInfo, SHA256_DIGEST_INFO.length, 32);
             ResponseApdu signed = card.transmit(new CommandApdu(0x80, Iso7816.INS_COMPUTE_SIGNATURE, 0x00, 0x00, digestInfo, 256));
             if (!signed.ok()) {
                 return Optional.of(PresenceProof.failed());
             }
             PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(publicKeyDer));
-            java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+            Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initVerify(key);
             rsa.update(challenge.data());
             return Optional.of(new PresenceProof(challenge.data(), signed.data(), rsa.verify(signed.data())));
@@ -196,7 +200,7 @@ public final class CardFaceAp {
                 sha.update(challenge);
                 sha.update(signature);
                 return sha.digest();
-            } catch (java.security.NoSuchAlgorithmException e) {
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

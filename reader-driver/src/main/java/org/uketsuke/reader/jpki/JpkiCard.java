@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import org.uketsuke.reader.api.Aid;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
@@ -59,8 +61,8 @@ public final class JpkiCard {
     }
 
     /** Whether this session reads with extended APDUs: empty until a certificate read found out. */
-    public java.util.Optional<Boolean> extendedLengthUsed() {
-        return java.util.Optional.ofNullable(extendedWorks);
+    public Optional<Boolean> extendedLengthUsed() {
+        return Optional.ofNullable(extendedWorks);
     }
 
     /** Which kind of JPKI token this is, from token EF 0006; NOT_JPKI when the application is absent or unreadable. */
@@ -150,7 +152,7 @@ public final class JpkiCard {
         try {
             return verifyAuthPin(digits);
         } finally {
-            java.util.Arrays.fill(digits, '\0');
+            Arrays.fill(digits, '\0');
         }
     }
 
@@ -172,7 +174,7 @@ public final class JpkiCard {
             ascii[i] = (byte) pin[i];
         }
         CommandApdu verify = CommandApdu.of(0x00, Iso7816.INS_VERIFY, 0x00, 0x80, ascii);
-        java.util.Arrays.fill(ascii, (byte) 0);
+        Arrays.fill(ascii, (byte) 0);
         try {
             if (!selectJpki() || !selectEf(JpkiFile.AUTH_PIN)) {
                 return new PinCheck.Failed("select-pin", 0);

@@ -1,11 +1,15 @@
 package org.uketsuke.reader.pcsc;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.smartcardio.Card;
@@ -48,7 +52,7 @@ final class PcscSession implements ApduTransport {
      * Attempts that gave up waiting and still block in the service, per reader. The JDK shares one Card per reader
      * within the process, so a new attempt waits for those to finish before it connects.
      */
-    private static final java.util.Map<String, Future<?>> abandonedAttempts = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Future<?>> abandonedAttempts = new ConcurrentHashMap<>();
 
     static ApduTransport open(CardTerminal terminal, Duration exclusiveWait) throws CardException, CardGoneException {
         Future<?> earlier = abandonedAttempts.get(terminal.getName());
@@ -58,7 +62,7 @@ final class PcscSession implements ApduTransport {
             } catch (TimeoutException stillWaiting) {
                 throw new CardInUseException("another program holds the card on " + terminal.getName()
                         + " (an earlier attempt still waits for exclusive access)");
-            } catch (ExecutionException | java.util.concurrent.CancellationException finished) {
+            } catch (ExecutionException | CancellationException finished) {
                 // it ended, one way or another
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -146,7 +150,7 @@ final class PcscSession implements ApduTransport {
             throw new IllegalStateException("unexpected failure during " + command, cause);
         } catch (IllegalArgumentException e) {
             throw new CardGoneException("no status word for " + command + ": " + PcscReaders.reason(e), e);
-        } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (InterruptedException | RejectedExecutionException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -162,7 +166,7 @@ final class PcscSession implements ApduTransport {
                 release(card);
                 return null;
             });
-        } catch (ExecutionException | InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (ExecutionException | InterruptedException | RejectedExecutionException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }

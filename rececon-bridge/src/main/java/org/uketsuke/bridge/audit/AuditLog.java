@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -235,7 +236,7 @@ public final class AuditLog {
             byte[] all = Files.readAllBytes(file);
             int keep = all.length - torn.tailBytes();
             Path aside = file.resolveSibling(file.getFileName() + ".torn-" + (torn.intactEntries() + 1));
-            AtomicFiles.write(aside, java.util.Arrays.copyOfRange(all, keep, all.length));
+            AtomicFiles.write(aside, Arrays.copyOfRange(all, keep, all.length));
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.truncate(keep);
                 channel.force(true);

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseDate;
@@ -220,7 +221,7 @@ public final class BookedPatientsCsv {
     }
 
     private static String nfkc(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        return Normalizer.normalize(text, Normalizer.Form.NFKC);
     }
 
     private static String decode(byte[] bytes) {

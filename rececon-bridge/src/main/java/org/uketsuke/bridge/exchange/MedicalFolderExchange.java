@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalInformationClient;
@@ -87,7 +89,7 @@ public final class MedicalFolderExchange {
     }
 
     /** Polls {@code req} every {@code interval} on a daemon thread until the returned handle is closed. */
-    public AutoCloseable poll(java.time.Duration interval) {
+    public AutoCloseable poll(Duration interval) {
         return FolderPolling.every(interval, "rececon-medical-folder", this::processPending, log);
     }
 
@@ -160,7 +162,7 @@ public final class MedicalFolderExchange {
                     "閲覧の同意がありません。", code));
             case MedicalOutcome.ConsentExpired<?> e -> AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRefusal(now,
                     institutionCode, fileId, kind.category, MedicalXml.Refusal.CONSENT_EXPIRED,
-                    org.uketsuke.eligibility.Consent.EXPIRED, e.expiredAt(), "同意の有効期限が切れています。", code));
+                    Consent.EXPIRED, e.expiredAt(), "同意の有効期限が切れています。", code));
             case MedicalOutcome.NotFound<?> n -> AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRefusal(now,
                     institutionCode, fileId, kind.category, MedicalXml.Refusal.NOT_FOUND, null, null,
                     "該当する被保険者が存在しません。", code));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class RequestFolderExchange {
     }
 
     /** Polls {@code req} every {@code interval} on a daemon thread until the returned handle is closed. */
-    public AutoCloseable poll(java.time.Duration interval) {
+    public AutoCloseable poll(Duration interval) {
         return FolderPolling.every(interval, "rececon-req-folder", this::processPending, log);
     }
 

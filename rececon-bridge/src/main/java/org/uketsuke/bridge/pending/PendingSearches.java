@@ -1,5 +1,6 @@
 package org.uketsuke.bridge.pending;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,7 +71,7 @@ public final class PendingSearches implements AutoCloseable {
                         + " last_error text, state text not null default 'WAITING', rejection text)");
             }
             return new PendingSearches(db);
-        } catch (java.io.IOException | SQLException e) {
+        } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot open the pending-confirmation queue " + file + ": " + e.getMessage(), e);
         }
     }

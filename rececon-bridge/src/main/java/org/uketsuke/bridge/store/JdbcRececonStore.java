@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -229,22 +232,22 @@ public final class JdbcRececonStore implements RececonSink {
      * One row of the patients' {@code insurance} table: the key, what the staff compare, and when it was last confirmed.
      */
     public record StoredInsurance(String insurerNumber, String symbol, String number, String branch,
-            java.time.LocalDate birthdate, String nameKana, String contributionRatio, String personalFamily,
+            LocalDate birthdate, String nameKana, String contributionRatio, String personalFamily,
             String lastIdempotencyKey) {}
 
     /**
      * Every insurance the store holds for a patient (same birth date, same kana name ignoring spaces): after a change
      * of job the old one is still there beside the new — what the staff's consistency check shows.
      */
-    public synchronized java.util.List<StoredInsurance> insurancesOf(java.time.LocalDate birthdate, String nameKana)
+    public synchronized List<StoredInsurance> insurancesOf(LocalDate birthdate, String nameKana)
             throws SQLException {
-        java.util.List<StoredInsurance> rows = new java.util.ArrayList<>();
+        List<StoredInsurance> rows = new ArrayList<>();
         String wanted = nameKana.replace(" ", "").replace("　", "");
         try (PreparedStatement q = connection().prepareStatement("select insurer_number, symbol, number, branch, name_kana,"
                 + " contribution_ratio, personal_family, last_idempotency_key from insurance where birthdate = ?"
                 + " order by last_confirmed_at desc")) {
             dialect.bindDate(q, 1, birthdate);
-            try (java.sql.ResultSet rs = q.executeQuery()) {
+            try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getString(5).replace(" ", "").replace("　", "").equals(wanted)) {
                         rows.add(new StoredInsurance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

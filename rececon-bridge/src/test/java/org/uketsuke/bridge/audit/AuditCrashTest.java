@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
@@ -41,7 +42,7 @@ class AuditCrashTest {
                         acknowledged.accumulateAndGet(Long.parseLong(line.substring(9)), Math::max);
                         started.countDown();
                     });
-                } catch (java.io.UncheckedIOException killed) {
+                } catch (UncheckedIOException killed) {
                     // the pipe closes mid-line when the child dies: expected
                 }
             });

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,7 +110,7 @@ class AuditLogTest {
         for (int i : new int[] {1, 2, 4, 5}) {
             forged.append(event(i));
         }
-        Files.copy(other, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(other, file, StandardCopyOption.REPLACE_EXISTING);
         assertThat(lines).hasSize(5);
         assertThat(AuditLog.verify(file)).isInstanceOfSatisfying(Broken.class, b -> {
             assertThat(b.entry()).isEqualTo(5);
@@ -155,7 +157,7 @@ class AuditLogTest {
         // What a crash in the middle of an append leaves: part of entry 6, and the head still at 5.
         String sixth = AuditLog.body(6, event(6), entries.get(4).hash());
         byte[] torn = sixth.substring(0, 57).getBytes(StandardCharsets.UTF_8);
-        Files.write(file, torn, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(file, torn, StandardOpenOption.APPEND);
 
         assertThat(AuditLog.verify(file)).isEqualTo(new AuditVerification.IncompleteTail(5, 57));
 

@@ -2,6 +2,8 @@ package org.uketsuke.bridge.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.fuzz.FuzzReport;
 import org.uketsuke.fuzz.Fuzzer;
@@ -43,10 +45,10 @@ class BookedPatientsCsvFuzzTest {
 
     @Test
     void theCsvReaderEitherParsesOrNamesTheLineOfAnOpenQuote() {
-        FuzzReport report = Fuzzer.target("Csv").corpus(java.nio.file.Path.of("src/test/resources/fuzz/BookedPatientsCsv"))
+        FuzzReport report = Fuzzer.target("Csv").corpus(Path.of("src/test/resources/fuzz/BookedPatientsCsv"))
                 .dictionary(TOKENS).maxLength(8 * 1024).allow(CsvFormatException.class)
                 .run(bytes -> {
-                    var records = Csv.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                    var records = Csv.parse(new String(bytes, StandardCharsets.UTF_8));
                     // What the writer writes, the reader reads back unchanged.
                     for (Csv.Record record : records) {
                         var again = Csv.parse(Csv.line(record.fields()));

@@ -2,6 +2,8 @@ package org.uketsuke.bridge.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.Fixtures;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.store.Entries;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.Qualification;
@@ -82,7 +85,7 @@ class CsvExportSinkTest {
         byte[] before = Files.readAllBytes(file);
         // A crash after the file was written but before the outbox knew it: the sink gets the entry again.
         CsvExportSink sink = new CsvExportSink(new CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
-        sink.deliver(org.uketsuke.bridge.store.Entries.of(1, confirmation));
+        sink.deliver(Entries.of(1, confirmation));
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(read(file, StandardCharsets.UTF_8)).hasSize(2);
     }
@@ -99,7 +102,7 @@ class CsvExportSinkTest {
         }
         Path file = dir.resolve("csv/uketsuke-qualifications-20261203.csv");
         byte[] bytes = Files.readAllBytes(file);
-        assertThat(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes), java.nio.CharBuffer.allocate(bytes.length * 2), true).isError())
+        assertThat(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes), CharBuffer.allocate(bytes.length * 2), true).isError())
                 .as("the file is not UTF-8").isTrue();
         List<Csv.Record> records = read(file, MS932);
         assertThat(field(records.get(1).fields(), "氏名")).isEqualTo("〓田　太郎");

@@ -2,6 +2,8 @@ package org.uketsuke.bridge.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.SafeXml;
+import org.uketsuke.eligibility.wire.ServiceXml;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
 
@@ -115,11 +119,11 @@ class BatchFolderExchangeTest {
             Qualification q = backend.person(1);
             // The line to the national system is down (nothing listens where the terminal calls): the upload waits.
             int deadPort;
-            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            try (ServerSocket probe = new ServerSocket(0)) {
                 deadPort = probe.getLocalPort();
             }
             RequestFolderExchange offline = new RequestFolderExchange(req, res, new HttpsEligibilityClient(
-                    java.net.URI.create("https://127.0.0.1:" + deadPort + "/"), backend.terminalTls(), Duration.ofSeconds(2)),
+                    URI.create("https://127.0.0.1:" + deadPort + "/"), backend.terminalTls(), Duration.ofSeconds(2)),
                     "1311234567", Clock.systemUTC());
             Files.writeString(req.resolve("OQSmuquc01req_later.xml"), message("l", "0",
                     "<BulkConfirmList>" + searchInfo(q, q.birthdate().toString().replace("-", ""), "P1") + "</BulkConfirmList>"));
@@ -158,14 +162,14 @@ class BatchFolderExchangeTest {
             byte[] single = Files.readAllBytes(res.resolve("OQSsiimm01res_k4.xml"));
             assertThat(new String(single, 0, 60, StandardCharsets.US_ASCII)).contains("Shift_JIS");
             assertThat(SafeXml.text(SafeXml.parse(single), "ArbitraryFileIdentifier")).contains("reg-k4");
-            assertThat(org.uketsuke.eligibility.wire.ServiceXml.parseReferenceResults(single)).singleElement()
-                    .isInstanceOf(org.uketsuke.eligibility.RegistrationOutcome.Registered.class);
-            assertThat(org.uketsuke.eligibility.wire.ServiceXml.parseReferenceResults(
+            assertThat(ServiceXml.parseReferenceResults(single)).singleElement()
+                    .isInstanceOf(RegistrationOutcome.Registered.class);
+            assertThat(ServiceXml.parseReferenceResults(
                     Files.readAllBytes(res.resolve("OQSmuimm01res_many.xml"))))
                     .hasSize(2)
                     .satisfies(outcomes -> {
-                        assertThat(outcomes.get(0)).isInstanceOf(org.uketsuke.eligibility.RegistrationOutcome.Registered.class);
-                        assertThat(outcomes.get(1)).isInstanceOf(org.uketsuke.eligibility.RegistrationOutcome.Rejected.class);
+                        assertThat(outcomes.get(0)).isInstanceOf(RegistrationOutcome.Registered.class);
+                        assertThat(outcomes.get(1)).isInstanceOf(RegistrationOutcome.Rejected.class);
                     });
             assertThat(res.resolve("OQSsiimm01req_two.err")).content().contains("OQSmuimm01req");
 

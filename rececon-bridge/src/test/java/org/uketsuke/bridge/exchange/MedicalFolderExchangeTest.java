@@ -2,11 +2,15 @@ package org.uketsuke.bridge.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.CardConfirmationRequest;
@@ -18,6 +22,7 @@ import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.eligibility.medical.MedicalRecords;
 import org.uketsuke.eligibility.wire.medical.MedicalXml;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
@@ -49,7 +54,7 @@ class MedicalFolderExchangeTest {
     }
 
     private static int personWithDrugs(MockBackend backend) {
-        return java.util.stream.IntStream.range(0, backend.people())
+        return IntStream.range(0, backend.people())
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 5).findFirst().orElseThrow();
     }
 
@@ -59,7 +64,7 @@ class MedicalFolderExchangeTest {
         NonceOutcome issued = client.nonce();
         assertThat(issued).as("a nonce was issued").isInstanceOf(NonceOutcome.Issued.class);
         byte[] nonce = ((NonceOutcome.Issued) issued).nonce();
-        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(card.authKey());
         rsa.update(nonce);
         assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN,
@@ -94,10 +99,10 @@ class MedicalFolderExchangeTest {
             assertThat(new String(drugs, SJIS)).startsWith("<?xml version=\"1.0\" encoding=\"Shift_JIS\"")
                     .contains("<ResultCode>1</ResultCode>", "<ArbitraryFileIdentifier>421</ArbitraryFileIdentifier>");
             var served = (MedicalXml.Answer.Served) MedicalXml.parseAnswer(drugs);
-            var expected = ((org.uketsuke.eligibility.medical.MedicalRecords.Drugs) backend.medicalHistory(person,
+            var expected = ((MedicalRecords.Drugs) backend.medicalHistory(person,
                     MedicalCategory.DRUG)).drugs().stream()
-                    .filter(d -> !d.dispensed().isBefore(java.time.LocalDate.of(2023, 1, 1))).toList();
-            assertThat(((org.uketsuke.eligibility.medical.MedicalRecords.Drugs) served.records()).drugs()).isEqualTo(expected);
+                    .filter(d -> !d.dispensed().isBefore(LocalDate.of(2023, 1, 1))).toList();
+            assertThat(((MedicalRecords.Drugs) served.records()).drugs()).isEqualTo(expected);
             assertThat(Files.readAllBytes(res.resolve("YZKsiquc01res_012612031000421.pdf"))).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
             var checkup = MedicalXml.parseAnswer(Files.readAllBytes(res.resolve("TKKsiquc01res_022612031000421.xml")));
             assertThat(checkup).isInstanceOfSatisfying(MedicalXml.Answer.Refused.class, r -> {
@@ -128,7 +133,7 @@ class MedicalFolderExchangeTest {
         }
         HttpsEligibilityClient down;
         try (MockBackend stillDir = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 30))) {
-            down = new HttpsEligibilityClient(java.net.URI.create("https://127.0.0.1:" + port), stillDir.terminalTls(),
+            down = new HttpsEligibilityClient(URI.create("https://127.0.0.1:" + port), stillDir.terminalTls(),
                     Duration.ofSeconds(2));
         }
         Files.write(req.resolve("YZKsiquc01req_022612031000007.xml"), request(q, "2", true, "7").getBytes(SJIS));

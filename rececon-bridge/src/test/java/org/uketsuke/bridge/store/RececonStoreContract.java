@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,12 @@ import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.Fixtures;
 import org.uketsuke.bridge.sink.OutboxEntry;
+import org.uketsuke.eligibility.ContributionRatio;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.PersonalFamily;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 
@@ -74,10 +81,10 @@ abstract class RececonStoreContract {
     @Test
     void theInsuranceRowFollowsTheNewestConfirmationWhateverTheDeliveryOrder() throws Exception {
         var older = Fixtures.confirmation("older", NINE, Fixtures.qualification(1));
-        var newerQualification = new org.uketsuke.eligibility.Qualification(Fixtures.qualification(1).card(),
+        var newerQualification = new Qualification(Fixtures.qualification(1).card(),
                 "全国健康保険協会東京支部", "受付　太郎1", "ｳｹﾂｹ ﾀﾛｳ", Fixtures.qualification(1).birthdate(),
-                org.uketsuke.eligibility.Sex.MALE, org.uketsuke.eligibility.PersonalFamily.INSURED,
-                new org.uketsuke.eligibility.ContributionRatio(20), java.time.LocalDate.of(2020, 4, 1));
+                Sex.MALE, PersonalFamily.INSURED,
+                new ContributionRatio(20), LocalDate.of(2020, 4, 1));
         var newer = Fixtures.confirmation("newer", NINE.plusSeconds(3600), newerQualification);
         try (JdbcRececonStore store = newStore()) {
             store.deliver(entry(2, newer));
@@ -91,10 +98,10 @@ abstract class RececonStoreContract {
     @Test
     void familyMembersWithoutBranchNumbersStayApartByBirthDate() throws Exception {
         var father = Fixtures.qualification(1);
-        var child = new org.uketsuke.eligibility.Qualification(father.card(), father.insurerName(), "受付　一郎",
-                "ｳｹﾂｹ ｲﾁﾛｳ", java.time.LocalDate.of(2010, 5, 5), org.uketsuke.eligibility.Sex.MALE,
-                org.uketsuke.eligibility.PersonalFamily.DEPENDANT, new org.uketsuke.eligibility.ContributionRatio(30),
-                java.time.LocalDate.of(2010, 5, 5));
+        var child = new Qualification(father.card(), father.insurerName(), "受付　一郎",
+                "ｳｹﾂｹ ｲﾁﾛｳ", LocalDate.of(2010, 5, 5), Sex.MALE,
+                PersonalFamily.DEPENDANT, new ContributionRatio(30),
+                LocalDate.of(2010, 5, 5));
         try (JdbcRececonStore store = newStore()) {
             store.deliver(entry(1, Fixtures.confirmation("father", NINE, father)));
             store.deliver(entry(2, Fixtures.confirmation("child", NINE, child)));
@@ -129,10 +136,10 @@ abstract class RececonStoreContract {
     @Test
     void thePatientsInsurancesAreFoundByBirthDateAndKanaAndAnOldOneCanBeRetired() throws Exception {
         var base = Fixtures.qualification(1);
-        var switched = new org.uketsuke.eligibility.Qualification(new org.uketsuke.eligibility.InsuranceCardId(
-                org.uketsuke.eligibility.InsurerNumber.of("131045"), "ア", "777", ""), "新しい保険者", base.name(),
+        var switched = new Qualification(new InsuranceCardId(
+                InsurerNumber.of("131045"), "ア", "777", ""), "新しい保険者", base.name(),
                 base.nameKana(), base.birthdate(), base.sex(), base.personalFamily(),
-                new org.uketsuke.eligibility.ContributionRatio(30), java.time.LocalDate.of(2026, 11, 1));
+                new ContributionRatio(30), LocalDate.of(2026, 11, 1));
         try (JdbcRececonStore store = newStore()) {
             store.deliver(entry(1, Fixtures.confirmation("old-job", NINE, base)));
             store.deliver(entry(2, Fixtures.confirmation("new-job", NINE.plusSeconds(86_400), switched)));

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.bridge.Fixtures;
 
 class SqliteRececonStoreTest extends RececonStoreContract {
 
@@ -43,7 +44,7 @@ class SqliteRececonStoreTest extends RececonStoreContract {
                     + " '00', 'n', 'k', '1970-01-01', '1', '1', '030', '20261124100000', '<XmlMsg/>')");
         }
         try (JdbcRececonStore store = newStore()) {
-            store.deliver(entry(1, org.uketsuke.bridge.Fixtures.confirmation("new", NINE, org.uketsuke.bridge.Fixtures.rich(1))));
+            store.deliver(entry(1, Fixtures.confirmation("new", NINE, Fixtures.rich(1))));
         }
         assertThat(rows("select idempotency_key, reference_classification from qualification order by idempotency_key"))
                 .containsExactly(List.of("new", "1"), List.of("old", "1"));

@@ -1,5 +1,6 @@
 package org.uketsuke.tools.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -490,7 +491,7 @@ public final class BenchCommand implements Callable<Integer> {
             this.dir = dir;
             this.out = process.inputReader(StandardCharsets.UTF_8);
             this.in = process.outputWriter(StandardCharsets.UTF_8);
-            var hello = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line());
+            var hello = new ObjectMapper().readTree(line());
             this.opencv = hello.path("opencv").asText("?");
         }
 
@@ -529,7 +530,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Double> run(String what, int count) throws IOException {
             in.write(what + " " + count + "\n");
             in.flush();
-            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line());
+            var json = new ObjectMapper().readTree(line());
             if (!json.has("times")) {
                 throw new IOException("python reference: " + json);
             }
@@ -600,7 +601,7 @@ public final class BenchCommand implements Callable<Integer> {
         String last = new String(visits.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
                 .filter(l -> l.contains("residentKiB")).findFirst().orElse("");
         visits.waitFor();
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last.isEmpty() ? "{}" : last);
+        var json = new ObjectMapper().readTree(last.isEmpty() ? "{}" : last);
         row("Resident memory after 100 patients (headless PIN visits, one JVM, default heap settings)",
                 json.has("residentKiB") ? String.format(Locale.ROOT, "%.0f MB RSS (heap in use %.0f MB)",
                         json.get("residentKiB").asLong() / 1024.0, json.get("heapUsedKiB").asLong() / 1024.0) : "not measured",

@@ -2,9 +2,11 @@ package org.uketsuke.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +56,8 @@ class FaceMismatchUiTest {
         assertThat(text(robot, "#kioskProblem")).isEqualTo(ja.get("problem.FACE_NOT_MATCHED"));
         assertThat(robot.lookup("#facePathStaff").query().isVisible()).isTrue();
         // The screen for docs/screenshots, in both languages (the tour's single demo patient never sees it).
-        java.nio.file.Path out = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-        javafx.scene.Scene scene = robot.lookup("#kioskTitle").query().getScene();
+        Path out = Files.createDirectories(Path.of("target", "screenshots"));
+        Scene scene = robot.lookup("#kioskTitle").query().getScene();
         ScreenshotTourTest.save(robot, scene, out.resolve("ja-kiosk-face-not-matched.png"));
         robot.clickOn("#languageToggle");
         WaitForAsyncUtils.waitForFxEvents();

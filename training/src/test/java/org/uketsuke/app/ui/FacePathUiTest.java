@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.chrono.JapaneseEra;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.training.DemoProfile;
 import org.uketsuke.eligibility.WarekiDate;
 import org.uketsuke.face.OpenCv;
@@ -109,9 +112,9 @@ class FacePathUiTest {
         assertThat(code.getText()).isEmpty();
         assertThat(text(robot, "#kioskProblem")).isEqualTo(new Messages(Messages.JAPANESE).get("problem.CARD_REMOVED"));
         robot.clickOn("#kioskTitle");
-        env.terminal().controller().fire(new org.uketsuke.app.flow.VisitEvent.Cancelled());
+        env.terminal().controller().fire(new VisitEvent.Cancelled());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "ようこそ".equals(text(robot, "#kioskTitle")));
-        assertThat(robot.lookup("#capturePreview").queryAs(javafx.scene.image.ImageView.class).getImage()).isNull();
+        assertThat(robot.lookup("#capturePreview").queryAs(ImageView.class).getImage()).isNull();
     }
 
     @Test
@@ -155,7 +158,7 @@ class FacePathUiTest {
     private static void answerConsents(FxRobot robot, String answer) throws Exception {
         waitUntilVisible(robot, "#consentBox");
         for (ConsentItem item : ConsentItem.values()) {
-            robot.clickOn("#consent-" + item.name().toLowerCase(java.util.Locale.ROOT) + "-" + answer);
+            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-" + answer);
         }
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#consentNext");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -17,6 +19,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.uketsuke.mockbackend.Fault;
 import org.uketsuke.training.DemoProfile;
 import org.uketsuke.eligibility.Qualification;
 
@@ -49,7 +52,7 @@ class FxResponsivenessTest {
     void theFxThreadKeepsServingItsQueueWhileTheWorkRunsElsewhere(FxRobot robot) throws Exception {
         try (FxStallProbe probe = FxStallProbe.start()) {
             // A PIN visit with a slow backend answer (1.5 s): the kiosk shows progress, the FX thread stays free.
-            env.backend().injectFault(new org.uketsuke.mockbackend.Fault.Latency(java.time.Duration.ofMillis(1500)), 1);
+            env.backend().injectFault(new Fault.Latency(Duration.ofMillis(1500)), 1);
             robot.clickOn("#placeCard");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
             for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
@@ -58,7 +61,7 @@ class FxResponsivenessTest {
             robot.clickOn("#pinOk");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
             for (ConsentItem item : ConsentItem.values()) {
-                robot.clickOn("#consent-" + item.name().toLowerCase(java.util.Locale.ROOT) + "-no");
+                robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
             }
             robot.clickOn("#consentNext");
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
@@ -86,7 +89,7 @@ class FxResponsivenessTest {
             Thread.sleep(2_500); // one more refresh of the outbox list
 
             FxStallProbe.Stalls stalls = probe.stalls();
-            String line = String.format(java.util.Locale.ROOT,
+            String line = String.format(Locale.ROOT,
                     "FX thread during a PIN visit with a 1.5 s backend answer, a 50-patient batch pre-check and outbox"
                             + " refreshes: %d samples, median %.1f ms, p99 %.1f ms, max %.1f ms",
                     stalls.samples(), stalls.medianMs(), stalls.p99Ms(), stalls.maxMs());

@@ -2,11 +2,18 @@ package org.uketsuke.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +24,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.uketsuke.app.reception.FacePreviewFeed;
+import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.training.DemoProfile;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.mockbackend.Fault;
@@ -133,7 +143,7 @@ class KioskDemoUiTest {
         assertThat(text(robot, "#lookupProblems")).isEmpty();
         int entriesBefore = env.terminal().bridge().statuses().size();
         // The second receptionist takes over the desk: the lookup is audited under their id.
-        javafx.scene.control.ComboBox<org.uketsuke.app.reception.StaffOnDuty.Account> onDuty =
+        ComboBox<StaffOnDuty.Account> onDuty =
                 robot.lookup("#staffOnDuty").queryComboBox();
         robot.interact(() -> onDuty.getSelectionModel().select(1));
         assertThat(env.terminal().staffOnDuty().currentId()).isEqualTo("staff-02");
@@ -141,11 +151,11 @@ class KioskDemoUiTest {
 
         TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
-        org.uketsuke.app.reception.ReceptionRecord row = (org.uketsuke.app.reception.ReceptionRecord) history.getItems().getFirst();
+        ReceptionRecord row = (ReceptionRecord) history.getItems().getFirst();
         assertThat(row.problem()).isEmpty();
         assertThat(row.qualification().orElseThrow().card().insurer().value()).isEqualTo(insurer);
         assertThat(env.terminal().bridge().statuses()).hasSize(entriesBefore + 1);
-        java.util.List<String> audit = java.nio.file.Files.readAllLines(env.terminal().dataDir().resolve("audit.jsonl"));
+        List<String> audit = Files.readAllLines(env.terminal().dataDir().resolve("audit.jsonl"));
         assertThat(audit.getLast()).contains("\"staff\":\"staff-02\"", "\"method\":\"INSURANCE_NUMBER\"",
                 "\"outcome\":\"CONFIRMED\"").doesNotContain(insurer);
     }
@@ -153,8 +163,8 @@ class KioskDemoUiTest {
     @Test
     void thePatientCanChooseTheFaceCheckInsteadOfThePin(FxRobot robot) throws Exception {
         // What the face check showed the patient while it ran: its live frames with guidance, then nothing.
-        java.util.List<org.uketsuke.app.reception.FacePreviewFeed.Update> shown =
-                new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<FacePreviewFeed.Update> shown =
+                new CopyOnWriteArrayList<>();
         env.terminal().facePreview().subscribe(shown::add);
         robot.clickOn("#placeCard");
         waitUntilVisible(robot, "#pinPad");
@@ -166,14 +176,14 @@ class KioskDemoUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
 
         assertThat(shown).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(shown.getLast()).isInstanceOf(org.uketsuke.app.reception.FacePreviewFeed.Update.Ended.class);
+        assertThat(shown.getLast()).isInstanceOf(FacePreviewFeed.Update.Ended.class);
         assertThat(shown.subList(0, shown.size() - 1)).allSatisfy(update -> assertThat(update)
-                .isInstanceOfSatisfying(org.uketsuke.app.reception.FacePreviewFeed.Update.Frame.class,
+                .isInstanceOfSatisfying(FacePreviewFeed.Update.Frame.class,
                         frame -> assertThat(frame.width()).isEqualTo(320)))
-                .anySatisfy(update -> assertThat(((org.uketsuke.app.reception.FacePreviewFeed.Update.Frame) update)
+                .anySatisfy(update -> assertThat(((FacePreviewFeed.Update.Frame) update)
                         .issue()).isNull());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#facePreview").queryAs(javafx.scene.image.ImageView.class).getImage())
+        assertThat(robot.lookup("#facePreview").queryAs(ImageView.class).getImage())
                 .as("the patient's picture is gone from the screen once the check decided").isNull();
         assertThat(robot.lookup("#faceCheckPreview").query().isVisible()).isFalse();
     }
@@ -203,10 +213,10 @@ class KioskDemoUiTest {
     /** Answers every consent item the same way; "次へ" stays disabled until each has an answer. */
     private static void answerConsents(FxRobot robot, String answer) throws Exception {
         waitUntilVisible(robot, "#consentBox");
-        javafx.scene.control.Button next = robot.lookup("#consentNext").queryButton();
+        Button next = robot.lookup("#consentNext").queryButton();
         for (ConsentItem item : ConsentItem.values()) {
             assertThat(next.isDisabled()).isTrue();
-            robot.clickOn("#consent-" + item.name().toLowerCase(java.util.Locale.ROOT) + "-" + answer);
+            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-" + answer);
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(next.isDisabled()).isFalse();

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -51,7 +53,7 @@ class MedicalInfoUiTest {
 
     private int demoPerson() {
         var card = env.issuedCard().expected().card();
-        return java.util.stream.IntStream.range(0, env.backend().people())
+        return IntStream.range(0, env.backend().people())
                 .filter(i -> env.backend().person(i).card().equals(card)).findFirst().orElseThrow();
     }
 
@@ -107,7 +109,7 @@ class MedicalInfoUiTest {
 
     @SuppressWarnings("unchecked")
     private static void windowsMedicalCategory(FxRobot robot, MedicalCategory category) {
-        robot.lookup("#medicalCategory").queryAs(javafx.scene.control.ComboBox.class).setValue(category);
+        robot.lookup("#medicalCategory").queryAs(ComboBox.class).setValue(category);
     }
 
     private static void waitUntilVisible(FxRobot robot, String query) throws Exception {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -19,10 +22,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Mat;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.uketsuke.app.config.ConfigParser;
+import org.uketsuke.app.config.ConfigResult;
+import org.uketsuke.app.production.TerminalDiagnostics;
+import org.uketsuke.app.production.TerminalFiles;
+import org.uketsuke.cardfront.sim.CardFrontRenderer;
+import org.uketsuke.cardfront.sim.HeldCardFrames;
+import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.face.camera.DemoFrames;
+import org.uketsuke.face.camera.ImageSequenceSource;
+import org.uketsuke.mockbackend.Fault;
 import org.uketsuke.training.DemoProfile;
 
 /**
@@ -84,7 +98,7 @@ class ScreenshotTourTest {
         robot.clickOn("#removeCard");
 
         // The line to the national system is down: the patient is told to see the staff.
-        env.backend().injectFault(new org.uketsuke.mockbackend.Fault.Status(503), Integer.MAX_VALUE);
+        env.backend().injectFault(new Fault.Status(503), Integer.MAX_VALUE);
         robot.clickOn("#placeCard");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
@@ -100,7 +114,7 @@ class ScreenshotTourTest {
                 && robot.lookup("#kioskTitle").queryLabeled().getText().equals(
                         new Messages(Locale.of(language)).get("state.SHOWING_PROBLEM.title")));
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-problem.png"));
-        env.backend().injectFault(new org.uketsuke.mockbackend.Fault.None(), 0);
+        env.backend().injectFault(new Fault.None(), 0);
         robot.clickOn("#removeCard");
 
         robot.clickOn("#deliveriesTab");
@@ -111,15 +125,15 @@ class ScreenshotTourTest {
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-precheck.png"));
 
         // The face path (issue #10): the card front held to the camera (still moving), then the manual entry.
-        java.util.List<org.opencv.core.Mat> moving = org.uketsuke.cardfront.sim.HeldCardFrames.record(
-                org.uketsuke.cardfront.sim.CardFrontRenderer.render(env.cardFrontPerson()), 1, 0);
-        env.useCardFrontCamera(() -> new org.uketsuke.face.camera.ImageSequenceSource(
-                moving.stream().map(org.opencv.core.Mat::clone).toList(), true));
+        List<Mat> moving = HeldCardFrames.record(
+                CardFrontRenderer.render(env.cardFrontPerson()), 1, 0);
+        env.useCardFrontCamera(() -> new ImageSequenceSource(
+                moving.stream().map(Mat::clone).toList(), true));
         robot.clickOn("#placeCard");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         robot.clickOn("#chooseFace");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#capturePreview")
-                .queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+                .queryAs(ImageView.class).getImage() != null);
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-card-front.png"));
         robot.clickOn("#captureManual");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#entryPane").query().isVisible());
@@ -135,8 +149,8 @@ class ScreenshotTourTest {
 
     private void saveSettings(FxRobot robot, String language, Path out) throws Exception {
         Path etc = Files.createDirectories(dataDir.resolve(language + "-etc"));
-        org.uketsuke.app.production.TerminalFiles files =
-                org.uketsuke.app.production.TerminalFiles.write(env.backend().terminalTls(), etc);
+        TerminalFiles files =
+                TerminalFiles.write(env.backend().terminalTls(), etc);
         String text = """
                 terminal.id=counter-1
                 institution.code=%s
@@ -153,10 +167,10 @@ class ScreenshotTourTest {
                 files.certificate(), files.key(), files.trustedCas());
         Path conf = etc.resolve("uketsuke.conf");
         Files.writeString(conf, text);
-        var config = ((org.uketsuke.app.config.ConfigResult.Ok) org.uketsuke.app.config.ConfigParser.parse(text)).config();
+        var config = ((ConfigResult.Ok) ConfigParser.parse(text)).config();
         Messages messages = new Messages(Locale.of(language));
-        SettingsViewModel model = new SettingsViewModel(conf, config, new org.uketsuke.app.production.TerminalDiagnostics(
-                (device, w, h, fps) -> org.uketsuke.face.camera.DemoFrames.camera(), name -> null, java.time.Clock.systemUTC()),
+        SettingsViewModel model = new SettingsViewModel(conf, config, new TerminalDiagnostics(
+                (device, w, h, fps) -> DemoFrames.camera(), name -> null, Clock.systemUTC()),
                 Runnable::run, Runnable::run, messages);
         robot.interact(() -> windows.staff().addTab(SettingsView.tab(model, messages)));
         robot.clickOn("#settingsTab");
@@ -197,12 +211,12 @@ class ScreenshotTourTest {
         robot.clickOn("#medicalLoad");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         save(robot, windows.medicalWindow().getScene(), out.resolve(language + "-staff-medical-drugs.png"));
-        for (var category : new org.uketsuke.eligibility.medical.MedicalCategory[] {
-                org.uketsuke.eligibility.medical.MedicalCategory.CHECKUP,
-                org.uketsuke.eligibility.medical.MedicalCategory.TREATMENT}) {
+        for (var category : new MedicalCategory[] {
+                MedicalCategory.CHECKUP,
+                MedicalCategory.TREATMENT}) {
             robot.interact(() -> robot.lookup("#medicalCategory").queryComboBox().getSelectionModel().select(category));
             robot.clickOn("#medicalLoad");
-            boolean consented = category == org.uketsuke.eligibility.medical.MedicalCategory.CHECKUP;
+            boolean consented = category == MedicalCategory.CHECKUP;
             // Checkups: the table holds one row per year (the drugs' rows are gone); diagnoses: the plain refusal.
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> consented
                     ? !table.getItems().isEmpty() && table.getItems().size() <= 5

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -18,6 +21,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.uketsuke.app.flow.Problem;
+import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.bridge.Confirmation;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.ContributionRatio;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.mockbackend.Fault;
 import org.uketsuke.training.DemoProfile;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.eligibility.InsuranceSearch;
@@ -70,7 +82,7 @@ class StaffConsoleUiTest {
             assertThat(parked.state()).isEqualTo("送信停止（再送できます）");
             assertThat(parked.waitingFor()).isEqualTo("faceフォルダ");
             assertThat(parked.detail()).startsWith("face-folder:");
-            assertThat(robot.lookup("#deliveriesTab").queryAs(javafx.scene.Node.class)).isNotNull();
+            assertThat(robot.lookup("#deliveriesTab").queryAs(Node.class)).isNotNull();
         } finally {
             Files.delete(face);
             Files.move(aside, face);
@@ -116,20 +128,20 @@ class StaffConsoleUiTest {
     @Test
     void aLookupDuringAnOutageIsKeptAndConfirmedByItselfOnceTheLineIsBack(FxRobot robot) throws Exception {
         Qualification person = env.backend().person(6);
-        env.backend().injectFault(new org.uketsuke.mockbackend.Fault.Status(503), Integer.MAX_VALUE);
+        env.backend().injectFault(new Fault.Status(503), Integer.MAX_VALUE);
         robot.clickOn("#lookupInsurer").write(person.card().insurer().value());
         robot.clickOn("#lookupSymbol").write(person.card().symbol());
         robot.clickOn("#lookupNumber").write(person.card().number());
         robot.clickOn("#lookupBranch").write(person.card().branch());
         robot.clickOn("#lookupBirthdate").write(person.birthdate().toString().replace("-", ""));
         robot.clickOn("#lookupSubmit");
-        TableView<org.uketsuke.app.reception.ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
+        TableView<ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
-        assertThat(history.getItems().getFirst().problem()).contains(org.uketsuke.app.flow.Problem.QUEUED_FOR_RETRY);
+        assertThat(history.getItems().getFirst().problem()).contains(Problem.QUEUED_FOR_RETRY);
         assertThat(env.terminal().pendingLookups().waiting()).isEqualTo(1);
         int entriesBefore = env.terminal().bridge().statuses().size();
 
-        env.backend().injectFault(new org.uketsuke.mockbackend.Fault.None(), 0);
+        env.backend().injectFault(new Fault.None(), 0);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
         assertThat(history.getItems().getFirst().problem()).isEmpty();
         assertThat(history.getItems().getFirst().qualification().orElseThrow().card().number()).isEqualTo(person.card().number());
@@ -141,18 +153,18 @@ class StaffConsoleUiTest {
     void theStaffSeeWhatTheStoreHoldsDifferentlyAndRemoveTheOutdatedInsurance(FxRobot robot) throws Exception {
         Qualification person = env.backend().person(8);
         // The レセコン still has the patient's previous insurance (2割, another insurer) from an earlier visit.
-        Qualification previous = new Qualification(new org.uketsuke.eligibility.InsuranceCardId(
-                org.uketsuke.eligibility.InsurerNumber.of("01130012"), "9876", "54321", "00"), "全国健康保険協会東京支部",
+        Qualification previous = new Qualification(new InsuranceCardId(
+                InsurerNumber.of("01130012"), "9876", "54321", "00"), "全国健康保険協会東京支部",
                 person.name(), person.nameKana(), person.birthdate(), person.sex(), person.personalFamily(),
-                new org.uketsuke.eligibility.ContributionRatio(20), java.time.LocalDate.of(2015, 4, 1));
-        env.terminal().bridge().submit(new org.uketsuke.bridge.Confirmation("earlier-visit", java.time.Instant.parse("2026-06-01T00:00:00Z"),
-                org.uketsuke.eligibility.IdentityMethod.INSURANCE_NUMBER,
-                new org.uketsuke.eligibility.ConfirmationOutcome.Confirmed(previous, "20260601090000", null)));
+                new ContributionRatio(20), LocalDate.of(2015, 4, 1));
+        env.terminal().bridge().submit(new Confirmation("earlier-visit", Instant.parse("2026-06-01T00:00:00Z"),
+                IdentityMethod.INSURANCE_NUMBER,
+                new ConfirmationOutcome.Confirmed(previous, "20260601090000", null)));
         env.terminal().bridge().drain();
 
         var record = env.terminal().lookup().lookup(new InsuranceSearch(person.card(), person.birthdate(), false, "consistency-1"));
         assertThat(record.qualification()).isPresent();
-        TableView<org.uketsuke.app.reception.ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
+        TableView<ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
         robot.interact(() -> {
             history.getItems().addFirst(record);
             history.getSelectionModel().select(0);

@@ -3,10 +3,12 @@ package org.uketsuke.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +76,7 @@ class StaffQueueUiTest {
         Qualification other = env.backend().person(5);
         env.backend().loseQualification(6);
         Qualification lost = env.backend().person(6);
-        List<ReceptionRecord> records = new java.util.ArrayList<>();
+        List<ReceptionRecord> records = new ArrayList<>();
         records.add(env.terminal().lookup().lookup(new InsuranceSearch(sato.card(), sato.birthdate(), false, "")));
         records.add(env.terminal().lookup().lookup(new InsuranceSearch(other.card(), other.birthdate(), false, "")));
         records.add(env.terminal().lookup().lookup(new InsuranceSearch(lost.card(), lost.birthdate(), false, "")));
@@ -90,8 +92,8 @@ class StaffQueueUiTest {
         // Status, picked from the list as staff do.
         robot.clickOn("#queueStatus");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".list-cell").match(javafx.scene.control.Labeled.class::isInstance)
-                .match(n -> "確認できず".equals(((javafx.scene.control.Labeled) n).getText())).queryLabeled());
+        robot.clickOn(robot.lookup(".list-cell").match(Labeled.class::isInstance)
+                .match(n -> "確認できず".equals(((Labeled) n).getText())).queryLabeled());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(history.getItems()).hasSize(1);
         select(robot, "#queueStatus", QueueFilter.Status.WAITING);
