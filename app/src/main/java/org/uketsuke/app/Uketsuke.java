@@ -31,8 +31,8 @@ public final class Uketsuke implements Runnable {
     public static final int NOT_INSTALLED = 2;
 
     /** Commands of the optional packages, by the package that provides them. */
-    private static final Map<String, String> OPTIONAL = Map.of(
-            "demo", "uketsuke-training", "backend", "uketsuke-training", "card", "uketsuke-training");
+    private static final Map<String, String> OPTIONAL =
+            Map.of("demo", "uketsuke-training", "backend", "uketsuke-training", "card", "uketsuke-training");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,9 +44,12 @@ public final class Uketsuke implements Runnable {
     /** Runs {@code args} with the installed extensions' commands; the exit code. */
     public static int execute(String[] args, PrintStream err) {
         CommandLine line = commandLine();
-        if (args.length > 0 && OPTIONAL.containsKey(args[0]) && !line.getSubcommands().containsKey(args[0])) {
+        if (args.length > 0
+                && OPTIONAL.containsKey(args[0])
+                && !line.getSubcommands().containsKey(args[0])) {
             for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
-                err.println("uketsuke: " + new Messages(language).get("cli.notInstalled", args[0], OPTIONAL.get(args[0])));
+                err.println(
+                        "uketsuke: " + new Messages(language).get("cli.notInstalled", args[0], OPTIONAL.get(args[0])));
             }
             return NOT_INSTALLED;
         }

@@ -14,8 +14,8 @@ class UketsukeTest {
     void demoWithoutTheTrainingPackageNamesThePackageInEnglishAndJapanese() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = Uketsuke.execute(new String[] {"demo", "--headless", "--once"},
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = Uketsuke.execute(
+                new String[] {"demo", "--headless", "--once"}, new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
@@ -25,7 +25,8 @@ class UketsukeTest {
 
     @Test
     void theProductsOwnCommandsNeedNoContribution() {
-        assertThat(Uketsuke.commandLine().getSubcommands()).containsKeys("kiosk", "reader", "audit")
+        assertThat(Uketsuke.commandLine().getSubcommands())
+                .containsKeys("kiosk", "reader", "audit")
                 .doesNotContainKeys("demo", "backend", "card");
     }
 }

@@ -47,8 +47,8 @@ public final class CardFrontReader {
 
     /** A reader on the machine's Tesseract data, or empty when jpn/eng data are not installed. */
     public static Optional<CardFrontReader> onSystemTesseract() {
-        return TesseractOcr.open(TesseractOcr.Mode.JAPANESE_LINE).flatMap(j ->
-                TesseractOcr.open(TesseractOcr.Mode.DIGITS_LINE).map(d -> new CardFrontReader(j, d)));
+        return TesseractOcr.open(TesseractOcr.Mode.JAPANESE_LINE)
+                .flatMap(j -> TesseractOcr.open(TesseractOcr.Mode.DIGITS_LINE).map(d -> new CardFrontReader(j, d)));
     }
 
     public CardFrontRead read(Frame frame) {
@@ -88,8 +88,10 @@ public final class CardFrontReader {
             }
             Mat clean = withoutRules(column);
             try {
-                return CardFrontText.parse(japanese.text(clean.submat(BIRTH_LINE)),
-                                japanese.text(clean.submat(EXPIRY_BOX)), digits.text(clean.submat(SECURITY_CODE_BOX)))
+                return CardFrontText.parse(
+                                japanese.text(clean.submat(BIRTH_LINE)),
+                                japanese.text(clean.submat(EXPIRY_BOX)),
+                                digits.text(clean.submat(SECURITY_CODE_BOX)))
                         .<CardFrontRead>map(CardFrontRead.Read::new)
                         .orElse(new CardFrontRead.Unreadable(CardFrontRead.Reason.TEXT_UNREADABLE));
             } finally {
@@ -114,10 +116,10 @@ public final class CardFrontReader {
         Imgproc.threshold(clean, ink, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
         Mat across = new Mat();
         Mat down = new Mat();
-        Imgproc.morphologyEx(ink, across, Imgproc.MORPH_OPEN,
-                Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(60, 1)));
-        Imgproc.morphologyEx(ink, down, Imgproc.MORPH_OPEN,
-                Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(1, 50)));
+        Imgproc.morphologyEx(
+                ink, across, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(60, 1)));
+        Imgproc.morphologyEx(
+                ink, down, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(1, 50)));
         Core.bitwise_or(across, down, across);
         Imgproc.dilate(across, across, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
         clean.setTo(new Scalar(245), across);

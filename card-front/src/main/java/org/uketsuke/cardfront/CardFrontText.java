@@ -17,8 +17,7 @@ import org.uketsuke.eligibility.WarekiDate;
 public final class CardFrontText {
 
     private static final String ERAS = "明治|大正|昭和|平成|令和";
-    private static final Pattern WAREKI_BIRTH =
-            Pattern.compile("(" + ERAS + ")(元|\\d{1,2})年(\\d{1,2})月(\\d{1,2})日生");
+    private static final Pattern WAREKI_BIRTH = Pattern.compile("(" + ERAS + ")(元|\\d{1,2})年(\\d{1,2})月(\\d{1,2})日生");
     private static final Pattern WESTERN_BIRTH = Pattern.compile("((?:19|20)\\d{2})年(\\d{1,2})月(\\d{1,2})日生");
     private static final Pattern EXPIRY =
             Pattern.compile("(?:((?:20|21)\\d{2})|(" + ERAS + ")(元|\\d{1,2}))年(\\d{1,2})月(\\d{1,2})日まで有効");
@@ -44,7 +43,9 @@ public final class CardFrontText {
         if (birth.isEmpty() || expiry.isEmpty() || !code.matches("\\d{4}")) {
             return Optional.empty();
         }
-        if (expiry.get() < 2015 || expiry.get() > 2100 || !birth.get().date().isBefore(LocalDate.of(expiry.get(), 12, 31))) {
+        if (expiry.get() < 2015
+                || expiry.get() > 2100
+                || !birth.get().date().isBefore(LocalDate.of(expiry.get(), 12, 31))) {
             return Optional.empty();
         }
         return Optional.of(new CardFrontFields(birth.get().date(), birth.get().western(), expiry.get(), code));
@@ -55,13 +56,18 @@ public final class CardFrontText {
     private static Optional<Birth> birth(String text) {
         Matcher wareki = WAREKI_BIRTH.matcher(text);
         if (wareki.find()) {
-            return wareki(wareki.group(1), wareki.group(2), wareki.group(3), wareki.group(4)).map(d -> new Birth(d, false));
+            return wareki(wareki.group(1), wareki.group(2), wareki.group(3), wareki.group(4))
+                    .map(d -> new Birth(d, false));
         }
         Matcher western = WESTERN_BIRTH.matcher(text);
         if (western.find()) {
             try {
-                return Optional.of(new Birth(LocalDate.of(Integer.parseInt(western.group(1)),
-                        Integer.parseInt(western.group(2)), Integer.parseInt(western.group(3))), true));
+                return Optional.of(new Birth(
+                        LocalDate.of(
+                                Integer.parseInt(western.group(1)),
+                                Integer.parseInt(western.group(2)),
+                                Integer.parseInt(western.group(3))),
+                        true));
             } catch (DateTimeException e) {
                 return Optional.empty();
             }
@@ -82,8 +88,12 @@ public final class CardFrontText {
 
     private static Optional<LocalDate> wareki(String era, String year, String month, String day) {
         try {
-            return Optional.of(new WarekiDate(era(era), year.equals("元") ? 1 : Integer.parseInt(year),
-                    Integer.parseInt(month), Integer.parseInt(day)).toLocalDate());
+            return Optional.of(new WarekiDate(
+                            era(era),
+                            year.equals("元") ? 1 : Integer.parseInt(year),
+                            Integer.parseInt(month),
+                            Integer.parseInt(day))
+                    .toLocalDate());
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -31,14 +31,18 @@ final class CardLocator {
         Mat binary = new Mat();
         Imgproc.threshold(smooth, binary, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
         // Close the print (dark text on the pale card) so the card is one blob.
-        Imgproc.morphologyEx(binary, binary, Imgproc.MORPH_CLOSE,
+        Imgproc.morphologyEx(
+                binary,
+                binary,
+                Imgproc.MORPH_CLOSE,
                 Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(25, 25)));
         List<MatOfPoint> contours = new ArrayList<>();
         Imgproc.findContours(binary, contours, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
         double frameArea = grey.rows() * (double) grey.cols();
         Optional<Point[]> best = contours.stream()
                 .filter(c -> Imgproc.contourArea(c) > 0.12 * frameArea)
-                .sorted(Comparator.comparingDouble((MatOfPoint c) -> Imgproc.contourArea(c)).reversed())
+                .sorted(Comparator.comparingDouble((MatOfPoint c) -> Imgproc.contourArea(c))
+                        .reversed())
                 .map(CardLocator::quad)
                 .filter(q -> q.isEmpty() || inside(q.get(), grey.cols(), grey.rows()))
                 .flatMap(Optional::stream)
@@ -100,8 +104,8 @@ final class CardLocator {
     static Mat straighten(Mat grey, Point[] corners, int width) {
         int height = (int) Math.round(width / ID1_ASPECT);
         Mat from = new MatOfPoint2f(corners);
-        Mat to = new MatOfPoint2f(new Point(0, 0), new Point(width - 1, 0), new Point(width - 1, height - 1),
-                new Point(0, height - 1));
+        Mat to = new MatOfPoint2f(
+                new Point(0, 0), new Point(width - 1, 0), new Point(width - 1, height - 1), new Point(0, height - 1));
         Mat transform = Imgproc.getPerspectiveTransform(from, to);
         Mat card = new Mat();
         Imgproc.warpPerspective(grey, card, transform, new Size(width, height), Imgproc.INTER_CUBIC);

@@ -31,11 +31,13 @@ public final class GuidedCardCapture implements AutoCloseable {
 
     /** Looks at the next frame on the worker; the frame is cleared afterwards. */
     public CompletableFuture<CardFrontRead> offerAsync(Frame frame) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (frame) {
-                return offer(frame);
-            }
-        }, worker);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (frame) {
+                        return offer(frame);
+                    }
+                },
+                worker);
     }
 
     /** Looks at the next frame on the caller's thread (the headless demo and the tests). */
@@ -46,7 +48,8 @@ public final class GuidedCardCapture implements AutoCloseable {
             return reader.read(frame);
         }
         Point[] now = corners.get();
-        boolean still = previous != null && maxShift(previous, now) <= STILL_FRACTION * CardLocator.distance(now[0], now[1]);
+        boolean still =
+                previous != null && maxShift(previous, now) <= STILL_FRACTION * CardLocator.distance(now[0], now[1]);
         previous = now;
         if (!still) {
             return new CardFrontRead.Unreadable(CardFrontRead.Reason.HOLD_STILL);

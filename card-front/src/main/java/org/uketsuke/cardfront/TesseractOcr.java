@@ -60,11 +60,12 @@ public final class TesseractOcr implements AutoCloseable {
 
     static Optional<Path> dataDir() {
         String prefix = System.getenv("TESSDATA_PREFIX");
-        Stream<Path> candidates = Stream.concat(
-                prefix == null ? Stream.empty() : Stream.of(Path.of(prefix)),
-                DATA_DIRS.stream());
-        return candidates.filter(d -> Files.isRegularFile(d.resolve("jpn.traineddata"))
-                && Files.isRegularFile(d.resolve("eng.traineddata"))).findFirst();
+        Stream<Path> candidates =
+                Stream.concat(prefix == null ? Stream.empty() : Stream.of(Path.of(prefix)), DATA_DIRS.stream());
+        return candidates
+                .filter(d -> Files.isRegularFile(d.resolve("jpn.traineddata"))
+                        && Files.isRegularFile(d.resolve("eng.traineddata")))
+                .findFirst();
     }
 
     /** The text of an 8-bit greyscale picture. */
@@ -72,14 +73,13 @@ public final class TesseractOcr implements AutoCloseable {
         if (grey.type() != CvType.CV_8UC1) {
             throw new IllegalArgumentException("8-bit greyscale expected");
         }
-        // A margin of paper around the line: Tesseract finds the text line more reliably when it does not touch the edge.
+        // A margin of paper around the line: Tesseract finds the text line more reliably when it does not touch the
+        // edge.
         // Black print on white paper (Otsu): the faint box fill and guilloche are gone before Tesseract looks.
         Mat binary = new Mat();
-        Imgproc.threshold(grey, binary, 0, 255,
-                Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
+        Imgproc.threshold(grey, binary, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
         Mat continuous = new Mat();
-        Core.copyMakeBorder(binary, continuous, MARGIN, MARGIN, MARGIN, MARGIN,
-                Core.BORDER_CONSTANT, new Scalar(255));
+        Core.copyMakeBorder(binary, continuous, MARGIN, MARGIN, MARGIN, MARGIN, Core.BORDER_CONSTANT, new Scalar(255));
         binary.release();
         byte[] pixels = new byte[(int) (continuous.total())];
         continuous.get(0, 0, pixels);

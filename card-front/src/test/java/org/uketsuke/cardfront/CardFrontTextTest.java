@@ -9,28 +9,32 @@ class CardFrontTextTest {
 
     @Test
     void readsAShowaBirthDateIntoTheCollationNumber() {
-        CardFrontFields fields = CardFrontText.parse("昭和55年 2月17日生", "2035年 2月17日まで有効", "2285").orElseThrow();
+        CardFrontFields fields =
+                CardFrontText.parse("昭和55年 2月17日生", "2035年 2月17日まで有効", "2285").orElseThrow();
         assertThat(fields.birthDate()).isEqualTo(LocalDate.of(1980, 2, 17));
         assertThat(fields.collationNumberB().value()).isEqualTo("55021720352285");
     }
 
     @Test
     void readsTheFirstYearOfAnEraWrittenGannen() {
-        CardFrontFields fields = CardFrontText.parse("平成元年 1月8日生", "2030年1月8日まで有効", "0001").orElseThrow();
+        CardFrontFields fields =
+                CardFrontText.parse("平成元年 1月8日生", "2030年1月8日まで有効", "0001").orElseThrow();
         assertThat(fields.birthDate()).isEqualTo(LocalDate.of(1989, 1, 8));
         assertThat(fields.collationNumberB().value()).isEqualTo("01010820300001");
     }
 
     @Test
     void readsAWesternBirthDateOfAForeignResident() {
-        CardFrontFields fields = CardFrontText.parse("1980年2月17日生", "2035年2月17日まで有効", "2285").orElseThrow();
+        CardFrontFields fields =
+                CardFrontText.parse("1980年2月17日生", "2035年2月17日まで有効", "2285").orElseThrow();
         assertThat(fields.westernBirthDate()).isTrue();
         assertThat(fields.collationNumberB().value()).isEqualTo("80021720352285");
     }
 
     @Test
     void acceptsFullWidthDigitsAndAnExpiryInWareki() {
-        CardFrontFields fields = CardFrontText.parse("昭和５５年２月１７日生", "令和17年2月17日まで有効", "２２８５").orElseThrow();
+        CardFrontFields fields =
+                CardFrontText.parse("昭和５５年２月１７日生", "令和17年2月17日まで有効", "２２８５").orElseThrow();
         assertThat(fields.expiryYear()).isEqualTo(2035);
     }
 
@@ -59,7 +63,8 @@ class CardFrontTextTest {
 
     @Test
     void neverShowsTheFieldsInText() {
-        CardFrontFields fields = CardFrontText.parse("昭和55年2月17日生", "2035年2月17日まで有効", "2285").orElseThrow();
+        CardFrontFields fields =
+                CardFrontText.parse("昭和55年2月17日生", "2035年2月17日まで有効", "2285").orElseThrow();
         assertThat(fields.toString()).doesNotContain("2285").doesNotContain("1980");
     }
 }

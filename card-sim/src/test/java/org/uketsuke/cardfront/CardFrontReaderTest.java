@@ -44,14 +44,16 @@ class CardFrontReaderTest {
         CardFrontRead read = reader.read(new Frame(frames.getLast(), 0));
         assertThat(read).isInstanceOf(CardFrontRead.Read.class);
         CardFrontFields fields = ((CardFrontRead.Read) read).fields();
-        assertThat(fields.collationNumberB().value()).isEqualTo(person.fields().collationNumberB().value());
+        assertThat(fields.collationNumberB().value())
+                .isEqualTo(person.fields().collationNumberB().value());
         assertThat(fields.westernBirthDate()).isEqualTo(person.westernBirthDate());
     }
 
     @Test
     void theGeneratedPersonsSpanShowaHeiseiAndReiwaAndForeignResidents() {
         List<CardFrontPerson> people = persons().map(CardFrontPerson::generated).toList();
-        assertThat(people).anyMatch(p -> p.birthDate().getYear() < 1989)
+        assertThat(people)
+                .anyMatch(p -> p.birthDate().getYear() < 1989)
                 .anyMatch(p -> p.birthDate().getYear() >= 1990 && p.birthDate().getYear() < 2019)
                 .anyMatch(CardFrontPerson::westernBirthDate);
     }
@@ -72,7 +74,8 @@ class CardFrontReaderTest {
 
     @Test
     void aCardHalfOutOfThePictureIsNoCardSeen() {
-        Mat frame = HeldCardFrames.record(CardFrontRenderer.render(CardFrontPerson.generated(4)), 4, 1).getLast();
+        Mat frame = HeldCardFrames.record(CardFrontRenderer.render(CardFrontPerson.generated(4)), 4, 1)
+                .getLast();
         Mat shifted = new Mat(frame.size(), frame.type(), new Scalar(80, 80, 80));
         frame.submat(0, 720, 0, 800).copyTo(shifted.submat(0, 720, 480, 1280));
         assertThat(reader.read(new Frame(shifted, 0))).isEqualTo(new CardFrontRead.NotFound());
@@ -80,10 +83,10 @@ class CardFrontReaderTest {
 
     @Test
     void aCardWithItsFieldsCoveredIsUnreadable() {
-        Mat frame = HeldCardFrames.record(CardFrontRenderer.render(CardFrontPerson.generated(6)), 6, 1).getLast();
+        Mat frame = HeldCardFrames.record(CardFrontRenderer.render(CardFrontPerson.generated(6)), 6, 1)
+                .getLast();
         // A thumb over the security code: a pale patch where the box is.
-        Imgproc.rectangle(frame, new Point(430, 380), new Point(560, 450),
-                new Scalar(225, 225, 228), -1);
+        Imgproc.rectangle(frame, new Point(430, 380), new Point(560, 450), new Scalar(225, 225, 228), -1);
         assertThat(reader.read(new Frame(frame, 0)))
                 .isEqualTo(new CardFrontRead.Unreadable(CardFrontRead.Reason.TEXT_UNREADABLE));
     }
@@ -91,13 +94,16 @@ class CardFrontReaderTest {
     @Test
     void aBlackFrameIsTooDark() {
         Mat black = new Mat(720, 1280, CvType.CV_8UC3, new Scalar(8, 8, 8));
-        assertThat(reader.read(new Frame(black, 0))).isEqualTo(new CardFrontRead.Unreadable(CardFrontRead.Reason.TOO_DARK));
+        assertThat(reader.read(new Frame(black, 0)))
+                .isEqualTo(new CardFrontRead.Unreadable(CardFrontRead.Reason.TOO_DARK));
     }
 
     @Test
     void aBlurredCardIsBlurred() {
-        Mat frame = HeldCardFrames.record(CardFrontRenderer.render(CardFrontPerson.generated(3)), 3, 1).getLast();
+        Mat frame = HeldCardFrames.record(CardFrontRenderer.render(CardFrontPerson.generated(3)), 3, 1)
+                .getLast();
         Imgproc.GaussianBlur(frame, frame, new Size(0, 0), 6);
-        assertThat(reader.read(new Frame(frame, 0))).isEqualTo(new CardFrontRead.Unreadable(CardFrontRead.Reason.BLURRED));
+        assertThat(reader.read(new Frame(frame, 0)))
+                .isEqualTo(new CardFrontRead.Unreadable(CardFrontRead.Reason.BLURRED));
     }
 }

@@ -31,8 +31,11 @@ class GuidedCardCaptureTest {
                 .noneMatch(CardFrontRead.Read.class::isInstance)
                 .contains(holdStill)
                 .endsWith(holdStill);
-        assertThat(reads.getLast()).isInstanceOfSatisfying(CardFrontRead.Read.class, read -> assertThat(
-                read.fields().collationNumberB().value()).isEqualTo(person.fields().collationNumberB().value()));
+        assertThat(reads.getLast())
+                .isInstanceOfSatisfying(
+                        CardFrontRead.Read.class,
+                        read -> assertThat(read.fields().collationNumberB().value())
+                                .isEqualTo(person.fields().collationNumberB().value()));
     }
 
     @Test
@@ -41,7 +44,8 @@ class GuidedCardCaptureTest {
         Frame frame = new Frame(frames.getFirst(), 0);
         try (GuidedCardCapture capture = new GuidedCardCapture(reader)) {
             List<String> threads = new ArrayList<>();
-            CardFrontRead read = capture.offerAsync(frame).whenComplete((r, e) -> threads.add(Thread.currentThread().getName()))
+            CardFrontRead read = capture.offerAsync(frame)
+                    .whenComplete((r, e) -> threads.add(Thread.currentThread().getName()))
                     .get();
             assertThat(read).isEqualTo(new CardFrontRead.Unreadable(CardFrontRead.Reason.HOLD_STILL));
             assertThat(threads).containsExactly("card-front-ocr");

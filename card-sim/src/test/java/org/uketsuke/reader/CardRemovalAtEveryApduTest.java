@@ -42,8 +42,8 @@ class CardRemovalAtEveryApduTest {
         byte[] photo = new byte[3_500];
         new Random(7).nextBytes(photo);
         System.arraycopy(new byte[] {0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20}, 0, photo, 0, 8);
-        face = new CardFacePersonalisation(COLLATION_B, "19800217", "2", photo, "20350217", rsa.generateKeyPair(),
-                new byte[256]);
+        face = new CardFacePersonalisation(
+                COLLATION_B, "19800217", "2", photo, "20350217", rsa.generateKeyPair(), new byte[256]);
     }
 
     /** A transport that lets a set number of commands through, then behaves as if the card left the field. */
@@ -96,8 +96,8 @@ class CardRemovalAtEveryApduTest {
      * Runs {@code operation} once whole to count its APDUs, then once per boundary with the card pulled there (both
      * before the card sees the command and after it acted on it), and checks each outcome.
      */
-    private static <R> int everyBoundary(Consumer<ApduTransport> before,
-            Function<ApduTransport, R> operation, Predicate<R> removed, String what) {
+    private static <R> int everyBoundary(
+            Consumer<ApduTransport> before, Function<ApduTransport, R> operation, Predicate<R> removed, String what) {
         Setup whole = fresh(before);
         whole.session().pullAfter(Long.MAX_VALUE, false);
         var _ = operation.apply(whole.session());
@@ -108,8 +108,11 @@ class CardRemovalAtEveryApduTest {
                 Setup setup = fresh(before);
                 setup.session().pullAfter(after, acted);
                 R outcome = operation.apply(setup.session());
-                assertThat(removed.test(outcome)).as("%s, card pulled %s APDU %d of %d: %s", what,
-                        acted ? "after the card acted on" : "before", after + 1, total, outcome).isTrue();
+                assertThat(removed.test(outcome))
+                        .as(
+                                "%s, card pulled %s APDU %d of %d: %s",
+                                what, acted ? "after the card acted on" : "before", after + 1, total, outcome)
+                        .isTrue();
                 assertThat(setup.card().myNumberApplicationSelected()).isFalse();
             }
         }
@@ -119,7 +122,8 @@ class CardRemovalAtEveryApduTest {
     private static void nothing(ApduTransport session) {}
 
     private static void verifyPin(ApduTransport session) {
-        assertThat(new JpkiCard(session).verifyAuthPin(TestCards.PIN.toCharArray())).isEqualTo(new PinCheck.Verified());
+        assertThat(new JpkiCard(session).verifyAuthPin(TestCards.PIN.toCharArray()))
+                .isEqualTo(new PinCheck.Verified());
     }
 
     private static void verifyCollation(ApduTransport session) {
@@ -129,21 +133,29 @@ class CardRemovalAtEveryApduTest {
 
     @Test
     void theAuthCertificateReadEndsInCardRemovedAtEveryBoundary() {
-        everyBoundary(CardRemovalAtEveryApduTest::nothing, s -> new JpkiCard(s).readAuthCertificate(),
-                r -> r instanceof CertificateRead.CardRemoved, "auth certificate");
+        everyBoundary(
+                CardRemovalAtEveryApduTest::nothing,
+                s -> new JpkiCard(s).readAuthCertificate(),
+                r -> r instanceof CertificateRead.CardRemoved,
+                "auth certificate");
     }
 
     @Test
     void theCaCertificateReadEndsInCardRemovedAtEveryBoundary() {
-        everyBoundary(CardRemovalAtEveryApduTest::nothing, s -> new JpkiCard(s).readAuthCaCertificate(),
-                r -> r instanceof CertificateRead.CardRemoved, "CA certificate");
+        everyBoundary(
+                CardRemovalAtEveryApduTest::nothing,
+                s -> new JpkiCard(s).readAuthCaCertificate(),
+                r -> r instanceof CertificateRead.CardRemoved,
+                "CA certificate");
     }
 
     @Test
     void aPinCheckEndsInCardRemovedAtEveryBoundaryAndNeverInVerified() {
-        everyBoundary(CardRemovalAtEveryApduTest::nothing,
+        everyBoundary(
+                CardRemovalAtEveryApduTest::nothing,
                 s -> new JpkiCard(s).verifyAuthPin(TestCards.PIN.toCharArray()),
-                r -> r instanceof PinCheck.CardRemoved, "PIN check");
+                r -> r instanceof PinCheck.CardRemoved,
+                "PIN check");
         // A wrong PIN whose answer is lost: the try is spent on the card, and the terminal reads the counter again
         // instead of guessing (the pad shows what the card says).
         Setup setup = fresh(CardRemovalAtEveryApduTest::nothing);
@@ -168,28 +180,42 @@ class CardRemovalAtEveryApduTest {
 
     @Test
     void aSignatureEndsInCardRemovedAtEveryBoundary() {
-        everyBoundary(CardRemovalAtEveryApduTest::verifyPin, s -> new JpkiCard(s).signWithAuthKey(new byte[32]),
-                r -> r instanceof Signature.CardRemoved, "signature");
+        everyBoundary(
+                CardRemovalAtEveryApduTest::verifyPin,
+                s -> new JpkiCard(s).signWithAuthKey(new byte[32]),
+                r -> r instanceof Signature.CardRemoved,
+                "signature");
     }
 
     @Test
     void theCollationNumberBCheckEndsInCardRemovedAtEveryBoundary() {
-        everyBoundary(CardRemovalAtEveryApduTest::nothing, s -> new CardFaceAp(s).verifyCollationNumberB(COLLATION_B),
-                r -> r instanceof CardFaceAp.CollationCheck.CardRemoved, "照合番号B");
+        everyBoundary(
+                CardRemovalAtEveryApduTest::nothing,
+                s -> new CardFaceAp(s).verifyCollationNumberB(COLLATION_B),
+                r -> r instanceof CardFaceAp.CollationCheck.CardRemoved,
+                "照合番号B");
     }
 
     @Test
     void theCardFaceReadEndsInCardRemovedAtEveryBoundaryNeverWithAPartialPhoto() {
-        int apdus = everyBoundary(CardRemovalAtEveryApduTest::verifyCollation, s -> new CardFaceAp(s).readCardFace(),
-                r -> r instanceof CardFaceAp.FaceRead.CardRemoved, "card face");
-        assertThat(apdus).as("the photo comes in chunks, so there are many boundaries").isGreaterThan(10);
+        int apdus = everyBoundary(
+                CardRemovalAtEveryApduTest::verifyCollation,
+                s -> new CardFaceAp(s).readCardFace(),
+                r -> r instanceof CardFaceAp.FaceRead.CardRemoved,
+                "card face");
+        assertThat(apdus)
+                .as("the photo comes in chunks, so there are many boundaries")
+                .isGreaterThan(10);
     }
 
     @Test
     void thePresenceProofIsEmptyNotFalseAtEveryBoundary() {
         byte[] key = face.applicationKey().getPublic().getEncoded();
-        everyBoundary(CardRemovalAtEveryApduTest::verifyCollation, s -> new CardFaceAp(s).provePresence(key),
-                Optional::isEmpty, "presence proof");
+        everyBoundary(
+                CardRemovalAtEveryApduTest::verifyCollation,
+                s -> new CardFaceAp(s).provePresence(key),
+                Optional::isEmpty,
+                "presence proof");
     }
 
     @Test
@@ -199,7 +225,8 @@ class CardRemovalAtEveryApduTest {
         for (long after = 0; after < total; after++) {
             Setup setup = fresh(CardRemovalAtEveryApduTest::nothing);
             setup.session().pullAfter(after, false);
-            assertThatThrownBy(() -> new CardFaceAp(setup.session()).cardExpiry()).isInstanceOf(CardGoneException.class);
+            assertThatThrownBy(() -> new CardFaceAp(setup.session()).cardExpiry())
+                    .isInstanceOf(CardGoneException.class);
         }
     }
 

@@ -39,15 +39,24 @@ public final class TestCards {
             KeyPair card = rsa.generateKeyPair();
             X500Name caName = new X500Name("C=JP, O=JPKI-TEST, OU=JPKI for user authentication");
             Instant now = Instant.now();
-            X509Certificate caCert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
-                            caName, BigInteger.ONE, Date.from(now.minus(Duration.ofDays(1))),
-                            Date.from(now.plus(Duration.ofDays(3650))), caName, ca.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.getPrivate())));
-            X509Certificate cardCert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
-                            caName, BigInteger.valueOf(4242), Date.from(now.minus(Duration.ofDays(1))),
-                            Date.from(now.plus(Duration.ofDays(1825))), new X500Name("C=JP, CN=TEST0001"),
-                            card.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.getPrivate())));
+            X509Certificate caCert = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    caName,
+                                    BigInteger.ONE,
+                                    Date.from(now.minus(Duration.ofDays(1))),
+                                    Date.from(now.plus(Duration.ofDays(3650))),
+                                    caName,
+                                    ca.getPublic())
+                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.getPrivate())));
+            X509Certificate cardCert = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    caName,
+                                    BigInteger.valueOf(4242),
+                                    Date.from(now.minus(Duration.ofDays(1))),
+                                    Date.from(now.plus(Duration.ofDays(1825))),
+                                    new X500Name("C=JP, CN=TEST0001"),
+                                    card.getPublic())
+                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.getPrivate())));
             return new CardPersonalisation(cardCert.getEncoded(), caCert.getEncoded(), card.getPrivate(), PIN);
         } catch (Exception e) {
             throw new IllegalStateException(e);

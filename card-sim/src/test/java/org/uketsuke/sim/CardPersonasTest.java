@@ -18,10 +18,23 @@ class CardPersonasTest {
 
     @Test
     void theFileListsEveryPersonaOnceInItsOrder() {
-        assertThat(CardPersonas.all()).extracting(CardPersona::name).containsExactly("patient", "expired", "revoked",
-                "unregistered", "blocked-pin", "smartphone", "smartphone-ios", "juki", "slow", "extended", "pulled",
-                "garbage");
-        assertThat(CardPersonas.byName("unregistered").orElseThrow().description()).contains("保険証利用登録");
+        assertThat(CardPersonas.all())
+                .extracting(CardPersona::name)
+                .containsExactly(
+                        "patient",
+                        "expired",
+                        "revoked",
+                        "unregistered",
+                        "blocked-pin",
+                        "smartphone",
+                        "smartphone-ios",
+                        "juki",
+                        "slow",
+                        "extended",
+                        "pulled",
+                        "garbage");
+        assertThat(CardPersonas.byName("unregistered").orElseThrow().description())
+                .contains("保険証利用登録");
         assertThat(CardPersonas.byName("nobody")).isEmpty();
     }
 
@@ -35,13 +48,18 @@ class CardPersonasTest {
                 CardPersonas.byName("blocked-pin").orElseThrow().card(TestCards.personalisation()))) {
             assertThat(new JpkiCard(blocked).verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Blocked());
         }
-        assertThat(CardPersonas.byName("pulled").orElseThrow().card(TestCards.personalisation()).behaviour())
+        assertThat(CardPersonas.byName("pulled")
+                        .orElseThrow()
+                        .card(TestCards.personalisation())
+                        .behaviour())
                 .isEqualTo(CardBehaviour.normal().removedAfter(CardPersona.DEFAULT_PULLED_AFTER));
     }
 
     @Test
     void revokedUnregisteredAndSlowCardsTalkLikeThePatients() {
-        assertThat(CardPersonas.all()).filteredOn(p -> !p.differsOnTheCard()).extracting(CardPersona::name)
+        assertThat(CardPersonas.all())
+                .filteredOn(p -> !p.differsOnTheCard())
+                .extracting(CardPersona::name)
                 .containsExactly("revoked", "unregistered", "slow");
     }
 }

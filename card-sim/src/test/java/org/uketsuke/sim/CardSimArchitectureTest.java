@@ -18,14 +18,20 @@ class CardSimArchitectureTest {
 
     @Test
     void virtualCardTransportsAreOnlyHandedOutThroughTheirGuardedFactory() {
-        constructors().that().areDeclaredInClassesThat().implement(ApduTransport.class)
-                .should().notBePublic()
+        constructors()
+                .that()
+                .areDeclaredInClassesThat()
+                .implement(ApduTransport.class)
+                .should()
+                .notBePublic()
                 .check(SIMULATORS);
     }
 
     @Test
     void theSimulatorsUseNoUiAndNoApp() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("org.uketsuke.app..", "org.uketsuke.mockbackend..", "javafx..")
                 .check(SIMULATORS);
     }

@@ -22,6 +22,8 @@ public sealed interface Attestation permits FaceAttestation, VisualAttestation {
     }
 
     static Attestation parse(String text) {
-        return text.startsWith("UKETSUKE-VISUAL-ATTESTATION-") ? VisualAttestation.parse(text) : FaceAttestation.parse(text);
+        return text.startsWith("UKETSUKE-VISUAL-ATTESTATION-")
+                ? VisualAttestation.parse(text)
+                : FaceAttestation.parse(text);
     }
 }

@@ -25,15 +25,34 @@ public record CardConfirmationRequest(
         ConsentScenario scenario) {
 
     /** Without a prescription-form choice, for an outpatient visit. */
-    public CardConfirmationRequest(byte[] authCertificateDer, byte[] nonce, byte[] signature, IdentityMethod method,
-            Consents consents, String arbitraryFileIdentifier, @Nullable Attestation attestation) {
-        this(authCertificateDer, nonce, signature, method, consents, arbitraryFileIdentifier, attestation, null,
+    public CardConfirmationRequest(
+            byte[] authCertificateDer,
+            byte[] nonce,
+            byte[] signature,
+            IdentityMethod method,
+            Consents consents,
+            String arbitraryFileIdentifier,
+            @Nullable Attestation attestation) {
+        this(
+                authCertificateDer,
+                nonce,
+                signature,
+                method,
+                consents,
+                arbitraryFileIdentifier,
+                attestation,
+                null,
                 ConsentScenario.OUTPATIENT);
     }
 
     /** The PIN path: the card signed the nonce. */
-    public CardConfirmationRequest(byte[] authCertificateDer, byte[] nonce, byte[] signature, IdentityMethod method,
-            Consents consents, String arbitraryFileIdentifier) {
+    public CardConfirmationRequest(
+            byte[] authCertificateDer,
+            byte[] nonce,
+            byte[] signature,
+            IdentityMethod method,
+            Consents consents,
+            String arbitraryFileIdentifier) {
         this(authCertificateDer, nonce, signature, method, consents, arbitraryFileIdentifier, null);
     }
 
@@ -67,8 +86,16 @@ public record CardConfirmationRequest(
 
     /** The same request with the patient's prescription-form choice (null: not asked). */
     public CardConfirmationRequest withPrescriptionForm(PrescriptionForm form) {
-        return new CardConfirmationRequest(authCertificateDer, nonce, signature, method, consents, arbitraryFileIdentifier,
-                attestation, form, scenario);
+        return new CardConfirmationRequest(
+                authCertificateDer,
+                nonce,
+                signature,
+                method,
+                consents,
+                arbitraryFileIdentifier,
+                attestation,
+                form,
+                scenario);
     }
 
     @Override

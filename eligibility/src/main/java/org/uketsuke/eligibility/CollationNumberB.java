@@ -16,7 +16,8 @@ public record CollationNumberB(String value) {
         }
     }
 
-    public static CollationNumberB of(LocalDate birthDate, int expiryYear, String securityCode, boolean westernBirthDate) {
+    public static CollationNumberB of(
+            LocalDate birthDate, int expiryYear, String securityCode, boolean westernBirthDate) {
         if (securityCode == null || !Text.normalise(securityCode).matches("\\d{4}")) {
             throw new InvalidValueException("SecurityCode", "must be 4 digits");
         }
@@ -24,7 +25,8 @@ public record CollationNumberB(String value) {
             throw new InvalidValueException("CardExpiryYear", "out of range: " + expiryYear);
         }
         String birth = westernBirthDate
-                ? String.format("%02d%02d%02d", birthDate.getYear() % 100, birthDate.getMonthValue(), birthDate.getDayOfMonth())
+                ? String.format(
+                        "%02d%02d%02d", birthDate.getYear() % 100, birthDate.getMonthValue(), birthDate.getDayOfMonth())
                 : WarekiDate.of(birthDate).yymmdd();
         return new CollationNumberB(birth + expiryYear + Text.normalise(securityCode));
     }

@@ -1,7 +1,5 @@
 package org.uketsuke.eligibility;
 
-import org.uketsuke.eligibility.WireCode;
-
 /**
  * Under which 診療区分 (OQSCD028) a consent was given, since each has its own rules for how long it lasts and who
  * may view: 1 outpatient (外来), 2 home visit (訪問診療), 3 online consultation (オンライン診療), 4 emergency

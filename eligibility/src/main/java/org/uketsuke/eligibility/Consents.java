@@ -7,7 +7,12 @@ import java.util.Objects;
  * checkups (特定健診情報), treatment (診療情報), operations (手術情報), 限度額適用認定証 information and 特定疾病
  * information. The last two decide whether those blocks come back with the qualification at all.
  */
-public record Consents(Consent drug, Consent checkup, Consent treatment, Consent operation, Consent limitInfo,
+public record Consents(
+        Consent drug,
+        Consent checkup,
+        Consent treatment,
+        Consent operation,
+        Consent limitInfo,
         Consent specificDisease) {
 
     public Consents {

@@ -17,8 +17,16 @@ import java.util.Objects;
  * proof. Our own format (version 2; version 1 lacked model, decision, time and proof and is no longer accepted) — the
  * official attestation of certified readers is not public.
  */
-public record FaceAttestation(byte[] nonce, byte[] authCertificateSha256, double score, double threshold,
-        boolean presenceProven, String modelVersion, String decision, Instant attestedAt, byte[] presenceProofSha256)
+public record FaceAttestation(
+        byte[] nonce,
+        byte[] authCertificateSha256,
+        double score,
+        double threshold,
+        boolean presenceProven,
+        String modelVersion,
+        String decision,
+        Instant attestedAt,
+        byte[] presenceProofSha256)
         implements Attestation {
 
     private static final String PREFIX = "UKETSUKE-FACE-ATTESTATION-2";
@@ -58,10 +66,18 @@ public record FaceAttestation(byte[] nonce, byte[] authCertificateSha256, double
     /** The canonical text that is signed and sent. */
     @Override
     public String text() {
-        return String.join("|", PREFIX, Base64.getEncoder().encodeToString(nonce),
-                HexFormat.of().formatHex(authCertificateSha256), String.format(Locale.ROOT, "%.4f", score),
-                String.format(Locale.ROOT, "%.4f", threshold), Boolean.toString(presenceProven), modelVersion, decision,
-                attestedAt.toString(), HexFormat.of().formatHex(presenceProofSha256));
+        return String.join(
+                "|",
+                PREFIX,
+                Base64.getEncoder().encodeToString(nonce),
+                HexFormat.of().formatHex(authCertificateSha256),
+                String.format(Locale.ROOT, "%.4f", score),
+                String.format(Locale.ROOT, "%.4f", threshold),
+                Boolean.toString(presenceProven),
+                modelVersion,
+                decision,
+                attestedAt.toString(),
+                HexFormat.of().formatHex(presenceProofSha256));
     }
 
     public static FaceAttestation parse(String text) {
@@ -70,11 +86,19 @@ public record FaceAttestation(byte[] nonce, byte[] authCertificateSha256, double
             throw new InvalidValueException("FaceAttestation", "not a version-2 face attestation");
         }
         try {
-            return new FaceAttestation(Base64.getDecoder().decode(parts[1]), HexFormat.of().parseHex(parts[2]),
-                    Double.parseDouble(parts[3]), Double.parseDouble(parts[4]), Boolean.parseBoolean(parts[5]), parts[6],
-                    parts[7], Instant.parse(parts[8]), HexFormat.of().parseHex(parts[9]));
+            return new FaceAttestation(
+                    Base64.getDecoder().decode(parts[1]),
+                    HexFormat.of().parseHex(parts[2]),
+                    Double.parseDouble(parts[3]),
+                    Double.parseDouble(parts[4]),
+                    Boolean.parseBoolean(parts[5]),
+                    parts[6],
+                    parts[7],
+                    Instant.parse(parts[8]),
+                    HexFormat.of().parseHex(parts[9]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidValueException("FaceAttestation", Objects.requireNonNullElse(e.getMessage(), e.toString()));
+            throw new InvalidValueException(
+                    "FaceAttestation", Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

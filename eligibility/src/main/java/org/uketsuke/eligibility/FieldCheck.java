@@ -14,12 +14,22 @@ public final class FieldCheck {
 
     /** The fields the staff console validates. */
     public enum Field {
-        INSURER_NUMBER, SYMBOL, NUMBER, BRANCH, PUBLIC_EXPENSE_PAYER, PUBLIC_EXPENSE_RECIPIENT
+        INSURER_NUMBER,
+        SYMBOL,
+        NUMBER,
+        BRANCH,
+        PUBLIC_EXPENSE_PAYER,
+        PUBLIC_EXPENSE_RECIPIENT
     }
 
     /** Why a value is wrong. */
     public enum Reason {
-        EMPTY, WRONG_LENGTH, NOT_DIGITS, CHECK_DIGIT, TOO_LONG, FORBIDDEN_CHARACTER
+        EMPTY,
+        WRONG_LENGTH,
+        NOT_DIGITS,
+        CHECK_DIGIT,
+        TOO_LONG,
+        FORBIDDEN_CHARACTER
     }
 
     /** One thing wrong with a value; {@code detail} is the expected length, the right check digit, or the character. */
@@ -27,6 +37,7 @@ public final class FieldCheck {
 
     /** 記号・番号 as the receipt rules allow: at most 19 characters, all representable in Shift_JIS (MS932). */
     private static final int MAX_SYMBOL_CHARACTERS = 19;
+
     private static final Charset MS932 = Charset.forName("windows-31j");
 
     private FieldCheck() {}
@@ -53,9 +64,11 @@ public final class FieldCheck {
                     problems.add(new Problem(field, Reason.TOO_LONG, Integer.toString(MAX_SYMBOL_CHARACTERS)));
                 }
                 CharsetEncoder encoder = MS932.newEncoder();
-                value.codePoints().filter(cp -> Character.isISOControl(cp) || !encoder.canEncode(Character.toString(cp)))
+                value.codePoints()
+                        .filter(cp -> Character.isISOControl(cp) || !encoder.canEncode(Character.toString(cp)))
                         .findFirst()
-                        .ifPresent(cp -> problems.add(new Problem(field, Reason.FORBIDDEN_CHARACTER, Character.toString(cp))));
+                        .ifPresent(cp ->
+                                problems.add(new Problem(field, Reason.FORBIDDEN_CHARACTER, Character.toString(cp))));
             }
         }
         return problems;

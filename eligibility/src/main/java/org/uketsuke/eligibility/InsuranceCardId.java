@@ -18,7 +18,8 @@ public record InsuranceCardId(InsurerNumber insurer, String symbol, String numbe
             throw new InvalidValueException("InsuredIdentificationNumber", "missing");
         }
         if (symbol.length() > 38 || number.length() > 38) {
-            throw new InvalidValueException("InsuredCardSymbol/InsuredIdentificationNumber", "longer than 38 characters");
+            throw new InvalidValueException(
+                    "InsuredCardSymbol/InsuredIdentificationNumber", "longer than 38 characters");
         }
         if (!branch.isEmpty() && !branch.matches("\\d{2}")) {
             throw new InvalidValueException("InsuredBranchNumber", "must be 2 digits or empty");

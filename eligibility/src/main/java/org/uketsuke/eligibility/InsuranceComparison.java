@@ -13,7 +13,12 @@ public final class InsuranceComparison {
 
     /** The compared fields. */
     public enum Field {
-        INSURER_NUMBER, SYMBOL, NUMBER, BRANCH, CONTRIBUTION_RATIO, PERSONAL_FAMILY
+        INSURER_NUMBER,
+        SYMBOL,
+        NUMBER,
+        BRANCH,
+        CONTRIBUTION_RATIO,
+        PERSONAL_FAMILY
     }
 
     /**
@@ -22,7 +27,12 @@ public final class InsuranceComparison {
      * @param contributionRatio "030", "30" or "3" (割) all mean 3割
      * @param personalFamily "1"/"2" or 本人/家族
      */
-    public record Stored(String insurerNumber, String symbol, String number, String branch, String contributionRatio,
+    public record Stored(
+            String insurerNumber,
+            String symbol,
+            String number,
+            String branch,
+            String contributionRatio,
             String personalFamily) {}
 
     /** One field that differs, both values as written (null or blank: the レセコン has none). */
@@ -33,17 +43,45 @@ public final class InsuranceComparison {
     public static List<Difference> compare(Stored stored, Qualification confirmed) {
         List<Difference> differences = new ArrayList<>();
         InsuranceCardId card = confirmed.card();
-        check(differences, Field.INSURER_NUMBER, stored.insurerNumber(), card.insurer().value(),
+        check(
+                differences,
+                Field.INSURER_NUMBER,
+                stored.insurerNumber(),
+                card.insurer().value(),
                 insurer(stored.insurerNumber()).equals(insurer(card.insurer().value())));
-        check(differences, Field.SYMBOL, stored.symbol(), card.symbol(), text(stored.symbol()).equals(text(card.symbol())));
-        check(differences, Field.NUMBER, stored.number(), card.number(), number(stored.number()).equals(number(card.number())));
-        check(differences, Field.BRANCH, stored.branch(), card.branch(), text(stored.branch()).equals(card.branch()));
+        check(
+                differences,
+                Field.SYMBOL,
+                stored.symbol(),
+                card.symbol(),
+                text(stored.symbol()).equals(text(card.symbol())));
+        check(
+                differences,
+                Field.NUMBER,
+                stored.number(),
+                card.number(),
+                number(stored.number()).equals(number(card.number())));
+        check(
+                differences,
+                Field.BRANCH,
+                stored.branch(),
+                card.branch(),
+                text(stored.branch()).equals(card.branch()));
         Integer storedPercent = percent(stored.contributionRatio());
-        check(differences, Field.CONTRIBUTION_RATIO, stored.contributionRatio(), confirmed.contributionRatio().tenths() + "割",
-                storedPercent != null && storedPercent == confirmed.contributionRatio().percent());
-        check(differences, Field.PERSONAL_FAMILY, stored.personalFamily(),
+        check(
+                differences,
+                Field.CONTRIBUTION_RATIO,
+                stored.contributionRatio(),
+                confirmed.contributionRatio().tenths() + "割",
+                storedPercent != null
+                        && storedPercent == confirmed.contributionRatio().percent());
+        check(
+                differences,
+                Field.PERSONAL_FAMILY,
+                stored.personalFamily(),
                 confirmed.personalFamily() == PersonalFamily.INSURED ? "本人" : "家族",
-                personalFamily(stored.personalFamily()).equals(confirmed.personalFamily().code()));
+                personalFamily(stored.personalFamily())
+                        .equals(confirmed.personalFamily().code()));
         return differences;
     }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * fails: the insurance, the birth date, whether the clinic asked the patient about 限度額 information, and the
  * clinic's own identifier that the answer echoes.
  */
-public record InsuranceSearch(InsuranceCardId card, LocalDate birthdate, boolean limitConsent, String arbitraryIdentifier) {
+public record InsuranceSearch(
+        InsuranceCardId card, LocalDate birthdate, boolean limitConsent, String arbitraryIdentifier) {
 
     public InsuranceSearch {
         Objects.requireNonNull(card, "card");

@@ -9,7 +9,8 @@ import java.util.Objects;
 public record InsuranceUseRegistration(byte[] authCertificateDer, byte[] nonce, byte[] signature) {
 
     public InsuranceUseRegistration {
-        authCertificateDer = Objects.requireNonNull(authCertificateDer, "authCertificateDer").clone();
+        authCertificateDer =
+                Objects.requireNonNull(authCertificateDer, "authCertificateDer").clone();
         nonce = Objects.requireNonNull(nonce, "nonce").clone();
         signature = Objects.requireNonNull(signature, "signature").clone();
     }

@@ -7,7 +7,8 @@ import java.time.LocalDate;
  *
  * @param classification OQSCD011: 01 限度額適用認定証, 02 限度額適用・標準負担額減額認定証, 03 標準負担額減額認定証
  */
-public record LimitCertificate(String classification, LimitCategory category, LocalDate validStart, LocalDate validEnd) {
+public record LimitCertificate(
+        String classification, LimitCategory category, LocalDate validStart, LocalDate validEnd) {
 
     public LimitCertificate {
         if (classification == null || !classification.matches("0[123]")) {

@@ -26,17 +26,52 @@ public record Qualification(
         Optional<ReferenceNumber> referenceNumber) {
 
     /** A qualification without a registered 照会番号. */
-    public Qualification(InsuranceCardId card, String insurerName, String name, String nameKana, LocalDate birthdate,
-            Sex sex, PersonalFamily personalFamily, ContributionRatio contributionRatio, LocalDate qualificationDate,
+    public Qualification(
+            InsuranceCardId card,
+            String insurerName,
+            String name,
+            String nameKana,
+            LocalDate birthdate,
+            Sex sex,
+            PersonalFamily personalFamily,
+            ContributionRatio contributionRatio,
+            LocalDate qualificationDate,
             QualificationDetails details) {
-        this(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio, qualificationDate,
-                details, Optional.empty());
+        this(
+                card,
+                insurerName,
+                name,
+                nameKana,
+                birthdate,
+                sex,
+                personalFamily,
+                contributionRatio,
+                qualificationDate,
+                details,
+                Optional.empty());
     }
 
     /** A qualification without optional blocks. */
-    public Qualification(InsuranceCardId card, String insurerName, String name, String nameKana, LocalDate birthdate,
-            Sex sex, PersonalFamily personalFamily, ContributionRatio contributionRatio, LocalDate qualificationDate) {
-        this(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio, qualificationDate,
+    public Qualification(
+            InsuranceCardId card,
+            String insurerName,
+            String name,
+            String nameKana,
+            LocalDate birthdate,
+            Sex sex,
+            PersonalFamily personalFamily,
+            ContributionRatio contributionRatio,
+            LocalDate qualificationDate) {
+        this(
+                card,
+                insurerName,
+                name,
+                nameKana,
+                birthdate,
+                sex,
+                personalFamily,
+                contributionRatio,
+                qualificationDate,
                 QualificationDetails.none());
     }
 
@@ -44,7 +79,8 @@ public record Qualification(
         details = details == null ? QualificationDetails.none() : details;
         referenceNumber = referenceNumber == null ? Optional.empty() : referenceNumber;
         if (card == null || contributionRatio == null || birthdate == null) {
-            throw new InvalidValueException("ResultOfQualificationConfirmation", "insurance, birth date and ratio are required");
+            throw new InvalidValueException(
+                    "ResultOfQualificationConfirmation", "insurance, birth date and ratio are required");
         }
         insurerName = insurerName == null ? "" : insurerName;
         name = name == null ? "" : name;
@@ -53,13 +89,33 @@ public record Qualification(
 
     /** The same qualification as answered to an institution that registered this 照会番号 (or none). */
     public Qualification withReferenceNumber(Optional<ReferenceNumber> reference) {
-        return new Qualification(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio,
-                qualificationDate, details, reference);
+        return new Qualification(
+                card,
+                insurerName,
+                name,
+                nameKana,
+                birthdate,
+                sex,
+                personalFamily,
+                contributionRatio,
+                qualificationDate,
+                details,
+                reference);
     }
 
     /** The same qualification with other optional blocks (e.g. only the consented ones). */
     public Qualification withDetails(QualificationDetails shown) {
-        return new Qualification(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio,
-                qualificationDate, shown, referenceNumber);
+        return new Qualification(
+                card,
+                insurerName,
+                name,
+                nameKana,
+                birthdate,
+                sex,
+                personalFamily,
+                contributionRatio,
+                qualificationDate,
+                shown,
+                referenceNumber);
     }
 }

@@ -3,7 +3,8 @@ package org.uketsuke.eligibility;
 import java.time.LocalDate;
 
 /** 特定疾病療養受療証 information: the disease, validity and the monthly self-pay cap in yen (e.g. 10,000). */
-public record SpecificDiseaseCertificate(SpecificDisease disease, LocalDate validStart, LocalDate validEnd, int selfPayYen) {
+public record SpecificDiseaseCertificate(
+        SpecificDisease disease, LocalDate validStart, LocalDate validEnd, int selfPayYen) {
 
     public SpecificDiseaseCertificate {
         if (selfPayYen < 0) {

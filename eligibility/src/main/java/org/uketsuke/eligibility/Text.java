@@ -11,6 +11,8 @@ final class Text {
     private Text() {}
 
     static String normalise(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\u2010-\u2015\u2212\uFE63]", "-").strip();
+        return Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .replaceAll("[\u2010-\u2015\u2212\uFE63]", "-")
+                .strip();
     }
 }

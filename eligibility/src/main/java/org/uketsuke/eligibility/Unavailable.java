@@ -10,8 +10,12 @@ import java.util.Objects;
  * @param diagnostic what happened, for the log only (request path, HTTP status, exception); never shown to a patient
  */
 public record Unavailable(UnavailableReason reason, String diagnostic)
-        implements ConfirmationOutcome, RegistrationOutcome, NonceOutcome, BatchSubmission, BatchStatus,
-        PasscodeOutcome {
+        implements ConfirmationOutcome,
+                RegistrationOutcome,
+                NonceOutcome,
+                BatchSubmission,
+                BatchStatus,
+                PasscodeOutcome {
 
     public Unavailable {
         Objects.requireNonNull(reason, "reason");

@@ -50,8 +50,13 @@ public record VisualAttestation(byte[] nonce, byte[] authCertificateSha256, Stri
 
     @Override
     public String text() {
-        return String.join("|", PREFIX, Base64.getEncoder().encodeToString(nonce),
-                HexFormat.of().formatHex(authCertificateSha256), staffId, passcode);
+        return String.join(
+                "|",
+                PREFIX,
+                Base64.getEncoder().encodeToString(nonce),
+                HexFormat.of().formatHex(authCertificateSha256),
+                staffId,
+                passcode);
     }
 
     @Override
@@ -65,10 +70,11 @@ public record VisualAttestation(byte[] nonce, byte[] authCertificateSha256, Stri
             throw new InvalidValueException("VisualAttestation", "not a visual attestation with a passcode");
         }
         try {
-            return new VisualAttestation(Base64.getDecoder().decode(parts[1]), HexFormat.of().parseHex(parts[2]), parts[3],
-                    parts[4]);
+            return new VisualAttestation(
+                    Base64.getDecoder().decode(parts[1]), HexFormat.of().parseHex(parts[2]), parts[3], parts[4]);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("VisualAttestation", Objects.requireNonNullElse(e.getMessage(), e.toString()));
+            throw new InvalidValueException(
+                    "VisualAttestation", Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 }

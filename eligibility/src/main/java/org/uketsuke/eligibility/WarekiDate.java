@@ -19,14 +19,15 @@ public record WarekiDate(JapaneseEra era, int yearOfEra, int month, int day) {
         try {
             JapaneseDate.of(era, yearOfEra, month, day);
         } catch (DateTimeException e) {
-            throw new InvalidValueException("WarekiDate", "no such date: " + era + " " + yearOfEra + "/" + month + "/" + day);
+            throw new InvalidValueException(
+                    "WarekiDate", "no such date: " + era + " " + yearOfEra + "/" + month + "/" + day);
         }
     }
 
     public static WarekiDate of(LocalDate date) {
         JapaneseDate japanese = JapaneseDate.from(date);
-        return new WarekiDate(japanese.getEra(), japanese.get(ChronoField.YEAR_OF_ERA), date.getMonthValue(),
-                date.getDayOfMonth());
+        return new WarekiDate(
+                japanese.getEra(), japanese.get(ChronoField.YEAR_OF_ERA), date.getMonthValue(), date.getDayOfMonth());
     }
 
     public LocalDate toLocalDate() {

@@ -27,7 +27,8 @@ class CheckDigitPropertyTest {
     void everyValidNumberIsAcceptedAndNormalisationIsIdempotent(String number) {
         InsurerNumber parsed = InsurerNumber.of(number);
         assertThat(InsurerNumber.of(parsed.value())).isEqualTo(parsed);
-        String fullWidth = number.chars().mapToObj(c -> Character.toString(c - '0' + '０')).reduce("", String::concat);
+        String fullWidth =
+                number.chars().mapToObj(c -> Character.toString(c - '0' + '０')).reduce("", String::concat);
         assertThat(InsurerNumber.of(fullWidth)).isEqualTo(parsed);
         assertThat(FieldCheck.check(FieldCheck.Field.INSURER_NUMBER, number)).isEmpty();
     }

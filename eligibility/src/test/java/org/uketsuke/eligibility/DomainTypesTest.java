@@ -39,8 +39,10 @@ class DomainTypesTest {
         assertThat(new WarekiDate(JapaneseEra.REIWA, 1, 5, 1).japanese()).isEqualTo("令和元年5月1日");
         assertThat(WarekiDate.of(LocalDate.of(2019, 4, 30)).era()).isEqualTo(JapaneseEra.HEISEI);
         assertThat(WarekiDate.of(LocalDate.of(1989, 1, 7)).era()).isEqualTo(JapaneseEra.SHOWA);
-        assertThatThrownBy(() -> new WarekiDate(JapaneseEra.HEISEI, 31, 5, 1)).isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> new WarekiDate(JapaneseEra.SHOWA, 55, 2, 30)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new WarekiDate(JapaneseEra.HEISEI, 31, 5, 1))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new WarekiDate(JapaneseEra.SHOWA, 55, 2, 30))
+                .isInstanceOf(InvalidValueException.class);
     }
 
     @Test
@@ -48,7 +50,9 @@ class DomainTypesTest {
         CollationNumberB b = CollationNumberB.of(LocalDate.of(1980, 2, 17), 2035, "2285", false);
         assertThat(b.value()).isEqualTo("55021720352285");
         assertThat(b.toString()).doesNotContain("5502");
-        assertThat(CollationNumberB.of(LocalDate.of(1980, 2, 17), 2035, "２２８５", true).value()).isEqualTo("80021720352285");
+        assertThat(CollationNumberB.of(LocalDate.of(1980, 2, 17), 2035, "２２８５", true)
+                        .value())
+                .isEqualTo("80021720352285");
         assertThatThrownBy(() -> CollationNumberB.of(LocalDate.of(1980, 2, 17), 2035, "228", false))
                 .isInstanceOf(InvalidValueException.class);
     }
@@ -70,14 +74,18 @@ class DomainTypesTest {
             assertThat(p.field()).isEqualTo(FieldCheck.Field.INSURER_NUMBER);
             assertThat(p.detail()).as("the right check digit").isEqualTo("5");
         });
-        assertThat(FieldCheck.check(FieldCheck.Field.INSURER_NUMBER, "1234")).extracting(FieldCheck.Problem::reason)
+        assertThat(FieldCheck.check(FieldCheck.Field.INSURER_NUMBER, "1234"))
+                .extracting(FieldCheck.Problem::reason)
                 .containsExactly(FieldCheck.Reason.WRONG_LENGTH);
-        assertThat(FieldCheck.check(FieldCheck.Field.BRANCH, "1")).extracting(FieldCheck.Problem::reason)
+        assertThat(FieldCheck.check(FieldCheck.Field.BRANCH, "1"))
+                .extracting(FieldCheck.Problem::reason)
                 .containsExactly(FieldCheck.Reason.WRONG_LENGTH);
-        assertThat(FieldCheck.check(FieldCheck.Field.SYMBOL, "受付①\u0007")).extracting(FieldCheck.Problem::reason)
+        assertThat(FieldCheck.check(FieldCheck.Field.SYMBOL, "受付①\u0007"))
+                .extracting(FieldCheck.Problem::reason)
                 .containsExactly(FieldCheck.Reason.FORBIDDEN_CHARACTER);
         assertThat(FieldCheck.check(FieldCheck.Field.SYMBOL, "受付１２−Ａ")).isEmpty();
-        assertThat(FieldCheck.check(FieldCheck.Field.NUMBER, "")).extracting(FieldCheck.Problem::reason)
+        assertThat(FieldCheck.check(FieldCheck.Field.NUMBER, ""))
+                .extracting(FieldCheck.Problem::reason)
                 .containsExactly(FieldCheck.Reason.EMPTY);
     }
 }

@@ -16,13 +16,43 @@ import org.uketsuke.fuzz.Fuzzer;
 class NumberParsersFuzzTest {
 
     private static final String[] TOKENS = {
-        "0", "1", "9", "０", "１", "９", "٣", "０６", "  ", "\u3000", "-", "‐", "−", "ー", "|", "\u0000", "\uFEFF", "\uD800",
-        "①", "㍻", "ｶﾞ", "ガ", "😀", "06131010", "131045", "39131016", "1234567", "\u0301", "ﬀ", "\n"
+        "0",
+        "1",
+        "9",
+        "０",
+        "１",
+        "９",
+        "٣",
+        "０６",
+        "  ",
+        "\u3000",
+        "-",
+        "‐",
+        "−",
+        "ー",
+        "|",
+        "\u0000",
+        "\uFEFF",
+        "\uD800",
+        "①",
+        "㍻",
+        "ｶﾞ",
+        "ガ",
+        "😀",
+        "06131010",
+        "131045",
+        "39131016",
+        "1234567",
+        "\u0301",
+        "ﬀ",
+        "\n"
     };
 
     @Test
     void numberTypesAcceptOrRefuseWithATypedErrorAndFieldCheckAgrees() {
-        FuzzReport report = Fuzzer.target("NumberParsers").dictionary(TOKENS).maxLength(256)
+        FuzzReport report = Fuzzer.target("NumberParsers")
+                .dictionary(TOKENS)
+                .maxLength(256)
                 .allow(InvalidValueException.class)
                 .run(bytes -> {
                     String text = new String(bytes, StandardCharsets.UTF_8);
@@ -39,8 +69,10 @@ class NumberParsersFuzzTest {
                     for (FieldCheck.Field field : FieldCheck.Field.values()) {
                         explain(FieldCheck.check(field, text));
                     }
-                    String card = accepts(() -> new InsuranceCardId(InsurerNumber.of(fields[0]),
-                            fields.length > 1 ? fields[1] : null, fields.length > 2 ? fields[2] : null,
+                    String card = accepts(() -> new InsuranceCardId(
+                            InsurerNumber.of(fields[0]),
+                            fields.length > 1 ? fields[1] : null,
+                            fields.length > 2 ? fields[2] : null,
                             fields.length > 3 ? fields[3] : null));
                     return insurer + payer + recipient + card;
                 });

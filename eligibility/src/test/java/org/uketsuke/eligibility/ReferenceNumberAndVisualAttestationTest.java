@@ -29,6 +29,7 @@ class ReferenceNumberAndVisualAttestationTest {
             assertThat(v.staffId()).isEqualTo("staff-07");
         });
         assertThatThrownBy(() -> Attestation.parse("UKETSUKE-VISUAL-ATTESTATION-1|AAAA|00|staff-07"))
-                .as("the old attestation without a passcode is refused").isInstanceOf(InvalidValueException.class);
+                .as("the old attestation without a passcode is refused")
+                .isInstanceOf(InvalidValueException.class);
     }
 }

@@ -55,9 +55,13 @@ class FaceMatchTest {
     @BeforeAll
     static void load() {
         OpenCv.load();
-        astronaut = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), "astronaut.png").toString());
-        photographer = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), "camera.png").toString());
-        assertThat(astronaut.empty() || photographer.empty()).as("test images fetched by the build").isFalse();
+        astronaut = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), "astronaut.png")
+                .toString());
+        photographer = Imgcodecs.imread(
+                Path.of(System.getProperty("uketsuke.testImages"), "camera.png").toString());
+        assertThat(astronaut.empty() || photographer.empty())
+                .as("test images fetched by the build")
+                .isFalse();
         pipeline = new FacePipeline();
     }
 
@@ -86,7 +90,9 @@ class FaceMatchTest {
         Mat chip = chipPhotoOf(astronaut);
         // The only colour photo of her we may ship is the one the chip photo is made from; a live camera never gives
         // that photograph back (it would be refused as a replay, see below), so the live frames are turned views of it.
-        List<Mat> live = List.of(DemoFrames.turned(astronaut, 0.08), DemoFrames.turned(shifted(astronaut, -6, 2), -0.1),
+        List<Mat> live = List.of(
+                DemoFrames.turned(astronaut, 0.08),
+                DemoFrames.turned(shifted(astronaut, -6, 2), -0.1),
                 brighter(DemoFrames.turned(astronaut, 0.12), 1.15));
         FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chip, new ImageSequenceSource(live, false));
         assertThat(decision.decision()).as("score %.3f", decision.bestScore()).isEqualTo(FaceDecision.Decision.MATCH);
@@ -103,15 +109,26 @@ class FaceMatchTest {
         // The photographer's only photo is greyscale: the live-colour check rightly refuses it before any score
         // (aGreyscalePhotoOfAPersonIsNotALiveFace); it is off here so that the score itself is what is tested.
         FaceVerifier scoresOnly = FaceVerifier.defaults().withChecks(new PresentationChecks(false, 0.93));
-        FaceDecision decision = scoresOnly.verify(pipeline, chipPhotoOf(astronaut),
-                new ImageSequenceSource(List.of(photographerFrame, shifted(photographerFrame, 5, 5), photographerFrame), false));
-        assertThat(decision.decision()).as("score %.3f", decision.bestScore()).isEqualTo(FaceDecision.Decision.NO_MATCH);
+        FaceDecision decision = scoresOnly.verify(
+                pipeline,
+                chipPhotoOf(astronaut),
+                new ImageSequenceSource(
+                        List.of(photographerFrame, shifted(photographerFrame, 5, 5), photographerFrame), false));
+        assertThat(decision.decision())
+                .as("score %.3f", decision.bestScore())
+                .isEqualTo(FaceDecision.Decision.NO_MATCH);
         assertThat(decision.bestScore()).isLessThan(decision.threshold());
-        System.out.printf("impostor (photographer vs astronaut chip): %s best %.3f%n", decision.decision(), decision.bestScore());
+        System.out.printf(
+                "impostor (photographer vs astronaut chip): %s best %.3f%n", decision.decision(), decision.bestScore());
 
         Mat photographerChip = grey(new Mat(photographerFrame, new Rect(300, 120, 330, 400)));
-        FaceDecision reverse = FaceVerifier.defaults().verify(pipeline, photographerChip, new ImageSequenceSource(
-                List.of(astronaut, shifted(astronaut, 4, 4), DemoFrames.turned(astronaut, 0.1)), false));
+        FaceDecision reverse = FaceVerifier.defaults()
+                .verify(
+                        pipeline,
+                        photographerChip,
+                        new ImageSequenceSource(
+                                List.of(astronaut, shifted(astronaut, 4, 4), DemoFrames.turned(astronaut, 0.1)),
+                                false));
         assertThat(reverse.decision()).as("score %.3f", reverse.bestScore()).isEqualTo(FaceDecision.Decision.NO_MATCH);
     }
 
@@ -144,7 +161,8 @@ class FaceMatchTest {
         Mat thumbnail = new Mat();
         Imgproc.resize(astronaut, thumbnail, new Size(64, 64));
         Imgcodecs.imencode(".png", thumbnail, png);
-        assertThat(ChipPhoto.decode(png.toArray())).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.NOT_JPEG_2000));
+        assertThat(ChipPhoto.decode(png.toArray()))
+                .isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.NOT_JPEG_2000));
         byte[] broken = Arrays.copyOf(jp2, 40);
         assertThat(ChipPhoto.decode(broken)).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.UNDECODABLE));
         assertThat(ChipPhoto.decode(new byte[70_000])).isEqualTo(new ChipPhoto.Decoded.Error(ChipPhotoError.TOO_LARGE));
@@ -159,7 +177,9 @@ class FaceMatchTest {
     @Test
     void aFaceSessionWritesNoFile() throws Exception {
         Path privateTmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-        assertThat(privateTmp.toString()).as("the build gives the tests a private java.io.tmpdir").endsWith("target/test-tmp");
+        assertThat(privateTmp.toString())
+                .as("the build gives the tests a private java.io.tmpdir")
+                .endsWith("target/test-tmp");
         byte[] chipJp2 = jpeg2000(((ChipPhoto.Decoded.Ok) ChipPhoto.decode(DemoFrames.chipPhotoJp2())).grey());
         List<Mat> live = List.of(DemoFrames.turned(astronaut, 0.09), DemoFrames.turned(astronaut, -0.1));
         for (int attempt = 1; ; attempt++) {
@@ -167,17 +187,20 @@ class FaceMatchTest {
             Map<String, String> before = snapshot(privateTmp);
 
             ChipPhoto.Decoded chip = ChipPhoto.decode(chipJp2);
-            FaceDecision decision = FaceVerifier.defaults().verify(pipeline, ((ChipPhoto.Decoded.Ok) chip).grey(),
-                    new ImageSequenceSource(live, false));
+            FaceDecision decision = FaceVerifier.defaults()
+                    .verify(pipeline, ((ChipPhoto.Decoded.Ok) chip).grey(), new ImageSequenceSource(live, false));
 
             assertThat(decision.decision()).as("the session ran to a decision").isEqualTo(FaceDecision.Decision.MATCH);
             assertThat(snapshot(privateTmp)).isEqualTo(before);
             if (watch.watch().isEmpty()) {
-                System.out.println("face session: " + watch.whyNot() + "; checked the private temp and working directories only");
+                System.out.println(
+                        "face session: " + watch.whyNot() + "; checked the private temp and working directories only");
                 return;
             }
             try (FileWriteWatch w = watch.watch().get()) {
-                assertThat(w.stop()).as("files this JVM wrote during the face session").isEmpty();
+                assertThat(w.stop())
+                        .as("files this JVM wrote during the face session")
+                        .isEmpty();
                 return;
             } catch (IllegalStateException overflow) {
                 // The kernel dropped events (other processes wrote a flood): nothing proven either way, so run again.
@@ -196,7 +219,8 @@ class FaceMatchTest {
         try (FileWriteWatch w = watch.watch().get()) {
             Files.write(mine, new byte[] {1, 2, 3});
             // another process writing at the same time does not count as ours
-            Path theirs = Path.of("/tmp", "uketsuke-watch-other-" + ProcessHandle.current().pid());
+            Path theirs = Path.of(
+                    "/tmp", "uketsuke-watch-other-" + ProcessHandle.current().pid());
             new ProcessBuilder("sh", "-c", "echo x > " + theirs).start().waitFor();
             List<String> written = w.stop();
             assertThat(written).contains(mine.toString()).doesNotContain(theirs.toString());
@@ -208,7 +232,9 @@ class FaceMatchTest {
 
     private static List<Path> watchedFileSystems() {
         return Stream.of("/tmp", "/dev/shm", System.getProperty("user.home"), System.getProperty("java.io.tmpdir"), "")
-                .map(p -> Path.of(p).toAbsolutePath()).filter(Files::isDirectory).toList();
+                .map(p -> Path.of(p).toAbsolutePath())
+                .filter(Files::isDirectory)
+                .toList();
     }
 
     /** Path → size and modification time of every file in the private temp dir and the working dir outside target/. */
@@ -217,10 +243,15 @@ class FaceMatchTest {
         Path workingDir = Path.of("").toAbsolutePath();
         for (Path root : List.of(privateTmp, workingDir)) {
             try (Stream<Path> walk = Files.walk(root)) {
-                for (Path p : walk.filter(p -> root.equals(privateTmp) || !workingDir.relativize(p).startsWith("target"))
+                for (Path p : walk.filter(p -> root.equals(privateTmp)
+                                || !workingDir.relativize(p).startsWith("target"))
                         .toList()) {
-                    all.put(p.toString(), Files.isDirectory(p) ? "dir"
-                            : Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+                    all.put(
+                            p.toString(),
+                            Files.isDirectory(p)
+                                    ? "dir"
+                                    : Files.size(p) + "@"
+                                            + Files.getLastModifiedTime(p).toMillis());
                 }
             }
         }
@@ -235,7 +266,9 @@ class FaceMatchTest {
         FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chip, new ImageSequenceSource(still, false));
         assertThat(decision.decision()).isEqualTo(FaceDecision.Decision.INCONCLUSIVE);
         assertThat(decision.reason()).isEqualTo(QualityIssue.FROZEN_FRAMES);
-        assertThat(decision.framesUsed()).as("only the first of the identical frames is scored").isEqualTo(1);
+        assertThat(decision.framesUsed())
+                .as("only the first of the identical frames is scored")
+                .isEqualTo(1);
     }
 
     @Test
@@ -246,7 +279,8 @@ class FaceMatchTest {
 
             @Override
             public Capture next() {
-                return calls++ == 0 ? new Capture.Got(new Frame(DemoFrames.turned(astronaut, 0.1), System.nanoTime()))
+                return calls++ == 0
+                        ? new Capture.Got(new Frame(DemoFrames.turned(astronaut, 0.1), System.nanoTime()))
                         : new Capture.Unavailable("camera gave no frame (unplugged?)");
             }
 
@@ -282,7 +316,8 @@ class FaceMatchTest {
             frame.put(0, 0, pixels);
             dark.add(frame);
         }
-        FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chipPhotoOf(astronaut), new ImageSequenceSource(dark, false));
+        FaceDecision decision =
+                FaceVerifier.defaults().verify(pipeline, chipPhotoOf(astronaut), new ImageSequenceSource(dark, false));
         assertThat(decision.decision()).isEqualTo(FaceDecision.Decision.INCONCLUSIVE);
         assertThat(decision.reason()).isIn(QualityIssue.TOO_DARK, QualityIssue.NO_FACE);
         assertThat(decision.framesUsed()).isZero();

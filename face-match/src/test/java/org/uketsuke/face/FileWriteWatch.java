@@ -38,13 +38,23 @@ final class FileWriteWatch implements AutoCloseable {
     private static final int METADATA_LEN = 24; // struct fanotify_event_metadata
 
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle INIT = function("fanotify_init",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle MARK = function("fanotify_mark", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
-    private static final MethodHandle READ = function("read",
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-    private static final MethodHandle CLOSE = function("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle INIT = function(
+            "fanotify_init", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle MARK = function(
+            "fanotify_mark",
+            FunctionDescriptor.of(
+                    ValueLayout.JAVA_INT,
+                    ValueLayout.JAVA_INT,
+                    ValueLayout.JAVA_INT,
+                    ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_INT,
+                    ValueLayout.ADDRESS));
+    private static final MethodHandle READ = function(
+            "read",
+            FunctionDescriptor.of(
+                    ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+    private static final MethodHandle CLOSE =
+            function("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
     private static final int PID = (int) ProcessHandle.current().pid();
 
     private final int fd;
@@ -72,8 +82,12 @@ final class FileWriteWatch implements AutoCloseable {
             }
             try (Arena names = Arena.ofConfined()) {
                 for (Path path : paths) {
-                    int marked = (int) MARK.invokeExact(fd, FAN_MARK_ADD | FAN_MARK_MOUNT, FAN_MODIFY | FAN_CLOSE_WRITE,
-                            AT_FDCWD, names.allocateFrom(path.toAbsolutePath().toString()));
+                    int marked = (int) MARK.invokeExact(
+                            fd,
+                            FAN_MARK_ADD | FAN_MARK_MOUNT,
+                            FAN_MODIFY | FAN_CLOSE_WRITE,
+                            AT_FDCWD,
+                            names.allocateFrom(path.toAbsolutePath().toString()));
                     if (marked != 0) {
                         int closed = (int) CLOSE.invokeExact(fd);
                         return new Result(Optional.empty(), "fanotify_mark refused on " + path + " (" + closed + ")");
@@ -140,7 +154,8 @@ final class FileWriteWatch implements AutoCloseable {
                 if (pid == PID) {
                     String path;
                     try {
-                        path = Files.readSymbolicLink(Path.of("/proc/self/fd/" + eventFd)).toString();
+                        path = Files.readSymbolicLink(Path.of("/proc/self/fd/" + eventFd))
+                                .toString();
                     } catch (IOException e) {
                         path = "fd " + eventFd + " (" + e.getMessage() + ")";
                     }

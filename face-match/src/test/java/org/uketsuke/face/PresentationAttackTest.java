@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
-import org.opencv.core.MatOfInt;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
@@ -46,8 +44,10 @@ class PresentationAttackTest {
     @BeforeAll
     static void load() {
         OpenCv.load();
-        astronaut = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), "astronaut.png").toString());
-        photographer = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), "camera.png").toString());
+        astronaut = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), "astronaut.png")
+                .toString());
+        photographer = Imgcodecs.imread(
+                Path.of(System.getProperty("uketsuke.testImages"), "camera.png").toString());
         assertThat(astronaut.empty() || photographer.empty()).isFalse();
         pipeline = new FacePipeline();
         chip = ((ChipPhoto.Decoded.Ok) ChipPhoto.decode(DemoFrames.chipPhotoJp2())).grey();
@@ -58,18 +58,24 @@ class PresentationAttackTest {
         FaceBox face = pipeline.detect(astronaut).getFirst();
         double live = PresentationChecks.chromaSpread(astronaut, face);
         assertThat(live).as("live colour face").isGreaterThan(2 * PresentationChecks.MIN_CHROMA_SPREAD);
-        for (double[] cast : List.of(new double[] {1, 1, 1}, new double[] {0.8, 1.0, 1.2}, new double[] {1.2, 1.0, 0.8})) {
+        for (double[] cast :
+                List.of(new double[] {1, 1, 1}, new double[] {0.8, 1.0, 1.2}, new double[] {1.2, 1.0, 0.8})) {
             Mat print = print(astronaut, cast, 1.2, 6, 1);
             double spread = PresentationChecks.chromaSpread(print, face);
-            assertThat(spread).as("greyscale print, cast %s", Arrays.toString(cast))
+            assertThat(spread)
+                    .as("greyscale print, cast %s", Arrays.toString(cast))
                     .isLessThan(PresentationChecks.MIN_CHROMA_SPREAD / 1.5);
         }
         Mat screen = screen(astronaut);
-        assertThat(PresentationChecks.chromaSpread(screen, pipeline.detect(screen).getFirst()))
-                .as("greyscale picture on an RGB-stripe screen").isLessThan(PresentationChecks.MIN_CHROMA_SPREAD / 1.5);
+        assertThat(PresentationChecks.chromaSpread(
+                        screen, pipeline.detect(screen).getFirst()))
+                .as("greyscale picture on an RGB-stripe screen")
+                .isLessThan(PresentationChecks.MIN_CHROMA_SPREAD / 1.5);
         Mat grey = new Mat();
         Imgproc.cvtColor(astronaut, grey, Imgproc.COLOR_BGR2GRAY);
-        assertThat(PresentationChecks.chromaSpread(grey, face)).as("a one-channel frame has no colour").isZero();
+        assertThat(PresentationChecks.chromaSpread(grey, face))
+                .as("a one-channel frame has no colour")
+                .isZero();
     }
 
     @Test
@@ -85,9 +91,11 @@ class PresentationAttackTest {
         assertThat(decision.reason()).isEqualTo(QualityIssue.NOT_LIVE_COLOUR);
         assertThat(decision.framesUsed()).isZero();
 
-        FaceDecision unchecked = FaceVerifier.defaults().withChecks(PresentationChecks.none())
+        FaceDecision unchecked = FaceVerifier.defaults()
+                .withChecks(PresentationChecks.none())
                 .verify(pipeline, chip, new ImageSequenceSource(frames, false));
-        assertThat(unchecked.decision()).as("without the checks the print would have matched (best %.3f)", unchecked.bestScore())
+        assertThat(unchecked.decision())
+                .as("without the checks the print would have matched (best %.3f)", unchecked.bestScore())
                 .isEqualTo(FaceDecision.Decision.MATCH);
     }
 
@@ -111,12 +119,16 @@ class PresentationAttackTest {
             frames.add(colourised(held(chip, 2.0 + 0.15 * i, i * 11 - 15, 0, 3 * i - 4)));
         }
         FaceBox face = pipeline.detect(frames.getFirst()).getFirst();
-        assertThat(PresentationChecks.chromaSpread(frames.getFirst(), face)).as("passes the colour check")
+        assertThat(PresentationChecks.chromaSpread(frames.getFirst(), face))
+                .as("passes the colour check")
                 .isGreaterThanOrEqualTo(PresentationChecks.MIN_CHROMA_SPREAD);
         FaceDecision decision = FaceVerifier.defaults().verify(pipeline, chip, new ImageSequenceSource(frames, false));
         assertThat(decision.decision()).isEqualTo(FaceDecision.Decision.NO_MATCH);
-        assertThat(decision.presentationAttack()).as("best %.3f", decision.bestScore()).isTrue();
-        assertThat(decision.bestScore()).isGreaterThanOrEqualTo(PresentationChecks.defaults().replayCeiling());
+        assertThat(decision.presentationAttack())
+                .as("best %.3f", decision.bestScore())
+                .isTrue();
+        assertThat(decision.bestScore())
+                .isGreaterThanOrEqualTo(PresentationChecks.defaults().replayCeiling());
         assertThat(decision.framesUsed()).as("refused at the first such frame").isEqualTo(1);
     }
 
@@ -135,8 +147,11 @@ class PresentationAttackTest {
         Imgproc.resize(photographer, frame, new Size(), 2, 2, Imgproc.INTER_CUBIC);
         Mat photographerChip = new Mat();
         Imgproc.cvtColor(new Mat(frame, new Rect(300, 120, 330, 400)), photographerChip, Imgproc.COLOR_BGR2GRAY);
-        FaceDecision decision = FaceVerifier.defaults().verify(pipeline, photographerChip,
-                new ImageSequenceSource(List.of(frame, shifted(frame, 5, 5), shifted(frame, -4, 3)), false));
+        FaceDecision decision = FaceVerifier.defaults()
+                .verify(
+                        pipeline,
+                        photographerChip,
+                        new ImageSequenceSource(List.of(frame, shifted(frame, 5, 5), shifted(frame, -4, 3)), false));
         assertThat(decision.decision()).isEqualTo(FaceDecision.Decision.INCONCLUSIVE);
         assertThat(decision.reason()).isEqualTo(QualityIssue.NOT_LIVE_COLOUR);
     }
@@ -149,10 +164,14 @@ class PresentationAttackTest {
             Imgproc.cvtColor(DemoFrames.turned(astronaut, yaw), grey, Imgproc.COLOR_BGR2GRAY);
             frames.add(grey);
         }
-        assertThat(FaceVerifier.defaults().verify(pipeline, chip, new ImageSequenceSource(frames, false)).reason())
+        assertThat(FaceVerifier.defaults()
+                        .verify(pipeline, chip, new ImageSequenceSource(frames, false))
+                        .reason())
                 .isEqualTo(QualityIssue.NOT_LIVE_COLOUR);
         FaceVerifier greyCamera = FaceVerifier.defaults().withChecks(new PresentationChecks(false, 0.93));
-        assertThat(greyCamera.verify(pipeline, chip, new ImageSequenceSource(frames, false)).decision())
+        assertThat(greyCamera
+                        .verify(pipeline, chip, new ImageSequenceSource(frames, false))
+                        .decision())
                 .isEqualTo(FaceDecision.Decision.MATCH);
     }
 

@@ -115,10 +115,10 @@ public final class Fuzzer {
     /** Runs the corpus and the budget; throws {@link AssertionError} on the first finding. */
     public FuzzReport run(Target target) {
         List<byte[]> seeds = loadCorpus();
-        Budget budget = Budget.of(System.getProperty("uketsuke.fuzz." + name, System.getProperty("uketsuke.fuzz")),
-                defaultInputs);
-        long seed = Long.getLong("uketsuke.fuzz.seed",
-                budget.fuzzing() ? System.nanoTime() : name.hashCode() * 0x9E3779B97F4A7C15L);
+        Budget budget = Budget.of(
+                System.getProperty("uketsuke.fuzz." + name, System.getProperty("uketsuke.fuzz")), defaultInputs);
+        long seed = Long.getLong(
+                "uketsuke.fuzz.seed", budget.fuzzing() ? System.nanoTime() : name.hashCode() * 0x9E3779B97F4A7C15L);
         Random random = new Random(seed);
         Mutator mutator = new Mutator(random, dictionary, maxLength);
         List<byte[]> pool = new ArrayList<>(seeds);
@@ -129,7 +129,9 @@ public final class Fuzzer {
             behaviours.add(check(target, input, seed));
         }
         long mutated = 0;
-        long deadline = budget.duration() == null ? Long.MAX_VALUE : started + budget.duration().toNanos();
+        long deadline = budget.duration() == null
+                ? Long.MAX_VALUE
+                : started + budget.duration().toNanos();
         long inputs = Math.min(budget.inputs(), maxInputs);
         while (mutated < inputs && System.nanoTime() < deadline) {
             byte[] input = mutator.mutate(pool.get(random.nextInt(pool.size())), pool);
@@ -158,8 +160,10 @@ public final class Fuzzer {
                 }
             }
             Path saved = save(Path.of("target", "fuzz-findings", name), "crash-", input);
-            throw new AssertionError("fuzz " + name + ": " + t + " for input " + saved.toAbsolutePath()
-                    + " (" + preview(input) + "), seed " + seed, t);
+            throw new AssertionError(
+                    "fuzz " + name + ": " + t + " for input " + saved.toAbsolutePath() + " (" + preview(input)
+                            + "), seed " + seed,
+                    t);
         }
         if (result instanceof String signature) {
             return "ok " + signature;
@@ -191,7 +195,8 @@ public final class Fuzzer {
                 seeds.add(Files.readAllBytes(file));
             }
             if (seeds.isEmpty()) {
-                throw new IllegalStateException("fuzz " + name + ": the corpus " + corpus.toAbsolutePath() + " is empty");
+                throw new IllegalStateException(
+                        "fuzz " + name + ": the corpus " + corpus.toAbsolutePath() + " is empty");
             }
             return seeds;
         } catch (IOException e) {
@@ -202,8 +207,9 @@ public final class Fuzzer {
     private static Path save(Path folder, String prefix, byte[] input) {
         try {
             Files.createDirectories(folder);
-            Path file = folder.resolve(prefix + HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(input), 0, 8));
+            Path file = folder.resolve(prefix
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(input), 0, 8));
             Files.write(file, input);
             return file;
         } catch (IOException e) {
@@ -219,10 +225,22 @@ public final class Fuzzer {
         try {
             Path stats = Path.of("target", "fuzz-stats.tsv");
             Files.createDirectories(stats.getParent());
-            Files.writeString(stats, String.format(Locale.ROOT, "%s\t%d\t%d\t%.1f\t%.0f\t%d\t%d\t%s%n", report.target(),
-                            report.corpusInputs(), report.mutatedInputs(), report.elapsed().toMillis() / 1000.0,
-                            report.inputsPerSecond(), report.behaviours(), report.seed(), Instant.now()),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    stats,
+                    String.format(
+                            Locale.ROOT,
+                            "%s\t%d\t%d\t%.1f\t%.0f\t%d\t%d\t%s%n",
+                            report.target(),
+                            report.corpusInputs(),
+                            report.mutatedInputs(),
+                            report.elapsed().toMillis() / 1000.0,
+                            report.inputsPerSecond(),
+                            report.behaviours(),
+                            report.seed(),
+                            Instant.now()),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -248,8 +266,8 @@ public final class Fuzzer {
                 };
                 return new Budget(Long.MAX_VALUE, duration, true);
             }
-            throw new IllegalArgumentException("uketsuke.fuzz must be a count (1000000) or a duration (30s, 5m, 1h): "
-                    + property);
+            throw new IllegalArgumentException(
+                    "uketsuke.fuzz must be a count (1000000) or a duration (30s, 5m, 1h): " + property);
         }
     }
 }

@@ -13,12 +13,46 @@ import java.util.Random;
 final class Mutator {
 
     private static final byte[] INTERESTING_BYTES = {
-        0x00, 0x01, 0x1F, 0x20, 0x30, 0x3C, 0x3E, 0x7F, (byte) 0x80, (byte) 0x81, (byte) 0x82, (byte) 0x83, (byte) 0x84,
-        (byte) 0xC0, (byte) 0xE3, (byte) 0xEF, (byte) 0xFE, (byte) 0xFF
+        0x00,
+        0x01,
+        0x1F,
+        0x20,
+        0x30,
+        0x3C,
+        0x3E,
+        0x7F,
+        (byte) 0x80,
+        (byte) 0x81,
+        (byte) 0x82,
+        (byte) 0x83,
+        (byte) 0x84,
+        (byte) 0xC0,
+        (byte) 0xE3,
+        (byte) 0xEF,
+        (byte) 0xFE,
+        (byte) 0xFF
     };
     private static final String[] INTERESTING_NUMBERS = {
-        "", "0", "-1", "00", "+1", " 1", "1 ", "2147483647", "2147483648", "-2147483649", "99999999999999999999",
-        "1e9", "0x10", "１２", "٣", "NaN", "08", "19000229", "99991231", "00000000"
+        "",
+        "0",
+        "-1",
+        "00",
+        "+1",
+        " 1",
+        "1 ",
+        "2147483647",
+        "2147483648",
+        "-2147483649",
+        "99999999999999999999",
+        "1e9",
+        "0x10",
+        "１２",
+        "٣",
+        "NaN",
+        "08",
+        "19000229",
+        "99991231",
+        "00000000"
     };
 
     private final Random random;
@@ -134,14 +168,17 @@ final class Mutator {
             start++;
         }
         if (start == in.length) {
-            return insert(in, at, INTERESTING_NUMBERS[random.nextInt(INTERESTING_NUMBERS.length)]
-                    .getBytes(StandardCharsets.UTF_8));
+            return insert(
+                    in,
+                    at,
+                    INTERESTING_NUMBERS[random.nextInt(INTERESTING_NUMBERS.length)].getBytes(StandardCharsets.UTF_8));
         }
         int end = start;
         while (end < in.length && in[end] >= '0' && in[end] <= '9') {
             end++;
         }
-        byte[] number = INTERESTING_NUMBERS[random.nextInt(INTERESTING_NUMBERS.length)].getBytes(StandardCharsets.UTF_8);
+        byte[] number =
+                INTERESTING_NUMBERS[random.nextInt(INTERESTING_NUMBERS.length)].getBytes(StandardCharsets.UTF_8);
         return insert(delete(in, start, end - start), start, number);
     }
 

@@ -45,7 +45,9 @@ class FuzzerTest {
 
     @Test
     void findsThePlantedCrashAndSavesTheInput() {
-        assertThatThrownBy(() -> Fuzzer.target("Planted").allow(IllegalArgumentException.class).defaultInputs(200_000)
+        assertThatThrownBy(() -> Fuzzer.target("Planted")
+                        .allow(IllegalArgumentException.class)
+                        .defaultInputs(200_000)
                         .run(FuzzerTest::planted))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("NullPointerException")
@@ -53,15 +55,19 @@ class FuzzerTest {
                 .satisfies(e -> {
                     String path = e.getMessage().replaceAll(".* for input (\\S+) .*", "$1");
                     assertThat(Path.of(path)).exists();
-                    assertThat(Long.parseLong(Files.readString(Path.of(path)).replaceAll("</?n>", "").strip()))
+                    assertThat(Long.parseLong(Files.readString(Path.of(path))
+                                    .replaceAll("</?n>", "")
+                                    .strip()))
                             .isGreaterThan(1000);
                 });
     }
 
     @Test
     void typedErrorsAreNotFindingsAndEveryInputIsCounted() {
-        FuzzReport report = Fuzzer.target("Planted").allow(IllegalArgumentException.class, NullPointerException.class)
-                .defaultInputs(5_000).run(FuzzerTest::planted);
+        FuzzReport report = Fuzzer.target("Planted")
+                .allow(IllegalArgumentException.class, NullPointerException.class)
+                .defaultInputs(5_000)
+                .run(FuzzerTest::planted);
         assertThat(report.corpusInputs()).isEqualTo(1);
         assertThat(report.mutatedInputs()).isEqualTo(5_000);
         assertThat(report.totalInputs()).isEqualTo(5_001);
@@ -73,7 +79,8 @@ class FuzzerTest {
     void aBudgetIsACountOrADuration() {
         assertThat(Fuzzer.Budget.of(null, 7)).isEqualTo(new Fuzzer.Budget(7, null, false));
         assertThat(Fuzzer.Budget.of("1000000", 7)).isEqualTo(new Fuzzer.Budget(1_000_000, null, true));
-        assertThat(Fuzzer.Budget.of("30s", 7)).isEqualTo(new Fuzzer.Budget(Long.MAX_VALUE, Duration.ofSeconds(30), true));
+        assertThat(Fuzzer.Budget.of("30s", 7))
+                .isEqualTo(new Fuzzer.Budget(Long.MAX_VALUE, Duration.ofSeconds(30), true));
         assertThat(Fuzzer.Budget.of("2m", 7).duration()).isEqualTo(Duration.ofMinutes(2));
         assertThatThrownBy(() -> Fuzzer.Budget.of("soon", 7)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -21,8 +21,13 @@ public final class BackendControl {
     private final MedicalInformation medical;
     private final Clock clock;
 
-    BackendControl(FaultInjector faults, BackendServer server, PopulationStore population, MedicalConsents consents,
-            MedicalInformation medical, Clock clock) {
+    BackendControl(
+            FaultInjector faults,
+            BackendServer server,
+            PopulationStore population,
+            MedicalConsents consents,
+            MedicalInformation medical,
+            Clock clock) {
         this.faults = faults;
         this.server = server;
         this.population = population;

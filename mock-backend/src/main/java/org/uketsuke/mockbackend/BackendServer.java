@@ -82,7 +82,7 @@ final class BackendServer implements AutoCloseable {
             Reply reply = switch (routes.match(request.getMethod(), path)) {
                 case RouteTable.Match.NoSuchPath none -> Reply.text(404, "no such endpoint\n");
                 case RouteTable.Match.MethodNotAllowed wrong ->
-                        Reply.text(405, String.join(", ", wrong.allowed()) + " only for " + path + "\n");
+                    Reply.text(405, String.join(", ", wrong.allowed()) + " only for " + path + "\n");
                 case RouteTable.Match.Found found -> answer(found.route(), request, path);
             };
             return write(reply, request, response, callback);
@@ -111,7 +111,10 @@ final class BackendServer implements AutoCloseable {
                     response.write(true, ByteBuffer.wrap(body.bytes()), callback);
                 }
                 case Reply.Reset reset -> {
-                    request.getConnectionMetaData().getConnection().getEndPoint().close();
+                    request.getConnectionMetaData()
+                            .getConnection()
+                            .getEndPoint()
+                            .close();
                     callback.failed(new IOException("injected connection reset"));
                 }
             }
@@ -119,7 +122,8 @@ final class BackendServer implements AutoCloseable {
         }
 
         private static X509Certificate peerCertificate(Request request) {
-            EndPoint.SslSessionData ssl = (EndPoint.SslSessionData) request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+            EndPoint.SslSessionData ssl =
+                    (EndPoint.SslSessionData) request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
             X509Certificate[] chain = ssl == null ? null : ssl.peerCertificates();
             return chain == null || chain.length == 0 ? null : chain[0];
         }

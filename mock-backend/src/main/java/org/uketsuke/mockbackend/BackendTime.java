@@ -10,7 +10,8 @@ import java.time.format.DateTimeFormatter;
 final class BackendTime {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(JAPAN);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(JAPAN);
 
     private BackendTime() {}
 

@@ -74,8 +74,8 @@ final class CardIssuer {
     TlsMaterial expiredTerminal(String institutionCode) {
         try {
             Instant now = clock.instant();
-            return terminal(pki.issueTerminalKeyStore(institutionCode, now.minus(Duration.ofDays(400)),
-                    now.minus(Duration.ofDays(1))));
+            return terminal(pki.issueTerminalKeyStore(
+                    institutionCode, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot issue a terminal certificate", e);
         }
@@ -88,7 +88,9 @@ final class CardIssuer {
 
     void revokeTerminal(TlsMaterial terminal) {
         try {
-            revocation.revoke(Revocation.Authority.TERMINAL, Certificates.terminalCertificateOf(terminal.keyStore()),
+            revocation.revoke(
+                    Revocation.Authority.TERMINAL,
+                    Certificates.terminalCertificateOf(terminal.keyStore()),
                     KEY_COMPROMISE);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not a terminal key store", e);
@@ -96,14 +98,23 @@ final class CardIssuer {
     }
 
     private synchronized IssuedCard issue(Integer personIndex, String kind, Instant notBefore, Instant notAfter) {
-        Qualification expected = personIndex == null ? null : population.person(personIndex)
-                .orElseThrow(() -> new IllegalArgumentException("no person " + personIndex));
+        Qualification expected = personIndex == null
+                ? null
+                : population
+                        .person(personIndex)
+                        .orElseThrow(() -> new IllegalArgumentException("no person " + personIndex));
         PopulationStore.StoredCard stored = population.card(personIndex, kind).orElseGet(() -> {
             try {
                 String opaque = HexFormat.of().withUpperCase().formatHex(random.generateSeed(8));
                 TestPki.Entry entry = pki.issueCardCertificate(opaque, notBefore, notAfter);
-                PopulationStore.StoredCard card = new PopulationStore.StoredCard(Certificates.serialOf(entry.certificate()),
-                        personIndex, kind, entry.certificate().getEncoded(), entry.key().getEncoded(), DEMO_PIN, false);
+                PopulationStore.StoredCard card = new PopulationStore.StoredCard(
+                        Certificates.serialOf(entry.certificate()),
+                        personIndex,
+                        kind,
+                        entry.certificate().getEncoded(),
+                        entry.key().getEncoded(),
+                        DEMO_PIN,
+                        false);
                 population.storeCard(card);
                 revocation.issued(Revocation.Authority.JPKI, entry.certificate());
                 if (personIndex != null && !kind.equals("unregistered")) {
@@ -116,7 +127,8 @@ final class CardIssuer {
         });
         try {
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(stored.keyPkcs8()));
-            return new IssuedCard(stored.certDer(), pki.jpkiCa().certificate().getEncoded(), key, stored.pin(), expected);
+            return new IssuedCard(
+                    stored.certDer(), pki.jpkiCa().certificate().getEncoded(), key, stored.pin(), expected);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

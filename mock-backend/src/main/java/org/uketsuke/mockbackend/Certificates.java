@@ -17,7 +17,8 @@ final class Certificates {
 
     static X509Certificate parse(byte[] der) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not a certificate", e);
         }

@@ -43,8 +43,13 @@ final class Confirmations {
     private final MedicalConsents consents;
     private final Clock clock;
 
-    Confirmations(CardChecks checks, VisualPasscodes passcodes, ReferenceNumbers references, PopulationStore population,
-            MedicalConsents consents, Clock clock) {
+    Confirmations(
+            CardChecks checks,
+            VisualPasscodes passcodes,
+            ReferenceNumbers references,
+            PopulationStore population,
+            MedicalConsents consents,
+            Clock clock) {
         this.checks = checks;
         this.passcodes = passcodes;
         this.references = references;
@@ -85,8 +90,8 @@ final class Confirmations {
         String serial = Certificates.serialOf(certificate);
         Optional<PopulationStore.StoredCard> card = population.cardBySerial(serial);
         if (card.isEmpty() || card.get().personId() == null || !population.registeredForInsuranceUse(serial)) {
-            return ResultMessage.rejected(now, institution, fileId, RejectionReason.NOT_REGISTERED,
-                    "健康保険証としての利用登録がされていません。");
+            return ResultMessage.rejected(
+                    now, institution, fileId, RejectionReason.NOT_REGISTERED, "健康保険証としての利用登録がされていません。");
         }
         int person = card.get().personId();
         Qualification held = population.person(person).orElseThrow();
@@ -95,9 +100,11 @@ final class Confirmations {
             return ResultMessage.rejected(now, institution, fileId, notQualified.reason(), notQualified.message());
         }
         String from = Certificates.institutionOf(terminal, institution);
-        Qualification qualification = withConsents(held, request.consents()).withReferenceNumber(references.of(from, person));
+        Qualification qualification =
+                withConsents(held, request.consents()).withReferenceNumber(references.of(from, person));
         // The consents (with their time, so their expiry) and the prescription-form choice, for later viewing.
-        consents.record(from, person, request.consents(), request.scenario(), request.prescriptionForm(), clock.instant());
+        consents.record(
+                from, person, request.consents(), request.scenario(), request.prescriptionForm(), clock.instant());
         return ResultMessage.confirmed(now, institution, fileId, qualification, null);
     }
 
@@ -108,27 +115,56 @@ final class Confirmations {
         if (found.isEmpty()) {
             if (population.findPrevious(search.card(), search.birthdate()).isPresent()) {
                 // 資格の切替: this insurance ended and a newer one exists (QualificationValidity 3).
-                ResultMessage ended = ResultMessage.rejected(now, parsed.medicalInstitutionCode(),
-                        parsed.arbitraryFileIdentifier(), RejectionReason.QUALIFICATION_LOST,
+                ResultMessage ended = ResultMessage.rejected(
+                        now,
+                        parsed.medicalInstitutionCode(),
+                        parsed.arbitraryFileIdentifier(),
+                        RejectionReason.QUALIFICATION_LOST,
                         "この資格は喪失しています。新しい資格があります。");
-                return new ResultMessage(ended.processExecutionTime(), ended.qualificationConfirmationDate(),
-                        ended.medicalInstitutionCode(), ended.arbitraryFileIdentifier(), ended.referenceClassification(),
-                        ended.segmentOfResult(), null, null, ended.characterCode(), ended.processingResultStatus(),
-                        ended.processingResultCode(), ended.processingResultMessage(), "3", List.of());
+                return new ResultMessage(
+                        ended.processExecutionTime(),
+                        ended.qualificationConfirmationDate(),
+                        ended.medicalInstitutionCode(),
+                        ended.arbitraryFileIdentifier(),
+                        ended.referenceClassification(),
+                        ended.segmentOfResult(),
+                        null,
+                        null,
+                        ended.characterCode(),
+                        ended.processingResultStatus(),
+                        ended.processingResultCode(),
+                        ended.processingResultMessage(),
+                        "3",
+                        List.of());
             }
-            return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
-                    RejectionReason.NO_QUALIFICATION, "該当する資格情報が存在しません。");
+            return ResultMessage.rejected(
+                    now,
+                    parsed.medicalInstitutionCode(),
+                    parsed.arbitraryFileIdentifier(),
+                    RejectionReason.NO_QUALIFICATION,
+                    "該当する資格情報が存在しません。");
         }
         int person = found.getAsInt();
         Qualification held = population.person(person).orElseThrow();
         Refusal notQualified = qualificationRefusal(person, held);
         if (notQualified != null) {
-            return ResultMessage.rejected(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(),
-                    notQualified.reason(), notQualified.message());
+            return ResultMessage.rejected(
+                    now,
+                    parsed.medicalInstitutionCode(),
+                    parsed.arbitraryFileIdentifier(),
+                    notQualified.reason(),
+                    notQualified.message());
         }
         Consent limit = search.limitConsent() ? Consent.YES : Consent.NO;
-        Qualification q = withConsents(held,
-                new Consents(Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, limit, limit))
+        Qualification q = withConsents(
+                        held,
+                        new Consents(
+                                Consent.NOT_OBTAINED,
+                                Consent.NOT_OBTAINED,
+                                Consent.NOT_OBTAINED,
+                                Consent.NOT_OBTAINED,
+                                limit,
+                                limit))
                 .withReferenceNumber(references.of(institution, person));
         return ResultMessage.confirmed(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(), q, null);
     }
@@ -204,7 +240,8 @@ final class Confirmations {
     /** 限度額 and 特定疾病 information are only returned when the patient consented to them at the reader. */
     static Qualification withConsents(Qualification q, Consents consents) {
         QualificationDetails d = q.details();
-        QualificationDetails shown = new QualificationDetails(d.elderly(),
+        QualificationDetails shown = new QualificationDetails(
+                d.elderly(),
                 consents.limitInfo() == Consent.YES ? d.limit() : Optional.empty(),
                 consents.specificDisease() == Consent.YES ? d.specificDiseases() : List.of(),
                 d.publicExpenses());

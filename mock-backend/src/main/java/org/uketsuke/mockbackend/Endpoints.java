@@ -12,18 +12,18 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
-import org.uketsuke.eligibility.wire.medical.MedicalXml;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 import org.uketsuke.eligibility.wire.SafeXml;
 import org.uketsuke.eligibility.wire.ServiceXml;
+import org.uketsuke.eligibility.wire.medical.MedicalXml;
 
 /**
  * The HTTP side of the services: the route table of docs/backend-api.md, each endpoint reading its request message,
@@ -48,9 +48,17 @@ final class Endpoints {
     private final FaultInjector faults;
     private final Clock clock;
 
-    Endpoints(CardChecks checks, Confirmations confirmations, InsuranceUseRegistrations registrations,
-            VisualPasscodes passcodes, ReferenceNumbers references, BatchInquiries batches, MedicalInformation medical,
-            Revocation revocation, FaultInjector faults, Clock clock) {
+    Endpoints(
+            CardChecks checks,
+            Confirmations confirmations,
+            InsuranceUseRegistrations registrations,
+            VisualPasscodes passcodes,
+            ReferenceNumbers references,
+            BatchInquiries batches,
+            MedicalInformation medical,
+            Revocation revocation,
+            FaultInjector faults,
+            Clock clock) {
         this.checks = checks;
         this.confirmations = confirmations;
         this.registrations = registrations;
@@ -69,10 +77,16 @@ final class Endpoints {
                 post("/oqs/v1/nonce", x -> Reply.text(200, checks.newNonce())),
                 post("/oqs/v1/confirm/card", x -> confirm(x, true)),
                 post("/oqs/v1/confirm/insurance", x -> confirm(x, false)),
-                post("/oqs/v1/registration", x -> Reply.xml(ServiceXml.writeRegistrationResult(BackendTime.now(clock),
-                        registrations.register(ServiceXml.parseRegistrationRequest(x.body()))))),
-                post("/oqs/v1/visual/passcode", x -> Reply.xml(ServiceXml.writePasscode(BackendTime.now(clock),
-                        passcodes.issue(ServiceXml.parsePasscodeRequest(x.body()), x.terminal())))),
+                post(
+                        "/oqs/v1/registration",
+                        x -> Reply.xml(ServiceXml.writeRegistrationResult(
+                                BackendTime.now(clock),
+                                registrations.register(ServiceXml.parseRegistrationRequest(x.body()))))),
+                post(
+                        "/oqs/v1/visual/passcode",
+                        x -> Reply.xml(ServiceXml.writePasscode(
+                                BackendTime.now(clock),
+                                passcodes.issue(ServiceXml.parsePasscodeRequest(x.body()), x.terminal())))),
                 post("/oqs/v1/reference/register", x -> referenceNumbers(x, true)),
                 post("/oqs/v1/reference/batch", x -> referenceNumbers(x, false)),
                 post("/oqs/v1/batch/submit", MAX_BATCH, this::submitBatch),
@@ -95,8 +109,8 @@ final class Endpoints {
                 ? ResultMessage.rejected(BackendTime.now(clock), "", "", RejectionReason.NONCE_INVALID, "ナンスが無効です。")
                 : byCard
                         ? confirmations.byCard(QualificationXml.parseCardRequest(x.body()), x.terminal())
-                        : confirmations.byInsurance(QualificationXml.parseSearch(x.body()),
-                                Certificates.institutionOf(x.terminal(), ""));
+                        : confirmations.byInsurance(
+                                QualificationXml.parseSearch(x.body()), Certificates.institutionOf(x.terminal(), ""));
         byte[] xml = QualificationXml.write(result);
         if (now instanceof Fault.Malformed) {
             xml = Arrays.copyOf(xml, xml.length / 2);
@@ -109,15 +123,15 @@ final class Endpoints {
         if (single && list.size() != 1) {
             return Reply.text(400, "malformed request: /oqs/v1/reference/register takes one registration\n");
         }
-        return Reply.xml(ServiceXml.writeReferenceResults(BackendTime.now(clock), list,
-                references.register(Certificates.institutionOf(x.terminal(), ""), list)));
+        return Reply.xml(ServiceXml.writeReferenceResults(
+                BackendTime.now(clock), list, references.register(Certificates.institutionOf(x.terminal(), ""), list)));
     }
 
     private Reply submitBatch(Exchange x) throws MalformedMessageException {
         List<InsuranceSearch> searches = QualificationXml.parseBatchRequest(x.body());
         String reception = batches.submit(searches, Certificates.institutionOf(x.terminal(), ""));
-        return Reply.xml(QualificationXml.writeBatchStatus(reception, BackendTime.now(clock), 0, searches.size(),
-                searches, null));
+        return Reply.xml(QualificationXml.writeBatchStatus(
+                reception, BackendTime.now(clock), 0, searches.size(), searches, null));
     }
 
     private Reply batchStatus(Exchange x) throws MalformedMessageException {
@@ -127,8 +141,13 @@ final class Endpoints {
         }
         String reception = SafeXml.required(SafeXml.parse(x.body()), "ReceptionNumber");
         return batches.progress(reception)
-                .map(p -> Reply.xml(QualificationXml.writeBatchStatus(reception, BackendTime.now(clock), p.done(),
-                        p.searches().size(), p.searches(), p.results())))
+                .map(p -> Reply.xml(QualificationXml.writeBatchStatus(
+                        reception,
+                        BackendTime.now(clock),
+                        p.done(),
+                        p.searches().size(),
+                        p.searches(),
+                        p.results())))
                 .orElseGet(() -> Reply.text(404, "unknown reception number\n"));
     }
 
@@ -143,13 +162,18 @@ final class Endpoints {
         String now = BackendTime.now(clock);
         CharacterCode code = CharacterCode.UTF_8;
         return switch (medical.serve(query, institution)) {
-            case MedicalInformation.Serve.Served served when !pdf -> Reply.xml(MedicalXml.writeRecords(now, institution,
-                    query.arbitraryFileIdentifier(), served.records(), served.expiresAt(), code));
+            case MedicalInformation.Serve.Served served
+            when !pdf ->
+                Reply.xml(MedicalXml.writeRecords(
+                        now, institution, query.arbitraryFileIdentifier(), served.records(), served.expiresAt(), code));
             case MedicalInformation.Serve.Served served -> {
                 try {
-                    byte[] document = pdfRenderer.render(served.records(), served.person(), clock.instant(),
-                            served.expiresAt());
-                    yield new Reply.Body(200, "application/pdf", document,
+                    byte[] document =
+                            pdfRenderer.render(served.records(), served.person(), clock.instant(), served.expiresAt());
+                    yield new Reply.Body(
+                            200,
+                            "application/pdf",
+                            document,
                             Map.of(HttpsEligibilityClient.CONSENT_EXPIRATION, BackendTime.stamp(served.expiresAt())));
                 } catch (IllegalStateException e) {
                     log.error("medical PDF: {}", e.getMessage());
@@ -157,9 +181,18 @@ final class Endpoints {
                 }
             }
             case MedicalInformation.Serve.Refused refused -> {
-                byte[] xml = MedicalXml.writeRefusal(now, institution, query.arbitraryFileIdentifier(), query.category(),
-                        refused.reason(), refused.consent(), refused.expiredAt(), refused.message(), code);
-                yield !pdf ? Reply.xml(xml)
+                byte[] xml = MedicalXml.writeRefusal(
+                        now,
+                        institution,
+                        query.arbitraryFileIdentifier(),
+                        query.category(),
+                        refused.reason(),
+                        refused.consent(),
+                        refused.expiredAt(),
+                        refused.message(),
+                        code);
+                yield !pdf
+                        ? Reply.xml(xml)
                         : Reply.xml(refused.reason() == MedicalXml.Refusal.NOT_FOUND ? 404 : 403, xml);
             }
         };
@@ -192,7 +225,7 @@ final class Endpoints {
             case Fault.Reset reset -> {
                 return new Reply.Reset();
             }
-            default -> { }
+            default -> {}
         }
         return null;
     }

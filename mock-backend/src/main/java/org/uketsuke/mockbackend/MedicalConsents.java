@@ -11,11 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.medical.ConsentGrant;
 import org.uketsuke.eligibility.medical.ConsentPolicy;
-import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.mockbackend.store.SchemaMigrator;
 
@@ -28,8 +28,8 @@ import org.uketsuke.mockbackend.store.SchemaMigrator;
 final class MedicalConsents implements AutoCloseable {
 
     /** The store's schema: versioned migrations with checksums (append only). */
-    static final SchemaMigrator SCHEMA = new SchemaMigrator("consent", "/org/uketsuke/mockbackend/consents/",
-            List.of("V1__consent_grants_and_prescription_forms"));
+    static final SchemaMigrator SCHEMA = new SchemaMigrator(
+            "consent", "/org/uketsuke/mockbackend/consents/", List.of("V1__consent_grants_and_prescription_forms"));
 
     private final ConsentPolicy policy;
     private final Connection db;
@@ -47,23 +47,30 @@ final class MedicalConsents implements AutoCloseable {
         }
     }
 
-    synchronized void record(String institution, int person, Consents consents, ConsentScenario scenario,
-            PrescriptionForm form, Instant now) {
+    synchronized void record(
+            String institution,
+            int person,
+            Consents consents,
+            ConsentScenario scenario,
+            PrescriptionForm form,
+            Instant now) {
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement grant = db.prepareStatement("insert or replace into consent_grant (institution,"
-                    + " person, category, answer, given_at, expires_at, scenario) values (?, ?, ?, ?, ?, ?, ?)");
+            try (PreparedStatement grant = db.prepareStatement(
+                            "insert or replace into consent_grant (institution,"
+                                    + " person, category, answer, given_at, expires_at, scenario) values (?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement chosen = db.prepareStatement("insert or replace into prescription_form"
                             + " (institution, person, form, recorded_at) values (?, ?, ?, ?)")) {
                 for (MedicalCategory category : MedicalCategory.values()) {
-                    ConsentGrant g = ConsentGrant.of(category, category.of(consents), now, scenario,
-                            policy.validityFor(scenario));
+                    ConsentGrant g = ConsentGrant.of(
+                            category, category.of(consents), now, scenario, policy.validityFor(scenario));
                     grant.setString(1, institution);
                     grant.setInt(2, person);
                     grant.setString(3, category.name());
                     grant.setString(4, g.answer().name());
                     grant.setString(5, g.givenAt().toString());
-                    grant.setString(6, g.expiresAt() == null ? null : g.expiresAt().toString());
+                    grant.setString(
+                            6, g.expiresAt() == null ? null : g.expiresAt().toString());
                     grant.setString(7, g.scenario().name());
                     grant.addBatch();
                 }
@@ -87,8 +94,9 @@ final class MedicalConsents implements AutoCloseable {
 
     /** The grant for this category from the last confirmation of the person at this institution, if any. */
     synchronized Optional<ConsentGrant> grant(String institution, int person, MedicalCategory category) {
-        try (PreparedStatement q = db.prepareStatement("select answer, given_at, expires_at, scenario from consent_grant"
-                + " where institution = ? and person = ? and category = ?")) {
+        try (PreparedStatement q =
+                db.prepareStatement("select answer, given_at, expires_at, scenario from consent_grant"
+                        + " where institution = ? and person = ? and category = ?")) {
             q.setString(1, institution);
             q.setInt(2, person);
             q.setString(3, category.name());
@@ -97,8 +105,11 @@ final class MedicalConsents implements AutoCloseable {
                     return Optional.empty();
                 }
                 String expires = rs.getString("expires_at");
-                return Optional.of(new ConsentGrant(category, Consent.valueOf(rs.getString("answer")),
-                        Instant.parse(rs.getString("given_at")), expires == null ? null : Instant.parse(expires),
+                return Optional.of(new ConsentGrant(
+                        category,
+                        Consent.valueOf(rs.getString("answer")),
+                        Instant.parse(rs.getString("given_at")),
+                        expires == null ? null : Instant.parse(expires),
                         ConsentScenario.valueOf(rs.getString("scenario"))));
             }
         } catch (SQLException e) {
@@ -108,8 +119,8 @@ final class MedicalConsents implements AutoCloseable {
 
     /** The form of the person's last confirmation anywhere (empty: not asked, or never confirmed). */
     synchronized Optional<PrescriptionForm> lastPrescriptionForm(int person) {
-        return form("select form from prescription_form where person = ? order by recorded_at desc limit 1", null,
-                person);
+        return form(
+                "select form from prescription_form where person = ? order by recorded_at desc limit 1", null, person);
     }
 
     synchronized Optional<PrescriptionForm> prescriptionForm(String institution, int person) {
@@ -124,7 +135,8 @@ final class MedicalConsents implements AutoCloseable {
             }
             q.setInt(i, person);
             try (ResultSet rs = q.executeQuery()) {
-                return rs.next() && rs.getString(1) != null ? Optional.of(PrescriptionForm.valueOf(rs.getString(1)))
+                return rs.next() && rs.getString(1) != null
+                        ? Optional.of(PrescriptionForm.valueOf(rs.getString(1)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

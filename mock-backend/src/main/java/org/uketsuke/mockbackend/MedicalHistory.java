@@ -33,40 +33,107 @@ final class MedicalHistory {
 
     /** How far back the national system keeps each kind of information. */
     static final Period DRUG_YEARS = Period.ofYears(3);
+
     static final Period CHECKUP_YEARS = Period.ofYears(5);
 
     private record Drug(String code, String name, String quantity, String unit, String usage) {}
 
-    private record Condition(String name, String icd10, String clinic, String pharmacy, int minAge, double baseRate,
-            double ratePerYearOver40, List<Drug> drugs) {}
+    private record Condition(
+            String name,
+            String icd10,
+            String clinic,
+            String pharmacy,
+            int minAge,
+            double baseRate,
+            double ratePerYearOver40,
+            List<Drug> drugs) {}
 
     private static final List<Condition> CHRONIC = List.of(
-            new Condition("本態性高血圧症", "I10", "本町内科クリニック", "さくら薬局 本町店", 30, 0.04, 0.012, List.of(
-                    new Drug("610443047", "アムロジピン錠５ｍｇ「サワイ」", "1", "錠", "1日1回朝食後"),
-                    new Drug("622146901", "オルメサルタン錠２０ｍｇ「ＤＳＥＰ」", "1", "錠", "1日1回朝食後"))),
-            new Condition("２型糖尿病", "E11", "本町内科クリニック", "さくら薬局 本町店", 35, 0.02, 0.006, List.of(
-                    new Drug("620004867", "メトホルミン塩酸塩錠２５０ｍｇＭＴ「トーワ」", "4", "錠", "1日2回朝夕食後"),
-                    new Drug("620007612", "ジャヌビア錠５０ｍｇ", "1", "錠", "1日1回朝食後"))),
-            new Condition("脂質異常症", "E78.5", "本町内科クリニック", "さくら薬局 本町店", 30, 0.05, 0.01, List.of(
-                    new Drug("622083601", "ロスバスタチン錠２．５ｍｇ「サワイ」", "1", "錠", "1日1回夕食後"))),
-            new Condition("逆流性食道炎", "K21.0", "あおば消化器内科", "あおば調剤薬局", 20, 0.04, 0.003, List.of(
-                    new Drug("622031101", "ランソプラゾールＯＤ錠１５ｍｇ「トーワ」", "1", "錠", "1日1回朝食後"))),
-            new Condition("不眠症", "G47.0", "みなと心療内科", "みなと薬局", 20, 0.03, 0.002, List.of(
-                    new Drug("620003403", "ゾルピデム酒石酸塩錠５ｍｇ「サワイ」", "1", "錠", "1日1回就寝前"))));
+            new Condition(
+                    "本態性高血圧症",
+                    "I10",
+                    "本町内科クリニック",
+                    "さくら薬局 本町店",
+                    30,
+                    0.04,
+                    0.012,
+                    List.of(
+                            new Drug("610443047", "アムロジピン錠５ｍｇ「サワイ」", "1", "錠", "1日1回朝食後"),
+                            new Drug("622146901", "オルメサルタン錠２０ｍｇ「ＤＳＥＰ」", "1", "錠", "1日1回朝食後"))),
+            new Condition(
+                    "２型糖尿病",
+                    "E11",
+                    "本町内科クリニック",
+                    "さくら薬局 本町店",
+                    35,
+                    0.02,
+                    0.006,
+                    List.of(
+                            new Drug("620004867", "メトホルミン塩酸塩錠２５０ｍｇＭＴ「トーワ」", "4", "錠", "1日2回朝夕食後"),
+                            new Drug("620007612", "ジャヌビア錠５０ｍｇ", "1", "錠", "1日1回朝食後"))),
+            new Condition(
+                    "脂質異常症",
+                    "E78.5",
+                    "本町内科クリニック",
+                    "さくら薬局 本町店",
+                    30,
+                    0.05,
+                    0.01,
+                    List.of(new Drug("622083601", "ロスバスタチン錠２．５ｍｇ「サワイ」", "1", "錠", "1日1回夕食後"))),
+            new Condition(
+                    "逆流性食道炎",
+                    "K21.0",
+                    "あおば消化器内科",
+                    "あおば調剤薬局",
+                    20,
+                    0.04,
+                    0.003,
+                    List.of(new Drug("622031101", "ランソプラゾールＯＤ錠１５ｍｇ「トーワ」", "1", "錠", "1日1回朝食後"))),
+            new Condition(
+                    "不眠症",
+                    "G47.0",
+                    "みなと心療内科",
+                    "みなと薬局",
+                    20,
+                    0.03,
+                    0.002,
+                    List.of(new Drug("620003403", "ゾルピデム酒石酸塩錠５ｍｇ「サワイ」", "1", "錠", "1日1回就寝前"))));
 
     private record Acute(String diagnosis, String icd10, String clinic, String pharmacy, int days, List<Drug> drugs) {}
 
     private static final List<Acute> ACUTE = List.of(
-            new Acute("急性上気道炎", "J06.9", "みなと耳鼻咽喉科", "ひまわり薬局 駅前店", 5, List.of(
-                    new Drug("620000033", "カロナール錠２００", "3", "錠", "1日3回毎食後"),
-                    new Drug("620009321", "カルボシステイン錠５００ｍｇ「トーワ」", "3", "錠", "1日3回毎食後"))),
-            new Acute("腰痛症", "M54.5", "あおば整形外科", "あおば調剤薬局", 7, List.of(
-                    new Drug("620098801", "ロキソプロフェンＮａ錠６０ｍｇ「サワイ」", "3", "錠", "1日3回毎食後"),
-                    new Drug("620099101", "レバミピド錠１００ｍｇ「トーワ」", "3", "錠", "1日3回毎食後"))),
-            new Acute("急性気管支炎", "J20.9", "本町内科クリニック", "さくら薬局 本町店", 7, List.of(
-                    new Drug("620004511", "クラリスロマイシン錠２００ｍｇ「サワイ」", "2", "錠", "1日2回朝夕食後"))),
-            new Acute("アレルギー性鼻炎", "J30.4", "みなと耳鼻咽喉科", "ひまわり薬局 駅前店", 14, List.of(
-                    new Drug("622046201", "フェキソフェナジン塩酸塩錠６０ｍｇ「サワイ」", "2", "錠", "1日2回朝夕食後"))));
+            new Acute(
+                    "急性上気道炎",
+                    "J06.9",
+                    "みなと耳鼻咽喉科",
+                    "ひまわり薬局 駅前店",
+                    5,
+                    List.of(
+                            new Drug("620000033", "カロナール錠２００", "3", "錠", "1日3回毎食後"),
+                            new Drug("620009321", "カルボシステイン錠５００ｍｇ「トーワ」", "3", "錠", "1日3回毎食後"))),
+            new Acute(
+                    "腰痛症",
+                    "M54.5",
+                    "あおば整形外科",
+                    "あおば調剤薬局",
+                    7,
+                    List.of(
+                            new Drug("620098801", "ロキソプロフェンＮａ錠６０ｍｇ「サワイ」", "3", "錠", "1日3回毎食後"),
+                            new Drug("620099101", "レバミピド錠１００ｍｇ「トーワ」", "3", "錠", "1日3回毎食後"))),
+            new Acute(
+                    "急性気管支炎",
+                    "J20.9",
+                    "本町内科クリニック",
+                    "さくら薬局 本町店",
+                    7,
+                    List.of(new Drug("620004511", "クラリスロマイシン錠２００ｍｇ「サワイ」", "2", "錠", "1日2回朝夕食後"))),
+            new Acute(
+                    "アレルギー性鼻炎",
+                    "J30.4",
+                    "みなと耳鼻咽喉科",
+                    "ひまわり薬局 駅前店",
+                    14,
+                    List.of(new Drug("622046201", "フェキソフェナジン塩酸塩錠６０ｍｇ「サワイ」", "2", "錠", "1日2回朝夕食後"))));
 
     private record Procedure(String name, String code) {}
 
@@ -142,12 +209,16 @@ final class MedicalHistory {
     }
 
     private static DispensedDrug drug(LocalDate date, Drug d, int days, String pharmacy, String clinic) {
-        return new DispensedDrug(date, d.code(), d.name(), new BigDecimal(d.quantity()), d.unit(), d.usage(), days, pharmacy,
-                clinic);
+        return new DispensedDrug(
+                date, d.code(), d.name(), new BigDecimal(d.quantity()), d.unit(), d.usage(), days, pharmacy, clinic);
     }
 
     /** 特定健診 once a fiscal year (in early summer) for the years the person was 40–74, up to five years back. */
-    private void checkups(SplittableRandom random, Qualification person, LocalDate today, List<Condition> conditions,
+    private void checkups(
+            SplittableRandom random,
+            Qualification person,
+            LocalDate today,
+            List<Condition> conditions,
             Map<Condition, LocalDate> onset) {
         boolean male = person.sex() == Sex.MALE;
         double bmi = 20 + random.nextDouble() * 7;
@@ -211,11 +282,20 @@ final class MedicalHistory {
     /** The records of the query's category within its date range, newest first. */
     MedicalRecords records(MedicalQuery query) {
         return switch (query.category()) {
-            case DRUG -> new MedicalRecords.Drugs(drugs.stream().filter(d -> query.covers(d.dispensed())).toList());
-            case CHECKUP -> new MedicalRecords.Checkups(checkups.stream().filter(c -> query.covers(c.date())).toList());
-            case TREATMENT -> new MedicalRecords.Diagnoses(diagnoses.stream().filter(d -> query.covers(d.date())).toList());
-            case OPERATION -> new MedicalRecords.Operations(operations.stream().filter(o -> query.covers(o.date())).toList());
-            case LIMIT_INFO, SPECIFIC_DISEASE -> throw new IllegalArgumentException(query.category() + " is not a record");
+            case DRUG ->
+                new MedicalRecords.Drugs(
+                        drugs.stream().filter(d -> query.covers(d.dispensed())).toList());
+            case CHECKUP ->
+                new MedicalRecords.Checkups(
+                        checkups.stream().filter(c -> query.covers(c.date())).toList());
+            case TREATMENT ->
+                new MedicalRecords.Diagnoses(
+                        diagnoses.stream().filter(d -> query.covers(d.date())).toList());
+            case OPERATION ->
+                new MedicalRecords.Operations(
+                        operations.stream().filter(o -> query.covers(o.date())).toList());
+            case LIMIT_INFO, SPECIFIC_DISEASE ->
+                throw new IllegalArgumentException(query.category() + " is not a record");
         };
     }
 }

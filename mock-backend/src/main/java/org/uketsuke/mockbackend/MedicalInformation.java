@@ -23,7 +23,8 @@ final class MedicalInformation {
     sealed interface Serve {
         record Served(MedicalRecords records, Qualification person, Instant expiresAt) implements Serve {}
 
-        record Refused(MedicalXml.Refusal reason, Consent consent, Instant expiredAt, String message) implements Serve {}
+        record Refused(MedicalXml.Refusal reason, Consent consent, Instant expiredAt, String message)
+                implements Serve {}
     }
 
     private final PopulationStore population;
@@ -54,18 +55,30 @@ final class MedicalInformation {
         }
         Consent state = grant.get().stateAt(clock.instant());
         return switch (state) {
-            case YES -> new Serve.Served(history(person).records(query), population.person(person).orElseThrow(),
-                    grant.get().expiresAt());
-            case EXPIRED -> new Serve.Refused(MedicalXml.Refusal.CONSENT_EXPIRED, Consent.EXPIRED, grant.get().expiresAt(),
-                    "同意の有効期限が切れています。");
-            case NO, NOT_OBTAINED -> new Serve.Refused(MedicalXml.Refusal.NO_CONSENT, state, null,
-                    state == Consent.NO ? "閲覧に同意されていません。" : "同意が取得されていません。");
+            case YES ->
+                new Serve.Served(
+                        history(person).records(query),
+                        population.person(person).orElseThrow(),
+                        grant.get().expiresAt());
+            case EXPIRED ->
+                new Serve.Refused(
+                        MedicalXml.Refusal.CONSENT_EXPIRED,
+                        Consent.EXPIRED,
+                        grant.get().expiresAt(),
+                        "同意の有効期限が切れています。");
+            case NO, NOT_OBTAINED ->
+                new Serve.Refused(
+                        MedicalXml.Refusal.NO_CONSENT,
+                        state,
+                        null,
+                        state == Consent.NO ? "閲覧に同意されていません。" : "同意が取得されていません。");
         };
     }
 
     /** The generated history of a person as it stands today, consent aside. */
     MedicalRecords history(int person, MedicalCategory category) {
-        Qualification held = population.person(person).orElseThrow(() -> new IllegalArgumentException("no person " + person));
+        Qualification held =
+                population.person(person).orElseThrow(() -> new IllegalArgumentException("no person " + person));
         return history(person).records(MedicalQuery.all(held.card(), category));
     }
 

@@ -36,7 +36,8 @@ final class MedicalPdfRenderer {
             "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
             "/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
     private static final float MARGIN = 40;
     private static final float LINE = 13;
 
@@ -51,8 +52,8 @@ final class MedicalPdfRenderer {
                 return Path.of(candidate);
             }
         }
-        throw new IllegalStateException("no Japanese TrueType font for PDFs: install fonts-ipafont-gothic or set -D"
-                + FONT_PROPERTY);
+        throw new IllegalStateException(
+                "no Japanese TrueType font for PDFs: install fonts-ipafont-gothic or set -D" + FONT_PROPERTY);
     }
 
     byte[] render(MedicalRecords records, Qualification person, Instant generatedAt, Instant consentExpiresAt) {
@@ -65,8 +66,13 @@ final class MedicalPdfRenderer {
                 columns = new float[] {0, 70, 300, 350, 430};
                 rows.add(new String[] {"調剤日", "薬剤名", "数量", "用法", "日数・調剤機関"});
                 for (DispensedDrug x : d.drugs()) {
-                    rows.add(new String[] {DATE.format(x.dispensed()), x.drugName(), x.quantity().toPlainString() + x.unit(),
-                            x.usage(), x.days() + "日 " + x.facility()});
+                    rows.add(new String[] {
+                        DATE.format(x.dispensed()),
+                        x.drugName(),
+                        x.quantity().toPlainString() + x.unit(),
+                        x.usage(),
+                        x.days() + "日 " + x.facility()
+                    });
                 }
             }
             case MedicalRecords.Checkups c -> {
@@ -83,7 +89,10 @@ final class MedicalPdfRenderer {
                     String[] row = new String[header.length];
                     row[0] = item.nameJa() + " (" + item.unit() + ")";
                     for (int i = 1; i < row.length; i++) {
-                        row[i] = list.get(i - 1).value(item).map(BigDecimal::toPlainString).orElse("-");
+                        row[i] = list.get(i - 1)
+                                .value(item)
+                                .map(BigDecimal::toPlainString)
+                                .orElse("-");
                     }
                     rows.add(row);
                 }
@@ -124,9 +133,15 @@ final class MedicalPdfRenderer {
                         y = size.getHeight() - MARGIN;
                         text(out, font, 14, MARGIN, y, title);
                         y -= LINE * 1.6f;
-                        text(out, font, 9, MARGIN, y, person.name() + "（" + person.nameKana() + "） 生年月日 "
-                                + DATE.format(person.birthdate()) + "  作成 " + TIME.format(generatedAt)
-                                + (consentExpiresAt == null ? "" : "  同意期限 " + TIME.format(consentExpiresAt)));
+                        text(
+                                out,
+                                font,
+                                9,
+                                MARGIN,
+                                y,
+                                person.name() + "（" + person.nameKana() + "） 生年月日 "
+                                        + DATE.format(person.birthdate()) + "  作成 " + TIME.format(generatedAt)
+                                        + (consentExpiresAt == null ? "" : "  同意期限 " + TIME.format(consentExpiresAt)));
                         y -= LINE * 1.5f;
                         if (index > 0) {
                             y = row(out, font, columns, y, rows.get(0));

@@ -46,7 +46,8 @@ public final class MockBackend implements AutoCloseable {
         Files.createDirectories(config.stateDir());
         pki = TestPki.open(config.stateDir().resolve("pki"));
         population = PopulationStore.open(config.stateDir().resolve("population.db"), config.seed(), config.people());
-        consents = new MedicalConsents(ConsentPolicy.defaults(), config.stateDir().resolve("consents.db"));
+        consents =
+                new MedicalConsents(ConsentPolicy.defaults(), config.stateDir().resolve("consents.db"));
         Revocation revocation = new Revocation(pki, population, clock);
         revocation.issued(Revocation.Authority.TERMINAL, pki.terminal().certificate());
         issuer = new CardIssuer(pki, population, revocation, clock);
@@ -59,9 +60,17 @@ public final class MockBackend implements AutoCloseable {
         MedicalInformation medical = new MedicalInformation(population, consents, config.seed(), clock);
         BackendTls tls = new BackendTls(pki, revocation, clock, config.expiredServerCertificate());
         FaultInjector faults = new FaultInjector(tls);
-        Endpoints endpoints = new Endpoints(checks, confirmations,
-                new InsuranceUseRegistrations(checks, population, clock), passcodes, references, batches, medical,
-                revocation, faults, clock);
+        Endpoints endpoints = new Endpoints(
+                checks,
+                confirmations,
+                new InsuranceUseRegistrations(checks, population, clock),
+                passcodes,
+                references,
+                batches,
+                medical,
+                revocation,
+                faults,
+                clock);
         server = new BackendServer(tls, config.port(), endpoints.routes());
         control = new BackendControl(faults, server, population, consents, medical, clock);
         log.info("mock backend on {} ({} people)", server.baseUri(), population.size());

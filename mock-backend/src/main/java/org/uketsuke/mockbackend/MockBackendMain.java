@@ -62,8 +62,8 @@ public final class MockBackendMain {
             backend.close();
             stopped.countDown();
         }));
-        System.out.println("mock backend listening on " + backend.baseUri() + " (state " + config.stateDir().toAbsolutePath()
-                + ", " + backend.people() + " people)");
+        System.out.println("mock backend listening on " + backend.baseUri() + " (state "
+                + config.stateDir().toAbsolutePath() + ", " + backend.people() + " people)");
         stopped.await();
     }
 }

@@ -48,6 +48,7 @@ final class PopulationGenerator {
 
     /** Every {@value #SWITCH_EVERY}th person (from {@value #SWITCH_FIRST}) changed insurance: two insurances, one ended. */
     static final int SWITCH_EVERY = 37;
+
     static final int SWITCH_FIRST = 53;
     /**
      * Every {@value #FUTURE_EVERY}th person (from {@value #FUTURE_FIRST}) has a qualification that starts in the future
@@ -55,6 +56,7 @@ final class PopulationGenerator {
      * of this test data.
      */
     static final int FUTURE_EVERY = 41;
+
     static final int FUTURE_FIRST = 61;
 
     static boolean switched(int id) {
@@ -64,7 +66,6 @@ final class PopulationGenerator {
     static boolean futureStart(int id) {
         return id >= FUTURE_FIRST && (id - FUTURE_FIRST) % FUTURE_EVERY == 0 && !switched(id);
     }
-
 
     /** One generated person: the current qualification and, after a switch, the insurance that ended. */
     record GeneratedPerson(int id, Qualification qualification, Optional<PreviousInsurance> previous) {}
@@ -92,7 +93,8 @@ final class PopulationGenerator {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + id);
         LocalDate birth = q.birthdate();
         if (futureStart(id)) {
-            LocalDate start = REFERENCE_DATE.plusYears(6).plusDays(random.nextInt(1, 365)).withDayOfMonth(1);
+            LocalDate start =
+                    REFERENCE_DATE.plusYears(6).plusDays(random.nextInt(1, 365)).withDayOfMonth(1);
             return new GeneratedPerson(id, startingOn(q, start), Optional.empty());
         }
         // The new insurance started on the first of a month; the old one ended the day before.
@@ -105,21 +107,33 @@ final class PopulationGenerator {
             previousStart = birth;
         }
         boolean fromKempo = !q.card().insurer().value().startsWith("01");
-        String insurer = fromKempo ? withCheck("0113001")
-                : withCheck(String.format("06%02d%03d", 13, random.nextInt(100, 999)));
+        String insurer =
+                fromKempo ? withCheck("0113001") : withCheck(String.format("06%02d%03d", 13, random.nextInt(100, 999)));
         String insurerName = fromKempo ? "全国健康保険協会東京支部" : "受付健康保険組合";
-        String symbol = fromKempo ? String.format("%08d", random.nextInt(1, 99_999_999))
+        String symbol = fromKempo
+                ? String.format("%08d", random.nextInt(1, 99_999_999))
                 : Integer.toString(random.nextInt(1, 9999));
         String number = Integer.toString(random.nextInt(1, 9_999_999));
-        PreviousInsurance previous = new PreviousInsurance(id,
-                new InsuranceCardId(InsurerNumber.of(insurer), symbol, number, "00"), insurerName, previousStart,
+        PreviousInsurance previous = new PreviousInsurance(
+                id,
+                new InsuranceCardId(InsurerNumber.of(insurer), symbol, number, "00"),
+                insurerName,
+                previousStart,
                 switchDay.minusDays(1));
         return new GeneratedPerson(id, startingOn(q, switchDay), Optional.of(previous));
     }
 
     private static Qualification startingOn(Qualification q, LocalDate start) {
-        return new Qualification(q.card(), q.insurerName(), q.name(), q.nameKana(), q.birthdate(), q.sex(),
-                q.personalFamily(), q.contributionRatio(), start);
+        return new Qualification(
+                q.card(),
+                q.insurerName(),
+                q.name(),
+                q.nameKana(),
+                q.birthdate(),
+                q.sex(),
+                q.personalFamily(),
+                q.contributionRatio(),
+                start);
     }
 
     /** One person: person 0 is always a working-age insured of 協会けんぽ (the demo patient). */
@@ -132,7 +146,8 @@ final class PopulationGenerator {
         LocalDate birth = REFERENCE_DATE.minusYears(age).minusDays(random.nextInt(1, 365));
         int realAge = Period.between(birth, REFERENCE_DATE).getYears();
         PersonalFamily pf = index == 0 || realAge >= 75 || random.nextInt(3) > 0
-                ? PersonalFamily.INSURED : PersonalFamily.DEPENDANT;
+                ? PersonalFamily.INSURED
+                : PersonalFamily.DEPENDANT;
 
         String insurer;
         String insurerName;
@@ -149,8 +164,8 @@ final class PopulationGenerator {
             }
             case 1 -> { // 健保組合, or for every third of them 共済 (31–34): same draws, so the others stay as they were
                 boolean mutualAid = index % 3 == 0;
-                insurer = withCheck(String.format("%02d%02d%03d", mutualAid ? 31 + index % 4 : 6, prefecture,
-                        random.nextInt(100, 999)));
+                insurer = withCheck(String.format(
+                        "%02d%02d%03d", mutualAid ? 31 + index % 4 : 6, prefecture, random.nextInt(100, 999)));
                 insurerName = mutualAid ? "受付共済組合" : "受付健康保険組合";
                 symbol = Integer.toString(random.nextInt(1, 9999));
                 number = Integer.toString(random.nextInt(1, 99_999));
@@ -206,31 +221,42 @@ final class PopulationGenerator {
     static QualificationDetails details(int id, LocalDate birth, ContributionRatio ratio) {
         int age = Period.between(birth, REFERENCE_DATE).getYears();
         Optional<ElderlyRecipient> elderly = age >= 70 && age < 75
-                ? Optional.of(new ElderlyRecipient(REFERENCE_DATE.minusMonths(4), REFERENCE_DATE.minusMonths(4),
-                        REFERENCE_DATE.plusMonths(8).minusDays(1), ratio))
+                ? Optional.of(new ElderlyRecipient(
+                        REFERENCE_DATE.minusMonths(4),
+                        REFERENCE_DATE.minusMonths(4),
+                        REFERENCE_DATE.plusMonths(8).minusDays(1),
+                        ratio))
                 : Optional.empty();
         Optional<LimitCertificate> limit = id % 5 == 2
-                ? Optional.of(new LimitCertificate("01", age >= 70 ? LimitCategory.B04 : LimitCategory.A03,
-                        REFERENCE_DATE, REFERENCE_DATE.plusYears(1).minusDays(1)))
+                ? Optional.of(new LimitCertificate(
+                        "01",
+                        age >= 70 ? LimitCategory.B04 : LimitCategory.A03,
+                        REFERENCE_DATE,
+                        REFERENCE_DATE.plusYears(1).minusDays(1)))
                 : Optional.empty();
         List<SpecificDiseaseCertificate> diseases = id % 17 == 5
-                ? List.of(new SpecificDiseaseCertificate(SpecificDisease.CHRONIC_RENAL_FAILURE_DIALYSIS,
-                        REFERENCE_DATE.minusYears(2), null, 10_000))
+                ? List.of(new SpecificDiseaseCertificate(
+                        SpecificDisease.CHRONIC_RENAL_FAILURE_DIALYSIS, REFERENCE_DATE.minusYears(2), null, 10_000))
                 : List.of();
         List<PublicExpense> expenses = List.of();
         if (id % 13 == 7) {
             String payer = "541300" + (id % 10);
             String recipient = String.format("%06d", 100_000 + id);
-            expenses = List.of(new PublicExpense(PublicExpensePayerNumber.of(payer + CheckDigit.of(payer)),
-                    PublicExpenseRecipientNumber.of(recipient + CheckDigit.of(recipient)), REFERENCE_DATE,
+            expenses = List.of(new PublicExpense(
+                    PublicExpensePayerNumber.of(payer + CheckDigit.of(payer)),
+                    PublicExpenseRecipientNumber.of(recipient + CheckDigit.of(recipient)),
+                    REFERENCE_DATE,
                     REFERENCE_DATE.plusYears(1).minusDays(1)));
             if (id % 26 == 20) { // and 精神通院 (法別 21) beside the 難病 one: two 公費
                 String second = "211300" + (id % 10);
                 String secondRecipient = String.format("%06d", 200_000 + id);
-                expenses = List.of(expenses.getFirst(), new PublicExpense(
-                        PublicExpensePayerNumber.of(second + CheckDigit.of(second)),
-                        PublicExpenseRecipientNumber.of(secondRecipient + CheckDigit.of(secondRecipient)),
-                        REFERENCE_DATE.minusMonths(6), REFERENCE_DATE.plusMonths(6).minusDays(1)));
+                expenses = List.of(
+                        expenses.getFirst(),
+                        new PublicExpense(
+                                PublicExpensePayerNumber.of(second + CheckDigit.of(second)),
+                                PublicExpenseRecipientNumber.of(secondRecipient + CheckDigit.of(secondRecipient)),
+                                REFERENCE_DATE.minusMonths(6),
+                                REFERENCE_DATE.plusMonths(6).minusDays(1)));
             }
         }
         return new QualificationDetails(elderly, limit, diseases, expenses);

@@ -36,7 +36,9 @@ final class PopulationStore implements AutoCloseable {
     }
 
     /** The store's schema: versioned migrations with checksums (append only). */
-    static final SchemaMigrator SCHEMA = new SchemaMigrator("population", "/org/uketsuke/mockbackend/population/",
+    static final SchemaMigrator SCHEMA = new SchemaMigrator(
+            "population",
+            "/org/uketsuke/mockbackend/population/",
             List.of("V1__people_and_cards", "V2__certificate_register_and_insurance_use"));
 
     /** Opens (and migrates) the store; an empty one gets the first {@code people} of the seed's population. */
@@ -60,7 +62,8 @@ final class PopulationStore implements AutoCloseable {
     private void insert(List<PopulationGenerator.GeneratedPerson> people) throws SQLException {
         db.setAutoCommit(false);
         try (PreparedStatement person = db.prepareStatement("insert into person values (?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
-                PreparedStatement previous = db.prepareStatement("insert into previous_insurance values (?,?,?,?,?,?,?,?)")) {
+                PreparedStatement previous =
+                        db.prepareStatement("insert into previous_insurance values (?,?,?,?,?,?,?,?)")) {
             for (PopulationGenerator.GeneratedPerson p : people) {
                 Qualification q = p.qualification();
                 person.setInt(1, p.id());
@@ -134,10 +137,15 @@ final class PopulationStore implements AutoCloseable {
     }
 
     private static PreviousInsurance readPrevious(ResultSet rs) throws SQLException {
-        return new PreviousInsurance(rs.getInt("person_id"),
-                new InsuranceCardId(InsurerNumber.of(rs.getString("insurer_number")), rs.getString("symbol"),
-                        rs.getString("number"), rs.getString("branch")),
-                rs.getString("insurer_name"), LocalDate.parse(rs.getString("qualification_date")),
+        return new PreviousInsurance(
+                rs.getInt("person_id"),
+                new InsuranceCardId(
+                        InsurerNumber.of(rs.getString("insurer_number")),
+                        rs.getString("symbol"),
+                        rs.getString("number"),
+                        rs.getString("branch")),
+                rs.getString("insurer_name"),
+                LocalDate.parse(rs.getString("qualification_date")),
                 LocalDate.parse(rs.getString("disqualification_date")));
     }
 
@@ -274,7 +282,8 @@ final class PopulationStore implements AutoCloseable {
 
     /** Puts a certificate the test CAs issued into the register ({@code issuer}: {@code jpki} or {@code terminal}). */
     synchronized void registerCertificate(String issuer, String serial) {
-        try (PreparedStatement q = db.prepareStatement("insert or ignore into certificate (issuer, serial) values (?, ?)")) {
+        try (PreparedStatement q =
+                db.prepareStatement("insert or ignore into certificate (issuer, serial) values (?, ?)")) {
             q.setString(1, issuer);
             q.setString(2, serial);
             q.executeUpdate();
@@ -286,7 +295,7 @@ final class PopulationStore implements AutoCloseable {
     /** Revokes a registered certificate; the first revocation's time and reason stay. */
     synchronized void revokeCertificate(String issuer, String serial, Instant at, int reason) {
         try (PreparedStatement q = db.prepareStatement(
-                "update certificate set revoked_at = ?, reason = ? where issuer = ? and serial = ? and revoked_at is null");
+                        "update certificate set revoked_at = ?, reason = ? where issuer = ? and serial = ? and revoked_at is null");
                 PreparedStatement card = db.prepareStatement("update card set revoked = 1 where serial = ?")) {
             q.setString(1, at.toString());
             q.setInt(2, reason);
@@ -379,8 +388,8 @@ final class PopulationStore implements AutoCloseable {
     }
 
     synchronized Optional<String> referenceNumber(String institution, int personId) {
-        try (PreparedStatement q = db.prepareStatement(
-                "select reference from reference_number where institution = ? and person_id = ?")) {
+        try (PreparedStatement q =
+                db.prepareStatement("select reference from reference_number where institution = ? and person_id = ?")) {
             q.setString(1, institution);
             q.setInt(2, personId);
             try (ResultSet rs = q.executeQuery()) {
@@ -401,22 +410,37 @@ final class PopulationStore implements AutoCloseable {
     }
 
     /** A card the test CA issued: kept so the demo's virtual card is the same across runs. */
-    record StoredCard(String serial, Integer personId, String kind, byte[] certDer, byte[] keyPkcs8, String pin,
+    record StoredCard(
+            String serial,
+            Integer personId,
+            String kind,
+            byte[] certDer,
+            byte[] keyPkcs8,
+            String pin,
             boolean revoked) {}
 
     private static StoredCard readCard(ResultSet rs) throws SQLException {
         int person = rs.getInt("person_id");
         Integer personId = rs.wasNull() ? null : person;
-        return new StoredCard(rs.getString("serial"), personId, rs.getString("kind"),
-                rs.getBytes("cert"), rs.getBytes("auth_key"), rs.getString("pin"), rs.getInt("revoked") == 1);
+        return new StoredCard(
+                rs.getString("serial"),
+                personId,
+                rs.getString("kind"),
+                rs.getBytes("cert"),
+                rs.getBytes("auth_key"),
+                rs.getString("pin"),
+                rs.getInt("revoked") == 1);
     }
 
     private static Qualification read(ResultSet rs) throws SQLException {
         LocalDate birth = LocalDate.parse(rs.getString("birthdate"));
         ContributionRatio ratio = new ContributionRatio(rs.getInt("ratio"));
         return new Qualification(
-                new InsuranceCardId(InsurerNumber.of(rs.getString("insurer_number")), rs.getString("symbol"),
-                        rs.getString("number"), rs.getString("branch")),
+                new InsuranceCardId(
+                        InsurerNumber.of(rs.getString("insurer_number")),
+                        rs.getString("symbol"),
+                        rs.getString("number"),
+                        rs.getString("branch")),
                 rs.getString("insurer_name"),
                 rs.getString("name"),
                 rs.getString("name_kana"),

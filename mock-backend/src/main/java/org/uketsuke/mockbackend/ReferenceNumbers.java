@@ -27,14 +27,16 @@ final class ReferenceNumbers {
         for (ReferenceRegistration r : registrations) {
             OptionalInt found = population.find(r.card(), r.birthdate());
             if (found.isEmpty()) {
-                outcomes.add(InsuranceUseRegistrations.rejected(RejectionReason.NO_QUALIFICATION,
-                        "該当する資格情報が存在しません。"));
+                outcomes.add(InsuranceUseRegistrations.rejected(RejectionReason.NO_QUALIFICATION, "該当する資格情報が存在しません。"));
                 continue;
             }
             Optional<String> before = population.referenceNumber(institution, found.getAsInt());
-            population.registerReferenceNumber(institution, found.getAsInt(), r.referenceNumber().value());
-            outcomes.add(new RegistrationOutcome.Registered(now,
-                    before.isPresent() && before.get().equals(r.referenceNumber().value())));
+            population.registerReferenceNumber(
+                    institution, found.getAsInt(), r.referenceNumber().value());
+            outcomes.add(new RegistrationOutcome.Registered(
+                    now,
+                    before.isPresent()
+                            && before.get().equals(r.referenceNumber().value())));
         }
         return outcomes;
     }

@@ -107,7 +107,8 @@ final class Revocation {
     }
 
     boolean revoked(Authority authority, X509Certificate certificate) {
-        return register.certificate(authority.key, serialOf(certificate)).map(PopulationStore.CertificateEntry::revoked)
+        return register.certificate(authority.key, serialOf(certificate))
+                .map(PopulationStore.CertificateEntry::revoked)
                 .orElse(false);
     }
 
@@ -115,7 +116,8 @@ final class Revocation {
     X509CRL crl(Authority authority) {
         X509CRL crl = current.get(authority);
         Instant now = clock.instant();
-        if (crl == null || crl.getThisUpdate().toInstant().plus(VALIDITY.dividedBy(2)).isBefore(now)
+        if (crl == null
+                || crl.getThisUpdate().toInstant().plus(VALIDITY.dividedBy(2)).isBefore(now)
                 || crl.getThisUpdate().toInstant().isAfter(now)) {
             crl = buildCrl(authority, now);
             current.put(authority, crl);
@@ -126,18 +128,23 @@ final class Revocation {
     private X509CRL buildCrl(Authority authority, Instant now) {
         TestPki.Entry ca = ca(authority);
         try {
-            X509v2CRLBuilder builder = new X509v2CRLBuilder(
-                    new JcaX509CertificateHolder(ca.certificate()).getSubject(), Date.from(now));
+            X509v2CRLBuilder builder =
+                    new X509v2CRLBuilder(new JcaX509CertificateHolder(ca.certificate()).getSubject(), Date.from(now));
             builder.setNextUpdate(Date.from(now.plus(VALIDITY)));
             for (PopulationStore.CertificateEntry entry : register.revokedCertificates(authority.key)) {
-                builder.addCRLEntry(new BigInteger(entry.serial(), 16), Date.from(entry.revokedAt()),
+                builder.addCRLEntry(
+                        new BigInteger(entry.serial(), 16),
+                        Date.from(entry.revokedAt()),
                         entry.reason() == null ? CRLReason.unspecified : entry.reason());
             }
-            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber.incrementAndGet())));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
+            builder.addExtension(
+                    Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber.incrementAndGet())));
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier,
+                    false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca.certificate()));
-            return new JcaX509CRLConverter().getCRL(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.key())));
+            return new JcaX509CRLConverter()
+                    .getCRL(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.key())));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot sign the CRL of " + authority, e);
         }
@@ -155,28 +162,36 @@ final class Revocation {
             try {
                 request = new OCSPReq(der);
             } catch (IOException | RuntimeException e) {
-                return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
+                return new OCSPRespBuilder()
+                        .build(OCSPRespBuilder.MALFORMED_REQUEST, null)
+                        .getEncoded();
             }
             Req[] items = request.getRequestList();
             if (items.length == 0) {
-                return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
+                return new OCSPRespBuilder()
+                        .build(OCSPRespBuilder.MALFORMED_REQUEST, null)
+                        .getEncoded();
             }
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
             Authority signer = authorityOf(items[0].getCertID(), digests).orElse(Authority.JPKI);
             TestPki.Entry ca = ca(signer);
             X509CertificateHolder caHolder = new JcaX509CertificateHolder(ca.certificate());
-            BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(
-                    ca.certificate().getPublicKey(), digests.get(CertificateID.HASH_SHA1));
+            BasicOCSPRespBuilder builder =
+                    new JcaBasicOCSPRespBuilder(ca.certificate().getPublicKey(), digests.get(CertificateID.HASH_SHA1));
             Instant now = clock.instant();
             for (Req item : items) {
                 CertificateID id = item.getCertID();
                 CertificateStatus status = new UnknownStatus();
                 if (id.matchesIssuer(caHolder, digests)) {
-                    var entry = register.certificate(signer.key, id.getSerialNumber().toString(16));
+                    var entry = register.certificate(
+                            signer.key, id.getSerialNumber().toString(16));
                     if (entry.isPresent()) {
                         status = entry.get().revoked()
-                                ? new RevokedStatus(Date.from(entry.get().revokedAt()),
-                                        entry.get().reason() == null ? CRLReason.unspecified : entry.get().reason())
+                                ? new RevokedStatus(
+                                        Date.from(entry.get().revokedAt()),
+                                        entry.get().reason() == null
+                                                ? CRLReason.unspecified
+                                                : entry.get().reason())
                                 : CertificateStatus.GOOD;
                     }
                 }
@@ -186,9 +201,13 @@ final class Revocation {
             if (nonce != null) {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
-            var basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.key()),
-                    new X509CertificateHolder[] {caHolder}, Date.from(now));
-            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+            var basic = builder.build(
+                    new JcaContentSignerBuilder("SHA256withRSA").build(ca.key()),
+                    new X509CertificateHolder[] {caHolder},
+                    Date.from(now));
+            return new OCSPRespBuilder()
+                    .build(OCSPRespBuilder.SUCCESSFUL, basic)
+                    .getEncoded();
         } catch (OCSPException | OperatorCreationException | GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot answer OCSP", e);
         }

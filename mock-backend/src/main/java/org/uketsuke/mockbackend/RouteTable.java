@@ -47,8 +47,10 @@ final class RouteTable {
     RouteTable(List<Route> routes) {
         for (int i = 0; i < routes.size(); i++) {
             for (int j = i + 1; j < routes.size(); j++) {
-                if (routes.get(i).method().equals(routes.get(j).method()) && routes.get(i).path().equals(routes.get(j).path())) {
-                    throw new IllegalArgumentException("two routes for " + routes.get(i).method() + " " + routes.get(i).path());
+                if (routes.get(i).method().equals(routes.get(j).method())
+                        && routes.get(i).path().equals(routes.get(j).path())) {
+                    throw new IllegalArgumentException("two routes for "
+                            + routes.get(i).method() + " " + routes.get(i).path());
                 }
             }
         }

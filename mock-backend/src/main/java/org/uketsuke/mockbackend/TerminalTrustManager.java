@@ -35,13 +35,15 @@ final class TerminalTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         delegate.checkClientTrusted(chain, authType, socket);
         checkNotRevoked(chain);
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         delegate.checkClientTrusted(chain, authType, engine);
         checkNotRevoked(chain);
     }
@@ -53,27 +55,31 @@ final class TerminalTrustManager extends X509ExtendedTrustManager {
     }
 
     private void checkNotRevoked(X509Certificate[] chain) throws CertificateException {
-        X509Certificate terminalCa = revocation.ca(Revocation.Authority.TERMINAL).certificate();
+        X509Certificate terminalCa =
+                revocation.ca(Revocation.Authority.TERMINAL).certificate();
         try {
             PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(terminalCa, null)));
             params.setRevocationEnabled(true);
             params.setDate(Date.from(clock.instant()));
-            params.addCertStore(CertStore.getInstance("Collection",
+            params.addCertStore(CertStore.getInstance(
+                    "Collection",
                     new CollectionCertStoreParameters(List.of(revocation.crl(Revocation.Authority.TERMINAL)))));
-            CertPathValidator.getInstance("PKIX").validate(
-                    CertificateFactory.getInstance("X.509").generateCertPath(List.of(chain[0])), params);
+            CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(chain[0])), params);
         } catch (GeneralSecurityException e) {
             throw new CertificateException("terminal certificate refused: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         throw new CertificateException("this trust manager checks clients only");
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         throw new CertificateException("this trust manager checks clients only");
     }
 

@@ -66,7 +66,8 @@ public final class TestPki {
 
     private TestPki(Path dir) throws GeneralSecurityException, IOException {
         Files.createDirectories(dir);
-        jpkiCa = loadOrCreate(dir.resolve("jpki-test-ca.p12"), () -> selfSignedCa(JPKI_CA_NAME, Duration.ofDays(3650 * 2)));
+        jpkiCa = loadOrCreate(
+                dir.resolve("jpki-test-ca.p12"), () -> selfSignedCa(JPKI_CA_NAME, Duration.ofDays(3650 * 2)));
         tlsCa = loadOrCreate(dir.resolve("tls-ca.p12"), () -> selfSignedCa(TLS_CA_NAME, Duration.ofDays(3650)));
         server = loadOrCreate(dir.resolve("server.p12"), this::serverCertificate);
         Path terminalCaFile = dir.resolve("terminal-ca.p12");
@@ -109,18 +110,25 @@ public final class TestPki {
     }
 
     /** A card auth certificate for a fresh key pair: the profile of docs/spec-notes/card.md#auth-certificate. */
-    public Entry issueCardCertificate(String opaqueId, Instant notBefore, Instant notAfter) throws GeneralSecurityException {
+    public Entry issueCardCertificate(String opaqueId, Instant notBefore, Instant notAfter)
+            throws GeneralSecurityException {
         KeyPair keys = rsa2048();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                JPKI_CA_NAME, serial(), Date.from(notBefore), Date.from(notAfter),
-                new X500Name("C=JP, CN=" + opaqueId), keys.getPublic());
+                JPKI_CA_NAME,
+                serial(),
+                Date.from(notBefore),
+                Date.from(notAfter),
+                new X500Name("C=JP, CN=" + opaqueId),
+                keys.getPublic());
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
         try {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    ext.createAuthorityKeyIdentifier(jpkiCa.certificate()));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(jpkiCa.certificate()));
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
+            builder.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
         } catch (IOException e) {
             throw new GeneralSecurityException(e);
         }
@@ -175,7 +183,8 @@ public final class TestPki {
     public KeyStore expiredServerKeyStore() {
         try {
             Instant now = Instant.now();
-            return keyStore(serverCertificate(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))),
+            return keyStore(
+                    serverCertificate(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))),
                     tlsCa.certificate());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -190,13 +199,18 @@ public final class TestPki {
     private Entry serverCertificate(Instant notBefore, Instant notAfter) throws GeneralSecurityException {
         KeyPair keys = rsa2048();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                TLS_CA_NAME, serial(), Date.from(notBefore), Date.from(notAfter),
-                new X500Name("C=JP, O=Uketsuke Test, CN=localhost"), keys.getPublic());
+                TLS_CA_NAME,
+                serial(),
+                Date.from(notBefore),
+                Date.from(notAfter),
+                new X500Name("C=JP, O=Uketsuke Test, CN=localhost"),
+                keys.getPublic());
         try {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                 new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
             }));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            builder.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
         } catch (IOException e) {
             throw new GeneralSecurityException(e);
         }
@@ -212,10 +226,15 @@ public final class TestPki {
             throws GeneralSecurityException {
         KeyPair keys = rsa2048();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                TERMINAL_CA_NAME, serial(), Date.from(notBefore), Date.from(notAfter),
-                new X500Name("C=JP, O=Uketsuke Test Clinic, CN=" + institutionCode), keys.getPublic());
+                TERMINAL_CA_NAME,
+                serial(),
+                Date.from(notBefore),
+                Date.from(notAfter),
+                new X500Name("C=JP, O=Uketsuke Test Clinic, CN=" + institutionCode),
+                keys.getPublic());
         try {
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            builder.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
         } catch (IOException e) {
             throw new GeneralSecurityException(e);
         }
@@ -226,12 +245,18 @@ public final class TestPki {
         KeyPair keys = rsa2048();
         Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                name, serial(), Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(validity)), name,
+                name,
+                serial(),
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(validity)),
+                name,
                 keys.getPublic());
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier,
+                    false,
                     new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
         } catch (IOException e) {
             throw new GeneralSecurityException(e);
@@ -269,7 +294,8 @@ public final class TestPki {
             try (InputStream in = Files.newInputStream(file)) {
                 store.load(in, PASSWORD);
             }
-            return new Entry((PrivateKey) store.getKey("entry", PASSWORD), (X509Certificate) store.getCertificate("entry"));
+            return new Entry(
+                    (PrivateKey) store.getKey("entry", PASSWORD), (X509Certificate) store.getCertificate("entry"));
         }
         Entry entry = maker.make();
         KeyStore store = KeyStore.getInstance("PKCS12");

@@ -47,7 +47,8 @@ final class VisualPasscodes {
      */
     Refusal use(VisualAttestation visual, X509Certificate terminal) {
         Passcode issued = passcodes.get(visual.passcode());
-        if (issued == null || !issued.staffId().equals(visual.staffId())
+        if (issued == null
+                || !issued.staffId().equals(visual.staffId())
                 || !issued.terminalSerial().equals(terminalSerial(terminal))) {
             return new Refusal(RejectionReason.PASSCODE_INVALID, "目視確認のパスコードが正しくありません。");
         }

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.ConfirmationOutcome;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 
 /** 一括照会 over real mTLS: upload, poll the reception number, one answer per patient in order. */
 class BatchTest {
@@ -24,7 +24,8 @@ class BatchTest {
     @Test
     void aBatchOfBookedPatientsIsAnsweredInOrderByReceptionNumber() throws Exception {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 5L, 60))) {
-            HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
+            HttpsEligibilityClient client =
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
             List<InsuranceSearch> booked = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 Qualification q = backend.person(i);
@@ -48,11 +49,15 @@ class BatchTest {
             for (int i = 0; i < 50; i++) {
                 assertThat(results.get(i).search().arbitraryIdentifier()).isEqualTo("booking-" + i);
                 Qualification expected = backend.person(i);
-                assertThat(results.get(i).outcome()).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
-                        c -> assertThat(c.qualification().card()).isEqualTo(expected.card()));
+                assertThat(results.get(i).outcome())
+                        .isInstanceOfSatisfying(
+                                ConfirmationOutcome.Confirmed.class,
+                                c -> assertThat(c.qualification().card()).isEqualTo(expected.card()));
             }
-            assertThat(results.get(50).outcome()).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
-                    r -> assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION));
+            assertThat(results.get(50).outcome())
+                    .isInstanceOfSatisfying(
+                            ConfirmationOutcome.Rejected.class,
+                            r -> assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION));
             assertThat(client.batchStatus("R000000000000")).isInstanceOf(BatchStatus.Failed.class);
         }
     }

@@ -12,13 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.BatchStatus;
-import org.uketsuke.eligibility.ConfirmationOutcome;
-import org.uketsuke.eligibility.Unavailable;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
-import org.uketsuke.eligibility.client.RetryPolicy;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.RetryPolicy;
 
 /**
  * The client's bounded retries against the real backend's fault injection: idempotent calls (batch status) are tried
@@ -36,8 +35,13 @@ class ClientRetryTest {
     @BeforeAll
     static void start() {
         backend = MockBackend.start(new MockBackendConfig(state, 0, 29L, 20));
-        client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10), "1311234567",
-                Clock.systemUTC(), QUICK);
+        client = new HttpsEligibilityClient(
+                backend.baseUri(),
+                backend.terminalTls(),
+                Duration.ofSeconds(10),
+                "1311234567",
+                Clock.systemUTC(),
+                QUICK);
     }
 
     @AfterEach
@@ -89,8 +93,9 @@ class ClientRetryTest {
     @Test
     void aClientErrorIsNotTriedAgain() throws Exception {
         int before = backend.requests("/oqs/v1/batch/status");
-        assertThat(client.batchStatus("R000000000000")).isInstanceOfSatisfying(BatchStatus.Failed.class,
-                f -> assertThat(f.reason()).contains("404"));
+        assertThat(client.batchStatus("R000000000000"))
+                .isInstanceOfSatisfying(
+                        BatchStatus.Failed.class, f -> assertThat(f.reason()).contains("404"));
         assertThat(backend.requests("/oqs/v1/batch/status") - before).isEqualTo(1);
     }
 
@@ -99,8 +104,9 @@ class ClientRetryTest {
         IssuedCard card = backend.issueCard(2);
         int before = backend.requests("/oqs/v1/confirm/card");
         backend.injectFault(new Fault.Status(503), 1);
-        assertThat(TestCards.confirmWithPin(client, card)).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.reason()).isEqualTo(UnavailableReason.SERVER_ERROR));
+        assertThat(TestCards.confirmWithPin(client, card))
+                .isInstanceOfSatisfying(
+                        Unavailable.class, u -> assertThat(u.reason()).isEqualTo(UnavailableReason.SERVER_ERROR));
         assertThat(backend.requests("/oqs/v1/confirm/card") - before).isEqualTo(1);
 
         backend.injectFault(new Fault.Reset(), 1);

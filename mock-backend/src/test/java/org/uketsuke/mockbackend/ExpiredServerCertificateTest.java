@@ -1,7 +1,6 @@
 package org.uketsuke.mockbackend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.security.cert.CertificateExpiredException;
@@ -9,12 +8,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.CardConfirmationRequest;
-import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.Unavailable;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 
 /** The "expired server certificate" fault: the terminal refuses the handshake and says so as a TLS failure. */
 class ExpiredServerCertificateTest {
@@ -31,25 +29,31 @@ class ExpiredServerCertificateTest {
                 assertThat(u.reason()).isEqualTo(UnavailableReason.TLS_FAILURE);
                 assertThat(u.diagnostic()).contains(CertificateExpiredException.class.getName());
             });
-            assertThat(client.confirmByCard(new CardConfirmationRequest(new byte[1], new byte[32], new byte[256],
-                    IdentityMethod.PIN, Consents.none(), "x"))).isInstanceOfSatisfying(Unavailable.class,
-                    u -> assertThat(u.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
-            assertThat(backend.requests("/oqs/v1/confirm/card")).as("nothing reached the backend").isZero();
+            assertThat(client.confirmByCard(new CardConfirmationRequest(
+                            new byte[1], new byte[32], new byte[256], IdentityMethod.PIN, Consents.none(), "x")))
+                    .isInstanceOfSatisfying(
+                            Unavailable.class, u -> assertThat(u.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
+            assertThat(backend.requests("/oqs/v1/confirm/card"))
+                    .as("nothing reached the backend")
+                    .isZero();
         }
     }
 
     @Test
     void theFaultCanBeSwitchedOnAndOffWhileRunning() throws Exception {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 23L, 5))) {
-            assertThat(TestCards.nonce(new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5))))
+            assertThat(TestCards.nonce(new HttpsEligibilityClient(
+                            backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5))))
                     .hasSize(32);
             backend.injectFault(new Fault.ExpiredServerCertificate(), Integer.MAX_VALUE);
             HttpsEligibilityClient during =
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5));
-            assertThat(during.nonce()).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
+            assertThat(during.nonce())
+                    .isInstanceOfSatisfying(
+                            Unavailable.class, u -> assertThat(u.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
             backend.injectFault(new Fault.None(), 0);
-            assertThat(TestCards.nonce(new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5))))
+            assertThat(TestCards.nonce(new HttpsEligibilityClient(
+                            backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5))))
                     .hasSize(32);
             assertThat(Fault.parse("expired-certificate")).isEqualTo(new Fault.ExpiredServerCertificate());
         }
@@ -57,7 +61,10 @@ class ExpiredServerCertificateTest {
 
     @Test
     void theCommandLineTakesTheFaultAsAFlag() {
-        assertThat(MockBackendMain.parse("--expired-server-certificate", "--port", "0").expiredServerCertificate()).isTrue();
-        assertThat(MockBackendMain.parse("--port", "0").expiredServerCertificate()).isFalse();
+        assertThat(MockBackendMain.parse("--expired-server-certificate", "--port", "0")
+                        .expiredServerCertificate())
+                .isTrue();
+        assertThat(MockBackendMain.parse("--port", "0").expiredServerCertificate())
+                .isFalse();
     }
 }

@@ -3,7 +3,6 @@ package org.uketsuke.mockbackend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -14,14 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.Unavailable;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 
 /** A bad day at the national system, over real mTLS: every fault ends in a typed outcome, never an exception. */
 class FaultInjectionTest {
@@ -53,8 +52,8 @@ class FaultInjectionTest {
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(card.authKey());
         rsa.update(nonce);
-        return client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN,
-                Consents.none(), "fault"));
+        return client.confirmByCard(new CardConfirmationRequest(
+                card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN, Consents.none(), "fault"));
     }
 
     private static UnavailableReason unavailable(ConfirmationOutcome outcome) {
@@ -66,7 +65,9 @@ class FaultInjectionTest {
     void maintenanceStatusIsAServerError() throws Exception {
         backend.injectFault(new Fault.Status(503), 1);
         assertThat(unavailable(confirm(backend.issueCard(0)))).isEqualTo(UnavailableReason.SERVER_ERROR);
-        assertThat(confirm(backend.issueCard(0))).as("the fault was one-shot").isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        assertThat(confirm(backend.issueCard(0)))
+                .as("the fault was one-shot")
+                .isInstanceOf(ConfirmationOutcome.Confirmed.class);
     }
 
     @Test
@@ -90,14 +91,17 @@ class FaultInjectionTest {
     @Test
     void aDroppedConnectionIsUnreachable() throws Exception {
         backend.injectFault(new Fault.Reset(), 1);
-        assertThat(unavailable(confirm(backend.issueCard(3)))).isIn(UnavailableReason.UNREACHABLE, UnavailableReason.SERVER_ERROR);
+        assertThat(unavailable(confirm(backend.issueCard(3))))
+                .isIn(UnavailableReason.UNREACHABLE, UnavailableReason.SERVER_ERROR);
     }
 
     @Test
     void aRefusedNonceIsARejection() throws Exception {
         backend.injectFault(new Fault.WrongNonce(), 1);
-        assertThat(confirm(backend.issueCard(4))).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectionReason.NONCE_INVALID));
+        assertThat(confirm(backend.issueCard(4)))
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectionReason.NONCE_INVALID));
     }
 
     @Test
@@ -111,16 +115,21 @@ class FaultInjectionTest {
     @Test
     void aQualificationIsFoundByInsuranceNumberAndBirthDate() {
         Qualification person = backend.issueCard(5).expected();
-        ConfirmationOutcome found = client.confirmByInsurance(new InsuranceSearch(person.card(), person.birthdate(), false, "desk-1"));
+        ConfirmationOutcome found =
+                client.confirmByInsurance(new InsuranceSearch(person.card(), person.birthdate(), false, "desk-1"));
         assertThat(found).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class, c -> {
             assertThat(c.qualification().card()).isEqualTo(person.card());
             assertThat(c.qualification().details().limit()).isEmpty();
         });
-        InsuranceCardId noBranch = new InsuranceCardId(person.card().insurer(), person.card().symbol(), person.card().number(), "");
+        InsuranceCardId noBranch = new InsuranceCardId(
+                person.card().insurer(), person.card().symbol(), person.card().number(), "");
         assertThat(client.confirmByInsurance(new InsuranceSearch(noBranch, person.birthdate(), false, "desk-2")))
-                .as("枝番 is optional on older cards").isInstanceOf(ConfirmationOutcome.Confirmed.class);
-        assertThat(client.confirmByInsurance(new InsuranceSearch(person.card(), person.birthdate().plusDays(1), false, "desk-3")))
-                .isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
+                .as("枝番 is optional on older cards")
+                .isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        assertThat(client.confirmByInsurance(
+                        new InsuranceSearch(person.card(), person.birthdate().plusDays(1), false, "desk-3")))
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Rejected.class,
                         r -> assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION));
     }
 }

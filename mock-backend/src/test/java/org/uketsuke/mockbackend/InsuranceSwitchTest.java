@@ -10,11 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.ConfirmationOutcome;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 
 /** People who changed insurance (two insurances, the old one ended) and qualifications that start in the future. */
 class InsuranceSwitchTest {
@@ -49,10 +49,13 @@ class InsuranceSwitchTest {
             assertThat(r.message()).contains("新しい資格");
         });
         assertThat(client.confirmByInsurance(new InsuranceSearch(now.card(), now.birthdate(), false, "new")))
-                .isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Confirmed.class,
                         c -> assertThat(c.qualification().card()).isEqualTo(now.card()));
         assertThat(TestCards.confirmWithPin(client, backend.issueCard(person)))
-                .as("the card finds the current insurance").isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
+                .as("the card finds the current insurance")
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Confirmed.class,
                         c -> assertThat(c.qualification().qualificationDate()).isEqualTo(now.qualificationDate()));
         assertThat(backend.endedInsurance(0)).isEmpty();
     }
@@ -64,8 +67,8 @@ class InsuranceSwitchTest {
         assertThat(future.qualificationDate()).isAfter(LocalDate.now());
         assertThat(TestCards.reason(TestCards.confirmWithPin(client, backend.issueCard(person))))
                 .isEqualTo(RejectionReason.NO_QUALIFICATION);
-        ConfirmationOutcome byNumber = client.confirmByInsurance(
-                new InsuranceSearch(future.card(), future.birthdate(), false, "future"));
+        ConfirmationOutcome byNumber =
+                client.confirmByInsurance(new InsuranceSearch(future.card(), future.birthdate(), false, "future"));
         assertThat(byNumber).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION);
             assertThat(r.message()).contains(future.qualificationDate().toString());

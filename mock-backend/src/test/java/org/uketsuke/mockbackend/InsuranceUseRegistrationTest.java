@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceUseRegistration;
 import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 
 /** 保険証利用登録 at the counter over real HTTPS with mTLS, persisted in the population database. */
 class InsuranceUseRegistrationTest {
@@ -46,13 +46,21 @@ class InsuranceUseRegistrationTest {
         assertThat(TestCards.reason(TestCards.confirmWithPin(client, card))).isEqualTo(RejectionReason.NOT_REGISTERED);
 
         RegistrationOutcome first = client.registerForInsuranceUse(signed(card));
-        assertThat(first).isInstanceOfSatisfying(RegistrationOutcome.Registered.class,
-                r -> assertThat(r.alreadyRegistered()).isFalse());
-        assertThat(TestCards.confirmWithPin(client, card)).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
-                c -> assertThat(c.qualification()).isEqualTo(Confirmations.withConsents(card.expected(), Consents.none())));
+        assertThat(first)
+                .isInstanceOfSatisfying(
+                        RegistrationOutcome.Registered.class,
+                        r -> assertThat(r.alreadyRegistered()).isFalse());
+        assertThat(TestCards.confirmWithPin(client, card))
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Confirmed.class,
+                        c -> assertThat(c.qualification())
+                                .isEqualTo(Confirmations.withConsents(card.expected(), Consents.none())));
 
-        assertThat(client.registerForInsuranceUse(signed(card))).as("registering again is no error")
-                .isInstanceOfSatisfying(RegistrationOutcome.Registered.class, r -> assertThat(r.alreadyRegistered()).isTrue());
+        assertThat(client.registerForInsuranceUse(signed(card)))
+                .as("registering again is no error")
+                .isInstanceOfSatisfying(
+                        RegistrationOutcome.Registered.class,
+                        r -> assertThat(r.alreadyRegistered()).isTrue());
     }
 
     @Test
@@ -60,14 +68,17 @@ class InsuranceUseRegistrationTest {
         Path own = state.resolve("restart");
         IssuedCard card;
         try (MockBackend first = MockBackend.start(new MockBackendConfig(own, 0, 13L, 10))) {
-            HttpsEligibilityClient c = new HttpsEligibilityClient(first.baseUri(), first.terminalTls(), Duration.ofSeconds(10));
+            HttpsEligibilityClient c =
+                    new HttpsEligibilityClient(first.baseUri(), first.terminalTls(), Duration.ofSeconds(10));
             card = first.issueUnregisteredCard(2);
             byte[] nonce = TestCards.nonce(c);
-            assertThat(c.registerForInsuranceUse(new InsuranceUseRegistration(card.authCertDer(), nonce,
-                    TestCards.sign(card.authKey(), nonce)))).isInstanceOf(RegistrationOutcome.Registered.class);
+            assertThat(c.registerForInsuranceUse(new InsuranceUseRegistration(
+                            card.authCertDer(), nonce, TestCards.sign(card.authKey(), nonce))))
+                    .isInstanceOf(RegistrationOutcome.Registered.class);
         }
         try (MockBackend again = MockBackend.start(new MockBackendConfig(own, 0, 13L, 10))) {
-            HttpsEligibilityClient c = new HttpsEligibilityClient(again.baseUri(), again.terminalTls(), Duration.ofSeconds(10));
+            HttpsEligibilityClient c =
+                    new HttpsEligibilityClient(again.baseUri(), again.terminalTls(), Duration.ofSeconds(10));
             IssuedCard same = again.issueUnregisteredCard(2);
             assertThat(same.authCertDer()).isEqualTo(card.authCertDer());
             assertThat(TestCards.confirmWithPin(c, same)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
@@ -79,11 +90,13 @@ class InsuranceUseRegistrationTest {
         IssuedCard card = backend.issueUnregisteredCard(6);
         IssuedCard other = backend.issueCard(7);
         byte[] nonce = TestCards.nonce(client);
-        assertThat(reason(client.registerForInsuranceUse(new InsuranceUseRegistration(card.authCertDer(), nonce,
-                TestCards.sign(other.authKey(), nonce))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
+        assertThat(reason(client.registerForInsuranceUse(new InsuranceUseRegistration(
+                        card.authCertDer(), nonce, TestCards.sign(other.authKey(), nonce)))))
+                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
         InsuranceUseRegistration once = signed(card);
         assertThat(client.registerForInsuranceUse(once)).isInstanceOf(RegistrationOutcome.Registered.class);
-        assertThat(reason(client.registerForInsuranceUse(once))).as("the nonce is used up")
+        assertThat(reason(client.registerForInsuranceUse(once)))
+                .as("the nonce is used up")
                 .isEqualTo(RejectionReason.NONCE_INVALID);
     }
 
@@ -91,11 +104,13 @@ class InsuranceUseRegistrationTest {
     void revokedExpiredAndOwnerlessCardsCannotBeRegistered() throws Exception {
         IssuedCard revoked = backend.issueUnregisteredCard(8);
         backend.revoke(revoked);
-        assertThat(reason(client.registerForInsuranceUse(signed(revoked)))).isEqualTo(RejectionReason.CERTIFICATE_REVOKED);
+        assertThat(reason(client.registerForInsuranceUse(signed(revoked))))
+                .isEqualTo(RejectionReason.CERTIFICATE_REVOKED);
         assertThat(reason(client.registerForInsuranceUse(signed(backend.issueExpiredCard(9)))))
                 .isEqualTo(RejectionReason.CERTIFICATE_EXPIRED);
         assertThat(reason(client.registerForInsuranceUse(signed(backend.issueUnregisteredCard()))))
-                .as("a genuine card whose holder has no insurance on file").isEqualTo(RejectionReason.NO_QUALIFICATION);
+                .as("a genuine card whose holder has no insurance on file")
+                .isEqualTo(RejectionReason.NO_QUALIFICATION);
         backend.loseQualification(10);
         assertThat(reason(client.registerForInsuranceUse(signed(backend.issueUnregisteredCard(10)))))
                 .isEqualTo(RejectionReason.QUALIFICATION_LOST);

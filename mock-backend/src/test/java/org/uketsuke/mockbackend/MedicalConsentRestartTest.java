@@ -12,11 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.PrescriptionForm;
-import org.uketsuke.eligibility.ConsentScenario;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
 import org.uketsuke.eligibility.medical.MedicalQuery;
@@ -38,31 +38,43 @@ class MedicalConsentRestartTest {
         Instant confirmedAt = clock.instant();
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 11L, 30), clock)) {
             person = IntStream.range(0, backend.people())
-                    .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 0).findFirst().orElseThrow();
-            HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
-                    Duration.ofSeconds(10));
+                    .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 0)
+                    .findFirst()
+                    .orElseThrow();
+            HttpsEligibilityClient client =
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
             IssuedCard card = backend.issueCard(person);
             byte[] nonce = TestCards.nonce(client);
             Consents drugOnly = new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO);
-            assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
-                    TestCards.sign(card.authKey(), nonce), IdentityMethod.PIN, drugOnly, "restart-1", null,
-                    PrescriptionForm.ELECTRONIC, ConsentScenario.OUTPATIENT)))
+            assertThat(client.confirmByCard(new CardConfirmationRequest(
+                            card.authCertDer(),
+                            nonce,
+                            TestCards.sign(card.authKey(), nonce),
+                            IdentityMethod.PIN,
+                            drugOnly,
+                            "restart-1",
+                            null,
+                            PrescriptionForm.ELECTRONIC,
+                            ConsentScenario.OUTPATIENT)))
                     .isInstanceOf(ConfirmationOutcome.Confirmed.class);
         }
         clock.advance(Duration.ofHours(3));
         try (MockBackend again = MockBackend.start(new MockBackendConfig(state, 0, 11L, 30), clock)) {
-            HttpsEligibilityClient client = new HttpsEligibilityClient(again.baseUri(), again.terminalTls(),
-                    Duration.ofSeconds(10));
+            HttpsEligibilityClient client =
+                    new HttpsEligibilityClient(again.baseUri(), again.terminalTls(), Duration.ofSeconds(10));
             MedicalQuery drugs = MedicalQuery.all(again.person(person).card(), MedicalCategory.DRUG);
-            assertThat(client.medicalRecords(drugs)).isEqualTo(new MedicalOutcome.Found<>(
-                    again.medicalHistory(person, MedicalCategory.DRUG), confirmedAt.plus(Duration.ofHours(24))));
-            MedicalOutcome<MedicalRecords> checkups = client.medicalRecords(
-                    MedicalQuery.all(again.person(person).card(), MedicalCategory.CHECKUP));
+            assertThat(client.medicalRecords(drugs))
+                    .isEqualTo(new MedicalOutcome.Found<>(
+                            again.medicalHistory(person, MedicalCategory.DRUG),
+                            confirmedAt.plus(Duration.ofHours(24))));
+            MedicalOutcome<MedicalRecords> checkups =
+                    client.medicalRecords(MedicalQuery.all(again.person(person).card(), MedicalCategory.CHECKUP));
             assertThat(checkups).isEqualTo(new MedicalOutcome.NoConsent<>(MedicalCategory.CHECKUP, Consent.NO));
 
             clock.advance(Duration.ofHours(21));
-            assertThat(client.medicalRecords(drugs)).isEqualTo(new MedicalOutcome.ConsentExpired<>(MedicalCategory.DRUG,
-                    confirmedAt.plus(Duration.ofHours(24))));
+            assertThat(client.medicalRecords(drugs))
+                    .isEqualTo(new MedicalOutcome.ConsentExpired<>(
+                            MedicalCategory.DRUG, confirmedAt.plus(Duration.ofHours(24))));
         }
     }
 

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,15 +32,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.InsuranceCardId;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.UnavailableReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.CheckupResult;
-import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
@@ -70,8 +70,10 @@ class MedicalInformationTest {
         person = IntStream.range(0, backend.people())
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 20)
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.CHECKUP).size() >= 3)
-                .filter(i -> backend.medicalHistory(i, MedicalCategory.TREATMENT).size() > 0)
-                .findFirst().orElseThrow(() -> new AssertionError("no person with a full history in 60"));
+                .filter(i ->
+                        backend.medicalHistory(i, MedicalCategory.TREATMENT).size() > 0)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no person with a full history in 60"));
     }
 
     @AfterAll
@@ -79,13 +81,20 @@ class MedicalInformationTest {
         backend.close();
     }
 
-    private static ConfirmationOutcome confirm(HttpsEligibilityClient terminal, Consents consents, PrescriptionForm form)
-            throws Exception {
+    private static ConfirmationOutcome confirm(
+            HttpsEligibilityClient terminal, Consents consents, PrescriptionForm form) throws Exception {
         IssuedCard card = backend.issueCard(person);
         byte[] nonce = TestCards.nonce(terminal);
-        return terminal.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
-                TestCards.sign(card.authKey(), nonce), IdentityMethod.PIN, consents, "medical-" + System.nanoTime(), null,
-                form, ConsentScenario.OUTPATIENT));
+        return terminal.confirmByCard(new CardConfirmationRequest(
+                card.authCertDer(),
+                nonce,
+                TestCards.sign(card.authKey(), nonce),
+                IdentityMethod.PIN,
+                consents,
+                "medical-" + System.nanoTime(),
+                null,
+                form,
+                ConsentScenario.OUTPATIENT));
     }
 
     /** The answer for one category, the opposite for every other (so a mix-up between categories shows). */
@@ -132,8 +141,9 @@ class MedicalInformationTest {
 
         switch (answer) {
             case "YES" -> {
-                assertThat(records).isEqualTo(new MedicalOutcome.Found<>(backend.medicalHistory(person, category),
-                        confirmedAt.plus(Duration.ofHours(24))));
+                assertThat(records)
+                        .isEqualTo(new MedicalOutcome.Found<>(
+                                backend.medicalHistory(person, category), confirmedAt.plus(Duration.ofHours(24))));
                 assertThat(pdf).isInstanceOf(MedicalOutcome.Found.class);
             }
             case "NO", "NOT_OBTAINED" -> {
@@ -141,7 +151,9 @@ class MedicalInformationTest {
                 assertThat(pdf).isEqualTo(new MedicalOutcome.NoConsent<>(category, given));
             }
             case "EXPIRED_BY_TIME" -> {
-                assertThat(records).isEqualTo(new MedicalOutcome.ConsentExpired<>(category, confirmedAt.plus(Duration.ofHours(24))));
+                assertThat(records)
+                        .isEqualTo(
+                                new MedicalOutcome.ConsentExpired<>(category, confirmedAt.plus(Duration.ofHours(24))));
                 assertThat(pdf).isInstanceOf(MedicalOutcome.ConsentExpired.class);
             }
             default -> {
@@ -157,7 +169,8 @@ class MedicalInformationTest {
         clock.advance(Duration.ofHours(24).minusSeconds(1));
         assertThat(client.medicalRecords(query(MedicalCategory.DRUG))).isInstanceOf(MedicalOutcome.Found.class);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(client.medicalRecords(query(MedicalCategory.DRUG))).isInstanceOf(MedicalOutcome.ConsentExpired.class);
+        assertThat(client.medicalRecords(query(MedicalCategory.DRUG)))
+                .isInstanceOf(MedicalOutcome.ConsentExpired.class);
 
         confirm(client, Consents.all(Consent.YES), null);
         assertThat(client.medicalRecords(query(MedicalCategory.DRUG))).isInstanceOf(MedicalOutcome.Found.class);
@@ -170,8 +183,8 @@ class MedicalInformationTest {
     @Test
     void anotherClinicSeesNothingOfAConsentGivenHere() throws Exception {
         confirm(client, Consents.all(Consent.YES), null);
-        HttpsEligibilityClient otherClinic = new HttpsEligibilityClient(backend.baseUri(),
-                backend.issueTerminal("1319999999"), Duration.ofSeconds(10));
+        HttpsEligibilityClient otherClinic = new HttpsEligibilityClient(
+                backend.baseUri(), backend.issueTerminal("1319999999"), Duration.ofSeconds(10));
         for (MedicalCategory category : MedicalCategory.viewableCategories()) {
             assertThat(otherClinic.medicalRecords(query(category)))
                     .isEqualTo(new MedicalOutcome.NoConsent<>(category, Consent.NOT_OBTAINED));
@@ -183,21 +196,22 @@ class MedicalInformationTest {
     @Test
     void anUnknownInsuranceIsNotFoundAndABackendThatIsDownIsUnavailable() throws Exception {
         var card = backend.person(person).card();
-        var unknown = new InsuranceCardId(card.insurer(), card.symbol(), card.number() + "9",
-                card.branch());
+        var unknown = new InsuranceCardId(card.insurer(), card.symbol(), card.number() + "9", card.branch());
         assertThat(client.medicalRecords(MedicalQuery.all(unknown, MedicalCategory.DRUG)))
                 .isInstanceOf(MedicalOutcome.NotFound.class);
-        assertThat(client.medicalPdf(MedicalQuery.all(unknown, MedicalCategory.DRUG))).isInstanceOf(MedicalOutcome.NotFound.class);
+        assertThat(client.medicalPdf(MedicalQuery.all(unknown, MedicalCategory.DRUG)))
+                .isInstanceOf(MedicalOutcome.NotFound.class);
 
         int freePort;
         try (var socket = new ServerSocket(0)) {
             freePort = socket.getLocalPort();
         }
-        HttpsEligibilityClient down = new HttpsEligibilityClient(URI.create("https://127.0.0.1:" + freePort),
-                backend.terminalTls(), Duration.ofSeconds(2));
-        assertThat(down.medicalRecords(query(MedicalCategory.DRUG))).isInstanceOfSatisfying(
-                MedicalOutcome.NotAnswered.class,
-                n -> assertThat(n.unavailable().reason()).isEqualTo(UnavailableReason.UNREACHABLE));
+        HttpsEligibilityClient down = new HttpsEligibilityClient(
+                URI.create("https://127.0.0.1:" + freePort), backend.terminalTls(), Duration.ofSeconds(2));
+        assertThat(down.medicalRecords(query(MedicalCategory.DRUG)))
+                .isInstanceOfSatisfying(
+                        MedicalOutcome.NotAnswered.class,
+                        n -> assertThat(n.unavailable().reason()).isEqualTo(UnavailableReason.UNREACHABLE));
     }
 
     @Test
@@ -205,27 +219,33 @@ class MedicalInformationTest {
         confirm(client, Consents.all(Consent.YES), null);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo"));
         var card = backend.person(person).card();
-        var lastYear = new MedicalQuery(card, MedicalCategory.DRUG, today.minusYears(1), today, ConsentScenario.OUTPATIENT, "");
+        var lastYear = new MedicalQuery(
+                card, MedicalCategory.DRUG, today.minusYears(1), today, ConsentScenario.OUTPATIENT, "");
         var outcome = client.medicalRecords(lastYear);
         assertThat(outcome).isInstanceOf(MedicalOutcome.Found.class);
-        List<DispensedDrug> drugs = ((MedicalRecords.Drugs) ((MedicalOutcome.Found<MedicalRecords>) outcome).value()).drugs();
+        List<DispensedDrug> drugs =
+                ((MedicalRecords.Drugs) ((MedicalOutcome.Found<MedicalRecords>) outcome).value()).drugs();
         assertThat(drugs).isNotEmpty().allSatisfy(d -> {
             assertThat(d.dispensed()).isBetween(today.minusYears(1), today);
             assertThat(d.days()).isBetween(1, 90);
             assertThat(d.drugName()).matches(".*[錠ｍｇ].*");
             assertThat(d.facility()).isNotBlank();
         });
-        assertThat(drugs).isSortedAccordingTo(Comparator.comparing(DispensedDrug::dispensed).reversed());
+        assertThat(drugs)
+                .isSortedAccordingTo(
+                        Comparator.comparing(DispensedDrug::dispensed).reversed());
 
         var checkups = ((MedicalRecords.Checkups) backend.medicalHistory(person, MedicalCategory.CHECKUP)).checkups();
         assertThat(checkups).extracting(CheckupResult::fiscalYear).doesNotHaveDuplicates();
         assertThat(checkups).allSatisfy(c -> {
             assertThat(c.value(CheckupItem.HBA1C).orElseThrow().doubleValue()).isBetween(4.0, 12.0);
-            assertThat(c.value(CheckupItem.SYSTOLIC_BP).orElseThrow().intValue()).isBetween(90, 200);
+            assertThat(c.value(CheckupItem.SYSTOLIC_BP).orElseThrow().intValue())
+                    .isBetween(90, 200);
             assertThat(c.value(CheckupItem.BMI).orElseThrow().doubleValue()).isBetween(15.0, 40.0);
         });
         // Same seed, same person, same day: the same history.
-        assertThat(backend.medicalHistory(person, MedicalCategory.DRUG)).isEqualTo(backend.medicalHistory(person, MedicalCategory.DRUG));
+        assertThat(backend.medicalHistory(person, MedicalCategory.DRUG))
+                .isEqualTo(backend.medicalHistory(person, MedicalCategory.DRUG));
     }
 
     @Test
@@ -237,8 +257,12 @@ class MedicalInformationTest {
         var drugs = ((MedicalRecords.Drugs) backend.medicalHistory(person, MedicalCategory.DRUG)).drugs();
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("薬剤情報", backend.person(person).name(), drugs.get(0).drugName(),
-                    drugs.get(drugs.size() - 1).drugName());
+            assertThat(text)
+                    .contains(
+                            "薬剤情報",
+                            backend.person(person).name(),
+                            drugs.get(0).drugName(),
+                            drugs.get(drugs.size() - 1).drugName());
             assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(1);
             var resources = pdf.getPage(0).getResources();
             for (var name : resources.getFontNames()) {
@@ -263,8 +287,7 @@ class MedicalInformationTest {
         var keys = backend.terminalTls().keyStore();
         var alias = keys.aliases().nextElement();
         var cert = (X509Certificate) keys.getCertificate(alias);
-        for (var rdn : new X500Name(cert.getSubjectX500Principal().getName())
-                .getRDNs(BCStyle.CN)) {
+        for (var rdn : new X500Name(cert.getSubjectX500Principal().getName()).getRDNs(BCStyle.CN)) {
             return rdn.getFirst().getValue().toString();
         }
         throw new AssertionError("terminal certificate without CN");

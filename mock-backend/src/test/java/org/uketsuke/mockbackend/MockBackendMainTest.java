@@ -10,7 +10,8 @@ class MockBackendMainTest {
 
     @Test
     void withoutOptionsTheBackendListensOn8443WithAThousandPeople() {
-        assertThat(MockBackendMain.parse()).isEqualTo(new MockBackendConfig(Path.of("mock-backend-state"), 8443, 42L, 1000));
+        assertThat(MockBackendMain.parse())
+                .isEqualTo(new MockBackendConfig(Path.of("mock-backend-state"), 8443, 42L, 1000));
     }
 
     @Test

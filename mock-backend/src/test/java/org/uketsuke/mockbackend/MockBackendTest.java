@@ -1,7 +1,6 @@
 package org.uketsuke.mockbackend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -39,14 +38,14 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.FaceAttestation;
-import org.uketsuke.eligibility.Unavailable;
-import org.uketsuke.eligibility.client.TerminalSigner;
-import org.uketsuke.eligibility.VisualAttestation;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
-import org.uketsuke.eligibility.client.TlsMaterial;
+import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
+import org.uketsuke.eligibility.VisualAttestation;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.TerminalSigner;
+import org.uketsuke.eligibility.client.TlsMaterial;
 
 /** The backend over real HTTPS with mutual TLS, through the production client, with real RSA signatures. */
 class MockBackendTest {
@@ -70,8 +69,13 @@ class MockBackendTest {
 
     private static CardConfirmationRequest signedRequest(IssuedCard card) throws Exception {
         byte[] nonce = TestCards.nonce(client);
-        return new CardConfirmationRequest(card.authCertDer(), nonce, sign(card.authKey(), nonce), IdentityMethod.PIN,
-                Consents.none(), "test-" + System.nanoTime());
+        return new CardConfirmationRequest(
+                card.authCertDer(),
+                nonce,
+                sign(card.authKey(), nonce),
+                IdentityMethod.PIN,
+                Consents.none(),
+                "test-" + System.nanoTime());
     }
 
     /** What the card does: PKCS#1 v1.5 over the SHA-256 DigestInfo of the nonce. */
@@ -97,13 +101,21 @@ class MockBackendTest {
         assertThat(card.expected().details().limit()).isPresent();
         assertThat(card.expected().details().specificDiseases()).isNotEmpty();
         ConfirmationOutcome without = client.confirmByCard(signedRequest(card));
-        assertThat(((ConfirmationOutcome.Confirmed) without).qualification().details().limit()).isEmpty();
-        assertThat(((ConfirmationOutcome.Confirmed) without).qualification().details().specificDiseases()).isEmpty();
+        assertThat(((ConfirmationOutcome.Confirmed) without)
+                        .qualification()
+                        .details()
+                        .limit())
+                .isEmpty();
+        assertThat(((ConfirmationOutcome.Confirmed) without)
+                        .qualification()
+                        .details()
+                        .specificDiseases())
+                .isEmpty();
 
         byte[] nonce = TestCards.nonce(client);
         Consents yes = Consents.all(Consent.YES);
-        ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
-                sign(card.authKey(), nonce), IdentityMethod.PIN, yes, "consented"));
+        ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(
+                card.authCertDer(), nonce, sign(card.authKey(), nonce), IdentityMethod.PIN, yes, "consented"));
         assertThat(((ConfirmationOutcome.Confirmed) with).qualification()).isEqualTo(card.expected());
     }
 
@@ -113,9 +125,10 @@ class MockBackendTest {
         Arrays.fill(PROOF, (byte) 0x5A);
     }
 
-    private static FaceAttestation face(byte[] nonce, byte[] certHash, double score, boolean presence, String decision,
-            Instant at, byte[] proof) {
-        return new FaceAttestation(nonce, certHash, score, 0.40, presence, "faceplugin-arcface-512@1", decision, at, proof);
+    private static FaceAttestation face(
+            byte[] nonce, byte[] certHash, double score, boolean presence, String decision, Instant at, byte[] proof) {
+        return new FaceAttestation(
+                nonce, certHash, score, 0.40, presence, "faceplugin-arcface-512@1", decision, at, proof);
     }
 
     private static FaceAttestation face(byte[] nonce, byte[] certHash, double score, boolean presence) {
@@ -129,28 +142,34 @@ class MockBackendTest {
 
         byte[] nonce = TestCards.nonce(client);
         FaceAttestation good = face(nonce, certHash, 0.82, true);
-        assertThat(client.confirmByCard(faceRequest(card, nonce, good, TerminalSigner.sign(backend.terminalTls(), good.bytes()))))
+        assertThat(client.confirmByCard(
+                        faceRequest(card, nonce, good, TerminalSigner.sign(backend.terminalTls(), good.bytes()))))
                 .isInstanceOf(ConfirmationOutcome.Confirmed.class);
 
         byte[] nonce2 = TestCards.nonce(client);
         FaceAttestation lowScore = face(nonce2, certHash, 0.21, true);
-        assertThat(reason(client.confirmByCard(faceRequest(card, nonce2, lowScore,
-                TerminalSigner.sign(backend.terminalTls(), lowScore.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
+        assertThat(reason(client.confirmByCard(faceRequest(
+                        card, nonce2, lowScore, TerminalSigner.sign(backend.terminalTls(), lowScore.bytes())))))
+                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         byte[] nonce3 = TestCards.nonce(client);
         FaceAttestation noPresence = face(nonce3, certHash, 0.9, false);
-        assertThat(reason(client.confirmByCard(faceRequest(card, nonce3, noPresence,
-                TerminalSigner.sign(backend.terminalTls(), noPresence.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
+        assertThat(reason(client.confirmByCard(faceRequest(
+                        card, nonce3, noPresence, TerminalSigner.sign(backend.terminalTls(), noPresence.bytes())))))
+                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         byte[] nonce4 = TestCards.nonce(client);
         FaceAttestation forged = face(nonce4, certHash, 0.9, true);
-        assertThat(reason(client.confirmByCard(faceRequest(card, nonce4, forged, sign(card.authKey(), forged.bytes())))))
-                .as("signed by another key than the terminal's").isEqualTo(RejectionReason.SIGNATURE_INVALID);
+        assertThat(reason(
+                        client.confirmByCard(faceRequest(card, nonce4, forged, sign(card.authKey(), forged.bytes())))))
+                .as("signed by another key than the terminal's")
+                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
 
         byte[] nonce5 = TestCards.nonce(client);
         FaceAttestation otherNonce = face(TestCards.nonce(client), certHash, 0.9, true);
-        assertThat(reason(client.confirmByCard(faceRequest(card, nonce5, otherNonce,
-                TerminalSigner.sign(backend.terminalTls(), otherNonce.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
+        assertThat(reason(client.confirmByCard(faceRequest(
+                        card, nonce5, otherNonce, TerminalSigner.sign(backend.terminalTls(), otherNonce.bytes())))))
+                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
     }
 
     @Test
@@ -159,34 +178,45 @@ class MockBackendTest {
         byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
 
         byte[] nonce = TestCards.nonce(client);
-        FaceAttestation stale = face(nonce, certHash, 0.9, true, FaceAttestation.MATCH,
-                Instant.now().minus(Duration.ofMinutes(10)), PROOF);
-        assertThat(reason(client.confirmByCard(faceRequest(card, nonce, stale,
-                TerminalSigner.sign(backend.terminalTls(), stale.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
+        FaceAttestation stale = face(
+                nonce, certHash, 0.9, true, FaceAttestation.MATCH, Instant.now().minus(Duration.ofMinutes(10)), PROOF);
+        assertThat(reason(client.confirmByCard(
+                        faceRequest(card, nonce, stale, TerminalSigner.sign(backend.terminalTls(), stale.bytes())))))
+                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         byte[] nonce2 = TestCards.nonce(client);
-        FaceAttestation future = face(nonce2, certHash, 0.9, true, FaceAttestation.MATCH,
-                Instant.now().plus(Duration.ofMinutes(10)), PROOF);
-        assertThat(reason(client.confirmByCard(faceRequest(card, nonce2, future,
-                TerminalSigner.sign(backend.terminalTls(), future.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
+        FaceAttestation future = face(
+                nonce2,
+                certHash,
+                0.9,
+                true,
+                FaceAttestation.MATCH,
+                Instant.now().plus(Duration.ofMinutes(10)),
+                PROOF);
+        assertThat(reason(client.confirmByCard(
+                        faceRequest(card, nonce2, future, TerminalSigner.sign(backend.terminalTls(), future.bytes())))))
+                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         byte[] nonce3 = TestCards.nonce(client);
-        FaceAttestation noProof = face(nonce3, certHash, 0.9, true, FaceAttestation.MATCH, Instant.now(),
-                new byte[32]);
-        assertThat(reason(client.confirmByCard(faceRequest(card, nonce3, noProof,
-                TerminalSigner.sign(backend.terminalTls(), noProof.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
+        FaceAttestation noProof = face(nonce3, certHash, 0.9, true, FaceAttestation.MATCH, Instant.now(), new byte[32]);
+        assertThat(reason(client.confirmByCard(faceRequest(
+                        card, nonce3, noProof, TerminalSigner.sign(backend.terminalTls(), noProof.bytes())))))
+                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         byte[] nonce4 = TestCards.nonce(client);
         FaceAttestation noMatch = face(nonce4, certHash, 0.9, true, "NO_MATCH", Instant.now(), PROOF);
-        assertThat(reason(client.confirmByCard(faceRequest(card, nonce4, noMatch,
-                TerminalSigner.sign(backend.terminalTls(), noMatch.bytes()))))).isEqualTo(RejectionReason.ATTESTATION_INVALID);
+        assertThat(reason(client.confirmByCard(faceRequest(
+                        card, nonce4, noMatch, TerminalSigner.sign(backend.terminalTls(), noMatch.bytes())))))
+                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
 
         // Signed at 0.41, sent as 0.95: the terminal's signature no longer covers the text.
         byte[] nonce5 = TestCards.nonce(client);
         FaceAttestation signed = face(nonce5, certHash, 0.41, true);
-        FaceAttestation tampered = face(nonce5, certHash, 0.95, true, FaceAttestation.MATCH, signed.attestedAt(), PROOF);
-        assertThat(reason(client.confirmByCard(faceRequest(card, nonce5, tampered,
-                TerminalSigner.sign(backend.terminalTls(), signed.bytes()))))).isEqualTo(RejectionReason.SIGNATURE_INVALID);
+        FaceAttestation tampered =
+                face(nonce5, certHash, 0.95, true, FaceAttestation.MATCH, signed.attestedAt(), PROOF);
+        assertThat(reason(client.confirmByCard(faceRequest(
+                        card, nonce5, tampered, TerminalSigner.sign(backend.terminalTls(), signed.bytes())))))
+                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
     }
 
     @Test
@@ -195,25 +225,40 @@ class MockBackendTest {
         byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
         byte[] nonce = TestCards.nonce(client);
         VisualAttestation visual = new VisualAttestation(nonce, certHash, TestCards.passcode(client, "staff-07"));
-        assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
-                TerminalSigner.sign(backend.terminalTls(), visual.bytes()), IdentityMethod.VISUAL, Consents.none(), "visual",
-                visual))).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        assertThat(client.confirmByCard(new CardConfirmationRequest(
+                        card.authCertDer(),
+                        nonce,
+                        TerminalSigner.sign(backend.terminalTls(), visual.bytes()),
+                        IdentityMethod.VISUAL,
+                        Consents.none(),
+                        "visual",
+                        visual)))
+                .isInstanceOf(ConfirmationOutcome.Confirmed.class);
 
         byte[] nonce2 = TestCards.nonce(client);
         VisualAttestation asFace = new VisualAttestation(nonce2, certHash, TestCards.passcode(client, "staff-07"));
-        assertThat(reason(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce2,
-                TerminalSigner.sign(backend.terminalTls(), asFace.bytes()), IdentityMethod.FACE, Consents.none(), "mixed",
-                asFace)))).as("a visual check does not pass as a face match").isEqualTo(RejectionReason.SIGNATURE_INVALID);
+        assertThat(reason(client.confirmByCard(new CardConfirmationRequest(
+                        card.authCertDer(),
+                        nonce2,
+                        TerminalSigner.sign(backend.terminalTls(), asFace.bytes()),
+                        IdentityMethod.FACE,
+                        Consents.none(),
+                        "mixed",
+                        asFace))))
+                .as("a visual check does not pass as a face match")
+                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
     }
 
-    private static CardConfirmationRequest faceRequest(IssuedCard card, byte[] nonce, FaceAttestation attestation, byte[] signature) {
-        return new CardConfirmationRequest(card.authCertDer(), nonce, signature, IdentityMethod.FACE, Consents.none(),
-                "face", attestation);
+    private static CardConfirmationRequest faceRequest(
+            IssuedCard card, byte[] nonce, FaceAttestation attestation, byte[] signature) {
+        return new CardConfirmationRequest(
+                card.authCertDer(), nonce, signature, IdentityMethod.FACE, Consents.none(), "face", attestation);
     }
 
     @Test
     void theSameCardIsIssuedOnEveryCall() {
-        assertThat(backend.issueCard(5).authCertDer()).isEqualTo(backend.issueCard(5).authCertDer());
+        assertThat(backend.issueCard(5).authCertDer())
+                .isEqualTo(backend.issueCard(5).authCertDer());
     }
 
     @Test
@@ -221,10 +266,12 @@ class MockBackendTest {
         IssuedCard card = backend.issueCard(1);
         IssuedCard other = backend.issueCard(2);
         byte[] nonce = TestCards.nonce(client);
-        ConfirmationOutcome outcome = client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
-                sign(other.authKey(), nonce), IdentityMethod.PIN, Consents.none(), "x"));
-        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectionReason.SIGNATURE_INVALID));
+        ConfirmationOutcome outcome = client.confirmByCard(new CardConfirmationRequest(
+                card.authCertDer(), nonce, sign(other.authKey(), nonce), IdentityMethod.PIN, Consents.none(), "x"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectionReason.SIGNATURE_INVALID));
     }
 
     @Test
@@ -232,8 +279,10 @@ class MockBackendTest {
         IssuedCard card = backend.issueCard(4);
         CardConfirmationRequest request = signedRequest(card);
         assertThat(client.confirmByCard(request)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
-        assertThat(client.confirmByCard(request)).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectionReason.NONCE_INVALID));
+        assertThat(client.confirmByCard(request))
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectionReason.NONCE_INVALID));
     }
 
     @Test
@@ -255,7 +304,8 @@ class MockBackendTest {
         Path otherState = state.resolve("other");
         try (MockBackend other = MockBackend.start(new MockBackendConfig(otherState, 0, 7L, 5))) {
             IssuedCard foreign = other.issueCard(0);
-            assertThat(reason(client.confirmByCard(signedRequest(foreign)))).isEqualTo(RejectionReason.CERTIFICATE_INVALID);
+            assertThat(reason(client.confirmByCard(signedRequest(foreign))))
+                    .isEqualTo(RejectionReason.CERTIFICATE_INVALID);
         }
     }
 
@@ -263,8 +313,10 @@ class MockBackendTest {
     void aTerminalWithoutAClientCertificateIsRefusedInTheHandshake() {
         HttpsEligibilityClient anonymous =
                 new HttpsEligibilityClient(backend.baseUri(), backend.anonymousTls(), Duration.ofSeconds(5));
-        assertThat(anonymous.nonce()).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.reason()).as(u.diagnostic()).isEqualTo(UnavailableReason.TLS_FAILURE));
+        assertThat(anonymous.nonce())
+                .isInstanceOfSatisfying(
+                        Unavailable.class,
+                        u -> assertThat(u.reason()).as(u.diagnostic()).isEqualTo(UnavailableReason.TLS_FAILURE));
     }
 
     @Test
@@ -273,18 +325,25 @@ class MockBackendTest {
         try (MockBackend other = MockBackend.start(new MockBackendConfig(state.resolve("other"), 0, 7L, 5))) {
             foreignTerminal = other.terminalTls();
         }
-        TlsMaterial mixed = new TlsMaterial(foreignTerminal.keyStore(), foreignTerminal.keyPassword(),
+        TlsMaterial mixed = new TlsMaterial(
+                foreignTerminal.keyStore(),
+                foreignTerminal.keyPassword(),
                 backend.terminalTls().trustStore());
         HttpsEligibilityClient stranger = new HttpsEligibilityClient(backend.baseUri(), mixed, Duration.ofSeconds(5));
-        assertThat(stranger.nonce()).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.reason()).as(u.diagnostic()).isEqualTo(UnavailableReason.TLS_FAILURE));
+        assertThat(stranger.nonce())
+                .isInstanceOfSatisfying(
+                        Unavailable.class,
+                        u -> assertThat(u.reason()).as(u.diagnostic()).isEqualTo(UnavailableReason.TLS_FAILURE));
     }
 
     @Test
     void theStateDirectoryKeepsTheKeysAndTheTerminalChainsToItsOwnCa() throws Exception {
-        assertThat(state.resolve("pki")).isDirectoryContaining("glob:**/jpki-test-ca.p12")
-                .isDirectoryContaining("glob:**/tls-ca.p12").isDirectoryContaining("glob:**/terminal-ca.p12")
-                .isDirectoryContaining("glob:**/server.p12").isDirectoryContaining("glob:**/terminal.p12");
+        assertThat(state.resolve("pki"))
+                .isDirectoryContaining("glob:**/jpki-test-ca.p12")
+                .isDirectoryContaining("glob:**/tls-ca.p12")
+                .isDirectoryContaining("glob:**/terminal-ca.p12")
+                .isDirectoryContaining("glob:**/server.p12")
+                .isDirectoryContaining("glob:**/terminal.p12");
         TlsMaterial tls = backend.terminalTls();
         String alias = Collections.list(tls.keyStore().aliases()).getFirst();
         var chain = tls.keyStore().getCertificateChain(alias);
@@ -293,15 +352,20 @@ class MockBackendTest {
         terminal.verify(terminalCa.getPublicKey());
         assertThat(Collections.list(tls.trustStore().aliases()))
                 .extracting(a -> ((X509Certificate) tls.trustStore().getCertificate(a))
-                        .getSubjectX500Principal().getName())
-                .as("the terminal trusts the server CA, not its own").doesNotContain(terminalCa.getSubjectX500Principal().getName());
+                        .getSubjectX500Principal()
+                        .getName())
+                .as("the terminal trusts the server CA, not its own")
+                .doesNotContain(terminalCa.getSubjectX500Principal().getName());
         var card = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(backend.issueCard(0).authCertDer()));
-        assertThat(card.getIssuerX500Principal().getName()).isEqualTo(
-                "OU=Japan Agency for Local Authority Information Systems,OU=JPKI for user authentication,O=JPKI-TEST,C=JP");
+                .generateCertificate(
+                        new ByteArrayInputStream(backend.issueCard(0).authCertDer()));
+        assertThat(card.getIssuerX500Principal().getName())
+                .isEqualTo(
+                        "OU=Japan Agency for Local Authority Information Systems,OU=JPKI for user authentication,O=JPKI-TEST,C=JP");
         assertThat(card.getSubjectX500Principal().getName()).matches("CN=[0-9A-F]{16},C=JP");
         assertThat(card.getSigAlgName()).isEqualTo("SHA256withRSA");
-        assertThat(((RSAPublicKey) card.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(((RSAPublicKey) card.getPublicKey()).getModulus().bitLength())
+                .isEqualTo(2048);
     }
 
     @Test
@@ -310,8 +374,9 @@ class MockBackendTest {
                 URI.create("https://127.0.0.1:1/"), backend.terminalTls(), Duration.ofSeconds(2));
         ConfirmationOutcome outcome = nowhere.confirmByCard(new CardConfirmationRequest(
                 new byte[1], new byte[32], new byte[256], IdentityMethod.PIN, Consents.none(), "x"));
-        assertThat(outcome).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.reason()).isEqualTo(UnavailableReason.UNREACHABLE));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Unavailable.class, u -> assertThat(u.reason()).isEqualTo(UnavailableReason.UNREACHABLE));
     }
 
     @Test
@@ -324,8 +389,12 @@ class MockBackendTest {
                 var mine = backend.person(i);
                 assertThat(twin.person(i)).isEqualTo(mine);
                 assertThat(CheckDigit.valid(mine.card().insurer().value())).isTrue();
-                insurerKinds.add(mine.card().insurer().nationalHealthInsurance() ? "国保" : mine.card().insurer().lawCode());
-                int age = Period.between(mine.birthdate(), PopulationGenerator.REFERENCE_DATE).getYears();
+                insurerKinds.add(
+                        mine.card().insurer().nationalHealthInsurance()
+                                ? "国保"
+                                : mine.card().insurer().lawCode());
+                int age = Period.between(mine.birthdate(), PopulationGenerator.REFERENCE_DATE)
+                        .getYears();
                 if (age >= 75) {
                     assertThat(mine.card().insurer().lawCode()).isEqualTo("39");
                     assertThat(mine.card().symbol()).as("後期高齢 has no 記号").isEmpty();
@@ -363,7 +432,9 @@ class MockBackendTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("malformed request").contains("CardConfirmation");
         assertThat(post("oqs/v1/confirm/card", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/hostname\">]><x>&e;</x>")
-                .statusCode()).as("a DTD is refused, never resolved").isEqualTo(400);
+                        .statusCode())
+                .as("a DTD is refused, never resolved")
+                .isEqualTo(400);
     }
 
     @Test
@@ -376,12 +447,22 @@ class MockBackendTest {
             byte[] inTime = TestCards.nonce(timedClient);
             byte[] late = TestCards.nonce(timedClient);
             clock.now = clock.now.plusSeconds(59);
-            assertThat(timedClient.confirmByCard(new CardConfirmationRequest(card.authCertDer(), inTime,
-                    sign(card.authKey(), inTime), IdentityMethod.PIN, Consents.none(), "in-time")))
+            assertThat(timedClient.confirmByCard(new CardConfirmationRequest(
+                            card.authCertDer(),
+                            inTime,
+                            sign(card.authKey(), inTime),
+                            IdentityMethod.PIN,
+                            Consents.none(),
+                            "in-time")))
                     .isInstanceOf(ConfirmationOutcome.Confirmed.class);
             clock.now = clock.now.plusSeconds(2);
-            assertThat(reason(timedClient.confirmByCard(new CardConfirmationRequest(card.authCertDer(), late,
-                    sign(card.authKey(), late), IdentityMethod.PIN, Consents.none(), "late"))))
+            assertThat(reason(timedClient.confirmByCard(new CardConfirmationRequest(
+                            card.authCertDer(),
+                            late,
+                            sign(card.authKey(), late),
+                            IdentityMethod.PIN,
+                            Consents.none(),
+                            "late"))))
                     .isEqualTo(RejectionReason.NONCE_INVALID);
         }
     }
@@ -416,8 +497,10 @@ class MockBackendTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
         try (HttpClient http = HttpClient.newBuilder().sslContext(context).build()) {
-            return http.send(HttpRequest.newBuilder(backend.baseUri().resolve(path))
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            return http.send(
+                    HttpRequest.newBuilder(backend.baseUri().resolve(path))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -45,12 +45,22 @@ class PopulationPropertyTest {
                 String who = "seed " + seed + " person " + id;
                 assertValid(q.card(), who);
                 for (PublicExpense p : q.details().publicExpenses()) {
-                    assertThat(FieldCheck.check(Field.PUBLIC_EXPENSE_PAYER, p.payer().value())).as(who).isEmpty();
-                    assertThat(FieldCheck.check(Field.PUBLIC_EXPENSE_RECIPIENT, p.recipient().value())).as(who).isEmpty();
-                    assertThat(new LawCode(p.payer().value().substring(0, 2)).publicExpense()).as(who).isTrue();
+                    assertThat(FieldCheck.check(
+                                    Field.PUBLIC_EXPENSE_PAYER, p.payer().value()))
+                            .as(who)
+                            .isEmpty();
+                    assertThat(FieldCheck.check(
+                                    Field.PUBLIC_EXPENSE_RECIPIENT,
+                                    p.recipient().value()))
+                            .as(who)
+                            .isEmpty();
+                    assertThat(new LawCode(p.payer().value().substring(0, 2)).publicExpense())
+                            .as(who)
+                            .isTrue();
                 }
                 assertThat(q.qualificationDate()).as(who).isAfterOrEqualTo(q.birthdate());
-                int age = Period.between(q.birthdate(), PopulationGenerator.REFERENCE_DATE).getYears();
+                int age = Period.between(q.birthdate(), PopulationGenerator.REFERENCE_DATE)
+                        .getYears();
                 if (age >= 75) {
                     assertThat(q.card().insurer().lawCode()).as(who).isEqualTo("39");
                 }
@@ -61,15 +71,21 @@ class PopulationPropertyTest {
                 assertThat(previous.isPresent()).as(who).isEqualTo(PopulationGenerator.switched(id));
                 if (previous.isPresent()) {
                     assertValid(previous.get().card(), who + " (ended insurance)");
-                    assertThat(previous.get().card().insurer()).as(who).isNotEqualTo(q.card().insurer());
-                    assertThat(previous.get().disqualificationDate()).as(who + ": ended the day before the new one")
+                    assertThat(previous.get().card().insurer())
+                            .as(who)
+                            .isNotEqualTo(q.card().insurer());
+                    assertThat(previous.get().disqualificationDate())
+                            .as(who + ": ended the day before the new one")
                             .isEqualTo(q.qualificationDate().minusDays(1));
-                    assertThat(previous.get().qualificationDate()).as(who)
+                    assertThat(previous.get().qualificationDate())
+                            .as(who)
                             .isBeforeOrEqualTo(previous.get().disqualificationDate())
                             .isAfterOrEqualTo(q.birthdate());
                 }
                 if (PopulationGenerator.futureStart(id)) {
-                    assertThat(q.qualificationDate()).as(who).isAfter(LocalDate.now().plusYears(3));
+                    assertThat(q.qualificationDate())
+                            .as(who)
+                            .isAfter(LocalDate.now().plusYears(3));
                 }
             }
         }
@@ -77,12 +93,16 @@ class PopulationPropertyTest {
 
     private static void assertValid(InsuranceCardId card, String who) {
         InsurerNumber insurer = card.insurer();
-        assertThat(FieldCheck.check(Field.INSURER_NUMBER, insurer.value())).as(who).isEmpty();
+        assertThat(FieldCheck.check(Field.INSURER_NUMBER, insurer.value()))
+                .as(who)
+                .isEmpty();
         assertThat(InsurerNumber.of(insurer.value())).as(who).isEqualTo(insurer);
         assertThat(FieldCheck.check(Field.SYMBOL, card.symbol())).as(who).isEmpty();
         assertThat(FieldCheck.check(Field.NUMBER, card.number())).as(who).isEmpty();
         assertThat(FieldCheck.check(Field.BRANCH, card.branch())).as(who).isEmpty();
-        assertThat(new InsuranceCardId(insurer, card.symbol(), card.number(), card.branch())).as(who).isEqualTo(card);
+        assertThat(new InsuranceCardId(insurer, card.symbol(), card.number(), card.branch()))
+                .as(who)
+                .isEqualTo(card);
     }
 
     @Test
@@ -98,7 +118,10 @@ class PopulationPropertyTest {
             int futures = 0;
             for (int id = 0; id < PEOPLE; id++) {
                 Qualification q = population.person(id).orElseThrow();
-                kinds.add(q.card().insurer().nationalHealthInsurance() ? "国保" : q.card().insurer().lawCode());
+                kinds.add(
+                        q.card().insurer().nationalHealthInsurance()
+                                ? "国保"
+                                : q.card().insurer().lawCode());
                 ratios.add(q.contributionRatio().percent());
                 dependant |= !q.card().branch().equals("00");
                 limit |= q.details().limit().isPresent();
@@ -108,7 +131,8 @@ class PopulationPropertyTest {
                 futures += PopulationGenerator.futureStart(id) ? 1 : 0;
             }
             assertThat(kinds).contains("01", "06", "39", "国保").containsAnyOf("31", "32", "33", "34");
-            assertThat(kinds).allMatch(k -> k.equals("国保") || new LawCode(k).name().isPresent());
+            assertThat(kinds)
+                    .allMatch(k -> k.equals("国保") || new LawCode(k).name().isPresent());
             assertThat(ratios).containsExactlyInAnyOrder(10, 20, 30);
             assertThat(dependant).as("家族 with 枝番").isTrue();
             assertThat(limit).isTrue();

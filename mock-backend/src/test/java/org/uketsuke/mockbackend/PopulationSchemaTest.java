@@ -37,7 +37,9 @@ class PopulationSchemaTest {
         assertThat(history(file)).containsExactly(1, 2);
         assertThat(userVersion(file)).isEqualTo(PopulationStore.SCHEMA.latestVersion());
         try (Connection db = open(file)) {
-            assertThat(PopulationStore.SCHEMA.migrate(db)).as("a current store needs nothing").isEmpty();
+            assertThat(PopulationStore.SCHEMA.migrate(db))
+                    .as("a current store needs nothing")
+                    .isEmpty();
         }
     }
 
@@ -49,8 +51,11 @@ class PopulationSchemaTest {
             assertThat(store.lost(1)).isTrue();
             assertThat(store.referenceNumber("1312345678", 0)).contains("K-0001");
             assertThat(store.registeredForInsuranceUse("a1")).isTrue();
-            assertThat(store.registeredForInsuranceUse("c3")).as("version 2 was there: no backfill").isFalse();
-            assertThat(store.certificate("jpki", "c3")).hasValueSatisfying(e -> assertThat(e.revoked()).isTrue());
+            assertThat(store.registeredForInsuranceUse("c3"))
+                    .as("version 2 was there: no backfill")
+                    .isFalse();
+            assertThat(store.certificate("jpki", "c3"))
+                    .hasValueSatisfying(e -> assertThat(e.revoked()).isTrue());
         }
         assertThat(history(file)).containsExactly(1, 2);
     }
@@ -58,17 +63,22 @@ class PopulationSchemaTest {
     @Test
     void aStoreFromBeforeTheCertificateRegisterIsBackfilled() throws Exception {
         Path file = legacyStore("v0.db", 0);
-        try (Connection db = open(file); Statement s = db.createStatement()) {
+        try (Connection db = open(file);
+                Statement s = db.createStatement()) {
             s.execute("drop table certificate");
             s.execute("drop table insurance_use");
         }
         try (PopulationStore store = PopulationStore.open(file, 42L, 50)) {
             assertThat(store.size()).isEqualTo(2);
-            assertThat(store.certificate("jpki", "a1")).hasValueSatisfying(e -> assertThat(e.revoked()).isFalse());
-            assertThat(store.certificate("jpki", "c3")).hasValueSatisfying(e -> assertThat(e.revoked()).isTrue());
+            assertThat(store.certificate("jpki", "a1"))
+                    .hasValueSatisfying(e -> assertThat(e.revoked()).isFalse());
+            assertThat(store.certificate("jpki", "c3"))
+                    .hasValueSatisfying(e -> assertThat(e.revoked()).isTrue());
             assertThat(store.registeredForInsuranceUse("a1")).isTrue();
             assertThat(store.registeredForInsuranceUse("c3")).isTrue();
-            assertThat(store.registeredForInsuranceUse("b2")).as("issued unregistered").isFalse();
+            assertThat(store.registeredForInsuranceUse("b2"))
+                    .as("issued unregistered")
+                    .isFalse();
         }
         assertThat(history(file)).containsExactly(1, 2);
     }
@@ -77,7 +87,8 @@ class PopulationSchemaTest {
     void anAppliedMigrationWhoseTextChangedIsRefused() throws Exception {
         Path file = dir.resolve("changed.db");
         PopulationStore.open(file, 42L, 3).close();
-        try (Connection db = open(file); Statement s = db.createStatement()) {
+        try (Connection db = open(file);
+                Statement s = db.createStatement()) {
             s.execute("update schema_history set checksum = 'edited-by-hand' where version = 2");
         }
         assertThatThrownBy(() -> PopulationStore.open(file, 42L, 3))
@@ -90,11 +101,13 @@ class PopulationSchemaTest {
     void aStoreNewerThanThisBuildIsRefused() throws Exception {
         Path file = dir.resolve("newer.db");
         PopulationStore.open(file, 42L, 3).close();
-        try (Connection db = open(file); Statement s = db.createStatement()) {
+        try (Connection db = open(file);
+                Statement s = db.createStatement()) {
             s.execute("insert into schema_history values (3, 'from a later build', 'x', '2027-01-01T00:00:00Z')");
         }
         assertThatThrownBy(() -> PopulationStore.open(file, 42L, 3))
-                .isInstanceOf(StoreSchemaException.class).hasMessageContaining("newer");
+                .isInstanceOf(StoreSchemaException.class)
+                .hasMessageContaining("newer");
     }
 
     private Path legacyStore(String name, int userVersion) throws SQLException, IOException {
@@ -103,7 +116,8 @@ class PopulationSchemaTest {
         try (InputStream in = getClass().getResourceAsStream("population-before-migrations.sql")) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        try (Connection db = open(file); Statement s = db.createStatement()) {
+        try (Connection db = open(file);
+                Statement s = db.createStatement()) {
             for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!statement.isBlank()) {
                     s.execute(statement);
@@ -116,7 +130,8 @@ class PopulationSchemaTest {
 
     private static List<Integer> history(Path file) throws SQLException {
         List<Integer> versions = new ArrayList<>();
-        try (Connection db = open(file); Statement s = db.createStatement();
+        try (Connection db = open(file);
+                Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery("select version from schema_history order by version")) {
             while (rs.next()) {
                 versions.add(rs.getInt(1));
@@ -126,7 +141,8 @@ class PopulationSchemaTest {
     }
 
     private static int userVersion(Path file) throws SQLException {
-        try (Connection db = open(file); Statement s = db.createStatement();
+        try (Connection db = open(file);
+                Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery("pragma user_version")) {
             return rs.getInt(1);
         }

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.ConfirmationOutcome;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.ReferenceNumber;
 import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 
 /** 照会番号 registration, single and batch, and the results that carry the number — per institution. */
 class ReferenceNumberTest {
@@ -48,27 +48,36 @@ class ReferenceNumberTest {
     @Test
     void aRegisteredNumberComesBackWithLaterCardAndInsuranceConfirmations() throws Exception {
         IssuedCard card = backend.issueCard(20);
-        assertThat(((ConfirmationOutcome.Confirmed) TestCards.confirmWithPin(client, card)).qualification().referenceNumber())
-                .as("nothing registered yet").isEmpty();
+        assertThat(((ConfirmationOutcome.Confirmed) TestCards.confirmWithPin(client, card))
+                        .qualification()
+                        .referenceNumber())
+                .as("nothing registered yet")
+                .isEmpty();
 
         assertThat(client.registerReferenceNumbers(List.of(registration(20, "K-000020"))))
-                .singleElement().isInstanceOf(RegistrationOutcome.Registered.class);
+                .singleElement()
+                .isInstanceOf(RegistrationOutcome.Registered.class);
 
-        assertThat(((ConfirmationOutcome.Confirmed) TestCards.confirmWithPin(client, card)).qualification().referenceNumber())
+        assertThat(((ConfirmationOutcome.Confirmed) TestCards.confirmWithPin(client, card))
+                        .qualification()
+                        .referenceNumber())
                 .contains(new ReferenceNumber("K-000020"));
         Qualification q = backend.person(20);
         assertThat(client.confirmByInsurance(new InsuranceSearch(q.card(), q.birthdate(), false, "by-number")))
-                .isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Confirmed.class,
                         c -> assertThat(c.qualification().referenceNumber()).contains(new ReferenceNumber("K-000020")));
     }
 
     @Test
     void anotherInstitutionDoesNotSeeOurNumber() throws Exception {
         client.registerReferenceNumbers(List.of(registration(21, "K-000021")));
-        HttpsEligibilityClient otherClinic = new HttpsEligibilityClient(backend.baseUri(),
-                backend.issueTerminal("1317770001"), Duration.ofSeconds(10));
+        HttpsEligibilityClient otherClinic = new HttpsEligibilityClient(
+                backend.baseUri(), backend.issueTerminal("1317770001"), Duration.ofSeconds(10));
         assertThat(((ConfirmationOutcome.Confirmed) TestCards.confirmWithPin(otherClinic, backend.issueCard(21)))
-                .qualification().referenceNumber()).isEmpty();
+                        .qualification()
+                        .referenceNumber())
+                .isEmpty();
     }
 
     @Test
@@ -80,15 +89,22 @@ class ReferenceNumberTest {
                 registration(23, "K-000023")));
         assertThat(outcomes).hasSize(3);
         assertThat(outcomes.get(0)).isInstanceOf(RegistrationOutcome.Registered.class);
-        assertThat(outcomes.get(1)).isInstanceOfSatisfying(RegistrationOutcome.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION));
+        assertThat(outcomes.get(1))
+                .isInstanceOfSatisfying(
+                        RegistrationOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION));
         assertThat(outcomes.get(2)).isInstanceOf(RegistrationOutcome.Registered.class);
-        assertThat(client.registerReferenceNumbers(List.of(registration(22, "K-000022"))).getFirst())
-                .as("the same number again").isInstanceOfSatisfying(RegistrationOutcome.Registered.class,
+        assertThat(client.registerReferenceNumbers(List.of(registration(22, "K-000022")))
+                        .getFirst())
+                .as("the same number again")
+                .isInstanceOfSatisfying(
+                        RegistrationOutcome.Registered.class,
                         r -> assertThat(r.alreadyRegistered()).isTrue());
 
-        List<InsuranceSearch> booked = List.of(22, 23, 25).stream().map(backend::person)
-                .map(q -> new InsuranceSearch(q.card(), q.birthdate(), false, "b")).toList();
+        List<InsuranceSearch> booked = List.of(22, 23, 25).stream()
+                .map(backend::person)
+                .map(q -> new InsuranceSearch(q.card(), q.birthdate(), false, "b"))
+                .toList();
         String reception = TestCards.submit(client, booked);
         BatchStatus status;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -97,8 +113,13 @@ class ReferenceNumberTest {
             Thread.sleep(20);
         } while (status instanceof BatchStatus.Processing && System.nanoTime() < deadline);
         var results = ((BatchStatus.Done) status).results();
-        assertThat(results).extracting(r -> ((ConfirmationOutcome.Confirmed) r.outcome()).qualification().referenceNumber())
-                .containsExactly(Optional.of(new ReferenceNumber("K-000022")), Optional.of(new ReferenceNumber("K-000023")),
+        assertThat(results)
+                .extracting(r -> ((ConfirmationOutcome.Confirmed) r.outcome())
+                        .qualification()
+                        .referenceNumber())
+                .containsExactly(
+                        Optional.of(new ReferenceNumber("K-000022")),
+                        Optional.of(new ReferenceNumber("K-000023")),
                         Optional.empty());
     }
 
@@ -107,6 +128,8 @@ class ReferenceNumberTest {
         client.registerReferenceNumbers(List.of(registration(26, "OLD1")));
         client.registerReferenceNumbers(List.of(registration(26, "NEW2")));
         assertThat(((ConfirmationOutcome.Confirmed) TestCards.confirmWithPin(client, backend.issueCard(26)))
-                .qualification().referenceNumber()).contains(new ReferenceNumber("NEW2"));
+                        .qualification()
+                        .referenceNumber())
+                .contains(new ReferenceNumber("NEW2"));
     }
 }

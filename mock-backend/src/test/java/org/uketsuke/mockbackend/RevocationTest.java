@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.SignatureException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.CRLReason;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
@@ -36,12 +36,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.Unavailable;
+import org.uketsuke.eligibility.UnavailableReason;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient.CertificateAuthority;
-import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.client.TlsMaterial;
-import org.uketsuke.eligibility.UnavailableReason;
 
 /**
  * CRLs and the OCSP responder over real HTTPS with mTLS through the production client, checked with BouncyCastle
@@ -74,14 +74,16 @@ class RevocationTest {
 
         X509CRL crl = crl(TestCards.der(client.revocationList(CertificateAuthority.JPKI)));
         crl.verify(backend.jpkiCaCertificate().getPublicKey());
-        assertThat(crl.getIssuerX500Principal()).isEqualTo(backend.jpkiCaCertificate().getSubjectX500Principal());
+        assertThat(crl.getIssuerX500Principal())
+                .isEqualTo(backend.jpkiCaCertificate().getSubjectX500Principal());
         assertThat(crl.getNextUpdate()).isAfter(crl.getThisUpdate());
         assertThat(crl.isRevoked(certificate(lost.authCertDer()))).isTrue();
         assertThat(crl.isRevoked(certificate(kept.authCertDer()))).isFalse();
         X509CRLEntry entry = crl.getRevokedCertificate(certificate(lost.authCertDer()));
         assertThat(entry.getRevocationReason()).isEqualTo(CRLReason.KEY_COMPROMISE);
 
-        assertThat(TestCards.reason(TestCards.confirmWithPin(client, lost))).isEqualTo(RejectionReason.CERTIFICATE_REVOKED);
+        assertThat(TestCards.reason(TestCards.confirmWithPin(client, lost)))
+                .isEqualTo(RejectionReason.CERTIFICATE_REVOKED);
         assertThat(TestCards.confirmWithPin(client, kept)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
     }
 
@@ -101,25 +103,36 @@ class RevocationTest {
         X509Certificate ca = backend.jpkiCaCertificate();
         var digests = new JcaDigestCalculatorProviderBuilder().build();
         var caHolder = new JcaX509CertificateHolder(ca);
-        CertificateID revokedId = new CertificateID(digests.get(CertificateID.HASH_SHA1), caHolder,
+        CertificateID revokedId = new CertificateID(
+                digests.get(CertificateID.HASH_SHA1),
+                caHolder,
                 certificate(lost.authCertDer()).getSerialNumber());
-        CertificateID goodId = new CertificateID(digests.get(CertificateID.HASH_SHA1), caHolder,
+        CertificateID goodId = new CertificateID(
+                digests.get(CertificateID.HASH_SHA1),
+                caHolder,
                 certificate(kept.authCertDer()).getSerialNumber());
-        CertificateID neverIssued = new CertificateID(digests.get(CertificateID.HASH_SHA1), caHolder,
-                new BigInteger("123456789abcdef", 16));
+        CertificateID neverIssued = new CertificateID(
+                digests.get(CertificateID.HASH_SHA1), caHolder, new BigInteger("123456789abcdef", 16));
         byte[] nonce = new byte[16];
         new SecureRandom().nextBytes(nonce);
-        byte[] request = new OCSPReqBuilder().addRequest(revokedId).addRequest(goodId).addRequest(neverIssued)
-                .setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                        new DEROctetString(nonce))))
-                .build().getEncoded();
+        byte[] request = new OCSPReqBuilder()
+                .addRequest(revokedId)
+                .addRequest(goodId)
+                .addRequest(neverIssued)
+                .setRequestExtensions(new Extensions(
+                        new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce))))
+                .build()
+                .getEncoded();
 
         OCSPResp answer = new OCSPResp(TestCards.der(client.ocsp(request)));
         assertThat(answer.getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
         BasicOCSPResp basic = (BasicOCSPResp) answer.getResponseObject();
         assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(ca.getPublicKey())))
-                .as("signed by the JPKI CA itself").isTrue();
-        assertThat(basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets())
+                .as("signed by the JPKI CA itself")
+                .isTrue();
+        assertThat(basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce)
+                        .getExtnValue()
+                        .getOctets())
                 .isEqualTo(new DEROctetString(nonce).getOctets());
         SingleResp[] responses = basic.getResponses();
         assertThat(responses).hasSize(3);
@@ -139,9 +152,12 @@ class RevocationTest {
         try (MockBackend other = MockBackend.start(new MockBackendConfig(state.resolve("other"), 0, 11L, 3))) {
             IssuedCard foreign = other.issueCard(0);
             var digests = new JcaDigestCalculatorProviderBuilder().build();
-            CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1),
-                    new JcaX509CertificateHolder(other.jpkiCaCertificate()), certificate(foreign.authCertDer()).getSerialNumber());
-            OCSPResp answer = new OCSPResp(TestCards.der(client.ocsp(new OCSPReqBuilder().addRequest(id).build().getEncoded())));
+            CertificateID id = new CertificateID(
+                    digests.get(CertificateID.HASH_SHA1),
+                    new JcaX509CertificateHolder(other.jpkiCaCertificate()),
+                    certificate(foreign.authCertDer()).getSerialNumber());
+            OCSPResp answer = new OCSPResp(TestCards.der(
+                    client.ocsp(new OCSPReqBuilder().addRequest(id).build().getEncoded())));
             assertThat(((BasicOCSPResp) answer.getResponseObject()).getResponses()[0].getCertStatus())
                     .isInstanceOf(UnknownStatus.class);
         }
@@ -149,7 +165,8 @@ class RevocationTest {
 
     @Test
     void aRequestThatIsNotOcspGetsMalformedRequest() throws Exception {
-        OCSPResp answer = new OCSPResp(TestCards.der(client.ocsp("not DER at all".getBytes(StandardCharsets.US_ASCII))));
+        OCSPResp answer =
+                new OCSPResp(TestCards.der(client.ocsp("not DER at all".getBytes(StandardCharsets.US_ASCII))));
         assertThat(answer.getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
     }
 
@@ -161,33 +178,45 @@ class RevocationTest {
 
         backend.revokeTerminal(clinic);
         X509CRL terminalCrl = crl(TestCards.der(client.revocationList(CertificateAuthority.TERMINAL)));
-        X509Certificate clinicCertificate = (X509Certificate) clinic.keyStore().getCertificate(
-                Collections.list(clinic.keyStore().aliases()).getFirst());
+        X509Certificate clinicCertificate = (X509Certificate) clinic.keyStore()
+                .getCertificate(Collections.list(clinic.keyStore().aliases()).getFirst());
         assertThat(terminalCrl.isRevoked(clinicCertificate)).isTrue();
         var digests = new JcaDigestCalculatorProviderBuilder().build();
-        OCSPResp ocsp = new OCSPResp(TestCards.der(client.ocsp(new OCSPReqBuilder().addRequest(new CertificateID(
-                digests.get(CertificateID.HASH_SHA1), new JcaX509CertificateHolder(backend.terminalCaCertificate()),
-                clinicCertificate.getSerialNumber())).build().getEncoded())));
+        OCSPResp ocsp = new OCSPResp(TestCards.der(client.ocsp(new OCSPReqBuilder()
+                .addRequest(new CertificateID(
+                        digests.get(CertificateID.HASH_SHA1),
+                        new JcaX509CertificateHolder(backend.terminalCaCertificate()),
+                        clinicCertificate.getSerialNumber()))
+                .build()
+                .getEncoded())));
         BasicOCSPResp basic = (BasicOCSPResp) ocsp.getResponseObject();
-        assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(
-                backend.terminalCaCertificate().getPublicKey()))).as("answered and signed by the terminal CA").isTrue();
+        assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder()
+                        .build(backend.terminalCaCertificate().getPublicKey())))
+                .as("answered and signed by the terminal CA")
+                .isTrue();
         assertThat(basic.getResponses()[0].getCertStatus()).isInstanceOf(RevokedStatus.class);
 
         HttpsEligibilityClient after = new HttpsEligibilityClient(backend.baseUri(), clinic, Duration.ofSeconds(5));
-        assertThat(after.nonce()).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.reason()).as(u.diagnostic()).isEqualTo(UnavailableReason.TLS_FAILURE));
+        assertThat(after.nonce())
+                .isInstanceOfSatisfying(
+                        Unavailable.class,
+                        u -> assertThat(u.reason()).as(u.diagnostic()).isEqualTo(UnavailableReason.TLS_FAILURE));
         assertThat(after.confirmByCard(TestCards.pinRequest(client, backend.issueCard(8))))
-                .isInstanceOfSatisfying(Unavailable.class,
-                        u -> assertThat(u.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
-        assertThat(TestCards.nonce(client)).as("the other terminals are not affected").hasSize(32);
+                .isInstanceOfSatisfying(
+                        Unavailable.class, u -> assertThat(u.reason()).isEqualTo(UnavailableReason.TLS_FAILURE));
+        assertThat(TestCards.nonce(client))
+                .as("the other terminals are not affected")
+                .hasSize(32);
     }
 
     @Test
     void anExpiredTerminalCertificateIsRefusedInTheTlsHandshake() {
-        HttpsEligibilityClient expired = new HttpsEligibilityClient(backend.baseUri(),
-                backend.issueExpiredTerminal("1314440001"), Duration.ofSeconds(5));
-        assertThat(expired.nonce()).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.reason()).as(u.diagnostic()).isEqualTo(UnavailableReason.TLS_FAILURE));
+        HttpsEligibilityClient expired = new HttpsEligibilityClient(
+                backend.baseUri(), backend.issueExpiredTerminal("1314440001"), Duration.ofSeconds(5));
+        assertThat(expired.nonce())
+                .isInstanceOfSatisfying(
+                        Unavailable.class,
+                        u -> assertThat(u.reason()).as(u.diagnostic()).isEqualTo(UnavailableReason.TLS_FAILURE));
     }
 
     private static X509CRL crl(byte[] der) throws Exception {
@@ -195,6 +224,7 @@ class RevocationTest {
     }
 
     private static X509Certificate certificate(byte[] der) throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 }

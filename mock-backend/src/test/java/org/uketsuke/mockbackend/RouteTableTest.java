@@ -20,13 +20,13 @@ class RouteTableTest {
 
     private static final RouteTable.Endpoint OK = x -> Reply.text(200, "ok\n");
 
-    private final RouteTable table = new RouteTable(List.of(
-            RouteTable.Route.post("/oqs/v1/nonce", OK),
-            RouteTable.Route.get("/crl/jpki.crl", OK)));
+    private final RouteTable table = new RouteTable(
+            List.of(RouteTable.Route.post("/oqs/v1/nonce", OK), RouteTable.Route.get("/crl/jpki.crl", OK)));
 
     @Test
     void anUnknownPathIsNoSuchPath() {
-        assertThat(table.match("POST", "/oqs/v1/unknown")).isEqualTo(new RouteTable.Match.NoSuchPath("/oqs/v1/unknown"));
+        assertThat(table.match("POST", "/oqs/v1/unknown"))
+                .isEqualTo(new RouteTable.Match.NoSuchPath("/oqs/v1/unknown"));
         assertThat(table.match("GET", "/")).isEqualTo(new RouteTable.Match.NoSuchPath("/"));
     }
 
@@ -40,14 +40,18 @@ class RouteTableTest {
 
     @Test
     void aKnownMethodAndPathFindsItsRoute() {
-        assertThat(table.match("POST", "/oqs/v1/nonce")).isInstanceOfSatisfying(RouteTable.Match.Found.class,
-                found -> assertThat(found.route().path()).isEqualTo("/oqs/v1/nonce"));
+        assertThat(table.match("POST", "/oqs/v1/nonce"))
+                .isInstanceOfSatisfying(
+                        RouteTable.Match.Found.class,
+                        found -> assertThat(found.route().path()).isEqualTo("/oqs/v1/nonce"));
     }
 
     @Test
     void twoRowsForOneMethodAndPathAreRefused() {
-        assertThatThrownBy(() -> new RouteTable(List.of(RouteTable.Route.post("/ocsp", OK), RouteTable.Route.post("/ocsp", OK))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("POST /ocsp");
+        assertThatThrownBy(() ->
+                        new RouteTable(List.of(RouteTable.Route.post("/ocsp", OK), RouteTable.Route.post("/ocsp", OK))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("POST /ocsp");
     }
 
     @Test
@@ -56,7 +60,8 @@ class RouteTableTest {
             HttpResponse<String> unknown = send(backend, "POST", "/oqs/v1/no-such-thing");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).isEqualTo("no such endpoint\n");
-            assertThat(send(backend, "GET", "/oqs/v1/no-such-thing").statusCode()).isEqualTo(404);
+            assertThat(send(backend, "GET", "/oqs/v1/no-such-thing").statusCode())
+                    .isEqualTo(404);
             HttpResponse<String> wrongMethod = send(backend, "GET", "/oqs/v1/nonce");
             assertThat(wrongMethod.statusCode()).isEqualTo(405);
             assertThat(wrongMethod.body()).isEqualTo("POST only for /oqs/v1/nonce\n");
@@ -74,8 +79,10 @@ class RouteTableTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
         try (HttpClient http = HttpClient.newBuilder().sslContext(context).build()) {
-            return http.send(HttpRequest.newBuilder(backend.baseUri().resolve(path))
-                            .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+            return http.send(
+                    HttpRequest.newBuilder(backend.baseUri().resolve(path))
+                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -3,6 +3,7 @@ package org.uketsuke.mockbackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.TlsMaterial;
-import java.nio.charset.StandardCharsets;
 
 /** The terminal's TLS material from PEM files (and PKCS#12), used for real over mTLS against the backend. */
 class TerminalPemTest {
@@ -40,16 +40,26 @@ class TerminalPemTest {
         key = (PrivateKey) store.getKey(alias, backend.terminalTls().keyPassword());
         chain = store.getCertificateChain(alias);
         Files.writeString(dir.resolve("terminal.key"), pem("PRIVATE KEY", key.getEncoded()));
-        Files.writeString(dir.resolve("terminal-pkcs1.key"),
-                pem("RSA PRIVATE KEY", PrivateKeyInfo.getInstance(key.getEncoded()).parsePrivateKey().toASN1Primitive().getEncoded()));
+        Files.writeString(
+                dir.resolve("terminal-pkcs1.key"),
+                pem(
+                        "RSA PRIVATE KEY",
+                        PrivateKeyInfo.getInstance(key.getEncoded())
+                                .parsePrivateKey()
+                                .toASN1Primitive()
+                                .getEncoded()));
         StringBuilder certificates = new StringBuilder();
         for (Certificate c : chain) {
             certificates.append(pem("CERTIFICATE", c.getEncoded()));
         }
         Files.writeString(dir.resolve("terminal.crt"), "Bag Attributes: written by a CA tool\n" + certificates);
         KeyStore trust = backend.terminalTls().trustStore();
-        Files.writeString(dir.resolve("server-ca.crt"),
-                pem("CERTIFICATE", trust.getCertificate(Collections.list(trust.aliases()).getFirst()).getEncoded()));
+        Files.writeString(
+                dir.resolve("server-ca.crt"),
+                pem(
+                        "CERTIFICATE",
+                        trust.getCertificate(Collections.list(trust.aliases()).getFirst())
+                                .getEncoded()));
     }
 
     @AfterAll
@@ -58,24 +68,27 @@ class TerminalPemTest {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static void confirmsWith(TlsMaterial tls) {
         HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), tls, Duration.ofSeconds(10));
-        assertThat(TestCards.confirmWithPin(client, backend.issueCard(1))).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        assertThat(TestCards.confirmWithPin(client, backend.issueCard(1)))
+                .isInstanceOf(ConfirmationOutcome.Confirmed.class);
     }
 
     @Test
     void aPkcs8KeyAndACertificateChainInPemWorkOverMutualTls() {
-        confirmsWith(TlsMaterial.fromPem(dir.resolve("terminal.key"), dir.resolve("terminal.crt"), dir.resolve("server-ca.crt")));
+        confirmsWith(TlsMaterial.fromPem(
+                dir.resolve("terminal.key"), dir.resolve("terminal.crt"), dir.resolve("server-ca.crt")));
     }
 
     @Test
     void aPkcs1RsaKeyInPemWorksToo() {
-        confirmsWith(TlsMaterial.fromPem(dir.resolve("terminal-pkcs1.key"), dir.resolve("terminal.crt"),
-                dir.resolve("server-ca.crt")));
+        confirmsWith(TlsMaterial.fromPem(
+                dir.resolve("terminal-pkcs1.key"), dir.resolve("terminal.crt"), dir.resolve("server-ca.crt")));
     }
 
     @Test
@@ -89,25 +102,31 @@ class TerminalPemTest {
         }
         confirmsWith(TlsMaterial.fromPkcs12(p12, "secret".toCharArray(), dir.resolve("server-ca.crt")));
         assertThatThrownBy(() -> TlsMaterial.fromPkcs12(p12, "wrong".toCharArray(), dir.resolve("server-ca.crt")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("terminal.p12");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("terminal.p12");
     }
 
     @Test
     void unusableFilesSayWhichAndWhy() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "nothing here\n");
         assertThatThrownBy(() -> TlsMaterial.fromPem(empty, dir.resolve("terminal.crt"), dir.resolve("server-ca.crt")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty.pem")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty.pem")
                 .hasMessageContaining("no PRIVATE KEY");
         assertThatThrownBy(() -> TlsMaterial.fromPem(dir.resolve("terminal.key"), empty, dir.resolve("server-ca.crt")))
                 .hasMessageContaining("no CERTIFICATE block");
         Path encrypted = Files.writeString(dir.resolve("enc.key"), pem("ENCRYPTED PRIVATE KEY", new byte[] {1, 2, 3}));
-        assertThatThrownBy(() -> TlsMaterial.fromPem(encrypted, dir.resolve("terminal.crt"), dir.resolve("server-ca.crt")))
+        assertThatThrownBy(
+                        () -> TlsMaterial.fromPem(encrypted, dir.resolve("terminal.crt"), dir.resolve("server-ca.crt")))
                 .hasMessageContaining("encrypted");
         Path otherKey = dir.resolve("other.key");
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        Files.writeString(otherKey, pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded()));
-        assertThatThrownBy(() -> TlsMaterial.fromPem(otherKey, dir.resolve("terminal.crt"), dir.resolve("server-ca.crt")))
+        Files.writeString(
+                otherKey,
+                pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded()));
+        assertThatThrownBy(
+                        () -> TlsMaterial.fromPem(otherKey, dir.resolve("terminal.crt"), dir.resolve("server-ca.crt")))
                 .hasMessageContaining("does not belong");
     }
 }

@@ -34,8 +34,13 @@ final class TestCards {
 
     static CardConfirmationRequest pinRequest(HttpsEligibilityClient client, IssuedCard card) throws Exception {
         byte[] nonce = nonce(client);
-        return new CardConfirmationRequest(card.authCertDer(), nonce, sign(card.authKey(), nonce), IdentityMethod.PIN,
-                Consents.none(), "test-" + System.nanoTime());
+        return new CardConfirmationRequest(
+                card.authCertDer(),
+                nonce,
+                sign(card.authKey(), nonce),
+                IdentityMethod.PIN,
+                Consents.none(),
+                "test-" + System.nanoTime());
     }
 
     static ConfirmationOutcome confirmWithPin(HttpsEligibilityClient client, IssuedCard card) {

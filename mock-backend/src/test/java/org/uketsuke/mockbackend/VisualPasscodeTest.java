@@ -16,13 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
-import org.uketsuke.eligibility.client.TerminalSigner;
-import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.VisualPasscode;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.TerminalSigner;
+import org.uketsuke.eligibility.client.TlsMaterial;
 
 /** Visual-check passcodes (OQS-IF-049/050): tied to a staff member and a terminal, short-lived, single use. */
 class VisualPasscodeTest {
@@ -46,12 +46,19 @@ class VisualPasscodeTest {
     }
 
     /** A visual confirmation of this card by {@code staffId} under {@code passcode}, signed by the terminal. */
-    private static ConfirmationOutcome visual(HttpsEligibilityClient via, TlsMaterial terminal, IssuedCard card,
-            String staffId, String passcode) throws Exception {
+    private static ConfirmationOutcome visual(
+            HttpsEligibilityClient via, TlsMaterial terminal, IssuedCard card, String staffId, String passcode)
+            throws Exception {
         byte[] nonce = TestCards.nonce(via);
-        VisualAttestation attestation = new VisualAttestation(nonce, TestCards.sha256(card.authCertDer()), staffId, passcode);
-        return via.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce,
-                TerminalSigner.sign(terminal, attestation.bytes()), IdentityMethod.VISUAL, Consents.none(), "visual",
+        VisualAttestation attestation =
+                new VisualAttestation(nonce, TestCards.sha256(card.authCertDer()), staffId, passcode);
+        return via.confirmByCard(new CardConfirmationRequest(
+                card.authCertDer(),
+                nonce,
+                TerminalSigner.sign(terminal, attestation.bytes()),
+                IdentityMethod.VISUAL,
+                Consents.none(),
+                "visual",
                 attestation));
     }
 
@@ -60,8 +67,8 @@ class VisualPasscodeTest {
         VisualPasscode passcode = TestCards.passcode(client, "staff-07");
         assertThat(passcode.staffId()).isEqualTo("staff-07");
         assertThat(passcode.passcode()).matches("[0-9]{8}");
-        assertThat(passcode.expiresAt()).isEqualTo(clock.instant().plus(VisualPasscodes.LIFETIME)
-                .truncatedTo(ChronoUnit.SECONDS));
+        assertThat(passcode.expiresAt())
+                .isEqualTo(clock.instant().plus(VisualPasscodes.LIFETIME).truncatedTo(ChronoUnit.SECONDS));
         assertThat(passcode.toString()).doesNotContain(passcode.passcode());
         assertThat(TestCards.passcode(client, "staff-07").passcode()).isNotEqualTo(passcode.passcode());
     }
@@ -93,7 +100,8 @@ class VisualPasscodeTest {
     void aPasscodeIssuedToAnotherTerminalIsInvalidHere() throws Exception {
         IssuedCard card = backend.issueCard(5);
         TlsMaterial otherClinic = backend.issueTerminal("1315550001");
-        HttpsEligibilityClient other = new HttpsEligibilityClient(backend.baseUri(), otherClinic, Duration.ofSeconds(10));
+        HttpsEligibilityClient other =
+                new HttpsEligibilityClient(backend.baseUri(), otherClinic, Duration.ofSeconds(10));
         VisualPasscode theirs = TestCards.passcode(other, "staff-07");
         assertThat(reason(visual(client, backend.terminalTls(), card, "staff-07", theirs.passcode())))
                 .isEqualTo(RejectionReason.PASSCODE_INVALID);

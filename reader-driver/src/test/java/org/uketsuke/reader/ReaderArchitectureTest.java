@@ -20,14 +20,20 @@ class ReaderArchitectureTest {
 
     @Test
     void onlyThePcscPackageImportsSmartcardio() {
-        noClasses().that().resideOutsideOfPackage("org.uketsuke.reader.pcsc..")
-                .should().dependOnClassesThat().resideInAPackage("javax.smartcardio..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.uketsuke.reader.pcsc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javax.smartcardio..")
                 .check(DRIVER);
     }
 
     @Test
     void theDriverDependsOnNoOtherUketsukeModule() {
-        noClasses().should().dependOnClassesThat(
+        noClasses()
+                .should()
+                .dependOnClassesThat(
                         resideInAPackage("org.uketsuke..").and(resideOutsideOfPackage("org.uketsuke.reader..")))
                 .check(DRIVER);
         noClasses().should().dependOnClassesThat().resideInAPackage("javafx..").check(DRIVER);
@@ -35,9 +41,15 @@ class ReaderArchitectureTest {
 
     @Test
     void cardTransportsAreOnlyHandedOutThroughTheirGuardedFactories() {
-        constructors().that().areDeclaredInClassesThat().implement(ApduTransport.class)
-                .and().areDeclaredInClassesThat().resideInAPackage("org.uketsuke.reader.pcsc..")
-                .should().notBePublic()
+        constructors()
+                .that()
+                .areDeclaredInClassesThat()
+                .implement(ApduTransport.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("org.uketsuke.reader.pcsc..")
+                .should()
+                .notBePublic()
                 .check(DRIVER);
     }
 }

@@ -16,8 +16,14 @@ import org.uketsuke.bridge.store.PostgresTarget;
  * @param postgres a shared PostgreSQL レセコン store (hospitals with several terminals)
  * @param csvExport daily CSV files for レセコン that import CSV
  */
-public record BridgeConfig(Path outboxDb, Path sqliteStore, Path faceDir, String medicalInstitutionCode, Charset fileCharset,
-        PostgresTarget postgres, CsvExport csvExport) {
+public record BridgeConfig(
+        Path outboxDb,
+        Path sqliteStore,
+        Path faceDir,
+        String medicalInstitutionCode,
+        Charset fileCharset,
+        PostgresTarget postgres,
+        CsvExport csvExport) {
 
     public BridgeConfig {
         Objects.requireNonNull(outboxDb, "outboxDb");
@@ -28,7 +34,8 @@ public record BridgeConfig(Path outboxDb, Path sqliteStore, Path faceDir, String
     }
 
     /** The SQLite store and the face folder (either may be null). */
-    public BridgeConfig(Path outboxDb, Path sqliteStore, Path faceDir, String medicalInstitutionCode, Charset fileCharset) {
+    public BridgeConfig(
+            Path outboxDb, Path sqliteStore, Path faceDir, String medicalInstitutionCode, Charset fileCharset) {
         this(outboxDb, sqliteStore, faceDir, medicalInstitutionCode, fileCharset, null, null);
     }
 

@@ -10,7 +10,8 @@ import org.uketsuke.eligibility.IdentityMethod;
  *
  * @param idempotencyKey one per confirmation (the request's ArbitraryFileIdentifier): a second submit is a no-op
  */
-public record Confirmation(String idempotencyKey, Instant confirmedAt, IdentityMethod method, ConfirmationOutcome.Confirmed result) {
+public record Confirmation(
+        String idempotencyKey, Instant confirmedAt, IdentityMethod method, ConfirmationOutcome.Confirmed result) {
 
     public Confirmation {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");

@@ -1,17 +1,17 @@
 package org.uketsuke.bridge;
 
-import java.nio.charset.Charset;
-import org.uketsuke.bridge.sink.AtomicFiles;
-import org.uketsuke.bridge.sink.OutboxEntry;
-import org.uketsuke.bridge.sink.RececonSink;
-import org.uketsuke.bridge.sink.SinkFailure;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.bridge.sink.OutboxEntry;
+import org.uketsuke.bridge.sink.RececonSink;
+import org.uketsuke.bridge.sink.SinkFailure;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;

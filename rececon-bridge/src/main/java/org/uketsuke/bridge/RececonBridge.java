@@ -1,15 +1,9 @@
 package org.uketsuke.bridge;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Optional;
-import org.uketsuke.bridge.sink.DeliveryId;
-import org.uketsuke.bridge.sink.OutboxEntry;
-import org.uketsuke.bridge.sink.RececonSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,14 +12,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.csv.CsvExportSink;
+import org.uketsuke.bridge.sink.DeliveryId;
+import org.uketsuke.bridge.sink.OutboxEntry;
+import org.uketsuke.bridge.sink.RececonSink;
 import org.uketsuke.bridge.store.JdbcRececonStore;
 import org.uketsuke.bridge.store.StoreDialect;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -106,8 +105,11 @@ public final class RececonBridge implements AutoCloseable {
     /** Commits the confirmation to the outbox; submitting the same key again returns the same id and adds nothing. */
     public synchronized DeliveryId submit(Confirmation confirmation) {
         ResultMessage message = ResultMessage.confirmed(
-                        confirmation.result().processingTime(), institutionCode, confirmation.idempotencyKey(),
-                        confirmation.result().qualification(), confirmation.result().notice())
+                        confirmation.result().processingTime(),
+                        institutionCode,
+                        confirmation.idempotencyKey(),
+                        confirmation.result().qualification(),
+                        confirmation.result().notice())
                 .withReferenceClassification(confirmation.method() == IdentityMethod.INSURANCE_NUMBER ? "2" : "1");
         try (PreparedStatement insert = outbox.prepareStatement(
                 "insert or ignore into entry (idempotency_key, confirmed_at, method, result_xml) values (?,?,?,?)")) {
@@ -133,7 +135,9 @@ public final class RececonBridge implements AutoCloseable {
      * one, else the local SQLite store.
      */
     public Optional<JdbcRececonStore> databaseStore() {
-        return sinks.stream().filter(JdbcRececonStore.class::isInstance).map(JdbcRececonStore.class::cast)
+        return sinks.stream()
+                .filter(JdbcRececonStore.class::isInstance)
+                .map(JdbcRececonStore.class::cast)
                 .max(Comparator.comparing(s -> s.dialect() == StoreDialect.POSTGRESQL));
     }
 
@@ -188,8 +192,10 @@ public final class RececonBridge implements AutoCloseable {
     public synchronized List<DeliveryStatus> recentStatuses(int limit) {
         List<DeliveryStatus> open = statuses("select id, idempotency_key, state, attempts, last_error, confirmed_at"
                 + " from entry where state <> 'DELIVERED' order by id desc limit " + Math.max(0, limit));
-        List<DeliveryStatus> delivered = statuses("select id, idempotency_key, state, attempts, last_error, confirmed_at"
-                + " from entry where state = 'DELIVERED' order by id desc limit " + Math.max(0, limit - open.size()));
+        List<DeliveryStatus> delivered =
+                statuses("select id, idempotency_key, state, attempts, last_error, confirmed_at"
+                        + " from entry where state = 'DELIVERED' order by id desc limit "
+                        + Math.max(0, limit - open.size()));
         List<DeliveryStatus> all = new ArrayList<>(open);
         all.addAll(delivered);
         all.sort(Comparator.comparingLong((DeliveryStatus s) -> s.id().value()).reversed());
@@ -204,8 +210,14 @@ public final class RececonBridge implements AutoCloseable {
                 Set<String> done = deliveredSinks(id);
                 Map<String, Boolean> perSink = new LinkedHashMap<>();
                 sinks.forEach(sink -> perSink.put(sink.name(), done.contains(sink.name())));
-                statuses.add(new DeliveryStatus(id, rs.getString(2), DeliveryStatus.State.valueOf(rs.getString(3)),
-                        rs.getInt(4), rs.getString(5), perSink, Instant.parse(rs.getString(6))));
+                statuses.add(new DeliveryStatus(
+                        id,
+                        rs.getString(2),
+                        DeliveryStatus.State.valueOf(rs.getString(3)),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        perSink,
+                        Instant.parse(rs.getString(6))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -215,11 +227,16 @@ public final class RececonBridge implements AutoCloseable {
 
     private List<OutboxEntry> pending() {
         List<OutboxEntry> entries = new ArrayList<>();
-        try (ResultSet rs = outbox.createStatement().executeQuery(
-                "select id, idempotency_key, confirmed_at, method, result_xml from entry where state = 'PENDING' order by id")) {
+        try (ResultSet rs = outbox.createStatement()
+                .executeQuery(
+                        "select id, idempotency_key, confirmed_at, method, result_xml from entry where state = 'PENDING' order by id")) {
             while (rs.next()) {
-                entries.add(new OutboxEntry(new DeliveryId(rs.getLong(1)), rs.getString(2), Instant.parse(rs.getString(3)),
-                        IdentityMethod.valueOf(rs.getString(4)), rs.getBytes(5)));
+                entries.add(new OutboxEntry(
+                        new DeliveryId(rs.getLong(1)),
+                        rs.getString(2),
+                        Instant.parse(rs.getString(3)),
+                        IdentityMethod.valueOf(rs.getString(4)),
+                        rs.getBytes(5)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -254,8 +271,8 @@ public final class RececonBridge implements AutoCloseable {
 
     private void setState(DeliveryId id, DeliveryStatus.State state, String error, boolean failedAttempt) {
         String sql = failedAttempt
-                ? "update entry set attempts = attempts + 1, last_error = ?,"
-                        + " state = case when attempts + 1 >= " + MAX_ATTEMPTS + " then 'FAILED' else 'PENDING' end where id = ?"
+                ? "update entry set attempts = attempts + 1, last_error = ?," + " state = case when attempts + 1 >= "
+                        + MAX_ATTEMPTS + " then 'FAILED' else 'PENDING' end where id = ?"
                 : "update entry set state = '" + state.name() + "', last_error = ? where id = ?";
         try (PreparedStatement update = outbox.prepareStatement(sql)) {
             update.setString(1, error);
@@ -275,5 +292,4 @@ public final class RececonBridge implements AutoCloseable {
             // closing
         }
     }
-
 }

@@ -30,8 +30,13 @@ public final class CrashChild {
     }
 
     static BridgeConfig config(Path dir, String postgresUrl) {
-        BridgeConfig config = new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"), dir.resolve("face"),
-                Fixtures.INSTITUTION, StandardCharsets.UTF_8).withCsvExport(new CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
+        BridgeConfig config = new BridgeConfig(
+                        dir.resolve("outbox.db"),
+                        dir.resolve("rececon.db"),
+                        dir.resolve("face"),
+                        Fixtures.INSTITUTION,
+                        StandardCharsets.UTF_8)
+                .withCsvExport(new CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
         return postgresUrl == null ? config : config.withPostgres(new PostgresTarget(postgresUrl, "uketsuke", ""));
     }
 }

@@ -45,7 +45,8 @@ class CrashTest {
         Random random = new Random(20261124L);
         Set<String> committed = new HashSet<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // sqlite's native library is unpacked here, not in /tmp: whatever a killed child leaves stays in the test folder.
+        // sqlite's native library is unpacked here, not in /tmp: whatever a killed child leaves stays in the test
+        // folder.
         Path natives = Files.createDirectories(dir.resolve("natives"));
         try (LocalPostgresCluster postgres = LocalPostgresCluster.start()) {
             PostgresTarget target = postgres.target();
@@ -54,21 +55,31 @@ class CrashTest {
             String classPath = jarredClassPath();
             Path archive = dir.resolve("child.jsa");
             Path warmup = Files.createDirectories(dir.resolve("warmup"));
-            Process first = new ProcessBuilder(childCommand(java, natives, classPath,
-                    List.of("-XX:ArchiveClassesAtExit=" + archive), warmup, "warmup", postgres.newDatabase("warmup").jdbcUrl()))
-                    .redirectErrorStream(true).start();
+            Process first = new ProcessBuilder(childCommand(
+                            java,
+                            natives,
+                            classPath,
+                            List.of("-XX:ArchiveClassesAtExit=" + archive),
+                            warmup,
+                            "warmup",
+                            postgres.newDatabase("warmup").jdbcUrl()))
+                    .redirectErrorStream(true)
+                    .start();
             String firstOutput = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(first.waitFor()).as("the warm-up child said %s", firstOutput).isZero();
-            List<String> shared = Files.exists(archive) ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")
-                    : List.of();
+            assertThat(first.waitFor())
+                    .as("the warm-up child said %s", firstOutput)
+                    .isZero();
+            List<String> shared =
+                    Files.exists(archive) ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto") : List.of();
             long startupNanos = 0;
             for (int cycle = 0; cycle < cycles; cycle++) {
                 long spawned = System.nanoTime();
-                Process child = new ProcessBuilder(childCommand(java, natives, classPath, shared, dir, "c" + cycle,
-                        target.jdbcUrl()))
+                Process child = new ProcessBuilder(
+                                childCommand(java, natives, classPath, shared, dir, "c" + cycle, target.jdbcUrl()))
                         .redirectErrorStream(true)
                         .start();
-                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 CountDownLatch ready = new CountDownLatch(1);
                 List<String> otherOutput = new ArrayList<>();
                 Thread reader = Thread.ofPlatform().start(() -> {
@@ -89,13 +100,16 @@ class CrashTest {
                     }
                 });
                 boolean started = ready.await(30, TimeUnit.SECONDS);
-                assertThat(started).as("the child started; it said %s", otherOutput).isTrue();
+                assertThat(started)
+                        .as("the child started; it said %s", otherOutput)
+                        .isTrue();
                 startupNanos += System.nanoTime() - spawned;
                 Thread.sleep(random.nextInt(301));
                 child.destroyForcibly();
                 child.waitFor();
                 reader.join();
-                assertThat(otherOutput).as("the child printed no error before it was killed")
+                assertThat(otherOutput)
+                        .as("the child printed no error before it was killed")
                         .noneMatch(line -> line.contains("Exception"));
             }
             try (RececonBridge bridge = RececonBridge.open(CrashChild.config(dir, target.jdbcUrl()))) {
@@ -106,29 +120,55 @@ class CrashTest {
             assertThat(committed).as("the children committed work").hasSizeGreaterThan(cycles / 4);
             assertThat(outbox).containsAll(committed);
             for (String store : List.of("jdbc:sqlite:" + dir.resolve("rececon.db"), target.jdbcUrl())) {
-                assertThat(keys(store, "select idempotency_key from qualification")).as(store).isEqualTo(outbox);
-                assertThat(count(store, "select count(*) from qualification")).as(store).isEqualTo(outbox.size());
+                assertThat(keys(store, "select idempotency_key from qualification"))
+                        .as(store)
+                        .isEqualTo(outbox);
+                assertThat(count(store, "select count(*) from qualification"))
+                        .as(store)
+                        .isEqualTo(outbox.size());
             }
             try (Stream<Path> files = Files.list(dir.resolve("face"))) {
-                assertThat(files.filter(p -> p.getFileName().toString().endsWith(".xml")).count()).isEqualTo(outbox.size());
+                assertThat(files.filter(p -> p.getFileName().toString().endsWith(".xml"))
+                                .count())
+                        .isEqualTo(outbox.size());
             }
             List<String> csvKeys = new ArrayList<>();
             try (Stream<Path> files = Files.list(dir.resolve("csv"))) {
-                for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) {
-                    Csv.parse(Files.readString(file)).stream().skip(1).forEach(r -> csvKeys.add(r.fields().getFirst()));
+                for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv"))
+                        .toList()) {
+                    Csv.parse(Files.readString(file)).stream()
+                            .skip(1)
+                            .forEach(r -> csvKeys.add(r.fields().getFirst()));
                 }
             }
-            assertThat(csvKeys).as("every key once in the CSV export").hasSize(outbox.size()).containsExactlyInAnyOrderElementsOf(outbox);
-            System.out.printf("crash test: %d kill -9 cycles, %d confirmations committed, 0 lost, 0 doubled in 4 sinks;"
-                    + " child start to ready %.0f ms on average%n", cycles, outbox.size(), startupNanos / 1e6 / cycles);
+            assertThat(csvKeys)
+                    .as("every key once in the CSV export")
+                    .hasSize(outbox.size())
+                    .containsExactlyInAnyOrderElementsOf(outbox);
+            System.out.printf(
+                    "crash test: %d kill -9 cycles, %d confirmations committed, 0 lost, 0 doubled in 4 sinks;"
+                            + " child start to ready %.0f ms on average%n",
+                    cycles, outbox.size(), startupNanos / 1e6 / cycles);
         }
     }
 
     /** C1 only and the serial collector: the child starts faster, so a thousand kills fit in the full run. */
-    private static List<String> childCommand(String java, Path natives, String classPath, List<String> cds, Path folder,
-            String prefix, String postgresUrl) {
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dorg.sqlite.tmpdir=" + natives));
+    private static List<String> childCommand(
+            String java,
+            Path natives,
+            String classPath,
+            List<String> cds,
+            Path folder,
+            String prefix,
+            String postgresUrl) {
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off",
+                "-Dorg.sqlite.tmpdir=" + natives));
         command.addAll(cds);
         command.addAll(List.of("-cp", classPath, CrashChild.class.getName(), folder.toString(), prefix, postgresUrl));
         return command;
@@ -164,7 +204,8 @@ class CrashTest {
 
     private static Set<String> keys(String url, String sql) throws Exception {
         Set<String> keys = new HashSet<>();
-        try (Connection c = DriverManager.getConnection(url, "uketsuke", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(url, "uketsuke", "");
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             while (rs.next()) {
                 keys.add(rs.getString(1));
             }
@@ -173,7 +214,8 @@ class CrashTest {
     }
 
     private static int count(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "uketsuke", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(url, "uketsuke", "");
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }

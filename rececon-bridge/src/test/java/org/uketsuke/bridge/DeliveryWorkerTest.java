@@ -18,9 +18,14 @@ class DeliveryWorkerTest {
     @Test
     void aFolderThatComesBackIsDeliveredToWithoutAnyoneAsking() throws Exception {
         Path face = dir.resolve("face");
-        try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
-                        face, Fixtures.INSTITUTION, StandardCharsets.UTF_8));
-                DeliveryWorker worker = new DeliveryWorker(bridge, Duration.ofMillis(20), Duration.ofMillis(200)).start()) {
+        try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                        dir.resolve("outbox.db"),
+                        dir.resolve("rececon.db"),
+                        face,
+                        Fixtures.INSTITUTION,
+                        StandardCharsets.UTF_8));
+                DeliveryWorker worker =
+                        new DeliveryWorker(bridge, Duration.ofMillis(20), Duration.ofMillis(200)).start()) {
             Files.delete(face);
             Files.writeString(face, "the share is gone");
             bridge.submit(Fixtures.confirmation("later", 1));
@@ -30,7 +35,9 @@ class DeliveryWorkerTest {
 
             Files.delete(face);
             Files.createDirectory(face);
-            waitFor(() -> bridge.statuses().getFirst().state() == DeliveryStatus.State.DELIVERED, "delivered once back");
+            waitFor(
+                    () -> bridge.statuses().getFirst().state() == DeliveryStatus.State.DELIVERED,
+                    "delivered once back");
         }
         try (var files = Files.list(face)) {
             assertThat(files.count()).isEqualTo(1);

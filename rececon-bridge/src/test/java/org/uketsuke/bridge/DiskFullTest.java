@@ -41,14 +41,19 @@ class DiskFullTest {
         }
         mounted = face;
         int entries = 80; // about 1.5 KB each: more than 64 KiB
-        try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
-                face, Fixtures.INSTITUTION, StandardCharsets.UTF_8))) {
+        try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                dir.resolve("outbox.db"),
+                dir.resolve("rececon.db"),
+                face,
+                Fixtures.INSTITUTION,
+                StandardCharsets.UTF_8))) {
             for (int i = 0; i < entries; i++) {
                 bridge.submit(Fixtures.confirmation("full-" + i, i % 60));
             }
             bridge.drain();
             List<DeliveryStatus> pending = bridge.statuses().stream()
-                    .filter(s -> s.state() != DeliveryStatus.State.DELIVERED).toList();
+                    .filter(s -> s.state() != DeliveryStatus.State.DELIVERED)
+                    .toList();
             assertThat(pending).as("the folder filled up").isNotEmpty();
             assertThat(pending).allSatisfy(s -> {
                 assertThat(s.sinks()).containsEntry("sqlite", true).containsEntry("face-folder", false);
@@ -66,7 +71,9 @@ class DiskFullTest {
     private static long everyResultFileIsWhole(Path face) throws Exception {
         try (Stream<Path> files = Files.list(face)) {
             List<Path> all = files.toList();
-            assertThat(all).as("no temporary file is left").noneMatch(p -> p.getFileName().toString().startsWith("."));
+            assertThat(all)
+                    .as("no temporary file is left")
+                    .noneMatch(p -> p.getFileName().toString().startsWith("."));
             for (Path file : all) {
                 QualificationXml.parseResult(Files.readAllBytes(file)); // throws on a partial file
             }

@@ -39,8 +39,13 @@ class ReadOnlyFolderTest {
             fail("the read-only test mounts a tmpfs and needs root (run ./uketsuke test as root)");
         }
         mounted = share;
-        BridgeConfig config = new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"), share.resolve("face"),
-                Fixtures.INSTITUTION, StandardCharsets.UTF_8).withCsvExport(new CsvExport(share.resolve("csv"), StandardCharsets.UTF_8));
+        BridgeConfig config = new BridgeConfig(
+                        dir.resolve("outbox.db"),
+                        dir.resolve("rececon.db"),
+                        share.resolve("face"),
+                        Fixtures.INSTITUTION,
+                        StandardCharsets.UTF_8)
+                .withCsvExport(new CsvExport(share.resolve("csv"), StandardCharsets.UTF_8));
         try (RececonBridge bridge = RececonBridge.open(config)) {
             bridge.submit(Fixtures.confirmation("before", 1));
             assertThat(bridge.drain()).isEqualTo(1);
@@ -50,7 +55,9 @@ class ReadOnlyFolderTest {
             assertThat(bridge.drain()).isZero();
             DeliveryStatus waiting = bridge.statuses().getLast();
             assertThat(waiting.state()).isEqualTo(DeliveryStatus.State.PENDING);
-            assertThat(waiting.sinks()).containsEntry("sqlite", true).containsEntry("face-folder", false)
+            assertThat(waiting.sinks())
+                    .containsEntry("sqlite", true)
+                    .containsEntry("face-folder", false)
                     .containsEntry("csv", false);
             assertThat(waiting.lastError()).contains("Read-only file system");
 
@@ -58,10 +65,14 @@ class ReadOnlyFolderTest {
             assertThat(bridge.drain()).isEqualTo(1);
             assertThat(bridge.statuses()).allMatch(s -> s.state() == DeliveryStatus.State.DELIVERED);
         }
-        try (Stream<Path> face = Files.list(share.resolve("face")); Stream<Path> csv = Files.list(share.resolve("csv"))) {
-            assertThat(face.filter(p -> !p.getFileName().toString().startsWith(".")).count()).isEqualTo(2);
-            assertThat(csv.toList()).singleElement().satisfies(file ->
-                    assertThat(Files.readAllLines(file)).hasSize(3)); // header + two rows
+        try (Stream<Path> face = Files.list(share.resolve("face"));
+                Stream<Path> csv = Files.list(share.resolve("csv"))) {
+            assertThat(face.filter(p -> !p.getFileName().toString().startsWith("."))
+                            .count())
+                    .isEqualTo(2);
+            assertThat(csv.toList())
+                    .singleElement()
+                    .satisfies(file -> assertThat(Files.readAllLines(file)).hasSize(3)); // header + two rows
         }
     }
 

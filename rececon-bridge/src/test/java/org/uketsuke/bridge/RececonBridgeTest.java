@@ -1,6 +1,5 @@
 package org.uketsuke.bridge;
 
-import org.uketsuke.bridge.sink.DeliveryId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.QualificationXml;
@@ -26,8 +26,12 @@ class RececonBridgeTest {
     Path dir;
 
     private BridgeConfig config(Charset charset) {
-        return new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"), dir.resolve("face"),
-                Fixtures.INSTITUTION, charset);
+        return new BridgeConfig(
+                dir.resolve("outbox.db"),
+                dir.resolve("rececon.db"),
+                dir.resolve("face"),
+                Fixtures.INSTITUTION,
+                charset);
     }
 
     @Test
@@ -42,11 +46,15 @@ class RececonBridgeTest {
         }
         assertThat(rows()).isEqualTo(1);
         List<Path> files = faceFiles();
-        assertThat(files).singleElement().satisfies(file -> assertThat(file.getFileName().toString())
-                .matches("OQSsiquc01res_face_1311234567[0-9a-f]{20}_20261124100001\\.xml"));
+        assertThat(files)
+                .singleElement()
+                .satisfies(file -> assertThat(file.getFileName().toString())
+                        .matches("OQSsiquc01res_face_1311234567[0-9a-f]{20}_20261124100001\\.xml"));
         ResultMessage message = QualificationXml.parseResult(Files.readAllBytes(files.getFirst()));
-        assertThat(message.toOutcome()).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
-                c -> assertThat(c.qualification()).isEqualTo(Fixtures.qualification(1)));
+        assertThat(message.toOutcome())
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Confirmed.class,
+                        c -> assertThat(c.qualification()).isEqualTo(Fixtures.qualification(1)));
         assertThat(message.medicalInstitutionCode()).isEqualTo(Fixtures.INSTITUTION);
     }
 
@@ -78,8 +86,12 @@ class RececonBridgeTest {
 
     @Test
     void aBrokenFolderKeepsTheEntryPendingWithItsReasonAndTheOtherSinkDelivers() throws Exception {
-        BridgeConfig blocked = new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
-                dir.resolve("face"), Fixtures.INSTITUTION, StandardCharsets.UTF_8);
+        BridgeConfig blocked = new BridgeConfig(
+                dir.resolve("outbox.db"),
+                dir.resolve("rececon.db"),
+                dir.resolve("face"),
+                Fixtures.INSTITUTION,
+                StandardCharsets.UTF_8);
         try (RececonBridge bridge = RececonBridge.open(blocked)) {
             Path face = dir.resolve("face");
             // The folder disappears and a file takes its name: the share went away under us.
@@ -125,7 +137,9 @@ class RececonBridgeTest {
             bridge.drain();
         }
         try (Stream<Path> all = Files.list(dir.resolve("face"))) {
-            assertThat(all.map(p -> p.getFileName().toString())).hasSize(10).allMatch(n -> n.startsWith("OQS") && n.endsWith(".xml"));
+            assertThat(all.map(p -> p.getFileName().toString()))
+                    .hasSize(10)
+                    .allMatch(n -> n.startsWith("OQS") && n.endsWith(".xml"));
         }
     }
 
@@ -144,7 +158,8 @@ class RececonBridgeTest {
             assertThat(parked.attempts()).isEqualTo(RececonBridge.MAX_ATTEMPTS);
             assertThat(parked.lastError()).startsWith("face-folder:");
             bridge.drain();
-            assertThat(bridge.statuses().getFirst().attempts()).as("a parked entry is not retried by itself")
+            assertThat(bridge.statuses().getFirst().attempts())
+                    .as("a parked entry is not retried by itself")
                     .isEqualTo(RececonBridge.MAX_ATTEMPTS);
 
             Files.delete(face);
@@ -166,9 +181,11 @@ class RececonBridgeTest {
             }
             bridge.drain();
             bridge.submit(Fixtures.confirmation("open-1", 9)); // not drained yet
-            assertThat(bridge.recentStatuses(3)).extracting(DeliveryStatus::idempotencyKey)
+            assertThat(bridge.recentStatuses(3))
+                    .extracting(DeliveryStatus::idempotencyKey)
                     .containsExactly("open-1", "done-4", "done-3");
-            assertThat(bridge.recentStatuses(3).getFirst().confirmedAt()).isEqualTo(Fixtures.confirmation("open-1", 9).confirmedAt());
+            assertThat(bridge.recentStatuses(3).getFirst().confirmedAt())
+                    .isEqualTo(Fixtures.confirmation("open-1", 9).confirmedAt());
         }
     }
 
@@ -182,7 +199,9 @@ class RececonBridgeTest {
 
     private List<Path> faceFiles() throws Exception {
         try (Stream<Path> files = Files.list(dir.resolve("face"))) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".xml"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -21,8 +21,11 @@ class ProductArchitectureTest {
 
     /** The training part (mock backend, virtual cards, demo profile) and the tools: never on the product's path. */
     private static final String[] NOT_IN_THE_PRODUCT = {
-        "org.uketsuke.mockbackend..", "org.uketsuke.training..", "org.uketsuke.tools..",
-        "org.uketsuke.reader.sim..", "org.uketsuke.cardfront.sim.."
+        "org.uketsuke.mockbackend..",
+        "org.uketsuke.training..",
+        "org.uketsuke.tools..",
+        "org.uketsuke.reader.sim..",
+        "org.uketsuke.cardfront.sim.."
     };
 
     @Test
@@ -32,25 +35,42 @@ class ProductArchitectureTest {
 
     @Test
     void onlyThePcscPackageTouchesSmartCards() {
-        noClasses().that().resideOutsideOfPackage("org.uketsuke.reader.pcsc..")
-                .should().dependOnClassesThat().resideInAPackage("javax.smartcardio..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.uketsuke.reader.pcsc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javax.smartcardio..")
                 .check(ALL);
     }
 
     @Test
     void theProductNeverUsesTheTrainingOrToolParts() {
-        noClasses().that().resideInAnyPackage(
-                        "org.uketsuke.app..", "org.uketsuke.eligibility..", "org.uketsuke.bridge..",
-                        "org.uketsuke.reader..", "org.uketsuke.face..", "org.uketsuke.cardfront..")
-                .and().resideOutsideOfPackages("org.uketsuke.reader.sim..", "org.uketsuke.cardfront.sim..")
-                .should().dependOnClassesThat().resideInAnyPackage(NOT_IN_THE_PRODUCT)
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.uketsuke.app..",
+                        "org.uketsuke.eligibility..",
+                        "org.uketsuke.bridge..",
+                        "org.uketsuke.reader..",
+                        "org.uketsuke.face..",
+                        "org.uketsuke.cardfront..")
+                .and()
+                .resideOutsideOfPackages("org.uketsuke.reader.sim..", "org.uketsuke.cardfront.sim..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(NOT_IN_THE_PRODUCT)
                 .check(ALL);
     }
 
     @Test
     void javaFxStaysInTheScreens() {
-        noClasses().that().resideOutsideOfPackages("org.uketsuke.app.ui..", "org.uketsuke.app.cli..", "org.uketsuke.training..")
-                .should().dependOnClassesThat().resideInAPackage("javafx..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.uketsuke.app.ui..", "org.uketsuke.app.cli..", "org.uketsuke.training..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javafx..")
                 .check(ALL);
     }
 }

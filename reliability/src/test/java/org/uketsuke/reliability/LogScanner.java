@@ -21,7 +21,10 @@ final class LogScanner {
 
     /** What was found. */
     enum Kind {
-        PIN, COLLATION_NUMBER_B, CERTIFICATE, MY_NUMBER
+        PIN,
+        COLLATION_NUMBER_B,
+        CERTIFICATE,
+        MY_NUMBER
     }
 
     record Finding(Path file, int line, Kind kind) {
@@ -38,12 +41,14 @@ final class LogScanner {
     /** The simulator's fake My Number (券面事項入力補助AP) and its 照合番号A. */
     private static final List<String> MY_NUMBERS = List.of("000000000000");
 
-    private static final Pattern PIN_TOKEN = Pattern.compile("(?<![0-9A-Za-z])(" + String.join("|", PINS) + ")(?![0-9A-Za-z])");
+    private static final Pattern PIN_TOKEN =
+            Pattern.compile("(?<![0-9A-Za-z])(" + String.join("|", PINS) + ")(?![0-9A-Za-z])");
     /** Era YYMMDD + expiry year 20xx + 4-digit security code; timestamps (20YYMM…) never have a month of 20–99. */
-    private static final Pattern COLLATION_SHAPE =
-            Pattern.compile("(?<![0-9A-Za-z])\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])20[2-6]\\d\\d{4}(?![0-9A-Za-z])");
-    private static final Pattern CERTIFICATE = Pattern.compile(
-            "-----BEGIN|MII[A-Za-z0-9+/]{64,}|(?i:3082[0-9a-f]{4}3082[0-9a-f]{200})");
+    private static final Pattern COLLATION_SHAPE = Pattern.compile(
+            "(?<![0-9A-Za-z])\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])20[2-6]\\d\\d{4}(?![0-9A-Za-z])");
+
+    private static final Pattern CERTIFICATE =
+            Pattern.compile("-----BEGIN|MII[A-Za-z0-9+/]{64,}|(?i:3082[0-9a-f]{4}3082[0-9a-f]{200})");
     /** Standalone: digits inside a hex id or a file name's hash are not a number (a finding of the first run). */
     private static final Pattern TWELVE_DIGITS = Pattern.compile("(?<![0-9A-Za-z])\\d{12}(?![0-9A-Za-z])");
 
@@ -62,7 +67,9 @@ final class LogScanner {
 
     /** Logs may hold any bytes (a stack trace of a fuzzed input): decode leniently, never fail on them. */
     private static List<String> readLines(Path file) throws IOException {
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
     }
 
     static List<Kind> kinds(String line) {
@@ -71,7 +78,8 @@ final class LogScanner {
         if (PIN_TOKEN.matcher(line).find() || PINS.stream().anyMatch(p -> upper.contains(asciiHex(p)))) {
             kinds.add(Kind.PIN);
         }
-        if (COLLATION_SHAPE.matcher(line).find() || COLLATION_NUMBERS.stream().anyMatch(c -> upper.contains(asciiHex(c)))) {
+        if (COLLATION_SHAPE.matcher(line).find()
+                || COLLATION_NUMBERS.stream().anyMatch(c -> upper.contains(asciiHex(c)))) {
             kinds.add(Kind.COLLATION_NUMBER_B);
         }
         if (CERTIFICATE.matcher(line).find()) {

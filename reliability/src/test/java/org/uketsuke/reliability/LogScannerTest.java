@@ -20,31 +20,43 @@ class LogScannerTest {
     @Test
     void plantedSecretsAreFoundWithTheirLine() throws Exception {
         Path log = dir.resolve("planted.log");
-        Files.writeString(log, String.join("\n",
-                "09:00:00.000 INFO  [main] o.u.app - visit started",
-                "09:00:01.000 DEBUG [main] o.u.reader - pin 1234 accepted",
-                "09:00:02.000 DEBUG [main] o.u.reader - > 0020008004 31323334",
-                "09:00:03.000 DEBUG [main] o.u.reader - collation 55021720352285",
-                "09:00:04.000 DEBUG [main] o.u.app - demo card B 80021720352285",
-                "09:00:05.000 DEBUG [main] o.u.reader - > 00200012 0E3535303231373230333532323835",
-                "09:00:06.000 DEBUG [main] o.u.app - cert MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJRTESMBAGA1UE",
-                "-----BEGIN CERTIFICATE-----",
-                "09:00:07.000 DEBUG [main] o.u.reader - < 308203473082022fa003020102020101300d06092a864886f70d01010b05003046310b3009060355040613024a50311230100603550"
-                        + "40a0c094a504b492d54455354312330210603550b0c1a4a504b4920666f7220757365722061757468656e7469636174696f6e301e170d",
-                "09:00:08.000 DEBUG [main] o.u.reader - my number 000000000000",
-                "09:00:09.000 DEBUG [main] o.u.reader - < 303030303030303030303030 9000",
-                "09:00:10.000 DEBUG [main] o.u.app - number 123456789018",
-                "") , StandardCharsets.UTF_8);
+        Files.writeString(
+                log,
+                String.join(
+                        "\n",
+                        "09:00:00.000 INFO  [main] o.u.app - visit started",
+                        "09:00:01.000 DEBUG [main] o.u.reader - pin 1234 accepted",
+                        "09:00:02.000 DEBUG [main] o.u.reader - > 0020008004 31323334",
+                        "09:00:03.000 DEBUG [main] o.u.reader - collation 55021720352285",
+                        "09:00:04.000 DEBUG [main] o.u.app - demo card B 80021720352285",
+                        "09:00:05.000 DEBUG [main] o.u.reader - > 00200012 0E3535303231373230333532323835",
+                        "09:00:06.000 DEBUG [main] o.u.app - cert MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJRTESMBAGA1UE",
+                        "-----BEGIN CERTIFICATE-----",
+                        "09:00:07.000 DEBUG [main] o.u.reader - < 308203473082022fa003020102020101300d06092a864886f70d01010b05003046310b3009060355040613024a50311230100603550"
+                                + "40a0c094a504b492d54455354312330210603550b0c1a4a504b4920666f7220757365722061757468656e7469636174696f6e301e170d",
+                        "09:00:08.000 DEBUG [main] o.u.reader - my number 000000000000",
+                        "09:00:09.000 DEBUG [main] o.u.reader - < 303030303030303030303030 9000",
+                        "09:00:10.000 DEBUG [main] o.u.app - number 123456789018",
+                        ""),
+                StandardCharsets.UTF_8);
         List<LogScanner.Finding> findings = LogScanner.scan(log);
-        assertThat(findings).extracting(LogScanner.Finding::line, LogScanner.Finding::kind).containsExactly(
-                Tuple.tuple(2, Kind.PIN), Tuple.tuple(3, Kind.PIN),
-                Tuple.tuple(4, Kind.COLLATION_NUMBER_B),
-                Tuple.tuple(5, Kind.COLLATION_NUMBER_B),
-                Tuple.tuple(6, Kind.COLLATION_NUMBER_B),
-                Tuple.tuple(7, Kind.CERTIFICATE), Tuple.tuple(8, Kind.CERTIFICATE),
-                Tuple.tuple(9, Kind.CERTIFICATE), Tuple.tuple(10, Kind.MY_NUMBER),
-                Tuple.tuple(11, Kind.MY_NUMBER), Tuple.tuple(12, Kind.MY_NUMBER));
-        assertThat(findings.getFirst().toString()).endsWith("planted.log:2: PIN").doesNotContain("1234");
+        assertThat(findings)
+                .extracting(LogScanner.Finding::line, LogScanner.Finding::kind)
+                .containsExactly(
+                        Tuple.tuple(2, Kind.PIN),
+                        Tuple.tuple(3, Kind.PIN),
+                        Tuple.tuple(4, Kind.COLLATION_NUMBER_B),
+                        Tuple.tuple(5, Kind.COLLATION_NUMBER_B),
+                        Tuple.tuple(6, Kind.COLLATION_NUMBER_B),
+                        Tuple.tuple(7, Kind.CERTIFICATE),
+                        Tuple.tuple(8, Kind.CERTIFICATE),
+                        Tuple.tuple(9, Kind.CERTIFICATE),
+                        Tuple.tuple(10, Kind.MY_NUMBER),
+                        Tuple.tuple(11, Kind.MY_NUMBER),
+                        Tuple.tuple(12, Kind.MY_NUMBER));
+        assertThat(findings.getFirst().toString())
+                .endsWith("planted.log:2: PIN")
+                .doesNotContain("1234");
     }
 
     @Test

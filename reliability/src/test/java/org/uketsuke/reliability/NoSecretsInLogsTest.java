@@ -27,7 +27,8 @@ class NoSecretsInLogsTest {
         List<LogScanner.Finding> findings = new ArrayList<>();
         for (Path log : logs) {
             List<LogScanner.Finding> found = LogScanner.scan(log);
-            System.out.println((found.isEmpty() ? "ok - " : "not ok - ") + root.relativize(log)
+            System.out.println((found.isEmpty() ? "ok - " : "not ok - ")
+                    + root.relativize(log)
                     + (found.isEmpty() ? "" : " (" + found.size() + " findings)"));
             findings.addAll(found);
         }
@@ -52,7 +53,9 @@ class NoSecretsInLogsTest {
             return;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().forEach(into::add);
+            files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .forEach(into::add);
         }
     }
 }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./uketsuke backend}: the mock qualification backend on its own, until Ctrl+C. */
-@Command(name = "backend", mixinStandardHelpOptions = true,
+@Command(
+        name = "backend",
+        mixinStandardHelpOptions = true,
         description = "Run the mock online-qualification backend (HTTPS, client certificates required).")
 public final class BackendCommand implements Callable<Integer> {
 
@@ -26,7 +28,8 @@ public final class BackendCommand implements Callable<Integer> {
     @Option(names = "--people", defaultValue = "1000", description = "Number of insured people to generate.")
     int people;
 
-    @Option(names = "--expired-server-certificate",
+    @Option(
+            names = "--expired-server-certificate",
             description = "Fault: serve a TLS certificate that expired yesterday (terminals must refuse it).")
     boolean expiredServerCertificate;
 
@@ -34,7 +37,8 @@ public final class BackendCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path dir = state != null ? state : DataDirectories.userData().resolve("mock-backend");
         CountDownLatch stopped = new CountDownLatch(1);
-        MockBackend backend = MockBackend.start(new MockBackendConfig(dir, port, seed, people, expiredServerCertificate));
+        MockBackend backend =
+                MockBackend.start(new MockBackendConfig(dir, port, seed, people, expiredServerCertificate));
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             backend.close();
             stopped.countDown();

@@ -26,7 +26,10 @@ import picocli.CommandLine.Option;
  * generated population (as the demo's card is), so a backend on the same state directory answers for it — or refuses
  * it, as an expired, revoked or unregistered card is refused.
  */
-@Command(name = "card", mixinStandardHelpOptions = true, description = "Virtual cards for trying a reader stack.",
+@Command(
+        name = "card",
+        mixinStandardHelpOptions = true,
+        description = "Virtual cards for trying a reader stack.",
         subcommands = {CardCommand.Simulate.class})
 public final class CardCommand implements Runnable {
 
@@ -37,7 +40,9 @@ public final class CardCommand implements Runnable {
 
     @Command(name = "simulate", description = "Connect a virtual card to the local vpcd until Ctrl-C.")
     static final class Simulate implements Callable<Integer> {
-        @Option(names = "--persona", defaultValue = "patient",
+        @Option(
+                names = "--persona",
+                defaultValue = "patient",
                 description = "Which card: ${COMPLETION-CANDIDATES} (default patient); --list describes them.",
                 completionCandidates = PersonaNames.class)
         String persona;
@@ -45,11 +50,16 @@ public final class CardCommand implements Runnable {
         @Option(names = "--list", description = "Describe the personas and exit.")
         boolean list;
 
-        @Option(names = "--person", defaultValue = "-1", description = "Index of the person in the mock population"
-                + " (default 0, the demo's patient; for revoked the last one, so the demo's card stays valid).")
+        @Option(
+                names = "--person",
+                defaultValue = "-1",
+                description = "Index of the person in the mock population"
+                        + " (default 0, the demo's patient; for revoked the last one, so the demo's card stays valid).")
         int person;
 
-        @Option(names = "--vpcd-port", defaultValue = "" + VpcdConnector.DEFAULT_PORT,
+        @Option(
+                names = "--vpcd-port",
+                defaultValue = "" + VpcdConnector.DEFAULT_PORT,
                 description = "vpcd's port: 35963 = reader \"Virtual PCD 00 00\", 35964 = \"… 00 01\".")
         int vpcdPort;
 
@@ -78,7 +88,9 @@ public final class CardCommand implements Runnable {
                 System.err.println("unknown persona " + persona + "; one of: " + new PersonaNames().toString());
                 return 2;
             }
-            Path backendState = state != null ? state : DataDirectories.userData().resolve("demo").resolve("mock-backend");
+            Path backendState = state != null
+                    ? state
+                    : DataDirectories.userData().resolve("demo").resolve("mock-backend");
             MyNumberCardSimulator card;
             try (MockBackend backend = MockBackend.start(new MockBackendConfig(backendState, 0, 42L, 50))) {
                 if (person == -1) {
@@ -92,8 +104,8 @@ public final class CardCommand implements Runnable {
             }
             System.out.println("virtual card: " + chosen.name() + " — " + chosen.description());
             System.out.println("issued by the test JPKI CA in " + backendState
-                    + (chosen.certificate() == CardPersona.Certificate.UNREGISTERED
-                    ? "" : ", person #" + person) + "; PIN of the demo cards: 1234");
+                    + (chosen.certificate() == CardPersona.Certificate.UNREGISTERED ? "" : ", person #" + person)
+                    + "; PIN of the demo cards: 1234");
             return serve(card);
         }
 
@@ -107,11 +119,14 @@ public final class CardCommand implements Runnable {
             if (persona.certificate() == CardPersona.Certificate.REVOKED) {
                 backend.revoke(issued);
             }
-            return new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
+            return new CardPersonalisation(
+                    issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
         }
 
         private int serve(MyNumberCardSimulator card) throws InterruptedException {
-            long deadline = seconds == null ? Long.MAX_VALUE : System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            long deadline = seconds == null
+                    ? Long.MAX_VALUE
+                    : System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
             try (VpcdConnector connector = new VpcdConnector(card, "127.0.0.1", vpcdPort)) {
                 Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(connector::close));
                 while (System.nanoTime() < deadline) {
@@ -122,7 +137,8 @@ public final class CardCommand implements Runnable {
                                 + "): is pcscd with vsmartcard-vpcd running?");
                         return 1;
                     }
-                    System.out.println("card on the reader (vpcd port " + vpcdPort + ")" + (seconds == null ? "; Ctrl-C to stop" : ""));
+                    System.out.println("card on the reader (vpcd port " + vpcdPort + ")"
+                            + (seconds == null ? "; Ctrl-C to stop" : ""));
                     while (System.nanoTime() < deadline && !connector.awaitDisconnected(Duration.ofMillis(200))) {
                         // serving on the connector's thread
                     }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import org.uketsuke.app.config.DataDirectories;
 import org.uketsuke.app.flow.VisitEvent;
@@ -30,42 +30,66 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./uketsuke demo}: the kiosk on embedded defaults, or one scripted visit with no screen. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run the kiosk on embedded defaults: virtual card, embedded mock backend, SQLite store.")
 public final class DemoCommand implements Callable<Integer> {
 
     /** Whether the clinic issues e-prescriptions (the kiosk then asks electronic or paper); default on in the demo. */
     public static final String E_PRESCRIPTION_PROPERTY = "uketsuke.ePrescription";
 
-    @Option(names = "--headless", description = "No window: place the virtual card, take the PIN path, print the result as JSON.")
+    @Option(
+            names = "--headless",
+            description = "No window: place the virtual card, take the PIN path, print the result as JSON.")
     boolean headless;
 
     @Option(names = "--once", description = "With --headless: one visit, then exit (0 when confirmed).")
     boolean once;
 
-    @Option(names = "--visits", defaultValue = "1",
-            description = "With --headless --once: this many visits in a row, then a line with the process's resident memory.")
+    @Option(
+            names = "--visits",
+            defaultValue = "1",
+            description =
+                    "With --headless --once: this many visits in a row, then a line with the process's resident memory.")
     int visits;
 
-    @Option(names = "--exit-when-ready", hidden = true,
-            description = "Window mode: print the time from JVM start to the idle screen and exit (the bench's cold start).")
+    @Option(
+            names = "--exit-when-ready",
+            hidden = true,
+            description =
+                    "Window mode: print the time from JVM start to the idle screen and exit (the bench's cold start).")
     boolean exitWhenReady;
 
-    @Option(names = "--data-dir", description = "Where the demo keeps its backend state, outbox, store and face folder (default: the user's data directory).")
+    @Option(
+            names = "--data-dir",
+            description =
+                    "Where the demo keeps its backend state, outbox, store and face folder (default: the user's data directory).")
     Path dataDir;
 
-    @Option(names = "--reader", defaultValue = "virtual",
+    @Option(
+            names = "--reader",
+            defaultValue = "virtual",
             description = "Where the virtual card sits: virtual (in-process) or vpcd (real pcscd + vpcd driver).")
     String reader;
 
-    @Option(names = "--postgres", paramLabel = "JDBC_URL",
-            description = "Also deliver to a shared PostgreSQL レセコン store (jdbc:postgresql://host:5432/db); password from UKETSUKE_POSTGRES_PASSWORD.")
+    @Option(
+            names = "--postgres",
+            paramLabel = "JDBC_URL",
+            description =
+                    "Also deliver to a shared PostgreSQL レセコン store (jdbc:postgresql://host:5432/db); password from UKETSUKE_POSTGRES_PASSWORD.")
     String postgresUrl;
 
-    @Option(names = "--postgres-user", defaultValue = "uketsuke", description = "The PostgreSQL login (default uketsuke).")
+    @Option(
+            names = "--postgres-user",
+            defaultValue = "uketsuke",
+            description = "The PostgreSQL login (default uketsuke).")
     String postgresUser;
 
-    @Option(names = "--lang", defaultValue = "ja", description = "Kiosk language at start: ja or en (switchable on screen).")
+    @Option(
+            names = "--lang",
+            defaultValue = "ja",
+            description = "Kiosk language at start: ja or en (switchable on screen).")
     String language;
 
     @Override
@@ -82,16 +106,23 @@ public final class DemoCommand implements Callable<Integer> {
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("the demo could not start: " + e.getMessage(), e);
                 }
-                return new TerminalApplication.Session(demo.terminal(), demo, messages, demo.controls(),
-                        demo::demoCollationNumberB, (windows, kioskStage) -> {
+                return new TerminalApplication.Session(
+                        demo.terminal(),
+                        demo,
+                        messages,
+                        demo.controls(),
+                        demo::demoCollationNumberB,
+                        (windows, kioskStage) -> {
                             // E-prescriptions are on in the demo: the consent screen also asks the prescription form.
-                            windows.kiosk().prescriptionChoiceEnabledProperty().set(
-                                    Boolean.parseBoolean(System.getProperty(E_PRESCRIPTION_PROPERTY, "true")));
+                            windows.kiosk()
+                                    .prescriptionChoiceEnabledProperty()
+                                    .set(Boolean.parseBoolean(System.getProperty(E_PRESCRIPTION_PROPERTY, "true")));
                             if (exitWhenReady) {
                                 // After the first pulse the idle screen is on the glass.
                                 Platform.runLater(() -> {
                                     long ms = System.currentTimeMillis()
-                                            - ManagementFactory.getRuntimeMXBean().getStartTime();
+                                            - ManagementFactory.getRuntimeMXBean()
+                                                    .getStartTime();
                                     System.out.println("ready " + ms);
                                     System.out.flush();
                                     Platform.exit();
@@ -115,8 +146,13 @@ public final class DemoCommand implements Callable<Integer> {
                 awaitIdle(snapshots);
             }
             if (visits > 1) {
-                print(json().put("visits", visits).put("residentKiB", residentKiB())
-                        .put("heapUsedKiB", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024));
+                print(json().put("visits", visits)
+                        .put("residentKiB", residentKiB())
+                        .put(
+                                "heapUsedKiB",
+                                (Runtime.getRuntime().totalMemory()
+                                                - Runtime.getRuntime().freeMemory())
+                                        / 1024));
             }
             return exit;
         }
@@ -124,7 +160,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The shared store, or null; the password comes from the environment so it never shows in a process list. */
     private PostgresTarget postgres() {
-        return postgresUrl == null ? null
+        return postgresUrl == null
+                ? null
                 : new PostgresTarget(postgresUrl, postgresUser, System.getenv("UKETSUKE_POSTGRES_PASSWORD"));
     }
 
@@ -132,12 +169,17 @@ public final class DemoCommand implements Callable<Integer> {
         return ReaderMode.valueOf(reader.toUpperCase(Locale.ROOT));
     }
 
-    @Option(names = "--method", defaultValue = "pin",
-            description = "With --headless: how the patient proves they hold the card: pin, face (PIN-less, recorded camera "
-                    + "frames) or visual (the staff's 目視確認).")
+    @Option(
+            names = "--method",
+            defaultValue = "pin",
+            description =
+                    "With --headless: how the patient proves they hold the card: pin, face (PIN-less, recorded camera "
+                            + "frames) or visual (the staff's 目視確認).")
     String method;
 
-    @Option(names = "--consent", defaultValue = "no",
+    @Option(
+            names = "--consent",
+            defaultValue = "no",
             description = "With --headless: the patient's answer to every consent item, yes or no.")
     String consent;
 
@@ -155,14 +197,16 @@ public final class DemoCommand implements Callable<Integer> {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .filter(l -> l.startsWith("VmRSS:"))
                     .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
-                    .findFirst().orElse(-1L);
+                    .findFirst()
+                    .orElse(-1L);
         } catch (IOException e) {
             return -1;
         }
     }
 
-    private static int runOnce(DemoProfile demo, BlockingQueue<VisitSnapshot> snapshots, Consents consents,
-            String method) throws InterruptedException {
+    private static int runOnce(
+            DemoProfile demo, BlockingQueue<VisitSnapshot> snapshots, Consents consents, String method)
+            throws InterruptedException {
         Terminal env = demo.terminal();
         demo.demoCard().insert();
         Duration budget = Duration.ofSeconds(60);
@@ -185,17 +229,25 @@ public final class DemoCommand implements Callable<Integer> {
             previous = snapshot;
             enteredAt = arrived;
             switch (snapshot.state()) {
-                case AWAITING_PIN -> env.controller().fire(switch (method) {
-                    // With Tesseract installed the demo card's front is read off the recorded camera (issue #10).
-                    case "face" -> env.cardFrontCapture().isPresent() ? new VisitEvent.FacePathChosen()
-                            : new VisitEvent.FaceChosen(new CollationNumberB(demo.demoCollationNumberB()));
-                    case "visual" -> new VisitEvent.VisualCheckRequested();
-                    default -> new VisitEvent.PinEntered(demo.demoPin());
-                });
+                case AWAITING_PIN ->
+                    env.controller()
+                            .fire(
+                                    switch (method) {
+                                        // With Tesseract installed the demo card's front is read off the recorded
+                                        // camera (issue #10).
+                                        case "face" ->
+                                            env.cardFrontCapture().isPresent()
+                                                    ? new VisitEvent.FacePathChosen()
+                                                    : new VisitEvent.FaceChosen(
+                                                            new CollationNumberB(demo.demoCollationNumberB()));
+                                        case "visual" -> new VisitEvent.VisualCheckRequested();
+                                        default -> new VisitEvent.PinEntered(demo.demoPin());
+                                    });
                 case AWAITING_STAFF_CHECK -> env.controller().fire(new VisitEvent.StaffConfirmedVisually("staff-01"));
                 case CAPTURING_CARD_FRONT -> {} // the flow runs the capture; its answer moves the visit on
                 case ENTERING_COLLATION_NUMBER, FACE_PATH_FAILED -> {
-                    print(json().put("status", "PROBLEM").put("problem", snapshot.problem().map(Enum::name).orElse("FACE_PATH")));
+                    print(json().put("status", "PROBLEM")
+                            .put("problem", snapshot.problem().map(Enum::name).orElse("FACE_PATH")));
                     demo.demoCard().remove();
                     return 1;
                 }
@@ -219,11 +271,18 @@ public final class DemoCommand implements Callable<Integer> {
                     return 0;
                 }
                 case SHOWING_PROBLEM -> {
-                    print(json().put("status", "PROBLEM").put("problem", snapshot.problem().orElseThrow().name()));
+                    print(json().put("status", "PROBLEM")
+                            .put("problem", snapshot.problem().orElseThrow().name()));
                     demo.demoCard().remove();
                     return 1;
                 }
-                case IDLE, READING_CARD, VERIFYING_PIN, MATCHING_FACE, CONFIRMING, OFFERING_REGISTRATION, REGISTERING -> {}
+                case IDLE,
+                        READING_CARD,
+                        VERIFYING_PIN,
+                        MATCHING_FACE,
+                        CONFIRMING,
+                        OFFERING_REGISTRATION,
+                        REGISTERING -> {}
             }
         }
     }

@@ -23,11 +23,11 @@ import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.app.reception.PcscCardSlot;
 import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.app.reception.VirtualCardSlot;
-import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.terminal.Closer;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalPorts;
@@ -42,8 +42,8 @@ import org.uketsuke.cardfront.sim.CardFrontPerson;
 import org.uketsuke.cardfront.sim.CardFrontRenderer;
 import org.uketsuke.cardfront.sim.HeldCardFrames;
 import org.uketsuke.eligibility.CollationNumberB;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.Sex;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.TerminalSigner;
 import org.uketsuke.face.OpenCv;
 import org.uketsuke.face.camera.CameraSource;
@@ -76,6 +76,7 @@ public final class DemoProfile implements AutoCloseable {
 
     /** The demo card's expiry and the security code printed on its front (照合番号B is made from them). */
     static final LocalDate CARD_EXPIRY = LocalDate.of(2035, 2, 17);
+
     static final String DEMO_SECURITY_CODE = "2285";
 
     private final MockBackend backend;
@@ -86,9 +87,15 @@ public final class DemoProfile implements AutoCloseable {
     private final Terminal terminal;
     /** Where the kiosk's card-front frames come from; tests swap in other recordings. */
     private volatile Supplier<CameraSource> cardFrontCamera;
+
     private BufferedImage renderedFront;
 
-    private DemoProfile(Path dataDir, int personIndex, ReaderMode mode, PostgresTarget postgres, boolean registered,
+    private DemoProfile(
+            Path dataDir,
+            int personIndex,
+            ReaderMode mode,
+            PostgresTarget postgres,
+            boolean registered,
             boolean mismatchPersona) {
         this.mismatchPersona = mismatchPersona;
         // Start-up work that does not depend on the backend runs beside it (cold start is measured).
@@ -98,15 +105,19 @@ public final class DemoProfile implements AutoCloseable {
         CompletableFuture<CameraSource> camera = chipPhoto.thenApply(photo -> DemoFrames.camera());
         Closer closer = new Closer();
         try {
-            this.backend = closer.open(MockBackend.start(new MockBackendConfig(dataDir.resolve("mock-backend"), 0, 42L,
-                    50)));
+            this.backend =
+                    closer.open(MockBackend.start(new MockBackendConfig(dataDir.resolve("mock-backend"), 0, 42L, 50)));
             // An unregistered card shows the kiosk's 保険証利用登録 offer (demo --card unregistered).
             this.issuedCard = registered ? backend.issueCard(personIndex) : backend.issueUnregisteredCard(personIndex);
-            this.collationNumberB = CollationNumberB.of(issuedCard.expected().birthdate(), CARD_EXPIRY.getYear(),
-                    DEMO_SECURITY_CODE, false).value();
+            this.collationNumberB = CollationNumberB.of(
+                            issuedCard.expected().birthdate(), CARD_EXPIRY.getYear(), DEMO_SECURITY_CODE, false)
+                    .value();
             MyNumberCardSimulator card = new MyNumberCardSimulator(
-                    new CardPersonalisation(issuedCard.authCertDer(), issuedCard.authCaCertDer(),
-                            issuedCard.authKey(), issuedCard.pin()),
+                    new CardPersonalisation(
+                            issuedCard.authCertDer(),
+                            issuedCard.authCaCertDer(),
+                            issuedCard.authKey(),
+                            issuedCard.pin()),
                     cardFace(issuedCard, collationNumberB, chipPhoto.join(), faceKey.join()));
             CardSlot slot = switch (mode) {
                 case VIRTUAL -> {
@@ -132,12 +143,21 @@ public final class DemoProfile implements AutoCloseable {
                     yield new PcscCardSlot(new PcscReaders(), VpcdDemoCard.READER);
                 }
             };
-            HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
-                    Duration.ofSeconds(10), DEMO_INSTITUTION_CODE, Clock.systemUTC());
-            TerminalPorts ports = new TerminalPorts(slot, client, client, Optional.of(camera.join()),
+            HttpsEligibilityClient client = new HttpsEligibilityClient(
+                    backend.baseUri(),
+                    backend.terminalTls(),
+                    Duration.ofSeconds(10),
+                    DEMO_INSTITUTION_CODE,
+                    Clock.systemUTC());
+            TerminalPorts ports = new TerminalPorts(
+                    slot,
+                    client,
+                    client,
+                    Optional.of(camera.join()),
                     Optional.of(() -> cardFrontCamera()),
                     Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
-                    Clock.systemDefaultZone(), dataDir);
+                    Clock.systemDefaultZone(),
+                    dataDir);
             this.terminal = Terminal.start(settings(dataDir, postgres), ports, closer);
         } catch (RuntimeException e) {
             closer.close();
@@ -151,12 +171,20 @@ public final class DemoProfile implements AutoCloseable {
      * shared PostgreSQL store when one is given (a hospital's terminals); the req/res folders in the data directory.
      */
     private static TerminalSettings settings(Path dataDir, PostgresTarget postgres) {
-        BridgeConfig sinks = new BridgeConfig(dataDir.resolve("outbox.db"), dataDir.resolve("rececon.db"),
-                dataDir.resolve("face"), DEMO_INSTITUTION_CODE, StandardCharsets.UTF_8)
+        BridgeConfig sinks = new BridgeConfig(
+                        dataDir.resolve("outbox.db"),
+                        dataDir.resolve("rececon.db"),
+                        dataDir.resolve("face"),
+                        DEMO_INSTITUTION_CODE,
+                        StandardCharsets.UTF_8)
                 .withCsvExport(new CsvExport(dataDir.resolve("csv"), StandardCharsets.UTF_8));
-        return new TerminalSettings(DEMO_TERMINAL_ID, DEMO_INSTITUTION_CODE,
-                postgres == null ? sinks : sinks.withPostgres(postgres), Optional.of(dataDir),
-                VisitTimeouts.AS_IN_TABLE, StaffOnDuty.demo().accounts());
+        return new TerminalSettings(
+                DEMO_TERMINAL_ID,
+                DEMO_INSTITUTION_CODE,
+                postgres == null ? sinks : sinks.withPostgres(postgres),
+                Optional.of(dataDir),
+                VisitTimeouts.AS_IN_TABLE,
+                StaffOnDuty.demo().accounts());
     }
 
     /** The simulator in the slot, talked to through the driver's own guarded transport. */
@@ -275,8 +303,14 @@ public final class DemoProfile implements AutoCloseable {
     /** The demo card's front as printed: the demo patient, the chip photo's face, 照合番号B's expiry and code. */
     public CardFrontPerson cardFrontPerson() {
         var expected = issuedCard.expected();
-        return new CardFrontPerson(expected.name(), "東京都千代田区霞が関一丁目2番2号", expected.birthdate(), false,
-                expected.sex() == Sex.FEMALE ? "女" : "男", CARD_EXPIRY, DEMO_SECURITY_CODE,
+        return new CardFrontPerson(
+                expected.name(),
+                "東京都千代田区霞が関一丁目2番2号",
+                expected.birthdate(),
+                false,
+                expected.sex() == Sex.FEMALE ? "女" : "男",
+                CARD_EXPIRY,
+                DEMO_SECURITY_CODE,
                 chipPortrait(mismatchPersona));
     }
 
@@ -303,8 +337,9 @@ public final class DemoProfile implements AutoCloseable {
 
     private static BufferedImage chipPortrait(boolean mismatchPersona) {
         OpenCv.load();
-        Mat grey = Imgcodecs.imdecode(new MatOfByte(mismatchPersona ? DemoFrames.otherPersonChipPhotoJp2()
-                : DemoFrames.chipPhotoJp2()), Imgcodecs.IMREAD_GRAYSCALE);
+        Mat grey = Imgcodecs.imdecode(
+                new MatOfByte(mismatchPersona ? DemoFrames.otherPersonChipPhotoJp2() : DemoFrames.chipPhotoJp2()),
+                Imgcodecs.IMREAD_GRAYSCALE);
         BufferedImage image = new BufferedImage(grey.cols(), grey.rows(), BufferedImage.TYPE_BYTE_GRAY);
         byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         grey.get(0, 0, pixels);
@@ -313,11 +348,17 @@ public final class DemoProfile implements AutoCloseable {
     }
 
     /** The card-face AP of the demo card: the demo portrait as its chip photo, a fresh application key. */
-    private static CardFacePersonalisation cardFace(IssuedCard issued, String collationNumberB, byte[] chipPhoto,
-            KeyPair applicationKey) {
+    private static CardFacePersonalisation cardFace(
+            IssuedCard issued, String collationNumberB, byte[] chipPhoto, KeyPair applicationKey) {
         DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
-        return new CardFacePersonalisation(collationNumberB, yyyymmdd.format(issued.expected().birthdate()),
-                issued.expected().sex().code(), chipPhoto, yyyymmdd.format(CARD_EXPIRY), applicationKey, new byte[256]);
+        return new CardFacePersonalisation(
+                collationNumberB,
+                yyyymmdd.format(issued.expected().birthdate()),
+                issued.expected().sex().code(),
+                chipPhoto,
+                yyyymmdd.format(CARD_EXPIRY),
+                applicationKey,
+                new byte[256]);
     }
 
     private static KeyPair rsa2048() {

@@ -21,7 +21,8 @@ final class VpcdDemoCard implements DemoCard, AutoCloseable {
         try {
             connector.connect();
         } catch (IOException e) {
-            throw new UncheckedIOException("vpcd does not accept the virtual card (is pcscd with vsmartcard-vpcd running?)", e);
+            throw new UncheckedIOException(
+                    "vpcd does not accept the virtual card (is pcscd with vsmartcard-vpcd running?)", e);
         }
     }
 

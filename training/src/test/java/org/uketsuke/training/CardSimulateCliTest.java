@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.Uketsuke;
 import org.uketsuke.reader.pcsc.PcscReaders;
 import org.uketsuke.reader.pcsc.PcscService;
-import picocli.CommandLine;
 
 /**
  * {@code card simulate} puts a persona's card into the real pcscd through vpcd; {@code reader read-cert} and
@@ -44,17 +43,30 @@ class CardSimulateCliTest {
     @Test
     void thePersonasAreListed() {
         String list = run(null, "card", "simulate", "--list");
-        assertThat(list).contains("smartphone").contains("blocked-pin").contains("revoked").contains("garbage");
+        assertThat(list)
+                .contains("smartphone")
+                .contains("blocked-pin")
+                .contains("revoked")
+                .contains("garbage");
     }
 
     @Test
     void readCertDescribesAnExtendedLengthCardAndItsTranscriptShowsNoData() throws Exception {
         try (Simulated card = simulate("extended")) {
             String out = run(null, "reader", "read-cert", "--reader", READER, "--transcript");
-            assertThat(out).contains("card type: My Number card").contains("issuer:   ").contains("O=JPKI-TEST")
-                    .contains("subject:  ").contains("serial:   ").contains("SHA-256:  ").contains("valid:    ")
+            assertThat(out)
+                    .contains("card type: My Number card")
+                    .contains("issuer:   ")
+                    .contains("O=JPKI-TEST")
+                    .contains("subject:  ")
+                    .contains("serial:   ")
+                    .contains("SHA-256:  ")
+                    .contains("valid:    ")
                     .contains("in 3 APDUs (extended length)");
-            assertThat(out).contains("> 00 A4 04 0C Lc=10").contains("> 00 B0 00 00 Le=65536 (extended)").contains("< SW 9000");
+            assertThat(out)
+                    .contains("> 00 A4 04 0C Lc=10")
+                    .contains("> 00 B0 00 00 Le=65536 (extended)")
+                    .contains("< SW 9000");
         }
     }
 
@@ -64,8 +76,14 @@ class CardSimulateCliTest {
             String refused = run(null, "reader", "read-cert", "--reader", READER);
             assertThat(refused).contains("smartphone JPKI, Android").contains("needs the auth PIN first");
             String read = run("1234\n", "reader", "read-cert", "--reader", READER, "--pin-stdin", "--transcript");
-            assertThat(read).contains("auth PIN: verified").contains("SHA-256:  ").contains("> 00 20 00 80 Lc=4");
-            assertThat(read).doesNotContain("1234").doesNotContain("31 32 33 34").doesNotContain("31323334");
+            assertThat(read)
+                    .contains("auth PIN: verified")
+                    .contains("SHA-256:  ")
+                    .contains("> 00 20 00 80 Lc=4");
+            assertThat(read)
+                    .doesNotContain("1234")
+                    .doesNotContain("31 32 33 34")
+                    .doesNotContain("31323334");
         }
     }
 
@@ -74,7 +92,9 @@ class CardSimulateCliTest {
         // identification takes 3 APDUs; the 5th, SELECT of the certificate EF, gets nonsense
         try (Simulated card = simulate("garbage", "--after", "4")) {
             String out = run(null, "reader", "read-cert", "--reader", READER);
-            assertThat(out).contains("card type: My Number card").contains("the card answered SW 1234 at step select-auth_certificate");
+            assertThat(out)
+                    .contains("card type: My Number card")
+                    .contains("the card answered SW 1234 at step select-auth_certificate");
         }
         try (Simulated card = simulate("garbage", "--after", "1")) {
             String out = run(null, "reader", "read-cert", "--reader", READER);
@@ -90,8 +110,11 @@ class CardSimulateCliTest {
             Thread.sleep(2000);
         }
         String out = watching.get();
-        assertThat(out).contains("card service running").contains("reader added    " + READER)
-                .contains("card inserted   " + READER).contains("card removed    " + READER);
+        assertThat(out)
+                .contains("card service running")
+                .contains("reader added    " + READER)
+                .contains("card inserted   " + READER)
+                .contains("card removed    " + READER);
         assertThat(out.indexOf("card inserted   " + READER)).isLessThan(out.indexOf("card removed    " + READER));
     }
 
@@ -101,13 +124,21 @@ class CardSimulateCliTest {
      */
     private Simulated simulate(String persona, String... more) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Uketsuke.class.getName(),
-                "card", "simulate", "--persona", persona, "--state", state.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Uketsuke.class.getName(),
+                "card",
+                "simulate",
+                "--persona",
+                persona,
+                "--state",
+                state.toString()));
         command.addAll(List.of(more));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader said = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader said =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder output = new StringBuilder();
         for (String line; (line = said.readLine()) != null; ) {
             output.append(line).append('\n');
@@ -115,9 +146,13 @@ class CardSimulateCliTest {
                 break;
             }
         }
-        assertThat(output.toString()).as("card simulate said").contains("virtual card: " + persona).contains("card on the reader");
+        assertThat(output.toString())
+                .as("card simulate said")
+                .contains("virtual card: " + persona)
+                .contains("card on the reader");
         assertThat(new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10)))
-                .as("the simulated card in " + READER + " (is another program using that reader?)").isTrue();
+                .as("the simulated card in " + READER + " (is another program using that reader?)")
+                .isTrue();
         Thread.ofPlatform().daemon().start(() -> {
             try {
                 said.transferTo(Writer.nullWriter()); // keep its pipe from filling up
@@ -133,7 +168,8 @@ class CardSimulateCliTest {
         public void close() throws Exception {
             process.destroy();
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(new PcscReaders().waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
+            assertThat(new PcscReaders().waitForCardAbsent(READER, Duration.ofSeconds(10)))
+                    .isTrue();
         }
     }
 

@@ -60,14 +60,17 @@ class DemoCommandTest {
             var target = postgres.newDatabase("hospital");
             headlessVisitConfirms("virtual", "--postgres", target.jdbcUrl(), "--postgres-user", target.user());
             try (Connection db = DriverManager.getConnection(target.jdbcUrl(), target.user(), "");
-                    ResultSet rows = db.createStatement().executeQuery("select count(*), min(method) from qualification")) {
+                    ResultSet rows =
+                            db.createStatement().executeQuery("select count(*), min(method) from qualification")) {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(1);
                 assertThat(rows.getString(2)).isEqualTo("PIN");
             }
         }
         try (Stream<Path> files = Files.list(dataDir.resolve("csv"))) {
-            assertThat(files.toList()).singleElement().satisfies(csv -> assertThat(Files.readAllLines(csv)).hasSize(2));
+            assertThat(files.toList())
+                    .singleElement()
+                    .satisfies(csv -> assertThat(Files.readAllLines(csv)).hasSize(2));
         }
     }
 
@@ -77,8 +80,8 @@ class DemoCommandTest {
         int exit;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            List<String> args = new ArrayList<>(List.of(
-                    "demo", "--headless", "--once", "--reader", reader, "--data-dir", dataDir.toString()));
+            List<String> args = new ArrayList<>(
+                    List.of("demo", "--headless", "--once", "--reader", reader, "--data-dir", dataDir.toString()));
             args.addAll(List.of(extra));
             exit = Uketsuke.commandLine().execute(args.toArray(String[]::new));
         } finally {
@@ -90,8 +93,8 @@ class DemoCommandTest {
 
         JsonNode json = new ObjectMapper().readTree(printed);
         assertThat(json.get("status").asText()).isEqualTo("CONFIRMED");
-        String method = List.of(extra).contains("face") ? "FACE"
-                : List.of(extra).contains("visual") ? "VISUAL" : "PIN";
+        String method =
+                List.of(extra).contains("face") ? "FACE" : List.of(extra).contains("visual") ? "VISUAL" : "PIN";
         assertThat(json.get("method").asText()).isEqualTo(method);
         assertThat(json.get("insurerNumber").asText().strip()).matches("\\d{6}|\\d{8}");
         assertThat(json.get("contributionRatio").asText()).isIn("010", "020", "030");
@@ -100,24 +103,28 @@ class DemoCommandTest {
         assertThat(json.has("branch")).isTrue();
 
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("rececon.db"));
-                ResultSet rows = db.createStatement().executeQuery(
-                        "select insurer_number, contribution_ratio, method from qualification")) {
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select insurer_number, contribution_ratio, method from qualification")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString("method")).isEqualTo(method);
-            assertThat(rows.getString("insurer_number").strip()).isEqualTo(json.get("insurerNumber").asText().strip());
+            assertThat(rows.getString("insurer_number").strip())
+                    .isEqualTo(json.get("insurerNumber").asText().strip());
             assertThat(rows.next()).as("exactly one row").isFalse();
         }
         try (Stream<Path> files = Files.list(dataDir.resolve("face"))) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .singleElement()
-                    .satisfies(name -> assertThat(name).matches("OQSsiquc01res_face_\\d{10}[0-9a-f]{20}_\\d{14}\\.xml"));
+                    .satisfies(
+                            name -> assertThat(name).matches("OQSsiquc01res_face_\\d{10}[0-9a-f]{20}_\\d{14}\\.xml"));
         }
         // The confirmation is in the audit log: one entry, this method, identifiers only as hashes.
         Path audit = dataDir.resolve("audit.jsonl");
-        assertThat(AuditLog.verify(audit)).isInstanceOfSatisfying(AuditVerification.Intact.class,
-                intact -> assertThat(intact.entries()).isEqualTo(1));
-        assertThat(Files.readString(audit)).contains("\"method\":\"" + method + "\"", "\"outcome\":\"CONFIRMED\"",
-                        "\"terminal\":\"demo-kiosk-1\"")
+        assertThat(AuditLog.verify(audit))
+                .isInstanceOfSatisfying(
+                        AuditVerification.Intact.class,
+                        intact -> assertThat(intact.entries()).isEqualTo(1));
+        assertThat(Files.readString(audit))
+                .contains("\"method\":\"" + method + "\"", "\"outcome\":\"CONFIRMED\"", "\"terminal\":\"demo-kiosk-1\"")
                 .doesNotContain(json.get("insurerNumber").asText().strip());
     }
 
@@ -127,6 +134,9 @@ class DemoCommandTest {
         CommandLine cli = Uketsuke.commandLine();
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         assertThat(cli.execute("--version")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("uketsuke ").doesNotContain("unknown").doesNotContain("${");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("uketsuke ")
+                .doesNotContain("unknown")
+                .doesNotContain("${");
     }
 }

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
  * {@code uketsuke audit verify [--file F]}: recomputes the confirmation audit log's hash chain and says whether it is
  * intact, where it is broken, or that its last line was torn by a crash. Exit 0 intact, 1 broken, 2 torn tail.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "The confirmations' tamper-evident audit log.",
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "The confirmations' tamper-evident audit log.",
         subcommands = AuditCommand.Verify.class)
 public final class AuditCommand implements Runnable {
 
@@ -26,16 +29,20 @@ public final class AuditCommand implements Runnable {
     @Command(name = "verify", description = "Recompute the hash chain; name the first broken entry.")
     static final class Verify implements Callable<Integer> {
 
-        @Option(names = "--file", description = "The audit log (default: the demo's audit.jsonl in the user's data directory).")
+        @Option(
+                names = "--file",
+                description = "The audit log (default: the demo's audit.jsonl in the user's data directory).")
         Path file;
 
         /** English first, then Japanese, as the other commands answer. */
-        private static final List<Messages> LANGUAGES = List.of(new Messages(Messages.ENGLISH),
-                new Messages(Messages.JAPANESE));
+        private static final List<Messages> LANGUAGES =
+                List.of(new Messages(Messages.ENGLISH), new Messages(Messages.JAPANESE));
 
         @Override
         public Integer call() {
-            Path log = file != null ? file : DataDirectories.userData().resolve("demo").resolve("audit.jsonl");
+            Path log = file != null
+                    ? file
+                    : DataDirectories.userData().resolve("demo").resolve("audit.jsonl");
             return switch (AuditLog.verify(log)) {
                 case AuditVerification.Intact intact -> {
                     say("audit.intact", log, Long.toString(intact.entries()), intact.headHash());
@@ -43,8 +50,12 @@ public final class AuditCommand implements Runnable {
                 }
                 case AuditVerification.Broken broken -> {
                     for (Messages words : LANGUAGES) {
-                        System.out.println(words.get("audit.broken", log.toString(), Long.toString(broken.entry()),
-                                words.get("audit.reason." + broken.reason().name()), broken.detail()));
+                        System.out.println(words.get(
+                                "audit.broken",
+                                log.toString(),
+                                Long.toString(broken.entry()),
+                                words.get("audit.reason." + broken.reason().name()),
+                                broken.detail()));
                     }
                     yield 1;
                 }

@@ -51,7 +51,10 @@ public final class Extensions {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().map(Extensions::url).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .map(Extensions::url)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the extension folder " + folder, e);
         }

@@ -31,18 +31,26 @@ import picocli.CommandLine.Option;
  * A configuration that does not read, or names a file or device that cannot be used, exits with 2 and says which
  * key to fix (in English and Japanese: whoever installs the terminal reads it).
  */
-@Command(name = "kiosk", mixinStandardHelpOptions = true,
-        description = "Run the kiosk and the staff console on the reader, camera, backend and sinks of a configuration file.")
+@Command(
+        name = "kiosk",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run the kiosk and the staff console on the reader, camera, backend and sinks of a configuration file.")
 public final class KioskCommand implements Callable<Integer> {
 
     /** The configuration is wrong: fix the key named. */
     public static final int BAD_CONFIGURATION = 2;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
             description = "The configuration (uketsuke.conf; docs/install.md lists its keys).")
     Path config;
 
-    @Option(names = "--check", description = "Check the configuration and the files it names, then exit (0 when usable).")
+    @Option(
+            names = "--check",
+            description = "Check the configuration and the files it names, then exit (0 when usable).")
     boolean check;
 
     @Override
@@ -53,7 +61,8 @@ public final class KioskCommand implements Callable<Integer> {
             bytes = Files.readAllBytes(config);
         } catch (IOException e) {
             for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
-                err.println("uketsuke: " + config + ": " + new Messages(language).get("config.unreadable", e.getMessage()));
+                err.println(
+                        "uketsuke: " + config + ": " + new Messages(language).get("config.unreadable", e.getMessage()));
             }
             return BAD_CONFIGURATION;
         }
@@ -62,7 +71,8 @@ public final class KioskCommand implements Callable<Integer> {
             case ConfigResult.Invalid invalid -> {
                 for (ConfigProblem problem : invalid.problems()) {
                     for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
-                        err.println("uketsuke: " + config + ": " + ReasonTexts.configProblem(problem, new Messages(language)));
+                        err.println("uketsuke: " + config + ": "
+                                + ReasonTexts.configProblem(problem, new Messages(language)));
                     }
                 }
                 return BAD_CONFIGURATION;
@@ -78,27 +88,41 @@ public final class KioskCommand implements Callable<Integer> {
         }
         if (check) {
             terminal.close();
-            System.out.println("uketsuke: " + config + ": usable (reader " + terminal.readerDescription()
-                    + ", backend " + checked.backend().url() + ")");
+            System.out.println("uketsuke: " + config + ": usable (reader " + terminal.readerDescription() + ", backend "
+                    + checked.backend().url() + ")");
             return 0;
         }
         Messages messages = new Messages(checked.language());
         // No virtual card and no demo 照合番号B on a counter: the face check waits for a card-front reading.
-        TerminalApplication.launch(() -> new TerminalApplication.Session(terminal, terminal, messages, null,
-                () -> null, (windows, kioskStage) -> counter(windows, kioskStage, terminal, checked, messages)));
+        TerminalApplication.launch(() -> new TerminalApplication.Session(
+                terminal,
+                terminal,
+                messages,
+                null,
+                () -> null,
+                (windows, kioskStage) -> counter(windows, kioskStage, terminal, checked, messages)));
         return 0;
     }
 
     /** The counter's screens: the configured checks, the settings tab, full screen. */
-    private void counter(KioskWindows windows, Stage kioskStage, Terminal terminal, UketsukeConfig checked,
-            Messages messages) {
+    private void counter(
+            KioskWindows windows, Stage kioskStage, Terminal terminal, UketsukeConfig checked, Messages messages) {
         // The face check needs a camera and 照合番号B off the card front (Tesseract); without them it is not offered.
         var checks = checked.kiosk().identityChecks();
-        windows.kiosk().offer(terminal.cardFrontCapture().isPresent()
-                && checks.contains(UketsukeConfig.IdentityCheck.FACE),
-                checks.contains(UketsukeConfig.IdentityCheck.VISUAL));
-        windows.staff().addTab(SettingsView.tab(new SettingsViewModel(config, checked, TerminalDiagnostics.system(),
-                terminal.worker("staff-settings"), Platform::runLater, messages), messages));
+        windows.kiosk()
+                .offer(
+                        terminal.cardFrontCapture().isPresent() && checks.contains(UketsukeConfig.IdentityCheck.FACE),
+                        checks.contains(UketsukeConfig.IdentityCheck.VISUAL));
+        windows.staff()
+                .addTab(SettingsView.tab(
+                        new SettingsViewModel(
+                                config,
+                                checked,
+                                TerminalDiagnostics.system(),
+                                terminal.worker("staff-settings"),
+                                Platform::runLater,
+                                messages),
+                        messages));
         // 電子処方箋: the consent screen also asks electronic or paper where the clinic issues e-prescriptions.
         windows.kiosk().prescriptionChoiceEnabledProperty().set(checked.kiosk().ePrescription());
         kioskStage.setFullScreenExitHint("");

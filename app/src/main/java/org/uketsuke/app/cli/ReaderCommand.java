@@ -42,9 +42,16 @@ import picocli.CommandLine.Option;
  * does the card answer as a My Number card. Reads only what needs no PIN (a smartphone token's certificate only after
  * {@code --pin-stdin}); prints no personal data (the certificate's subject is an opaque id) and never APDU data.
  */
-@Command(name = "reader", mixinStandardHelpOptions = true, description = "Card reader diagnostics.",
-        subcommands = {ReaderCommand.ListReaders.class, ReaderCommand.Probe.class, ReaderCommand.Watch.class,
-            ReaderCommand.ReadCert.class})
+@Command(
+        name = "reader",
+        mixinStandardHelpOptions = true,
+        description = "Card reader diagnostics.",
+        subcommands = {
+            ReaderCommand.ListReaders.class,
+            ReaderCommand.Probe.class,
+            ReaderCommand.Watch.class,
+            ReaderCommand.ReadCert.class
+        })
 public final class ReaderCommand implements Runnable {
 
     @Override
@@ -84,7 +91,8 @@ public final class ReaderCommand implements Runnable {
         public Integer call() {
             PcscReaders readers = new PcscReaders();
             try {
-                String name = reader != null ? reader : readers.firstReaderWithCard().orElse(null);
+                String name =
+                        reader != null ? reader : readers.firstReaderWithCard().orElse(null);
                 if (name == null) {
                     System.out.println("no card on any reader");
                     return 1;
@@ -96,15 +104,22 @@ public final class ReaderCommand implements Runnable {
                     long before = session.commands();
                     switch (card.readAuthCertificate()) {
                         case CertificateRead.Read read -> {
-                            System.out.println("auth certificate: issuer " + read.certificate().getIssuerX500Principal().getName()
-                                    + ", valid until " + read.certificate().getNotAfter().toInstant()
-                                    + ", " + read.der().length + " bytes in " + (session.commands() - before) + " APDUs");
+                            System.out.println("auth certificate: issuer "
+                                    + read.certificate()
+                                            .getIssuerX500Principal()
+                                            .getName()
+                                    + ", valid until "
+                                    + read.certificate().getNotAfter().toInstant()
+                                    + ", " + read.der().length + " bytes in " + (session.commands() - before)
+                                    + " APDUs");
                         }
-                        case CertificateRead.CardRemoved _ -> System.out.println("auth certificate: card removed during the read");
-                        case CertificateRead.PinRequiredFirst _ -> System.out.println(
-                                "auth certificate: needs the auth PIN first (smartphone JPKI); see reader read-cert --pin-stdin");
-                        case CertificateRead.Failed failed -> System.out.printf("auth certificate: failed at %s (SW %04X)%n",
-                                failed.step(), failed.sw());
+                        case CertificateRead.CardRemoved _ ->
+                            System.out.println("auth certificate: card removed during the read");
+                        case CertificateRead.PinRequiredFirst _ ->
+                            System.out.println(
+                                    "auth certificate: needs the auth PIN first (smartphone JPKI); see reader read-cert --pin-stdin");
+                        case CertificateRead.Failed failed ->
+                            System.out.printf("auth certificate: failed at %s (SW %04X)%n", failed.step(), failed.sw());
                     }
                     System.out.println("auth PIN tries left: " + card.authPinTriesLeft());
                     return 0;
@@ -128,10 +143,11 @@ public final class ReaderCommand implements Runnable {
         public Integer call() throws InterruptedException {
             CountDownLatch stopped = new CountDownLatch(1);
             DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-            try (ReaderWatcher watcher = new ReaderWatcher().addListener(event -> System.out.println(
-                    time.format(LocalTime.now()) + "  " + describe(event)))) {
+            try (ReaderWatcher watcher = new ReaderWatcher()
+                    .addListener(event -> System.out.println(time.format(LocalTime.now()) + "  " + describe(event)))) {
                 Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(stopped::countDown));
-                System.out.println("watching the card service" + (seconds == null ? " (Ctrl-C to stop)" : " for " + seconds + " s"));
+                System.out.println("watching the card service"
+                        + (seconds == null ? " (Ctrl-C to stop)" : " for " + seconds + " s"));
                 watcher.start();
                 if (seconds == null) {
                     stopped.await();
@@ -144,7 +160,8 @@ public final class ReaderCommand implements Runnable {
 
         static String describe(ReaderEvent event) {
             return switch (event) {
-                case ReaderEvent.ServiceUp up -> "card service running, " + up.readers().size() + " reader(s)";
+                case ReaderEvent.ServiceUp up ->
+                    "card service running, " + up.readers().size() + " reader(s)";
                 case ReaderEvent.ServiceDown down -> "card service DOWN: " + down.reason();
                 case ReaderEvent.ReaderAdded added -> "reader added    " + added.reader();
                 case ReaderEvent.ReaderRemoved removed -> "reader removed  " + removed.reader();
@@ -154,7 +171,9 @@ public final class ReaderCommand implements Runnable {
         }
     }
 
-    @Command(name = "read-cert", description = "Read the auth certificate (no PIN) and describe it: DNs, serial, validity, fingerprint.")
+    @Command(
+            name = "read-cert",
+            description = "Read the auth certificate (no PIN) and describe it: DNs, serial, validity, fingerprint.")
     static final class ReadCert implements Callable<Integer> {
         @Option(names = "--reader", description = "Reader name (default: the first with a card).")
         String reader;
@@ -165,22 +184,27 @@ public final class ReaderCommand implements Runnable {
         @Option(names = "--short-apdus", description = "Read with short APDUs only (no extended-length probe).")
         boolean shortApdus;
 
-        @Option(names = "--pin-stdin", description = "For smartphone JPKI: read the 4-digit auth PIN from standard input first.")
+        @Option(
+                names = "--pin-stdin",
+                description = "For smartphone JPKI: read the 4-digit auth PIN from standard input first.")
         boolean pinStdin;
 
         @Override
         public Integer call() throws Exception {
             PcscReaders readers = new PcscReaders();
             try {
-                String name = reader != null ? reader : readers.firstReaderWithCard().orElse(null);
+                String name =
+                        reader != null ? reader : readers.firstReaderWithCard().orElse(null);
                 if (name == null) {
                     System.out.println("no card on any reader (カードがありません)");
                     return 1;
                 }
                 System.out.println("reader: " + name);
                 ApduTransport connected = readers.connect(name);
-                try (ApduStats session = new ApduStats(transcript ? new Transcript(connected, System.out) : connected)) {
-                    JpkiCard card = new JpkiCard(session, shortApdus ? JpkiCard.ReadMode.SHORT : JpkiCard.ReadMode.AUTO);
+                try (ApduStats session =
+                        new ApduStats(transcript ? new Transcript(connected, System.out) : connected)) {
+                    JpkiCard card =
+                            new JpkiCard(session, shortApdus ? JpkiCard.ReadMode.SHORT : JpkiCard.ReadMode.AUTO);
                     TokenKind kind;
                     switch (card.identification()) {
                         case JpkiCard.Identification.Identified(TokenKind identified) -> kind = identified;
@@ -189,7 +213,9 @@ public final class ReaderCommand implements Runnable {
                             return 1;
                         }
                         case JpkiCard.Identification.Failed(String step, int sw) -> {
-                            System.out.printf("card type: unknown — the card answered SW %04X at step %s (カードを読み取れません)%n", sw, step);
+                            System.out.printf(
+                                    "card type: unknown — the card answered SW %04X at step %s (カードを読み取れません)%n",
+                                    sw, step);
                             return 1;
                         }
                     }
@@ -212,7 +238,8 @@ public final class ReaderCommand implements Runnable {
                         }
                         read = card.readAuthCertificate();
                     }
-                    return describe(read, session.commands(), card.extendedLengthUsed().orElse(false));
+                    return describe(
+                            read, session.commands(), card.extendedLengthUsed().orElse(false));
                 }
             } catch (CardInUseException e) {
                 System.out.println("card: in use by another program — close it and try again (他のプログラムがカードを使用中です): "
@@ -232,13 +259,20 @@ public final class ReaderCommand implements Runnable {
                 case CertificateRead.Read ok -> {
                     X509Certificate c = ok.certificate();
                     System.out.println("auth certificate (利用者証明用電子証明書):");
-                    System.out.println("  subject:  " + c.getSubjectX500Principal().getName());
-                    System.out.println("  issuer:   " + c.getIssuerX500Principal().getName());
-                    System.out.println("  serial:   " + c.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
-                    System.out.println("  valid:    " + c.getNotBefore().toInstant() + " – " + c.getNotAfter().toInstant()
+                    System.out.println(
+                            "  subject:  " + c.getSubjectX500Principal().getName());
+                    System.out.println(
+                            "  issuer:   " + c.getIssuerX500Principal().getName());
+                    System.out.println(
+                            "  serial:   " + c.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+                    System.out.println("  valid:    " + c.getNotBefore().toInstant() + " – "
+                            + c.getNotAfter().toInstant()
                             + (c.getNotAfter().before(new Date()) ? "  EXPIRED (有効期限切れ)" : ""));
-                    System.out.println("  SHA-256:  " + HexFormat.ofDelimiter(":").withUpperCase().formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(ok.der())));
+                    System.out.println("  SHA-256:  "
+                            + HexFormat.ofDelimiter(":")
+                                    .withUpperCase()
+                                    .formatHex(
+                                            MessageDigest.getInstance("SHA-256").digest(ok.der())));
                     System.out.println("  read:     " + ok.der().length + " bytes in " + apdus + " APDUs ("
                             + (extended ? "extended length" : "short APDUs") + ")");
                     return 0;
@@ -253,7 +287,8 @@ public final class ReaderCommand implements Runnable {
                     return 1;
                 }
                 case CertificateRead.Failed failed -> {
-                    System.out.printf("auth certificate: the card answered SW %04X at step %s (カードを読み取れません)%n",
+                    System.out.printf(
+                            "auth certificate: the card answered SW %04X at step %s (カードを読み取れません)%n",
                             failed.sw(), failed.step());
                     return 1;
                 }

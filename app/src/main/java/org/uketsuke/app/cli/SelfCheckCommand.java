@@ -23,7 +23,10 @@ import picocli.CommandLine.Command;
  * JavaFX's native toolkit libraries are there, the SQLite store opens, and the card service answers (reported, not
  * required: a counter PC may be set up before its reader). One JSON line per check; exit 0 when the required ones pass.
  */
-@Command(name = "self-check", mixinStandardHelpOptions = true, description = "Check the installation and print one JSON line per check.")
+@Command(
+        name = "self-check",
+        mixinStandardHelpOptions = true,
+        description = "Check the installation and print one JSON line per check.")
 public final class SelfCheckCommand implements Callable<Integer> {
 
     private record Check(String name, boolean required, boolean ok, String detail) {}
@@ -43,7 +46,8 @@ public final class SelfCheckCommand implements Callable<Integer> {
         checks.add(run("javafx", true, () -> {
             try {
                 Class.forName("javafx.scene.control.Button", false, getClass().getClassLoader());
-                Class.forName("com.sun.glass.ui.gtk.GtkApplication", false, getClass().getClassLoader());
+                Class.forName(
+                        "com.sun.glass.ui.gtk.GtkApplication", false, getClass().getClassLoader());
                 return "controls and the GTK glass toolkit present";
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("JavaFX classes missing: " + e.getMessage());
@@ -52,12 +56,17 @@ public final class SelfCheckCommand implements Callable<Integer> {
         checks.add(run("sqlite-store", true, () -> {
             try {
                 Path dir = Files.createTempDirectory("uketsuke-self-check");
-                try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"),
-                        dir.resolve("rececon.db"), null, "0000000000", StandardCharsets.UTF_8))) {
+                try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                        dir.resolve("outbox.db"),
+                        dir.resolve("rececon.db"),
+                        null,
+                        "0000000000",
+                        StandardCharsets.UTF_8))) {
                     bridge.statuses();
                 }
                 try (var files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
                 return "outbox and store open (SQLite native library loads)";
             } catch (IOException e) {
@@ -76,7 +85,10 @@ public final class SelfCheckCommand implements Callable<Integer> {
         boolean allRequired = true;
         for (Check check : checks) {
             var node = json.createObjectNode()
-                    .put("check", check.name()).put("ok", check.ok()).put("required", check.required()).put("detail", check.detail());
+                    .put("check", check.name())
+                    .put("ok", check.ok())
+                    .put("required", check.required())
+                    .put("detail", check.detail());
             System.out.println(node);
             allRequired &= check.ok() || !check.required();
         }

@@ -33,14 +33,33 @@ public final class ConfigParser {
 
     /** Every key, in the order the writer puts them; {@code staff.<id>} lines come after these. */
     public static final List<String> KEYS = List.of(
-            "kiosk_autostart", "java_options",
-            "terminal.id", "institution.code", "language",
-            "reader", "camera", "camera.width", "camera.height", "camera.fps",
-            "backend.url", "backend.timeout_seconds",
-            "tls.certificate", "tls.key", "tls.pkcs12", "tls.pkcs12_password_env", "tls.trusted_cas",
-            "data_dir", "sink.sqlite", "sink.face_folder", "sink.face_charset", "sink.csv",
-            "sink.postgres.url", "sink.postgres.user",
-            "kiosk.idle_timeout_seconds", "kiosk.e_prescription", "kiosk.identity_checks");
+            "kiosk_autostart",
+            "java_options",
+            "terminal.id",
+            "institution.code",
+            "language",
+            "reader",
+            "camera",
+            "camera.width",
+            "camera.height",
+            "camera.fps",
+            "backend.url",
+            "backend.timeout_seconds",
+            "tls.certificate",
+            "tls.key",
+            "tls.pkcs12",
+            "tls.pkcs12_password_env",
+            "tls.trusted_cas",
+            "data_dir",
+            "sink.sqlite",
+            "sink.face_folder",
+            "sink.face_charset",
+            "sink.csv",
+            "sink.postgres.url",
+            "sink.postgres.user",
+            "kiosk.idle_timeout_seconds",
+            "kiosk.e_prescription",
+            "kiosk.identity_checks");
 
     public static final String STAFF_PREFIX = "staff.";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
@@ -52,8 +71,12 @@ public final class ConfigParser {
     public static ConfigResult parse(byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new ConfigResult.Invalid(List.of(new ConfigProblem(0, "", Reason.NOT_UTF8, "")));
         }
@@ -136,10 +159,14 @@ public final class ConfigParser {
             String readerName = string("reader", "auto");
             UketsukeConfig.Reader reader = new UketsukeConfig.Reader(
                     readerName.isEmpty() || readerName.equals("auto") ? Optional.empty() : Optional.of(readerName));
-            OptionalInt device = string("camera", "0").equals("none") ? OptionalInt.empty()
+            OptionalInt device = string("camera", "0").equals("none")
+                    ? OptionalInt.empty()
                     : OptionalInt.of(number("camera", 0, 0, 63));
-            UketsukeConfig.Camera camera = new UketsukeConfig.Camera(device, number("camera.width", 1280, 160, 3840),
-                    number("camera.height", 720, 120, 2160), number("camera.fps", 15, 1, 60));
+            UketsukeConfig.Camera camera = new UketsukeConfig.Camera(
+                    device,
+                    number("camera.width", 1280, 160, 3840),
+                    number("camera.height", 720, 120, 2160),
+                    number("camera.fps", 15, 1, 60));
 
             URI url = url("backend.url");
             Duration timeout = Duration.ofSeconds(number("backend.timeout_seconds", 10, 1, 120));
@@ -166,8 +193,8 @@ public final class ConfigParser {
             if (postgresUser.isEmpty()) {
                 problem("sink.postgres.user", Reason.MISSING, "");
             }
-            UketsukeConfig.Sinks sinks = new UketsukeConfig.Sinks(base, sqlite, face, charset, csv,
-                    postgres.isEmpty() ? null : postgres, postgresUser);
+            UketsukeConfig.Sinks sinks = new UketsukeConfig.Sinks(
+                    base, sqlite, face, charset, csv, postgres.isEmpty() ? null : postgres, postgresUser);
 
             Duration idle = Duration.ofSeconds(number("kiosk.idle_timeout_seconds", 90, 10, 600));
             boolean ePrescription = yesNo("kiosk.e_prescription", false);
@@ -175,10 +202,18 @@ public final class ConfigParser {
             if (device.isEmpty() && checks.contains(IdentityCheck.FACE)) {
                 problem("kiosk.identity_checks", Reason.CONFLICT, "camera=none");
             }
-            return new UketsukeConfig(autostart, javaOptions, terminalId == null ? "" : terminalId,
-                    institution == null ? "" : institution, language, reader, camera,
-                    new UketsukeConfig.Backend(url, timeout, credentials), sinks,
-                    new UketsukeConfig.Kiosk(idle, ePrescription, checks), staff());
+            return new UketsukeConfig(
+                    autostart,
+                    javaOptions,
+                    terminalId == null ? "" : terminalId,
+                    institution == null ? "" : institution,
+                    language,
+                    reader,
+                    camera,
+                    new UketsukeConfig.Backend(url, timeout, credentials),
+                    sinks,
+                    new UketsukeConfig.Kiosk(idle, ePrescription, checks),
+                    staff());
         }
 
         private UketsukeConfig.Credentials credentials() {
@@ -204,8 +239,8 @@ public final class ConfigParser {
             }
             Path certificate = requiredPath("tls.certificate");
             Path key = requiredPath("tls.key");
-            return new UketsukeConfig.Credentials.Pem(key == null ? placeholder : key,
-                    certificate == null ? placeholder : certificate, trusted);
+            return new UketsukeConfig.Credentials.Pem(
+                    key == null ? placeholder : key, certificate == null ? placeholder : certificate, trusted);
         }
 
         private Set<IdentityCheck> identityChecks() {
@@ -256,7 +291,9 @@ public final class ConfigParser {
             }
             try {
                 URI uri = new URI(value);
-                if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getRawQuery() == null
+                if ("https".equalsIgnoreCase(uri.getScheme())
+                        && uri.getHost() != null
+                        && uri.getRawQuery() == null
                         && uri.getRawFragment() == null) {
                     return uri;
                 }

@@ -12,8 +12,22 @@ public record ConfigProblem(int line, String key, Reason reason, String detail) 
 
     /** The closed list of ways a configuration can be wrong; each has its ja and en text ({@code config.reason.*}). */
     public enum Reason {
-        NOT_UTF8, NOT_KEY_VALUE, UNKNOWN_KEY, DUPLICATE_KEY, MISSING, NOT_YES_NO, NOT_A_NUMBER, OUT_OF_RANGE,
-        BAD_CHOICE, BAD_URL, BAD_INSTITUTION_CODE, BAD_ID, BAD_PATH, NOT_ABSOLUTE, CONFLICT, BAD_VARIABLE
+        NOT_UTF8,
+        NOT_KEY_VALUE,
+        UNKNOWN_KEY,
+        DUPLICATE_KEY,
+        MISSING,
+        NOT_YES_NO,
+        NOT_A_NUMBER,
+        OUT_OF_RANGE,
+        BAD_CHOICE,
+        BAD_URL,
+        BAD_INSTITUTION_CODE,
+        BAD_ID,
+        BAD_PATH,
+        NOT_ABSOLUTE,
+        CONFLICT,
+        BAD_VARIABLE
     }
 
     public ConfigProblem {

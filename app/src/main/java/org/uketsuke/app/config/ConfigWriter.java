@@ -28,7 +28,11 @@ public final class ConfigWriter {
         f.put("institution.code", c.institutionCode());
         f.put("language", c.language().getLanguage());
         f.put("reader", c.reader().name().orElse("auto"));
-        f.put("camera", c.camera().device().isPresent() ? Integer.toString(c.camera().device().getAsInt()) : "none");
+        f.put(
+                "camera",
+                c.camera().device().isPresent()
+                        ? Integer.toString(c.camera().device().getAsInt())
+                        : "none");
         f.put("camera.width", Integer.toString(c.camera().width()));
         f.put("camera.height", Integer.toString(c.camera().height()));
         f.put("camera.fps", Integer.toString(c.camera().fps()));
@@ -53,10 +57,16 @@ public final class ConfigWriter {
         f.put("sink.csv", pathOrOff(s.csv()));
         f.put("sink.postgres.url", s.postgresUrl() == null ? "" : s.postgresUrl());
         f.put("sink.postgres.user", s.postgresUser());
-        f.put("kiosk.idle_timeout_seconds", Long.toString(c.kiosk().idleTimeout().toSeconds()));
+        f.put(
+                "kiosk.idle_timeout_seconds",
+                Long.toString(c.kiosk().idleTimeout().toSeconds()));
         f.put("kiosk.e_prescription", yesNo(c.kiosk().ePrescription()));
-        f.put("kiosk.identity_checks", c.kiosk().identityChecks().stream().sorted()
-                .map(UketsukeConfig.IdentityCheck::word).collect(Collectors.joining(",")));
+        f.put(
+                "kiosk.identity_checks",
+                c.kiosk().identityChecks().stream()
+                        .sorted()
+                        .map(UketsukeConfig.IdentityCheck::word)
+                        .collect(Collectors.joining(",")));
         for (UketsukeConfig.StaffAccount account : c.staff()) {
             f.put(ConfigParser.STAFF_PREFIX + account.id(), account.name());
         }
@@ -67,8 +77,10 @@ public final class ConfigWriter {
     public static String text(Map<String, String> fields) {
         StringBuilder out = new StringBuilder("# Uketsuke configuration (docs/install.md lists every key).\n"
                 + "# Written by the staff console's settings screen; kept across upgrades.\n");
-        fields.forEach((key, value) -> out.append(key).append('=')
-                .append(value == null ? "" : value.replaceAll("[\r\n]+", " ")).append('\n'));
+        fields.forEach((key, value) -> out.append(key)
+                .append('=')
+                .append(value == null ? "" : value.replaceAll("[\r\n]+", " "))
+                .append('\n'));
         return out.toString();
     }
 

@@ -27,8 +27,18 @@ import java.util.Set;
  * @param kiosk how the kiosk behaves
  * @param staff who may sign the staff console's actions (目視確認, manual confirmations)
  */
-public record UketsukeConfig(boolean kioskAutostart, String javaOptions, String terminalId, String institutionCode,
-        Locale language, Reader reader, Camera camera, Backend backend, Sinks sinks, Kiosk kiosk, List<StaffAccount> staff) {
+public record UketsukeConfig(
+        boolean kioskAutostart,
+        String javaOptions,
+        String terminalId,
+        String institutionCode,
+        Locale language,
+        Reader reader,
+        Camera camera,
+        Backend backend,
+        Sinks sinks,
+        Kiosk kiosk,
+        List<StaffAccount> staff) {
 
     public UketsukeConfig {
         Objects.requireNonNull(javaOptions, "javaOptions");
@@ -98,7 +108,13 @@ public record UketsukeConfig(boolean kioskAutostart, String javaOptions, String 
      * @param postgresUrl a shared PostgreSQL store's JDBC URL (password from UKETSUKE_POSTGRES_PASSWORD)
      * @param postgresUser its login
      */
-    public record Sinks(Path dataDir, Path sqlite, Path faceFolder, Charset faceCharset, Path csv, String postgresUrl,
+    public record Sinks(
+            Path dataDir,
+            Path sqlite,
+            Path faceFolder,
+            Charset faceCharset,
+            Path csv,
+            String postgresUrl,
             String postgresUser) {
         public Sinks {
             Objects.requireNonNull(dataDir, "dataDir");
@@ -113,7 +129,9 @@ public record UketsukeConfig(boolean kioskAutostart, String javaOptions, String 
 
     /** How the patient can prove they hold the card. */
     public enum IdentityCheck {
-        PIN, FACE, VISUAL;
+        PIN,
+        FACE,
+        VISUAL;
 
         /** The word in the configuration file. */
         public String word() {

@@ -67,8 +67,11 @@ import org.uketsuke.app.flow.VisitEvent.VisualCheckRequested;
 public final class VisitFlow {
 
     /** Face-path failures after which the patient may still use the PIN or the staff's visual check. */
-    private static final Set<Problem> FACE_PATH_FALLBACK = EnumSet.of(Problem.FACE_NOT_MATCHED,
-            Problem.FACE_NOT_SEEN, Problem.CAMERA_UNAVAILABLE, Problem.COLLATION_NUMBER_WRONG);
+    private static final Set<Problem> FACE_PATH_FALLBACK = EnumSet.of(
+            Problem.FACE_NOT_MATCHED,
+            Problem.FACE_NOT_SEEN,
+            Problem.CAMERA_UNAVAILABLE,
+            Problem.COLLATION_NUMBER_WRONG);
 
     private final VisitTimeouts timeouts;
     private VisitSnapshot current = VisitSnapshot.idle();
@@ -102,177 +105,411 @@ public final class VisitFlow {
 
     private Row row(VisitSnapshot now) {
         return switch (now.state()) {
-            case IDLE -> untimed(event -> switch (event) {
-                case CardPlaced _ -> Transition.to(state(READING_CARD), new ReadCard());
-                case CardRemoved _, CardReady _, PinEntered _, FaceChosen _, VisualCheckRequested _,
-                        StaffConfirmedVisually _, StaffRefusedVisually _, FaceMatched _, PinVerified _,
-                        ConsentsGiven _, PinRejected _, Confirmed _, Failed _, Cancelled _, TimedOut _,
-                        RegistrationOffered _, RegistrationAccepted _, RegistrationDeclined _, FacePathChosen _,
-                        ManualEntryChosen _, PinPathChosen _, CardFrontCaptured _, CardFrontUnreadable _,
-                        CollationNumberRejected _, CardExpiryMismatch _ -> stay(now);
-            });
-            case READING_CARD -> untimed(event -> switch (event) {
-                case CardReady r when r.pinTriesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
-                case CardReady r -> Transition.to(pin(r.pinTriesLeft()));
-                case Failed f -> problem(f.problem());
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, PinEntered _, FaceChosen _, VisualCheckRequested _, StaffConfirmedVisually _,
-                        StaffRefusedVisually _, FaceMatched _, PinVerified _, ConsentsGiven _, PinRejected _,
-                        Confirmed _, Cancelled _, TimedOut _, RegistrationOffered _, RegistrationAccepted _,
-                        RegistrationDeclined _, FacePathChosen _, ManualEntryChosen _, PinPathChosen _,
-                        CardFrontCaptured _, CardFrontUnreadable _, CollationNumberRejected _,
-                        CardExpiryMismatch _ -> stay(now);
-            });
-            case AWAITING_PIN -> waitsForPatient(Duration.ofSeconds(90), event -> switch (event) {
-                case PinEntered p -> Transition.to(
-                        new VisitSnapshot(VERIFYING_PIN, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
-                        new VerifyPin(p.pin()));
-                case FaceChosen f -> Transition.to(face(MATCHING_FACE, now, null), new MatchFace(f.collationNumberB()));
-                case FacePathChosen _ -> capture(now);
-                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
-                case Cancelled _ -> cancel();
-                case TimedOut _ -> problem(Problem.TIMED_OUT);
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, StaffConfirmedVisually _, StaffRefusedVisually _, FaceMatched _,
-                        PinVerified _, ConsentsGiven _, PinRejected _, Confirmed _, Failed _, RegistrationOffered _,
-                        RegistrationAccepted _, RegistrationDeclined _, ManualEntryChosen _, PinPathChosen _,
-                        CardFrontCaptured _, CardFrontUnreadable _, CollationNumberRejected _,
-                        CardExpiryMismatch _ -> stay(now);
-            });
+            case IDLE ->
+                untimed(event -> switch (event) {
+                    case CardPlaced _ -> Transition.to(state(READING_CARD), new ReadCard());
+                    case CardRemoved _,
+                            CardReady _,
+                            PinEntered _,
+                            FaceChosen _,
+                            VisualCheckRequested _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            FaceMatched _,
+                            PinVerified _,
+                            ConsentsGiven _,
+                            PinRejected _,
+                            Confirmed _,
+                            Failed _,
+                            Cancelled _,
+                            TimedOut _,
+                            RegistrationOffered _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            FacePathChosen _,
+                            ManualEntryChosen _,
+                            PinPathChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
+            case READING_CARD ->
+                untimed(event -> switch (event) {
+                    case CardReady r when r.pinTriesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
+                    case CardReady r -> Transition.to(pin(r.pinTriesLeft()));
+                    case Failed f -> problem(f.problem());
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            PinEntered _,
+                            FaceChosen _,
+                            VisualCheckRequested _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            FaceMatched _,
+                            PinVerified _,
+                            ConsentsGiven _,
+                            PinRejected _,
+                            Confirmed _,
+                            Cancelled _,
+                            TimedOut _,
+                            RegistrationOffered _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            FacePathChosen _,
+                            ManualEntryChosen _,
+                            PinPathChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
+            case AWAITING_PIN ->
+                waitsForPatient(Duration.ofSeconds(90), event -> switch (event) {
+                    case PinEntered p ->
+                        Transition.to(
+                                new VisitSnapshot(
+                                        VERIFYING_PIN, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
+                                new VerifyPin(p.pin()));
+                    case FaceChosen f ->
+                        Transition.to(face(MATCHING_FACE, now, null), new MatchFace(f.collationNumberB()));
+                    case FacePathChosen _ -> capture(now);
+                    case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
+                    case Cancelled _ -> cancel();
+                    case TimedOut _ -> problem(Problem.TIMED_OUT);
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            CardReady _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            FaceMatched _,
+                            PinVerified _,
+                            ConsentsGiven _,
+                            PinRejected _,
+                            Confirmed _,
+                            Failed _,
+                            RegistrationOffered _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            ManualEntryChosen _,
+                            PinPathChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
             // The staff decide in their own time; the patient may still cancel or take the card.
-            case AWAITING_STAFF_CHECK -> untimed(event -> switch (event) {
-                case StaffConfirmedVisually v ->
+            case AWAITING_STAFF_CHECK ->
+                untimed(event -> switch (event) {
+                    case StaffConfirmedVisually v ->
                         Transition.to(state(ASKING_CONSENTS), new RecordVisualCheck(v.staffId()));
-                case StaffRefusedVisually _ -> problem(Problem.VISUAL_CHECK_REFUSED);
-                case Cancelled _ -> cancel();
-                case TimedOut _ -> problem(Problem.TIMED_OUT);
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, PinEntered _, FaceChosen _, VisualCheckRequested _, FaceMatched _,
-                        PinVerified _, ConsentsGiven _, PinRejected _, Confirmed _, Failed _, RegistrationOffered _,
-                        RegistrationAccepted _, RegistrationDeclined _, FacePathChosen _, ManualEntryChosen _,
-                        PinPathChosen _, CardFrontCaptured _, CardFrontUnreadable _, CollationNumberRejected _,
-                        CardExpiryMismatch _ -> stay(now);
-            });
-            case MATCHING_FACE -> untimed(event -> switch (event) {
-                case FaceMatched _ -> Transition.to(state(ASKING_CONSENTS));
-                case CollationNumberRejected r when r.triesLeft() <= 0 ->
+                    case StaffRefusedVisually _ -> problem(Problem.VISUAL_CHECK_REFUSED);
+                    case Cancelled _ -> cancel();
+                    case TimedOut _ -> problem(Problem.TIMED_OUT);
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            CardReady _,
+                            PinEntered _,
+                            FaceChosen _,
+                            VisualCheckRequested _,
+                            FaceMatched _,
+                            PinVerified _,
+                            ConsentsGiven _,
+                            PinRejected _,
+                            Confirmed _,
+                            Failed _,
+                            RegistrationOffered _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            FacePathChosen _,
+                            ManualEntryChosen _,
+                            PinPathChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
+            case MATCHING_FACE ->
+                untimed(event -> switch (event) {
+                    case FaceMatched _ -> Transition.to(state(ASKING_CONSENTS));
+                    case CollationNumberRejected r
+                    when r.triesLeft() <= 0 ->
                         Transition.to(face(FACE_PATH_FAILED, now, Problem.COLLATION_NUMBER_BLOCKED, 0));
-                case CollationNumberRejected r -> Transition.to(
-                        face(ENTERING_COLLATION_NUMBER, now, Problem.COLLATION_NUMBER_WRONG, r.triesLeft()));
-                case CardExpiryMismatch _ ->
+                    case CollationNumberRejected r ->
+                        Transition.to(
+                                face(ENTERING_COLLATION_NUMBER, now, Problem.COLLATION_NUMBER_WRONG, r.triesLeft()));
+                    case CardExpiryMismatch _ ->
                         Transition.to(face(ENTERING_COLLATION_NUMBER, now, Problem.CARD_EXPIRY_MISMATCH));
-                case Failed f when FACE_PATH_FALLBACK.contains(f.problem()) ->
+                    case Failed f
+                    when FACE_PATH_FALLBACK.contains(f.problem()) ->
                         Transition.to(face(FACE_PATH_FAILED, now, f.problem()));
-                case Failed f -> problem(f.problem());
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, PinEntered _, FaceChosen _, VisualCheckRequested _,
-                        StaffConfirmedVisually _, StaffRefusedVisually _, PinVerified _, ConsentsGiven _,
-                        PinRejected _, Confirmed _, Cancelled _, TimedOut _, RegistrationOffered _,
-                        RegistrationAccepted _, RegistrationDeclined _, FacePathChosen _, ManualEntryChosen _,
-                        PinPathChosen _, CardFrontCaptured _, CardFrontUnreadable _ -> stay(now);
-            });
+                    case Failed f -> problem(f.problem());
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            CardReady _,
+                            PinEntered _,
+                            FaceChosen _,
+                            VisualCheckRequested _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            PinVerified _,
+                            ConsentsGiven _,
+                            PinRejected _,
+                            Confirmed _,
+                            Cancelled _,
+                            TimedOut _,
+                            RegistrationOffered _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            FacePathChosen _,
+                            ManualEntryChosen _,
+                            PinPathChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _ -> stay(now);
+                });
             // Every way out of the capture screen stops the camera.
-            case CAPTURING_CARD_FRONT -> waits(Duration.ofSeconds(90), event -> leavingTheCapture(switch (event) {
-                case CardFrontCaptured c ->
-                        Transition.to(face(MATCHING_FACE, now, null), new MatchFace(c.collationNumberB()));
-                case CardFrontUnreadable _ ->
-                        Transition.to(face(ENTERING_COLLATION_NUMBER, now, Problem.CARD_FRONT_UNREADABLE));
-                case ManualEntryChosen _ -> Transition.to(face(ENTERING_COLLATION_NUMBER, now, null));
-                case PinPathChosen _ -> Transition.to(pin(now.pinTriesLeft()));
-                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
-                case Cancelled _ -> cancel();
-                case TimedOut _ -> problem(Problem.TIMED_OUT);
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, PinEntered _, FaceChosen _, StaffConfirmedVisually _,
-                        StaffRefusedVisually _, FaceMatched _, PinVerified _, ConsentsGiven _, PinRejected _,
-                        Confirmed _, Failed _, RegistrationOffered _, RegistrationAccepted _, RegistrationDeclined _,
-                        FacePathChosen _, CollationNumberRejected _, CardExpiryMismatch _ -> stay(now);
-            }));
-            case ENTERING_COLLATION_NUMBER -> waits(Duration.ofSeconds(120), event -> switch (event) {
-                case FaceChosen f -> Transition.to(face(MATCHING_FACE, now, null), new MatchFace(f.collationNumberB()));
-                case FacePathChosen _ -> capture(now);
-                case PinPathChosen _ -> Transition.to(pin(now.pinTriesLeft()));
-                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
-                case Cancelled _ -> cancel();
-                case TimedOut _ -> problem(Problem.TIMED_OUT);
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, PinEntered _, StaffConfirmedVisually _, StaffRefusedVisually _,
-                        FaceMatched _, PinVerified _, ConsentsGiven _, PinRejected _, Confirmed _, Failed _,
-                        RegistrationOffered _, RegistrationAccepted _, RegistrationDeclined _, ManualEntryChosen _,
-                        CardFrontCaptured _, CardFrontUnreadable _, CollationNumberRejected _,
-                        CardExpiryMismatch _ -> stay(now);
-            });
-            case FACE_PATH_FAILED -> waits(Duration.ofSeconds(90), event -> switch (event) {
-                case PinPathChosen _ -> Transition.to(pin(now.pinTriesLeft()));
-                case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
-                case Cancelled _ -> cancel();
-                case TimedOut _ -> problem(Problem.TIMED_OUT);
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, PinEntered _, FaceChosen _, StaffConfirmedVisually _,
-                        StaffRefusedVisually _, FaceMatched _, PinVerified _, ConsentsGiven _, PinRejected _,
-                        Confirmed _, Failed _, RegistrationOffered _, RegistrationAccepted _, RegistrationDeclined _,
-                        FacePathChosen _, ManualEntryChosen _, CardFrontCaptured _, CardFrontUnreadable _,
-                        CollationNumberRejected _, CardExpiryMismatch _ -> stay(now);
-            });
-            case VERIFYING_PIN -> untimed(event -> switch (event) {
-                case PinVerified _ -> Transition.to(state(ASKING_CONSENTS));
-                case PinRejected r when r.triesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
-                case PinRejected r -> Transition.to(pin(r.triesLeft()));
-                case Failed f -> problem(f.problem());
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, PinEntered _, FaceChosen _, VisualCheckRequested _,
-                        StaffConfirmedVisually _, StaffRefusedVisually _, FaceMatched _, ConsentsGiven _,
-                        Confirmed _, Cancelled _, TimedOut _, RegistrationOffered _, RegistrationAccepted _,
-                        RegistrationDeclined _, FacePathChosen _, ManualEntryChosen _, PinPathChosen _,
-                        CardFrontCaptured _, CardFrontUnreadable _, CollationNumberRejected _,
-                        CardExpiryMismatch _ -> stay(now);
-            });
-            case ASKING_CONSENTS -> waitsForPatient(Duration.ofSeconds(120), event -> switch (event) {
-                case ConsentsGiven g -> Transition.to(state(CONFIRMING), new Confirm(g.consents(), g.prescription()));
-                case Cancelled _ -> cancel();
-                case TimedOut _ -> problem(Problem.TIMED_OUT);
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, PinEntered _, FaceChosen _, VisualCheckRequested _,
-                        StaffConfirmedVisually _, StaffRefusedVisually _, FaceMatched _, PinVerified _,
-                        PinRejected _, Confirmed _, Failed _, RegistrationOffered _, RegistrationAccepted _,
-                        RegistrationDeclined _, FacePathChosen _, ManualEntryChosen _, PinPathChosen _,
-                        CardFrontCaptured _, CardFrontUnreadable _, CollationNumberRejected _,
-                        CardExpiryMismatch _ -> stay(now);
-            });
-            case CONFIRMING -> untimed(event -> switch (event) {
-                case Confirmed c -> result(c);
-                case RegistrationOffered _ -> Transition.to(state(OFFERING_REGISTRATION));
-                case Failed f -> problem(f.problem());
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, PinEntered _, FaceChosen _, VisualCheckRequested _,
-                        StaffConfirmedVisually _, StaffRefusedVisually _, FaceMatched _, PinVerified _,
-                        ConsentsGiven _, PinRejected _, Cancelled _, TimedOut _, RegistrationAccepted _,
-                        RegistrationDeclined _, FacePathChosen _, ManualEntryChosen _, PinPathChosen _,
-                        CardFrontCaptured _, CardFrontUnreadable _, CollationNumberRejected _,
-                        CardExpiryMismatch _ -> stay(now);
-            });
-            case OFFERING_REGISTRATION -> waitsForPatient(Duration.ofSeconds(90), event -> switch (event) {
-                case RegistrationAccepted _ -> Transition.to(state(REGISTERING), new RegisterCard());
-                case RegistrationDeclined _, Cancelled _ -> problem(Problem.NOT_REGISTERED);
-                case TimedOut _ -> problem(Problem.TIMED_OUT);
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, PinEntered _, FaceChosen _, VisualCheckRequested _,
-                        StaffConfirmedVisually _, StaffRefusedVisually _, FaceMatched _, PinVerified _,
-                        ConsentsGiven _, PinRejected _, Confirmed _, Failed _, RegistrationOffered _,
-                        FacePathChosen _, ManualEntryChosen _, PinPathChosen _, CardFrontCaptured _,
-                        CardFrontUnreadable _, CollationNumberRejected _, CardExpiryMismatch _ -> stay(now);
-            });
-            case REGISTERING -> untimed(event -> switch (event) {
-                case Confirmed c -> result(c);
-                case Failed f -> problem(f.problem());
-                case CardRemoved _ -> problem(Problem.CARD_REMOVED);
-                case CardPlaced _, CardReady _, PinEntered _, FaceChosen _, VisualCheckRequested _,
-                        StaffConfirmedVisually _, StaffRefusedVisually _, FaceMatched _, PinVerified _,
-                        ConsentsGiven _, PinRejected _, Cancelled _, TimedOut _, RegistrationOffered _,
-                        RegistrationAccepted _, RegistrationDeclined _, FacePathChosen _, ManualEntryChosen _,
-                        PinPathChosen _, CardFrontCaptured _, CardFrontUnreadable _, CollationNumberRejected _,
-                        CardExpiryMismatch _ -> stay(now);
-            });
+            case CAPTURING_CARD_FRONT ->
+                waits(
+                        Duration.ofSeconds(90),
+                        event -> leavingTheCapture(
+                                switch (event) {
+                                    case CardFrontCaptured c ->
+                                        Transition.to(
+                                                face(MATCHING_FACE, now, null), new MatchFace(c.collationNumberB()));
+                                    case CardFrontUnreadable _ ->
+                                        Transition.to(
+                                                face(ENTERING_COLLATION_NUMBER, now, Problem.CARD_FRONT_UNREADABLE));
+                                    case ManualEntryChosen _ ->
+                                        Transition.to(face(ENTERING_COLLATION_NUMBER, now, null));
+                                    case PinPathChosen _ -> Transition.to(pin(now.pinTriesLeft()));
+                                    case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
+                                    case Cancelled _ -> cancel();
+                                    case TimedOut _ -> problem(Problem.TIMED_OUT);
+                                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                                    case CardPlaced _,
+                                            CardReady _,
+                                            PinEntered _,
+                                            FaceChosen _,
+                                            StaffConfirmedVisually _,
+                                            StaffRefusedVisually _,
+                                            FaceMatched _,
+                                            PinVerified _,
+                                            ConsentsGiven _,
+                                            PinRejected _,
+                                            Confirmed _,
+                                            Failed _,
+                                            RegistrationOffered _,
+                                            RegistrationAccepted _,
+                                            RegistrationDeclined _,
+                                            FacePathChosen _,
+                                            CollationNumberRejected _,
+                                            CardExpiryMismatch _ -> stay(now);
+                                }));
+            case ENTERING_COLLATION_NUMBER ->
+                waits(Duration.ofSeconds(120), event -> switch (event) {
+                    case FaceChosen f ->
+                        Transition.to(face(MATCHING_FACE, now, null), new MatchFace(f.collationNumberB()));
+                    case FacePathChosen _ -> capture(now);
+                    case PinPathChosen _ -> Transition.to(pin(now.pinTriesLeft()));
+                    case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
+                    case Cancelled _ -> cancel();
+                    case TimedOut _ -> problem(Problem.TIMED_OUT);
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            CardReady _,
+                            PinEntered _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            FaceMatched _,
+                            PinVerified _,
+                            ConsentsGiven _,
+                            PinRejected _,
+                            Confirmed _,
+                            Failed _,
+                            RegistrationOffered _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            ManualEntryChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
+            case FACE_PATH_FAILED ->
+                waits(Duration.ofSeconds(90), event -> switch (event) {
+                    case PinPathChosen _ -> Transition.to(pin(now.pinTriesLeft()));
+                    case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
+                    case Cancelled _ -> cancel();
+                    case TimedOut _ -> problem(Problem.TIMED_OUT);
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            CardReady _,
+                            PinEntered _,
+                            FaceChosen _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            FaceMatched _,
+                            PinVerified _,
+                            ConsentsGiven _,
+                            PinRejected _,
+                            Confirmed _,
+                            Failed _,
+                            RegistrationOffered _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            FacePathChosen _,
+                            ManualEntryChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
+            case VERIFYING_PIN ->
+                untimed(event -> switch (event) {
+                    case PinVerified _ -> Transition.to(state(ASKING_CONSENTS));
+                    case PinRejected r when r.triesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
+                    case PinRejected r -> Transition.to(pin(r.triesLeft()));
+                    case Failed f -> problem(f.problem());
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            CardReady _,
+                            PinEntered _,
+                            FaceChosen _,
+                            VisualCheckRequested _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            FaceMatched _,
+                            ConsentsGiven _,
+                            Confirmed _,
+                            Cancelled _,
+                            TimedOut _,
+                            RegistrationOffered _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            FacePathChosen _,
+                            ManualEntryChosen _,
+                            PinPathChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
+            case ASKING_CONSENTS ->
+                waitsForPatient(Duration.ofSeconds(120), event -> switch (event) {
+                    case ConsentsGiven g ->
+                        Transition.to(state(CONFIRMING), new Confirm(g.consents(), g.prescription()));
+                    case Cancelled _ -> cancel();
+                    case TimedOut _ -> problem(Problem.TIMED_OUT);
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            CardReady _,
+                            PinEntered _,
+                            FaceChosen _,
+                            VisualCheckRequested _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            FaceMatched _,
+                            PinVerified _,
+                            PinRejected _,
+                            Confirmed _,
+                            Failed _,
+                            RegistrationOffered _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            FacePathChosen _,
+                            ManualEntryChosen _,
+                            PinPathChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
+            case CONFIRMING ->
+                untimed(event -> switch (event) {
+                    case Confirmed c -> result(c);
+                    case RegistrationOffered _ -> Transition.to(state(OFFERING_REGISTRATION));
+                    case Failed f -> problem(f.problem());
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            CardReady _,
+                            PinEntered _,
+                            FaceChosen _,
+                            VisualCheckRequested _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            FaceMatched _,
+                            PinVerified _,
+                            ConsentsGiven _,
+                            PinRejected _,
+                            Cancelled _,
+                            TimedOut _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            FacePathChosen _,
+                            ManualEntryChosen _,
+                            PinPathChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
+            case OFFERING_REGISTRATION ->
+                waitsForPatient(Duration.ofSeconds(90), event -> switch (event) {
+                    case RegistrationAccepted _ -> Transition.to(state(REGISTERING), new RegisterCard());
+                    case RegistrationDeclined _, Cancelled _ -> problem(Problem.NOT_REGISTERED);
+                    case TimedOut _ -> problem(Problem.TIMED_OUT);
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            CardReady _,
+                            PinEntered _,
+                            FaceChosen _,
+                            VisualCheckRequested _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            FaceMatched _,
+                            PinVerified _,
+                            ConsentsGiven _,
+                            PinRejected _,
+                            Confirmed _,
+                            Failed _,
+                            RegistrationOffered _,
+                            FacePathChosen _,
+                            ManualEntryChosen _,
+                            PinPathChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
+            case REGISTERING ->
+                untimed(event -> switch (event) {
+                    case Confirmed c -> result(c);
+                    case Failed f -> problem(f.problem());
+                    case CardRemoved _ -> problem(Problem.CARD_REMOVED);
+                    case CardPlaced _,
+                            CardReady _,
+                            PinEntered _,
+                            FaceChosen _,
+                            VisualCheckRequested _,
+                            StaffConfirmedVisually _,
+                            StaffRefusedVisually _,
+                            FaceMatched _,
+                            PinVerified _,
+                            ConsentsGiven _,
+                            PinRejected _,
+                            Cancelled _,
+                            TimedOut _,
+                            RegistrationOffered _,
+                            RegistrationAccepted _,
+                            RegistrationDeclined _,
+                            FacePathChosen _,
+                            ManualEntryChosen _,
+                            PinPathChosen _,
+                            CardFrontCaptured _,
+                            CardFrontUnreadable _,
+                            CollationNumberRejected _,
+                            CardExpiryMismatch _ -> stay(now);
+                });
             case SHOWING_RESULT -> waits(Duration.ofSeconds(60), event -> afterTheVisit(event, now));
             case SHOWING_PROBLEM -> waits(Duration.ofSeconds(30), event -> afterTheVisit(event, now));
         };
@@ -283,11 +520,28 @@ public final class VisitFlow {
         return switch (event) {
             case CardRemoved _, TimedOut _, Cancelled _ -> cancel();
             case CardPlaced _ -> Transition.to(state(READING_CARD), new EndVisit(), new ReadCard());
-            case CardReady _, PinEntered _, FaceChosen _, VisualCheckRequested _, StaffConfirmedVisually _,
-                    StaffRefusedVisually _, FaceMatched _, PinVerified _, ConsentsGiven _, PinRejected _,
-                    Confirmed _, Failed _, RegistrationOffered _, RegistrationAccepted _, RegistrationDeclined _,
-                    FacePathChosen _, ManualEntryChosen _, PinPathChosen _, CardFrontCaptured _,
-                    CardFrontUnreadable _, CollationNumberRejected _, CardExpiryMismatch _ -> stay(now);
+            case CardReady _,
+                    PinEntered _,
+                    FaceChosen _,
+                    VisualCheckRequested _,
+                    StaffConfirmedVisually _,
+                    StaffRefusedVisually _,
+                    FaceMatched _,
+                    PinVerified _,
+                    ConsentsGiven _,
+                    PinRejected _,
+                    Confirmed _,
+                    Failed _,
+                    RegistrationOffered _,
+                    RegistrationAccepted _,
+                    RegistrationDeclined _,
+                    FacePathChosen _,
+                    ManualEntryChosen _,
+                    PinPathChosen _,
+                    CardFrontCaptured _,
+                    CardFrontUnreadable _,
+                    CollationNumberRejected _,
+                    CardExpiryMismatch _ -> stay(now);
         };
     }
 
@@ -315,8 +569,8 @@ public final class VisitFlow {
     }
 
     private static VisitSnapshot face(VisitState state, VisitSnapshot now, Problem why, int collationTriesLeft) {
-        return new VisitSnapshot(state, now.pinTriesLeft(), Optional.empty(), Optional.ofNullable(why),
-                collationTriesLeft);
+        return new VisitSnapshot(
+                state, now.pinTriesLeft(), Optional.empty(), Optional.ofNullable(why), collationTriesLeft);
     }
 
     /** The card-front camera starts with the capture screen. */

@@ -9,11 +9,17 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
  * @param pinTriesLeft tries left on the auth PIN, when known (-1 otherwise)
  * @param collationTriesLeft tries left on 照合番号B after a wrong one (-1 when not known)
  */
-public record VisitSnapshot(VisitState state, int pinTriesLeft, Optional<ConfirmationOutcome.Confirmed> result,
-        Optional<Problem> problem, int collationTriesLeft) {
+public record VisitSnapshot(
+        VisitState state,
+        int pinTriesLeft,
+        Optional<ConfirmationOutcome.Confirmed> result,
+        Optional<Problem> problem,
+        int collationTriesLeft) {
 
     public VisitSnapshot(
-            VisitState state, int pinTriesLeft, Optional<ConfirmationOutcome.Confirmed> result,
+            VisitState state,
+            int pinTriesLeft,
+            Optional<ConfirmationOutcome.Confirmed> result,
             Optional<Problem> problem) {
         this(state, pinTriesLeft, result, problem, -1);
     }

@@ -63,22 +63,30 @@ public final class ProductionTerminal {
 
     static TerminalSettings settings(UketsukeConfig config, UnaryOperator<String> environment) {
         UketsukeConfig.Sinks sinks = config.sinks();
-        BridgeConfig bridgeConfig = new BridgeConfig(sinks.outbox(), sinks.sqlite(), sinks.faceFolder(),
-                config.institutionCode(), sinks.faceCharset());
+        BridgeConfig bridgeConfig = new BridgeConfig(
+                sinks.outbox(), sinks.sqlite(), sinks.faceFolder(), config.institutionCode(), sinks.faceCharset());
         if (sinks.csv() != null) {
             bridgeConfig = bridgeConfig.withCsvExport(new CsvExport(sinks.csv(), sinks.faceCharset()));
         }
         if (sinks.postgresUrl() != null) {
-            bridgeConfig = bridgeConfig.withPostgres(new PostgresTarget(sinks.postgresUrl(), sinks.postgresUser(),
-                    environment.apply("UKETSUKE_POSTGRES_PASSWORD")));
+            bridgeConfig = bridgeConfig.withPostgres(new PostgresTarget(
+                    sinks.postgresUrl(), sinks.postgresUser(), environment.apply("UKETSUKE_POSTGRES_PASSWORD")));
         }
         // The configured staff.<id>=<name> accounts pick themselves on the console; none configured: one receptionist.
-        List<StaffOnDuty.Account> staff = config.staff().isEmpty() ? StaffOnDuty.single().accounts()
-                : config.staff().stream().map(a -> new StaffOnDuty.Account(a.id(), a.name())).toList();
+        List<StaffOnDuty.Account> staff = config.staff().isEmpty()
+                ? StaffOnDuty.single().accounts()
+                : config.staff().stream()
+                        .map(a -> new StaffOnDuty.Account(a.id(), a.name()))
+                        .toList();
         // The 連携アプリ's req/res folders sit beside the face folder.
         Optional<Path> exchange = Optional.ofNullable(sinks.faceFolder()).map(Path::getParent);
-        return new TerminalSettings(config.terminalId(), config.institutionCode(), bridgeConfig, exchange,
-                timeouts(config.kiosk().idleTimeout()), staff);
+        return new TerminalSettings(
+                config.terminalId(),
+                config.institutionCode(),
+                bridgeConfig,
+                exchange,
+                timeouts(config.kiosk().idleTimeout()),
+                staff);
     }
 
     static TerminalPorts ports(UketsukeConfig config, UnaryOperator<String> environment, Closer closer) {
@@ -86,23 +94,36 @@ public final class ProductionTerminal {
         // Face and visual checks are confirmed with the terminal's own signature: its key must be able to give one.
         boolean attests = config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)
                 || config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.VISUAL);
-        Optional<UnaryOperator<byte[]>> signer = attests
-                ? Optional.of(terminalSigner(tls, config.backend().credentials())) : Optional.empty();
+        Optional<UnaryOperator<byte[]>> signer =
+                attests ? Optional.of(terminalSigner(tls, config.backend().credentials())) : Optional.empty();
         createDirectories("data_dir", config.sinks().dataDir());
         PcscCardSlot slot = new PcscCardSlot(new PcscReaders(), reader(config.reader()));
-        HttpsEligibilityClient client = new HttpsEligibilityClient(config.backend().url(), tls,
-                config.backend().timeout(), config.institutionCode(), Clock.systemUTC());
+        HttpsEligibilityClient client = new HttpsEligibilityClient(
+                config.backend().url(), tls, config.backend().timeout(), config.institutionCode(), Clock.systemUTC());
         Optional<CameraSource> camera = Optional.empty();
         if (config.camera().device().isPresent()
                 && config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)) {
-            camera = Optional.of(closer.open(new OpenCvCameraSource(config.camera().device().getAsInt(),
-                    config.camera().width(), config.camera().height(), config.camera().fps())));
+            camera = Optional.of(closer.open(new OpenCvCameraSource(
+                    config.camera().device().getAsInt(),
+                    config.camera().width(),
+                    config.camera().height(),
+                    config.camera().fps())));
         }
         // 照合番号B comes off the card front through the same camera, before the face match and never at the same
         // time; each capture "closes" its view of it, the device itself stays open until the terminal stops.
         Optional<Supplier<CameraSource>> cardFront = camera.map(device -> () -> keptOpen(device));
-        log.info("terminal {} — backend {}", config.terminalId(), config.backend().url());
-        return new TerminalPorts(slot, client, client, camera, cardFront, signer, Clock.systemDefaultZone(),
+        log.info(
+                "terminal {} — backend {}",
+                config.terminalId(),
+                config.backend().url());
+        return new TerminalPorts(
+                slot,
+                client,
+                client,
+                camera,
+                cardFront,
+                signer,
+                Clock.systemDefaultZone(),
                 config.sinks().dataDir());
     }
 
@@ -127,15 +148,25 @@ public final class ProductionTerminal {
     static TlsMaterial tls(UketsukeConfig.Credentials credentials, UnaryOperator<String> environment) {
         return switch (credentials) {
             case UketsukeConfig.Credentials.Pem pem -> {
-                for (var file : List.of(Map.entry("tls.key", pem.key()), Map.entry("tls.certificate", pem.certificate()),
+                for (var file : List.of(
+                        Map.entry("tls.key", pem.key()),
+                        Map.entry("tls.certificate", pem.certificate()),
                         Map.entry("tls.trusted_cas", pem.trustedCas()))) {
                     readable(file.getKey(), file.getValue());
                 }
                 try {
                     yield TlsMaterial.fromPem(pem.key(), pem.certificate(), pem.trustedCas());
                 } catch (IllegalArgumentException e) {
-                    throw new TerminalStartException(keyNamed(e.getMessage(), pem.trustedCas(), "tls.trusted_cas",
-                            pem.certificate(), "tls.certificate", "tls.key"), e.getMessage(), e);
+                    throw new TerminalStartException(
+                            keyNamed(
+                                    e.getMessage(),
+                                    pem.trustedCas(),
+                                    "tls.trusted_cas",
+                                    pem.certificate(),
+                                    "tls.certificate",
+                                    "tls.key"),
+                            e.getMessage(),
+                            e);
                 }
             }
             case UketsukeConfig.Credentials.Pkcs12 p12 -> {
@@ -143,14 +174,24 @@ public final class ProductionTerminal {
                 readable("tls.trusted_cas", p12.trustedCas());
                 String password = environment.apply(p12.passwordVariable());
                 if (password == null) {
-                    throw new TerminalStartException("tls.pkcs12_password_env",
-                            "the environment variable " + p12.passwordVariable() + " (the PKCS#12 password) is not set", null);
+                    throw new TerminalStartException(
+                            "tls.pkcs12_password_env",
+                            "the environment variable " + p12.passwordVariable() + " (the PKCS#12 password) is not set",
+                            null);
                 }
                 try {
                     yield TlsMaterial.fromPkcs12(p12.file(), password.toCharArray(), p12.trustedCas());
                 } catch (IllegalArgumentException e) {
-                    throw new TerminalStartException(keyNamed(e.getMessage(), p12.trustedCas(), "tls.trusted_cas",
-                            p12.file(), "tls.pkcs12", "tls.pkcs12"), e.getMessage(), e);
+                    throw new TerminalStartException(
+                            keyNamed(
+                                    e.getMessage(),
+                                    p12.trustedCas(),
+                                    "tls.trusted_cas",
+                                    p12.file(),
+                                    "tls.pkcs12",
+                                    "tls.pkcs12"),
+                            e.getMessage(),
+                            e);
                 }
             }
         };
@@ -166,23 +207,28 @@ public final class ProductionTerminal {
             TerminalSigner.sign(tls, new byte[32]);
         } catch (IllegalStateException e) {
             String key = credentials instanceof UketsukeConfig.Credentials.Pem ? "tls.key" : "tls.pkcs12";
-            throw new TerminalStartException(key, "the terminal key cannot sign face and visual-check attestations"
-                    + " (an RSA key is needed): " + e.getMessage(), e);
+            throw new TerminalStartException(
+                    key,
+                    "the terminal key cannot sign face and visual-check attestations" + " (an RSA key is needed): "
+                            + e.getMessage(),
+                    e);
         }
         return data -> TerminalSigner.sign(tls, data);
     }
 
     /** TlsMaterial's messages start with the file at fault; that file's key is the one to fix. */
-    private static String keyNamed(String message, Path first, String firstKey, Path second, String secondKey,
-            String otherwise) {
+    private static String keyNamed(
+            String message, Path first, String firstKey, Path second, String secondKey, String otherwise) {
         String text = message == null ? "" : message;
-        return text.startsWith(first.toString()) ? firstKey : text.startsWith(second.toString()) ? secondKey : otherwise;
+        return text.startsWith(first.toString())
+                ? firstKey
+                : text.startsWith(second.toString()) ? secondKey : otherwise;
     }
 
     private static void readable(String key, Path file) {
         if (!Files.isReadable(file)) {
-            throw new TerminalStartException(key, file + ": " + (Files.exists(file) ? "cannot be read (permissions)"
-                    : "no such file"), null);
+            throw new TerminalStartException(
+                    key, file + ": " + (Files.exists(file) ? "cannot be read (permissions)" : "no such file"), null);
         }
     }
 
@@ -198,15 +244,18 @@ public final class ProductionTerminal {
     private static String reader(UketsukeConfig.Reader reader) {
         PcscService.Status status = PcscService.ensureRunning(Duration.ofSeconds(10));
         return switch (status) {
-            case PcscService.Status.Unavailable u -> throw new TerminalStartException("",
-                    "the card service (pcscd) is not available: " + u.reason(), null);
+            case PcscService.Status.Unavailable u ->
+                throw new TerminalStartException("", "the card service (pcscd) is not available: " + u.reason(), null);
             case PcscService.Status.Running running -> {
                 if (reader.name().isEmpty()) {
                     yield running.readers().getFirst();
                 }
                 if (!running.readers().contains(reader.name().get())) {
                     // Plugged in later, it is picked up then: the watcher follows the name, not a handle.
-                    log.warn("reader {} is not connected now; connected: {}", reader.name().get(), running.readers());
+                    log.warn(
+                            "reader {} is not connected now; connected: {}",
+                            reader.name().get(),
+                            running.readers());
                 }
                 yield reader.name().get();
             }

@@ -139,8 +139,8 @@ public final class TerminalDiagnostics {
             for (String alias : Collections.list(keys.aliases())) {
                 if (keys.isKeyEntry(alias) && keys.getCertificate(alias) instanceof X509Certificate cert) {
                     Instant notAfter = cert.getNotAfter().toInstant();
-                    return new CertificateCheck.Loaded(cert.getSubjectX500Principal().getName(), notAfter,
-                            notAfter.isBefore(clock.instant()));
+                    return new CertificateCheck.Loaded(
+                            cert.getSubjectX500Principal().getName(), notAfter, notAfter.isBefore(clock.instant()));
                 }
             }
             return new CertificateCheck.Unusable("tls.certificate", "no key entry");

@@ -40,7 +40,12 @@ public final class BatchPreCheck {
      * How a batch ended: counts per outcome, or why it did not finish, and the patients the system did not confirm
      * (their clinic id — the search's ArbitraryIdentifier — with the reason) so staff know whom to ask at the counter.
      */
-    public record Summary(String receptionNumber, int confirmed, int rejected, int unavailable, String failure,
+    public record Summary(
+            String receptionNumber,
+            int confirmed,
+            int rejected,
+            int unavailable,
+            String failure,
             List<NotConfirmed> notConfirmed) {
 
         public Summary {
@@ -84,7 +89,8 @@ public final class BatchPreCheck {
                 case Unavailable u -> {
                     return new Summary(reception, 0, 0, 0, u.reason() + ": " + u.diagnostic());
                 }
-                case BatchStatus.Processing processing -> log.debug("batch {}: {}/{}", reception, processing.done(), processing.total());
+                case BatchStatus.Processing processing ->
+                    log.debug("batch {}: {}/{}", reception, processing.done(), processing.total());
             }
             if (System.nanoTime() > deadline) {
                 return new Summary(reception, 0, 0, 0, "not finished within " + timeout.toSeconds() + " s");
@@ -103,15 +109,24 @@ public final class BatchPreCheck {
             BatchResult result = results.get(i);
             switch (result.outcome()) {
                 case ConfirmationOutcome.Confirmed c -> {
-                    bridge.submit(new Confirmation(reception + "-" + i, clock.instant(), IdentityMethod.INSURANCE_NUMBER, c));
-                    audit.record(clock.instant(), "", ConfirmationAudit.Source.BATCH_PRECHECK, "CONFIRMED",
+                    bridge.submit(
+                            new Confirmation(reception + "-" + i, clock.instant(), IdentityMethod.INSURANCE_NUMBER, c));
+                    audit.record(
+                            clock.instant(),
+                            "",
+                            ConfirmationAudit.Source.BATCH_PRECHECK,
+                            "CONFIRMED",
                             result.search().card());
                     confirmed++;
                 }
                 case ConfirmationOutcome.Rejected r -> {
                     rejected++;
-                    audit.record(clock.instant(), "", ConfirmationAudit.Source.BATCH_PRECHECK,
-                            "REJECTED_" + r.reason().name(), result.search().card());
+                    audit.record(
+                            clock.instant(),
+                            "",
+                            ConfirmationAudit.Source.BATCH_PRECHECK,
+                            "REJECTED_" + r.reason().name(),
+                            result.search().card());
                     notConfirmed.add(new NotConfirmed(result.search().arbitraryIdentifier(), result.search(), r));
                 }
                 case Unavailable u -> {

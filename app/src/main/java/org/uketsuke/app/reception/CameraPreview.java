@@ -21,8 +21,8 @@ public final class CameraPreview implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** @param analyse one frame's quality analysis (production: {@code new FacePipeline()::analyse}) */
-    public CameraPreview(CameraSource camera, Function<Mat, FacePipeline.Analysis> analyse, Executor worker,
-            FacePreviewFeed feed) {
+    public CameraPreview(
+            CameraSource camera, Function<Mat, FacePipeline.Analysis> analyse, Executor worker, FacePreviewFeed feed) {
         this.camera = camera;
         this.analyse = analyse;
         this.worker = worker;
@@ -40,7 +40,8 @@ public final class CameraPreview implements AutoCloseable {
                     case CameraSource.Capture.Got got -> {
                         try (var frame = got.frame()) {
                             FacePipeline.Analysis analysis = analyse.apply(frame.pixels());
-                            feed.frame(frame.pixels(),
+                            feed.frame(
+                                    frame.pixels(),
                                     analysis instanceof FacePipeline.Analysis.Issue issue ? issue.issue() : null);
                         }
                     }

@@ -87,7 +87,8 @@ public final class CardFrontCapture {
                             }
                             updates.accept(new Update(read, preview.width(), preview.height(), preview.previewBgr()));
                             if (read instanceof CardFrontRead.Read r) {
-                                events.accept(new VisitEvent.CardFrontCaptured(r.fields().collationNumberB()));
+                                events.accept(new VisitEvent.CardFrontCaptured(
+                                        r.fields().collationNumberB()));
                                 return;
                             }
                         }
@@ -112,7 +113,12 @@ public final class CardFrontCapture {
     private static Update preview(Frame frame, CardFrontRead read) {
         Mat small = new Mat();
         double scale = PREVIEW_WIDTH / (double) frame.width();
-        Imgproc.resize(frame.pixels(), small, new Size(PREVIEW_WIDTH, Math.round(frame.height() * scale)), 0, 0,
+        Imgproc.resize(
+                frame.pixels(),
+                small,
+                new Size(PREVIEW_WIDTH, Math.round(frame.height() * scale)),
+                0,
+                0,
                 Imgproc.INTER_AREA);
         byte[] bgr = new byte[(int) (small.total() * small.channels())];
         small.get(0, 0, bgr);

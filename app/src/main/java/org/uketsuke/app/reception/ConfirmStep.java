@@ -30,19 +30,27 @@ final class ConfirmStep implements VisitStep {
 
     @Override
     public Result run(VisitContext visit) {
-        if (visit.card().isEmpty() || visit.signed().isEmpty() || visit.consents().isEmpty()) {
+        if (visit.card().isEmpty()
+                || visit.signed().isEmpty()
+                || visit.consents().isEmpty()) {
             return Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));
         }
         SignedNonce signed = visit.signed().get();
         IdentityMethod method = signed.method();
-        CardConfirmationRequest request = new CardConfirmationRequest(visit.card().get().authCertificate(),
-                signed.nonce(), signed.signature(), method, visit.consents().get(), signed.fileId(),
-                signed.attestation().orElse(null)).withPrescriptionForm(visit.prescription().orElse(null));
+        CardConfirmationRequest request = new CardConfirmationRequest(
+                        visit.card().get().authCertificate(),
+                        signed.nonce(),
+                        signed.signature(),
+                        method,
+                        visit.consents().get(),
+                        signed.fileId(),
+                        signed.attestation().orElse(null))
+                .withPrescriptionForm(visit.prescription().orElse(null));
         VisitContext used = visit.withSignatureUsed();
         return switch (client.confirmByCard(request)) {
             case ConfirmationOutcome.Confirmed confirmed -> Result.next(visit.withConfirmed(confirmed));
-            case ConfirmationOutcome.Rejected rejected when rejected.reason() == RejectionReason.NOT_REGISTERED
-                    && method == IdentityMethod.PIN -> {
+            case ConfirmationOutcome.Rejected rejected
+            when rejected.reason() == RejectionReason.NOT_REGISTERED && method == IdentityMethod.PIN -> {
                 // The PIN was verified in this card session: the card can be registered right here.
                 log.info("card not registered for insurance use: offering registration");
                 records.audit(visit, method, "REJECTED_NOT_REGISTERED", Optional.empty());

@@ -55,9 +55,20 @@ public final class ConfirmationAudit {
             return;
         }
         try {
-            audit.append(new AuditEvent(at, terminalId, staffId == null ? "" : staffId, source.name(), outcome,
-                    insurance == null ? "" : AuditEvent.hash(insurance.insurer().value(), insurance.symbol(),
-                            insurance.number(), insurance.branch()), ""));
+            audit.append(new AuditEvent(
+                    at,
+                    terminalId,
+                    staffId == null ? "" : staffId,
+                    source.name(),
+                    outcome,
+                    insurance == null
+                            ? ""
+                            : AuditEvent.hash(
+                                    insurance.insurer().value(),
+                                    insurance.symbol(),
+                                    insurance.number(),
+                                    insurance.branch()),
+                    ""));
         } catch (AuditLogException | IllegalArgumentException e) {
             log.error("audit log: {}", e.getMessage());
         }

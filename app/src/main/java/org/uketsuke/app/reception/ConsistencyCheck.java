@@ -41,9 +41,17 @@ public final class ConsistencyCheck {
         try {
             List<Mismatch> mismatches = store.get().insurancesOf(confirmed.birthdate(), confirmed.nameKana()).stream()
                     .filter(stored -> !isConfirmed(stored, confirmed))
-                    .map(stored -> new Mismatch(stored, InsuranceComparison.compare(new InsuranceComparison.Stored(
-                            stored.insurerNumber(), stored.symbol(), stored.number(), stored.branch(),
-                            stored.contributionRatio(), stored.personalFamily()), confirmed)))
+                    .map(stored -> new Mismatch(
+                            stored,
+                            InsuranceComparison.compare(
+                                    new InsuranceComparison.Stored(
+                                            stored.insurerNumber(),
+                                            stored.symbol(),
+                                            stored.number(),
+                                            stored.branch(),
+                                            stored.contributionRatio(),
+                                            stored.personalFamily()),
+                                    confirmed)))
                     .filter(m -> !m.differences().isEmpty())
                     .toList();
             return mismatches.isEmpty() ? new Result.Consistent() : new Result.Mismatches(mismatches);
@@ -65,7 +73,8 @@ public final class ConsistencyCheck {
 
     private static boolean isConfirmed(StoredInsurance stored, Qualification confirmed) {
         return stored.insurerNumber().equals(confirmed.card().insurer().value())
-                && stored.symbol().equals(confirmed.card().symbol()) && stored.number().equals(confirmed.card().number())
+                && stored.symbol().equals(confirmed.card().symbol())
+                && stored.number().equals(confirmed.card().number())
                 && stored.branch().equals(confirmed.card().branch());
     }
 }

@@ -26,8 +26,10 @@ public final class FaceCheck {
     private static final Logger log = LoggerFactory.getLogger(FaceCheck.class);
 
     /** The embedding model by its pinned sha256 (what the attestation names). */
-    static final String MODEL_VERSION = "fr_feature.onnx@" + Optional.ofNullable(
-            FaceModels.PINNED.get("fr_feature.onnx")).map(h -> h.substring(0, 12)).orElse("unpinned");
+    static final String MODEL_VERSION = "fr_feature.onnx@"
+            + Optional.ofNullable(FaceModels.PINNED.get("fr_feature.onnx"))
+                    .map(h -> h.substring(0, 12))
+                    .orElse("unpinned");
 
     private final CameraSource camera;
     private final FaceVerifier verifier;
@@ -52,8 +54,9 @@ public final class FaceCheck {
          * @param presenceProofSha256 SHA-256 over the card challenge and the card-face AP key's signature of it
          * @param modelVersion the embedding model that scored, by its pinned hash
          */
-        record Matched(double score, double threshold, boolean presenceProven, byte[] presenceProofSha256,
-                String modelVersion) implements Result {}
+        record Matched(
+                double score, double threshold, boolean presenceProven, byte[] presenceProofSha256, String modelVersion)
+                implements Result {}
 
         record Refused(Problem problem) implements Result {}
 
@@ -112,23 +115,35 @@ public final class FaceCheck {
             }
             FaceDecision decision;
             try {
-                decision = preview == null ? verifier.verify(pipeline, photo.grey(), camera)
+                decision = preview == null
+                        ? verifier.verify(pipeline, photo.grey(), camera)
                         : verifier.verify(pipeline, photo.grey(), camera, preview);
             } finally {
                 if (preview != null) {
                     preview.end();
                 }
             }
-            log.info("face decision {} (best {}, threshold {}, frames {}/{})", decision.decision(),
-                    String.format("%.3f", decision.bestScore()), decision.threshold(), decision.framesUsed(),
+            log.info(
+                    "face decision {} (best {}, threshold {}, frames {}/{})",
+                    decision.decision(),
+                    String.format("%.3f", decision.bestScore()),
+                    decision.threshold(),
+                    decision.framesUsed(),
                     decision.framesSeen());
             return switch (decision.decision()) {
-                case MATCH -> new Result.Matched(decision.bestScore(), decision.threshold(), true,
-                        presence.get().sha256(), MODEL_VERSION);
+                case MATCH ->
+                    new Result.Matched(
+                            decision.bestScore(),
+                            decision.threshold(),
+                            true,
+                            presence.get().sha256(),
+                            MODEL_VERSION);
                 case NO_MATCH -> new Result.Refused(Problem.FACE_NOT_MATCHED);
-                case INCONCLUSIVE -> new Result.Refused(decision.framesSeen() == 0
-                        || decision.reason() == QualityIssue.CAMERA_UNAVAILABLE
-                        ? Problem.CAMERA_UNAVAILABLE : Problem.FACE_NOT_SEEN);
+                case INCONCLUSIVE ->
+                    new Result.Refused(
+                            decision.framesSeen() == 0 || decision.reason() == QualityIssue.CAMERA_UNAVAILABLE
+                                    ? Problem.CAMERA_UNAVAILABLE
+                                    : Problem.FACE_NOT_SEEN);
             };
         } finally {
             photo.grey().release();

@@ -45,7 +45,12 @@ public final class FacePreviewFeed implements FaceVerifier.FrameObserver {
         Mat small = new Mat();
         try {
             double scale = PREVIEW_WIDTH / (double) bgr.cols();
-            Imgproc.resize(bgr, small, new Size(PREVIEW_WIDTH, Math.max(1, Math.round(bgr.rows() * scale))), 0, 0,
+            Imgproc.resize(
+                    bgr,
+                    small,
+                    new Size(PREVIEW_WIDTH, Math.max(1, Math.round(bgr.rows() * scale))),
+                    0,
+                    0,
                     Imgproc.INTER_AREA);
             if (small.channels() == 1) {
                 Imgproc.cvtColor(small, small, Imgproc.COLOR_GRAY2BGR);

@@ -38,7 +38,11 @@ final class HandOverStep implements VisitStep {
         VisitContext after = visit.withHandedOver();
         try {
             bridge.submit(new Confirmation(signed.fileId(), clock.instant(), signed.method(), confirmed));
-            records.audit(visit, signed.method(), "CONFIRMED", Optional.of(confirmed.qualification().card()));
+            records.audit(
+                    visit,
+                    signed.method(),
+                    "CONFIRMED",
+                    Optional.of(confirmed.qualification().card()));
             bridge.drain();
         } catch (RuntimeException e) {
             log.error("could not hand the qualification to the レセコン store", e);

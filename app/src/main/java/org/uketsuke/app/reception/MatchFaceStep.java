@@ -30,10 +30,10 @@ final class MatchFaceStep implements VisitStep {
         }
         return switch (check.get().check(visit.card().get().transport(), collationNumberB)) {
             case FaceCheck.Result.Matched matched ->
-                    Result.end(visit.withProof(new IdentityProof.FaceMatch(matched)), new VisitEvent.FaceMatched());
+                Result.end(visit.withProof(new IdentityProof.FaceMatch(matched)), new VisitEvent.FaceMatched());
             case FaceCheck.Result.Refused refused -> Result.end(visit, new VisitEvent.Failed(refused.problem()));
             case FaceCheck.Result.CollationRejected rejected ->
-                    Result.end(visit, new VisitEvent.CollationNumberRejected(rejected.triesLeft()));
+                Result.end(visit, new VisitEvent.CollationNumberRejected(rejected.triesLeft()));
             case FaceCheck.Result.ExpiryMismatch _ -> Result.end(visit, new VisitEvent.CardExpiryMismatch());
         };
     }

@@ -90,8 +90,14 @@ public final class MedicalViewing {
         };
         InsuranceCardId card = query.card();
         try {
-            audit.append(new AuditEvent(clock.instant(), terminalId, staffId, METHOD, result.toUpperCase(Locale.ROOT),
-                    AuditEvent.hash(card.insurer().value(), card.symbol(), card.number(), card.branch()), ""));
+            audit.append(new AuditEvent(
+                    clock.instant(),
+                    terminalId,
+                    staffId,
+                    METHOD,
+                    result.toUpperCase(Locale.ROOT),
+                    AuditEvent.hash(card.insurer().value(), card.symbol(), card.number(), card.branch()),
+                    ""));
         } catch (AuditLogException e) {
             log.error("audit log: {}", e.getMessage());
         }

@@ -44,8 +44,10 @@ public final class PcscCardSlot implements CardSlot {
 
     private void onReaderEvent(ReaderEvent event) {
         switch (event) {
-            case ReaderEvent.CardInserted(String on) when on.equals(reader) -> sink.get().accept(new VisitEvent.CardPlaced());
-            case ReaderEvent.CardRemoved(String on) when on.equals(reader) -> sink.get().accept(new VisitEvent.CardRemoved());
+            case ReaderEvent.CardInserted(String on)
+            when on.equals(reader) -> sink.get().accept(new VisitEvent.CardPlaced());
+            case ReaderEvent.CardRemoved(String on)
+            when on.equals(reader) -> sink.get().accept(new VisitEvent.CardRemoved());
             case ReaderEvent.ServiceDown(String reason) -> log.warn("card service: {}", reason);
             case ReaderEvent.ReaderRemoved(String on) when on.equals(reader) -> log.warn("reader {} went away", reader);
             default -> log.debug("{}", event);

@@ -47,7 +47,8 @@ public final class PendingLookups implements AutoCloseable {
     }
 
     public PendingLookups start(Duration interval) {
-        var _ = timer.scheduleWithFixedDelay(this::retryNow, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        var _ = timer.scheduleWithFixedDelay(
+                this::retryNow, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -65,13 +66,17 @@ public final class PendingLookups implements AutoCloseable {
         try {
             for (PendingSearches.Settled settled : pending.retry(backend, bridge, clock)) {
                 ReceptionRecord record = switch (settled) {
-                    case PendingSearches.Settled.Confirmed c -> ReceptionRecord.confirmed(clock.instant(),
-                            c.outcome().qualification());
-                    case PendingSearches.Settled.Rejected r -> ReceptionRecord.failed(clock.instant(),
-                            RejectionProblems.of(r.reason()));
+                    case PendingSearches.Settled.Confirmed c ->
+                        ReceptionRecord.confirmed(clock.instant(), c.outcome().qualification());
+                    case PendingSearches.Settled.Rejected r ->
+                        ReceptionRecord.failed(clock.instant(), RejectionProblems.of(r.reason()));
                 };
-                audit.record(clock.instant(), "", ConfirmationAudit.Source.INSURANCE_NUMBER_RETRIED,
-                        StaffLookup.auditOutcome(record), settled.search().card());
+                audit.record(
+                        clock.instant(),
+                        "",
+                        ConfirmationAudit.Source.INSURANCE_NUMBER_RETRIED,
+                        StaffLookup.auditOutcome(record),
+                        settled.search().card());
                 listeners.forEach(l -> l.accept(record.withMethod(IdentityMethod.INSURANCE_NUMBER)));
             }
             bridge.drain();

@@ -66,8 +66,8 @@ public record QueueFilter(Set<Status> statuses, Optional<IdentityMethod> method,
         }
         Stream<String> texts = Stream.concat(
                 record.qualification().stream().flatMap(q -> Stream.of(q.nameKana(), q.name())),
-                record.qualification().map(Qualification::card).stream().flatMap(c -> Stream.of(c.insurer().value(),
-                        c.symbol(), c.number(), c.symbol() + c.number())));
+                record.qualification().map(Qualification::card).stream()
+                        .flatMap(c -> Stream.of(c.insurer().value(), c.symbol(), c.number(), c.symbol() + c.number())));
         return texts.filter(Objects::nonNull).map(QueueFilter::normalise).anyMatch(t -> t.contains(wanted));
     }
 

@@ -46,14 +46,17 @@ final class ReadCardStep implements VisitStep {
             switch (card.readAuthCertificate()) {
                 case CertificateRead.Read read -> {
                     int triesLeft = card.authPinTriesLeft();
-                    return Result.end(visit.withCard(new CardSession(transport, card, read.der())),
+                    return Result.end(
+                            visit.withCard(new CardSession(transport, card, read.der())),
                             new VisitEvent.CardReady(triesLeft));
                 }
                 case CertificateRead.CardRemoved _ -> problem = Problem.CARD_REMOVED;
                 // Only smartphone tokens keep the certificate behind the PIN, and they were refused above.
                 case CertificateRead.PinRequiredFirst _ -> problem = Problem.NOT_A_MY_NUMBER_CARD;
                 case CertificateRead.Failed failed -> {
-                    log.warn("auth certificate read failed at {} (SW {})", failed.step(),
+                    log.warn(
+                            "auth certificate read failed at {} (SW {})",
+                            failed.step(),
                             HexFormat.of().toHexDigits((short) failed.sw()));
                     problem = Problem.CARD_UNREADABLE;
                 }

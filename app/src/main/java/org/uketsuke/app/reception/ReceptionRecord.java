@@ -12,8 +12,8 @@ import org.uketsuke.eligibility.Qualification;
  * @param qualification the whole confirmed qualification (the console shows the insurance; the consistency check and
  *     the search use the rest; never shown to the patient)
  */
-public record ReceptionRecord(Instant at, Optional<Qualification> qualification, Optional<Problem> problem,
-        Optional<IdentityMethod> method) {
+public record ReceptionRecord(
+        Instant at, Optional<Qualification> qualification, Optional<Problem> problem, Optional<IdentityMethod> method) {
 
     public static ReceptionRecord confirmed(Instant at, Qualification confirmed) {
         return new ReceptionRecord(at, Optional.of(confirmed), Optional.empty(), Optional.empty());

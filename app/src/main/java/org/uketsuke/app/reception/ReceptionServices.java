@@ -15,8 +15,14 @@ import org.uketsuke.eligibility.EligibilityClient;
  *     the staff's visual check), where either is offered; the composition checks at start that it can sign
  * @param audit where confirmations and rejections are recorded, where the terminal keeps an audit log
  */
-public record ReceptionServices(CardSlot slot, EligibilityClient client, RececonBridge bridge, Clock clock,
-        Optional<FaceCheck> faceCheck, Optional<UnaryOperator<byte[]>> terminalSigner, Optional<Audit> audit) {
+public record ReceptionServices(
+        CardSlot slot,
+        EligibilityClient client,
+        RececonBridge bridge,
+        Clock clock,
+        Optional<FaceCheck> faceCheck,
+        Optional<UnaryOperator<byte[]>> terminalSigner,
+        Optional<Audit> audit) {
 
     /** The tamper-evident audit log and the id this terminal appears under in it. */
     public record Audit(AuditLog log, String terminalId) {}

@@ -28,14 +28,16 @@ public final class ReceptionSteps implements VisitSteps {
         this.records = new VisitRecords(services);
         this.readCard = new TimedStep(Part.CARD, new ReadCardStep(services.slot()));
         VisitStep nonce = new TimedStep(Part.BACKEND, new FetchNonceStep(services.client()));
-        VisitStep sign = new TimedStep(Part.CARD,
-                new SignNonceStep(services.client(), services.terminalSigner(), services.clock()));
+        VisitStep sign = new TimedStep(
+                Part.CARD, new SignNonceStep(services.client(), services.terminalSigner(), services.clock()));
         VisitStep confirm = new TimedStep(Part.BACKEND, new ConfirmStep(services.client(), records));
         VisitStep handOver = new TimedStep(Part.SINK, new HandOverStep(services.bridge(), services.clock(), records));
         this.proveAndConfirm = List.of(nonce, sign, confirm, handOver);
         this.registerThenConfirm = Stream.concat(
-                Stream.of(nonce, sign, new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
-                proveAndConfirm.stream()).toList();
+                        Stream.of(
+                                nonce, sign, new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
+                        proveAndConfirm.stream())
+                .toList();
     }
 
     /** Staff-side listeners: every confirmation or failure that reaches the backend, as a row. */
@@ -53,8 +55,8 @@ public final class ReceptionSteps implements VisitSteps {
         return switch (command) {
             case VisitCommand.ReadCard _ -> run(List.of(endVisit, readCard));
             case VisitCommand.VerifyPin v -> run(List.of(new TimedStep(Part.CARD, new VerifyPinStep(v.pin()))));
-            case VisitCommand.MatchFace f -> run(List.of(
-                    new TimedStep(Part.CARD, new MatchFaceStep(services.faceCheck(), f.collationNumberB()))));
+            case VisitCommand.MatchFace f ->
+                run(List.of(new TimedStep(Part.CARD, new MatchFaceStep(services.faceCheck(), f.collationNumberB()))));
             case VisitCommand.RecordVisualCheck v -> run(List.of(new RecordVisualCheckStep(v.staffId())));
             case VisitCommand.Confirm c -> {
                 visit = visit.withConsents(c.consents(), c.prescription());

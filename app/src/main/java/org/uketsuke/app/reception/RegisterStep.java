@@ -29,7 +29,9 @@ final class RegisterStep implements VisitStep {
 
     @Override
     public Result run(VisitContext visit) {
-        if (visit.card().isEmpty() || visit.signed().isEmpty() || visit.signed().get().method() != IdentityMethod.PIN) {
+        if (visit.card().isEmpty()
+                || visit.signed().isEmpty()
+                || visit.signed().get().method() != IdentityMethod.PIN) {
             return Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));
         }
         SignedNonce signed = visit.signed().get();
@@ -42,7 +44,7 @@ final class RegisterStep implements VisitStep {
                 yield Result.next(used);
             }
             case RegistrationOutcome.Rejected r ->
-                    Result.end(used, new VisitEvent.Failed(RejectionProblems.of(r.reason())));
+                Result.end(used, new VisitEvent.Failed(RejectionProblems.of(r.reason())));
             case Unavailable u -> {
                 log.warn("registration unavailable: {} {}", u.reason(), u.diagnostic());
                 yield Result.end(used, new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));

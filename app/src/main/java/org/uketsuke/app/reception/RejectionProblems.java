@@ -16,7 +16,11 @@ public final class RejectionProblems {
             case CERTIFICATE_REVOKED -> Problem.CERTIFICATE_REVOKED;
             case CERTIFICATE_INVALID, SIGNATURE_INVALID -> Problem.CERTIFICATE_INVALID;
             case NOT_REGISTERED -> Problem.NOT_REGISTERED;
-            case NONCE_INVALID, REQUEST_INVALID, PASSCODE_INVALID, PASSCODE_EXPIRED, PASSCODE_USED,
+            case NONCE_INVALID,
+                    REQUEST_INVALID,
+                    PASSCODE_INVALID,
+                    PASSCODE_EXPIRED,
+                    PASSCODE_USED,
                     ATTESTATION_INVALID -> Problem.BACKEND_REJECTED;
         };
     }

@@ -44,27 +44,44 @@ final class SignNonceStep implements VisitStep {
         CardSession card = visit.card().get();
         byte[] nonce = visit.nonce().get();
         return switch (visit.proof().get()) {
-            case IdentityProof.CardSignature _ -> switch (card.card().signWithAuthKey(Digests.sha256(nonce))) {
-                case Signature.Signed signed -> Result.next(visit.withSigned(
-                        new SignedNonce(nonce, signed.signature(), IdentityMethod.PIN, Optional.empty())));
-                case Signature.CardRemoved _ -> Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));
-                case Signature.PinRequired _, Signature.Failed _ ->
+            case IdentityProof.CardSignature _ ->
+                switch (card.card().signWithAuthKey(Digests.sha256(nonce))) {
+                    case Signature.Signed signed ->
+                        Result.next(visit.withSigned(
+                                new SignedNonce(nonce, signed.signature(), IdentityMethod.PIN, Optional.empty())));
+                    case Signature.CardRemoved _ -> Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));
+                    case Signature.PinRequired _, Signature.Failed _ ->
                         Result.end(visit, new VisitEvent.Failed(Problem.CARD_UNREADABLE));
-            };
+                };
             case IdentityProof.FaceMatch face -> {
                 FaceCheck.Result.Matched m = face.match();
-                yield attested(visit, IdentityMethod.FACE, new FaceAttestation(nonce,
-                        Digests.sha256(card.authCertificate()), m.score(), m.threshold(), m.presenceProven(),
-                        m.modelVersion(), FaceAttestation.MATCH, clock.instant(), m.presenceProofSha256()));
+                yield attested(
+                        visit,
+                        IdentityMethod.FACE,
+                        new FaceAttestation(
+                                nonce,
+                                Digests.sha256(card.authCertificate()),
+                                m.score(),
+                                m.threshold(),
+                                m.presenceProven(),
+                                m.modelVersion(),
+                                FaceAttestation.MATCH,
+                                clock.instant(),
+                                m.presenceProofSha256()));
             }
-            case IdentityProof.VisualCheck staff -> switch (client.visualCheckPasscode(staff.staffId())) {
-                case PasscodeOutcome.Issued issued -> attested(visit, IdentityMethod.VISUAL,
-                        new VisualAttestation(nonce, Digests.sha256(card.authCertificate()), issued.passcode()));
-                case Unavailable unavailable -> {
-                    log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
-                    yield Result.end(visit, new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));
-                }
-            };
+            case IdentityProof.VisualCheck staff ->
+                switch (client.visualCheckPasscode(staff.staffId())) {
+                    case PasscodeOutcome.Issued issued ->
+                        attested(
+                                visit,
+                                IdentityMethod.VISUAL,
+                                new VisualAttestation(
+                                        nonce, Digests.sha256(card.authCertificate()), issued.passcode()));
+                    case Unavailable unavailable -> {
+                        log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
+                        yield Result.end(visit, new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));
+                    }
+                };
         };
     }
 
@@ -73,7 +90,7 @@ final class SignNonceStep implements VisitStep {
             throw new IllegalStateException("attestation asked of a terminal assembled without its signer");
         }
         byte[] signature = terminalSigner.get().apply(attestation.bytes());
-        return Result.next(visit.withSigned(
-                new SignedNonce(visit.nonce().get(), signature, method, Optional.of(attestation))));
+        return Result.next(
+                visit.withSigned(new SignedNonce(visit.nonce().get(), signature, method, Optional.of(attestation))));
     }
 }

@@ -1,8 +1,8 @@
 package org.uketsuke.app.reception;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.security.SecureRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +39,7 @@ public final class StaffLookup {
     }
 
     /** @param pending where a search waits while the system is unreachable (null: the staff just see the outage) */
-    public StaffLookup(EligibilityClient backend, RececonBridge bridge, Clock clock,
-            PendingSearches pending) {
+    public StaffLookup(EligibilityClient backend, RececonBridge bridge, Clock clock, PendingSearches pending) {
         this.backend = backend;
         this.bridge = bridge;
         this.clock = clock;
@@ -62,14 +61,21 @@ public final class StaffLookup {
 
     public ReceptionRecord lookup(InsuranceSearch search) {
         ReceptionRecord record = ask(search);
-        audit.record(clock.instant(), staffId.get(), ConfirmationAudit.Source.INSURANCE_NUMBER, auditOutcome(record),
+        audit.record(
+                clock.instant(),
+                staffId.get(),
+                ConfirmationAudit.Source.INSURANCE_NUMBER,
+                auditOutcome(record),
                 search.card());
         return record;
     }
 
     static String auditOutcome(ReceptionRecord record) {
-        return record.problem().map(problem -> problem == Problem.QUEUED_FOR_RETRY ? "QUEUED_BACKEND_UNAVAILABLE"
-                : "REJECTED_" + problem.name()).orElse("CONFIRMED");
+        return record.problem()
+                .map(problem -> problem == Problem.QUEUED_FOR_RETRY
+                        ? "QUEUED_BACKEND_UNAVAILABLE"
+                        : "REJECTED_" + problem.name())
+                .orElse("CONFIRMED");
     }
 
     private ReceptionRecord ask(InsuranceSearch search) {
@@ -84,7 +90,8 @@ public final class StaffLookup {
         return switch (backend.confirmByInsurance(tagged)) {
             case ConfirmationOutcome.Confirmed confirmed -> {
                 try {
-                    bridge.submit(new Confirmation(fileId, clock.instant(), IdentityMethod.INSURANCE_NUMBER, confirmed));
+                    bridge.submit(
+                            new Confirmation(fileId, clock.instant(), IdentityMethod.INSURANCE_NUMBER, confirmed));
                     bridge.drain();
                 } catch (RuntimeException e) {
                     log.error("could not hand the qualification to the レセコン store", e);
@@ -93,7 +100,7 @@ public final class StaffLookup {
                 yield ReceptionRecord.confirmed(clock.instant(), confirmed.qualification());
             }
             case ConfirmationOutcome.Rejected rejected ->
-                    ReceptionRecord.failed(clock.instant(), RejectionProblems.of(rejected.reason()));
+                ReceptionRecord.failed(clock.instant(), RejectionProblems.of(rejected.reason()));
             case Unavailable unavailable -> {
                 log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
                 if (pending == null) {

@@ -25,7 +25,7 @@ final class VerifyPinStep implements VisitStep {
             }
             return switch (visit.card().get().card().verifyAuthPin(pin.digits())) {
                 case PinCheck.Verified _ ->
-                        Result.end(visit.withProof(new IdentityProof.CardSignature()), new VisitEvent.PinVerified());
+                    Result.end(visit.withProof(new IdentityProof.CardSignature()), new VisitEvent.PinVerified());
                 case PinCheck.Wrong wrong -> Result.end(visit, new VisitEvent.PinRejected(wrong.triesLeft()));
                 case PinCheck.Blocked _ -> Result.end(visit, new VisitEvent.Failed(Problem.PIN_BLOCKED));
                 case PinCheck.CardRemoved _ -> Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));

@@ -1,5 +1,6 @@
 package org.uketsuke.app.reception;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.uketsuke.app.flow.VisitEvent;
@@ -8,7 +9,6 @@ import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ResponseApdu;
 import org.uketsuke.reader.api.SessionOpening;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A slot for a card held in this process (the training package's virtual My Number card), "placed" and "removed" by

@@ -96,7 +96,7 @@ public final class VisitController implements AutoCloseable {
     private void cardFront(VisitCommand.Camera command, long forVisit) {
         switch (command) {
             case VisitCommand.StartCardFrontCapture _ ->
-                    cardFront.ifPresent(capture -> capture.start(answer -> answer(answer, forVisit)));
+                cardFront.ifPresent(capture -> capture.start(answer -> answer(answer, forVisit)));
             case VisitCommand.StopCardFrontCapture _ -> cardFront.ifPresent(CardFrontCapture::stop);
         }
     }

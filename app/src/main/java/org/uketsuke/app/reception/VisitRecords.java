@@ -34,7 +34,8 @@ final class VisitRecords {
     }
 
     void confirmed(Qualification qualification, IdentityMethod method) {
-        publish(ReceptionRecord.confirmed(services.clock().instant(), qualification).withMethod(method));
+        publish(ReceptionRecord.confirmed(services.clock().instant(), qualification)
+                .withMethod(method));
     }
 
     void failed(Problem problem, IdentityMethod method) {
@@ -56,11 +57,19 @@ final class VisitRecords {
         ReceptionServices.Audit audit = services.audit().get();
         String staffId = visit.proof().orElse(null) instanceof IdentityProof.VisualCheck v ? v.staffId() : null;
         try {
-            audit.log().append(new AuditEvent(services.clock().instant(), audit.terminalId(), staffId, method.name(),
-                    outcome,
-                    insurance.map(i -> AuditEvent.hash(i.insurer().value(), i.symbol(), i.number(), i.branch()))
-                            .orElse(""),
-                    visit.card().map(card -> AuditEvent.hash(card.authCertificate())).orElse("")));
+            audit.log()
+                    .append(new AuditEvent(
+                            services.clock().instant(),
+                            audit.terminalId(),
+                            staffId,
+                            method.name(),
+                            outcome,
+                            insurance
+                                    .map(i -> AuditEvent.hash(i.insurer().value(), i.symbol(), i.number(), i.branch()))
+                                    .orElse(""),
+                            visit.card()
+                                    .map(card -> AuditEvent.hash(card.authCertificate()))
+                                    .orElse("")));
         } catch (AuditLogException e) {
             log.error("audit log: {}", e.getMessage());
         }

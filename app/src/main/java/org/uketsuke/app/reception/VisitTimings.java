@@ -10,7 +10,9 @@ public record VisitTimings(long cardNanos, long backendNanos, long sinkNanos) {
 
     /** Where a step spends its time. */
     enum Part {
-        CARD, BACKEND, SINK
+        CARD,
+        BACKEND,
+        SINK
     }
 
     public long totalNanos() {

@@ -73,27 +73,44 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         // One hash chain for the terminal: kiosk confirmations, the staff's confirmations and their medical views.
         AuditLog audit = audit(ports.dataDir().resolve("audit.jsonl"));
         ConfirmationAudit staffAudit = ConfirmationAudit.to(audit, settings.terminalId());
-        this.steps = new ReceptionSteps(new ReceptionServices(ports.slot(), ports.eligibility(), bridge, local,
-                ports.faceCamera().map(camera -> new FaceCheck(camera, FaceVerifier.defaults()).withPreview(facePreview)),
+        this.steps = new ReceptionSteps(new ReceptionServices(
+                ports.slot(),
+                ports.eligibility(),
+                bridge,
+                local,
+                ports.faceCamera()
+                        .map(camera -> new FaceCheck(camera, FaceVerifier.defaults()).withPreview(facePreview)),
                 ports.signer(),
                 Optional.ofNullable(audit).map(trail -> new ReceptionServices.Audit(trail, settings.terminalId()))));
         this.cardFrontCapture = ports.cardFrontCamera().flatMap(Terminal::cardFrontCapture);
         this.medicalViewing = new MedicalViewing(ports.medical(), audit, settings.terminalId(), utc);
 
         // A lookup by insurance number made while the system is unreachable waits durably and is asked again.
-        PendingSearches pendingSearches = closer.open(PendingSearches.open(ports.dataDir().resolve("pending.db")));
+        PendingSearches pendingSearches =
+                closer.open(PendingSearches.open(ports.dataDir().resolve("pending.db")));
         this.lookup = new StaffLookup(ports.eligibility(), bridge, local, pendingSearches)
                 .withAudit(staffAudit, staffOnDuty::currentId);
         this.pendingLookups = closer.open(new PendingLookups(pendingSearches, ports.eligibility(), bridge, local)
-                .withAudit(staffAudit).start(Duration.ofSeconds(5)));
+                .withAudit(staffAudit)
+                .start(Duration.ofSeconds(5)));
         this.preCheck = new BatchPreCheck(ports.eligibility(), bridge, utc).withAudit(staffAudit);
         settings.exchangeFolder().ifPresent(folder -> {
             // The 連携アプリ's req/res folders: a レセコン asks by insurance number, and for drug and checkup
             // information (YZK…/TKK… requests, answered only where the patient consented).
-            closer.open(new RequestFolderExchange(folder.resolve("req"), folder.resolve("res"), ports.eligibility(),
-                    settings.institutionCode(), utc).poll(POLL));
-            closer.open(new MedicalFolderExchange(folder.resolve("req"), folder.resolve("res"), ports.medical(),
-                    settings.institutionCode(), utc).poll(POLL));
+            closer.open(new RequestFolderExchange(
+                            folder.resolve("req"),
+                            folder.resolve("res"),
+                            ports.eligibility(),
+                            settings.institutionCode(),
+                            utc)
+                    .poll(POLL));
+            closer.open(new MedicalFolderExchange(
+                            folder.resolve("req"),
+                            folder.resolve("res"),
+                            ports.medical(),
+                            settings.institutionCode(),
+                            utc)
+                    .poll(POLL));
         });
         this.controller = closer.open(new VisitController(steps, settings.timeouts(), cardFrontCapture));
         ports.slot().onCardEvents(controller::fire);

@@ -27,9 +27,15 @@ import org.uketsuke.face.camera.CameraSource;
  * @param clock the local clock (receptions are dated in the clinic's zone)
  * @param dataDir local files: audit log, pending lookups, exports
  */
-public record TerminalPorts(CardSlot slot, EligibilityClient eligibility, MedicalInformationClient medical,
-        Optional<CameraSource> faceCamera, Optional<Supplier<CameraSource>> cardFrontCamera,
-        Optional<UnaryOperator<byte[]>> signer, Clock clock, Path dataDir) {
+public record TerminalPorts(
+        CardSlot slot,
+        EligibilityClient eligibility,
+        MedicalInformationClient medical,
+        Optional<CameraSource> faceCamera,
+        Optional<Supplier<CameraSource>> cardFrontCamera,
+        Optional<UnaryOperator<byte[]>> signer,
+        Clock clock,
+        Path dataDir) {
 
     public TerminalPorts {
         Objects.requireNonNull(slot, "slot");

@@ -18,8 +18,13 @@ import org.uketsuke.bridge.BridgeConfig;
  * @param timeouts changes to the visit table's timeouts (the configured idle time of the patient's screens)
  * @param staff the accounts on the staff console; the first is on duty at start
  */
-public record TerminalSettings(String terminalId, String institutionCode, BridgeConfig sinks,
-        Optional<Path> exchangeFolder, VisitTimeouts timeouts, List<StaffOnDuty.Account> staff) {
+public record TerminalSettings(
+        String terminalId,
+        String institutionCode,
+        BridgeConfig sinks,
+        Optional<Path> exchangeFolder,
+        VisitTimeouts timeouts,
+        List<StaffOnDuty.Account> staff) {
 
     public TerminalSettings {
         staff = List.copyOf(staff);

@@ -19,6 +19,7 @@ final class ConsentExplanations {
     private final Label explanation = new Label();
     /** The item (or "PRESCRIPTION") whose explanation is shown; null: the general note. */
     private String explained;
+
     private final Label prescriptionQuestion = new Label();
     private final ToggleButton electronic = new ToggleButton();
     private final ToggleButton paper = new ToggleButton();
@@ -79,8 +80,12 @@ final class ConsentExplanations {
         if (model.consents().isEmpty() && model.prescriptionProperty().get() == null) {
             explained = null;
         }
-        explanation.setText(explained == null ? m.get("consent.explainIntro")
-                : explained.equals("PRESCRIPTION") ? m.get("prescription.explain") : m.get("consent." + explained + ".explain"));
+        explanation.setText(
+                explained == null
+                        ? m.get("consent.explainIntro")
+                        : explained.equals("PRESCRIPTION")
+                                ? m.get("prescription.explain")
+                                : m.get("consent." + explained + ".explain"));
         boolean asked = model.prescriptionChoiceEnabledProperty().get();
         for (var node : new Node[] {prescriptionQuestion, electronic, paper}) {
             node.setVisible(asked);

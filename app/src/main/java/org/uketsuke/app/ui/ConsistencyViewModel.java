@@ -20,6 +20,7 @@ public final class ConsistencyViewModel {
     public final StringProperty result = new SimpleStringProperty("");
     /** True while there are outdated rows the staff may remove. */
     public final BooleanProperty canUpdate = new SimpleBooleanProperty(false);
+
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     private final ConsistencyCheck check;
@@ -53,10 +54,12 @@ public final class ConsistencyViewModel {
                     case ConsistencyCheck.Result.Mismatches m -> {
                         found = m.mismatches();
                         canUpdate.set(true);
-                        result.set(messages.get("consistency.differs", found.size()) + "\n" + found.stream()
-                                .map(mismatch -> mismatch.differences().stream().map(d -> "  " + ReasonTexts.difference(d, messages))
-                                        .collect(Collectors.joining("\n")))
-                                .collect(Collectors.joining("\n")));
+                        result.set(messages.get("consistency.differs", found.size()) + "\n"
+                                + found.stream()
+                                        .map(mismatch -> mismatch.differences().stream()
+                                                .map(d -> "  " + ReasonTexts.difference(d, messages))
+                                                .collect(Collectors.joining("\n")))
+                                        .collect(Collectors.joining("\n")));
                     }
                     case ConsistencyCheck.Result.StoreUnavailable u -> {
                         found = List.of();

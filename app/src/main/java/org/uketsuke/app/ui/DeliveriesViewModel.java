@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.sink.DeliveryId;
 
 /**
  * The staff's view of what reached the レセコン: every entry not yet delivered, then the newest delivered, with the
@@ -25,10 +25,18 @@ public final class DeliveriesViewModel {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveriesViewModel.class);
     private static final int ROWS = 200;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("MM/dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /** One line of the table; {@code detail} is the diagnostic reason (tooltip), {@code waitingFor} what staff read. */
-    public record Row(DeliveryId id, String time, String key, String state, String waitingFor, int attempts, String detail,
+    public record Row(
+            DeliveryId id,
+            String time,
+            String key,
+            String state,
+            String waitingFor,
+            int attempts,
+            String detail,
             boolean resendable) {}
 
     public final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -41,7 +49,8 @@ public final class DeliveriesViewModel {
     private final Executor fx;
     private final Messages messages;
 
-    public DeliveriesViewModel(RececonBridge bridge, Runnable wakeDelivery, Executor worker, Executor fx, Messages messages) {
+    public DeliveriesViewModel(
+            RececonBridge bridge, Runnable wakeDelivery, Executor worker, Executor fx, Messages messages) {
         this.bridge = bridge;
         this.wakeDelivery = wakeDelivery;
         this.worker = worker;
@@ -56,7 +65,8 @@ public final class DeliveriesViewModel {
                 List<DeliveryStatus> statuses = bridge.recentStatuses(ROWS);
                 fx.execute(() -> show(statuses));
             } catch (RuntimeException e) {
-                // The outbox is closing (the terminal shuts down) or unreadable: keep the last list, say why in the log.
+                // The outbox is closing (the terminal shuts down) or unreadable: keep the last list, say why in the
+                // log.
                 log.warn("cannot read the outbox for the staff list: {}", e.toString());
             }
         });
@@ -77,16 +87,29 @@ public final class DeliveriesViewModel {
 
     private void show(List<DeliveryStatus> statuses) {
         rows.setAll(statuses.stream().map(this::row).toList());
-        long pending = statuses.stream().filter(s -> s.state() == DeliveryStatus.State.PENDING).count();
-        long failed = statuses.stream().filter(s -> s.state() == DeliveryStatus.State.FAILED).count();
+        long pending = statuses.stream()
+                .filter(s -> s.state() == DeliveryStatus.State.PENDING)
+                .count();
+        long failed = statuses.stream()
+                .filter(s -> s.state() == DeliveryStatus.State.FAILED)
+                .count();
         summary.set(messages.get("deliveries.summary", pending, failed));
     }
 
     private Row row(DeliveryStatus status) {
-        String missing = status.sinks().entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
-                .map(sink -> messages.get("deliveries.sink." + sink)).collect(Collectors.joining("、"));
-        return new Row(status.id(), TIME.format(status.confirmedAt()), status.idempotencyKey(),
-                messages.get("deliveries.state." + status.state()), missing, status.attempts(),
-                status.lastError() == null ? "" : status.lastError(), status.state() == DeliveryStatus.State.FAILED);
+        String missing = status.sinks().entrySet().stream()
+                .filter(e -> !e.getValue())
+                .map(Map.Entry::getKey)
+                .map(sink -> messages.get("deliveries.sink." + sink))
+                .collect(Collectors.joining("、"));
+        return new Row(
+                status.id(),
+                TIME.format(status.confirmedAt()),
+                status.idempotencyKey(),
+                messages.get("deliveries.state." + status.state()),
+                missing,
+                status.attempts(),
+                status.lastError() == null ? "" : status.lastError(),
+                status.state() == DeliveryStatus.State.FAILED);
     }
 }

@@ -1,8 +1,8 @@
 package org.uketsuke.app.ui;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.time.chrono.JapaneseEra;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -36,8 +36,8 @@ import org.uketsuke.eligibility.WarekiDate;
 public final class FacePathModel {
 
     /** The eras a living patient's card can print. */
-    public static final List<JapaneseEra> ERAS = List.of(JapaneseEra.REIWA, JapaneseEra.HEISEI, JapaneseEra.SHOWA,
-            JapaneseEra.TAISHO);
+    public static final List<JapaneseEra> ERAS =
+            List.of(JapaneseEra.REIWA, JapaneseEra.HEISEI, JapaneseEra.SHOWA, JapaneseEra.TAISHO);
 
     private final VisitController controller;
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
@@ -121,7 +121,8 @@ public final class FacePathModel {
         } else if (shown != VisitState.CAPTURING_CARD_FRONT && before == VisitState.CAPTURING_CARD_FRONT) {
             preview.set(null);
         }
-        if (shown == VisitState.ENTERING_COLLATION_NUMBER && snapshot.problem().isPresent()
+        if (shown == VisitState.ENTERING_COLLATION_NUMBER
+                && snapshot.problem().isPresent()
                 && snapshot.problem().get() == Problem.COLLATION_NUMBER_WRONG) {
             refusedDigitsHash = lastSentHash;
             refusedKnown = true;
@@ -133,7 +134,8 @@ public final class FacePathModel {
     }
 
     private static boolean isFacePath(VisitState state) {
-        return state == VisitState.CAPTURING_CARD_FRONT || state == VisitState.ENTERING_COLLATION_NUMBER
+        return state == VisitState.CAPTURING_CARD_FRONT
+                || state == VisitState.ENTERING_COLLATION_NUMBER
                 || state == VisitState.FACE_PATH_FAILED;
     }
 
@@ -141,11 +143,12 @@ public final class FacePathModel {
         if (shown != VisitState.CAPTURING_CARD_FRONT) {
             return;
         }
-        hint.set("capture.hint." + switch (update.read()) {
-            case CardFrontRead.Read _ -> "READ";
-            case CardFrontRead.NotFound _ -> "NOT_FOUND";
-            case CardFrontRead.Unreadable u -> u.reason().name();
-        });
+        hint.set("capture.hint."
+                + switch (update.read()) {
+                    case CardFrontRead.Read _ -> "READ";
+                    case CardFrontRead.NotFound _ -> "NOT_FOUND";
+                    case CardFrontRead.Unreadable u -> u.reason().name();
+                });
         byte[] bgr = update.previewBgr();
         PreviewPicture picture = PreviewPicture.fromBgr(update.width(), update.height(), bgr);
         Arrays.fill(bgr, (byte) 0);
@@ -175,7 +178,8 @@ public final class FacePathModel {
         try {
             birth = western.get()
                     ? LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d))
-                    : new WarekiDate(era.get(), Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d)).toLocalDate();
+                    : new WarekiDate(era.get(), Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d))
+                            .toLocalDate();
         } catch (RuntimeException ex) {
             return new Parsed("entry.noSuchDate", Optional.empty());
         }
@@ -186,7 +190,8 @@ public final class FacePathModel {
             return new Parsed("entry.expiryYear", Optional.empty());
         }
         try {
-            String digits = CollationNumberB.of(birth, Integer.parseInt(e), c, western.get()).value();
+            String digits = CollationNumberB.of(birth, Integer.parseInt(e), c, western.get())
+                    .value();
             if (refusedKnown && digits.hashCode() == refusedDigitsHash) {
                 return new Parsed("entry.sameAsRefused", Optional.empty());
             }

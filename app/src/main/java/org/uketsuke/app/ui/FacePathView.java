@@ -147,7 +147,10 @@ final class FacePathView {
         show(toCamera, entering);
         show(toPin, capturing || entering || failed);
         show(toStaff, capturing || entering || failed);
-        hint.setText(model.hintProperty().get().isEmpty() ? "" : m.get(model.hintProperty().get()));
+        hint.setText(
+                model.hintProperty().get().isEmpty()
+                        ? ""
+                        : m.get(model.hintProperty().get()));
         toManual.setText(m.get("face.manual"));
         toCamera.setText(m.get("face.camera"));
         toPin.setText(m.get("face.pin"));
@@ -175,7 +178,8 @@ final class FacePathView {
         String problem = model.validationProperty().get();
         validation.setText(problem.isEmpty() ? "" : m.get(problem));
         submit.setDisable(!problem.isEmpty());
-        collationTries.setText(last.collationTriesLeft() >= 0 ? m.get("entry.triesLeft", last.collationTriesLeft()) : "");
+        collationTries.setText(
+                last.collationTriesLeft() >= 0 ? m.get("entry.triesLeft", last.collationTriesLeft()) : "");
         show(lastCollationTry, last.lastCollationTry());
         lastCollationTry.setText(m.get("entry.lastTry"));
     }

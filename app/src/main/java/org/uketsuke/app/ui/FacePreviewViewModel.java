@@ -48,10 +48,11 @@ public final class FacePreviewViewModel {
                         model.hint.set(hint);
                     });
                 }
-                case FacePreviewFeed.Update.Ended _ -> fx.execute(() -> {
-                    model.picture.set(null);
-                    model.guidance.set("");
-                });
+                case FacePreviewFeed.Update.Ended _ ->
+                    fx.execute(() -> {
+                        model.picture.set(null);
+                        model.guidance.set("");
+                    });
                 case FacePreviewFeed.Update.CameraUnavailable _ -> {
                     String words = guidance(QualityIssue.CAMERA_UNAVAILABLE, messages.get());
                     fx.execute(() -> model.guidance.set(words));

@@ -62,8 +62,8 @@ public final class FxStallProbe implements AutoCloseable {
         if (n == 0) {
             return new Stalls(0, 0, 0, 0);
         }
-        return new Stalls(n, sorted[n - 1] / 1e6, sorted[Math.max(0, (int) Math.ceil(0.99 * n) - 1)] / 1e6,
-                sorted[n / 2] / 1e6);
+        return new Stalls(
+                n, sorted[n - 1] / 1e6, sorted[Math.max(0, (int) Math.ceil(0.99 * n) - 1)] / 1e6, sorted[n / 2] / 1e6);
     }
 
     @Override

@@ -20,9 +20,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
-import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.eligibility.Qualification;
 
 /**
  * The patient screen. Thin: it only renders {@link KioskViewModel} and forwards touches and keys. Node ids are the

@@ -1,6 +1,8 @@
 package org.uketsuke.app.ui;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -10,8 +12,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import java.util.EnumMap;
-import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.uketsuke.app.flow.Pin;
@@ -42,8 +42,8 @@ public final class KioskViewModel {
 
     private final Supplier<String> collationNumberB;
     /** Whether the clinic issues e-prescriptions, so the consent screen also asks the prescription form. */
-    private final BooleanProperty prescriptionChoiceEnabled =
-            new SimpleBooleanProperty(false);
+    private final BooleanProperty prescriptionChoiceEnabled = new SimpleBooleanProperty(false);
+
     private final ObjectProperty<PrescriptionForm> prescription = new SimpleObjectProperty<>();
 
     /**
@@ -66,6 +66,7 @@ public final class KioskViewModel {
 
     /** Whether the PIN screen offers the face check and the staff's visual check (all offered in the demo). */
     public final BooleanProperty faceOffered = new SimpleBooleanProperty(true);
+
     public final BooleanProperty visualOffered = new SimpleBooleanProperty(true);
 
     /** The identity checks besides the PIN this terminal offers. */
@@ -170,8 +171,13 @@ public final class KioskViewModel {
             return;
         }
         controller.fire(new VisitEvent.ConsentsGiven(
-                new Consents(answer(ConsentItem.DRUG), answer(ConsentItem.CHECKUP), answer(ConsentItem.TREATMENT),
-                        answer(ConsentItem.OPERATION), answer(ConsentItem.LIMIT), answer(ConsentItem.SPECIFIC_DISEASE)),
+                new Consents(
+                        answer(ConsentItem.DRUG),
+                        answer(ConsentItem.CHECKUP),
+                        answer(ConsentItem.TREATMENT),
+                        answer(ConsentItem.OPERATION),
+                        answer(ConsentItem.LIMIT),
+                        answer(ConsentItem.SPECIFIC_DISEASE)),
                 prescriptionChoiceEnabled.get() ? Optional.ofNullable(prescription.get()) : Optional.empty()));
     }
 
@@ -183,8 +189,10 @@ public final class KioskViewModel {
     public void chooseFace() {
         if (snapshot.get().state() == VisitState.AWAITING_PIN) {
             clearPin();
-            controller.fire(facePath != null ? new VisitEvent.FacePathChosen()
-                    : new VisitEvent.FaceChosen(new CollationNumberB(collationNumberB.get())));
+            controller.fire(
+                    facePath != null
+                            ? new VisitEvent.FacePathChosen()
+                            : new VisitEvent.FaceChosen(new CollationNumberB(collationNumberB.get())));
         }
     }
 

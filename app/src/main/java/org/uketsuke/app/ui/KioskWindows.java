@@ -36,30 +36,42 @@ public final class KioskWindows {
      * @param demo the virtual card's controls, or null on a real reader
      * @param collationNumberB where 照合番号B comes from when the patient picks the face check
      */
-    public static KioskWindows open(ScreenServices services, Stage kioskStage, Stage staffStage, Messages messages,
-            StaffView.DemoControls demo, Supplier<String> collationNumberB) {
+    public static KioskWindows open(
+            ScreenServices services,
+            Stage kioskStage,
+            Stage staffStage,
+            Messages messages,
+            StaffView.DemoControls demo,
+            Supplier<String> collationNumberB) {
         KioskViewModel model = new KioskViewModel(services.controller(), messages, collationNumberB);
         services.cardFrontCapture()
-                .ifPresent(capture -> model.withFacePath(new FacePathModel(services.controller(), capture,
-                        Platform::runLater)));
-        model.withFacePreview(FacePreviewViewModel.fed(services.facePreview(), Platform::runLater,
+                .ifPresent(capture ->
+                        model.withFacePath(new FacePathModel(services.controller(), capture, Platform::runLater)));
+        model.withFacePreview(FacePreviewViewModel.fed(
+                services.facePreview(),
+                Platform::runLater,
                 () -> model.messagesProperty().get()));
         KioskView view = new KioskView(model);
         // Staff lookups one at a time; a batch pre-check (seconds to minutes) on its own worker so lookups stay quick;
         // the outbox read for the delivery list and the consistency check. Never on the FX thread.
         Executor outboxReader = services.worker("staff-outbox");
-        StaffView staff = new StaffView(messages, demo, services.readerDescription(),
+        StaffView staff = new StaffView(
+                messages,
+                demo,
+                services.readerDescription(),
                 new LookupViewModel(services.lookup(), services.worker("staff-lookup"), Platform::runLater, messages),
-                services.controller()::fire, deliveries(services, outboxReader, messages),
-                new PreCheckViewModel(services.preCheck(), services.worker("staff-precheck"), Platform::runLater,
-                        messages),
+                services.controller()::fire,
+                deliveries(services, outboxReader, messages),
+                new PreCheckViewModel(
+                        services.preCheck(), services.worker("staff-precheck"), Platform::runLater, messages),
                 new ConsistencyViewModel(services.consistency(), outboxReader, Platform::runLater, messages));
 
         staff.useStaff(services.staffOnDuty());
-        services.controller().addListener(snapshot -> Platform.runLater(() -> {
-            model.show(snapshot);
-            staff.show(snapshot);
-        }));
+        services.controller()
+                .addListener(snapshot -> Platform.runLater(() -> {
+                    model.show(snapshot);
+                    staff.show(snapshot);
+                }));
         services.onVisitRecord(record -> Platform.runLater(() -> staff.add(record)));
         Medical medical = medical(services, staff, messages);
         services.onVisitRecord(record -> Platform.runLater(() -> medical.model().add(record)));
@@ -88,12 +100,16 @@ public final class KioskWindows {
     private record Medical(MedicalInfoViewModel model, Stage window) {}
 
     private static Medical medical(ScreenServices services, StaffView staff, Messages messages) {
-        MedicalInfoViewModel model = new MedicalInfoViewModel(services.medicalViewing(),
-                services.staffOnDuty()::currentId, services.worker("staff-medical"), Platform::runLater, messages);
+        MedicalInfoViewModel model = new MedicalInfoViewModel(
+                services.medicalViewing(),
+                services.staffOnDuty()::currentId,
+                services.worker("staff-medical"),
+                Platform::runLater,
+                messages);
         Stage window = new Stage();
         window.setTitle(messages.get("medical.title"));
-        window.setScene(styled(new Scene((Parent) new MedicalInfoView(model, messages, services.exportFolder()).root(),
-                1100, 760)));
+        window.setScene(styled(
+                new Scene((Parent) new MedicalInfoView(model, messages, services.exportFolder()).root(), 1100, 760)));
         window.getScene().getRoot().getStyleClass().add("staff-root");
         Button open = new Button(messages.get("medical.open"));
         open.setId("openMedical");
@@ -119,8 +135,8 @@ public final class KioskWindows {
 
     /** The delivery list refreshes every 2 s while the staff window is open (each refresh reads off the FX thread). */
     private static DeliveriesViewModel deliveries(ScreenServices services, Executor outboxReader, Messages messages) {
-        DeliveriesViewModel model = new DeliveriesViewModel(services.bridge(), services::wakeDelivery, outboxReader,
-                Platform::runLater, messages);
+        DeliveriesViewModel model = new DeliveriesViewModel(
+                services.bridge(), services::wakeDelivery, outboxReader, Platform::runLater, messages);
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);
         refresh.play();

@@ -77,7 +77,9 @@ public final class LookupViewModel {
         }
         InsuranceSearch search = new InsuranceSearch(
                 new InsuranceCardId(InsurerNumber.of(insurer.get()), symbol.get(), number.get(), branch.get()),
-                parseBirthdate(), limitConsent.get(), "");
+                parseBirthdate(),
+                limitConsent.get(),
+                "");
         busy.set(true);
         worker.execute(() -> {
             ReceptionRecord record = lookup.lookup(search);
@@ -89,8 +91,11 @@ public final class LookupViewModel {
     }
 
     private LocalDate parseBirthdate() {
-        String text = birthdate.get() == null ? "" : Normalizer.normalize(birthdate.get(), Normalizer.Form.NFKC)
-                .replaceAll("[-/.]", "").strip();
+        String text = birthdate.get() == null
+                ? ""
+                : Normalizer.normalize(birthdate.get(), Normalizer.Form.NFKC)
+                        .replaceAll("[-/.]", "")
+                        .strip();
         try {
             LocalDate date = LocalDate.parse(text, BIRTH);
             return date.isAfter(LocalDate.now()) ? null : date;

@@ -1,6 +1,5 @@
 package org.uketsuke.app.ui;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -80,9 +78,8 @@ public final class MedicalInfoView {
         export.setId("medicalExport");
         export.disableProperty().bind(model.busy.or(model.patient.isNull()));
         DateTimeFormatter stamp = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneId.systemDefault());
-        export.setOnAction(e -> model.exportPdf(exports.resolve(
-                "medical-" + model.category.get().name().toLowerCase(Locale.ROOT) + "-" + stamp.format(Instant.now())
-                        + ".pdf")));
+        export.setOnAction(e -> model.exportPdf(exports.resolve("medical-"
+                + model.category.get().name().toLowerCase(Locale.ROOT) + "-" + stamp.format(Instant.now()) + ".pdf")));
 
         Label status = new Label();
         status.setId("medicalStatus");
@@ -90,8 +87,10 @@ public final class MedicalInfoView {
         status.textProperty().bind(model.message);
         model.status.addListener((o, was, now) -> {
             status.getStyleClass().removeAll("medical-refused");
-            if (now == MedicalInfoViewModel.Status.NO_CONSENT || now == MedicalInfoViewModel.Status.CONSENT_EXPIRED
-                    || now == MedicalInfoViewModel.Status.NOT_FOUND || now == MedicalInfoViewModel.Status.UNAVAILABLE) {
+            if (now == MedicalInfoViewModel.Status.NO_CONSENT
+                    || now == MedicalInfoViewModel.Status.CONSENT_EXPIRED
+                    || now == MedicalInfoViewModel.Status.NOT_FOUND
+                    || now == MedicalInfoViewModel.Status.UNAVAILABLE) {
                 status.getStyleClass().add("medical-refused");
             }
         });
@@ -99,7 +98,8 @@ public final class MedicalInfoView {
         TableView<MedicalInfoViewModel.Row> table = new TableView<>(model.rows);
         table.setId("medicalTable");
         table.setPlaceholder(new Label(messages.get("medical.table.empty")));
-        table.getColumns().add(column(messages.get("medical.col.date"), r -> MedicalInfoViewModel.format(r.date()), 90));
+        table.getColumns()
+                .add(column(messages.get("medical.col.date"), r -> MedicalInfoViewModel.format(r.date()), 90));
         table.getColumns().add(column(messages.get("medical.col.title"), MedicalInfoViewModel.Row::title, 230));
         table.getColumns().add(column(messages.get("medical.col.detail"), MedicalInfoViewModel.Row::detail, 260));
         table.getColumns().add(column(messages.get("medical.col.facility"), MedicalInfoViewModel.Row::facility, 150));
@@ -134,7 +134,8 @@ public final class MedicalInfoView {
         // Drugs: each dispensing a point on its drug's line, by date.
         NumberAxis days = new NumberAxis();
         days.setForceZeroInRange(false);
-        days.setTickLabelFormatter(converter(n -> LocalDate.ofEpochDay(n.longValue()).format(DateTimeFormatter.ofPattern("uu/MM"))));
+        days.setTickLabelFormatter(
+                converter(n -> LocalDate.ofEpochDay(n.longValue()).format(DateTimeFormatter.ofPattern("uu/MM"))));
         CategoryAxis names = new CategoryAxis();
         ScatterChart<Number, String> timeline = new ScatterChart<>(days, names);
         timeline.setId("drugTimeline");
@@ -194,8 +195,8 @@ public final class MedicalInfoView {
         };
     }
 
-    private static TableColumn<MedicalInfoViewModel.Row, String> column(String title,
-            Function<MedicalInfoViewModel.Row, String> value, double width) {
+    private static TableColumn<MedicalInfoViewModel.Row, String> column(
+            String title, Function<MedicalInfoViewModel.Row, String> value, double width) {
         TableColumn<MedicalInfoViewModel.Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);

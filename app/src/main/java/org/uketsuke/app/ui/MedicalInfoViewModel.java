@@ -21,10 +21,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.uketsuke.app.reception.MedicalViewing;
 import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.CheckupResult;
-import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
@@ -53,7 +53,13 @@ public final class MedicalInfoViewModel {
 
     /** What the viewer shows now. */
     public enum Status {
-        IDLE, LOADING, SHOWN, NO_CONSENT, CONSENT_EXPIRED, NOT_FOUND, UNAVAILABLE
+        IDLE,
+        LOADING,
+        SHOWN,
+        NO_CONSENT,
+        CONSENT_EXPIRED,
+        NOT_FOUND,
+        UNAVAILABLE
     }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd");
@@ -69,6 +75,7 @@ public final class MedicalInfoViewModel {
     public final ObservableList<CheckupResult> checkups = FXCollections.observableArrayList();
     /** The dispensed drugs as filtered (oldest first), for the timeline. */
     public final ObservableList<DispensedDrug> drugs = FXCollections.observableArrayList();
+
     public final ObjectProperty<CheckupItem> chartItem = new SimpleObjectProperty<>(CheckupItem.HBA1C);
     public final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.IDLE);
     public final StringProperty message = new SimpleStringProperty("");
@@ -82,13 +89,14 @@ public final class MedicalInfoViewModel {
     private List<Row> allRows = List.of();
     private List<DispensedDrug> allDrugs = List.of();
 
-    public MedicalInfoViewModel(MedicalViewing viewing, String staffId, Executor worker, Executor fx, Messages messages) {
+    public MedicalInfoViewModel(
+            MedicalViewing viewing, String staffId, Executor worker, Executor fx, Messages messages) {
         this(viewing, () -> staffId, worker, fx, messages);
     }
 
     /** @param staffId who is on duty when a view or export runs (the console's 担当者) */
-    public MedicalInfoViewModel(MedicalViewing viewing, Supplier<String> staffId, Executor worker,
-            Executor fx, Messages messages) {
+    public MedicalInfoViewModel(
+            MedicalViewing viewing, Supplier<String> staffId, Executor worker, Executor fx, Messages messages) {
         this.viewing = viewing;
         this.staffId = staffId;
         this.worker = worker;
@@ -149,7 +157,8 @@ public final class MedicalInfoViewModel {
             fx.execute(() -> {
                 busy.set(false);
                 if (outcome instanceof MedicalOutcome.Found<MedicalPdf>) {
-                    message.set(messages.get("medical.exported", target.getFileName().toString()));
+                    message.set(messages.get(
+                            "medical.exported", target.getFileName().toString()));
                 } else {
                     showRefusal(outcome);
                 }
@@ -159,7 +168,8 @@ public final class MedicalInfoViewModel {
 
     private MedicalQuery query(Patient chosen) {
         try {
-            return new MedicalQuery(chosen.card(), category.get(), from.get(), to.get(), ConsentScenario.OUTPATIENT, "");
+            return new MedicalQuery(
+                    chosen.card(), category.get(), from.get(), to.get(), ConsentScenario.OUTPATIENT, "");
         } catch (IllegalArgumentException e) {
             message.set(messages.get("medical.badRange"));
             return null;
@@ -179,8 +189,12 @@ public final class MedicalInfoViewModel {
         switch (records) {
             case MedicalRecords.Drugs d -> {
                 for (DispensedDrug x : d.drugs()) {
-                    built.add(new Row(x.dispensed(), x.drugName(), x.quantity().toPlainString() + x.unit() + " · " + x.usage()
-                            + " · " + messages.get("medical.days", x.days()), x.facility()));
+                    built.add(new Row(
+                            x.dispensed(),
+                            x.drugName(),
+                            x.quantity().toPlainString() + x.unit() + " · " + x.usage() + " · "
+                                    + messages.get("medical.days", x.days()),
+                            x.facility()));
                 }
                 allDrugs = d.drugs().reversed();
             }
@@ -190,18 +204,25 @@ public final class MedicalInfoViewModel {
                 }
                 checkups.setAll(c.checkups().reversed());
             }
-            case MedicalRecords.Diagnoses d -> d.diagnoses().forEach(x -> built.add(new Row(x.date(), x.name(), x.code(),
-                    x.facility())));
-            case MedicalRecords.Operations o -> o.operations().forEach(x -> built.add(new Row(x.date(), x.name(), x.code(),
-                    x.facility())));
+            case MedicalRecords.Diagnoses d ->
+                d.diagnoses().forEach(x -> built.add(new Row(x.date(), x.name(), x.code(), x.facility())));
+            case MedicalRecords.Operations o ->
+                o.operations().forEach(x -> built.add(new Row(x.date(), x.name(), x.code(), x.facility())));
         }
         allRows = List.copyOf(built);
         applyFilter();
         status.set(Status.SHOWN);
-        message.set(records.size() == 0 ? messages.get("medical.empty")
-                : messages.get("medical.shown", records.size(), found.consentExpiresAt() == null ? "-"
-                        : DateTimeFormatter.ofPattern("MM/dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"))
-                                .format(found.consentExpiresAt())));
+        message.set(
+                records.size() == 0
+                        ? messages.get("medical.empty")
+                        : messages.get(
+                                "medical.shown",
+                                records.size(),
+                                found.consentExpiresAt() == null
+                                        ? "-"
+                                        : DateTimeFormatter.ofPattern("MM/dd HH:mm")
+                                                .withZone(ZoneId.of("Asia/Tokyo"))
+                                                .format(found.consentExpiresAt())));
     }
 
     private void showRefusal(MedicalOutcome<?> outcome) {
@@ -225,10 +246,17 @@ public final class MedicalInfoViewModel {
 
     private String summary(CheckupResult c) {
         StringBuilder text = new StringBuilder();
-        for (CheckupItem item : List.of(CheckupItem.HBA1C, CheckupItem.SYSTOLIC_BP, CheckupItem.DIASTOLIC_BP, CheckupItem.BMI,
+        for (CheckupItem item : List.of(
+                CheckupItem.HBA1C,
+                CheckupItem.SYSTOLIC_BP,
+                CheckupItem.DIASTOLIC_BP,
+                CheckupItem.BMI,
                 CheckupItem.LDL)) {
-            c.value(item).ifPresent(v -> text.append(text.isEmpty() ? "" : " · ").append(ReasonTexts.checkupItem(item, messages))
-                    .append(' ').append(v.toPlainString()));
+            c.value(item)
+                    .ifPresent(v -> text.append(text.isEmpty() ? "" : " · ")
+                            .append(ReasonTexts.checkupItem(item, messages))
+                            .append(' ')
+                            .append(v.toPlainString()));
         }
         return text.toString();
     }
@@ -236,16 +264,26 @@ public final class MedicalInfoViewModel {
     /** The text filter narrows rows and the drug timeline (name, detail or facility, case-insensitive). */
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
-        rows.setAll(allRows.stream().filter(r -> f.isEmpty() || (r.title() + " " + r.detail() + " " + r.facility())
-                .toLowerCase(Locale.ROOT).contains(f)).toList());
-        drugs.setAll(allDrugs.stream().filter(d -> f.isEmpty() || (d.drugName() + " " + d.facility())
-                .toLowerCase(Locale.ROOT).contains(f)).toList());
+        rows.setAll(allRows.stream()
+                .filter(r -> f.isEmpty()
+                        || (r.title() + " " + r.detail() + " " + r.facility())
+                                .toLowerCase(Locale.ROOT)
+                                .contains(f))
+                .toList());
+        drugs.setAll(allDrugs.stream()
+                .filter(d -> f.isEmpty()
+                        || (d.drugName() + " " + d.facility())
+                                .toLowerCase(Locale.ROOT)
+                                .contains(f))
+                .toList());
     }
 
     /** The checkup values of one item over the years, oldest first (for the line chart). */
     public List<Map.Entry<LocalDate, BigDecimal>> series(CheckupItem item) {
-        return checkups.stream().filter(c -> c.value(item).isPresent())
-                .map(c -> Map.entry(c.date(), c.value(item).orElseThrow())).toList();
+        return checkups.stream()
+                .filter(c -> c.value(item).isPresent())
+                .map(c -> Map.entry(c.date(), c.value(item).orElseThrow()))
+                .toList();
     }
 
     public static String format(LocalDate date) {

@@ -21,8 +21,9 @@ public final class Messages {
         this.locale = locale;
         // No fallback to the JVM's default locale: the kiosk shows exactly the language the patient chose.
         this.bundle = ResourceBundle.getBundle(
-                "org.uketsuke.app.ui.messages", locale, ResourceBundle.Control.getNoFallbackControl(
-                        ResourceBundle.Control.FORMAT_PROPERTIES));
+                "org.uketsuke.app.ui.messages",
+                locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public Locale locale() {

@@ -64,7 +64,8 @@ public final class PreCheckViewModel {
             List<String> missing = List.of();
             try {
                 BookedPatientsCsv.BookedPatients booked = BookedPatientsCsv.read(Files.readAllBytes(Path.of(name)));
-                problemText = booked.problems().stream().map(p -> ReasonTexts.csvProblem(p, messages))
+                problemText = booked.problems().stream()
+                        .map(p -> ReasonTexts.csvProblem(p, messages))
                         .collect(Collectors.joining("\n"));
                 if (booked.patients().isEmpty()) {
                     summaryText = messages.get("precheck.nothing");
@@ -73,8 +74,12 @@ public final class PreCheckViewModel {
                     if (result.failure() != null) {
                         summaryText = messages.get("precheck.failed");
                     } else {
-                        summaryText = messages.get("precheck.done", booked.patients().size(), result.confirmed(),
-                                result.rejected(), result.unavailable());
+                        summaryText = messages.get(
+                                "precheck.done",
+                                booked.patients().size(),
+                                result.confirmed(),
+                                result.rejected(),
+                                result.unavailable());
                         missing = result.notConfirmed().stream().map(this::line).toList();
                     }
                 }
@@ -105,7 +110,8 @@ public final class PreCheckViewModel {
             case ConfirmationOutcome.Confirmed c -> "";
         };
         String who = patient.patientId().isEmpty()
-                ? patient.search().card().insurer().value() + " " + patient.search().card().number()
+                ? patient.search().card().insurer().value() + " "
+                        + patient.search().card().number()
                 : patient.patientId();
         return who + ": " + why;
     }

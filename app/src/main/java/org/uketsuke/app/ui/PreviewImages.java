@@ -17,8 +17,16 @@ final class PreviewImages {
             return null;
         }
         WritableImage image = new WritableImage(picture.width(), picture.height());
-        image.getPixelWriter().setPixels(0, 0, picture.width(), picture.height(), PixelFormat.getIntArgbInstance(),
-                picture.argb(), 0, picture.width());
+        image.getPixelWriter()
+                .setPixels(
+                        0,
+                        0,
+                        picture.width(),
+                        picture.height(),
+                        PixelFormat.getIntArgbInstance(),
+                        picture.argb(),
+                        0,
+                        picture.width());
         return image;
     }
 

@@ -11,8 +11,8 @@ public record PreviewPicture(int width, int height, int[] argb) {
 
     public PreviewPicture {
         if (width <= 0 || height <= 0 || argb.length != width * height) {
-            throw new IllegalArgumentException("a " + width + "x" + height + " picture needs " + width * height
-                    + " pixels, not " + argb.length);
+            throw new IllegalArgumentException(
+                    "a " + width + "x" + height + " picture needs " + width * height + " pixels, not " + argb.length);
         }
     }
 

@@ -50,7 +50,8 @@ final class QueueFilterBar {
         HBox.setHgrow(search, Priority.ALWAYS);
         Runnable update = () -> filter.set(new QueueFilter(
                 status.getValue() == null ? EnumSet.allOf(QueueFilter.Status.class) : Set.of(status.getValue()),
-                Optional.ofNullable(method.getValue()), search.getText()));
+                Optional.ofNullable(method.getValue()),
+                search.getText()));
         status.valueProperty().addListener((obs, was, now) -> update.run());
         method.valueProperty().addListener((obs, was, now) -> update.run());
         search.textProperty().addListener((obs, was, now) -> update.run());

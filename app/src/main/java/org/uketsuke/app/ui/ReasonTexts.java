@@ -16,8 +16,10 @@ public final class ReasonTexts {
 
     /** A typed value's problem: "The check digit (last digit) of the insurer number should be 5. …". */
     public static String fieldProblem(FieldCheck.Problem problem, Messages messages) {
-        return messages.get("validation.reason." + problem.reason().name(),
-                messages.get("validation.field." + problem.field().name()), problem.detail());
+        return messages.get(
+                "validation.reason." + problem.reason().name(),
+                messages.get("validation.field." + problem.field().name()),
+                problem.detail());
     }
 
     /** Where and what: {@code line 4, institution.code: the medical institution code is 10 digits}. */
@@ -38,14 +40,19 @@ public final class ReasonTexts {
         if (problem.reason() == BookedPatientsCsv.Reason.BAD_FIELD && problem.fieldProblem() != null) {
             return where + fieldProblem(problem.fieldProblem(), messages);
         }
-        String column = problem.column() == null ? "" : messages.get("csv.column." + problem.column().name());
+        String column = problem.column() == null
+                ? ""
+                : messages.get("csv.column." + problem.column().name());
         return where + messages.get("csv.reason." + problem.reason().name(), column, problem.detail());
     }
 
     /** One field a レセコン holds differently: {@code co-payment: stored 020 / confirmed 3割}. */
     public static String difference(InsuranceComparison.Difference difference, Messages messages) {
-        return messages.get("comparison.difference", messages.get("comparison.field." + difference.field().name()),
-                shown(difference.stored()), shown(difference.confirmed()));
+        return messages.get(
+                "comparison.difference",
+                messages.get("comparison.field." + difference.field().name()),
+                shown(difference.stored()),
+                shown(difference.confirmed()));
     }
 
     public static String checkupItem(CheckupItem item, Messages messages) {

@@ -60,24 +60,44 @@ public final class SettingsView {
 
     /** The view as the staff console's 設定 tab. */
     public static Tab tab(SettingsViewModel model, Messages messages) {
-        Tab tab = new Tab(messages.get("staff.settings"),
-                new SettingsView(model, messages).root());
+        Tab tab = new Tab(messages.get("staff.settings"), new SettingsView(model, messages).root());
         tab.setId("settingsTab");
         return tab;
     }
 
     private static Node diagnostics(String section, SettingsViewModel model, Messages messages) {
         return switch (section) {
-            case "devices" -> new VBox(6,
-                    new HBox(12, button("refreshReaders", messages.get("settings.reader.refresh"), model::refreshReaders),
-                            status("readerStatus", model.readerStatus)),
-                    new HBox(12, button("testCamera", messages.get("settings.camera.test"), model::testCamera),
-                            status("cameraStatus", model.cameraStatus)));
-            case "backend" -> new VBox(6,
-                    new HBox(12, button("showCertificate", messages.get("settings.certificate.show"), model::showCertificate),
-                            status("certificateStatus", model.certificateStatus)),
-                    new HBox(12, button("testConnection", messages.get("settings.connection.test"), model::testConnection),
-                            status("connectionStatus", model.connectionStatus)));
+            case "devices" ->
+                new VBox(
+                        6,
+                        new HBox(
+                                12,
+                                button(
+                                        "refreshReaders",
+                                        messages.get("settings.reader.refresh"),
+                                        model::refreshReaders),
+                                status("readerStatus", model.readerStatus)),
+                        new HBox(
+                                12,
+                                button("testCamera", messages.get("settings.camera.test"), model::testCamera),
+                                status("cameraStatus", model.cameraStatus)));
+            case "backend" ->
+                new VBox(
+                        6,
+                        new HBox(
+                                12,
+                                button(
+                                        "showCertificate",
+                                        messages.get("settings.certificate.show"),
+                                        model::showCertificate),
+                                status("certificateStatus", model.certificateStatus)),
+                        new HBox(
+                                12,
+                                button(
+                                        "testConnection",
+                                        messages.get("settings.connection.test"),
+                                        model::testConnection),
+                                status("connectionStatus", model.connectionStatus)));
             default -> new VBox();
         };
     }

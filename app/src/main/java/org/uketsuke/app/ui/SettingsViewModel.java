@@ -39,12 +39,14 @@ public final class SettingsViewModel {
     /** The keys the screen shows, grouped as on screen; {@code staff.*} lines and unknown-to-screen keys are kept. */
     public static final Map<String, List<String>> SECTIONS = sections();
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneId.systemDefault());
 
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
     private final Map<String, String> kept = new LinkedHashMap<>();
     /** Key → what is wrong with it, in the screen's language; empty when the form reads. */
     public final ObservableMap<String, String> problems = FXCollections.observableHashMap();
+
     public final ObservableList<String> readers = FXCollections.observableArrayList();
     public final StringProperty readerStatus = new SimpleStringProperty("");
     public final StringProperty cameraStatus = new SimpleStringProperty("");
@@ -63,8 +65,13 @@ public final class SettingsViewModel {
      * @param file where Save writes
      * @param current the configuration the terminal runs on
      */
-    public SettingsViewModel(Path file, UketsukeConfig current, TerminalDiagnostics diagnostics, Executor worker,
-            Executor fx, Messages messages) {
+    public SettingsViewModel(
+            Path file,
+            UketsukeConfig current,
+            TerminalDiagnostics diagnostics,
+            Executor worker,
+            Executor fx,
+            Messages messages) {
         this.file = file;
         this.diagnostics = diagnostics;
         this.worker = worker;
@@ -105,7 +112,8 @@ public final class SettingsViewModel {
     }
 
     private static boolean isRequired(String key) {
-        return List.of("terminal.id", "institution.code", "backend.url", "tls.trusted_cas", "data_dir").contains(key);
+        return List.of("terminal.id", "institution.code", "backend.url", "tls.trusted_cas", "data_dir")
+                .contains(key);
     }
 
     /** Checks the form; each problem lands beside its field. */
@@ -127,25 +135,37 @@ public final class SettingsViewModel {
             return;
         }
         String text = text();
-        run(() -> {
-            try {
-                ConfigWriter.save(file, text);
-                return messages.get("settings.save.done", file);
-            } catch (IOException e) {
-                return messages.get("settings.save.failed", file, e.getMessage());
-            }
-        }, saveStatus::set);
+        run(
+                () -> {
+                    try {
+                        ConfigWriter.save(file, text);
+                        return messages.get("settings.save.done", file);
+                    } catch (IOException e) {
+                        return messages.get("settings.save.failed", file, e.getMessage());
+                    }
+                },
+                saveStatus::set);
     }
 
     public void refreshReaders() {
         run(diagnostics::readers, found -> {
             switch (found) {
                 case TerminalDiagnostics.Readers.Listed listed -> {
-                    readers.setAll(listed.readers().stream().map(TerminalDiagnostics.Reader::name).toList());
-                    readerStatus.set(listed.readers().isEmpty() ? messages.get("settings.reader.none")
-                            : String.join("\n", listed.readers().stream().map(r -> r.name() + "  "
-                                    + messages.get(r.cardPresent() ? "settings.reader.card" : "settings.reader.noCard"))
-                            .toList()));
+                    readers.setAll(listed.readers().stream()
+                            .map(TerminalDiagnostics.Reader::name)
+                            .toList());
+                    readerStatus.set(
+                            listed.readers().isEmpty()
+                                    ? messages.get("settings.reader.none")
+                                    : String.join(
+                                            "\n",
+                                            listed.readers().stream()
+                                                    .map(r -> r.name() + "  "
+                                                            + messages.get(
+                                                                    r.cardPresent()
+                                                                            ? "settings.reader.card"
+                                                                            : "settings.reader.noCard"))
+                                                    .toList()));
                 }
                 case TerminalDiagnostics.Readers.ServiceDown down -> {
                     readers.clear();
@@ -157,8 +177,11 @@ public final class SettingsViewModel {
 
     public void testCamera() {
         String device = field("camera").get().strip();
-        if (device.equals("none") || problems.containsKey("camera") || problems.containsKey("camera.width")
-                || problems.containsKey("camera.height") || problems.containsKey("camera.fps")) {
+        if (device.equals("none")
+                || problems.containsKey("camera")
+                || problems.containsKey("camera.width")
+                || problems.containsKey("camera.height")
+                || problems.containsKey("camera.fps")) {
             cameraStatus.set(messages.get("settings.camera.none"));
             return;
         }
@@ -166,12 +189,20 @@ public final class SettingsViewModel {
         int width = Integer.parseInt(field("camera.width").get().strip());
         int height = Integer.parseInt(field("camera.height").get().strip());
         int fps = Integer.parseInt(field("camera.fps").get().strip());
-        run(() -> diagnostics.camera(index, width, height, fps, Duration.ofSeconds(2)), check -> cameraStatus.set(switch (check) {
-            case TerminalDiagnostics.CameraCheck.Frames f -> messages.get("settings.camera.frames",
-                    String.format(Locale.ROOT, "%.1f", f.fps()), Integer.toString(f.width()),
-                    Integer.toString(f.height()), Integer.toString(f.frames()));
-            case TerminalDiagnostics.CameraCheck.NoFrame n -> messages.get("settings.camera.noFrame", n.reason());
-        }));
+        run(
+                () -> diagnostics.camera(index, width, height, fps, Duration.ofSeconds(2)),
+                check -> cameraStatus.set(
+                        switch (check) {
+                            case TerminalDiagnostics.CameraCheck.Frames f ->
+                                messages.get(
+                                        "settings.camera.frames",
+                                        String.format(Locale.ROOT, "%.1f", f.fps()),
+                                        Integer.toString(f.width()),
+                                        Integer.toString(f.height()),
+                                        Integer.toString(f.frames()));
+                            case TerminalDiagnostics.CameraCheck.NoFrame n ->
+                                messages.get("settings.camera.noFrame", n.reason());
+                        }));
     }
 
     public void showCertificate() {
@@ -180,13 +211,18 @@ public final class SettingsViewModel {
             certificateStatus.set(messages.get("settings.certificate.fix"));
             return;
         }
-        run(() -> diagnostics.certificate(credentials), check -> certificateStatus.set(switch (check) {
-            case TerminalDiagnostics.CertificateCheck.Loaded c -> messages.get(
-                    c.expired() ? "settings.certificate.expired" : "settings.certificate.loaded", c.subject(),
-                    DAY.format(c.notAfter()));
-            case TerminalDiagnostics.CertificateCheck.Unusable u -> messages.get("settings.certificate.unusable",
-                    u.key(), u.reason());
-        }));
+        run(
+                () -> diagnostics.certificate(credentials),
+                check -> certificateStatus.set(
+                        switch (check) {
+                            case TerminalDiagnostics.CertificateCheck.Loaded c ->
+                                messages.get(
+                                        c.expired() ? "settings.certificate.expired" : "settings.certificate.loaded",
+                                        c.subject(),
+                                        DAY.format(c.notAfter()));
+                            case TerminalDiagnostics.CertificateCheck.Unusable u ->
+                                messages.get("settings.certificate.unusable", u.key(), u.reason());
+                        }));
     }
 
     public void testConnection() {
@@ -197,16 +233,22 @@ public final class SettingsViewModel {
         }
         URI url = URI.create(field("backend.url").get().strip());
         connectionStatus.set(messages.get("settings.connection.trying"));
-        run(() -> diagnostics.connect(url, credentials, Duration.ofSeconds(10)), check -> connectionStatus.set(switch (check) {
-            case TerminalDiagnostics.ConnectionCheck.Reached r -> messages.get("settings.connection.reached", Long.toString(r.millis()));
-            case TerminalDiagnostics.ConnectionCheck.Failed f -> messages.get("settings.connection.failed", f.reason());
-        }));
+        run(
+                () -> diagnostics.connect(url, credentials, Duration.ofSeconds(10)),
+                check -> connectionStatus.set(
+                        switch (check) {
+                            case TerminalDiagnostics.ConnectionCheck.Reached r ->
+                                messages.get("settings.connection.reached", Long.toString(r.millis()));
+                            case TerminalDiagnostics.ConnectionCheck.Failed f ->
+                                messages.get("settings.connection.failed", f.reason());
+                        }));
     }
 
     /** The certificate files the form names, or null while one of their fields is wrong. */
     private UketsukeConfig.Credentials credentials() {
         validate();
-        for (String key : List.of("tls.certificate", "tls.key", "tls.pkcs12", "tls.pkcs12_password_env", "tls.trusted_cas")) {
+        for (String key :
+                List.of("tls.certificate", "tls.key", "tls.pkcs12", "tls.pkcs12_password_env", "tls.trusted_cas")) {
             if (problems.containsKey(key)) {
                 return null;
             }
@@ -216,11 +258,13 @@ public final class SettingsViewModel {
             String p12 = field("tls.pkcs12").get().strip();
             if (!p12.isEmpty()) {
                 String variable = field("tls.pkcs12_password_env").get().strip();
-                return new UketsukeConfig.Credentials.Pkcs12(Path.of(p12),
-                        variable.isEmpty() ? "UKETSUKE_TLS_PASSWORD" : variable, trusted);
+                return new UketsukeConfig.Credentials.Pkcs12(
+                        Path.of(p12), variable.isEmpty() ? "UKETSUKE_TLS_PASSWORD" : variable, trusted);
             }
-            return new UketsukeConfig.Credentials.Pem(Path.of(field("tls.key").get().strip()),
-                    Path.of(field("tls.certificate").get().strip()), trusted);
+            return new UketsukeConfig.Credentials.Pem(
+                    Path.of(field("tls.key").get().strip()),
+                    Path.of(field("tls.certificate").get().strip()),
+                    trusted);
         } catch (InvalidPathException e) {
             return null;
         }
@@ -241,12 +285,34 @@ public final class SettingsViewModel {
         Map<String, List<String>> s = new LinkedHashMap<>();
         s.put("terminal", List.of("terminal.id", "institution.code", "language"));
         s.put("devices", List.of("reader", "camera", "camera.width", "camera.height", "camera.fps"));
-        s.put("backend", List.of("backend.url", "backend.timeout_seconds", "tls.certificate", "tls.key", "tls.pkcs12",
-                "tls.pkcs12_password_env", "tls.trusted_cas"));
-        s.put("sinks", List.of("data_dir", "sink.sqlite", "sink.face_folder", "sink.face_charset", "sink.csv",
-                "sink.postgres.url", "sink.postgres.user"));
-        s.put("kiosk", List.of("kiosk.idle_timeout_seconds", "kiosk.e_prescription", "kiosk.identity_checks",
-                "kiosk_autostart", "java_options"));
+        s.put(
+                "backend",
+                List.of(
+                        "backend.url",
+                        "backend.timeout_seconds",
+                        "tls.certificate",
+                        "tls.key",
+                        "tls.pkcs12",
+                        "tls.pkcs12_password_env",
+                        "tls.trusted_cas"));
+        s.put(
+                "sinks",
+                List.of(
+                        "data_dir",
+                        "sink.sqlite",
+                        "sink.face_folder",
+                        "sink.face_charset",
+                        "sink.csv",
+                        "sink.postgres.url",
+                        "sink.postgres.user"));
+        s.put(
+                "kiosk",
+                List.of(
+                        "kiosk.idle_timeout_seconds",
+                        "kiosk.e_prescription",
+                        "kiosk.identity_checks",
+                        "kiosk_autostart",
+                        "java_options"));
         return s;
     }
 }

@@ -14,30 +14,30 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.uketsuke.app.flow.VisitEvent;
-import org.uketsuke.app.flow.VisitState;
-import org.uketsuke.app.reception.StaffOnDuty;
-import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.app.flow.VisitSnapshot;
+import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.reception.QueueFilter;
 import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.reception.StaffOnDuty;
+import org.uketsuke.eligibility.Qualification;
 
 /**
  * The reception staff's screen: the kiosk's state, the reception history as rows, and (in the demo) the buttons
@@ -47,10 +47,11 @@ public final class StaffView {
 
     /** Who is at the staff screen until {@link #useStaff} names the terminal's accounts. */
     private StaffOnDuty onDuty = StaffOnDuty.single();
-    private final ComboBox<StaffOnDuty.Account> staffPicker =
-            new ComboBox<>();
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private final ComboBox<StaffOnDuty.Account> staffPicker = new ComboBox<>();
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Messages messages;
     private final VBox root = new VBox(12);
@@ -63,12 +64,17 @@ public final class StaffView {
      * @param demo the virtual card controls, or {@code null} on a real reader
      */
     private final Button visualConfirm = new Button();
+
     private final Button visualRefuse = new Button();
 
     /**
      * @param visits where the staff's 目視確認 answers go (the visit controller)
      */
-    public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup,
+    public StaffView(
+            Messages messages,
+            DemoControls demo,
+            String readerDescription,
+            LookupViewModel lookup,
             Consumer<VisitEvent> visits) {
         this(messages, demo, readerDescription, lookup, visits, null, null, null);
     }
@@ -77,9 +83,15 @@ public final class StaffView {
      * @param deliveries what reached the レセコン, with re-send (or null)
      * @param preCheck 一括照会 from a booked-patients file (or null)
      */
-    public StaffView(Messages messages, DemoControls demo, String readerDescription, LookupViewModel lookup,
-            Consumer<VisitEvent> visits, DeliveriesViewModel deliveries,
-            PreCheckViewModel preCheck, ConsistencyViewModel consistency) {
+    public StaffView(
+            Messages messages,
+            DemoControls demo,
+            String readerDescription,
+            LookupViewModel lookup,
+            Consumer<VisitEvent> visits,
+            DeliveriesViewModel deliveries,
+            PreCheckViewModel preCheck,
+            ConsistencyViewModel consistency) {
         this.messages = messages;
         Label title = new Label(messages.get("staff.title"));
         title.getStyleClass().add("staff-title");
@@ -133,22 +145,29 @@ public final class StaffView {
         table.setId("staffHistory");
         table.setPlaceholder(new Label(messages.get("staff.history.empty")));
         table.getColumns().add(column("staff.col.time", r -> TIME.format(r.at())));
-        table.getColumns().add(column("staff.col.status", r -> r.problem()
-                .map(p -> messages.get("problem." + p))
-                .orElse(messages.get("staff.status.confirmed"))));
-        table.getColumns().add(column("staff.col.insurerNumber", q(q -> q.card().insurer().value())));
+        table.getColumns()
+                .add(column(
+                        "staff.col.status",
+                        r -> r.problem()
+                                .map(p -> messages.get("problem." + p))
+                                .orElse(messages.get("staff.status.confirmed"))));
+        table.getColumns()
+                .add(column("staff.col.insurerNumber", q(q -> q.card().insurer().value())));
         table.getColumns().add(column("staff.col.symbol", q(q -> q.card().symbol())));
         table.getColumns().add(column("staff.col.number", q(q -> q.card().number())));
         table.getColumns().add(column("staff.col.branch", q(q -> q.card().branch())));
-        table.getColumns().add(column("staff.col.ratio",
-                q(q -> messages.get("result.ratioValue", q.contributionRatio().percent() / 10))));
+        table.getColumns()
+                .add(column(
+                        "staff.col.ratio",
+                        q(q -> messages.get(
+                                "result.ratioValue", q.contributionRatio().percent() / 10))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tabs.setId("staffTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         QueueFilterBar filters = new QueueFilterBar(messages);
         // Unfiltered, the table shows the rows themselves; a filter shows the rows it lets through, live.
-        filters.filter.addListener((obs, was, now) -> table.setItems(now.equals(QueueFilter.all()) ? rows
-                : new FilteredList<>(rows, now::matches)));
+        filters.filter.addListener((obs, was, now) ->
+                table.setItems(now.equals(QueueFilter.all()) ? rows : new FilteredList<>(rows, now::matches)));
         Node historyBody = consistency == null ? table : historyPane(consistency);
         VBox.setVgrow(historyBody, Priority.ALWAYS);
         VBox historyWithFilters = new VBox(8, filters.root(), historyBody);
@@ -159,8 +178,7 @@ public final class StaffView {
         if (deliveries != null) {
             Tab tab = new Tab(messages.get("deliveries.title"), deliveriesPane(deliveries));
             tab.setId("deliveriesTab");
-            tab.textProperty().bind(Bindings.concat(messages.get("deliveries.title"), " ",
-                    deliveries.summary));
+            tab.textProperty().bind(Bindings.concat(messages.get("deliveries.title"), " ", deliveries.summary));
             tabs.getTabs().add(tab);
         }
         if (preCheck != null) {
@@ -216,8 +234,16 @@ public final class StaffView {
         problems.setId("lookupProblems");
         problems.getStyleClass().add("staff-problems");
         problems.textProperty().bind(lookup.problems);
-        form.addRow(0, new Label(messages.get("lookup.insurer")), insurer, new Label(messages.get("lookup.symbol")), symbol,
-                new Label(messages.get("lookup.number")), number, new Label(messages.get("lookup.branch")), branch);
+        form.addRow(
+                0,
+                new Label(messages.get("lookup.insurer")),
+                insurer,
+                new Label(messages.get("lookup.symbol")),
+                symbol,
+                new Label(messages.get("lookup.number")),
+                number,
+                new Label(messages.get("lookup.branch")),
+                branch);
         form.addRow(1, new Label(messages.get("lookup.birthdate")), birthdate);
         form.add(consent, 2, 1, 4, 1);
         form.add(submit, 6, 1, 2, 1);
@@ -229,10 +255,16 @@ public final class StaffView {
     private Node historyPane(ConsistencyViewModel model) {
         Button check = new Button(messages.get("consistency.check"));
         check.setId("consistencyCheck");
-        check.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.busy.get() || table.getSelectionModel().getSelectedItem() == null
-                        || table.getSelectionModel().getSelectedItem().qualification().isEmpty(),
-                table.getSelectionModel().selectedItemProperty(), model.busy));
+        check.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.busy.get()
+                                || table.getSelectionModel().getSelectedItem() == null
+                                || table.getSelectionModel()
+                                        .getSelectedItem()
+                                        .qualification()
+                                        .isEmpty(),
+                        table.getSelectionModel().selectedItemProperty(),
+                        model.busy));
         check.setOnAction(e -> model.check(table.getSelectionModel().getSelectedItem()));
         Button update = new Button(messages.get("consistency.update"));
         update.setId("consistencyUpdate");
@@ -267,10 +299,14 @@ public final class StaffView {
         });
         Button resend = new Button(messages.get("deliveries.resend"));
         resend.setId("deliveriesResend");
-        resend.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> deliveries.getSelectionModel().getSelectedItem() == null
-                        || !deliveries.getSelectionModel().getSelectedItem().resendable(),
-                deliveries.getSelectionModel().selectedItemProperty()));
+        resend.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> deliveries.getSelectionModel().getSelectedItem() == null
+                                || !deliveries
+                                        .getSelectionModel()
+                                        .getSelectedItem()
+                                        .resendable(),
+                        deliveries.getSelectionModel().selectedItemProperty()));
         resend.setOnAction(e -> model.resend(deliveries.getSelectionModel().getSelectedItem()));
         Button refresh = new Button(messages.get("deliveries.refresh"));
         refresh.setId("deliveriesRefresh");
@@ -300,8 +336,14 @@ public final class StaffView {
         missing.setId("precheckNotConfirmed");
         missing.setPlaceholder(new Label(messages.get("precheck.allConfirmed")));
         VBox.setVgrow(missing, Priority.ALWAYS);
-        VBox pane = new VBox(8, new Label(messages.get("precheck.help")), new HBox(8, file, run), summary, problems,
-                new Label(messages.get("precheck.notConfirmed")), missing);
+        VBox pane = new VBox(
+                8,
+                new Label(messages.get("precheck.help")),
+                new HBox(8, file, run),
+                summary,
+                problems,
+                new Label(messages.get("precheck.notConfirmed")),
+                missing);
         pane.setPadding(new Insets(8, 0, 0, 0));
         return pane;
     }

@@ -25,8 +25,13 @@ public final class TerminalApplication extends Application {
      *     card's), or a supplier of null
      * @param setUp the profile's last touches (settings tab, full screen, e-prescription choice), on the FX thread
      */
-    public record Session(ScreenServices services, AutoCloseable terminal, Messages messages,
-            StaffView.DemoControls demo, Supplier<String> collationNumberB, BiConsumer<KioskWindows, Stage> setUp) {}
+    public record Session(
+            ScreenServices services,
+            AutoCloseable terminal,
+            Messages messages,
+            StaffView.DemoControls demo,
+            Supplier<String> collationNumberB,
+            BiConsumer<KioskWindows, Stage> setUp) {}
 
     private static volatile Callable<Session> starter;
     private Session session;
@@ -53,8 +58,13 @@ public final class TerminalApplication extends Application {
             }
             Platform.runLater(() -> {
                 session = started;
-                KioskWindows windows = KioskWindows.open(started.services(), kioskStage, new Stage(),
-                        started.messages(), started.demo(), started.collationNumberB());
+                KioskWindows windows = KioskWindows.open(
+                        started.services(),
+                        kioskStage,
+                        new Stage(),
+                        started.messages(),
+                        started.demo(),
+                        started.collationNumberB());
                 kioskStage.setOnCloseRequest(e -> Platform.exit());
                 started.setUp().accept(windows, kioskStage);
             });

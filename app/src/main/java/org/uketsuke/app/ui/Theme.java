@@ -12,8 +12,9 @@ import javafx.scene.Scene;
 public final class Theme {
 
     private static final String BASE = new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet();
-    private static final String KIOSK = Objects.requireNonNull(Theme.class.getResource("kiosk.css"),
-            "kiosk.css on the class path").toExternalForm();
+    private static final String KIOSK = Objects.requireNonNull(
+                    Theme.class.getResource("kiosk.css"), "kiosk.css on the class path")
+            .toExternalForm();
 
     private Theme() {}
 

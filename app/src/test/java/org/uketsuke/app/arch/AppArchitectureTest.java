@@ -20,9 +20,16 @@ class AppArchitectureTest {
     /** The flow speaks the domain's language (consents, 照合番号B, the confirmed qualification) and nothing else. */
     @Test
     void theVisitFlowIsPlainJavaOverTheDomain() {
-        classes().that().resideInAPackage("org.uketsuke.app.flow..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "org.uketsuke.app.flow..", "org.uketsuke.eligibility", "java.lang..", "java.util..",
+        classes()
+                .that()
+                .resideInAPackage("org.uketsuke.app.flow..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.uketsuke.app.flow..",
+                        "org.uketsuke.eligibility",
+                        "java.lang..",
+                        "java.util..",
                         "java.time..")
                 .check(APP);
     }
@@ -30,15 +37,23 @@ class AppArchitectureTest {
     /** The domain package still holds the HTTP client until it moves to a module of its own. */
     @Test
     void theVisitFlowNeverTalksToTheBackend() {
-        noClasses().that().resideInAPackage("org.uketsuke.app.flow..")
-                .should().dependOnClassesThat().areAssignableTo(EligibilityClient.class)
+        noClasses()
+                .that()
+                .resideInAPackage("org.uketsuke.app.flow..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(EligibilityClient.class)
                 .check(APP);
     }
 
     @Test
     void onlyTheUiPackageTouchesJavaFx() {
-        noClasses().that().resideOutsideOfPackages("org.uketsuke.app.ui..", "org.uketsuke.app.cli..")
-                .should().dependOnClassesThat().resideInAPackage("javafx..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.uketsuke.app.ui..", "org.uketsuke.app.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javafx..")
                 .check(APP);
     }
 
@@ -48,16 +63,25 @@ class AppArchitectureTest {
      */
     @Test
     void viewModelsHoldNoSceneGraphOrOpenCvTypes() {
-        noClasses().that().resideInAPackage("org.uketsuke.app.ui..")
-                .and().haveSimpleNameEndingWith("Model")
-                .should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .that()
+                .resideInAPackage("org.uketsuke.app.ui..")
+                .and()
+                .haveSimpleNameEndingWith("Model")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "javafx.scene..", "javafx.application..", "javafx.embed..", "javafx.stage..", "org.opencv..")
                 .check(APP);
     }
 
     @Test
     void theAppNeverTalksToSmartCardsDirectly() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("javax.smartcardio..").check(APP);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javax.smartcardio..")
+                .check(APP);
     }
 
     /**
@@ -66,18 +90,29 @@ class AppArchitectureTest {
      */
     @Test
     void theProductKnowsNoSimulator() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.uketsuke.mockbackend..",
-                        "org.uketsuke.reader.sim..", "org.uketsuke.cardfront.sim..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.uketsuke.mockbackend..", "org.uketsuke.reader.sim..", "org.uketsuke.cardfront.sim..")
                 .check(APP);
     }
 
     /** The windows get the terminal's narrow services, never the terminal or its assembly. */
     @Test
     void theWindowsSeeOnlyTheScreenServices() {
-        noClasses().that().resideInAPackage("org.uketsuke.app.ui..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.uketsuke.app.production.ProductionTerminal")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.uketsuke.app.terminal.Terminal")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.uketsuke.app.terminal.Closer")
+        noClasses()
+                .that()
+                .resideInAPackage("org.uketsuke.app.ui..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.uketsuke.app.production.ProductionTerminal")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.uketsuke.app.terminal.Terminal")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.uketsuke.app.terminal.Closer")
                 .check(APP);
     }
 

@@ -40,12 +40,20 @@ class AuditCommandTest {
         Path file = dir.resolve("audit.jsonl");
         AuditLog log = AuditLog.open(file);
         for (int i = 0; i < 3; i++) {
-            log.append(new AuditEvent(Instant.parse("2026-12-03T09:00:00Z").plusSeconds(i), "kiosk-1", "", "PIN",
-                    "CONFIRMED", AuditEvent.hash("subject" + i), ""));
+            log.append(new AuditEvent(
+                    Instant.parse("2026-12-03T09:00:00Z").plusSeconds(i),
+                    "kiosk-1",
+                    "",
+                    "PIN",
+                    "CONFIRMED",
+                    AuditEvent.hash("subject" + i),
+                    ""));
         }
         Run intact = verify(file);
         assertThat(intact.exit()).isZero();
-        assertThat(intact.out()).contains("intact, 3 entries, head " + log.head().hash()).contains("改ざんは見つかりませんでした");
+        assertThat(intact.out())
+                .contains("intact, 3 entries, head " + log.head().hash())
+                .contains("改ざんは見つかりませんでした");
 
         String original = Files.readString(file);
         Files.writeString(file, original.replaceFirst("kiosk-1(?=.*\\n.*\\n$)", "kiosk-2"));

@@ -48,11 +48,20 @@ class ExtensionsTest {
                 }
                 """);
         Path classes = Files.createDirectories(work.resolve("classes"));
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                "-cp", System.getProperty("java.class.path"),
-                src.resolve("SampleCommand.java").toString(), src.resolve("SampleContribution.java").toString());
+        int rc = ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        classes.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        src.resolve("SampleCommand.java").toString(),
+                        src.resolve("SampleContribution.java").toString());
         assertThat(rc).isZero();
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream zip = new JarOutputStream(out)) {
             for (String name : List.of("sample/SampleCommand.class", "sample/SampleContribution.class")) {
                 zip.putNextEntry(new JarEntry(name));
                 zip.write(Files.readAllBytes(classes.resolve(name)));

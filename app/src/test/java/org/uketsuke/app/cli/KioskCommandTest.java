@@ -56,7 +56,8 @@ class KioskCommandTest {
                 """);
         Run run = run("kiosk", "--config", conf.toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains(conf + ": line 4, institution.code: the medical institution code is 10 digits")
+        assertThat(run.err())
+                .contains(conf + ": line 4, institution.code: the medical institution code is 10 digits")
                 .contains(conf + ": 4行目 institution.code: 医療機関コードは10桁の数字です")
                 .contains(conf + ": line 5, backend.url: must be an https:// URL");
         assertThat(run.out()).isEmpty();
@@ -80,7 +81,8 @@ class KioskCommandTest {
                 tls.key=%s
                 tls.trusted_cas=%s
                 data_dir=%s
-                """.formatted(dir.resolve("no.crt"), dir.resolve("no.key"), dir.resolve("no-ca.pem"), dir.resolve("data")));
+                """.formatted(
+                        dir.resolve("no.crt"), dir.resolve("no.key"), dir.resolve("no-ca.pem"), dir.resolve("data")));
         Run run = run("kiosk", "--config", conf.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("tls.key: " + dir.resolve("no.key") + ": no such file");
@@ -89,7 +91,8 @@ class KioskCommandTest {
     @Test
     void checkSaysAUsableConfigurationIsUsable() throws Exception {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 42L, 5))) {
-            TerminalFiles files = TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc")));
+            TerminalFiles files =
+                    TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc")));
             Path conf = dir.resolve("uketsuke.conf");
             Files.writeString(conf, """
                     terminal.id=counter-1
@@ -101,7 +104,8 @@ class KioskCommandTest {
                     tls.key=%s
                     tls.trusted_cas=%s
                     data_dir=%s
-                    """.formatted(backend.baseUri(), files.certificate(), files.key(), files.trustedCas(), dir.resolve("data")));
+                    """.formatted(
+                    backend.baseUri(), files.certificate(), files.key(), files.trustedCas(), dir.resolve("data")));
             Run run = run("kiosk", "--config", conf.toString(), "--check");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.out()).contains("usable (reader ");

@@ -31,15 +31,19 @@ class ReaderCommandTest {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 3L, 5))) {
             issued = backend.issueCard(0);
         }
-        MyNumberCardSimulator card = new MyNumberCardSimulator(new CardPersonalisation(
-                issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin()));
+        MyNumberCardSimulator card = new MyNumberCardSimulator(
+                new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin()));
         try (VpcdConnector inserted = new VpcdConnector(card)) {
             inserted.connect();
-            assertThat(new PcscReaders().waitForCardPresent("Virtual PCD 00 00", Duration.ofSeconds(10))).isTrue();
+            assertThat(new PcscReaders().waitForCardPresent("Virtual PCD 00 00", Duration.ofSeconds(10)))
+                    .isTrue();
             String list = run("reader", "list");
             assertThat(list).contains("card service: running").contains("Virtual PCD 00 00  [card present]");
             String probe = run("reader", "probe", "--reader", "Virtual PCD 00 00");
-            assertThat(probe).contains("card: MY_NUMBER_CARD").contains("O=JPKI-TEST").contains("auth PIN tries left: 3");
+            assertThat(probe)
+                    .contains("card: MY_NUMBER_CARD")
+                    .contains("O=JPKI-TEST")
+                    .contains("auth PIN tries left: 3");
         }
         assertThat(card.myNumberApplicationSelected()).isFalse();
     }

@@ -51,9 +51,11 @@ class ConfigParserTest {
         assertThat(c.camera()).isEqualTo(new UketsukeConfig.Camera(OptionalInt.of(0), 1280, 720, 15));
         assertThat(c.backend().url()).hasToString("https://oqs.example.jp/api");
         assertThat(c.backend().timeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.backend().credentials()).isEqualTo(new UketsukeConfig.Credentials.Pem(
-                Path.of("/etc/uketsuke/terminal.key"), Path.of("/etc/uketsuke/terminal.crt"),
-                Path.of("/etc/uketsuke/server-ca.pem")));
+        assertThat(c.backend().credentials())
+                .isEqualTo(new UketsukeConfig.Credentials.Pem(
+                        Path.of("/etc/uketsuke/terminal.key"),
+                        Path.of("/etc/uketsuke/terminal.crt"),
+                        Path.of("/etc/uketsuke/server-ca.pem")));
         assertThat(c.sinks().dataDir()).isEqualTo(Path.of("/var/lib/uketsuke"));
         assertThat(c.sinks().outbox()).isEqualTo(Path.of("/var/lib/uketsuke/outbox.db"));
         assertThat(c.sinks().sqlite()).isEqualTo(Path.of("/var/lib/uketsuke/rececon.db"));
@@ -62,8 +64,11 @@ class ConfigParserTest {
         assertThat(c.sinks().csv()).isNull();
         assertThat(c.sinks().postgresUrl()).isNull();
         assertThat(c.sinks().postgresUser()).isEqualTo("uketsuke");
-        assertThat(c.kiosk()).isEqualTo(new UketsukeConfig.Kiosk(Duration.ofSeconds(90), false,
-                Set.of(IdentityCheck.PIN, IdentityCheck.FACE, IdentityCheck.VISUAL)));
+        assertThat(c.kiosk())
+                .isEqualTo(new UketsukeConfig.Kiosk(
+                        Duration.ofSeconds(90),
+                        false,
+                        Set.of(IdentityCheck.PIN, IdentityCheck.FACE, IdentityCheck.VISUAL)));
         assertThat(c.staff()).isEmpty();
     }
 
@@ -106,15 +111,27 @@ class ConfigParserTest {
         assertThat(c.camera()).isEqualTo(new UketsukeConfig.Camera(OptionalInt.of(2), 640, 480, 30));
         assertThat(c.backend().url().getPort()).isEqualTo(8443);
         assertThat(c.backend().timeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.backend().credentials()).isEqualTo(new UketsukeConfig.Credentials.Pkcs12(
-                Path.of("/etc/uketsuke/terminal.p12"), "CLINIC_P12_PASSWORD", Path.of("/etc/uketsuke/server-ca.pem")));
-        assertThat(c.sinks()).isEqualTo(new UketsukeConfig.Sinks(Path.of("/srv/uketsuke"), null,
-                Path.of("/mnt/rececon/face"), Charset.forName("Shift_JIS"), Path.of("/mnt/rececon/csv"),
-                "jdbc:postgresql://db.local:5432/rececon", "kiosk"));
-        assertThat(c.kiosk()).isEqualTo(new UketsukeConfig.Kiosk(Duration.ofSeconds(45), true,
-                Set.of(IdentityCheck.PIN, IdentityCheck.VISUAL)));
-        assertThat(c.staff()).containsExactly(new UketsukeConfig.StaffAccount("yamada", "山田 花子"),
-                new UketsukeConfig.StaffAccount("suzuki-01", "鈴木"));
+        assertThat(c.backend().credentials())
+                .isEqualTo(new UketsukeConfig.Credentials.Pkcs12(
+                        Path.of("/etc/uketsuke/terminal.p12"),
+                        "CLINIC_P12_PASSWORD",
+                        Path.of("/etc/uketsuke/server-ca.pem")));
+        assertThat(c.sinks())
+                .isEqualTo(new UketsukeConfig.Sinks(
+                        Path.of("/srv/uketsuke"),
+                        null,
+                        Path.of("/mnt/rececon/face"),
+                        Charset.forName("Shift_JIS"),
+                        Path.of("/mnt/rececon/csv"),
+                        "jdbc:postgresql://db.local:5432/rececon",
+                        "kiosk"));
+        assertThat(c.kiosk())
+                .isEqualTo(new UketsukeConfig.Kiosk(
+                        Duration.ofSeconds(45), true, Set.of(IdentityCheck.PIN, IdentityCheck.VISUAL)));
+        assertThat(c.staff())
+                .containsExactly(
+                        new UketsukeConfig.StaffAccount("yamada", "山田 花子"),
+                        new UketsukeConfig.StaffAccount("suzuki-01", "鈴木"));
     }
 
     @Test
@@ -127,8 +144,16 @@ class ConfigParserTest {
         assertThat(problems(msi + MINIMAL)).isEmpty();
         assertThat(problems(deb + "\n" + MINIMAL)).isEmpty();
         // Unconfigured, the installed file names what the kiosk still needs.
-        assertThat(problems(deb)).extracting(ConfigProblem::key).containsExactlyInAnyOrder("terminal.id",
-                "institution.code", "backend.url", "tls.trusted_cas", "tls.certificate", "tls.key", "data_dir");
+        assertThat(problems(deb))
+                .extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder(
+                        "terminal.id",
+                        "institution.code",
+                        "backend.url",
+                        "tls.trusted_cas",
+                        "tls.certificate",
+                        "tls.key",
+                        "data_dir");
     }
 
     @Test
@@ -138,7 +163,8 @@ class ConfigParserTest {
 
     @Test
     void bytesThatAreNotUtf8AreOneProblem() {
-        ConfigResult result = ConfigParser.parse(MINIMAL.replace("counter-1", "受付").getBytes(Charset.forName("Shift_JIS")));
+        ConfigResult result =
+                ConfigParser.parse(MINIMAL.replace("counter-1", "受付").getBytes(Charset.forName("Shift_JIS")));
         assertThat(result).isEqualTo(new ConfigResult.Invalid(List.of(new ConfigProblem(0, "", Reason.NOT_UTF8, ""))));
     }
 
@@ -192,15 +218,16 @@ class ConfigParserTest {
     void aBadValueIsOneProblemNamingItsKeyAndLine(String line, String key, Reason reason) {
         // The bad line replaces the key it sets (or comes first), after a comment, so it is line 2.
         String keyOfLine = line.contains("=") ? line.substring(0, line.indexOf('=')) : "";
-        String rest = MINIMAL.lines().filter(l -> !l.startsWith(keyOfLine + "=") || keyOfLine.isEmpty())
+        String rest = MINIMAL.lines()
+                .filter(l -> !l.startsWith(keyOfLine + "=") || keyOfLine.isEmpty())
                 .reduce("", (a, b) -> a + b + "\n");
         List<ConfigProblem> problems = problems("# comment\n" + line + "\n" + rest);
         assertThat(problems).hasSize(1);
         ConfigProblem problem = problems.getFirst();
         assertThat(problem.key()).isEqualTo(key);
         assertThat(problem.reason()).isEqualTo(reason);
-        int expectedLine = key.equals(keyOfLine) || key.isEmpty() || reason == Reason.NOT_KEY_VALUE ? 2
-                : lineOf(rest, key) + 2;
+        int expectedLine =
+                key.equals(keyOfLine) || key.isEmpty() || reason == Reason.NOT_KEY_VALUE ? 2 : lineOf(rest, key) + 2;
         assertThat(problem.line()).isEqualTo(expectedLine);
         String ja = expectedLine == 0 ? key + ": " : expectedLine + "行目 ";
         String en = expectedLine == 0 ? key + ": " : "line " + expectedLine + ", ";
@@ -232,17 +259,18 @@ class ConfigParserTest {
         String pkcs12 = MINIMAL.replaceAll("tls\\..*\n", "") + "tls.pkcs12=/etc/uketsuke/t.p12\n";
         assertThat(problems(pkcs12)).containsExactly(new ConfigProblem(0, "tls.trusted_cas", Reason.MISSING, ""));
         assertThat(ok(pkcs12 + "tls.trusted_cas=/etc/ca.pem").backend().credentials())
-                .isEqualTo(new UketsukeConfig.Credentials.Pkcs12(Path.of("/etc/uketsuke/t.p12"), "UKETSUKE_TLS_PASSWORD",
-                        Path.of("/etc/ca.pem")));
+                .isEqualTo(new UketsukeConfig.Credentials.Pkcs12(
+                        Path.of("/etc/uketsuke/t.p12"), "UKETSUKE_TLS_PASSWORD", Path.of("/etc/ca.pem")));
         assertThat(problems(pkcs12 + "tls.trusted_cas=/etc/ca.pem\ntls.pkcs12_password_env=lower"))
                 .containsExactly(new ConfigProblem(7, "tls.pkcs12_password_env", Reason.BAD_VARIABLE, ""));
     }
 
     @Test
     void aPkcs12FileBesidePemFilesNamesBothPemKeys() {
-        assertThat(problems(MINIMAL + "tls.pkcs12=/etc/uketsuke/t.p12\n")).containsExactlyInAnyOrder(
-                new ConfigProblem(4, "tls.certificate", Reason.CONFLICT, "tls.pkcs12"),
-                new ConfigProblem(5, "tls.key", Reason.CONFLICT, "tls.pkcs12"));
+        assertThat(problems(MINIMAL + "tls.pkcs12=/etc/uketsuke/t.p12\n"))
+                .containsExactlyInAnyOrder(
+                        new ConfigProblem(4, "tls.certificate", Reason.CONFLICT, "tls.pkcs12"),
+                        new ConfigProblem(5, "tls.key", Reason.CONFLICT, "tls.pkcs12"));
     }
 
     @Test
@@ -250,31 +278,39 @@ class ConfigParserTest {
         List<ConfigProblem> problems = problems(MINIMAL + "terminal.id=counter-9\n");
         assertThat(problems).containsExactly(new ConfigProblem(8, "terminal.id", Reason.DUPLICATE_KEY, "1"));
         assertThat(ReasonTexts.configProblem(problems.getFirst(), JA)).isEqualTo("8行目 terminal.id: 1行目と同じキーです");
-        assertThat(ReasonTexts.configProblem(problems.getFirst(), EN)).isEqualTo("line 8, terminal.id: the same key as line 1");
+        assertThat(ReasonTexts.configProblem(problems.getFirst(), EN))
+                .isEqualTo("line 8, terminal.id: the same key as line 1");
     }
 
     @Test
     void everyProblemIsReportedNotJustTheFirst() {
         List<ConfigProblem> problems = problems("language=de\ncamera.fps=x\nkiosk.e_prescription=1\n");
-        assertThat(problems).extracting(ConfigProblem::key).contains("language", "camera.fps", "kiosk.e_prescription",
-                "terminal.id", "backend.url", "data_dir");
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .contains("language", "camera.fps", "kiosk.e_prescription", "terminal.id", "backend.url", "data_dir");
     }
 
     @Test
     void everyReasonHasAJapaneseAndAnEnglishMessage() {
         for (Reason reason : Reason.values()) {
             ConfigProblem problem = new ConfigProblem(3, "k", reason, "d");
-            assertThat(ReasonTexts.configProblem(problem, JA)).startsWith("3行目 k: ").hasSizeGreaterThan(7);
-            assertThat(ReasonTexts.configProblem(problem, EN)).startsWith("line 3, k: ").hasSizeGreaterThan(11);
+            assertThat(ReasonTexts.configProblem(problem, JA))
+                    .startsWith("3行目 k: ")
+                    .hasSizeGreaterThan(7);
+            assertThat(ReasonTexts.configProblem(problem, EN))
+                    .startsWith("line 3, k: ")
+                    .hasSizeGreaterThan(11);
             assertThat(ReasonTexts.configProblem(problem, JA)).isNotEqualTo(ReasonTexts.configProblem(problem, EN));
         }
     }
 
     @Test
     void theWriterWritesWhatTheParserReadsBack() {
-        for (String text : List.of(MINIMAL, MINIMAL.replace("tls.key=/etc/uketsuke/terminal.key\n", "")
-                .replace("tls.certificate=/etc/uketsuke/terminal.crt\n", "tls.pkcs12=/p.p12\n")
-                + "camera=none\nkiosk.identity_checks=visual,pin\nsink.csv=/csv\nsink.sqlite=off\nstaff.a=A さん\n")) {
+        for (String text : List.of(
+                MINIMAL,
+                MINIMAL.replace("tls.key=/etc/uketsuke/terminal.key\n", "")
+                                .replace("tls.certificate=/etc/uketsuke/terminal.crt\n", "tls.pkcs12=/p.p12\n")
+                        + "camera=none\nkiosk.identity_checks=visual,pin\nsink.csv=/csv\nsink.sqlite=off\nstaff.a=A さん\n")) {
             UketsukeConfig c = ok(text);
             assertThat(ok(ConfigWriter.text(ConfigWriter.fields(c)))).isEqualTo(c);
         }

@@ -96,7 +96,8 @@ class FacePathFlowTest {
     void noCollationTriesLeftClosesTheFacePathAndOffersPinOrStaff() {
         atCapture();
         flow.on(new VisitEvent.CardFrontCaptured(DIGITS));
-        VisitSnapshot closed = flow.on(new VisitEvent.CollationNumberRejected(0)).next();
+        VisitSnapshot closed =
+                flow.on(new VisitEvent.CollationNumberRejected(0)).next();
         assertThat(closed.state()).isEqualTo(VisitState.FACE_PATH_FAILED);
         assertThat(closed.problem()).contains(Problem.COLLATION_NUMBER_BLOCKED);
         // The face path cannot be chosen again from here.
@@ -117,8 +118,12 @@ class FacePathFlowTest {
     }
 
     static Stream<Arguments> faceFailures() {
-        return Stream.of(Problem.FACE_NOT_MATCHED, Problem.FACE_NOT_SEEN, Problem.CAMERA_UNAVAILABLE,
-                Problem.COLLATION_NUMBER_WRONG).map(Arguments::of);
+        return Stream.of(
+                        Problem.FACE_NOT_MATCHED,
+                        Problem.FACE_NOT_SEEN,
+                        Problem.CAMERA_UNAVAILABLE,
+                        Problem.COLLATION_NUMBER_WRONG)
+                .map(Arguments::of);
     }
 
     @ParameterizedTest
@@ -138,8 +143,11 @@ class FacePathFlowTest {
         return Stream.of(
                 Arguments.of(List.<VisitEvent>of(new VisitEvent.FacePathChosen())),
                 Arguments.of(List.<VisitEvent>of(new VisitEvent.FacePathChosen(), new VisitEvent.ManualEntryChosen())),
-                Arguments.of(List.<VisitEvent>of(new VisitEvent.FacePathChosen(), new VisitEvent.CardFrontCaptured(DIGITS))),
-                Arguments.of(List.<VisitEvent>of(new VisitEvent.FacePathChosen(), new VisitEvent.CardFrontCaptured(DIGITS),
+                Arguments.of(
+                        List.<VisitEvent>of(new VisitEvent.FacePathChosen(), new VisitEvent.CardFrontCaptured(DIGITS))),
+                Arguments.of(List.<VisitEvent>of(
+                        new VisitEvent.FacePathChosen(),
+                        new VisitEvent.CardFrontCaptured(DIGITS),
                         new Failed(Problem.FACE_NOT_SEEN))));
     }
 
@@ -165,10 +173,16 @@ class FacePathFlowTest {
     }
 
     static Stream<Arguments> waysOutOfTheCapture() {
-        return Stream.of(new VisitEvent.CardFrontCaptured(DIGITS), new VisitEvent.CardFrontUnreadable(),
-                new VisitEvent.ManualEntryChosen(), new VisitEvent.PinPathChosen(),
-                new VisitEvent.VisualCheckRequested(),
-                new VisitEvent.Cancelled(), new VisitEvent.TimedOut(), new CardRemoved()).map(Arguments::of);
+        return Stream.of(
+                        new VisitEvent.CardFrontCaptured(DIGITS),
+                        new VisitEvent.CardFrontUnreadable(),
+                        new VisitEvent.ManualEntryChosen(),
+                        new VisitEvent.PinPathChosen(),
+                        new VisitEvent.VisualCheckRequested(),
+                        new VisitEvent.Cancelled(),
+                        new VisitEvent.TimedOut(),
+                        new CardRemoved())
+                .map(Arguments::of);
     }
 
     @ParameterizedTest

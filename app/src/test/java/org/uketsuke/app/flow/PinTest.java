@@ -27,7 +27,8 @@ class PinTest {
         assertThat(pin.toString()).doesNotContain("9", "8", "7", "6");
         assertThat(new VisitEvent.PinEntered(pin).toString()).doesNotContain("9876");
         assertThat(new VisitCommand.VerifyPin(pin).toString()).doesNotContain("9876");
-        assertThat(String.valueOf(pin.hashCode())).isEqualTo(String.valueOf(Pin.of("0000").hashCode()));
+        assertThat(String.valueOf(pin.hashCode()))
+                .isEqualTo(String.valueOf(Pin.of("0000").hashCode()));
     }
 
     @Test
@@ -45,7 +46,10 @@ class PinTest {
         flow.on(new VisitEvent.CardPlaced());
         flow.on(new VisitEvent.CardReady(3));
         Transition verify = flow.on(new VisitEvent.PinEntered(pin));
-        assertThat(verify.commands()).singleElement().isInstanceOfSatisfying(VisitCommand.VerifyPin.class,
-                command -> assertThat(command.pin()).isSameAs(pin));
+        assertThat(verify.commands())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        VisitCommand.VerifyPin.class,
+                        command -> assertThat(command.pin()).isSameAs(pin));
     }
 }

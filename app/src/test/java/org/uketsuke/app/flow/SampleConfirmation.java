@@ -13,10 +13,18 @@ import org.uketsuke.eligibility.Sex;
 public final class SampleConfirmation {
 
     public static final ConfirmationOutcome.Confirmed CONFIRMED = new ConfirmationOutcome.Confirmed(
-            new Qualification(new InsuranceCardId(InsurerNumber.of("06131239"), "12", "345", "01"), "テスト健保組合",
-                    "受付　花子", "ｳｹﾂｹ ﾊﾅｺ", LocalDate.of(1980, 5, 5), Sex.FEMALE, PersonalFamily.INSURED,
-                    new ContributionRatio(30), LocalDate.of(2020, 4, 1)),
-            "20261124101010", "");
+            new Qualification(
+                    new InsuranceCardId(InsurerNumber.of("06131239"), "12", "345", "01"),
+                    "テスト健保組合",
+                    "受付　花子",
+                    "ｳｹﾂｹ ﾊﾅｺ",
+                    LocalDate.of(1980, 5, 5),
+                    Sex.FEMALE,
+                    PersonalFamily.INSURED,
+                    new ContributionRatio(30),
+                    LocalDate.of(2020, 4, 1)),
+            "20261124101010",
+            "");
 
     private SampleConfirmation() {}
 }

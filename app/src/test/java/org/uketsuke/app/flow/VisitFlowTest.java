@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.app.flow.VisitCommand.Confirm;
-import org.uketsuke.app.flow.VisitCommand.VerifyPin;
 import org.uketsuke.app.flow.VisitCommand.EndVisit;
 import org.uketsuke.app.flow.VisitCommand.ReadCard;
+import org.uketsuke.app.flow.VisitCommand.VerifyPin;
 import org.uketsuke.app.flow.VisitEvent.Cancelled;
 import org.uketsuke.app.flow.VisitEvent.CardPlaced;
 import org.uketsuke.app.flow.VisitEvent.CardReady;
@@ -72,9 +72,9 @@ class VisitFlowTest {
 
     @Test
     void anUnregisteredCardIsOfferedRegistrationAndRegisteringConfirms() {
-        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
-                new ConsentsGiven(ALL_NO));
-        assertThat(flow.on(new VisitEvent.RegistrationOffered()).next().state()).isEqualTo(VisitState.OFFERING_REGISTRATION);
+        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(), new ConsentsGiven(ALL_NO));
+        assertThat(flow.on(new VisitEvent.RegistrationOffered()).next().state())
+                .isEqualTo(VisitState.OFFERING_REGISTRATION);
         Transition register = flow.on(new VisitEvent.RegistrationAccepted());
         assertThat(register.next().state()).isEqualTo(VisitState.REGISTERING);
         assertThat(register.commands()).containsExactly(new VisitCommand.RegisterCard());
@@ -83,8 +83,14 @@ class VisitFlowTest {
 
     @Test
     void decliningTimingOutOrPullingTheCardAtTheRegistrationOfferEndsTheVisitWithItsReason() {
-        VisitEvent[] toOffer = {new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
-                new ConsentsGiven(ALL_NO), new VisitEvent.RegistrationOffered()};
+        VisitEvent[] toOffer = {
+            new CardPlaced(),
+            new CardReady(3),
+            new PinEntered("1234"),
+            new PinVerified(),
+            new ConsentsGiven(ALL_NO),
+            new VisitEvent.RegistrationOffered()
+        };
         at(toOffer);
         Transition declined = flow.on(new VisitEvent.RegistrationDeclined());
         assertThat(declined.next().problem()).contains(Problem.NOT_REGISTERED);
@@ -134,7 +140,11 @@ class VisitFlowTest {
                 List.<VisitEvent>of(new CardPlaced(), new CardReady(3)),
                 List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234")),
                 List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified()),
-                List.<VisitEvent>of(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
+                List.<VisitEvent>of(
+                        new CardPlaced(),
+                        new CardReady(3),
+                        new PinEntered("1234"),
+                        new PinVerified(),
                         new ConsentsGiven(Consents.all(Consent.YES))))) {
             VisitFlow f = new VisitFlow();
             path.forEach(f::on);
@@ -146,8 +156,14 @@ class VisitFlowTest {
 
     @Test
     void aLateAnswerAfterTheVisitEndedChangesNothing() {
-        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
-                new ConsentsGiven(ALL_NO), new CardRemoved(), new CardRemoved());
+        at(
+                new CardPlaced(),
+                new CardReady(3),
+                new PinEntered("1234"),
+                new PinVerified(),
+                new ConsentsGiven(ALL_NO),
+                new CardRemoved(),
+                new CardRemoved());
         assertThat(flow.current()).isEqualTo(VisitSnapshot.idle());
         Transition late = flow.on(new Confirmed(SUMMARY));
         assertThat(late.next()).isEqualTo(VisitSnapshot.idle());
@@ -156,8 +172,13 @@ class VisitFlowTest {
 
     @Test
     void theNextPatientNeverSeesThePreviousResult() {
-        at(new CardPlaced(), new CardReady(3), new PinEntered("1234"), new PinVerified(),
-                new ConsentsGiven(ALL_NO), new Confirmed(SUMMARY));
+        at(
+                new CardPlaced(),
+                new CardReady(3),
+                new PinEntered("1234"),
+                new PinVerified(),
+                new ConsentsGiven(ALL_NO),
+                new Confirmed(SUMMARY));
         Transition next = flow.on(new CardPlaced());
         assertThat(next.next().state()).isEqualTo(VisitState.READING_CARD);
         assertThat(next.next().result()).isEmpty();
@@ -192,13 +213,15 @@ class VisitFlowTest {
         for (VisitEvent e : List.of(new CardPlaced(), new CardReady(3), new VisitEvent.FaceChosen(DIGITS))) {
             refused.on(e);
         }
-        assertThat(refused.on(new Failed(Problem.FACE_NOT_MATCHED)).next().problem()).contains(Problem.FACE_NOT_MATCHED);
+        assertThat(refused.on(new Failed(Problem.FACE_NOT_MATCHED)).next().problem())
+                .contains(Problem.FACE_NOT_MATCHED);
     }
 
     @Test
     void theStaffsVisualCheckLeadsToConsentsOrToAPlainRefusal() {
         at(new CardPlaced(), new CardReady(3));
-        assertThat(flow.on(new VisitEvent.VisualCheckRequested()).next().state()).isEqualTo(VisitState.AWAITING_STAFF_CHECK);
+        assertThat(flow.on(new VisitEvent.VisualCheckRequested()).next().state())
+                .isEqualTo(VisitState.AWAITING_STAFF_CHECK);
         Transition confirmed = flow.on(new VisitEvent.StaffConfirmedVisually("staff-01"));
         assertThat(confirmed.next().state()).isEqualTo(VisitState.ASKING_CONSENTS);
         assertThat(confirmed.commands()).containsExactly(new VisitCommand.RecordVisualCheck("staff-01"));
@@ -207,7 +230,8 @@ class VisitFlowTest {
         for (VisitEvent e : List.of(new CardPlaced(), new CardReady(3), new VisitEvent.VisualCheckRequested())) {
             refused.on(e);
         }
-        assertThat(refused.on(new VisitEvent.StaffRefusedVisually()).next().problem()).contains(Problem.VISUAL_CHECK_REFUSED);
+        assertThat(refused.on(new VisitEvent.StaffRefusedVisually()).next().problem())
+                .contains(Problem.VISUAL_CHECK_REFUSED);
     }
 
     @Test

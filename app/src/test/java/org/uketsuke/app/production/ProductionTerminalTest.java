@@ -21,14 +21,14 @@ import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.flow.Problem;
-import org.uketsuke.app.flow.VisitFlow;
-import org.uketsuke.eligibility.Consent;
-import org.uketsuke.eligibility.Consents;
 import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.flow.VisitFlow;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalStartException;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
@@ -76,8 +76,13 @@ class ProductionTerminalTest {
                 data_dir=%s
                 sink.csv=%s
                 staff.yamada=山田
-                """.formatted(READER, backend.baseUri(), credentials, files.trustedCas(), dir.resolve("data"),
-                dir.resolve("data/csv"));
+                """.formatted(
+                        READER,
+                        backend.baseUri(),
+                        credentials,
+                        files.trustedCas(),
+                        dir.resolve("data"),
+                        dir.resolve("data/csv"));
     }
 
     private String pem() {
@@ -106,7 +111,13 @@ class ProductionTerminalTest {
             await(snapshots, VisitState.ASKING_CONSENTS);
             env.controller().fire(new VisitEvent.ConsentsGiven(Consents.all(Consent.NO)));
             VisitSnapshot result = await(snapshots, VisitState.SHOWING_RESULT);
-            assertThat(result.result().orElseThrow().qualification().card().insurer().value().strip())
+            assertThat(result.result()
+                            .orElseThrow()
+                            .qualification()
+                            .card()
+                            .insurer()
+                            .value()
+                            .strip())
                     .isEqualTo(issued.expected().card().insurer().value().strip());
             card.close();
             await(snapshots, VisitState.IDLE);
@@ -134,12 +145,12 @@ class ProductionTerminalTest {
         String p12 = "tls.pkcs12=" + files.pkcs12() + "\ntls.pkcs12_password_env=TEST_P12";
         UketsukeConfig config = parse(configText(p12));
         assertThatThrownBy(() -> ProductionTerminal.start(config, Map.<String, String>of()::get))
-                .isInstanceOfSatisfying(TerminalStartException.class,
-                        e -> assertThat(e.key()).isEqualTo("tls.pkcs12_password_env"));
+                .isInstanceOfSatisfying(
+                        TerminalStartException.class, e -> assertThat(e.key()).isEqualTo("tls.pkcs12_password_env"));
         assertThatThrownBy(() -> ProductionTerminal.start(config, Map.of("TEST_P12", "wrong")::get))
-                .isInstanceOfSatisfying(TerminalStartException.class, e -> assertThat(e.key()).isEqualTo("tls.pkcs12"));
-        try (Terminal env = ProductionTerminal.start(config,
-                Map.of("TEST_P12", TerminalFiles.PKCS12_PASSWORD)::get)) {
+                .isInstanceOfSatisfying(
+                        TerminalStartException.class, e -> assertThat(e.key()).isEqualTo("tls.pkcs12"));
+        try (Terminal env = ProductionTerminal.start(config, Map.of("TEST_P12", TerminalFiles.PKCS12_PASSWORD)::get)) {
             assertThat(env.readerDescription()).isEqualTo(READER);
         }
     }
@@ -148,7 +159,8 @@ class ProductionTerminalTest {
     void aCertificateThatIsNotTheKeysNamesTheKey() throws Exception {
         Files.writeString(files.certificate(), Files.readString(files.trustedCas()));
         assertThatThrownBy(() -> ProductionTerminal.start(parse(configText(pem())), Map.<String, String>of()::get))
-                .isInstanceOfSatisfying(TerminalStartException.class, e -> assertThat(e.key()).isEqualTo("tls.key"));
+                .isInstanceOfSatisfying(
+                        TerminalStartException.class, e -> assertThat(e.key()).isEqualTo("tls.key"));
     }
 
     @Test

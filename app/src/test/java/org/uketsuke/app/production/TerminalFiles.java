@@ -18,13 +18,16 @@ public record TerminalFiles(Path key, Path certificate, Path pkcs12, Path truste
 
     public static TerminalFiles write(TlsMaterial tls, Path dir) throws Exception {
         KeyStore keys = tls.keyStore();
-        String alias = Collections.list(keys.aliases()).stream().filter(a -> {
-            try {
-                return keys.isKeyEntry(a);
-            } catch (Exception e) {
-                return false;
-            }
-        }).findFirst().orElseThrow();
+        String alias = Collections.list(keys.aliases()).stream()
+                .filter(a -> {
+                    try {
+                        return keys.isKeyEntry(a);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
         Key key = keys.getKey(alias, tls.keyPassword());
         StringBuilder chain = new StringBuilder();
         for (Certificate c : keys.getCertificateChain(alias)) {
@@ -34,8 +37,11 @@ public record TerminalFiles(Path key, Path certificate, Path pkcs12, Path truste
         for (String a : Collections.list(tls.trustStore().aliases())) {
             cas.append(pem("CERTIFICATE", tls.trustStore().getCertificate(a).getEncoded()));
         }
-        TerminalFiles files = new TerminalFiles(dir.resolve("terminal.key"), dir.resolve("terminal.crt"),
-                dir.resolve("terminal.p12"), dir.resolve("server-ca.pem"));
+        TerminalFiles files = new TerminalFiles(
+                dir.resolve("terminal.key"),
+                dir.resolve("terminal.crt"),
+                dir.resolve("terminal.p12"),
+                dir.resolve("server-ca.pem"));
         Files.writeString(files.key(), pem("PRIVATE KEY", key.getEncoded()));
         Files.writeString(files.certificate(), chain);
         Files.writeString(files.trustedCas(), cas);
@@ -49,7 +55,8 @@ public record TerminalFiles(Path key, Path certificate, Path pkcs12, Path truste
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

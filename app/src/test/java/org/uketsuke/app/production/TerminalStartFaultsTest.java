@@ -49,8 +49,9 @@ class TerminalStartFaultsTest {
     @Test
     void anRsaTerminalKeySignsAttestations() throws Exception {
         Path[] files = terminalFiles("RSA", "SHA256withRSA");
-        UnaryOperator<byte[]> signer = ProductionTerminal.terminalSigner(TlsMaterial.fromPem(files[0], files[1],
-                files[1]), new UketsukeConfig.Credentials.Pem(files[0], files[1], files[1]));
+        UnaryOperator<byte[]> signer = ProductionTerminal.terminalSigner(
+                TlsMaterial.fromPem(files[0], files[1], files[1]),
+                new UketsukeConfig.Credentials.Pem(files[0], files[1], files[1]));
         assertThat(signer.apply(new byte[] {1, 2, 3})).hasSize(256);
     }
 
@@ -84,11 +85,19 @@ class TerminalStartFaultsTest {
         KeyPair pair = generator.generateKeyPair();
         X500Name name = new X500Name("CN=counter-7");
         Instant now = Instant.now();
-        byte[] certificate = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now.minus(1, ChronoUnit.DAYS)),
-                Date.from(now.plus(30, ChronoUnit.DAYS)), name, pair.getPublic())
-                .build(new JcaContentSignerBuilder(signatureAlgorithm).build(pair.getPrivate())).getEncoded();
+        byte[] certificate = new JcaX509v3CertificateBuilder(
+                        name,
+                        BigInteger.ONE,
+                        Date.from(now.minus(1, ChronoUnit.DAYS)),
+                        Date.from(now.plus(30, ChronoUnit.DAYS)),
+                        name,
+                        pair.getPublic())
+                .build(new JcaContentSignerBuilder(signatureAlgorithm).build(pair.getPrivate()))
+                .getEncoded();
         return new Path[] {
-            Files.writeString(dir.resolve(algorithm + ".key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded())),
+            Files.writeString(
+                    dir.resolve(algorithm + ".key"),
+                    pem("PRIVATE KEY", pair.getPrivate().getEncoded())),
             Files.writeString(dir.resolve(algorithm + ".crt"), pem("CERTIFICATE", certificate))
         };
     }
@@ -101,7 +110,8 @@ class TerminalStartFaultsTest {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
 
@@ -28,8 +28,12 @@ class BatchPreCheckTest {
     @Test
     void theBookedPatientsOfADayAreConfirmedAndStored() throws Exception {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 40));
-                RececonBridge bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
-                        dir.resolve("face"), "1311234567", StandardCharsets.UTF_8))) {
+                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                        dir.resolve("outbox.db"),
+                        dir.resolve("rececon.db"),
+                        dir.resolve("face"),
+                        "1311234567",
+                        StandardCharsets.UTF_8))) {
             List<InsuranceSearch> booked = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 Qualification q = backend.person(i);
@@ -38,7 +42,8 @@ class BatchPreCheckTest {
             Qualification moved = backend.person(31);
             booked.add(new InsuranceSearch(moved.card(), moved.birthdate().plusYears(1), false, "b-moved"));
             BatchPreCheck check = new BatchPreCheck(
-                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10)), bridge,
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10)),
+                    bridge,
                     Clock.systemUTC());
 
             BatchPreCheck.Summary summary = check.run(booked, Duration.ofSeconds(30));

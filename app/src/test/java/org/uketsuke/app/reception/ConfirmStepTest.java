@@ -23,8 +23,9 @@ class ConfirmStepTest {
             VisitContext signed = fixture.signed(fixture.pinVerified());
             VisitStep.Result confirmed = new ConfirmStep(fixture.client, fixture.records).run(signed);
             assertThat(confirmed.event()).as("the hand-off comes next").isEmpty();
-            assertThat(confirmed.visit().confirmed()).hasValueSatisfying(c -> assertThat(c.qualification().card())
-                    .isEqualTo(fixture.issued.expected().card()));
+            assertThat(confirmed.visit().confirmed())
+                    .hasValueSatisfying(c -> assertThat(c.qualification().card())
+                            .isEqualTo(fixture.issued.expected().card()));
             assertThat(fixture.history).as("the row comes with the hand-off").isEmpty();
             new EndVisitStep().run(confirmed.visit());
         }
@@ -62,7 +63,9 @@ class ConfirmStepTest {
     void withoutASignedNonceNothingIsAsked() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.start(dir)) {
             VisitContext verified = fixture.pinVerified();
-            assertThat(new ConfirmStep(fixture.client, fixture.records).run(verified).event())
+            assertThat(new ConfirmStep(fixture.client, fixture.records)
+                            .run(verified)
+                            .event())
                     .contains(new VisitEvent.Failed(Problem.CARD_REMOVED));
             new EndVisitStep().run(verified);
         }

@@ -25,11 +25,12 @@ class FetchNonceStepTest {
             VisitStep.Result second = step.run(first.visit());
             assertThat(first.event()).isEmpty();
             assertThat(first.visit().nonce()).isPresent();
-            assertThat(second.visit().nonce().orElseThrow()).isNotEqualTo(first.visit().nonce().orElseThrow());
+            assertThat(second.visit().nonce().orElseThrow())
+                    .isNotEqualTo(first.visit().nonce().orElseThrow());
 
             // Nothing listens on port 1: the system is unreachable.
-            HttpsEligibilityClient unreachable = new HttpsEligibilityClient(URI.create("https://127.0.0.1:1/"),
-                    fixture.backend.terminalTls(), Duration.ofSeconds(2));
+            HttpsEligibilityClient unreachable = new HttpsEligibilityClient(
+                    URI.create("https://127.0.0.1:1/"), fixture.backend.terminalTls(), Duration.ofSeconds(2));
             VisitStep.Result down = new FetchNonceStep(unreachable).run(VisitContext.EMPTY);
             assertThat(down.event()).contains(new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));
             assertThat(down.visit().nonce()).isEmpty();

@@ -21,7 +21,8 @@ class HandOverStepTest {
     void theConfirmationReachesTheStoreTheAuditLogAndTheStaff() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.start(dir)) {
             VisitContext confirmed = new ConfirmStep(fixture.client, fixture.records)
-                    .run(fixture.signed(fixture.pinVerified())).visit();
+                    .run(fixture.signed(fixture.pinVerified()))
+                    .visit();
             String fileId = confirmed.signed().orElseThrow().fileId();
 
             VisitStep.Result handed =
@@ -29,13 +30,15 @@ class HandOverStepTest {
 
             assertThat(handed.event()).containsInstanceOf(VisitEvent.Confirmed.class);
             assertThat(handed.visit().confirmed()).isEmpty();
-            assertThat(fixture.bridge.statuses()).singleElement()
+            assertThat(fixture.bridge.statuses())
+                    .singleElement()
                     .satisfies(status -> assertThat(status.idempotencyKey()).contains(fileId));
             assertThat(Files.readAllLines(fixture.auditFile).getLast())
                     .contains("\"method\":\"PIN\"", "\"outcome\":\"CONFIRMED\"")
                     .doesNotContain(fixture.issued.expected().card().number());
             assertThat(fixture.history).singleElement().satisfies(row -> {
-                assertThat(row.qualification().orElseThrow().card()).isEqualTo(fixture.issued.expected().card());
+                assertThat(row.qualification().orElseThrow().card())
+                        .isEqualTo(fixture.issued.expected().card());
                 assertThat(row.method()).contains(IdentityMethod.PIN);
             });
             new EndVisitStep().run(handed.visit());
@@ -45,8 +48,10 @@ class HandOverStepTest {
     @Test
     void nothingConfirmedIsNothingHandedOver() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.start(dir)) {
-            assertThat(new HandOverStep(fixture.bridge, Clock.systemUTC(), fixture.records).run(VisitContext.EMPTY)
-                    .event()).contains(new VisitEvent.Failed(Problem.CARD_REMOVED));
+            assertThat(new HandOverStep(fixture.bridge, Clock.systemUTC(), fixture.records)
+                            .run(VisitContext.EMPTY)
+                            .event())
+                    .contains(new VisitEvent.Failed(Problem.CARD_REMOVED));
             assertThat(fixture.bridge.statuses()).isEmpty();
         }
     }

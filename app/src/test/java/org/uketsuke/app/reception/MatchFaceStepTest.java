@@ -48,9 +48,12 @@ class MatchFaceStepTest {
     void theLiveFaceOfAGenuineCardsHolderBecomesTheProof() {
         VisitStep.Result matched = step(fixture.collationNumberB).run(fixture.cardRead());
         assertThat(matched.event()).contains(new VisitEvent.FaceMatched());
-        assertThat(matched.visit().proof()).hasValueSatisfying(proof -> assertThat(proof)
-                .isInstanceOfSatisfying(IdentityProof.FaceMatch.class,
-                        face -> assertThat(face.match().presenceProven()).isTrue()));
+        assertThat(matched.visit().proof())
+                .hasValueSatisfying(proof -> assertThat(proof)
+                        .isInstanceOfSatisfying(
+                                IdentityProof.FaceMatch.class,
+                                face -> assertThat(face.match().presenceProven())
+                                        .isTrue()));
         new EndVisitStep().run(matched.visit());
     }
 
@@ -59,9 +62,11 @@ class MatchFaceStepTest {
         String digits = fixture.collationNumberB.value();
         String wrongCode = digits.substring(0, 10) + (digits.endsWith("0000") ? "1111" : "0000");
         VisitStep.Result rejected = step(new CollationNumberB(wrongCode)).run(fixture.cardRead());
-        assertThat(rejected.event()).hasValueSatisfying(event -> assertThat(event)
-                .isInstanceOfSatisfying(VisitEvent.CollationNumberRejected.class,
-                        r -> assertThat(r.triesLeft()).isPositive()));
+        assertThat(rejected.event())
+                .hasValueSatisfying(event -> assertThat(event)
+                        .isInstanceOfSatisfying(
+                                VisitEvent.CollationNumberRejected.class,
+                                r -> assertThat(r.triesLeft()).isPositive()));
         assertThat(rejected.visit().proof()).isEmpty();
         // The right digits reset the card's counter for the other tests.
         VisitStep.Result matched = step(fixture.collationNumberB).run(rejected.visit());

@@ -24,10 +24,10 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.NonceOutcome;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.NonceOutcome;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
@@ -61,7 +61,8 @@ class MedicalViewingTest {
         person = IntStream.range(0, backend.people())
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 10)
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.CHECKUP).size() >= 2)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     @AfterAll
@@ -77,8 +78,14 @@ class MedicalViewingTest {
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(card.authKey());
         rsa.update(nonce);
-        assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN,
-                consents, "view-" + System.nanoTime()))).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        assertThat(client.confirmByCard(new CardConfirmationRequest(
+                        card.authCertDer(),
+                        nonce,
+                        rsa.sign(),
+                        IdentityMethod.PIN,
+                        consents,
+                        "view-" + System.nanoTime())))
+                .isInstanceOf(ConfirmationOutcome.Confirmed.class);
     }
 
     private static ReceptionRecord record() {
@@ -91,7 +98,8 @@ class MedicalViewingTest {
         confirm(new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
         var card = backend.person(person).card();
         MedicalOutcome<MedicalRecords> drugs = viewing.view(MedicalQuery.all(card, MedicalCategory.DRUG), "staff-07");
-        MedicalOutcome<MedicalRecords> checkups = viewing.view(MedicalQuery.all(card, MedicalCategory.CHECKUP), "staff-07");
+        MedicalOutcome<MedicalRecords> checkups =
+                viewing.view(MedicalQuery.all(card, MedicalCategory.CHECKUP), "staff-07");
         Path pdf = dir.resolve("exports/drugs.pdf");
         var exported = viewing.export(MedicalQuery.all(card, MedicalCategory.DRUG), "staff-07", pdf);
 
@@ -102,7 +110,9 @@ class MedicalViewingTest {
 
         String log = Files.readString(audit.file());
         assertThat(log).contains("\"MEDICAL_VIEW\"", "VIEWED_DRUG", "NO_CONSENT_CHECKUP", "EXPORTED_DRUG", "staff-07");
-        var first = ((MedicalRecords.Drugs) ((MedicalOutcome.Found<MedicalRecords>) drugs).value()).drugs().getFirst();
+        var first = ((MedicalRecords.Drugs) ((MedicalOutcome.Found<MedicalRecords>) drugs).value())
+                .drugs()
+                .getFirst();
         assertThat(log).doesNotContain(backend.person(person).name(), card.number(), first.drugName());
         assertThat(AuditLog.verify(audit.file())).isInstanceOf(AuditVerification.Intact.class);
     }
@@ -110,8 +120,8 @@ class MedicalViewingTest {
     @Test
     void theViewModelShowsRowsChartsAndAPlainRefusal() throws Exception {
         confirm(new Consents(Consent.YES, Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
-        MedicalInfoViewModel model = new MedicalInfoViewModel(viewing, "staff-07", Runnable::run, Runnable::run,
-                new Messages(Messages.JAPANESE));
+        MedicalInfoViewModel model = new MedicalInfoViewModel(
+                viewing, "staff-07", Runnable::run, Runnable::run, new Messages(Messages.JAPANESE));
         model.add(record());
         model.add(record());
         assertThat(model.patients).hasSize(1);
@@ -122,13 +132,16 @@ class MedicalViewingTest {
         assertThat(model.status.get()).isEqualTo(MedicalInfoViewModel.Status.SHOWN);
         assertThat(model.rows).hasSize(history.size());
         assertThat(model.drugs).hasSize(history.size());
-        assertThat(model.drugs.getFirst().dispensed()).isBeforeOrEqualTo(model.drugs.getLast().dispensed());
+        assertThat(model.drugs.getFirst().dispensed())
+                .isBeforeOrEqualTo(model.drugs.getLast().dispensed());
 
         String pharmacy = history.getFirst().facility();
         String aDrug = history.getFirst().drugName();
         model.filter.set(aDrug.substring(0, 4));
-        assertThat(model.rows).isNotEmpty().allSatisfy(r -> assertThat(r.title() + r.detail() + r.facility())
-                .contains(aDrug.substring(0, 4)));
+        assertThat(model.rows)
+                .isNotEmpty()
+                .allSatisfy(
+                        r -> assertThat(r.title() + r.detail() + r.facility()).contains(aDrug.substring(0, 4)));
         model.filter.set(pharmacy);
         assertThat(model.rows).allSatisfy(r -> assertThat(r.facility()).isEqualTo(pharmacy));
         model.filter.set("");

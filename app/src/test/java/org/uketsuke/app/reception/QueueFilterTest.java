@@ -21,18 +21,31 @@ class QueueFilterTest {
 
     private static final Instant AT = Instant.parse("2026-12-03T01:00:00Z");
 
-    private static ReceptionRecord confirmed(String kana, String insurer, String symbol, String number, IdentityMethod method) {
-        Qualification q = new Qualification(new InsuranceCardId(InsurerNumber.of(insurer), symbol, number, "00"), "協会けんぽ",
-                "山田 花子", kana, LocalDate.of(1970, 1, 1), Sex.FEMALE, PersonalFamily.INSURED,
-                ContributionRatio.ofWire("030"), LocalDate.of(2020, 4, 1), null);
+    private static ReceptionRecord confirmed(
+            String kana, String insurer, String symbol, String number, IdentityMethod method) {
+        Qualification q = new Qualification(
+                new InsuranceCardId(InsurerNumber.of(insurer), symbol, number, "00"),
+                "協会けんぽ",
+                "山田 花子",
+                kana,
+                LocalDate.of(1970, 1, 1),
+                Sex.FEMALE,
+                PersonalFamily.INSURED,
+                ContributionRatio.ofWire("030"),
+                LocalDate.of(2020, 4, 1),
+                null);
         return ReceptionRecord.confirmed(AT, q).withMethod(method);
     }
 
     private final ReceptionRecord yamadaPin = confirmed("ヤマダ ハナコ", "01130012", "記号１", "1234", IdentityMethod.PIN);
-    private final ReceptionRecord satoLookup = confirmed("サトウ タロウ", "06131239", "A2", "77", IdentityMethod.INSURANCE_NUMBER);
-    private final ReceptionRecord queued = ReceptionRecord.failed(AT, Problem.QUEUED_FOR_RETRY).withMethod(IdentityMethod.INSURANCE_NUMBER);
-    private final ReceptionRecord down = ReceptionRecord.failed(AT, Problem.BACKEND_UNAVAILABLE).withMethod(IdentityMethod.FACE);
-    private final ReceptionRecord refused = ReceptionRecord.failed(AT, Problem.NO_QUALIFICATION).withMethod(IdentityMethod.VISUAL);
+    private final ReceptionRecord satoLookup =
+            confirmed("サトウ タロウ", "06131239", "A2", "77", IdentityMethod.INSURANCE_NUMBER);
+    private final ReceptionRecord queued =
+            ReceptionRecord.failed(AT, Problem.QUEUED_FOR_RETRY).withMethod(IdentityMethod.INSURANCE_NUMBER);
+    private final ReceptionRecord down =
+            ReceptionRecord.failed(AT, Problem.BACKEND_UNAVAILABLE).withMethod(IdentityMethod.FACE);
+    private final ReceptionRecord refused =
+            ReceptionRecord.failed(AT, Problem.NO_QUALIFICATION).withMethod(IdentityMethod.VISUAL);
 
     @Test
     void eachRecordHasOneStatus() {
@@ -51,7 +64,8 @@ class QueueFilterTest {
 
     @Test
     void statusAndMethodFilterTogether() {
-        QueueFilter confirmedByPin = new QueueFilter(Set.of(QueueFilter.Status.CONFIRMED), Optional.of(IdentityMethod.PIN), "");
+        QueueFilter confirmedByPin =
+                new QueueFilter(Set.of(QueueFilter.Status.CONFIRMED), Optional.of(IdentityMethod.PIN), "");
         assertThat(confirmedByPin.matches(yamadaPin)).isTrue();
         assertThat(confirmedByPin.matches(satoLookup)).isFalse();
         assertThat(confirmedByPin.matches(refused)).isFalse();

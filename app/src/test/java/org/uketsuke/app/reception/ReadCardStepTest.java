@@ -43,8 +43,9 @@ class ReadCardStepTest {
         fixture.slot.insert();
         VisitStep.Result read = new ReadCardStep(fixture.slot).run(VisitContext.EMPTY);
         assertThat(read.event()).contains(new VisitEvent.CardReady(3));
-        assertThat(read.visit().card()).hasValueSatisfying(
-                session -> assertThat(session.authCertificate()).isEqualTo(fixture.issued.authCertDer()));
+        assertThat(read.visit().card())
+                .hasValueSatisfying(
+                        session -> assertThat(session.authCertificate()).isEqualTo(fixture.issued.authCertDer()));
         read.visit().card().get().close();
     }
 
@@ -67,8 +68,12 @@ class ReadCardStepTest {
     @Test
     void aTokenThatIsNotAMyNumberCardIsRefused() {
         VirtualCardSlot other = new VirtualCardSlot(VisitStepFixture.inProcess(new MyNumberCardSimulator(
-                new CardPersonalisation(fixture.issued.authCertDer(), fixture.issued.authCaCertDer(),
-                        fixture.issued.authKey(), fixture.issued.pin()), "SOMEOTHERTOKEN")));
+                new CardPersonalisation(
+                        fixture.issued.authCertDer(),
+                        fixture.issued.authCaCertDer(),
+                        fixture.issued.authKey(),
+                        fixture.issued.pin()),
+                "SOMEOTHERTOKEN")));
         other.insert();
         VisitStep.Result read = new ReadCardStep(other).run(VisitContext.EMPTY);
         assertThat(read.event()).contains(new VisitEvent.Failed(Problem.NOT_A_MY_NUMBER_CARD));

@@ -53,7 +53,9 @@ class ReceptionStepsTest {
             assertThat(steps.run(new VisitCommand.Confirm(Consents.all(Consent.YES))))
                     .contains(new VisitEvent.RegistrationOffered());
             assertThat(steps.run(new VisitCommand.RegisterCard())).containsInstanceOf(VisitEvent.Confirmed.class);
-            assertThat(rows).singleElement().satisfies(row -> assertThat(row.method()).contains(IdentityMethod.PIN));
+            assertThat(rows)
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.method()).contains(IdentityMethod.PIN));
             steps.run(new VisitCommand.EndVisit());
         }
     }
@@ -66,10 +68,13 @@ class ReceptionStepsTest {
             steps.onRecord(rows::add);
             fixture.slot.insert();
             steps.run(new VisitCommand.ReadCard());
-            assertThat(steps.run(new VisitCommand.RecordVisualCheck("staff-04"))).isEmpty();
+            assertThat(steps.run(new VisitCommand.RecordVisualCheck("staff-04")))
+                    .isEmpty();
             assertThat(steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO), Optional.empty())))
                     .containsInstanceOf(VisitEvent.Confirmed.class);
-            assertThat(rows).singleElement().satisfies(row -> assertThat(row.method()).contains(IdentityMethod.VISUAL));
+            assertThat(rows)
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.method()).contains(IdentityMethod.VISUAL));
             steps.run(new VisitCommand.EndVisit());
         }
     }

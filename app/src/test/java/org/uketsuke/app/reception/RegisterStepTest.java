@@ -26,8 +26,8 @@ class RegisterStepTest {
             assertThat(Files.readAllLines(fixture.auditFile).getLast())
                     .contains("\"outcome\":\"REGISTERED_FOR_INSURANCE_USE\"");
 
-            VisitStep.Result confirmed = new ConfirmStep(fixture.client, fixture.records)
-                    .run(fixture.signed(registered.visit()));
+            VisitStep.Result confirmed =
+                    new ConfirmStep(fixture.client, fixture.records).run(fixture.signed(registered.visit()));
             assertThat(confirmed.visit().confirmed()).isPresent();
             new EndVisitStep().run(confirmed.visit());
         }
@@ -36,8 +36,12 @@ class RegisterStepTest {
     @Test
     void onlyTheCardsOwnSignatureRegisters() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.startUnregistered(dir)) {
-            VisitContext visual = fixture.signed(new RecordVisualCheckStep("staff-04").run(fixture.cardRead()).visit());
-            assertThat(new RegisterStep(fixture.client, fixture.records).run(visual).event())
+            VisitContext visual = fixture.signed(new RecordVisualCheckStep("staff-04")
+                    .run(fixture.cardRead())
+                    .visit());
+            assertThat(new RegisterStep(fixture.client, fixture.records)
+                            .run(visual)
+                            .event())
                     .contains(new VisitEvent.Failed(Problem.CARD_REMOVED));
             new EndVisitStep().run(visual);
         }

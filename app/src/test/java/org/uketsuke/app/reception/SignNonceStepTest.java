@@ -65,14 +65,16 @@ class SignNonceStepTest {
 
     @Test
     void theStaffsCheckIsAttestedByTheTerminalWithAPasscodeFromTheSystem() {
-        VisitContext visual = new RecordVisualCheckStep("staff-04").run(fixture.cardRead()).visit();
+        VisitContext visual =
+                new RecordVisualCheckStep("staff-04").run(fixture.cardRead()).visit();
         SignedNonce proof = fixture.signed(visual).signed().orElseThrow();
         assertThat(proof.method()).isEqualTo(IdentityMethod.VISUAL);
-        assertThat(proof.attestation()).hasValueSatisfying(attestation -> assertThat(attestation)
-                .isInstanceOfSatisfying(VisualAttestation.class, v -> {
-                    assertThat(v.staffId()).isEqualTo("staff-04");
-                    assertThat(v.nonce()).isEqualTo(proof.nonce());
-                }));
+        assertThat(proof.attestation())
+                .hasValueSatisfying(attestation -> assertThat(attestation)
+                        .isInstanceOfSatisfying(VisualAttestation.class, v -> {
+                            assertThat(v.staffId()).isEqualTo("staff-04");
+                            assertThat(v.nonce()).isEqualTo(proof.nonce());
+                        }));
         new EndVisitStep().run(visual);
     }
 
@@ -83,14 +85,18 @@ class SignNonceStepTest {
         assertThat(matched.event()).contains(new VisitEvent.FaceMatched());
         SignedNonce proof = fixture.signed(matched.visit()).signed().orElseThrow();
         assertThat(proof.method()).isEqualTo(IdentityMethod.FACE);
-        assertThat(proof.attestation()).hasValueSatisfying(attestation -> assertThat(attestation)
-                .isInstanceOfSatisfying(FaceAttestation.class, f -> assertThat(f.presenceProven()).isTrue()));
+        assertThat(proof.attestation())
+                .hasValueSatisfying(attestation -> assertThat(attestation)
+                        .isInstanceOfSatisfying(
+                                FaceAttestation.class,
+                                f -> assertThat(f.presenceProven()).isTrue()));
         new EndVisitStep().run(matched.visit());
     }
 
     @Test
     void anAttestationOnATerminalAssembledWithoutItsKeyIsABug() {
-        VisitContext visual = new RecordVisualCheckStep("staff-04").run(fixture.cardRead()).visit();
+        VisitContext visual =
+                new RecordVisualCheckStep("staff-04").run(fixture.cardRead()).visit();
         VisitContext withNonce = new FetchNonceStep(fixture.client).run(visual).visit();
         SignNonceStep withoutKey = new SignNonceStep(fixture.client, Optional.empty(), Clock.systemUTC());
         assertThatThrownBy(() -> withoutKey.run(withNonce)).isInstanceOf(IllegalStateException.class);
@@ -100,7 +106,8 @@ class SignNonceStepTest {
     @Test
     void aCardTakenAwayBeforeSigningIsACardRemoved() {
         VisitContext verified = fixture.pinVerified();
-        VisitContext withNonce = new FetchNonceStep(fixture.client).run(verified).visit();
+        VisitContext withNonce =
+                new FetchNonceStep(fixture.client).run(verified).visit();
         fixture.slot.remove();
         assertThat(fixture.signer().run(withNonce).event()).contains(new VisitEvent.Failed(Problem.CARD_REMOVED));
         new EndVisitStep().run(verified);

@@ -17,16 +17,17 @@ class TimedStepTest {
     void aTimedStepAddsItsTimeToItsPartOnly() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.start(dir)) {
             fixture.slot.insert();
-            VisitStep.Result read = new TimedStep(VisitTimings.Part.CARD, new ReadCardStep(fixture.slot))
-                    .run(VisitContext.EMPTY);
+            VisitStep.Result read =
+                    new TimedStep(VisitTimings.Part.CARD, new ReadCardStep(fixture.slot)).run(VisitContext.EMPTY);
             assertThat(read.event()).contains(new VisitEvent.CardReady(3));
             assertThat(read.visit().timings().cardNanos()).isPositive();
             assertThat(read.visit().timings().backendNanos()).isZero();
             assertThat(read.visit().timings().sinkNanos()).isZero();
 
-            VisitStep.Result nonce = new TimedStep(VisitTimings.Part.BACKEND, new FetchNonceStep(fixture.client))
-                    .run(read.visit());
-            assertThat(nonce.visit().timings().cardNanos()).isEqualTo(read.visit().timings().cardNanos());
+            VisitStep.Result nonce =
+                    new TimedStep(VisitTimings.Part.BACKEND, new FetchNonceStep(fixture.client)).run(read.visit());
+            assertThat(nonce.visit().timings().cardNanos())
+                    .isEqualTo(read.visit().timings().cardNanos());
             assertThat(nonce.visit().timings().backendNanos()).isPositive();
             assertThat(nonce.visit().nonce()).isPresent();
             new EndVisitStep().run(nonce.visit());

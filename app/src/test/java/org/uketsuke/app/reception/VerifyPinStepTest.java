@@ -55,7 +55,9 @@ class VerifyPinStepTest {
         assertThat(rejected.visit().proof()).isEmpty();
         assertThat(wrong.isCleared()).isTrue();
         // The right PIN resets the counter for the next test.
-        assertThat(new VerifyPinStep(Pin.of(fixture.issued.pin())).run(rejected.visit()).event())
+        assertThat(new VerifyPinStep(Pin.of(fixture.issued.pin()))
+                        .run(rejected.visit())
+                        .event())
                 .contains(new VisitEvent.PinVerified());
         new EndVisitStep().run(rejected.visit());
     }

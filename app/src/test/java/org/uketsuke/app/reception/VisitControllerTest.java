@@ -3,9 +3,7 @@ package org.uketsuke.app.reception;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -66,8 +64,8 @@ class VisitControllerTest {
 
     @Test
     void theWaitingStateTimesOutToAProblemAndThenToIdle() throws Exception {
-        VisitSteps steps = command -> command instanceof VisitCommand.ReadCard
-                ? Optional.of(new VisitEvent.CardReady(3)) : Optional.empty();
+        VisitSteps steps = command ->
+                command instanceof VisitCommand.ReadCard ? Optional.of(new VisitEvent.CardReady(3)) : Optional.empty();
         LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
         try (VisitController controller =
                 new VisitController(steps, VisitTimeouts.everyWait(Duration.ofMillis(50)), Optional.empty())) {

@@ -66,16 +66,29 @@ final class VisitStepFixture implements AutoCloseable {
         DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
         card = new MyNumberCardSimulator(
                 new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin()),
-                new CardFacePersonalisation(collationNumberB.value(), yyyymmdd.format(issued.expected().birthdate()),
-                        issued.expected().sex().code(), DemoFrames.chipPhotoJp2(), yyyymmdd.format(CARD_EXPIRY),
-                        rsa2048(), new byte[256]));
+                new CardFacePersonalisation(
+                        collationNumberB.value(),
+                        yyyymmdd.format(issued.expected().birthdate()),
+                        issued.expected().sex().code(),
+                        DemoFrames.chipPhotoJp2(),
+                        yyyymmdd.format(CARD_EXPIRY),
+                        rsa2048(),
+                        new byte[256]));
         slot = new VirtualCardSlot(inProcess(card));
-        bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
-                dir.resolve("face"), INSTITUTION, StandardCharsets.UTF_8));
-        client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10),
-                INSTITUTION, Clock.systemUTC());
+        bridge = RececonBridge.open(new BridgeConfig(
+                dir.resolve("outbox.db"),
+                dir.resolve("rececon.db"),
+                dir.resolve("face"),
+                INSTITUTION,
+                StandardCharsets.UTF_8));
+        client = new HttpsEligibilityClient(
+                backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC());
         auditFile = dir.resolve("audit.jsonl");
-        services = new ReceptionServices(slot, client, bridge, Clock.systemUTC(),
+        services = new ReceptionServices(
+                slot,
+                client,
+                bridge,
+                Clock.systemUTC(),
                 Optional.of(new FaceCheck(DemoFrames.camera(), FaceVerifier.defaults())),
                 Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
                 Optional.of(new ReceptionServices.Audit(AuditLog.open(auditFile), "kiosk-test")));

@@ -33,24 +33,43 @@ class TerminalTest {
     @Test
     void theCardSlotStartsLastAndStopsFirstAndThePortsOpenedBeforeTheTerminalStopLast() {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 42L, 5))) {
-            HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
-                    Duration.ofSeconds(5), "1311234567", Clock.systemUTC());
+            HttpsEligibilityClient client = new HttpsEligibilityClient(
+                    backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5), "1311234567", Clock.systemUTC());
             Closer closer = new Closer();
             closer.open(() -> events.add("port opened before the terminal"));
             RecordingSlot slot = new RecordingSlot();
-            TerminalSettings settings = new TerminalSettings("test-1", "1311234567",
-                    new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"), dir.resolve("face"),
-                            "1311234567", StandardCharsets.UTF_8),
-                    Optional.empty(), VisitTimeouts.AS_IN_TABLE, StaffOnDuty.single().accounts());
-            TerminalPorts ports = new TerminalPorts(slot, client, client, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Clock.systemDefaultZone(), dir);
+            TerminalSettings settings = new TerminalSettings(
+                    "test-1",
+                    "1311234567",
+                    new BridgeConfig(
+                            dir.resolve("outbox.db"),
+                            dir.resolve("rececon.db"),
+                            dir.resolve("face"),
+                            "1311234567",
+                            StandardCharsets.UTF_8),
+                    Optional.empty(),
+                    VisitTimeouts.AS_IN_TABLE,
+                    StaffOnDuty.single().accounts());
+            TerminalPorts ports = new TerminalPorts(
+                    slot,
+                    client,
+                    client,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Clock.systemDefaultZone(),
+                    dir);
 
             Terminal terminal = Terminal.start(settings, ports, closer);
             terminal.onClose(() -> events.add("screens"));
             terminal.close();
 
-            assertThat(events).containsExactly("card slot started with a listener", "screens", "card slot closed",
-                    "port opened before the terminal");
+            assertThat(events)
+                    .containsExactly(
+                            "card slot started with a listener",
+                            "screens",
+                            "card slot closed",
+                            "port opened before the terminal");
         }
     }
 

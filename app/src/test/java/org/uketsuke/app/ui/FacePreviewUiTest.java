@@ -45,8 +45,11 @@ class FacePreviewUiTest {
         for (Locale locale : List.of(Messages.JAPANESE, Messages.ENGLISH)) {
             Messages messages = new Messages(locale);
             List<String> words = Arrays.stream(QualityIssue.values())
-                    .map(q -> FacePreviewViewModel.guidance(q, messages)).toList();
-            assertThat(words).doesNotHaveDuplicates().allSatisfy(w -> assertThat(w).isNotBlank());
+                    .map(q -> FacePreviewViewModel.guidance(q, messages))
+                    .toList();
+            assertThat(words)
+                    .doesNotHaveDuplicates()
+                    .allSatisfy(w -> assertThat(w).isNotBlank());
             assertThat(words).doesNotContain(FacePreviewViewModel.guidance(null, messages));
         }
         assertThat(FacePreviewViewModel.guidance(QualityIssue.TOO_SMALL, new Messages(Messages.JAPANESE)))
@@ -60,20 +63,31 @@ class FacePreviewUiTest {
         FacePreviewFeed feed = new FacePreviewFeed();
         FacePreviewViewModel model = FacePreviewViewModel.fed(feed, Platform::runLater, () -> messages);
         try (CameraSource camera = DemoFrames.camera();
-                CameraPreview preview = new CameraPreview(camera, pipeline::analyse,
-                        Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().unstarted(r)), feed)) {
+                CameraPreview preview = new CameraPreview(
+                        camera,
+                        pipeline::analyse,
+                        Executors.newSingleThreadExecutor(
+                                r -> Thread.ofPlatform().daemon().unstarted(r)),
+                        feed)) {
             robot.interact(() -> {
                 stage.setScene(Theme.apply(new Scene(new FacePreviewPane(model).root(), 800, 600)));
                 stage.show();
             });
             preview.start();
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
                     () -> robot.lookup("#facePreview").queryAs(ImageView.class).getImage() != null);
             WaitForAsyncUtils.waitForFxEvents();
             // The demo portrait is one person, well lit, large: the pipeline finds the face.
-            assertThat(robot.lookup("#faceGuidance").queryAs(Label.class).getText()).isEqualTo("そのままお待ちください。");
+            assertThat(robot.lookup("#faceGuidance").queryAs(Label.class).getText())
+                    .isEqualTo("そのままお待ちください。");
             assertThat(robot.lookup("#faceHint").queryAs(Label.class).getText()).contains("マスク");
-            assertThat(robot.lookup("#facePreview").queryAs(ImageView.class).getImage().getWidth()).isGreaterThan(100);
+            assertThat(robot.lookup("#facePreview")
+                            .queryAs(ImageView.class)
+                            .getImage()
+                            .getWidth())
+                    .isGreaterThan(100);
         }
     }
 
@@ -91,15 +105,21 @@ class FacePreviewUiTest {
         };
         FacePreviewFeed feed = new FacePreviewFeed();
         FacePreviewViewModel model = FacePreviewViewModel.fed(feed, Platform::runLater, () -> messages);
-        try (CameraPreview preview = new CameraPreview(unplugged, frame -> {
-            throw new AssertionError("no frame to analyse");
-        }, Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().unstarted(r)), feed)) {
+        try (CameraPreview preview = new CameraPreview(
+                unplugged,
+                frame -> {
+                    throw new AssertionError("no frame to analyse");
+                },
+                Executors.newSingleThreadExecutor(
+                        r -> Thread.ofPlatform().daemon().unstarted(r)),
+                feed)) {
             robot.interact(() -> {
                 stage.setScene(Theme.apply(new Scene(new FacePreviewPane(model).root(), 800, 600)));
                 stage.show();
             });
             preview.start();
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.guidance.get().isEmpty());
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> !model.guidance.get().isEmpty());
             assertThat(model.guidance.get()).isEqualTo("The camera cannot be used. Please ask the staff.");
         }
     }

@@ -22,7 +22,6 @@ import org.uketsuke.eligibility.PrescriptionForm;
 /** The consent screen's model as plain Java: every item needs an answer, and the form too when e-prescriptions are on. */
 class KioskConsentModelTest {
 
-
     private final List<VisitCommand.Confirm> confirms = new CopyOnWriteArrayList<>();
     private final VisitSteps steps = command -> switch (command) {
         case VisitCommand.ReadCard _ -> Optional.of(new VisitEvent.CardReady(3));
@@ -31,7 +30,9 @@ class KioskConsentModelTest {
             confirms.add(c);
             yield Optional.of(new VisitEvent.Confirmed(SampleConfirmation.CONFIRMED));
         }
-        case VisitCommand.MatchFace _, VisitCommand.RecordVisualCheck _, VisitCommand.EndVisit _,
+        case VisitCommand.MatchFace _,
+                VisitCommand.RecordVisualCheck _,
+                VisitCommand.EndVisit _,
                 VisitCommand.RegisterCard _ -> Optional.empty();
     };
 
@@ -47,7 +48,8 @@ class KioskConsentModelTest {
         }
     }
 
-    private KioskViewModel atConsents(VisitController controller, LinkedBlockingQueue<VisitSnapshot> seen) throws Exception {
+    private KioskViewModel atConsents(VisitController controller, LinkedBlockingQueue<VisitSnapshot> seen)
+            throws Exception {
         KioskViewModel model = new KioskViewModel(controller, new Messages(Messages.JAPANESE), () -> "");
         controller.fire(new VisitEvent.CardPlaced());
         await(seen, VisitState.AWAITING_PIN);
@@ -75,9 +77,10 @@ class KioskConsentModelTest {
             model.submitConsents();
             await(seen, VisitState.SHOWING_RESULT);
         }
-        assertThat(confirms).containsExactly(new VisitCommand.Confirm(
-                new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO),
-                Optional.of(PrescriptionForm.PAPER)));
+        assertThat(confirms)
+                .containsExactly(new VisitCommand.Confirm(
+                        new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO),
+                        Optional.of(PrescriptionForm.PAPER)));
     }
 
     @Test

@@ -22,9 +22,9 @@ import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.production.ProductionTerminal;
-import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.production.TerminalDiagnostics;
 import org.uketsuke.app.production.TerminalFiles;
+import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
@@ -76,7 +76,8 @@ class ProductionWindowsUiTest {
                 tls.key=%s
                 tls.trusted_cas=%s
                 data_dir=%s
-                """.formatted(backend.baseUri(), files.certificate(), files.key(), files.trustedCas(), dir.resolve("data"));
+                """.formatted(
+                        backend.baseUri(), files.certificate(), files.key(), files.trustedCas(), dir.resolve("data"));
         Path conf = dir.resolve("uketsuke.conf");
         Files.writeString(conf, text);
         UketsukeConfig config = ((ConfigResult.Ok) ConfigParser.parse(text)).config();
@@ -85,8 +86,16 @@ class ProductionWindowsUiTest {
         robot.interact(() -> {
             KioskWindows windows = KioskWindows.open(env, kioskStage, new Stage(), messages, null, () -> null);
             windows.kiosk().offer(false, true);
-            windows.staff().addTab(SettingsView.tab(new SettingsViewModel(conf, config, TerminalDiagnostics.system(),
-                    Runnable::run, Platform::runLater, messages), messages));
+            windows.staff()
+                    .addTab(SettingsView.tab(
+                            new SettingsViewModel(
+                                    conf,
+                                    config,
+                                    TerminalDiagnostics.system(),
+                                    Runnable::run,
+                                    Platform::runLater,
+                                    messages),
+                            messages));
         });
         assertThat(robot.lookup("#placeCard").tryQuery()).isEmpty();
         assertThat(robot.lookup("#settingsTab").tryQuery()).isPresent();
@@ -95,22 +104,30 @@ class ProductionWindowsUiTest {
         try (VpcdConnector card = new VpcdConnector(new MyNumberCardSimulator(new CardPersonalisation(
                 issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin())))) {
             card.connect();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+            WaitForAsyncUtils.waitFor(
+                    20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(robot.lookup("#chooseFace").query().isVisible()).isFalse();
             for (char digit : issued.pin().toCharArray()) {
                 robot.clickOn("#pinKey" + digit);
             }
             robot.clickOn("#pinOk");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> robot.lookup("#consentBox").query().isVisible());
             WaitForAsyncUtils.waitForFxEvents();
             for (ConsentItem item : ConsentItem.values()) {
                 robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
             }
             robot.clickOn("#consentNext");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> robot.lookup("#resultPanel").query().isVisible());
             TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
         }
     }
 }

@@ -71,9 +71,11 @@ class ReasonTextsCompletenessTest {
     private static final Properties JA = load("messages_ja.properties");
 
     static Stream<Arguments> everyShownConstant() {
-        return SHOWN.entrySet().stream().flatMap(e -> Arrays.stream(e.getKey().getEnumConstants())
-                .map(constant -> Arguments.of(e.getKey().getName() + "." + constant.name(),
-                        e.getValue().formatted(constant.name()))));
+        return SHOWN.entrySet().stream()
+                .flatMap(e -> Arrays.stream(e.getKey().getEnumConstants())
+                        .map(constant -> Arguments.of(
+                                e.getKey().getName() + "." + constant.name(),
+                                e.getValue().formatted(constant.name()))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,7 +97,8 @@ class ReasonTextsCompletenessTest {
         Pattern japanese = Pattern.compile(".*[\\p{IsHiragana}\\p{IsKatakana}].*");
         assertThat(EN.getProperty("problem.CARD_IN_USE")).doesNotMatch(japanese);
         assertThat(JA.getProperty("problem.CARD_IN_USE")).matches(japanese);
-        long japaneseInBase = EN.stringPropertyNames().stream().filter(k -> japanese.matcher(EN.getProperty(k)).matches())
+        long japaneseInBase = EN.stringPropertyNames().stream()
+                .filter(k -> japanese.matcher(EN.getProperty(k)).matches())
                 .count();
         assertThat(japaneseInBase).as("base-file texts in Japanese").isLessThan(EN.size() / 10);
     }
@@ -106,7 +109,9 @@ class ReasonTextsCompletenessTest {
             for (String key : bundle.stringPropertyNames()) {
                 String text = bundle.getProperty(key);
                 if (text.contains("{0}")) {
-                    assertThat(text.replace("''", "")).as(key + " (MessageFormat eats a single ')").doesNotContain("'");
+                    assertThat(text.replace("''", ""))
+                            .as(key + " (MessageFormat eats a single ')")
+                            .doesNotContain("'");
                 }
             }
         }
@@ -116,16 +121,18 @@ class ReasonTextsCompletenessTest {
     void everyReasonLikeEnumIsListed() {
         Set<String> listed = Stream.concat(SHOWN.keySet().stream().map(Class::getName), NOT_SHOWN.keySet().stream())
                 .collect(Collectors.toSet());
-        Set<String> found = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.uketsuke").stream()
-                .filter(JavaClass::isEnum)
-                .filter(c -> REASON_LIKE.matcher(c.getSimpleName()).matches())
-                .map(JavaClass::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(found).as("reason enums: list each in SHOWN (with its key) or NOT_SHOWN (with why)")
+        Set<String> found = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.uketsuke").stream()
+                        .filter(JavaClass::isEnum)
+                        .filter(c -> REASON_LIKE.matcher(c.getSimpleName()).matches())
+                        .map(JavaClass::getName)
+                        .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(found)
+                .as("reason enums: list each in SHOWN (with its key) or NOT_SHOWN (with why)")
                 .isSubsetOf(listed);
-        assertThat(found).as("the scan sees the modules").contains(RejectionReason.class.getName(),
-                QualityIssue.class.getName(), Problem.class.getName());
+        assertThat(found)
+                .as("the scan sees the modules")
+                .contains(RejectionReason.class.getName(), QualityIssue.class.getName(), Problem.class.getName());
     }
 
     private static Properties load(String file) {

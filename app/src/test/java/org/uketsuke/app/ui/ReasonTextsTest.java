@@ -19,11 +19,13 @@ class ReasonTextsTest {
 
     @Test
     void theValidatorsProblemsReadAsSentences() {
-        FieldCheck.Problem checkDigit = FieldCheck.check(FieldCheck.Field.INSURER_NUMBER, "33120016").getFirst();
+        FieldCheck.Problem checkDigit =
+                FieldCheck.check(FieldCheck.Field.INSURER_NUMBER, "33120016").getFirst();
         assertThat(ReasonTexts.fieldProblem(checkDigit, JA)).isEqualTo("保険者番号の検証番号（最後の桁）は5のはずです。番号をご確認ください。");
         assertThat(ReasonTexts.fieldProblem(checkDigit, EN))
                 .isEqualTo("The check digit (last digit) of the insurer number should be 5. Please check the number.");
-        assertThat(ReasonTexts.fieldProblem(FieldCheck.check(FieldCheck.Field.NUMBER, "").getFirst(), EN))
+        assertThat(ReasonTexts.fieldProblem(
+                        FieldCheck.check(FieldCheck.Field.NUMBER, "").getFirst(), EN))
                 .isEqualTo("Please enter the number (番号).");
     }
 
@@ -33,14 +35,21 @@ class ReasonTextsTest {
                 + "01130013,1,2,00,19700101\n"
                 + "01130012,1,4,00,19700101\n"
                 + "01130012,1,4,00,1970-01-01\n";
-        var problems = BookedPatientsCsv.read(text.getBytes(StandardCharsets.UTF_8)).problems();
-        assertThat(ReasonTexts.csvProblem(problems.getFirst(), JA)).startsWith("2行目: ").contains("検証番号");
-        assertThat(ReasonTexts.csvProblem(problems.getFirst(), EN)).startsWith("line 2: ").contains("check digit");
+        var problems =
+                BookedPatientsCsv.read(text.getBytes(StandardCharsets.UTF_8)).problems();
+        assertThat(ReasonTexts.csvProblem(problems.getFirst(), JA))
+                .startsWith("2行目: ")
+                .contains("検証番号");
+        assertThat(ReasonTexts.csvProblem(problems.getFirst(), EN))
+                .startsWith("line 2: ")
+                .contains("check digit");
         assertThat(ReasonTexts.csvProblem(problems.getLast(), JA)).isEqualTo("4行目: 3行目と同じ患者です");
         assertThat(ReasonTexts.csvProblem(problems.getLast(), EN)).isEqualTo("line 4: the same patient as line 3");
-        var missing = BookedPatientsCsv.read("患者ID,氏名\nP1,受付\n".getBytes(StandardCharsets.UTF_8)).problems();
+        var missing = BookedPatientsCsv.read("患者ID,氏名\nP1,受付\n".getBytes(StandardCharsets.UTF_8))
+                .problems();
         assertThat(ReasonTexts.csvProblem(missing.getFirst(), JA)).isEqualTo("1行目: 列「保険者番号」がありません");
-        assertThat(ReasonTexts.csvProblem(missing.getFirst(), EN)).isEqualTo("line 1: the column \"insurer_number\" is missing");
+        assertThat(ReasonTexts.csvProblem(missing.getFirst(), EN))
+                .isEqualTo("line 1: the column \"insurer_number\" is missing");
     }
 
     @Test
@@ -55,8 +64,8 @@ class ReasonTextsTest {
 
     @Test
     void passcodeRejectionsSayPasscode() {
-        for (RejectionReason reason : List.of(RejectionReason.PASSCODE_INVALID, RejectionReason.PASSCODE_EXPIRED,
-                RejectionReason.PASSCODE_USED)) {
+        for (RejectionReason reason : List.of(
+                RejectionReason.PASSCODE_INVALID, RejectionReason.PASSCODE_EXPIRED, RejectionReason.PASSCODE_USED)) {
             assertThat(JA.get("rejection." + reason)).contains("パスコード");
             assertThat(EN.get("rejection." + reason)).containsIgnoringCase("passcode");
         }

@@ -68,7 +68,8 @@ class SettingsUiTest {
     private SettingsViewModel showSettings(FxRobot robot, String language) throws Exception {
         PcscService.ensureRunning(Duration.ofSeconds(10));
         backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend-" + language), 0, 42L, 5));
-        TerminalFiles files = TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc-" + language)));
+        TerminalFiles files =
+                TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc-" + language)));
         file = dir.resolve("uketsuke-" + language + ".conf");
         Files.writeString(file, """
                 terminal.id=counter-1
@@ -80,14 +81,20 @@ class SettingsUiTest {
                 tls.trusted_cas=%s
                 data_dir=%s
                 staff.yamada=山田 花子
-                """.formatted(language, backend.baseUri(), files.certificate(), files.key(), files.trustedCas(),
-                dir.resolve("data")));
+                """.formatted(
+                        language,
+                        backend.baseUri(),
+                        files.certificate(),
+                        files.key(),
+                        files.trustedCas(),
+                        dir.resolve("data")));
         UketsukeConfig config = read(file);
         Messages messages = new Messages(config.language());
         // The recorded frames the demo ships stand in for camera 0; everything else is the real thing.
-        TerminalDiagnostics diagnostics = new TerminalDiagnostics((device, w, h, fps) -> DemoFrames.camera(),
-                Map.<String, String>of()::get, Clock.systemUTC());
-        SettingsViewModel model = new SettingsViewModel(file, config, diagnostics, WORKER, Platform::runLater, messages);
+        TerminalDiagnostics diagnostics = new TerminalDiagnostics(
+                (device, w, h, fps) -> DemoFrames.camera(), Map.<String, String>of()::get, Clock.systemUTC());
+        SettingsViewModel model =
+                new SettingsViewModel(file, config, diagnostics, WORKER, Platform::runLater, messages);
         robot.interact(() -> {
             stage.setScene(styled(new Scene(new SettingsView(model, messages).root(), 1100, 1000)));
             stage.show();
@@ -108,7 +115,9 @@ class SettingsUiTest {
         TextField institution = robot.lookup("#setting-institution-code").queryAs(TextField.class);
         robot.interact(() -> institution.setText("12345"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#settingProblem-institution-code").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#settingProblem-institution-code")
+                        .queryAs(Label.class)
+                        .getText())
                 .isEqualTo("医療機関コードは10桁の数字です");
         click(robot, "#saveSettings");
         WaitForAsyncUtils.waitForFxEvents();
@@ -119,9 +128,14 @@ class SettingsUiTest {
         TextField idle = robot.lookup("#setting-kiosk-idle-timeout-seconds").queryAs(TextField.class);
         robot.interact(() -> idle.setText("45"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#settingProblem-institution-code").queryAs(Label.class).getText()).isNullOrEmpty();
+        assertThat(robot.lookup("#settingProblem-institution-code")
+                        .queryAs(Label.class)
+                        .getText())
+                .isNullOrEmpty();
         click(robot, "#saveSettings");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
                 () -> robot.lookup("#saveStatus").queryAs(Label.class).getText().contains("保存しました"));
         UketsukeConfig saved = read(file);
         assertThat(saved.kiosk().idleTimeout()).isEqualTo(Duration.ofSeconds(45));
@@ -133,41 +147,74 @@ class SettingsUiTest {
     void theLiveChecksShowTheReadersTheCameraRateTheCertificateAndTheConnection(FxRobot robot) throws Exception {
         showSettings(robot, "en");
         click(robot, "#refreshReaders");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup("#readerStatus").queryAs(Label.class).getText().contains("Virtual PCD 00 00"));
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#readerStatus")
+                        .queryAs(Label.class)
+                        .getText()
+                        .contains("Virtual PCD 00 00"));
         assertThat(robot.lookup("#readerStatus").queryAs(Label.class).getText()).contains("Virtual PCD 00 00  [");
 
         click(robot, "#testCamera");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup("#cameraStatus").queryAs(Label.class).getText().contains("frames/s"));
-        assertThat(robot.lookup("#cameraStatus").queryAs(Label.class).getText()).matches("\\d+\\.\\d frames/s \\(\\d+×\\d+, \\d+ frames\\)");
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#cameraStatus")
+                        .queryAs(Label.class)
+                        .getText()
+                        .contains("frames/s"));
+        assertThat(robot.lookup("#cameraStatus").queryAs(Label.class).getText())
+                .matches("\\d+\\.\\d frames/s \\(\\d+×\\d+, \\d+ frames\\)");
 
         click(robot, "#showCertificate");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup("#certificateStatus").queryAs(Label.class).getText().startsWith("Subject "));
-        assertThat(robot.lookup("#certificateStatus").queryAs(Label.class).getText()).contains("valid until 20")
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#certificateStatus")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Subject "));
+        assertThat(robot.lookup("#certificateStatus").queryAs(Label.class).getText())
+                .contains("valid until 20")
                 .doesNotContain("expired");
 
         click(robot, "#testConnection");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#connectionStatus").queryAs(Label.class).getText().startsWith("Connected ("));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#connectionStatus")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Connected ("));
         assertThat(backend.requests("/oqs/v1/nonce")).isPositive();
 
         // A certificate file that is gone is named with its key.
         TextField certificate = robot.lookup("#setting-tls-certificate").queryAs(TextField.class);
         robot.interact(() -> certificate.setText(dir.resolve("gone.crt").toString()));
         click(robot, "#showCertificate");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup("#certificateStatus").queryAs(Label.class).getText().startsWith("tls.certificate: not usable"));
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#certificateStatus")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("tls.certificate: not usable"));
     }
 
     @Test
     void theJapaneseScreenShowsTheCertificateInJapanese(FxRobot robot) throws Exception {
         showSettings(robot, "ja");
         click(robot, "#showCertificate");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup("#certificateStatus").queryAs(Label.class).getText().startsWith("主体 "));
-        assertThat(robot.lookup("#certificateStatus").queryAs(Label.class).getText()).contains("有効期限 20");
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#certificateStatus")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("主体 "));
+        assertThat(robot.lookup("#certificateStatus").queryAs(Label.class).getText())
+                .contains("有効期限 20");
     }
 
     /** Scrolls the settings pane to the node, as a receptionist would, then clicks it. */
@@ -176,8 +223,10 @@ class SettingsUiTest {
         ScrollPane pane = robot.lookup("#settingsPane").queryAs(ScrollPane.class);
         robot.interact(() -> {
             Node content = pane.getContent();
-            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-            double scrollable = content.getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()))
+                    .getMinY();
+            double scrollable = content.getLayoutBounds().getHeight()
+                    - pane.getViewportBounds().getHeight();
             pane.setVvalue(scrollable <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / scrollable)));
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -93,8 +93,8 @@ public final class CardFrontRenderer {
     }
 
     public static String expiryLine(CardFrontPerson person) {
-        return person.expiry().getYear() + "年" + person.expiry().getMonthValue() + "月" + person.expiry().getDayOfMonth()
-                + "日まで有効";
+        return person.expiry().getYear() + "年" + person.expiry().getMonthValue() + "月"
+                + person.expiry().getDayOfMonth() + "日まで有効";
     }
 
     private static void drawWrapped(Graphics2D g, String text, int x, int y, int width, int lineHeight) {
@@ -128,7 +128,8 @@ public final class CardFrontRenderer {
     }
 
     private static void requireFont() {
-        boolean present = Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
+        boolean present = Arrays.asList(
+                        GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
                 .contains(FONT);
         if (!present) {
             throw new IllegalStateException(FONT + " is not installed (Debian: fonts-noto-cjk)");

@@ -46,7 +46,8 @@ public final class HeldCardFrames {
             double approach = i < MOVING_FRAMES ? (MOVING_FRAMES - i) * 40.0 : 0;
             double jitterX = i < MOVING_FRAMES ? 0 : random.nextGaussian() * 0.8;
             double jitterY = i < MOVING_FRAMES ? 0 : random.nextGaussian() * 0.8;
-            Point centre = new Point(FRAME_WIDTH / 2.0 + approach + jitterX, FRAME_HEIGHT / 2.0 + approach / 2 + jitterY);
+            Point centre =
+                    new Point(FRAME_WIDTH / 2.0 + approach + jitterX, FRAME_HEIGHT / 2.0 + approach / 2 + jitterY);
             frames.add(frame(card, background, corners(centre, cardWidth, rotation, tilt)));
         }
         card.release();
@@ -76,11 +77,19 @@ public final class HeldCardFrames {
     }
 
     private static Mat frame(Mat card, Mat background, Point[] corners) {
-        Mat from = new MatOfPoint2f(new Point(0, 0), new Point(card.cols() - 1, 0),
-                new Point(card.cols() - 1, card.rows() - 1), new Point(0, card.rows() - 1));
+        Mat from = new MatOfPoint2f(
+                new Point(0, 0),
+                new Point(card.cols() - 1, 0),
+                new Point(card.cols() - 1, card.rows() - 1),
+                new Point(0, card.rows() - 1));
         Mat transform = Imgproc.getPerspectiveTransform(from, new MatOfPoint2f(corners));
         Mat frame = background.clone();
-        Imgproc.warpPerspective(card, frame, transform, new Size(FRAME_WIDTH, FRAME_HEIGHT), Imgproc.INTER_AREA,
+        Imgproc.warpPerspective(
+                card,
+                frame,
+                transform,
+                new Size(FRAME_WIDTH, FRAME_HEIGHT),
+                Imgproc.INTER_AREA,
                 Core.BORDER_TRANSPARENT);
         Imgproc.GaussianBlur(frame, frame, new Size(3, 3), 0.7);
         Mat noise = new Mat(frame.size(), CvType.CV_16SC3);

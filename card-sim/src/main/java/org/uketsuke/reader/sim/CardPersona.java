@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param pinBlocked whether the auth PIN's retry counter is exhausted
  * @param behaviour its faults and timing
  */
-public record CardPersona(String name, String description, Certificate certificate, String tokenLabel,
-        boolean pinBlocked, Behaviour behaviour) {
+public record CardPersona(
+        String name,
+        String description,
+        Certificate certificate,
+        String tokenLabel,
+        boolean pinBlocked,
+        Behaviour behaviour) {
 
     /** Default APDU count before a {@link Behaviour#PULLED} card is taken off. */
     public static final long DEFAULT_PULLED_AFTER = 3;
@@ -23,10 +28,21 @@ public record CardPersona(String name, String description, Certificate certifica
     public static final long DEFAULT_GARBAGE_AFTER = 2;
 
     /** How the test CA issues the card's auth certificate. */
-    public enum Certificate { VALID, EXPIRED, REVOKED, UNREGISTERED }
+    public enum Certificate {
+        VALID,
+        EXPIRED,
+        REVOKED,
+        UNREGISTERED
+    }
 
     /** The card's {@link CardBehaviour} kind. */
-    public enum Behaviour { NORMAL, SLOW, EXTENDED, PULLED, GARBAGE }
+    public enum Behaviour {
+        NORMAL,
+        SLOW,
+        EXTENDED,
+        PULLED,
+        GARBAGE
+    }
 
     public CardPersona {
         Objects.requireNonNull(name, "name");
@@ -68,7 +84,8 @@ public record CardPersona(String name, String description, Certificate certifica
      * the backend, a slow one only in time.
      */
     public boolean differsOnTheCard() {
-        return certificate != Certificate.REVOKED && certificate != Certificate.UNREGISTERED
+        return certificate != Certificate.REVOKED
+                && certificate != Certificate.UNREGISTERED
                 && behaviour != Behaviour.SLOW;
     }
 }

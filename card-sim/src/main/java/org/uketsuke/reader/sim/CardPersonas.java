@@ -44,7 +44,9 @@ public final class CardPersonas {
         List<CardPersona> personas = new ArrayList<>();
         for (String name : required(file, "personas").split(",")) {
             String n = name.strip();
-            personas.add(new CardPersona(n, required(file, n + ".description"),
+            personas.add(new CardPersona(
+                    n,
+                    required(file, n + ".description"),
                     CardPersona.Certificate.valueOf(constant(required(file, n + ".certificate"))),
                     required(file, n + ".token"),
                     switch (required(file, n + ".pin")) {

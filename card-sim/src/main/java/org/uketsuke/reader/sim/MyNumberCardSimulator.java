@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.Map;
 import java.util.Set;
 import org.uketsuke.reader.api.Aid;
 import org.uketsuke.reader.api.CommandApdu;
@@ -28,7 +28,9 @@ import org.uketsuke.reader.api.ResponseApdu;
 public final class MyNumberCardSimulator {
 
     /** A contact ATR seen on real cards. */
-    private static final byte[] ATR = {0x3B, (byte) 0xE0, 0x00, (byte) 0xFF, (byte) 0x81, 0x31, (byte) 0xFE, 0x45, 0x14};
+    private static final byte[] ATR = {0x3B, (byte) 0xE0, 0x00, (byte) 0xFF, (byte) 0x81, 0x31, (byte) 0xFE, 0x45, 0x14
+    };
+
     private static final int NO_PIN = -1;
 
     private final Map<Aid, Map<Integer, CardFile>> applications = new HashMap<>();
@@ -44,6 +46,7 @@ public final class MyNumberCardSimulator {
     private volatile CardBehaviour behaviour = CardBehaviour.normal();
     /** APDUs answered since the card was last placed (for {@link CardBehaviour#removeAfter()}). */
     private long answeredSincePlaced;
+
     private volatile boolean pulled;
 
     public MyNumberCardSimulator(CardPersonalisation personalisation) {
@@ -60,8 +63,12 @@ public final class MyNumberCardSimulator {
         files.put(0x0005, new CardFile.Binary("MY NUMBER IMAGE".getBytes(StandardCharsets.US_ASCII), 0x0013));
         files.put(0x0013, new CardFile.Pin("000000000000", 10));
         applications.put(Aid.CARD_FACE, files);
-        applications.put(Aid.COMMON_CARD, Map.of(0x0001, new CardFile.Records(
-                List.of(("000000000000001" + "13101" + face.expiry()).getBytes(StandardCharsets.US_ASCII)))));
+        applications.put(
+                Aid.COMMON_CARD,
+                Map.of(
+                        0x0001,
+                        new CardFile.Records(List.of(
+                                ("000000000000001" + "13101" + face.expiry()).getBytes(StandardCharsets.US_ASCII)))));
         cardFaceKey = face.applicationKey().getPrivate();
         reset();
     }
@@ -79,13 +86,18 @@ public final class MyNumberCardSimulator {
         applications.put(Aid.JPKI, jpki);
 
         // 共通カードAP record EF 0001: 15-digit card serial + 5-digit municipality code + expiry YYYYMMDD.
-        applications.put(Aid.COMMON_CARD, Map.of(0x0001, new CardFile.Records(
-                List.of(("000000000000001" + "13101" + "20350217").getBytes(StandardCharsets.US_ASCII)))));
+        applications.put(
+                Aid.COMMON_CARD,
+                Map.of(
+                        0x0001,
+                        new CardFile.Records(List.of(
+                                ("000000000000001" + "13101" + "20350217").getBytes(StandardCharsets.US_ASCII)))));
         applications.put(Aid.CARD_FACE, new HashMap<>());
         applications.put(Aid.JUKI, new HashMap<>());
         // A dummy number: the guard must keep every command of ours away from it.
-        applications.put(Aid.TEXT_INPUT_SUPPORT, Map.of(
-                0x0001, new CardFile.Binary("000000000000".getBytes(StandardCharsets.US_ASCII), NO_PIN)));
+        applications.put(
+                Aid.TEXT_INPUT_SUPPORT,
+                Map.of(0x0001, new CardFile.Binary("000000000000".getBytes(StandardCharsets.US_ASCII), NO_PIN)));
         reset();
     }
 
@@ -194,9 +206,8 @@ public final class MyNumberCardSimulator {
             case Iso7816.INS_READ_BINARY -> readBinary(command);
             case Iso7816.INS_READ_RECORD -> readRecord(command);
             case Iso7816.INS_VERIFY -> verify(command);
-            case Iso7816.INS_COMPUTE_SIGNATURE -> command.cla() == 0x80
-                    ? computeSignature(command)
-                    : ResponseApdu.status(Iso7816.SW_CLA_NOT_SUPPORTED);
+            case Iso7816.INS_COMPUTE_SIGNATURE ->
+                command.cla() == 0x80 ? computeSignature(command) : ResponseApdu.status(Iso7816.SW_CLA_NOT_SUPPORTED);
             case Iso7816.INS_GET_CHALLENGE -> getChallenge(command);
             default -> ResponseApdu.status(Iso7816.SW_INS_NOT_SUPPORTED);
         };
@@ -253,7 +264,8 @@ public final class MyNumberCardSimulator {
             offset = ((c.p1() & 0x7F) << 8) | c.p2();
         }
         if (!(current() instanceof CardFile.Binary binary)) {
-            return ResponseApdu.status(currentFile == null ? Iso7816.SW_CONDITIONS_NOT_SATISFIED : Iso7816.SW_COMMAND_NOT_ALLOWED);
+            return ResponseApdu.status(
+                    currentFile == null ? Iso7816.SW_CONDITIONS_NOT_SATISFIED : Iso7816.SW_COMMAND_NOT_ALLOWED);
         }
         if (binary.pinFid() != NO_PIN && !verified.contains(pinKey(currentApplication, binary.pinFid()))) {
             return ResponseApdu.status(Iso7816.SW_SECURITY_NOT_SATISFIED);

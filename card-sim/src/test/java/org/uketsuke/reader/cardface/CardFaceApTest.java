@@ -33,7 +33,8 @@ class CardFaceApTest {
         byte[] photo = new byte[3_500];
         new Random(1).nextBytes(photo);
         System.arraycopy(new byte[] {0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20}, 0, photo, 0, 8);
-        face = new CardFacePersonalisation(COLLATION_B, "19800217", "2", photo, "20350217", rsa.generateKeyPair(), new byte[256]);
+        face = new CardFacePersonalisation(
+                COLLATION_B, "19800217", "2", photo, "20350217", rsa.generateKeyPair(), new byte[256]);
         otherKey = rsa.generateKeyPair();
     }
 
@@ -53,7 +54,8 @@ class CardFaceApTest {
             assertThat(r.data().photoJp2()).isEqualTo(face.photoJp2());
             assertThat(r.data().birthDate()).isEqualTo("19800217");
             assertThat(r.data().expiry()).isEqualTo("20350217");
-            assertThat(r.data().publicKey()).isEqualTo(face.applicationKey().getPublic().getEncoded());
+            assertThat(r.data().publicKey())
+                    .isEqualTo(face.applicationKey().getPublic().getEncoded());
         });
         assertThat(card.myNumberApplicationSelected()).isFalse();
     }
@@ -79,7 +81,8 @@ class CardFaceApTest {
     void aWrongCollationNumberBCostsATryAndIsNeverRetried() throws Exception {
         CardFaceAp ap = ap();
         int before = ap.collationTriesLeft();
-        assertThat(ap.verifyCollationNumberB("55021720350000")).isEqualTo(new CardFaceAp.CollationCheck.Wrong(before - 1));
+        assertThat(ap.verifyCollationNumberB("55021720350000"))
+                .isEqualTo(new CardFaceAp.CollationCheck.Wrong(before - 1));
         assertThat(ap.collationTriesLeft()).isEqualTo(before - 1);
         assertThat(ap.verifyCollationNumberB("5502")).isInstanceOf(CardFaceAp.CollationCheck.Failed.class);
         assertThat(ap.collationTriesLeft()).as("a malformed number is not sent").isEqualTo(before - 1);
@@ -88,7 +91,8 @@ class CardFaceApTest {
     @Test
     void thePresenceProofVerifiesOnlyWithTheCardsOwnKey() {
         CardFaceAp ap = ap();
-        assertThat(ap.provePresence(face.applicationKey().getPublic().getEncoded())).contains(true);
+        assertThat(ap.provePresence(face.applicationKey().getPublic().getEncoded()))
+                .contains(true);
         assertThat(ap.provePresence(otherKey.getPublic().getEncoded())).contains(false);
     }
 

@@ -35,70 +35,76 @@ class MyNumberGuardTest {
     private void assertRefusedBeforeTheCard(String apdu) {
         long before = card.commandCount();
         assertThatThrownBy(() -> send(apdu)).isInstanceOf(MyNumberAccessRefused.class);
-        assertThat(card.commandCount()).as("nothing of %s reached the card", apdu).isEqualTo(before);
+        assertThat(card.commandCount())
+                .as("nothing of %s reached the card", apdu)
+                .isEqualTo(before);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "00A4040C0AD3921000310001010408", // the 券面事項入力補助AP by full name
-        "00A404000AD392100031000101040800", // … by full name, returning FCI
-        "00A4040C09D39210003100010104", // a partial name that could select it
-        "00A4040C05D392100031", // a shorter partial name
-        "00A4040C0BD392100031000101040800", // a longer name starting with it
-        "00A40400", // SELECT by name with no name
-        "00A4040C0AD3921000310001010401", // the 住基 AP (住民票コード)
-        "00A4040C0AD3921000310001010499", // an unknown application
-        "00A4040E0AD3921000310001010402" // the card-face AP, but "next occurrence"
-    })
+    @ValueSource(
+            strings = {
+                "00A4040C0AD3921000310001010408", // the 券面事項入力補助AP by full name
+                "00A404000AD392100031000101040800", // … by full name, returning FCI
+                "00A4040C09D39210003100010104", // a partial name that could select it
+                "00A4040C05D392100031", // a shorter partial name
+                "00A4040C0BD392100031000101040800", // a longer name starting with it
+                "00A40400", // SELECT by name with no name
+                "00A4040C0AD3921000310001010401", // the 住基 AP (住民票コード)
+                "00A4040C0AD3921000310001010499", // an unknown application
+                "00A4040E0AD3921000310001010402" // the card-face AP, but "next occurrence"
+            })
     void onlyTheApplicationsTheReceptionNeedsCanBeSelected(String apdu) {
         assertRefusedBeforeTheCard(apdu);
         assertThat(card.myNumberApplicationSelected()).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "00A4020C020005", // SELECT EF 0005 (image of the My Number)
-        "00A4020002000500", // … asking for the FCI
-        "00A4020C020013", // SELECT 照合番号A
-        "00B0850000", // READ BINARY by SFI 05
-        "00B0930000", // READ BINARY by SFI 13
-        "00B2012C00", // READ RECORD by SFI 05
-        "0020009304" + "30303030", // VERIFY 照合番号A by SFI 13
-        "00200093", // its retry counter by SFI
-        "00200014", // VERIFY with a global reference
-        "00B1000504" + "5402000000" // READ BINARY odd INS: names the EF by its full id
-    })
+    @ValueSource(
+            strings = {
+                "00A4020C020005", // SELECT EF 0005 (image of the My Number)
+                "00A4020002000500", // … asking for the FCI
+                "00A4020C020013", // SELECT 照合番号A
+                "00B0850000", // READ BINARY by SFI 05
+                "00B0930000", // READ BINARY by SFI 13
+                "00B2012C00", // READ RECORD by SFI 05
+                "0020009304" + "30303030", // VERIFY 照合番号A by SFI 13
+                "00200093", // its retry counter by SFI
+                "00200014", // VERIFY with a global reference
+                "00B1000504" + "5402000000" // READ BINARY odd INS: names the EF by its full id
+            })
     void theMyNumberFilesOfTheCardFaceApplicationAreRefused(String apdu) throws Exception {
         send(SELECT_CARD_FACE);
         assertRefusedBeforeTheCard(apdu);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "00A4020C020001", // the signing certificate (name, address)
-        "00B0810000", // … by SFI
-        "00B2010C00", // … by SFI in READ RECORD
-        "00A4020C02001A", // the signing key
-        "00A4020C02001B", // the signing password
-        "0020009B", // the signing password's counter by SFI
-        "802A009A33" + SHA256_DIGEST_INFO_OF_ZEROS + "00" // sign with the signing key 001A by SFI
-    })
+    @ValueSource(
+            strings = {
+                "00A4020C020001", // the signing certificate (name, address)
+                "00B0810000", // … by SFI
+                "00B2010C00", // … by SFI in READ RECORD
+                "00A4020C02001A", // the signing key
+                "00A4020C02001B", // the signing password
+                "0020009B", // the signing password's counter by SFI
+                "802A009A33" + SHA256_DIGEST_INFO_OF_ZEROS + "00" // sign with the signing key 001A by SFI
+            })
     void theSigningCertificateKeyAndPasswordAreRefused(String apdu) throws Exception {
         send(SELECT_JPKI);
         assertRefusedBeforeTheCard(apdu);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "01A4040C0AD3921000310001010402", // the card-face AP on logical channel 1
-        "01A4020C020005", // EF 0005 on channel 1, where the guard does not follow the selection
-        "0CB0000010", // secure messaging
-        "10A4020C02000A", // command chaining
-        "80A4020C02000A", // SELECT in the proprietary class
-        "0070000001", // MANAGE CHANNEL
-        "00D6000001FF", // UPDATE BINARY
-        "00CA010100" // GET DATA
-    })
+    @ValueSource(
+            strings = {
+                "01A4040C0AD3921000310001010402", // the card-face AP on logical channel 1
+                "01A4020C020005", // EF 0005 on channel 1, where the guard does not follow the selection
+                "0CB0000010", // secure messaging
+                "10A4020C02000A", // command chaining
+                "80A4020C02000A", // SELECT in the proprietary class
+                "0070000001", // MANAGE CHANNEL
+                "00D6000001FF", // UPDATE BINARY
+                "00CA010100" // GET DATA
+            })
     void otherClassesChannelsAndInstructionsAreRefused(String apdu) throws Exception {
         send(SELECT_JPKI);
         send("00A4020C02000A");
@@ -149,9 +155,15 @@ class MyNumberGuardTest {
         assertThat(send("00B0000020").sw()).isEqualTo(0x9000);
         send("00A4020C02000A");
         assertThat(send("00B0000010").sw()).isEqualTo(0x9000);
-        assertThat(send("00B08A0000").sw()).as("short-EF READ BINARY of the auth certificate").isEqualTo(0x9000);
-        assertThat(send("00B08B0000").sw()).as("short-EF READ BINARY of the auth CA certificate").isEqualTo(0x9000);
-        assertThat(send("00B0880000").data()).as("certificate availability by SFI").hasSize(3);
+        assertThat(send("00B08A0000").sw())
+                .as("short-EF READ BINARY of the auth certificate")
+                .isEqualTo(0x9000);
+        assertThat(send("00B08B0000").sw())
+                .as("short-EF READ BINARY of the auth CA certificate")
+                .isEqualTo(0x9000);
+        assertThat(send("00B0880000").data())
+                .as("certificate availability by SFI")
+                .hasSize(3);
         send("00A4020C020018");
         assertThat(send("00200080").sw()).isEqualTo(0x63C3);
         assertThat(send("00200098").sw()).as("the auth PIN counter by SFI").isEqualTo(0x63C3);
@@ -173,7 +185,8 @@ class MyNumberGuardTest {
             @Override
             public ResponseApdu transmit(CommandApdu command) {
                 sent.add(HexFormat.of().withUpperCase().formatHex(command.bytes()));
-                return ResponseApdu.status(command.bytes().length == 15 && command.bytes()[14] == 0x02 ? 0x6581 : 0x9000);
+                return ResponseApdu.status(
+                        command.bytes().length == 15 && command.bytes()[14] == 0x02 ? 0x6581 : 0x9000);
             }
 
             @Override
@@ -182,7 +195,8 @@ class MyNumberGuardTest {
         unclear.transmit(CommandApdu.parse(HexFormat.of().parseHex(SELECT_JPKI)));
         unclear.transmit(CommandApdu.parse(HexFormat.of().parseHex(SELECT_CARD_FACE)));
         for (String apdu : List.of("00A4020C02000A", "00A4020C020012", "00A4020C020005")) {
-            assertThatThrownBy(() -> unclear.transmit(CommandApdu.parse(HexFormat.of().parseHex(apdu))))
+            assertThatThrownBy(() ->
+                            unclear.transmit(CommandApdu.parse(HexFormat.of().parseHex(apdu))))
                     .isInstanceOf(MyNumberAccessRefused.class);
         }
         assertThat(sent).containsExactly(SELECT_JPKI, SELECT_CARD_FACE);

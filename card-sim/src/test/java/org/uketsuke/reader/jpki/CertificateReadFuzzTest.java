@@ -21,11 +21,20 @@ class CertificateReadFuzzTest {
     @Test
     void theCertificatePathReturnsATypedOutcomeForAnyFileContent() {
         CardPersonalisation real = TestCards.personalisation();
-        FuzzReport report = Fuzzer.target("CardCertificate").maxLength(8 * 1024 + 64)
-                .dictionary(new byte[] {0x30, (byte) 0x82}, new byte[] {0x30, (byte) 0x81}, new byte[] {0x30, (byte) 0x83},
-                        new byte[] {0x06, 0x03, 0x55, 0x1D, 0x0F}, new byte[] {0x06, 0x09, 0x2A, (byte) 0x86, 0x48},
-                        new byte[] {0x17, 0x0D}, new byte[] {0x18, 0x0F}, new byte[] {0x02, 0x01, 0x00}, new byte[] {0x05, 0x00},
-                        new byte[] {(byte) 0xA0, 0x03, 0x02, 0x01, 0x02}, new byte[] {0x03, (byte) 0x82, 0x01, 0x01, 0x00})
+        FuzzReport report = Fuzzer.target("CardCertificate")
+                .maxLength(8 * 1024 + 64)
+                .dictionary(
+                        new byte[] {0x30, (byte) 0x82},
+                        new byte[] {0x30, (byte) 0x81},
+                        new byte[] {0x30, (byte) 0x83},
+                        new byte[] {0x06, 0x03, 0x55, 0x1D, 0x0F},
+                        new byte[] {0x06, 0x09, 0x2A, (byte) 0x86, 0x48},
+                        new byte[] {0x17, 0x0D},
+                        new byte[] {0x18, 0x0F},
+                        new byte[] {0x02, 0x01, 0x00},
+                        new byte[] {0x05, 0x00},
+                        new byte[] {(byte) 0xA0, 0x03, 0x02, 0x01, 0x02},
+                        new byte[] {0x03, (byte) 0x82, 0x01, 0x01, 0x00})
                 .run(bytes -> {
                     // As the card holds it, and with the outer length fixed up so that mutants reach the X.509 parser.
                     return read(real, bytes) + " / " + read(real, consistentHeader(bytes));
@@ -46,7 +55,8 @@ class CertificateReadFuzzTest {
             certificate.getKeyUsage();
             return "read";
         }
-        return read instanceof CertificateRead.Failed failed ? "failed " + failed.step().replaceAll("\\d+", "#")
+        return read instanceof CertificateRead.Failed failed
+                ? "failed " + failed.step().replaceAll("\\d+", "#")
                 : read.getClass().getSimpleName();
     }
 

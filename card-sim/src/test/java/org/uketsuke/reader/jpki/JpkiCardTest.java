@@ -2,6 +2,7 @@ package org.uketsuke.reader.jpki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.uketsuke.reader.api.ResponseApdu;
 import org.uketsuke.reader.cardface.CardFaceAp;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
 import org.uketsuke.reader.sim.VirtualCardTransport;
-import java.nio.charset.StandardCharsets;
 
 /** The driver against the shipped virtual card, in-process: every operation's typed outcome. */
 class JpkiCardTest {
@@ -71,10 +71,14 @@ class JpkiCardTest {
         };
         char[] pin = TestCards.PIN.toCharArray();
         assertThat(new JpkiCard(recording).verifyAuthPin(pin)).isEqualTo(new PinCheck.Verified());
-        CommandApdu verify = sent.stream().filter(c -> c.ins() == 0x20 && c.data().length == 4).findFirst().orElseThrow();
+        CommandApdu verify = sent.stream()
+                .filter(c -> c.ins() == 0x20 && c.data().length == 4)
+                .findFirst()
+                .orElseThrow();
         assertThat(verify.data()).as("the PIN bytes are wiped once sent").containsOnly(0);
         assertThat(new JpkiCard(VirtualCardTransport.open(card)).verifyAuthPin("１２３４".toCharArray()))
-                .as("full-width digits are not a PIN").isInstanceOf(PinCheck.Failed.class);
+                .as("full-width digits are not a PIN")
+                .isInstanceOf(PinCheck.Failed.class);
     }
 
     @Test
@@ -112,7 +116,8 @@ class JpkiCardTest {
     @Test
     void theCaCertificateIsReadToo() {
         CertificateRead read = driver().readAuthCaCertificate();
-        assertThat(((CertificateRead.Read) read).der()).isEqualTo(TestCards.personalisation().authCaCertDer());
+        assertThat(((CertificateRead.Read) read).der())
+                .isEqualTo(TestCards.personalisation().authCaCertDer());
     }
 
     @Test
@@ -122,8 +127,12 @@ class JpkiCardTest {
         assertThat(driver.verifyAuthPin("0000")).isEqualTo(new PinCheck.Wrong(2));
         assertThat(driver.authPinTriesLeft()).as("asking does not spend a try").isEqualTo(2);
         assertThat(driver.verifyAuthPin("0000")).isEqualTo(new PinCheck.Wrong(1));
-        assertThat(driver.verifyAuthPin("0000")).as("63C0 on the exhausting try").isEqualTo(new PinCheck.Blocked());
-        assertThat(driver.verifyAuthPin(TestCards.PIN)).as("6984 afterwards, even right").isEqualTo(new PinCheck.Blocked());
+        assertThat(driver.verifyAuthPin("0000"))
+                .as("63C0 on the exhausting try")
+                .isEqualTo(new PinCheck.Blocked());
+        assertThat(driver.verifyAuthPin(TestCards.PIN))
+                .as("6984 afterwards, even right")
+                .isEqualTo(new PinCheck.Blocked());
         assertThat(driver.authPinTriesLeft()).isZero();
     }
 
@@ -132,7 +141,8 @@ class JpkiCardTest {
         JpkiCard driver = driver();
         driver.verifyAuthPin("9999");
         assertThat(driver.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
-        assertThat(new JpkiCard(VirtualCardTransport.open(card)).authPinTriesLeft()).isEqualTo(3);
+        assertThat(new JpkiCard(VirtualCardTransport.open(card)).authPinTriesLeft())
+                .isEqualTo(3);
     }
 
     @Test
@@ -151,7 +161,8 @@ class JpkiCardTest {
         CertificateRead.Read read = (CertificateRead.Read) driver.readAuthCertificate();
         assertThat(driver.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
         byte[] nonce = "a nonce from the qualification backend".getBytes(StandardCharsets.UTF_8);
-        Signature signature = driver.signWithAuthKey(MessageDigest.getInstance("SHA-256").digest(nonce));
+        Signature signature =
+                driver.signWithAuthKey(MessageDigest.getInstance("SHA-256").digest(nonce));
         assertThat(signature).isInstanceOf(Signature.Signed.class);
         byte[] bytes = ((Signature.Signed) signature).signature();
         assertThat(bytes).hasSize(256);
@@ -183,7 +194,8 @@ class JpkiCardTest {
         new JpkiCard(counting).readAuthCertificate();
         total = counting.commands();
         for (int after = 0; after < total; after++) {
-            CertificateRead read = new JpkiCard(new RemovedAfter(VirtualCardTransport.open(card), after)).readAuthCertificate();
+            CertificateRead read =
+                    new JpkiCard(new RemovedAfter(VirtualCardTransport.open(card), after)).readAuthCertificate();
             assertThat(read).as("removed after %d APDUs", after).isEqualTo(new CertificateRead.CardRemoved());
         }
     }
@@ -231,7 +243,8 @@ class JpkiCardTest {
         };
         CertificateRead read = new JpkiCard(quirky).readAuthCertificate();
         assertThat(read).isInstanceOf(CertificateRead.Read.class);
-        assertThat(((CertificateRead.Read) read).der()).isEqualTo(TestCards.personalisation().authCertDer());
+        assertThat(((CertificateRead.Read) read).der())
+                .isEqualTo(TestCards.personalisation().authCertDer());
         assertThat(sent).contains("00C00000");
     }
 

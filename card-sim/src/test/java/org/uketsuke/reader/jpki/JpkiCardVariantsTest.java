@@ -94,19 +94,23 @@ class JpkiCardVariantsTest {
             @Override
             public void close() {}
         };
-        assertThat(((CertificateRead.Read) new JpkiCard(sixC).readAuthCertificate()).der()).isEqualTo(CERT);
+        assertThat(((CertificateRead.Read) new JpkiCard(sixC).readAuthCertificate()).der())
+                .isEqualTo(CERT);
     }
 
     @Test
     void aCardRemovedAtEveryApduBoundaryGivesCardRemovedWithExtendedLengthToo() {
-        for (CardBehaviour behaviour : List.of(CardBehaviour.normal(), CardBehaviour.normal().withExtendedLength())) {
+        for (CardBehaviour behaviour :
+                List.of(CardBehaviour.normal(), CardBehaviour.normal().withExtendedLength())) {
             MyNumberCardSimulator card = card(behaviour);
             ApduStats counting = new ApduStats(VirtualCardTransport.open(card));
             new JpkiCard(counting).readAuthCertificate();
             for (long after = 0; after < counting.commands(); after++) {
                 card.behave(behaviour.removedAfter(after));
                 CertificateRead read = new JpkiCard(VirtualCardTransport.open(card)).readAuthCertificate();
-                assertThat(read).as("%s, removed after %d APDUs", behaviour, after).isEqualTo(new CertificateRead.CardRemoved());
+                assertThat(read)
+                        .as("%s, removed after %d APDUs", behaviour, after)
+                        .isEqualTo(new CertificateRead.CardRemoved());
             }
         }
     }
@@ -119,14 +123,18 @@ class JpkiCardVariantsTest {
                 JpkiCard jpki = new JpkiCard(session);
                 assertThat(jpki.identify()).isIn(TokenKind.SMARTPHONE_ANDROID, TokenKind.SMARTPHONE_IOS);
                 assertThat(jpki.readAuthCertificate()).isEqualTo(new CertificateRead.PinRequiredFirst());
-                assertThat(jpki.readAuthCaCertificate()).as("the CA certificate is free").isInstanceOf(CertificateRead.Read.class);
+                assertThat(jpki.readAuthCaCertificate())
+                        .as("the CA certificate is free")
+                        .isInstanceOf(CertificateRead.Read.class);
                 assertThat(jpki.verifyAuthPin("0000")).isEqualTo(new PinCheck.Wrong(2));
                 assertThat(jpki.readAuthCertificate()).isEqualTo(new CertificateRead.PinRequiredFirst());
                 assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
-                assertThat(((CertificateRead.Read) jpki.readAuthCertificate()).der()).isEqualTo(CERT);
+                assertThat(((CertificateRead.Read) jpki.readAuthCertificate()).der())
+                        .isEqualTo(CERT);
             }
             assertThat(new JpkiCard(VirtualCardTransport.open(phone)).readAuthCertificate())
-                    .as("a new session needs the PIN again").isEqualTo(new CertificateRead.PinRequiredFirst());
+                    .as("a new session needs the PIN again")
+                    .isEqualTo(new CertificateRead.PinRequiredFirst());
         }
     }
 
@@ -136,15 +144,20 @@ class JpkiCardVariantsTest {
         JpkiCard jpki = new JpkiCard(VirtualCardTransport.open(card));
         assertThat(jpki.authPinTriesLeft()).isZero();
         assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Blocked());
-        assertThat(jpki.readAuthCertificate()).as("the certificate stays readable").isInstanceOf(CertificateRead.Read.class);
+        assertThat(jpki.readAuthCertificate())
+                .as("the certificate stays readable")
+                .isInstanceOf(CertificateRead.Read.class);
         assertThat(jpki.signWithAuthKey(new byte[32])).isEqualTo(new Signature.PinRequired());
     }
 
     @Test
     void garbageStatusWordsGiveAFailureNamingTheStep() {
         record Case(long after, String step) {}
-        for (Case c : List.of(new Case(0, "select-jpki"), new Case(1, "select-auth_certificate"),
-                new Case(3, "read-first"), new Case(4, "read-at-256"))) {
+        for (Case c : List.of(
+                new Case(0, "select-jpki"),
+                new Case(1, "select-auth_certificate"),
+                new Case(3, "read-first"),
+                new Case(4, "read-at-256"))) {
             // AUTO on a short card: SELECT, SELECT, extended probe (6700), short READ BINARY at 0, at 256 …
             MyNumberCardSimulator card = card(CardBehaviour.normal().garbageAfter(c.after()));
             assertThat(new JpkiCard(VirtualCardTransport.open(card)).readAuthCertificate())
@@ -152,7 +165,8 @@ class JpkiCardVariantsTest {
         }
         MyNumberCardSimulator card = card(CardBehaviour.normal().garbageAfter(2));
         JpkiCard jpki = new JpkiCard(VirtualCardTransport.open(card));
-        assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Failed("verify", CardBehaviour.GARBAGE_SW));
+        assertThat(jpki.verifyAuthPin(TestCards.PIN))
+                .isEqualTo(new PinCheck.Failed("verify", CardBehaviour.GARBAGE_SW));
     }
 
     @Test

@@ -12,7 +12,10 @@ public final class OtherProgramHoldingTheCard {
     private OtherProgramHoldingTheCard() {}
 
     public static void main(String[] args) throws Exception {
-        Card card = TerminalFactory.getInstance("PC/SC", null).terminals().getTerminal(args[0]).connect("*");
+        Card card = TerminalFactory.getInstance("PC/SC", null)
+                .terminals()
+                .getTerminal(args[0])
+                .connect("*");
         card.beginExclusive();
         System.out.println("held");
         System.out.flush();

@@ -69,32 +69,40 @@ class PcscVpcdPrivatePcscdTest {
         PcscReaders readers = new PcscReaders();
         try (VpcdConnector inserted = vpcd(card)) {
             inserted.connect();
-            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .as("card " + SHARED_READER_HINT)
+                    .isTrue();
             try (ApduStats session = new ApduStats(readers.connect(READER))) {
                 long before = card.commandCount();
                 assertThatThrownBy(() -> session.transmit(
                                 CommandApdu.of(0x00, 0xA4, 0x04, 0x0C, Aid.TEXT_INPUT_SUPPORT.bytes())))
-                        .as("the PC/SC session is guarded").isInstanceOf(MyNumberAccessRefused.class);
+                        .as("the PC/SC session is guarded")
+                        .isInstanceOf(MyNumberAccessRefused.class);
                 assertThat(card.commandCount()).as("nothing reached the card").isEqualTo(before);
                 JpkiCard jpki = new JpkiCard(session);
                 assertThat(jpki.identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
                 session.reset();
                 CertificateRead read = jpki.readAuthCertificate();
                 assertThat(read).isInstanceOf(CertificateRead.Read.class);
-                assertThat(((CertificateRead.Read) read).der()).isEqualTo(TestCards.personalisation().authCertDer());
+                assertThat(((CertificateRead.Read) read).der())
+                        .isEqualTo(TestCards.personalisation().authCertDer());
                 assertThat(session.commands()).isLessThanOrEqualTo(8);
 
                 assertThat(jpki.authPinTriesLeft()).isEqualTo(3);
                 assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
                 byte[] nonce = "nonce over pcsc".getBytes(StandardCharsets.UTF_8);
-                Signature signature = jpki.signWithAuthKey(MessageDigest.getInstance("SHA-256").digest(nonce));
+                Signature signature = jpki.signWithAuthKey(
+                        MessageDigest.getInstance("SHA-256").digest(nonce));
                 java.security.Signature verify = java.security.Signature.getInstance("SHA256withRSA");
                 verify.initVerify(((CertificateRead.Read) read).certificate().getPublicKey());
                 verify.update(nonce);
-                assertThat(verify.verify(((Signature.Signed) signature).signature())).isTrue();
+                assertThat(verify.verify(((Signature.Signed) signature).signature()))
+                        .isTrue();
             }
         }
-        assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).as("removal " + SHARED_READER_HINT).isTrue();
+        assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10)))
+                .as("removal " + SHARED_READER_HINT)
+                .isTrue();
         assertThat(card.myNumberApplicationSelected()).isFalse();
     }
 
@@ -104,12 +112,16 @@ class PcscVpcdPrivatePcscdTest {
         PcscReaders readers = new PcscReaders();
         VpcdConnector inserted = vpcd(card);
         inserted.connect();
-        assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
+        assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                .as("card " + SHARED_READER_HINT)
+                .isTrue();
         try (ApduTransport session = readers.connect(READER)) {
             JpkiCard jpki = new JpkiCard(session);
             assertThat(jpki.identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
             inserted.close();
-            assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).as("removal " + SHARED_READER_HINT).isTrue();
+            assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10)))
+                    .as("removal " + SHARED_READER_HINT)
+                    .isTrue();
             assertThat(jpki.readAuthCertificate()).isEqualTo(new CertificateRead.CardRemoved());
         }
     }
@@ -121,11 +133,14 @@ class PcscVpcdPrivatePcscdTest {
         PcscReaders readers = new PcscReaders();
         try (VpcdConnector inserted = vpcd(card)) {
             inserted.connect();
-            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .as("card " + SHARED_READER_HINT)
+                    .isTrue();
             try (ApduStats session = new ApduStats(readers.connect(READER))) {
                 JpkiCard jpki = new JpkiCard(session);
                 CertificateRead read = jpki.readAuthCertificate();
-                assertThat(((CertificateRead.Read) read).der()).isEqualTo(TestCards.personalisation().authCertDer());
+                assertThat(((CertificateRead.Read) read).der())
+                        .isEqualTo(TestCards.personalisation().authCertDer());
                 assertThat(session.commands()).isEqualTo(3);
                 assertThat(jpki.extendedLengthUsed()).contains(true);
             }
@@ -139,7 +154,9 @@ class PcscVpcdPrivatePcscdTest {
         PcscReaders readers = new PcscReaders();
         try (VpcdConnector inserted = vpcd(phone)) {
             inserted.connect();
-            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .as("card " + SHARED_READER_HINT)
+                    .isTrue();
             try (ApduTransport session = readers.connect(READER)) {
                 JpkiCard jpki = new JpkiCard(session);
                 assertThat(jpki.identify()).isEqualTo(TokenKind.SMARTPHONE_ANDROID);
@@ -159,7 +176,8 @@ class PcscVpcdPrivatePcscdTest {
         MyNumberCardSimulator blocked = new MyNumberCardSimulator(TestCards.personalisation()).blockAuthPin();
         try (VpcdConnector inserted = vpcd(garbage)) {
             inserted.connect();
-            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .isTrue();
             try (ApduTransport session = readers.connect(READER)) {
                 assertThat(new JpkiCard(session).readAuthCertificate())
                         .isEqualTo(new CertificateRead.Failed("select-auth_certificate", CardBehaviour.GARBAGE_SW));
@@ -171,7 +189,9 @@ class PcscVpcdPrivatePcscdTest {
                 .behave(CardBehaviour.normal().removedAfter(2));
         try (VpcdConnector inserted = vpcd(pulled)) {
             inserted.connect();
-            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .as("card " + SHARED_READER_HINT)
+                    .isTrue();
             try (ApduTransport session = readers.connect(READER)) {
                 assertThat(new JpkiCard(session).readAuthCertificate()).isEqualTo(new CertificateRead.CardRemoved());
             }
@@ -184,7 +204,8 @@ class PcscVpcdPrivatePcscdTest {
 
         try (VpcdConnector inserted = vpcd(blocked)) {
             inserted.connect();
-            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .isTrue();
             try (ApduTransport session = readers.connect(READER)) {
                 JpkiCard jpki = new JpkiCard(session);
                 assertThat(jpki.authPinTriesLeft()).isZero();
@@ -200,16 +221,27 @@ class PcscVpcdPrivatePcscdTest {
         PcscReaders readers = new PcscReaders();
         try (VpcdConnector inserted = vpcd(card)) {
             inserted.connect();
-            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).as("card " + SHARED_READER_HINT).isTrue();
-            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), OtherProgramHoldingTheCard.class.getName(), READER)
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .as("card " + SHARED_READER_HINT)
+                    .isTrue();
+            Process other = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            OtherProgramHoldingTheCard.class.getName(),
+                            READER)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             try {
-                BufferedReader said = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII));
-                assertThat(said.readLine()).as("the other program holds the card").isEqualTo("held");
+                BufferedReader said =
+                        new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII));
+                assertThat(said.readLine())
+                        .as("the other program holds the card")
+                        .isEqualTo("held");
                 assertThatThrownBy(() -> readers.connect(READER, Duration.ofMillis(500)))
-                        .isInstanceOf(CardInUseException.class).hasMessageContaining("another program");
+                        .isInstanceOf(CardInUseException.class)
+                        .hasMessageContaining("another program");
             } finally {
                 other.getOutputStream().close(); // lets go
                 assertThat(other.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -221,7 +253,8 @@ class PcscVpcdPrivatePcscdTest {
                 assertThatThrownBy(() -> readers.connect(READER, Duration.ofMillis(200)))
                         .as("a second session of this program while the first holds the card")
                         .isInstanceOf(CardInUseException.class);
-                assertThat(jpki.signWithAuthKey(new byte[32])).as("the holder's session is untouched")
+                assertThat(jpki.signWithAuthKey(new byte[32]))
+                        .as("the holder's session is untouched")
                         .isInstanceOf(Signature.Signed.class);
             }
         }
@@ -231,7 +264,9 @@ class PcscVpcdPrivatePcscdTest {
     @Test
     void aReaderWithoutACardRefusesToConnect() throws Exception {
         PcscReaders readers = new PcscReaders();
-        assertThat(readers.cardPresent(READER)).as("no card " + SHARED_READER_HINT).isFalse();
+        assertThat(readers.cardPresent(READER))
+                .as("no card " + SHARED_READER_HINT)
+                .isFalse();
         assertThatThrownBy(() -> readers.connect(READER)).isInstanceOf(CardGoneException.class);
     }
 }

@@ -45,9 +45,11 @@ final class PrivatePcscd implements AutoCloseable {
             throw new IllegalStateException(SOCKET_VARIABLE + " is not set: run this test through Maven (the"
                     + " private-pcscd Surefire execution of reader-driver)");
         }
-        for (String tool : List.of("/usr/sbin/pcscd", "/usr/bin/unshare", "/usr/lib/pcsc/drivers/serial/libifdvpcd.so")) {
+        for (String tool :
+                List.of("/usr/sbin/pcscd", "/usr/bin/unshare", "/usr/lib/pcsc/drivers/serial/libifdvpcd.so")) {
             if (!Files.exists(Path.of(tool))) {
-                throw new IllegalStateException("the watcher test needs " + tool + " (apt-get install pcscd vsmartcard-vpcd)");
+                throw new IllegalStateException(
+                        "the watcher test needs " + tool + " (apt-get install pcscd vsmartcard-vpcd)");
             }
         }
         if (!"root".equals(System.getProperty("user.name"))) {
@@ -78,9 +80,14 @@ final class PrivatePcscd implements AutoCloseable {
         }
         Files.createDirectories(Path.of("/run/pcscd"));
         // unshare without --fork execs: the process we hold is pcscd itself.
-        process = new ProcessBuilder("/usr/bin/unshare", "-m", "/bin/sh", "-c",
-                "mount --bind \"$0\" /run/pcscd && exec /usr/sbin/pcscd --foreground -c \"$1\"",
-                runDir.toString(), config.toString())
+        process = new ProcessBuilder(
+                        "/usr/bin/unshare",
+                        "-m",
+                        "/bin/sh",
+                        "-c",
+                        "mount --bind \"$0\" /run/pcscd && exec /usr/sbin/pcscd --foreground -c \"$1\"",
+                        runDir.toString(),
+                        config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(runDir.getParent().resolve("pcscd.log").toFile())
                 .start();

@@ -56,7 +56,8 @@ class ReaderWatcherPrivatePcscdTest {
     @Test
     void cardsPlacedAndTakenOffAreReportedPerReader() throws Exception {
         MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
-        try (ReaderWatcher watcher = new ReaderWatcher().addListener(events::add).start()) {
+        try (ReaderWatcher watcher =
+                new ReaderWatcher().addListener(events::add).start()) {
             awaitEvents(new ReaderEvent.ReaderAdded(READER), new ReaderEvent.ReaderAdded(SECOND_READER));
             assertThat(events.getFirst()).isInstanceOf(ReaderEvent.ServiceUp.class);
             try (VpcdConnector inserted = new VpcdConnector(card, "127.0.0.1", pcscd.vpcdPort())) {
@@ -70,7 +71,9 @@ class ReaderWatcherPrivatePcscdTest {
             }
             awaitEvents(new ReaderEvent.CardRemoved(SECOND_READER));
         }
-        assertThat(events).filteredOn(ReaderEvent.CardInserted.class::isInstance).hasSize(2);
+        assertThat(events)
+                .filteredOn(ReaderEvent.CardInserted.class::isInstance)
+                .hasSize(2);
         assertThat(events).noneMatch(ReaderEvent.ServiceDown.class::isInstance);
     }
 
@@ -79,8 +82,10 @@ class ReaderWatcherPrivatePcscdTest {
         MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
         try (VpcdConnector inserted = new VpcdConnector(card, "127.0.0.1", pcscd.vpcdPort())) {
             inserted.connect();
-            assertThat(new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
-            try (ReaderWatcher watcher = new ReaderWatcher().addListener(events::add).start()) {
+            assertThat(new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .isTrue();
+            try (ReaderWatcher watcher =
+                    new ReaderWatcher().addListener(events::add).start()) {
                 awaitEvents(new ReaderEvent.ReaderAdded(READER), new ReaderEvent.CardInserted(READER));
             }
         }
@@ -90,14 +95,17 @@ class ReaderWatcherPrivatePcscdTest {
     void theWatcherSurvivesPcscdBeingKilledAndStartedAgain() throws Exception {
         MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
         PcscReaders readers = new PcscReaders();
-        try (ReaderWatcher watcher = new ReaderWatcher().addListener(events::add).start()) {
+        try (ReaderWatcher watcher =
+                new ReaderWatcher().addListener(events::add).start()) {
             VpcdConnector inserted = new VpcdConnector(card, "127.0.0.1", pcscd.vpcdPort());
             inserted.connect();
             awaitEvents(new ReaderEvent.CardInserted(READER));
 
             pcscd.kill();
             inserted.close();
-            awaitEvents(new ReaderEvent.CardInserted(READER), new ReaderEvent.CardRemoved(READER),
+            awaitEvents(
+                    new ReaderEvent.CardInserted(READER),
+                    new ReaderEvent.CardRemoved(READER),
                     new ReaderEvent.ReaderRemoved(READER));
             ReaderEvent down = awaitType(ReaderEvent.ServiceDown.class);
             assertThat(((ReaderEvent.ServiceDown) down).reason()).contains("SCARD_");
@@ -107,10 +115,14 @@ class ReaderWatcherPrivatePcscdTest {
             try (VpcdConnector again = new VpcdConnector(card, "127.0.0.1", pcscd.vpcdPort())) {
                 connectWhenListening(again);
                 awaitEvents(new ReaderEvent.CardInserted(READER));
-                assertThat(events.stream().filter(new ReaderEvent.ReaderAdded(READER)::equals).count())
-                        .as("the reader is reported again after the restart: %s", events).isEqualTo(2);
+                assertThat(events.stream()
+                                .filter(new ReaderEvent.ReaderAdded(READER)::equals)
+                                .count())
+                        .as("the reader is reported again after the restart: %s", events)
+                        .isEqualTo(2);
                 // Sessions work again on the renewed context, not only the watcher.
-                assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
+                assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                        .isTrue();
                 try (ApduTransport session = readers.connect(READER)) {
                     assertThat(new JpkiCard(session).readAuthCertificate()).isInstanceOf(CertificateRead.Read.class);
                 }
@@ -121,39 +133,47 @@ class ReaderWatcherPrivatePcscdTest {
 
     @Test
     void readersThatDisappearAndComeBackAreReported() throws Exception {
-        try (ReaderWatcher watcher = new ReaderWatcher().addListener(events::add).start()) {
+        try (ReaderWatcher watcher =
+                new ReaderWatcher().addListener(events::add).start()) {
             awaitEvents(new ReaderEvent.ReaderAdded(READER));
             pcscd.stop();
             awaitType(ReaderEvent.ServiceDown.class);
             pcscd.startWithoutReaders();
             awaitType(ReaderEvent.ServiceUp.class, 2);
             ReaderEvent.ServiceUp empty = (ReaderEvent.ServiceUp) events.stream()
-                    .filter(ReaderEvent.ServiceUp.class::isInstance).toList().get(1);
+                    .filter(ReaderEvent.ServiceUp.class::isInstance)
+                    .toList()
+                    .get(1);
             assertThat(empty.readers()).isEmpty();
             pcscd.stop();
             pcscd.start();
             awaitType(ReaderEvent.ServiceUp.class, 3);
             awaitEvents(new ReaderEvent.ReaderRemoved(READER), new ReaderEvent.ReaderAdded(READER));
         }
-        assertThat(events.stream().filter(e -> e.equals(new ReaderEvent.ReaderAdded(READER))).count()).isEqualTo(2);
+        assertThat(events.stream()
+                        .filter(e -> e.equals(new ReaderEvent.ReaderAdded(READER)))
+                        .count())
+                .isEqualTo(2);
     }
 
     /** vpcd listens a moment after pcscd's socket appears. */
     private static void connectWhenListening(VpcdConnector connector) {
-        PrivatePcscd.waitFor(() -> {
-            try {
-                connector.connect();
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }, "vpcd listening on port " + pcscd.vpcdPort());
+        PrivatePcscd.waitFor(
+                () -> {
+                    try {
+                        connector.connect();
+                        return true;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                },
+                "vpcd listening on port " + pcscd.vpcdPort());
     }
 
     /** Waits until the events seen so far contain {@code expected} in this order (others may come between). */
     private void awaitEvents(ReaderEvent... expected) {
-        PrivatePcscd.waitFor(() -> containsInOrder(new ArrayList<>(events), List.of(expected)),
-                List.of(expected) + " in " + events);
+        PrivatePcscd.waitFor(
+                () -> containsInOrder(new ArrayList<>(events), List.of(expected)), List.of(expected) + " in " + events);
     }
 
     private ReaderEvent awaitType(Class<? extends ReaderEvent> type) {
@@ -161,7 +181,8 @@ class ReaderWatcherPrivatePcscdTest {
     }
 
     private ReaderEvent awaitType(Class<? extends ReaderEvent> type, int count) {
-        PrivatePcscd.waitFor(() -> events.stream().filter(type::isInstance).count() >= count,
+        PrivatePcscd.waitFor(
+                () -> events.stream().filter(type::isInstance).count() >= count,
                 count + " × " + type.getSimpleName() + " in " + events);
         return events.stream().filter(type::isInstance).toList().get(count - 1);
     }

@@ -49,7 +49,8 @@ class SessionOpeningPrivatePcscdTest {
         PcscReaders readers = new PcscReaders();
         try (VpcdConnector inserted = vpcd()) {
             inserted.connect();
-            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .isTrue();
             SessionOpening opening = readers.open(READER);
             assertThat(opening).isInstanceOf(SessionOpening.Open.class);
             try (ApduTransport session = ((SessionOpening.Open) opening).transport()) {
@@ -74,14 +75,23 @@ class SessionOpeningPrivatePcscdTest {
         PcscReaders readers = new PcscReaders();
         try (VpcdConnector inserted = vpcd()) {
             inserted.connect();
-            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10))).isTrue();
-            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), OtherProgramHoldingTheCard.class.getName(), READER)
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .isTrue();
+            Process other = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            OtherProgramHoldingTheCard.class.getName(),
+                            READER)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             try {
-                BufferedReader said = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII));
-                assertThat(said.readLine()).as("the other program holds the card").isEqualTo("held");
+                BufferedReader said =
+                        new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII));
+                assertThat(said.readLine())
+                        .as("the other program holds the card")
+                        .isEqualTo("held");
                 assertThat(readers.open(READER, Duration.ofMillis(500))).isInstanceOf(SessionOpening.InUse.class);
             } finally {
                 other.getOutputStream().close(); // lets go

@@ -33,14 +33,28 @@ final class TranscriptCards {
 
     static CardPersonalisation valid() {
         return new CardPersonalisation(
-                certificate(new X500Name("C=JP, CN=TEST0001"), CARD_KEY, 4242, "2025-04-01T00:00:00Z",
-                        "2030-04-01T00:00:00Z"), CA_CERT, CARD_KEY.getPrivate(), Secrets.PIN);
+                certificate(
+                        new X500Name("C=JP, CN=TEST0001"),
+                        CARD_KEY,
+                        4242,
+                        "2025-04-01T00:00:00Z",
+                        "2030-04-01T00:00:00Z"),
+                CA_CERT,
+                CARD_KEY.getPrivate(),
+                Secrets.PIN);
     }
 
     static CardPersonalisation expired() {
         return new CardPersonalisation(
-                certificate(new X500Name("C=JP, CN=TEST0002"), CARD_KEY, 4243, "2020-04-01T00:00:00Z",
-                        "2025-04-01T00:00:00Z"), CA_CERT, CARD_KEY.getPrivate(), Secrets.PIN);
+                certificate(
+                        new X500Name("C=JP, CN=TEST0002"),
+                        CARD_KEY,
+                        4243,
+                        "2020-04-01T00:00:00Z",
+                        "2025-04-01T00:00:00Z"),
+                CA_CERT,
+                CARD_KEY.getPrivate(),
+                Secrets.PIN);
     }
 
     /** A card face for 照合番号B {@link Secrets#COLLATION_B}: born 1980-02-17, card valid to 2035-02-17. */
@@ -48,14 +62,19 @@ final class TranscriptCards {
         byte[] photo = new byte[3_500];
         new Random(1).nextBytes(photo);
         System.arraycopy(new byte[] {0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20}, 0, photo, 0, 8); // JPEG 2000 signature box
-        return new CardFacePersonalisation(Secrets.COLLATION_B, "19800217", "2", photo, "20350217", FACE_KEY,
-                new byte[256]);
+        return new CardFacePersonalisation(
+                Secrets.COLLATION_B, "19800217", "2", photo, "20350217", FACE_KEY, new byte[256]);
     }
 
     private static byte[] certificate(X500Name subject, KeyPair key, long serial, String from, String to) {
         try {
-            X509CertificateHolder holder = new JcaX509v3CertificateBuilder(CA, BigInteger.valueOf(serial),
-                    Date.from(Instant.parse(from)), Date.from(Instant.parse(to)), subject, key.getPublic())
+            X509CertificateHolder holder = new JcaX509v3CertificateBuilder(
+                            CA,
+                            BigInteger.valueOf(serial),
+                            Date.from(Instant.parse(from)),
+                            Date.from(Instant.parse(to)),
+                            subject,
+                            key.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(CA_KEY.getPrivate()));
             return holder.getEncoded();
         } catch (OperatorCreationException | IOException e) {

@@ -33,7 +33,10 @@ class TranscriptRecorderTest {
 
     static Stream<String> transcripts() {
         List<String> names = new ArrayList<>();
-        CardPersonas.all().stream().filter(CardPersona::differsOnTheCard).map(CardPersona::name).forEach(names::add);
+        CardPersonas.all().stream()
+                .filter(CardPersona::differsOnTheCard)
+                .map(CardPersona::name)
+                .forEach(names::add);
         names.add(CARD_FACE);
         return names.stream();
     }
@@ -59,15 +62,19 @@ class TranscriptRecorderTest {
             return new MyNumberCardSimulator(TranscriptCards.valid(), TranscriptCards.face()).repeatableChallenges(1);
         }
         CardPersona persona = CardPersonas.byName(name).orElseThrow();
-        return persona.card(persona.certificate() == CardPersona.Certificate.EXPIRED
-                ? TranscriptCards.expired() : TranscriptCards.valid()).repeatableChallenges(1);
+        return persona.card(
+                        persona.certificate() == CardPersona.Certificate.EXPIRED
+                                ? TranscriptCards.expired()
+                                : TranscriptCards.valid())
+                .repeatableChallenges(1);
     }
 
     private static List<String> header(String name) {
         String what = name.equals(CARD_FACE)
                 ? "the patient's card with its card face (券面事項確認AP) personalised"
                 : CardPersonas.byName(name).orElseThrow().description();
-        return List.of("Virtual card \"" + name + "\": " + what + ".",
+        return List.of(
+                "Virtual card \"" + name + "\": " + what + ".",
                 "Recorded by card-sim's TranscriptRecorderTest with -Duketsuke.recordTranscripts=true; do not edit.",
                 "Format: reader-driver's Transcript (> command, < answer or gone, = the driver's outcome of a step).",
                 "VERIFY data is masked ({pin}, {wrong-pin}, {collation-b}): test secrets the replay puts back.");

@@ -56,7 +56,10 @@ public final class EligibilityTransport {
     private static final Set<Integer> RETRIABLE_STATUS = Set.of(502, 503, 504);
 
     /** Whether a call may be sent twice: only pure queries may, since a second confirmation could confirm twice. */
-    public enum Calls { IDEMPOTENT, ONCE }
+    public enum Calls {
+        IDEMPOTENT,
+        ONCE
+    }
 
     /** What one call came back with. */
     public sealed interface Reply {}
@@ -161,8 +164,10 @@ public final class EligibilityTransport {
             call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             Duration wait = retry.backoffAfter(attempt);
             try (Response response = call.execute()) {
-                Answered answer =
-                        new Answered(response.code(), response.body().bytes(), response.headers().toMultimap());
+                Answered answer = new Answered(
+                        response.code(),
+                        response.body().bytes(),
+                        response.headers().toMultimap());
                 if (!(another(attempt, attempts, wait, deadline) && RETRIABLE_STATUS.contains(answer.status()))) {
                     if (answer.status() >= 500) {
                         breaker.failure();

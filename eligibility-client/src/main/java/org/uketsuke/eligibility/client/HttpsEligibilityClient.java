@@ -67,8 +67,10 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
     public static final String REQUEST_ID = EligibilityTransport.REQUEST_ID;
     /** The consent window's end that comes with a PDF answer (YYYYMMDDhhmmss, JST). */
     public static final String CONSENT_EXPIRATION = "X-Consent-Expiration";
+
     private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(JST);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(JST);
 
     private final EligibilityTransport transport;
     private final String institutionCode;
@@ -86,8 +88,8 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
     }
 
     /** @param retry how pure queries (batch status, medical information, CRL, OCSP) are retried; others never are */
-    public HttpsEligibilityClient(URI baseUri, TlsMaterial tls, Duration timeout, String institutionCode, Clock clock,
-            RetryPolicy retry) {
+    public HttpsEligibilityClient(
+            URI baseUri, TlsMaterial tls, Duration timeout, String institutionCode, Clock clock, RetryPolicy retry) {
         this(new EligibilityTransport(baseUri, tls, timeout, retry, clock), institutionCode, clock);
     }
 
@@ -101,8 +103,9 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
     public NonceOutcome nonce() {
         return switch (transport.post("/oqs/v1/nonce", new byte[0], null, Calls.ONCE)) {
             case Failed failed -> failed.unavailable();
-            case Answered answer when !answer.successful() ->
-                    new Unavailable(UnavailableReason.SERVER_ERROR, "nonce: HTTP " + answer.status());
+            case Answered answer
+            when !answer.successful() ->
+                new Unavailable(UnavailableReason.SERVER_ERROR, "nonce: HTTP " + answer.status());
             case Answered answer -> {
                 try {
                     String text = new String(answer.body(), StandardCharsets.US_ASCII).strip();
@@ -124,23 +127,28 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
 
     @Override
     public ConfirmationOutcome confirmByInsurance(InsuranceSearch search) {
-        return confirm("/oqs/v1/confirm/insurance",
+        return confirm(
+                "/oqs/v1/confirm/insurance",
                 QualificationXml.writeSearch(search, institutionCode, search.arbitraryIdentifier(), now()));
     }
 
     private ConfirmationOutcome confirm(String path, byte[] xml) {
         return switch (transport.post(path, xml, XML, Calls.ONCE)) {
             case Failed failed -> failed.unavailable();
-            case Answered answer when answer.status() >= 500 ->
-                    new Unavailable(UnavailableReason.SERVER_ERROR, path + ": HTTP " + answer.status());
+            case Answered answer
+            when answer.status() >= 500 ->
+                new Unavailable(UnavailableReason.SERVER_ERROR, path + ": HTTP " + answer.status());
             case Answered answer -> {
                 try {
                     yield QualificationXml.parseResult(answer.body()).toOutcome();
                 } catch (MalformedMessageException e) {
                     yield answer.status() >= 400
-                            ? new ConfirmationOutcome.Rejected(RejectionReason.REQUEST_INVALID,
-                                    ResultCodes.codeOf(RejectionReason.REQUEST_INVALID), refusal(answer))
-                            : new Unavailable(UnavailableReason.MALFORMED_RESPONSE,
+                            ? new ConfirmationOutcome.Rejected(
+                                    RejectionReason.REQUEST_INVALID,
+                                    ResultCodes.codeOf(RejectionReason.REQUEST_INVALID),
+                                    refusal(answer))
+                            : new Unavailable(
+                                    UnavailableReason.MALFORMED_RESPONSE,
                                     path + ": HTTP " + answer.status() + ": " + e.getMessage());
                 }
             }
@@ -153,8 +161,9 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
         byte[] xml = QualificationXml.writeBatchRequest(searches, institutionCode, now());
         return switch (transport.post("/oqs/v1/batch/submit", xml, XML, Calls.ONCE)) {
             case Failed failed -> failed.unavailable();
-            case Answered answer when answer.status() >= 300 ->
-                    new Unavailable(UnavailableReason.SERVER_ERROR, "batch: HTTP " + answer.status());
+            case Answered answer
+            when answer.status() >= 300 ->
+                new Unavailable(UnavailableReason.SERVER_ERROR, "batch: HTTP " + answer.status());
             case Answered answer -> {
                 try {
                     String receptionNumber = SafeXml.required(SafeXml.parse(answer.body()), "ReceptionNumber");
@@ -171,12 +180,14 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
     public BatchStatus batchStatus(String receptionNumber) {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><XmlMsg><MessageBody><ReceptionNumber>"
                 + receptionNumber.replaceAll("[^0-9A-Za-z-]", "") + "</ReceptionNumber></MessageBody></XmlMsg>";
-        return switch (transport.post("/oqs/v1/batch/status", xml.getBytes(StandardCharsets.UTF_8), XML,
-                Calls.IDEMPOTENT)) {
+        return switch (transport.post(
+                "/oqs/v1/batch/status", xml.getBytes(StandardCharsets.UTF_8), XML, Calls.IDEMPOTENT)) {
             case Failed failed -> failed.unavailable();
-            case Answered answer when answer.status() >= 500 ->
-                    new Unavailable(UnavailableReason.SERVER_ERROR, "batch status: HTTP " + answer.status());
-            case Answered answer when answer.status() >= 300 -> new BatchStatus.Failed(receptionNumber, refusal(answer));
+            case Answered answer
+            when answer.status() >= 500 ->
+                new Unavailable(UnavailableReason.SERVER_ERROR, "batch status: HTTP " + answer.status());
+            case Answered answer
+            when answer.status() >= 300 -> new BatchStatus.Failed(receptionNumber, refusal(answer));
             case Answered answer -> {
                 try {
                     yield QualificationXml.parseBatchStatus(answer.body());
@@ -209,8 +220,11 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
         byte[] xml = ServiceXml.writePasscodeRequest(staffId, institutionCode, now());
         return switch (transport.post("/oqs/v1/visual/passcode", xml, XML, Calls.ONCE)) {
             case Failed failed -> failed.unavailable();
-            case Answered answer when answer.status() >= 300 -> new Unavailable(UnavailableReason.SERVER_ERROR,
-                    "passcode: HTTP " + answer.status() + ": " + firstLine(answer.body()));
+            case Answered answer
+            when answer.status() >= 300 ->
+                new Unavailable(
+                        UnavailableReason.SERVER_ERROR,
+                        "passcode: HTTP " + answer.status() + ": " + firstLine(answer.body()));
             case Answered answer -> {
                 try {
                     yield new PasscodeOutcome.Issued(ServiceXml.parsePasscode(answer.body()));
@@ -234,19 +248,25 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
             case Answered answer -> {
                 try {
                     List<RegistrationOutcome> outcomes = ServiceXml.parseReferenceResults(answer.body());
-                    yield outcomes.size() == registrations.size() ? outcomes : sameFor(registrations, new Unavailable(
-                            UnavailableReason.MALFORMED_RESPONSE,
-                            outcomes.size() + " results for " + registrations.size() + " registrations"));
+                    yield outcomes.size() == registrations.size()
+                            ? outcomes
+                            : sameFor(
+                                    registrations,
+                                    new Unavailable(
+                                            UnavailableReason.MALFORMED_RESPONSE,
+                                            outcomes.size() + " results for " + registrations.size()
+                                                    + " registrations"));
                 } catch (MalformedMessageException e) {
-                    yield sameFor(registrations,
+                    yield sameFor(
+                            registrations,
                             new Unavailable(UnavailableReason.MALFORMED_RESPONSE, path + ": " + e.getMessage()));
                 }
             }
         };
     }
 
-    private static List<RegistrationOutcome> sameFor(List<ReferenceRegistration> registrations,
-            RegistrationOutcome one) {
+    private static List<RegistrationOutcome> sameFor(
+            List<ReferenceRegistration> registrations, RegistrationOutcome one) {
         return Collections.nCopies(registrations.size(), one);
     }
 
@@ -255,8 +275,8 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
         if (answer.status() >= 500) {
             return new Unavailable(UnavailableReason.SERVER_ERROR, "HTTP " + answer.status());
         }
-        return new RegistrationOutcome.Rejected(RejectionReason.REQUEST_INVALID,
-                ResultCodes.codeOf(RejectionReason.REQUEST_INVALID), refusal(answer));
+        return new RegistrationOutcome.Rejected(
+                RejectionReason.REQUEST_INVALID, ResultCodes.codeOf(RejectionReason.REQUEST_INVALID), refusal(answer));
     }
 
     // ---- medical information ---------------------------------------------------------------------------------------
@@ -267,13 +287,14 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
         byte[] xml = MedicalXml.writeRequest(query, institutionCode, "2", CharacterCode.UTF_8);
         return switch (transport.post("/oqs/v1/medical/records", xml, XML, Calls.IDEMPOTENT)) {
             case Failed failed -> new MedicalOutcome.NotAnswered<>(failed.unavailable());
-            case Answered answer when answer.status() >= 500 ->
-                    notAnswered(UnavailableReason.SERVER_ERROR, "medical records: HTTP " + answer.status());
+            case Answered answer
+            when answer.status() >= 500 ->
+                notAnswered(UnavailableReason.SERVER_ERROR, "medical records: HTTP " + answer.status());
             case Answered answer -> {
                 try {
                     yield switch (MedicalXml.parseAnswer(answer.body())) {
                         case MedicalXml.Answer.Served served ->
-                                new MedicalOutcome.Found<>(served.records(), served.consentExpiresAt());
+                            new MedicalOutcome.Found<>(served.records(), served.consentExpiresAt());
                         case MedicalXml.Answer.Refused refused -> refusal(refused);
                     };
                 } catch (MalformedMessageException e) {
@@ -289,19 +310,23 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
         byte[] xml = MedicalXml.writeRequest(query, institutionCode, "1", CharacterCode.UTF_8);
         return switch (transport.post("/oqs/v1/medical/pdf", xml, XML, Calls.IDEMPOTENT)) {
             case Failed failed -> new MedicalOutcome.NotAnswered<>(failed.unavailable());
-            case Answered answer when answer.status() >= 500 ->
-                    notAnswered(UnavailableReason.SERVER_ERROR, "medical PDF: HTTP " + answer.status());
+            case Answered answer
+            when answer.status() >= 500 ->
+                notAnswered(UnavailableReason.SERVER_ERROR, "medical PDF: HTTP " + answer.status());
             case Answered answer -> {
                 try {
                     if (answer.status() == 200 && isPdf(answer.body())) {
                         String expiration = answer.header(CONSENT_EXPIRATION);
-                        Instant expiry = expiration == null ? null
-                                : LocalDateTime.parse(expiration, TIME).atZone(JST).toInstant();
+                        Instant expiry = expiration == null
+                                ? null
+                                : LocalDateTime.parse(expiration, TIME)
+                                        .atZone(JST)
+                                        .toInstant();
                         yield new MedicalOutcome.Found<>(new MedicalPdf(query.category(), answer.body()), expiry);
                     }
                     yield switch (MedicalXml.parseAnswer(answer.body())) {
                         case MedicalXml.Answer.Served served ->
-                                notAnswered(UnavailableReason.MALFORMED_RESPONSE, "records where a PDF was asked for");
+                            notAnswered(UnavailableReason.MALFORMED_RESPONSE, "records where a PDF was asked for");
                         case MedicalXml.Answer.Refused refused -> refusal(refused);
                     };
                 } catch (MalformedMessageException | DateTimeParseException e) {
@@ -321,8 +346,9 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
 
     private static <T> MedicalOutcome<T> refusal(MedicalXml.Answer.Refused refused) {
         return switch (refused.reason()) {
-            case NO_CONSENT -> new MedicalOutcome.NoConsent<>(refused.category(),
-                    refused.consent() == null ? Consent.NO : refused.consent());
+            case NO_CONSENT ->
+                new MedicalOutcome.NoConsent<>(
+                        refused.category(), refused.consent() == null ? Consent.NO : refused.consent());
             case CONSENT_EXPIRED -> new MedicalOutcome.ConsentExpired<>(refused.category(), refused.expiredAt());
             case NOT_FOUND -> new MedicalOutcome.NotFound<>(refused.message());
         };
@@ -377,8 +403,10 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
     private static Download download(String what, Reply reply) {
         return switch (reply) {
             case Failed failed -> new Download.NotReceived(failed.unavailable());
-            case Answered answer when answer.status() != 200 -> new Download.NotReceived(
-                    new Unavailable(UnavailableReason.SERVER_ERROR, what + ": HTTP " + answer.status()));
+            case Answered answer
+            when answer.status() != 200 ->
+                new Download.NotReceived(
+                        new Unavailable(UnavailableReason.SERVER_ERROR, what + ": HTTP " + answer.status()));
             case Answered answer -> new Download.Received(answer.body());
         };
     }
@@ -396,6 +424,8 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
     private static String firstLine(byte[] bytes) {
         String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8).strip();
         int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).replaceAll("\\p{Cntrl}", "").strip();
+        return (end < 0 ? text : text.substring(0, end))
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
     }
 }

@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  */
 public record TlsMaterial(KeyStore keyStore, char[] keyPassword, KeyStore trustStore) {
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
     /** Password of the in-memory key store made from PEM files; it never leaves this process. */
     private static final char[] IN_MEMORY = "in-memory".toCharArray();
 
@@ -65,15 +65,16 @@ public record TlsMaterial(KeyStore keyStore, char[] keyPassword, KeyStore trustS
         List<X509Certificate> chain = readCertificates(certificateChain);
         try {
             if (!keyMatches(key, chain.getFirst())) {
-                throw new IllegalArgumentException(privateKey + ": the key does not belong to the first certificate of "
-                        + certificateChain);
+                throw new IllegalArgumentException(
+                        privateKey + ": the key does not belong to the first certificate of " + certificateChain);
             }
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
             keys.setKeyEntry("terminal", key, IN_MEMORY, chain.toArray(Certificate[]::new));
             return new TlsMaterial(keys, IN_MEMORY, trustStore(trustedCas));
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("cannot use " + privateKey + " with " + certificateChain + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot use " + privateKey + " with " + certificateChain + ": " + e.getMessage(), e);
         }
     }
 
@@ -84,7 +85,8 @@ public record TlsMaterial(KeyStore keyStore, char[] keyPassword, KeyStore trustS
             keys.load(in, password);
             return new TlsMaterial(keys, password, trustStore(trustedCas));
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException(pkcs12 + ": not a PKCS#12 file this password opens (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    pkcs12 + ": not a PKCS#12 file this password opens (" + e.getMessage() + ")", e);
         }
     }
 
@@ -104,11 +106,13 @@ public record TlsMaterial(KeyStore keyStore, char[] keyPassword, KeyStore trustS
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             for (Block block : blocks(file)) {
                 if (block.type().equals("CERTIFICATE")) {
-                    certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der())));
+                    certificates.add(
+                            (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der())));
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(file + ": a CERTIFICATE block is not a certificate (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    file + ": a CERTIFICATE block is not a certificate (" + e.getMessage() + ")", e);
         }
         if (certificates.isEmpty()) {
             throw new IllegalArgumentException(file + ": no CERTIFICATE block");
@@ -121,8 +125,8 @@ public record TlsMaterial(KeyStore keyStore, char[] keyPassword, KeyStore trustS
             byte[] pkcs8 = switch (block.type()) {
                 case "PRIVATE KEY" -> block.der();
                 case "RSA PRIVATE KEY" -> rsaPkcs1ToPkcs8(block.der());
-                case "ENCRYPTED PRIVATE KEY" -> throw new IllegalArgumentException(
-                        file + ": an encrypted key; decrypt it or use a PKCS#12 file");
+                case "ENCRYPTED PRIVATE KEY" ->
+                    throw new IllegalArgumentException(file + ": an encrypted key; decrypt it or use a PKCS#12 file");
                 default -> null;
             };
             if (pkcs8 == null) {
@@ -163,8 +167,23 @@ public record TlsMaterial(KeyStore keyStore, char[] keyPassword, KeyStore trustS
 
     /** PKCS#1 RSAPrivateKey wrapped as PKCS#8 PrivateKeyInfo (version 0, rsaEncryption with NULL parameters). */
     private static byte[] rsaPkcs1ToPkcs8(byte[] pkcs1) {
-        byte[] algorithm = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01,
-            0x05, 0x00};
+        byte[] algorithm = {
+            0x30,
+            0x0d,
+            0x06,
+            0x09,
+            0x2a,
+            (byte) 0x86,
+            0x48,
+            (byte) 0x86,
+            (byte) 0xf7,
+            0x0d,
+            0x01,
+            0x01,
+            0x01,
+            0x05,
+            0x00
+        };
         ByteArrayOutputStream inner = new ByteArrayOutputStream();
         inner.writeBytes(new byte[] {0x02, 0x01, 0x00});
         inner.writeBytes(algorithm);

@@ -2,7 +2,6 @@ package org.uketsuke.eligibility.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.security.KeyStore;
@@ -66,18 +65,31 @@ class CircuitBreakerTest {
         KeyStore empty = KeyStore.getInstance("PKCS12");
         empty.load(null, null);
         MovingClock clock = new MovingClock();
-        HttpsEligibilityClient client = new HttpsEligibilityClient(URI.create("https://127.0.0.1:" + deadPort + "/"),
-                new TlsMaterial(empty, new char[0], empty), Duration.ofSeconds(2), "1311234567", clock);
+        HttpsEligibilityClient client = new HttpsEligibilityClient(
+                URI.create("https://127.0.0.1:" + deadPort + "/"),
+                new TlsMaterial(empty, new char[0], empty),
+                Duration.ofSeconds(2),
+                "1311234567",
+                clock);
         InsuranceSearch search = new InsuranceSearch(
-                new InsuranceCardId(InsurerNumber.of("01130012"), "1", "2", "00"), LocalDate.of(1980, 1, 1), false, "x");
+                new InsuranceCardId(InsurerNumber.of("01130012"), "1", "2", "00"),
+                LocalDate.of(1980, 1, 1),
+                false,
+                "x");
         for (int i = 0; i < 3; i++) {
-            assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(Unavailable.class,
-                    u -> assertThat(u.diagnostic()).doesNotContain("circuit open"));
+            assertThat(client.confirmByInsurance(search))
+                    .isInstanceOfSatisfying(
+                            Unavailable.class, u -> assertThat(u.diagnostic()).doesNotContain("circuit open"));
         }
-        assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.diagnostic()).contains("circuit open"));
+        assertThat(client.confirmByInsurance(search))
+                .isInstanceOfSatisfying(
+                        Unavailable.class, u -> assertThat(u.diagnostic()).contains("circuit open"));
         clock.now = clock.now.plusSeconds(16);
-        assertThat(client.confirmByInsurance(search)).isInstanceOfSatisfying(Unavailable.class,
-                u -> assertThat(u.diagnostic()).as("tried again after the cool-down").doesNotContain("circuit open"));
+        assertThat(client.confirmByInsurance(search))
+                .isInstanceOfSatisfying(
+                        Unavailable.class,
+                        u -> assertThat(u.diagnostic())
+                                .as("tried again after the cool-down")
+                                .doesNotContain("circuit open"));
     }
 }

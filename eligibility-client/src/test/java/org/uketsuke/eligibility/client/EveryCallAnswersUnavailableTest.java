@@ -40,8 +40,8 @@ import org.uketsuke.eligibility.medical.MedicalQuery;
 class EveryCallAnswersUnavailableTest {
 
     private static final TestTlsCertificates PKI = new TestTlsCertificates("unavailable");
-    private static final InsuranceCardId CARD = new InsuranceCardId(InsurerNumber.of("01130012"), "76986808",
-            "4364326", "00");
+    private static final InsuranceCardId CARD =
+            new InsuranceCardId(InsurerNumber.of("01130012"), "76986808", "4364326", "00");
     private static final LocalDate BIRTHDATE = LocalDate.of(1980, 2, 17);
 
     /** One call of the client, and where its outcome keeps the {@link Unavailable} (null: it does not). */
@@ -50,16 +50,26 @@ class EveryCallAnswersUnavailableTest {
         ReferenceRegistration registration = new ReferenceRegistration(CARD, BIRTHDATE, ReferenceNumber.of("K-0012"));
         return Stream.of(
                 Named.of("nonce", c -> shared(c.nonce())),
-                Named.of("confirmByCard", c -> shared(c.confirmByCard(new CardConfirmationRequest(new byte[] {0x30},
-                        new byte[32], new byte[256], IdentityMethod.PIN, Consents.all(Consent.YES), "f")))),
+                Named.of(
+                        "confirmByCard",
+                        c -> shared(c.confirmByCard(new CardConfirmationRequest(
+                                new byte[] {0x30},
+                                new byte[32],
+                                new byte[256],
+                                IdentityMethod.PIN,
+                                Consents.all(Consent.YES),
+                                "f")))),
                 Named.of("confirmByInsurance", c -> shared(c.confirmByInsurance(search))),
                 Named.of("submitBatch", c -> shared(c.submitBatch(List.of(search)))),
                 Named.of("batchStatus", c -> shared(c.batchStatus("R0001"))),
-                Named.of("registerForInsuranceUse", c -> shared(c.registerForInsuranceUse(
-                        new InsuranceUseRegistration(new byte[] {0x30}, new byte[32], new byte[256])))),
+                Named.of(
+                        "registerForInsuranceUse",
+                        c -> shared(c.registerForInsuranceUse(
+                                new InsuranceUseRegistration(new byte[] {0x30}, new byte[32], new byte[256])))),
                 Named.of("visualCheckPasscode", c -> shared(c.visualCheckPasscode("staff-07"))),
-                Named.of("registerReferenceNumbers", c -> sameForAll(
-                        c.registerReferenceNumbers(List.of(registration, registration)))),
+                Named.of(
+                        "registerReferenceNumbers",
+                        c -> sameForAll(c.registerReferenceNumbers(List.of(registration, registration)))),
                 Named.of("medicalRecords", c -> notAnswered(c.medicalRecords(query()))),
                 Named.of("medicalPdf", c -> notAnswered(c.medicalPdf(query()))),
                 Named.of("revocationList", c -> notReceived(c.revocationList(CertificateAuthority.JPKI))),
@@ -96,7 +106,9 @@ class EveryCallAnswersUnavailableTest {
 
             assertThat(unavailable).isNotNull();
             assertThat(unavailable.reason()).isEqualTo(UnavailableReason.TIMEOUT);
-            assertThat(eventuallyReceived(silent)).as("the request reached the server").isTrue();
+            assertThat(eventuallyReceived(silent))
+                    .as("the request reached the server")
+                    .isTrue();
         }
     }
 
@@ -109,7 +121,12 @@ class EveryCallAnswersUnavailableTest {
     }
 
     private static HttpsEligibilityClient client(URI uri, Duration timeout) {
-        return new HttpsEligibilityClient(uri, PKI.terminalTls(), timeout, "1311234567", Clock.systemUTC(),
+        return new HttpsEligibilityClient(
+                uri,
+                PKI.terminalTls(),
+                timeout,
+                "1311234567",
+                Clock.systemUTC(),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20)));
     }
 

@@ -45,8 +45,14 @@ class HttpsEligibilityClientTest {
     private static final TestTlsCertificates PKI = new TestTlsCertificates("boundary");
     private static final Qualification HANAKO = new Qualification(
             new InsuranceCardId(InsurerNumber.of("01130012"), "76986808", "4364326", "00"),
-            "全国健康保険協会東京支部", "受付　花子", "ｳｹﾂｹ ﾊﾅｺ", LocalDate.of(1980, 2, 17), Sex.FEMALE,
-            PersonalFamily.INSURED, new ContributionRatio(30), LocalDate.of(2020, 4, 1));
+            "全国健康保険協会東京支部",
+            "受付　花子",
+            "ｳｹﾂｹ ﾊﾅｺ",
+            LocalDate.of(1980, 2, 17),
+            Sex.FEMALE,
+            PersonalFamily.INSURED,
+            new ContributionRatio(30),
+            LocalDate.of(2020, 4, 1));
 
     private ScriptedHttpsServer server;
     private HttpsEligibilityClient client;
@@ -63,8 +69,13 @@ class HttpsEligibilityClientTest {
     }
 
     private static CardConfirmationRequest request() {
-        return new CardConfirmationRequest(new byte[] {0x30, 1, 2}, new byte[32], new byte[256], IdentityMethod.PIN,
-                Consents.all(Consent.YES), "e03d4add12f164bd8040");
+        return new CardConfirmationRequest(
+                new byte[] {0x30, 1, 2},
+                new byte[32],
+                new byte[256],
+                IdentityMethod.PIN,
+                Consents.all(Consent.YES),
+                "e03d4add12f164bd8040");
     }
 
     private static byte[] confirmedXml(CharacterCode code) {
@@ -85,12 +96,15 @@ class HttpsEligibilityClientTest {
 
         ConfirmationOutcome outcome = client.confirmByCard(request());
 
-        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
-                c -> assertThat(c.qualification()).isEqualTo(HANAKO));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Confirmed.class,
+                        c -> assertThat(c.qualification()).isEqualTo(HANAKO));
         ScriptedHttpsServer.Exchange sent = server.received().getFirst();
         assertThat(sent.requestLine()).isEqualTo("POST /oqs/v1/confirm/card HTTP/1.1");
-        assertThat(sent.headers()).containsKey("x-request-id").hasEntrySatisfying("content-type",
-                type -> assertThat(type).startsWith("application/xml"));
+        assertThat(sent.headers())
+                .containsKey("x-request-id")
+                .hasEntrySatisfying("content-type", type -> assertThat(type).startsWith("application/xml"));
         QualificationXml.CardRequest parsed = QualificationXml.parseCardRequest(sent.body());
         assertThat(parsed.request().authCertificateDer()).containsExactly(0x30, 1, 2);
         assertThat(parsed.request().consents()).isEqualTo(Consents.all(Consent.YES));
@@ -100,8 +114,10 @@ class HttpsEligibilityClientTest {
     @Test
     void aShiftJisAnswerIsReadByItsDeclaration() {
         server.reply(200, "application/xml", confirmedXml(CharacterCode.SHIFT_JIS));
-        assertThat(client.confirmByCard(request())).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
-                c -> assertThat(c.qualification().name()).isEqualTo("受付　花子"));
+        assertThat(client.confirmByCard(request()))
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Confirmed.class,
+                        c -> assertThat(c.qualification().name()).isEqualTo("受付　花子"));
     }
 
     @Test
@@ -157,16 +173,24 @@ class HttpsEligibilityClientTest {
     @Test
     void aRequestTheBackendRefusesIsRejectedAsInvalidNotUnavailable() {
         server.reply(400, "text/plain", "malformed request: missing CardConfirmation\n");
-        assertThat(client.confirmByCard(request())).isEqualTo(new ConfirmationOutcome.Rejected(RejectionReason.REQUEST_INVALID,
-                ResultCodes.codeOf(RejectionReason.REQUEST_INVALID), "HTTP 400: malformed request: missing CardConfirmation"));
+        assertThat(client.confirmByCard(request()))
+                .isEqualTo(new ConfirmationOutcome.Rejected(
+                        RejectionReason.REQUEST_INVALID,
+                        ResultCodes.codeOf(RejectionReason.REQUEST_INVALID),
+                        "HTTP 400: malformed request: missing CardConfirmation"));
     }
 
     @Test
     void aRejectionResultIsPassedOnWithItsCode() {
-        server.reply(200, "application/xml", QualificationXml.write(ResultMessage.rejected(
-                "20261124101500", "1311234567", "f", RejectionReason.CERTIFICATE_REVOKED, "電子証明書は失効しています。")));
-        assertThat(client.confirmByCard(request())).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectionReason.CERTIFICATE_REVOKED));
+        server.reply(
+                200,
+                "application/xml",
+                QualificationXml.write(ResultMessage.rejected(
+                        "20261124101500", "1311234567", "f", RejectionReason.CERTIFICATE_REVOKED, "電子証明書は失効しています。")));
+        assertThat(client.confirmByCard(request()))
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectionReason.CERTIFICATE_REVOKED));
     }
 
     @Test
@@ -204,7 +228,8 @@ class HttpsEligibilityClientTest {
             assertThat(older.received().getFirst().protocol()).isEqualTo("TLSv1.2");
             HttpsEligibilityClient toAncient =
                     new HttpsEligibilityClient(ancient.baseUri(), PKI.terminalTls(), Duration.ofSeconds(2));
-            assertThat(unavailable(toAncient.nonce())).as("nothing older than TLS 1.2")
+            assertThat(unavailable(toAncient.nonce()))
+                    .as("nothing older than TLS 1.2")
                     .isEqualTo(UnavailableReason.TLS_FAILURE);
         }
     }
@@ -213,18 +238,20 @@ class HttpsEligibilityClientTest {
     void aServerCertificateFromAnotherCaIsATlsFailure() throws Exception {
         TestTlsCertificates stranger = new TestTlsCertificates("stranger");
         try (ScriptedHttpsServer impostor = new ScriptedHttpsServer(stranger.serverContext())) {
-            HttpsEligibilityClient trusting = new HttpsEligibilityClient(impostor.baseUri(), PKI.terminalTls(),
-                    Duration.ofSeconds(2));
+            HttpsEligibilityClient trusting =
+                    new HttpsEligibilityClient(impostor.baseUri(), PKI.terminalTls(), Duration.ofSeconds(2));
             assertThat(unavailable(trusting.confirmByCard(request()))).isEqualTo(UnavailableReason.TLS_FAILURE);
-            assertThat(impostor.received()).as("nothing was sent to a server we do not trust").isEmpty();
+            assertThat(impostor.received())
+                    .as("nothing was sent to a server we do not trust")
+                    .isEmpty();
         }
     }
 
     @Test
     void aTerminalWithoutAClientCertificateIsATlsFailure() throws Exception {
         try (ScriptedHttpsServer strict = new ScriptedHttpsServer(PKI.serverContext(), "TLSv1.2")) {
-            HttpsEligibilityClient anonymous = new HttpsEligibilityClient(strict.baseUri(), PKI.anonymousTls(),
-                    Duration.ofSeconds(2));
+            HttpsEligibilityClient anonymous =
+                    new HttpsEligibilityClient(strict.baseUri(), PKI.anonymousTls(), Duration.ofSeconds(2));
             assertThat(unavailable(anonymous.confirmByCard(request()))).isEqualTo(UnavailableReason.TLS_FAILURE);
             assertThat(unavailable(anonymous.nonce())).isEqualTo(UnavailableReason.TLS_FAILURE);
         }
@@ -248,23 +275,34 @@ class HttpsEligibilityClientTest {
     @Test
     void aPlainTextErrorDoesNotLeakControlCharactersIntoTheMessage() {
         server.reply(403, "text/plain", "forbidden\u001b[31m red\u0007\nsecond line".getBytes(StandardCharsets.UTF_8));
-        assertThat(client.confirmByCard(request())).isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
-                r -> assertThat(r.message()).isEqualTo("HTTP 403: forbidden[31m red"));
+        assertThat(client.confirmByCard(request()))
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Rejected.class,
+                        r -> assertThat(r.message()).isEqualTo("HTTP 403: forbidden[31m red"));
     }
 
     @Test
     void aBatchPollIsRetriedWithTheSameRequestIdButAnUploadIsSentOnce() {
-        HttpsEligibilityClient retrying = new HttpsEligibilityClient(server.baseUri(), PKI.terminalTls(),
-                Duration.ofSeconds(5), "1311234567", Clock.systemUTC(),
+        HttpsEligibilityClient retrying = new HttpsEligibilityClient(
+                server.baseUri(),
+                PKI.terminalTls(),
+                Duration.ofSeconds(5),
+                "1311234567",
+                Clock.systemUTC(),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20)));
         byte[] processing = QualificationXml.writeBatchStatus("R0001", "20261203101500", 1, 2, List.of(), null);
-        server.reply(503, "text/plain", "maintenance").reply(502, "text/plain", "gateway")
+        server.reply(503, "text/plain", "maintenance")
+                .reply(502, "text/plain", "gateway")
                 .reply(200, "application/xml", processing);
         assertThat(retrying.batchStatus("R0001")).isEqualTo(new BatchStatus.Processing("R0001", 1, 2));
         var polls = server.received();
-        assertThat(polls).hasSize(3).allSatisfy(e -> assertThat(e.requestLine()).isEqualTo("POST /oqs/v1/batch/status HTTP/1.1"));
-        assertThat(polls).extracting(e -> e.headers().get("x-request-id")).doesNotContainNull().containsOnly(
-                polls.getFirst().headers().get("x-request-id"));
+        assertThat(polls)
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e.requestLine()).isEqualTo("POST /oqs/v1/batch/status HTTP/1.1"));
+        assertThat(polls)
+                .extracting(e -> e.headers().get("x-request-id"))
+                .doesNotContainNull()
+                .containsOnly(polls.getFirst().headers().get("x-request-id"));
 
         server.reply(503, "text/plain", "maintenance");
         InsuranceSearch search = new InsuranceSearch(HANAKO.card(), HANAKO.birthdate(), false, "b");

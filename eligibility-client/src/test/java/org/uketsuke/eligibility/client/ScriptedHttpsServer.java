@@ -49,7 +49,8 @@ final class ScriptedHttpsServer implements AutoCloseable {
      * @param protocols TLS versions to offer; TLS 1.2 makes a refused client certificate fail the handshake itself
      */
     ScriptedHttpsServer(SSLContext context, String... protocols) throws IOException {
-        socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        socket = (SSLServerSocket)
+                context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         socket.setNeedClientAuth(true);
         if (protocols.length > 0) {
             socket.setEnabledProtocols(protocols);
@@ -99,8 +100,10 @@ final class ScriptedHttpsServer implements AutoCloseable {
             switch (answer) {
                 case Answer.Reply reply -> write(connection.getOutputStream(), reply);
                 case Answer.Silence silence -> closed.await();
-                case null -> write(connection.getOutputStream(),
-                        new Answer.Reply(599, "text/plain", "no scripted answer".getBytes(StandardCharsets.UTF_8)));
+                case null ->
+                    write(
+                            connection.getOutputStream(),
+                            new Answer.Reply(599, "text/plain", "no scripted answer".getBytes(StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             // the handshake failed or the client went away: what several tests provoke on purpose
@@ -125,7 +128,9 @@ final class ScriptedHttpsServer implements AutoCloseable {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+                headers.put(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
             }
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));

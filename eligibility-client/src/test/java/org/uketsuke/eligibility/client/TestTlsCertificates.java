@@ -113,9 +113,15 @@ final class TestTlsCertificates {
         Instant now = Instant.now();
         X500Name name = new X500Name(subject);
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                issuer == null ? name : new X500Name(issuer.certificate().getSubjectX500Principal().getName()),
-                BigInteger.valueOf(SERIAL.getAndIncrement()), Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(Duration.ofDays(30))), name, keys.getPublic());
+                issuer == null
+                        ? name
+                        : new X500Name(
+                                issuer.certificate().getSubjectX500Principal().getName()),
+                BigInteger.valueOf(SERIAL.getAndIncrement()),
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(30))),
+                name,
+                keys.getPublic());
         if (isCa) {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
         } else {

@@ -8,33 +8,33 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.BatchResult;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.ElderlyRecipient;
-import org.uketsuke.eligibility.Attestation;
-import org.uketsuke.eligibility.LimitCategory;
-import org.uketsuke.eligibility.LimitCertificate;
-import org.uketsuke.eligibility.PublicExpense;
-import org.uketsuke.eligibility.PublicExpensePayerNumber;
-import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
-import org.uketsuke.eligibility.QualificationDetails;
-import org.uketsuke.eligibility.SpecificDisease;
-import org.uketsuke.eligibility.SpecificDiseaseCertificate;
 import org.uketsuke.eligibility.ContributionRatio;
+import org.uketsuke.eligibility.ElderlyRecipient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.InvalidValueException;
+import org.uketsuke.eligibility.LimitCategory;
+import org.uketsuke.eligibility.LimitCertificate;
 import org.uketsuke.eligibility.PersonalFamily;
+import org.uketsuke.eligibility.PrescriptionForm;
+import org.uketsuke.eligibility.PublicExpense;
+import org.uketsuke.eligibility.PublicExpensePayerNumber;
+import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.QualificationDetails;
 import org.uketsuke.eligibility.ReferenceNumber;
 import org.uketsuke.eligibility.Sex;
-import org.uketsuke.eligibility.PrescriptionForm;
-import org.uketsuke.eligibility.ConsentScenario;
+import org.uketsuke.eligibility.SpecificDisease;
+import org.uketsuke.eligibility.SpecificDiseaseCertificate;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -124,13 +124,17 @@ public final class QualificationXml {
             SafeXml.leaf(info, "ElderlyRecipientCertificateDate", format(elderly.certificateDate()));
             SafeXml.leaf(info, "ElderlyRecipientValidStartDate", format(elderly.validStart()));
             SafeXml.leaf(info, "ElderlyRecipientValidEndDate", format(elderly.validEnd()));
-            SafeXml.leaf(info, "ElderlyRecipientContributionRatio", elderly.ratio().wire());
+            SafeXml.leaf(
+                    info, "ElderlyRecipientContributionRatio", elderly.ratio().wire());
         });
         d.limit().ifPresent(limit -> {
             SafeXml.leaf(e, "LimitApplicationCertificateRelatedConsFlg", "1");
             Element info = SafeXml.child(e, "LimitApplicationCertificateRelatedInfo");
             SafeXml.leaf(info, "LimitApplicationCertificateClassification", limit.classification());
-            SafeXml.leaf(info, "LimitApplicationCertificateClassificationFlag", limit.category().name());
+            SafeXml.leaf(
+                    info,
+                    "LimitApplicationCertificateClassificationFlag",
+                    limit.category().name());
             SafeXml.leaf(info, "LimitApplicationCertificateValidStartDate", format(limit.validStart()));
             SafeXml.leaf(info, "LimitApplicationCertificateValidEndDate", format(limit.validEnd()));
         });
@@ -139,7 +143,10 @@ public final class QualificationXml {
             Element list = SafeXml.child(e, "SpecificDiseasesCertificateList");
             for (SpecificDiseaseCertificate c : d.specificDiseases()) {
                 Element info = SafeXml.child(list, "SpecificDiseasesCertificateInfo");
-                SafeXml.leaf(info, "SpecificDiseasesDiseaseCategory", String.format("%02d", Integer.parseInt(c.disease().code())));
+                SafeXml.leaf(
+                        info,
+                        "SpecificDiseasesDiseaseCategory",
+                        String.format("%02d", Integer.parseInt(c.disease().code())));
                 SafeXml.leaf(info, "SpecificDiseasesValidStartDate", format(c.validStart()));
                 SafeXml.leaf(info, "SpecificDiseasesValidEndDate", format(c.validEnd()));
                 SafeXml.leaf(info, "SpecificDiseasesSelfPay", Integer.toString(c.selfPayYen()));
@@ -170,7 +177,9 @@ public final class QualificationXml {
         }
         Optional<LimitCertificate> limit = Optional.empty();
         Optional<Element> limitInfo = SafeXml.find(e, "LimitApplicationCertificateRelatedInfo");
-        if (limitInfo.isPresent() && SafeXml.text(limitInfo.get(), "LimitApplicationCertificateClassificationFlag").isPresent()) {
+        if (limitInfo.isPresent()
+                && SafeXml.text(limitInfo.get(), "LimitApplicationCertificateClassificationFlag")
+                        .isPresent()) {
             Element info = limitInfo.get();
             limit = Optional.of(new LimitCertificate(
                     SafeXml.required(info, "LimitApplicationCertificateClassification"),
@@ -186,7 +195,8 @@ public final class QualificationXml {
                     SpecificDisease.ofCode(SafeXml.required(info, "SpecificDiseasesDiseaseCategory")),
                     optionalDate(info, "SpecificDiseasesValidStartDate"),
                     optionalDate(info, "SpecificDiseasesValidEndDate"),
-                    Integer.parseInt(SafeXml.text(info, "SpecificDiseasesSelfPay").orElse("0"))));
+                    Integer.parseInt(
+                            SafeXml.text(info, "SpecificDiseasesSelfPay").orElse("0"))));
         }
         List<PublicExpense> expenses = new ArrayList<>();
         NodeList expenseInfos = e.getElementsByTagName("PublicExpenseInfo");
@@ -229,7 +239,8 @@ public final class QualificationXml {
                 SafeXml.required(header, "SegmentOfResult"),
                 SafeXml.text(header, "ErrorCode").orElse(null),
                 SafeXml.text(header, "ErrorMessage").orElse(null),
-                CharacterCode.ofIdentifier(SafeXml.text(header, "CharacterCodeIdentifier").orElse("0")),
+                CharacterCode.ofIdentifier(
+                        SafeXml.text(header, "CharacterCodeIdentifier").orElse("0")),
                 SafeXml.text(body, "ProcessingResultStatus").orElse(null),
                 SafeXml.text(body, "ProcessingResultCode").orElse(null),
                 SafeXml.text(body, "ProcessingResultMessage").orElse(null),
@@ -260,9 +271,12 @@ public final class QualificationXml {
                     SafeXml.text(e, "NameKana").orElse(""),
                     date(SafeXml.required(e, "Birthdate")),
                     Sex.ofCode(SafeXml.text(e, "Sex1").orElse("3")),
-                    PersonalFamily.ofCode(SafeXml.text(e, "PersonalFamilyClassification").orElse("1")),
+                    PersonalFamily.ofCode(
+                            SafeXml.text(e, "PersonalFamilyClassification").orElse("1")),
                     ContributionRatio.ofWire(SafeXml.required(e, "InsuredPartialContributionRatio")),
-                    SafeXml.text(e, "QualificationDate").map(QualificationXml::dateOrNull).orElse(null),
+                    SafeXml.text(e, "QualificationDate")
+                            .map(QualificationXml::dateOrNull)
+                            .orElse(null),
                     readDetails(e),
                     SafeXml.text(e, "ReferenceNumber").map(ReferenceNumber::new));
         } catch (InvalidValueException | NumberFormatException ex) {
@@ -271,13 +285,23 @@ public final class QualificationXml {
     }
 
     /** XmlMsg with a request header (照会区分 1 card, 2 insurance-card information); returns the empty MessageBody. */
-    static Element requestFrame(Document document, String processExecutionTime, String institution, String fileId,
+    static Element requestFrame(
+            Document document,
+            String processExecutionTime,
+            String institution,
+            String fileId,
             String referenceClassification) {
-        return requestFrame(document, processExecutionTime, institution, fileId, referenceClassification, CharacterCode.UTF_8);
+        return requestFrame(
+                document, processExecutionTime, institution, fileId, referenceClassification, CharacterCode.UTF_8);
     }
 
-    private static Element requestFrame(Document document, String processExecutionTime, String institution, String fileId,
-            String referenceClassification, CharacterCode code) {
+    private static Element requestFrame(
+            Document document,
+            String processExecutionTime,
+            String institution,
+            String fileId,
+            String referenceClassification,
+            CharacterCode code) {
         Element root = SafeXml.child(document, "XmlMsg");
         Element header = SafeXml.child(root, "MessageHeader");
         SafeXml.leaf(header, "ProcessExecutionTime", processExecutionTime);
@@ -289,12 +313,15 @@ public final class QualificationXml {
         return SafeXml.child(root, "MessageBody");
     }
 
-    // ---- confirmation by insurance number (the official siquc01req shape) --------------------------------------------
+    // ---- confirmation by insurance number (the official siquc01req shape)
+    // --------------------------------------------
 
     /** A parsed search with the header fields. */
-    public record SearchRequest(InsuranceSearch search, String medicalInstitutionCode, String arbitraryFileIdentifier) {}
+    public record SearchRequest(
+            InsuranceSearch search, String medicalInstitutionCode, String arbitraryFileIdentifier) {}
 
-    public static byte[] writeSearch(InsuranceSearch search, String institution, String fileId, String processExecutionTime) {
+    public static byte[] writeSearch(
+            InsuranceSearch search, String institution, String fileId, String processExecutionTime) {
         Document document = SafeXml.newDocument();
         Element body = requestFrame(document, processExecutionTime, institution, fileId, "2");
         writeSearchInfo(body, search);
@@ -315,12 +342,15 @@ public final class QualificationXml {
     private static InsuranceSearch readSearchInfo(Element info) throws MalformedMessageException {
         try {
             return new InsuranceSearch(
-                    new InsuranceCardId(InsurerNumber.of(SafeXml.required(info, "InsurerNumber")),
+                    new InsuranceCardId(
+                            InsurerNumber.of(SafeXml.required(info, "InsurerNumber")),
                             SafeXml.text(info, "InsuredCardSymbol").orElse(""),
                             SafeXml.required(info, "InsuredIdentificationNumber"),
                             SafeXml.text(info, "InsuredBranchNumber").orElse("")),
                     date(SafeXml.required(info, "Birthdate")),
-                    "1".equals(SafeXml.text(info, "LimitApplicationCertificateRelatedConsFlg").orElse("0")),
+                    "1"
+                            .equals(SafeXml.text(info, "LimitApplicationCertificateRelatedConsFlg")
+                                    .orElse("0")),
                     SafeXml.text(info, "ArbitraryIdentifier").orElse(""));
         } catch (InvalidValueException e) {
             throw new MalformedMessageException("invalid " + e.getMessage(), e);
@@ -330,7 +360,8 @@ public final class QualificationXml {
     // ---- batch pre-check (一括照会): upload, then poll the reception number ------------------------------------------
 
     /** Upload of booked patients: {@code MessageBody/BulkConfirmList/QualificationConfirmSearchInfo*}. */
-    public static byte[] writeBatchRequest(List<InsuranceSearch> searches, String institution, String processExecutionTime) {
+    public static byte[] writeBatchRequest(
+            List<InsuranceSearch> searches, String institution, String processExecutionTime) {
         Document document = SafeXml.newDocument();
         Element body = requestFrame(document, processExecutionTime, institution, "", "2");
         Element list = SafeXml.child(body, "BulkConfirmList");
@@ -352,18 +383,30 @@ public final class QualificationXml {
      * A batch's state: {@code ReceptionNumber}, {@code ProcessingStatus} (1 processing, 2 done — our own element),
      * counts, and when done one {@code BulkConfirmUnit} per patient (search info + result), in request order.
      */
-    public static byte[] writeBatchStatus(String receptionNumber, String processExecutionTime, int done, int total,
-            List<InsuranceSearch> searches, List<ResultMessage> results) {
-        return writeBatchStatus(receptionNumber, processExecutionTime, "", "", CharacterCode.UTF_8, done, total, searches,
-                results);
+    public static byte[] writeBatchStatus(
+            String receptionNumber,
+            String processExecutionTime,
+            int done,
+            int total,
+            List<InsuranceSearch> searches,
+            List<ResultMessage> results) {
+        return writeBatchStatus(
+                receptionNumber, processExecutionTime, "", "", CharacterCode.UTF_8, done, total, searches, results);
     }
 
     /**
      * The same, as the folder interface answers a レセコン ({@code OQSmuquc01res}/{@code OQSmuquc02res}): with its
      * institution code, the request's {@code ArbitraryFileIdentifier} echoed, in the request's character code.
      */
-    public static byte[] writeBatchStatus(String receptionNumber, String processExecutionTime, String institution,
-            String fileId, CharacterCode code, int done, int total, List<InsuranceSearch> searches,
+    public static byte[] writeBatchStatus(
+            String receptionNumber,
+            String processExecutionTime,
+            String institution,
+            String fileId,
+            CharacterCode code,
+            int done,
+            int total,
+            List<InsuranceSearch> searches,
             List<ResultMessage> results) {
         Document document = SafeXml.newDocument();
         Element body = requestFrame(document, processExecutionTime, institution, fileId, "2", code);
@@ -387,19 +430,31 @@ public final class QualificationXml {
         String reception = SafeXml.required(document, "ReceptionNumber");
         String time = SafeXml.required(document, "ProcessExecutionTime");
         if (!"2".equals(SafeXml.text(document, "ProcessingStatus").orElse(""))) {
-            return new BatchStatus.Processing(reception, count(document, "ProcessedCount"), count(document, "TotalCount"));
+            return new BatchStatus.Processing(
+                    reception, count(document, "ProcessedCount"), count(document, "TotalCount"));
         }
         List<BatchResult> results = new ArrayList<>();
         NodeList units = document.getElementsByTagName("BulkConfirmUnit");
         for (int i = 0; i < units.getLength(); i++) {
             Element unit = (Element) units.item(i);
             InsuranceSearch search = readSearchInfo(SafeXml.find(unit, "QualificationConfirmSearchInfo")
-                    .orElseThrow(() -> new MalformedMessageException("BulkConfirmUnit without QualificationConfirmSearchInfo")));
-            ResultMessage result = new ResultMessage(time, null, null, search.arbitraryIdentifier(), "2", "1", null, null,
-                    CharacterCode.UTF_8, SafeXml.text(unit, "ProcessingResultStatus").orElse(null),
+                    .orElseThrow(() ->
+                            new MalformedMessageException("BulkConfirmUnit without QualificationConfirmSearchInfo")));
+            ResultMessage result = new ResultMessage(
+                    time,
+                    null,
+                    null,
+                    search.arbitraryIdentifier(),
+                    "2",
+                    "1",
+                    null,
+                    null,
+                    CharacterCode.UTF_8,
+                    SafeXml.text(unit, "ProcessingResultStatus").orElse(null),
                     SafeXml.text(unit, "ProcessingResultCode").orElse(null),
                     SafeXml.text(unit, "ProcessingResultMessage").orElse(null),
-                    SafeXml.text(unit, "QualificationValidity").orElse(null), readQualifications(unit));
+                    SafeXml.text(unit, "QualificationValidity").orElse(null),
+                    readQualifications(unit));
             results.add(new BatchResult(search, result.toOutcome()));
         }
         return new BatchStatus.Done(reception, results);
@@ -409,18 +464,23 @@ public final class QualificationXml {
         Document document = SafeXml.parse(xml);
         Element info = SafeXml.find(document, "QualificationConfirmSearchInfo")
                 .orElseThrow(() -> new MalformedMessageException("missing QualificationConfirmSearchInfo"));
-        return new SearchRequest(readSearchInfo(info), SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
+        return new SearchRequest(
+                readSearchInfo(info),
+                SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
                 SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""));
     }
 
     // ---- card confirmation request --------------------------------------------------------------------------------
 
     /** A parsed card request with the header fields the backend needs. */
-    public record CardRequest(CardConfirmationRequest request, String medicalInstitutionCode, String processExecutionTime) {}
+    public record CardRequest(
+            CardConfirmationRequest request, String medicalInstitutionCode, String processExecutionTime) {}
 
-    public static byte[] writeCardRequest(CardConfirmationRequest request, String institution, String processExecutionTime) {
+    public static byte[] writeCardRequest(
+            CardConfirmationRequest request, String institution, String processExecutionTime) {
         Document document = SafeXml.newDocument();
-        Element body = requestFrame(document, processExecutionTime, institution, request.arbitraryFileIdentifier(), "1");
+        Element body =
+                requestFrame(document, processExecutionTime, institution, request.arbitraryFileIdentifier(), "1");
         Element card = SafeXml.child(body, "CardConfirmation");
         Base64.Encoder b64 = Base64.getEncoder();
         SafeXml.leaf(card, "AuthCertificate", b64.encodeToString(request.authCertificateDer()));
@@ -435,10 +495,15 @@ public final class QualificationXml {
         SafeXml.leaf(card, "SpecificHealthCheckupsInfoConsFlg", c.checkup().code());
         SafeXml.leaf(card, "DiagnosisInfoConsFlg", c.treatment().code());
         SafeXml.leaf(card, "OperationInfoConsFlg", c.operation().code());
-        SafeXml.leaf(card, "LimitApplicationCertificateRelatedConsFlg", c.limitInfo().code());
-        SafeXml.leaf(card, "SpecificDiseasesCertificateRelatedConsFlg", c.specificDisease().code());
+        SafeXml.leaf(
+                card, "LimitApplicationCertificateRelatedConsFlg", c.limitInfo().code());
+        SafeXml.leaf(
+                card,
+                "SpecificDiseasesCertificateRelatedConsFlg",
+                c.specificDisease().code());
         if (request.prescriptionForm() != null) {
-            SafeXml.leaf(card, "PrescriptionIssueSelect", request.prescriptionForm().code());
+            SafeXml.leaf(
+                    card, "PrescriptionIssueSelect", request.prescriptionForm().code());
         }
         SafeXml.leaf(card, "MedicalTreatmentFlag", request.scenario().code());
         return SafeXml.write(document, CharacterCode.UTF_8.charset());
@@ -465,8 +530,12 @@ public final class QualificationXml {
                     consents,
                     SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""),
                     SafeXml.text(card, "Attestation").map(Attestation::parse).orElse(null),
-                    SafeXml.text(card, "PrescriptionIssueSelect").map(PrescriptionForm::ofCode).orElse(null),
-                    SafeXml.text(card, "MedicalTreatmentFlag").map(ConsentScenario::ofCode).orElse(ConsentScenario.OUTPATIENT));
+                    SafeXml.text(card, "PrescriptionIssueSelect")
+                            .map(PrescriptionForm::ofCode)
+                            .orElse(null),
+                    SafeXml.text(card, "MedicalTreatmentFlag")
+                            .map(ConsentScenario::ofCode)
+                            .orElse(ConsentScenario.OUTPATIENT));
             return new CardRequest(
                     request,
                     SafeXml.text(document, "MedicalInstitutionCode").orElse(""),

@@ -36,6 +36,9 @@ public final class ResultCodes {
     }
 
     public static Optional<RejectionReason> reasonOf(String code) {
-        return CODES.entrySet().stream().filter(e -> e.getValue().equals(code)).map(Map.Entry::getKey).findFirst();
+        return CODES.entrySet().stream()
+                .filter(e -> e.getValue().equals(code))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 }

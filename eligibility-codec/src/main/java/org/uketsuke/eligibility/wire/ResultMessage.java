@@ -41,9 +41,25 @@ public record ResultMessage(
 
     /** A normal answer with one valid qualification. */
     public static ResultMessage confirmed(
-            String processExecutionTime, String institution, String fileId, Qualification qualification, String notice) {
-        return new ResultMessage(processExecutionTime, processExecutionTime.substring(0, 8), institution, fileId, "1", "1",
-                null, null, CharacterCode.UTF_8, "1", notice == null ? null : ResultCodes.NOTICE, notice, "1",
+            String processExecutionTime,
+            String institution,
+            String fileId,
+            Qualification qualification,
+            String notice) {
+        return new ResultMessage(
+                processExecutionTime,
+                processExecutionTime.substring(0, 8),
+                institution,
+                fileId,
+                "1",
+                "1",
+                null,
+                null,
+                CharacterCode.UTF_8,
+                "1",
+                notice == null ? null : ResultCodes.NOTICE,
+                notice,
+                "1",
                 List.of(qualification));
     }
 
@@ -57,9 +73,9 @@ public record ResultMessage(
             ConfirmationOutcome outcome, String processExecutionTime, String institution, String fileId) {
         return switch (outcome) {
             case ConfirmationOutcome.Confirmed c ->
-                    Optional.of(confirmed(c.processingTime(), institution, fileId, c.qualification(), c.notice()));
+                Optional.of(confirmed(c.processingTime(), institution, fileId, c.qualification(), c.notice()));
             case ConfirmationOutcome.Rejected r ->
-                    Optional.of(rejected(processExecutionTime, institution, fileId, r.reason(), r.code(), r.message()));
+                Optional.of(rejected(processExecutionTime, institution, fileId, r.reason(), r.code(), r.message()));
             case Unavailable u -> Optional.empty();
         };
     }
@@ -71,48 +87,91 @@ public record ResultMessage(
     }
 
     /** As {@link #rejected(String, String, String, RejectionReason, String)}, with the code the system sent (or null). */
-    public static ResultMessage rejected(String processExecutionTime, String institution, String fileId,
-            RejectionReason reason, String code, String message) {
+    public static ResultMessage rejected(
+            String processExecutionTime,
+            String institution,
+            String fileId,
+            RejectionReason reason,
+            String code,
+            String message) {
         String validity = switch (reason) {
             case NO_QUALIFICATION, NOT_REGISTERED -> "4";
             case QUALIFICATION_LOST -> "2";
             default -> null;
         };
         String status = validity == null ? "2" : "1";
-        return new ResultMessage(processExecutionTime, processExecutionTime.substring(0, 8), institution, fileId, "1", "1",
-                null, null, CharacterCode.UTF_8, status, code == null ? ResultCodes.codeOf(reason) : code, message, validity,
+        return new ResultMessage(
+                processExecutionTime,
+                processExecutionTime.substring(0, 8),
+                institution,
+                fileId,
+                "1",
+                "1",
+                null,
+                null,
+                CharacterCode.UTF_8,
+                status,
+                code == null ? ResultCodes.codeOf(reason) : code,
+                message,
+                validity,
                 List.of());
     }
 
     /** The same answer with another 照会区分 (1 card, 2 insurance-card information). */
     public ResultMessage withReferenceClassification(String classification) {
-        return new ResultMessage(processExecutionTime, qualificationConfirmationDate, medicalInstitutionCode,
-                arbitraryFileIdentifier, classification, segmentOfResult, errorCode, errorMessage, characterCode,
-                processingResultStatus, processingResultCode, processingResultMessage, qualificationValidity,
+        return new ResultMessage(
+                processExecutionTime,
+                qualificationConfirmationDate,
+                medicalInstitutionCode,
+                arbitraryFileIdentifier,
+                classification,
+                segmentOfResult,
+                errorCode,
+                errorMessage,
+                characterCode,
+                processingResultStatus,
+                processingResultCode,
+                processingResultMessage,
+                qualificationValidity,
                 qualifications);
     }
 
     public ResultMessage withCharacterCode(CharacterCode code) {
-        return new ResultMessage(processExecutionTime, qualificationConfirmationDate, medicalInstitutionCode,
-                arbitraryFileIdentifier, referenceClassification, segmentOfResult, errorCode, errorMessage, code,
-                processingResultStatus, processingResultCode, processingResultMessage, qualificationValidity,
+        return new ResultMessage(
+                processExecutionTime,
+                qualificationConfirmationDate,
+                medicalInstitutionCode,
+                arbitraryFileIdentifier,
+                referenceClassification,
+                segmentOfResult,
+                errorCode,
+                errorMessage,
+                code,
+                processingResultStatus,
+                processingResultCode,
+                processingResultMessage,
+                qualificationValidity,
                 qualifications);
     }
 
     /** What this answer means to the terminal. */
     public ConfirmationOutcome toOutcome() {
         if (!"1".equals(segmentOfResult)) {
-            return new Unavailable(UnavailableReason.SERVER_ERROR,
+            return new Unavailable(
+                    UnavailableReason.SERVER_ERROR,
                     "SegmentOfResult " + segmentOfResult + " " + errorCode + " " + errorMessage);
         }
         if ("1".equals(processingResultStatus) && "1".equals(qualificationValidity) && !qualifications.isEmpty()) {
-            return new ConfirmationOutcome.Confirmed(qualifications.getFirst(), processExecutionTime, processingResultMessage);
+            return new ConfirmationOutcome.Confirmed(
+                    qualifications.getFirst(), processExecutionTime, processingResultMessage);
         }
-        RejectionReason reason = ResultCodes.reasonOf(processingResultCode).orElse(switch (String.valueOf(qualificationValidity)) {
-            case "2", "3" -> RejectionReason.QUALIFICATION_LOST;
-            case "4" -> RejectionReason.NO_QUALIFICATION;
-            default -> RejectionReason.REQUEST_INVALID;
-        });
+        RejectionReason reason = ResultCodes.reasonOf(processingResultCode)
+                .orElse(
+                        switch (String.valueOf(qualificationValidity)) {
+                            case "2", "3" -> RejectionReason.QUALIFICATION_LOST;
+                            case "4" -> RejectionReason.NO_QUALIFICATION;
+                            default -> RejectionReason.REQUEST_INVALID;
+                        });
         return new ConfirmationOutcome.Rejected(reason, processingResultCode, processingResultMessage);
     }
 }

@@ -29,6 +29,7 @@ public final class SafeXml {
 
     /** Factories are costly to find and not thread-safe: one hardened parser and one serialiser per thread. */
     private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(SafeXml::hardenedParser);
+
     private static final ThreadLocal<Transformer> WRITER = ThreadLocal.withInitial(SafeXml::newTransformer);
 
     private SafeXml() {}
@@ -105,13 +106,18 @@ public final class SafeXml {
 
     /** The first element of that name below {@code parent}, at any depth. */
     public static Optional<Element> find(Node parent, String name) {
-        NodeList list = parent instanceof Document d ? d.getElementsByTagName(name) : ((Element) parent).getElementsByTagName(name);
+        NodeList list = parent instanceof Document d
+                ? d.getElementsByTagName(name)
+                : ((Element) parent).getElementsByTagName(name);
         return list.getLength() == 0 ? Optional.empty() : Optional.of((Element) list.item(0));
     }
 
     /** The trimmed text of the first element of that name, or empty when absent or blank. */
     public static Optional<String> text(Node parent, String name) {
-        return find(parent, name).map(Element::getTextContent).map(String::strip).filter(s -> !s.isEmpty());
+        return find(parent, name)
+                .map(Element::getTextContent)
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
     }
 
     /** The untrimmed text (for fields whose padding means something, such as a 6-digit 保険者番号). */

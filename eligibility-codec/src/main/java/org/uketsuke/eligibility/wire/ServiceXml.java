@@ -53,7 +53,8 @@ public final class ServiceXml {
 
     // ---- 保険証利用登録 ---------------------------------------------------------------------------------------------
 
-    public static byte[] writeRegistrationRequest(InsuranceUseRegistration registration, String institution, String time) {
+    public static byte[] writeRegistrationRequest(
+            InsuranceUseRegistration registration, String institution, String time) {
         Document document = SafeXml.newDocument();
         Element body = QualificationXml.requestFrame(document, time, institution, "", "1");
         Element e = SafeXml.child(body, "InsuranceUseRegistration");
@@ -69,8 +70,10 @@ public final class ServiceXml {
                 .orElseThrow(() -> new MalformedMessageException("missing InsuranceUseRegistration"));
         try {
             Base64.Decoder b64 = Base64.getMimeDecoder();
-            return new InsuranceUseRegistration(b64.decode(SafeXml.required(e, "AuthCertificate")),
-                    b64.decode(SafeXml.required(e, "Nonce")), b64.decode(SafeXml.required(e, "Signature")));
+            return new InsuranceUseRegistration(
+                    b64.decode(SafeXml.required(e, "AuthCertificate")),
+                    b64.decode(SafeXml.required(e, "Nonce")),
+                    b64.decode(SafeXml.required(e, "Signature")));
         } catch (IllegalArgumentException ex) {
             throw new MalformedMessageException("invalid InsuranceUseRegistration: " + ex.getMessage(), ex);
         }
@@ -126,8 +129,11 @@ public final class ServiceXml {
         Element e = SafeXml.find(SafeXml.parse(xml), "VisualCheckPasscode")
                 .orElseThrow(() -> new MalformedMessageException("missing VisualCheckPasscode"));
         try {
-            Instant expires = LocalDateTime.parse(SafeXml.required(e, "ExpirationTime"),
-                    DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT)).atZone(ZoneId.of("Asia/Tokyo")).toInstant();
+            Instant expires = LocalDateTime.parse(
+                            SafeXml.required(e, "ExpirationTime"),
+                            DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT))
+                    .atZone(ZoneId.of("Asia/Tokyo"))
+                    .toInstant();
             return new VisualPasscode(SafeXml.required(e, "Passcode"), SafeXml.required(e, "StaffId"), expires);
         } catch (DateTimeParseException | InvalidValueException ex) {
             throw new MalformedMessageException("invalid VisualCheckPasscode: " + ex.getMessage(), ex);
@@ -136,7 +142,8 @@ public final class ServiceXml {
 
     // ---- 照会番号 registration -----------------------------------------------------------------------------------
 
-    public static byte[] writeReferenceRequest(List<ReferenceRegistration> registrations, String institution, String time) {
+    public static byte[] writeReferenceRequest(
+            List<ReferenceRegistration> registrations, String institution, String time) {
         Document document = SafeXml.newDocument();
         Element body = QualificationXml.requestFrame(document, time, institution, "", "2");
         Element list = SafeXml.child(body, "ReferenceNumberRegistrationList");
@@ -159,15 +166,16 @@ public final class ServiceXml {
             Element info = (Element) infos.item(i);
             try {
                 registrations.add(new ReferenceRegistration(
-                        new InsuranceCardId(InsurerNumber.of(SafeXml.required(info, "InsurerNumber")),
+                        new InsuranceCardId(
+                                InsurerNumber.of(SafeXml.required(info, "InsurerNumber")),
                                 SafeXml.text(info, "InsuredCardSymbol").orElse(""),
                                 SafeXml.required(info, "InsuredIdentificationNumber"),
                                 SafeXml.text(info, "InsuredBranchNumber").orElse("")),
                         LocalDate.parse(SafeXml.required(info, "Birthdate"), DATE),
                         ReferenceNumber.of(SafeXml.required(info, "ReferenceNumber"))));
             } catch (InvalidValueException | DateTimeParseException e) {
-                throw new MalformedMessageException("invalid ReferenceNumberRegistrationInfo " + (i + 1) + ": "
-                        + e.getMessage(), e);
+                throw new MalformedMessageException(
+                        "invalid ReferenceNumberRegistrationInfo " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
         if (registrations.isEmpty()) {
@@ -177,8 +185,8 @@ public final class ServiceXml {
     }
 
     /** One result per registration, in request order. */
-    public static byte[] writeReferenceResults(String time, List<ReferenceRegistration> registrations,
-            List<RegistrationOutcome> outcomes) {
+    public static byte[] writeReferenceResults(
+            String time, List<ReferenceRegistration> registrations, List<RegistrationOutcome> outcomes) {
         return writeReferenceResults(time, null, null, CharacterCode.UTF_8, registrations, outcomes);
     }
 
@@ -186,15 +194,23 @@ public final class ServiceXml {
      * The same as the folder interface answers a レセコン ({@code OQSsiimm01res}/{@code OQSmuimm01res}): with the
      * institution code, the request's {@code ArbitraryFileIdentifier} echoed, in the request's character code.
      */
-    public static byte[] writeReferenceResults(String time, String institution, String fileId, CharacterCode code,
-            List<ReferenceRegistration> registrations, List<RegistrationOutcome> outcomes) {
+    public static byte[] writeReferenceResults(
+            String time,
+            String institution,
+            String fileId,
+            CharacterCode code,
+            List<ReferenceRegistration> registrations,
+            List<RegistrationOutcome> outcomes) {
         Document document = SafeXml.newDocument();
         Element body = answerFrame(document, time, institution, fileId, code);
         SafeXml.leaf(body, "ProcessingResultStatus", "1");
         Element list = SafeXml.child(body, "ReferenceNumberRegistrationResultList");
         for (int i = 0; i < outcomes.size(); i++) {
             Element result = SafeXml.child(list, "ReferenceNumberRegistrationResult");
-            SafeXml.leaf(result, "ReferenceNumber", registrations.get(i).referenceNumber().value());
+            SafeXml.leaf(
+                    result,
+                    "ReferenceNumber",
+                    registrations.get(i).referenceNumber().value());
             writeOutcome(result, outcomes.get(i));
         }
         return SafeXml.write(document, code.charset());
@@ -217,8 +233,8 @@ public final class ServiceXml {
         return answerFrame(document, time, null, null, CharacterCode.UTF_8);
     }
 
-    private static Element answerFrame(Document document, String time, String institution, String fileId,
-            CharacterCode code) {
+    private static Element answerFrame(
+            Document document, String time, String institution, String fileId, CharacterCode code) {
         Element root = SafeXml.child(document, "XmlMsg");
         Element header = SafeXml.child(root, "MessageHeader");
         SafeXml.leaf(header, "ProcessExecutionTime", time);
@@ -241,24 +257,28 @@ public final class ServiceXml {
             }
             case RegistrationOutcome.Rejected r -> {
                 SafeXml.leaf(parent, "ProcessingResultStatus", "2");
-                SafeXml.leaf(parent, "ProcessingResultCode", r.code() == null ? ResultCodes.codeOf(r.reason()) : r.code());
+                SafeXml.leaf(
+                        parent, "ProcessingResultCode", r.code() == null ? ResultCodes.codeOf(r.reason()) : r.code());
                 SafeXml.leaf(parent, "ProcessingResultMessage", r.message());
             }
             case Unavailable u ->
-                    throw new IllegalArgumentException("an unavailable outcome is never sent: " + u.reason());
+                throw new IllegalArgumentException("an unavailable outcome is never sent: " + u.reason());
         }
     }
 
     private static RegistrationOutcome readOutcome(Element parent, String time) throws MalformedMessageException {
         String status = SafeXml.required(parent, "ProcessingResultStatus");
         if (status.equals("1")) {
-            return new RegistrationOutcome.Registered(time, SafeXml.required(parent, "RegistrationResult").equals("2"));
+            return new RegistrationOutcome.Registered(
+                    time, SafeXml.required(parent, "RegistrationResult").equals("2"));
         }
         if (!status.equals("2")) {
             throw new MalformedMessageException("unknown ProcessingResultStatus " + status);
         }
         String code = SafeXml.text(parent, "ProcessingResultCode").orElse(null);
-        return new RegistrationOutcome.Rejected(ResultCodes.reasonOf(code).orElse(RejectionReason.REQUEST_INVALID), code,
+        return new RegistrationOutcome.Rejected(
+                ResultCodes.reasonOf(code).orElse(RejectionReason.REQUEST_INVALID),
+                code,
                 SafeXml.text(parent, "ProcessingResultMessage").orElse(""));
     }
 }

@@ -14,21 +14,70 @@ class QualificationXmlFuzzTest {
 
     /** Element names, markup and values the mutator splices in. */
     private static final String[] XML_TOKENS = {
-        "<", ">", "</", "/>", "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>", "<!DOCTYPE x [<!ENTITY e \"e\">]>", "&e;",
-        "&#0;", "&#xD800;", "&amp;", "<![CDATA[", "]]>", "<!--", "-->", "xmlns:a=\"u\"", "<a:b>", "\u00EF\u00BB\u00BF",
-        "XmlMsg", "MessageHeader", "MessageBody", "ResultList", "ResultOfQualificationConfirmation", "InsurerNumber",
-        "Birthdate", "InsuredPartialContributionRatio", "InsuredIdentificationNumber", "SegmentOfResult",
-        "ProcessExecutionTime", "CharacterCodeIdentifier", "SpecificDiseasesCertificateInfo", "SpecificDiseasesSelfPay",
-        "SpecificDiseasesDiseaseCategory", "PublicExpenseInfo", "PublicExpensePayerNumber", "ElderlyRecipientCertificateInfo",
-        "LimitApplicationCertificateRelatedInfo", "LimitApplicationCertificateClassificationFlag", "ReceptionNumber",
-        "ProcessingStatus", "ProcessedCount", "TotalCount", "BulkConfirmUnit", "QualificationConfirmSearchInfo",
-        "CardConfirmation", "AuthCertificate", "Nonce", "Signature", "IdentityMethod", "Attestation",
-        "UKETSUKE-FACE-ATTESTATION-2|", "UKETSUKE-VISUAL-ATTESTATION-1|", "|", "PIN", "FACE", "VISUAL", "A01", "B10"
+        "<",
+        ">",
+        "</",
+        "/>",
+        "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>",
+        "<!DOCTYPE x [<!ENTITY e \"e\">]>",
+        "&e;",
+        "&#0;",
+        "&#xD800;",
+        "&amp;",
+        "<![CDATA[",
+        "]]>",
+        "<!--",
+        "-->",
+        "xmlns:a=\"u\"",
+        "<a:b>",
+        "\u00EF\u00BB\u00BF",
+        "XmlMsg",
+        "MessageHeader",
+        "MessageBody",
+        "ResultList",
+        "ResultOfQualificationConfirmation",
+        "InsurerNumber",
+        "Birthdate",
+        "InsuredPartialContributionRatio",
+        "InsuredIdentificationNumber",
+        "SegmentOfResult",
+        "ProcessExecutionTime",
+        "CharacterCodeIdentifier",
+        "SpecificDiseasesCertificateInfo",
+        "SpecificDiseasesSelfPay",
+        "SpecificDiseasesDiseaseCategory",
+        "PublicExpenseInfo",
+        "PublicExpensePayerNumber",
+        "ElderlyRecipientCertificateInfo",
+        "LimitApplicationCertificateRelatedInfo",
+        "LimitApplicationCertificateClassificationFlag",
+        "ReceptionNumber",
+        "ProcessingStatus",
+        "ProcessedCount",
+        "TotalCount",
+        "BulkConfirmUnit",
+        "QualificationConfirmSearchInfo",
+        "CardConfirmation",
+        "AuthCertificate",
+        "Nonce",
+        "Signature",
+        "IdentityMethod",
+        "Attestation",
+        "UKETSUKE-FACE-ATTESTATION-2|",
+        "UKETSUKE-VISUAL-ATTESTATION-1|",
+        "|",
+        "PIN",
+        "FACE",
+        "VISUAL",
+        "A01",
+        "B10"
     };
 
     @Test
     void resultsAndBatchStatusesDecodeOrAreMalformed() {
-        FuzzReport report = Fuzzer.target("ResultXml").dictionary(XML_TOKENS).maxLength(16 * 1024)
+        FuzzReport report = Fuzzer.target("ResultXml")
+                .dictionary(XML_TOKENS)
+                .maxLength(16 * 1024)
                 .allow(MalformedMessageException.class)
                 .run(bytes -> {
                     Object result;
@@ -37,14 +86,18 @@ class QualificationXmlFuzzTest {
                     } catch (MalformedMessageException e) {
                         result = e;
                     }
-                    return result instanceof MalformedMessageException ? QualificationXml.parseBatchStatus(bytes) : result;
+                    return result instanceof MalformedMessageException
+                            ? QualificationXml.parseBatchStatus(bytes)
+                            : result;
                 });
         assertThat(report.totalInputs()).isGreaterThan(report.corpusInputs());
     }
 
     @Test
     void requestsDecodeOrAreMalformed() {
-        FuzzReport report = Fuzzer.target("RequestXml").dictionary(XML_TOKENS).maxLength(16 * 1024)
+        FuzzReport report = Fuzzer.target("RequestXml")
+                .dictionary(XML_TOKENS)
+                .maxLength(16 * 1024)
                 .allow(MalformedMessageException.class)
                 .run(bytes -> {
                     Object search = attempt(() -> QualificationXml.parseSearch(bytes));

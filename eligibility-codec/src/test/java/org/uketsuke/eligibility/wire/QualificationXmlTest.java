@@ -13,26 +13,26 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.ElderlyRecipient;
-import org.uketsuke.eligibility.LimitCategory;
-import org.uketsuke.eligibility.LimitCertificate;
-import org.uketsuke.eligibility.PublicExpense;
-import org.uketsuke.eligibility.PublicExpensePayerNumber;
-import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
-import org.uketsuke.eligibility.QualificationDetails;
-import org.uketsuke.eligibility.SpecificDisease;
-import org.uketsuke.eligibility.SpecificDiseaseCertificate;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.LimitCategory;
+import org.uketsuke.eligibility.LimitCertificate;
 import org.uketsuke.eligibility.PersonalFamily;
+import org.uketsuke.eligibility.PublicExpense;
+import org.uketsuke.eligibility.PublicExpensePayerNumber;
+import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.QualificationDetails;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.Sex;
+import org.uketsuke.eligibility.SpecificDisease;
+import org.uketsuke.eligibility.SpecificDiseaseCertificate;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
 
@@ -40,8 +40,14 @@ class QualificationXmlTest {
 
     private static final Qualification HANAKO = new Qualification(
             new InsuranceCardId(InsurerNumber.of("131045"), "受付12", "004567", "01"),
-            "受付区国民健康保険", "受付　花子", "ｳｹﾂｹ ﾊﾅｺ", LocalDate.of(1980, 2, 17), Sex.FEMALE,
-            PersonalFamily.DEPENDANT, new ContributionRatio(30), LocalDate.of(2020, 4, 1));
+            "受付区国民健康保険",
+            "受付　花子",
+            "ｳｹﾂｹ ﾊﾅｺ",
+            LocalDate.of(1980, 2, 17),
+            Sex.FEMALE,
+            PersonalFamily.DEPENDANT,
+            new ContributionRatio(30),
+            LocalDate.of(2020, 4, 1));
 
     @Test
     void aConfirmedResultSurvivesTheRoundTripInUtf8AndShiftJis() throws Exception {
@@ -49,12 +55,16 @@ class QualificationXmlTest {
         for (CharacterCode code : CharacterCode.values()) {
             byte[] xml = QualificationXml.write(message.withCharacterCode(code));
             String head = new String(xml, 0, 60, StandardCharsets.US_ASCII);
-            assertThat(head).startsWith("<?xml version=\"1.0\" encoding=\"" + code.charset().name() + "\" standalone=\"no\"?>");
+            assertThat(head)
+                    .startsWith(
+                            "<?xml version=\"1.0\" encoding=\"" + code.charset().name() + "\" standalone=\"no\"?>");
             ResultMessage back = QualificationXml.parseResult(xml);
             assertThat(back.characterCode()).isEqualTo(code);
             assertThat(back.qualifications()).containsExactly(HANAKO);
-            assertThat(back.toOutcome()).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
-                    c -> assertThat(c.processingTime()).isEqualTo("20261124101500"));
+            assertThat(back.toOutcome())
+                    .isInstanceOfSatisfying(
+                            ConfirmationOutcome.Confirmed.class,
+                            c -> assertThat(c.processingTime()).isEqualTo("20261124101500"));
         }
     }
 
@@ -69,8 +79,9 @@ class QualificationXmlTest {
 
     @Test
     void sixDigitInsurerNumbersAreRightAlignedInResults() {
-        String xml = new String(QualificationXml.write(
-                ResultMessage.confirmed("20261124101500", "1311234567", "f", HANAKO, null)), StandardCharsets.UTF_8);
+        String xml = new String(
+                QualificationXml.write(ResultMessage.confirmed("20261124101500", "1311234567", "f", HANAKO, null)),
+                StandardCharsets.UTF_8);
         assertThat(xml).contains("<InsurerNumber>  131045</InsurerNumber>");
     }
 
@@ -95,7 +106,8 @@ class QualificationXmlTest {
                   </MessageHeader>
                 </XmlMsg>
                 """;
-        ConfirmationOutcome outcome = QualificationXml.parseResult(xml.strip().getBytes(StandardCharsets.UTF_8)).toOutcome();
+        ConfirmationOutcome outcome = QualificationXml.parseResult(xml.strip().getBytes(StandardCharsets.UTF_8))
+                .toOutcome();
         assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class, c -> {
             assertThat(c.qualification().card().symbol()).isEmpty();
             assertThat(c.qualification().contributionRatio().percent()).isEqualTo(20);
@@ -123,7 +135,8 @@ class QualificationXmlTest {
 
     @Test
     void truncatedOrInvalidMessagesAreTypedErrors() {
-        byte[] whole = QualificationXml.write(ResultMessage.confirmed("20261124101500", "1311234567", "f", HANAKO, null));
+        byte[] whole =
+                QualificationXml.write(ResultMessage.confirmed("20261124101500", "1311234567", "f", HANAKO, null));
         byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
         assertThatThrownBy(() -> QualificationXml.parseResult(truncated)).isInstanceOf(MalformedMessageException.class);
         String badCheckDigit = new String(whole, StandardCharsets.UTF_8).replace("  131045", "  131046");
@@ -135,13 +148,16 @@ class QualificationXmlTest {
     /** Found by QualificationXmlFuzzTest (corpus fuzz/ResultXml/found-batch-count-overflow.xml): was a NumberFormatException. */
     @Test
     void batchCountsThatAreNotSmallNumbersAreMalformed() throws Exception {
-        String status = new String(QualificationXml.writeBatchStatus("R0001", "20261124101500", 1, 2, List.of(), null),
+        String status = new String(
+                QualificationXml.writeBatchStatus("R0001", "20261124101500", 1, 2, List.of(), null),
                 StandardCharsets.UTF_8);
         for (String count : new String[] {"2147483648", "-1", "1e3", "１"}) {
-            byte[] bad = status.replace("<ProcessedCount>1</ProcessedCount>", "<ProcessedCount>" + count + "</ProcessedCount>")
+            byte[] bad = status.replace(
+                            "<ProcessedCount>1</ProcessedCount>", "<ProcessedCount>" + count + "</ProcessedCount>")
                     .getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> QualificationXml.parseBatchStatus(bad))
-                    .isInstanceOf(MalformedMessageException.class).hasMessageContaining("ProcessedCount");
+                    .isInstanceOf(MalformedMessageException.class)
+                    .hasMessageContaining("ProcessedCount");
         }
         assertThat(QualificationXml.parseBatchStatus(status.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(new BatchStatus.Processing("R0001", 1, 2));
@@ -150,7 +166,8 @@ class QualificationXmlTest {
     @Test
     void rejectionsCarryTheirReasonThroughTheWire() throws Exception {
         for (RejectionReason reason : RejectionReason.values()) {
-            byte[] xml = QualificationXml.write(ResultMessage.rejected("20261124101500", "1311234567", "f", reason, "理由"));
+            byte[] xml =
+                    QualificationXml.write(ResultMessage.rejected("20261124101500", "1311234567", "f", reason, "理由"));
             assertThat(QualificationXml.parseResult(xml).toOutcome())
                     .isEqualTo(new ConfirmationOutcome.Rejected(reason, ResultCodes.codeOf(reason), "理由"));
         }
@@ -159,33 +176,53 @@ class QualificationXmlTest {
     @Test
     void everyOptionalBlockSurvivesTheRoundTrip() throws Exception {
         QualificationDetails details = new QualificationDetails(
-                Optional.of(new ElderlyRecipient(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1),
-                        LocalDate.of(2027, 3, 31), new ContributionRatio(20))),
-                Optional.of(new LimitCertificate("01", LimitCategory.A03, LocalDate.of(2026, 4, 1),
-                        LocalDate.of(2027, 3, 31))),
-                List.of(new SpecificDiseaseCertificate(SpecificDisease.CHRONIC_RENAL_FAILURE_DIALYSIS,
-                        LocalDate.of(2025, 1, 1), null, 10_000)),
-                List.of(new PublicExpense(PublicExpensePayerNumber.of("54016027"),
-                        PublicExpenseRecipientNumber.of("1234566"), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))));
-        Qualification full = new Qualification(HANAKO.card(), HANAKO.insurerName(), HANAKO.name(), HANAKO.nameKana(),
-                LocalDate.of(1953, 5, 5), Sex.MALE, PersonalFamily.INSURED, new ContributionRatio(20),
-                LocalDate.of(2018, 4, 1), details);
+                Optional.of(new ElderlyRecipient(
+                        LocalDate.of(2026, 4, 1),
+                        LocalDate.of(2026, 4, 1),
+                        LocalDate.of(2027, 3, 31),
+                        new ContributionRatio(20))),
+                Optional.of(new LimitCertificate(
+                        "01", LimitCategory.A03, LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31))),
+                List.of(new SpecificDiseaseCertificate(
+                        SpecificDisease.CHRONIC_RENAL_FAILURE_DIALYSIS, LocalDate.of(2025, 1, 1), null, 10_000)),
+                List.of(new PublicExpense(
+                        PublicExpensePayerNumber.of("54016027"),
+                        PublicExpenseRecipientNumber.of("1234566"),
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 12, 31))));
+        Qualification full = new Qualification(
+                HANAKO.card(),
+                HANAKO.insurerName(),
+                HANAKO.name(),
+                HANAKO.nameKana(),
+                LocalDate.of(1953, 5, 5),
+                Sex.MALE,
+                PersonalFamily.INSURED,
+                new ContributionRatio(20),
+                LocalDate.of(2018, 4, 1),
+                details);
         for (CharacterCode code : CharacterCode.values()) {
             byte[] xml = QualificationXml.write(
                     ResultMessage.confirmed("20261124101500", "1311234567", "f", full, "証明書の有効期限が近づいています")
                             .withCharacterCode(code));
             ResultMessage back = QualificationXml.parseResult(xml);
             assertThat(back.qualifications()).containsExactly(full);
-            assertThat(back.toOutcome()).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
-                    c -> assertThat(c.notice()).isEqualTo("証明書の有効期限が近づいています"));
+            assertThat(back.toOutcome())
+                    .isInstanceOfSatisfying(
+                            ConfirmationOutcome.Confirmed.class,
+                            c -> assertThat(c.notice()).isEqualTo("証明書の有効期限が近づいています"));
         }
     }
 
     @Test
     void theCardRequestRoundTrips() throws Exception {
-        CardConfirmationRequest request = new CardConfirmationRequest(new byte[] {1, 2, 3}, new byte[] {4, 5},
-                new byte[] {6}, IdentityMethod.FACE,
-                new Consents(Consent.YES, Consent.NO, Consent.YES, Consent.NOT_OBTAINED, Consent.YES, Consent.NO), "abc123");
+        CardConfirmationRequest request = new CardConfirmationRequest(
+                new byte[] {1, 2, 3},
+                new byte[] {4, 5},
+                new byte[] {6},
+                IdentityMethod.FACE,
+                new Consents(Consent.YES, Consent.NO, Consent.YES, Consent.NOT_OBTAINED, Consent.YES, Consent.NO),
+                "abc123");
         QualificationXml.CardRequest back = QualificationXml.parseCardRequest(
                 QualificationXml.writeCardRequest(request, "1311234567", "20261124101500"));
         assertThat(back.request().authCertificateDer()).containsExactly(1, 2, 3);
@@ -195,6 +232,7 @@ class QualificationXmlTest {
         assertThat(back.request().arbitraryFileIdentifier()).isEqualTo("abc123");
         assertThat(back.medicalInstitutionCode()).isEqualTo("1311234567");
     }
+
     @Test
     void aShiftJisFaceFileWithShuffledAndUnmodelledElementsIsRead() throws Exception {
         byte[] file;
@@ -234,12 +272,16 @@ class QualificationXmlTest {
         }
         outcomes.add(new ConfirmationOutcome.Rejected(RejectionReason.NO_QUALIFICATION, "X9999", "資格なし（他システムの符号）"));
         for (ConfirmationOutcome outcome : outcomes) {
-            ResultMessage message = ResultMessage.of(outcome, "20261124101600", "1311234567", "f-1").orElseThrow();
-            assertThat(QualificationXml.parseResult(QualificationXml.write(message)).toOutcome()).isEqualTo(outcome);
+            ResultMessage message = ResultMessage.of(outcome, "20261124101600", "1311234567", "f-1")
+                    .orElseThrow();
+            assertThat(QualificationXml.parseResult(QualificationXml.write(message))
+                            .toOutcome())
+                    .isEqualTo(outcome);
             assertThat(message.arbitraryFileIdentifier()).isEqualTo("f-1");
         }
-        assertThat(ResultMessage.of(new Unavailable(
-                UnavailableReason.TIMEOUT, "slow"), "20261124101600", "1311234567", "f-1"))
-                .as("an outage has no answer to pass on").isEmpty();
+        assertThat(ResultMessage.of(
+                        new Unavailable(UnavailableReason.TIMEOUT, "slow"), "20261124101600", "1311234567", "f-1"))
+                .as("an outage has no answer to pass on")
+                .isEmpty();
     }
 }

@@ -73,8 +73,8 @@ class ResultRoundTripPropertyTest {
             ResultMessage back = parse(QualificationXml.write(message));
             assertThat(back).isEqualTo(message);
         });
-        Fuzzer.record(new FuzzReport("ResultRoundTrip", 0, count.get(), Duration.ofNanos(System.nanoTime() - started),
-                seed, 1));
+        Fuzzer.record(new FuzzReport(
+                "ResultRoundTrip", 0, count.get(), Duration.ofNanos(System.nanoTime() - started), seed, 1));
         assertThat(count.get()).isGreaterThanOrEqualTo(examples * 9L / 10); // quicktheories skips repeats
     }
 
@@ -95,21 +95,38 @@ class ResultRoundTripPropertyTest {
             for (int i = 0; i < n; i++) {
                 qualifications.add(qualification(in));
             }
-            return new ResultMessage(digits(in, 14), maybe(in) ? digits(in, 8) : null, maybe(in) ? digits(in, 10) : null,
-                    maybe(in) ? text(in, 1, 20) : null, pick(in, "1", "2", null), pick(in, "1", "2", "9"),
-                    maybe(in) ? text(in, 1, 8) : null, maybe(in) ? text(in, 1, 40) : null,
-                    pick(in, CharacterCode.UTF_8, CharacterCode.SHIFT_JIS), pick(in, "1", "2", null),
-                    maybe(in) ? digits(in, 4) : null, maybe(in) ? text(in, 1, 40) : null, pick(in, "1", "2", "3", "4", null),
+            return new ResultMessage(
+                    digits(in, 14),
+                    maybe(in) ? digits(in, 8) : null,
+                    maybe(in) ? digits(in, 10) : null,
+                    maybe(in) ? text(in, 1, 20) : null,
+                    pick(in, "1", "2", null),
+                    pick(in, "1", "2", "9"),
+                    maybe(in) ? text(in, 1, 8) : null,
+                    maybe(in) ? text(in, 1, 40) : null,
+                    pick(in, CharacterCode.UTF_8, CharacterCode.SHIFT_JIS),
+                    pick(in, "1", "2", null),
+                    maybe(in) ? digits(in, 4) : null,
+                    maybe(in) ? text(in, 1, 40) : null,
+                    pick(in, "1", "2", "3", "4", null),
                     qualifications);
         };
     }
 
     private static Qualification qualification(RandomnessSource in) {
-        InsuranceCardId card = new InsuranceCardId(insurer(in), maybe(in) ? text(in, 1, 12) : "", "N" + text(in, 1, 12),
-                maybe(in) ? digits(in, 2) : "");
-        return new Qualification(card, maybe(in) ? text(in, 1, 20) : "", maybe(in) ? text(in, 1, 20) : "",
-                maybe(in) ? text(in, 1, 20) : "", date(in), pick(in, Sex.values()), pick(in, PersonalFamily.values()),
-                ratio(in), maybe(in) ? date(in) : null, details(in));
+        InsuranceCardId card = new InsuranceCardId(
+                insurer(in), maybe(in) ? text(in, 1, 12) : "", "N" + text(in, 1, 12), maybe(in) ? digits(in, 2) : "");
+        return new Qualification(
+                card,
+                maybe(in) ? text(in, 1, 20) : "",
+                maybe(in) ? text(in, 1, 20) : "",
+                maybe(in) ? text(in, 1, 20) : "",
+                date(in),
+                pick(in, Sex.values()),
+                pick(in, PersonalFamily.values()),
+                ratio(in),
+                maybe(in) ? date(in) : null,
+                details(in));
     }
 
     private static QualificationDetails details(RandomnessSource in) {
@@ -117,18 +134,25 @@ class ResultRoundTripPropertyTest {
                 ? Optional.of(new ElderlyRecipient(optionalDate(in), optionalDate(in), optionalDate(in), ratio(in)))
                 : Optional.empty();
         Optional<LimitCertificate> limit = maybe(in)
-                ? Optional.of(new LimitCertificate(pick(in, "01", "02", "03"), pick(in, LimitCategory.values()),
-                        optionalDate(in), optionalDate(in)))
+                ? Optional.of(new LimitCertificate(
+                        pick(in, "01", "02", "03"),
+                        pick(in, LimitCategory.values()),
+                        optionalDate(in),
+                        optionalDate(in)))
                 : Optional.empty();
         List<SpecificDiseaseCertificate> diseases = new ArrayList<>();
         for (int i = 0, n = (int) in.next(Constraint.between(0, 2)); i < n; i++) {
-            diseases.add(new SpecificDiseaseCertificate(pick(in, SpecificDisease.values()), optionalDate(in),
-                    optionalDate(in), (int) in.next(Constraint.between(0, 100_000))));
+            diseases.add(new SpecificDiseaseCertificate(
+                    pick(in, SpecificDisease.values()), optionalDate(in), optionalDate(in), (int)
+                            in.next(Constraint.between(0, 100_000))));
         }
         List<PublicExpense> expenses = new ArrayList<>();
         for (int i = 0, n = (int) in.next(Constraint.between(0, 2)); i < n; i++) {
-            expenses.add(new PublicExpense(PublicExpensePayerNumber.of(checked(in, 7)),
-                    PublicExpenseRecipientNumber.of(checked(in, 6)), optionalDate(in), optionalDate(in)));
+            expenses.add(new PublicExpense(
+                    PublicExpensePayerNumber.of(checked(in, 7)),
+                    PublicExpenseRecipientNumber.of(checked(in, 6)),
+                    optionalDate(in),
+                    optionalDate(in)));
         }
         return new QualificationDetails(elderly, limit, diseases, expenses);
     }
@@ -147,7 +171,8 @@ class ResultRoundTripPropertyTest {
     }
 
     private static LocalDate date(RandomnessSource in) {
-        return LocalDate.ofEpochDay(in.next(Constraint.between(LocalDate.of(1900, 1, 1).toEpochDay(),
+        return LocalDate.ofEpochDay(in.next(Constraint.between(
+                LocalDate.of(1900, 1, 1).toEpochDay(),
                 LocalDate.of(2099, 12, 31).toEpochDay())));
     }
 

@@ -1,10 +1,10 @@
 package org.uketsuke.eligibility.medical;
 
-import org.uketsuke.eligibility.ConsentScenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Nullable;
 
 /**
@@ -13,7 +13,11 @@ import org.uketsuke.eligibility.Nullable;
  *
  * @param expiresAt the end of the viewing window; null when the answer was not "yes" (nothing to expire)
  */
-public record ConsentGrant(MedicalCategory category, Consent answer, Instant givenAt, @Nullable Instant expiresAt,
+public record ConsentGrant(
+        MedicalCategory category,
+        Consent answer,
+        Instant givenAt,
+        @Nullable Instant expiresAt,
         ConsentScenario scenario) {
 
     public ConsentGrant {
@@ -30,9 +34,10 @@ public record ConsentGrant(MedicalCategory category, Consent answer, Instant giv
     }
 
     /** The grant for {@code answer} given at {@code givenAt}, valid for {@code validity} if it is a "yes". */
-    public static ConsentGrant of(MedicalCategory category, Consent answer, Instant givenAt, ConsentScenario scenario,
-            Duration validity) {
-        return new ConsentGrant(category, answer, givenAt, answer == Consent.YES ? givenAt.plus(validity) : null, scenario);
+    public static ConsentGrant of(
+            MedicalCategory category, Consent answer, Instant givenAt, ConsentScenario scenario, Duration validity) {
+        return new ConsentGrant(
+                category, answer, givenAt, answer == Consent.YES ? givenAt.plus(validity) : null, scenario);
     }
 
     /** The answer as it stands at {@code now}: a "yes" whose window has closed is {@link Consent#EXPIRED}. */

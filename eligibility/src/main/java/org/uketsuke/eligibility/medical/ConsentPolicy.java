@@ -1,10 +1,10 @@
 package org.uketsuke.eligibility.medical;
 
-import org.uketsuke.eligibility.ConsentScenario;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Nullable;
 
 /**

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param facility the pharmacy or clinic that dispensed ({@code MeTrDiHNm})
  * @param prescriber the clinic that prescribed ({@code PrlsHNm}); equal to {@code facility} for 院内処方
  */
-public record DispensedDrug(LocalDate dispensed, String drugCode, String drugName, BigDecimal quantity, String unit,
-        String usage, int days, String facility, String prescriber) {
+public record DispensedDrug(
+        LocalDate dispensed,
+        String drugCode,
+        String drugName,
+        BigDecimal quantity,
+        String unit,
+        String usage,
+        int days,
+        String facility,
+        String prescriber) {
 
     public DispensedDrug {
         Objects.requireNonNull(dispensed, "dispensed");

@@ -1,8 +1,8 @@
 package org.uketsuke.eligibility.medical;
 
-import org.uketsuke.eligibility.ConsentScenario;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.Nullable;
 
@@ -14,8 +14,13 @@ import org.uketsuke.eligibility.Nullable;
  * @param from first date wanted, or null for all the system keeps
  * @param to last date wanted, or null for up to today
  */
-public record MedicalQuery(InsuranceCardId card, MedicalCategory category, @Nullable LocalDate from, @Nullable LocalDate to,
-        ConsentScenario scenario, String arbitraryFileIdentifier) {
+public record MedicalQuery(
+        InsuranceCardId card,
+        MedicalCategory category,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to,
+        ConsentScenario scenario,
+        String arbitraryFileIdentifier) {
 
     public MedicalQuery {
         Objects.requireNonNull(card, "card");

@@ -19,15 +19,19 @@ class DomainArchitectureTest {
 
     @Test
     void theDomainDependsOnlyOnTheJdkAndItself() {
-        classes().should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "org.uketsuke.eligibility", "org.uketsuke.eligibility.medical")
+        classes()
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.uketsuke.eligibility", "org.uketsuke.eligibility.medical")
                 .check(DOMAIN);
     }
 
     @Test
     void theDomainHoldsAllItsClasses() {
         // Codec and client live in their own modules; only domain classes are on this module's class path.
-        classes().should().resideInAnyPackage("org.uketsuke.eligibility", "org.uketsuke.eligibility.medical")
+        classes()
+                .should()
+                .resideInAnyPackage("org.uketsuke.eligibility", "org.uketsuke.eligibility.medical")
                 .check(DOMAIN);
     }
 }

@@ -1,15 +1,15 @@
 package org.uketsuke.eligibility.medical;
 
-import org.uketsuke.eligibility.ConsentScenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
 
 class ConsentGrantTest {
@@ -19,18 +19,23 @@ class ConsentGrantTest {
     @ParameterizedTest
     @EnumSource(MedicalCategory.class)
     void aYesAllowsViewingUntilItsWindowClosesAndThenReadsAsExpired(MedicalCategory category) {
-        ConsentGrant grant = ConsentGrant.of(category, Consent.YES, GIVEN, ConsentScenario.OUTPATIENT, Duration.ofHours(24));
+        ConsentGrant grant =
+                ConsentGrant.of(category, Consent.YES, GIVEN, ConsentScenario.OUTPATIENT, Duration.ofHours(24));
 
         assertThat(grant.stateAt(GIVEN.plusSeconds(1))).isEqualTo(Consent.YES);
-        assertThat(grant.allowsViewingAt(GIVEN.plus(Duration.ofHours(24)).minusSeconds(1))).isTrue();
+        assertThat(grant.allowsViewingAt(GIVEN.plus(Duration.ofHours(24)).minusSeconds(1)))
+                .isTrue();
         assertThat(grant.stateAt(GIVEN.plus(Duration.ofHours(24)))).isEqualTo(Consent.EXPIRED);
         assertThat(grant.allowsViewingAt(GIVEN.plus(Duration.ofDays(2)))).isFalse();
     }
 
     @ParameterizedTest
-    @EnumSource(value = Consent.class, names = {"NO", "NOT_OBTAINED", "EXPIRED"})
+    @EnumSource(
+            value = Consent.class,
+            names = {"NO", "NOT_OBTAINED", "EXPIRED"})
     void anythingButYesNeverAllowsViewingAndHasNoExpiry(Consent answer) {
-        ConsentGrant grant = ConsentGrant.of(MedicalCategory.DRUG, answer, GIVEN, ConsentScenario.OUTPATIENT, Duration.ofHours(24));
+        ConsentGrant grant =
+                ConsentGrant.of(MedicalCategory.DRUG, answer, GIVEN, ConsentScenario.OUTPATIENT, Duration.ofHours(24));
 
         assertThat(grant.expiresAt()).isNull();
         assertThat(grant.allowsViewingAt(GIVEN)).isFalse();
@@ -39,10 +44,12 @@ class ConsentGrantTest {
 
     @Test
     void aYesWithoutExpiryOrAnExpiryBeforeTheConsentIsABug() {
-        assertThatThrownBy(() -> new ConsentGrant(MedicalCategory.DRUG, Consent.YES, GIVEN, null, ConsentScenario.OUTPATIENT))
+        assertThatThrownBy(() ->
+                        new ConsentGrant(MedicalCategory.DRUG, Consent.YES, GIVEN, null, ConsentScenario.OUTPATIENT))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ConsentGrant(MedicalCategory.DRUG, Consent.YES, GIVEN, GIVEN.minusSeconds(1),
-                ConsentScenario.OUTPATIENT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ConsentGrant(
+                        MedicalCategory.DRUG, Consent.YES, GIVEN, GIVEN.minusSeconds(1), ConsentScenario.OUTPATIENT))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -51,13 +58,15 @@ class ConsentGrantTest {
         for (ConsentScenario scenario : ConsentScenario.values()) {
             assertThat(policy.validityFor(scenario)).isPositive();
         }
-        assertThat(policy.validityFor(ConsentScenario.HOME_VISIT)).isGreaterThan(policy.validityFor(ConsentScenario.OUTPATIENT));
+        assertThat(policy.validityFor(ConsentScenario.HOME_VISIT))
+                .isGreaterThan(policy.validityFor(ConsentScenario.OUTPATIENT));
         assertThat(ConsentScenario.ofCode("4")).isEqualTo(ConsentScenario.EMERGENCY);
     }
 
     @Test
     void eachCategoryReadsItsOwnAnswerFromTheConsentsOfAConfirmation() {
-        Consents consents = new Consents(Consent.YES, Consent.NO, Consent.EXPIRED, Consent.NOT_OBTAINED, Consent.YES, Consent.NO);
+        Consents consents =
+                new Consents(Consent.YES, Consent.NO, Consent.EXPIRED, Consent.NOT_OBTAINED, Consent.YES, Consent.NO);
 
         assertThat(MedicalCategory.DRUG.of(consents)).isEqualTo(Consent.YES);
         assertThat(MedicalCategory.CHECKUP.of(consents)).isEqualTo(Consent.NO);
@@ -65,7 +74,11 @@ class ConsentGrantTest {
         assertThat(MedicalCategory.OPERATION.of(consents)).isEqualTo(Consent.NOT_OBTAINED);
         assertThat(MedicalCategory.LIMIT_INFO.of(consents)).isEqualTo(Consent.YES);
         assertThat(MedicalCategory.SPECIFIC_DISEASE.of(consents)).isEqualTo(Consent.NO);
-        assertThat(MedicalCategory.viewableCategories()).containsExactly(MedicalCategory.DRUG, MedicalCategory.CHECKUP,
-                MedicalCategory.TREATMENT, MedicalCategory.OPERATION);
+        assertThat(MedicalCategory.viewableCategories())
+                .containsExactly(
+                        MedicalCategory.DRUG,
+                        MedicalCategory.CHECKUP,
+                        MedicalCategory.TREATMENT,
+                        MedicalCategory.OPERATION);
     }
 }

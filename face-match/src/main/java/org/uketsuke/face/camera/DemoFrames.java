@@ -67,12 +67,13 @@ public final class DemoFrames {
         double d = Math.abs(yaw) * w;
         MatOfPoint2f from = new MatOfPoint2f(new Point(0, 0), new Point(w, 0), new Point(w, h), new Point(0, h));
         MatOfPoint2f to = yaw >= 0
-                ? new MatOfPoint2f(new Point(0, 0), new Point(w - d, d / 2), new Point(w - d, h - d / 2), new Point(0, h))
+                ? new MatOfPoint2f(
+                        new Point(0, 0), new Point(w - d, d / 2), new Point(w - d, h - d / 2), new Point(0, h))
                 : new MatOfPoint2f(new Point(d, d / 2), new Point(w, 0), new Point(w, h), new Point(d, h - d / 2));
         Mat transform = Imgproc.getPerspectiveTransform(from, to);
         Mat out = new Mat();
-        Imgproc.warpPerspective(image, out, transform, image.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE,
-                new Scalar(0));
+        Imgproc.warpPerspective(
+                image, out, transform, image.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE, new Scalar(0));
         for (Mat m : new Mat[] {from, to, transform}) {
             m.release();
         }

@@ -15,6 +15,7 @@ public final class ChipPhoto {
 
     /** Far above any chip photo; a larger "photo" is not one. */
     static final int MAX_BYTES = 64 * 1024;
+
     static final int MIN_SIDE = 32;
     private static final byte[] JP2_SIGNATURE = {0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, (byte) 0x87, 0x0A};
     private static final byte[] J2K_SOC_SIZ = {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51};

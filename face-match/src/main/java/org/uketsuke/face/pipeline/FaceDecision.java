@@ -8,8 +8,8 @@ package org.uketsuke.face.pipeline;
  * @param reason the quality issue that kept frames out, when the decision is inconclusive; for a NO_MATCH
  *     {@link QualityIssue#CHIP_PHOTO_REPLAY} when a presentation attack was detected, else null
  */
-public record FaceDecision(Decision decision, double bestScore, double threshold, int framesUsed, int framesSeen,
-        QualityIssue reason) {
+public record FaceDecision(
+        Decision decision, double bestScore, double threshold, int framesUsed, int framesSeen, QualityIssue reason) {
 
     /** True when the frames were refused as a presentation attack (a replay of the chip photo). */
     public boolean presentationAttack() {

@@ -55,7 +55,8 @@ public final class FaceModels {
                 throw new IllegalStateException("model " + name + " is not in the build (run the face-match build)");
             }
             byte[] bytes = in.readAllBytes();
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             if (!sha.equals(PINNED.get(name))) {
                 throw new IllegalStateException("model " + name + " does not match its pinned sha256");
             }

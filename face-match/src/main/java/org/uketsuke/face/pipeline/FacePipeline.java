@@ -2,6 +2,7 @@ package org.uketsuke.face.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.opencv.calib3d.Calib3d;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -15,7 +16,6 @@ import org.opencv.core.Rect;
 import org.opencv.core.Rect2d;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
-import org.opencv.calib3d.Calib3d;
 import org.opencv.dnn.Dnn;
 import org.opencv.imgproc.Imgproc;
 
@@ -31,6 +31,7 @@ public final class FacePipeline {
     private static final double[][] TEMPLATE = {
         {38.2946, 51.6963}, {73.5318, 51.5014}, {56.0252, 71.7366}, {41.5493, 92.3655}, {70.7299, 92.2041}
     };
+
     private static final float DETECTION_THRESHOLD = 0.65f;
     private static final float NMS_THRESHOLD = 0.4f;
     static final double MIN_FACE_WIDTH = 60;
@@ -109,8 +110,12 @@ public final class FacePipeline {
         Dnn.NMSBoxes(rectMat, confMat, DETECTION_THRESHOLD, NMS_THRESHOLD, kept);
         for (int index : kept.toArray()) {
             Rect2d r = rects.get(index);
-            faces.add(new FaceBox(Math.max(0, r.x), Math.max(0, r.y), Math.min(image.cols() - 1, r.x + r.width),
-                    Math.min(image.rows() - 1, r.y + r.height), conf[index]));
+            faces.add(new FaceBox(
+                    Math.max(0, r.x),
+                    Math.max(0, r.y),
+                    Math.min(image.cols() - 1, r.x + r.width),
+                    Math.min(image.rows() - 1, r.y + r.height),
+                    conf[index]));
         }
         return faces;
     }
@@ -186,9 +191,11 @@ public final class FacePipeline {
 
     /** Exposure and sharpness of the face, on the grey frame. */
     private QualityIssue exposure(FaceBox face) {
-        Rect area = new Rect((int) face.x1(), (int) face.y1(), (int) Math.max(1, face.width()), (int) Math.max(1, face.height()));
+        Rect area = new Rect(
+                (int) face.x1(), (int) face.y1(), (int) Math.max(1, face.width()), (int) Math.max(1, face.height()));
         Mat crop = grey.submat(area);
-        // 8-bit Laplacian (kernel 1) fits 16 bits exactly: the same variance as in 64-bit floats, a quarter of the memory.
+        // 8-bit Laplacian (kernel 1) fits 16 bits exactly: the same variance as in 64-bit floats, a quarter of the
+        // memory.
         Imgproc.Laplacian(crop, laplacian, CvType.CV_16S);
         Core.meanStdDev(laplacian, mu, sigma);
         double sharpness = sigma.get(0, 0)[0] * sigma.get(0, 0)[0];
@@ -205,7 +212,8 @@ public final class FacePipeline {
 
     /** 68 landmarks (x, y interleaved) in image pixels. */
     private float[] landmarks(FaceBox face) {
-        Rect area = new Rect((int) face.x1(), (int) face.y1(), (int) Math.max(1, face.width()), (int) Math.max(1, face.height()));
+        Rect area = new Rect(
+                (int) face.x1(), (int) face.y1(), (int) Math.max(1, face.width()), (int) Math.max(1, face.height()));
         // The grey frame itself: grey → BGR → grey is the identity, so no conversion of the crop is needed.
         Mat crop = grey.submat(area);
         Mat blob = Dnn.blobFromImage(crop, 1 / 256.0, new Size(64, 64), new Scalar(0), false, false);

@@ -107,8 +107,9 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
                                 continue;
                             }
                             Mat signature = signature(frame.pixels());
-                            if (signatures.stream().anyMatch(earlier -> Core.norm(earlier, signature, Core.NORM_L1)
-                                    / signature.total() < FROZEN_MEAN_DIFFERENCE)) {
+                            if (signatures.stream()
+                                    .anyMatch(earlier -> Core.norm(earlier, signature, Core.NORM_L1) / signature.total()
+                                            < FROZEN_MEAN_DIFFERENCE)) {
                                 signature.release();
                                 frozen++;
                                 lastIssue = QualityIssue.FROZEN_FRAMES;
@@ -121,7 +122,12 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
                             double score = FacePipeline.cosine(enrolled.embedding(), face.embedding());
                             best = Math.max(best, score);
                             if (checks.replayOfChipPhoto(score)) {
-                                return new FaceDecision(FaceDecision.Decision.NO_MATCH, best, threshold, used, seen,
+                                return new FaceDecision(
+                                        FaceDecision.Decision.NO_MATCH,
+                                        best,
+                                        threshold,
+                                        used,
+                                        seen,
                                         QualityIssue.CHIP_PHOTO_REPLAY);
                             }
                             if (score >= threshold && ++matched >= required) {

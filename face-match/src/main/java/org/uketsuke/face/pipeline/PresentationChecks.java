@@ -30,6 +30,7 @@ public record PresentationChecks(boolean requireLiveColour, double replayCeiling
     public static final double MIN_CHROMA_SPREAD = 0.012;
     /** Pixels darker than this (sum of B, G, R) carry too little light for a stable chromaticity. */
     private static final int MIN_CHANNEL_SUM = 60;
+
     private static final int CELLS = 16;
 
     public static PresentationChecks defaults() {

@@ -10,10 +10,18 @@ class FaceArchitectureTest {
 
     @Test
     void faceMatchDependsOnNoOtherUketsukeModuleAndNoUi() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.uketsuke.app..", "org.uketsuke.reader..", "org.uketsuke.bridge..", "org.uketsuke.eligibility..",
-                        "org.uketsuke.mockbackend..", "javafx..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.uketsuke.app..",
+                        "org.uketsuke.reader..",
+                        "org.uketsuke.bridge..",
+                        "org.uketsuke.eligibility..",
+                        "org.uketsuke.mockbackend..",
+                        "javafx..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.uketsuke.face"));
     }
 }

@@ -80,7 +80,8 @@ public final class SchemaMigrator {
                 if (applied.containsKey(version)) {
                     if (!applied.get(version).equals(checksum)) {
                         throw new StoreSchemaException("schema version " + version + " of the " + store + " store was"
-                                + " applied from a different " + name + ".sql (checksum mismatch): it was changed elsewhere");
+                                + " applied from a different " + name
+                                + ".sql (checksum mismatch): it was changed elsewhere");
                     }
                     continue;
                 }
@@ -119,14 +120,15 @@ public final class SchemaMigrator {
 
     private static boolean hasHistory(Connection connection) throws SQLException {
         try (PreparedStatement q = connection.prepareStatement(
-                "select 1 from sqlite_master where type = 'table' and name = 'schema_history'");
+                        "select 1 from sqlite_master where type = 'table' and name = 'schema_history'");
                 ResultSet rs = q.executeQuery()) {
             return rs.next();
         }
     }
 
     private static int userVersion(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("pragma user_version")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("pragma user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
@@ -189,7 +191,8 @@ public final class SchemaMigrator {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

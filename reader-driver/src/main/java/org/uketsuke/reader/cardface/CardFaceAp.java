@@ -68,7 +68,8 @@ public final class CardFaceAp {
         if (!select(Aid.CARD_FACE) || !selectEf(EF_COLLATION_B)) {
             return 0;
         }
-        int sw = card.transmit(CommandApdu.of(0x00, Iso7816.INS_VERIFY, 0x00, 0x80)).sw();
+        int sw = card.transmit(CommandApdu.of(0x00, Iso7816.INS_VERIFY, 0x00, 0x80))
+                .sw();
         return Iso7816.triesLeftStatus(sw) ? sw & 0x0F : sw == Iso7816.SW_OK ? 1 : 0;
     }
 
@@ -81,8 +82,9 @@ public final class CardFaceAp {
             if (!select(Aid.CARD_FACE) || !selectEf(EF_COLLATION_B)) {
                 return new CollationCheck.Failed("select", 0);
             }
-            int sw = card.transmit(CommandApdu.of(0x00, Iso7816.INS_VERIFY, 0x00, 0x80,
-                    fourteenDigits.getBytes(StandardCharsets.US_ASCII))).sw();
+            int sw = card.transmit(CommandApdu.of(
+                            0x00, Iso7816.INS_VERIFY, 0x00, 0x80, fourteenDigits.getBytes(StandardCharsets.US_ASCII)))
+                    .sw();
             if (sw == Iso7816.SW_OK) {
                 return new CollationCheck.Verified();
             }
@@ -119,8 +121,12 @@ public final class CardFaceAp {
             file.writeBytes(first.data());
             while (file.size() < total) {
                 int offset = file.size();
-                ResponseApdu next = card.transmit(CommandApdu.of(0x00, Iso7816.INS_READ_BINARY, (offset >> 8) & 0x7F,
-                        offset & 0xFF, Math.min(256, total - offset)));
+                ResponseApdu next = card.transmit(CommandApdu.of(
+                        0x00,
+                        Iso7816.INS_READ_BINARY,
+                        (offset >> 8) & 0x7F,
+                        offset & 0xFF,
+                        Math.min(256, total - offset)));
                 if ((!next.ok() && next.sw() != Iso7816.SW_END_OF_FILE_WARNING) || next.data().length == 0) {
                     return new FaceRead.Failed("read-at-" + offset, next.sw());
                 }
@@ -132,8 +138,12 @@ public final class CardFaceAp {
                 return new FaceRead.Failed("outer-tag", 0);
             }
             return new FaceRead.Read(new CardFaceData(
-                    text(outer, 0xDF22), text(outer, 0xDF23), value(outer, 0xDF24), value(outer, 0xDF27),
-                    value(outer, 0xDF28), text(outer, 0xDF29)));
+                    text(outer, 0xDF22),
+                    text(outer, 0xDF23),
+                    value(outer, 0xDF24),
+                    value(outer, 0xDF27),
+                    value(outer, 0xDF28),
+                    text(outer, 0xDF29)));
         } catch (CardGoneException e) {
             return new FaceRead.CardRemoved();
         } catch (IllegalArgumentException e) {
@@ -165,7 +175,8 @@ public final class CardFaceAp {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(challenge.data());
             byte[] digestInfo = Arrays.copyOf(SHA256_DIGEST_INFO, SHA256_DIGEST_INFO.length + 32);
             System.arraycopy(digest, 0, digestInfo, SHA256_DIGEST_INFO.length, 32);
-            ResponseApdu signed = card.transmit(new CommandApdu(0x80, Iso7816.INS_COMPUTE_SIGNATURE, 0x00, 0x00, digestInfo, 256));
+            ResponseApdu signed =
+                    card.transmit(new CommandApdu(0x80, Iso7816.INS_COMPUTE_SIGNATURE, 0x00, 0x00, digestInfo, 256));
             if (!signed.ok()) {
                 return Optional.of(PresenceProof.failed());
             }
@@ -229,12 +240,15 @@ public final class CardFaceAp {
     }
 
     private boolean select(Aid aid) throws CardGoneException {
-        return card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, aid.bytes())).ok();
+        return card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, aid.bytes()))
+                .ok();
     }
 
     private boolean selectEf(int fid) throws CardGoneException {
-        return card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C,
-                new byte[] {(byte) (fid >> 8), (byte) fid})).ok();
+        return card.transmit(CommandApdu.of(
+                        0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, new byte[] {(byte) (fid >> 8), (byte) fid
+                        }))
+                .ok();
     }
 
     private static byte[] value(Tlv outer, int tag) {

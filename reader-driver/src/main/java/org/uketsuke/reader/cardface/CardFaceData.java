@@ -6,7 +6,8 @@ package org.uketsuke.reader.cardface;
  * the real encoding is unconfirmed), the face photo (DF27, greyscale JPEG 2000), the issuer's signature (DF28) and
  * the card's expiry (DF29, YYYYMMDD). The name and address images are deliberately not kept.
  */
-public record CardFaceData(String birthDate, String sex, byte[] publicKey, byte[] photoJp2, byte[] issuerSignature, String expiry) {
+public record CardFaceData(
+        String birthDate, String sex, byte[] publicKey, byte[] photoJp2, byte[] issuerSignature, String expiry) {
 
     public CardFaceData {
         publicKey = publicKey.clone();

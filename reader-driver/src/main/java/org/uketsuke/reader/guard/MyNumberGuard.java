@@ -108,9 +108,11 @@ public final class MyNumberGuard implements ApduTransport {
             case Iso7816.P1_SELECT_BY_NAME -> {
                 Aid aid = Aid.of(data).orElse(null);
                 if (aid == null || !ALLOWED_FILES.containsKey(aid)) {
-                    throw refused(c, sharesPrefix(data, Aid.TEXT_INPUT_SUPPORT.bytes())
-                            ? "the 券面事項入力補助AP holds the My Number: never selected"
-                            : "only the JPKI AP, the 券面事項確認AP and the 共通カードAP are selected, by full name");
+                    throw refused(
+                            c,
+                            sharesPrefix(data, Aid.TEXT_INPUT_SUPPORT.bytes())
+                                    ? "the 券面事項入力補助AP holds the My Number: never selected"
+                                    : "only the JPKI AP, the 券面事項確認AP and the 共通カードAP are selected, by full name");
                 }
                 yield new Selection.OfApplication(aid);
             }
@@ -177,8 +179,9 @@ public final class MyNumberGuard implements ApduTransport {
         }
         for (Aid application : possibleApplications) {
             if (!ALLOWED_FILES.get(application).contains(fid)) {
-                throw refused(c, "EF " + String.format("%04X", fid) + " is not one the reception may touch in "
-                        + application);
+                throw refused(
+                        c,
+                        "EF " + String.format("%04X", fid) + " is not one the reception may touch in " + application);
             }
         }
         return new Selection.OfFile(fid);

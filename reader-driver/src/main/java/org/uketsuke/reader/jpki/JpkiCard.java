@@ -26,9 +26,27 @@ public final class JpkiCard {
 
     /** SHA-256 DigestInfo prefix (PKCS#1 v1.5, RFC 8017 §9.2). */
     private static final byte[] SHA256_DIGEST_INFO = {
-        0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00,
-        0x04, 0x20
+        0x30,
+        0x31,
+        0x30,
+        0x0D,
+        0x06,
+        0x09,
+        0x60,
+        (byte) 0x86,
+        0x48,
+        0x01,
+        0x65,
+        0x03,
+        0x04,
+        0x02,
+        0x01,
+        0x05,
+        0x00,
+        0x04,
+        0x20
     };
+
     private static final int MAX_CHUNK = 256;
     /** Far above a 2048-bit certificate; a longer header is garbage. */
     private static final int MAX_CERTIFICATE_LENGTH = 8 * 1024;
@@ -69,7 +87,8 @@ public final class JpkiCard {
     public TokenKind identify() throws CardGoneException {
         return switch (identification()) {
             case Identification.Identified(TokenKind kind) -> kind;
-            case Identification.CardRemoved() -> throw new CardGoneException("the card went away during identification");
+            case Identification.CardRemoved() ->
+                throw new CardGoneException("the card went away during identification");
             case Identification.Failed _ -> TokenKind.NOT_JPKI;
         };
     }
@@ -89,15 +108,20 @@ public final class JpkiCard {
     /** {@link #identify()} with every outcome typed: an odd status word names its step instead of reading NOT_JPKI. */
     public Identification identification() {
         try {
-            int sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()));
-            if (sw == Iso7816.SW_FILE_NOT_FOUND || sw == Iso7816.SW_WRONG_DATA || sw == Iso7816.SW_INS_NOT_SUPPORTED
-                    || sw == Iso7816.SW_CLA_NOT_SUPPORTED || sw == Iso7816.SW_WRONG_P1P2) {
+            int sw =
+                    select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()));
+            if (sw == Iso7816.SW_FILE_NOT_FOUND
+                    || sw == Iso7816.SW_WRONG_DATA
+                    || sw == Iso7816.SW_INS_NOT_SUPPORTED
+                    || sw == Iso7816.SW_CLA_NOT_SUPPORTED
+                    || sw == Iso7816.SW_WRONG_P1P2) {
                 return new Identification.Identified(TokenKind.NOT_JPKI); // no JPKI application on this card
             }
             if (sw != Iso7816.SW_OK) {
                 return new Identification.Failed("select-jpki", sw);
             }
-            sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, JpkiFile.TOKEN.fidBytes()));
+            sw = select(
+                    CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, JpkiFile.TOKEN.fidBytes()));
             if (sw == Iso7816.SW_FILE_NOT_FOUND) {
                 return new Identification.Identified(TokenKind.NOT_JPKI);
             }
@@ -108,7 +132,8 @@ public final class JpkiCard {
             if (!token.ok() && token.sw() != Iso7816.SW_END_OF_FILE_WARNING) {
                 return new Identification.Failed("read-token", token.sw());
             }
-            return new Identification.Identified(TokenKind.ofLabel(new String(token.data(), StandardCharsets.US_ASCII)));
+            return new Identification.Identified(
+                    TokenKind.ofLabel(new String(token.data(), StandardCharsets.US_ASCII)));
         } catch (CardGoneException e) {
             return new Identification.CardRemoved();
         }
@@ -133,7 +158,8 @@ public final class JpkiCard {
         if (!selectJpki() || !selectEf(JpkiFile.AUTH_PIN)) {
             return 0;
         }
-        int sw = card.transmit(CommandApdu.of(0x00, Iso7816.INS_VERIFY, 0x00, 0x80)).sw();
+        int sw = card.transmit(CommandApdu.of(0x00, Iso7816.INS_VERIFY, 0x00, 0x80))
+                .sw();
         if (Iso7816.triesLeftStatus(sw)) {
             return sw & 0x0F;
         }
@@ -216,8 +242,8 @@ public final class JpkiCard {
             if (!selectJpki() || !selectEf(JpkiFile.AUTH_KEY)) {
                 return new Signature.Failed("select-key", 0);
             }
-            ResponseApdu answer = transmitFully(
-                    new CommandApdu(0x80, Iso7816.INS_COMPUTE_SIGNATURE, 0x00, 0x80, digestInfo, 256));
+            ResponseApdu answer =
+                    transmitFully(new CommandApdu(0x80, Iso7816.INS_COMPUTE_SIGNATURE, 0x00, 0x80, digestInfo, 256));
             return switch (answer.sw()) {
                 case Iso7816.SW_OK -> new Signature.Signed(answer.data());
                 case Iso7816.SW_SECURITY_NOT_SATISFIED -> new Signature.PinRequired();
@@ -230,7 +256,8 @@ public final class JpkiCard {
 
     private CertificateRead readCertificate(JpkiFile file) {
         try {
-            int sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()));
+            int sw =
+                    select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()));
             if (sw != Iso7816.SW_OK) {
                 return new CertificateRead.Failed("select-jpki", sw);
             }
@@ -262,8 +289,8 @@ public final class JpkiCard {
                 der.write(next.data(), 0, Math.min(next.data().length, total - der.size()));
             }
             byte[] bytes = der.toByteArray();
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(bytes));
+            X509Certificate certificate = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(bytes));
             return new CertificateRead.Read(certificate, bytes);
         } catch (CardGoneException e) {
             return new CertificateRead.CardRemoved();
@@ -277,7 +304,8 @@ public final class JpkiCard {
      * remembered here could be stale.
      */
     private boolean selectJpki() throws CardGoneException {
-        return card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()))
+        return card.transmit(
+                        CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()))
                 .ok();
     }
 
@@ -309,7 +337,8 @@ public final class JpkiCard {
             }
             int sw = probe.sw();
             if (Iso7816.moreDataStatus(sw)) {
-                probe = transmitFully(CommandApdu.of(0x00, Iso7816.INS_READ_BINARY, 0, 0, CommandApdu.MAX_EXTENDED_LE), probe);
+                probe = transmitFully(
+                        CommandApdu.of(0x00, Iso7816.INS_READ_BINARY, 0, 0, CommandApdu.MAX_EXTENDED_LE), probe);
                 sw = probe.sw();
             }
             if (sw == Iso7816.SW_OK || sw == Iso7816.SW_END_OF_FILE_WARNING) {
@@ -337,8 +366,8 @@ public final class JpkiCard {
         ResponseApdu answer = first;
         if (Iso7816.wrongLeStatus(answer.sw())) {
             int le = answer.sw2() == 0 ? 256 : answer.sw2();
-            answer = card.transmit(new CommandApdu(
-                    command.cla(), command.ins(), command.p1(), command.p2(), command.data(), le));
+            answer = card.transmit(
+                    new CommandApdu(command.cla(), command.ins(), command.p1(), command.p2(), command.data(), le));
         }
         ByteArrayOutputStream collected = null;
         while (Iso7816.moreDataStatus(answer.sw())) {

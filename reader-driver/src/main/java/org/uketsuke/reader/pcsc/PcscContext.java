@@ -26,8 +26,10 @@ final class PcscContext {
         try {
             return TerminalFactory.getInstance("PC/SC", null).terminals();
         } catch (NoSuchAlgorithmException e) {
-            throw new CardServiceUnavailableException("the card service is not available: " + PcscReaders.reason(e)
-                    + " (is pcscd running? start it with: sudo systemctl start pcscd, or pcscd as root)", e);
+            throw new CardServiceUnavailableException(
+                    "the card service is not available: " + PcscReaders.reason(e)
+                            + " (is pcscd running? start it with: sudo systemctl start pcscd, or pcscd as root)",
+                    e);
         }
     }
 
@@ -59,8 +61,10 @@ final class PcscContext {
 
     /** What to tell an operator when the context cannot be renewed in-process. */
     static String renewHint() {
-        return renewable ? "" : " — restart Uketsuke once the card service runs again (the JVM keeps its first PC/SC"
-                + " context; run it with --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED to reconnect"
-                + " by itself)";
+        return renewable
+                ? ""
+                : " — restart Uketsuke once the card service runs again (the JVM keeps its first PC/SC"
+                        + " context; run it with --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED to reconnect"
+                        + " by itself)";
     }
 }

@@ -115,7 +115,8 @@ public final class PcscReaders {
                 return new SessionOpening.ServiceDown("the card service stopped: " + reason(e));
             }
             if (reason(e).contains("SCARD_E_SHARING_VIOLATION")) {
-                return new SessionOpening.InUse("the card on " + reader + " is in use by another program: " + reason(e));
+                return new SessionOpening.InUse(
+                        "the card on " + reader + " is in use by another program: " + reason(e));
             }
             return new SessionOpening.NoCard("no card on " + reader + ": " + reason(e));
         }
@@ -133,7 +134,8 @@ public final class PcscReaders {
     }
 
     /** {@link #connect(String)} with its own wait for exclusive access. */
-    public ApduTransport connect(String reader, Duration exclusiveWait) throws CardGoneException, CardServiceUnavailableException {
+    public ApduTransport connect(String reader, Duration exclusiveWait)
+            throws CardGoneException, CardServiceUnavailableException {
         return switch (open(reader, exclusiveWait)) {
             case SessionOpening.Open open -> open.transport();
             case SessionOpening.InUse inUse -> throw new CardInUseException(inUse.detail());
@@ -163,8 +165,8 @@ public final class PcscReaders {
                 }
                 forget(e);
                 if (attempt > 0) {
-                    throw new CardServiceUnavailableException("the card service does not answer: " + reason(e)
-                            + PcscContext.renewHint(), e);
+                    throw new CardServiceUnavailableException(
+                            "the card service does not answer: " + reason(e) + PcscContext.renewHint(), e);
                 }
             }
         }
@@ -188,8 +190,10 @@ public final class PcscReaders {
     /** The errors of a service that stopped or restarted under us (its old context is dead). */
     static boolean isServiceDown(Throwable e) {
         String reason = reason(e);
-        return reason.contains("SCARD_E_NO_SERVICE") || reason.contains("SCARD_E_SERVICE_STOPPED")
-                || reason.contains("SCARD_E_INVALID_HANDLE") || reason.contains("SCARD_F_COMM_ERROR");
+        return reason.contains("SCARD_E_NO_SERVICE")
+                || reason.contains("SCARD_E_SERVICE_STOPPED")
+                || reason.contains("SCARD_E_INVALID_HANDLE")
+                || reason.contains("SCARD_F_COMM_ERROR");
     }
 
     static boolean isNoReaders(Throwable e) {

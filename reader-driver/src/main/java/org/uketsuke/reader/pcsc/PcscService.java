@@ -76,8 +76,8 @@ public final class PcscService {
             return Optional.of("pcscd is not installed (apt-get install pcscd vsmartcard-vpcd); " + down.getMessage());
         }
         if (!"root".equals(System.getProperty("user.name"))) {
-            return Optional.of("pcscd is not running and only root can start it here: " + pcscd.get() + "; "
-                    + down.getMessage());
+            return Optional.of(
+                    "pcscd is not running and only root can start it here: " + pcscd.get() + "; " + down.getMessage());
         }
         try {
             // Its exit status is no verdict (another instance may have won a race); the readers are.

@@ -80,7 +80,8 @@ final class PcscSession implements ApduTransport {
             } catch (CardException e) {
                 if (heldInThisProcess(e)) {
                     // The JDK hands every connect to a reader the same Card: another session of ours has it.
-                    throw new CardInUseException("another session of this program holds the card on " + terminal.getName(), e);
+                    throw new CardInUseException(
+                            "another session of this program holds the card on " + terminal.getName(), e);
                 }
                 quietly(() -> card.disconnect(false));
                 throw e;
@@ -136,7 +137,8 @@ final class PcscSession implements ApduTransport {
     @Override
     public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
         try {
-            byte[] answer = onSessionThread(() -> channel.transmit(new CommandAPDU(command.bytes())).getBytes());
+            byte[] answer = onSessionThread(
+                    () -> channel.transmit(new CommandAPDU(command.bytes())).getBytes());
             return ResponseApdu.parse(answer);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -32,7 +32,11 @@ public final class ReaderWatcher implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration LAST_BACKOFF = Duration.ofSeconds(3);
 
-    private enum Service { UNKNOWN, UP, DOWN }
+    private enum Service {
+        UNKNOWN,
+        UP,
+        DOWN
+    }
 
     private final Duration slice;
     private final List<Consumer<? super ReaderEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -123,8 +127,8 @@ public final class ReaderWatcher implements AutoCloseable {
                     report(seen, Map.of());
                     seen = Map.of();
                     service = Service.DOWN;
-                    emit(new ReaderEvent.ServiceDown("the card service does not answer: " + PcscReaders.reason(e)
-                            + PcscContext.renewHint()));
+                    emit(new ReaderEvent.ServiceDown(
+                            "the card service does not answer: " + PcscReaders.reason(e) + PcscContext.renewHint()));
                 }
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(LAST_BACKOFF) > 0 ? LAST_BACKOFF : backoff.multipliedBy(2);

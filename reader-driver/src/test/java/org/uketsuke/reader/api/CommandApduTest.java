@@ -41,14 +41,18 @@ class CommandApduTest {
             CommandApdu.of(0, 0x20, 0, 0x80),
         };
         for (CommandApdu command : commands) {
-            assertThat(CommandApdu.parse(command.bytes())).as(command.toString()).isEqualTo(command);
+            assertThat(CommandApdu.parse(command.bytes()))
+                    .as(command.toString())
+                    .isEqualTo(command);
         }
     }
 
     @Test
     void truncatedExtendedApdusAreRefused() {
-        assertThatThrownBy(() -> CommandApdu.parse(HEX.parseHex("00B000000000"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CommandApdu.parse(HEX.parseHex("00B0000000000501"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommandApdu.parse(HEX.parseHex("00B000000000")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommandApdu.parse(HEX.parseHex("00B0000000000501")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CommandApdu.of(0, 0xB0, 0, 0, 65537)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -17,9 +17,16 @@ class TlvFuzzTest {
     @Test
     void tlvParsesOrIsRefusedWithATypedError() {
         FuzzReport report = Fuzzer.target("Tlv")
-                .dictionary(new byte[] {(byte) 0xFF, 0x20}, new byte[] {(byte) 0xDF, 0x22}, new byte[] {(byte) 0xDF, 0x27},
-                        new byte[] {(byte) 0x81}, new byte[] {(byte) 0x82, 0x01, 0x00}, new byte[] {(byte) 0x83, 0x7F, (byte) 0xFF, (byte) 0xFF},
-                        new byte[] {(byte) 0x84, 0x00, 0x00, 0x00, 0x01}, new byte[] {(byte) 0x80}, new byte[] {0x1F})
+                .dictionary(
+                        new byte[] {(byte) 0xFF, 0x20},
+                        new byte[] {(byte) 0xDF, 0x22},
+                        new byte[] {(byte) 0xDF, 0x27},
+                        new byte[] {(byte) 0x81},
+                        new byte[] {(byte) 0x82, 0x01, 0x00},
+                        new byte[] {(byte) 0x83, 0x7F, (byte) 0xFF, (byte) 0xFF},
+                        new byte[] {(byte) 0x84, 0x00, 0x00, 0x00, 0x01},
+                        new byte[] {(byte) 0x80},
+                        new byte[] {0x1F})
                 .allow(TlvFormatException.class)
                 .run(bytes -> {
                     int total = Tlv.totalLength(bytes);
@@ -29,9 +36,11 @@ class TlvFuzzTest {
                             var _ = element.child(tag).map(Tlv::value);
                         }
                         List<Tlv> again = Tlv.parseAll(element.encode());
-                        if (again.size() != 1 || again.getFirst().tag() != element.tag()
+                        if (again.size() != 1
+                                || again.getFirst().tag() != element.tag()
                                 || !Arrays.equals(again.getFirst().value(), element.value())) {
-                            throw new AssertionError("re-encoding " + Integer.toHexString(element.tag()) + " changed it");
+                            throw new AssertionError(
+                                    "re-encoding " + Integer.toHexString(element.tag()) + " changed it");
                         }
                     }
                     return (total < 0 ? "no-header " : "header ") + Math.min(all.size(), 3);

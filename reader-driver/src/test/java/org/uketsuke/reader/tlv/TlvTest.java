@@ -22,7 +22,8 @@ class TlvTest {
     @Test
     void aLengthThatRunsPastTheDataIsATypedError() {
         assertThatThrownBy(() -> Tlv.parseAll(new byte[] {(byte) 0xDF, 0x22, (byte) 0x82, 0x10, 0x00, 0x01}))
-                .isInstanceOf(TlvFormatException.class).hasMessageContaining("runs past");
+                .isInstanceOf(TlvFormatException.class)
+                .hasMessageContaining("runs past");
         assertThatThrownBy(() -> Tlv.parseAll(new byte[] {0x5F})).isInstanceOf(TlvFormatException.class);
         assertThat(Tlv.totalLength(new byte[] {(byte) 0xFF})).isEqualTo(-1);
     }

@@ -35,33 +35,41 @@ public final class DriverScenario {
             session.outcome("read-auth-certificate", describe(jpki.readAuthCertificate()));
         }
         session.outcome("auth-pin-tries-left", orGone(jpki::authPinTriesLeft));
-        session.outcome("verify-auth-pin-wrong", jpki.verifyAuthPin(Secrets.WRONG_PIN).toString());
+        session.outcome(
+                "verify-auth-pin-wrong", jpki.verifyAuthPin(Secrets.WRONG_PIN).toString());
         session.outcome("verify-auth-pin", jpki.verifyAuthPin(Secrets.PIN).toString());
         session.outcome("sign-with-auth-key", describe(jpki.signWithAuthKey(DIGEST)));
 
         CardFaceAp face = new CardFaceAp(session);
         session.outcome("collation-tries-left", orGone(face::collationTriesLeft));
-        session.outcome("verify-collation-number-b", face.verifyCollationNumberB(Secrets.COLLATION_B).toString());
+        session.outcome(
+                "verify-collation-number-b",
+                face.verifyCollationNumberB(Secrets.COLLATION_B).toString());
         CardFaceAp.FaceRead read = face.readCardFace();
         session.outcome("read-card-face", describe(read));
         if (read instanceof CardFaceAp.FaceRead.Read(var data)) {
-            session.outcome("presence-proof", face.presenceProof(data.publicKey())
-                    .map(proof -> proof.verified() ? "verified" : "not verified").orElse("card removed"));
+            session.outcome(
+                    "presence-proof",
+                    face.presenceProof(data.publicKey())
+                            .map(proof -> proof.verified() ? "verified" : "not verified")
+                            .orElse("card removed"));
         }
         session.outcome("card-expiry", orGone(() -> face.cardExpiry().orElse("none")));
     }
 
     private static String describe(CertificateRead read) {
         if (read instanceof CertificateRead.Read(X509Certificate certificate, byte[] der)) {
-            return "Read[" + der.length + " bytes, subject " + certificate.getSubjectX500Principal().getName()
-                    + ", SHA-256 " + HexFormat.of().formatHex(sha256(der)) + "]";
+            return "Read[" + der.length + " bytes, subject "
+                    + certificate.getSubjectX500Principal().getName() + ", SHA-256 "
+                    + HexFormat.of().formatHex(sha256(der)) + "]";
         }
         return read.toString();
     }
 
     private static String describe(Signature signature) {
         return signature instanceof Signature.Signed signed
-                ? "Signed[" + signed.signature().length + " bytes]" : signature.toString();
+                ? "Signed[" + signed.signature().length + " bytes]"
+                : signature.toString();
     }
 
     private static String describe(CardFaceAp.FaceRead read) {

@@ -18,8 +18,8 @@ public final class Secrets {
     public static final String WRONG_PIN = "0000";
     public static final String COLLATION_B = "55021720352285";
 
-    private static final Map<String, String> PLACEHOLDERS = Map.of(
-            "{pin}", PIN, "{wrong-pin}", WRONG_PIN, "{collation-b}", COLLATION_B);
+    private static final Map<String, String> PLACEHOLDERS =
+            Map.of("{pin}", PIN, "{wrong-pin}", WRONG_PIN, "{collation-b}", COLLATION_B);
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private Secrets() {}
@@ -57,7 +57,10 @@ public final class Secrets {
 
     private static String placeholder(byte[] data) {
         String ascii = new String(data, StandardCharsets.US_ASCII);
-        return PLACEHOLDERS.entrySet().stream().filter(e -> e.getValue().equals(ascii)).map(Map.Entry::getKey)
-                .findFirst().orElse("{" + data.length + " bytes, no test secret}");
+        return PLACEHOLDERS.entrySet().stream()
+                .filter(e -> e.getValue().equals(ascii))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse("{" + data.length + " bytes, no test secret}");
     }
 }

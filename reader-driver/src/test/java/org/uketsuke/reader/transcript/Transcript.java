@@ -42,7 +42,10 @@ public record Transcript(String name, List<String> comments, List<Entry> entries
     public static final String GONE = "gone";
 
     public List<Entry.Exchange> exchanges() {
-        return entries.stream().filter(Entry.Exchange.class::isInstance).map(Entry.Exchange.class::cast).toList();
+        return entries.stream()
+                .filter(Entry.Exchange.class::isInstance)
+                .map(Entry.Exchange.class::cast)
+                .toList();
     }
 
     /** The transcript {@code transcripts/<name>.apdu} from the test class path. */
@@ -108,9 +111,14 @@ public record Transcript(String name, List<String> comments, List<Entry> entries
         for (Entry entry : entries) {
             switch (entry) {
                 case Entry.Exchange(String command, String response) ->
-                        out.append("> ").append(command).append('\n').append("< ").append(response).append('\n');
+                    out.append("> ")
+                            .append(command)
+                            .append('\n')
+                            .append("< ")
+                            .append(response)
+                            .append('\n');
                 case Entry.Outcome(String step, String result) ->
-                        out.append("= ").append(step).append(": ").append(result).append('\n');
+                    out.append("= ").append(step).append(": ").append(result).append('\n');
             }
         }
         return out.toString();

@@ -20,7 +20,13 @@ import java.util.Objects;
  * @param subjectHash SHA-256 of the insurance identifiers (保険者番号|記号|番号|枝番), or empty
  * @param cardHash SHA-256 of the card's auth certificate, or empty (insurance-number path)
  */
-public record AuditEvent(Instant at, String terminalId, String staffId, String method, String outcome, String subjectHash,
+public record AuditEvent(
+        Instant at,
+        String terminalId,
+        String staffId,
+        String method,
+        String outcome,
+        String subjectHash,
         String cardHash) {
 
     private static final String TOKEN = "[A-Za-z0-9._-]{0,64}";
@@ -37,7 +43,10 @@ public record AuditEvent(Instant at, String terminalId, String staffId, String m
         if (!staffId.matches(TOKEN)) {
             throw new IllegalArgumentException("staffId: at most 64 letters, digits, '.', '_' or '-'");
         }
-        if (method == null || !method.matches("[A-Z_]{1,32}") || outcome == null || !outcome.matches("[A-Z0-9_]{1,64}")) {
+        if (method == null
+                || !method.matches("[A-Z_]{1,32}")
+                || outcome == null
+                || !outcome.matches("[A-Z0-9_]{1,64}")) {
             throw new IllegalArgumentException("method and outcome are upper-case codes");
         }
         if (!subjectHash.matches(HASH) || !cardHash.matches(HASH)) {

@@ -35,9 +35,10 @@ public final class AuditLog {
     /** The {@code prev} of the first entry. */
     public static final String GENESIS = "0".repeat(64);
 
-    private static final Pattern LINE = Pattern.compile("\\{\"seq\":(0|[1-9][0-9]{0,17}),\"at\":\"([^\"]*)\","
-            + "\"terminal\":\"([^\"]*)\",\"staff\":\"([^\"]*)\",\"method\":\"([^\"]*)\",\"outcome\":\"([^\"]*)\","
-            + "\"subject\":\"([^\"]*)\",\"card\":\"([^\"]*)\",\"prev\":\"([0-9a-f]{64})\",\"hash\":\"([0-9a-f]{64})\"\\}");
+    private static final Pattern LINE = Pattern.compile(
+            "\\{\"seq\":(0|[1-9][0-9]{0,17}),\"at\":\"([^\"]*)\","
+                    + "\"terminal\":\"([^\"]*)\",\"staff\":\"([^\"]*)\",\"method\":\"([^\"]*)\",\"outcome\":\"([^\"]*)\","
+                    + "\"subject\":\"([^\"]*)\",\"card\":\"([^\"]*)\",\"prev\":\"([0-9a-f]{64})\",\"hash\":\"([0-9a-f]{64})\"\\}");
 
     private final Path file;
     private final Path head;
@@ -66,9 +67,12 @@ public final class AuditLog {
         return switch (verification) {
             case AuditVerification.Intact intact -> new AuditLog(file, intact.entries(), intact.headHash());
             case AuditVerification.IncompleteTail torn -> recover(file, clock, torn);
-            case AuditVerification.Broken broken -> throw new AuditLogException("the audit log " + file
-                    + " is broken at entry " + broken.entry() + ": " + broken.reason() + " (" + broken.detail() + ")",
-                    broken, null);
+            case AuditVerification.Broken broken ->
+                throw new AuditLogException(
+                        "the audit log " + file + " is broken at entry " + broken.entry() + ": " + broken.reason()
+                                + " (" + broken.detail() + ")",
+                        broken,
+                        null);
         };
     }
 
@@ -80,8 +84,8 @@ public final class AuditLog {
         byte[] line = (withHash(body, hash) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             boolean created = Files.notExists(file);
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -117,11 +121,14 @@ public final class AuditLog {
         } catch (NoSuchFileException e) {
             all = new byte[0];
         } catch (IOException e) {
-            return new AuditVerification.Broken(0, AuditVerification.Reason.NOT_CANONICAL, "unreadable: " + e.getMessage());
+            return new AuditVerification.Broken(
+                    0, AuditVerification.Reason.NOT_CANONICAL, "unreadable: " + e.getMessage());
         }
         int complete = lastNewline(all) + 1;
         String text = new String(all, 0, complete, StandardCharsets.UTF_8);
-        List<String> lines = complete == 0 ? List.of() : List.of(text.substring(0, text.length() - 1).split("\n", -1));
+        List<String> lines = complete == 0
+                ? List.of()
+                : List.of(text.substring(0, text.length() - 1).split("\n", -1));
         List<String> hashes = new ArrayList<>();
         String prev = GENESIS;
         for (String line : lines) {
@@ -135,23 +142,32 @@ public final class AuditLog {
         long entries = hashes.size();
         Head saved = readHead(file);
         if (saved == null) {
-            return new AuditVerification.Broken(entries, AuditVerification.Reason.HEAD_MISMATCH, "the head file is unreadable");
+            return new AuditVerification.Broken(
+                    entries, AuditVerification.Reason.HEAD_MISMATCH, "the head file is unreadable");
         }
         if (entries < saved.seq()) {
-            return new AuditVerification.Broken(entries + 1, AuditVerification.Reason.TRUNCATED,
+            return new AuditVerification.Broken(
+                    entries + 1,
+                    AuditVerification.Reason.TRUNCATED,
                     "the head records " + saved.seq() + " entries, the log holds " + entries);
         }
         if (entries > saved.seq() + 1) {
             // One entry past the head is a crash between the log's fsync and the head's; more is not.
-            return new AuditVerification.Broken(saved.seq() + 1, AuditVerification.Reason.HEAD_MISMATCH,
+            return new AuditVerification.Broken(
+                    saved.seq() + 1,
+                    AuditVerification.Reason.HEAD_MISMATCH,
                     "entries after the saved head " + saved.seq());
         }
         if (saved.seq() > 0 && !hashes.get((int) saved.seq() - 1).equals(saved.hash())) {
-            return new AuditVerification.Broken(saved.seq(), AuditVerification.Reason.HEAD_MISMATCH,
+            return new AuditVerification.Broken(
+                    saved.seq(),
+                    AuditVerification.Reason.HEAD_MISMATCH,
                     "entry " + saved.seq() + " is not the one the head recorded");
         }
         int tail = all.length - complete;
-        return tail > 0 ? new AuditVerification.IncompleteTail(entries, tail) : new AuditVerification.Intact(entries, prev);
+        return tail > 0
+                ? new AuditVerification.IncompleteTail(entries, tail)
+                : new AuditVerification.Intact(entries, prev);
     }
 
     // ---- encoding -------------------------------------------------------------------------------------------------
@@ -159,7 +175,8 @@ public final class AuditLog {
     /** The canonical encoding without the hash: fixed field order, no spaces, no escapes (the fields cannot need any). */
     static String body(long seq, AuditEvent e, String prev) {
         return "{\"seq\":" + seq + ",\"at\":\"" + e.at() + "\",\"terminal\":\"" + e.terminalId() + "\",\"staff\":\""
-                + e.staffId() + "\",\"method\":\"" + e.method() + "\",\"outcome\":\"" + e.outcome() + "\",\"subject\":\""
+                + e.staffId() + "\",\"method\":\"" + e.method() + "\",\"outcome\":\"" + e.outcome()
+                + "\",\"subject\":\""
                 + e.subjectHash() + "\",\"card\":\"" + e.cardHash() + "\",\"prev\":\"" + prev + "\"}";
     }
 
@@ -174,8 +191,8 @@ public final class AuditLog {
         }
         AuditEvent event;
         try {
-            event = new AuditEvent(Instant.parse(m.group(2)), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7),
-                    m.group(8));
+            event = new AuditEvent(
+                    Instant.parse(m.group(2)), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7), m.group(8));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return new AuditVerification.Broken(entry, AuditVerification.Reason.NOT_CANONICAL, e.getMessage());
         }
@@ -185,15 +202,16 @@ public final class AuditLog {
             return new AuditVerification.Broken(entry, AuditVerification.Reason.NOT_CANONICAL, "not in canonical form");
         }
         if (seq != entry) {
-            return new AuditVerification.Broken(entry, AuditVerification.Reason.SEQUENCE_GAP,
-                    "entry " + entry + " carries number " + seq);
+            return new AuditVerification.Broken(
+                    entry, AuditVerification.Reason.SEQUENCE_GAP, "entry " + entry + " carries number " + seq);
         }
         if (!AuditEvent.hash(body.getBytes(StandardCharsets.UTF_8)).equals(m.group(10))) {
-            return new AuditVerification.Broken(entry, AuditVerification.Reason.HASH_MISMATCH, "recomputed hash differs");
+            return new AuditVerification.Broken(
+                    entry, AuditVerification.Reason.HASH_MISMATCH, "recomputed hash differs");
         }
         if (!m.group(9).equals(prev)) {
-            return new AuditVerification.Broken(entry, AuditVerification.Reason.CHAIN_BROKEN,
-                    "prev is not the hash of entry " + (entry - 1));
+            return new AuditVerification.Broken(
+                    entry, AuditVerification.Reason.CHAIN_BROKEN, "prev is not the hash of entry " + (entry - 1));
         }
         return null;
     }
@@ -231,7 +249,8 @@ public final class AuditLog {
         return -1;
     }
 
-    private static AuditLog recover(Path file, Clock clock, AuditVerification.IncompleteTail torn) throws AuditLogException {
+    private static AuditLog recover(Path file, Clock clock, AuditVerification.IncompleteTail torn)
+            throws AuditLogException {
         try {
             byte[] all = Files.readAllBytes(file);
             int keep = all.length - torn.tailBytes();
@@ -243,11 +262,18 @@ public final class AuditLog {
             }
             AuditVerification after = verify(file);
             if (!(after instanceof AuditVerification.Intact intact)) {
-                throw new AuditLogException("the audit log " + file + " did not verify after recovery: " + after, after, null);
+                throw new AuditLogException(
+                        "the audit log " + file + " did not verify after recovery: " + after, after, null);
             }
             AuditLog log = new AuditLog(file, intact.entries(), intact.headHash());
-            log.append(new AuditEvent(clock.instant(), "audit-log", "", "NONE", "RECOVERED_TORN_TAIL",
-                    AuditEvent.hash(Files.readAllBytes(aside)), ""));
+            log.append(new AuditEvent(
+                    clock.instant(),
+                    "audit-log",
+                    "",
+                    "NONE",
+                    "RECOVERED_TORN_TAIL",
+                    AuditEvent.hash(Files.readAllBytes(aside)),
+                    ""));
             return log;
         } catch (IOException e) {
             throw new AuditLogException("could not recover the torn tail of " + file + ": " + e.getMessage(), torn, e);

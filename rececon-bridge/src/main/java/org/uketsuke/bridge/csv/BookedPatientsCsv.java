@@ -59,7 +59,13 @@ public final class BookedPatientsCsv {
 
     /** Why a row (or the file) was not taken. */
     public enum Reason {
-        NO_HEADER, MISSING_COLUMN, MISSING_VALUE, BAD_BIRTHDATE, BAD_FIELD, DUPLICATE, UNREADABLE
+        NO_HEADER,
+        MISSING_COLUMN,
+        MISSING_VALUE,
+        BAD_BIRTHDATE,
+        BAD_FIELD,
+        DUPLICATE,
+        UNREADABLE
     }
 
     /**
@@ -94,7 +100,8 @@ public final class BookedPatientsCsv {
         try {
             records = Csv.parse(decode(bytes));
         } catch (CsvFormatException e) {
-            return new BookedPatients(List.of(), List.of(new Problem(e.line(), null, Reason.UNREADABLE, e.getMessage(), null)));
+            return new BookedPatients(
+                    List.of(), List.of(new Problem(e.line(), null, Reason.UNREADABLE, e.getMessage(), null)));
         }
         if (records.isEmpty()) {
             return new BookedPatients(List.of(), List.of(new Problem(0, null, Reason.NO_HEADER, "", null)));
@@ -112,8 +119,8 @@ public final class BookedPatientsCsv {
         for (Csv.Record record : records.subList(1, records.size())) {
             row(record, index, problems).ifPresent(patient -> {
                 InsuranceCardId card = patient.search().card();
-                String identity = card.insurer().value() + "|" + card.symbol() + "|" + card.number() + "|" + card.branch()
-                        + "|" + patient.search().birthdate();
+                String identity = card.insurer().value() + "|" + card.symbol() + "|" + card.number() + "|"
+                        + card.branch() + "|" + patient.search().birthdate();
                 Integer first = seen.putIfAbsent(identity, record.line());
                 if (first != null) {
                     problems.add(new Problem(record.line(), null, Reason.DUPLICATE, Integer.toString(first), null));
@@ -150,11 +157,12 @@ public final class BookedPatientsCsv {
             return Optional.empty();
         }
         String patientId = value(record, index, Column.PATIENT_ID).strip();
-        boolean limitConsent = value(record, index, Column.LIMIT_CONSENT).strip().equals("1");
+        boolean limitConsent =
+                value(record, index, Column.LIMIT_CONSENT).strip().equals("1");
         try {
             InsuranceCardId card = new InsuranceCardId(InsurerNumber.of(insurer), symbol, number, branch);
-            return Optional.of(new BookedPatient(line, patientId,
-                    new InsuranceSearch(card, birthdate.get(), limitConsent, patientId)));
+            return Optional.of(new BookedPatient(
+                    line, patientId, new InsuranceSearch(card, birthdate.get(), limitConsent, patientId)));
         } catch (InvalidValueException e) {
             problems.add(new Problem(line, null, Reason.BAD_FIELD, e.getMessage(), null));
             return Optional.empty();
@@ -177,7 +185,8 @@ public final class BookedPatientsCsv {
         for (int i = 0; i < names.size(); i++) {
             String name = nfkc(names.get(i)).strip().toLowerCase(Locale.ROOT);
             for (Column column : Column.values()) {
-                if (column.names.stream().anyMatch(n -> nfkc(n).toLowerCase(Locale.ROOT).equals(name))) {
+                if (column.names.stream()
+                        .anyMatch(n -> nfkc(n).toLowerCase(Locale.ROOT).equals(name))) {
                     index.putIfAbsent(column, i);
                 }
             }
@@ -191,19 +200,25 @@ public final class BookedPatientsCsv {
         try {
             Matcher m = ERA_SHORT.matcher(value);
             if (m.matches()) {
-                return Optional.of(japanese(era("MTSHR".indexOf(m.group(1))), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
+                return Optional.of(japanese(
+                        era("MTSHR".indexOf(m.group(1))),
+                        Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4))));
             }
             m = ERA_LONG.matcher(value);
             if (m.matches()) {
                 int year = m.group(2).equals("元") ? 1 : Integer.parseInt(m.group(2));
-                return Optional.of(japanese(era(List.of("明治", "大正", "昭和", "平成", "令和").indexOf(m.group(1))), year,
-                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
+                return Optional.of(japanese(
+                        era(List.of("明治", "大正", "昭和", "平成", "令和").indexOf(m.group(1))),
+                        year,
+                        Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4))));
             }
             m = GREGORIAN.matcher(value);
             if (m.matches()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3))));
+                return Optional.of(LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
             }
         } catch (DateTimeException e) {
             return Optional.empty();
@@ -226,8 +241,11 @@ public final class BookedPatientsCsv {
 
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, Charset.forName("windows-31j"));
         }

@@ -20,7 +20,10 @@ public final class Csv {
             }
             String field = fields.get(i) == null ? "" : fields.get(i);
             // A leading BOM is quoted too: unquoted at the start of a file, a reader takes it for the byte-order mark.
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\r') >= 0 || field.indexOf('\n') >= 0
+            if (field.indexOf(',') >= 0
+                    || field.indexOf('"') >= 0
+                    || field.indexOf('\r') >= 0
+                    || field.indexOf('\n') >= 0
                     || field.startsWith("\uFEFF")) {
                 out.append('"').append(field.replace("\"", "\"\"")).append('"');
             } else {

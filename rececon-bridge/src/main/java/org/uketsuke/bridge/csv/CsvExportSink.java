@@ -36,6 +36,7 @@ public final class CsvExportSink implements RececonSink {
 
     /** Up to four 公費 per visit, as on a receipt (第一公費 … 第四公費). */
     static final int PUBLIC_EXPENSE_COLUMNS = 4;
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter CONFIRMED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
@@ -82,7 +83,8 @@ public final class CsvExportSink implements RececonSink {
                 return;
             }
             Row row = new Row(entry, message, confirmed.qualification());
-            String line = Csv.line(COLUMNS.stream().map(c -> clean(c.value().apply(row))).toList());
+            String line = Csv.line(
+                    COLUMNS.stream().map(c -> clean(c.value().apply(row))).toList());
             AtomicFiles.write(file, encode(existing + line));
         } catch (IOException e) {
             throw new SinkFailure("cannot write " + file.getFileName() + " in " + export.folder() + ": " + e, e);
@@ -122,10 +124,15 @@ public final class CsvExportSink implements RececonSink {
     private static List<Column> columns() {
         List<Column> columns = new ArrayList<>(List.of(
                 new Column("受付キー", r -> r.entry().idempotencyKey()),
-                new Column("確認日時", r -> CONFIRMED_AT.format(r.entry().confirmedAt().atZone(CsvExport.JAPAN))),
+                new Column(
+                        "確認日時", r -> CONFIRMED_AT.format(r.entry().confirmedAt().atZone(CsvExport.JAPAN))),
                 new Column("確認方法", r -> r.entry().method().name()),
-                new Column("照会区分", r -> Optional.ofNullable(r.message().referenceClassification()).orElse("1")),
-                new Column("照会番号", r -> r.q().referenceNumber().map(n -> n.value()).orElse("")),
+                new Column(
+                        "照会区分",
+                        r -> Optional.ofNullable(r.message().referenceClassification())
+                                .orElse("1")),
+                new Column(
+                        "照会番号", r -> r.q().referenceNumber().map(n -> n.value()).orElse("")),
                 new Column("保険者番号", r -> r.q().card().insurer().value()),
                 new Column("保険者名", r -> r.q().insurerName()),
                 new Column("記号", r -> r.q().card().symbol()),
@@ -137,18 +144,37 @@ public final class CsvExportSink implements RececonSink {
                 new Column("生年月日", r -> DAY.format(r.q().birthdate())),
                 new Column("性別", r -> r.q().sex().code()),
                 new Column("負担割合", r -> r.q().contributionRatio().wire()),
-                new Column("資格取得年月日", r -> r.q().qualificationDate() == null ? "" : DAY.format(r.q().qualificationDate())),
-                new Column("高齢受給者負担割合", r -> r.q().details().elderly().map(e -> e.ratio().wire()).orElse("")),
-                new Column("限度額適用区分", r -> r.q().details().limit()
-                        .map(l -> l.category() == null ? "" : l.category().name()).orElse("")),
-                new Column("特定疾病", r -> r.q().details().specificDiseases().stream()
-                        .map(d -> d.disease().code()).collect(Collectors.joining(" ")))));
+                new Column(
+                        "資格取得年月日", r -> r.q().qualificationDate() == null ? "" : DAY.format(r.q().qualificationDate())),
+                new Column(
+                        "高齢受給者負担割合",
+                        r -> r.q().details()
+                                .elderly()
+                                .map(e -> e.ratio().wire())
+                                .orElse("")),
+                new Column(
+                        "限度額適用区分",
+                        r -> r.q().details()
+                                .limit()
+                                .map(l ->
+                                        l.category() == null ? "" : l.category().name())
+                                .orElse("")),
+                new Column(
+                        "特定疾病",
+                        r -> r.q().details().specificDiseases().stream()
+                                .map(d -> d.disease().code())
+                                .collect(Collectors.joining(" ")))));
         for (int i = 0; i < PUBLIC_EXPENSE_COLUMNS; i++) {
             int index = i;
             String ordinal = "第" + "一二三四".charAt(i) + "公費";
-            columns.add(new Column(ordinal + "負担者番号", r -> expense(r, index).map(e -> e.payer().value()).orElse("")));
-            columns.add(new Column(ordinal + "受給者番号", r -> expense(r, index)
-                    .map(e -> e.recipient() == null ? "" : e.recipient().value()).orElse("")));
+            columns.add(new Column(
+                    ordinal + "負担者番号",
+                    r -> expense(r, index).map(e -> e.payer().value()).orElse("")));
+            columns.add(new Column(
+                    ordinal + "受給者番号",
+                    r -> expense(r, index)
+                            .map(e -> e.recipient() == null ? "" : e.recipient().value())
+                            .orElse("")));
         }
         return List.copyOf(columns);
     }

@@ -32,13 +32,17 @@ final class FolderPolling {
         var timer = Executors.newSingleThreadScheduledExecutor(
                 runnable -> Thread.ofPlatform().name(thread).daemon().unstarted(runnable));
         // Each pass catches its own failures, so the future carries nothing worth reading; closing stops the timer.
-        var _ = timer.scheduleWithFixedDelay(() -> {
-            try {
-                pass.run();
-            } catch (RuntimeException e) {
-                log.warn("{} pass failed: {}", thread, e.toString());
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        var _ = timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        pass.run();
+                    } catch (RuntimeException e) {
+                        log.warn("{} pass failed: {}", thread, e.toString());
+                    }
+                },
+                0,
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return timer::shutdownNow;
     }
 }

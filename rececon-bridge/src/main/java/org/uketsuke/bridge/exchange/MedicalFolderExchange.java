@@ -24,8 +24,8 @@ import org.uketsuke.eligibility.medical.MedicalPdf;
 import org.uketsuke.eligibility.medical.MedicalRecords;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
-import org.uketsuke.eligibility.wire.medical.MedicalXml;
 import org.uketsuke.eligibility.wire.SafeXml;
+import org.uketsuke.eligibility.wire.medical.MedicalXml;
 
 /**
  * Drug and checkup requests of a レセコン through the 連携アプリ's {@code req}/{@code res} folders, answered like the
@@ -41,7 +41,8 @@ import org.uketsuke.eligibility.wire.SafeXml;
 public final class MedicalFolderExchange {
 
     private static final Logger log = LoggerFactory.getLogger(MedicalFolderExchange.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
 
     /** The request kinds by file-name prefix. */
     enum Kind {
@@ -71,7 +72,11 @@ public final class MedicalFolderExchange {
     /** The outcome of one pass over {@code req}. */
     public record Pass(int answered, int refused, int deferred) {}
 
-    private enum Handled { ANSWERED, REFUSED, DEFERRED }
+    private enum Handled {
+        ANSWERED,
+        REFUSED,
+        DEFERRED
+    }
 
     private final Path req;
     private final Path res;
@@ -79,7 +84,8 @@ public final class MedicalFolderExchange {
     private final String institutionCode;
     private final Clock clock;
 
-    public MedicalFolderExchange(Path req, Path res, MedicalInformationClient backend, String institutionCode, Clock clock) {
+    public MedicalFolderExchange(
+            Path req, Path res, MedicalInformationClient backend, String institutionCode, Clock clock) {
         this.req = req;
         this.res = res;
         this.backend = backend;
@@ -113,7 +119,8 @@ public final class MedicalFolderExchange {
             try {
                 handled = answer(kind, id, bytes);
             } catch (MalformedMessageException e) {
-                AtomicFilesWrite.write(res.resolve(kind.requestPrefix + id + ".err"),
+                AtomicFilesWrite.write(
+                        res.resolve(kind.requestPrefix + id + ".err"),
                         ("request refused: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
                 handled = Handled.REFUSED;
             }
@@ -132,8 +139,8 @@ public final class MedicalFolderExchange {
     private Handled answer(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
         MedicalXml.Request parsed = MedicalXml.parseRequest(bytes, kind.category);
         if (parsed.query().category() != kind.category) {
-            throw new MalformedMessageException("InformationCategory " + parsed.query().category() + " in a "
-                    + kind.requestPrefix + " file");
+            throw new MalformedMessageException(
+                    "InformationCategory " + parsed.query().category() + " in a " + kind.requestPrefix + " file");
         }
         boolean pdf = switch (parsed.fileCategory()) {
             case "1", "01" -> true;
@@ -153,19 +160,56 @@ public final class MedicalFolderExchange {
                 if (found.value() instanceof MedicalPdf document) {
                     AtomicFilesWrite.write(res.resolve(kind.answerPrefix + id + ".pdf"), document.bytes());
                 } else {
-                    AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRecords(now, institutionCode, fileId,
-                            (MedicalRecords) found.value(), found.consentExpiresAt(), code));
+                    AtomicFilesWrite.write(
+                            xmlAnswer,
+                            MedicalXml.writeRecords(
+                                    now,
+                                    institutionCode,
+                                    fileId,
+                                    (MedicalRecords) found.value(),
+                                    found.consentExpiresAt(),
+                                    code));
                 }
             }
-            case MedicalOutcome.NoConsent<?> n -> AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRefusal(now,
-                    institutionCode, fileId, kind.category, MedicalXml.Refusal.NO_CONSENT, n.answer(), null,
-                    "閲覧の同意がありません。", code));
-            case MedicalOutcome.ConsentExpired<?> e -> AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRefusal(now,
-                    institutionCode, fileId, kind.category, MedicalXml.Refusal.CONSENT_EXPIRED,
-                    Consent.EXPIRED, e.expiredAt(), "同意の有効期限が切れています。", code));
-            case MedicalOutcome.NotFound<?> n -> AtomicFilesWrite.write(xmlAnswer, MedicalXml.writeRefusal(now,
-                    institutionCode, fileId, kind.category, MedicalXml.Refusal.NOT_FOUND, null, null,
-                    "該当する被保険者が存在しません。", code));
+            case MedicalOutcome.NoConsent<?> n ->
+                AtomicFilesWrite.write(
+                        xmlAnswer,
+                        MedicalXml.writeRefusal(
+                                now,
+                                institutionCode,
+                                fileId,
+                                kind.category,
+                                MedicalXml.Refusal.NO_CONSENT,
+                                n.answer(),
+                                null,
+                                "閲覧の同意がありません。",
+                                code));
+            case MedicalOutcome.ConsentExpired<?> e ->
+                AtomicFilesWrite.write(
+                        xmlAnswer,
+                        MedicalXml.writeRefusal(
+                                now,
+                                institutionCode,
+                                fileId,
+                                kind.category,
+                                MedicalXml.Refusal.CONSENT_EXPIRED,
+                                Consent.EXPIRED,
+                                e.expiredAt(),
+                                "同意の有効期限が切れています。",
+                                code));
+            case MedicalOutcome.NotFound<?> n ->
+                AtomicFilesWrite.write(
+                        xmlAnswer,
+                        MedicalXml.writeRefusal(
+                                now,
+                                institutionCode,
+                                fileId,
+                                kind.category,
+                                MedicalXml.Refusal.NOT_FOUND,
+                                null,
+                                null,
+                                "該当する被保険者が存在しません。",
+                                code));
             case MedicalOutcome.NotAnswered<?>(Unavailable u) -> {
                 log.warn("medical request {} deferred: {} {}", id, u.reason(), u.diagnostic());
                 return Handled.DEFERRED;
@@ -180,7 +224,9 @@ public final class MedicalFolderExchange {
 
     private List<Path> waiting() {
         try (Stream<Path> files = Files.list(req)) {
-            return files.filter(p -> Kind.of(p.getFileName().toString()) != null && Files.isRegularFile(p)).sorted().toList();
+            return files.filter(p -> Kind.of(p.getFileName().toString()) != null && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + req, e);
         }
@@ -188,7 +234,10 @@ public final class MedicalFolderExchange {
 
     private void moveToDone(Path request) {
         try {
-            Files.move(request, req.resolve("done").resolve(request.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    request,
+                    req.resolve("done").resolve(request.getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.warn("could not move {} to done: {}", request.getFileName(), e.toString());

@@ -47,7 +47,8 @@ import org.uketsuke.eligibility.wire.ServiceXml;
 public final class RequestFolderExchange {
 
     private static final Logger log = LoggerFactory.getLogger(RequestFolderExchange.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
 
     private final Path req;
     private final Path res;
@@ -104,7 +105,11 @@ public final class RequestFolderExchange {
     }
 
     /** What became of one request. */
-    private enum Handled { ANSWERED, REFUSED, DEFERRED }
+    private enum Handled {
+        ANSWERED,
+        REFUSED,
+        DEFERRED
+    }
 
     /** Answers every waiting request once. */
     public Pass processPending() {
@@ -153,17 +158,23 @@ public final class RequestFolderExchange {
         ConfirmationOutcome outcome = backend.confirmByInsurance(parsed.search());
         String now = TIME.format(clock.instant());
         ResultMessage answer = switch (outcome) {
-            case ConfirmationOutcome.Confirmed c -> ResultMessage.confirmed(c.processingTime(), institutionCode,
-                    parsed.arbitraryFileIdentifier(), c.qualification(), c.notice());
-            case ConfirmationOutcome.Rejected r -> ResultMessage.rejected(now, institutionCode,
-                    parsed.arbitraryFileIdentifier(), r.reason(), r.message());
+            case ConfirmationOutcome.Confirmed c ->
+                ResultMessage.confirmed(
+                        c.processingTime(),
+                        institutionCode,
+                        parsed.arbitraryFileIdentifier(),
+                        c.qualification(),
+                        c.notice());
+            case ConfirmationOutcome.Rejected r ->
+                ResultMessage.rejected(now, institutionCode, parsed.arbitraryFileIdentifier(), r.reason(), r.message());
             case Unavailable u -> null;
         };
         if (answer == null) {
             log.warn("request {} deferred: the qualification system is unavailable", id);
             return Handled.DEFERRED;
         }
-        write(res.resolve(Kind.SINGLE.answerPrefix + id + ".xml"),
+        write(
+                res.resolve(Kind.SINGLE.answerPrefix + id + ".xml"),
                 QualificationXml.write(answer.withReferenceClassification("2").withCharacterCode(code)));
         return Handled.ANSWERED;
     }
@@ -181,9 +192,18 @@ public final class RequestFolderExchange {
                 return Handled.DEFERRED;
             }
         }
-        write(res.resolve(Kind.BATCH_UPLOAD.answerPrefix + id + ".xml"), QualificationXml.writeBatchStatus(reception,
-                TIME.format(clock.instant()), institutionCode, fileIdentifier(bytes), characterCode(bytes), 0,
-                searches.size(), searches, null));
+        write(
+                res.resolve(Kind.BATCH_UPLOAD.answerPrefix + id + ".xml"),
+                QualificationXml.writeBatchStatus(
+                        reception,
+                        TIME.format(clock.instant()),
+                        institutionCode,
+                        fileIdentifier(bytes),
+                        characterCode(bytes),
+                        0,
+                        searches.size(),
+                        searches,
+                        null));
         return Handled.ANSWERED;
     }
 
@@ -192,24 +212,49 @@ public final class RequestFolderExchange {
         String now = TIME.format(clock.instant());
         Path answer = res.resolve(Kind.BATCH_FETCH.answerPrefix + id + ".xml");
         switch (backend.batchStatus(reception)) {
-            case BatchStatus.Processing p -> write(answer, QualificationXml.writeBatchStatus(reception, now, institutionCode,
-                    fileIdentifier(bytes), characterCode(bytes), p.done(), p.total(), List.of(), null));
+            case BatchStatus.Processing p ->
+                write(
+                        answer,
+                        QualificationXml.writeBatchStatus(
+                                reception,
+                                now,
+                                institutionCode,
+                                fileIdentifier(bytes),
+                                characterCode(bytes),
+                                p.done(),
+                                p.total(),
+                                List.of(),
+                                null));
             case BatchStatus.Done done -> {
                 List<InsuranceSearch> searches = new ArrayList<>();
                 List<ResultMessage> results = new ArrayList<>();
                 for (BatchResult result : done.results()) {
-                    ResultMessage.of(result.outcome(), now, institutionCode, result.search().arbitraryIdentifier())
+                    ResultMessage.of(
+                                    result.outcome(),
+                                    now,
+                                    institutionCode,
+                                    result.search().arbitraryIdentifier())
                             .ifPresent(message -> {
                                 searches.add(result.search());
                                 results.add(message);
                             });
                 }
-                write(answer, QualificationXml.writeBatchStatus(reception, now, institutionCode, fileIdentifier(bytes),
-                        characterCode(bytes), results.size(), done.results().size(), searches, results));
+                write(
+                        answer,
+                        QualificationXml.writeBatchStatus(
+                                reception,
+                                now,
+                                institutionCode,
+                                fileIdentifier(bytes),
+                                characterCode(bytes),
+                                results.size(),
+                                done.results().size(),
+                                searches,
+                                results));
             }
             case BatchStatus.Failed failed ->
-                    // The system does not know this reception number: asking again will not help.
-                    throw new MalformedMessageException("reception number " + reception + " refused: " + failed.reason());
+                // The system does not know this reception number: asking again will not help.
+                throw new MalformedMessageException("reception number " + reception + " refused: " + failed.reason());
             case Unavailable u -> {
                 log.warn("batch fetch {} deferred: {} {}", id, u.reason(), u.diagnostic());
                 return Handled.DEFERRED;
@@ -229,18 +274,27 @@ public final class RequestFolderExchange {
             log.warn("照会番号 request {} deferred: the qualification system is unavailable", id);
             return Handled.DEFERRED;
         }
-        write(res.resolve(kind.answerPrefix + id + ".xml"), ServiceXml.writeReferenceResults(TIME.format(clock.instant()),
-                institutionCode, fileIdentifier(bytes), characterCode(bytes), registrations, outcomes));
+        write(
+                res.resolve(kind.answerPrefix + id + ".xml"),
+                ServiceXml.writeReferenceResults(
+                        TIME.format(clock.instant()),
+                        institutionCode,
+                        fileIdentifier(bytes),
+                        characterCode(bytes),
+                        registrations,
+                        outcomes));
         return Handled.ANSWERED;
     }
 
     private void refuse(Kind kind, String id, String reason) {
-        write(res.resolve(kind.requestPrefix + id + ".err"),
+        write(
+                res.resolve(kind.requestPrefix + id + ".err"),
                 ("request refused: " + reason + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static CharacterCode characterCode(byte[] bytes) throws MalformedMessageException {
-        return CharacterCode.ofIdentifier(SafeXml.text(SafeXml.parse(bytes), "CharacterCodeIdentifier").orElse("0"));
+        return CharacterCode.ofIdentifier(
+                SafeXml.text(SafeXml.parse(bytes), "CharacterCodeIdentifier").orElse("0"));
     }
 
     private static String fileIdentifier(byte[] bytes) throws MalformedMessageException {
@@ -260,7 +314,9 @@ public final class RequestFolderExchange {
 
     private List<Path> waiting() {
         try (Stream<Path> files = Files.list(req)) {
-            return files.filter(p -> Kind.of(p.getFileName().toString()) != null && Files.isRegularFile(p)).sorted().toList();
+            return files.filter(p -> Kind.of(p.getFileName().toString()) != null && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + req, e);
         }
@@ -268,7 +324,10 @@ public final class RequestFolderExchange {
 
     private void moveToDone(Path request) {
         try {
-            Files.move(request, req.resolve("done").resolve(request.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    request,
+                    req.resolve("done").resolve(request.getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.warn("could not move {} to done: {}", request.getFileName(), e.toString());

@@ -72,7 +72,8 @@ public final class PendingSearches implements AutoCloseable {
             }
             return new PendingSearches(db);
         } catch (IOException | SQLException e) {
-            throw new IllegalStateException("cannot open the pending-confirmation queue " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot open the pending-confirmation queue " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -81,8 +82,9 @@ public final class PendingSearches implements AutoCloseable {
         if (search.arbitraryIdentifier().isEmpty()) {
             throw new IllegalArgumentException("a queued search needs its ArbitraryFileIdentifier");
         }
-        try (PreparedStatement insert = db.prepareStatement("insert or ignore into pending (file_id, insurer_number, symbol,"
-                + " number, branch, birthdate, limit_consent, queued_at, last_error) values (?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement insert = db.prepareStatement(
+                "insert or ignore into pending (file_id, insurer_number, symbol,"
+                        + " number, branch, birthdate, limit_consent, queued_at, last_error) values (?,?,?,?,?,?,?,?,?)")) {
             insert.setString(1, search.arbitraryIdentifier());
             insert.setString(2, search.card().insurer().value());
             insert.setString(3, search.card().symbol());
@@ -100,11 +102,13 @@ public final class PendingSearches implements AutoCloseable {
 
     public synchronized List<Waiting> waiting() {
         List<Waiting> waiting = new ArrayList<>();
-        try (ResultSet rs = db.createStatement().executeQuery("select id, file_id, insurer_number, symbol, number, branch,"
-                + " birthdate, limit_consent, queued_at, attempts, last_error from pending where state = 'WAITING' order by id")) {
+        try (ResultSet rs = db.createStatement()
+                .executeQuery(
+                        "select id, file_id, insurer_number, symbol, number, branch,"
+                                + " birthdate, limit_consent, queued_at, attempts, last_error from pending where state = 'WAITING' order by id")) {
             while (rs.next()) {
-                waiting.add(new Waiting(rs.getLong(1), search(rs), Instant.parse(rs.getString(9)), rs.getInt(10),
-                        rs.getString(11)));
+                waiting.add(new Waiting(
+                        rs.getLong(1), search(rs), Instant.parse(rs.getString(9)), rs.getInt(10), rs.getString(11)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -121,8 +125,11 @@ public final class PendingSearches implements AutoCloseable {
         for (Waiting waiting : waiting()) {
             switch (backend.confirmByInsurance(waiting.search())) {
                 case ConfirmationOutcome.Confirmed confirmed -> {
-                    bridge.submit(new Confirmation(waiting.search().arbitraryIdentifier(), clock.instant(),
-                            IdentityMethod.INSURANCE_NUMBER, confirmed));
+                    bridge.submit(new Confirmation(
+                            waiting.search().arbitraryIdentifier(),
+                            clock.instant(),
+                            IdentityMethod.INSURANCE_NUMBER,
+                            confirmed));
                     finish(waiting.id(), "CONFIRMED", null);
                     settled.add(new Settled.Confirmed(waiting.search(), confirmed));
                 }
@@ -153,8 +160,8 @@ public final class PendingSearches implements AutoCloseable {
     }
 
     private void attempt(long id, String error) {
-        try (PreparedStatement update = db.prepareStatement(
-                "update pending set attempts = attempts + 1, last_error = ? where id = ?")) {
+        try (PreparedStatement update =
+                db.prepareStatement("update pending set attempts = attempts + 1, last_error = ? where id = ?")) {
             update.setString(1, error);
             update.setLong(2, id);
             update.executeUpdate();
@@ -164,8 +171,12 @@ public final class PendingSearches implements AutoCloseable {
     }
 
     private static InsuranceSearch search(ResultSet rs) throws SQLException {
-        return new InsuranceSearch(new InsuranceCardId(InsurerNumber.of(rs.getString(3)), rs.getString(4), rs.getString(5),
-                rs.getString(6)), LocalDate.parse(rs.getString(7)), rs.getInt(8) == 1, rs.getString(2));
+        return new InsuranceSearch(
+                new InsuranceCardId(
+                        InsurerNumber.of(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6)),
+                LocalDate.parse(rs.getString(7)),
+                rs.getInt(8) == 1,
+                rs.getString(2));
     }
 
     @Override

@@ -14,7 +14,8 @@ public record ConfirmedEntry(ResultMessage message, ConfirmationOutcome.Confirme
         try {
             message = QualificationXml.parseResult(entry.resultXml());
         } catch (MalformedMessageException e) {
-            throw new SinkFailure("entry " + entry.id().value() + " holds an unreadable result message: " + e.getMessage(), e);
+            throw new SinkFailure(
+                    "entry " + entry.id().value() + " holds an unreadable result message: " + e.getMessage(), e);
         }
         if (!(message.toOutcome() instanceof ConfirmationOutcome.Confirmed confirmed)) {
             throw new SinkFailure("entry " + entry.id().value() + " holds no confirmed qualification", null);

@@ -4,7 +4,8 @@ import java.time.Instant;
 import org.uketsuke.eligibility.IdentityMethod;
 
 /** One durable outbox entry as sinks receive it; {@code resultXml} is the official result message (UTF-8). */
-public record OutboxEntry(DeliveryId id, String idempotencyKey, Instant confirmedAt, IdentityMethod method, byte[] resultXml) {
+public record OutboxEntry(
+        DeliveryId id, String idempotencyKey, Instant confirmedAt, IdentityMethod method, byte[] resultXml) {
 
     public OutboxEntry {
         resultXml = resultXml.clone();

@@ -55,8 +55,8 @@ public final class JdbcRececonStore implements RececonSink {
 
     /** A local SQLite file; created and migrated now, so a wrong path fails at start, not at the first patient. */
     public static JdbcRececonStore sqlite(Path file) throws SQLException {
-        JdbcRececonStore store = new JdbcRececonStore(StoreDialect.SQLITE,
-                () -> DriverManager.getConnection("jdbc:sqlite:" + file), file.toString());
+        JdbcRececonStore store = new JdbcRececonStore(
+                StoreDialect.SQLITE, () -> DriverManager.getConnection("jdbc:sqlite:" + file), file.toString());
         store.connection();
         return store;
     }
@@ -73,12 +73,16 @@ public final class JdbcRececonStore implements RececonSink {
         properties.setProperty("socketTimeout", "15");
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "uketsuke");
-        JdbcRececonStore store = new JdbcRececonStore(StoreDialect.POSTGRESQL,
-                () -> DriverManager.getConnection(target.jdbcUrl(), properties), target.toString());
+        JdbcRececonStore store = new JdbcRececonStore(
+                StoreDialect.POSTGRESQL,
+                () -> DriverManager.getConnection(target.jdbcUrl(), properties),
+                target.toString());
         try {
             store.connection();
         } catch (SQLException e) {
-            log.warn("the PostgreSQL レセコン store {} does not answer yet ({}); deliveries wait in the outbox", target,
+            log.warn(
+                    "the PostgreSQL レセコン store {} does not answer yet ({}); deliveries wait in the outbox",
+                    target,
                     e.getMessage());
         }
         return store;
@@ -102,7 +106,8 @@ public final class JdbcRececonStore implements RececonSink {
         try {
             c = connection();
         } catch (SQLException e) {
-            throw new SinkFailure("the " + name() + " store " + description + " is not reachable: " + e.getMessage(), e);
+            throw new SinkFailure(
+                    "the " + name() + " store " + description + " is not reachable: " + e.getMessage(), e);
         }
         try {
             c.setAutoCommit(false);
@@ -113,13 +118,16 @@ public final class JdbcRececonStore implements RececonSink {
             c.commit();
         } catch (SQLException | RuntimeException e) {
             drop(c);
-            throw new SinkFailure("the " + name() + " store " + description + " did not take entry " + entry.id().value()
-                    + ": " + e.getMessage(), e);
+            throw new SinkFailure(
+                    "the " + name() + " store " + description + " did not take entry "
+                            + entry.id().value() + ": " + e.getMessage(),
+                    e);
         }
     }
 
-    private boolean insertConfirmation(Connection c, OutboxEntry entry, ResultMessage message,
-            ConfirmationOutcome.Confirmed confirmed) throws SQLException {
+    private boolean insertConfirmation(
+            Connection c, OutboxEntry entry, ResultMessage message, ConfirmationOutcome.Confirmed confirmed)
+            throws SQLException {
         Qualification q = confirmed.qualification();
         try (PreparedStatement insert = c.prepareStatement("insert into qualification (idempotency_key, confirmed_at,"
                 + " method, insurer_number, insurer_name, symbol, number, branch, name, name_kana, birthdate, sex,"
@@ -145,11 +153,20 @@ public final class JdbcRececonStore implements RececonSink {
             insert.setString(16, new String(entry.resultXml(), StandardCharsets.UTF_8));
             insert.setString(17, message.referenceClassification() == null ? "1" : message.referenceClassification());
             dialect.bindDate(insert, 18, q.qualificationDate());
-            insert.setString(19, q.details().elderly().map(e -> e.ratio().wire()).orElse(null));
-            insert.setString(20, q.details().limit().map(l -> l.classification()).orElse(null));
-            insert.setString(21, q.details().limit().map(l -> l.category() == null ? null : l.category().name()).orElse(null));
-            dialect.bindDate(insert, 22, q.details().limit().map(l -> l.validStart()).orElse(null));
-            dialect.bindDate(insert, 23, q.details().limit().map(l -> l.validEnd()).orElse(null));
+            insert.setString(
+                    19, q.details().elderly().map(e -> e.ratio().wire()).orElse(null));
+            insert.setString(
+                    20, q.details().limit().map(l -> l.classification()).orElse(null));
+            insert.setString(
+                    21,
+                    q.details()
+                            .limit()
+                            .map(l -> l.category() == null ? null : l.category().name())
+                            .orElse(null));
+            dialect.bindDate(
+                    insert, 22, q.details().limit().map(l -> l.validStart()).orElse(null));
+            dialect.bindDate(
+                    insert, 23, q.details().limit().map(l -> l.validEnd()).orElse(null));
             insert.setString(24, q.referenceNumber().map(r -> r.value()).orElse(null));
             return insert.executeUpdate() == 1;
         }
@@ -165,7 +182,11 @@ public final class JdbcRececonStore implements RececonSink {
                     insert.setString(1, key);
                     insert.setInt(2, i + 1);
                     insert.setString(3, expense.payer().value());
-                    insert.setString(4, expense.recipient() == null ? "" : expense.recipient().value());
+                    insert.setString(
+                            4,
+                            expense.recipient() == null
+                                    ? ""
+                                    : expense.recipient().value());
                     dialect.bindDate(insert, 5, expense.validStart());
                     dialect.bindDate(insert, 6, expense.validEnd());
                     insert.addBatch();
@@ -193,19 +214,20 @@ public final class JdbcRececonStore implements RececonSink {
     }
 
     private void upsertInsurance(Connection c, OutboxEntry entry, Qualification q) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("insert into insurance (insurer_number, symbol, number, branch,"
-                + " birthdate, name, name_kana, sex, personal_family, contribution_ratio, insurer_name, qualification_date,"
-                + " elderly_ratio, limit_category, last_confirmed_at, last_method, last_idempotency_key, reference_number)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                + " on conflict (insurer_number, symbol, number, branch, birthdate) do update set"
-                + " name = excluded.name, name_kana = excluded.name_kana, sex = excluded.sex,"
-                + " personal_family = excluded.personal_family, contribution_ratio = excluded.contribution_ratio,"
-                + " insurer_name = excluded.insurer_name, qualification_date = excluded.qualification_date,"
-                + " elderly_ratio = excluded.elderly_ratio, limit_category = excluded.limit_category,"
-                + " last_confirmed_at = excluded.last_confirmed_at, last_method = excluded.last_method,"
-                + " last_idempotency_key = excluded.last_idempotency_key,"
-                + " reference_number = coalesce(excluded.reference_number, insurance.reference_number)"
-                + " where excluded.last_confirmed_at >= insurance.last_confirmed_at")) {
+        try (PreparedStatement upsert =
+                c.prepareStatement("insert into insurance (insurer_number, symbol, number, branch,"
+                        + " birthdate, name, name_kana, sex, personal_family, contribution_ratio, insurer_name, qualification_date,"
+                        + " elderly_ratio, limit_category, last_confirmed_at, last_method, last_idempotency_key, reference_number)"
+                        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                        + " on conflict (insurer_number, symbol, number, branch, birthdate) do update set"
+                        + " name = excluded.name, name_kana = excluded.name_kana, sex = excluded.sex,"
+                        + " personal_family = excluded.personal_family, contribution_ratio = excluded.contribution_ratio,"
+                        + " insurer_name = excluded.insurer_name, qualification_date = excluded.qualification_date,"
+                        + " elderly_ratio = excluded.elderly_ratio, limit_category = excluded.limit_category,"
+                        + " last_confirmed_at = excluded.last_confirmed_at, last_method = excluded.last_method,"
+                        + " last_idempotency_key = excluded.last_idempotency_key,"
+                        + " reference_number = coalesce(excluded.reference_number, insurance.reference_number)"
+                        + " where excluded.last_confirmed_at >= insurance.last_confirmed_at")) {
             upsert.setString(1, q.card().insurer().value());
             upsert.setString(2, q.card().symbol());
             upsert.setString(3, q.card().number());
@@ -218,8 +240,14 @@ public final class JdbcRececonStore implements RececonSink {
             upsert.setString(10, q.contributionRatio().wire());
             upsert.setString(11, q.insurerName());
             dialect.bindDate(upsert, 12, q.qualificationDate());
-            upsert.setString(13, q.details().elderly().map(e -> e.ratio().wire()).orElse(null));
-            upsert.setString(14, q.details().limit().map(l -> l.category() == null ? null : l.category().name()).orElse(null));
+            upsert.setString(
+                    13, q.details().elderly().map(e -> e.ratio().wire()).orElse(null));
+            upsert.setString(
+                    14,
+                    q.details()
+                            .limit()
+                            .map(l -> l.category() == null ? null : l.category().name())
+                            .orElse(null));
             dialect.bindInstant(upsert, 15, entry.confirmedAt());
             upsert.setString(16, entry.method().name());
             upsert.setString(17, entry.idempotencyKey());
@@ -231,27 +259,42 @@ public final class JdbcRececonStore implements RececonSink {
     /**
      * One row of the patients' {@code insurance} table: the key, what the staff compare, and when it was last confirmed.
      */
-    public record StoredInsurance(String insurerNumber, String symbol, String number, String branch,
-            LocalDate birthdate, String nameKana, String contributionRatio, String personalFamily,
+    public record StoredInsurance(
+            String insurerNumber,
+            String symbol,
+            String number,
+            String branch,
+            LocalDate birthdate,
+            String nameKana,
+            String contributionRatio,
+            String personalFamily,
             String lastIdempotencyKey) {}
 
     /**
      * Every insurance the store holds for a patient (same birth date, same kana name ignoring spaces): after a change
      * of job the old one is still there beside the new — what the staff's consistency check shows.
      */
-    public synchronized List<StoredInsurance> insurancesOf(LocalDate birthdate, String nameKana)
-            throws SQLException {
+    public synchronized List<StoredInsurance> insurancesOf(LocalDate birthdate, String nameKana) throws SQLException {
         List<StoredInsurance> rows = new ArrayList<>();
         String wanted = nameKana.replace(" ", "").replace("　", "");
-        try (PreparedStatement q = connection().prepareStatement("select insurer_number, symbol, number, branch, name_kana,"
-                + " contribution_ratio, personal_family, last_idempotency_key from insurance where birthdate = ?"
-                + " order by last_confirmed_at desc")) {
+        try (PreparedStatement q = connection()
+                .prepareStatement("select insurer_number, symbol, number, branch, name_kana,"
+                        + " contribution_ratio, personal_family, last_idempotency_key from insurance where birthdate = ?"
+                        + " order by last_confirmed_at desc")) {
             dialect.bindDate(q, 1, birthdate);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getString(5).replace(" ", "").replace("　", "").equals(wanted)) {
-                        rows.add(new StoredInsurance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                birthdate, rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                        rows.add(new StoredInsurance(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                birthdate,
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8)));
                     }
                 }
             }
@@ -267,8 +310,9 @@ public final class JdbcRececonStore implements RececonSink {
 
     /** Staff confirmed the patient no longer has this insurance: its row leaves the table (history stays). */
     public synchronized boolean retire(StoredInsurance insurance) throws SQLException {
-        try (PreparedStatement delete = connection().prepareStatement("delete from insurance where insurer_number = ?"
-                + " and symbol = ? and number = ? and branch = ? and birthdate = ?")) {
+        try (PreparedStatement delete = connection()
+                .prepareStatement("delete from insurance where insurer_number = ?"
+                        + " and symbol = ? and number = ? and branch = ? and birthdate = ?")) {
             delete.setString(1, insurance.insurerNumber());
             delete.setString(2, insurance.symbol());
             delete.setString(3, insurance.number());

@@ -2,6 +2,7 @@ package org.uketsuke.bridge.store;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
@@ -17,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A throwaway PostgreSQL server on loopback, made with the machine's own PostgreSQL binaries (Debian's
@@ -58,8 +58,17 @@ public final class LocalPostgresCluster implements AutoCloseable {
         if (root) {
             cluster.chownToPostgres(folder);
         }
-        cluster.run(List.of(bin.resolve("initdb").toString(), "-D", cluster.data.toString(), "-U", USER,
-                "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"));
+        cluster.run(List.of(
+                bin.resolve("initdb").toString(),
+                "-D",
+                cluster.data.toString(),
+                "-U",
+                USER,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync"));
         cluster.startServer();
         // A test JVM that is stopped (not killed) still takes its server down with it.
         Thread stopper = Thread.ofPlatform().unstarted(() -> {
@@ -107,9 +116,18 @@ public final class LocalPostgresCluster implements AutoCloseable {
 
     /** Starts the server again on the same port with the same data. */
     public void startServer() throws IOException, InterruptedException {
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
-                root.resolve("server.log").toString(), "-o",
-                "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1 -c max_connections=50", "start"));
+        run(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-w",
+                "-t",
+                "60",
+                "-l",
+                root.resolve("server.log").toString(),
+                "-o",
+                "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1 -c max_connections=50",
+                "start"));
     }
 
     private String jdbcUrl(String database) {
@@ -137,7 +155,8 @@ public final class LocalPostgresCluster implements AutoCloseable {
             postgres = users.lookupPrincipalByName("postgres");
             group = users.lookupPrincipalByGroupName("postgres");
         } catch (IOException e) {
-            throw new IllegalStateException("running as root needs the 'postgres' user of Debian's postgresql package", e);
+            throw new IllegalStateException(
+                    "running as root needs the 'postgres' user of Debian's postgresql package", e);
         }
         PosixFileAttributeView view = Files.getFileAttributeView(folder, PosixFileAttributeView.class);
         view.setOwner(postgres);
@@ -149,8 +168,10 @@ public final class LocalPostgresCluster implements AutoCloseable {
         if (Files.isDirectory(versions)) {
             try (Stream<Path> list = Files.list(versions)) {
                 var newest = list.map(v -> v.resolve("bin"))
-                        .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("postgres")))
-                        .max(Comparator.comparingInt(b -> version(b.getParent().getFileName().toString())));
+                        .filter(b ->
+                                Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("postgres")))
+                        .max(Comparator.comparingInt(
+                                b -> version(b.getParent().getFileName().toString())));
                 if (newest.isPresent()) {
                     return newest.get();
                 }

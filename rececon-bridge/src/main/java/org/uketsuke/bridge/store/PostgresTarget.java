@@ -11,7 +11,8 @@ public record PostgresTarget(String jdbcUrl, String user, String password) {
     public PostgresTarget {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the PostgreSQL store URL must start with jdbc:postgresql: (" + jdbcUrl + ")");
+            throw new IllegalArgumentException(
+                    "the PostgreSQL store URL must start with jdbc:postgresql: (" + jdbcUrl + ")");
         }
         user = user == null ? "" : user;
         password = password == null ? "" : password;

@@ -50,7 +50,8 @@ public final class SchemaMigrations {
                         + " description text not null, checksum text not null, applied_at text not null)");
             }
             Map<Integer, String> applied = applied(connection);
-            int newestApplied = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            int newestApplied =
+                    applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
             if (newestApplied > MIGRATIONS.size()) {
                 throw new StoreSchemaException("the レセコン store has schema version " + newestApplied
                         + ", newer than this program's " + MIGRATIONS.size() + ": update Uketsuke on this terminal");
@@ -63,8 +64,9 @@ public final class SchemaMigrations {
                 String checksum = sha256(sql);
                 if (applied.containsKey(version)) {
                     if (!applied.get(version).equals(checksum)) {
-                        throw new StoreSchemaException("schema version " + version + " of the レセコン store was applied"
-                                + " from a different " + name + ".sql (checksum mismatch): the store was changed elsewhere");
+                        throw new StoreSchemaException(
+                                "schema version " + version + " of the レセコン store was applied" + " from a different "
+                                        + name + ".sql (checksum mismatch): the store was changed elsewhere");
                     }
                     continue;
                 }
@@ -140,7 +142,8 @@ public final class SchemaMigrations {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,10 +10,17 @@ class BridgeArchitectureTest {
 
     @Test
     void theBridgeDependsOnlyOnTheDomainAmongOurModules() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.uketsuke.app..", "org.uketsuke.reader..", "org.uketsuke.mockbackend..",
-                        "org.uketsuke.face..", "javafx..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.uketsuke.app..",
+                        "org.uketsuke.reader..",
+                        "org.uketsuke.mockbackend..",
+                        "org.uketsuke.face..",
+                        "javafx..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.uketsuke.bridge"));
     }
 }

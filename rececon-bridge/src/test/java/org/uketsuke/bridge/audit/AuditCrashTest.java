@@ -32,9 +32,16 @@ class AuditCrashTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         AtomicLong acknowledged = new AtomicLong();
         for (int cycle = 0; cycle < cycles; cycle++) {
-            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    AuditCrashChild.class.getName(), file.toString()).redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            Process child = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            AuditCrashChild.class.getName(),
+                            file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             CountDownLatch started = new CountDownLatch(1);
             Thread reader = Thread.ofPlatform().start(() -> {
                 try {
@@ -56,11 +63,15 @@ class AuditCrashTest {
             reader.join();
 
             AuditVerification after = AuditLog.verify(file);
-            assertThat(after).as("cycle %d", cycle)
+            assertThat(after)
+                    .as("cycle %d", cycle)
                     .isInstanceOfAny(AuditVerification.Intact.class, AuditVerification.IncompleteTail.class);
-            long entries = after instanceof AuditVerification.Intact i ? i.entries()
+            long entries = after instanceof AuditVerification.Intact i
+                    ? i.entries()
                     : ((AuditVerification.IncompleteTail) after).intactEntries();
-            assertThat(entries).as("cycle %d keeps every acknowledged entry", cycle).isGreaterThanOrEqualTo(acknowledged.get());
+            assertThat(entries)
+                    .as("cycle %d keeps every acknowledged entry", cycle)
+                    .isGreaterThanOrEqualTo(acknowledged.get());
         }
         assertThat(acknowledged.get()).as("the children appended").isGreaterThan(cycles);
         AuditLog.open(file);

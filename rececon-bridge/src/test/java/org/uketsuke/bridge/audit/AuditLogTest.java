@@ -28,8 +28,13 @@ class AuditLogTest {
     private final List<AuditLog.Entry> entries = new ArrayList<>();
 
     private static AuditEvent event(int i) {
-        return new AuditEvent(Instant.parse("2026-12-03T09:00:00Z").plusSeconds(i), "kiosk-1", i % 2 == 0 ? "staff-07" : "",
-                i % 2 == 0 ? "VISUAL" : "PIN", "CONFIRMED", AuditEvent.hash("06131010", "受付12", "004567", "01"),
+        return new AuditEvent(
+                Instant.parse("2026-12-03T09:00:00Z").plusSeconds(i),
+                "kiosk-1",
+                i % 2 == 0 ? "staff-07" : "",
+                i % 2 == 0 ? "VISUAL" : "PIN",
+                "CONFIRMED",
+                AuditEvent.hash("06131010", "受付12", "004567", "01"),
                 AuditEvent.hash(new byte[] {(byte) i}));
     }
 
@@ -52,10 +57,14 @@ class AuditLogTest {
 
     @Test
     void appendedEntriesVerifyAndHoldNoIdentifierInClear() throws Exception {
-        assertThat(AuditLog.verify(file)).isEqualTo(new AuditVerification.Intact(5, entries.get(4).hash()));
+        assertThat(AuditLog.verify(file))
+                .isEqualTo(new AuditVerification.Intact(5, entries.get(4).hash()));
         assertThat(entries).extracting(AuditLog.Entry::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
         String text = Files.readString(file);
-        assertThat(text).doesNotContain("06131010").doesNotContain("004567").contains("\"prev\":\"" + AuditLog.GENESIS + "\"");
+        assertThat(text)
+                .doesNotContain("06131010")
+                .doesNotContain("004567")
+                .contains("\"prev\":\"" + AuditLog.GENESIS + "\"");
         assertThat(lines().get(1)).contains("\"prev\":\"" + entries.get(0).hash() + "\"");
         // Reopening continues the chain.
         AuditLog again = AuditLog.open(file);
@@ -74,8 +83,11 @@ class AuditLogTest {
             AuditVerification verification = AuditLog.verify(file);
             int expected = line;
             int at = i;
-            assertThat(verification).as("byte %d", at).isInstanceOfSatisfying(Broken.class,
-                    b -> assertThat(b.entry()).as("byte %d: %s", at, b).isEqualTo(expected));
+            assertThat(verification)
+                    .as("byte %d", at)
+                    .isInstanceOfSatisfying(
+                            Broken.class,
+                            b -> assertThat(b.entry()).as("byte %d: %s", at, b).isEqualTo(expected));
             if (original[i] == '\n') {
                 line++;
             }
@@ -149,7 +161,8 @@ class AuditLogTest {
         });
         // Everything gone but the head.
         Files.delete(file);
-        assertThat(AuditLog.verify(file)).isInstanceOfSatisfying(Broken.class, b -> assertThat(b.entry()).isEqualTo(1));
+        assertThat(AuditLog.verify(file))
+                .isInstanceOfSatisfying(Broken.class, b -> assertThat(b.entry()).isEqualTo(1));
     }
 
     @Test
@@ -164,8 +177,11 @@ class AuditLogTest {
         AuditLog reopened = AuditLog.open(file);
         assertThat(Files.readAllBytes(dir.resolve("audit.jsonl.torn-6"))).isEqualTo(torn);
         assertThat(reopened.head().seq()).isEqualTo(6);
-        assertThat(lines().get(5)).contains("\"outcome\":\"RECOVERED_TORN_TAIL\"").contains(AuditEvent.hash(torn));
-        assertThat(AuditLog.verify(file)).isEqualTo(new AuditVerification.Intact(6, reopened.head().hash()));
+        assertThat(lines().get(5))
+                .contains("\"outcome\":\"RECOVERED_TORN_TAIL\"")
+                .contains(AuditEvent.hash(torn));
+        assertThat(AuditLog.verify(file))
+                .isEqualTo(new AuditVerification.Intact(6, reopened.head().hash()));
     }
 
     @Test
@@ -174,8 +190,10 @@ class AuditLogTest {
         byte[] before = Files.readAllBytes(head);
         AuditLog.open(file).append(event(6));
         Files.write(head, before); // the head's replacement never happened
-        assertThat(AuditLog.verify(file)).isInstanceOfSatisfying(AuditVerification.Intact.class,
-                i -> assertThat(i.entries()).isEqualTo(6));
+        assertThat(AuditLog.verify(file))
+                .isInstanceOfSatisfying(
+                        AuditVerification.Intact.class,
+                        i -> assertThat(i.entries()).isEqualTo(6));
     }
 
     @Test
@@ -184,8 +202,10 @@ class AuditLogTest {
         lines.remove(0);
         write(lines);
         byte[] before = Files.readAllBytes(file);
-        assertThatThrownBy(() -> AuditLog.open(file)).isInstanceOfSatisfying(AuditLogException.class,
-                e -> assertThat(e.verification()).isInstanceOf(Broken.class));
+        assertThatThrownBy(() -> AuditLog.open(file))
+                .isInstanceOfSatisfying(
+                        AuditLogException.class,
+                        e -> assertThat(e.verification()).isInstanceOf(Broken.class));
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 

@@ -15,16 +15,16 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.Fixtures;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.exchange.RequestFolderExchange;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
 import org.w3c.dom.Document;
@@ -60,8 +60,8 @@ class FaceFolderCompatibilityTest {
     void faceFilesHaveTheOfficialNameDeclarationHeaderAndBody(String encoding) throws Exception {
         Charset charset = Charset.forName(encoding);
         Path face = dir.resolve("face");
-        try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), null, face,
-                Fixtures.INSTITUTION, charset))) {
+        try (RececonBridge bridge = RececonBridge.open(
+                new BridgeConfig(dir.resolve("outbox.db"), null, face, Fixtures.INSTITUTION, charset))) {
             bridge.submit(Fixtures.confirmation("kokuho", Instant.parse("2026-12-03T00:30:00Z"), Fixtures.rich(7)));
             bridge.drain();
         }
@@ -69,14 +69,16 @@ class FaceFolderCompatibilityTest {
         try (Stream<Path> files = Files.list(face)) {
             file = files.toList().getFirst();
         }
-        assertThat(file.getFileName().toString()).matches("OQSsiquc01res_face_1311234567[0-9a-f]{20}_20261203093000\\.xml");
+        assertThat(file.getFileName().toString())
+                .matches("OQSsiquc01res_face_1311234567[0-9a-f]{20}_20261203093000\\.xml");
         byte[] bytes = Files.readAllBytes(file);
         assertThat(new String(bytes, 0, 60, StandardCharsets.US_ASCII))
                 .startsWith("<?xml version=\"1.0\" encoding=\"" + encoding + "\" standalone=\"no\"?>");
         assertThat(new String(bytes, charset)).contains("高齢　花子7");
 
         Document document = consumerParse(bytes);
-        Element header = (Element) document.getElementsByTagName("MessageHeader").item(0);
+        Element header =
+                (Element) document.getElementsByTagName("MessageHeader").item(0);
         assertThat(text(header, "ProcessExecutionTime")).isEqualTo("20261203093000");
         assertThat(text(header, "QualificationConfirmationDate")).isEqualTo("20261203");
         assertThat(text(header, "MedicalInstitutionCode")).isEqualTo(Fixtures.INSTITUTION);
@@ -92,7 +94,9 @@ class FaceFolderCompatibilityTest {
         NodeList results = list.getElementsByTagName("ResultOfQualificationConfirmation");
         assertThat(results.getLength()).isEqualTo(1);
         Element result = (Element) results.item(0);
-        assertThat(text(result, "InsurerNumber")).as("国保: 6 digits right-aligned in 8").isEqualTo("  131045");
+        assertThat(text(result, "InsurerNumber"))
+                .as("国保: 6 digits right-aligned in 8")
+                .isEqualTo("  131045");
         assertThat(text(result, "InsuredCardSymbol")).isEqualTo("ア-12");
         assertThat(text(result, "InsuredIdentificationNumber")).isEqualTo("00457");
         assertThat(text(result, "PersonalFamilyClassification")).isEqualTo("1");
@@ -104,11 +108,15 @@ class FaceFolderCompatibilityTest {
         assertThat(text(result, "InsuredPartialContributionRatio")).isEqualTo("020");
         assertThat(text(result, "ElderlyRecipientContributionRatio")).isEqualTo("020");
         assertThat(text(result, "LimitApplicationCertificateRelatedConsFlg")).isEqualTo("1");
-        assertThat(text(result, "LimitApplicationCertificateClassificationFlag")).isEqualTo("B04");
-        assertThat(result.getElementsByTagName("SpecificDiseasesCertificateInfo").getLength()).isEqualTo(1);
+        assertThat(text(result, "LimitApplicationCertificateClassificationFlag"))
+                .isEqualTo("B04");
+        assertThat(result.getElementsByTagName("SpecificDiseasesCertificateInfo")
+                        .getLength())
+                .isEqualTo(1);
         assertThat(text(result, "SpecificDiseasesSelfPay")).isEqualTo("10000");
         NodeList expenses = result.getElementsByTagName("PublicExpensePayerNumber");
-        assertThat(IntStream.range(0, expenses.getLength()).mapToObj(i -> expenses.item(i).getTextContent()))
+        assertThat(IntStream.range(0, expenses.getLength())
+                        .mapToObj(i -> expenses.item(i).getTextContent()))
                 .containsExactly("54016027", "54016027");
     }
 
@@ -117,23 +125,34 @@ class FaceFolderCompatibilityTest {
         Path req = Files.createDirectories(dir.resolve("req"));
         Path res = dir.resolve("res");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 4L, 60))) {
-            Qualification kokuho = IntStream.range(0, 60).mapToObj(backend::person)
+            Qualification kokuho = IntStream.range(0, 60)
+                    .mapToObj(backend::person)
                     .filter(q -> q.card().insurer().nationalHealthInsurance())
-                    .findFirst().orElseThrow(() -> new AssertionError("the population has no 国保 member"));
-            String template = new String(getClass().getResourceAsStream("OQSsiquc01req_kokuho_shuffled.xml.utf8").readAllBytes(),
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("the population has no 国保 member"));
+            String template = new String(
+                    getClass()
+                            .getResourceAsStream("OQSsiquc01req_kokuho_shuffled.xml.utf8")
+                            .readAllBytes(),
                     StandardCharsets.UTF_8);
-            String request = template.replace("BIRTHDATE", kokuho.birthdate().toString().replace("-", ""))
-                    .replace("NUMBER", kokuho.card().number()).replace("SYMBOL", kokuho.card().symbol())
+            String request = template.replace(
+                            "BIRTHDATE", kokuho.birthdate().toString().replace("-", ""))
+                    .replace("NUMBER", kokuho.card().number())
+                    .replace("SYMBOL", kokuho.card().symbol())
                     .replace("INSURER", "  " + kokuho.card().insurer().value());
             if (!kokuho.card().branch().isEmpty()) {
-                request = request.replace("</InsurerNumber>", "</InsurerNumber><InsuredBranchNumber>" + kokuho.card().branch()
-                        + "</InsuredBranchNumber>");
+                request = request.replace(
+                        "</InsurerNumber>",
+                        "</InsurerNumber><InsuredBranchNumber>" + kokuho.card().branch() + "</InsuredBranchNumber>");
             }
             Files.write(req.resolve("OQSsiquc01req_0042.xml"), request.getBytes(Charset.forName("Shift_JIS")));
 
-            RequestFolderExchange exchange = new RequestFolderExchange(req, res,
+            RequestFolderExchange exchange = new RequestFolderExchange(
+                    req,
+                    res,
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    Fixtures.INSTITUTION, Clock.systemUTC());
+                    Fixtures.INSTITUTION,
+                    Clock.systemUTC());
             assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(1, 0, 0));
 
             byte[] answer = Files.readAllBytes(res.resolve("OQSsiquc01res_0042.xml"));
@@ -144,14 +163,16 @@ class FaceFolderCompatibilityTest {
             assertThat(text(root, "CharacterCodeIdentifier")).isEqualTo("1");
             assertThat(text(root, "ReferenceClassification")).isEqualTo("2");
             assertThat(text(root, "QualificationValidity")).isEqualTo("1");
-            assertThat(text(root, "InsurerNumber")).isEqualTo("  " + kokuho.card().insurer().value());
+            assertThat(text(root, "InsurerNumber"))
+                    .isEqualTo("  " + kokuho.card().insurer().value());
             assertThat(text(root, "Name")).isEqualTo(kokuho.name());
         }
     }
 
     @Test
     void theSampleRequestReallyIsShuffled() throws Exception {
-        List<String> lines = Files.readAllLines(Path.of(getClass().getResource("OQSsiquc01req_kokuho_shuffled.xml.utf8").toURI()));
+        List<String> lines = Files.readAllLines(Path.of(
+                getClass().getResource("OQSsiquc01req_kokuho_shuffled.xml.utf8").toURI()));
         assertThat(lines.indexOf("  <MessageBody>")).isLessThan(lines.indexOf("  <MessageHeader>"));
     }
 }

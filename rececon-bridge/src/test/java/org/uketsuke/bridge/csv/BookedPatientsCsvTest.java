@@ -54,15 +54,18 @@ class BookedPatientsCsvTest {
     @Test
     void badRowsAreNamedByLineAndColumnInJapaneseAndEnglishAndGoodRowsStillCount() {
         String text = "保険者番号,記号,番号,枝番,生年月日\n"
-                + "01130013,1,2,00,19700101\n"   // check digit wrong
-                + "01130012,1,2,00,19701301\n"   // no 13th month
-                + "01130012,1,,00,19700101\n"    // no number
-                + "01130012,1,3,5,19700101\n"    // one-digit branch
-                + "01130012,1,4,00,19700101\n"   // good
+                + "01130013,1,2,00,19700101\n" // check digit wrong
+                + "01130012,1,2,00,19701301\n" // no 13th month
+                + "01130012,1,,00,19700101\n" // no number
+                + "01130012,1,3,5,19700101\n" // one-digit branch
+                + "01130012,1,4,00,19700101\n" // good
                 + "01130012,1,4,00,1970-01-01\n"; // the same patient again
         BookedPatients booked = BookedPatientsCsv.read(text.getBytes(StandardCharsets.UTF_8));
-        assertThat(booked.patients()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(6));
-        assertThat(booked.problems()).extracting(BookedPatientsCsv.Problem::line, BookedPatientsCsv.Problem::reason)
+        assertThat(booked.patients())
+                .singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(6));
+        assertThat(booked.problems())
+                .extracting(BookedPatientsCsv.Problem::line, BookedPatientsCsv.Problem::reason)
                 .containsExactly(
                         tuple(2, Reason.BAD_FIELD),
                         tuple(3, Reason.BAD_BIRTHDATE),
@@ -72,15 +75,21 @@ class BookedPatientsCsvTest {
         var checkDigit = booked.problems().getFirst();
         assertThat(checkDigit.fieldProblem().reason()).isEqualTo(FieldCheck.Reason.CHECK_DIGIT);
         assertThat(booked.problems().get(1).detail()).isEqualTo("19701301");
-        assertThat(booked.problems().get(4).detail()).as("the line of the first occurrence").isEqualTo("6");
+        assertThat(booked.problems().get(4).detail())
+                .as("the line of the first occurrence")
+                .isEqualTo("6");
     }
 
     @Test
     void aFileWithoutTheNeededColumnsSaysWhichAreMissing() {
         BookedPatients booked = BookedPatientsCsv.read("患者ID,氏名\nP1,受付\n".getBytes(StandardCharsets.UTF_8));
         assertThat(booked.patients()).isEmpty();
-        assertThat(booked.problems()).extracting(BookedPatientsCsv.Problem::line, BookedPatientsCsv.Problem::reason,
-                BookedPatientsCsv.Problem::column).containsExactly(
+        assertThat(booked.problems())
+                .extracting(
+                        BookedPatientsCsv.Problem::line,
+                        BookedPatientsCsv.Problem::reason,
+                        BookedPatientsCsv.Problem::column)
+                .containsExactly(
                         tuple(1, Reason.MISSING_COLUMN, BookedPatientsCsv.Column.INSURER_NUMBER),
                         tuple(1, Reason.MISSING_COLUMN, BookedPatientsCsv.Column.NUMBER),
                         tuple(1, Reason.MISSING_COLUMN, BookedPatientsCsv.Column.BIRTHDATE));
@@ -88,10 +97,13 @@ class BookedPatientsCsvTest {
 
     @Test
     void emptyAndBrokenFilesAreTypedProblems() {
-        assertThat(BookedPatientsCsv.read(new byte[0]).problems()).extracting(BookedPatientsCsv.Problem::reason)
+        assertThat(BookedPatientsCsv.read(new byte[0]).problems())
+                .extracting(BookedPatientsCsv.Problem::reason)
                 .containsExactly(Reason.NO_HEADER);
         assertThat(BookedPatientsCsv.read("保険者番号,番号,生年月日\n\"01130012,1,19700101\n".getBytes(StandardCharsets.UTF_8))
-                .problems()).singleElement().satisfies(p -> {
+                        .problems())
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.reason()).isEqualTo(Reason.UNREADABLE);
                     assertThat(p.line()).isEqualTo(2);
                 });
@@ -100,12 +112,14 @@ class BookedPatientsCsvTest {
     @Test
     void birthDatesInEveryCommonFormAgree() {
         LocalDate expected = LocalDate.of(1989, 1, 8);
-        for (String form : new String[] {"19890108", "1989-01-08", "1989/1/8", "H1.1.8", "H01.01.08", "平成元年1月8日",
-                "１９８９０１０８"}) {
+        for (String form :
+                new String[] {"19890108", "1989-01-08", "1989/1/8", "H1.1.8", "H01.01.08", "平成元年1月8日", "１９８９０１０８"}) {
             assertThat(BookedPatientsCsv.birthdate(form)).as(form).contains(expected);
         }
         assertThat(BookedPatientsCsv.birthdate("S64.1.7")).contains(LocalDate.of(1989, 1, 7));
-        assertThat(BookedPatientsCsv.birthdate("S64.1.8")).as("Shōwa ended on 7 January 1989").isEmpty();
+        assertThat(BookedPatientsCsv.birthdate("S64.1.8"))
+                .as("Shōwa ended on 7 January 1989")
+                .isEmpty();
         assertThat(BookedPatientsCsv.birthdate("R1.2.30")).isEmpty();
         assertThat(BookedPatientsCsv.birthdate("yesterday")).isEmpty();
     }

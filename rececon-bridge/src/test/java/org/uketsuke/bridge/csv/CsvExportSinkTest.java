@@ -32,8 +32,9 @@ class CsvExportSinkTest {
     Path dir;
 
     private RececonBridge bridge(Charset charset) {
-        return RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), null, null, Fixtures.INSTITUTION,
-                StandardCharsets.UTF_8).withCsvExport(new CsvExport(dir.resolve("csv"), charset)));
+        return RececonBridge.open(
+                new BridgeConfig(dir.resolve("outbox.db"), null, null, Fixtures.INSTITUTION, StandardCharsets.UTF_8)
+                        .withCsvExport(new CsvExport(dir.resolve("csv"), charset)));
     }
 
     private List<Csv.Record> read(Path file, Charset charset) throws Exception {
@@ -45,13 +46,15 @@ class CsvExportSinkTest {
         try (RececonBridge bridge = bridge(StandardCharsets.UTF_8)) {
             // 23:30 UTC on 2 December is 08:30 on 3 December in Japan.
             bridge.submit(Fixtures.confirmation("r1", Instant.parse("2026-12-02T23:30:00Z"), Fixtures.rich(1)));
-            bridge.submit(Fixtures.confirmation("r2", Instant.parse("2026-12-03T01:00:00Z"), Fixtures.qualification(2)));
+            bridge.submit(
+                    Fixtures.confirmation("r2", Instant.parse("2026-12-03T01:00:00Z"), Fixtures.qualification(2)));
             assertThat(bridge.drain()).isEqualTo(2);
         }
         Path file = dir.resolve("csv/uketsuke-qualifications-20261203.csv");
         List<Csv.Record> records = read(file, StandardCharsets.UTF_8);
         assertThat(records).hasSize(3);
-        assertThat(records.getFirst().fields()).isEqualTo(CsvExportSink.headers())
+        assertThat(records.getFirst().fields())
+                .isEqualTo(CsvExportSink.headers())
                 .startsWith("受付キー", "確認日時", "確認方法", "照会区分", "照会番号", "保険者番号");
         List<String> rich = records.get(1).fields();
         assertThat(rich).hasSameSizeAs(CsvExportSink.headers());
@@ -76,7 +79,8 @@ class CsvExportSinkTest {
 
     @Test
     void aRedeliveryFindsItsRowAndWritesNothing() throws Exception {
-        var confirmation = Fixtures.confirmation("once", Instant.parse("2026-12-03T01:00:00Z"), Fixtures.qualification(1));
+        var confirmation =
+                Fixtures.confirmation("once", Instant.parse("2026-12-03T01:00:00Z"), Fixtures.qualification(1));
         try (RececonBridge bridge = bridge(StandardCharsets.UTF_8)) {
             bridge.submit(confirmation);
             bridge.drain();
@@ -93,17 +97,30 @@ class CsvExportSinkTest {
     @Test
     void windows31jFilesSubstituteWhatTheCharsetCannotHoldWithGeta() throws Exception {
         Qualification base = Fixtures.qualification(1);
-        Qualification rare = new Qualification(base.card(), base.insurerName(), "𠮷田　太郎", "ﾖｼﾀﾞ ﾀﾛｳ", base.birthdate(),
-                Sex.MALE, PersonalFamily.INSURED, new ContributionRatio(30), base.qualificationDate());
+        Qualification rare = new Qualification(
+                base.card(),
+                base.insurerName(),
+                "𠮷田　太郎",
+                "ﾖｼﾀﾞ ﾀﾛｳ",
+                base.birthdate(),
+                Sex.MALE,
+                PersonalFamily.INSURED,
+                new ContributionRatio(30),
+                base.qualificationDate());
         try (RececonBridge bridge = bridge(MS932)) {
             bridge.submit(Fixtures.confirmation("sjis", Instant.parse("2026-12-03T01:00:00Z"), rare));
-            bridge.submit(Fixtures.confirmation("sjis2", Instant.parse("2026-12-03T01:01:00Z"), Fixtures.qualification(2)));
+            bridge.submit(
+                    Fixtures.confirmation("sjis2", Instant.parse("2026-12-03T01:01:00Z"), Fixtures.qualification(2)));
             assertThat(bridge.drain()).isEqualTo(2);
         }
         Path file = dir.resolve("csv/uketsuke-qualifications-20261203.csv");
         byte[] bytes = Files.readAllBytes(file);
-        assertThat(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes), CharBuffer.allocate(bytes.length * 2), true).isError())
-                .as("the file is not UTF-8").isTrue();
+        assertThat(StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(bytes), CharBuffer.allocate(bytes.length * 2), true)
+                        .isError())
+                .as("the file is not UTF-8")
+                .isTrue();
         List<Csv.Record> records = read(file, MS932);
         assertThat(field(records.get(1).fields(), "氏名")).isEqualTo("〓田　太郎");
         assertThat(field(records.get(2).fields(), "氏名")).isEqualTo("受付　太郎2");
@@ -112,7 +129,8 @@ class CsvExportSinkTest {
     @Test
     void valuesWithCommasAndQuotesSurviveTheRoundTrip() {
         List<String> fields = List.of("a,b", "say \"hi\"", "", "plain");
-        assertThat(Csv.parse(Csv.line(fields) + Csv.line(List.of("x")))).extracting(Csv.Record::fields)
+        assertThat(Csv.parse(Csv.line(fields) + Csv.line(List.of("x"))))
+                .extracting(Csv.Record::fields)
                 .containsExactly(fields, List.of("x"));
     }
 
@@ -122,7 +140,8 @@ class CsvExportSinkTest {
             Path csv = dir.resolve("csv");
             Files.delete(csv);
             Files.writeString(csv, "not a folder");
-            bridge.submit(Fixtures.confirmation("away", Instant.parse("2026-12-03T01:00:00Z"), Fixtures.qualification(1)));
+            bridge.submit(
+                    Fixtures.confirmation("away", Instant.parse("2026-12-03T01:00:00Z"), Fixtures.qualification(1)));
             assertThat(bridge.drain()).isZero();
             assertThat(bridge.statuses().getFirst().lastError()).startsWith("csv:");
             Files.delete(csv);
@@ -131,7 +150,9 @@ class CsvExportSinkTest {
             assertThat(bridge.statuses()).allMatch(s -> s.state() == DeliveryStatus.State.DELIVERED);
         }
         try (Stream<Path> files = Files.list(dir.resolve("csv"))) {
-            assertThat(files.toList()).singleElement().satisfies(f -> assertThat(read(f, StandardCharsets.UTF_8)).hasSize(2));
+            assertThat(files.toList())
+                    .singleElement()
+                    .satisfies(f -> assertThat(read(f, StandardCharsets.UTF_8)).hasSize(2));
         }
     }
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
-import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.SafeXml;
 import org.uketsuke.eligibility.wire.ServiceXml;
@@ -31,7 +31,8 @@ class BatchFolderExchangeTest {
     Path dir;
 
     private static String searchInfo(Qualification q, String birthdate, String patientId) {
-        return "<QualificationConfirmSearchInfo><InsurerNumber>" + q.card().insurer().wire() + "</InsurerNumber>"
+        return "<QualificationConfirmSearchInfo><InsurerNumber>"
+                + q.card().insurer().wire() + "</InsurerNumber>"
                 + "<InsuredCardSymbol>" + q.card().symbol() + "</InsuredCardSymbol>"
                 + "<InsuredIdentificationNumber>" + q.card().number() + "</InsuredIdentificationNumber>"
                 + "<InsuredBranchNumber>" + q.card().branch() + "</InsuredBranchNumber>"
@@ -41,7 +42,8 @@ class BatchFolderExchangeTest {
     }
 
     private static String message(String fileId, String code, String body) {
-        return "<?xml version=\"1.0\" encoding=\"" + (code.equals("1") ? "Shift_JIS" : "UTF-8") + "\" standalone=\"no\"?>\n"
+        return "<?xml version=\"1.0\" encoding=\"" + (code.equals("1") ? "Shift_JIS" : "UTF-8")
+                + "\" standalone=\"no\"?>\n"
                 + "<XmlMsg><MessageHeader><ProcessExecutionTime>20261203080000</ProcessExecutionTime>"
                 + "<MedicalInstitutionCode>1311234567</MedicalInstitutionCode>"
                 + "<ArbitraryFileIdentifier>" + fileId + "</ArbitraryFileIdentifier>"
@@ -55,9 +57,12 @@ class BatchFolderExchangeTest {
         Path res = dir.resolve("res");
         Charset sjis = Charset.forName("Shift_JIS");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(req, res,
+            RequestFolderExchange exchange = new RequestFolderExchange(
+                    req,
+                    res,
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567", Clock.systemUTC());
+                    "1311234567",
+                    Clock.systemUTC());
             List<Qualification> people = List.of(backend.person(1), backend.person(2), backend.person(3));
             StringBuilder list = new StringBuilder("<BulkConfirmList>");
             for (int i = 0; i < people.size(); i++) {
@@ -65,7 +70,9 @@ class BatchFolderExchangeTest {
                 list.append(searchInfo(q, q.birthdate().toString().replace("-", ""), "P" + i));
             }
             list.append(searchInfo(people.getFirst(), "19000101", "P-nobody")).append("</BulkConfirmList>");
-            Files.write(req.resolve("OQSmuquc01req_day1203.xml"), message("upload-1203", "1", list.toString()).getBytes(sjis));
+            Files.write(
+                    req.resolve("OQSmuquc01req_day1203.xml"),
+                    message("upload-1203", "1", list.toString()).getBytes(sjis));
 
             assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(1, 0, 0));
             byte[] uploaded = Files.readAllBytes(res.resolve("OQSmuquc01res_day1203.xml"));
@@ -83,7 +90,8 @@ class BatchFolderExchangeTest {
             do {
                 Files.writeString(req.resolve("OQSmuquc02req_fetch" + attempt + ".xml"), fetch);
                 assertThat(exchange.processPending().answered()).isEqualTo(1);
-                status = QualificationXml.parseBatchStatus(Files.readAllBytes(res.resolve("OQSmuquc02res_fetch" + attempt + ".xml")));
+                status = QualificationXml.parseBatchStatus(
+                        Files.readAllBytes(res.resolve("OQSmuquc02res_fetch" + attempt + ".xml")));
                 attempt++;
                 Thread.sleep(50);
             } while (status instanceof BatchStatus.Processing && attempt < 100);
@@ -91,14 +99,21 @@ class BatchFolderExchangeTest {
                 assertThat(done.results()).hasSize(4);
                 for (int i = 0; i < people.size(); i++) {
                     int index = i;
-                    assertThat(done.results().get(i).search().arbitraryIdentifier()).isEqualTo("P" + i);
-                    assertThat(done.results().get(i).outcome()).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
-                            c -> assertThat(c.qualification().card()).isEqualTo(people.get(index).card()));
+                    assertThat(done.results().get(i).search().arbitraryIdentifier())
+                            .isEqualTo("P" + i);
+                    assertThat(done.results().get(i).outcome())
+                            .isInstanceOfSatisfying(
+                                    ConfirmationOutcome.Confirmed.class,
+                                    c -> assertThat(c.qualification().card())
+                                            .isEqualTo(people.get(index).card()));
                 }
                 assertThat(done.results().get(3).outcome()).isInstanceOf(ConfirmationOutcome.Rejected.class);
             });
-            assertThat(SafeXml.text(SafeXml.parse(Files.readAllBytes(res.resolve("OQSmuquc02res_fetch" + (attempt - 1) + ".xml"))),
-                    "ArbitraryFileIdentifier")).contains("fetch-1203");
+            assertThat(SafeXml.text(
+                            SafeXml.parse(
+                                    Files.readAllBytes(res.resolve("OQSmuquc02res_fetch" + (attempt - 1) + ".xml"))),
+                            "ArbitraryFileIdentifier"))
+                    .contains("fetch-1203");
         }
     }
 
@@ -107,11 +122,16 @@ class BatchFolderExchangeTest {
         Path req = Files.createDirectories(dir.resolve("req"));
         Path res = dir.resolve("res");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 10))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(req, res,
+            RequestFolderExchange exchange = new RequestFolderExchange(
+                    req,
+                    res,
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567", Clock.systemUTC());
-            Files.writeString(req.resolve("OQSmuquc02req_x.xml"), message("x", "0", "<ReceptionNumber>NOPE-1</ReceptionNumber>"));
-            Files.writeString(req.resolve("OQSmuquc01req_empty.xml"), message("e", "0", "<BulkConfirmList></BulkConfirmList>"));
+                    "1311234567",
+                    Clock.systemUTC());
+            Files.writeString(
+                    req.resolve("OQSmuquc02req_x.xml"), message("x", "0", "<ReceptionNumber>NOPE-1</ReceptionNumber>"));
+            Files.writeString(
+                    req.resolve("OQSmuquc01req_empty.xml"), message("e", "0", "<BulkConfirmList></BulkConfirmList>"));
             assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(0, 2, 0));
             assertThat(res.resolve("OQSmuquc02req_x.err")).content().contains("NOPE-1");
             assertThat(res.resolve("OQSmuquc01req_empty.err")).exists();
@@ -122,12 +142,26 @@ class BatchFolderExchangeTest {
             try (ServerSocket probe = new ServerSocket(0)) {
                 deadPort = probe.getLocalPort();
             }
-            RequestFolderExchange offline = new RequestFolderExchange(req, res, new HttpsEligibilityClient(
-                    URI.create("https://127.0.0.1:" + deadPort + "/"), backend.terminalTls(), Duration.ofSeconds(2)),
-                    "1311234567", Clock.systemUTC());
-            Files.writeString(req.resolve("OQSmuquc01req_later.xml"), message("l", "0",
-                    "<BulkConfirmList>" + searchInfo(q, q.birthdate().toString().replace("-", ""), "P1") + "</BulkConfirmList>"));
-            Files.writeString(req.resolve("OQSmuquc02req_later.xml"), message("l2", "0", "<ReceptionNumber>R-1</ReceptionNumber>"));
+            RequestFolderExchange offline = new RequestFolderExchange(
+                    req,
+                    res,
+                    new HttpsEligibilityClient(
+                            URI.create("https://127.0.0.1:" + deadPort + "/"),
+                            backend.terminalTls(),
+                            Duration.ofSeconds(2)),
+                    "1311234567",
+                    Clock.systemUTC());
+            Files.writeString(
+                    req.resolve("OQSmuquc01req_later.xml"),
+                    message(
+                            "l",
+                            "0",
+                            "<BulkConfirmList>"
+                                    + searchInfo(q, q.birthdate().toString().replace("-", ""), "P1")
+                                    + "</BulkConfirmList>"));
+            Files.writeString(
+                    req.resolve("OQSmuquc02req_later.xml"),
+                    message("l2", "0", "<ReceptionNumber>R-1</ReceptionNumber>"));
             assertThat(offline.processPending()).isEqualTo(new RequestFolderExchange.Pass(0, 0, 2));
             assertThat(req.resolve("OQSmuquc01req_later.xml")).exists();
             assertThat(req.resolve("OQSmuquc02req_later.xml")).exists();
@@ -142,30 +176,48 @@ class BatchFolderExchangeTest {
         Path req = Files.createDirectories(dir.resolve("req"));
         Path res = dir.resolve("res");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(req, res,
+            RequestFolderExchange exchange = new RequestFolderExchange(
+                    req,
+                    res,
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567", Clock.systemUTC());
+                    "1311234567",
+                    Clock.systemUTC());
             Qualification one = backend.person(4);
             Qualification two = backend.person(5);
-            Files.write(req.resolve("OQSsiimm01req_k4.xml"), message("reg-k4", "1",
-                    "<ReferenceNumberRegistrationList>" + registration(one, "K-4") + "</ReferenceNumberRegistrationList>")
-                    .getBytes(Charset.forName("Shift_JIS")));
-            Files.writeString(req.resolve("OQSmuimm01req_many.xml"), message("reg-many", "0",
-                    "<ReferenceNumberRegistrationList>" + registration(two, "K-5")
-                            + registration(one, "K-X").replace(one.birthdate().toString().replace("-", ""), "19000101")
-                            + "</ReferenceNumberRegistrationList>"));
-            Files.writeString(req.resolve("OQSsiimm01req_two.xml"), message("reg-two", "0",
-                    "<ReferenceNumberRegistrationList>" + registration(one, "K-4") + registration(two, "K-5")
-                            + "</ReferenceNumberRegistrationList>"));
+            Files.write(
+                    req.resolve("OQSsiimm01req_k4.xml"),
+                    message(
+                                    "reg-k4",
+                                    "1",
+                                    "<ReferenceNumberRegistrationList>" + registration(one, "K-4")
+                                            + "</ReferenceNumberRegistrationList>")
+                            .getBytes(Charset.forName("Shift_JIS")));
+            Files.writeString(
+                    req.resolve("OQSmuimm01req_many.xml"),
+                    message(
+                            "reg-many",
+                            "0",
+                            "<ReferenceNumberRegistrationList>" + registration(two, "K-5")
+                                    + registration(one, "K-X")
+                                            .replace(one.birthdate().toString().replace("-", ""), "19000101")
+                                    + "</ReferenceNumberRegistrationList>"));
+            Files.writeString(
+                    req.resolve("OQSsiimm01req_two.xml"),
+                    message(
+                            "reg-two",
+                            "0",
+                            "<ReferenceNumberRegistrationList>" + registration(one, "K-4") + registration(two, "K-5")
+                                    + "</ReferenceNumberRegistrationList>"));
 
             assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(2, 1, 0));
             byte[] single = Files.readAllBytes(res.resolve("OQSsiimm01res_k4.xml"));
             assertThat(new String(single, 0, 60, StandardCharsets.US_ASCII)).contains("Shift_JIS");
-            assertThat(SafeXml.text(SafeXml.parse(single), "ArbitraryFileIdentifier")).contains("reg-k4");
-            assertThat(ServiceXml.parseReferenceResults(single)).singleElement()
+            assertThat(SafeXml.text(SafeXml.parse(single), "ArbitraryFileIdentifier"))
+                    .contains("reg-k4");
+            assertThat(ServiceXml.parseReferenceResults(single))
+                    .singleElement()
                     .isInstanceOf(RegistrationOutcome.Registered.class);
-            assertThat(ServiceXml.parseReferenceResults(
-                    Files.readAllBytes(res.resolve("OQSmuimm01res_many.xml"))))
+            assertThat(ServiceXml.parseReferenceResults(Files.readAllBytes(res.resolve("OQSmuimm01res_many.xml"))))
                     .hasSize(2)
                     .satisfies(outcomes -> {
                         assertThat(outcomes.get(0)).isInstanceOf(RegistrationOutcome.Registered.class);
@@ -174,16 +226,23 @@ class BatchFolderExchangeTest {
             assertThat(res.resolve("OQSsiimm01req_two.err")).content().contains("OQSmuimm01req");
 
             // The next confirmation by insurance number carries the clinic's number.
-            Files.writeString(req.resolve("OQSsiquc01req_after.xml"), message("after", "0", searchInfo(one,
-                    one.birthdate().toString().replace("-", ""), "x")));
+            Files.writeString(
+                    req.resolve("OQSsiquc01req_after.xml"),
+                    message(
+                            "after",
+                            "0",
+                            searchInfo(one, one.birthdate().toString().replace("-", ""), "x")));
             exchange.processPending();
-            assertThat(SafeXml.text(SafeXml.parse(Files.readAllBytes(res.resolve("OQSsiquc01res_after.xml"))),
-                    "ReferenceNumber")).contains("K-4");
+            assertThat(SafeXml.text(
+                            SafeXml.parse(Files.readAllBytes(res.resolve("OQSsiquc01res_after.xml"))),
+                            "ReferenceNumber"))
+                    .contains("K-4");
         }
     }
 
     private static String registration(Qualification q, String number) {
-        return "<ReferenceNumberRegistrationInfo><InsurerNumber>" + q.card().insurer().wire() + "</InsurerNumber>"
+        return "<ReferenceNumberRegistrationInfo><InsurerNumber>"
+                + q.card().insurer().wire() + "</InsurerNumber>"
                 + "<InsuredCardSymbol>" + q.card().symbol() + "</InsuredCardSymbol>"
                 + "<InsuredIdentificationNumber>" + q.card().number() + "</InsuredIdentificationNumber>"
                 + "<InsuredBranchNumber>" + q.card().branch() + "</InsuredBranchNumber>"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Signature;
@@ -17,17 +18,16 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.NonceOutcome;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.NonceOutcome;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalRecords;
 import org.uketsuke.eligibility.wire.medical.MedicalXml;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A レセコン's YZK/TKK request files in real folders, written as a public 連携アプリ consumer writes them (Shift_JIS,
@@ -55,7 +55,9 @@ class MedicalFolderExchangeTest {
 
     private static int personWithDrugs(MockBackend backend) {
         return IntStream.range(0, backend.people())
-                .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 5).findFirst().orElseThrow();
+                .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 5)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void confirm(MockBackend backend, HttpsEligibilityClient client, int person, Consents consents)
@@ -67,8 +69,14 @@ class MedicalFolderExchangeTest {
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(card.authKey());
         rsa.update(nonce);
-        assertThat(client.confirmByCard(new CardConfirmationRequest(card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN,
-                consents, "folder-" + System.nanoTime()))).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        assertThat(client.confirmByCard(new CardConfirmationRequest(
+                        card.authCertDer(),
+                        nonce,
+                        rsa.sign(),
+                        IdentityMethod.PIN,
+                        consents,
+                        "folder-" + System.nanoTime())))
+                .isInstanceOf(ConfirmationOutcome.Confirmed.class);
     }
 
     @Test
@@ -77,18 +85,30 @@ class MedicalFolderExchangeTest {
         Path res = dir.resolve("res");
         Files.createDirectories(req);
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 30))) {
-            HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
-                    Duration.ofSeconds(5));
+            HttpsEligibilityClient client =
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5));
             int person = personWithDrugs(backend);
             Qualification q = backend.person(person);
-            confirm(backend, client, person, new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO,
-                    Consent.NO));
-            MedicalFolderExchange exchange = new MedicalFolderExchange(req, res, client, "1311234567", Clock.systemUTC());
+            confirm(
+                    backend,
+                    client,
+                    person,
+                    new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
+            MedicalFolderExchange exchange =
+                    new MedicalFolderExchange(req, res, client, "1311234567", Clock.systemUTC());
 
-            Files.write(req.resolve("YZKsiquc01req_022612031000421.xml"), request(q, "2", true, "421").getBytes(SJIS));
-            Files.write(req.resolve("YZKsiquc01req_012612031000421.xml"), request(q, "1", true, "421").getBytes(SJIS));
-            Files.write(req.resolve("TKKsiquc01req_022612031000421.xml"), request(q, "2", false, "421").getBytes(SJIS));
-            Files.write(req.resolve("YZKsiquc01req_092612031000421.xml"), request(q, "9", true, "421").getBytes(SJIS));
+            Files.write(
+                    req.resolve("YZKsiquc01req_022612031000421.xml"),
+                    request(q, "2", true, "421").getBytes(SJIS));
+            Files.write(
+                    req.resolve("YZKsiquc01req_012612031000421.xml"),
+                    request(q, "1", true, "421").getBytes(SJIS));
+            Files.write(
+                    req.resolve("TKKsiquc01req_022612031000421.xml"),
+                    request(q, "2", false, "421").getBytes(SJIS));
+            Files.write(
+                    req.resolve("YZKsiquc01req_092612031000421.xml"),
+                    request(q, "9", true, "421").getBytes(SJIS));
             Files.writeString(req.resolve("TKKsiquc01req_bad.xml"), "<XmlMsg><MessageHeader>not a request");
             Files.writeString(req.resolve("OQSsiquc01req_other.xml"), "left for the qualification exchange");
 
@@ -96,14 +116,17 @@ class MedicalFolderExchangeTest {
 
             assertThat(pass).isEqualTo(new MedicalFolderExchange.Pass(3, 2, 0));
             byte[] drugs = Files.readAllBytes(res.resolve("YZKsiquc01res_022612031000421.xml"));
-            assertThat(new String(drugs, SJIS)).startsWith("<?xml version=\"1.0\" encoding=\"Shift_JIS\"")
+            assertThat(new String(drugs, SJIS))
+                    .startsWith("<?xml version=\"1.0\" encoding=\"Shift_JIS\"")
                     .contains("<ResultCode>1</ResultCode>", "<ArbitraryFileIdentifier>421</ArbitraryFileIdentifier>");
             var served = (MedicalXml.Answer.Served) MedicalXml.parseAnswer(drugs);
-            var expected = ((MedicalRecords.Drugs) backend.medicalHistory(person,
-                    MedicalCategory.DRUG)).drugs().stream()
-                    .filter(d -> !d.dispensed().isBefore(LocalDate.of(2023, 1, 1))).toList();
+            var expected = ((MedicalRecords.Drugs) backend.medicalHistory(person, MedicalCategory.DRUG))
+                    .drugs().stream()
+                            .filter(d -> !d.dispensed().isBefore(LocalDate.of(2023, 1, 1)))
+                            .toList();
             assertThat(((MedicalRecords.Drugs) served.records()).drugs()).isEqualTo(expected);
-            assertThat(Files.readAllBytes(res.resolve("YZKsiquc01res_012612031000421.pdf"))).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+            assertThat(Files.readAllBytes(res.resolve("YZKsiquc01res_012612031000421.pdf")))
+                    .startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
             var checkup = MedicalXml.parseAnswer(Files.readAllBytes(res.resolve("TKKsiquc01res_022612031000421.xml")));
             assertThat(checkup).isInstanceOfSatisfying(MedicalXml.Answer.Refused.class, r -> {
                 assertThat(r.reason()).isEqualTo(MedicalXml.Refusal.NO_CONSENT);
@@ -133,10 +156,12 @@ class MedicalFolderExchangeTest {
         }
         HttpsEligibilityClient down;
         try (MockBackend stillDir = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 30))) {
-            down = new HttpsEligibilityClient(URI.create("https://127.0.0.1:" + port), stillDir.terminalTls(),
-                    Duration.ofSeconds(2));
+            down = new HttpsEligibilityClient(
+                    URI.create("https://127.0.0.1:" + port), stillDir.terminalTls(), Duration.ofSeconds(2));
         }
-        Files.write(req.resolve("YZKsiquc01req_022612031000007.xml"), request(q, "2", true, "7").getBytes(SJIS));
+        Files.write(
+                req.resolve("YZKsiquc01req_022612031000007.xml"),
+                request(q, "2", true, "7").getBytes(SJIS));
         MedicalFolderExchange offline = new MedicalFolderExchange(req, res, down, "1311234567", Clock.systemUTC());
         assertThat(offline.processPending()).isEqualTo(new MedicalFolderExchange.Pass(0, 0, 1));
         assertThat(req.resolve("YZKsiquc01req_022612031000007.xml")).exists();
@@ -145,8 +170,8 @@ class MedicalFolderExchangeTest {
         }
 
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 30))) {
-            HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
-                    Duration.ofSeconds(5));
+            HttpsEligibilityClient client =
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5));
             confirm(backend, client, person, Consents.all(Consent.YES));
             MedicalFolderExchange online = new MedicalFolderExchange(req, res, client, "1311234567", Clock.systemUTC());
             assertThat(online.processPending()).isEqualTo(new MedicalFolderExchange.Pass(1, 0, 0));

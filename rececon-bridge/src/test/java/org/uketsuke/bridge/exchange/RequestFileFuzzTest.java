@@ -24,10 +24,28 @@ import org.uketsuke.mockbackend.MockBackendConfig;
 class RequestFileFuzzTest {
 
     private static final String[] TOKENS = {
-        "<", ">", "</", "/>", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>", "&e;", "&#0;", "encoding=\"Shift_JIS\"",
-        "encoding=\"EBCDIC\"", "QualificationConfirmSearchInfo", "InsurerNumber", "InsuredCardSymbol",
-        "InsuredIdentificationNumber", "InsuredBranchNumber", "Birthdate", "ArbitraryFileIdentifier",
-        "CharacterCodeIdentifier", "LimitApplicationCertificateRelatedConsFlg", "ArbitraryIdentifier", "０", "‐", "\u3000"
+        "<",
+        ">",
+        "</",
+        "/>",
+        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>",
+        "&e;",
+        "&#0;",
+        "encoding=\"Shift_JIS\"",
+        "encoding=\"EBCDIC\"",
+        "QualificationConfirmSearchInfo",
+        "InsurerNumber",
+        "InsuredCardSymbol",
+        "InsuredIdentificationNumber",
+        "InsuredBranchNumber",
+        "Birthdate",
+        "ArbitraryFileIdentifier",
+        "CharacterCodeIdentifier",
+        "LimitApplicationCertificateRelatedConsFlg",
+        "ArbitraryIdentifier",
+        "０",
+        "‐",
+        "\u3000"
     };
 
     @TempDir
@@ -35,7 +53,9 @@ class RequestFileFuzzTest {
 
     @Test
     void requestFilesParseOrAreRefusedWithATypedError() {
-        FuzzReport report = Fuzzer.target("RequestFile").dictionary(TOKENS).maxLength(16 * 1024)
+        FuzzReport report = Fuzzer.target("RequestFile")
+                .dictionary(TOKENS)
+                .maxLength(16 * 1024)
                 .allow(MalformedMessageException.class)
                 .run(bytes -> RequestFolderExchange.parse(bytes).characterCode().name());
         assertThat(report.totalInputs()).isGreaterThan(report.corpusInputs());
@@ -48,19 +68,27 @@ class RequestFileFuzzTest {
         Files.createDirectories(req);
         AtomicInteger next = new AtomicInteger();
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 4L, 20))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(req, res,
+            RequestFolderExchange exchange = new RequestFolderExchange(
+                    req,
+                    res,
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567", Clock.systemUTC());
+                    "1311234567",
+                    Clock.systemUTC());
             // Real HTTPS per input: capped, and reported as its own target.
-            FuzzReport report = Fuzzer.target("RequestFolder").corpus(Path.of("src/test/resources/fuzz/RequestFile"))
-                    .dictionary(TOKENS).maxLength(16 * 1024).defaultInputs(150).maxInputs(2_000)
+            FuzzReport report = Fuzzer.target("RequestFolder")
+                    .corpus(Path.of("src/test/resources/fuzz/RequestFile"))
+                    .dictionary(TOKENS)
+                    .maxLength(16 * 1024)
+                    .defaultInputs(150)
+                    .maxInputs(2_000)
                     .run(bytes -> {
                         String id = String.format("%06d", next.incrementAndGet());
                         Files.write(req.resolve("OQSsiquc01req_" + id + ".xml"), bytes);
                         RequestFolderExchange.Pass pass = exchange.processPending();
                         boolean answered = Files.exists(res.resolve("OQSsiquc01res_" + id + ".xml"));
                         boolean refused = Files.exists(res.resolve("OQSsiquc01req_" + id + ".err"));
-                        if (pass.answered() + pass.refused() != 1 || answered == refused
+                        if (pass.answered() + pass.refused() != 1
+                                || answered == refused
                                 || !Files.exists(req.resolve("done").resolve("OQSsiquc01req_" + id + ".xml"))) {
                             throw new AssertionError("request " + id + " was not handled exactly once: " + pass);
                         }

@@ -11,9 +11,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.ConfirmationOutcome;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
@@ -30,9 +30,11 @@ class RequestFolderExchangeTest {
     private static String request(Qualification q, String birthdate, String fileId, String encoding, String code) {
         return "<?xml version=\"1.0\" encoding=\"" + encoding + "\" standalone=\"no\"?>\n<XmlMsg><MessageHeader>"
                 + "<ProcessExecutionTime>20261124090000</ProcessExecutionTime><MedicalInstitutionCode>1311234567</MedicalInstitutionCode>"
-                + "<ArbitraryFileIdentifier>" + fileId + "</ArbitraryFileIdentifier><ReferenceClassification>2</ReferenceClassification>"
+                + "<ArbitraryFileIdentifier>" + fileId
+                + "</ArbitraryFileIdentifier><ReferenceClassification>2</ReferenceClassification>"
                 + "<CharacterCodeIdentifier>" + code + "</CharacterCodeIdentifier></MessageHeader><MessageBody>"
-                + "<QualificationConfirmSearchInfo><InsurerNumber>" + q.card().insurer().value() + "</InsurerNumber>"
+                + "<QualificationConfirmSearchInfo><InsurerNumber>"
+                + q.card().insurer().value() + "</InsurerNumber>"
                 + "<InsuredCardSymbol>" + q.card().symbol() + "</InsuredCardSymbol>"
                 + "<InsuredIdentificationNumber>" + q.card().number() + "</InsuredIdentificationNumber>"
                 + "<InsuredBranchNumber>" + q.card().branch() + "</InsuredBranchNumber>"
@@ -47,14 +49,20 @@ class RequestFolderExchangeTest {
         Path res = dir.resolve("res");
         Files.createDirectories(req);
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 4L, 20))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(req, res,
+            RequestFolderExchange exchange = new RequestFolderExchange(
+                    req,
+                    res,
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567", Clock.systemUTC());
+                    "1311234567",
+                    Clock.systemUTC());
             Qualification person = backend.person(2);
             String birth = person.birthdate().toString().replace("-", "");
             Charset sjis = Charset.forName("Shift_JIS");
-            Files.write(req.resolve("OQSsiquc01req_0001.xml"), request(person, birth, "visit-1", "Shift_JIS", "1").getBytes(sjis));
-            Files.writeString(req.resolve("OQSsiquc01req_0002.xml"), request(person, "19000101", "visit-2", "UTF-8", "0"));
+            Files.write(
+                    req.resolve("OQSsiquc01req_0001.xml"),
+                    request(person, birth, "visit-1", "Shift_JIS", "1").getBytes(sjis));
+            Files.writeString(
+                    req.resolve("OQSsiquc01req_0002.xml"), request(person, "19000101", "visit-2", "UTF-8", "0"));
             Files.writeString(req.resolve("OQSsiquc01req_0003.xml"), "<XmlMsg><MessageBody>not a request");
 
             RequestFolderExchange.Pass pass = exchange.processPending();
@@ -65,10 +73,14 @@ class RequestFolderExchangeTest {
             ResultMessage answer = QualificationXml.parseResult(first);
             assertThat(answer.characterCode()).isEqualTo(CharacterCode.SHIFT_JIS);
             assertThat(answer.arbitraryFileIdentifier()).isEqualTo("visit-1");
-            assertThat(answer.toOutcome()).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class,
-                    c -> assertThat(c.qualification().card()).isEqualTo(person.card()));
-            assertThat(QualificationXml.parseResult(Files.readAllBytes(res.resolve("OQSsiquc01res_0002.xml"))).toOutcome())
-                    .isInstanceOfSatisfying(ConfirmationOutcome.Rejected.class,
+            assertThat(answer.toOutcome())
+                    .isInstanceOfSatisfying(
+                            ConfirmationOutcome.Confirmed.class,
+                            c -> assertThat(c.qualification().card()).isEqualTo(person.card()));
+            assertThat(QualificationXml.parseResult(Files.readAllBytes(res.resolve("OQSsiquc01res_0002.xml")))
+                            .toOutcome())
+                    .isInstanceOfSatisfying(
+                            ConfirmationOutcome.Rejected.class,
                             r -> assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION));
             assertThat(res.resolve("OQSsiquc01req_0003.err")).exists();
             assertThat(req.resolve("done").resolve("OQSsiquc01req_0001.xml")).exists();

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.Fault;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
@@ -29,16 +29,25 @@ class PendingSearchesTest {
     @Test
     void searchesMadeDuringAnOutageCompleteOnceTheSystemIsBack() throws Exception {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 3L, 20));
-                RececonBridge bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
-                        dir.resolve("face"), "1311234567", StandardCharsets.UTF_8))) {
-            HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5));
+                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                        dir.resolve("outbox.db"),
+                        dir.resolve("rececon.db"),
+                        dir.resolve("face"),
+                        "1311234567",
+                        StandardCharsets.UTF_8))) {
+            HttpsEligibilityClient client =
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5));
             Qualification first = backend.person(1);
             Qualification second = backend.person(2);
             try (PendingSearches pending = PendingSearches.open(dir.resolve("pending.db"))) {
-                pending.enqueue(new InsuranceSearch(first.card(), first.birthdate(), false, "wait-1"), Instant.now(), "outage");
-                pending.enqueue(new InsuranceSearch(first.card(), first.birthdate(), false, "wait-1"), Instant.now(), "again");
-                pending.enqueue(new InsuranceSearch(second.card(), second.birthdate().minusDays(1), false, "wait-2"),
-                        Instant.now(), "outage");
+                pending.enqueue(
+                        new InsuranceSearch(first.card(), first.birthdate(), false, "wait-1"), Instant.now(), "outage");
+                pending.enqueue(
+                        new InsuranceSearch(first.card(), first.birthdate(), false, "wait-1"), Instant.now(), "again");
+                pending.enqueue(
+                        new InsuranceSearch(second.card(), second.birthdate().minusDays(1), false, "wait-2"),
+                        Instant.now(),
+                        "outage");
                 assertThat(pending.waiting()).hasSize(2);
 
                 backend.injectFault(new Fault.Status(503), Integer.MAX_VALUE);
@@ -47,15 +56,19 @@ class PendingSearchesTest {
                     assertThat(w.attempts()).isEqualTo(1);
                     assertThat(w.lastError()).isNotBlank();
                 });
-                assertThat(pending.waiting().get(1).attempts()).as("stops at the first still unavailable").isZero();
+                assertThat(pending.waiting().get(1).attempts())
+                        .as("stops at the first still unavailable")
+                        .isZero();
             }
             backend.injectFault(new Fault.None(), 0);
             try (PendingSearches reopened = PendingSearches.open(dir.resolve("pending.db"))) {
                 var settled = reopened.retry(client, bridge, Clock.systemUTC());
                 assertThat(settled).hasSize(2);
                 assertThat(settled.get(0)).isInstanceOf(PendingSearches.Settled.Confirmed.class);
-                assertThat(settled.get(1)).isInstanceOfSatisfying(PendingSearches.Settled.Rejected.class,
-                        r -> assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION));
+                assertThat(settled.get(1))
+                        .isInstanceOfSatisfying(
+                                PendingSearches.Settled.Rejected.class,
+                                r -> assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION));
                 assertThat(reopened.waiting()).isEmpty();
                 assertThat(reopened.retry(client, bridge, Clock.systemUTC())).isEmpty();
             }

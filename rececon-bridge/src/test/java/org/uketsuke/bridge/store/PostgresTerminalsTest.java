@@ -48,8 +48,9 @@ class PostgresTerminalsTest {
     }
 
     private RececonBridge terminal(String name, PostgresTarget target) {
-        return RececonBridge.open(new BridgeConfig(dir.resolve(name + "-outbox.db"), null, null, Fixtures.INSTITUTION,
-                StandardCharsets.UTF_8).withPostgres(target));
+        return RececonBridge.open(new BridgeConfig(
+                        dir.resolve(name + "-outbox.db"), null, null, Fixtures.INSTITUTION, StandardCharsets.UTF_8)
+                .withPostgres(target));
     }
 
     @Test
@@ -67,12 +68,17 @@ class PostgresTerminalsTest {
                 try (RececonBridge bridge = terminal("t" + terminal, target)) {
                     start.await();
                     for (int i = 0; i < each; i++) {
-                        // Every terminal confirms the same patient now and then: the insurance row is upserted in races.
+                        // Every terminal confirms the same patient now and then: the insurance row is upserted in
+                        // races.
                         var q = i % 10 == 0 ? Fixtures.qualification(0) : Fixtures.qualification(terminal * 1000 + i);
-                        bridge.submit(Fixtures.confirmation("t" + terminal + "-" + i,
-                                RececonStoreContract.NINE.plusSeconds(terminal * 1000L + i), q));
+                        bridge.submit(Fixtures.confirmation(
+                                "t" + terminal + "-" + i,
+                                RececonStoreContract.NINE.plusSeconds(terminal * 1000L + i),
+                                q));
                         if (i < shared) {
-                            bridge.submit(Fixtures.confirmation("shared-" + i, RececonStoreContract.NINE.plusSeconds(i),
+                            bridge.submit(Fixtures.confirmation(
+                                    "shared-" + i,
+                                    RececonStoreContract.NINE.plusSeconds(i),
                                     Fixtures.qualification(500 + i)));
                         }
                         bridge.drain();
@@ -89,9 +95,11 @@ class PostgresTerminalsTest {
         }
         pool.shutdown();
         assertThat(count(target, "select count(*) from qualification")).isEqualTo(terminals * each + shared);
-        assertThat(count(target, "select count(distinct idempotency_key) from qualification")).isEqualTo(terminals * each + shared);
+        assertThat(count(target, "select count(distinct idempotency_key) from qualification"))
+                .isEqualTo(terminals * each + shared);
         // The patient every terminal saw has one insurance row, from the newest of those confirmations.
-        try (Connection c = connect(target); Statement s = c.createStatement();
+        try (Connection c = connect(target);
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select last_idempotency_key from insurance where number = '1000'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("t3-50");
@@ -108,10 +116,13 @@ class PostgresTerminalsTest {
 
             cluster.stopServer();
             try {
-                bridge.submit(Fixtures.confirmation("during", RececonStoreContract.NINE.plusSeconds(60), Fixtures.qualification(2)));
+                bridge.submit(Fixtures.confirmation(
+                        "during", RececonStoreContract.NINE.plusSeconds(60), Fixtures.qualification(2)));
                 assertThat(bridge.drain()).isZero();
                 DeliveryStatus waiting = bridge.statuses().stream()
-                        .filter(s -> s.idempotencyKey().equals("during")).findFirst().orElseThrow();
+                        .filter(s -> s.idempotencyKey().equals("during"))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(waiting.state()).isEqualTo(DeliveryStatus.State.PENDING);
                 assertThat(waiting.lastError()).startsWith("postgresql:").contains("store");
                 assertThat(waiting.sinks()).containsEntry("postgresql", false);
@@ -131,7 +142,8 @@ class PostgresTerminalsTest {
         RececonBridge bridge;
         try {
             bridge = terminal("late", target);
-            bridge.submit(Fixtures.confirmation("early-bird", Instant.parse("2026-12-03T00:01:00Z"), Fixtures.qualification(3)));
+            bridge.submit(Fixtures.confirmation(
+                    "early-bird", Instant.parse("2026-12-03T00:01:00Z"), Fixtures.qualification(3)));
             assertThat(bridge.drain()).isZero();
         } finally {
             cluster.startServer();
@@ -147,7 +159,9 @@ class PostgresTerminalsTest {
     }
 
     private static long count(PostgresTarget target, String sql) throws Exception {
-        try (Connection c = connect(target); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(target);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

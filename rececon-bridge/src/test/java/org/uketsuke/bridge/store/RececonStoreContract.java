@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.bridge.Confirmation;
-import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.Fixtures;
+import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.InsuranceCardId;
@@ -36,10 +36,18 @@ abstract class RececonStoreContract {
     abstract Connection look() throws Exception;
 
     static OutboxEntry entry(long id, Confirmation confirmation) {
-        ResultMessage message = ResultMessage.confirmed(confirmation.result().processingTime(), Fixtures.INSTITUTION,
-                confirmation.idempotencyKey(), confirmation.result().qualification(), confirmation.result().notice());
-        return new OutboxEntry(new DeliveryId(id), confirmation.idempotencyKey(), confirmation.confirmedAt(),
-                confirmation.method(), QualificationXml.write(message));
+        ResultMessage message = ResultMessage.confirmed(
+                confirmation.result().processingTime(),
+                Fixtures.INSTITUTION,
+                confirmation.idempotencyKey(),
+                confirmation.result().qualification(),
+                confirmation.result().notice());
+        return new OutboxEntry(
+                new DeliveryId(id),
+                confirmation.idempotencyKey(),
+                confirmation.confirmedAt(),
+                confirmation.method(),
+                QualificationXml.write(message));
     }
 
     @Test
@@ -48,18 +56,18 @@ abstract class RececonStoreContract {
             store.deliver(entry(1, Fixtures.confirmation("rich-1", NINE, Fixtures.rich(1))));
         }
         assertThat(rows("select insurer_number, symbol, number, branch, name, elderly_ratio, limit_category,"
-                + " limit_classification, method, reference_classification from qualification"))
+                        + " limit_classification, method, reference_classification from qualification"))
                 .containsExactly(List.of("131045", "ア-12", "00451", "", "高齢　花子1", "020", "B04", "01", "FACE", "1"));
         assertThat(rows("select seq, payer_number, recipient_number from public_expense order by seq"))
                 .containsExactly(List.of("1", "54016027", "1234566"), List.of("2", "54016027", "7654320"));
         assertThat(rows("select disease_code, self_pay_yen from specific_disease"))
                 .containsExactly(List.of("1", "10000"));
         assertThat(rows("select insurer_number, number, contribution_ratio, elderly_ratio, last_idempotency_key,"
-                + " reference_number from insurance"))
+                        + " reference_number from insurance"))
                 .containsExactly(List.of("131045", "00451", "020", "020", "rich-1", "K-0001"));
         assertThat(rows("select reference_number from qualification")).containsExactly(List.of("K-0001"));
-        assertThat(rows("select max(version) from schema_history")).containsExactly(List.of(
-                Integer.toString(SchemaMigrations.latestVersion())));
+        assertThat(rows("select max(version) from schema_history"))
+                .containsExactly(List.of(Integer.toString(SchemaMigrations.latestVersion())));
     }
 
     @Test
@@ -81,10 +89,16 @@ abstract class RececonStoreContract {
     @Test
     void theInsuranceRowFollowsTheNewestConfirmationWhateverTheDeliveryOrder() throws Exception {
         var older = Fixtures.confirmation("older", NINE, Fixtures.qualification(1));
-        var newerQualification = new Qualification(Fixtures.qualification(1).card(),
-                "全国健康保険協会東京支部", "受付　太郎1", "ｳｹﾂｹ ﾀﾛｳ", Fixtures.qualification(1).birthdate(),
-                Sex.MALE, PersonalFamily.INSURED,
-                new ContributionRatio(20), LocalDate.of(2020, 4, 1));
+        var newerQualification = new Qualification(
+                Fixtures.qualification(1).card(),
+                "全国健康保険協会東京支部",
+                "受付　太郎1",
+                "ｳｹﾂｹ ﾀﾛｳ",
+                Fixtures.qualification(1).birthdate(),
+                Sex.MALE,
+                PersonalFamily.INSURED,
+                new ContributionRatio(20),
+                LocalDate.of(2020, 4, 1));
         var newer = Fixtures.confirmation("newer", NINE.plusSeconds(3600), newerQualification);
         try (JdbcRececonStore store = newStore()) {
             store.deliver(entry(2, newer));
@@ -98,9 +112,15 @@ abstract class RececonStoreContract {
     @Test
     void familyMembersWithoutBranchNumbersStayApartByBirthDate() throws Exception {
         var father = Fixtures.qualification(1);
-        var child = new Qualification(father.card(), father.insurerName(), "受付　一郎",
-                "ｳｹﾂｹ ｲﾁﾛｳ", LocalDate.of(2010, 5, 5), Sex.MALE,
-                PersonalFamily.DEPENDANT, new ContributionRatio(30),
+        var child = new Qualification(
+                father.card(),
+                father.insurerName(),
+                "受付　一郎",
+                "ｳｹﾂｹ ｲﾁﾛｳ",
+                LocalDate.of(2010, 5, 5),
+                Sex.MALE,
+                PersonalFamily.DEPENDANT,
+                new ContributionRatio(30),
                 LocalDate.of(2010, 5, 5));
         try (JdbcRececonStore store = newStore()) {
             store.deliver(entry(1, Fixtures.confirmation("father", NINE, father)));
@@ -114,11 +134,11 @@ abstract class RececonStoreContract {
         try (JdbcRececonStore store = newStore()) {
             store.deliver(entry(1, Fixtures.confirmation("k", NINE, Fixtures.qualification(1))));
         }
-        try (Connection c = look(); Statement s = c.createStatement()) {
+        try (Connection c = look();
+                Statement s = c.createStatement()) {
             s.executeUpdate("update schema_history set checksum = 'edited' where version = 1");
         }
-        assertThatThrownBy(this::newStoreOnSameDatabaseAndUseIt)
-                .hasStackTraceContaining("checksum mismatch");
+        assertThatThrownBy(this::newStoreOnSameDatabaseAndUseIt).hasStackTraceContaining("checksum mismatch");
     }
 
     @Test
@@ -126,33 +146,44 @@ abstract class RececonStoreContract {
         try (JdbcRececonStore store = newStore()) {
             store.deliver(entry(1, Fixtures.confirmation("k", NINE, Fixtures.qualification(1))));
         }
-        try (Connection c = look(); Statement s = c.createStatement()) {
+        try (Connection c = look();
+                Statement s = c.createStatement()) {
             s.executeUpdate("insert into schema_history values (99, 'future', 'x', '2030-01-01')");
         }
-        assertThatThrownBy(this::newStoreOnSameDatabaseAndUseIt)
-                .hasStackTraceContaining("newer than this program");
+        assertThatThrownBy(this::newStoreOnSameDatabaseAndUseIt).hasStackTraceContaining("newer than this program");
     }
 
     @Test
     void thePatientsInsurancesAreFoundByBirthDateAndKanaAndAnOldOneCanBeRetired() throws Exception {
         var base = Fixtures.qualification(1);
-        var switched = new Qualification(new InsuranceCardId(
-                InsurerNumber.of("131045"), "ア", "777", ""), "新しい保険者", base.name(),
-                base.nameKana(), base.birthdate(), base.sex(), base.personalFamily(),
-                new ContributionRatio(30), LocalDate.of(2026, 11, 1));
+        var switched = new Qualification(
+                new InsuranceCardId(InsurerNumber.of("131045"), "ア", "777", ""),
+                "新しい保険者",
+                base.name(),
+                base.nameKana(),
+                base.birthdate(),
+                base.sex(),
+                base.personalFamily(),
+                new ContributionRatio(30),
+                LocalDate.of(2026, 11, 1));
         try (JdbcRececonStore store = newStore()) {
             store.deliver(entry(1, Fixtures.confirmation("old-job", NINE, base)));
             store.deliver(entry(2, Fixtures.confirmation("new-job", NINE.plusSeconds(86_400), switched)));
             store.deliver(entry(3, Fixtures.confirmation("someone-else", NINE, Fixtures.qualification(2))));
             var found = store.insurancesOf(base.birthdate(), "ｳｹﾂｹﾀﾛｳ");
-            assertThat(found).extracting(JdbcRececonStore.StoredInsurance::lastIdempotencyKey)
+            assertThat(found)
+                    .extracting(JdbcRececonStore.StoredInsurance::lastIdempotencyKey)
                     .containsExactly("new-job", "old-job");
             assertThat(store.retire(found.get(1))).isTrue();
-            assertThat(store.insurancesOf(base.birthdate(), base.nameKana())).singleElement()
+            assertThat(store.insurancesOf(base.birthdate(), base.nameKana()))
+                    .singleElement()
                     .satisfies(i -> assertThat(i.number()).isEqualTo("777"));
-            store.deliver(entry(4, Fixtures.confirmation("later", NINE.plusSeconds(90_000), Fixtures.qualification(3))));
+            store.deliver(
+                    entry(4, Fixtures.confirmation("later", NINE.plusSeconds(90_000), Fixtures.qualification(3))));
         }
-        assertThat(count("qualification")).as("the history keeps every confirmation").isEqualTo(4);
+        assertThat(count("qualification"))
+                .as("the history keeps every confirmation")
+                .isEqualTo(4);
     }
 
     /** Another store (another terminal, or this one restarted) on the database of the last {@link #newStore()}. */
@@ -170,7 +201,9 @@ abstract class RececonStoreContract {
 
     List<List<String>> rows(String sql) throws Exception {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection c = look(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = look();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();

@@ -34,14 +34,16 @@ class SqliteRececonStoreTest extends RececonStoreContract {
     @Test
     void aStoreFromBeforeVersionedMigrationsKeepsItsRowsAndGainsTheNewTables() throws Exception {
         // The table exactly as the first release created it, with one row in it.
-        try (Connection c = look(); Statement s = c.createStatement()) {
+        try (Connection c = look();
+                Statement s = c.createStatement()) {
             s.execute("create table qualification ( idempotency_key text primary key, confirmed_at text not null,"
                     + " method text not null, insurer_number text not null, insurer_name text not null, symbol text not null,"
                     + " number text not null, branch text not null, name text not null, name_kana text not null,"
                     + " birthdate text not null, sex text not null, personal_family text not null,"
                     + " contribution_ratio text not null, processing_time text not null, result_xml text not null)");
-            s.execute("insert into qualification values ('old', '2026-11-24T01:00:00Z', 'PIN', '01130012', 'x', '1', '2',"
-                    + " '00', 'n', 'k', '1970-01-01', '1', '1', '030', '20261124100000', '<XmlMsg/>')");
+            s.execute(
+                    "insert into qualification values ('old', '2026-11-24T01:00:00Z', 'PIN', '01130012', 'x', '1', '2',"
+                            + " '00', 'n', 'k', '1970-01-01', '1', '1', '030', '20261124100000', '<XmlMsg/>')");
         }
         try (JdbcRececonStore store = newStore()) {
             store.deliver(entry(1, Fixtures.confirmation("new", NINE, Fixtures.rich(1))));

@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,15 +43,15 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.ContributionRatio;
-import org.uketsuke.eligibility.NonceOutcome;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.NonceOutcome;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.Sex;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 import org.uketsuke.face.camera.CameraSource;
@@ -82,7 +81,10 @@ import picocli.CommandLine.Option;
  * {@code ./uketsuke bench [--quick]}: every benchmark of the project on this machine, bounded and on loopback only,
  * written to docs/benchmarks.md with the goal beside each figure. Wall-clock numbers live here, never in tests.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks and rewrite docs/benchmarks.md.")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Run the benchmarks and rewrite docs/benchmarks.md.")
 public final class BenchCommand implements Callable<Integer> {
 
     private static final String INSTITUTION = "1311234567";
@@ -130,7 +132,8 @@ public final class BenchCommand implements Callable<Integer> {
         MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation);
         ApduStats stats = new ApduStats(VirtualCardTransport.open(card));
         new JpkiCard(stats).readAuthCertificate();
-        row("APDUs to read the auth certificate (select AP + EF, chunked READ BINARY)",
+        row(
+                "APDUs to read the auth certificate (select AP + EF, chunked READ BINARY)",
                 stats.commands() + " APDUs, " + stats.bytesSent() + " B sent, " + stats.bytesReceived() + " B received",
                 "≤ 8 APDUs");
     }
@@ -149,24 +152,30 @@ public final class BenchCommand implements Callable<Integer> {
         PcscReaders readers = new PcscReaders();
         for (Variant v : List.of(
                 new Variant("short APDUs (Le 256)", CardBehaviour.normal(), JpkiCard.ReadMode.SHORT),
-                new Variant("auto on a short-only card (extended probe refused, then short)",
-                        CardBehaviour.normal(), JpkiCard.ReadMode.AUTO),
-                new Variant("extended length (one READ BINARY, Le 65536)",
-                        CardBehaviour.normal().withExtendedLength(), JpkiCard.ReadMode.AUTO))) {
+                new Variant(
+                        "auto on a short-only card (extended probe refused, then short)",
+                        CardBehaviour.normal(),
+                        JpkiCard.ReadMode.AUTO),
+                new Variant(
+                        "extended length (one READ BINARY, Le 65536)",
+                        CardBehaviour.normal().withExtendedLength(),
+                        JpkiCard.ReadMode.AUTO))) {
             MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation).behave(v.card());
             long[] nanos = new long[runs];
             long apdus = 0;
             try (VpcdConnector inserted = new VpcdConnector(card)) {
                 inserted.connect();
                 if (!readers.waitForCardPresent(READER, Duration.ofSeconds(10))) {
-                    row("Auth certificate through pcscd, " + v.label(), "not measured: no card seen in " + READER, "≤ 8 APDUs");
+                    row(
+                            "Auth certificate through pcscd, " + v.label(),
+                            "not measured: no card seen in " + READER,
+                            "≤ 8 APDUs");
                     continue;
                 }
                 for (int i = -10; i < runs; i++) {
                     try (ApduStats session = new ApduStats(readers.connect(READER))) {
                         long start = System.nanoTime();
-                        if (!(new JpkiCard(session, v.mode()).readAuthCertificate()
-                                instanceof CertificateRead.Read)) {
+                        if (!(new JpkiCard(session, v.mode()).readAuthCertificate() instanceof CertificateRead.Read)) {
                             throw new IllegalStateException("bench certificate read failed (" + v.label() + ")");
                         }
                         if (i >= 0) {
@@ -177,8 +186,11 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             readers.waitForCardAbsent(READER, Duration.ofSeconds(10));
-            row("Auth certificate (" + personalisation.authCertDer().length + " B) through pcscd + vpcd, " + v.label()
-                    + ": APDUs; min / median / p95", apdus + " APDUs; " + Stats.ofNanos(nanos).row("ms"), "≤ 8 APDUs");
+            row(
+                    "Auth certificate (" + personalisation.authCertDer().length + " B) through pcscd + vpcd, "
+                            + v.label() + ": APDUs; min / median / p95",
+                    apdus + " APDUs; " + Stats.ofNanos(nanos).row("ms"),
+                    "≤ 8 APDUs");
         }
     }
 
@@ -193,24 +205,33 @@ public final class BenchCommand implements Callable<Integer> {
         PcscReaders readers = new PcscReaders();
         try (VpcdConnector inserted = new VpcdConnector(card);
                 PcscCardSlot slot = new PcscCardSlot(readers, READER);
-                RececonBridge bridge = RececonBridge.open(new BridgeConfig(work.resolve("outbox.db"),
-                        work.resolve("rececon.db"), work.resolve("face"), INSTITUTION, StandardCharsets.UTF_8))) {
+                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                        work.resolve("outbox.db"),
+                        work.resolve("rececon.db"),
+                        work.resolve("face"),
+                        INSTITUTION,
+                        StandardCharsets.UTF_8))) {
             inserted.connect();
             readers.waitForCardPresent(READER, Duration.ofSeconds(10));
-            ReceptionSteps steps = new ReceptionSteps(new ReceptionServices(slot,
+            ReceptionSteps steps = new ReceptionSteps(new ReceptionServices(
+                    slot,
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10)),
-                    bridge, Clock.systemUTC()));
+                    bridge,
+                    Clock.systemUTC()));
             long[] total = new long[runs];
             long[] cardPart = new long[runs];
             long[] backendPart = new long[runs];
             long[] sinkPart = new long[runs];
             for (int i = -5; i < runs; i++) { // 5 warm-up visits
                 VisitEvent ready = steps.run(new VisitCommand.ReadCard()).orElseThrow();
-                VisitEvent verified = steps.run(new VisitCommand.VerifyPin(personalisation.authPin())).orElseThrow();
-                VisitEvent done = steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))).orElseThrow();
+                VisitEvent verified = steps.run(new VisitCommand.VerifyPin(personalisation.authPin()))
+                        .orElseThrow();
+                VisitEvent done = steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO)))
+                        .orElseThrow();
                 VisitTimings t = steps.timings();
                 steps.run(new VisitCommand.EndVisit());
-                if (!(ready instanceof VisitEvent.CardReady) || !(verified instanceof VisitEvent.PinVerified)
+                if (!(ready instanceof VisitEvent.CardReady)
+                        || !(verified instanceof VisitEvent.PinVerified)
                         || !(done instanceof VisitEvent.Confirmed)) {
                     throw new IllegalStateException("bench visit failed: " + ready + " / " + done);
                 }
@@ -221,11 +242,22 @@ public final class BenchCommand implements Callable<Integer> {
                     sinkPart[i] = t.sinkNanos();
                 }
             }
-            row("Card present → written to the レセコン store (pcscd + vpcd, mTLS, SQLite + face file), min / median / p95",
-                    Stats.ofNanos(total).row("ms"), "p95 ≤ 300 ms");
-            row("… of which card (identify, read cert, PIN, sign)", Stats.ofNanos(cardPart).row("ms"), "");
-            row("… of which backend (nonce + confirmation over mTLS)", Stats.ofNanos(backendPart).row("ms"), "");
-            row("… of which sinks (outbox commit + SQLite row + fsynced face file)", Stats.ofNanos(sinkPart).row("ms"), "");
+            row(
+                    "Card present → written to the レセコン store (pcscd + vpcd, mTLS, SQLite + face file), min / median / p95",
+                    Stats.ofNanos(total).row("ms"),
+                    "p95 ≤ 300 ms");
+            row(
+                    "… of which card (identify, read cert, PIN, sign)",
+                    Stats.ofNanos(cardPart).row("ms"),
+                    "");
+            row(
+                    "… of which backend (nonce + confirmation over mTLS)",
+                    Stats.ofNanos(backendPart).row("ms"),
+                    "");
+            row(
+                    "… of which sinks (outbox commit + SQLite row + fsynced face file)",
+                    Stats.ofNanos(sinkPart).row("ms"),
+                    "");
         }
     }
 
@@ -252,8 +284,13 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 rsa.initSign(card.authKey());
                 rsa.update(nonce);
-                requests.add(new CardConfirmationRequest(card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN,
-                        Consents.none(), "bench-" + t + "-" + i));
+                requests.add(new CardConfirmationRequest(
+                        card.authCertDer(),
+                        nonce,
+                        rsa.sign(),
+                        IdentityMethod.PIN,
+                        Consents.none(),
+                        "bench-" + t + "-" + i));
             }
             clients.add(client);
             prepared.add(requests);
@@ -285,9 +322,16 @@ public final class BenchCommand implements Callable<Integer> {
         pool.shutdown();
         long[] latencies = all.stream().mapToLong(Long::longValue).sorted().toArray();
         double p99 = latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e6;
-        row("Mock backend confirmations/s over mTLS (4 client threads, pre-signed requests, keep-alive)",
-                String.format(Locale.ROOT, "%.0f /s (%d in %.1f s), latency p99 %.1f ms", latencies.length / seconds,
-                        latencies.length, seconds, p99), "≥ 1,000 /s");
+        row(
+                "Mock backend confirmations/s over mTLS (4 client threads, pre-signed requests, keep-alive)",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f /s (%d in %.1f s), latency p99 %.1f ms",
+                        latencies.length / seconds,
+                        latencies.length,
+                        seconds,
+                        p99),
+                "≥ 1,000 /s");
     }
 
     /** 一括照会 of 1,000 booked patients end to end: upload, poll, store every answer (goal ≤ 10 s). */
@@ -302,18 +346,25 @@ public final class BenchCommand implements Callable<Integer> {
         BatchPreCheck.Summary summary = null;
         for (int r = 0; r < runs; r++) {
             Path dir = work.resolve("batch-" + r);
-            try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(dir.resolve("outbox.db"), dir.resolve("rececon.db"),
-                    dir.resolve("face"), INSTITUTION, StandardCharsets.UTF_8))) {
+            try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                    dir.resolve("outbox.db"),
+                    dir.resolve("rececon.db"),
+                    dir.resolve("face"),
+                    INSTITUTION,
+                    StandardCharsets.UTF_8))) {
                 var check = new BatchPreCheck(
-                        new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(30)), bridge,
+                        new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(30)),
+                        bridge,
                         Clock.systemUTC());
                 long t0 = System.nanoTime();
                 summary = check.run(booked, Duration.ofSeconds(120));
                 times[r] = System.nanoTime() - t0;
             }
         }
-        row("Batch pre-check (一括照会) of 1,000 booked patients: upload, poll, results into the store (SQLite + files)",
-                Stats.ofNanos(times).row("ms") + ", " + summary.confirmed() + " confirmed", "≤ 10 s");
+        row(
+                "Batch pre-check (一括照会) of 1,000 booked patients: upload, poll, results into the store (SQLite + files)",
+                Stats.ofNanos(times).row("ms") + ", " + summary.confirmed() + " confirmed",
+                "≤ 10 s");
     }
 
     /**
@@ -326,9 +377,12 @@ public final class BenchCommand implements Callable<Integer> {
             for (String sink : List.of("sqlite", "face-folder", "csv", "postgresql", "all four")) {
                 Path dir = work.resolve("bridge-" + sink.replace(' ', '-'));
                 boolean all = sink.equals("all four");
-                BridgeConfig config = new BridgeConfig(dir.resolve("outbox.db"),
+                BridgeConfig config = new BridgeConfig(
+                        dir.resolve("outbox.db"),
                         all || sink.equals("sqlite") ? dir.resolve("rececon.db") : null,
-                        all || sink.equals("face-folder") ? dir.resolve("face") : null, INSTITUTION, StandardCharsets.UTF_8);
+                        all || sink.equals("face-folder") ? dir.resolve("face") : null,
+                        INSTITUTION,
+                        StandardCharsets.UTF_8);
                 if (all || sink.equals("csv")) {
                     config = config.withCsvExport(new CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
                 }
@@ -336,22 +390,31 @@ public final class BenchCommand implements Callable<Integer> {
                     config = config.withPostgres(postgres.newDatabase("bench_" + sink.replace(' ', '_')));
                 }
                 try (RececonBridge bridge = RececonBridge.open(config)) {
-                    ConfirmationOutcome.Confirmed confirmed = new ConfirmationOutcome.Confirmed(sampleQualification(), "20261124100000", null);
+                    ConfirmationOutcome.Confirmed confirmed =
+                            new ConfirmationOutcome.Confirmed(sampleQualification(), "20261124100000", null);
                     long[] each = new long[entries];
                     long started = System.nanoTime();
                     for (int i = 0; i < entries; i++) {
                         long t0 = System.nanoTime();
                         bridge.submit(new Confirmation("bench-" + i, Instant.now(), IdentityMethod.PIN, confirmed));
                         if (bridge.drain() != 1) {
-                            throw new IllegalStateException("bench delivery " + i + " to " + sink + " did not complete");
+                            throw new IllegalStateException(
+                                    "bench delivery " + i + " to " + sink + " did not complete");
                         }
                         each[i] = System.nanoTime() - t0;
                     }
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    row("Bridge durable deliveries, sink " + sink + " (submit + drain one at a time)",
-                            String.format(Locale.ROOT, "%.0f /s (%d in %.2f s); per delivery ", entries / seconds, entries, seconds)
+                    row(
+                            "Bridge durable deliveries, sink " + sink + " (submit + drain one at a time)",
+                            String.format(
+                                            Locale.ROOT,
+                                            "%.0f /s (%d in %.2f s); per delivery ",
+                                            entries / seconds,
+                                            entries,
+                                            seconds)
                                     + Stats.ofNanos(each).row("ms")
-                                    + String.format(Locale.ROOT, ", p99 %.2f ms", Stats.p99Millis(each)), "");
+                                    + String.format(Locale.ROOT, ", p99 %.2f ms", Stats.p99Millis(each)),
+                            "");
                 }
             }
         }
@@ -359,7 +422,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Result-message encode and decode. */
     private void codec(IssuedCard issued) throws Exception {
-        ResultMessage message = ResultMessage.confirmed("20261124100000", INSTITUTION, "bench", issued.expected(), null);
+        ResultMessage message =
+                ResultMessage.confirmed("20261124100000", INSTITUTION, "bench", issued.expected(), null);
         int runs = quick ? 2_000 : 20_000;
         long[] encode = new long[runs];
         long[] decode = new long[runs];
@@ -375,7 +439,10 @@ public final class BenchCommand implements Callable<Integer> {
                 decode[i] = t2 - t1;
             }
         }
-        row("Result message encode (" + xml.length + " B XML)", Stats.ofNanos(encode).row("ms"), "");
+        row(
+                "Result message encode (" + xml.length + " B XML)",
+                Stats.ofNanos(encode).row("ms"),
+                "");
         row("Result message decode (hardened DOM parser)", Stats.ofNanos(decode).row("ms"), "");
     }
 
@@ -436,18 +503,32 @@ public final class BenchCommand implements Callable<Integer> {
                 javaFrames.add(System.nanoTime() - t0);
             }
         }
-        Stats java = Stats.ofNanos(javaFrames.stream().mapToLong(Long::longValue).toArray());
-        row("Face: detect + landmarks + align + embed per 640×480 frame (Java, openpnp OpenCV " + Core.VERSION
-                + " DNN, " + Core.getNumThreads() + " threads)", java.row("ms"), "≤ 40 ms/frame");
+        Stats java =
+                Stats.ofNanos(javaFrames.stream().mapToLong(Long::longValue).toArray());
+        row(
+                "Face: detect + landmarks + align + embed per 640×480 frame (Java, openpnp OpenCV " + Core.VERSION
+                        + " DNN, " + Core.getNumThreads() + " threads)",
+                java.row("ms"),
+                "≤ 40 ms/frame");
         if (pythonFrames.isEmpty()) {
-            row("… the same models, steps and frame in Debian's python3-opencv (face-match/bench/pipeline.py)",
-                    "not measured: " + pythonProblem, "Java ≤ 1.05× Python");
+            row(
+                    "… the same models, steps and frame in Debian's python3-opencv (face-match/bench/pipeline.py)",
+                    "not measured: " + pythonProblem,
+                    "Java ≤ 1.05× Python");
         } else {
-            Stats py = Stats.ofNanos(pythonFrames.stream().mapToLong(ms -> Math.round(ms * 1e6)).toArray());
-            row("… the same models, steps and frame in Debian's python3-opencv (face-match/bench/pipeline.py), in "
-                    + rounds + " blocks alternating with Java's", String.format(Locale.ROOT,
-                    "%s (OpenCV %s); Java median %.2f× Python, min %.2f× (the minima are the least disturbed by other"
-                            + " load)", py.row("ms"), opencvPython, java.median() / py.median(), java.min() / py.min()),
+            Stats py = Stats.ofNanos(
+                    pythonFrames.stream().mapToLong(ms -> Math.round(ms * 1e6)).toArray());
+            row(
+                    "… the same models, steps and frame in Debian's python3-opencv (face-match/bench/pipeline.py), in "
+                            + rounds + " blocks alternating with Java's",
+                    String.format(
+                            Locale.ROOT,
+                            "%s (OpenCV %s); Java median %.2f× Python, min %.2f× (the minima are the least disturbed by other"
+                                    + " load)",
+                            py.row("ms"),
+                            opencvPython,
+                            java.median() / py.median(),
+                            java.min() / py.min()),
                     "Java ≤ 1.05× Python");
         }
         long[] decode = new long[rounds * block * 4];
@@ -459,7 +540,10 @@ public final class BenchCommand implements Callable<Integer> {
                 ok.grey().release();
             }
         }
-        row("Chip photo decode (JPEG 2000, " + jp2.length + " B, 180×222 grey)", Stats.ofNanos(decode).row("ms"), "");
+        row(
+                "Chip photo decode (JPEG 2000, " + jp2.length + " B, 180×222 grey)",
+                Stats.ofNanos(decode).row("ms"),
+                "");
         while (javaDecisions.size() < rounds * decisionBlock) { // no Python: Java alone
             try (CameraSource camera = DemoFrames.camera()) {
                 long t0 = System.nanoTime();
@@ -467,11 +551,19 @@ public final class BenchCommand implements Callable<Integer> {
                 javaDecisions.add(System.nanoTime() - t0);
             }
         }
-        Stats decisions = Stats.ofNanos(javaDecisions.stream().mapToLong(Long::longValue).toArray());
-        row("Face: chip photo enrolment + first frame to MATCH (2 of ≤ 8 frames, recorded turned views, all checks)",
+        Stats decisions =
+                Stats.ofNanos(javaDecisions.stream().mapToLong(Long::longValue).toArray());
+        row(
+                "Face: chip photo enrolment + first frame to MATCH (2 of ≤ 8 frames, recorded turned views, all checks)",
                 decisions.row("ms")
-                        + (pythonDecisions.isEmpty() ? "" : String.format(Locale.ROOT, "; Python median %.2f ms (%.2f×)",
-                        median(pythonDecisions), decisions.median() / median(pythonDecisions))), "");
+                        + (pythonDecisions.isEmpty()
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "; Python median %.2f ms (%.2f×)",
+                                        median(pythonDecisions),
+                                        decisions.median() / median(pythonDecisions))),
+                "");
     }
 
     private static double median(List<Double> values) {
@@ -507,8 +599,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
             Imgcodecs.imwrite(dir.resolve("frame.png").toString(), frame);
             Files.write(dir.resolve("chip.jp2"), chipJp2);
-            List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), "--serve", dir.toString(),
-                    dir.resolve("frame.png").toString(), dir.resolve("chip.jp2").toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    python.toString(),
+                    script.toString(),
+                    "--serve",
+                    dir.toString(),
+                    dir.resolve("frame.png").toString(),
+                    dir.resolve("chip.jp2").toString()));
             // The recorded camera of the Java decision, frame for frame (DemoFrames.camera()).
             try (var camera = DemoFrames.camera()) {
                 for (int i = 0; i < 4; i++) {
@@ -520,7 +617,11 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
-            return new FaceReference(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start(), dir);
+            return new FaceReference(
+                    new ProcessBuilder(command)
+                            .redirectError(ProcessBuilder.Redirect.DISCARD)
+                            .start(),
+                    dir);
         }
 
         String opencv() {
@@ -570,51 +671,97 @@ public final class BenchCommand implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         List<String> display = System.getenv("DISPLAY") == null && Files.isExecutable(Path.of("/usr/bin/xvfb-run"))
-                ? List.of("/usr/bin/xvfb-run", "-a") : List.of();
+                ? List.of("/usr/bin/xvfb-run", "-a")
+                : List.of();
         int runs = quick ? 3 : 5;
         long[] starts = new long[runs];
         for (int i = -1; i < runs; i++) { // the first start also makes the demo's state: not counted
             List<String> command = new ArrayList<>(display);
             // As ./uketsuke starts it: with the AppCDS archive it keeps (the uncounted first start makes it).
-            command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw",
-                    "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + work.resolve("cold.jsa"), "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off", "-cp", classPath,
-                    "org.uketsuke.app.Uketsuke", "demo", "--exit-when-ready", "--data-dir", work.resolve("cold").toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String ready = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> l.startsWith("ready ")).findFirst().orElse(null);
+            command.addAll(List.of(
+                    java,
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-Dprism.order=sw",
+                    "-XX:+AutoCreateSharedArchive",
+                    "-XX:SharedArchiveFile=" + work.resolve("cold.jsa"),
+                    "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off",
+                    "-cp",
+                    classPath,
+                    "org.uketsuke.app.Uketsuke",
+                    "demo",
+                    "--exit-when-ready",
+                    "--data-dir",
+                    work.resolve("cold").toString()));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String ready = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> l.startsWith("ready "))
+                    .findFirst()
+                    .orElse(null);
             process.waitFor();
             if (ready == null) {
-                row("App cold start to the idle screen", "not measured: the window did not come up (no display?)", "≤ 2.5 s");
+                row(
+                        "App cold start to the idle screen",
+                        "not measured: the window did not come up (no display?)",
+                        "≤ 2.5 s");
                 return;
             }
             if (i >= 0) {
                 starts[i] = Long.parseLong(ready.substring(6)) * 1_000_000L;
             }
         }
-        row("App cold start: JVM start → idle kiosk + staff windows shown (embedded backend, AppCDS, Xvfb, software rendering)",
-                Stats.ofNanos(starts).row("ms"), "≤ 2.5 s");
+        row(
+                "App cold start: JVM start → idle kiosk + staff windows shown (embedded backend, AppCDS, Xvfb, software rendering)",
+                Stats.ofNanos(starts).row("ms"),
+                "≤ 2.5 s");
 
-        Process visits = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", classPath,
-                "org.uketsuke.app.Uketsuke", "demo", "--headless", "--once", "--visits", "100", "--data-dir",
-                work.resolve("rss").toString()).redirectErrorStream(false).start();
-        String last = new String(visits.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(l -> l.contains("residentKiB")).findFirst().orElse("");
+        Process visits = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        classPath,
+                        "org.uketsuke.app.Uketsuke",
+                        "demo",
+                        "--headless",
+                        "--once",
+                        "--visits",
+                        "100",
+                        "--data-dir",
+                        work.resolve("rss").toString())
+                .redirectErrorStream(false)
+                .start();
+        String last = new String(visits.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.contains("residentKiB"))
+                .findFirst()
+                .orElse("");
         visits.waitFor();
         var json = new ObjectMapper().readTree(last.isEmpty() ? "{}" : last);
-        row("Resident memory after 100 patients (headless PIN visits, one JVM, default heap settings)",
-                json.has("residentKiB") ? String.format(Locale.ROOT, "%.0f MB RSS (heap in use %.0f MB)",
-                        json.get("residentKiB").asLong() / 1024.0, json.get("heapUsedKiB").asLong() / 1024.0) : "not measured",
+        row(
+                "Resident memory after 100 patients (headless PIN visits, one JVM, default heap settings)",
+                json.has("residentKiB")
+                        ? String.format(
+                                Locale.ROOT,
+                                "%.0f MB RSS (heap in use %.0f MB)",
+                                json.get("residentKiB").asLong() / 1024.0,
+                                json.get("heapUsedKiB").asLong() / 1024.0)
+                        : "not measured",
                 "≤ 350 MB");
     }
 
     private static Qualification sampleQualification() {
         return new Qualification(
-                new InsuranceCardId(InsurerNumber.of("01130012"),
-                        "12345678", "1234567", "00"),
-                "全国健康保険協会東京支部", "受付　花子", "ｳｹﾂｹ ﾊﾅｺ", LocalDate.of(1980, 2, 17),
-                Sex.FEMALE, PersonalFamily.INSURED,
-                new ContributionRatio(30), LocalDate.of(2020, 4, 1));
+                new InsuranceCardId(InsurerNumber.of("01130012"), "12345678", "1234567", "00"),
+                "全国健康保険協会東京支部",
+                "受付　花子",
+                "ｳｹﾂｹ ﾊﾅｺ",
+                LocalDate.of(1980, 2, 17),
+                Sex.FEMALE,
+                PersonalFamily.INSURED,
+                new ContributionRatio(30),
+                LocalDate.of(2020, 4, 1));
     }
 
     private void row(String what, String measured, String goal) {
@@ -625,19 +772,36 @@ public final class BenchCommand implements Callable<Integer> {
     static final String NOTES_MARKER = "<!-- Notes below this line are written by hand;";
 
     private void write() throws IOException {
-        String date = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(Instant.now());
+        String date = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
+                .withZone(ZoneId.systemDefault())
+                .format(Instant.now());
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Regenerated by `./uketsuke bench").append(quick ? " --quick" : "").append("` on ").append(date).append(".\n\n");
-        md.append("- Machine: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, ").append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB max heap\n");
-        md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append('\n');
-        md.append("- Everything on loopback; the virtual card through a real pcscd + vpcd; times exclude human steps.\n\n");
+        md.append("Regenerated by `./uketsuke bench")
+                .append(quick ? " --quick" : "")
+                .append("` on ")
+                .append(date)
+                .append(".\n\n");
+        md.append("- Machine: ")
+                .append(cpu())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
+                .append(" MiB max heap\n");
+        md.append("- JDK: ")
+                .append(System.getProperty("java.vm.name"))
+                .append(' ')
+                .append(System.getProperty("java.version"))
+                .append('\n');
+        md.append(
+                "- Everything on loopback; the virtual card through a real pcscd + vpcd; times exclude human steps.\n\n");
         md.append("| benchmark | measured | goal |\n|---|---|---|\n");
         rows.forEach(r -> md.append(r).append('\n'));
         md.append("\nBefore/after of the tuning so far: [tuning.md](tuning.md).\n");
-        md.append("\nThe mock backend runs on the same two cores as the clients in the throughput and batch figures. The face\n"
-                + "reference uses Debian's OpenCV 4.6 (the Java side bundles 4.9): same models, pre/post-processing and frame.\n");
+        md.append(
+                "\nThe mock backend runs on the same two cores as the clients in the throughput and batch figures. The face\n"
+                        + "reference uses Debian's OpenCV 4.6 (the Java side bundles 4.9): same models, pre/post-processing and frame.\n");
         // Hand-written notes (other measurements, their circumstances) follow the marker and survive a new run.
         if (Files.exists(out)) {
             String before = Files.readString(out);

@@ -47,21 +47,46 @@ import org.uketsuke.reader.sim.VirtualCardTransport;
 public final class Soak {
 
     /** What can go wrong in one visit. */
-    public enum FaultKind { NONE, BACKEND_503, CONNECTION_RESET, SLOW_BACKEND, MALFORMED_XML, WRONG_NONCE, CARD_PULLED, SHARE_GONE }
+    public enum FaultKind {
+        NONE,
+        BACKEND_503,
+        CONNECTION_RESET,
+        SLOW_BACKEND,
+        MALFORMED_XML,
+        WRONG_NONCE,
+        CARD_PULLED,
+        SHARE_GONE
+    }
 
     /** The figures of one soak. {@code lost}/{@code duplicated} must be 0. */
-    public record Report(int patients, int visits, int confirmed, int failedTyped, Map<FaultKind, Integer> faults,
-            double seconds, double p50Ms, double p95Ms, double p99Ms, long heapStartBytes, long heapEndBytes,
-            long rssStartKb, long rssEndKb, int lost, int duplicated) {
+    public record Report(
+            int patients,
+            int visits,
+            int confirmed,
+            int failedTyped,
+            Map<FaultKind, Integer> faults,
+            double seconds,
+            double p50Ms,
+            double p95Ms,
+            double p99Ms,
+            long heapStartBytes,
+            long heapEndBytes,
+            long rssStartKb,
+            long rssEndKb,
+            int lost,
+            int duplicated) {
 
         public List<String> lines() {
             return List.of(
-                    String.format("soak: %d patients, %d visits (%d confirmed, %d failed with a typed outcome) in %.1f s: %.1f visits/s",
+                    String.format(
+                            "soak: %d patients, %d visits (%d confirmed, %d failed with a typed outcome) in %.1f s: %.1f visits/s",
                             patients, visits, confirmed, failedTyped, seconds, visits / seconds),
                     "soak: faults injected " + faults,
-                    String.format("soak: machine time per visit p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", p50Ms, p95Ms, p99Ms),
-                    String.format("soak: heap after GC %.1f MB -> %.1f MB, RSS %.1f MB -> %.1f MB", heapStartBytes / 1e6,
-                            heapEndBytes / 1e6, rssStartKb / 1e3, rssEndKb / 1e3),
+                    String.format(
+                            "soak: machine time per visit p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", p50Ms, p95Ms, p99Ms),
+                    String.format(
+                            "soak: heap after GC %.1f MB -> %.1f MB, RSS %.1f MB -> %.1f MB",
+                            heapStartBytes / 1e6, heapEndBytes / 1e6, rssStartKb / 1e3, rssEndKb / 1e3),
                     String.format("soak: lost %d, duplicated %d", lost, duplicated));
         }
     }
@@ -79,19 +104,24 @@ public final class Soak {
         Map<FaultKind, Integer> faults = new EnumMap<>(FaultKind.class);
         Path face = work.resolve("face");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(work.resolve("backend"), 0, seed, 200));
-                RececonBridge bridge = RececonBridge.open(new BridgeConfig(work.resolve("outbox.db"),
-                        work.resolve("rececon.db"), face, INSTITUTION, StandardCharsets.UTF_8)
+                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                                work.resolve("outbox.db"),
+                                work.resolve("rececon.db"),
+                                face,
+                                INSTITUTION,
+                                StandardCharsets.UTF_8)
                         .withCsvExport(new CsvExport(work.resolve("csv"), StandardCharsets.UTF_8)));
-                DeliveryWorker worker = new DeliveryWorker(bridge, Duration.ofMillis(20), Duration.ofMillis(500)).start()) {
-            HttpsEligibilityClient client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(),
-                    Duration.ofSeconds(2), INSTITUTION, Clock.systemUTC());
+                DeliveryWorker worker =
+                        new DeliveryWorker(bridge, Duration.ofMillis(20), Duration.ofMillis(500)).start()) {
+            HttpsEligibilityClient client = new HttpsEligibilityClient(
+                    backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(2), INSTITUTION, Clock.systemUTC());
             List<IssuedCard> issued = new ArrayList<>();
             List<VirtualCardSlot> slots = new ArrayList<>();
             List<ReceptionSteps> steps = new ArrayList<>();
             for (int c = 0; c < CARDS; c++) {
                 IssuedCard card = backend.issueCard(c * 7 + 1);
-                MyNumberCardSimulator simulator = new MyNumberCardSimulator(new CardPersonalisation(
-                        card.authCertDer(), card.authCaCertDer(), card.authKey(), card.pin()));
+                MyNumberCardSimulator simulator = new MyNumberCardSimulator(
+                        new CardPersonalisation(card.authCertDer(), card.authCaCertDer(), card.authKey(), card.pin()));
                 VirtualCardSlot slot = new VirtualCardSlot(new VirtualCardSlot.Card() {
                     @Override
                     public void reset() {
@@ -121,11 +151,17 @@ public final class Soak {
                 }
                 int c = random.nextInt(CARDS);
                 FaultKind fault = random.nextDouble() < faultRate
-                        ? FaultKind.values()[1 + random.nextInt(FaultKind.values().length - 1)] : FaultKind.NONE;
+                        ? FaultKind.values()[1 + random.nextInt(FaultKind.values().length - 1)]
+                        : FaultKind.NONE;
                 faults.merge(fault, 1, Integer::sum);
                 for (int attempt = 0; attempt < 2; attempt++) {
                     long t0 = System.nanoTime();
-                    VisitEvent outcome = visit(steps.get(c), slots.get(c), issued.get(c), backend, face,
+                    VisitEvent outcome = visit(
+                            steps.get(c),
+                            slots.get(c),
+                            issued.get(c),
+                            backend,
+                            face,
                             attempt == 0 ? fault : FaultKind.NONE);
                     times[visits++] = System.nanoTime() - t0;
                     if (outcome instanceof VisitEvent.Confirmed) {
@@ -150,30 +186,58 @@ public final class Soak {
             long[] measured = Arrays.copyOf(times, visits);
             Arrays.sort(measured);
             int entries = bridge.statuses().size();
-            int delivered = (int) bridge.statuses().stream().filter(s -> s.state() == DeliveryStatus.State.DELIVERED).count();
+            int delivered = (int) bridge.statuses().stream()
+                    .filter(s -> s.state() == DeliveryStatus.State.DELIVERED)
+                    .count();
             int storeRows = count(work.resolve("rececon.db"));
             long faceFiles;
             try (Stream<Path> files = Files.list(face)) {
-                faceFiles = files.filter(p -> p.getFileName().toString().endsWith(".xml")).count();
+                faceFiles = files.filter(p -> p.getFileName().toString().endsWith(".xml"))
+                        .count();
             }
             List<String> csvKeys = csvKeys(work.resolve("csv"));
-            int lost = Math.max(0, confirmed - entries) + (entries - delivered)
-                    + Math.max(0, entries - storeRows) + (int) Math.max(0, entries - faceFiles)
+            int lost = Math.max(0, confirmed - entries)
+                    + (entries - delivered)
+                    + Math.max(0, entries - storeRows)
+                    + (int) Math.max(0, entries - faceFiles)
                     + Math.max(0, entries - (int) csvKeys.stream().distinct().count());
-            int duplicated = Math.max(0, entries - confirmed) + Math.max(0, storeRows - entries)
-                    + (int) Math.max(0, faceFiles - entries) + (csvKeys.size() - (int) csvKeys.stream().distinct().count());
-            return new Report(patients, visits, confirmed, failed, faults, seconds, ms(measured, 0.50), ms(measured, 0.95),
-                    ms(measured, 0.99), heapStart, heapEnd, rssStart, rssEnd, lost, duplicated);
+            int duplicated = Math.max(0, entries - confirmed)
+                    + Math.max(0, storeRows - entries)
+                    + (int) Math.max(0, faceFiles - entries)
+                    + (csvKeys.size() - (int) csvKeys.stream().distinct().count());
+            return new Report(
+                    patients,
+                    visits,
+                    confirmed,
+                    failed,
+                    faults,
+                    seconds,
+                    ms(measured, 0.50),
+                    ms(measured, 0.95),
+                    ms(measured, 0.99),
+                    heapStart,
+                    heapEnd,
+                    rssStart,
+                    rssEnd,
+                    lost,
+                    duplicated);
         }
     }
 
-    private static VisitEvent visit(ReceptionSteps steps, VirtualCardSlot slot, IssuedCard card, MockBackend backend,
-            Path face, FaultKind fault) throws IOException {
+    private static VisitEvent visit(
+            ReceptionSteps steps,
+            VirtualCardSlot slot,
+            IssuedCard card,
+            MockBackend backend,
+            Path face,
+            FaultKind fault)
+            throws IOException {
         Path aside = face.resolveSibling("face-away");
         switch (fault) {
             case BACKEND_503 -> backend.injectFault(new Fault.Status(503), 1);
             case CONNECTION_RESET -> backend.injectFault(new Fault.Reset(), 1);
-            case SLOW_BACKEND -> backend.injectFault(new Fault.Latency(Duration.ofMillis(2500)), 1); // past the 2 s timeout
+            case SLOW_BACKEND ->
+                backend.injectFault(new Fault.Latency(Duration.ofMillis(2500)), 1); // past the 2 s timeout
             case MALFORMED_XML -> backend.injectFault(new Fault.Malformed(), 2);
             case WRONG_NONCE -> backend.injectFault(new Fault.WrongNonce(), 1);
             case SHARE_GONE -> {
@@ -191,7 +255,8 @@ public final class Soak {
                 }
                 event = steps.run(new VisitCommand.VerifyPin(card.pin())).orElseThrow();
                 if (event instanceof VisitEvent.PinVerified) {
-                    event = steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))).orElseThrow();
+                    event = steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO)))
+                            .orElseThrow();
                 }
             }
             steps.run(new VisitCommand.EndVisit());
@@ -224,8 +289,11 @@ public final class Soak {
 
     private static long rssKb() {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .findFirst()
+                    .orElse(0L);
         } catch (IOException e) {
             return 0;
         }
@@ -245,8 +313,11 @@ public final class Soak {
             return keys;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) {
-                Csv.parse(Files.readString(file)).stream().skip(1).forEach(r -> keys.add(r.fields().getFirst()));
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv"))
+                    .toList()) {
+                Csv.parse(Files.readString(file)).stream()
+                        .skip(1)
+                        .forEach(r -> keys.add(r.fields().getFirst()));
             }
         }
         return keys;

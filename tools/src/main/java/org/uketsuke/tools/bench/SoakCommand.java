@@ -8,14 +8,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./uketsuke soak}: a bounded loop of patients with random faults; exit 1 if anything was lost or doubled. */
-@Command(name = "soak", mixinStandardHelpOptions = true,
-        description = "N patients through virtual cards, the mock backend over mTLS and every local sink, with random faults.")
+@Command(
+        name = "soak",
+        mixinStandardHelpOptions = true,
+        description =
+                "N patients through virtual cards, the mock backend over mTLS and every local sink, with random faults.")
 public final class SoakCommand implements Callable<Integer> {
 
     @Option(names = "--patients", defaultValue = "500", description = "How many patients (default 500).")
     int patients;
 
-    @Option(names = "--fault-rate", defaultValue = "0.2", description = "Share of visits with a fault, 0–1 (default 0.2).")
+    @Option(
+            names = "--fault-rate",
+            defaultValue = "0.2",
+            description = "Share of visits with a fault, 0–1 (default 0.2).")
     double faultRate;
 
     @Option(names = "--seed", defaultValue = "20261203", description = "Seed of the fault draw and the population.")

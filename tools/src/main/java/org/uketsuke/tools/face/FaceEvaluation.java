@@ -45,40 +45,110 @@ public final class FaceEvaluation {
      * What one run found. "All pairs" figures mix both halves; the held-out figures are the ones to quote, with the
      * threshold calibrated on the other half. Every rate comes with the number of pairs behind it.
      */
-    public record Report(int people, int images, int failedToEnrol, int failedToAcquire, int genuinePairs,
-            int impostorPairs, double configuredThreshold, double fmrAtConfigured, double fnmrAtConfigured,
-            double calibratedThreshold, double targetFmr, double heldOutFmr, double heldOutFnmr, int heldOutGenuine,
-            int heldOutImpostor, double eer, double eerThreshold, double genuineMean, double impostorMean,
-            double impostorMax, int calibrationPeople, int calibrationGenuine, int calibrationImpostor,
-            double heldOutFmrAtConfigured, double heldOutFnmrAtConfigured, double heldOutEer, double heldOutEerThreshold,
-            double genuineMax, double replayCeiling, int genuineAtOrAboveCeiling) {
+    public record Report(
+            int people,
+            int images,
+            int failedToEnrol,
+            int failedToAcquire,
+            int genuinePairs,
+            int impostorPairs,
+            double configuredThreshold,
+            double fmrAtConfigured,
+            double fnmrAtConfigured,
+            double calibratedThreshold,
+            double targetFmr,
+            double heldOutFmr,
+            double heldOutFnmr,
+            int heldOutGenuine,
+            int heldOutImpostor,
+            double eer,
+            double eerThreshold,
+            double genuineMean,
+            double impostorMean,
+            double impostorMax,
+            int calibrationPeople,
+            int calibrationGenuine,
+            int calibrationImpostor,
+            double heldOutFmrAtConfigured,
+            double heldOutFnmrAtConfigured,
+            double heldOutEer,
+            double heldOutEerThreshold,
+            double genuineMax,
+            double replayCeiling,
+            int genuineAtOrAboveCeiling) {
 
         public List<String> lines() {
             List<String> lines = new ArrayList<>(List.of(
-                    String.format(Locale.ROOT, "face eval: %d people, %d images (%d failed to enrol, %d failed to acquire);"
-                            + " %d genuine and %d impostor pairs", people, images, failedToEnrol, failedToAcquire,
-                            genuinePairs, impostorPairs),
-                    String.format(Locale.ROOT, "scores: genuine mean %.3f, max %.3f; impostor mean %.3f, max %.3f",
-                            genuineMean, genuineMax, impostorMean, impostorMax),
-                    String.format(Locale.ROOT, "at the configured threshold %.2f (all pairs): FMR %.4f %% of %d impostor"
-                            + " pairs (95 %% upper bound %.3f %%), FNMR %.2f %% of %d genuine pairs", configuredThreshold,
-                            fmrAtConfigured * 100, impostorPairs, bound(fmrAtConfigured, impostorPairs) * 100,
-                            fnmrAtConfigured * 100, genuinePairs),
-                    String.format(Locale.ROOT, "calibration half (%d people, %d genuine / %d impostor pairs): threshold for"
-                            + " FMR ≤ %.4f %% is %.3f", calibrationPeople, calibrationGenuine, calibrationImpostor,
-                            targetFmr * 100, calibratedThreshold),
-                    String.format(Locale.ROOT, "held-out half (%d people, %d genuine / %d impostor pairs) at the calibrated"
-                            + " %.3f: FMR %.4f %% (95 %% upper bound %.3f %%), FNMR %.2f %%", people - calibrationPeople,
-                            heldOutGenuine, heldOutImpostor, calibratedThreshold, heldOutFmr * 100,
-                            bound(heldOutFmr, heldOutImpostor) * 100, heldOutFnmr * 100),
-                    String.format(Locale.ROOT, "held-out half at the configured %.2f: FMR %.4f %% (95 %% upper bound %.3f %%),"
-                            + " FNMR %.2f %%; EER %.2f %% at %.3f", configuredThreshold, heldOutFmrAtConfigured * 100,
-                            bound(heldOutFmrAtConfigured, heldOutImpostor) * 100, heldOutFnmrAtConfigured * 100,
-                            heldOutEer * 100, heldOutEerThreshold),
-                    String.format(Locale.ROOT, "EER %.2f %% at threshold %.3f (all %d pairs)", eer * 100, eerThreshold,
+                    String.format(
+                            Locale.ROOT,
+                            "face eval: %d people, %d images (%d failed to enrol, %d failed to acquire);"
+                                    + " %d genuine and %d impostor pairs",
+                            people,
+                            images,
+                            failedToEnrol,
+                            failedToAcquire,
+                            genuinePairs,
+                            impostorPairs),
+                    String.format(
+                            Locale.ROOT,
+                            "scores: genuine mean %.3f, max %.3f; impostor mean %.3f, max %.3f",
+                            genuineMean,
+                            genuineMax,
+                            impostorMean,
+                            impostorMax),
+                    String.format(
+                            Locale.ROOT,
+                            "at the configured threshold %.2f (all pairs): FMR %.4f %% of %d impostor"
+                                    + " pairs (95 %% upper bound %.3f %%), FNMR %.2f %% of %d genuine pairs",
+                            configuredThreshold,
+                            fmrAtConfigured * 100,
+                            impostorPairs,
+                            bound(fmrAtConfigured, impostorPairs) * 100,
+                            fnmrAtConfigured * 100,
+                            genuinePairs),
+                    String.format(
+                            Locale.ROOT,
+                            "calibration half (%d people, %d genuine / %d impostor pairs): threshold for"
+                                    + " FMR ≤ %.4f %% is %.3f",
+                            calibrationPeople,
+                            calibrationGenuine,
+                            calibrationImpostor,
+                            targetFmr * 100,
+                            calibratedThreshold),
+                    String.format(
+                            Locale.ROOT,
+                            "held-out half (%d people, %d genuine / %d impostor pairs) at the calibrated"
+                                    + " %.3f: FMR %.4f %% (95 %% upper bound %.3f %%), FNMR %.2f %%",
+                            people - calibrationPeople,
+                            heldOutGenuine,
+                            heldOutImpostor,
+                            calibratedThreshold,
+                            heldOutFmr * 100,
+                            bound(heldOutFmr, heldOutImpostor) * 100,
+                            heldOutFnmr * 100),
+                    String.format(
+                            Locale.ROOT,
+                            "held-out half at the configured %.2f: FMR %.4f %% (95 %% upper bound %.3f %%),"
+                                    + " FNMR %.2f %%; EER %.2f %% at %.3f",
+                            configuredThreshold,
+                            heldOutFmrAtConfigured * 100,
+                            bound(heldOutFmrAtConfigured, heldOutImpostor) * 100,
+                            heldOutFnmrAtConfigured * 100,
+                            heldOutEer * 100,
+                            heldOutEerThreshold),
+                    String.format(
+                            Locale.ROOT,
+                            "EER %.2f %% at threshold %.3f (all %d pairs)",
+                            eer * 100,
+                            eerThreshold,
                             genuinePairs + impostorPairs),
-                    String.format(Locale.ROOT, "replay ceiling %.2f: %d of %d genuine pairs at or above it (would be refused"
-                            + " as a replay of the chip photo)", replayCeiling, genuineAtOrAboveCeiling, genuinePairs)));
+                    String.format(
+                            Locale.ROOT,
+                            "replay ceiling %.2f: %d of %d genuine pairs at or above it (would be refused"
+                                    + " as a replay of the chip photo)",
+                            replayCeiling,
+                            genuineAtOrAboveCeiling,
+                            genuinePairs)));
             if (heldOutImpostor == 0 || calibrationImpostor == 0) {
                 lines.add("a half has no impostor pairs (too few people): no FMR can be stated from this set");
             }
@@ -112,7 +182,11 @@ public final class FaceEvaluation {
         for (Path person : people) {
             List<Path> files;
             try (Stream<Path> list = Files.list(person)) {
-                files = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png)")).sorted()
+                files = list.filter(p -> p.getFileName()
+                                .toString()
+                                .toLowerCase(Locale.ROOT)
+                                .matches(".*\\.(jpe?g|png)"))
+                        .sorted()
                         .toList();
             }
             for (Path file : files) {
@@ -134,7 +208,8 @@ public final class FaceEvaluation {
                 samples.add(new Sample(person.getFileName().toString(), enrolled, live));
             }
         }
-        List<String> names = new ArrayList<>(people.stream().map(p -> p.getFileName().toString()).toList());
+        List<String> names = new ArrayList<>(
+                people.stream().map(p -> p.getFileName().toString()).toList());
         Collections.shuffle(names, new Random(seed));
         List<String> calibration = names.subList(0, names.size() / 2);
         ScoreStatistics all = scores(samples, null);
@@ -147,14 +222,36 @@ public final class FaceEvaluation {
         writeRoc(all, heldOut, out, configuredThreshold);
         double[] heldOutEer = heldOut.equalErrorRate();
         double ceiling = PresentationChecks.defaults().replayCeiling();
-        return new Report(people.size(), images, failedToEnrol, failedToAcquire, all.genuine().length,
-                all.impostor().length, configuredThreshold, all.fmr(configuredThreshold), all.fnmr(configuredThreshold),
-                calibrated, targetFmr, heldOut.fmr(calibrated), heldOut.fnmr(calibrated), heldOut.genuine().length,
-                heldOut.impostor().length, eer[0], eer[1], mean(all.genuine()), mean(all.impostor()),
-                all.impostor().length == 0 ? -1 : all.impostor()[all.impostor().length - 1], calibration.size(),
-                calibrate.genuine().length, calibrate.impostor().length, heldOut.fmr(configuredThreshold),
-                heldOut.fnmr(configuredThreshold), heldOutEer[0], heldOutEer[1],
-                all.genuine().length == 0 ? -1 : all.genuine()[all.genuine().length - 1], ceiling,
+        return new Report(
+                people.size(),
+                images,
+                failedToEnrol,
+                failedToAcquire,
+                all.genuine().length,
+                all.impostor().length,
+                configuredThreshold,
+                all.fmr(configuredThreshold),
+                all.fnmr(configuredThreshold),
+                calibrated,
+                targetFmr,
+                heldOut.fmr(calibrated),
+                heldOut.fnmr(calibrated),
+                heldOut.genuine().length,
+                heldOut.impostor().length,
+                eer[0],
+                eer[1],
+                mean(all.genuine()),
+                mean(all.impostor()),
+                all.impostor().length == 0 ? -1 : all.impostor()[all.impostor().length - 1],
+                calibration.size(),
+                calibrate.genuine().length,
+                calibrate.impostor().length,
+                heldOut.fmr(configuredThreshold),
+                heldOut.fnmr(configuredThreshold),
+                heldOutEer[0],
+                heldOutEer[1],
+                all.genuine().length == 0 ? -1 : all.genuine()[all.genuine().length - 1],
+                ceiling,
                 (int) Arrays.stream(all.genuine()).filter(g -> g >= ceiling).count());
     }
 
@@ -195,7 +292,9 @@ public final class FaceEvaluation {
             return null;
         }
         try {
-            return pipeline.analyseChipPhoto(decoded.grey()) instanceof FacePipeline.Analysis.Face face ? face.embedding() : null;
+            return pipeline.analyseChipPhoto(decoded.grey()) instanceof FacePipeline.Analysis.Face face
+                    ? face.embedding()
+                    : null;
         } finally {
             decoded.grey().release();
         }
@@ -219,7 +318,8 @@ public final class FaceEvaluation {
                 (enrolled.person().equals(live.person()) ? genuine : impostor).add(score);
             }
         }
-        return new ScoreStatistics(genuine.stream().mapToDouble(Double::doubleValue).toArray(),
+        return new ScoreStatistics(
+                genuine.stream().mapToDouble(Double::doubleValue).toArray(),
                 impostor.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
@@ -228,7 +328,8 @@ public final class FaceEvaluation {
     }
 
     /** roc.csv (all pairs), roc-heldout.csv and roc.png with both curves, each labelled with its pair counts. */
-    private static void writeRoc(ScoreStatistics all, ScoreStatistics heldOut, Path out, double configured) throws IOException {
+    private static void writeRoc(ScoreStatistics all, ScoreStatistics heldOut, Path out, double configured)
+            throws IOException {
         Files.writeString(out.resolve("roc.csv"), rocCsv(all), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("roc-heldout.csv"), rocCsv(heldOut), StandardCharsets.UTF_8);
         int size = 480;
@@ -247,17 +348,32 @@ public final class FaceEvaluation {
         curve(g, all, new Color(0x1f5fbf), size, margin);
         curve(g, heldOut, new Color(0xe08020), size, margin);
         g.setColor(new Color(0x1f5fbf));
-        g.drawString(String.format(Locale.ROOT, "all pairs: %d genuine / %d impostor", all.genuine().length,
-                all.impostor().length), margin + 8, size - margin - 28);
+        g.drawString(
+                String.format(
+                        Locale.ROOT,
+                        "all pairs: %d genuine / %d impostor",
+                        all.genuine().length,
+                        all.impostor().length),
+                margin + 8,
+                size - margin - 28);
         g.setColor(new Color(0xe08020));
-        g.drawString(String.format(Locale.ROOT, "held-out half: %d genuine / %d impostor", heldOut.genuine().length,
-                heldOut.impostor().length), margin + 8, size - margin - 12);
+        g.drawString(
+                String.format(
+                        Locale.ROOT,
+                        "held-out half: %d genuine / %d impostor",
+                        heldOut.genuine().length,
+                        heldOut.impostor().length),
+                margin + 8,
+                size - margin - 12);
         double fmr = Math.max(all.fmr(configured), 1e-4);
         int x = margin + (int) ((Math.log10(fmr) + 4) / 4 * (size - 2 * margin));
         int y = size - margin - (int) ((1 - all.fnmr(configured)) * (size - 2 * margin));
         g.setColor(new Color(0xc03030));
         g.fillOval(x - 5, y - 5, 10, 10);
-        g.drawString(String.format(Locale.ROOT, "threshold %.2f", configured), Math.min(x + 8, size - 110), Math.max(y - 8, margin + 12));
+        g.drawString(
+                String.format(Locale.ROOT, "threshold %.2f", configured),
+                Math.min(x + 8, size - 110),
+                Math.max(y - 8, margin + 12));
         g.dispose();
         ImageIO.write(png, "png", out.resolve("roc.png").toFile());
     }

@@ -18,7 +18,9 @@ class SoakTest {
         Soak.Report report = Soak.run(work, 80, 0.5, 7L);
         report.lines().forEach(System.out::println);
         assertThat(report.faults().keySet()).containsAll(EnumSet.allOf(Soak.FaultKind.class));
-        assertThat(report.confirmed()).as("every patient gets through on the second try at the latest").isEqualTo(80);
+        assertThat(report.confirmed())
+                .as("every patient gets through on the second try at the latest")
+                .isEqualTo(80);
         assertThat(report.failedTyped()).isPositive();
         assertThat(report.visits()).isEqualTo(report.confirmed() + report.failedTyped());
         assertThat(report.lost()).isZero();

@@ -30,7 +30,8 @@ class FaceEvaluationTest {
     static void dataset() throws Exception {
         OpenCv.load();
         for (String person : List.of("astronaut", "camera")) {
-            Mat image = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), person + ".png").toString());
+            Mat image = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), person + ".png")
+                    .toString());
             assertThat(image.empty()).isFalse();
             Path dir = Files.createDirectories(work.resolve("set").resolve(person));
             Imgcodecs.imwrite(dir.resolve("1.png").toString(), image);
@@ -53,15 +54,20 @@ class FaceEvaluationTest {
         assertThat(report.impostorPairs()).isPositive();
         assertThat(report.genuineMean()).isGreaterThan(report.impostorMean() + 0.3);
         assertThat(report.heldOutGenuine() + report.heldOutImpostor()).isPositive();
-        assertThat(report.genuinePairs()).as("every live image against every other image's enrolment")
+        assertThat(report.genuinePairs())
+                .as("every live image against every other image's enrolment")
                 .isLessThanOrEqualTo(2 * 4 * 3);
         assertThat(report.calibrationPeople()).isEqualTo(1);
         assertThat(report.calibrationGenuine() + report.heldOutGenuine()).isEqualTo(report.genuinePairs());
-        assertThat(report.calibrationImpostor() + report.heldOutImpostor()).as("one person per half: impostors only across")
+        assertThat(report.calibrationImpostor() + report.heldOutImpostor())
+                .as("one person per half: impostors only across")
                 .isZero();
         assertThat(report.lines()).anyMatch(l -> l.contains("no FMR can be stated"));
         assertThat(report.genuineMax()).isGreaterThanOrEqualTo(report.genuineMean());
-        assertThat(Files.readAllLines(out.resolve("roc.csv"))).hasSize(202).first().isEqualTo("threshold,fmr,fnmr");
+        assertThat(Files.readAllLines(out.resolve("roc.csv")))
+                .hasSize(202)
+                .first()
+                .isEqualTo("threshold,fmr,fnmr");
         assertThat(Files.readAllLines(out.resolve("roc-heldout.csv"))).hasSize(202);
         assertThat(Files.size(out.resolve("roc.png"))).isGreaterThan(1_000);
     }

@@ -7,14 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class ScoreStatisticsTest {
 
-    private final ScoreStatistics stats = new ScoreStatistics(new double[] {0.9, 0.8, 0.7, 0.6, 0.35},
+    private final ScoreStatistics stats = new ScoreStatistics(
+            new double[] {0.9, 0.8, 0.7, 0.6, 0.35},
             new double[] {0.1, 0.0, -0.1, 0.2, 0.45, 0.3, 0.05, -0.2, 0.15, 0.25});
 
     @Test
     void ratesCountAcceptanceAtOrAboveTheThreshold() {
-        assertThat(stats.fmr(0.40)).isEqualTo(0.1);      // 0.45 of 10 impostors
-        assertThat(stats.fnmr(0.40)).isEqualTo(0.2);     // 0.35 of 5 genuine
-        assertThat(stats.fmr(0.45)).isEqualTo(0.1);      // at the threshold is accepted
+        assertThat(stats.fmr(0.40)).isEqualTo(0.1); // 0.45 of 10 impostors
+        assertThat(stats.fnmr(0.40)).isEqualTo(0.2); // 0.35 of 5 genuine
+        assertThat(stats.fmr(0.45)).isEqualTo(0.1); // at the threshold is accepted
         assertThat(stats.fmr(0.46)).isZero();
         assertThat(stats.fnmr(-1)).isZero();
         assertThat(stats.fmr(2)).isZero();

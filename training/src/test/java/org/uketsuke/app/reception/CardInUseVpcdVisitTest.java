@@ -12,12 +12,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.training.DemoProfile;
-import org.uketsuke.training.ReaderMode;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.training.DemoProfile;
+import org.uketsuke.training.ReaderMode;
 
 /**
  * A card another program holds shows the patient its own message, driver to screen: the machine's pcscd with the
@@ -39,14 +39,21 @@ class CardInUseVpcdVisitTest {
             // The visit ends (its session is released); then another program takes the card before the next read.
             env.terminal().controller().fire(new VisitEvent.CardRemoved());
             await(states, VisitState.SHOWING_PROBLEM);
-            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), OtherProgramHoldingTheCard.class.getName(),
-                    env.terminal().slot().describe())
+            Process other = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            OtherProgramHoldingTheCard.class.getName(),
+                            env.terminal().slot().describe())
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             try {
-                BufferedReader said = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII));
-                assertThat(said.readLine()).as("the other program holds the card").isEqualTo("held");
+                BufferedReader said =
+                        new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII));
+                assertThat(said.readLine())
+                        .as("the other program holds the card")
+                        .isEqualTo("held");
                 env.terminal().controller().fire(new VisitEvent.CardPlaced());
                 VisitSnapshot shown = await(states, VisitState.SHOWING_PROBLEM);
                 assertThat(shown.problem()).contains(Problem.CARD_IN_USE);
@@ -60,7 +67,8 @@ class CardInUseVpcdVisitTest {
         }
     }
 
-    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted) throws InterruptedException {
+    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             VisitSnapshot s = states.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

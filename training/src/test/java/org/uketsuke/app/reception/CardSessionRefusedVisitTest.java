@@ -9,12 +9,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.training.DemoProfile;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.reader.api.SessionOpening;
+import org.uketsuke.training.DemoProfile;
 
 /**
  * A card session the reader refuses reaches the patient as its own problem, through the whole visit (demo
@@ -77,7 +77,8 @@ class CardSessionRefusedVisitTest {
         return states;
     }
 
-    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted) throws InterruptedException {
+    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             VisitSnapshot s = states.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

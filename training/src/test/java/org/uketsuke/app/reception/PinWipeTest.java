@@ -9,11 +9,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.training.DemoProfile;
 import org.uketsuke.app.flow.Pin;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.training.DemoProfile;
 
 /**
  * The PIN is wiped once VERIFY has gone to the card, right or wrong: the holder the pad filled reads back as zeros
@@ -61,7 +61,8 @@ class PinWipeTest {
         return states;
     }
 
-    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted) throws InterruptedException {
+    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             VisitSnapshot s = states.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

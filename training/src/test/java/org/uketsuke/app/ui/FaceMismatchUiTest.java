@@ -49,7 +49,9 @@ class FaceMismatchUiTest {
         robot.clickOn("#chooseFace");
         Messages ja = new Messages(Messages.JAPANESE);
         // The card front is read, 照合番号B opens the photo, then the face does not match it.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
                 () -> ja.get("state.FACE_PATH_FAILED.title").equals(text(robot, "#kioskTitle")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#facePathPin").query().isVisible()).isTrue();
@@ -61,12 +63,15 @@ class FaceMismatchUiTest {
         ScreenshotTourTest.save(robot, scene, out.resolve("ja-kiosk-face-not-matched.png"));
         robot.clickOn("#languageToggle");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text(robot, "#kioskProblem")).isEqualTo(new Messages(Messages.ENGLISH).get("problem.FACE_NOT_MATCHED"));
+        assertThat(text(robot, "#kioskProblem"))
+                .isEqualTo(new Messages(Messages.ENGLISH).get("problem.FACE_NOT_MATCHED"));
         ScreenshotTourTest.save(robot, scene, out.resolve("en-kiosk-face-not-matched.png"));
         robot.clickOn("#languageToggle");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#facePathStaff");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
                 () -> ja.get("state.AWAITING_STAFF_CHECK.title").equals(text(robot, "#kioskTitle")));
     }
 

@@ -25,10 +25,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.uketsuke.app.flow.VisitEvent;
-import org.uketsuke.training.DemoProfile;
 import org.uketsuke.eligibility.WarekiDate;
 import org.uketsuke.face.OpenCv;
 import org.uketsuke.face.camera.ImageSequenceSource;
+import org.uketsuke.training.DemoProfile;
 
 /**
  * The PIN-less face path through real windows (Monocle headless): the demo card's printed front held to a recorded
@@ -61,7 +61,8 @@ class FacePathUiTest {
         robot.clickOn("#chooseFace");
         answerConsents(robot, "no");
         waitUntilVisible(robot, "#resultPanel");
-        assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(env.issuedCard().expected().card().insurer().value());
+        assertThat(text(robot, "#resultInsurerNumber"))
+                .isEqualTo(env.issuedCard().expected().card().insurer().value());
     }
 
     @Test
@@ -108,13 +109,15 @@ class FacePathUiTest {
         TextField code = robot.lookup("#entrySecurityCode").queryAs(TextField.class);
         robot.interact(() -> code.setText("2285"));
         robot.clickOn("#removeCard");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#facePath").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !robot.lookup("#facePath").query().isVisible());
         assertThat(code.getText()).isEmpty();
         assertThat(text(robot, "#kioskProblem")).isEqualTo(new Messages(Messages.JAPANESE).get("problem.CARD_REMOVED"));
         robot.clickOn("#kioskTitle");
         env.terminal().controller().fire(new VisitEvent.Cancelled());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "ようこそ".equals(text(robot, "#kioskTitle")));
-        assertThat(robot.lookup("#capturePreview").queryAs(ImageView.class).getImage()).isNull();
+        assertThat(robot.lookup("#capturePreview").queryAs(ImageView.class).getImage())
+                .isNull();
     }
 
     @Test

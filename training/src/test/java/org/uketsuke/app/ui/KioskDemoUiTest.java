@@ -27,9 +27,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.uketsuke.app.reception.FacePreviewFeed;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.app.reception.StaffOnDuty;
-import org.uketsuke.training.DemoProfile;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.mockbackend.Fault;
+import org.uketsuke.training.DemoProfile;
 
 /**
  * Drives the whole demo through real windows (Monocle headless): the staff places the virtual card, the patient
@@ -71,17 +71,22 @@ class KioskDemoUiTest {
         answerConsents(robot, "no");
 
         waitUntilVisible(robot, "#resultPanel");
-        assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(expected.card().insurer().value().strip());
+        assertThat(text(robot, "#resultInsurerNumber"))
+                .isEqualTo(expected.card().insurer().value().strip());
         assertThat(text(robot, "#resultRatio"))
                 .isEqualTo(expected.contributionRatio().percent() / 10 + "割");
         assertThat(text(robot, "#resultInsurerName")).isEqualTo(expected.insurerName());
 
         TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
         assertThat(history.getItems()).hasSize(1);
 
         robot.clickOn("#removeCard");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#resultPanel").query().isVisible());
         assertThat(text(robot, "#resultInsurerNumber")).isEmpty();
         assertThat(text(robot, "#kioskTitle")).isEqualTo("ようこそ");
     }
@@ -100,7 +105,10 @@ class KioskDemoUiTest {
         answerConsents(robot, "yes");
         waitUntilVisible(robot, "#resultPanel");
         robot.clickOn("#removeCard");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#resultPanel").query().isVisible());
     }
 
     @Test
@@ -121,7 +129,10 @@ class KioskDemoUiTest {
         assertThat(text(robot, "#kioskProblem")).isEqualTo("The insurance check service cannot be reached right now.");
         assertThat(env.terminal().bridge().statuses()).hasSize(entriesBefore);
         robot.clickOn("#removeCard");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#kioskProblem").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#kioskProblem").query().isVisible());
     }
 
     @Test
@@ -143,48 +154,53 @@ class KioskDemoUiTest {
         assertThat(text(robot, "#lookupProblems")).isEmpty();
         int entriesBefore = env.terminal().bridge().statuses().size();
         // The second receptionist takes over the desk: the lookup is audited under their id.
-        ComboBox<StaffOnDuty.Account> onDuty =
-                robot.lookup("#staffOnDuty").queryComboBox();
+        ComboBox<StaffOnDuty.Account> onDuty = robot.lookup("#staffOnDuty").queryComboBox();
         robot.interact(() -> onDuty.getSelectionModel().select(1));
         assertThat(env.terminal().staffOnDuty().currentId()).isEqualTo("staff-02");
         robot.clickOn("#lookupSubmit");
 
         TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
         ReceptionRecord row = (ReceptionRecord) history.getItems().getFirst();
         assertThat(row.problem()).isEmpty();
         assertThat(row.qualification().orElseThrow().card().insurer().value()).isEqualTo(insurer);
         assertThat(env.terminal().bridge().statuses()).hasSize(entriesBefore + 1);
         List<String> audit = Files.readAllLines(env.terminal().dataDir().resolve("audit.jsonl"));
-        assertThat(audit.getLast()).contains("\"staff\":\"staff-02\"", "\"method\":\"INSURANCE_NUMBER\"",
-                "\"outcome\":\"CONFIRMED\"").doesNotContain(insurer);
+        assertThat(audit.getLast())
+                .contains("\"staff\":\"staff-02\"", "\"method\":\"INSURANCE_NUMBER\"", "\"outcome\":\"CONFIRMED\"")
+                .doesNotContain(insurer);
     }
 
     @Test
     void thePatientCanChooseTheFaceCheckInsteadOfThePin(FxRobot robot) throws Exception {
         // What the face check showed the patient while it ran: its live frames with guidance, then nothing.
-        List<FacePreviewFeed.Update> shown =
-                new CopyOnWriteArrayList<>();
+        List<FacePreviewFeed.Update> shown = new CopyOnWriteArrayList<>();
         env.terminal().facePreview().subscribe(shown::add);
         robot.clickOn("#placeCard");
         waitUntilVisible(robot, "#pinPad");
         robot.clickOn("#chooseFace");
         answerConsents(robot, "no");
         waitUntilVisible(robot, "#resultPanel");
-        assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(env.issuedCard().expected().card().insurer().value());
+        assertThat(text(robot, "#resultInsurerNumber"))
+                .isEqualTo(env.issuedCard().expected().card().insurer().value());
         TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
 
         assertThat(shown).hasSizeGreaterThanOrEqualTo(3);
         assertThat(shown.getLast()).isInstanceOf(FacePreviewFeed.Update.Ended.class);
-        assertThat(shown.subList(0, shown.size() - 1)).allSatisfy(update -> assertThat(update)
-                .isInstanceOfSatisfying(FacePreviewFeed.Update.Frame.class,
-                        frame -> assertThat(frame.width()).isEqualTo(320)))
-                .anySatisfy(update -> assertThat(((FacePreviewFeed.Update.Frame) update)
-                        .issue()).isNull());
+        assertThat(shown.subList(0, shown.size() - 1))
+                .allSatisfy(update -> assertThat(update)
+                        .isInstanceOfSatisfying(
+                                FacePreviewFeed.Update.Frame.class,
+                                frame -> assertThat(frame.width()).isEqualTo(320)))
+                .anySatisfy(update -> assertThat(((FacePreviewFeed.Update.Frame) update).issue())
+                        .isNull());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#facePreview").queryAs(ImageView.class).getImage())
-                .as("the patient's picture is gone from the screen once the check decided").isNull();
+                .as("the patient's picture is gone from the screen once the check decided")
+                .isNull();
         assertThat(robot.lookup("#faceCheckPreview").query().isVisible()).isFalse();
     }
 
@@ -194,12 +210,16 @@ class KioskDemoUiTest {
         waitUntilVisible(robot, "#pinPad");
         assertThat(robot.lookup("#visualConfirm").queryButton().isDisabled()).isTrue();
         robot.clickOn("#requestVisual");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#visualConfirm").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#visualConfirm").queryButton().isDisabled());
         assertThat(text(robot, "#kioskTitle")).isEqualTo("受付スタッフが確認します");
         robot.clickOn("#visualConfirm");
         answerConsents(robot, "no");
         waitUntilVisible(robot, "#resultPanel");
-        assertThat(text(robot, "#resultInsurerNumber")).isEqualTo(env.issuedCard().expected().card().insurer().value());
+        assertThat(text(robot, "#resultInsurerNumber"))
+                .isEqualTo(env.issuedCard().expected().card().insurer().value());
     }
 
     @Test

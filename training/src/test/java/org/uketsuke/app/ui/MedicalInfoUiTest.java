@@ -21,9 +21,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.uketsuke.training.DemoProfile;
 import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.training.DemoProfile;
 
 /**
  * Medical information in real windows (#14): the consent screen explains each answer and asks the prescription
@@ -54,7 +54,9 @@ class MedicalInfoUiTest {
     private int demoPerson() {
         var card = env.issuedCard().expected().card();
         return IntStream.range(0, env.backend().people())
-                .filter(i -> env.backend().person(i).card().equals(card)).findFirst().orElseThrow();
+                .filter(i -> env.backend().person(i).card().equals(card))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -75,7 +77,9 @@ class MedicalInfoUiTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(text(robot, "#consentExplanation")).isEqualTo(ja.get("consent." + item + ".explain"));
         }
-        assertThat(next.isDisabled()).as("the prescription form is still to choose").isTrue();
+        assertThat(next.isDisabled())
+                .as("the prescription form is still to choose")
+                .isTrue();
         robot.clickOn("#prescription-electronic");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#consentExplanation")).isEqualTo(ja.get("prescription.explain"));
@@ -87,19 +91,22 @@ class MedicalInfoUiTest {
         // The staff view what was consented to (drugs) and see a plain refusal for the rest (checkups).
         robot.clickOn("#medicalTab");
         robot.clickOn("#openMedical");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
                 () -> robot.lookup("#medicalPatient").queryComboBox().getValue() != null);
         robot.clickOn("#medicalLoad");
         TableView<?> table = robot.lookup("#medicalTable").queryAs(TableView.class);
-        int drugs = env.backend().medicalHistory(demoPerson(), MedicalCategory.DRUG).size();
+        int drugs =
+                env.backend().medicalHistory(demoPerson(), MedicalCategory.DRUG).size();
         assertThat(drugs).as("the demo patient has drugs on record").isPositive();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == drugs);
         assertThat(robot.lookup("#drugTimeline").query().isVisible()).isTrue();
 
         robot.interact(() -> windowsMedicalCategory(robot, MedicalCategory.CHECKUP));
         robot.clickOn("#medicalLoad");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> text(robot, "#medicalStatus").equals(ja.get("medical.status.NO_CONSENT")));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> text(robot, "#medicalStatus").equals(ja.get("medical.status.NO_CONSENT")));
         assertThat(table.getItems()).isEmpty();
         assertThat(robot.lookup("#medicalStatus").query().getStyleClass()).contains("medical-refused");
 

@@ -40,7 +40,8 @@ class OfferedChecksUiTest {
     void checksThatAreNotOfferedAreNotOnThePinScreen(FxRobot robot) throws Exception {
         robot.interact(() -> windows.kiosk().offer(false, true));
         robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#chooseFace").query().isVisible()).isFalse();
         assertThat(robot.lookup("#requestVisual").query().isVisible()).isTrue();

@@ -43,17 +43,22 @@ class RegistrationUiTest {
 
     private void pinAndConsents(FxRobot robot) throws Exception {
         robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         for (char digit : env.demoPin().toCharArray()) {
             robot.clickOn("#pinKey" + digit);
         }
         robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
         for (ConsentItem item : ConsentItem.values()) {
             robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
         }
         robot.clickOn("#consentNext");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#registrationOffer").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#registrationOffer").query().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#kioskTitle").queryLabeled().getText()).isEqualTo("保険証として利用登録しますか");
     }
@@ -62,7 +67,8 @@ class RegistrationUiTest {
     void theCardIsRegisteredAtTheCounterAndTheQualificationConfirmed(FxRobot robot) throws Exception {
         pinAndConsents(robot);
         robot.clickOn("#registerYes");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
         assertThat(robot.lookup("#resultInsurerNumber").queryLabeled().getText())
                 .isEqualTo(env.issuedCard().expected().card().insurer().value().strip());
         assertThat(env.terminal().bridge().statuses()).hasSize(1);
@@ -70,27 +76,31 @@ class RegistrationUiTest {
 
         // Next time the same card confirms straight away.
         robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         for (char digit : env.demoPin().toCharArray()) {
             robot.clickOn("#pinKey" + digit);
         }
         robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
         for (ConsentItem item : ConsentItem.values()) {
             robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
         }
         robot.clickOn("#consentNext");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
     }
 
     @Test
     void aPatientWhoDeclinesIsToldWhyNothingWasConfirmed(FxRobot robot) throws Exception {
         pinAndConsents(robot);
         robot.clickOn("#registerNo");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
                 () -> robot.lookup("#kioskTitle").queryLabeled().getText().equals("確認を完了できませんでした"));
-        assertThat(robot.lookup("#kioskProblem").queryLabeled().getText())
-                .isEqualTo("このカードは健康保険証としての利用登録がされていません。");
+        assertThat(robot.lookup("#kioskProblem").queryLabeled().getText()).isEqualTo("このカードは健康保険証としての利用登録がされていません。");
         assertThat(env.terminal().bridge().statuses()).isEmpty();
     }
 }

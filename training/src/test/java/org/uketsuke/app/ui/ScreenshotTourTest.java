@@ -18,10 +18,10 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opencv.core.Mat;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -78,7 +78,8 @@ class ScreenshotTourTest {
         Path out = Files.createDirectories(Path.of("target", "screenshots"));
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-idle.png"));
         robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         for (String key : new String[] {"#pinKey1", "#pinKey2"}) {
             robot.clickOn(key);
         }
@@ -86,13 +87,15 @@ class ScreenshotTourTest {
         robot.clickOn("#pinKey3");
         robot.clickOn("#pinKey4");
         robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-consent.png"));
         for (ConsentItem item : ConsentItem.values()) {
             robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-yes");
         }
         robot.clickOn("#consentNext");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-result.png"));
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-history.png"));
         robot.clickOn("#removeCard");
@@ -100,47 +103,63 @@ class ScreenshotTourTest {
         // The line to the national system is down: the patient is told to see the staff.
         env.backend().injectFault(new Fault.Status(503), Integer.MAX_VALUE);
         robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
             robot.clickOn(key);
         }
         robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
         for (ConsentItem item : ConsentItem.values()) {
             robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
         }
         robot.clickOn("#consentNext");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#resultPanel").query().isVisible()
-                && robot.lookup("#kioskTitle").queryLabeled().getText().equals(
-                        new Messages(Locale.of(language)).get("state.SHOWING_PROBLEM.title")));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#resultPanel").query().isVisible()
+                        && robot.lookup("#kioskTitle")
+                                .queryLabeled()
+                                .getText()
+                                .equals(new Messages(Locale.of(language)).get("state.SHOWING_PROBLEM.title")));
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-problem.png"));
         env.backend().injectFault(new Fault.None(), 0);
         robot.clickOn("#removeCard");
 
         robot.clickOn("#deliveriesTab");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> !robot.lookup("#deliveriesTable").queryTableView().getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#deliveriesTable")
+                        .queryTableView()
+                        .getItems()
+                        .isEmpty());
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-deliveries.png"));
         robot.clickOn("#precheckTab");
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-precheck.png"));
 
         // The face path (issue #10): the card front held to the camera (still moving), then the manual entry.
-        List<Mat> moving = HeldCardFrames.record(
-                CardFrontRenderer.render(env.cardFrontPerson()), 1, 0);
-        env.useCardFrontCamera(() -> new ImageSequenceSource(
-                moving.stream().map(Mat::clone).toList(), true));
+        List<Mat> moving = HeldCardFrames.record(CardFrontRenderer.render(env.cardFrontPerson()), 1, 0);
+        env.useCardFrontCamera(
+                () -> new ImageSequenceSource(moving.stream().map(Mat::clone).toList(), true));
         robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         robot.clickOn("#chooseFace");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#capturePreview")
-                .queryAs(ImageView.class).getImage() != null);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#capturePreview").queryAs(ImageView.class).getImage() != null);
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-card-front.png"));
         robot.clickOn("#captureManual");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#entryPane").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#entryPane").query().isVisible());
         robot.clickOn("#entryBirthYear").write("55");
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-collation-entry.png"));
         robot.clickOn("#removeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#entryPane").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !robot.lookup("#entryPane").query().isVisible());
         medicalTour(robot, language, out);
 
         // The production terminal's 設定 tab, on a configuration naming the demo backend and its terminal certificate.
@@ -149,8 +168,7 @@ class ScreenshotTourTest {
 
     private void saveSettings(FxRobot robot, String language, Path out) throws Exception {
         Path etc = Files.createDirectories(dataDir.resolve(language + "-etc"));
-        TerminalFiles files =
-                TerminalFiles.write(env.backend().terminalTls(), etc);
+        TerminalFiles files = TerminalFiles.write(env.backend().terminalTls(), etc);
         String text = """
                 terminal.id=counter-1
                 institution.code=%s
@@ -163,15 +181,24 @@ class ScreenshotTourTest {
                 data_dir=/var/lib/uketsuke
                 sink.csv=/var/lib/uketsuke/csv
                 staff.yamada=山田 花子
-                """.formatted(DemoProfile.DEMO_INSTITUTION_CODE, language, env.backend().baseUri(),
-                files.certificate(), files.key(), files.trustedCas());
+                """.formatted(
+                        DemoProfile.DEMO_INSTITUTION_CODE,
+                        language,
+                        env.backend().baseUri(),
+                        files.certificate(),
+                        files.key(),
+                        files.trustedCas());
         Path conf = etc.resolve("uketsuke.conf");
         Files.writeString(conf, text);
         var config = ((ConfigResult.Ok) ConfigParser.parse(text)).config();
         Messages messages = new Messages(Locale.of(language));
-        SettingsViewModel model = new SettingsViewModel(conf, config, new TerminalDiagnostics(
-                (device, w, h, fps) -> DemoFrames.camera(), name -> null, Clock.systemUTC()),
-                Runnable::run, Runnable::run, messages);
+        SettingsViewModel model = new SettingsViewModel(
+                conf,
+                config,
+                new TerminalDiagnostics((device, w, h, fps) -> DemoFrames.camera(), name -> null, Clock.systemUTC()),
+                Runnable::run,
+                Runnable::run,
+                messages);
         robot.interact(() -> windows.staff().addTab(SettingsView.tab(model, messages)));
         robot.clickOn("#settingsTab");
         // The checks run synchronously here, so the picture shows their answers.
@@ -187,12 +214,14 @@ class ScreenshotTourTest {
     private void medicalTour(FxRobot robot, String language, Path out) throws Exception {
         robot.interact(() -> windows.kiosk().prescriptionChoiceEnabledProperty().set(true));
         robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
             robot.clickOn(key);
         }
         robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
         for (ConsentItem item : ConsentItem.values()) {
             boolean yes = item == ConsentItem.DRUG || item == ConsentItem.CHECKUP;
             robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + (yes ? "-yes" : "-no"));
@@ -201,29 +230,40 @@ class ScreenshotTourTest {
         robot.clickOn("#consent-limit-no");
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-consent-medical.png"));
         robot.clickOn("#consentNext");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
 
         robot.clickOn("#medicalTab");
         robot.clickOn("#openMedical");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
                 () -> robot.lookup("#medicalPatient").queryComboBox().getValue() != null);
         var table = robot.lookup("#medicalTable").queryTableView();
         robot.clickOn("#medicalLoad");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         save(robot, windows.medicalWindow().getScene(), out.resolve(language + "-staff-medical-drugs.png"));
-        for (var category : new MedicalCategory[] {
-                MedicalCategory.CHECKUP,
-                MedicalCategory.TREATMENT}) {
-            robot.interact(() -> robot.lookup("#medicalCategory").queryComboBox().getSelectionModel().select(category));
+        for (var category : new MedicalCategory[] {MedicalCategory.CHECKUP, MedicalCategory.TREATMENT}) {
+            robot.interact(() -> robot.lookup("#medicalCategory")
+                    .queryComboBox()
+                    .getSelectionModel()
+                    .select(category));
             robot.clickOn("#medicalLoad");
             boolean consented = category == MedicalCategory.CHECKUP;
             // Checkups: the table holds one row per year (the drugs' rows are gone); diagnoses: the plain refusal.
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> consented
-                    ? !table.getItems().isEmpty() && table.getItems().size() <= 5
-                    : robot.lookup("#medicalStatus").queryLabeled().getText()
-                            .equals(new Messages(Locale.of(language)).get("medical.status.NO_CONSENT")));
-            save(robot, windows.medicalWindow().getScene(), out.resolve(language + "-staff-medical-"
-                    + category.name().toLowerCase(Locale.ROOT) + ".png"));
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> consented
+                            ? !table.getItems().isEmpty() && table.getItems().size() <= 5
+                            : robot.lookup("#medicalStatus")
+                                    .queryLabeled()
+                                    .getText()
+                                    .equals(new Messages(Locale.of(language)).get("medical.status.NO_CONSENT")));
+            save(
+                    robot,
+                    windows.medicalWindow().getScene(),
+                    out.resolve(language + "-staff-medical-" + category.name().toLowerCase(Locale.ROOT) + ".png"));
         }
         robot.clickOn("#removeCard");
     }

@@ -24,16 +24,16 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.bridge.Confirmation;
+import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.mockbackend.Fault;
 import org.uketsuke.training.DemoProfile;
-import org.uketsuke.bridge.DeliveryStatus;
-import org.uketsuke.eligibility.InsuranceSearch;
-import org.uketsuke.eligibility.Qualification;
 
 /**
  * The staff console's レセコン tabs in real windows: a result the face folder could not take is listed with the reason,
@@ -75,10 +75,16 @@ class StaffConsoleUiTest {
 
             robot.clickOn("#deliveriesTab");
             robot.clickOn("#deliveriesRefresh");
-            TableView<DeliveriesViewModel.Row> table = robot.lookup("#deliveriesTable").queryTableView();
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
-                    .anyMatch(r -> r.key().equals("ui-resend") && r.resendable()));
-            DeliveriesViewModel.Row parked = table.getItems().stream().filter(r -> r.key().equals("ui-resend")).findFirst().orElseThrow();
+            TableView<DeliveriesViewModel.Row> table =
+                    robot.lookup("#deliveriesTable").queryTableView();
+            WaitForAsyncUtils.waitFor(
+                    10,
+                    TimeUnit.SECONDS,
+                    () -> table.getItems().stream().anyMatch(r -> r.key().equals("ui-resend") && r.resendable()));
+            DeliveriesViewModel.Row parked = table.getItems().stream()
+                    .filter(r -> r.key().equals("ui-resend"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(parked.state()).isEqualTo("送信停止（再送できます）");
             assertThat(parked.waitingFor()).isEqualTo("faceフォルダ");
             assertThat(parked.detail()).startsWith("face-folder:");
@@ -87,19 +93,24 @@ class StaffConsoleUiTest {
             Files.delete(face);
             Files.move(aside, face);
         }
-        TableView<DeliveriesViewModel.Row> table = robot.lookup("#deliveriesTable").queryTableView();
+        TableView<DeliveriesViewModel.Row> table =
+                robot.lookup("#deliveriesTable").queryTableView();
         long filesBefore = resultFiles(face);
         int index = indexOf(table, "ui-resend");
         robot.interact(() -> table.getSelectionModel().select(index));
         robot.clickOn("#deliveriesResend");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().stream()
-                .anyMatch(r -> r.key().equals("ui-resend") && r.state().equals("送信済み")));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> table.getItems().stream()
+                        .anyMatch(r -> r.key().equals("ui-resend") && r.state().equals("送信済み")));
         assertThat(resultFiles(face)).isEqualTo(filesBefore + 1);
     }
 
     private static long resultFiles(Path face) throws Exception {
         try (var files = Files.list(face)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("OQSsiquc01res_")).count();
+            return files.filter(p -> p.getFileName().toString().startsWith("OQSsiquc01res_"))
+                    .count();
         }
     }
 
@@ -108,7 +119,8 @@ class StaffConsoleUiTest {
         Qualification first = env.backend().person(1);
         Qualification second = env.backend().person(2);
         String csv = "患者ID,保険者番号,記号,番号,枝番,生年月日\r\n"
-                + row("K-001", first, first.birthdate().toString()) + row("K-002", second, second.birthdate().toString())
+                + row("K-001", first, first.birthdate().toString())
+                + row("K-002", second, second.birthdate().toString())
                 + row("K-003", first, "1900-01-01")
                 + "K-004,01130013,1,2,00,19700101\r\n";
         Path file = dataDir.resolve("booked-20261203.csv");
@@ -120,7 +132,8 @@ class StaffConsoleUiTest {
         Label summary = robot.lookup("#precheckSummary").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> summary.getText().startsWith("3人を照会しました"));
         assertThat(summary.getText()).isEqualTo("3人を照会しました：確認済 2人・資格なし等 1人・未回答 0人");
-        assertThat(robot.lookup("#precheckProblems").queryAs(Label.class).getText()).startsWith("5行目:");
+        assertThat(robot.lookup("#precheckProblems").queryAs(Label.class).getText())
+                .startsWith("5行目:");
         ListView<String> missing = robot.lookup("#precheckNotConfirmed").queryListView();
         assertThat(missing.getItems()).containsExactly("K-003: 有効な保険資格が見つかりませんでした。");
     }
@@ -136,7 +149,8 @@ class StaffConsoleUiTest {
         robot.clickOn("#lookupBirthdate").write(person.birthdate().toString().replace("-", ""));
         robot.clickOn("#lookupSubmit");
         TableView<ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
         assertThat(history.getItems().getFirst().problem()).contains(Problem.QUEUED_FOR_RETRY);
         assertThat(env.terminal().pendingLookups().waiting()).isEqualTo(1);
         int entriesBefore = env.terminal().bridge().statuses().size();
@@ -144,7 +158,13 @@ class StaffConsoleUiTest {
         env.backend().injectFault(new Fault.None(), 0);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
         assertThat(history.getItems().getFirst().problem()).isEmpty();
-        assertThat(history.getItems().getFirst().qualification().orElseThrow().card().number()).isEqualTo(person.card().number());
+        assertThat(history.getItems()
+                        .getFirst()
+                        .qualification()
+                        .orElseThrow()
+                        .card()
+                        .number())
+                .isEqualTo(person.card().number());
         assertThat(env.terminal().pendingLookups().waiting()).isZero();
         assertThat(env.terminal().bridge().statuses()).hasSize(entriesBefore + 1);
     }
@@ -153,16 +173,28 @@ class StaffConsoleUiTest {
     void theStaffSeeWhatTheStoreHoldsDifferentlyAndRemoveTheOutdatedInsurance(FxRobot robot) throws Exception {
         Qualification person = env.backend().person(8);
         // The レセコン still has the patient's previous insurance (2割, another insurer) from an earlier visit.
-        Qualification previous = new Qualification(new InsuranceCardId(
-                InsurerNumber.of("01130012"), "9876", "54321", "00"), "全国健康保険協会東京支部",
-                person.name(), person.nameKana(), person.birthdate(), person.sex(), person.personalFamily(),
-                new ContributionRatio(20), LocalDate.of(2015, 4, 1));
-        env.terminal().bridge().submit(new Confirmation("earlier-visit", Instant.parse("2026-06-01T00:00:00Z"),
-                IdentityMethod.INSURANCE_NUMBER,
-                new ConfirmationOutcome.Confirmed(previous, "20260601090000", null)));
+        Qualification previous = new Qualification(
+                new InsuranceCardId(InsurerNumber.of("01130012"), "9876", "54321", "00"),
+                "全国健康保険協会東京支部",
+                person.name(),
+                person.nameKana(),
+                person.birthdate(),
+                person.sex(),
+                person.personalFamily(),
+                new ContributionRatio(20),
+                LocalDate.of(2015, 4, 1));
+        env.terminal()
+                .bridge()
+                .submit(new Confirmation(
+                        "earlier-visit",
+                        Instant.parse("2026-06-01T00:00:00Z"),
+                        IdentityMethod.INSURANCE_NUMBER,
+                        new ConfirmationOutcome.Confirmed(previous, "20260601090000", null)));
         env.terminal().bridge().drain();
 
-        var record = env.terminal().lookup().lookup(new InsuranceSearch(person.card(), person.birthdate(), false, "consistency-1"));
+        var record = env.terminal()
+                .lookup()
+                .lookup(new InsuranceSearch(person.card(), person.birthdate(), false, "consistency-1"));
         assertThat(record.qualification()).isPresent();
         TableView<ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
         robot.interact(() -> {
@@ -172,20 +204,26 @@ class StaffConsoleUiTest {
         robot.clickOn("#consistencyCheck");
         Label result = robot.lookup("#consistencyResult").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("レセコンに確認結果と異なる登録が1件"));
-        assertThat(result.getText()).contains("番号: 登録 54321 / 確認 " + person.card().number())
+        assertThat(result.getText())
+                .contains("番号: 登録 54321 / 確認 " + person.card().number())
                 .contains("保険者番号: 登録 01130012 / 確認 " + person.card().insurer().value());
         robot.clickOn("#consistencyUpdate");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("レセコンの登録を更新しました"));
         assertThat(result.getText()).contains("1件");
-        assertThat(env.terminal().bridge().databaseStore().orElseThrow().insurancesOf(person.birthdate(), person.nameKana()))
-                .singleElement().satisfies(i -> assertThat(i.number()).isEqualTo(person.card().number()));
+        assertThat(env.terminal()
+                        .bridge()
+                        .databaseStore()
+                        .orElseThrow()
+                        .insurancesOf(person.birthdate(), person.nameKana()))
+                .singleElement()
+                .satisfies(i -> assertThat(i.number()).isEqualTo(person.card().number()));
         robot.clickOn("#consistencyCheck");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().equals("レセコンの登録は確認結果と一致しています。"));
     }
 
     private static String row(String id, Qualification q, String birthdate) {
-        return id + "," + q.card().insurer().value() + "," + q.card().symbol() + "," + q.card().number() + ","
-                + q.card().branch() + "," + birthdate + "\r\n";
+        return id + "," + q.card().insurer().value() + "," + q.card().symbol() + ","
+                + q.card().number() + "," + q.card().branch() + "," + birthdate + "\r\n";
     }
 
     private static int indexOf(TableView<DeliveriesViewModel.Row> table, String key) {

@@ -19,13 +19,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.uketsuke.training.DemoProfile;
 import org.uketsuke.app.reception.QueueFilter;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.mockbackend.Fault;
+import org.uketsuke.training.DemoProfile;
 
 /**
  * Today's queue on the staff console, filtered and searched in a real window: a PIN visit at the kiosk, lookups by
@@ -56,19 +56,22 @@ class StaffQueueUiTest {
     void theQueueIsFilteredByStatusAndMethodAndSearchedByKanaAndNumber(FxRobot robot) throws Exception {
         // A PIN visit at the kiosk.
         robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         for (char digit : env.demoPin().toCharArray()) {
             robot.clickOn("#pinKey" + digit);
         }
         robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         for (ConsentItem item : ConsentItem.values()) {
             robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
         }
         robot.clickOn("#consentNext");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
         robot.clickOn("#removeCard");
 
         // Lookups by insurance number: two confirmed, one refused (資格喪失), one waiting out an outage.
@@ -82,8 +85,13 @@ class StaffQueueUiTest {
         records.add(env.terminal().lookup().lookup(new InsuranceSearch(lost.card(), lost.birthdate(), false, "")));
         env.backend().injectFault(new Fault.Status(503), Integer.MAX_VALUE);
         records.add(env.terminal().lookup().lookup(new InsuranceSearch(other.card(), other.birthdate(), false, "")));
-        assertThat(records).extracting(QueueFilter::statusOf).containsExactly(QueueFilter.Status.CONFIRMED,
-                QueueFilter.Status.CONFIRMED, QueueFilter.Status.FAILED, QueueFilter.Status.WAITING);
+        assertThat(records)
+                .extracting(QueueFilter::statusOf)
+                .containsExactly(
+                        QueueFilter.Status.CONFIRMED,
+                        QueueFilter.Status.CONFIRMED,
+                        QueueFilter.Status.FAILED,
+                        QueueFilter.Status.WAITING);
         robot.interact(() -> records.forEach(windows.staff()::add));
 
         TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
@@ -92,8 +100,10 @@ class StaffQueueUiTest {
         // Status, picked from the list as staff do.
         robot.clickOn("#queueStatus");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".list-cell").match(Labeled.class::isInstance)
-                .match(n -> "確認できず".equals(((Labeled) n).getText())).queryLabeled());
+        robot.clickOn(robot.lookup(".list-cell")
+                .match(Labeled.class::isInstance)
+                .match(n -> "確認できず".equals(((Labeled) n).getText()))
+                .queryLabeled());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(history.getItems()).hasSize(1);
         select(robot, "#queueStatus", QueueFilter.Status.WAITING);
@@ -111,15 +121,20 @@ class StaffQueueUiTest {
         robot.clickOn("#queueSearch").write(hiragana(sato.nameKana()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(history.getItems()).hasSize(1);
-        assertThat(((ReceptionRecord) history.getItems().getFirst()).qualification().orElseThrow().nameKana())
+        assertThat(((ReceptionRecord) history.getItems().getFirst())
+                        .qualification()
+                        .orElseThrow()
+                        .nameKana())
                 .isEqualTo(sato.nameKana());
-        robot.interact(() -> robot.lookup("#queueSearch").queryTextInputControl()
+        robot.interact(() -> robot.lookup("#queueSearch")
+                .queryTextInputControl()
                 .setText(fullWidth(sato.card().symbol() + "・" + sato.card().number())));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(history.getItems()).hasSize(1);
 
         // Everything again.
-        robot.interact(() -> robot.lookup("#queueSearch").queryTextInputControl().setText(""));
+        robot.interact(
+                () -> robot.lookup("#queueSearch").queryTextInputControl().setText(""));
         select(robot, "#queueMethod", null);
         select(robot, "#queueStatus", null);
         assertThat(history.getItems()).hasSize(5);

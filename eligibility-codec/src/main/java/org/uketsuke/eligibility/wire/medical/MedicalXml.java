@@ -14,21 +14,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.InvalidValueException;
-import org.uketsuke.eligibility.wire.CharacterCode;
-import org.uketsuke.eligibility.wire.MalformedMessageException;
-import org.uketsuke.eligibility.wire.SafeXml;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.CheckupResult;
-import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.medical.Diagnosis;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.medical.MedicalRecords;
 import org.uketsuke.eligibility.medical.Operation;
+import org.uketsuke.eligibility.wire.CharacterCode;
+import org.uketsuke.eligibility.wire.MalformedMessageException;
+import org.uketsuke.eligibility.wire.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -67,7 +67,9 @@ public final class MedicalXml {
 
     /** Why the system did not serve the data. */
     public enum Refusal {
-        NO_CONSENT, CONSENT_EXPIRED, NOT_FOUND
+        NO_CONSENT,
+        CONSENT_EXPIRED,
+        NOT_FOUND
     }
 
     /** A parsed request with its header fields. */
@@ -115,22 +117,32 @@ public final class MedicalXml {
     public static Request parseRequest(byte[] xml, MedicalCategory defaultCategory) throws MalformedMessageException {
         Document document = SafeXml.parse(xml);
         try {
-            MedicalCategory category = SafeXml.text(document, "InformationCategory").map(MedicalCategory::valueOf)
+            MedicalCategory category = SafeXml.text(document, "InformationCategory")
+                    .map(MedicalCategory::valueOf)
                     .orElse(defaultCategory);
             if (category == null) {
                 throw new MalformedMessageException("missing InformationCategory");
             }
-            InsuranceCardId card = new InsuranceCardId(InsurerNumber.of(SafeXml.required(document, "InsurerNumber")),
+            InsuranceCardId card = new InsuranceCardId(
+                    InsurerNumber.of(SafeXml.required(document, "InsurerNumber")),
                     SafeXml.text(document, "InsuranceCardSymbol").orElse(""),
                     SafeXml.required(document, "InsuredPersonIdentificationNumber"),
                     SafeXml.text(document, "BranchNumber").orElse(""));
             LocalDate from = optionalDate(document, "StartDate");
             LocalDate to = optionalDate(document, "EndDate");
-            ConsentScenario scenario = SafeXml.text(document, "MedicalTreatmentFlag").map(ConsentScenario::ofCode)
+            ConsentScenario scenario = SafeXml.text(document, "MedicalTreatmentFlag")
+                    .map(ConsentScenario::ofCode)
                     .orElse(ConsentScenario.OUTPATIENT);
-            MedicalQuery query = new MedicalQuery(card, category, from, to, scenario,
+            MedicalQuery query = new MedicalQuery(
+                    card,
+                    category,
+                    from,
+                    to,
+                    scenario,
                     SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""));
-            return new Request(query, SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
+            return new Request(
+                    query,
+                    SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
                     SafeXml.text(document, "FileCategory").orElse(""));
         } catch (IllegalArgumentException e) {
             // InvalidValueException, an unknown category or scenario, a reversed date range
@@ -141,8 +153,13 @@ public final class MedicalXml {
     // ---- answers ---------------------------------------------------------------------------------------------------
 
     /** The served answer in the request's character code, echoing its {@code ArbitraryFileIdentifier}. */
-    public static byte[] writeRecords(String time, String institution, String fileId, MedicalRecords records,
-            Instant consentExpiresAt, CharacterCode code) {
+    public static byte[] writeRecords(
+            String time,
+            String institution,
+            String fileId,
+            MedicalRecords records,
+            Instant consentExpiresAt,
+            CharacterCode code) {
         Document document = SafeXml.newDocument();
         Element body = answerFrame(document, time, institution, fileId, "1", records.category(), code);
         Element header = (Element) body.getPreviousSibling();
@@ -177,8 +194,16 @@ public final class MedicalXml {
     }
 
     /** A refusal: {@code ResultCode} 2 with the official-style {@code MessageContents} and Uketsuke's reason. */
-    public static byte[] writeRefusal(String time, String institution, String fileId, MedicalCategory category,
-            Refusal reason, Consent consent, Instant expiredAt, String message, CharacterCode code) {
+    public static byte[] writeRefusal(
+            String time,
+            String institution,
+            String fileId,
+            MedicalCategory category,
+            Refusal reason,
+            Consent consent,
+            Instant expiredAt,
+            String message,
+            CharacterCode code) {
         Document document = SafeXml.newDocument();
         Element body = answerFrame(document, time, institution, fileId, "2", category, code);
         Element header = (Element) body.getPreviousSibling();
@@ -215,11 +240,17 @@ public final class MedicalXml {
             }
             Consent consent;
             try {
-                consent = SafeXml.text(document, category.consentFlag()).map(Consent::ofCode).orElse(null);
+                consent = SafeXml.text(document, category.consentFlag())
+                        .map(Consent::ofCode)
+                        .orElse(null);
             } catch (InvalidValueException e) {
                 throw new MalformedMessageException(e.getMessage(), e);
             }
-            return new Answer.Refused(category, reason, consent, expiry,
+            return new Answer.Refused(
+                    category,
+                    reason,
+                    consent,
+                    expiry,
                     SafeXml.text(document, "MessageContents").orElse(""));
         }
         Element body = SafeXml.find(document, "MessageBody")
@@ -231,16 +262,22 @@ public final class MedicalXml {
                 case TREATMENT -> {
                     List<Diagnosis> list = new ArrayList<>();
                     for (Element e : elements(body, "DiagnosisInf")) {
-                        list.add(new Diagnosis(date(SafeXml.required(e, "DiagnosisDate")), SafeXml.required(e, "DiseaseName"),
-                                SafeXml.text(e, "DiseaseCode").orElse(""), SafeXml.text(e, "FacilityName").orElse("")));
+                        list.add(new Diagnosis(
+                                date(SafeXml.required(e, "DiagnosisDate")),
+                                SafeXml.required(e, "DiseaseName"),
+                                SafeXml.text(e, "DiseaseCode").orElse(""),
+                                SafeXml.text(e, "FacilityName").orElse("")));
                     }
                     yield new MedicalRecords.Diagnoses(list);
                 }
                 case OPERATION -> {
                     List<Operation> list = new ArrayList<>();
                     for (Element e : elements(body, "OperationInf")) {
-                        list.add(new Operation(date(SafeXml.required(e, "OperationDate")), SafeXml.required(e, "SinInfN"),
-                                SafeXml.text(e, "SinInfCd").orElse(""), SafeXml.text(e, "FacilityName").orElse("")));
+                        list.add(new Operation(
+                                date(SafeXml.required(e, "OperationDate")),
+                                SafeXml.required(e, "SinInfN"),
+                                SafeXml.text(e, "SinInfCd").orElse(""),
+                                SafeXml.text(e, "FacilityName").orElse("")));
                     }
                     yield new MedicalRecords.Operations(list);
                 }
@@ -259,7 +296,9 @@ public final class MedicalXml {
         Map<String, Map<LocalDate, List<DispensedDrug>>> months = new LinkedHashMap<>();
         for (DispensedDrug d : drugs) {
             String key = MONTH.format(d.dispensed()) + "\u0000" + d.facility() + "\u0000" + d.prescriber();
-            months.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(d.dispensed(), k -> new ArrayList<>()).add(d);
+            months.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(d.dispensed(), k -> new ArrayList<>())
+                    .add(d);
         }
         for (var month : months.entrySet()) {
             String[] parts = month.getKey().split("\u0000", -1);
@@ -294,9 +333,15 @@ public final class MedicalXml {
             for (Element day : elements(month, "DiDateInf")) {
                 LocalDate date = date(SafeXml.required(day, "DiDate"));
                 for (Element e : elements(day, "DrugInf")) {
-                    drugs.add(new DispensedDrug(date, SafeXml.text(e, "DrugC").orElse(""), SafeXml.required(e, "DrugN"),
-                            decimal(SafeXml.required(e, "Qua1")), SafeXml.text(e, "Unit").orElse(""),
-                            SafeXml.text(e, "UsageN").orElse(""), count(SafeXml.text(e, "Times").orElse("0")), facility,
+                    drugs.add(new DispensedDrug(
+                            date,
+                            SafeXml.text(e, "DrugC").orElse(""),
+                            SafeXml.required(e, "DrugN"),
+                            decimal(SafeXml.required(e, "Qua1")),
+                            SafeXml.text(e, "Unit").orElse(""),
+                            SafeXml.text(e, "UsageN").orElse(""),
+                            count(SafeXml.text(e, "Times").orElse("0")),
+                            facility,
                             prescriber));
                 }
             }
@@ -335,16 +380,24 @@ public final class MedicalXml {
                     values.put(item.get(), decimal(value.get()));
                 }
             }
-            checkups.add(new CheckupResult(date(SafeXml.required(info, "EffectiveTime")),
-                    SafeXml.text(info, "FacilityName").orElse(""), values));
+            checkups.add(new CheckupResult(
+                    date(SafeXml.required(info, "EffectiveTime")),
+                    SafeXml.text(info, "FacilityName").orElse(""),
+                    values));
         }
         return checkups;
     }
 
     // ---- shared ----------------------------------------------------------------------------------------------------
 
-    private static Element answerFrame(Document document, String time, String institution, String fileId,
-            String resultCode, MedicalCategory category, CharacterCode code) {
+    private static Element answerFrame(
+            Document document,
+            String time,
+            String institution,
+            String fileId,
+            String resultCode,
+            MedicalCategory category,
+            CharacterCode code) {
         Element root = SafeXml.child(document, "XmlMsg");
         Element header = SafeXml.child(root, "MessageHeader");
         SafeXml.leaf(header, "ProcessExecutionTime", time);

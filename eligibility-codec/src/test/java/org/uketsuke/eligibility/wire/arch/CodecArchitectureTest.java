@@ -16,9 +16,16 @@ class CodecArchitectureTest {
 
     @Test
     void theCodecDependsOnTheJdkXmlStackAndTheDomainOnly() {
-        classes().should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "javax.xml..", "org.w3c.dom..", "org.xml.sax..",
-                        "org.uketsuke.eligibility", "org.uketsuke.eligibility.medical",
+        classes()
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "javax.xml..",
+                        "org.w3c.dom..",
+                        "org.xml.sax..",
+                        "org.uketsuke.eligibility",
+                        "org.uketsuke.eligibility.medical",
                         "org.uketsuke.eligibility.wire..")
                 .check(CODEC);
     }

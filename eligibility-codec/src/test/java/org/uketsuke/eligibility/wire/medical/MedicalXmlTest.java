@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
@@ -21,7 +22,6 @@ import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.CheckupResult;
-import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.medical.Diagnosis;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalCategory;
@@ -38,23 +38,56 @@ class MedicalXmlTest {
     private static final Instant EXPIRY = Instant.parse("2026-12-04T01:00:00Z");
 
     private static final MedicalRecords.Drugs DRUGS = new MedicalRecords.Drugs(List.of(
-            new DispensedDrug(LocalDate.of(2026, 11, 20), "610443047", "アムロジピン錠５ｍｇ「サワイ」", new BigDecimal("1"),
-                    "錠", "1日1回朝食後", 28, "さくら薬局 本町店", "本町内科クリニック"),
-            new DispensedDrug(LocalDate.of(2026, 11, 20), "620004867", "メトホルミン塩酸塩錠２５０ｍｇＭＴ「トーワ」",
-                    new BigDecimal("4"), "錠", "1日2回朝夕食後", 28, "さくら薬局 本町店", "本町内科クリニック"),
-            new DispensedDrug(LocalDate.of(2026, 10, 2), "620098801", "ロキソプロフェンＮａ錠６０ｍｇ「サワイ」",
-                    new BigDecimal("0.5"), "錠", "疼痛時", 10, "みどり整形外科", "みどり整形外科")));
+            new DispensedDrug(
+                    LocalDate.of(2026, 11, 20),
+                    "610443047",
+                    "アムロジピン錠５ｍｇ「サワイ」",
+                    new BigDecimal("1"),
+                    "錠",
+                    "1日1回朝食後",
+                    28,
+                    "さくら薬局 本町店",
+                    "本町内科クリニック"),
+            new DispensedDrug(
+                    LocalDate.of(2026, 11, 20),
+                    "620004867",
+                    "メトホルミン塩酸塩錠２５０ｍｇＭＴ「トーワ」",
+                    new BigDecimal("4"),
+                    "錠",
+                    "1日2回朝夕食後",
+                    28,
+                    "さくら薬局 本町店",
+                    "本町内科クリニック"),
+            new DispensedDrug(
+                    LocalDate.of(2026, 10, 2),
+                    "620098801",
+                    "ロキソプロフェンＮａ錠６０ｍｇ「サワイ」",
+                    new BigDecimal("0.5"),
+                    "錠",
+                    "疼痛時",
+                    10,
+                    "みどり整形外科",
+                    "みどり整形外科")));
 
     private static final MedicalRecords.Checkups CHECKUPS = new MedicalRecords.Checkups(List.of(
-            new CheckupResult(LocalDate.of(2026, 6, 12), "市民健診センター", Map.of(CheckupItem.HBA1C, new BigDecimal("6.4"),
-                    CheckupItem.SYSTOLIC_BP, new BigDecimal("138"), CheckupItem.BMI, new BigDecimal("25.3"))),
-            new CheckupResult(LocalDate.of(2025, 6, 10), "市民健診センター", Map.of(CheckupItem.HBA1C, new BigDecimal("6.1")))));
+            new CheckupResult(
+                    LocalDate.of(2026, 6, 12),
+                    "市民健診センター",
+                    Map.of(
+                            CheckupItem.HBA1C,
+                            new BigDecimal("6.4"),
+                            CheckupItem.SYSTOLIC_BP,
+                            new BigDecimal("138"),
+                            CheckupItem.BMI,
+                            new BigDecimal("25.3"))),
+            new CheckupResult(
+                    LocalDate.of(2025, 6, 10), "市民健診センター", Map.of(CheckupItem.HBA1C, new BigDecimal("6.1")))));
 
-    private static final MedicalRecords.Diagnoses DIAGNOSES = new MedicalRecords.Diagnoses(List.of(
-            new Diagnosis(LocalDate.of(2024, 4, 1), "２型糖尿病", "E11", "本町内科クリニック")));
+    private static final MedicalRecords.Diagnoses DIAGNOSES =
+            new MedicalRecords.Diagnoses(List.of(new Diagnosis(LocalDate.of(2024, 4, 1), "２型糖尿病", "E11", "本町内科クリニック")));
 
-    private static final MedicalRecords.Operations OPERATIONS = new MedicalRecords.Operations(List.of(
-            new Operation(LocalDate.of(2022, 9, 14), "腹腔鏡下胆嚢摘出術", "K672-2", "市立総合病院")));
+    private static final MedicalRecords.Operations OPERATIONS = new MedicalRecords.Operations(
+            List.of(new Operation(LocalDate.of(2022, 9, 14), "腹腔鏡下胆嚢摘出術", "K672-2", "市立総合病院")));
 
     @ParameterizedTest
     @EnumSource(CharacterCode.class)
@@ -67,29 +100,56 @@ class MedicalXmlTest {
 
     @Test
     void drugsAreGroupedByMonthAndFacilityAsTheOfficialResultIs() throws Exception {
-        String xml = new String(MedicalXml.writeRecords("20261203100000", "1311234567", "f-1", DRUGS, EXPIRY,
-                CharacterCode.UTF_8), StandardCharsets.UTF_8);
-        assertThat(xml).contains("<MeTrMonth>202611</MeTrMonth>", "<MeTrDiHNm>さくら薬局 本町店</MeTrDiHNm>",
-                "<InOut>2</InOut>", "<InOut>1</InOut>", "<Qua1>0.5</Qua1>", "<ResultCode>1</ResultCode>");
+        String xml = new String(
+                MedicalXml.writeRecords("20261203100000", "1311234567", "f-1", DRUGS, EXPIRY, CharacterCode.UTF_8),
+                StandardCharsets.UTF_8);
+        assertThat(xml)
+                .contains(
+                        "<MeTrMonth>202611</MeTrMonth>",
+                        "<MeTrDiHNm>さくら薬局 本町店</MeTrDiHNm>",
+                        "<InOut>2</InOut>",
+                        "<InOut>1</InOut>",
+                        "<Qua1>0.5</Qua1>",
+                        "<ResultCode>1</ResultCode>");
         assertThat(xml.split("<MeTrMonthInf>", -1)).hasSize(3);
         assertThat(xml.split("<DrugInf>", -1)).hasSize(4);
     }
 
     @Test
     void refusalsCarryTheirReasonTheConsentFlagAndTheExpiry() throws Exception {
-        byte[] xml = MedicalXml.writeRefusal("20261203100000", "1311234567", "f-2", MedicalCategory.CHECKUP,
-                MedicalXml.Refusal.CONSENT_EXPIRED, Consent.EXPIRED, EXPIRY, "同意の有効期限が切れています。", CharacterCode.SHIFT_JIS);
+        byte[] xml = MedicalXml.writeRefusal(
+                "20261203100000",
+                "1311234567",
+                "f-2",
+                MedicalCategory.CHECKUP,
+                MedicalXml.Refusal.CONSENT_EXPIRED,
+                Consent.EXPIRED,
+                EXPIRY,
+                "同意の有効期限が切れています。",
+                CharacterCode.SHIFT_JIS);
 
-        assertThat(new String(xml, CharacterCode.SHIFT_JIS.charset())).contains(
-                "<SpecificHealthCheckupsInfoConsFlg>2</SpecificHealthCheckupsInfoConsFlg>", "<ResultCode>2</ResultCode>");
-        assertThat(MedicalXml.parseAnswer(xml)).isEqualTo(new MedicalXml.Answer.Refused(MedicalCategory.CHECKUP,
-                MedicalXml.Refusal.CONSENT_EXPIRED, Consent.EXPIRED, EXPIRY, "同意の有効期限が切れています。"));
+        assertThat(new String(xml, CharacterCode.SHIFT_JIS.charset()))
+                .contains(
+                        "<SpecificHealthCheckupsInfoConsFlg>2</SpecificHealthCheckupsInfoConsFlg>",
+                        "<ResultCode>2</ResultCode>");
+        assertThat(MedicalXml.parseAnswer(xml))
+                .isEqualTo(new MedicalXml.Answer.Refused(
+                        MedicalCategory.CHECKUP,
+                        MedicalXml.Refusal.CONSENT_EXPIRED,
+                        Consent.EXPIRED,
+                        EXPIRY,
+                        "同意の有効期限が切れています。"));
     }
 
     @Test
     void theRequestRoundTripsAndAFolderRequestWithoutACategoryTakesTheOneItsFileNameSays() throws Exception {
-        MedicalQuery query = new MedicalQuery(CARD, MedicalCategory.DRUG, LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 3),
-                ConsentScenario.HOME_VISIT, "pt-42");
+        MedicalQuery query = new MedicalQuery(
+                CARD,
+                MedicalCategory.DRUG,
+                LocalDate.of(2024, 1, 1),
+                LocalDate.of(2026, 12, 3),
+                ConsentScenario.HOME_VISIT,
+                "pt-42");
         byte[] xml = MedicalXml.writeRequest(query, "1311234567", "2", CharacterCode.SHIFT_JIS);
         MedicalXml.Request back = MedicalXml.parseRequest(xml, null);
         assertThat(back.query()).isEqualTo(query);
@@ -104,11 +164,14 @@ class MedicalXmlTest {
                 <ArbitraryFileIdentifier>421</ArbitraryFileIdentifier></MessageHeader>
                 <MessageBody><FileCategory>2</FileCategory><PrDiInfClassification>1</PrDiInfClassification>
                 <MedicalTreatmentFlag>1</MedicalTreatmentFlag></MessageBody></XmlMsg>""";
-        MedicalXml.Request tkk = MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), MedicalCategory.CHECKUP);
-        assertThat(tkk.query()).isEqualTo(new MedicalQuery(CARD, MedicalCategory.CHECKUP, null, null,
-                ConsentScenario.OUTPATIENT, "421"));
+        MedicalXml.Request tkk =
+                MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), MedicalCategory.CHECKUP);
+        assertThat(tkk.query())
+                .isEqualTo(
+                        new MedicalQuery(CARD, MedicalCategory.CHECKUP, null, null, ConsentScenario.OUTPATIENT, "421"));
         assertThatThrownBy(() -> MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), null))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("InformationCategory");
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("InformationCategory");
     }
 
     @Test
@@ -118,7 +181,8 @@ class MedicalXmlTest {
                 <XmlMsg><MessageHeader><ResultCode>1</ResultCode><InformationCategory>DRUG</InformationCategory>
                 </MessageHeader><MessageBody><MeTrMonthInf><MeTrDiHNm>&e;</MeTrDiHNm></MeTrMonthInf></MessageBody></XmlMsg>""";
         assertThatThrownBy(() -> MedicalXml.parseAnswer(xxe.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("DTD");
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("DTD");
         assertThatThrownBy(() -> MedicalXml.parseRequest(xxe.getBytes(StandardCharsets.UTF_8), MedicalCategory.DRUG))
                 .isInstanceOf(MalformedMessageException.class);
     }
@@ -131,13 +195,16 @@ class MedicalXmlTest {
                 <DrugInf><DrugN>x</DrugN><Qua1>1e9999</Qua1></DrugInf></DrugInfs></DiDateInf></DiDateInfs></MeTrMonthInf>
                 </MessageBody></XmlMsg>""";
         assertThatThrownBy(() -> MedicalXml.parseAnswer(badQuantity.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("number");
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("number");
         String badDate = badQuantity.replace("20261120", "20261332").replace("1e9999", "1");
         assertThatThrownBy(() -> MedicalXml.parseAnswer(badDate.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("date");
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("date");
         String unknown = badQuantity.replace("<ResultCode>1", "<ResultCode>7");
         assertThatThrownBy(() -> MedicalXml.parseAnswer(unknown.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("ResultCode");
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("ResultCode");
         String limit = badQuantity.replace(">DRUG<", ">LIMIT_INFO<");
         assertThatThrownBy(() -> MedicalXml.parseAnswer(limit.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedMessageException.class);
@@ -145,24 +212,37 @@ class MedicalXmlTest {
 
     @Test
     void theCardRequestCarriesThePrescriptionFormAndTheScenario() throws Exception {
-        CardConfirmationRequest request = new CardConfirmationRequest(new byte[] {1}, new byte[] {2}, new byte[] {3},
-                IdentityMethod.PIN, Consents.all(Consent.YES), "rx", null, PrescriptionForm.ELECTRONIC,
+        CardConfirmationRequest request = new CardConfirmationRequest(
+                new byte[] {1},
+                new byte[] {2},
+                new byte[] {3},
+                IdentityMethod.PIN,
+                Consents.all(Consent.YES),
+                "rx",
+                null,
+                PrescriptionForm.ELECTRONIC,
                 ConsentScenario.ONLINE);
         byte[] xml = QualificationXml.writeCardRequest(request, "1311234567", "20261203100000");
-        assertThat(new String(xml, StandardCharsets.UTF_8)).contains("<PrescriptionIssueSelect>1</PrescriptionIssueSelect>");
+        assertThat(new String(xml, StandardCharsets.UTF_8))
+                .contains("<PrescriptionIssueSelect>1</PrescriptionIssueSelect>");
         CardConfirmationRequest back = QualificationXml.parseCardRequest(xml).request();
         assertThat(back.prescriptionForm()).isEqualTo(PrescriptionForm.ELECTRONIC);
         assertThat(back.scenario()).isEqualTo(ConsentScenario.ONLINE);
 
-        CardConfirmationRequest notAsked = new CardConfirmationRequest(new byte[] {1}, new byte[] {2}, new byte[] {3},
-                IdentityMethod.PIN, Consents.none(), "rx");
+        CardConfirmationRequest notAsked = new CardConfirmationRequest(
+                new byte[] {1}, new byte[] {2}, new byte[] {3}, IdentityMethod.PIN, Consents.none(), "rx");
         byte[] plain = QualificationXml.writeCardRequest(notAsked, "1311234567", "20261203100000");
         assertThat(new String(plain, StandardCharsets.UTF_8)).doesNotContain("PrescriptionIssueSelect");
-        assertThat(QualificationXml.parseCardRequest(plain).request().prescriptionForm()).isNull();
-        assertThat(QualificationXml.parseCardRequest(plain).request().scenario()).isEqualTo(ConsentScenario.OUTPATIENT);
-        assertThat(notAsked.withPrescriptionForm(PrescriptionForm.PAPER).prescriptionForm()).isEqualTo(PrescriptionForm.PAPER);
-        byte[] wrong = new String(xml, StandardCharsets.UTF_8).replace("<PrescriptionIssueSelect>1", "<PrescriptionIssueSelect>9")
+        assertThat(QualificationXml.parseCardRequest(plain).request().prescriptionForm())
+                .isNull();
+        assertThat(QualificationXml.parseCardRequest(plain).request().scenario())
+                .isEqualTo(ConsentScenario.OUTPATIENT);
+        assertThat(notAsked.withPrescriptionForm(PrescriptionForm.PAPER).prescriptionForm())
+                .isEqualTo(PrescriptionForm.PAPER);
+        byte[] wrong = new String(xml, StandardCharsets.UTF_8)
+                .replace("<PrescriptionIssueSelect>1", "<PrescriptionIssueSelect>9")
                 .getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> QualificationXml.parseCardRequest(wrong)).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> QualificationXml.parseCardRequest(wrong))
+                .isInstanceOf(MalformedMessageException.class);
     }
 }
