@@ -73,4 +73,34 @@ class ProductArchitectureTest {
                 .resideInAPackage("javafx..")
                 .check(ALL);
     }
+
+    /**
+     * What a module-info would not export: the My Number guard and the TLV codec are the driver's own (the card
+     * simulator, which plays the card's side, is the one other user), the mock backend's stores are its own, and the
+     * counter's production wiring is reached only through the {@code kiosk} command.
+     */
+    @Test
+    void moduleInternalsAreUsedOnlyInsideTheirModule() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.uketsuke.reader..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.uketsuke.reader.guard..", "org.uketsuke.reader.tlv..")
+                .check(ALL);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.uketsuke.mockbackend..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.uketsuke.mockbackend.store..")
+                .check(ALL);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.uketsuke.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.uketsuke.app.production..")
+                .check(ALL);
+    }
 }
