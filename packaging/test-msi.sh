@@ -177,8 +177,13 @@ while IFS=$'\t' read -r place size _; do
   [ -f "$file" ] && [ "$(stat -c %s "$file")" = "$size" ] || { sizes_ok="$place"; break; }
 done < "$OUT/files1"
 [ "$sizes_ok" = yes ] && ok "every file's size in the File table matches the cabinet" || not_ok "size of $sizes_ok"
-check "the launcher is packaging/src/msi/uketsuke.cmd as CP932 with CRLF line ends" bash -c \
-  "! grep -qv \$'\r\$' '$X/uketsuke.cmd' && iconv -f CP932 -t UTF-8 '$X/uketsuke.cmd' | tr -d '\r' | cmp -s - '$ROOT/packaging/src/msi/uketsuke.cmd'"
+# The source with packaging/jvm-options.properties filled in for @JVM_OPTIONS@ (build-msi.sh does the same).
+JVM_OPTIONS="$(sed -n 's/^jvm\.options=//p' "$ROOT/packaging/jvm-options.properties")"
+sed "s|@JVM_OPTIONS@|$JVM_OPTIONS|" "$ROOT/packaging/src/msi/uketsuke.cmd" > "$OUT/uketsuke.cmd.expected"
+check "the launcher is packaging/src/msi/uketsuke.cmd (JVM options filled in) as CP932 with CRLF line ends" bash -c \
+  "! grep -qv \$'\r\$' '$X/uketsuke.cmd' && iconv -f CP932 -t UTF-8 '$X/uketsuke.cmd' | tr -d '\r' | cmp -s - '$OUT/uketsuke.cmd.expected'"
+check "the launcher passes the JVM options of packaging/jvm-options.properties" \
+  grep -qF -- "set \"OPTIONS=$JVM_OPTIONS " "$X/uketsuke.cmd"
 check "the launcher runs the bundled runtime, else JAVA_HOME, else PATH, with app.jar and app\\lib\\*" bash -c \
   "grep -qF 'runtime\\bin\\java.exe' '$X/uketsuke.cmd' && grep -qF '%JAVA_HOME%\\bin\\java.exe' '$X/uketsuke.cmd' \
    && grep -qF '%%~\$PATH:J' '$X/uketsuke.cmd' && grep -qF 'app\\app.jar;%UKETSUKE_HOME%\\app\\lib\\*' '$X/uketsuke.cmd'"
