@@ -64,7 +64,14 @@ public final class Uketsuke implements Runnable {
                 cli.addSubcommand(command);
             }
         }
+        withHelpEverywhere(cli);
         return cli;
+    }
+
+    /** Every command, nested and contributed ones included, answers {@code --help} and {@code --version}. */
+    private static void withHelpEverywhere(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        command.getSubcommands().values().forEach(Uketsuke::withHelpEverywhere);
     }
 
     @Override

@@ -100,26 +100,38 @@ public final class ReaderCommand implements Runnable {
                 System.out.println("reader: " + name);
                 try (ApduStats session = new ApduStats(readers.connect(name))) {
                     JpkiCard card = new JpkiCard(session);
-                    System.out.println("card: " + card.identify());
+                    TokenKind kind = card.identify();
+                    System.out.println("card: " + kindText(kind));
+                    if (kind == TokenKind.NOT_JPKI) {
+                        return 1; // a card answering nonsense has no PIN counter to report
+                    }
                     long before = session.commands();
-                    switch (card.readAuthCertificate()) {
-                        case CertificateRead.Read read -> {
+                    boolean read = switch (card.readAuthCertificate()) {
+                        case CertificateRead.Read ok -> {
                             System.out.println("auth certificate: issuer "
-                                    + read.certificate()
-                                            .getIssuerX500Principal()
-                                            .getName()
+                                    + ok.certificate().getIssuerX500Principal().getName()
                                     + ", valid until "
-                                    + read.certificate().getNotAfter().toInstant()
-                                    + ", " + read.der().length + " bytes in " + (session.commands() - before)
+                                    + ok.certificate().getNotAfter().toInstant()
+                                    + ", " + ok.der().length + " bytes in " + (session.commands() - before)
                                     + " APDUs");
+                            yield true;
                         }
-                        case CertificateRead.CardRemoved _ ->
+                        case CertificateRead.CardRemoved _ -> {
                             System.out.println("auth certificate: card removed during the read");
-                        case CertificateRead.PinRequiredFirst _ ->
-                            System.out.println(
-                                    "auth certificate: needs the auth PIN first (smartphone JPKI); see reader read-cert --pin-stdin");
-                        case CertificateRead.Failed failed ->
+                            yield false;
+                        }
+                        case CertificateRead.PinRequiredFirst _ -> {
+                            System.out.println("auth certificate: needs the auth PIN first (smartphone JPKI);"
+                                    + " see reader read-cert --pin-stdin");
+                            yield true;
+                        }
+                        case CertificateRead.Failed failed -> {
                             System.out.printf("auth certificate: failed at %s (SW %04X)%n", failed.step(), failed.sw());
+                            yield false;
+                        }
+                    };
+                    if (!read) {
+                        return 1;
                     }
                     System.out.println("auth PIN tries left: " + card.authPinTriesLeft());
                     return 0;
