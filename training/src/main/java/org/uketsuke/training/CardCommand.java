@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code uketsuke card simulate --persona NAME}: puts a virtual My Number card into the local pcscd through vpcd, so
  * installers and other tools can try a reader stack without a real card. The card is issued by the mock backend on
- * the demo's state (the same test CA and population {@code ./uketsuke demo} and {@code ./uketsuke backend} use). The
+ * the demo's state (the test CA and population {@code ./uketsuke demo} uses; {@code ./uketsuke backend} has its own
+ * unless given the same {@code --state}). The
  * personas are card-sim's {@link CardPersonas}; each is issued by the mock backend's test JPKI CA for a person of its
  * generated population (as the demo's card is), so a backend on the same state directory answers for it — or refuses
  * it, as an expired, revoked or unregistered card is refused.
