@@ -59,6 +59,15 @@ public final class VisitController implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /**
+     * Adds a listener and hands it the current snapshot first, atomically with the transitions: a screen opened after
+     * the terminal started (a card already on the reader began a visit) shows where the visit is, not the welcome.
+     */
+    public synchronized void follow(Consumer<VisitSnapshot> listener) {
+        listener.accept(flow.current());
+        listeners.add(listener);
+    }
+
     public synchronized VisitSnapshot current() {
         return flow.current();
     }

@@ -68,7 +68,7 @@ public final class KioskWindows {
 
         staff.useStaff(services.staffOnDuty());
         services.controller()
-                .addListener(snapshot -> Platform.runLater(() -> {
+                .follow(snapshot -> Platform.runLater(() -> {
                     model.show(snapshot);
                     staff.show(snapshot);
                 }));

@@ -32,6 +32,7 @@ import org.uketsuke.eligibility.Consents;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
+import org.uketsuke.reader.pcsc.PcscReaders;
 import org.uketsuke.reader.sim.CardPersonalisation;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
 import org.uketsuke.reader.sim.VpcdConnector;
@@ -138,6 +139,29 @@ class ProductionTerminalTest {
             assertThat(Files.readString(dir.resolve("data/audit.jsonl"))).contains("\"terminal\":\"counter-7\"");
         }
         assertThat(backend.requests("/oqs/v1/confirm/card")).isPositive();
+    }
+
+    @Test
+    void aCardAlreadyOnTheReaderWhenTheTerminalStartsBeginsTheVisitOnTheScreensOpenedAfterwards() throws Exception {
+        IssuedCard issued = backend.issueCard(4);
+        try (VpcdConnector card = new VpcdConnector(new MyNumberCardSimulator(new CardPersonalisation(
+                issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin())))) {
+            card.connect();
+            assertThat(new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .isTrue();
+            try (Terminal env = ProductionTerminal.start(parse(configText(pem())), Map.<String, String>of()::get)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (env.controller().current().state() != VisitState.AWAITING_PIN && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                // A screen that starts following now (as the kiosk window does) is shown the visit, not the welcome.
+                BlockingQueue<VisitSnapshot> screen = new LinkedBlockingQueue<>();
+                env.controller().follow(screen::add);
+                assertThat(screen.poll(5, TimeUnit.SECONDS))
+                        .extracting(VisitSnapshot::state)
+                        .isEqualTo(VisitState.AWAITING_PIN);
+            }
+        }
     }
 
     @Test
