@@ -53,7 +53,7 @@ public final class DeliveryWorker implements AutoCloseable {
             boolean pending;
             try {
                 bridge.drain();
-                pending = bridge.statuses().stream().anyMatch(s -> s.state() == DeliveryStatus.State.PENDING);
+                pending = bridge.hasPending();
             } catch (RuntimeException e) {
                 log.warn("outbox drain failed: {}", e.toString());
                 pending = true;

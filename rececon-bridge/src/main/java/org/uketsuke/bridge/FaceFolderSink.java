@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.bridge.sink.FileNameValues;
 import org.uketsuke.bridge.sink.OutboxEntry;
+import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.sink.RececonSink;
 import org.uketsuke.bridge.sink.SinkFailure;
+import org.uketsuke.bridge.sink.UnsafeFileNameValueException;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
@@ -30,9 +34,9 @@ public final class FaceFolderSink implements RececonSink {
 
     public FaceFolderSink(Path folder, String institutionCode, Charset charset) throws IOException {
         this.folder = folder;
-        this.institutionCode = institutionCode;
+        this.institutionCode = FileNameValues.institutionCode(institutionCode);
         this.characterCode = CharacterCode.of(charset);
-        Files.createDirectories(folder);
+        PrivateFiles.createFolders(folder);
     }
 
     @Override
@@ -43,18 +47,27 @@ public final class FaceFolderSink implements RececonSink {
     /**
      * The file name for an entry; stable for the same key and processing time. Card confirmations (照会区分 1) carry
      * the {@code _face_} infix of reader results; confirmations by insurance number (照会区分 2) the plain result name.
+     *
+     * @throws UnsafeFileNameValueException if the processing time is not {@code yyyyMMddHHmmss} (it comes from the
+     *     backend and becomes part of the name)
      */
     public String fileName(String idempotencyKey, String processExecutionTime, String referenceClassification) {
         String infix = "2".equals(referenceClassification) ? "_" : "_face_";
-        return "OQSsiquc01res" + infix + institutionCode + hex20(idempotencyKey) + "_" + processExecutionTime + ".xml";
+        return "OQSsiquc01res" + infix + institutionCode + hex20(idempotencyKey) + "_"
+                + FileNameValues.processExecutionTime(processExecutionTime) + ".xml";
     }
 
     @Override
     public synchronized void deliver(OutboxEntry entry) throws Exception {
         ResultMessage message = QualificationXml.parseResult(entry.resultXml()).withCharacterCode(characterCode);
-        Path target = folder.resolve(
-                fileName(entry.idempotencyKey(), message.processExecutionTime(), message.referenceClassification()));
-        if (Files.exists(target)) {
+        Path target;
+        try {
+            target = folder.resolve(fileName(
+                    entry.idempotencyKey(), message.processExecutionTime(), message.referenceClassification()));
+        } catch (UnsafeFileNameValueException e) {
+            throw new SinkFailure("no face file for entry " + entry.id().value() + ": " + e.getMessage(), e);
+        }
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {

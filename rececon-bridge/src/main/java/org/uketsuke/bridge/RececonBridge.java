@@ -2,7 +2,6 @@ package org.uketsuke.bridge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.csv.CsvExportSink;
 import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.OutboxEntry;
+import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.sink.RececonSink;
 import org.uketsuke.bridge.store.JdbcRececonStore;
 import org.uketsuke.bridge.store.StoreDialect;
@@ -43,6 +43,15 @@ public final class RececonBridge implements AutoCloseable {
     /** After this many failed attempts an entry is parked as FAILED (still visible and re-sendable). */
     static final int MAX_ATTEMPTS = 20;
 
+    // The hot queries (EXPLAIN QUERY PLAN: searches of entry_state, no scan of entry; OutboxQueryPlanTest).
+    static final String PENDING_ENTRIES = "select id, idempotency_key, confirmed_at, method, result_xml from entry"
+            + " where state = 'PENDING' order by id";
+    static final String ANY_PENDING = "select exists (select 1 from entry where state = 'PENDING')";
+    static final String OPEN_STATUSES = "select id, idempotency_key, state, attempts, last_error, confirmed_at"
+            + " from entry where state in ('PENDING', 'FAILED') order by id desc limit ";
+    static final String DELIVERED_STATUSES = "select id, idempotency_key, state, attempts, last_error, confirmed_at"
+            + " from entry where state = 'DELIVERED' order by id desc limit ";
+
     private final Connection outbox;
     private final List<RececonSink> sinks;
     private final String institutionCode;
@@ -56,7 +65,7 @@ public final class RececonBridge implements AutoCloseable {
     public static RececonBridge open(BridgeConfig config) {
         List<RececonSink> sinks = new ArrayList<>();
         try {
-            Files.createDirectories(config.outboxDb().toAbsolutePath().getParent());
+            PrivateFiles.createFolders(config.outboxDb().toAbsolutePath().getParent());
             if (config.sqliteStore() != null) {
                 sinks.add(JdbcRececonStore.sqlite(config.sqliteStore()));
             }
@@ -82,6 +91,7 @@ public final class RececonBridge implements AutoCloseable {
     /** A bridge over any sinks. */
     public static RececonBridge open(Path outboxDb, List<RececonSink> sinks, String institutionCode) {
         try {
+            PrivateFiles.prepareDatabase(outboxDb);
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + outboxDb);
             try (Statement s = db.createStatement()) {
                 s.execute("pragma journal_mode=WAL");
@@ -95,8 +105,14 @@ public final class RececonBridge implements AutoCloseable {
                 s.execute("create table if not exists delivery ("
                         + " entry_id integer not null references entry(id), sink text not null,"
                         + " delivered_at text not null, primary key (entry_id, sink))");
+                // The worker's and the console's queries go through (state, id): their cost follows the undelivered
+                // entries, not the history.
+                s.execute("create index if not exists entry_state on entry (state, id)");
             }
+            PrivateFiles.restrictDatabase(outboxDb);
             return new RececonBridge(db, sinks, institutionCode);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the outbox " + outboxDb + " private: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the outbox " + outboxDb + ": " + e.getMessage(), e);
         }
@@ -170,6 +186,44 @@ public final class RececonBridge implements AutoCloseable {
         return delivered;
     }
 
+    /** Whether an entry still waits for a sink: what the delivery worker asks after each drain (indexed, not a scan). */
+    public synchronized boolean hasPending() {
+        try (Statement s = outbox.createStatement();
+                ResultSet rs = s.executeQuery(ANY_PENDING)) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Deletes the entries delivered to every sink and confirmed before {@code cutoff} (the retention period; parked
+     * and pending ones are kept however old). Returns how many went.
+     */
+    public synchronized int purgeDelivered(Instant cutoff) {
+        String old = "select id from entry where state = 'DELIVERED' and confirmed_at < ?";
+        try {
+            outbox.setAutoCommit(false);
+            try (PreparedStatement deliveries =
+                            outbox.prepareStatement("delete from delivery where entry_id in (" + old + ")");
+                    PreparedStatement entries = outbox.prepareStatement("delete from entry where id in (" + old + ")")) {
+                deliveries.setString(1, cutoff.toString());
+                deliveries.executeUpdate();
+                entries.setString(1, cutoff.toString());
+                int purged = entries.executeUpdate();
+                outbox.commit();
+                return purged;
+            } catch (SQLException e) {
+                outbox.rollback();
+                throw e;
+            } finally {
+                outbox.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot purge the outbox: " + e.getMessage(), e);
+        }
+    }
+
     /** Puts a parked entry back in the queue (staff pressed re-send). */
     public synchronized void retry(DeliveryId id) {
         try (PreparedStatement update = outbox.prepareStatement(
@@ -190,12 +244,8 @@ public final class RececonBridge implements AutoCloseable {
      * most {@code limit} rows in all, newest first.
      */
     public synchronized List<DeliveryStatus> recentStatuses(int limit) {
-        List<DeliveryStatus> open = statuses("select id, idempotency_key, state, attempts, last_error, confirmed_at"
-                + " from entry where state <> 'DELIVERED' order by id desc limit " + Math.max(0, limit));
-        List<DeliveryStatus> delivered =
-                statuses("select id, idempotency_key, state, attempts, last_error, confirmed_at"
-                        + " from entry where state = 'DELIVERED' order by id desc limit "
-                        + Math.max(0, limit - open.size()));
+        List<DeliveryStatus> open = statuses(OPEN_STATUSES + Math.max(0, limit));
+        List<DeliveryStatus> delivered = statuses(DELIVERED_STATUSES + Math.max(0, limit - open.size()));
         List<DeliveryStatus> all = new ArrayList<>(open);
         all.addAll(delivered);
         all.sort(Comparator.comparingLong((DeliveryStatus s) -> s.id().value()).reversed());
@@ -229,7 +279,7 @@ public final class RececonBridge implements AutoCloseable {
         List<OutboxEntry> entries = new ArrayList<>();
         try (ResultSet rs = outbox.createStatement()
                 .executeQuery(
-                        "select id, idempotency_key, confirmed_at, method, result_xml from entry where state = 'PENDING' order by id")) {
+                        PENDING_ENTRIES)) {
             while (rs.next()) {
                 entries.add(new OutboxEntry(
                         new DeliveryId(rs.getLong(1)),

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.bridge.sink.ConfirmedEntry;
 import org.uketsuke.bridge.sink.OutboxEntry;
+import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.sink.RececonSink;
 import org.uketsuke.bridge.sink.SinkFailure;
 import org.uketsuke.eligibility.ConfirmationOutcome;
@@ -50,7 +51,7 @@ public final class CsvExportSink implements RececonSink {
 
     public CsvExportSink(CsvExport export) throws IOException {
         this.export = export;
-        Files.createDirectories(export.folder());
+        PrivateFiles.createFolders(export.folder());
     }
 
     @Override

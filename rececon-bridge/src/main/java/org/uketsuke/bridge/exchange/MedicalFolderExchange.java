@@ -1,20 +1,13 @@
 package org.uketsuke.bridge.exchange;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.medical.MedicalCategory;
@@ -69,74 +62,58 @@ public final class MedicalFolderExchange {
         }
     }
 
-    /** The outcome of one pass over {@code req}. */
-    public record Pass(int answered, int refused, int deferred) {}
-
-    private enum Handled {
-        ANSWERED,
-        REFUSED,
-        DEFERRED
-    }
-
-    private final Path req;
-    private final Path res;
+    private final RequestFolder folder;
     private final MedicalInformationClient backend;
     private final String institutionCode;
     private final Clock clock;
 
     public MedicalFolderExchange(
             Path req, Path res, MedicalInformationClient backend, String institutionCode, Clock clock) {
-        this.req = req;
-        this.res = res;
+        this(req, res, backend, institutionCode, clock, RequestFolder.DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    /** With a size limit for request files: a larger one is refused unread. */
+    public MedicalFolderExchange(
+            Path req,
+            Path res,
+            MedicalInformationClient backend,
+            String institutionCode,
+            Clock clock,
+            long maxRequestBytes) {
+        this.folder = new RequestFolder(req, res, maxRequestBytes, clock, log);
         this.backend = backend;
         this.institutionCode = institutionCode;
         this.clock = clock;
-        FolderPolling.prepare(req, res);
     }
 
     /** Polls {@code req} every {@code interval} on a daemon thread until the returned handle is closed. */
     public AutoCloseable poll(Duration interval) {
-        return FolderPolling.every(interval, "rececon-medical-folder", this::processPending, log);
+        return folder.every(interval, "rececon-medical-folder", this::processPending);
+    }
+
+    /** The last request or pass that failed, for the staff console. */
+    public Optional<FolderProblem> lastProblem() {
+        return folder.lastProblem();
     }
 
     /** Answers every waiting drug and checkup request once. */
-    public Pass processPending() {
-        int answered = 0;
-        int refused = 0;
-        int deferred = 0;
-        for (Path request : waiting()) {
-            String name = request.getFileName().toString();
-            Kind kind = Kind.of(name);
-            String id = name.substring(kind.requestPrefix.length()).replaceFirst("\\.xml$", "");
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(request);
-            } catch (IOException e) {
-                deferred++;
-                continue;
+    public FolderPass processPending() {
+        return folder.process(new RequestFolder.Answerer() {
+            @Override
+            public boolean answers(String fileName) {
+                return Kind.of(fileName) != null;
             }
-            Handled handled;
-            try {
-                handled = answer(kind, id, bytes);
-            } catch (MalformedMessageException e) {
-                AtomicFilesWrite.write(
-                        res.resolve(kind.requestPrefix + id + ".err"),
-                        ("request refused: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-                handled = Handled.REFUSED;
+
+            @Override
+            public RequestFolder.Handled answer(String fileName, byte[] bytes) throws MalformedMessageException {
+                Kind kind = Kind.of(fileName);
+                String id = fileName.substring(kind.requestPrefix.length()).replaceFirst("\\.xml$", "");
+                return MedicalFolderExchange.this.answer(kind, id, bytes);
             }
-            switch (handled) {
-                case ANSWERED -> answered++;
-                case REFUSED -> refused++;
-                case DEFERRED -> deferred++;
-            }
-            if (handled != Handled.DEFERRED) {
-                moveToDone(request);
-            }
-        }
-        return new Pass(answered, refused, deferred);
+        });
     }
 
-    private Handled answer(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
+    private RequestFolder.Handled answer(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
         MedicalXml.Request parsed = MedicalXml.parseRequest(bytes, kind.category);
         if (parsed.query().category() != kind.category) {
             throw new MalformedMessageException(
@@ -153,14 +130,14 @@ public final class MedicalFolderExchange {
                 SafeXml.text(SafeXml.parse(bytes), "CharacterCodeIdentifier").orElse("1"));
         String fileId = parsed.query().arbitraryFileIdentifier();
         String now = TIME.format(clock.instant());
-        Path xmlAnswer = res.resolve(kind.answerPrefix + id + ".xml");
+        String xmlAnswer = kind.answerPrefix + id + ".xml";
         MedicalOutcome<?> outcome = pdf ? backend.medicalPdf(parsed.query()) : backend.medicalRecords(parsed.query());
         switch (outcome) {
             case MedicalOutcome.Found<?> found -> {
                 if (found.value() instanceof MedicalPdf document) {
-                    AtomicFilesWrite.write(res.resolve(kind.answerPrefix + id + ".pdf"), document.bytes());
+                    folder.write(kind.answerPrefix + id + ".pdf", document.bytes());
                 } else {
-                    AtomicFilesWrite.write(
+                    folder.write(
                             xmlAnswer,
                             MedicalXml.writeRecords(
                                     now,
@@ -172,7 +149,7 @@ public final class MedicalFolderExchange {
                 }
             }
             case MedicalOutcome.NoConsent<?> n ->
-                AtomicFilesWrite.write(
+                folder.write(
                         xmlAnswer,
                         MedicalXml.writeRefusal(
                                 now,
@@ -185,7 +162,7 @@ public final class MedicalFolderExchange {
                                 "閲覧の同意がありません。",
                                 code));
             case MedicalOutcome.ConsentExpired<?> e ->
-                AtomicFilesWrite.write(
+                folder.write(
                         xmlAnswer,
                         MedicalXml.writeRefusal(
                                 now,
@@ -198,7 +175,7 @@ public final class MedicalFolderExchange {
                                 "同意の有効期限が切れています。",
                                 code));
             case MedicalOutcome.NotFound<?> n ->
-                AtomicFilesWrite.write(
+                folder.write(
                         xmlAnswer,
                         MedicalXml.writeRefusal(
                                 now,
@@ -212,46 +189,13 @@ public final class MedicalFolderExchange {
                                 code));
             case MedicalOutcome.NotAnswered<?>(Unavailable u) -> {
                 log.warn("medical request {} deferred: {} {}", id, u.reason(), u.diagnostic());
-                return Handled.DEFERRED;
+                return RequestFolder.Handled.DEFERRED;
             }
         }
-        return Handled.ANSWERED;
+        return RequestFolder.Handled.ANSWERED;
     }
 
     private static boolean unknownCategory(String fileCategory) throws MalformedMessageException {
         throw new MalformedMessageException("unknown FileCategory " + fileCategory);
-    }
-
-    private List<Path> waiting() {
-        try (Stream<Path> files = Files.list(req)) {
-            return files.filter(p -> Kind.of(p.getFileName().toString()) != null && Files.isRegularFile(p))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + req, e);
-        }
-    }
-
-    private void moveToDone(Path request) {
-        try {
-            Files.move(
-                    request,
-                    req.resolve("done").resolve(request.getFileName()),
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            log.warn("could not move {} to done: {}", request.getFileName(), e.toString());
-        }
-    }
-
-    /** Answers are written whole or not at all, as every file a レセコン reads. */
-    private static final class AtomicFilesWrite {
-        static void write(Path target, byte[] bytes) {
-            try {
-                AtomicFiles.write(target, bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + target, e);
-            }
-        }
     }
 }

@@ -1,18 +1,13 @@
 package org.uketsuke.bridge.exchange;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.sink.AtomicFiles;
@@ -50,28 +45,38 @@ public final class RequestFolderExchange {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
 
-    private final Path req;
-    private final Path res;
+    private final RequestFolder folder;
     private final EligibilityClient backend;
     private final String institutionCode;
     private final Clock clock;
 
     public RequestFolderExchange(Path req, Path res, EligibilityClient backend, String institutionCode, Clock clock) {
-        this.req = req;
-        this.res = res;
+        this(req, res, backend, institutionCode, clock, RequestFolder.DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    /** With a size limit for request files: a larger one is refused unread. */
+    public RequestFolderExchange(
+            Path req,
+            Path res,
+            EligibilityClient backend,
+            String institutionCode,
+            Clock clock,
+            long maxRequestBytes) {
+        this.folder = new RequestFolder(req, res, maxRequestBytes, clock, log);
         this.backend = backend;
         this.institutionCode = institutionCode;
         this.clock = clock;
-        FolderPolling.prepare(req, res);
     }
 
     /** Polls {@code req} every {@code interval} on a daemon thread until the returned handle is closed. */
     public AutoCloseable poll(Duration interval) {
-        return FolderPolling.every(interval, "rececon-req-folder", this::processPending, log);
+        return folder.every(interval, "rececon-req-folder", this::processPending);
     }
 
-    /** The outcome of one pass over {@code req}. */
-    public record Pass(int answered, int refused, int deferred) {}
+    /** The last request or pass that failed, for the staff console. */
+    public Optional<FolderProblem> lastProblem() {
+        return folder.lastProblem();
+    }
 
     /** The request kinds this folder answers, by file-name prefix. */
     private enum Kind {
@@ -104,54 +109,29 @@ public final class RequestFolderExchange {
         }
     }
 
-    /** What became of one request. */
-    private enum Handled {
-        ANSWERED,
-        REFUSED,
-        DEFERRED
-    }
-
     /** Answers every waiting request once. */
-    public Pass processPending() {
-        int answered = 0;
-        int refused = 0;
-        int deferred = 0;
-        for (Path request : waiting()) {
-            String name = request.getFileName().toString();
-            Kind kind = Kind.of(name);
-            String id = name.substring(kind.requestPrefix.length()).replaceFirst("\\.xml$", "");
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(request);
-            } catch (IOException e) {
-                deferred++; // still being written, or vanished: look again next pass
-                continue;
+    public FolderPass processPending() {
+        return folder.process(new RequestFolder.Answerer() {
+            @Override
+            public boolean answers(String fileName) {
+                return Kind.of(fileName) != null;
             }
-            Handled handled;
-            try {
-                handled = switch (kind) {
+
+            @Override
+            public RequestFolder.Handled answer(String fileName, byte[] bytes) throws MalformedMessageException {
+                Kind kind = Kind.of(fileName);
+                String id = fileName.substring(kind.requestPrefix.length()).replaceFirst("\\.xml$", "");
+                return switch (kind) {
                     case SINGLE -> single(id, bytes);
                     case BATCH_UPLOAD -> batchUpload(id, bytes);
                     case BATCH_FETCH -> batchFetch(id, bytes);
                     case REFERENCE_SINGLE, REFERENCE_BATCH -> references(kind, id, bytes);
                 };
-            } catch (MalformedMessageException e) {
-                refuse(kind, id, e.getMessage());
-                handled = Handled.REFUSED;
             }
-            switch (handled) {
-                case ANSWERED -> answered++;
-                case REFUSED -> refused++;
-                case DEFERRED -> deferred++;
-            }
-            if (handled != Handled.DEFERRED) {
-                moveToDone(request);
-            }
-        }
-        return new Pass(answered, refused, deferred);
+        });
     }
 
-    private Handled single(String id, byte[] bytes) throws MalformedMessageException {
+    private RequestFolder.Handled single(String id, byte[] bytes) throws MalformedMessageException {
         Request request = parse(bytes);
         QualificationXml.SearchRequest parsed = request.search();
         CharacterCode code = request.characterCode();
@@ -171,15 +151,15 @@ public final class RequestFolderExchange {
         };
         if (answer == null) {
             log.warn("request {} deferred: the qualification system is unavailable", id);
-            return Handled.DEFERRED;
+            return RequestFolder.Handled.DEFERRED;
         }
         write(
-                res.resolve(Kind.SINGLE.answerPrefix + id + ".xml"),
+                Kind.SINGLE.answerPrefix + id + ".xml",
                 QualificationXml.write(answer.withReferenceClassification("2").withCharacterCode(code)));
-        return Handled.ANSWERED;
+        return RequestFolder.Handled.ANSWERED;
     }
 
-    private Handled batchUpload(String id, byte[] bytes) throws MalformedMessageException {
+    private RequestFolder.Handled batchUpload(String id, byte[] bytes) throws MalformedMessageException {
         List<InsuranceSearch> searches = QualificationXml.parseBatchRequest(bytes);
         if (searches.isEmpty()) {
             throw new MalformedMessageException("the batch holds no QualificationConfirmSearchInfo");
@@ -189,11 +169,11 @@ public final class RequestFolderExchange {
             case BatchSubmission.Accepted accepted -> reception = accepted.receptionNumber();
             case Unavailable u -> {
                 log.warn("batch request {} deferred: {} {}", id, u.reason(), u.diagnostic());
-                return Handled.DEFERRED;
+                return RequestFolder.Handled.DEFERRED;
             }
         }
         write(
-                res.resolve(Kind.BATCH_UPLOAD.answerPrefix + id + ".xml"),
+                Kind.BATCH_UPLOAD.answerPrefix + id + ".xml",
                 QualificationXml.writeBatchStatus(
                         reception,
                         TIME.format(clock.instant()),
@@ -204,13 +184,13 @@ public final class RequestFolderExchange {
                         searches.size(),
                         searches,
                         null));
-        return Handled.ANSWERED;
+        return RequestFolder.Handled.ANSWERED;
     }
 
-    private Handled batchFetch(String id, byte[] bytes) throws MalformedMessageException {
+    private RequestFolder.Handled batchFetch(String id, byte[] bytes) throws MalformedMessageException {
         String reception = SafeXml.required(SafeXml.parse(bytes), "ReceptionNumber");
         String now = TIME.format(clock.instant());
-        Path answer = res.resolve(Kind.BATCH_FETCH.answerPrefix + id + ".xml");
+        String answer = Kind.BATCH_FETCH.answerPrefix + id + ".xml";
         switch (backend.batchStatus(reception)) {
             case BatchStatus.Processing p ->
                 write(
@@ -257,13 +237,13 @@ public final class RequestFolderExchange {
                 throw new MalformedMessageException("reception number " + reception + " refused: " + failed.reason());
             case Unavailable u -> {
                 log.warn("batch fetch {} deferred: {} {}", id, u.reason(), u.diagnostic());
-                return Handled.DEFERRED;
+                return RequestFolder.Handled.DEFERRED;
             }
         }
-        return Handled.ANSWERED;
+        return RequestFolder.Handled.ANSWERED;
     }
 
-    private Handled references(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
+    private RequestFolder.Handled references(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
         List<ReferenceRegistration> registrations = ServiceXml.parseReferenceRequest(bytes);
         if (kind == Kind.REFERENCE_SINGLE && registrations.size() != 1) {
             throw new MalformedMessageException("a single 照会番号 registration holds " + registrations.size()
@@ -272,10 +252,10 @@ public final class RequestFolderExchange {
         List<RegistrationOutcome> outcomes = backend.registerReferenceNumbers(registrations);
         if (outcomes.stream().allMatch(o -> o instanceof Unavailable)) {
             log.warn("照会番号 request {} deferred: the qualification system is unavailable", id);
-            return Handled.DEFERRED;
+            return RequestFolder.Handled.DEFERRED;
         }
         write(
-                res.resolve(kind.answerPrefix + id + ".xml"),
+                kind.answerPrefix + id + ".xml",
                 ServiceXml.writeReferenceResults(
                         TIME.format(clock.instant()),
                         institutionCode,
@@ -283,13 +263,7 @@ public final class RequestFolderExchange {
                         characterCode(bytes),
                         registrations,
                         outcomes));
-        return Handled.ANSWERED;
-    }
-
-    private void refuse(Kind kind, String id, String reason) {
-        write(
-                res.resolve(kind.requestPrefix + id + ".err"),
-                ("request refused: " + reason + "\n").getBytes(StandardCharsets.UTF_8));
+        return RequestFolder.Handled.ANSWERED;
     }
 
     private static CharacterCode characterCode(byte[] bytes) throws MalformedMessageException {
@@ -312,33 +286,7 @@ public final class RequestFolderExchange {
         return new Request(search, code);
     }
 
-    private List<Path> waiting() {
-        try (Stream<Path> files = Files.list(req)) {
-            return files.filter(p -> Kind.of(p.getFileName().toString()) != null && Files.isRegularFile(p))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + req, e);
-        }
-    }
-
-    private void moveToDone(Path request) {
-        try {
-            Files.move(
-                    request,
-                    req.resolve("done").resolve(request.getFileName()),
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            log.warn("could not move {} to done: {}", request.getFileName(), e.toString());
-        }
-    }
-
-    private static void write(Path target, byte[] bytes) {
-        try {
-            AtomicFiles.write(target, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+    private void write(String fileName, byte[] bytes) {
+        folder.write(fileName, bytes);
     }
 }

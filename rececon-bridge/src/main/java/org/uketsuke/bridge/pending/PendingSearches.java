@@ -1,7 +1,6 @@
 package org.uketsuke.bridge.pending;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -58,7 +58,7 @@ public final class PendingSearches implements AutoCloseable {
 
     public static PendingSearches open(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateFiles.prepareDatabase(file);
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = db.createStatement()) {
                 s.execute("pragma journal_mode=WAL");
@@ -70,6 +70,7 @@ public final class PendingSearches implements AutoCloseable {
                         + " limit_consent integer not null, queued_at text not null, attempts integer not null default 0,"
                         + " last_error text, state text not null default 'WAITING', rejection text)");
             }
+            PrivateFiles.restrictDatabase(file);
             return new PendingSearches(db);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(

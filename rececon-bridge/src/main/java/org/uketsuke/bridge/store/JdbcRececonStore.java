@@ -1,5 +1,6 @@
 package org.uketsuke.bridge.store;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.sink.ConfirmedEntry;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.RececonSink;
@@ -55,10 +57,16 @@ public final class JdbcRececonStore implements RececonSink {
 
     /** A local SQLite file; created and migrated now, so a wrong path fails at start, not at the first patient. */
     public static JdbcRececonStore sqlite(Path file) throws SQLException {
-        JdbcRececonStore store = new JdbcRececonStore(
-                StoreDialect.SQLITE, () -> DriverManager.getConnection("jdbc:sqlite:" + file), file.toString());
-        store.connection();
-        return store;
+        try {
+            PrivateFiles.prepareDatabase(file);
+            JdbcRececonStore store = new JdbcRececonStore(
+                    StoreDialect.SQLITE, () -> DriverManager.getConnection("jdbc:sqlite:" + file), file.toString());
+            store.connection();
+            PrivateFiles.restrictDatabase(file);
+            return store;
+        } catch (IOException e) {
+            throw new SQLException("cannot make the store " + file + " private to the terminal: " + e.getMessage(), e);
+        }
     }
 
     /**

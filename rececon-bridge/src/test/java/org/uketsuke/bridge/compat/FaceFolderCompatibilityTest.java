@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.Fixtures;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.exchange.FolderPass;
 import org.uketsuke.bridge.exchange.RequestFolderExchange;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
@@ -153,7 +154,7 @@ class FaceFolderCompatibilityTest {
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
                     Fixtures.INSTITUTION,
                     Clock.systemUTC());
-            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(1, 0, 0));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(1, 0, 0));
 
             byte[] answer = Files.readAllBytes(res.resolve("OQSsiquc01res_0042.xml"));
             assertThat(new String(answer, 0, 60, StandardCharsets.US_ASCII)).contains("encoding=\"Shift_JIS\"");

@@ -74,7 +74,7 @@ class BatchFolderExchangeTest {
                     req.resolve("OQSmuquc01req_day1203.xml"),
                     message("upload-1203", "1", list.toString()).getBytes(sjis));
 
-            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(1, 0, 0));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(1, 0, 0));
             byte[] uploaded = Files.readAllBytes(res.resolve("OQSmuquc01res_day1203.xml"));
             assertThat(new String(uploaded, 0, 60, StandardCharsets.US_ASCII)).contains("Shift_JIS");
             var uploadAnswer = SafeXml.parse(uploaded);
@@ -132,7 +132,7 @@ class BatchFolderExchangeTest {
                     req.resolve("OQSmuquc02req_x.xml"), message("x", "0", "<ReceptionNumber>NOPE-1</ReceptionNumber>"));
             Files.writeString(
                     req.resolve("OQSmuquc01req_empty.xml"), message("e", "0", "<BulkConfirmList></BulkConfirmList>"));
-            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(0, 2, 0));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(0, 2, 0));
             assertThat(res.resolve("OQSmuquc02req_x.err")).content().contains("NOPE-1");
             assertThat(res.resolve("OQSmuquc01req_empty.err")).exists();
 
@@ -162,11 +162,11 @@ class BatchFolderExchangeTest {
             Files.writeString(
                     req.resolve("OQSmuquc02req_later.xml"),
                     message("l2", "0", "<ReceptionNumber>R-1</ReceptionNumber>"));
-            assertThat(offline.processPending()).isEqualTo(new RequestFolderExchange.Pass(0, 0, 2));
+            assertThat(offline.processPending()).isEqualTo(new FolderPass(0, 0, 2));
             assertThat(req.resolve("OQSmuquc01req_later.xml")).exists();
             assertThat(req.resolve("OQSmuquc02req_later.xml")).exists();
             Files.delete(req.resolve("OQSmuquc02req_later.xml"));
-            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(1, 0, 0));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(1, 0, 0));
             assertThat(res.resolve("OQSmuquc01res_later.xml")).exists();
         }
     }
@@ -209,7 +209,7 @@ class BatchFolderExchangeTest {
                             "<ReferenceNumberRegistrationList>" + registration(one, "K-4") + registration(two, "K-5")
                                     + "</ReferenceNumberRegistrationList>"));
 
-            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(2, 1, 0));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(2, 1, 0));
             byte[] single = Files.readAllBytes(res.resolve("OQSsiimm01res_k4.xml"));
             assertThat(new String(single, 0, 60, StandardCharsets.US_ASCII)).contains("Shift_JIS");
             assertThat(SafeXml.text(SafeXml.parse(single), "ArbitraryFileIdentifier"))

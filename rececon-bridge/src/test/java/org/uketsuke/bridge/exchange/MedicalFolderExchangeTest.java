@@ -40,7 +40,7 @@ class MedicalFolderExchangeTest {
     @TempDir
     Path dir;
 
-    private static String request(Qualification q, String fileCategory, boolean drug, String fileId) {
+    static String request(Qualification q, String fileCategory, boolean drug, String fileId) {
         return "<?xml version=\"1.0\" encoding=\"Shift_JIS\" standalone=\"no\"?>\n<XmlMsg><MessageHeader>"
                 + "<MedicalInstitutionCode>1311234567</MedicalInstitutionCode>"
                 + "<InsurerNumber>" + q.card().insurer().value() + "</InsurerNumber>"
@@ -112,9 +112,9 @@ class MedicalFolderExchangeTest {
             Files.writeString(req.resolve("TKKsiquc01req_bad.xml"), "<XmlMsg><MessageHeader>not a request");
             Files.writeString(req.resolve("OQSsiquc01req_other.xml"), "left for the qualification exchange");
 
-            MedicalFolderExchange.Pass pass = exchange.processPending();
+            FolderPass pass = exchange.processPending();
 
-            assertThat(pass).isEqualTo(new MedicalFolderExchange.Pass(3, 2, 0));
+            assertThat(pass).isEqualTo(new FolderPass(3, 2, 0));
             byte[] drugs = Files.readAllBytes(res.resolve("YZKsiquc01res_022612031000421.xml"));
             assertThat(new String(drugs, SJIS))
                     .startsWith("<?xml version=\"1.0\" encoding=\"Shift_JIS\"")
@@ -163,7 +163,7 @@ class MedicalFolderExchangeTest {
                 req.resolve("YZKsiquc01req_022612031000007.xml"),
                 request(q, "2", true, "7").getBytes(SJIS));
         MedicalFolderExchange offline = new MedicalFolderExchange(req, res, down, "1311234567", Clock.systemUTC());
-        assertThat(offline.processPending()).isEqualTo(new MedicalFolderExchange.Pass(0, 0, 1));
+        assertThat(offline.processPending()).isEqualTo(new FolderPass(0, 0, 1));
         assertThat(req.resolve("YZKsiquc01req_022612031000007.xml")).exists();
         try (var files = Files.list(res)) {
             assertThat(files).isEmpty();
@@ -174,7 +174,7 @@ class MedicalFolderExchangeTest {
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5));
             confirm(backend, client, person, Consents.all(Consent.YES));
             MedicalFolderExchange online = new MedicalFolderExchange(req, res, client, "1311234567", Clock.systemUTC());
-            assertThat(online.processPending()).isEqualTo(new MedicalFolderExchange.Pass(1, 0, 0));
+            assertThat(online.processPending()).isEqualTo(new FolderPass(1, 0, 0));
             assertThat(MedicalXml.parseAnswer(Files.readAllBytes(res.resolve("YZKsiquc01res_022612031000007.xml"))))
                     .isInstanceOf(MedicalXml.Answer.Served.class);
         }

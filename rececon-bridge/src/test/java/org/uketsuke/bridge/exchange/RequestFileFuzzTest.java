@@ -84,7 +84,7 @@ class RequestFileFuzzTest {
                     .run(bytes -> {
                         String id = String.format("%06d", next.incrementAndGet());
                         Files.write(req.resolve("OQSsiquc01req_" + id + ".xml"), bytes);
-                        RequestFolderExchange.Pass pass = exchange.processPending();
+                        FolderPass pass = exchange.processPending();
                         boolean answered = Files.exists(res.resolve("OQSsiquc01res_" + id + ".xml"));
                         boolean refused = Files.exists(res.resolve("OQSsiquc01req_" + id + ".err"));
                         if (pass.answered() + pass.refused() != 1

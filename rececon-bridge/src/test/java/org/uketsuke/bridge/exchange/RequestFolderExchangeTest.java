@@ -65,9 +65,9 @@ class RequestFolderExchangeTest {
                     req.resolve("OQSsiquc01req_0002.xml"), request(person, "19000101", "visit-2", "UTF-8", "0"));
             Files.writeString(req.resolve("OQSsiquc01req_0003.xml"), "<XmlMsg><MessageBody>not a request");
 
-            RequestFolderExchange.Pass pass = exchange.processPending();
+            FolderPass pass = exchange.processPending();
 
-            assertThat(pass).isEqualTo(new RequestFolderExchange.Pass(2, 1, 0));
+            assertThat(pass).isEqualTo(new FolderPass(2, 1, 0));
             byte[] first = Files.readAllBytes(res.resolve("OQSsiquc01res_0001.xml"));
             assertThat(new String(first, 0, 60, StandardCharsets.US_ASCII)).contains("Shift_JIS");
             ResultMessage answer = QualificationXml.parseResult(first);
@@ -89,10 +89,10 @@ class RequestFolderExchangeTest {
             // The national system is down: the request waits in req, and is answered once it is back.
             backend.injectFault(new Fault.Status(503), Integer.MAX_VALUE);
             Files.writeString(req.resolve("OQSsiquc01req_0004.xml"), request(person, birth, "visit-4", "UTF-8", "0"));
-            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(0, 0, 1));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(0, 0, 1));
             assertThat(req.resolve("OQSsiquc01req_0004.xml")).exists();
             backend.injectFault(new Fault.None(), 0);
-            assertThat(exchange.processPending()).isEqualTo(new RequestFolderExchange.Pass(1, 0, 0));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(1, 0, 0));
             assertThat(res.resolve("OQSsiquc01res_0004.xml")).exists();
             try (var left = Files.list(res)) {
                 assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
