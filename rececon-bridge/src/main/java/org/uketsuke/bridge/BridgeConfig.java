@@ -15,6 +15,7 @@ import org.uketsuke.bridge.store.PostgresTarget;
  * @param fileCharset UTF-8 or Shift_JIS for the face-folder files (CharacterCodeIdentifier follows)
  * @param postgres a shared PostgreSQL レセコン store (hospitals with several terminals)
  * @param csvExport daily CSV files for レセコン that import CSV
+ * @param protection who may read the files, how long they are kept, how large a request may be
  */
 public record BridgeConfig(
         Path outboxDb,
@@ -23,10 +24,12 @@ public record BridgeConfig(
         String medicalInstitutionCode,
         Charset fileCharset,
         PostgresTarget postgres,
-        CsvExport csvExport) {
+        CsvExport csvExport,
+        DataProtection protection) {
 
     public BridgeConfig {
         Objects.requireNonNull(outboxDb, "outboxDb");
+        Objects.requireNonNull(protection, "protection");
         Objects.requireNonNull(fileCharset, "fileCharset");
         if (medicalInstitutionCode == null || !medicalInstitutionCode.matches("\\d{10}")) {
             throw new IllegalArgumentException("the medical institution code is 10 digits");
@@ -36,14 +39,21 @@ public record BridgeConfig(
     /** The SQLite store and the face folder (either may be null). */
     public BridgeConfig(
             Path outboxDb, Path sqliteStore, Path faceDir, String medicalInstitutionCode, Charset fileCharset) {
-        this(outboxDb, sqliteStore, faceDir, medicalInstitutionCode, fileCharset, null, null);
+        this(outboxDb, sqliteStore, faceDir, medicalInstitutionCode, fileCharset, null, null, DataProtection.DEFAULT);
     }
 
     public BridgeConfig withPostgres(PostgresTarget target) {
-        return new BridgeConfig(outboxDb, sqliteStore, faceDir, medicalInstitutionCode, fileCharset, target, csvExport);
+        return new BridgeConfig(
+                outboxDb, sqliteStore, faceDir, medicalInstitutionCode, fileCharset, target, csvExport, protection);
     }
 
     public BridgeConfig withCsvExport(CsvExport export) {
-        return new BridgeConfig(outboxDb, sqliteStore, faceDir, medicalInstitutionCode, fileCharset, postgres, export);
+        return new BridgeConfig(
+                outboxDb, sqliteStore, faceDir, medicalInstitutionCode, fileCharset, postgres, export, protection);
+    }
+
+    public BridgeConfig withProtection(DataProtection chosen) {
+        return new BridgeConfig(
+                outboxDb, sqliteStore, faceDir, medicalInstitutionCode, fileCharset, postgres, csvExport, chosen);
     }
 }

@@ -206,7 +206,8 @@ public final class RececonBridge implements AutoCloseable {
             outbox.setAutoCommit(false);
             try (PreparedStatement deliveries =
                             outbox.prepareStatement("delete from delivery where entry_id in (" + old + ")");
-                    PreparedStatement entries = outbox.prepareStatement("delete from entry where id in (" + old + ")")) {
+                    PreparedStatement entries =
+                            outbox.prepareStatement("delete from entry where id in (" + old + ")")) {
                 deliveries.setString(1, cutoff.toString());
                 deliveries.executeUpdate();
                 entries.setString(1, cutoff.toString());
@@ -277,9 +278,7 @@ public final class RececonBridge implements AutoCloseable {
 
     private List<OutboxEntry> pending() {
         List<OutboxEntry> entries = new ArrayList<>();
-        try (ResultSet rs = outbox.createStatement()
-                .executeQuery(
-                        PENDING_ENTRIES)) {
+        try (ResultSet rs = outbox.createStatement().executeQuery(PENDING_ENTRIES)) {
             while (rs.next()) {
                 entries.add(new OutboxEntry(
                         new DeliveryId(rs.getLong(1)),

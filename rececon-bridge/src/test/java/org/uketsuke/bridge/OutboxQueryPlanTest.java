@@ -11,10 +11,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The delivery worker's and the console's outbox queries go through the (state, id) index: SQLite's own plan shows a
@@ -35,8 +35,8 @@ class OutboxQueryPlanTest {
             })
     void aHotQuerySearchesTheIndexAndScansNothing(String query) throws Exception {
         Path outbox = dir.resolve("outbox.db");
-        try (RececonBridge bridge = RececonBridge.open(
-                new BridgeConfig(outbox, dir.resolve("rececon.db"), null, Fixtures.INSTITUTION, StandardCharsets.UTF_8))) {
+        try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                outbox, dir.resolve("rececon.db"), null, Fixtures.INSTITUTION, StandardCharsets.UTF_8))) {
             for (int i = 0; i < 200; i++) {
                 bridge.submit(Fixtures.confirmation("k" + i, i));
             }
@@ -52,7 +52,11 @@ class OutboxQueryPlanTest {
     @Test
     void thePurgeDeletesOldDeliveredEntriesOnlyAndTheirDeliveries() throws Exception {
         try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(
-                dir.resolve("outbox.db"), dir.resolve("rececon.db"), null, Fixtures.INSTITUTION, StandardCharsets.UTF_8))) {
+                dir.resolve("outbox.db"),
+                dir.resolve("rececon.db"),
+                null,
+                Fixtures.INSTITUTION,
+                StandardCharsets.UTF_8))) {
             bridge.submit(Fixtures.confirmation("old", 1));
             bridge.submit(Fixtures.confirmation("new", 2));
             bridge.drain();
@@ -61,15 +65,21 @@ class OutboxQueryPlanTest {
             int purged = bridge.purgeDelivered(Instant.parse("2026-11-24T01:00:02Z"));
 
             assertThat(purged).isEqualTo(1);
-            assertThat(bridge.statuses()).extracting(DeliveryStatus::idempotencyKey).containsExactly("new", "old-but-open");
+            assertThat(bridge.statuses())
+                    .extracting(DeliveryStatus::idempotencyKey)
+                    .containsExactly("new", "old-but-open");
             assertThat(bridge.hasPending()).isTrue();
         }
-        assertThat(plan(dir.resolve("outbox.db"), "select count(*) from delivery")).isNotEmpty();
+        assertThat(plan(dir.resolve("outbox.db"), "select count(*) from delivery"))
+                .isNotEmpty();
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
                 Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from delivery where entry_id not in (select id from entry)")) {
+                ResultSet rs =
+                        s.executeQuery("select count(*) from delivery where entry_id not in (select id from entry)")) {
             rs.next();
-            assertThat(rs.getInt(1)).as("no delivery row left without its entry").isZero();
+            assertThat(rs.getInt(1))
+                    .as("no delivery row left without its entry")
+                    .isZero();
         }
     }
 

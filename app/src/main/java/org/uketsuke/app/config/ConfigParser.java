@@ -22,6 +22,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.uketsuke.app.config.ConfigProblem.Reason;
 import org.uketsuke.app.config.UketsukeConfig.IdentityCheck;
+import org.uketsuke.bridge.DataProtection;
+import org.uketsuke.bridge.retention.Retention;
+import org.uketsuke.bridge.sink.PrivateFiles;
 
 /**
  * Reads {@code uketsuke.conf}: UTF-8, one {@code key=value} per line, {@code #} starts a comment line, values are
@@ -57,6 +60,12 @@ public final class ConfigParser {
             "sink.csv",
             "sink.postgres.url",
             "sink.postgres.user",
+            "sink.reader_group",
+            "sink.max_request_kib",
+            "retention.outbox_days",
+            "retention.done_requests_days",
+            "retention.answers_days",
+            "retention.csv_days",
             "kiosk.idle_timeout_seconds",
             "kiosk.e_prescription",
             "kiosk.identity_checks");
@@ -194,7 +203,7 @@ public final class ConfigParser {
                 problem("sink.postgres.user", Reason.MISSING, "");
             }
             UketsukeConfig.Sinks sinks = new UketsukeConfig.Sinks(
-                    base, sqlite, face, charset, csv, postgres.isEmpty() ? null : postgres, postgresUser);
+                    base, sqlite, face, charset, csv, postgres.isEmpty() ? null : postgres, postgresUser, protection());
 
             Duration idle = Duration.ofSeconds(number("kiosk.idle_timeout_seconds", 90, 10, 600));
             boolean ePrescription = yesNo("kiosk.e_prescription", false);
@@ -351,6 +360,25 @@ public final class ConfigParser {
         private String string(String key, String fallback) {
             Entry entry = entries.get(key);
             return entry == null ? fallback : entry.value();
+        }
+
+        /** Who may read the terminal's files, how long they stay, how large a request file may be. */
+        private DataProtection protection() {
+            PrivateFiles.Access access = PrivateFiles.OWNER_ONLY;
+            String group = string("sink.reader_group", "");
+            if (!group.isEmpty()) {
+                try {
+                    access = PrivateFiles.Access.group(group);
+                } catch (IllegalArgumentException e) {
+                    problem("sink.reader_group", Reason.BAD_CHOICE, "a group name (letters, digits, . _ -)");
+                }
+            }
+            Retention retention = new Retention(
+                    number("retention.outbox_days", 90, 0, 36_500),
+                    number("retention.done_requests_days", 90, 0, 36_500),
+                    number("retention.answers_days", 90, 0, 36_500),
+                    number("retention.csv_days", 90, 0, 36_500));
+            return new DataProtection(access, retention, 1024L * number("sink.max_request_kib", 1024, 1, 1_048_576));
         }
 
         private boolean yesNo(String key, boolean fallback) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.uketsuke.bridge.DataProtection;
 
 /**
  * A production terminal's settings, as read from {@code uketsuke.conf} by {@link ConfigParser} (the format and every
@@ -107,6 +108,7 @@ public record UketsukeConfig(
      * @param csv the daily CSV export's folder
      * @param postgresUrl a shared PostgreSQL store's JDBC URL (password from UKETSUKE_POSTGRES_PASSWORD)
      * @param postgresUser its login
+     * @param protection who besides the terminal may read its files, retention, the request size limit
      */
     public record Sinks(
             Path dataDir,
@@ -115,9 +117,11 @@ public record UketsukeConfig(
             Charset faceCharset,
             Path csv,
             String postgresUrl,
-            String postgresUser) {
+            String postgresUser,
+            DataProtection protection) {
         public Sinks {
             Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(protection, "protection");
             Objects.requireNonNull(faceCharset, "faceCharset");
             Objects.requireNonNull(postgresUser, "postgresUser");
         }

@@ -64,7 +64,12 @@ public final class ProductionTerminal {
     static TerminalSettings settings(UketsukeConfig config, UnaryOperator<String> environment) {
         UketsukeConfig.Sinks sinks = config.sinks();
         BridgeConfig bridgeConfig = new BridgeConfig(
-                sinks.outbox(), sinks.sqlite(), sinks.faceFolder(), config.institutionCode(), sinks.faceCharset());
+                        sinks.outbox(),
+                        sinks.sqlite(),
+                        sinks.faceFolder(),
+                        config.institutionCode(),
+                        sinks.faceCharset())
+                .withProtection(sinks.protection());
         if (sinks.csv() != null) {
             bridgeConfig = bridgeConfig.withCsvExport(new CsvExport(sinks.csv(), sinks.faceCharset()));
         }

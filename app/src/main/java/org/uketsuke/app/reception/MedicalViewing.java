@@ -1,9 +1,7 @@
 package org.uketsuke.app.reception;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.audit.AuditEvent;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditLogException;
+import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
@@ -59,11 +59,8 @@ public final class MedicalViewing {
         MedicalOutcome<MedicalPdf> outcome = client.medicalPdf(query);
         if (outcome instanceof MedicalOutcome.Found<MedicalPdf> found) {
             try {
-                Path parent = target.toAbsolutePath().getParent();
-                Files.createDirectories(parent);
-                Path temp = Files.createTempFile(parent, ".export-", ".pdf");
-                Files.write(temp, found.value().bytes());
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                PrivateFiles.createFolders(target.toAbsolutePath().getParent());
+                AtomicFiles.write(target, found.value().bytes());
             } catch (IOException e) {
                 log.error("could not write the medical PDF: {}", e.getMessage());
                 outcome = new MedicalOutcome.NotAnswered<>(

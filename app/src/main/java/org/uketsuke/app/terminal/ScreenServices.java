@@ -14,6 +14,7 @@ import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.exchange.FolderProblem;
 
 /**
  * What the kiosk, staff and medical-information windows need of a running terminal, and nothing more: the screens
@@ -40,6 +41,9 @@ public interface ScreenServices {
 
     /** The outbox the delivery list reads. */
     RececonBridge bridge();
+
+    /** The newest problem of the req/res folder exchanges (a refused file, a failed pass), or empty. */
+    Optional<FolderProblem> folderProblem();
 
     /** Sends waiting deliveries now (after a staff re-send). */
     void wakeDelivery();

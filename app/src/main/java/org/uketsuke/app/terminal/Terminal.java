@@ -1,9 +1,13 @@
 package org.uketsuke.app.terminal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -25,13 +29,18 @@ import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.bridge.DataProtection;
 import org.uketsuke.bridge.DeliveryWorker;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditLogException;
+import org.uketsuke.bridge.csv.CsvExport;
+import org.uketsuke.bridge.exchange.FolderProblem;
 import org.uketsuke.bridge.exchange.MedicalFolderExchange;
 import org.uketsuke.bridge.exchange.RequestFolderExchange;
 import org.uketsuke.bridge.pending.PendingSearches;
+import org.uketsuke.bridge.retention.RetentionPurge;
+import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.cardfront.CardFrontReader;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.pipeline.FaceVerifier;
@@ -60,6 +69,7 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     private final FacePreviewFeed facePreview = new FacePreviewFeed();
     private final Optional<CardFrontCapture> cardFrontCapture;
     private final VisitController controller;
+    private final List<Supplier<Optional<FolderProblem>>> folderProblems = new ArrayList<>();
 
     private Terminal(TerminalSettings settings, TerminalPorts ports, Closer closer) {
         this.closer = closer;
@@ -67,6 +77,10 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         Clock local = ports.clock();
         Clock utc = local.withZone(ZoneOffset.UTC);
         this.staffOnDuty = new StaffOnDuty(settings.staff());
+        DataProtection protection = settings.sinks().protection();
+        // Before anything is written: every file from here on is private to the terminal (or its レセコン group).
+        PrivateFiles.configure(protection.access());
+        privateDataFolder(ports.dataDir());
         this.bridge = closer.open(sinks(settings));
         this.delivery = closer.open(new DeliveryWorker(bridge, Duration.ofSeconds(1), Duration.ofMinutes(1)).start());
 
@@ -97,21 +111,37 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         settings.exchangeFolder().ifPresent(folder -> {
             // The 連携アプリ's req/res folders: a レセコン asks by insurance number, and for drug and checkup
             // information (YZK…/TKK… requests, answered only where the patient consented).
-            closer.open(new RequestFolderExchange(
-                            folder.resolve("req"),
-                            folder.resolve("res"),
-                            ports.eligibility(),
-                            settings.institutionCode(),
-                            utc)
-                    .poll(POLL));
-            closer.open(new MedicalFolderExchange(
-                            folder.resolve("req"),
-                            folder.resolve("res"),
-                            ports.medical(),
-                            settings.institutionCode(),
-                            utc)
-                    .poll(POLL));
+            RequestFolderExchange requests = new RequestFolderExchange(
+                    folder.resolve("req"),
+                    folder.resolve("res"),
+                    ports.eligibility(),
+                    settings.institutionCode(),
+                    utc,
+                    protection.maxRequestBytes());
+            closer.open(requests.poll(POLL));
+            folderProblems.add(requests::lastProblem);
+            MedicalFolderExchange medical = new MedicalFolderExchange(
+                    folder.resolve("req"),
+                    folder.resolve("res"),
+                    ports.medical(),
+                    settings.institutionCode(),
+                    utc,
+                    protection.maxRequestBytes());
+            closer.open(medical.poll(POLL));
+            folderProblems.add(medical::lastProblem);
         });
+        // What is past its retention goes once a day (the first purge a minute after start); each purge is audited.
+        closer.open(new RetentionPurge(
+                        protection.retention(),
+                        bridge,
+                        new RetentionPurge.Folders(
+                                settings.exchangeFolder(),
+                                Optional.ofNullable(settings.sinks().csvExport())
+                                        .map(CsvExport::folder)),
+                        audit,
+                        settings.terminalId(),
+                        utc)
+                .daily(Duration.ofMinutes(1)));
         this.controller = closer.open(new VisitController(steps, settings.timeouts(), cardFrontCapture));
         ports.slot().onCardEvents(controller::fire);
         // Last: a card already on the reader reaches a listening controller, and no event reaches a closed one.
@@ -140,6 +170,14 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         }
     }
 
+    private static void privateDataFolder(Path dataDir) {
+        try {
+            PrivateFiles.createFolders(dataDir);
+        } catch (IOException e) {
+            throw new TerminalStartException("data_dir", dataDir + ": cannot create the folder (" + e + ")", e);
+        }
+    }
+
     /** 照合番号B off the card front needs the machine's Tesseract (tesseract-ocr-jpn/-eng); without it, no face path. */
     private static Optional<CardFrontCapture> cardFrontCapture(Supplier<CameraSource> camera) {
         Optional<CardFrontCapture> capture = CardFrontReader.onSystemTesseract()
@@ -158,6 +196,14 @@ public final class Terminal implements ScreenServices, AutoCloseable {
             log.error("audit log disabled: {}", e.getMessage());
             return null;
         }
+    }
+
+    @Override
+    public Optional<FolderProblem> folderProblem() {
+        return folderProblems.stream()
+                .map(Supplier::get)
+                .flatMap(Optional::stream)
+                .max(Comparator.comparing(FolderProblem::at));
     }
 
     public CardSlot slot() {

@@ -4,7 +4,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -14,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.exchange.FolderProblem;
 import org.uketsuke.bridge.sink.DeliveryId;
 
 /**
@@ -42,15 +45,30 @@ public final class DeliveriesViewModel {
     public final ObservableList<Row> rows = FXCollections.observableArrayList();
     /** "未送信 1件・送信停止 0件": shown beside the tab title. */
     public final StringProperty summary = new SimpleStringProperty("");
+    /** The req/res folders' last problem (a refused file, a failed pass), or empty: polling goes on either way. */
+    public final StringProperty folderStatus = new SimpleStringProperty("");
 
     private final RececonBridge bridge;
     private final Runnable wakeDelivery;
     private final Executor worker;
     private final Executor fx;
     private final Messages messages;
+    private final Supplier<Optional<FolderProblem>> folderProblem;
 
     public DeliveriesViewModel(
             RececonBridge bridge, Runnable wakeDelivery, Executor worker, Executor fx, Messages messages) {
+        this(bridge, wakeDelivery, worker, fx, messages, Optional::empty);
+    }
+
+    /** @param folderProblem the folder exchanges' last problem, read on the worker with each refresh */
+    public DeliveriesViewModel(
+            RececonBridge bridge,
+            Runnable wakeDelivery,
+            Executor worker,
+            Executor fx,
+            Messages messages,
+            Supplier<Optional<FolderProblem>> folderProblem) {
+        this.folderProblem = folderProblem;
         this.bridge = bridge;
         this.wakeDelivery = wakeDelivery;
         this.worker = worker;
@@ -63,7 +81,15 @@ public final class DeliveriesViewModel {
         worker.execute(() -> {
             try {
                 List<DeliveryStatus> statuses = bridge.recentStatuses(ROWS);
-                fx.execute(() -> show(statuses));
+                String folder = folderProblem
+                        .get()
+                        .map(p ->
+                                messages.get("deliveries.folderProblem", TIME.format(p.at()), p.file(), p.diagnostic()))
+                        .orElse("");
+                fx.execute(() -> {
+                    show(statuses);
+                    folderStatus.set(folder);
+                });
             } catch (RuntimeException e) {
                 // The outbox is closing (the terminal shuts down) or unreadable: keep the last list, say why in the
                 // log.

@@ -136,7 +136,12 @@ public final class KioskWindows {
     /** The delivery list refreshes every 2 s while the staff window is open (each refresh reads off the FX thread). */
     private static DeliveriesViewModel deliveries(ScreenServices services, Executor outboxReader, Messages messages) {
         DeliveriesViewModel model = new DeliveriesViewModel(
-                services.bridge(), services::wakeDelivery, outboxReader, Platform::runLater, messages);
+                services.bridge(),
+                services::wakeDelivery,
+                outboxReader,
+                Platform::runLater,
+                messages,
+                services::folderProblem);
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);
         refresh.play();

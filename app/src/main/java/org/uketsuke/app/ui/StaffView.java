@@ -311,8 +311,13 @@ public final class StaffView {
         Button refresh = new Button(messages.get("deliveries.refresh"));
         refresh.setId("deliveriesRefresh");
         refresh.setOnAction(e -> model.refresh());
+        Label folderStatus = new Label();
+        folderStatus.setId("deliveriesFolderProblem");
+        folderStatus.getStyleClass().add("staff-problems");
+        folderStatus.setWrapText(true);
+        folderStatus.textProperty().bind(model.folderStatus);
         VBox.setVgrow(deliveries, Priority.ALWAYS);
-        VBox pane = new VBox(8, new HBox(12, resend, refresh), deliveries);
+        VBox pane = new VBox(8, new HBox(12, resend, refresh), folderStatus, deliveries);
         pane.setPadding(new Insets(8, 0, 0, 0));
         return pane;
     }

@@ -22,6 +22,9 @@ import org.uketsuke.app.config.ConfigProblem.Reason;
 import org.uketsuke.app.config.UketsukeConfig.IdentityCheck;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.app.ui.ReasonTexts;
+import org.uketsuke.bridge.DataProtection;
+import org.uketsuke.bridge.retention.Retention;
+import org.uketsuke.bridge.sink.PrivateFiles;
 
 class ConfigParserTest {
 
@@ -124,7 +127,8 @@ class ConfigParserTest {
                         Charset.forName("Shift_JIS"),
                         Path.of("/mnt/rececon/csv"),
                         "jdbc:postgresql://db.local:5432/rececon",
-                        "kiosk"));
+                        "kiosk",
+                        DataProtection.DEFAULT));
         assertThat(c.kiosk())
                 .isEqualTo(new UketsukeConfig.Kiosk(
                         Duration.ofSeconds(45), true, Set.of(IdentityCheck.PIN, IdentityCheck.VISUAL)));
@@ -154,6 +158,22 @@ class ConfigParserTest {
                         "tls.certificate",
                         "tls.key",
                         "data_dir");
+    }
+
+    @Test
+    void theReaderGroupRetentionAndRequestLimitAreRead() {
+        UketsukeConfig c = ok(MINIMAL + """
+                sink.reader_group=rececon
+                sink.max_request_kib=64
+                retention.outbox_days=30
+                retention.done_requests_days=0
+                retention.answers_days=7
+                retention.csv_days=365
+                """);
+        assertThat(c.sinks().protection())
+                .isEqualTo(new DataProtection(
+                        PrivateFiles.Access.group("rececon"), new Retention(30, 0, 7, 365), 64 * 1024));
+        assertThat(ok(MINIMAL).sinks().protection()).isEqualTo(DataProtection.DEFAULT);
     }
 
     @Test
@@ -200,6 +220,9 @@ class ConfigParserTest {
                 Arguments.of("sink.csv=./csv", "sink.csv", Reason.NOT_ABSOLUTE),
                 Arguments.of("sink.postgres.url=postgresql://db/rececon", "sink.postgres.url", Reason.BAD_CHOICE),
                 Arguments.of("sink.postgres.user=", "sink.postgres.user", Reason.MISSING),
+                Arguments.of("sink.reader_group=../wheel", "sink.reader_group", Reason.BAD_CHOICE),
+                Arguments.of("sink.max_request_kib=0", "sink.max_request_kib", Reason.OUT_OF_RANGE),
+                Arguments.of("retention.outbox_days=-1", "retention.outbox_days", Reason.NOT_A_NUMBER),
                 Arguments.of("kiosk.idle_timeout_seconds=5", "kiosk.idle_timeout_seconds", Reason.OUT_OF_RANGE),
                 Arguments.of("kiosk.e_prescription=true", "kiosk.e_prescription", Reason.NOT_YES_NO),
                 Arguments.of("kiosk.identity_checks=pin,iris", "kiosk.identity_checks", Reason.BAD_CHOICE),

@@ -14,9 +14,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.bridge.sink.PrivateFiles;
 
 /**
  * An append-only, tamper-evident log of confirmation events: JSON lines, each entry carrying its sequence number,
@@ -85,7 +87,9 @@ public final class AuditLog {
         try {
             boolean created = Files.notExists(file);
             try (FileChannel channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                    file,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                    PrivateFiles.fileAttributes())) {
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

@@ -147,8 +147,8 @@ final class RequestFolder {
 
     /** The request's {@code .err} in {@code res}: why, in Japanese and English, and the diagnostic. */
     private void refuse(String requestName, Refusal refusal, String detail) {
-        String text = "要求を受け付けられません: " + refusal.japanese + "\nrequest refused: " + refusal.english + ": " + detail
-                + "\n";
+        String text =
+                "要求を受け付けられません: " + refusal.japanese + "\nrequest refused: " + refusal.english + ": " + detail + "\n";
         write(requestName.replaceFirst("\\.xml$", ".err"), text.getBytes(StandardCharsets.UTF_8));
     }
 

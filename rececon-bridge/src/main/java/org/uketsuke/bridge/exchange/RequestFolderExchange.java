@@ -56,12 +56,7 @@ public final class RequestFolderExchange {
 
     /** With a size limit for request files: a larger one is refused unread. */
     public RequestFolderExchange(
-            Path req,
-            Path res,
-            EligibilityClient backend,
-            String institutionCode,
-            Clock clock,
-            long maxRequestBytes) {
+            Path req, Path res, EligibilityClient backend, String institutionCode, Clock clock, long maxRequestBytes) {
         this.folder = new RequestFolder(req, res, maxRequestBytes, clock, log);
         this.backend = backend;
         this.institutionCode = institutionCode;

@@ -17,7 +17,8 @@ public final class FileNameValues {
      * A request file: {@code OQS|YZK|TKK} + channel, function, sequence + {@code req_} + the レセコン's identifier +
      * {@code .xml}; the identifier is kept to letters, digits, {@code _ . -} and 100 characters.
      */
-    private static final Pattern REQUEST_FILE = Pattern.compile("[A-Z]{3}[a-z]{5}\\d{2}req_[A-Za-z0-9_.-]{1,100}\\.xml");
+    private static final Pattern REQUEST_FILE =
+            Pattern.compile("[A-Z]{3}[a-z]{5}\\d{2}req_[A-Za-z0-9_.-]{1,100}\\.xml");
     /** An answer: the request's name with {@code res} (or the request's own name with {@code .err}). */
     private static final Pattern ANSWER_FILE =
             Pattern.compile("[A-Z]{3}[a-z]{5}\\d{2}(req|res)_[A-Za-z0-9_.-]{1,100}\\.(xml|pdf|err)");

@@ -115,7 +115,8 @@ public final class PrivateFiles {
             createFolders(parent);
         }
         try {
-            Files.newByteChannel(db, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes())
+            Files.newByteChannel(
+                            db, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes())
                     .close();
         } catch (FileAlreadyExistsException e) {
             // an existing database: made private below
@@ -148,9 +149,8 @@ public final class PrivateFiles {
                     Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
             Optional<String> group = access.readerGroup();
             if (group.isPresent()) {
-                GroupPrincipal principal = path.getFileSystem()
-                        .getUserPrincipalLookupService()
-                        .lookupPrincipalByGroupName(group.get());
+                GroupPrincipal principal =
+                        path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group.get());
                 view.setGroup(principal);
             }
             view.setPermissions(mode);

@@ -41,9 +41,11 @@ class RequestFolderLimitsTest {
         Path req = Files.createDirectories(dir.resolve("req"));
         Path res = dir.resolve("res");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 10))) {
-            MedicalFolderExchange exchange = new MedicalFolderExchange(req, res, client(backend), "1311234567", Clock.systemUTC());
+            MedicalFolderExchange exchange =
+                    new MedicalFolderExchange(req, res, client(backend), "1311234567", Clock.systemUTC());
             // Sparse: 2 GiB long, no disk used; read whole it would not even fit in a Java array.
-            try (RandomAccessFile huge = new RandomAccessFile(req.resolve("YZKsiquc01req_02huge.xml").toFile(), "rw")) {
+            try (RandomAccessFile huge =
+                    new RandomAccessFile(req.resolve("YZKsiquc01req_02huge.xml").toFile(), "rw")) {
                 huge.setLength(2L * 1024 * 1024 * 1024);
             }
             try (AutoCloseable polling = exchange.poll(Duration.ofMillis(20))) {
@@ -78,7 +80,8 @@ class RequestFolderLimitsTest {
                     return real.medicalPdf(query);
                 }
             };
-            MedicalFolderExchange exchange = new MedicalFolderExchange(req, res, runsOutOnce, "1311234567", Clock.systemUTC());
+            MedicalFolderExchange exchange =
+                    new MedicalFolderExchange(req, res, runsOutOnce, "1311234567", Clock.systemUTC());
             String first = "YZKsiquc01req_022612031000000.xml";
             Files.write(req.resolve(first), request(backend.person(0), "0"));
             Files.write(req.resolve(NEXT), request(backend.person(1), "1"));
@@ -103,7 +106,8 @@ class RequestFolderLimitsTest {
         Files.writeString(secret, "<XmlMsg>the terminal's own file</XmlMsg>");
         Files.createSymbolicLink(req.resolve("YZKsiquc01req_02link.xml"), secret);
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 10))) {
-            MedicalFolderExchange exchange = new MedicalFolderExchange(req, res, client(backend), "1311234567", Clock.systemUTC());
+            MedicalFolderExchange exchange =
+                    new MedicalFolderExchange(req, res, client(backend), "1311234567", Clock.systemUTC());
 
             assertThat(exchange.processPending()).isEqualTo(new FolderPass(0, 0, 0));
         }
@@ -117,10 +121,14 @@ class RequestFolderLimitsTest {
         Path req = Files.createDirectories(dir.resolve("req"));
         Path res = dir.resolve("res");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 10))) {
-            MedicalFolderExchange exchange = new MedicalFolderExchange(req, res, client(backend), "1311234567", Clock.systemUTC());
+            MedicalFolderExchange exchange =
+                    new MedicalFolderExchange(req, res, client(backend), "1311234567", Clock.systemUTC());
             byte[] body = request(backend.person(0), "0");
             for (String name : new String[] {
-                "YZKsiquc01req_02..x.xml", "YZKsiquc01req_02 x.xml", "YZKsiquc01req_02患者.xml", "YZKsiquc01req_" + "9".repeat(101) + ".xml"
+                "YZKsiquc01req_02..x.xml",
+                "YZKsiquc01req_02 x.xml",
+                "YZKsiquc01req_02患者.xml",
+                "YZKsiquc01req_" + "9".repeat(101) + ".xml"
             }) {
                 Files.write(req.resolve(name), body);
             }

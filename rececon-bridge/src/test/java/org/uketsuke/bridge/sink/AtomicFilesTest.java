@@ -125,7 +125,8 @@ class AtomicFilesTest {
 
     private static List<Path> leftovers(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         }
     }
 }

@@ -12,7 +12,8 @@ class FileNameValuesTest {
     private static final String OVERLONG = "1".repeat(300);
 
     @ParameterizedTest
-    @ValueSource(strings = {"../../audit", "2026120409\0000000", "2026-12-04 09:00", "2026120409000", "202612040900000", ""})
+    @ValueSource(
+            strings = {"../../audit", "2026120409\0000000", "2026-12-04 09:00", "2026120409000", "202612040900000", ""})
     void aProcessExecutionTimeThatIsNotFourteenDigitsIsRefused(String value) {
         assertThatThrownBy(() -> FileNameValues.processExecutionTime(value))
                 .isInstanceOfSatisfying(
@@ -24,7 +25,8 @@ class FileNameValuesTest {
     @ParameterizedTest
     @ValueSource(strings = {"../1311234", "131123456\0", "13112345678", ""})
     void anInstitutionCodeThatIsNotTenDigitsIsRefused(String value) {
-        assertThatThrownBy(() -> FileNameValues.institutionCode(value)).isInstanceOf(UnsafeFileNameValueException.class);
+        assertThatThrownBy(() -> FileNameValues.institutionCode(value))
+                .isInstanceOf(UnsafeFileNameValueException.class);
     }
 
     @ParameterizedTest
@@ -54,7 +56,8 @@ class FileNameValuesTest {
 
     @Test
     void overlongValuesAreRefused() {
-        assertThat(FileNameValues.isRequestFileName("OQSsiquc01req_" + OVERLONG + ".xml")).isFalse();
+        assertThat(FileNameValues.isRequestFileName("OQSsiquc01req_" + OVERLONG + ".xml"))
+                .isFalse();
         assertThatThrownBy(() -> FileNameValues.processExecutionTime(OVERLONG))
                 .isInstanceOf(UnsafeFileNameValueException.class)
                 .hasMessageContaining("(300 characters)");

@@ -59,9 +59,8 @@ class PrivateFilesTest {
 
     @Test
     void theConfiguredReaderGroupGetsReadAccess() throws Exception {
-        String group = Files.readAttributes(dir, PosixFileAttributes.class)
-                .group()
-                .getName();
+        String group =
+                Files.readAttributes(dir, PosixFileAttributes.class).group().getName();
         PrivateFiles.configure(PrivateFiles.Access.group(group));
 
         PrivateFiles.createFolders(dir.resolve("face"));
