@@ -62,7 +62,11 @@ class ReasonTextsCompletenessTest {
     static final Map<String, String> NOT_SHOWN = Map.of(
             "org.uketsuke.eligibility.wire.medical.MedicalXml$Refusal", "answered to the レセコン as a wire code",
             "org.uketsuke.face.chip.ChipPhotoError", "logged; the patient sees CARD_UNREADABLE",
-            "org.uketsuke.app.bench.Soak$FaultKind", "a soak run's injected faults, for its report");
+            "org.uketsuke.app.bench.Soak$FaultKind", "a soak run's injected faults, for its report",
+            "org.uketsuke.bridge.exchange.RequestFolder$Refusal",
+                    "written into the request's .err for the レセコン, in Japanese and English",
+            "org.uketsuke.bridge.sink.UnsafePathException$Problem",
+                    "a refused write; staff see it as the delivery's or the folder's last problem");
 
     /** What makes an enum look like a reason: scanned so that a new one cannot be forgotten. */
     private static final Pattern REASON_LIKE = Pattern.compile(".*(Reason|Problem|Issue|Error|Refusal|Fault\\w*)");
