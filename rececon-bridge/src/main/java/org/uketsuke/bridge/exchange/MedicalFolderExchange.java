@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public final class MedicalFolderExchange {
             DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneId.of("Asia/Tokyo"));
 
     /** The request kinds by file-name prefix. */
-    enum Kind {
+    enum Kind implements RequestFolder.RequestKind {
         DRUG("YZKsiquc01req_", "YZKsiquc01res_", MedicalCategory.DRUG),
         CHECKUP("TKKsiquc01req_", "TKKsiquc01res_", MedicalCategory.CHECKUP);
 
@@ -52,13 +53,9 @@ public final class MedicalFolderExchange {
             this.category = category;
         }
 
-        static Kind of(String fileName) {
-            for (Kind kind : values()) {
-                if (fileName.startsWith(kind.requestPrefix) && fileName.endsWith(".xml")) {
-                    return kind;
-                }
-            }
-            return null;
+        @Override
+        public String requestPrefix() {
+            return requestPrefix;
         }
     }
 
@@ -98,19 +95,7 @@ public final class MedicalFolderExchange {
 
     /** Answers every waiting drug and checkup request once. */
     public FolderPass processPending() {
-        return folder.process(new RequestFolder.Answerer() {
-            @Override
-            public boolean answers(String fileName) {
-                return Kind.of(fileName) != null;
-            }
-
-            @Override
-            public RequestFolder.Handled answer(String fileName, byte[] bytes) throws MalformedMessageException {
-                Kind kind = Kind.of(fileName);
-                String id = fileName.substring(kind.requestPrefix.length()).replaceFirst("\\.xml$", "");
-                return MedicalFolderExchange.this.answer(kind, id, bytes);
-            }
-        });
+        return folder.process(List.of(Kind.values()), this::answer);
     }
 
     private RequestFolder.Handled answer(Kind kind, String id, byte[] bytes) throws MalformedMessageException {

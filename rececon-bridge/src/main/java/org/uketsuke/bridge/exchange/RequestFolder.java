@@ -42,12 +42,18 @@ final class RequestFolder {
         DEFERRED
     }
 
-    /** One exchange's part: which request files are its own, and how it answers one. */
-    interface Answerer {
-        boolean answers(String fileName);
+    /** A kind of request an exchange answers, known by its file-name prefix ({@code OQSsiquc01req_}). */
+    interface RequestKind {
+        String requestPrefix();
+    }
 
-        /** Answers a request of this exchange; a {@link MalformedMessageException} becomes its {@code .err}. */
-        Handled answer(String fileName, byte[] request) throws MalformedMessageException;
+    /** One exchange's part: how it answers a request of one of its kinds. */
+    interface Answerer<K extends RequestKind> {
+        /**
+         * Answers one request; {@code id} is the file name between the prefix and {@code .xml}. A
+         * {@link MalformedMessageException} becomes the request's {@code .err}.
+         */
+        Handled answer(K kind, String id, byte[] request) throws MalformedMessageException;
     }
 
     private final Path req;
@@ -82,15 +88,15 @@ final class RequestFolder {
         return Optional.ofNullable(lastProblem);
     }
 
-    /** Answers every waiting request of {@code answerer} once. */
-    FolderPass process(Answerer answerer) {
+    /** Answers every waiting request of the given kinds once. */
+    <K extends RequestKind> FolderPass process(List<K> kinds, Answerer<K> answerer) {
         int answered = 0;
         int refused = 0;
         int deferred = 0;
-        for (Path request : waiting(answerer::answers)) {
+        for (Path request : waiting(name -> kindOf(name, kinds).isPresent())) {
             Handled handled;
             try {
-                handled = handle(answerer, request);
+                handled = handle(kinds, answerer, request);
             } catch (Throwable e) { // NOPMD - anything, OutOfMemoryError included: the next request is answered
                 problem(request.getFileName().toString(), e);
                 handled = Handled.DEFERRED;
@@ -104,8 +110,16 @@ final class RequestFolder {
         return new FolderPass(answered, refused, deferred);
     }
 
-    private Handled handle(Answerer answerer, Path request) throws IOException {
+    private static <K extends RequestKind> Optional<K> kindOf(String fileName, List<K> kinds) {
+        return kinds.stream()
+                .filter(k -> fileName.startsWith(k.requestPrefix()) && fileName.endsWith(".xml"))
+                .findFirst();
+    }
+
+    private <K extends RequestKind> Handled handle(List<K> kinds, Answerer<K> answerer, Path request)
+            throws IOException {
         String name = request.getFileName().toString();
+        K kind = kindOf(name, kinds).orElseThrow();
         if (!FileNameValues.isRequestFileName(name)) {
             // Its name would go into the answer's: nothing is written, the request is set aside for the staff.
             problem(name, new IllegalArgumentException("the request file name breaks the 連携アプリ's naming rules"));
@@ -123,7 +137,8 @@ final class RequestFolder {
             }
             case Read.Bytes(byte[] bytes) -> {
                 try {
-                    handled = answerer.answer(name, bytes);
+                    String id = name.substring(kind.requestPrefix().length(), name.length() - ".xml".length());
+                    handled = answerer.answer(kind, id, bytes);
                 } catch (MalformedMessageException e) {
                     refuse(name, Refusal.MALFORMED, e.getMessage());
                     handled = Handled.REFUSED;
@@ -208,13 +223,12 @@ final class RequestFolder {
         }
     }
 
+    /** The request keeps its personal data in {@code done}: private there, whatever mode the レセコン gave it. */
     private void moveToDone(Path request) {
         try {
-            Files.move(
-                    request,
-                    req.resolve("done").resolve(request.getFileName()),
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Path done = req.resolve("done").resolve(request.getFileName());
+            Files.move(request, done, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.restrictFile(done);
         } catch (IOException e) {
             log.warn("could not move {} to done: {}", request.getFileName(), e.toString());
         }

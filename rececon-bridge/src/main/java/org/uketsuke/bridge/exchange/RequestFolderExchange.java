@@ -74,7 +74,7 @@ public final class RequestFolderExchange {
     }
 
     /** The request kinds this folder answers, by file-name prefix. */
-    private enum Kind {
+    private enum Kind implements RequestFolder.RequestKind {
         /** Single confirmation by insurance number. */
         SINGLE("OQSsiquc01req_", "OQSsiquc01res_"),
         /** 一括照会 upload: answered with the ReceptionNumber to fetch the results with. */
@@ -94,36 +94,24 @@ public final class RequestFolderExchange {
             this.answerPrefix = answerPrefix;
         }
 
-        static Kind of(String fileName) {
-            for (Kind kind : values()) {
-                if (fileName.startsWith(kind.requestPrefix) && fileName.endsWith(".xml")) {
-                    return kind;
-                }
-            }
-            return null;
+        @Override
+        public String requestPrefix() {
+            return requestPrefix;
         }
+    }
+
+    private RequestFolder.Handled answer(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
+        return switch (kind) {
+            case SINGLE -> single(id, bytes);
+            case BATCH_UPLOAD -> batchUpload(id, bytes);
+            case BATCH_FETCH -> batchFetch(id, bytes);
+            case REFERENCE_SINGLE, REFERENCE_BATCH -> references(kind, id, bytes);
+        };
     }
 
     /** Answers every waiting request once. */
     public FolderPass processPending() {
-        return folder.process(new RequestFolder.Answerer() {
-            @Override
-            public boolean answers(String fileName) {
-                return Kind.of(fileName) != null;
-            }
-
-            @Override
-            public RequestFolder.Handled answer(String fileName, byte[] bytes) throws MalformedMessageException {
-                Kind kind = Kind.of(fileName);
-                String id = fileName.substring(kind.requestPrefix.length()).replaceFirst("\\.xml$", "");
-                return switch (kind) {
-                    case SINGLE -> single(id, bytes);
-                    case BATCH_UPLOAD -> batchUpload(id, bytes);
-                    case BATCH_FETCH -> batchFetch(id, bytes);
-                    case REFERENCE_SINGLE, REFERENCE_BATCH -> references(kind, id, bytes);
-                };
-            }
-        });
+        return folder.process(List.of(Kind.values()), this::answer);
     }
 
     private RequestFolder.Handled single(String id, byte[] bytes) throws MalformedMessageException {

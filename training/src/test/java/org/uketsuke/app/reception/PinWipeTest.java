@@ -55,14 +55,13 @@ class PinWipeTest {
         }
     }
 
-    private static BlockingQueue<VisitSnapshot> listen(DemoProfile env) {
+    static BlockingQueue<VisitSnapshot> listen(DemoProfile env) {
         BlockingQueue<VisitSnapshot> states = new LinkedBlockingQueue<>();
         env.terminal().controller().addListener(states::add);
         return states;
     }
 
-    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted)
-            throws InterruptedException {
+    static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             VisitSnapshot s = states.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

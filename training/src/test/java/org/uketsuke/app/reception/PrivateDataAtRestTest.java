@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,16 +38,15 @@ class PrivateDataAtRestTest {
     void everyFileTheTerminalWroteIsPrivateToItsUser() throws Exception {
         Path data = dir.resolve("data");
         try (DemoProfile env = DemoProfile.start(data)) {
-            BlockingQueue<VisitSnapshot> states = new LinkedBlockingQueue<>();
-            env.terminal().controller().addListener(states::add);
+            BlockingQueue<VisitSnapshot> states = PinWipeTest.listen(env);
             env.demoCard().insert();
-            await(states, VisitState.AWAITING_PIN);
+            PinWipeTest.await(states, VisitState.AWAITING_PIN);
             env.terminal()
                     .controller()
                     .fire(new VisitEvent.PinEntered(Pin.of(env.demoPin().toCharArray())));
-            await(states, VisitState.ASKING_CONSENTS);
+            PinWipeTest.await(states, VisitState.ASKING_CONSENTS);
             env.terminal().controller().fire(new VisitEvent.ConsentsGiven(Consents.all(Consent.NO)));
-            await(states, VisitState.SHOWING_RESULT);
+            PinWipeTest.await(states, VisitState.SHOWING_RESULT);
             Files.writeString(
                     data.resolve("req/OQSsiquc01req_0001.xml"), "<XmlMsg>not a request", StandardCharsets.UTF_8);
             waitFor(() -> !env.terminal().bridge().hasPending(), "the visit delivered to every sink");
@@ -78,19 +75,6 @@ class PrivateDataAtRestTest {
                 .anyMatch(f -> f.startsWith("face/OQSsiquc01res_face_"))
                 .anyMatch(f -> f.startsWith("csv/uketsuke-qualifications-"));
         assertThat(exposed).isEmpty();
-    }
-
-    private static void await(BlockingQueue<VisitSnapshot> states, VisitState wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            VisitSnapshot s = states.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (s == null) {
-                throw new AssertionError("no " + wanted);
-            }
-            if (s.state() == wanted) {
-                return;
-            }
-        }
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
