@@ -133,7 +133,7 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         // What is past its retention goes once a day (the first purge a minute after start); each purge is audited.
         closer.open(new RetentionPurge(
                         protection.retention(),
-                        bridge,
+                        bridge::purgeDelivered,
                         new RetentionPurge.Folders(
                                 settings.exchangeFolder(),
                                 Optional.ofNullable(settings.sinks().csvExport())

@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.audit.AuditEvent;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditLogException;
@@ -35,23 +35,27 @@ public final class RetentionPurge implements AutoCloseable {
     public record Folders(Optional<Path> exchange, Optional<Path> csv) {}
 
     private final Retention retention;
-    private final RececonBridge bridge;
+    private final ToIntFunction<Instant> purgeDeliveredBefore;
     private final Folders folders;
     private final AuditLog audit;
     private final String terminalId;
     private final Clock clock;
     private ScheduledExecutorService timer;
 
-    /** @param audit the terminal's audit log, or null while it is broken (the purge is then only logged) */
+    /**
+     * @param purgeDeliveredBefore the outbox's purge of entries delivered and confirmed before a cutoff
+     *     ({@code RececonBridge::purgeDelivered}), returning how many went
+     * @param audit the terminal's audit log, or null while it is broken (the purge is then only logged)
+     */
     public RetentionPurge(
             Retention retention,
-            RececonBridge bridge,
+            ToIntFunction<Instant> purgeDeliveredBefore,
             Folders folders,
             AuditLog audit,
             String terminalId,
             Clock clock) {
         this.retention = retention;
-        this.bridge = bridge;
+        this.purgeDeliveredBefore = purgeDeliveredBefore;
         this.folders = folders;
         this.audit = audit;
         this.terminalId = terminalId;
@@ -81,7 +85,7 @@ public final class RetentionPurge implements AutoCloseable {
         Instant now = clock.instant();
         int outbox = retention.deliveredOutboxDays() == 0
                 ? 0
-                : bridge.purgeDelivered(now.minus(Duration.ofDays(retention.deliveredOutboxDays())));
+                : purgeDeliveredBefore.applyAsInt(now.minus(Duration.ofDays(retention.deliveredOutboxDays())));
         int requests = folders.exchange()
                 .map(folder -> delete(folder.resolve("req").resolve("done"), retention.doneRequestDays(), now, any()))
                 .orElse(0);

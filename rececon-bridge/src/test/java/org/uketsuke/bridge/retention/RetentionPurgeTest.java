@@ -63,7 +63,7 @@ class RetentionPurgeTest {
             AuditLog audit = AuditLog.open(dir.resolve("audit.jsonl"));
             RetentionPurge purge = new RetentionPurge(
                     Retention.DEFAULT,
-                    bridge,
+                    bridge::purgeDelivered,
                     new RetentionPurge.Folders(Optional.of(exchange), Optional.of(csv)),
                     audit,
                     "counter-1",
@@ -100,7 +100,7 @@ class RetentionPurgeTest {
                 new BridgeConfig(dir.resolve("outbox.db"), null, null, "1311234567", StandardCharsets.UTF_8))) {
             RetentionPurge purge = new RetentionPurge(
                     new Retention(0, 0, 0, 0),
-                    bridge,
+                    bridge::purgeDelivered,
                     new RetentionPurge.Folders(Optional.of(dir.resolve("exchange")), Optional.empty()),
                     null,
                     "counter-1",
