@@ -97,7 +97,7 @@ final class RequestFolder {
             Handled handled;
             try {
                 handled = handle(kinds, answerer, request);
-            } catch (Throwable e) { // NOPMD - anything, OutOfMemoryError included: the next request is answered
+            } catch (Throwable e) { // anything, OutOfMemoryError included: the next request is still answered
                 problem(request.getFileName().toString(), e);
                 handled = Handled.DEFERRED;
             }
@@ -251,7 +251,7 @@ final class RequestFolder {
                 () -> {
                     try {
                         pass.run();
-                    } catch (Throwable e) { // NOPMD - a thrown pass would end the schedule: polling must survive it
+                    } catch (Throwable e) { // a thrown pass would end the schedule: polling must survive it
                         problem(thread, e);
                     }
                 },
