@@ -17,7 +17,8 @@ import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.medical.ConsentGrant;
 import org.uketsuke.eligibility.medical.ConsentPolicy;
 import org.uketsuke.eligibility.medical.MedicalCategory;
-import org.uketsuke.mockbackend.store.SchemaMigrator;
+import org.uketsuke.migrations.SchemaMigrator;
+import org.uketsuke.migrations.StoreConventions;
 
 /**
  * The consents the backend holds, per medical institution and person, as recorded with each card confirmation
@@ -29,7 +30,11 @@ final class MedicalConsents implements AutoCloseable {
 
     /** The store's schema: versioned migrations with checksums (append only). */
     static final SchemaMigrator SCHEMA = new SchemaMigrator(
-            "consent", "/org/uketsuke/mockbackend/consents/", List.of("V1__consent_grants_and_prescription_forms"));
+            "consent",
+            MedicalConsents.class,
+            "/org/uketsuke/mockbackend/consents/",
+            List.of("V1__consent_grants_and_prescription_forms"),
+            StoreConventions.SQLITE_USER_VERSION);
 
     private final ConsentPolicy policy;
     private final Connection db;

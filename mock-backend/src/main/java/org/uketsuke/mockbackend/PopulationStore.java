@@ -20,7 +20,8 @@ import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.Sex;
-import org.uketsuke.mockbackend.store.SchemaMigrator;
+import org.uketsuke.migrations.SchemaMigrator;
+import org.uketsuke.migrations.StoreConventions;
 
 /**
  * The mock backend's state in SQLite ({@code population.db}), its schema migrated by {@link #SCHEMA}: the insured
@@ -38,8 +39,10 @@ final class PopulationStore implements AutoCloseable {
     /** The store's schema: versioned migrations with checksums (append only). */
     static final SchemaMigrator SCHEMA = new SchemaMigrator(
             "population",
+            PopulationStore.class,
             "/org/uketsuke/mockbackend/population/",
-            List.of("V1__people_and_cards", "V2__certificate_register_and_insurance_use"));
+            List.of("V1__people_and_cards", "V2__certificate_register_and_insurance_use"),
+            StoreConventions.SQLITE_USER_VERSION);
 
     /** Opens (and migrates) the store; an empty one gets the first {@code people} of the seed's population. */
     static PopulationStore open(Path file, long seed, int people) {

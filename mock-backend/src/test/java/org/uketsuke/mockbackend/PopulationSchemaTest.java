@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.mockbackend.store.StoreSchemaException;
+import org.uketsuke.migrations.StoreSchemaException;
 
 /**
  * The population store's schema is migrated like the bridge's store: a fresh store gets every version, a store made

@@ -1,4 +1,4 @@
-package org.uketsuke.mockbackend.store;
+package org.uketsuke.migrations;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,31 +17,29 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Versioned schema of one of the mock backend's SQLite stores, the approach of the レセコン bridge's store (without
- * depending on it): migrations are SQL files {@code V<n>__<what>.sql} in one resource folder, listed in order (no
- * classpath scanning); {@code schema_history} records each applied version with the SHA-256 of its text, so a store
- * changed by hand or by a different build is refused instead of silently diverging. Pending migrations run in one
- * transaction.
+ * Versioned schema of one store. Migrations are SQL files {@code V<n>__<what>.sql} in one resource folder, listed in
+ * order (no classpath scanning); {@code schema_history} records each applied version with the SHA-256 of its text, so
+ * a store changed by hand or by a different build is refused instead of silently diverging. All pending migrations
+ * run in one transaction.
  *
- * <p>Stores made before the migrator kept their version in {@code pragma user_version}: a store without
- * {@code schema_history} and with user_version {@code n} counts versions 1..n as applied (baseline). The migrator
- * keeps user_version at the newest applied version, so such a store stays readable by older builds' checks.
+ * @param store what the store is, for messages (e.g. "population")
+ * @param scripts a class of the store's own module: its class loader holds the scripts (the training package's
+ *     stores live in an extension class loader)
+ * @param folder absolute resource folder of the migrations, ending in {@code /}
+ * @param migrations every migration's name without {@code .sql}, oldest first; append only
+ * @param conventions what the store adds around the migration (a lock, a legacy baseline)
  */
-public final class SchemaMigrator {
+public record SchemaMigrator(
+        String store, Class<?> scripts, String folder, List<String> migrations, StoreConventions conventions) {
 
-    private final String store;
-    private final String folder;
-    private final List<String> migrations;
-
-    /**
-     * @param store what the store is, for messages (e.g. "population")
-     * @param folder absolute resource folder of the migrations, ending in {@code /}
-     * @param migrations every migration's name without {@code .sql}, oldest first; append only
-     */
-    public SchemaMigrator(String store, String folder, List<String> migrations) {
-        this.store = store;
-        this.folder = folder;
-        this.migrations = List.copyOf(migrations);
+    public SchemaMigrator {
+        if (store == null || scripts == null || folder == null || migrations == null || conventions == null) {
+            throw new IllegalArgumentException("a schema migrator needs all of its parts");
+        }
+        if (!folder.startsWith("/") || !folder.endsWith("/")) {
+            throw new IllegalArgumentException("the migration folder is absolute and ends in /: " + folder);
+        }
+        migrations = List.copyOf(migrations);
     }
 
     /** The newest schema version this build knows. */
@@ -58,20 +56,19 @@ public final class SchemaMigrator {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            boolean fresh = !hasHistory(connection);
+            conventions.lock(connection);
+            int legacyVersion = conventions.legacyVersion(connection);
             try (Statement s = connection.createStatement()) {
                 s.execute("create table if not exists schema_history (version integer primary key,"
                         + " description text not null, checksum text not null, applied_at text not null)");
             }
-            if (fresh) {
-                baseline(connection, userVersion(connection));
+            refuseNewer(legacyVersion);
+            for (int version = 1; version <= legacyVersion; version++) {
+                String name = migrations.get(version - 1);
+                record(connection, version, name, sha256(read(name)));
             }
             TreeMap<Integer, String> applied = applied(connection);
-            int newestApplied = applied.isEmpty() ? 0 : applied.lastKey();
-            if (newestApplied > migrations.size()) {
-                throw new StoreSchemaException("the " + store + " store has schema version " + newestApplied
-                        + ", newer than this program's " + migrations.size());
-            }
+            refuseNewer(applied.isEmpty() ? 0 : applied.lastKey());
             List<Integer> now = new ArrayList<>();
             for (int version = 1; version <= migrations.size(); version++) {
                 String name = migrations.get(version - 1);
@@ -79,9 +76,9 @@ public final class SchemaMigrator {
                 String checksum = sha256(sql);
                 if (applied.containsKey(version)) {
                     if (!applied.get(version).equals(checksum)) {
-                        throw new StoreSchemaException("schema version " + version + " of the " + store + " store was"
-                                + " applied from a different " + name
-                                + ".sql (checksum mismatch): it was changed elsewhere");
+                        throw new StoreSchemaException("schema version " + version + " of the " + store
+                                + " store was applied from a different " + name
+                                + ".sql (checksum mismatch): the store was changed elsewhere");
                     }
                     continue;
                 }
@@ -93,9 +90,7 @@ public final class SchemaMigrator {
                 record(connection, version, name, checksum);
                 now.add(version);
             }
-            try (Statement s = connection.createStatement()) {
-                s.execute("pragma user_version = " + migrations.size());
-            }
+            conventions.migrated(connection, migrations.size());
             connection.commit();
             return now;
         } catch (SQLException | RuntimeException e) {
@@ -106,30 +101,10 @@ public final class SchemaMigrator {
         }
     }
 
-    /** A store from before the migrator: its user_version says which migrations its tables already match. */
-    private void baseline(Connection connection, int userVersion) throws SQLException {
-        if (userVersion > migrations.size()) {
-            throw new StoreSchemaException("the " + store + " store has schema version " + userVersion
-                    + ", newer than this program's " + migrations.size());
-        }
-        for (int version = 1; version <= userVersion; version++) {
-            String name = migrations.get(version - 1);
-            record(connection, version, name, sha256(read(name)));
-        }
-    }
-
-    private static boolean hasHistory(Connection connection) throws SQLException {
-        try (PreparedStatement q = connection.prepareStatement(
-                        "select 1 from sqlite_master where type = 'table' and name = 'schema_history'");
-                ResultSet rs = q.executeQuery()) {
-            return rs.next();
-        }
-    }
-
-    private static int userVersion(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("pragma user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
+    private void refuseNewer(int storeVersion) {
+        if (storeVersion > migrations.size()) {
+            throw new StoreSchemaException("the " + store + " store has schema version " + storeVersion
+                    + ", newer than this program's " + migrations.size() + ": update Uketsuke on this terminal");
         }
     }
 
@@ -179,7 +154,7 @@ public final class SchemaMigrator {
 
     private String read(String name) {
         String path = folder + name + ".sql";
-        try (InputStream in = SchemaMigrator.class.getResourceAsStream(path)) {
+        try (InputStream in = scripts.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("migration " + path + " is missing from the build");
             }

@@ -1,0 +1,5 @@
+-- the first release
+create table people (
+    id integer primary key,
+    name text not null
+);
