@@ -58,6 +58,7 @@ import org.uketsuke.reader.sim.CardFacePersonalisation;
 import org.uketsuke.reader.sim.CardPersonalisation;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
 import org.uketsuke.reader.sim.VirtualCardTransport;
+import org.uketsuke.reader.sim.VpcdConnector;
 
 /**
  * The demo profile: the one {@link Terminal} on simulator ports, with no hardware and no network — the embedded mock
@@ -94,6 +95,7 @@ public final class DemoProfile implements AutoCloseable {
             Path dataDir,
             int personIndex,
             ReaderMode mode,
+            int vpcdPort,
             PostgresTarget postgres,
             boolean registered,
             boolean mismatchPersona) {
@@ -139,7 +141,7 @@ public final class DemoProfile implements AutoCloseable {
                     if (PcscService.ensureRunning(Duration.ofSeconds(10)) instanceof PcscService.Status.Unavailable u) {
                         throw new IllegalStateException("the card service is not available: " + u.reason());
                     }
-                    this.demoCard = closer.open(new VpcdDemoCard(card));
+                    this.demoCard = closer.open(new VpcdDemoCard(card, vpcdPort));
                     yield new PcscCardSlot(new PcscReaders(), VpcdDemoCard.READER);
                 }
             };
@@ -222,7 +224,14 @@ public final class DemoProfile implements AutoCloseable {
      */
     public static DemoProfile start(Path dataDir, ReaderMode mode, PostgresTarget postgres, boolean registeredCard) {
         createDirectories(dataDir);
-        return new DemoProfile(dataDir, registeredCard ? 0 : 17, mode, postgres, registeredCard, false);
+        return new DemoProfile(
+                dataDir, registeredCard ? 0 : 17, mode, VpcdConnector.DEFAULT_PORT, postgres, registeredCard, false);
+    }
+
+    /** The demo through the real PC/SC stack, with the virtual card on a vpcd listening on {@code vpcdPort}. */
+    public static DemoProfile startOnVpcd(Path dataDir, int vpcdPort) {
+        createDirectories(dataDir);
+        return new DemoProfile(dataDir, 0, ReaderMode.VPCD, vpcdPort, null, true, false);
     }
 
     /**
@@ -231,7 +240,7 @@ public final class DemoProfile implements AutoCloseable {
      */
     public static DemoProfile startMismatchPersona(Path dataDir) {
         createDirectories(dataDir);
-        return new DemoProfile(dataDir, 0, ReaderMode.VIRTUAL, null, true, true);
+        return new DemoProfile(dataDir, 0, ReaderMode.VIRTUAL, VpcdConnector.DEFAULT_PORT, null, true, true);
     }
 
     private static void createDirectories(Path dataDir) {

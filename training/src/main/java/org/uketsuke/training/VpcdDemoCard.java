@@ -12,8 +12,8 @@ final class VpcdDemoCard implements DemoCard, AutoCloseable {
 
     private final VpcdConnector connector;
 
-    VpcdDemoCard(MyNumberCardSimulator card) {
-        this.connector = new VpcdConnector(card);
+    VpcdDemoCard(MyNumberCardSimulator card, int port) {
+        this.connector = new VpcdConnector(card, "127.0.0.1", port);
     }
 
     @Override

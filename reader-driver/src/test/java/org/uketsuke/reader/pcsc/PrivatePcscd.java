@@ -12,9 +12,10 @@ import java.util.List;
  * pcscd or other programs using it: it runs in a private mount namespace ({@code unshare -m}) whose
  * {@code /run/pcscd} is a folder of ours, with its own vpcd reader config on free ports. The test JVM reaches it
  * because its environment names that socket ({@code PCSCLITE_CSOCK_NAME}, set by the private-pcscd Surefire run).
- * Stopped only through the process handle we started.
+ * Stopped only through the process handle we started. Shared through this module's test jar: card-sim's driver tests
+ * and training's whole-visit tests run on it (each module has its own private-pcscd Surefire execution).
  */
-final class PrivatePcscd implements AutoCloseable {
+public final class PrivatePcscd implements AutoCloseable {
 
     static final String SOCKET_VARIABLE = "PCSCLITE_CSOCK_NAME";
 
@@ -39,11 +40,11 @@ final class PrivatePcscd implements AutoCloseable {
     }
 
     /** The private pcscd this JVM was configured for; fails with the reason when it cannot be had. */
-    static PrivatePcscd forThisJvm() throws IOException {
+    public static PrivatePcscd forThisJvm() throws IOException {
         String socket = System.getenv(SOCKET_VARIABLE);
         if (socket == null) {
             throw new IllegalStateException(SOCKET_VARIABLE + " is not set: run this test through Maven (the"
-                    + " private-pcscd Surefire execution of reader-driver)");
+                    + " private-pcscd Surefire execution of its module)");
         }
         for (String tool :
                 List.of("/usr/sbin/pcscd", "/usr/bin/unshare", "/usr/lib/pcsc/drivers/serial/libifdvpcd.so")) {
@@ -60,17 +61,17 @@ final class PrivatePcscd implements AutoCloseable {
     }
 
     /** The vpcd port of the first virtual reader ("Virtual PCD 00 00"); the second is this + 1. */
-    int vpcdPort() {
+    public int vpcdPort() {
         return port;
     }
 
     /** Starts pcscd with the vpcd readers. */
-    PrivatePcscd start() throws IOException {
+    public PrivatePcscd start() throws IOException {
         return start(confDir);
     }
 
     /** Starts pcscd with no reader configured at all. */
-    PrivatePcscd startWithoutReaders() throws IOException {
+    public PrivatePcscd startWithoutReaders() throws IOException {
         return start(emptyConfDir);
     }
 
@@ -96,7 +97,7 @@ final class PrivatePcscd implements AutoCloseable {
     }
 
     /** A clean stop (SIGTERM), as systemctl stop does. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             process.waitFor();
@@ -104,14 +105,14 @@ final class PrivatePcscd implements AutoCloseable {
     }
 
     /** A crash (SIGKILL): the socket file stays behind, as it does for a real crash. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor();
         }
     }
 
-    boolean running() {
+    public boolean running() {
         return process != null && process.isAlive();
     }
 
@@ -137,11 +138,11 @@ final class PrivatePcscd implements AutoCloseable {
         throw new IOException("no two free consecutive ports");
     }
 
-    interface Condition {
+    public interface Condition {
         boolean holds() throws Exception;
     }
 
-    static void waitFor(Condition condition, String what) {
+    public static void waitFor(Condition condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         try {
             while (!condition.holds()) {
