@@ -60,38 +60,33 @@ final class MedicalConsents implements AutoCloseable {
             PrescriptionForm form,
             Instant now) {
         try {
-            db.setAutoCommit(false);
-            try (PreparedStatement grant = db.prepareStatement(
-                            "insert or replace into consent_grant (institution,"
-                                    + " person, category, answer, given_at, expires_at, scenario) values (?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement chosen = db.prepareStatement("insert or replace into prescription_form"
-                            + " (institution, person, form, recorded_at) values (?, ?, ?, ?)")) {
-                for (MedicalCategory category : MedicalCategory.values()) {
-                    ConsentGrant g = ConsentGrant.of(
-                            category, category.of(consents), now, scenario, policy.validityFor(scenario));
-                    grant.setString(1, institution);
-                    grant.setInt(2, person);
-                    grant.setString(3, category.name());
-                    grant.setString(4, g.answer().name());
-                    grant.setString(5, g.givenAt().toString());
-                    grant.setString(
-                            6, g.expiresAt() == null ? null : g.expiresAt().toString());
-                    grant.setString(7, g.scenario().name());
-                    grant.addBatch();
+            new SqliteStatements(db).inTransaction(() -> {
+                try (PreparedStatement grant = db.prepareStatement(
+                                "insert or replace into consent_grant (institution,"
+                                        + " person, category, answer, given_at, expires_at, scenario) values (?, ?, ?, ?, ?, ?, ?)");
+                        PreparedStatement chosen = db.prepareStatement("insert or replace into prescription_form"
+                                + " (institution, person, form, recorded_at) values (?, ?, ?, ?)")) {
+                    for (MedicalCategory category : MedicalCategory.values()) {
+                        ConsentGrant g = ConsentGrant.of(
+                                category, category.of(consents), now, scenario, policy.validityFor(scenario));
+                        grant.setString(1, institution);
+                        grant.setInt(2, person);
+                        grant.setString(3, category.name());
+                        grant.setString(4, g.answer().name());
+                        grant.setString(5, g.givenAt().toString());
+                        grant.setString(
+                                6, g.expiresAt() == null ? null : g.expiresAt().toString());
+                        grant.setString(7, g.scenario().name());
+                        grant.addBatch();
+                    }
+                    grant.executeBatch();
+                    chosen.setString(1, institution);
+                    chosen.setInt(2, person);
+                    chosen.setString(3, form == null ? null : form.name());
+                    chosen.setString(4, now.toString());
+                    chosen.executeUpdate();
                 }
-                grant.executeBatch();
-                chosen.setString(1, institution);
-                chosen.setInt(2, person);
-                chosen.setString(3, form == null ? null : form.name());
-                chosen.setString(4, now.toString());
-                chosen.executeUpdate();
-                db.commit();
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the consents", e);
         }

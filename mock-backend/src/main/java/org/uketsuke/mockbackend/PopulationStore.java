@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,9 +30,11 @@ import org.uketsuke.migrations.StoreConventions;
 final class PopulationStore implements AutoCloseable {
 
     private final Connection db;
+    private final SqliteStatements sql;
 
     private PopulationStore(Connection db) {
         this.db = db;
+        this.sql = new SqliteStatements(db);
     }
 
     /** The store's schema: versioned migrations with checksums (append only). */
@@ -63,10 +64,12 @@ final class PopulationStore implements AutoCloseable {
     }
 
     private void insert(List<PopulationGenerator.GeneratedPerson> people) throws SQLException {
-        db.setAutoCommit(false);
-        try (PreparedStatement person = db.prepareStatement("insert into person values (?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
-                PreparedStatement previous =
-                        db.prepareStatement("insert into previous_insurance values (?,?,?,?,?,?,?,?)")) {
+        sql.inTransaction(() -> insertBatch(people));
+    }
+
+    private void insertBatch(List<PopulationGenerator.GeneratedPerson> people) throws SQLException {
+        try (PreparedStatement person = sql.prepare("insert into person values (?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+                PreparedStatement previous = sql.prepare("insert into previous_insurance values (?,?,?,?,?,?,?,?)")) {
             for (PopulationGenerator.GeneratedPerson p : people) {
                 Qualification q = p.qualification();
                 person.setInt(1, p.id());
@@ -98,45 +101,37 @@ final class PopulationStore implements AutoCloseable {
             }
             person.executeBatch();
             previous.executeBatch();
-            db.commit();
-        } catch (SQLException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
         }
     }
 
     synchronized Optional<PreviousInsurance> previousInsurance(int personId) {
-        try (PreparedStatement q = db.prepareStatement("select * from previous_insurance where person_id = ?")) {
-            q.setInt(1, personId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(readPrevious(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.first(
+                "select * from previous_insurance where person_id = ?", PopulationStore::readPrevious, personId);
     }
 
     /** The person who had this (now ended) insurance, with this birth date. */
     synchronized Optional<PreviousInsurance> findPrevious(InsuranceCardId card, LocalDate birthdate) {
-        String sql = "select p.* from previous_insurance p join person on person.id = p.person_id"
-                + " where p.insurer_number = ? and p.symbol = ? and p.number = ? and person.birthdate = ?"
-                + (card.branch().isEmpty() ? "" : " and p.branch = ?");
-        try (PreparedStatement q = db.prepareStatement(sql)) {
-            q.setString(1, card.insurer().value());
-            q.setString(2, card.symbol());
-            q.setString(3, card.number());
-            q.setString(4, birthdate.toString());
-            if (!card.branch().isEmpty()) {
-                q.setString(5, card.branch());
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(readPrevious(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        return sql.first(
+                "select p.* from previous_insurance p join person on person.id = p.person_id where "
+                        + cardMatches("p.", card) + " and person.birthdate = ?",
+                PopulationStore::readPrevious,
+                cardAnd(card, birthdate.toString()));
+    }
+
+    /** Compares 記号/番号 as stored (normalised); 枝番 only when given. */
+    private static String cardMatches(String table, InsuranceCardId card) {
+        return table + "insurer_number = ? and " + table + "symbol = ? and " + table + "number = ?"
+                + (card.branch().isEmpty() ? "" : " and " + table + "branch = ?");
+    }
+
+    /** The parameters of {@link #cardMatches} followed by {@code more}. */
+    private static Object[] cardAnd(InsuranceCardId card, Object... more) {
+        List<Object> parameters = new ArrayList<>(List.of(card.insurer().value(), card.symbol(), card.number()));
+        if (!card.branch().isEmpty()) {
+            parameters.add(card.branch());
         }
+        parameters.addAll(List.of(more));
+        return parameters.toArray();
     }
 
     private static PreviousInsurance readPrevious(ResultSet rs) throws SQLException {
@@ -153,22 +148,11 @@ final class PopulationStore implements AutoCloseable {
     }
 
     synchronized int size() {
-        try (ResultSet rs = db.createStatement().executeQuery("select count(*) from person")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.first("select count(*) from person", rs -> rs.getInt(1)).orElse(0);
     }
 
     synchronized Optional<Qualification> person(int id) {
-        try (PreparedStatement q = db.prepareStatement("select * from person where id = ?")) {
-            q.setInt(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.first("select * from person where id = ?", PopulationStore::read, id);
     }
 
     /**
@@ -176,141 +160,76 @@ final class PopulationStore implements AutoCloseable {
      * only the insurance (記号・番号・枝番), so the branch must match when given.
      */
     synchronized OptionalInt findByCard(InsuranceCardId card) {
-        String sql = "select id from person where insurer_number = ? and symbol = ? and number = ?"
-                + (card.branch().isEmpty() ? "" : " and branch = ?") + " order by id limit 2";
-        try (PreparedStatement q = db.prepareStatement(sql)) {
-            q.setString(1, card.insurer().value());
-            q.setString(2, card.symbol());
-            q.setString(3, card.number());
-            if (!card.branch().isEmpty()) {
-                q.setString(4, card.branch());
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    return OptionalInt.empty();
-                }
-                int id = rs.getInt(1);
-                // Two people on one 記号・番号 without a 枝番: ambiguous, so nobody (never the wrong person's data).
-                return rs.next() ? OptionalInt.empty() : OptionalInt.of(id);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        List<Integer> ids = sql.all(
+                "select id from person where " + cardMatches("", card) + " order by id limit 2",
+                rs -> rs.getInt(1),
+                cardAnd(card));
+        // Two people on one 記号・番号 without a 枝番: ambiguous, so nobody (never the wrong person's data).
+        return ids.size() == 1 ? OptionalInt.of(ids.getFirst()) : OptionalInt.empty();
     }
 
     /** The person with this insurance and birth date (記号/番号 compared normalised; 枝番 only when given). */
     synchronized OptionalInt find(InsuranceCardId card, LocalDate birthdate) {
-        String sql = "select id from person where insurer_number = ? and symbol = ? and number = ? and birthdate = ?"
-                + (card.branch().isEmpty() ? "" : " and branch = ?");
-        try (PreparedStatement q = db.prepareStatement(sql)) {
-            q.setString(1, card.insurer().value());
-            q.setString(2, card.symbol());
-            q.setString(3, card.number());
-            q.setString(4, birthdate.toString());
-            if (!card.branch().isEmpty()) {
-                q.setString(5, card.branch());
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? OptionalInt.of(rs.getInt(1)) : OptionalInt.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.first(
+                        "select id from person where " + cardMatches("", card) + " and birthdate = ?",
+                        rs -> rs.getInt(1),
+                        cardAnd(card, birthdate.toString()))
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
     }
 
     /** Marks a person's qualification as ended (資格喪失). */
     synchronized void loseQualification(int id) {
-        update("update person set lost = 1 where id = ?", id);
+        sql.update("update person set lost = 1 where id = ?", id);
     }
 
     synchronized boolean lost(int id) {
-        try (PreparedStatement q = db.prepareStatement("select lost from person where id = ?")) {
-            q.setInt(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.first("select lost from person where id = ?", rs -> rs.getInt(1) == 1, id)
+                .orElse(false);
     }
 
     /** A stored card of a person and kind, if one was issued before. */
     synchronized Optional<StoredCard> card(Integer personId, String kind) {
-        String sql = personId == null
-                ? "select * from card where person_id is null and kind = ?"
-                : "select * from card where person_id = ? and kind = ?";
-        try (PreparedStatement q = db.prepareStatement(sql)) {
-            int i = 1;
-            if (personId != null) {
-                q.setInt(i++, personId);
-            }
-            q.setString(i, kind);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(readCard(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return personId == null
+                ? sql.first("select * from card where person_id is null and kind = ?", PopulationStore::readCard, kind)
+                : sql.first(
+                        "select * from card where person_id = ? and kind = ?",
+                        PopulationStore::readCard,
+                        personId,
+                        kind);
     }
 
     synchronized Optional<StoredCard> cardBySerial(String serial) {
-        try (PreparedStatement q = db.prepareStatement("select * from card where serial = ?")) {
-            q.setString(1, serial);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(readCard(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.first("select * from card where serial = ?", PopulationStore::readCard, serial);
     }
 
     synchronized void storeCard(StoredCard card) {
-        try (PreparedStatement q = db.prepareStatement("insert into card values (?,?,?,?,?,?,?)")) {
-            q.setString(1, card.serial());
-            if (card.personId() == null) {
-                q.setNull(2, Types.INTEGER);
-            } else {
-                q.setInt(2, card.personId());
-            }
-            q.setString(3, card.kind());
-            q.setBytes(4, card.certDer());
-            q.setBytes(5, card.keyPkcs8());
-            q.setString(6, card.pin());
-            q.setInt(7, card.revoked() ? 1 : 0);
-            q.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        sql.update(
+                "insert into card values (?,?,?,?,?,?,?)",
+                card.serial(),
+                card.personId(),
+                card.kind(),
+                card.certDer(),
+                card.keyPkcs8(),
+                card.pin(),
+                card.revoked() ? 1 : 0);
     }
 
     /** Puts a certificate the test CAs issued into the register ({@code issuer}: {@code jpki} or {@code terminal}). */
     synchronized void registerCertificate(String issuer, String serial) {
-        try (PreparedStatement q =
-                db.prepareStatement("insert or ignore into certificate (issuer, serial) values (?, ?)")) {
-            q.setString(1, issuer);
-            q.setString(2, serial);
-            q.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        sql.update("insert or ignore into certificate (issuer, serial) values (?, ?)", issuer, serial);
     }
 
     /** Revokes a registered certificate; the first revocation's time and reason stay. */
     synchronized void revokeCertificate(String issuer, String serial, Instant at, int reason) {
-        try (PreparedStatement q = db.prepareStatement(
-                        "update certificate set revoked_at = ?, reason = ? where issuer = ? and serial = ? and revoked_at is null");
-                PreparedStatement card = db.prepareStatement("update card set revoked = 1 where serial = ?")) {
-            q.setString(1, at.toString());
-            q.setInt(2, reason);
-            q.setString(3, issuer);
-            q.setString(4, serial);
-            q.executeUpdate();
-            if (issuer.equals("jpki")) {
-                card.setString(1, serial);
-                card.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        sql.update(
+                "update certificate set revoked_at = ?, reason = ? where issuer = ? and serial = ? and revoked_at is null",
+                at.toString(),
+                reason,
+                issuer,
+                serial);
+        if (issuer.equals("jpki")) {
+            sql.update("update card set revoked = 1 where serial = ?", serial);
         }
     }
 
@@ -322,31 +241,18 @@ final class PopulationStore implements AutoCloseable {
     }
 
     synchronized Optional<CertificateEntry> certificate(String issuer, String serial) {
-        try (PreparedStatement q = db.prepareStatement("select * from certificate where issuer = ? and serial = ?")) {
-            q.setString(1, issuer);
-            q.setString(2, serial);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(readEntry(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.first(
+                "select * from certificate where issuer = ? and serial = ?",
+                PopulationStore::readEntry,
+                issuer,
+                serial);
     }
 
     synchronized List<CertificateEntry> revokedCertificates(String issuer) {
-        try (PreparedStatement q = db.prepareStatement(
-                "select * from certificate where issuer = ? and revoked_at is not null order by serial")) {
-            q.setString(1, issuer);
-            List<CertificateEntry> entries = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(readEntry(rs));
-                }
-            }
-            return entries;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.all(
+                "select * from certificate where issuer = ? and revoked_at is not null order by serial",
+                PopulationStore::readEntry,
+                issuer);
     }
 
     private static CertificateEntry readEntry(ResultSet rs) throws SQLException {
@@ -358,58 +264,25 @@ final class PopulationStore implements AutoCloseable {
 
     /** 保険証利用登録: the card's certificate is linked to its holder's insurance from now on. */
     synchronized boolean registerForInsuranceUse(String serial, Instant at) {
-        try (PreparedStatement q = db.prepareStatement("insert or ignore into insurance_use values (?, ?)")) {
-            q.setString(1, serial);
-            q.setString(2, at.toString());
-            return q.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.update("insert or ignore into insurance_use values (?, ?)", serial, at.toString()) == 1;
     }
 
     synchronized boolean registeredForInsuranceUse(String serial) {
-        try (PreparedStatement q = db.prepareStatement("select 1 from insurance_use where serial = ?")) {
-            q.setString(1, serial);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.first("select 1 from insurance_use where serial = ?", rs -> true, serial)
+                .isPresent();
     }
 
     /** 照会番号: the institution's own number for a person, carried by later results for that institution. */
     synchronized void registerReferenceNumber(String institution, int personId, String reference) {
-        try (PreparedStatement q = db.prepareStatement("insert or replace into reference_number values (?, ?, ?)")) {
-            q.setString(1, institution);
-            q.setInt(2, personId);
-            q.setString(3, reference);
-            q.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        sql.update("insert or replace into reference_number values (?, ?, ?)", institution, personId, reference);
     }
 
     synchronized Optional<String> referenceNumber(String institution, int personId) {
-        try (PreparedStatement q =
-                db.prepareStatement("select reference from reference_number where institution = ? and person_id = ?")) {
-            q.setString(1, institution);
-            q.setInt(2, personId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void update(String sql, int id) {
-        try (PreparedStatement q = db.prepareStatement(sql)) {
-            q.setInt(1, id);
-            q.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.first(
+                "select reference from reference_number where institution = ? and person_id = ?",
+                rs -> rs.getString(1),
+                institution,
+                personId);
     }
 
     /** A card the test CA issued: kept so the demo's virtual card is the same across runs. */

@@ -16,17 +16,9 @@ import org.uketsuke.eligibility.Unavailable;
  * The qualification query with the signed nonce and the patient's consents. A confirmation goes on to the hand-off; a
  * card not registered for insurance use, on the PIN path, is offered registration right here.
  */
-final class ConfirmStep implements VisitStep {
+record ConfirmStep(EligibilityClient client, VisitRecords records) implements VisitStep {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmStep.class);
-
-    private final EligibilityClient client;
-    private final VisitRecords records;
-
-    ConfirmStep(EligibilityClient client, VisitRecords records) {
-        this.client = client;
-        this.records = records;
-    }
 
     @Override
     public Result run(VisitContext visit) {

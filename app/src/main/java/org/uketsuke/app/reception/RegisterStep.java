@@ -15,17 +15,9 @@ import org.uketsuke.eligibility.Unavailable;
  * 保険証利用登録 with the nonce the card has signed (its PIN verified in this session). Goes on to the confirmation the
  * patient asked for, with the same consents.
  */
-final class RegisterStep implements VisitStep {
+record RegisterStep(EligibilityClient client, VisitRecords records) implements VisitStep {
 
     private static final Logger log = LoggerFactory.getLogger(RegisterStep.class);
-
-    private final EligibilityClient client;
-    private final VisitRecords records;
-
-    RegisterStep(EligibilityClient client, VisitRecords records) {
-        this.client = client;
-        this.records = records;
-    }
 
     @Override
     public Result run(VisitContext visit) {

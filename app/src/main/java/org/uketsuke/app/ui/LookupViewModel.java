@@ -37,14 +37,12 @@ public final class LookupViewModel {
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     private final StaffLookup lookup;
-    private final Executor worker;
-    private final Executor fx;
+    private final BackgroundJob job;
     private final Messages messages;
 
     public LookupViewModel(StaffLookup lookup, Executor worker, Executor fx, Messages messages) {
         this.lookup = lookup;
-        this.worker = worker;
-        this.fx = fx;
+        this.job = new BackgroundJob(busy, worker, fx);
         this.messages = messages;
         for (StringProperty field : List.of(insurer, symbol, number, branch, birthdate)) {
             field.addListener((obs, was, now) -> problems.set(explain()));
@@ -80,14 +78,7 @@ public final class LookupViewModel {
                 parseBirthdate(),
                 limitConsent.get(),
                 "");
-        busy.set(true);
-        worker.execute(() -> {
-            ReceptionRecord record = lookup.lookup(search);
-            fx.execute(() -> {
-                busy.set(false);
-                onResult.accept(record);
-            });
-        });
+        job.start(() -> lookup.lookup(search), onResult);
     }
 
     private LocalDate parseBirthdate() {

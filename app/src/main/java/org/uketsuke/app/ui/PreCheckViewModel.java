@@ -37,16 +37,17 @@ public final class PreCheckViewModel {
     public final ObservableList<String> notConfirmed = FXCollections.observableArrayList();
 
     private final BatchPreCheck preCheck;
-    private final Executor worker;
-    private final Executor fx;
+    private final BackgroundJob job;
     private final Messages messages;
 
     public PreCheckViewModel(BatchPreCheck preCheck, Executor worker, Executor fx, Messages messages) {
         this.preCheck = preCheck;
-        this.worker = worker;
-        this.fx = fx;
+        this.job = new BackgroundJob(busy, worker, fx);
         this.messages = messages;
     }
+
+    /** What the staff see after a run. */
+    private record Outcome(String problems, String summary, List<String> notConfirmed) {}
 
     /** Reads the file and, if any row is good, runs the batch; results come back on the FX thread. */
     public void run() {
@@ -54,53 +55,44 @@ public final class PreCheckViewModel {
             return;
         }
         String name = file.get() == null ? "" : file.get().strip();
-        busy.set(true);
         problems.set("");
         summary.set(messages.get("precheck.running"));
         notConfirmed.clear();
-        worker.execute(() -> {
-            String problemText;
-            String summaryText;
-            List<String> missing = List.of();
-            try {
-                BookedPatientsCsv.BookedPatients booked = BookedPatientsCsv.read(Files.readAllBytes(Path.of(name)));
-                problemText = booked.problems().stream()
-                        .map(p -> ReasonTexts.csvProblem(p, messages))
-                        .collect(Collectors.joining("\n"));
-                if (booked.patients().isEmpty()) {
-                    summaryText = messages.get("precheck.nothing");
-                } else {
-                    BatchPreCheck.Summary result = preCheck.run(booked.searches(), BATCH_TIMEOUT);
-                    if (result.failure() != null) {
-                        summaryText = messages.get("precheck.failed");
-                    } else {
-                        summaryText = messages.get(
-                                "precheck.done",
-                                booked.patients().size(),
-                                result.confirmed(),
-                                result.rejected(),
-                                result.unavailable());
-                        missing = result.notConfirmed().stream().map(this::line).toList();
-                    }
-                }
-            } catch (IOException | InvalidPathException e) {
-                problemText = messages.get("precheck.unreadable", name);
-                summaryText = "";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                problemText = "";
-                summaryText = messages.get("precheck.failed");
-            }
-            String p = problemText;
-            String s = summaryText;
-            List<String> m = missing;
-            fx.execute(() -> {
-                problems.set(p);
-                summary.set(s);
-                notConfirmed.setAll(m);
-                busy.set(false);
-            });
+        job.start(() -> check(name), outcome -> {
+            problems.set(outcome.problems());
+            summary.set(outcome.summary());
+            notConfirmed.setAll(outcome.notConfirmed());
         });
+    }
+
+    private Outcome check(String name) {
+        try {
+            BookedPatientsCsv.BookedPatients booked = BookedPatientsCsv.read(Files.readAllBytes(Path.of(name)));
+            String problemText = booked.problems().stream()
+                    .map(p -> ReasonTexts.csvProblem(p, messages))
+                    .collect(Collectors.joining("\n"));
+            if (booked.patients().isEmpty()) {
+                return new Outcome(problemText, messages.get("precheck.nothing"), List.of());
+            }
+            BatchPreCheck.Summary result = preCheck.run(booked.searches(), BATCH_TIMEOUT);
+            if (result.failure() != null) {
+                return new Outcome(problemText, messages.get("precheck.failed"), List.of());
+            }
+            return new Outcome(
+                    problemText,
+                    messages.get(
+                            "precheck.done",
+                            booked.patients().size(),
+                            result.confirmed(),
+                            result.rejected(),
+                            result.unavailable()),
+                    result.notConfirmed().stream().map(this::line).toList());
+        } catch (IOException | InvalidPathException e) {
+            return new Outcome(messages.get("precheck.unreadable", name), "", List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome("", messages.get("precheck.failed"), List.of());
+        }
     }
 
     private String line(BatchPreCheck.NotConfirmed patient) {

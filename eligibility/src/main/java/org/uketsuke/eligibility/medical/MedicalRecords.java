@@ -5,23 +5,27 @@ import java.util.List;
 /** The records of one category, newest first as the backend sends them. Sealed: one type per category. */
 public sealed interface MedicalRecords {
 
-    MedicalCategory category();
+    default MedicalCategory category() {
+        return switch (this) {
+            case Drugs _ -> MedicalCategory.DRUG;
+            case Checkups _ -> MedicalCategory.CHECKUP;
+            case Diagnoses _ -> MedicalCategory.TREATMENT;
+            case Operations _ -> MedicalCategory.OPERATION;
+        };
+    }
 
-    int size();
+    default int size() {
+        return switch (this) {
+            case Drugs d -> d.drugs().size();
+            case Checkups c -> c.checkups().size();
+            case Diagnoses d -> d.diagnoses().size();
+            case Operations o -> o.operations().size();
+        };
+    }
 
     record Drugs(List<DispensedDrug> drugs) implements MedicalRecords {
         public Drugs {
             drugs = List.copyOf(drugs);
-        }
-
-        @Override
-        public MedicalCategory category() {
-            return MedicalCategory.DRUG;
-        }
-
-        @Override
-        public int size() {
-            return drugs.size();
         }
     }
 
@@ -29,47 +33,17 @@ public sealed interface MedicalRecords {
         public Checkups {
             checkups = List.copyOf(checkups);
         }
-
-        @Override
-        public MedicalCategory category() {
-            return MedicalCategory.CHECKUP;
-        }
-
-        @Override
-        public int size() {
-            return checkups.size();
-        }
     }
 
     record Diagnoses(List<Diagnosis> diagnoses) implements MedicalRecords {
         public Diagnoses {
             diagnoses = List.copyOf(diagnoses);
         }
-
-        @Override
-        public MedicalCategory category() {
-            return MedicalCategory.TREATMENT;
-        }
-
-        @Override
-        public int size() {
-            return diagnoses.size();
-        }
     }
 
     record Operations(List<Operation> operations) implements MedicalRecords {
         public Operations {
             operations = List.copyOf(operations);
-        }
-
-        @Override
-        public MedicalCategory category() {
-            return MedicalCategory.OPERATION;
-        }
-
-        @Override
-        public int size() {
-            return operations.size();
         }
     }
 }

@@ -58,31 +58,31 @@ public final class PcscReaders {
     }
 
     public synchronized boolean cardPresent(String reader) throws CardServiceUnavailableException {
-        try {
-            return terminal(reader).isCardPresent();
-        } catch (CardException e) {
-            forget(e);
-            throw new CardServiceUnavailableException("cannot ask reader " + reader + ": " + reason(e), e);
-        }
+        return ask(reader, "ask", CardTerminal::isCardPresent);
     }
 
     /** Blocks (in the service, no polling) until a card is on the reader or the time is up. */
     public boolean waitForCardPresent(String reader, Duration timeout) throws CardServiceUnavailableException {
-        try {
-            return terminal(reader).waitForCardPresent(Math.max(1, timeout.toMillis()));
-        } catch (CardException e) {
-            forget(e);
-            throw new CardServiceUnavailableException("cannot wait on reader " + reader + ": " + reason(e), e);
-        }
+        return ask(reader, "wait on", terminal -> terminal.waitForCardPresent(Math.max(1, timeout.toMillis())));
     }
 
     /** Blocks until the card is taken off the reader or the time is up. */
     public boolean waitForCardAbsent(String reader, Duration timeout) throws CardServiceUnavailableException {
+        return ask(reader, "wait on", terminal -> terminal.waitForCardAbsent(Math.max(1, timeout.toMillis())));
+    }
+
+    /** One question to a reader's terminal. */
+    private interface ReaderQuestion {
+        boolean ask(CardTerminal terminal) throws CardException;
+    }
+
+    /** Asks the reader; a failing service is forgotten (reconnected next time) and reported as unavailable. */
+    private boolean ask(String reader, String verb, ReaderQuestion question) throws CardServiceUnavailableException {
         try {
-            return terminal(reader).waitForCardAbsent(Math.max(1, timeout.toMillis()));
+            return question.ask(terminal(reader));
         } catch (CardException e) {
             forget(e);
-            throw new CardServiceUnavailableException("cannot wait on reader " + reader + ": " + reason(e), e);
+            throw new CardServiceUnavailableException("cannot " + verb + " reader " + reader + ": " + reason(e), e);
         }
     }
 

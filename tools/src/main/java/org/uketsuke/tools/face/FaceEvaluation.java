@@ -347,24 +347,8 @@ public final class FaceEvaluation {
         g.drawString("ROC of the face verifier (DET style)", margin, 30);
         curve(g, all, new Color(0x1f5fbf), size, margin);
         curve(g, heldOut, new Color(0xe08020), size, margin);
-        g.setColor(new Color(0x1f5fbf));
-        g.drawString(
-                String.format(
-                        Locale.ROOT,
-                        "all pairs: %d genuine / %d impostor",
-                        all.genuine().length,
-                        all.impostor().length),
-                margin + 8,
-                size - margin - 28);
-        g.setColor(new Color(0xe08020));
-        g.drawString(
-                String.format(
-                        Locale.ROOT,
-                        "held-out half: %d genuine / %d impostor",
-                        heldOut.genuine().length,
-                        heldOut.impostor().length),
-                margin + 8,
-                size - margin - 12);
+        legend(g, new Color(0x1f5fbf), "all pairs", all, margin + 8, size - margin - 28);
+        legend(g, new Color(0xe08020), "held-out half", heldOut, margin + 8, size - margin - 12);
         double fmr = Math.max(all.fmr(configured), 1e-4);
         int x = margin + (int) ((Math.log10(fmr) + 4) / 4 * (size - 2 * margin));
         int y = size - margin - (int) ((1 - all.fnmr(configured)) * (size - 2 * margin));
@@ -385,6 +369,19 @@ public final class FaceEvaluation {
             csv.append(String.format(Locale.ROOT, "%.2f,%.6f,%.6f%n", t, stats.fmr(t), stats.fnmr(t)));
         }
         return csv.toString();
+    }
+
+    private static void legend(Graphics2D g, Color colour, String what, ScoreStatistics stats, int x, int y) {
+        g.setColor(colour);
+        g.drawString(
+                String.format(
+                        Locale.ROOT,
+                        "%s: %d genuine / %d impostor",
+                        what,
+                        stats.genuine().length,
+                        stats.impostor().length),
+                x,
+                y);
     }
 
     private static void curve(Graphics2D g, ScoreStatistics stats, Color colour, int size, int margin) {

@@ -259,28 +259,12 @@ public final class MedicalXml {
             MedicalRecords records = switch (category) {
                 case DRUG -> new MedicalRecords.Drugs(readDrugs(body));
                 case CHECKUP -> new MedicalRecords.Checkups(readCheckups(body));
-                case TREATMENT -> {
-                    List<Diagnosis> list = new ArrayList<>();
-                    for (Element e : elements(body, "DiagnosisInf")) {
-                        list.add(new Diagnosis(
-                                date(SafeXml.required(e, "DiagnosisDate")),
-                                SafeXml.required(e, "DiseaseName"),
-                                SafeXml.text(e, "DiseaseCode").orElse(""),
-                                SafeXml.text(e, "FacilityName").orElse("")));
-                    }
-                    yield new MedicalRecords.Diagnoses(list);
-                }
-                case OPERATION -> {
-                    List<Operation> list = new ArrayList<>();
-                    for (Element e : elements(body, "OperationInf")) {
-                        list.add(new Operation(
-                                date(SafeXml.required(e, "OperationDate")),
-                                SafeXml.required(e, "SinInfN"),
-                                SafeXml.text(e, "SinInfCd").orElse(""),
-                                SafeXml.text(e, "FacilityName").orElse("")));
-                    }
-                    yield new MedicalRecords.Operations(list);
-                }
+                case TREATMENT ->
+                    new MedicalRecords.Diagnoses(datedEntries(
+                            body, "DiagnosisInf", "DiagnosisDate", "DiseaseName", "DiseaseCode", Diagnosis::new));
+                case OPERATION ->
+                    new MedicalRecords.Operations(
+                            datedEntries(body, "OperationInf", "OperationDate", "SinInfN", "SinInfCd", Operation::new));
                 default -> throw new MalformedMessageException(category + " is not served on its own");
             };
             return new Answer.Served(records, expiry);
@@ -407,6 +391,25 @@ public final class MedicalXml {
         SafeXml.leaf(header, "InformationCategory", category.name());
         SafeXml.leaf(header, "CharacterCodeIdentifier", code.identifier());
         return SafeXml.child(root, "MessageBody");
+    }
+
+    /** Diagnoses and operations have one shape: a date, a name, an optional code and the facility. */
+    private interface DatedEntry<T> {
+        T of(LocalDate date, String name, String code, String facility);
+    }
+
+    private static <T> List<T> datedEntries(
+            Element body, String element, String dateTag, String nameTag, String codeTag, DatedEntry<T> entry)
+            throws MalformedMessageException {
+        List<T> entries = new ArrayList<>();
+        for (Element e : elements(body, element)) {
+            entries.add(entry.of(
+                    date(SafeXml.required(e, dateTag)),
+                    SafeXml.required(e, nameTag),
+                    SafeXml.text(e, codeTag).orElse(""),
+                    SafeXml.text(e, "FacilityName").orElse("")));
+        }
+        return entries;
     }
 
     private static List<Element> elements(Element parent, String name) {

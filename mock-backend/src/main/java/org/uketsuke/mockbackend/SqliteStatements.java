@@ -1,0 +1,91 @@
+package org.uketsuke.mockbackend;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The few statement shapes the mock backend's SQLite stores use: a query's first row or all rows, an update, and work
+ * in one transaction. Parameters are bound in order ({@code null} binds SQL NULL). A failing statement is a bug or a
+ * broken state folder here, so it is thrown unchecked with what was being done.
+ */
+final class SqliteStatements {
+
+    /** Reads one row of a result. */
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Statements that run together. */
+    interface Work {
+        void run() throws SQLException;
+    }
+
+    private final Connection db;
+
+    SqliteStatements(Connection db) {
+        this.db = db;
+    }
+
+    <T> Optional<T> first(String sql, Row<T> row, Object... parameters) {
+        List<T> rows = all(sql + " limit 1", row, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    <T> List<T> all(String sql, Row<T> row, Object... parameters) {
+        try (PreparedStatement q = bound(sql, parameters);
+                ResultSet rs = q.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row.read(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query the store: " + sql, e);
+        }
+    }
+
+    /** Returns how many rows changed. */
+    int update(String sql, Object... parameters) {
+        try (PreparedStatement q = bound(sql, parameters)) {
+            return q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update the store: " + sql, e);
+        }
+    }
+
+    /** Runs the work in one transaction: all of it or, when it fails, none. */
+    void inTransaction(Work work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    PreparedStatement prepare(String sql) throws SQLException {
+        return db.prepareStatement(sql);
+    }
+
+    private PreparedStatement bound(String sql, Object... parameters) throws SQLException {
+        PreparedStatement q = db.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                q.setObject(i + 1, parameters[i]);
+            }
+            return q;
+        } catch (SQLException | RuntimeException e) {
+            q.close();
+            throw e;
+        }
+    }
+}
