@@ -72,30 +72,34 @@ final class PopulationStore implements AutoCloseable {
                 PreparedStatement previous = sql.prepare("insert into previous_insurance values (?,?,?,?,?,?,?,?)")) {
             for (PopulationGenerator.GeneratedPerson p : people) {
                 Qualification q = p.qualification();
-                person.setInt(1, p.id());
-                person.setString(2, q.card().insurer().value());
-                person.setString(3, q.insurerName());
-                person.setString(4, q.card().symbol());
-                person.setString(5, q.card().number());
-                person.setString(6, q.card().branch());
-                person.setString(7, q.name());
-                person.setString(8, q.nameKana());
-                person.setString(9, q.birthdate().toString());
-                person.setString(10, q.sex().code());
-                person.setString(11, q.personalFamily().code());
-                person.setInt(12, q.contributionRatio().percent());
-                person.setString(13, q.qualificationDate().toString());
+                SqliteStatements.bind(
+                        person,
+                        p.id(),
+                        q.card().insurer().value(),
+                        q.insurerName(),
+                        q.card().symbol(),
+                        q.card().number(),
+                        q.card().branch(),
+                        q.name(),
+                        q.nameKana(),
+                        q.birthdate().toString(),
+                        q.sex().code(),
+                        q.personalFamily().code(),
+                        q.contributionRatio().percent(),
+                        q.qualificationDate().toString());
                 person.addBatch();
                 if (p.previous().isPresent()) {
                     PreviousInsurance ended = p.previous().get();
-                    previous.setInt(1, p.id());
-                    previous.setString(2, ended.card().insurer().value());
-                    previous.setString(3, ended.insurerName());
-                    previous.setString(4, ended.card().symbol());
-                    previous.setString(5, ended.card().number());
-                    previous.setString(6, ended.card().branch());
-                    previous.setString(7, ended.qualificationDate().toString());
-                    previous.setString(8, ended.disqualificationDate().toString());
+                    SqliteStatements.bind(
+                            previous,
+                            p.id(),
+                            ended.card().insurer().value(),
+                            ended.insurerName(),
+                            ended.card().symbol(),
+                            ended.card().number(),
+                            ended.card().branch(),
+                            ended.qualificationDate().toString(),
+                            ended.disqualificationDate().toString());
                     previous.addBatch();
                 }
             }

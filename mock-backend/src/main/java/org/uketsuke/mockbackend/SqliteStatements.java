@@ -76,12 +76,17 @@ final class SqliteStatements {
         return db.prepareStatement(sql);
     }
 
+    /** Binds the parameters in order, e.g. before each row of a batch. */
+    static void bind(PreparedStatement q, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            q.setObject(i + 1, parameters[i]);
+        }
+    }
+
     private PreparedStatement bound(String sql, Object... parameters) throws SQLException {
         PreparedStatement q = db.prepareStatement(sql);
         try {
-            for (int i = 0; i < parameters.length; i++) {
-                q.setObject(i + 1, parameters[i]);
-            }
+            bind(q, parameters);
             return q;
         } catch (SQLException | RuntimeException e) {
             q.close();

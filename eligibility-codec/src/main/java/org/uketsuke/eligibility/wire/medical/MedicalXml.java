@@ -169,26 +169,20 @@ public final class MedicalXml {
         switch (records) {
             case MedicalRecords.Drugs d -> writeDrugs(body, d.drugs());
             case MedicalRecords.Checkups c -> writeCheckups(body, c.checkups());
-            case MedicalRecords.Diagnoses d -> {
-                Element list = SafeXml.child(body, "DiagnosisInfs");
-                for (Diagnosis x : d.diagnoses()) {
-                    Element e = SafeXml.child(list, "DiagnosisInf");
-                    SafeXml.leaf(e, "DiagnosisDate", DATE.format(x.date()));
-                    SafeXml.leaf(e, "DiseaseName", x.name());
-                    SafeXml.leaf(e, "DiseaseCode", x.code());
-                    SafeXml.leaf(e, "FacilityName", x.facility());
-                }
-            }
-            case MedicalRecords.Operations o -> {
-                Element list = SafeXml.child(body, "OperationInfs");
-                for (Operation x : o.operations()) {
-                    Element e = SafeXml.child(list, "OperationInf");
-                    SafeXml.leaf(e, "OperationDate", DATE.format(x.date()));
-                    SafeXml.leaf(e, "SinInfN", x.name());
-                    SafeXml.leaf(e, "SinInfCd", x.code());
-                    SafeXml.leaf(e, "FacilityName", x.facility());
-                }
-            }
+            case MedicalRecords.Diagnoses d ->
+                writeDated(
+                        body,
+                        DIAGNOSES,
+                        d.diagnoses().stream()
+                                .map(x -> new Dated(x.date(), x.name(), x.code(), x.facility()))
+                                .toList());
+            case MedicalRecords.Operations o ->
+                writeDated(
+                        body,
+                        OPERATIONS,
+                        o.operations().stream()
+                                .map(x -> new Dated(x.date(), x.name(), x.code(), x.facility()))
+                                .toList());
         }
         return SafeXml.write(document, code.charset());
     }
@@ -260,11 +254,13 @@ public final class MedicalXml {
                 case DRUG -> new MedicalRecords.Drugs(readDrugs(body));
                 case CHECKUP -> new MedicalRecords.Checkups(readCheckups(body));
                 case TREATMENT ->
-                    new MedicalRecords.Diagnoses(datedEntries(
-                            body, "DiagnosisInf", "DiagnosisDate", "DiseaseName", "DiseaseCode", Diagnosis::new));
+                    new MedicalRecords.Diagnoses(readDated(body, DIAGNOSES).stream()
+                            .map(e -> new Diagnosis(e.date(), e.name(), e.code(), e.facility()))
+                            .toList());
                 case OPERATION ->
-                    new MedicalRecords.Operations(
-                            datedEntries(body, "OperationInf", "OperationDate", "SinInfN", "SinInfCd", Operation::new));
+                    new MedicalRecords.Operations(readDated(body, OPERATIONS).stream()
+                            .map(e -> new Operation(e.date(), e.name(), e.code(), e.facility()))
+                            .toList());
                 default -> throw new MalformedMessageException(category + " is not served on its own");
             };
             return new Answer.Served(records, expiry);
@@ -393,20 +389,35 @@ public final class MedicalXml {
         return SafeXml.child(root, "MessageBody");
     }
 
-    /** Diagnoses and operations have one shape: a date, a name, an optional code and the facility. */
-    private interface DatedEntry<T> {
-        T of(LocalDate date, String name, String code, String facility);
+    /** Diagnoses and operations have one shape on the wire: a date, a name, an optional code and the facility. */
+    private record Dated(LocalDate date, String name, String code, String facility) {}
+
+    /** The element names of one dated kind: its list, each entry, and the entry's date, name and code. */
+    private record DatedTags(String list, String entry, String date, String name, String code) {}
+
+    private static final DatedTags DIAGNOSES =
+            new DatedTags("DiagnosisInfs", "DiagnosisInf", "DiagnosisDate", "DiseaseName", "DiseaseCode");
+    private static final DatedTags OPERATIONS =
+            new DatedTags("OperationInfs", "OperationInf", "OperationDate", "SinInfN", "SinInfCd");
+
+    private static void writeDated(Element body, DatedTags tags, List<Dated> entries) {
+        Element list = SafeXml.child(body, tags.list());
+        for (Dated x : entries) {
+            Element e = SafeXml.child(list, tags.entry());
+            SafeXml.leaf(e, tags.date(), DATE.format(x.date()));
+            SafeXml.leaf(e, tags.name(), x.name());
+            SafeXml.leaf(e, tags.code(), x.code());
+            SafeXml.leaf(e, "FacilityName", x.facility());
+        }
     }
 
-    private static <T> List<T> datedEntries(
-            Element body, String element, String dateTag, String nameTag, String codeTag, DatedEntry<T> entry)
-            throws MalformedMessageException {
-        List<T> entries = new ArrayList<>();
-        for (Element e : elements(body, element)) {
-            entries.add(entry.of(
-                    date(SafeXml.required(e, dateTag)),
-                    SafeXml.required(e, nameTag),
-                    SafeXml.text(e, codeTag).orElse(""),
+    private static List<Dated> readDated(Element body, DatedTags tags) throws MalformedMessageException {
+        List<Dated> entries = new ArrayList<>();
+        for (Element e : elements(body, tags.entry())) {
+            entries.add(new Dated(
+                    date(SafeXml.required(e, tags.date())),
+                    SafeXml.required(e, tags.name()),
+                    SafeXml.text(e, tags.code()).orElse(""),
                     SafeXml.text(e, "FacilityName").orElse("")));
         }
         return entries;
