@@ -6,9 +6,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +29,12 @@ class CardInUseVpcdVisitTest {
     @Test
     void aCardHeldByAnotherProgramShowsItsOwnMessage() throws Exception {
         try (DemoProfile env = DemoProfile.start(dir, ReaderMode.VPCD)) {
-            BlockingQueue<VisitSnapshot> states = new LinkedBlockingQueue<>();
-            env.terminal().controller().addListener(states::add);
+            VisitStates states = VisitStates.of(env);
             env.demoCard().insert();
-            await(states, VisitState.AWAITING_PIN);
+            states.await(VisitState.AWAITING_PIN);
             // The visit ends (its session is released); then another program takes the card before the next read.
             env.terminal().controller().fire(new VisitEvent.CardRemoved());
-            await(states, VisitState.SHOWING_PROBLEM);
+            states.await(VisitState.SHOWING_PROBLEM);
             Process other = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
                                     .toString(),
@@ -55,29 +51,15 @@ class CardInUseVpcdVisitTest {
                         .as("the other program holds the card")
                         .isEqualTo("held");
                 env.terminal().controller().fire(new VisitEvent.CardPlaced());
-                VisitSnapshot shown = await(states, VisitState.SHOWING_PROBLEM);
+                VisitSnapshot shown = states.await(VisitState.SHOWING_PROBLEM);
                 assertThat(shown.problem()).contains(Problem.CARD_IN_USE);
             } finally {
                 other.getOutputStream().close(); // lets go
                 assertThat(other.waitFor(10, TimeUnit.SECONDS)).isTrue();
             }
             env.terminal().controller().fire(new VisitEvent.CardPlaced());
-            await(states, VisitState.AWAITING_PIN);
+            states.await(VisitState.AWAITING_PIN);
             env.demoCard().remove();
-        }
-    }
-
-    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            VisitSnapshot s = states.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (s == null) {
-                throw new AssertionError("no " + wanted);
-            }
-            if (s.state() == wanted) {
-                return s;
-            }
         }
     }
 }

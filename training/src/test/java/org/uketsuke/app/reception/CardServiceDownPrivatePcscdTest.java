@@ -3,10 +3,6 @@ package org.uketsuke.app.reception;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,43 +50,28 @@ class CardServiceDownPrivatePcscdTest {
     void aStoppedCardServiceShowsCardServiceUnavailableAndTheNextVisitWorksOnceItRunsAgain() throws Exception {
         try (DemoProfile env = DemoProfile.startOnVpcd(dir, pcscd.vpcdPort())) {
             assertThat(env.terminal().slot()).isInstanceOf(PcscCardSlot.class);
-            BlockingQueue<VisitSnapshot> states = new LinkedBlockingQueue<>();
-            env.terminal().controller().addListener(states::add);
+            VisitStates states = VisitStates.of(env);
 
             pcscd.stop();
             // No watcher sees a card while the service is down: the visit is started as the card-in-use visit test
             // does, and its read asks the stopped service for a session.
             env.terminal().controller().fire(new VisitEvent.CardPlaced());
-            VisitSnapshot shown = await(states, VisitState.SHOWING_PROBLEM);
+            VisitSnapshot shown = states.await(VisitState.SHOWING_PROBLEM);
             assertThat(shown.problem()).contains(Problem.CARD_SERVICE_UNAVAILABLE);
             assertThat(new Messages(Messages.JAPANESE).get("problem.CARD_SERVICE_UNAVAILABLE"))
                     .contains("カード読み取りサービス");
             assertThat(new Messages(Messages.ENGLISH).get("problem.CARD_SERVICE_UNAVAILABLE"))
                     .contains("card reader service");
             env.terminal().controller().fire(new VisitEvent.CardRemoved());
-            await(states, VisitState.IDLE);
+            states.await(VisitState.IDLE);
 
             pcscd.start();
             PrivatePcscd.waitFor(() -> new PcscReaders().readers().contains(READER), "vpcd's reader after the restart");
             // The reader watcher survived the outage: the card placed now starts the next visit by itself.
             env.demoCard().insert();
-            await(states, VisitState.AWAITING_PIN);
+            states.await(VisitState.AWAITING_PIN);
             env.demoCard().remove();
-            await(states, VisitState.SHOWING_PROBLEM);
-        }
-    }
-
-    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            VisitSnapshot s = states.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (s == null) {
-                throw new AssertionError("no " + wanted);
-            }
-            if (s.state() == wanted) {
-                return s;
-            }
+            states.await(VisitState.SHOWING_PROBLEM);
         }
     }
 }

@@ -3,10 +3,6 @@ package org.uketsuke.app.reception;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.Problem;
@@ -49,45 +45,25 @@ class CardSessionRefusedVisitTest {
     void theVisitReadsTheCardOnceTheReaderAnswersAgain() throws Exception {
         try (DemoProfile env = DemoProfile.start(dir)) {
             VirtualCardSlot slot = (VirtualCardSlot) env.terminal().slot();
-            BlockingQueue<VisitSnapshot> states = listen(env);
+            VisitStates states = VisitStates.of(env);
             slot.refuseSessions(new SessionOpening.InUse("held"));
             slot.insert();
-            await(states, VisitState.SHOWING_PROBLEM);
+            states.await(VisitState.SHOWING_PROBLEM);
             slot.remove();
-            await(states, VisitState.IDLE);
+            states.await(VisitState.IDLE);
             slot.refuseSessions(null);
             slot.insert();
-            await(states, VisitState.AWAITING_PIN);
+            states.await(VisitState.AWAITING_PIN);
         }
     }
 
     private VisitSnapshot visitWhileTheReaderAnswers(SessionOpening.Refused refusal) throws Exception {
         try (DemoProfile env = DemoProfile.start(dir)) {
             VirtualCardSlot slot = (VirtualCardSlot) env.terminal().slot();
-            BlockingQueue<VisitSnapshot> states = listen(env);
+            VisitStates states = VisitStates.of(env);
             slot.refuseSessions(refusal);
             slot.insert();
-            return await(states, VisitState.SHOWING_PROBLEM);
-        }
-    }
-
-    private static BlockingQueue<VisitSnapshot> listen(DemoProfile env) {
-        BlockingQueue<VisitSnapshot> states = new LinkedBlockingQueue<>();
-        env.terminal().controller().addListener(states::add);
-        return states;
-    }
-
-    private static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            VisitSnapshot s = states.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (s == null) {
-                throw new AssertionError("no " + wanted);
-            }
-            if (s.state() == wanted) {
-                return s;
-            }
+            return states.await(VisitState.SHOWING_PROBLEM);
         }
     }
 }

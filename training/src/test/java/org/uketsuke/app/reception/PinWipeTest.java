@@ -3,10 +3,6 @@ package org.uketsuke.app.reception;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.Pin;
@@ -27,13 +23,13 @@ class PinWipeTest {
     @Test
     void theRightPinIsWipedAfterVerifyAndTheVisitGoesOn() throws Exception {
         try (DemoProfile env = DemoProfile.start(dir)) {
-            BlockingQueue<VisitSnapshot> states = listen(env);
+            VisitStates states = VisitStates.of(env);
             env.demoCard().insert();
-            await(states, VisitState.AWAITING_PIN);
+            states.await(VisitState.AWAITING_PIN);
             Pin pin = Pin.of(env.demoPin().toCharArray());
             char[] inside = pin.digits();
             env.terminal().controller().fire(new VisitEvent.PinEntered(pin));
-            await(states, VisitState.ASKING_CONSENTS);
+            states.await(VisitState.ASKING_CONSENTS);
             assertThat(pin.isCleared()).isTrue();
             assertThat(inside).containsOnly('\0');
         }
@@ -42,35 +38,16 @@ class PinWipeTest {
     @Test
     void aWrongPinIsWipedToo() throws Exception {
         try (DemoProfile env = DemoProfile.start(dir)) {
-            BlockingQueue<VisitSnapshot> states = listen(env);
+            VisitStates states = VisitStates.of(env);
             env.demoCard().insert();
-            await(states, VisitState.AWAITING_PIN);
+            states.await(VisitState.AWAITING_PIN);
             String wrong = env.demoPin().equals("0000") ? "1111" : "0000";
             Pin pin = Pin.of(wrong.toCharArray());
             char[] inside = pin.digits();
             env.terminal().controller().fire(new VisitEvent.PinEntered(pin));
-            VisitSnapshot again = await(states, VisitState.AWAITING_PIN);
+            VisitSnapshot again = states.await(VisitState.AWAITING_PIN);
             assertThat(again.pinTriesLeft()).isEqualTo(2);
             assertThat(inside).containsOnly('\0');
-        }
-    }
-
-    static BlockingQueue<VisitSnapshot> listen(DemoProfile env) {
-        BlockingQueue<VisitSnapshot> states = new LinkedBlockingQueue<>();
-        env.terminal().controller().addListener(states::add);
-        return states;
-    }
-
-    static VisitSnapshot await(BlockingQueue<VisitSnapshot> states, VisitState wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            VisitSnapshot s = states.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (s == null) {
-                throw new AssertionError("no " + wanted);
-            }
-            if (s.state() == wanted) {
-                return s;
-            }
         }
     }
 }

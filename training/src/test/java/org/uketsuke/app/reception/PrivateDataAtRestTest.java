@@ -10,14 +10,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.Pin;
 import org.uketsuke.app.flow.VisitEvent;
-import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
@@ -38,15 +36,15 @@ class PrivateDataAtRestTest {
     void everyFileTheTerminalWroteIsPrivateToItsUser() throws Exception {
         Path data = dir.resolve("data");
         try (DemoProfile env = DemoProfile.start(data)) {
-            BlockingQueue<VisitSnapshot> states = PinWipeTest.listen(env);
+            VisitStates states = VisitStates.of(env);
             env.demoCard().insert();
-            PinWipeTest.await(states, VisitState.AWAITING_PIN);
+            states.await(VisitState.AWAITING_PIN);
             env.terminal()
                     .controller()
                     .fire(new VisitEvent.PinEntered(Pin.of(env.demoPin().toCharArray())));
-            PinWipeTest.await(states, VisitState.ASKING_CONSENTS);
+            states.await(VisitState.ASKING_CONSENTS);
             env.terminal().controller().fire(new VisitEvent.ConsentsGiven(Consents.all(Consent.NO)));
-            PinWipeTest.await(states, VisitState.SHOWING_RESULT);
+            states.await(VisitState.SHOWING_RESULT);
             Files.writeString(
                     data.resolve("req/OQSsiquc01req_0001.xml"), "<XmlMsg>not a request", StandardCharsets.UTF_8);
             waitFor(() -> !env.terminal().bridge().hasPending(), "the visit delivered to every sink");
