@@ -74,38 +74,42 @@ final class PopulationStore implements AutoCloseable {
                 Qualification q = p.qualification();
                 SqliteStatements.bind(
                         person,
-                        p.id(),
-                        q.card().insurer().value(),
-                        q.insurerName(),
-                        q.card().symbol(),
-                        q.card().number(),
-                        q.card().branch(),
-                        q.name(),
-                        q.nameKana(),
-                        q.birthdate().toString(),
-                        q.sex().code(),
-                        q.personalFamily().code(),
-                        q.contributionRatio().percent(),
-                        q.qualificationDate().toString());
+                        insuranceColumns(
+                                p.id(),
+                                q.card(),
+                                q.insurerName(),
+                                q.name(),
+                                q.nameKana(),
+                                q.birthdate().toString(),
+                                q.sex().code(),
+                                q.personalFamily().code(),
+                                q.contributionRatio().percent(),
+                                q.qualificationDate().toString()));
                 person.addBatch();
                 if (p.previous().isPresent()) {
                     PreviousInsurance ended = p.previous().get();
                     SqliteStatements.bind(
                             previous,
-                            p.id(),
-                            ended.card().insurer().value(),
-                            ended.insurerName(),
-                            ended.card().symbol(),
-                            ended.card().number(),
-                            ended.card().branch(),
-                            ended.qualificationDate().toString(),
-                            ended.disqualificationDate().toString());
+                            insuranceColumns(
+                                    p.id(),
+                                    ended.card(),
+                                    ended.insurerName(),
+                                    ended.qualificationDate().toString(),
+                                    ended.disqualificationDate().toString()));
                     previous.addBatch();
                 }
             }
             person.executeBatch();
             previous.executeBatch();
         }
+    }
+
+    /** The columns {@code person} and {@code previous_insurance} begin with, then the table's own. */
+    private static Object[] insuranceColumns(int personId, InsuranceCardId card, String insurerName, Object... rest) {
+        List<Object> columns = new ArrayList<>(
+                List.of(personId, card.insurer().value(), insurerName, card.symbol(), card.number(), card.branch()));
+        columns.addAll(List.of(rest));
+        return columns.toArray();
     }
 
     synchronized Optional<PreviousInsurance> previousInsurance(int personId) {
