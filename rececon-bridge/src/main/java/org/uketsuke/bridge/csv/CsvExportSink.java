@@ -41,9 +41,9 @@ public final class CsvExportSink implements RececonSink {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter CONFIRMED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
-    private record Column(String header, Function<Row, String> value) {}
+    record Column(String header, Function<Row, String> value) {}
 
-    private record Row(OutboxEntry entry, ResultMessage message, Qualification q) {}
+    record Row(OutboxEntry entry, ResultMessage message, Qualification q) {}
 
     private static final List<Column> COLUMNS = columns();
 
@@ -177,6 +177,7 @@ public final class CsvExportSink implements RececonSink {
                             .map(e -> e.recipient() == null ? "" : e.recipient().value())
                             .orElse("")));
         }
+        columns.addAll(ParticularsColumns.columns());
         return List.copyOf(columns);
     }
 
