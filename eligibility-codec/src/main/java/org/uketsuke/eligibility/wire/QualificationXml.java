@@ -143,10 +143,7 @@ public final class QualificationXml {
         q.referenceNumber().ifPresent(reference -> SafeXml.leaf(e, "ReferenceNumber", reference.value()));
     }
 
-    /**
-     * The blocks with their consents. Without a reported consent a present 限度額 / 特定疾病 block implies flag 1 (it is
-     * only sent with consent).
-     */
+    /** The blocks, each after its consent (as reported: a block without its consent record is written without it). */
     private static void writeDetails(Element e, QualificationDetails d, ResultParticulars p) {
         d.elderly().ifPresent(elderly -> {
             Element info = SafeXml.child(e, "ElderlyRecipientCertificateInfo");
@@ -155,7 +152,7 @@ public final class QualificationXml {
             SafeXml.leaf(info, "ElderlyRecipientValidEndDate", format(elderly.validEnd()));
             SafeXml.leaf(info, "ElderlyRecipientContributionRatio", elderly.ratio().wire());
         });
-        writeBlockConsent(e, p, ConsentKind.LIMIT_APPLICATION, d.limit().isPresent());
+        p.consent(ConsentKind.LIMIT_APPLICATION).ifPresent(consent -> ConsentElements.write(e, consent));
         d.limit().ifPresent(limit -> {
             Element info = SafeXml.child(e, "LimitApplicationCertificateRelatedInfo");
             SafeXml.leaf(info, "LimitApplicationCertificateClassification", limit.classification());
@@ -165,7 +162,7 @@ public final class QualificationXml {
             SafeXml.leaf(info, "LimitApplicationCertificateValidEndDate", format(limit.validEnd()));
             SafeXml.leaf(info, "LimitApplicationCertificateLongTermDate", format(limit.longTermDate()));
         });
-        writeBlockConsent(e, p, ConsentKind.SPECIFIC_DISEASES, !d.specificDiseases().isEmpty());
+        p.consent(ConsentKind.SPECIFIC_DISEASES).ifPresent(consent -> ConsentElements.write(e, consent));
         if (!d.specificDiseases().isEmpty()) {
             Element list = SafeXml.child(e, "SpecificDiseasesCertificateList");
             for (SpecificDiseaseCertificate c : d.specificDiseases()) {
@@ -197,15 +194,6 @@ public final class QualificationXml {
                 SafeXml.leaf(info, "MedicalTicketValidStartDate", format(t.validStart()));
                 SafeXml.leaf(info, "MedicalTicketValidEndDate", format(t.validEnd()));
             }
-        }
-    }
-
-    private static void writeBlockConsent(Element e, ResultParticulars p, ConsentKind kind, boolean blockPresent) {
-        Optional<ConsentRecord> consent = p.consent(kind);
-        if (consent.isPresent()) {
-            ConsentElements.write(e, consent.get());
-        } else if (blockPresent) {
-            SafeXml.leaf(e, ConsentElements.prefix(kind) + "ConsFlg", Consent.YES.code());
         }
     }
 
