@@ -84,12 +84,19 @@ public final class CsvExportSink implements RececonSink {
                 return;
             }
             Row row = new Row(entry, message, confirmed.qualification());
-            String line = Csv.line(
-                    COLUMNS.stream().map(c -> clean(c.value().apply(row))).toList());
+            // A day's file begun by an earlier build keeps its layout: the row gets as many columns as its header.
+            int width = Math.min(COLUMNS.size(), headerWidth(existing));
+            String line = Csv.line(COLUMNS.subList(0, width).stream()
+                    .map(c -> clean(c.value().apply(row)))
+                    .toList());
             AtomicFiles.write(file, encode(existing + line));
         } catch (IOException e) {
             throw new SinkFailure("cannot write " + file.getFileName() + " in " + export.folder() + ": " + e, e);
         }
+    }
+
+    private static int headerWidth(String text) {
+        return Csv.parse(text.lines().findFirst().orElse("")).getFirst().fields().size();
     }
 
     private static boolean containsKey(String text, String key) {
