@@ -7,7 +7,11 @@ import java.util.Objects;
  * information may be viewed ({@code …AcquisitionTime}, older versions {@code …AvailableTime}); times YYYYMMDDhhmmss,
  * null when the system sent none.
  */
-public record ConsentRecord(ConsentKind kind, Consent flag, @Nullable String consentTime, @Nullable String expiry) {
+public record ConsentRecord(
+        ConsentKind kind,
+        Consent flag,
+        @Nullable String consentTime,
+        @Nullable String expiry) {
 
     public ConsentRecord {
         Objects.requireNonNull(kind, "kind");

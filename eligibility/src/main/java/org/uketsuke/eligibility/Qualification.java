@@ -65,7 +65,17 @@ public record Qualification(
             PersonalFamily personalFamily,
             ContributionRatio contributionRatio,
             LocalDate qualificationDate) {
-        this(card, insurerName, name, nameKana, birthdate, sex, personalFamily, contributionRatio, qualificationDate, QualificationDetails.none());
+        this(
+                card,
+                insurerName,
+                name,
+                nameKana,
+                birthdate,
+                sex,
+                personalFamily,
+                contributionRatio,
+                qualificationDate,
+                QualificationDetails.none());
     }
 
     public Qualification {

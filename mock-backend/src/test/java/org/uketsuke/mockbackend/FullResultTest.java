@@ -60,7 +60,8 @@ class FullResultTest {
                 continue;
             }
             confirmed++;
-            ResultMessage received = QualificationXml.parseResult(c.received().orElseThrow().bytes());
+            ResultMessage received =
+                    QualificationXml.parseResult(c.received().orElseThrow().bytes());
             assertThat(received.referenceClassification()).isEqualTo("2");
             ResultParticulars p = c.qualification().particulars();
             classifications.add(p.cardClassification().code());
@@ -75,10 +76,15 @@ class FullResultTest {
                 assertThat(consent.consentTime()).matches("\\d{14}");
             }
             assertThat(kinds).containsExactlyInAnyOrder(ConsentKind.values());
-            assertThat(p.consent(ConsentKind.LIMIT_APPLICATION).orElseThrow().flag().code())
+            assertThat(p.consent(ConsentKind.LIMIT_APPLICATION)
+                            .orElseThrow()
+                            .flag()
+                            .code())
                     .isEqualTo("1");
             if (held.card().insurer().value().startsWith("39")) {
-                assertThat(p.cardExpirationDate()).as("後期高齢者 cards end on 31 July").isNotNull();
+                assertThat(p.cardExpirationDate())
+                        .as("後期高齢者 cards end on 31 July")
+                        .isNotNull();
             }
             tickets += p.medicalTickets().size();
         }
@@ -94,7 +100,8 @@ class FullResultTest {
             ResultParticulars p = c.qualification().particulars();
             assertThat(p.consents()).hasSize(ConsentKind.values().length);
             p.consents().stream()
-                    .filter(consent -> consent.flag().code().equals("1") && consent.kind().expiring())
+                    .filter(consent ->
+                            consent.flag().code().equals("1") && consent.kind().expiring())
                     .forEach(consent -> assertThat(consent.expiry()).matches("\\d{14}"));
             assertThat(c.received()).isPresent();
         });

@@ -150,13 +150,17 @@ public final class QualificationXml {
             SafeXml.leaf(info, "ElderlyRecipientCertificateDate", format(elderly.certificateDate()));
             SafeXml.leaf(info, "ElderlyRecipientValidStartDate", format(elderly.validStart()));
             SafeXml.leaf(info, "ElderlyRecipientValidEndDate", format(elderly.validEnd()));
-            SafeXml.leaf(info, "ElderlyRecipientContributionRatio", elderly.ratio().wire());
+            SafeXml.leaf(
+                    info, "ElderlyRecipientContributionRatio", elderly.ratio().wire());
         });
         p.consent(ConsentKind.LIMIT_APPLICATION).ifPresent(consent -> ConsentElements.write(e, consent));
         d.limit().ifPresent(limit -> {
             Element info = SafeXml.child(e, "LimitApplicationCertificateRelatedInfo");
             SafeXml.leaf(info, "LimitApplicationCertificateClassification", limit.classification());
-            SafeXml.leaf(info, "LimitApplicationCertificateClassificationFlag", limit.category().name());
+            SafeXml.leaf(
+                    info,
+                    "LimitApplicationCertificateClassificationFlag",
+                    limit.category().name());
             SafeXml.leaf(info, "LimitApplicationCertificateDate", format(limit.certificateDate()));
             SafeXml.leaf(info, "LimitApplicationCertificateValidStartDate", format(limit.validStart()));
             SafeXml.leaf(info, "LimitApplicationCertificateValidEndDate", format(limit.validEnd()));

@@ -79,7 +79,9 @@ public final class ResultBytes {
             if (encoder.canEncode(ch)) {
                 out.append(ch);
             } else {
-                out.append("&#x").append(Integer.toHexString(cp).toUpperCase(Locale.ROOT)).append(';');
+                out.append("&#x")
+                        .append(Integer.toHexString(cp).toUpperCase(Locale.ROOT))
+                        .append(';');
             }
         });
         try {

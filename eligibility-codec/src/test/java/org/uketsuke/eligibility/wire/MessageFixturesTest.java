@@ -56,11 +56,13 @@ class MessageFixturesTest {
                 .isEqualTo("20261204093001");
         assertThat(q.referenceNumber().orElseThrow().value()).isEqualTo("K-0001");
 
-        assertThat(QualificationXml.parseResult(QualificationXml.write(message))).isEqualTo(message);
+        assertThat(QualificationXml.parseResult(QualificationXml.write(message)))
+                .isEqualTo(message);
         ConfirmationOutcome outcome = QualificationXml.outcomeOf(bytes);
-        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class, c -> assertThat(
-                        c.received().orElseThrow().bytes())
-                .isEqualTo(bytes));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Confirmed.class,
+                        c -> assertThat(c.received().orElseThrow().bytes()).isEqualTo(bytes));
     }
 
     @Test
@@ -102,8 +104,8 @@ class MessageFixturesTest {
 
         BatchStatus status = QualificationXml.parseBatchStatus(fixture("batch-status-processing.xml"));
         assertThat(status).isEqualTo(new BatchStatus.Processing("R2026120400001", 1, 2));
-        assertThat(QualificationXml.parseBatchStatus(QualificationXml.writeBatchStatus(
-                        "R2026120400001", "20261204080100", 1, 2, searches, null)))
+        assertThat(QualificationXml.parseBatchStatus(
+                        QualificationXml.writeBatchStatus("R2026120400001", "20261204080100", 1, 2, searches, null)))
                 .isEqualTo(status);
     }
 }

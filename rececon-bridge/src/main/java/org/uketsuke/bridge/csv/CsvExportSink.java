@@ -96,7 +96,10 @@ public final class CsvExportSink implements RececonSink {
     }
 
     private static int headerWidth(String text) {
-        return Csv.parse(text.lines().findFirst().orElse("")).getFirst().fields().size();
+        return Csv.parse(text.lines().findFirst().orElse(""))
+                .getFirst()
+                .fields()
+                .size();
     }
 
     private static boolean containsKey(String text, String key) {

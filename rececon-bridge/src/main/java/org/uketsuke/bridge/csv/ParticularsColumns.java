@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.uketsuke.bridge.csv.CsvExportSink.Column;
-import org.uketsuke.bridge.csv.CsvExportSink.Row;
 import org.uketsuke.eligibility.ConsentKind;
 import org.uketsuke.eligibility.ConsentRecord;
 import org.uketsuke.eligibility.ResultParticulars;
@@ -41,30 +40,19 @@ final class ParticularsColumns {
                 p("有効終了年月日", p -> day(p.cardExpirationDate())),
                 p("未就学区分", ResultParticulars::preschoolClassification),
                 new Column("処方箋発行形態", r -> r.message().prescriptionIssueSelect()),
-                new Column(
-                        "高齢受給者証交付年月日",
-                        r -> day(r.q().details().elderly().map(e -> e.certificateDate()))),
-                new Column(
-                        "高齢受給者有効開始年月日",
-                        r -> day(r.q().details().elderly().map(e -> e.validStart()))),
-                new Column(
-                        "高齢受給者有効終了年月日",
-                        r -> day(r.q().details().elderly().map(e -> e.validEnd()))),
+                new Column("高齢受給者証交付年月日", r -> day(r.q().details().elderly().map(e -> e.certificateDate()))),
+                new Column("高齢受給者有効開始年月日", r -> day(r.q().details().elderly().map(e -> e.validStart()))),
+                new Column("高齢受給者有効終了年月日", r -> day(r.q().details().elderly().map(e -> e.validEnd()))),
                 new Column(
                         "限度額適用認定証区分",
-                        r -> r.q().details().limit().map(l -> l.classification()).orElse("")),
-                new Column(
-                        "限度額交付年月日",
-                        r -> day(r.q().details().limit().map(l -> l.certificateDate()))),
-                new Column(
-                        "限度額有効開始年月日",
-                        r -> day(r.q().details().limit().map(l -> l.validStart()))),
-                new Column(
-                        "限度額有効終了年月日",
-                        r -> day(r.q().details().limit().map(l -> l.validEnd()))),
-                new Column(
-                        "限度額長期入院該当年月日",
-                        r -> day(r.q().details().limit().map(l -> l.longTermDate()))),
+                        r -> r.q().details()
+                                .limit()
+                                .map(l -> l.classification())
+                                .orElse("")),
+                new Column("限度額交付年月日", r -> day(r.q().details().limit().map(l -> l.certificateDate()))),
+                new Column("限度額有効開始年月日", r -> day(r.q().details().limit().map(l -> l.validStart()))),
+                new Column("限度額有効終了年月日", r -> day(r.q().details().limit().map(l -> l.validEnd()))),
+                new Column("限度額長期入院該当年月日", r -> day(r.q().details().limit().map(l -> l.longTermDate()))),
                 new Column(
                         "特定疾病詳細",
                         r -> r.q().details().specificDiseases().stream()
@@ -85,10 +73,16 @@ final class ParticularsColumns {
                                 .collect(Collectors.joining(" ")))));
         for (ConsentKind kind : ConsentKind.values()) {
             String label = label(kind);
-            columns.add(p(label + "同意", p -> consent(p, kind).map(c -> c.flag().code()).orElse("")));
-            columns.add(p(label + "同意日時", p -> consent(p, kind).map(ConsentRecord::consentTime).orElse("")));
+            columns.add(p(
+                    label + "同意",
+                    p -> consent(p, kind).map(c -> c.flag().code()).orElse("")));
+            columns.add(p(
+                    label + "同意日時",
+                    p -> consent(p, kind).map(ConsentRecord::consentTime).orElse("")));
             if (kind.expiring()) {
-                columns.add(p(label + "閲覧期限", p -> consent(p, kind).map(ConsentRecord::expiry).orElse("")));
+                columns.add(p(
+                        label + "閲覧期限",
+                        p -> consent(p, kind).map(ConsentRecord::expiry).orElse("")));
             }
         }
         return columns;

@@ -45,7 +45,8 @@ final class ParticularsRows {
             dialect.bindDate(update, 12, p.cardExpirationDate());
             update.setString(13, p.preschoolClassification());
             update.setString(14, message.prescriptionIssueSelect());
-            dialect.bindDate(update, 15, d.elderly().map(e -> e.certificateDate()).orElse(null));
+            dialect.bindDate(
+                    update, 15, d.elderly().map(e -> e.certificateDate()).orElse(null));
             dialect.bindDate(update, 16, d.elderly().map(e -> e.validStart()).orElse(null));
             dialect.bindDate(update, 17, d.elderly().map(e -> e.validEnd()).orElse(null));
             dialect.bindDate(update, 18, d.limit().map(l -> l.certificateDate()).orElse(null));
@@ -64,8 +65,8 @@ final class ParticularsRows {
             }
             disease.executeBatch();
         }
-        try (PreparedStatement consent = c.prepareStatement("insert into consent (idempotency_key, kind, flag,"
-                + " consent_time, expiry) values (?,?,?,?,?)")) {
+        try (PreparedStatement consent = c.prepareStatement(
+                "insert into consent (idempotency_key, kind, flag," + " consent_time, expiry) values (?,?,?,?,?)")) {
             for (ConsentRecord r : p.consents()) {
                 consent.setString(1, key);
                 consent.setString(2, r.kind().name());

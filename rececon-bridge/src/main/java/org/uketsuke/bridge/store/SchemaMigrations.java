@@ -26,7 +26,8 @@ import java.util.Map;
 public final class SchemaMigrations {
 
     /** Every migration, oldest first. Append only: an applied migration is never edited. */
-    static final List<String> MIGRATIONS = List.of("V1__confirmation_history", "V2__insurance_and_blocks", "V3__result_particulars");
+    static final List<String> MIGRATIONS =
+            List.of("V1__confirmation_history", "V2__insurance_and_blocks", "V3__result_particulars");
 
     private SchemaMigrations() {}
 

@@ -44,9 +44,7 @@ class CsvExportSinkTest {
     @Test
     void newColumnsComeAfterTheFirst28AndADayBegunByAnOlderBuildKeepsItsWidth() throws Exception {
         List<String> headers = CsvExportSink.headers();
-        assertThat(headers.subList(0, 28))
-                .startsWith("受付キー")
-                .endsWith("第四公費負担者番号", "第四公費受給者番号");
+        assertThat(headers.subList(0, 28)).startsWith("受付キー").endsWith("第四公費負担者番号", "第四公費受給者番号");
         assertThat(headers.subList(28, headers.size())).startsWith("被保険者証区分").contains("処方箋発行形態");
         Path file = dir.resolve("csv/uketsuke-qualifications-20261203.csv");
         Files.createDirectories(file.getParent());

@@ -98,7 +98,11 @@ class ResultFileRoundTripTest {
         Map<String, byte[]> sentBytes = new HashMap<>();
         Map<String, ResultMessage> sentMessages = new HashMap<>();
         BridgeConfig config = new BridgeConfig(
-                        dir.resolve("outbox.db"), dir.resolve("rececon.db"), dir.resolve("face"), INSTITUTION, folderCharset)
+                        dir.resolve("outbox.db"),
+                        dir.resolve("rececon.db"),
+                        dir.resolve("face"),
+                        INSTITUTION,
+                        folderCharset)
                 .withCsvExport(new CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
         try (RececonBridge bridge = RececonBridge.open(config)) {
             for (int i = 0; i < CASES; i++) {
@@ -225,17 +229,26 @@ class ResultFileRoundTripTest {
                 .containsEntry("card_expiration_date", iso(p.cardExpirationDate()))
                 .containsEntry("preschool_classification", p.preschoolClassification())
                 .containsEntry("prescription_issue_select", m.prescriptionIssueSelect())
-                .containsEntry("elderly_certificate_date", iso(d.elderly().orElseThrow().certificateDate()))
-                .containsEntry("elderly_valid_start", iso(d.elderly().orElseThrow().validStart()))
-                .containsEntry("elderly_valid_end", iso(d.elderly().orElseThrow().validEnd()))
-                .containsEntry("elderly_ratio", d.elderly().orElseThrow().ratio().wire())
-                .containsEntry("limit_certificate_date", iso(d.limit().orElseThrow().certificateDate()))
-                .containsEntry("limit_long_term_date", iso(d.limit().orElseThrow().longTermDate()))
+                .containsEntry(
+                        "elderly_certificate_date",
+                        iso(d.elderly().orElseThrow().certificateDate()))
+                .containsEntry(
+                        "elderly_valid_start", iso(d.elderly().orElseThrow().validStart()))
+                .containsEntry(
+                        "elderly_valid_end", iso(d.elderly().orElseThrow().validEnd()))
+                .containsEntry(
+                        "elderly_ratio", d.elderly().orElseThrow().ratio().wire())
+                .containsEntry(
+                        "limit_certificate_date", iso(d.limit().orElseThrow().certificateDate()))
+                .containsEntry(
+                        "limit_long_term_date", iso(d.limit().orElseThrow().longTermDate()))
                 .containsEntry("limit_valid_start", iso(d.limit().orElseThrow().validStart()))
                 .containsEntry("limit_valid_end", iso(d.limit().orElseThrow().validEnd()))
                 .containsEntry("limit_classification", d.limit().orElseThrow().classification())
-                .containsEntry("limit_category", d.limit().orElseThrow().category().name())
-                .containsEntry("reference_number", q.referenceNumber().orElseThrow().value())
+                .containsEntry(
+                        "limit_category", d.limit().orElseThrow().category().name())
+                .containsEntry(
+                        "reference_number", q.referenceNumber().orElseThrow().value())
                 .containsEntry("insurer_number", q.card().insurer().value())
                 .containsEntry("symbol", q.card().symbol())
                 .containsEntry("number", q.card().number())
@@ -315,13 +328,20 @@ class ResultFileRoundTripTest {
                 .containsEntry("限度額長期入院該当年月日", day(d.limit().orElseThrow().longTermDate()))
                 .containsEntry("照会番号", q.referenceNumber().orElseThrow().value())
                 .containsEntry("氏名", q.name());
-        assertThat(row.get("特定疾病詳細")).contains(day(d.specificDiseases().getFirst().certificateDate()));
-        assertThat(row.get("医療扶助")).contains(p.medicalTickets().getFirst().payer().value());
-        assertThat(row.get("薬剤情報同意")).isEqualTo(p.consent(ConsentKind.PHARMACEUTICAL).orElseThrow().flag().code());
+        assertThat(row.get("特定疾病詳細"))
+                .contains(day(d.specificDiseases().getFirst().certificateDate()));
+        assertThat(row.get("医療扶助"))
+                .contains(p.medicalTickets().getFirst().payer().value());
+        assertThat(row.get("薬剤情報同意"))
+                .isEqualTo(p.consent(ConsentKind.PHARMACEUTICAL)
+                        .orElseThrow()
+                        .flag()
+                        .code());
         assertThat(row.get("電子カルテ情報閲覧期限"))
                 .isEqualTo(p.consent(ConsentKind.CLINICAL_SIX).orElseThrow().expiry());
         assertThat(row.get("限度額情報同意日時"))
-                .isEqualTo(p.consent(ConsentKind.LIMIT_APPLICATION).orElseThrow().consentTime());
+                .isEqualTo(
+                        p.consent(ConsentKind.LIMIT_APPLICATION).orElseThrow().consentTime());
     }
 
     private static String iso(LocalDate date) {
@@ -337,7 +357,8 @@ class ResultFileRoundTripTest {
     private static ResultMessage result(SplittableRandom r, String key, CharacterCode code) {
         LocalDate birth = date(r);
         Qualification q = new Qualification(
-                new InsuranceCardId(InsurerNumber.of(checked(r, r.nextBoolean() ? 7 : 5)), word(r), digits(r, 8), digits(r, 2)),
+                new InsuranceCardId(
+                        InsurerNumber.of(checked(r, r.nextBoolean() ? 7 : 5)), word(r), digits(r, 8), digits(r, 2)),
                 word(r),
                 word(r) + "　" + word(r),
                 "ｳｹﾂｹ " + word(r),
@@ -383,7 +404,10 @@ class ResultFileRoundTripTest {
         List<ConsentRecord> consents = new ArrayList<>();
         for (ConsentKind kind : ConsentKind.values()) {
             consents.add(new ConsentRecord(
-                    kind, Consent.values()[r.nextInt(Consent.values().length)], time(r), kind.expiring() ? time(r) : null));
+                    kind,
+                    Consent.values()[r.nextInt(Consent.values().length)],
+                    time(r),
+                    kind.expiring() ? time(r) : null));
         }
         List<String> kinds = InsuredCardClassification.KNOWN;
         return new ResultParticulars(
