@@ -48,22 +48,15 @@ public record ResultMessage(
             String fileId,
             Qualification qualification,
             String notice) {
-        return new ResultMessage(
+        return answer(
                 processExecutionTime,
-                processExecutionTime.substring(0, 8),
                 institution,
                 fileId,
-                "1",
-                "1",
-                null,
-                null,
-                CharacterCode.UTF_8,
                 "1",
                 notice == null ? null : ResultCodes.NOTICE,
                 notice,
                 "1",
-                List.of(qualification),
-                null);
+                List.of(qualification));
     }
 
     /**
@@ -103,6 +96,27 @@ public record ResultMessage(
             default -> null;
         };
         String status = validity == null ? "2" : "1";
+        return answer(
+                processExecutionTime,
+                institution,
+                fileId,
+                status,
+                code == null ? ResultCodes.codeOf(reason) : code,
+                message,
+                validity,
+                List.of());
+    }
+
+    /** An answer of a card confirmation (照会区分 1, SegmentOfResult 1, UTF-8) with this body. */
+    private static ResultMessage answer(
+            String processExecutionTime,
+            String institution,
+            String fileId,
+            String status,
+            String code,
+            String message,
+            String validity,
+            List<Qualification> qualifications) {
         return new ResultMessage(
                 processExecutionTime,
                 processExecutionTime.substring(0, 8),
@@ -114,10 +128,10 @@ public record ResultMessage(
                 null,
                 CharacterCode.UTF_8,
                 status,
-                code == null ? ResultCodes.codeOf(reason) : code,
+                code,
                 message,
                 validity,
-                List.of(),
+                qualifications,
                 null);
     }
 

@@ -14,7 +14,10 @@ import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.ConsentKind;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.ResultParticulars;
+import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.eligibility.wire.medical.MedicalXml;
 
 /**
  * The message families as files (src/test/resources/…/wire/fixtures): each is parsed into the model and produced again,
@@ -107,5 +110,28 @@ class MessageFixturesTest {
         assertThat(QualificationXml.parseBatchStatus(
                         QualificationXml.writeBatchStatus("R2026120400001", "20261204080100", 1, 2, searches, null)))
                 .isEqualTo(status);
+    }
+
+    @Test
+    void theReferenceNumberBatchFixtureIsReadAndProducedAgain() throws Exception {
+        List<ReferenceRegistration> registrations =
+                ServiceXml.parseReferenceRequest(fixture("reference-batch-request.xml"));
+        assertThat(registrations).extracting(r -> r.referenceNumber().value()).containsExactly("K-0001", "K-0002");
+        assertThat(registrations.get(1).card().insurer().value()).isEqualTo("131045");
+        assertThat(ServiceXml.parseReferenceRequest(
+                        ServiceXml.writeReferenceRequest(registrations, "1311234567", "20261204070000")))
+                .isEqualTo(registrations);
+    }
+
+    @Test
+    void theDrugRequestFixtureAsAClinicProgramWritesItIsReadAndProducedAgain() throws Exception {
+        MedicalXml.Request request = MedicalXml.parseRequest(fixture("yzk-drug-request.xml"), MedicalCategory.DRUG);
+        assertThat(request.fileCategory()).isEqualTo("02");
+        assertThat(request.query().card().number()).isEqualTo("1024");
+        assertThat(request.query().from()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(request.query().arbitraryFileIdentifier()).isEqualTo("yzk-0001");
+        byte[] produced = MedicalXml.writeRequest(
+                request.query(), request.medicalInstitutionCode(), request.fileCategory(), CharacterCode.SHIFT_JIS);
+        assertThat(MedicalXml.parseRequest(produced, MedicalCategory.DRUG)).isEqualTo(request);
     }
 }
