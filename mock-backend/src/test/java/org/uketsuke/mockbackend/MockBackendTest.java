@@ -100,6 +100,10 @@ class MockBackendTest {
     void limitAndSpecificDiseaseInformationNeedsTheConsent() throws Exception {
         IssuedCard card = backend.issueCard(22); // 22 % 5 == 2 and 22 % 17 == 5: 限度額 and dialysis
         assertThat(card.expected().details().limit()).isPresent();
+        assertThat(card.expected().details().limit().orElseThrow().certificateDate())
+                .isNotNull();
+        assertThat(card.expected().details().specificDiseases().getFirst().certificateDate())
+                .isNotNull();
         assertThat(card.expected().details().specificDiseases()).isNotEmpty();
         ConfirmationOutcome without = client.confirmByCard(signedRequest(card));
         assertThat(((ConfirmationOutcome.Confirmed) without)
