@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param qualificationDate 資格取得年月日
  * @param details 高齢受給者, 限度額, 特定疾病 and 公費 blocks
  * @param referenceNumber the 照会番号 the asking institution registered for this patient, if any
+ * @param particulars every other element of the result (card kind, address, dates, consents, 医療扶助)
  */
 public record Qualification(
         InsuranceCardId card,
@@ -23,9 +24,10 @@ public record Qualification(
         ContributionRatio contributionRatio,
         LocalDate qualificationDate,
         QualificationDetails details,
-        Optional<ReferenceNumber> referenceNumber) {
+        Optional<ReferenceNumber> referenceNumber,
+        ResultParticulars particulars) {
 
-    /** A qualification without a registered 照会番号. */
+    /** A qualification with its optional blocks, no 照会番号 and no other particulars. */
     public Qualification(
             InsuranceCardId card,
             String insurerName,
@@ -48,7 +50,8 @@ public record Qualification(
                 contributionRatio,
                 qualificationDate,
                 details,
-                Optional.empty());
+                Optional.empty(),
+                ResultParticulars.none());
     }
 
     /** A qualification without optional blocks. */
@@ -78,6 +81,7 @@ public record Qualification(
     public Qualification {
         details = details == null ? QualificationDetails.none() : details;
         referenceNumber = referenceNumber == null ? Optional.empty() : referenceNumber;
+        particulars = particulars == null ? ResultParticulars.none() : particulars;
         if (card == null || contributionRatio == null || birthdate == null) {
             throw new InvalidValueException(
                     "ResultOfQualificationConfirmation", "insurance, birth date and ratio are required");
@@ -89,22 +93,21 @@ public record Qualification(
 
     /** The same qualification as answered to an institution that registered this 照会番号 (or none). */
     public Qualification withReferenceNumber(Optional<ReferenceNumber> reference) {
-        return new Qualification(
-                card,
-                insurerName,
-                name,
-                nameKana,
-                birthdate,
-                sex,
-                personalFamily,
-                contributionRatio,
-                qualificationDate,
-                details,
-                reference);
+        return with(details, reference, particulars);
     }
 
     /** The same qualification with other optional blocks (e.g. only the consented ones). */
     public Qualification withDetails(QualificationDetails shown) {
+        return with(shown, referenceNumber, particulars);
+    }
+
+    /** The same qualification with other particulars (e.g. the consents of this confirmation). */
+    public Qualification withParticulars(ResultParticulars replaced) {
+        return with(details, referenceNumber, replaced);
+    }
+
+    private Qualification with(
+            QualificationDetails shown, Optional<ReferenceNumber> reference, ResultParticulars replaced) {
         return new Qualification(
                 card,
                 insurerName,
@@ -116,6 +119,7 @@ public record Qualification(
                 contributionRatio,
                 qualificationDate,
                 shown,
-                referenceNumber);
+                reference,
+                replaced);
     }
 }

@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -100,12 +101,19 @@ final class Confirmations {
             return ResultMessage.rejected(now, institution, fileId, notQualified.reason(), notQualified.message());
         }
         String from = Certificates.institutionOf(terminal, institution);
-        Qualification qualification =
-                withConsents(held, request.consents()).withReferenceNumber(references.of(from, person));
+        Qualification qualification = withConsents(held, request.consents())
+                .withReferenceNumber(references.of(from, person))
+                .withParticulars(ResultParticularsGenerator.of(person, held)
+                        .withConsents(ResultParticularsGenerator.consents(
+                                request.consents(), request.scenario(), clock.instant())));
         // The consents (with their time, so their expiry) and the prescription-form choice, for later viewing.
         consents.record(
                 from, person, request.consents(), request.scenario(), request.prescriptionForm(), clock.instant());
-        return ResultMessage.confirmed(now, institution, fileId, qualification, null);
+        return ResultMessage.confirmed(now, institution, fileId, qualification, null)
+                .withPrescriptionIssueSelect(
+                        request.prescriptionForm() == null
+                                ? null
+                                : request.prescriptionForm().code());
     }
 
     ResultMessage byInsurance(QualificationXml.SearchRequest parsed, String institution) {
@@ -113,20 +121,23 @@ final class Confirmations {
         var search = parsed.search();
         OptionalInt found = population.find(search.card(), search.birthdate());
         if (found.isEmpty()) {
-            if (population.findPrevious(search.card(), search.birthdate()).isPresent()) {
-                // 資格の切替: this insurance ended and a newer one exists (QualificationValidity 3).
+            Optional<PreviousInsurance> previous = population.findPrevious(search.card(), search.birthdate());
+            if (previous.isPresent()) {
+                // 資格の切替: this insurance ended and a newer one exists (QualificationValidity 3), listed with its end.
                 ResultMessage ended = ResultMessage.rejected(
                         now,
                         parsed.medicalInstitutionCode(),
                         parsed.arbitraryFileIdentifier(),
                         RejectionReason.QUALIFICATION_LOST,
                         "この資格は喪失しています。新しい資格があります。");
+                Qualification current =
+                        population.person(previous.get().personId()).orElseThrow();
                 return new ResultMessage(
                         ended.processExecutionTime(),
                         ended.qualificationConfirmationDate(),
                         ended.medicalInstitutionCode(),
                         ended.arbitraryFileIdentifier(),
-                        ended.referenceClassification(),
+                        "2",
                         ended.segmentOfResult(),
                         null,
                         null,
@@ -135,7 +146,8 @@ final class Confirmations {
                         ended.processingResultCode(),
                         ended.processingResultMessage(),
                         "3",
-                        List.of());
+                        List.of(ResultParticularsGenerator.ended(current, previous.get())),
+                        null);
             }
             return ResultMessage.rejected(
                     now,
@@ -156,17 +168,15 @@ final class Confirmations {
                     notQualified.message());
         }
         Consent limit = search.limitConsent() ? Consent.YES : Consent.NO;
-        Qualification q = withConsents(
-                        held,
-                        new Consents(
-                                Consent.NOT_OBTAINED,
-                                Consent.NOT_OBTAINED,
-                                Consent.NOT_OBTAINED,
-                                Consent.NOT_OBTAINED,
-                                limit,
-                                limit))
-                .withReferenceNumber(references.of(institution, person));
-        return ResultMessage.confirmed(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(), q, null);
+        Consents asked = new Consents(
+                Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, Consent.NOT_OBTAINED, limit, limit);
+        Qualification q = withConsents(held, asked)
+                .withReferenceNumber(references.of(institution, person))
+                .withParticulars(ResultParticularsGenerator.of(person, held)
+                        .withConsents(ResultParticularsGenerator.consents(
+                                asked, ConsentScenario.OUTPATIENT, clock.instant())));
+        return ResultMessage.confirmed(now, parsed.medicalInstitutionCode(), parsed.arbitraryFileIdentifier(), q, null)
+                .withReferenceClassification("2");
     }
 
     /** 資格喪失, or a qualification that has not started yet on today's date (Japan time). */

@@ -231,12 +231,18 @@ final class PopulationGenerator {
                 ? Optional.of(new LimitCertificate(
                         "01",
                         age >= 70 ? LimitCategory.B04 : LimitCategory.A03,
+                        REFERENCE_DATE.minusDays(14),
                         REFERENCE_DATE,
-                        REFERENCE_DATE.plusYears(1).minusDays(1)))
+                        REFERENCE_DATE.plusYears(1).minusDays(1),
+                        null))
                 : Optional.empty();
         List<SpecificDiseaseCertificate> diseases = id % 17 == 5
                 ? List.of(new SpecificDiseaseCertificate(
-                        SpecificDisease.CHRONIC_RENAL_FAILURE_DIALYSIS, REFERENCE_DATE.minusYears(2), null, 10_000))
+                        SpecificDisease.CHRONIC_RENAL_FAILURE_DIALYSIS,
+                        REFERENCE_DATE.minusYears(2).minusDays(14),
+                        REFERENCE_DATE.minusYears(2),
+                        null,
+                        10_000))
                 : List.of();
         List<PublicExpense> expenses = List.of();
         if (id % 13 == 7) {

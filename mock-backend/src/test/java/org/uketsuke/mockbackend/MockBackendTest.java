@@ -40,6 +40,7 @@ import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.ResultParticulars;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
 import org.uketsuke.eligibility.VisualAttestation;
@@ -91,7 +92,7 @@ class MockBackendTest {
         IssuedCard card = backend.issueCard(3);
         ConfirmationOutcome outcome = client.confirmByCard(signedRequest(card));
         assertThat(outcome).isInstanceOf(ConfirmationOutcome.Confirmed.class);
-        assertThat(((ConfirmationOutcome.Confirmed) outcome).qualification())
+        assertThat(((ConfirmationOutcome.Confirmed) outcome).qualification().withParticulars(ResultParticulars.none()))
                 .isEqualTo(Confirmations.withConsents(card.expected(), Consents.none()));
     }
 
@@ -99,6 +100,10 @@ class MockBackendTest {
     void limitAndSpecificDiseaseInformationNeedsTheConsent() throws Exception {
         IssuedCard card = backend.issueCard(22); // 22 % 5 == 2 and 22 % 17 == 5: 限度額 and dialysis
         assertThat(card.expected().details().limit()).isPresent();
+        assertThat(card.expected().details().limit().orElseThrow().certificateDate())
+                .isNotNull();
+        assertThat(card.expected().details().specificDiseases().getFirst().certificateDate())
+                .isNotNull();
         assertThat(card.expected().details().specificDiseases()).isNotEmpty();
         ConfirmationOutcome without = client.confirmByCard(signedRequest(card));
         assertThat(((ConfirmationOutcome.Confirmed) without)
@@ -116,7 +121,8 @@ class MockBackendTest {
         Consents yes = Consents.all(Consent.YES);
         ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(
                 card.authCertDer(), nonce, sign(card.authKey(), nonce), IdentityMethod.PIN, yes, "consented"));
-        assertThat(((ConfirmationOutcome.Confirmed) with).qualification()).isEqualTo(card.expected());
+        assertThat(((ConfirmationOutcome.Confirmed) with).qualification().withParticulars(ResultParticulars.none()))
+                .isEqualTo(card.expected());
     }
 
     private static final byte[] PROOF = new byte[32];

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.bridge.sink.ConfirmedEntry;
 import org.uketsuke.bridge.sink.FileNameValues;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.PrivateFiles;
@@ -17,13 +18,13 @@ import org.uketsuke.bridge.sink.RececonSink;
 import org.uketsuke.bridge.sink.SinkFailure;
 import org.uketsuke.bridge.sink.UnsafeFileNameValueException;
 import org.uketsuke.eligibility.wire.CharacterCode;
-import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultBytes;
 import org.uketsuke.eligibility.wire.ResultMessage;
 
 /**
  * Drop-in for the official 連携アプリ's {@code face} folder: each card confirmation becomes
- * {@code OQSsiquc01res_face_<医療機関コード 10><20 hex>_<yyyyMMddHHmmss>.xml} in the result message shape, in UTF-8 or
- * Shift_JIS with a matching CharacterCodeIdentifier. The 20 hex characters come from the idempotency key, so a
+ * {@code OQSsiquc01res_face_<医療機関コード 10><20 hex>_<yyyyMMddHHmmss>.xml} holding the result message exactly as the
+ * system sent it ({@link ResultBytes}: only converted to UTF-8 or Shift_JIS with a matching CharacterCodeIdentifier). The 20 hex characters come from the idempotency key, so a
  * redelivery finds its file and writes nothing. Written through {@link AtomicFiles}.
  */
 public final class FaceFolderSink implements RececonSink {
@@ -59,7 +60,8 @@ public final class FaceFolderSink implements RececonSink {
 
     @Override
     public synchronized void deliver(OutboxEntry entry) throws Exception {
-        ResultMessage message = QualificationXml.parseResult(entry.resultXml()).withCharacterCode(characterCode);
+        byte[] received = entry.resultXml();
+        ResultMessage message = ConfirmedEntry.of(entry).message();
         Path target;
         try {
             target = folder.resolve(fileName(
@@ -71,7 +73,7 @@ public final class FaceFolderSink implements RececonSink {
             return;
         }
         try {
-            AtomicFiles.write(target, QualificationXml.write(message));
+            AtomicFiles.write(target, ResultBytes.in(received, characterCode));
         } catch (IOException e) {
             throw new SinkFailure("cannot write " + target.getFileName() + " in " + folder + ": " + e, e);
         }

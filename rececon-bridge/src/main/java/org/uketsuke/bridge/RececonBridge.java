@@ -28,6 +28,7 @@ import org.uketsuke.bridge.sink.RececonSink;
 import org.uketsuke.bridge.store.JdbcRececonStore;
 import org.uketsuke.bridge.store.StoreDialect;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.ReceivedMessage;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 
@@ -118,21 +119,30 @@ public final class RececonBridge implements AutoCloseable {
         }
     }
 
-    /** Commits the confirmation to the outbox; submitting the same key again returns the same id and adds nothing. */
+    /**
+     * Commits the confirmation to the outbox; submitting the same key again returns the same id and adds nothing. The
+     * outbox keeps the result message as the system sent it; only a confirmation that came without one (training, a
+     * simulator) gets a message written from the model.
+     */
     public synchronized DeliveryId submit(Confirmation confirmation) {
-        ResultMessage message = ResultMessage.confirmed(
-                        confirmation.result().processingTime(),
-                        institutionCode,
-                        confirmation.idempotencyKey(),
-                        confirmation.result().qualification(),
-                        confirmation.result().notice())
-                .withReferenceClassification(confirmation.method() == IdentityMethod.INSURANCE_NUMBER ? "2" : "1");
+        byte[] resultXml = confirmation
+                .result()
+                .received()
+                .map(ReceivedMessage::bytes)
+                .orElseGet(() -> QualificationXml.write(ResultMessage.confirmed(
+                                confirmation.result().processingTime(),
+                                institutionCode,
+                                confirmation.idempotencyKey(),
+                                confirmation.result().qualification(),
+                                confirmation.result().notice())
+                        .withReferenceClassification(
+                                confirmation.method() == IdentityMethod.INSURANCE_NUMBER ? "2" : "1")));
         try (PreparedStatement insert = outbox.prepareStatement(
                 "insert or ignore into entry (idempotency_key, confirmed_at, method, result_xml) values (?,?,?,?)")) {
             insert.setString(1, confirmation.idempotencyKey());
             insert.setString(2, confirmation.confirmedAt().toString());
             insert.setString(3, confirmation.method().name());
-            insert.setBytes(4, QualificationXml.write(message));
+            insert.setBytes(4, resultXml);
             insert.executeUpdate();
             try (PreparedStatement find = outbox.prepareStatement("select id from entry where idempotency_key = ?")) {
                 find.setString(1, confirmation.idempotencyKey());

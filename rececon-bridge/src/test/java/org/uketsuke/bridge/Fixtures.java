@@ -7,6 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentKind;
+import org.uketsuke.eligibility.ConsentRecord;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.ElderlyRecipient;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -21,6 +24,7 @@ import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.QualificationDetails;
 import org.uketsuke.eligibility.ReferenceNumber;
+import org.uketsuke.eligibility.ResultParticulars;
 import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.SpecificDisease;
 import org.uketsuke.eligibility.SpecificDiseaseCertificate;
@@ -82,7 +86,12 @@ public final class Fixtures {
                         new ContributionRatio(20),
                         LocalDate.of(2019, 4, 1),
                         details)
-                .withReferenceNumber(Optional.of(new ReferenceNumber("K-000" + n)));
+                .withReferenceNumber(Optional.of(new ReferenceNumber("K-000" + n)))
+                .withParticulars(ResultParticulars.none()
+                        .withConsents(List.of(
+                                new ConsentRecord(ConsentKind.LIMIT_APPLICATION, Consent.YES, "20261124100000", null),
+                                new ConsentRecord(
+                                        ConsentKind.SPECIFIC_DISEASES, Consent.YES, "20261124100000", null))));
     }
 
     public static Confirmation confirmation(String key, Instant at, Qualification q) {

@@ -140,7 +140,7 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
                 new Unavailable(UnavailableReason.SERVER_ERROR, path + ": HTTP " + answer.status());
             case Answered answer -> {
                 try {
-                    yield QualificationXml.parseResult(answer.body()).toOutcome();
+                    yield QualificationXml.outcomeOf(answer.body());
                 } catch (MalformedMessageException e) {
                     yield answer.status() >= 400
                             ? new ConfirmationOutcome.Rejected(

@@ -96,10 +96,12 @@ class HttpsEligibilityClientTest {
 
         ConfirmationOutcome outcome = client.confirmByCard(request());
 
-        assertThat(outcome)
-                .isInstanceOfSatisfying(
-                        ConfirmationOutcome.Confirmed.class,
-                        c -> assertThat(c.qualification()).isEqualTo(HANAKO));
+        assertThat(outcome).isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class, c -> {
+            assertThat(c.qualification()).isEqualTo(HANAKO);
+            assertThat(c.received().orElseThrow().bytes())
+                    .as("the answer's bytes, kept for the レセコン")
+                    .isEqualTo(confirmedXml(CharacterCode.UTF_8));
+        });
         ScriptedHttpsServer.Exchange sent = server.received().getFirst();
         assertThat(sent.requestLine()).isEqualTo("POST /oqs/v1/confirm/card HTTP/1.1");
         assertThat(sent.headers())

@@ -12,7 +12,10 @@ import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.BatchResult;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentKind;
+import org.uketsuke.eligibility.ConsentRecord;
 import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.ContributionRatio;
@@ -20,10 +23,12 @@ import org.uketsuke.eligibility.ElderlyRecipient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
+import org.uketsuke.eligibility.InsuredCardClassification;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.InvalidValueException;
 import org.uketsuke.eligibility.LimitCategory;
 import org.uketsuke.eligibility.LimitCertificate;
+import org.uketsuke.eligibility.MedicalTicket;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.PublicExpense;
@@ -31,7 +36,9 @@ import org.uketsuke.eligibility.PublicExpensePayerNumber;
 import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.QualificationDetails;
+import org.uketsuke.eligibility.ReceivedMessage;
 import org.uketsuke.eligibility.ReferenceNumber;
+import org.uketsuke.eligibility.ResultParticulars;
 import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.SpecificDisease;
 import org.uketsuke.eligibility.SpecificDiseaseCertificate;
@@ -98,27 +105,46 @@ public final class QualificationXml {
                 writeQualification(SafeXml.child(list, "ResultOfQualificationConfirmation"), q);
             }
         }
+        SafeXml.leaf(body, "PrescriptionIssueSelect", message.prescriptionIssueSelect());
     }
 
+    /** In the specification's element order (docs/spec-notes/eligibility.md#message-shape). */
     private static void writeQualification(Element e, Qualification q) {
-        SafeXml.leaf(e, "InsuredCardClassification", "01");
+        ResultParticulars p = q.particulars();
+        SafeXml.leaf(e, "InsuredCardClassification", p.cardClassification().code());
         SafeXml.leaf(e, "InsurerNumber", q.card().insurer().wire());
         SafeXml.leaf(e, "InsuredCardSymbol", q.card().symbol());
         SafeXml.leaf(e, "InsuredIdentificationNumber", q.card().number());
         SafeXml.leaf(e, "InsuredBranchNumber", q.card().branch());
         SafeXml.leaf(e, "PersonalFamilyClassification", q.personalFamily().code());
+        SafeXml.leaf(e, "InsuredName", p.insuredName());
         SafeXml.leaf(e, "Name", q.name());
+        SafeXml.leaf(e, "NameOfOther", p.nameOfOther());
         SafeXml.leaf(e, "NameKana", q.nameKana());
+        SafeXml.leaf(e, "NameOfOtherKana", p.nameOfOtherKana());
         SafeXml.leaf(e, "Sex1", q.sex().code());
+        SafeXml.leaf(e, "Sex2", p.sex2());
         SafeXml.leaf(e, "Birthdate", DATE.format(q.birthdate()));
-        SafeXml.leaf(e, "QualificationDate", q.qualificationDate() == null ? null : DATE.format(q.qualificationDate()));
+        SafeXml.leaf(e, "Address", p.address());
+        SafeXml.leaf(e, "PostNumber", p.postNumber());
+        SafeXml.leaf(e, "QualificationDate", format(q.qualificationDate()));
+        SafeXml.leaf(e, "DisqualificationDate", format(p.disqualificationDate()));
+        SafeXml.leaf(e, "InsuredCertificateIssuanceDate", format(p.certificateIssuanceDate()));
+        SafeXml.leaf(e, "InsuredCardValidDate", format(p.cardValidDate()));
+        SafeXml.leaf(e, "InsuredCardExpirationDate", format(p.cardExpirationDate()));
         SafeXml.leaf(e, "InsuredPartialContributionRatio", q.contributionRatio().wire());
+        SafeXml.leaf(e, "PreschoolClassification", p.preschoolClassification());
+        SafeXml.leaf(e, "ReasonOfLoss", p.reasonOfLoss());
         SafeXml.leaf(e, "InsurerName", q.insurerName());
-        writeDetails(e, q.details());
+        writeDetails(e, q.details(), p);
+        for (ConsentKind kind : ConsentElements.VIEWING) {
+            p.consent(kind).ifPresent(consent -> ConsentElements.write(e, consent));
+        }
         q.referenceNumber().ifPresent(reference -> SafeXml.leaf(e, "ReferenceNumber", reference.value()));
     }
 
-    private static void writeDetails(Element e, QualificationDetails d) {
+    /** The blocks, each after its consent (as reported: a block without its consent record is written without it). */
+    private static void writeDetails(Element e, QualificationDetails d, ResultParticulars p) {
         d.elderly().ifPresent(elderly -> {
             Element info = SafeXml.child(e, "ElderlyRecipientCertificateInfo");
             SafeXml.leaf(info, "ElderlyRecipientCertificateDate", format(elderly.certificateDate()));
@@ -127,19 +153,21 @@ public final class QualificationXml {
             SafeXml.leaf(
                     info, "ElderlyRecipientContributionRatio", elderly.ratio().wire());
         });
+        p.consent(ConsentKind.LIMIT_APPLICATION).ifPresent(consent -> ConsentElements.write(e, consent));
         d.limit().ifPresent(limit -> {
-            SafeXml.leaf(e, "LimitApplicationCertificateRelatedConsFlg", "1");
             Element info = SafeXml.child(e, "LimitApplicationCertificateRelatedInfo");
             SafeXml.leaf(info, "LimitApplicationCertificateClassification", limit.classification());
             SafeXml.leaf(
                     info,
                     "LimitApplicationCertificateClassificationFlag",
                     limit.category().name());
+            SafeXml.leaf(info, "LimitApplicationCertificateDate", format(limit.certificateDate()));
             SafeXml.leaf(info, "LimitApplicationCertificateValidStartDate", format(limit.validStart()));
             SafeXml.leaf(info, "LimitApplicationCertificateValidEndDate", format(limit.validEnd()));
+            SafeXml.leaf(info, "LimitApplicationCertificateLongTermDate", format(limit.longTermDate()));
         });
+        p.consent(ConsentKind.SPECIFIC_DISEASES).ifPresent(consent -> ConsentElements.write(e, consent));
         if (!d.specificDiseases().isEmpty()) {
-            SafeXml.leaf(e, "SpecificDiseasesCertificateRelatedConsFlg", "1");
             Element list = SafeXml.child(e, "SpecificDiseasesCertificateList");
             for (SpecificDiseaseCertificate c : d.specificDiseases()) {
                 Element info = SafeXml.child(list, "SpecificDiseasesCertificateInfo");
@@ -147,21 +175,66 @@ public final class QualificationXml {
                         info,
                         "SpecificDiseasesDiseaseCategory",
                         String.format("%02d", Integer.parseInt(c.disease().code())));
+                SafeXml.leaf(info, "SpecificDiseasesCertificateDate", format(c.certificateDate()));
                 SafeXml.leaf(info, "SpecificDiseasesValidStartDate", format(c.validStart()));
                 SafeXml.leaf(info, "SpecificDiseasesValidEndDate", format(c.validEnd()));
                 SafeXml.leaf(info, "SpecificDiseasesSelfPay", Integer.toString(c.selfPayYen()));
             }
         }
-        if (!d.publicExpenses().isEmpty()) {
+        if (!d.publicExpenses().isEmpty() || !p.medicalTickets().isEmpty()) {
             Element list = SafeXml.child(e, "PublicExpenseResultList");
-            for (PublicExpense p : d.publicExpenses()) {
+            for (PublicExpense x : d.publicExpenses()) {
                 Element info = SafeXml.child(list, "PublicExpenseInfo");
-                SafeXml.leaf(info, "PublicExpensePayerNumber", p.payer().value());
-                SafeXml.leaf(info, "PublicExpenseRecipientNumber", p.recipient().value());
-                SafeXml.leaf(info, "PublicExpenseValidStartDate", format(p.validStart()));
-                SafeXml.leaf(info, "PublicExpenseValidEndDate", format(p.validEnd()));
+                SafeXml.leaf(info, "PublicExpensePayerNumber", x.payer().value());
+                SafeXml.leaf(info, "PublicExpenseRecipientNumber", x.recipient().value());
+                SafeXml.leaf(info, "PublicExpenseValidStartDate", format(x.validStart()));
+                SafeXml.leaf(info, "PublicExpenseValidEndDate", format(x.validEnd()));
+            }
+            for (MedicalTicket t : p.medicalTickets()) {
+                Element info = SafeXml.child(list, "MedicalTicketInfo");
+                SafeXml.leaf(info, "MedicalTicketClassification", t.ticketKind());
+                SafeXml.leaf(info, "PublicExpensePayerNumber", t.payer().value());
+                SafeXml.leaf(info, "PublicExpenseRecipientNumber", t.recipient().value());
+                SafeXml.leaf(info, "MedicalTicketValidStartDate", format(t.validStart()));
+                SafeXml.leaf(info, "MedicalTicketValidEndDate", format(t.validEnd()));
             }
         }
+    }
+
+    private static ResultParticulars readParticulars(Element e) throws MalformedMessageException {
+        List<ConsentRecord> consents = new ArrayList<>();
+        for (ConsentKind kind : ConsentKind.values()) {
+            ConsentElements.read(e, kind).ifPresent(consents::add);
+        }
+        List<MedicalTicket> tickets = new ArrayList<>();
+        NodeList ticketInfos = e.getElementsByTagName("MedicalTicketInfo");
+        for (int i = 0; i < ticketInfos.getLength(); i++) {
+            Element info = (Element) ticketInfos.item(i);
+            tickets.add(new MedicalTicket(
+                    SafeXml.text(info, "MedicalTicketClassification").orElse("1"),
+                    PublicExpensePayerNumber.of(SafeXml.required(info, "PublicExpensePayerNumber")),
+                    PublicExpenseRecipientNumber.of(SafeXml.required(info, "PublicExpenseRecipientNumber")),
+                    optionalDate(info, "MedicalTicketValidStartDate"),
+                    optionalDate(info, "MedicalTicketValidEndDate")));
+        }
+        return new ResultParticulars(
+                SafeXml.text(e, "InsuredCardClassification")
+                        .map(InsuredCardClassification::new)
+                        .orElse(InsuredCardClassification.GENERAL),
+                SafeXml.text(e, "InsuredName").orElse(null),
+                SafeXml.text(e, "NameOfOther").orElse(null),
+                SafeXml.text(e, "NameOfOtherKana").orElse(null),
+                SafeXml.text(e, "Sex2").orElse(null),
+                SafeXml.text(e, "Address").orElse(null),
+                SafeXml.text(e, "PostNumber").orElse(null),
+                optionalDate(e, "DisqualificationDate"),
+                optionalDate(e, "InsuredCertificateIssuanceDate"),
+                optionalDate(e, "InsuredCardValidDate"),
+                optionalDate(e, "InsuredCardExpirationDate"),
+                SafeXml.text(e, "PreschoolClassification").orElse(null),
+                SafeXml.text(e, "ReasonOfLoss").orElse(null),
+                consents,
+                tickets);
     }
 
     private static QualificationDetails readDetails(Element e) throws MalformedMessageException {
@@ -184,8 +257,10 @@ public final class QualificationXml {
             limit = Optional.of(new LimitCertificate(
                     SafeXml.required(info, "LimitApplicationCertificateClassification"),
                     LimitCategory.ofCode(SafeXml.required(info, "LimitApplicationCertificateClassificationFlag")),
+                    optionalDate(info, "LimitApplicationCertificateDate"),
                     optionalDate(info, "LimitApplicationCertificateValidStartDate"),
-                    optionalDate(info, "LimitApplicationCertificateValidEndDate")));
+                    optionalDate(info, "LimitApplicationCertificateValidEndDate"),
+                    optionalDate(info, "LimitApplicationCertificateLongTermDate")));
         }
         List<SpecificDiseaseCertificate> diseases = new ArrayList<>();
         NodeList diseaseInfos = e.getElementsByTagName("SpecificDiseasesCertificateInfo");
@@ -193,6 +268,7 @@ public final class QualificationXml {
             Element info = (Element) diseaseInfos.item(i);
             diseases.add(new SpecificDiseaseCertificate(
                     SpecificDisease.ofCode(SafeXml.required(info, "SpecificDiseasesDiseaseCategory")),
+                    optionalDate(info, "SpecificDiseasesCertificateDate"),
                     optionalDate(info, "SpecificDiseasesValidStartDate"),
                     optionalDate(info, "SpecificDiseasesValidEndDate"),
                     Integer.parseInt(
@@ -220,6 +296,15 @@ public final class QualificationXml {
         return text.isEmpty() ? null : date(text.get());
     }
 
+    /**
+     * What a result message means to the terminal; a confirmation keeps the message's bytes, so the レセコン gets exactly
+     * what the system sent.
+     */
+    public static ConfirmationOutcome outcomeOf(byte[] xml) throws MalformedMessageException {
+        ConfirmationOutcome outcome = parseResult(xml).toOutcome();
+        return outcome instanceof ConfirmationOutcome.Confirmed c ? c.withReceived(new ReceivedMessage(xml)) : outcome;
+    }
+
     public static ResultMessage parseResult(byte[] xml) throws MalformedMessageException {
         Document document = SafeXml.parse(xml);
         if (!"XmlMsg".equals(document.getDocumentElement().getTagName())) {
@@ -245,7 +330,8 @@ public final class QualificationXml {
                 SafeXml.text(body, "ProcessingResultCode").orElse(null),
                 SafeXml.text(body, "ProcessingResultMessage").orElse(null),
                 SafeXml.text(body, "QualificationValidity").orElse(null),
-                qualifications);
+                qualifications,
+                SafeXml.text(body, "PrescriptionIssueSelect").orElse(null));
     }
 
     private static List<Qualification> readQualifications(Element parent) throws MalformedMessageException {
@@ -278,7 +364,8 @@ public final class QualificationXml {
                             .map(QualificationXml::dateOrNull)
                             .orElse(null),
                     readDetails(e),
-                    SafeXml.text(e, "ReferenceNumber").map(ReferenceNumber::new));
+                    SafeXml.text(e, "ReferenceNumber").map(ReferenceNumber::new),
+                    readParticulars(e));
         } catch (InvalidValueException | NumberFormatException ex) {
             throw new MalformedMessageException("invalid " + ex.getMessage(), ex);
         }
@@ -454,7 +541,8 @@ public final class QualificationXml {
                     SafeXml.text(unit, "ProcessingResultCode").orElse(null),
                     SafeXml.text(unit, "ProcessingResultMessage").orElse(null),
                     SafeXml.text(unit, "QualificationValidity").orElse(null),
-                    readQualifications(unit));
+                    readQualifications(unit),
+                    null);
             results.add(new BatchResult(search, result.toOutcome()));
         }
         return new BatchStatus.Done(reception, results);

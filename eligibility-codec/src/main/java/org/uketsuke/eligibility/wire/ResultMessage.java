@@ -16,6 +16,7 @@ import org.uketsuke.eligibility.UnavailableReason;
  * @param segmentOfResult 1 normal, 2 processing, 9 abnormal (header-level)
  * @param processingResultStatus 1 normal, 2 error (body-level)
  * @param qualificationValidity 1 valid, 2 invalid, 3 invalid (newer exists), 4 none, 5 several, 6 valid not registered
+ * @param prescriptionIssueSelect the patient's prescription-form choice (1 electronic, 2 paper), or null when not asked
  */
 public record ResultMessage(
         String processExecutionTime,
@@ -31,7 +32,8 @@ public record ResultMessage(
         String processingResultCode,
         String processingResultMessage,
         String qualificationValidity,
-        List<Qualification> qualifications) {
+        List<Qualification> qualifications,
+        String prescriptionIssueSelect) {
 
     public ResultMessage {
         Objects.requireNonNull(processExecutionTime, "ProcessExecutionTime");
@@ -46,16 +48,10 @@ public record ResultMessage(
             String fileId,
             Qualification qualification,
             String notice) {
-        return new ResultMessage(
+        return answer(
                 processExecutionTime,
-                processExecutionTime.substring(0, 8),
                 institution,
                 fileId,
-                "1",
-                "1",
-                null,
-                null,
-                CharacterCode.UTF_8,
                 "1",
                 notice == null ? null : ResultCodes.NOTICE,
                 notice,
@@ -100,6 +96,27 @@ public record ResultMessage(
             default -> null;
         };
         String status = validity == null ? "2" : "1";
+        return answer(
+                processExecutionTime,
+                institution,
+                fileId,
+                status,
+                code == null ? ResultCodes.codeOf(reason) : code,
+                message,
+                validity,
+                List.of());
+    }
+
+    /** An answer of a card confirmation (照会区分 1, SegmentOfResult 1, UTF-8) with this body. */
+    private static ResultMessage answer(
+            String processExecutionTime,
+            String institution,
+            String fileId,
+            String status,
+            String code,
+            String message,
+            String validity,
+            List<Qualification> qualifications) {
         return new ResultMessage(
                 processExecutionTime,
                 processExecutionTime.substring(0, 8),
@@ -111,14 +128,33 @@ public record ResultMessage(
                 null,
                 CharacterCode.UTF_8,
                 status,
-                code == null ? ResultCodes.codeOf(reason) : code,
+                code,
                 message,
                 validity,
-                List.of());
+                qualifications,
+                null);
     }
 
     /** The same answer with another 照会区分 (1 card, 2 insurance-card information). */
     public ResultMessage withReferenceClassification(String classification) {
+        return with(classification, characterCode, qualificationValidity, prescriptionIssueSelect);
+    }
+
+    public ResultMessage withCharacterCode(CharacterCode code) {
+        return with(referenceClassification, code, qualificationValidity, prescriptionIssueSelect);
+    }
+
+    /** The same answer with another {@code QualificationValidity} (e.g. 3: a newer qualification exists). */
+    public ResultMessage withQualificationValidity(String validity) {
+        return with(referenceClassification, characterCode, validity, prescriptionIssueSelect);
+    }
+
+    /** The same answer carrying the patient's {@code PrescriptionIssueSelect} (or null). */
+    public ResultMessage withPrescriptionIssueSelect(String select) {
+        return with(referenceClassification, characterCode, qualificationValidity, select);
+    }
+
+    private ResultMessage with(String classification, CharacterCode code, String validity, String select) {
         return new ResultMessage(
                 processExecutionTime,
                 qualificationConfirmationDate,
@@ -128,30 +164,13 @@ public record ResultMessage(
                 segmentOfResult,
                 errorCode,
                 errorMessage,
-                characterCode,
-                processingResultStatus,
-                processingResultCode,
-                processingResultMessage,
-                qualificationValidity,
-                qualifications);
-    }
-
-    public ResultMessage withCharacterCode(CharacterCode code) {
-        return new ResultMessage(
-                processExecutionTime,
-                qualificationConfirmationDate,
-                medicalInstitutionCode,
-                arbitraryFileIdentifier,
-                referenceClassification,
-                segmentOfResult,
-                errorCode,
-                errorMessage,
                 code,
                 processingResultStatus,
                 processingResultCode,
                 processingResultMessage,
-                qualificationValidity,
-                qualifications);
+                validity,
+                qualifications,
+                select);
     }
 
     /** What this answer means to the terminal. */

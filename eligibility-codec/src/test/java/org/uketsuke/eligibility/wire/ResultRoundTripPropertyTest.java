@@ -16,18 +16,25 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
 import org.uketsuke.eligibility.CheckDigit;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentKind;
+import org.uketsuke.eligibility.ConsentRecord;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.ElderlyRecipient;
 import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsuredCardClassification;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.LimitCategory;
 import org.uketsuke.eligibility.LimitCertificate;
+import org.uketsuke.eligibility.MedicalTicket;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.PublicExpense;
 import org.uketsuke.eligibility.PublicExpensePayerNumber;
 import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.QualificationDetails;
+import org.uketsuke.eligibility.ReferenceNumber;
+import org.uketsuke.eligibility.ResultParticulars;
 import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.SpecificDisease;
 import org.uketsuke.eligibility.SpecificDiseaseCertificate;
@@ -109,7 +116,8 @@ class ResultRoundTripPropertyTest {
                     maybe(in) ? digits(in, 4) : null,
                     maybe(in) ? text(in, 1, 40) : null,
                     pick(in, "1", "2", "3", "4", null),
-                    qualifications);
+                    qualifications,
+                    pick(in, "1", "2", null));
         };
     }
 
@@ -126,7 +134,48 @@ class ResultRoundTripPropertyTest {
                 pick(in, PersonalFamily.values()),
                 ratio(in),
                 maybe(in) ? date(in) : null,
-                details(in));
+                details(in),
+                maybe(in) ? Optional.of(new ReferenceNumber(digits(in, 10))) : Optional.empty(),
+                particulars(in));
+    }
+
+    /** Every other element; each present or not, the consents of every kind with or without their times. */
+    private static ResultParticulars particulars(RandomnessSource in) {
+        List<ConsentRecord> consents = new ArrayList<>();
+        for (ConsentKind kind : ConsentKind.values()) {
+            if (maybe(in)) {
+                consents.add(new ConsentRecord(
+                        kind,
+                        pick(in, Consent.values()),
+                        maybe(in) ? digits(in, 14) : null,
+                        kind.expiring() && maybe(in) ? digits(in, 14) : null));
+            }
+        }
+        List<MedicalTicket> tickets = new ArrayList<>();
+        for (int i = 0, n = (int) in.next(Constraint.between(0, 2)); i < n; i++) {
+            tickets.add(new MedicalTicket(
+                    pick(in, "1", "2"),
+                    PublicExpensePayerNumber.of(checked(in, 7)),
+                    PublicExpenseRecipientNumber.of(checked(in, 6)),
+                    optionalDate(in),
+                    optionalDate(in)));
+        }
+        return new ResultParticulars(
+                new InsuredCardClassification(pick(in, InsuredCardClassification.KNOWN.toArray(String[]::new))),
+                maybe(in) ? text(in, 1, 20) : null,
+                maybe(in) ? text(in, 1, 20) : null,
+                maybe(in) ? text(in, 1, 20) : null,
+                pick(in, "1", "2", "3", null),
+                maybe(in) ? text(in, 1, 60) : null,
+                maybe(in) ? digits(in, 3) + "-" + digits(in, 4) : null,
+                optionalDate(in),
+                optionalDate(in),
+                optionalDate(in),
+                optionalDate(in),
+                pick(in, "1", null),
+                pick(in, "01", "02", "03", "99", null),
+                consents,
+                tickets);
     }
 
     private static QualificationDetails details(RandomnessSource in) {
@@ -138,12 +187,14 @@ class ResultRoundTripPropertyTest {
                         pick(in, "01", "02", "03"),
                         pick(in, LimitCategory.values()),
                         optionalDate(in),
+                        optionalDate(in),
+                        optionalDate(in),
                         optionalDate(in)))
                 : Optional.empty();
         List<SpecificDiseaseCertificate> diseases = new ArrayList<>();
         for (int i = 0, n = (int) in.next(Constraint.between(0, 2)); i < n; i++) {
             diseases.add(new SpecificDiseaseCertificate(
-                    pick(in, SpecificDisease.values()), optionalDate(in), optionalDate(in), (int)
+                    pick(in, SpecificDisease.values()), optionalDate(in), optionalDate(in), optionalDate(in), (int)
                             in.next(Constraint.between(0, 100_000))));
         }
         List<PublicExpense> expenses = new ArrayList<>();

@@ -41,9 +41,9 @@ public final class CsvExportSink implements RececonSink {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter CONFIRMED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
-    private record Column(String header, Function<Row, String> value) {}
+    record Column(String header, Function<Row, String> value) {}
 
-    private record Row(OutboxEntry entry, ResultMessage message, Qualification q) {}
+    record Row(OutboxEntry entry, ResultMessage message, Qualification q) {}
 
     private static final List<Column> COLUMNS = columns();
 
@@ -84,12 +84,22 @@ public final class CsvExportSink implements RececonSink {
                 return;
             }
             Row row = new Row(entry, message, confirmed.qualification());
-            String line = Csv.line(
-                    COLUMNS.stream().map(c -> clean(c.value().apply(row))).toList());
+            // A day's file begun by an earlier build keeps its layout: the row gets as many columns as its header.
+            int width = Math.min(COLUMNS.size(), headerWidth(existing));
+            String line = Csv.line(COLUMNS.subList(0, width).stream()
+                    .map(c -> clean(c.value().apply(row)))
+                    .toList());
             AtomicFiles.write(file, encode(existing + line));
         } catch (IOException e) {
             throw new SinkFailure("cannot write " + file.getFileName() + " in " + export.folder() + ": " + e, e);
         }
+    }
+
+    private static int headerWidth(String text) {
+        return Csv.parse(text.lines().findFirst().orElse(""))
+                .getFirst()
+                .fields()
+                .size();
     }
 
     private static boolean containsKey(String text, String key) {
@@ -177,6 +187,7 @@ public final class CsvExportSink implements RececonSink {
                             .map(e -> e.recipient() == null ? "" : e.recipient().value())
                             .orElse("")));
         }
+        columns.addAll(ParticularsColumns.columns());
         return List.copyOf(columns);
     }
 

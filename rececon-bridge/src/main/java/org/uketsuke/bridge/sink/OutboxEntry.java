@@ -3,7 +3,8 @@ package org.uketsuke.bridge.sink;
 import java.time.Instant;
 import org.uketsuke.eligibility.IdentityMethod;
 
-/** One durable outbox entry as sinks receive it; {@code resultXml} is the official result message (UTF-8). */
+/** One durable outbox entry as sinks receive it; {@code resultXml} is the result message as the system sent it
+ * (its own character set, see {@code ResultBytes}). */
 public record OutboxEntry(
         DeliveryId id, String idempotencyKey, Instant confirmedAt, IdentityMethod method, byte[] resultXml) {
 

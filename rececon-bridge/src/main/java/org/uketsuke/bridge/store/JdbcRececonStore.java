@@ -1,7 +1,6 @@
 package org.uketsuke.bridge.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,6 +22,7 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.PublicExpense;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.SpecificDiseaseCertificate;
+import org.uketsuke.eligibility.wire.ResultBytes;
 import org.uketsuke.eligibility.wire.ResultMessage;
 
 /**
@@ -121,6 +121,7 @@ public final class JdbcRececonStore implements RececonSink {
             c.setAutoCommit(false);
             if (insertConfirmation(c, entry, message, confirmed)) {
                 insertBlocks(c, entry.idempotencyKey(), confirmed.qualification());
+                ParticularsRows.write(dialect, c, entry.idempotencyKey(), message, confirmed.qualification());
                 upsertInsurance(c, entry, confirmed.qualification());
             }
             c.commit();
@@ -158,7 +159,7 @@ public final class JdbcRececonStore implements RececonSink {
             insert.setString(13, q.personalFamily().code());
             insert.setString(14, q.contributionRatio().wire());
             insert.setString(15, confirmed.processingTime());
-            insert.setString(16, new String(entry.resultXml(), StandardCharsets.UTF_8));
+            insert.setString(16, ResultBytes.text(entry.resultXml()));
             insert.setString(17, message.referenceClassification() == null ? "1" : message.referenceClassification());
             dialect.bindDate(insert, 18, q.qualificationDate());
             insert.setString(

@@ -42,6 +42,23 @@ class CsvExportSinkTest {
     }
 
     @Test
+    void newColumnsComeAfterTheFirst28AndADayBegunByAnOlderBuildKeepsItsWidth() throws Exception {
+        List<String> headers = CsvExportSink.headers();
+        assertThat(headers.subList(0, 28)).startsWith("受付キー").endsWith("第四公費負担者番号", "第四公費受給者番号");
+        assertThat(headers.subList(28, headers.size())).startsWith("被保険者証区分").contains("処方箋発行形態");
+        Path file = dir.resolve("csv/uketsuke-qualifications-20261203.csv");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Csv.line(headers.subList(0, 28)), StandardCharsets.UTF_8);
+        try (RececonBridge bridge = bridge(StandardCharsets.UTF_8)) {
+            bridge.submit(Fixtures.confirmation("w1", Instant.parse("2026-12-03T01:00:00Z"), Fixtures.rich(1)));
+            assertThat(bridge.drain()).isEqualTo(1);
+        }
+        List<Csv.Record> records = read(file, StandardCharsets.UTF_8);
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1).fields()).hasSize(28).startsWith("w1");
+    }
+
+    @Test
     void eachConfirmationIsOneRowUnderAJapaneseHeaderInTheFileOfItsJapaneseDay() throws Exception {
         try (RececonBridge bridge = bridge(StandardCharsets.UTF_8)) {
             // 23:30 UTC on 2 December is 08:30 on 3 December in Japan.

@@ -15,11 +15,19 @@ import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.Fixtures;
 import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.OutboxEntry;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentKind;
+import org.uketsuke.eligibility.ConsentRecord;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsuredCardClassification;
 import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.MedicalTicket;
 import org.uketsuke.eligibility.PersonalFamily;
+import org.uketsuke.eligibility.PublicExpensePayerNumber;
+import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.ResultParticulars;
 import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
@@ -68,6 +76,51 @@ abstract class RececonStoreContract {
         assertThat(rows("select reference_number from qualification")).containsExactly(List.of("K-0001"));
         assertThat(rows("select max(version) from schema_history"))
                 .containsExactly(List.of(Integer.toString(SchemaMigrations.latestVersion())));
+    }
+
+    @Test
+    void theElementsOfSchema3LandInTheirColumnsAndTables() throws Exception {
+        LocalDate day = LocalDate.of(2026, 8, 1);
+        Qualification q = Fixtures.rich(3)
+                .withParticulars(new ResultParticulars(
+                        new InsuredCardClassification("A1"),
+                        "高齢　一郎",
+                        "高齢　はな",
+                        "ｺｳﾚｲ ﾊﾅ",
+                        "2",
+                        "東京都受付区受付町1丁目",
+                        "100-0001",
+                        day.plusYears(1),
+                        day,
+                        day,
+                        day.plusYears(1).minusDays(1),
+                        "1",
+                        "03",
+                        List.of(
+                                new ConsentRecord(
+                                        ConsentKind.PHARMACEUTICAL, Consent.YES, "20261203090000", "20261204090000"),
+                                new ConsentRecord(ConsentKind.CLINICAL_SIX, Consent.NO, "20261203090000", null)),
+                        List.of(new MedicalTicket(
+                                "1",
+                                PublicExpensePayerNumber.of("12130019"),
+                                PublicExpenseRecipientNumber.of("3000015"),
+                                day,
+                                day.plusMonths(1)))));
+        try (JdbcRececonStore store = newStore()) {
+            store.deliver(entry(1, Fixtures.confirmation("p-1", NINE, q)));
+        }
+        assertThat(rows("select card_classification, insured_name, name_of_other, sex2, address, post_number,"
+                        + " reason_of_loss, preschool_classification from qualification"))
+                .containsExactly(List.of("A1", "高齢　一郎", "高齢　はな", "2", "東京都受付区受付町1丁目", "100-0001", "03", "1"));
+        assertThat(count("qualification where disqualification_date is not null and card_valid_date is not null"
+                        + " and card_expiration_date is not null and elderly_certificate_date is not null"))
+                .isEqualTo(1);
+        assertThat(rows("select kind, flag, consent_time, expiry from consent order by kind"))
+                .containsExactly(
+                        List.of("CLINICAL_SIX", "0", "20261203090000", "null"),
+                        List.of("PHARMACEUTICAL", "1", "20261203090000", "20261204090000"));
+        assertThat(rows("select seq, ticket_kind, payer_number, recipient_number from medical_ticket"))
+                .containsExactly(List.of("1", "1", "12130019", "3000015"));
     }
 
     @Test

@@ -51,6 +51,9 @@ class SqliteRececonStoreTest extends RececonStoreContract {
         assertThat(rows("select idempotency_key, reference_classification from qualification order by idempotency_key"))
                 .containsExactly(List.of("new", "1"), List.of("old", "1"));
         assertThat(rows("select version, description from schema_history order by version"))
-                .containsExactly(List.of("1", "confirmation history"), List.of("2", "insurance and blocks"));
+                .containsExactly(
+                        List.of("1", "confirmation history"),
+                        List.of("2", "insurance and blocks"),
+                        List.of("3", "result particulars"));
     }
 }

@@ -1,0 +1,22 @@
+package org.uketsuke.eligibility;
+
+import java.util.List;
+
+/**
+ * 被保険者証区分 (OQSCD010, docs/spec-notes/eligibility.md#codes): 01 被保険者証(一般), 02 (退職), 03 短期(一般), 04 短期(退職),
+ * 05 被保険者資格証明書, 06 特例退職, 07 自衛官診療証, A1 医療扶助. A code outside the list is kept as sent (the
+ * system adds codes; a レセコン reads it unchanged).
+ */
+public record InsuredCardClassification(String code) {
+
+    /** The codes of the table, in order. */
+    public static final List<String> KNOWN = List.of("01", "02", "03", "04", "05", "06", "07", "A1");
+
+    public static final InsuredCardClassification GENERAL = new InsuredCardClassification("01");
+
+    public InsuredCardClassification {
+        if (code == null || !code.matches("[0-9A-Z]{2}")) {
+            throw new InvalidValueException("InsuredCardClassification", "two letters or digits expected: " + code);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.uketsuke.eligibility;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * 医療扶助 (public assistance) as a result lists it in {@code PublicExpenseResultList/MedicalTicketInfo}: the 医療券's
+ * 公費負担者番号 (法別 12) and 受給者番号 and its validity. The inner element names are Uketsuke's own
+ * (docs/spec-notes/results.md).
+ *
+ * @param ticketKind 1 医療券, 2 調剤券
+ */
+public record MedicalTicket(
+        String ticketKind,
+        PublicExpensePayerNumber payer,
+        PublicExpenseRecipientNumber recipient,
+        LocalDate validStart,
+        LocalDate validEnd) {
+
+    public MedicalTicket {
+        Objects.requireNonNull(payer, "payer");
+        Objects.requireNonNull(recipient, "recipient");
+        if (ticketKind == null || !ticketKind.matches("[12]")) {
+            throw new InvalidValueException("MedicalTicketClassification", "must be 1 or 2");
+        }
+    }
+}
