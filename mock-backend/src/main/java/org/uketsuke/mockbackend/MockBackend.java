@@ -70,7 +70,7 @@ public final class MockBackend implements AutoCloseable {
                 medical,
                 revocation,
                 faults,
-                clock);
+                clock).withAuditAnchors(new AuditAnchorStore(config.stateDir().resolve("audit-anchors.txt")));
         server = new BackendServer(tls, config.port(), endpoints.routes());
         control = new BackendControl(faults, server, population, consents, medical, clock);
         log.info("mock backend on {} ({} people)", server.baseUri(), population.size());

@@ -34,7 +34,7 @@ import org.uketsuke.bridge.sink.PrivateFiles;
  * repaired by {@link #open} with an entry recording it — never silently. A broken chain is never appended to.
  *
  * <p>What this does not stop: someone who can read the key (the terminal's own user) rewriting the whole log, or
- * deleting log, head and key together. The daily anchors sent off the machine and the
+ * deleting log, head and key together. The daily anchors sent off the machine ({@link AuditAnchors}) and the
  * outbox beside the log bound that; docs/decisions/0006-audit-log-key.md says what remains.
  */
 public final class AuditLog {
