@@ -125,8 +125,7 @@ final class Endpoints {
         String terminal = new String(x.body(), StandardCharsets.US_ASCII).strip();
         StringBuilder out = new StringBuilder();
         for (AuditAnchorStore.Anchor a : anchors.of(Certificates.institutionOf(x.terminal(), ""), terminal)) {
-            out.append(a.date()).append(' ').append(a.entries()).append(' ').append(a.mac()).append(' ')
-                    .append(a.id()).append('\n');
+            out.append(a.held()).append('\n');
         }
         return Reply.text(200, out.toString());
     }

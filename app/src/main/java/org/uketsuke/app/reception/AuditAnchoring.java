@@ -81,7 +81,12 @@ public final class AuditAnchoring implements AutoCloseable {
         if (!backendChecked) {
             checkAgainstBackend(lines);
         }
-        long anchored = receipts.stream().mapToLong(AuditAnchor::entries).max().orElse(0);
+        String chain = AuditAnchors.chainOf(lines);
+        long anchored = receipts.stream()
+                .filter(receipt -> receipt.chain().equals(chain))
+                .mapToLong(AuditAnchor::entries)
+                .max()
+                .orElse(0);
         LocalDate today = LocalDate.now(clock);
         List<AuditAnchor> due = new ArrayList<>();
         AuditAnchors.day(lines, today.minusDays(1), zone).headAtEnd().ifPresent(due::add);
@@ -101,7 +106,7 @@ public final class AuditAnchoring implements AutoCloseable {
     }
 
     private Optional<AuditAnchor> send(AuditAnchor anchor) {
-        switch (backend.send(trail.terminalId(), anchor.date(), anchor.entries(), anchor.mac())) {
+        switch (backend.send(trail.terminalId(), anchor.chain(), anchor.date(), anchor.entries(), anchor.mac())) {
             case AuditAnchorClient.Confirmed c -> {
                 AuditAnchor receipt = anchor.confirmed(c.id());
                 try {

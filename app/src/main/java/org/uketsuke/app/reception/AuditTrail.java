@@ -218,7 +218,7 @@ public final class AuditTrail {
                         terminalId,
                         staffId,
                         "ADMIN",
-                        "ALARM_ACKNOWLEDGED_" + alarm.cause().name(),
+                        AuditAnchors.ACKNOWLEDGED + alarm.cause().name(),
                         keptHash,
                         "",
                         kept.map(path -> AuditEvent.ref(path.getFileName().toString())).orElse("")));

@@ -134,7 +134,7 @@ class AuditCommandTest {
         // A receipt for entry 4 under another MAC: the log was rewritten after the anchor was confirmed.
         Files.writeString(
                 AuditAnchors.receiptsOf(file),
-                new AuditAnchor(LocalDate.parse("2026-12-03"), 4, "ab".repeat(32), "ANC00000001").line() + "\n");
+                new AuditAnchor(AuditAnchors.chainOf(AuditLog.read(file)), LocalDate.parse("2026-12-03"), 4, "ab".repeat(32), "ANC00000001").line() + "\n");
         Run rewritten = verify(file);
         assertThat(rewritten.exit()).isEqualTo(1);
         assertThat(rewritten.out()).contains("BROKEN at entry 4").contains("ANC00000001");

@@ -2,7 +2,6 @@ package org.uketsuke.app.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +12,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.VisitEvent;
-import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.CardSlot;
-import org.uketsuke.app.reception.StaffOnDuty;
-import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
@@ -38,27 +34,8 @@ class TerminalTest {
             Closer closer = new Closer();
             closer.open(() -> events.add("port opened before the terminal"));
             RecordingSlot slot = new RecordingSlot();
-            TerminalSettings settings = new TerminalSettings(
-                    "test-1",
-                    "1311234567",
-                    new BridgeConfig(
-                            dir.resolve("outbox.db"),
-                            dir.resolve("rececon.db"),
-                            dir.resolve("face"),
-                            "1311234567",
-                            StandardCharsets.UTF_8),
-                    Optional.empty(),
-                    VisitTimeouts.AS_IN_TABLE,
-                    StaffOnDuty.single().accounts());
-            TerminalPorts ports = new TerminalPorts(
-                    slot,
-                    client,
-                    client,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Clock.systemDefaultZone(),
-                    dir);
+            TerminalSettings settings = TerminalFixture.settings(dir, Optional.empty());
+            TerminalPorts ports = TerminalFixture.ports(dir, slot, client);
 
             Terminal terminal = Terminal.start(settings, ports, closer);
             terminal.onClose(() -> events.add("screens"));

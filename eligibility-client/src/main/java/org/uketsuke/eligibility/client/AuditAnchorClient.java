@@ -33,7 +33,7 @@ public final class AuditAnchorClient {
     /** What asking for the held anchors came to. */
     public sealed interface Held {}
 
-    /** The held anchors as lines {@code date entries mac id}, oldest first. */
+    /** The held anchors as lines {@code chain date entries mac id}, oldest first. */
     public record Anchors(List<String> lines) implements Held {}
 
     private final EligibilityTransport transport;
@@ -42,9 +42,13 @@ public final class AuditAnchorClient {
         this.transport = Objects.requireNonNull(transport, "transport");
     }
 
-    /** Anchors may be sent twice (the backend keeps both), so a lost answer is retried like a query. */
-    public Sent send(String terminalId, LocalDate date, long entries, String mac) {
-        byte[] body = (terminalId + " " + date + " " + entries + " " + mac + "\n").getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Sends one anchor. Anchors may be sent twice (the backend keeps both), so a lost answer is retried like a query.
+     *
+     * @param chain the MAC of the log's first entry: which of the terminal's logs this anchor pins */
+    public Sent send(String terminalId, String chain, LocalDate date, long entries, String mac) {
+        byte[] body = (terminalId + " " + chain + " " + date + " " + entries + " " + mac + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
         return switch (transport.post("/audit/anchor", body, TEXT, Calls.IDEMPOTENT)) {
             case EligibilityTransport.Answered a when a.successful() ->
                 new Confirmed(new String(a.body(), StandardCharsets.US_ASCII).strip());

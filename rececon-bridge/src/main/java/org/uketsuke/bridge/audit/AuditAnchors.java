@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class AuditAnchors {
 
+    /** The outcome prefix of an administrator's acknowledgment of an audit alarm. */
+    public static final String ACKNOWLEDGED = "ALARM_ACKNOWLEDGED_";
+
     private AuditAnchors() {}
 
     /** What the daily report prints for one day. */
@@ -43,7 +46,14 @@ public final class AuditAnchors {
         }
         AuditLog.Line head = last;
         return new Day(
-                date, that, Optional.ofNullable(head).map(l -> new AuditAnchor(date, l.seq(), l.mac(), "")));
+                date,
+                that,
+                Optional.ofNullable(head).map(l -> new AuditAnchor(chainOf(lines), date, l.seq(), l.mac(), "")));
+    }
+
+    /** A chain's id: the MAC of its first entry ({@code LOG_STARTED}). */
+    public static String chainOf(List<AuditLog.Line> lines) {
+        return lines.isEmpty() ? AuditLog.GENESIS : lines.getFirst().mac();
     }
 
     /** Keeps a confirmed anchor's receipt (appended and fsync'd). */
@@ -80,11 +90,27 @@ public final class AuditAnchors {
     }
 
     /**
-     * The first anchor the log contradicts — its entry missing or carrying another MAC — as a broken verification;
-     * empty when every anchor is found in the log. {@code lines} are the verified log's entries.
+     * The first anchor of this log's chain the log contradicts — its entry missing or carrying another MAC — as a
+     * broken verification; empty when every anchor is found in the log. Anchors of other chains (logs this terminal
+     * kept before) only count when this chain does not begin with an administrator's acknowledgment: a log replaced
+     * without one is broken. {@code lines} are the verified log's entries.
      */
     public static Optional<AuditVerification.Broken> check(List<AuditLog.Line> lines, Collection<AuditAnchor> anchors) {
+        String chain = chainOf(lines);
+        boolean acknowledgedRestart =
+                lines.size() >= 2 && lines.get(1).event().outcome().startsWith(ACKNOWLEDGED);
         for (AuditAnchor anchor : anchors) {
+            if (!anchor.chain().equals(chain)) {
+                if (acknowledgedRestart) {
+                    continue;
+                }
+                return Optional.of(new AuditVerification.Broken(
+                        1,
+                        AuditVerification.Reason.MISSING_ENTRIES,
+                        "anchor " + anchor.confirmation() + " of " + anchor.date()
+                                + " belongs to another log of this terminal, and this log does not begin with an"
+                                + " acknowledgment (replaced)"));
+            }
             if (anchor.entries() > lines.size()) {
                 return Optional.of(new AuditVerification.Broken(
                         lines.size() + 1L,
