@@ -82,7 +82,13 @@ final class AuditAnchorStore {
             }
         }
         Anchor anchor = new Anchor(
-                institution, p[0], p[1], p[2], entries, p[4], "ANC" + String.format(Locale.ROOT, "%08d", anchors.size() + 1));
+                institution,
+                p[0],
+                p[1],
+                p[2],
+                entries,
+                p[4],
+                "ANC" + String.format(Locale.ROOT, "%08d", anchors.size() + 1));
         try {
             Files.writeString(
                     file,

@@ -114,7 +114,10 @@ final class Endpoints {
             return switch (anchors.add(institution, new String(x.body(), StandardCharsets.US_ASCII))) {
                 case AuditAnchorStore.Confirmed c -> Reply.text(200, c.id() + "\n");
                 case AuditAnchorStore.Shrunk s ->
-                    Reply.text(409, "the log shrank: " + s.held().id() + " holds " + s.held().entries() + " entries\n");
+                    Reply.text(
+                            409,
+                            "the log shrank: " + s.held().id() + " holds "
+                                    + s.held().entries() + " entries\n");
             };
         } catch (IllegalArgumentException e) {
             return Reply.text(400, "malformed request: " + e.getMessage() + "\n");

@@ -51,7 +51,9 @@ public final class AuditCommand implements Runnable {
         Path file;
 
         Path path() {
-            return file != null ? file : DataDirectories.userData().resolve("demo").resolve(Terminal.AUDIT_LOG);
+            return file != null
+                    ? file
+                    : DataDirectories.userData().resolve("demo").resolve(Terminal.AUDIT_LOG);
         }
     }
 
@@ -95,7 +97,11 @@ public final class AuditCommand implements Runnable {
                     yield 1;
                 }
                 case AuditVerification.IncompleteTail torn -> {
-                    say("audit.torn", log.toString(), Long.toString(torn.intactEntries()), Integer.toString(torn.tailBytes()));
+                    say(
+                            "audit.torn",
+                            log.toString(),
+                            Long.toString(torn.intactEntries()),
+                            Integer.toString(torn.tailBytes()));
                     yield 2;
                 }
                 case AuditVerification.HeadBehind behind -> {
@@ -139,7 +145,10 @@ public final class AuditCommand implements Runnable {
             AuditTrail trail = AuditTrail.open(log, terminal, Clock.systemUTC(), false);
             return switch (trail.acknowledge(staff)) {
                 case AuditTrail.Acknowledged done -> {
-                    say("audit.acknowledged", log.toString(), Long.toString(done.seq()),
+                    say(
+                            "audit.acknowledged",
+                            log.toString(),
+                            Long.toString(done.seq()),
                             done.brokenLogKeptAt().map(Path::toString).orElse("-"));
                     yield 0;
                 }
@@ -185,7 +194,8 @@ public final class AuditCommand implements Runnable {
                         Long.toString(summary.entriesThatDay()),
                         head.map(a -> Long.toString(a.entries())).orElse("0"),
                         head.map(AuditAnchor::mac).orElse(AuditLog.GENESIS),
-                        receipt.map(a -> a.confirmation() + " (" + a.entries() + ")").orElse("-"));
+                        receipt.map(a -> a.confirmation() + " (" + a.entries() + ")")
+                                .orElse("-"));
                 return 0;
             } catch (IOException e) {
                 say("audit.report.notIntact", log.toString());

@@ -112,7 +112,10 @@ public final class AuditAnchoring implements AutoCloseable {
                 try {
                     AuditAnchors.keepReceipt(trail.file(), receipt);
                 } catch (IOException e) {
-                    log.warn("audit anchor {} confirmed as {} but its receipt was not kept: {}", anchor.date(), c.id(),
+                    log.warn(
+                            "audit anchor {} confirmed as {} but its receipt was not kept: {}",
+                            anchor.date(),
+                            c.id(),
                             e.getMessage());
                 }
                 log.info("audit anchor {} ({} entries) confirmed as {}", anchor.date(), anchor.entries(), c.id());
@@ -123,7 +126,10 @@ public final class AuditAnchoring implements AutoCloseable {
                 return Optional.empty();
             }
             case AuditAnchorClient.NotSent n -> {
-                log.info("audit anchor {} not sent yet: {}", anchor.date(), n.unavailable().reason());
+                log.info(
+                        "audit anchor {} not sent yet: {}",
+                        anchor.date(),
+                        n.unavailable().reason());
                 return Optional.empty();
             }
         }
@@ -133,11 +139,13 @@ public final class AuditAnchoring implements AutoCloseable {
         switch (backend.held(trail.terminalId())) {
             case AuditAnchorClient.Anchors held -> {
                 backendChecked = true;
-                List<AuditAnchor> anchors = held.lines().stream().map(AuditAnchor::parse).toList();
+                List<AuditAnchor> anchors =
+                        held.lines().stream().map(AuditAnchor::parse).toList();
                 Optional<AuditVerification.Broken> contradicted = AuditAnchors.check(lines, anchors);
                 contradicted.ifPresent(broken -> trail.alarm(AuditTrail.AlarmCause.ANCHOR_MISMATCH, broken.detail()));
             }
-            case AuditAnchorClient.NotSent n -> log.info("backend anchors not checked yet: {}", n.unavailable().reason());
+            case AuditAnchorClient.NotSent n ->
+                log.info("backend anchors not checked yet: {}", n.unavailable().reason());
         }
     }
 

@@ -112,12 +112,17 @@ public final class AuditTrail {
                     AuditAnchors.check(AuditLog.read(file), AuditAnchors.receipts(file));
             if (contradicted.isPresent()) {
                 return alarmed(
-                        file, terminalId, clock, AlarmCause.ANCHOR_MISMATCH, contradicted.get().detail());
+                        file,
+                        terminalId,
+                        clock,
+                        AlarmCause.ANCHOR_MISMATCH,
+                        contradicted.get().detail());
             }
         } catch (IOException e) {
             return alarmed(file, terminalId, clock, AlarmCause.ANCHOR_MISMATCH, e.getMessage());
         }
-        return new AuditTrail(file, terminalId, clock, opened, new Healthy(opened.head().seq()));
+        return new AuditTrail(
+                file, terminalId, clock, opened, new Healthy(opened.head().seq()));
     }
 
     private static AuditTrail alarmed(Path file, String terminalId, Clock clock, AlarmCause cause, String detail) {
@@ -208,7 +213,9 @@ public final class AuditTrail {
                             file.getFileName() + ".broken-" + clock.instant().getEpochSecond());
                     keptHash = Files.exists(file) ? AuditEvent.hash(Files.readAllBytes(file)) : "";
                     moveAside(file, aside);
-                    moveAside(file.resolveSibling(file.getFileName() + ".head"), aside.resolveSibling(aside.getFileName() + ".head"));
+                    moveAside(
+                            file.resolveSibling(file.getFileName() + ".head"),
+                            aside.resolveSibling(aside.getFileName() + ".head"));
                     moveAside(AuditKey.fileOf(file), AuditKey.fileOf(aside));
                     kept = Optional.of(aside);
                     reopened = AuditLog.open(file, clock);
@@ -221,7 +228,8 @@ public final class AuditTrail {
                         AuditAnchors.ACKNOWLEDGED + alarm.cause().name(),
                         keptHash,
                         "",
-                        kept.map(path -> AuditEvent.ref(path.getFileName().toString())).orElse("")));
+                        kept.map(path -> AuditEvent.ref(path.getFileName().toString()))
+                                .orElse("")));
                 audit = reopened;
                 state = new Healthy(entry.seq());
                 Files.deleteIfExists(alarmFile(file));
@@ -252,13 +260,16 @@ public final class AuditTrail {
         try {
             Files.writeString(alarmFile(file), cause.name() + "\n", StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            log.error("the audit alarm could not be kept on disk (it stands until this terminal stops): {}", e.getMessage());
+            log.error(
+                    "the audit alarm could not be kept on disk (it stands until this terminal stops): {}",
+                    e.getMessage());
         }
     }
 
     private static Optional<AlarmCause> standingAlarm(Path file) {
         try {
-            String cause = Files.readString(alarmFile(file), StandardCharsets.US_ASCII).strip();
+            String cause =
+                    Files.readString(alarmFile(file), StandardCharsets.US_ASCII).strip();
             for (AlarmCause known : AlarmCause.values()) {
                 if (known.name().equals(cause)) {
                     return Optional.of(known);

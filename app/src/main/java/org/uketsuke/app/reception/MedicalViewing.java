@@ -83,12 +83,12 @@ public final class MedicalViewing {
         };
         InsuranceCardId card = query.card();
         audit.append(new AuditEvent(
-                    clock.instant(),
-                    audit.terminalId(),
-                    staffId,
-                    METHOD,
-                    result.toUpperCase(Locale.ROOT),
-                    AuditEvent.hash(card.insurer().value(), card.symbol(), card.number(), card.branch()),
-                    ""));
+                clock.instant(),
+                audit.terminalId(),
+                staffId,
+                METHOD,
+                result.toUpperCase(Locale.ROOT),
+                AuditEvent.hash(card.insurer().value(), card.symbol(), card.number(), card.branch()),
+                ""));
     }
 }

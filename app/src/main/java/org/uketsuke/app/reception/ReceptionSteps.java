@@ -38,7 +38,9 @@ public final class ReceptionSteps implements VisitSteps {
         this.registerThenConfirm = Stream.concat(
                         Stream.of(
                                 auditGate,
-                                nonce, sign, new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
+                                nonce,
+                                sign,
+                                new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
                         proveAndConfirm.stream())
                 .toList();
     }

@@ -17,7 +17,6 @@ import org.uketsuke.eligibility.Qualification;
  */
 final class VisitRecords {
 
-
     private final ReceptionServices services;
     private final List<Consumer<ReceptionRecord>> listeners = new CopyOnWriteArrayList<>();
 
@@ -53,16 +52,16 @@ final class VisitRecords {
         AuditTrail audit = services.audit().get();
         String staffId = visit.proof().orElse(null) instanceof IdentityProof.VisualCheck v ? v.staffId() : null;
         audit.append(new AuditEvent(
-                            services.clock().instant(),
-                            audit.terminalId(),
-                            staffId,
-                            method.name(),
-                            outcome,
-                            insurance
-                                    .map(i -> AuditEvent.hash(i.insurer().value(), i.symbol(), i.number(), i.branch()))
-                                    .orElse(""),
-                            visit.card()
-                                    .map(card -> AuditEvent.hash(card.authCertificate()))
-                                    .orElse("")));
+                services.clock().instant(),
+                audit.terminalId(),
+                staffId,
+                method.name(),
+                outcome,
+                insurance
+                        .map(i -> AuditEvent.hash(i.insurer().value(), i.symbol(), i.number(), i.branch()))
+                        .orElse(""),
+                visit.card()
+                        .map(card -> AuditEvent.hash(card.authCertificate()))
+                        .orElse("")));
     }
 }

@@ -63,11 +63,13 @@ public final class AuditAlarmViewModel {
         String who = staffId.get();
         worker.execute(() -> {
             AuditTrail.Acknowledgment done = trail.acknowledge(who);
-            fx.execute(() -> result.set(switch (done) {
-                case AuditTrail.Acknowledged _ -> messages.get("audit.alarm.acknowledged");
-                case AuditTrail.StillFailing failing -> messages.get("audit.alarm.stillFailing", failing.detail());
-                case AuditTrail.NothingToAcknowledge _ -> "";
-            }));
+            fx.execute(() -> result.set(
+                    switch (done) {
+                        case AuditTrail.Acknowledged _ -> messages.get("audit.alarm.acknowledged");
+                        case AuditTrail.StillFailing failing ->
+                            messages.get("audit.alarm.stillFailing", failing.detail());
+                        case AuditTrail.NothingToAcknowledge _ -> "";
+                    }));
         });
     }
 }

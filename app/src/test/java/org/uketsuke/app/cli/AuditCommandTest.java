@@ -134,7 +134,14 @@ class AuditCommandTest {
         // A receipt for entry 4 under another MAC: the log was rewritten after the anchor was confirmed.
         Files.writeString(
                 AuditAnchors.receiptsOf(file),
-                new AuditAnchor(AuditAnchors.chainOf(AuditLog.read(file)), LocalDate.parse("2026-12-03"), 4, "ab".repeat(32), "ANC00000001").line() + "\n");
+                new AuditAnchor(
+                                        AuditAnchors.chainOf(AuditLog.read(file)),
+                                        LocalDate.parse("2026-12-03"),
+                                        4,
+                                        "ab".repeat(32),
+                                        "ANC00000001")
+                                .line()
+                        + "\n");
         Run rewritten = verify(file);
         assertThat(rewritten.exit()).isEqualTo(1);
         assertThat(rewritten.out()).contains("BROKEN at entry 4").contains("ANC00000001");
@@ -158,7 +165,13 @@ class AuditCommandTest {
 
     @Test
     void theDailyReportPrintsTheDaysEntriesAndHead() {
-        Run report = run("audit", "report", "--file", file.toString(), "--date", LocalDate.now().toString());
+        Run report = run(
+                "audit",
+                "report",
+                "--file",
+                file.toString(),
+                "--date",
+                LocalDate.now().toString());
         assertThat(report.exit()).isZero();
         assertThat(report.out()).contains(LocalDate.now().toString());
     }

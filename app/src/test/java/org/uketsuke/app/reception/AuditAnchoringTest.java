@@ -51,15 +51,19 @@ class AuditAnchoringTest {
                 assertThat(pass.backendChecked()).isTrue();
                 assertThat(pass.sent()).singleElement().satisfies(anchor -> {
                     assertThat(anchor.entries()).isEqualTo(4);
-                    assertThat(anchor.mac()).isEqualTo(trail.head().orElseThrow().mac());
+                    assertThat(anchor.mac())
+                            .isEqualTo(trail.head().orElseThrow().mac());
                     assertThat(anchor.date()).isEqualTo(LocalDate.now(local));
                     assertThat(anchor.confirmation()).matches("ANC[0-9]{8}");
                 });
                 assertThat(AuditAnchors.receipts(file)).containsExactlyElementsOf(pass.sent());
                 assertThat(client.held("kiosk-7"))
-                        .isEqualTo(new AuditAnchorClient.Anchors(List.of(pass.sent().getFirst().line())));
+                        .isEqualTo(new AuditAnchorClient.Anchors(
+                                List.of(pass.sent().getFirst().line())));
                 assertThat(client.held("kiosk-8")).isEqualTo(new AuditAnchorClient.Anchors(List.of()));
-                assertThat(anchoring.anchorNow().sent()).as("nothing new to anchor").isEmpty();
+                assertThat(anchoring.anchorNow().sent())
+                        .as("nothing new to anchor")
+                        .isEmpty();
 
                 // A shrinking anchor of the same chain is refused by the backend.
                 AuditAnchor first = pass.sent().getFirst();
@@ -77,7 +81,9 @@ class AuditAnchoringTest {
             for (int i = 0; i < 5; i++) {
                 replaced.append(event(i));
             }
-            assertThat(replaced.confirmationsAllowed()).as("nothing local shows it").isTrue();
+            assertThat(replaced.confirmationsAllowed())
+                    .as("nothing local shows it")
+                    .isTrue();
             try (AuditAnchoring anchoring = new AuditAnchoring(replaced, client, local)) {
                 anchoring.anchorNow();
             }

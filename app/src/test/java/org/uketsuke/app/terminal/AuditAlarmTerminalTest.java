@@ -52,7 +52,11 @@ class AuditAlarmTerminalTest {
     static void startBackend() {
         backend = MockBackend.start(new MockBackendConfig(backendDir, 0, 42L, 10));
         client = new HttpsEligibilityClient(
-                backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5), TerminalFixture.INSTITUTION, Clock.systemUTC());
+                backend.baseUri(),
+                backend.terminalTls(),
+                Duration.ofSeconds(5),
+                TerminalFixture.INSTITUTION,
+                Clock.systemUTC());
     }
 
     @AfterAll
@@ -100,7 +104,9 @@ class AuditAlarmTerminalTest {
             // The disk refuses the next append: the log's path is now a folder.
             Files.delete(log());
             Files.createDirectory(log());
-            assertThat(lookup(terminal, 1).problem()).as("already in the outbox").isEmpty();
+            assertThat(lookup(terminal, 1).problem())
+                    .as("already in the outbox")
+                    .isEmpty();
             assertThat(terminal.audit().state())
                     .isInstanceOfSatisfying(
                             AuditTrail.Alarm.class,
@@ -142,13 +148,17 @@ class AuditAlarmTerminalTest {
         try (Terminal terminal = start()) {
             assertThat(terminal.audit().confirmationsAllowed()).isFalse();
             AuditTrail.Acknowledgment done = terminal.audit().acknowledge("admin-01");
-            assertThat(done).isInstanceOfSatisfying(AuditTrail.Acknowledged.class, ack -> assertThat(
-                            ack.brokenLogKeptAt())
-                    .hasValueSatisfying(kept -> assertThat(kept).exists()));
+            assertThat(done)
+                    .isInstanceOfSatisfying(
+                            AuditTrail.Acknowledged.class,
+                            ack -> assertThat(ack.brokenLogKeptAt())
+                                    .hasValueSatisfying(kept -> assertThat(kept).exists()));
             assertThat(lookup(terminal, 1).problem()).isEmpty();
         }
         try (Terminal terminal = start()) {
-            assertThat(terminal.audit().confirmationsAllowed()).as("acknowledged for good").isTrue();
+            assertThat(terminal.audit().confirmationsAllowed())
+                    .as("acknowledged for good")
+                    .isTrue();
         }
     }
 
@@ -164,8 +174,7 @@ class AuditAlarmTerminalTest {
             assertThat(terminal.audit().state())
                     .isInstanceOfSatisfying(
                             AuditTrail.Alarm.class,
-                            alarm -> assertThat(alarm.cause())
-                                    .isEqualTo(AuditTrail.AlarmCause.MISSING_BESIDE_OUTBOX));
+                            alarm -> assertThat(alarm.cause()).isEqualTo(AuditTrail.AlarmCause.MISSING_BESIDE_OUTBOX));
             assertThat(cardPlaced(terminal)).isEqualTo(PAUSED);
         }
     }
@@ -191,10 +200,7 @@ class AuditAlarmTerminalTest {
                             "\"outcome\":\"ANSWERED\"",
                             "\"subject\":\"" + AuditEvent.hash(request) + "\"",
                             "\"card\":\"" + AuditEvent.hash(answer) + "\"");
-            assertThat(refused)
-                    .contains(
-                            "\"outcome\":\"REFUSED\"",
-                            "\"card\":\"" + AuditEvent.hash(err) + "\"");
+            assertThat(refused).contains("\"outcome\":\"REFUSED\"", "\"card\":\"" + AuditEvent.hash(err) + "\"");
             assertThat(Files.readString(log()))
                     .doesNotContain(q.card().insurer().value())
                     .doesNotContain(q.card().number())

@@ -50,8 +50,8 @@ public final class AuditAnchorClient {
         byte[] body = (terminalId + " " + chain + " " + date + " " + entries + " " + mac + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
         return switch (transport.post("/audit/anchor", body, TEXT, Calls.IDEMPOTENT)) {
-            case EligibilityTransport.Answered a when a.successful() ->
-                new Confirmed(new String(a.body(), StandardCharsets.US_ASCII).strip());
+            case EligibilityTransport.Answered a
+            when a.successful() -> new Confirmed(new String(a.body(), StandardCharsets.US_ASCII).strip());
             case EligibilityTransport.Answered a ->
                 new Refused(a.status(), new String(a.body(), StandardCharsets.UTF_8).strip());
             case EligibilityTransport.Failed f -> new NotSent(f.unavailable());
@@ -61,14 +61,14 @@ public final class AuditAnchorClient {
     public Held held(String terminalId) {
         byte[] body = (terminalId + "\n").getBytes(StandardCharsets.US_ASCII);
         return switch (transport.post("/audit/anchors", body, TEXT, Calls.IDEMPOTENT)) {
-            case EligibilityTransport.Answered a when a.successful() ->
+            case EligibilityTransport.Answered a
+            when a.successful() ->
                 new Anchors(new String(a.body(), StandardCharsets.US_ASCII)
                         .lines()
                         .filter(line -> !line.isBlank())
                         .toList());
             case EligibilityTransport.Answered a ->
-                new NotSent(new Unavailable(
-                        UnavailableReason.SERVER_ERROR, "HTTP " + a.status()));
+                new NotSent(new Unavailable(UnavailableReason.SERVER_ERROR, "HTTP " + a.status()));
             case EligibilityTransport.Failed f -> new NotSent(f.unavailable());
         };
     }

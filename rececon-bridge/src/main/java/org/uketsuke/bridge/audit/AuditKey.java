@@ -59,10 +59,11 @@ public final class AuditKey {
     static AuditKey create(Path file) throws IOException {
         byte[] bytes = new byte[LENGTH];
         new SecureRandom().nextBytes(bytes);
-        Path temp = file.resolveSibling("." + file.getFileName() + "." + HexFormat.of().toHexDigits(System.nanoTime()));
+        Path temp = file.resolveSibling(
+                "." + file.getFileName() + "." + HexFormat.of().toHexDigits(System.nanoTime()));
         try {
-            try (FileChannel out =
-                    FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(file))) {
+            try (FileChannel out = FileChannel.open(
+                    temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(file))) {
                 out.write(ByteBuffer.wrap(bytes));
                 out.force(true);
             }
@@ -79,7 +80,9 @@ public final class AuditKey {
     private static FileAttribute<?>[] ownerOnly(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         return folder != null && Files.getFileStore(folder).supportsFileAttributeView("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
                 : new FileAttribute<?>[0];
     }
 

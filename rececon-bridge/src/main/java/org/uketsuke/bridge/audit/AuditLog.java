@@ -48,11 +48,10 @@ public final class AuditLog {
     /** The terminal id under which the log records its own events (start, recovery). */
     public static final String SELF = "audit-log";
 
-    private static final Pattern LINE = Pattern.compile(
-            "\\{\"seq\":(0|[1-9][0-9]{0,17}),\"at\":\"([^\"]*)\","
-                    + "\"terminal\":\"([^\"]*)\",\"staff\":\"([^\"]*)\",\"method\":\"([^\"]*)\",\"outcome\":\"([^\"]*)\","
-                    + "\"subject\":\"([^\"]*)\",\"card\":\"([^\"]*)\",\"ref\":\"([^\"]*)\","
-                    + "\"prev\":\"([0-9a-f]{64})\",\"mac\":\"([0-9a-f]{64})\"\\}");
+    private static final Pattern LINE = Pattern.compile("\\{\"seq\":(0|[1-9][0-9]{0,17}),\"at\":\"([^\"]*)\","
+            + "\"terminal\":\"([^\"]*)\",\"staff\":\"([^\"]*)\",\"method\":\"([^\"]*)\",\"outcome\":\"([^\"]*)\","
+            + "\"subject\":\"([^\"]*)\",\"card\":\"([^\"]*)\",\"ref\":\"([^\"]*)\","
+            + "\"prev\":\"([0-9a-f]{64})\",\"mac\":\"([0-9a-f]{64})\"\\}");
 
     private final Path file;
     private final Path head;
@@ -92,7 +91,11 @@ public final class AuditLog {
                 case AuditVerification.IncompleteTail torn -> recover(file, clock, torn);
                 case AuditVerification.HeadBehind behind -> {
                     List<Line> lines = read(file);
-                    AuditLog log = new AuditLog(file, existingKey(file), behind.entries(), lines.getLast().mac());
+                    AuditLog log = new AuditLog(
+                            file,
+                            existingKey(file),
+                            behind.entries(),
+                            lines.getLast().mac());
                     log.writeHead();
                     log.append(selfEvent(clock, "RECOVERED_HEAD", ""));
                     yield log;
@@ -161,7 +164,9 @@ public final class AuditLog {
         if (key.isEmpty()) {
             return logThere || headThere
                     ? new AuditVerification.Broken(
-                            0, AuditVerification.Reason.KEY_MISSING, "the log's key " + AuditKey.fileOf(file) + " is gone")
+                            0,
+                            AuditVerification.Reason.KEY_MISSING,
+                            "the log's key " + AuditKey.fileOf(file) + " is gone")
                     : new AuditVerification.Absent();
         }
         if (!logThere) {
@@ -264,7 +269,9 @@ public final class AuditLog {
 
     private static List<String> lines(byte[] all, int complete) {
         String text = new String(all, 0, complete, StandardCharsets.UTF_8);
-        return complete == 0 ? List.of() : List.of(text.substring(0, text.length() - 1).split("\n", -1));
+        return complete == 0
+                ? List.of()
+                : List.of(text.substring(0, text.length() - 1).split("\n", -1));
     }
 
     private static AuditEvent event(Matcher m) {
@@ -384,7 +391,11 @@ public final class AuditLog {
         }
         AuditKey key = existingKey(file);
         List<Line> lines = read(file);
-        AuditLog log = new AuditLog(file, key, lines.size(), lines.isEmpty() ? GENESIS : lines.getLast().mac());
+        AuditLog log = new AuditLog(
+                file,
+                key,
+                lines.size(),
+                lines.isEmpty() ? GENESIS : lines.getLast().mac());
         if (lines.isEmpty()) {
             log.append(selfEvent(clock, STARTED, ""));
         }

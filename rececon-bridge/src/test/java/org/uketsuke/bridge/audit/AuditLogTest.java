@@ -66,7 +66,8 @@ class AuditLogTest {
 
     @Test
     void appendedEntriesVerifyAndHoldNoIdentifierInClear() throws Exception {
-        assertThat(AuditLog.verify(file)).isEqualTo(new AuditVerification.Intact(6, entries.get(4).mac()));
+        assertThat(AuditLog.verify(file))
+                .isEqualTo(new AuditVerification.Intact(6, entries.get(4).mac()));
         assertThat(entries).extracting(AuditLog.Entry::seq).containsExactly(2L, 3L, 4L, 5L, 6L);
         String text = Files.readString(file);
         assertThat(text)
@@ -219,21 +220,25 @@ class AuditLogTest {
         String third = entries.get(1).mac();
         Files.writeString(head, "3 " + third + "\n", StandardCharsets.US_ASCII);
         assertThat(AuditLog.verify(file))
-                .isInstanceOfSatisfying(Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.HEAD_MISMATCH));
+                .isInstanceOfSatisfying(
+                        Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.HEAD_MISMATCH));
         // Nor with a tag made up or taken from the old head.
         Files.writeString(head, "3 " + third + " " + oldTag + "\n", StandardCharsets.US_ASCII);
         assertThat(AuditLog.verify(file))
-                .isInstanceOfSatisfying(Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.HEAD_MISMATCH));
+                .isInstanceOfSatisfying(
+                        Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.HEAD_MISMATCH));
     }
 
     @Test
     void aDeletedLogIsBrokenWhateverElseIsDeletedWithIt() throws Exception {
         Files.delete(file);
         assertThat(AuditLog.verify(file))
-                .isInstanceOfSatisfying(Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.DELETED));
+                .isInstanceOfSatisfying(
+                        Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.DELETED));
         Files.delete(head);
         assertThat(AuditLog.verify(file))
-                .isInstanceOfSatisfying(Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.DELETED));
+                .isInstanceOfSatisfying(
+                        Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.DELETED));
         assertThatThrownBy(() -> AuditLog.open(file)).isInstanceOf(AuditLogException.class);
         assertThat(file).doesNotExist();
     }
@@ -243,11 +248,13 @@ class AuditLogTest {
         byte[] saved = Files.readAllBytes(head);
         Files.delete(head);
         assertThat(AuditLog.verify(file))
-                .isInstanceOfSatisfying(Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.HEAD_MISSING));
+                .isInstanceOfSatisfying(
+                        Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.HEAD_MISSING));
         Files.write(head, saved);
         Files.delete(key);
         assertThat(AuditLog.verify(file))
-                .isInstanceOfSatisfying(Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.KEY_MISSING));
+                .isInstanceOfSatisfying(
+                        Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.KEY_MISSING));
     }
 
     @Test
@@ -265,7 +272,8 @@ class AuditLogTest {
         assertThat(lines().get(6))
                 .contains("\"outcome\":\"RECOVERED_TORN_TAIL\"")
                 .contains(AuditEvent.hash(torn));
-        assertThat(AuditLog.verify(file)).isEqualTo(new AuditVerification.Intact(7, reopened.head().mac()));
+        assertThat(AuditLog.verify(file))
+                .isEqualTo(new AuditVerification.Intact(7, reopened.head().mac()));
     }
 
     @Test
@@ -276,7 +284,8 @@ class AuditLogTest {
         assertThat(AuditLog.verify(file)).isEqualTo(new AuditVerification.HeadBehind(7));
         AuditLog reopened = AuditLog.open(file);
         assertThat(lines().get(7)).contains("\"outcome\":\"RECOVERED_HEAD\"");
-        assertThat(AuditLog.verify(file)).isEqualTo(new AuditVerification.Intact(8, reopened.head().mac()));
+        assertThat(AuditLog.verify(file))
+                .isEqualTo(new AuditVerification.Intact(8, reopened.head().mac()));
     }
 
     @Test
