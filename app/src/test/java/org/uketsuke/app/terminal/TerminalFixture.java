@@ -41,7 +41,7 @@ final class TerminalFixture {
     }
 
     /** A reader with no card on it. */
-    static final class EmptySlot implements CardSlot {
+    static class EmptySlot implements CardSlot {
         @Override
         public void onCardEvents(Consumer<VisitEvent> sink) {}
 

@@ -16,7 +16,6 @@ import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
-import org.uketsuke.reader.api.SessionOpening;
 
 /** The one assembly's life cycle: the card slot starts last, once the controller listens, and stops first. */
 class TerminalTest {
@@ -50,7 +49,7 @@ class TerminalTest {
         }
     }
 
-    private final class RecordingSlot implements CardSlot {
+    private final class RecordingSlot extends TerminalFixture.EmptySlot {
 
         private Consumer<VisitEvent> sink;
 
@@ -63,16 +62,6 @@ class TerminalTest {
         public CardSlot start() {
             events.add(sink == null ? "card slot started without a listener" : "card slot started with a listener");
             return this;
-        }
-
-        @Override
-        public SessionOpening connect() {
-            return new SessionOpening.NoCard("no card in this test");
-        }
-
-        @Override
-        public String describe() {
-            return "recording slot";
         }
 
         @Override
