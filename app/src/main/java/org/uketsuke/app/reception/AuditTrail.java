@@ -21,6 +21,7 @@ import org.uketsuke.bridge.audit.AuditKey;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.bridge.audit.AuditVerification;
+import org.uketsuke.bridge.sink.AtomicFiles;
 
 /**
  * The terminal's one audit trail and the gate it holds over confirmations. Every part of the terminal appends through
@@ -258,7 +259,7 @@ public final class AuditTrail {
     private static void raise(Path file, AlarmCause cause, String detail) {
         log.error("AUDIT ALARM {}: {} — confirmations stop until an administrator acknowledges", cause, detail);
         try {
-            Files.writeString(alarmFile(file), cause.name() + "\n", StandardCharsets.US_ASCII);
+            AtomicFiles.write(alarmFile(file), (cause.name() + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             log.error(
                     "the audit alarm could not be kept on disk (it stands until this terminal stops): {}",

@@ -1,6 +1,8 @@
 package org.uketsuke.bridge.audit;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.uketsuke.bridge.sink.PrivateFiles;
 
 /**
  * The daily heads of an audit log: computing a day's head from the log, the local receipts of the anchors the backend
@@ -58,14 +62,16 @@ public final class AuditAnchors {
 
     /** Keeps a confirmed anchor's receipt (appended and fsync'd). */
     public static void keepReceipt(Path log, AuditAnchor anchor) throws IOException {
-        Files.writeString(
+        try (FileChannel out = FileChannel.open(
                 receiptsOf(log),
-                anchor.line() + "\n",
-                StandardCharsets.US_ASCII,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.SYNC);
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
+                PrivateFiles.fileAttributes())) {
+            ByteBuffer line = ByteBuffer.wrap((anchor.line() + "\n").getBytes(StandardCharsets.US_ASCII));
+            while (line.hasRemaining()) {
+                out.write(line);
+            }
+            out.force(true);
+        }
     }
 
     /** The local receipts; none when the file does not exist; unreadable lines throw. */

@@ -100,7 +100,8 @@ final class RequestFolder {
         int refused = 0;
         int deferred = 0;
         if (!audit.accepting()) {
-            return new FolderPass(0, 0, waiting(name -> kindOf(name, kinds).isPresent()).size());
+            return new FolderPass(
+                    0, 0, waiting(name -> kindOf(name, kinds).isPresent()).size());
         }
         for (Path request : waiting(name -> kindOf(name, kinds).isPresent())) {
             answer = null;
