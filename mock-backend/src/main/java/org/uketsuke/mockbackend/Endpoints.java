@@ -47,6 +47,7 @@ final class Endpoints {
     private final Revocation revocation;
     private final FaultInjector faults;
     private final Clock clock;
+    private AuditAnchorStore anchors;
 
     Endpoints(
             CardChecks checks,
@@ -69,6 +70,12 @@ final class Endpoints {
         this.revocation = revocation;
         this.faults = faults;
         this.clock = clock;
+    }
+
+    /** Where the terminals' audit-log anchors are kept ({@code /audit/anchor}). */
+    Endpoints withAuditAnchors(AuditAnchorStore anchors) {
+        this.anchors = anchors;
+        return this;
     }
 
     /** Every endpoint the backend answers. */
@@ -96,7 +103,34 @@ final class Endpoints {
                 get("/crl/jpki.crl", x -> crl(Revocation.Authority.JPKI)),
                 get("/crl/terminal.crl", x -> crl(Revocation.Authority.TERMINAL)),
                 post("/ocsp", x -> Reply.bytes("application/ocsp-response", revocation.ocsp(x.body()))),
+                post("/audit/anchor", this::anchor),
+                post("/audit/anchors", this::anchors),
                 post("/admin/fault", this::injectFault)));
+    }
+
+    private Reply anchor(Exchange x) {
+        String institution = Certificates.institutionOf(x.terminal(), "");
+        try {
+            return switch (anchors.add(institution, new String(x.body(), StandardCharsets.US_ASCII))) {
+                case AuditAnchorStore.Confirmed c -> Reply.text(200, c.id() + "\n");
+                case AuditAnchorStore.Shrunk s ->
+                    Reply.text(
+                            409,
+                            "the log shrank: " + s.held().id() + " holds "
+                                    + s.held().entries() + " entries\n");
+            };
+        } catch (IllegalArgumentException e) {
+            return Reply.text(400, "malformed request: " + e.getMessage() + "\n");
+        }
+    }
+
+    private Reply anchors(Exchange x) {
+        String terminal = new String(x.body(), StandardCharsets.US_ASCII).strip();
+        StringBuilder out = new StringBuilder();
+        for (AuditAnchorStore.Anchor a : anchors.of(Certificates.institutionOf(x.terminal(), ""), terminal)) {
+            out.append(a.held()).append('\n');
+        }
+        return Reply.text(200, out.toString());
     }
 
     private Reply confirm(Exchange x, boolean byCard) throws MalformedMessageException {

@@ -61,16 +61,17 @@ public final class MockBackend implements AutoCloseable {
         BackendTls tls = new BackendTls(pki, revocation, clock, config.expiredServerCertificate());
         FaultInjector faults = new FaultInjector(tls);
         Endpoints endpoints = new Endpoints(
-                checks,
-                confirmations,
-                new InsuranceUseRegistrations(checks, population, clock),
-                passcodes,
-                references,
-                batches,
-                medical,
-                revocation,
-                faults,
-                clock);
+                        checks,
+                        confirmations,
+                        new InsuranceUseRegistrations(checks, population, clock),
+                        passcodes,
+                        references,
+                        batches,
+                        medical,
+                        revocation,
+                        faults,
+                        clock)
+                .withAuditAnchors(new AuditAnchorStore(config.stateDir().resolve("audit-anchors.txt")));
         server = new BackendServer(tls, config.port(), endpoints.routes());
         control = new BackendControl(faults, server, population, consents, medical, clock);
         log.info("mock backend on {} ({} people)", server.baseUri(), population.size());

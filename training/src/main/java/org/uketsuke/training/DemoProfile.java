@@ -159,7 +159,8 @@ public final class DemoProfile implements AutoCloseable {
                     Optional.of(() -> cardFrontCamera()),
                     Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
                     Clock.systemDefaultZone(),
-                    dataDir);
+                    dataDir,
+                    Optional.of(client.auditAnchors()));
             this.terminal = Terminal.start(settings(dataDir, postgres), ports, closer);
         } catch (RuntimeException e) {
             closer.close();

@@ -117,12 +117,13 @@ class DemoCommandTest {
                     .satisfies(
                             name -> assertThat(name).matches("OQSsiquc01res_face_\\d{10}[0-9a-f]{20}_\\d{14}\\.xml"));
         }
-        // The confirmation is in the audit log: one entry, this method, identifiers only as hashes.
+        // The confirmation is in the audit log: the log's start, then one entry, this method, identifiers only as
+        // hashes.
         Path audit = dataDir.resolve("audit.jsonl");
         assertThat(AuditLog.verify(audit))
                 .isInstanceOfSatisfying(
                         AuditVerification.Intact.class,
-                        intact -> assertThat(intact.entries()).isEqualTo(1));
+                        intact -> assertThat(intact.entries()).isEqualTo(2));
         assertThat(Files.readString(audit))
                 .contains("\"method\":\"" + method + "\"", "\"outcome\":\"CONFIRMED\"", "\"terminal\":\"demo-kiosk-1\"")
                 .doesNotContain(json.get("insurerNumber").asText().strip());

@@ -37,5 +37,8 @@ public enum Problem {
     /** The expiry year read or typed differs from the one the card's 共通カードAP holds: nothing was tried on the card. */
     CARD_EXPIRY_MISMATCH,
     /** 照合番号B has no tries left: the face path is closed for this card (PIN or the staff's check remain). */
-    COLLATION_NUMBER_BLOCKED
+    COLLATION_NUMBER_BLOCKED,
+    // --- the audit log (issue #19) ---
+    /** The audit log cannot record (broken, missing, a failed write): no confirmation until an administrator acknowledges. */
+    RECEPTION_PAUSED
 }

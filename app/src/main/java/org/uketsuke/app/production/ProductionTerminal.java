@@ -129,7 +129,8 @@ public final class ProductionTerminal {
                 cardFront,
                 signer,
                 Clock.systemDefaultZone(),
-                config.sinks().dataDir());
+                config.sinks().dataDir(),
+                Optional.of(client.auditAnchors()));
     }
 
     /** The shared camera as one capture sees it: closing the view leaves the device open. */

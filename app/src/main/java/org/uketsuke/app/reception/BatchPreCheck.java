@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.Problem;
 import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.eligibility.BatchResult;
@@ -69,6 +70,9 @@ public final class BatchPreCheck {
     }
 
     public Summary run(List<InsuranceSearch> booked, Duration timeout) throws InterruptedException {
+        if (!audit.confirmationsAllowed()) {
+            return new Summary("", 0, 0, 0, Problem.RECEPTION_PAUSED.name());
+        }
         String reception;
         switch (backend.submitBatch(booked)) {
             case BatchSubmission.Accepted accepted -> reception = accepted.receptionNumber();

@@ -1,21 +1,15 @@
 package org.uketsuke.app.reception;
 
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.audit.AuditEvent;
-import org.uketsuke.bridge.audit.AuditLog;
-import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.eligibility.InsuranceCardId;
 
 /**
  * The audit trail of the confirmations the staff start (by insurance number, the batch pre-check, searches that
- * waited out an outage): one hash-chained entry each, as this terminal. Best effort like the kiosk's: the outbox
- * already holds the qualification, so a failing log is reported, never a reason to lose the confirmation.
+ * waited out an outage): one MAC-chained entry each, as this terminal. The outbox already holds the qualification, so
+ * a failing log never loses the confirmation; it raises the trail's alarm ({@link AuditTrail}).
  */
 public final class ConfirmationAudit {
-
-    private static final Logger log = LoggerFactory.getLogger(ConfirmationAudit.class);
 
     /** How the confirmation was started, the audit entry's {@code method}. */
     public enum Source {
@@ -27,18 +21,21 @@ public final class ConfirmationAudit {
         INSURANCE_NUMBER_RETRIED
     }
 
-    private static final ConfirmationAudit NONE = new ConfirmationAudit(null, "none");
+    private static final ConfirmationAudit NONE = new ConfirmationAudit(null);
 
-    private final AuditLog audit;
-    private final String terminalId;
+    private final AuditTrail audit;
 
-    private ConfirmationAudit(AuditLog audit, String terminalId) {
+    private ConfirmationAudit(AuditTrail audit) {
         this.audit = audit;
-        this.terminalId = terminalId;
     }
 
-    public static ConfirmationAudit to(AuditLog audit, String terminalId) {
-        return audit == null ? NONE : new ConfirmationAudit(audit, terminalId);
+    public static ConfirmationAudit to(AuditTrail audit) {
+        return audit == null ? NONE : new ConfirmationAudit(audit);
+    }
+
+    /** Whether a new confirmation may start (false while the audit alarm stands). */
+    public boolean confirmationsAllowed() {
+        return audit == null || audit.confirmationsAllowed();
     }
 
     /** Records nothing (tests and tools without an audit log). */
@@ -57,7 +54,7 @@ public final class ConfirmationAudit {
         try {
             audit.append(new AuditEvent(
                     at,
-                    terminalId,
+                    audit.terminalId(),
                     staffId == null ? "" : staffId,
                     source.name(),
                     outcome,
@@ -69,8 +66,9 @@ public final class ConfirmationAudit {
                                     insurance.number(),
                                     insurance.branch()),
                     ""));
-        } catch (AuditLogException | IllegalArgumentException e) {
-            log.error("audit log: {}", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // A staff id outside the token set: a bug of the caller, and still an entry that must not be lost.
+            audit.append(new AuditEvent(at, audit.terminalId(), "", source.name(), outcome, "", ""));
         }
     }
 }

@@ -8,8 +8,6 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.audit.AuditEvent;
-import org.uketsuke.bridge.audit.AuditLog;
-import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.eligibility.InsuranceCardId;
@@ -33,15 +31,13 @@ public final class MedicalViewing {
     public static final String METHOD = "MEDICAL_VIEW";
 
     private final MedicalInformationClient client;
-    private final AuditLog audit;
-    private final String terminalId;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    /** @param audit the confirmations' audit log (the same instance: one hash chain), or null when it is broken */
-    public MedicalViewing(MedicalInformationClient client, AuditLog audit, String terminalId, Clock clock) {
+    /** @param audit the confirmations' audit trail (the same instance: one chain), or null where there is none */
+    public MedicalViewing(MedicalInformationClient client, AuditTrail audit, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.audit = audit;
-        this.terminalId = terminalId;
         this.clock = clock;
     }
 
@@ -86,17 +82,13 @@ public final class MedicalViewing {
             case MedicalOutcome.NotAnswered<?> u -> "UNAVAILABLE_" + category;
         };
         InsuranceCardId card = query.card();
-        try {
-            audit.append(new AuditEvent(
-                    clock.instant(),
-                    terminalId,
-                    staffId,
-                    METHOD,
-                    result.toUpperCase(Locale.ROOT),
-                    AuditEvent.hash(card.insurer().value(), card.symbol(), card.number(), card.branch()),
-                    ""));
-        } catch (AuditLogException e) {
-            log.error("audit log: {}", e.getMessage());
-        }
+        audit.append(new AuditEvent(
+                clock.instant(),
+                audit.terminalId(),
+                staffId,
+                METHOD,
+                result.toUpperCase(Locale.ROOT),
+                AuditEvent.hash(card.insurer().value(), card.symbol(), card.number(), card.branch()),
+                ""));
     }
 }

@@ -63,6 +63,9 @@ public final class PendingLookups implements AutoCloseable {
 
     /** One pass now (the timer's work; tests call it directly). */
     public void retryNow() {
+        if (!audit.confirmationsAllowed()) {
+            return; // the searches keep waiting until the audit alarm is acknowledged
+        }
         try {
             for (PendingSearches.Settled settled : pending.retry(backend, bridge, clock)) {
                 ReceptionRecord record = switch (settled) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.eligibility.EligibilityClient;
 
 /**
@@ -13,7 +12,8 @@ import org.uketsuke.eligibility.EligibilityClient;
  * @param faceCheck the PIN-less path, where the terminal has a camera and offers it
  * @param terminalSigner the terminal's key for the attestations sent instead of the card's signature (face path and
  *     the staff's visual check), where either is offered; the composition checks at start that it can sign
- * @param audit where confirmations and rejections are recorded, where the terminal keeps an audit log
+ * @param audit where confirmations and rejections are recorded, and the gate that stops confirmations when it
+ *     cannot record them, where the terminal keeps an audit log
  */
 public record ReceptionServices(
         CardSlot slot,
@@ -22,10 +22,12 @@ public record ReceptionServices(
         Clock clock,
         Optional<FaceCheck> faceCheck,
         Optional<UnaryOperator<byte[]>> terminalSigner,
-        Optional<Audit> audit) {
+        Optional<AuditTrail> audit) {
 
-    /** The tamper-evident audit log and the id this terminal appears under in it. */
-    public record Audit(AuditLog log, String terminalId) {}
+    /** Whether a new confirmation may start (false while the audit alarm stands). */
+    public boolean confirmationsAllowed() {
+        return audit.map(AuditTrail::confirmationsAllowed).orElse(true);
+    }
 
     /** A terminal with the PIN path only and no audit log (bench, soak, tests). */
     public ReceptionServices(CardSlot slot, EligibilityClient client, RececonBridge bridge, Clock clock) {

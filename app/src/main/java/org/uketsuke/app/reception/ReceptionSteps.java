@@ -18,6 +18,7 @@ public final class ReceptionSteps implements VisitSteps {
     private final ReceptionServices services;
     private final VisitRecords records;
     private final VisitStep endVisit = new EndVisitStep();
+    private final VisitStep auditGate;
     private final VisitStep readCard;
     private final List<VisitStep> proveAndConfirm;
     private final List<VisitStep> registerThenConfirm;
@@ -26,16 +27,20 @@ public final class ReceptionSteps implements VisitSteps {
     public ReceptionSteps(ReceptionServices services) {
         this.services = services;
         this.records = new VisitRecords(services);
+        this.auditGate = new AuditGateStep(services);
         this.readCard = new TimedStep(Part.CARD, new ReadCardStep(services.slot()));
         VisitStep nonce = new TimedStep(Part.BACKEND, new FetchNonceStep(services.client()));
         VisitStep sign = new TimedStep(
                 Part.CARD, new SignNonceStep(services.client(), services.terminalSigner(), services.clock()));
         VisitStep confirm = new TimedStep(Part.BACKEND, new ConfirmStep(services.client(), records));
         VisitStep handOver = new TimedStep(Part.SINK, new HandOverStep(services.bridge(), services.clock(), records));
-        this.proveAndConfirm = List.of(nonce, sign, confirm, handOver);
+        this.proveAndConfirm = List.of(auditGate, nonce, sign, confirm, handOver);
         this.registerThenConfirm = Stream.concat(
                         Stream.of(
-                                nonce, sign, new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
+                                auditGate,
+                                nonce,
+                                sign,
+                                new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
                         proveAndConfirm.stream())
                 .toList();
     }
@@ -53,7 +58,7 @@ public final class ReceptionSteps implements VisitSteps {
     @Override
     public Optional<VisitEvent> run(VisitCommand.Step command) {
         return switch (command) {
-            case VisitCommand.ReadCard _ -> run(List.of(endVisit, readCard));
+            case VisitCommand.ReadCard _ -> run(List.of(endVisit, auditGate, readCard));
             case VisitCommand.VerifyPin v -> run(List.of(new TimedStep(Part.CARD, new VerifyPinStep(v.pin()))));
             case VisitCommand.MatchFace f ->
                 run(List.of(new TimedStep(Part.CARD, new MatchFaceStep(services.faceCheck(), f.collationNumberB()))));

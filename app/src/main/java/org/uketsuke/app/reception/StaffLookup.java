@@ -60,6 +60,10 @@ public final class StaffLookup {
     }
 
     public ReceptionRecord lookup(InsuranceSearch search) {
+        if (!audit.confirmationsAllowed()) {
+            return ReceptionRecord.failed(clock.instant(), Problem.RECEPTION_PAUSED)
+                    .withMethod(IdentityMethod.INSURANCE_NUMBER);
+        }
         ReceptionRecord record = ask(search);
         audit.record(
                 clock.instant(),

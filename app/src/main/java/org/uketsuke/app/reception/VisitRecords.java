@@ -4,23 +4,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.bridge.audit.AuditEvent;
-import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.Qualification;
 
 /**
  * What the kiosk's confirmations leave behind: one entry each in the audit log (when the terminal keeps one) and one
- * row each in the staff's reception history. Best effort: the outbox already holds a confirmation, so a failing audit
- * log is an error for the staff, never a reason to lose it.
+ * row each in the staff's reception history. The outbox already holds a confirmation, so a failing audit log never
+ * loses it; it raises the trail's alarm, which stops the next confirmations ({@link AuditTrail}).
  */
 final class VisitRecords {
-
-    private static final Logger log = LoggerFactory.getLogger(VisitRecords.class);
 
     private final ReceptionServices services;
     private final List<Consumer<ReceptionRecord>> listeners = new CopyOnWriteArrayList<>();
@@ -54,24 +49,19 @@ final class VisitRecords {
         if (services.audit().isEmpty()) {
             return;
         }
-        ReceptionServices.Audit audit = services.audit().get();
+        AuditTrail audit = services.audit().get();
         String staffId = visit.proof().orElse(null) instanceof IdentityProof.VisualCheck v ? v.staffId() : null;
-        try {
-            audit.log()
-                    .append(new AuditEvent(
-                            services.clock().instant(),
-                            audit.terminalId(),
-                            staffId,
-                            method.name(),
-                            outcome,
-                            insurance
-                                    .map(i -> AuditEvent.hash(i.insurer().value(), i.symbol(), i.number(), i.branch()))
-                                    .orElse(""),
-                            visit.card()
-                                    .map(card -> AuditEvent.hash(card.authCertificate()))
-                                    .orElse("")));
-        } catch (AuditLogException e) {
-            log.error("audit log: {}", e.getMessage());
-        }
+        audit.append(new AuditEvent(
+                services.clock().instant(),
+                audit.terminalId(),
+                staffId,
+                method.name(),
+                outcome,
+                insurance
+                        .map(i -> AuditEvent.hash(i.insurer().value(), i.symbol(), i.number(), i.branch()))
+                        .orElse(""),
+                visit.card()
+                        .map(card -> AuditEvent.hash(card.authCertificate()))
+                        .orElse("")));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.uketsuke.app.reception.AuditTrail;
 import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.app.reception.CardFrontCapture;
 import org.uketsuke.app.reception.ConsistencyCheck;
@@ -50,6 +51,12 @@ public interface ScreenServices {
 
     /** The staff's 診療・薬剤情報 viewer (consented medical information, every view audited). */
     MedicalViewing medicalViewing();
+
+    /**
+     * The audit trail: its state for the staff console's alarm area, and {@link AuditTrail#acknowledge} for an
+     * administrator (the role check belongs to the caller).
+     */
+    AuditTrail audit();
 
     /** Who is at the staff screen (担当者); lookups and views are audited under their id. */
     StaffOnDuty staffOnDuty();

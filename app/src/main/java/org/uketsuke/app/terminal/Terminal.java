@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.app.reception.AuditAnchoring;
+import org.uketsuke.app.reception.AuditTrail;
 import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.app.reception.CardFrontCapture;
 import org.uketsuke.app.reception.CardSlot;
@@ -21,6 +23,7 @@ import org.uketsuke.app.reception.ConfirmationAudit;
 import org.uketsuke.app.reception.ConsistencyCheck;
 import org.uketsuke.app.reception.FaceCheck;
 import org.uketsuke.app.reception.FacePreviewFeed;
+import org.uketsuke.app.reception.FolderRequestAudit;
 import org.uketsuke.app.reception.MedicalViewing;
 import org.uketsuke.app.reception.PendingLookups;
 import org.uketsuke.app.reception.ReceptionRecord;
@@ -32,8 +35,6 @@ import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.bridge.DataProtection;
 import org.uketsuke.bridge.DeliveryWorker;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.bridge.audit.AuditLog;
-import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.exchange.FolderProblem;
 import org.uketsuke.bridge.exchange.MedicalFolderExchange;
@@ -70,6 +71,11 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     private final Optional<CardFrontCapture> cardFrontCapture;
     private final VisitController controller;
     private final List<Supplier<Optional<FolderProblem>>> folderProblems = new ArrayList<>();
+    private final AuditTrail audit;
+    private final Optional<AuditAnchoring> anchoring;
+
+    /** The audit log's file name in the data folder (beside it: {@code .head}, {@code .key}, {@code .alarm}). */
+    public static final String AUDIT_LOG = "audit.jsonl";
 
     private Terminal(TerminalSettings settings, TerminalPorts ports, Closer closer) {
         this.closer = closer;
@@ -84,9 +90,17 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         this.bridge = closer.open(sinks(settings));
         this.delivery = closer.open(new DeliveryWorker(bridge, Duration.ofSeconds(1), Duration.ofMinutes(1)).start());
 
-        // One hash chain for the terminal: kiosk confirmations, the staff's confirmations and their medical views.
-        AuditLog audit = audit(ports.dataDir().resolve("audit.jsonl"));
-        ConfirmationAudit staffAudit = ConfirmationAudit.to(audit, settings.terminalId());
+        // One MAC chain for the terminal: kiosk and staff confirmations, medical views, folder requests. It is also
+        // the gate: a broken or missing log, or a failed append, stops confirmations until acknowledged.
+        this.audit = AuditTrail.open(
+                ports.dataDir().resolve(AUDIT_LOG),
+                settings.terminalId(),
+                utc,
+                !bridge.recentStatuses(1).isEmpty());
+        ConfirmationAudit staffAudit = ConfirmationAudit.to(audit);
+        // Each day's head goes off the machine; the backend's anchors are compared with the log once reachable.
+        this.anchoring = ports.auditAnchors()
+                .map(client -> closer.open(new AuditAnchoring(audit, client, local).start(Duration.ofHours(1))));
         this.steps = new ReceptionSteps(new ReceptionServices(
                 ports.slot(),
                 ports.eligibility(),
@@ -95,9 +109,9 @@ public final class Terminal implements ScreenServices, AutoCloseable {
                 ports.faceCamera()
                         .map(camera -> new FaceCheck(camera, FaceVerifier.defaults()).withPreview(facePreview)),
                 ports.signer(),
-                Optional.ofNullable(audit).map(trail -> new ReceptionServices.Audit(trail, settings.terminalId()))));
+                Optional.of(audit)));
         this.cardFrontCapture = ports.cardFrontCamera().flatMap(Terminal::cardFrontCapture);
-        this.medicalViewing = new MedicalViewing(ports.medical(), audit, settings.terminalId(), utc);
+        this.medicalViewing = new MedicalViewing(ports.medical(), audit, utc);
 
         // A lookup by insurance number made while the system is unreachable waits durably and is asked again.
         PendingSearches pendingSearches =
@@ -118,7 +132,7 @@ public final class Terminal implements ScreenServices, AutoCloseable {
                     settings.institutionCode(),
                     utc,
                     protection.maxRequestBytes());
-            closer.open(requests.poll(POLL));
+            closer.open(requests.withAudit(new FolderRequestAudit(audit, utc)).poll(POLL));
             folderProblems.add(requests::lastProblem);
             MedicalFolderExchange medical = new MedicalFolderExchange(
                     folder.resolve("req"),
@@ -127,7 +141,7 @@ public final class Terminal implements ScreenServices, AutoCloseable {
                     settings.institutionCode(),
                     utc,
                     protection.maxRequestBytes());
-            closer.open(medical.poll(POLL));
+            closer.open(medical.withAudit(new FolderRequestAudit(audit, utc)).poll(POLL));
             folderProblems.add(medical::lastProblem);
         });
         // What is past its retention goes once a day (the first purge a minute after start); each purge is audited.
@@ -138,7 +152,7 @@ public final class Terminal implements ScreenServices, AutoCloseable {
                                 settings.exchangeFolder(),
                                 Optional.ofNullable(settings.sinks().csvExport())
                                         .map(CsvExport::folder)),
-                        audit,
+                        audit::append,
                         settings.terminalId(),
                         utc)
                 .daily(Duration.ofMinutes(1)));
@@ -188,14 +202,14 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         return capture;
     }
 
-    /** A broken audit log is reported and left untouched; the outbox still gets everything. */
-    private static AuditLog audit(Path file) {
-        try {
-            return AuditLog.open(file);
-        } catch (AuditLogException e) {
-            log.error("audit log disabled: {}", e.getMessage());
-            return null;
-        }
+    @Override
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /** The audit log's daily anchoring, where the ports send anchors. */
+    public Optional<AuditAnchoring> anchoring() {
+        return anchoring;
     }
 
     @Override

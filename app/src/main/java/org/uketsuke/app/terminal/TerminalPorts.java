@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.eligibility.EligibilityClient;
+import org.uketsuke.eligibility.client.AuditAnchorClient;
 import org.uketsuke.eligibility.medical.MedicalInformationClient;
 import org.uketsuke.face.camera.CameraSource;
 
@@ -26,6 +27,7 @@ import org.uketsuke.face.camera.CameraSource;
  *     the terminal offers the PIN only; required with a face camera
  * @param clock the local clock (receptions are dated in the clinic's zone)
  * @param dataDir local files: audit log, pending lookups, exports
+ * @param auditAnchors where the audit log's daily heads are sent off the machine, or empty (tests, tools)
  */
 public record TerminalPorts(
         CardSlot slot,
@@ -35,7 +37,21 @@ public record TerminalPorts(
         Optional<Supplier<CameraSource>> cardFrontCamera,
         Optional<UnaryOperator<byte[]>> signer,
         Clock clock,
-        Path dataDir) {
+        Path dataDir,
+        Optional<AuditAnchorClient> auditAnchors) {
+
+    /** Ports without audit anchoring (tests and tools). */
+    public TerminalPorts(
+            CardSlot slot,
+            EligibilityClient eligibility,
+            MedicalInformationClient medical,
+            Optional<CameraSource> faceCamera,
+            Optional<Supplier<CameraSource>> cardFrontCamera,
+            Optional<UnaryOperator<byte[]>> signer,
+            Clock clock,
+            Path dataDir) {
+        this(slot, eligibility, medical, faceCamera, cardFrontCamera, signer, clock, dataDir, Optional.empty());
+    }
 
     public TerminalPorts {
         Objects.requireNonNull(slot, "slot");
@@ -49,5 +65,6 @@ public record TerminalPorts(
         }
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(auditAnchors, "auditAnchors");
     }
 }

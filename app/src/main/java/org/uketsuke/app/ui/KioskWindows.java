@@ -67,6 +67,12 @@ public final class KioskWindows {
                 new ConsistencyViewModel(services.consistency(), outboxReader, Platform::runLater, messages));
 
         staff.useStaff(services.staffOnDuty());
+        staff.addAuditAlarm(new AuditAlarmViewModel(
+                services.audit(),
+                services.staffOnDuty()::currentId,
+                services.worker("staff-audit"),
+                Platform::runLater,
+                messages));
         services.controller()
                 .follow(snapshot -> Platform.runLater(() -> {
                     model.show(snapshot);

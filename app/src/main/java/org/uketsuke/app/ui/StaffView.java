@@ -197,6 +197,11 @@ public final class StaffView {
         return root;
     }
 
+    /** The audit alarm area, right below the heading where it cannot be missed. */
+    public void addAuditAlarm(AuditAlarmViewModel alarm) {
+        root.getChildren().add(1, new AuditAlarmPane(alarm, messages).root());
+    }
+
     /** The terminal's staff accounts; the one on duty is preselected. */
     public void useStaff(StaffOnDuty staff) {
         StaffOnDuty.Account current = staff.current();

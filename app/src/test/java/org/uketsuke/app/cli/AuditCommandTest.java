@@ -8,14 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.Uketsuke;
+import org.uketsuke.bridge.audit.AuditAnchor;
+import org.uketsuke.bridge.audit.AuditAnchors;
 import org.uketsuke.bridge.audit.AuditEvent;
 import org.uketsuke.bridge.audit.AuditLog;
 import picocli.CommandLine;
 
-/** {@code ./uketsuke audit verify --file F} on a real log: intact, then edited, then with a torn last line. */
+/**
+ * {@code ./uketsuke audit verify|acknowledge|report} through the real CLI entry point on a real keyed log: intact,
+ * edited, torn, truncated, extended by a forged line, deleted, headless, contradicting its anchor.
+ */
 class AuditCommandTest {
 
     @TempDir
@@ -23,22 +31,30 @@ class AuditCommandTest {
 
     private record Run(int exit, String out) {}
 
-    private static Run verify(Path file) {
+    private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new Uketsuke()).execute("audit", "verify", "--file", file.toString());
+            int exit = new CommandLine(new Uketsuke()).execute(args);
             return new Run(exit, out.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
         }
     }
 
-    @Test
-    void verifySaysIntactBrokenOrTornWithTheEntryAndExitCode() throws Exception {
-        Path file = dir.resolve("audit.jsonl");
-        AuditLog log = AuditLog.open(file);
+    private static Run verify(Path file) {
+        return run("audit", "verify", "--file", file.toString());
+    }
+
+    private Path file;
+    private AuditLog log;
+    private String original;
+
+    @BeforeEach
+    void threeEntries() throws Exception {
+        file = dir.resolve("audit.jsonl");
+        log = AuditLog.open(file);
         for (int i = 0; i < 3; i++) {
             log.append(new AuditEvent(
                     Instant.parse("2026-12-03T09:00:00Z").plusSeconds(i),
@@ -49,21 +65,114 @@ class AuditCommandTest {
                     AuditEvent.hash("subject" + i),
                     ""));
         }
+        original = Files.readString(file);
+    }
+
+    @Test
+    void anIntactLogExitsZeroAndAnEditedOneOneNamingTheEntry() throws Exception {
         Run intact = verify(file);
         assertThat(intact.exit()).isZero();
         assertThat(intact.out())
-                .contains("intact, 3 entries, head " + log.head().hash())
+                .contains("intact, 4 entries, head " + log.head().mac())
                 .contains("改ざんは見つかりませんでした");
 
-        String original = Files.readString(file);
         Files.writeString(file, original.replaceFirst("kiosk-1(?=.*\\n.*\\n$)", "kiosk-2"));
         Run broken = verify(file);
         assertThat(broken.exit()).isEqualTo(1);
-        assertThat(broken.out()).contains("BROKEN at entry 2").contains("2 件目で");
+        assertThat(broken.out()).contains("BROKEN at entry 3").contains("3 件目で");
+    }
 
-        Files.writeString(file, original + "{\"seq\":4,\"at\":\"2026");
+    @Test
+    void aTornLastLineExitsTwo() throws Exception {
+        Files.writeString(file, original + "{\"seq\":5,\"at\":\"2026");
         Run torn = verify(file);
         assertThat(torn.exit()).isEqualTo(2);
-        assertThat(torn.out()).contains("3 intact entries").contains("incomplete last line of 19 bytes");
+        assertThat(torn.out()).contains("4 intact entries").contains("incomplete last line of 19 bytes");
+    }
+
+    @Test
+    void aTruncatedLogExitsNonZero() throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        Files.writeString(file, String.join("\n", lines.subList(0, 3)) + "\n");
+        Run cut = verify(file);
+        assertThat(cut.exit()).isEqualTo(1);
+        assertThat(cut.out()).contains("BROKEN at entry 4").contains("truncated");
+    }
+
+    @Test
+    void aLogExtendedByOneForgedLineExitsNonZero() throws Exception {
+        String forged = original.lines().toList().getLast().replace("\"seq\":4", "\"seq\":5");
+        Files.writeString(file, original + forged + "\n");
+        Run extended = verify(file);
+        assertThat(extended.exit()).isEqualTo(1);
+        assertThat(extended.out()).contains("BROKEN at entry 5");
+    }
+
+    @Test
+    void aDeletedLogExitsNonZeroWithOrWithoutItsHeadAndKey() throws Exception {
+        Files.delete(file);
+        Files.delete(dir.resolve("audit.jsonl.head"));
+        Run deleted = verify(file);
+        assertThat(deleted.exit()).isEqualTo(1);
+        assertThat(deleted.out()).contains("BROKEN at entry 1").contains("deleted");
+        Files.delete(dir.resolve("audit.jsonl.key"));
+        Run gone = verify(file);
+        assertThat(gone.exit()).isEqualTo(1);
+        assertThat(gone.out()).contains("no audit log");
+    }
+
+    @Test
+    void aMissingHeadExitsNonZero() throws Exception {
+        Files.delete(dir.resolve("audit.jsonl.head"));
+        Run headless = verify(file);
+        assertThat(headless.exit()).isEqualTo(1);
+        assertThat(headless.out()).contains("BROKEN");
+    }
+
+    @Test
+    void aLogThatContradictsItsAnchorReceiptExitsNonZero() throws Exception {
+        // A receipt for entry 4 under another MAC: the log was rewritten after the anchor was confirmed.
+        Files.writeString(
+                AuditAnchors.receiptsOf(file),
+                new AuditAnchor(
+                                        AuditAnchors.chainOf(AuditLog.read(file)),
+                                        LocalDate.parse("2026-12-03"),
+                                        4,
+                                        "ab".repeat(32),
+                                        "ANC00000001")
+                                .line()
+                        + "\n");
+        Run rewritten = verify(file);
+        assertThat(rewritten.exit()).isEqualTo(1);
+        assertThat(rewritten.out()).contains("BROKEN at entry 4").contains("ANC00000001");
+    }
+
+    @Test
+    void acknowledgeKeepsTheBrokenLogAsideAndStartsANewChainWithTheAcknowledgment() throws Exception {
+        Files.writeString(file, original.replaceFirst("kiosk-1", "kiosk-9"));
+        Run ack = run("audit", "acknowledge", "--file", file.toString(), "--staff", "admin-01");
+        assertThat(ack.exit()).isZero();
+        assertThat(verify(file).exit()).isZero();
+        assertThat(Files.readAllLines(file).getLast())
+                .contains("\"staff\":\"admin-01\"", "\"outcome\":\"ALARM_ACKNOWLEDGED_BROKEN_AT_START\"");
+        try (var kept = Files.list(dir)) {
+            assertThat(kept.map(p -> p.getFileName().toString()))
+                    .anyMatch(name -> name.matches("audit\\.jsonl\\.broken-[0-9]+"));
+        }
+        Run again = run("audit", "acknowledge", "--file", file.toString(), "--staff", "admin-01");
+        assertThat(again.out()).contains("no audit alarm");
+    }
+
+    @Test
+    void theDailyReportPrintsTheDaysEntriesAndHead() {
+        Run report = run(
+                "audit",
+                "report",
+                "--file",
+                file.toString(),
+                "--date",
+                LocalDate.now().toString());
+        assertThat(report.exit()).isZero();
+        assertThat(report.out()).contains(LocalDate.now().toString());
     }
 }

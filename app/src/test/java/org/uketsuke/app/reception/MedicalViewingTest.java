@@ -48,7 +48,7 @@ class MedicalViewingTest {
 
     private static MockBackend backend;
     private static HttpsEligibilityClient client;
-    private static AuditLog audit;
+    private static AuditTrail audit;
     private static MedicalViewing viewing;
     private static int person;
 
@@ -56,8 +56,8 @@ class MedicalViewingTest {
     static void start() throws Exception {
         backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 5L, 40));
         client = new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
-        audit = AuditLog.open(dir.resolve("audit.jsonl"));
-        viewing = new MedicalViewing(client, audit, "kiosk-01", Clock.systemUTC());
+        audit = AuditTrail.open(dir.resolve("audit.jsonl"), "kiosk-01", Clock.systemUTC(), false);
+        viewing = new MedicalViewing(client, audit, Clock.systemUTC());
         person = IntStream.range(0, backend.people())
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.DRUG).size() > 10)
                 .filter(i -> backend.medicalHistory(i, MedicalCategory.CHECKUP).size() >= 2)

@@ -50,8 +50,8 @@ class StaffConfirmationAuditTest {
                         "1311234567",
                         StandardCharsets.UTF_8));
                 PendingSearches pending = PendingSearches.open(dir.resolve("pending.db"))) {
-            AuditLog log = AuditLog.open(auditFile);
-            ConfirmationAudit audit = ConfirmationAudit.to(log, "kiosk-3");
+            ConfirmationAudit audit =
+                    ConfirmationAudit.to(AuditTrail.open(auditFile, "kiosk-3", Clock.systemUTC(), false));
             HttpsEligibilityClient client =
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
             StaffLookup lookup =
@@ -90,6 +90,7 @@ class StaffConfirmationAuditTest {
             assertThat(summary.confirmed()).isEqualTo(1);
 
             List<String> lines = Files.readAllLines(auditFile);
+            assertThat(lines.removeFirst()).contains("\"outcome\":\"LOG_STARTED\"");
             assertThat(lines).hasSize(6);
             assertThat(lines.get(0))
                     .contains(

@@ -18,7 +18,6 @@ import org.uketsuke.app.flow.Pin;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.eligibility.Consent;
@@ -91,7 +90,7 @@ final class VisitStepFixture implements AutoCloseable {
                 Clock.systemUTC(),
                 Optional.of(new FaceCheck(DemoFrames.camera(), FaceVerifier.defaults())),
                 Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
-                Optional.of(new ReceptionServices.Audit(AuditLog.open(auditFile), "kiosk-test")));
+                Optional.of(AuditTrail.open(auditFile, "kiosk-test", Clock.systemUTC(), false)));
         records = new VisitRecords(services);
         records.onRecord(history::add);
     }

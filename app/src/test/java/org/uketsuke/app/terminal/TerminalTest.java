@@ -2,7 +2,6 @@ package org.uketsuke.app.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,14 +12,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.VisitEvent;
-import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.CardSlot;
-import org.uketsuke.app.reception.StaffOnDuty;
-import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
-import org.uketsuke.reader.api.SessionOpening;
 
 /** The one assembly's life cycle: the card slot starts last, once the controller listens, and stops first. */
 class TerminalTest {
@@ -38,27 +33,8 @@ class TerminalTest {
             Closer closer = new Closer();
             closer.open(() -> events.add("port opened before the terminal"));
             RecordingSlot slot = new RecordingSlot();
-            TerminalSettings settings = new TerminalSettings(
-                    "test-1",
-                    "1311234567",
-                    new BridgeConfig(
-                            dir.resolve("outbox.db"),
-                            dir.resolve("rececon.db"),
-                            dir.resolve("face"),
-                            "1311234567",
-                            StandardCharsets.UTF_8),
-                    Optional.empty(),
-                    VisitTimeouts.AS_IN_TABLE,
-                    StaffOnDuty.single().accounts());
-            TerminalPorts ports = new TerminalPorts(
-                    slot,
-                    client,
-                    client,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Clock.systemDefaultZone(),
-                    dir);
+            TerminalSettings settings = TerminalFixture.settings(dir, Optional.empty());
+            TerminalPorts ports = TerminalFixture.ports(dir, slot, client);
 
             Terminal terminal = Terminal.start(settings, ports, closer);
             terminal.onClose(() -> events.add("screens"));
@@ -73,7 +49,7 @@ class TerminalTest {
         }
     }
 
-    private final class RecordingSlot implements CardSlot {
+    private final class RecordingSlot extends TerminalFixture.EmptySlot {
 
         private Consumer<VisitEvent> sink;
 
@@ -86,16 +62,6 @@ class TerminalTest {
         public CardSlot start() {
             events.add(sink == null ? "card slot started without a listener" : "card slot started with a listener");
             return this;
-        }
-
-        @Override
-        public SessionOpening connect() {
-            return new SessionOpening.NoCard("no card in this test");
-        }
-
-        @Override
-        public String describe() {
-            return "recording slot";
         }
 
         @Override

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.uketsuke.app.config.ConfigProblem;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.reception.AuditTrail;
 import org.uketsuke.bridge.audit.AuditVerification;
 import org.uketsuke.bridge.csv.BookedPatientsCsv;
 import org.uketsuke.cardfront.CardFrontRead;
@@ -55,6 +56,7 @@ class ReasonTextsCompletenessTest {
             Map.entry(InsuranceComparison.Field.class, "comparison.field.%s"),
             Map.entry(CheckupItem.class, "checkup.%s"),
             Map.entry(AuditVerification.Reason.class, "audit.reason.%s"),
+            Map.entry(AuditTrail.AlarmCause.class, "audit.alarm.%s"),
             Map.entry(QualityIssue.class, "face.guidance.%s"),
             Map.entry(CardFrontRead.Reason.class, "capture.hint.%s"));
 

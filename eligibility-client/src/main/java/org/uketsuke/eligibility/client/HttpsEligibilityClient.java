@@ -99,6 +99,11 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
         this.clock = clock;
     }
 
+    /** The audit log's anchors, over the same mTLS transport. */
+    public AuditAnchorClient auditAnchors() {
+        return new AuditAnchorClient(transport);
+    }
+
     @Override
     public NonceOutcome nonce() {
         return switch (transport.post("/oqs/v1/nonce", new byte[0], null, Calls.ONCE)) {

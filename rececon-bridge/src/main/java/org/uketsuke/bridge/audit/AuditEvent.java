@@ -17,8 +17,12 @@ import java.util.Objects;
  * @param staffId the staff member who acted (目視確認, staff console), or empty
  * @param method how identity was checked ({@code PIN}, {@code FACE}, {@code VISUAL}, {@code INSURANCE_NUMBER}, …)
  * @param outcome {@code CONFIRMED}, {@code REJECTED_<REASON>}, … (upper case, digits, {@code _})
- * @param subjectHash SHA-256 of the insurance identifiers (保険者番号|記号|番号|枝番), or empty
- * @param cardHash SHA-256 of the card's auth certificate, or empty (insurance-number path)
+ * @param subjectHash SHA-256 of the insurance identifiers (保険者番号|記号|番号|枝番), or empty; for a folder exchange
+ *     the SHA-256 of the request file
+ * @param cardHash SHA-256 of the card's auth certificate, or empty (insurance-number path); for a folder exchange
+ *     the SHA-256 of the answer file
+ * @param ref what the entry is about when it is no person: a folder request's file name (a token, at most 128), or
+ *     empty
  */
 public record AuditEvent(
         Instant at,
@@ -27,7 +31,8 @@ public record AuditEvent(
         String method,
         String outcome,
         String subjectHash,
-        String cardHash) {
+        String cardHash,
+        String ref) {
 
     private static final String TOKEN = "[A-Za-z0-9._-]{0,64}";
     private static final String HASH = "(|[0-9a-f]{64})";
@@ -37,6 +42,10 @@ public record AuditEvent(
         staffId = staffId == null ? "" : staffId;
         subjectHash = subjectHash == null ? "" : subjectHash;
         cardHash = cardHash == null ? "" : cardHash;
+        ref = ref == null ? "" : ref;
+        if (!ref.matches("[A-Za-z0-9._-]{0,128}")) {
+            throw new IllegalArgumentException("ref: at most 128 letters, digits, '.', '_' or '-'");
+        }
         if (terminalId == null || terminalId.isEmpty() || !terminalId.matches(TOKEN)) {
             throw new IllegalArgumentException("terminalId: 1–64 letters, digits, '.', '_' or '-'");
         }
@@ -52,6 +61,24 @@ public record AuditEvent(
         if (!subjectHash.matches(HASH) || !cardHash.matches(HASH)) {
             throw new IllegalArgumentException("identifier hashes are 64 lower-case hex digits or empty");
         }
+    }
+
+    /** An event about a person or a card (no {@code ref}). */
+    public AuditEvent(
+            Instant at,
+            String terminalId,
+            String staffId,
+            String method,
+            String outcome,
+            String subjectHash,
+            String cardHash) {
+        this(at, terminalId, staffId, method, outcome, subjectHash, cardHash, "");
+    }
+
+    /** {@code name} as a {@code ref}: characters outside the token set become {@code _}, cut to 128. */
+    public static String ref(String name) {
+        String token = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return token.length() > 128 ? token.substring(0, 128) : token;
     }
 
     /** SHA-256 of identifier parts joined with '|' (UTF-8), as hex. */

@@ -83,6 +83,12 @@ public final class MedicalFolderExchange {
         this.clock = clock;
     }
 
+    /** Audits every answered or refused request (hashes only) and pauses while the audit trail does. */
+    public MedicalFolderExchange withAudit(ExchangeAudit audit) {
+        folder.audit(audit);
+        return this;
+    }
+
     /** Polls {@code req} every {@code interval} on a daemon thread until the returned handle is closed. */
     public AutoCloseable poll(Duration interval) {
         return folder.every(interval, "rececon-medical-folder", this::processPending);

@@ -62,6 +62,8 @@ final class RequestFolder {
     private final Clock clock;
     private final Logger log;
     private volatile FolderProblem lastProblem;
+    private volatile ExchangeAudit audit = ExchangeAudit.NONE;
+    private ExchangeAudit.Answer answer;
 
     RequestFolder(Path req, Path res, long maxRequestBytes, Clock clock, Logger log) {
         if (maxRequestBytes < 1 || maxRequestBytes > Integer.MAX_VALUE - 16) {
@@ -84,6 +86,10 @@ final class RequestFolder {
         return res;
     }
 
+    void audit(ExchangeAudit audit) {
+        this.audit = audit;
+    }
+
     Optional<FolderProblem> lastProblem() {
         return Optional.ofNullable(lastProblem);
     }
@@ -93,7 +99,12 @@ final class RequestFolder {
         int answered = 0;
         int refused = 0;
         int deferred = 0;
+        if (!audit.accepting()) {
+            return new FolderPass(
+                    0, 0, waiting(name -> kindOf(name, kinds).isPresent()).size());
+        }
         for (Path request : waiting(name -> kindOf(name, kinds).isPresent())) {
+            answer = null;
             Handled handled;
             try {
                 handled = handle(kinds, answerer, request);
@@ -127,6 +138,7 @@ final class RequestFolder {
             return Handled.REFUSED;
         }
         Handled handled;
+        byte[] read = null;
         switch (read(request)) {
             case Read.Unreadable _ -> {
                 return Handled.DEFERRED; // still being written, or vanished: look again next pass
@@ -136,6 +148,7 @@ final class RequestFolder {
                 handled = Handled.REFUSED;
             }
             case Read.Bytes(byte[] bytes) -> {
+                read = bytes;
                 try {
                     String id = name.substring(kind.requestPrefix().length(), name.length() - ".xml".length());
                     handled = answerer.answer(kind, id, bytes);
@@ -147,6 +160,7 @@ final class RequestFolder {
         }
         if (handled != Handled.DEFERRED) {
             moveToDone(request);
+            audit.exchanged(name, read, answer);
         }
         return handled;
     }
@@ -155,6 +169,7 @@ final class RequestFolder {
     void write(String fileName, byte[] bytes) {
         try {
             AtomicFiles.write(res.resolve(FileNameValues.answerFileName(fileName)), bytes);
+            answer = new ExchangeAudit.Answer(fileName, bytes, fileName.endsWith(".err"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + fileName + " in " + res + ": " + e, e);
         }

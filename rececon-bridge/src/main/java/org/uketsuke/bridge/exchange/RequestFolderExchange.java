@@ -63,6 +63,12 @@ public final class RequestFolderExchange {
         this.clock = clock;
     }
 
+    /** Audits every answered or refused request (hashes only) and pauses while the audit trail does. */
+    public RequestFolderExchange withAudit(ExchangeAudit audit) {
+        folder.audit(audit);
+        return this;
+    }
+
     /** Polls {@code req} every {@code interval} on a daemon thread until the returned handle is closed. */
     public AutoCloseable poll(Duration interval) {
         return folder.every(interval, "rececon-req-folder", this::processPending);

@@ -18,8 +18,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.audit.AuditEvent;
-import org.uketsuke.bridge.audit.AuditLog;
-import org.uketsuke.bridge.audit.AuditLogException;
 
 /**
  * Deletes, once a day, what the {@link Retention} says the terminal no longer keeps: delivered outbox entries, answered
@@ -37,7 +35,7 @@ public final class RetentionPurge implements AutoCloseable {
     private final Retention retention;
     private final ToIntFunction<Instant> purgeDeliveredBefore;
     private final Folders folders;
-    private final AuditLog audit;
+    private final Predicate<AuditEvent> audit;
     private final String terminalId;
     private final Clock clock;
     private ScheduledExecutorService timer;
@@ -45,13 +43,13 @@ public final class RetentionPurge implements AutoCloseable {
     /**
      * @param purgeDeliveredBefore the outbox's purge of entries delivered and confirmed before a cutoff
      *     ({@code RececonBridge::purgeDelivered}), returning how many went
-     * @param audit the terminal's audit log, or null while it is broken (the purge is then only logged)
+     * @param audit appends to the terminal's audit trail, answering whether the entry was written
      */
     public RetentionPurge(
             Retention retention,
             ToIntFunction<Instant> purgeDeliveredBefore,
             Folders folders,
-            AuditLog audit,
+            Predicate<AuditEvent> audit,
             String terminalId,
             Clock clock) {
         this.retention = retention;
@@ -105,14 +103,8 @@ public final class RetentionPurge implements AutoCloseable {
     }
 
     private void audit(Purged purged, Instant now) {
-        if (audit == null) {
-            log.warn("retention purge not audited (the audit log is broken): {}", purged.outcome());
-            return;
-        }
-        try {
-            audit.append(new AuditEvent(now, terminalId, "", "RETENTION_PURGE", purged.outcome(), "", ""));
-        } catch (AuditLogException e) {
-            log.error("retention purge not audited: {}", e.getMessage());
+        if (!audit.test(new AuditEvent(now, terminalId, "", "RETENTION_PURGE", purged.outcome(), "", ""))) {
+            log.warn("retention purge not audited (the audit alarm stands): {}", purged.outcome());
         }
     }
 

@@ -23,6 +23,7 @@ import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.Fixtures;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.audit.AuditLog;
+import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.bridge.audit.AuditVerification;
 
 /**
@@ -65,7 +66,14 @@ class RetentionPurgeTest {
                     Retention.DEFAULT,
                     bridge::purgeDelivered,
                     new RetentionPurge.Folders(Optional.of(exchange), Optional.of(csv)),
-                    audit,
+                    event -> {
+                        try {
+                            audit.append(event);
+                            return true;
+                        } catch (AuditLogException e) {
+                            return false;
+                        }
+                    },
                     "counter-1",
                     Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -102,7 +110,7 @@ class RetentionPurgeTest {
                     new Retention(0, 0, 0, 0),
                     bridge::purgeDelivered,
                     new RetentionPurge.Folders(Optional.of(dir.resolve("exchange")), Optional.empty()),
-                    null,
+                    event -> false,
                     "counter-1",
                     Clock.fixed(NOW, ZoneOffset.UTC));
 
