@@ -41,6 +41,7 @@ public final class MockBackend implements AutoCloseable {
     private final CardIssuer issuer;
     private final BackendServer server;
     private final BackendControl control;
+    private final Revocation revocation;
 
     private MockBackend(MockBackendConfig config, Clock clock) throws Exception {
         Files.createDirectories(config.stateDir());
@@ -48,8 +49,9 @@ public final class MockBackend implements AutoCloseable {
         population = PopulationStore.open(config.stateDir().resolve("population.db"), config.seed(), config.people());
         consents =
                 new MedicalConsents(ConsentPolicy.defaults(), config.stateDir().resolve("consents.db"));
-        Revocation revocation = new Revocation(pki, population, clock);
+        revocation = new Revocation(pki, population, clock);
         revocation.issued(Revocation.Authority.TERMINAL, pki.terminal().certificate());
+        revocation.issued(Revocation.Authority.SERVER_TLS, pki.server().certificate());
         issuer = new CardIssuer(pki, population, revocation, clock);
 
         CardChecks checks = new CardChecks(pki, revocation, clock);
@@ -157,6 +159,16 @@ public final class MockBackend implements AutoCloseable {
     /** Revokes a terminal's certificate: its next TLS handshake is refused (the terminal CA's CRL lists it). */
     public void revokeTerminal(TlsMaterial terminal) {
         issuer.revokeTerminal(terminal);
+    }
+
+    /** Where the server TLS CA's CRL is served (what a terminal configures as its server CRL source). */
+    public URI serverCrlUri() {
+        return baseUri().resolve("/crl/tls.crl");
+    }
+
+    /** Revokes the backend's own server certificate (key compromise): the server CA's CRL lists it from now on. */
+    public void revokeServerCertificate() {
+        revocation.revoke(Revocation.Authority.SERVER_TLS, pki.server().certificate(), CardIssuer.KEY_COMPROMISE);
     }
 
     /** The test JPKI CA's certificate (what a CRL or an OCSP answer about cards verifies against). */

@@ -25,6 +25,8 @@ import org.uketsuke.app.config.UketsukeConfig.IdentityCheck;
 import org.uketsuke.bridge.DataProtection;
 import org.uketsuke.bridge.retention.Retention;
 import org.uketsuke.bridge.sink.PrivateFiles;
+import org.uketsuke.bridge.store.PostgresTarget;
+import org.uketsuke.bridge.store.PostgresTargetException;
 
 /**
  * Reads {@code uketsuke.conf}: UTF-8, one {@code key=value} per line, {@code #} starts a comment line, values are
@@ -66,6 +68,8 @@ public final class ConfigParser {
             "retention.done_requests_days",
             "retention.answers_days",
             "retention.csv_days",
+            "sink.postgres.ca_file",
+            "sink.postgres.allow_plain",
             "kiosk.idle_timeout_seconds",
             "kiosk.e_prescription",
             "kiosk.identity_checks");
@@ -202,8 +206,22 @@ public final class ConfigParser {
             if (postgresUser.isEmpty()) {
                 problem("sink.postgres.user", Reason.MISSING, "");
             }
+            Path postgresCa = optionalPath("sink.postgres.ca_file", null);
+            boolean postgresPlain = yesNo("sink.postgres.allow_plain", false);
+            if (postgres.startsWith("jdbc:postgresql://")) {
+                postgresTls(postgres, postgresCa, postgresPlain);
+            }
             UketsukeConfig.Sinks sinks = new UketsukeConfig.Sinks(
-                    base, sqlite, face, charset, csv, postgres.isEmpty() ? null : postgres, postgresUser, protection());
+                    base,
+                    sqlite,
+                    face,
+                    charset,
+                    csv,
+                    postgres.isEmpty() ? null : postgres,
+                    postgresUser,
+                    postgresCa,
+                    postgresPlain,
+                    protection());
 
             Duration idle = Duration.ofSeconds(number("kiosk.idle_timeout_seconds", 90, 10, 600));
             boolean ePrescription = yesNo("kiosk.e_prescription", false);
@@ -407,6 +425,26 @@ public final class ConfigParser {
                 return fallback;
             }
             return n;
+        }
+
+        /** The shared store's TLS rules, as {@link PostgresTarget} enforces them when the terminal starts. */
+        private void postgresTls(String url, Path caFile, boolean allowPlain) {
+            try {
+                PostgresTarget.configured(url, "", "", caFile, allowPlain);
+            } catch (PostgresTargetException e) {
+                switch (e.reason()) {
+                    case NOT_A_POSTGRES_URL, TLS_PARAMETER_IN_URL ->
+                        problem("sink.postgres.url", Reason.BAD_CHOICE, "jdbc:postgresql://HOST:PORT/DATABASE");
+                    case CA_FILE_NOT_SET -> problem("sink.postgres.ca_file", Reason.MISSING, "");
+                    case CA_FILE_AND_PLAIN ->
+                        problem("sink.postgres.allow_plain", Reason.CONFLICT, "sink.postgres.ca_file");
+                    case PLAIN_TO_ANOTHER_MACHINE ->
+                        problem("sink.postgres.allow_plain", Reason.CONFLICT, "sink.postgres.url (not localhost)");
+                    case CA_FILE_UNREADABLE -> {
+                        // read when the terminal starts; the configuration may be written before the file is placed
+                    }
+                }
+            }
         }
 
         private void problem(String key, Reason reason, String detail) {

@@ -57,6 +57,10 @@ public final class ConfigWriter {
         f.put("sink.csv", pathOrOff(s.csv()));
         f.put("sink.postgres.url", s.postgresUrl() == null ? "" : s.postgresUrl());
         f.put("sink.postgres.user", s.postgresUser());
+        if (s.postgresCaFile() != null) {
+            f.put("sink.postgres.ca_file", s.postgresCaFile().toString());
+        }
+        f.put("sink.postgres.allow_plain", yesNo(s.postgresAllowPlain()));
         f.put(
                 "kiosk.idle_timeout_seconds",
                 Long.toString(c.kiosk().idleTimeout().toSeconds()));

@@ -108,6 +108,8 @@ public record UketsukeConfig(
      * @param csv the daily CSV export's folder
      * @param postgresUrl a shared PostgreSQL store's JDBC URL (password from UKETSUKE_POSTGRES_PASSWORD)
      * @param postgresUser its login
+     * @param postgresCaFile the CA file the PostgreSQL server's certificate must chain to (verify-full TLS), or null
+     * @param postgresAllowPlain plain TCP to a PostgreSQL server on this machine, explicitly allowed by the administrator
      * @param protection who besides the terminal may read its files, retention, the request size limit
      */
     public record Sinks(
@@ -118,6 +120,8 @@ public record UketsukeConfig(
             Path csv,
             String postgresUrl,
             String postgresUser,
+            Path postgresCaFile,
+            boolean postgresAllowPlain,
             DataProtection protection) {
         public Sinks {
             Objects.requireNonNull(dataDir, "dataDir");

@@ -74,8 +74,12 @@ public final class ProductionTerminal {
             bridgeConfig = bridgeConfig.withCsvExport(new CsvExport(sinks.csv(), sinks.faceCharset()));
         }
         if (sinks.postgresUrl() != null) {
-            bridgeConfig = bridgeConfig.withPostgres(new PostgresTarget(
-                    sinks.postgresUrl(), sinks.postgresUser(), environment.apply("UKETSUKE_POSTGRES_PASSWORD")));
+            bridgeConfig = bridgeConfig.withPostgres(PostgresTarget.configured(
+                    sinks.postgresUrl(),
+                    sinks.postgresUser(),
+                    environment.apply("UKETSUKE_POSTGRES_PASSWORD"),
+                    sinks.postgresCaFile(),
+                    sinks.postgresAllowPlain()));
         }
         // The configured staff.<id>=<name> accounts pick themselves on the console; none configured: one receptionist.
         List<StaffOnDuty.Account> staff = config.staff().isEmpty()

@@ -2,6 +2,7 @@ package org.uketsuke.bridge.store;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,19 +24,8 @@ public record PostgresTarget(String jdbcUrl, String user, String password, Postg
             Pattern.compile("[?&](ssl[a-z]*|gsslib|gssencmode|socketFactory[a-z]*)=", Pattern.CASE_INSENSITIVE);
 
     public PostgresTarget {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(tls, "tls");
-        if (!jdbcUrl.startsWith(PREFIX)) {
-            throw new PostgresTargetException(
-                    Reason.NOT_A_POSTGRES_URL,
-                    "the PostgreSQL store URL must start with " + PREFIX + " (" + jdbcUrl + ")");
-        }
-        if (TLS_PARAMETER.matcher(jdbcUrl).find()) {
-            throw new PostgresTargetException(
-                    Reason.TLS_PARAMETER_IN_URL,
-                    "the PostgreSQL store URL must not set TLS parameters; configure the server CA file instead ("
-                            + jdbcUrl + ")");
-        }
+        checkUrl(jdbcUrl);
         switch (tls) {
             case PostgresTls.VerifyFull v -> {
                 if (!Files.isReadable(v.serverCaFile())) {
@@ -57,6 +47,44 @@ public record PostgresTarget(String jdbcUrl, String user, String password, Postg
         }
         user = user == null ? "" : user;
         password = password == null ? "" : password;
+    }
+
+    /**
+     * The target as an administrator configures it: TLS verified against {@code serverCaFile}, or plain TCP when
+     * {@code allowPlain} (to this machine only). Exactly one of the two must be given.
+     *
+     * @throws PostgresTargetException saying which rule the settings break
+     */
+    public static PostgresTarget configured(
+            String jdbcUrl, String user, String password, Path serverCaFile, boolean allowPlain) {
+        checkUrl(jdbcUrl);
+        if (allowPlain && serverCaFile != null) {
+            throw new PostgresTargetException(
+                    Reason.CA_FILE_AND_PLAIN, "a server CA file and plain TCP exclude each other; choose one");
+        }
+        if (!allowPlain && serverCaFile == null) {
+            throw new PostgresTargetException(
+                    Reason.CA_FILE_NOT_SET,
+                    "the PostgreSQL store needs the server's CA file for verify-full TLS"
+                            + " (plain TCP only when explicitly allowed, and only to this machine)");
+        }
+        PostgresTls tls = allowPlain ? new PostgresTls.PlainOnThisMachine() : new PostgresTls.VerifyFull(serverCaFile);
+        return new PostgresTarget(jdbcUrl, user, password, tls);
+    }
+
+    private static void checkUrl(String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith(PREFIX)) {
+            throw new PostgresTargetException(
+                    Reason.NOT_A_POSTGRES_URL,
+                    "the PostgreSQL store URL must start with " + PREFIX + " (" + jdbcUrl + ")");
+        }
+        if (TLS_PARAMETER.matcher(jdbcUrl).find()) {
+            throw new PostgresTargetException(
+                    Reason.TLS_PARAMETER_IN_URL,
+                    "the PostgreSQL store URL must not set TLS parameters; configure the server CA file instead ("
+                            + jdbcUrl + ")");
+        }
     }
 
     /** The driver properties: the login, and TLS as {@link #tls()} says (pgjdbc's libpq-compatible settings). */

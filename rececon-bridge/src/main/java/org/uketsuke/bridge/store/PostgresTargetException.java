@@ -14,7 +14,11 @@ public final class PostgresTargetException extends IllegalArgumentException {
         /** Plain TCP was allowed for a host that is not this machine. */
         PLAIN_TO_ANOTHER_MACHINE,
         /** The server CA file for verify-full cannot be read. */
-        CA_FILE_UNREADABLE
+        CA_FILE_UNREADABLE,
+        /** Neither a server CA file nor an explicit permission for plain TCP was configured. */
+        CA_FILE_NOT_SET,
+        /** Both a server CA file and plain TCP were configured. */
+        CA_FILE_AND_PLAIN
     }
 
     private final Reason reason;
