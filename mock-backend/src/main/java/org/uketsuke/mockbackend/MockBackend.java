@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,16 @@ public final class MockBackend implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the mock backend did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The first {@code count} people a backend with this seed generates, without starting one: what a scan of logs
+     * for personal values looks for.
+     */
+    public static List<Qualification> population(long seed, int count) {
+        return PopulationGenerator.people(seed, count).stream()
+                .map(PopulationGenerator.GeneratedPerson::qualification)
+                .toList();
     }
 
     public URI baseUri() {

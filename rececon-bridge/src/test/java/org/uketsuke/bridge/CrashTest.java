@@ -9,14 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -137,12 +134,12 @@ class CrashTest {
             try (Stream<Path> files = Files.list(dir.resolve("face"))) {
                 files.map(p -> p.getFileName().toString())
                         .filter(name -> name.endsWith(".xml"))
-                        .forEach(name -> faceKeys.add(faceFileKeyHash(name)));
+                        .forEach(name -> faceKeys.add(FaceFolderSink.keyDigestOf(name)));
             }
             assertThat(faceKeys)
                     .as("the face folder: one file per key")
                     .containsExactlyInAnyOrderElementsOf(
-                            outbox.stream().map(CrashTest::keyHash).toList());
+                            outbox.stream().map(FaceFolderSink::keyDigest).toList());
             List<String> csvKeys = new ArrayList<>();
             try (Stream<Path> files = Files.list(dir.resolve("csv"))) {
                 for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv"))
@@ -232,20 +229,5 @@ class CrashTest {
 
     private static Connection postgres(PostgresTarget target) throws Exception {
         return DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties());
-    }
-
-    /** The 20 hex characters a face file name carries for its key (see {@link FaceFolderSink}). */
-    private static String faceFileKeyHash(String fileName) {
-        int end = fileName.lastIndexOf('_');
-        return fileName.substring(end - 20, end);
-    }
-
-    private static String keyHash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.uketsuke.app.ui;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
@@ -53,7 +55,21 @@ public final class FxStallProbe implements AutoCloseable {
     }
 
     /** What was measured so far. */
-    public record Stalls(int samples, double maxMs, double p99Ms, double medianMs) {}
+    public record Stalls(int samples, double maxMs, double p99Ms, double medianMs) {
+        /** Whether the longest stall was longer than {@code goal}. */
+        public boolean exceeds(Duration goal) {
+            return maxMs * 1_000_000 > goal.toNanos();
+        }
+    }
+
+    /**
+     * Whether the goal was exceeded in most of several runs of the same work: one run disturbed by the machine's other
+     * load does not decide, a stall the code causes shows in most runs.
+     */
+    public static boolean exceededInMost(List<Stalls> runs, Duration goal) {
+        long exceeded = runs.stream().filter(s -> s.exceeds(goal)).count();
+        return exceeded * 2 > runs.size();
+    }
 
     public Stalls stalls() {
         int n = Math.min(count.get(), CAPACITY);
