@@ -117,7 +117,8 @@ final class PopulationValues {
 
     /** A 番号 standing as its own token beside that card's 記号 or 保険者番号. */
     boolean hasInsuranceCard(String normalisedLine) {
-        Set<String> tokens = Set.of(normalisedLine.split("[^0-9A-Za-z\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]+"));
+        Set<String> tokens =
+                new HashSet<>(List.of(normalisedLine.split("[^0-9A-Za-z\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]+")));
         for (String token : tokens) {
             List<Set<String>> withNumber = cards.get(token);
             if (withNumber != null && withNumber.stream().anyMatch(c -> c.stream().anyMatch(tokens::contains))) {

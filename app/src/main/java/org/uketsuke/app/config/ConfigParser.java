@@ -55,6 +55,8 @@ public final class ConfigParser {
             "tls.pkcs12",
             "tls.pkcs12_password_env",
             "tls.trusted_cas",
+            "tls.server_crl",
+            "tls.server_crl_soft_fail",
             "data_dir",
             "sink.sqlite",
             "sink.face_folder",
@@ -237,7 +239,8 @@ public final class ConfigParser {
                     language,
                     reader,
                     camera,
-                    new UketsukeConfig.Backend(url, timeout, credentials),
+                    new UketsukeConfig.Backend(
+                            url, timeout, credentials, serverCrl(), yesNo("tls.server_crl_soft_fail", false)),
                     sinks,
                     new UketsukeConfig.Kiosk(idle, ePrescription, checks),
                     staff());
@@ -329,6 +332,28 @@ public final class ConfigParser {
             }
             problem(key, Reason.BAD_URL, "");
             return placeholder;
+        }
+
+        /** The server CA's CRL: an absolute file path or an http(s) URL; absent: no revocation check. */
+        private URI serverCrl() {
+            String value = string("tls.server_crl", "");
+            if (value.isEmpty()) {
+                return null;
+            }
+            if (value.startsWith("http://") || value.startsWith("https://")) {
+                try {
+                    URI uri = new URI(value);
+                    if (uri.getHost() != null) {
+                        return uri;
+                    }
+                } catch (URISyntaxException e) {
+                    // reported below
+                }
+                problem("tls.server_crl", Reason.BAD_URL, "");
+                return null;
+            }
+            Path file = path("tls.server_crl", value);
+            return file == null ? null : file.toUri();
         }
 
         private Path requiredPath(String key) {

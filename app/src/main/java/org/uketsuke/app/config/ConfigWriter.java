@@ -1,5 +1,6 @@
 package org.uketsuke.app.config;
 
+import java.net.URI;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -49,6 +50,11 @@ public final class ConfigWriter {
             }
         }
         f.put("tls.trusted_cas", c.backend().credentials().trustedCas().toString());
+        URI crl = c.backend().serverCrl();
+        if (crl != null) {
+            f.put("tls.server_crl", crl.getScheme().equals("file") ? Path.of(crl).toString() : crl.toString());
+        }
+        f.put("tls.server_crl_soft_fail", yesNo(c.backend().serverCrlSoftFail()));
         UketsukeConfig.Sinks s = c.sinks();
         f.put("data_dir", s.dataDir().toString());
         f.put("sink.sqlite", pathOrOff(s.sqlite()));

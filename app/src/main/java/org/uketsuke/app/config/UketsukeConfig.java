@@ -74,8 +74,11 @@ public record UketsukeConfig(
      * @param url its base URL (https)
      * @param timeout per request
      * @param credentials the terminal's client certificate and the CAs trusted for the server
+     * @param serverCrl where the server CA's CRL is ({@code file:} or {@code http(s):}), or null for no revocation check
+     * @param serverCrlSoftFail connect even when no valid CRL can be had (a listed certificate is refused regardless)
      */
-    public record Backend(URI url, Duration timeout, Credentials credentials) {
+    public record Backend(
+            URI url, Duration timeout, Credentials credentials, URI serverCrl, boolean serverCrlSoftFail) {
         public Backend {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(timeout, "timeout");

@@ -26,6 +26,7 @@ import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.store.PostgresTarget;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.TerminalSigner;
+import org.uketsuke.eligibility.client.ServerRevocation;
 import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.camera.OpenCvCameraSource;
@@ -99,7 +100,8 @@ public final class ProductionTerminal {
     }
 
     static TerminalPorts ports(UketsukeConfig config, UnaryOperator<String> environment, Closer closer) {
-        TlsMaterial tls = tls(config.backend().credentials(), environment);
+        TlsMaterial tls =
+                tls(config.backend().credentials(), environment).withServerRevocation(serverRevocation(config.backend()));
         // Face and visual checks are confirmed with the terminal's own signature: its key must be able to give one.
         boolean attests = config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)
                 || config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.VISUAL);
@@ -152,6 +154,13 @@ public final class ProductionTerminal {
     /** The patient's answering screens time out after the configured idle time; the others as the flow's table says. */
     static VisitTimeouts timeouts(Duration idle) {
         return VisitTimeouts.patientIdle(idle);
+    }
+
+    /** The server CA's CRL when one is configured (hard fail unless soft fail is set), else no revocation check. */
+    static ServerRevocation serverRevocation(UketsukeConfig.Backend backend) {
+        return backend.serverCrl() == null
+                ? new ServerRevocation.NotChecked()
+                : new ServerRevocation.Crl(backend.serverCrl(), backend.serverCrlSoftFail());
     }
 
     static TlsMaterial tls(UketsukeConfig.Credentials credentials, UnaryOperator<String> environment) {

@@ -2,6 +2,7 @@ package org.uketsuke.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +105,7 @@ class ConfigParserTest {
                 sink.postgres.url=jdbc:postgresql://db.local:5432/rececon
                 sink.postgres.user=kiosk
                 sink.postgres.ca_file=/etc/uketsuke/db-ca.pem
+                tls.server_crl=https://crl.oqs.example.jp/server-ca.crl
                 kiosk.idle_timeout_seconds=45
                 kiosk.e_prescription=yes
                 kiosk.identity_checks=pin, visual
@@ -117,6 +119,8 @@ class ConfigParserTest {
         assertThat(c.camera()).isEqualTo(new UketsukeConfig.Camera(OptionalInt.of(2), 640, 480, 30));
         assertThat(c.backend().url().getPort()).isEqualTo(8443);
         assertThat(c.backend().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.backend().serverCrl()).isEqualTo(URI.create("https://crl.oqs.example.jp/server-ca.crl"));
+        assertThat(c.backend().serverCrlSoftFail()).isFalse();
         assertThat(c.backend().credentials())
                 .isEqualTo(new UketsukeConfig.Credentials.Pkcs12(
                         Path.of("/etc/uketsuke/terminal.p12"),
@@ -233,6 +237,9 @@ class ConfigParserTest {
                         "sink.postgres.url=jdbc:postgresql://db/r?sslmode=disable",
                         "sink.postgres.url",
                         Reason.BAD_CHOICE),
+                Arguments.of("tls.server_crl=ftp://crl/x.crl", "tls.server_crl", Reason.NOT_ABSOLUTE),
+                Arguments.of("tls.server_crl=https:///x.crl", "tls.server_crl", Reason.BAD_URL),
+                Arguments.of("tls.server_crl_soft_fail=maybe", "tls.server_crl_soft_fail", Reason.NOT_YES_NO),
                 Arguments.of("sink.postgres.allow_plain=maybe", "sink.postgres.allow_plain", Reason.NOT_YES_NO),
                 Arguments.of("kiosk.idle_timeout_seconds=5", "kiosk.idle_timeout_seconds", Reason.OUT_OF_RANGE),
                 Arguments.of("kiosk.e_prescription=true", "kiosk.e_prescription", Reason.NOT_YES_NO),
