@@ -41,11 +41,10 @@ class ServerCertificateCheckTest {
             assertThat(TestCards.nonce(client(backend.baseUri(), checking))).hasSize(32);
 
             backend.revokeServerCertificate();
-            assertThat(client(backend.baseUri(), checking).nonce())
-                    .isInstanceOfSatisfying(Unavailable.class, u -> {
-                        assertThat(u.reason()).isEqualTo(UnavailableReason.SERVER_CERTIFICATE_REVOKED);
-                        assertThat(u.diagnostic()).contains("CertificateRevokedException");
-                    });
+            assertThat(client(backend.baseUri(), checking).nonce()).isInstanceOfSatisfying(Unavailable.class, u -> {
+                assertThat(u.reason()).isEqualTo(UnavailableReason.SERVER_CERTIFICATE_REVOKED);
+                assertThat(u.diagnostic()).contains("CertificateRevokedException");
+            });
             assertThat(backend.requests("/oqs/v1/nonce"))
                     .as("only the call before the revocation reached the backend")
                     .isEqualTo(1);
@@ -82,7 +81,8 @@ class ServerCertificateCheckTest {
     @Test
     void theBackendUnderAWrongHostNameIsRefused() throws Exception {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 23L, 5));
-                Forwarder other = new Forwarder(InetAddress.getByName("127.0.0.2"), backend.baseUri().getPort())) {
+                Forwarder other = new Forwarder(
+                        InetAddress.getByName("127.0.0.2"), backend.baseUri().getPort())) {
             // The same server, reached as 127.0.0.2: its certificate names localhost and 127.0.0.1 only.
             URI wrongName = URI.create("https://127.0.0.2:" + other.port() + "/");
             assertThat(client(wrongName, backend.terminalTls()).nonce())

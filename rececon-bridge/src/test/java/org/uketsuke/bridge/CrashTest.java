@@ -117,8 +117,7 @@ class CrashTest {
                 bridge.drain();
                 assertThat(bridge.statuses()).allMatch(s -> s.state() == DeliveryStatus.State.DELIVERED);
             }
-            List<String> outboxRows =
-                    keys(sqlite(dir.resolve("outbox.db")), "select idempotency_key from entry");
+            List<String> outboxRows = keys(sqlite(dir.resolve("outbox.db")), "select idempotency_key from entry");
             Set<String> outbox = new HashSet<>(outboxRows);
             assertThat(outboxRows).as("the outbox holds each key once").hasSameSizeAs(outbox);
             assertThat(committed).as("the children committed work").hasSizeGreaterThan(cycles / 4);
@@ -149,9 +148,7 @@ class CrashTest {
                             .forEach(r -> csvKeys.add(r.fields().getFirst()));
                 }
             }
-            assertThat(csvKeys)
-                    .as("every key once in the CSV export")
-                    .containsExactlyInAnyOrderElementsOf(outbox);
+            assertThat(csvKeys).as("every key once in the CSV export").containsExactlyInAnyOrderElementsOf(outbox);
             System.out.printf(
                     "crash test: %d kill -9 cycles, %d confirmations committed, 0 lost, 0 doubled in 4 sinks;"
                             + " child start to ready %.0f ms on average%n",

@@ -74,8 +74,8 @@ class LogScannerTest {
         Qualification q = MockBackend.population(42L, 1).getFirst();
         String kanaFullWidth = Normalizer.normalize(q.nameKana(), Normalizer.Form.NFKC);
         String birth = q.birthdate().toString();
-        String wareki = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
-                .format(JapaneseDate.from(q.birthdate()));
+        String wareki =
+                DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN).format(JapaneseDate.from(q.birthdate()));
         InsuranceCardId card = q.card();
         Map<String, Kind> planted = new LinkedHashMap<>();
         planted.put("INFO  o.u.app - confirmed " + q.name(), Kind.NAME);
@@ -83,8 +83,9 @@ class LogScannerTest {
         planted.put("DEBUG o.u.wire - <NameKana>" + q.nameKana() + "</NameKana>", Kind.NAME);
         planted.put("DEBUG o.u.app - kana " + kanaFullWidth.replace(" ", "　"), Kind.NAME);
         planted.put(
-                "DEBUG o.u.wire - <InsuredCardSymbol>" + card.symbol() + "</InsuredCardSymbol><InsuredIdentificationNumber>"
-                        + card.number() + "</InsuredIdentificationNumber>",
+                "DEBUG o.u.wire - <InsuredCardSymbol>" + card.symbol()
+                        + "</InsuredCardSymbol><InsuredIdentificationNumber>" + card.number()
+                        + "</InsuredIdentificationNumber>",
                 Kind.INSURANCE_CARD);
         planted.put(
                 "WARN  o.u.csv - row " + card.insurer().value() + "," + card.symbol() + "," + card.number() + ",00",

@@ -50,8 +50,7 @@ final class PopulationValues {
      */
     private static final LocalDate BIRTH_DATES_BEFORE = LocalDate.of(2016, 1, 1);
 
-    private static final DateTimeFormatter WAREKI =
-            DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN);
+    private static final DateTimeFormatter WAREKI = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN);
 
     static final PopulationValues IN_USE = of(POPULATIONS.entrySet().stream()
             .flatMap(e -> MockBackend.population(e.getKey(), e.getValue()).stream())
@@ -60,6 +59,7 @@ final class PopulationValues {
     private final Pattern name;
     /** 番号 → the 記号 and 保険者番号 that make it one person's card. */
     private final Map<String, List<Set<String>>> cards;
+
     private final Pattern birthDate;
 
     private PopulationValues(Pattern name, Map<String, List<Set<String>>> cards, Pattern birthDate) {
@@ -121,7 +121,8 @@ final class PopulationValues {
                 new HashSet<>(List.of(normalisedLine.split("[^0-9A-Za-z\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]+")));
         for (String token : tokens) {
             List<Set<String>> withNumber = cards.get(token);
-            if (withNumber != null && withNumber.stream().anyMatch(c -> c.stream().anyMatch(tokens::contains))) {
+            if (withNumber != null
+                    && withNumber.stream().anyMatch(c -> c.stream().anyMatch(tokens::contains))) {
                 return true;
             }
         }

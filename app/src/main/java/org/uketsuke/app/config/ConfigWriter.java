@@ -1,7 +1,7 @@
 package org.uketsuke.app.config;
 
-import java.net.URI;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -52,7 +52,9 @@ public final class ConfigWriter {
         f.put("tls.trusted_cas", c.backend().credentials().trustedCas().toString());
         URI crl = c.backend().serverCrl();
         if (crl != null) {
-            f.put("tls.server_crl", crl.getScheme().equals("file") ? Path.of(crl).toString() : crl.toString());
+            f.put(
+                    "tls.server_crl",
+                    crl.getScheme().equals("file") ? Path.of(crl).toString() : crl.toString());
         }
         f.put("tls.server_crl_soft_fail", yesNo(c.backend().serverCrlSoftFail()));
         UketsukeConfig.Sinks s = c.sinks();

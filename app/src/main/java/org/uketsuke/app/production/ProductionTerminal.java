@@ -25,8 +25,8 @@ import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.store.PostgresTarget;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
-import org.uketsuke.eligibility.client.TerminalSigner;
 import org.uketsuke.eligibility.client.ServerRevocation;
+import org.uketsuke.eligibility.client.TerminalSigner;
 import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.camera.OpenCvCameraSource;
@@ -100,8 +100,8 @@ public final class ProductionTerminal {
     }
 
     static TerminalPorts ports(UketsukeConfig config, UnaryOperator<String> environment, Closer closer) {
-        TlsMaterial tls =
-                tls(config.backend().credentials(), environment).withServerRevocation(serverRevocation(config.backend()));
+        TlsMaterial tls = tls(config.backend().credentials(), environment)
+                .withServerRevocation(serverRevocation(config.backend()));
         // Face and visual checks are confirmed with the terminal's own signature: its key must be able to give one.
         boolean attests = config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)
                 || config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.VISUAL);

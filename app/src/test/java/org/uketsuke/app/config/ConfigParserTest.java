@@ -281,12 +281,10 @@ class ConfigParserTest {
         String local = "sink.postgres.url=jdbc:postgresql://127.0.0.1:5432/rececon\nsink.postgres.allow_plain=yes\n";
         assertThat(ok(MINIMAL + local).sinks().postgresAllowPlain()).isTrue();
         String remote = "sink.postgres.url=jdbc:postgresql://db.local:5432/rececon\nsink.postgres.allow_plain=yes\n";
-        assertThat(problems(MINIMAL + remote))
-                .singleElement()
-                .satisfies(p -> {
-                    assertThat(p.key()).isEqualTo("sink.postgres.allow_plain");
-                    assertThat(p.reason()).isEqualTo(Reason.CONFLICT);
-                });
+        assertThat(problems(MINIMAL + remote)).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("sink.postgres.allow_plain");
+            assertThat(p.reason()).isEqualTo(Reason.CONFLICT);
+        });
         String both = remote.replace("db.local", "localhost") + "sink.postgres.ca_file=/etc/uketsuke/db-ca.pem\n";
         assertThat(problems(MINIMAL + both))
                 .singleElement()

@@ -42,8 +42,10 @@ class FxStallProbeTest {
     void oneDisturbedRunOfThreeDoesNotDecideTwoDo() {
         FxStallProbe.Stalls calm = new FxStallProbe.Stalls(500, 40, 5, 0);
         FxStallProbe.Stalls stalled = new FxStallProbe.Stalls(500, 180, 5, 0);
-        assertThat(FxStallProbe.exceededInMost(List.of(calm, stalled, calm), GOAL)).isFalse();
-        assertThat(FxStallProbe.exceededInMost(List.of(stalled, calm, stalled), GOAL)).isTrue();
+        assertThat(FxStallProbe.exceededInMost(List.of(calm, stalled, calm), GOAL))
+                .isFalse();
+        assertThat(FxStallProbe.exceededInMost(List.of(stalled, calm, stalled), GOAL))
+                .isTrue();
         assertThat(stalled.exceeds(GOAL)).isTrue();
         assertThat(calm.exceeds(GOAL)).isFalse();
     }

@@ -113,7 +113,8 @@ final class CrlTrustManager extends X509ExtendedTrustManager {
         }
         X509CRLEntry entry = crl.getRevokedCertificate(server);
         if (entry != null) {
-            CRLReason reason = entry.getRevocationReason() == null ? CRLReason.UNSPECIFIED : entry.getRevocationReason();
+            CRLReason reason =
+                    entry.getRevocationReason() == null ? CRLReason.UNSPECIFIED : entry.getRevocationReason();
             throw new CertificateRevokedException(
                     entry.getRevocationDate(), reason, crl.getIssuerX500Principal(), Collections.emptyMap());
         }

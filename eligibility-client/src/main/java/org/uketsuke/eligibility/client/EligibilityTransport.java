@@ -30,6 +30,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
+import okhttp3.CipherSuite;
 import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
@@ -39,7 +40,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.TlsVersion;
-import okhttp3.CipherSuite;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
 
@@ -279,7 +279,8 @@ public final class EligibilityTransport {
             }
         }
         // OkHttp verifies the host name after the handshake and says so in this exception.
-        if (e instanceof SSLPeerUnverifiedException && String.valueOf(e.getMessage()).startsWith("Hostname ")) {
+        if (e instanceof SSLPeerUnverifiedException
+                && String.valueOf(e.getMessage()).startsWith("Hostname ")) {
             return UnavailableReason.SERVER_NAME_MISMATCH;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -35,9 +35,8 @@ public record PostgresTarget(String jdbcUrl, String user, String password, Postg
                 }
             }
             case PostgresTls.PlainOnThisMachine p -> {
-                List<String> remote = hosts(jdbcUrl).stream()
-                        .filter(h -> !isLoopback(h))
-                        .toList();
+                List<String> remote =
+                        hosts(jdbcUrl).stream().filter(h -> !isLoopback(h)).toList();
                 if (!remote.isEmpty()) {
                     throw new PostgresTargetException(
                             Reason.PLAIN_TO_ANOTHER_MACHINE,
@@ -110,9 +109,7 @@ public record PostgresTarget(String jdbcUrl, String user, String password, Postg
         if (authority.isEmpty()) {
             return List.of("localhost");
         }
-        return List.of(authority.split(",")).stream()
-                .map(PostgresTarget::host)
-                .toList();
+        return List.of(authority.split(",")).stream().map(PostgresTarget::host).toList();
     }
 
     private static String host(String hostAndPort) {

@@ -64,15 +64,16 @@ class PostgresTlsTest {
         PostgresTarget target = withTls.newDatabase("tls_other_ca");
         Path otherCa = LocalPostgresCluster.makeCertificateAuthority(dir, "other");
         refused(new PostgresTarget(target.jdbcUrl(), target.user(), "", new PostgresTls.VerifyFull(otherCa)));
-        assertThat(rows(target)).as("nothing reached the impostor-checked server").isZero();
+        assertThat(rows(target))
+                .as("nothing reached the impostor-checked server")
+                .isZero();
     }
 
     @Test
     void aWrongHostNameIsRefused() throws Exception {
         PostgresTarget target = withTls.newDatabase("tls_wrong_host");
         // Same server, same CA, but the certificate names 127.0.0.1 and the URL says localhost.
-        refused(new PostgresTarget(
-                withTls.jdbcUrl("localhost", "tls_wrong_host"), target.user(), "", target.tls()));
+        refused(new PostgresTarget(withTls.jdbcUrl("localhost", "tls_wrong_host"), target.user(), "", target.tls()));
         assertThat(rows(target)).isZero();
     }
 
@@ -118,8 +119,8 @@ class PostgresTlsTest {
             "jdbc:postgresql://db.clinic.example/rececon?user=u&ssl=false",
             "jdbc:postgresql://db.clinic.example/rececon?sslfactory=org.postgresql.ssl.NonValidatingFactory"
         }) {
-            assertThatThrownBy(() -> new PostgresTarget(
-                            url, "uketsuke", "", new PostgresTls.VerifyFull(withTls.serverCaFile())))
+            assertThatThrownBy(() ->
+                            new PostgresTarget(url, "uketsuke", "", new PostgresTls.VerifyFull(withTls.serverCaFile())))
                     .as(url)
                     .isInstanceOfSatisfying(
                             PostgresTargetException.class,

@@ -209,8 +209,7 @@ public final class Soak {
                     KeyComparison.of(expected, outboxKeys),
                     KeyComparison.of(expected, storeKeys(work.resolve("rececon.db"))),
                     KeyComparison.of(
-                            expected.stream().map(FaceFolderSink::keyDigest).collect(Collectors.toSet()),
-                            faceDigests),
+                            expected.stream().map(FaceFolderSink::keyDigest).collect(Collectors.toSet()), faceDigests),
                     KeyComparison.of(expected, csvKeys(work.resolve("csv"))));
             int lost = Math.max(0, confirmed - entries)
                     + (entries - delivered)

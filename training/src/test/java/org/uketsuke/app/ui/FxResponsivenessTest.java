@@ -105,7 +105,8 @@ class FxResponsivenessTest {
         // A PIN visit with a slow backend answer (1.5 s): the kiosk shows progress, the FX thread stays free.
         env.backend().injectFault(new Fault.Latency(Duration.ofMillis(1500)), 1);
         robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
             robot.clickOn(key);
         }
@@ -145,12 +146,12 @@ class FxResponsivenessTest {
         robot.clickOn(path).write(file.toString());
         robot.clickOn("#precheckRun");
         Label summary = robot.lookup("#precheckSummary").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(
-                60, TimeUnit.SECONDS, () -> summary.getText().startsWith(patients + "人を照会しました"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> summary.getText().startsWith(patients + "人を照会しました"));
 
         robot.clickOn("#deliveriesTab");
         TableView<?> deliveries = robot.lookup("#deliveriesTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> deliveries.getItems().size() > 1);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> deliveries.getItems().size() > 1);
         Thread.sleep(2_500); // one more refresh of the outbox list
         return summary;
     }
