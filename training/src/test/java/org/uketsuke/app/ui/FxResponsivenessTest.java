@@ -32,7 +32,9 @@ import org.uketsuke.training.DemoProfile;
  * backend answer, a batch pre-check from a file, the outbox list refreshing), measured with {@link FxStallProbe}
  * over the same scripted work {@value #RUNS} times. The goal of docs/reliability.md — never more than 100 ms — fails
  * the test when most runs exceed it (one run disturbed by the machine's other load does not decide; a stall the code
- * causes shows in every run, see {@code FxStallProbeTest}). The figures go to {@code target/fx-stalls.txt}.
+ * causes shows in every run, see {@code FxStallProbeTest}); the part of a stall during which the whole process was
+ * held up (a collection, a machine short of CPU) is not counted against the FX thread. The figures go to
+ * {@code target/fx-stalls.txt}.
  */
 @ExtendWith(ApplicationExtension.class)
 class FxResponsivenessTest {
@@ -71,14 +73,16 @@ class FxResponsivenessTest {
                 String line = String.format(
                         Locale.ROOT,
                         "FX thread, run %d of %d, during a PIN visit with a 1.5 s backend answer, a %d-patient batch"
-                                + " pre-check and outbox refreshes: %d samples, median %.1f ms, p99 %.1f ms, max %.1f ms",
+                                + " pre-check and outbox refreshes: %d samples, median %.1f ms, p99 %.1f ms, max %.1f ms"
+                                + " (%.1f ms the FX thread's own, the rest the whole process held up)",
                         run + 1,
                         RUNS,
                         patients,
                         stalls.samples(),
                         stalls.medianMs(),
                         stalls.p99Ms(),
-                        stalls.maxMs());
+                        stalls.maxMs(),
+                        stalls.fxOwnMaxMs());
                 System.out.println(line);
                 report.append(line).append('\n');
                 assertThat(stalls.samples())
