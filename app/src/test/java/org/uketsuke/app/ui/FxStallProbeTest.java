@@ -44,7 +44,9 @@ class FxStallProbeTest {
         FxStallProbe.Stalls calm = new FxStallProbe.Stalls(500, 40, 5, 0, 40);
         FxStallProbe.Stalls stalled = new FxStallProbe.Stalls(500, 180, 5, 0, 180);
         FxStallProbe.Stalls machinePaused = new FxStallProbe.Stalls(500, 400, 5, 0, 30);
-        assertThat(machinePaused.exceeds(GOAL)).as("a pause of the whole process is not the FX thread's").isFalse();
+        assertThat(machinePaused.exceeds(GOAL))
+                .as("a pause of the whole process is not the FX thread's")
+                .isFalse();
         assertThat(FxStallProbe.exceededInMost(List.of(calm, stalled, calm), GOAL))
                 .isFalse();
         assertThat(FxStallProbe.exceededInMost(List.of(stalled, calm, stalled), GOAL))

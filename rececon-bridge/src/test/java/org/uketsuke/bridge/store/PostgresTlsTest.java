@@ -94,46 +94,36 @@ class PostgresTlsTest {
         }
         assertThat(rows(plain)).isEqualTo(1);
 
-        assertThatThrownBy(() -> new PostgresTarget(
-                        "jdbc:postgresql://db.clinic.example:5432/rececon",
-                        "uketsuke",
-                        "",
-                        new PostgresTls.PlainOnThisMachine()))
-                .isInstanceOfSatisfying(
-                        PostgresTargetException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.PLAIN_TO_ANOTHER_MACHINE));
-        assertThatThrownBy(() -> new PostgresTarget(
-                        "jdbc:postgresql://127.0.0.1:5432,db.clinic.example:5432/rececon",
-                        "uketsuke",
-                        "",
-                        new PostgresTls.PlainOnThisMachine()))
-                .isInstanceOfSatisfying(
-                        PostgresTargetException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.PLAIN_TO_ANOTHER_MACHINE));
+        PostgresTls plainTcp = new PostgresTls.PlainOnThisMachine();
+        refusedAs(Reason.PLAIN_TO_ANOTHER_MACHINE, "jdbc:postgresql://db.clinic.example:5432/rececon", plainTcp);
+        refusedAs(
+                Reason.PLAIN_TO_ANOTHER_MACHINE,
+                "jdbc:postgresql://127.0.0.1:5432,db.clinic.example:5432/rececon",
+                plainTcp);
     }
 
     @Test
     void theUrlCannotSwitchTlsOffBehindTheSetting() {
+        PostgresTls verified = new PostgresTls.VerifyFull(withTls.serverCaFile());
         for (String url : new String[] {
             "jdbc:postgresql://db.clinic.example/rececon?sslmode=disable",
             "jdbc:postgresql://db.clinic.example/rececon?user=u&ssl=false",
             "jdbc:postgresql://db.clinic.example/rececon?sslfactory=org.postgresql.ssl.NonValidatingFactory"
         }) {
-            assertThatThrownBy(() ->
-                            new PostgresTarget(url, "uketsuke", "", new PostgresTls.VerifyFull(withTls.serverCaFile())))
-                    .as(url)
-                    .isInstanceOfSatisfying(
-                            PostgresTargetException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.TLS_PARAMETER_IN_URL));
+            refusedAs(Reason.TLS_PARAMETER_IN_URL, url, verified);
         }
-        assertThatThrownBy(() -> new PostgresTarget(
-                        "jdbc:postgresql://db.clinic.example/rececon",
-                        "uketsuke",
-                        "",
-                        new PostgresTls.VerifyFull(dir.resolve("missing-ca.crt"))))
+        refusedAs(
+                Reason.CA_FILE_UNREADABLE,
+                "jdbc:postgresql://db.clinic.example/rececon",
+                new PostgresTls.VerifyFull(dir.resolve("missing-ca.crt")));
+    }
+
+    private static void refusedAs(Reason reason, String url, PostgresTls tls) {
+        assertThatThrownBy(() -> new PostgresTarget(url, "uketsuke", "", tls))
+                .as(url)
                 .isInstanceOfSatisfying(
                         PostgresTargetException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.CA_FILE_UNREADABLE));
+                        e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     private static void refused(PostgresTarget target) throws Exception {
