@@ -8,6 +8,10 @@ public enum UnavailableReason {
     TIMEOUT,
     /** The server's certificate is not trusted, or it refused ours. */
     TLS_FAILURE,
+    /** The server's certificate is trusted but made out for another host name than the configured URL's. */
+    SERVER_NAME_MISMATCH,
+    /** The server's certificate is on its CA's revocation list. */
+    SERVER_CERTIFICATE_REVOKED,
     /** An HTTP error status (the diagnostic names it). */
     SERVER_ERROR,
     /** An answer that is not the message it should be (truncated, DTD, wrong root, bad field). */

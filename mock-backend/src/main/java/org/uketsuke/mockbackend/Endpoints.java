@@ -102,6 +102,7 @@ final class Endpoints {
                 post("/oqs/v1/medical/pdf", x -> medical(x, true)),
                 get("/crl/jpki.crl", x -> crl(Revocation.Authority.JPKI)),
                 get("/crl/terminal.crl", x -> crl(Revocation.Authority.TERMINAL)),
+                get("/crl/tls.crl", x -> crl(Revocation.Authority.SERVER_TLS)),
                 post("/ocsp", x -> Reply.bytes("application/ocsp-response", revocation.ocsp(x.body()))),
                 post("/audit/anchor", this::anchor),
                 post("/audit/anchors", this::anchors),

@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public final class MockBackend implements AutoCloseable {
     private final CardIssuer issuer;
     private final BackendServer server;
     private final BackendControl control;
+    private final Revocation revocation;
 
     private MockBackend(MockBackendConfig config, Clock clock) throws Exception {
         Files.createDirectories(config.stateDir());
@@ -48,8 +50,9 @@ public final class MockBackend implements AutoCloseable {
         population = PopulationStore.open(config.stateDir().resolve("population.db"), config.seed(), config.people());
         consents =
                 new MedicalConsents(ConsentPolicy.defaults(), config.stateDir().resolve("consents.db"));
-        Revocation revocation = new Revocation(pki, population, clock);
+        revocation = new Revocation(pki, population, clock);
         revocation.issued(Revocation.Authority.TERMINAL, pki.terminal().certificate());
+        revocation.issued(Revocation.Authority.SERVER_TLS, pki.server().certificate());
         issuer = new CardIssuer(pki, population, revocation, clock);
 
         CardChecks checks = new CardChecks(pki, revocation, clock);
@@ -90,6 +93,16 @@ public final class MockBackend implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the mock backend did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The first {@code count} people a backend with this seed generates, without starting one: what a scan of logs
+     * for personal values looks for.
+     */
+    public static List<Qualification> population(long seed, int count) {
+        return PopulationGenerator.people(seed, count).stream()
+                .map(PopulationGenerator.GeneratedPerson::qualification)
+                .toList();
     }
 
     public URI baseUri() {
@@ -158,6 +171,16 @@ public final class MockBackend implements AutoCloseable {
     /** Revokes a terminal's certificate: its next TLS handshake is refused (the terminal CA's CRL lists it). */
     public void revokeTerminal(TlsMaterial terminal) {
         issuer.revokeTerminal(terminal);
+    }
+
+    /** Where the server TLS CA's CRL is served (what a terminal configures as its server CRL source). */
+    public URI serverCrlUri() {
+        return baseUri().resolve("/crl/tls.crl");
+    }
+
+    /** Revokes the backend's own server certificate (key compromise): the server CA's CRL lists it from now on. */
+    public void revokeServerCertificate() {
+        revocation.revoke(Revocation.Authority.SERVER_TLS, pki.server().certificate(), CardIssuer.KEY_COMPROMISE);
     }
 
     /** The test JPKI CA's certificate (what a CRL or an OCSP answer about cards verifies against). */

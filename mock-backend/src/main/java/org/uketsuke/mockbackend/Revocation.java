@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +53,9 @@ final class Revocation {
         /** The test JPKI user-authentication CA: card auth certificates. */
         JPKI("jpki"),
         /** The terminal CA: medical institution client certificates. */
-        TERMINAL("terminal");
+        TERMINAL("terminal"),
+        /** The server TLS CA: the backend's own server certificate, which terminals check. */
+        SERVER_TLS("tls");
 
         final String key;
 
@@ -90,7 +91,11 @@ final class Revocation {
     }
 
     TestPki.Entry ca(Authority authority) {
-        return authority == Authority.JPKI ? pki.jpkiCa() : pki.terminalCa();
+        return switch (authority) {
+            case JPKI -> pki.jpkiCa();
+            case TERMINAL -> pki.terminalCa();
+            case SERVER_TLS -> pki.tlsCa();
+        };
     }
 
     static String serialOf(X509Certificate certificate) {
@@ -214,7 +219,7 @@ final class Revocation {
     }
 
     private Optional<Authority> authorityOf(CertificateID id, DigestCalculatorProvider digests) throws OCSPException {
-        for (Authority authority : List.of(Authority.JPKI, Authority.TERMINAL)) {
+        for (Authority authority : Authority.values()) {
             try {
                 if (id.matchesIssuer(new JcaX509CertificateHolder(ca(authority).certificate()), digests)) {
                     return Optional.of(authority);

@@ -54,8 +54,14 @@ public final class FaceFolderSink implements RececonSink {
      */
     public String fileName(String idempotencyKey, String processExecutionTime, String referenceClassification) {
         String infix = "2".equals(referenceClassification) ? "_" : "_face_";
-        return "OQSsiquc01res" + infix + institutionCode + hex20(idempotencyKey) + "_"
+        return "OQSsiquc01res" + infix + institutionCode + keyDigest(idempotencyKey) + "_"
                 + FileNameValues.processExecutionTime(processExecutionTime) + ".xml";
+    }
+
+    /** The key digest in a file name this sink wrote (the 20 hex characters before the processing time). */
+    public static String keyDigestOf(String fileName) {
+        int end = fileName.lastIndexOf('_');
+        return fileName.substring(end - 20, end);
     }
 
     @Override
@@ -79,7 +85,8 @@ public final class FaceFolderSink implements RececonSink {
         }
     }
 
-    private static String hex20(String key) {
+    /** The 20 hex characters a file name carries for its idempotency key (first 10 bytes of its SHA-256). */
+    public static String keyDigest(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 10);

@@ -4,17 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.store.PostgresTarget;
+import org.uketsuke.bridge.store.PostgresTls;
 
 /**
  * The process the crash test kills: opens the bridge with every sink (SQLite, face folder, CSV and, when given, a
- * PostgreSQL server), says "ready", then submits and drains in a loop, saying each key once its commit returned.
+ * PostgreSQL server over verify-full TLS), says "ready", then submits and drains in a loop, saying each key once its commit returned.
  */
 public final class CrashChild {
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         String prefix = args[1];
-        try (RececonBridge bridge = RececonBridge.open(config(dir, args.length > 2 ? args[2] : null))) {
+        PostgresTarget postgres = args.length > 3
+                ? new PostgresTarget(args[2], "uketsuke", "", new PostgresTls.VerifyFull(Path.of(args[3])))
+                : null;
+        try (RececonBridge bridge = RececonBridge.open(config(dir, postgres))) {
             System.out.println("ready");
             System.out.flush();
             // "warmup" runs a few rounds and exits normally, so the JVM can write the class-data archive at exit.
@@ -29,7 +33,7 @@ public final class CrashChild {
         }
     }
 
-    static BridgeConfig config(Path dir, String postgresUrl) {
+    static BridgeConfig config(Path dir, PostgresTarget postgres) {
         BridgeConfig config = new BridgeConfig(
                         dir.resolve("outbox.db"),
                         dir.resolve("rececon.db"),
@@ -37,6 +41,6 @@ public final class CrashChild {
                         Fixtures.INSTITUTION,
                         StandardCharsets.UTF_8)
                 .withCsvExport(new CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
-        return postgresUrl == null ? config : config.withPostgres(new PostgresTarget(postgresUrl, "uketsuke", ""));
+        return postgres == null ? config : config.withPostgres(postgres);
     }
 }

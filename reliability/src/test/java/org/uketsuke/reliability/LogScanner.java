@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Looks through log text for what must never be logged: the PINs the tests use, 照合番号B, full certificates (PEM,
- * base64 or hex DER) and My Number-like values (the simulator's fake number, or any 12 digits whose check digit is
- * right). Values may appear as text or as the hex of their ASCII bytes, as in an APDU transcript. A finding names
+ * base64 or hex DER), My Number-like values (the simulator's fake number, or any 12 digits whose check digit is
+ * right) and the personal values of the generated populations ({@link PopulationValues}: names, insurance cards,
+ * birth dates). Values may appear as text or as the hex of their ASCII bytes, as in an APDU transcript. A finding names
  * the file, the line and the kind — never the value.
  */
 final class LogScanner {
@@ -24,7 +25,10 @@ final class LogScanner {
         PIN,
         COLLATION_NUMBER_B,
         CERTIFICATE,
-        MY_NUMBER
+        MY_NUMBER,
+        NAME,
+        INSURANCE_CARD,
+        BIRTH_DATE
     }
 
     record Finding(Path file, int line, Kind kind) {
@@ -87,6 +91,17 @@ final class LogScanner {
         }
         if (MY_NUMBERS.stream().anyMatch(n -> upper.contains(asciiHex(n))) || hasMyNumber(line)) {
             kinds.add(Kind.MY_NUMBER);
+        }
+        String normalised = PopulationValues.normalise(line);
+        PopulationValues people = PopulationValues.IN_USE;
+        if (people.hasName(normalised)) {
+            kinds.add(Kind.NAME);
+        }
+        if (people.hasInsuranceCard(normalised)) {
+            kinds.add(Kind.INSURANCE_CARD);
+        }
+        if (people.hasBirthDate(normalised)) {
+            kinds.add(Kind.BIRTH_DATE);
         }
         return kinds;
     }

@@ -87,6 +87,17 @@ public final class DemoCommand implements Callable<Integer> {
     String postgresUser;
 
     @Option(
+            names = "--postgres-ca",
+            paramLabel = "FILE",
+            description = "The PEM file of the CA that issued the PostgreSQL server's certificate (verify-full TLS).")
+    Path postgresCa;
+
+    @Option(
+            names = "--postgres-allow-plain",
+            description = "Connect to PostgreSQL without TLS; only for a server on this machine.")
+    boolean postgresAllowPlain;
+
+    @Option(
             names = "--lang",
             defaultValue = "ja",
             description = "Kiosk language at start: ja or en (switchable on screen).")
@@ -162,7 +173,12 @@ public final class DemoCommand implements Callable<Integer> {
     private PostgresTarget postgres() {
         return postgresUrl == null
                 ? null
-                : new PostgresTarget(postgresUrl, postgresUser, System.getenv("UKETSUKE_POSTGRES_PASSWORD"));
+                : PostgresTarget.configured(
+                        postgresUrl,
+                        postgresUser,
+                        System.getenv("UKETSUKE_POSTGRES_PASSWORD"),
+                        postgresCa,
+                        postgresAllowPlain);
     }
 
     private ReaderMode readerMode() {

@@ -58,8 +58,15 @@ class DemoCommandTest {
     void aHeadlessVisitAlsoReachesASharedPostgresStoreAndTheCsvExport() throws Exception {
         try (LocalPostgresCluster postgres = LocalPostgresCluster.start()) {
             var target = postgres.newDatabase("hospital");
-            headlessVisitConfirms("virtual", "--postgres", target.jdbcUrl(), "--postgres-user", target.user());
-            try (Connection db = DriverManager.getConnection(target.jdbcUrl(), target.user(), "");
+            headlessVisitConfirms(
+                    "virtual",
+                    "--postgres",
+                    target.jdbcUrl(),
+                    "--postgres-user",
+                    target.user(),
+                    "--postgres-ca",
+                    postgres.serverCaFile().toString());
+            try (Connection db = DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties());
                     ResultSet rows =
                             db.createStatement().executeQuery("select count(*), min(method) from qualification")) {
                 rows.next();

@@ -25,6 +25,8 @@ import org.uketsuke.app.config.UketsukeConfig.IdentityCheck;
 import org.uketsuke.bridge.DataProtection;
 import org.uketsuke.bridge.retention.Retention;
 import org.uketsuke.bridge.sink.PrivateFiles;
+import org.uketsuke.bridge.store.PostgresTarget;
+import org.uketsuke.bridge.store.PostgresTargetException;
 
 /**
  * Reads {@code uketsuke.conf}: UTF-8, one {@code key=value} per line, {@code #} starts a comment line, values are
@@ -53,6 +55,8 @@ public final class ConfigParser {
             "tls.pkcs12",
             "tls.pkcs12_password_env",
             "tls.trusted_cas",
+            "tls.server_crl",
+            "tls.server_crl_soft_fail",
             "data_dir",
             "sink.sqlite",
             "sink.face_folder",
@@ -66,6 +70,8 @@ public final class ConfigParser {
             "retention.done_requests_days",
             "retention.answers_days",
             "retention.csv_days",
+            "sink.postgres.ca_file",
+            "sink.postgres.allow_plain",
             "kiosk.idle_timeout_seconds",
             "kiosk.e_prescription",
             "kiosk.identity_checks");
@@ -202,8 +208,22 @@ public final class ConfigParser {
             if (postgresUser.isEmpty()) {
                 problem("sink.postgres.user", Reason.MISSING, "");
             }
+            Path postgresCa = optionalPath("sink.postgres.ca_file", null);
+            boolean postgresPlain = yesNo("sink.postgres.allow_plain", false);
+            if (postgres.startsWith("jdbc:postgresql://")) {
+                postgresTls(postgres, postgresCa, postgresPlain);
+            }
             UketsukeConfig.Sinks sinks = new UketsukeConfig.Sinks(
-                    base, sqlite, face, charset, csv, postgres.isEmpty() ? null : postgres, postgresUser, protection());
+                    base,
+                    sqlite,
+                    face,
+                    charset,
+                    csv,
+                    postgres.isEmpty() ? null : postgres,
+                    postgresUser,
+                    postgresCa,
+                    postgresPlain,
+                    protection());
 
             Duration idle = Duration.ofSeconds(number("kiosk.idle_timeout_seconds", 90, 10, 600));
             boolean ePrescription = yesNo("kiosk.e_prescription", false);
@@ -219,7 +239,8 @@ public final class ConfigParser {
                     language,
                     reader,
                     camera,
-                    new UketsukeConfig.Backend(url, timeout, credentials),
+                    new UketsukeConfig.Backend(
+                            url, timeout, credentials, serverCrl(), yesNo("tls.server_crl_soft_fail", false)),
                     sinks,
                     new UketsukeConfig.Kiosk(idle, ePrescription, checks),
                     staff());
@@ -311,6 +332,28 @@ public final class ConfigParser {
             }
             problem(key, Reason.BAD_URL, "");
             return placeholder;
+        }
+
+        /** The server CA's CRL: an absolute file path or an http(s) URL; absent: no revocation check. */
+        private URI serverCrl() {
+            String value = string("tls.server_crl", "");
+            if (value.isEmpty()) {
+                return null;
+            }
+            if (value.startsWith("http://") || value.startsWith("https://")) {
+                try {
+                    URI uri = new URI(value);
+                    if (uri.getHost() != null) {
+                        return uri;
+                    }
+                } catch (URISyntaxException e) {
+                    // reported below
+                }
+                problem("tls.server_crl", Reason.BAD_URL, "");
+                return null;
+            }
+            Path file = path("tls.server_crl", value);
+            return file == null ? null : file.toUri();
         }
 
         private Path requiredPath(String key) {
@@ -407,6 +450,26 @@ public final class ConfigParser {
                 return fallback;
             }
             return n;
+        }
+
+        /** The shared store's TLS rules, as {@link PostgresTarget} enforces them when the terminal starts. */
+        private void postgresTls(String url, Path caFile, boolean allowPlain) {
+            try {
+                PostgresTarget.configured(url, "", "", caFile, allowPlain);
+            } catch (PostgresTargetException e) {
+                switch (e.reason()) {
+                    case NOT_A_POSTGRES_URL, TLS_PARAMETER_IN_URL ->
+                        problem("sink.postgres.url", Reason.BAD_CHOICE, "jdbc:postgresql://HOST:PORT/DATABASE");
+                    case CA_FILE_NOT_SET -> problem("sink.postgres.ca_file", Reason.MISSING, "");
+                    case CA_FILE_AND_PLAIN ->
+                        problem("sink.postgres.allow_plain", Reason.CONFLICT, "sink.postgres.ca_file");
+                    case PLAIN_TO_ANOTHER_MACHINE ->
+                        problem("sink.postgres.allow_plain", Reason.CONFLICT, "sink.postgres.url (not localhost)");
+                    case CA_FILE_UNREADABLE -> {
+                        // read when the terminal starts; the configuration may be written before the file is placed
+                    }
+                }
+            }
         }
 
         private void problem(String key, Reason reason, String detail) {

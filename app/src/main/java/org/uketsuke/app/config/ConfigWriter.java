@@ -1,6 +1,7 @@
 package org.uketsuke.app.config;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -49,6 +50,13 @@ public final class ConfigWriter {
             }
         }
         f.put("tls.trusted_cas", c.backend().credentials().trustedCas().toString());
+        URI crl = c.backend().serverCrl();
+        if (crl != null) {
+            f.put(
+                    "tls.server_crl",
+                    crl.getScheme().equals("file") ? Path.of(crl).toString() : crl.toString());
+        }
+        f.put("tls.server_crl_soft_fail", yesNo(c.backend().serverCrlSoftFail()));
         UketsukeConfig.Sinks s = c.sinks();
         f.put("data_dir", s.dataDir().toString());
         f.put("sink.sqlite", pathOrOff(s.sqlite()));
@@ -57,6 +65,10 @@ public final class ConfigWriter {
         f.put("sink.csv", pathOrOff(s.csv()));
         f.put("sink.postgres.url", s.postgresUrl() == null ? "" : s.postgresUrl());
         f.put("sink.postgres.user", s.postgresUser());
+        if (s.postgresCaFile() != null) {
+            f.put("sink.postgres.ca_file", s.postgresCaFile().toString());
+        }
+        f.put("sink.postgres.allow_plain", yesNo(s.postgresAllowPlain()));
         f.put(
                 "kiosk.idle_timeout_seconds",
                 Long.toString(c.kiosk().idleTimeout().toSeconds()));

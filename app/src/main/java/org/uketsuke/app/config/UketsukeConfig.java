@@ -74,8 +74,11 @@ public record UketsukeConfig(
      * @param url its base URL (https)
      * @param timeout per request
      * @param credentials the terminal's client certificate and the CAs trusted for the server
+     * @param serverCrl where the server CA's CRL is ({@code file:} or {@code http(s):}), or null for no revocation check
+     * @param serverCrlSoftFail connect even when no valid CRL can be had (a listed certificate is refused regardless)
      */
-    public record Backend(URI url, Duration timeout, Credentials credentials) {
+    public record Backend(
+            URI url, Duration timeout, Credentials credentials, URI serverCrl, boolean serverCrlSoftFail) {
         public Backend {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(timeout, "timeout");
@@ -108,6 +111,8 @@ public record UketsukeConfig(
      * @param csv the daily CSV export's folder
      * @param postgresUrl a shared PostgreSQL store's JDBC URL (password from UKETSUKE_POSTGRES_PASSWORD)
      * @param postgresUser its login
+     * @param postgresCaFile the CA file the PostgreSQL server's certificate must chain to (verify-full TLS), or null
+     * @param postgresAllowPlain plain TCP to a PostgreSQL server on this machine, explicitly allowed by the administrator
      * @param protection who besides the terminal may read its files, retention, the request size limit
      */
     public record Sinks(
@@ -118,6 +123,8 @@ public record UketsukeConfig(
             Path csv,
             String postgresUrl,
             String postgresUser,
+            Path postgresCaFile,
+            boolean postgresAllowPlain,
             DataProtection protection) {
         public Sinks {
             Objects.requireNonNull(dataDir, "dataDir");

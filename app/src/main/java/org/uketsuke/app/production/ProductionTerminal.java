@@ -25,6 +25,7 @@ import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.store.PostgresTarget;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.ServerRevocation;
 import org.uketsuke.eligibility.client.TerminalSigner;
 import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.face.camera.CameraSource;
@@ -74,8 +75,12 @@ public final class ProductionTerminal {
             bridgeConfig = bridgeConfig.withCsvExport(new CsvExport(sinks.csv(), sinks.faceCharset()));
         }
         if (sinks.postgresUrl() != null) {
-            bridgeConfig = bridgeConfig.withPostgres(new PostgresTarget(
-                    sinks.postgresUrl(), sinks.postgresUser(), environment.apply("UKETSUKE_POSTGRES_PASSWORD")));
+            bridgeConfig = bridgeConfig.withPostgres(PostgresTarget.configured(
+                    sinks.postgresUrl(),
+                    sinks.postgresUser(),
+                    environment.apply("UKETSUKE_POSTGRES_PASSWORD"),
+                    sinks.postgresCaFile(),
+                    sinks.postgresAllowPlain()));
         }
         // The configured staff.<id>=<name> accounts pick themselves on the console; none configured: one receptionist.
         List<StaffOnDuty.Account> staff = config.staff().isEmpty()
@@ -95,7 +100,8 @@ public final class ProductionTerminal {
     }
 
     static TerminalPorts ports(UketsukeConfig config, UnaryOperator<String> environment, Closer closer) {
-        TlsMaterial tls = tls(config.backend().credentials(), environment);
+        TlsMaterial tls = tls(config.backend().credentials(), environment)
+                .withServerRevocation(serverRevocation(config.backend()));
         // Face and visual checks are confirmed with the terminal's own signature: its key must be able to give one.
         boolean attests = config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)
                 || config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.VISUAL);
@@ -149,6 +155,13 @@ public final class ProductionTerminal {
     /** The patient's answering screens time out after the configured idle time; the others as the flow's table says. */
     static VisitTimeouts timeouts(Duration idle) {
         return VisitTimeouts.patientIdle(idle);
+    }
+
+    /** The server CA's CRL when one is configured (hard fail unless soft fail is set), else no revocation check. */
+    static ServerRevocation serverRevocation(UketsukeConfig.Backend backend) {
+        return backend.serverCrl() == null
+                ? new ServerRevocation.NotChecked()
+                : new ServerRevocation.Crl(backend.serverCrl(), backend.serverCrlSoftFail());
     }
 
     static TlsMaterial tls(UketsukeConfig.Credentials credentials, UnaryOperator<String> environment) {

@@ -78,10 +78,10 @@ public final class VisitController implements AutoCloseable {
         Transition transition = flow.on(event);
         VisitSnapshot next = transition.next();
         if (next.equals(before) && transition.commands().isEmpty()) {
-            log.debug("{} ignored in {}", event, before.state());
+            log.debug("{} ignored in {}", kind(event), before.state());
             return;
         }
-        log.info("{} : {} -> {}", event, before.state(), next.state());
+        log.info("{} : {} -> {}", kind(event), before.state(), next.state());
         transitions++;
         for (VisitCommand command : transition.commands()) {
             if (command instanceof VisitCommand.EndVisit) {
@@ -95,6 +95,11 @@ public final class VisitController implements AutoCloseable {
         armTimeout(flow.timeout(), transitions);
         // Notified under the lock so every listener sees the snapshots in order; listeners only hand off.
         listeners.forEach(listener -> listener.accept(next));
+    }
+
+    /** Only the event's kind goes to the log: its values may be the patient's (a confirmation carries name and card). */
+    private static String kind(VisitEvent event) {
+        return event.getClass().getSimpleName();
     }
 
     private void submit(VisitCommand.Step command, long forVisit) {
@@ -112,7 +117,7 @@ public final class VisitController implements AutoCloseable {
 
     private synchronized void answer(VisitEvent answer, long forVisit) {
         if (forVisit != visit) {
-            log.info("dropping {} from an ended visit", answer);
+            log.info("dropping {} from an ended visit", kind(answer));
             return;
         }
         fire(answer);

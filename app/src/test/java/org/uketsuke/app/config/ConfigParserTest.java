@@ -2,6 +2,7 @@ package org.uketsuke.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,6 +68,8 @@ class ConfigParserTest {
         assertThat(c.sinks().csv()).isNull();
         assertThat(c.sinks().postgresUrl()).isNull();
         assertThat(c.sinks().postgresUser()).isEqualTo("uketsuke");
+        assertThat(c.sinks().postgresCaFile()).isNull();
+        assertThat(c.sinks().postgresAllowPlain()).isFalse();
         assertThat(c.kiosk())
                 .isEqualTo(new UketsukeConfig.Kiosk(
                         Duration.ofSeconds(90),
@@ -101,6 +104,8 @@ class ConfigParserTest {
                 sink.csv=/mnt/rececon/csv
                 sink.postgres.url=jdbc:postgresql://db.local:5432/rececon
                 sink.postgres.user=kiosk
+                sink.postgres.ca_file=/etc/uketsuke/db-ca.pem
+                tls.server_crl=https://crl.oqs.example.jp/server-ca.crl
                 kiosk.idle_timeout_seconds=45
                 kiosk.e_prescription=yes
                 kiosk.identity_checks=pin, visual
@@ -114,6 +119,8 @@ class ConfigParserTest {
         assertThat(c.camera()).isEqualTo(new UketsukeConfig.Camera(OptionalInt.of(2), 640, 480, 30));
         assertThat(c.backend().url().getPort()).isEqualTo(8443);
         assertThat(c.backend().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.backend().serverCrl()).isEqualTo(URI.create("https://crl.oqs.example.jp/server-ca.crl"));
+        assertThat(c.backend().serverCrlSoftFail()).isFalse();
         assertThat(c.backend().credentials())
                 .isEqualTo(new UketsukeConfig.Credentials.Pkcs12(
                         Path.of("/etc/uketsuke/terminal.p12"),
@@ -128,6 +135,8 @@ class ConfigParserTest {
                         Path.of("/mnt/rececon/csv"),
                         "jdbc:postgresql://db.local:5432/rececon",
                         "kiosk",
+                        Path.of("/etc/uketsuke/db-ca.pem"),
+                        false,
                         DataProtection.DEFAULT));
         assertThat(c.kiosk())
                 .isEqualTo(new UketsukeConfig.Kiosk(
@@ -223,6 +232,15 @@ class ConfigParserTest {
                 Arguments.of("sink.reader_group=../wheel", "sink.reader_group", Reason.BAD_CHOICE),
                 Arguments.of("sink.max_request_kib=0", "sink.max_request_kib", Reason.OUT_OF_RANGE),
                 Arguments.of("retention.outbox_days=-1", "retention.outbox_days", Reason.NOT_A_NUMBER),
+                Arguments.of("sink.postgres.url=jdbc:postgresql://db/r", "sink.postgres.ca_file", Reason.MISSING),
+                Arguments.of(
+                        "sink.postgres.url=jdbc:postgresql://db/r?sslmode=disable",
+                        "sink.postgres.url",
+                        Reason.BAD_CHOICE),
+                Arguments.of("tls.server_crl=ftp://crl/x.crl", "tls.server_crl", Reason.NOT_ABSOLUTE),
+                Arguments.of("tls.server_crl=https:///x.crl", "tls.server_crl", Reason.BAD_URL),
+                Arguments.of("tls.server_crl_soft_fail=maybe", "tls.server_crl_soft_fail", Reason.NOT_YES_NO),
+                Arguments.of("sink.postgres.allow_plain=maybe", "sink.postgres.allow_plain", Reason.NOT_YES_NO),
                 Arguments.of("kiosk.idle_timeout_seconds=5", "kiosk.idle_timeout_seconds", Reason.OUT_OF_RANGE),
                 Arguments.of("kiosk.e_prescription=true", "kiosk.e_prescription", Reason.NOT_YES_NO),
                 Arguments.of("kiosk.identity_checks=pin,iris", "kiosk.identity_checks", Reason.BAD_CHOICE),
@@ -256,6 +274,21 @@ class ConfigParserTest {
         String en = expectedLine == 0 ? key + ": " : "line " + expectedLine + ", ";
         assertThat(ReasonTexts.configProblem(problem, JA)).startsWith(ja).contains(key);
         assertThat(ReasonTexts.configProblem(problem, EN)).startsWith(en).contains(key);
+    }
+
+    @Test
+    void plainTcpToTheSharedStoreIsAllowedOnlyForThisMachine() {
+        String local = "sink.postgres.url=jdbc:postgresql://127.0.0.1:5432/rececon\nsink.postgres.allow_plain=yes\n";
+        assertThat(ok(MINIMAL + local).sinks().postgresAllowPlain()).isTrue();
+        String remote = "sink.postgres.url=jdbc:postgresql://db.local:5432/rececon\nsink.postgres.allow_plain=yes\n";
+        assertThat(problems(MINIMAL + remote)).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("sink.postgres.allow_plain");
+            assertThat(p.reason()).isEqualTo(Reason.CONFLICT);
+        });
+        String both = remote.replace("db.local", "localhost") + "sink.postgres.ca_file=/etc/uketsuke/db-ca.pem\n";
+        assertThat(problems(MINIMAL + both))
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).isEqualTo(Reason.CONFLICT));
     }
 
     /** The 1-based line of {@code key} in {@code text}, or -2 when it is not there (the problem is then line 0). */

@@ -7,8 +7,10 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateRevokedException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,13 +19,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
+import okhttp3.CipherSuite;
 import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
@@ -37,20 +44,44 @@ import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
 
 /**
- * The one way to the qualification system: HTTPS with mutual TLS (TLS 1.3 preferred, 1.2 accepted; the terminal's
- * certificate identifies the medical institution and only the CAs of {@link TlsMaterial#trustStore()} are trusted),
+ * The one way to the qualification system: HTTPS with mutual TLS (TLS 1.3 preferred; TLS 1.2 only with the ECDHE AEAD
+ * suites of {@link #TLS12_SUITES}; the terminal's certificate identifies the medical institution, only the CAs of
+ * {@link TlsMaterial#trustStore()} are trusted, the host name is verified and, when configured, the server
+ * certificate is checked against its CA's CRL — {@link ServerRevocation}),
  * a request id on every call ({@value #REQUEST_ID}), one overall timeout per call, bounded retries of idempotent calls
  * ({@link RetryPolicy}), a {@link CircuitBreaker} that answers at once during an outage, and one classification of
  * failures into {@link UnavailableReason}s. Knows nothing of the messages it carries. Thread-safe.
  *
  * <p>How failures map: nothing listening or unknown host → {@code UNREACHABLE}; no answer within the timeout →
  * {@code TIMEOUT}; untrusted server certificate, or ours refused (the server closes the socket mid-handshake) →
- * {@code TLS_FAILURE}; circuit open → {@code CIRCUIT_OPEN}. HTTP statuses are answers, read by the caller.
+ * {@code TLS_FAILURE}; a certificate for another host name → {@code SERVER_NAME_MISMATCH}; a server certificate on
+ * its CA's CRL → {@code SERVER_CERTIFICATE_REVOKED}; circuit open → {@code CIRCUIT_OPEN}. HTTP statuses are answers, read by the caller.
  */
 public final class EligibilityTransport {
 
     /** Every call carries an id the backend can log, so a receptionist's "it failed at 10:32" can be traced. */
     public static final String REQUEST_ID = "X-Request-Id";
+
+    /** TLS 1.3's suites (all AEAD, all forward secret). */
+    static final List<CipherSuite> TLS13_SUITES = List.of(
+            CipherSuite.TLS_AES_128_GCM_SHA256,
+            CipherSuite.TLS_AES_256_GCM_SHA384,
+            CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+
+    /** TLS 1.2 only with ECDHE (forward secrecy) and AEAD: no CBC, no RSA key exchange, no SHA-1 MAC. */
+    static final List<CipherSuite> TLS12_SUITES = List.of(
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
+
+    /** Failures another attempt cannot mend: the server's identity is wrong, not the network. */
+    private static final Set<UnavailableReason> NOT_RETRIED = EnumSet.of(
+            UnavailableReason.TLS_FAILURE,
+            UnavailableReason.SERVER_NAME_MISMATCH,
+            UnavailableReason.SERVER_CERTIFICATE_REVOKED);
 
     /** Gateway answers worth another attempt of an idempotent call. */
     private static final Set<Integer> RETRIABLE_STATUS = Set.of(502, 503, 504);
@@ -112,24 +143,38 @@ public final class EligibilityTransport {
             keys.init(tls.keyStore(), tls.keyPassword());
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(tls.trustStore());
-            X509TrustManager trustManager = (X509TrustManager) trust.getTrustManagers()[0];
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), new TrustManager[] {trustManager}, null);
+            X509ExtendedTrustManager platform = (X509ExtendedTrustManager) trust.getTrustManagers()[0];
             ConnectionSpec tlsOnly = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
                     .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2)
+                    .cipherSuites(Stream.concat(TLS13_SUITES.stream(), TLS12_SUITES.stream())
+                            .toArray(CipherSuite[]::new))
                     .build();
-            this.http = new OkHttpClient.Builder()
-                    .sslSocketFactory(context.getSocketFactory(), trustManager)
+            OkHttpClient.Builder base = new OkHttpClient.Builder()
                     .connectionSpecs(List.of(tlsOnly))
                     .callTimeout(timeout)
                     .connectTimeout(timeout)
                     .readTimeout(timeout)
-                    .retryOnConnectionFailure(false)
+                    .retryOnConnectionFailure(false);
+            OkHttpClient plain = base.sslSocketFactory(socketFactory(keys, platform), platform)
+                    .build();
+            X509TrustManager trustManager = switch (tls.serverRevocation()) {
+                case ServerRevocation.NotChecked n -> platform;
+                case ServerRevocation.Crl crl -> new CrlTrustManager(platform, tls.trustStore(), crl, plain, clock);
+            };
+            this.http = plain.newBuilder()
+                    .sslSocketFactory(socketFactory(keys, trustManager), trustManager)
                     .eventListener(new HandshakeTracker())
                     .build();
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("unusable TLS material: " + e.getMessage(), e);
         }
+    }
+
+    private static SSLSocketFactory socketFactory(KeyManagerFactory keys, X509TrustManager trust)
+            throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), new TrustManager[] {trust}, null);
+        return context.getSocketFactory();
     }
 
     /** POSTs {@code body} ({@code type} may be null) to {@code path}. */
@@ -178,7 +223,7 @@ public final class EligibilityTransport {
                 }
             } catch (IOException e) {
                 UnavailableReason reason = classify(call, e);
-                if (!another(attempt, attempts, wait, deadline) || reason == UnavailableReason.TLS_FAILURE) {
+                if (!another(attempt, attempts, wait, deadline) || NOT_RETRIED.contains(reason)) {
                     breaker.failure();
                     return failed(reason, path + " [" + request.header(REQUEST_ID) + "]: " + describe(e));
                 }
@@ -220,14 +265,24 @@ public final class EligibilityTransport {
     private UnavailableReason classify(Call call, IOException e) {
         UnavailableReason reason = classify(e);
         // A server that refuses our certificate closes the socket mid-handshake: we see a broken pipe or a reset.
-        // (A slow handshake that runs out of time stays a timeout.)
-        if (reason != UnavailableReason.TIMEOUT && Boolean.TRUE.equals(inHandshake.get(call))) {
+        // (A slow handshake that runs out of time stays a timeout; a named TLS reason stays what it is.)
+        if (reason == UnavailableReason.UNREACHABLE && Boolean.TRUE.equals(inHandshake.get(call))) {
             return UnavailableReason.TLS_FAILURE;
         }
         return reason;
     }
 
     static UnavailableReason classify(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateRevokedException) {
+                return UnavailableReason.SERVER_CERTIFICATE_REVOKED;
+            }
+        }
+        // OkHttp verifies the host name after the handshake and says so in this exception.
+        if (e instanceof SSLPeerUnverifiedException
+                && String.valueOf(e.getMessage()).startsWith("Hostname ")) {
+            return UnavailableReason.SERVER_NAME_MISMATCH;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
                 return UnavailableReason.TLS_FAILURE;

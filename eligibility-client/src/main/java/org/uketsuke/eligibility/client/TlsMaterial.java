@@ -27,9 +27,11 @@ import java.util.regex.Pattern;
 /**
  * The terminal's TLS identity (client certificate + key, issued to the medical institution) and the CAs it trusts for
  * the server. Nothing else is trusted. Made from key stores, a PKCS#12 file ({@link #fromPkcs12}) or PEM files
- * ({@link #fromPem}); unusable files are an {@link IllegalArgumentException} that says which file and why.
+ * ({@link #fromPem}); unusable files are an {@link IllegalArgumentException} that says which file and why. How the
+ * server certificate's revocation is checked is {@link #serverRevocation()} ({@link #withServerRevocation}).
  */
-public record TlsMaterial(KeyStore keyStore, char[] keyPassword, KeyStore trustStore) {
+public record TlsMaterial(
+        KeyStore keyStore, char[] keyPassword, KeyStore trustStore, ServerRevocation serverRevocation) {
 
     private static final Pattern PEM =
             Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
@@ -40,7 +42,18 @@ public record TlsMaterial(KeyStore keyStore, char[] keyPassword, KeyStore trustS
         Objects.requireNonNull(keyStore, "keyStore");
         Objects.requireNonNull(keyPassword, "keyPassword");
         Objects.requireNonNull(trustStore, "trustStore");
+        Objects.requireNonNull(serverRevocation, "serverRevocation");
         keyPassword = keyPassword.clone();
+    }
+
+    /** Without a revocation check of the server certificate; production adds one with {@link #withServerRevocation}. */
+    public TlsMaterial(KeyStore keyStore, char[] keyPassword, KeyStore trustStore) {
+        this(keyStore, keyPassword, trustStore, new ServerRevocation.NotChecked());
+    }
+
+    /** The same identity and trust, checking the server certificate's revocation as {@code revocation} says. */
+    public TlsMaterial withServerRevocation(ServerRevocation revocation) {
+        return new TlsMaterial(keyStore, keyPassword, trustStore, revocation);
     }
 
     @Override

@@ -71,12 +71,11 @@ public final class JdbcRececonStore implements RececonSink {
 
     /**
      * A shared PostgreSQL store. A server that is down now does not stop the terminal: deliveries stay pending until it
-     * answers (connect timeout 5 s, socket timeout 15 s, so a dead server never hangs the delivery worker).
+     * answers (connect timeout 5 s, socket timeout 15 s, so a dead server never hangs the delivery worker). A server
+     * that fails the TLS check (no TLS, a certificate from another CA, another host name) is never written to.
      */
     public static JdbcRececonStore postgresql(PostgresTarget target) {
-        Properties properties = new Properties();
-        properties.setProperty("user", target.user());
-        properties.setProperty("password", target.password());
+        Properties properties = target.connectionProperties();
         properties.setProperty("connectTimeout", "5");
         properties.setProperty("socketTimeout", "15");
         properties.setProperty("tcpKeepAlive", "true");

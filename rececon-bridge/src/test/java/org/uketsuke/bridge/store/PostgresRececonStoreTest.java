@@ -38,6 +38,6 @@ class PostgresRececonStoreTest extends RececonStoreContract {
 
     @Override
     Connection look() throws Exception {
-        return DriverManager.getConnection(current.jdbcUrl(), current.user(), current.password());
+        return DriverManager.getConnection(current.jdbcUrl(), current.connectionProperties());
     }
 }

@@ -155,7 +155,7 @@ class PostgresTerminalsTest {
     }
 
     private static Connection connect(PostgresTarget target) throws Exception {
-        return DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+        return DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties());
     }
 
     private static long count(PostgresTarget target, String sql) throws Exception {

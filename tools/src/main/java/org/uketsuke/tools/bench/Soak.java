@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
@@ -22,6 +25,7 @@ import org.uketsuke.app.reception.VirtualCardSlot;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.DeliveryWorker;
+import org.uketsuke.bridge.FaceFolderSink;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.csv.Csv;
 import org.uketsuke.bridge.csv.CsvExport;
@@ -189,22 +193,29 @@ public final class Soak {
             int delivered = (int) bridge.statuses().stream()
                     .filter(s -> s.state() == DeliveryStatus.State.DELIVERED)
                     .count();
-            int storeRows = count(work.resolve("rececon.db"));
-            long faceFiles;
+            // Keys, not counts: a lost entry and a doubled one cancel out in a count.
+            List<String> outboxKeys = bridge.statuses().stream()
+                    .map(DeliveryStatus::idempotencyKey)
+                    .toList();
+            Set<String> expected = new HashSet<>(outboxKeys);
+            List<String> faceDigests;
             try (Stream<Path> files = Files.list(face)) {
-                faceFiles = files.filter(p -> p.getFileName().toString().endsWith(".xml"))
-                        .count();
+                faceDigests = files.map(p -> p.getFileName().toString())
+                        .filter(name -> name.endsWith(".xml"))
+                        .map(FaceFolderSink::keyDigestOf)
+                        .toList();
             }
-            List<String> csvKeys = csvKeys(work.resolve("csv"));
+            List<KeyComparison> sinks = List.of(
+                    KeyComparison.of(expected, outboxKeys),
+                    KeyComparison.of(expected, storeKeys(work.resolve("rececon.db"))),
+                    KeyComparison.of(
+                            expected.stream().map(FaceFolderSink::keyDigest).collect(Collectors.toSet()), faceDigests),
+                    KeyComparison.of(expected, csvKeys(work.resolve("csv"))));
             int lost = Math.max(0, confirmed - entries)
                     + (entries - delivered)
-                    + Math.max(0, entries - storeRows)
-                    + (int) Math.max(0, entries - faceFiles)
-                    + Math.max(0, entries - (int) csvKeys.stream().distinct().count());
+                    + sinks.stream().mapToInt(KeyComparison::lost).sum();
             int duplicated = Math.max(0, entries - confirmed)
-                    + Math.max(0, storeRows - entries)
-                    + (int) Math.max(0, faceFiles - entries)
-                    + (csvKeys.size() - (int) csvKeys.stream().distinct().count());
+                    + sinks.stream().mapToInt(KeyComparison::doubled).sum();
             return new Report(
                     patients,
                     visits,
@@ -299,12 +310,15 @@ public final class Soak {
         }
     }
 
-    private static int count(Path db) throws Exception {
+    private static List<String> storeKeys(Path db) throws Exception {
+        List<String> keys = new ArrayList<>();
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
-                var rs = c.createStatement().executeQuery("select count(*) from qualification")) {
-            rs.next();
-            return rs.getInt(1);
+                var rs = c.createStatement().executeQuery("select idempotency_key from qualification")) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
         }
+        return keys;
     }
 
     private static List<String> csvKeys(Path folder) throws IOException {
