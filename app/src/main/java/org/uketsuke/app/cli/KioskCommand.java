@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigProblem;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.uketsuke.app.production.KioskCheck;
 import org.uketsuke.app.production.ProductionTerminal;
 import org.uketsuke.app.production.TerminalDiagnostics;
@@ -110,7 +110,8 @@ public final class KioskCommand implements Callable<Integer> {
             List<KioskCheck.Finding> found = checker.all(checked);
             if (found.isEmpty()) {
                 System.out.println("uketsuke: " + config + ": "
-                        + new Messages(checked.language()).get("check.usable", checked.backend().url()));
+                        + new Messages(checked.language())
+                                .get("check.usable", checked.backend().url()));
                 return 0;
             }
             report(found, text, err);
@@ -154,7 +155,6 @@ public final class KioskCommand implements Callable<Integer> {
             lines.add("uketsuke: " + config + ": " + messages.get("check.problems", found.size()));
         }
         lines.forEach(err::println);
-        lines.forEach(line -> log.error("{}", line));
         return lines;
     }
 
@@ -198,13 +198,10 @@ public final class KioskCommand implements Callable<Integer> {
     private int startFailed(List<String> lines, int exit) {
         // The page names the log line by this reference, so staff find the full diagnostic in the journal.
         String reference = "start-failure-" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        log.error("{}: the kiosk could not start; the maintenance page is shown", reference);
+        lines.forEach(line -> log.error("{}: {}", reference, line));
         if (MaintenancePage.displayAvailable(System::getenv)) {
             MaintenancePage.show(
-                    lines,
-                    config.toString(),
-                    LOG_PLACE + ", " + reference,
-                    Duration.ofSeconds(maintenanceSeconds));
+                    lines, config.toString(), LOG_PLACE + ", " + reference, Duration.ofSeconds(maintenanceSeconds));
         }
         return exit;
     }

@@ -28,7 +28,8 @@ import org.uketsuke.reader.pcsc.PcscReaders;
  * access for certificates and key, a key no other user may read, write access where every sink writes — opening,
  * never writing or creating), the terminal's TLS identity, a handshake and a nonce request to the backend with the
  * configured CAs and certificate, the card service and the configured reader (the service is asked, never started:
- * the service manager owns it), and frames from the camera when the face check is offered.
+ * the service manager owns it), and frames from the camera when the face check is offered. The diagnostics (exception,
+ * status) go to the log at INFO; what the administrator reads is the finding's words.
  */
 public final class KioskCheck {
 
@@ -92,13 +93,13 @@ public final class KioskCheck {
     }
 
     /** The TLS identity loads, and the backend answers a nonce request over mTLS (changes nothing there). */
-    Optional<Finding> backend(UketsukeConfig config) {
+    public Optional<Finding> backend(UketsukeConfig config) {
         UketsukeConfig.Backend backend = config.backend();
         TlsMaterial tls;
         try {
             tls = ProductionTerminal.tls(backend.credentials(), environment);
         } catch (TerminalStartException e) {
-            log.warn("check: {}: {}", e.key(), e.getMessage());
+            log.info("check: {}: {}", e.key(), e.getMessage());
             return Optional.of(new Finding(e.key(), CheckReason.CERTIFICATE_UNUSABLE, ""));
         }
         HttpsEligibilityClient client = new HttpsEligibilityClient(
@@ -107,19 +108,29 @@ public final class KioskCheck {
         try {
             answer = client.nonce();
         } catch (RuntimeException e) {
-            log.warn("check: backend {}: {}", backend.url(), e.toString());
-            return Optional.of(new Finding("backend.url", CheckReason.BACKEND_ANSWER, backend.url().toString()));
+            log.info("check: backend {}: {}", backend.url(), e.toString());
+            return Optional.of(new Finding(
+                    "backend.url", CheckReason.BACKEND_ANSWER, backend.url().toString()));
         }
         if (answer instanceof Unavailable u) {
-            log.warn("check: backend {}: {} ({})", backend.url(), u.reason(), u.diagnostic());
+            log.info("check: backend {}: {} ({})", backend.url(), u.reason(), u.diagnostic());
             return Optional.of(
                     switch (u.reason()) {
                         case TLS_FAILURE ->
-                            new Finding("tls.trusted_cas", CheckReason.BACKEND_TLS, backend.url().toString());
+                            new Finding(
+                                    "tls.trusted_cas",
+                                    CheckReason.BACKEND_TLS,
+                                    backend.url().toString());
                         case UNREACHABLE, TIMEOUT, CIRCUIT_OPEN ->
-                            new Finding("backend.url", CheckReason.BACKEND_UNREACHABLE, backend.url().toString());
+                            new Finding(
+                                    "backend.url",
+                                    CheckReason.BACKEND_UNREACHABLE,
+                                    backend.url().toString());
                         case SERVER_ERROR, MALFORMED_RESPONSE ->
-                            new Finding("backend.url", CheckReason.BACKEND_ANSWER, backend.url().toString());
+                            new Finding(
+                                    "backend.url",
+                                    CheckReason.BACKEND_ANSWER,
+                                    backend.url().toString());
                     });
         }
         return Optional.empty();
@@ -131,7 +142,7 @@ public final class KioskCheck {
         try {
             connected = new PcscReaders().readers();
         } catch (CardServiceUnavailableException e) {
-            log.warn("check: card service: {}", e.getMessage());
+            log.info("check: card service: {}", e.getMessage());
             return Optional.of(new Finding("", CheckReason.CARD_SERVICE_DOWN, ""));
         }
         if (reader.name().isEmpty()) {
@@ -148,15 +159,14 @@ public final class KioskCheck {
     /** Frames from the camera, when the face check is offered and a camera configured. */
     Optional<Finding> camera(UketsukeConfig config) {
         UketsukeConfig.Camera camera = config.camera();
-        if (camera.device().isEmpty()
-                || !config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)) {
+        if (camera.device().isEmpty() || !config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)) {
             return Optional.empty();
         }
         int device = camera.device().getAsInt();
         var result = new TerminalDiagnostics(cameras, environment, Clock.systemUTC())
                 .camera(device, camera.width(), camera.height(), camera.fps(), CAMERA_WAIT);
         if (result instanceof TerminalDiagnostics.CameraCheck.NoFrame none) {
-            log.warn("check: camera {}: {}", device, none.reason());
+            log.info("check: camera {}: {}", device, none.reason());
             return Optional.of(new Finding("camera", CheckReason.CAMERA_NO_FRAME, Integer.toString(device)));
         }
         return Optional.empty();

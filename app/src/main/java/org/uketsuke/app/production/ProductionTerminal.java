@@ -234,7 +234,8 @@ public final class ProductionTerminal {
         FileAccess.readable(file).ifPresent(reason -> {
             throw new TerminalStartException(
                     key,
-                    file + ": " + (reason == CheckReason.NO_SUCH_FILE ? "no such file" : "cannot be read (" + reason + ")"),
+                    file + ": "
+                            + (reason == CheckReason.NO_SUCH_FILE ? "no such file" : "cannot be read (" + reason + ")"),
                     null);
         });
     }
@@ -267,7 +268,10 @@ public final class ProductionTerminal {
         }
         if (!connected.contains(reader.name().get())) {
             // Plugged in later, it is picked up then: the watcher follows the name, not a handle.
-            log.warn("reader {} is not connected now; connected: {}", reader.name().get(), connected);
+            log.warn(
+                    "reader {} is not connected now; connected: {}",
+                    reader.name().get(),
+                    connected);
         }
         return reader.name().get();
     }
