@@ -109,9 +109,10 @@ public final class KioskCommand implements Callable<Integer> {
         if (check) {
             List<KioskCheck.Finding> found = checker.all(checked);
             if (found.isEmpty()) {
-                System.out.println("uketsuke: " + config + ": "
-                        + new Messages(checked.language())
-                                .get("check.usable", checked.backend().url()));
+                for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+                    System.out.println("uketsuke: " + config + ": "
+                            + new Messages(language).get("check.usable", checked.backend().url()));
+                }
                 return 0;
             }
             report(found, text, err);
