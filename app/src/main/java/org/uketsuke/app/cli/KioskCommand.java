@@ -78,8 +78,14 @@ public final class KioskCommand implements Callable<Integer> {
             description = "How long a start-up failure stays on screen before the kiosk exits (default: 300).")
     long maintenanceSeconds;
 
+    @Option(
+            names = "--headless-visit",
+            hidden = true,
+            description = "No window: one visit on the configured reader, the PIN from standard input (test-deb).")
+    boolean headlessVisit;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         PrintStream err = System.err;
         byte[] bytes;
         try {
@@ -111,7 +117,8 @@ public final class KioskCommand implements Callable<Integer> {
             if (found.isEmpty()) {
                 for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
                     System.out.println("uketsuke: " + config + ": "
-                            + new Messages(language).get("check.usable", checked.backend().url()));
+                            + new Messages(language)
+                                    .get("check.usable", checked.backend().url()));
                 }
                 return 0;
             }
@@ -132,6 +139,11 @@ public final class KioskCommand implements Callable<Integer> {
             List<String> lines = List.of("uketsuke: " + config + ": " + e.describe());
             err.println(lines.getFirst());
             return startFailed(lines, e.key().isEmpty() ? 1 : BAD_CONFIGURATION);
+        }
+        if (headlessVisit) {
+            try (terminal) {
+                return HeadlessVisit.run(terminal);
+            }
         }
         Messages messages = new Messages(checked.language());
         // No virtual card and no demo 照合番号B on a counter: the face check waits for a card-front reading.
