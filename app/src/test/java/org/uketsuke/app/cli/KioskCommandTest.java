@@ -7,10 +7,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.Uketsuke;
+import org.uketsuke.app.production.CheckReason;
+import org.uketsuke.app.production.KioskCheck;
 import org.uketsuke.app.production.TerminalFiles;
+import org.uketsuke.app.ui.Messages;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
 import picocli.CommandLine;
@@ -144,5 +149,28 @@ class KioskCommandTest {
                     .doesNotContain("\tat ");
             assertThat(run.out()).isEmpty();
         }
+    }
+
+    @Test
+    void everyCheckReasonSaysWhatToDoInBothLanguages() {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+            Messages messages = new Messages(language);
+            for (CheckReason reason : CheckReason.values()) {
+                String line = KioskCommand.describe(
+                        new KioskCheck.Finding("tls.key", reason, "/etc/uketsuke/terminal.key"), 7, messages);
+                assertThat(line)
+                        .as(reason + " " + language)
+                        .startsWith(language == Locale.ENGLISH ? "line 7, tls.key: " : "7行目 tls.key: ")
+                        .contains(messages.get("check.fix." + reason.name()));
+            }
+        }
+    }
+
+    @Test
+    void theLineOfAKeyIsWhereItIsSetNotWhereAnExampleMentionsIt() {
+        String text = "# tls.key: the key\n#tls.key=/etc/example\n\n tls.key = /etc/uketsuke/terminal.key\n";
+        assertThat(KioskCommand.lineOf(text, "tls.key")).isEqualTo(4);
+        assertThat(KioskCommand.lineOf(text, "reader")).isZero();
+        assertThat(KioskCommand.lineOf(text, "")).isZero();
     }
 }
