@@ -55,8 +55,11 @@ class MaintenancePageUiTest {
 
     @Test
     void aDisplayIsThereWhenTheSessionSetsOne() {
-        assertThat(MaintenancePage.displayAvailable(Map.of("DISPLAY", ":0")::get)).isTrue();
-        assertThat(MaintenancePage.displayAvailable(Map.of("WAYLAND_DISPLAY", "wayland-0")::get)).isTrue();
-        assertThat(MaintenancePage.displayAvailable(Map.<String, String>of()::get)).isFalse();
+        assertThat(MaintenancePage.displayAvailable(Map.of("DISPLAY", ":0")::get))
+                .isTrue();
+        assertThat(MaintenancePage.displayAvailable(Map.of("WAYLAND_DISPLAY", "wayland-0")::get))
+                .isTrue();
+        assertThat(MaintenancePage.displayAvailable(Map.<String, String>of()::get))
+                .isFalse();
     }
 }
