@@ -74,7 +74,7 @@ install -m 0644 "$ROOT/README.md" "$ROOT/CHANGELOG.md" "$ROOT"/docs/*.md "$DOC/"
 "$J/bin/java" -cp "$WORK/input/*" org.uketsuke.app.Uketsuke setup --template > "$DOC/uketsuke.conf.example"
 grep -q '^#terminal.id=' "$DOC/uketsuke.conf.example" || { echo "build-deb: no configuration template" >&2; exit 1; }
 sed -i "s/^Installed-Size:.*/Installed-Size: $(du -sk --exclude=DEBIAN "$PKG" | cut -f1)/" "$PKG/DEBIAN/control"
-dpkg-deb --root-owner-group --build "$PKG" "$DEB" >/dev/null
+dpkg-deb --root-owner-group -Zgzip --build "$PKG" "$DEB" >/dev/null
 ls "$DEB"
 
 # The training package: the training jar and every jar of its run-time class path the product does not ship.

@@ -160,7 +160,7 @@ class KioskCommandTest {
                         new KioskCheck.Finding("tls.key", reason, "/etc/uketsuke/terminal.key"), 7, messages);
                 assertThat(line)
                         .as(reason + " " + language)
-                        .startsWith(language == Locale.ENGLISH ? "line 7, tls.key: " : "7行目 tls.key: ")
+                        .startsWith(language.equals(Locale.ENGLISH) ? "line 7, tls.key: " : "7行目 tls.key: ")
                         .contains(messages.get("check.fix." + reason.name()));
             }
         }
