@@ -2,27 +2,37 @@ package org.uketsuke.app.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigProblem;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.production.KioskCheck;
 import org.uketsuke.app.production.ProductionTerminal;
 import org.uketsuke.app.production.TerminalDiagnostics;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalStartException;
 import org.uketsuke.app.ui.KioskWindows;
+import org.uketsuke.app.ui.MaintenancePage;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.app.ui.ReasonTexts;
 import org.uketsuke.app.ui.SettingsView;
 import org.uketsuke.app.ui.SettingsViewModel;
 import org.uketsuke.app.ui.TerminalApplication;
+import org.uketsuke.face.camera.OpenCvCameraSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,6 +48,13 @@ import picocli.CommandLine.Option;
                 "Run the kiosk and the staff console on the reader, camera, backend and sinks of a configuration file.")
 public final class KioskCommand implements Callable<Integer> {
 
+    private static final Logger log = LoggerFactory.getLogger(KioskCommand.class);
+
+    /** Where the service's log is read (docs/install.md, Logs). */
+    private static final String LOG_PLACE = System.getProperty("os.name", "").startsWith("Windows")
+            ? "C:\\ProgramData\\Uketsuke\\logs"
+            : "journalctl -u uketsuke-kiosk";
+
     /** The configuration is wrong: fix the key named. */
     public static final int BAD_CONFIGURATION = 2;
 
@@ -50,11 +67,25 @@ public final class KioskCommand implements Callable<Integer> {
 
     @Option(
             names = "--check",
-            description = "Check the configuration and the files it names, then exit (0 when usable).")
+            description = "Check the configuration, the files it names (nothing is written), the backend (TLS handshake"
+                    + " and a nonce request), the card service and reader, and the camera; exit 0 when usable.")
     boolean check;
 
+    @Option(
+            names = "--maintenance-seconds",
+            defaultValue = "300",
+            paramLabel = "SECONDS",
+            description = "How long a start-up failure stays on screen before the kiosk exits (default: 300).")
+    long maintenanceSeconds;
+
+    @Option(
+            names = "--headless-visit",
+            hidden = true,
+            description = "No window: one visit on the configured reader, the PIN from standard input (test-deb).")
+    boolean headlessVisit;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         PrintStream err = System.err;
         byte[] bytes;
         try {
@@ -79,18 +110,40 @@ public final class KioskCommand implements Callable<Integer> {
             }
             case ConfigResult.Ok ok -> checked = ok.config();
         }
+        KioskCheck checker = new KioskCheck(System::getenv, OpenCvCameraSource::new);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (check) {
+            List<KioskCheck.Finding> found = checker.all(checked);
+            if (found.isEmpty()) {
+                for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+                    System.out.println("uketsuke: " + config + ": "
+                            + new Messages(language)
+                                    .get("check.usable", checked.backend().url()));
+                }
+                return 0;
+            }
+            report(found, text, err);
+            return exitCode(found);
+        }
+        // Nothing is opened before the files are known usable: a sink or key the kiosk user may not touch is named
+        // with its key and the system's own reason, never as the database error it would become.
+        List<KioskCheck.Finding> found = checker.files(checked);
+        if (!found.isEmpty()) {
+            return startFailed(report(found, text, err), exitCode(found));
+        }
         Terminal terminal;
         try {
             terminal = ProductionTerminal.start(checked, System::getenv);
         } catch (TerminalStartException e) {
-            err.println("uketsuke: " + config + ": " + e.describe());
-            return e.key().isEmpty() ? 1 : BAD_CONFIGURATION;
+            log.error("start failed: {}", e.describe(), e);
+            List<String> lines = List.of("uketsuke: " + config + ": " + e.describe());
+            err.println(lines.getFirst());
+            return startFailed(lines, e.key().isEmpty() ? 1 : BAD_CONFIGURATION);
         }
-        if (check) {
-            terminal.close();
-            System.out.println("uketsuke: " + config + ": usable (reader " + terminal.readerDescription() + ", backend "
-                    + checked.backend().url() + ")");
-            return 0;
+        if (headlessVisit) {
+            try (terminal) {
+                return HeadlessVisit.run(terminal);
+            }
         }
         Messages messages = new Messages(checked.language());
         // No virtual card and no demo 照合番号B on a counter: the face check waits for a card-front reading.
@@ -102,6 +155,68 @@ public final class KioskCommand implements Callable<Integer> {
                 () -> null,
                 (windows, kioskStage) -> counter(windows, kioskStage, terminal, checked, messages)));
         return 0;
+    }
+
+    /** Each finding in English and Japanese: line, key, what is wrong and what to do; the lines printed. */
+    private List<String> report(List<KioskCheck.Finding> found, String text, PrintStream err) {
+        List<String> lines = new ArrayList<>();
+        for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+            Messages messages = new Messages(language);
+            for (KioskCheck.Finding finding : found) {
+                lines.add("uketsuke: " + config + ": " + describe(finding, lineOf(text, finding.key()), messages));
+            }
+            lines.add("uketsuke: " + config + ": " + messages.get("check.problems", found.size()));
+        }
+        lines.forEach(err::println);
+        return lines;
+    }
+
+    static String describe(KioskCheck.Finding finding, int line, Messages messages) {
+        String where = (line == 0 ? "" : messages.get("config.where.line", Integer.toString(line)))
+                + (finding.key().isEmpty() ? "" : finding.key() + ": ");
+        String reason = "check.reason." + finding.reason().name();
+        return where
+                + messages.get(
+                        "check.line",
+                        messages.get(reason, finding.subject()),
+                        messages.get("check.fix." + finding.reason().name()));
+    }
+
+    /** The line the key is set on, 0 when it is not (a default, or no key at fault). */
+    static int lineOf(String text, String key) {
+        if (key.isEmpty()) {
+            return 0;
+        }
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0 && line.substring(0, eq).strip().equals(key)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** 2 when a key is at fault (fix the file), 1 when only the machine is (the card service). */
+    private static int exitCode(List<KioskCheck.Finding> found) {
+        return found.stream().anyMatch(f -> !f.key().isEmpty()) ? BAD_CONFIGURATION : 1;
+    }
+
+    /**
+     * A kiosk that cannot start says so on its screen, not only in the journal: the maintenance page stays for
+     * {@code --maintenance-seconds}, then the exit lets the service manager start the kiosk again (fixed by then,
+     * or the page again).
+     */
+    private int startFailed(List<String> lines, int exit) {
+        // The page names the log line by this reference, so staff find the full diagnostic in the journal.
+        String reference = "start-failure-" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        lines.forEach(line -> log.error("{}: {}", reference, line));
+        if (MaintenancePage.displayAvailable(System::getenv)) {
+            MaintenancePage.show(
+                    lines, config.toString(), LOG_PLACE + ", " + reference, Duration.ofSeconds(maintenanceSeconds));
+        }
+        return exit;
     }
 
     /** The counter's screens: the configured checks, the settings tab, full screen. */

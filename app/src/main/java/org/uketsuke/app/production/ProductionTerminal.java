@@ -30,8 +30,8 @@ import org.uketsuke.eligibility.client.TerminalSigner;
 import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.camera.OpenCvCameraSource;
+import org.uketsuke.reader.pcsc.CardServiceUnavailableException;
 import org.uketsuke.reader.pcsc.PcscReaders;
-import org.uketsuke.reader.pcsc.PcscService;
 
 /**
  * The production ports and settings, read from a terminal's {@link UketsukeConfig}: the PC/SC reader at the counter,
@@ -245,10 +245,13 @@ public final class ProductionTerminal {
     }
 
     private static void readable(String key, Path file) {
-        if (!Files.isReadable(file)) {
+        FileAccess.readable(file).ifPresent(reason -> {
             throw new TerminalStartException(
-                    key, file + ": " + (Files.exists(file) ? "cannot be read (permissions)" : "no such file"), null);
-        }
+                    key,
+                    file + ": "
+                            + (reason == CheckReason.NO_SUCH_FILE ? "no such file" : "cannot be read (" + reason + ")"),
+                    null);
+        });
     }
 
     private static void createDirectories(String key, Path dir) {
@@ -259,25 +262,31 @@ public final class ProductionTerminal {
         }
     }
 
-    /** The configured reader, or the first one the card service lists; the service must answer either way. */
+    /**
+     * The configured reader, or the first one the card service lists; the service must answer. It is asked, never
+     * started: on a counter the service manager owns pcscd (socket activation), and a kiosk that started it would
+     * hide a broken installation until the next reboot.
+     */
     private static String reader(UketsukeConfig.Reader reader) {
-        PcscService.Status status = PcscService.ensureRunning(Duration.ofSeconds(10));
-        return switch (status) {
-            case PcscService.Status.Unavailable u ->
-                throw new TerminalStartException("", "the card service (pcscd) is not available: " + u.reason(), null);
-            case PcscService.Status.Running running -> {
-                if (reader.name().isEmpty()) {
-                    yield running.readers().getFirst();
-                }
-                if (!running.readers().contains(reader.name().get())) {
-                    // Plugged in later, it is picked up then: the watcher follows the name, not a handle.
-                    log.warn(
-                            "reader {} is not connected now; connected: {}",
-                            reader.name().get(),
-                            running.readers());
-                }
-                yield reader.name().get();
+        List<String> connected;
+        try {
+            connected = new PcscReaders().readers();
+        } catch (CardServiceUnavailableException e) {
+            throw new TerminalStartException("", "the card service (pcscd) is not running: " + e.getMessage(), e);
+        }
+        if (reader.name().isEmpty()) {
+            if (connected.isEmpty()) {
+                throw new TerminalStartException("reader", "no card reader is connected (reader=auto)", null);
             }
-        };
+            return connected.getFirst();
+        }
+        if (!connected.contains(reader.name().get())) {
+            // Plugged in later, it is picked up then: the watcher follows the name, not a handle.
+            log.warn(
+                    "reader {} is not connected now; connected: {}",
+                    reader.name().get(),
+                    connected);
+        }
+        return reader.name().get();
     }
 }

@@ -7,10 +7,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.Uketsuke;
+import org.uketsuke.app.production.CheckReason;
+import org.uketsuke.app.production.KioskCheck;
 import org.uketsuke.app.production.TerminalFiles;
+import org.uketsuke.app.ui.Messages;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
 import picocli.CommandLine;
@@ -108,7 +113,64 @@ class KioskCommandTest {
                     backend.baseUri(), files.certificate(), files.key(), files.trustedCas(), dir.resolve("data")));
             Run run = run("kiosk", "--config", conf.toString(), "--check");
             assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.out()).contains("usable (reader ");
+            assertThat(run.out()).contains("usable: ");
+            assertThat(dir.resolve("data")).as("--check writes nothing").doesNotExist();
         }
+    }
+
+    @Test
+    void checkNamesAWrongPortAndAReaderThatIsNotThereWithLineKeyAndFixInBothLanguages() throws Exception {
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 42L, 5))) {
+            TerminalFiles files =
+                    TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc")));
+            Path conf = dir.resolve("uketsuke.conf");
+            Files.writeString(
+                    conf, """
+                    terminal.id=counter-1
+                    institution.code=1311234567
+                    reader=No Such Reader 00 00
+                    camera=none
+                    kiosk.identity_checks=pin
+                    backend.url=https://127.0.0.1:1/
+                    tls.certificate=%s
+                    tls.key=%s
+                    tls.trusted_cas=%s
+                    data_dir=%s
+                    """.formatted(files.certificate(), files.key(), files.trustedCas(), dir.resolve("data")));
+            Run run = run("kiosk", "--config", conf.toString(), "--check");
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err())
+                    .contains(conf + ": line 6, backend.url: https://127.0.0.1:1/: no answer")
+                    .contains("(check backend.url (host and port) and the network)")
+                    .contains(conf + ": 6行目 backend.url: https://127.0.0.1:1/: 応答がありません")
+                    .contains(conf + ": line 3, reader: the reader \"No Such Reader 00 00\" is not connected")
+                    .contains(conf + ": 3行目 reader: カードリーダー「No Such Reader 00 00」が接続されていません")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyCheckReasonSaysWhatToDoInBothLanguages() {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+            Messages messages = new Messages(language);
+            for (CheckReason reason : CheckReason.values()) {
+                String line = KioskCommand.describe(
+                        new KioskCheck.Finding("tls.key", reason, "/etc/uketsuke/terminal.key"), 7, messages);
+                assertThat(line)
+                        .as(reason + " " + language)
+                        .startsWith(language.equals(Locale.ENGLISH) ? "line 7, tls.key: " : "7行目 tls.key: ")
+                        .contains(messages.get("check.fix." + reason.name()));
+            }
+        }
+    }
+
+    @Test
+    void theLineOfAKeyIsWhereItIsSetNotWhereAnExampleMentionsIt() {
+        String text = "# tls.key: the key\n#tls.key=/etc/example\n\n tls.key = /etc/uketsuke/terminal.key\n";
+        assertThat(KioskCommand.lineOf(text, "tls.key")).isEqualTo(4);
+        assertThat(KioskCommand.lineOf(text, "reader")).isZero();
+        assertThat(KioskCommand.lineOf(text, "")).isZero();
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -43,6 +44,8 @@ public record TerminalFiles(Path key, Path certificate, Path pkcs12, Path truste
                 dir.resolve("terminal.p12"),
                 dir.resolve("server-ca.pem"));
         Files.writeString(files.key(), pem("PRIVATE KEY", key.getEncoded()));
+        // As an installer leaves it (docs/install.md): no other user reads the terminal key.
+        Files.setPosixFilePermissions(files.key(), PosixFilePermissions.fromString("rw-r-----"));
         Files.writeString(files.certificate(), chain);
         Files.writeString(files.trustedCas(), cas);
         KeyStore p12 = KeyStore.getInstance("PKCS12");

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.uketsuke.app.config.ConfigProblem;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.production.CheckReason;
 import org.uketsuke.app.reception.AuditTrail;
 import org.uketsuke.bridge.audit.AuditVerification;
 import org.uketsuke.bridge.csv.BookedPatientsCsv;
@@ -58,7 +59,8 @@ class ReasonTextsCompletenessTest {
             Map.entry(AuditVerification.Reason.class, "audit.reason.%s"),
             Map.entry(AuditTrail.AlarmCause.class, "audit.alarm.%s"),
             Map.entry(QualityIssue.class, "face.guidance.%s"),
-            Map.entry(CardFrontRead.Reason.class, "capture.hint.%s"));
+            Map.entry(CardFrontRead.Reason.class, "capture.hint.%s"),
+            Map.entry(CheckReason.class, "check.reason.%s"));
 
     /** Reason-like enums nobody reads as such, and why (by name: some are not visible from here). */
     static final Map<String, String> NOT_SHOWN = Map.of(

@@ -1,0 +1,21 @@
+package org.uketsuke.app.production;
+
+/**
+ * What {@code kiosk --check} (and the kiosk's start) finds wrong with what a configuration names: the closed list,
+ * each with its ja/en words ({@code check.reason.*}) and what to do about it ({@code check.fix.*}).
+ */
+public enum CheckReason {
+    NO_SUCH_FILE,
+    PERMISSION_DENIED,
+    NOT_A_FOLDER,
+    IS_A_FOLDER,
+    READABLE_BY_EVERYONE,
+    CERTIFICATE_UNUSABLE,
+    BACKEND_UNREACHABLE,
+    BACKEND_TLS,
+    BACKEND_ANSWER,
+    CARD_SERVICE_DOWN,
+    NO_READER,
+    READER_NOT_FOUND,
+    CAMERA_NO_FRAME
+}
