@@ -149,6 +149,8 @@ public final class ConfigParser {
         UketsukeConfig config() {
             boolean autostart = yesNo("kiosk_autostart", false);
             String javaOptions = string("java_options", "");
+            LauncherOptions.problem(javaOptions)
+                    .ifPresent(option -> problem("java_options", Reason.UNSAFE_OPTION, option));
             String terminalId = required("terminal.id");
             if (terminalId != null && !ID.matcher(terminalId).matches()) {
                 problem("terminal.id", Reason.BAD_ID, "");
