@@ -10,6 +10,7 @@ import org.uketsuke.app.cli.Extensions;
 import org.uketsuke.app.cli.KioskCommand;
 import org.uketsuke.app.cli.ReaderCommand;
 import org.uketsuke.app.cli.SelfCheckCommand;
+import org.uketsuke.app.cli.StaffCommand;
 import org.uketsuke.app.cli.VersionProvider;
 import org.uketsuke.app.ui.Messages;
 import picocli.CommandLine;
@@ -24,7 +25,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reception terminal for online qualification (オンライン資格確認).",
-        subcommands = {SelfCheckCommand.class, ReaderCommand.class, AuditCommand.class, KioskCommand.class})
+        subcommands = {
+            SelfCheckCommand.class,
+            ReaderCommand.class,
+            AuditCommand.class,
+            KioskCommand.class,
+            StaffCommand.class
+        })
 public final class Uketsuke implements Runnable {
 
     /** The command is in an optional package that is not installed. */

@@ -13,6 +13,7 @@ import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigProblem;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.staff.StaffAccounts;
 import org.uketsuke.app.production.ProductionTerminal;
 import org.uketsuke.app.production.TerminalDiagnostics;
 import org.uketsuke.app.terminal.Terminal;
@@ -40,6 +41,9 @@ public final class KioskCommand implements Callable<Integer> {
 
     /** The configuration is wrong: fix the key named. */
     public static final int BAD_CONFIGURATION = 2;
+
+    /** No staff administrator yet: the console would have nobody to sign in (uketsuke staff add). */
+    public static final int NO_ADMINISTRATOR = 3;
 
     @Option(
             names = "--config",
@@ -78,6 +82,23 @@ public final class KioskCommand implements Callable<Integer> {
                 return BAD_CONFIGURATION;
             }
             case ConfigResult.Ok ok -> checked = ok.config();
+        }
+        boolean staffReady;
+        try {
+            staffReady = StaffAccounts.in(checked.sinks().dataDir()).hasAdministrator();
+        } catch (RuntimeException e) {
+            err.println("uketsuke: " + e.getMessage());
+            return NO_ADMINISTRATOR;
+        }
+        if (!staffReady) {
+            // The console opens only behind a sign-in; without an administrator nobody could ever sign in.
+            for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+                err.println("uketsuke: "
+                        + new Messages(language).get("staff.noAdministrator", checked.sinks().dataDir()));
+            }
+            if (!check) {
+                return NO_ADMINISTRATOR;
+            }
         }
         Terminal terminal;
         try {
@@ -121,7 +142,8 @@ public final class KioskCommand implements Callable<Integer> {
                                 TerminalDiagnostics.system(),
                                 terminal.worker("staff-settings"),
                                 Platform::runLater,
-                                messages),
+                                messages,
+                                terminal.staffSession()),
                         messages));
         // 電子処方箋: the consent screen also asks electronic or paper where the clinic issues e-prescriptions.
         windows.kiosk().prescriptionChoiceEnabledProperty().set(checked.kiosk().ePrescription());

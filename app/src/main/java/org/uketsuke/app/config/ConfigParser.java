@@ -68,7 +68,10 @@ public final class ConfigParser {
             "retention.csv_days",
             "kiosk.idle_timeout_seconds",
             "kiosk.e_prescription",
-            "kiosk.identity_checks");
+            "kiosk.identity_checks",
+            "console.lockout_failures",
+            "console.lockout_minutes",
+            "console.idle_lock_minutes");
 
     public static final String STAFF_PREFIX = "staff.";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
@@ -224,7 +227,11 @@ public final class ConfigParser {
                     new UketsukeConfig.Backend(url, timeout, credentials),
                     sinks,
                     new UketsukeConfig.Kiosk(idle, ePrescription, checks),
-                    staff());
+                    staff(),
+                    new UketsukeConfig.Console(
+                            number("console.lockout_failures", 5, 1, 20),
+                            Duration.ofMinutes(number("console.lockout_minutes", 15, 0, 1440)),
+                            Duration.ofMinutes(number("console.idle_lock_minutes", 5, 1, 120))));
         }
 
         private UketsukeConfig.Credentials credentials() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.CardSlot;
-import org.uketsuke.app.reception.StaffOnDuty;
+import org.uketsuke.app.staff.StaffPolicy;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.MockBackend;
@@ -49,7 +49,7 @@ class TerminalTest {
                             StandardCharsets.UTF_8),
                     Optional.empty(),
                     VisitTimeouts.AS_IN_TABLE,
-                    StaffOnDuty.single().accounts());
+                    StaffPolicy.DEFAULT);
             TerminalPorts ports = new TerminalPorts(
                     slot,
                     client,

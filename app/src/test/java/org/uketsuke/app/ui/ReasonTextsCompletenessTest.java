@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.uketsuke.app.config.ConfigProblem;
+import org.uketsuke.app.staff.Role;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.bridge.audit.AuditVerification;
@@ -56,7 +57,8 @@ class ReasonTextsCompletenessTest {
             Map.entry(CheckupItem.class, "checkup.%s"),
             Map.entry(AuditVerification.Reason.class, "audit.reason.%s"),
             Map.entry(QualityIssue.class, "face.guidance.%s"),
-            Map.entry(CardFrontRead.Reason.class, "capture.hint.%s"));
+            Map.entry(CardFrontRead.Reason.class, "capture.hint.%s"),
+            Map.entry(Role.class, "role.%s"));
 
     /** Reason-like enums nobody reads as such, and why (by name: some are not visible from here). */
     static final Map<String, String> NOT_SHOWN = Map.of(
