@@ -247,7 +247,9 @@ public final class DemoCommand implements Callable<Integer> {
                 case AWAITING_STAFF_CHECK -> {
                     // The demo receptionist signs in and vouches, as at the console.
                     env.staffSession()
-                            .signIn(DemoStaff.RECEPTIONIST.id(), DemoStaff.RECEPTIONIST.password().toCharArray());
+                            .signIn(
+                                    DemoStaff.RECEPTIONIST.id(),
+                                    DemoStaff.RECEPTIONIST.password().toCharArray());
                     env.staffActions().confirmVisually();
                 }
                 case CAPTURING_CARD_FRONT -> {} // the flow runs the capture; its answer moves the visit on

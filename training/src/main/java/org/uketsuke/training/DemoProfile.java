@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.app.reception.PcscCardSlot;
-import org.uketsuke.app.staff.StaffPolicy;
 import org.uketsuke.app.reception.VirtualCardSlot;
+import org.uketsuke.app.staff.StaffPolicy;
 import org.uketsuke.app.terminal.Closer;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalPorts;
@@ -105,8 +105,6 @@ public final class DemoProfile implements AutoCloseable {
         CompletableFuture<byte[]> chipPhoto = CompletableFuture.supplyAsync(
                 mismatchPersona ? DemoFrames::otherPersonChipPhotoJp2 : DemoFrames::chipPhotoJp2);
         CompletableFuture<CameraSource> camera = chipPhoto.thenApply(photo -> DemoFrames.camera());
-        // The demo's staff accounts (Argon2id hashes take a moment) are made beside the backend's start.
-        CompletableFuture<Void> staff = CompletableFuture.runAsync(() -> DemoStaff.ensure(dataDir));
         Closer closer = new Closer();
         try {
             this.backend =
@@ -162,7 +160,7 @@ public final class DemoProfile implements AutoCloseable {
                     Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
                     Clock.systemDefaultZone(),
                     dataDir);
-            staff.join();
+            DemoStaff.ensure(dataDir);
             this.terminal = Terminal.start(settings(dataDir, postgres), ports, closer);
         } catch (RuntimeException e) {
             closer.close();

@@ -20,13 +20,19 @@ public final class DemoStaff {
     /** One demo account and its printed password. */
     public record Account(String id, String name, Set<Role> roles, String password) {}
 
-    public static final Account RECEPTIONIST = new Account(
-            "uketsuke", "受付 花子", EnumSet.of(Role.RECEPTIONIST, Role.MEDICAL_VIEWER), "uketsuke-demo-1");
+    public static final Account RECEPTIONIST =
+            new Account("uketsuke", "受付 花子", EnumSet.of(Role.RECEPTIONIST, Role.MEDICAL_VIEWER), "uketsuke-demo-1");
 
     public static final Account ADMINISTRATOR =
             new Account("kanri", "管理 太郎", EnumSet.of(Role.ADMINISTRATOR), "uketsuke-admin-1");
 
     public static final List<Account> ALL = List.of(RECEPTIONIST, ADMINISTRATOR);
+
+    /**
+     * The demo's hashes cost OWASP's Argon2id minimum (19 MiB, 2 passes) instead of the product's 64 MiB: their
+     * passwords are printed in the README, so a costlier hash would protect nothing and only slow every demo sign-in.
+     */
+    static final PasswordHash.Parameters DEMO_COST = new PasswordHash.Parameters(19 * 1024, 2, 1);
 
     private DemoStaff() {}
 
@@ -39,7 +45,7 @@ public final class DemoStaff {
                         demo.id(),
                         demo.name(),
                         demo.roles(),
-                        PasswordHash.of(demo.password().toCharArray(), PasswordHash.Parameters.DEFAULT),
+                        PasswordHash.of(demo.password().toCharArray(), DEMO_COST),
                         0,
                         Optional.empty()));
             }
@@ -55,7 +61,8 @@ public final class DemoStaff {
                     .append(" / ")
                     .append(demo.password())
                     .append("  (")
-                    .append(String.join(",", demo.roles().stream().sorted().map(Role::token).toList()))
+                    .append(String.join(
+                            ",", demo.roles().stream().sorted().map(Role::token).toList()))
                     .append(")\n");
         }
         return text.toString().stripTrailing();

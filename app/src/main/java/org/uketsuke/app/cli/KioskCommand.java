@@ -13,9 +13,9 @@ import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigProblem;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
-import org.uketsuke.app.staff.StaffAccounts;
 import org.uketsuke.app.production.ProductionTerminal;
 import org.uketsuke.app.production.TerminalDiagnostics;
+import org.uketsuke.app.staff.StaffAccounts;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalStartException;
 import org.uketsuke.app.ui.KioskWindows;
@@ -94,7 +94,8 @@ public final class KioskCommand implements Callable<Integer> {
             // The console opens only behind a sign-in; without an administrator nobody could ever sign in.
             for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
                 err.println("uketsuke: "
-                        + new Messages(language).get("staff.noAdministrator", checked.sinks().dataDir()));
+                        + new Messages(language)
+                                .get("staff.noAdministrator", checked.sinks().dataDir()));
             }
             if (!check) {
                 return NO_ADMINISTRATOR;

@@ -236,7 +236,9 @@ public final class StaffCommand implements Runnable {
                         .append('\t')
                         .append(a.name())
                         .append('\t')
-                        .append(String.join(",", a.roles().stream().sorted().map(Role::token).toList()))
+                        .append(String.join(
+                                ",",
+                                a.roles().stream().sorted().map(Role::token).toList()))
                         .append(a.lockedUntil().isPresent() ? "\tLOCKED" : "")
                         .append('\n');
             }

@@ -97,7 +97,8 @@ public record PasswordHash(Parameters parameters, byte[] salt, byte[] hash) {
         }
         Base64.Decoder b64 = Base64.getDecoder();
         return new PasswordHash(
-                new Parameters(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+                new Parameters(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
                 b64.decode(m.group(4)),
                 b64.decode(m.group(5)));
     }

@@ -28,7 +28,7 @@ public enum Role {
                 return role;
             }
         }
-        throw new IllegalArgumentException("no role '" + token + "' (receptionist, administrator, medical-viewer,"
-                + " emergency-viewer)");
+        throw new IllegalArgumentException(
+                "no role '" + token + "' (receptionist, administrator, medical-viewer," + " emergency-viewer)");
     }
 }

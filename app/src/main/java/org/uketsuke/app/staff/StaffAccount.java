@@ -38,7 +38,10 @@ public record StaffAccount(
 
     /** @throws IllegalArgumentException when {@code name} is empty or holds a control character */
     public static String checkName(String name) {
-        if (name == null || name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+        if (name == null
+                || name.isBlank()
+                || name.length() > 100
+                || name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("staff name: 1–100 characters, no tab or line break");
         }
         return name;

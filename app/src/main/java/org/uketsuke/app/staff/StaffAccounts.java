@@ -29,7 +29,8 @@ import java.util.function.UnaryOperator;
 public final class StaffAccounts {
 
     public static final String FILE_NAME = "staff-accounts.tsv";
-    private static final String HEADER = "# uketsuke staff accounts v1: id\tname\troles\targon2id\tfailures\tlocked_until";
+    private static final String HEADER =
+            "# uketsuke staff accounts v1: id\tname\troles\targon2id\tfailures\tlocked_until";
     private static final String UNTIL_UNLOCKED = "admin";
 
     private final Path file;
@@ -140,7 +141,10 @@ public final class StaffAccounts {
             throw new IllegalArgumentException("expected 6 tab-separated fields");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(f[2].split(",")).filter(s -> !s.isBlank()).map(Role::ofToken).forEach(roles::add);
+        Arrays.stream(f[2].split(","))
+                .filter(s -> !s.isBlank())
+                .map(Role::ofToken)
+                .forEach(roles::add);
         Optional<Instant> until = switch (f[5]) {
             case "" -> Optional.empty();
             case UNTIL_UNLOCKED -> Optional.of(Instant.MAX);
@@ -160,7 +164,12 @@ public final class StaffAccounts {
                 .map(t -> t.equals(Instant.MAX) ? UNTIL_UNLOCKED : t.toString())
                 .orElse("");
         return String.join(
-                "\t", a.id(), a.name(), String.join(",", roles), a.password().encoded(), Integer.toString(a.failures()),
+                "\t",
+                a.id(),
+                a.name(),
+                String.join(",", roles),
+                a.password().encoded(),
+                Integer.toString(a.failures()),
                 until);
     }
 

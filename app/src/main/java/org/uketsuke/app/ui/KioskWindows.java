@@ -146,7 +146,8 @@ public final class KioskWindows {
     private static Parent signedInOnly(ScreenServices services, StaffView staff, Medical medical, Messages messages) {
         StaffSession session = services.staffSession();
         Executor worker = services.worker("staff-signin");
-        LoginViewModel login = new LoginViewModel(session, services.staffAccounts(), worker, Platform::runLater, messages);
+        LoginViewModel login =
+                new LoginViewModel(session, services.staffAccounts(), worker, Platform::runLater, messages);
         LoginView loginView = new LoginView(login, messages);
         Tab accounts = StaffAccountsView.tab(
                 new StaffAccountsViewModel(

@@ -71,7 +71,8 @@ public final class LoginViewModel {
 
     private String text(SignIn outcome) {
         return switch (outcome) {
-            case SignIn.SignedIn signedIn -> messages.get("login.signedIn", signedIn.member().name());
+            case SignIn.SignedIn signedIn ->
+                messages.get("login.signedIn", signedIn.member().name());
             case SignIn.Refused refused -> messages.get("login.refused");
             case SignIn.Locked locked ->
                 locked.until()

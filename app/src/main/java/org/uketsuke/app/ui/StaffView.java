@@ -2,12 +2,12 @@ package org.uketsuke.app.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -173,6 +173,7 @@ public final class StaffView {
         root.getChildren().add(tabs);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("staff-root");
+        root.setId("staffConsole");
         show(VisitSnapshot.idle());
     }
 

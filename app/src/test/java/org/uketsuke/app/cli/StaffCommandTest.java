@@ -53,7 +53,14 @@ class StaffCommandTest {
 
     @Test
     void theFirstAdministratorIsCreatedWithThePasswordFromStdinAndSignsIn() throws Exception {
-        assertThat(run("first-admin-pass\n", "add", "--data-dir", dir.toString(), "--roles", "administrator", "kanri",
+        assertThat(run(
+                        "first-admin-pass\n",
+                        "add",
+                        "--data-dir",
+                        dir.toString(),
+                        "--roles",
+                        "administrator",
+                        "kanri",
                         "管理 太郎"))
                 .isZero();
         assertThat(run("", "list", "--data-dir", dir.toString())).isZero();

@@ -3,9 +3,9 @@ package org.uketsuke.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class LauncherOptionsTest {
 
@@ -67,9 +67,12 @@ class LauncherOptionsTest {
     @Test
     void theConfigurationNamesTheUnsafeOptionAndRefusesToLoad() {
         ConfigResult result = ConfigParser.parse("java_options=-Xmx1g & calc.exe\n");
-        assertThat(result).isInstanceOfSatisfying(ConfigResult.Invalid.class, invalid -> assertThat(
-                        invalid.problems())
-                .contains(new ConfigProblem(1, "java_options", ConfigProblem.Reason.UNSAFE_OPTION, "&")));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ConfigResult.Invalid.class,
+                        invalid -> assertThat(invalid.problems())
+                                .contains(
+                                        new ConfigProblem(1, "java_options", ConfigProblem.Reason.UNSAFE_OPTION, "&")));
     }
 
     @Test

@@ -108,8 +108,7 @@ class MedicalViewingTest {
         confirm(new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
         var card = backend.person(person).card();
         MedicalOutcome<MedicalRecords> drugs = viewing.view(MedicalQuery.all(card, MedicalCategory.DRUG), VIEWER);
-        MedicalOutcome<MedicalRecords> checkups =
-                viewing.view(MedicalQuery.all(card, MedicalCategory.CHECKUP), VIEWER);
+        MedicalOutcome<MedicalRecords> checkups = viewing.view(MedicalQuery.all(card, MedicalCategory.CHECKUP), VIEWER);
         Path pdf = dir.resolve("exports/drugs.pdf");
         var exported = viewing.export(MedicalQuery.all(card, MedicalCategory.DRUG), VIEWER, pdf);
 
@@ -138,7 +137,8 @@ class MedicalViewingTest {
         assertThatThrownBy(() -> viewing.view(MedicalQuery.all(card, MedicalCategory.DRUG), receptionist))
                 .isInstanceOfSatisfying(
                         NotPermitted.class,
-                        e -> assertThat(e.needed()).containsExactlyInAnyOrder(Role.MEDICAL_VIEWER, Role.EMERGENCY_VIEWER));
+                        e -> assertThat(e.needed())
+                                .containsExactlyInAnyOrder(Role.MEDICAL_VIEWER, Role.EMERGENCY_VIEWER));
         assertThatThrownBy(() -> viewing.export(
                         MedicalQuery.all(card, MedicalCategory.DRUG), receptionist, dir.resolve("exports/x.pdf")))
                 .isInstanceOf(NotPermitted.class);
@@ -150,8 +150,7 @@ class MedicalViewingTest {
     void anEmergencyViewIsAuditedAsAnEmergency() throws Exception {
         confirm(new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
         var card = backend.person(person).card();
-        Authorizer emergency =
-                Authorizer.fixed(new StaffMember("er-01", "救急 医師", Set.of(Role.EMERGENCY_VIEWER)));
+        Authorizer emergency = Authorizer.fixed(new StaffMember("er-01", "救急 医師", Set.of(Role.EMERGENCY_VIEWER)));
 
         assertThat(viewing.view(MedicalQuery.all(card, MedicalCategory.DRUG), emergency))
                 .isInstanceOf(MedicalOutcome.Found.class);

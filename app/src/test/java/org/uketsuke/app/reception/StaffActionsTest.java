@@ -34,7 +34,8 @@ class StaffActionsTest {
     void aVisualCheckWithoutTheReceptionistRoleIsRefusedAndNothingReachesTheVisit() {
         StaffActions admin = as(Role.ADMINISTRATOR, Role.MEDICAL_VIEWER);
         assertThatThrownBy(admin::confirmVisually)
-                .isInstanceOfSatisfying(NotPermitted.class, e -> assertThat(e.needed()).containsExactly(Role.RECEPTIONIST));
+                .isInstanceOfSatisfying(
+                        NotPermitted.class, e -> assertThat(e.needed()).containsExactly(Role.RECEPTIONIST));
         assertThatThrownBy(admin::refuseVisually).isInstanceOf(NotPermitted.class);
         assertThat(events).isEmpty();
     }

@@ -42,8 +42,10 @@ class PasswordHashTest {
 
     @Test
     void aForeignOrWeakenedHashIsRefused() {
-        assertThatThrownBy(() -> PasswordHash.parse("$2y$10$abcdefghijklmnopqrstuv")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PasswordHash.parse("$argon2i$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$AAAAAAAAAAAAAAAAAAAAAA"))
+        assertThatThrownBy(() -> PasswordHash.parse("$2y$10$abcdefghijklmnopqrstuv"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PasswordHash.parse(
+                        "$argon2i$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$AAAAAAAAAAAAAAAAAAAAAA"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PasswordHash.Parameters(4, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -51,14 +51,14 @@ class StaffSessionTest {
     @Test
     void anActionWithoutTheRoleIsRefusedWithAType() {
         StaffSession session = staff.session(LockoutPolicy.DEFAULT);
-        assertThatThrownBy(() -> session.require(Role.RECEPTIONIST))
-                .isInstanceOfSatisfying(NotPermitted.class, e -> {
-                    assertThat(e.staffId()).isEmpty();
-                    assertThat(e.needed()).containsExactly(Role.RECEPTIONIST);
-                });
+        assertThatThrownBy(() -> session.require(Role.RECEPTIONIST)).isInstanceOfSatisfying(NotPermitted.class, e -> {
+            assertThat(e.staffId()).isEmpty();
+            assertThat(e.needed()).containsExactly(Role.RECEPTIONIST);
+        });
         session.signIn("uketsuke", "reception-pass-1".toCharArray());
         assertThatThrownBy(() -> session.require(Role.ADMINISTRATOR))
-                .isInstanceOfSatisfying(NotPermitted.class, e -> assertThat(e.staffId()).isEqualTo("uketsuke"));
+                .isInstanceOfSatisfying(
+                        NotPermitted.class, e -> assertThat(e.staffId()).isEqualTo("uketsuke"));
         assertThat(session.require(Role.MEDICAL_VIEWER, Role.RECEPTIONIST).id()).isEqualTo("uketsuke");
     }
 
@@ -121,7 +121,10 @@ class StaffSessionTest {
         assertThat(Files.getPosixFilePermissions(staff.accounts.file()))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         String text = Files.readString(staff.accounts.file());
-        assertThat(text).doesNotContain("admin-pass-1").doesNotContain("reception-pass-1").contains("$argon2id$");
+        assertThat(text)
+                .doesNotContain("admin-pass-1")
+                .doesNotContain("reception-pass-1")
+                .contains("$argon2id$");
     }
 
     @Test

@@ -86,7 +86,9 @@ class SettingsRoleGateTest {
         model.save();
 
         String saved = Files.readString(file);
-        assertThat(saved).contains("java_options=-Xmx1g\n", "terminal.id=counter-2").doesNotContain("calc.exe");
+        assertThat(saved)
+                .contains("java_options=-Xmx1g\n", "terminal.id=counter-2")
+                .doesNotContain("calc.exe");
         assertThat(SettingsViewModel.READ_ONLY).contains("java_options");
     }
 }

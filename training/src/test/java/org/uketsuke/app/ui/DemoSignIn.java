@@ -18,7 +18,10 @@ final class DemoSignIn {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> robot.lookup("#staffSignedIn").queryAs(Label.class).getText().contains(account.id()));
+                () -> robot.lookup("#staffSignedIn")
+                        .queryAs(Label.class)
+                        .getText()
+                        .contains(account.id()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -173,7 +173,10 @@ class KioskDemoUiTest {
         assertThat(env.terminal().bridge().statuses()).hasSize(entriesBefore + 1);
         List<String> audit = Files.readAllLines(env.terminal().dataDir().resolve("audit.jsonl"));
         assertThat(audit.getLast())
-                .contains("\"staff\":\"" + DemoStaff.RECEPTIONIST.id() + "\"", "\"method\":\"INSURANCE_NUMBER\"", "\"outcome\":\"CONFIRMED\"")
+                .contains(
+                        "\"staff\":\"" + DemoStaff.RECEPTIONIST.id() + "\"",
+                        "\"method\":\"INSURANCE_NUMBER\"",
+                        "\"outcome\":\"CONFIRMED\"")
                 .doesNotContain(insurer);
     }
 
@@ -230,7 +233,9 @@ class KioskDemoUiTest {
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> Files.readAllLines(audit).getLast().contains("\"staff\":\"" + DemoStaff.RECEPTIONIST.id() + "\""));
+                () -> Files.readAllLines(audit)
+                        .getLast()
+                        .contains("\"staff\":\"" + DemoStaff.RECEPTIONIST.id() + "\""));
     }
 
     @Test

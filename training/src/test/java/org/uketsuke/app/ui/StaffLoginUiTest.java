@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -50,37 +50,48 @@ class StaffLoginUiTest {
     @Test
     void theConsoleOpensOnlyAfterTheRightPasswordAndSignOutCoversItAgain(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#loginPane").query().isVisible()).isTrue();
-        assertThat(robot.lookup("#placeCard").query().isVisible()).as("the console is covered").isFalse();
+        assertThat(robot.lookup("#staffConsole").query().isVisible())
+                .as("the console is covered")
+                .isFalse();
 
         robot.clickOn("#loginStaffId").write(DemoStaff.RECEPTIONIST.id());
         robot.clickOn("#loginPassword").write("not-the-password");
         robot.clickOn("#loginSignIn");
         waitForMessage(robot, "スタッフ ID またはパスワードが違います。");
-        robot.clickOn("#loginStaffId").eraseText(DemoStaff.RECEPTIONIST.id().length()).write("nobody");
+        robot.clickOn("#loginStaffId")
+                .eraseText(DemoStaff.RECEPTIONIST.id().length())
+                .write("nobody");
         robot.clickOn("#loginPassword").write("whatever-1");
         robot.clickOn("#loginSignIn");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#loginSignIn").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#loginSignIn").queryButton().isDisabled());
         assertThat(text(robot, "#loginMessage")).isEqualTo("スタッフ ID またはパスワードが違います。");
         assertThat(env.terminal().staffSession().current()).isEmpty();
 
         robot.clickOn("#loginStaffId").eraseText("nobody".length());
         DemoSignIn.receptionist(robot);
-        assertThat(robot.lookup("#placeCard").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#staffConsole").query().isVisible()).isTrue();
         assertThat(robot.lookup("#loginPane").query().isVisible()).isFalse();
         assertThat(text(robot, "#staffSignedIn")).contains(DemoStaff.RECEPTIONIST.name());
 
         robot.clickOn("#staffSignOut");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#loginPane").query().isVisible());
-        assertThat(robot.lookup("#placeCard").query().isVisible()).isFalse();
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> robot.lookup("#loginPane").query().isVisible());
+        assertThat(robot.lookup("#staffConsole").query().isVisible()).isFalse();
         assertThat(env.terminal().staffSession().currentId()).isEmpty();
     }
 
     @Test
     void onlyAnAdministratorManagesAccountsOnTheConsole(FxRobot robot) throws Exception {
         DemoSignIn.receptionist(robot);
-        assertThat(accountsTab(robot).isDisable()).as("a receptionist's スタッフ tab").isTrue();
+        assertThat(accountsTab(robot).isDisable())
+                .as("a receptionist's スタッフ tab")
+                .isTrue();
         robot.clickOn("#staffSignOut");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#loginPane").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> robot.lookup("#loginPane").query().isVisible());
 
         DemoSignIn.as(robot, DemoStaff.ADMINISTRATOR);
         assertThat(accountsTab(robot).isDisable()).isFalse();
@@ -100,11 +111,7 @@ class StaffLoginUiTest {
     void theSignInScreenSpeaksEnglishToo(FxRobot robot) throws Exception {
         Messages english = new Messages(Messages.ENGLISH);
         LoginViewModel model = new LoginViewModel(
-                env.terminal().staffSession(),
-                env.terminal().staffAccounts(),
-                Runnable::run,
-                Runnable::run,
-                english);
+                env.terminal().staffSession(), env.terminal().staffAccounts(), Runnable::run, Runnable::run, english);
         robot.interact(() -> {
             staffStage.setScene(new Scene(new LoginView(model, english).root(), 600, 400));
             staffStage.show();
@@ -126,7 +133,8 @@ class StaffLoginUiTest {
     }
 
     private static void waitForMessage(FxRobot robot, String message) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#loginMessage").equals(message));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> text(robot, "#loginMessage").equals(message));
     }
 
     private static String text(FxRobot robot, String query) {
