@@ -83,30 +83,17 @@ public final class KioskCommand implements Callable<Integer> {
             }
             case ConfigResult.Ok ok -> checked = ok.config();
         }
-        boolean staffReady;
-        try {
-            staffReady = StaffAccounts.in(checked.sinks().dataDir()).hasAdministrator();
-        } catch (RuntimeException e) {
-            err.println("uketsuke: " + e.getMessage());
-            return NO_ADMINISTRATOR;
-        }
-        if (!staffReady) {
-            // The console opens only behind a sign-in; without an administrator nobody could ever sign in.
-            for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
-                err.println("uketsuke: "
-                        + new Messages(language)
-                                .get("staff.noAdministrator", checked.sinks().dataDir()));
-            }
-            if (!check) {
-                return NO_ADMINISTRATOR;
-            }
-        }
         Terminal terminal;
         try {
             terminal = ProductionTerminal.start(checked, System::getenv);
         } catch (TerminalStartException e) {
             err.println("uketsuke: " + config + ": " + e.describe());
             return e.key().isEmpty() ? 1 : BAD_CONFIGURATION;
+        }
+        // Configuration problems first; then the console needs someone who can sign in and manage the others.
+        if (!staffReady(checked, err) && !check) {
+            terminal.close();
+            return NO_ADMINISTRATOR;
         }
         if (check) {
             terminal.close();
@@ -124,6 +111,25 @@ public final class KioskCommand implements Callable<Integer> {
                 () -> null,
                 (windows, kioskStage) -> counter(windows, kioskStage, terminal, checked, messages)));
         return 0;
+    }
+
+    /** Whether an administrator exists; if not, says in English and Japanese how to create the first one. */
+    private static boolean staffReady(UketsukeConfig checked, PrintStream err) {
+        Path dataDir = checked.sinks().dataDir();
+        boolean ready;
+        try {
+            ready = StaffAccounts.in(dataDir).hasAdministrator();
+        } catch (RuntimeException e) {
+            err.println("uketsuke: " + e.getMessage());
+            return false;
+        }
+        if (!ready) {
+            // The console opens only behind a sign-in; without an administrator nobody could ever sign in.
+            for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+                err.println("uketsuke: " + new Messages(language).get("staff.noAdministrator", dataDir));
+            }
+        }
+        return ready;
     }
 
     /** The counter's screens: the configured checks, the settings tab, full screen. */

@@ -136,6 +136,12 @@ public final class StaffCommand implements Runnable {
         }
     }
 
+    /** A command on one account, named by its staff id. */
+    abstract static class OneAccount extends Change {
+        @Parameters(index = "0", paramLabel = "ID", description = "Staff id (audit log): letters, digits, . _ -")
+        String id;
+    }
+
     static Set<Role> roles(String list) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String word : list.split(",")) {
@@ -147,10 +153,7 @@ public final class StaffCommand implements Runnable {
     }
 
     @Command(name = "add", description = "Add an account; the password is read from the console or stdin.")
-    static final class Add extends Change {
-        @Parameters(index = "0", paramLabel = "ID", description = "Staff id (audit log): letters, digits, . _ -")
-        String id;
-
+    static final class Add extends OneAccount {
         @Parameters(index = "1", paramLabel = "NAME", description = "Name shown on the console.")
         String name;
 
@@ -170,10 +173,7 @@ public final class StaffCommand implements Runnable {
     }
 
     @Command(name = "passwd", description = "Set a new password (also unlocks).")
-    static final class Passwd extends Change {
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
+    static final class Passwd extends OneAccount {
         @Override
         String apply(StaffAdministration administration) throws IOException {
             administration.setPassword(id, password());
@@ -182,10 +182,7 @@ public final class StaffCommand implements Runnable {
     }
 
     @Command(name = "roles", description = "Replace an account's roles.")
-    static final class Roles extends Change {
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
+    static final class Roles extends OneAccount {
         @Parameters(index = "1", paramLabel = "ROLES", description = "comma-separated")
         String roles;
 
@@ -197,10 +194,7 @@ public final class StaffCommand implements Runnable {
     }
 
     @Command(name = "unlock", description = "Unlock an account locked by wrong passwords.")
-    static final class Unlock extends Change {
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
+    static final class Unlock extends OneAccount {
         @Override
         String apply(StaffAdministration administration) {
             administration.unlock(id);
@@ -209,10 +203,7 @@ public final class StaffCommand implements Runnable {
     }
 
     @Command(name = "remove", description = "Remove an account (not the last administrator).")
-    static final class Remove extends Change {
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
+    static final class Remove extends OneAccount {
         @Override
         String apply(StaffAdministration administration) {
             administration.remove(id);

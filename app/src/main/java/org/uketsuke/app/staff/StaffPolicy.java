@@ -1,8 +1,8 @@
 package org.uketsuke.app.staff;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Objects;
 
 /**
@@ -21,7 +21,7 @@ public record StaffPolicy(LockoutPolicy lockout, Duration idleLock, PasswordHash
     }
 
     /** The console's session on the accounts of the terminal whose data folder is {@code dataDir}. */
-    public StaffSession session(Path dataDir, Clock clock) {
+    public StaffSession session(Path dataDir, InstantSource clock) {
         return new StaffSession(new StaffSignIn(StaffAccounts.in(dataDir), lockout, clock, cost), idleLock, clock);
     }
 }

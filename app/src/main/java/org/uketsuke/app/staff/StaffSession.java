@@ -1,8 +1,8 @@
 package org.uketsuke.app.staff;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -18,12 +18,12 @@ public final class StaffSession implements Authorizer {
 
     private final StaffSignIn signIn;
     private final Duration idleLock;
-    private final Clock clock;
+    private final InstantSource clock;
     private final CopyOnWriteArrayList<Consumer<Optional<StaffMember>>> listeners = new CopyOnWriteArrayList<>();
     private StaffMember member;
     private Instant lastActivity = Instant.MIN;
 
-    public StaffSession(StaffSignIn signIn, Duration idleLock, Clock clock) {
+    public StaffSession(StaffSignIn signIn, Duration idleLock, InstantSource clock) {
         if (idleLock.isNegative() || idleLock.isZero()) {
             throw new IllegalArgumentException("idle lock: a positive time");
         }

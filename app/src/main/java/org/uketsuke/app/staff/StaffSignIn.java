@@ -1,7 +1,7 @@
 package org.uketsuke.app.staff;
 
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
@@ -13,10 +13,11 @@ public final class StaffSignIn {
 
     private final StaffAccounts accounts;
     private final LockoutPolicy policy;
-    private final Clock clock;
+    private final InstantSource clock;
     private final PasswordHash decoy;
 
-    public StaffSignIn(StaffAccounts accounts, LockoutPolicy policy, Clock clock, PasswordHash.Parameters cost) {
+    public StaffSignIn(
+            StaffAccounts accounts, LockoutPolicy policy, InstantSource clock, PasswordHash.Parameters cost) {
         this.accounts = accounts;
         this.policy = policy;
         this.clock = clock;

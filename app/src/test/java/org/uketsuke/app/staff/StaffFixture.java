@@ -1,13 +1,12 @@
 package org.uketsuke.app.staff;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Accounts in a temporary folder with cheap Argon2id parameters, and a clock the test moves. */
 final class StaffFixture {
@@ -16,7 +15,10 @@ final class StaffFixture {
     static final PasswordHash.Parameters CHEAP = new PasswordHash.Parameters(256, 1, 1);
 
     final StaffAccounts accounts;
-    final MovableClock clock = new MovableClock();
+    /** The clock the test moves. */
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-04T09:00:00Z"));
+
+    final InstantSource clock = now::get;
 
     StaffFixture(Path dir) {
         accounts = StaffAccounts.in(dir);
@@ -31,28 +33,5 @@ final class StaffFixture {
 
     StaffSession session(LockoutPolicy policy) {
         return new StaffSession(new StaffSignIn(accounts, policy, clock, CHEAP), Duration.ofMinutes(5), clock);
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
