@@ -14,20 +14,22 @@ public final class StaffSignIn {
     private final StaffAccounts accounts;
     private final LockoutPolicy policy;
     private final InstantSource clock;
-    private final PasswordHash decoy;
+    private final PasswordHash.Parameters cost;
+    /** Made at the first unknown id, on the sign-in worker: the terminal's start (on the FX thread) does not wait. */
+    private PasswordHash decoy;
 
     public StaffSignIn(
             StaffAccounts accounts, LockoutPolicy policy, InstantSource clock, PasswordHash.Parameters cost) {
         this.accounts = accounts;
         this.policy = policy;
         this.clock = clock;
-        this.decoy = PasswordHash.of("decoy".toCharArray(), cost);
+        this.cost = cost;
     }
 
     public SignIn signIn(String id, char[] password) {
         Optional<StaffAccount> found = accounts.find(id == null ? "" : id.strip());
         if (found.isEmpty()) {
-            decoy.matches(password);
+            decoy().matches(password);
             return new SignIn.Refused();
         }
         StaffAccount account = found.get();
@@ -48,6 +50,13 @@ public final class StaffSignIn {
         }
         accounts.update(account.id(), a -> a.withFailures(failures, Optional.empty()));
         return new SignIn.Refused();
+    }
+
+    private synchronized PasswordHash decoy() {
+        if (decoy == null) {
+            decoy = PasswordHash.of("decoy".toCharArray(), cost);
+        }
+        return decoy;
     }
 
     private static SignIn locked(StaffAccount account) {
