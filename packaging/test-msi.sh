@@ -254,6 +254,9 @@ check "feature Training is off by default (level ${tlevel:-none} > INSTALLLEVEL 
    && [ '$(prop "$M1" TRAINING)' = 0 ] && tr ';' '\n' <<<'$(prop "$M1" SecureCustomProperties)' | grep -qx TRAINING"
 check "the launcher looks for extensions in training\\ (-Duketsuke.extensions)" \
   grep -qF '"-Duketsuke.extensions=%UKETSUKE_HOME%\training"' "$X/uketsuke.cmd"
+check "java_options reaches the JVM as JDK_JAVA_OPTIONS, never expanded on a cmd.exe command line (& calc.exe stays text)" \
+  bash -c "grep -qF 'set \"JDK_JAVA_OPTIONS=%%B\"' '$X/uketsuke.cmd' && ! grep -qF '%JAVA_OPTIONS%' '$X/uketsuke.cmd' \
+   && ! grep -qF '%JDK_JAVA_OPTIONS%' '$X/uketsuke.cmd'"
 check "autostart shortcut: StartupFolder/Uketsuke kiosk runs uketsuke.cmd kiosk (the installed configuration), only in feature Autostart" \
   grep -qxF "$(printf 'StartupFolder/Uketsuke kiosk\t[INSTALLDIR]uketsuke.cmd\tkiosk\tAutostartShortcut\tAutostart')" "$OUT/shortcuts1"
 check "the launcher starts 'kiosk' with --config on the installed configuration" \

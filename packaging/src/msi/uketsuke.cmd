@@ -25,14 +25,16 @@ if not defined JAVA_BIN (
   exit /b 1
 )
 
-rem Extra JVM options from the configuration (java_options=...), which upgrades keep.
-set "JAVA_OPTIONS="
+rem Extra JVM options from the configuration (java_options=...), which upgrades keep. They reach the JVM through
+rem JDK_JAVA_OPTIONS, which the java launcher splits itself: the value is never expanded on a command line, so no
+rem character in it acts as a cmd.exe operator (and the app refuses such a value: app.config.LauncherOptions).
+set "JDK_JAVA_OPTIONS="
 set "CONFIG=%ProgramData%\Uketsuke\uketsuke.conf"
-if exist "%CONFIG%" for /f "usebackq eol=# tokens=1,* delims==" %%A in ("%CONFIG%") do if /i "%%A"=="java_options" set "JAVA_OPTIONS=%%B"
+if exist "%CONFIG%" for /f "usebackq eol=# tokens=1,* delims==" %%A in ("%CONFIG%") do if /i "%%A"=="java_options" set "JDK_JAVA_OPTIONS=%%B"
 
 set "APP_CLASSPATH=%UKETSUKE_HOME%\app\app.jar;%UKETSUKE_HOME%\app\lib\*"
 rem The JVM options every start uses are filled in here by build-msi.sh (packaging/jvm-options.properties).
-set "OPTIONS=@JVM_OPTIONS@ "-Duketsuke.extensions=%UKETSUKE_HOME%\training" %JAVA_OPTIONS%"
+set "OPTIONS=@JVM_OPTIONS@ "-Duketsuke.extensions=%UKETSUKE_HOME%\training""
 if /i "%~1"=="demo" (
   start "Uketsuke" "%JAVA_BIN%\javaw.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke %*
   exit /b 0

@@ -11,6 +11,7 @@ import org.uketsuke.app.cli.KioskCommand;
 import org.uketsuke.app.cli.ReaderCommand;
 import org.uketsuke.app.cli.SelfCheckCommand;
 import org.uketsuke.app.cli.SetupCommand;
+import org.uketsuke.app.cli.StaffCommand;
 import org.uketsuke.app.cli.VersionProvider;
 import org.uketsuke.app.ui.Messages;
 import picocli.CommandLine;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
             ReaderCommand.class,
             AuditCommand.class,
             KioskCommand.class,
-            SetupCommand.class
+            SetupCommand.class,
+            StaffCommand.class
         })
 public final class Uketsuke implements Runnable {
 

@@ -110,6 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
             Messages messages = new Messages("en".equals(language) ? Messages.ENGLISH : Messages.JAPANESE);
             ReaderMode mode = readerMode();
             PostgresTarget postgres = postgres();
+            System.out.println(DemoStaff.banner());
             TerminalApplication.launch(() -> {
                 DemoProfile demo;
                 try {
@@ -259,7 +260,14 @@ public final class DemoCommand implements Callable<Integer> {
                                         case "visual" -> new VisitEvent.VisualCheckRequested();
                                         default -> new VisitEvent.PinEntered(demo.demoPin());
                                     });
-                case AWAITING_STAFF_CHECK -> env.controller().fire(new VisitEvent.StaffConfirmedVisually("staff-01"));
+                case AWAITING_STAFF_CHECK -> {
+                    // The demo receptionist signs in and vouches, as at the console.
+                    env.staffSession()
+                            .signIn(
+                                    DemoStaff.RECEPTIONIST.id(),
+                                    DemoStaff.RECEPTIONIST.password().toCharArray());
+                    env.staffActions().confirmVisually();
+                }
                 case CAPTURING_CARD_FRONT -> {} // the flow runs the capture; its answer moves the visit on
                 case ENTERING_COLLATION_NUMBER, FACE_PATH_FAILED -> {
                     print(json().put("status", "PROBLEM")

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.app.reception.PcscCardSlot;
-import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.app.reception.VirtualCardSlot;
+import org.uketsuke.app.staff.StaffPolicy;
 import org.uketsuke.app.terminal.Closer;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalPorts;
@@ -161,6 +161,7 @@ public final class DemoProfile implements AutoCloseable {
                     Clock.systemDefaultZone(),
                     dataDir,
                     Optional.of(client.auditAnchors()));
+            DemoStaff.ensure(dataDir);
             this.terminal = Terminal.start(settings(dataDir, postgres), ports, closer);
         } catch (RuntimeException e) {
             closer.close();
@@ -187,7 +188,7 @@ public final class DemoProfile implements AutoCloseable {
                 postgres == null ? sinks : sinks.withPostgres(postgres),
                 Optional.of(dataDir),
                 VisitTimeouts.AS_IN_TABLE,
-                StaffOnDuty.demo().accounts());
+                StaffPolicy.DEFAULT);
     }
 
     /** The simulator in the slot, talked to through the driver's own guarded transport. */

@@ -23,6 +23,7 @@ import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.production.KioskCheck;
 import org.uketsuke.app.production.ProductionTerminal;
 import org.uketsuke.app.production.TerminalDiagnostics;
+import org.uketsuke.app.staff.StaffAccounts;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalStartException;
 import org.uketsuke.app.ui.KioskWindows;
@@ -57,6 +58,9 @@ public final class KioskCommand implements Callable<Integer> {
 
     /** The configuration is wrong: fix the key named. */
     public static final int BAD_CONFIGURATION = 2;
+
+    /** No staff administrator yet: the console would have nobody to sign in (uketsuke staff add). */
+    public static final int NO_ADMINISTRATOR = 3;
 
     @Option(
             names = "--config",
@@ -145,6 +149,11 @@ public final class KioskCommand implements Callable<Integer> {
                 return HeadlessVisit.run(terminal);
             }
         }
+        // The console needs someone who can sign in and manage the others.
+        if (!staffReady(checked, err)) {
+            terminal.close();
+            return NO_ADMINISTRATOR;
+        }
         Messages messages = new Messages(checked.language());
         // No virtual card and no demo 照合番号B on a counter: the face check waits for a card-front reading.
         TerminalApplication.launch(() -> new TerminalApplication.Session(
@@ -219,6 +228,25 @@ public final class KioskCommand implements Callable<Integer> {
         return exit;
     }
 
+    /** Whether an administrator exists; if not, says in English and Japanese how to create the first one. */
+    private static boolean staffReady(UketsukeConfig checked, PrintStream err) {
+        Path dataDir = checked.sinks().dataDir();
+        boolean ready;
+        try {
+            ready = StaffAccounts.in(dataDir).hasAdministrator();
+        } catch (RuntimeException e) {
+            err.println("uketsuke: " + e.getMessage());
+            return false;
+        }
+        if (!ready) {
+            // The console opens only behind a sign-in; without an administrator nobody could ever sign in.
+            for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+                err.println("uketsuke: " + new Messages(language).get("staff.noAdministrator", dataDir));
+            }
+        }
+        return ready;
+    }
+
     /** The counter's screens: the configured checks, the settings tab, full screen. */
     private void counter(
             KioskWindows windows, Stage kioskStage, Terminal terminal, UketsukeConfig checked, Messages messages) {
@@ -236,7 +264,8 @@ public final class KioskCommand implements Callable<Integer> {
                                 TerminalDiagnostics.system(),
                                 terminal.worker("staff-settings"),
                                 Platform::runLater,
-                                messages),
+                                messages,
+                                terminal.staffSession()),
                         messages));
         // 電子処方箋: the consent screen also asks electronic or paper where the clinic issues e-prescriptions.
         windows.kiosk().prescriptionChoiceEnabledProperty().set(checked.kiosk().ePrescription());

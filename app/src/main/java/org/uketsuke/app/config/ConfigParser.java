@@ -74,7 +74,10 @@ public final class ConfigParser {
             "sink.postgres.allow_plain",
             "kiosk.idle_timeout_seconds",
             "kiosk.e_prescription",
-            "kiosk.identity_checks");
+            "kiosk.identity_checks",
+            "console.lockout_failures",
+            "console.lockout_minutes",
+            "console.idle_lock_minutes");
 
     public static final String STAFF_PREFIX = "staff.";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
@@ -155,6 +158,8 @@ public final class ConfigParser {
         UketsukeConfig config() {
             boolean autostart = yesNo("kiosk_autostart", false);
             String javaOptions = string("java_options", "");
+            LauncherOptions.problem(javaOptions)
+                    .ifPresent(option -> problem("java_options", Reason.UNSAFE_OPTION, option));
             String terminalId = required("terminal.id");
             if (terminalId != null && !ID.matcher(terminalId).matches()) {
                 problem("terminal.id", Reason.BAD_ID, "");
@@ -243,7 +248,11 @@ public final class ConfigParser {
                             url, timeout, credentials, serverCrl(), yesNo("tls.server_crl_soft_fail", false)),
                     sinks,
                     new UketsukeConfig.Kiosk(idle, ePrescription, checks),
-                    staff());
+                    staff(),
+                    new UketsukeConfig.Console(
+                            number("console.lockout_failures", 5, 1, 20),
+                            Duration.ofMinutes(number("console.lockout_minutes", 15, 0, 1440)),
+                            Duration.ofMinutes(number("console.idle_lock_minutes", 5, 1, 120))));
         }
 
         private UketsukeConfig.Credentials credentials() {

@@ -27,7 +27,9 @@ public record ConfigProblem(int line, String key, Reason reason, String detail) 
         BAD_PATH,
         NOT_ABSOLUTE,
         CONFLICT,
-        BAD_VARIABLE
+        BAD_VARIABLE,
+        /** {@code java_options} holds an option or character a launcher must not be handed. */
+        UNSAFE_OPTION
     }
 
     public ConfigProblem {

@@ -79,6 +79,9 @@ public final class ConfigWriter {
                         .sorted()
                         .map(UketsukeConfig.IdentityCheck::word)
                         .collect(Collectors.joining(",")));
+        f.put("console.lockout_failures", Integer.toString(c.console().lockoutFailures()));
+        f.put("console.lockout_minutes", Long.toString(c.console().lockout().toMinutes()));
+        f.put("console.idle_lock_minutes", Long.toString(c.console().idleLock().toMinutes()));
         for (UketsukeConfig.StaffAccount account : c.staff()) {
             f.put(ConfigParser.STAFF_PREFIX + account.id(), account.name());
         }

@@ -26,7 +26,9 @@ import org.uketsuke.bridge.DataProtection;
  * @param backend the qualification system and the terminal's certificate
  * @param sinks where results go
  * @param kiosk how the kiosk behaves
- * @param staff who may sign the staff console's actions (目視確認, manual confirmations)
+ * @param staff names once listed for the staff console's 担当者 choice; sign-in accounts now live in the data folder
+ *     ({@code uketsuke staff add}), these lines are only kept
+ * @param console the staff console's sign-in: lockout and idle lock
  */
 public record UketsukeConfig(
         boolean kioskAutostart,
@@ -39,7 +41,8 @@ public record UketsukeConfig(
         Backend backend,
         Sinks sinks,
         Kiosk kiosk,
-        List<StaffAccount> staff) {
+        List<StaffAccount> staff,
+        Console console) {
 
     public UketsukeConfig {
         Objects.requireNonNull(javaOptions, "javaOptions");
@@ -52,6 +55,23 @@ public record UketsukeConfig(
         Objects.requireNonNull(sinks, "sinks");
         Objects.requireNonNull(kiosk, "kiosk");
         staff = List.copyOf(staff);
+        Objects.requireNonNull(console, "console");
+    }
+
+    /**
+     * The staff console's sign-in (docs/decisions/0009-staff-accounts.md).
+     *
+     * @param lockoutFailures wrong passwords in a row that lock an account
+     * @param lockout how long it stays locked; zero: until an administrator unlocks it
+     * @param idleLock the console locks (signs out) after this long without use
+     */
+    public record Console(int lockoutFailures, Duration lockout, Duration idleLock) {
+        public static final Console DEFAULT = new Console(5, Duration.ofMinutes(15), Duration.ofMinutes(5));
+
+        public Console {
+            Objects.requireNonNull(lockout, "lockout");
+            Objects.requireNonNull(idleLock, "idleLock");
+        }
     }
 
     /** The reader: a name as PC/SC lists it, or empty for the first reader found at start. */

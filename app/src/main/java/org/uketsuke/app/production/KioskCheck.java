@@ -126,6 +126,16 @@ public final class KioskCheck {
                                     "backend.url",
                                     CheckReason.BACKEND_UNREACHABLE,
                                     backend.url().toString());
+                        case SERVER_NAME_MISMATCH ->
+                            new Finding(
+                                    "backend.url",
+                                    CheckReason.BACKEND_NAME_MISMATCH,
+                                    backend.url().toString());
+                        case SERVER_CERTIFICATE_REVOKED ->
+                            new Finding(
+                                    "backend.url",
+                                    CheckReason.BACKEND_REVOKED,
+                                    backend.url().toString());
                         case SERVER_ERROR, MALFORMED_RESPONSE ->
                             new Finding(
                                     "backend.url",

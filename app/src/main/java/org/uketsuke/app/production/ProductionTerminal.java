@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.PcscCardSlot;
-import org.uketsuke.app.reception.StaffOnDuty;
+import org.uketsuke.app.staff.LockoutPolicy;
+import org.uketsuke.app.staff.PasswordHash;
+import org.uketsuke.app.staff.StaffPolicy;
 import org.uketsuke.app.terminal.Closer;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalPorts;
@@ -82,12 +84,12 @@ public final class ProductionTerminal {
                     sinks.postgresCaFile(),
                     sinks.postgresAllowPlain()));
         }
-        // The configured staff.<id>=<name> accounts pick themselves on the console; none configured: one receptionist.
-        List<StaffOnDuty.Account> staff = config.staff().isEmpty()
-                ? StaffOnDuty.single().accounts()
-                : config.staff().stream()
-                        .map(a -> new StaffOnDuty.Account(a.id(), a.name()))
-                        .toList();
+        // Staff sign in with the accounts of the data folder (uketsuke staff add); the file sets lockout and idle lock.
+        UketsukeConfig.Console console = config.console();
+        StaffPolicy staff = new StaffPolicy(
+                new LockoutPolicy(console.lockoutFailures(), console.lockout()),
+                console.idleLock(),
+                PasswordHash.Parameters.DEFAULT);
         // The 連携アプリ's req/res folders sit beside the face folder.
         Optional<Path> exchange = Optional.ofNullable(sinks.faceFolder()).map(Path::getParent);
         return new TerminalSettings(

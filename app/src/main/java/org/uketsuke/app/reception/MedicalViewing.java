@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.app.staff.Authorizer;
+import org.uketsuke.app.staff.NotPermitted;
+import org.uketsuke.app.staff.Role;
+import org.uketsuke.app.staff.StaffMember;
 import org.uketsuke.bridge.audit.AuditEvent;
 import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.bridge.sink.PrivateFiles;
@@ -21,9 +25,10 @@ import org.uketsuke.eligibility.medical.MedicalRecords;
 
 /**
  * The staff's viewing of a confirmed patient's medical information: asks the system (which decides on consent) and
- * writes every view and export to the audit log — who ({@code staffId}), what ({@code MEDICAL_VIEW} with
+ * writes every view and export to the audit log — who (the signed-in member), what ({@code MEDICAL_VIEW} with
  * {@code VIEWED_DRUG}, {@code NO_CONSENT_CHECKUP}, {@code EXPORTED_DRUG}, …), when, and the hash of the insurance,
- * never the data or the identifiers in clear. Blocking; run off the UI thread.
+ * never the data or the identifiers in clear. Needs a medical-information viewer; an emergency viewer's views are
+ * audited with an {@code EMERGENCY_} prefix. Blocking; run off the UI thread.
  */
 public final class MedicalViewing {
 
@@ -41,9 +46,11 @@ public final class MedicalViewing {
         this.clock = clock;
     }
 
-    public MedicalOutcome<MedicalRecords> view(MedicalQuery query, String staffId) {
+    /** @throws NotPermitted when the one signed in may not view medical information (nothing is asked or logged) */
+    public MedicalOutcome<MedicalRecords> view(MedicalQuery query, Authorizer staff) {
+        StaffMember viewer = staff.require(Role.MEDICAL_VIEWER, Role.EMERGENCY_VIEWER);
         MedicalOutcome<MedicalRecords> outcome = client.medicalRecords(query);
-        audit(staffId, query, "VIEWED", outcome);
+        audit(viewer, query, "VIEWED", outcome);
         return outcome;
     }
 
@@ -51,7 +58,8 @@ public final class MedicalViewing {
      * The system's PDF of this category, written to {@code target} (atomically: a half-written report never
      * appears). A failure to write is {@link MedicalOutcome.NotAnswered} with the reason in the diagnostic.
      */
-    public MedicalOutcome<MedicalPdf> export(MedicalQuery query, String staffId, Path target) {
+    public MedicalOutcome<MedicalPdf> export(MedicalQuery query, Authorizer staff, Path target) {
+        StaffMember viewer = staff.require(Role.MEDICAL_VIEWER, Role.EMERGENCY_VIEWER);
         MedicalOutcome<MedicalPdf> outcome = client.medicalPdf(query);
         if (outcome instanceof MedicalOutcome.Found<MedicalPdf> found) {
             try {
@@ -61,19 +69,21 @@ public final class MedicalViewing {
                 log.error("could not write the medical PDF: {}", e.getMessage());
                 outcome = new MedicalOutcome.NotAnswered<>(
                         new Unavailable(UnavailableReason.SERVER_ERROR, "writing " + target + ": " + e));
-                audit(staffId, query, "EXPORT_FAILED", outcome);
+                audit(viewer, query, "EXPORT_FAILED", outcome);
                 return outcome;
             }
         }
-        audit(staffId, query, "EXPORTED", outcome);
+        audit(viewer, query, "EXPORTED", outcome);
         return outcome;
     }
 
-    private void audit(String staffId, MedicalQuery query, String action, MedicalOutcome<?> outcome) {
+    private void audit(StaffMember viewer, MedicalQuery query, String action, MedicalOutcome<?> outcome) {
         if (audit == null) {
             return;
         }
         String category = query.category().name();
+        // Only the emergency role allowed this view: the log says so, for the hospital's after-the-fact review.
+        String emergency = viewer.has(Role.MEDICAL_VIEWER) ? "" : "EMERGENCY_";
         String result = switch (outcome) {
             case MedicalOutcome.Found<?> f -> action + "_" + category;
             case MedicalOutcome.NoConsent<?> n -> "NO_CONSENT_" + category;
@@ -85,9 +95,9 @@ public final class MedicalViewing {
         audit.append(new AuditEvent(
                 clock.instant(),
                 audit.terminalId(),
-                staffId,
+                viewer.id(),
                 METHOD,
-                result.toUpperCase(Locale.ROOT),
+                (emergency + result).toUpperCase(Locale.ROOT),
                 AuditEvent.hash(card.insurer().value(), card.symbol(), card.number(), card.branch()),
                 ""));
     }

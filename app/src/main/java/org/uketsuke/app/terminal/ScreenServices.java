@@ -11,9 +11,11 @@ import org.uketsuke.app.reception.ConsistencyCheck;
 import org.uketsuke.app.reception.FacePreviewFeed;
 import org.uketsuke.app.reception.MedicalViewing;
 import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.reception.StaffActions;
 import org.uketsuke.app.reception.StaffLookup;
-import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.app.staff.StaffAccounts;
+import org.uketsuke.app.staff.StaffSession;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.exchange.FolderProblem;
 
@@ -58,8 +60,14 @@ public interface ScreenServices {
      */
     AuditTrail audit();
 
-    /** Who is at the staff screen (担当者); lookups and views are audited under their id. */
-    StaffOnDuty staffOnDuty();
+    /** Who is signed in at the staff console; lookups, 目視確認 and views are audited under their id. */
+    StaffSession staffSession();
+
+    /** The terminal's staff accounts (managed by administrators). */
+    StaffAccounts staffAccounts();
+
+    /** 目視確認 and re-sends, each checked for its role. */
+    StaffActions staffActions();
 
     /** Where the staff's exports are written. */
     Path exportFolder();

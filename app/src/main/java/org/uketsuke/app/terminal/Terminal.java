@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.reception.AuditAnchoring;
 import org.uketsuke.app.reception.AuditTrail;
 import org.uketsuke.app.reception.BatchPreCheck;
@@ -29,9 +30,11 @@ import org.uketsuke.app.reception.PendingLookups;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.app.reception.ReceptionServices;
 import org.uketsuke.app.reception.ReceptionSteps;
+import org.uketsuke.app.reception.StaffActions;
 import org.uketsuke.app.reception.StaffLookup;
-import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.app.staff.StaffAccounts;
+import org.uketsuke.app.staff.StaffSession;
 import org.uketsuke.bridge.DataProtection;
 import org.uketsuke.bridge.DeliveryWorker;
 import org.uketsuke.bridge.RececonBridge;
@@ -62,7 +65,8 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     private final RececonBridge bridge;
     private final DeliveryWorker delivery;
     private final ReceptionSteps steps;
-    private final StaffOnDuty staffOnDuty;
+    private final StaffSession staffSession;
+    private final StaffActions staffActions;
     private final StaffLookup lookup;
     private final PendingLookups pendingLookups;
     private final BatchPreCheck preCheck;
@@ -82,11 +86,11 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         this.ports = ports;
         Clock local = ports.clock();
         Clock utc = local.withZone(ZoneOffset.UTC);
-        this.staffOnDuty = new StaffOnDuty(settings.staff());
         DataProtection protection = settings.sinks().protection();
         // Before anything is written: every file from here on is private to the terminal (or its レセコン group).
         PrivateFiles.configure(protection.access());
         privateDataFolder(ports.dataDir());
+        this.staffSession = settings.staff().session(ports.dataDir(), utc);
         this.bridge = closer.open(sinks(settings));
         this.delivery = closer.open(new DeliveryWorker(bridge, Duration.ofSeconds(1), Duration.ofMinutes(1)).start());
 
@@ -112,12 +116,13 @@ public final class Terminal implements ScreenServices, AutoCloseable {
                 Optional.of(audit)));
         this.cardFrontCapture = ports.cardFrontCamera().flatMap(Terminal::cardFrontCapture);
         this.medicalViewing = new MedicalViewing(ports.medical(), audit, utc);
+        this.staffActions = new StaffActions(staffSession, this::fire, bridge, delivery::wake);
 
         // A lookup by insurance number made while the system is unreachable waits durably and is asked again.
         PendingSearches pendingSearches =
                 closer.open(PendingSearches.open(ports.dataDir().resolve("pending.db")));
         this.lookup = new StaffLookup(ports.eligibility(), bridge, local, pendingSearches)
-                .withAudit(staffAudit, staffOnDuty::currentId);
+                .withAudit(staffAudit, staffSession::currentId);
         this.pendingLookups = closer.open(new PendingLookups(pendingSearches, ports.eligibility(), bridge, local)
                 .withAudit(staffAudit)
                 .start(Duration.ofSeconds(5)));
@@ -286,8 +291,23 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     }
 
     @Override
-    public StaffOnDuty staffOnDuty() {
-        return staffOnDuty;
+    public StaffSession staffSession() {
+        return staffSession;
+    }
+
+    @Override
+    public StaffAccounts staffAccounts() {
+        return StaffAccounts.in(ports.dataDir());
+    }
+
+    @Override
+    public StaffActions staffActions() {
+        return staffActions;
+    }
+
+    /** The staff's events reach the controller, which exists only once the terminal is assembled. */
+    private void fire(VisitEvent event) {
+        controller.fire(event);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.uketsuke.app.terminal;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.uketsuke.app.flow.VisitTimeouts;
-import org.uketsuke.app.reception.StaffOnDuty;
+import org.uketsuke.app.staff.StaffPolicy;
 import org.uketsuke.bridge.BridgeConfig;
 
 /**
@@ -16,7 +16,7 @@ import org.uketsuke.bridge.BridgeConfig;
  * @param sinks the レセコン sinks fed with every confirmation
  * @param exchangeFolder where the 連携アプリ's {@code req}/{@code res} folders are, or empty: no folder exchange
  * @param timeouts changes to the visit table's timeouts (the configured idle time of the patient's screens)
- * @param staff the accounts on the staff console; the first is on duty at start
+ * @param staff how staff sign in at the console (accounts are in the data folder: {@code uketsuke staff add})
  */
 public record TerminalSettings(
         String terminalId,
@@ -24,12 +24,9 @@ public record TerminalSettings(
         BridgeConfig sinks,
         Optional<Path> exchangeFolder,
         VisitTimeouts timeouts,
-        List<StaffOnDuty.Account> staff) {
+        StaffPolicy staff) {
 
     public TerminalSettings {
-        staff = List.copyOf(staff);
-        if (staff.isEmpty()) {
-            throw new IllegalArgumentException("at least one staff account");
-        }
+        Objects.requireNonNull(staff, "staff");
     }
 }

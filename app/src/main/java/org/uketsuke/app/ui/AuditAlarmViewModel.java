@@ -3,12 +3,14 @@ package org.uketsuke.app.ui;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.uketsuke.app.reception.AuditTrail;
+import org.uketsuke.app.staff.Authorizer;
+import org.uketsuke.app.staff.NotPermitted;
+import org.uketsuke.app.staff.Role;
 
 /**
  * The staff console's audit alarm area: shown while the audit trail stops confirmations, with why and since when,
@@ -26,16 +28,15 @@ public final class AuditAlarmViewModel {
     public final StringProperty result = new SimpleStringProperty("");
 
     private final AuditTrail trail;
-    private final Supplier<String> staffId;
+    private final Authorizer staff;
     private final Executor worker;
     private final Executor fx;
     private final Messages messages;
 
-    /** @param staffId who acknowledges (the signed-in administrator once staff accounts exist) */
-    public AuditAlarmViewModel(
-            AuditTrail trail, Supplier<String> staffId, Executor worker, Executor fx, Messages messages) {
+    /** @param staff who acknowledges: only a signed-in administrator may */
+    public AuditAlarmViewModel(AuditTrail trail, Authorizer staff, Executor worker, Executor fx, Messages messages) {
         this.trail = trail;
-        this.staffId = staffId;
+        this.staff = staff;
         this.worker = worker;
         this.fx = fx;
         this.messages = messages;
@@ -60,7 +61,13 @@ public final class AuditAlarmViewModel {
 
     /** The administrator's acknowledgment; the role check joins here once staff accounts exist. */
     public void acknowledge() {
-        String who = staffId.get();
+        String who;
+        try {
+            who = staff.require(Role.ADMINISTRATOR).id();
+        } catch (NotPermitted e) {
+            result.set(messages.get("audit.alarm.notPermitted"));
+            return;
+        }
         worker.execute(() -> {
             AuditTrail.Acknowledgment done = trail.acknowledge(who);
             fx.execute(() -> result.set(

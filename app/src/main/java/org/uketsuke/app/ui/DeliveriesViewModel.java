@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.SimpleStringProperty;
@@ -14,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.app.staff.NotPermitted;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.exchange.FolderProblem;
@@ -49,28 +51,29 @@ public final class DeliveriesViewModel {
     public final StringProperty folderStatus = new SimpleStringProperty("");
 
     private final RececonBridge bridge;
-    private final Runnable wakeDelivery;
+    private final Consumer<DeliveryId> resend;
     private final Executor worker;
     private final Executor fx;
     private final Messages messages;
     private final Supplier<Optional<FolderProblem>> folderProblem;
 
+    /** @param resend puts a parked entry back in the queue and wakes the delivery (needs an administrator) */
     public DeliveriesViewModel(
-            RececonBridge bridge, Runnable wakeDelivery, Executor worker, Executor fx, Messages messages) {
-        this(bridge, wakeDelivery, worker, fx, messages, Optional::empty);
+            RececonBridge bridge, Consumer<DeliveryId> resend, Executor worker, Executor fx, Messages messages) {
+        this(bridge, resend, worker, fx, messages, Optional::empty);
     }
 
     /** @param folderProblem the folder exchanges' last problem, read on the worker with each refresh */
     public DeliveriesViewModel(
             RececonBridge bridge,
-            Runnable wakeDelivery,
+            Consumer<DeliveryId> resend,
             Executor worker,
             Executor fx,
             Messages messages,
             Supplier<Optional<FolderProblem>> folderProblem) {
         this.folderProblem = folderProblem;
         this.bridge = bridge;
-        this.wakeDelivery = wakeDelivery;
+        this.resend = resend;
         this.worker = worker;
         this.fx = fx;
         this.messages = messages;
@@ -104,8 +107,12 @@ public final class DeliveriesViewModel {
             return;
         }
         worker.execute(() -> {
-            bridge.retry(row.id());
-            wakeDelivery.run();
+            try {
+                resend.accept(row.id());
+            } catch (NotPermitted e) {
+                fx.execute(() -> summary.set(messages.get("staff.notPermitted")));
+                return;
+            }
             List<DeliveryStatus> statuses = bridge.recentStatuses(ROWS);
             fx.execute(() -> show(statuses));
         });

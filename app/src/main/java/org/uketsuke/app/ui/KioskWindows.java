@@ -1,6 +1,8 @@
 package org.uketsuke.app.ui;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -12,9 +14,17 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.uketsuke.app.staff.PasswordHash;
+import org.uketsuke.app.staff.Role;
+import org.uketsuke.app.staff.StaffAdministration;
+import org.uketsuke.app.staff.StaffMember;
+import org.uketsuke.app.staff.StaffSession;
 import org.uketsuke.app.terminal.ScreenServices;
 
 /**
@@ -60,16 +70,16 @@ public final class KioskWindows {
                 demo,
                 services.readerDescription(),
                 new LookupViewModel(services.lookup(), services.worker("staff-lookup"), Platform::runLater, messages),
-                services.controller()::fire,
+                services.staffActions(),
+                services.staffSession()::signOut,
                 deliveries(services, outboxReader, messages),
                 new PreCheckViewModel(
                         services.preCheck(), services.worker("staff-precheck"), Platform::runLater, messages),
                 new ConsistencyViewModel(services.consistency(), outboxReader, Platform::runLater, messages));
 
-        staff.useStaff(services.staffOnDuty());
         staff.addAuditAlarm(new AuditAlarmViewModel(
                 services.audit(),
-                services.staffOnDuty()::currentId,
+                services.staffSession(),
                 services.worker("staff-audit"),
                 Platform::runLater,
                 messages));
@@ -86,7 +96,7 @@ public final class KioskWindows {
         kioskStage.setTitle(messages.get("app.title"));
         kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));
         staffStage.setTitle(messages.get("staff.title"));
-        staffStage.setScene(styled(new Scene(staff.root(), 900, 700)));
+        staffStage.setScene(styled(new Scene(signedInOnly(services, staff, medical, messages), 900, 700)));
         // Side by side on one screen in the demo; on a counter the staff window goes to the second monitor.
         kioskStage.setX(0);
         kioskStage.setY(0);
@@ -108,7 +118,7 @@ public final class KioskWindows {
     private static Medical medical(ScreenServices services, StaffView staff, Messages messages) {
         MedicalInfoViewModel model = new MedicalInfoViewModel(
                 services.medicalViewing(),
-                services.staffOnDuty()::currentId,
+                services.staffSession(),
                 services.worker("staff-medical"),
                 Platform::runLater,
                 messages);
@@ -134,6 +144,49 @@ public final class KioskWindows {
         return new Medical(model, window);
     }
 
+    /**
+     * The staff console behind its sign-in: the sign-in screen covers it until someone signs in, and again when they
+     * sign out or the console has been idle too long (then the medical window closes too). The administrators'
+     * スタッフ tab is open only to them.
+     */
+    private static Parent signedInOnly(ScreenServices services, StaffView staff, Medical medical, Messages messages) {
+        StaffSession session = services.staffSession();
+        Executor worker = services.worker("staff-signin");
+        LoginViewModel login =
+                new LoginViewModel(session, services.staffAccounts(), worker, Platform::runLater, messages);
+        LoginView loginView = new LoginView(login, messages);
+        Tab accounts = StaffAccountsView.tab(
+                new StaffAccountsViewModel(
+                        new StaffAdministration(services.staffAccounts(), session, PasswordHash.Parameters.DEFAULT),
+                        worker,
+                        Platform::runLater,
+                        messages),
+                messages);
+        staff.addTab(accounts);
+        StackPane root = new StackPane(staff.root(), loginView.root());
+        Consumer<Optional<StaffMember>> show = member -> {
+            boolean in = member.isPresent();
+            staff.root().setVisible(in);
+            loginView.root().setVisible(!in);
+            staff.showMember(member);
+            accounts.setDisable(!member.map(m -> m.has(Role.ADMINISTRATOR)).orElse(false));
+            if (!in) {
+                medical.window().hide();
+                login.refresh();
+            }
+        };
+        show.accept(session.current());
+        session.onChange(member -> Platform.runLater(() -> show.accept(member)));
+        // Any key or click at the console counts as activity; a timer locks it once the idle time has passed.
+        root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> session.touch());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> session.touch());
+        Timeline idle = new Timeline(new KeyFrame(Duration.seconds(5), e -> session.lockIfIdle()));
+        idle.setCycleCount(Animation.INDEFINITE);
+        idle.play();
+        services.onClose(() -> Platform.runLater(idle::stop));
+        return root;
+    }
+
     /** The 診療・薬剤情報 window (hidden until staff open it). */
     public Stage medicalWindow() {
         return medicalWindow;
@@ -143,7 +196,7 @@ public final class KioskWindows {
     private static DeliveriesViewModel deliveries(ScreenServices services, Executor outboxReader, Messages messages) {
         DeliveriesViewModel model = new DeliveriesViewModel(
                 services.bridge(),
-                services::wakeDelivery,
+                services.staffActions()::resend,
                 outboxReader,
                 Platform::runLater,
                 messages,

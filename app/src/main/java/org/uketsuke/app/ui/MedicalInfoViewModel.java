@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,6 +20,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.uketsuke.app.reception.MedicalViewing;
 import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.staff.Authorizer;
+import org.uketsuke.app.staff.NotPermitted;
 import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.medical.CheckupItem;
@@ -82,23 +83,18 @@ public final class MedicalInfoViewModel {
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     private final MedicalViewing viewing;
-    private final Supplier<String> staffId;
+    private final Authorizer staff;
     private final Executor worker;
     private final Executor fx;
     private final Messages messages;
     private List<Row> allRows = List.of();
     private List<DispensedDrug> allDrugs = List.of();
 
+    /** @param staff who is signed in when a view or export runs; views need the medical or emergency viewer role */
     public MedicalInfoViewModel(
-            MedicalViewing viewing, String staffId, Executor worker, Executor fx, Messages messages) {
-        this(viewing, () -> staffId, worker, fx, messages);
-    }
-
-    /** @param staffId who is on duty when a view or export runs (the console's 担当者) */
-    public MedicalInfoViewModel(
-            MedicalViewing viewing, Supplier<String> staffId, Executor worker, Executor fx, Messages messages) {
+            MedicalViewing viewing, Authorizer staff, Executor worker, Executor fx, Messages messages) {
         this.viewing = viewing;
-        this.staffId = staffId;
+        this.staff = staff;
         this.worker = worker;
         this.fx = fx;
         this.messages = messages;
@@ -133,11 +129,15 @@ public final class MedicalInfoViewModel {
         status.set(Status.LOADING);
         message.set(messages.get("medical.status.LOADING"));
         worker.execute(() -> {
-            MedicalOutcome<MedicalRecords> outcome = viewing.view(query, staffId.get());
-            fx.execute(() -> {
-                busy.set(false);
-                show(outcome);
-            });
+            try {
+                MedicalOutcome<MedicalRecords> outcome = viewing.view(query, staff);
+                fx.execute(() -> {
+                    busy.set(false);
+                    show(outcome);
+                });
+            } catch (NotPermitted e) {
+                notPermitted();
+            }
         });
     }
 
@@ -153,7 +153,13 @@ public final class MedicalInfoViewModel {
         }
         busy.set(true);
         worker.execute(() -> {
-            MedicalOutcome<MedicalPdf> outcome = viewing.export(query, staffId.get(), target);
+            MedicalOutcome<MedicalPdf> outcome;
+            try {
+                outcome = viewing.export(query, staff, target);
+            } catch (NotPermitted e) {
+                notPermitted();
+                return;
+            }
             fx.execute(() -> {
                 busy.set(false);
                 if (outcome instanceof MedicalOutcome.Found<MedicalPdf>) {
@@ -163,6 +169,14 @@ public final class MedicalInfoViewModel {
                     showRefusal(outcome);
                 }
             });
+        });
+    }
+
+    private void notPermitted() {
+        fx.execute(() -> {
+            busy.set(false);
+            status.set(Status.IDLE);
+            message.set(messages.get("staff.notPermitted"));
         });
     }
 

@@ -34,7 +34,7 @@ public final class SettingsView {
             for (String key : section.getValue()) {
                 Label label = new Label(messages.get("settings.key." + key));
                 label.setMinWidth(Region.USE_PREF_SIZE);
-                Node input = key.equals("reader") ? readerBox(model) : field(model, key);
+                Node input = key.equals("reader") ? readerBox(model) : field(model, key, messages);
                 Label problem = new Label();
                 problem.setId("settingProblem-" + id(key));
                 problem.getStyleClass().add("staff-problems");
@@ -116,12 +116,21 @@ public final class SettingsView {
         return box;
     }
 
-    private static TextField field(SettingsViewModel model, String key) {
+    private static Node field(SettingsViewModel model, String key, Messages messages) {
         TextField field = new TextField();
         field.setId("setting-" + id(key));
         field.setPrefColumnCount(22);
         field.textProperty().bindBidirectional(model.field(key));
-        return field;
+        if (!SettingsViewModel.READ_ONLY.contains(key)) {
+            return field;
+        }
+        // Shown, not editable: it starts code, so it is changed in uketsuke.conf on the machine, not here.
+        field.setEditable(false);
+        field.setFocusTraversable(false);
+        Label note = new Label(messages.get("settings.readOnly"));
+        note.setId("settingReadOnly-" + id(key));
+        note.setWrapText(true);
+        return new VBox(2, field, note);
     }
 
     private static Button button(String id, String text, Runnable action) {

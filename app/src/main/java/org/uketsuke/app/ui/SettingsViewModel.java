@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,6 +28,9 @@ import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.ConfigWriter;
 import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.production.TerminalDiagnostics;
+import org.uketsuke.app.staff.Authorizer;
+import org.uketsuke.app.staff.NotPermitted;
+import org.uketsuke.app.staff.Role;
 
 /**
  * The staff console's settings: one text per configuration key, checked by the same {@link ConfigParser} that
@@ -38,6 +42,12 @@ public final class SettingsViewModel {
 
     /** The keys the screen shows, grouped as on screen; {@code staff.*} lines and unknown-to-screen keys are kept. */
     public static final Map<String, List<String>> SECTIONS = sections();
+
+    /**
+     * Keys shown but never written from the screen: they start code ({@code java_options} reaches the launcher's
+     * command line), so only someone who can edit {@code uketsuke.conf} on the machine changes them.
+     */
+    public static final Set<String> READ_ONLY = Set.of("java_options");
 
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneId.systemDefault());
@@ -60,10 +70,13 @@ public final class SettingsViewModel {
     private final Executor worker;
     private final Executor fx;
     private final Messages messages;
+    private final Authorizer staff;
+    private final Map<String, String> original;
 
     /**
      * @param file where Save writes
      * @param current the configuration the terminal runs on
+     * @param staff who is signed in: saving needs an administrator
      */
     public SettingsViewModel(
             Path file,
@@ -71,13 +84,16 @@ public final class SettingsViewModel {
             TerminalDiagnostics diagnostics,
             Executor worker,
             Executor fx,
-            Messages messages) {
+            Messages messages,
+            Authorizer staff) {
+        this.staff = staff;
         this.file = file;
         this.diagnostics = diagnostics;
         this.worker = worker;
         this.fx = fx;
         this.messages = messages;
         Map<String, String> values = ConfigWriter.fields(current);
+        this.original = values;
         for (String key : ConfigParser.KEYS) {
             fields.put(key, new SimpleStringProperty(values.getOrDefault(key, "")));
         }
@@ -101,7 +117,9 @@ public final class SettingsViewModel {
     public String text() {
         Map<String, String> all = new LinkedHashMap<>();
         fields.forEach((key, field) -> {
-            String value = field.get() == null ? "" : field.get().strip();
+            String value = READ_ONLY.contains(key)
+                    ? original.getOrDefault(key, "")
+                    : field.get() == null ? "" : field.get().strip();
             // An empty optional key means "the default"; the file then leaves it out.
             if (!value.isEmpty() || isRequired(key)) {
                 all.put(key, value);
@@ -130,6 +148,12 @@ public final class SettingsViewModel {
 
     /** Writes the file when the form reads; the terminal uses it from its next start. */
     public void save() {
+        try {
+            staff.require(Role.ADMINISTRATOR);
+        } catch (NotPermitted e) {
+            saveStatus.set(messages.get("staff.notPermitted"));
+            return;
+        }
         if (!(validate() instanceof ConfigResult.Ok)) {
             saveStatus.set(messages.get("settings.save.invalid", problems.size()));
             return;
@@ -313,6 +337,7 @@ public final class SettingsViewModel {
                         "kiosk.identity_checks",
                         "kiosk_autostart",
                         "java_options"));
+        s.put("console", List.of("console.lockout_failures", "console.lockout_minutes", "console.idle_lock_minutes"));
         return s;
     }
 }

@@ -2,10 +2,12 @@ package org.uketsuke.app.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -16,7 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -30,13 +31,14 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
-import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.reception.QueueFilter;
 import org.uketsuke.app.reception.ReceptionRecord;
-import org.uketsuke.app.reception.StaffOnDuty;
+import org.uketsuke.app.reception.StaffActions;
+import org.uketsuke.app.staff.NotPermitted;
+import org.uketsuke.app.staff.Role;
+import org.uketsuke.app.staff.StaffMember;
 import org.uketsuke.eligibility.Qualification;
 
 /**
@@ -45,10 +47,13 @@ import org.uketsuke.eligibility.Qualification;
  */
 public final class StaffView {
 
-    /** Who is at the staff screen until {@link #useStaff} names the terminal's accounts. */
-    private StaffOnDuty onDuty = StaffOnDuty.single();
+    /** Who is signed in (the audit log's and 目視確認's staff member), with the sign-out button beside it. */
+    private final Label signedIn = new Label();
 
-    private final ComboBox<StaffOnDuty.Account> staffPicker = new ComboBox<>();
+    private final Button signOut = new Button();
+    private final BooleanProperty receptionist = new SimpleBooleanProperty(false);
+    private final BooleanProperty administrator = new SimpleBooleanProperty(false);
+    private final BooleanProperty awaitingCheck = new SimpleBooleanProperty(false);
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -68,18 +73,7 @@ public final class StaffView {
     private final Button visualRefuse = new Button();
 
     /**
-     * @param visits where the staff's 目視確認 answers go (the visit controller)
-     */
-    public StaffView(
-            Messages messages,
-            DemoControls demo,
-            String readerDescription,
-            LookupViewModel lookup,
-            Consumer<VisitEvent> visits) {
-        this(messages, demo, readerDescription, lookup, visits, null, null, null);
-    }
-
-    /**
+     * @param actions 目視確認 (signed by the one signed in) and re-sends, each checked for its role
      * @param deliveries what reached the レセコン, with re-send (or null)
      * @param preCheck 一括照会 from a booked-patients file (or null)
      */
@@ -88,7 +82,8 @@ public final class StaffView {
             DemoControls demo,
             String readerDescription,
             LookupViewModel lookup,
-            Consumer<VisitEvent> visits,
+            StaffActions actions,
+            Runnable signOutAction,
             DeliveriesViewModel deliveries,
             PreCheckViewModel preCheck,
             ConsistencyViewModel consistency) {
@@ -97,26 +92,12 @@ public final class StaffView {
         title.getStyleClass().add("staff-title");
         state.setId("staffKioskState");
         Label reader = new Label(messages.get("staff.reader", readerDescription));
-        // 担当者: whoever picks their name here signs 目視確認, lookups and medical views in the audit log.
-        staffPicker.setId("staffOnDuty");
-        staffPicker.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(StaffOnDuty.Account account) {
-                return account == null ? "" : account.name() + " (" + account.id() + ")";
-            }
-
-            @Override
-            public StaffOnDuty.Account fromString(String text) {
-                return null;
-            }
-        });
-        staffPicker.valueProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                onDuty.choose(now);
-            }
-        });
-        useStaff(onDuty);
-        HBox heading = new HBox(16, title, new Label(messages.get("staff.onDuty")), staffPicker);
+        // The one signed in signs 目視確認, lookups and medical views in the audit log; nobody picks a name.
+        signedIn.setId("staffSignedIn");
+        signOut.setId("staffSignOut");
+        signOut.setText(messages.get("staff.signOut"));
+        signOut.setOnAction(e -> signOutAction.run());
+        HBox heading = new HBox(16, title, new Label(messages.get("staff.onDuty")), signedIn, signOut);
         heading.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(heading, reader, state);
         if (demo != null) {
@@ -132,10 +113,12 @@ public final class StaffView {
         }
         visualConfirm.setId("visualConfirm");
         visualConfirm.setText(messages.get("staff.visual.confirm"));
-        visualConfirm.setOnAction(e -> visits.accept(new VisitEvent.StaffConfirmedVisually(onDuty.currentId())));
+        visualConfirm.setOnAction(e -> gated(actions::confirmVisually));
+        visualConfirm.disableProperty().bind(awaitingCheck.and(receptionist).not());
         visualRefuse.setId("visualRefuse");
         visualRefuse.setText(messages.get("staff.visual.refuse"));
-        visualRefuse.setOnAction(e -> visits.accept(new VisitEvent.StaffRefusedVisually()));
+        visualRefuse.setOnAction(e -> gated(actions::refuseVisually));
+        visualRefuse.disableProperty().bind(awaitingCheck.and(receptionist).not());
         Label visualTitle = new Label(messages.get("staff.visual.title"));
         visualTitle.getStyleClass().add("staff-section");
         root.getChildren().add(new HBox(12, visualTitle, visualConfirm, visualRefuse));
@@ -190,6 +173,7 @@ public final class StaffView {
         root.getChildren().add(tabs);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("staff-root");
+        root.setId("staffConsole");
         show(VisitSnapshot.idle());
     }
 
@@ -202,17 +186,20 @@ public final class StaffView {
         root.getChildren().add(1, new AuditAlarmPane(alarm, messages).root());
     }
 
-    /** The terminal's staff accounts; the one on duty is preselected. */
-    public void useStaff(StaffOnDuty staff) {
-        StaffOnDuty.Account current = staff.current();
-        onDuty = staff;
-        staffPicker.getItems().setAll(staff.accounts());
-        staffPicker.setValue(current);
+    /** FX thread only: who is signed in now; the controls their roles do not allow are disabled. */
+    public void showMember(Optional<StaffMember> member) {
+        signedIn.setText(member.map(m -> m.name() + " (" + m.id() + ")").orElse(""));
+        receptionist.set(member.map(m -> m.has(Role.RECEPTIONIST)).orElse(false));
+        administrator.set(member.map(m -> m.has(Role.ADMINISTRATOR)).orElse(false));
     }
 
-    /** Who is on duty now (the audit log's staff id). */
-    public StaffOnDuty staffOnDuty() {
-        return onDuty;
+    /** The console hides what a role does not allow; a refusal here means the screen and the role disagreed. */
+    private void gated(Runnable action) {
+        try {
+            action.run();
+        } catch (NotPermitted e) {
+            state.setText(messages.get("staff.notPermitted"));
+        }
     }
 
     /** A further tab of the console (e.g. the 診療・薬剤情報 viewer), added after the built-in ones. */
@@ -306,12 +293,14 @@ public final class StaffView {
         resend.setId("deliveriesResend");
         resend.disableProperty()
                 .bind(Bindings.createBooleanBinding(
-                        () -> deliveries.getSelectionModel().getSelectedItem() == null
+                        () -> !administrator.get()
+                                || deliveries.getSelectionModel().getSelectedItem() == null
                                 || !deliveries
                                         .getSelectionModel()
                                         .getSelectedItem()
                                         .resendable(),
-                        deliveries.getSelectionModel().selectedItemProperty()));
+                        deliveries.getSelectionModel().selectedItemProperty(),
+                        administrator));
         resend.setOnAction(e -> model.resend(deliveries.getSelectionModel().getSelectedItem()));
         Button refresh = new Button(messages.get("deliveries.refresh"));
         refresh.setId("deliveriesRefresh");
@@ -374,9 +363,7 @@ public final class StaffView {
 
     /** FX thread only. */
     public void show(VisitSnapshot snapshot) {
-        boolean waiting = snapshot.state() == VisitState.AWAITING_STAFF_CHECK;
-        visualConfirm.setDisable(!waiting);
-        visualRefuse.setDisable(!waiting);
+        awaitingCheck.set(snapshot.state() == VisitState.AWAITING_STAFF_CHECK);
         state.setText(messages.get("staff.state", messages.get("state." + snapshot.state() + ".title")));
     }
 

@@ -96,21 +96,7 @@ class KioskCommandTest {
     @Test
     void checkSaysAUsableConfigurationIsUsable() throws Exception {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 42L, 5))) {
-            TerminalFiles files =
-                    TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc")));
-            Path conf = dir.resolve("uketsuke.conf");
-            Files.writeString(conf, """
-                    terminal.id=counter-1
-                    institution.code=1311234567
-                    camera=none
-                    kiosk.identity_checks=pin
-                    backend.url=%s
-                    tls.certificate=%s
-                    tls.key=%s
-                    tls.trusted_cas=%s
-                    data_dir=%s
-                    """.formatted(
-                    backend.baseUri(), files.certificate(), files.key(), files.trustedCas(), dir.resolve("data")));
+            Path conf = usableConfiguration(backend);
             Run run = run("kiosk", "--config", conf.toString(), "--check");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.out()).contains("usable: ");
@@ -172,5 +158,36 @@ class KioskCommandTest {
         assertThat(KioskCommand.lineOf(text, "tls.key")).isEqualTo(4);
         assertThat(KioskCommand.lineOf(text, "reader")).isZero();
         assertThat(KioskCommand.lineOf(text, "")).isZero();
+    }
+
+    @Test
+    void withoutAStaffAdministratorTheConsoleDoesNotOpenAndSaysHowToCreateOne() throws Exception {
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 42L, 5))) {
+            Path data = dir.resolve("data");
+            Run run = run("kiosk", "--config", usableConfiguration(backend).toString());
+            assertThat(run.exit()).isEqualTo(KioskCommand.NO_ADMINISTRATOR);
+            assertThat(run.err())
+                    .contains("uketsuke staff add --data-dir " + data + " --roles administrator")
+                    .contains("スタッフ管理者がまだいません");
+        }
+    }
+
+    /** A configuration the kiosk can start on: the mock backend, its terminal certificate, no camera. */
+    private Path usableConfiguration(MockBackend backend) throws Exception {
+        TerminalFiles files = TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc")));
+        Path conf = dir.resolve("uketsuke.conf");
+        Files.writeString(conf, """
+                terminal.id=counter-1
+                institution.code=1311234567
+                camera=none
+                kiosk.identity_checks=pin
+                backend.url=%s
+                tls.certificate=%s
+                tls.key=%s
+                tls.trusted_cas=%s
+                data_dir=%s
+                """.formatted(
+                        backend.baseUri(), files.certificate(), files.key(), files.trustedCas(), dir.resolve("data")));
+        return conf;
     }
 }

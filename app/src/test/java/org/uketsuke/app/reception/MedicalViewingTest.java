@@ -1,6 +1,7 @@
 package org.uketsuke.app.reception;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,11 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.app.staff.Authorizer;
+import org.uketsuke.app.staff.NotPermitted;
+import org.uketsuke.app.staff.Role;
+import org.uketsuke.app.staff.StaffMember;
 import org.uketsuke.app.ui.MedicalInfoViewModel;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.bridge.audit.AuditLog;
@@ -42,6 +48,10 @@ import org.uketsuke.mockbackend.MockBackendConfig;
  * served, what is refused, what is logged (and that nothing in clear is), and the view model's rows and charts.
  */
 class MedicalViewingTest {
+
+    /** A signed-in medical-information viewer. */
+    private static final Authorizer VIEWER =
+            Authorizer.fixed(new StaffMember("staff-07", "閲覧 花子", Set.of(Role.MEDICAL_VIEWER)));
 
     @TempDir
     static Path dir;
@@ -97,11 +107,10 @@ class MedicalViewingTest {
     void viewsAndExportsAreAuditedWithoutAnythingInClear() throws Exception {
         confirm(new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
         var card = backend.person(person).card();
-        MedicalOutcome<MedicalRecords> drugs = viewing.view(MedicalQuery.all(card, MedicalCategory.DRUG), "staff-07");
-        MedicalOutcome<MedicalRecords> checkups =
-                viewing.view(MedicalQuery.all(card, MedicalCategory.CHECKUP), "staff-07");
+        MedicalOutcome<MedicalRecords> drugs = viewing.view(MedicalQuery.all(card, MedicalCategory.DRUG), VIEWER);
+        MedicalOutcome<MedicalRecords> checkups = viewing.view(MedicalQuery.all(card, MedicalCategory.CHECKUP), VIEWER);
         Path pdf = dir.resolve("exports/drugs.pdf");
-        var exported = viewing.export(MedicalQuery.all(card, MedicalCategory.DRUG), "staff-07", pdf);
+        var exported = viewing.export(MedicalQuery.all(card, MedicalCategory.DRUG), VIEWER, pdf);
 
         assertThat(drugs).isInstanceOf(MedicalOutcome.Found.class);
         assertThat(checkups).isEqualTo(new MedicalOutcome.NoConsent<>(MedicalCategory.CHECKUP, Consent.NO));
@@ -118,10 +127,42 @@ class MedicalViewingTest {
     }
 
     @Test
+    void aViewWithoutTheMedicalRoleIsRefusedAndNothingIsAskedOrLogged() throws Exception {
+        confirm(new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
+        var card = backend.person(person).card();
+        Authorizer receptionist =
+                Authorizer.fixed(new StaffMember("uketsuke", "受付 花子", Set.of(Role.RECEPTIONIST, Role.ADMINISTRATOR)));
+        long before = Files.readAllLines(audit.file()).size();
+
+        assertThatThrownBy(() -> viewing.view(MedicalQuery.all(card, MedicalCategory.DRUG), receptionist))
+                .isInstanceOfSatisfying(
+                        NotPermitted.class,
+                        e -> assertThat(e.needed())
+                                .containsExactlyInAnyOrder(Role.MEDICAL_VIEWER, Role.EMERGENCY_VIEWER));
+        assertThatThrownBy(() -> viewing.export(
+                        MedicalQuery.all(card, MedicalCategory.DRUG), receptionist, dir.resolve("exports/x.pdf")))
+                .isInstanceOf(NotPermitted.class);
+        assertThat(Files.readAllLines(audit.file())).hasSize((int) before);
+        assertThat(dir.resolve("exports/x.pdf")).doesNotExist();
+    }
+
+    @Test
+    void anEmergencyViewIsAuditedAsAnEmergency() throws Exception {
+        confirm(new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
+        var card = backend.person(person).card();
+        Authorizer emergency = Authorizer.fixed(new StaffMember("er-01", "救急 医師", Set.of(Role.EMERGENCY_VIEWER)));
+
+        assertThat(viewing.view(MedicalQuery.all(card, MedicalCategory.DRUG), emergency))
+                .isInstanceOf(MedicalOutcome.Found.class);
+
+        assertThat(Files.readAllLines(audit.file()).getLast()).contains("EMERGENCY_VIEWED_DRUG", "er-01");
+    }
+
+    @Test
     void theViewModelShowsRowsChartsAndAPlainRefusal() throws Exception {
         confirm(new Consents(Consent.YES, Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO));
         MedicalInfoViewModel model = new MedicalInfoViewModel(
-                viewing, "staff-07", Runnable::run, Runnable::run, new Messages(Messages.JAPANESE));
+                viewing, VIEWER, Runnable::run, Runnable::run, new Messages(Messages.JAPANESE));
         model.add(record());
         model.add(record());
         assertThat(model.patients).hasSize(1);

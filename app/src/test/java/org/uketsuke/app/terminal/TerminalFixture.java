@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitTimeouts;
 import org.uketsuke.app.reception.CardSlot;
-import org.uketsuke.app.reception.StaffOnDuty;
+import org.uketsuke.app.staff.StaffPolicy;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.reader.api.SessionOpening;
@@ -37,7 +37,7 @@ final class TerminalFixture {
                         StandardCharsets.UTF_8),
                 exchangeFolder,
                 VisitTimeouts.AS_IN_TABLE,
-                StaffOnDuty.single().accounts());
+                StaffPolicy.DEFAULT);
     }
 
     /** A reader with no card on it. */

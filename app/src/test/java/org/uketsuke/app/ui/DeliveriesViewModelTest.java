@@ -28,7 +28,7 @@ class DeliveriesViewModelTest {
         try (RececonBridge bridge = RececonBridge.open(
                 new BridgeConfig(dir.resolve("outbox.db"), null, null, "1311234567", StandardCharsets.UTF_8))) {
             DeliveriesViewModel model = new DeliveriesViewModel(
-                    bridge, () -> {}, Runnable::run, Runnable::run, new Messages(Messages.JAPANESE), problem::get);
+                    bridge, id -> {}, Runnable::run, Runnable::run, new Messages(Messages.JAPANESE), problem::get);
 
             model.refresh();
             assertThat(model.folderStatus.get())

@@ -94,7 +94,8 @@ class ProductionWindowsUiTest {
                                     TerminalDiagnostics.system(),
                                     Runnable::run,
                                     Platform::runLater,
-                                    messages),
+                                    messages,
+                                    env.staffSession()),
                             messages));
         });
         assertThat(robot.lookup("#placeCard").tryQuery()).isEmpty();

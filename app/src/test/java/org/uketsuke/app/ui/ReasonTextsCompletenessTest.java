@@ -26,6 +26,7 @@ import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.production.CheckReason;
 import org.uketsuke.app.reception.AuditTrail;
+import org.uketsuke.app.staff.Role;
 import org.uketsuke.bridge.audit.AuditVerification;
 import org.uketsuke.bridge.csv.BookedPatientsCsv;
 import org.uketsuke.cardfront.CardFrontRead;
@@ -60,7 +61,8 @@ class ReasonTextsCompletenessTest {
             Map.entry(AuditTrail.AlarmCause.class, "audit.alarm.%s"),
             Map.entry(QualityIssue.class, "face.guidance.%s"),
             Map.entry(CardFrontRead.Reason.class, "capture.hint.%s"),
-            Map.entry(CheckReason.class, "check.reason.%s"));
+            Map.entry(CheckReason.class, "check.reason.%s"),
+            Map.entry(Role.class, "role.%s"));
 
     /** Reason-like enums nobody reads as such, and why (by name: some are not visible from here). */
     static final Map<String, String> NOT_SHOWN = Map.of(

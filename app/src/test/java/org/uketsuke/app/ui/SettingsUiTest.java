@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,9 @@ import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.production.TerminalDiagnostics;
 import org.uketsuke.app.production.TerminalFiles;
+import org.uketsuke.app.staff.Authorizer;
+import org.uketsuke.app.staff.Role;
+import org.uketsuke.app.staff.StaffMember;
 import org.uketsuke.face.camera.DemoFrames;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
@@ -48,6 +52,9 @@ class SettingsUiTest {
 
     private static final Executor WORKER = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("settings-test").daemon().unstarted(r));
+
+    private static final Authorizer ADMINISTRATOR =
+            Authorizer.fixed(new StaffMember("kanri", "管理 太郎", Set.of(Role.ADMINISTRATOR)));
 
     private MockBackend backend;
     private Path file;
@@ -94,7 +101,7 @@ class SettingsUiTest {
         TerminalDiagnostics diagnostics = new TerminalDiagnostics(
                 (device, w, h, fps) -> DemoFrames.camera(), Map.<String, String>of()::get, Clock.systemUTC());
         SettingsViewModel model =
-                new SettingsViewModel(file, config, diagnostics, WORKER, Platform::runLater, messages);
+                new SettingsViewModel(file, config, diagnostics, WORKER, Platform::runLater, messages, ADMINISTRATOR);
         robot.interact(() -> {
             stage.setScene(styled(new Scene(new SettingsView(model, messages).root(), 1100, 1000)));
             stage.show();

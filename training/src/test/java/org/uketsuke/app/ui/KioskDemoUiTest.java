@@ -10,13 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +26,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.uketsuke.app.reception.FacePreviewFeed;
 import org.uketsuke.app.reception.ReceptionRecord;
-import org.uketsuke.app.reception.StaffOnDuty;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.mockbackend.Fault;
 import org.uketsuke.training.DemoProfile;
+import org.uketsuke.training.DemoStaff;
 
 /**
  * Drives the whole demo through real windows (Monocle headless): the staff places the virtual card, the patient
@@ -48,6 +48,12 @@ class KioskDemoUiTest {
     void open(Stage kioskStage) {
         env = DemoProfile.start(dataDir);
         env.openWindows(kioskStage, new Stage(), new Messages(Messages.JAPANESE));
+    }
+
+    /** The staff console opens behind its sign-in: the demo receptionist signs in first. */
+    @BeforeEach
+    void signIn(FxRobot robot) throws Exception {
+        DemoSignIn.receptionist(robot);
     }
 
     @AfterEach
@@ -153,10 +159,9 @@ class KioskDemoUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#lookupProblems")).isEmpty();
         int entriesBefore = env.terminal().bridge().statuses().size();
-        // The second receptionist takes over the desk: the lookup is audited under their id.
-        ComboBox<StaffOnDuty.Account> onDuty = robot.lookup("#staffOnDuty").queryComboBox();
-        robot.interact(() -> onDuty.getSelectionModel().select(1));
-        assertThat(env.terminal().staffOnDuty().currentId()).isEqualTo("staff-02");
+        // The lookup is audited under the signed-in receptionist; there is no name to pick instead.
+        assertThat(robot.lookup("#staffOnDuty").tryQuery()).isEmpty();
+        assertThat(env.terminal().staffSession().currentId()).isEqualTo(DemoStaff.RECEPTIONIST.id());
         robot.clickOn("#lookupSubmit");
 
         TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
@@ -168,7 +173,10 @@ class KioskDemoUiTest {
         assertThat(env.terminal().bridge().statuses()).hasSize(entriesBefore + 1);
         List<String> audit = Files.readAllLines(env.terminal().dataDir().resolve("audit.jsonl"));
         assertThat(audit.getLast())
-                .contains("\"staff\":\"staff-02\"", "\"method\":\"INSURANCE_NUMBER\"", "\"outcome\":\"CONFIRMED\"")
+                .contains(
+                        "\"staff\":\"" + DemoStaff.RECEPTIONIST.id() + "\"",
+                        "\"method\":\"INSURANCE_NUMBER\"",
+                        "\"outcome\":\"CONFIRMED\"")
                 .doesNotContain(insurer);
     }
 
@@ -220,6 +228,14 @@ class KioskDemoUiTest {
         waitUntilVisible(robot, "#resultPanel");
         assertThat(text(robot, "#resultInsurerNumber"))
                 .isEqualTo(env.issuedCard().expected().card().insurer().value());
+        // The 目視確認 is signed by the receptionist signed in, not by a name chosen on screen.
+        Path audit = env.terminal().dataDir().resolve("audit.jsonl");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Files.readAllLines(audit)
+                        .getLast()
+                        .contains("\"staff\":\"" + DemoStaff.RECEPTIONIST.id() + "\""));
     }
 
     @Test

@@ -77,6 +77,8 @@ class ScreenshotTourTest {
         });
         Path out = Files.createDirectories(Path.of("target", "screenshots"));
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-idle.png"));
+        save(robot, staffStage.getScene(), out.resolve(language + "-staff-login.png"));
+        DemoSignIn.receptionist(robot);
         robot.clickOn("#placeCard");
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
@@ -198,7 +200,8 @@ class ScreenshotTourTest {
                 new TerminalDiagnostics((device, w, h, fps) -> DemoFrames.camera(), name -> null, Clock.systemUTC()),
                 Runnable::run,
                 Runnable::run,
-                messages);
+                messages,
+                env.terminal().staffSession());
         robot.interact(() -> windows.staff().addTab(SettingsView.tab(model, messages)));
         robot.clickOn("#settingsTab");
         // The checks run synchronously here, so the picture shows their answers.
