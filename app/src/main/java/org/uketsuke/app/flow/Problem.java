@@ -37,5 +37,10 @@ public enum Problem {
     /** The expiry year read or typed differs from the one the card's 共通カードAP holds: nothing was tried on the card. */
     CARD_EXPIRY_MISMATCH,
     /** 照合番号B has no tries left: the face path is closed for this card (PIN or the staff's check remain). */
-    COLLATION_NUMBER_BLOCKED
+    COLLATION_NUMBER_BLOCKED,
+    // --- verifiable PIN-less confirmation (issue #25) ---
+    /** The genuine card face belongs to someone other than the certificate's person (a relayed card-face AP). */
+    CARD_FACE_MISMATCH,
+    /** The consents that reached the system are not the ones the patient's proof signed: nothing was confirmed. */
+    CONSENTS_ALTERED
 }
