@@ -119,112 +119,13 @@ class MockBackendTest {
         assertThat(((ConfirmationOutcome.Confirmed) with).qualification()).isEqualTo(card.expected());
     }
 
-    private static final byte[] PROOF = new byte[32];
-
-    static {
-        Arrays.fill(PROOF, (byte) 0x5A);
-    }
-
-    private static FaceAttestation face(
-            byte[] nonce, byte[] certHash, double score, boolean presence, String decision, Instant at, byte[] proof) {
-        return new FaceAttestation(
-                nonce, certHash, score, 0.40, presence, "faceplugin-arcface-512@1", decision, at, proof);
-    }
-
-    private static FaceAttestation face(byte[] nonce, byte[] certHash, double score, boolean presence) {
-        return face(nonce, certHash, score, presence, FaceAttestation.MATCH, Instant.now(), PROOF);
-    }
-
-    @Test
-    void theFacePathNeedsTheTerminalsSignedAttestationForThisNonceAndCertificate() throws Exception {
-        IssuedCard card = backend.issueCard(12);
-        byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
-
-        byte[] nonce = TestCards.nonce(client);
-        FaceAttestation good = face(nonce, certHash, 0.82, true);
-        assertThat(client.confirmByCard(
-                        faceRequest(card, nonce, good, TerminalSigner.sign(backend.terminalTls(), good.bytes()))))
-                .isInstanceOf(ConfirmationOutcome.Confirmed.class);
-
-        byte[] nonce2 = TestCards.nonce(client);
-        FaceAttestation lowScore = face(nonce2, certHash, 0.21, true);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce2, lowScore, TerminalSigner.sign(backend.terminalTls(), lowScore.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        byte[] nonce3 = TestCards.nonce(client);
-        FaceAttestation noPresence = face(nonce3, certHash, 0.9, false);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce3, noPresence, TerminalSigner.sign(backend.terminalTls(), noPresence.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        byte[] nonce4 = TestCards.nonce(client);
-        FaceAttestation forged = face(nonce4, certHash, 0.9, true);
-        assertThat(reason(
-                        client.confirmByCard(faceRequest(card, nonce4, forged, sign(card.authKey(), forged.bytes())))))
-                .as("signed by another key than the terminal's")
-                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
-
-        byte[] nonce5 = TestCards.nonce(client);
-        FaceAttestation otherNonce = face(TestCards.nonce(client), certHash, 0.9, true);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce5, otherNonce, TerminalSigner.sign(backend.terminalTls(), otherNonce.bytes())))))
-                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
-    }
-
-    @Test
-    void aStaleOrProoflessOrTamperedFaceAttestationIsRefusedTyped() throws Exception {
-        IssuedCard card = backend.issueCard(14);
-        byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
-
-        byte[] nonce = TestCards.nonce(client);
-        FaceAttestation stale = face(
-                nonce, certHash, 0.9, true, FaceAttestation.MATCH, Instant.now().minus(Duration.ofMinutes(10)), PROOF);
-        assertThat(reason(client.confirmByCard(
-                        faceRequest(card, nonce, stale, TerminalSigner.sign(backend.terminalTls(), stale.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        byte[] nonce2 = TestCards.nonce(client);
-        FaceAttestation future = face(
-                nonce2,
-                certHash,
-                0.9,
-                true,
-                FaceAttestation.MATCH,
-                Instant.now().plus(Duration.ofMinutes(10)),
-                PROOF);
-        assertThat(reason(client.confirmByCard(
-                        faceRequest(card, nonce2, future, TerminalSigner.sign(backend.terminalTls(), future.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        byte[] nonce3 = TestCards.nonce(client);
-        FaceAttestation noProof = face(nonce3, certHash, 0.9, true, FaceAttestation.MATCH, Instant.now(), new byte[32]);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce3, noProof, TerminalSigner.sign(backend.terminalTls(), noProof.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        byte[] nonce4 = TestCards.nonce(client);
-        FaceAttestation noMatch = face(nonce4, certHash, 0.9, true, "NO_MATCH", Instant.now(), PROOF);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce4, noMatch, TerminalSigner.sign(backend.terminalTls(), noMatch.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        // Signed at 0.41, sent as 0.95: the terminal's signature no longer covers the text.
-        byte[] nonce5 = TestCards.nonce(client);
-        FaceAttestation signed = face(nonce5, certHash, 0.41, true);
-        FaceAttestation tampered =
-                face(nonce5, certHash, 0.95, true, FaceAttestation.MATCH, signed.attestedAt(), PROOF);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce5, tampered, TerminalSigner.sign(backend.terminalTls(), signed.bytes())))))
-                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
-    }
-
     @Test
     void aVisualCheckIsAcceptedWhenTheTerminalSignsItForThisCard() throws Exception {
         IssuedCard card = backend.issueCard(13);
         byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
         byte[] nonce = TestCards.nonce(client);
-        VisualAttestation visual = new VisualAttestation(nonce, certHash, TestCards.passcode(client, "staff-07"));
+        VisualAttestation visual = new VisualAttestation(
+                nonce, certHash, TestCards.statement(client, nonce), TestCards.passcode(client, "staff-07"));
         assertThat(client.confirmByCard(new CardConfirmationRequest(
                         card.authCertDer(),
                         nonce,
@@ -236,7 +137,8 @@ class MockBackendTest {
                 .isInstanceOf(ConfirmationOutcome.Confirmed.class);
 
         byte[] nonce2 = TestCards.nonce(client);
-        VisualAttestation asFace = new VisualAttestation(nonce2, certHash, TestCards.passcode(client, "staff-07"));
+        VisualAttestation asFace = new VisualAttestation(
+                nonce2, certHash, TestCards.statement(client, nonce2), TestCards.passcode(client, "staff-07"));
         assertThat(reason(client.confirmByCard(new CardConfirmationRequest(
                         card.authCertDer(),
                         nonce2,
@@ -247,12 +149,6 @@ class MockBackendTest {
                         asFace))))
                 .as("a visual check does not pass as a face match")
                 .isEqualTo(RejectionReason.SIGNATURE_INVALID);
-    }
-
-    private static CardConfirmationRequest faceRequest(
-            IssuedCard card, byte[] nonce, FaceAttestation attestation, byte[] signature) {
-        return new CardConfirmationRequest(
-                card.authCertDer(), nonce, signature, IdentityMethod.FACE, Consents.none(), "face", attestation);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.List;
 import org.uketsuke.eligibility.BatchSubmission;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.ConfirmationStatement;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -89,6 +91,16 @@ final class TestCards {
             throw new AssertionError("expected unavailable, got " + outcome);
         }
         return unavailable;
+    }
+
+    /** The statement digest of a request with this nonce and no consents asked (an outpatient visit). */
+    static byte[] statement(EligibilityClient client, byte[] nonce) {
+        return statement(client, nonce, Consents.none());
+    }
+
+    static byte[] statement(EligibilityClient client, byte[] nonce, Consents consents) {
+        return new ConfirmationStatement(nonce, client.institutionCode(), consents, ConsentScenario.OUTPATIENT, null)
+                .sha256();
     }
 
     static byte[] sha256(byte[] data) throws Exception {

@@ -51,7 +51,8 @@ class VisualPasscodeTest {
             throws Exception {
         byte[] nonce = TestCards.nonce(via);
         VisualAttestation attestation =
-                new VisualAttestation(nonce, TestCards.sha256(card.authCertDer()), staffId, passcode);
+                new VisualAttestation(
+                nonce, TestCards.sha256(card.authCertDer()), TestCards.statement(via, nonce), staffId, passcode);
         return via.confirmByCard(new CardConfirmationRequest(
                 card.authCertDer(),
                 nonce,

@@ -120,7 +120,7 @@ public final class DemoProfile implements AutoCloseable {
                             issuedCard.authCaCertDer(),
                             issuedCard.authKey(),
                             issuedCard.pin()),
-                    cardFace(issuedCard, collationNumberB, chipPhoto.join(), faceKey.join()));
+                    cardFace(backend, issuedCard, collationNumberB, chipPhoto.join(), faceKey.join()));
             CardSlot slot = switch (mode) {
                 case VIRTUAL -> {
                     VirtualCardSlot virtual = new VirtualCardSlot(inProcess(card));
@@ -158,6 +158,7 @@ public final class DemoProfile implements AutoCloseable {
                     Optional.of(camera.join()),
                     Optional.of(() -> cardFrontCamera()),
                     Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
+                    Optional.of(backend.cardFaceIssuerCertificate().getPublicKey()),
                     Clock.systemDefaultZone(),
                     dataDir);
             this.terminal = Terminal.start(settings(dataDir, postgres), ports, closer);
@@ -356,18 +357,24 @@ public final class DemoProfile implements AutoCloseable {
         return image;
     }
 
-    /** The card-face AP of the demo card: the demo portrait as its chip photo, a fresh application key. */
+    /**
+     * The card-face AP of the demo card: the demo portrait as its chip photo, a fresh application key, the card face
+     * signed by the backend's test card-face issuer.
+     */
     private static CardFacePersonalisation cardFace(
-            IssuedCard issued, String collationNumberB, byte[] chipPhoto, KeyPair applicationKey) {
+            MockBackend backend, IssuedCard issued, String collationNumberB, byte[] chipPhoto, KeyPair applicationKey) {
         DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
+        String birthDate = yyyymmdd.format(issued.expected().birthdate());
+        String sex = issued.expected().sex().code();
+        String expiry = yyyymmdd.format(CARD_EXPIRY);
         return new CardFacePersonalisation(
                 collationNumberB,
-                yyyymmdd.format(issued.expected().birthdate()),
-                issued.expected().sex().code(),
+                birthDate,
+                sex,
                 chipPhoto,
-                yyyymmdd.format(CARD_EXPIRY),
+                expiry,
                 applicationKey,
-                new byte[256]);
+                backend.signCardFace(birthDate, sex, applicationKey.getPublic().getEncoded(), chipPhoto, expiry));
     }
 
     private static KeyPair rsa2048() {

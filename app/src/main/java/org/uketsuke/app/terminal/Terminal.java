@@ -93,7 +93,11 @@ public final class Terminal implements ScreenServices, AutoCloseable {
                 bridge,
                 local,
                 ports.faceCamera()
-                        .map(camera -> new FaceCheck(camera, FaceVerifier.defaults()).withPreview(facePreview)),
+                        .map(camera -> new FaceCheck(
+                                        camera,
+                                        FaceVerifier.defaults(),
+                                        ports.cardFaceIssuer().orElseThrow())
+                                .withPreview(facePreview)),
                 ports.signer(),
                 Optional.ofNullable(audit).map(trail -> new ReceptionServices.Audit(trail, settings.terminalId()))));
         this.cardFrontCapture = ports.cardFrontCamera().flatMap(Terminal::cardFrontCapture);

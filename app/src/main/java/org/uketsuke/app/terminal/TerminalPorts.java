@@ -1,6 +1,7 @@
 package org.uketsuke.app.terminal;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import org.uketsuke.face.camera.CameraSource;
  *     empty: no PIN-less face path
  * @param signer signs with the terminal's key (the face path's and the visual check's attestations), or empty where
  *     the terminal offers the PIN only; required with a face camera
+ * @param cardFaceIssuer the key that signs genuine card faces (DF28, docs/spec-notes/card.md#what-the-issuer-signs);
+ *     required with a face camera: the face check refuses a card face it did not sign
  * @param clock the local clock (receptions are dated in the clinic's zone)
  * @param dataDir local files: audit log, pending lookups, exports
  */
@@ -34,6 +37,7 @@ public record TerminalPorts(
         Optional<CameraSource> faceCamera,
         Optional<Supplier<CameraSource>> cardFrontCamera,
         Optional<UnaryOperator<byte[]>> signer,
+        Optional<PublicKey> cardFaceIssuer,
         Clock clock,
         Path dataDir) {
 
@@ -46,6 +50,9 @@ public record TerminalPorts(
         Objects.requireNonNull(signer, "signer");
         if (faceCamera.isPresent() && signer.isEmpty()) {
             throw new IllegalArgumentException("the face path needs the terminal's signer");
+        }
+        if (faceCamera.isPresent() && cardFaceIssuer.isEmpty()) {
+            throw new IllegalArgumentException("the face path needs the card-face issuer's key");
         }
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(dataDir, "dataDir");

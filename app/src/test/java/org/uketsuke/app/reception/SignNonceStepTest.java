@@ -89,8 +89,16 @@ class SignNonceStepTest {
                 .hasValueSatisfying(attestation -> assertThat(attestation)
                         .isInstanceOfSatisfying(
                                 FaceAttestation.class,
-                                f -> assertThat(f.presenceProven()).isTrue()));
+                                f -> assertThat(f.cardFaceSha256())
+                                        .isEqualTo(proof.cardFace().orElseThrow().sha256())));
+        assertThat(proof.cardFace().orElseThrow().signedByCard(statementOf(proof), proof.cardFaceSignature()))
+                .as("the card-face AP signed the statement the attestation carries")
+                .isTrue();
         new EndVisitStep().run(matched.visit());
+    }
+
+    private static byte[] statementOf(SignedNonce proof) {
+        return proof.attestation().orElseThrow().statementSha256();
     }
 
     @Test

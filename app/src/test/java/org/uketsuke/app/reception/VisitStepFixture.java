@@ -63,17 +63,9 @@ final class VisitStepFixture implements AutoCloseable {
         issued = registered ? backend.issueCard(0) : backend.issueUnregisteredCard(3);
         collationNumberB =
                 CollationNumberB.of(issued.expected().birthdate(), CARD_EXPIRY.getYear(), SECURITY_CODE, false);
-        DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
         card = new MyNumberCardSimulator(
                 new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin()),
-                new CardFacePersonalisation(
-                        collationNumberB.value(),
-                        yyyymmdd.format(issued.expected().birthdate()),
-                        issued.expected().sex().code(),
-                        DemoFrames.chipPhotoJp2(),
-                        yyyymmdd.format(CARD_EXPIRY),
-                        rsa2048(),
-                        new byte[256]));
+                genuineFace(backend, issued, collationNumberB));
         slot = new VirtualCardSlot(inProcess(card));
         bridge = RececonBridge.open(new BridgeConfig(
                 dir.resolve("outbox.db"),
@@ -89,11 +81,33 @@ final class VisitStepFixture implements AutoCloseable {
                 client,
                 bridge,
                 Clock.systemUTC(),
-                Optional.of(new FaceCheck(DemoFrames.camera(), FaceVerifier.defaults())),
+                Optional.of(new FaceCheck(
+                        DemoFrames.camera(),
+                        FaceVerifier.defaults(),
+                        backend.cardFaceIssuerCertificate().getPublicKey())),
                 Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
                 Optional.of(new ReceptionServices.Audit(AuditLog.open(auditFile), "kiosk-test")));
         records = new VisitRecords(services);
         records.onRecord(history::add);
+    }
+
+    /** The card face the test issuer personalises for this card: the demo photo, a fresh key, DF28 signed. */
+    static CardFacePersonalisation genuineFace(
+            MockBackend backend, IssuedCard issued, CollationNumberB collationNumberB) {
+        DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
+        String birthDate = yyyymmdd.format(issued.expected().birthdate());
+        String sex = issued.expected().sex().code();
+        String expiry = yyyymmdd.format(CARD_EXPIRY);
+        KeyPair key = rsa2048();
+        byte[] photo = DemoFrames.chipPhotoJp2();
+        return new CardFacePersonalisation(
+                collationNumberB.value(),
+                birthDate,
+                sex,
+                photo,
+                expiry,
+                key,
+                backend.signCardFace(birthDate, sex, key.getPublic().getEncoded(), photo, expiry));
     }
 
     /** A card registered for insurance use. */

@@ -57,6 +57,7 @@ class TerminalTest {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
+                    Optional.empty(),
                     Clock.systemDefaultZone(),
                     dir);
 
