@@ -90,7 +90,8 @@ class SignNonceStepTest {
                         .isInstanceOfSatisfying(
                                 FaceAttestation.class,
                                 f -> assertThat(f.cardFaceSha256())
-                                        .isEqualTo(proof.cardFace().orElseThrow().sha256())));
+                                        .isEqualTo(
+                                                proof.cardFace().orElseThrow().sha256())));
         assertThat(proof.cardFace().orElseThrow().signedByCard(statementOf(proof), proof.cardFaceSignature()))
                 .as("the card-face AP signed the statement the attestation carries")
                 .isTrue();
