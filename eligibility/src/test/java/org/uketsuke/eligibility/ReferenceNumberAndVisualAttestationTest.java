@@ -21,7 +21,8 @@ class ReferenceNumberAndVisualAttestationTest {
 
     @Test
     void aVisualAttestationCarriesItsPasscodeAndSurvivesItsText() {
-        VisualAttestation visual = new VisualAttestation(new byte[32], new byte[32], new byte[32], "staff-07", "12345678");
+        VisualAttestation visual =
+                new VisualAttestation(new byte[32], new byte[32], new byte[32], "staff-07", "12345678");
         assertThat(visual.text()).startsWith("UKETSUKE-VISUAL-ATTESTATION-2|").endsWith("|staff-07|12345678");
         Attestation back = Attestation.parse(visual.text());
         assertThat(back).isInstanceOfSatisfying(VisualAttestation.class, v -> {

@@ -91,7 +91,11 @@ final class Confirmations {
         }
         Attestation attestation = request.attestation();
         byte[] statement = ConfirmationStatement.of(request, institution).sha256();
-        if (attestation != null && !Arrays.equals(attestation.statementSha256(), statement)) {
+        byte[] signedStatement = attestation != null
+                ? attestation.statementSha256()
+                : SignedDigests.recover(certificate.getPublicKey(), request.signature())
+                        .orElseThrow();
+        if (!Arrays.equals(signedStatement, statement)) {
             log.warn("confirmation refused: consents differ from the signed statement (file {})", fileId);
             return ResultMessage.rejected(
                     now, institution, fileId, RejectionReason.CONSENTS_ALTERED, "同意内容が署名の後に変更されています。");
@@ -219,9 +223,10 @@ final class Confirmations {
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             if (request.method() == IdentityMethod.PIN) {
-                rsa.initVerify(card.getPublicKey());
-                rsa.update(request.nonce());
-                return rsa.verify(request.signature());
+                // The card signed some SHA-256 digest with this certificate's key; whether it is this request's
+                // statement is checked next, with its own reason.
+                return SignedDigests.recover(card.getPublicKey(), request.signature())
+                        .isPresent();
             }
             Attestation attestation = request.attestation();
             if (attestation == null || terminal == null) {

@@ -26,8 +26,10 @@ import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RejectionReason;
+import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.TerminalSigner;
 
@@ -262,11 +264,52 @@ class CardPresenceAttacksTest {
     }
 
     @Test
-    void aConsentFlippedAfterSigningIsRefused() throws Exception {
+    void aConsentFlippedAfterSigningIsRefusedOnEveryPath() throws Exception {
         IssuedCard card = backend.issueCard(7);
         Attempt attempt = attempt(genuine(card.expected(), "photo-7"), card).signing(Consents.all(Consent.NO));
         CardConfirmationRequest flipped = attempt.request().withConsents(Consents.all(Consent.YES));
-        assertThat(refusal(flipped)).isEqualTo(RejectionReason.CONSENTS_ALTERED);
+        assertThat(refusal(flipped)).as("face path").isEqualTo(RejectionReason.CONSENTS_ALTERED);
+
+        // PIN path: the card signed the statement with every answer NO (a refused request spends its nonce).
+        Consents no = Consents.all(Consent.NO);
+        assertThat(refusal(pinSigned(card, no).withConsents(Consents.all(Consent.YES))))
+                .as("PIN path")
+                .isEqualTo(RejectionReason.CONSENTS_ALTERED);
+        assertThat(refusal(pinSigned(card, no).withPrescriptionForm(PrescriptionForm.PAPER)))
+                .as("the prescription form changed")
+                .isEqualTo(RejectionReason.CONSENTS_ALTERED);
+        assertThat(client.confirmByCard(pinSigned(card, no)))
+                .as("as signed")
+                .isInstanceOf(ConfirmationOutcome.Confirmed.class);
+
+        // Visual path: the terminal's attestation carries the statement's digest.
+        byte[] visualNonce = TestCards.nonce(client);
+        VisualAttestation visual = new VisualAttestation(
+                visualNonce,
+                TestCards.sha256(card.authCertDer()),
+                TestCards.statement(client, visualNonce, no),
+                TestCards.passcode(client, "staff-07"));
+        CardConfirmationRequest staffChecked = new CardConfirmationRequest(
+                card.authCertDer(),
+                visualNonce,
+                TerminalSigner.sign(backend.terminalTls(), visual.bytes()),
+                IdentityMethod.VISUAL,
+                Consents.all(Consent.YES),
+                "visual",
+                visual);
+        assertThat(refusal(staffChecked)).as("visual path").isEqualTo(RejectionReason.CONSENTS_ALTERED);
+    }
+
+    /** A PIN-path request whose statement the card signed with these answers, on a fresh nonce. */
+    private static CardConfirmationRequest pinSigned(IssuedCard card, Consents consents) throws Exception {
+        byte[] nonce = TestCards.nonce(client);
+        return new CardConfirmationRequest(
+                card.authCertDer(),
+                nonce,
+                TestCards.signStatement(card.authKey(), client, nonce, consents, null),
+                IdentityMethod.PIN,
+                consents,
+                "pin");
     }
 
     @Test

@@ -71,7 +71,7 @@ class MockBackendTest {
         return new CardConfirmationRequest(
                 card.authCertDer(),
                 nonce,
-                sign(card.authKey(), nonce),
+                TestCards.signStatement(card.authKey(), client, nonce),
                 IdentityMethod.PIN,
                 Consents.none(),
                 "test-" + System.nanoTime());
@@ -114,7 +114,12 @@ class MockBackendTest {
         byte[] nonce = TestCards.nonce(client);
         Consents yes = Consents.all(Consent.YES);
         ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(
-                card.authCertDer(), nonce, sign(card.authKey(), nonce), IdentityMethod.PIN, yes, "consented"));
+                card.authCertDer(),
+                nonce,
+                TestCards.signStatement(card.authKey(), client, nonce, yes, null),
+                IdentityMethod.PIN,
+                yes,
+                "consented"));
         assertThat(((ConfirmationOutcome.Confirmed) with).qualification()).isEqualTo(card.expected());
     }
 
@@ -306,13 +311,13 @@ class MockBackendTest {
     }
 
     @Test
-    void theSignatureIsOverTheSha256OfTheNonceAsTheCardMakesIt() throws Exception {
-        // The card receives DigestInfo(SHA-256(nonce)) and pads it itself: identical to SHA256withRSA.
+    void theSignatureIsOverTheSha256OfTheStatementAsTheCardMakesIt() throws Exception {
+        // The card receives DigestInfo(SHA-256(statement)) and pads it itself: identical to SHA256withRSA.
         IssuedCard card = backend.issueCard(9);
         byte[] nonce = TestCards.nonce(client);
         byte[] prefix = HexFormat.of().parseHex("3031300d060960864801650304020105000420");
         byte[] digestInfo = Arrays.copyOf(prefix, prefix.length + 32);
-        System.arraycopy(MessageDigest.getInstance("SHA-256").digest(nonce), 0, digestInfo, prefix.length, 32);
+        System.arraycopy(TestCards.statement(client, nonce), 0, digestInfo, prefix.length, 32);
         Signature raw = Signature.getInstance("NONEwithRSA");
         raw.initSign(card.authKey());
         raw.update(digestInfo);
@@ -345,7 +350,7 @@ class MockBackendTest {
             assertThat(timedClient.confirmByCard(new CardConfirmationRequest(
                             card.authCertDer(),
                             inTime,
-                            sign(card.authKey(), inTime),
+                            TestCards.signStatement(card.authKey(), timedClient, inTime),
                             IdentityMethod.PIN,
                             Consents.none(),
                             "in-time")))
@@ -354,7 +359,7 @@ class MockBackendTest {
             assertThat(reason(timedClient.confirmByCard(new CardConfirmationRequest(
                             card.authCertDer(),
                             late,
-                            sign(card.authKey(), late),
+                            TestCards.signStatement(card.authKey(), timedClient, late),
                             IdentityMethod.PIN,
                             Consents.none(),
                             "late"))))

@@ -15,6 +15,7 @@ import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.NonceOutcome;
 import org.uketsuke.eligibility.PasscodeOutcome;
+import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.VisualPasscode;
@@ -34,12 +35,29 @@ final class TestCards {
         return rsa.sign();
     }
 
+    /**
+     * What the card signs on the PIN path after the PIN: the confirmation statement of this nonce, this client's
+     * institution and these answers (docs/backend-api.md#the-signed-confirmation-statement).
+     */
+    static byte[] signStatement(
+            PrivateKey key, EligibilityClient client, byte[] nonce, Consents consents, PrescriptionForm form)
+            throws Exception {
+        return sign(
+                key,
+                new ConfirmationStatement(nonce, client.institutionCode(), consents, ConsentScenario.OUTPATIENT, form)
+                        .bytes());
+    }
+
+    static byte[] signStatement(PrivateKey key, EligibilityClient client, byte[] nonce) throws Exception {
+        return signStatement(key, client, nonce, Consents.none(), null);
+    }
+
     static CardConfirmationRequest pinRequest(HttpsEligibilityClient client, IssuedCard card) throws Exception {
         byte[] nonce = nonce(client);
         return new CardConfirmationRequest(
                 card.authCertDer(),
                 nonce,
-                sign(card.authKey(), nonce),
+                signStatement(card.authKey(), client, nonce),
                 IdentityMethod.PIN,
                 Consents.none(),
                 "test-" + System.nanoTime());

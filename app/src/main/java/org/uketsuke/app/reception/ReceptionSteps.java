@@ -35,7 +35,9 @@ public final class ReceptionSteps implements VisitSteps {
         this.proveAndConfirm = List.of(nonce, sign, confirm, handOver);
         this.registerThenConfirm = Stream.concat(
                         Stream.of(
-                                nonce, sign, new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
+                                nonce,
+                                new TimedStep(Part.CARD, SignNonceStep.forRegistration(services.client())),
+                                new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
                         proveAndConfirm.stream())
                 .toList();
     }

@@ -33,11 +33,27 @@ final class SignNonceStep implements VisitStep {
     private final Optional<UnaryOperator<byte[]>> terminalSigner;
     private final Clock clock;
 
+    private final boolean forRegistration;
+
     /** @param terminalSigner the terminal's key, where it offers the face path or the staff's check */
     SignNonceStep(EligibilityClient client, Optional<UnaryOperator<byte[]>> terminalSigner, Clock clock) {
+        this(client, terminalSigner, clock, false);
+    }
+
+    private SignNonceStep(
+            EligibilityClient client,
+            Optional<UnaryOperator<byte[]>> terminalSigner,
+            Clock clock,
+            boolean forRegistration) {
         this.client = client;
         this.terminalSigner = terminalSigner;
         this.clock = clock;
+        this.forRegistration = forRegistration;
+    }
+
+    /** For 保険証利用登録: the card signs the bare nonce (no consents are given by registering). */
+    static SignNonceStep forRegistration(EligibilityClient client) {
+        return new SignNonceStep(client, Optional.empty(), Clock.systemUTC(), true);
     }
 
     @Override
@@ -49,7 +65,11 @@ final class SignNonceStep implements VisitStep {
         byte[] nonce = visit.nonce().get();
         return switch (visit.proof().get()) {
             case IdentityProof.CardSignature _ ->
-                switch (card.card().signWithAuthKey(Digests.sha256(nonce))) {
+                switch (card.card()
+                        .signWithAuthKey(
+                                forRegistration
+                                        ? Digests.sha256(nonce)
+                                        : statement(visit, nonce).sha256())) {
                     case Signature.Signed signed ->
                         Result.next(visit.withSigned(
                                 new SignedNonce(nonce, signed.signature(), IdentityMethod.PIN, Optional.empty())));

@@ -169,6 +169,14 @@ final class VisitStepFixture implements AutoCloseable {
         return signed.visit();
     }
 
+    /** The given visit with a fresh nonce signed by the card for 保険証利用登録. */
+    VisitContext signedForRegistration(VisitContext visit) {
+        VisitStep.Result nonce = new FetchNonceStep(client).run(visit);
+        VisitStep.Result signed = SignNonceStep.forRegistration(client).run(nonce.visit());
+        assertThat(signed.event()).isEmpty();
+        return signed.visit();
+    }
+
     SignNonceStep signer() {
         return new SignNonceStep(client, services.terminalSigner(), Clock.systemUTC());
     }
