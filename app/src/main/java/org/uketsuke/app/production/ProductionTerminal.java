@@ -189,6 +189,7 @@ public final class ProductionTerminal {
                         Map.entry("tls.trusted_cas", pem.trustedCas()))) {
                     readable(file.getKey(), file.getValue());
                 }
+                KeyFilePermissions.requirePrivate("tls.key", pem.key());
                 try {
                     yield TlsMaterial.fromPem(pem.key(), pem.certificate(), pem.trustedCas());
                 } catch (IllegalArgumentException e) {
@@ -207,6 +208,7 @@ public final class ProductionTerminal {
             case UketsukeConfig.Credentials.Pkcs12 p12 -> {
                 readable("tls.pkcs12", p12.file());
                 readable("tls.trusted_cas", p12.trustedCas());
+                KeyFilePermissions.requirePrivate("tls.pkcs12", p12.file());
                 String password = environment.apply(p12.passwordVariable());
                 if (password == null) {
                     throw new TerminalStartException(

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -51,6 +53,11 @@ public record TerminalFiles(Path key, Path certificate, Path pkcs12, Path truste
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p12.store(out, PKCS12_PASSWORD.toCharArray());
         Files.write(files.pkcs12(), out.toByteArray());
+        // As an installer leaves them: the private key files readable by the terminal's user only.
+        if (Files.getFileAttributeView(files.key(), PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(files.key(), PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(files.pkcs12(), PosixFilePermissions.fromString("rw-------"));
+        }
         return files;
     }
 
