@@ -70,8 +70,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--reader",
             defaultValue = "virtual",
-            description = "Where the virtual card sits: virtual (in-process) or vpcd (real pcscd + vpcd driver).")
+            description =
+                    "Where the card sits: virtual (in-process), vpcd (the virtual card behind real pcscd + vpcd) or "
+                            + "pcsc (whatever card is on a PC/SC reader; headless PIN and 照合番号B from UKETSUKE_DEMO_PIN and "
+                            + "UKETSUKE_DEMO_COLLATION_B).")
     String reader;
+
+    @Option(
+            names = "--reader-name",
+            paramLabel = "NAME",
+            description = "With --reader pcsc: the reader as `uketsuke reader list` shows it (default: the first one).")
+    String readerName;
 
     @Option(
             names = "--postgres",
@@ -102,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
             TerminalApplication.launch(() -> {
                 DemoProfile demo;
                 try {
-                    demo = DemoProfile.start(dir, mode, postgres);
+                    demo = profile(dir, mode, postgres);
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("the demo could not start: " + e.getMessage(), e);
                 }
@@ -136,7 +145,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("--headless runs one visit: add --once");
             return 2;
         }
-        try (DemoProfile env = DemoProfile.start(dir, readerMode(), postgres())) {
+        try (DemoProfile env = profile(dir, readerMode(), postgres())) {
             BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
             env.terminal().controller().addListener(snapshots::add);
             Consents answers = Consents.all("yes".equals(consent) ? Consent.YES : Consent.NO);
@@ -163,6 +172,12 @@ public final class DemoCommand implements Callable<Integer> {
         return postgresUrl == null
                 ? null
                 : new PostgresTarget(postgresUrl, postgresUser, System.getenv("UKETSUKE_POSTGRES_PASSWORD"));
+    }
+
+    private DemoProfile profile(Path dir, ReaderMode mode, PostgresTarget postgres) {
+        return mode == ReaderMode.PCSC
+                ? DemoProfile.startOnReader(dir, readerName == null ? "" : readerName, postgres)
+                : DemoProfile.start(dir, mode, postgres);
     }
 
     private ReaderMode readerMode() {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -84,6 +85,7 @@ public final class DemoProfile implements AutoCloseable {
     private final IssuedCard issuedCard;
     private final String collationNumberB;
     private final boolean mismatchPersona;
+    private final ReaderMode mode;
     private final DemoCard demoCard;
     private final Terminal terminal;
     /** Where the kiosk's card-front frames come from; tests swap in other recordings. */
@@ -99,7 +101,20 @@ public final class DemoProfile implements AutoCloseable {
             PostgresTarget postgres,
             boolean registered,
             boolean mismatchPersona) {
+        this(dataDir, personIndex, mode, postgres, registered, mismatchPersona, "");
+    }
+
+    /** @param readerName with {@link ReaderMode#PCSC}: the reader to use, or empty for the first one */
+    private DemoProfile(
+            Path dataDir,
+            int personIndex,
+            ReaderMode mode,
+            PostgresTarget postgres,
+            boolean registered,
+            boolean mismatchPersona,
+            String readerName) {
         this.mismatchPersona = mismatchPersona;
+        this.mode = mode;
         // Start-up work that does not depend on the backend runs beside it (cold start is measured).
         CompletableFuture<KeyPair> faceKey = CompletableFuture.supplyAsync(DemoProfile::rsa2048);
         CompletableFuture<byte[]> chipPhoto = CompletableFuture.supplyAsync(
@@ -144,6 +159,17 @@ public final class DemoProfile implements AutoCloseable {
                     this.demoCard = closer.open(new VpcdDemoCard(card, vpcdPort));
                     yield new PcscCardSlot(new PcscReaders(), VpcdDemoCard.READER);
                 }
+                case PCSC -> {
+                    // The patient places and takes the card: nothing for the demo to do.
+                    this.demoCard = new DemoCard() {
+                        @Override
+                        public void insert() {}
+
+                        @Override
+                        public void remove() {}
+                    };
+                    yield new PcscCardSlot(new PcscReaders(), outsideReader(readerName));
+                }
             };
             HttpsEligibilityClient client = new HttpsEligibilityClient(
                     backend.baseUri(),
@@ -156,7 +182,8 @@ public final class DemoProfile implements AutoCloseable {
                     client,
                     client,
                     Optional.of(camera.join()),
-                    Optional.of(() -> cardFrontCamera()),
+                    // An outside card's front is not the rendered demo card's: its 照合番号B comes from the environment.
+                    mode == ReaderMode.PCSC ? Optional.empty() : Optional.of(() -> cardFrontCamera()),
                     Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
                     Optional.of(backend.cardFaceIssuerCertificate().getPublicKey()),
                     Clock.systemDefaultZone(),
@@ -236,6 +263,35 @@ public final class DemoProfile implements AutoCloseable {
     }
 
     /**
+     * The demo against whatever card sits on a PC/SC reader (issue #25): the same embedded backend and terminal, no card
+     * of the demo's own. Headless visits take the card's PIN from UKETSUKE_DEMO_PIN and its 照合番号B from
+     * UKETSUKE_DEMO_COLLATION_B; a card the mock backend did not issue is refused with its typed reason.
+     *
+     * @param readerName the reader as {@code uketsuke reader list} shows it, or empty for the first one
+     */
+    public static DemoProfile startOnReader(Path dataDir, String readerName, PostgresTarget postgres) {
+        createDirectories(dataDir);
+        return new DemoProfile(dataDir, 0, ReaderMode.PCSC, postgres, true, false, readerName);
+    }
+
+    /** The reader an outside card sits on: the one named, or the first one pcscd lists. */
+    private static String outsideReader(String readerName) {
+        return switch (PcscService.ensureRunning(Duration.ofSeconds(10))) {
+            case PcscService.Status.Unavailable u ->
+                throw new IllegalStateException("the card service is not available: " + u.reason());
+            case PcscService.Status.Running running -> {
+                if (!readerName.isEmpty()) {
+                    yield readerName;
+                }
+                if (running.readers().isEmpty()) {
+                    throw new IllegalStateException("no PC/SC reader is connected");
+                }
+                yield running.readers().getFirst();
+            }
+        };
+    }
+
+    /**
      * The mismatch persona (issue #10): a virtual card whose chip photo (and printed front) shows someone else than the
      * recorded camera face — 照合番号B and the card are fine, the face check fails and the kiosk offers PIN or 目視.
      */
@@ -302,11 +358,17 @@ public final class DemoProfile implements AutoCloseable {
 
     /** 照合番号B of the demo card, as the camera would read it off the card front (shown on the staff screen). */
     public String demoCollationNumberB() {
+        if (mode == ReaderMode.PCSC) {
+            return Objects.requireNonNullElse(System.getenv("UKETSUKE_DEMO_COLLATION_B"), "");
+        }
         return collationNumberB;
     }
 
     /** The demo PIN of the virtual card (printed on the staff screen; a real card's PIN is never shown). */
     public String demoPin() {
+        if (mode == ReaderMode.PCSC) {
+            return Objects.requireNonNullElse(System.getenv("UKETSUKE_DEMO_PIN"), "");
+        }
         return issuedCard.pin();
     }
 

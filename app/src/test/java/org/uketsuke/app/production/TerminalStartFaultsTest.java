@@ -55,8 +55,7 @@ class TerminalStartFaultsTest {
         assertThatThrownBy(() -> ProductionTerminal.tls(pem, Map.<String, String>of()::get))
                 .isInstanceOfSatisfying(TerminalStartException.class, e -> {
                     assertThat(e.key()).isEqualTo("tls.key");
-                    assertThat(e.describe())
-                            .contains(files[0].toString(), "all users", "chmod 600", "他のユーザーが読めます");
+                    assertThat(e.describe()).contains(files[0].toString(), "all users", "chmod 600", "他のユーザーが読めます");
                 });
 
         Files.setPosixFilePermissions(files[0], PosixFilePermissions.fromString("rw-r-----"));
@@ -116,7 +115,9 @@ class TerminalStartFaultsTest {
                         pair.getPublic())
                 .build(new JcaContentSignerBuilder(signatureAlgorithm).build(pair.getPrivate()))
                 .getEncoded();
-        Path key = Files.writeString(dir.resolve(algorithm + ".key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Path key = Files.writeString(
+                dir.resolve(algorithm + ".key"),
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         return new Path[] {key, Files.writeString(dir.resolve(algorithm + ".crt"), pem("CERTIFICATE", certificate))};
     }
