@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import org.uketsuke.app.config.DataDirectories;
 import org.uketsuke.app.flow.VisitEvent;
@@ -75,6 +77,9 @@ public final class DemoCommand implements Callable<Integer> {
                             + "pcsc (whatever card is on a PC/SC reader; headless PIN and 照合番号B from UKETSUKE_DEMO_PIN and "
                             + "UKETSUKE_DEMO_COLLATION_B).")
     String reader;
+
+    /** Where the outside card's PIN and 照合番号B are read (the process environment; tests give their own). */
+    UnaryOperator<String> environment = System::getenv;
 
     @Option(
             names = "--reader-name",
@@ -176,7 +181,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     private DemoProfile profile(Path dir, ReaderMode mode, PostgresTarget postgres) {
         return mode == ReaderMode.PCSC
-                ? DemoProfile.startOnReader(dir, readerName == null ? "" : readerName, postgres)
+                ? DemoProfile.startOnReader(
+                        dir,
+                        new DemoProfile.OutsideCard(
+                                Objects.requireNonNullElse(readerName, ""),
+                                Objects.requireNonNullElse(environment.apply("UKETSUKE_DEMO_PIN"), ""),
+                                Objects.requireNonNullElse(environment.apply("UKETSUKE_DEMO_COLLATION_B"), "")),
+                        postgres)
                 : DemoProfile.start(dir, mode, postgres);
     }
 

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -86,6 +85,7 @@ public final class DemoProfile implements AutoCloseable {
     private final String collationNumberB;
     private final boolean mismatchPersona;
     private final ReaderMode mode;
+    private final OutsideCard outside;
     private final DemoCard demoCard;
     private final Terminal terminal;
     /** Where the kiosk's card-front frames come from; tests swap in other recordings. */
@@ -101,10 +101,26 @@ public final class DemoProfile implements AutoCloseable {
             PostgresTarget postgres,
             boolean registered,
             boolean mismatchPersona) {
-        this(dataDir, personIndex, mode, postgres, registered, mismatchPersona, "");
+        this(dataDir, personIndex, mode, postgres, registered, mismatchPersona, OutsideCard.NONE);
     }
 
-    /** @param readerName with {@link ReaderMode#PCSC}: the reader to use, or empty for the first one */
+    /**
+     * A card the demo did not make, on a PC/SC reader.
+     *
+     * @param readerName the reader as {@code uketsuke reader list} shows it, or empty for the first one
+     * @param pin its auth PIN for headless PIN visits, or empty
+     * @param collationNumberB its 照合番号B for headless face visits, or empty
+     */
+    public record OutsideCard(String readerName, String pin, String collationNumberB) {
+        static final OutsideCard NONE = new OutsideCard("", "", "");
+
+        @Override
+        public String toString() {
+            return "OutsideCard[" + readerName + "]";
+        }
+    }
+
+    /** @param outside with {@link ReaderMode#PCSC}: the card on the reader */
     private DemoProfile(
             Path dataDir,
             int personIndex,
@@ -112,9 +128,10 @@ public final class DemoProfile implements AutoCloseable {
             PostgresTarget postgres,
             boolean registered,
             boolean mismatchPersona,
-            String readerName) {
+            OutsideCard outside) {
         this.mismatchPersona = mismatchPersona;
         this.mode = mode;
+        this.outside = outside;
         // Start-up work that does not depend on the backend runs beside it (cold start is measured).
         CompletableFuture<KeyPair> faceKey = CompletableFuture.supplyAsync(DemoProfile::rsa2048);
         CompletableFuture<byte[]> chipPhoto = CompletableFuture.supplyAsync(
@@ -168,7 +185,7 @@ public final class DemoProfile implements AutoCloseable {
                         @Override
                         public void remove() {}
                     };
-                    yield new PcscCardSlot(new PcscReaders(), outsideReader(readerName));
+                    yield new PcscCardSlot(new PcscReaders(), outsideReader(outside.readerName()));
                 }
             };
             HttpsEligibilityClient client = new HttpsEligibilityClient(
@@ -264,14 +281,11 @@ public final class DemoProfile implements AutoCloseable {
 
     /**
      * The demo against whatever card sits on a PC/SC reader (issue #25): the same embedded backend and terminal, no card
-     * of the demo's own. Headless visits take the card's PIN from UKETSUKE_DEMO_PIN and its 照合番号B from
-     * UKETSUKE_DEMO_COLLATION_B; a card the mock backend did not issue is refused with its typed reason.
-     *
-     * @param readerName the reader as {@code uketsuke reader list} shows it, or empty for the first one
+     * of the demo's own; a card the mock backend did not issue is refused with its typed reason.
      */
-    public static DemoProfile startOnReader(Path dataDir, String readerName, PostgresTarget postgres) {
+    public static DemoProfile startOnReader(Path dataDir, OutsideCard card, PostgresTarget postgres) {
         createDirectories(dataDir);
-        return new DemoProfile(dataDir, 0, ReaderMode.PCSC, postgres, true, false, readerName);
+        return new DemoProfile(dataDir, 0, ReaderMode.PCSC, postgres, true, false, card);
     }
 
     /** The reader an outside card sits on: the one named, or the first one pcscd lists. */
@@ -359,7 +373,7 @@ public final class DemoProfile implements AutoCloseable {
     /** 照合番号B of the demo card, as the camera would read it off the card front (shown on the staff screen). */
     public String demoCollationNumberB() {
         if (mode == ReaderMode.PCSC) {
-            return Objects.requireNonNullElse(System.getenv("UKETSUKE_DEMO_COLLATION_B"), "");
+            return outside.collationNumberB();
         }
         return collationNumberB;
     }
@@ -367,7 +381,7 @@ public final class DemoProfile implements AutoCloseable {
     /** The demo PIN of the virtual card (printed on the staff screen; a real card's PIN is never shown). */
     public String demoPin() {
         if (mode == ReaderMode.PCSC) {
-            return Objects.requireNonNullElse(System.getenv("UKETSUKE_DEMO_PIN"), "");
+            return outside.pin();
         }
         return issuedCard.pin();
     }
