@@ -101,7 +101,7 @@ public final class DemoProfile implements AutoCloseable {
             PostgresTarget postgres,
             boolean registered,
             boolean mismatchPersona) {
-        this(dataDir, personIndex, mode, postgres, registered, mismatchPersona, OutsideCard.NONE);
+        this(dataDir, personIndex, mode, vpcdPort, postgres, registered, mismatchPersona, OutsideCard.NONE);
     }
 
     /**
@@ -125,6 +125,7 @@ public final class DemoProfile implements AutoCloseable {
             Path dataDir,
             int personIndex,
             ReaderMode mode,
+            int vpcdPort,
             PostgresTarget postgres,
             boolean registered,
             boolean mismatchPersona,
@@ -285,7 +286,7 @@ public final class DemoProfile implements AutoCloseable {
      */
     public static DemoProfile startOnReader(Path dataDir, OutsideCard card, PostgresTarget postgres) {
         createDirectories(dataDir);
-        return new DemoProfile(dataDir, 0, ReaderMode.PCSC, postgres, true, false, card);
+        return new DemoProfile(dataDir, 0, ReaderMode.PCSC, VpcdConnector.DEFAULT_PORT, postgres, true, false, card);
     }
 
     /** The reader an outside card sits on: the one named, or the first one pcscd lists. */
