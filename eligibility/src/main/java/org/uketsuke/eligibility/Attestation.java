@@ -14,6 +14,9 @@ public sealed interface Attestation permits FaceAttestation, VisualAttestation {
     /** SHA-256 of the auth certificate this attestation is about. */
     byte[] authCertificateSha256();
 
+    /** SHA-256 of the {@link ConfirmationStatement} (nonce, institution, consents, form) the patient gave. */
+    byte[] statementSha256();
+
     /** The canonical text that is signed and sent. */
     String text();
 

@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param prescriptionForm {@code PrescriptionIssueSelect}: the patient's choice of electronic or paper prescription,
  *     or null when the clinic does not issue e-prescriptions (not asked)
  * @param scenario 診療区分 (OQSCD028) the consents were given under; decides how long they let the clinic view
+ * @param cardFace on the face path: the issuer-signed card face (no photo, no My Number) the backend checks and binds
+ *     to the certificate's person; null otherwise
+ * @param cardFaceSignature on the face path: the card-face AP key's signature over the SHA-256 DigestInfo of the
+ *     {@link ConfirmationStatement} (the backend's challenge with the consents); empty otherwise
  */
 public record CardConfirmationRequest(
         byte[] authCertificateDer,
@@ -22,7 +26,34 @@ public record CardConfirmationRequest(
         String arbitraryFileIdentifier,
         @Nullable Attestation attestation,
         @Nullable PrescriptionForm prescriptionForm,
-        ConsentScenario scenario) {
+        ConsentScenario scenario,
+        @Nullable CardFace cardFace,
+        byte[] cardFaceSignature) {
+
+    /** Without a card face (PIN and visual paths). */
+    public CardConfirmationRequest(
+            byte[] authCertificateDer,
+            byte[] nonce,
+            byte[] signature,
+            IdentityMethod method,
+            Consents consents,
+            String arbitraryFileIdentifier,
+            @Nullable Attestation attestation,
+            @Nullable PrescriptionForm prescriptionForm,
+            ConsentScenario scenario) {
+        this(
+                authCertificateDer,
+                nonce,
+                signature,
+                method,
+                consents,
+                arbitraryFileIdentifier,
+                attestation,
+                prescriptionForm,
+                scenario,
+                null,
+                new byte[0]);
+    }
 
     /** Without a prescription-form choice, for an outpatient visit. */
     public CardConfirmationRequest(
@@ -67,6 +98,7 @@ public record CardConfirmationRequest(
         authCertificateDer = authCertificateDer.clone();
         nonce = nonce.clone();
         signature = signature.clone();
+        cardFaceSignature = cardFaceSignature == null ? new byte[0] : cardFaceSignature.clone();
     }
 
     @Override
@@ -84,6 +116,11 @@ public record CardConfirmationRequest(
         return signature.clone();
     }
 
+    @Override
+    public byte[] cardFaceSignature() {
+        return cardFaceSignature.clone();
+    }
+
     /** The same request with the patient's prescription-form choice (null: not asked). */
     public CardConfirmationRequest withPrescriptionForm(PrescriptionForm form) {
         return new CardConfirmationRequest(
@@ -95,7 +132,41 @@ public record CardConfirmationRequest(
                 arbitraryFileIdentifier,
                 attestation,
                 form,
-                scenario);
+                scenario,
+                cardFace,
+                cardFaceSignature);
+    }
+
+    /** The same request with the signed card face and the card-face AP's signature over the statement. */
+    public CardConfirmationRequest withCardFace(CardFace face, byte[] faceSignature) {
+        return new CardConfirmationRequest(
+                authCertificateDer,
+                nonce,
+                signature,
+                method,
+                consents,
+                arbitraryFileIdentifier,
+                attestation,
+                prescriptionForm,
+                scenario,
+                face,
+                faceSignature);
+    }
+
+    /** The same request with other consents (what a tampering middlebox would send). */
+    public CardConfirmationRequest withConsents(Consents changed) {
+        return new CardConfirmationRequest(
+                authCertificateDer,
+                nonce,
+                signature,
+                method,
+                changed,
+                arbitraryFileIdentifier,
+                attestation,
+                prescriptionForm,
+                scenario,
+                cardFace,
+                cardFaceSignature);
     }
 
     @Override

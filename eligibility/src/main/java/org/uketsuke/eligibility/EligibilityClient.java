@@ -42,4 +42,7 @@ public interface EligibilityClient {
      * same {@link Unavailable}.
      */
     List<RegistrationOutcome> registerReferenceNumbers(List<ReferenceRegistration> registrations);
+
+    /** The 10-digit 医療機関コード this client sends: part of the {@link ConfirmationStatement} a proof signs. */
+    String institutionCode();
 }

@@ -33,5 +33,19 @@ public enum RejectionReason {
      * A face attestation that does not hold: not the current version, stale or from the future, no proof of the card's
      * presence, or a decision other than a match at or above its threshold.
      */
-    ATTESTATION_INVALID
+    ATTESTATION_INVALID,
+    /**
+     * The card face is not the issuer's: its issuer signature is broken or from another issuer, or the card-face AP's
+     * key did not sign this request's challenge (a programmable card, a copied card face).
+     */
+    CARD_FACE_INVALID,
+    /**
+     * The genuine card face does not belong to the certificate's person: the birth date or sex the issuer signed differ
+     * from those of the person the certificate is linked to (a relay of another card's card-face AP).
+     */
+    CARD_FACE_MISMATCH,
+    /** The consents or prescription form sent are not those the identity proof signed (changed after signing). */
+    CONSENTS_ALTERED,
+    /** The face match is below the backend's policy (score, matching frames or presentation-attack checks). */
+    BELOW_POLICY
 }

@@ -21,15 +21,20 @@ class ReferenceNumberAndVisualAttestationTest {
 
     @Test
     void aVisualAttestationCarriesItsPasscodeAndSurvivesItsText() {
-        VisualAttestation visual = new VisualAttestation(new byte[32], new byte[32], "staff-07", "12345678");
-        assertThat(visual.text()).startsWith("UKETSUKE-VISUAL-ATTESTATION-2|").endsWith("|staff-07|12345678");
+        VisualAttestation visual =
+                new VisualAttestation(new byte[32], new byte[32], new byte[32], "staff-07", "12345678");
+        assertThat(visual.text()).startsWith("UKETSUKE-VISUAL-ATTESTATION-3|").endsWith("|staff-07|12345678");
         Attestation back = Attestation.parse(visual.text());
         assertThat(back).isInstanceOfSatisfying(VisualAttestation.class, v -> {
             assertThat(v.passcode()).isEqualTo("12345678");
+            assertThat(v.statementSha256()).isEqualTo(new byte[32]);
             assertThat(v.staffId()).isEqualTo("staff-07");
         });
         assertThatThrownBy(() -> Attestation.parse("UKETSUKE-VISUAL-ATTESTATION-1|AAAA|00|staff-07"))
                 .as("the old attestation without a passcode is refused")
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Attestation.parse("UKETSUKE-VISUAL-ATTESTATION-2|AAAA|00|staff-07|12345678"))
+                .as("version 2, without the signed statement, is refused")
                 .isInstanceOf(InvalidValueException.class);
     }
 }

@@ -2,18 +2,24 @@ package org.uketsuke.mockbackend;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.CardFace;
+import org.uketsuke.eligibility.ConfirmationStatement;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
@@ -34,6 +40,8 @@ import org.uketsuke.eligibility.wire.ResultMessage;
  */
 final class Confirmations {
 
+    private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
+
     /** How far a face attestation's time may be from the backend's clock (both ways). */
     static final Duration ATTESTATION_FRESHNESS = Duration.ofMinutes(2);
 
@@ -42,6 +50,8 @@ final class Confirmations {
     private final ReferenceNumbers references;
     private final PopulationStore population;
     private final MedicalConsents consents;
+    private final PublicKey cardFaceIssuer;
+    private final FacePolicy policy;
     private final Clock clock;
 
     Confirmations(
@@ -50,7 +60,11 @@ final class Confirmations {
             ReferenceNumbers references,
             PopulationStore population,
             MedicalConsents consents,
+            PublicKey cardFaceIssuer,
+            FacePolicy policy,
             Clock clock) {
+        this.cardFaceIssuer = cardFaceIssuer;
+        this.policy = policy;
         this.checks = checks;
         this.passcodes = passcodes;
         this.references = references;
@@ -76,10 +90,22 @@ final class Confirmations {
         if (!proofHolds(request, certificate, terminal)) {
             return ResultMessage.rejected(now, institution, fileId, RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");
         }
-        if (request.attestation() instanceof FaceAttestation face) {
-            String why = faceAttestationProblem(face, clock.instant());
-            if (why != null) {
-                return ResultMessage.rejected(now, institution, fileId, RejectionReason.ATTESTATION_INVALID, why);
+        Attestation attestation = request.attestation();
+        byte[] statement = ConfirmationStatement.of(request, institution).sha256();
+        byte[] signedStatement = attestation != null
+                ? attestation.statementSha256()
+                : SignedDigests.recover(certificate.getPublicKey(), request.signature())
+                        .orElseThrow();
+        if (!Arrays.equals(signedStatement, statement)) {
+            log.warn("confirmation refused: consents differ from the signed statement (file {})", fileId);
+            return ResultMessage.rejected(
+                    now, institution, fileId, RejectionReason.CONSENTS_ALTERED, "同意内容が署名の後に変更されています。");
+        }
+        if (attestation instanceof FaceAttestation face) {
+            Refusal faceRefusal = faceRefusal(request, face, statement);
+            if (faceRefusal != null) {
+                log.warn("face confirmation refused: {} (file {})", faceRefusal.reason(), fileId);
+                return ResultMessage.rejected(now, institution, fileId, faceRefusal.reason(), faceRefusal.message());
             }
         }
         if (request.attestation() instanceof VisualAttestation visual) {
@@ -96,6 +122,12 @@ final class Confirmations {
         }
         int person = card.get().personId();
         Qualification held = population.person(person).orElseThrow();
+        if (request.method() == IdentityMethod.FACE && !sameHolder(request.cardFace(), held)) {
+            // No birth dates or sexes in the log: only that they differ.
+            log.warn("face confirmation refused: the card face is not the certificate's person (file {})", fileId);
+            return ResultMessage.rejected(
+                    now, institution, fileId, RejectionReason.CARD_FACE_MISMATCH, "券面情報が電子証明書の本人のものと一致しません。");
+        }
         Refusal notQualified = qualificationRefusal(person, held);
         if (notQualified != null) {
             return ResultMessage.rejected(now, institution, fileId, notQualified.reason(), notQualified.message());
@@ -201,9 +233,10 @@ final class Confirmations {
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             if (request.method() == IdentityMethod.PIN) {
-                rsa.initVerify(card.getPublicKey());
-                rsa.update(request.nonce());
-                return rsa.verify(request.signature());
+                // The card signed some SHA-256 digest with this certificate's key; whether it is this request's
+                // statement is checked next, with its own reason.
+                return SignedDigests.recover(card.getPublicKey(), request.signature())
+                        .isPresent();
             }
             Attestation attestation = request.attestation();
             if (attestation == null || terminal == null) {
@@ -230,16 +263,51 @@ final class Confirmations {
     }
 
     /**
-     * What is wrong with a (correctly signed) face attestation, or null: a match at or above its threshold, the card's
-     * presence proven with a proof attached, made within {@link #ATTESTATION_FRESHNESS} of now.
+     * The face path's checks of the card itself and of the match, or null: the card face signed by the card-face
+     * issuer and not expired, the attestation about this very card face, the card-face AP's own key (DF24) having
+     * signed this request's statement (the backend's nonce with the consents), a match made within
+     * {@link #ATTESTATION_FRESHNESS} of now, and the backend's {@link FacePolicy} met whatever threshold the terminal
+     * used.
+     */
+    private Refusal faceRefusal(CardConfirmationRequest request, FaceAttestation face, byte[] statement) {
+        CardFace cardFace = request.cardFace();
+        if (cardFace == null || !cardFace.issuedBy(cardFaceIssuer)) {
+            return new Refusal(RejectionReason.CARD_FACE_INVALID, "券面情報に発行者の署名がありません。");
+        }
+        if (cardFace.expiry().compareTo(BackendTime.today(clock).format(DateTimeFormatter.BASIC_ISO_DATE)) < 0) {
+            return new Refusal(RejectionReason.CARD_FACE_INVALID, "カードの有効期限が切れています。");
+        }
+        if (!Arrays.equals(face.cardFaceSha256(), cardFace.sha256())) {
+            return new Refusal(RejectionReason.ATTESTATION_INVALID, "顔認証の証明が別のカードのものです。");
+        }
+        if (!cardFace.signedByCard(statement, request.cardFaceSignature())) {
+            return new Refusal(RejectionReason.CARD_FACE_INVALID, "カードの存在証明を検証できません。");
+        }
+        String why = faceAttestationProblem(face, clock.instant());
+        if (why != null) {
+            return new Refusal(RejectionReason.ATTESTATION_INVALID, why);
+        }
+        String shortfall = policy.shortfall(face);
+        if (shortfall != null) {
+            return new Refusal(RejectionReason.BELOW_POLICY, "顔照合が基準を満たしません（" + shortfall + "）。");
+        }
+        return null;
+    }
+
+    /** The issuer-signed birth date and sex of the card face are those of the certificate's person. */
+    private static boolean sameHolder(CardFace cardFace, Qualification person) {
+        return cardFace != null
+                && cardFace.birthDate().equals(person.birthdate().format(DateTimeFormatter.BASIC_ISO_DATE))
+                && cardFace.sex().equals(person.sex().code());
+    }
+
+    /**
+     * What is wrong with a (correctly signed) face attestation's own claims, or null: a match, made within
+     * {@link #ATTESTATION_FRESHNESS} of now.
      */
     static String faceAttestationProblem(FaceAttestation face, Instant now) {
-        if (!FaceAttestation.MATCH.equals(face.decision()) || face.score() < face.threshold()) {
+        if (!FaceAttestation.MATCH.equals(face.decision())) {
             return "顔照合の結果が一致ではありません。";
-        }
-        byte[] proof = face.presenceProofSha256();
-        if (!face.presenceProven() || proof.length != 32 || Arrays.equals(proof, new byte[32])) {
-            return "カードの存在証明がありません。";
         }
         if (Duration.between(face.attestedAt(), now).abs().compareTo(ATTESTATION_FRESHNESS) > 0) {
             return "顔認証の証明の時刻が古すぎるか未来です。";

@@ -6,12 +6,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.eligibility.CardFace;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.Qualification;
@@ -58,7 +61,15 @@ public final class MockBackend implements AutoCloseable {
         CardChecks checks = new CardChecks(pki, revocation, clock);
         VisualPasscodes passcodes = new VisualPasscodes(clock);
         ReferenceNumbers references = new ReferenceNumbers(population, clock);
-        Confirmations confirmations = new Confirmations(checks, passcodes, references, population, consents, clock);
+        Confirmations confirmations = new Confirmations(
+                checks,
+                passcodes,
+                references,
+                population,
+                consents,
+                pki.cardFaceIssuer().certificate().getPublicKey(),
+                FacePolicy.configured(),
+                clock);
         batches = new BatchInquiries(confirmations);
         MedicalInformation medical = new MedicalInformation(population, consents, config.seed(), clock);
         BackendTls tls = new BackendTls(pki, revocation, clock, config.expiredServerCertificate());
@@ -148,6 +159,31 @@ public final class MockBackend implements AutoCloseable {
     /** A card of that person whose holder has not done 保険証利用登録 yet: "not registered" until they do. */
     public IssuedCard issueUnregisteredCard(int personIndex) {
         return issuer.unregisteredCard(personIndex);
+    }
+
+    /**
+     * DF28 for a virtual card's face: the test card-face issuer's signature over {@link CardFace#signedBytes} of these
+     * values (the photo by its SHA-256), as personalisation would write it.
+     */
+    public byte[] signCardFace(String birthDate, String sex, byte[] publicKeyDer, byte[] photo, String expiry) {
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(pki.cardFaceIssuer().key());
+            rsa.update(CardFace.signedBytes(
+                    birthDate,
+                    sex,
+                    publicKeyDer,
+                    MessageDigest.getInstance("SHA-256").digest(photo),
+                    expiry));
+            return rsa.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The test card-face issuer's certificate: what a terminal trusts for DF28 against this backend. */
+    public X509Certificate cardFaceIssuerCertificate() {
+        return pki.cardFaceIssuer().certificate();
     }
 
     /** Revokes a card's auth certificate (lost card): CRL and OCSP list it, confirmations refuse it. */

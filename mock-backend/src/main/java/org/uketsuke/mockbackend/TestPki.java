@@ -41,7 +41,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *       profile (RSA 2048, sha256WithRSA, subject {@code C=JP, CN=<opaque id>}, no personal data);</li>
  *   <li>a server TLS CA that issues the server certificate (SAN localhost and 127.0.0.1): what terminals trust;</li>
  *   <li>a terminal CA that issues terminal (medical institution) client certificates: what the server trusts, and
- *       nothing else.</li>
+ *       nothing else;</li>
+ *   <li>a test card-face issuer, a key of its own (not the JPKI CA's), that signs the card face (DF28) of the virtual
+ *       cards (docs/spec-notes/card.md#what-the-issuer-signs).</li>
  * </ul>
  * The key stores' password is a fixed, public test value: this is test material, never real keys.
  */
@@ -51,6 +53,8 @@ public final class TestPki {
     static final X500Name JPKI_CA_NAME = new X500Name(
             "C=JP, O=JPKI-TEST, OU=JPKI for user authentication, OU=Japan Agency for Local Authority Information Systems");
     private static final X500Name TLS_CA_NAME = new X500Name("C=JP, O=Uketsuke Test, CN=Uketsuke mock backend TLS CA");
+    private static final X500Name CARD_FACE_ISSUER_NAME =
+            new X500Name("C=JP, O=Uketsuke Test, CN=Uketsuke test card-face issuer (not J-LIS)");
     private static final X500Name TERMINAL_CA_NAME =
             new X500Name("C=JP, O=Uketsuke Test, CN=Uketsuke test medical institution terminal CA");
 
@@ -60,6 +64,7 @@ public final class TestPki {
     private final Entry terminalCa;
     private final Entry server;
     private final Entry terminal;
+    private final Entry cardFaceIssuer;
 
     /** A key with its certificate. */
     public record Entry(PrivateKey key, X509Certificate certificate) {}
@@ -77,6 +82,8 @@ public final class TestPki {
         }
         terminalCa = loadOrCreate(terminalCaFile, () -> selfSignedCa(TERMINAL_CA_NAME, Duration.ofDays(3650)));
         terminal = loadOrCreate(dir.resolve("terminal.p12"), () -> terminalCertificate("1311234567"));
+        cardFaceIssuer = loadOrCreate(
+                dir.resolve("card-face-issuer.p12"), () -> selfSignedCa(CARD_FACE_ISSUER_NAME, Duration.ofDays(3650)));
     }
 
     public static TestPki open(Path dir) {
@@ -107,6 +114,11 @@ public final class TestPki {
 
     public Entry terminal() {
         return terminal;
+    }
+
+    /** The test card-face issuer: its certificate is what terminals and the backend trust for DF28. */
+    public Entry cardFaceIssuer() {
+        return cardFaceIssuer;
     }
 
     /** A card auth certificate for a fresh key pair: the profile of docs/spec-notes/card.md#auth-certificate. */

@@ -3,7 +3,6 @@ package org.uketsuke.mockbackend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.security.Signature;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,11 +48,13 @@ class FaultInjectionTest {
 
     private static ConfirmationOutcome confirm(IssuedCard card) throws Exception {
         byte[] nonce = TestCards.nonce(client);
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(card.authKey());
-        rsa.update(nonce);
         return client.confirmByCard(new CardConfirmationRequest(
-                card.authCertDer(), nonce, rsa.sign(), IdentityMethod.PIN, Consents.none(), "fault"));
+                card.authCertDer(),
+                nonce,
+                TestCards.signStatement(card.authKey(), client, nonce),
+                IdentityMethod.PIN,
+                Consents.none(),
+                "fault"));
     }
 
     private static UnavailableReason unavailable(ConfirmationOutcome outcome) {

@@ -49,7 +49,8 @@ class MedicalConsentRestartTest {
             assertThat(client.confirmByCard(new CardConfirmationRequest(
                             card.authCertDer(),
                             nonce,
-                            TestCards.sign(card.authKey(), nonce),
+                            TestCards.signStatement(
+                                    card.authKey(), client, nonce, drugOnly, PrescriptionForm.ELECTRONIC),
                             IdentityMethod.PIN,
                             drugOnly,
                             "restart-1",

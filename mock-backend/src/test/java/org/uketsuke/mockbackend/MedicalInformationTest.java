@@ -88,7 +88,7 @@ class MedicalInformationTest {
         return terminal.confirmByCard(new CardConfirmationRequest(
                 card.authCertDer(),
                 nonce,
-                TestCards.sign(card.authKey(), nonce),
+                TestCards.signStatement(card.authKey(), terminal, nonce, consents, form),
                 IdentityMethod.PIN,
                 consents,
                 "medical-" + System.nanoTime(),

@@ -37,7 +37,6 @@ import org.uketsuke.eligibility.CheckDigit;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.ResultParticulars;
@@ -73,7 +72,7 @@ class MockBackendTest {
         return new CardConfirmationRequest(
                 card.authCertDer(),
                 nonce,
-                sign(card.authKey(), nonce),
+                TestCards.signStatement(card.authKey(), client, nonce),
                 IdentityMethod.PIN,
                 Consents.none(),
                 "test-" + System.nanoTime());
@@ -120,109 +119,14 @@ class MockBackendTest {
         byte[] nonce = TestCards.nonce(client);
         Consents yes = Consents.all(Consent.YES);
         ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(
-                card.authCertDer(), nonce, sign(card.authKey(), nonce), IdentityMethod.PIN, yes, "consented"));
+                card.authCertDer(),
+                nonce,
+                TestCards.signStatement(card.authKey(), client, nonce, yes, null),
+                IdentityMethod.PIN,
+                yes,
+                "consented"));
         assertThat(((ConfirmationOutcome.Confirmed) with).qualification().withParticulars(ResultParticulars.none()))
                 .isEqualTo(card.expected());
-    }
-
-    private static final byte[] PROOF = new byte[32];
-
-    static {
-        Arrays.fill(PROOF, (byte) 0x5A);
-    }
-
-    private static FaceAttestation face(
-            byte[] nonce, byte[] certHash, double score, boolean presence, String decision, Instant at, byte[] proof) {
-        return new FaceAttestation(
-                nonce, certHash, score, 0.40, presence, "faceplugin-arcface-512@1", decision, at, proof);
-    }
-
-    private static FaceAttestation face(byte[] nonce, byte[] certHash, double score, boolean presence) {
-        return face(nonce, certHash, score, presence, FaceAttestation.MATCH, Instant.now(), PROOF);
-    }
-
-    @Test
-    void theFacePathNeedsTheTerminalsSignedAttestationForThisNonceAndCertificate() throws Exception {
-        IssuedCard card = backend.issueCard(12);
-        byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
-
-        byte[] nonce = TestCards.nonce(client);
-        FaceAttestation good = face(nonce, certHash, 0.82, true);
-        assertThat(client.confirmByCard(
-                        faceRequest(card, nonce, good, TerminalSigner.sign(backend.terminalTls(), good.bytes()))))
-                .isInstanceOf(ConfirmationOutcome.Confirmed.class);
-
-        byte[] nonce2 = TestCards.nonce(client);
-        FaceAttestation lowScore = face(nonce2, certHash, 0.21, true);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce2, lowScore, TerminalSigner.sign(backend.terminalTls(), lowScore.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        byte[] nonce3 = TestCards.nonce(client);
-        FaceAttestation noPresence = face(nonce3, certHash, 0.9, false);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce3, noPresence, TerminalSigner.sign(backend.terminalTls(), noPresence.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        byte[] nonce4 = TestCards.nonce(client);
-        FaceAttestation forged = face(nonce4, certHash, 0.9, true);
-        assertThat(reason(
-                        client.confirmByCard(faceRequest(card, nonce4, forged, sign(card.authKey(), forged.bytes())))))
-                .as("signed by another key than the terminal's")
-                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
-
-        byte[] nonce5 = TestCards.nonce(client);
-        FaceAttestation otherNonce = face(TestCards.nonce(client), certHash, 0.9, true);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce5, otherNonce, TerminalSigner.sign(backend.terminalTls(), otherNonce.bytes())))))
-                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
-    }
-
-    @Test
-    void aStaleOrProoflessOrTamperedFaceAttestationIsRefusedTyped() throws Exception {
-        IssuedCard card = backend.issueCard(14);
-        byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
-
-        byte[] nonce = TestCards.nonce(client);
-        FaceAttestation stale = face(
-                nonce, certHash, 0.9, true, FaceAttestation.MATCH, Instant.now().minus(Duration.ofMinutes(10)), PROOF);
-        assertThat(reason(client.confirmByCard(
-                        faceRequest(card, nonce, stale, TerminalSigner.sign(backend.terminalTls(), stale.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        byte[] nonce2 = TestCards.nonce(client);
-        FaceAttestation future = face(
-                nonce2,
-                certHash,
-                0.9,
-                true,
-                FaceAttestation.MATCH,
-                Instant.now().plus(Duration.ofMinutes(10)),
-                PROOF);
-        assertThat(reason(client.confirmByCard(
-                        faceRequest(card, nonce2, future, TerminalSigner.sign(backend.terminalTls(), future.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        byte[] nonce3 = TestCards.nonce(client);
-        FaceAttestation noProof = face(nonce3, certHash, 0.9, true, FaceAttestation.MATCH, Instant.now(), new byte[32]);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce3, noProof, TerminalSigner.sign(backend.terminalTls(), noProof.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        byte[] nonce4 = TestCards.nonce(client);
-        FaceAttestation noMatch = face(nonce4, certHash, 0.9, true, "NO_MATCH", Instant.now(), PROOF);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce4, noMatch, TerminalSigner.sign(backend.terminalTls(), noMatch.bytes())))))
-                .isEqualTo(RejectionReason.ATTESTATION_INVALID);
-
-        // Signed at 0.41, sent as 0.95: the terminal's signature no longer covers the text.
-        byte[] nonce5 = TestCards.nonce(client);
-        FaceAttestation signed = face(nonce5, certHash, 0.41, true);
-        FaceAttestation tampered =
-                face(nonce5, certHash, 0.95, true, FaceAttestation.MATCH, signed.attestedAt(), PROOF);
-        assertThat(reason(client.confirmByCard(faceRequest(
-                        card, nonce5, tampered, TerminalSigner.sign(backend.terminalTls(), signed.bytes())))))
-                .isEqualTo(RejectionReason.SIGNATURE_INVALID);
     }
 
     @Test
@@ -230,7 +134,8 @@ class MockBackendTest {
         IssuedCard card = backend.issueCard(13);
         byte[] certHash = MessageDigest.getInstance("SHA-256").digest(card.authCertDer());
         byte[] nonce = TestCards.nonce(client);
-        VisualAttestation visual = new VisualAttestation(nonce, certHash, TestCards.passcode(client, "staff-07"));
+        VisualAttestation visual = new VisualAttestation(
+                nonce, certHash, TestCards.statement(client, nonce), TestCards.passcode(client, "staff-07"));
         assertThat(client.confirmByCard(new CardConfirmationRequest(
                         card.authCertDer(),
                         nonce,
@@ -242,7 +147,8 @@ class MockBackendTest {
                 .isInstanceOf(ConfirmationOutcome.Confirmed.class);
 
         byte[] nonce2 = TestCards.nonce(client);
-        VisualAttestation asFace = new VisualAttestation(nonce2, certHash, TestCards.passcode(client, "staff-07"));
+        VisualAttestation asFace = new VisualAttestation(
+                nonce2, certHash, TestCards.statement(client, nonce2), TestCards.passcode(client, "staff-07"));
         assertThat(reason(client.confirmByCard(new CardConfirmationRequest(
                         card.authCertDer(),
                         nonce2,
@@ -253,12 +159,6 @@ class MockBackendTest {
                         asFace))))
                 .as("a visual check does not pass as a face match")
                 .isEqualTo(RejectionReason.SIGNATURE_INVALID);
-    }
-
-    private static CardConfirmationRequest faceRequest(
-            IssuedCard card, byte[] nonce, FaceAttestation attestation, byte[] signature) {
-        return new CardConfirmationRequest(
-                card.authCertDer(), nonce, signature, IdentityMethod.FACE, Consents.none(), "face", attestation);
     }
 
     @Test
@@ -417,13 +317,13 @@ class MockBackendTest {
     }
 
     @Test
-    void theSignatureIsOverTheSha256OfTheNonceAsTheCardMakesIt() throws Exception {
-        // The card receives DigestInfo(SHA-256(nonce)) and pads it itself: identical to SHA256withRSA.
+    void theSignatureIsOverTheSha256OfTheStatementAsTheCardMakesIt() throws Exception {
+        // The card receives DigestInfo(SHA-256(statement)) and pads it itself: identical to SHA256withRSA.
         IssuedCard card = backend.issueCard(9);
         byte[] nonce = TestCards.nonce(client);
         byte[] prefix = HexFormat.of().parseHex("3031300d060960864801650304020105000420");
         byte[] digestInfo = Arrays.copyOf(prefix, prefix.length + 32);
-        System.arraycopy(MessageDigest.getInstance("SHA-256").digest(nonce), 0, digestInfo, prefix.length, 32);
+        System.arraycopy(TestCards.statement(client, nonce), 0, digestInfo, prefix.length, 32);
         Signature raw = Signature.getInstance("NONEwithRSA");
         raw.initSign(card.authKey());
         raw.update(digestInfo);
@@ -456,7 +356,7 @@ class MockBackendTest {
             assertThat(timedClient.confirmByCard(new CardConfirmationRequest(
                             card.authCertDer(),
                             inTime,
-                            sign(card.authKey(), inTime),
+                            TestCards.signStatement(card.authKey(), timedClient, inTime),
                             IdentityMethod.PIN,
                             Consents.none(),
                             "in-time")))
@@ -465,7 +365,7 @@ class MockBackendTest {
             assertThat(reason(timedClient.confirmByCard(new CardConfirmationRequest(
                             card.authCertDer(),
                             late,
-                            sign(card.authKey(), late),
+                            TestCards.signStatement(card.authKey(), timedClient, late),
                             IdentityMethod.PIN,
                             Consents.none(),
                             "late"))))

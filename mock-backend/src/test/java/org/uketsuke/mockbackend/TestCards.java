@@ -7,12 +7,15 @@ import java.util.List;
 import org.uketsuke.eligibility.BatchSubmission;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.ConfirmationStatement;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.NonceOutcome;
 import org.uketsuke.eligibility.PasscodeOutcome;
+import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.VisualPasscode;
@@ -32,12 +35,29 @@ final class TestCards {
         return rsa.sign();
     }
 
+    /**
+     * What the card signs on the PIN path after the PIN: the confirmation statement of this nonce, this client's
+     * institution and these answers (docs/backend-api.md#the-signed-confirmation-statement).
+     */
+    static byte[] signStatement(
+            PrivateKey key, EligibilityClient client, byte[] nonce, Consents consents, PrescriptionForm form)
+            throws Exception {
+        return sign(
+                key,
+                new ConfirmationStatement(nonce, client.institutionCode(), consents, ConsentScenario.OUTPATIENT, form)
+                        .bytes());
+    }
+
+    static byte[] signStatement(PrivateKey key, EligibilityClient client, byte[] nonce) throws Exception {
+        return signStatement(key, client, nonce, Consents.none(), null);
+    }
+
     static CardConfirmationRequest pinRequest(HttpsEligibilityClient client, IssuedCard card) throws Exception {
         byte[] nonce = nonce(client);
         return new CardConfirmationRequest(
                 card.authCertDer(),
                 nonce,
-                sign(card.authKey(), nonce),
+                signStatement(card.authKey(), client, nonce),
                 IdentityMethod.PIN,
                 Consents.none(),
                 "test-" + System.nanoTime());
@@ -89,6 +109,16 @@ final class TestCards {
             throw new AssertionError("expected unavailable, got " + outcome);
         }
         return unavailable;
+    }
+
+    /** The statement digest of a request with this nonce and no consents asked (an outpatient visit). */
+    static byte[] statement(EligibilityClient client, byte[] nonce) {
+        return statement(client, nonce, Consents.none());
+    }
+
+    static byte[] statement(EligibilityClient client, byte[] nonce, Consents consents) {
+        return new ConfirmationStatement(nonce, client.institutionCode(), consents, ConsentScenario.OUTPATIENT, null)
+                .sha256();
     }
 
     static byte[] sha256(byte[] data) throws Exception {

@@ -50,8 +50,8 @@ class VisualPasscodeTest {
             HttpsEligibilityClient via, TlsMaterial terminal, IssuedCard card, String staffId, String passcode)
             throws Exception {
         byte[] nonce = TestCards.nonce(via);
-        VisualAttestation attestation =
-                new VisualAttestation(nonce, TestCards.sha256(card.authCertDer()), staffId, passcode);
+        VisualAttestation attestation = new VisualAttestation(
+                nonce, TestCards.sha256(card.authCertDer()), TestCards.statement(via, nonce), staffId, passcode);
         return via.confirmByCard(new CardConfirmationRequest(
                 card.authCertDer(),
                 nonce,

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import org.uketsuke.app.config.DataDirectories;
 import org.uketsuke.app.flow.VisitEvent;
@@ -70,8 +72,20 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--reader",
             defaultValue = "virtual",
-            description = "Where the virtual card sits: virtual (in-process) or vpcd (real pcscd + vpcd driver).")
+            description =
+                    "Where the card sits: virtual (in-process), vpcd (the virtual card behind real pcscd + vpcd) or "
+                            + "pcsc (whatever card is on a PC/SC reader; headless PIN and 照合番号B from UKETSUKE_DEMO_PIN and "
+                            + "UKETSUKE_DEMO_COLLATION_B).")
     String reader;
+
+    /** Where the outside card's PIN and 照合番号B are read (the process environment; tests give their own). */
+    UnaryOperator<String> environment = System::getenv;
+
+    @Option(
+            names = "--reader-name",
+            paramLabel = "NAME",
+            description = "With --reader pcsc: the reader as `uketsuke reader list` shows it (default: the first one).")
+    String readerName;
 
     @Option(
             names = "--postgres",
@@ -114,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
             TerminalApplication.launch(() -> {
                 DemoProfile demo;
                 try {
-                    demo = DemoProfile.start(dir, mode, postgres);
+                    demo = profile(dir, mode, postgres);
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("the demo could not start: " + e.getMessage(), e);
                 }
@@ -148,7 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("--headless runs one visit: add --once");
             return 2;
         }
-        try (DemoProfile env = DemoProfile.start(dir, readerMode(), postgres())) {
+        try (DemoProfile env = profile(dir, readerMode(), postgres())) {
             BlockingQueue<VisitSnapshot> snapshots = new LinkedBlockingQueue<>();
             env.terminal().controller().addListener(snapshots::add);
             Consents answers = Consents.all("yes".equals(consent) ? Consent.YES : Consent.NO);
@@ -180,6 +194,18 @@ public final class DemoCommand implements Callable<Integer> {
                         System.getenv("UKETSUKE_POSTGRES_PASSWORD"),
                         postgresCa,
                         postgresAllowPlain);
+    }
+
+    private DemoProfile profile(Path dir, ReaderMode mode, PostgresTarget postgres) {
+        return mode == ReaderMode.PCSC
+                ? DemoProfile.startOnReader(
+                        dir,
+                        new DemoProfile.OutsideCard(
+                                Objects.requireNonNullElse(readerName, ""),
+                                Objects.requireNonNullElse(environment.apply("UKETSUKE_DEMO_PIN"), ""),
+                                Objects.requireNonNullElse(environment.apply("UKETSUKE_DEMO_COLLATION_B"), "")),
+                        postgres)
+                : DemoProfile.start(dir, mode, postgres);
     }
 
     private ReaderMode readerMode() {

@@ -84,6 +84,8 @@ public final class DemoProfile implements AutoCloseable {
     private final IssuedCard issuedCard;
     private final String collationNumberB;
     private final boolean mismatchPersona;
+    private final ReaderMode mode;
+    private final OutsideCard outside;
     private final DemoCard demoCard;
     private final Terminal terminal;
     /** Where the kiosk's card-front frames come from; tests swap in other recordings. */
@@ -99,7 +101,38 @@ public final class DemoProfile implements AutoCloseable {
             PostgresTarget postgres,
             boolean registered,
             boolean mismatchPersona) {
+        this(dataDir, personIndex, mode, vpcdPort, postgres, registered, mismatchPersona, OutsideCard.NONE);
+    }
+
+    /**
+     * A card the demo did not make, on a PC/SC reader.
+     *
+     * @param readerName the reader as {@code uketsuke reader list} shows it, or empty for the first one
+     * @param pin its auth PIN for headless PIN visits, or empty
+     * @param collationNumberB its 照合番号B for headless face visits, or empty
+     */
+    public record OutsideCard(String readerName, String pin, String collationNumberB) {
+        static final OutsideCard NONE = new OutsideCard("", "", "");
+
+        @Override
+        public String toString() {
+            return "OutsideCard[" + readerName + "]";
+        }
+    }
+
+    /** @param outside with {@link ReaderMode#PCSC}: the card on the reader */
+    private DemoProfile(
+            Path dataDir,
+            int personIndex,
+            ReaderMode mode,
+            int vpcdPort,
+            PostgresTarget postgres,
+            boolean registered,
+            boolean mismatchPersona,
+            OutsideCard outside) {
         this.mismatchPersona = mismatchPersona;
+        this.mode = mode;
+        this.outside = outside;
         // Start-up work that does not depend on the backend runs beside it (cold start is measured).
         CompletableFuture<KeyPair> faceKey = CompletableFuture.supplyAsync(DemoProfile::rsa2048);
         CompletableFuture<byte[]> chipPhoto = CompletableFuture.supplyAsync(
@@ -120,7 +153,7 @@ public final class DemoProfile implements AutoCloseable {
                             issuedCard.authCaCertDer(),
                             issuedCard.authKey(),
                             issuedCard.pin()),
-                    cardFace(issuedCard, collationNumberB, chipPhoto.join(), faceKey.join()));
+                    cardFace(backend, issuedCard, collationNumberB, chipPhoto.join(), faceKey.join()));
             CardSlot slot = switch (mode) {
                 case VIRTUAL -> {
                     VirtualCardSlot virtual = new VirtualCardSlot(inProcess(card));
@@ -144,6 +177,17 @@ public final class DemoProfile implements AutoCloseable {
                     this.demoCard = closer.open(new VpcdDemoCard(card, vpcdPort));
                     yield new PcscCardSlot(new PcscReaders(), VpcdDemoCard.READER);
                 }
+                case PCSC -> {
+                    // The patient places and takes the card: nothing for the demo to do.
+                    this.demoCard = new DemoCard() {
+                        @Override
+                        public void insert() {}
+
+                        @Override
+                        public void remove() {}
+                    };
+                    yield new PcscCardSlot(new PcscReaders(), outsideReader(outside.readerName()));
+                }
             };
             HttpsEligibilityClient client = new HttpsEligibilityClient(
                     backend.baseUri(),
@@ -156,8 +200,10 @@ public final class DemoProfile implements AutoCloseable {
                     client,
                     client,
                     Optional.of(camera.join()),
-                    Optional.of(() -> cardFrontCamera()),
+                    // An outside card's front is not the rendered demo card's: its 照合番号B comes from the environment.
+                    mode == ReaderMode.PCSC ? Optional.empty() : Optional.of(() -> cardFrontCamera()),
                     Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
+                    Optional.of(backend.cardFaceIssuerCertificate().getPublicKey()),
                     Clock.systemDefaultZone(),
                     dataDir,
                     Optional.of(client.auditAnchors()));
@@ -237,6 +283,32 @@ public final class DemoProfile implements AutoCloseable {
     }
 
     /**
+     * The demo against whatever card sits on a PC/SC reader (issue #25): the same embedded backend and terminal, no card
+     * of the demo's own; a card the mock backend did not issue is refused with its typed reason.
+     */
+    public static DemoProfile startOnReader(Path dataDir, OutsideCard card, PostgresTarget postgres) {
+        createDirectories(dataDir);
+        return new DemoProfile(dataDir, 0, ReaderMode.PCSC, VpcdConnector.DEFAULT_PORT, postgres, true, false, card);
+    }
+
+    /** The reader an outside card sits on: the one named, or the first one pcscd lists. */
+    private static String outsideReader(String readerName) {
+        return switch (PcscService.ensureRunning(Duration.ofSeconds(10))) {
+            case PcscService.Status.Unavailable u ->
+                throw new IllegalStateException("the card service is not available: " + u.reason());
+            case PcscService.Status.Running running -> {
+                if (!readerName.isEmpty()) {
+                    yield readerName;
+                }
+                if (running.readers().isEmpty()) {
+                    throw new IllegalStateException("no PC/SC reader is connected");
+                }
+                yield running.readers().getFirst();
+            }
+        };
+    }
+
+    /**
      * The mismatch persona (issue #10): a virtual card whose chip photo (and printed front) shows someone else than the
      * recorded camera face — 照合番号B and the card are fine, the face check fails and the kiosk offers PIN or 目視.
      */
@@ -303,11 +375,17 @@ public final class DemoProfile implements AutoCloseable {
 
     /** 照合番号B of the demo card, as the camera would read it off the card front (shown on the staff screen). */
     public String demoCollationNumberB() {
+        if (mode == ReaderMode.PCSC) {
+            return outside.collationNumberB();
+        }
         return collationNumberB;
     }
 
     /** The demo PIN of the virtual card (printed on the staff screen; a real card's PIN is never shown). */
     public String demoPin() {
+        if (mode == ReaderMode.PCSC) {
+            return outside.pin();
+        }
         return issuedCard.pin();
     }
 
@@ -358,18 +436,24 @@ public final class DemoProfile implements AutoCloseable {
         return image;
     }
 
-    /** The card-face AP of the demo card: the demo portrait as its chip photo, a fresh application key. */
+    /**
+     * The card-face AP of the demo card: the demo portrait as its chip photo, a fresh application key, the card face
+     * signed by the backend's test card-face issuer.
+     */
     private static CardFacePersonalisation cardFace(
-            IssuedCard issued, String collationNumberB, byte[] chipPhoto, KeyPair applicationKey) {
+            MockBackend backend, IssuedCard issued, String collationNumberB, byte[] chipPhoto, KeyPair applicationKey) {
         DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
+        String birthDate = yyyymmdd.format(issued.expected().birthdate());
+        String sex = issued.expected().sex().code();
+        String expiry = yyyymmdd.format(CARD_EXPIRY);
         return new CardFacePersonalisation(
                 collationNumberB,
-                yyyymmdd.format(issued.expected().birthdate()),
-                issued.expected().sex().code(),
+                birthDate,
+                sex,
                 chipPhoto,
-                yyyymmdd.format(CARD_EXPIRY),
+                expiry,
                 applicationKey,
-                new byte[256]);
+                backend.signCardFace(birthDate, sex, applicationKey.getPublic().getEncoded(), chipPhoto, expiry));
     }
 
     private static KeyPair rsa2048() {

@@ -40,5 +40,10 @@ public enum Problem {
     COLLATION_NUMBER_BLOCKED,
     // --- the audit log (issue #19) ---
     /** The audit log cannot record (broken, missing, a failed write): no confirmation until an administrator acknowledges. */
-    RECEPTION_PAUSED
+    RECEPTION_PAUSED,
+    // --- verifiable PIN-less confirmation (issue #25) ---
+    /** The genuine card face belongs to someone other than the certificate's person (a relayed card-face AP). */
+    CARD_FACE_MISMATCH,
+    /** The consents that reached the system are not the ones the patient's proof signed: nothing was confirmed. */
+    CONSENTS_ALTERED
 }

@@ -1,8 +1,12 @@
 package org.uketsuke.app.production;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +46,9 @@ import org.uketsuke.reader.pcsc.PcscReaders;
  * virtual card) is in here.
  */
 public final class ProductionTerminal {
+
+    /** The card-face issuer's certificate (PEM), in the folder of the trusted CAs. */
+    static final String CARD_FACE_ISSUER_FILE = "card-face-issuer.pem";
 
     private static final Logger log = LoggerFactory.getLogger(ProductionTerminal.class);
 
@@ -114,8 +121,10 @@ public final class ProductionTerminal {
         HttpsEligibilityClient client = new HttpsEligibilityClient(
                 config.backend().url(), tls, config.backend().timeout(), config.institutionCode(), Clock.systemUTC());
         Optional<CameraSource> camera = Optional.empty();
+        Optional<PublicKey> cardFaceIssuer = cardFaceIssuer(config.backend().credentials());
         if (config.camera().device().isPresent()
-                && config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)) {
+                && config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)
+                && cardFaceIssuer.isPresent()) {
             camera = Optional.of(closer.open(new OpenCvCameraSource(
                     config.camera().device().getAsInt(),
                     config.camera().width(),
@@ -136,9 +145,30 @@ public final class ProductionTerminal {
                 camera,
                 cardFront,
                 signer,
+                cardFaceIssuer,
                 Clock.systemDefaultZone(),
                 config.sinks().dataDir(),
                 Optional.of(client.auditAnchors()));
+    }
+
+    /**
+     * The card-face issuer's certificate, {@code card-face-issuer.pem} beside the trusted CAs (docs/install.md): without
+     * it no card face can be checked, so the face path stays off.
+     */
+    private static Optional<PublicKey> cardFaceIssuer(UketsukeConfig.Credentials credentials) {
+        Path pem = credentials.trustedCas().resolveSibling(CARD_FACE_ISSUER_FILE);
+        if (!Files.isRegularFile(pem)) {
+            log.warn("no {}: the PIN-less face path is off", pem);
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(pem)) {
+            return Optional.of(CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in)
+                    .getPublicKey());
+        } catch (IOException | CertificateException e) {
+            log.warn("cannot read {}: the PIN-less face path is off ({})", pem, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The shared camera as one capture sees it: closing the view leaves the device open. */
@@ -175,6 +205,7 @@ public final class ProductionTerminal {
                         Map.entry("tls.trusted_cas", pem.trustedCas()))) {
                     readable(file.getKey(), file.getValue());
                 }
+                KeyFilePermissions.requirePrivate("tls.key", pem.key());
                 try {
                     yield TlsMaterial.fromPem(pem.key(), pem.certificate(), pem.trustedCas());
                 } catch (IllegalArgumentException e) {
@@ -193,6 +224,7 @@ public final class ProductionTerminal {
             case UketsukeConfig.Credentials.Pkcs12 p12 -> {
                 readable("tls.pkcs12", p12.file());
                 readable("tls.trusted_cas", p12.trustedCas());
+                KeyFilePermissions.requirePrivate("tls.pkcs12", p12.file());
                 String password = environment.apply(p12.passwordVariable());
                 if (password == null) {
                     throw new TerminalStartException(

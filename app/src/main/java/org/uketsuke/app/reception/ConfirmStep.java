@@ -37,7 +37,8 @@ record ConfirmStep(EligibilityClient client, VisitRecords records) implements Vi
                         visit.consents().get(),
                         signed.fileId(),
                         signed.attestation().orElse(null))
-                .withPrescriptionForm(visit.prescription().orElse(null));
+                .withPrescriptionForm(visit.prescription().orElse(null))
+                .withCardFace(signed.cardFace().orElse(null), signed.cardFaceSignature());
         VisitContext used = visit.withSignatureUsed();
         return switch (client.confirmByCard(request)) {
             case ConfirmationOutcome.Confirmed confirmed -> Result.next(visit.withConfirmed(confirmed));

@@ -1,10 +1,15 @@
 package org.uketsuke.app.reception;
 
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.Problem;
+import org.uketsuke.eligibility.CardFace;
 import org.uketsuke.eligibility.CollationNumberB;
+import org.uketsuke.eligibility.InvalidValueException;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.chip.ChipPhoto;
 import org.uketsuke.face.pipeline.FaceDecision;
@@ -15,6 +20,7 @@ import org.uketsuke.face.pipeline.QualityIssue;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
 import org.uketsuke.reader.cardface.CardFaceAp;
+import org.uketsuke.reader.cardface.CardFaceData;
 
 /**
  * The PIN-less identity check on the card session of the visit: 照合番号B opens the chip photo, the card-face AP's own
@@ -33,6 +39,7 @@ public final class FaceCheck {
 
     private final CameraSource camera;
     private final FaceVerifier verifier;
+    private final PublicKey cardFaceIssuer;
     private FacePipeline pipeline;
 
     private FacePreviewFeed preview;
@@ -43,19 +50,28 @@ public final class FaceCheck {
         return this;
     }
 
-    public FaceCheck(CameraSource camera, FaceVerifier verifier) {
+    /** @param cardFaceIssuer the key whose DF28 signature makes a card face genuine (docs/spec-notes/card.md) */
+    public FaceCheck(CameraSource camera, FaceVerifier verifier, PublicKey cardFaceIssuer) {
         this.camera = camera;
         this.verifier = verifier;
+        this.cardFaceIssuer = cardFaceIssuer;
     }
 
     /** The result: a proof for the attestation, or the problem to show. */
     public sealed interface Result {
         /**
-         * @param presenceProofSha256 SHA-256 over the card challenge and the card-face AP key's signature of it
+         * @param framesMatched frames at or above the threshold
+         * @param presentationChecks the presentation-attack checks that ran (names, comma-separated, or {@code -})
          * @param modelVersion the embedding model that scored, by its pinned hash
+         * @param cardFace the issuer-signed card face whose photo was matched: what the backend checks
          */
         record Matched(
-                double score, double threshold, boolean presenceProven, byte[] presenceProofSha256, String modelVersion)
+                double score,
+                double threshold,
+                int framesMatched,
+                String presentationChecks,
+                String modelVersion,
+                CardFace cardFace)
                 implements Result {}
 
         record Refused(Problem problem) implements Result {}
@@ -65,6 +81,19 @@ public final class FaceCheck {
 
         /** The expiry year in 照合番号B is not the card's own (共通カードAP): nothing was sent to the card-face AP. */
         record ExpiryMismatch() implements Result {}
+    }
+
+    /** The presentation-attack checks this verifier runs, by the names the backend's policy uses. */
+    static String presentationChecks(FaceVerifier verifier) {
+        List<String> ran = new ArrayList<>(List.of("FROZEN_FRAME"));
+        if (verifier.checks().requireLiveColour()) {
+            ran.add("LIVE_COLOUR");
+        }
+        if (Double.isFinite(verifier.checks().replayCeiling())
+                && verifier.checks().replayCeiling() <= 1) {
+            ran.add("REPLAY_CEILING");
+        }
+        return String.join(",", ran);
     }
 
     public Result check(ApduTransport session, CollationNumberB collationNumberB) {
@@ -99,14 +128,33 @@ public final class FaceCheck {
         if (!(ap.readCardFace() instanceof CardFaceAp.FaceRead.Read read)) {
             return new Result.Refused(Problem.CARD_UNREADABLE);
         }
-        var presence = ap.presenceProof(read.data().publicKey());
+        CardFaceData data = read.data();
+        CardFace cardFace;
+        try {
+            cardFace = CardFace.of(
+                    data.birthDate(),
+                    data.sex(),
+                    data.publicKey(),
+                    data.photoJp2(),
+                    data.expiry(),
+                    data.issuerSignature());
+        } catch (InvalidValueException e) {
+            log.warn("card face malformed: {}", e.getMessage());
+            return new Result.Refused(Problem.CARD_NOT_GENUINE);
+        }
+        // The photo about to be matched is the one the issuer signed (its hash is in the signed bytes).
+        if (!cardFace.issuedBy(cardFaceIssuer) || !cardFace.showsPhoto(data.photoJp2())) {
+            log.warn("card face not signed by the card-face issuer: refused before the face match");
+            return new Result.Refused(Problem.CARD_NOT_GENUINE);
+        }
+        var presence = ap.presenceProof(data.publicKey());
         if (presence.isEmpty()) {
             return new Result.Refused(Problem.CARD_REMOVED);
         }
         if (!presence.get().verified()) {
             return new Result.Refused(Problem.CARD_NOT_GENUINE);
         }
-        if (!(ChipPhoto.decode(read.data().photoJp2()) instanceof ChipPhoto.Decoded.Ok photo)) {
+        if (!(ChipPhoto.decode(data.photoJp2()) instanceof ChipPhoto.Decoded.Ok photo)) {
             return new Result.Refused(Problem.CARD_UNREADABLE);
         }
         try {
@@ -135,9 +183,10 @@ public final class FaceCheck {
                     new Result.Matched(
                             decision.bestScore(),
                             decision.threshold(),
-                            true,
-                            presence.get().sha256(),
-                            MODEL_VERSION);
+                            verifier.required(),
+                            presentationChecks(verifier),
+                            MODEL_VERSION,
+                            cardFace);
                 case NO_MATCH -> new Result.Refused(Problem.FACE_NOT_MATCHED);
                 case INCONCLUSIVE ->
                     new Result.Refused(

@@ -39,7 +39,7 @@ public final class ReceptionSteps implements VisitSteps {
                         Stream.of(
                                 auditGate,
                                 nonce,
-                                sign,
+                                new TimedStep(Part.CARD, SignNonceStep.forRegistration(services.client())),
                                 new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
                         proveAndConfirm.stream())
                 .toList();

@@ -16,6 +16,10 @@ public final class RejectionProblems {
             case CERTIFICATE_REVOKED -> Problem.CERTIFICATE_REVOKED;
             case CERTIFICATE_INVALID, SIGNATURE_INVALID -> Problem.CERTIFICATE_INVALID;
             case NOT_REGISTERED -> Problem.NOT_REGISTERED;
+            case CARD_FACE_INVALID -> Problem.CARD_NOT_GENUINE;
+            case CARD_FACE_MISMATCH -> Problem.CARD_FACE_MISMATCH;
+            case CONSENTS_ALTERED -> Problem.CONSENTS_ALTERED;
+            case BELOW_POLICY -> Problem.FACE_NOT_MATCHED;
             case NONCE_INVALID,
                     REQUEST_INVALID,
                     PASSCODE_INVALID,

@@ -8,12 +8,16 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.eligibility.Attestation;
+import org.uketsuke.eligibility.ConfirmationStatement;
+import org.uketsuke.eligibility.ConsentScenario;
+import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.PasscodeOutcome;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.VisualAttestation;
+import org.uketsuke.reader.cardface.CardFaceAp;
 import org.uketsuke.reader.jpki.Signature;
 
 /**
@@ -29,11 +33,27 @@ final class SignNonceStep implements VisitStep {
     private final Optional<UnaryOperator<byte[]>> terminalSigner;
     private final Clock clock;
 
+    private final boolean forRegistration;
+
     /** @param terminalSigner the terminal's key, where it offers the face path or the staff's check */
     SignNonceStep(EligibilityClient client, Optional<UnaryOperator<byte[]>> terminalSigner, Clock clock) {
+        this(client, terminalSigner, clock, false);
+    }
+
+    private SignNonceStep(
+            EligibilityClient client,
+            Optional<UnaryOperator<byte[]>> terminalSigner,
+            Clock clock,
+            boolean forRegistration) {
         this.client = client;
         this.terminalSigner = terminalSigner;
         this.clock = clock;
+        this.forRegistration = forRegistration;
+    }
+
+    /** For 保険証利用登録: the card signs the bare nonce (no consents are given by registering). */
+    static SignNonceStep forRegistration(EligibilityClient client) {
+        return new SignNonceStep(client, Optional.empty(), Clock.systemUTC(), true);
     }
 
     @Override
@@ -45,7 +65,11 @@ final class SignNonceStep implements VisitStep {
         byte[] nonce = visit.nonce().get();
         return switch (visit.proof().get()) {
             case IdentityProof.CardSignature _ ->
-                switch (card.card().signWithAuthKey(Digests.sha256(nonce))) {
+                switch (card.card()
+                        .signWithAuthKey(
+                                forRegistration
+                                        ? Digests.sha256(nonce)
+                                        : statement(visit, nonce).sha256())) {
                     case Signature.Signed signed ->
                         Result.next(visit.withSigned(
                                 new SignedNonce(nonce, signed.signature(), IdentityMethod.PIN, Optional.empty())));
@@ -53,22 +77,7 @@ final class SignNonceStep implements VisitStep {
                     case Signature.PinRequired _, Signature.Failed _ ->
                         Result.end(visit, new VisitEvent.Failed(Problem.CARD_UNREADABLE));
                 };
-            case IdentityProof.FaceMatch face -> {
-                FaceCheck.Result.Matched m = face.match();
-                yield attested(
-                        visit,
-                        IdentityMethod.FACE,
-                        new FaceAttestation(
-                                nonce,
-                                Digests.sha256(card.authCertificate()),
-                                m.score(),
-                                m.threshold(),
-                                m.presenceProven(),
-                                m.modelVersion(),
-                                FaceAttestation.MATCH,
-                                clock.instant(),
-                                m.presenceProofSha256()));
-            }
+            case IdentityProof.FaceMatch face -> faceProof(visit, card, nonce, face.match());
             case IdentityProof.VisualCheck staff ->
                 switch (client.visualCheckPasscode(staff.staffId())) {
                     case PasscodeOutcome.Issued issued ->
@@ -76,7 +85,10 @@ final class SignNonceStep implements VisitStep {
                                 visit,
                                 IdentityMethod.VISUAL,
                                 new VisualAttestation(
-                                        nonce, Digests.sha256(card.authCertificate()), issued.passcode()));
+                                        nonce,
+                                        Digests.sha256(card.authCertificate()),
+                                        statement(visit, nonce).sha256(),
+                                        issued.passcode()));
                     case Unavailable unavailable -> {
                         log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
                         yield Result.end(visit, new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));
@@ -85,12 +97,68 @@ final class SignNonceStep implements VisitStep {
         };
     }
 
-    private Result attested(VisitContext visit, IdentityMethod method, Attestation attestation) {
+    /**
+     * The face path: the card-face AP's own key signs the statement (the backend's nonce with the patient's answers),
+     * checked here with the signed card face's key before anything is sent, and the terminal attests the match for this
+     * card face and this statement.
+     */
+    private Result faceProof(VisitContext visit, CardSession card, byte[] nonce, FaceCheck.Result.Matched m) {
+        byte[] statement = statement(visit, nonce).sha256();
+        byte[] cardSignature;
+        switch (new CardFaceAp(card.transport()).signDigest(statement)) {
+            case CardFaceAp.DigestSignature.Signed signed -> cardSignature = signed.signature();
+            case CardFaceAp.DigestSignature.CardRemoved _ -> {
+                return Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));
+            }
+            case CardFaceAp.DigestSignature.Failed failed -> {
+                log.warn("card-face AP refused to sign the challenge: SW {}", Integer.toHexString(failed.sw()));
+                return Result.end(visit, new VisitEvent.Failed(Problem.CARD_NOT_GENUINE));
+            }
+        }
+        if (!m.cardFace().signedByCard(statement, cardSignature)) {
+            log.warn("the card-face AP's signature does not verify with the signed card face's key");
+            return Result.end(visit, new VisitEvent.Failed(Problem.CARD_NOT_GENUINE));
+        }
+        FaceAttestation attestation = new FaceAttestation(
+                nonce,
+                Digests.sha256(card.authCertificate()),
+                m.cardFace().sha256(),
+                statement,
+                m.score(),
+                m.threshold(),
+                m.framesMatched(),
+                m.presentationChecks(),
+                m.modelVersion(),
+                FaceAttestation.MATCH,
+                clock.instant());
+        return Result.next(visit.withSigned(new SignedNonce(
+                nonce,
+                terminalSignature(attestation),
+                IdentityMethod.FACE,
+                Optional.of(attestation),
+                Optional.of(m.cardFace()),
+                cardSignature)));
+    }
+
+    /** What the patient's proof signs: this nonce, this institution, the consents and the prescription form. */
+    private ConfirmationStatement statement(VisitContext visit, byte[] nonce) {
+        return new ConfirmationStatement(
+                nonce,
+                client.institutionCode(),
+                visit.consents().orElse(Consents.none()),
+                ConsentScenario.OUTPATIENT,
+                visit.prescription().orElse(null));
+    }
+
+    private byte[] terminalSignature(Attestation attestation) {
         if (terminalSigner.isEmpty()) {
             throw new IllegalStateException("attestation asked of a terminal assembled without its signer");
         }
-        byte[] signature = terminalSigner.get().apply(attestation.bytes());
-        return Result.next(
-                visit.withSigned(new SignedNonce(visit.nonce().get(), signature, method, Optional.of(attestation))));
+        return terminalSigner.get().apply(attestation.bytes());
+    }
+
+    private Result attested(VisitContext visit, IdentityMethod method, Attestation attestation) {
+        return Result.next(visit.withSigned(new SignedNonce(
+                visit.nonce().get(), terminalSignature(attestation), method, Optional.of(attestation))));
     }
 }

@@ -3,12 +3,24 @@ package org.uketsuke.app.reception;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.uketsuke.eligibility.Attestation;
+import org.uketsuke.eligibility.CardFace;
 import org.uketsuke.eligibility.IdentityMethod;
 
 /**
- * The backend's nonce with the proof of presence over it: the card's signature, or the terminal's over its attestation.
+ * The backend's nonce with the proof of presence over it: the card's signature, or the terminal's over its attestation;
+ * on the face path also the issuer-signed card face and its key's signature over the confirmation statement.
  */
-record SignedNonce(byte[] nonce, byte[] signature, IdentityMethod method, Optional<Attestation> attestation) {
+record SignedNonce(
+        byte[] nonce,
+        byte[] signature,
+        IdentityMethod method,
+        Optional<Attestation> attestation,
+        Optional<CardFace> cardFace,
+        byte[] cardFaceSignature) {
+
+    SignedNonce(byte[] nonce, byte[] signature, IdentityMethod method, Optional<Attestation> attestation) {
+        this(nonce, signature, method, attestation, Optional.empty(), new byte[0]);
+    }
 
     /** The file id the confirmation travels under to the backend and the レセコン: from the nonce, so unique. */
     String fileId() {

@@ -111,7 +111,11 @@ public final class Terminal implements ScreenServices, AutoCloseable {
                 bridge,
                 local,
                 ports.faceCamera()
-                        .map(camera -> new FaceCheck(camera, FaceVerifier.defaults()).withPreview(facePreview)),
+                        .map(camera -> new FaceCheck(
+                                        camera,
+                                        FaceVerifier.defaults(),
+                                        ports.cardFaceIssuer().orElseThrow())
+                                .withPreview(facePreview)),
                 ports.signer(),
                 Optional.of(audit)));
         this.cardFrontCapture = ports.cardFrontCamera().flatMap(Terminal::cardFrontCapture);

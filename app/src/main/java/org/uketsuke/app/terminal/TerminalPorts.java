@@ -1,6 +1,7 @@
 package org.uketsuke.app.terminal;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import org.uketsuke.face.camera.CameraSource;
  *     empty: no PIN-less face path
  * @param signer signs with the terminal's key (the face path's and the visual check's attestations), or empty where
  *     the terminal offers the PIN only; required with a face camera
+ * @param cardFaceIssuer the key that signs genuine card faces (DF28, docs/spec-notes/card.md#what-the-issuer-signs);
+ *     required with a face camera: the face check refuses a card face it did not sign
  * @param clock the local clock (receptions are dated in the clinic's zone)
  * @param dataDir local files: audit log, pending lookups, exports
  * @param auditAnchors where the audit log's daily heads are sent off the machine, or empty (tests, tools)
@@ -36,6 +39,7 @@ public record TerminalPorts(
         Optional<CameraSource> faceCamera,
         Optional<Supplier<CameraSource>> cardFrontCamera,
         Optional<UnaryOperator<byte[]>> signer,
+        Optional<PublicKey> cardFaceIssuer,
         Clock clock,
         Path dataDir,
         Optional<AuditAnchorClient> auditAnchors) {
@@ -48,9 +52,20 @@ public record TerminalPorts(
             Optional<CameraSource> faceCamera,
             Optional<Supplier<CameraSource>> cardFrontCamera,
             Optional<UnaryOperator<byte[]>> signer,
+            Optional<PublicKey> cardFaceIssuer,
             Clock clock,
             Path dataDir) {
-        this(slot, eligibility, medical, faceCamera, cardFrontCamera, signer, clock, dataDir, Optional.empty());
+        this(
+                slot,
+                eligibility,
+                medical,
+                faceCamera,
+                cardFrontCamera,
+                signer,
+                cardFaceIssuer,
+                clock,
+                dataDir,
+                Optional.empty());
     }
 
     public TerminalPorts {
@@ -62,6 +77,9 @@ public record TerminalPorts(
         Objects.requireNonNull(signer, "signer");
         if (faceCamera.isPresent() && signer.isEmpty()) {
             throw new IllegalArgumentException("the face path needs the terminal's signer");
+        }
+        if (faceCamera.isPresent() && cardFaceIssuer.isEmpty()) {
+            throw new IllegalArgumentException("the face path needs the card-face issuer's key");
         }
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(dataDir, "dataDir");

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Key;
 import java.security.KeyStore;
@@ -44,8 +45,6 @@ public record TerminalFiles(Path key, Path certificate, Path pkcs12, Path truste
                 dir.resolve("terminal.p12"),
                 dir.resolve("server-ca.pem"));
         Files.writeString(files.key(), pem("PRIVATE KEY", key.getEncoded()));
-        // As an installer leaves it (docs/install.md): no other user reads the terminal key.
-        Files.setPosixFilePermissions(files.key(), PosixFilePermissions.fromString("rw-r-----"));
         Files.writeString(files.certificate(), chain);
         Files.writeString(files.trustedCas(), cas);
         KeyStore p12 = KeyStore.getInstance("PKCS12");
@@ -54,6 +53,11 @@ public record TerminalFiles(Path key, Path certificate, Path pkcs12, Path truste
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p12.store(out, PKCS12_PASSWORD.toCharArray());
         Files.write(files.pkcs12(), out.toByteArray());
+        // As an installer leaves them: the private key files readable by the terminal's user only.
+        if (Files.getFileAttributeView(files.key(), PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(files.key(), PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(files.pkcs12(), PosixFilePermissions.fromString("rw-------"));
+        }
         return files;
     }
 

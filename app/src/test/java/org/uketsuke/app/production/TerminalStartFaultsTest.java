@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -44,6 +45,26 @@ class TerminalStartFaultsTest {
                     assertThat(e.key()).isEqualTo("tls.key");
                     assertThat(e.describe()).contains("cannot sign");
                 });
+    }
+
+    @Test
+    void aTerminalKeyFileOthersCanReadStopsTheTerminalNamingTheFileAndTheFix() throws Exception {
+        Path[] files = terminalFiles("RSA", "SHA256withRSA");
+        Files.setPosixFilePermissions(files[0], PosixFilePermissions.fromString("rw-r--r--"));
+        UketsukeConfig.Credentials.Pem pem = new UketsukeConfig.Credentials.Pem(files[0], files[1], files[1]);
+        assertThatThrownBy(() -> ProductionTerminal.tls(pem, Map.<String, String>of()::get))
+                .isInstanceOfSatisfying(TerminalStartException.class, e -> {
+                    assertThat(e.key()).isEqualTo("tls.key");
+                    assertThat(e.describe()).contains(files[0].toString(), "all users", "chmod 600", "他のユーザーが読めます");
+                });
+
+        Files.setPosixFilePermissions(files[0], PosixFilePermissions.fromString("rw-r-----"));
+        assertThatThrownBy(() -> ProductionTerminal.tls(pem, Map.<String, String>of()::get))
+                .as("readable by its group")
+                .isInstanceOf(TerminalStartException.class);
+
+        Files.setPosixFilePermissions(files[0], PosixFilePermissions.fromString("rw-------"));
+        assertThat(ProductionTerminal.tls(pem, Map.<String, String>of()::get)).isNotNull();
     }
 
     @Test
@@ -94,12 +115,11 @@ class TerminalStartFaultsTest {
                         pair.getPublic())
                 .build(new JcaContentSignerBuilder(signatureAlgorithm).build(pair.getPrivate()))
                 .getEncoded();
-        return new Path[] {
-            Files.writeString(
-                    dir.resolve(algorithm + ".key"),
-                    pem("PRIVATE KEY", pair.getPrivate().getEncoded())),
-            Files.writeString(dir.resolve(algorithm + ".crt"), pem("CERTIFICATE", certificate))
-        };
+        Path key = Files.writeString(
+                dir.resolve(algorithm + ".key"),
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        return new Path[] {key, Files.writeString(dir.resolve(algorithm + ".crt"), pem("CERTIFICATE", certificate))};
     }
 
     private static UketsukeConfig parse(String text) {

@@ -52,8 +52,8 @@ class MatchFaceStepTest {
                 .hasValueSatisfying(proof -> assertThat(proof)
                         .isInstanceOfSatisfying(
                                 IdentityProof.FaceMatch.class,
-                                face -> assertThat(face.match().presenceProven())
-                                        .isTrue()));
+                                face -> assertThat(face.match().cardFace().birthDate())
+                                        .hasSize(8)));
         new EndVisitStep().run(matched.visit());
     }
 

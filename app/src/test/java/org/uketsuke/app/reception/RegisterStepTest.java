@@ -20,7 +20,7 @@ class RegisterStepTest {
         try (VisitStepFixture fixture = VisitStepFixture.startUnregistered(dir)) {
             VisitContext verified = fixture.pinVerified();
             VisitStep.Result registered =
-                    new RegisterStep(fixture.client, fixture.records).run(fixture.signed(verified));
+                    new RegisterStep(fixture.client, fixture.records).run(fixture.signedForRegistration(verified));
             assertThat(registered.event()).isEmpty();
             assertThat(registered.visit().signed()).as("the nonce is spent").isEmpty();
             assertThat(Files.readAllLines(fixture.auditFile).getLast())

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.eligibility.ConfirmationStatement;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
+import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.FaceAttestation;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.VisualAttestation;
@@ -48,7 +52,7 @@ class SignNonceStepTest {
     }
 
     @Test
-    void aVerifiedPinHasTheCardSignTheNonceWithItsAuthKey() throws Exception {
+    void aVerifiedPinHasTheCardSignTheStatementWithItsAuthKey() throws Exception {
         VisitContext signed = fixture.signed(fixture.pinVerified());
         SignedNonce proof = signed.signed().orElseThrow();
         assertThat(proof.method()).isEqualTo(IdentityMethod.PIN);
@@ -57,7 +61,14 @@ class SignNonceStepTest {
                 .generateCertificate(new ByteArrayInputStream(fixture.issued.authCertDer()));
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initVerify(certificate.getPublicKey());
-        rsa.update(proof.nonce());
+        // The nonce with the institution, the consents given (all NO) and no prescription form asked.
+        rsa.update(new ConfirmationStatement(
+                        proof.nonce(),
+                        fixture.client.institutionCode(),
+                        Consents.all(Consent.NO),
+                        ConsentScenario.OUTPATIENT,
+                        null)
+                .bytes());
         assertThat(rsa.verify(proof.signature())).isTrue();
         assertThat(signed.nonce()).as("a nonce is signed once").isEmpty();
         new EndVisitStep().run(signed);
@@ -89,8 +100,17 @@ class SignNonceStepTest {
                 .hasValueSatisfying(attestation -> assertThat(attestation)
                         .isInstanceOfSatisfying(
                                 FaceAttestation.class,
-                                f -> assertThat(f.presenceProven()).isTrue()));
+                                f -> assertThat(f.cardFaceSha256())
+                                        .isEqualTo(
+                                                proof.cardFace().orElseThrow().sha256())));
+        assertThat(proof.cardFace().orElseThrow().signedByCard(statementOf(proof), proof.cardFaceSignature()))
+                .as("the card-face AP signed the statement the attestation carries")
+                .isTrue();
         new EndVisitStep().run(matched.visit());
+    }
+
+    private static byte[] statementOf(SignedNonce proof) {
+        return proof.attestation().orElseThrow().statementSha256();
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.uketsuke.bridge.audit.AuditLogException;
 import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.TerminalSigner;
 import org.uketsuke.face.camera.DemoFrames;
@@ -57,22 +58,24 @@ final class VisitStepFixture implements AutoCloseable {
     final VisitRecords records;
     final List<ReceptionRecord> history = new CopyOnWriteArrayList<>();
 
+    /** How a test personalises the card-face AP of the card on the reader (the genuine one, or an attacker's). */
+    @FunctionalInterface
+    interface CardFaceMaker {
+        CardFacePersonalisation make(MockBackend backend, IssuedCard issued, CollationNumberB collationNumberB);
+    }
+
     private VisitStepFixture(Path dir, boolean registered) throws AuditLogException {
+        this(dir, registered, VisitStepFixture::genuineFace);
+    }
+
+    private VisitStepFixture(Path dir, boolean registered, CardFaceMaker faces) throws AuditLogException {
         backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 20));
         issued = registered ? backend.issueCard(0) : backend.issueUnregisteredCard(3);
         collationNumberB =
                 CollationNumberB.of(issued.expected().birthdate(), CARD_EXPIRY.getYear(), SECURITY_CODE, false);
-        DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
         card = new MyNumberCardSimulator(
                 new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin()),
-                new CardFacePersonalisation(
-                        collationNumberB.value(),
-                        yyyymmdd.format(issued.expected().birthdate()),
-                        issued.expected().sex().code(),
-                        DemoFrames.chipPhotoJp2(),
-                        yyyymmdd.format(CARD_EXPIRY),
-                        rsa2048(),
-                        new byte[256]));
+                faces.make(backend, issued, collationNumberB));
         slot = new VirtualCardSlot(inProcess(card));
         bridge = RececonBridge.open(new BridgeConfig(
                 dir.resolve("outbox.db"),
@@ -88,11 +91,47 @@ final class VisitStepFixture implements AutoCloseable {
                 client,
                 bridge,
                 Clock.systemUTC(),
-                Optional.of(new FaceCheck(DemoFrames.camera(), FaceVerifier.defaults())),
+                Optional.of(new FaceCheck(
+                        DemoFrames.camera(),
+                        FaceVerifier.defaults(),
+                        backend.cardFaceIssuerCertificate().getPublicKey())),
                 Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
                 Optional.of(AuditTrail.open(auditFile, "kiosk-test", Clock.systemUTC(), false)));
         records = new VisitRecords(services);
         records.onRecord(history::add);
+    }
+
+    /** The card face the test issuer personalises for this card: the demo photo, a fresh key, DF28 signed. */
+    static CardFacePersonalisation genuineFace(
+            MockBackend backend, IssuedCard issued, CollationNumberB collationNumberB) {
+        return faceOf(backend, issued.expected(), collationNumberB);
+    }
+
+    /**
+     * A card face of {@code holder} signed by the backend's test issuer, with the demo photo and a fresh key: the
+     * genuine card face of whoever {@code holder} is (in a relay, someone other than the certificate's person).
+     */
+    static CardFacePersonalisation faceOf(
+            MockBackend backend, Qualification holder, CollationNumberB collationNumberB) {
+        DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
+        String birthDate = yyyymmdd.format(holder.birthdate());
+        String sex = holder.sex().code();
+        String expiry = yyyymmdd.format(CARD_EXPIRY);
+        KeyPair key = rsa2048();
+        byte[] photo = DemoFrames.chipPhotoJp2();
+        return new CardFacePersonalisation(
+                collationNumberB.value(),
+                birthDate,
+                sex,
+                photo,
+                expiry,
+                key,
+                backend.signCardFace(birthDate, sex, key.getPublic().getEncoded(), photo, expiry));
+    }
+
+    /** A registered card whose card-face AP the test personalises. */
+    static VisitStepFixture start(Path dir, CardFaceMaker faces) throws AuditLogException {
+        return new VisitStepFixture(dir, true, faces);
     }
 
     /** A card registered for insurance use. */
@@ -129,6 +168,14 @@ final class VisitStepFixture implements AutoCloseable {
         return signed.visit();
     }
 
+    /** The given visit with a fresh nonce signed by the card for 保険証利用登録. */
+    VisitContext signedForRegistration(VisitContext visit) {
+        VisitStep.Result nonce = new FetchNonceStep(client).run(visit);
+        VisitStep.Result signed = SignNonceStep.forRegistration(client).run(nonce.visit());
+        assertThat(signed.event()).isEmpty();
+        return signed.visit();
+    }
+
     SignNonceStep signer() {
         return new SignNonceStep(client, services.terminalSigner(), Clock.systemUTC());
     }
@@ -155,7 +202,7 @@ final class VisitStepFixture implements AutoCloseable {
         };
     }
 
-    private static KeyPair rsa2048() {
+    static KeyPair rsa2048() {
         try {
             KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
             rsa.initialize(2048);

@@ -72,6 +72,7 @@ final class TerminalFixture {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 Clock.systemDefaultZone(),
                 dir,
                 Optional.of(client.auditAnchors()));

@@ -105,6 +105,11 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
     }
 
     @Override
+    public String institutionCode() {
+        return institutionCode;
+    }
+
+    @Override
     public NonceOutcome nonce() {
         return switch (transport.post("/oqs/v1/nonce", new byte[0], null, Calls.ONCE)) {
             case Failed failed -> failed.unavailable();

@@ -12,6 +12,7 @@ import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.BatchResult;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.CardConfirmationRequest;
+import org.uketsuke.eligibility.CardFace;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.ConsentKind;
@@ -578,6 +579,10 @@ public final class QualificationXml {
         if (request.attestation() != null) {
             SafeXml.leaf(card, "Attestation", request.attestation().text());
         }
+        if (request.cardFace() != null) {
+            SafeXml.leaf(card, "CardFace", request.cardFace().text());
+            SafeXml.leaf(card, "CardFaceSignature", b64.encodeToString(request.cardFaceSignature()));
+        }
         Consents c = request.consents();
         SafeXml.leaf(card, "PharmaceuticalInfoConsFlg", c.drug().code());
         SafeXml.leaf(card, "SpecificHealthCheckupsInfoConsFlg", c.checkup().code());
@@ -623,7 +628,9 @@ public final class QualificationXml {
                             .orElse(null),
                     SafeXml.text(card, "MedicalTreatmentFlag")
                             .map(ConsentScenario::ofCode)
-                            .orElse(ConsentScenario.OUTPATIENT));
+                            .orElse(ConsentScenario.OUTPATIENT),
+                    SafeXml.text(card, "CardFace").map(CardFace::parse).orElse(null),
+                    SafeXml.text(card, "CardFaceSignature").map(b64::decode).orElse(new byte[0]));
             return new CardRequest(
                     request,
                     SafeXml.text(document, "MedicalInstitutionCode").orElse(""),

@@ -27,6 +27,10 @@ public final class ResultCodes {
             Map.entry(RejectionReason.PASSCODE_EXPIRED, "UK2007"),
             Map.entry(RejectionReason.PASSCODE_USED, "UK2008"),
             Map.entry(RejectionReason.ATTESTATION_INVALID, "UK2009"),
+            Map.entry(RejectionReason.CARD_FACE_INVALID, "UK2010"),
+            Map.entry(RejectionReason.CARD_FACE_MISMATCH, "UK2011"),
+            Map.entry(RejectionReason.CONSENTS_ALTERED, "UK2012"),
+            Map.entry(RejectionReason.BELOW_POLICY, "UK2013"),
             Map.entry(RejectionReason.REQUEST_INVALID, "UK9001"));
 
     private ResultCodes() {}

@@ -192,6 +192,47 @@ public final class CardFaceAp {
         }
     }
 
+    /** The outcome of asking the card-face AP's own key to sign a digest. */
+    public sealed interface DigestSignature {
+        record Signed(byte[] signature) implements DigestSignature {
+            public Signed {
+                signature = signature.clone();
+            }
+
+            @Override
+            public byte[] signature() {
+                return signature.clone();
+            }
+        }
+
+        record CardRemoved() implements DigestSignature {}
+
+        record Failed(int sw) implements DigestSignature {}
+    }
+
+    /**
+     * The card-face AP key's signature ({@code 80 2A 00 00}, P2 00 = the application's own key) over the SHA-256
+     * DigestInfo of {@code sha256}: how the backend's challenge (the confirmation statement's digest) is answered. No
+     * credential is needed; the backend verifies it with DF24 of the issuer-signed card face.
+     */
+    public DigestSignature signDigest(byte[] sha256) {
+        if (sha256.length != 32) {
+            throw new IllegalArgumentException("a SHA-256 digest is 32 bytes");
+        }
+        try {
+            if (!select(Aid.CARD_FACE)) {
+                return new DigestSignature.Failed(0);
+            }
+            byte[] digestInfo = Arrays.copyOf(SHA256_DIGEST_INFO, SHA256_DIGEST_INFO.length + 32);
+            System.arraycopy(sha256, 0, digestInfo, SHA256_DIGEST_INFO.length, 32);
+            ResponseApdu signed =
+                    card.transmit(new CommandApdu(0x80, Iso7816.INS_COMPUTE_SIGNATURE, 0x00, 0x00, digestInfo, 256));
+            return signed.ok() ? new DigestSignature.Signed(signed.data()) : new DigestSignature.Failed(signed.sw());
+        } catch (CardGoneException e) {
+            return new DigestSignature.CardRemoved();
+        }
+    }
+
     /** A card challenge and the card-face AP key's signature over it. */
     public record PresenceProof(byte[] challenge, byte[] signature, boolean verified) {
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.ConfirmationStatement;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.NonceOutcome;
@@ -68,7 +70,10 @@ class MedicalFolderExchangeTest {
         byte[] nonce = ((NonceOutcome.Issued) issued).nonce();
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(card.authKey());
-        rsa.update(nonce);
+        // The card signs the confirmation statement: the nonce with the institution and the answers.
+        rsa.update(
+                new ConfirmationStatement(nonce, client.institutionCode(), consents, ConsentScenario.OUTPATIENT, null)
+                        .bytes());
         assertThat(client.confirmByCard(new CardConfirmationRequest(
                         card.authCertDer(),
                         nonce,

@@ -40,7 +40,9 @@ import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.store.LocalPostgresCluster;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.ConfirmationStatement;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -283,7 +285,10 @@ public final class BenchCommand implements Callable<Integer> {
                     throw new IllegalStateException("the mock backend issued no nonce");
                 }
                 rsa.initSign(card.authKey());
-                rsa.update(nonce);
+                // The card signs the confirmation statement: the nonce with the institution and the answers.
+                rsa.update(new ConfirmationStatement(
+                                nonce, client.institutionCode(), Consents.none(), ConsentScenario.OUTPATIENT, null)
+                        .bytes());
                 requests.add(new CardConfirmationRequest(
                         card.authCertDer(),
                         nonce,
