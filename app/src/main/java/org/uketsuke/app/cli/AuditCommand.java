@@ -1,15 +1,29 @@
 package org.uketsuke.app.cli;
 
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.uketsuke.app.config.DataDirectories;
 import org.uketsuke.app.reception.AuditTrail;
+import org.uketsuke.app.staff.LockoutPolicy;
+import org.uketsuke.app.staff.PasswordHash;
+import org.uketsuke.app.staff.Role;
+import org.uketsuke.app.staff.SignIn;
+import org.uketsuke.app.staff.StaffAccounts;
+import org.uketsuke.app.staff.StaffMember;
+import org.uketsuke.app.staff.StaffSignIn;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.bridge.audit.AuditAnchor;
@@ -132,8 +146,14 @@ public final class AuditCommand implements Runnable {
         @CommandLine.Mixin
         LogFile where = new LogFile();
 
-        @Option(names = "--staff", required = true, description = "The administrator's staff id.")
+        @Option(
+                names = "--staff",
+                required = true,
+                description = "The administrator's staff id; the password is asked (or read as one line of stdin).")
         String staff;
+
+        /** Where the password is read from when there is no console (tests, scripts); null: standard input. */
+        InputStream in;
 
         @Option(names = "--terminal", description = "The terminal id the entry is written as (default: admin-cli).")
         String terminal = "admin-cli";
@@ -141,7 +161,11 @@ public final class AuditCommand implements Runnable {
         @Override
         public Integer call() {
             Path log = where.path();
-            // The administrator-role check of --staff joins here once staff accounts exist (issue #19, h-staff).
+            // Only an administrator may reopen confirmations: signed in with the accounts of the log's data folder.
+            if (!administrator(log.toAbsolutePath().getParent())) {
+                say("audit.acknowledge.refused", staff);
+                return 1;
+            }
             AuditTrail trail = AuditTrail.open(log, terminal, Clock.systemUTC(), false);
             return switch (trail.acknowledge(staff)) {
                 case AuditTrail.Acknowledged done -> {
@@ -161,6 +185,38 @@ public final class AuditCommand implements Runnable {
                     yield 1;
                 }
             };
+        }
+
+        /** Whether {@code --staff} signs in with its password and holds the administrator role. */
+        private boolean administrator(Path dataDir) {
+            char[] password = password();
+            try {
+                SignIn result = new StaffSignIn(
+                                StaffAccounts.in(dataDir),
+                                LockoutPolicy.DEFAULT,
+                                InstantSource.system(),
+                                PasswordHash.Parameters.DEFAULT)
+                        .signIn(staff, password);
+                return result instanceof SignIn.SignedIn(StaffMember member) && member.has(Role.ADMINISTRATOR);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }
+
+        private char[] password() {
+            Console console = System.console();
+            if (console != null && in == null) {
+                char[] typed = console.readPassword("Password (パスワード): ");
+                return typed == null ? new char[0] : typed;
+            }
+            try {
+                String line = new BufferedReader(
+                                new InputStreamReader(in == null ? System.in : in, StandardCharsets.UTF_8))
+                        .readLine();
+                return line == null ? new char[0] : line.toCharArray();
+            } catch (IOException e) {
+                return new char[0];
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.uketsuke.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.Uketsuke;
+import org.uketsuke.app.staff.Authorizer;
+import org.uketsuke.app.staff.PasswordHash;
+import org.uketsuke.app.staff.Role;
+import org.uketsuke.app.staff.StaffAccounts;
+import org.uketsuke.app.staff.StaffAdministration;
+import org.uketsuke.app.staff.StaffMember;
 import org.uketsuke.bridge.audit.AuditAnchor;
 import org.uketsuke.bridge.audit.AuditAnchors;
 import org.uketsuke.bridge.audit.AuditEvent;
@@ -37,6 +45,35 @@ class AuditCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             int exit = new CommandLine(new Uketsuke()).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    /** An administrator and a receptionist in the log's data folder (cheap hashes: the passwords are the test's). */
+    private void accounts() {
+        StaffAdministration staff = new StaffAdministration(
+                StaffAccounts.in(dir),
+                Authorizer.fixed(new StaffMember("setup", "setup", Set.of(Role.ADMINISTRATOR))),
+                new PasswordHash.Parameters(8 * 1024, 1, 1));
+        staff.add("admin-01", "管理者", Set.of(Role.ADMINISTRATOR), "administrator-1".toCharArray());
+        staff.add("uketsuke-01", "受付", Set.of(Role.RECEPTIONIST), "receptionist-pass-1".toCharArray());
+    }
+
+    private Run acknowledge(String staff, String password) {
+        CommandLine cli = new CommandLine(new Uketsuke());
+        AuditCommand.Acknowledge command = cli.getSubcommands()
+                .get("audit")
+                .getSubcommands()
+                .get("acknowledge")
+                .getCommand();
+        command.in = new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            int exit = cli.execute("audit", "acknowledge", "--file", file.toString(), "--staff", staff);
             return new Run(exit, out.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
@@ -148,9 +185,22 @@ class AuditCommandTest {
     }
 
     @Test
-    void acknowledgeKeepsTheBrokenLogAsideAndStartsANewChainWithTheAcknowledgment() throws Exception {
+    void onlyAnAdministratorWithItsPasswordCanAcknowledge() throws Exception {
+        accounts();
         Files.writeString(file, original.replaceFirst("kiosk-1", "kiosk-9"));
-        Run ack = run("audit", "acknowledge", "--file", file.toString(), "--staff", "admin-01");
+        Run receptionist = acknowledge("uketsuke-01", "receptionist-pass-1");
+        assertThat(receptionist.exit()).isEqualTo(1);
+        assertThat(receptionist.out()).contains("is not an administrator");
+        Run wrongPassword = acknowledge("admin-01", "not-the-password");
+        assertThat(wrongPassword.exit()).isEqualTo(1);
+        assertThat(verify(file).exit()).as("the alarm stays").isEqualTo(1);
+    }
+
+    @Test
+    void acknowledgeKeepsTheBrokenLogAsideAndStartsANewChainWithTheAcknowledgment() throws Exception {
+        accounts();
+        Files.writeString(file, original.replaceFirst("kiosk-1", "kiosk-9"));
+        Run ack = acknowledge("admin-01", "administrator-1");
         assertThat(ack.exit()).isZero();
         assertThat(verify(file).exit()).isZero();
         assertThat(Files.readAllLines(file).getLast())
@@ -159,7 +209,7 @@ class AuditCommandTest {
             assertThat(kept.map(p -> p.getFileName().toString()))
                     .anyMatch(name -> name.matches("audit\\.jsonl\\.broken-[0-9]+"));
         }
-        Run again = run("audit", "acknowledge", "--file", file.toString(), "--staff", "admin-01");
+        Run again = acknowledge("admin-01", "administrator-1");
         assertThat(again.out()).contains("no audit alarm");
     }
 
