@@ -51,19 +51,31 @@ final class KeyFilePermissions {
         }
     }
 
+    /** Whether the file's group is the service group or the primary group of the user running the terminal. */
+    private static boolean ownGroup(Path file) throws IOException {
+        if (SERVICE_GROUP.equals(
+                Files.readAttributes(file, PosixFileAttributes.class).group().getName())) {
+            return true;
+        }
+        try {
+            // /proc/self belongs to this process's user and primary group.
+            return Files.getAttribute(file, "unix:gid").equals(Files.getAttribute(Path.of("/proc/self"), "unix:gid"));
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            return false; // no unix view or no /proc: only the service group counts
+        }
+    }
+
     /** Who besides the owner (and the system accounts) can read the file; empty when it is private. */
     static List<String> othersWhoCanRead(Path file) throws IOException {
         List<String> others = new ArrayList<>();
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix != null) {
             Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
-            // The packages' own layout (docs/install.md): root owns the key, the service group `uketsuke` — whose
-            // only member is the kiosk's service user — may read it, so the kiosk cannot rewrite its own key.
-            boolean serviceGroup = SERVICE_GROUP.equals(Files.readAttributes(file, PosixFileAttributes.class)
-                    .group()
-                    .getName());
+            // The group may read the key only when it is the terminal user's own group (Debian gives each user a
+            // private group) or the packages' service group `uketsuke`, whose only member is the kiosk's service user:
+            // root owns the key there, so the kiosk cannot rewrite it (docs/install.md).
             if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-                    || (permissions.contains(PosixFilePermission.GROUP_READ) && !serviceGroup)) {
+                    || (permissions.contains(PosixFilePermission.GROUP_READ) && !ownGroup(file))) {
                 others.add("its group");
             }
             if (permissions.contains(PosixFilePermission.OTHERS_READ)

@@ -149,24 +149,14 @@ class ConfigParserTest {
 
     @Test
     void theFilesTheInstallersWriteAreReadTheirKeysIncluded() throws Exception {
-        // packaging/src/msi/uketsuke.conf is the MSI's template; the DEB's postinst writes kiosk_autostart=no.
+        // packaging/src/msi/uketsuke.conf is the MSI's template; the DEB installs the annotated template that
+        // `uketsuke setup --template` prints (ConfigTemplateTest reads that one).
         String msi = Files.readString(Path.of("../packaging/src/msi/uketsuke.conf"));
-        String deb = Files.readString(Path.of("../packaging/src/deb/postinst"))
-                .replaceAll("(?s).*<<'CONF'\n(.*?)\nCONF\n.*", "$1");
-        assertThat(deb).contains("kiosk_autostart=no");
+        String postinst = Files.readString(Path.of("../packaging/src/deb/postinst"));
+        assertThat(postinst).contains("cp /usr/share/doc/uketsuke/uketsuke.conf.example \"$CONF\"");
+        assertThat(Files.readString(Path.of("../packaging/build-deb.sh")))
+                .contains("setup --template > \"$DOC/uketsuke.conf.example\"");
         assertThat(problems(msi + MINIMAL)).isEmpty();
-        assertThat(problems(deb + "\n" + MINIMAL)).isEmpty();
-        // Unconfigured, the installed file names what the kiosk still needs.
-        assertThat(problems(deb))
-                .extracting(ConfigProblem::key)
-                .containsExactlyInAnyOrder(
-                        "terminal.id",
-                        "institution.code",
-                        "backend.url",
-                        "tls.trusted_cas",
-                        "tls.certificate",
-                        "tls.key",
-                        "data_dir");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -59,9 +61,18 @@ class TerminalStartFaultsTest {
                 });
 
         Files.setPosixFilePermissions(files[0], PosixFilePermissions.fromString("rw-r-----"));
+        PosixFileAttributeView view = Files.getFileAttributeView(files[0], PosixFileAttributeView.class);
+        GroupPrincipal own = view.readAttributes().group();
+        view.setGroup(files[0].getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("nogroup"));
         assertThatThrownBy(() -> ProductionTerminal.tls(pem, Map.<String, String>of()::get))
-                .as("readable by its group")
-                .isInstanceOf(TerminalStartException.class);
+                .as("readable by a group that is not the terminal user's own")
+                .isInstanceOfSatisfying(
+                        TerminalStartException.class,
+                        e -> assertThat(e.describe()).contains("its group"));
+        view.setGroup(own);
+        assertThat(ProductionTerminal.tls(pem, Map.<String, String>of()::get))
+                .as("readable by the terminal user's own group (the packages' root:uketsuke 0640 layout)")
+                .isNotNull();
 
         Files.setPosixFilePermissions(files[0], PosixFilePermissions.fromString("rw-------"));
         assertThat(ProductionTerminal.tls(pem, Map.<String, String>of()::get)).isNotNull();
