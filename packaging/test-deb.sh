@@ -114,7 +114,7 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$OUT"/v1/uketsuke-trainin
 dpkg-query -W -f='${Depends}' uketsuke-training | grep -q 'uketsuke (= 0.0.1)' && ok "uketsuke-training depends on uketsuke (= 0.0.1)" \
   || fail "uketsuke-training's Depends"
 DEMO_HOME="$(mktemp -d "$OUT/home.XXXX")"
-HOME="$DEMO_HOME" timeout 180 /opt/uketsuke/bin/uketsuke demo --headless --once > "$OUT/demo.json" 2>"$OUT/demo.err" \
+HOME="$DEMO_HOME" timeout 180 /opt/uketsuke/bin/uketsuke demo --headless --once --data-dir "$DEMO_HOME/demo" > "$OUT/demo.json" 2>"$OUT/demo.err" \
   || { sed 's/^/# /' "$OUT/demo.err"; fail "installed demo visit"; }
 grep -q '"status":"CONFIRMED"' "$OUT/demo.json" && ok "installed product + training: a headless demo visit is CONFIRMED" \
   || { cat "$OUT/demo.json"; fail "installed demo visit not confirmed"; }
