@@ -146,7 +146,7 @@ ok "kiosk --check as the uketsuke user: usable (files, mTLS handshake + nonce, r
 check_fails() {  # check_fails NAME EXPECTED-TEXT: kiosk --check as uketsuke exits 2 and says EXPECTED-TEXT
   set +e; out="$(as_kiosk uketsuke kiosk --config "$CONF" --check 2>&1)"; rc=$?; set -e
   [ "$rc" = 2 ] && grep -qF -- "$2" <<<"$out" && ! grep -qE 'Exception|^\s+at ' <<<"$out" && ok "kiosk --check: $1" \
-    || { sed 's/^/# /' <<<"$out"; fail "kiosk --check: $1 (exit $rc)"; }
+    || { while IFS= read -r line; do echo "# $line"; done <<<"$out"; fail "kiosk --check: $1 (exit $rc)"; }
 }
 chmod 0600 /etc/uketsuke/terminal.key
 check_fails "a key the kiosk user may not read says permission denied, naming tls.key" \
