@@ -140,6 +140,21 @@ public final class PrivateFiles {
     }
 
     private static void restrictFolder(Path folder) throws IOException {
+        if (POSIX
+                && !Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS)
+                        .equals(folder.getFileSystem()
+                                .getUserPrincipalLookupService()
+                                .lookupPrincipalByName(System.getProperty("user.name")))) {
+            // A folder the administrator made for this user (the DEB's /var/lib/uketsuke, root:uketsuke 2770): it
+            // cannot be changed here, and need not be while other users have no access to it.
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
+            if (mode.contains(PosixFilePermission.OTHERS_READ)
+                    || mode.contains(PosixFilePermission.OTHERS_WRITE)
+                    || mode.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IOException(folder + ": other users may open this folder; make it 0770 or 0700");
+            }
+            return;
+        }
         restrict(folder, access.folderMode());
     }
 
