@@ -1,11 +1,7 @@
 package org.uketsuke.app.cli;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.InstantSource;
@@ -204,18 +200,10 @@ public final class AuditCommand implements Runnable {
         }
 
         private char[] password() {
-            Console console = System.console();
-            if (console != null && in == null) {
-                char[] typed = console.readPassword("Password (パスワード): ");
-                return typed == null ? new char[0] : typed;
-            }
             try {
-                String line = new BufferedReader(
-                                new InputStreamReader(in == null ? System.in : in, StandardCharsets.UTF_8))
-                        .readLine();
-                return line == null ? new char[0] : line.toCharArray();
-            } catch (IOException e) {
-                return new char[0];
+                return PasswordInput.read(in, false);
+            } catch (IllegalArgumentException | IOException e) {
+                return new char[0]; // no password: the sign-in refuses
             }
         }
     }

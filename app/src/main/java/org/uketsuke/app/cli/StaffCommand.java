@@ -1,15 +1,10 @@
 package org.uketsuke.app.cli;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -114,25 +109,7 @@ public final class StaffCommand implements Runnable {
 
         /** From the console without echo (asked twice), else the first line of stdin. */
         char[] password() throws IOException {
-            Console console = System.console();
-            if (console != null && in == null) {
-                char[] first = console.readPassword("Password (パスワード): ");
-                char[] again = console.readPassword("Again (もう一度): ");
-                boolean same = first != null && Arrays.equals(first, again);
-                if (again != null) {
-                    Arrays.fill(again, '\0');
-                }
-                if (!same) {
-                    throw new IllegalArgumentException("the two passwords differ");
-                }
-                return first;
-            }
-            String line = new BufferedReader(new InputStreamReader(in == null ? System.in : in, StandardCharsets.UTF_8))
-                    .readLine();
-            if (line == null) {
-                throw new IllegalArgumentException("no password on stdin");
-            }
-            return line.toCharArray();
+            return PasswordInput.read(in, true);
         }
     }
 
