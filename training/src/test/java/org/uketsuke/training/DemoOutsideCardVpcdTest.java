@@ -12,6 +12,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Signature;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.uketsuke.face.camera.DemoFrames;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
+import org.uketsuke.reader.pcsc.PcscReaders;
 import org.uketsuke.reader.sim.CardFacePersonalisation;
 import org.uketsuke.reader.sim.CardPersonalisation;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
@@ -86,8 +88,15 @@ class DemoOutsideCardVpcdTest {
                 "UKETSUKE_DEMO_PIN", outside.pin(), "UKETSUKE_DEMO_COLLATION_B", outside.collationNumberB())::get;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
+        PcscReaders readers = new PcscReaders();
+        // The previous visit's card must be gone from pcscd's view first: vpcd reports a reconnect only at its next
+        // poll, and a card that pcscd saw "removed" after the demo started ended that visit with CARD_REMOVED.
+        assertThat(readers.waitForCardAbsent(VpcdDemoCard.READER, Duration.ofSeconds(10)))
+                .isTrue();
         try (VpcdConnector vpcd = new VpcdConnector(outside.card())) {
             vpcd.connect();
+            assertThat(readers.waitForCardPresent(VpcdDemoCard.READER, Duration.ofSeconds(10)))
+                    .isTrue();
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             List<String> args = new ArrayList<>(List.of(
                     "--headless",

@@ -26,7 +26,7 @@ class AuditCrashTest {
 
     @Test
     void killNineDuringAppendsNeverBreaksTheChainNorLosesAnAcknowledgedEntry() throws Exception {
-        int cycles = Math.min(Integer.getInteger("uketsuke.crashCycles", 6), 50);
+        int cycles = Math.min(Integer.getInteger("uketsuke.crashCycles", 6), 20);
         Random random = new Random(20261203L);
         Path file = dir.resolve("audit.jsonl");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
