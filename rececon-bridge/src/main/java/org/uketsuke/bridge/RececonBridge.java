@@ -66,7 +66,7 @@ public final class RececonBridge implements AutoCloseable {
     public static RececonBridge open(BridgeConfig config) {
         List<RececonSink> sinks = new ArrayList<>();
         try {
-            PrivateFiles.createFolders(config.outboxDb().toAbsolutePath().getParent());
+            PrivateFiles.createParentFolders(config.outboxDb());
             if (config.sqliteStore() != null) {
                 sinks.add(JdbcRececonStore.sqlite(config.sqliteStore()));
             }

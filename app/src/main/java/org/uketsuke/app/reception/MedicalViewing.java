@@ -63,7 +63,7 @@ public final class MedicalViewing {
         MedicalOutcome<MedicalPdf> outcome = client.medicalPdf(query);
         if (outcome instanceof MedicalOutcome.Found<MedicalPdf> found) {
             try {
-                PrivateFiles.createFolders(target.toAbsolutePath().getParent());
+                PrivateFiles.createParentFolders(target);
                 AtomicFiles.write(target, found.value().bytes());
             } catch (IOException e) {
                 log.error("could not write the medical PDF: {}", e.getMessage());

@@ -106,14 +106,31 @@ public final class PrivateFiles {
     }
 
     /**
+     * Creates the missing folders above {@code file} private to the terminal and leaves every folder that existed as
+     * it is: the folder a database, an export or the outbox is put in may be the clinic's (a user's desktop, a share,
+     * {@code /tmp}), and making it private would lock others out of it.
+     */
+    public static void createParentFolders(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || Files.isDirectory(parent)) {
+            return;
+        }
+        Path missing = parent;
+        while (missing.getParent() != null && !Files.exists(missing.getParent())) {
+            missing = missing.getParent();
+        }
+        Files.createDirectories(parent);
+        for (Path p = parent; p != null && p.startsWith(missing); p = p.getParent()) {
+            restrictFolder(p);
+        }
+    }
+
+    /**
      * Creates an empty private file if none is there (a SQLite database before its first open), else makes the one
      * there private; then the same for its {@code -wal}, {@code -shm} and {@code -journal} companions that exist.
      */
     public static void prepareDatabase(Path db) throws IOException {
-        Path parent = db.toAbsolutePath().getParent();
-        if (parent != null) {
-            createFolders(parent);
-        }
+        createParentFolders(db);
         try {
             Files.newByteChannel(
                             db, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes())
@@ -140,6 +157,10 @@ public final class PrivateFiles {
     }
 
     private static void restrictFolder(Path folder) throws IOException {
+        if (POSIX && isSticky(folder)) {
+            // /tmp and the like: a folder shared by every user on purpose; what is written in it is private anyway.
+            return;
+        }
         if (POSIX
                 && !Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS)
                         .equals(folder.getFileSystem()
@@ -157,6 +178,13 @@ public final class PrivateFiles {
         }
         restrict(folder, access.folderMode());
     }
+
+    private static boolean isSticky(Path folder) throws IOException {
+        Object mode = Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        return mode instanceof Integer bits && (bits & STICKY_BIT) != 0;
+    }
+
+    private static final int STICKY_BIT = 01000;
 
     private static void restrict(Path path, Set<PosixFilePermission> mode) throws IOException {
         if (POSIX) {

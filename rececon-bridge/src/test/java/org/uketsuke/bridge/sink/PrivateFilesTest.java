@@ -40,6 +40,32 @@ class PrivateFilesTest {
     }
 
     @Test
+    void aDatabaseOrFileInAnExistingFolderLeavesThatFolderAsItWas() throws Exception {
+        // A store configured as /tmp/store.db once made /tmp 0700 (root runs the tests): nobody else could use /tmp.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        PrivateFiles.prepareDatabase(dir.resolve("store.db"));
+        PrivateFiles.createParentFolders(dir.resolve("export/today.pdf"));
+        PrivateFiles.createParentFolders(dir.resolve("outbox.db"));
+
+        assertThat(mode(dir)).isEqualTo("rwxr-xr-x");
+        assertThat(mode(dir.resolve("store.db"))).isEqualTo("rw-------");
+        assertThat(mode(dir.resolve("export"))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aStickyFolderSharedByEveryUserIsNeverMadePrivate() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("tmp"));
+        Files.setAttribute(shared, "unix:mode", 01777);
+
+        PrivateFiles.createFolders(shared);
+        PrivateFiles.prepareDatabase(shared.resolve("store.db"));
+
+        assertThat((Integer) Files.getAttribute(shared, "unix:mode") & 07777).isEqualTo(01777);
+        assertThat(mode(shared.resolve("store.db"))).isEqualTo("rw-------");
+    }
+
+    @Test
     void aSqliteDatabaseAndItsWalAndShmArePrivate() throws Exception {
         Path db = dir.resolve("data/outbox.db");
 
