@@ -118,6 +118,10 @@ public final class AuditCommand implements Runnable {
                     say("audit.headBehind", log.toString(), Long.toString(behind.entries()));
                     yield 2;
                 }
+                case AuditVerification.Unkeyed unkeyed -> {
+                    say("audit.unkeyed", log.toString(), Long.toString(unkeyed.entries()), unkeyed.digest());
+                    yield 2;
+                }
             };
         }
 

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -44,6 +46,9 @@ public final class AuditLog {
 
     /** The outcome of the first entry of every log. */
     public static final String STARTED = "LOG_STARTED";
+
+    /** The method of the first entry of a log that replaced an earlier version's unkeyed log. */
+    public static final String MIGRATED_UNKEYED = "MIGRATED_UNKEYED";
 
     /** The terminal id under which the log records its own events (start, recovery). */
     public static final String SELF = "audit-log";
@@ -88,6 +93,7 @@ public final class AuditLog {
                 case AuditVerification.Intact intact ->
                     new AuditLog(file, existingKey(file), intact.entries(), intact.headMac());
                 case AuditVerification.Absent _ -> start(file, clock);
+                case AuditVerification.Unkeyed unkeyed -> migrate(file, clock, unkeyed);
                 case AuditVerification.IncompleteTail torn -> recover(file, clock, torn);
                 case AuditVerification.HeadBehind behind -> {
                     List<Line> lines = read(file);
@@ -162,12 +168,15 @@ public final class AuditLog {
         boolean logThere = Files.exists(file);
         boolean headThere = Files.exists(headOf(file));
         if (key.isEmpty()) {
-            return logThere || headThere
-                    ? new AuditVerification.Broken(
-                            0,
-                            AuditVerification.Reason.KEY_MISSING,
-                            "the log's key " + AuditKey.fileOf(file) + " is gone")
-                    : new AuditVerification.Absent();
+            if (!logThere && !headThere) {
+                return new AuditVerification.Absent();
+            }
+            // Only a log in the earlier unkeyed form, with no anchor receipts (which came with the key), is an upgrade.
+            Optional<AuditVerification> unkeyed = logThere && !Files.exists(AuditAnchors.receiptsOf(file))
+                    ? UnkeyedAuditLog.inspect(file)
+                    : Optional.empty();
+            return unkeyed.orElseGet(() -> new AuditVerification.Broken(
+                    0, AuditVerification.Reason.KEY_MISSING, "the log's key " + AuditKey.fileOf(file) + " is gone"));
         }
         if (!logThere) {
             return new AuditVerification.Broken(
@@ -267,7 +276,7 @@ public final class AuditLog {
         return body.substring(0, body.length() - 1) + ",\"mac\":\"" + mac + "\"}";
     }
 
-    private static List<String> lines(byte[] all, int complete) {
+    static List<String> lines(byte[] all, int complete) {
         String text = new String(all, 0, complete, StandardCharsets.UTF_8);
         return complete == 0
                 ? List.of()
@@ -364,13 +373,53 @@ public final class AuditLog {
     }
 
     private static AuditLog start(Path file, Clock clock) throws IOException, AuditLogException {
+        return startWith(file, selfEvent(clock, STARTED, ""));
+    }
+
+    private static AuditLog startWith(Path file, AuditEvent first) throws IOException, AuditLogException {
         AuditKey key = AuditKey.create(AuditKey.fileOf(file));
         AuditLog log = new AuditLog(file, key, 0, GENESIS);
-        log.append(selfEvent(clock, STARTED, ""));
+        log.append(first);
         return log;
     }
 
-    private static int lastNewline(byte[] bytes) {
+    /**
+     * The one-time upgrade from an earlier version's unkeyed log: the log and its head are kept aside whole and
+     * read-only ({@code <file>.unkeyed-<epoch second>}), and a keyed log starts whose first entry ({@code LOG_STARTED}
+     * by {@link #MIGRATED_UNKEYED}) carries the kept log's SHA-256 and name. A crash between the move and that entry
+     * leaves no log beside a non-empty outbox, which the terminal alarms on — never a silent gap.
+     */
+    private static AuditLog migrate(Path file, Clock clock, AuditVerification.Unkeyed unkeyed)
+            throws IOException, AuditLogException {
+        Path aside = file.resolveSibling(file.getFileName() + ".unkeyed-" + clock.instant().getEpochSecond());
+        keepReadOnly(headOf(file), headOf(aside));
+        keepReadOnly(file, aside);
+        return startWith(
+                file,
+                new AuditEvent(
+                        clock.instant(),
+                        SELF,
+                        "",
+                        MIGRATED_UNKEYED,
+                        STARTED,
+                        unkeyed.digest(),
+                        "",
+                        AuditEvent.ref(aside.getFileName().toString())));
+    }
+
+    private static void keepReadOnly(Path from, Path to) throws IOException {
+        if (Files.notExists(from)) {
+            return;
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.getFileStore(to).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("r--------"));
+        } else if (!to.toFile().setReadOnly()) {
+            throw new IOException("could not make " + to + " read-only");
+        }
+    }
+
+    static int lastNewline(byte[] bytes) {
         for (int i = bytes.length - 1; i >= 0; i--) {
             if (bytes[i] == '\n') {
                 return i;

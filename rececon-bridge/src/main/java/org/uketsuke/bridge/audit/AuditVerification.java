@@ -28,6 +28,14 @@ public sealed interface AuditVerification {
     /** No log, no head, no key: this log was never started. Nothing to verify — a terminal starts one here. */
     record Absent() implements AuditVerification {}
 
+    /**
+     * A log an earlier version wrote before the key existed: an unkeyed SHA-256 chain that verifies, with no key
+     * and no anchor receipts beside it (those versions kept neither). An upgrade, not an attack:
+     * {@link AuditLog#open} keeps it aside read-only and starts a keyed log whose first entry records it and its
+     * SHA-256 {@code digest}. A keyed log whose key is gone is {@link Reason#KEY_MISSING}, never this.
+     */
+    record Unkeyed(long entries, String digest) implements AuditVerification {}
+
     /** Why a chain is broken; an application words each for the administrator. */
     enum Reason {
         /** The entry is not in canonical form (edited?). */
