@@ -257,8 +257,24 @@ check "the launcher looks for extensions in training\\ (-Duketsuke.extensions)" 
 check "java_options reaches the JVM as JDK_JAVA_OPTIONS, never expanded on a cmd.exe command line (& calc.exe stays text)" \
   bash -c "grep -qF 'set \"JDK_JAVA_OPTIONS=%%B\"' '$X/uketsuke.cmd' && ! grep -qF '%JAVA_OPTIONS%' '$X/uketsuke.cmd' \
    && ! grep -qF '%JDK_JAVA_OPTIONS%' '$X/uketsuke.cmd'"
-check "autostart shortcut: StartupFolder/Uketsuke kiosk runs uketsuke.cmd kiosk (the installed configuration), only in feature Autostart" \
-  grep -qxF "$(printf 'StartupFolder/Uketsuke kiosk\t[INSTALLDIR]uketsuke.cmd\tkiosk\tAutostartShortcut\tAutostart')" "$OUT/shortcuts1"
+check "autostart shortcut: StartupFolder/Uketsuke kiosk runs uketsuke.cmd kiosk-service (the installed configuration, logged, restarted), only in feature Autostart" \
+  grep -qxF "$(printf 'StartupFolder/Uketsuke kiosk\t[INSTALLDIR]uketsuke.cmd\tkiosk-service\tAutostartShortcut\tAutostart')" "$OUT/shortcuts1"
+# The service equivalent: a log folder the MSI makes, and the launcher's kiosk-service loop (log file, rotation,
+# restart on failure) — Windows' counterpart of the DEB's systemd unit and journal.
+table "$M1" Directory | awk -F'\t' '$1 == "LOGDIR" && $2 == "CONFIGDIR" && $3 ~ /(^|\|)logs$/' | grep -q . \
+  && table "$M1" CreateFolder | awk -F'\t' '$1 == "LOGDIR" && $2 == "LogFolder"' | grep -q . \
+  && table "$M1" FeatureComponents | awk -F'\t' '$1 == "Main" && $2 == "LogFolder"' | grep -q .
+report "log folder: ProgramData/Uketsuke/logs is created by feature Main (CreateFolder LOGDIR, component LogFolder)"
+check "kiosk-service writes the kiosk's output to ProgramData\\Uketsuke\\logs\\kiosk.log and rotates it past 5 MB, keeping 5" \
+  bash -c "grep -qF 'set \"LOGDIR=%ProgramData%\\Uketsuke\\logs\"' '$X/uketsuke.cmd' \
+   && grep -qF 'kiosk --config \"%CONFIG%\" >> \"%LOG%\" 2>&1' '$X/uketsuke.cmd' \
+   && grep -qF 'if %%~zL GTR 5242880 call :rotate' '$X/uketsuke.cmd' \
+   && grep -qF 'move /y \"%LOGDIR%\\kiosk.4.log\" \"%LOGDIR%\\kiosk.5.log\"' '$X/uketsuke.cmd'"
+check "kiosk-service starts the kiosk again 10 s after a failure and ends on a clean exit" \
+  bash -c "tr -d '\r' < '$X/uketsuke.cmd' | sed -n '/^:service_start/,/^:rotate/p' \
+   | grep -qzP 'if \"%RC%\"==\"0\" exit /b 0\ntimeout /t 10 /nobreak >nul\ngoto service_start'"
+check "OpenCV's own camera warnings are off unless OPENCV_LOG_LEVEL is set (the kiosk logs a typed line instead)" \
+  grep -qF 'if not defined OPENCV_LOG_LEVEL set "OPENCV_LOG_LEVEL=SILENT"' "$X/uketsuke.cmd"
 check "the launcher starts 'kiosk' with --config on the installed configuration" \
   grep -qF 'org.uketsuke.app.Uketsuke kiosk --config "%CONFIG%"' "$X/uketsuke.cmd"
 check "shortcut components keep HKLM key paths (Registry root 2)" bash -c \
@@ -313,8 +329,11 @@ else
     report "Wine: ProgramData/Uketsuke/uketsuke.conf written from the template"
     runs_kiosk "$(shortcut "Uketsuke/Uketsuke.lnk")" kiosk && [ -z "$(shortcut "Uketsuke/Uketsuke training demo.lnk")" ]
     report "Wine: Start-menu shortcut Uketsuke runs C:\\Program Files\\Uketsuke\\uketsuke.cmd kiosk; no training shortcut"
-    [ -z "$(shortcut "StartUp/Uketsuke kiosk.lnk")" ] && [ "$(uketsuke_values | cut -d= -f1)" = '"StartMenuShortcut"' ]
-    report "Wine: no autostart by default (no Startup shortcut; HKLM\\Software\\Uketsuke holds StartMenuShortcut only)"
+    [ -z "$(shortcut "StartUp/Uketsuke kiosk.lnk")" ] \
+      && [ "$(uketsuke_values | cut -d= -f1 | LC_ALL=C sort | tr '\n' ' ')" = '"LogFolder" "StartMenuShortcut" ' ]
+    report "Wine: no autostart by default (no Startup shortcut; HKLM\\Software\\Uketsuke holds StartMenuShortcut and LogFolder only)"
+    [ -d "$C/ProgramData/Uketsuke/logs" ] && uketsuke_values | grep -qiF '"LogFolder"="C:\\ProgramData\\Uketsuke\\logs'
+    report "Wine: the log folder C:\\ProgramData\\Uketsuke\\logs exists (HKLM\\Software\\Uketsuke LogFolder names it)"
 
     printf 'java_options=-Xmx768m\r\n' >> "$CONFIG"
     msiexec /i "$(winpath "$M2")" /qn AUTOSTART=1 TRAINING=1; rc=$?
@@ -326,8 +345,8 @@ else
     report "Wine: TRAINING=1 adds the Start-menu shortcut 'Uketsuke training demo' (uketsuke.cmd demo)"
     grep -q '^java_options=-Xmx768m' "$CONFIG"
     report "Wine: the edited configuration is kept across the upgrade"
-    runs_kiosk "$(shortcut "StartUp/Uketsuke kiosk.lnk")" kiosk
-    report "Wine: AUTOSTART=1 puts 'Uketsuke kiosk' (uketsuke.cmd kiosk) in the Startup folder"
+    runs_kiosk "$(shortcut "StartUp/Uketsuke kiosk.lnk")" kiosk-service
+    report "Wine: AUTOSTART=1 puts 'Uketsuke kiosk' (uketsuke.cmd kiosk-service) in the Startup folder"
 
     p3="$(prop "$M3" ProductCode)"
     msiexec /i "$(winpath "$M3")" /qn; rc=$?

@@ -6,6 +6,9 @@ rem   uketsuke.cmd demo [...]                   the demo kiosk (Training feature
 rem                                             training Start-menu shortcut)
 rem   uketsuke.cmd kiosk                        the production kiosk on ProgramData\Uketsuke\uketsuke.conf (the
 rem                                             Start-menu and autostart shortcuts); a configuration problem stays readable
+rem   uketsuke.cmd kiosk-service                the same kiosk as the DEB's service runs it (the autostart shortcut):
+rem                                             its log in ProgramData\Uketsuke\logs\kiosk.log, rotated, and
+rem                                             started again 10 s after a failure
 rem   uketsuke.cmd --version ^| self-check ^| reader list ^| backend ...   in this console, exit code passed on
 setlocal EnableExtensions
 set "UKETSUKE_HOME=%~dp0"
@@ -32,6 +35,10 @@ set "JDK_JAVA_OPTIONS="
 set "CONFIG=%ProgramData%\Uketsuke\uketsuke.conf"
 if exist "%CONFIG%" for /f "usebackq eol=# tokens=1,* delims==" %%A in ("%CONFIG%") do if /i "%%A"=="java_options" set "JDK_JAVA_OPTIONS=%%B"
 
+rem OpenCV's own warnings about a missing camera are not for the receptionist: the kiosk reports it in one typed line
+rem (set OPENCV_LOG_LEVEL yourself to see them when debugging a camera).
+if not defined OPENCV_LOG_LEVEL set "OPENCV_LOG_LEVEL=SILENT"
+
 set "APP_CLASSPATH=%UKETSUKE_HOME%\app\app.jar;%UKETSUKE_HOME%\app\lib\*"
 rem The JVM options every start uses are filled in here by build-msi.sh (packaging/jvm-options.properties).
 set "OPTIONS=@JVM_OPTIONS@ "-Duketsuke.extensions=%UKETSUKE_HOME%\training""
@@ -40,6 +47,7 @@ if /i "%~1"=="demo" (
   exit /b 0
 )
 if /i "%~1"=="kiosk" if "%~2"=="" goto kiosk
+if /i "%~1"=="kiosk-service" goto service
 "%JAVA_BIN%\java.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke %*
 exit /b %ERRORLEVEL%
 
@@ -50,3 +58,29 @@ rem (English and Japanese) stays on screen until a key is pressed.
 set "RC=%ERRORLEVEL%"
 if not "%RC%"=="0" pause
 exit /b %RC%
+
+:service
+rem Windows' equivalent of the DEB's service (Restart=on-failure, RestartSec=10, the journal): the kiosk's log (its
+rem standard output and error) goes to kiosk.log, rotated before a start once past 5 MB (kiosk.1.log to kiosk.5.log
+rem kept); a failed start or a crash starts it again after 10 s; a clean exit (the kiosk closed) ends the loop.
+set "LOGDIR=%ProgramData%\Uketsuke\logs"
+set "LOG=%LOGDIR%\kiosk.log"
+if not exist "%LOGDIR%" mkdir "%LOGDIR%"
+:service_start
+if exist "%LOG%" for %%L in ("%LOG%") do if %%~zL GTR 5242880 call :rotate
+echo %DATE% %TIME% uketsuke.cmd: kiosk starting>> "%LOG%"
+"%JAVA_BIN%\java.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke kiosk --config "%CONFIG%" >> "%LOG%" 2>&1
+set "RC=%ERRORLEVEL%"
+echo %DATE% %TIME% uketsuke.cmd: kiosk exited with %RC%>> "%LOG%"
+if "%RC%"=="0" exit /b 0
+timeout /t 10 /nobreak >nul
+goto service_start
+
+:rotate
+if exist "%LOGDIR%\kiosk.5.log" del "%LOGDIR%\kiosk.5.log"
+if exist "%LOGDIR%\kiosk.4.log" move /y "%LOGDIR%\kiosk.4.log" "%LOGDIR%\kiosk.5.log" >nul
+if exist "%LOGDIR%\kiosk.3.log" move /y "%LOGDIR%\kiosk.3.log" "%LOGDIR%\kiosk.4.log" >nul
+if exist "%LOGDIR%\kiosk.2.log" move /y "%LOGDIR%\kiosk.2.log" "%LOGDIR%\kiosk.3.log" >nul
+if exist "%LOGDIR%\kiosk.1.log" move /y "%LOGDIR%\kiosk.1.log" "%LOGDIR%\kiosk.2.log" >nul
+move /y "%LOG%" "%LOGDIR%\kiosk.1.log" >nul
+exit /b 0

@@ -30,10 +30,12 @@ import org.uketsuke.app.ui.KioskWindows;
 import org.uketsuke.app.ui.MaintenancePage;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.app.ui.ReasonTexts;
+import org.uketsuke.app.ui.ScreenLayout;
 import org.uketsuke.app.ui.SettingsView;
 import org.uketsuke.app.ui.SettingsViewModel;
 import org.uketsuke.app.ui.TerminalApplication;
 import org.uketsuke.face.camera.OpenCvCameraSource;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,7 +55,7 @@ public final class KioskCommand implements Callable<Integer> {
 
     /** Where the service's log is read (docs/install.md, Logs). */
     private static final String LOG_PLACE = System.getProperty("os.name", "").startsWith("Windows")
-            ? "C:\\ProgramData\\Uketsuke\\logs"
+            ? "C:\\ProgramData\\Uketsuke\\logs\\kiosk.log"
             : "journalctl -u uketsuke-kiosk";
 
     /** The configuration is wrong: fix the key named. */
@@ -83,6 +85,31 @@ public final class KioskCommand implements Callable<Integer> {
     long maintenanceSeconds;
 
     @Option(
+            names = "--screens",
+            defaultValue = "auto",
+            paramLabel = "auto|one|two",
+            converter = ScreensConverter.class,
+            description = "The kiosk on the first screen; the staff console on the second when there is one (auto),"
+                    + " or on the first behind Ctrl+Shift+S (one). Default: auto.")
+    ScreenLayout.Screens screens;
+
+    @Option(
+            names = "--ui-scale",
+            defaultValue = "1",
+            paramLabel = "FACTOR",
+            description = "The screens' UI scale (0.5 to 4; default 1): fixed, so drawing and touch agree without a"
+                    + " window manager.")
+    double uiScale;
+
+    /** picocli's converter for {@code --screens}. */
+    static final class ScreensConverter implements CommandLine.ITypeConverter<ScreenLayout.Screens> {
+        @Override
+        public ScreenLayout.Screens convert(String value) {
+            return ScreenLayout.Screens.parse(value);
+        }
+    }
+
+    @Option(
             names = "--headless-visit",
             hidden = true,
             description = "No window: one visit on the configured reader, the PIN from standard input (test-deb).")
@@ -91,6 +118,15 @@ public final class KioskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream err = System.err;
+        if (!(uiScale >= 0.5 && uiScale <= 4)) {
+            for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+                err.println("uketsuke: " + new Messages(language).get("kiosk.uiScale.bad", Double.toString(uiScale)));
+            }
+            return BAD_CONFIGURATION;
+        }
+        // Before the toolkit starts (maintenance page or kiosk): one scale for drawing and for touch positions.
+        System.setProperty("glass.gtk.uiScale", Double.toString(uiScale));
+        System.setProperty("glass.win.uiScale", Double.toString(uiScale));
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(config);
@@ -269,7 +305,11 @@ public final class KioskCommand implements Callable<Integer> {
                         messages));
         // 電子処方箋: the consent screen also asks electronic or paper where the clinic issues e-prescriptions.
         windows.kiosk().prescriptionChoiceEnabledProperty().set(checked.kiosk().ePrescription());
-        kioskStage.setFullScreenExitHint("");
-        kioskStage.setFullScreen(true);
+        ScreenLayout.Placement placement = ScreenLayout.place(KioskWindows.screens(), screens);
+        if (placement.secondScreenMissing()) {
+            log.warn("--screens two, but only one screen is connected: the staff console shares the kiosk's screen"
+                    + " (Ctrl+Shift+S brings it up)");
+        }
+        windows.place(kioskStage, placement);
     }
 }

@@ -23,6 +23,7 @@ import org.uketsuke.app.staff.LockoutPolicy;
 import org.uketsuke.app.staff.PasswordHash;
 import org.uketsuke.app.staff.StaffPolicy;
 import org.uketsuke.app.terminal.Closer;
+import org.uketsuke.app.terminal.StaffNotice;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalPorts;
 import org.uketsuke.app.terminal.TerminalSettings;
@@ -64,7 +65,14 @@ public final class ProductionTerminal {
     public static Terminal start(UketsukeConfig config, UnaryOperator<String> environment) {
         Closer closer = new Closer();
         try {
-            return Terminal.start(settings(config, environment), ports(config, environment, closer), closer);
+            TerminalPorts ports = ports(config, environment, closer);
+            Terminal terminal = Terminal.start(settings(config, environment), ports, closer);
+            if (faceCameraWanted(config, ports) && ports.faceCamera().isEmpty()) {
+                terminal.addStaffNotice(new StaffNotice(
+                        "staff.cameraUnavailable",
+                        List.of(Integer.toString(config.camera().device().getAsInt()))));
+            }
+            return terminal;
         } catch (RuntimeException e) {
             closer.close();
             throw e;
@@ -108,6 +116,13 @@ public final class ProductionTerminal {
                 staff);
     }
 
+    /** Whether the configuration asks for the face camera and the face path could run with it. */
+    private static boolean faceCameraWanted(UketsukeConfig config, TerminalPorts ports) {
+        return config.camera().device().isPresent()
+                && config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)
+                && ports.cardFaceIssuer().isPresent();
+    }
+
     static TerminalPorts ports(UketsukeConfig config, UnaryOperator<String> environment, Closer closer) {
         TlsMaterial tls = tls(config.backend().credentials(), environment)
                 .withServerRevocation(serverRevocation(config.backend()));
@@ -125,11 +140,20 @@ public final class ProductionTerminal {
         if (config.camera().device().isPresent()
                 && config.kiosk().identityChecks().contains(UketsukeConfig.IdentityCheck.FACE)
                 && cardFaceIssuer.isPresent()) {
-            camera = Optional.of(closer.open(new OpenCvCameraSource(
-                    config.camera().device().getAsInt(),
-                    config.camera().width(),
-                    config.camera().height(),
-                    config.camera().fps())));
+            int device = config.camera().device().getAsInt();
+            OpenCvCameraSource source = new OpenCvCameraSource(
+                    device, config.camera().width(), config.camera().height(), config.camera().fps());
+            if (source.opened()) {
+                camera = Optional.of(closer.open(source));
+            } else {
+                // One typed line instead of OpenCV's own (silenced: face.OpenCv); the staff console says it too.
+                source.close();
+                log.warn(
+                        "{}: camera {} could not be opened (not connected, or used by another program): the face"
+                                + " check is not offered until it is connected and the kiosk restarted",
+                        CheckReason.CAMERA_NO_FRAME,
+                        device);
+            }
         }
         // 照合番号B comes off the card front through the same camera, before the face match and never at the same
         // time; each capture "closes" its view of it, the device itself stays open until the terminal stops.

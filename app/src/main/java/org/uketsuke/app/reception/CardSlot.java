@@ -28,6 +28,12 @@ public interface CardSlot extends AutoCloseable {
         return this;
     }
 
+    /**
+     * Where the card service's going away and coming back are reported; a slot without a service of its own (the
+     * in-process virtual card) never reports.
+     */
+    default void onCardService(Consumer<CardServiceState> listener) {}
+
     /** A short label for the staff screen and logs (reader name). */
     String describe();
 

@@ -1,5 +1,7 @@
 package org.uketsuke.app.reception;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -23,6 +25,9 @@ public final class PcscCardSlot implements CardSlot {
     private final String reader;
     private final AtomicReference<Consumer<VisitEvent>> sink = new AtomicReference<>(event -> {});
     private final ReaderWatcher watcher;
+    private final List<Consumer<CardServiceState>> serviceListeners = new CopyOnWriteArrayList<>();
+    /** The last state reported, so that a screen opened after the service went away learns it at once. */
+    private final AtomicReference<CardServiceState> service = new AtomicReference<>(new CardServiceState.Running());
 
     public PcscCardSlot(PcscReaders readers, String reader) {
         this.readers = readers;
@@ -48,10 +53,30 @@ public final class PcscCardSlot implements CardSlot {
             when on.equals(reader) -> sink.get().accept(new VisitEvent.CardPlaced());
             case ReaderEvent.CardRemoved(String on)
             when on.equals(reader) -> sink.get().accept(new VisitEvent.CardRemoved());
-            case ReaderEvent.ServiceDown(String reason) -> log.warn("card service: {}", reason);
+            case ReaderEvent.ServiceDown(String reason) -> {
+                log.warn("card service: {}", reason);
+                report(new CardServiceState.Down(reason));
+            }
+            case ReaderEvent.ServiceUp _ -> {
+                if (service.get() instanceof CardServiceState.Down) {
+                    log.info("card service answers again");
+                }
+                report(new CardServiceState.Running());
+            }
             case ReaderEvent.ReaderRemoved(String on) when on.equals(reader) -> log.warn("reader {} went away", reader);
             default -> log.debug("{}", event);
         }
+    }
+
+    @Override
+    public void onCardService(Consumer<CardServiceState> listener) {
+        serviceListeners.add(listener);
+        listener.accept(service.get());
+    }
+
+    private void report(CardServiceState state) {
+        service.set(state);
+        serviceListeners.forEach(listener -> listener.accept(state));
     }
 
     @Override

@@ -1,12 +1,14 @@
 package org.uketsuke.app.terminal;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.uketsuke.app.reception.AuditTrail;
 import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.app.reception.CardFrontCapture;
+import org.uketsuke.app.reception.CardServiceState;
 import org.uketsuke.app.reception.ConsistencyCheck;
 import org.uketsuke.app.reception.FacePreviewFeed;
 import org.uketsuke.app.reception.MedicalViewing;
@@ -77,6 +79,12 @@ public interface ScreenServices {
 
     /** The face check's live frames while it runs. */
     FacePreviewFeed facePreview();
+
+    /** Where the card service's going away and coming back are reported (on the reader watcher's thread). */
+    void onCardService(Consumer<CardServiceState> listener);
+
+    /** What the staff console keeps showing about the terminal as it started (devices it could not use). */
+    List<StaffNotice> staffNotices();
 
     /** The card reader as the staff screen names it. */
     String readerDescription();

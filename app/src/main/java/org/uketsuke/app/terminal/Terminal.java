@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ import org.uketsuke.app.reception.AuditAnchoring;
 import org.uketsuke.app.reception.AuditTrail;
 import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.app.reception.CardFrontCapture;
+import org.uketsuke.app.reception.CardServiceState;
 import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.app.reception.ConfirmationAudit;
 import org.uketsuke.app.reception.ConsistencyCheck;
@@ -61,6 +63,7 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     private static final Duration POLL = Duration.ofSeconds(1);
 
     private final Closer closer;
+    private final List<StaffNotice> staffNotices = new CopyOnWriteArrayList<>();
     private final TerminalPorts ports;
     private final RececonBridge bridge;
     private final DeliveryWorker delivery;
@@ -327,6 +330,21 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     @Override
     public FacePreviewFeed facePreview() {
         return facePreview;
+    }
+
+    /** Adds a notice the staff console shows from its start (the same thing is logged where it was found). */
+    public void addStaffNotice(StaffNotice notice) {
+        staffNotices.add(notice);
+    }
+
+    @Override
+    public List<StaffNotice> staffNotices() {
+        return List.copyOf(staffNotices);
+    }
+
+    @Override
+    public void onCardService(Consumer<CardServiceState> listener) {
+        ports.slot().onCardService(listener);
     }
 
     @Override

@@ -117,6 +117,7 @@ public final class KioskView {
             }
         });
         model.messagesProperty().addListener((obs, was, now) -> render());
+        model.cardServiceDownProperty().addListener((obs, was, now) -> render());
         render();
     }
 
@@ -251,8 +252,8 @@ public final class KioskView {
         VisitSnapshot s = model.snapshotProperty().get();
         VisitState state = s.state();
         language.setText(m.get("kiosk.language"));
-        title.setText(m.get("state." + state + ".title"));
-        body.setText(m.get("state." + state + ".body"));
+        title.setText(m.get(model.screenKey() + ".title"));
+        body.setText(m.get(model.screenKey() + ".body"));
         ok.setText(m.get("pin.ok"));
         clear.setText(m.get("pin.clear"));
         cancel.setText(m.get("pin.cancel"));

@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,6 +20,7 @@ import org.uketsuke.app.flow.Pin;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.reception.CardServiceState;
 import org.uketsuke.app.reception.VisitController;
 import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.eligibility.Consent;
@@ -98,6 +101,24 @@ public final class KioskViewModel {
             facePath.show(next);
         }
         snapshot.set(next);
+    }
+
+    private final ReadOnlyBooleanWrapper cardServiceDown = new ReadOnlyBooleanWrapper(false);
+
+    /** Whether the card service is down: then the welcome screen says so instead of inviting a card. */
+    public ReadOnlyBooleanProperty cardServiceDownProperty() {
+        return cardServiceDown.getReadOnlyProperty();
+    }
+
+    /** The card service went away or came back (the screen follows by itself). */
+    public void showCardService(CardServiceState state) {
+        cardServiceDown.set(state instanceof CardServiceState.Down);
+    }
+
+    /** The message key of the screen's title ({@code .title}) and text ({@code .body}) for the state shown. */
+    public String screenKey() {
+        VisitState state = snapshot.get().state();
+        return state == VisitState.IDLE && cardServiceDown.get() ? "kiosk.cardServiceDown" : "state." + state;
     }
 
     public void toggleLanguage() {

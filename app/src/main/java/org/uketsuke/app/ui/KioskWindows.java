@@ -1,5 +1,8 @@
 package org.uketsuke.app.ui;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -8,16 +11,22 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.uketsuke.app.staff.PasswordHash;
@@ -33,13 +42,19 @@ import org.uketsuke.app.terminal.ScreenServices;
  */
 public final class KioskWindows {
 
+    /** Brings the staff console up over the kiosk, or back behind it, where both share one screen. */
+    public static final KeyCombination STAFF_SHORTCUT =
+            new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
     private final KioskViewModel kiosk;
     private final StaffView staff;
+    private final Stage staffStage;
     private Stage medicalWindow;
 
-    private KioskWindows(KioskViewModel kiosk, StaffView staff) {
+    private KioskWindows(KioskViewModel kiosk, StaffView staff, Stage staffStage) {
         this.kiosk = kiosk;
         this.staff = staff;
+        this.staffStage = staffStage;
     }
 
     /**
@@ -88,6 +103,11 @@ public final class KioskWindows {
                     model.show(snapshot);
                     staff.show(snapshot);
                 }));
+        services.staffNotices().forEach(notice -> staff.addNotice(messages.get(notice.key(), notice.args().toArray())));
+        services.onCardService(state -> Platform.runLater(() -> {
+            model.showCardService(state);
+            staff.showCardService(state, messages);
+        }));
         services.onVisitRecord(record -> Platform.runLater(() -> staff.add(record)));
         Medical medical = medical(services, staff, messages);
         services.onVisitRecord(record -> Platform.runLater(() -> medical.model().add(record)));
@@ -104,7 +124,7 @@ public final class KioskWindows {
         staffStage.setY(0);
         kioskStage.show();
         staffStage.show();
-        KioskWindows windows = new KioskWindows(model, staff);
+        KioskWindows windows = new KioskWindows(model, staff, staffStage);
         windows.medicalWindow = medical.window();
         return windows;
     }
@@ -185,6 +205,64 @@ public final class KioskWindows {
         idle.play();
         services.onClose(() -> Platform.runLater(idle::stop));
         return root;
+    }
+
+    /**
+     * The counter's layout ({@link ScreenLayout}): the kiosk covers its screen — bounds set explicitly, so it does
+     * without a window manager, and full screen where there is one — and the staff console goes to its own screen, or
+     * on a shared screen waits hidden for {@link #STAFF_SHORTCUT} (pressed on either window).
+     */
+    public void place(Stage kioskStage, ScreenLayout.Placement placement) {
+        cover(kioskStage, placement.kiosk());
+        kioskStage.setFullScreenExitHint("");
+        kioskStage.setFullScreen(true);
+        cover(staffStage, placement.staff());
+        if (placement.staffOnOwnScreen()) {
+            return;
+        }
+        staffStage.setAlwaysOnTop(true);
+        staffStage.hide();
+        EventHandler<KeyEvent> toggle = e -> {
+            if (STAFF_SHORTCUT.match(e)) {
+                e.consume();
+                if (staffStage.isShowing()) {
+                    staffStage.hide();
+                } else {
+                    staffStage.show();
+                    staffStage.toFront();
+                }
+            }
+        };
+        kioskStage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, toggle);
+        staffStage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, toggle);
+    }
+
+    private static void cover(Stage stage, ScreenLayout.Area area) {
+        stage.setX(area.x());
+        stage.setY(area.y());
+        stage.setWidth(area.width());
+        stage.setHeight(area.height());
+    }
+
+    /** The connected screens as {@link ScreenLayout} reads them, the primary first. */
+    public static List<ScreenLayout.Screen> screens() {
+        List<ScreenLayout.Screen> screens = new ArrayList<>();
+        Screen primary = Screen.getPrimary();
+        screens.add(screen(primary));
+        Screen.getScreens().stream()
+                .filter(other -> !other.equals(primary))
+                .sorted(Comparator.comparingDouble((Screen other) -> other.getBounds().getMinX())
+                        .thenComparingDouble(other -> other.getBounds().getMinY()))
+                .forEach(other -> screens.add(screen(other)));
+        return screens;
+    }
+
+    private static ScreenLayout.Screen screen(Screen screen) {
+        return new ScreenLayout.Screen(area(screen.getBounds()), area(screen.getVisualBounds()));
+    }
+
+    private static ScreenLayout.Area area(Rectangle2D r) {
+        return new ScreenLayout.Area(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
     }
 
     /** The 診療・薬剤情報 window (hidden until staff open it). */

@@ -33,6 +33,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.reception.CardServiceState;
 import org.uketsuke.app.reception.QueueFilter;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.app.reception.StaffActions;
@@ -61,6 +62,7 @@ public final class StaffView {
     private final Messages messages;
     private final VBox root = new VBox(12);
     private final Label state = new Label();
+    private final Label cardService = new Label();
     private final ObservableList<ReceptionRecord> rows = FXCollections.observableArrayList();
     private final TableView<ReceptionRecord> table = new TableView<>(rows);
     private final TabPane tabs = new TabPane();
@@ -99,7 +101,11 @@ public final class StaffView {
         signOut.setOnAction(e -> signOutAction.run());
         HBox heading = new HBox(16, title, new Label(messages.get("staff.onDuty")), signedIn, signOut);
         heading.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().addAll(heading, reader, state);
+        cardService.setId("staffCardService");
+        cardService.setWrapText(true);
+        cardService.getStyleClass().add("staff-problems");
+        visible(cardService, false);
+        root.getChildren().addAll(heading, reader, state, cardService);
         if (demo != null) {
             Button place = new Button(messages.get("staff.placeCard"));
             place.setId("placeCard");
@@ -362,6 +368,31 @@ public final class StaffView {
     }
 
     /** FX thread only. */
+    /** The card service's state: a warning with what to do while it is down, nothing while it runs. */
+    public void showCardService(CardServiceState service, Messages messages) {
+        switch (service) {
+            case CardServiceState.Down down -> {
+                cardService.setText(messages.get("staff.cardServiceDown", down.reason()));
+                visible(cardService, true);
+            }
+            case CardServiceState.Running _ -> visible(cardService, false);
+        }
+    }
+
+    /** A standing notice about the terminal (a device it could not use at start), under the kiosk's state. */
+    public void addNotice(String text) {
+        Label notice = new Label(text);
+        notice.getStyleClass().add("staff-problems");
+        notice.setWrapText(true);
+        notice.setId("staffNotice");
+        root.getChildren().add(root.getChildren().indexOf(cardService) + 1, notice);
+    }
+
+    private static void visible(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+
     public void show(VisitSnapshot snapshot) {
         awaitingCheck.set(snapshot.state() == VisitState.AWAITING_STAFF_CHECK);
         state.setText(messages.get("staff.state", messages.get("state." + snapshot.state() + ".title")));

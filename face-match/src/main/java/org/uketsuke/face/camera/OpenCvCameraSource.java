@@ -18,6 +18,11 @@ public final class OpenCvCameraSource implements CameraSource {
         capture.set(Videoio.CAP_PROP_FPS, fps);
     }
 
+    /** Whether the device could be opened (connected, and not held by another program). */
+    public boolean opened() {
+        return capture.isOpened();
+    }
+
     @Override
     public Capture next() {
         if (!capture.isOpened()) {
