@@ -46,7 +46,8 @@ public final class OpenCv {
         Linker linker = Linker.nativeLinker();
         Optional<MethodHandle> setenv = linker.defaultLookup()
                 .find("setenv")
-                .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT)));
+                .map(symbol ->
+                        linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT)));
         if (setenv.isEmpty()) {
             return;
         }

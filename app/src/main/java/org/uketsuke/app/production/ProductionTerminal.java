@@ -142,7 +142,10 @@ public final class ProductionTerminal {
                 && cardFaceIssuer.isPresent()) {
             int device = config.camera().device().getAsInt();
             OpenCvCameraSource source = new OpenCvCameraSource(
-                    device, config.camera().width(), config.camera().height(), config.camera().fps());
+                    device,
+                    config.camera().width(),
+                    config.camera().height(),
+                    config.camera().fps());
             if (source.opened()) {
                 camera = Optional.of(closer.open(source));
             } else {

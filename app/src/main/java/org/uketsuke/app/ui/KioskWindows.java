@@ -103,10 +103,12 @@ public final class KioskWindows {
                     model.show(snapshot);
                     staff.show(snapshot);
                 }));
-        services.staffNotices().forEach(notice -> staff.addNotice(messages.get(notice.key(), notice.args().toArray())));
+        services.staffNotices()
+                .forEach(notice ->
+                        staff.addNotice(messages.get(notice.key(), notice.args().toArray())));
         services.onCardService(state -> Platform.runLater(() -> {
             model.showCardService(state);
-            staff.showCardService(state, messages);
+            staff.showCardService(state);
         }));
         services.onVisitRecord(record -> Platform.runLater(() -> staff.add(record)));
         Medical medical = medical(services, staff, messages);
@@ -251,7 +253,8 @@ public final class KioskWindows {
         screens.add(screen(primary));
         Screen.getScreens().stream()
                 .filter(other -> !other.equals(primary))
-                .sorted(Comparator.comparingDouble((Screen other) -> other.getBounds().getMinX())
+                .sorted(Comparator.comparingDouble(
+                                (Screen other) -> other.getBounds().getMinX())
                         .thenComparingDouble(other -> other.getBounds().getMinY()))
                 .forEach(other -> screens.add(screen(other)));
         return screens;

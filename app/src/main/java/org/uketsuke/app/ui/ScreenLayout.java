@@ -77,8 +77,8 @@ public final class ScreenLayout {
         Area room = kiosk.visual();
         double width = Math.min(STAFF_WIDTH, room.width() * 0.9);
         double height = Math.min(STAFF_HEIGHT, room.height() * 0.9);
-        Area staff = new Area(
-                room.x() + (room.width() - width) / 2, room.y() + (room.height() - height) / 2, width, height);
+        Area staff =
+                new Area(room.x() + (room.width() - width) / 2, room.y() + (room.height() - height) / 2, width, height);
         return new Placement(kiosk.bounds(), staff, false, wanted == Screens.TWO);
     }
 }

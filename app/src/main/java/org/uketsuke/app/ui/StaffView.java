@@ -367,9 +367,8 @@ public final class StaffView {
         return field;
     }
 
-    /** FX thread only. */
     /** The card service's state: a warning with what to do while it is down, nothing while it runs. */
-    public void showCardService(CardServiceState service, Messages messages) {
+    public void showCardService(CardServiceState service) {
         switch (service) {
             case CardServiceState.Down down -> {
                 cardService.setText(messages.get("staff.cardServiceDown", down.reason()));
@@ -393,6 +392,7 @@ public final class StaffView {
         node.setManaged(visible);
     }
 
+    /** FX thread only. */
     public void show(VisitSnapshot snapshot) {
         awaitingCheck.set(snapshot.state() == VisitState.AWAITING_STAFF_CHECK);
         state.setText(messages.get("staff.state", messages.get("state." + snapshot.state() + ".title")));

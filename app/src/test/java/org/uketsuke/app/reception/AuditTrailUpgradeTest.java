@@ -56,7 +56,8 @@ class AuditTrailUpgradeTest {
         assertThat(dir.resolve("audit.jsonl.alarm")).doesNotExist();
         Path kept = dir.resolve("audit.jsonl.unkeyed-" + CLOCK.instant().getEpochSecond());
         assertThat(Files.readAllBytes(kept)).isEqualTo(old);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("r--------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
+                .isEqualTo("r--------");
         List<AuditLog.Line> lines = AuditLog.read(file);
         assertThat(lines.getFirst().event().method()).isEqualTo(AuditLog.MIGRATED_UNKEYED);
         assertThat(lines.getFirst().event().subjectHash()).isEqualTo(AuditEvent.hash(old));
@@ -71,11 +72,10 @@ class AuditTrailUpgradeTest {
 
         AuditTrail trail = AuditTrail.open(file, "kiosk-1", CLOCK, true);
 
-        assertThat(trail.state())
-                .isInstanceOfSatisfying(AuditTrail.Alarm.class, alarm -> {
-                    assertThat(alarm.cause()).isEqualTo(AuditTrail.AlarmCause.BROKEN_AT_START);
-                    assertThat(alarm.detail()).contains("KEY_MISSING");
-                });
+        assertThat(trail.state()).isInstanceOfSatisfying(AuditTrail.Alarm.class, alarm -> {
+            assertThat(alarm.cause()).isEqualTo(AuditTrail.AlarmCause.BROKEN_AT_START);
+            assertThat(alarm.detail()).contains("KEY_MISSING");
+        });
         assertThat(trail.confirmationsAllowed()).isFalse();
     }
 }

@@ -34,10 +34,7 @@ class KioskCardServiceModelTest {
 
             // A visit that met the outage shows its own problem screen, not the welcome screen's notice.
             model.show(new VisitSnapshot(
-                    VisitState.SHOWING_PROBLEM,
-                    -1,
-                    Optional.empty(),
-                    Optional.of(Problem.CARD_SERVICE_UNAVAILABLE)));
+                    VisitState.SHOWING_PROBLEM, -1, Optional.empty(), Optional.of(Problem.CARD_SERVICE_UNAVAILABLE)));
             assertThat(model.screenKey()).isEqualTo("state.SHOWING_PROBLEM");
             model.show(VisitSnapshot.idle());
             assertThat(model.screenKey()).isEqualTo("kiosk.cardServiceDown");

@@ -34,8 +34,7 @@ class ScreenLayoutTest {
 
     @Test
     void aSecondScreenLeftOfThePrimaryStillGetsTheConsole() {
-        Placement placed =
-                ScreenLayout.place(List.of(bare(0, 0, 1920, 1080), bare(-1280, 0, 1280, 1024)), Screens.TWO);
+        Placement placed = ScreenLayout.place(List.of(bare(0, 0, 1920, 1080), bare(-1280, 0, 1280, 1024)), Screens.TWO);
 
         assertThat(placed.kiosk()).isEqualTo(new Area(0, 0, 1920, 1080));
         assertThat(placed.staff()).isEqualTo(new Area(-1280, 0, 1280, 1024));

@@ -391,7 +391,8 @@ public final class AuditLog {
      */
     private static AuditLog migrate(Path file, Clock clock, AuditVerification.Unkeyed unkeyed)
             throws IOException, AuditLogException {
-        Path aside = file.resolveSibling(file.getFileName() + ".unkeyed-" + clock.instant().getEpochSecond());
+        Path aside = file.resolveSibling(
+                file.getFileName() + ".unkeyed-" + clock.instant().getEpochSecond());
         keepReadOnly(headOf(file), headOf(aside));
         keepReadOnly(file, aside);
         return startWith(

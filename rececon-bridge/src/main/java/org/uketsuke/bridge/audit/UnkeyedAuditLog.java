@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  */
 final class UnkeyedAuditLog {
 
-    private static final Pattern LINE = Pattern.compile("\\{\"seq\":(0|[1-9][0-9]{0,17}),\"at\":\"([^\"]*)\","
-            + "\"terminal\":\"([^\"]*)\",\"staff\":\"([^\"]*)\",\"method\":\"([^\"]*)\",\"outcome\":\"([^\"]*)\","
-            + "\"subject\":\"([^\"]*)\",\"card\":\"([^\"]*)\",\"prev\":\"([0-9a-f]{64})\",\"hash\":\"([0-9a-f]{64})\"\\}");
+    private static final Pattern LINE = Pattern.compile(
+            "\\{\"seq\":(0|[1-9][0-9]{0,17}),\"at\":\"([^\"]*)\","
+                    + "\"terminal\":\"([^\"]*)\",\"staff\":\"([^\"]*)\",\"method\":\"([^\"]*)\",\"outcome\":\"([^\"]*)\","
+                    + "\"subject\":\"([^\"]*)\",\"card\":\"([^\"]*)\",\"prev\":\"([0-9a-f]{64})\",\"hash\":\"([0-9a-f]{64})\"\\}");
 
     private UnkeyedAuditLog() {}
 
@@ -58,7 +59,8 @@ final class UnkeyedAuditLog {
             if (broken.isPresent()) {
                 return Optional.of(broken.get());
             }
-            prev = lines.get(i).substring(lines.get(i).length() - 66, lines.get(i).length() - 2);
+            prev = lines.get(i)
+                    .substring(lines.get(i).length() - 66, lines.get(i).length() - 2);
             if (i + 1 == headSeq && !prev.equals(atHead)) {
                 return Optional.of(broken(headSeq, AuditVerification.Reason.HEAD_MISMATCH, "not the head's entry"));
             }
@@ -97,8 +99,16 @@ final class UnkeyedAuditLog {
         }
         String body;
         try {
-            body = body(m, new AuditEvent(
-                    Instant.parse(m.group(2)), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7), m.group(8)));
+            body = body(
+                    m,
+                    new AuditEvent(
+                            Instant.parse(m.group(2)),
+                            m.group(3),
+                            m.group(4),
+                            m.group(5),
+                            m.group(6),
+                            m.group(7),
+                            m.group(8)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Optional.of(broken(entry, AuditVerification.Reason.NOT_CANONICAL, e.getMessage()));
         }

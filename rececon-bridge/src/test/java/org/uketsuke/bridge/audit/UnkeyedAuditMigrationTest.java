@@ -48,7 +48,10 @@ class UnkeyedAuditMigrationTest {
                     + "\"staff\":\"\",\"method\":\"PIN\",\"outcome\":\"CONFIRMED\",\"subject\":\""
                     + AuditEvent.hash("subject" + i) + "\",\"card\":\"\",\"prev\":\"" + prev + "\"}";
             String hash = AuditEvent.hash(body.getBytes(StandardCharsets.UTF_8));
-            log.append(body, 0, body.length() - 1).append(",\"hash\":\"").append(hash).append("\"}\n");
+            log.append(body, 0, body.length() - 1)
+                    .append(",\"hash\":\"")
+                    .append(hash)
+                    .append("\"}\n");
             prev = hash;
         }
         byte[] bytes = log.toString().getBytes(StandardCharsets.UTF_8);
@@ -84,7 +87,8 @@ class UnkeyedAuditMigrationTest {
         assertThat(first.method()).isEqualTo(AuditLog.MIGRATED_UNKEYED);
         assertThat(first.subjectHash()).isEqualTo(AuditEvent.hash(old));
         assertThat(first.ref()).isEqualTo(aside.getFileName().toString());
-        assertThat(AuditLog.verify(file)).isEqualTo(new AuditVerification.Intact(1, log.head().mac()));
+        assertThat(AuditLog.verify(file))
+                .isEqualTo(new AuditVerification.Intact(1, log.head().mac()));
         assertThat(AuditLog.open(file, CLOCK).head().seq()).isEqualTo(1);
     }
 
@@ -96,7 +100,8 @@ class UnkeyedAuditMigrationTest {
         Files.delete(AuditKey.fileOf(file));
 
         assertThat(AuditLog.verify(file))
-                .isInstanceOfSatisfying(Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.KEY_MISSING));
+                .isInstanceOfSatisfying(
+                        Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.KEY_MISSING));
         assertThatThrownBy(() -> AuditLog.open(file, CLOCK)).isInstanceOf(AuditLogException.class);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(keptAside()).isEmpty();
@@ -110,7 +115,8 @@ class UnkeyedAuditMigrationTest {
         writeUnkeyed(2);
 
         assertThat(AuditLog.verify(file))
-                .isInstanceOfSatisfying(Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.KEY_MISSING));
+                .isInstanceOfSatisfying(
+                        Broken.class, b -> assertThat(b.reason()).isEqualTo(Reason.KEY_MISSING));
         assertThatThrownBy(() -> AuditLog.open(file, CLOCK)).isInstanceOf(AuditLogException.class);
         assertThat(keptAside()).isEmpty();
     }
@@ -122,11 +128,10 @@ class UnkeyedAuditMigrationTest {
         lines.set(1, lines.get(1).replace("CONFIRMED", "REJECTED_PIN"));
         Files.write(file, lines);
 
-        assertThat(AuditLog.verify(file))
-                .isInstanceOfSatisfying(Broken.class, b -> {
-                    assertThat(b.reason()).isEqualTo(Reason.HASH_MISMATCH);
-                    assertThat(b.entry()).isEqualTo(2);
-                });
+        assertThat(AuditLog.verify(file)).isInstanceOfSatisfying(Broken.class, b -> {
+            assertThat(b.reason()).isEqualTo(Reason.HASH_MISMATCH);
+            assertThat(b.entry()).isEqualTo(2);
+        });
         assertThatThrownBy(() -> AuditLog.open(file, CLOCK)).isInstanceOf(AuditLogException.class);
         assertThat(keptAside()).isEmpty();
         assertThat(AuditKey.fileOf(file)).doesNotExist();

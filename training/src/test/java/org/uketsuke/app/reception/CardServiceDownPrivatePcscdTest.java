@@ -51,8 +51,12 @@ class CardServiceDownPrivatePcscdTest {
     /** The first {@code kind} reported (a repeated state before it is skipped), or fails after 30 s. */
     private static void await(LinkedBlockingQueue<CardServiceState> service, Class<? extends CardServiceState> kind)
             throws InterruptedException {
-        for (CardServiceState state = service.poll(30, TimeUnit.SECONDS); ; state = service.poll(30, TimeUnit.SECONDS)) {
-            assertThat(state).as("the card service reported as " + kind.getSimpleName()).isNotNull();
+        for (CardServiceState state = service.poll(30, TimeUnit.SECONDS);
+                ;
+                state = service.poll(30, TimeUnit.SECONDS)) {
+            assertThat(state)
+                    .as("the card service reported as " + kind.getSimpleName())
+                    .isNotNull();
             if (kind.isInstance(state)) {
                 return;
             }
