@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.bridge.audit.AuditEvent;
@@ -24,16 +23,14 @@ import org.uketsuke.bridge.audit.AuditLog;
  */
 class AuditTrailUpgradeTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC);
+    private static final Instant UPGRADED = Instant.parse("2026-12-04T08:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(UPGRADED, ZoneOffset.UTC);
 
     @TempDir
     Path dir;
 
-    private Path file;
-
-    @BeforeEach
-    void paths() {
-        file = dir.resolve("audit.jsonl");
+    private Path file() {
+        return dir.resolve("audit.jsonl");
     }
 
     private byte[] copyFixture(String name) throws Exception {
@@ -49,7 +46,7 @@ class AuditTrailUpgradeTest {
         byte[] old = copyFixture("audit.jsonl");
         copyFixture("audit.jsonl.head");
 
-        AuditTrail trail = AuditTrail.open(file, "kiosk-1", CLOCK, true);
+        AuditTrail trail = AuditTrail.open(file(), "kiosk-1", CLOCK, true);
 
         assertThat(trail.state()).isEqualTo(new AuditTrail.Healthy(1));
         assertThat(trail.confirmationsAllowed()).isTrue();
@@ -58,7 +55,7 @@ class AuditTrailUpgradeTest {
         assertThat(Files.readAllBytes(kept)).isEqualTo(old);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
                 .isEqualTo("r--------");
-        List<AuditLog.Line> lines = AuditLog.read(file);
+        List<AuditLog.Line> lines = AuditLog.read(file());
         assertThat(lines.getFirst().event().method()).isEqualTo(AuditLog.MIGRATED_UNKEYED);
         assertThat(lines.getFirst().event().subjectHash()).isEqualTo(AuditEvent.hash(old));
         assertThat(trail.append(new AuditEvent(CLOCK.instant(), "kiosk-1", "", "PIN", "CONFIRMED", "", "")))
@@ -67,10 +64,10 @@ class AuditTrailUpgradeTest {
 
     @Test
     void aKeyedLogWhoseKeyWentMissingStillRaisesTheAlarm() throws Exception {
-        AuditTrail.open(file, "kiosk-1", CLOCK, false);
-        Files.delete(AuditKey.fileOf(file));
+        AuditTrail.open(file(), "kiosk-1", CLOCK, false);
+        Files.delete(AuditKey.fileOf(file()));
 
-        AuditTrail trail = AuditTrail.open(file, "kiosk-1", CLOCK, true);
+        AuditTrail trail = AuditTrail.open(file(), "kiosk-1", CLOCK, true);
 
         assertThat(trail.state()).isInstanceOfSatisfying(AuditTrail.Alarm.class, alarm -> {
             assertThat(alarm.cause()).isEqualTo(AuditTrail.AlarmCause.BROKEN_AT_START);

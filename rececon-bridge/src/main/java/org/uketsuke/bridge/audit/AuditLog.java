@@ -284,15 +284,13 @@ public final class AuditLog {
     }
 
     private static AuditEvent event(Matcher m) {
+        return event(m, m.group(9));
+    }
+
+    /** The event of a matched entry line; groups 2 to 8 are the same in the keyed and the earlier unkeyed form. */
+    static AuditEvent event(Matcher m, String ref) {
         return new AuditEvent(
-                Instant.parse(m.group(2)),
-                m.group(3),
-                m.group(4),
-                m.group(5),
-                m.group(6),
-                m.group(7),
-                m.group(8),
-                m.group(9));
+                Instant.parse(m.group(2)), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7), m.group(8), ref);
     }
 
     private static AuditVerification.Broken check(AuditKey key, long entry, String line, String prev) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -99,16 +98,7 @@ final class UnkeyedAuditLog {
         }
         String body;
         try {
-            body = body(
-                    m,
-                    new AuditEvent(
-                            Instant.parse(m.group(2)),
-                            m.group(3),
-                            m.group(4),
-                            m.group(5),
-                            m.group(6),
-                            m.group(7),
-                            m.group(8)));
+            body = body(m, AuditLog.event(m, ""));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Optional.of(broken(entry, AuditVerification.Reason.NOT_CANONICAL, e.getMessage()));
         }
