@@ -18,6 +18,7 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.wire.BulkXml;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.SafeXml;
 import org.uketsuke.eligibility.wire.ServiceXml;
@@ -82,6 +83,7 @@ class BatchFolderExchangeTest {
             assertThat(SafeXml.text(uploadAnswer, "CharacterCodeIdentifier")).contains("1");
             String reception = SafeXml.required(uploadAnswer, "ReceptionNumber");
             assertThat(reception).isNotBlank();
+            assertThat(BulkXml.parseHeader(uploaded).segment()).isEqualTo(BulkXml.Segment.NORMAL);
 
             // The レセコン asks for the results until they are there.
             String fetch = message("fetch-1203", "0", "<ReceptionNumber>" + reception + "</ReceptionNumber>");
@@ -109,11 +111,11 @@ class BatchFolderExchangeTest {
                 }
                 assertThat(done.results().get(3).outcome()).isInstanceOf(ConfirmationOutcome.Rejected.class);
             });
-            assertThat(SafeXml.text(
-                            SafeXml.parse(
-                                    Files.readAllBytes(res.resolve("OQSmuquc02res_fetch" + (attempt - 1) + ".xml"))),
-                            "ArbitraryFileIdentifier"))
+            byte[] last = Files.readAllBytes(res.resolve("OQSmuquc02res_fetch" + (attempt - 1) + ".xml"));
+            assertThat(SafeXml.text(SafeXml.parse(last), "ArbitraryFileIdentifier"))
                     .contains("fetch-1203");
+            // Three found, one not: all four processed normally (the fourth with QualificationValidity 4).
+            assertThat(BulkXml.parseHeader(last).counts()).isEqualTo(new BulkXml.Counts(4, 4, 0));
         }
     }
 
@@ -217,13 +219,34 @@ class BatchFolderExchangeTest {
             assertThat(ServiceXml.parseReferenceResults(single))
                     .singleElement()
                     .isInstanceOf(RegistrationOutcome.Registered.class);
-            assertThat(ServiceXml.parseReferenceResults(Files.readAllBytes(res.resolve("OQSmuimm01res_many.xml"))))
+            byte[] uploaded = Files.readAllBytes(res.resolve("OQSmuimm01res_many.xml"));
+            assertThat(ServiceXml.parseReferenceResults(uploaded))
                     .hasSize(2)
                     .satisfies(outcomes -> {
                         assertThat(outcomes.get(0)).isInstanceOf(RegistrationOutcome.Registered.class);
                         assertThat(outcomes.get(1)).isInstanceOf(RegistrationOutcome.Rejected.class);
                     });
             assertThat(res.resolve("OQSsiimm01req_two.err")).content().contains("OQSmuimm01req");
+
+            // The batch's second step: its results by the reception number the first answer carries.
+            BulkXml.AnswerHeader header = BulkXml.parseHeader(uploaded);
+            assertThat(header.counts()).isEqualTo(new BulkXml.Counts(2, 1, 1));
+            Files.write(
+                    req.resolve("OQSmuimm02req_many.xml"),
+                    message("fetch-many", "1", "<ReceptionNumber>" + header.receptionNumber() + "</ReceptionNumber>")
+                            .getBytes(Charset.forName("Shift_JIS")));
+            Files.writeString(
+                    req.resolve("OQSmuimm02req_unknown.xml"),
+                    message("fetch-x", "0", "<ReceptionNumber>UKM2026010100000000</ReceptionNumber>"));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(1, 1, 0));
+            byte[] fetched = Files.readAllBytes(res.resolve("OQSmuimm02res_many.xml"));
+            assertThat(BulkXml.parseHeader(fetched).receptionNumber()).isEqualTo(header.receptionNumber());
+            assertThat(SafeXml.text(SafeXml.parse(fetched), "ArbitraryFileIdentifier"))
+                    .contains("fetch-many");
+            assertThat(ServiceXml.parseReferenceResults(fetched))
+                    .extracting(Object::getClass)
+                    .containsExactly(RegistrationOutcome.Registered.class, RegistrationOutcome.Rejected.class);
+            assertThat(res.resolve("OQSmuimm02req_unknown.err")).content().contains("UKM2026010100000000");
 
             // The next confirmation by insurance number carries the clinic's number.
             Files.writeString(
