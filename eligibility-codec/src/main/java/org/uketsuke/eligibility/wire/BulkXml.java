@@ -6,6 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import org.uketsuke.eligibility.BulkSelection;
+import org.uketsuke.eligibility.BulkSelection.PeriodKind;
+import org.uketsuke.eligibility.InvalidValueException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -106,13 +109,14 @@ public final class BulkXml {
 
     /**
      * The answer to an upload ({@code …01res}): accepted under {@code receptionNumber}, {@code total} entries to
-     * process ({@code TotalCount}, Uketsuke's own element: the official upload answer's counts are not public here).
+     * process when known ({@code TotalCount}, Uketsuke's own element: the official upload answer's counts are not
+     * public here; null leaves it out).
      */
-    public static byte[] writeAccepted(String receptionNumber, String time, Addressee to, int total) {
+    public static byte[] writeAccepted(String receptionNumber, String time, Addressee to, Integer total) {
         Document document = SafeXml.newDocument();
         Element body = answerFrame(document, time, to, receptionNumber, Segment.NORMAL, null, null, Counts.NONE);
         SafeXml.leaf(body, "ProcessingResultStatus", "1");
-        SafeXml.leaf(body, "TotalCount", Integer.toString(total));
+        SafeXml.leaf(body, "TotalCount", total == null ? null : total.toString());
         return SafeXml.write(document, to.code().charset());
     }
 
@@ -181,61 +185,29 @@ public final class BulkXml {
 
     // ---- 医療扶助 / 訪問診療 / オンライン診療 requests (…01req) ----------------------------------------------------
 
-    /** The bulk exchanges that select patients by a period instead of listing them. */
-    public enum Exchange {
-        /** 医療扶助: the patients with a 医療券/調剤券 for a treatment month. */
-        MEDICAL_AID("OQSmutic", null),
-        /** 訪問診療: the patients who consented to home-visit viewing in a period (診療区分 2). */
-        HOME_VISIT("OQSmuhvq", "2"),
-        /** オンライン診療: consented or examined in a period (診療区分 3). */
-        ONLINE("OQSmuonq", "3");
-
-        private final String prefix;
-        private final String treatmentFlag;
-
-        Exchange(String prefix, String treatmentFlag) {
-            this.prefix = prefix;
-            this.treatmentFlag = treatmentFlag;
-        }
-
-        /** The file-name prefix; requests are {@code <prefix>01req_…} and {@code <prefix>02req_…}. */
-        public String prefix() {
-            return prefix;
-        }
-
-        /** {@code MedicalTreatmentFlag} (OQSCD028), absent for 医療扶助. */
-        public Optional<String> treatmentFlag() {
-            return Optional.ofNullable(treatmentFlag);
-        }
+    /** The file-name prefixes of the bulk exchanges that select patients instead of listing them. */
+    public static String prefix(BulkSelection.Exchange exchange) {
+        return switch (exchange) {
+            case MEDICAL_AID -> "OQSmutic";
+            case HOME_VISIT -> "OQSmuhvq";
+            case ONLINE -> "OQSmuonq";
+        };
     }
 
-    /** Which dates a period selects by. */
-    public enum PeriodKind {
-        /** {@code ConsentDateFrom}/{@code ConsentDateTo}. */
-        CONSENT,
-        /** {@code ExaminationDateFrom}/{@code ExaminationDateTo} (オンライン診療 only). */
-        EXAMINATION
-    }
-
-    /** A selection: a treatment month (医療扶助) or a period of consent or examination dates (the others). */
-    public sealed interface Selection {
-        record TreatmentMonth(YearMonth month) implements Selection {}
-
-        record Period(PeriodKind kind, LocalDate from, LocalDate to) implements Selection {
-            public Period {
-                if (to.isBefore(from)) {
-                    throw new IllegalArgumentException("the period ends before it starts");
-                }
-            }
-        }
+    /** {@code MedicalTreatmentFlag} (OQSCD028): 2 訪問診療, 3 オンライン診療; none for 医療扶助. */
+    private static Optional<String> treatmentFlag(BulkSelection.Exchange exchange) {
+        return switch (exchange) {
+            case MEDICAL_AID -> Optional.empty();
+            case HOME_VISIT -> Optional.of("2");
+            case ONLINE -> Optional.of("3");
+        };
     }
 
     /** A parsed selection request with its header fields. */
-    public record SelectionRequest(
-            Exchange exchange, Selection selection, String institution, String fileId, CharacterCode code) {}
+    public record SelectionRequest(BulkSelection selection, String institution, String fileId, CharacterCode code) {}
 
     public static byte[] writeSelectionRequest(
-            Exchange exchange, Selection selection, String institution, String fileId, CharacterCode code) {
+            BulkSelection selection, String institution, String fileId, CharacterCode code) {
         Document document = SafeXml.newDocument();
         Element root = SafeXml.child(document, "XmlMsg");
         Element header = SafeXml.child(root, "MessageHeader");
@@ -244,14 +216,15 @@ public final class BulkXml {
         SafeXml.leaf(header, "CharacterCodeIdentifier", code.identifier());
         Element info = SafeXml.child(SafeXml.child(root, "MessageBody"), "QualificationConfirmSearchInfo");
         switch (selection) {
-            case Selection.TreatmentMonth m -> SafeXml.leaf(info, "MedicalTreatmentMonth", MONTH.format(m.month()));
-            case Selection.Period p -> {
+            case BulkSelection.TreatmentMonth m ->
+                SafeXml.leaf(info, "MedicalTreatmentMonth", MONTH.format(m.month()));
+            case BulkSelection.Period p -> {
                 String prefix = p.kind() == PeriodKind.CONSENT ? "ConsentDate" : "ExaminationDate";
                 SafeXml.leaf(info, prefix + "From", DATE.format(p.from()));
                 SafeXml.leaf(info, prefix + "To", DATE.format(p.to()));
             }
         }
-        exchange.treatmentFlag().ifPresent(flag -> SafeXml.leaf(info, "MedicalTreatmentFlag", flag));
+        treatmentFlag(selection.exchange()).ifPresent(flag -> SafeXml.leaf(info, "MedicalTreatmentFlag", flag));
         return SafeXml.write(document, code.charset());
     }
 
@@ -259,33 +232,32 @@ public final class BulkXml {
      * Reads a selection request of {@code exchange}: 医療扶助 needs a month, 訪問診療 consent dates, オンライン診療
      * consent or examination dates; a {@code MedicalTreatmentFlag} other than the exchange's is refused.
      */
-    public static SelectionRequest parseSelectionRequest(Exchange exchange, byte[] xml)
+    public static SelectionRequest parseSelectionRequest(BulkSelection.Exchange exchange, byte[] xml)
             throws MalformedMessageException {
         Document document = SafeXml.parse(xml);
         Element info = SafeXml.find(document, "QualificationConfirmSearchInfo")
                 .orElseThrow(() -> new MalformedMessageException("missing QualificationConfirmSearchInfo"));
         Optional<String> flag = SafeXml.text(info, "MedicalTreatmentFlag");
-        if (flag.isPresent() && !flag.equals(exchange.treatmentFlag())) {
+        if (flag.isPresent() && !flag.equals(treatmentFlag(exchange))) {
             throw new MalformedMessageException("MedicalTreatmentFlag " + flag.get() + " does not belong to "
-                    + exchange.prefix() + " (expected " + exchange.treatmentFlag().orElse("none") + ")");
+                    + prefix(exchange) + " (expected " + treatmentFlag(exchange).orElse("none") + ")");
         }
-        Selection selection;
+        BulkSelection selection;
         try {
             selection = switch (exchange) {
                 case MEDICAL_AID ->
-                    new Selection.TreatmentMonth(
+                    new BulkSelection.TreatmentMonth(
                             YearMonth.parse(SafeXml.required(info, "MedicalTreatmentMonth"), MONTH));
-                case HOME_VISIT -> period(info, PeriodKind.CONSENT);
+                case HOME_VISIT -> period(info, exchange, PeriodKind.CONSENT);
                 case ONLINE ->
                     SafeXml.find(info, "ExaminationDateFrom").isPresent()
-                            ? period(info, PeriodKind.EXAMINATION)
-                            : period(info, PeriodKind.CONSENT);
+                            ? period(info, exchange, PeriodKind.EXAMINATION)
+                            : period(info, exchange, PeriodKind.CONSENT);
             };
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (DateTimeParseException | InvalidValueException e) {
             throw new MalformedMessageException("invalid selection: " + e.getMessage(), e);
         }
         return new SelectionRequest(
-                exchange,
                 selection,
                 SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
                 SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""),
@@ -294,9 +266,11 @@ public final class BulkXml {
                         SafeXml.text(document, "CharacterCodeIdentifier").orElse("1")));
     }
 
-    private static Selection period(Element info, PeriodKind kind) throws MalformedMessageException {
+    private static BulkSelection period(Element info, BulkSelection.Exchange exchange, PeriodKind kind)
+            throws MalformedMessageException {
         String prefix = kind == PeriodKind.CONSENT ? "ConsentDate" : "ExaminationDate";
-        return new Selection.Period(
+        return new BulkSelection.Period(
+                exchange,
                 kind,
                 LocalDate.parse(SafeXml.required(info, prefix + "From"), DATE),
                 LocalDate.parse(SafeXml.required(info, prefix + "To"), DATE));

@@ -12,15 +12,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.eligibility.BatchResult;
 import org.uketsuke.eligibility.BatchStatus;
+import org.uketsuke.eligibility.BulkSelection;
+import org.uketsuke.eligibility.BulkSelection.Exchange;
+import org.uketsuke.eligibility.BulkSelection.PeriodKind;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.wire.BulkXml.Addressee;
-import org.uketsuke.eligibility.wire.BulkXml.Exchange;
-import org.uketsuke.eligibility.wire.BulkXml.PeriodKind;
 import org.uketsuke.eligibility.wire.BulkXml.Segment;
-import org.uketsuke.eligibility.wire.BulkXml.Selection;
 
 /** The bulk exchanges' official shapes (docs/spec-notes/results.md#bulk-exchanges), from fixture files and back. */
 class BulkXmlTest {
@@ -95,20 +95,22 @@ class BulkXmlTest {
     @Test
     void theSelectionRequestsOfTheThreeBulkExchangesAreReadAndProducedAgain() throws Exception {
         var aid = BulkXml.parseSelectionRequest(Exchange.MEDICAL_AID, fixture("medical-aid-request.xml"));
-        assertThat(aid.selection()).isEqualTo(new Selection.TreatmentMonth(YearMonth.of(2026, 12)));
+        assertThat(aid.selection()).isEqualTo(new BulkSelection.TreatmentMonth(YearMonth.of(2026, 12)));
         assertThat(aid.code()).isEqualTo(CharacterCode.SHIFT_JIS);
         var visit = BulkXml.parseSelectionRequest(Exchange.HOME_VISIT, fixture("home-visit-request.xml"));
         assertThat(visit.selection())
-                .isEqualTo(new Selection.Period(
+                .isEqualTo(new BulkSelection.Period(
+                        Exchange.HOME_VISIT,
                         PeriodKind.CONSENT, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)));
         var online = BulkXml.parseSelectionRequest(Exchange.ONLINE, fixture("online-request.xml"));
         assertThat(online.selection())
-                .isEqualTo(new Selection.Period(
+                .isEqualTo(new BulkSelection.Period(
+                        Exchange.ONLINE,
                         PeriodKind.EXAMINATION, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 3)));
         for (var parsed : List.of(aid, visit, online)) {
             byte[] produced = BulkXml.writeSelectionRequest(
-                    parsed.exchange(), parsed.selection(), parsed.institution(), parsed.fileId(), parsed.code());
-            assertThat(BulkXml.parseSelectionRequest(parsed.exchange(), produced))
+                    parsed.selection(), parsed.institution(), parsed.fileId(), parsed.code());
+            assertThat(BulkXml.parseSelectionRequest(parsed.selection().exchange(), produced))
                     .isEqualTo(parsed);
         }
         assertThat(BulkXml.parseDownloadRequest(fixture("bulk-download-request.xml")))

@@ -14,6 +14,7 @@ import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.eligibility.BatchResult;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.BatchSubmission;
+import org.uketsuke.eligibility.BulkSelection;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
@@ -95,14 +96,31 @@ public final class RequestFolderExchange {
         /** 照会番号 registration for many (OQS-IF-009/010): answered with a ReceptionNumber (and the results). */
         REFERENCE_BATCH("OQSmuimm01req_", "OQSmuimm01res_"),
         /** The batch's results by ReceptionNumber (OQS-IF-011/012; the file name by analogy with OQSmuquc02req). */
-        REFERENCE_BATCH_FETCH("OQSmuimm02req_", "OQSmuimm02res_");
+        REFERENCE_BATCH_FETCH("OQSmuimm02req_", "OQSmuimm02res_"),
+        /** 医療扶助 bulk exchange: a treatment month, answered with a ReceptionNumber. */
+        MEDICAL_AID_UPLOAD(BulkSelection.Exchange.MEDICAL_AID, "01"),
+        MEDICAL_AID_FETCH(BulkSelection.Exchange.MEDICAL_AID, "02"),
+        /** 訪問診療 bulk exchange: a period of consent dates. */
+        HOME_VISIT_UPLOAD(BulkSelection.Exchange.HOME_VISIT, "01"),
+        HOME_VISIT_FETCH(BulkSelection.Exchange.HOME_VISIT, "02"),
+        /** オンライン診療 bulk exchange: a period of consent or examination dates. */
+        ONLINE_UPLOAD(BulkSelection.Exchange.ONLINE, "01"),
+        ONLINE_FETCH(BulkSelection.Exchange.ONLINE, "02");
 
         final String requestPrefix;
         final String answerPrefix;
+        final BulkSelection.Exchange selecting;
 
         Kind(String requestPrefix, String answerPrefix) {
             this.requestPrefix = requestPrefix;
             this.answerPrefix = answerPrefix;
+            this.selecting = null;
+        }
+
+        Kind(BulkSelection.Exchange selecting, String step) {
+            this.requestPrefix = BulkXml.prefix(selecting) + step + "req_";
+            this.answerPrefix = BulkXml.prefix(selecting) + step + "res_";
+            this.selecting = selecting;
         }
 
         @Override
@@ -115,7 +133,8 @@ public final class RequestFolderExchange {
         return switch (kind) {
             case SINGLE -> single(id, bytes);
             case BATCH_UPLOAD -> batchUpload(id, bytes);
-            case BATCH_FETCH -> batchFetch(id, bytes);
+            case BATCH_FETCH, MEDICAL_AID_FETCH, HOME_VISIT_FETCH, ONLINE_FETCH -> batchFetch(kind, id, bytes);
+            case MEDICAL_AID_UPLOAD, HOME_VISIT_UPLOAD, ONLINE_UPLOAD -> bulkUpload(kind, id, bytes);
             case REFERENCE_SINGLE, REFERENCE_BATCH -> references(kind, id, bytes);
             case REFERENCE_BATCH_FETCH -> referenceFetch(id, bytes);
         };
@@ -173,10 +192,30 @@ public final class RequestFolderExchange {
         return RequestFolder.Handled.ANSWERED;
     }
 
-    private RequestFolder.Handled batchFetch(String id, byte[] bytes) throws MalformedMessageException {
+    /** The first step of a selecting bulk exchange: the system picks the patients; the answer names the batch. */
+    private RequestFolder.Handled bulkUpload(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
+        BulkXml.SelectionRequest request = BulkXml.parseSelectionRequest(kind.selecting, bytes);
+        switch (backend.submitBulk(request.selection())) {
+            case BatchSubmission.Accepted accepted ->
+                write(
+                        kind.answerPrefix + id + ".xml",
+                        BulkXml.writeAccepted(
+                                accepted.receptionNumber(),
+                                TIME.format(clock.instant()),
+                                new BulkXml.Addressee(institutionCode, request.fileId(), request.code()),
+                                null));
+            case Unavailable u -> {
+                log.warn("bulk request {} deferred: {} {}", id, u.reason(), u.diagnostic());
+                return RequestFolder.Handled.DEFERRED;
+            }
+        }
+        return RequestFolder.Handled.ANSWERED;
+    }
+
+    private RequestFolder.Handled batchFetch(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
         String reception = BulkXml.parseDownloadRequest(bytes);
         String now = TIME.format(clock.instant());
-        String answer = Kind.BATCH_FETCH.answerPrefix + id + ".xml";
+        String answer = kind.answerPrefix + id + ".xml";
         switch (backend.batchStatus(reception)) {
             case BatchStatus.Processing p ->
                 write(

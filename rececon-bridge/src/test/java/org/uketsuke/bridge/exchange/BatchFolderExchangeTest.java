@@ -174,6 +174,85 @@ class BatchFolderExchangeTest {
     }
 
     @Test
+    void theMedicalAidAndHomeVisitBulkExchangesTakeTheirTwoStepsAndAWrongFlagIsRefused() throws Exception {
+        Path req = Files.createDirectories(dir.resolve("req"));
+        Path res = dir.resolve("res");
+        Charset sjis = Charset.forName("Shift_JIS");
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
+            RequestFolderExchange exchange = new RequestFolderExchange(
+                    req,
+                    res,
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
+                    "1311234567",
+                    Clock.systemUTC());
+            // The mock's 医療扶助 recipients hold a 医療券 for the population's reference month (2026-04).
+            Files.write(
+                    req.resolve("OQSmutic01req_202604010001.xml"),
+                    bulkRequest("aid-1", "<MedicalTreatmentMonth>202604</MedicalTreatmentMonth>").getBytes(sjis));
+            Files.write(
+                    req.resolve("OQSmuhvq01req_202611300001.xml"),
+                    bulkRequest(
+                                    "visit-1",
+                                    "<ConsentDateFrom>20261101</ConsentDateFrom><ConsentDateTo>20261130</ConsentDateTo>"
+                                            + "<MedicalTreatmentFlag>2</MedicalTreatmentFlag>")
+                            .getBytes(sjis));
+            Files.write(
+                    req.resolve("OQSmuonq01req_202611300002.xml"),
+                    bulkRequest(
+                                    "online-wrong",
+                                    "<ConsentDateFrom>20261101</ConsentDateFrom><ConsentDateTo>20261130</ConsentDateTo>"
+                                            + "<MedicalTreatmentFlag>2</MedicalTreatmentFlag>")
+                            .getBytes(sjis));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(2, 1, 0));
+            assertThat(res.resolve("OQSmuonq01req_202611300002.err")).content().contains("MedicalTreatmentFlag");
+
+            BatchStatus aid = fetch(exchange, req, res, "OQSmutic", "202604010001");
+            assertThat(aid).isInstanceOfSatisfying(BatchStatus.Done.class, done -> assertThat(done.results())
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.outcome())
+                            .isInstanceOfSatisfying(
+                                    ConfirmationOutcome.Confirmed.class,
+                                    c -> assertThat(c.qualification()
+                                                    .particulars()
+                                                    .medicalTickets())
+                                            .isNotEmpty())));
+            // Nobody consented to home-visit viewing here: the batch is done and empty.
+            assertThat(fetch(exchange, req, res, "OQSmuhvq", "202611300001"))
+                    .isInstanceOfSatisfying(
+                            BatchStatus.Done.class, done -> assertThat(done.results()).isEmpty());
+        }
+    }
+
+    private static String bulkRequest(String fileId, String selection) {
+        return "<?xml version=\"1.0\" encoding=\"Shift_JIS\" standalone=\"no\"?>\n<XmlMsg><MessageHeader>"
+                + "<MedicalInstitutionCode>1311234567</MedicalInstitutionCode><ArbitraryFileIdentifier>" + fileId
+                + "</ArbitraryFileIdentifier></MessageHeader><MessageBody><QualificationConfirmSearchInfo>" + selection
+                + "</QualificationConfirmSearchInfo></MessageBody></XmlMsg>\n";
+    }
+
+    /** The second step as a レセコン takes it: the number from {@code 01res}, asked for until the results are there. */
+    private static BatchStatus fetch(RequestFolderExchange exchange, Path req, Path res, String prefix, String id)
+            throws Exception {
+        byte[] uploaded = Files.readAllBytes(res.resolve(prefix + "01res_" + id + ".xml"));
+        assertThat(new String(uploaded, 0, 60, StandardCharsets.US_ASCII)).contains("Shift_JIS");
+        String reception = BulkXml.parseHeader(uploaded).receptionNumber();
+        BatchStatus status;
+        int attempt = 0;
+        do {
+            String name = prefix + "02req_" + id + attempt;
+            Files.writeString(
+                    req.resolve(name + ".xml"),
+                    message("f" + attempt, "0", "<ReceptionNumber>" + reception + "</ReceptionNumber>"));
+            assertThat(exchange.processPending().answered()).isEqualTo(1);
+            status = QualificationXml.parseBatchStatus(
+                    Files.readAllBytes(res.resolve(prefix + "02res_" + id + attempt + ".xml")));
+            attempt++;
+            Thread.sleep(20);
+        } while (status instanceof BatchStatus.Processing && attempt < 100);
+        return status;
+    }
+
+    @Test
     void referenceNumbersAreRegisteredOneOrManyAndLaterAnswersCarryThem() throws Exception {
         Path req = Files.createDirectories(dir.resolve("req"));
         Path res = dir.resolve("res");
