@@ -192,7 +192,8 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
     @Override
     public BatchSubmission submitBulk(BulkSelection selection) {
         byte[] xml = BulkXml.writeSelectionRequest(selection, institutionCode, "", CharacterCode.UTF_8);
-        String path = "/oqs/v1/bulk/" + selection.exchange().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String path = "/oqs/v1/bulk/"
+                + selection.exchange().name().toLowerCase(Locale.ROOT).replace('_', '-');
         return switch (transport.post(path, xml, XML, Calls.ONCE)) {
             case Failed failed -> failed.unavailable();
             case Answered answer
@@ -200,7 +201,8 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
                 new Unavailable(UnavailableReason.SERVER_ERROR, "bulk: HTTP " + answer.status());
             case Answered answer -> {
                 try {
-                    yield new BatchSubmission.Accepted(BulkXml.parseHeader(answer.body()).receptionNumber());
+                    yield new BatchSubmission.Accepted(
+                            BulkXml.parseHeader(answer.body()).receptionNumber());
                 } catch (MalformedMessageException e) {
                     yield new Unavailable(UnavailableReason.MALFORMED_RESPONSE, "bulk: " + e.getMessage());
                 }

@@ -216,8 +216,7 @@ public final class BulkXml {
         SafeXml.leaf(header, "CharacterCodeIdentifier", code.identifier());
         Element info = SafeXml.child(SafeXml.child(root, "MessageBody"), "QualificationConfirmSearchInfo");
         switch (selection) {
-            case BulkSelection.TreatmentMonth m ->
-                SafeXml.leaf(info, "MedicalTreatmentMonth", MONTH.format(m.month()));
+            case BulkSelection.TreatmentMonth m -> SafeXml.leaf(info, "MedicalTreatmentMonth", MONTH.format(m.month()));
             case BulkSelection.Period p -> {
                 String prefix = p.kind() == PeriodKind.CONSENT ? "ConsentDate" : "ExaminationDate";
                 SafeXml.leaf(info, prefix + "From", DATE.format(p.from()));

@@ -552,8 +552,11 @@ public final class QualificationXml {
             return new BatchStatus.Failed(
                     reception, header.errorMessage() == null ? "SegmentOfResult 9" : header.errorMessage());
         }
-        if (header.segment() == BulkXml.Segment.PROCESSING || legacy.filter(s -> !s.equals("2")).isPresent()) {
-            int done = legacy.isPresent() ? count(document, "ProcessedCount") : header.counts().processed();
+        if (header.segment() == BulkXml.Segment.PROCESSING
+                || legacy.filter(s -> !s.equals("2")).isPresent()) {
+            int done = legacy.isPresent()
+                    ? count(document, "ProcessedCount")
+                    : header.counts().processed();
             return new BatchStatus.Processing(reception, done, count(document, "TotalCount"));
         }
         List<BatchResult> results = new ArrayList<>();

@@ -42,12 +42,17 @@ class BulkXmlTest {
                         "20261204080500", "R2026120400001", Segment.NORMAL, null, null, new BulkXml.Counts(2, 2, 0)));
         BatchStatus status = QualificationXml.parseBatchStatus(bytes);
         assertThat(status).isInstanceOfSatisfying(BatchStatus.Done.class, done -> {
-            assertThat(done.results()).extracting(r -> r.search().arbitraryIdentifier())
+            assertThat(done.results())
+                    .extracting(r -> r.search().arbitraryIdentifier())
                     .containsExactly("booked-1", "booked-2");
             assertThat(done.results().get(0).outcome())
-                    .isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class, c -> assertThat(
-                                    c.qualification().referenceNumber().orElseThrow().value())
-                            .isEqualTo("K-0001"));
+                    .isInstanceOfSatisfying(
+                            ConfirmationOutcome.Confirmed.class,
+                            c -> assertThat(c.qualification()
+                                            .referenceNumber()
+                                            .orElseThrow()
+                                            .value())
+                                    .isEqualTo("K-0001"));
             assertThat(done.results().get(1).outcome())
                     .isInstanceOfSatisfying(
                             ConfirmationOutcome.Rejected.class,
@@ -73,8 +78,7 @@ class BulkXmlTest {
 
     @Test
     void aBatchStillProcessingSaysSoInTheHeaderAndTheOlderShapeIsStillRead() throws Exception {
-        byte[] processing =
-                QualificationXml.writeBatchStatus("R1", "20261204080100", CLINIC, 1, 3, List.of(), null);
+        byte[] processing = QualificationXml.writeBatchStatus("R1", "20261204080100", CLINIC, 1, 3, List.of(), null);
         assertThat(BulkXml.parseHeader(processing).segment()).isEqualTo(Segment.PROCESSING);
         assertThat(QualificationXml.parseBatchStatus(processing)).isEqualTo(new BatchStatus.Processing("R1", 1, 3));
         // Uketsuke before the official header: ProcessingStatus / ProcessedCount in the body.
@@ -101,12 +105,13 @@ class BulkXmlTest {
         assertThat(visit.selection())
                 .isEqualTo(new BulkSelection.Period(
                         Exchange.HOME_VISIT,
-                        PeriodKind.CONSENT, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)));
+                        PeriodKind.CONSENT,
+                        LocalDate.of(2026, 11, 1),
+                        LocalDate.of(2026, 11, 30)));
         var online = BulkXml.parseSelectionRequest(Exchange.ONLINE, fixture("online-request.xml"));
         assertThat(online.selection())
                 .isEqualTo(new BulkSelection.Period(
-                        Exchange.ONLINE,
-                        PeriodKind.EXAMINATION, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 3)));
+                        Exchange.ONLINE, PeriodKind.EXAMINATION, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 3)));
         for (var parsed : List.of(aid, visit, online)) {
             byte[] produced = BulkXml.writeSelectionRequest(
                     parsed.selection(), parsed.institution(), parsed.fileId(), parsed.code());

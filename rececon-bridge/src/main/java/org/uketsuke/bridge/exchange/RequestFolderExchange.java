@@ -221,13 +221,7 @@ public final class RequestFolderExchange {
                 write(
                         answer,
                         QualificationXml.writeBatchStatus(
-                                reception,
-                                now,
-                                addressee(bytes),
-                                p.done(),
-                                p.total(),
-                                List.of(),
-                                null));
+                                reception, now, addressee(bytes), p.done(), p.total(), List.of(), null));
             case BatchStatus.Done done -> {
                 List<InsuranceSearch> searches = new ArrayList<>();
                 List<ResultMessage> results = new ArrayList<>();

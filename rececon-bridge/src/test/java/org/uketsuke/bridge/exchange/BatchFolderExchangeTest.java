@@ -188,7 +188,8 @@ class BatchFolderExchangeTest {
             // The mock's 医療扶助 recipients hold a 医療券 for the population's reference month (2026-04).
             Files.write(
                     req.resolve("OQSmutic01req_202604010001.xml"),
-                    bulkRequest("aid-1", "<MedicalTreatmentMonth>202604</MedicalTreatmentMonth>").getBytes(sjis));
+                    bulkRequest("aid-1", "<MedicalTreatmentMonth>202604</MedicalTreatmentMonth>")
+                            .getBytes(sjis));
             Files.write(
                     req.resolve("OQSmuhvq01req_202611300001.xml"),
                     bulkRequest(
@@ -207,19 +208,23 @@ class BatchFolderExchangeTest {
             assertThat(res.resolve("OQSmuonq01req_202611300002.err")).content().contains("MedicalTreatmentFlag");
 
             BatchStatus aid = fetch(exchange, req, res, "OQSmutic", "202604010001");
-            assertThat(aid).isInstanceOfSatisfying(BatchStatus.Done.class, done -> assertThat(done.results())
-                    .isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.outcome())
-                            .isInstanceOfSatisfying(
-                                    ConfirmationOutcome.Confirmed.class,
-                                    c -> assertThat(c.qualification()
-                                                    .particulars()
-                                                    .medicalTickets())
-                                            .isNotEmpty())));
+            assertThat(aid)
+                    .isInstanceOfSatisfying(
+                            BatchStatus.Done.class,
+                            done -> assertThat(done.results())
+                                    .isNotEmpty()
+                                    .allSatisfy(r -> assertThat(r.outcome())
+                                            .isInstanceOfSatisfying(
+                                                    ConfirmationOutcome.Confirmed.class,
+                                                    c -> assertThat(c.qualification()
+                                                                    .particulars()
+                                                                    .medicalTickets())
+                                                            .isNotEmpty())));
             // Nobody consented to home-visit viewing here: the batch is done and empty.
             assertThat(fetch(exchange, req, res, "OQSmuhvq", "202611300001"))
                     .isInstanceOfSatisfying(
-                            BatchStatus.Done.class, done -> assertThat(done.results()).isEmpty());
+                            BatchStatus.Done.class,
+                            done -> assertThat(done.results()).isEmpty());
         }
     }
 
@@ -299,12 +304,10 @@ class BatchFolderExchangeTest {
                     .singleElement()
                     .isInstanceOf(RegistrationOutcome.Registered.class);
             byte[] uploaded = Files.readAllBytes(res.resolve("OQSmuimm01res_many.xml"));
-            assertThat(ServiceXml.parseReferenceResults(uploaded))
-                    .hasSize(2)
-                    .satisfies(outcomes -> {
-                        assertThat(outcomes.get(0)).isInstanceOf(RegistrationOutcome.Registered.class);
-                        assertThat(outcomes.get(1)).isInstanceOf(RegistrationOutcome.Rejected.class);
-                    });
+            assertThat(ServiceXml.parseReferenceResults(uploaded)).hasSize(2).satisfies(outcomes -> {
+                assertThat(outcomes.get(0)).isInstanceOf(RegistrationOutcome.Registered.class);
+                assertThat(outcomes.get(1)).isInstanceOf(RegistrationOutcome.Rejected.class);
+            });
             assertThat(res.resolve("OQSsiimm01req_two.err")).content().contains("OQSmuimm01req");
 
             // The batch's second step: its results by the reception number the first answer carries.
