@@ -1,12 +1,8 @@
 package org.uketsuke.app.ui;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -28,8 +24,6 @@ import org.uketsuke.eligibility.Unavailable;
  * screen's language. Bad lines are named by number and nothing is sent until every line reads.
  */
 public final class ReferenceNumberViewModel {
-
-    private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
 
     public final StringProperty entries = new SimpleStringProperty("");
     public final StringProperty problems = new SimpleStringProperty("");
@@ -70,7 +64,7 @@ public final class ReferenceNumberViewModel {
             found.addAll(FieldCheck.check(FieldCheck.Field.NUMBER, cells[2]));
             found.addAll(FieldCheck.check(FieldCheck.Field.BRANCH, cells[3]));
             found.forEach(p -> wrong.add(where + ReasonTexts.fieldProblem(p, messages)));
-            LocalDate birthdate = birthdate(cells[4]);
+            LocalDate birthdate = LookupViewModel.birthdate(cells[4]);
             if (birthdate == null) {
                 wrong.add(where + messages.get("lookup.birthdate.invalid"));
             }
@@ -123,17 +117,5 @@ public final class ReferenceNumberViewModel {
                     });
         }
         return String.join("\n", lines);
-    }
-
-    private static LocalDate birthdate(String typed) {
-        String text = Normalizer.normalize(typed, Normalizer.Form.NFKC)
-                .replaceAll("[-/.]", "")
-                .strip();
-        try {
-            LocalDate date = LocalDate.parse(text, BIRTH);
-            return date.isAfter(LocalDate.now()) ? null : date;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

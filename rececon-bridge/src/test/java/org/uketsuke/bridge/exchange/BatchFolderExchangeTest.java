@@ -58,12 +58,7 @@ class BatchFolderExchangeTest {
         Path res = dir.resolve("res");
         Charset sjis = Charset.forName("Shift_JIS");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(
-                    req,
-                    res,
-                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567",
-                    Clock.systemUTC());
+            RequestFolderExchange exchange = exchange(backend, req, res);
             List<Qualification> people = List.of(backend.person(1), backend.person(2), backend.person(3));
             StringBuilder list = new StringBuilder("<BulkConfirmList>");
             for (int i = 0; i < people.size(); i++) {
@@ -124,12 +119,7 @@ class BatchFolderExchangeTest {
         Path req = Files.createDirectories(dir.resolve("req"));
         Path res = dir.resolve("res");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 10))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(
-                    req,
-                    res,
-                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567",
-                    Clock.systemUTC());
+            RequestFolderExchange exchange = exchange(backend, req, res);
             Files.writeString(
                     req.resolve("OQSmuquc02req_x.xml"), message("x", "0", "<ReceptionNumber>NOPE-1</ReceptionNumber>"));
             Files.writeString(
@@ -179,12 +169,7 @@ class BatchFolderExchangeTest {
         Path res = dir.resolve("res");
         Charset sjis = Charset.forName("Shift_JIS");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(
-                    req,
-                    res,
-                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567",
-                    Clock.systemUTC());
+            RequestFolderExchange exchange = exchange(backend, req, res);
             // The mock's 医療扶助 recipients hold a 医療券 for the population's reference month (2026-04).
             Files.write(
                     req.resolve("OQSmutic01req_202604010001.xml"),
@@ -228,6 +213,15 @@ class BatchFolderExchangeTest {
         }
     }
 
+    private static RequestFolderExchange exchange(MockBackend backend, Path req, Path res) {
+        return new RequestFolderExchange(
+                req,
+                res,
+                new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
+                "1311234567",
+                Clock.systemUTC());
+    }
+
     private static String bulkRequest(String fileId, String selection) {
         return "<?xml version=\"1.0\" encoding=\"Shift_JIS\" standalone=\"no\"?>\n<XmlMsg><MessageHeader>"
                 + "<MedicalInstitutionCode>1311234567</MedicalInstitutionCode><ArbitraryFileIdentifier>" + fileId
@@ -262,12 +256,7 @@ class BatchFolderExchangeTest {
         Path req = Files.createDirectories(dir.resolve("req"));
         Path res = dir.resolve("res");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(
-                    req,
-                    res,
-                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567",
-                    Clock.systemUTC());
+            RequestFolderExchange exchange = exchange(backend, req, res);
             Qualification one = backend.person(4);
             Qualification two = backend.person(5);
             Files.write(
