@@ -21,8 +21,18 @@ public interface EligibilityClient {
     /** Uploads a batch pre-check (一括照会) of booked patients; answers the reception number to poll with. */
     BatchSubmission submitBatch(List<InsuranceSearch> searches);
 
-    /** Asks how a batch stands. */
+    /** Asks how a batch stands (一括照会 or a {@link #submitBulk bulk exchange}). */
     BatchStatus batchStatus(String receptionNumber);
+
+    /**
+     * Asks for the patients of a 医療扶助, 訪問診療 or オンライン診療 bulk exchange; answers the reception number that
+     * {@link #batchStatus} fetches their results with. A backend without these exchanges answers
+     * {@link Unavailable} with {@link UnavailableReason#SERVER_ERROR}, as a server lacking the route would.
+     */
+    default BatchSubmission submitBulk(BulkSelection selection) {
+        return new Unavailable(
+                UnavailableReason.SERVER_ERROR, "bulk " + selection.exchange() + ": this backend does not offer it");
+    }
 
     /**
      * 保険証利用登録 at the counter: links the card to its holder's insurance, proven by the card's signature over a

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.uketsuke.eligibility.BulkSelection;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
@@ -31,13 +32,20 @@ final class BatchInquiries implements AutoCloseable {
     }
 
     private final Confirmations confirmations;
+    private final BulkSelections selections;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             runnable -> Thread.ofPlatform().name("mock-backend-batch").daemon().unstarted(runnable));
 
-    BatchInquiries(Confirmations confirmations) {
+    BatchInquiries(Confirmations confirmations, BulkSelections selections) {
         this.confirmations = confirmations;
+        this.selections = selections;
+    }
+
+    /** A 医療扶助 / 訪問診療 / オンライン診療 bulk exchange: the people it selects, confirmed like an 一括照会. */
+    String submitBulk(BulkSelection selection, String institution) {
+        return submit(selections.select(selection, institution), institution);
     }
 
     /** Accepts the searches; returns the reception number. */

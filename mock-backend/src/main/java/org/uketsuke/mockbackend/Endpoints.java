@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.eligibility.BulkSelection;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.medical.MedicalQuery;
+import org.uketsuke.eligibility.wire.BulkXml;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
@@ -98,6 +100,9 @@ final class Endpoints {
                 post("/oqs/v1/reference/batch", x -> referenceNumbers(x, false)),
                 post("/oqs/v1/batch/submit", MAX_BATCH, this::submitBatch),
                 post("/oqs/v1/batch/status", this::batchStatus),
+                post("/oqs/v1/bulk/medical-aid", x -> submitBulk(x, BulkSelection.Exchange.MEDICAL_AID)),
+                post("/oqs/v1/bulk/home-visit", x -> submitBulk(x, BulkSelection.Exchange.HOME_VISIT)),
+                post("/oqs/v1/bulk/online", x -> submitBulk(x, BulkSelection.Exchange.ONLINE)),
                 post("/oqs/v1/medical/records", x -> medical(x, false)),
                 post("/oqs/v1/medical/pdf", x -> medical(x, true)),
                 get("/crl/jpki.crl", x -> crl(Revocation.Authority.JPKI)),
@@ -167,6 +172,18 @@ final class Endpoints {
         String reception = batches.submit(searches, Certificates.institutionOf(x.terminal(), ""));
         return Reply.xml(QualificationXml.writeBatchStatus(
                 reception, BackendTime.now(clock), 0, searches.size(), searches, null));
+    }
+
+    /** The first step of a selecting bulk exchange: the upload answer with the reception number to fetch with. */
+    private Reply submitBulk(Exchange x, BulkSelection.Exchange exchange) throws MalformedMessageException {
+        BulkXml.SelectionRequest request = BulkXml.parseSelectionRequest(exchange, x.body());
+        String institution = Certificates.institutionOf(x.terminal(), request.institution());
+        String reception = batches.submitBulk(request.selection(), institution);
+        return Reply.xml(BulkXml.writeAccepted(
+                reception,
+                BackendTime.now(clock),
+                new BulkXml.Addressee(institution, request.fileId(), CharacterCode.UTF_8),
+                batches.progress(reception).orElseThrow().searches().size()));
     }
 
     private Reply batchStatus(Exchange x) throws MalformedMessageException {

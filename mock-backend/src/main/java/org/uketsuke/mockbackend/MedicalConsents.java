@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
@@ -112,6 +114,28 @@ final class MedicalConsents implements AutoCloseable {
                         expires == null ? null : Instant.parse(expires),
                         ConsentScenario.valueOf(rs.getString("scenario"))));
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the consents", e);
+        }
+    }
+
+    /** The people who last consented at this institution under this 診療区分 within [from, until), by person id. */
+    synchronized List<Integer> personsConsentedBetween(
+            String institution, ConsentScenario scenario, Instant from, Instant until) {
+        try (PreparedStatement q = db.prepareStatement("select distinct person, given_at from consent_grant"
+                + " where institution = ? and scenario = ? order by person")) {
+            q.setString(1, institution);
+            q.setString(2, scenario.name());
+            Set<Integer> persons = new LinkedHashSet<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    Instant given = Instant.parse(rs.getString("given_at"));
+                    if (!given.isBefore(from) && given.isBefore(until)) {
+                        persons.add(rs.getInt("person"));
+                    }
+                }
+            }
+            return List.copyOf(persons);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the consents", e);
         }

@@ -70,7 +70,7 @@ public final class MockBackend implements AutoCloseable {
                 pki.cardFaceIssuer().certificate().getPublicKey(),
                 FacePolicy.configured(),
                 clock);
-        batches = new BatchInquiries(confirmations);
+        batches = new BatchInquiries(confirmations, new BulkSelections(population, consents));
         MedicalInformation medical = new MedicalInformation(population, consents, config.seed(), clock);
         BackendTls tls = new BackendTls(pki, revocation, clock, config.expiredServerCertificate());
         FaultInjector faults = new FaultInjector(tls);

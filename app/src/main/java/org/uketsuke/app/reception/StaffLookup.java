@@ -3,6 +3,7 @@ package org.uketsuke.app.reception;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,8 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceSearch;
+import org.uketsuke.eligibility.ReferenceRegistration;
+import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.Unavailable;
 
 /**
@@ -57,6 +60,11 @@ public final class StaffLookup {
         this.audit = audit;
         this.staffId = staffId;
         return this;
+    }
+
+    /** Registers 照会番号 for the console's 照会番号 screen: one outcome per registration, in order. */
+    public List<RegistrationOutcome> registerReferenceNumbers(List<ReferenceRegistration> registrations) {
+        return backend.registerReferenceNumbers(registrations);
     }
 
     public ReceptionRecord lookup(InsuranceSearch search) {

@@ -112,6 +112,13 @@ public final class KioskWindows {
         }));
         services.onVisitRecord(record -> Platform.runLater(() -> staff.add(record)));
         Medical medical = medical(services, staff, messages);
+        staff.addTab(ReferenceNumberView.tab(
+                new ReferenceNumberViewModel(
+                        services.lookup()::registerReferenceNumbers,
+                        services.worker("staff-reference"),
+                        Platform::runLater,
+                        messages),
+                messages));
         services.onVisitRecord(record -> Platform.runLater(() -> medical.model().add(record)));
         services.onDeferredLookupRecord(record -> Platform.runLater(() -> staff.add(record)));
 

@@ -82,9 +82,14 @@ public final class LookupViewModel {
     }
 
     private LocalDate parseBirthdate() {
-        String text = birthdate.get() == null
+        return birthdate(birthdate.get());
+    }
+
+    /** A birth date as staff type it (8 digits, with or without separators, full-width too); null if not one. */
+    static LocalDate birthdate(String typed) {
+        String text = typed == null
                 ? ""
-                : Normalizer.normalize(birthdate.get(), Normalizer.Form.NFKC)
+                : Normalizer.normalize(typed, Normalizer.Form.NFKC)
                         .replaceAll("[-/.]", "")
                         .strip();
         try {

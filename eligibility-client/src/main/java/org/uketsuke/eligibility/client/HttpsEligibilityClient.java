@@ -12,9 +12,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import okhttp3.MediaType;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.BatchSubmission;
+import org.uketsuke.eligibility.BulkSelection;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
@@ -38,6 +40,7 @@ import org.uketsuke.eligibility.medical.MedicalOutcome;
 import org.uketsuke.eligibility.medical.MedicalPdf;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.medical.MedicalRecords;
+import org.uketsuke.eligibility.wire.BulkXml;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
@@ -180,6 +183,28 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
                     yield new BatchSubmission.Accepted(receptionNumber);
                 } catch (MalformedMessageException e) {
                     yield new Unavailable(UnavailableReason.MALFORMED_RESPONSE, "batch: " + e.getMessage());
+                }
+            }
+        };
+    }
+
+    /** Not retried: a second request would be a second batch. */
+    @Override
+    public BatchSubmission submitBulk(BulkSelection selection) {
+        byte[] xml = BulkXml.writeSelectionRequest(selection, institutionCode, "", CharacterCode.UTF_8);
+        String path = "/oqs/v1/bulk/"
+                + selection.exchange().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return switch (transport.post(path, xml, XML, Calls.ONCE)) {
+            case Failed failed -> failed.unavailable();
+            case Answered answer
+            when answer.status() >= 300 ->
+                new Unavailable(UnavailableReason.SERVER_ERROR, "bulk: HTTP " + answer.status());
+            case Answered answer -> {
+                try {
+                    yield new BatchSubmission.Accepted(
+                            BulkXml.parseHeader(answer.body()).receptionNumber());
+                } catch (MalformedMessageException e) {
+                    yield new Unavailable(UnavailableReason.MALFORMED_RESPONSE, "bulk: " + e.getMessage());
                 }
             }
         };

@@ -468,8 +468,11 @@ public final class QualificationXml {
     }
 
     /**
-     * A batch's state: {@code ReceptionNumber}, {@code ProcessingStatus} (1 processing, 2 done — our own element),
-     * counts, and when done one {@code BulkConfirmUnit} per patient (search info + result), in request order.
+     * A batch's state ({@code OQSmuquc02res}, docs/spec-notes/results.md#bulk-exchanges): the bulk header
+     * ({@link BulkXml}: ReceptionNumber, SegmentOfResult 2 while processing or 1 when done, the counts) and, when done,
+     * one {@code BulkConfirmUnit} per patient (search info, result status, code, message, validity,
+     * {@code ResultOfQualificationConfirmation}, {@code ReferenceNumber}), in request order. While processing the body
+     * carries {@code TotalCount} (Uketsuke's own) so a poller can show progress.
      */
     public static byte[] writeBatchStatus(
             String receptionNumber,
@@ -479,47 +482,82 @@ public final class QualificationXml {
             List<InsuranceSearch> searches,
             List<ResultMessage> results) {
         return writeBatchStatus(
-                receptionNumber, processExecutionTime, "", "", CharacterCode.UTF_8, done, total, searches, results);
+                receptionNumber, processExecutionTime, BulkXml.Addressee.NONE, done, total, searches, results);
     }
 
     /**
-     * The same, as the folder interface answers a レセコン ({@code OQSmuquc01res}/{@code OQSmuquc02res}): with its
-     * institution code, the request's {@code ArbitraryFileIdentifier} echoed, in the request's character code.
+     * The same, as the folder interface answers a レセコン ({@code OQSmuquc02res}): with its institution code, the
+     * request's {@code ArbitraryFileIdentifier} echoed, in the request's character code.
      */
     public static byte[] writeBatchStatus(
             String receptionNumber,
             String processExecutionTime,
-            String institution,
-            String fileId,
-            CharacterCode code,
+            BulkXml.Addressee to,
             int done,
             int total,
             List<InsuranceSearch> searches,
             List<ResultMessage> results) {
         Document document = SafeXml.newDocument();
-        Element body = requestFrame(document, processExecutionTime, institution, fileId, "2", code);
-        SafeXml.leaf(body, "ReceptionNumber", receptionNumber);
         boolean finished = results != null;
-        SafeXml.leaf(body, "ProcessingStatus", finished ? "2" : "1");
-        SafeXml.leaf(body, "ProcessedCount", Integer.toString(done));
-        SafeXml.leaf(body, "TotalCount", Integer.toString(total));
+        int normal = finished
+                ? (int) results.stream()
+                        .filter(r -> "1".equals(r.processingResultStatus()))
+                        .count()
+                : 0;
+        int processed = finished ? results.size() : done;
+        Element body = BulkXml.answerFrame(
+                document,
+                processExecutionTime,
+                to,
+                receptionNumber,
+                finished ? BulkXml.Segment.NORMAL : BulkXml.Segment.PROCESSING,
+                null,
+                null,
+                new BulkXml.Counts(processed, normal, finished ? processed - normal : 0));
         if (finished) {
             for (int i = 0; i < results.size(); i++) {
                 Element unit = SafeXml.child(body, "BulkConfirmUnit");
+                ResultMessage result = results.get(i);
                 writeSearchInfo(unit, searches.get(i));
-                writeResult(unit, results.get(i));
+                SafeXml.leaf(unit, "ProcessingResultStatus", result.processingResultStatus());
+                SafeXml.leaf(unit, "ProcessingResultCode", result.processingResultCode());
+                SafeXml.leaf(unit, "ProcessingResultMessage", result.processingResultMessage());
+                SafeXml.leaf(unit, "QualificationValidity", result.qualificationValidity());
+                for (Qualification q : result.qualifications()) {
+                    writeQualification(SafeXml.child(unit, "ResultOfQualificationConfirmation"), q);
+                }
+                result.qualifications().stream()
+                        .map(Qualification::referenceNumber)
+                        .flatMap(Optional::stream)
+                        .findFirst()
+                        .ifPresent(n -> SafeXml.leaf(unit, "ReferenceNumber", n.value()));
             }
+        } else {
+            SafeXml.leaf(body, "TotalCount", Integer.toString(total));
         }
-        return SafeXml.write(document, code.charset());
+        return SafeXml.write(document, to.code().charset());
     }
 
+    /**
+     * Reads a batch's state: {@code SegmentOfResult} 2 processing, 9 refused, else done. Answers of Uketsuke before
+     * 0.2 (no segment in the header, {@code ProcessingStatus} 1/2 and {@code ProcessedCount} in the body) are read too.
+     */
     public static BatchStatus parseBatchStatus(byte[] xml) throws MalformedMessageException {
         Document document = SafeXml.parse(xml);
-        String reception = SafeXml.required(document, "ReceptionNumber");
-        String time = SafeXml.required(document, "ProcessExecutionTime");
-        if (!"2".equals(SafeXml.text(document, "ProcessingStatus").orElse(""))) {
-            return new BatchStatus.Processing(
-                    reception, count(document, "ProcessedCount"), count(document, "TotalCount"));
+        BulkXml.AnswerHeader header = BulkXml.header(document);
+        String reception = header.receptionNumber();
+        String time = header.processExecutionTime();
+        Optional<String> legacy = SafeXml.text(document, "ProcessingStatus");
+        if (header.segment() == BulkXml.Segment.ABNORMAL) {
+            return new BatchStatus.Failed(
+                    reception, header.errorMessage() == null ? "SegmentOfResult 9" : header.errorMessage());
+        }
+        if (header.segment() == BulkXml.Segment.PROCESSING
+                || legacy.filter(s -> !s.equals("2")).isPresent()) {
+            int done = legacy.isPresent()
+                    ? count(document, "ProcessedCount")
+                    : header.counts().processed();
+            return new BatchStatus.Processing(reception, done, count(document, "TotalCount"));
         }
         List<BatchResult> results = new ArrayList<>();
         NodeList units = document.getElementsByTagName("BulkConfirmUnit");

@@ -187,22 +187,36 @@ public final class ServiceXml {
     /** One result per registration, in request order. */
     public static byte[] writeReferenceResults(
             String time, List<ReferenceRegistration> registrations, List<RegistrationOutcome> outcomes) {
-        return writeReferenceResults(time, null, null, CharacterCode.UTF_8, registrations, outcomes);
+        return writeReferenceResults(time, BulkXml.Addressee.NONE, null, registrations, outcomes);
     }
 
     /**
-     * The same as the folder interface answers a レセコン ({@code OQSsiimm01res}/{@code OQSmuimm01res}): with the
-     * institution code, the request's {@code ArbitraryFileIdentifier} echoed, in the request's character code.
+     * The same as the folder interface answers a レセコン ({@code OQSsiimm01res}/{@code OQSmuimm01res}/
+     * {@code OQSmuimm02res}): with the institution code, the request's {@code ArbitraryFileIdentifier} echoed, in the
+     * request's character code. With a {@code receptionNumber} (the batch, docs/spec-notes/results.md#bulk-exchanges)
+     * the header is the bulk one: the number, {@code SegmentOfResult} and the counts of registered and refused.
      */
     public static byte[] writeReferenceResults(
             String time,
-            String institution,
-            String fileId,
-            CharacterCode code,
+            BulkXml.Addressee to,
+            String receptionNumber,
             List<ReferenceRegistration> registrations,
             List<RegistrationOutcome> outcomes) {
         Document document = SafeXml.newDocument();
-        Element body = answerFrame(document, time, institution, fileId, code);
+        int registered = (int) outcomes.stream()
+                .filter(o -> o instanceof RegistrationOutcome.Registered)
+                .count();
+        Element body = receptionNumber == null
+                ? answerFrame(document, time, to.institution(), to.fileId(), to.code())
+                : BulkXml.answerFrame(
+                        document,
+                        time,
+                        to,
+                        receptionNumber,
+                        BulkXml.Segment.NORMAL,
+                        null,
+                        null,
+                        new BulkXml.Counts(outcomes.size(), registered, outcomes.size() - registered));
         SafeXml.leaf(body, "ProcessingResultStatus", "1");
         Element list = SafeXml.child(body, "ReferenceNumberRegistrationResultList");
         for (int i = 0; i < outcomes.size(); i++) {
@@ -213,7 +227,7 @@ public final class ServiceXml {
                     registrations.get(i).referenceNumber().value());
             writeOutcome(result, outcomes.get(i));
         }
-        return SafeXml.write(document, code.charset());
+        return SafeXml.write(document, to.code().charset());
     }
 
     public static List<RegistrationOutcome> parseReferenceResults(byte[] xml) throws MalformedMessageException {

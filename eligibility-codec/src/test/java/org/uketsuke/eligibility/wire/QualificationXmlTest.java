@@ -153,11 +153,12 @@ class QualificationXmlTest {
                 StandardCharsets.UTF_8);
         for (String count : new String[] {"2147483648", "-1", "1e3", "１"}) {
             byte[] bad = status.replace(
-                            "<ProcessedCount>1</ProcessedCount>", "<ProcessedCount>" + count + "</ProcessedCount>")
+                            "<NumberOfProcessingResult>1</NumberOfProcessingResult>",
+                            "<NumberOfProcessingResult>" + count + "</NumberOfProcessingResult>")
                     .getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> QualificationXml.parseBatchStatus(bad))
                     .isInstanceOf(MalformedMessageException.class)
-                    .hasMessageContaining("ProcessedCount");
+                    .hasMessageContaining("NumberOfProcessingResult");
         }
         assertThat(QualificationXml.parseBatchStatus(status.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(new BatchStatus.Processing("R0001", 1, 2));

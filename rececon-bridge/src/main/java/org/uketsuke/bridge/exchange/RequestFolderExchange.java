@@ -14,12 +14,14 @@ import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.eligibility.BatchResult;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.BatchSubmission;
+import org.uketsuke.eligibility.BulkSelection;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.Unavailable;
+import org.uketsuke.eligibility.wire.BulkXml;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
@@ -49,6 +51,7 @@ public final class RequestFolderExchange {
     private final EligibilityClient backend;
     private final String institutionCode;
     private final Clock clock;
+    private final ReferenceBatches referenceBatches;
 
     public RequestFolderExchange(Path req, Path res, EligibilityClient backend, String institutionCode, Clock clock) {
         this(req, res, backend, institutionCode, clock, RequestFolder.DEFAULT_MAX_REQUEST_BYTES);
@@ -58,6 +61,7 @@ public final class RequestFolderExchange {
     public RequestFolderExchange(
             Path req, Path res, EligibilityClient backend, String institutionCode, Clock clock, long maxRequestBytes) {
         this.folder = new RequestFolder(req, res, maxRequestBytes, clock, log);
+        this.referenceBatches = new ReferenceBatches(req.resolve("done").resolve("reference-batches"), clock);
         this.backend = backend;
         this.institutionCode = institutionCode;
         this.clock = clock;
@@ -89,15 +93,34 @@ public final class RequestFolderExchange {
         BATCH_FETCH("OQSmuquc02req_", "OQSmuquc02res_"),
         /** 照会番号 registration for one patient (OQS-IF-003/004). */
         REFERENCE_SINGLE("OQSsiimm01req_", "OQSsiimm01res_"),
-        /** 照会番号 registration for many (OQS-IF-009–012). */
-        REFERENCE_BATCH("OQSmuimm01req_", "OQSmuimm01res_");
+        /** 照会番号 registration for many (OQS-IF-009/010): answered with a ReceptionNumber (and the results). */
+        REFERENCE_BATCH("OQSmuimm01req_", "OQSmuimm01res_"),
+        /** The batch's results by ReceptionNumber (OQS-IF-011/012; the file name by analogy with OQSmuquc02req). */
+        REFERENCE_BATCH_FETCH("OQSmuimm02req_", "OQSmuimm02res_"),
+        /** 医療扶助 bulk exchange: a treatment month, answered with a ReceptionNumber. */
+        MEDICAL_AID_UPLOAD(BulkSelection.Exchange.MEDICAL_AID, "01"),
+        MEDICAL_AID_FETCH(BulkSelection.Exchange.MEDICAL_AID, "02"),
+        /** 訪問診療 bulk exchange: a period of consent dates. */
+        HOME_VISIT_UPLOAD(BulkSelection.Exchange.HOME_VISIT, "01"),
+        HOME_VISIT_FETCH(BulkSelection.Exchange.HOME_VISIT, "02"),
+        /** オンライン診療 bulk exchange: a period of consent or examination dates. */
+        ONLINE_UPLOAD(BulkSelection.Exchange.ONLINE, "01"),
+        ONLINE_FETCH(BulkSelection.Exchange.ONLINE, "02");
 
         final String requestPrefix;
         final String answerPrefix;
+        final BulkSelection.Exchange selecting;
 
         Kind(String requestPrefix, String answerPrefix) {
             this.requestPrefix = requestPrefix;
             this.answerPrefix = answerPrefix;
+            this.selecting = null;
+        }
+
+        Kind(BulkSelection.Exchange selecting, String step) {
+            this.requestPrefix = BulkXml.prefix(selecting) + step + "req_";
+            this.answerPrefix = BulkXml.prefix(selecting) + step + "res_";
+            this.selecting = selecting;
         }
 
         @Override
@@ -110,8 +133,10 @@ public final class RequestFolderExchange {
         return switch (kind) {
             case SINGLE -> single(id, bytes);
             case BATCH_UPLOAD -> batchUpload(id, bytes);
-            case BATCH_FETCH -> batchFetch(id, bytes);
+            case BATCH_FETCH, MEDICAL_AID_FETCH, HOME_VISIT_FETCH, ONLINE_FETCH -> batchFetch(kind, id, bytes);
+            case MEDICAL_AID_UPLOAD, HOME_VISIT_UPLOAD, ONLINE_UPLOAD -> bulkUpload(kind, id, bytes);
             case REFERENCE_SINGLE, REFERENCE_BATCH -> references(kind, id, bytes);
+            case REFERENCE_BATCH_FETCH -> referenceFetch(id, bytes);
         };
     }
 
@@ -163,37 +188,40 @@ public final class RequestFolderExchange {
         }
         write(
                 Kind.BATCH_UPLOAD.answerPrefix + id + ".xml",
-                QualificationXml.writeBatchStatus(
-                        reception,
-                        TIME.format(clock.instant()),
-                        institutionCode,
-                        fileIdentifier(bytes),
-                        characterCode(bytes),
-                        0,
-                        searches.size(),
-                        searches,
-                        null));
+                BulkXml.writeAccepted(reception, TIME.format(clock.instant()), addressee(bytes), searches.size()));
         return RequestFolder.Handled.ANSWERED;
     }
 
-    private RequestFolder.Handled batchFetch(String id, byte[] bytes) throws MalformedMessageException {
-        String reception = SafeXml.required(SafeXml.parse(bytes), "ReceptionNumber");
+    /** The first step of a selecting bulk exchange: the system picks the patients; the answer names the batch. */
+    private RequestFolder.Handled bulkUpload(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
+        BulkXml.SelectionRequest request = BulkXml.parseSelectionRequest(kind.selecting, bytes);
+        switch (backend.submitBulk(request.selection())) {
+            case BatchSubmission.Accepted accepted ->
+                write(
+                        kind.answerPrefix + id + ".xml",
+                        BulkXml.writeAccepted(
+                                accepted.receptionNumber(),
+                                TIME.format(clock.instant()),
+                                new BulkXml.Addressee(institutionCode, request.fileId(), request.code()),
+                                null));
+            case Unavailable u -> {
+                log.warn("bulk request {} deferred: {} {}", id, u.reason(), u.diagnostic());
+                return RequestFolder.Handled.DEFERRED;
+            }
+        }
+        return RequestFolder.Handled.ANSWERED;
+    }
+
+    private RequestFolder.Handled batchFetch(Kind kind, String id, byte[] bytes) throws MalformedMessageException {
+        String reception = BulkXml.parseDownloadRequest(bytes);
         String now = TIME.format(clock.instant());
-        String answer = Kind.BATCH_FETCH.answerPrefix + id + ".xml";
+        String answer = kind.answerPrefix + id + ".xml";
         switch (backend.batchStatus(reception)) {
             case BatchStatus.Processing p ->
                 write(
                         answer,
                         QualificationXml.writeBatchStatus(
-                                reception,
-                                now,
-                                institutionCode,
-                                fileIdentifier(bytes),
-                                characterCode(bytes),
-                                p.done(),
-                                p.total(),
-                                List.of(),
-                                null));
+                                reception, now, addressee(bytes), p.done(), p.total(), List.of(), null));
             case BatchStatus.Done done -> {
                 List<InsuranceSearch> searches = new ArrayList<>();
                 List<ResultMessage> results = new ArrayList<>();
@@ -213,9 +241,7 @@ public final class RequestFolderExchange {
                         QualificationXml.writeBatchStatus(
                                 reception,
                                 now,
-                                institutionCode,
-                                fileIdentifier(bytes),
-                                characterCode(bytes),
+                                addressee(bytes),
                                 results.size(),
                                 done.results().size(),
                                 searches,
@@ -243,16 +269,36 @@ public final class RequestFolderExchange {
             log.warn("照会番号 request {} deferred: the qualification system is unavailable", id);
             return RequestFolder.Handled.DEFERRED;
         }
+        String reception = kind == Kind.REFERENCE_BATCH ? referenceBatches.newReceptionNumber() : null;
+        if (reception != null) {
+            referenceBatches.keep(reception, bytes, outcomes);
+        }
         write(
                 kind.answerPrefix + id + ".xml",
                 ServiceXml.writeReferenceResults(
-                        TIME.format(clock.instant()),
-                        institutionCode,
-                        fileIdentifier(bytes),
-                        characterCode(bytes),
-                        registrations,
-                        outcomes));
+                        TIME.format(clock.instant()), addressee(bytes), reception, registrations, outcomes));
         return RequestFolder.Handled.ANSWERED;
+    }
+
+    /** The second step of a 照会番号 batch: the results kept under its reception number. */
+    private RequestFolder.Handled referenceFetch(String id, byte[] bytes) throws MalformedMessageException {
+        String reception = BulkXml.parseDownloadRequest(bytes);
+        ReferenceBatches.Kept kept = referenceBatches
+                .find(reception)
+                .orElseThrow(() -> new MalformedMessageException("no 照会番号 batch has reception number " + reception));
+        write(
+                Kind.REFERENCE_BATCH_FETCH.answerPrefix + id + ".xml",
+                ServiceXml.writeReferenceResults(
+                        TIME.format(clock.instant()),
+                        addressee(bytes),
+                        reception,
+                        kept.registrations(),
+                        kept.outcomes()));
+        return RequestFolder.Handled.ANSWERED;
+    }
+
+    private BulkXml.Addressee addressee(byte[] bytes) throws MalformedMessageException {
+        return new BulkXml.Addressee(institutionCode, fileIdentifier(bytes), characterCode(bytes));
     }
 
     private static CharacterCode characterCode(byte[] bytes) throws MalformedMessageException {

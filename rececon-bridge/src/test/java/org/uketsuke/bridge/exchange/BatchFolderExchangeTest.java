@@ -18,6 +18,7 @@ import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.wire.BulkXml;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.SafeXml;
 import org.uketsuke.eligibility.wire.ServiceXml;
@@ -57,12 +58,7 @@ class BatchFolderExchangeTest {
         Path res = dir.resolve("res");
         Charset sjis = Charset.forName("Shift_JIS");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(
-                    req,
-                    res,
-                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567",
-                    Clock.systemUTC());
+            RequestFolderExchange exchange = exchange(backend, req, res);
             List<Qualification> people = List.of(backend.person(1), backend.person(2), backend.person(3));
             StringBuilder list = new StringBuilder("<BulkConfirmList>");
             for (int i = 0; i < people.size(); i++) {
@@ -82,6 +78,7 @@ class BatchFolderExchangeTest {
             assertThat(SafeXml.text(uploadAnswer, "CharacterCodeIdentifier")).contains("1");
             String reception = SafeXml.required(uploadAnswer, "ReceptionNumber");
             assertThat(reception).isNotBlank();
+            assertThat(BulkXml.parseHeader(uploaded).segment()).isEqualTo(BulkXml.Segment.NORMAL);
 
             // The レセコン asks for the results until they are there.
             String fetch = message("fetch-1203", "0", "<ReceptionNumber>" + reception + "</ReceptionNumber>");
@@ -109,11 +106,11 @@ class BatchFolderExchangeTest {
                 }
                 assertThat(done.results().get(3).outcome()).isInstanceOf(ConfirmationOutcome.Rejected.class);
             });
-            assertThat(SafeXml.text(
-                            SafeXml.parse(
-                                    Files.readAllBytes(res.resolve("OQSmuquc02res_fetch" + (attempt - 1) + ".xml"))),
-                            "ArbitraryFileIdentifier"))
+            byte[] last = Files.readAllBytes(res.resolve("OQSmuquc02res_fetch" + (attempt - 1) + ".xml"));
+            assertThat(SafeXml.text(SafeXml.parse(last), "ArbitraryFileIdentifier"))
                     .contains("fetch-1203");
+            // Three found, one not: all four processed normally (the fourth with QualificationValidity 4).
+            assertThat(BulkXml.parseHeader(last).counts()).isEqualTo(new BulkXml.Counts(4, 4, 0));
         }
     }
 
@@ -122,12 +119,7 @@ class BatchFolderExchangeTest {
         Path req = Files.createDirectories(dir.resolve("req"));
         Path res = dir.resolve("res");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 10))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(
-                    req,
-                    res,
-                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567",
-                    Clock.systemUTC());
+            RequestFolderExchange exchange = exchange(backend, req, res);
             Files.writeString(
                     req.resolve("OQSmuquc02req_x.xml"), message("x", "0", "<ReceptionNumber>NOPE-1</ReceptionNumber>"));
             Files.writeString(
@@ -172,16 +164,99 @@ class BatchFolderExchangeTest {
     }
 
     @Test
+    void theMedicalAidAndHomeVisitBulkExchangesTakeTheirTwoStepsAndAWrongFlagIsRefused() throws Exception {
+        Path req = Files.createDirectories(dir.resolve("req"));
+        Path res = dir.resolve("res");
+        Charset sjis = Charset.forName("Shift_JIS");
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
+            RequestFolderExchange exchange = exchange(backend, req, res);
+            // The mock's 医療扶助 recipients hold a 医療券 for the population's reference month (2026-04).
+            Files.write(
+                    req.resolve("OQSmutic01req_202604010001.xml"),
+                    bulkRequest("aid-1", "<MedicalTreatmentMonth>202604</MedicalTreatmentMonth>")
+                            .getBytes(sjis));
+            Files.write(
+                    req.resolve("OQSmuhvq01req_202611300001.xml"),
+                    bulkRequest(
+                                    "visit-1",
+                                    "<ConsentDateFrom>20261101</ConsentDateFrom><ConsentDateTo>20261130</ConsentDateTo>"
+                                            + "<MedicalTreatmentFlag>2</MedicalTreatmentFlag>")
+                            .getBytes(sjis));
+            Files.write(
+                    req.resolve("OQSmuonq01req_202611300002.xml"),
+                    bulkRequest(
+                                    "online-wrong",
+                                    "<ConsentDateFrom>20261101</ConsentDateFrom><ConsentDateTo>20261130</ConsentDateTo>"
+                                            + "<MedicalTreatmentFlag>2</MedicalTreatmentFlag>")
+                            .getBytes(sjis));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(2, 1, 0));
+            assertThat(res.resolve("OQSmuonq01req_202611300002.err")).content().contains("MedicalTreatmentFlag");
+
+            BatchStatus aid = fetch(exchange, req, res, "OQSmutic", "202604010001");
+            assertThat(aid)
+                    .isInstanceOfSatisfying(
+                            BatchStatus.Done.class,
+                            done -> assertThat(done.results())
+                                    .isNotEmpty()
+                                    .allSatisfy(r -> assertThat(r.outcome())
+                                            .isInstanceOfSatisfying(
+                                                    ConfirmationOutcome.Confirmed.class,
+                                                    c -> assertThat(c.qualification()
+                                                                    .particulars()
+                                                                    .medicalTickets())
+                                                            .isNotEmpty())));
+            // Nobody consented to home-visit viewing here: the batch is done and empty.
+            assertThat(fetch(exchange, req, res, "OQSmuhvq", "202611300001"))
+                    .isInstanceOfSatisfying(
+                            BatchStatus.Done.class,
+                            done -> assertThat(done.results()).isEmpty());
+        }
+    }
+
+    private static RequestFolderExchange exchange(MockBackend backend, Path req, Path res) {
+        return new RequestFolderExchange(
+                req,
+                res,
+                new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
+                "1311234567",
+                Clock.systemUTC());
+    }
+
+    private static String bulkRequest(String fileId, String selection) {
+        return "<?xml version=\"1.0\" encoding=\"Shift_JIS\" standalone=\"no\"?>\n<XmlMsg><MessageHeader>"
+                + "<MedicalInstitutionCode>1311234567</MedicalInstitutionCode><ArbitraryFileIdentifier>" + fileId
+                + "</ArbitraryFileIdentifier></MessageHeader><MessageBody><QualificationConfirmSearchInfo>" + selection
+                + "</QualificationConfirmSearchInfo></MessageBody></XmlMsg>\n";
+    }
+
+    /** The second step as a レセコン takes it: the number from {@code 01res}, asked for until the results are there. */
+    private static BatchStatus fetch(RequestFolderExchange exchange, Path req, Path res, String prefix, String id)
+            throws Exception {
+        byte[] uploaded = Files.readAllBytes(res.resolve(prefix + "01res_" + id + ".xml"));
+        assertThat(new String(uploaded, 0, 60, StandardCharsets.US_ASCII)).contains("Shift_JIS");
+        String reception = BulkXml.parseHeader(uploaded).receptionNumber();
+        BatchStatus status;
+        int attempt = 0;
+        do {
+            String name = prefix + "02req_" + id + attempt;
+            Files.writeString(
+                    req.resolve(name + ".xml"),
+                    message("f" + attempt, "0", "<ReceptionNumber>" + reception + "</ReceptionNumber>"));
+            assertThat(exchange.processPending().answered()).isEqualTo(1);
+            status = QualificationXml.parseBatchStatus(
+                    Files.readAllBytes(res.resolve(prefix + "02res_" + id + attempt + ".xml")));
+            attempt++;
+            Thread.sleep(20);
+        } while (status instanceof BatchStatus.Processing && attempt < 100);
+        return status;
+    }
+
+    @Test
     void referenceNumbersAreRegisteredOneOrManyAndLaterAnswersCarryThem() throws Exception {
         Path req = Files.createDirectories(dir.resolve("req"));
         Path res = dir.resolve("res");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 30))) {
-            RequestFolderExchange exchange = new RequestFolderExchange(
-                    req,
-                    res,
-                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5)),
-                    "1311234567",
-                    Clock.systemUTC());
+            RequestFolderExchange exchange = exchange(backend, req, res);
             Qualification one = backend.person(4);
             Qualification two = backend.person(5);
             Files.write(
@@ -217,13 +292,32 @@ class BatchFolderExchangeTest {
             assertThat(ServiceXml.parseReferenceResults(single))
                     .singleElement()
                     .isInstanceOf(RegistrationOutcome.Registered.class);
-            assertThat(ServiceXml.parseReferenceResults(Files.readAllBytes(res.resolve("OQSmuimm01res_many.xml"))))
-                    .hasSize(2)
-                    .satisfies(outcomes -> {
-                        assertThat(outcomes.get(0)).isInstanceOf(RegistrationOutcome.Registered.class);
-                        assertThat(outcomes.get(1)).isInstanceOf(RegistrationOutcome.Rejected.class);
-                    });
+            byte[] uploaded = Files.readAllBytes(res.resolve("OQSmuimm01res_many.xml"));
+            assertThat(ServiceXml.parseReferenceResults(uploaded)).hasSize(2).satisfies(outcomes -> {
+                assertThat(outcomes.get(0)).isInstanceOf(RegistrationOutcome.Registered.class);
+                assertThat(outcomes.get(1)).isInstanceOf(RegistrationOutcome.Rejected.class);
+            });
             assertThat(res.resolve("OQSsiimm01req_two.err")).content().contains("OQSmuimm01req");
+
+            // The batch's second step: its results by the reception number the first answer carries.
+            BulkXml.AnswerHeader header = BulkXml.parseHeader(uploaded);
+            assertThat(header.counts()).isEqualTo(new BulkXml.Counts(2, 1, 1));
+            Files.write(
+                    req.resolve("OQSmuimm02req_many.xml"),
+                    message("fetch-many", "1", "<ReceptionNumber>" + header.receptionNumber() + "</ReceptionNumber>")
+                            .getBytes(Charset.forName("Shift_JIS")));
+            Files.writeString(
+                    req.resolve("OQSmuimm02req_unknown.xml"),
+                    message("fetch-x", "0", "<ReceptionNumber>UKM2026010100000000</ReceptionNumber>"));
+            assertThat(exchange.processPending()).isEqualTo(new FolderPass(1, 1, 0));
+            byte[] fetched = Files.readAllBytes(res.resolve("OQSmuimm02res_many.xml"));
+            assertThat(BulkXml.parseHeader(fetched).receptionNumber()).isEqualTo(header.receptionNumber());
+            assertThat(SafeXml.text(SafeXml.parse(fetched), "ArbitraryFileIdentifier"))
+                    .contains("fetch-many");
+            assertThat(ServiceXml.parseReferenceResults(fetched))
+                    .extracting(Object::getClass)
+                    .containsExactly(RegistrationOutcome.Registered.class, RegistrationOutcome.Rejected.class);
+            assertThat(res.resolve("OQSmuimm02req_unknown.err")).content().contains("UKM2026010100000000");
 
             // The next confirmation by insurance number carries the clinic's number.
             Files.writeString(
