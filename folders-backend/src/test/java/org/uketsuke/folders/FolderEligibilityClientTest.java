@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,19 +29,11 @@ import org.uketsuke.eligibility.wire.CharacterCode;
  */
 class FolderEligibilityClientTest {
 
-    @TempDir
-    static Path dir;
-
     static LinkAppFixture linkApp;
 
     @BeforeAll
-    static void start() {
-        linkApp = new LinkAppFixture(dir).answering(Duration.ofMillis(25));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        linkApp.close();
+    static void start() throws Exception {
+        linkApp = LinkAppFixture.shared();
     }
 
     private static FolderEligibilityClient client(CharacterCode code) {

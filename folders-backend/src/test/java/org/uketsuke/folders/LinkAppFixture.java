@@ -1,5 +1,6 @@
 package org.uketsuke.folders;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,20 @@ public final class LinkAppFixture implements AutoCloseable {
     public final Path share;
     private AutoCloseable requests;
     private AutoCloseable medical;
+
+    private static LinkAppFixture shared;
+
+    /**
+     * One backend for every test class of this module's run (its start is the costly part); its folders answered
+     * every 25 ms. Stopped when the test JVM ends.
+     */
+    public static synchronized LinkAppFixture shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("link-app");
+            shared = new LinkAppFixture(dir).answering(Duration.ofMillis(25));
+        }
+        return shared;
+    }
 
     public LinkAppFixture(Path dir) {
         this.backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 4L, 20));
