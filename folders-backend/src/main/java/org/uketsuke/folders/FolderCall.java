@@ -64,7 +64,8 @@ final class FolderCall {
      * naming rule), so two terminals sharing the folders never collide.
      */
     static String newId(String time) {
-        return time + String.format(Locale.ROOT, "%04d%06x", SEQUENCE.incrementAndGet() % 10_000, RANDOM.nextInt(1 << 24));
+        return time
+                + String.format(Locale.ROOT, "%04d%06x", SEQUENCE.incrementAndGet() % 10_000, RANDOM.nextInt(1 << 24));
     }
 
     /**

@@ -179,11 +179,14 @@ public final class FolderEligibilityClient implements EligibilityClient, Medical
 
     @Override
     public MedicalOutcome<MedicalRecords> medicalRecords(MedicalQuery query) {
-        return medical(query, "02", (name, bytes) -> parsed(() -> switch (MedicalXml.parseAnswer(bytes)) {
-            case MedicalXml.Answer.Served served ->
-                new MedicalOutcome.Found<>(served.records(), served.consentExpiresAt());
-            case MedicalXml.Answer.Refused refused -> refused.<MedicalRecords>outcome();
-        }));
+        return medical(
+                query,
+                "02",
+                (name, bytes) -> parsed(() -> switch (MedicalXml.parseAnswer(bytes)) {
+                    case MedicalXml.Answer.Served served ->
+                        new MedicalOutcome.Found<>(served.records(), served.consentExpiresAt());
+                    case MedicalXml.Answer.Refused refused -> refused.<MedicalRecords>outcome();
+                }));
     }
 
     @Override
@@ -194,8 +197,8 @@ public final class FolderEligibilityClient implements EligibilityClient, Medical
             }
             return parsed(() -> switch (MedicalXml.parseAnswer(bytes)) {
                 case MedicalXml.Answer.Served served ->
-                    new MedicalOutcome.NotAnswered<>(new Unavailable(
-                            UnavailableReason.MALFORMED_RESPONSE, "records where a PDF was asked for"));
+                    new MedicalOutcome.NotAnswered<>(
+                            new Unavailable(UnavailableReason.MALFORMED_RESPONSE, "records where a PDF was asked for"));
                 case MedicalXml.Answer.Refused refused -> refused.<MedicalPdf>outcome();
             });
         });
@@ -218,10 +221,7 @@ public final class FolderEligibilityClient implements EligibilityClient, Medical
         for (int attempt = 0; attempt < settings.attempts(); attempt++) {
             String id = fileCategory + MEDICAL_TIME.format(clock.instant()) + FolderCall.newId("");
             byte[] xml = MedicalXml.writeRequest(
-                    withIdentifier(query, id),
-                    institutionCode(),
-                    fileCategory,
-                    settings.characterCode());
+                    withIdentifier(query, id), institutionCode(), fileCategory, settings.characterCode());
             last = switch (call.exchange(prefix, id, xml, reader)) {
                 case FolderCall.Outcome.Value<MedicalOutcome<T>>(MedicalOutcome<T> outcome) -> outcome;
                 case FolderCall.Outcome.Refused<MedicalOutcome<T>>(String reason) ->
@@ -247,7 +247,9 @@ public final class FolderEligibilityClient implements EligibilityClient, Medical
     /** Asks again while the answer was a timeout or unreadable, up to the configured attempts. */
     private <T> T retried(Supplier<T> ask) {
         T last = ask.get();
-        for (int attempt = 1; attempt < settings.attempts() && last instanceof Unavailable u && retryable(u); attempt++) {
+        for (int attempt = 1;
+                attempt < settings.attempts() && last instanceof Unavailable u && retryable(u);
+                attempt++) {
             last = ask.get();
         }
         return last;

@@ -65,8 +65,7 @@ class FolderEligibilityClientTest {
         // The 連携アプリ moved each request to req/done; Uketsuke removed the answers it read.
         assertThat(namesIn(linkApp.share.resolve("req"))).isEmpty();
         assertThat(namesIn(linkApp.share.resolve("res"))).noneMatch(n -> n.startsWith("OQSsiquc01res_"));
-        assertThat(namesIn(linkApp.share.resolve("req").resolve("done")))
-                .anyMatch(n -> n.startsWith("OQSsiquc01req_"));
+        assertThat(namesIn(linkApp.share.resolve("req").resolve("done"))).anyMatch(n -> n.startsWith("OQSsiquc01req_"));
         byte[] sjisRequest = Files.readAllBytes(linkApp.share
                 .resolve("req/done")
                 .resolve(namesIn(linkApp.share.resolve("req/done")).stream()
@@ -101,17 +100,21 @@ class FolderEligibilityClientTest {
             status = client.batchStatus(reception);
         }
 
-        assertThat(status).isInstanceOfSatisfying(BatchStatus.Done.class, done -> assertThat(done.results())
-                .extracting(r -> r.search().arbitraryIdentifier())
-                .containsExactly("b-1", "b-2"));
+        assertThat(status)
+                .isInstanceOfSatisfying(
+                        BatchStatus.Done.class,
+                        done -> assertThat(done.results())
+                                .extracting(r -> r.search().arbitraryIdentifier())
+                                .containsExactly("b-1", "b-2"));
     }
 
     @Test
     void aRequestTheLinkAppRefusesComesBackAsItsErrFile() throws Exception {
         BatchStatus status = client(CharacterCode.UTF_8).batchStatus("NO-SUCH-RECEPTION");
 
-        assertThat(status).isInstanceOfSatisfying(BatchStatus.Failed.class, f -> assertThat(f.reason())
-                .contains("NO-SUCH-RECEPTION"));
+        assertThat(status)
+                .isInstanceOfSatisfying(
+                        BatchStatus.Failed.class, f -> assertThat(f.reason()).contains("NO-SUCH-RECEPTION"));
         assertThat(namesIn(linkApp.share.resolve("res"))).noneMatch(n -> n.endsWith(".err"));
     }
 
@@ -134,11 +137,13 @@ class FolderEligibilityClientTest {
 
         ConfirmationOutcome outcome = client.confirmByInsurance(linkApp.searchFor(3, "nobody-home"));
 
-        assertThat(outcome).isInstanceOfSatisfying(Unavailable.class, u -> assertThat(u.reason())
-                .isEqualTo(UnavailableReason.TIMEOUT));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Unavailable.class, u -> assertThat(u.reason()).isEqualTo(UnavailableReason.TIMEOUT));
         assertThat(namesIn(idle.resolve("req"))).isEmpty();
-        assertThat(client.nonce()).isInstanceOfSatisfying(Unavailable.class, u -> assertThat(u.reason())
-                .isEqualTo(UnavailableReason.NOT_OFFERED));
+        assertThat(client.nonce())
+                .isInstanceOfSatisfying(
+                        Unavailable.class, u -> assertThat(u.reason()).isEqualTo(UnavailableReason.NOT_OFFERED));
     }
 
     @Test
@@ -148,7 +153,7 @@ class FolderEligibilityClientTest {
                 Clock.systemUTC());
 
         assertThat(client.confirmByInsurance(linkApp.searchFor(3, "gone")))
-                .isInstanceOfSatisfying(Unavailable.class, u -> assertThat(u.reason())
-                        .isEqualTo(UnavailableReason.UNREACHABLE));
+                .isInstanceOfSatisfying(
+                        Unavailable.class, u -> assertThat(u.reason()).isEqualTo(UnavailableReason.UNREACHABLE));
     }
 }

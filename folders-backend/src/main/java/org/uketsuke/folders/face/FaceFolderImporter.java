@@ -121,8 +121,8 @@ public final class FaceFolderImporter implements AutoCloseable {
 
     /** Runs {@link #pass()} every {@code interval} on a daemon thread until the handle is closed; a failing pass is logged. */
     public AutoCloseable poll(Duration interval) {
-        var timer = Executors.newSingleThreadScheduledExecutor(
-                runnable -> Thread.ofPlatform().name("face-folder-import").daemon().unstarted(runnable));
+        var timer = Executors.newSingleThreadScheduledExecutor(runnable ->
+                Thread.ofPlatform().name("face-folder-import").daemon().unstarted(runnable));
         var _ = timer.scheduleWithFixedDelay(
                 () -> {
                     try {
@@ -201,7 +201,10 @@ public final class FaceFolderImporter implements AutoCloseable {
         if (known.isPresent()) {
             handled = known.get().fileName().equals(name) ? Handled.KNOWN : Handled.DUPLICATE;
             if (handled == Handled.DUPLICATE) {
-                log.info("{} holds the same result as {}: not imported again", name, known.get().fileName());
+                log.info(
+                        "{} holds the same result as {}: not imported again",
+                        name,
+                        known.get().fileName());
             }
             if (known.get().state() == ImportLedger.State.IMPORTED) {
                 archive(file);
@@ -284,8 +287,7 @@ public final class FaceFolderImporter implements AutoCloseable {
             }
             AtomicFiles.write(
                     settings.setAside().resolve(name + ".reason.txt"),
-                    ("結果ファイルとして読めません / not a result message: " + reason + "\n")
-                            .getBytes(StandardCharsets.UTF_8));
+                    ("結果ファイルとして読めません / not a result message: " + reason + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             log.warn("could not set {} aside: {}", name, e.toString());
         }

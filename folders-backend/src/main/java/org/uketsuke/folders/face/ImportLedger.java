@@ -67,7 +67,11 @@ final class ImportLedger implements AutoCloseable {
             try (ResultSet rs = find.executeQuery()) {
                 return rs.next()
                         ? Optional.of(new Line(
-                                sha256, rs.getString(1), State.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
+                                sha256,
+                                rs.getString(1),
+                                State.valueOf(rs.getString(2)),
+                                rs.getString(3),
+                                rs.getString(4)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

@@ -171,11 +171,13 @@ class FaceFolderImporterTest {
 
         assertThat(settle().imported()).isEqualTo(1);
 
-        Qualification original = ((ConfirmationOutcome.Confirmed) QualificationXml.outcomeOf(results.get(1)))
-                .qualification();
-        assertThat(imported).singleElement().satisfies(i -> assertThat(
-                        i.confirmation().result().qualification().name())
-                .isEqualTo(original.name()));
+        Qualification original =
+                ((ConfirmationOutcome.Confirmed) QualificationXml.outcomeOf(results.get(1))).qualification();
+        assertThat(imported)
+                .singleElement()
+                .satisfies(i -> assertThat(
+                                i.confirmation().result().qualification().name())
+                        .isEqualTo(original.name()));
     }
 
     @Test

@@ -120,7 +120,8 @@ class FaceImportCrashTest {
         }
         assertThat(keys).hasSize(files);
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("face-import.db"));
-                ResultSet rs = db.createStatement().executeQuery("select count(*) from face_file where state = 'IMPORTED'")) {
+                ResultSet rs =
+                        db.createStatement().executeQuery("select count(*) from face_file where state = 'IMPORTED'")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(files);
         }
