@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
-import org.uketsuke.bridge.sink.PrivateFiles;
+import org.uketsuke.bridge.sink.DurableSqlite;
 
 /**
  * What the importer has done with each face file's content, remembered across restarts (SQLite, WAL,
@@ -42,16 +40,10 @@ final class ImportLedger implements AutoCloseable {
 
     static ImportLedger open(Path file) {
         try {
-            PrivateFiles.prepareDatabase(file);
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = db.createStatement()) {
-                s.execute("pragma journal_mode=WAL");
-                s.execute("pragma synchronous=FULL");
-                s.execute("pragma busy_timeout=5000");
-                s.execute("create table if not exists face_file (sha256 text primary key, file_name text not null,"
-                        + " state text not null, idempotency_key text, reason text, recorded_at text not null)");
-            }
-            PrivateFiles.restrictDatabase(file);
+            Connection db = DurableSqlite.open(
+                    file,
+                    "create table if not exists face_file (sha256 text primary key, file_name text not null,"
+                            + " state text not null, idempotency_key text, reason text, recorded_at text not null)");
             return new ImportLedger(db);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the face import ledger " + file + " private", e);
