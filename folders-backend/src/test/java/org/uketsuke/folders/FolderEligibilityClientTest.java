@@ -62,7 +62,11 @@ class FolderEligibilityClientTest {
                 assertThat(c.received()).isPresent();
             });
         }
-        // The 連携アプリ moved each request to req/done; Uketsuke removed the answers it read.
+        // The 連携アプリ moves each request to req/done (just after writing its answer); Uketsuke removed the answers
+        // it read.
+        for (int i = 0; i < 100 && !namesIn(linkApp.share.resolve("req")).isEmpty(); i++) {
+            Thread.sleep(20);
+        }
         assertThat(namesIn(linkApp.share.resolve("req"))).isEmpty();
         assertThat(namesIn(linkApp.share.resolve("res"))).noneMatch(n -> n.startsWith("OQSsiquc01res_"));
         assertThat(namesIn(linkApp.share.resolve("req").resolve("done"))).anyMatch(n -> n.startsWith("OQSsiquc01req_"));
