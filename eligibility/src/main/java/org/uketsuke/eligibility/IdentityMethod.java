@@ -9,5 +9,10 @@ public enum IdentityMethod {
     /** 目視確認: staff compared the card photo with the patient. */
     VISUAL,
     /** No card: staff confirmed by insurance number from a 資格確認書 (照会区分 2). */
-    INSURANCE_NUMBER
+    INSURANCE_NUMBER,
+    /**
+     * The card at the clinic's own certified reader, imported from the 連携アプリ's {@code face} folder: the reader
+     * chose PIN, face or 目視, and its result file does not say which.
+     */
+    CERTIFIED_READER
 }

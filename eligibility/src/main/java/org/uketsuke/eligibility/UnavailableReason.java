@@ -17,5 +17,10 @@ public enum UnavailableReason {
     /** An answer that is not the message it should be (truncated, DTD, wrong root, bad field). */
     MALFORMED_RESPONSE,
     /** Not asked at all: after repeated failures the circuit breaker refuses calls for a while. */
-    CIRCUIT_OPEN
+    CIRCUIT_OPEN,
+    /**
+     * This backend does not offer the call: through the 連携アプリ's folders the clinic's certified reader confirms
+     * cards, not this terminal (docs/decisions/0012-folders-backend.md).
+     */
+    NOT_OFFERED
 }

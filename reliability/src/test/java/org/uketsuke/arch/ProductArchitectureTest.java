@@ -25,7 +25,8 @@ class ProductArchitectureTest {
         "org.uketsuke.training..",
         "org.uketsuke.tools..",
         "org.uketsuke.reader.sim..",
-        "org.uketsuke.cardfront.sim.."
+        "org.uketsuke.cardfront.sim..",
+        "org.uketsuke.folders.sim.."
     };
 
     @Test

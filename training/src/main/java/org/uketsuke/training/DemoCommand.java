@@ -196,7 +196,20 @@ public final class DemoCommand implements Callable<Integer> {
                         postgresAllowPlain);
     }
 
+    @Option(
+            names = "--backend",
+            defaultValue = "mock",
+            description = "mock (default), or folders: the staff side asks through a simulated 連携アプリ's req/res"
+                    + " folders and the certified reader's results are imported from its face folder.")
+    String backendKind;
+
     private DemoProfile profile(Path dir, ReaderMode mode, PostgresTarget postgres) {
+        if ("folders".equals(backendKind)) {
+            return DemoProfile.startOverFolders(dir, mode, postgres);
+        }
+        if (!"mock".equals(backendKind)) {
+            throw new IllegalArgumentException("--backend is mock or folders, not " + backendKind);
+        }
         return mode == ReaderMode.PCSC
                 ? DemoProfile.startOnReader(
                         dir,

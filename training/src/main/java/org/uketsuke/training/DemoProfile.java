@@ -48,6 +48,7 @@ import org.uketsuke.eligibility.client.TerminalSigner;
 import org.uketsuke.face.OpenCv;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.camera.DemoFrames;
+import org.uketsuke.folders.face.FaceFolderImporter;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
@@ -88,6 +89,7 @@ public final class DemoProfile implements AutoCloseable {
     private final OutsideCard outside;
     private final DemoCard demoCard;
     private final Terminal terminal;
+    private final FoldersDemo folders;
     /** Where the kiosk's card-front frames come from; tests swap in other recordings. */
     private volatile Supplier<CameraSource> cardFrontCamera;
 
@@ -101,7 +103,7 @@ public final class DemoProfile implements AutoCloseable {
             PostgresTarget postgres,
             boolean registered,
             boolean mismatchPersona) {
-        this(dataDir, personIndex, mode, vpcdPort, postgres, registered, mismatchPersona, OutsideCard.NONE);
+        this(dataDir, personIndex, mode, vpcdPort, postgres, registered, mismatchPersona, OutsideCard.NONE, false);
     }
 
     /**
@@ -129,7 +131,8 @@ public final class DemoProfile implements AutoCloseable {
             PostgresTarget postgres,
             boolean registered,
             boolean mismatchPersona,
-            OutsideCard outside) {
+            OutsideCard outside,
+            boolean overFolders) {
         this.mismatchPersona = mismatchPersona;
         this.mode = mode;
         this.outside = outside;
@@ -195,10 +198,12 @@ public final class DemoProfile implements AutoCloseable {
                     Duration.ofSeconds(10),
                     DEMO_INSTITUTION_CODE,
                     Clock.systemUTC());
+            // demo --backend folders: the staff side asks through a simulated 連携アプリ's folders (decision 0012).
+            this.folders = overFolders ? closer.open(new FoldersDemo(dataDir, backend, client, client)) : null;
             TerminalPorts ports = new TerminalPorts(
                     slot,
-                    client,
-                    client,
+                    folders == null ? client : folders.terminalClient(client),
+                    folders == null ? client : folders.folders(),
                     Optional.of(camera.join()),
                     // An outside card's front is not the rendered demo card's: its 照合番号B comes from the environment.
                     mode == ReaderMode.PCSC ? Optional.empty() : Optional.of(() -> cardFrontCamera()),
@@ -209,6 +214,9 @@ public final class DemoProfile implements AutoCloseable {
                     Optional.of(client.auditAnchors()));
             DemoStaff.ensure(dataDir);
             this.terminal = Terminal.start(settings(dataDir, postgres), ports, closer);
+            if (folders != null) {
+                folders.importInto(terminal.bridge(), terminal::wakeDelivery);
+            }
         } catch (RuntimeException e) {
             closer.close();
             throw e;
@@ -288,7 +296,23 @@ public final class DemoProfile implements AutoCloseable {
      */
     public static DemoProfile startOnReader(Path dataDir, OutsideCard card, PostgresTarget postgres) {
         createDirectories(dataDir);
-        return new DemoProfile(dataDir, 0, ReaderMode.PCSC, VpcdConnector.DEFAULT_PORT, postgres, true, false, card);
+        return new DemoProfile(
+                dataDir, 0, ReaderMode.PCSC, VpcdConnector.DEFAULT_PORT, postgres, true, false, card, false);
+    }
+
+    /**
+     * {@code demo --backend folders}: the staff side over a simulated 連携アプリ's folders, the kiosk's card calls on the
+     * mock, the certified reader's results imported from {@code face} ({@link FoldersDemo}).
+     */
+    public static DemoProfile startOverFolders(Path dataDir, ReaderMode mode, PostgresTarget postgres) {
+        createDirectories(dataDir);
+        return new DemoProfile(
+                dataDir, 0, mode, VpcdConnector.DEFAULT_PORT, postgres, true, false, OutsideCard.NONE, true);
+    }
+
+    /** With {@code demo --backend folders}: the face-folder importer, else empty. */
+    public Optional<FaceFolderImporter> faceImporter() {
+        return Optional.ofNullable(folders).map(FoldersDemo::importer);
     }
 
     /** The reader an outside card sits on: the one named, or the first one pcscd lists. */

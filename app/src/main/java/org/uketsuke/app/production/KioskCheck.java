@@ -136,7 +136,7 @@ public final class KioskCheck {
                                     "backend.url",
                                     CheckReason.BACKEND_REVOKED,
                                     backend.url().toString());
-                        case SERVER_ERROR, MALFORMED_RESPONSE ->
+                        case SERVER_ERROR, MALFORMED_RESPONSE, NOT_OFFERED ->
                             new Finding(
                                     "backend.url",
                                     CheckReason.BACKEND_ANSWER,

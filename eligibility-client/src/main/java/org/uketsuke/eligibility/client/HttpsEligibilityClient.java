@@ -19,7 +19,6 @@ import org.uketsuke.eligibility.BatchSubmission;
 import org.uketsuke.eligibility.BulkSelection;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
-import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.InsuranceUseRegistration;
@@ -330,7 +329,7 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
                     yield switch (MedicalXml.parseAnswer(answer.body())) {
                         case MedicalXml.Answer.Served served ->
                             new MedicalOutcome.Found<>(served.records(), served.consentExpiresAt());
-                        case MedicalXml.Answer.Refused refused -> refusal(refused);
+                        case MedicalXml.Answer.Refused refused -> refused.outcome();
                     };
                 } catch (MalformedMessageException e) {
                     yield notAnswered(UnavailableReason.MALFORMED_RESPONSE, "medical records: " + e.getMessage());
@@ -362,7 +361,7 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
                     yield switch (MedicalXml.parseAnswer(answer.body())) {
                         case MedicalXml.Answer.Served served ->
                             notAnswered(UnavailableReason.MALFORMED_RESPONSE, "records where a PDF was asked for");
-                        case MedicalXml.Answer.Refused refused -> refusal(refused);
+                        case MedicalXml.Answer.Refused refused -> refused.outcome();
                     };
                 } catch (MalformedMessageException | DateTimeParseException e) {
                     yield notAnswered(UnavailableReason.MALFORMED_RESPONSE, "medical PDF: " + e.getMessage());
@@ -377,16 +376,6 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
 
     private static <T> MedicalOutcome<T> notAnswered(UnavailableReason reason, String diagnostic) {
         return new MedicalOutcome.NotAnswered<>(new Unavailable(reason, diagnostic));
-    }
-
-    private static <T> MedicalOutcome<T> refusal(MedicalXml.Answer.Refused refused) {
-        return switch (refused.reason()) {
-            case NO_CONSENT ->
-                new MedicalOutcome.NoConsent<>(
-                        refused.category(), refused.consent() == null ? Consent.NO : refused.consent());
-            case CONSENT_EXPIRED -> new MedicalOutcome.ConsentExpired<>(refused.category(), refused.expiredAt());
-            case NOT_FOUND -> new MedicalOutcome.NotFound<>(refused.message());
-        };
     }
 
     // ---- revocation ------------------------------------------------------------------------------------------------

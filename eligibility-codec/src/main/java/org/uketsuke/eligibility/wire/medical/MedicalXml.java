@@ -23,6 +23,7 @@ import org.uketsuke.eligibility.medical.CheckupResult;
 import org.uketsuke.eligibility.medical.Diagnosis;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.eligibility.medical.MedicalOutcome;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.medical.MedicalRecords;
 import org.uketsuke.eligibility.medical.Operation;
@@ -80,7 +81,17 @@ public final class MedicalXml {
         record Served(MedicalRecords records, Instant consentExpiresAt) implements Answer {}
 
         record Refused(MedicalCategory category, Refusal reason, Consent consent, Instant expiredAt, String message)
-                implements Answer {}
+                implements Answer {
+
+            /** The refusal as the client port's outcome (the consent flag NO when the answer named none). */
+            public <T> MedicalOutcome<T> outcome() {
+                return switch (reason) {
+                    case NO_CONSENT -> new MedicalOutcome.NoConsent<>(category, consent == null ? Consent.NO : consent);
+                    case CONSENT_EXPIRED -> new MedicalOutcome.ConsentExpired<>(category, expiredAt);
+                    case NOT_FOUND -> new MedicalOutcome.NotFound<>(message);
+                };
+            }
+        }
     }
 
     // ---- request ---------------------------------------------------------------------------------------------------

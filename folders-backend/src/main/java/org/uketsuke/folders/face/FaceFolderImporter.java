@@ -1,0 +1,372 @@
+package org.uketsuke.folders.face;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.Confirmation;
+import org.uketsuke.bridge.FaceFolderSink;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.bridge.sink.PrivateFiles;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.ReceivedMessage;
+import org.uketsuke.eligibility.wire.MalformedMessageException;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
+
+/**
+ * Turns the results the clinic's certified reader leaves in the 連携アプリ's {@code face} folder into confirmations
+ * (docs/decisions/0012-folders-backend.md). Each pass lists the folder and takes a result file only once it has sat
+ * unchanged (size and time) since the previous pass and for the settle time, and only while nobody holds a lock on it:
+ * a file still being written or held by the 連携アプリ waits. Its bytes are parsed (the declaration names UTF-8 or
+ * Shift_JIS), handed to the outbox under an idempotency key derived from the file — so a crash after the hand-off, a
+ * restart or the same file twice never makes a second confirmation — and remembered in the {@link ImportLedger}. A file
+ * that is no result message is copied aside with its reason and an alert is raised; the folder going away is an
+ * alert, and the passes go on until it is back. Files are only read: moved (imported ones to {@code archive}, broken
+ * ones aside) only when the clinic configured archiving.
+ */
+public final class FaceFolderImporter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FaceFolderImporter.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** A result message is a few KiB; anything this large is no result file. */
+    static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+    /**
+     * @param face the 連携アプリ's {@code face} folder
+     * @param ledger the importer's memory (SQLite) in the terminal's data folder
+     * @param setAside where unreadable files are copied (or moved, when archiving) with a {@code .reason.txt}
+     * @param archive where imported files are moved; null leaves the 連携アプリ's files where they are
+     * @param settle how long a file must be unchanged before it is read
+     */
+    public record Settings(Path face, Path ledger, Path setAside, Path archive, Duration settle) {}
+
+    /** Counts of one pass. */
+    public record Pass(int imported, int notConfirmed, int duplicates, int setAside, int waiting) {}
+
+    /** A result turned into a confirmation, for the staff console's reception list. */
+    public record Imported(String fileName, Confirmation confirmation, PatientMatch match) {}
+
+    /** Something staff must look at. */
+    public record Alert(Instant at, Kind kind, String fileName, String detail) {
+        /** What the alert is about. */
+        public enum Kind {
+            /** A file in {@code face} that is no result message: copied aside with the reason. */
+            SET_ASIDE,
+            /** The {@code face} folder cannot be listed (the share went away): imports wait until it is back. */
+            FOLDER_UNREACHABLE
+        }
+    }
+
+    private record Stamp(long size, Instant modified) {}
+
+    private final Settings settings;
+    private final RececonBridge bridge;
+    private final PatientDirectory patients;
+    private final Clock clock;
+    private final ImportLedger ledger;
+    private final Map<String, Stamp> lastSeen = new HashMap<>();
+    private final Map<String, Stamp> done = new HashMap<>();
+    private final List<Consumer<Imported>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Alert> alerts = new CopyOnWriteArrayList<>();
+
+    public FaceFolderImporter(Settings settings, RececonBridge bridge, PatientDirectory patients, Clock clock) {
+        this.settings = settings;
+        this.bridge = bridge;
+        this.patients = patients;
+        this.clock = clock;
+        this.ledger = ImportLedger.open(settings.ledger());
+    }
+
+    public void onImported(Consumer<Imported> listener) {
+        listeners.add(listener);
+    }
+
+    /** Alerts so far, oldest first (the staff console shows them; a folder back again adds none). */
+    public List<Alert> alerts() {
+        return List.copyOf(alerts);
+    }
+
+    /** Runs {@link #pass()} every {@code interval} on a daemon thread until the handle is closed; a failing pass is logged. */
+    public AutoCloseable poll(Duration interval) {
+        var timer = Executors.newSingleThreadScheduledExecutor(runnable ->
+                Thread.ofPlatform().name("face-folder-import").daemon().unstarted(runnable));
+        var _ = timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        pass();
+                    } catch (RuntimeException e) { // the schedule must survive one bad pass
+                        log.warn("face folder pass failed: {}", e.toString());
+                    }
+                },
+                0,
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
+    /** Looks at every file in {@code face} once. */
+    public synchronized Pass pass() {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(settings.face())) {
+            files = listing.filter(p -> isResultName(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
+        } catch (IOException | RuntimeException e) {
+            alert(Alert.Kind.FOLDER_UNREACHABLE, "", e.toString());
+            return new Pass(0, 0, 0, 0, 0);
+        }
+        int[] counts = new int[Handled.values().length];
+        for (Path file : files) {
+            Handled handled;
+            try {
+                handled = handle(file);
+            } catch (RuntimeException e) { // one file's trouble (ledger, outbox) must not stop the others
+                log.warn("{}: {}", file.getFileName(), e.toString());
+                handled = Handled.WAITING;
+            }
+            counts[handled.ordinal()]++;
+        }
+        return new Pass(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    private enum Handled {
+        IMPORTED,
+        NOT_CONFIRMED,
+        DUPLICATE,
+        SET_ASIDE,
+        WAITING,
+        KNOWN
+    }
+
+    /** Result files only; names starting with a dot are writers' temporary files. */
+    static boolean isResultName(String name) {
+        return name.startsWith("OQSsiquc01res_") && name.endsWith(".xml");
+    }
+
+    private Handled handle(Path file) {
+        String name = file.getFileName().toString();
+        Optional<Stamp> stamp = stamp(file);
+        if (stamp.isEmpty()) {
+            return Handled.WAITING;
+        }
+        if (stamp.get().equals(done.get(name))) {
+            return Handled.KNOWN;
+        }
+        Stamp before = lastSeen.put(name, stamp.get());
+        if (!stamp.get().equals(before)
+                || stamp.get().modified().plus(settings.settle()).isAfter(clock.instant())) {
+            return Handled.WAITING; // still changing, or too fresh: look again next pass
+        }
+        Optional<byte[]> read = readUnlocked(file);
+        if (read.isEmpty()) {
+            return Handled.WAITING; // locked by its writer, or gone
+        }
+        byte[] bytes = read.get();
+        String sha = sha256(bytes);
+        Optional<ImportLedger.Line> known = ledger.find(sha);
+        Handled handled;
+        if (known.isPresent()) {
+            handled = known.get().fileName().equals(name) ? Handled.KNOWN : Handled.DUPLICATE;
+            if (handled == Handled.DUPLICATE) {
+                log.info(
+                        "{} holds the same result as {}: not imported again",
+                        name,
+                        known.get().fileName());
+            }
+            if (known.get().state() == ImportLedger.State.IMPORTED) {
+                archive(file);
+            }
+        } else {
+            handled = importNew(file, name, sha, bytes);
+        }
+        done.put(name, stamp.get());
+        lastSeen.remove(name);
+        return handled;
+    }
+
+    private Handled importNew(Path file, String name, String sha, byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            return setAside(file, name, sha, bytes, "larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        ResultMessage message;
+        try {
+            message = QualificationXml.parseResult(bytes);
+        } catch (MalformedMessageException | RuntimeException e) {
+            return setAside(file, name, sha, bytes, String.valueOf(e.getMessage()));
+        }
+        ConfirmationOutcome outcome = message.toOutcome();
+        if (!(outcome instanceof ConfirmationOutcome.Confirmed parsed)) {
+            ledger.record(
+                    new ImportLedger.Line(sha, name, ImportLedger.State.NOT_CONFIRMED, null, outcome.toString()),
+                    clock.instant());
+            return Handled.NOT_CONFIRMED;
+        }
+        // The outbox and the stores keep the file's bytes as the 連携アプリ wrote them.
+        ConfirmationOutcome.Confirmed confirmed = parsed.withReceived(new ReceivedMessage(bytes));
+        String key = idempotencyKey(name, message.arbitraryFileIdentifier(), sha);
+        IdentityMethod method = "2".equals(message.referenceClassification())
+                ? IdentityMethod.INSURANCE_NUMBER
+                : IdentityMethod.CERTIFIED_READER;
+        Confirmation confirmation = new Confirmation(key, confirmedAt(message), method, confirmed);
+        // The outbox first: if the process dies before the ledger line, the next pass submits the same key again and
+        // the outbox ignores it.
+        bridge.submit(confirmation);
+        ledger.record(new ImportLedger.Line(sha, name, ImportLedger.State.IMPORTED, key, null), clock.instant());
+        archive(file);
+        PatientMatch match = patients.match(confirmed.qualification());
+        listeners.forEach(l -> l.accept(new Imported(name, confirmation, match)));
+        return Handled.IMPORTED;
+    }
+
+    /**
+     * A file Uketsuke's own face sink wrote carries the digest of its confirmation's key (the message's
+     * ArbitraryFileIdentifier) in its name: it keeps that key, so it meets its own outbox entry instead of becoming a
+     * second one. Any other file is keyed by its content.
+     */
+    static String idempotencyKey(String fileName, String arbitraryFileIdentifier, String sha256) {
+        if (arbitraryFileIdentifier != null
+                && !arbitraryFileIdentifier.isBlank()
+                && fileName.matches("OQSsiquc01res_(face_)?\\d{10}[0-9a-f]{20}_\\d{14}\\.xml")
+                && FaceFolderSink.keyDigestOf(fileName).equals(FaceFolderSink.keyDigest(arbitraryFileIdentifier))) {
+            return arbitraryFileIdentifier;
+        }
+        return "face-" + sha256.substring(0, 40);
+    }
+
+    private Instant confirmedAt(ResultMessage message) {
+        try {
+            return LocalDateTime.parse(message.processExecutionTime(), TIME)
+                    .atZone(JAPAN)
+                    .toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            return clock.instant();
+        }
+    }
+
+    private Handled setAside(Path file, String name, String sha, byte[] bytes, String reason) {
+        try {
+            PrivateFiles.createFolders(settings.setAside());
+            Path target = settings.setAside().resolve(name);
+            if (settings.archive() != null) {
+                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                AtomicFiles.write(target, bytes);
+            }
+            AtomicFiles.write(
+                    settings.setAside().resolve(name + ".reason.txt"),
+                    ("結果ファイルとして読めません / not a result message: " + reason + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            log.warn("could not set {} aside: {}", name, e.toString());
+        }
+        ledger.record(new ImportLedger.Line(sha, name, ImportLedger.State.SET_ASIDE, null, reason), clock.instant());
+        alert(Alert.Kind.SET_ASIDE, name, reason);
+        return Handled.SET_ASIDE;
+    }
+
+    private void archive(Path file) {
+        if (settings.archive() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(settings.archive());
+            Files.move(file, settings.archive().resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            log.warn("could not archive {}: {}", file.getFileName(), e.toString());
+        }
+    }
+
+    private void alert(Alert.Kind kind, String fileName, String detail) {
+        Alert last = alerts.isEmpty() ? null : alerts.getLast();
+        if (last != null && last.kind() == kind && last.fileName().equals(fileName)) {
+            return; // the same standing problem: one alert, not one per pass
+        }
+        alerts.add(new Alert(clock.instant(), kind, fileName, detail));
+        log.warn("face folder {}: {} {}", kind, fileName, detail);
+    }
+
+    private static Optional<Stamp> stamp(Path file) {
+        try {
+            BasicFileAttributes attributes =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile()
+                    ? Optional.of(new Stamp(
+                            attributes.size(), attributes.lastModifiedTime().toInstant()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The whole file under a shared lock, or empty while a writer holds it (or it is gone). */
+    private static Optional<byte[]> readUnlocked(Path file) {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock lock;
+            try {
+                lock = in.tryLock(0, Long.MAX_VALUE, true);
+            } catch (OverlappingFileLockException e) {
+                return Optional.empty();
+            }
+            if (lock == null) {
+                return Optional.empty();
+            }
+            try (lock) {
+                long size = Math.min(in.size(), MAX_FILE_BYTES + 1);
+                ByteBuffer buffer = ByteBuffer.allocate((int) size);
+                while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+                    // reading on
+                }
+                byte[] bytes = new byte[buffer.position()];
+                buffer.flip().get(bytes);
+                return Optional.of(bytes);
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ledger.close();
+    }
+}

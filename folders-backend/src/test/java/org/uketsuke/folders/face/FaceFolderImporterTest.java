@@ -1,0 +1,262 @@
+package org.uketsuke.folders.face;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.bridge.BridgeConfig;
+import org.uketsuke.bridge.Confirmation;
+import org.uketsuke.bridge.FaceFolderSink;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.wire.CharacterCode;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultBytes;
+import org.uketsuke.folders.LinkAppFixture;
+
+/**
+ * What real {@code face} folders do, each against the real outbox and SQLite store: files still being written, locked,
+ * twice, in Shift_JIS, broken, there before the start (and after a restart), the folder gone and back, and the files
+ * of Uketsuke's own face sink.
+ */
+class FaceFolderImporterTest {
+
+    static List<byte[]> results = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    Path face;
+    RececonBridge bridge;
+    FaceFolderImporter importer;
+    List<FaceFolderImporter.Imported> imported = new ArrayList<>();
+
+    @BeforeAll
+    static void results() {
+        for (int i = 0; i < 4; i++) {
+            results.add(FaceFiles.result(5 + i, "face-test-" + i));
+        }
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        face = Files.createDirectories(dir.resolve("share/face"));
+        bridge = RececonBridge.open(new BridgeConfig(
+                dir.resolve("outbox.db"),
+                dir.resolve("rececon.db"),
+                null,
+                LinkAppFixture.INSTITUTION,
+                StandardCharsets.UTF_8));
+        importer = start();
+    }
+
+    private FaceFolderImporter start() {
+        FaceFolderImporter started = new FaceFolderImporter(
+                new FaceFolderImporter.Settings(
+                        face, dir.resolve("face-import.db"), dir.resolve("set-aside"), null, Duration.ZERO),
+                bridge,
+                PatientDirectory.NONE,
+                Clock.systemUTC());
+        started.onImported(imported::add);
+        return started;
+    }
+
+    private static String name(int n) {
+        return FaceFiles.name(n);
+    }
+
+    /** Two passes: the first sees a file, the second takes it once it stayed the same. */
+    private FaceFolderImporter.Pass settle() {
+        FaceFolderImporter.Pass first = importer.pass();
+        FaceFolderImporter.Pass second = importer.pass();
+        return new FaceFolderImporter.Pass(
+                first.imported() + second.imported(),
+                first.notConfirmed() + second.notConfirmed(),
+                first.duplicates() + second.duplicates(),
+                first.setAside() + second.setAside(),
+                second.waiting());
+    }
+
+    private int storeRows() throws Exception {
+        bridge.drain();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rececon.db"));
+                ResultSet rs = db.createStatement()
+                        .executeQuery("select count(*), count(distinct idempotency_key) from qualification")) {
+            rs.next();
+            assertThat(rs.getInt(2)).isEqualTo(rs.getInt(1));
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void aResultBecomesOneConfirmationWithItsBytesAndTheFileStaysUntouched() throws Exception {
+        Path file = Files.write(face.resolve(name(1)), results.getFirst());
+        Instant modified = Files.getLastModifiedTime(file).toInstant();
+
+        assertThat(importer.pass().waiting()).isEqualTo(1); // first sight: it may still be growing
+        assertThat(importer.pass().imported()).isEqualTo(1);
+        assertThat(importer.pass().imported()).isZero();
+
+        assertThat(storeRows()).isEqualTo(1);
+        assertThat(imported).singleElement().satisfies(i -> {
+            assertThat(i.confirmation().method()).isEqualTo(IdentityMethod.CERTIFIED_READER);
+            assertThat(i.confirmation().result().received().orElseThrow().bytes())
+                    .isEqualTo(results.getFirst());
+            assertThat(i.match()).isInstanceOf(PatientMatch.Unknown.class);
+        });
+        assertThat(Files.readAllBytes(file)).isEqualTo(results.getFirst());
+        assertThat(Files.getLastModifiedTime(file).toInstant()).isEqualTo(modified);
+    }
+
+    @Test
+    void aHalfWrittenFileWaitsUntilItIsWhole() throws Exception {
+        byte[] whole = results.get(1);
+        Path file = Files.write(face.resolve(name(2)), Arrays.copyOf(whole, whole.length / 2));
+        assertThat(importer.pass().waiting()).isEqualTo(1);
+        Files.write(file, Arrays.copyOfRange(whole, whole.length / 2, whole.length), StandardOpenOption.APPEND);
+
+        assertThat(importer.pass().imported()).isZero(); // changed since the last look
+        assertThat(importer.pass().imported()).isEqualTo(1);
+        assertThat(importer.alerts()).isEmpty();
+        assertThat(storeRows()).isEqualTo(1);
+    }
+
+    @Test
+    void aLockedFileWaitsForItsWriter() throws Exception {
+        Path file = Files.write(face.resolve(name(3)), results.get(2));
+        try (FileChannel writer = FileChannel.open(file, StandardOpenOption.WRITE);
+                FileLock lock = writer.lock()) {
+            assertThat(settle().imported()).isZero();
+            assertThat(lock.isValid()).isTrue();
+        }
+        assertThat(importer.pass().imported()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameResultTwiceIsImportedOnce() throws Exception {
+        Files.write(face.resolve(name(4)), results.get(3));
+        Files.write(face.resolve(name(5)), results.get(3));
+
+        FaceFolderImporter.Pass pass = settle();
+
+        assertThat(pass.imported()).isEqualTo(1);
+        assertThat(pass.duplicates()).isEqualTo(1);
+        assertThat(storeRows()).isEqualTo(1);
+    }
+
+    @Test
+    void aShiftJisFileIsReadInItsOwnCharacterSet() throws Exception {
+        byte[] sjis = ResultBytes.in(results.get(1), CharacterCode.SHIFT_JIS);
+        Files.write(face.resolve(name(6)), sjis);
+
+        assertThat(settle().imported()).isEqualTo(1);
+
+        Qualification original =
+                ((ConfirmationOutcome.Confirmed) QualificationXml.outcomeOf(results.get(1))).qualification();
+        assertThat(imported)
+                .singleElement()
+                .satisfies(i -> assertThat(
+                                i.confirmation().result().qualification().name())
+                        .isEqualTo(original.name()));
+    }
+
+    @Test
+    void aBrokenFileIsCopiedAsideWithItsReasonAndStaffAreAlerted() throws Exception {
+        byte[] broken = "<XmlMsg><MessageHeader>no end".getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(face.resolve(name(7)), broken);
+
+        assertThat(settle().setAside()).isEqualTo(1);
+        assertThat(settle().setAside()).isZero(); // remembered: set aside once
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(broken); // the 連携アプリ's file is not touched
+        assertThat(dir.resolve("set-aside").resolve(name(7))).hasBinaryContent(broken);
+        assertThat(dir.resolve("set-aside").resolve(name(7) + ".reason.txt")).exists();
+        assertThat(importer.alerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(FaceFolderImporter.Alert.Kind.SET_ASIDE);
+            assertThat(a.fileName()).isEqualTo(name(7));
+        });
+        assertThat(storeRows()).isZero();
+    }
+
+    @Test
+    void filesFromBeforeTheStartAreImportedOnceAcrossRestarts() throws Exception {
+        Files.write(face.resolve(name(8)), results.get(0));
+        Files.write(face.resolve(name(9)), results.get(1));
+        assertThat(settle().imported()).isEqualTo(2);
+        importer.close();
+
+        importer = start();
+
+        assertThat(settle()).isEqualTo(new FaceFolderImporter.Pass(0, 0, 0, 0, 0));
+        assertThat(storeRows()).isEqualTo(2);
+    }
+
+    @Test
+    void theShareGoingAwayIsAnAlertAndImportsGoOnWhenItIsBack() throws Exception {
+        Files.write(face.resolve(name(10)), results.get(0));
+        assertThat(settle().imported()).isEqualTo(1);
+        Files.delete(face.resolve(name(10)));
+        Files.delete(face); // unmounted
+
+        assertThat(settle().imported()).isZero();
+        assertThat(importer.alerts())
+                .singleElement()
+                .extracting(FaceFolderImporter.Alert::kind)
+                .isEqualTo(FaceFolderImporter.Alert.Kind.FOLDER_UNREACHABLE);
+
+        Files.createDirectories(face); // mounted again, with the old file and a new one
+        Files.write(face.resolve(name(10)), results.get(0));
+        Files.write(face.resolve(name(11)), results.get(2));
+        FaceFolderImporter.Pass back = settle();
+
+        assertThat(back.imported()).isEqualTo(1);
+        assertThat(storeRows()).isEqualTo(2);
+    }
+
+    @Test
+    void ourOwnFaceSinksFilesComeBackAsTheSameConfirmations() throws Exception {
+        Path ours = dir.resolve("our-face");
+        FaceFolderSink sink = new FaceFolderSink(ours, LinkAppFixture.INSTITUTION, Charset.forName("Shift_JIS"));
+        try (RececonBridge writer = RececonBridge.open(dir.resolve("writer-outbox.db"), List.of(sink), "1311234567")) {
+            for (int i = 0; i < 3; i++) {
+                ConfirmationOutcome.Confirmed confirmed =
+                        (ConfirmationOutcome.Confirmed) QualificationXml.outcomeOf(results.get(i));
+                String key = QualificationXml.parseResult(results.get(i)).arbitraryFileIdentifier();
+                writer.submit(new Confirmation(key, Instant.now(), IdentityMethod.PIN, confirmed));
+            }
+            writer.drain();
+        }
+        try (var files = Files.list(ours)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, face.resolve(file.getFileName()));
+            }
+        }
+
+        assertThat(settle().imported()).isEqualTo(3);
+
+        assertThat(imported)
+                .extracting(i -> i.confirmation().idempotencyKey())
+                .containsExactlyInAnyOrder("face-test-0", "face-test-1", "face-test-2");
+        assertThat(storeRows()).isEqualTo(3);
+    }
+}
