@@ -15,7 +15,11 @@ public final class SchemaMigrations {
 
     /** Every migration, oldest first. Append only: an applied migration is never edited. */
     static final List<String> MIGRATIONS =
-            List.of("V1__confirmation_history", "V2__insurance_and_blocks", "V3__result_particulars");
+            List.of(
+                    "V1__confirmation_history",
+                    "V2__insurance_and_blocks",
+                    "V3__result_particulars",
+                    "V4__insurance_by_birthdate");
 
     private SchemaMigrations() {}
 
