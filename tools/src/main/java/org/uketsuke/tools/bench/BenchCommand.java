@@ -35,6 +35,7 @@ import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VisitTimings;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.Confirmation;
+import org.uketsuke.bridge.FaceFolderSink;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.store.LocalPostgresCluster;
@@ -101,7 +102,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--face-only", description = "Only the face benchmarks; prints the rows, writes no report.")
     boolean faceOnly;
 
-    private final List<String> rows = new ArrayList<>();
+    @Option(
+            names = "--history",
+            split = ",",
+            description = "Only the card → store visits, after seeding N earlier confirmations each (e.g. 0,10000,1000000;"
+                    + " a million takes minutes): updates docs/bench-growth.csv and .png, writes no report.")
+    List<Long> history = List.of();
+
+    @Option(
+            names = "--terminals",
+            defaultValue = "20",
+            description = "Terminals (separate JVMs) of the multi-terminal row, default ${DEFAULT-VALUE}.")
+    int terminals;
+
+    /** What the full run seeds before its card → store rows; 10⁶ is the separate --history run (docs/benchmarks.md). */
+    private static final List<Long> FULL_RUN_HISTORY = List.of(0L, 10_000L);
+
+    private record Row(String what, String measured, String goal) {}
+
+    private final List<Row> rows = new ArrayList<>();
+    private final List<BenchHistory.Figure> figures = new ArrayList<>();
+    private final List<GrowthChart.Point> growth = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -110,21 +131,51 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Path work = Files.createTempDirectory("uketsuke-bench");
+        if (!history.isEmpty()) {
+            try (MockBackend backend =
+                    MockBackend.start(new MockBackendConfig(work.resolve("backend"), 0, 42L, 1_000))) {
+                IssuedCard issued = backend.issueCard(0);
+                CardPersonalisation personalisation = new CardPersonalisation(
+                        issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
+                for (long n : history) {
+                    visits(backend, personalisation, work, n);
+                }
+            }
+            GrowthChart.update(growthCsv(), growth);
+            System.out.println("updated " + growthCsv() + " and its chart");
+            return 0;
+        }
+        String loadBefore = BenchHistory.loadAverage();
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(work.resolve("backend"), 0, 42L, 1_000))) {
             IssuedCard issued = backend.issueCard(0);
             CardPersonalisation personalisation = new CardPersonalisation(
                     issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
             apdus(personalisation);
             certificateThroughPcscd(personalisation);
-            visits(backend, personalisation, work);
+            for (long n : FULL_RUN_HISTORY) {
+                visits(backend, personalisation, work, n);
+            }
             backendThroughput(backend);
             batch(backend, work);
             bridge(work);
+            terminals(work);
             codec(issued);
             face();
         }
         coldStartAndMemory(work);
-        write();
+        GrowthChart.update(growthCsv(), growth);
+        BenchHistory.Run run = new BenchHistory.Run(
+                Instant.now().toString(),
+                cpu(),
+                Runtime.getRuntime().availableProcessors(),
+                loadBefore,
+                BenchHistory.loadAverage(),
+                quick,
+                figures);
+        Path historyFile = out.resolveSibling("bench-history.jsonl");
+        List<String> changes = BenchHistory.changes(BenchHistory.previous(historyFile, run.cpu()), run);
+        BenchHistory.append(historyFile, run);
+        write(run, changes);
         System.out.println("wrote " + out);
         return 0;
     }
@@ -196,12 +247,50 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Card present → qualification in the レセコン store, through pcscd + vpcd and the backend over mTLS. */
-    private void visits(MockBackend backend, CardPersonalisation personalisation, Path work) throws Exception {
+    /** Terminals as separate JVMs delivering into one PostgreSQL server at once (goal: 0 lost, 0 doubled, p95 ≤ 50 ms). */
+    private void terminals(Path work) throws Exception {
+        int visits = quick ? 20 : 100;
+        String what = terminals + " terminals (separate JVMs, in-process virtual card, own mock backend over mTLS, own"
+                + " outbox) × " + visits + " visits into one PostgreSQL: lost / doubled by key; visits/s; per visit min /"
+                + " median / p95";
+        try (LocalPostgresCluster postgres = LocalPostgresCluster.start()) {
+            Terminals.Report r =
+                    Terminals.run(work.resolve("terminals"), postgres.newDatabase("terminals"), terminals, visits);
+            row(
+                    what,
+                    String.format(
+                            Locale.ROOT,
+                            "%d lost, %d doubled of %d; %.1f visits/s (%d in %.1f s, JVM starts included); %s",
+                            r.lost(),
+                            r.doubled(),
+                            r.confirmed(),
+                            r.visits() / r.seconds(),
+                            r.visits(),
+                            r.seconds(),
+                            r.perVisit().row("ms")),
+                    "0 lost, 0 doubled; p95 ≤ 50 ms");
+        } catch (IOException | RuntimeException e) {
+            row(what, "not measured: " + e.getMessage(), "0 lost, 0 doubled; p95 ≤ 50 ms");
+        }
+    }
+
+    private Path growthCsv() {
+        return out.resolveSibling("bench-growth.csv");
+    }
+
+    /**
+     * Card present → qualification in the レセコン store, through pcscd + vpcd and the backend over mTLS, on a terminal
+     * whose outbox, store and face folder already hold {@code history} earlier confirmations.
+     */
+    private void visits(MockBackend backend, CardPersonalisation personalisation, Path root, long history)
+            throws Exception {
+        Path work = Files.createDirectories(root.resolve("visits-" + history));
+        String seeded = history == 0 ? "" : String.format(Locale.ROOT, ", with %,d earlier confirmations", history);
         if (PcscService.ensureRunning(Duration.ofSeconds(10)) instanceof PcscService.Status.Unavailable u) {
             row("Card → store through pcscd", "not measured: " + u.reason(), "p95 ≤ 300 ms");
             return;
         }
+        long seedMillis = seedHistory(work, history);
         int runs = quick ? 30 : 200;
         MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation);
         PcscReaders readers = new PcscReaders();
@@ -244,10 +333,24 @@ public final class BenchCommand implements Callable<Integer> {
                     sinkPart[i] = t.sinkNanos();
                 }
             }
+            Stats visits = Stats.ofNanos(total);
+            long rss = residentKiB();
+            growth.add(new GrowthChart.Point(history, visits.p95(), rss / 1024.0));
             row(
-                    "Card present → written to the レセコン store (pcscd + vpcd, mTLS, SQLite + face file), min / median / p95",
-                    Stats.ofNanos(total).row("ms"),
-                    "p95 ≤ 300 ms");
+                    "Card present → written to the レセコン store (pcscd + vpcd, mTLS, SQLite + face file)" + seeded
+                            + ", min / median / p95",
+                    visits.row("ms")
+                            + (history == 0
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "; bench RSS %.0f MB; seeded in %.1f s",
+                                            rss / 1024.0,
+                                            seedMillis / 1000.0)),
+                    history == 0 ? "p95 ≤ 15 ms" : "p95 ≤ 1.1× the empty store's; RSS ±10 %");
+            if (history != 0) {
+                return;
+            }
             row(
                     "… of which card (identify, read cert, PIN, sign)",
                     Stats.ofNanos(cardPart).row("ms"),
@@ -770,13 +873,36 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void row(String what, String measured, String goal) {
-        rows.add("| " + what + " | " + measured + " | " + goal + " |");
+        rows.add(new Row(what, measured, goal));
+        BenchHistory.figureOf(what, measured).ifPresent(figures::add);
         System.out.println(what + ": " + measured + (goal.isEmpty() ? "" : "  (goal " + goal + ")"));
     }
 
     static final String NOTES_MARKER = "<!-- Notes below this line are written by hand;";
 
-    private void write() throws IOException {
+    private long seedHistory(Path work, long history) throws IOException {
+        long t0 = System.nanoTime();
+        BridgeConfig config = new BridgeConfig(
+                work.resolve("outbox.db"), work.resolve("rececon.db"), work.resolve("face"), INSTITUTION, StandardCharsets.UTF_8);
+        RececonBridge.open(config).close(); // the bridge's own schema and migrations
+        ResultMessage message = ResultMessage.confirmed(
+                "20260601090000", INSTITUTION, "history", sampleQualification(), null);
+        new HistorySeed(config.outboxDb(), config.sqliteStore(), config.faceDir())
+                .seed(
+                        history,
+                        QualificationXml.write(message),
+                        new FaceFolderSink(config.faceDir(), INSTITUTION, StandardCharsets.UTF_8),
+                        message.processExecutionTime());
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** This JVM's resident set after a collection, in KiB. */
+    private static long residentKiB() {
+        System.gc();
+        return Soak.rssKb();
+    }
+
+    private void write(BenchHistory.Run run, List<String> changes) throws IOException {
         String date = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
                 .withZone(ZoneId.systemDefault())
                 .format(Instant.now());
@@ -793,7 +919,11 @@ public final class BenchCommand implements Callable<Integer> {
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, ")
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
-                .append(" MiB max heap\n");
+                .append(" MiB max heap; load average (1/5/15 min) ")
+                .append(run.loadBefore())
+                .append(" before, ")
+                .append(run.loadAfter())
+                .append(" after\n");
         md.append("- JDK: ")
                 .append(System.getProperty("java.vm.name"))
                 .append(' ')
@@ -801,8 +931,23 @@ public final class BenchCommand implements Callable<Integer> {
                 .append('\n');
         md.append(
                 "- Everything on loopback; the virtual card through a real pcscd + vpcd; times exclude human steps.\n\n");
-        md.append("| benchmark | measured | goal |\n|---|---|---|\n");
-        rows.forEach(r -> md.append(r).append('\n'));
+        md.append("- Change: against the previous run on the same CPU model in [bench-history.jsonl](bench-history.jsonl)"
+                + " (every run appends its figures there); ⚠ marks a regression over 10 %.\n\n");
+        md.append("| benchmark | measured | change | goal |\n|---|---|---|---|\n");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            md.append("| ")
+                    .append(r.what())
+                    .append(" | ")
+                    .append(r.measured())
+                    .append(" | ")
+                    .append(BenchHistory.changeOf(r.what(), changes))
+                    .append(" | ")
+                    .append(r.goal())
+                    .append(" |\n");
+        }
+        md.append("\nGrowth with the history (p95 and RSS against N, log scale; `bench --history 0,10000,1000000`):"
+                + " [bench-growth.csv](bench-growth.csv)\n\n![p95 and RSS against N](bench-growth.png)\n");
         md.append("\nBefore/after of the tuning so far: [tuning.md](tuning.md).\n");
         md.append(
                 "\nThe mock backend runs on the same two cores as the clients in the throughput and batch figures. The face\n"
