@@ -15,12 +15,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -139,6 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
                         issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
                 for (long n : history) {
                     visits(backend, personalisation, work, n);
+                    deleteTree(work.resolve("visits-" + n)); // a million face files: gigabytes in /tmp
                 }
             }
             GrowthChart.update(growthCsv(), growth);
@@ -271,6 +274,17 @@ public final class BenchCommand implements Callable<Integer> {
                     "0 lost, 0 doubled; p95 ≤ 50 ms");
         } catch (IOException | RuntimeException e) {
             row(what, "not measured: " + e.getMessage(), "0 lost, 0 doubled; p95 ≤ 50 ms");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
