@@ -307,12 +307,12 @@ public final class RececonBridge implements AutoCloseable {
             q.setLong(1, after);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                entries.add(new OutboxEntry(
-                        new DeliveryId(rs.getLong(1)),
-                        rs.getString(2),
-                        Instant.parse(rs.getString(3)),
-                        IdentityMethod.valueOf(rs.getString(4)),
-                        rs.getBytes(5)));
+                    entries.add(new OutboxEntry(
+                            new DeliveryId(rs.getLong(1)),
+                            rs.getString(2),
+                            Instant.parse(rs.getString(3)),
+                            IdentityMethod.valueOf(rs.getString(4)),
+                            rs.getBytes(5)));
                 }
             }
         } catch (SQLException e) {

@@ -37,7 +37,6 @@ import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VisitTimings;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.Confirmation;
-import org.uketsuke.bridge.FaceFolderSink;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.store.LocalPostgresCluster;
@@ -107,8 +106,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--history",
             split = ",",
-            description = "Only the card → store visits, after seeding N earlier confirmations each (e.g. 0,10000,1000000;"
-                    + " a million takes minutes): updates docs/bench-growth.csv and .png, writes no report.")
+            description =
+                    "Only the card → store visits, after seeding N earlier confirmations each (e.g. 0,10000,1000000;"
+                            + " a million takes minutes): updates docs/bench-growth.csv and .png, writes no report.")
     List<Long> history = List.of();
 
     @Option(
@@ -254,7 +254,8 @@ public final class BenchCommand implements Callable<Integer> {
     private void terminals(Path work) throws Exception {
         int visits = quick ? 20 : 100;
         String what = terminals + " terminals (separate JVMs, in-process virtual card, own mock backend over mTLS, own"
-                + " outbox) × " + visits + " visits into one PostgreSQL: lost / doubled by key; visits/s; per visit min /"
+                + " outbox) × " + visits
+                + " visits into one PostgreSQL: lost / doubled by key; visits/s; per visit min /"
                 + " median / p95";
         try (LocalPostgresCluster postgres = LocalPostgresCluster.start()) {
             Terminals.Report r =
@@ -873,7 +874,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "≤ 350 MB");
     }
 
-    private static Qualification sampleQualification() {
+    static Qualification sampleQualification() {
         return new Qualification(
                 new InsuranceCardId(InsurerNumber.of("01130012"), "12345678", "1234567", "00"),
                 "全国健康保険協会東京支部",
@@ -894,19 +895,24 @@ public final class BenchCommand implements Callable<Integer> {
 
     static final String NOTES_MARKER = "<!-- Notes below this line are written by hand;";
 
-    private long seedHistory(Path work, long history) throws IOException {
+    /**
+     * Seeds in a child JVM ({@link HistorySeed#main}), so the bulk insert's memory does not count in this JVM's RSS.
+     */
+    private static long seedHistory(Path work, long history) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        BridgeConfig config = new BridgeConfig(
-                work.resolve("outbox.db"), work.resolve("rececon.db"), work.resolve("face"), INSTITUTION, StandardCharsets.UTF_8);
-        RececonBridge.open(config).close(); // the bridge's own schema and migrations
-        ResultMessage message = ResultMessage.confirmed(
-                "20260601090000", INSTITUTION, "history", sampleQualification(), null);
-        new HistorySeed(config.outboxDb(), config.sqliteStore(), config.faceDir())
-                .seed(
-                        history,
-                        QualificationXml.write(message),
-                        new FaceFolderSink(config.faceDir(), INSTITUTION, StandardCharsets.UTF_8),
-                        message.processExecutionTime());
+        Process seed = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HistorySeed.class.getName(),
+                        work.toString(),
+                        Long.toString(history))
+                .inheritIO()
+                .start();
+        if (seed.waitFor() != 0) {
+            throw new IOException("seeding " + history + " earlier confirmations failed");
+        }
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
@@ -945,8 +951,9 @@ public final class BenchCommand implements Callable<Integer> {
                 .append('\n');
         md.append(
                 "- Everything on loopback; the virtual card through a real pcscd + vpcd; times exclude human steps.\n\n");
-        md.append("- Change: against the previous run on the same CPU model in [bench-history.jsonl](bench-history.jsonl)"
-                + " (every run appends its figures there); ⚠ marks a regression over 10 %.\n\n");
+        md.append(
+                "- Change: against the previous run on the same CPU model in [bench-history.jsonl](bench-history.jsonl)"
+                        + " (every run appends its figures there); ⚠ marks a regression over 10 %.\n\n");
         md.append("| benchmark | measured | change | goal |\n|---|---|---|---|\n");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);

@@ -40,10 +40,12 @@ final class GrowthChart {
         measured.forEach(p -> points.put(p.history(), p));
         List<String> lines = new ArrayList<>(List.of(HEADER));
         points.values()
-                .forEach(p -> lines.add(
-                        String.format(Locale.ROOT, "%d,%.2f,%.0f", p.history(), p.p95Millis(), p.rssMiB())));
+                .forEach(p ->
+                        lines.add(String.format(Locale.ROOT, "%d,%.2f,%.0f", p.history(), p.p95Millis(), p.rssMiB())));
         Files.write(csv, lines, StandardCharsets.UTF_8);
-        plot(List.copyOf(points.values()), csv.resolveSibling(csv.getFileName().toString().replace(".csv", ".png")));
+        plot(
+                List.copyOf(points.values()),
+                csv.resolveSibling(csv.getFileName().toString().replace(".csv", ".png")));
     }
 
     static List<Point> read(Path csv) throws IOException {
@@ -113,9 +115,8 @@ final class GrowthChart {
         }
         g.setColor(colour);
         g.setStroke(new BasicStroke(2f));
-        List<Point> sorted = points.stream()
-                .sorted(Comparator.comparingLong(Point::history))
-                .toList();
+        List<Point> sorted =
+                points.stream().sorted(Comparator.comparingLong(Point::history)).toList();
         int lastX = -1;
         int lastY = -1;
         for (Point p : sorted) {

@@ -8,8 +8,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.FaceFolderSink;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
 
 /**
  * {@code bench --history N}: N earlier confirmations, already delivered, put into a terminal's outbox, its SQLite
@@ -22,6 +25,28 @@ import org.uketsuke.bridge.RececonBridge;
  * @param faceFolder the face folder, or null
  */
 record HistorySeed(Path outbox, Path store, Path faceFolder) {
+
+    static final String INSTITUTION = "1311234567";
+
+    /** Arguments: the terminal's folder (outbox.db, rececon.db, face/ as the bench's visits use them), N. */
+    public static void main(String[] args) throws IOException {
+        Path work = Path.of(args[0]);
+        BridgeConfig config = new BridgeConfig(
+                work.resolve("outbox.db"),
+                work.resolve("rececon.db"),
+                work.resolve("face"),
+                INSTITUTION,
+                StandardCharsets.UTF_8);
+        RececonBridge.open(config).close(); // the bridge's own schema and migrations
+        ResultMessage message = ResultMessage.confirmed(
+                "20260601090000", INSTITUTION, "history", BenchCommand.sampleQualification(), null);
+        new HistorySeed(config.outboxDb(), config.sqliteStore(), config.faceDir())
+                .seed(
+                        Long.parseLong(args[1]),
+                        QualificationXml.write(message),
+                        new FaceFolderSink(config.faceDir(), INSTITUTION, StandardCharsets.UTF_8),
+                        message.processExecutionTime());
+    }
 
     private static final String ROWS = "with recursive n(i) as (select 1 union all select i + 1 from n where i < ?) ";
     private static final String CONFIRMED_AT = "2026-06-01T00:00:00.000000Z";

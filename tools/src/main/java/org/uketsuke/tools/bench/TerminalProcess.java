@@ -44,11 +44,11 @@ public final class TerminalProcess {
         PostgresTarget target =
                 PostgresTarget.configured(args[3], args[4], args[5], plain ? null : Path.of(args[6]), plain);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (MockBackend backend = MockBackend.start(
-                        new MockBackendConfig(work.resolve("backend"), 0, 100L + terminal, 20));
-                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
-                                work.resolve("outbox.db"), null, null, INSTITUTION, StandardCharsets.UTF_8)
-                        .withPostgres(target));
+        try (MockBackend backend =
+                        MockBackend.start(new MockBackendConfig(work.resolve("backend"), 0, 100L + terminal, 20));
+                RececonBridge bridge = RececonBridge.open(
+                        new BridgeConfig(work.resolve("outbox.db"), null, null, INSTITUTION, StandardCharsets.UTF_8)
+                                .withPostgres(target));
                 DeliveryWorker worker =
                         new DeliveryWorker(bridge, Duration.ofMillis(20), Duration.ofMillis(500)).start()) {
             IssuedCard card = backend.issueCard(terminal);

@@ -36,11 +36,13 @@ class BenchHistoryTest {
 
     @Test
     void overTenPercentWorseIsMarkedInEitherDirectionOfGoodness() {
-        List<String> changes = BenchHistory.changes(Optional.of(run("cpu", false, 20, 1000)), run("cpu", false, 23, 850));
+        List<String> changes =
+                BenchHistory.changes(Optional.of(run("cpu", false, 20, 1000)), run("cpu", false, 23, 850));
 
         assertThat(BenchHistory.changeOf("visit", changes)).isEqualTo("+15.0 % ⚠");
         assertThat(BenchHistory.changeOf("rate", changes)).isEqualTo("-15.0 % ⚠");
-        List<String> better = BenchHistory.changes(Optional.of(run("cpu", false, 20, 1000)), run("cpu", false, 21, 1200));
+        List<String> better =
+                BenchHistory.changes(Optional.of(run("cpu", false, 20, 1000)), run("cpu", false, 21, 1200));
         assertThat(BenchHistory.changeOf("visit", better)).isEqualTo("+5.0 %");
         assertThat(BenchHistory.changeOf("rate", better)).isEqualTo("+20.0 %");
     }
@@ -53,7 +55,11 @@ class BenchHistoryTest {
         BenchHistory.append(file, run("Intel", false, 12, 1));
         BenchHistory.append(file, run("Intel", true, 99, 1));
 
-        assertThat(BenchHistory.previous(file, "Intel").orElseThrow().figures().getFirst().value())
+        assertThat(BenchHistory.previous(file, "Intel")
+                        .orElseThrow()
+                        .figures()
+                        .getFirst()
+                        .value())
                 .isEqualTo(12);
         assertThat(BenchHistory.previous(file, "ARM")).isEmpty();
     }
