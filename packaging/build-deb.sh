@@ -27,6 +27,10 @@ JAVA_OPTIONS=()
 for option in "${options[@]}"; do JAVA_OPTIONS+=(--java-options "$option"); done
 cp "$ROOT"/app/target/app-*.jar "$WORK/input/app.jar"
 cp "$ROOT"/app/target/lib/*.jar "$WORK/input/"
+# Only this platform's native libraries: the jars carry every OS's OpenCV, SQLite, Tesseract and JNA (issue #23).
+# shellcheck source=packaging/prune-natives.sh
+. "$ROOT/packaging/prune-natives.sh"
+prune_natives linux-x86_64 "$WORK/input"
 # The developer tools (bench, soak, face eval) are not an app dependency and must never reach the installer.
 if compgen -G "$WORK/input/tools-*.jar" >/dev/null; then echo "build-deb: the tools jar must not be in the DEB" >&2; exit 1; fi
 

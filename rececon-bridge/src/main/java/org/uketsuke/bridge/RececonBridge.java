@@ -45,13 +45,19 @@ public final class RececonBridge implements AutoCloseable {
     static final int MAX_ATTEMPTS = 20;
 
     // The hot queries (EXPLAIN QUERY PLAN: searches of entry_state, no scan of entry; OutboxQueryPlanTest).
+    /** At most this many entries are read per pass: a backlog after an outage is worked off in bounded batches. */
+    static final int DRAIN_BATCH = 64;
+
     static final String PENDING_ENTRIES = "select id, idempotency_key, confirmed_at, method, result_xml from entry"
-            + " where state = 'PENDING' order by id";
+            + " where state = 'PENDING' and id > ? order by id limit " + DRAIN_BATCH;
     static final String ANY_PENDING = "select exists (select 1 from entry where state = 'PENDING')";
     static final String OPEN_STATUSES = "select id, idempotency_key, state, attempts, last_error, confirmed_at"
             + " from entry where state in ('PENDING', 'FAILED') order by id desc limit ";
     static final String DELIVERED_STATUSES = "select id, idempotency_key, state, attempts, last_error, confirmed_at"
             + " from entry where state = 'DELIVERED' order by id desc limit ";
+
+    static final String KEY_LOOKUP = "select id from entry where idempotency_key = ?";
+    static final String DELIVERED_SINKS = "select sink from delivery where entry_id = ?";
 
     private final Connection outbox;
     private final List<RececonSink> sinks;
@@ -144,7 +150,7 @@ public final class RececonBridge implements AutoCloseable {
             insert.setString(3, confirmation.method().name());
             insert.setBytes(4, resultXml);
             insert.executeUpdate();
-            try (PreparedStatement find = outbox.prepareStatement("select id from entry where idempotency_key = ?")) {
+            try (PreparedStatement find = outbox.prepareStatement(KEY_LOOKUP)) {
                 find.setString(1, confirmation.idempotencyKey());
                 try (ResultSet rs = find.executeQuery()) {
                     rs.next();
@@ -170,30 +176,39 @@ public final class RececonBridge implements AutoCloseable {
     /** Delivers every pending entry to every sink that does not have it yet. Returns how many became delivered. */
     public synchronized int drain() {
         int delivered = 0;
-        for (OutboxEntry entry : pending()) {
-            Set<String> done = deliveredSinks(entry.id());
-            String error = null;
-            for (RececonSink sink : sinks) {
-                if (done.contains(sink.name())) {
-                    continue;
-                }
-                try {
-                    sink.deliver(entry);
-                    markDelivered(entry.id(), sink.name());
-                    done.add(sink.name());
-                } catch (Exception e) {
-                    error = sink.name() + ": " + e.getMessage();
-                    log.warn("delivery of entry {} to {} failed: {}", entry.id().value(), sink.name(), e.toString());
-                }
-            }
-            if (error == null) {
-                setState(entry.id(), DeliveryStatus.State.DELIVERED, null, false);
-                delivered++;
-            } else {
-                setState(entry.id(), DeliveryStatus.State.PENDING, error, true);
+        long after = 0;
+        for (List<OutboxEntry> batch = pending(after); !batch.isEmpty(); batch = pending(after)) {
+            for (OutboxEntry entry : batch) {
+                delivered += deliver(entry) ? 1 : 0;
+                after = entry.id().value();
             }
         }
         return delivered;
+    }
+
+    /** One entry to every sink that lacks it; true when it is now delivered everywhere. */
+    private boolean deliver(OutboxEntry entry) {
+        Set<String> done = deliveredSinks(entry.id());
+        String error = null;
+        for (RececonSink sink : sinks) {
+            if (done.contains(sink.name())) {
+                continue;
+            }
+            try {
+                sink.deliver(entry);
+                markDelivered(entry.id(), sink.name());
+                done.add(sink.name());
+            } catch (Exception e) {
+                error = sink.name() + ": " + e.getMessage();
+                log.warn("delivery of entry {} to {} failed: {}", entry.id().value(), sink.name(), e.toString());
+            }
+        }
+        if (error == null) {
+            setState(entry.id(), DeliveryStatus.State.DELIVERED, null, false);
+            return true;
+        }
+        setState(entry.id(), DeliveryStatus.State.PENDING, error, true);
+        return false;
     }
 
     /** Whether an entry still waits for a sink: what the delivery worker asks after each drain (indexed, not a scan). */
@@ -286,16 +301,19 @@ public final class RececonBridge implements AutoCloseable {
         return statuses;
     }
 
-    private List<OutboxEntry> pending() {
+    private List<OutboxEntry> pending(long after) {
         List<OutboxEntry> entries = new ArrayList<>();
-        try (ResultSet rs = outbox.createStatement().executeQuery(PENDING_ENTRIES)) {
-            while (rs.next()) {
-                entries.add(new OutboxEntry(
-                        new DeliveryId(rs.getLong(1)),
-                        rs.getString(2),
-                        Instant.parse(rs.getString(3)),
-                        IdentityMethod.valueOf(rs.getString(4)),
-                        rs.getBytes(5)));
+        try (PreparedStatement q = outbox.prepareStatement(PENDING_ENTRIES)) {
+            q.setLong(1, after);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new OutboxEntry(
+                            new DeliveryId(rs.getLong(1)),
+                            rs.getString(2),
+                            Instant.parse(rs.getString(3)),
+                            IdentityMethod.valueOf(rs.getString(4)),
+                            rs.getBytes(5)));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -305,7 +323,7 @@ public final class RececonBridge implements AutoCloseable {
 
     private Set<String> deliveredSinks(DeliveryId id) {
         Set<String> done = new HashSet<>();
-        try (PreparedStatement q = outbox.prepareStatement("select sink from delivery where entry_id = ?")) {
+        try (PreparedStatement q = outbox.prepareStatement(DELIVERED_SINKS)) {
             q.setLong(1, id.value());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {

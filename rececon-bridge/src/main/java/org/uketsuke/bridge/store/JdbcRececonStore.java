@@ -44,6 +44,11 @@ public final class JdbcRececonStore implements RececonSink {
         Connection open() throws SQLException;
     }
 
+    /** The consistency check's lookup, through insurance_by_birthdate (RececonStoreQueryPlanTest). */
+    static final String INSURANCES_OF = "select insurer_number, symbol, number, branch, name_kana,"
+            + " contribution_ratio, personal_family, last_idempotency_key from insurance where birthdate = ?"
+            + " order by last_confirmed_at desc";
+
     private final StoreDialect dialect;
     private final ConnectionSource source;
     private final String description;
@@ -285,10 +290,7 @@ public final class JdbcRececonStore implements RececonSink {
     public synchronized List<StoredInsurance> insurancesOf(LocalDate birthdate, String nameKana) throws SQLException {
         List<StoredInsurance> rows = new ArrayList<>();
         String wanted = nameKana.replace(" ", "").replace("　", "");
-        try (PreparedStatement q = connection()
-                .prepareStatement("select insurer_number, symbol, number, branch, name_kana,"
-                        + " contribution_ratio, personal_family, last_idempotency_key from insurance where birthdate = ?"
-                        + " order by last_confirmed_at desc")) {
+        try (PreparedStatement q = connection().prepareStatement(INSURANCES_OF)) {
             dialect.bindDate(q, 1, birthdate);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {

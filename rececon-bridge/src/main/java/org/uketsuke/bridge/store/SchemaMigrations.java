@@ -14,8 +14,11 @@ import org.uketsuke.migrations.StoreSchemaException;
 public final class SchemaMigrations {
 
     /** Every migration, oldest first. Append only: an applied migration is never edited. */
-    static final List<String> MIGRATIONS =
-            List.of("V1__confirmation_history", "V2__insurance_and_blocks", "V3__result_particulars");
+    static final List<String> MIGRATIONS = List.of(
+            "V1__confirmation_history",
+            "V2__insurance_and_blocks",
+            "V3__result_particulars",
+            "V4__insurance_by_birthdate");
 
     private SchemaMigrations() {}
 

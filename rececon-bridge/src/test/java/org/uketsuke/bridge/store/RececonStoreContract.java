@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.Fixtures;
@@ -42,6 +43,30 @@ abstract class RececonStoreContract {
 
     /** A second connection to the same database, for looking at what the store wrote. */
     abstract Connection look() throws Exception;
+
+    /** The database's own plan for a query, one step a line (EXPLAIN QUERY PLAN / EXPLAIN with sequential scans off). */
+    abstract List<String> plan(String query) throws Exception;
+
+    /** The lookups a visit or the console makes find their rows through an index, however long the history grows. */
+    @Test
+    void theHotQueriesSearchAnIndexAndScanNoTable() throws Exception {
+        try (JdbcRececonStore store = newStore()) {
+            for (int i = 0; i < 40; i++) {
+                store.deliver(
+                        entry(i + 1, Fixtures.confirmation("p" + i, NINE.plusSeconds(i), Fixtures.qualification(i))));
+            }
+        }
+        for (String query : List.of(
+                JdbcRececonStore.INSURANCES_OF.replace("?", "'1980-01-01'"),
+                "select confirmed_at from qualification where idempotency_key = 'p1'",
+                "select seq from public_expense where idempotency_key = 'p1'")) {
+            assertThat(plan(query))
+                    .as(query)
+                    .isNotEmpty()
+                    .noneMatch(step -> step.contains("Seq Scan") || step.strip().startsWith("SCAN"))
+                    .anyMatch(step -> step.toLowerCase(Locale.ROOT).contains("index"));
+        }
+    }
 
     static OutboxEntry entry(long id, Confirmation confirmation) {
         ResultMessage message = ResultMessage.confirmed(

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,19 @@ class SqliteRececonStoreTest extends RececonStoreContract {
         return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rececon.db"));
     }
 
+    @Override
+    List<String> plan(String query) throws Exception {
+        List<String> steps = new ArrayList<>();
+        try (Connection c = look();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("explain query plan " + query)) {
+            while (rs.next()) {
+                steps.add(rs.getString("detail"));
+            }
+        }
+        return steps;
+    }
+
     @Test
     void aStoreFromBeforeVersionedMigrationsKeepsItsRowsAndGainsTheNewTables() throws Exception {
         // The table exactly as the first release created it, with one row in it.
@@ -54,6 +69,7 @@ class SqliteRececonStoreTest extends RececonStoreContract {
                 .containsExactly(
                         List.of("1", "confirmation history"),
                         List.of("2", "insurance and blocks"),
-                        List.of("3", "result particulars"));
+                        List.of("3", "result particulars"),
+                        List.of("4", "insurance by birthdate"));
     }
 }

@@ -124,19 +124,7 @@ public final class Soak {
             List<ReceptionSteps> steps = new ArrayList<>();
             for (int c = 0; c < CARDS; c++) {
                 IssuedCard card = backend.issueCard(c * 7 + 1);
-                MyNumberCardSimulator simulator = new MyNumberCardSimulator(
-                        new CardPersonalisation(card.authCertDer(), card.authCaCertDer(), card.authKey(), card.pin()));
-                VirtualCardSlot slot = new VirtualCardSlot(new VirtualCardSlot.Card() {
-                    @Override
-                    public void reset() {
-                        simulator.reset();
-                    }
-
-                    @Override
-                    public ApduTransport open() {
-                        return VirtualCardTransport.open(simulator);
-                    }
-                });
+                VirtualCardSlot slot = slotWith(card);
                 issued.add(card);
                 slots.add(slot);
                 steps.add(new ReceptionSteps(new ReceptionServices(slot, client, bridge, Clock.systemUTC())));
@@ -282,6 +270,23 @@ public final class Soak {
         }
     }
 
+    /** A card slot holding an in-process virtual card of {@code card} (no pcscd). */
+    static VirtualCardSlot slotWith(IssuedCard card) {
+        MyNumberCardSimulator simulator = new MyNumberCardSimulator(
+                new CardPersonalisation(card.authCertDer(), card.authCaCertDer(), card.authKey(), card.pin()));
+        return new VirtualCardSlot(new VirtualCardSlot.Card() {
+            @Override
+            public void reset() {
+                simulator.reset();
+            }
+
+            @Override
+            public ApduTransport open() {
+                return VirtualCardTransport.open(simulator);
+            }
+        });
+    }
+
     private static double ms(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
@@ -298,7 +303,7 @@ public final class Soak {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    private static long rssKb() {
+    static long rssKb() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .filter(l -> l.startsWith("VmRSS:"))

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sourced by the build scripts: removes from the copied jars the native libraries of every platform but the target's
+# (OpenCV, sqlite-jdbc, tess4j/lept4j, JNA each carry all of them: ~100 MB in the DEB before, issue #23). The loaders
+# pick their library by os.name/os.arch, so the target's own stays where they look for it.
+#   prune_natives linux-x86_64|windows-x86_64 FOLDER_OF_JARS
+prune_natives() {
+  local target="$1" folder="$2" keep jar
+  local natives='^(nu/pattern/opencv/(linux|osx|windows)/|org/sqlite/native/|win32-[^/]+/|com/sun/jna/[a-z0-9]+-[a-z0-9-]+/)'
+  case "$target" in
+    linux-x86_64) keep='^(nu/pattern/opencv/linux/x86_64/|org/sqlite/native/Linux/x86_64/|com/sun/jna/linux-x86-64/)' ;;
+    windows-x86_64) keep='^(nu/pattern/opencv/windows/x86_64/|org/sqlite/native/Windows/x86_64/|win32-x86-64/|com/sun/jna/win32-x86-64/)' ;;
+    *) echo "prune_natives: unknown target $target" >&2; return 2 ;;
+  esac
+  for jar in "$folder"/*.jar; do
+    # grep finds nothing in most jars: not an error here.
+    unzip -Z1 "$jar" | { grep -E "$natives" || true; } | { grep -vE "$keep" || true; } | xargs -r zip -q -d "$jar" >/dev/null
+  done
+}

@@ -1,0 +1,109 @@
+package org.uketsuke.tools.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.uketsuke.bridge.store.PostgresTarget;
+import org.uketsuke.bridge.store.PostgresTls;
+
+/**
+ * Several terminals, each a separate JVM ({@link TerminalProcess}), delivering into one PostgreSQL store at once.
+ * Afterwards the store's confirmation keys are compared key by key with the keys the terminals confirmed.
+ */
+final class Terminals {
+
+    /** What a multi-terminal run reached: {@code lost}/{@code doubled} must be 0. */
+    record Report(int terminals, int visits, int confirmed, int lost, int doubled, double seconds, Stats perVisit) {}
+
+    private Terminals() {}
+
+    static Report run(Path work, PostgresTarget target, int terminals, int visitsEach)
+            throws IOException, InterruptedException, SQLException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String ca = target.tls() instanceof PostgresTls.VerifyFull v
+                ? v.serverCaFile().toString()
+                : "plain";
+        List<Process> processes = new ArrayList<>();
+        List<Path> logs = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int t = 0; t < terminals; t++) {
+            Path dir = Files.createDirectories(work.resolve("terminal-" + t));
+            Path log = dir.resolve("out.txt");
+            logs.add(log);
+            processes.add(new ProcessBuilder(
+                            java,
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-Xmx192m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            TerminalProcess.class.getName(),
+                            dir.toString(),
+                            Integer.toString(t),
+                            Integer.toString(visitsEach),
+                            target.jdbcUrl(),
+                            target.user(),
+                            target.password(),
+                            ca)
+                    .redirectOutput(log.toFile())
+                    .redirectError(dir.resolve("err.txt").toFile())
+                    .start());
+        }
+        for (int t = 0; t < terminals; t++) {
+            Process p = processes.get(t);
+            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException("terminal " + t + " failed: "
+                        + Files.readString(work.resolve("terminal-" + t).resolve("err.txt")));
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Set<String> confirmed = new HashSet<>();
+        List<Long> nanos = new ArrayList<>();
+        int notDelivered = 0;
+        for (Path log : logs) {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                String[] f = line.split(" ");
+                switch (f[0]) {
+                    case "key" -> {
+                        confirmed.add(f[1]);
+                        notDelivered += f[2].equals("DELIVERED") ? 0 : 1;
+                    }
+                    case "nanos" -> nanos.add(Long.parseLong(f[1]));
+                    default -> {}
+                }
+            }
+        }
+        KeyComparison keys = KeyComparison.of(confirmed, storeKeys(target));
+        return new Report(
+                terminals,
+                nanos.size(),
+                confirmed.size(),
+                keys.lost() + Math.max(0, nanos.size() - confirmed.size()) + notDelivered,
+                keys.doubled(),
+                seconds,
+                Stats.ofNanos(nanos.stream().mapToLong(Long::longValue).toArray()));
+    }
+
+    private static List<String> storeKeys(PostgresTarget target) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select idempotency_key from qualification")) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
+    }
+}
