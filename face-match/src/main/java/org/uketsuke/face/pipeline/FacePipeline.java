@@ -174,6 +174,11 @@ public final class FacePipeline {
         }
     }
 
+    /** The embedder's similarity of two embeddings (the product's: {@link #cosine}). */
+    public double similarity(float[] a, float[] b) {
+        return embedder.similarity(a, b);
+    }
+
     public static double cosine(float[] a, float[] b) {
         double dot = 0;
         for (int i = 0; i < a.length; i++) {

@@ -19,8 +19,8 @@ import org.uketsuke.tools.face.convert.FaceRecognitionNetConverter;
  * dlib's face recogniser (public domain, via face-api.js's TF.js port, converted to ONNX at build time) behind the
  * pipeline's embedding step: the 68 landmarks are mapped by a least-squares similarity transform onto dlib's mean
  * face (the points dlib's {@code get_face_chip_details} uses: nose, eyes, outer and upper lips; 150×150 chip, padding
- * 0.25), the chip goes through the net and the 128-D descriptor is scaled to unit length so the verifier's cosine
- * applies. Measured by {@code face eval --embedder dlib}; the product does not ship it (ADR 0011).
+ * 0.25), the chip goes through the net and two 128-D descriptors are compared by their Euclidean distance, the
+ * metric dlib trained for. Measured by {@code face eval --embedder dlib}; the product does not ship it (ADR 0011).
  */
 final class DlibEmbedder implements FaceEmbedder {
 
@@ -35,6 +35,7 @@ final class DlibEmbedder implements FaceEmbedder {
         0.428858, 0.490127, 0.551395, 0.639268, 0.726104, 0.642159, 0.556721, 0.490127, 0.423532, 0.338094, 0.290379,
         0.428096, 0.490127, 0.552157, 0.689874, 0.553364, 0.490127, 0.42689
     };
+
     private static final double[] MEAN_Y = {
         0.106454, 0.038915, 0.0187482, 0.0344891, 0.0773906, 0.0773906, 0.0344891, 0.0187482, 0.038915, 0.106454,
         0.203352, 0.307009, 0.409805, 0.515625, 0.587326, 0.609345, 0.628106, 0.609345, 0.587326, 0.216423, 0.178758,
@@ -84,7 +85,20 @@ final class DlibEmbedder implements FaceEmbedder {
         for (Mat m : new Mat[] {transform, chip, blob, out}) {
             m.release();
         }
-        return FaceEmbedder.normalised(descriptor);
+        return descriptor;
+    }
+
+    /**
+     * 1 − Euclidean distance: dlib trained the net to put one person's descriptors within 0.6 of each other, so the
+     * verifier's 0.40 is dlib's own radius; cosine does not suit this net (any two faces score about 0.8).
+     */
+    @Override
+    public double similarity(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += (a[i] - b[i]) * (double) (a[i] - b[i]);
+        }
+        return 1 - Math.sqrt(d);
     }
 
     /** Least-squares similarity (scale, rotation, shift) from the landmarks dlib aligns with onto its chip. */

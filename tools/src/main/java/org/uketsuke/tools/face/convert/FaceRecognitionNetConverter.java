@@ -85,8 +85,8 @@ public final class FaceRecognitionNetConverter {
             for (int w = 0; w < kw; w++) {
                 for (int i = 0; i < in; i++) {
                     for (int o = 0; o < out; o++) {
-                        oihw[((o * in + i) * kh + h) * kw + w] = filters.values()[((h * kw + w) * in + i) * out + o]
-                                * scale[o];
+                        oihw[((o * in + i) * kh + h) * kw + w] =
+                                filters.values()[((h * kw + w) * in + i) * out + o] * scale[o];
                     }
                 }
             }
@@ -140,7 +140,8 @@ public final class FaceRecognitionNetConverter {
         }
         if (inChannels != channels) {
             pooled = graph.node(
-                    "Pad", List.of(pooled, graph.int64s(prefix + "/pad_c", 0, 0, 0, 0, 0, channels - inChannels, 0, 0)));
+                    "Pad",
+                    List.of(pooled, graph.int64s(prefix + "/pad_c", 0, 0, 0, 0, 0, channels - inChannels, 0, 0)));
         }
         return graph.node("Relu", List.of(graph.node("Add", List.of(pooled, out))));
     }

@@ -88,7 +88,12 @@ final class OnnxGraph {
     }
 
     /** The ModelProto with this graph, its input and the given node output renamed to {@code outputName}. */
-    byte[] model(String graphName, String inputName, long[] inputDims, String lastOutput, String outputName,
+    byte[] model(
+            String graphName,
+            String inputName,
+            long[] inputDims,
+            String lastOutput,
+            String outputName,
             long[] outputDims) {
         nodes.add(new ProtoMessage()
                 .string(1, lastOutput)

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.Rect;
@@ -18,7 +19,6 @@ import org.opencv.core.Size;
 import org.opencv.dnn.Dnn;
 import org.opencv.dnn.Net;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.core.CvType;
 import org.uketsuke.face.OpenCv;
 
 /**
@@ -62,8 +62,8 @@ class FaceRecognitionConversionTest {
                 a += e * e;
                 b += descriptor[i] * (double) descriptor[i];
             }
-            System.out.printf("%s: max |Δ| %.2e, cosine %.8f%n", expected.get("name").asText(), maxDiff,
-                    dot / Math.sqrt(a * b));
+            System.out.printf(
+                    "%s: max |Δ| %.2e, cosine %.8f%n", expected.get("name").asText(), maxDiff, dot / Math.sqrt(a * b));
             assertThat(maxDiff).as(expected.get("name").asText()).isLessThan(1e-5);
         }
     }
@@ -101,15 +101,16 @@ class FaceRecognitionConversionTest {
         Mat image = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), name + ".png")
                 .toString());
         assertThat(image.empty()).isFalse();
-        Mat window = new Mat(image, new Rect(expected.get("x").asInt(), expected.get("y").asInt(), 150, 150));
+        Mat window = new Mat(
+                image, new Rect(expected.get("x").asInt(), expected.get("y").asInt(), 150, 150));
         org.opencv.imgproc.Imgproc.cvtColor(window, rgb, org.opencv.imgproc.Imgproc.COLOR_BGR2RGB);
         return rgb;
     }
 
     private static float[] descriptor(Mat rgb) {
         double[] mean = FaceRecognitionNetConverter.MEAN_RGB;
-        Mat blob = Dnn.blobFromImage(rgb, 1 / 256.0, new Size(150, 150), new Scalar(mean[0], mean[1], mean[2]),
-                false, false);
+        Mat blob = Dnn.blobFromImage(
+                rgb, 1 / 256.0, new Size(150, 150), new Scalar(mean[0], mean[1], mean[2]), false, false);
         net.setInput(blob);
         Mat out = net.forward();
         float[] descriptor = new float[(int) out.total()];

@@ -1,0 +1,72 @@
+package org.uketsuke.tools.face;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The two layouts of {@code face eval --pairs}, and the lines and images it refuses. */
+class PairListTest {
+
+    @TempDir
+    Path dataset;
+
+    private Path image(String relative) throws Exception {
+        Path p = dataset.resolve(relative);
+        Files.createDirectories(p.getParent());
+        return Files.write(p, new byte[] {1});
+    }
+
+    @Test
+    void lfwPairsTxtWithItsHeaderMatchedAndMismatchedLines() throws Exception {
+        Path a1 = image("Ann_Lee/Ann_Lee_0001.jpg");
+        Path a3 = image("Ann_Lee/Ann_Lee_0003.jpg");
+        Path b12 = image("Bo_Kim/Bo_Kim_0012.png");
+        Path file = Files.writeString(
+                dataset.resolve("pairs.txt"), "1\t2\nAnn_Lee\t1\t3\n\n# a comment\nAnn_Lee\t1\tBo_Kim\t12\n");
+
+        PairList list = PairList.read(file, dataset);
+
+        assertThat(list.pairs())
+                .containsExactly(
+                        new PairList.Pair(a1, "Ann_Lee", a3, "Ann_Lee", true),
+                        new PairList.Pair(a1, "Ann_Lee", b12, "Bo_Kim", false));
+    }
+
+    @Test
+    void explicitPathsWithSameOrDifferentLabels() throws Exception {
+        Path x = image("p1/x.jpg");
+        Path y = image("p1/y.png");
+        Path z = image("p2/z.jpg");
+        Path file = Files.writeString(
+                dataset.resolve("pairs.txt"),
+                "p1/x.jpg p1/y.png same\np1/x.jpg  p2/z.jpg 0\np2/z.jpg p1/y.png DIFFERENT\n");
+
+        PairList list = PairList.read(file, dataset);
+
+        assertThat(list.pairs())
+                .containsExactly(
+                        new PairList.Pair(x, "p1", y, "p1", true),
+                        new PairList.Pair(x, "p1", z, "p2", false),
+                        new PairList.Pair(z, "p2", y, "p1", false));
+    }
+
+    @Test
+    void aMalformedLineAMissingImageOrAnEmptyListIsRefusedWithItsLineNumber() throws Exception {
+        image("p1/x.jpg");
+        Path bad = Files.writeString(dataset.resolve("bad.txt"), "p1/x.jpg p1/x.jpg same\np1/x.jpg p1/x.jpg maybe\n");
+        assertThatThrownBy(() -> PairList.read(bad, dataset))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2");
+        Path missing = Files.writeString(dataset.resolve("missing.txt"), "10 300\nAnn_Lee 1 2\n");
+        assertThatThrownBy(() -> PairList.read(missing, dataset))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("Ann_Lee_0001.jpg");
+        Path empty = Files.writeString(dataset.resolve("empty.txt"), "10 300\n# nothing\n");
+        assertThatThrownBy(() -> PairList.read(empty, dataset)).hasMessageContaining("lists no pairs");
+    }
+}
