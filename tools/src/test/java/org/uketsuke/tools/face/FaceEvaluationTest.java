@@ -1,7 +1,10 @@
 package org.uketsuke.tools.face;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +19,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import org.uketsuke.face.OpenCv;
 import org.uketsuke.face.pipeline.FacePipeline;
+import picocli.CommandLine;
 
 /**
  * The evaluation end to end on a small folder made here from the two CC0 portraits the build fetches (four views of
@@ -106,6 +110,20 @@ class FaceEvaluationTest {
         assertThat(report.images()).as("only the images the pairs name").isEqualTo(7);
         assertThat(report.genuineMean()).isGreaterThan(report.impostorMean() + 0.2);
         assertThat(report.lines()).anyMatch(l -> l.startsWith("pairs file: 5 listed pairs"));
+    }
+
+    @Test
+    void theCommandRefusesAnUnknownEmbedderAndAMalformedPairsFile() throws Exception {
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new FaceCommand()).setErr(new PrintWriter(err));
+        assertThat(command.execute("eval", "--dataset", work.resolve("set").toString(), "--embedder", "sface"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--embedder must be arcface or dlib");
+        Path pairs = Files.writeString(work.resolve("bad-pairs.txt"), "astronaut/1.png camera/1.png perhaps\n");
+        assertThatThrownBy(() -> FaceEvaluation.run(
+                        work.resolve("set"), work.resolve("out-bad"), 0.40, 0.0001, 1L, new FacePipeline(), pairs))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 1");
     }
 
     private static Mat rotated(Mat image, double degrees) {

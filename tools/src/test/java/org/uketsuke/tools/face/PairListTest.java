@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +21,17 @@ class PairListTest {
         return Files.write(p, new byte[] {1});
     }
 
+    private List<PairList.Pair> read(String content) throws Exception {
+        return PairList.read(Files.writeString(dataset.resolve("pairs.txt"), content), dataset)
+                .pairs();
+    }
+
     @Test
     void lfwPairsTxtWithItsHeaderMatchedAndMismatchedLines() throws Exception {
         Path a1 = image("Ann_Lee/Ann_Lee_0001.jpg");
         Path a3 = image("Ann_Lee/Ann_Lee_0003.jpg");
         Path b12 = image("Bo_Kim/Bo_Kim_0012.png");
-        Path file = Files.writeString(
-                dataset.resolve("pairs.txt"), "1\t2\nAnn_Lee\t1\t3\n\n# a comment\nAnn_Lee\t1\tBo_Kim\t12\n");
-
-        PairList list = PairList.read(file, dataset);
-
-        assertThat(list.pairs())
+        assertThat(read("1\t2\nAnn_Lee\t1\t3\n\n# a comment\nAnn_Lee\t1\tBo_Kim\t12\n"))
                 .containsExactly(
                         new PairList.Pair(a1, "Ann_Lee", a3, "Ann_Lee", true),
                         new PairList.Pair(a1, "Ann_Lee", b12, "Bo_Kim", false));
@@ -41,13 +42,7 @@ class PairListTest {
         Path x = image("p1/x.jpg");
         Path y = image("p1/y.png");
         Path z = image("p2/z.jpg");
-        Path file = Files.writeString(
-                dataset.resolve("pairs.txt"),
-                "p1/x.jpg p1/y.png same\np1/x.jpg  p2/z.jpg 0\np2/z.jpg p1/y.png DIFFERENT\n");
-
-        PairList list = PairList.read(file, dataset);
-
-        assertThat(list.pairs())
+        assertThat(read("p1/x.jpg p1/y.png same\np1/x.jpg  p2/z.jpg 0\np2/z.jpg p1/y.png DIFFERENT\n"))
                 .containsExactly(
                         new PairList.Pair(x, "p1", y, "p1", true),
                         new PairList.Pair(x, "p1", z, "p2", false),
