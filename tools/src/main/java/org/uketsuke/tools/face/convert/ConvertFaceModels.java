@@ -29,8 +29,7 @@ public final class ConvertFaceModels {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: ConvertFaceModels TFJS_DIR OUT_DIR");
         }
-        Path out = convert(Path.of(args[0]), Path.of(args[1]), cache());
-        System.out.println("face model converter: " + out + " (sha256 " + RECOGNITION_SHA256 + ")");
+        convert(Path.of(args[0]), Path.of(args[1]), cache());
     }
 
     /** Writes the recognition net to {@code outDir}, from the cache when it holds the pinned file. */
