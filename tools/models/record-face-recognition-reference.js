@@ -1,8 +1,10 @@
 // One-time recorder of the reference outputs that FaceRecognitionConversionTest compares the converted ONNX net with.
 // Runs the original face-api.js 0.22.2 FaceRecognitionNet (tensorflow.js CPU backend) on three 150×150 inputs and
 // prints JSON. Not run by the build; see docs/decisions/0011-licence-clear-face-models.md for how to re-run it:
-//   npm install face-api.js@0.22.2 @tensorflow/tfjs-core@1.7.0 pngjs@7
-//   node record-face-recognition-reference.js MODEL_DIR ASTRONAUT_PNG CAMERA_PNG > face-recognition-reference.json
+//   npm install face-api.js@0.22.2 @tensorflow/tfjs-core@1.7.0 pngjs@7      (in a scratch folder)
+//   NODE_PATH=$PWD/node_modules node tools/models/record-face-recognition-reference.js \
+//       tools/target/tfjs-models face-match/target/test-images/astronaut.png face-match/target/test-images/camera.png \
+//       > tools/src/test/resources/org/uketsuke/tools/face/face-recognition-reference.json
 'use strict';
 const fs = require('fs');
 const path = require('path');
