@@ -87,6 +87,9 @@ final class OnnxGraph {
         return output;
     }
 
+    /** A graph output: the node output it is, the name it gets and its shape. */
+    record Output(String node, String name, long[] dims) {}
+
     /** The ModelProto with this graph, its input and the given node output renamed to {@code outputName}. */
     byte[] model(
             String graphName,
@@ -95,17 +98,24 @@ final class OnnxGraph {
             String lastOutput,
             String outputName,
             long[] outputDims) {
-        nodes.add(new ProtoMessage()
-                .string(1, lastOutput)
-                .string(2, outputName)
-                .string(3, outputName)
-                .string(4, "Identity"));
+        return model(graphName, inputName, inputDims, List.of(new Output(lastOutput, outputName, outputDims)));
+    }
+
+    /** The ModelProto with this graph, its input and its outputs (each an Identity of a node output). */
+    byte[] model(String graphName, String inputName, long[] inputDims, List<Output> outputs) {
+        for (Output o : outputs) {
+            nodes.add(new ProtoMessage()
+                    .string(1, o.node())
+                    .string(2, o.name())
+                    .string(3, o.name())
+                    .string(4, "Identity"));
+        }
         ProtoMessage graph = new ProtoMessage();
         nodes.forEach(n -> graph.message(1, n));
         graph.string(2, graphName);
         initializers.forEach(t -> graph.message(5, t));
         graph.message(11, valueInfo(inputName, inputDims));
-        graph.message(12, valueInfo(outputName, outputDims));
+        outputs.forEach(o -> graph.message(12, valueInfo(o.name(), o.dims())));
         return new ProtoMessage()
                 .int64(1, IR_VERSION)
                 .string(2, "uketsuke-tools tfjs-to-onnx")

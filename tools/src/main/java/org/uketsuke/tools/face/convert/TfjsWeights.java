@@ -29,7 +29,11 @@ public final class TfjsWeights {
 
     /** Reads {@code manifest} and the shards it names from the same folder. */
     public static TfjsWeights read(Path manifest) throws IOException {
-        JsonNode groups = new ObjectMapper().readTree(manifest.toFile());
+        return read(new ObjectMapper().readTree(manifest.toFile()), manifest);
+    }
+
+    /** The weight groups of a manifest (or of a graph model's {@code weightsManifest}), shards beside {@code manifest}. */
+    public static TfjsWeights read(JsonNode groups, Path manifest) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (JsonNode group : groups) {
             ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -58,11 +62,12 @@ public final class TfjsWeights {
         JsonNode quantization = weight.get("quantization");
         String dtype = weight.get("dtype").asText();
         if (quantization == null) {
-            if (!dtype.equals("float32")) {
-                throw new IOException("unsupported weight dtype " + dtype + " of " + weight.get("name"));
-            }
             for (int i = 0; i < count; i++) {
-                values[i] = buffer.getFloat();
+                values[i] = switch (dtype) {
+                    case "float32" -> buffer.getFloat();
+                    case "int32" -> buffer.getInt(); // shapes and paddings: small integers, exact in a float
+                    default -> throw new IOException("unsupported weight dtype " + dtype + " of " + weight.get("name"));
+                };
             }
             return values;
         }
@@ -87,6 +92,10 @@ public final class TfjsWeights {
             throw new IllegalArgumentException("the manifest has no weight " + name);
         }
         return t;
+    }
+
+    public boolean has(String name) {
+        return tensors.containsKey(name);
     }
 
     public int size() {
