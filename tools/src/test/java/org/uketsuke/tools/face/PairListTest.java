@@ -26,27 +26,22 @@ class PairListTest {
                 .pairs();
     }
 
+    /** LFW's pairs.txt lines (after its header) and explicit lines, both layouts in one file. */
     @Test
-    void lfwPairsTxtWithItsHeaderMatchedAndMismatchedLines() throws Exception {
+    void lfwPairsTxtLinesAndExplicitPathsWithLabels() throws Exception {
         Path a1 = image("Ann_Lee/Ann_Lee_0001.jpg");
         Path a3 = image("Ann_Lee/Ann_Lee_0003.jpg");
         Path b12 = image("Bo_Kim/Bo_Kim_0012.png");
-        assertThat(read("1\t2\nAnn_Lee\t1\t3\n\n# a comment\nAnn_Lee\t1\tBo_Kim\t12\n"))
+        Path z = image("p2/z.jpg");
+        assertThat(read("1\t2\nAnn_Lee\t1\t3\n\n# a comment\nAnn_Lee\t1\tBo_Kim\t12\n"
+                        + "Ann_Lee/Ann_Lee_0001.jpg  Ann_Lee/Ann_Lee_0003.jpg same\n"
+                        + "Ann_Lee/Ann_Lee_0001.jpg p2/z.jpg 0\np2/z.jpg Bo_Kim/Bo_Kim_0012.png DIFFERENT\n"))
                 .containsExactly(
                         new PairList.Pair(a1, "Ann_Lee", a3, "Ann_Lee", true),
-                        new PairList.Pair(a1, "Ann_Lee", b12, "Bo_Kim", false));
-    }
-
-    @Test
-    void explicitPathsWithSameOrDifferentLabels() throws Exception {
-        Path x = image("p1/x.jpg");
-        Path y = image("p1/y.png");
-        Path z = image("p2/z.jpg");
-        assertThat(read("p1/x.jpg p1/y.png same\np1/x.jpg  p2/z.jpg 0\np2/z.jpg p1/y.png DIFFERENT\n"))
-                .containsExactly(
-                        new PairList.Pair(x, "p1", y, "p1", true),
-                        new PairList.Pair(x, "p1", z, "p2", false),
-                        new PairList.Pair(z, "p2", y, "p1", false));
+                        new PairList.Pair(a1, "Ann_Lee", b12, "Bo_Kim", false),
+                        new PairList.Pair(a1, "Ann_Lee", a3, "Ann_Lee", true),
+                        new PairList.Pair(a1, "Ann_Lee", z, "p2", false),
+                        new PairList.Pair(z, "p2", b12, "Bo_Kim", false));
     }
 
     @Test

@@ -149,38 +149,27 @@ public final class TfjsGraphConverter {
             inputs.add(graph.floats(
                     prefix + "/b", new long[] {outC}, weights.get(in.get(2)).values()));
         }
-        int stride = strides(node);
-        boolean same = padding(node).equals("SAME");
-        int[] ph = pads(x.h(), kh, stride, same);
-        int[] pw = pads(x.w(), kw, stride, same);
+        Window window = window(node, x, kh, kw);
         String y = graph.node(
                 "Conv",
                 inputs,
-                new OnnxGraph.IntsAttribute("kernel_shape", kh, kw),
-                new OnnxGraph.IntsAttribute("strides", stride, stride),
-                new OnnxGraph.IntsAttribute("pads", ph[0], pw[0], ph[1], pw[1]),
+                window.kernel(),
+                window.strides(),
+                window.pads(),
                 new OnnxGraph.IntAttribute("group", depthwise ? inC : 1));
         if (fused.size() == 2 && fused.get(1).equals("Relu")) {
             y = graph.node("Relu", List.of(y));
         } else if (fused.size() > 1) {
             throw new IllegalArgumentException(prefix + ": unsupported fused ops " + fused);
         }
-        return new Activation(y, outC, ph[2], pw[2]);
+        return new Activation(y, outC, window.h(), window.w());
     }
 
     private Activation maxPool(JsonNode node, Activation x) {
         int k = node.get("attr").get("ksize").get("list").get("i").get(1).asInt();
-        int stride = strides(node);
-        boolean same = padding(node).equals("SAME");
-        int[] ph = pads(x.h(), k, stride, same);
-        int[] pw = pads(x.w(), k, stride, same);
-        String y = graph.node(
-                "MaxPool",
-                List.of(x.name()),
-                new OnnxGraph.IntsAttribute("kernel_shape", k, k),
-                new OnnxGraph.IntsAttribute("strides", stride, stride),
-                new OnnxGraph.IntsAttribute("pads", ph[0], pw[0], ph[1], pw[1]));
-        return new Activation(y, x.c(), ph[2], pw[2]);
+        Window window = window(node, x, k, k);
+        String y = graph.node("MaxPool", List.of(x.name()), window.kernel(), window.strides(), window.pads());
+        return new Activation(y, x.c(), window.h(), window.w());
     }
 
     /** TF paddings [[n0, n1], [h0, h1], [w0, w1], [c0, c1]] as ONNX pads (NCHW begins, then ends). */
@@ -213,6 +202,23 @@ public final class TfjsGraphConverter {
         }
         outputs.put(name, y);
         outputDims.put(name, resolved);
+    }
+
+    /** A conv or pool window over an activation: its ONNX attributes and the output height and width. */
+    private record Window(
+            OnnxGraph.Attribute kernel, OnnxGraph.Attribute strides, OnnxGraph.Attribute pads, int h, int w) {}
+
+    private static Window window(JsonNode node, Activation x, int kh, int kw) {
+        int stride = strides(node);
+        boolean same = padding(node).equals("SAME");
+        int[] ph = pads(x.h(), kh, stride, same);
+        int[] pw = pads(x.w(), kw, stride, same);
+        return new Window(
+                new OnnxGraph.IntsAttribute("kernel_shape", kh, kw),
+                new OnnxGraph.IntsAttribute("strides", stride, stride),
+                new OnnxGraph.IntsAttribute("pads", ph[0], pw[0], ph[1], pw[1]),
+                ph[2],
+                pw[2]);
     }
 
     /** Begin pad, end pad and output size along one axis, as TF computes SAME (extra at the end) or VALID. */
