@@ -2,16 +2,13 @@ package org.uketsuke.face.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opencv.calib3d.Calib3d;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfDouble;
 import org.opencv.core.MatOfFloat;
 import org.opencv.core.MatOfInt;
-import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.MatOfRect2d;
-import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Rect2d;
 import org.opencv.core.Scalar;
@@ -20,17 +17,13 @@ import org.opencv.dnn.Dnn;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Detection (RFB-320), 68 landmarks, 5-point alignment onto the ArcFace 112×112 template and a 512-D embedding,
+ * Detection (RFB-320), 68 landmarks, then a {@link FaceEmbedder} (the product: 5-point alignment onto the ArcFace
+ * 112×112 template and a 512-D embedding),
  * through OpenCV DNN (docs/spec-notes/face.md#measured-pipeline). Every image is first made greyscale — the chip
  * photo is — and back to three channels, so live frames are compared in the chip's conditions. Not thread-safe:
  * one pipeline per worker.
  */
 public final class FacePipeline {
-
-    /** ArcFace reference points for a 112×112 crop: eyes, nose tip, mouth corners. */
-    private static final double[][] TEMPLATE = {
-        {38.2946, 51.6963}, {73.5318, 51.5014}, {56.0252, 71.7366}, {41.5493, 92.3655}, {70.7299, 92.2041}
-    };
 
     private static final float DETECTION_THRESHOLD = 0.65f;
     private static final float NMS_THRESHOLD = 0.4f;
@@ -40,6 +33,7 @@ public final class FacePipeline {
     static final double MAX_BRIGHTNESS = 225;
 
     private final FaceModels models = FaceModels.get();
+    private final FaceEmbedder embedder;
     // Per-frame buffers, reused (the pipeline is one per worker): no native allocation of full frames per frame.
     private final Mat grey = new Mat();
     private final Mat greyBgr = new Mat();
@@ -56,6 +50,16 @@ public final class FacePipeline {
         record Face(FaceBox box, float[] embedding) implements Analysis {}
 
         record Issue(QualityIssue issue) implements Analysis {}
+    }
+
+    /** The product's pipeline: the shipped detector, landmarks and ArcFace embedder. */
+    public FacePipeline() {
+        this(FaceEmbedder.arcFace());
+    }
+
+    /** The shipped detector and landmarks with another embedding step (measured by {@code face eval}). */
+    public FacePipeline(FaceEmbedder embedder) {
+        this.embedder = embedder;
     }
 
     /** Detected faces, in pixels of {@code image}. */
@@ -139,7 +143,7 @@ public final class FacePipeline {
             return new Analysis.Issue(exposure);
         }
         float[] points = landmarks(face);
-        return new Analysis.Face(face, embed(image, points));
+        return new Analysis.Face(face, embedder.embed(image, points));
     }
 
     /** Embedding of the chip photo (greyscale); smaller photos are scaled up so the face clears the minimum size. */
@@ -168,6 +172,11 @@ public final class FacePipeline {
                 m.release();
             }
         }
+    }
+
+    /** The embedder's similarity of two embeddings (the product's: {@link #cosine}). */
+    public double similarity(float[] a, float[] b) {
+        return embedder.similarity(a, b);
     }
 
     public static double cosine(float[] a, float[] b) {
@@ -228,50 +237,5 @@ public final class FacePipeline {
         blob.release();
         out.release();
         return points;
-    }
-
-    /** Eye centres, nose tip and mouth corners from the 68-point layout, aligned onto the template, embedded. */
-    private float[] embed(Mat image, float[] p) {
-        Point leftEye = average(p, 36, 37, 39, 40);
-        Point rightEye = average(p, 42, 43, 45, 46);
-        Point nose = new Point(p[60], p[61]);
-        Point leftMouth = average(p, 48, 60);
-        Point rightMouth = average(p, 54, 64);
-        MatOfPoint2f from = new MatOfPoint2f(leftEye, rightEye, nose, leftMouth, rightMouth);
-        MatOfPoint2f to = new MatOfPoint2f(point(0), point(1), point(2), point(3), point(4));
-        Mat transform = Calib3d.estimateAffinePartial2D(from, to);
-        Mat aligned = new Mat();
-        Imgproc.warpAffine(image, aligned, transform, new Size(112, 112));
-        Mat blob = Dnn.blobFromImage(aligned, 1 / 128.0, new Size(112, 112), new Scalar(127, 127, 127), true, false);
-        models.embedder.setInput(blob);
-        Mat out = models.embedder.forward();
-        float[] embedding = new float[(int) out.total()];
-        out.reshape(1, 1).get(0, 0, embedding);
-        double norm = 0;
-        for (float v : embedding) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < embedding.length; i++) {
-            embedding[i] /= (float) norm;
-        }
-        for (Mat m : new Mat[] {transform, aligned, blob, out}) {
-            m.release();
-        }
-        return embedding;
-    }
-
-    private static Point average(float[] p, int... indices) {
-        double x = 0;
-        double y = 0;
-        for (int i : indices) {
-            x += p[i * 2];
-            y += p[i * 2 + 1];
-        }
-        return new Point(x / indices.length, y / indices.length);
-    }
-
-    private static Point point(int i) {
-        return new Point(TEMPLATE[i][0], TEMPLATE[i][1]);
     }
 }

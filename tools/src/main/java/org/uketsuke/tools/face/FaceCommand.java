@@ -2,10 +2,16 @@ package org.uketsuke.tools.face;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.uketsuke.face.OpenCv;
+import org.uketsuke.face.pipeline.FaceEmbedder;
+import org.uketsuke.face.pipeline.FacePipeline;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code ./uketsuke face eval --dataset DIR}: genuine/impostor scores, FMR/FNMR, EER and a ROC on labelled images. */
+/** {@code ./uketsuke face eval --dataset DIR [--pairs FILE] [--embedder dlib]}: genuine/impostor scores, FMR/FNMR, EER and a ROC on labelled images. */
 @Command(
         name = "face",
         mixinStandardHelpOptions = true,
@@ -18,6 +24,9 @@ public final class FaceCommand {
             mixinStandardHelpOptions = true,
             description = "Evaluate the verifier on a folder of person/image files (enrolled like a chip photo).")
     static final class Eval implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--dataset", required = true, description = "Folder with one sub-folder of images per person.")
         Path dataset;
@@ -43,9 +52,30 @@ public final class FaceCommand {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the calibration/held-out split.")
         long seed;
 
+        @Option(
+                names = "--pairs",
+                description = "Score only the pairs this file lists (LFW pairs.txt layout, or 'path1 path2"
+                        + " same|different' relative to --dataset) instead of all pairs.")
+        Path pairs;
+
+        @Option(
+                names = "--embedder",
+                defaultValue = "arcface",
+                description = "Embedding step: arcface (shipped) or dlib (ADR 0011, measured only).")
+        String embedder;
+
         @Override
         public Integer call() throws Exception {
-            FaceEvaluation.Report report = FaceEvaluation.run(dataset, out, threshold, targetFmr, seed);
+            OpenCv.load();
+            FaceEmbedder chosen = switch (embedder) {
+                case "arcface" -> FaceEmbedder.arcFace();
+                case "dlib" -> DlibEmbedder.load();
+                default ->
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "--embedder must be arcface or dlib, not " + embedder);
+            };
+            FaceEvaluation.Report report =
+                    FaceEvaluation.run(dataset, out, threshold, targetFmr, seed, new FacePipeline(chosen), pairs);
             report.lines().forEach(System.out::println);
             System.out.println("wrote " + out.resolve("roc.csv") + " and " + out.resolve("roc.png"));
             return 0;

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -75,7 +77,9 @@ public final class FaceEvaluation {
             double heldOutEerThreshold,
             double genuineMax,
             double replayCeiling,
-            int genuineAtOrAboveCeiling) {
+            int genuineAtOrAboveCeiling,
+            int listedPairs,
+            int unscoredPairs) {
 
         public List<String> lines() {
             List<String> lines = new ArrayList<>(List.of(
@@ -149,6 +153,17 @@ public final class FaceEvaluation {
                             replayCeiling,
                             genuineAtOrAboveCeiling,
                             genuinePairs)));
+            if (listedPairs > 0) {
+                lines.add(
+                        1,
+                        String.format(
+                                Locale.ROOT,
+                                "pairs file: %d listed pairs, %d scored, %d not scored (no face enrolled or acquired);"
+                                        + " a pair counts in a half only when both its people are in that half",
+                                listedPairs,
+                                listedPairs - unscoredPairs,
+                                unscoredPairs));
+            }
             if (heldOutImpostor == 0 || calibrationImpostor == 0) {
                 lines.add("a half has no impostor pairs (too few people): no FMR can be stated from this set");
             }
@@ -162,60 +177,103 @@ public final class FaceEvaluation {
 
     private record Sample(String person, float[] enrolled, float[] live) {}
 
+    /** A scored comparison: the enrolment of {@code enrolled} against the live frame of {@code live}. */
+    private record Comparison(int enrolled, int live, boolean same) {}
+
     private FaceEvaluation() {}
 
+    /** All pairs of a {@code person/image} folder, through the product's pipeline. */
     public static Report run(Path dataset, Path out, double configuredThreshold, double targetFmr, long seed)
             throws IOException {
         OpenCv.load();
-        FacePipeline pipeline = new FacePipeline();
-        List<Path> people;
-        try (Stream<Path> dirs = Files.list(dataset)) {
-            people = dirs.filter(Files::isDirectory).sorted().toList();
+        return run(dataset, out, configuredThreshold, targetFmr, seed, new FacePipeline(), null);
+    }
+
+    /**
+     * With {@code pairsFile} null: every live image against every other image's enrolment. Otherwise only the listed
+     * pairs ({@link PairList}), the first image enrolled, the second live.
+     */
+    public static Report run(
+            Path dataset,
+            Path out,
+            double configuredThreshold,
+            double targetFmr,
+            long seed,
+            FacePipeline pipeline,
+            Path pairsFile)
+            throws IOException {
+        OpenCv.load();
+        List<Path> images = new ArrayList<>();
+        List<String> persons = new ArrayList<>();
+        Map<Path, Integer> index = new HashMap<>();
+        PairList listed = pairsFile == null ? null : PairList.read(pairsFile, dataset);
+        if (listed == null) {
+            collectFolders(dataset, images, persons);
+        } else {
+            for (PairList.Pair pair : listed.pairs()) {
+                for (int k = 0; k < 2; k++) {
+                    Path image = k == 0 ? pair.first() : pair.second();
+                    if (index.putIfAbsent(image, images.size()) == null) {
+                        images.add(image);
+                        persons.add(k == 0 ? pair.firstPerson() : pair.secondPerson());
+                    }
+                }
+            }
         }
-        if (people.size() < 2) {
-            throw new IllegalArgumentException("the dataset needs at least two person folders: " + dataset);
+        List<String> names =
+                new ArrayList<>(persons.stream().distinct().sorted().toList());
+        if (names.size() < 2) {
+            throw new IllegalArgumentException("the dataset needs at least two people: " + dataset);
         }
         List<Sample> samples = new ArrayList<>();
-        int images = 0;
         int failedToEnrol = 0;
         int failedToAcquire = 0;
-        for (Path person : people) {
-            List<Path> files;
-            try (Stream<Path> list = Files.list(person)) {
-                files = list.filter(p -> p.getFileName()
-                                .toString()
-                                .toLowerCase(Locale.ROOT)
-                                .matches(".*\\.(jpe?g|png)"))
-                        .sorted()
-                        .toList();
+        for (int i = 0; i < images.size(); i++) {
+            Mat image = Imgcodecs.imread(images.get(i).toString());
+            float[] enrolled = null;
+            float[] live = null;
+            if (!image.empty()) {
+                enrolled = enrol(pipeline, image);
+                live = pipeline.analyse(image) instanceof FacePipeline.Analysis.Face f ? f.embedding() : null;
             }
-            for (Path file : files) {
-                images++;
-                Mat image = Imgcodecs.imread(file.toString());
-                if (image.empty()) {
-                    failedToEnrol++;
-                    continue;
+            image.release();
+            if (enrolled == null) {
+                failedToEnrol++;
+            }
+            if (live == null) {
+                failedToAcquire++;
+            }
+            samples.add(new Sample(persons.get(i), enrolled, live));
+        }
+        List<Comparison> comparisons = new ArrayList<>();
+        if (listed == null) {
+            for (int i = 0; i < samples.size(); i++) {
+                for (int j = 0; j < samples.size(); j++) {
+                    if (i != j) {
+                        comparisons.add(new Comparison(
+                                i,
+                                j,
+                                samples.get(i).person().equals(samples.get(j).person())));
+                    }
                 }
-                float[] enrolled = enrol(pipeline, image);
-                float[] live = pipeline.analyse(image) instanceof FacePipeline.Analysis.Face f ? f.embedding() : null;
-                image.release();
-                if (enrolled == null) {
-                    failedToEnrol++;
-                }
-                if (live == null) {
-                    failedToAcquire++;
-                }
-                samples.add(new Sample(person.getFileName().toString(), enrolled, live));
+            }
+        } else {
+            for (PairList.Pair pair : listed.pairs()) {
+                comparisons.add(new Comparison(index.get(pair.first()), index.get(pair.second()), pair.same()));
             }
         }
-        List<String> names = new ArrayList<>(
-                people.stream().map(p -> p.getFileName().toString()).toList());
+        int unscored = listed == null
+                ? 0
+                : (int) comparisons.stream()
+                        .filter(c -> samples.get(c.enrolled()).enrolled() == null
+                                || samples.get(c.live()).live() == null)
+                        .count();
         Collections.shuffle(names, new Random(seed));
         List<String> calibration = names.subList(0, names.size() / 2);
-        ScoreStatistics all = scores(samples, null);
-        ScoreStatistics calibrate = scores(samples, calibration);
+        ScoreStatistics all = scores(pipeline, samples, comparisons, null);
+        ScoreStatistics calibrate = scores(pipeline, samples, comparisons, calibration);
         List<String> heldOutNames = names.subList(names.size() / 2, names.size());
-        ScoreStatistics heldOut = scores(samples, heldOutNames);
+        ScoreStatistics heldOut = scores(pipeline, samples, comparisons, heldOutNames);
         double calibrated = calibrate.thresholdForFmr(targetFmr);
         double[] eer = all.equalErrorRate();
         Files.createDirectories(out);
@@ -223,8 +281,8 @@ public final class FaceEvaluation {
         double[] heldOutEer = heldOut.equalErrorRate();
         double ceiling = PresentationChecks.defaults().replayCeiling();
         return new Report(
-                people.size(),
-                images,
+                names.size(),
+                images.size(),
                 failedToEnrol,
                 failedToAcquire,
                 all.genuine().length,
@@ -252,7 +310,30 @@ public final class FaceEvaluation {
                 heldOutEer[1],
                 all.genuine().length == 0 ? -1 : all.genuine()[all.genuine().length - 1],
                 ceiling,
-                (int) Arrays.stream(all.genuine()).filter(g -> g >= ceiling).count());
+                (int) Arrays.stream(all.genuine()).filter(g -> g >= ceiling).count(),
+                listed == null ? 0 : listed.pairs().size(),
+                unscored);
+    }
+
+    /** The images of a {@code person/image} folder, with their person. */
+    private static void collectFolders(Path dataset, List<Path> images, List<String> persons) throws IOException {
+        List<Path> people;
+        try (Stream<Path> dirs = Files.list(dataset)) {
+            people = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path person : people) {
+            try (Stream<Path> list = Files.list(person)) {
+                list.filter(p -> p.getFileName()
+                                .toString()
+                                .toLowerCase(Locale.ROOT)
+                                .matches(".*\\.(jpe?g|png)"))
+                        .sorted()
+                        .forEach(file -> {
+                            images.add(file);
+                            persons.add(person.getFileName().toString());
+                        });
+            }
+        }
     }
 
     /** The image as the card would hold it: head crop around the detected face, greyscale, 180×222, JPEG 2000. */
@@ -300,23 +381,22 @@ public final class FaceEvaluation {
         }
     }
 
-    /** Every live image against every other image's enrolment, among the given people (null: everyone). */
-    private static ScoreStatistics scores(List<Sample> samples, List<String> among) {
+    /** The comparisons whose two people are both among the given ones (null: all), scored by the pipeline. */
+    private static ScoreStatistics scores(
+            FacePipeline pipeline, List<Sample> samples, List<Comparison> comparisons, List<String> among) {
         List<Double> genuine = new ArrayList<>();
         List<Double> impostor = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            Sample enrolled = samples.get(i);
-            if (enrolled.enrolled() == null || (among != null && !among.contains(enrolled.person()))) {
+        for (Comparison c : comparisons) {
+            Sample enrolled = samples.get(c.enrolled());
+            Sample live = samples.get(c.live());
+            if (enrolled.enrolled() == null || live.live() == null) {
                 continue;
             }
-            for (int j = 0; j < samples.size(); j++) {
-                Sample live = samples.get(j);
-                if (i == j || live.live() == null || (among != null && !among.contains(live.person()))) {
-                    continue;
-                }
-                double score = FacePipeline.cosine(enrolled.enrolled(), live.live());
-                (enrolled.person().equals(live.person()) ? genuine : impostor).add(score);
+            if (among != null && !(among.contains(enrolled.person()) && among.contains(live.person()))) {
+                continue;
             }
+            double score = pipeline.similarity(enrolled.enrolled(), live.live());
+            (c.same() ? genuine : impostor).add(score);
         }
         return new ScoreStatistics(
                 genuine.stream().mapToDouble(Double::doubleValue).toArray(),

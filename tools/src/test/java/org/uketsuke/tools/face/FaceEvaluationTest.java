@@ -1,7 +1,10 @@
 package org.uketsuke.tools.face;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +18,8 @@ import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import org.uketsuke.face.OpenCv;
+import org.uketsuke.face.pipeline.FacePipeline;
+import picocli.CommandLine;
 
 /**
  * The evaluation end to end on a small folder made here from the two CC0 portraits the build fetches (four views of
@@ -70,6 +75,55 @@ class FaceEvaluationTest {
                 .isEqualTo("threshold,fmr,fnmr");
         assertThat(Files.readAllLines(out.resolve("roc-heldout.csv"))).hasSize(202);
         assertThat(Files.size(out.resolve("roc.png"))).isGreaterThan(1_000);
+    }
+
+    /**
+     * {@code --pairs} with dlib's converted recogniser in the embedding step: only the listed pairs are scored, each
+     * in the right column, and the licence-clear embedder separates the two people on this small set too.
+     */
+    @Test
+    void listedPairsThroughTheDlibEmbedderAreTheOnlyOnesScored() throws Exception {
+        Path pairs = Files.writeString(
+                work.resolve("pairs.txt"),
+                String.join(
+                        "\n",
+                        "astronaut/1.png astronaut/2.png same",
+                        "astronaut/3.png astronaut/4.png same",
+                        "camera/1.png camera/3.png same",
+                        "astronaut/1.png camera/1.png different",
+                        "camera/2.png astronaut/3.png different",
+                        ""));
+        FaceEvaluation.Report report = FaceEvaluation.run(
+                work.resolve("set"),
+                work.resolve("out-pairs"),
+                0.40,
+                0.0001,
+                1L,
+                new FacePipeline(DlibEmbedder.load()),
+                pairs);
+        report.lines().forEach(System.out::println);
+        assertThat(report.listedPairs()).isEqualTo(5);
+        assertThat(report.genuinePairs() + report.impostorPairs() + report.unscoredPairs())
+                .isEqualTo(5);
+        assertThat(report.genuinePairs()).isBetween(2, 3);
+        assertThat(report.impostorPairs()).isBetween(1, 2);
+        assertThat(report.images()).as("only the images the pairs name").isEqualTo(7);
+        assertThat(report.genuineMean()).isGreaterThan(report.impostorMean() + 0.2);
+        assertThat(report.lines()).anyMatch(l -> l.startsWith("pairs file: 5 listed pairs"));
+    }
+
+    @Test
+    void theCommandRefusesAnUnknownEmbedderAndAMalformedPairsFile() throws Exception {
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new FaceCommand()).setErr(new PrintWriter(err));
+        assertThat(command.execute("eval", "--dataset", work.resolve("set").toString(), "--embedder", "sface"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--embedder must be arcface or dlib");
+        Path pairs = Files.writeString(work.resolve("bad-pairs.txt"), "astronaut/1.png camera/1.png perhaps\n");
+        assertThatThrownBy(() -> FaceEvaluation.run(
+                        work.resolve("set"), work.resolve("out-bad"), 0.40, 0.0001, 1L, new FacePipeline(), pairs))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 1");
     }
 
     private static Mat rotated(Mat image, double degrees) {

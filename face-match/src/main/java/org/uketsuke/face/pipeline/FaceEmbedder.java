@@ -1,0 +1,37 @@
+package org.uketsuke.face.pipeline;
+
+import org.opencv.core.Mat;
+
+/**
+ * The pipeline's last step: the face in a frame (three-channel, in the chip's grey conditions) and its 68 landmarks
+ * (x, y interleaved, image pixels) in, an embedding out, compared by {@link #similarity}. The product uses
+ * {@link #arcFace()}; {@code face eval} can measure another recogniser through the same detector and landmarks
+ * (docs/decisions/0011-licence-clear-face-models.md).
+ */
+public interface FaceEmbedder {
+
+    float[] embed(Mat image, float[] landmarks68);
+
+    /** Higher is more alike, in the metric the model was trained for; the default is the cosine of unit vectors. */
+    default double similarity(float[] a, float[] b) {
+        return FacePipeline.cosine(a, b);
+    }
+
+    /** The shipped 512-D embedder: five points onto the ArcFace 112×112 template. */
+    static FaceEmbedder arcFace() {
+        return new ArcFaceEmbedder(FaceModels.get());
+    }
+
+    /** Scales {@code v} to unit length in place and returns it. */
+    static float[] normalised(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) norm;
+        }
+        return v;
+    }
+}

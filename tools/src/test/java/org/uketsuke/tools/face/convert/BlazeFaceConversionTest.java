@@ -1,0 +1,89 @@
+package org.uketsuke.tools.face.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.data.Percentage;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.dnn.Dnn;
+import org.opencv.dnn.Net;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+import org.uketsuke.face.OpenCv;
+
+/**
+ * MediaPipe BlazeFace (Apache-2.0), converted from its TF.js graph model, gives tensorflow.js's outputs: every 7th value
+ * of each of the four outputs and their sums of absolute values, recorded once by
+ * {@code tools/models/record-blazeface-reference.js} on a window of the public-domain astronaut portrait (the image is
+ * not committed). The converted bytes are pinned, like the recogniser's.
+ */
+class BlazeFaceConversionTest {
+
+    static final String PINNED_SHA256 = "076121e8c779e5e72809e6527623cb0aff52708633698a1e16f2ad7e158a7ce6";
+
+    @Test
+    void theConvertedGraphGivesTensorflowJsOutputsAndIsPinned() throws Exception {
+        OpenCv.load();
+        byte[] onnx = TfjsGraphConverter.convert(Path.of(System.getProperty("uketsuke.tfjsModels"), "blazeface.json"));
+        JsonNode reference;
+        try (InputStream in = getClass().getResourceAsStream("/org/uketsuke/tools/face/blazeface-reference.json")) {
+            reference = new ObjectMapper().readTree(in);
+        }
+        Net net = Dnn.readNetFromONNX(new MatOfByte(onnx));
+        Mat image = Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), "astronaut.png")
+                .toString());
+        int size = reference.get("size").asInt();
+        Mat rgb = new Mat();
+        Imgproc.cvtColor(
+                new Mat(
+                        image,
+                        new Rect(reference.get("x").asInt(), reference.get("y").asInt(), size, size)),
+                rgb,
+                Imgproc.COLOR_BGR2RGB);
+        net.setInput(
+                Dnn.blobFromImage(rgb, 1 / 127.5, new Size(size, size), new Scalar(127.5, 127.5, 127.5), false, false));
+        List<String> names = new ArrayList<>();
+        reference.get("outputs").forEach(o -> names.add(o.get("name").asText()));
+        List<Mat> outputs = new ArrayList<>();
+        net.forward(outputs, names);
+        for (int k = 0; k < names.size(); k++) {
+            JsonNode expected = reference.get("outputs").get(k);
+            float[] values = new float[(int) outputs.get(k).total()];
+            outputs.get(k).reshape(1, 1).get(0, 0, values);
+            double sumAbs = 0;
+            double worst = 0;
+            for (int i = 0; i < values.length; i++) {
+                sumAbs += Math.abs(values[i]);
+                if (i % 7 == 0) {
+                    double e = expected.get("every7th").get(i / 7).asDouble();
+                    worst = Math.max(worst, Math.abs(e - values[i]) / Math.max(1, Math.abs(e)));
+                }
+            }
+            System.out.printf(
+                    "%s: worst relative |Δ| %.2e, sum |v| %.3f vs %.3f%n",
+                    names.get(k), worst, sumAbs, expected.get("sumAbs").asDouble());
+            assertThat(values).hasSize(count(expected.get("shape")));
+            assertThat(worst).as(names.get(k)).isLessThan(1e-4);
+            assertThat(sumAbs).isCloseTo(expected.get("sumAbs").asDouble(), Percentage.withPercentage(1e-3));
+        }
+        assertThat(ConvertFaceModels.sha256(onnx)).isEqualTo(PINNED_SHA256);
+    }
+
+    private static int count(JsonNode shape) {
+        int n = 1;
+        for (JsonNode d : shape) {
+            n *= d.asInt();
+        }
+        return n;
+    }
+}
