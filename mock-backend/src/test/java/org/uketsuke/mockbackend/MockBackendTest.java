@@ -36,6 +36,7 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.CheckDigit;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentKind;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
@@ -127,6 +128,30 @@ class MockBackendTest {
                 "consented"));
         assertThat(((ConfirmationOutcome.Confirmed) with).qualification().withParticulars(ResultParticulars.none()))
                 .isEqualTo(card.expected());
+    }
+
+    @Test
+    void aCertificateInItsGraceConfirmsTheQualificationWithoutMedicalInformation() throws Exception {
+        Consents yes = Consents.all(Consent.YES);
+        IssuedCard inGrace = backend.issueRecentlyExpiredCard(14);
+        byte[] nonce = TestCards.nonce(client);
+        ConfirmationOutcome outcome = client.confirmByCard(new CardConfirmationRequest(
+                inGrace.authCertDer(),
+                nonce,
+                TestCards.signStatement(inGrace.authKey(), client, nonce, yes, null),
+                IdentityMethod.PIN,
+                yes,
+                "grace"));
+        assertThat(outcome).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        ConfirmationOutcome.Confirmed confirmed = (ConfirmationOutcome.Confirmed) outcome;
+        assertThat(confirmed.notice()).contains("有効期限が切れています");
+        assertThat(confirmed.qualification().particulars().consent(ConsentKind.PHARMACEUTICAL))
+                .hasValueSatisfying(c -> assertThat(c.flag()).isEqualTo(Consent.NOT_OBTAINED));
+        assertThat(confirmed.qualification().particulars().consent(ConsentKind.LIMIT_APPLICATION))
+                .hasValueSatisfying(c -> assertThat(c.flag()).isEqualTo(Consent.YES));
+
+        ConfirmationOutcome soon = client.confirmByCard(signedRequest(backend.issueExpiringCard(15)));
+        assertThat(((ConfirmationOutcome.Confirmed) soon).notice()).contains("有効期限が近づいています");
     }
 
     @Test

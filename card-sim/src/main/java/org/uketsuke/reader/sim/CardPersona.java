@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param description what the card is, for people
  * @param certificate how its auth certificate is issued
  * @param tokenLabel the JPKI token label (EF 0006)
- * @param pinBlocked whether the auth PIN's retry counter is exhausted
+ * @param pin the state of its auth PIN
  * @param behaviour its faults and timing
  */
 public record CardPersona(
@@ -19,7 +19,7 @@ public record CardPersona(
         String description,
         Certificate certificate,
         String tokenLabel,
-        boolean pinBlocked,
+        Pin pin,
         Behaviour behaviour) {
 
     /** Default APDU count before a {@link Behaviour#PULLED} card is taken off. */
@@ -30,9 +30,21 @@ public record CardPersona(
     /** How the test CA issues the card's auth certificate. */
     public enum Certificate {
         VALID,
+        /** Expires within the three months in which the result screen tells the patient to renew it. */
+        EXPIRING,
+        /** Expired less than three months ago: the qualification is still confirmed, without medical information. */
+        EXPIRED_RECENTLY,
+        /** Expired longer ago than the three months' grace. */
         EXPIRED,
         REVOKED,
         UNREGISTERED
+    }
+
+    /** The auth PIN: set and usable, exhausted (three wrong PINs), or never set (顔認証マイナンバーカード). */
+    public enum Pin {
+        USABLE,
+        BLOCKED,
+        NONE
     }
 
     /** The card's {@link CardBehaviour} kind. */
@@ -49,6 +61,7 @@ public record CardPersona(
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(tokenLabel, "tokenLabel");
+        Objects.requireNonNull(pin, "pin");
         Objects.requireNonNull(behaviour, "behaviour");
     }
 
@@ -61,8 +74,10 @@ public record CardPersona(
      */
     public MyNumberCardSimulator card(CardPersonalisation personalisation, Duration latency, long after) {
         MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation, tokenLabel);
-        if (pinBlocked) {
-            card.blockAuthPin();
+        switch (pin) {
+            case USABLE -> {}
+            case BLOCKED -> card.blockAuthPin();
+            case NONE -> card.withoutAuthPin();
         }
         CardBehaviour normal = CardBehaviour.normal();
         return switch (behaviour) {
