@@ -58,6 +58,11 @@ public sealed interface CertificateExpiry {
         return this instanceof ExpiredInGrace || this instanceof Expired;
     }
 
+    /** Whether the patient is to be told to renew: it expires soon, or has expired within its grace. */
+    default boolean hasRenewalNotice() {
+        return this instanceof ExpiresSoon || this instanceof ExpiredInGrace;
+    }
+
     /** Whether the certificate may still confirm the qualification. */
     default boolean confirmsQualification() {
         return !(this instanceof Expired);

@@ -29,7 +29,6 @@ public record PresentedCard(CardKind kind, Optional<CertificateExpiry> expiry) {
 
     /** The notice the result screen and the staff console show: renew soon, or qualification only. */
     public Optional<CertificateExpiry> renewalNotice() {
-        return expiry.filter(e -> e instanceof CertificateExpiry.ExpiresSoon
-                || e instanceof CertificateExpiry.ExpiredInGrace);
+        return expiry.filter(CertificateExpiry::hasRenewalNotice);
     }
 }

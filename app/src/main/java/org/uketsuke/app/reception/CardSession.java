@@ -1,5 +1,12 @@
 package org.uketsuke.app.reception;
 
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Optional;
+import org.uketsuke.eligibility.CertificateExpiry;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.jpki.JpkiCard;
 
@@ -21,6 +28,20 @@ record CardSession(ApduTransport transport, JpkiCard card, byte[] authCertificat
 
     CardSession withCertificate(byte[] der) {
         return new CardSession(transport, card, der);
+    }
+
+    /** Where the certificate read from the card stands against its expiry; empty before an Android phone's PIN. */
+    Optional<CertificateExpiry> expiry(Clock clock) {
+        if (!certificateRead()) {
+            return Optional.empty();
+        }
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(authCertificate));
+            return Optional.of(ReadCardStep.expiryOf(certificate, clock));
+        } catch (CertificateException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -96,11 +96,13 @@ public record CardPersona(
 
     /**
      * Whether the card itself answers differently from the patient's: a revoked or unregistered card differs only in
-     * the backend, a slow one only in time.
+     * the backend, a slow one only in time, a certificate about to expire or in its grace only in its dates.
      */
     public boolean differsOnTheCard() {
         return certificate != Certificate.REVOKED
                 && certificate != Certificate.UNREGISTERED
+                && certificate != Certificate.EXPIRING
+                && certificate != Certificate.EXPIRED_RECENTLY
                 && behaviour != Behaviour.SLOW;
     }
 }
