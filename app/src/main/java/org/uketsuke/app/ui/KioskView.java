@@ -46,6 +46,7 @@ public final class KioskView {
     private final Label ratioCaption = label("resultRatioCaption", "result-label");
     private final Label ratio = label("resultRatio", "result-value");
     private final Label certificateNotice = label("certificateNotice", "kiosk-warning");
+    private final Label medicalAssistance = label("medicalAssistance", "kiosk-body");
     private final Button language = new Button();
     private final Button ok = new Button();
     private final Button clear = new Button();
@@ -83,7 +84,7 @@ public final class KioskView {
         registerNo.setOnAction(e -> model.declineRegistration());
         registration.setId("registrationOffer");
         registration.setAlignment(Pos.CENTER);
-        VBox centre = new VBox(20, title, body, problem, pinPad, consents, registration, result, certificateNotice);
+        VBox centre = new VBox(20, title, body, problem, pinPad, consents, registration, result, medicalAssistance, certificateNotice);
         if (model.facePath() != null) {
             facePathView = new FacePathView(model.facePath());
             centre.getChildren().add(4, facePathView.root());
@@ -299,6 +300,10 @@ public final class KioskView {
                 s.result().isPresent() ? CertificateNotices.forPatient(m, s.card()) : Optional.empty();
         show(certificateNotice, notice.isPresent());
         certificateNotice.setText(notice.orElse(""));
+        Optional<String> assistance =
+                s.result().flatMap(r -> MedicalAssistanceTexts.of(m, r.qualification()));
+        show(medicalAssistance, assistance.isPresent());
+        medicalAssistance.setText(assistance.orElse(""));
         insurerCaption.setText(m.get("result.insurer"));
         insurerNumberCaption.setText(m.get("result.insurerNumber"));
         ratioCaption.setText(m.get("result.ratio"));

@@ -140,6 +140,10 @@ public final class StaffView {
                         r -> r.problem()
                                 .map(p -> messages.get("problem." + p))
                                 .orElse(messages.get("staff.status.confirmed")
+                                        + r.qualification()
+                                                .flatMap(q -> MedicalAssistanceTexts.forStaff(messages, q))
+                                                .map(n -> " — " + n)
+                                                .orElse("")
                                         + CertificateNotices.forStaff(messages, r.certificate())
                                                 .map(n -> " — " + n)
                                                 .orElse(""))));
