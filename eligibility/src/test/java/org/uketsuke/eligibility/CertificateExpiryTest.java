@@ -10,11 +10,14 @@ import org.junit.jupiter.api.Test;
 class CertificateExpiryTest {
 
     private static final LocalDate EXPIRES = LocalDate.of(2026, 6, 15);
-    private static final Instant NOT_AFTER =
-            EXPIRES.atTime(LocalTime.of(23, 59, 59)).atZone(CertificateExpiry.JAPAN).toInstant();
+    private static final Instant NOT_AFTER = EXPIRES.atTime(LocalTime.of(23, 59, 59))
+            .atZone(CertificateExpiry.JAPAN)
+            .toInstant();
 
     private static CertificateExpiry on(LocalDate day) {
-        return CertificateExpiry.of(NOT_AFTER, day.atTime(LocalTime.NOON).atZone(CertificateExpiry.JAPAN).toInstant());
+        return CertificateExpiry.of(
+                NOT_AFTER,
+                day.atTime(LocalTime.NOON).atZone(CertificateExpiry.JAPAN).toInstant());
     }
 
     @Test

@@ -139,8 +139,7 @@ final class Confirmations {
         Qualification qualification = withConsents(held, given)
                 .withReferenceNumber(references.of(from, person))
                 .withParticulars(ResultParticularsGenerator.of(person, held)
-                        .withConsents(ResultParticularsGenerator.consents(
-                                given, request.scenario(), clock.instant())));
+                        .withConsents(ResultParticularsGenerator.consents(given, request.scenario(), clock.instant())));
         // The consents (with their time, so their expiry) and the prescription-form choice, for later viewing.
         consents.record(from, person, given, request.scenario(), request.prescriptionForm(), clock.instant());
         return ResultMessage.confirmed(now, institution, fileId, qualification, ExpiryNotices.of(expiry))

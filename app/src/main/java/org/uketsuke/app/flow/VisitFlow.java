@@ -153,11 +153,11 @@ public final class VisitFlow {
             case READING_CARD ->
                 untimed(event -> switch (event) {
                     // An iPhone was unlocked on the phone: nothing to ask on the kiosk before the consents.
-                    case CardReady r when r.card().kind() == CardKind.IPHONE ->
+                    case CardReady r
+                    when r.card().kind() == CardKind.IPHONE ->
                         Transition.to(state(ASKING_CONSENTS).withCard(r.card()));
                     case CardReady r
-                    when r.pinTriesLeft() == 0 && r.card().kind().pinOnTheKiosk() ->
-                        problem(Problem.PIN_BLOCKED);
+                    when r.pinTriesLeft() == 0 && r.card().kind().pinOnTheKiosk() -> problem(Problem.PIN_BLOCKED);
                     case CardReady r -> Transition.to(pin(r.pinTriesLeft()).withCard(r.card()));
                     case Failed f -> problem(f.problem());
                     case CardRemoved _ -> problem(Problem.CARD_REMOVED);

@@ -68,11 +68,11 @@ final class ReadCardStep implements VisitStep {
                     if (kind == CardKind.IPHONE) {
                         ready = ready.withProof(new IdentityProof.CardSignature());
                     }
-                    return Result.end(
-                            ready, new VisitEvent.CardReady(triesLeft, new PresentedCard(kind, expiry)));
+                    return Result.end(ready, new VisitEvent.CardReady(triesLeft, new PresentedCard(kind, expiry)));
                 }
                 // An Android phone keeps its certificate behind the PIN: it is read once the PIN is verified.
-                case CertificateRead.PinRequiredFirst _ when token == TokenKind.SMARTPHONE_ANDROID -> {
+                case CertificateRead.PinRequiredFirst _
+                when token == TokenKind.SMARTPHONE_ANDROID -> {
                     int triesLeft = card.authPinTriesLeft();
                     return Result.end(
                             visit.withCard(CardSession.beforePin(transport, card)),

@@ -84,7 +84,8 @@ public final class KioskView {
         registerNo.setOnAction(e -> model.declineRegistration());
         registration.setId("registrationOffer");
         registration.setAlignment(Pos.CENTER);
-        VBox centre = new VBox(20, title, body, problem, pinPad, consents, registration, result, medicalAssistance, certificateNotice);
+        VBox centre = new VBox(
+                20, title, body, problem, pinPad, consents, registration, result, medicalAssistance, certificateNotice);
         if (model.facePath() != null) {
             facePathView = new FacePathView(model.facePath());
             centre.getChildren().add(4, facePathView.root());
@@ -300,8 +301,7 @@ public final class KioskView {
                 s.result().isPresent() ? CertificateNotices.forPatient(m, s.card()) : Optional.empty();
         show(certificateNotice, notice.isPresent());
         certificateNotice.setText(notice.orElse(""));
-        Optional<String> assistance =
-                s.result().flatMap(r -> MedicalAssistanceTexts.of(m, r.qualification()));
+        Optional<String> assistance = s.result().flatMap(r -> MedicalAssistanceTexts.of(m, r.qualification()));
         show(medicalAssistance, assistance.isPresent());
         medicalAssistance.setText(assistance.orElse(""));
         insurerCaption.setText(m.get("result.insurer"));

@@ -39,8 +39,7 @@ class CardKindsFlowTest {
         assertThat(choosing.state()).isEqualTo(VisitState.AWAITING_PIN);
         assertThat(choosing.card().kind().pinOnTheKiosk()).isFalse();
         assertThat(flow.on(new PinEntered("1234")).commands()).isEmpty();
-        assertThat(flow.on(new VisitEvent.FacePathChosen()).next().state())
-                .isEqualTo(VisitState.CAPTURING_CARD_FRONT);
+        assertThat(flow.on(new VisitEvent.FacePathChosen()).next().state()).isEqualTo(VisitState.CAPTURING_CARD_FRONT);
         VisitSnapshot failed = at(new VisitEvent.CardFrontUnreadable());
         assertThat(failed.card().kind()).isEqualTo(CardKind.FACE_ONLY_CARD);
         assertThat(flow.on(new PinPathChosen()).next().state()).isEqualTo(VisitState.ENTERING_COLLATION_NUMBER);
@@ -49,7 +48,8 @@ class CardKindsFlowTest {
 
     @Test
     void anIPhoneGoesStraightToTheConsentsAndAnAndroidPhoneOnlyToThePin() {
-        assertThat(at(new CardPlaced(), new CardReady(3, PresentedCard.of(CardKind.IPHONE))).state())
+        assertThat(at(new CardPlaced(), new CardReady(3, PresentedCard.of(CardKind.IPHONE)))
+                        .state())
                 .isEqualTo(VisitState.ASKING_CONSENTS);
         VisitFlow android = new VisitFlow();
         android.on(new CardPlaced());
@@ -57,7 +57,8 @@ class CardKindsFlowTest {
         assertThat(android.on(new VisualCheckRequested()).next().state()).isEqualTo(VisitState.AWAITING_PIN);
         assertThat(android.on(new VisitEvent.FacePathChosen()).next().state()).isEqualTo(VisitState.AWAITING_PIN);
         android.on(new PinEntered("1234"));
-        VisitSnapshot consents = android.on(new PinVerified(Optional.of(IN_GRACE))).next();
+        VisitSnapshot consents =
+                android.on(new PinVerified(Optional.of(IN_GRACE))).next();
         assertThat(consents.card()).isEqualTo(new PresentedCard(CardKind.ANDROID_PHONE, IN_GRACE));
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.app.flow.VisitEvent;
 
 /** The timing wrapper adds a step's machine time to its part of the visit's timings, and changes nothing else. */
 class TimedStepTest {
@@ -18,8 +17,9 @@ class TimedStepTest {
     void aTimedStepAddsItsTimeToItsPartOnly() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.start(dir)) {
             fixture.slot.insert();
-            VisitStep.Result read =
-                    new TimedStep(VisitTimings.Part.CARD, new ReadCardStep(fixture.slot, Clock.systemUTC())).run(VisitContext.EMPTY);
+            VisitStep.Result read = new TimedStep(
+                            VisitTimings.Part.CARD, new ReadCardStep(fixture.slot, Clock.systemUTC()))
+                    .run(VisitContext.EMPTY);
             assertThat(read.event()).contains(fixture.cardReady(3));
             assertThat(read.visit().timings().cardNanos()).isPositive();
             assertThat(read.visit().timings().backendNanos()).isZero();

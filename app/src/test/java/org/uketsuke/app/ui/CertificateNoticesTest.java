@@ -16,20 +16,20 @@ class CertificateNoticesTest {
 
     @Test
     void thePatientIsToldWhenAndWhereToRenewAndWhatTheGraceMeans() {
-        PresentedCard soon =
-                new PresentedCard(CardKind.MY_NUMBER_CARD, new CertificateExpiry.ExpiresSoon(LocalDate.of(2026, 6, 15)));
-        assertThat(CertificateNotices.forPatient(JA, soon)).hasValueSatisfying(t -> assertThat(t)
-                .contains("2026-06-15")
-                .contains("市区町村"));
+        PresentedCard soon = new PresentedCard(
+                CardKind.MY_NUMBER_CARD, new CertificateExpiry.ExpiresSoon(LocalDate.of(2026, 6, 15)));
+        assertThat(CertificateNotices.forPatient(JA, soon))
+                .hasValueSatisfying(t -> assertThat(t).contains("2026-06-15").contains("市区町村"));
         PresentedCard grace = new PresentedCard(
                 CardKind.MY_NUMBER_CARD,
                 new CertificateExpiry.ExpiredInGrace(LocalDate.of(2026, 6, 15), LocalDate.of(2026, 9, 15)));
-        assertThat(CertificateNotices.forPatient(EN, grace)).hasValueSatisfying(t -> assertThat(t)
-                .contains("2026-06-15")
-                .contains("2026-09-15")
-                .contains("medical information"));
-        assertThat(CertificateNotices.forStaff(JA, grace.expiry())).hasValueSatisfying(t -> assertThat(t)
-                .contains("医療情報なし"));
+        assertThat(CertificateNotices.forPatient(EN, grace))
+                .hasValueSatisfying(t -> assertThat(t)
+                        .contains("2026-06-15")
+                        .contains("2026-09-15")
+                        .contains("medical information"));
+        assertThat(CertificateNotices.forStaff(JA, grace.expiry()))
+                .hasValueSatisfying(t -> assertThat(t).contains("医療情報なし"));
     }
 
     @Test

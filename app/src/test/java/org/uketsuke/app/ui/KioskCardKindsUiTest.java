@@ -53,8 +53,7 @@ class KioskCardKindsUiTest {
         assertThat(visible(robot, "#pinKeys")).isFalse();
         assertThat(visible(robot, "#chooseFace")).isTrue();
         assertThat(visible(robot, "#requestVisual")).isTrue();
-        assertThat(robot.lookup("#kioskTitle").queryAs(Label.class).getText())
-                .isEqualTo("Face-authentication card");
+        assertThat(robot.lookup("#kioskTitle").queryAs(Label.class).getText()).isEqualTo("Face-authentication card");
 
         robot.interact(() -> model.show(at(VisitState.AWAITING_PIN, PresentedCard.of(CardKind.ANDROID_PHONE))));
         assertThat(visible(robot, "#pinKeys")).isTrue();

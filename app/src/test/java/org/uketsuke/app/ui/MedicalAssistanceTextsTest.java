@@ -55,6 +55,7 @@ class MedicalAssistanceTextsTest {
 
     @Test
     void anyoneElseSeesNothingOfIt() {
-        assertThat(MedicalAssistanceTexts.of(new Messages(Messages.ENGLISH), ORDINARY)).isEmpty();
+        assertThat(MedicalAssistanceTexts.of(new Messages(Messages.ENGLISH), ORDINARY))
+                .isEmpty();
     }
 }

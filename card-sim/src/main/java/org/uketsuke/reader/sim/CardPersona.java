@@ -15,12 +15,7 @@ import java.util.Objects;
  * @param behaviour its faults and timing
  */
 public record CardPersona(
-        String name,
-        String description,
-        Certificate certificate,
-        String tokenLabel,
-        Pin pin,
-        Behaviour behaviour) {
+        String name, String description, Certificate certificate, String tokenLabel, Pin pin, Behaviour behaviour) {
 
     /** Default APDU count before a {@link Behaviour#PULLED} card is taken off. */
     public static final long DEFAULT_PULLED_AFTER = 3;

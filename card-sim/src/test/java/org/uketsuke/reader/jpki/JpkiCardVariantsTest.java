@@ -144,7 +144,8 @@ class JpkiCardVariantsTest {
         try (ApduTransport session = VirtualCardTransport.open(phone)) {
             JpkiCard jpki = new JpkiCard(session);
             assertThat(jpki.identify()).isEqualTo(TokenKind.SMARTPHONE_IOS);
-            assertThat(((CertificateRead.Read) jpki.readAuthCertificate()).der()).isEqualTo(CERT);
+            assertThat(((CertificateRead.Read) jpki.readAuthCertificate()).der())
+                    .isEqualTo(CERT);
             assertThat(jpki.signWithAuthKey(new byte[32])).isInstanceOf(Signature.Signed.class);
         }
     }
