@@ -117,31 +117,15 @@ class MockBackendTest {
                         .specificDiseases())
                 .isEmpty();
 
-        byte[] nonce = TestCards.nonce(client);
-        Consents yes = Consents.all(Consent.YES);
-        ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(
-                card.authCertDer(),
-                nonce,
-                TestCards.signStatement(card.authKey(), client, nonce, yes, null),
-                IdentityMethod.PIN,
-                yes,
-                "consented"));
+        ConfirmationOutcome with = client.confirmByCard(consentingToAll(card, "consented"));
         assertThat(((ConfirmationOutcome.Confirmed) with).qualification().withParticulars(ResultParticulars.none()))
                 .isEqualTo(card.expected());
     }
 
     @Test
     void aCertificateInItsGraceConfirmsTheQualificationWithoutMedicalInformation() throws Exception {
-        Consents yes = Consents.all(Consent.YES);
-        IssuedCard inGrace = backend.issueRecentlyExpiredCard(14);
-        byte[] nonce = TestCards.nonce(client);
-        ConfirmationOutcome outcome = client.confirmByCard(new CardConfirmationRequest(
-                inGrace.authCertDer(),
-                nonce,
-                TestCards.signStatement(inGrace.authKey(), client, nonce, yes, null),
-                IdentityMethod.PIN,
-                yes,
-                "grace"));
+        ConfirmationOutcome outcome =
+                client.confirmByCard(consentingToAll(backend.issueRecentlyExpiredCard(14), "grace"));
         assertThat(outcome).isInstanceOf(ConfirmationOutcome.Confirmed.class);
         ConfirmationOutcome.Confirmed confirmed = (ConfirmationOutcome.Confirmed) outcome;
         assertThat(confirmed.notice()).contains("有効期限が切れています");
@@ -434,6 +418,19 @@ class MockBackendTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    /** A PIN confirmation of this card in which the patient consented to everything. */
+    private static CardConfirmationRequest consentingToAll(IssuedCard card, String fileId) throws Exception {
+        byte[] nonce = TestCards.nonce(client);
+        Consents yes = Consents.all(Consent.YES);
+        return new CardConfirmationRequest(
+                card.authCertDer(),
+                nonce,
+                TestCards.signStatement(card.authKey(), client, nonce, yes, null),
+                IdentityMethod.PIN,
+                yes,
+                fileId);
     }
 
     private static RejectionReason reason(ConfirmationOutcome outcome) {
