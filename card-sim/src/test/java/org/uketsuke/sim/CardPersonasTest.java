@@ -32,7 +32,11 @@ class CardPersonasTest {
                         "slow",
                         "extended",
                         "pulled",
-                        "garbage");
+                        "garbage",
+                        "face-only",
+                        "expiring",
+                        "expired-recently",
+                        "smartphone-expired");
         assertThat(CardPersonas.byName("unregistered").orElseThrow().description())
                 .contains("保険証利用登録");
         assertThat(CardPersonas.byName("nobody")).isEmpty();
@@ -48,6 +52,10 @@ class CardPersonasTest {
                 CardPersonas.byName("blocked-pin").orElseThrow().card(TestCards.personalisation()))) {
             assertThat(new JpkiCard(blocked).verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Blocked());
         }
+        try (ApduTransport faceOnly = VirtualCardTransport.open(
+                CardPersonas.byName("face-only").orElseThrow().card(TestCards.personalisation()))) {
+            assertThat(new JpkiCard(faceOnly).authPinTriesLeft()).isEqualTo(JpkiCard.NO_AUTH_PIN);
+        }
         assertThat(CardPersonas.byName("pulled")
                         .orElseThrow()
                         .card(TestCards.personalisation())
@@ -60,6 +68,7 @@ class CardPersonasTest {
         assertThat(CardPersonas.all())
                 .filteredOn(p -> !p.differsOnTheCard())
                 .extracting(CardPersona::name)
-                .containsExactly("revoked", "unregistered", "slow");
+                .containsExactly(
+                        "revoked", "unregistered", "slow", "expiring", "expired-recently", "smartphone-expired");
     }
 }

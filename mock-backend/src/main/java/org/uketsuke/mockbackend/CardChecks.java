@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.uketsuke.eligibility.CertificateExpiry;
 import org.uketsuke.eligibility.RejectionReason;
 
 /**
@@ -45,8 +46,8 @@ final class CardChecks {
     }
 
     /**
-     * The nonce known and unused (it is used up now), the certificate signed by the test JPKI CA, within its validity,
-     * and not revoked (the register the CRL and the OCSP responder read); null when all hold.
+     * The nonce known and unused (it is used up now), the certificate signed by the test JPKI CA, within its validity
+     * or its three months' grace after it, and not revoked (the register the CRL and the OCSP responder read); null when all hold.
      */
     Refusal checkNonceAndCertificate(byte[] nonce, byte[] certificateDer) {
         Instant expiry = nonces.remove(Base64.getEncoder().encodeToString(nonce));
@@ -63,7 +64,10 @@ final class CardChecks {
         try {
             certificate.checkValidity(Date.from(clock.instant()));
         } catch (CertificateExpiredException e) {
-            return new Refusal(RejectionReason.CERTIFICATE_EXPIRED, "電子証明書の有効期限が切れています。");
+            // Within three months of expiry the qualification is still confirmed (without medical information).
+            if (!expiryOf(certificate).confirmsQualification()) {
+                return new Refusal(RejectionReason.CERTIFICATE_EXPIRED, "電子証明書の有効期限が切れています。");
+            }
         } catch (CertificateNotYetValidException e) {
             return new Refusal(RejectionReason.CERTIFICATE_INVALID, "電子証明書はまだ有効ではありません。");
         }
@@ -71,5 +75,10 @@ final class CardChecks {
             return new Refusal(RejectionReason.CERTIFICATE_REVOKED, "電子証明書は失効しています。");
         }
         return null;
+    }
+
+    /** Where the card's auth certificate stands against its expiry now (docs/spec-notes/cards-2026.md). */
+    CertificateExpiry expiryOf(X509Certificate certificate) {
+        return CertificateExpiry.of(certificate.getNotAfter().toInstant(), clock.instant());
     }
 }

@@ -44,9 +44,23 @@ final class CardIssuer {
         return issue(personIndex, "valid", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(5 * 365)));
     }
 
+    /** Expired longer ago than the three months' grace: refused. */
     IssuedCard expiredCard(int personIndex) {
         Instant now = clock.instant();
-        return issue(personIndex, "expired", now.minus(Duration.ofDays(6 * 365)), now.minus(Duration.ofDays(1)));
+        return issue(personIndex, "expired", now.minus(Duration.ofDays(6 * 365)), now.minus(Duration.ofDays(200)));
+    }
+
+    /** Expired 30 days ago: within the grace, the qualification only. */
+    IssuedCard recentlyExpiredCard(int personIndex) {
+        Instant now = clock.instant();
+        return issue(
+                personIndex, "expired-recently", now.minus(Duration.ofDays(5 * 365)), now.minus(Duration.ofDays(30)));
+    }
+
+    /** Expires in 30 days: the patient is told to renew it. */
+    IssuedCard expiringCard(int personIndex) {
+        Instant now = clock.instant();
+        return issue(personIndex, "expiring", now.minus(Duration.ofDays(5 * 365)), now.plus(Duration.ofDays(30)));
     }
 
     IssuedCard unregisteredCard() {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.CardFace;
+import org.uketsuke.eligibility.CertificateExpiry;
 import org.uketsuke.eligibility.ConfirmationStatement;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.ConsentScenario;
@@ -133,15 +134,15 @@ final class Confirmations {
             return ResultMessage.rejected(now, institution, fileId, notQualified.reason(), notQualified.message());
         }
         String from = Certificates.institutionOf(terminal, institution);
-        Qualification qualification = withConsents(held, request.consents())
+        CertificateExpiry expiry = checks.expiryOf(certificate);
+        Consents given = expiry.medicalInformationGiven() ? request.consents() : qualificationOnly(request.consents());
+        Qualification qualification = withConsents(held, given)
                 .withReferenceNumber(references.of(from, person))
                 .withParticulars(ResultParticularsGenerator.of(person, held)
-                        .withConsents(ResultParticularsGenerator.consents(
-                                request.consents(), request.scenario(), clock.instant())));
+                        .withConsents(ResultParticularsGenerator.consents(given, request.scenario(), clock.instant())));
         // The consents (with their time, so their expiry) and the prescription-form choice, for later viewing.
-        consents.record(
-                from, person, request.consents(), request.scenario(), request.prescriptionForm(), clock.instant());
-        return ResultMessage.confirmed(now, institution, fileId, qualification, null)
+        consents.record(from, person, given, request.scenario(), request.prescriptionForm(), clock.instant());
+        return ResultMessage.confirmed(now, institution, fileId, qualification, ExpiryNotices.of(expiry))
                 .withPrescriptionIssueSelect(
                         request.prescriptionForm() == null
                                 ? null
@@ -313,6 +314,20 @@ final class Confirmations {
             return "顔認証の証明の時刻が古すぎるか未来です。";
         }
         return null;
+    }
+
+    /**
+     * An expired certificate in its grace confirms the qualification only: no medical information (drugs, checkups,
+     * treatment, operations) whatever the patient answered; the 限度額 and 特定疾病 blocks belong to the qualification.
+     */
+    static Consents qualificationOnly(Consents answered) {
+        return new Consents(
+                Consent.NOT_OBTAINED,
+                Consent.NOT_OBTAINED,
+                Consent.NOT_OBTAINED,
+                Consent.NOT_OBTAINED,
+                answered.limitInfo(),
+                answered.specificDisease());
     }
 
     /** 限度額 and 特定疾病 information are only returned when the patient consented to them at the reader. */

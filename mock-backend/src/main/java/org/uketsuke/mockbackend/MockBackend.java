@@ -146,9 +146,19 @@ public final class MockBackend implements AutoCloseable {
         return issuer.card(personIndex);
     }
 
-    /** A card of that person whose auth certificate has expired. */
+    /** A card of that person whose auth certificate expired longer ago than the three months' grace. */
     public IssuedCard issueExpiredCard(int personIndex) {
         return issuer.expiredCard(personIndex);
+    }
+
+    /** A card of that person whose auth certificate expired 30 days ago (within the grace: qualification only). */
+    public IssuedCard issueRecentlyExpiredCard(int personIndex) {
+        return issuer.recentlyExpiredCard(personIndex);
+    }
+
+    /** A card of that person whose auth certificate expires in 30 days (the result tells the patient to renew). */
+    public IssuedCard issueExpiringCard(int personIndex) {
+        return issuer.expiringCard(personIndex);
     }
 
     /** A genuine card linked to nobody: the holder never did 保険証利用登録. */

@@ -36,6 +36,7 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.CheckDigit;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentKind;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
@@ -116,17 +117,25 @@ class MockBackendTest {
                         .specificDiseases())
                 .isEmpty();
 
-        byte[] nonce = TestCards.nonce(client);
-        Consents yes = Consents.all(Consent.YES);
-        ConfirmationOutcome with = client.confirmByCard(new CardConfirmationRequest(
-                card.authCertDer(),
-                nonce,
-                TestCards.signStatement(card.authKey(), client, nonce, yes, null),
-                IdentityMethod.PIN,
-                yes,
-                "consented"));
+        ConfirmationOutcome with = client.confirmByCard(consentingToAll(card, "consented"));
         assertThat(((ConfirmationOutcome.Confirmed) with).qualification().withParticulars(ResultParticulars.none()))
                 .isEqualTo(card.expected());
+    }
+
+    @Test
+    void aCertificateInItsGraceConfirmsTheQualificationWithoutMedicalInformation() throws Exception {
+        ConfirmationOutcome outcome =
+                client.confirmByCard(consentingToAll(backend.issueRecentlyExpiredCard(14), "grace"));
+        assertThat(outcome).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        ConfirmationOutcome.Confirmed confirmed = (ConfirmationOutcome.Confirmed) outcome;
+        assertThat(confirmed.notice()).contains("有効期限が切れています");
+        assertThat(confirmed.qualification().particulars().consent(ConsentKind.PHARMACEUTICAL))
+                .hasValueSatisfying(c -> assertThat(c.flag()).isEqualTo(Consent.NOT_OBTAINED));
+        assertThat(confirmed.qualification().particulars().consent(ConsentKind.LIMIT_APPLICATION))
+                .hasValueSatisfying(c -> assertThat(c.flag()).isEqualTo(Consent.YES));
+
+        ConfirmationOutcome soon = client.confirmByCard(signedRequest(backend.issueExpiringCard(15)));
+        assertThat(((ConfirmationOutcome.Confirmed) soon).notice()).contains("有効期限が近づいています");
     }
 
     @Test
@@ -409,6 +418,19 @@ class MockBackendTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    /** A PIN confirmation of this card in which the patient consented to everything. */
+    private static CardConfirmationRequest consentingToAll(IssuedCard card, String fileId) throws Exception {
+        byte[] nonce = TestCards.nonce(client);
+        Consents yes = Consents.all(Consent.YES);
+        return new CardConfirmationRequest(
+                card.authCertDer(),
+                nonce,
+                TestCards.signStatement(card.authKey(), client, nonce, yes, null),
+                IdentityMethod.PIN,
+                yes,
+                fileId);
     }
 
     private static RejectionReason reason(ConfirmationOutcome outcome) {

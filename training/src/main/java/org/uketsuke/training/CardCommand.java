@@ -114,6 +114,8 @@ public final class CardCommand implements Runnable {
         private static CardPersonalisation issue(MockBackend backend, CardPersona persona, int person) {
             IssuedCard issued = switch (persona.certificate()) {
                 case VALID, REVOKED -> backend.issueCard(person);
+                case EXPIRING -> backend.issueExpiringCard(person);
+                case EXPIRED_RECENTLY -> backend.issueRecentlyExpiredCard(person);
                 case EXPIRED -> backend.issueExpiredCard(person);
                 case UNREGISTERED -> backend.issueUnregisteredCard();
             };

@@ -45,5 +45,8 @@ public enum Problem {
     /** The genuine card face belongs to someone other than the certificate's person (a relayed card-face AP). */
     CARD_FACE_MISMATCH,
     /** The consents that reached the system are not the ones the patient's proof signed: nothing was confirmed. */
-    CONSENTS_ALTERED
+    CONSENTS_ALTERED,
+    // --- smartphones and face-only cards (issue #20) ---
+    /** The phone's certificate (or the card behind it) has expired: a phone has no grace period, the card is used. */
+    PHONE_CERTIFICATE_EXPIRED
 }

@@ -1,6 +1,7 @@
 package org.uketsuke.app.flow;
 
 import java.util.Optional;
+import org.uketsuke.eligibility.CertificateExpiry;
 import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consents;
@@ -15,8 +16,16 @@ public sealed interface VisitEvent {
     /** The card was taken off the reader (at any point). */
     record CardRemoved() implements VisitEvent {}
 
-    /** The auth certificate was read; {@code pinTriesLeft} as the card reports without consuming a try. */
-    record CardReady(int pinTriesLeft) implements VisitEvent {}
+    /**
+     * The card (or phone) was identified and, where it allows, its auth certificate read; {@code pinTriesLeft} as the
+     * card reports without consuming a try ({@code -1} where the kiosk asks for no PIN).
+     */
+    record CardReady(int pinTriesLeft, PresentedCard card) implements VisitEvent {
+        /** A My Number card with its PIN. */
+        public CardReady(int pinTriesLeft) {
+            this(pinTriesLeft, PresentedCard.MY_NUMBER_CARD);
+        }
+    }
 
     /** The patient entered a PIN on the pad. The PIN never appears in {@link #toString()}; VERIFY wipes it. */
     record PinEntered(Pin pin) implements VisitEvent {
@@ -46,8 +55,15 @@ public sealed interface VisitEvent {
     /** The live face matched the chip photo of a genuine card. */
     record FaceMatched() implements VisitEvent {}
 
-    /** The card accepted the PIN; it stays verified for this card session. */
-    record PinVerified() implements VisitEvent {}
+    /**
+     * The card accepted the PIN; it stays verified for this card session. {@code expiry} where the certificate could
+     * only be read after the PIN (an Android phone).
+     */
+    record PinVerified(Optional<CertificateExpiry> expiry) implements VisitEvent {
+        public PinVerified() {
+            this(Optional.empty());
+        }
+    }
 
     /**
      * The patient answered every consent item.

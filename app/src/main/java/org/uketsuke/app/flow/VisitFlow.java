@@ -7,6 +7,7 @@ import static org.uketsuke.app.flow.VisitState.CAPTURING_CARD_FRONT;
 import static org.uketsuke.app.flow.VisitState.CONFIRMING;
 import static org.uketsuke.app.flow.VisitState.ENTERING_COLLATION_NUMBER;
 import static org.uketsuke.app.flow.VisitState.FACE_PATH_FAILED;
+import static org.uketsuke.app.flow.VisitState.IDLE;
 import static org.uketsuke.app.flow.VisitState.MATCHING_FACE;
 import static org.uketsuke.app.flow.VisitState.OFFERING_REGISTRATION;
 import static org.uketsuke.app.flow.VisitState.READING_CARD;
@@ -95,9 +96,24 @@ public final class VisitFlow {
 
     /** Applies one event; returns the transition, whose commands the caller runs off the UI thread. */
     public Transition on(VisitEvent event) {
-        Transition transition = row(current).rule().apply(event);
+        Transition transition = keepingTheCard(row(current).rule().apply(event));
         current = transition.next();
         return transition;
+    }
+
+    /**
+     * What was presented stays known from the card's reading to the end of the visit (the rules below set it only
+     * where they learn it); idle and the reading of the next card start without it.
+     */
+    private Transition keepingTheCard(Transition transition) {
+        VisitSnapshot next = transition.next();
+        if (next.state() == IDLE
+                || next.state() == READING_CARD
+                || !next.card().equals(PresentedCard.MY_NUMBER_CARD)
+                || current.card().equals(PresentedCard.MY_NUMBER_CARD)) {
+            return transition;
+        }
+        return new Transition(next.withCard(current.card()), transition.commands());
     }
 
     /** One state's row: its timeout and its rule for every event. */
@@ -136,8 +152,13 @@ public final class VisitFlow {
                 });
             case READING_CARD ->
                 untimed(event -> switch (event) {
-                    case CardReady r when r.pinTriesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
-                    case CardReady r -> Transition.to(pin(r.pinTriesLeft()));
+                    // An iPhone was unlocked on the phone: nothing to ask on the kiosk before the consents.
+                    case CardReady r
+                    when r.card().kind() == CardKind.IPHONE ->
+                        Transition.to(state(ASKING_CONSENTS).withCard(r.card()));
+                    case CardReady r
+                    when r.pinTriesLeft() == 0 && r.card().kind().pinOnTheKiosk() -> problem(Problem.PIN_BLOCKED);
+                    case CardReady r -> Transition.to(pin(r.pinTriesLeft()).withCard(r.card()));
                     case Failed f -> problem(f.problem());
                     case CardRemoved _ -> problem(Problem.CARD_REMOVED);
                     case CardPlaced _,
@@ -166,11 +187,14 @@ public final class VisitFlow {
                 });
             case AWAITING_PIN ->
                 waitsForPatient(Duration.ofSeconds(90), event -> switch (event) {
+                    case PinEntered _ when !now.card().kind().pinOnTheKiosk() -> stay(now);
                     case PinEntered p ->
                         Transition.to(
                                 new VisitSnapshot(
                                         VERIFYING_PIN, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
                                 new VerifyPin(p.pin()));
+                    case FaceChosen _, FacePathChosen _, VisualCheckRequested _
+                    when !now.card().kind().photoOnTheCard() -> stay(now);
                     case FaceChosen f ->
                         Transition.to(face(MATCHING_FACE, now, null), new MatchFace(f.collationNumberB()));
                     case FacePathChosen _ -> capture(now);
@@ -281,7 +305,7 @@ public final class VisitFlow {
                                                 face(ENTERING_COLLATION_NUMBER, now, Problem.CARD_FRONT_UNREADABLE));
                                     case ManualEntryChosen _ ->
                                         Transition.to(face(ENTERING_COLLATION_NUMBER, now, null));
-                                    case PinPathChosen _ -> Transition.to(pin(now.pinTriesLeft()));
+                                    case PinPathChosen _ -> backToThePad(now);
                                     case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
                                     case Cancelled _ -> cancel();
                                     case TimedOut _ -> problem(Problem.TIMED_OUT);
@@ -310,7 +334,7 @@ public final class VisitFlow {
                     case FaceChosen f ->
                         Transition.to(face(MATCHING_FACE, now, null), new MatchFace(f.collationNumberB()));
                     case FacePathChosen _ -> capture(now);
-                    case PinPathChosen _ -> Transition.to(pin(now.pinTriesLeft()));
+                    case PinPathChosen _ -> backToThePad(now);
                     case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
                     case Cancelled _ -> cancel();
                     case TimedOut _ -> problem(Problem.TIMED_OUT);
@@ -337,7 +361,7 @@ public final class VisitFlow {
                 });
             case FACE_PATH_FAILED ->
                 waits(Duration.ofSeconds(90), event -> switch (event) {
-                    case PinPathChosen _ -> Transition.to(pin(now.pinTriesLeft()));
+                    case PinPathChosen _ -> backToThePad(now);
                     case VisualCheckRequested _ -> Transition.to(state(AWAITING_STAFF_CHECK));
                     case Cancelled _ -> cancel();
                     case TimedOut _ -> problem(Problem.TIMED_OUT);
@@ -366,7 +390,11 @@ public final class VisitFlow {
                 });
             case VERIFYING_PIN ->
                 untimed(event -> switch (event) {
-                    case PinVerified _ -> Transition.to(state(ASKING_CONSENTS));
+                    case PinVerified v ->
+                        Transition.to(state(ASKING_CONSENTS)
+                                .withCard(v.expiry()
+                                        .map(e -> new PresentedCard(now.card().kind(), e))
+                                        .orElse(now.card())));
                     case PinRejected r when r.triesLeft() == 0 -> problem(Problem.PIN_BLOCKED);
                     case PinRejected r -> Transition.to(pin(r.triesLeft()));
                     case Failed f -> problem(f.problem());
@@ -587,6 +615,11 @@ public final class VisitFlow {
         commands.add(new StopCardFrontCapture());
         commands.addAll(transition.commands());
         return new Transition(transition.next(), commands);
+    }
+
+    /** From the face path back to the PIN pad, for a card that has a PIN (never for a 顔認証マイナンバーカード). */
+    private static Transition backToThePad(VisitSnapshot now) {
+        return now.card().kind().pinOnTheKiosk() ? Transition.to(pin(now.pinTriesLeft())) : stay(now);
     }
 
     private static VisitSnapshot pin(int triesLeft) {

@@ -8,6 +8,7 @@ import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.CertificateExpiry;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 
 /**
@@ -48,7 +49,10 @@ final class HandOverStep implements VisitStep {
             log.error("could not hand the qualification to the レセコン store", e);
             return Result.end(after, new VisitEvent.Failed(Problem.STORE_FAILED));
         }
-        records.confirmed(confirmed.qualification(), signed.method());
+        records.confirmed(
+                confirmed.qualification(),
+                signed.method(),
+                visit.card().flatMap(card -> card.expiry(clock)).filter(CertificateExpiry::hasRenewalNotice));
         return Result.end(after, new VisitEvent.Confirmed(confirmed));
     }
 }

@@ -3,6 +3,7 @@ package org.uketsuke.app.reception;
 import java.time.Instant;
 import java.util.Optional;
 import org.uketsuke.app.flow.Problem;
+import org.uketsuke.eligibility.CertificateExpiry;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.Qualification;
 
@@ -11,9 +12,23 @@ import org.uketsuke.eligibility.Qualification;
  *
  * @param qualification the whole confirmed qualification (the console shows the insurance; the consistency check and
  *     the search use the rest; never shown to the patient)
+ * @param certificate the card's certificate expiry, where it expires soon or is in its grace (the staff tell the
+ *     patient to renew it)
  */
 public record ReceptionRecord(
-        Instant at, Optional<Qualification> qualification, Optional<Problem> problem, Optional<IdentityMethod> method) {
+        Instant at,
+        Optional<Qualification> qualification,
+        Optional<Problem> problem,
+        Optional<IdentityMethod> method,
+        Optional<CertificateExpiry> certificate) {
+
+    public ReceptionRecord(
+            Instant at,
+            Optional<Qualification> qualification,
+            Optional<Problem> problem,
+            Optional<IdentityMethod> method) {
+        this(at, qualification, problem, method, Optional.empty());
+    }
 
     public static ReceptionRecord confirmed(Instant at, Qualification confirmed) {
         return new ReceptionRecord(at, Optional.of(confirmed), Optional.empty(), Optional.empty());
@@ -25,6 +40,10 @@ public record ReceptionRecord(
 
     /** The same row, saying how the patient proved they hold the card (the staff queue filters on it). */
     public ReceptionRecord withMethod(IdentityMethod how) {
-        return new ReceptionRecord(at, qualification, problem, Optional.of(how));
+        return new ReceptionRecord(at, qualification, problem, Optional.of(how), certificate);
+    }
+
+    public ReceptionRecord withCertificate(Optional<CertificateExpiry> expiry) {
+        return new ReceptionRecord(at, qualification, problem, method, expiry);
     }
 }

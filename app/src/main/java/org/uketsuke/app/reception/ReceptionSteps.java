@@ -28,7 +28,7 @@ public final class ReceptionSteps implements VisitSteps {
         this.services = services;
         this.records = new VisitRecords(services);
         this.auditGate = new AuditGateStep(services);
-        this.readCard = new TimedStep(Part.CARD, new ReadCardStep(services.slot()));
+        this.readCard = new TimedStep(Part.CARD, new ReadCardStep(services.slot(), services.clock()));
         VisitStep nonce = new TimedStep(Part.BACKEND, new FetchNonceStep(services.client()));
         VisitStep sign = new TimedStep(
                 Part.CARD, new SignNonceStep(services.client(), services.terminalSigner(), services.clock()));
@@ -59,7 +59,8 @@ public final class ReceptionSteps implements VisitSteps {
     public Optional<VisitEvent> run(VisitCommand.Step command) {
         return switch (command) {
             case VisitCommand.ReadCard _ -> run(List.of(endVisit, auditGate, readCard));
-            case VisitCommand.VerifyPin v -> run(List.of(new TimedStep(Part.CARD, new VerifyPinStep(v.pin()))));
+            case VisitCommand.VerifyPin v ->
+                run(List.of(new TimedStep(Part.CARD, new VerifyPinStep(v.pin(), services.clock()))));
             case VisitCommand.MatchFace f ->
                 run(List.of(new TimedStep(Part.CARD, new MatchFaceStep(services.faceCheck(), f.collationNumberB()))));
             case VisitCommand.RecordVisualCheck v -> run(List.of(new RecordVisualCheckStep(v.staffId())));

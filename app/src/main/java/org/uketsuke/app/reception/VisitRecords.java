@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.bridge.audit.AuditEvent;
+import org.uketsuke.eligibility.CertificateExpiry;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.Qualification;
@@ -28,9 +29,11 @@ final class VisitRecords {
         listeners.add(listener);
     }
 
-    void confirmed(Qualification qualification, IdentityMethod method) {
+    /** @param certificate the card's certificate expiry where the staff should tell the patient about it */
+    void confirmed(Qualification qualification, IdentityMethod method, Optional<CertificateExpiry> certificate) {
         publish(ReceptionRecord.confirmed(services.clock().instant(), qualification)
-                .withMethod(method));
+                .withMethod(method)
+                .withCertificate(certificate));
     }
 
     void failed(Problem problem, IdentityMethod method) {

@@ -145,7 +145,7 @@ final class FacePathView {
         show(entryPane, entering);
         show(toManual, capturing);
         show(toCamera, entering);
-        show(toPin, capturing || entering || failed);
+        show(toPin, (capturing || entering || failed) && last.card().kind().pinOnTheKiosk());
         show(toStaff, capturing || entering || failed);
         hint.setText(
                 model.hintProperty().get().isEmpty()

@@ -3,6 +3,7 @@ package org.uketsuke.app.ui;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -44,6 +45,8 @@ public final class KioskView {
     private final Label insurerNumber = label("resultInsurerNumber", "result-value");
     private final Label ratioCaption = label("resultRatioCaption", "result-label");
     private final Label ratio = label("resultRatio", "result-value");
+    private final Label certificateNotice = label("certificateNotice", "kiosk-warning");
+    private final Label medicalAssistance = label("medicalAssistance", "kiosk-body");
     private final Button language = new Button();
     private final Button ok = new Button();
     private final Button clear = new Button();
@@ -81,7 +84,8 @@ public final class KioskView {
         registerNo.setOnAction(e -> model.declineRegistration());
         registration.setId("registrationOffer");
         registration.setAlignment(Pos.CENTER);
-        VBox centre = new VBox(20, title, body, problem, pinPad, consents, registration, result);
+        VBox centre = new VBox(
+                20, title, body, problem, pinPad, consents, registration, result, medicalAssistance, certificateNotice);
         if (model.facePath() != null) {
             facePathView = new FacePathView(model.facePath());
             centre.getChildren().add(4, facePathView.root());
@@ -154,15 +158,21 @@ public final class KioskView {
         visual.getStyleClass().add("pin-action");
         visual.setOnAction(e -> model.requestVisualCheck());
         // Only the identity checks this terminal offers (its configuration; the face check also needs 照合番号B).
-        face.visibleProperty().bind(model.faceOffered);
-        face.managedProperty().bind(model.faceOffered);
-        visual.visibleProperty().bind(model.visualOffered);
-        visual.managedProperty().bind(model.visualOffered);
+        // A phone has no photo to check; a face-only card has no PIN for the pad.
+        face.visibleProperty().bind(model.faceOffered.and(model.photoOnTheCard));
+        face.managedProperty().bind(face.visibleProperty());
+        visual.visibleProperty().bind(model.visualOffered.and(model.photoOnTheCard));
+        visual.managedProperty().bind(visual.visibleProperty());
         HBox actions = new HBox(16, cancel, clear, ok);
         actions.setAlignment(Pos.CENTER_LEFT);
         // Landscape kiosk: what was typed and the actions on the left, the keys on the right.
         VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions, new HBox(16, face, visual));
         left.setAlignment(Pos.CENTER_LEFT);
+        keys.setId("pinKeys");
+        for (Node typing : new Node[] {keys, triesLeft, pinDisplay, clear, ok}) {
+            typing.visibleProperty().bind(model.pinOnTheKiosk);
+            typing.managedProperty().bind(model.pinOnTheKiosk);
+        }
         HBox pad = new HBox(48, left, keys);
         pad.setAlignment(Pos.CENTER);
         return new VBox(pad);
@@ -287,6 +297,13 @@ public final class KioskView {
             show(facePreviewPane, state == VisitState.MATCHING_FACE);
         }
         show(result, s.result().isPresent());
+        Optional<String> notice =
+                s.result().isPresent() ? CertificateNotices.forPatient(m, s.card()) : Optional.empty();
+        show(certificateNotice, notice.isPresent());
+        certificateNotice.setText(notice.orElse(""));
+        Optional<String> assistance = s.result().flatMap(r -> MedicalAssistanceTexts.of(m, r.qualification()));
+        show(medicalAssistance, assistance.isPresent());
+        medicalAssistance.setText(assistance.orElse(""));
         insurerCaption.setText(m.get("result.insurer"));
         insurerNumberCaption.setText(m.get("result.insurerNumber"));
         ratioCaption.setText(m.get("result.ratio"));

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
+import org.uketsuke.app.flow.CardKind;
 import org.uketsuke.app.flow.Pin;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
@@ -72,6 +73,12 @@ public final class KioskViewModel {
 
     public final BooleanProperty visualOffered = new SimpleBooleanProperty(true);
 
+    /** Whether the presented card has a PIN typed on the kiosk (not a face-only card, not an iPhone). */
+    public final BooleanProperty pinOnTheKiosk = new SimpleBooleanProperty(true);
+
+    /** Whether the presented card has a photo for the face check or the staff's check (not a phone). */
+    public final BooleanProperty photoOnTheCard = new SimpleBooleanProperty(true);
+
     /** The identity checks besides the PIN this terminal offers. */
     public void offer(boolean face, boolean visual) {
         faceOffered.set(face);
@@ -100,6 +107,8 @@ public final class KioskViewModel {
         if (facePath != null) {
             facePath.show(next);
         }
+        pinOnTheKiosk.set(next.card().kind().pinOnTheKiosk());
+        photoOnTheCard.set(next.card().kind().photoOnTheCard());
         snapshot.set(next);
     }
 
@@ -117,8 +126,16 @@ public final class KioskViewModel {
 
     /** The message key of the screen's title ({@code .title}) and text ({@code .body}) for the state shown. */
     public String screenKey() {
-        VisitState state = snapshot.get().state();
-        return state == VisitState.IDLE && cardServiceDown.get() ? "kiosk.cardServiceDown" : "state." + state;
+        VisitSnapshot now = snapshot.get();
+        VisitState state = now.state();
+        if (state == VisitState.IDLE && cardServiceDown.get()) {
+            return "kiosk.cardServiceDown";
+        }
+        // A face-only card or an Android phone is told what its proof screen offers.
+        if (state == VisitState.AWAITING_PIN && now.card().kind() != CardKind.MY_NUMBER_CARD) {
+            return "kiosk.card." + now.card().kind();
+        }
+        return "state." + state;
     }
 
     public void toggleLanguage() {
@@ -126,7 +143,7 @@ public final class KioskViewModel {
     }
 
     public void pressDigit(int digit) {
-        if (snapshot.get().state() != VisitState.AWAITING_PIN || pin.length() >= PIN_LENGTH) {
+        if (snapshot.get().state() != VisitState.AWAITING_PIN || pin.length() >= PIN_LENGTH || !pinOnTheKiosk.get()) {
             return;
         }
         pin.append((char) ('0' + digit));

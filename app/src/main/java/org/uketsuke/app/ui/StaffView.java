@@ -139,7 +139,14 @@ public final class StaffView {
                         "staff.col.status",
                         r -> r.problem()
                                 .map(p -> messages.get("problem." + p))
-                                .orElse(messages.get("staff.status.confirmed"))));
+                                .orElse(messages.get("staff.status.confirmed")
+                                        + r.qualification()
+                                                .flatMap(q -> MedicalAssistanceTexts.forStaff(messages, q))
+                                                .map(n -> " — " + n)
+                                                .orElse("")
+                                        + CertificateNotices.forStaff(messages, r.certificate())
+                                                .map(n -> " — " + n)
+                                                .orElse(""))));
         table.getColumns()
                 .add(column("staff.col.insurerNumber", q(q -> q.card().insurer().value())));
         table.getColumns().add(column("staff.col.symbol", q(q -> q.card().symbol())));

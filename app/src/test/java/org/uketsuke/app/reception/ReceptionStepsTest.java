@@ -27,7 +27,7 @@ class ReceptionStepsTest {
         try (VisitStepFixture fixture = VisitStepFixture.start(dir)) {
             ReceptionSteps steps = new ReceptionSteps(fixture.services);
             fixture.slot.insert();
-            assertThat(steps.run(new VisitCommand.ReadCard())).contains(new VisitEvent.CardReady(3));
+            assertThat(steps.run(new VisitCommand.ReadCard())).contains(fixture.cardReady(3));
             assertThat(steps.run(new VisitCommand.VerifyPin(Pin.of(fixture.issued.pin()))))
                     .contains(new VisitEvent.PinVerified());
             assertThat(steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))))
@@ -87,7 +87,7 @@ class ReceptionStepsTest {
             steps.run(new VisitCommand.ReadCard());
             steps.run(new VisitCommand.VerifyPin(Pin.of(fixture.issued.pin())));
             // Without an end-visit in between, reading again drops the verified PIN with the old session.
-            assertThat(steps.run(new VisitCommand.ReadCard())).contains(new VisitEvent.CardReady(3));
+            assertThat(steps.run(new VisitCommand.ReadCard())).contains(fixture.cardReady(3));
             assertThat(steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))))
                     .contains(new VisitEvent.Failed(Problem.CARD_REMOVED));
             steps.run(new VisitCommand.EndVisit());

@@ -3,9 +3,9 @@ package org.uketsuke.app.reception;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.app.flow.VisitEvent;
 
 /** The timing wrapper adds a step's machine time to its part of the visit's timings, and changes nothing else. */
 class TimedStepTest {
@@ -17,9 +17,10 @@ class TimedStepTest {
     void aTimedStepAddsItsTimeToItsPartOnly() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.start(dir)) {
             fixture.slot.insert();
-            VisitStep.Result read =
-                    new TimedStep(VisitTimings.Part.CARD, new ReadCardStep(fixture.slot)).run(VisitContext.EMPTY);
-            assertThat(read.event()).contains(new VisitEvent.CardReady(3));
+            VisitStep.Result read = new TimedStep(
+                            VisitTimings.Part.CARD, new ReadCardStep(fixture.slot, Clock.systemUTC()))
+                    .run(VisitContext.EMPTY);
+            assertThat(read.event()).contains(fixture.cardReady(3));
             assertThat(read.visit().timings().cardNanos()).isPositive();
             assertThat(read.visit().timings().backendNanos()).isZero();
             assertThat(read.visit().timings().sinkNanos()).isZero();

@@ -3,6 +3,7 @@ package org.uketsuke.app.reception;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class VerifyPinStepTest {
     void theRightPinMakesTheCardTheProofAndIsWiped() {
         VisitContext read = fixture.cardRead();
         Pin pin = Pin.of(fixture.issued.pin());
-        VisitStep.Result verified = new VerifyPinStep(pin).run(read);
+        VisitStep.Result verified = new VerifyPinStep(pin, Clock.systemUTC()).run(read);
         assertThat(verified.event()).contains(new VisitEvent.PinVerified());
         assertThat(verified.visit().proof()).contains(new IdentityProof.CardSignature());
         assertThat(pin.isCleared()).isTrue();
@@ -50,12 +51,12 @@ class VerifyPinStepTest {
     void aWrongPinSaysTheTriesLeftProvesNothingAndIsWiped() {
         VisitContext read = fixture.cardRead();
         Pin wrong = Pin.of(fixture.issued.pin().equals("0000") ? "1111" : "0000");
-        VisitStep.Result rejected = new VerifyPinStep(wrong).run(read);
+        VisitStep.Result rejected = new VerifyPinStep(wrong, Clock.systemUTC()).run(read);
         assertThat(rejected.event()).contains(new VisitEvent.PinRejected(2));
         assertThat(rejected.visit().proof()).isEmpty();
         assertThat(wrong.isCleared()).isTrue();
         // The right PIN resets the counter for the next test.
-        assertThat(new VerifyPinStep(Pin.of(fixture.issued.pin()))
+        assertThat(new VerifyPinStep(Pin.of(fixture.issued.pin()), Clock.systemUTC())
                         .run(rejected.visit())
                         .event())
                 .contains(new VisitEvent.PinVerified());
@@ -65,7 +66,7 @@ class VerifyPinStepTest {
     @Test
     void withoutACardSessionThePinIsNotSentButStillWiped() {
         Pin pin = Pin.of(fixture.issued.pin());
-        VisitStep.Result result = new VerifyPinStep(pin).run(VisitContext.EMPTY);
+        VisitStep.Result result = new VerifyPinStep(pin, Clock.systemUTC()).run(VisitContext.EMPTY);
         assertThat(result.event()).contains(new VisitEvent.Failed(Problem.CARD_REMOVED));
         assertThat(pin.isCleared()).isTrue();
     }
@@ -74,7 +75,7 @@ class VerifyPinStepTest {
     void aCardTakenAwayBeforeVerifyIsACardRemoved() {
         VisitContext read = fixture.cardRead();
         fixture.slot.remove();
-        VisitStep.Result result = new VerifyPinStep(Pin.of(fixture.issued.pin())).run(read);
+        VisitStep.Result result = new VerifyPinStep(Pin.of(fixture.issued.pin()), Clock.systemUTC()).run(read);
         assertThat(result.event()).contains(new VisitEvent.Failed(Problem.CARD_REMOVED));
         assertThat(result.visit().proof()).isEmpty();
         new EndVisitStep().run(result.visit());

@@ -2,23 +2,31 @@ package org.uketsuke.app.reception;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.uketsuke.app.flow.CardKind;
 import org.uketsuke.app.flow.Pin;
+import org.uketsuke.app.flow.PresentedCard;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.audit.AuditLogException;
+import org.uketsuke.eligibility.CertificateExpiry;
 import org.uketsuke.eligibility.CollationNumberB;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
@@ -147,14 +155,14 @@ final class VisitStepFixture implements AutoCloseable {
     /** The card on the reader and its session open, as after the read-card step. */
     VisitContext cardRead() {
         slot.insert();
-        VisitStep.Result read = new ReadCardStep(slot).run(VisitContext.EMPTY);
+        VisitStep.Result read = new ReadCardStep(slot, Clock.systemUTC()).run(VisitContext.EMPTY);
         assertThat(read.event()).containsInstanceOf(VisitEvent.CardReady.class);
         return read.visit();
     }
 
     /** The PIN verified: the card will sign. */
     VisitContext pinVerified() {
-        VisitStep.Result verified = new VerifyPinStep(Pin.of(issued.pin())).run(cardRead());
+        VisitStep.Result verified = new VerifyPinStep(Pin.of(issued.pin()), Clock.systemUTC()).run(cardRead());
         assertThat(verified.event()).contains(new VisitEvent.PinVerified());
         return verified.visit().withConsents(Consents.all(Consent.NO), Optional.empty());
     }
@@ -208,6 +216,21 @@ final class VisitStepFixture implements AutoCloseable {
             rsa.initialize(2048);
             return rsa.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The event reading this fixture's card ends in: a My Number card with its PIN and its certificate's expiry. */
+    VisitEvent.CardReady cardReady(int pinTriesLeft) {
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(issued.authCertDer()));
+            return new VisitEvent.CardReady(
+                    pinTriesLeft,
+                    new PresentedCard(
+                            CardKind.MY_NUMBER_CARD,
+                            CertificateExpiry.of(certificate.getNotAfter().toInstant(), Instant.now())));
+        } catch (CertificateException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -11,16 +11,11 @@ import java.util.Objects;
  * @param description what the card is, for people
  * @param certificate how its auth certificate is issued
  * @param tokenLabel the JPKI token label (EF 0006)
- * @param pinBlocked whether the auth PIN's retry counter is exhausted
+ * @param pin the state of its auth PIN
  * @param behaviour its faults and timing
  */
 public record CardPersona(
-        String name,
-        String description,
-        Certificate certificate,
-        String tokenLabel,
-        boolean pinBlocked,
-        Behaviour behaviour) {
+        String name, String description, Certificate certificate, String tokenLabel, Pin pin, Behaviour behaviour) {
 
     /** Default APDU count before a {@link Behaviour#PULLED} card is taken off. */
     public static final long DEFAULT_PULLED_AFTER = 3;
@@ -30,9 +25,21 @@ public record CardPersona(
     /** How the test CA issues the card's auth certificate. */
     public enum Certificate {
         VALID,
+        /** Expires within the three months in which the result screen tells the patient to renew it. */
+        EXPIRING,
+        /** Expired less than three months ago: the qualification is still confirmed, without medical information. */
+        EXPIRED_RECENTLY,
+        /** Expired longer ago than the three months' grace. */
         EXPIRED,
         REVOKED,
         UNREGISTERED
+    }
+
+    /** The auth PIN: set and usable, exhausted (three wrong PINs), or never set (顔認証マイナンバーカード). */
+    public enum Pin {
+        USABLE,
+        BLOCKED,
+        NONE
     }
 
     /** The card's {@link CardBehaviour} kind. */
@@ -49,6 +56,7 @@ public record CardPersona(
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(tokenLabel, "tokenLabel");
+        Objects.requireNonNull(pin, "pin");
         Objects.requireNonNull(behaviour, "behaviour");
     }
 
@@ -61,8 +69,10 @@ public record CardPersona(
      */
     public MyNumberCardSimulator card(CardPersonalisation personalisation, Duration latency, long after) {
         MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation, tokenLabel);
-        if (pinBlocked) {
-            card.blockAuthPin();
+        switch (pin) {
+            case USABLE -> {}
+            case BLOCKED -> card.blockAuthPin();
+            case NONE -> card.withoutAuthPin();
         }
         CardBehaviour normal = CardBehaviour.normal();
         return switch (behaviour) {
@@ -81,11 +91,13 @@ public record CardPersona(
 
     /**
      * Whether the card itself answers differently from the patient's: a revoked or unregistered card differs only in
-     * the backend, a slow one only in time.
+     * the backend, a slow one only in time, a certificate about to expire or in its grace only in its dates.
      */
     public boolean differsOnTheCard() {
         return certificate != Certificate.REVOKED
                 && certificate != Certificate.UNREGISTERED
+                && certificate != Certificate.EXPIRING
+                && certificate != Certificate.EXPIRED_RECENTLY
                 && behaviour != Behaviour.SLOW;
     }
 }

@@ -49,11 +49,7 @@ public final class CardPersonas {
                     required(file, n + ".description"),
                     CardPersona.Certificate.valueOf(constant(required(file, n + ".certificate"))),
                     required(file, n + ".token"),
-                    switch (required(file, n + ".pin")) {
-                        case "usable" -> false;
-                        case "blocked" -> true;
-                        default -> throw new IllegalStateException(FILE + ": " + n + ".pin is usable or blocked");
-                    },
+                    CardPersona.Pin.valueOf(constant(required(file, n + ".pin"))),
                     CardPersona.Behaviour.valueOf(constant(required(file, n + ".behaviour")))));
         }
         return List.copyOf(personas);

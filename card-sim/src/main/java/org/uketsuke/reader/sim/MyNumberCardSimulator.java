@@ -48,6 +48,7 @@ public final class MyNumberCardSimulator {
     private long answeredSincePlaced;
 
     private volatile boolean pulled;
+    private boolean noAuthPin;
 
     public MyNumberCardSimulator(CardPersonalisation personalisation) {
         this(personalisation, "JPKIAPICCTOKEN2");
@@ -78,10 +79,14 @@ public final class MyNumberCardSimulator {
         Map<Integer, CardFile> jpki = new HashMap<>();
         jpki.put(0x0006, new CardFile.Binary(padded(tokenLabel, 32), NO_PIN));
         jpki.put(0x0008, new CardFile.Binary(new byte[] {(byte) 0x8F, (byte) 0x8F, 0x00}, NO_PIN));
-        boolean smartphone = tokenLabel.startsWith("JPKIAPGPSE") || tokenLabel.startsWith("JPKIAPIOS");
-        jpki.put(0x000A, new CardFile.Binary(personalisation.authCertDer(), smartphone ? 0x0018 : NO_PIN));
+        // Android keeps the certificate and key behind the PIN typed on the terminal; the iPhone's holder unlocks
+        // the identity on the phone itself (Face ID), so the terminal reads and signs without a PIN
+        // (docs/spec-notes/cards-2026.md#smartphones).
+        boolean android = tokenLabel.startsWith("JPKIAPGPSE");
+        boolean iphone = tokenLabel.startsWith("JPKIAPIOS");
+        jpki.put(0x000A, new CardFile.Binary(personalisation.authCertDer(), android ? 0x0018 : NO_PIN));
         jpki.put(0x000B, new CardFile.Binary(personalisation.authCaCertDer(), NO_PIN));
-        jpki.put(0x0017, new CardFile.Key(personalisation.authKey(), 0x0018));
+        jpki.put(0x0017, new CardFile.Key(personalisation.authKey(), iphone ? NO_PIN : 0x0018));
         jpki.put(0x0018, new CardFile.Pin(personalisation.authPin(), 3));
         applications.put(Aid.JPKI, jpki);
 
@@ -121,6 +126,15 @@ public final class MyNumberCardSimulator {
     /** Exhausts the auth PIN's retry counter, as three wrong PINs would (a 「ロック」 card for the municipal office). */
     public synchronized MyNumberCardSimulator blockAuthPin() {
         triesLeft.put(pinKey(Aid.JPKI, 0x0018), 0);
+        return this;
+    }
+
+    /**
+     * Makes this a 顔認証マイナンバーカード: issued without an auth PIN, so VERIFY answers 6A88 (no such reference data)
+     * and the auth key never signs (docs/spec-notes/cards-2026.md#face-only-card).
+     */
+    public synchronized MyNumberCardSimulator withoutAuthPin() {
+        noAuthPin = true;
         return this;
     }
 
@@ -299,6 +313,9 @@ public final class MyNumberCardSimulator {
             }
             currentFile = sfi;
         }
+        if (noAuthPin && currentApplication == Aid.JPKI) {
+            return ResponseApdu.status(Iso7816.SW_REFERENCE_DATA_NOT_FOUND);
+        }
         if (!(current() instanceof CardFile.Pin pin)) {
             return ResponseApdu.status(Iso7816.SW_CONDITIONS_NOT_SATISFIED);
         }
@@ -339,7 +356,7 @@ public final class MyNumberCardSimulator {
         if (!(current() instanceof CardFile.Key key)) {
             return ResponseApdu.status(Iso7816.SW_CONDITIONS_NOT_SATISFIED);
         }
-        if (!verified.contains(pinKey(currentApplication, key.pinFid()))) {
+        if (key.pinFid() != NO_PIN && !verified.contains(pinKey(currentApplication, key.pinFid()))) {
             return ResponseApdu.status(Iso7816.SW_SECURITY_NOT_SATISFIED);
         }
         return sign(key.key(), c.data());

@@ -116,12 +116,12 @@ class JpkiCardVariantsTest {
     }
 
     @Test
-    void aSmartphoneTokenNeedsThePinFirstThenTheCertificateReads() throws Exception {
-        for (String token : List.of("JPKIAPGPSETOKEN", "JPKIAPIOSTOKEN")) {
+    void anAndroidTokenNeedsThePinFirstThenTheCertificateReads() throws Exception {
+        for (String token : List.of("JPKIAPGPSETOKEN")) {
             MyNumberCardSimulator phone = new MyNumberCardSimulator(TestCards.personalisation(), token);
             try (ApduTransport session = VirtualCardTransport.open(phone)) {
                 JpkiCard jpki = new JpkiCard(session);
-                assertThat(jpki.identify()).isIn(TokenKind.SMARTPHONE_ANDROID, TokenKind.SMARTPHONE_IOS);
+                assertThat(jpki.identify()).isEqualTo(TokenKind.SMARTPHONE_ANDROID);
                 assertThat(jpki.readAuthCertificate()).isEqualTo(new CertificateRead.PinRequiredFirst());
                 assertThat(jpki.readAuthCaCertificate())
                         .as("the CA certificate is free")
@@ -136,6 +136,27 @@ class JpkiCardVariantsTest {
                     .as("a new session needs the PIN again")
                     .isEqualTo(new CertificateRead.PinRequiredFirst());
         }
+    }
+
+    @Test
+    void anIPhoneUnlockedOnThePhoneGivesItsCertificateAndSignsWithoutAPin() throws Exception {
+        MyNumberCardSimulator phone = new MyNumberCardSimulator(TestCards.personalisation(), "JPKIAPIOSTOKEN");
+        try (ApduTransport session = VirtualCardTransport.open(phone)) {
+            JpkiCard jpki = new JpkiCard(session);
+            assertThat(jpki.identify()).isEqualTo(TokenKind.SMARTPHONE_IOS);
+            assertThat(((CertificateRead.Read) jpki.readAuthCertificate()).der())
+                    .isEqualTo(CERT);
+            assertThat(jpki.signWithAuthKey(new byte[32])).isInstanceOf(Signature.Signed.class);
+        }
+    }
+
+    @Test
+    void aFaceOnlyCardHasNoPinToTryAndItsKeyNeverSigns() throws Exception {
+        MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation()).withoutAuthPin();
+        JpkiCard jpki = new JpkiCard(VirtualCardTransport.open(card));
+        assertThat(jpki.authPinTriesLeft()).isEqualTo(JpkiCard.NO_AUTH_PIN);
+        assertThat(jpki.readAuthCertificate()).isInstanceOf(CertificateRead.Read.class);
+        assertThat(jpki.signWithAuthKey(new byte[32])).isInstanceOf(Signature.PinRequired.class);
     }
 
     @Test

@@ -26,6 +26,9 @@ public final class Iso7816 {
     public static final int SW_CONDITIONS_NOT_SATISFIED = 0x6985;
     public static final int SW_COMMAND_NOT_ALLOWED = 0x6986;
     public static final int SW_WRONG_DATA = 0x6A80;
+    /** Referenced data not found: VERIFY of a PIN the card was issued without (docs/spec-notes/cards-2026.md). */
+    public static final int SW_REFERENCE_DATA_NOT_FOUND = 0x6A88;
+
     public static final int SW_FILE_NOT_FOUND = 0x6A82;
     public static final int SW_RECORD_NOT_FOUND = 0x6A83;
     public static final int SW_WRONG_P1P2 = 0x6B00;

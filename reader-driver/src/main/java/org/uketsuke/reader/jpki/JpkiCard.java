@@ -153,7 +153,16 @@ public final class JpkiCard {
         return readCertificate(JpkiFile.AUTH_CA_CERTIFICATE);
     }
 
-    /** Tries left on the auth PIN, asked without spending one ({@code 00 20 00 80} with no data). */
+    /**
+     * {@link #authPinTriesLeft()} of a card issued without an auth PIN (顔認証マイナンバーカード): only the face check or the
+     * staff's visual check can prove its holder (docs/spec-notes/cards-2026.md#face-only-card).
+     */
+    public static final int NO_AUTH_PIN = -1;
+
+    /**
+     * Tries left on the auth PIN, asked without spending one ({@code 00 20 00 80} with no data); {@link #NO_AUTH_PIN}
+     * when the card has no PIN set.
+     */
     public int authPinTriesLeft() throws CardGoneException {
         if (!selectJpki() || !selectEf(JpkiFile.AUTH_PIN)) {
             return 0;
@@ -165,6 +174,9 @@ public final class JpkiCard {
         }
         if (sw == Iso7816.SW_OK) {
             return AUTH_PIN_TRIES; // verified in this session, and that success restored the counter
+        }
+        if (sw == Iso7816.SW_REFERENCE_DATA_NOT_FOUND) {
+            return NO_AUTH_PIN;
         }
         return 0;
     }

@@ -58,6 +58,7 @@ class DriverTranscriptReplayTest {
                         "extended",
                         "pulled",
                         "garbage",
+                        "face-only",
                         "patient-with-card-face");
     }
 

@@ -1,0 +1,42 @@
+package org.uketsuke.app.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.uketsuke.eligibility.MedicalTicket;
+import org.uketsuke.eligibility.Qualification;
+
+/**
+ * 医療扶助 (生活保護) on the result screen and the staff console: the 医療券 / 調剤券 the system returned with their
+ * validity (card class A1, {@code MedicalTicketInfo}: docs/spec-notes/results.md). Empty for anyone else.
+ */
+final class MedicalAssistanceTexts {
+
+    private MedicalAssistanceTexts() {}
+
+    static Optional<String> of(Messages m, Qualification q) {
+        if (q.particulars().medicalTickets().isEmpty()) {
+            return Optional.empty();
+        }
+        DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE;
+        return Optional.of(q.particulars().medicalTickets().stream()
+                .map(t -> m.get(
+                        "assistance.ticket",
+                        m.get("assistance.kind." + t.ticketKind()),
+                        day.format(t.validStart()),
+                        day.format(t.validEnd())))
+                .collect(Collectors.joining(" / ", m.get("assistance.title") + ": ", "")));
+    }
+
+    /** The staff also see the 公費負担者番号 and 受給者番号 the レセコン bills with. */
+    static Optional<String> forStaff(Messages m, Qualification q) {
+        return of(m, q).map(text -> text + " "
+                + q.particulars().medicalTickets().stream()
+                        .map(MedicalAssistanceTexts::numbers)
+                        .collect(Collectors.joining(" ")));
+    }
+
+    private static String numbers(MedicalTicket t) {
+        return "(" + t.payer().value() + " / " + t.recipient().value() + ")";
+    }
+}
