@@ -8,7 +8,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$(mktemp -d)"
-trap 'rm -rf "$OUT"' EXIT
+# The trial's mock backend and virtual card run in the background: a failed check must not leave them holding the
+# port and the reader for the next run.
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$OUT"' EXIT
 # One line per check, "ok - …" or "not ok - …" (./uketsuke test counts them in its summary); the first failure ends it.
 fail() { echo "not ok - $*"; echo "packaging test FAILED: $*" >&2; exit 1; }
 pass=0
