@@ -3,6 +3,7 @@ package org.uketsuke.app.ui;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -45,6 +46,10 @@ public final class KioskView {
     private final Label ratioCaption = label("resultRatioCaption", "result-label");
     private final Label ratio = label("resultRatio", "result-value");
     private final Button language = new Button();
+    private final ToggleButton largeText = new ToggleButton();
+    private final ToggleButton highContrast = new ToggleButton();
+    private final Label pictureCaption = label("idlePictureCaption", "kiosk-caption");
+    private final VBox idlePicture = new VBox(8, ReaderPicture.create(), pictureCaption);
     private final Button ok = new Button();
     private final Button clear = new Button();
     private final Button cancel = new Button();
@@ -59,6 +64,8 @@ public final class KioskView {
     private final Map<ConsentItem, Label> consentLabels = new EnumMap<>(ConsentItem.class);
     private final Map<ConsentItem, ToggleButton[]> consentButtons = new EnumMap<>(ConsentItem.class);
     private final Button consentNext = new Button();
+    private final Button consentAll = new Button();
+    private final Label limitProvided = label("consentLimitProvided", "kiosk-body");
     private ConsentExplanations consentExplanations;
     private FacePathView facePathView;
     private Parent facePreviewPane;
@@ -81,19 +88,21 @@ public final class KioskView {
         registerNo.setOnAction(e -> model.declineRegistration());
         registration.setId("registrationOffer");
         registration.setAlignment(Pos.CENTER);
-        VBox centre = new VBox(20, title, body, problem, pinPad, consents, registration, result);
+        VBox centre = new VBox(20, title, body, idlePicture, problem, pinPad, consents, registration, result);
         if (model.facePath() != null) {
             facePathView = new FacePathView(model.facePath());
-            centre.getChildren().add(4, facePathView.root());
+            centre.getChildren().add(5, facePathView.root());
         }
         if (model.facePreview() != null) {
             facePreviewPane = new FacePreviewPane(model.facePreview()).root();
             facePreviewPane.setId("faceCheckPreview");
-            centre.getChildren().add(3, facePreviewPane);
+            centre.getChildren().add(4, facePreviewPane);
         }
         centre.setAlignment(Pos.TOP_CENTER);
         centre.setPadding(new Insets(16, 40, 24, 40));
-        HBox top = new HBox(language);
+        HBox top = new HBox(12, largeText, highContrast, language);
+        buildDisplayModes();
+        idlePicture.setAlignment(Pos.CENTER);
         top.setAlignment(Pos.TOP_RIGHT);
         top.setPadding(new Insets(16));
         root.setTop(top);
@@ -123,6 +132,30 @@ public final class KioskView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The patient's own display modes: style classes on the root, so every screen follows (kiosk.css). */
+    private void buildDisplayModes() {
+        largeText.setId("largeTextToggle");
+        highContrast.setId("highContrastToggle");
+        for (ToggleButton b : new ToggleButton[] {largeText, highContrast}) {
+            b.getStyleClass().add("language-button");
+        }
+        largeText.setOnAction(e -> model.toggleLargeText());
+        highContrast.setOnAction(e -> model.toggleHighContrast());
+        mode(model.largeText, largeText, "large-text");
+        mode(model.highContrast, highContrast, "high-contrast");
+    }
+
+    private void mode(BooleanProperty on, ToggleButton button, String styleClass) {
+        on.addListener((o, was, now) -> {
+            button.setSelected(now);
+            if (now) {
+                root.getStyleClass().add(styleClass);
+            } else {
+                root.getStyleClass().remove(styleClass);
+            }
+        });
     }
 
     private VBox buildPinPad() {
@@ -196,7 +229,10 @@ public final class KioskView {
         consentNext.getStyleClass().add("pin-action");
         consentNext.setOnAction(e -> model.submitConsents());
         model.consents().addListener((MapChangeListener<ConsentItem, Boolean>) change -> renderConsents());
-        VBox box = new VBox(10, consentPanel, consentExplanations.area(), consentNext);
+        consentAll.setId("consentAll");
+        consentAll.getStyleClass().add("consent-all");
+        consentAll.setOnAction(e -> model.consentToAll());
+        VBox box = new VBox(10, consentAll, consentPanel, limitProvided, consentExplanations.area(), consentNext);
         box.setId("consentBox");
         box.setAlignment(Pos.CENTER);
         return box;
@@ -252,6 +288,12 @@ public final class KioskView {
         VisitSnapshot s = model.snapshotProperty().get();
         VisitState state = s.state();
         language.setText(m.get("kiosk.language"));
+        largeText.setText(m.get("kiosk.largeText"));
+        highContrast.setText(m.get("kiosk.highContrast"));
+        show(largeText, state == VisitState.IDLE || model.largeText.get());
+        show(highContrast, state == VisitState.IDLE || model.highContrast.get());
+        show(idlePicture, state == VisitState.IDLE);
+        pictureCaption.setText(m.get("state.IDLE.picture"));
         title.setText(m.get(model.screenKey() + ".title"));
         body.setText(m.get(model.screenKey() + ".body"));
         ok.setText(m.get("pin.ok"));
@@ -274,6 +316,8 @@ public final class KioskView {
             buttons[1].setText(m.get("consent.no"));
         });
         consentNext.setText(m.get("consent.next"));
+        consentAll.setText(m.get("consent.all"));
+        limitProvided.setText(m.get("consent.limitProvided"));
         consentExplanations.render();
         renderConsents();
         triesLeft.setText(s.pinTriesLeft() >= 0 ? m.get("pin.triesLeft", s.pinTriesLeft()) : "");

@@ -97,6 +97,11 @@ public final class KioskViewModel {
             consents.clear();
             prescription.set(null);
         }
+        if (next.state() == VisitState.IDLE && before.state() != VisitState.IDLE) {
+            // The next patient starts with the ordinary screen; their own choice is made on the first screen.
+            largeText.set(false);
+            highContrast.set(false);
+        }
         if (facePath != null) {
             facePath.show(next);
         }
@@ -119,6 +124,19 @@ public final class KioskViewModel {
     public String screenKey() {
         VisitState state = snapshot.get().state();
         return state == VisitState.IDLE && cardServiceDown.get() ? "kiosk.cardServiceDown" : "state." + state;
+    }
+
+    /** Larger text and high contrast, switched by the patient on the first screen (off for each new patient). */
+    public final BooleanProperty largeText = new SimpleBooleanProperty(false);
+
+    public final BooleanProperty highContrast = new SimpleBooleanProperty(false);
+
+    public void toggleLargeText() {
+        largeText.set(!largeText.get());
+    }
+
+    public void toggleHighContrast() {
+        highContrast.set(!highContrast.get());
     }
 
     public void toggleLanguage() {
@@ -165,6 +183,18 @@ public final class KioskViewModel {
         }
     }
 
+    /**
+     * 包括同意: "share all my medical information" answers every item yes at once; each can still be changed before
+     * "next" (the per-item choice of the 2024-10-07 screen).
+     */
+    public void consentToAll() {
+        if (snapshot.get().state() == VisitState.ASKING_CONSENTS) {
+            for (ConsentItem item : ConsentItem.values()) {
+                consents.put(item, true);
+            }
+        }
+    }
+
     public boolean allAnswered() {
         return consents.size() == ConsentItem.values().length
                 && (!prescriptionChoiceEnabled.get() || prescription.get() != null);
@@ -192,12 +222,12 @@ public final class KioskViewModel {
             return;
         }
         controller.fire(new VisitEvent.ConsentsGiven(
-                new Consents(
+                Consents.answered(
                         answer(ConsentItem.DRUG),
                         answer(ConsentItem.CHECKUP),
                         answer(ConsentItem.TREATMENT),
                         answer(ConsentItem.OPERATION),
-                        answer(ConsentItem.LIMIT),
+                        answer(ConsentItem.CLINICAL),
                         answer(ConsentItem.SPECIFIC_DISEASE)),
                 prescriptionChoiceEnabled.get() ? Optional.ofNullable(prescription.get()) : Optional.empty()));
     }
