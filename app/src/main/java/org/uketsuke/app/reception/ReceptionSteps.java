@@ -39,7 +39,10 @@ public final class ReceptionSteps implements VisitSteps {
                         Stream.of(
                                 auditGate,
                                 nonce,
-                                new TimedStep(Part.CARD, SignNonceStep.forRegistration(services.client())),
+                                new TimedStep(
+                                        Part.CARD,
+                                        SignNonceStep.forRegistration(
+                                                services.client(), services.terminalSigner(), services.clock())),
                                 new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
                         proveAndConfirm.stream())
                 .toList();

@@ -25,11 +25,11 @@ final class ConsoleWindow {
 
     static void place(Stage stage, Path settings, Executor writer) {
         WindowPlacement wanted = WindowPlacement.load(settings).orElse(WindowPlacement.CONSOLE_DEFAULT);
-        Rectangle2D area = Screen.getScreensForRectangle(wanted.x(), wanted.y(), wanted.width(), wanted.height())
-                .stream()
-                .findFirst()
-                .orElse(Screen.getPrimary())
-                .getVisualBounds();
+        Rectangle2D area =
+                Screen.getScreensForRectangle(wanted.x(), wanted.y(), wanted.width(), wanted.height()).stream()
+                        .findFirst()
+                        .orElse(Screen.getPrimary())
+                        .getVisualBounds();
         WindowPlacement placed = wanted.within(area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
         stage.setX(placed.x());
         stage.setY(placed.y());

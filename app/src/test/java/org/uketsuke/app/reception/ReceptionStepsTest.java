@@ -61,6 +61,25 @@ class ReceptionStepsTest {
     }
 
     @Test
+    void anUnregisteredCardIsRegisteredOnTheStaffsVisualCheckTooNotOnlyAfterThePin() throws Exception {
+        try (VisitStepFixture fixture = VisitStepFixture.startUnregistered(dir)) {
+            ReceptionSteps steps = new ReceptionSteps(fixture.services);
+            List<ReceptionRecord> rows = new CopyOnWriteArrayList<>();
+            steps.onRecord(rows::add);
+            fixture.slot.insert();
+            steps.run(new VisitCommand.ReadCard());
+            steps.run(new VisitCommand.RecordVisualCheck("staff-04"));
+            assertThat(steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))))
+                    .contains(new VisitEvent.RegistrationOffered());
+            assertThat(steps.run(new VisitCommand.RegisterCard())).containsInstanceOf(VisitEvent.Confirmed.class);
+            assertThat(rows)
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.method()).contains(IdentityMethod.VISUAL));
+            steps.run(new VisitCommand.EndVisit());
+        }
+    }
+
+    @Test
     void theStaffsCheckIsRecordedAndConfirmedByAttestation() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.start(dir)) {
             ReceptionSteps steps = new ReceptionSteps(fixture.services);

@@ -681,8 +681,7 @@ public final class QualificationXml {
         }
     }
 
-    private static final String CLINICAL_CONSENT =
-            ConsentElements.prefix(ConsentKind.CLINICAL_SIX) + "ConsFlg";
+    private static final String CLINICAL_CONSENT = ConsentElements.prefix(ConsentKind.CLINICAL_SIX) + "ConsFlg";
 
     private static Consent consent(Element parent, String name) {
         return SafeXml.text(parent, name).map(Consent::ofCode).orElse(Consent.NOT_OBTAINED);
