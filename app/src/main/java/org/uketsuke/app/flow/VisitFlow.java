@@ -170,7 +170,7 @@ public final class VisitFlow {
                         Transition.to(
                                 new VisitSnapshot(
                                         VERIFYING_PIN, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
-                                new VerifyPin(p.pin()));
+                                new VerifyPin(p.pin(), p.byCompanion()));
                     case FaceChosen f ->
                         Transition.to(face(MATCHING_FACE, now, null), new MatchFace(f.collationNumberB()));
                     case FacePathChosen _ -> capture(now);

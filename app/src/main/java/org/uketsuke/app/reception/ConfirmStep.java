@@ -46,12 +46,12 @@ record ConfirmStep(EligibilityClient client, VisitRecords records) implements Vi
                 log.info("backend rejected: {} {}", rejected.code(), rejected.reason());
                 records.audit(visit, method, "REJECTED_" + rejected.reason().name(), Optional.empty());
                 Problem problem = RejectionProblems.of(rejected.reason());
-                records.failed(problem, method);
+                records.failed(visit, problem, method);
                 yield Result.end(used, new VisitEvent.Failed(problem));
             }
             case Unavailable unavailable -> {
                 log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
-                records.failed(Problem.BACKEND_UNAVAILABLE, method);
+                records.failed(visit, Problem.BACKEND_UNAVAILABLE, method);
                 yield Result.end(used, new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));
             }
         };

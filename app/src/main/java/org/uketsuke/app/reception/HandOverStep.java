@@ -48,7 +48,7 @@ final class HandOverStep implements VisitStep {
             log.error("could not hand the qualification to the レセコン store", e);
             return Result.end(after, new VisitEvent.Failed(Problem.STORE_FAILED));
         }
-        records.confirmed(confirmed.qualification(), signed.method());
+        records.confirmed(visit, confirmed.qualification(), signed.method());
         return Result.end(after, new VisitEvent.Confirmed(confirmed));
     }
 }

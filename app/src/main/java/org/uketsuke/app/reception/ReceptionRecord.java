@@ -13,7 +13,19 @@ import org.uketsuke.eligibility.Qualification;
  *     the search use the rest; never shown to the patient)
  */
 public record ReceptionRecord(
-        Instant at, Optional<Qualification> qualification, Optional<Problem> problem, Optional<IdentityMethod> method) {
+        Instant at,
+        Optional<Qualification> qualification,
+        Optional<Problem> problem,
+        Optional<IdentityMethod> method,
+        Optional<Assistance> assistance) {
+
+    public ReceptionRecord(
+            Instant at,
+            Optional<Qualification> qualification,
+            Optional<Problem> problem,
+            Optional<IdentityMethod> method) {
+        this(at, qualification, problem, method, Optional.empty());
+    }
 
     public static ReceptionRecord confirmed(Instant at, Qualification confirmed) {
         return new ReceptionRecord(at, Optional.of(confirmed), Optional.empty(), Optional.empty());
@@ -25,6 +37,11 @@ public record ReceptionRecord(
 
     /** The same row, saying how the patient proved they hold the card (the staff queue filters on it). */
     public ReceptionRecord withMethod(IdentityMethod how) {
-        return new ReceptionRecord(at, qualification, problem, Optional.of(how));
+        return new ReceptionRecord(at, qualification, problem, Optional.of(how), assistance);
+    }
+
+    /** The same row, saying who helped the patient (介助者 / 代理人), if anyone did. */
+    public ReceptionRecord withAssistance(Optional<Assistance> helped) {
+        return new ReceptionRecord(at, qualification, problem, method, helped);
     }
 }

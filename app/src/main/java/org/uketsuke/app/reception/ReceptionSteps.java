@@ -62,7 +62,8 @@ public final class ReceptionSteps implements VisitSteps {
     public Optional<VisitEvent> run(VisitCommand.Step command) {
         return switch (command) {
             case VisitCommand.ReadCard _ -> run(List.of(endVisit, auditGate, readCard));
-            case VisitCommand.VerifyPin v -> run(List.of(new TimedStep(Part.CARD, new VerifyPinStep(v.pin()))));
+            case VisitCommand.VerifyPin v ->
+                run(List.of(new TimedStep(Part.CARD, new VerifyPinStep(v.pin(), v.byCompanion()))));
             case VisitCommand.MatchFace f ->
                 run(List.of(new TimedStep(Part.CARD, new MatchFaceStep(services.faceCheck(), f.collationNumberB()))));
             case VisitCommand.RecordVisualCheck v -> run(List.of(new RecordVisualCheckStep(v.staffId())));

@@ -12,9 +12,15 @@ import org.uketsuke.reader.jpki.PinCheck;
 final class VerifyPinStep implements VisitStep {
 
     private final Pin pin;
+    private final boolean byCompanion;
 
     VerifyPinStep(Pin pin) {
+        this(pin, false);
+    }
+
+    VerifyPinStep(Pin pin, boolean byCompanion) {
         this.pin = pin;
+        this.byCompanion = byCompanion;
     }
 
     @Override
@@ -25,7 +31,9 @@ final class VerifyPinStep implements VisitStep {
             }
             return switch (visit.card().get().card().verifyAuthPin(pin.digits())) {
                 case PinCheck.Verified _ ->
-                    Result.end(visit.withProof(new IdentityProof.CardSignature()), new VisitEvent.PinVerified());
+                    Result.end(
+                            visit.withProof(new IdentityProof.CardSignature(byCompanion)),
+                            new VisitEvent.PinVerified());
                 case PinCheck.Wrong wrong -> Result.end(visit, new VisitEvent.PinRejected(wrong.triesLeft()));
                 case PinCheck.Blocked _ -> Result.end(visit, new VisitEvent.Failed(Problem.PIN_BLOCKED));
                 case PinCheck.CardRemoved _ -> Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));

@@ -28,13 +28,16 @@ final class VisitRecords {
         listeners.add(listener);
     }
 
-    void confirmed(Qualification qualification, IdentityMethod method) {
+    void confirmed(VisitContext visit, Qualification qualification, IdentityMethod method) {
         publish(ReceptionRecord.confirmed(services.clock().instant(), qualification)
-                .withMethod(method));
+                .withMethod(method)
+                .withAssistance(Assistance.of(visit.proof())));
     }
 
-    void failed(Problem problem, IdentityMethod method) {
-        publish(ReceptionRecord.failed(services.clock().instant(), problem).withMethod(method));
+    void failed(VisitContext visit, Problem problem, IdentityMethod method) {
+        publish(ReceptionRecord.failed(services.clock().instant(), problem)
+                .withMethod(method)
+                .withAssistance(Assistance.of(visit.proof())));
     }
 
     private void publish(ReceptionRecord record) {

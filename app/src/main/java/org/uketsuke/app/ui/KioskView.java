@@ -55,6 +55,7 @@ public final class KioskView {
     private final Button cancel = new Button();
     private final Button face = new Button();
     private final Button visual = new Button();
+    private final ToggleButton companion = new ToggleButton();
     private final Button registerYes = new Button();
     private final Button registerNo = new Button();
     private final HBox registration = new HBox(24, registerYes, registerNo);
@@ -65,7 +66,7 @@ public final class KioskView {
     private final Map<ConsentItem, ToggleButton[]> consentButtons = new EnumMap<>(ConsentItem.class);
     private final Button consentNext = new Button();
     private final Button consentAll = new Button();
-    private final Label limitProvided = label("consentLimitProvided", "kiosk-body");
+    private final Label limitProvided = label("consentLimitProvided", "consent-explanation");
     private ConsentExplanations consentExplanations;
     private FacePathView facePathView;
     private Parent facePreviewPane;
@@ -103,6 +104,7 @@ public final class KioskView {
         HBox top = new HBox(12, largeText, highContrast, language);
         buildDisplayModes();
         idlePicture.setAlignment(Pos.CENTER);
+        idlePicture.setId("idlePicture");
         top.setAlignment(Pos.TOP_RIGHT);
         top.setPadding(new Insets(16));
         root.setTop(top);
@@ -191,10 +193,14 @@ public final class KioskView {
         face.managedProperty().bind(model.faceOffered);
         visual.visibleProperty().bind(model.visualOffered);
         visual.managedProperty().bind(model.visualOffered);
+        companion.setId("pinByCompanion");
+        companion.getStyleClass().add("pin-action");
+        companion.setOnAction(e -> model.toggleByCompanion());
+        model.byCompanion.addListener((o, was, now) -> companion.setSelected(now));
         HBox actions = new HBox(16, cancel, clear, ok);
         actions.setAlignment(Pos.CENTER_LEFT);
         // Landscape kiosk: what was typed and the actions on the left, the keys on the right.
-        VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions, new HBox(16, face, visual));
+        VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions, new HBox(16, face, visual), companion);
         left.setAlignment(Pos.CENTER_LEFT);
         HBox pad = new HBox(48, left, keys);
         pad.setAlignment(Pos.CENTER);
@@ -232,7 +238,10 @@ public final class KioskView {
         consentAll.setId("consentAll");
         consentAll.getStyleClass().add("consent-all");
         consentAll.setOnAction(e -> model.consentToAll());
-        VBox box = new VBox(10, consentAll, consentPanel, limitProvided, consentExplanations.area(), consentNext);
+        // 包括同意 beside "next": one touch to share everything and go on, without a taller screen.
+        HBox actions = new HBox(24, consentAll, consentNext);
+        actions.setAlignment(Pos.CENTER);
+        VBox box = new VBox(8, consentPanel, limitProvided, consentExplanations.area(), actions);
         box.setId("consentBox");
         box.setAlignment(Pos.CENTER);
         return box;
@@ -301,6 +310,7 @@ public final class KioskView {
         cancel.setText(m.get("pin.cancel"));
         face.setText(m.get("pin.face"));
         visual.setText(m.get("pin.visual"));
+        companion.setText(m.get("pin.byCompanion"));
 
         show(problem, s.problem().isPresent());
         s.problem().ifPresent(p -> problem.setText(m.get("problem." + p)));

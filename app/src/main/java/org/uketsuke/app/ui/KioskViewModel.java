@@ -101,6 +101,7 @@ public final class KioskViewModel {
             // The next patient starts with the ordinary screen; their own choice is made on the first screen.
             largeText.set(false);
             highContrast.set(false);
+            byCompanion.set(false);
         }
         if (facePath != null) {
             facePath.show(next);
@@ -130,6 +131,15 @@ public final class KioskViewModel {
     public final BooleanProperty largeText = new SimpleBooleanProperty(false);
 
     public final BooleanProperty highContrast = new SimpleBooleanProperty(false);
+
+    /** Someone with the patient (family, carer) types the PIN for them; the visit records it (介助者). */
+    public final BooleanProperty byCompanion = new SimpleBooleanProperty(false);
+
+    public void toggleByCompanion() {
+        if (snapshot.get().state() == VisitState.AWAITING_PIN) {
+            byCompanion.set(!byCompanion.get());
+        }
+    }
 
     public void toggleLargeText() {
         largeText.set(!largeText.get());
@@ -172,7 +182,7 @@ public final class KioskViewModel {
         char[] entered = new char[pin.length()];
         pin.getChars(0, pin.length(), entered, 0);
         clearPin();
-        VisitEvent.PinEntered event = new VisitEvent.PinEntered(Pin.of(entered));
+        VisitEvent.PinEntered event = new VisitEvent.PinEntered(Pin.of(entered), byCompanion.get());
         Arrays.fill(entered, '\0');
         controller.fire(event);
     }

@@ -55,7 +55,7 @@ final class ReaderPicture {
         waves.getStyleClass().add("picture-waves");
 
         Group picture = new Group(reader, pad, card, photo, line1, line2, chip, arrow, phone, screen, waves);
-        picture.setId("idlePicture");
+        picture.setId("idlePictureShapes");
         return picture;
     }
 }

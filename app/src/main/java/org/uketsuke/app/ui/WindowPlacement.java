@@ -29,15 +29,30 @@ public record WindowPlacement(double x, double y, double width, double height) {
     }
 
     /**
-     * This placement moved and shrunk into the given screen area (a monitor removed since, a smaller resolution), so
-     * the window never opens out of reach.
+     * This placement fitted into the given screen area: it keeps its corner and gives up size while it can stay
+     * usable (the staff console beside the kiosk in the demo), else it moves (a monitor removed since, a smaller
+     * resolution), so the window never opens cut off at the screen's edge or out of reach.
      */
     public WindowPlacement within(double minX, double minY, double maxWidth, double maxHeight) {
-        double w = Math.min(width, Math.max(MIN_SIZE, maxWidth));
-        double h = Math.min(height, Math.max(MIN_SIZE, maxHeight));
-        double left = Math.max(minX, Math.min(x, minX + maxWidth - w));
-        double top = Math.max(minY, Math.min(y, minY + maxHeight - h));
-        return new WindowPlacement(left, top, w, h);
+        double[] horizontal = fit(x, width, minX, maxWidth, 640);
+        double[] vertical = fit(y, height, minY, maxHeight, 480);
+        return new WindowPlacement(horizontal[0], vertical[0], horizontal[1], vertical[1]);
+    }
+
+    /** Start and length of one side: shrunk down to {@code floor} where it sticks out, moved beyond that. */
+    private static double[] fit(double start, double length, double areaStart, double areaLength, double floor) {
+        double end = areaStart + areaLength;
+        double size = Math.max(MIN_SIZE, Math.min(length, areaLength));
+        double from = Math.max(areaStart, Math.min(start, end - MIN_SIZE));
+        if (from + size > end) {
+            double room = end - from;
+            if (room >= Math.min(size, floor)) {
+                size = room;
+            } else {
+                from = Math.max(areaStart, end - size);
+            }
+        }
+        return new double[] {from, size};
     }
 
     public static Optional<WindowPlacement> load(Path file) {

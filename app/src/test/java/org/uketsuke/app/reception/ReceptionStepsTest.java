@@ -49,13 +49,16 @@ class ReceptionStepsTest {
             steps.onRecord(rows::add);
             fixture.slot.insert();
             steps.run(new VisitCommand.ReadCard());
-            steps.run(new VisitCommand.VerifyPin(Pin.of(fixture.issued.pin())));
+            // A family member types the PIN for the patient: the row says so (介助者).
+            steps.run(new VisitCommand.VerifyPin(Pin.of(fixture.issued.pin()), true));
             assertThat(steps.run(new VisitCommand.Confirm(Consents.all(Consent.YES))))
                     .contains(new VisitEvent.RegistrationOffered());
             assertThat(steps.run(new VisitCommand.RegisterCard())).containsInstanceOf(VisitEvent.Confirmed.class);
-            assertThat(rows)
-                    .singleElement()
-                    .satisfies(row -> assertThat(row.method()).contains(IdentityMethod.PIN));
+            assertThat(rows).singleElement().satisfies(row -> {
+                assertThat(row.method()).contains(IdentityMethod.PIN);
+                assertThat(row.assistance())
+                        .contains(new Assistance(Assistance.Kind.COMPANION_ENTERED_PIN, Optional.empty()));
+            });
             steps.run(new VisitCommand.EndVisit());
         }
     }
@@ -91,9 +94,11 @@ class ReceptionStepsTest {
                     .isEmpty();
             assertThat(steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO), Optional.empty())))
                     .containsInstanceOf(VisitEvent.Confirmed.class);
-            assertThat(rows)
-                    .singleElement()
-                    .satisfies(row -> assertThat(row.method()).contains(IdentityMethod.VISUAL));
+            assertThat(rows).singleElement().satisfies(row -> {
+                assertThat(row.method()).contains(IdentityMethod.VISUAL);
+                assertThat(row.assistance())
+                        .contains(new Assistance(Assistance.Kind.STAFF_VISUAL_CHECK, Optional.of("staff-04")));
+            });
             steps.run(new VisitCommand.EndVisit());
         }
     }

@@ -39,8 +39,13 @@ class WindowPlacementTest {
     @Test
     void aWindowLeftOnAMonitorThatIsGoneOpensInsideTheScreenThereIs() {
         WindowPlacement onSecondMonitor = new WindowPlacement(2200, 100, 1280, 800);
-        assertThat(onSecondMonitor.within(0, 0, 1366, 728)).isEqualTo(new WindowPlacement(86, 0, 1280, 728));
+        assertThat(onSecondMonitor.within(0, 0, 1366, 728)).isEqualTo(new WindowPlacement(86, 100, 1280, 628));
+    }
+
+    @Test
+    void theDemoConsoleBesideTheKioskGivesUpWidthInsteadOfRunningOffTheScreen() {
         assertThat(WindowPlacement.CONSOLE_DEFAULT.within(0, 0, 1920, 1040))
-                .isEqualTo(new WindowPlacement(640, 0, 1280, 800));
+                .isEqualTo(new WindowPlacement(1040, 0, 880, 800));
+        assertThat(WindowPlacement.CONSOLE_DEFAULT.within(0, 0, 2560, 1400)).isEqualTo(WindowPlacement.CONSOLE_DEFAULT);
     }
 }
