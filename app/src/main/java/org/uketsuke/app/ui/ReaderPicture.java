@@ -16,28 +16,14 @@ final class ReaderPicture {
     private ReaderPicture() {}
 
     static Node create() {
-        Rectangle reader = new Rectangle(40, 150, 300, 90);
-        reader.setArcWidth(24);
-        reader.setArcHeight(24);
-        reader.getStyleClass().add("picture-reader");
-        Rectangle pad = new Rectangle(90, 160, 200, 30);
-        pad.setArcWidth(10);
-        pad.setArcHeight(10);
-        pad.getStyleClass().add("picture-pad");
-
+        Rectangle reader = shape(40, 150, 300, 90, 24, "picture-reader");
+        Rectangle pad = shape(90, 160, 200, 30, 10, "picture-pad");
         // The card, face up: photo on the left, lines of text, and the chip.
-        Rectangle card = new Rectangle(110, 112, 160, 60);
-        card.setArcWidth(10);
-        card.setArcHeight(10);
-        card.getStyleClass().add("picture-card");
-        Rectangle photo = new Rectangle(122, 120, 30, 40);
-        photo.getStyleClass().add("picture-card-detail");
-        Rectangle line1 = new Rectangle(162, 124, 90, 6);
-        Rectangle line2 = new Rectangle(162, 138, 70, 6);
-        Rectangle chip = new Rectangle(232, 148, 22, 16);
-        for (Rectangle r : new Rectangle[] {line1, line2, chip}) {
-            r.getStyleClass().add("picture-card-detail");
-        }
+        Rectangle card = shape(110, 112, 160, 60, 10, "picture-card");
+        Rectangle photo = shape(122, 120, 30, 40, 0, "picture-card-detail");
+        Rectangle line1 = shape(162, 124, 90, 6, 0, "picture-card-detail");
+        Rectangle line2 = shape(162, 138, 70, 6, 0, "picture-card-detail");
+        Rectangle chip = shape(232, 148, 22, 16, 0, "picture-card-detail");
 
         // The arrow: down onto the card.
         SVGPath arrow = new SVGPath();
@@ -45,17 +31,22 @@ final class ReaderPicture {
         arrow.getStyleClass().add("picture-arrow");
 
         // The phone beside it, held over the reader's mark.
-        Rectangle phone = new Rectangle(380, 60, 70, 130);
-        phone.setArcWidth(16);
-        phone.setArcHeight(16);
-        phone.getStyleClass().add("picture-phone");
-        Rectangle screen = new Rectangle(388, 74, 54, 100);
-        screen.getStyleClass().add("picture-phone-screen");
+        Rectangle phone = shape(380, 60, 70, 130, 16, "picture-phone");
+        Rectangle screen = shape(388, 74, 54, 100, 0, "picture-phone-screen");
         Circle waves = new Circle(415, 210, 22);
         waves.getStyleClass().add("picture-waves");
 
         Group picture = new Group(reader, pad, card, photo, line1, line2, chip, arrow, phone, screen, waves);
         picture.setId("idlePictureShapes");
         return picture;
+    }
+
+    /** A rectangle with rounded corners ({@code arc}, 0 for square) coloured by its style class. */
+    private static Rectangle shape(double x, double y, double width, double height, double arc, String styleClass) {
+        Rectangle r = new Rectangle(x, y, width, height);
+        r.setArcWidth(arc);
+        r.setArcHeight(arc);
+        r.getStyleClass().add(styleClass);
+        return r;
     }
 }
