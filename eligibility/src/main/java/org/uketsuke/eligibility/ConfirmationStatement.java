@@ -44,7 +44,8 @@ public record ConfirmationStatement(
 
     /**
      * The exact bytes: UTF-8 of {@code UKETSUKE-CONFIRM-1|<nonce, base64>|<institution>|<drug><checkup><treatment>
-     * <operation><limit><specific disease>|<scenario>|<form or ->}, each consent and the scenario by its wire code.
+     * <operation><limit><specific disease><6情報>|<scenario>|<form or ->}, each consent and the scenario by its wire
+     * code.
      */
     public byte[] bytes() {
         StringBuilder answers = new StringBuilder();
@@ -54,7 +55,8 @@ public record ConfirmationStatement(
             consents.treatment(),
             consents.operation(),
             consents.limitInfo(),
-            consents.specificDisease()
+            consents.specificDisease(),
+            consents.clinical()
         }) {
             answers.append(c.code());
         }

@@ -41,6 +41,12 @@ public interface EligibilityClient {
     RegistrationOutcome registerForInsuranceUse(InsuranceUseRegistration registration);
 
     /**
+     * 保険証利用登録 on the face or visual path: proven exactly as a confirmation by card would be (the terminal's
+     * attestation over the statement, the card face and its signature on the face path); uses up the request's nonce.
+     */
+    RegistrationOutcome registerByProof(CardConfirmationRequest proof);
+
+    /**
      * A passcode for a visual check by this staff member (OQS-IF-049/050): short-lived, single use, carried by the
      * {@link VisualAttestation}. Not retried: every call issues a new one.
      */

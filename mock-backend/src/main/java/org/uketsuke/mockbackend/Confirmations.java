@@ -83,38 +83,11 @@ final class Confirmations {
         String now = BackendTime.now(clock);
         String institution = parsed.medicalInstitutionCode();
         String fileId = request.arbitraryFileIdentifier();
-        Refusal refusal = checks.checkNonceAndCertificate(request.nonce(), request.authCertificateDer());
+        Refusal refusal = proofRefusal(request, institution, terminal);
         if (refusal != null) {
             return ResultMessage.rejected(now, institution, fileId, refusal.reason(), refusal.message());
         }
         X509Certificate certificate = Certificates.parse(request.authCertificateDer());
-        if (!proofHolds(request, certificate, terminal)) {
-            return ResultMessage.rejected(now, institution, fileId, RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");
-        }
-        Attestation attestation = request.attestation();
-        byte[] statement = ConfirmationStatement.of(request, institution).sha256();
-        byte[] signedStatement = attestation != null
-                ? attestation.statementSha256()
-                : SignedDigests.recover(certificate.getPublicKey(), request.signature())
-                        .orElseThrow();
-        if (!Arrays.equals(signedStatement, statement)) {
-            log.warn("confirmation refused: consents differ from the signed statement (file {})", fileId);
-            return ResultMessage.rejected(
-                    now, institution, fileId, RejectionReason.CONSENTS_ALTERED, "同意内容が署名の後に変更されています。");
-        }
-        if (attestation instanceof FaceAttestation face) {
-            Refusal faceRefusal = faceRefusal(request, face, statement);
-            if (faceRefusal != null) {
-                log.warn("face confirmation refused: {} (file {})", faceRefusal.reason(), fileId);
-                return ResultMessage.rejected(now, institution, fileId, faceRefusal.reason(), faceRefusal.message());
-            }
-        }
-        if (request.attestation() instanceof VisualAttestation visual) {
-            Refusal passcode = passcodes.use(visual, terminal);
-            if (passcode != null) {
-                return ResultMessage.rejected(now, institution, fileId, passcode.reason(), passcode.message());
-            }
-        }
         String serial = Certificates.serialOf(certificate);
         Optional<PopulationStore.StoredCard> card = population.cardBySerial(serial);
         if (card.isEmpty() || card.get().personId() == null || !population.registeredForInsuranceUse(serial)) {
@@ -123,11 +96,9 @@ final class Confirmations {
         }
         int person = card.get().personId();
         Qualification held = population.person(person).orElseThrow();
-        if (request.method() == IdentityMethod.FACE && !sameHolder(request.cardFace(), held)) {
-            // No birth dates or sexes in the log: only that they differ.
-            log.warn("face confirmation refused: the card face is not the certificate's person (file {})", fileId);
-            return ResultMessage.rejected(
-                    now, institution, fileId, RejectionReason.CARD_FACE_MISMATCH, "券面情報が電子証明書の本人のものと一致しません。");
+        Refusal otherHolder = holderRefusal(request, held);
+        if (otherHolder != null) {
+            return ResultMessage.rejected(now, institution, fileId, otherHolder.reason(), otherHolder.message());
         }
         Refusal notQualified = qualificationRefusal(person, held);
         if (notQualified != null) {
@@ -147,6 +118,54 @@ final class Confirmations {
                         request.prescriptionForm() == null
                                 ? null
                                 : request.prescriptionForm().code());
+    }
+
+    /**
+     * Whether the request proves the holder's presence for this nonce, or why not (null: it does): the nonce known and
+     * unused, the certificate valid, the proof holding, the signed statement matching the consents, and on the face
+     * path the attestation's own claims, on the visual path the staff passcode. The nonce is used up either way.
+     */
+    Refusal proofRefusal(CardConfirmationRequest request, String institution, X509Certificate terminal) {
+        String fileId = request.arbitraryFileIdentifier();
+        Refusal refusal = checks.checkNonceAndCertificate(request.nonce(), request.authCertificateDer());
+        if (refusal != null) {
+            return refusal;
+        }
+        X509Certificate certificate = Certificates.parse(request.authCertificateDer());
+        if (!proofHolds(request, certificate, terminal)) {
+            return new Refusal(RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");
+        }
+        Attestation attestation = request.attestation();
+        byte[] statement = ConfirmationStatement.of(request, institution).sha256();
+        byte[] signedStatement = attestation != null
+                ? attestation.statementSha256()
+                : SignedDigests.recover(certificate.getPublicKey(), request.signature())
+                        .orElseThrow();
+        if (!Arrays.equals(signedStatement, statement)) {
+            log.warn("refused: consents differ from the signed statement (file {})", fileId);
+            return new Refusal(RejectionReason.CONSENTS_ALTERED, "同意内容が署名の後に変更されています。");
+        }
+        if (attestation instanceof FaceAttestation face) {
+            Refusal faceRefusal = faceRefusal(request, face, statement);
+            if (faceRefusal != null) {
+                log.warn("face proof refused: {} (file {})", faceRefusal.reason(), fileId);
+                return faceRefusal;
+            }
+        }
+        if (attestation instanceof VisualAttestation visual) {
+            return passcodes.use(visual, terminal);
+        }
+        return null;
+    }
+
+    /** On the face path: the signed card face must be the certificate's person's (null: it is, or another path). */
+    static Refusal holderRefusal(CardConfirmationRequest request, Qualification held) {
+        if (request.method() == IdentityMethod.FACE && !sameHolder(request.cardFace(), held)) {
+            // No birth dates or sexes in the log: only that they differ.
+            log.warn("face proof refused: the card face is not the certificate's person");
+            return new Refusal(RejectionReason.CARD_FACE_MISMATCH, "券面情報が電子証明書の本人のものと一致しません。");
+        }
+        return null;
     }
 
     ResultMessage byInsurance(QualificationXml.SearchRequest parsed, String institution) {

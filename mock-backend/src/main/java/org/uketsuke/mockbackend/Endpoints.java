@@ -92,6 +92,12 @@ final class Endpoints {
                                 BackendTime.now(clock),
                                 registrations.register(ServiceXml.parseRegistrationRequest(x.body()))))),
                 post(
+                        "/oqs/v1/registration/proof",
+                        x -> Reply.xml(ServiceXml.writeRegistrationResult(
+                                BackendTime.now(clock),
+                                registrations.registerByProof(
+                                        QualificationXml.parseCardRequest(x.body()), x.terminal())))),
+                post(
                         "/oqs/v1/visual/passcode",
                         x -> Reply.xml(ServiceXml.writePasscode(
                                 BackendTime.now(clock),

@@ -77,7 +77,7 @@ public final class MockBackend implements AutoCloseable {
         Endpoints endpoints = new Endpoints(
                         checks,
                         confirmations,
-                        new InsuranceUseRegistrations(checks, population, clock),
+                        new InsuranceUseRegistrations(checks, population, clock, confirmations),
                         passcodes,
                         references,
                         batches,

@@ -69,8 +69,8 @@ final class ResultParticularsGenerator {
 
     /**
      * The consents as the result reports them: each flag with the time it was given (now) and, for the viewing consents
-     * given, the end of viewing under the scenario's policy. The 6情報 of the 電子カルテ情報共有サービス follow the 診療情報
-     * consent (the request carries no flag of their own; docs/spec-notes/results.md#consents).
+     * given, the end of viewing under the scenario's policy, the 6情報 of the 電子カルテ情報共有サービス included
+     * (docs/spec-notes/consents.md).
      */
     static List<ConsentRecord> consents(Consents c, ConsentScenario scenario, Instant at) {
         String time = BackendTime.stamp(at);
@@ -81,7 +81,7 @@ final class ResultParticularsGenerator {
                 viewing(ConsentKind.PHARMACEUTICAL, c.drug(), time, expiry),
                 viewing(ConsentKind.DIAGNOSIS, c.treatment(), time, expiry),
                 viewing(ConsentKind.OPERATION, c.operation(), time, expiry),
-                viewing(ConsentKind.CLINICAL_SIX, c.treatment(), time, expiry),
+                viewing(ConsentKind.CLINICAL_SIX, c.clinical(), time, expiry),
                 new ConsentRecord(ConsentKind.LIMIT_APPLICATION, c.limitInfo(), time, null),
                 new ConsentRecord(ConsentKind.SPECIFIC_DISEASES, c.specificDisease(), time, null));
     }

@@ -8,13 +8,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceUseRegistration;
 import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.ResultParticulars;
+import org.uketsuke.eligibility.VisualAttestation;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.TerminalSigner;
 
 /** 保険証利用登録 at the counter over real HTTPS with mTLS, persisted in the population database. */
 class InsuranceUseRegistrationTest {
@@ -63,6 +68,47 @@ class InsuranceUseRegistrationTest {
                 .isInstanceOfSatisfying(
                         RegistrationOutcome.Registered.class,
                         r -> assertThat(r.alreadyRegistered()).isTrue());
+    }
+
+    /** The staff's visual check as proof, signed by the terminal: what the kiosk sends on the visual path. */
+    private static CardConfirmationRequest visualProof(IssuedCard card, Consents consents) throws Exception {
+        byte[] nonce = TestCards.nonce(client);
+        String passcode = TestCards.passcode(client, "staff-02").passcode();
+        VisualAttestation attestation = new VisualAttestation(
+                nonce,
+                TestCards.sha256(card.authCertDer()),
+                TestCards.statement(client, nonce, consents),
+                "staff-02",
+                passcode);
+        return new CardConfirmationRequest(
+                card.authCertDer(),
+                nonce,
+                TerminalSigner.sign(backend.terminalTls(), attestation.bytes()),
+                IdentityMethod.VISUAL,
+                consents,
+                "visual-registration",
+                attestation);
+    }
+
+    @Test
+    void theStaffsVisualCheckRegistersTheCardOnceAndAnAlteredOrReplayedProofIsRefused() throws Exception {
+        IssuedCard card = backend.issueUnregisteredCard(7);
+        CardConfirmationRequest altered = visualProof(card, Consents.none()).withConsents(Consents.all(Consent.YES));
+        assertThat(client.registerByProof(altered))
+                .isInstanceOfSatisfying(
+                        RegistrationOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectionReason.CONSENTS_ALTERED));
+        assertThat(TestCards.reason(TestCards.confirmWithPin(client, card))).isEqualTo(RejectionReason.NOT_REGISTERED);
+
+        CardConfirmationRequest proof = visualProof(card, Consents.none());
+        assertThat(client.registerByProof(proof))
+                .isInstanceOfSatisfying(
+                        RegistrationOutcome.Registered.class,
+                        r -> assertThat(r.alreadyRegistered()).isFalse());
+        assertThat(client.registerByProof(proof))
+                .as("the nonce and passcode are used up")
+                .isInstanceOf(RegistrationOutcome.Rejected.class);
+        assertThat(TestCards.confirmWithPin(client, card)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
     }
 
     @Test

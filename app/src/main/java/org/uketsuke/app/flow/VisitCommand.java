@@ -23,8 +23,12 @@ public sealed interface VisitCommand {
     /** Remember which staff member vouched for the patient (目視確認), for the attestation. */
     record RecordVisualCheck(String staffId) implements Step {}
 
-    /** Verify the auth PIN on the card. */
-    record VerifyPin(Pin pin) implements Step {
+    /** Verify the auth PIN on the card; {@code byCompanion}: someone with the patient typed it for them. */
+    record VerifyPin(Pin pin, boolean byCompanion) implements Step {
+        public VerifyPin(Pin pin) {
+            this(pin, false);
+        }
+
         /** A PIN that is no secret (the demo card's, the bench's virtual cards, tests). */
         public VerifyPin(String pin) {
             this(Pin.of(pin));

@@ -27,8 +27,15 @@ public sealed interface VisitEvent {
         }
     }
 
-    /** The patient entered a PIN on the pad. The PIN never appears in {@link #toString()}; VERIFY wipes it. */
-    record PinEntered(Pin pin) implements VisitEvent {
+    /**
+     * The patient entered a PIN on the pad, or someone with them did for them ({@code byCompanion}: a family member or
+     * carer, 介助者). The PIN never appears in {@link #toString()}; VERIFY wipes it.
+     */
+    record PinEntered(Pin pin, boolean byCompanion) implements VisitEvent {
+        public PinEntered(Pin pin) {
+            this(pin, false);
+        }
+
         /** A PIN that is no secret (the demo card's, tests). */
         public PinEntered(String pin) {
             this(Pin.of(pin));

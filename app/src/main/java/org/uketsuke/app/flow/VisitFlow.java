@@ -192,7 +192,7 @@ public final class VisitFlow {
                         Transition.to(
                                 new VisitSnapshot(
                                         VERIFYING_PIN, now.pinTriesLeft(), Optional.empty(), Optional.empty()),
-                                new VerifyPin(p.pin()));
+                                new VerifyPin(p.pin(), p.byCompanion()));
                     case FaceChosen _, FacePathChosen _, VisualCheckRequested _
                     when !now.card().kind().photoOnTheCard() -> stay(now);
                     case FaceChosen f ->

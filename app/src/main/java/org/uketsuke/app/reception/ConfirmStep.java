@@ -7,6 +7,7 @@ import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.RejectionReason;
@@ -29,22 +30,14 @@ record ConfirmStep(EligibilityClient client, VisitRecords records) implements Vi
         }
         SignedNonce signed = visit.signed().get();
         IdentityMethod method = signed.method();
-        CardConfirmationRequest request = new CardConfirmationRequest(
-                        visit.card().get().authCertificate(),
-                        signed.nonce(),
-                        signed.signature(),
-                        method,
-                        visit.consents().get(),
-                        signed.fileId(),
-                        signed.attestation().orElse(null))
-                .withPrescriptionForm(visit.prescription().orElse(null))
-                .withCardFace(signed.cardFace().orElse(null), signed.cardFaceSignature());
+        CardConfirmationRequest request = request(visit, signed);
         VisitContext used = visit.withSignatureUsed();
         return switch (client.confirmByCard(request)) {
             case ConfirmationOutcome.Confirmed confirmed -> Result.next(visit.withConfirmed(confirmed));
             case ConfirmationOutcome.Rejected rejected
-            when rejected.reason() == RejectionReason.NOT_REGISTERED && method == IdentityMethod.PIN -> {
-                // The PIN was verified in this card session: the card can be registered right here.
+            when rejected.reason() == RejectionReason.NOT_REGISTERED -> {
+                // The holder proved their presence in this card session (PIN, face or the staff's check): the card can
+                // be registered right here, as the reader does on every path.
                 log.info("card not registered for insurance use: offering registration");
                 records.audit(visit, method, "REJECTED_NOT_REGISTERED", Optional.empty());
                 yield Result.end(used, new VisitEvent.RegistrationOffered());
@@ -53,14 +46,28 @@ record ConfirmStep(EligibilityClient client, VisitRecords records) implements Vi
                 log.info("backend rejected: {} {}", rejected.code(), rejected.reason());
                 records.audit(visit, method, "REJECTED_" + rejected.reason().name(), Optional.empty());
                 Problem problem = RejectionProblems.of(rejected.reason());
-                records.failed(problem, method);
+                records.failed(visit, problem, method);
                 yield Result.end(used, new VisitEvent.Failed(problem));
             }
             case Unavailable unavailable -> {
                 log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
-                records.failed(Problem.BACKEND_UNAVAILABLE, method);
+                records.failed(visit, Problem.BACKEND_UNAVAILABLE, method);
                 yield Result.end(used, new VisitEvent.Failed(Problem.BACKEND_UNAVAILABLE));
             }
         };
+    }
+
+    /** The request of this visit's proof: the card, the signed nonce, the consents and the prescription form. */
+    static CardConfirmationRequest request(VisitContext visit, SignedNonce signed) {
+        return new CardConfirmationRequest(
+                        visit.card().orElseThrow().authCertificate(),
+                        signed.nonce(),
+                        signed.signature(),
+                        signed.method(),
+                        visit.consents().orElse(Consents.none()),
+                        signed.fileId(),
+                        signed.attestation().orElse(null))
+                .withPrescriptionForm(visit.prescription().orElse(null))
+                .withCardFace(signed.cardFace().orElse(null), signed.cardFaceSignature());
     }
 }

@@ -50,6 +50,7 @@ final class HandOverStep implements VisitStep {
             return Result.end(after, new VisitEvent.Failed(Problem.STORE_FAILED));
         }
         records.confirmed(
+                visit,
                 confirmed.qualification(),
                 signed.method(),
                 visit.card().flatMap(card -> card.expiry(clock)).filter(CertificateExpiry::hasRenewalNotice));

@@ -14,20 +14,22 @@ import org.uketsuke.eligibility.Qualification;
  *     the search use the rest; never shown to the patient)
  * @param certificate the card's certificate expiry, where it expires soon or is in its grace (the staff tell the
  *     patient to renew it)
+ * @param assistance who helped the patient prove they hold the card (a companion typing the PIN, the staff's check)
  */
 public record ReceptionRecord(
         Instant at,
         Optional<Qualification> qualification,
         Optional<Problem> problem,
         Optional<IdentityMethod> method,
-        Optional<CertificateExpiry> certificate) {
+        Optional<CertificateExpiry> certificate,
+        Optional<Assistance> assistance) {
 
     public ReceptionRecord(
             Instant at,
             Optional<Qualification> qualification,
             Optional<Problem> problem,
             Optional<IdentityMethod> method) {
-        this(at, qualification, problem, method, Optional.empty());
+        this(at, qualification, problem, method, Optional.empty(), Optional.empty());
     }
 
     public static ReceptionRecord confirmed(Instant at, Qualification confirmed) {
@@ -40,10 +42,15 @@ public record ReceptionRecord(
 
     /** The same row, saying how the patient proved they hold the card (the staff queue filters on it). */
     public ReceptionRecord withMethod(IdentityMethod how) {
-        return new ReceptionRecord(at, qualification, problem, Optional.of(how), certificate);
+        return new ReceptionRecord(at, qualification, problem, Optional.of(how), certificate, assistance);
     }
 
     public ReceptionRecord withCertificate(Optional<CertificateExpiry> expiry) {
-        return new ReceptionRecord(at, qualification, problem, method, expiry);
+        return new ReceptionRecord(at, qualification, problem, method, expiry, assistance);
+    }
+
+    /** The same row, saying who helped the patient (介助者 / 代理人), if anyone did. */
+    public ReceptionRecord withAssistance(Optional<Assistance> helped) {
+        return new ReceptionRecord(at, qualification, problem, method, certificate, helped);
     }
 }

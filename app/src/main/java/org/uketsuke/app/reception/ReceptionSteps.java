@@ -39,7 +39,10 @@ public final class ReceptionSteps implements VisitSteps {
                         Stream.of(
                                 auditGate,
                                 nonce,
-                                new TimedStep(Part.CARD, SignNonceStep.forRegistration(services.client())),
+                                new TimedStep(
+                                        Part.CARD,
+                                        SignNonceStep.forRegistration(
+                                                services.client(), services.terminalSigner(), services.clock())),
                                 new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
                         proveAndConfirm.stream())
                 .toList();
@@ -60,7 +63,8 @@ public final class ReceptionSteps implements VisitSteps {
         return switch (command) {
             case VisitCommand.ReadCard _ -> run(List.of(endVisit, auditGate, readCard));
             case VisitCommand.VerifyPin v ->
-                run(List.of(new TimedStep(Part.CARD, new VerifyPinStep(v.pin(), services.clock()))));
+                run(List.of(
+                        new TimedStep(Part.CARD, new VerifyPinStep(v.pin(), v.byCompanion(), services.clock()))));
             case VisitCommand.MatchFace f ->
                 run(List.of(new TimedStep(Part.CARD, new MatchFaceStep(services.faceCheck(), f.collationNumberB()))));
             case VisitCommand.RecordVisualCheck v -> run(List.of(new RecordVisualCheckStep(v.staffId())));

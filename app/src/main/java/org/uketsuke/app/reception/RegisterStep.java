@@ -12,8 +12,9 @@ import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.Unavailable;
 
 /**
- * 保険証利用登録 with the nonce the card has signed (its PIN verified in this session). Goes on to the confirmation the
- * patient asked for, with the same consents.
+ * 保険証利用登録 with this session's proof: the card's signature over the nonce (PIN verified in this session), or the
+ * face check's or the staff's visual check's proof over the statement. Goes on to the confirmation the patient asked
+ * for, with the same consents.
  */
 record RegisterStep(EligibilityClient client, VisitRecords records) implements VisitStep {
 
@@ -21,18 +22,19 @@ record RegisterStep(EligibilityClient client, VisitRecords records) implements V
 
     @Override
     public Result run(VisitContext visit) {
-        if (visit.card().isEmpty()
-                || visit.signed().isEmpty()
-                || visit.signed().get().method() != IdentityMethod.PIN) {
+        if (visit.card().isEmpty() || visit.signed().isEmpty()) {
             return Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));
         }
         SignedNonce signed = visit.signed().get();
         VisitContext used = visit.withSignatureUsed();
-        return switch (client.registerForInsuranceUse(new InsuranceUseRegistration(
-                visit.card().get().authCertificate(), signed.nonce(), signed.signature()))) {
+        RegistrationOutcome outcome = signed.method() == IdentityMethod.PIN
+                ? client.registerForInsuranceUse(new InsuranceUseRegistration(
+                        visit.card().get().authCertificate(), signed.nonce(), signed.signature()))
+                : client.registerByProof(ConfirmStep.request(visit, signed));
+        return switch (outcome) {
             case RegistrationOutcome.Registered r -> {
                 log.info("card registered for insurance use{}", r.alreadyRegistered() ? " (already was)" : "");
-                records.audit(visit, IdentityMethod.PIN, "REGISTERED_FOR_INSURANCE_USE", Optional.empty());
+                records.audit(visit, signed.method(), "REGISTERED_FOR_INSURANCE_USE", Optional.empty());
                 yield Result.next(used);
             }
             case RegistrationOutcome.Rejected r ->

@@ -51,9 +51,13 @@ final class SignNonceStep implements VisitStep {
         this.forRegistration = forRegistration;
     }
 
-    /** For 保険証利用登録: the card signs the bare nonce (no consents are given by registering). */
-    static SignNonceStep forRegistration(EligibilityClient client) {
-        return new SignNonceStep(client, Optional.empty(), Clock.systemUTC(), true);
+    /**
+     * For 保険証利用登録: on the PIN path the card signs the bare nonce (no consents are given by registering); the face
+     * and visual paths prove presence as for a confirmation.
+     */
+    static SignNonceStep forRegistration(
+            EligibilityClient client, Optional<UnaryOperator<byte[]>> terminalSigner, Clock clock) {
+        return new SignNonceStep(client, terminalSigner, clock, true);
     }
 
     @Override

@@ -17,10 +17,17 @@ import org.uketsuke.reader.jpki.PinCheck;
 final class VerifyPinStep implements VisitStep {
 
     private final Pin pin;
+    private final boolean byCompanion;
     private final Clock clock;
 
     VerifyPinStep(Pin pin, Clock clock) {
+        this(pin, false, clock);
+    }
+
+    /** @param byCompanion the PIN was typed by the patient's companion (介助者), not the patient */
+    VerifyPinStep(Pin pin, boolean byCompanion, Clock clock) {
         this.pin = pin;
+        this.byCompanion = byCompanion;
         this.clock = clock;
     }
 
@@ -35,7 +42,8 @@ final class VerifyPinStep implements VisitStep {
                 case PinCheck.Verified _ ->
                     session.certificateRead()
                             ? Result.end(
-                                    visit.withProof(new IdentityProof.CardSignature()), new VisitEvent.PinVerified())
+                                    visit.withProof(new IdentityProof.CardSignature(byCompanion)),
+                                    new VisitEvent.PinVerified())
                             : readPhoneCertificate(visit, session);
                 case PinCheck.Wrong wrong -> Result.end(visit, new VisitEvent.PinRejected(wrong.triesLeft()));
                 case PinCheck.Blocked _ -> Result.end(visit, new VisitEvent.Failed(Problem.PIN_BLOCKED));
@@ -55,7 +63,7 @@ final class VerifyPinStep implements VisitStep {
                         ? Result.end(visit, new VisitEvent.Failed(Problem.PHONE_CERTIFICATE_EXPIRED))
                         : Result.end(
                                 visit.withCard(session.withCertificate(read.der()))
-                                        .withProof(new IdentityProof.CardSignature()),
+                                        .withProof(new IdentityProof.CardSignature(byCompanion)),
                                 new VisitEvent.PinVerified(Optional.of(expiry)));
             }
             case CertificateRead.CardRemoved _ -> Result.end(visit, new VisitEvent.Failed(Problem.CARD_REMOVED));

@@ -30,14 +30,21 @@ final class VisitRecords {
     }
 
     /** @param certificate the card's certificate expiry where the staff should tell the patient about it */
-    void confirmed(Qualification qualification, IdentityMethod method, Optional<CertificateExpiry> certificate) {
+    void confirmed(
+            VisitContext visit,
+            Qualification qualification,
+            IdentityMethod method,
+            Optional<CertificateExpiry> certificate) {
         publish(ReceptionRecord.confirmed(services.clock().instant(), qualification)
                 .withMethod(method)
-                .withCertificate(certificate));
+                .withCertificate(certificate)
+                .withAssistance(Assistance.of(visit.proof())));
     }
 
-    void failed(Problem problem, IdentityMethod method) {
-        publish(ReceptionRecord.failed(services.clock().instant(), problem).withMethod(method));
+    void failed(VisitContext visit, Problem problem, IdentityMethod method) {
+        publish(ReceptionRecord.failed(services.clock().instant(), problem)
+                .withMethod(method)
+                .withAssistance(Assistance.of(visit.proof())));
     }
 
     private void publish(ReceptionRecord record) {

@@ -74,6 +74,9 @@ public interface ScreenServices {
     /** Where the staff's exports are written. */
     Path exportFolder();
 
+    /** The terminal's private file of window sizes and positions (the staff console's), owner-only. */
+    Path windowSettingsFile();
+
     /** The card-front capture of the PIN-less face path, or empty where the terminal offers none. */
     Optional<CardFrontCapture> cardFrontCapture();
 

@@ -323,6 +323,11 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     }
 
     @Override
+    public Path windowSettingsFile() {
+        return ports.dataDir().resolve("staff-window.properties");
+    }
+
+    @Override
     public Optional<CardFrontCapture> cardFrontCapture() {
         return cardFrontCapture;
     }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -48,11 +49,16 @@ public final class KioskView {
     private final Label certificateNotice = label("certificateNotice", "kiosk-warning");
     private final Label medicalAssistance = label("medicalAssistance", "kiosk-body");
     private final Button language = new Button();
+    private final ToggleButton largeText = new ToggleButton();
+    private final ToggleButton highContrast = new ToggleButton();
+    private final Label pictureCaption = label("idlePictureCaption", "kiosk-caption");
+    private final VBox idlePicture = new VBox(8, ReaderPicture.create(), pictureCaption);
     private final Button ok = new Button();
     private final Button clear = new Button();
     private final Button cancel = new Button();
     private final Button face = new Button();
     private final Button visual = new Button();
+    private final ToggleButton companion = new ToggleButton();
     private final Button registerYes = new Button();
     private final Button registerNo = new Button();
     private final HBox registration = new HBox(24, registerYes, registerNo);
@@ -62,6 +68,8 @@ public final class KioskView {
     private final Map<ConsentItem, Label> consentLabels = new EnumMap<>(ConsentItem.class);
     private final Map<ConsentItem, ToggleButton[]> consentButtons = new EnumMap<>(ConsentItem.class);
     private final Button consentNext = new Button();
+    private final Button consentAll = new Button();
+    private final Label limitProvided = label("consentLimitProvided", "consent-explanation");
     private ConsentExplanations consentExplanations;
     private FacePathView facePathView;
     private Parent facePreviewPane;
@@ -85,19 +93,32 @@ public final class KioskView {
         registration.setId("registrationOffer");
         registration.setAlignment(Pos.CENTER);
         VBox centre = new VBox(
-                20, title, body, problem, pinPad, consents, registration, result, medicalAssistance, certificateNotice);
+                20,
+                title,
+                body,
+                idlePicture,
+                problem,
+                pinPad,
+                consents,
+                registration,
+                result,
+                medicalAssistance,
+                certificateNotice);
         if (model.facePath() != null) {
             facePathView = new FacePathView(model.facePath());
-            centre.getChildren().add(4, facePathView.root());
+            centre.getChildren().add(5, facePathView.root());
         }
         if (model.facePreview() != null) {
             facePreviewPane = new FacePreviewPane(model.facePreview()).root();
             facePreviewPane.setId("faceCheckPreview");
-            centre.getChildren().add(3, facePreviewPane);
+            centre.getChildren().add(4, facePreviewPane);
         }
         centre.setAlignment(Pos.TOP_CENTER);
         centre.setPadding(new Insets(16, 40, 24, 40));
-        HBox top = new HBox(language);
+        HBox top = new HBox(12, largeText, highContrast, language);
+        buildDisplayModes();
+        idlePicture.setAlignment(Pos.CENTER);
+        idlePicture.setId("idlePicture");
         top.setAlignment(Pos.TOP_RIGHT);
         top.setPadding(new Insets(16));
         root.setTop(top);
@@ -127,6 +148,30 @@ public final class KioskView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The patient's own display modes: style classes on the root, so every screen follows (kiosk.css). */
+    private void buildDisplayModes() {
+        largeText.setId("largeTextToggle");
+        highContrast.setId("highContrastToggle");
+        for (ToggleButton b : new ToggleButton[] {largeText, highContrast}) {
+            b.getStyleClass().add("language-button");
+        }
+        largeText.setOnAction(e -> model.toggleLargeText());
+        highContrast.setOnAction(e -> model.toggleHighContrast());
+        mode(model.largeText, largeText, "large-text");
+        mode(model.highContrast, highContrast, "high-contrast");
+    }
+
+    private void mode(BooleanProperty on, ToggleButton button, String styleClass) {
+        on.addListener((o, was, now) -> {
+            button.setSelected(now);
+            if (now) {
+                root.getStyleClass().add(styleClass);
+            } else {
+                root.getStyleClass().remove(styleClass);
+            }
+        });
     }
 
     private VBox buildPinPad() {
@@ -163,10 +208,14 @@ public final class KioskView {
         face.managedProperty().bind(face.visibleProperty());
         visual.visibleProperty().bind(model.visualOffered.and(model.photoOnTheCard));
         visual.managedProperty().bind(visual.visibleProperty());
+        companion.setId("pinByCompanion");
+        companion.getStyleClass().add("pin-action");
+        companion.setOnAction(e -> model.toggleByCompanion());
+        model.byCompanion.addListener((o, was, now) -> companion.setSelected(now));
         HBox actions = new HBox(16, cancel, clear, ok);
         actions.setAlignment(Pos.CENTER_LEFT);
         // Landscape kiosk: what was typed and the actions on the left, the keys on the right.
-        VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions, new HBox(16, face, visual));
+        VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions, new HBox(16, face, visual), companion);
         left.setAlignment(Pos.CENTER_LEFT);
         keys.setId("pinKeys");
         for (Node typing : new Node[] {keys, triesLeft, pinDisplay, clear, ok}) {
@@ -206,7 +255,13 @@ public final class KioskView {
         consentNext.getStyleClass().add("pin-action");
         consentNext.setOnAction(e -> model.submitConsents());
         model.consents().addListener((MapChangeListener<ConsentItem, Boolean>) change -> renderConsents());
-        VBox box = new VBox(10, consentPanel, consentExplanations.area(), consentNext);
+        consentAll.setId("consentAll");
+        consentAll.getStyleClass().add("consent-all");
+        consentAll.setOnAction(e -> model.consentToAll());
+        // 包括同意 beside "next": one touch to share everything and go on, without a taller screen.
+        HBox actions = new HBox(24, consentAll, consentNext);
+        actions.setAlignment(Pos.CENTER);
+        VBox box = new VBox(8, consentPanel, limitProvided, consentExplanations.area(), actions);
         box.setId("consentBox");
         box.setAlignment(Pos.CENTER);
         return box;
@@ -262,6 +317,12 @@ public final class KioskView {
         VisitSnapshot s = model.snapshotProperty().get();
         VisitState state = s.state();
         language.setText(m.get("kiosk.language"));
+        largeText.setText(m.get("kiosk.largeText"));
+        highContrast.setText(m.get("kiosk.highContrast"));
+        show(largeText, state == VisitState.IDLE || model.largeText.get());
+        show(highContrast, state == VisitState.IDLE || model.highContrast.get());
+        show(idlePicture, state == VisitState.IDLE);
+        pictureCaption.setText(m.get("state.IDLE.picture"));
         title.setText(m.get(model.screenKey() + ".title"));
         body.setText(m.get(model.screenKey() + ".body"));
         ok.setText(m.get("pin.ok"));
@@ -269,6 +330,7 @@ public final class KioskView {
         cancel.setText(m.get("pin.cancel"));
         face.setText(m.get("pin.face"));
         visual.setText(m.get("pin.visual"));
+        companion.setText(m.get("pin.byCompanion"));
 
         show(problem, s.problem().isPresent());
         s.problem().ifPresent(p -> problem.setText(m.get("problem." + p)));
@@ -284,6 +346,8 @@ public final class KioskView {
             buttons[1].setText(m.get("consent.no"));
         });
         consentNext.setText(m.get("consent.next"));
+        consentAll.setText(m.get("consent.all"));
+        limitProvided.setText(m.get("consent.limitProvided"));
         consentExplanations.render();
         renderConsents();
         triesLeft.setText(s.pinTriesLeft() >= 0 ? m.get("pin.triesLeft", s.pinTriesLeft()) : "");

@@ -104,6 +104,12 @@ public final class KioskViewModel {
             consents.clear();
             prescription.set(null);
         }
+        if (next.state() == VisitState.IDLE && before.state() != VisitState.IDLE) {
+            // The next patient starts with the ordinary screen; their own choice is made on the first screen.
+            largeText.set(false);
+            highContrast.set(false);
+            byCompanion.set(false);
+        }
         if (facePath != null) {
             facePath.show(next);
         }
@@ -136,6 +142,28 @@ public final class KioskViewModel {
             return "kiosk.card." + now.card().kind();
         }
         return "state." + state;
+    }
+
+    /** Larger text and high contrast, switched by the patient on the first screen (off for each new patient). */
+    public final BooleanProperty largeText = new SimpleBooleanProperty(false);
+
+    public final BooleanProperty highContrast = new SimpleBooleanProperty(false);
+
+    /** Someone with the patient (family, carer) types the PIN for them; the visit records it (介助者). */
+    public final BooleanProperty byCompanion = new SimpleBooleanProperty(false);
+
+    public void toggleByCompanion() {
+        if (snapshot.get().state() == VisitState.AWAITING_PIN) {
+            byCompanion.set(!byCompanion.get());
+        }
+    }
+
+    public void toggleLargeText() {
+        largeText.set(!largeText.get());
+    }
+
+    public void toggleHighContrast() {
+        highContrast.set(!highContrast.get());
     }
 
     public void toggleLanguage() {
@@ -171,7 +199,7 @@ public final class KioskViewModel {
         char[] entered = new char[pin.length()];
         pin.getChars(0, pin.length(), entered, 0);
         clearPin();
-        VisitEvent.PinEntered event = new VisitEvent.PinEntered(Pin.of(entered));
+        VisitEvent.PinEntered event = new VisitEvent.PinEntered(Pin.of(entered), byCompanion.get());
         Arrays.fill(entered, '\0');
         controller.fire(event);
     }
@@ -179,6 +207,18 @@ public final class KioskViewModel {
     public void answer(ConsentItem item, boolean yes) {
         if (snapshot.get().state() == VisitState.ASKING_CONSENTS) {
             consents.put(item, yes);
+        }
+    }
+
+    /**
+     * 包括同意: "share all my medical information" answers every item yes at once; each can still be changed before
+     * "next" (the per-item choice of the 2024-10-07 screen).
+     */
+    public void consentToAll() {
+        if (snapshot.get().state() == VisitState.ASKING_CONSENTS) {
+            for (ConsentItem item : ConsentItem.values()) {
+                consents.put(item, true);
+            }
         }
     }
 
@@ -209,12 +249,12 @@ public final class KioskViewModel {
             return;
         }
         controller.fire(new VisitEvent.ConsentsGiven(
-                new Consents(
+                Consents.answered(
                         answer(ConsentItem.DRUG),
                         answer(ConsentItem.CHECKUP),
                         answer(ConsentItem.TREATMENT),
                         answer(ConsentItem.OPERATION),
-                        answer(ConsentItem.LIMIT),
+                        answer(ConsentItem.CLINICAL),
                         answer(ConsentItem.SPECIFIC_DISEASE)),
                 prescriptionChoiceEnabled.get() ? Optional.ofNullable(prescription.get()) : Optional.empty()));
     }

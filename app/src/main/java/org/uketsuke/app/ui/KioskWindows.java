@@ -125,12 +125,11 @@ public final class KioskWindows {
         kioskStage.setTitle(messages.get("app.title"));
         kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));
         staffStage.setTitle(messages.get("staff.title"));
-        staffStage.setScene(styled(new Scene(signedInOnly(services, staff, medical, messages), 900, 700)));
+        staffStage.setScene(styled(new Scene(signedInOnly(services, staff, medical, messages))));
         // Side by side on one screen in the demo; on a counter the staff window goes to the second monitor.
         kioskStage.setX(0);
         kioskStage.setY(0);
-        staffStage.setX(1040);
-        staffStage.setY(0);
+        ConsoleWindow.place(staffStage, services.windowSettingsFile(), services.worker("staff-window"));
         kioskStage.show();
         staffStage.show();
         KioskWindows windows = new KioskWindows(model, staff, staffStage);

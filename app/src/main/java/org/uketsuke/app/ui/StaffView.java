@@ -157,6 +157,13 @@ public final class StaffView {
                         "staff.col.ratio",
                         q(q -> messages.get(
                                 "result.ratioValue", q.contributionRatio().percent() / 10))));
+        table.getColumns()
+                .add(column(
+                        "staff.col.method",
+                        r -> r.method()
+                                .map(m -> messages.get("queue.method." + m))
+                                .orElse("")));
+        table.getColumns().add(column("staff.col.assisted", r -> assistedBy(r, messages)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tabs.setId("staffTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -412,6 +419,13 @@ public final class StaffView {
 
     private static Function<ReceptionRecord, String> q(Function<Qualification, String> field) {
         return r -> r.qualification().map(field).orElse("");
+    }
+
+    /** Who helped the patient (介助者 / 代理人): a companion who typed the PIN, or the staff member who checked. */
+    static String assistedBy(ReceptionRecord record, Messages messages) {
+        return record.assistance()
+                .map(a -> messages.get("staff.assisted." + a.kind(), a.staffId().orElse("")))
+                .orElse("");
     }
 
     private TableColumn<ReceptionRecord, String> column(String key, Function<ReceptionRecord, String> value) {

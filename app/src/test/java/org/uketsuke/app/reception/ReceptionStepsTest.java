@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.Pin;
@@ -41,23 +42,36 @@ class ReceptionStepsTest {
         }
     }
 
-    @Test
-    void registrationRunsThenTheConfirmationWithTheSameConsents() throws Exception {
+    /** An unregistered card proven by {@code proof}: registration is offered, runs, and the visit's row is returned. */
+    private ReceptionRecord registeredAfter(Function<VisitStepFixture, VisitCommand.Step> proof) throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.startUnregistered(dir)) {
             ReceptionSteps steps = new ReceptionSteps(fixture.services);
             List<ReceptionRecord> rows = new CopyOnWriteArrayList<>();
             steps.onRecord(rows::add);
             fixture.slot.insert();
             steps.run(new VisitCommand.ReadCard());
-            steps.run(new VisitCommand.VerifyPin(Pin.of(fixture.issued.pin())));
+            steps.run(proof.apply(fixture));
             assertThat(steps.run(new VisitCommand.Confirm(Consents.all(Consent.YES))))
                     .contains(new VisitEvent.RegistrationOffered());
             assertThat(steps.run(new VisitCommand.RegisterCard())).containsInstanceOf(VisitEvent.Confirmed.class);
-            assertThat(rows)
-                    .singleElement()
-                    .satisfies(row -> assertThat(row.method()).contains(IdentityMethod.PIN));
             steps.run(new VisitCommand.EndVisit());
+            assertThat(rows).hasSize(1);
+            return rows.getFirst();
         }
+    }
+
+    @Test
+    void registrationRunsThenTheConfirmationWithTheSameConsents() throws Exception {
+        // A family member types the PIN for the patient: the row says so (介助者).
+        ReceptionRecord row = registeredAfter(f -> new VisitCommand.VerifyPin(Pin.of(f.issued.pin()), true));
+        assertThat(row.method()).contains(IdentityMethod.PIN);
+        assertThat(row.assistance()).contains(new Assistance(Assistance.Kind.COMPANION_ENTERED_PIN, Optional.empty()));
+    }
+
+    @Test
+    void anUnregisteredCardIsRegisteredOnTheStaffsVisualCheckTooNotOnlyAfterThePin() throws Exception {
+        ReceptionRecord row = registeredAfter(f -> new VisitCommand.RecordVisualCheck("staff-04"));
+        assertThat(row.method()).contains(IdentityMethod.VISUAL);
     }
 
     @Test
@@ -72,9 +86,11 @@ class ReceptionStepsTest {
                     .isEmpty();
             assertThat(steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO), Optional.empty())))
                     .containsInstanceOf(VisitEvent.Confirmed.class);
-            assertThat(rows)
-                    .singleElement()
-                    .satisfies(row -> assertThat(row.method()).contains(IdentityMethod.VISUAL));
+            assertThat(rows).singleElement().satisfies(row -> {
+                assertThat(row.method()).contains(IdentityMethod.VISUAL);
+                assertThat(row.assistance())
+                        .contains(new Assistance(Assistance.Kind.STAFF_VISUAL_CHECK, Optional.of("staff-04")));
+            });
             steps.run(new VisitCommand.EndVisit());
         }
     }

@@ -179,7 +179,8 @@ final class VisitStepFixture implements AutoCloseable {
     /** The given visit with a fresh nonce signed by the card for 保険証利用登録. */
     VisitContext signedForRegistration(VisitContext visit) {
         VisitStep.Result nonce = new FetchNonceStep(client).run(visit);
-        VisitStep.Result signed = SignNonceStep.forRegistration(client).run(nonce.visit());
+        VisitStep.Result signed = SignNonceStep.forRegistration(client, services.terminalSigner(), Clock.systemUTC())
+                .run(nonce.visit());
         assertThat(signed.event()).isEmpty();
         return signed.visit();
     }

@@ -79,7 +79,7 @@ class KioskConsentModelTest {
         }
         assertThat(confirms)
                 .containsExactly(new VisitCommand.Confirm(
-                        new Consents(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO),
+                        Consents.answered(Consent.YES, Consent.NO, Consent.NO, Consent.NO, Consent.NO, Consent.NO),
                         Optional.of(PrescriptionForm.PAPER)));
     }
 
@@ -99,5 +99,22 @@ class KioskConsentModelTest {
             await(seen, VisitState.SHOWING_RESULT);
         }
         assertThat(confirms).containsExactly(new VisitCommand.Confirm(Consents.all(Consent.YES)));
+    }
+
+    @Test
+    void shareAllAnswersEveryItemAndEachCanStillBeChangedWhileTheLimitIsNeverAsked() throws Exception {
+        LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
+        try (VisitController controller = new VisitController(steps)) {
+            controller.addListener(seen::add);
+            KioskViewModel model = atConsents(controller, seen);
+            model.consentToAll();
+            assertThat(model.allAnswered()).isTrue();
+            model.answer(ConsentItem.CLINICAL, false);
+            model.submitConsents();
+            await(seen, VisitState.SHOWING_RESULT);
+        }
+        assertThat(confirms)
+                .containsExactly(new VisitCommand.Confirm(new Consents(
+                        Consent.YES, Consent.YES, Consent.YES, Consent.YES, Consent.YES, Consent.YES, Consent.NO)));
     }
 }

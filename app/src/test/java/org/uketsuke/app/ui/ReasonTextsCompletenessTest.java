@@ -25,6 +25,7 @@ import org.uketsuke.app.config.ConfigProblem;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.production.CheckReason;
+import org.uketsuke.app.reception.Assistance;
 import org.uketsuke.app.reception.AuditTrail;
 import org.uketsuke.app.staff.Role;
 import org.uketsuke.bridge.audit.AuditVerification;
@@ -62,7 +63,8 @@ class ReasonTextsCompletenessTest {
             Map.entry(QualityIssue.class, "face.guidance.%s"),
             Map.entry(CardFrontRead.Reason.class, "capture.hint.%s"),
             Map.entry(CheckReason.class, "check.reason.%s"),
-            Map.entry(Role.class, "role.%s"));
+            Map.entry(Role.class, "role.%s"),
+            Map.entry(Assistance.Kind.class, "staff.assisted.%s"));
 
     /** Reason-like enums nobody reads as such, and why (by name: some are not visible from here). */
     static final Map<String, String> NOT_SHOWN = Map.of(

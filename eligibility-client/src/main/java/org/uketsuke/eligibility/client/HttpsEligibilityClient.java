@@ -234,8 +234,17 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
 
     @Override
     public RegistrationOutcome registerForInsuranceUse(InsuranceUseRegistration registration) {
-        byte[] xml = ServiceXml.writeRegistrationRequest(registration, institutionCode, now());
-        return switch (transport.post("/oqs/v1/registration", xml, XML, Calls.ONCE)) {
+        return register(
+                "/oqs/v1/registration", ServiceXml.writeRegistrationRequest(registration, institutionCode, now()));
+    }
+
+    @Override
+    public RegistrationOutcome registerByProof(CardConfirmationRequest proof) {
+        return register("/oqs/v1/registration/proof", QualificationXml.writeCardRequest(proof, institutionCode, now()));
+    }
+
+    private RegistrationOutcome register(String path, byte[] xml) {
+        return switch (transport.post(path, xml, XML, Calls.ONCE)) {
             case Failed failed -> failed.unavailable();
             case Answered answer when answer.status() >= 400 -> refusedRegistration(answer);
             case Answered answer -> {

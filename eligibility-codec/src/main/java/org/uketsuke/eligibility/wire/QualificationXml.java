@@ -632,6 +632,8 @@ public final class QualificationXml {
                 card,
                 "SpecificDiseasesCertificateRelatedConsFlg",
                 c.specificDisease().code());
+        // The 6情報's flag under the result's prefix for them (docs/spec-notes/consents.md: Uketsuke's own name).
+        SafeXml.leaf(card, CLINICAL_CONSENT, c.clinical().code());
         if (request.prescriptionForm() != null) {
             SafeXml.leaf(
                     card, "PrescriptionIssueSelect", request.prescriptionForm().code());
@@ -652,7 +654,8 @@ public final class QualificationXml {
                     consent(card, "DiagnosisInfoConsFlg"),
                     consent(card, "OperationInfoConsFlg"),
                     consent(card, "LimitApplicationCertificateRelatedConsFlg"),
-                    consent(card, "SpecificDiseasesCertificateRelatedConsFlg"));
+                    consent(card, "SpecificDiseasesCertificateRelatedConsFlg"),
+                    consent(card, CLINICAL_CONSENT));
             CardConfirmationRequest request = new CardConfirmationRequest(
                     b64.decode(SafeXml.required(card, "AuthCertificate")),
                     b64.decode(SafeXml.required(card, "Nonce")),
@@ -677,6 +680,8 @@ public final class QualificationXml {
             throw new MalformedMessageException("invalid card request: " + e.getMessage(), e);
         }
     }
+
+    private static final String CLINICAL_CONSENT = ConsentElements.prefix(ConsentKind.CLINICAL_SIX) + "ConsFlg";
 
     private static Consent consent(Element parent, String name) {
         return SafeXml.text(parent, name).map(Consent::ofCode).orElse(Consent.NOT_OBTAINED);

@@ -222,7 +222,7 @@ class QualificationXmlTest {
                 new byte[] {4, 5},
                 new byte[] {6},
                 IdentityMethod.FACE,
-                new Consents(Consent.YES, Consent.NO, Consent.YES, Consent.NOT_OBTAINED, Consent.YES, Consent.NO),
+                Consents.answered(Consent.YES, Consent.NO, Consent.YES, Consent.NOT_OBTAINED, Consent.YES, Consent.NO),
                 "abc123");
         QualificationXml.CardRequest back = QualificationXml.parseCardRequest(
                 QualificationXml.writeCardRequest(request, "1311234567", "20261124101500"));
@@ -230,6 +230,7 @@ class QualificationXmlTest {
         assertThat(back.request().signature()).containsExactly(6);
         assertThat(back.request().method()).isEqualTo(IdentityMethod.FACE);
         assertThat(back.request().consents()).isEqualTo(request.consents());
+        assertThat(back.request().consents().clinical()).isEqualTo(Consent.YES);
         assertThat(back.request().arbitraryFileIdentifier()).isEqualTo("abc123");
         assertThat(back.medicalInstitutionCode()).isEqualTo("1311234567");
     }

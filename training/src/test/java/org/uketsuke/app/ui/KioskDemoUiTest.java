@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -64,9 +66,19 @@ class KioskDemoUiTest {
     @Test
     void thePinPathShowsTheInsurerAndCoPaymentFromTheBackendOnBothScreens(FxRobot robot) throws Exception {
         Qualification expected = env.issuedCard().expected();
+        // The first screen: where the card goes, as a picture, and the patient's own display modes.
+        assertThat(robot.lookup("#idlePicture").query().isVisible()).isTrue();
+        robot.clickOn("#largeTextToggle");
+        robot.clickOn("#highContrastToggle");
+        Node kiosk = robot.lookup(".kiosk-root").query();
+        assertThat(kiosk.getStyleClass()).contains("large-text", "high-contrast");
+        // Larger text needs the full-screen kiosk's room; this 1024×768 window takes it off again.
+        robot.clickOn("#largeTextToggle");
+        assertThat(kiosk.getStyleClass()).doesNotContain("large-text");
 
         robot.clickOn("#placeCard");
         waitUntilVisible(robot, "#pinPad");
+        assertThat(robot.lookup("#idlePicture").query().isVisible()).isFalse();
         assertThat(text(robot, "#pinTriesLeft")).isEqualTo("残り3回");
 
         for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
@@ -95,6 +107,7 @@ class KioskDemoUiTest {
                 () -> !robot.lookup("#resultPanel").query().isVisible());
         assertThat(text(robot, "#resultInsurerNumber")).isEmpty();
         assertThat(text(robot, "#kioskTitle")).isEqualTo("ようこそ");
+        assertThat(kiosk.getStyleClass()).as("the next patient starts ordinary").doesNotContain("high-contrast");
     }
 
     @Test
@@ -108,7 +121,16 @@ class KioskDemoUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "残り2回".equals(text(robot, "#pinTriesLeft")));
         assertThat(text(robot, "#pinDisplay")).as("the pad starts empty again").isEmpty();
         robot.type(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.ENTER);
-        answerConsents(robot, "yes");
+        // 包括同意: one touch answers every item; the 限度額 question is gone (always provided since 2024-10-07).
+        waitUntilVisible(robot, "#consentBox");
+        assertThat(robot.lookup("#consent-limit-yes").tryQuery()).isEmpty();
+        robot.clickOn("#consentAll");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#consent-clinical-yes")
+                        .queryAs(ToggleButton.class)
+                        .isSelected())
+                .isTrue();
+        robot.clickOn("#consentNext");
         waitUntilVisible(robot, "#resultPanel");
         robot.clickOn("#removeCard");
         WaitForAsyncUtils.waitFor(
@@ -236,6 +258,17 @@ class KioskDemoUiTest {
                 () -> Files.readAllLines(audit)
                         .getLast()
                         .contains("\"staff\":\"" + DemoStaff.RECEPTIONIST.id() + "\""));
+        // The staff console shows who assisted the patient (介助者), in a column visible at its opening size.
+        TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableColumn<?, ?> assisted = history.getColumns().getLast();
+        assertThat(assisted.getText()).isEqualTo("介助");
+        assertThat(assisted.getCellData(0)).isEqualTo("職員 " + DemoStaff.RECEPTIONIST.id() + "（目視確認）");
+        double columns =
+                history.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertThat(columns).as("every column fits the table").isLessThanOrEqualTo(history.getWidth());
     }
 
     @Test

@@ -233,7 +233,7 @@ class ScreenshotTourTest {
             robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + (yes ? "-yes" : "-no"));
         }
         robot.clickOn("#prescription-electronic");
-        robot.clickOn("#consent-limit-no");
+        robot.clickOn("#consent-specific_disease-no");
         save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-consent-medical.png"));
         robot.clickOn("#consentNext");
         WaitForAsyncUtils.waitFor(
