@@ -88,6 +88,11 @@ public final class FolderEligibilityClient implements EligibilityClient, Medical
     }
 
     @Override
+    public RegistrationOutcome registerByProof(CardConfirmationRequest proof) {
+        return notOffered("保険証利用登録");
+    }
+
+    @Override
     public PasscodeOutcome visualCheckPasscode(String staffId) {
         return notOffered("visual-check passcode");
     }

@@ -114,6 +114,11 @@ final class FoldersDemo implements AutoCloseable {
             }
 
             @Override
+            public RegistrationOutcome registerByProof(CardConfirmationRequest proof) {
+                return mock.registerByProof(proof);
+            }
+
+            @Override
             public PasscodeOutcome visualCheckPasscode(String staffId) {
                 return mock.visualCheckPasscode(staffId);
             }

@@ -63,8 +63,7 @@ public final class ReceptionSteps implements VisitSteps {
         return switch (command) {
             case VisitCommand.ReadCard _ -> run(List.of(endVisit, auditGate, readCard));
             case VisitCommand.VerifyPin v ->
-                run(List.of(
-                        new TimedStep(Part.CARD, new VerifyPinStep(v.pin(), v.byCompanion(), services.clock()))));
+                run(List.of(new TimedStep(Part.CARD, new VerifyPinStep(v.pin(), v.byCompanion(), services.clock()))));
             case VisitCommand.MatchFace f ->
                 run(List.of(new TimedStep(Part.CARD, new MatchFaceStep(services.faceCheck(), f.collationNumberB()))));
             case VisitCommand.RecordVisualCheck v -> run(List.of(new RecordVisualCheckStep(v.staffId())));
