@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.csv.CsvExportSink;
 import org.uketsuke.bridge.sink.DeliveryId;
+import org.uketsuke.bridge.sink.DurableSqlite;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.sink.RececonSink;
@@ -98,25 +98,19 @@ public final class RececonBridge implements AutoCloseable {
     /** A bridge over any sinks. */
     public static RececonBridge open(Path outboxDb, List<RececonSink> sinks, String institutionCode) {
         try {
-            PrivateFiles.prepareDatabase(outboxDb);
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + outboxDb);
-            try (Statement s = db.createStatement()) {
-                s.execute("pragma journal_mode=WAL");
-                s.execute("pragma synchronous=FULL");
-                s.execute("pragma busy_timeout=5000");
-                s.execute("create table if not exists entry ("
-                        + " id integer primary key autoincrement, idempotency_key text not null unique,"
-                        + " confirmed_at text not null, method text not null, result_xml blob not null,"
-                        + " state text not null default 'PENDING', attempts integer not null default 0,"
-                        + " last_error text)");
-                s.execute("create table if not exists delivery ("
-                        + " entry_id integer not null references entry(id), sink text not null,"
-                        + " delivered_at text not null, primary key (entry_id, sink))");
-                // The worker's and the console's queries go through (state, id): their cost follows the undelivered
-                // entries, not the history.
-                s.execute("create index if not exists entry_state on entry (state, id)");
-            }
-            PrivateFiles.restrictDatabase(outboxDb);
+            // The worker's and the console's queries go through (state, id): their cost follows the undelivered
+            // entries, not the history.
+            Connection db = DurableSqlite.open(
+                    outboxDb,
+                    "create table if not exists entry ("
+                            + " id integer primary key autoincrement, idempotency_key text not null unique,"
+                            + " confirmed_at text not null, method text not null, result_xml blob not null,"
+                            + " state text not null default 'PENDING', attempts integer not null default 0,"
+                            + " last_error text)",
+                    "create table if not exists delivery ("
+                            + " entry_id integer not null references entry(id), sink text not null,"
+                            + " delivered_at text not null, primary key (entry_id, sink))",
+                    "create index if not exists entry_state on entry (state, id)");
             return new RececonBridge(db, sinks, institutionCode);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the outbox " + outboxDb + " private: " + e.getMessage(), e);

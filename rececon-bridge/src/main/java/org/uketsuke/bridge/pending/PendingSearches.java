@@ -3,11 +3,9 @@ package org.uketsuke.bridge.pending;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.bridge.sink.PrivateFiles;
+import org.uketsuke.bridge.sink.DurableSqlite;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -58,19 +56,14 @@ public final class PendingSearches implements AutoCloseable {
 
     public static PendingSearches open(Path file) {
         try {
-            PrivateFiles.prepareDatabase(file);
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = db.createStatement()) {
-                s.execute("pragma journal_mode=WAL");
-                s.execute("pragma synchronous=FULL");
-                s.execute("pragma busy_timeout=5000");
-                s.execute("create table if not exists pending (id integer primary key autoincrement,"
-                        + " file_id text not null unique, insurer_number text not null, symbol text not null,"
-                        + " number text not null, branch text not null, birthdate text not null,"
-                        + " limit_consent integer not null, queued_at text not null, attempts integer not null default 0,"
-                        + " last_error text, state text not null default 'WAITING', rejection text)");
-            }
-            PrivateFiles.restrictDatabase(file);
+            Connection db = DurableSqlite.open(
+                    file,
+                    "create table if not exists pending (id integer primary key autoincrement,"
+                            + " file_id text not null unique, insurer_number text not null, symbol text not null,"
+                            + " number text not null, branch text not null, birthdate text not null,"
+                            + " limit_consent integer not null, queued_at text not null,"
+                            + " attempts integer not null default 0,"
+                            + " last_error text, state text not null default 'WAITING', rejection text)");
             return new PendingSearches(db);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(

@@ -93,15 +93,8 @@ public final class PrivateFiles {
      */
     public static Path createFolders(Path folder) throws IOException {
         Path absolute = folder.toAbsolutePath();
-        Path missing = absolute;
-        while (missing.getParent() != null && !Files.exists(missing.getParent())) {
-            missing = missing.getParent();
-        }
-        Files.createDirectories(absolute);
-        // Each folder this call created, and the leaf, get the private mode.
-        for (Path p = absolute; p != null && p.startsWith(missing); p = p.getParent()) {
-            restrictFolder(p);
-        }
+        createMissing(absolute);
+        restrictFolder(absolute);
         return folder;
     }
 
@@ -112,15 +105,22 @@ public final class PrivateFiles {
      */
     public static void createParentFolders(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent == null || Files.isDirectory(parent)) {
+        if (parent != null) {
+            createMissing(parent);
+        }
+    }
+
+    /** Creates {@code absolute} and its missing parents; each folder created here gets the private mode. */
+    private static void createMissing(Path absolute) throws IOException {
+        if (Files.isDirectory(absolute)) {
             return;
         }
-        Path missing = parent;
+        Path missing = absolute;
         while (missing.getParent() != null && !Files.exists(missing.getParent())) {
             missing = missing.getParent();
         }
-        Files.createDirectories(parent);
-        for (Path p = parent; p != null && p.startsWith(missing); p = p.getParent()) {
+        Files.createDirectories(absolute);
+        for (Path p = absolute; p != null && p.startsWith(missing); p = p.getParent()) {
             restrictFolder(p);
         }
     }
