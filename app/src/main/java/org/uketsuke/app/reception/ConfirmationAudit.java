@@ -18,7 +18,9 @@ public final class ConfirmationAudit {
         /** One patient of a 一括照会 batch. */
         BATCH_PRECHECK,
         /** A search by insurance number that waited out an outage and settled later. */
-        INSURANCE_NUMBER_RETRIED
+        INSURANCE_NUMBER_RETRIED,
+        /** A 照会番号 registered from the staff console (the outcome says REGISTERED, REJECTED_… or UNAVAILABLE_…). */
+        REFERENCE_NUMBER
     }
 
     private static final ConfirmationAudit NONE = new ConfirmationAudit(null);

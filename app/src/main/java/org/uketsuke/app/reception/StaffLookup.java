@@ -62,9 +62,38 @@ public final class StaffLookup {
         return this;
     }
 
-    /** Registers 照会番号 for the console's 照会番号 screen: one outcome per registration, in order. */
+    /** Whether a lookup or registration may start now (false while the audit alarm stands). */
+    public boolean confirmationsAllowed() {
+        return audit.confirmationsAllowed();
+    }
+
+    /**
+     * Registers 照会番号 for the console's 照会番号 screen: one outcome per registration, in order, each audited with the
+     * staff member and the insurance's hash. Refused while the audit alarm stands, like every confirmation path.
+     */
     public List<RegistrationOutcome> registerReferenceNumbers(List<ReferenceRegistration> registrations) {
-        return backend.registerReferenceNumbers(registrations);
+        if (!audit.confirmationsAllowed()) {
+            throw new IllegalStateException("the audit alarm stands: no registration is sent until it is acknowledged");
+        }
+        List<RegistrationOutcome> outcomes = backend.registerReferenceNumbers(registrations);
+        for (int i = 0; i < registrations.size(); i++) {
+            String outcome = i < outcomes.size()
+                    ? switch (outcomes.get(i)) {
+                        case RegistrationOutcome.Registered r ->
+                            r.alreadyRegistered() ? "ALREADY_REGISTERED" : "REGISTERED";
+                        case RegistrationOutcome.Rejected r ->
+                            "REJECTED_" + r.reason().name();
+                        case Unavailable u -> "UNAVAILABLE_" + u.reason().name();
+                    }
+                    : "UNANSWERED";
+            audit.record(
+                    clock.instant(),
+                    staffId.get(),
+                    ConfirmationAudit.Source.REFERENCE_NUMBER,
+                    outcome,
+                    registrations.get(i).card());
+        }
+        return outcomes;
     }
 
     public ReceptionRecord lookup(InsuranceSearch search) {

@@ -115,6 +115,7 @@ public final class KioskWindows {
         staff.addTab(ReferenceNumberView.tab(
                 new ReferenceNumberViewModel(
                         services.lookup()::registerReferenceNumbers,
+                        services.lookup()::confirmationsAllowed,
                         services.worker("staff-reference"),
                         Platform::runLater,
                         messages),

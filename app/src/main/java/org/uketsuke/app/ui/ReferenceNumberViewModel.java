@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -31,6 +32,7 @@ public final class ReferenceNumberViewModel {
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     private final Function<List<ReferenceRegistration>, List<RegistrationOutcome>> registrar;
+    private final BooleanSupplier allowed;
     private final BackgroundJob job;
     private final Messages messages;
 
@@ -39,7 +41,18 @@ public final class ReferenceNumberViewModel {
             Executor worker,
             Executor fx,
             Messages messages) {
+        this(registrar, () -> true, worker, fx, messages);
+    }
+
+    /** @param allowed false while the audit alarm stands: nothing is sent then, as for every confirmation path */
+    public ReferenceNumberViewModel(
+            Function<List<ReferenceRegistration>, List<RegistrationOutcome>> registrar,
+            BooleanSupplier allowed,
+            Executor worker,
+            Executor fx,
+            Messages messages) {
         this.registrar = registrar;
+        this.allowed = allowed;
         this.job = new BackgroundJob(busy, worker, fx);
         this.messages = messages;
     }
@@ -94,6 +107,10 @@ public final class ReferenceNumberViewModel {
         List<ReferenceRegistration> registrations = read(wrong);
         problems.set(String.join("\n", wrong));
         if (!wrong.isEmpty() || busy.get()) {
+            return;
+        }
+        if (!allowed.getAsBoolean()) {
+            problems.set(messages.get("problem.RECEPTION_PAUSED"));
             return;
         }
         results.set("");

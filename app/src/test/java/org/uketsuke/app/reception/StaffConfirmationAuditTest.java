@@ -1,6 +1,7 @@
 package org.uketsuke.app.reception;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +22,13 @@ import org.uketsuke.bridge.audit.AuditEvent;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditVerification;
 import org.uketsuke.bridge.pending.PendingSearches;
+import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.ReferenceNumber;
+import org.uketsuke.eligibility.ReferenceRegistration;
+import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.mockbackend.Fault;
 import org.uketsuke.mockbackend.MockBackend;
@@ -120,6 +125,50 @@ class StaffConfirmationAuditTest {
                                 q.card().symbol());
             }
             assertThat(AuditLog.verify(auditFile)).isInstanceOf(AuditVerification.Intact.class);
+        }
+    }
+
+    @Test
+    void consoleReferenceRegistrationsAreAuditedAndNotSentWhileTheAlarmStands() throws Exception {
+        Path auditFile = dir.resolve("audit.jsonl");
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 5L, 20));
+                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                        dir.resolve("outbox.db"),
+                        dir.resolve("rececon.db"),
+                        dir.resolve("face"),
+                        "1311234567",
+                        StandardCharsets.UTF_8))) {
+            AuditTrail trail = AuditTrail.open(auditFile, "kiosk-3", Clock.systemUTC(), false);
+            HttpsEligibilityClient client =
+                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));
+            StaffLookup lookup = new StaffLookup(client, bridge, Clock.systemUTC())
+                    .withAudit(ConfirmationAudit.to(trail), "staff-7");
+            Qualification q = backend.person(6);
+
+            assertThat(lookup.registerReferenceNumbers(List.of(
+                            new ReferenceRegistration(q.card(), q.birthdate(), new ReferenceNumber("K-000606")))))
+                    .singleElement()
+                    .isInstanceOf(RegistrationOutcome.Registered.class);
+            List<String> lines = Files.readAllLines(auditFile);
+            assertThat(lines.getLast())
+                    .contains(
+                            "\"staff\":\"staff-7\"",
+                            "\"method\":\"REFERENCE_NUMBER\"",
+                            "\"outcome\":\"REGISTERED\"",
+                            "\"subject\":\"" + hash(q.card()) + "\"")
+                    .doesNotContain(q.card().number(), "K-000606");
+
+            trail.alarm(AuditTrail.AlarmCause.ANCHOR_MISMATCH, "test");
+            assertThat(lookup.confirmationsAllowed()).isFalse();
+            assertThatThrownBy(() -> lookup.registerReferenceNumbers(List.of(
+                            new ReferenceRegistration(q.card(), q.birthdate(), new ReferenceNumber("K-000607")))))
+                    .isInstanceOf(IllegalStateException.class);
+            // Nothing reached the backend: a later confirmation still carries the first number only.
+            assertThat(client.confirmByInsurance(new InsuranceSearch(q.card(), q.birthdate(), false, "check")))
+                    .isInstanceOfSatisfying(
+                            ConfirmationOutcome.Confirmed.class,
+                            c -> assertThat(c.qualification().referenceNumber())
+                                    .contains(new ReferenceNumber("K-000606")));
         }
     }
 
