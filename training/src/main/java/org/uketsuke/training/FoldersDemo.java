@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,22 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.eligibility.BatchStatus;
-import org.uketsuke.eligibility.BatchSubmission;
-import org.uketsuke.eligibility.CardConfirmationRequest;
-import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
-import org.uketsuke.eligibility.InsuranceUseRegistration;
-import org.uketsuke.eligibility.NonceOutcome;
-import org.uketsuke.eligibility.PasscodeOutcome;
 import org.uketsuke.eligibility.Qualification;
-import org.uketsuke.eligibility.ReferenceRegistration;
-import org.uketsuke.eligibility.RegistrationOutcome;
 import org.uketsuke.eligibility.medical.MedicalInformationClient;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.folders.FolderEligibilityClient;
 import org.uketsuke.folders.FolderSettings;
+import org.uketsuke.folders.StaffSideClient;
 import org.uketsuke.folders.face.FaceFolderImporter;
 import org.uketsuke.folders.face.PatientDirectory;
 import org.uketsuke.folders.sim.LinkAppSimulator;
@@ -97,57 +88,7 @@ final class FoldersDemo implements AutoCloseable {
 
     /** The terminal's client: card calls on the mock, everything the console asks through the folders. */
     EligibilityClient terminalClient(EligibilityClient mock) {
-        return new EligibilityClient() {
-            @Override
-            public NonceOutcome nonce() {
-                return mock.nonce();
-            }
-
-            @Override
-            public ConfirmationOutcome confirmByCard(CardConfirmationRequest request) {
-                return mock.confirmByCard(request);
-            }
-
-            @Override
-            public RegistrationOutcome registerForInsuranceUse(InsuranceUseRegistration registration) {
-                return mock.registerForInsuranceUse(registration);
-            }
-
-            @Override
-            public RegistrationOutcome registerByProof(CardConfirmationRequest proof) {
-                return mock.registerByProof(proof);
-            }
-
-            @Override
-            public PasscodeOutcome visualCheckPasscode(String staffId) {
-                return mock.visualCheckPasscode(staffId);
-            }
-
-            @Override
-            public ConfirmationOutcome confirmByInsurance(InsuranceSearch search) {
-                return folders.confirmByInsurance(search);
-            }
-
-            @Override
-            public BatchSubmission submitBatch(List<InsuranceSearch> searches) {
-                return folders.submitBatch(searches);
-            }
-
-            @Override
-            public BatchStatus batchStatus(String receptionNumber) {
-                return folders.batchStatus(receptionNumber);
-            }
-
-            @Override
-            public List<RegistrationOutcome> registerReferenceNumbers(List<ReferenceRegistration> registrations) {
-                return folders.registerReferenceNumbers(registrations);
-            }
-
-            @Override
-            public String institutionCode() {
-                return mock.institutionCode();
-            }
-        };
+        return new StaffSideClient(mock, folders);
     }
 
     /** Starts importing the reader's results into the terminal's outbox; {@code delivered} wakes its delivery. */

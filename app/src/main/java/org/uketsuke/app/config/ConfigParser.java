@@ -27,6 +27,7 @@ import org.uketsuke.bridge.retention.Retention;
 import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.store.PostgresTarget;
 import org.uketsuke.bridge.store.PostgresTargetException;
+import org.uketsuke.eligibility.wire.CharacterCode;
 
 /**
  * Reads {@code uketsuke.conf}: UTF-8, one {@code key=value} per line, {@code #} starts a comment line, values are
@@ -77,7 +78,21 @@ public final class ConfigParser {
             "kiosk.identity_checks",
             "console.lockout_failures",
             "console.lockout_minutes",
-            "console.idle_lock_minutes");
+            "console.idle_lock_minutes",
+            "backend.kind",
+            "folders.share",
+            "folders.face",
+            "folders.req",
+            "folders.res",
+            "folders.charset",
+            "folders.poll_ms",
+            "folders.timeout_seconds",
+            "folders.attempts",
+            "folders.archive");
+
+    /** The keys that only mean something with {@code backend.kind=folders}. */
+    private static final List<String> FOLDER_KEYS =
+            KEYS.stream().filter(key -> key.startsWith("folders.")).toList();
 
     public static final String STAFF_PREFIX = "staff.";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
@@ -252,7 +267,76 @@ public final class ConfigParser {
                     new UketsukeConfig.Console(
                             number("console.lockout_failures", 5, 1, 20),
                             Duration.ofMinutes(number("console.lockout_minutes", 15, 0, 1440)),
-                            Duration.ofMinutes(number("console.idle_lock_minutes", 5, 1, 120))));
+                            Duration.ofMinutes(number("console.idle_lock_minutes", 5, 1, 120))),
+                    folders(face));
+        }
+
+        /**
+         * {@code backend.kind} and, for {@code folders}, the 連携アプリ's folders: each of {@code folders.face|req|res}
+         * set, or taken under {@code folders.share}; never where Uketsuke's own face sink or req/res answering works.
+         */
+        private Optional<UketsukeConfig.Folders> folders(Path ownFace) {
+            switch (string("backend.kind", "https")) {
+                case "https" -> {
+                    FOLDER_KEYS.stream()
+                            .filter(entries::containsKey)
+                            .forEach(key -> problem(key, Reason.CONFLICT, "backend.kind=https"));
+                    return Optional.empty();
+                }
+                case "folders" -> {
+                    // read below
+                }
+                default -> {
+                    problem("backend.kind", Reason.BAD_CHOICE, "https, folders");
+                    return Optional.empty();
+                }
+            }
+            Path share = optionalPath("folders.share", null);
+            Path face = linkFolder("folders.face", share, "face");
+            Path req = linkFolder("folders.req", share, "req");
+            Path res = linkFolder("folders.res", share, "res");
+            CharacterCode code = switch (string("folders.charset", "UTF-8").toUpperCase(Locale.ROOT)) {
+                case "UTF-8" -> CharacterCode.UTF_8;
+                case "SHIFT_JIS" -> CharacterCode.SHIFT_JIS;
+                default -> {
+                    problem("folders.charset", Reason.BAD_CHOICE, "UTF-8, Shift_JIS");
+                    yield CharacterCode.UTF_8;
+                }
+            };
+            int poll = number("folders.poll_ms", 500, 50, 10_000);
+            int timeout = number("folders.timeout_seconds", 30, 1, 600);
+            if (poll > timeout * 1000) {
+                problem("folders.poll_ms", Reason.CONFLICT, "folders.timeout_seconds");
+            }
+            int attempts = number("folders.attempts", 2, 1, 5);
+            Optional<Path> archive = Optional.ofNullable(optionalPath("folders.archive", null));
+            if (face == null || req == null || res == null) {
+                return Optional.empty();
+            }
+            UketsukeConfig.Folders folders = new UketsukeConfig.Folders(
+                    face,
+                    req,
+                    res,
+                    code,
+                    Duration.ofMillis(poll),
+                    Duration.ofSeconds(timeout),
+                    attempts,
+                    archive);
+            if (folders.sharedWith(ownFace)) {
+                problem("sink.face_folder", Reason.CONFLICT, "folders.face, folders.req, folders.res (sink.face_folder=off)");
+            }
+            if (archive.isPresent() && Set.of(face, req, res).contains(archive.get())) {
+                problem("folders.archive", Reason.CONFLICT, "folders.face, folders.req, folders.res");
+            }
+            return Optional.of(folders);
+        }
+
+        /** One of the 連携アプリ's folders: its own key, else its usual name under {@code folders.share}. */
+        private Path linkFolder(String key, Path share, String name) {
+            if (entries.containsKey(key) || share == null) {
+                return requiredPath(key);
+            }
+            return share.resolve(name);
         }
 
         private UketsukeConfig.Credentials credentials() {

@@ -82,6 +82,17 @@ public final class ConfigWriter {
         f.put("console.lockout_failures", Integer.toString(c.console().lockoutFailures()));
         f.put("console.lockout_minutes", Long.toString(c.console().lockout().toMinutes()));
         f.put("console.idle_lock_minutes", Long.toString(c.console().idleLock().toMinutes()));
+        f.put("backend.kind", c.folders().isPresent() ? "folders" : "https");
+        c.folders().ifPresent(folders -> {
+            f.put("folders.face", folders.face().toString());
+            f.put("folders.req", folders.req().toString());
+            f.put("folders.res", folders.res().toString());
+            f.put("folders.charset", folders.charset().charset().name());
+            f.put("folders.poll_ms", Long.toString(folders.poll().toMillis()));
+            f.put("folders.timeout_seconds", Long.toString(folders.timeout().toSeconds()));
+            f.put("folders.attempts", Integer.toString(folders.attempts()));
+            f.put("folders.archive", folders.archive().map(Path::toString).orElse("off"));
+        });
         for (UketsukeConfig.StaffAccount account : c.staff()) {
             f.put(ConfigParser.STAFF_PREFIX + account.id(), account.name());
         }

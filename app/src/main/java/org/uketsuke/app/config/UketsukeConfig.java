@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.uketsuke.bridge.DataProtection;
+import org.uketsuke.eligibility.wire.CharacterCode;
 
 /**
  * A production terminal's settings, as read from {@code uketsuke.conf} by {@link ConfigParser} (the format and every
@@ -29,6 +30,7 @@ import org.uketsuke.bridge.DataProtection;
  * @param staff names once listed for the staff console's 担当者 choice; sign-in accounts now live in the data folder
  *     ({@code uketsuke staff add}), these lines are only kept
  * @param console the staff console's sign-in: lockout and idle lock
+ * @param folders the clinic's 連携アプリ folders when {@code backend.kind=folders}, else empty
  */
 public record UketsukeConfig(
         boolean kioskAutostart,
@@ -42,7 +44,8 @@ public record UketsukeConfig(
         Sinks sinks,
         Kiosk kiosk,
         List<StaffAccount> staff,
-        Console console) {
+        Console console,
+        Optional<Folders> folders) {
 
     public UketsukeConfig {
         Objects.requireNonNull(javaOptions, "javaOptions");
@@ -56,6 +59,49 @@ public record UketsukeConfig(
         Objects.requireNonNull(kiosk, "kiosk");
         staff = List.copyOf(staff);
         Objects.requireNonNull(console, "console");
+        Objects.requireNonNull(folders, "folders");
+    }
+
+    /**
+     * The folders backend (docs/decisions/0012-folders-backend.md): the 連携アプリ's folders on the 資格確認端末's share;
+     * the staff side's lookups, 一括照会, 照会番号 and medical information go through them, the reader's results are
+     * imported from {@code face}.
+     *
+     * @param archive where imported files are moved, or empty: the 連携アプリ's files are only read
+     */
+    public record Folders(
+            Path face,
+            Path req,
+            Path res,
+            CharacterCode charset,
+            Duration poll,
+            Duration timeout,
+            int attempts,
+            Optional<Path> archive) {
+        public Folders {
+            Objects.requireNonNull(face, "face");
+            Objects.requireNonNull(req, "req");
+            Objects.requireNonNull(res, "res");
+            Objects.requireNonNull(charset, "charset");
+            Objects.requireNonNull(poll, "poll");
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(archive, "archive");
+        }
+
+        /**
+         * Whether Uketsuke's own face sink ({@code faceFolder}) or its own req/res answering (the siblings {@code req}
+         * and {@code res} beside it) would work in one of the 連携アプリ's folders: both would race the real 連携アプリ.
+         */
+        public boolean sharedWith(Path faceFolder) {
+            if (faceFolder == null) {
+                return false;
+            }
+            Set<Path> theirs = Set.of(face, req, res);
+            Path exchange = faceFolder.getParent();
+            return theirs.contains(faceFolder)
+                    || (exchange != null
+                            && (theirs.contains(exchange.resolve("req")) || theirs.contains(exchange.resolve("res"))));
+        }
     }
 
     /**

@@ -19,5 +19,11 @@ public enum CheckReason {
     CARD_SERVICE_DOWN,
     NO_READER,
     READER_NOT_FOUND,
-    CAMERA_NO_FRAME
+    CAMERA_NO_FRAME,
+    /** A folder of the 連携アプリ (backend.kind=folders) is not there: most often the share is not mounted. */
+    LINK_FOLDER_MISSING,
+    /** A folder of the 連携アプリ cannot be listed or read by the kiosk's user. */
+    LINK_FOLDER_NOT_READABLE,
+    /** The 連携アプリ's req or res cannot be written by the kiosk's user (requests go in, read answers are removed). */
+    LINK_FOLDER_NOT_WRITABLE
 }

@@ -20,6 +20,7 @@ import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.RetryPolicy;
 import org.uketsuke.eligibility.client.TlsMaterial;
+import org.uketsuke.folders.FolderCheck;
 import org.uketsuke.reader.pcsc.CardServiceUnavailableException;
 import org.uketsuke.reader.pcsc.PcscReaders;
 
@@ -77,7 +78,22 @@ public final class KioskCheck {
         if (sinks.csv() != null) {
             add(found, "sink.csv", sinks.csv(), FileAccess.writableFolder(sinks.csv()));
         }
+        config.folders().ifPresent(folders -> found.addAll(linkFolders(folders, config.institutionCode())));
         return found;
+    }
+
+    /** The 連携アプリ's folders (backend.kind=folders), looked at without a request: every request reaches the nation. */
+    static List<Finding> linkFolders(UketsukeConfig.Folders folders, String institutionCode) {
+        return FolderCheck.check(FolderImports.settings(folders, institutionCode)).stream()
+                .map(f -> new Finding(
+                        "folders." + f.folder(),
+                        switch (f.problem()) {
+                            case MISSING -> CheckReason.LINK_FOLDER_MISSING;
+                            case NOT_READABLE -> CheckReason.LINK_FOLDER_NOT_READABLE;
+                            case NOT_WRITABLE -> CheckReason.LINK_FOLDER_NOT_WRITABLE;
+                        },
+                        f.path().toString()))
+                .toList();
     }
 
     /** Every check; an empty list means the kiosk can serve patients with this configuration. */

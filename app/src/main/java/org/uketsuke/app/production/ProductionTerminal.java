@@ -31,12 +31,16 @@ import org.uketsuke.app.terminal.TerminalStartException;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.store.PostgresTarget;
+import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.ServerRevocation;
 import org.uketsuke.eligibility.client.TerminalSigner;
 import org.uketsuke.eligibility.client.TlsMaterial;
+import org.uketsuke.eligibility.medical.MedicalInformationClient;
 import org.uketsuke.face.camera.CameraSource;
 import org.uketsuke.face.camera.OpenCvCameraSource;
+import org.uketsuke.folders.FolderEligibilityClient;
+import org.uketsuke.folders.StaffSideClient;
 import org.uketsuke.reader.pcsc.CardServiceUnavailableException;
 import org.uketsuke.reader.pcsc.PcscReaders;
 
@@ -67,6 +71,8 @@ public final class ProductionTerminal {
         try {
             TerminalPorts ports = ports(config, environment, closer);
             Terminal terminal = Terminal.start(settings(config, environment), ports, closer);
+            config.folders()
+                    .ifPresent(folders -> FolderImports.start(folders, config.sinks().dataDir(), terminal, closer));
             if (faceCameraWanted(config, ports) && ports.faceCamera().isEmpty()) {
                 terminal.addStaffNotice(new StaffNotice(
                         "staff.cameraUnavailable",
@@ -124,6 +130,7 @@ public final class ProductionTerminal {
     }
 
     static TerminalPorts ports(UketsukeConfig config, UnaryOperator<String> environment, Closer closer) {
+        notSharedWithLinkApp(config);
         TlsMaterial tls = tls(config.backend().credentials(), environment)
                 .withServerRevocation(serverRevocation(config.backend()));
         // Face and visual checks are confirmed with the terminal's own signature: its key must be able to give one.
@@ -135,6 +142,15 @@ public final class ProductionTerminal {
         PcscCardSlot slot = new PcscCardSlot(new PcscReaders(), reader(config.reader()));
         HttpsEligibilityClient client = new HttpsEligibilityClient(
                 config.backend().url(), tls, config.backend().timeout(), config.institutionCode(), Clock.systemUTC());
+        EligibilityClient eligibility = client;
+        MedicalInformationClient medical = client;
+        if (config.folders().isPresent()) {
+            UketsukeConfig.Folders folders = config.folders().get();
+            FolderEligibilityClient linkApp = new FolderEligibilityClient(
+                    FolderImports.settings(folders, config.institutionCode()), Clock.systemUTC());
+            eligibility = new StaffSideClient(client, linkApp);
+            medical = linkApp;
+        }
         Optional<CameraSource> camera = Optional.empty();
         Optional<PublicKey> cardFaceIssuer = cardFaceIssuer(config.backend().credentials());
         if (config.camera().device().isPresent()
@@ -162,13 +178,16 @@ public final class ProductionTerminal {
         // time; each capture "closes" its view of it, the device itself stays open until the terminal stops.
         Optional<Supplier<CameraSource>> cardFront = camera.map(device -> () -> keptOpen(device));
         log.info(
-                "terminal {} — backend {}",
+                "terminal {} — backend {}{}",
                 config.terminalId(),
-                config.backend().url());
+                config.backend().url(),
+                config.folders()
+                        .map(f -> "; staff side through the 連携アプリ's folders " + f.req().getParent())
+                        .orElse(""));
         return new TerminalPorts(
                 slot,
-                client,
-                client,
+                eligibility,
+                medical,
                 camera,
                 cardFront,
                 signer,
@@ -176,6 +195,22 @@ public final class ProductionTerminal {
                 Clock.systemDefaultZone(),
                 config.sinks().dataDir(),
                 Optional.of(client.auditAnchors()));
+    }
+
+    /**
+     * With the folders backend the real 連携アプリ answers in its req/res and writes its face folder: Uketsuke's own face
+     * sink and req/res answering (the siblings of {@code sink.face_folder}) must not work there, or they would race it.
+     */
+    static void notSharedWithLinkApp(UketsukeConfig config) {
+        Path own = config.sinks().faceFolder();
+        if (config.folders().filter(folders -> folders.sharedWith(own)).isPresent()) {
+            throw new TerminalStartException(
+                    "sink.face_folder",
+                    own + ": Uketsuke's own face sink and req/res answering would work in the 連携アプリ's folders"
+                            + " (folders.face, folders.req, folders.res) and race it; set sink.face_folder=off or"
+                            + " another folder",
+                    null);
+        }
     }
 
     /**

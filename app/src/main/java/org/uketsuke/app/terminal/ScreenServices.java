@@ -89,6 +89,15 @@ public interface ScreenServices {
     /** What the staff console keeps showing about the terminal as it started (devices it could not use). */
     List<StaffNotice> staffNotices();
 
+    /** Every staff notice: those so far at once, then each new one as it is raised (on the raising thread). */
+    void onStaffNotice(Consumer<StaffNotice> listener);
+
+    /**
+     * Confirmations made outside this kiosk, as they arrive (the certified reader's results imported from the
+     * 連携アプリ's {@code face} folder with the folders backend).
+     */
+    void onOutsideRecord(Consumer<ReceptionRecord> listener);
+
     /** The card reader as the staff screen names it. */
     String readerDescription();
 

@@ -64,6 +64,8 @@ public final class Terminal implements ScreenServices, AutoCloseable {
 
     private final Closer closer;
     private final List<StaffNotice> staffNotices = new CopyOnWriteArrayList<>();
+    private final List<Consumer<StaffNotice>> noticeListeners = new ArrayList<>();
+    private final List<Consumer<ReceptionRecord>> outsideRecords = new CopyOnWriteArrayList<>();
     private final TerminalPorts ports;
     private final RececonBridge bridge;
     private final DeliveryWorker delivery;
@@ -337,14 +339,42 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         return facePreview;
     }
 
-    /** Adds a notice the staff console shows from its start (the same thing is logged where it was found). */
+    /**
+     * Adds a notice the staff console shows from now on (the same thing is logged where it was found): one found at
+     * start, or one raised while the terminal runs (the face-folder importer's alerts).
+     */
     public void addStaffNotice(StaffNotice notice) {
-        staffNotices.add(notice);
+        List<Consumer<StaffNotice>> listeners;
+        synchronized (staffNotices) {
+            staffNotices.add(notice);
+            listeners = List.copyOf(noticeListeners);
+        }
+        listeners.forEach(l -> l.accept(notice));
     }
 
     @Override
     public List<StaffNotice> staffNotices() {
         return List.copyOf(staffNotices);
+    }
+
+    @Override
+    public void onStaffNotice(Consumer<StaffNotice> listener) {
+        List<StaffNotice> soFar;
+        synchronized (staffNotices) {
+            noticeListeners.add(listener);
+            soFar = List.copyOf(staffNotices);
+        }
+        soFar.forEach(listener);
+    }
+
+    /** Shows a confirmation that came from outside the kiosk (a certified reader's result) on the reception list. */
+    public void addOutsideRecord(ReceptionRecord record) {
+        outsideRecords.forEach(l -> l.accept(record));
+    }
+
+    @Override
+    public void onOutsideRecord(Consumer<ReceptionRecord> listener) {
+        outsideRecords.add(listener);
     }
 
     @Override

@@ -103,9 +103,15 @@ public final class KioskWindows {
                     model.show(snapshot);
                     staff.show(snapshot);
                 }));
-        services.staffNotices()
-                .forEach(notice ->
-                        staff.addNotice(messages.get(notice.key(), notice.args().toArray())));
+        // The notices so far come at once (on the FX thread here), later ones from the thread that raised them.
+        services.onStaffNotice(notice -> {
+            Runnable show = () -> staff.addNotice(messages.get(notice.key(), notice.args().toArray()));
+            if (Platform.isFxApplicationThread()) {
+                show.run();
+            } else {
+                Platform.runLater(show);
+            }
+        });
         services.onCardService(state -> Platform.runLater(() -> {
             model.showCardService(state);
             staff.showCardService(state);
@@ -122,6 +128,7 @@ public final class KioskWindows {
                 messages));
         services.onVisitRecord(record -> Platform.runLater(() -> medical.model().add(record)));
         services.onDeferredLookupRecord(record -> Platform.runLater(() -> staff.add(record)));
+        services.onOutsideRecord(record -> Platform.runLater(() -> staff.add(record)));
 
         kioskStage.setTitle(messages.get("app.title"));
         kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));

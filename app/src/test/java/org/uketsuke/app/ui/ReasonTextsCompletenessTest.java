@@ -76,7 +76,9 @@ class ReasonTextsCompletenessTest {
             "org.uketsuke.bridge.sink.UnsafePathException$Problem",
                     "a refused write; staff see it as the delivery's or the folder's last problem",
             "org.uketsuke.bridge.store.PostgresTargetException$Reason",
-                    "the configuration parser reports it as a ConfigProblem; at start it names the setting");
+                    "the configuration parser reports it as a ConfigProblem; at start it names the setting",
+            "org.uketsuke.folders.FolderCheck$Problem",
+                    "kiosk --check words it as CheckReason.LINK_FOLDER_* (KioskCheck.linkFolders)");
 
     /** What makes an enum look like a reason: scanned so that a new one cannot be forgotten. */
     private static final Pattern REASON_LIKE = Pattern.compile(".*(Reason|Problem|Issue|Error|Refusal|Fault\\w*)");

@@ -101,6 +101,7 @@ public final class FaceFolderImporter implements AutoCloseable {
     private final Map<String, Stamp> done = new HashMap<>();
     private final List<Consumer<Imported>> listeners = new CopyOnWriteArrayList<>();
     private final List<Alert> alerts = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Alert>> alertListeners = new CopyOnWriteArrayList<>();
 
     public FaceFolderImporter(Settings settings, RececonBridge bridge, PatientDirectory patients, Clock clock) {
         this.settings = settings;
@@ -112,6 +113,11 @@ public final class FaceFolderImporter implements AutoCloseable {
 
     public void onImported(Consumer<Imported> listener) {
         listeners.add(listener);
+    }
+
+    /** Each new alert as it is raised (on the importing thread). */
+    public void onAlert(Consumer<Alert> listener) {
+        alertListeners.add(listener);
     }
 
     /** Alerts so far, oldest first (the staff console shows them; a folder back again adds none). */
@@ -313,7 +319,9 @@ public final class FaceFolderImporter implements AutoCloseable {
         if (last != null && last.kind() == kind && last.fileName().equals(fileName)) {
             return; // the same standing problem: one alert, not one per pass
         }
-        alerts.add(new Alert(clock.instant(), kind, fileName, detail));
+        Alert alert = new Alert(clock.instant(), kind, fileName, detail);
+        alerts.add(alert);
+        alertListeners.forEach(l -> l.accept(alert));
         log.warn("face folder {}: {} {}", kind, fileName, detail);
     }
 

@@ -1,0 +1,114 @@
+package org.uketsuke.app.production;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.terminal.Closer;
+import org.uketsuke.app.terminal.StaffNotice;
+import org.uketsuke.app.terminal.Terminal;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.folders.FolderSettings;
+import org.uketsuke.folders.face.FaceFolderImporter;
+import org.uketsuke.folders.face.PatientDirectory;
+
+/**
+ * The folders backend in a production terminal (docs/decisions/0012-folders-backend.md): the client's settings from
+ * the configuration, and the face-folder importer feeding the terminal's outbox, its reception list and its staff
+ * notices.
+ */
+final class FolderImports {
+
+    static final String LEDGER = "face-import.db";
+    static final String SET_ASIDE = "face-set-aside";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private FolderImports() {}
+
+    static FolderSettings settings(UketsukeConfig.Folders folders, String institutionCode) {
+        return new FolderSettings(
+                folders.face(),
+                folders.req(),
+                folders.res(),
+                folders.charset(),
+                folders.poll(),
+                folders.timeout(),
+                folders.attempts(),
+                institutionCode);
+    }
+
+    /**
+     * Starts importing {@code face} into the terminal's outbox: each result on the reception list (and its delivery
+     * woken), each alert a staff notice. The importer and its polling close with the terminal, before the outbox does
+     * (the closer closes the last opened first).
+     */
+    static void start(UketsukeConfig.Folders folders, Path dataDir, Terminal terminal, Closer closer) {
+        FaceFolderImporter importer = closer.open(importer(
+                folders,
+                dataDir,
+                terminal.bridge(),
+                settle(folders.poll()),
+                record -> {
+                    terminal.addOutsideRecord(record);
+                    terminal.wakeDelivery();
+                },
+                terminal::addStaffNotice));
+        closer.open(importer.poll(folders.poll()));
+    }
+
+    /** The importer of {@code face}, its ledger and set-aside folder in the data folder, wired to the console. */
+    static FaceFolderImporter importer(
+            UketsukeConfig.Folders folders,
+            Path dataDir,
+            RececonBridge bridge,
+            Duration settle,
+            Consumer<ReceptionRecord> records,
+            Consumer<StaffNotice> notices) {
+        FaceFolderImporter importer = new FaceFolderImporter(
+                new FaceFolderImporter.Settings(
+                        folders.face(),
+                        dataDir.resolve(LEDGER),
+                        dataDir.resolve(SET_ASIDE),
+                        folders.archive().orElse(null),
+                        settle),
+                bridge,
+                PatientDirectory.NONE,
+                Clock.systemUTC());
+        ZoneId zone = ZoneId.systemDefault();
+        importer.onImported(imported -> records.accept(record(imported)));
+        importer.onAlert(alert -> notices.accept(notice(alert, folders.face(), dataDir, zone)));
+        return importer;
+    }
+
+    /** A file must sit unchanged for two polls, and at least a second, before it is read. */
+    static Duration settle(Duration poll) {
+        Duration twice = poll.multipliedBy(2);
+        return twice.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : twice;
+    }
+
+    /** The reception list's row of an imported result: confirmed, by the method the file tells. */
+    static ReceptionRecord record(FaceFolderImporter.Imported imported) {
+        return ReceptionRecord.confirmed(
+                        imported.confirmation().confirmedAt(),
+                        imported.confirmation().result().qualification())
+                .withMethod(imported.confirmation().method());
+    }
+
+    /** The staff console's words for an importer alert ({@code staff.faceImport.<kind>}): when, which file, where. */
+    static StaffNotice notice(FaceFolderImporter.Alert alert, Path face, Path dataDir, ZoneId zone) {
+        String at = TIME.format(alert.at().atZone(zone));
+        return switch (alert.kind()) {
+            case SET_ASIDE ->
+                new StaffNotice(
+                        "staff.faceImport.SET_ASIDE",
+                        List.of(at, alert.fileName(), dataDir.resolve(SET_ASIDE).toString()));
+            case FOLDER_UNREACHABLE ->
+                new StaffNotice("staff.faceImport.FOLDER_UNREACHABLE", List.of(at, face.toString()));
+        };
+    }
+}

@@ -1,0 +1,197 @@
+package org.uketsuke.app.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.app.config.ConfigResult;
+import org.uketsuke.app.config.ConfigParser;
+import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.terminal.StaffNotice;
+import org.uketsuke.app.terminal.TerminalStartException;
+import org.uketsuke.app.ui.Messages;
+import org.uketsuke.bridge.BridgeConfig;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.wire.CharacterCode;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
+import org.uketsuke.folders.face.FaceFolderImporter;
+import org.uketsuke.mockbackend.MockBackend;
+
+/**
+ * The folders backend in the production terminal: the certified reader's results on the staff console's reception
+ * list, the importer's alerts as staff notices in both languages, {@code kiosk --check}'s look at the 連携アプリ's
+ * folders, and the start refusing Uketsuke's own face sink in them.
+ */
+class FolderImportsTest {
+
+    private static final String INSTITUTION = "1311234567";
+    private static final Messages JA = new Messages(Messages.JAPANESE);
+    private static final Messages EN = new Messages(Messages.ENGLISH);
+
+    @TempDir
+    Path dir;
+
+    Path share;
+    Path data;
+    UketsukeConfig.Folders folders;
+    RececonBridge bridge;
+    final List<ReceptionRecord> records = new ArrayList<>();
+    final List<StaffNotice> notices = new ArrayList<>();
+
+    @BeforeEach
+    void share() throws Exception {
+        share = dir.resolve("oqs");
+        data = Files.createDirectories(dir.resolve("data"));
+        for (String folder : List.of("face", "req", "res")) {
+            Files.createDirectories(share.resolve(folder));
+        }
+        folders = new UketsukeConfig.Folders(
+                share.resolve("face"),
+                share.resolve("req"),
+                share.resolve("res"),
+                CharacterCode.SHIFT_JIS,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(2),
+                1,
+                Optional.empty());
+        bridge = RececonBridge.open(
+                new BridgeConfig(data.resolve("outbox.db"), data.resolve("rececon.db"), null, INSTITUTION, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void close() {
+        bridge.close();
+    }
+
+    private FaceFolderImporter importer() {
+        return FolderImports.importer(folders, data, bridge, Duration.ZERO, records::add, notices::add);
+    }
+
+    @Test
+    void aCertifiedReaderResultIsAReceptionRowAndABrokenFileAStaffNotice() throws Exception {
+        Qualification person = MockBackend.population(4L, 3).get(1);
+        Files.write(
+                folders.face().resolve("OQSsiquc01res_face_131123456700000000000000000001_20261204090000.xml"),
+                QualificationXml.write(
+                        ResultMessage.confirmed("20261204090000", INSTITUTION, "face-console-1", person, null)));
+        Files.writeString(
+                folders.face().resolve("OQSsiquc01res_face_131123456700000000000000000002_20261204090000.xml"),
+                "<not a result");
+        try (FaceFolderImporter importer = importer()) {
+            importer.pass();
+            importer.pass();
+
+            assertThat(records).singleElement().satisfies(row -> {
+                assertThat(row.qualification()).contains(person);
+                assertThat(row.method()).contains(IdentityMethod.CERTIFIED_READER);
+                assertThat(row.problem()).isEmpty();
+            });
+            assertThat(notices).singleElement().satisfies(notice -> {
+                assertThat(notice.key()).isEqualTo("staff.faceImport.SET_ASIDE");
+                for (Messages words : List.of(JA, EN)) {
+                    assertThat(words.get(notice.key(), notice.args().toArray()))
+                            .contains("OQSsiquc01res_face_131123456700000000000000000002_20261204090000.xml")
+                            .contains(data.resolve(FolderImports.SET_ASIDE).toString());
+                }
+            });
+            assertThat(EN.get("queue.method." + records.getFirst().method().orElseThrow()))
+                    .isEqualTo("Certified reader");
+
+            // The share goes away: one notice, however many passes, until it is back.
+            Files.move(share, dir.resolve("unmounted"));
+            importer.pass();
+            importer.pass();
+        }
+        assertThat(notices).hasSize(2).last().satisfies(notice -> {
+            assertThat(notice.key()).isEqualTo("staff.faceImport.FOLDER_UNREACHABLE");
+            assertThat(JA.get(notice.key(), notice.args().toArray())).contains(folders.face().toString());
+            assertThat(EN.get(notice.key(), notice.args().toArray())).contains(folders.face().toString());
+        });
+    }
+
+    @Test
+    void theCheckNamesTheFolderKeyOfAShareNotMountedOrNotWritable() throws Exception {
+        assertThat(KioskCheck.linkFolders(folders, INSTITUTION)).isEmpty();
+
+        Files.setPosixFilePermissions(folders.req(), PosixFilePermissions.fromString("r-xr-x---"));
+        try {
+            if (!Files.isWritable(folders.req())) { // root writes anyway
+                assertThat(KioskCheck.linkFolders(folders, INSTITUTION))
+                        .containsExactly(new KioskCheck.Finding(
+                                "folders.req", CheckReason.LINK_FOLDER_NOT_WRITABLE, folders.req().toString()));
+            }
+        } finally {
+            Files.setPosixFilePermissions(folders.req(), PosixFilePermissions.fromString("rwx------"));
+        }
+
+        Files.move(share, dir.resolve("unmounted"));
+        assertThat(KioskCheck.linkFolders(folders, INSTITUTION))
+                .extracting(KioskCheck.Finding::key, KioskCheck.Finding::reason)
+                .containsExactly(
+                        tuple("folders.face", CheckReason.LINK_FOLDER_MISSING),
+                        tuple("folders.req", CheckReason.LINK_FOLDER_MISSING),
+                        tuple("folders.res", CheckReason.LINK_FOLDER_MISSING));
+    }
+
+    @Test
+    void theStartRefusesUketsukesOwnFaceSinkInTheLinkAppsFolders() {
+        UketsukeConfig config = ((ConfigResult.Ok) ConfigParser.parse("""
+                        terminal.id=counter-1
+                        institution.code=1311234567
+                        backend.url=https://oqs.example.jp/api
+                        tls.certificate=/etc/uketsuke/terminal.crt
+                        tls.key=/etc/uketsuke/terminal.key
+                        tls.trusted_cas=/etc/uketsuke/server-ca.pem
+                        data_dir=/var/lib/uketsuke
+                        backend.kind=folders
+                        folders.share=/mnt/oqs
+                        """))
+                .config();
+        ProductionTerminal.notSharedWithLinkApp(config);
+        UketsukeConfig.Sinks s = config.sinks();
+        // A configuration made by other means than the parser, with the face sink in the 連携アプリ's face folder.
+        UketsukeConfig racing = new UketsukeConfig(
+                config.kioskAutostart(),
+                config.javaOptions(),
+                config.terminalId(),
+                config.institutionCode(),
+                config.language(),
+                config.reader(),
+                config.camera(),
+                config.backend(),
+                new UketsukeConfig.Sinks(
+                        s.dataDir(),
+                        s.sqlite(),
+                        Path.of("/mnt/oqs/face"),
+                        s.faceCharset(),
+                        s.csv(),
+                        s.postgresUrl(),
+                        s.postgresUser(),
+                        s.postgresCaFile(),
+                        s.postgresAllowPlain(),
+                        s.protection()),
+                config.kiosk(),
+                config.staff(),
+                config.console(),
+                config.folders());
+        assertThatThrownBy(() -> ProductionTerminal.notSharedWithLinkApp(racing))
+                .isInstanceOfSatisfying(
+                        TerminalStartException.class, e -> assertThat(e.key()).isEqualTo("sink.face_folder"));
+    }
+}
