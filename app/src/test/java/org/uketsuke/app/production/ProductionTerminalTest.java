@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -25,10 +26,17 @@ import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitFlow;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.terminal.StaffNotice;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalStartException;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceSearch;
+import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.folders.sim.LinkAppSimulator;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.mockbackend.MockBackendConfig;
@@ -95,6 +103,48 @@ class ProductionTerminalTest {
             case ConfigResult.Ok ok -> ok.config();
             case ConfigResult.Invalid invalid -> throw new AssertionError(invalid.problems());
         };
+    }
+
+    /**
+     * backend.kind=folders: the staff lookup goes through the 連携アプリ's folders (while the share is not there it
+     * cannot be answered, though backend.url answers card calls), and a certified reader's result written into
+     * {@code face} reaches the reception list.
+     */
+    @Test
+    void withTheFoldersBackendStaffLookupsGoThroughTheShareAndReaderResultsAreImported() throws Exception {
+        Path share = dir.resolve("oqs");
+        String folders = "backend.kind=folders\nfolders.share=%s\nfolders.charset=Shift_JIS\nfolders.poll_ms=100\n"
+                        .formatted(share)
+                + "folders.timeout_seconds=5\nfolders.attempts=1\nsink.face_folder=off\n";
+        HttpsEligibilityClient oqs = new HttpsEligibilityClient(
+                backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5), "1311234567", Clock.systemUTC());
+        Qualification lookedUp = backend.person(4);
+        Qualification atReader = backend.person(5);
+        try (Terminal env = ProductionTerminal.start(parse(configText(pem()) + folders), Map.<String, String>of()::get)) {
+            BlockingQueue<ReceptionRecord> imported = new LinkedBlockingQueue<>();
+            env.onOutsideRecord(imported::add);
+            InsuranceSearch search = new InsuranceSearch(lookedUp.card(), lookedUp.birthdate(), false, "lookup-1");
+            assertThat(env.lookup().lookup(search).qualification()).isEmpty(); // share not mounted
+
+            try (LinkAppSimulator linkApp = new LinkAppSimulator(
+                    share, oqs, oqs, "1311234567", LinkAppSimulator.Quirks.ALL, Duration.ofMillis(50), Clock.systemUTC())) {
+                assertThat(env.lookup()
+                                .lookup(new InsuranceSearch(lookedUp.card(), lookedUp.birthdate(), false, "lookup-2"))
+                                .qualification()
+                                .orElseThrow()
+                                .card())
+                        .isEqualTo(lookedUp.card());
+                linkApp.confirmAtReader(new InsuranceSearch(atReader.card(), atReader.birthdate(), false, "reader-1"));
+                ReceptionRecord row = imported.poll(20, TimeUnit.SECONDS);
+                assertThat(row).isNotNull();
+                assertThat(row.method()).contains(IdentityMethod.CERTIFIED_READER);
+                assertThat(row.qualification().orElseThrow().card()).isEqualTo(atReader.card());
+            }
+            // The face folder was not there at start: the staff console was told once.
+            assertThat(env.staffNotices())
+                    .extracting(StaffNotice::key)
+                    .containsExactly("staff.faceImport.FOLDER_UNREACHABLE");
+        }
     }
 
     @Test
