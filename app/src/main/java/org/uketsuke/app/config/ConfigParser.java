@@ -314,16 +314,12 @@ public final class ConfigParser {
                 return Optional.empty();
             }
             UketsukeConfig.Folders folders = new UketsukeConfig.Folders(
-                    face,
-                    req,
-                    res,
-                    code,
-                    Duration.ofMillis(poll),
-                    Duration.ofSeconds(timeout),
-                    attempts,
-                    archive);
+                    face, req, res, code, Duration.ofMillis(poll), Duration.ofSeconds(timeout), attempts, archive);
             if (folders.sharedWith(ownFace)) {
-                problem("sink.face_folder", Reason.CONFLICT, "folders.face, folders.req, folders.res (sink.face_folder=off)");
+                problem(
+                        "sink.face_folder",
+                        Reason.CONFLICT,
+                        "folders.face, folders.req, folders.res (sink.face_folder=off)");
             }
             if (archive.isPresent() && Set.of(face, req, res).contains(archive.get())) {
                 problem("folders.archive", Reason.CONFLICT, "folders.face, folders.req, folders.res");

@@ -72,7 +72,8 @@ public final class ProductionTerminal {
             TerminalPorts ports = ports(config, environment, closer);
             Terminal terminal = Terminal.start(settings(config, environment), ports, closer);
             config.folders()
-                    .ifPresent(folders -> FolderImports.start(folders, config.sinks().dataDir(), terminal, closer));
+                    .ifPresent(folders ->
+                            FolderImports.start(folders, config.sinks().dataDir(), terminal, closer));
             if (faceCameraWanted(config, ports) && ports.faceCamera().isEmpty()) {
                 terminal.addStaffNotice(new StaffNotice(
                         "staff.cameraUnavailable",
@@ -182,7 +183,8 @@ public final class ProductionTerminal {
                 config.terminalId(),
                 config.backend().url(),
                 config.folders()
-                        .map(f -> "; staff side through the 連携アプリ's folders " + f.req().getParent())
+                        .map(f -> "; staff side through the 連携アプリ's folders "
+                                + f.req().getParent())
                         .orElse(""));
         return new TerminalPorts(
                 slot,

@@ -115,9 +115,7 @@ class FoldersConfigTest {
     void withoutAShareEachFolderIsRequired() {
         assertThat(problems(MINIMAL + "backend.kind=folders\nfolders.face=/mnt/oqs/face\n"))
                 .extracting(ConfigProblem::key, ConfigProblem::reason)
-                .containsExactly(
-                        tuple("folders.req", Reason.MISSING),
-                        tuple("folders.res", Reason.MISSING));
+                .containsExactly(tuple("folders.req", Reason.MISSING), tuple("folders.res", Reason.MISSING));
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.ConfigParser;
+import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.app.terminal.StaffNotice;
@@ -70,8 +70,8 @@ class FolderImportsTest {
                 Duration.ofSeconds(2),
                 1,
                 Optional.empty());
-        bridge = RececonBridge.open(
-                new BridgeConfig(data.resolve("outbox.db"), data.resolve("rececon.db"), null, INSTITUTION, StandardCharsets.UTF_8));
+        bridge = RececonBridge.open(new BridgeConfig(
+                data.resolve("outbox.db"), data.resolve("rececon.db"), null, INSTITUTION, StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -120,8 +120,10 @@ class FolderImportsTest {
         }
         assertThat(notices).hasSize(2).last().satisfies(notice -> {
             assertThat(notice.key()).isEqualTo("staff.faceImport.FOLDER_UNREACHABLE");
-            assertThat(JA.get(notice.key(), notice.args().toArray())).contains(folders.face().toString());
-            assertThat(EN.get(notice.key(), notice.args().toArray())).contains(folders.face().toString());
+            assertThat(JA.get(notice.key(), notice.args().toArray()))
+                    .contains(folders.face().toString());
+            assertThat(EN.get(notice.key(), notice.args().toArray()))
+                    .contains(folders.face().toString());
         });
     }
 
@@ -134,7 +136,9 @@ class FolderImportsTest {
             if (!Files.isWritable(folders.req())) { // root writes anyway
                 assertThat(KioskCheck.linkFolders(folders, INSTITUTION))
                         .containsExactly(new KioskCheck.Finding(
-                                "folders.req", CheckReason.LINK_FOLDER_NOT_WRITABLE, folders.req().toString()));
+                                "folders.req",
+                                CheckReason.LINK_FOLDER_NOT_WRITABLE,
+                                folders.req().toString()));
             }
         } finally {
             Files.setPosixFilePermissions(folders.req(), PosixFilePermissions.fromString("rwx------"));
@@ -161,8 +165,7 @@ class FolderImportsTest {
                         data_dir=/var/lib/uketsuke
                         backend.kind=folders
                         folders.share=/mnt/oqs
-                        """))
-                .config();
+                        """)).config();
         ProductionTerminal.notSharedWithLinkApp(config);
         UketsukeConfig.Sinks s = config.sinks();
         // A configuration made by other means than the parser, with the face sink in the 連携アプリ's face folder.

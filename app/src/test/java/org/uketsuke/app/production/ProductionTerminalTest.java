@@ -120,14 +120,21 @@ class ProductionTerminalTest {
                 backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(5), "1311234567", Clock.systemUTC());
         Qualification lookedUp = backend.person(4);
         Qualification atReader = backend.person(5);
-        try (Terminal env = ProductionTerminal.start(parse(configText(pem()) + folders), Map.<String, String>of()::get)) {
+        try (Terminal env =
+                ProductionTerminal.start(parse(configText(pem()) + folders), Map.<String, String>of()::get)) {
             BlockingQueue<ReceptionRecord> imported = new LinkedBlockingQueue<>();
             env.onOutsideRecord(imported::add);
             InsuranceSearch search = new InsuranceSearch(lookedUp.card(), lookedUp.birthdate(), false, "lookup-1");
             assertThat(env.lookup().lookup(search).qualification()).isEmpty(); // share not mounted
 
             try (LinkAppSimulator linkApp = new LinkAppSimulator(
-                    share, oqs, oqs, "1311234567", LinkAppSimulator.Quirks.ALL, Duration.ofMillis(50), Clock.systemUTC())) {
+                    share,
+                    oqs,
+                    oqs,
+                    "1311234567",
+                    LinkAppSimulator.Quirks.ALL,
+                    Duration.ofMillis(50),
+                    Clock.systemUTC())) {
                 assertThat(env.lookup()
                                 .lookup(new InsuranceSearch(lookedUp.card(), lookedUp.birthdate(), false, "lookup-2"))
                                 .qualification()
