@@ -27,13 +27,13 @@ import org.uketsuke.bridge.DataProtection;
 import org.uketsuke.bridge.retention.Retention;
 import org.uketsuke.bridge.sink.PrivateFiles;
 
-class ConfigParserTest {
+public class ConfigParserTest {
 
     private static final Messages JA = new Messages(Messages.JAPANESE);
     private static final Messages EN = new Messages(Messages.ENGLISH);
 
     /** The smallest file a production kiosk starts from: the required keys only. */
-    static final String MINIMAL = """
+    public static final String MINIMAL = """
             terminal.id=counter-1
             institution.code=1311234567
             backend.url=https://oqs.example.jp/api

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.config.ConfigParser;
+import org.uketsuke.app.config.ConfigParserTest;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.reception.ReceptionRecord;
@@ -155,17 +156,9 @@ class FolderImportsTest {
 
     @Test
     void theStartRefusesUketsukesOwnFaceSinkInTheLinkAppsFolders() {
-        UketsukeConfig config = ((ConfigResult.Ok) ConfigParser.parse("""
-                        terminal.id=counter-1
-                        institution.code=1311234567
-                        backend.url=https://oqs.example.jp/api
-                        tls.certificate=/etc/uketsuke/terminal.crt
-                        tls.key=/etc/uketsuke/terminal.key
-                        tls.trusted_cas=/etc/uketsuke/server-ca.pem
-                        data_dir=/var/lib/uketsuke
-                        backend.kind=folders
-                        folders.share=/mnt/oqs
-                        """)).config();
+        UketsukeConfig config = ((ConfigResult.Ok)
+                        ConfigParser.parse(ConfigParserTest.MINIMAL + "backend.kind=folders\nfolders.share=/mnt/oqs\n"))
+                .config();
         ProductionTerminal.notSharedWithLinkApp(config);
         UketsukeConfig.Sinks s = config.sinks();
         // A configuration made by other means than the parser, with the face sink in the 連携アプリ's face folder.
