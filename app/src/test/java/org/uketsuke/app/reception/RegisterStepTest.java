@@ -34,16 +34,24 @@ class RegisterStepTest {
     }
 
     @Test
-    void onlyTheCardsOwnSignatureRegisters() throws Exception {
+    void theStaffsVisualCheckRegistersWithItsOwnProofAndNothingRegistersWithoutProof() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.startUnregistered(dir)) {
-            VisitContext visual = fixture.signed(new RecordVisualCheckStep("staff-04")
+            VisitContext checked = new RecordVisualCheckStep("staff-04")
                     .run(fixture.cardRead())
-                    .visit());
+                    .visit();
             assertThat(new RegisterStep(fixture.client, fixture.records)
-                            .run(visual)
+                            .run(checked)
                             .event())
+                    .as("no signed statement yet: nothing to register with")
                     .contains(new VisitEvent.Failed(Problem.CARD_REMOVED));
-            new EndVisitStep().run(visual);
+
+            VisitStep.Result registered =
+                    new RegisterStep(fixture.client, fixture.records).run(fixture.signed(checked));
+            assertThat(registered.event()).isEmpty();
+            assertThat(registered.visit().signed()).as("the nonce is spent").isEmpty();
+            assertThat(Files.readAllLines(fixture.auditFile).getLast())
+                    .contains("\"outcome\":\"REGISTERED_FOR_INSURANCE_USE\"");
+            new EndVisitStep().run(registered.visit());
         }
     }
 }
