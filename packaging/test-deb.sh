@@ -20,6 +20,9 @@ ok() { echo "ok - $*"; pass=$((pass + 1)); }
 for pkg in uketsuke-training uketsuke; do
   if dpkg-query -W "$pkg" >/dev/null 2>&1; then apt-get purge -y -qq "$pkg" >/dev/null; fi
 done
+# Purge keeps the records (audit log, undelivered results, store): a run that stopped half-way left them, and the
+# checks below start from a machine that never had Uketsuke.
+rm -rf /var/lib/uketsuke /var/lib/uketsuke-trial-backend
 
 echo "building uketsuke 0.0.1, and 0.0.2 from it"
 "$ROOT/packaging/build-deb.sh" 0.0.1 "$OUT/v1" >/dev/null

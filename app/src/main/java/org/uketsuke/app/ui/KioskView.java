@@ -332,6 +332,9 @@ public final class KioskView {
         visual.setText(m.get("pin.visual"));
         companion.setText(m.get("pin.byCompanion"));
 
+        // The consent screen's questions (2024 items, the prescription form, the explanation line and the buttons)
+        // need the whole height of a 1024×768 kiosk: its title says what is asked, the explanation line the rest.
+        show(body, state != VisitState.ASKING_CONSENTS);
         show(problem, s.problem().isPresent());
         s.problem().ifPresent(p -> problem.setText(m.get("problem." + p)));
 
