@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.Timers;
 import org.uketsuke.bridge.audit.AuditAnchor;
 import org.uketsuke.bridge.audit.AuditAnchors;
 import org.uketsuke.bridge.audit.AuditLog;
@@ -151,6 +152,6 @@ public final class AuditAnchoring implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        Timers.stop(timer);
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.Timers;
 import org.uketsuke.bridge.pending.PendingSearches;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -90,6 +91,6 @@ public final class PendingLookups implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        Timers.stop(timer);
     }
 }

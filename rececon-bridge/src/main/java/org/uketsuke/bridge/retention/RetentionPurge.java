@@ -17,6 +17,7 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.Timers;
 import org.uketsuke.bridge.audit.AuditEvent;
 
 /**
@@ -152,7 +153,7 @@ public final class RetentionPurge implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (timer != null) {
-            timer.shutdownNow();
+            Timers.stop(timer);
         }
     }
 }
