@@ -13,11 +13,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uketsuke.bridge.Timers;
 import org.uketsuke.bridge.audit.AuditAnchor;
 import org.uketsuke.bridge.audit.AuditAnchors;
 import org.uketsuke.bridge.audit.AuditLog;
 import org.uketsuke.bridge.audit.AuditVerification;
+import org.uketsuke.bridge.timers.Timers;
 import org.uketsuke.eligibility.client.AuditAnchorClient;
 
 /**

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.bridge.Timers;
 import org.uketsuke.bridge.pending.PendingSearches;
+import org.uketsuke.bridge.timers.Timers;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
 

@@ -17,8 +17,8 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uketsuke.bridge.Timers;
 import org.uketsuke.bridge.audit.AuditEvent;
+import org.uketsuke.bridge.timers.Timers;
 
 /**
  * Deletes, once a day, what the {@link Retention} says the terminal no longer keeps: delivered outbox entries, answered

@@ -1,4 +1,4 @@
-package org.uketsuke.bridge;
+package org.uketsuke.bridge.timers;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
