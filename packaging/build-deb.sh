@@ -28,7 +28,8 @@ for option in "${options[@]}"; do JAVA_OPTIONS+=(--java-options "$option"); done
 cp "$ROOT"/app/target/app-*.jar "$WORK/input/app.jar"
 cp "$ROOT"/app/target/lib/*.jar "$WORK/input/"
 # Only this platform's native libraries: the jars carry every OS's OpenCV, SQLite, Tesseract and JNA (issue #23).
-# shellcheck source=packaging/prune-natives.sh
+# prune-natives.sh is checked on its own.
+# shellcheck source=/dev/null
 . "$ROOT/packaging/prune-natives.sh"
 prune_natives linux-x86_64 "$WORK/input"
 # The developer tools (bench, soak, face eval) are not an app dependency and must never reach the installer.
