@@ -93,8 +93,11 @@ public final class PrivateFiles {
      */
     public static Path createFolders(Path folder) throws IOException {
         Path absolute = folder.toAbsolutePath();
-        createMissing(absolute);
-        restrictFolder(absolute);
+        if (Files.isDirectory(absolute)) {
+            restrictFolder(absolute);
+        } else {
+            createMissing(absolute);
+        }
         return folder;
     }
 
