@@ -10,7 +10,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$(mktemp -d)"
 # The trial's mock backend and virtual card run in the background: a failed check must not leave them holding the
 # port and the reader for the next run.
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$OUT"' EXIT
+# Under set -e a failing command in the trap would become the script's exit status: kill with no jobs left fails, so
+# it runs only when there are jobs, and the trap always ends with rm's status.
+clean_up() {
+  local pids
+  pids="$(jobs -p)"
+  # shellcheck disable=SC2086 # one word per process id
+  [ -z "$pids" ] || kill $pids 2>/dev/null || true
+  rm -rf "$OUT"
+}
+trap clean_up EXIT
 # One line per check, "ok - …" or "not ok - …" (./uketsuke test counts them in its summary); the first failure ends it.
 fail() { echo "not ok - $*"; echo "packaging test FAILED: $*" >&2; exit 1; }
 pass=0
