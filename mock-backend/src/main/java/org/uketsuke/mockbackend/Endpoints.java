@@ -17,6 +17,7 @@ import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.medical.MedicalPatient;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.wire.BulkXml;
 import org.uketsuke.eligibility.wire.CharacterCode;
@@ -223,7 +224,13 @@ final class Endpoints {
             case MedicalInformation.Serve.Served served
             when !pdf ->
                 Reply.xml(MedicalXml.writeRecords(
-                        now, institution, query.arbitraryFileIdentifier(), served.records(), served.expiresAt(), code));
+                        now,
+                        institution,
+                        query.arbitraryFileIdentifier(),
+                        served.records(),
+                        served.expiresAt(),
+                        MedicalPatient.of(served.person()),
+                        code));
             case MedicalInformation.Serve.Served served -> {
                 try {
                     byte[] document =

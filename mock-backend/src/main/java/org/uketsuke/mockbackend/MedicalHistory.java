@@ -20,12 +20,14 @@ import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.medical.MedicalRecords;
 import org.uketsuke.eligibility.medical.Operation;
+import org.uketsuke.eligibility.medical.TreatmentAct;
 
 /**
  * A plausible medical history per person, generated from the population seed, the person and the day (same inputs,
  * same history): chronic conditions that become likelier with age, each with monthly refills at its own clinic and
  * pharmacy; a few acute episodes; yearly 特定健診 for ages 40–74 with values that drift and respond to the conditions
- * (a diabetic's HbA1c rises, a statin lowers LDL); diagnoses; now and then an operation. The system keeps about
+ * (a diabetic's HbA1c rises, a statin lowers LDL); diagnoses; the acts of care each clinic visit is claimed with;
+ * now and then an operation. The system keeps about
  * three years of drugs and five of checkups, as the national one does. Drug codes are illustrative, not the
  * official master's.
  */
@@ -143,6 +145,12 @@ final class MedicalHistory {
             new Procedure("虫垂切除術（虫垂周囲膿瘍を伴わないもの）", "K718"),
             new Procedure("内視鏡的大腸ポリープ・粘膜切除術", "K721"));
 
+    /** Acts of care a visit is claimed with (codes illustrative, in the shape of the fee schedule's 9 digits). */
+    private static final Procedure FIRST_VISIT = new Procedure("初診料", "111000110");
+
+    private static final Procedure RETURN_VISIT = new Procedure("再診料", "112007410");
+    private static final Procedure PRESCRIPTION = new Procedure("処方箋料（その他）", "120002910");
+
     private static final String HOSPITAL = "市立総合病院";
     private static final String CHECKUP_CENTRE = "市民健診センター";
 
@@ -150,8 +158,19 @@ final class MedicalHistory {
     private final List<CheckupResult> checkups = new ArrayList<>();
     private final List<Diagnosis> diagnoses = new ArrayList<>();
     private final List<Operation> operations = new ArrayList<>();
+    private final List<TreatmentAct> acts = new ArrayList<>();
 
     private MedicalHistory() {}
+
+    /** A clinic visit as its claim shows it: the visit fee and the prescription, once per clinic and day. */
+    private void visit(LocalDate date, String clinic, boolean first) {
+        boolean claimed = acts.stream().anyMatch(a -> a.date().equals(date) && a.facility().equals(clinic));
+        if (!claimed) {
+            for (Procedure p : List.of(first ? FIRST_VISIT : RETURN_VISIT, PRESCRIPTION)) {
+                acts.add(new TreatmentAct(date, p.name(), p.code(), BigDecimal.ONE, 1, "", clinic));
+            }
+        }
+    }
 
     /** The history of {@code person} as it stands on {@code today} (Japan date). */
     static MedicalHistory of(long seed, int personId, Qualification person, LocalDate today) {
@@ -181,6 +200,7 @@ final class MedicalHistory {
                     for (Drug d : c.drugs().subList(0, drugCount)) {
                         h.drugs.add(drug(visit, d, 28, c.pharmacy(), c.clinic()));
                     }
+                    h.visit(visit, c.clinic(), false);
                 }
                 visit = visit.plusDays(28 + random.nextInt(4));
             }
@@ -193,6 +213,7 @@ final class MedicalHistory {
             for (Drug d : a.drugs()) {
                 h.drugs.add(drug(date, d, a.days(), a.pharmacy(), a.clinic()));
             }
+            h.visit(date, a.clinic(), true);
         }
         if (age > 30 && random.nextDouble() < 0.2) {
             Procedure p = OPERATIONS.get(random.nextInt(OPERATIONS.size()));
@@ -202,6 +223,7 @@ final class MedicalHistory {
         h.checkups(random, person, today, conditions, onset);
 
         h.drugs.sort(Comparator.comparing(DispensedDrug::dispensed).reversed());
+        h.acts.sort(Comparator.comparing(TreatmentAct::date).reversed());
         h.checkups.sort(Comparator.comparing(CheckupResult::date).reversed());
         h.diagnoses.sort(Comparator.comparing(Diagnosis::date).reversed());
         h.operations.sort(Comparator.comparing(Operation::date).reversed());
@@ -284,7 +306,10 @@ final class MedicalHistory {
         return switch (query.category()) {
             case DRUG ->
                 new MedicalRecords.Drugs(
-                        drugs.stream().filter(d -> query.covers(d.dispensed())).toList());
+                        drugs.stream().filter(d -> query.covers(d.dispensed())).toList(),
+                        query.withTreatments()
+                                ? acts.stream().filter(a -> query.covers(a.date())).toList()
+                                : List.of());
             case CHECKUP ->
                 new MedicalRecords.Checkups(
                         checkups.stream().filter(c -> query.covers(c.date())).toList());

@@ -22,6 +22,7 @@ import org.uketsuke.eligibility.medical.Diagnosis;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalRecords;
 import org.uketsuke.eligibility.medical.Operation;
+import org.uketsuke.eligibility.medical.TreatmentAct;
 
 /**
  * Renders one category of records as an A4 PDF (Apache PDFBox) with a Japanese TrueType font embedded as a subset,
@@ -73,6 +74,14 @@ final class MedicalPdfRenderer {
                         x.usage(),
                         x.days() + "日 " + x.facility()
                     });
+                }
+                if (!d.treatments().isEmpty()) {
+                    title = "薬剤・診療情報 (Drugs and care)";
+                    rows.add(new String[] {"診療日", "診療行為", "回数", "コード", "医療機関"});
+                    for (TreatmentAct x : d.treatments()) {
+                        rows.add(new String[] {DATE.format(x.date()), x.name(), x.times() + "回", x.code(), x.facility()
+                        });
+                    }
                 }
             }
             case MedicalRecords.Checkups c -> {

@@ -336,8 +336,7 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
             case Answered answer -> {
                 try {
                     yield switch (MedicalXml.parseAnswer(answer.body())) {
-                        case MedicalXml.Answer.Served served ->
-                            new MedicalOutcome.Found<>(served.records(), served.consentExpiresAt());
+                        case MedicalXml.Answer.Served served -> served.outcome();
                         case MedicalXml.Answer.Refused refused -> refused.outcome();
                     };
                 } catch (MalformedMessageException e) {

@@ -3,6 +3,7 @@ package org.uketsuke.eligibility.medical;
 import java.time.Instant;
 import java.util.Objects;
 import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Nullable;
 import org.uketsuke.eligibility.Unavailable;
 
 /**
@@ -13,10 +14,18 @@ import org.uketsuke.eligibility.Unavailable;
  */
 public sealed interface MedicalOutcome<T> {
 
-    /** The data, with the end of the consent window it was served under. */
-    record Found<T>(T value, Instant consentExpiresAt) implements MedicalOutcome<T> {
+    /**
+     * The data, with the end of the consent window it was served under and the patient the answer names (null for a
+     * PDF and for an answer without the patient header).
+     */
+    record Found<T>(T value, @Nullable Instant consentExpiresAt, @Nullable MedicalPatient patient)
+            implements MedicalOutcome<T> {
         public Found {
             Objects.requireNonNull(value, "value");
+        }
+
+        public Found(T value, @Nullable Instant consentExpiresAt) {
+            this(value, consentExpiresAt, null);
         }
     }
 

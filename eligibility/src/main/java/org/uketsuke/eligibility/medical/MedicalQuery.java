@@ -13,6 +13,7 @@ import org.uketsuke.eligibility.Nullable;
  *
  * @param from first date wanted, or null for all the system keeps
  * @param to last date wanted, or null for up to today
+ * @param withTreatments for drugs: the acts of care of the same claims too (薬剤+診療, FileCategory 03/04)
  */
 public record MedicalQuery(
         InsuranceCardId card,
@@ -20,7 +21,8 @@ public record MedicalQuery(
         @Nullable LocalDate from,
         @Nullable LocalDate to,
         ConsentScenario scenario,
-        String arbitraryFileIdentifier) {
+        String arbitraryFileIdentifier,
+        boolean withTreatments) {
 
     public MedicalQuery {
         Objects.requireNonNull(card, "card");
@@ -32,7 +34,21 @@ public record MedicalQuery(
         if (from != null && to != null && to.isBefore(from)) {
             throw new IllegalArgumentException("date range ends before it starts");
         }
+        if (withTreatments && category != MedicalCategory.DRUG) {
+            throw new IllegalArgumentException("acts of care come with drugs only, not with " + category);
+        }
         arbitraryFileIdentifier = arbitraryFileIdentifier == null ? "" : arbitraryFileIdentifier;
+    }
+
+    /** Without the acts of care. */
+    public MedicalQuery(
+            InsuranceCardId card,
+            MedicalCategory category,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            ConsentScenario scenario,
+            String arbitraryFileIdentifier) {
+        this(card, category, from, to, scenario, arbitraryFileIdentifier, false);
     }
 
     public static MedicalQuery all(InsuranceCardId card, MedicalCategory category) {

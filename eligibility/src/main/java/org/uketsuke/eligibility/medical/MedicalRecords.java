@@ -16,16 +16,25 @@ public sealed interface MedicalRecords {
 
     default int size() {
         return switch (this) {
-            case Drugs d -> d.drugs().size();
+            case Drugs d -> d.drugs().size() + d.treatments().size();
             case Checkups c -> c.checkups().size();
             case Diagnoses d -> d.diagnoses().size();
             case Operations o -> o.operations().size();
         };
     }
 
-    record Drugs(List<DispensedDrug> drugs) implements MedicalRecords {
+    /**
+     * Dispensed drugs and, when the query asked for them ({@link MedicalQuery#withTreatments()}), the acts of care of
+     * the same claims (薬剤+診療, FileCategory 03/04).
+     */
+    record Drugs(List<DispensedDrug> drugs, List<TreatmentAct> treatments) implements MedicalRecords {
         public Drugs {
             drugs = List.copyOf(drugs);
+            treatments = List.copyOf(treatments);
+        }
+
+        public Drugs(List<DispensedDrug> drugs) {
+            this(drugs, List.of());
         }
     }
 

@@ -26,8 +26,8 @@ import org.uketsuke.eligibility.wire.medical.MedicalXml;
  * official app does as far as public consumers show it (docs/rececon-integration.md):
  * {@code YZKsiquc01req_<name>.xml} asks for 薬剤情報, {@code TKKsiquc01req_<name>.xml} for 特定健診情報, where
  * {@code <name>} starts with the two-digit {@code FileCategory} the body also carries — 01 PDF, 02 XML; for drugs also
- * 03/04 (薬剤+診療 PDF/XML, answered here with the drugs alone). The answer has the same name with {@code res} for
- * {@code req}: {@code .xml} ({@code ResultCode} 1 with the records) or {@code .pdf}; a refusal (no consent, consent
+ * 03/04 (薬剤+診療 PDF/XML: the acts of care of the same claims too). The answer has the same name with {@code res} for
+ * {@code req}: {@code .xml} ({@code ResultCode} 1 with the patient header and the records) or {@code .pdf}; a refusal (no consent, consent
  * expired, unknown insurance) is an {@code .xml} with {@code ResultCode} 2 and {@code MessageContents}; a request that
  * breaks the rules gets {@code …req_<name>.err}. When the system cannot be reached the request stays in {@code req}
  * for the next pass, so nothing is lost; answered ones move to {@code req/done}.
@@ -136,6 +136,7 @@ public final class MedicalFolderExchange {
                                     fileId,
                                     (MedicalRecords) found.value(),
                                     found.consentExpiresAt(),
+                                    found.patient(),
                                     code));
                 }
             }

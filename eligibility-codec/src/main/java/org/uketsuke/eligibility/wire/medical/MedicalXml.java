@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +20,18 @@ import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.InvalidValueException;
+import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.CheckupResult;
 import org.uketsuke.eligibility.medical.Diagnosis;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
+import org.uketsuke.eligibility.medical.MedicalPatient;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.medical.MedicalRecords;
 import org.uketsuke.eligibility.medical.Operation;
+import org.uketsuke.eligibility.medical.TreatmentAct;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.SafeXml;
@@ -42,16 +47,21 @@ import org.w3c.dom.NodeList;
  * files (as public consumers write them): header {@code MedicalInstitutionCode}, {@code InsurerNumber},
  * {@code InsuranceCardSymbol}, {@code InsuredPersonIdentificationNumber}, {@code BranchNumber},
  * {@code ArbitraryFileIdentifier}; body {@code StartDate}/{@code EndDate} (YYYYMMDD, drug requests),
- * {@code FileCategory}, {@code PrDiInfClassification}, {@code MedicalTreatmentFlag} (OQSCD028). Uketsuke adds
- * {@code InformationCategory} (DRUG, CHECKUP, TREATMENT, OPERATION) so one request names one category.
+ * {@code FileCategory} (01 PDF, 02 XML; for drugs 03/04 the same with the acts of care), {@code PrDiInfClassification},
+ * {@code MedicalTreatmentFlag} (OQSCD028). The dates may be months ({@code yyyyMM}, as a public consumer writes them:
+ * the whole month). Uketsuke adds {@code InformationCategory} (DRUG, CHECKUP, TREATMENT, OPERATION) so one request
+ * names one category.
  *
  * <p><b>Result</b> — header {@code ProcessExecutionTime}, {@code MedicalInstitutionCode},
  * {@code ArbitraryFileIdentifier}, {@code ResultCode} (1 served, 2 not), {@code InformationCategory} and, when
  * served, Uketsuke's {@code ConsentExpirationTime}; when not served {@code MessageContents} (the text the official
  * files carry) and Uketsuke's {@code RefusalReason} (NO_CONSENT, CONSENT_EXPIRED, NOT_FOUND) with the consent flag.
- * Body as the official results, where public consumers show it: drugs as {@code MeTrMonthInf} (MeTrMonth,
- * MeTrDiHNm, PrlsHNm, InOut) → {@code DiDateInfs/DiDateInf} (DiDate) → {@code DrugInfs/DrugInf} (DrugC, DrugN,
- * Qua1, Unit, UsageN, Times); checkups as {@code SpecificHealthCheckupInfo} (EffectiveTime) →
+ * A served answer names its patient in the header as public consumers read it: {@code QuaInf} (Name, KanaName, Birth,
+ * AdmGendCode) for drugs, {@code QualificationsInfo} (Name, KanasName, Birthday, AdministrativeGenderCode) for
+ * checkups (docs/spec-notes/results.md). Body as the official results, where public consumers show it: drugs as
+ * {@code MeTrMonthInf} (MeTrMonth, MeTrDiHNm, PrlsHNm, InOut) → {@code DiDateInfs/DiDateInf} (DiDate) →
+ * {@code DrugInfs/DrugInf} (DrugC, DrugN, Qua1, Unit, UsageN, Times) and, with FileCategory 03/04,
+ * {@code MeTrInfs/MeTrInf} (SinInfN, SinInfCd, Qua1, Times, Unit); checkups as {@code SpecificHealthCheckupInfo} (EffectiveTime) →
  * {@code HealthCheckupResultAndQuestionInfos/HealthCheckupResultAndQuestionInfo} (ItemCode, ItemName, DataType,
  * DataValue, Unit). Diagnoses ({@code DiagnosisInfs/DiagnosisInf}: DiagnosisDate, DiseaseName, DiseaseCode,
  * FacilityName) and operations ({@code OperationInfs/OperationInf}: OperationDate, SinInfN, SinInfCd, FacilityName)
@@ -78,7 +88,14 @@ public final class MedicalXml {
 
     /** A parsed answer: records, or the refusal with the consent flag as the system holds it. */
     public sealed interface Answer {
-        record Served(MedicalRecords records, Instant consentExpiresAt) implements Answer {}
+        /** {@code patient} is null when the answer has no patient header. */
+        record Served(MedicalRecords records, Instant consentExpiresAt, MedicalPatient patient) implements Answer {
+
+            /** As the client port's outcome. */
+            public MedicalOutcome<MedicalRecords> outcome() {
+                return new MedicalOutcome.Found<>(records, consentExpiresAt, patient);
+            }
+        }
 
         record Refused(MedicalCategory category, Refusal reason, Consent consent, Instant expiredAt, String message)
                 implements Answer {
@@ -114,11 +131,20 @@ public final class MedicalXml {
         if (query.to() != null) {
             SafeXml.leaf(body, "EndDate", DATE.format(query.to()));
         }
-        SafeXml.leaf(body, "FileCategory", fileCategory);
+        SafeXml.leaf(body, "FileCategory", query.withTreatments() ? withTreatments(fileCategory) : fileCategory);
         SafeXml.leaf(body, "PrDiInfClassification", "1");
         SafeXml.leaf(body, "MedicalTreatmentFlag", query.scenario().code());
         SafeXml.leaf(body, "InformationCategory", query.category().name());
         return SafeXml.write(document, code.charset());
+    }
+
+    /** The FileCategory that asks for the acts of care too: 01 PDF → 03, 02 XML → 04. */
+    private static String withTreatments(String fileCategory) {
+        return switch (fileCategory) {
+            case "1", "01" -> "03";
+            case "2", "02" -> "04";
+            default -> fileCategory;
+        };
     }
 
     /**
@@ -139,8 +165,9 @@ public final class MedicalXml {
                     SafeXml.text(document, "InsuranceCardSymbol").orElse(""),
                     SafeXml.required(document, "InsuredPersonIdentificationNumber"),
                     SafeXml.text(document, "BranchNumber").orElse(""));
-            LocalDate from = optionalDate(document, "StartDate");
-            LocalDate to = optionalDate(document, "EndDate");
+            LocalDate from = optionalDay(document, "StartDate", false);
+            LocalDate to = optionalDay(document, "EndDate", true);
+            String fileCategory = SafeXml.text(document, "FileCategory").orElse("");
             ConsentScenario scenario = SafeXml.text(document, "MedicalTreatmentFlag")
                     .map(ConsentScenario::ofCode)
                     .orElse(ConsentScenario.OUTPATIENT);
@@ -150,11 +177,9 @@ public final class MedicalXml {
                     from,
                     to,
                     scenario,
-                    SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""));
-            return new Request(
-                    query,
-                    SafeXml.text(document, "MedicalInstitutionCode").orElse(""),
-                    SafeXml.text(document, "FileCategory").orElse(""));
+                    SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""),
+                    fileCategory.matches("0?[34]"));
+            return new Request(query, SafeXml.text(document, "MedicalInstitutionCode").orElse(""), fileCategory);
         } catch (IllegalArgumentException e) {
             // InvalidValueException, an unknown category or scenario, a reversed date range
             throw new MalformedMessageException("invalid medical-information request: " + e.getMessage(), e);
@@ -163,13 +188,18 @@ public final class MedicalXml {
 
     // ---- answers ---------------------------------------------------------------------------------------------------
 
-    /** The served answer in the request's character code, echoing its {@code ArbitraryFileIdentifier}. */
+    /**
+     * The served answer in the request's character code, echoing its {@code ArbitraryFileIdentifier}.
+     *
+     * @param patient the person the records are about, named in the header; null writes no patient block
+     */
     public static byte[] writeRecords(
             String time,
             String institution,
             String fileId,
             MedicalRecords records,
             Instant consentExpiresAt,
+            MedicalPatient patient,
             CharacterCode code) {
         Document document = SafeXml.newDocument();
         Element body = answerFrame(document, time, institution, fileId, "1", records.category(), code);
@@ -177,8 +207,11 @@ public final class MedicalXml {
         if (consentExpiresAt != null) {
             SafeXml.leaf(header, "ConsentExpirationTime", TIME.format(consentExpiresAt.atZone(JAPAN)));
         }
+        if (patient != null) {
+            writePatient(header, PatientTags.of(records.category()), patient);
+        }
         switch (records) {
-            case MedicalRecords.Drugs d -> writeDrugs(body, d.drugs());
+            case MedicalRecords.Drugs d -> writeDrugs(body, d.drugs(), d.treatments());
             case MedicalRecords.Checkups c -> writeCheckups(body, c.checkups());
             case MedicalRecords.Diagnoses d ->
                 writeDated(
@@ -261,8 +294,9 @@ public final class MedicalXml {
         Element body = SafeXml.find(document, "MessageBody")
                 .orElseThrow(() -> new MalformedMessageException("missing MessageBody"));
         try {
+            MedicalPatient patient = readPatient(document, category);
             MedicalRecords records = switch (category) {
-                case DRUG -> new MedicalRecords.Drugs(readDrugs(body));
+                case DRUG -> new MedicalRecords.Drugs(readDrugs(body), readTreatments(body));
                 case CHECKUP -> new MedicalRecords.Checkups(readCheckups(body));
                 case TREATMENT ->
                     new MedicalRecords.Diagnoses(readDated(body, DIAGNOSES).stream()
@@ -274,7 +308,7 @@ public final class MedicalXml {
                             .toList());
                 default -> throw new MalformedMessageException(category + " is not served on its own");
             };
-            return new Answer.Served(records, expiry);
+            return new Answer.Served(records, expiry, patient);
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("invalid medical record: " + e.getMessage(), e);
         }
@@ -282,14 +316,24 @@ public final class MedicalXml {
 
     // ---- drugs -----------------------------------------------------------------------------------------------------
 
-    /** Grouped as the official result: by month and dispensing facility, then by date. */
-    private static void writeDrugs(Element body, List<DispensedDrug> drugs) {
-        Map<String, Map<LocalDate, List<DispensedDrug>>> months = new LinkedHashMap<>();
+    /** The drugs and acts of care of one day of one claim. */
+    private record Day(List<DispensedDrug> drugs, List<TreatmentAct> acts) {
+        Day() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /**
+     * Grouped as the official result: by month and claiming facility (the pharmacy with its prescriber for drugs, the
+     * clinic for its acts of care), then by date.
+     */
+    private static void writeDrugs(Element body, List<DispensedDrug> drugs, List<TreatmentAct> acts) {
+        Map<String, Map<LocalDate, Day>> months = new LinkedHashMap<>();
         for (DispensedDrug d : drugs) {
-            String key = MONTH.format(d.dispensed()) + "\u0000" + d.facility() + "\u0000" + d.prescriber();
-            months.computeIfAbsent(key, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(d.dispensed(), k -> new ArrayList<>())
-                    .add(d);
+            day(months, d.dispensed(), d.facility(), d.prescriber()).drugs().add(d);
+        }
+        for (TreatmentAct a : acts) {
+            day(months, a.date(), a.facility(), a.facility()).acts().add(a);
         }
         for (var month : months.entrySet()) {
             String[] parts = month.getKey().split("\u0000", -1);
@@ -302,18 +346,37 @@ public final class MedicalXml {
             for (var day : month.getValue().entrySet()) {
                 Element d = SafeXml.child(dates, "DiDateInf");
                 SafeXml.leaf(d, "DiDate", DATE.format(day.getKey()));
-                Element list = SafeXml.child(d, "DrugInfs");
-                for (DispensedDrug drug : day.getValue()) {
-                    Element e = SafeXml.child(list, "DrugInf");
-                    SafeXml.leaf(e, "DrugC", drug.drugCode());
-                    SafeXml.leaf(e, "DrugN", drug.drugName());
-                    SafeXml.leaf(e, "Qua1", drug.quantity().toPlainString());
-                    SafeXml.leaf(e, "Unit", drug.unit());
-                    SafeXml.leaf(e, "UsageN", drug.usage());
-                    SafeXml.leaf(e, "Times", Integer.toString(drug.days()));
+                if (!day.getValue().drugs().isEmpty()) {
+                    Element list = SafeXml.child(d, "DrugInfs");
+                    for (DispensedDrug drug : day.getValue().drugs()) {
+                        Element e = SafeXml.child(list, "DrugInf");
+                        SafeXml.leaf(e, "DrugC", drug.drugCode());
+                        SafeXml.leaf(e, "DrugN", drug.drugName());
+                        SafeXml.leaf(e, "Qua1", drug.quantity().toPlainString());
+                        SafeXml.leaf(e, "Unit", drug.unit());
+                        SafeXml.leaf(e, "UsageN", drug.usage());
+                        SafeXml.leaf(e, "Times", Integer.toString(drug.days()));
+                    }
+                }
+                if (!day.getValue().acts().isEmpty()) {
+                    Element list = SafeXml.child(d, "MeTrInfs");
+                    for (TreatmentAct act : day.getValue().acts()) {
+                        Element e = SafeXml.child(list, "MeTrInf");
+                        SafeXml.leaf(e, "SinInfN", act.name());
+                        SafeXml.leaf(e, "SinInfCd", act.code());
+                        SafeXml.leaf(e, "Qua1", act.quantity().toPlainString());
+                        SafeXml.leaf(e, "Times", Integer.toString(act.times()));
+                        SafeXml.leaf(e, "Unit", act.unit());
+                    }
                 }
             }
         }
+    }
+
+    private static Day day(
+            Map<String, Map<LocalDate, Day>> months, LocalDate date, String facility, String prescriber) {
+        String key = MONTH.format(date) + "\u0000" + facility + "\u0000" + prescriber;
+        return months.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(date, k -> new Day());
     }
 
     private static List<DispensedDrug> readDrugs(Element body) throws MalformedMessageException {
@@ -338,6 +401,70 @@ public final class MedicalXml {
             }
         }
         return drugs;
+    }
+
+    private static List<TreatmentAct> readTreatments(Element body) throws MalformedMessageException {
+        List<TreatmentAct> acts = new ArrayList<>();
+        for (Element month : elements(body, "MeTrMonthInf")) {
+            String facility = SafeXml.text(month, "MeTrDiHNm").orElse("");
+            for (Element day : elements(month, "DiDateInf")) {
+                LocalDate date = date(SafeXml.required(day, "DiDate"));
+                for (Element e : elements(day, "MeTrInf")) {
+                    acts.add(new TreatmentAct(
+                            date,
+                            SafeXml.required(e, "SinInfN"),
+                            SafeXml.text(e, "SinInfCd").orElse(""),
+                            decimal(SafeXml.text(e, "Qua1").orElse("1")),
+                            count(SafeXml.text(e, "Times").orElse("1")),
+                            SafeXml.text(e, "Unit").orElse(""),
+                            facility));
+                }
+            }
+        }
+        // Newest first, as the records are kept; the wire groups them by claim.
+        acts.sort(Comparator.comparing(TreatmentAct::date).reversed());
+        return acts;
+    }
+
+    // ---- the patient header ----------------------------------------------------------------------------------------
+
+    /** The header block naming the patient, and its elements: the drug and the checkup answers name them apart. */
+    private record PatientTags(String block, String name, String kana, String birth, String sex) {
+
+        static final PatientTags DRUG = new PatientTags("QuaInf", "Name", "KanaName", "Birth", "AdmGendCode");
+        static final PatientTags CHECKUP = new PatientTags(
+                "QualificationsInfo", "Name", "KanasName", "Birthday", "AdministrativeGenderCode");
+
+        /** Diagnoses and operations (Uketsuke's own answers) take the drug answer's block. */
+        static PatientTags of(MedicalCategory category) {
+            return category == MedicalCategory.CHECKUP ? CHECKUP : DRUG;
+        }
+    }
+
+    private static void writePatient(Element header, PatientTags tags, MedicalPatient patient) {
+        Element block = SafeXml.child(header, tags.block());
+        SafeXml.leaf(block, tags.name(), patient.name());
+        SafeXml.leaf(block, tags.kana(), patient.nameKana());
+        SafeXml.leaf(block, tags.birth(), DATE.format(patient.birthdate()));
+        SafeXml.leaf(block, tags.sex(), patient.sex().code());
+    }
+
+    private static MedicalPatient readPatient(Document document, MedicalCategory category)
+            throws MalformedMessageException {
+        PatientTags tags = PatientTags.of(category);
+        var block = SafeXml.find(document, tags.block());
+        if (block.isEmpty()) {
+            return null;
+        }
+        try {
+            return new MedicalPatient(
+                    SafeXml.required(block.get(), tags.name()),
+                    SafeXml.text(block.get(), tags.kana()).orElse(""),
+                    date(SafeXml.required(block.get(), tags.birth())),
+                    Sex.ofCode(SafeXml.required(block.get(), tags.sex())));
+        } catch (InvalidValueException e) {
+            throw new MalformedMessageException(e.getMessage(), e);
+        }
     }
 
     // ---- checkups --------------------------------------------------------------------------------------------------
@@ -451,9 +578,22 @@ public final class MedicalXml {
         }
     }
 
-    private static LocalDate optionalDate(Document document, String name) throws MalformedMessageException {
+    /** A YYYYMMDD date, or a YYYYMM month meaning its first day ({@code end} false) or its last day. */
+    private static LocalDate optionalDay(Document document, String name, boolean end)
+            throws MalformedMessageException {
         var text = SafeXml.text(document, name);
-        return text.isPresent() ? date(text.get()) : null;
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.get().length() != 6) {
+            return date(text.get());
+        }
+        try {
+            YearMonth month = YearMonth.parse(text.get(), MONTH);
+            return end ? month.atEndOfMonth() : month.atDay(1);
+        } catch (DateTimeParseException e) {
+            throw new MalformedMessageException("not a YYYYMM month: " + text.get(), e);
+        }
     }
 
     private static Instant optionalTime(Document document, String name) throws MalformedMessageException {

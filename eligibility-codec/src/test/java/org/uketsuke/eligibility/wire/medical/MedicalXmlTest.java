@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,14 +23,17 @@ import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.PrescriptionForm;
+import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.CheckupResult;
 import org.uketsuke.eligibility.medical.Diagnosis;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.eligibility.medical.MedicalPatient;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.medical.MedicalRecords;
 import org.uketsuke.eligibility.medical.Operation;
+import org.uketsuke.eligibility.medical.TreatmentAct;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
@@ -36,6 +42,8 @@ class MedicalXmlTest {
 
     private static final InsuranceCardId CARD = new InsuranceCardId(InsurerNumber.of("01130012"), "記号１", "00012", "01");
     private static final Instant EXPIRY = Instant.parse("2026-12-04T01:00:00Z");
+    private static final MedicalPatient PATIENT =
+            new MedicalPatient("受付　花子", "ｳｹﾂｹ ﾊﾅｺ", LocalDate.of(1980, 1, 2), Sex.FEMALE);
 
     private static final MedicalRecords.Drugs DRUGS = new MedicalRecords.Drugs(List.of(
             new DispensedDrug(
@@ -93,15 +101,17 @@ class MedicalXmlTest {
     @EnumSource(CharacterCode.class)
     void everyCategoryRoundTripsInBothCharacterCodes(CharacterCode code) throws Exception {
         for (MedicalRecords records : List.of(DRUGS, CHECKUPS, DIAGNOSES, OPERATIONS)) {
-            byte[] xml = MedicalXml.writeRecords("20261203100000", "1311234567", "f-1", records, EXPIRY, code);
-            assertThat(MedicalXml.parseAnswer(xml)).isEqualTo(new MedicalXml.Answer.Served(records, EXPIRY));
+            byte[] xml =
+                    MedicalXml.writeRecords("20261203100000", "1311234567", "f-1", records, EXPIRY, PATIENT, code);
+            assertThat(MedicalXml.parseAnswer(xml)).isEqualTo(new MedicalXml.Answer.Served(records, EXPIRY, PATIENT));
         }
     }
 
     @Test
     void drugsAreGroupedByMonthAndFacilityAsTheOfficialResultIs() throws Exception {
         String xml = new String(
-                MedicalXml.writeRecords("20261203100000", "1311234567", "f-1", DRUGS, EXPIRY, CharacterCode.UTF_8),
+                MedicalXml.writeRecords(
+                        "20261203100000", "1311234567", "f-1", DRUGS, EXPIRY, null, CharacterCode.UTF_8),
                 StandardCharsets.UTF_8);
         assertThat(xml)
                 .contains(
@@ -172,6 +182,93 @@ class MedicalXmlTest {
         assertThatThrownBy(() -> MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), null))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("InformationCategory");
+    }
+
+    private static String at(byte[] xml, String path) throws Exception {
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        return XPathFactory.newInstance().newXPath().evaluate(path, document);
+    }
+
+    @Test
+    void aServedAnswerNamesItsPatientWhereAPublicConsumerLooksForIt() throws Exception {
+        byte[] drugs = MedicalXml.writeRecords(
+                "20261203100000", "1311234567", "f-1", DRUGS, EXPIRY, PATIENT, CharacterCode.SHIFT_JIS);
+        assertThat(at(drugs, "/XmlMsg/MessageHeader/QuaInf/Name")).isEqualTo("受付　花子");
+        assertThat(at(drugs, "/XmlMsg/MessageHeader/QuaInf/KanaName")).isEqualTo("ｳｹﾂｹ ﾊﾅｺ");
+        assertThat(at(drugs, "/XmlMsg/MessageHeader/QuaInf/Birth")).isEqualTo("19800102");
+        assertThat(at(drugs, "/XmlMsg/MessageHeader/QuaInf/AdmGendCode")).isEqualTo("2");
+
+        byte[] checkups = MedicalXml.writeRecords(
+                "20261203100000", "1311234567", "f-1", CHECKUPS, EXPIRY, PATIENT, CharacterCode.UTF_8);
+        assertThat(at(checkups, "/XmlMsg/MessageHeader/QualificationsInfo/Name"))
+                .isEqualTo("受付　花子");
+        assertThat(at(checkups, "/XmlMsg/MessageHeader/QualificationsInfo/KanasName"))
+                .isEqualTo("ｳｹﾂｹ ﾊﾅｺ");
+        assertThat(at(checkups, "/XmlMsg/MessageHeader/QualificationsInfo/Birthday"))
+                .isEqualTo("19800102");
+        assertThat(at(checkups, "/XmlMsg/MessageHeader/QualificationsInfo/AdministrativeGenderCode"))
+                .isEqualTo("2");
+
+        byte[] without = MedicalXml.writeRecords(
+                "20261203100000", "1311234567", "f-1", DRUGS, EXPIRY, null, CharacterCode.UTF_8);
+        assertThat(((MedicalXml.Answer.Served) MedicalXml.parseAnswer(without)).patient())
+                .isNull();
+        String badSex = new String(drugs, CharacterCode.SHIFT_JIS.charset())
+                .replace("<AdmGendCode>2<", "<AdmGendCode>8<");
+        assertThatThrownBy(() -> MedicalXml.parseAnswer(badSex.getBytes(CharacterCode.SHIFT_JIS.charset())))
+                .isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void drugsWithTheActsOfCareCarryEachDaysActsInMeTrInfs() throws Exception {
+        List<TreatmentAct> acts = List.of(
+                new TreatmentAct(
+                        LocalDate.of(2026, 11, 20), "再診料", "112007410", BigDecimal.ONE, 1, "", "本町内科クリニック"),
+                new TreatmentAct(
+                        LocalDate.of(2026, 11, 20), "処方箋料（その他）", "120002910", BigDecimal.ONE, 1, "", "本町内科クリニック"),
+                new TreatmentAct(
+                        LocalDate.of(2026, 10, 2), "初診料", "111000110", BigDecimal.ONE, 1, "", "みどり整形外科"));
+        MedicalRecords.Drugs records = new MedicalRecords.Drugs(DRUGS.drugs(), acts);
+        byte[] xml = MedicalXml.writeRecords(
+                "20261203100000", "1311234567", "f-1", records, EXPIRY, PATIENT, CharacterCode.UTF_8);
+
+        assertThat(MedicalXml.parseAnswer(xml)).isEqualTo(new MedicalXml.Answer.Served(records, EXPIRY, PATIENT));
+        // The clinic's own claim holds its acts; the 院内 clinic's day holds its drug and its act together.
+        assertThat(at(xml, "count(//MeTrMonthInf[MeTrDiHNm='本町内科クリニック']//MeTrInf)"))
+                .isEqualTo("2");
+        assertThat(at(xml, "count(//MeTrMonthInf[MeTrDiHNm='みどり整形外科']/DiDateInfs/DiDateInf/*[self::DrugInfs or self::MeTrInfs])"))
+                .isEqualTo("2");
+        assertThat(at(xml, "//MeTrInf[SinInfCd='112007410']/SinInfN")).isEqualTo("再診料");
+        assertThat(records.size()).isEqualTo(6);
+    }
+
+    @Test
+    void aClinicProgramsMonthRangeCoversWholeMonthsAndFileCategory04AsksForTheActsOfCare() throws Exception {
+        String folder = """
+                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+                <XmlMsg><MessageHeader><MedicalInstitutionCode>1311234567</MedicalInstitutionCode>
+                <InsurerNumber>01130012</InsurerNumber><InsuranceCardSymbol>記号１</InsuranceCardSymbol>
+                <InsuredPersonIdentificationNumber>00012</InsuredPersonIdentificationNumber><BranchNumber>01</BranchNumber>
+                <ArbitraryFileIdentifier>421</ArbitraryFileIdentifier></MessageHeader>
+                <MessageBody><StartDate>202402</StartDate><EndDate>202611</EndDate><FileCategory>4</FileCategory>
+                <PrDiInfClassification>1</PrDiInfClassification><MedicalTreatmentFlag>1</MedicalTreatmentFlag>
+                </MessageBody></XmlMsg>""";
+        MedicalXml.Request yzk = MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), MedicalCategory.DRUG);
+        assertThat(yzk.query().from()).isEqualTo(LocalDate.of(2024, 2, 1));
+        assertThat(yzk.query().to()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(yzk.query().withTreatments()).isTrue();
+
+        byte[] written = MedicalXml.writeRequest(yzk.query(), "1311234567", "2", CharacterCode.UTF_8);
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("<FileCategory>04</FileCategory>");
+        assertThat(MedicalXml.parseRequest(written, null).query()).isEqualTo(yzk.query());
+
+        assertThatThrownBy(() -> MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), MedicalCategory.CHECKUP))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("drugs only");
+        String badMonth = folder.replace("202402", "202413");
+        assertThatThrownBy(() -> MedicalXml.parseRequest(badMonth.getBytes(StandardCharsets.UTF_8), MedicalCategory.DRUG))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("month");
     }
 
     @Test
