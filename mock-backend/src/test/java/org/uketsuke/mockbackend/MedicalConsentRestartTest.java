@@ -19,6 +19,7 @@ import org.uketsuke.eligibility.PrescriptionForm;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
+import org.uketsuke.eligibility.medical.MedicalPatient;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.medical.MedicalRecords;
 
@@ -67,7 +68,8 @@ class MedicalConsentRestartTest {
             assertThat(client.medicalRecords(drugs))
                     .isEqualTo(new MedicalOutcome.Found<>(
                             again.medicalHistory(person, MedicalCategory.DRUG),
-                            confirmedAt.plus(Duration.ofHours(24))));
+                            confirmedAt.plus(Duration.ofHours(24)),
+                            MedicalPatient.of(again.person(person))));
             MedicalOutcome<MedicalRecords> checkups =
                     client.medicalRecords(MedicalQuery.all(again.person(person).card(), MedicalCategory.CHECKUP));
             assertThat(checkups).isEqualTo(new MedicalOutcome.NoConsent<>(MedicalCategory.CHECKUP, Consent.NO));

@@ -44,6 +44,7 @@ import org.uketsuke.eligibility.medical.CheckupResult;
 import org.uketsuke.eligibility.medical.DispensedDrug;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
+import org.uketsuke.eligibility.medical.MedicalPatient;
 import org.uketsuke.eligibility.medical.MedicalPdf;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.medical.MedicalRecords;
@@ -143,7 +144,9 @@ class MedicalInformationTest {
             case "YES" -> {
                 assertThat(records)
                         .isEqualTo(new MedicalOutcome.Found<>(
-                                backend.medicalHistory(person, category), confirmedAt.plus(Duration.ofHours(24))));
+                                backend.medicalHistory(person, category),
+                                confirmedAt.plus(Duration.ofHours(24)),
+                                MedicalPatient.of(backend.person(person))));
                 assertThat(pdf).isInstanceOf(MedicalOutcome.Found.class);
             }
             case "NO", "NOT_OBTAINED" -> {

@@ -1,9 +1,11 @@
 package org.uketsuke.eligibility.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +18,12 @@ import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.ReferenceRegistration;
 import org.uketsuke.eligibility.ResultParticulars;
+import org.uketsuke.eligibility.Sex;
+import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.eligibility.medical.MedicalPatient;
+import org.uketsuke.eligibility.medical.MedicalRecords;
+import org.uketsuke.eligibility.medical.TreatmentAct;
 import org.uketsuke.eligibility.wire.medical.MedicalXml;
 
 /**
@@ -133,5 +140,57 @@ class MessageFixturesTest {
         byte[] produced = MedicalXml.writeRequest(
                 request.query(), request.medicalInstitutionCode(), request.fileCategory(), CharacterCode.SHIFT_JIS);
         assertThat(MedicalXml.parseRequest(produced, MedicalCategory.DRUG)).isEqualTo(request);
+    }
+
+    @Test
+    void theDrugAndCareRequestWithMonthsAsAClinicProgramWritesItAsksForWholeMonthsAndTheActsOfCare() throws Exception {
+        MedicalXml.Request request =
+                MedicalXml.parseRequest(fixture("yzk-drug-care-request.xml"), MedicalCategory.DRUG);
+        assertThat(request.fileCategory()).isEqualTo("4");
+        assertThat(request.query().withTreatments()).isTrue();
+        assertThat(request.query().from()).isEqualTo(LocalDate.of(2023, 12, 1));
+        assertThat(request.query().to()).isEqualTo(LocalDate.of(2026, 12, 31));
+        byte[] produced = MedicalXml.writeRequest(
+                request.query(), request.medicalInstitutionCode(), request.fileCategory(), CharacterCode.SHIFT_JIS);
+        assertThat(MedicalXml.parseRequest(produced, MedicalCategory.DRUG).query())
+                .isEqualTo(request.query());
+    }
+
+    @Test
+    void theDrugAndCareAnswerFixtureReadsThePatientTheDrugsAndTheActsAndIsProducedAgain() throws Exception {
+        var served = (MedicalXml.Answer.Served) MedicalXml.parseAnswer(fixture("yzk-drug-care-answer.xml"));
+        assertThat(served.patient())
+                .isEqualTo(new MedicalPatient("受付　花子", "ｳｹﾂｹ ﾊﾅｺ", LocalDate.of(1980, 1, 2), Sex.FEMALE));
+        var records = (MedicalRecords.Drugs) served.records();
+        assertThat(records.drugs()).singleElement().satisfies(d -> {
+            assertThat(d.facility()).isEqualTo("さくら薬局 本町店");
+            assertThat(d.prescriber()).isEqualTo("本町内科クリニック");
+            assertThat(d.days()).isEqualTo(28);
+        });
+        assertThat(records.treatments())
+                .extracting(TreatmentAct::code, TreatmentAct::facility)
+                .containsExactly(
+                        tuple("112007410", "本町内科クリニック"), tuple("120002910", "本町内科クリニック"));
+        byte[] produced = MedicalXml.writeRecords(
+                "20261204093000",
+                "1311234567",
+                "10241",
+                records,
+                served.consentExpiresAt(),
+                served.patient(),
+                CharacterCode.SHIFT_JIS);
+        assertThat(MedicalXml.parseAnswer(produced)).isEqualTo(served);
+    }
+
+    @Test
+    void theCheckupAnswerFixtureReadsThePatientUnderItsOwnNamesAndIsProducedAgain() throws Exception {
+        var served = (MedicalXml.Answer.Served) MedicalXml.parseAnswer(fixture("tkk-checkup-answer.xml"));
+        assertThat(served.patient().nameKana()).isEqualTo("ｳｹﾂｹ ﾊﾅｺ");
+        assertThat(served.patient().birthdate()).isEqualTo(LocalDate.of(1980, 1, 2));
+        var checkup = ((MedicalRecords.Checkups) served.records()).checkups().getFirst();
+        assertThat(checkup.value(CheckupItem.HBA1C)).contains(new BigDecimal("6.4"));
+        byte[] produced = MedicalXml.writeRecords(
+                "20261204093000", "1311234567", "10241", served.records(), null, served.patient(), CharacterCode.UTF_8);
+        assertThat(MedicalXml.parseAnswer(produced)).isEqualTo(served);
     }
 }

@@ -25,7 +25,9 @@ import org.uketsuke.eligibility.NonceOutcome;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.medical.MedicalCategory;
+import org.uketsuke.eligibility.medical.MedicalPatient;
 import org.uketsuke.eligibility.medical.MedicalRecords;
+import org.uketsuke.eligibility.medical.TreatmentAct;
 import org.uketsuke.eligibility.wire.medical.MedicalXml;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
@@ -109,8 +111,14 @@ class MedicalFolderExchangeTest {
                     req.resolve("YZKsiquc01req_012612031000421.xml"),
                     request(q, "1", true, "421").getBytes(SJIS));
             Files.write(
+                    req.resolve("YZKsiquc01req_042612031000421.xml"),
+                    request(q, "4", true, "421").getBytes(SJIS));
+            Files.write(
                     req.resolve("TKKsiquc01req_022612031000421.xml"),
                     request(q, "2", false, "421").getBytes(SJIS));
+            Files.write(
+                    req.resolve("TKKsiquc01req_042612031000421.xml"),
+                    request(q, "4", false, "421").getBytes(SJIS));
             Files.write(
                     req.resolve("YZKsiquc01req_092612031000421.xml"),
                     request(q, "9", true, "421").getBytes(SJIS));
@@ -119,7 +127,7 @@ class MedicalFolderExchangeTest {
 
             FolderPass pass = exchange.processPending();
 
-            assertThat(pass).isEqualTo(new FolderPass(3, 2, 0));
+            assertThat(pass).isEqualTo(new FolderPass(4, 3, 0));
             byte[] drugs = Files.readAllBytes(res.resolve("YZKsiquc01res_022612031000421.xml"));
             assertThat(new String(drugs, SJIS))
                     .startsWith("<?xml version=\"1.0\" encoding=\"Shift_JIS\"")
@@ -130,6 +138,20 @@ class MedicalFolderExchangeTest {
                             .filter(d -> !d.dispensed().isBefore(LocalDate.of(2023, 1, 1)))
                             .toList();
             assertThat(((MedicalRecords.Drugs) served.records()).drugs()).isEqualTo(expected);
+            assertThat(((MedicalRecords.Drugs) served.records()).treatments()).isEmpty();
+            // The patient header a clinic program files the records under (QuaInf), from the backend's answer.
+            assertThat(served.patient()).isEqualTo(MedicalPatient.of(q));
+            assertThat(new String(drugs, SJIS)).contains("<QuaInf>", "<Name>" + q.name() + "</Name>");
+
+            byte[] withCare = Files.readAllBytes(res.resolve("YZKsiquc01res_042612031000421.xml"));
+            var care = (MedicalRecords.Drugs) ((MedicalXml.Answer.Served) MedicalXml.parseAnswer(withCare)).records();
+            assertThat(care.drugs()).isEqualTo(expected);
+            assertThat(care.treatments())
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.date()).isAfterOrEqualTo(LocalDate.of(2023, 1, 1)))
+                    .extracting(TreatmentAct::name)
+                    .contains("処方箋料（その他）");
+            assertThat(new String(withCare, SJIS)).contains("<MeTrInfs>", "<SinInfN>");
             assertThat(Files.readAllBytes(res.resolve("YZKsiquc01res_012612031000421.pdf")))
                     .startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
             var checkup = MedicalXml.parseAnswer(Files.readAllBytes(res.resolve("TKKsiquc01res_022612031000421.xml")));
@@ -141,6 +163,7 @@ class MedicalFolderExchangeTest {
                     .doesNotContain("MeTrMonthInf", "SpecificHealthCheckupInfo");
             assertThat(res.resolve("YZKsiquc01req_092612031000421.err")).exists();
             assertThat(res.resolve("TKKsiquc01req_bad.err")).exists();
+            assertThat(res.resolve("TKKsiquc01req_042612031000421.err")).exists();
             assertThat(req.resolve("OQSsiquc01req_other.xml")).exists();
             assertThat(req.resolve("done/YZKsiquc01req_022612031000421.xml")).exists();
         }
