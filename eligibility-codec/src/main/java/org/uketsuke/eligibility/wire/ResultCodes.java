@@ -1,13 +1,18 @@
 package org.uketsuke.eligibility.wire;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.uketsuke.eligibility.RejectionReason;
 
 /**
- * {@code ProcessingResultCode} values. The official list (別紙6-1 処理結果コード) is not public here, so these are
- * Uketsuke's own codes, spoken by the mock backend and understood by the client; {@code UK}-prefixed so nobody mistakes
- * them for official ones. Unknown codes fall back on {@code QualificationValidity}.
+ * {@code ProcessingResultCode} values: the one table of them, listed row for row in docs/backend-api.md ("Result
+ * codes"). The official list (別紙6-1 処理結果コード) is not public (where we looked: docs/spec-notes/results.md, "Result
+ * codes"), so these are Uketsuke's own codes, spoken by the mock backend and understood by the client; {@code
+ * UK}-prefixed so nobody mistakes them for official ones. Unknown codes fall back on {@code QualificationValidity}.
+ * When an official code is at hand, replace the reason's entry here and its row there.
  */
 public final class ResultCodes {
 
@@ -34,6 +39,13 @@ public final class ResultCodes {
             Map.entry(RejectionReason.REQUEST_INVALID, "UK9001"));
 
     private ResultCodes() {}
+
+    /** Every code of the table, the notice included. */
+    public static SortedSet<String> all() {
+        SortedSet<String> all = new TreeSet<>(CODES.values());
+        all.add(NOTICE);
+        return Collections.unmodifiableSortedSet(all);
+    }
 
     public static String codeOf(RejectionReason reason) {
         return CODES.get(reason);
