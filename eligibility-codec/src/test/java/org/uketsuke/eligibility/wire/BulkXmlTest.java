@@ -147,4 +147,65 @@ class BulkXmlTest {
         assertThat(BulkXml.parseHeader(answer).counts()).isEqualTo(new BulkXml.Counts(2, 1, 1));
         assertThat(ServiceXml.parseReferenceResults(answer)).hasSize(2).first().isEqualTo(outcomes.getFirst());
     }
+
+    @Test
+    void theUploadAnswerFixtureGivesTheReceptionNumberAndIsProducedAgain() throws Exception {
+        BulkXml.AnswerHeader header = BulkXml.parseHeader(fixture("batch-upload-answer.xml"));
+        assertThat(header)
+                .isEqualTo(new BulkXml.AnswerHeader(
+                        "20261204080000", "R2026120400001", Segment.NORMAL, null, null, BulkXml.Counts.NONE));
+        byte[] produced = BulkXml.writeAccepted(
+                "R2026120400001",
+                "20261204080000",
+                new Addressee("1311234567", "upload-0001", CharacterCode.SHIFT_JIS),
+                2);
+        assertThat(BulkXml.parseHeader(produced)).isEqualTo(header);
+    }
+
+    @Test
+    void theReferenceBatchAnswerFixtureIsReadWithItsCountsAndProducedAgain() throws Exception {
+        byte[] bytes = fixture("reference-batch-answer.xml");
+        assertThat(BulkXml.parseHeader(bytes).counts()).isEqualTo(new BulkXml.Counts(2, 1, 1));
+        List<RegistrationOutcome> outcomes = ServiceXml.parseReferenceResults(bytes);
+        assertThat(outcomes.get(1))
+                .isInstanceOfSatisfying(
+                        RegistrationOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION));
+        byte[] produced = ServiceXml.writeReferenceResults(
+                "20261204080500",
+                new Addressee("1311234567", "imm-0002", CharacterCode.SHIFT_JIS),
+                BulkXml.parseHeader(bytes).receptionNumber(),
+                ServiceXml.parseReferenceRequest(fixture("reference-batch-request.xml")),
+                outcomes);
+        assertThat(ServiceXml.parseReferenceResults(produced)).isEqualTo(outcomes);
+        assertThat(BulkXml.parseHeader(produced)).isEqualTo(BulkXml.parseHeader(bytes));
+    }
+
+    @Test
+    void theMedicalAidResultFixtureCarriesTheTicketAndIsProducedAgain() throws Exception {
+        byte[] bytes = fixture("medical-aid-result.xml");
+        BatchStatus status = QualificationXml.parseBatchStatus(bytes);
+        List<BatchResult> results = ((BatchStatus.Done) status).results();
+        assertThat(results)
+                .singleElement()
+                .extracting(BatchResult::outcome)
+                .isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class, c -> assertThat(c.qualification()
+                                .particulars()
+                                .medicalTickets())
+                        .singleElement()
+                        .satisfies(t -> assertThat(t.payer().value()).isEqualTo("12130019")));
+        byte[] produced = QualificationXml.writeBatchStatus(
+                "R2026120400007",
+                "20261204081000",
+                new Addressee("1311234567", "tic-0002", CharacterCode.SHIFT_JIS),
+                1,
+                1,
+                results.stream().map(BatchResult::search).toList(),
+                results.stream()
+                        .map(r -> ResultMessage.of(r.outcome(), "20261204081000", "1311234567", "x")
+                                .orElseThrow())
+                        .toList());
+        assertThat(QualificationXml.parseBatchStatus(produced)).isEqualTo(status);
+        assertThat(BulkXml.parseHeader(produced)).isEqualTo(BulkXml.parseHeader(bytes));
+    }
 }
