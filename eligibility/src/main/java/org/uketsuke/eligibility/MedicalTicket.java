@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * 医療扶助 (public assistance) as a result lists it in {@code PublicExpenseResultList/MedicalTicketInfo}: the 医療券's
- * 公費負担者番号 (法別 12) and 受給者番号 and its validity. The inner element names are Uketsuke's own
- * (docs/spec-notes/results.md).
+ * 公費負担者番号 (法別 12) and 受給者番号 and its validity ({@code TicketType}, {@code MedicalTicketValidDate},
+ * {@code MedicalTicketExpirationDate}: docs/spec-notes/results.md, "医療扶助").
  *
  * @param ticketKind 1 医療券, 2 調剤券
  */
@@ -21,7 +21,7 @@ public record MedicalTicket(
         Objects.requireNonNull(payer, "payer");
         Objects.requireNonNull(recipient, "recipient");
         if (ticketKind == null || !ticketKind.matches("[12]")) {
-            throw new InvalidValueException("MedicalTicketClassification", "must be 1 or 2");
+            throw new InvalidValueException("TicketType", "must be 1 or 2");
         }
     }
 }

@@ -191,13 +191,14 @@ public final class QualificationXml {
                 SafeXml.leaf(info, "PublicExpenseValidStartDate", format(x.validStart()));
                 SafeXml.leaf(info, "PublicExpenseValidEndDate", format(x.validEnd()));
             }
+            // Inner names as a public consumer reads them (docs/spec-notes/results.md, "医療扶助"); the numbers are ours.
             for (MedicalTicket t : p.medicalTickets()) {
                 Element info = SafeXml.child(list, "MedicalTicketInfo");
-                SafeXml.leaf(info, "MedicalTicketClassification", t.ticketKind());
+                SafeXml.leaf(info, "TicketType", t.ticketKind());
                 SafeXml.leaf(info, "PublicExpensePayerNumber", t.payer().value());
                 SafeXml.leaf(info, "PublicExpenseRecipientNumber", t.recipient().value());
-                SafeXml.leaf(info, "MedicalTicketValidStartDate", format(t.validStart()));
-                SafeXml.leaf(info, "MedicalTicketValidEndDate", format(t.validEnd()));
+                SafeXml.leaf(info, "MedicalTicketValidDate", format(t.validStart()));
+                SafeXml.leaf(info, "MedicalTicketExpirationDate", format(t.validEnd()));
             }
         }
     }
@@ -211,12 +212,18 @@ public final class QualificationXml {
         NodeList ticketInfos = e.getElementsByTagName("MedicalTicketInfo");
         for (int i = 0; i < ticketInfos.getLength(); i++) {
             Element info = (Element) ticketInfos.item(i);
+            // The official result names the 医療扶助 numbers once for the person (PublicExpenseNumber,
+            // BeneficiaryNumber); Uketsuke 0.1 named the ticket's fields its own way: both are read.
             tickets.add(new MedicalTicket(
-                    SafeXml.text(info, "MedicalTicketClassification").orElse("1"),
-                    PublicExpensePayerNumber.of(SafeXml.required(info, "PublicExpensePayerNumber")),
-                    PublicExpenseRecipientNumber.of(SafeXml.required(info, "PublicExpenseRecipientNumber")),
-                    optionalDate(info, "MedicalTicketValidStartDate"),
-                    optionalDate(info, "MedicalTicketValidEndDate")));
+                    firstText(info, "TicketType", "MedicalTicketClassification").orElse("1"),
+                    PublicExpensePayerNumber.of(firstText(info, "PublicExpensePayerNumber")
+                            .or(() -> SafeXml.text(e, "PublicExpenseNumber"))
+                            .orElseThrow(() -> new MalformedMessageException("missing PublicExpenseNumber"))),
+                    PublicExpenseRecipientNumber.of(firstText(info, "PublicExpenseRecipientNumber")
+                            .or(() -> SafeXml.text(e, "BeneficiaryNumber"))
+                            .orElseThrow(() -> new MalformedMessageException("missing BeneficiaryNumber"))),
+                    optionalDate(info, "MedicalTicketValidDate", "MedicalTicketValidStartDate"),
+                    optionalDate(info, "MedicalTicketExpirationDate", "MedicalTicketValidEndDate")));
         }
         return new ResultParticulars(
                 SafeXml.text(e, "InsuredCardClassification")
@@ -292,9 +299,20 @@ public final class QualificationXml {
         return date == null ? null : DATE.format(date);
     }
 
-    private static LocalDate optionalDate(Element parent, String name) throws MalformedMessageException {
-        Optional<String> text = SafeXml.text(parent, name);
+    private static LocalDate optionalDate(Element parent, String... names) throws MalformedMessageException {
+        Optional<String> text = firstText(parent, names);
         return text.isEmpty() ? null : date(text.get());
+    }
+
+    /** The text of the first of these elements present: a field that newer and older messages name differently. */
+    private static Optional<String> firstText(Element parent, String... names) {
+        for (String name : names) {
+            Optional<String> text = SafeXml.text(parent, name);
+            if (text.isPresent()) {
+                return text;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

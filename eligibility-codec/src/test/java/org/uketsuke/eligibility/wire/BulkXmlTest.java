@@ -193,7 +193,12 @@ class BulkXmlTest {
                                 .particulars()
                                 .medicalTickets())
                         .singleElement()
-                        .satisfies(t -> assertThat(t.payer().value()).isEqualTo("12130019")));
+                        .satisfies(t -> {
+                            // Named once for the person (PublicExpenseNumber, BeneficiaryNumber), as OQSDrug2 reads it.
+                            assertThat(t.payer().value()).isEqualTo("12130019");
+                            assertThat(t.recipient().value()).isEqualTo("3000015");
+                            assertThat(t.validEnd()).isEqualTo(LocalDate.of(2026, 12, 31));
+                        }));
         byte[] produced = QualificationXml.writeBatchStatus(
                 "R2026120400007",
                 "20261204081000",
@@ -207,5 +212,7 @@ class BulkXmlTest {
                         .toList());
         assertThat(QualificationXml.parseBatchStatus(produced)).isEqualTo(status);
         assertThat(BulkXml.parseHeader(produced)).isEqualTo(BulkXml.parseHeader(bytes));
+        assertThat(new String(produced, CharacterCode.SHIFT_JIS.charset()))
+                .contains("<TicketType>1</TicketType>", "<MedicalTicketExpirationDate>20261231<");
     }
 }
