@@ -164,7 +164,8 @@ final class MedicalHistory {
 
     /** A clinic visit as its claim shows it: the visit fee and the prescription, once per clinic and day. */
     private void visit(LocalDate date, String clinic, boolean first) {
-        boolean claimed = acts.stream().anyMatch(a -> a.date().equals(date) && a.facility().equals(clinic));
+        boolean claimed = acts.stream()
+                .anyMatch(a -> a.date().equals(date) && a.facility().equals(clinic));
         if (!claimed) {
             for (Procedure p : List.of(first ? FIRST_VISIT : RETURN_VISIT, PRESCRIPTION)) {
                 acts.add(new TreatmentAct(date, p.name(), p.code(), BigDecimal.ONE, 1, "", clinic));
@@ -308,7 +309,9 @@ final class MedicalHistory {
                 new MedicalRecords.Drugs(
                         drugs.stream().filter(d -> query.covers(d.dispensed())).toList(),
                         query.withTreatments()
-                                ? acts.stream().filter(a -> query.covers(a.date())).toList()
+                                ? acts.stream()
+                                        .filter(a -> query.covers(a.date()))
+                                        .toList()
                                 : List.of());
             case CHECKUP ->
                 new MedicalRecords.Checkups(

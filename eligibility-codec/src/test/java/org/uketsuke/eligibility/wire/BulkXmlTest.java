@@ -189,16 +189,17 @@ class BulkXmlTest {
         assertThat(results)
                 .singleElement()
                 .extracting(BatchResult::outcome)
-                .isInstanceOfSatisfying(ConfirmationOutcome.Confirmed.class, c -> assertThat(c.qualification()
-                                .particulars()
-                                .medicalTickets())
-                        .singleElement()
-                        .satisfies(t -> {
-                            // Named once for the person (PublicExpenseNumber, BeneficiaryNumber), as OQSDrug2 reads it.
-                            assertThat(t.payer().value()).isEqualTo("12130019");
-                            assertThat(t.recipient().value()).isEqualTo("3000015");
-                            assertThat(t.validEnd()).isEqualTo(LocalDate.of(2026, 12, 31));
-                        }));
+                .isInstanceOfSatisfying(
+                        ConfirmationOutcome.Confirmed.class,
+                        c -> assertThat(c.qualification().particulars().medicalTickets())
+                                .singleElement()
+                                .satisfies(t -> {
+                                    // Named once for the person (PublicExpenseNumber, BeneficiaryNumber), as OQSDrug2
+                                    // reads it.
+                                    assertThat(t.payer().value()).isEqualTo("12130019");
+                                    assertThat(t.recipient().value()).isEqualTo("3000015");
+                                    assertThat(t.validEnd()).isEqualTo(LocalDate.of(2026, 12, 31));
+                                }));
         byte[] produced = QualificationXml.writeBatchStatus(
                 "R2026120400007",
                 "20261204081000",

@@ -169,8 +169,7 @@ class MessageFixturesTest {
         });
         assertThat(records.treatments())
                 .extracting(TreatmentAct::code, TreatmentAct::facility)
-                .containsExactly(
-                        tuple("112007410", "本町内科クリニック"), tuple("120002910", "本町内科クリニック"));
+                .containsExactly(tuple("112007410", "本町内科クリニック"), tuple("120002910", "本町内科クリニック"));
         byte[] produced = MedicalXml.writeRecords(
                 "20261204093000",
                 "1311234567",

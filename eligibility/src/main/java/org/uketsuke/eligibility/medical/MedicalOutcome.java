@@ -18,8 +18,10 @@ public sealed interface MedicalOutcome<T> {
      * The data, with the end of the consent window it was served under and the patient the answer names (null for a
      * PDF and for an answer without the patient header).
      */
-    record Found<T>(T value, @Nullable Instant consentExpiresAt, @Nullable MedicalPatient patient)
-            implements MedicalOutcome<T> {
+    record Found<T>(
+            T value,
+            @Nullable Instant consentExpiresAt,
+            @Nullable MedicalPatient patient) implements MedicalOutcome<T> {
         public Found {
             Objects.requireNonNull(value, "value");
         }

@@ -179,7 +179,8 @@ public final class MedicalXml {
                     scenario,
                     SafeXml.text(document, "ArbitraryFileIdentifier").orElse(""),
                     fileCategory.matches("0?[34]"));
-            return new Request(query, SafeXml.text(document, "MedicalInstitutionCode").orElse(""), fileCategory);
+            return new Request(
+                    query, SafeXml.text(document, "MedicalInstitutionCode").orElse(""), fileCategory);
         } catch (IllegalArgumentException e) {
             // InvalidValueException, an unknown category or scenario, a reversed date range
             throw new MalformedMessageException("invalid medical-information request: " + e.getMessage(), e);
@@ -432,8 +433,8 @@ public final class MedicalXml {
     private record PatientTags(String block, String name, String kana, String birth, String sex) {
 
         static final PatientTags DRUG = new PatientTags("QuaInf", "Name", "KanaName", "Birth", "AdmGendCode");
-        static final PatientTags CHECKUP = new PatientTags(
-                "QualificationsInfo", "Name", "KanasName", "Birthday", "AdministrativeGenderCode");
+        static final PatientTags CHECKUP =
+                new PatientTags("QualificationsInfo", "Name", "KanasName", "Birthday", "AdministrativeGenderCode");
 
         /** Diagnoses and operations (Uketsuke's own answers) take the drug answer's block. */
         static PatientTags of(MedicalCategory category) {
@@ -579,8 +580,7 @@ public final class MedicalXml {
     }
 
     /** A YYYYMMDD date, or a YYYYMM month meaning its first day ({@code end} false) or its last day. */
-    private static LocalDate optionalDay(Document document, String name, boolean end)
-            throws MalformedMessageException {
+    private static LocalDate optionalDay(Document document, String name, boolean end) throws MalformedMessageException {
         var text = SafeXml.text(document, name);
         if (text.isEmpty()) {
             return null;

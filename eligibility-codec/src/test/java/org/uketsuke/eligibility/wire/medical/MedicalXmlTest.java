@@ -3,8 +3,8 @@ package org.uketsuke.eligibility.wire.medical;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,8 +101,7 @@ class MedicalXmlTest {
     @EnumSource(CharacterCode.class)
     void everyCategoryRoundTripsInBothCharacterCodes(CharacterCode code) throws Exception {
         for (MedicalRecords records : List.of(DRUGS, CHECKUPS, DIAGNOSES, OPERATIONS)) {
-            byte[] xml =
-                    MedicalXml.writeRecords("20261203100000", "1311234567", "f-1", records, EXPIRY, PATIENT, code);
+            byte[] xml = MedicalXml.writeRecords("20261203100000", "1311234567", "f-1", records, EXPIRY, PATIENT, code);
             assertThat(MedicalXml.parseAnswer(xml)).isEqualTo(new MedicalXml.Answer.Served(records, EXPIRY, PATIENT));
         }
     }
@@ -213,8 +212,8 @@ class MedicalXmlTest {
                 "20261203100000", "1311234567", "f-1", DRUGS, EXPIRY, null, CharacterCode.UTF_8);
         assertThat(((MedicalXml.Answer.Served) MedicalXml.parseAnswer(without)).patient())
                 .isNull();
-        String badSex = new String(drugs, CharacterCode.SHIFT_JIS.charset())
-                .replace("<AdmGendCode>2<", "<AdmGendCode>8<");
+        String badSex =
+                new String(drugs, CharacterCode.SHIFT_JIS.charset()).replace("<AdmGendCode>2<", "<AdmGendCode>8<");
         assertThatThrownBy(() -> MedicalXml.parseAnswer(badSex.getBytes(CharacterCode.SHIFT_JIS.charset())))
                 .isInstanceOf(MalformedMessageException.class);
     }
@@ -222,12 +221,10 @@ class MedicalXmlTest {
     @Test
     void drugsWithTheActsOfCareCarryEachDaysActsInMeTrInfs() throws Exception {
         List<TreatmentAct> acts = List.of(
-                new TreatmentAct(
-                        LocalDate.of(2026, 11, 20), "再診料", "112007410", BigDecimal.ONE, 1, "", "本町内科クリニック"),
+                new TreatmentAct(LocalDate.of(2026, 11, 20), "再診料", "112007410", BigDecimal.ONE, 1, "", "本町内科クリニック"),
                 new TreatmentAct(
                         LocalDate.of(2026, 11, 20), "処方箋料（その他）", "120002910", BigDecimal.ONE, 1, "", "本町内科クリニック"),
-                new TreatmentAct(
-                        LocalDate.of(2026, 10, 2), "初診料", "111000110", BigDecimal.ONE, 1, "", "みどり整形外科"));
+                new TreatmentAct(LocalDate.of(2026, 10, 2), "初診料", "111000110", BigDecimal.ONE, 1, "", "みどり整形外科"));
         MedicalRecords.Drugs records = new MedicalRecords.Drugs(DRUGS.drugs(), acts);
         byte[] xml = MedicalXml.writeRecords(
                 "20261203100000", "1311234567", "f-1", records, EXPIRY, PATIENT, CharacterCode.UTF_8);
@@ -236,7 +233,10 @@ class MedicalXmlTest {
         // The clinic's own claim holds its acts; the 院内 clinic's day holds its drug and its act together.
         assertThat(at(xml, "count(//MeTrMonthInf[MeTrDiHNm='本町内科クリニック']//MeTrInf)"))
                 .isEqualTo("2");
-        assertThat(at(xml, "count(//MeTrMonthInf[MeTrDiHNm='みどり整形外科']/DiDateInfs/DiDateInf/*[self::DrugInfs or self::MeTrInfs])"))
+        assertThat(
+                        at(
+                                xml,
+                                "count(//MeTrMonthInf[MeTrDiHNm='みどり整形外科']/DiDateInfs/DiDateInf/*[self::DrugInfs or self::MeTrInfs])"))
                 .isEqualTo("2");
         assertThat(at(xml, "//MeTrInf[SinInfCd='112007410']/SinInfN")).isEqualTo("再診料");
         assertThat(records.size()).isEqualTo(6);
@@ -262,11 +262,13 @@ class MedicalXmlTest {
         assertThat(new String(written, StandardCharsets.UTF_8)).contains("<FileCategory>04</FileCategory>");
         assertThat(MedicalXml.parseRequest(written, null).query()).isEqualTo(yzk.query());
 
-        assertThatThrownBy(() -> MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), MedicalCategory.CHECKUP))
+        assertThatThrownBy(
+                        () -> MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), MedicalCategory.CHECKUP))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("drugs only");
         String badMonth = folder.replace("202402", "202413");
-        assertThatThrownBy(() -> MedicalXml.parseRequest(badMonth.getBytes(StandardCharsets.UTF_8), MedicalCategory.DRUG))
+        assertThatThrownBy(
+                        () -> MedicalXml.parseRequest(badMonth.getBytes(StandardCharsets.UTF_8), MedicalCategory.DRUG))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("month");
     }
