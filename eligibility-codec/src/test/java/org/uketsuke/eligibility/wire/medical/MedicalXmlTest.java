@@ -165,14 +165,7 @@ class MedicalXmlTest {
         assertThat(back.medicalInstitutionCode()).isEqualTo("1311234567");
         assertThat(back.fileCategory()).isEqualTo("2");
 
-        String folder = """
-                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
-                <XmlMsg><MessageHeader><MedicalInstitutionCode>1311234567</MedicalInstitutionCode>
-                <InsurerNumber>01130012</InsurerNumber><InsuranceCardSymbol>記号１</InsuranceCardSymbol>
-                <InsuredPersonIdentificationNumber>00012</InsuredPersonIdentificationNumber><BranchNumber>01</BranchNumber>
-                <ArbitraryFileIdentifier>421</ArbitraryFileIdentifier></MessageHeader>
-                <MessageBody><FileCategory>2</FileCategory><PrDiInfClassification>1</PrDiInfClassification>
-                <MedicalTreatmentFlag>1</MedicalTreatmentFlag></MessageBody></XmlMsg>""";
+        String folder = folderRequest("<FileCategory>2</FileCategory>");
         MedicalXml.Request tkk =
                 MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), MedicalCategory.CHECKUP);
         assertThat(tkk.query())
@@ -181,6 +174,19 @@ class MedicalXmlTest {
         assertThatThrownBy(() -> MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), null))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("InformationCategory");
+    }
+
+    /** A request file as a clinic program writes it: no InformationCategory, the body's selection as given. */
+    private static String folderRequest(String selection) {
+        return """
+                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+                <XmlMsg><MessageHeader><MedicalInstitutionCode>1311234567</MedicalInstitutionCode>
+                <InsurerNumber>01130012</InsurerNumber><InsuranceCardSymbol>記号１</InsuranceCardSymbol>
+                <InsuredPersonIdentificationNumber>00012</InsuredPersonIdentificationNumber><BranchNumber>01</BranchNumber>
+                <ArbitraryFileIdentifier>421</ArbitraryFileIdentifier></MessageHeader><MessageBody>"""
+                + selection
+                + "<PrDiInfClassification>1</PrDiInfClassification><MedicalTreatmentFlag>1</MedicalTreatmentFlag>"
+                + "</MessageBody></XmlMsg>";
     }
 
     private static String at(byte[] xml, String path) throws Exception {
@@ -244,15 +250,8 @@ class MedicalXmlTest {
 
     @Test
     void aClinicProgramsMonthRangeCoversWholeMonthsAndFileCategory04AsksForTheActsOfCare() throws Exception {
-        String folder = """
-                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
-                <XmlMsg><MessageHeader><MedicalInstitutionCode>1311234567</MedicalInstitutionCode>
-                <InsurerNumber>01130012</InsurerNumber><InsuranceCardSymbol>記号１</InsuranceCardSymbol>
-                <InsuredPersonIdentificationNumber>00012</InsuredPersonIdentificationNumber><BranchNumber>01</BranchNumber>
-                <ArbitraryFileIdentifier>421</ArbitraryFileIdentifier></MessageHeader>
-                <MessageBody><StartDate>202402</StartDate><EndDate>202611</EndDate><FileCategory>4</FileCategory>
-                <PrDiInfClassification>1</PrDiInfClassification><MedicalTreatmentFlag>1</MedicalTreatmentFlag>
-                </MessageBody></XmlMsg>""";
+        String folder =
+                folderRequest("<StartDate>202402</StartDate><EndDate>202611</EndDate><FileCategory>4</FileCategory>");
         MedicalXml.Request yzk = MedicalXml.parseRequest(folder.getBytes(StandardCharsets.UTF_8), MedicalCategory.DRUG);
         assertThat(yzk.query().from()).isEqualTo(LocalDate.of(2024, 2, 1));
         assertThat(yzk.query().to()).isEqualTo(LocalDate.of(2026, 11, 30));
