@@ -186,17 +186,16 @@ public final class FolderEligibilityClient implements EligibilityClient, Medical
     public MedicalOutcome<MedicalRecords> medicalRecords(MedicalQuery query) {
         return medical(
                 query,
-                "02",
+                query.withTreatments() ? "04" : "02",
                 (name, bytes) -> parsed(() -> switch (MedicalXml.parseAnswer(bytes)) {
-                    case MedicalXml.Answer.Served served ->
-                        new MedicalOutcome.Found<>(served.records(), served.consentExpiresAt());
+                    case MedicalXml.Answer.Served served -> served.outcome();
                     case MedicalXml.Answer.Refused refused -> refused.<MedicalRecords>outcome();
                 }));
     }
 
     @Override
     public MedicalOutcome<MedicalPdf> medicalPdf(MedicalQuery query) {
-        return medical(query, "01", (name, bytes) -> {
+        return medical(query, query.withTreatments() ? "03" : "01", (name, bytes) -> {
             if (name.endsWith(".pdf")) {
                 return Optional.of(new MedicalOutcome.Found<>(new MedicalPdf(query.category(), bytes), null));
             }
@@ -242,9 +241,7 @@ public final class FolderEligibilityClient implements EligibilityClient, Medical
     }
 
     private static MedicalQuery withIdentifier(MedicalQuery query, String id) {
-        return query.arbitraryFileIdentifier().isEmpty()
-                ? new MedicalQuery(query.card(), query.category(), query.from(), query.to(), query.scenario(), id)
-                : query;
+        return query.arbitraryFileIdentifier().isEmpty() ? query.withArbitraryFileIdentifier(id) : query;
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

@@ -55,6 +55,11 @@ public record MedicalQuery(
         return new MedicalQuery(card, category, null, null, ConsentScenario.OUTPATIENT, "");
     }
 
+    /** The same query under another {@code ArbitraryFileIdentifier}. */
+    public MedicalQuery withArbitraryFileIdentifier(String id) {
+        return new MedicalQuery(card, category, from, to, scenario, id, withTreatments);
+    }
+
     public boolean covers(LocalDate date) {
         return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
     }

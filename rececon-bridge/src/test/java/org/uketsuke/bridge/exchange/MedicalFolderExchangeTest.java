@@ -114,6 +114,9 @@ class MedicalFolderExchangeTest {
                     req.resolve("YZKsiquc01req_042612031000421.xml"),
                     request(q, "4", true, "421").getBytes(SJIS));
             Files.write(
+                    req.resolve("YZKsiquc01req_032612031000421.xml"),
+                    request(q, "03", true, "421").getBytes(SJIS));
+            Files.write(
                     req.resolve("TKKsiquc01req_022612031000421.xml"),
                     request(q, "2", false, "421").getBytes(SJIS));
             Files.write(
@@ -127,7 +130,7 @@ class MedicalFolderExchangeTest {
 
             FolderPass pass = exchange.processPending();
 
-            assertThat(pass).isEqualTo(new FolderPass(4, 3, 0));
+            assertThat(pass).isEqualTo(new FolderPass(5, 3, 0));
             byte[] drugs = Files.readAllBytes(res.resolve("YZKsiquc01res_022612031000421.xml"));
             assertThat(new String(drugs, SJIS))
                     .startsWith("<?xml version=\"1.0\" encoding=\"Shift_JIS\"")
@@ -154,6 +157,9 @@ class MedicalFolderExchangeTest {
             assertThat(new String(withCare, SJIS)).contains("<MeTrInfs>", "<SinInfN>");
             assertThat(Files.readAllBytes(res.resolve("YZKsiquc01res_012612031000421.pdf")))
                     .startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+            assertThat(Files.size(res.resolve("YZKsiquc01res_032612031000421.pdf")))
+                    .as("the 薬剤+診療 PDF lists the acts of care too")
+                    .isGreaterThan(Files.size(res.resolve("YZKsiquc01res_012612031000421.pdf")));
             var checkup = MedicalXml.parseAnswer(Files.readAllBytes(res.resolve("TKKsiquc01res_022612031000421.xml")));
             assertThat(checkup).isInstanceOfSatisfying(MedicalXml.Answer.Refused.class, r -> {
                 assertThat(r.reason()).isEqualTo(MedicalXml.Refusal.NO_CONSENT);
