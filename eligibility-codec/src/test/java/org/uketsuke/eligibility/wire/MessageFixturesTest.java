@@ -14,6 +14,7 @@ import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.ConsentKind;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.ReferenceRegistration;
@@ -179,6 +180,18 @@ class MessageFixturesTest {
                 served.patient(),
                 CharacterCode.SHIFT_JIS);
         assertThat(MedicalXml.parseAnswer(produced)).isEqualTo(served);
+    }
+
+    @Test
+    void theCheckupRequestFixtureTakesItsCategoryFromTheFileNameAndIsProducedAgain() throws Exception {
+        MedicalXml.Request request =
+                MedicalXml.parseRequest(fixture("tkk-checkup-request.xml"), MedicalCategory.CHECKUP);
+        assertThat(request.query().category()).isEqualTo(MedicalCategory.CHECKUP);
+        assertThat(request.query().scenario()).isEqualTo(ConsentScenario.HOME_VISIT);
+        assertThat(request.query().from()).isNull();
+        byte[] produced = MedicalXml.writeRequest(
+                request.query(), request.medicalInstitutionCode(), request.fileCategory(), CharacterCode.SHIFT_JIS);
+        assertThat(MedicalXml.parseRequest(produced, MedicalCategory.CHECKUP)).isEqualTo(request);
     }
 
     @Test
