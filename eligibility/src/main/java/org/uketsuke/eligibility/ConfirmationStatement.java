@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * What the patient's identity proof signs (docs/backend-api.md#the-signed-confirmation-statement): the backend's nonce,
- * the medical institution, the six consent answers, the consent scenario and the prescription form. On the PIN path
+ * the medical institution, the consent answers (the PMH one when asked), the consent scenario and the prescription form. On the PIN path
  * the card's auth key signs it; on the face path the card-face AP's own key signs it and the terminal's attestation
  * carries its digest; on the visual path the attestation carries its digest. A consent changed after signing no
  * longer matches.
@@ -45,7 +45,8 @@ public record ConfirmationStatement(
     /**
      * The exact bytes: UTF-8 of {@code UKETSUKE-CONFIRM-1|<nonce, base64>|<institution>|<drug><checkup><treatment>
      * <operation><limit><specific disease><6情報>|<scenario>|<form or ->}, each consent and the scenario by its wire
-     * code.
+     * code; where the PMH question was asked, {@code |S<answer>} follows (so a statement without it keeps its bytes, and
+     * an answer added, dropped or changed on the way no longer matches).
      */
     public byte[] bytes() {
         StringBuilder answers = new StringBuilder();
@@ -60,15 +61,18 @@ public record ConfirmationStatement(
         }) {
             answers.append(c.code());
         }
-        return String.join(
-                        "|",
-                        PREFIX,
-                        Base64.getEncoder().encodeToString(nonce),
-                        institution,
-                        answers,
-                        scenario.code(),
-                        prescriptionForm == null ? "-" : prescriptionForm.code())
-                .getBytes(StandardCharsets.UTF_8);
+        String statement = String.join(
+                "|",
+                PREFIX,
+                Base64.getEncoder().encodeToString(nonce),
+                institution,
+                answers,
+                scenario.code(),
+                prescriptionForm == null ? "-" : prescriptionForm.code());
+        if (consents.subsidyAsked()) {
+            statement += "|S" + consents.subsidy().code();
+        }
+        return statement.getBytes(StandardCharsets.UTF_8);
     }
 
     /** SHA-256 of {@link #bytes()}: what a card signs (as a DigestInfo) and an attestation carries. */

@@ -14,9 +14,16 @@ public record InsuredCardClassification(String code) {
 
     public static final InsuredCardClassification GENERAL = new InsuredCardClassification("01");
 
+    public static final InsuredCardClassification MEDICAL_AID = new InsuredCardClassification("A1");
+
     public InsuredCardClassification {
         if (code == null || !code.matches("[0-9A-Z]{2}")) {
             throw new InvalidValueException("InsuredCardClassification", "two letters or digits expected: " + code);
         }
+    }
+
+    /** 医療扶助 (生活保護): the result lists 医療券/調剤券 instead of an insurance card. */
+    public boolean medicalAid() {
+        return equals(MEDICAL_AID);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The rest of a {@code ResultOfQualificationConfirmation} (docs/spec-notes/eligibility.md#message-shape): what the
  * card is, who heads the household, other names, address, the card's and the qualification's dates, the consents with
- * their times and 医療扶助. Strings are as the system sent them; null (or empty lists) where it sent nothing.
+ * their times, 医療扶助 and the PMH 医療費助成 ({@link MedicalSubsidies}). Strings are as the system sent them; null (or
+ * empty lists) where it sent nothing.
  *
  * @param insuredName 世帯主氏名 ({@code InsuredName})
  * @param sex2 the card's display sex ({@code Sex2}, OQSCD007), or null
@@ -33,12 +34,50 @@ public record ResultParticulars(
         @Nullable String preschoolClassification,
         @Nullable String reasonOfLoss,
         List<ConsentRecord> consents,
-        List<MedicalTicket> medicalTickets) {
+        List<MedicalTicket> medicalTickets,
+        MedicalSubsidies subsidies) {
 
     public ResultParticulars {
         Objects.requireNonNull(cardClassification, "cardClassification");
         consents = List.copyOf(consents);
         medicalTickets = List.copyOf(medicalTickets);
+        subsidies = subsidies == null ? MedicalSubsidies.NOT_ASKED : subsidies;
+    }
+
+    /** Particulars of a result without PMH information (nothing asked). */
+    public ResultParticulars(
+            InsuredCardClassification cardClassification,
+            @Nullable String insuredName,
+            @Nullable String nameOfOther,
+            @Nullable String nameOfOtherKana,
+            @Nullable String sex2,
+            @Nullable String address,
+            @Nullable String postNumber,
+            @Nullable LocalDate disqualificationDate,
+            @Nullable LocalDate certificateIssuanceDate,
+            @Nullable LocalDate cardValidDate,
+            @Nullable LocalDate cardExpirationDate,
+            @Nullable String preschoolClassification,
+            @Nullable String reasonOfLoss,
+            List<ConsentRecord> consents,
+            List<MedicalTicket> medicalTickets) {
+        this(
+                cardClassification,
+                insuredName,
+                nameOfOther,
+                nameOfOtherKana,
+                sex2,
+                address,
+                postNumber,
+                disqualificationDate,
+                certificateIssuanceDate,
+                cardValidDate,
+                cardExpirationDate,
+                preschoolClassification,
+                reasonOfLoss,
+                consents,
+                medicalTickets,
+                MedicalSubsidies.NOT_ASKED);
     }
 
     /** An ordinary 被保険者証 with nothing else sent. */
@@ -67,6 +106,26 @@ public record ResultParticulars(
     }
 
     public ResultParticulars withConsents(List<ConsentRecord> replaced) {
+        return with(replaced, subsidies);
+    }
+
+    /** The same particulars with the PMH answer of this confirmation. */
+    public ResultParticulars withSubsidies(MedicalSubsidies replaced) {
+        return with(consents, replaced);
+    }
+
+    /**
+     * 医療扶助 without a 医療券/調剤券 valid on {@code day}: the recipient is on public assistance but the welfare office
+     * has not registered this visit's ticket ({@code QualificationValidity} 6, docs/spec-notes/pmh.md#medical-aid).
+     */
+    public boolean medicalAidWithoutTicketOn(LocalDate day) {
+        return cardClassification.medicalAid()
+                && medicalTickets.stream()
+                        .noneMatch(t -> (t.validStart() == null || !day.isBefore(t.validStart()))
+                                && (t.validEnd() == null || !day.isAfter(t.validEnd())));
+    }
+
+    private ResultParticulars with(List<ConsentRecord> replacedConsents, MedicalSubsidies replacedSubsidies) {
         return new ResultParticulars(
                 cardClassification,
                 insuredName,
@@ -81,7 +140,8 @@ public record ResultParticulars(
                 cardExpirationDate,
                 preschoolClassification,
                 reasonOfLoss,
-                replaced,
-                medicalTickets);
+                replacedConsents,
+                medicalTickets,
+                replacedSubsidies);
     }
 }
