@@ -141,6 +141,7 @@ public final class QualificationXml {
         for (ConsentKind kind : ConsentElements.VIEWING) {
             p.consent(kind).ifPresent(consent -> ConsentElements.write(e, consent));
         }
+        SubsidyElements.write(e, p.subsidies());
         q.referenceNumber().ifPresent(reference -> SafeXml.leaf(e, "ReferenceNumber", reference.value()));
     }
 
@@ -242,7 +243,8 @@ public final class QualificationXml {
                 SafeXml.text(e, "PreschoolClassification").orElse(null),
                 SafeXml.text(e, "ReasonOfLoss").orElse(null),
                 consents,
-                tickets);
+                tickets,
+                SubsidyElements.read(e));
     }
 
     private static QualificationDetails readDetails(Element e) throws MalformedMessageException {
@@ -295,11 +297,11 @@ public final class QualificationXml {
         return new QualificationDetails(elderly, limit, diseases, expenses);
     }
 
-    private static String format(LocalDate date) {
+    static String format(LocalDate date) {
         return date == null ? null : DATE.format(date);
     }
 
-    private static LocalDate optionalDate(Element parent, String... names) throws MalformedMessageException {
+    static LocalDate optionalDate(Element parent, String... names) throws MalformedMessageException {
         Optional<String> text = firstText(parent, names);
         return text.isEmpty() ? null : date(text.get());
     }
@@ -652,6 +654,7 @@ public final class QualificationXml {
                 c.specificDisease().code());
         // The 6情報's flag under the result's prefix for them (docs/spec-notes/consents.md: Uketsuke's own name).
         SafeXml.leaf(card, CLINICAL_CONSENT, c.clinical().code());
+        SubsidyElements.writeConsent(card, c.subsidy());
         if (request.prescriptionForm() != null) {
             SafeXml.leaf(
                     card, "PrescriptionIssueSelect", request.prescriptionForm().code());
@@ -673,7 +676,8 @@ public final class QualificationXml {
                     consent(card, "OperationInfoConsFlg"),
                     consent(card, "LimitApplicationCertificateRelatedConsFlg"),
                     consent(card, "SpecificDiseasesCertificateRelatedConsFlg"),
-                    consent(card, CLINICAL_CONSENT));
+                    consent(card, CLINICAL_CONSENT),
+                    SubsidyElements.readConsent(card));
             CardConfirmationRequest request = new CardConfirmationRequest(
                     b64.decode(SafeXml.required(card, "AuthCertificate")),
                     b64.decode(SafeXml.required(card, "Nonce")),
@@ -714,7 +718,7 @@ public final class QualificationXml {
         return Integer.parseInt(text);
     }
 
-    private static LocalDate date(String yyyymmdd) throws MalformedMessageException {
+    static LocalDate date(String yyyymmdd) throws MalformedMessageException {
         try {
             return LocalDate.parse(yyyymmdd, DATE);
         } catch (DateTimeParseException e) {

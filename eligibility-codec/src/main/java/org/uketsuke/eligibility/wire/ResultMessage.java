@@ -1,10 +1,13 @@
 package org.uketsuke.eligibility.wire;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.QualificationValidity;
 import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
@@ -41,13 +44,23 @@ public record ResultMessage(
         qualifications = List.copyOf(qualifications);
     }
 
-    /** A normal answer with one valid qualification. */
+    /**
+     * A normal answer with one valid qualification: {@code QualificationValidity} 1, or 6 有効（未登録） for 医療扶助 without a
+     * 医療券/調剤券 for the day (docs/spec-notes/pmh.md#medical-aid).
+     */
     public static ResultMessage confirmed(
             String processExecutionTime,
             String institution,
             String fileId,
             Qualification qualification,
             String notice) {
+        QualificationValidity validity = qualification.particulars().cardClassification().medicalAid()
+                        && qualification
+                                .particulars()
+                                .medicalAidWithoutTicketOn(LocalDate.parse(
+                                        processExecutionTime.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE))
+                ? QualificationValidity.VALID_NOT_REGISTERED
+                : QualificationValidity.VALID;
         return answer(
                 processExecutionTime,
                 institution,
@@ -55,7 +68,7 @@ public record ResultMessage(
                 "1",
                 notice == null ? null : ResultCodes.NOTICE,
                 notice,
-                "1",
+                validity.code(),
                 List.of(qualification));
     }
 
@@ -173,6 +186,12 @@ public record ResultMessage(
                 select);
     }
 
+    /** 1 有効, or 6 有効（未登録） (医療扶助): both confirm the listed qualification. */
+    private boolean validQualification() {
+        return QualificationValidity.VALID.code().equals(qualificationValidity)
+                || QualificationValidity.VALID_NOT_REGISTERED.code().equals(qualificationValidity);
+    }
+
     /** What this answer means to the terminal. */
     public ConfirmationOutcome toOutcome() {
         if (!"1".equals(segmentOfResult)) {
@@ -180,7 +199,7 @@ public record ResultMessage(
                     UnavailableReason.SERVER_ERROR,
                     "SegmentOfResult " + segmentOfResult + " " + errorCode + " " + errorMessage);
         }
-        if ("1".equals(processingResultStatus) && "1".equals(qualificationValidity) && !qualifications.isEmpty()) {
+        if ("1".equals(processingResultStatus) && validQualification() && !qualifications.isEmpty()) {
             return new ConfirmationOutcome.Confirmed(
                     qualifications.getFirst(), processExecutionTime, processingResultMessage);
         }

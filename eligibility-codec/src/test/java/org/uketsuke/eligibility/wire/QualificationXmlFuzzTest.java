@@ -73,7 +73,13 @@ class QualificationXmlFuzzTest {
         "FACE",
         "VISUAL",
         "A01",
-        "B10"
+        "B10",
+        "MedicalSubsidyInfoStatus",
+        "MedicalSubsidyInfo",
+        "MedicalSubsidyKind",
+        "MedicalSubsidyValidStartDate",
+        "MedicalSubsidySelfPayPerVisit",
+        "MedicalSubsidyInfoConsFlg"
     };
 
     @Test

@@ -26,6 +26,8 @@ import org.uketsuke.eligibility.InsuredCardClassification;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.LimitCategory;
 import org.uketsuke.eligibility.LimitCertificate;
+import org.uketsuke.eligibility.MedicalSubsidies;
+import org.uketsuke.eligibility.MedicalSubsidy;
 import org.uketsuke.eligibility.MedicalTicket;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.PublicExpense;
@@ -38,6 +40,8 @@ import org.uketsuke.eligibility.ResultParticulars;
 import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.SpecificDisease;
 import org.uketsuke.eligibility.SpecificDiseaseCertificate;
+import org.uketsuke.eligibility.SubsidyCopay;
+import org.uketsuke.eligibility.SubsidyKind;
 import org.uketsuke.fuzz.FuzzReport;
 import org.uketsuke.fuzz.Fuzzer;
 
@@ -175,7 +179,31 @@ class ResultRoundTripPropertyTest {
                 pick(in, "1", null),
                 pick(in, "01", "02", "03", "99", null),
                 consents,
-                tickets);
+                tickets,
+                subsidies(in));
+    }
+
+    /** The PMH answer: every status, and for a provided one up to two 受給者証, numbers checked or not. */
+    private static MedicalSubsidies subsidies(RandomnessSource in) {
+        MedicalSubsidies.Status status = pick(in, MedicalSubsidies.Status.values());
+        List<MedicalSubsidy> subsidies = new ArrayList<>();
+        for (int i = 0, n = status == MedicalSubsidies.Status.PROVIDED ? (int) in.next(Constraint.between(0, 2)) : 0;
+                i < n;
+                i++) {
+            LocalDate start = date(in);
+            subsidies.add(new MedicalSubsidy(
+                    pick(in, SubsidyKind.values()),
+                    maybe(in) ? PublicExpensePayerNumber.of(checked(in, 7)) : PublicExpensePayerNumber.unchecked(
+                            brokenCheck(in, 7)),
+                    maybe(in) ? PublicExpenseRecipientNumber.of(checked(in, 6)) : null,
+                    maybe(in) ? text(in, 1, 12) : null,
+                    start,
+                    maybe(in) ? start.plusDays(in.next(Constraint.between(0, 4000))) : null,
+                    new SubsidyCopay(
+                            maybe(in) ? (int) in.next(Constraint.between(0, 9_999_999)) : null,
+                            maybe(in) ? (int) in.next(Constraint.between(0, 9_999_999)) : null)));
+        }
+        return new MedicalSubsidies(status, subsidies);
     }
 
     private static QualificationDetails details(RandomnessSource in) {
@@ -238,6 +266,12 @@ class ResultRoundTripPropertyTest {
     @SafeVarargs
     private static <T> T pick(RandomnessSource in, T... values) {
         return values[(int) in.next(Constraint.between(0, values.length - 1))];
+    }
+
+    /** A number whose last digit is not the check digit (a local programme's number that breaks the rule). */
+    private static String brokenCheck(RandomnessSource in, int bodyLength) {
+        String body = digits(in, bodyLength);
+        return body + (CheckDigit.of(body) + 1) % 10;
     }
 
     private static String digits(RandomnessSource in, int length) {
