@@ -115,14 +115,11 @@ public record ResultParticulars(
     }
 
     /**
-     * 医療扶助 without a 医療券/調剤券 valid on {@code day}: the recipient is on public assistance but the welfare office
-     * has not registered this visit's ticket ({@code QualificationValidity} 6, docs/spec-notes/pmh.md#medical-aid).
+     * 医療扶助 without any 医療券/調剤券: the recipient is on public assistance but the welfare office has not registered
+     * a ticket for this institution ({@code QualificationValidity} 6 有効（未登録）, docs/spec-notes/pmh.md#medical-aid).
      */
-    public boolean medicalAidWithoutTicketOn(LocalDate day) {
-        return cardClassification.medicalAid()
-                && medicalTickets.stream()
-                        .noneMatch(t -> (t.validStart() == null || !day.isBefore(t.validStart()))
-                                && (t.validEnd() == null || !day.isAfter(t.validEnd())));
+    public boolean medicalAidWithoutTicket() {
+        return cardClassification.medicalAid() && medicalTickets.isEmpty();
     }
 
     private ResultParticulars with(List<ConsentRecord> replacedConsents, MedicalSubsidies replacedSubsidies) {

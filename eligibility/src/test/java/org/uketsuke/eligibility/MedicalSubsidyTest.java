@@ -92,7 +92,7 @@ class MedicalSubsidyTest {
     }
 
     @Test
-    void validity6ConfirmsLike1AndMedicalAidWithoutATicketForTheDayIsRecognised() {
+    void validity6ConfirmsLike1AndMedicalAidWithoutATicketIsRecognised() {
         assertThat(QualificationValidity.ofCode("6").valid()).isTrue();
         assertThat(QualificationValidity.ofCode("1").valid()).isTrue();
         assertThat(QualificationValidity.ofCode("3").valid()).isFalse();
@@ -118,8 +118,25 @@ class MedicalSubsidyTest {
                 null,
                 List.of(),
                 List.of(april));
-        assertThat(aid.medicalAidWithoutTicketOn(APRIL.plusDays(3))).isFalse();
-        assertThat(aid.medicalAidWithoutTicketOn(LocalDate.of(2026, 5, 1))).isTrue();
-        assertThat(ResultParticulars.none().medicalAidWithoutTicketOn(APRIL)).isFalse();
+        assertThat(aid.medicalAidWithoutTicket()).isFalse();
+        assertThat(aid.withSubsidies(MedicalSubsidies.NOT_ASKED).medicalTickets()).containsExactly(april);
+        ResultParticulars none = new ResultParticulars(
+                InsuredCardClassification.MEDICAL_AID,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of());
+        assertThat(none.medicalAidWithoutTicket()).isTrue();
+        assertThat(ResultParticulars.none().medicalAidWithoutTicket()).isFalse();
     }
 }

@@ -110,7 +110,9 @@ final class Confirmations {
         Qualification qualification = withConsents(held, given)
                 .withReferenceNumber(references.of(from, person))
                 .withParticulars(ResultParticularsGenerator.of(person, held)
-                        .withConsents(ResultParticularsGenerator.consents(given, request.scenario(), clock.instant())));
+                        .withConsents(ResultParticularsGenerator.consents(given, request.scenario(), clock.instant()))
+                        .withSubsidies(MedicalSubsidyRegister.answer(
+                                person, held, given.subsidy(), BackendTime.today(clock))));
         // The consents (with their time, so their expiry) and the prescription-form choice, for later viewing.
         consents.record(from, person, given, request.scenario(), request.prescriptionForm(), clock.instant());
         return ResultMessage.confirmed(now, institution, fileId, qualification, ExpiryNotices.of(expiry))
@@ -346,7 +348,10 @@ final class Confirmations {
                 Consent.NOT_OBTAINED,
                 Consent.NOT_OBTAINED,
                 answered.limitInfo(),
-                answered.specificDisease());
+                answered.specificDisease(),
+                Consent.NOT_OBTAINED,
+                // PMH's 受給者証 are qualification information, not medical information: still given in the grace.
+                answered.subsidy());
     }
 
     /** 限度額 and 特定疾病 information are only returned when the patient consented to them at the reader. */

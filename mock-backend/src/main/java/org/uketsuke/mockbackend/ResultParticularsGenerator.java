@@ -24,7 +24,9 @@ import org.uketsuke.eligibility.medical.ConsentPolicy;
  * The rest of a person's result, derived from the person like {@link PopulationGenerator#details} so it needs no
  * columns: every 被保険者証区分 of OQSCD010 among the population, the household head, another name for some, address
  * and postal code, the card's issue and validity dates (後期高齢者 cards end on 31 July, short-term cards after six
- * months), 未就学 for the under-sixes and 医療扶助 (区分 A1 with a 医療券) for every 19th person from 11.
+ * months), 未就学 for the under-sixes and 医療扶助 (区分 A1 with a 医療券) for every 19th person from 11 — every second of
+ * them (from 30) without a registered 医療券, which the system answers with QualificationValidity 6
+ * (docs/spec-notes/pmh.md#medical-aid).
  */
 final class ResultParticularsGenerator {
 
@@ -48,7 +50,8 @@ final class ResultParticularsGenerator {
         String family = q.name().contains("　") ? q.name().substring(0, q.name().indexOf('　')) : q.name();
         String head = q.personalFamily() == PersonalFamily.INSURED ? q.name() : family + "　一郎";
         boolean alias = id % 11 == 3;
-        List<MedicalTicket> tickets = assisted ? List.of(ticket(id, reference)) : List.of();
+        boolean ticketless = id % 38 == 30;
+        List<MedicalTicket> tickets = assisted && !ticketless ? List.of(ticket(id, reference)) : List.of();
         return new ResultParticulars(
                 new InsuredCardClassification(classification),
                 head,

@@ -1,7 +1,5 @@
 package org.uketsuke.eligibility.wire;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +44,7 @@ public record ResultMessage(
 
     /**
      * A normal answer with one valid qualification: {@code QualificationValidity} 1, or 6 有効（未登録） for 医療扶助 without a
-     * 医療券/調剤券 for the day (docs/spec-notes/pmh.md#medical-aid).
+     * registered 医療券/調剤券 (docs/spec-notes/pmh.md#medical-aid).
      */
     public static ResultMessage confirmed(
             String processExecutionTime,
@@ -54,11 +52,7 @@ public record ResultMessage(
             String fileId,
             Qualification qualification,
             String notice) {
-        QualificationValidity validity = qualification.particulars().cardClassification().medicalAid()
-                        && qualification
-                                .particulars()
-                                .medicalAidWithoutTicketOn(LocalDate.parse(
-                                        processExecutionTime.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE))
+        QualificationValidity validity = qualification.particulars().medicalAidWithoutTicket()
                 ? QualificationValidity.VALID_NOT_REGISTERED
                 : QualificationValidity.VALID;
         return answer(
