@@ -41,6 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
     /** Whether the clinic issues e-prescriptions (the kiosk then asks electronic or paper); default on in the demo. */
     public static final String E_PRESCRIPTION_PROPERTY = "uketsuke.ePrescription";
 
+    /** Whether the demo's consent screen asks the PMH question (on unless {@code -Duketsuke.medicalSubsidy=false}). */
+    public static final String MEDICAL_SUBSIDY_PROPERTY = "uketsuke.medicalSubsidy";
+
     @Option(
             names = "--headless",
             description = "No window: place the virtual card, take the PIN path, print the result as JSON.")
@@ -143,6 +146,10 @@ public final class DemoCommand implements Callable<Integer> {
                             windows.kiosk()
                                     .prescriptionChoiceEnabledProperty()
                                     .set(Boolean.parseBoolean(System.getProperty(E_PRESCRIPTION_PROPERTY, "true")));
+                            // The demo clinic takes part in PMH: the consent screen asks about 医療費助成 受給者証.
+                            windows.kiosk()
+                                    .subsidyQuestionEnabledProperty()
+                                    .set(Boolean.parseBoolean(System.getProperty(MEDICAL_SUBSIDY_PROPERTY, "true")));
                             if (exitWhenReady) {
                                 // After the first pulse the idle screen is on the glass.
                                 Platform.runLater(() -> {

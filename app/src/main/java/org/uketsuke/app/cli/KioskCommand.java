@@ -305,6 +305,8 @@ public final class KioskCommand implements Callable<Integer> {
                         messages));
         // 電子処方箋: the consent screen also asks electronic or paper where the clinic issues e-prescriptions.
         windows.kiosk().prescriptionChoiceEnabledProperty().set(checked.kiosk().ePrescription());
+        // PMH: where the clinic takes part, the consent screen also asks about the 医療費助成 受給者証.
+        windows.kiosk().subsidyQuestionEnabledProperty().set(checked.kiosk().medicalSubsidy());
         ScreenLayout.Placement placement = ScreenLayout.place(KioskWindows.screens(), screens);
         if (placement.secondScreenMissing()) {
             log.warn("--screens two, but only one screen is connected: the staff console shares the kiosk's screen"

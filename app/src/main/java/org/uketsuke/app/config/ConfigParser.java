@@ -76,6 +76,7 @@ public final class ConfigParser {
             "kiosk.idle_timeout_seconds",
             "kiosk.e_prescription",
             "kiosk.identity_checks",
+            "kiosk.medical_subsidy",
             "console.lockout_failures",
             "console.lockout_minutes",
             "console.idle_lock_minutes",
@@ -262,7 +263,7 @@ public final class ConfigParser {
                     new UketsukeConfig.Backend(
                             url, timeout, credentials, serverCrl(), yesNo("tls.server_crl_soft_fail", false)),
                     sinks,
-                    new UketsukeConfig.Kiosk(idle, ePrescription, checks),
+                    new UketsukeConfig.Kiosk(idle, ePrescription, checks, yesNo("kiosk.medical_subsidy", false)),
                     staff(),
                     new UketsukeConfig.Console(
                             number("console.lockout_failures", 5, 1, 20),

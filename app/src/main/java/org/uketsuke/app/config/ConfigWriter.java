@@ -73,6 +73,7 @@ public final class ConfigWriter {
                 "kiosk.idle_timeout_seconds",
                 Long.toString(c.kiosk().idleTimeout().toSeconds()));
         f.put("kiosk.e_prescription", yesNo(c.kiosk().ePrescription()));
+        f.put("kiosk.medical_subsidy", yesNo(c.kiosk().medicalSubsidy()));
         f.put(
                 "kiosk.identity_checks",
                 c.kiosk().identityChecks().stream()

@@ -220,11 +220,19 @@ public record UketsukeConfig(
      * @param idleTimeout how long a screen waits for the patient before the kiosk returns to idle
      * @param ePrescription whether the kiosk asks about 電子処方箋 (the consent for prescription information)
      * @param identityChecks which identity checks the patient is offered (at least one)
+     * @param medicalSubsidy whether the clinic takes part in PMH, so the kiosk asks 「医療費助成の各種受給者証を利用しますか」
+     *     (docs/spec-notes/pmh.md)
      */
-    public record Kiosk(Duration idleTimeout, boolean ePrescription, Set<IdentityCheck> identityChecks) {
+    public record Kiosk(
+            Duration idleTimeout, boolean ePrescription, Set<IdentityCheck> identityChecks, boolean medicalSubsidy) {
         public Kiosk {
             Objects.requireNonNull(idleTimeout, "idleTimeout");
             identityChecks = Set.copyOf(identityChecks);
+        }
+
+        /** A kiosk of a clinic that does not take part in PMH. */
+        public Kiosk(Duration idleTimeout, boolean ePrescription, Set<IdentityCheck> identityChecks) {
+            this(idleTimeout, ePrescription, identityChecks, false);
         }
     }
 

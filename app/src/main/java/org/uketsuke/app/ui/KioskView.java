@@ -48,6 +48,7 @@ public final class KioskView {
     private final Label ratio = label("resultRatio", "result-value");
     private final Label certificateNotice = label("certificateNotice", "kiosk-warning");
     private final Label medicalAssistance = label("medicalAssistance", "kiosk-body");
+    private final Label subsidy = label("medicalSubsidy", "kiosk-body");
     private final Button language = new Button();
     private final ToggleButton largeText = new ToggleButton();
     private final ToggleButton highContrast = new ToggleButton();
@@ -71,6 +72,7 @@ public final class KioskView {
     private final Button consentAll = new Button();
     private final Label limitProvided = label("consentLimitProvided", "consent-explanation");
     private ConsentExplanations consentExplanations;
+    private SubsidyQuestion subsidyQuestion;
     private FacePathView facePathView;
     private Parent facePreviewPane;
 
@@ -103,6 +105,7 @@ public final class KioskView {
                 registration,
                 result,
                 medicalAssistance,
+                subsidy,
                 certificateNotice);
         if (model.facePath() != null) {
             facePathView = new FacePathView(model.facePath());
@@ -251,6 +254,7 @@ public final class KioskView {
             consentPanel.addRow(row++, question, yes, no);
         }
         consentExplanations = new ConsentExplanations(model, consentPanel, row++, this::renderConsents);
+        subsidyQuestion = new SubsidyQuestion(model, consentPanel, row++, this::renderConsents);
         consentNext.setId("consentNext");
         consentNext.getStyleClass().add("pin-action");
         consentNext.setOnAction(e -> model.submitConsents());
@@ -352,6 +356,7 @@ public final class KioskView {
         consentAll.setText(m.get("consent.all"));
         limitProvided.setText(m.get("consent.limitProvided"));
         consentExplanations.render();
+        subsidyQuestion.render();
         renderConsents();
         triesLeft.setText(s.pinTriesLeft() >= 0 ? m.get("pin.triesLeft", s.pinTriesLeft()) : "");
         show(lastTryWarning, s.lastPinTry());
@@ -371,6 +376,9 @@ public final class KioskView {
         Optional<String> assistance = s.result().flatMap(r -> MedicalAssistanceTexts.of(m, r.qualification()));
         show(medicalAssistance, assistance.isPresent());
         medicalAssistance.setText(assistance.orElse(""));
+        Optional<String> subsidyText = s.result().flatMap(r -> SubsidyTexts.forPatient(m, r.qualification()));
+        show(subsidy, subsidyText.isPresent());
+        subsidy.setText(subsidyText.orElse(""));
         insurerCaption.setText(m.get("result.insurer"));
         insurerNumberCaption.setText(m.get("result.insurerNumber"));
         ratioCaption.setText(m.get("result.ratio"));

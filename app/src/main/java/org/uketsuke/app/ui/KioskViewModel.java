@@ -50,6 +50,12 @@ public final class KioskViewModel {
 
     private final ObjectProperty<PrescriptionForm> prescription = new SimpleObjectProperty<>();
 
+    /** Whether the clinic takes part in PMH, so the consent screen also asks about the 医療費助成 受給者証. */
+    private final BooleanProperty subsidyQuestionEnabled = new SimpleBooleanProperty(false);
+
+    /** The answer to the PMH question so far: true use, false do not use, null unanswered. */
+    private final ObjectProperty<Boolean> subsidyAnswer = new SimpleObjectProperty<>();
+
     /**
      * @param collationNumberB where 照合番号B comes from when the patient picks the face check (the demo card's; the
      *     card-front camera reading or manual entry on a counter)
@@ -103,6 +109,7 @@ public final class KioskViewModel {
         if (next.state() != before.state()) {
             consents.clear();
             prescription.set(null);
+            subsidyAnswer.set(null);
         }
         if (next.state() == VisitState.IDLE && before.state() != VisitState.IDLE) {
             // The next patient starts with the ordinary screen; their own choice is made on the first screen.
@@ -224,7 +231,24 @@ public final class KioskViewModel {
 
     public boolean allAnswered() {
         return consents.size() == ConsentItem.values().length
-                && (!prescriptionChoiceEnabled.get() || prescription.get() != null);
+                && (!prescriptionChoiceEnabled.get() || prescription.get() != null)
+                && (!subsidyQuestionEnabled.get() || subsidyAnswer.get() != null);
+    }
+
+    /** On when the clinic takes part in PMH (a setting; on in the demo): 「医療費助成の各種受給者証を利用しますか」. */
+    public BooleanProperty subsidyQuestionEnabledProperty() {
+        return subsidyQuestionEnabled;
+    }
+
+    public ReadOnlyObjectProperty<Boolean> subsidyAnswerProperty() {
+        return subsidyAnswer;
+    }
+
+    /** The patient's answer to the PMH question; not part of 包括同意, which shares medical information. */
+    public void answerSubsidy(boolean use) {
+        if (subsidyQuestionEnabled.get() && snapshot.get().state() == VisitState.ASKING_CONSENTS) {
+            subsidyAnswer.set(use);
+        }
     }
 
     /** On when the clinic issues e-prescriptions (a setting; on in the demo). */
@@ -248,14 +272,17 @@ public final class KioskViewModel {
         if (!allAnswered() || snapshot.get().state() != VisitState.ASKING_CONSENTS) {
             return;
         }
+        Consents answered = Consents.answered(
+                answer(ConsentItem.DRUG),
+                answer(ConsentItem.CHECKUP),
+                answer(ConsentItem.TREATMENT),
+                answer(ConsentItem.OPERATION),
+                answer(ConsentItem.CLINICAL),
+                answer(ConsentItem.SPECIFIC_DISEASE));
         controller.fire(new VisitEvent.ConsentsGiven(
-                Consents.answered(
-                        answer(ConsentItem.DRUG),
-                        answer(ConsentItem.CHECKUP),
-                        answer(ConsentItem.TREATMENT),
-                        answer(ConsentItem.OPERATION),
-                        answer(ConsentItem.CLINICAL),
-                        answer(ConsentItem.SPECIFIC_DISEASE)),
+                subsidyQuestionEnabled.get()
+                        ? answered.withSubsidy(subsidyAnswer.get() ? Consent.YES : Consent.NO)
+                        : answered,
                 prescriptionChoiceEnabled.get() ? Optional.ofNullable(prescription.get()) : Optional.empty()));
     }
 

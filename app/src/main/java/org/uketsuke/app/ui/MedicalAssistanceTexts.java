@@ -8,13 +8,18 @@ import org.uketsuke.eligibility.Qualification;
 
 /**
  * 医療扶助 (生活保護) on the result screen and the staff console: the 医療券 / 調剤券 the system returned with their
- * validity (card class A1, {@code MedicalTicketInfo}: docs/spec-notes/results.md). Empty for anyone else.
+ * validity (card class A1, {@code MedicalTicketInfo}: docs/spec-notes/results.md), or that no ticket is registered
+ * yet (QualificationValidity 6: docs/spec-notes/pmh.md#medical-aid). Empty for anyone else.
  */
 final class MedicalAssistanceTexts {
 
     private MedicalAssistanceTexts() {}
 
     static Optional<String> of(Messages m, Qualification q) {
+        if (q.particulars().medicalAidWithoutTicket()) {
+            // QualificationValidity 6 有効（未登録）: on assistance, but no 医療券 for this visit yet.
+            return Optional.of(m.get("assistance.title") + ": " + m.get("assistance.noTicket"));
+        }
         if (q.particulars().medicalTickets().isEmpty()) {
             return Optional.empty();
         }

@@ -144,6 +144,10 @@ public final class StaffView {
                                                 .flatMap(q -> MedicalAssistanceTexts.forStaff(messages, q))
                                                 .map(n -> " — " + n)
                                                 .orElse("")
+                                        + r.qualification()
+                                                .flatMap(q -> SubsidyTexts.forStaff(messages, q))
+                                                .map(n -> " — " + n)
+                                                .orElse("")
                                         + CertificateNotices.forStaff(messages, r.certificate())
                                                 .map(n -> " — " + n)
                                                 .orElse(""))));

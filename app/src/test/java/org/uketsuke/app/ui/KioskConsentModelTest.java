@@ -84,6 +84,33 @@ class KioskConsentModelTest {
     }
 
     @Test
+    void withPmhTheSubsidyQuestionMustBeAnsweredApartFromShareAllAndTravelsWithTheAnswers() throws Exception {
+        LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
+        try (VisitController controller = new VisitController(steps)) {
+            controller.addListener(seen::add);
+            KioskViewModel model = atConsents(controller, seen);
+            model.subsidyQuestionEnabledProperty().set(true);
+            model.consentToAll();
+            assertThat(model.subsidyAnswerProperty().get())
+                    .as("包括同意 shares medical information; it does not answer the PMH question")
+                    .isNull();
+            assertThat(model.allAnswered()).isFalse();
+            model.submitConsents();
+            model.answerSubsidy(false);
+            model.answerSubsidy(true);
+            assertThat(model.allAnswered()).isTrue();
+            model.submitConsents();
+            model.show(await(seen, VisitState.SHOWING_RESULT));
+            model.answerSubsidy(false);
+            assertThat(model.subsidyAnswerProperty().get())
+                    .as("the answer is cleared with the screen and taken nowhere else")
+                    .isNull();
+        }
+        assertThat(confirms)
+                .containsExactly(new VisitCommand.Confirm(Consents.all(Consent.YES).withSubsidy(Consent.YES)));
+    }
+
+    @Test
     void withoutEPrescriptionsTheFormIsNeitherAskedNorSent() throws Exception {
         LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
         try (VisitController controller = new VisitController(steps)) {
