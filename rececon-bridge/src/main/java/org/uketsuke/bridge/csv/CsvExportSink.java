@@ -188,6 +188,7 @@ public final class CsvExportSink implements RececonSink {
                             .orElse("")));
         }
         columns.addAll(ParticularsColumns.columns());
+        columns.addAll(SubsidyColumns.columns());
         return List.copyOf(columns);
     }
 

@@ -126,6 +126,11 @@ public final class JdbcRececonStore implements RececonSink {
             if (insertConfirmation(c, entry, message, confirmed)) {
                 insertBlocks(c, entry.idempotencyKey(), confirmed.qualification());
                 ParticularsRows.write(dialect, c, entry.idempotencyKey(), message, confirmed.qualification());
+                SubsidyRows.write(
+                        dialect,
+                        c,
+                        entry.idempotencyKey(),
+                        confirmed.qualification().particulars().subsidies());
                 upsertInsurance(c, entry, confirmed.qualification());
             }
             c.commit();

@@ -18,7 +18,8 @@ public final class SchemaMigrations {
             "V1__confirmation_history",
             "V2__insurance_and_blocks",
             "V3__result_particulars",
-            "V4__insurance_by_birthdate");
+            "V4__insurance_by_birthdate",
+            "V5__medical_subsidy");
 
     private SchemaMigrations() {}
 

@@ -44,6 +44,8 @@ import org.uketsuke.eligibility.InsuredCardClassification;
 import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.LimitCategory;
 import org.uketsuke.eligibility.LimitCertificate;
+import org.uketsuke.eligibility.MedicalSubsidies;
+import org.uketsuke.eligibility.MedicalSubsidy;
 import org.uketsuke.eligibility.MedicalTicket;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.PublicExpense;
@@ -56,6 +58,8 @@ import org.uketsuke.eligibility.ResultParticulars;
 import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.SpecificDisease;
 import org.uketsuke.eligibility.SpecificDiseaseCertificate;
+import org.uketsuke.eligibility.SubsidyCopay;
+import org.uketsuke.eligibility.SubsidyKind;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
@@ -281,6 +285,20 @@ class ResultFileRoundTripTest {
                     .containsEntry("valid_start", iso(t.validStart()))
                     .containsEntry("valid_end", iso(t.validEnd()));
         }
+        Map<String, Map<String, String>> subsidies =
+                query("select * from medical_subsidy where idempotency_key = '" + key + "'", "seq");
+        for (int i = 0; i < p.subsidies().subsidies().size(); i++) {
+            MedicalSubsidy s = p.subsidies().subsidies().get(i);
+            assertThat(subsidies.get(Integer.toString(i + 1)))
+                    .containsEntry("kind", s.kind().code())
+                    .containsEntry("payer_number", s.payer().value())
+                    .containsEntry("payer_checked", s.payer().checked() ? "1" : "0")
+                    .containsEntry("recipient_number", s.recipient() == null ? null : s.recipient().value())
+                    .containsEntry("municipality", s.municipality())
+                    .containsEntry("valid_start", iso(s.validStart()))
+                    .containsEntry("valid_end", iso(s.validEnd()));
+        }
+        assertThat(subsidies).hasSize(p.subsidies().subsidies().size());
         Map<String, Map<String, String>> diseases =
                 query("select * from specific_disease where idempotency_key = '" + key + "'", "seq");
         for (int i = 0; i < q.details().specificDiseases().size(); i++) {
@@ -332,6 +350,13 @@ class ResultFileRoundTripTest {
                 .contains(day(d.specificDiseases().getFirst().certificateDate()));
         assertThat(row.get("医療扶助"))
                 .contains(p.medicalTickets().getFirst().payer().value());
+        assertThat(row.get("医療費助成状況"))
+                .isEqualTo(p.subsidies().status() == MedicalSubsidies.Status.NOT_ASKED
+                        ? ""
+                        : p.subsidies().status().code());
+        assertThat(row.get("医療費助成").isEmpty()).isEqualTo(p.subsidies().subsidies().isEmpty());
+        p.subsidies().subsidies().forEach(s -> assertThat(row.get("医療費助成"))
+                .contains(s.kind().code() + ":" + s.payer().value() + ":"));
         assertThat(row.get("薬剤情報同意"))
                 .isEqualTo(p.consent(ConsentKind.PHARMACEUTICAL)
                         .orElseThrow()
@@ -430,7 +455,35 @@ class ResultFileRoundTripTest {
                         PublicExpensePayerNumber.of(checked(r, 7)),
                         PublicExpenseRecipientNumber.of(checked(r, 6)),
                         date(r),
-                        date(r))));
+                        date(r))),
+                subsidies(r));
+    }
+
+    /** The PMH answer: each status; a provided one with one or two 受給者証, one of a local programme's numbers. */
+    private static MedicalSubsidies subsidies(SplittableRandom r) {
+        MedicalSubsidies.Status status = MedicalSubsidies.Status.values()[r.nextInt(MedicalSubsidies.Status.values().length)];
+        if (status != MedicalSubsidies.Status.PROVIDED) {
+            return MedicalSubsidies.of(status);
+        }
+        List<MedicalSubsidy> held = new ArrayList<>();
+        for (int i = 0, n = r.nextInt(1, 3); i < n; i++) {
+            LocalDate start = date(r);
+            held.add(new MedicalSubsidy(
+                    SubsidyKind.values()[r.nextInt(SubsidyKind.values().length)],
+                    i == 0 ? PublicExpensePayerNumber.of(checked(r, 7)) : PublicExpensePayerNumber.unchecked(brokenCheck(r)),
+                    r.nextBoolean() ? PublicExpenseRecipientNumber.of(checked(r, 6)) : null,
+                    r.nextBoolean() ? word(r) + "市" : null,
+                    start,
+                    r.nextBoolean() ? start.plusYears(1) : null,
+                    new SubsidyCopay(r.nextBoolean() ? r.nextInt(0, 1000) : null, r.nextBoolean() ? 5000 : null)));
+        }
+        return MedicalSubsidies.provided(held);
+    }
+
+    /** A local programme's 負担者番号 whose last digit is not the check digit. */
+    private static String brokenCheck(SplittableRandom r) {
+        String body = digits(r, 7);
+        return body + (CheckDigit.of(body) + 1) % 10;
     }
 
     private static String word(SplittableRandom r) {

@@ -23,6 +23,8 @@ import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuredCardClassification;
 import org.uketsuke.eligibility.InsurerNumber;
+import org.uketsuke.eligibility.MedicalSubsidies;
+import org.uketsuke.eligibility.MedicalSubsidy;
 import org.uketsuke.eligibility.MedicalTicket;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.PublicExpensePayerNumber;
@@ -30,6 +32,8 @@ import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.ResultParticulars;
 import org.uketsuke.eligibility.Sex;
+import org.uketsuke.eligibility.SubsidyCopay;
+import org.uketsuke.eligibility.SubsidyKind;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 
@@ -101,6 +105,51 @@ abstract class RececonStoreContract {
         assertThat(rows("select reference_number from qualification")).containsExactly(List.of("K-0001"));
         assertThat(rows("select max(version) from schema_history"))
                 .containsExactly(List.of(Integer.toString(SchemaMigrations.latestVersion())));
+    }
+
+    @Test
+    void thePmhAnswerOfSchema5LandsInItsColumnAndTable() throws Exception {
+        LocalDate april = LocalDate.of(2026, 4, 1);
+        MedicalSubsidies provided = MedicalSubsidies.provided(List.of(
+                new MedicalSubsidy(
+                        SubsidyKind.CHILD,
+                        PublicExpensePayerNumber.of("88138243"),
+                        PublicExpenseRecipientNumber.of("1234566"),
+                        "八王子市",
+                        april,
+                        april.plusYears(1).minusDays(1),
+                        SubsidyCopay.NONE),
+                new MedicalSubsidy(
+                        SubsidyKind.DISABILITY,
+                        PublicExpensePayerNumber.unchecked("80136240"),
+                        null,
+                        null,
+                        april,
+                        null,
+                        new SubsidyCopay(500, null))));
+        Qualification base = Fixtures.rich(5);
+        try (JdbcRececonStore store = newStore()) {
+            store.deliver(entry(
+                    1,
+                    Fixtures.confirmation(
+                            "pmh", NINE, base.withParticulars(base.particulars().withSubsidies(provided)))));
+            store.deliver(entry(
+                    2,
+                    Fixtures.confirmation(
+                            "paper",
+                            NINE.plusSeconds(60),
+                            base.withParticulars(base.particulars()
+                                    .withSubsidies(MedicalSubsidies.of(
+                                            MedicalSubsidies.Status.MUNICIPALITY_NOT_CONNECTED))))));
+        }
+        assertThat(rows("select idempotency_key, medical_subsidy_status from qualification order by idempotency_key"))
+                .containsExactly(List.of("paper", "3"), List.of("pmh", "1"));
+        assertThat(rows("select seq, kind, payer_number, payer_checked, recipient_number, municipality,"
+                        + " self_pay_per_visit from medical_subsidy order by seq"))
+                .containsExactly(
+                        List.of("1", "01", "88138243", "1", "1234566", "八王子市", "null"),
+                        List.of("2", "03", "80136240", "0", "null", "null", "500"));
+        assertThat(count("medical_subsidy where valid_start is not null")).isEqualTo(2);
     }
 
     @Test

@@ -70,6 +70,7 @@ class SqliteRececonStoreTest extends RececonStoreContract {
                         List.of("1", "confirmation history"),
                         List.of("2", "insurance and blocks"),
                         List.of("3", "result particulars"),
-                        List.of("4", "insurance by birthdate"));
+                        List.of("4", "insurance by birthdate"),
+                        List.of("5", "medical subsidy"));
     }
 }
