@@ -225,8 +225,16 @@ public final class DemoCommand implements Callable<Integer> {
                                 Objects.requireNonNullElse(environment.apply("UKETSUKE_DEMO_PIN"), ""),
                                 Objects.requireNonNullElse(environment.apply("UKETSUKE_DEMO_COLLATION_B"), "")),
                         postgres)
-                : DemoProfile.start(dir, mode, postgres);
+                : person == 0 ? DemoProfile.start(dir, mode, postgres) : DemoProfile.startForPerson(dir, mode, postgres, person);
     }
+
+    @Option(
+            names = "--person",
+            defaultValue = "0",
+            description = "The population person whose virtual card the demo uses (0, the demo patient, by default);"
+                    + " e.g. 5: a PMH 医療費助成 recipient, 16: one whose municipality is not connected to PMH,"
+                    + " 11 / 30: 医療扶助 with / without a registered 医療券.")
+    int person;
 
     private ReaderMode readerMode() {
         return ReaderMode.valueOf(reader.toUpperCase(Locale.ROOT));

@@ -284,6 +284,16 @@ public final class DemoProfile implements AutoCloseable {
                 dataDir, registeredCard ? 0 : 17, mode, VpcdConnector.DEFAULT_PORT, postgres, registeredCard, false);
     }
 
+    /**
+     * The demo with the virtual card of another person of the population ({@code uketsuke demo --person N}): e.g. the
+     * PMH 医療費助成 recipients (5 in a connected municipality, 16 in one that is not) and the 医療扶助 recipients (11
+     * with a 医療券, 30 without): docs/spec-notes/pmh.md#the-mock-backend.
+     */
+    public static DemoProfile startForPerson(Path dataDir, ReaderMode mode, PostgresTarget postgres, int person) {
+        createDirectories(dataDir);
+        return new DemoProfile(dataDir, person, mode, VpcdConnector.DEFAULT_PORT, postgres, true, false);
+    }
+
     /** The demo through the real PC/SC stack, with the virtual card on a vpcd listening on {@code vpcdPort}. */
     public static DemoProfile startOnVpcd(Path dataDir, int vpcdPort) {
         createDirectories(dataDir);
