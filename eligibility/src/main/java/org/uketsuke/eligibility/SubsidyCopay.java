@@ -5,7 +5,8 @@ package org.uketsuke.eligibility;
  * amount per visit (e.g. 200 yen per visit in some 子ども医療 programmes) and a monthly cap (the 自己負担上限額 of 指定難病
  * and 小児慢性). Null means the programme sets none (the whole 自己負担 is paid by the municipality).
  */
-public record SubsidyCopay(@Nullable Integer perVisitYen, @Nullable Integer monthlyCapYen) {
+public record SubsidyCopay(
+        @Nullable Integer perVisitYen, @Nullable Integer monthlyCapYen) {
 
     public static final SubsidyCopay NONE = new SubsidyCopay(null, null);
 

@@ -65,9 +65,11 @@ class MedicalSubsidyTest {
         assertThatThrownBy(() -> new MedicalSubsidies(MedicalSubsidies.Status.DECLINED, List.of(child(null))))
                 .isInstanceOf(InvalidValueException.class);
         assertThat(MedicalSubsidies.provided(List.of(child(null))).subsidies()).hasSize(1);
-        assertThat(MedicalSubsidies.of(MedicalSubsidies.Status.MUNICIPALITY_NOT_CONNECTED).paperNeeded())
+        assertThat(MedicalSubsidies.of(MedicalSubsidies.Status.MUNICIPALITY_NOT_CONNECTED)
+                        .paperNeeded())
                 .isTrue();
-        assertThat(MedicalSubsidies.of(MedicalSubsidies.Status.DECLINED).paperNeeded()).isFalse();
+        assertThat(MedicalSubsidies.of(MedicalSubsidies.Status.DECLINED).paperNeeded())
+                .isFalse();
         assertThat(MedicalSubsidies.Status.ofCode("3")).isEqualTo(MedicalSubsidies.Status.MUNICIPALITY_NOT_CONNECTED);
         assertThat(SubsidyKind.ofCode("05")).isEqualTo(SubsidyKind.PEDIATRIC_CHRONIC);
         assertThatThrownBy(() -> SubsidyKind.ofCode("42")).isInstanceOf(InvalidValueException.class);
@@ -119,7 +121,8 @@ class MedicalSubsidyTest {
                 List.of(),
                 List.of(april));
         assertThat(aid.medicalAidWithoutTicket()).isFalse();
-        assertThat(aid.withSubsidies(MedicalSubsidies.NOT_ASKED).medicalTickets()).containsExactly(april);
+        assertThat(aid.withSubsidies(MedicalSubsidies.NOT_ASKED).medicalTickets())
+                .containsExactly(april);
         ResultParticulars none = new ResultParticulars(
                 InsuredCardClassification.MEDICAL_AID,
                 null,

@@ -51,7 +51,11 @@ final class MedicalSubsidyRegister {
             // 子ども医療: until the 31 March after the 18th birthday.
             LocalDate march = LocalDate.of(adult.getYear(), 3, 31);
             held.add(subsidy(
-                    SubsidyKind.CHILD, "88", id, q.birthdate(), adult.isAfter(march) ? march.plusYears(1) : march,
+                    SubsidyKind.CHILD,
+                    "88",
+                    id,
+                    q.birthdate(),
+                    adult.isAfter(march) ? march.plusYears(1) : march,
                     SubsidyCopay.NONE));
         } else {
             held.add(subsidy(SubsidyKind.SINGLE_PARENT, "81", id, renewal(reference), null, SubsidyCopay.NONE));

@@ -64,7 +64,10 @@ class MedicalSubsidyAnswerTest {
         Consents consents = Consents.none().withSubsidy(subsidy);
         ConfirmationOutcome outcome = confirm(person, consents, consents);
         assertThat(outcome).isInstanceOf(ConfirmationOutcome.Confirmed.class);
-        return ((ConfirmationOutcome.Confirmed) outcome).qualification().particulars().subsidies();
+        return ((ConfirmationOutcome.Confirmed) outcome)
+                .qualification()
+                .particulars()
+                .subsidies();
     }
 
     @Test

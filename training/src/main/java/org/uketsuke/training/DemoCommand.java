@@ -225,7 +225,9 @@ public final class DemoCommand implements Callable<Integer> {
                                 Objects.requireNonNullElse(environment.apply("UKETSUKE_DEMO_PIN"), ""),
                                 Objects.requireNonNullElse(environment.apply("UKETSUKE_DEMO_COLLATION_B"), "")),
                         postgres)
-                : person == 0 ? DemoProfile.start(dir, mode, postgres) : DemoProfile.startForPerson(dir, mode, postgres, person);
+                : person == 0
+                        ? DemoProfile.start(dir, mode, postgres)
+                        : DemoProfile.startForPerson(dir, mode, postgres, person);
     }
 
     @Option(

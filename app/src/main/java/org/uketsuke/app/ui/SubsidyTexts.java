@@ -57,7 +57,8 @@ final class SubsidyTexts {
     }
 
     private static String numbers(MedicalSubsidy s) {
-        return "(" + s.payer().value() + (s.recipient() == null ? "" : " / " + s.recipient().value()) + ")";
+        return "(" + s.payer().value()
+                + (s.recipient() == null ? "" : " / " + s.recipient().value()) + ")";
     }
 
     private static String copay(Messages m, MedicalSubsidy s) {

@@ -107,7 +107,8 @@ class KioskConsentModelTest {
                     .isNull();
         }
         assertThat(confirms)
-                .containsExactly(new VisitCommand.Confirm(Consents.all(Consent.YES).withSubsidy(Consent.YES)));
+                .containsExactly(
+                        new VisitCommand.Confirm(Consents.all(Consent.YES).withSubsidy(Consent.YES)));
     }
 
     @Test

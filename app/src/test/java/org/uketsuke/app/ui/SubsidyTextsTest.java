@@ -46,23 +46,23 @@ class SubsidyTextsTest {
     @Test
     void thePatientSeesTheProgrammeAndItsValidityAndTheStaffAlsoTheNumbersAndTheCopay() {
         Qualification q = answered(MedicalSubsidies.provided(List.of(CHILD, DISABILITY)));
-        assertThat(SubsidyTexts.forPatient(JA, q))
-                .contains("医療費助成: 子ども医療費助成（八王子市） 2027-03-31まで有効 / 重度心身障害者医療費助成");
+        assertThat(SubsidyTexts.forPatient(JA, q)).contains("医療費助成: 子ども医療費助成（八王子市） 2027-03-31まで有効 / 重度心身障害者医療費助成");
         assertThat(SubsidyTexts.forPatient(JA, q).orElseThrow()).doesNotContain("88138243");
-        assertThat(SubsidyTexts.forStaff(EN, q)).hasValueSatisfying(t -> assertThat(t)
-                .contains("(88138243 / 1234566) nothing to pay")
-                .contains("(80136240) 500 yen per visit at most 2,500 yen a month"));
+        assertThat(SubsidyTexts.forStaff(EN, q))
+                .hasValueSatisfying(t -> assertThat(t)
+                        .contains("(88138243 / 1234566) nothing to pay")
+                        .contains("(80136240) 500 yen per visit at most 2,500 yen a month"));
     }
 
     @Test
     void anUnconnectedMunicipalityOrADeclineAsksForThePaperCertificate() {
         Qualification paper = answered(MedicalSubsidies.of(MedicalSubsidies.Status.MUNICIPALITY_NOT_CONNECTED));
-        assertThat(SubsidyTexts.forPatient(JA, paper)).hasValueSatisfying(t -> assertThat(t)
-                .contains("紙の受給者証"));
+        assertThat(SubsidyTexts.forPatient(JA, paper))
+                .hasValueSatisfying(t -> assertThat(t).contains("紙の受給者証"));
         assertThat(SubsidyTexts.forStaff(EN, paper)).contains("PMH: municipality not connected: check the paper 受給者証");
         Qualification declined = answered(MedicalSubsidies.of(MedicalSubsidies.Status.DECLINED));
-        assertThat(SubsidyTexts.forPatient(EN, declined)).hasValueSatisfying(t -> assertThat(t)
-                .contains("paper medical subsidy certificate"));
+        assertThat(SubsidyTexts.forPatient(EN, declined))
+                .hasValueSatisfying(t -> assertThat(t).contains("paper medical subsidy certificate"));
     }
 
     @Test

@@ -64,7 +64,10 @@ final class SubsidyElements {
             Element info = SafeXml.child(list, INFO);
             SafeXml.leaf(info, KIND, s.kind().code());
             SafeXml.leaf(info, PAYER, s.payer().value());
-            SafeXml.leaf(info, RECIPIENT, s.recipient() == null ? null : s.recipient().value());
+            SafeXml.leaf(
+                    info,
+                    RECIPIENT,
+                    s.recipient() == null ? null : s.recipient().value());
             SafeXml.leaf(info, MUNICIPALITY, s.municipality());
             SafeXml.leaf(info, VALID_START, QualificationXml.format(s.validStart()));
             SafeXml.leaf(info, VALID_END, QualificationXml.format(s.validEnd()));

@@ -193,8 +193,9 @@ class ResultRoundTripPropertyTest {
             LocalDate start = date(in);
             subsidies.add(new MedicalSubsidy(
                     pick(in, SubsidyKind.values()),
-                    maybe(in) ? PublicExpensePayerNumber.of(checked(in, 7)) : PublicExpensePayerNumber.unchecked(
-                            brokenCheck(in, 7)),
+                    maybe(in)
+                            ? PublicExpensePayerNumber.of(checked(in, 7))
+                            : PublicExpensePayerNumber.unchecked(brokenCheck(in, 7)),
                     maybe(in) ? PublicExpenseRecipientNumber.of(checked(in, 6)) : null,
                     maybe(in) ? text(in, 1, 12) : null,
                     start,

@@ -78,7 +78,8 @@ class SubsidyElementsTest {
                 MedicalSubsidies.of(MedicalSubsidies.Status.MUNICIPALITY_NOT_CONNECTED))) {
             for (CharacterCode code : CharacterCode.values()) {
                 byte[] xml = QualificationXml.write(confirmed(with(answer)).withCharacterCode(code));
-                Qualification back = QualificationXml.parseResult(xml).qualifications().getFirst();
+                Qualification back =
+                        QualificationXml.parseResult(xml).qualifications().getFirst();
                 assertThat(back.particulars().subsidies()).isEqualTo(answer);
             }
         }
@@ -106,7 +107,8 @@ class SubsidyElementsTest {
                 good.replace("<MedicalSubsidyInfoStatus>1<", "<MedicalSubsidyInfoStatus>2<"),
                 good.replace("88138243", "8813824"),
                 good.replace("<MedicalSubsidyValidStartDate>20260401<", "<MedicalSubsidyValidStartDate>2026-4<"),
-                good.replace("</MedicalSubsidyMunicipalityName>",
+                good.replace(
+                        "</MedicalSubsidyMunicipalityName>",
                         "</MedicalSubsidyMunicipalityName><MedicalSubsidySelfPayPerVisit>-5</MedicalSubsidySelfPayPerVisit>"))) {
             assertThat(broken).isNotEqualTo(good);
             assertThatThrownBy(() -> QualificationXml.parseResult(broken.getBytes(StandardCharsets.UTF_8)))

@@ -32,7 +32,9 @@ final class SubsidyColumns {
     }
 
     private static String status(MedicalSubsidies answer) {
-        return answer.status() == MedicalSubsidies.Status.NOT_ASKED ? "" : answer.status().code();
+        return answer.status() == MedicalSubsidies.Status.NOT_ASKED
+                ? ""
+                : answer.status().code();
     }
 
     private static String entry(MedicalSubsidy s) {
@@ -41,11 +43,15 @@ final class SubsidyColumns {
                 s.kind().code(),
                 s.payer().value(),
                 s.recipient() == null ? "" : s.recipient().value(),
-                s.municipality() == null ? "" : s.municipality().replace(':', '：').replace(' ', '　'),
+                s.municipality() == null
+                        ? ""
+                        : s.municipality().replace(':', '：').replace(' ', '　'),
                 day(s.validStart()),
                 day(s.validEnd()),
                 s.copay().perVisitYen() == null ? "" : s.copay().perVisitYen().toString(),
-                s.copay().monthlyCapYen() == null ? "" : s.copay().monthlyCapYen().toString());
+                s.copay().monthlyCapYen() == null
+                        ? ""
+                        : s.copay().monthlyCapYen().toString());
     }
 
     private static String day(LocalDate date) {

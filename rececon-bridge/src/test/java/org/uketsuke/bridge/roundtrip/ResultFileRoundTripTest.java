@@ -293,7 +293,9 @@ class ResultFileRoundTripTest {
                     .containsEntry("kind", s.kind().code())
                     .containsEntry("payer_number", s.payer().value())
                     .containsEntry("payer_checked", s.payer().checked() ? "1" : "0")
-                    .containsEntry("recipient_number", s.recipient() == null ? null : s.recipient().value())
+                    .containsEntry(
+                            "recipient_number",
+                            s.recipient() == null ? null : s.recipient().value())
                     .containsEntry("municipality", s.municipality())
                     .containsEntry("valid_start", iso(s.validStart()))
                     .containsEntry("valid_end", iso(s.validEnd()));
@@ -351,12 +353,16 @@ class ResultFileRoundTripTest {
         assertThat(row.get("医療扶助"))
                 .contains(p.medicalTickets().getFirst().payer().value());
         assertThat(row.get("医療費助成状況"))
-                .isEqualTo(p.subsidies().status() == MedicalSubsidies.Status.NOT_ASKED
-                        ? ""
-                        : p.subsidies().status().code());
-        assertThat(row.get("医療費助成").isEmpty()).isEqualTo(p.subsidies().subsidies().isEmpty());
-        p.subsidies().subsidies().forEach(s -> assertThat(row.get("医療費助成"))
-                .contains(s.kind().code() + ":" + s.payer().value() + ":"));
+                .isEqualTo(
+                        p.subsidies().status() == MedicalSubsidies.Status.NOT_ASKED
+                                ? ""
+                                : p.subsidies().status().code());
+        assertThat(row.get("医療費助成").isEmpty())
+                .isEqualTo(p.subsidies().subsidies().isEmpty());
+        p.subsidies()
+                .subsidies()
+                .forEach(s -> assertThat(row.get("医療費助成"))
+                        .contains(s.kind().code() + ":" + s.payer().value() + ":"));
         assertThat(row.get("薬剤情報同意"))
                 .isEqualTo(p.consent(ConsentKind.PHARMACEUTICAL)
                         .orElseThrow()
@@ -461,7 +467,8 @@ class ResultFileRoundTripTest {
 
     /** The PMH answer: each status; a provided one with one or two 受給者証, one of a local programme's numbers. */
     private static MedicalSubsidies subsidies(SplittableRandom r) {
-        MedicalSubsidies.Status status = MedicalSubsidies.Status.values()[r.nextInt(MedicalSubsidies.Status.values().length)];
+        MedicalSubsidies.Status status =
+                MedicalSubsidies.Status.values()[r.nextInt(MedicalSubsidies.Status.values().length)];
         if (status != MedicalSubsidies.Status.PROVIDED) {
             return MedicalSubsidies.of(status);
         }
@@ -470,7 +477,9 @@ class ResultFileRoundTripTest {
             LocalDate start = date(r);
             held.add(new MedicalSubsidy(
                     SubsidyKind.values()[r.nextInt(SubsidyKind.values().length)],
-                    i == 0 ? PublicExpensePayerNumber.of(checked(r, 7)) : PublicExpensePayerNumber.unchecked(brokenCheck(r)),
+                    i == 0
+                            ? PublicExpensePayerNumber.of(checked(r, 7))
+                            : PublicExpensePayerNumber.unchecked(brokenCheck(r)),
                     r.nextBoolean() ? PublicExpenseRecipientNumber.of(checked(r, 6)) : null,
                     r.nextBoolean() ? word(r) + "市" : null,
                     start,

@@ -10,9 +10,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -65,12 +65,15 @@ class PmhUiTest {
         });
         DemoSignIn.receptionist(robot);
         robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
         for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4", "#pinOk"}) {
             robot.clickOn(key);
         }
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
-        assertThat(robot.lookup("#subsidyLabel").queryAs(Labeled.class).getText()).isEqualTo(m.get("subsidy.question"));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        assertThat(robot.lookup("#subsidyLabel").queryAs(Labeled.class).getText())
+                .isEqualTo(m.get("subsidy.question"));
         robot.clickOn("#consentAll");
         WaitForAsyncUtils.waitForFxEvents();
         Button next = robot.lookup("#consentNext").queryButton();
@@ -81,13 +84,17 @@ class PmhUiTest {
         Path out = Files.createDirectories(Path.of("target", "screenshots"));
         ScreenshotTourTest.save(robot, kioskStage.getScene(), out.resolve(language + "-kiosk-consent-pmh.png"));
         robot.clickOn("#consentNext");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
 
         String expected = m.get("subsidy.title");
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> robot.lookup("#medicalSubsidy").queryAs(Labeled.class).getText().startsWith(expected));
+                () -> robot.lookup("#medicalSubsidy")
+                        .queryAs(Labeled.class)
+                        .getText()
+                        .startsWith(expected));
         String staffExpected = m.get("subsidy.title") + ": " + m.get("subsidy.kind.CHILD");
         WaitForAsyncUtils.waitFor(
                 20,
