@@ -100,6 +100,26 @@ public record ResultParticulars(
                 List.of());
     }
 
+    /** 医療扶助 (区分 A1) with these 医療券/調剤券 and nothing else sent. */
+    public static ResultParticulars medicalAid(List<MedicalTicket> tickets) {
+        return new ResultParticulars(
+                InsuredCardClassification.MEDICAL_AID,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                tickets);
+    }
+
     /** The consent of this kind, if the result reported one. */
     public Optional<ConsentRecord> consent(ConsentKind kind) {
         return consents.stream().filter(c -> c.kind() == kind).findFirst();

@@ -104,41 +104,11 @@ class MedicalSubsidyTest {
                 PublicExpenseRecipientNumber.of("1234566"),
                 APRIL,
                 LocalDate.of(2026, 4, 30));
-        ResultParticulars aid = new ResultParticulars(
-                InsuredCardClassification.MEDICAL_AID,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(april));
+        ResultParticulars aid = ResultParticulars.medicalAid(List.of(april));
         assertThat(aid.medicalAidWithoutTicket()).isFalse();
         assertThat(aid.withSubsidies(MedicalSubsidies.NOT_ASKED).medicalTickets())
                 .containsExactly(april);
-        ResultParticulars none = new ResultParticulars(
-                InsuredCardClassification.MEDICAL_AID,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of());
+        ResultParticulars none = ResultParticulars.medicalAid(List.of());
         assertThat(none.medicalAidWithoutTicket()).isTrue();
         assertThat(ResultParticulars.none().medicalAidWithoutTicket()).isFalse();
     }

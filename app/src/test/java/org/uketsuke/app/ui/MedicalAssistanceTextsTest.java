@@ -55,24 +55,7 @@ class MedicalAssistanceTextsTest {
 
     @Test
     void aRecipientWithoutARegisteredTicketIsToldTheReceptionWillAskTheWelfareOffice() {
-        Qualification ticketless = assisted();
-        ResultParticulars p = ticketless.particulars();
-        ticketless = ticketless.withParticulars(new ResultParticulars(
-                p.cardClassification(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of()));
+        Qualification ticketless = ORDINARY.withParticulars(ResultParticulars.medicalAid(List.of()));
         assertThat(MedicalAssistanceTexts.of(new Messages(Messages.JAPANESE), ticketless))
                 .contains("医療扶助: 今回の受診の医療券がまだ登録されていません（受付から福祉事務所に確認します）");
         assertThat(MedicalAssistanceTexts.forStaff(new Messages(Messages.ENGLISH), ticketless))

@@ -25,23 +25,29 @@ class SubsidyTextsTest {
         return ORDINARY.withParticulars(ResultParticulars.none().withSubsidies(answer));
     }
 
-    private static final MedicalSubsidy CHILD = new MedicalSubsidy(
-            SubsidyKind.CHILD,
-            PublicExpensePayerNumber.of("88138243"),
-            PublicExpenseRecipientNumber.of("1234566"),
-            "八王子市",
-            LocalDate.of(2026, 4, 1),
-            LocalDate.of(2027, 3, 31),
-            SubsidyCopay.NONE);
+    private static final MedicalSubsidy CHILD =
+            subsidy(SubsidyKind.CHILD, PublicExpensePayerNumber.of("88138243"), "1234566", "八王子市", SubsidyCopay.NONE);
 
-    private static final MedicalSubsidy DISABILITY = new MedicalSubsidy(
+    private static final MedicalSubsidy DISABILITY = subsidy(
             SubsidyKind.DISABILITY,
             PublicExpensePayerNumber.unchecked("80136240"),
             null,
             null,
-            LocalDate.of(2025, 8, 1),
-            null,
             new SubsidyCopay(500, 2500));
+
+    /** Valid from April 2026; a 受給者証 with a 受給者番号 ends in March 2027, one without is open-ended. */
+    private static MedicalSubsidy subsidy(
+            SubsidyKind kind, PublicExpensePayerNumber payer, String recipient, String town, SubsidyCopay copay) {
+        LocalDate april = LocalDate.of(2026, 4, 1);
+        return new MedicalSubsidy(
+                kind,
+                payer,
+                recipient == null ? null : PublicExpenseRecipientNumber.of(recipient),
+                town,
+                april,
+                recipient == null ? null : april.plusYears(1).minusDays(1),
+                copay);
+    }
 
     @Test
     void thePatientSeesTheProgrammeAndItsValidityAndTheStaffAlsoTheNumbersAndTheCopay() {

@@ -38,7 +38,7 @@ import org.uketsuke.eligibility.UnavailableReason;
 
 class QualificationXmlTest {
 
-    private static final Qualification HANAKO = new Qualification(
+    static final Qualification HANAKO = new Qualification(
             new InsuranceCardId(InsurerNumber.of("131045"), "受付12", "004567", "01"),
             "受付区国民健康保険",
             "受付　花子",

@@ -11,36 +11,21 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
-import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.IdentityMethod;
-import org.uketsuke.eligibility.InsuranceCardId;
-import org.uketsuke.eligibility.InsuredCardClassification;
-import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.MedicalSubsidies;
 import org.uketsuke.eligibility.MedicalSubsidy;
 import org.uketsuke.eligibility.MedicalTicket;
-import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.PublicExpensePayerNumber;
 import org.uketsuke.eligibility.PublicExpenseRecipientNumber;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.ResultParticulars;
-import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.SubsidyCopay;
 import org.uketsuke.eligibility.SubsidyKind;
 
 /** The provisional PMH elements (docs/spec-notes/pmh.md#elements) and QualificationValidity 6 through the wire. */
 class SubsidyElementsTest {
 
-    private static final Qualification CHILD = new Qualification(
-            new InsuranceCardId(InsurerNumber.of("06131239"), "受付", "1234", "02"),
-            "受付健康保険組合",
-            "受付　陽太",
-            "ｳｹﾂｹ ﾖｳﾀ",
-            LocalDate.of(2019, 5, 5),
-            Sex.MALE,
-            PersonalFamily.DEPENDANT,
-            new ContributionRatio(20),
-            LocalDate.of(2019, 5, 5));
+    private static final Qualification CHILD = QualificationXmlTest.HANAKO;
 
     private static final MedicalSubsidy MARU_NYU = new MedicalSubsidy(
             SubsidyKind.CHILD,
@@ -139,22 +124,7 @@ class SubsidyElementsTest {
                 LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 3, 31));
         for (List<MedicalTicket> tickets : List.of(List.<MedicalTicket>of(), List.of(march))) {
-            Qualification aid = CHILD.withParticulars(new ResultParticulars(
-                    InsuredCardClassification.MEDICAL_AID,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    tickets));
+            Qualification aid = CHILD.withParticulars(ResultParticulars.medicalAid(tickets));
             ResultMessage back = QualificationXml.parseResult(QualificationXml.write(confirmed(aid)));
             assertThat(back.qualificationValidity()).isEqualTo(tickets.isEmpty() ? "6" : "1");
             assertThat(back.toOutcome()).isInstanceOf(ConfirmationOutcome.Confirmed.class);
