@@ -99,7 +99,7 @@ class FaceEvaluationTest {
                 0.40,
                 0.0001,
                 1L,
-                new FacePipeline(DlibEmbedder.load()),
+                new FacePipeline(ConvertedModels.recogniser()),
                 pairs);
         report.lines().forEach(System.out::println);
         assertThat(report.listedPairs()).isEqualTo(5);
@@ -113,12 +113,15 @@ class FaceEvaluationTest {
     }
 
     @Test
-    void theCommandRefusesAnUnknownEmbedderAndAMalformedPairsFile() throws Exception {
+    void theCommandRefusesAnUnknownEmbedderOrDetectorAndAMalformedPairsFile() throws Exception {
         StringWriter err = new StringWriter();
         CommandLine command = new CommandLine(new FaceCommand()).setErr(new PrintWriter(err));
         assertThat(command.execute("eval", "--dataset", work.resolve("set").toString(), "--embedder", "sface"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--embedder must be arcface or dlib");
+        assertThat(command.execute("eval", "--dataset", work.resolve("set").toString(), "--detector", "yunet"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--detector must be rfb or blazeface");
         Path pairs = Files.writeString(work.resolve("bad-pairs.txt"), "astronaut/1.png camera/1.png perhaps\n");
         assertThatThrownBy(() -> FaceEvaluation.run(
                         work.resolve("set"), work.resolve("out-bad"), 0.40, 0.0001, 1L, new FacePipeline(), pairs))
