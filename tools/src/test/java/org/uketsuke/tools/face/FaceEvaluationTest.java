@@ -69,6 +69,10 @@ class FaceEvaluationTest {
                 .isZero();
         assertThat(report.lines()).anyMatch(l -> l.contains("no FMR can be stated"));
         assertThat(report.genuineMax()).isGreaterThanOrEqualTo(report.genuineMean());
+        assertThat(report.chipReplays())
+                .as("the chip picture of each enrolled view, shown to the camera")
+                .isPositive();
+        assertThat(report.chipReplayMedian()).isGreaterThan(report.genuineMean());
         assertThat(Files.readAllLines(out.resolve("roc.csv")))
                 .hasSize(202)
                 .first()
