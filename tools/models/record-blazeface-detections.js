@@ -12,39 +12,18 @@
 //       face-match/target/test-images/astronaut.png \
 //       > tools/src/test/resources/org/uketsuke/tools/face/blazeface-detections.json
 'use strict';
-const fs = require('fs');
-const path = require('path');
-const tf = require('@tensorflow/tfjs-core');
-require('@tensorflow/tfjs-backend-cpu');
-const converter = require('@tensorflow/tfjs-converter');
-const { PNG } = require('pngjs');
+const { tf, loadBlazeFace, astronautWindow, X0, Y0, SIZE } = require('./blazeface-window');
 const calculators = '@tensorflow-models/face-detection/dist/shared/calculators/';
 const { createSsdAnchors } = require(calculators + 'create_ssd_anchors');
 const { tensorsToDetections } = require(calculators + 'tensors_to_detections');
 const { nonMaxSuppression } = require(calculators + 'non_max_suppression');
 
 const [modelJson, astronautPng] = process.argv.slice(2);
-const X0 = 128;
-const Y0 = 0;
-const SIZE = 256;
 
 async function main() {
-  await tf.setBackend('cpu');
-  const model = JSON.parse(fs.readFileSync(modelJson));
-  const group = model.weightsManifest[0];
-  const bin = Buffer.concat(group.paths.map((p) => fs.readFileSync(path.join(path.dirname(modelJson), p))));
-  const net = await converter.loadGraphModel(tf.io.fromMemory({ modelTopology: model.modelTopology,
-    weightSpecs: group.weights, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length) }));
-  const png = PNG.sync.read(fs.readFileSync(astronautPng));
-  const pixels = new Float32Array(SIZE * SIZE * 3);
-  for (let y = 0; y < SIZE; y++) {
-    for (let x = 0; x < SIZE; x++) {
-      const i = ((Y0 + y) * png.width + (X0 + x)) * 4;
-      for (let c = 0; c < 3; c++) pixels[(y * SIZE + x) * 3 + c] = png.data[i + c] / 127.5 - 1;
-    }
-  }
+  const net = await loadBlazeFace(modelJson);
   // Identity / Identity_1: scores of the 512 stride-16 and 384 stride-32 anchors; Identity_2 / _3: their 16 values.
-  const [s16, s32, r16, r32] = net.execute(tf.tensor4d(pixels, [1, SIZE, SIZE, 3]),
+  const [s16, s32, r16, r32] = net.execute(astronautWindow(astronautPng),
     ['Identity', 'Identity_1', 'Identity_2', 'Identity_3']);
   const logits = tf.reshape(tf.concat([s16, s32], 1), [896]);
   const raw = tf.reshape(tf.concat([r16, r32], 1), [896, 16]);
