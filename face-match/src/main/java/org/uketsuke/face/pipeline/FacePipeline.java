@@ -32,6 +32,7 @@ public final class FacePipeline {
     private final Mat laplacian = new Mat();
     private final MatOfDouble mu = new MatOfDouble();
     private final MatOfDouble sigma = new MatOfDouble();
+    private FacePoints lastPoints;
 
     /** One frame's analysis: a usable face with its embedding, or the reason there is none. */
     public sealed interface Analysis {
@@ -79,7 +80,8 @@ public final class FacePipeline {
         if (exposure != null) {
             return new Analysis.Issue(exposure);
         }
-        return new Analysis.Face(face, embedder.embed(image, locator.points(grey, face)));
+        lastPoints = locator.points(grey, face);
+        return new Analysis.Face(face, embedder.embed(image, lastPoints));
     }
 
     /** Embedding of the chip photo (greyscale); smaller photos are scaled up so the face clears the minimum size. */
@@ -108,6 +110,36 @@ public final class FacePipeline {
                 m.release();
             }
         }
+    }
+
+    /**
+     * The grey pixels of the face {@link #analyse} last embedded, warped onto dlib's chip and scaled to
+     * {@code side} × {@code side}, zero-mean and unit-length: the same face region for any detector, compared by
+     * {@link #cosine} to tell a replayed chip picture from a live face by its pixels rather than its identity
+     * (measured by {@code face eval}, docs/decisions/0011-licence-clear-face-models.md). Call it before {@link #clear}.
+     */
+    public float[] lastChipPixels(int side) {
+        Mat transform = ChipAlignment.toChip(lastPoints);
+        Mat chip = new Mat();
+        Imgproc.warpAffine(
+                grey, chip, transform, new Size(ChipAlignment.CHIP_SIZE, ChipAlignment.CHIP_SIZE), Imgproc.INTER_AREA);
+        Imgproc.resize(chip, chip, new Size(side, side), 0, 0, Imgproc.INTER_AREA);
+        Mat values = new Mat();
+        chip.convertTo(values, CvType.CV_32F);
+        float[] pixels = new float[side * side];
+        values.get(0, 0, pixels);
+        for (Mat m : new Mat[] {transform, chip, values}) {
+            m.release();
+        }
+        double mean = 0;
+        for (float p : pixels) {
+            mean += p;
+        }
+        mean /= pixels.length;
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] -= (float) mean;
+        }
+        return FaceEmbedder.normalised(pixels);
     }
 
     /** The embedder's similarity of two embeddings (the product's: {@link #cosine}). */

@@ -84,7 +84,9 @@ public final class FaceEvaluation {
             int chipReplays,
             double chipReplayMedian,
             double chipReplayMin,
-            int chipReplaysAtOrAboveCeiling) {
+            int chipReplaysAtOrAboveCeiling,
+            double[] chipReplayPixelCorrelations,
+            double[] genuinePixelCorrelations) {
 
         public List<String> lines() {
             List<String> lines = new ArrayList<>(List.of(
@@ -165,7 +167,23 @@ public final class FaceEvaluation {
                             chipReplaysAtOrAboveCeiling,
                             chipReplays,
                             chipReplayMedian,
-                            chipReplayMin)));
+                            chipReplayMin),
+                    String.format(
+                            Locale.ROOT,
+                            "pixel correlation of the aligned %d × %d grey chips: chip replays median %.3f, min %.3f"
+                                    + " (%d); genuine pairs median %.3f, max %.3f (%d); %d replays above every genuine"
+                                    + " pair",
+                            PIXELS_SIDE,
+                            PIXELS_SIDE,
+                            median(chipReplayPixelCorrelations),
+                            first(chipReplayPixelCorrelations),
+                            chipReplayPixelCorrelations.length,
+                            median(genuinePixelCorrelations),
+                            last(genuinePixelCorrelations),
+                            genuinePixelCorrelations.length,
+                            Arrays.stream(chipReplayPixelCorrelations)
+                                    .filter(r -> r > last(genuinePixelCorrelations))
+                                    .count())));
             if (listedPairs > 0) {
                 lines.add(
                         1,
@@ -188,7 +206,10 @@ public final class FaceEvaluation {
         }
     }
 
-    private record Sample(String person, float[] enrolled, float[] live) {}
+    private record Sample(String person, float[] enrolled, float[] live, float[] enrolledPixels, float[] livePixels) {}
+
+    /** Side of the aligned grey chip whose pixels the replay figures correlate. */
+    private static final int PIXELS_SIDE = 32;
 
     /** A scored comparison: the enrolment of {@code enrolled} against the live frame of {@code live}. */
     private record Comparison(int enrolled, int live, boolean same) {}
@@ -242,24 +263,32 @@ public final class FaceEvaluation {
         int failedToEnrol = 0;
         int failedToAcquire = 0;
         List<Double> replays = new ArrayList<>();
+        List<Double> replayPixels = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             Mat image = Imgcodecs.imread(images.get(i).toString());
             float[] enrolled = null;
             float[] live = null;
+            float[] enrolledPixels = null;
+            float[] livePixels = null;
             if (!image.empty()) {
                 Mat chip = chipPicture(pipeline, image);
                 if (chip != null) {
                     enrolled = embedChip(pipeline, chip);
                     if (enrolled != null) {
+                        enrolledPixels = pipeline.lastChipPixels(PIXELS_SIDE);
                         Mat frame = replayFrame(chip);
                         if (pipeline.analyse(frame) instanceof FacePipeline.Analysis.Face replay) {
                             replays.add(pipeline.similarity(enrolled, replay.embedding()));
+                            replayPixels.add(FacePipeline.cosine(enrolledPixels, pipeline.lastChipPixels(PIXELS_SIDE)));
                         }
                         frame.release();
                     }
                     chip.release();
                 }
-                live = pipeline.analyse(image) instanceof FacePipeline.Analysis.Face f ? f.embedding() : null;
+                if (pipeline.analyse(image) instanceof FacePipeline.Analysis.Face f) {
+                    live = f.embedding();
+                    livePixels = pipeline.lastChipPixels(PIXELS_SIDE);
+                }
             }
             image.release();
             if (enrolled == null) {
@@ -268,7 +297,7 @@ public final class FaceEvaluation {
             if (live == null) {
                 failedToAcquire++;
             }
-            samples.add(new Sample(persons.get(i), enrolled, live));
+            samples.add(new Sample(persons.get(i), enrolled, live, enrolledPixels, livePixels));
         }
         List<Comparison> comparisons = new ArrayList<>();
         if (listed == null) {
@@ -305,6 +334,17 @@ public final class FaceEvaluation {
         writeRoc(all, heldOut, out, configuredThreshold);
         double[] heldOutEer = heldOut.equalErrorRate();
         double ceiling = PresentationChecks.defaults().replayCeiling();
+        double[] genuinePixels = comparisons.stream()
+                .filter(Comparison::same)
+                .filter(c -> samples.get(c.enrolled()).enrolledPixels() != null
+                        && samples.get(c.live()).livePixels() != null)
+                .mapToDouble(c -> FacePipeline.cosine(
+                        samples.get(c.enrolled()).enrolledPixels(),
+                        samples.get(c.live()).livePixels()))
+                .sorted()
+                .toArray();
+        double[] replayPixelScores =
+                replayPixels.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Report(
                 names.size(),
                 images.size(),
@@ -341,7 +381,9 @@ public final class FaceEvaluation {
                 replays.size(),
                 replays.isEmpty() ? -1 : replays.stream().sorted().toList().get(replays.size() / 2),
                 replays.stream().mapToDouble(Double::doubleValue).min().orElse(-1),
-                (int) replays.stream().filter(r -> r >= ceiling).count());
+                (int) replays.stream().filter(r -> r >= ceiling).count(),
+                replayPixelScores,
+                genuinePixels);
     }
 
     /** The images of a {@code person/image} folder, with their person. */
@@ -461,6 +503,18 @@ public final class FaceEvaluation {
         return new ScoreStatistics(
                 genuine.stream().mapToDouble(Double::doubleValue).toArray(),
                 impostor.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double median(double[] sorted) {
+        return sorted.length == 0 ? -1 : sorted[sorted.length / 2];
+    }
+
+    private static double first(double[] sorted) {
+        return sorted.length == 0 ? -1 : sorted[0];
+    }
+
+    private static double last(double[] sorted) {
+        return sorted.length == 0 ? -1 : sorted[sorted.length - 1];
     }
 
     private static double mean(double[] values) {

@@ -73,6 +73,10 @@ class FaceEvaluationTest {
                 .as("the chip picture of each enrolled view, shown to the camera")
                 .isPositive();
         assertThat(report.chipReplayMedian()).isGreaterThan(report.genuineMean());
+        assertThat(report.chipReplayPixelCorrelations()).hasSize(report.chipReplays());
+        assertThat(report.genuinePixelCorrelations()).hasSize(report.genuinePairs());
+        // This set's genuine pairs are views of one photograph: their pixels correlate like replays, so only counted.
+        assertThat(report.lines()).anyMatch(l -> l.startsWith("pixel correlation of the aligned 32 × 32 grey chips"));
         assertThat(Files.readAllLines(out.resolve("roc.csv")))
                 .hasSize(202)
                 .first()
