@@ -9,7 +9,10 @@ import org.opencv.core.Size;
 import org.opencv.dnn.Dnn;
 import org.opencv.imgproc.Imgproc;
 
-/** Eye centres, nose tip and mouth corners of the 68-point layout onto the ArcFace 112×112 template, 512-D out. */
+/**
+ * Eye centres, nose tip and mouth corners of the 68-point layout (or BlazeFace's eyes, nose and mouth centre) onto the
+ * ArcFace 112×112 template, 512-D out.
+ */
 final class ArcFaceEmbedder implements FaceEmbedder {
 
     /** ArcFace reference points for a 112×112 crop: eyes, nose tip, mouth corners. */
@@ -24,14 +27,27 @@ final class ArcFaceEmbedder implements FaceEmbedder {
     }
 
     @Override
-    public float[] embed(Mat image, float[] p) {
-        Point leftEye = average(p, 36, 37, 39, 40);
-        Point rightEye = average(p, 42, 43, 45, 46);
-        Point nose = new Point(p[60], p[61]);
-        Point leftMouth = average(p, 48, 60);
-        Point rightMouth = average(p, 54, 64);
-        MatOfPoint2f from = new MatOfPoint2f(leftEye, rightEye, nose, leftMouth, rightMouth);
-        MatOfPoint2f to = new MatOfPoint2f(point(0), point(1), point(2), point(3), point(4));
+    public float[] embed(Mat image, FacePoints points) {
+        float[] p = points.xy();
+        MatOfPoint2f from;
+        MatOfPoint2f to;
+        switch (points) {
+            case FacePoints.Landmarks68 _ -> {
+                Point leftEye = average(p, 36, 37, 39, 40);
+                Point rightEye = average(p, 42, 43, 45, 46);
+                Point nose = new Point(p[60], p[61]);
+                Point leftMouth = average(p, 48, 60);
+                Point rightMouth = average(p, 54, 64);
+                from = new MatOfPoint2f(leftEye, rightEye, nose, leftMouth, rightMouth);
+                to = new MatOfPoint2f(point(0), point(1), point(2), point(3), point(4));
+            }
+            case FacePoints.Keypoints6 _ -> {
+                // No mouth corners: the mouth centre goes between the template's two.
+                from = new MatOfPoint2f(average(p, 0), average(p, 1), average(p, 2), average(p, 3));
+                Point mouth = new Point((TEMPLATE[3][0] + TEMPLATE[4][0]) / 2, (TEMPLATE[3][1] + TEMPLATE[4][1]) / 2);
+                to = new MatOfPoint2f(point(0), point(1), point(2), mouth);
+            }
+        }
         Mat transform = Calib3d.estimateAffinePartial2D(from, to);
         Mat aligned = new Mat();
         Imgproc.warpAffine(image, aligned, transform, new Size(112, 112));

@@ -3,14 +3,13 @@ package org.uketsuke.face.pipeline;
 import org.opencv.core.Mat;
 
 /**
- * The pipeline's last step: the face in a frame (three-channel, in the chip's grey conditions) and its 68 landmarks
- * (x, y interleaved, image pixels) in, an embedding out, compared by {@link #similarity}. The product uses
- * {@link #arcFace()}; {@code face eval} can measure another recogniser through the same detector and landmarks
- * (docs/decisions/0011-licence-clear-face-models.md).
+ * The pipeline's last step: the face in a frame (three-channel, in the chip's grey conditions) and the points its
+ * locator found in, an embedding out, compared by {@link #similarity}. The product uses {@link #arcFace()};
+ * {@code face eval} measures {@link DlibEmbedder} too (docs/decisions/0011-licence-clear-face-models.md).
  */
 public interface FaceEmbedder {
 
-    float[] embed(Mat image, float[] landmarks68);
+    float[] embed(Mat image, FacePoints points);
 
     /** Higher is more alike, in the metric the model was trained for; the default is the cosine of unit vectors. */
     default double similarity(float[] a, float[] b) {

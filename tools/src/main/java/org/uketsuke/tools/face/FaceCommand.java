@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ./uketsuke face eval --dataset DIR [--pairs FILE] [--embedder dlib]}: genuine/impostor scores, FMR/FNMR, EER and a ROC on labelled images. */
+/** {@code ./uketsuke face eval --dataset DIR [--pairs FILE] [--embedder dlib] [--detector blazeface]}: genuine/impostor scores, FMR/FNMR, EER and a ROC on labelled images. */
 @Command(
         name = "face",
         mixinStandardHelpOptions = true,
@@ -64,18 +64,32 @@ public final class FaceCommand {
                 description = "Embedding step: arcface (shipped) or dlib (ADR 0011, measured only).")
         String embedder;
 
+        @Option(
+                names = "--detector",
+                defaultValue = "rfb",
+                description = "Detector and alignment points: rfb (shipped: RFB-320 + 68 landmarks) or blazeface"
+                        + " (ADR 0011: MediaPipe BlazeFace and its six keypoints).")
+        String detector;
+
         @Override
         public Integer call() throws Exception {
             OpenCv.load();
             FaceEmbedder chosen = switch (embedder) {
                 case "arcface" -> FaceEmbedder.arcFace();
-                case "dlib" -> DlibEmbedder.load();
+                case "dlib" -> ConvertedModels.recogniser();
                 default ->
                     throw new CommandLine.ParameterException(
                             spec.commandLine(), "--embedder must be arcface or dlib, not " + embedder);
             };
+            FacePipeline pipeline = switch (detector) {
+                case "rfb" -> new FacePipeline(chosen);
+                case "blazeface" -> new FacePipeline(ConvertedModels.detector(), chosen);
+                default ->
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "--detector must be rfb or blazeface, not " + detector);
+            };
             FaceEvaluation.Report report =
-                    FaceEvaluation.run(dataset, out, threshold, targetFmr, seed, new FacePipeline(chosen), pairs);
+                    FaceEvaluation.run(dataset, out, threshold, targetFmr, seed, pipeline, pairs);
             report.lines().forEach(System.out::println);
             System.out.println("wrote " + out.resolve("roc.csv") + " and " + out.resolve("roc.png"));
             return 0;

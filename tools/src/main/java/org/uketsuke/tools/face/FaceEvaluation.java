@@ -25,6 +25,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
@@ -79,7 +80,13 @@ public final class FaceEvaluation {
             double replayCeiling,
             int genuineAtOrAboveCeiling,
             int listedPairs,
-            int unscoredPairs) {
+            int unscoredPairs,
+            int chipReplays,
+            double chipReplayMedian,
+            double chipReplayMin,
+            int chipReplaysAtOrAboveCeiling,
+            double[] chipReplayPixelCorrelations,
+            double[] genuinePixelCorrelations) {
 
         public List<String> lines() {
             List<String> lines = new ArrayList<>(List.of(
@@ -152,7 +159,31 @@ public final class FaceEvaluation {
                                     + " as a replay of the chip photo)",
                             replayCeiling,
                             genuineAtOrAboveCeiling,
-                            genuinePairs)));
+                            genuinePairs),
+                    String.format(
+                            Locale.ROOT,
+                            "chip picture shown to the camera (tinted, scaled, blurred): %d of %d replays at or above"
+                                    + " the ceiling; score median %.3f, min %.3f",
+                            chipReplaysAtOrAboveCeiling,
+                            chipReplays,
+                            chipReplayMedian,
+                            chipReplayMin),
+                    String.format(
+                            Locale.ROOT,
+                            "pixel correlation of the aligned %d × %d grey chips: chip replays median %.3f, min %.3f"
+                                    + " (%d); genuine pairs median %.3f, max %.3f (%d); %d replays above every genuine"
+                                    + " pair",
+                            PIXELS_SIDE,
+                            PIXELS_SIDE,
+                            median(chipReplayPixelCorrelations),
+                            first(chipReplayPixelCorrelations),
+                            chipReplayPixelCorrelations.length,
+                            median(genuinePixelCorrelations),
+                            last(genuinePixelCorrelations),
+                            genuinePixelCorrelations.length,
+                            Arrays.stream(chipReplayPixelCorrelations)
+                                    .filter(r -> r > last(genuinePixelCorrelations))
+                                    .count())));
             if (listedPairs > 0) {
                 lines.add(
                         1,
@@ -175,7 +206,10 @@ public final class FaceEvaluation {
         }
     }
 
-    private record Sample(String person, float[] enrolled, float[] live) {}
+    private record Sample(String person, float[] enrolled, float[] live, float[] enrolledPixels, float[] livePixels) {}
+
+    /** Side of the aligned grey chip whose pixels the replay figures correlate. */
+    private static final int PIXELS_SIDE = 32;
 
     /** A scored comparison: the enrolment of {@code enrolled} against the live frame of {@code live}. */
     private record Comparison(int enrolled, int live, boolean same) {}
@@ -228,13 +262,33 @@ public final class FaceEvaluation {
         List<Sample> samples = new ArrayList<>();
         int failedToEnrol = 0;
         int failedToAcquire = 0;
+        List<Double> replays = new ArrayList<>();
+        List<Double> replayPixels = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             Mat image = Imgcodecs.imread(images.get(i).toString());
             float[] enrolled = null;
             float[] live = null;
+            float[] enrolledPixels = null;
+            float[] livePixels = null;
             if (!image.empty()) {
-                enrolled = enrol(pipeline, image);
-                live = pipeline.analyse(image) instanceof FacePipeline.Analysis.Face f ? f.embedding() : null;
+                Mat chip = chipPicture(pipeline, image);
+                if (chip != null) {
+                    enrolled = embedChip(pipeline, chip);
+                    if (enrolled != null) {
+                        enrolledPixels = pipeline.lastChipPixels(PIXELS_SIDE);
+                        Mat frame = replayFrame(chip);
+                        if (pipeline.analyse(frame) instanceof FacePipeline.Analysis.Face replay) {
+                            replays.add(pipeline.similarity(enrolled, replay.embedding()));
+                            replayPixels.add(FacePipeline.cosine(enrolledPixels, pipeline.lastChipPixels(PIXELS_SIDE)));
+                        }
+                        frame.release();
+                    }
+                    chip.release();
+                }
+                if (pipeline.analyse(image) instanceof FacePipeline.Analysis.Face f) {
+                    live = f.embedding();
+                    livePixels = pipeline.lastChipPixels(PIXELS_SIDE);
+                }
             }
             image.release();
             if (enrolled == null) {
@@ -243,7 +297,7 @@ public final class FaceEvaluation {
             if (live == null) {
                 failedToAcquire++;
             }
-            samples.add(new Sample(persons.get(i), enrolled, live));
+            samples.add(new Sample(persons.get(i), enrolled, live, enrolledPixels, livePixels));
         }
         List<Comparison> comparisons = new ArrayList<>();
         if (listed == null) {
@@ -280,6 +334,17 @@ public final class FaceEvaluation {
         writeRoc(all, heldOut, out, configuredThreshold);
         double[] heldOutEer = heldOut.equalErrorRate();
         double ceiling = PresentationChecks.defaults().replayCeiling();
+        double[] genuinePixels = comparisons.stream()
+                .filter(Comparison::same)
+                .filter(c -> samples.get(c.enrolled()).enrolledPixels() != null
+                        && samples.get(c.live()).livePixels() != null)
+                .mapToDouble(c -> FacePipeline.cosine(
+                        samples.get(c.enrolled()).enrolledPixels(),
+                        samples.get(c.live()).livePixels()))
+                .sorted()
+                .toArray();
+        double[] replayPixelScores =
+                replayPixels.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Report(
                 names.size(),
                 images.size(),
@@ -312,7 +377,13 @@ public final class FaceEvaluation {
                 ceiling,
                 (int) Arrays.stream(all.genuine()).filter(g -> g >= ceiling).count(),
                 listed == null ? 0 : listed.pairs().size(),
-                unscored);
+                unscored,
+                replays.size(),
+                replays.isEmpty() ? -1 : replays.stream().sorted().toList().get(replays.size() / 2),
+                replays.stream().mapToDouble(Double::doubleValue).min().orElse(-1),
+                (int) replays.stream().filter(r -> r >= ceiling).count(),
+                replayPixelScores,
+                genuinePixels);
     }
 
     /** The images of a {@code person/image} folder, with their person. */
@@ -338,6 +409,19 @@ public final class FaceEvaluation {
 
     /** The image as the card would hold it: head crop around the detected face, greyscale, 180×222, JPEG 2000. */
     static float[] enrol(FacePipeline pipeline, Mat image) {
+        Mat chip = chipPicture(pipeline, image);
+        if (chip == null) {
+            return null;
+        }
+        try {
+            return embedChip(pipeline, chip);
+        } finally {
+            chip.release();
+        }
+    }
+
+    /** The decoded chip picture made from {@code image}, or null when it has not exactly one face. */
+    private static Mat chipPicture(FacePipeline pipeline, Mat image) {
         List<FaceBox> faces = pipeline.detect(image);
         if (faces.size() != 1) {
             return null;
@@ -369,16 +453,34 @@ public final class FaceEvaluation {
         grey.release();
         chip.release();
         padded.release();
-        if (!(ChipPhoto.decode(jp2.toArray()) instanceof ChipPhoto.Decoded.Ok decoded)) {
-            return null;
-        }
-        try {
-            return pipeline.analyseChipPhoto(decoded.grey()) instanceof FacePipeline.Analysis.Face face
-                    ? face.embedding()
-                    : null;
-        } finally {
-            decoded.grey().release();
-        }
+        return ChipPhoto.decode(jp2.toArray()) instanceof ChipPhoto.Decoded.Ok decoded ? decoded.grey() : null;
+    }
+
+    /** The chip picture's embedding, or null when the pipeline finds no usable face in it. */
+    private static float[] embedChip(FacePipeline pipeline, Mat chip) {
+        return pipeline.analyseChipPhoto(chip) instanceof FacePipeline.Analysis.Face face ? face.embedding() : null;
+    }
+
+    /**
+     * The chip picture shown to the camera: scaled up 1.6 times, tinted warm as a screen or a print under a lamp
+     * colours it, slightly blurred, on a 640 × 480 grey-blue background — the presentation attack the replay ceiling
+     * is for (ADR 0001, second addendum).
+     */
+    private static Mat replayFrame(Mat chip) {
+        Mat big = new Mat();
+        Imgproc.resize(chip, big, new Size(), 1.6, 1.6, Imgproc.INTER_CUBIC);
+        Mat bgr = new Mat();
+        Imgproc.cvtColor(big, bgr, Imgproc.COLOR_GRAY2BGR);
+        Core.multiply(bgr, new Scalar(0.85, 0.95, 1.05), bgr);
+        Imgproc.GaussianBlur(bgr, bgr, new Size(3, 3), 0);
+        Mat frame = new Mat(480, 640, bgr.type(), new Scalar(110, 100, 90));
+        int x = (640 - bgr.cols()) / 2;
+        int y = Math.max(0, (480 - bgr.rows()) / 2);
+        Mat target = frame.submat(new Rect(x, y, bgr.cols(), Math.min(bgr.rows(), 480)));
+        bgr.submat(new Rect(0, 0, bgr.cols(), target.rows())).copyTo(target);
+        big.release();
+        bgr.release();
+        return frame;
     }
 
     /** The comparisons whose two people are both among the given ones (null: all), scored by the pipeline. */
@@ -401,6 +503,18 @@ public final class FaceEvaluation {
         return new ScoreStatistics(
                 genuine.stream().mapToDouble(Double::doubleValue).toArray(),
                 impostor.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double median(double[] sorted) {
+        return sorted.length == 0 ? -1 : sorted[sorted.length / 2];
+    }
+
+    private static double first(double[] sorted) {
+        return sorted.length == 0 ? -1 : sorted[0];
+    }
+
+    private static double last(double[] sorted) {
+        return sorted.length == 0 ? -1 : sorted[sorted.length - 1];
     }
 
     private static double mean(double[] values) {

@@ -69,6 +69,14 @@ class FaceEvaluationTest {
                 .isZero();
         assertThat(report.lines()).anyMatch(l -> l.contains("no FMR can be stated"));
         assertThat(report.genuineMax()).isGreaterThanOrEqualTo(report.genuineMean());
+        assertThat(report.chipReplays())
+                .as("the chip picture of each enrolled view, shown to the camera")
+                .isPositive();
+        assertThat(report.chipReplayMedian()).isGreaterThan(report.genuineMean());
+        assertThat(report.chipReplayPixelCorrelations()).hasSize(report.chipReplays());
+        assertThat(report.genuinePixelCorrelations()).hasSize(report.genuinePairs());
+        // This set's genuine pairs are views of one photograph: their pixels correlate like replays, so only counted.
+        assertThat(report.lines()).anyMatch(l -> l.startsWith("pixel correlation of the aligned 32 × 32 grey chips"));
         assertThat(Files.readAllLines(out.resolve("roc.csv")))
                 .hasSize(202)
                 .first()
@@ -99,7 +107,7 @@ class FaceEvaluationTest {
                 0.40,
                 0.0001,
                 1L,
-                new FacePipeline(DlibEmbedder.load()),
+                new FacePipeline(ConvertedModels.recogniser()),
                 pairs);
         report.lines().forEach(System.out::println);
         assertThat(report.listedPairs()).isEqualTo(5);
@@ -113,12 +121,15 @@ class FaceEvaluationTest {
     }
 
     @Test
-    void theCommandRefusesAnUnknownEmbedderAndAMalformedPairsFile() throws Exception {
+    void theCommandRefusesAnUnknownEmbedderOrDetectorAndAMalformedPairsFile() throws Exception {
         StringWriter err = new StringWriter();
         CommandLine command = new CommandLine(new FaceCommand()).setErr(new PrintWriter(err));
         assertThat(command.execute("eval", "--dataset", work.resolve("set").toString(), "--embedder", "sface"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--embedder must be arcface or dlib");
+        assertThat(command.execute("eval", "--dataset", work.resolve("set").toString(), "--detector", "yunet"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--detector must be rfb or blazeface");
         Path pairs = Files.writeString(work.resolve("bad-pairs.txt"), "astronaut/1.png camera/1.png perhaps\n");
         assertThatThrownBy(() -> FaceEvaluation.run(
                         work.resolve("set"), work.resolve("out-bad"), 0.40, 0.0001, 1L, new FacePipeline(), pairs))

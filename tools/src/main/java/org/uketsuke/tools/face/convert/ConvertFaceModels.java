@@ -9,8 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The build step (tools' {@code process-classes}): converts the fetched TF.js recognition weights into
- * {@code face_recognition_dlib.onnx} and refuses a result whose sha256 is not the pinned one, so a changed converter
+ * The build step (tools' {@code process-classes}): converts the fetched TF.js weights into
+ * {@code face_recognition_dlib.onnx} and {@code blazeface.onnx} and refuses a result whose sha256 is not the pinned one, so a changed converter
  * or input cannot slip through unnoticed. A converted file whose sha256 is the pinned one is kept in the cache
  * ({@code ~/.cache/uketsuke/onnx}) and copied from there on later builds.
  *
@@ -23,6 +23,28 @@ public final class ConvertFaceModels {
     /** sha256 of the converter's output for the pinned weights of fetch-tfjs-models.sh. */
     public static final String RECOGNITION_SHA256 = "bbb4dbbe554f55a7e8098fed5f26b76ed8d06736e84d992f333a005f4617e58d";
 
+    public static final String BLAZEFACE_ONNX = "blazeface.onnx";
+
+    /** sha256 of {@link TfjsGraphConverter}'s output for the pinned {@code blazeface.json}. */
+    public static final String BLAZEFACE_SHA256 = "076121e8c779e5e72809e6527623cb0aff52708633698a1e16f2ad7e158a7ce6";
+
+    /** One converted file: its name, its pin and how it is made from the TF.js folder. */
+    private record Model(String file, String sha256, Conversion conversion) {}
+
+    @FunctionalInterface
+    private interface Conversion {
+        byte[] convert(Path tfjsDir) throws IOException;
+    }
+
+    private static final Model RECOGNITION = new Model(
+            RECOGNITION_ONNX,
+            RECOGNITION_SHA256,
+            tfjs -> FaceRecognitionNetConverter.convert(
+                    TfjsWeights.read(tfjs.resolve("face_recognition_model-weights_manifest.json"))));
+
+    private static final Model BLAZEFACE = new Model(
+            BLAZEFACE_ONNX, BLAZEFACE_SHA256, tfjs -> TfjsGraphConverter.convert(tfjs.resolve("blazeface.json")));
+
     private ConvertFaceModels() {}
 
     public static void main(String[] args) throws IOException {
@@ -32,21 +54,25 @@ public final class ConvertFaceModels {
         convert(Path.of(args[0]), Path.of(args[1]), cache());
     }
 
-    /** Writes the recognition net to {@code outDir}, from the cache when it holds the pinned file. */
+    /** Writes both nets to {@code outDir}, each from the cache when it holds the pinned file; returns the recogniser. */
     public static Path convert(Path tfjsDir, Path outDir, Path cacheDir) throws IOException {
+        convert(BLAZEFACE, tfjsDir, outDir, cacheDir);
+        return convert(RECOGNITION, tfjsDir, outDir, cacheDir);
+    }
+
+    private static Path convert(Model model, Path tfjsDir, Path outDir, Path cacheDir) throws IOException {
         Files.createDirectories(outDir);
-        Path target = outDir.resolve(RECOGNITION_ONNX);
-        Path cached = cacheDir.resolve(RECOGNITION_SHA256 + ".onnx");
-        if (Files.isRegularFile(cached) && sha256(Files.readAllBytes(cached)).equals(RECOGNITION_SHA256)) {
+        Path target = outDir.resolve(model.file());
+        Path cached = cacheDir.resolve(model.sha256() + ".onnx");
+        if (Files.isRegularFile(cached) && sha256(Files.readAllBytes(cached)).equals(model.sha256())) {
             Files.copy(cached, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         }
-        byte[] onnx = FaceRecognitionNetConverter.convert(
-                TfjsWeights.read(tfjsDir.resolve("face_recognition_model-weights_manifest.json")));
+        byte[] onnx = model.conversion().convert(tfjsDir);
         String sha = sha256(onnx);
-        if (!sha.equals(RECOGNITION_SHA256)) {
-            throw new IllegalStateException("the converted " + RECOGNITION_ONNX + " has sha256 " + sha
-                    + ", not the pinned " + RECOGNITION_SHA256
+        if (!sha.equals(model.sha256())) {
+            throw new IllegalStateException("the converted " + model.file() + " has sha256 " + sha
+                    + ", not the pinned " + model.sha256()
                     + ": the converter or its input changed; check the equivalence test, then update the pin");
         }
         Files.write(target, onnx);

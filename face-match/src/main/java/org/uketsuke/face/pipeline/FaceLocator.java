@@ -1,0 +1,22 @@
+package org.uketsuke.face.pipeline;
+
+import java.util.List;
+import org.opencv.core.Mat;
+
+/**
+ * The pipeline's first steps: faces in a frame (three-channel, in the chip's grey conditions) and, for the one face
+ * that passes the quality gates, the points its alignment uses. Not thread-safe: one per pipeline.
+ */
+public interface FaceLocator {
+
+    /** ADR 0001's shipped detector (RFB-320) and 68-point landmark net. */
+    static FaceLocator shipped() {
+        return new RfbLocator(FaceModels.get());
+    }
+
+    /** Detected faces, in pixels of {@code image}. */
+    List<FaceBox> detect(Mat image);
+
+    /** The alignment points of {@code face}, one of the boxes the last {@link #detect} returned for this frame. */
+    FacePoints points(Mat grey, FaceBox face);
+}
