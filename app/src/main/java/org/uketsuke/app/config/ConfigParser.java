@@ -55,6 +55,12 @@ public final class ConfigParser {
             "tls.key",
             "tls.pkcs12",
             "tls.pkcs12_password_env",
+            "tls.key_store",
+            "tls.key_alias",
+            "tls.pkcs11.library",
+            "tls.pkcs11.slot_index",
+            "tls.pkcs11.pin_env",
+            "tls.pkcs11.pin_file",
             "tls.trusted_cas",
             "tls.server_crl",
             "tls.server_crl_soft_fail",
@@ -90,6 +96,10 @@ public final class ConfigParser {
             "folders.timeout_seconds",
             "folders.attempts",
             "folders.archive");
+
+    /** The keys that only mean something for a key held by a token or the OS ({@code tls.key_store}). */
+    private static final List<String> HELD_KEY_KEYS = List.of(
+            "tls.key_alias", "tls.pkcs11.library", "tls.pkcs11.slot_index", "tls.pkcs11.pin_env", "tls.pkcs11.pin_file");
 
     /** The keys that only mean something with {@code backend.kind=folders}. */
     private static final List<String> FOLDER_KEYS =
@@ -340,6 +350,17 @@ public final class ConfigParser {
             Path trusted = requiredPath("tls.trusted_cas");
             Path placeholder = Path.of("").toAbsolutePath();
             trusted = trusted == null ? placeholder : trusted;
+            String store = string("tls.key_store", "files");
+            switch (store) {
+                case "files" -> {
+                    // the PEM or PKCS#12 keys below
+                }
+                case "pkcs11", "windows-my", "windows-my-localmachine" -> {
+                    return heldKey(store, trusted);
+                }
+                default -> problem("tls.key_store", Reason.BAD_CHOICE, "files, pkcs11, windows-my, windows-my-localmachine");
+            }
+            conflicting(HELD_KEY_KEYS, "tls.key_store=files");
             boolean pkcs12 = entries.containsKey("tls.pkcs12");
             if (pkcs12) {
                 for (String pemKey : List.of("tls.certificate", "tls.key")) {
@@ -361,6 +382,38 @@ public final class ConfigParser {
             Path key = requiredPath("tls.key");
             return new UketsukeConfig.Credentials.Pem(
                     key == null ? placeholder : key, certificate == null ? placeholder : certificate, trusted);
+        }
+
+        /** A key the terminal never reads itself: on a PKCS#11 token, or in the Windows certificate store. */
+        private UketsukeConfig.Credentials heldKey(String store, Path trusted) {
+            conflicting(List.of("tls.certificate", "tls.key", "tls.pkcs12", "tls.pkcs12_password_env"), "tls.key_store");
+            String alias = required("tls.key_alias");
+            alias = alias == null ? "" : alias;
+            if (!store.equals("pkcs11")) {
+                conflicting(HELD_KEY_KEYS.stream().filter(key -> key.startsWith("tls.pkcs11.")).toList(), store);
+                return new UketsukeConfig.Credentials.WindowsStore(store.equals("windows-my-localmachine"), alias, trusted);
+            }
+            Path library = requiredPath("tls.pkcs11.library");
+            int slot = number("tls.pkcs11.slot_index", 0, 0, 255);
+            UketsukeConfig.TokenPin pin;
+            if (entries.containsKey("tls.pkcs11.pin_file")) {
+                conflicting(List.of("tls.pkcs11.pin_env"), "tls.pkcs11.pin_file");
+                Path file = requiredPath("tls.pkcs11.pin_file");
+                pin = new UketsukeConfig.TokenPin.FromFile(file == null ? trusted : file);
+            } else {
+                String variable = string("tls.pkcs11.pin_env", "UKETSUKE_TOKEN_PIN");
+                if (!VARIABLE.matcher(variable).matches()) {
+                    problem("tls.pkcs11.pin_env", Reason.BAD_VARIABLE, "");
+                }
+                pin = new UketsukeConfig.TokenPin.FromVariable(variable);
+            }
+            return new UketsukeConfig.Credentials.Pkcs11(
+                    library == null ? trusted : library, slot, alias, pin, trusted);
+        }
+
+        /** Each of {@code keys} that is set is a conflict with {@code setting}. */
+        private void conflicting(List<String> keys, String setting) {
+            keys.stream().filter(entries::containsKey).forEach(key -> problem(key, Reason.CONFLICT, setting));
         }
 
         private Set<IdentityCheck> identityChecks() {

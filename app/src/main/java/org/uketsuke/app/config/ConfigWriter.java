@@ -48,6 +48,20 @@ public final class ConfigWriter {
                 f.put("tls.pkcs12", p12.file().toString());
                 f.put("tls.pkcs12_password_env", p12.passwordVariable());
             }
+            case UketsukeConfig.Credentials.Pkcs11 token -> {
+                f.put("tls.key_store", "pkcs11");
+                f.put("tls.key_alias", token.alias());
+                f.put("tls.pkcs11.library", token.library().toString());
+                f.put("tls.pkcs11.slot_index", Integer.toString(token.slotIndex()));
+                switch (token.pin()) {
+                    case UketsukeConfig.TokenPin.FromVariable variable -> f.put("tls.pkcs11.pin_env", variable.name());
+                    case UketsukeConfig.TokenPin.FromFile file -> f.put("tls.pkcs11.pin_file", file.file().toString());
+                }
+            }
+            case UketsukeConfig.Credentials.WindowsStore windows -> {
+                f.put("tls.key_store", windows.localMachine() ? "windows-my-localmachine" : "windows-my");
+                f.put("tls.key_alias", windows.alias());
+            }
         }
         f.put("tls.trusted_cas", c.backend().credentials().trustedCas().toString());
         URI crl = c.backend().serverCrl();

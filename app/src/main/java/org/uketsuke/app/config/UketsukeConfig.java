@@ -165,6 +165,32 @@ public record UketsukeConfig(
          * environment variable named here.
          */
         record Pkcs12(Path file, String passwordVariable, Path trustedCas) implements Credentials {}
+
+        /**
+         * A key that never leaves a PKCS#11 token (an HSM, a smart card, SoftHSM for a trial), used through the JDK's
+         * SunPKCS11 provider; the certificate stored beside it on the token under the same alias.
+         *
+         * @param library the token's PKCS#11 module (absolute path)
+         * @param slotIndex the token's place in the module's slot list (0: the first)
+         * @param alias the key's label on the token
+         */
+        record Pkcs11(Path library, int slotIndex, String alias, TokenPin pin, Path trustedCas)
+                implements Credentials {}
+
+        /**
+         * A key in the Windows certificate store (SunMSCAPI): the personal store of the user running the kiosk, or
+         * of the machine (imported with certlm.msc).
+         */
+        record WindowsStore(boolean localMachine, String alias, Path trustedCas) implements Credentials {}
+    }
+
+    /** Where the token's user PIN is: never in the configuration and never on a command line. */
+    public sealed interface TokenPin {
+        /** In this environment variable of the kiosk's process (the service's environment file). */
+        record FromVariable(String name) implements TokenPin {}
+
+        /** The first line of this file, readable by the kiosk's user only. */
+        record FromFile(Path file) implements TokenPin {}
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,10 @@ public final class KioskCheck {
             }
             case UketsukeConfig.Credentials.Pkcs12 p12 ->
                 add(found, "tls.pkcs12", p12.file(), FileAccess.secret(p12.file()));
+            case UketsukeConfig.Credentials.Pkcs11 token ->
+                heldKey(() -> HeldKey.load(token, environment)).ifPresent(found::add);
+            case UketsukeConfig.Credentials.WindowsStore store ->
+                heldKey(() -> HeldKey.load(store, System.getProperty("os.name"))).ifPresent(found::add);
         }
         Path cas = config.backend().credentials().trustedCas();
         add(found, "tls.trusted_cas", cas, FileAccess.readable(cas));
@@ -80,6 +85,23 @@ public final class KioskCheck {
         }
         config.folders().ifPresent(folders -> found.addAll(linkFolders(folders, config.institutionCode())));
         return found;
+    }
+
+    /**
+     * A key on a token or in the Windows store is opened (the token logged in, the alias looked up): a token that is
+     * not inserted, a wrong PIN or a missing key is found before a patient waits, with its own words.
+     */
+    private static Optional<Finding> heldKey(Supplier<TlsMaterial> load) {
+        try {
+            var _ = load.get();
+            return Optional.empty();
+        } catch (HeldKey.Unusable e) {
+            log.info("check: {}: {}", e.key(), e.getMessage());
+            return Optional.of(new Finding(e.key(), e.reason(), e.subject()));
+        } catch (IllegalArgumentException e) {
+            // the trusted CAs: reported by the backend check
+            return Optional.empty();
+        }
     }
 
     /** The 連携アプリ's folders (backend.kind=folders), looked at without a request: every request reaches the nation. */

@@ -260,7 +260,11 @@ public final class ProductionTerminal {
                 : new ServerRevocation.Crl(backend.serverCrl(), backend.serverCrlSoftFail());
     }
 
-    static TlsMaterial tls(UketsukeConfig.Credentials credentials, UnaryOperator<String> environment) {
+    /**
+     * The terminal's TLS identity from the configured credentials: files, a PKCS#11 token or the Windows certificate
+     * store; a problem is a {@link TerminalStartException} naming the key to fix.
+     */
+    public static TlsMaterial tls(UketsukeConfig.Credentials credentials, UnaryOperator<String> environment) {
         return switch (credentials) {
             case UketsukeConfig.Credentials.Pem pem -> {
                 for (var file : List.of(
@@ -311,7 +315,22 @@ public final class ProductionTerminal {
                             e);
                 }
             }
+            case UketsukeConfig.Credentials.Pkcs11 token -> held(() -> HeldKey.load(token, environment), token);
+            case UketsukeConfig.Credentials.WindowsStore store ->
+                held(() -> HeldKey.load(store, System.getProperty("os.name")), store);
         };
+    }
+
+    /** A key held by a token or the OS: its problems named by their key, the trusted CAs' by theirs. */
+    private static TlsMaterial held(Supplier<TlsMaterial> load, UketsukeConfig.Credentials credentials) {
+        readable("tls.trusted_cas", credentials.trustedCas());
+        try {
+            return load.get();
+        } catch (HeldKey.Unusable e) {
+            throw new TerminalStartException(e.key(), e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new TerminalStartException("tls.trusted_cas", e.getMessage(), e);
+        }
     }
 
     /**
@@ -323,7 +342,12 @@ public final class ProductionTerminal {
         try {
             TerminalSigner.sign(tls, new byte[32]);
         } catch (IllegalStateException e) {
-            String key = credentials instanceof UketsukeConfig.Credentials.Pem ? "tls.key" : "tls.pkcs12";
+            String key = switch (credentials) {
+                case UketsukeConfig.Credentials.Pem pem -> "tls.key";
+                case UketsukeConfig.Credentials.Pkcs12 p12 -> "tls.pkcs12";
+                case UketsukeConfig.Credentials.Pkcs11 token -> "tls.key_alias";
+                case UketsukeConfig.Credentials.WindowsStore store -> "tls.key_alias";
+            };
             throw new TerminalStartException(
                     key,
                     "the terminal key cannot sign face and visual-check attestations" + " (an RSA key is needed): "

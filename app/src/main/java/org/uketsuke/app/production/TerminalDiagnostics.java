@@ -136,7 +136,9 @@ public final class TerminalDiagnostics {
         try {
             TlsMaterial tls = tls(credentials);
             KeyStore keys = tls.keyStore();
-            for (String alias : Collections.list(keys.aliases())) {
+            List<String> aliases =
+                    tls.keyAlias().isPresent() ? List.of(tls.keyAlias().get()) : Collections.list(keys.aliases());
+            for (String alias : aliases) {
                 if (keys.isKeyEntry(alias) && keys.getCertificate(alias) instanceof X509Certificate cert) {
                     Instant notAfter = cert.getNotAfter().toInstant();
                     return new CertificateCheck.Loaded(

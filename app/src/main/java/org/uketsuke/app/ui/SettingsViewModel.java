@@ -277,6 +277,13 @@ public final class SettingsViewModel {
                 return null;
             }
         }
+        String store = field("tls.key_store").get().strip();
+        if (!store.isEmpty() && !store.equals("files")) {
+            // A key on a token or in the Windows store: the form's whole text says which, as the kiosk reads it.
+            return ConfigParser.parse(text()) instanceof ConfigResult.Ok ok
+                    ? ok.config().backend().credentials()
+                    : null;
+        }
         try {
             Path trusted = Path.of(field("tls.trusted_cas").get().strip());
             String p12 = field("tls.pkcs12").get().strip();

@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.uketsuke.app.flow.CardKind;
 import org.uketsuke.app.flow.Pin;
 import org.uketsuke.app.flow.PresentedCard;
@@ -33,6 +34,7 @@ import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.TerminalSigner;
+import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.face.camera.DemoFrames;
 import org.uketsuke.face.pipeline.FaceVerifier;
 import org.uketsuke.mockbackend.IssuedCard;
@@ -77,7 +79,14 @@ final class VisitStepFixture implements AutoCloseable {
     }
 
     private VisitStepFixture(Path dir, boolean registered, CardFaceMaker faces) throws AuditLogException {
+        this(dir, registered, faces, MockBackend::terminalTls);
+    }
+
+    private VisitStepFixture(
+            Path dir, boolean registered, CardFaceMaker faces, Function<MockBackend, TlsMaterial> terminalKey)
+            throws AuditLogException {
         backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 7L, 20));
+        TlsMaterial tls = terminalKey.apply(backend);
         issued = registered ? backend.issueCard(0) : backend.issueUnregisteredCard(3);
         collationNumberB =
                 CollationNumberB.of(issued.expected().birthdate(), CARD_EXPIRY.getYear(), SECURITY_CODE, false);
@@ -92,7 +101,7 @@ final class VisitStepFixture implements AutoCloseable {
                 INSTITUTION,
                 StandardCharsets.UTF_8));
         client = new HttpsEligibilityClient(
-                backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC());
+                backend.baseUri(), tls, Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC());
         auditFile = dir.resolve("audit.jsonl");
         services = new ReceptionServices(
                 slot,
@@ -103,7 +112,7 @@ final class VisitStepFixture implements AutoCloseable {
                         DemoFrames.camera(),
                         FaceVerifier.defaults(),
                         backend.cardFaceIssuerCertificate().getPublicKey())),
-                Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
+                Optional.of(data -> TerminalSigner.sign(tls, data)),
                 Optional.of(AuditTrail.open(auditFile, "kiosk-test", Clock.systemUTC(), false)));
         records = new VisitRecords(services);
         records.onRecord(history::add);
@@ -140,6 +149,11 @@ final class VisitStepFixture implements AutoCloseable {
     /** A registered card whose card-face AP the test personalises. */
     static VisitStepFixture start(Path dir, CardFaceMaker faces) throws AuditLogException {
         return new VisitStepFixture(dir, true, faces);
+    }
+
+    /** A registered card; the terminal's TLS identity and attestation key made by {@code terminalKey}. */
+    static VisitStepFixture start(Path dir, Function<MockBackend, TlsMaterial> terminalKey) throws AuditLogException {
+        return new VisitStepFixture(dir, true, VisitStepFixture::genuineFace, terminalKey);
     }
 
     /** A card registered for insurance use. */

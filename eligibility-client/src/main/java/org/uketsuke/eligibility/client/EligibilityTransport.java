@@ -155,14 +155,14 @@ public final class EligibilityTransport {
                     .connectTimeout(timeout)
                     .readTimeout(timeout)
                     .retryOnConnectionFailure(false);
-            OkHttpClient plain = base.sslSocketFactory(socketFactory(keys, platform), platform)
+            OkHttpClient plain = base.sslSocketFactory(socketFactory(keys, tls, platform), platform)
                     .build();
             X509TrustManager trustManager = switch (tls.serverRevocation()) {
                 case ServerRevocation.NotChecked n -> platform;
                 case ServerRevocation.Crl crl -> new CrlTrustManager(platform, tls.trustStore(), crl, plain, clock);
             };
             this.http = plain.newBuilder()
-                    .sslSocketFactory(socketFactory(keys, trustManager), trustManager)
+                    .sslSocketFactory(socketFactory(keys, tls, trustManager), trustManager)
                     .eventListener(new HandshakeTracker())
                     .build();
         } catch (GeneralSecurityException e) {
@@ -170,10 +170,10 @@ public final class EligibilityTransport {
         }
     }
 
-    private static SSLSocketFactory socketFactory(KeyManagerFactory keys, X509TrustManager trust)
+    private static SSLSocketFactory socketFactory(KeyManagerFactory keys, TlsMaterial tls, X509TrustManager trust)
             throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), new TrustManager[] {trust}, null);
+        context.init(AliasKeyManager.of(keys, tls), new TrustManager[] {trust}, null);
         return context.getSocketFactory();
     }
 

@@ -21,17 +21,25 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The terminal's TLS identity (client certificate + key, issued to the medical institution) and the CAs it trusts for
  * the server. Nothing else is trusted. Made from key stores, a PKCS#12 file ({@link #fromPkcs12}) or PEM files
- * ({@link #fromPem}); unusable files are an {@link IllegalArgumentException} that says which file and why. How the
- * server certificate's revocation is checked is {@link #serverRevocation()} ({@link #withServerRevocation}).
+ * ({@link #fromPem}), or a key store the OS or a token holds ({@link #fromKeyStore}); unusable files are an
+ * {@link IllegalArgumentException} that says which file and why. How the server certificate's revocation is checked
+ * is {@link #serverRevocation()} ({@link #withServerRevocation}).
+ *
+ * @param keyAlias the entry of {@code keyStore} that is the terminal's identity; empty: the store's only key entry
  */
 public record TlsMaterial(
-        KeyStore keyStore, char[] keyPassword, KeyStore trustStore, ServerRevocation serverRevocation) {
+        KeyStore keyStore,
+        char[] keyPassword,
+        KeyStore trustStore,
+        ServerRevocation serverRevocation,
+        Optional<String> keyAlias) {
 
     private static final Pattern PEM =
             Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
@@ -43,7 +51,13 @@ public record TlsMaterial(
         Objects.requireNonNull(keyPassword, "keyPassword");
         Objects.requireNonNull(trustStore, "trustStore");
         Objects.requireNonNull(serverRevocation, "serverRevocation");
+        Objects.requireNonNull(keyAlias, "keyAlias");
         keyPassword = keyPassword.clone();
+    }
+
+    public TlsMaterial(
+            KeyStore keyStore, char[] keyPassword, KeyStore trustStore, ServerRevocation serverRevocation) {
+        this(keyStore, keyPassword, trustStore, serverRevocation, Optional.empty());
     }
 
     /** Without a revocation check of the server certificate; production adds one with {@link #withServerRevocation}. */
@@ -53,7 +67,7 @@ public record TlsMaterial(
 
     /** The same identity and trust, checking the server certificate's revocation as {@code revocation} says. */
     public TlsMaterial withServerRevocation(ServerRevocation revocation) {
-        return new TlsMaterial(keyStore, keyPassword, trustStore, revocation);
+        return new TlsMaterial(keyStore, keyPassword, trustStore, revocation, keyAlias);
     }
 
     @Override
@@ -100,6 +114,19 @@ public record TlsMaterial(
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException(
                     pkcs12 + ": not a PKCS#12 file this password opens (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * From a key store whose keys never leave it (a PKCS#11 token, the Windows certificate store), already loaded
+     * (logged in): the entry {@code alias} is the terminal's key and certificate; the server CA(s) as PEM.
+     */
+    public static TlsMaterial fromKeyStore(KeyStore keys, char[] password, String alias, Path trustedCas) {
+        try {
+            return new TlsMaterial(
+                    keys, password, trustStore(trustedCas), new ServerRevocation.NotChecked(), Optional.of(alias));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException(trustedCas + ": cannot be used as trusted CAs (" + e.getMessage() + ")", e);
         }
     }
 
