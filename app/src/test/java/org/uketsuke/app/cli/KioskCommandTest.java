@@ -147,7 +147,9 @@ class KioskCommandTest {
                 assertThat(line)
                         .as(reason + " " + language)
                         .startsWith(language.equals(Locale.ENGLISH) ? "line 7, tls.key: " : "7行目 tls.key: ")
-                        .contains(messages.get("check.fix." + reason.name()));
+                        .contains(messages.get("check.fix." + reason.name()))
+                        .as("a fix has no arguments, so no MessageFormat quoting")
+                        .doesNotContain("''");
             }
         }
     }

@@ -50,7 +50,12 @@ class TerminalKeyOnTokenCheckTest {
             System.setErr(originalErr);
         }
         String text = err.toString(StandardCharsets.UTF_8);
-        assertThat(text).doesNotContain("Exception").doesNotContain("CKR_").doesNotContain("\tat ");
+        assertThat(text)
+                .doesNotContain("Exception")
+                .doesNotContain("CKR_")
+                .doesNotContain("\tat ")
+                .as("message quoting")
+                .doesNotContain("''");
         return new Run(exit, text.replace(conf + ": ", ""));
     }
 
