@@ -125,8 +125,7 @@ public final class KioskCommand implements Callable<Integer> {
             return BAD_CONFIGURATION;
         }
         // Before the toolkit starts (maintenance page or kiosk): one scale for drawing and for touch positions.
-        System.setProperty("glass.gtk.uiScale", Double.toString(uiScale));
-        System.setProperty("glass.win.uiScale", Double.toString(uiScale));
+        KioskWindows.fixUiScale(uiScale);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(config);

@@ -230,9 +230,7 @@ public final class KioskWindows {
      * on a shared screen waits hidden for {@link #STAFF_SHORTCUT} (pressed on either window).
      */
     public void place(Stage kioskStage, ScreenLayout.Placement placement) {
-        cover(kioskStage, placement.kiosk());
-        kioskStage.setFullScreenExitHint("");
-        kioskStage.setFullScreen(true);
+        coverScreen(kioskStage, placement.kiosk());
         cover(staffStage, placement.staff());
         if (placement.staffOnOwnScreen()) {
             return;
@@ -252,6 +250,22 @@ public final class KioskWindows {
         };
         kioskStage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, toggle);
         staffStage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, toggle);
+    }
+
+    /** The kiosk over its whole screen: bounds set explicitly (no window manager needed), then full screen. */
+    static void coverScreen(Stage kioskStage, ScreenLayout.Area screen) {
+        cover(kioskStage, screen);
+        kioskStage.setFullScreenExitHint("");
+        kioskStage.setFullScreen(true);
+    }
+
+    /**
+     * Fixes the toolkit's UI scale before it starts: GTK and Windows glass then draw and place touches with the same
+     * factor, whatever a window manager (or its absence, as under {@code xinit}) would report.
+     */
+    public static void fixUiScale(double factor) {
+        System.setProperty("glass.gtk.uiScale", Double.toString(factor));
+        System.setProperty("glass.win.uiScale", Double.toString(factor));
     }
 
     private static void cover(Stage stage, ScreenLayout.Area area) {
