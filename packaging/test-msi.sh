@@ -270,9 +270,10 @@ check "kiosk-service writes the kiosk's output to ProgramData\\Uketsuke\\logs\\k
    && grep -qF 'kiosk --config \"%CONFIG%\" >> \"%LOG%\" 2>&1' '$X/uketsuke.cmd' \
    && grep -qF 'if %%~zL GTR 5242880 call :rotate' '$X/uketsuke.cmd' \
    && grep -qF 'move /y \"%LOGDIR%\\kiosk.4.log\" \"%LOGDIR%\\kiosk.5.log\"' '$X/uketsuke.cmd'"
-check "kiosk-service starts the kiosk again 10 s after a failure and ends on a clean exit" \
+check "kiosk-service starts the kiosk again 10 s after a failure (a ping wait, which needs no console) and ends on a clean exit" \
   bash -c "tr -d '\r' < '$X/uketsuke.cmd' | sed -n '/^:service_start/,/^:rotate/p' \
-   | grep -qzP 'if \"%RC%\"==\"0\" exit /b 0\ntimeout /t 10 /nobreak >nul\ngoto service_start'"
+   | grep -qzP 'if \"%RC%\"==\"0\" exit /b 0\nping -n %PINGS% 127.0.0.1 >nul\ngoto service_start' \
+   && grep -qF 'set \"UKETSUKE_RESTART_SECONDS=10\"' '$X/uketsuke.cmd'"
 check "OpenCV's own camera warnings are off unless OPENCV_LOG_LEVEL is set (the kiosk logs a typed line instead)" \
   grep -qF 'if not defined OPENCV_LOG_LEVEL set "OPENCV_LOG_LEVEL=SILENT"' "$X/uketsuke.cmd"
 check "the launcher starts 'kiosk' with --config on the installed configuration" \
@@ -347,6 +348,33 @@ else
     report "Wine: the edited configuration is kept across the upgrade"
     runs_kiosk "$(shortcut "StartUp/Uketsuke kiosk.lnk")" kiosk-service
     report "Wine: AUTOSTART=1 puts 'Uketsuke kiosk' (uketsuke.cmd kiosk-service) in the Startup folder"
+
+    # The kiosk-service loop, run by Wine's cmd on the installed launcher: a stand-in java.exe fails twice (Wine's
+    # hostname.exe, which any argument makes fail), then is swapped for one that ends cleanly (Wine's cmd.exe, its input
+    # at an end); a kiosk.log past 5 MB and five older logs are there before the first start.
+    LOGS="$C/ProgramData/Uketsuke/logs"
+    JDK="$OUT/standin-jdk"
+    mkdir -p "$JDK/bin"
+    cp "$C/windows/system32/hostname.exe" "$JDK/bin/java.exe"
+    head -c 5242881 /dev/zero | tr '\0' x > "$LOGS/kiosk.log"
+    for i in 1 2 3 4 5; do echo "old $i" > "$LOGS/kiosk.$i.log"; done
+    JAVA_HOME="$(winpath "$JDK")" UKETSUKE_RESTART_SECONDS=2 timeout 120 "$WINE" cmd /c \
+      'C:\Program Files\Uketsuke\uketsuke.cmd' kiosk-service </dev/null >/dev/null 2>&1 &
+    svc=$!
+    for _ in $(seq 900); do
+      [ "$(grep -c 'kiosk exited with' "$LOGS/kiosk.log" 2>/dev/null)" -ge 2 ] && break
+      sleep 0.1
+    done
+    cp "$C/windows/system32/cmd.exe" "$JDK/bin/java.exe"
+    wait "$svc"; rc=$?
+    log="$(tr -d '\r' < "$LOGS/kiosk.log")"
+    [ $rc = 0 ] && [ "$(grep -c 'kiosk starting$' <<<"$log")" = 3 ] && [ "$(grep -c 'kiosk exited with 1$' <<<"$log")" = 2 ] \
+      && [ "$(grep -c 'kiosk exited with 0$' <<<"$log")" = 1 ] && grep -q 'Usage: hostname' <<<"$log" \
+      && [ ! -e "$APPDIR/runtime" ]
+    report "Wine: kiosk-service run: a kiosk failing twice is started again after the wait, each exit code in kiosk.log with the kiosk's own output, and the loop ends on the clean exit (exit $rc)"
+    [ "$(stat -c %s "$LOGS/kiosk.1.log")" = 5242881 ] && [ "$(cat "$LOGS/kiosk.2.log")" = "old 1" ] \
+      && [ "$(cat "$LOGS/kiosk.5.log")" = "old 4" ] && ! grep -qx 'old 5' "$LOGS"/kiosk.*.log
+    report "Wine: kiosk-service rotated the 5 MB kiosk.log to kiosk.1.log before starting, kept five, dropped the oldest"
 
     p3="$(prop "$M3" ProductCode)"
     msiexec /i "$(winpath "$M3")" /qn; rc=$?

@@ -62,18 +62,23 @@ exit /b %RC%
 :service
 rem Windows' equivalent of the DEB's service (Restart=on-failure, RestartSec=10, the journal): the kiosk's log (its
 rem standard output and error) goes to kiosk.log, rotated before a start once past 5 MB (kiosk.1.log to kiosk.5.log
-rem kept); a failed start or a crash starts it again after 10 s; a clean exit (the kiosk closed) ends the loop.
+rem kept); a failed start or a crash starts it again after 10 s (UKETSUKE_RESTART_SECONDS); a clean exit (the kiosk
+rem closed) ends the loop. The wait is ping's, not timeout's: timeout ends at once without a console (a scheduled task
+rem run while no one is logged on), which would restart a failing kiosk without pause.
+if not defined UKETSUKE_RESTART_SECONDS set "UKETSUKE_RESTART_SECONDS=10"
+set /a "PINGS=UKETSUKE_RESTART_SECONDS+1"
 set "LOGDIR=%ProgramData%\Uketsuke\logs"
 set "LOG=%LOGDIR%\kiosk.log"
 if not exist "%LOGDIR%" mkdir "%LOGDIR%"
 :service_start
 if exist "%LOG%" for %%L in ("%LOG%") do if %%~zL GTR 5242880 call :rotate
-echo %DATE% %TIME% uketsuke.cmd: kiosk starting>> "%LOG%"
+>> "%LOG%" echo %DATE% %TIME% uketsuke.cmd: kiosk starting
 "%JAVA_BIN%\java.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke kiosk --config "%CONFIG%" >> "%LOG%" 2>&1
 set "RC=%ERRORLEVEL%"
-echo %DATE% %TIME% uketsuke.cmd: kiosk exited with %RC%>> "%LOG%"
+rem The redirection first: "with 2>> file" would make the exit code a handle number (stderr), losing the line.
+>> "%LOG%" echo %DATE% %TIME% uketsuke.cmd: kiosk exited with %RC%
 if "%RC%"=="0" exit /b 0
-timeout /t 10 /nobreak >nul
+ping -n %PINGS% 127.0.0.1 >nul
 goto service_start
 
 :rotate
