@@ -28,7 +28,17 @@ class KioskCommandTest {
 
     record Run(int exit, String out, String err) {}
 
-    private static Run run(String... args) {
+    /** A counter whose reader is not there and whose backend does not answer; the key lines and the rest follow. */
+    static final String NOTHING_CONNECTED = """
+            terminal.id=counter-1
+            institution.code=1311234567
+            reader=No Such Reader 00 00
+            camera=none
+            kiosk.identity_checks=pin
+            backend.url=https://127.0.0.1:1/
+            """;
+
+    static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
@@ -111,13 +121,7 @@ class KioskCommandTest {
                     TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc")));
             Path conf = dir.resolve("uketsuke.conf");
             Files.writeString(
-                    conf, """
-                    terminal.id=counter-1
-                    institution.code=1311234567
-                    reader=No Such Reader 00 00
-                    camera=none
-                    kiosk.identity_checks=pin
-                    backend.url=https://127.0.0.1:1/
+                    conf, NOTHING_CONNECTED + """
                     tls.certificate=%s
                     tls.key=%s
                     tls.trusted_cas=%s

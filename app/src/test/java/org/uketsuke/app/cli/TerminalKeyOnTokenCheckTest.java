@@ -2,17 +2,12 @@ package org.uketsuke.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.app.Uketsuke;
 import org.uketsuke.app.production.SoftHsmTokens;
-import picocli.CommandLine;
 
 /**
  * A terminal key on a PKCS#11 token that cannot be used (issue #25), as {@code kiosk --check} reports it: the line
@@ -29,34 +24,20 @@ class TerminalKeyOnTokenCheckTest {
     private Run check(String keyLines) throws Exception {
         Path trusted = Files.writeString(dir.resolve("server-ca.pem"), "");
         Path conf = dir.resolve("uketsuke.conf");
-        Files.writeString(conf, """
-                terminal.id=counter-1
-                institution.code=1311234567
-                reader=No Such Reader 00 00
-                camera=none
-                kiosk.identity_checks=pin
-                backend.url=https://127.0.0.1:1/
-                %s
-                tls.trusted_cas=%s
-                data_dir=%s
-                """.formatted(keyLines.strip(), trusted, dir.resolve("data")));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        int exit;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new Uketsuke()).execute("kiosk", "--config", conf.toString(), "--check");
-        } finally {
-            System.setErr(originalErr);
-        }
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertThat(text)
+        Files.writeString(
+                conf,
+                KioskCommandTest.NOTHING_CONNECTED
+                        + keyLines.strip()
+                        + "\ntls.trusted_cas=" + trusted
+                        + "\ndata_dir=" + dir.resolve("data") + "\n");
+        KioskCommandTest.Run run = KioskCommandTest.run("kiosk", "--config", conf.toString(), "--check");
+        assertThat(run.err())
                 .doesNotContain("Exception")
                 .doesNotContain("CKR_")
                 .doesNotContain("\tat ")
                 .as("message quoting")
                 .doesNotContain("''");
-        return new Run(exit, text.replace(conf + ": ", ""));
+        return new Run(run.exit(), run.err().replace(conf + ": ", ""));
     }
 
     private static String token(SoftHsmTokens tokens, int slot, String alias, String pin) {

@@ -12,6 +12,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -54,6 +55,26 @@ final class TestTlsCertificates {
     /** The terminal's material: its certificate and key, trusting this CA only. */
     TlsMaterial terminalTls() {
         return new TlsMaterial(keyStore(terminal), PASSWORD, trustStore());
+    }
+
+    /**
+     * One key store holding this CA's terminal ({@code clinic}) and {@code other}'s ({@code stranger}), as the Windows
+     * certificate store holds every certificate of the machine; the entry named {@code alias} is the terminal's.
+     */
+    TlsMaterial terminalTlsAmong(TestTlsCertificates other, String alias) {
+        KeyStore store = keyStore(terminal);
+        try {
+            store.setKeyEntry("clinic", store.getKey("key", PASSWORD), PASSWORD, store.getCertificateChain("key"));
+            store.deleteEntry("key");
+            store.setKeyEntry(
+                    "stranger",
+                    other.terminal.key(),
+                    PASSWORD,
+                    new Certificate[] {other.terminal.certificate(), other.ca.certificate()});
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return new TlsMaterial(store, PASSWORD, trustStore(), new ServerRevocation.NotChecked(), Optional.of(alias));
     }
 
     /** Trusting this CA, but with no client certificate. */
