@@ -99,7 +99,11 @@ public final class ConfigParser {
 
     /** The keys that only mean something for a key held by a token or the OS ({@code tls.key_store}). */
     private static final List<String> HELD_KEY_KEYS = List.of(
-            "tls.key_alias", "tls.pkcs11.library", "tls.pkcs11.slot_index", "tls.pkcs11.pin_env", "tls.pkcs11.pin_file");
+            "tls.key_alias",
+            "tls.pkcs11.library",
+            "tls.pkcs11.slot_index",
+            "tls.pkcs11.pin_env",
+            "tls.pkcs11.pin_file");
 
     /** The keys that only mean something with {@code backend.kind=folders}. */
     private static final List<String> FOLDER_KEYS =
@@ -358,7 +362,8 @@ public final class ConfigParser {
                 case "pkcs11", "windows-my", "windows-my-localmachine" -> {
                     return heldKey(store, trusted);
                 }
-                default -> problem("tls.key_store", Reason.BAD_CHOICE, "files, pkcs11, windows-my, windows-my-localmachine");
+                default ->
+                    problem("tls.key_store", Reason.BAD_CHOICE, "files, pkcs11, windows-my, windows-my-localmachine");
             }
             conflicting(HELD_KEY_KEYS, "tls.key_store=files");
             boolean pkcs12 = entries.containsKey("tls.pkcs12");
@@ -386,12 +391,18 @@ public final class ConfigParser {
 
         /** A key the terminal never reads itself: on a PKCS#11 token, or in the Windows certificate store. */
         private UketsukeConfig.Credentials heldKey(String store, Path trusted) {
-            conflicting(List.of("tls.certificate", "tls.key", "tls.pkcs12", "tls.pkcs12_password_env"), "tls.key_store");
+            conflicting(
+                    List.of("tls.certificate", "tls.key", "tls.pkcs12", "tls.pkcs12_password_env"), "tls.key_store");
             String alias = required("tls.key_alias");
             alias = alias == null ? "" : alias;
             if (!store.equals("pkcs11")) {
-                conflicting(HELD_KEY_KEYS.stream().filter(key -> key.startsWith("tls.pkcs11.")).toList(), store);
-                return new UketsukeConfig.Credentials.WindowsStore(store.equals("windows-my-localmachine"), alias, trusted);
+                conflicting(
+                        HELD_KEY_KEYS.stream()
+                                .filter(key -> key.startsWith("tls.pkcs11."))
+                                .toList(),
+                        store);
+                return new UketsukeConfig.Credentials.WindowsStore(
+                        store.equals("windows-my-localmachine"), alias, trusted);
             }
             Path library = requiredPath("tls.pkcs11.library");
             int slot = number("tls.pkcs11.slot_index", 0, 0, 255);

@@ -55,7 +55,8 @@ public final class ConfigWriter {
                 f.put("tls.pkcs11.slot_index", Integer.toString(token.slotIndex()));
                 switch (token.pin()) {
                     case UketsukeConfig.TokenPin.FromVariable variable -> f.put("tls.pkcs11.pin_env", variable.name());
-                    case UketsukeConfig.TokenPin.FromFile file -> f.put("tls.pkcs11.pin_file", file.file().toString());
+                    case UketsukeConfig.TokenPin.FromFile file ->
+                        f.put("tls.pkcs11.pin_file", file.file().toString());
                 }
             }
             case UketsukeConfig.Credentials.WindowsStore windows -> {

@@ -3,7 +3,6 @@ package org.uketsuke.app.production;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
@@ -190,8 +189,8 @@ final class HeldKey {
      * token's keys. A module that does not load and a slot without a token are told apart by the module's own answer.
      */
     private static Provider provider(UketsukeConfig.Credentials.Pkcs11 token) {
-        String config = "--name=uketsuke-slot" + token.slotIndex() + "\nlibrary=" + token.library()
-                + "\nslotListIndex=" + token.slotIndex() + "\n";
+        String config = "--name=uketsuke-slot" + token.slotIndex() + "\nlibrary=" + token.library() + "\nslotListIndex="
+                + token.slotIndex() + "\n";
         try {
             return TOKENS.computeIfAbsent(config, c -> {
                 Provider provider = Security.getProvider("SunPKCS11").configure(c);

@@ -66,7 +66,8 @@ public final class KioskCheck {
             case UketsukeConfig.Credentials.Pkcs11 token ->
                 heldKey(() -> HeldKey.load(token, environment)).ifPresent(found::add);
             case UketsukeConfig.Credentials.WindowsStore store ->
-                heldKey(() -> HeldKey.load(store, System.getProperty("os.name"))).ifPresent(found::add);
+                heldKey(() -> HeldKey.load(store, System.getProperty("os.name")))
+                        .ifPresent(found::add);
         }
         Path cas = config.backend().credentials().trustedCas();
         add(found, "tls.trusted_cas", cas, FileAccess.readable(cas));

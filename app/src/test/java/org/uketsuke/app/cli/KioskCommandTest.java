@@ -121,7 +121,9 @@ class KioskCommandTest {
                     TerminalFiles.write(backend.terminalTls(), Files.createDirectories(dir.resolve("etc")));
             Path conf = dir.resolve("uketsuke.conf");
             Files.writeString(
-                    conf, NOTHING_CONNECTED + """
+                    conf,
+                    NOTHING_CONNECTED
+                            + """
                     tls.certificate=%s
                     tls.key=%s
                     tls.trusted_cas=%s

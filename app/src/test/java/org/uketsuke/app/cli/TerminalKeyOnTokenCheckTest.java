@@ -73,8 +73,8 @@ class TerminalKeyOnTokenCheckTest {
                         + " wrong ones) (correct the PIN;")
                 .contains("11行目 tls.pkcs11.pin_file: トークンがPINを受け付けません");
 
-        Run noKey = check(token(
-                tokens, tokens.empty(), "terminal", "tls.pkcs11.pin_file=" + pinFile(SoftHsmTokens.PIN)));
+        Run noKey =
+                check(token(tokens, tokens.empty(), "terminal", "tls.pkcs11.pin_file=" + pinFile(SoftHsmTokens.PIN)));
         assertThat(noKey.exit()).isEqualTo(2);
         assertThat(noKey.err())
                 .contains("line 8, tls.key_alias: \"terminal\": no private key with its certificate under this name"
@@ -88,8 +88,8 @@ class TerminalKeyOnTokenCheckTest {
         Run absent = check(token(tokens, tokens.absent(), "terminal", "tls.pkcs11.pin_env=UKETSUKE_TEST_NO_SUCH_PIN"));
         // The PIN is looked for first: no token is only reported once the PIN is there.
         assertThat(absent.err()).contains("tls.pkcs11.pin_env");
-        Run noToken = check(
-                token(tokens, tokens.absent(), "terminal", "tls.pkcs11.pin_file=" + pinFile(SoftHsmTokens.PIN)));
+        Run noToken =
+                check(token(tokens, tokens.absent(), "terminal", "tls.pkcs11.pin_file=" + pinFile(SoftHsmTokens.PIN)));
         assertThat(noToken.exit()).isEqualTo(2);
         assertThat(noToken.err())
                 .contains("line 10, tls.pkcs11.slot_index: no token in slot " + tokens.absent())

@@ -50,7 +50,9 @@ class HeldKeyConfigTest {
                 new UketsukeConfig.TokenPin.FromFile(Path.of("/etc/uketsuke/token.pin")),
                 Path.of("/etc/uketsuke/server-ca.pem"));
         assertThat(c.backend().credentials()).isEqualTo(expected);
-        assertThat(ok(ConfigWriter.text(ConfigWriter.fields(c)))).as("written back").isEqualTo(c);
+        assertThat(ok(ConfigWriter.text(ConfigWriter.fields(c))))
+                .as("written back")
+                .isEqualTo(c);
 
         UketsukeConfig defaults = ok(BASE + """
                 tls.key_store=pkcs11

@@ -61,7 +61,8 @@ public final class SoftHsmTokens {
         if (conf == null) {
             throw new IllegalStateException("SOFTHSM2_CONF is not set (app/pom.xml's surefire configuration sets it)");
         }
-        Path tokens = Files.createTempDirectory(Files.createDirectories(Path.of(conf).getParent()), "tokens-");
+        Path tokens =
+                Files.createTempDirectory(Files.createDirectories(Path.of(conf).getParent()), "tokens-");
         Files.writeString(
                 Path.of(conf),
                 "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n",

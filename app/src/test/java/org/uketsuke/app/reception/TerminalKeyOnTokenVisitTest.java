@@ -42,7 +42,9 @@ class TerminalKeyOnTokenVisitTest {
             TlsMaterial tls = loaded[0];
             assertThat(tls.keyStore().getType()).isEqualTo("PKCS11");
             PrivateKey key = (PrivateKey) tls.keyStore().getKey(ALIAS, null);
-            assertThat(key.getEncoded()).as("the key cannot be read out of the token").isNull();
+            assertThat(key.getEncoded())
+                    .as("the key cannot be read out of the token")
+                    .isNull();
 
             VisitContext checked = new RecordVisualCheckStep("staff-04")
                     .run(fixture.cardRead())

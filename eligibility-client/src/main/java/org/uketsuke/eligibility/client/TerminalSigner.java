@@ -19,9 +19,8 @@ public final class TerminalSigner {
     public static byte[] sign(TlsMaterial tls, byte[] data) {
         try {
             KeyStore store = tls.keyStore();
-            List<String> aliases = tls.keyAlias().isPresent()
-                    ? List.of(tls.keyAlias().get())
-                    : Collections.list(store.aliases());
+            List<String> aliases =
+                    tls.keyAlias().isPresent() ? List.of(tls.keyAlias().get()) : Collections.list(store.aliases());
             for (String alias : aliases) {
                 if (store.isKeyEntry(alias)) {
                     Key key = store.getKey(alias, tls.keyPassword());

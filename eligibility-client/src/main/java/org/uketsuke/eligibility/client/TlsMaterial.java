@@ -55,8 +55,7 @@ public record TlsMaterial(
         keyPassword = keyPassword.clone();
     }
 
-    public TlsMaterial(
-            KeyStore keyStore, char[] keyPassword, KeyStore trustStore, ServerRevocation serverRevocation) {
+    public TlsMaterial(KeyStore keyStore, char[] keyPassword, KeyStore trustStore, ServerRevocation serverRevocation) {
         this(keyStore, keyPassword, trustStore, serverRevocation, Optional.empty());
     }
 
@@ -126,7 +125,8 @@ public record TlsMaterial(
             return new TlsMaterial(
                     keys, password, trustStore(trustedCas), new ServerRevocation.NotChecked(), Optional.of(alias));
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException(trustedCas + ": cannot be used as trusted CAs (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    trustedCas + ": cannot be used as trusted CAs (" + e.getMessage() + ")", e);
         }
     }
 

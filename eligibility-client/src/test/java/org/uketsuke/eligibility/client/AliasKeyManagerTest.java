@@ -23,7 +23,9 @@ class AliasKeyManagerTest {
             HttpsEligibilityClient clinic = new HttpsEligibilityClient(
                     server.baseUri(), CLINIC.terminalTlsAmong(OTHER, "clinic"), Duration.ofSeconds(5));
             assertThat(clinic.nonce()).isNotNull();
-            assertThat(server.received()).as("the handshake with the clinic's certificate passed").hasSize(1);
+            assertThat(server.received())
+                    .as("the handshake with the clinic's certificate passed")
+                    .hasSize(1);
 
             HttpsEligibilityClient stranger = new HttpsEligibilityClient(
                     server.baseUri(), CLINIC.terminalTlsAmong(OTHER, "stranger"), Duration.ofSeconds(5));

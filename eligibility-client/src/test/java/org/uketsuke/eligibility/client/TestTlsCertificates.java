@@ -66,11 +66,9 @@ final class TestTlsCertificates {
         try {
             store.setKeyEntry("clinic", store.getKey("key", PASSWORD), PASSWORD, store.getCertificateChain("key"));
             store.deleteEntry("key");
-            store.setKeyEntry(
-                    "stranger",
-                    other.terminal.key(),
-                    PASSWORD,
-                    new Certificate[] {other.terminal.certificate(), other.ca.certificate()});
+            store.setKeyEntry("stranger", other.terminal.key(), PASSWORD, new Certificate[] {
+                other.terminal.certificate(), other.ca.certificate()
+            });
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
