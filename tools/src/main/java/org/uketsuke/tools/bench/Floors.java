@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.mockbackend.MockBackend;
 import org.uketsuke.tools.bench.BenchTable.Result;
@@ -85,16 +89,17 @@ final class Floors {
      * of {@value #MESSAGE} B on an open connection, and echoes per second over {@value #ECHO_THREADS} connections.
      */
     void tlsRoundTrip(MockBackend backend, Consumer<Row> out, boolean quick) throws Exception {
-        SSLContext context = context(backend.terminalTls(), backend);
+        Contexts contexts = contexts(backend.terminalTls(), backend);
         int runs = quick ? 100 : 500;
         int perThread = quick ? 250 : 1_000;
-        try (SSLServerSocket server = (SSLServerSocket)
-                context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        try (SSLServerSocket server = (SSLServerSocket) contexts.server()
+                .getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             server.setNeedClientAuth(true);
             server.setEnabledProtocols(new String[] {"TLSv1.2"});
             Thread acceptor = Thread.ofPlatform().daemon().start(() -> serve(server));
             long[] nanos;
-            try (Echo echo = new Echo(context, server.getLocalPort())) {
+            try (Echo echo = new Echo(contexts.client(), server.getLocalPort())) {
                 nanos = echo.times(runs);
             }
             roundTrip = Stats.ofNanos(nanos);
@@ -109,7 +114,7 @@ final class Floors {
             long started = System.nanoTime();
             for (int t = 0; t < ECHO_THREADS; t++) {
                 results.add(pool.submit(() -> {
-                    try (Echo echo = new Echo(context, server.getLocalPort())) {
+                    try (Echo echo = new Echo(contexts.client(), server.getLocalPort())) {
                         return echo.times(perThread);
                     }
                 }));
@@ -162,7 +167,7 @@ final class Floors {
                 Result.NONE));
     }
 
-    private static SSLContext context(TlsMaterial tls, MockBackend backend)
+    private static Contexts contexts(TlsMaterial tls, MockBackend backend)
             throws GeneralSecurityException, IOException {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(tls.keyStore(), tls.keyPassword());
@@ -171,9 +176,32 @@ final class Floors {
         trust.setCertificateEntry("terminal-ca", backend.terminalCaCertificate());
         TrustManagerFactory trusted = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trusted.init(trust);
-        SSLContext context = SSLContext.getInstance("TLSv1.2");
-        context.init(keys.getKeyManagers(), trusted.getTrustManagers(), null);
-        return context;
+        X509TrustManager chain = (X509TrustManager) trusted.getTrustManagers()[0];
+        SSLContext server = SSLContext.getInstance("TLSv1.2");
+        server.init(keys.getKeyManagers(), new TrustManager[] {chain}, null);
+        // The client sees the terminal certificate as the server's: the same chain check, under its client-auth EKU.
+        SSLContext client = SSLContext.getInstance("TLSv1.2");
+        client.init(keys.getKeyManagers(), new TrustManager[] {new TerminalAsServer(chain)}, null);
+        return new Contexts(server, client);
+    }
+
+    private record Contexts(SSLContext server, SSLContext client) {}
+
+    private record TerminalAsServer(X509TrustManager chain) implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] certificates, String authType) throws CertificateException {
+            chain.checkClientTrusted(certificates, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] certificates, String authType) throws CertificateException {
+            chain.checkClientTrusted(certificates, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return chain.getAcceptedIssuers();
+        }
     }
 
     private static void serve(SSLServerSocket server) {
