@@ -22,8 +22,6 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class Profile implements AutoCloseable {
 
-    private static final Set<String> SAMPLES = Set.of("jdk.ExecutionSample", "jdk.NativeMethodSample");
-
     private final Recording recording;
 
     private Profile(Recording recording) {
@@ -47,38 +45,61 @@ final class Profile implements AutoCloseable {
         recording.close();
     }
 
-    /** The {@code top} methods by self samples and our methods by total samples, as Markdown lists. */
+    /**
+     * Markdown lists of the {@code top}: methods by CPU samples on top of the stack (self), our methods by CPU samples
+     * anywhere in the stack (total), and where the visits' thread ("main") waits in native code (the native method
+     * with the nearest of our methods), which CPU samples do not show: the card, the network and fsync.
+     */
     static String hotSpots(Path file, int top) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
-        int samples = 0;
+        Map<String, Integer> waits = new HashMap<>();
+        int cpu = 0;
+        int waiting = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-            if (!SAMPLES.contains(event.getEventType().getName()) || event.getStackTrace() == null) {
+            if (event.getStackTrace() == null
+                    || event.getStackTrace().getFrames().isEmpty()) {
                 continue;
             }
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
-            if (frames.isEmpty()) {
-                continue;
-            }
-            samples++;
-            self.merge(name(frames.getFirst()), 1, Integer::sum);
-            Set<String> ours = new HashSet<>();
-            for (RecordedFrame frame : frames) {
-                String name = name(frame);
-                if (name.startsWith("org.uketsuke.")) {
-                    ours.add(name);
+            switch (event.getEventType().getName()) {
+                case "jdk.ExecutionSample" -> {
+                    cpu++;
+                    self.merge(name(frames.getFirst()), 1, Integer::sum);
+                    Set<String> ours = new HashSet<>();
+                    for (RecordedFrame frame : frames) {
+                        if (name(frame).startsWith("org.uketsuke.")) {
+                            ours.add(name(frame));
+                        }
+                    }
+                    ours.forEach(n -> total.merge(n, 1, Integer::sum));
                 }
+                case "jdk.NativeMethodSample" -> {
+                    if ("main".equals(event.getThread("sampledThread").getJavaName())) {
+                        waiting++;
+                        String ours = frames.stream()
+                                .map(Profile::name)
+                                .filter(n -> n.startsWith("org.uketsuke."))
+                                .findFirst()
+                                .orElse("?");
+                        waits.merge(name(frames.getFirst()) + " ← " + ours, 1, Integer::sum);
+                    }
+                }
+                default -> {}
             }
-            ours.forEach(n -> total.merge(n, 1, Integer::sum));
         }
         StringBuilder text = new StringBuilder();
-        text.append(samples)
-                .append(" stack samples (execution + native) in ")
-                .append(file)
-                .append("\n\nSelf:\n");
-        list(self, samples, top, text);
-        text.append("\nOur methods, total (in the stack):\n");
-        list(total, samples, top, text);
+        text.append(file)
+                .append(": ")
+                .append(cpu)
+                .append(" CPU samples (all threads), ")
+                .append(waiting)
+                .append(" native samples of the visits' thread\n\nCPU, self:\n");
+        list(self, cpu, top, text);
+        text.append("\nCPU, our methods in the stack:\n");
+        list(total, cpu, top, text);
+        text.append("\nThe visits' thread in native code (waiting on the card, the network, the disk):\n");
+        list(waits, waiting, top, text);
         return text.toString();
     }
 
