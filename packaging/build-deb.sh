@@ -46,7 +46,8 @@ MODULES="$MODULES,java.smartcardio,jdk.net,jdk.crypto.ec,jdk.crypto.cryptoki,jdk
 # --strip-debug leaves the native libraries' symbol tables (libjvm.so alone 29 → 25 MB without): not needed to run.
 if command -v strip >/dev/null; then find "$WORK/runtime" -name '*.so' -exec strip --strip-unneeded {} +; fi
 
-"$J/bin/jpackage" --type deb --dest "$OUT" \
+# jpackage's DEB is unpacked and built again below: uncompressed here (dpkg-deb's default xz took minutes of CPU).
+DPKG_DEB_COMPRESSOR_TYPE=none "$J/bin/jpackage" --type deb --dest "$OUT" \
     --name uketsuke --app-version "$VERSION" \
     --description "Reception terminal for online qualification (オンライン資格確認)" \
     --vendor "Uketsuke project" \

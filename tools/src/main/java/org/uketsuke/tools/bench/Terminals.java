@@ -73,10 +73,13 @@ final class Terminals {
         }
         for (int t = 0; t < terminals; t++) {
             Process p = processes.get(t);
-            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IOException("terminal " + t + " failed: "
-                        + Files.readString(work.resolve("terminal-" + t).resolve("err.txt")));
+            boolean ended = p.waitFor(10, TimeUnit.MINUTES);
+            if (!ended || p.exitValue() != 0) {
+                processes.forEach(Process::destroyForcibly);
+                throw new IOException("terminal " + t
+                        + (ended ? " exited " + p.exitValue() : " did not finish within 10 minutes") + ": "
+                        + Files.readString(work.resolve("terminal-" + t).resolve("err.txt"))
+                                .strip());
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
