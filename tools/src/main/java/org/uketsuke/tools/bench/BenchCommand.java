@@ -245,6 +245,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (runs(Step.deb)) {
             InstallerSize.measure(work, quick, this::row);
         }
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
         if (only.isEmpty()) {
             GrowthChart.update(growthCsv(), growth);
         }
@@ -256,9 +259,6 @@ public final class BenchCommand implements Callable<Integer> {
                 BenchHistory.loadAverage(),
                 quick || !only.isEmpty(),
                 figures);
-        if (out.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-        }
         Path historyFile = out.resolveSibling("bench-history.jsonl");
         List<String> changes = BenchHistory.changes(BenchHistory.previous(historyFile, run.cpu()), run);
         BenchHistory.append(historyFile, run);
