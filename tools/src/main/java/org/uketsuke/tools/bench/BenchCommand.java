@@ -263,6 +263,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> changes = BenchHistory.changes(BenchHistory.previous(historyFile, run.cpu()), run);
         BenchHistory.append(historyFile, run);
         write(run, changes, Duration.ofNanos(System.nanoTime() - started));
+        deleteTree(work); // kept when a step failed, to look into
         System.out.println("wrote " + out + " in "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         return 0;
