@@ -43,8 +43,11 @@ MODULES="$("$J/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-modul
 MODULES="$MODULES,java.smartcardio,jdk.net,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,jdk.unsupported,jdk.zipfs,java.net.http"
 "$J/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
     --include-locales=en,ja --output "$WORK/runtime"
+# --strip-debug leaves the native libraries' symbol tables (libjvm.so alone 29 → 25 MB without): not needed to run.
+if command -v strip >/dev/null; then find "$WORK/runtime" -name '*.so' -exec strip --strip-unneeded {} +; fi
 
-"$J/bin/jpackage" --type deb --dest "$OUT" \
+# jpackage's DEB is unpacked and built again below: uncompressed here (dpkg-deb's default xz took minutes of CPU).
+DPKG_DEB_COMPRESSOR_TYPE=none "$J/bin/jpackage" --type deb --dest "$OUT" \
     --name uketsuke --app-version "$VERSION" \
     --description "Reception terminal for online qualification (オンライン資格確認)" \
     --vendor "Uketsuke project" \
@@ -79,7 +82,8 @@ install -m 0644 "$ROOT/README.md" "$ROOT/CHANGELOG.md" "$ROOT"/docs/*.md "$DOC/"
 "$J/bin/java" -cp "$WORK/input/*" org.uketsuke.app.Uketsuke setup --template > "$DOC/uketsuke.conf.example"
 grep -q '^#terminal.id=' "$DOC/uketsuke.conf.example" || { echo "build-deb: no configuration template" >&2; exit 1; }
 sed -i "s/^Installed-Size:.*/Installed-Size: $(du -sk --exclude=DEBIAN "$PKG" | cut -f1)/" "$PKG/DEBIAN/control"
-dpkg-deb --root-owner-group -Zgzip --build "$PKG" "$DEB" >/dev/null
+# zstd -9: smaller than gzip -9 (≈ 5 MB on this DEB) and faster to make; dpkg ≥ 1.21.18 (Debian 12) installs it.
+dpkg-deb --root-owner-group -Zzstd -z9 --build "$PKG" "$DEB" >/dev/null
 ls "$DEB"
 
 # The training package: the training jar and every jar of its run-time class path the product does not ship.

@@ -16,8 +16,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +81,8 @@ import org.uketsuke.reader.sim.CardPersonalisation;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
 import org.uketsuke.reader.sim.VirtualCardTransport;
 import org.uketsuke.reader.sim.VpcdConnector;
+import org.uketsuke.tools.bench.BenchTable.Result;
+import org.uketsuke.tools.bench.BenchTable.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -94,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static final String INSTITUTION = "1311234567";
     private static final String READER = "Virtual PCD 00 00";
 
-    @Option(names = "--quick", description = "Fewer repetitions (about a minute).")
+    @Option(names = "--quick", description = "Fewer repetitions and a smaller history (minutes, for development).")
     boolean quick;
 
     @Option(names = "--out", defaultValue = "docs/benchmarks.md", description = "Where to write the report.")
@@ -102,6 +107,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--face-only", description = "Only the face benchmarks; prints the rows, writes no report.")
     boolean faceOnly;
+
+    @Option(
+            names = "--only",
+            split = ",",
+            description = "Only these steps (development; the report then says so): ${COMPLETION-CANDIDATES}.")
+    Set<Step> only = EnumSet.noneOf(Step.class);
 
     @Option(
             names = "--history",
@@ -117,14 +128,42 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Terminals (separate JVMs) of the multi-terminal row, default ${DEFAULT-VALUE}.")
     int terminals;
 
-    /** What the full run seeds before its card → store rows; 10⁶ is the separate --history run (docs/benchmarks.md). */
-    private static final List<Long> FULL_RUN_HISTORY = List.of(0L, 10_000L);
+    @Option(
+            names = "--profile",
+            description = "Record the card → store visits (N = 0) with JFR into this file and print their hot spots;"
+                    + " writes no report.")
+    Path profile;
 
-    private record Row(String what, String measured, String goal) {}
+    /** The steps of a full run, in order; {@code --only} picks some. */
+    enum Step {
+        apdus,
+        pcscd,
+        visits,
+        backend,
+        batch,
+        bridge,
+        terminals,
+        codec,
+        face,
+        start,
+        memory,
+        deb
+    }
 
-    private final List<Row> rows = new ArrayList<>();
+    /** What the full run seeds before its card → store rows (N = 10⁶ takes minutes: most of it a million face files). */
+    private static final List<Long> FULL_RUN_HISTORY = List.of(0L, 10_000L, 1_000_000L);
+
+    private static final List<Long> QUICK_RUN_HISTORY = List.of(0L, 1_000L);
+
+    private final List<BenchTable.Row> rows = new ArrayList<>();
     private final List<BenchHistory.Figure> figures = new ArrayList<>();
     private final List<GrowthChart.Point> growth = new ArrayList<>();
+    /** Floors measured in this run that later rows are divided by. */
+    private final Floors floors = new Floors();
+
+    private boolean runs(Step step) {
+        return only.isEmpty() || only.contains(step);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -133,12 +172,20 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Path work = Files.createTempDirectory("uketsuke-bench");
-        if (!history.isEmpty()) {
+        if (!history.isEmpty() || profile != null) {
             try (MockBackend backend =
                     MockBackend.start(new MockBackendConfig(work.resolve("backend"), 0, 42L, 1_000))) {
                 IssuedCard issued = backend.issueCard(0);
                 CardPersonalisation personalisation = new CardPersonalisation(
                         issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
+                if (profile != null) {
+                    try (Profile recording = Profile.start(profile)) {
+                        visits(backend, personalisation, work, 0);
+                        recording.stop();
+                    }
+                    System.out.print(Profile.hotSpots(profile, 15));
+                    return 0;
+                }
                 for (long n : history) {
                     visits(backend, personalisation, work, n);
                     deleteTree(work.resolve("visits-" + n)); // a million face files: gigabytes in /tmp
@@ -148,38 +195,77 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("updated " + growthCsv() + " and its chart");
             return 0;
         }
+        long started = System.nanoTime();
         String loadBefore = BenchHistory.loadAverage();
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(work.resolve("backend"), 0, 42L, 1_000))) {
             IssuedCard issued = backend.issueCard(0);
             CardPersonalisation personalisation = new CardPersonalisation(
                     issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
-            apdus(personalisation);
-            certificateThroughPcscd(personalisation);
-            for (long n : FULL_RUN_HISTORY) {
-                visits(backend, personalisation, work, n);
+            if (runs(Step.apdus)) {
+                apdus(personalisation);
             }
-            backendThroughput(backend);
-            batch(backend, work);
-            bridge(work);
-            terminals(work);
-            codec(issued);
-            face();
+            if (runs(Step.pcscd)) {
+                certificateThroughPcscd(personalisation);
+            }
+            if (runs(Step.visits)) {
+                floors.fsync(work, quick, this::row);
+                floors.tlsRoundTrip(backend, this::row, quick);
+                for (long n : quick ? QUICK_RUN_HISTORY : FULL_RUN_HISTORY) {
+                    visits(backend, personalisation, work, n);
+                    deleteTree(work.resolve("visits-" + n));
+                }
+                growthRatio();
+            }
+            if (runs(Step.backend)) {
+                backendThroughput(backend);
+            }
+            if (runs(Step.batch)) {
+                batch(backend, work);
+                batchTerminals(backend, work);
+            }
+            if (runs(Step.bridge)) {
+                bridge(work);
+            }
+            if (runs(Step.terminals)) {
+                terminals(work);
+            }
+            if (runs(Step.codec)) {
+                codec(issued);
+            }
+            if (runs(Step.face)) {
+                face();
+            }
         }
-        coldStartAndMemory(work);
-        GrowthChart.update(growthCsv(), growth);
+        if (runs(Step.start)) {
+            new ColdStart(work, quick).measure(this::row);
+        }
+        if (runs(Step.memory)) {
+            memory(work);
+        }
+        if (runs(Step.deb)) {
+            InstallerSize.measure(work, quick, this::row);
+        }
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        if (only.isEmpty()) {
+            GrowthChart.update(growthCsv(), growth);
+        }
         BenchHistory.Run run = new BenchHistory.Run(
                 Instant.now().toString(),
                 cpu(),
                 Runtime.getRuntime().availableProcessors(),
                 loadBefore,
                 BenchHistory.loadAverage(),
-                quick,
+                quick || !only.isEmpty(),
                 figures);
         Path historyFile = out.resolveSibling("bench-history.jsonl");
         List<String> changes = BenchHistory.changes(BenchHistory.previous(historyFile, run.cpu()), run);
         BenchHistory.append(historyFile, run);
-        write(run, changes);
-        System.out.println("wrote " + out);
+        write(run, changes, Duration.ofNanos(System.nanoTime() - started));
+        deleteTree(work); // kept when a step failed, to look into
+        System.out.println("wrote " + out + " in "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         return 0;
     }
 
@@ -188,10 +274,11 @@ public final class BenchCommand implements Callable<Integer> {
         MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation);
         ApduStats stats = new ApduStats(VirtualCardTransport.open(card));
         new JpkiCard(stats).readAuthCertificate();
-        row(
+        figure(
                 "APDUs to read the auth certificate (select AP + EF, chunked READ BINARY)",
                 stats.commands() + " APDUs, " + stats.bytesSent() + " B sent, " + stats.bytesReceived() + " B received",
-                "≤ 8 APDUs");
+                "≤ 8 APDUs",
+                Result.atMost(stats.commands(), 8));
     }
 
     /**
@@ -200,32 +287,33 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private void certificateThroughPcscd(CardPersonalisation personalisation) throws Exception {
         if (PcscService.ensureRunning(Duration.ofSeconds(10)) instanceof PcscService.Status.Unavailable u) {
-            row("Auth certificate through pcscd, short vs extended", "not measured: " + u.reason(), "≤ 8 APDUs");
+            row(Row.notMeasured("Auth certificate through pcscd, short vs extended", u.reason(), "≤ 8 APDUs"));
             return;
         }
-        record Variant(String label, CardBehaviour card, JpkiCard.ReadMode mode) {}
+        // visitsRead: the read a card → store visit makes (the product's auto mode on the short-only virtual card).
+        record Variant(String label, CardBehaviour card, JpkiCard.ReadMode mode, boolean visitsRead) {}
         int runs = quick ? 50 : 300;
         PcscReaders readers = new PcscReaders();
         for (Variant v : List.of(
-                new Variant("short APDUs (Le 256)", CardBehaviour.normal(), JpkiCard.ReadMode.SHORT),
+                new Variant("short APDUs (Le 256)", CardBehaviour.normal(), JpkiCard.ReadMode.SHORT, false),
                 new Variant(
                         "auto on a short-only card (extended probe refused, then short)",
                         CardBehaviour.normal(),
-                        JpkiCard.ReadMode.AUTO),
+                        JpkiCard.ReadMode.AUTO,
+                        true),
                 new Variant(
                         "extended length (one READ BINARY, Le 65536)",
                         CardBehaviour.normal().withExtendedLength(),
-                        JpkiCard.ReadMode.AUTO))) {
+                        JpkiCard.ReadMode.AUTO,
+                        false))) {
             MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation).behave(v.card());
             long[] nanos = new long[runs];
             long apdus = 0;
             try (VpcdConnector inserted = new VpcdConnector(card)) {
                 inserted.connect();
                 if (!readers.waitForCardPresent(READER, Duration.ofSeconds(10))) {
-                    row(
-                            "Auth certificate through pcscd, " + v.label(),
-                            "not measured: no card seen in " + READER,
-                            "≤ 8 APDUs");
+                    row(Row.notMeasured(
+                            "Auth certificate through pcscd, " + v.label(), "no card seen in " + READER, "≤ 8 APDUs"));
                     continue;
                 }
                 for (int i = -10; i < runs; i++) {
@@ -242,11 +330,17 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             readers.waitForCardAbsent(READER, Duration.ofSeconds(10));
-            row(
+            Stats read = Stats.ofNanos(nanos);
+            if (v.visitsRead()) {
+                floors.certificateRead(read);
+            }
+            timed(
                     "Auth certificate (" + personalisation.authCertDer().length + " B) through pcscd + vpcd, "
-                            + v.label() + ": APDUs; min / median / p95",
-                    apdus + " APDUs; " + Stats.ofNanos(nanos).row("ms"),
-                    "≤ 8 APDUs");
+                            + v.label(),
+                    read,
+                    apdus + " APDUs",
+                    "≤ 8 APDUs",
+                    Result.atMost(apdus, 8));
         }
     }
 
@@ -255,26 +349,29 @@ public final class BenchCommand implements Callable<Integer> {
         int visits = quick ? 20 : 100;
         String what = terminals + " terminals (separate JVMs, in-process virtual card, own mock backend over mTLS, own"
                 + " outbox) × " + visits
-                + " visits into one PostgreSQL: lost / doubled by key; visits/s; per visit min /"
-                + " median / p95";
+                + " visits into one PostgreSQL, per visit";
+        String goal = "0 lost, 0 doubled; p95 ≤ 50 ms";
         try (LocalPostgresCluster postgres = LocalPostgresCluster.start()) {
             Terminals.Report r =
                     Terminals.run(work.resolve("terminals"), postgres.newDatabase("terminals"), terminals, visits);
-            row(
+            timed(
                     what,
+                    r.perVisit(),
                     String.format(
                             Locale.ROOT,
-                            "%d lost, %d doubled of %d; %.1f visits/s (%d in %.1f s, JVM starts included); %s",
+                            "%d lost, %d doubled of %d; %.1f visits/s (%d in %.1f s, JVM starts included)",
                             r.lost(),
                             r.doubled(),
                             r.confirmed(),
                             r.visits() / r.seconds(),
                             r.visits(),
-                            r.seconds(),
-                            r.perVisit().row("ms")),
-                    "0 lost, 0 doubled; p95 ≤ 50 ms");
+                            r.seconds()),
+                    goal,
+                    Result.all(
+                            Result.atMost(r.lost() + r.doubled(), 0),
+                            Result.atMost(r.perVisit().p95(), 50)));
         } catch (IOException | RuntimeException e) {
-            row(what, "not measured: " + e.getMessage(), "0 lost, 0 doubled; p95 ≤ 50 ms");
+            row(Row.notMeasured(what, String.valueOf(e.getMessage()), goal));
         }
     }
 
@@ -302,7 +399,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path work = Files.createDirectories(root.resolve("visits-" + history));
         String seeded = history == 0 ? "" : String.format(Locale.ROOT, ", with %,d earlier confirmations", history);
         if (PcscService.ensureRunning(Duration.ofSeconds(10)) instanceof PcscService.Status.Unavailable u) {
-            row("Card → store through pcscd", "not measured: " + u.reason(), "p95 ≤ 300 ms");
+            row(Row.notMeasured("Card → store through pcscd", u.reason(), "p95 ≤ 15 ms"));
             return;
         }
         long seedMillis = seedHistory(work, history);
@@ -351,33 +448,56 @@ public final class BenchCommand implements Callable<Integer> {
             Stats visits = Stats.ofNanos(total);
             long rss = residentKiB();
             growth.add(new GrowthChart.Point(history, visits.p95(), rss / 1024.0));
-            row(
-                    "Card present → written to the レセコン store (pcscd + vpcd, mTLS, SQLite + face file)" + seeded
-                            + ", min / median / p95",
-                    visits.row("ms")
-                            + (history == 0
-                                    ? ""
-                                    : String.format(
-                                            Locale.ROOT,
-                                            "; bench RSS %.0f MB; seeded in %.1f s",
-                                            rss / 1024.0,
-                                            seedMillis / 1000.0)),
-                    history == 0 ? "p95 ≤ 15 ms" : "p95 ≤ 1.1× the empty store's; RSS ±10 %");
+            String what = "Card present → written to the レセコン store (pcscd + vpcd, mTLS, SQLite + face file)" + seeded;
+            String memory = String.format(Locale.ROOT, "bench RSS %.0f MB", rss / 1024.0);
             if (history != 0) {
+                timed(
+                        what,
+                        visits,
+                        memory + String.format(Locale.ROOT, "; seeded in %.1f s", seedMillis / 1000.0),
+                        "the growth ratio rows below",
+                        Result.NONE);
                 return;
             }
-            row(
-                    "… of which card (identify, read cert, PIN, sign)",
-                    Stats.ofNanos(cardPart).row("ms"),
-                    "");
-            row(
+            timed(what, visits, memory, "p95 ≤ 15 ms", Result.atMost(visits.p95(), 15));
+            timed("… of which card (identify, read cert, PIN, sign)", Stats.ofNanos(cardPart), "", "", Result.NONE);
+            timed(
                     "… of which backend (nonce + confirmation over mTLS)",
-                    Stats.ofNanos(backendPart).row("ms"),
-                    "");
-            row(
+                    Stats.ofNanos(backendPart),
+                    "",
+                    "",
+                    Result.NONE);
+            timed(
                     "… of which sinks (outbox commit + SQLite row + fsynced face file)",
-                    Stats.ofNanos(sinkPart).row("ms"),
-                    "");
+                    Stats.ofNanos(sinkPart),
+                    "",
+                    "",
+                    Result.NONE);
+            floors.cardToStoreRatio(visits, this::row);
+        }
+    }
+
+    /**
+     * The growth goal: card → store p95 with N earlier confirmations within 1.1× of N = 0, the bench's RSS within ±10 %
+     * (from the points this run measured).
+     */
+    private void growthRatio() {
+        GrowthChart.Point empty =
+                growth.stream().filter(p -> p.history() == 0).findFirst().orElse(null);
+        for (GrowthChart.Point p : growth) {
+            if (p.history() == 0 || empty == null) {
+                continue;
+            }
+            double p95 = p.p95Millis() / empty.p95Millis();
+            double rss = p.rssMiB() / empty.rssMiB();
+            figure(
+                    String.format(
+                            Locale.ROOT,
+                            "Growth: card → store with %,d earlier confirmations ÷ with none",
+                            p.history()),
+                    String.format(Locale.ROOT, "p95 %.2f×, RSS %.2f×", p95, rss),
+                    "p95 ≤ 1.1×; RSS 0.9–1.1×",
+                    Result.all(Result.atMost(p95, 1.1), Result.atMost(Math.abs(rss - 1), 0.1)));
         }
     }
 
@@ -443,18 +563,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
-        long[] latencies = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        double p99 = latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e6;
-        row(
-                "Mock backend confirmations/s over mTLS (4 client threads, pre-signed requests, keep-alive)",
-                String.format(
-                        Locale.ROOT,
-                        "%.0f /s (%d in %.1f s), latency p99 %.1f ms",
-                        latencies.length / seconds,
-                        latencies.length,
-                        seconds,
-                        p99),
-                "≥ 1,000 /s");
+        long[] latencies = all.stream().mapToLong(Long::longValue).toArray();
+        double rate = latencies.length / seconds;
+        timed(
+                "Mock backend confirmations/s over mTLS (4 client threads, pre-signed requests, keep-alive), latency",
+                Stats.ofNanos(latencies),
+                String.format(Locale.ROOT, "%.0f /s (%d in %.1f s)", rate, latencies.length, seconds),
+                "≥ 1,000 /s",
+                Result.atLeast(rate, 1_000));
+        floors.throughputRatio(rate, this::row);
     }
 
     /** 一括照会 of 1,000 booked patients end to end: upload, poll, store every answer (goal ≤ 10 s). */
@@ -484,10 +601,63 @@ public final class BenchCommand implements Callable<Integer> {
                 times[r] = System.nanoTime() - t0;
             }
         }
-        row(
+        Stats batch = Stats.ofNanos(times);
+        timed(
                 "Batch pre-check (一括照会) of 1,000 booked patients: upload, poll, results into the store (SQLite + files)",
-                Stats.ofNanos(times).row("ms") + ", " + summary.confirmed() + " confirmed",
-                "≤ 2 s");
+                batch,
+                summary.confirmed() + " confirmed",
+                "median ≤ 2 s",
+                Result.atMost(batch.median(), 2_000));
+    }
+
+    /**
+     * 一括照会 from 5 terminals at once: separate JVMs, each with its own outbox, against the one mock backend, all
+     * delivering into one PostgreSQL server; the store's keys compared key by key with the terminals' outboxes.
+     */
+    private void batchTerminals(MockBackend backend, Path work) throws Exception {
+        int count = 5;
+        int each = quick ? 40 : 200;
+        String what = "Batch pre-check (一括照会) from " + count + " terminals at once (separate JVMs, one mock backend,"
+                + " one PostgreSQL), " + each + " booked patients each, per terminal's batch";
+        String goal = "0 lost, 0 doubled";
+        Path dir = Files.createDirectories(work.resolve("batch-terminals"));
+        BatchTerminalProcess.writeTls(backend.terminalTls(), dir);
+        for (int t = 0; t < count; t++) {
+            List<Qualification> people = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                people.add(backend.person(t * each + i));
+            }
+            BatchTerminalProcess.writeBookings(people, dir.resolve("bookings-" + t + ".tsv"));
+        }
+        try (LocalPostgresCluster postgres = LocalPostgresCluster.start()) {
+            Terminals.Report r = Terminals.run(
+                    dir,
+                    postgres.newDatabase("batch_terminals"),
+                    count,
+                    BatchTerminalProcess.class,
+                    t -> List.of(
+                            backend.baseUri().toString(),
+                            dir.resolve("terminal.p12").toString(),
+                            BatchTerminalProcess.PASSWORD,
+                            dir.resolve("ca.pem").toString(),
+                            dir.resolve("bookings-" + t + ".tsv").toString()));
+            timed(
+                    what,
+                    r.perVisit(),
+                    String.format(
+                            Locale.ROOT,
+                            "%d lost, %d doubled of %d confirmed; %.0f patients/s (%d in %.1f s, JVM starts included)",
+                            r.lost(),
+                            r.doubled(),
+                            r.confirmed(),
+                            count * each / r.seconds(),
+                            count * each,
+                            r.seconds()),
+                    goal,
+                    Result.atMost(r.lost() + r.doubled(), 0));
+        } catch (IOException | RuntimeException e) {
+            row(Row.notMeasured(what, String.valueOf(e.getMessage()), goal));
+        }
     }
 
     /**
@@ -527,17 +697,12 @@ public final class BenchCommand implements Callable<Integer> {
                         each[i] = System.nanoTime() - t0;
                     }
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    row(
-                            "Bridge durable deliveries, sink " + sink + " (submit + drain one at a time)",
-                            String.format(
-                                            Locale.ROOT,
-                                            "%.0f /s (%d in %.2f s); per delivery ",
-                                            entries / seconds,
-                                            entries,
-                                            seconds)
-                                    + Stats.ofNanos(each).row("ms")
-                                    + String.format(Locale.ROOT, ", p99 %.2f ms", Stats.p99Millis(each)),
-                            "");
+                    timed(
+                            "Bridge durable deliveries, sink " + sink + " (submit + drain one at a time), per delivery",
+                            Stats.ofNanos(each),
+                            String.format(Locale.ROOT, "%.0f /s (%d in %.2f s)", entries / seconds, entries, seconds),
+                            "",
+                            Result.NONE);
                 }
             }
         }
@@ -562,11 +727,8 @@ public final class BenchCommand implements Callable<Integer> {
                 decode[i] = t2 - t1;
             }
         }
-        row(
-                "Result message encode (" + xml.length + " B XML)",
-                Stats.ofNanos(encode).row("ms"),
-                "");
-        row("Result message decode (hardened DOM parser)", Stats.ofNanos(decode).row("ms"), "");
+        timed("Result message encode (" + xml.length + " B XML)", Stats.ofNanos(encode), "", "", Result.NONE);
+        timed("Result message decode (hardened DOM parser)", Stats.ofNanos(decode), "", "", Result.NONE);
     }
 
     /**
@@ -628,31 +790,34 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Stats java =
                 Stats.ofNanos(javaFrames.stream().mapToLong(Long::longValue).toArray());
-        row(
+        timed(
                 "Face: detect + landmarks + align + embed per 640×480 frame (Java, openpnp OpenCV " + Core.VERSION
                         + " DNN, " + Core.getNumThreads() + " threads)",
-                java.row("ms"),
-                "median ≤ 20 ms/frame");
+                java,
+                "",
+                "median ≤ 20 ms/frame",
+                Result.atMost(java.median(), 20));
         if (pythonFrames.isEmpty()) {
-            row(
+            row(Row.notMeasured(
                     "… the same models, steps and frame in Debian's python3-opencv (face-match/bench/pipeline.py)",
-                    "not measured: " + pythonProblem,
-                    "Java ≤ 1.0× Python");
+                    String.valueOf(pythonProblem),
+                    "Java ≤ 1.0× Python"));
         } else {
             Stats py = Stats.ofNanos(
                     pythonFrames.stream().mapToLong(ms -> Math.round(ms * 1e6)).toArray());
-            row(
+            timed(
                     "… the same models, steps and frame in Debian's python3-opencv (face-match/bench/pipeline.py), in "
                             + rounds + " blocks alternating with Java's",
+                    py,
                     String.format(
                             Locale.ROOT,
-                            "%s (OpenCV %s); Java median %.2f× Python, min %.2f× (the minima are the least disturbed by other"
+                            "OpenCV %s; Java median %.2f× Python, min %.2f× (the minima are the least disturbed by other"
                                     + " load)",
-                            py.row("ms"),
                             opencvPython,
                             java.median() / py.median(),
                             java.min() / py.min()),
-                    "Java ≤ 1.0× Python");
+                    "Java median ≤ 1.0× Python",
+                    Result.atMost(java.median() / py.median(), 1.0));
         }
         long[] decode = new long[rounds * block * 4];
         for (int i = 0; i < decode.length; i++) {
@@ -663,10 +828,12 @@ public final class BenchCommand implements Callable<Integer> {
                 ok.grey().release();
             }
         }
-        row(
+        timed(
                 "Chip photo decode (JPEG 2000, " + jp2.length + " B, 180×222 grey)",
-                Stats.ofNanos(decode).row("ms"),
-                "");
+                Stats.ofNanos(decode),
+                "",
+                "",
+                Result.NONE);
         while (javaDecisions.size() < rounds * decisionBlock) { // no Python: Java alone
             try (CameraSource camera = DemoFrames.camera()) {
                 long t0 = System.nanoTime();
@@ -676,17 +843,18 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Stats decisions =
                 Stats.ofNanos(javaDecisions.stream().mapToLong(Long::longValue).toArray());
-        row(
+        timed(
                 "Face: chip photo enrolment + first frame to MATCH (2 of ≤ 8 frames, recorded turned views, all checks)",
-                decisions.row("ms")
-                        + (pythonDecisions.isEmpty()
-                                ? ""
-                                : String.format(
-                                        Locale.ROOT,
-                                        "; Python median %.2f ms (%.2f×)",
-                                        median(pythonDecisions),
-                                        decisions.median() / median(pythonDecisions))),
-                "");
+                decisions,
+                pythonDecisions.isEmpty()
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "Python median %.2f ms (%.2f×)",
+                                median(pythonDecisions),
+                                decisions.median() / median(pythonDecisions)),
+                "",
+                Result.NONE);
     }
 
     private static double median(List<Double> values) {
@@ -789,62 +957,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** App cold start to the idle screen (goal ≤ 2.5 s) and resident memory after 100 patients (goal ≤ 350 MB). */
-    private void coldStartAndMemory(Path work) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
-        List<String> display = System.getenv("DISPLAY") == null && Files.isExecutable(Path.of("/usr/bin/xvfb-run"))
-                ? List.of("/usr/bin/xvfb-run", "-a")
-                : List.of();
-        int runs = quick ? 3 : 5;
-        long[] starts = new long[runs];
-        for (int i = -1; i < runs; i++) { // the first start also makes the demo's state: not counted
-            List<String> command = new ArrayList<>(display);
-            // As ./uketsuke starts it: with the AppCDS archive it keeps (the uncounted first start makes it).
-            command.addAll(List.of(
-                    java,
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-Dprism.order=sw",
-                    "-XX:+AutoCreateSharedArchive",
-                    "-XX:SharedArchiveFile=" + work.resolve("cold.jsa"),
-                    "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off",
-                    "-cp",
-                    classPath,
-                    "org.uketsuke.app.Uketsuke",
-                    "demo",
-                    "--exit-when-ready",
-                    "--data-dir",
-                    work.resolve("cold").toString()));
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            String ready = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .filter(l -> l.startsWith("ready "))
-                    .findFirst()
-                    .orElse(null);
-            process.waitFor();
-            if (ready == null) {
-                row(
-                        "App cold start to the idle screen",
-                        "not measured: the window did not come up (no display?)",
-                        "≤ 1.5 s");
-                return;
-            }
-            if (i >= 0) {
-                starts[i] = Long.parseLong(ready.substring(6)) * 1_000_000L;
-            }
-        }
-        row(
-                "App cold start: JVM start → idle kiosk + staff windows shown (embedded backend, AppCDS, Xvfb, software rendering)",
-                Stats.ofNanos(starts).row("ms"),
-                "≤ 1.5 s");
-
+    /** Resident memory after 100 patients (goal ≤ 350 MB). */
+    private void memory(Path work) throws Exception {
         Process visits = new ProcessBuilder(
-                        java,
+                        javaCommand(),
                         "--enable-native-access=ALL-UNNAMED",
                         "-cp",
-                        classPath,
+                        System.getProperty("java.class.path"),
                         "org.uketsuke.app.Uketsuke",
                         "demo",
                         "--headless",
@@ -862,16 +981,25 @@ public final class BenchCommand implements Callable<Integer> {
                 .orElse("");
         visits.waitFor();
         var json = new ObjectMapper().readTree(last.isEmpty() ? "{}" : last);
-        row(
-                "Resident memory after 100 patients (headless PIN visits, one JVM, default heap settings)",
-                json.has("residentKiB")
-                        ? String.format(
-                                Locale.ROOT,
-                                "%.0f MB RSS (heap in use %.0f MB)",
-                                json.get("residentKiB").asLong() / 1024.0,
-                                json.get("heapUsedKiB").asLong() / 1024.0)
-                        : "not measured",
-                "≤ 350 MB");
+        String what = "Resident memory after 100 patients (headless PIN visits, one JVM, default heap settings)";
+        if (!json.has("residentKiB")) {
+            row(Row.notMeasured(what, "the demo printed no residentKiB", "≤ 350 MB"));
+            return;
+        }
+        double mb = json.get("residentKiB").asLong() / 1024.0;
+        figure(
+                what,
+                String.format(
+                        Locale.ROOT,
+                        "%.0f MB RSS (heap in use %.0f MB)",
+                        mb,
+                        json.get("heapUsedKiB").asLong() / 1024.0),
+                "≤ 350 MB",
+                Result.atMost(mb, 350));
+    }
+
+    static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     static Qualification sampleQualification() {
@@ -887,10 +1015,18 @@ public final class BenchCommand implements Callable<Integer> {
                 LocalDate.of(2020, 4, 1));
     }
 
-    private void row(String what, String measured, String goal) {
-        rows.add(new Row(what, measured, goal));
-        BenchHistory.figureOf(what, measured).ifPresent(figures::add);
-        System.out.println(what + ": " + measured + (goal.isEmpty() ? "" : "  (goal " + goal + ")"));
+    private void row(Row row) {
+        rows.add(row);
+        row.figure().ifPresent(figures::add);
+        System.out.println(row.line());
+    }
+
+    private void timed(String what, Stats stats, String detail, String goal, Result result) {
+        row(new Row(what, Optional.of(stats), detail, goal, result));
+    }
+
+    private void figure(String what, String detail, String goal, Result result) {
+        row(new Row(what, Optional.empty(), detail, goal, result));
     }
 
     static final String NOTES_MARKER = "<!-- Notes below this line are written by hand;";
@@ -922,7 +1058,7 @@ public final class BenchCommand implements Callable<Integer> {
         return Soak.rssKb();
     }
 
-    private void write(BenchHistory.Run run, List<String> changes) throws IOException {
+    private void write(BenchHistory.Run run, List<String> changes, Duration took) throws IOException {
         String date = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
                 .withZone(ZoneId.systemDefault())
                 .format(Instant.now());
@@ -930,8 +1066,16 @@ public final class BenchCommand implements Callable<Integer> {
         md.append("# Benchmarks\n\n");
         md.append("Regenerated by `./uketsuke bench")
                 .append(quick ? " --quick" : "")
+                .append(
+                        only.isEmpty()
+                                ? ""
+                                : " --only "
+                                        + String.join(
+                                                ",",
+                                                only.stream().map(Step::name).toList()))
                 .append("` on ")
                 .append(date)
+                .append(String.format(Locale.ROOT, " in %.1f min", took.toSeconds() / 60.0))
                 .append(".\n\n");
         md.append("- Machine: ")
                 .append(cpu())
@@ -950,37 +1094,34 @@ public final class BenchCommand implements Callable<Integer> {
                 .append(System.getProperty("java.version"))
                 .append('\n');
         md.append(
-                "- Everything on loopback; the virtual card through a real pcscd + vpcd; times exclude human steps.\n\n");
+                "- Everything on loopback; the virtual card through a real pcscd + vpcd; times exclude human steps.\n");
         md.append(
-                "- Change: against the previous run on the same CPU model in [bench-history.jsonl](bench-history.jsonl)"
+                "- n, min, median, p95, p99: of the n timed repetitions of each row (nearest rank; with n < 100 the p99"
+                        + " is the largest). Rows without them are counts, sizes or ratios (their figure under \"also measured\").\n");
+        md.append(
+                "- Floors: the same machine's cost of the parts a figure cannot go below, measured in the same run; the"
+                        + " ratio rows divide by them, so a goal can be checked on any CPU.\n");
+        md.append(
+                "- Change: against the previous full run on the same CPU model in [bench-history.jsonl](bench-history.jsonl)"
                         + " (every run appends its figures there); ⚠ marks a regression over 10 %.\n\n");
-        md.append("| benchmark | measured | change | goal |\n|---|---|---|---|\n");
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            md.append("| ")
-                    .append(r.what())
-                    .append(" | ")
-                    .append(r.measured())
-                    .append(" | ")
-                    .append(BenchHistory.changeOf(r.what(), changes))
-                    .append(" | ")
-                    .append(r.goal())
-                    .append(" |\n");
-        }
-        md.append("\nGrowth with the history (p95 and RSS against N, log scale; `bench --history 0,10000,1000000`):"
-                + " [bench-growth.csv](bench-growth.csv)\n\n![p95 and RSS against N](bench-growth.png)\n");
-        md.append("\nBefore/after of the tuning so far: [tuning.md](tuning.md).\n");
+        md.append(BenchTable.markdown(rows, changes));
+        md.append(
+                "\nGrowth with the history (p95 and RSS against N, log scale): [bench-growth.csv](bench-growth.csv)\n\n"
+                        + "![p95 and RSS against N](bench-growth.png)\n");
+        md.append("\nBefore/after of the tuning so far, and the JFR profile of a visit: [tuning.md](tuning.md).\n");
         md.append(
                 "\nThe mock backend runs on the same two cores as the clients in the throughput and batch figures. The face\n"
                         + "reference uses Debian's OpenCV 4.6 (the Java side bundles 4.9): same models, pre/post-processing and frame.\n");
         // Hand-written notes (other measurements, their circumstances) follow the marker and survive a new run.
+        String notes = NOTES_MARKER + " ./uketsuke bench keeps them when it rewrites the table. -->\n";
         if (Files.exists(out)) {
             String before = Files.readString(out);
-            int notes = before.indexOf(NOTES_MARKER);
-            if (notes >= 0) {
-                md.append('\n').append(before.substring(notes));
+            int at = before.indexOf(NOTES_MARKER);
+            if (at >= 0) {
+                notes = before.substring(at);
             }
         }
+        md.append('\n').append(notes);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }

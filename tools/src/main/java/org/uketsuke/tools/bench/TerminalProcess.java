@@ -28,7 +28,7 @@ import org.uketsuke.mockbackend.MockBackendConfig;
  * {@code key K} for every confirmation and {@code nanos T} for every visit (card present → committed to the outbox and
  * delivered), then {@code done} once its outbox is empty.
  *
- * <p>Arguments: work folder, terminal number, visits, JDBC URL, user, password, server CA file or {@code plain}.
+ * <p>Arguments: work folder, terminal number, JDBC URL, user, password, server CA file or {@code plain}, visits.
  */
 public final class TerminalProcess {
 
@@ -39,10 +39,8 @@ public final class TerminalProcess {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
         int terminal = Integer.parseInt(args[1]);
-        int visits = Integer.parseInt(args[2]);
-        boolean plain = args[6].equals("plain");
-        PostgresTarget target =
-                PostgresTarget.configured(args[3], args[4], args[5], plain ? null : Path.of(args[6]), plain);
+        PostgresTarget target = target(args);
+        int visits = Integer.parseInt(args[6]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (MockBackend backend =
                         MockBackend.start(new MockBackendConfig(work.resolve("backend"), 0, 100L + terminal, 20));
@@ -82,14 +80,25 @@ public final class TerminalProcess {
                 out.println("nanos " + (System.nanoTime() - t0));
             }
             worker.wake();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (bridge.hasPending() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            for (DeliveryStatus status : bridge.statuses()) {
-                out.println("key " + status.idempotencyKey() + " " + status.state());
-            }
-            out.println("done");
+            printKeys(bridge, out);
         }
+    }
+
+    /** The shared PostgreSQL store from arguments 2–5 (JDBC URL, user, password, server CA file or "plain"). */
+    static PostgresTarget target(String[] args) {
+        boolean plain = args[5].equals("plain");
+        return PostgresTarget.configured(args[2], args[3], args[4], plain ? null : Path.of(args[5]), plain);
+    }
+
+    /** Waits (≤ 60 s) for the outbox to empty, then prints every entry's key and state, and "done". */
+    static void printKeys(RececonBridge bridge, PrintStream out) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (bridge.hasPending() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        for (DeliveryStatus status : bridge.statuses()) {
+            out.println("key " + status.idempotencyKey() + " " + status.state());
+        }
+        out.println("done");
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.uketsuke.bridge.store.PostgresTarget;
 import org.uketsuke.bridge.store.PostgresTls;
 
@@ -30,7 +31,17 @@ final class Terminals {
 
     static Report run(Path work, PostgresTarget target, int terminals, int visitsEach)
             throws IOException, InterruptedException, SQLException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return run(work, target, terminals, TerminalProcess.class, t -> List.of(Integer.toString(visitsEach)));
+    }
+
+    /**
+     * Starts {@code main} once per terminal with the arguments work folder, terminal number, JDBC URL, user, password,
+     * server CA file (or {@code plain}) and then {@code extra.apply(terminal)}; each prints {@code key K STATE} per
+     * outbox entry and {@code nanos T} per timed unit of work.
+     */
+    static Report run(Path work, PostgresTarget target, int terminals, Class<?> main, IntFunction<List<String>> extra)
+            throws IOException, InterruptedException, SQLException {
+        String java = BenchCommand.javaCommand();
         String ca = target.tls() instanceof PostgresTls.VerifyFull v
                 ? v.serverCaFile().toString()
                 : "plain";
@@ -41,30 +52,34 @@ final class Terminals {
             Path dir = Files.createDirectories(work.resolve("terminal-" + t));
             Path log = dir.resolve("out.txt");
             logs.add(log);
-            processes.add(new ProcessBuilder(
-                            java,
-                            "--enable-native-access=ALL-UNNAMED",
-                            "-Xmx192m",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            TerminalProcess.class.getName(),
-                            dir.toString(),
-                            Integer.toString(t),
-                            Integer.toString(visitsEach),
-                            target.jdbcUrl(),
-                            target.user(),
-                            target.password(),
-                            ca)
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-Xmx192m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    main.getName(),
+                    dir.toString(),
+                    Integer.toString(t),
+                    target.jdbcUrl(),
+                    target.user(),
+                    target.password(),
+                    ca));
+            command.addAll(extra.apply(t));
+            processes.add(new ProcessBuilder(command)
                     .redirectOutput(log.toFile())
                     .redirectError(dir.resolve("err.txt").toFile())
                     .start());
         }
         for (int t = 0; t < terminals; t++) {
             Process p = processes.get(t);
-            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IOException("terminal " + t + " failed: "
-                        + Files.readString(work.resolve("terminal-" + t).resolve("err.txt")));
+            boolean ended = p.waitFor(10, TimeUnit.MINUTES);
+            if (!ended || p.exitValue() != 0) {
+                processes.forEach(Process::destroyForcibly);
+                throw new IOException("terminal " + t
+                        + (ended ? " exited " + p.exitValue() : " did not finish within 10 minutes") + ": "
+                        + Files.readString(work.resolve("terminal-" + t).resolve("err.txt"))
+                                .strip());
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;

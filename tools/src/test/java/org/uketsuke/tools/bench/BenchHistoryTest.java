@@ -29,6 +29,14 @@ class BenchHistoryTest {
     void aRowsFigureIsItsP95OrItsRate() {
         assertThat(BenchHistory.figureOf("visit", "7.60 / 14.51 / 24.85 ms (n=200)"))
                 .contains(new BenchHistory.Figure("visit", 24.85, false));
+        assertThat(new BenchTable.Row(
+                                "visit",
+                                Optional.of(new Stats(200, 7.6, 14.51, 24.85, 30.1)),
+                                "",
+                                "",
+                                BenchTable.Result.NONE)
+                        .figure())
+                .contains(new BenchHistory.Figure("visit", 24.85, false));
         assertThat(BenchHistory.figureOf("rate", "1216 /s (4000 in 3.3 s), latency p99 10.9 ms"))
                 .contains(new BenchHistory.Figure("rate", 1216, true));
         assertThat(BenchHistory.figureOf("apdus", "8 APDUs, 54 B sent")).isEmpty();

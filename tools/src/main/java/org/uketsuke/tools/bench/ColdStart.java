@@ -1,0 +1,158 @@
+package org.uketsuke.tools.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.uketsuke.tools.bench.BenchTable.Result;
+import org.uketsuke.tools.bench.BenchTable.Row;
+
+/**
+ * App cold start to the idle kiosk + staff windows (goal ≤ 1.5 s, and ≤ 1.5× a minimal JavaFX window with the same JDK
+ * and flags), with the launcher's AppCDS archive against JDK 25's AOT cache (JEPs 483/514/515: classes loaded and
+ * linked, method profiles), started in turns so other load on the machine falls on each alike.
+ */
+final class ColdStart {
+
+    /** How each start is made; each keeps its own archive or cache, made by an uncounted first start. */
+    private enum Variant {
+        WINDOW("minimal JavaFX window, AppCDS"),
+        APPCDS("AppCDS (-XX:SharedArchiveFile, as ./uketsuke)"),
+        AOT("AOT cache (-XX:AOTCache, JDK 25)");
+
+        final String label;
+
+        Variant(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Path work;
+    private final int runs;
+
+    ColdStart(Path work, boolean quick) {
+        this.work = work;
+        this.runs = quick ? 3 : 7;
+    }
+
+    void measure(Consumer<Row> out) throws IOException, InterruptedException {
+        Map<Variant, long[]> starts = new LinkedHashMap<>();
+        for (Variant v : Variant.values()) {
+            starts.put(v, new long[runs]);
+        }
+        for (int i = -1; i < runs; i++) { // the first start makes the demo's state and each archive: not counted
+            for (Variant v : Variant.values()) {
+                Optional<Long> ms = start(v, i < 0);
+                if (ms.isEmpty()) {
+                    out.accept(Row.notMeasured(
+                            "App cold start (" + v.label + ")", "the window did not come up (no display?)", "≤ 1.5 s"));
+                    return;
+                }
+                if (i >= 0) {
+                    starts.get(v)[i] = ms.get() * 1_000_000L;
+                }
+            }
+        }
+        Stats window = Stats.ofNanos(starts.get(Variant.WINDOW));
+        Stats cds = Stats.ofNanos(starts.get(Variant.APPCDS));
+        Stats aot = Stats.ofNanos(starts.get(Variant.AOT));
+        String app = "App cold start: JVM start → idle kiosk + staff windows shown (embedded backend, Xvfb, software"
+                + " rendering), ";
+        out.accept(new Row(
+                app + Variant.APPCDS.label,
+                Optional.of(cds),
+                archiveSize("cold.jsa"),
+                "median ≤ 1.5 s",
+                Result.atMost(cds.median(), 1_500)));
+        out.accept(new Row(
+                app + Variant.AOT.label,
+                Optional.of(aot),
+                String.format(
+                        Locale.ROOT, "median %.2f× AppCDS's; %s", aot.median() / cds.median(), archiveSize("cold.aot")),
+                "",
+                Result.NONE));
+        out.accept(new Row(
+                "Floor: " + Variant.WINDOW.label + " (same JDK, flags, Xvfb)",
+                Optional.of(window),
+                "",
+                "",
+                Result.NONE));
+        double ratio = cds.median() / window.median();
+        out.accept(new Row(
+                "Ratio: app cold start (AppCDS) ÷ minimal window, medians",
+                Optional.empty(),
+                String.format(Locale.ROOT, "%.2f×", ratio),
+                "≤ 1.5×",
+                Result.atMost(ratio, 1.5)));
+    }
+
+    private String archiveSize(String name) {
+        Path file = work.resolve(name);
+        try {
+            return Files.exists(file)
+                    ? String.format(Locale.ROOT, "%s %.0f MB", name, Files.size(file) / 1e6)
+                    : name + " not made";
+        } catch (IOException e) {
+            return name + " unreadable";
+        }
+    }
+
+    private Optional<Long> start(Variant variant, boolean first) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (System.getenv("DISPLAY") == null && Files.isExecutable(Path.of("/usr/bin/xvfb-run"))) {
+            command.addAll(List.of("/usr/bin/xvfb-run", "-a"));
+        }
+        command.addAll(List.of(BenchCommand.javaCommand(), "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw"));
+        command.addAll(
+                switch (variant) {
+                    case WINDOW -> cds("window.jsa");
+                    case APPCDS -> cds("cold.jsa");
+                    // JEP 514: one training start writes the cache at exit; later starts map it.
+                    case AOT ->
+                        first
+                                ? List.of(
+                                        "-XX:AOTCacheOutput=" + work.resolve("cold.aot"),
+                                        "-Xlog:aot=off",
+                                        "-Xlog:cds=off")
+                                : List.of("-XX:AOTCache=" + work.resolve("cold.aot"), "-Xlog:aot=off", "-Xlog:cds=off");
+                });
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        if (variant == Variant.WINDOW) {
+            command.add(MinimalWindow.class.getName());
+        } else {
+            command.addAll(List.of(
+                    "org.uketsuke.app.Uketsuke",
+                    "demo",
+                    "--exit-when-ready",
+                    "--data-dir",
+                    work.resolve("cold-" + variant.name().toLowerCase(Locale.ROOT))
+                            .toString()));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String ready = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("ready "))
+                .findFirst()
+                .orElse(null);
+        process.waitFor();
+        return ready == null
+                ? Optional.empty()
+                : Optional.of(Long.parseLong(ready.substring(6).strip()));
+    }
+
+    /** As ./uketsuke starts the app: AppCDS with an archive the first start makes. */
+    private List<String> cds(String archive) {
+        return List.of(
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + work.resolve(archive),
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off");
+    }
+}

@@ -1,0 +1,268 @@
+package org.uketsuke.tools.bench;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.uketsuke.eligibility.client.TlsMaterial;
+import org.uketsuke.mockbackend.MockBackend;
+import org.uketsuke.tools.bench.BenchTable.Result;
+import org.uketsuke.tools.bench.BenchTable.Row;
+
+/**
+ * Floors (issue #23): what a figure cannot go below on this machine, measured in the same run, so the ratio rows hold
+ * on a slow CPU as on a fast one. Card → store against the sum of its floors (the certificate read through pcscd/vpcd,
+ * one mTLS round trip, one fsync); the backend's confirmations/s against a minimal mTLS echo with the same key type and
+ * the same TLS version on both ends.
+ */
+final class Floors {
+
+    /** A confirmation request's size on the wire, about (the echo sends and returns this many bytes). */
+    private static final int MESSAGE = 2_048;
+
+    private static final int ECHO_THREADS = 4;
+
+    private Stats certificateRead;
+    private Stats fsync;
+    private Stats roundTrip;
+    private double echoRate = Double.NaN;
+
+    void certificateRead(Stats read) {
+        this.certificateRead = read;
+    }
+
+    /** One 1 KiB write and its fsync (FileChannel.force) in the bench's temporary folder. */
+    void fsync(Path dir, boolean quick, Consumer<Row> out) throws IOException {
+        int runs = quick ? 50 : 200;
+        long[] nanos = new long[runs];
+        Path file = dir.resolve("fsync-floor");
+        ByteBuffer block = ByteBuffer.allocate(1_024);
+        try (FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (int i = -10; i < runs; i++) {
+                block.clear();
+                long t0 = System.nanoTime();
+                channel.write(block, 0);
+                channel.force(true);
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - t0;
+                }
+            }
+        }
+        Files.delete(file);
+        fsync = Stats.ofNanos(nanos);
+        out.accept(new Row(
+                "Floor: one fsync (1 KiB write + FileChannel.force, the temporary folder's file system)",
+                Optional.of(fsync),
+                "",
+                "",
+                Result.NONE));
+    }
+
+    /**
+     * A minimal mTLS echo (JDK sockets, TLS 1.2 as the backend, the terminal's RSA key on both ends): one round trip
+     * of {@value #MESSAGE} B on an open connection, and echoes per second over {@value #ECHO_THREADS} connections.
+     */
+    void tlsRoundTrip(MockBackend backend, Consumer<Row> out, boolean quick) throws Exception {
+        Contexts contexts = contexts(backend.terminalTls(), backend);
+        int runs = quick ? 100 : 500;
+        int perThread = quick ? 250 : 1_000;
+        try (SSLServerSocket server = (SSLServerSocket) contexts.server()
+                .getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            server.setNeedClientAuth(true);
+            server.setEnabledProtocols(new String[] {"TLSv1.2"});
+            Thread acceptor = Thread.ofPlatform().daemon().start(() -> serve(server));
+            long[] nanos;
+            try (Echo echo = new Echo(contexts.client(), server.getLocalPort())) {
+                nanos = echo.times(runs);
+            }
+            roundTrip = Stats.ofNanos(nanos);
+            out.accept(new Row(
+                    "Floor: one mTLS round trip (" + MESSAGE + " B each way, open connection, minimal echo server)",
+                    Optional.of(roundTrip),
+                    "",
+                    "",
+                    Result.NONE));
+            ExecutorService pool = Executors.newFixedThreadPool(ECHO_THREADS);
+            List<Future<long[]>> results = new ArrayList<>();
+            long started = System.nanoTime();
+            for (int t = 0; t < ECHO_THREADS; t++) {
+                results.add(pool.submit(() -> {
+                    try (Echo echo = new Echo(contexts.client(), server.getLocalPort())) {
+                        return echo.times(perThread);
+                    }
+                }));
+            }
+            long[] all = new long[ECHO_THREADS * perThread];
+            for (int t = 0; t < ECHO_THREADS; t++) {
+                System.arraycopy(results.get(t).get(), 0, all, t * perThread, perThread);
+            }
+            echoRate = all.length / ((System.nanoTime() - started) / 1e9);
+            pool.shutdown();
+            out.accept(new Row(
+                    "Floor: minimal mTLS echo, " + ECHO_THREADS + " connections (as the backend row), per echo",
+                    Optional.of(Stats.ofNanos(all)),
+                    String.format(Locale.ROOT, "%.0f /s", echoRate),
+                    "",
+                    Result.NONE));
+            acceptor.interrupt();
+        }
+    }
+
+    /** Card → store p95 against the sum of its floors' p95 (goal ≤ 3×). */
+    void cardToStoreRatio(Stats visits, Consumer<Row> out) {
+        String what = "Ratio: card → store p95 ÷ its floor (certificate read + mTLS round trip + fsync, p95 each)";
+        if (certificateRead == null || roundTrip == null || fsync == null) {
+            out.accept(Row.notMeasured(what, "a floor was not measured in this run (--only?)", "≤ 3×"));
+            return;
+        }
+        double floor = certificateRead.p95() + roundTrip.p95() + fsync.p95();
+        double ratio = visits.p95() / floor;
+        out.accept(new Row(
+                what,
+                Optional.empty(),
+                String.format(Locale.ROOT, "%.2f× (%.2f ms ÷ %.2f ms)", ratio, visits.p95(), floor),
+                "≤ 3×",
+                Result.atMost(ratio, 3)));
+    }
+
+    /** The backend's confirmations/s as a share of the minimal echo's (no goal in the issue: reported). */
+    void throughputRatio(double rate, Consumer<Row> out) {
+        String what = "Ratio: backend confirmations/s ÷ minimal mTLS echoes/s";
+        if (Double.isNaN(echoRate)) {
+            out.accept(Row.notMeasured(what, "the echo floor was not measured in this run (--only?)", ""));
+            return;
+        }
+        out.accept(new Row(
+                what,
+                Optional.empty(),
+                String.format(Locale.ROOT, "%.2f× (%.0f ÷ %.0f /s)", rate / echoRate, rate, echoRate),
+                "",
+                Result.NONE));
+    }
+
+    private static Contexts contexts(TlsMaterial tls, MockBackend backend)
+            throws GeneralSecurityException, IOException {
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(tls.keyStore(), tls.keyPassword());
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("terminal-ca", backend.terminalCaCertificate());
+        TrustManagerFactory trusted = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trusted.init(trust);
+        X509TrustManager chain = (X509TrustManager) trusted.getTrustManagers()[0];
+        SSLContext server = SSLContext.getInstance("TLSv1.2");
+        server.init(keys.getKeyManagers(), new TrustManager[] {chain}, null);
+        // The client sees the terminal certificate as the server's: the same chain check, under its client-auth EKU.
+        SSLContext client = SSLContext.getInstance("TLSv1.2");
+        client.init(keys.getKeyManagers(), new TrustManager[] {new TerminalAsServer(chain)}, null);
+        return new Contexts(server, client);
+    }
+
+    private record Contexts(SSLContext server, SSLContext client) {}
+
+    private record TerminalAsServer(X509TrustManager chain) implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] certificates, String authType) throws CertificateException {
+            chain.checkClientTrusted(certificates, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] certificates, String authType) throws CertificateException {
+            chain.checkClientTrusted(certificates, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return chain.getAcceptedIssuers();
+        }
+    }
+
+    private static void serve(SSLServerSocket server) {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                Thread.ofPlatform().daemon().start(() -> echo(socket));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private static void echo(Socket socket) {
+        try (socket;
+                DataInputStream in = new DataInputStream(socket.getInputStream());
+                DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
+            socket.setTcpNoDelay(true);
+            byte[] buffer = new byte[MESSAGE];
+            while (true) {
+                in.readFully(buffer);
+                out.write(buffer);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the client closed its connection
+        }
+    }
+
+    /** One client connection of the echo, handshake done before the first timed round trip. */
+    private static final class Echo implements AutoCloseable {
+        private final SSLSocket socket;
+        private final DataInputStream in;
+        private final DataOutputStream out;
+
+        Echo(SSLContext context, int port) throws IOException {
+            socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
+            socket.setTcpNoDelay(true);
+            socket.startHandshake();
+            in = new DataInputStream(socket.getInputStream());
+            out = new DataOutputStream(socket.getOutputStream());
+        }
+
+        long[] times(int runs) throws IOException {
+            byte[] message = new byte[MESSAGE];
+            long[] nanos = new long[runs];
+            for (int i = -20; i < runs; i++) {
+                long t0 = System.nanoTime();
+                out.write(message);
+                out.flush();
+                in.readFully(message);
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - t0;
+                }
+            }
+            return nanos;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
