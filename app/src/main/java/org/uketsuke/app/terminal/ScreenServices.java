@@ -13,6 +13,7 @@ import org.uketsuke.app.reception.ConsistencyCheck;
 import org.uketsuke.app.reception.FacePreviewFeed;
 import org.uketsuke.app.reception.MedicalViewing;
 import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.reception.ReconfirmList;
 import org.uketsuke.app.reception.StaffActions;
 import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.VisitController;
@@ -37,6 +38,9 @@ public interface ScreenServices {
     void onDeferredLookupRecord(Consumer<ReceptionRecord> listener);
 
     StaffLookup lookup();
+
+    /** The visits to re-confirm by insurance number (資格無効, 資格情報なし, …: docs/spec-notes/failures.md). */
+    ReconfirmList reconfirm();
 
     /** 一括照会 of booked patients. */
     BatchPreCheck preCheck();

@@ -32,6 +32,7 @@ import org.uketsuke.app.reception.PendingLookups;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.app.reception.ReceptionServices;
 import org.uketsuke.app.reception.ReceptionSteps;
+import org.uketsuke.app.reception.ReconfirmList;
 import org.uketsuke.app.reception.StaffActions;
 import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.VisitController;
@@ -74,6 +75,7 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     private final StaffActions staffActions;
     private final StaffLookup lookup;
     private final PendingLookups pendingLookups;
+    private final ReconfirmList reconfirm;
     private final BatchPreCheck preCheck;
     private final MedicalViewing medicalViewing;
     private final FacePreviewFeed facePreview = new FacePreviewFeed();
@@ -136,6 +138,11 @@ public final class Terminal implements ScreenServices, AutoCloseable {
                 .withAudit(staffAudit)
                 .start(Duration.ofSeconds(5)));
         this.preCheck = new BatchPreCheck(ports.eligibility(), bridge, utc).withAudit(staffAudit);
+        // Visits whose qualification could not be confirmed wait here, asked again by insurance number each day.
+        this.reconfirm = closer.open(
+                ReconfirmList.open(ports.dataDir().resolve("reconfirm.db"), lookup::lookup, local)
+                        .start(Duration.ofHours(1)));
+        steps.onRecord(reconfirm::add);
         settings.exchangeFolder().ifPresent(folder -> {
             // The 連携アプリ's req/res folders: a レセコン asks by insurance number, and for drug and checkup
             // information (YZK…/TKK… requests, answered only where the patient consented).
@@ -272,6 +279,11 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     @Override
     public StaffLookup lookup() {
         return lookup;
+    }
+
+    @Override
+    public ReconfirmList reconfirm() {
+        return reconfirm;
     }
 
     @Override

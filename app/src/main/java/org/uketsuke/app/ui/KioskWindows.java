@@ -1,5 +1,6 @@
 package org.uketsuke.app.ui;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -127,6 +128,20 @@ public final class KioskWindows {
                         Platform::runLater,
                         messages),
                 messages));
+        ReconfirmViewModel reconfirm = new ReconfirmViewModel(
+                services.reconfirm(), services.worker("staff-reconfirm"), Platform::runLater, messages);
+        staff.addTab(ReconfirmView.tab(reconfirm, messages));
+        services.reconfirm().onRecord(record -> Platform.runLater(() -> staff.add(record)));
+        reconfirm.refresh();
+        staff.addTab(HomeVisitView.tab(
+                new HomeVisitViewModel(
+                        services.preCheck(),
+                        Clock.systemDefaultZone(),
+                        services.worker("staff-homevisit"),
+                        Platform::runLater,
+                        messages),
+                messages,
+                staff::add));
         services.onVisitRecord(record -> Platform.runLater(() -> medical.model().add(record)));
         services.onDeferredLookupRecord(record -> Platform.runLater(() -> staff.add(record)));
         services.onOutsideRecord(record -> Platform.runLater(() -> staff.add(record)));
