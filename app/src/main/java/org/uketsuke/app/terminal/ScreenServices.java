@@ -17,6 +17,7 @@ import org.uketsuke.app.reception.ReconfirmList;
 import org.uketsuke.app.reception.StaffActions;
 import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.app.reception.VisitScenario;
 import org.uketsuke.app.staff.StaffAccounts;
 import org.uketsuke.app.staff.StaffSession;
 import org.uketsuke.bridge.RececonBridge;
@@ -41,6 +42,9 @@ public interface ScreenServices {
 
     /** The visits to re-confirm by insurance number (資格無効, 資格情報なし, …: docs/spec-notes/failures.md). */
     ReconfirmList reconfirm();
+
+    /** The 診療区分 of the next card visit (the first visit of a 訪問診療 / オンライン診療), chosen at the console. */
+    VisitScenario visitScenario();
 
     /** 一括照会 of booked patients. */
     BatchPreCheck preCheck();

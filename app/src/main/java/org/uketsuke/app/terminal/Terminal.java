@@ -36,6 +36,7 @@ import org.uketsuke.app.reception.ReconfirmList;
 import org.uketsuke.app.reception.StaffActions;
 import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.app.reception.VisitScenario;
 import org.uketsuke.app.staff.StaffAccounts;
 import org.uketsuke.app.staff.StaffSession;
 import org.uketsuke.bridge.DataProtection;
@@ -279,6 +280,11 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     @Override
     public StaffLookup lookup() {
         return lookup;
+    }
+
+    @Override
+    public VisitScenario visitScenario() {
+        return steps.scenario();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.uketsuke.app.ui;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -7,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
@@ -15,10 +17,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.eligibility.BulkSelection;
+import org.uketsuke.eligibility.ConsentScenario;
 
 /**
- * The console's 訪問・オンライン tab: 訪問診療 or オンライン診療, the period of the 居宅同意, optionally one patient, and
- * the run; confirmed patients reach the reception list ({@code history}).
+ * The console's 訪問・オンライン tab: which 診療区分 the next card visit's consent is given under (the first visit),
+ * then the re-confirmation — 訪問診療 or オンライン診療, the period of the 居宅同意, optionally one patient, and the run;
+ * confirmed patients reach the reception list ({@code history}).
  */
 public final class HomeVisitView {
 
@@ -27,6 +31,26 @@ public final class HomeVisitView {
     public static Tab tab(HomeVisitViewModel model, Messages messages, Consumer<ReceptionRecord> history) {
         Label note = new Label(messages.get("homevisit.note"));
         note.setWrapText(true);
+        ToggleGroup first = new ToggleGroup();
+        HBox firstVisit = new HBox(16, new Label(messages.get("homevisit.firstVisit")));
+        firstVisit.setAlignment(Pos.CENTER_LEFT);
+        for (ConsentScenario s : List.of(ConsentScenario.OUTPATIENT, ConsentScenario.HOME_VISIT, ConsentScenario.ONLINE)) {
+            RadioButton choice = new RadioButton(messages.get("homevisit.first." + s));
+            choice.setId("homevisitFirst" + s);
+            choice.setToggleGroup(first);
+            choice.setUserData(s);
+            choice.setSelected(model.nextVisit.get() == s);
+            firstVisit.getChildren().add(choice);
+        }
+        first.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.nextVisit.set((ConsentScenario) now.getUserData());
+            }
+        });
+        model.nextVisit.addListener((obs, was, now) -> first.getToggles().stream()
+                .filter(t -> t.getUserData() == now)
+                .findFirst()
+                .ifPresent(t -> t.setSelected(true)));
         ToggleGroup kind = new ToggleGroup();
         RadioButton home = new RadioButton(messages.get("homevisit.HOME_VISIT"));
         home.setId("homevisitHome");
@@ -72,6 +96,8 @@ public final class HomeVisitView {
         kinds.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(
                 8,
+                firstVisit,
+                new Separator(),
                 note,
                 kinds,
                 form,

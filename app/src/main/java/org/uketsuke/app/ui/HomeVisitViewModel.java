@@ -18,7 +18,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.reception.VisitScenario;
 import org.uketsuke.eligibility.BulkSelection;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.FieldCheck;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsurerNumber;
@@ -27,7 +29,8 @@ import org.uketsuke.eligibility.InsurerNumber;
  * 訪問診療 / オンライン診療 (居宅同意取得型) re-confirmation from the console (docs/spec-notes/failures.md#home-visits):
  * the patients who gave the 居宅同意 at their first visit within the period are confirmed again without the card
  * through the bulk exchange — the day's whole list, or one patient picked by 保険者番号 and 番号. Confirmed ones go to
- * the レセコン and the reception list. On a worker.
+ * the レセコン and the reception list. On a worker. The first visit's consent: the staff mark the next card visit as a
+ * 訪問診療 or オンライン診療 one ({@link VisitScenario}).
  */
 public final class HomeVisitViewModel {
 
@@ -48,12 +51,25 @@ public final class HomeVisitViewModel {
     public final ObservableList<String> notConfirmed = FXCollections.observableArrayList();
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
 
+    /** The 診療区分 of the next card visit: a first visit's 居宅同意 is given under 訪問診療 or オンライン診療. */
+    public final ObjectProperty<ConsentScenario> nextVisit = new SimpleObjectProperty<>(ConsentScenario.OUTPATIENT);
+
     private final BatchPreCheck bulk;
+    private final VisitScenario scenario;
     private final BackgroundJob job;
     private final Messages messages;
 
-    public HomeVisitViewModel(BatchPreCheck bulk, Clock clock, Executor worker, Executor fx, Messages messages) {
+    public HomeVisitViewModel(
+            BatchPreCheck bulk,
+            VisitScenario scenario,
+            Clock clock,
+            Executor worker,
+            Executor fx,
+            Messages messages) {
         this.bulk = bulk;
+        this.scenario = scenario;
+        nextVisit.set(scenario.current());
+        nextVisit.addListener((obs, was, now) -> scenario.set(now));
         this.job = new BackgroundJob(busy, worker, fx);
         this.messages = messages;
         LocalDate today = LocalDate.now(clock);
@@ -97,6 +113,11 @@ public final class HomeVisitViewModel {
                     .toList());
             result.records().forEach(history);
         });
+    }
+
+    /** FX thread: after a visit the next one is outpatient again (the terminal resets it); the choice follows. */
+    public void refreshNextVisit() {
+        nextVisit.set(scenario.current());
     }
 
     private BatchPreCheck.Summary ask(BulkSelection selection, Predicate<InsuranceCardId> keep) {

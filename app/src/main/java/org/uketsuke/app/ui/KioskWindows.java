@@ -133,15 +133,15 @@ public final class KioskWindows {
         staff.addTab(ReconfirmView.tab(reconfirm, messages));
         services.reconfirm().onRecord(record -> Platform.runLater(() -> staff.add(record)));
         reconfirm.refresh();
-        staff.addTab(HomeVisitView.tab(
-                new HomeVisitViewModel(
-                        services.preCheck(),
-                        Clock.systemDefaultZone(),
-                        services.worker("staff-homevisit"),
-                        Platform::runLater,
-                        messages),
-                messages,
-                staff::add));
+        HomeVisitViewModel homeVisit = new HomeVisitViewModel(
+                services.preCheck(),
+                services.visitScenario(),
+                Clock.systemDefaultZone(),
+                services.worker("staff-homevisit"),
+                Platform::runLater,
+                messages);
+        staff.addTab(HomeVisitView.tab(homeVisit, messages, staff::add));
+        services.onVisitRecord(record -> Platform.runLater(homeVisit::refreshNextVisit));
         services.onVisitRecord(record -> Platform.runLater(() -> medical.model().add(record)));
         services.onDeferredLookupRecord(record -> Platform.runLater(() -> staff.add(record)));
         services.onOutsideRecord(record -> Platform.runLater(() -> staff.add(record)));
