@@ -94,6 +94,9 @@ public interface ScreenServices {
     /** Where the card service's going away and coming back are reported (on the reader watcher's thread). */
     void onCardService(Consumer<CardServiceState> listener);
 
+    /** Readers whose card waits while another reader's card is in use (several readers: the first card wins). */
+    void onWaitingCards(Consumer<List<String>> listener);
+
     /** What the staff console keeps showing about the terminal as it started (devices it could not use). */
     List<StaffNotice> staffNotices();
 

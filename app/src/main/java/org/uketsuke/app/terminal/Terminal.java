@@ -401,6 +401,11 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     }
 
     @Override
+    public void onWaitingCards(Consumer<List<String>> listener) {
+        ports.slot().onWaitingCards(listener);
+    }
+
+    @Override
     public String readerDescription() {
         return ports.slot().describe();
     }

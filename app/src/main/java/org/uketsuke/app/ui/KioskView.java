@@ -1,6 +1,7 @@
 package org.uketsuke.app.ui;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,8 @@ public final class KioskView {
     private final Label problem = label("kioskProblem", "kiosk-problem");
     /** What the patient does next after a failure (docs/spec-notes/failures.md, {@link FailureGuide}). */
     private final Label problemNext = label("kioskProblemNext", "kiosk-body");
+    /** A second card on another reader while this visit runs: it waits (several readers, the first card wins). */
+    private final Label waitingCard = label("kioskWaitingCard", "kiosk-warning");
     private final Label triesLeft = label("pinTriesLeft", "kiosk-body");
     private final Label lastTryWarning = label("pinLastTry", "kiosk-warning");
     private final Label pinDisplay = label("pinDisplay", "pin-display");
@@ -103,6 +106,7 @@ public final class KioskView {
                 title,
                 body,
                 idlePicture,
+                waitingCard,
                 problem,
                 problemNext,
                 pinPad,
@@ -162,6 +166,7 @@ public final class KioskView {
         });
         model.messagesProperty().addListener((obs, was, now) -> render());
         model.cardServiceDownProperty().addListener((obs, was, now) -> render());
+        model.waitingCards.addListener((obs, was, now) -> render());
         render();
     }
 
@@ -355,6 +360,9 @@ public final class KioskView {
         // The consent screen's questions (2024 items, the prescription form, the explanation line and the buttons)
         // need the whole height of a 1024×768 kiosk: its title says what is asked, the explanation line the rest.
         show(body, state != VisitState.ASKING_CONSENTS);
+        List<String> waiting = model.waitingCards.get();
+        show(waitingCard, !waiting.isEmpty());
+        waitingCard.setText(waiting.isEmpty() ? "" : m.get("kiosk.cardWaiting", String.join(", ", waiting)));
         show(problem, s.problem().isPresent());
         s.problem().ifPresent(p -> problem.setText(m.get("problem." + p)));
         Optional<FailureGuide> guide =

@@ -119,6 +119,7 @@ public final class KioskWindows {
             staff.showCardService(state);
         }));
         services.onVisitRecord(record -> Platform.runLater(() -> staff.add(record)));
+        services.onWaitingCards(readers -> Platform.runLater(() -> model.showWaitingCards(readers)));
         Medical medical = medical(services, staff, messages);
         staff.addTab(ReferenceNumberView.tab(
                 new ReferenceNumberViewModel(
