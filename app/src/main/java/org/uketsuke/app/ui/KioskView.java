@@ -139,6 +139,8 @@ public final class KioskView {
         scroll.setId("kioskScroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // A finger's drag (and the mouse's) moves the screen as on a phone; the bar beside it works too.
+        scroll.setPannable(true);
         scroll.getStyleClass().add("kiosk-scroll");
         model.snapshotProperty().addListener((obs, was, now) -> {
             if (now.state() != was.state()) {
