@@ -11,9 +11,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -212,10 +212,11 @@ public final class ConfigParser {
                     .map(String::strip)
                     .filter(n -> !n.isEmpty())
                     .toList();
-            UketsukeConfig.Reader reader = readerNames.isEmpty() || readerNames.getFirst().equals("auto")
-                    ? new UketsukeConfig.Reader(Optional.empty())
-                    : new UketsukeConfig.Reader(
-                            Optional.of(readerNames.getFirst()), readerNames.subList(1, readerNames.size()));
+            UketsukeConfig.Reader reader =
+                    readerNames.isEmpty() || readerNames.getFirst().equals("auto")
+                            ? new UketsukeConfig.Reader(Optional.empty())
+                            : new UketsukeConfig.Reader(
+                                    Optional.of(readerNames.getFirst()), readerNames.subList(1, readerNames.size()));
             OptionalInt device = string("camera", "0").equals("none")
                     ? OptionalInt.empty()
                     : OptionalInt.of(number("camera", 0, 0, 63));

@@ -77,7 +77,8 @@ public final class BatchPreCheck {
     }
 
     public Summary run(List<InsuranceSearch> booked, Duration timeout) throws InterruptedException {
-        return collect(() -> backend.submitBatch(booked), card -> true, ConfirmationAudit.Source.BATCH_PRECHECK, timeout);
+        return collect(
+                () -> backend.submitBatch(booked), card -> true, ConfirmationAudit.Source.BATCH_PRECHECK, timeout);
     }
 
     /**

@@ -68,7 +68,10 @@ public final class PcscCardSlot implements CardSlot {
                 case FirstCardWins.Outcome.Removed _ -> sink.get().accept(new VisitEvent.CardRemoved());
                 case FirstCardWins.Outcome.Waiting w -> {
                     if (!w.readers().isEmpty()) {
-                        log.info("card on {} waits: the card on {} is in use", w.readers(), w.active().orElse("?"));
+                        log.info(
+                                "card on {} waits: the card on {} is in use",
+                                w.readers(),
+                                w.active().orElse("?"));
                     }
                     waitingListeners.forEach(listener -> listener.accept(w.readers()));
                 }
@@ -86,8 +89,7 @@ public final class PcscCardSlot implements CardSlot {
                 }
                 report(new CardServiceState.Running());
             }
-            case ReaderEvent.ReaderRemoved(String on)
-            when names.contains(on) -> log.warn("reader {} went away", on);
+            case ReaderEvent.ReaderRemoved(String on) when names.contains(on) -> log.warn("reader {} went away", on);
             default -> log.debug("{}", event);
         }
     }

@@ -124,7 +124,8 @@ public final class ReconfirmList implements AutoCloseable {
 
     /** Puts a kiosk visit on the list if its problem asks for it; a staff lookup's row is never added. */
     public void add(ReceptionRecord record) {
-        Optional<Problem> problem = record.problem().filter(p -> FailureGuide.of(p).reconfirm());
+        Optional<Problem> problem =
+                record.problem().filter(p -> FailureGuide.of(p).reconfirm());
         if (problem.isEmpty() || record.method().orElse(null) == IdentityMethod.INSURANCE_NUMBER) {
             return;
         }

@@ -140,9 +140,8 @@ public final class Terminal implements ScreenServices, AutoCloseable {
                 .start(Duration.ofSeconds(5)));
         this.preCheck = new BatchPreCheck(ports.eligibility(), bridge, utc).withAudit(staffAudit);
         // Visits whose qualification could not be confirmed wait here, asked again by insurance number each day.
-        this.reconfirm = closer.open(
-                ReconfirmList.open(ports.dataDir().resolve("reconfirm.db"), lookup::lookup, local)
-                        .start(Duration.ofHours(1)));
+        this.reconfirm = closer.open(ReconfirmList.open(ports.dataDir().resolve("reconfirm.db"), lookup::lookup, local)
+                .start(Duration.ofHours(1)));
         steps.onRecord(reconfirm::add);
         settings.exchangeFolder().ifPresent(folder -> {
             // The 連携アプリ's req/res folders: a レセコン asks by insurance number, and for drug and checkup

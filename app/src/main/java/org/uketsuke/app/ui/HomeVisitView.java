@@ -14,6 +14,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.eligibility.BulkSelection;
@@ -31,10 +32,12 @@ public final class HomeVisitView {
     public static Tab tab(HomeVisitViewModel model, Messages messages, Consumer<ReceptionRecord> history) {
         Label note = new Label(messages.get("homevisit.note"));
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         ToggleGroup first = new ToggleGroup();
         HBox firstVisit = new HBox(16, new Label(messages.get("homevisit.firstVisit")));
         firstVisit.setAlignment(Pos.CENTER_LEFT);
-        for (ConsentScenario s : List.of(ConsentScenario.OUTPATIENT, ConsentScenario.HOME_VISIT, ConsentScenario.ONLINE)) {
+        for (ConsentScenario s :
+                List.of(ConsentScenario.OUTPATIENT, ConsentScenario.HOME_VISIT, ConsentScenario.ONLINE)) {
             RadioButton choice = new RadioButton(messages.get("homevisit.first." + s));
             choice.setId("homevisitFirst" + s);
             choice.setToggleGroup(first);

@@ -60,12 +60,7 @@ public final class HomeVisitViewModel {
     private final Messages messages;
 
     public HomeVisitViewModel(
-            BatchPreCheck bulk,
-            VisitScenario scenario,
-            Clock clock,
-            Executor worker,
-            Executor fx,
-            Messages messages) {
+            BatchPreCheck bulk, VisitScenario scenario, Clock clock, Executor worker, Executor fx, Messages messages) {
         this.bulk = bulk;
         this.scenario = scenario;
         nextVisit.set(scenario.current());
@@ -107,7 +102,9 @@ public final class HomeVisitViewModel {
                 return;
             }
             summary.set(messages.get(
-                    "homevisit.done", result.confirmed() + result.rejected() + result.unavailable(), result.confirmed()));
+                    "homevisit.done",
+                    result.confirmed() + result.rejected() + result.unavailable(),
+                    result.confirmed()));
             notConfirmed.setAll(result.notConfirmed().stream()
                     .map(p -> PreCheckViewModel.line(p, messages))
                     .toList());

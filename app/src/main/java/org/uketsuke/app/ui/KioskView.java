@@ -44,6 +44,7 @@ public final class KioskView {
     private final Label problemNext = label("kioskProblemNext", "kiosk-body");
     /** A second card on another reader while this visit runs: it waits (several readers, the first card wins). */
     private final Label waitingCard = label("kioskWaitingCard", "kiosk-warning");
+
     private final Label triesLeft = label("pinTriesLeft", "kiosk-body");
     private final Label lastTryWarning = label("pinLastTry", "kiosk-warning");
     private final Label pinDisplay = label("pinDisplay", "pin-display");

@@ -9,6 +9,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.uketsuke.app.reception.ReconfirmList;
@@ -24,15 +25,19 @@ public final class ReconfirmView {
     public static Tab tab(ReconfirmViewModel model, Messages messages) {
         Label note = new Label(messages.get("reconfirm.note"));
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         TableView<ReconfirmViewModel.Row> table = new TableView<>(model.rows);
         table.setId("reconfirmTable");
         table.setPlaceholder(new Label(messages.get("reconfirm.empty")));
         table.getColumns().add(StaffView.textColumn(messages, "reconfirm.col.visit", ReconfirmViewModel.Row::visit));
-        table.getColumns().add(StaffView.textColumn(messages, "reconfirm.col.problem", ReconfirmViewModel.Row::problem));
-        table.getColumns().add(StaffView.textColumn(messages, "reconfirm.col.evidence", ReconfirmViewModel.Row::evidence));
+        table.getColumns()
+                .add(StaffView.textColumn(messages, "reconfirm.col.problem", ReconfirmViewModel.Row::problem));
+        table.getColumns()
+                .add(StaffView.textColumn(messages, "reconfirm.col.evidence", ReconfirmViewModel.Row::evidence));
         table.getColumns().add(StaffView.textColumn(messages, "reconfirm.col.state", ReconfirmViewModel.Row::state));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(180);
+        table.setMinHeight(110);
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.selected.set(now));
         model.selected.addListener((obs, was, now) -> {
             if (!Objects.equals(now, table.getSelectionModel().getSelectedItem())) {
@@ -42,6 +47,7 @@ public final class ReconfirmView {
         Label guidance = new Label();
         guidance.setId("reconfirmGuidance");
         guidance.setWrapText(true);
+        guidance.setMinHeight(Region.USE_PREF_SIZE);
         guidance.textProperty().bind(model.guidance);
         ChoiceBox<ReconfirmList.Evidence> evidence = new ChoiceBox<>();
         evidence.setId("reconfirmEvidence");

@@ -61,7 +61,8 @@ class AssistanceAuditTest {
                 .map(AuditLog.Line::event)
                 .filter(e -> e.outcome().equals("CONFIRMED"))
                 .toList();
-        assertThat(visits).extracting(AuditEvent::ref)
+        assertThat(visits)
+                .extracting(AuditEvent::ref)
                 .containsExactly("ASSISTED_COMPANION_ENTERED_PIN", "ASSISTED_STAFF_VISUAL_CHECK", "");
         assertThat(visits.get(1).staffId()).isEqualTo("hanako");
         assertThat(Files.readString(file)).doesNotContain("1234").doesNotContain("01130012");

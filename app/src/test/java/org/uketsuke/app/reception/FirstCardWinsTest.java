@@ -40,13 +40,15 @@ class FirstCardWinsTest {
         first.on(new ReaderEvent.CardInserted(NFC_READER));
         assertThat(first.on(new ReaderEvent.CardRemoved(NFC_READER)))
                 .containsExactly(new Outcome.Waiting(List.of(), Optional.of(CARD_READER)));
-        assertThat(first.on(new ReaderEvent.CardRemoved(CARD_READER))).containsExactly(new Outcome.Removed(CARD_READER));
+        assertThat(first.on(new ReaderEvent.CardRemoved(CARD_READER)))
+                .containsExactly(new Outcome.Removed(CARD_READER));
         assertThat(first.active()).isEmpty();
     }
 
     @Test
     void aReaderOutsideTheConfigurationIsIgnored() {
-        assertThat(first.on(new ReaderEvent.CardInserted("Some Other Reader 00 00"))).isEmpty();
+        assertThat(first.on(new ReaderEvent.CardInserted("Some Other Reader 00 00")))
+                .isEmpty();
         assertThat(first.on(new ReaderEvent.ServiceDown("gone"))).isEmpty();
         assertThat(first.active()).isEmpty();
     }

@@ -44,15 +44,19 @@ class HomeVisitReconfirmTest {
             VisitContext outpatient = signedUnder(fixture, ConsentScenario.OUTPATIENT);
             VisitContext relabelled =
                     outpatient.withSigned(outpatient.signed().orElseThrow().under(ConsentScenario.HOME_VISIT));
-            assertThat(new ConfirmStep(fixture.client, fixture.records).run(relabelled).event())
+            assertThat(new ConfirmStep(fixture.client, fixture.records)
+                            .run(relabelled)
+                            .event())
                     .as("an outpatient proof relabelled as a home visit (a longer consent) is refused")
                     .contains(new VisitEvent.Failed(Problem.CONSENTS_ALTERED));
 
             VisitContext signed = signedUnder(fixture, ConsentScenario.HOME_VISIT);
-            assertThat(signed.signed()).hasValueSatisfying(s -> assertThat(s.scenario())
-                    .isEqualTo(ConsentScenario.HOME_VISIT));
+            assertThat(signed.signed())
+                    .hasValueSatisfying(s -> assertThat(s.scenario()).isEqualTo(ConsentScenario.HOME_VISIT));
             VisitStep.Result first = new ConfirmStep(fixture.client, fixture.records).run(signed);
-            assertThat(first.visit().confirmed()).as("the first visit, with the card").isPresent();
+            assertThat(first.visit().confirmed())
+                    .as("the first visit, with the card")
+                    .isPresent();
             new EndVisitStep().run(first.visit());
 
             Qualification patient = fixture.issued.expected();
@@ -65,8 +69,8 @@ class HomeVisitReconfirmTest {
             assertThat(one.failure()).isNull();
             assertThat(one.confirmed()).isEqualTo(1);
             assertThat(one.records()).singleElement().satisfies(r -> {
-                assertThat(r.qualification()).hasValueSatisfying(q -> assertThat(q.card())
-                        .isEqualTo(patient.card()));
+                assertThat(r.qualification())
+                        .hasValueSatisfying(q -> assertThat(q.card()).isEqualTo(patient.card()));
                 assertThat(r.method()).contains(IdentityMethod.INSURANCE_NUMBER);
             });
             assertThat(bulk.runBulk(homeVisits, card -> false, TIMEOUT).confirmed())
@@ -74,7 +78,10 @@ class HomeVisitReconfirmTest {
                     .isZero();
             assertThat(bulk.runBulk(
                                     new BulkSelection.Period(
-                                            Exchange.ONLINE, PeriodKind.CONSENT, today.minusDays(30), today.plusDays(1)),
+                                            Exchange.ONLINE,
+                                            PeriodKind.CONSENT,
+                                            today.minusDays(30),
+                                            today.plusDays(1)),
                                     card -> true,
                                     TIMEOUT)
                             .confirmed())

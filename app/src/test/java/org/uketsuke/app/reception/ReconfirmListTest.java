@@ -53,7 +53,8 @@ class ReconfirmListTest {
             Path file = dir.resolve("reconfirm.db");
             long id;
             try (ReconfirmList list = ReconfirmList.open(file, lookup::lookup, today)) {
-                list.add(ReceptionRecord.failed(VISIT, Problem.QUALIFICATION_LOST).withMethod(IdentityMethod.PIN));
+                list.add(ReceptionRecord.failed(VISIT, Problem.QUALIFICATION_LOST)
+                        .withMethod(IdentityMethod.PIN));
                 list.add(ReceptionRecord.failed(VISIT, Problem.CARD_REMOVED).withMethod(IdentityMethod.PIN));
                 list.add(ReceptionRecord.failed(VISIT, Problem.NO_QUALIFICATION)
                         .withMethod(IdentityMethod.INSURANCE_NUMBER));
@@ -62,10 +63,11 @@ class ReconfirmListTest {
                         .singleElement()
                         .satisfies(e -> assertThat(e.state()).isEqualTo(ReconfirmList.State.NEEDS_DOCUMENT));
                 id = list.entries().getFirst().id();
-                assertThat(list.runDue()).as("nothing to ask before the document is recorded").isEmpty();
+                assertThat(list.runDue())
+                        .as("nothing to ask before the document is recorded")
+                        .isEmpty();
 
-                list.document(
-                        id, ReconfirmList.Evidence.QUALIFICATION_NOTICE, patient.card(), patient.birthdate());
+                list.document(id, ReconfirmList.Evidence.QUALIFICATION_NOTICE, patient.card(), patient.birthdate());
                 assertThat(list.tryNow(id))
                         .hasValueSatisfying(r -> assertThat(r.problem()).contains(Problem.QUALIFICATION_LOST));
                 assertThat(list.runDue()).as("asked once a day").isEmpty();
@@ -74,17 +76,20 @@ class ReconfirmListTest {
                     assertThat(e.attempts()).isEqualTo(1);
                     assertThat(e.lastProblem()).contains(Problem.QUALIFICATION_LOST);
                 });
-                assertThat(bridge.statuses()).as("never a result without a qualification").isEmpty();
+                assertThat(bridge.statuses())
+                        .as("never a result without a qualification")
+                        .isEmpty();
             }
             assertThat(Files.getPosixFilePermissions(file))
                     .doesNotContain(PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_WRITE);
 
             backend.control().reflectRegistration(3);
-            try (ReconfirmList nextDay = ReconfirmList.open(file, lookup::lookup, Clock.offset(today, Duration.ofDays(1)))) {
+            try (ReconfirmList nextDay =
+                    ReconfirmList.open(file, lookup::lookup, Clock.offset(today, Duration.ofDays(1)))) {
                 assertThat(nextDay.runDue())
                         .singleElement()
-                        .satisfies(r -> assertThat(r.qualification()).hasValueSatisfying(q -> assertThat(q.card())
-                                .isEqualTo(patient.card())));
+                        .satisfies(r -> assertThat(r.qualification())
+                                .hasValueSatisfying(q -> assertThat(q.card()).isEqualTo(patient.card())));
                 assertThat(nextDay.entries().getFirst()).satisfies(e -> {
                     assertThat(e.id()).isEqualTo(id);
                     assertThat(e.state()).isEqualTo(ReconfirmList.State.CONFIRMED);
@@ -93,7 +98,9 @@ class ReconfirmListTest {
                 assertThat(bridge.statuses())
                         .singleElement()
                         .satisfies(s -> assertThat(s.state()).isEqualTo(DeliveryStatus.State.DELIVERED));
-                assertThat(nextDay.runDue()).as("a confirmed visit is not asked again").isEmpty();
+                assertThat(nextDay.runDue())
+                        .as("a confirmed visit is not asked again")
+                        .isEmpty();
             }
         }
     }

@@ -46,7 +46,10 @@ class KioskLargeTextUiTest {
 
     private boolean inWindow(Node node) {
         Bounds b = node.localToScene(node.getBoundsInLocal());
-        return b.getMinY() >= 0 && b.getMaxY() <= scene.getHeight() && b.getMinX() >= 0 && b.getMaxX() <= scene.getWidth();
+        return b.getMinY() >= 0
+                && b.getMaxY() <= scene.getHeight()
+                && b.getMinX() >= 0
+                && b.getMaxX() <= scene.getWidth();
     }
 
     @Test
@@ -64,13 +67,19 @@ class KioskLargeTextUiTest {
                 .as("large text makes the consent screen taller than the window")
                 .isGreaterThan(scroll.getViewportBounds().getHeight());
 
-        for (int i = 0; i < 20 && !(inWindow(next) && inWindow(robot.lookup("#consentAll").query())); i++) {
+        for (int i = 0;
+                i < 20
+                        && !(inWindow(next)
+                                && inWindow(robot.lookup("#consentAll").query()));
+                i++) {
             // The patient drags the screen up with a finger (a touch drag is a mouse drag to JavaFX).
             robot.drag("#kioskTitle").dropBy(0, -200);
             WaitForAsyncUtils.waitForFxEvents();
         }
         assertThat(inWindow(next))
-                .as("scrolled into the window: %s, v=%s", next.localToScene(next.getBoundsInLocal()), scroll.getVvalue())
+                .as(
+                        "scrolled into the window: %s, v=%s",
+                        next.localToScene(next.getBoundsInLocal()), scroll.getVvalue())
                 .isTrue();
         robot.clickOn("#consentAll");
         assertThat(next.isDisabled()).isFalse();

@@ -151,8 +151,7 @@ class StaffConsoleUiTest {
     }
 
     @Test
-    void aVisitWithoutQualificationIsWalkedThroughAndReconfirmedAndTheHomeVisitTabRuns(FxRobot robot)
-            throws Exception {
+    void aVisitWithoutQualificationIsWalkedThroughAndReconfirmedAndTheHomeVisitTabRuns(FxRobot robot) throws Exception {
         Qualification person = env.backend().person(4);
         // The kiosk's record of a card visit that met 資格無効 (the terminal lists every such record).
         env.terminal()
@@ -160,7 +159,8 @@ class StaffConsoleUiTest {
                 .add(ReceptionRecord.failed(Instant.now(), Problem.QUALIFICATION_LOST)
                         .withMethod(IdentityMethod.PIN));
         robot.clickOn("#reconfirmTab");
-        TableView<ReconfirmViewModel.Row> table = robot.lookup("#reconfirmTable").queryTableView();
+        TableView<ReconfirmViewModel.Row> table =
+                robot.lookup("#reconfirmTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         robot.clickOn("#reconfirmRecord");
         assertThat(robot.lookup("#reconfirmProblems").queryLabeled().getText()).isEmpty();
@@ -170,7 +170,8 @@ class StaffConsoleUiTest {
                 .contains("被保険者資格申立書");
         robot.clickOn("#reconfirmRecord");
         assertThat(robot.lookup("#reconfirmProblems").queryLabeled().getText()).isEqualTo("患者さんが見せた書類を選んでください。");
-        ChoiceBox<ReconfirmList.Evidence> evidence = robot.lookup("#reconfirmEvidence").query();
+        ChoiceBox<ReconfirmList.Evidence> evidence =
+                robot.lookup("#reconfirmEvidence").query();
         robot.interact(() -> evidence.getSelectionModel().select(ReconfirmList.Evidence.QUALIFICATION_NOTICE));
         robot.clickOn("#reconfirmInsurer").write(person.card().insurer().value());
         robot.clickOn("#reconfirmSymbol").write(person.card().symbol());
@@ -186,7 +187,8 @@ class StaffConsoleUiTest {
                 () -> table.getItems().getFirst().entry().state() == ReconfirmList.State.CONFIRMED);
         assertThat(table.getItems().getFirst().evidence()).isEqualTo("資格情報のお知らせ（カードと一緒に）");
         TableView<ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
         assertThat(history.getItems().getFirst().qualification().orElseThrow().card())
                 .isEqualTo(person.card());
 
