@@ -2,7 +2,6 @@ package org.uketsuke.app.reception;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -13,7 +12,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.Problem;
-import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.eligibility.IdentityMethod;
@@ -37,12 +35,7 @@ class ReconfirmListTest {
     @Test
     void aVisitWithoutQualificationIsAskedAgainOnLaterDaysUntilTheQualificationAppears() throws Exception {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 8));
-                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
-                        dir.resolve("outbox.db"),
-                        dir.resolve("rececon.db"),
-                        dir.resolve("face"),
-                        "1311234567",
-                        StandardCharsets.UTF_8))) {
+                RececonBridge bridge = VisitStepFixture.store(dir)) {
             backend.loseQualification(3);
             Qualification patient = backend.person(3);
             StaffLookup lookup = new StaffLookup(
