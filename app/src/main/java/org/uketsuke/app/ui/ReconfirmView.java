@@ -5,10 +5,10 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -77,7 +77,6 @@ public final class ReconfirmView {
         outcome.setId("reconfirmOutcome");
         outcome.setWrapText(true);
         outcome.textProperty().bind(model.outcome);
-        VBox.setVgrow(table, Priority.ALWAYS);
         VBox content = new VBox(
                 8,
                 note,
@@ -89,7 +88,11 @@ public final class ReconfirmView {
                 problems,
                 outcome);
         content.setPadding(new Insets(12));
-        Tab tab = new Tab(messages.get("reconfirm.title"), content);
+        // The console's tab area is short on a small screen: the steps and the form scroll rather than fall off it.
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("reconfirmScroll");
+        scroll.setFitToWidth(true);
+        Tab tab = new Tab(messages.get("reconfirm.title"), scroll);
         tab.setId("reconfirmTab");
         tab.setOnSelectionChanged(e -> {
             if (tab.isSelected()) {
