@@ -68,6 +68,14 @@ public final class BackendControl {
         population.loseQualification(personIndex);
     }
 
+    /**
+     * The insurer's registration of the person's insurance reaches the system (after a lag of days to about two
+     * weeks): a person marked lost is qualified again, as a re-confirmed visit finds on a later day.
+     */
+    public void reflectRegistration(int personIndex) {
+        population.reflectRegistration(personIndex);
+    }
+
     /** The insurance this person had before a switch (資格の切替), ended the day before the current one began. */
     public Optional<InsuranceCardId> endedInsurance(int personIndex) {
         return population.previousInsurance(personIndex).map(PreviousInsurance::card);

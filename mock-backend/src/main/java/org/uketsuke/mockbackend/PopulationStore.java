@@ -191,6 +191,11 @@ final class PopulationStore implements AutoCloseable {
         sql.update("update person set lost = 1 where id = ?", id);
     }
 
+    /** The insurer's registration caught up (the new insurance is reflected): the person is qualified again. */
+    synchronized void reflectRegistration(int id) {
+        sql.update("update person set lost = 0 where id = ?", id);
+    }
+
     synchronized boolean lost(int id) {
         return sql.first("select lost from person where id = ?", rs -> rs.getInt(1) == 1, id)
                 .orElse(false);

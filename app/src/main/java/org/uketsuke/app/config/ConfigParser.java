@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,9 +207,16 @@ public final class ConfigParser {
                     yield Locale.JAPANESE;
                 }
             };
-            String readerName = string("reader", "auto");
-            UketsukeConfig.Reader reader = new UketsukeConfig.Reader(
-                    readerName.isEmpty() || readerName.equals("auto") ? Optional.empty() : Optional.of(readerName));
+            // Several readers, comma-separated (the card reader, then a general NFC reader for phones).
+            List<String> readerNames = Arrays.stream(string("reader", "auto").split(","))
+                    .map(String::strip)
+                    .filter(n -> !n.isEmpty())
+                    .toList();
+            UketsukeConfig.Reader reader =
+                    readerNames.isEmpty() || readerNames.getFirst().equals("auto")
+                            ? new UketsukeConfig.Reader(Optional.empty())
+                            : new UketsukeConfig.Reader(
+                                    Optional.of(readerNames.getFirst()), readerNames.subList(1, readerNames.size()));
             OptionalInt device = string("camera", "0").equals("none")
                     ? OptionalInt.empty()
                     : OptionalInt.of(number("camera", 0, 0, 63));

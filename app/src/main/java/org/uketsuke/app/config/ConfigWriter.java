@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Writes a configuration back as {@code uketsuke.conf} text: every key, in {@link ConfigParser#KEYS} order, so that
@@ -28,7 +29,15 @@ public final class ConfigWriter {
         f.put("terminal.id", c.terminalId());
         f.put("institution.code", c.institutionCode());
         f.put("language", c.language().getLanguage());
-        f.put("reader", c.reader().name().orElse("auto"));
+        f.put(
+                "reader",
+                c.reader()
+                        .name()
+                        .map(first -> String.join(
+                                ", ",
+                                Stream.concat(Stream.of(first), c.reader().more().stream())
+                                        .toList()))
+                        .orElse("auto"));
         f.put(
                 "camera",
                 c.camera().device().isPresent()

@@ -120,10 +120,22 @@ public record UketsukeConfig(
         }
     }
 
-    /** The reader: a name as PC/SC lists it, or empty for the first reader found at start. */
-    public record Reader(Optional<String> name) {
+    /**
+     * The reader: a name as PC/SC lists it, or empty for the first reader found at start; {@code more} are further
+     * readers of the same kiosk (a general NFC reader for phones beside the card reader): the first card presented on
+     * any of them wins.
+     */
+    public record Reader(Optional<String> name, List<String> more) {
         public Reader {
             Objects.requireNonNull(name, "name");
+            more = List.copyOf(more);
+            if (name.isEmpty() && !more.isEmpty()) {
+                throw new IllegalArgumentException("further readers need the first one named");
+            }
+        }
+
+        public Reader(Optional<String> name) {
+            this(name, List.of());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.config.UketsukeConfig;
@@ -140,7 +141,7 @@ public final class ProductionTerminal {
         Optional<UnaryOperator<byte[]>> signer =
                 attests ? Optional.of(terminalSigner(tls, config.backend().credentials())) : Optional.empty();
         createDirectories("data_dir", config.sinks().dataDir());
-        PcscCardSlot slot = new PcscCardSlot(new PcscReaders(), reader(config.reader()));
+        PcscCardSlot slot = new PcscCardSlot(new PcscReaders(), readers(config.reader()));
         HttpsEligibilityClient client = new HttpsEligibilityClient(
                 config.backend().url(), tls, config.backend().timeout(), config.institutionCode(), Clock.systemUTC());
         EligibilityClient eligibility = client;
@@ -385,11 +386,11 @@ public final class ProductionTerminal {
     }
 
     /**
-     * The configured reader, or the first one the card service lists; the service must answer. It is asked, never
+     * The configured readers, or the first one the card service lists; the service must answer. It is asked, never
      * started: on a counter the service manager owns pcscd (socket activation), and a kiosk that started it would
      * hide a broken installation until the next reboot.
      */
-    private static String reader(UketsukeConfig.Reader reader) {
+    private static List<String> readers(UketsukeConfig.Reader reader) {
         List<String> connected;
         try {
             connected = new PcscReaders().readers();
@@ -400,15 +401,16 @@ public final class ProductionTerminal {
             if (connected.isEmpty()) {
                 throw new TerminalStartException("reader", "no card reader is connected (reader=auto)", null);
             }
-            return connected.getFirst();
+            return List.of(connected.getFirst());
         }
-        if (!connected.contains(reader.name().get())) {
-            // Plugged in later, it is picked up then: the watcher follows the name, not a handle.
-            log.warn(
-                    "reader {} is not connected now; connected: {}",
-                    reader.name().get(),
-                    connected);
+        List<String> names = Stream.concat(Stream.of(reader.name().get()), reader.more().stream())
+                .toList();
+        for (String name : names) {
+            if (!connected.contains(name)) {
+                // Plugged in later, it is picked up then: the watcher follows the name, not a handle.
+                log.warn("reader {} is not connected now; connected: {}", name, connected);
+            }
         }
-        return reader.name().get();
+        return names;
     }
 }

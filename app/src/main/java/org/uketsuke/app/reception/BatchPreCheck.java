@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.Problem;
@@ -12,9 +14,11 @@ import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.eligibility.BatchResult;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.BatchSubmission;
+import org.uketsuke.eligibility.BulkSelection;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.IdentityMethod;
+import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Unavailable;
 
@@ -39,7 +43,8 @@ public final class BatchPreCheck {
 
     /**
      * How a batch ended: counts per outcome, or why it did not finish, and the patients the system did not confirm
-     * (their clinic id — the search's ArbitraryIdentifier — with the reason) so staff know whom to ask at the counter.
+     * (their clinic id — the search's ArbitraryIdentifier — with the reason) so staff know whom to ask at the counter,
+     * and a reception-list row for each confirmed patient.
      */
     public record Summary(
             String receptionNumber,
@@ -47,14 +52,16 @@ public final class BatchPreCheck {
             int rejected,
             int unavailable,
             String failure,
-            List<NotConfirmed> notConfirmed) {
+            List<NotConfirmed> notConfirmed,
+            List<ReceptionRecord> records) {
 
         public Summary {
             notConfirmed = List.copyOf(notConfirmed);
+            records = List.copyOf(records);
         }
 
         Summary(String receptionNumber, int confirmed, int rejected, int unavailable, String failure) {
-            this(receptionNumber, confirmed, rejected, unavailable, failure, List.of());
+            this(receptionNumber, confirmed, rejected, unavailable, failure, List.of(), List.of());
         }
     }
 
@@ -70,11 +77,36 @@ public final class BatchPreCheck {
     }
 
     public Summary run(List<InsuranceSearch> booked, Duration timeout) throws InterruptedException {
+        return collect(
+                () -> backend.submitBatch(booked), card -> true, ConfirmationAudit.Source.BATCH_PRECHECK, timeout);
+    }
+
+    /**
+     * 訪問診療 / オンライン診療 (居宅同意取得型) re-confirmation without the card (docs/spec-notes/failures.md#home-visits):
+     * the patients who consented in the selection's period are confirmed under that consent through the bulk exchange
+     * ({@code OQSmuhvq} / {@code OQSmuonq}); those {@code keep} accepts go to the レセコン store and the reception list.
+     *
+     * @param keep which patients of the answer to take (one patient, or everyone of the day's list)
+     */
+    public Summary runBulk(BulkSelection selection, Predicate<InsuranceCardId> keep, Duration timeout)
+            throws InterruptedException {
+        ConfirmationAudit.Source source = selection.exchange() == BulkSelection.Exchange.ONLINE
+                ? ConfirmationAudit.Source.RECONFIRM_ONLINE
+                : ConfirmationAudit.Source.RECONFIRM_HOME_VISIT;
+        return collect(() -> backend.submitBulk(selection), keep, source, timeout);
+    }
+
+    private Summary collect(
+            Supplier<BatchSubmission> submit,
+            Predicate<InsuranceCardId> keep,
+            ConfirmationAudit.Source source,
+            Duration timeout)
+            throws InterruptedException {
         if (!audit.confirmationsAllowed()) {
             return new Summary("", 0, 0, 0, Problem.RECEPTION_PAUSED.name());
         }
         String reception;
-        switch (backend.submitBatch(booked)) {
+        switch (submit.get()) {
             case BatchSubmission.Accepted accepted -> reception = accepted.receptionNumber();
             case Unavailable u -> {
                 return new Summary("", 0, 0, 0, u.reason() + ": " + u.diagnostic());
@@ -85,7 +117,12 @@ public final class BatchPreCheck {
         while (true) {
             switch (backend.batchStatus(reception)) {
                 case BatchStatus.Done done -> {
-                    return store(reception, done.results());
+                    return store(
+                            reception,
+                            done.results().stream()
+                                    .filter(r -> keep.test(r.search().card()))
+                                    .toList(),
+                            source);
                 }
                 case BatchStatus.Failed failed -> {
                     return new Summary(reception, 0, 0, 0, failed.reason());
@@ -104,11 +141,12 @@ public final class BatchPreCheck {
         }
     }
 
-    private Summary store(String reception, List<BatchResult> results) {
+    private Summary store(String reception, List<BatchResult> results, ConfirmationAudit.Source source) {
         int confirmed = 0;
         int rejected = 0;
         int unavailable = 0;
         List<NotConfirmed> notConfirmed = new ArrayList<>();
+        List<ReceptionRecord> records = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             BatchResult result = results.get(i);
             switch (result.outcome()) {
@@ -118,9 +156,11 @@ public final class BatchPreCheck {
                     audit.record(
                             clock.instant(),
                             "",
-                            ConfirmationAudit.Source.BATCH_PRECHECK,
+                            source,
                             "CONFIRMED",
                             result.search().card());
+                    records.add(ReceptionRecord.confirmed(clock.instant(), c.qualification())
+                            .withMethod(IdentityMethod.INSURANCE_NUMBER));
                     confirmed++;
                 }
                 case ConfirmationOutcome.Rejected r -> {
@@ -128,7 +168,7 @@ public final class BatchPreCheck {
                     audit.record(
                             clock.instant(),
                             "",
-                            ConfirmationAudit.Source.BATCH_PRECHECK,
+                            source,
                             "REJECTED_" + r.reason().name(),
                             result.search().card());
                     notConfirmed.add(new NotConfirmed(result.search().arbitraryIdentifier(), result.search(), r));
@@ -140,6 +180,6 @@ public final class BatchPreCheck {
             }
         }
         bridge.drain();
-        return new Summary(reception, confirmed, rejected, unavailable, null, notConfirmed);
+        return new Summary(reception, confirmed, rejected, unavailable, null, notConfirmed, records);
     }
 }

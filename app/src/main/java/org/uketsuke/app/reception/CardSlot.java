@@ -1,5 +1,6 @@
 package org.uketsuke.app.reception;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.reader.api.SessionOpening;
@@ -33,6 +34,12 @@ public interface CardSlot extends AutoCloseable {
      * in-process virtual card) never reports.
      */
     default void onCardService(Consumer<CardServiceState> listener) {}
+
+    /**
+     * Where the readers whose card waits while another reader's card is in use are reported (empty: none waits;
+     * {@link FirstCardWins}); a slot of one reader never reports.
+     */
+    default void onWaitingCards(Consumer<List<String>> listener) {}
 
     /** A short label for the staff screen and logs (reader name). */
     String describe();

@@ -57,17 +57,22 @@ record ConfirmStep(EligibilityClient client, VisitRecords records) implements Vi
         };
     }
 
-    /** The request of this visit's proof: the card, the signed nonce, the consents and the prescription form. */
+    /**
+     * The request of this visit's proof: the card, the signed nonce, the consents with their 診療区分 and the
+     * prescription form.
+     */
     static CardConfirmationRequest request(VisitContext visit, SignedNonce signed) {
         return new CardConfirmationRequest(
-                        visit.card().orElseThrow().authCertificate(),
-                        signed.nonce(),
-                        signed.signature(),
-                        signed.method(),
-                        visit.consents().orElse(Consents.none()),
-                        signed.fileId(),
-                        signed.attestation().orElse(null))
-                .withPrescriptionForm(visit.prescription().orElse(null))
-                .withCardFace(signed.cardFace().orElse(null), signed.cardFaceSignature());
+                visit.card().orElseThrow().authCertificate(),
+                signed.nonce(),
+                signed.signature(),
+                signed.method(),
+                visit.consents().orElse(Consents.none()),
+                signed.fileId(),
+                signed.attestation().orElse(null),
+                visit.prescription().orElse(null),
+                signed.scenario(),
+                signed.cardFace().orElse(null),
+                signed.cardFaceSignature());
     }
 }

@@ -20,7 +20,11 @@ public final class ConfirmationAudit {
         /** A search by insurance number that waited out an outage and settled later. */
         INSURANCE_NUMBER_RETRIED,
         /** A 照会番号 registered from the staff console (the outcome says REGISTERED, REJECTED_… or UNAVAILABLE_…). */
-        REFERENCE_NUMBER
+        REFERENCE_NUMBER,
+        /** One patient of a 訪問診療 re-confirmation under the 居宅同意 (bulk exchange OQSmuhvq). */
+        RECONFIRM_HOME_VISIT,
+        /** One patient of an オンライン診療 re-confirmation under the 居宅同意 (bulk exchange OQSmuonq). */
+        RECONFIRM_ONLINE
     }
 
     private static final ConfirmationAudit NONE = new ConfirmationAudit(null);

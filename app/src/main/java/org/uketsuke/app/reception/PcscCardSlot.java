@@ -22,16 +22,30 @@ public final class PcscCardSlot implements CardSlot {
     private static final Logger log = LoggerFactory.getLogger(PcscCardSlot.class);
 
     private final PcscReaders readers;
-    private final String reader;
+    private final List<String> names;
+    private final FirstCardWins first;
     private final AtomicReference<Consumer<VisitEvent>> sink = new AtomicReference<>(event -> {});
+    private final List<Consumer<List<String>>> waitingListeners = new CopyOnWriteArrayList<>();
     private final ReaderWatcher watcher;
     private final List<Consumer<CardServiceState>> serviceListeners = new CopyOnWriteArrayList<>();
     /** The last state reported, so that a screen opened after the service went away learns it at once. */
     private final AtomicReference<CardServiceState> service = new AtomicReference<>(new CardServiceState.Running());
 
     public PcscCardSlot(PcscReaders readers, String reader) {
+        this(readers, List.of(reader));
+    }
+
+    /**
+     * Several readers (e.g. the card reader and a general NFC reader for phones): the first card presented wins, a card
+     * on another reader meanwhile waits ({@link FirstCardWins}).
+     */
+    public PcscCardSlot(PcscReaders readers, List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a card slot needs a reader");
+        }
         this.readers = readers;
-        this.reader = reader;
+        this.names = List.copyOf(names);
+        this.first = new FirstCardWins(this.names);
         this.watcher = new ReaderWatcher().addListener(this::onReaderEvent);
     }
 
@@ -48,11 +62,23 @@ public final class PcscCardSlot implements CardSlot {
     }
 
     private void onReaderEvent(ReaderEvent event) {
+        for (FirstCardWins.Outcome outcome : first.on(event)) {
+            switch (outcome) {
+                case FirstCardWins.Outcome.Placed _ -> sink.get().accept(new VisitEvent.CardPlaced());
+                case FirstCardWins.Outcome.Removed _ -> sink.get().accept(new VisitEvent.CardRemoved());
+                case FirstCardWins.Outcome.Waiting w -> {
+                    if (!w.readers().isEmpty()) {
+                        log.info(
+                                "card on {} waits: the card on {} is in use",
+                                w.readers(),
+                                w.active().orElse("?"));
+                    }
+                    waitingListeners.forEach(listener -> listener.accept(w.readers()));
+                }
+            }
+        }
         switch (event) {
-            case ReaderEvent.CardInserted(String on)
-            when on.equals(reader) -> sink.get().accept(new VisitEvent.CardPlaced());
-            case ReaderEvent.CardRemoved(String on)
-            when on.equals(reader) -> sink.get().accept(new VisitEvent.CardRemoved());
+            case ReaderEvent.CardInserted _, ReaderEvent.CardRemoved _ -> log.debug("{}", event);
             case ReaderEvent.ServiceDown(String reason) -> {
                 log.warn("card service: {}", reason);
                 report(new CardServiceState.Down(reason));
@@ -63,7 +89,7 @@ public final class PcscCardSlot implements CardSlot {
                 }
                 report(new CardServiceState.Running());
             }
-            case ReaderEvent.ReaderRemoved(String on) when on.equals(reader) -> log.warn("reader {} went away", reader);
+            case ReaderEvent.ReaderRemoved(String on) when names.contains(on) -> log.warn("reader {} went away", on);
             default -> log.debug("{}", event);
         }
     }
@@ -80,13 +106,19 @@ public final class PcscCardSlot implements CardSlot {
     }
 
     @Override
+    public void onWaitingCards(Consumer<List<String>> listener) {
+        waitingListeners.add(listener);
+    }
+
+    /** The session with the card of the reader that won; the first reader's when none has (yet). */
+    @Override
     public SessionOpening connect() {
-        return readers.open(reader);
+        return readers.open(first.active().orElse(names.getFirst()));
     }
 
     @Override
     public String describe() {
-        return reader;
+        return String.join(" + ", names);
     }
 
     @Override

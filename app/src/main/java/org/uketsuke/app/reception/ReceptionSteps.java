@@ -23,15 +23,18 @@ public final class ReceptionSteps implements VisitSteps {
     private final List<VisitStep> proveAndConfirm;
     private final List<VisitStep> registerThenConfirm;
     private volatile VisitContext visit = VisitContext.EMPTY;
+    private final VisitScenario scenario = new VisitScenario();
 
     public ReceptionSteps(ReceptionServices services) {
         this.services = services;
         this.records = new VisitRecords(services);
+        records.onRecord(record -> scenario.reset());
         this.auditGate = new AuditGateStep(services);
         this.readCard = new TimedStep(Part.CARD, new ReadCardStep(services.slot(), services.clock()));
         VisitStep nonce = new TimedStep(Part.BACKEND, new FetchNonceStep(services.client()));
         VisitStep sign = new TimedStep(
-                Part.CARD, new SignNonceStep(services.client(), services.terminalSigner(), services.clock()));
+                Part.CARD,
+                new SignNonceStep(services.client(), services.terminalSigner(), services.clock(), scenario::current));
         VisitStep confirm = new TimedStep(Part.BACKEND, new ConfirmStep(services.client(), records));
         VisitStep handOver = new TimedStep(Part.SINK, new HandOverStep(services.bridge(), services.clock(), records));
         this.proveAndConfirm = List.of(auditGate, nonce, sign, confirm, handOver);
@@ -46,6 +49,11 @@ public final class ReceptionSteps implements VisitSteps {
                                 new TimedStep(Part.BACKEND, new RegisterStep(services.client(), records))),
                         proveAndConfirm.stream())
                 .toList();
+    }
+
+    /** The 診療区分 of the next card visit (the first visit of a 訪問診療 / オンライン診療), chosen by the staff. */
+    public VisitScenario scenario() {
+        return scenario;
     }
 
     /** Staff-side listeners: every confirmation or failure that reaches the backend, as a row. */

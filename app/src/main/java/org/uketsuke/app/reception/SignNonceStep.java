@@ -2,6 +2,7 @@ package org.uketsuke.app.reception;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,21 +35,33 @@ final class SignNonceStep implements VisitStep {
     private final Clock clock;
 
     private final boolean forRegistration;
+    private final Supplier<ConsentScenario> scenario;
 
     /** @param terminalSigner the terminal's key, where it offers the face path or the staff's check */
     SignNonceStep(EligibilityClient client, Optional<UnaryOperator<byte[]>> terminalSigner, Clock clock) {
-        this(client, terminalSigner, clock, false);
+        this(client, terminalSigner, clock, () -> ConsentScenario.OUTPATIENT);
+    }
+
+    /** @param scenario the 診療区分 the consents are given under (outpatient, or a home visit's first visit) */
+    SignNonceStep(
+            EligibilityClient client,
+            Optional<UnaryOperator<byte[]>> terminalSigner,
+            Clock clock,
+            Supplier<ConsentScenario> scenario) {
+        this(client, terminalSigner, clock, false, scenario);
     }
 
     private SignNonceStep(
             EligibilityClient client,
             Optional<UnaryOperator<byte[]>> terminalSigner,
             Clock clock,
-            boolean forRegistration) {
+            boolean forRegistration,
+            Supplier<ConsentScenario> scenario) {
         this.client = client;
         this.terminalSigner = terminalSigner;
         this.clock = clock;
         this.forRegistration = forRegistration;
+        this.scenario = scenario;
     }
 
     /**
@@ -57,7 +70,7 @@ final class SignNonceStep implements VisitStep {
      */
     static SignNonceStep forRegistration(
             EligibilityClient client, Optional<UnaryOperator<byte[]>> terminalSigner, Clock clock) {
-        return new SignNonceStep(client, terminalSigner, clock, true);
+        return new SignNonceStep(client, terminalSigner, clock, true, () -> ConsentScenario.OUTPATIENT);
     }
 
     @Override
@@ -67,13 +80,23 @@ final class SignNonceStep implements VisitStep {
         }
         CardSession card = visit.card().get();
         byte[] nonce = visit.nonce().get();
+        // Read once: the statement the proof signs and the request must name the same 診療区分.
+        ConsentScenario under = scenario.get();
+        Result result = sign(visit, card, nonce, under);
+        return result.event().isPresent() || result.visit().signed().isEmpty()
+                ? result
+                : new Result(
+                        result.visit().withSigned(result.visit().signed().get().under(under)), result.event());
+    }
+
+    private Result sign(VisitContext visit, CardSession card, byte[] nonce, ConsentScenario under) {
         return switch (visit.proof().get()) {
             case IdentityProof.CardSignature _ ->
                 switch (card.card()
                         .signWithAuthKey(
                                 forRegistration
                                         ? Digests.sha256(nonce)
-                                        : statement(visit, nonce).sha256())) {
+                                        : statement(visit, nonce, under).sha256())) {
                     case Signature.Signed signed ->
                         Result.next(visit.withSigned(
                                 new SignedNonce(nonce, signed.signature(), IdentityMethod.PIN, Optional.empty())));
@@ -81,7 +104,7 @@ final class SignNonceStep implements VisitStep {
                     case Signature.PinRequired _, Signature.Failed _ ->
                         Result.end(visit, new VisitEvent.Failed(Problem.CARD_UNREADABLE));
                 };
-            case IdentityProof.FaceMatch face -> faceProof(visit, card, nonce, face.match());
+            case IdentityProof.FaceMatch face -> faceProof(visit, card, nonce, face.match(), under);
             case IdentityProof.VisualCheck staff ->
                 switch (client.visualCheckPasscode(staff.staffId())) {
                     case PasscodeOutcome.Issued issued ->
@@ -91,7 +114,7 @@ final class SignNonceStep implements VisitStep {
                                 new VisualAttestation(
                                         nonce,
                                         Digests.sha256(card.authCertificate()),
-                                        statement(visit, nonce).sha256(),
+                                        statement(visit, nonce, under).sha256(),
                                         issued.passcode()));
                     case Unavailable unavailable -> {
                         log.warn("backend unavailable: {} {}", unavailable.reason(), unavailable.diagnostic());
@@ -106,8 +129,9 @@ final class SignNonceStep implements VisitStep {
      * checked here with the signed card face's key before anything is sent, and the terminal attests the match for this
      * card face and this statement.
      */
-    private Result faceProof(VisitContext visit, CardSession card, byte[] nonce, FaceCheck.Result.Matched m) {
-        byte[] statement = statement(visit, nonce).sha256();
+    private Result faceProof(
+            VisitContext visit, CardSession card, byte[] nonce, FaceCheck.Result.Matched m, ConsentScenario under) {
+        byte[] statement = statement(visit, nonce, under).sha256();
         byte[] cardSignature;
         switch (new CardFaceAp(card.transport()).signDigest(statement)) {
             case CardFaceAp.DigestSignature.Signed signed -> cardSignature = signed.signature();
@@ -144,13 +168,16 @@ final class SignNonceStep implements VisitStep {
                 cardSignature)));
     }
 
-    /** What the patient's proof signs: this nonce, this institution, the consents and the prescription form. */
-    private ConfirmationStatement statement(VisitContext visit, byte[] nonce) {
+    /**
+     * What the patient's proof signs: this nonce, this institution, the consents, the 診療区分 they are given under and
+     * the prescription form.
+     */
+    private ConfirmationStatement statement(VisitContext visit, byte[] nonce, ConsentScenario under) {
         return new ConfirmationStatement(
                 nonce,
                 client.institutionCode(),
                 visit.consents().orElse(Consents.none()),
-                ConsentScenario.OUTPATIENT,
+                under,
                 visit.prescription().orElse(null));
     }
 

@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.CardFace;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.IdentityMethod;
 
 /**
@@ -16,10 +17,26 @@ record SignedNonce(
         IdentityMethod method,
         Optional<Attestation> attestation,
         Optional<CardFace> cardFace,
-        byte[] cardFaceSignature) {
+        byte[] cardFaceSignature,
+        ConsentScenario scenario) {
 
     SignedNonce(byte[] nonce, byte[] signature, IdentityMethod method, Optional<Attestation> attestation) {
         this(nonce, signature, method, attestation, Optional.empty(), new byte[0]);
+    }
+
+    SignedNonce(
+            byte[] nonce,
+            byte[] signature,
+            IdentityMethod method,
+            Optional<Attestation> attestation,
+            Optional<CardFace> cardFace,
+            byte[] cardFaceSignature) {
+        this(nonce, signature, method, attestation, cardFace, cardFaceSignature, ConsentScenario.OUTPATIENT);
+    }
+
+    /** The same proof, given under this 診療区分 (the statement it signed named it). */
+    SignedNonce under(ConsentScenario given) {
+        return new SignedNonce(nonce, signature, method, attestation, cardFace, cardFaceSignature, given);
     }
 
     /** The file id the confirmation travels under to the backend and the レセコン: from the nonce, so unique. */

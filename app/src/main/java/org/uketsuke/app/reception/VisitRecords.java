@@ -72,6 +72,10 @@ final class VisitRecords {
                         .orElse(""),
                 visit.card()
                         .map(card -> AuditEvent.hash(card.authCertificate()))
+                        .orElse(""),
+                // 介助者: only the kind of help, never who (the staff id of a 目視確認 is the entry's staff field).
+                Assistance.of(visit.proof())
+                        .map(a -> AuditEvent.assisted(a.kind().name()))
                         .orElse("")));
     }
 }

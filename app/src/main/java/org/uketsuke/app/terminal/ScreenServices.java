@@ -13,9 +13,11 @@ import org.uketsuke.app.reception.ConsistencyCheck;
 import org.uketsuke.app.reception.FacePreviewFeed;
 import org.uketsuke.app.reception.MedicalViewing;
 import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.reception.ReconfirmList;
 import org.uketsuke.app.reception.StaffActions;
 import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.app.reception.VisitScenario;
 import org.uketsuke.app.staff.StaffAccounts;
 import org.uketsuke.app.staff.StaffSession;
 import org.uketsuke.bridge.RececonBridge;
@@ -37,6 +39,12 @@ public interface ScreenServices {
     void onDeferredLookupRecord(Consumer<ReceptionRecord> listener);
 
     StaffLookup lookup();
+
+    /** The visits to re-confirm by insurance number (資格無効, 資格情報なし, …: docs/spec-notes/failures.md). */
+    ReconfirmList reconfirm();
+
+    /** The 診療区分 of the next card visit (the first visit of a 訪問診療 / オンライン診療), chosen at the console. */
+    VisitScenario visitScenario();
 
     /** 一括照会 of booked patients. */
     BatchPreCheck preCheck();
@@ -85,6 +93,9 @@ public interface ScreenServices {
 
     /** Where the card service's going away and coming back are reported (on the reader watcher's thread). */
     void onCardService(Consumer<CardServiceState> listener);
+
+    /** Readers whose card waits while another reader's card is in use (several readers: the first card wins). */
+    void onWaitingCards(Consumer<List<String>> listener);
 
     /** What the staff console keeps showing about the terminal as it started (devices it could not use). */
     List<StaffNotice> staffNotices();

@@ -32,9 +32,11 @@ import org.uketsuke.app.reception.PendingLookups;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.app.reception.ReceptionServices;
 import org.uketsuke.app.reception.ReceptionSteps;
+import org.uketsuke.app.reception.ReconfirmList;
 import org.uketsuke.app.reception.StaffActions;
 import org.uketsuke.app.reception.StaffLookup;
 import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.app.reception.VisitScenario;
 import org.uketsuke.app.staff.StaffAccounts;
 import org.uketsuke.app.staff.StaffSession;
 import org.uketsuke.bridge.DataProtection;
@@ -74,6 +76,7 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     private final StaffActions staffActions;
     private final StaffLookup lookup;
     private final PendingLookups pendingLookups;
+    private final ReconfirmList reconfirm;
     private final BatchPreCheck preCheck;
     private final MedicalViewing medicalViewing;
     private final FacePreviewFeed facePreview = new FacePreviewFeed();
@@ -136,6 +139,10 @@ public final class Terminal implements ScreenServices, AutoCloseable {
                 .withAudit(staffAudit)
                 .start(Duration.ofSeconds(5)));
         this.preCheck = new BatchPreCheck(ports.eligibility(), bridge, utc).withAudit(staffAudit);
+        // Visits whose qualification could not be confirmed wait here, asked again by insurance number each day.
+        this.reconfirm = closer.open(ReconfirmList.open(ports.dataDir().resolve("reconfirm.db"), lookup::lookup, local)
+                .start(Duration.ofHours(1)));
+        steps.onRecord(reconfirm::add);
         settings.exchangeFolder().ifPresent(folder -> {
             // The 連携アプリ's req/res folders: a レセコン asks by insurance number, and for drug and checkup
             // information (YZK…/TKK… requests, answered only where the patient consented).
@@ -275,6 +282,16 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     }
 
     @Override
+    public VisitScenario visitScenario() {
+        return steps.scenario();
+    }
+
+    @Override
+    public ReconfirmList reconfirm() {
+        return reconfirm;
+    }
+
+    @Override
     public BatchPreCheck preCheck() {
         return preCheck;
     }
@@ -380,6 +397,11 @@ public final class Terminal implements ScreenServices, AutoCloseable {
     @Override
     public void onCardService(Consumer<CardServiceState> listener) {
         ports.slot().onCardService(listener);
+    }
+
+    @Override
+    public void onWaitingCards(Consumer<List<String>> listener) {
+        ports.slot().onWaitingCards(listener);
     }
 
     @Override

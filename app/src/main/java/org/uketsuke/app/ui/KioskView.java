@@ -1,6 +1,7 @@
 package org.uketsuke.app.ui;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -24,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.reception.FailureGuide;
 import org.uketsuke.eligibility.Qualification;
 
 /**
@@ -37,6 +40,11 @@ public final class KioskView {
     private final Label title = label("kioskTitle", "kiosk-title");
     private final Label body = label("kioskBody", "kiosk-body");
     private final Label problem = label("kioskProblem", "kiosk-problem");
+    /** What the patient does next after a failure (docs/spec-notes/failures.md, {@link FailureGuide}). */
+    private final Label problemNext = label("kioskProblemNext", "kiosk-body");
+    /** A second card on another reader while this visit runs: it waits (several readers, the first card wins). */
+    private final Label waitingCard = label("kioskWaitingCard", "kiosk-warning");
+
     private final Label triesLeft = label("pinTriesLeft", "kiosk-body");
     private final Label lastTryWarning = label("pinLastTry", "kiosk-warning");
     private final Label pinDisplay = label("pinDisplay", "pin-display");
@@ -99,7 +107,9 @@ public final class KioskView {
                 title,
                 body,
                 idlePicture,
+                waitingCard,
                 problem,
+                problemNext,
                 pinPad,
                 consents,
                 registration,
@@ -125,7 +135,20 @@ public final class KioskView {
         top.setAlignment(Pos.TOP_RIGHT);
         top.setPadding(new Insets(16));
         root.setTop(top);
-        root.setCenter(centre);
+        // Large text at 1024×768 can be taller than the screen: the screen scrolls, so no control is ever off it.
+        ScrollPane scroll = new ScrollPane(centre);
+        scroll.setId("kioskScroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // A finger's drag (and the mouse's) moves the screen as on a phone; the bar beside it works too.
+        scroll.setPannable(true);
+        scroll.getStyleClass().add("kiosk-scroll");
+        model.snapshotProperty().addListener((obs, was, now) -> {
+            if (now.state() != was.state()) {
+                scroll.setVvalue(0);
+            }
+        });
+        root.setCenter(scroll);
         root.getStyleClass().add("kiosk-root");
         // On the scene, not the root: with nothing focused, key events target the scene itself.
         root.sceneProperty().addListener((obs, was, scene) -> {
@@ -146,6 +169,7 @@ public final class KioskView {
         });
         model.messagesProperty().addListener((obs, was, now) -> render());
         model.cardServiceDownProperty().addListener((obs, was, now) -> render());
+        model.waitingCards.addListener((obs, was, now) -> render());
         render();
     }
 
@@ -339,8 +363,15 @@ public final class KioskView {
         // The consent screen's questions (2024 items, the prescription form, the explanation line and the buttons)
         // need the whole height of a 1024×768 kiosk: its title says what is asked, the explanation line the rest.
         show(body, state != VisitState.ASKING_CONSENTS);
+        List<String> waiting = model.waitingCards.get();
+        show(waitingCard, !waiting.isEmpty());
+        waitingCard.setText(waiting.isEmpty() ? "" : m.get("kiosk.cardWaiting", String.join(", ", waiting)));
         show(problem, s.problem().isPresent());
         s.problem().ifPresent(p -> problem.setText(m.get("problem." + p)));
+        Optional<FailureGuide> guide =
+                s.problem().filter(p -> state == VisitState.SHOWING_PROBLEM).map(FailureGuide::of);
+        show(problemNext, guide.isPresent());
+        problemNext.setText(guide.map(g -> m.get("failure.kiosk." + g)).orElse(""));
 
         show(pinPad, state == VisitState.AWAITING_PIN);
         show(registration, state == VisitState.OFFERING_REGISTRATION);

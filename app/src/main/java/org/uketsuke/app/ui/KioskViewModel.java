@@ -2,6 +2,7 @@ package org.uketsuke.app.ui;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -130,6 +131,14 @@ public final class KioskViewModel {
     /** Whether the card service is down: then the welcome screen says so instead of inviting a card. */
     public ReadOnlyBooleanProperty cardServiceDownProperty() {
         return cardServiceDown.getReadOnlyProperty();
+    }
+
+    /** Readers whose card waits while another reader's card is in use: the kiosk says to wait or take it off. */
+    public final ObjectProperty<List<String>> waitingCards = new SimpleObjectProperty<>(List.of());
+
+    /** FX thread only. */
+    public void showWaitingCards(List<String> readers) {
+        waitingCards.set(List.copyOf(readers));
     }
 
     /** The card service went away or came back (the screen follows by itself). */

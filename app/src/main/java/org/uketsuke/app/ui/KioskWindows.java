@@ -1,5 +1,6 @@
 package org.uketsuke.app.ui;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -118,6 +119,7 @@ public final class KioskWindows {
             staff.showCardService(state);
         }));
         services.onVisitRecord(record -> Platform.runLater(() -> staff.add(record)));
+        services.onWaitingCards(readers -> Platform.runLater(() -> model.showWaitingCards(readers)));
         Medical medical = medical(services, staff, messages);
         staff.addTab(ReferenceNumberView.tab(
                 new ReferenceNumberViewModel(
@@ -127,6 +129,20 @@ public final class KioskWindows {
                         Platform::runLater,
                         messages),
                 messages));
+        ReconfirmViewModel reconfirm = new ReconfirmViewModel(
+                services.reconfirm(), services.worker("staff-reconfirm"), Platform::runLater, messages);
+        staff.addTab(ReconfirmView.tab(reconfirm, messages));
+        services.reconfirm().onRecord(record -> Platform.runLater(() -> staff.add(record)));
+        reconfirm.refresh();
+        HomeVisitViewModel homeVisit = new HomeVisitViewModel(
+                services.preCheck(),
+                services.visitScenario(),
+                Clock.systemDefaultZone(),
+                services.worker("staff-homevisit"),
+                Platform::runLater,
+                messages);
+        staff.addTab(HomeVisitView.tab(homeVisit, messages, staff::add));
+        services.onVisitRecord(record -> Platform.runLater(homeVisit::refreshNextVisit));
         services.onVisitRecord(record -> Platform.runLater(() -> medical.model().add(record)));
         services.onDeferredLookupRecord(record -> Platform.runLater(() -> staff.add(record)));
         services.onOutsideRecord(record -> Platform.runLater(() -> staff.add(record)));

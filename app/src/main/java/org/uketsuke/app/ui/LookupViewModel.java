@@ -73,12 +73,17 @@ public final class LookupViewModel {
         if (!wrong.isEmpty() || busy.get()) {
             return;
         }
-        InsuranceSearch search = new InsuranceSearch(
+        InsuranceSearch search = search();
+        job.start(() -> lookup.lookup(search), onResult);
+    }
+
+    /** The search the fields hold; call only when {@link #ready()}. */
+    InsuranceSearch search() {
+        return new InsuranceSearch(
                 new InsuranceCardId(InsurerNumber.of(insurer.get()), symbol.get(), number.get(), branch.get()),
                 parseBirthdate(),
                 limitConsent.get(),
                 "");
-        job.start(() -> lookup.lookup(search), onResult);
     }
 
     private LocalDate parseBirthdate() {

@@ -86,7 +86,7 @@ public final class PreCheckViewModel {
                             result.confirmed(),
                             result.rejected(),
                             result.unavailable()),
-                    result.notConfirmed().stream().map(this::line).toList());
+                    result.notConfirmed().stream().map(p -> line(p, messages)).toList());
         } catch (IOException | InvalidPathException e) {
             return new Outcome(messages.get("precheck.unreadable", name), "", List.of());
         } catch (InterruptedException e) {
@@ -95,7 +95,8 @@ public final class PreCheckViewModel {
         }
     }
 
-    private String line(BatchPreCheck.NotConfirmed patient) {
+    /** One patient the system did not confirm: the clinic's id (or the insurance) and why, in the screen's language. */
+    static String line(BatchPreCheck.NotConfirmed patient, Messages messages) {
         String why = switch (patient.outcome()) {
             case ConfirmationOutcome.Rejected r -> messages.get("problem." + RejectionProblems.of(r.reason()));
             case Unavailable u -> messages.get("problem.BACKEND_UNAVAILABLE");

@@ -231,14 +231,29 @@ public final class StaffView {
         tabs.getTabs().add(tab);
     }
 
-    private Node lookupForm(LookupViewModel lookup) {
+    /**
+     * The insurance fields of a search (保険者番号, 記号, 番号, 枝番 on the first row, 生年月日 on the second), with ids
+     * {@code <prefix>Insurer}, {@code <prefix>Symbol}, … so that several forms can share a scene.
+     */
+    static GridPane insuranceFields(LookupViewModel lookup, Messages messages, String prefix) {
         GridPane form = new GridPane(8, 6);
-        form.setId("lookupForm");
-        TextField insurer = field("lookupInsurer", lookup.insurer, 10);
-        TextField symbol = field("lookupSymbol", lookup.symbol, 10);
-        TextField number = field("lookupNumber", lookup.number, 10);
-        TextField branch = field("lookupBranch", lookup.branch, 3);
-        TextField birthdate = field("lookupBirthdate", lookup.birthdate, 10);
+        form.setId(prefix + "Form");
+        form.addRow(
+                0,
+                new Label(messages.get("lookup.insurer")),
+                field(prefix + "Insurer", lookup.insurer, 10),
+                new Label(messages.get("lookup.symbol")),
+                field(prefix + "Symbol", lookup.symbol, 10),
+                new Label(messages.get("lookup.number")),
+                field(prefix + "Number", lookup.number, 10),
+                new Label(messages.get("lookup.branch")),
+                field(prefix + "Branch", lookup.branch, 3));
+        form.addRow(1, new Label(messages.get("lookup.birthdate")), field(prefix + "Birthdate", lookup.birthdate, 10));
+        return form;
+    }
+
+    private Node lookupForm(LookupViewModel lookup) {
+        GridPane form = insuranceFields(lookup, messages, "lookup");
         CheckBox consent = new CheckBox(messages.get("lookup.limitConsent"));
         consent.setId("lookupLimitConsent");
         consent.selectedProperty().bindBidirectional(lookup.limitConsent);
@@ -250,17 +265,6 @@ public final class StaffView {
         problems.setId("lookupProblems");
         problems.getStyleClass().add("staff-problems");
         problems.textProperty().bind(lookup.problems);
-        form.addRow(
-                0,
-                new Label(messages.get("lookup.insurer")),
-                insurer,
-                new Label(messages.get("lookup.symbol")),
-                symbol,
-                new Label(messages.get("lookup.number")),
-                number,
-                new Label(messages.get("lookup.branch")),
-                branch);
-        form.addRow(1, new Label(messages.get("lookup.birthdate")), birthdate);
         form.add(consent, 2, 1, 4, 1);
         form.add(submit, 6, 1, 2, 1);
         Label title = new Label(messages.get("lookup.title"));
@@ -372,12 +376,17 @@ public final class StaffView {
     }
 
     private <T> TableColumn<T, String> rowColumn(String key, Function<T, String> value) {
+        return textColumn(messages, key, value);
+    }
+
+    /** A read-only text column headed by the bundle's {@code key}. */
+    static <T> TableColumn<T, String> textColumn(Messages messages, String key, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(messages.get(key));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }
 
-    private static TextField field(String id, StringProperty value, int columns) {
+    static TextField field(String id, StringProperty value, int columns) {
         TextField field = new TextField();
         field.setId(id);
         field.setPrefColumnCount(columns);

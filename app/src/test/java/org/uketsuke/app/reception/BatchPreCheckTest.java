@@ -2,7 +2,6 @@ package org.uketsuke.app.reception;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.eligibility.InsuranceSearch;
@@ -28,12 +26,7 @@ class BatchPreCheckTest {
     @Test
     void theBookedPatientsOfADayAreConfirmedAndStored() throws Exception {
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 9L, 40));
-                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
-                        dir.resolve("outbox.db"),
-                        dir.resolve("rececon.db"),
-                        dir.resolve("face"),
-                        "1311234567",
-                        StandardCharsets.UTF_8))) {
+                RececonBridge bridge = VisitStepFixture.store(dir)) {
             List<InsuranceSearch> booked = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 Qualification q = backend.person(i);

@@ -132,12 +132,7 @@ class StaffConfirmationAuditTest {
     void consoleReferenceRegistrationsAreAuditedAndNotSentWhileTheAlarmStands() throws Exception {
         Path auditFile = dir.resolve("audit.jsonl");
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(dir.resolve("backend"), 0, 5L, 20));
-                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
-                        dir.resolve("outbox.db"),
-                        dir.resolve("rececon.db"),
-                        dir.resolve("face"),
-                        "1311234567",
-                        StandardCharsets.UTF_8))) {
+                RececonBridge bridge = VisitStepFixture.store(dir)) {
             AuditTrail trail = AuditTrail.open(auditFile, "kiosk-3", Clock.systemUTC(), false);
             HttpsEligibilityClient client =
                     new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10));

@@ -94,12 +94,7 @@ final class VisitStepFixture implements AutoCloseable {
                 new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin()),
                 faces.make(backend, issued, collationNumberB));
         slot = new VirtualCardSlot(inProcess(card));
-        bridge = RececonBridge.open(new BridgeConfig(
-                dir.resolve("outbox.db"),
-                dir.resolve("rececon.db"),
-                dir.resolve("face"),
-                INSTITUTION,
-                StandardCharsets.UTF_8));
+        bridge = store(dir);
         client = new HttpsEligibilityClient(
                 backend.baseUri(), tls, Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC());
         auditFile = dir.resolve("audit.jsonl");
@@ -116,6 +111,16 @@ final class VisitStepFixture implements AutoCloseable {
                 Optional.of(AuditTrail.open(auditFile, "kiosk-test", Clock.systemUTC(), false)));
         records = new VisitRecords(services);
         records.onRecord(history::add);
+    }
+
+    /** The レセコン side of a test: outbox, SQLite store and face folder in {@code dir}, for {@link #INSTITUTION}. */
+    static RececonBridge store(Path dir) {
+        return RececonBridge.open(new BridgeConfig(
+                dir.resolve("outbox.db"),
+                dir.resolve("rececon.db"),
+                dir.resolve("face"),
+                INSTITUTION,
+                StandardCharsets.UTF_8));
     }
 
     /** The card face the test issuer personalises for this card: the demo photo, a fresh key, DF28 signed. */

@@ -27,6 +27,8 @@ import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.production.CheckReason;
 import org.uketsuke.app.reception.Assistance;
 import org.uketsuke.app.reception.AuditTrail;
+import org.uketsuke.app.reception.FailureGuide;
+import org.uketsuke.app.reception.ReconfirmList;
 import org.uketsuke.app.staff.Role;
 import org.uketsuke.bridge.audit.AuditVerification;
 import org.uketsuke.bridge.csv.BookedPatientsCsv;
@@ -64,7 +66,10 @@ class ReasonTextsCompletenessTest {
             Map.entry(CardFrontRead.Reason.class, "capture.hint.%s"),
             Map.entry(CheckReason.class, "check.reason.%s"),
             Map.entry(Role.class, "role.%s"),
-            Map.entry(Assistance.Kind.class, "staff.assisted.%s"));
+            Map.entry(Assistance.Kind.class, "staff.assisted.%s"),
+            Map.entry(FailureGuide.class, "failure.kiosk.%s"),
+            Map.entry(ReconfirmList.Evidence.class, "reconfirm.evidence.%s"),
+            Map.entry(ReconfirmList.State.class, "reconfirm.state.%s"));
 
     /** Reason-like enums nobody reads as such, and why (by name: some are not visible from here). */
     static final Map<String, String> NOT_SHOWN = Map.of(

@@ -21,8 +21,9 @@ import java.util.Objects;
  *     the SHA-256 of the request file
  * @param cardHash SHA-256 of the card's auth certificate, or empty (insurance-number path); for a folder exchange
  *     the SHA-256 of the answer file
- * @param ref what the entry is about when it is no person: a folder request's file name (a token, at most 128), or
- *     empty
+ * @param ref what the entry is about when it is no person: a folder request's file name (a token, at most 128); on a
+ *     kiosk visit someone helped with, {@link #assisted the kind of help} (介助者: a companion typed the PIN, or the
+ *     staff's 目視確認), never who; or empty
  */
 public record AuditEvent(
         Instant at,
@@ -73,6 +74,14 @@ public record AuditEvent(
             String subjectHash,
             String cardHash) {
         this(at, terminalId, staffId, method, outcome, subjectHash, cardHash, "");
+    }
+
+    /** The {@code ref} of a visit someone helped with: {@code ASSISTED_<KIND>}, the kind an upper-case code. */
+    public static String assisted(String kind) {
+        if (kind == null || !kind.matches("[A-Z_]{1,64}")) {
+            throw new IllegalArgumentException("an assistance kind is an upper-case code");
+        }
+        return "ASSISTED_" + kind;
     }
 
     /** {@code name} as a {@code ref}: characters outside the token set become {@code _}, cut to 128. */

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +27,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.reception.ReconfirmList;
 import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.InsuranceCardId;
@@ -144,6 +149,72 @@ class StaffConsoleUiTest {
                 .startsWith("5行目:");
         ListView<String> missing = robot.lookup("#precheckNotConfirmed").queryListView();
         assertThat(missing.getItems()).containsExactly("K-003: 有効な保険資格が見つかりませんでした。");
+    }
+
+    @Test
+    void aVisitWithoutQualificationIsWalkedThroughAndReconfirmedAndTheHomeVisitTabRuns(FxRobot robot) throws Exception {
+        Qualification person = env.backend().person(4);
+        // The kiosk's record of a card visit that met 資格無効 (the terminal lists every such record).
+        env.terminal()
+                .reconfirm()
+                .add(ReceptionRecord.failed(Instant.now(), Problem.QUALIFICATION_LOST)
+                        .withMethod(IdentityMethod.PIN));
+        select(robot, "reconfirmTab");
+        TableView<ReconfirmViewModel.Row> table =
+                robot.lookup("#reconfirmTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        assertThat(robot.lookup("#reconfirmRecord").queryButton().isDisabled())
+                .as("nothing selected yet")
+                .isTrue();
+        robot.interact(() -> table.getSelectionModel().select(0));
+        // The staff scroll down to the form below the steps.
+        robot.interact(
+                () -> robot.lookup("#reconfirmScroll").queryAs(ScrollPane.class).setVvalue(1));
+        assertThat(robot.lookup("#reconfirmGuidance").queryLabeled().getText())
+                .contains("資格情報のお知らせ")
+                .contains("被保険者資格申立書");
+        robot.clickOn("#reconfirmRecord");
+        assertThat(robot.lookup("#reconfirmProblems").queryLabeled().getText()).isEqualTo("患者さんが見せた書類を選んでください。");
+        ChoiceBox<ReconfirmList.Evidence> evidence =
+                robot.lookup("#reconfirmEvidence").query();
+        robot.interact(() -> evidence.getSelectionModel().select(ReconfirmList.Evidence.QUALIFICATION_NOTICE));
+        robot.clickOn("#reconfirmInsurer").write(person.card().insurer().value());
+        robot.clickOn("#reconfirmSymbol").write(person.card().symbol());
+        robot.clickOn("#reconfirmNumber").write(person.card().number());
+        robot.clickOn("#reconfirmBranch").write(person.card().branch());
+        robot.clickOn("#reconfirmBirthdate").write(person.birthdate().toString().replace("-", ""));
+        robot.clickOn("#reconfirmRecord");
+        Label outcome = robot.lookup("#reconfirmOutcome").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> outcome.getText().startsWith("確認できました"));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> table.getItems().getFirst().entry().state() == ReconfirmList.State.CONFIRMED);
+        assertThat(table.getItems().getFirst().evidence()).isEqualTo("資格情報のお知らせ（カードと一緒に）");
+        TableView<ReceptionRecord> history = robot.lookup("#staffHistory").queryTableView();
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        assertThat(history.getItems().getFirst().qualification().orElseThrow().card())
+                .isEqualTo(person.card());
+
+        select(robot, "homevisitTab");
+        robot.clickOn("#homevisitFirstHOME_VISIT");
+        assertThat(env.terminal().visitScenario().current()).isEqualTo(ConsentScenario.HOME_VISIT);
+        robot.clickOn("#homevisitFirstOUTPATIENT");
+        robot.clickOn("#homevisitRun");
+        Label summary = robot.lookup("#homevisitSummary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().startsWith("期間内に同意した患者"));
+        assertThat(summary.getText()).isEqualTo("期間内に同意した患者 0人、確認済 0人");
+    }
+
+    /** Many tabs: the header row may hold this one in its overflow menu, so it is chosen as that menu would. */
+    private static void select(FxRobot robot, String id) {
+        TabPane tabs = robot.lookup("#staffTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel()
+                .select(tabs.getTabs().stream()
+                        .filter(t -> id.equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow()));
     }
 
     @Test
