@@ -212,6 +212,10 @@ public final class ConfigParser {
                     .map(String::strip)
                     .filter(n -> !n.isEmpty())
                     .toList();
+            // "auto" takes the first reader found, so it cannot stand beside named readers.
+            if (readerNames.size() > 1 && readerNames.contains("auto")) {
+                problem("reader", Reason.CONFLICT, "auto");
+            }
             UketsukeConfig.Reader reader =
                     readerNames.isEmpty() || readerNames.getFirst().equals("auto")
                             ? new UketsukeConfig.Reader(Optional.empty())

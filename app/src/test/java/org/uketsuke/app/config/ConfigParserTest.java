@@ -1,6 +1,7 @@
 package org.uketsuke.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -157,6 +158,16 @@ public class ConfigParserTest {
         assertThat(Files.readString(Path.of("../packaging/build-deb.sh")))
                 .contains("setup --template > \"$DOC/uketsuke.conf.example\"");
         assertThat(problems(msi + MINIMAL)).isEmpty();
+    }
+
+    @Test
+    void severalReadersAreListedWithCommasTheFirstNamedFirst() {
+        UketsukeConfig c = ok(MINIMAL + "reader=Reader A 00 00, Reader B 01 00 ,\n");
+        assertThat(c.reader().name()).contains("Reader A 00 00");
+        assertThat(c.reader().more()).containsExactly("Reader B 01 00");
+        assertThat(problems(MINIMAL + "reader=Reader A 00 00, auto\n"))
+                .extracting(ConfigProblem::key, ConfigProblem::reason)
+                .containsExactly(tuple("reader", Reason.CONFLICT));
     }
 
     @Test
