@@ -13,11 +13,8 @@ import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.ElderlyRecipient;
-import org.uketsuke.eligibility.InsuranceCardId;
-import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.QualificationDetails;
-import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 
 /**
@@ -35,17 +32,8 @@ class EnrolmentTest {
         int index;
         try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 5L, 3))) {
             Qualification template = backend.person(1);
-            whole = new Qualification(
-                    new InsuranceCardId(template.card().insurer(), "受付", "990001", "01"),
-                    "受付健康保険組合",
-                    "受付　花子",
-                    "ｳｹﾂｹ ﾊﾅｺ",
-                    LocalDate.of(1950, 5, 6),
-                    Sex.FEMALE,
-                    PersonalFamily.INSURED,
-                    new ContributionRatio(20),
-                    LocalDate.of(2020, 4, 1),
-                    new QualificationDetails(
+            // Person 1 with blocks of its own and another person's particulars: nothing the seed derives for index 3.
+            whole = template.withDetails(new QualificationDetails(
                             Optional.of(new ElderlyRecipient(
                                     LocalDate.of(2020, 4, 1),
                                     LocalDate.of(2020, 4, 1),
@@ -53,10 +41,8 @@ class EnrolmentTest {
                                     new ContributionRatio(20))),
                             Optional.empty(),
                             List.of(),
-                            List.of()),
-                    Optional.empty(),
-                    // Another person's derived particulars: not what this index would derive.
-                    ResultParticularsGenerator.of(1, template));
+                            List.of()))
+                    .withParticulars(ResultParticularsGenerator.of(1, template));
             index = backend.control().enrol(whole);
             assertThat(index).isEqualTo(3);
             assertThat(backend.person(index)).isEqualTo(whole);
