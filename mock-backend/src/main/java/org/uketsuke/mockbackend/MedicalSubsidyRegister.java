@@ -81,13 +81,14 @@ final class MedicalSubsidyRegister {
         return switch (given) {
             case NOT_OBTAINED -> MedicalSubsidies.NOT_ASKED;
             case NO, EXPIRED -> MedicalSubsidies.of(MedicalSubsidies.Status.DECLINED);
-            case YES when ResultParticularsGenerator.enrolled(q) -> q.particulars().subsidies();
             case YES ->
-                paperOnly(id)
-                        ? MedicalSubsidies.of(MedicalSubsidies.Status.MUNICIPALITY_NOT_CONNECTED)
-                        : MedicalSubsidies.provided(subsidiesOf(id, q).stream()
-                                .filter(s -> s.validOn(day))
-                                .toList());
+                ResultParticularsGenerator.enrolled(q)
+                        ? q.particulars().subsidies()
+                        : paperOnly(id)
+                                ? MedicalSubsidies.of(MedicalSubsidies.Status.MUNICIPALITY_NOT_CONNECTED)
+                                : MedicalSubsidies.provided(subsidiesOf(id, q).stream()
+                                        .filter(s -> s.validOn(day))
+                                        .toList());
         };
     }
 

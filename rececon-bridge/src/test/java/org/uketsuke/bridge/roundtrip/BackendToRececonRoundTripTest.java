@@ -157,8 +157,8 @@ class BackendToRececonRoundTripTest {
             throws Exception {
         Qualification drawn = FullResults.qualification(random);
         // The patient says yes to PMH, so the 受給者証 block is there too.
-        Qualification generated = drawn.withParticulars(
-                drawn.particulars().withSubsidies(FullResults.providedSubsidies(random)));
+        Qualification generated =
+                drawn.withParticulars(drawn.particulars().withSubsidies(FullResults.providedSubsidies(random)));
         int person = backend.control().enrol(generated);
         assertThat(client.registerReferenceNumbers(List.of(new ReferenceRegistration(
                         generated.card(),

@@ -417,7 +417,6 @@ final class FullResults {
         return body + (CheckDigit.of(body) + 1) % 10;
     }
 
-
     private static String word(SplittableRandom r) {
         return WORDS[r.nextInt(WORDS.length)] + r.nextInt(100);
     }
