@@ -61,7 +61,8 @@ import org.uketsuke.mockbackend.MockBackendConfig;
 class BackendToRececonRoundTripTest {
 
     private static final int CASES = 20;
-    private static final Consents EVERY_CONSENT = Consents.all(Consent.YES);
+    /** Every question answered yes, PMH's included (the clinic takes part). */
+    private static final Consents EVERY_CONSENT = Consents.all(Consent.YES).withSubsidy(Consent.YES);
     /** The scenarios a patient consents under at a card reader (救急 views without one). */
     private static final List<ConsentScenario> SCENARIOS =
             List.of(ConsentScenario.OUTPATIENT, ConsentScenario.HOME_VISIT, ConsentScenario.ONLINE);
