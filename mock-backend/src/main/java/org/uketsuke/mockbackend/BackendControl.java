@@ -20,6 +20,7 @@ public final class BackendControl {
     private final MedicalConsents consents;
     private final MedicalInformation medical;
     private final Clock clock;
+    private final SentResults sent;
 
     BackendControl(
             FaultInjector faults,
@@ -27,7 +28,9 @@ public final class BackendControl {
             PopulationStore population,
             MedicalConsents consents,
             MedicalInformation medical,
-            Clock clock) {
+            Clock clock,
+            SentResults sent) {
+        this.sent = sent;
         this.faults = faults;
         this.server = server;
         this.population = population;
@@ -61,6 +64,25 @@ public final class BackendControl {
     /** A generated person's qualification as the population holds it. */
     public Qualification person(int index) {
         return population.person(index).orElseThrow(() -> new IllegalArgumentException("no person " + index));
+    }
+
+    /**
+     * Adds a person whose whole qualification is given (every block and particular) instead of generated from the
+     * seed: a card issued to them confirms with exactly these values, the 照会番号 the institution registered and the
+     * consents the patient gave at the card aside.
+     *
+     * @return the person's index, for {@link MockBackend#issueCard} and the other per-person calls
+     */
+    public int enrol(Qualification qualification) {
+        return population.enrol(qualification);
+    }
+
+    /**
+     * The bytes of the confirmation answer this backend sent for a request's ArbitraryFileIdentifier (the last one,
+     * among the latest {@value SentResults#KEPT}): what a terminal's result file must equal.
+     */
+    public Optional<byte[]> sentResult(String arbitraryFileIdentifier) {
+        return sent.of(arbitraryFileIdentifier);
     }
 
     /** Ends a person's qualification (資格喪失). */

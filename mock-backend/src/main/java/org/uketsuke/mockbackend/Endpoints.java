@@ -51,6 +51,7 @@ final class Endpoints {
     private final FaultInjector faults;
     private final Clock clock;
     private AuditAnchorStore anchors;
+    private final SentResults sent = new SentResults();
 
     Endpoints(
             CardChecks checks,
@@ -79,6 +80,11 @@ final class Endpoints {
     Endpoints withAuditAnchors(AuditAnchorStore anchors) {
         this.anchors = anchors;
         return this;
+    }
+
+    /** The confirmation answers as they went out. */
+    SentResults sentResults() {
+        return sent;
     }
 
     /** Every endpoint the backend answers. */
@@ -162,6 +168,7 @@ final class Endpoints {
         if (now instanceof Fault.Malformed) {
             xml = Arrays.copyOf(xml, xml.length / 2);
         }
+        sent.record(result.arbitraryFileIdentifier(), xml);
         return Reply.xml(xml);
     }
 

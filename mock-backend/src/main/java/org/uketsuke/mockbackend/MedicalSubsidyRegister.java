@@ -74,18 +74,21 @@ final class MedicalSubsidyRegister {
 
     /**
      * The answer to the PMH question as the system gives it: nothing when not asked, "declined" on no, "not connected"
-     * for a municipality outside PMH, else the 受給者証 valid on {@code day}.
+     * for a municipality outside PMH, else the 受給者証 valid on {@code day}; for a person enrolled whole, on yes, the
+     * answer they were enrolled with.
      */
     static MedicalSubsidies answer(int id, Qualification q, Consent given, LocalDate day) {
         return switch (given) {
             case NOT_OBTAINED -> MedicalSubsidies.NOT_ASKED;
             case NO, EXPIRED -> MedicalSubsidies.of(MedicalSubsidies.Status.DECLINED);
             case YES ->
-                paperOnly(id)
-                        ? MedicalSubsidies.of(MedicalSubsidies.Status.MUNICIPALITY_NOT_CONNECTED)
-                        : MedicalSubsidies.provided(subsidiesOf(id, q).stream()
-                                .filter(s -> s.validOn(day))
-                                .toList());
+                ResultParticularsGenerator.enrolled(q)
+                        ? q.particulars().subsidies()
+                        : paperOnly(id)
+                                ? MedicalSubsidies.of(MedicalSubsidies.Status.MUNICIPALITY_NOT_CONNECTED)
+                                : MedicalSubsidies.provided(subsidiesOf(id, q).stream()
+                                        .filter(s -> s.validOn(day))
+                                        .toList());
         };
     }
 

@@ -87,7 +87,7 @@ public final class MockBackend implements AutoCloseable {
                         clock)
                 .withAuditAnchors(new AuditAnchorStore(config.stateDir().resolve("audit-anchors.txt")));
         server = new BackendServer(tls, config.port(), endpoints.routes());
-        control = new BackendControl(faults, server, population, consents, medical, clock);
+        control = new BackendControl(faults, server, population, consents, medical, clock, endpoints.sentResults());
         log.info("mock backend on {} ({} people)", server.baseUri(), population.size());
     }
 

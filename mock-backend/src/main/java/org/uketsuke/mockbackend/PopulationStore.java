@@ -19,15 +19,22 @@ import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.PersonalFamily;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.Sex;
+import org.uketsuke.eligibility.wire.MalformedMessageException;
+import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultMessage;
 import org.uketsuke.migrations.SchemaMigrator;
 import org.uketsuke.migrations.StoreConventions;
 
 /**
  * The mock backend's state in SQLite ({@code population.db}), its schema migrated by {@link #SCHEMA}: the insured
  * people ({@link PopulationGenerator} fills an empty store), 資格喪失, the cards the test CA issued (linked by
- * certificate serial, as 保険証利用登録 does), the register of issued and revoked certificates, and 照会番号.
+ * certificate serial, as 保険証利用登録 does), the register of issued and revoked certificates, 照会番号, and the people
+ * enrolled whole ({@link #enrol}).
  */
 final class PopulationStore implements AutoCloseable {
+
+    /** The institution code the enrolled results are written under (only their qualification is read back). */
+    private static final String ENROLMENT = "0000000000";
 
     private final Connection db;
     private final SqliteStatements sql;
@@ -42,7 +49,7 @@ final class PopulationStore implements AutoCloseable {
             "population",
             PopulationStore.class,
             "/org/uketsuke/mockbackend/population/",
-            List.of("V1__people_and_cards", "V2__certificate_register_and_insurance_use"),
+            List.of("V1__people_and_cards", "V2__certificate_register_and_insurance_use", "V3__enrolled_results"),
             StoreConventions.SQLITE_USER_VERSION);
 
     /** Opens (and migrates) the store; an empty one gets the first {@code people} of the seed's population. */
@@ -71,20 +78,7 @@ final class PopulationStore implements AutoCloseable {
         try (PreparedStatement person = sql.prepare("insert into person values (?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
                 PreparedStatement previous = sql.prepare("insert into previous_insurance values (?,?,?,?,?,?,?,?)")) {
             for (PopulationGenerator.GeneratedPerson p : people) {
-                Qualification q = p.qualification();
-                SqliteStatements.bind(
-                        person,
-                        insuranceColumns(
-                                p.id(),
-                                q.card(),
-                                q.insurerName(),
-                                q.name(),
-                                q.nameKana(),
-                                q.birthdate().toString(),
-                                q.sex().code(),
-                                q.personalFamily().code(),
-                                q.contributionRatio().percent(),
-                                q.qualificationDate().toString()));
+                SqliteStatements.bind(person, personColumns(p.id(), p.qualification()));
                 person.addBatch();
                 if (p.previous().isPresent()) {
                     PreviousInsurance ended = p.previous().get();
@@ -102,6 +96,58 @@ final class PopulationStore implements AutoCloseable {
             person.executeBatch();
             previous.executeBatch();
         }
+    }
+
+    /** A row of {@code person} (not lost). */
+    private static Object[] personColumns(int id, Qualification q) {
+        return insuranceColumns(
+                id,
+                q.card(),
+                q.insurerName(),
+                q.name(),
+                q.nameKana(),
+                q.birthdate().toString(),
+                q.sex().code(),
+                q.personalFamily().code(),
+                q.contributionRatio().percent(),
+                q.qualificationDate().toString());
+    }
+
+    /**
+     * Adds a person whose whole qualification is given rather than generated: every block and particular as given
+     * (the 照会番号 and the consents stay the institution's and the patient's: registration and the card request set
+     * them). Found, confirmed, issued cards and lost like the generated people.
+     *
+     * @return the new person's index
+     */
+    synchronized int enrol(Qualification q) {
+        int id = sql.first("select coalesce(max(id), -1) + 1 from person", rs -> rs.getInt(1))
+                .orElseThrow();
+        byte[] result = QualificationXml.write(
+                ResultMessage.confirmed(BackendTime.stamp(Instant.EPOCH), ENROLMENT, "enrolled-" + id, q, null));
+        try {
+            sql.inTransaction(() -> {
+                sql.update("insert into person values (?,?,?,?,?,?,?,?,?,?,?,?,?,0)", personColumns(id, q));
+                sql.update("insert into enrolled_result values (?, ?)", id, result);
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot enrol a person", e);
+        }
+        return id;
+    }
+
+    /** The whole qualification a person was enrolled with, if they were. */
+    private Optional<Qualification> enrolled(int id) {
+        return sql.first("select result from enrolled_result where person_id = ?", rs -> rs.getBytes(1), id)
+                .map(bytes -> {
+                    try {
+                        return QualificationXml.parseResult(bytes)
+                                .qualifications()
+                                .getFirst();
+                    } catch (MalformedMessageException e) {
+                        throw new IllegalStateException("the enrolled result of person " + id + " does not parse", e);
+                    }
+                });
     }
 
     /** The columns {@code person} and {@code previous_insurance} begin with, then the table's own. */
@@ -160,7 +206,8 @@ final class PopulationStore implements AutoCloseable {
     }
 
     synchronized Optional<Qualification> person(int id) {
-        return sql.first("select * from person where id = ?", PopulationStore::read, id);
+        return sql.first("select * from person where id = ?", PopulationStore::read, id)
+                .map(generated -> enrolled(id).orElse(generated));
     }
 
     /**

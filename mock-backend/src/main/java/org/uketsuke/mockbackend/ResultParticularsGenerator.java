@@ -34,7 +34,16 @@ final class ResultParticularsGenerator {
 
     private ResultParticularsGenerator() {}
 
+    /** Whether the person was enrolled whole ({@link PopulationStore#enrol}): their particulars are their own. */
+    static boolean enrolled(Qualification q) {
+        return !q.particulars().equals(ResultParticulars.none());
+    }
+
+    /** The person's particulars: derived from them, or for a person enrolled whole, their own. */
     static ResultParticulars of(int id, Qualification q) {
+        if (enrolled(q)) {
+            return q.particulars();
+        }
         LocalDate reference = PopulationGenerator.REFERENCE_DATE;
         int age = Period.between(q.birthdate(), reference).getYears();
         boolean assisted = id % 19 == 11;
