@@ -247,12 +247,13 @@ public final class FaceFolderImporter implements AutoCloseable {
                 ? IdentityMethod.INSURANCE_NUMBER
                 : IdentityMethod.CERTIFIED_READER;
         Confirmation confirmation = new Confirmation(key, confirmedAt(message), method, confirmed);
+        // Matched before the hand-off: once delivered, the store holds this very insurance.
+        PatientMatch match = patients.match(confirmed.qualification(), key);
         // The outbox first: if the process dies before the ledger line, the next pass submits the same key again and
         // the outbox ignores it.
         bridge.submit(confirmation);
         ledger.record(new ImportLedger.Line(sha, name, ImportLedger.State.IMPORTED, key, null), clock.instant());
         archive(file);
-        PatientMatch match = patients.match(confirmed.qualification());
         listeners.forEach(l -> l.accept(new Imported(name, confirmation, match)));
         return Handled.IMPORTED;
     }

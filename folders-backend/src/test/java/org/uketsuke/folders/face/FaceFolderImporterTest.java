@@ -75,7 +75,7 @@ class FaceFolderImporterTest {
                 new FaceFolderImporter.Settings(
                         face, dir.resolve("face-import.db"), dir.resolve("set-aside"), null, Duration.ZERO),
                 bridge,
-                PatientDirectory.NONE,
+                PatientDirectory.of(bridge.databaseStore().orElseThrow()),
                 Clock.systemUTC());
         started.onImported(imported::add);
         return started;
@@ -122,10 +122,21 @@ class FaceFolderImporterTest {
             assertThat(i.confirmation().method()).isEqualTo(IdentityMethod.CERTIFIED_READER);
             assertThat(i.confirmation().result().received().orElseThrow().bytes())
                     .isEqualTo(results.getFirst());
-            assertThat(i.match()).isInstanceOf(PatientMatch.Unknown.class);
+            assertThat(i.match()).isInstanceOf(PatientMatch.Unknown.class); // a first visit
         });
         assertThat(Files.readAllBytes(file)).isEqualTo(results.getFirst());
         assertThat(Files.getLastModifiedTime(file).toInstant()).isEqualTo(modified);
+
+        // The same patient at the certified reader again: now a patient of the store, found by their card.
+        Files.write(face.resolve(name(100)), FaceFiles.result(5, "second-visit"));
+        settle();
+        assertThat(imported).hasSize(2).last().satisfies(i -> assertThat(i.match())
+                .isInstanceOfSatisfying(PatientMatch.Matched.class, m -> {
+                    assertThat(m.by()).isEqualTo(PatientMatch.By.INSURANCE);
+                    assertThat(m.patient().nameKana())
+                            .isEqualTo(FaceFiles.PEOPLE.get(5).nameKana());
+                    assertThat(m.changes()).isEmpty();
+                }));
     }
 
     @Test
