@@ -77,7 +77,7 @@ final class FolderImports {
                         folders.archive().orElse(null),
                         settle),
                 bridge,
-                PatientDirectory.NONE,
+                bridge.databaseStore().map(PatientDirectory::of).orElse(PatientDirectory.NONE),
                 Clock.systemUTC());
         ZoneId zone = ZoneId.systemDefault();
         importer.onImported(imported -> records.accept(record(imported)));
@@ -91,12 +91,16 @@ final class FolderImports {
         return twice.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : twice;
     }
 
-    /** The reception list's row of an imported result: confirmed, by the method the file tells. */
+    /**
+     * The reception list's row of an imported result: confirmed, by the method the file tells, with the stored patient
+     * it was matched to.
+     */
     static ReceptionRecord record(FaceFolderImporter.Imported imported) {
         return ReceptionRecord.confirmed(
                         imported.confirmation().confirmedAt(),
                         imported.confirmation().result().qualification())
-                .withMethod(imported.confirmation().method());
+                .withMethod(imported.confirmation().method())
+                .withPatient(imported.match());
     }
 
     /** The staff console's words for an importer alert ({@code staff.faceImport.<kind>}): when, which file, where. */

@@ -37,6 +37,7 @@ import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.UnavailableReason;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.face.pipeline.QualityIssue;
+import org.uketsuke.folders.face.PatientMatch;
 
 /**
  * One closed list of reasons, one bundle: every constant of every reason people are told about has its Japanese and
@@ -64,7 +65,8 @@ class ReasonTextsCompletenessTest {
             Map.entry(CardFrontRead.Reason.class, "capture.hint.%s"),
             Map.entry(CheckReason.class, "check.reason.%s"),
             Map.entry(Role.class, "role.%s"),
-            Map.entry(Assistance.Kind.class, "staff.assisted.%s"));
+            Map.entry(Assistance.Kind.class, "staff.assisted.%s"),
+            Map.entry(PatientMatch.By.class, "staff.patient.by.%s"));
 
     /** Reason-like enums nobody reads as such, and why (by name: some are not visible from here). */
     static final Map<String, String> NOT_SHOWN = Map.of(
