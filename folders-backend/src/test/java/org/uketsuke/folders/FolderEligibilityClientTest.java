@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.NodeList;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.BatchSubmission;
 import org.uketsuke.eligibility.ConfirmationOutcome;
@@ -30,6 +29,7 @@ import org.uketsuke.eligibility.medical.MedicalOutcome;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.SafeXml;
+import org.w3c.dom.NodeList;
 
 /**
  * The folders backend against the 連携アプリ's folder behaviour (rececon-bridge's exchanges over the real mock backend):
@@ -208,7 +208,8 @@ class FolderEligibilityClientTest {
                             Path request = req.resolve(name);
                             asked.add(Files.readAllBytes(request));
                             Files.delete(request);
-                            Files.write(res.resolve(name.replace("req_", "res_")), oqsDrug2("YZKsiquc01res_refused.xml"));
+                            Files.write(
+                                    res.resolve(name.replace("req_", "res_")), oqsDrug2("YZKsiquc01res_refused.xml"));
                         }
                     }
                     Thread.sleep(10);
@@ -229,12 +230,15 @@ class FolderEligibilityClientTest {
         linkAppAnswering.join(Duration.ofSeconds(5));
 
         assertThat(outcome)
-                .isInstanceOfSatisfying(MedicalOutcome.NotAnswered.class, n -> assertThat(
-                                n.unavailable().diagnostic())
-                        .contains("ResultCode 2")
-                        .contains("薬剤情報の閲覧に同意されていません。"));
-        assertThat(asked).singleElement().satisfies(ours -> assertThat(elementNames(ours))
-                .containsAll(elementNames(oqsDrug2("YZKsiquc01req_sample.xml"))));
+                .isInstanceOfSatisfying(
+                        MedicalOutcome.NotAnswered.class,
+                        n -> assertThat(n.unavailable().diagnostic())
+                                .contains("ResultCode 2")
+                                .contains("薬剤情報の閲覧に同意されていません。"));
+        assertThat(asked)
+                .singleElement()
+                .satisfies(ours ->
+                        assertThat(elementNames(ours)).containsAll(elementNames(oqsDrug2("YZKsiquc01req_sample.xml"))));
         assertThat(namesIn(res)).isEmpty(); // the answer read is removed
     }
 }

@@ -22,13 +22,15 @@ public final class ImportedPatientTexts {
     static String forStaff(Messages messages, PatientMatch match) {
         return switch (match) {
             case PatientMatch.Matched m -> {
-                StringBuilder text =
-                        new StringBuilder(messages.get("staff.patient.by." + m.by(), m.patient().name()));
+                StringBuilder text = new StringBuilder(
+                        messages.get("staff.patient.by." + m.by(), m.patient().name()));
                 if (!m.changes().isEmpty()) {
                     text.append(" — ").append(differences(messages, m.changes()));
                 }
                 if (!m.outdated().isEmpty()) {
-                    text.append(" — ").append(messages.get("staff.patient.outdated", m.outdated().size()));
+                    text.append(" — ")
+                            .append(messages.get(
+                                    "staff.patient.outdated", m.outdated().size()));
                 }
                 yield text.toString();
             }
@@ -37,7 +39,8 @@ public final class ImportedPatientTexts {
                 yield messages.get(
                         "staff.patient.candidate", latest.stored().name(), differences(messages, latest.differences()));
             }
-            case PatientMatch.Ambiguous a -> messages.get("staff.patient.ambiguous", a.patients().size());
+            case PatientMatch.Ambiguous a ->
+                messages.get("staff.patient.ambiguous", a.patients().size());
             case PatientMatch.Unknown _ -> messages.get("staff.patient.unknown");
             case PatientMatch.Unavailable _ -> messages.get("staff.patient.unavailable");
         };

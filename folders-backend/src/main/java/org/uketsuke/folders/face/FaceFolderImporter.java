@@ -262,7 +262,9 @@ public final class FaceFolderImporter implements AutoCloseable {
      * docs/spec-notes/face-files.md#public-samples): no card at a reader either.
      */
     static IdentityMethod method(String referenceClassification) {
-        return referenceClassification == null || referenceClassification.isBlank() || "1".equals(referenceClassification)
+        return referenceClassification == null
+                        || referenceClassification.isBlank()
+                        || "1".equals(referenceClassification)
                 ? IdentityMethod.CERTIFIED_READER
                 : IdentityMethod.INSURANCE_NUMBER;
     }

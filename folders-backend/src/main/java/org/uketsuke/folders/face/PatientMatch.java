@@ -33,7 +33,8 @@ public sealed interface PatientMatch {
      * @param changes how the confirmed insurance differs from that row (a new 負担割合, 本人/家族); empty when it is the same
      * @param outdated their other stored insurances, which the confirmed one replaces (a change of job)
      */
-    record Matched(By by, StoredInsurance patient, List<InsuranceComparison.Difference> changes, List<Compared> outdated)
+    record Matched(
+            By by, StoredInsurance patient, List<InsuranceComparison.Difference> changes, List<Compared> outdated)
             implements PatientMatch {
         public Matched {
             changes = List.copyOf(changes);

@@ -75,7 +75,9 @@ public final class PatientMatching {
                 .map(row -> compared(row, confirmed))
                 .toList();
         return new PatientMatch.Matched(
-                by, patient, sameCard(patient, confirmed) ? compared(patient, confirmed).differences() : List.of(),
+                by,
+                patient,
+                sameCard(patient, confirmed) ? compared(patient, confirmed).differences() : List.of(),
                 outdated);
     }
 

@@ -130,8 +130,10 @@ class FaceFolderImporterTest {
         // The same patient at the certified reader again: now a patient of the store, found by their card.
         Files.write(face.resolve(name(100)), FaceFiles.result(5, "second-visit"));
         settle();
-        assertThat(imported).hasSize(2).last().satisfies(i -> assertThat(i.match())
-                .isInstanceOfSatisfying(PatientMatch.Matched.class, m -> {
+        assertThat(imported)
+                .hasSize(2)
+                .last()
+                .satisfies(i -> assertThat(i.match()).isInstanceOfSatisfying(PatientMatch.Matched.class, m -> {
                     assertThat(m.by()).isEqualTo(PatientMatch.By.INSURANCE);
                     assertThat(m.patient().nameKana())
                             .isEqualTo(FaceFiles.PEOPLE.get(5).nameKana());
@@ -314,18 +316,21 @@ class FaceFolderImporterTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(batch.confirmation().method()).isEqualTo(IdentityMethod.INSURANCE_NUMBER);
-        assertThat(batch.confirmation().result().qualification().card().insurer().value())
+        assertThat(batch.confirmation()
+                        .result()
+                        .qualification()
+                        .card()
+                        .insurer()
+                        .value())
                 .isEqualTo("39131230");
         assertThat(batch.confirmation().idempotencyKey()).startsWith("face-");
 
         // A 医療扶助 result carries no 負担割合: not a qualification Uketsuke can store yet, so set aside and said.
         assertThat(pass.setAside()).isEqualTo(1);
-        assertThat(importer.alerts())
-                .singleElement()
-                .satisfies(alert -> {
-                    assertThat(alert.fileName()).isEqualTo(FUJO);
-                    assertThat(alert.detail()).contains("InsuredPartialContributionRatio");
-                });
+        assertThat(importer.alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.fileName()).isEqualTo(FUJO);
+            assertThat(alert.detail()).contains("InsuredPartialContributionRatio");
+        });
         assertThat(Files.readAllBytes(face.resolve(FUJO))).isEqualTo(oqsDrug2(FUJO));
     }
 }

@@ -17,9 +17,8 @@ public final class FaceImportChild {
     public static void main(String[] args) throws Exception {
         Path face = Path.of(args[0]);
         Path data = Path.of(args[1]);
-        PostgresTarget postgres = args.length > 2
-                ? PostgresTarget.configured(args[2], args[3], args[4], Path.of(args[5]), false)
-                : null;
+        PostgresTarget postgres =
+                args.length > 2 ? PostgresTarget.configured(args[2], args[3], args[4], Path.of(args[5]), false) : null;
         RececonBridge bridge = RececonBridge.open(FaceImportCrashTest.bridgeConfig(data, postgres));
         FaceFolderImporter importer = FaceImportCrashTest.importer(face, data, bridge, Clock.systemUTC());
         System.out.println("ready");

@@ -69,8 +69,8 @@ class FaceImportCrashTest {
         try (LocalPostgresCluster cluster = LocalPostgresCluster.start()) {
             PostgresTarget postgres = cluster.newDatabase("face_imports");
             killAndImport(files, kills, postgres, cluster.serverCaFile());
-            assertExactlyOnce(files, () -> DriverManager.getConnection(
-                    postgres.jdbcUrl(), postgres.connectionProperties()));
+            assertExactlyOnce(
+                    files, () -> DriverManager.getConnection(postgres.jdbcUrl(), postgres.connectionProperties()));
         }
         Path data = dir.resolve("data");
         assertExactlyOnce(files, () -> DriverManager.getConnection("jdbc:sqlite:" + data.resolve("rececon.db")));

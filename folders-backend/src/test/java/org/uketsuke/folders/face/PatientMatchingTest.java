@@ -77,11 +77,14 @@ class PatientMatchingTest {
         StoredInsurance formerJob = row("06130011", "99", "7", "00", "ｻﾄｳ ﾊﾅｺ", "030", null);
 
         assertThat(PatientMatching.match(HANAKO, List.of(formerJob)))
-                .isInstanceOfSatisfying(PatientMatch.Candidate.class, c -> assertThat(c.insurances())
-                        .singleElement()
-                        .satisfies(compared -> assertThat(compared.differences())
-                                .extracting(Difference::field)
-                                .containsExactly(Field.INSURER_NUMBER, Field.SYMBOL, Field.NUMBER, Field.BRANCH)));
+                .isInstanceOfSatisfying(
+                        PatientMatch.Candidate.class,
+                        c -> assertThat(c.insurances())
+                                .singleElement()
+                                .satisfies(compared -> assertThat(compared.differences())
+                                        .extracting(Difference::field)
+                                        .containsExactly(
+                                                Field.INSURER_NUMBER, Field.SYMBOL, Field.NUMBER, Field.BRANCH)));
     }
 
     @Test
@@ -94,7 +97,9 @@ class PatientMatchingTest {
                     assertThat(m.by()).isEqualTo(PatientMatch.By.REFERENCE_NUMBER);
                     assertThat(m.patient()).isSameAs(married);
                     assertThat(m.changes()).isEmpty();
-                    assertThat(m.outdated()).extracting(PatientMatch.Compared::stored).containsExactly(married);
+                    assertThat(m.outdated())
+                            .extracting(PatientMatch.Compared::stored)
+                            .containsExactly(married);
                 });
     }
 
