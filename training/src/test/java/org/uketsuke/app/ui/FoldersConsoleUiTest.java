@@ -72,7 +72,8 @@ class FoldersConsoleUiTest {
             field(robot, "#lookupSymbol").setText(person.card().symbol());
             field(robot, "#lookupNumber").setText(person.card().number());
             field(robot, "#lookupBranch").setText(person.card().branch());
-            field(robot, "#lookupBirthdate").setText(person.birthdate().toString().replace("-", ""));
+            field(robot, "#lookupBirthdate")
+                    .setText(person.birthdate().toString().replace("-", ""));
         });
         robot.clickOn("#lookupSubmit");
 
