@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,10 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.sink.AtomicFiles;
-import org.uketsuke.folders.LinkAppFixture;
 
 /**
  * The share really unmounted and mounted again while the 連携アプリ goes on writing results: the 資格確認端末's disk is a
@@ -50,12 +47,7 @@ class FaceShareRemountTest {
             Files.createDirectories(terminal.resolve("face"));
             assertThat(run("mount", "--bind", terminal.toString(), share.toString()))
                     .isTrue();
-            try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(
-                            dir.resolve("outbox.db"),
-                            dir.resolve("rececon.db"),
-                            null,
-                            LinkAppFixture.INSTITUTION,
-                            StandardCharsets.UTF_8));
+            try (RececonBridge bridge = RececonBridge.open(FaceImportCrashTest.bridgeConfig(dir, null));
                     FaceFolderImporter importer = new FaceFolderImporter(
                             new FaceFolderImporter.Settings(
                                     share.resolve("face"),

@@ -2,11 +2,14 @@ package org.uketsuke.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -36,7 +39,7 @@ import org.uketsuke.training.ReaderMode;
  * The staff console, unchanged, on the folders backend ({@code demo --backend folders}, decision 0012): a lookup by
  * insurance number typed into the console goes through the simulated 連携アプリ's {@code req}/{@code res} folders, and
  * the result the clinic's certified reader then leaves in {@code face} shows up on the reception list, matched to the
- * patient the store now knows.
+ * patient the store now knows; the pre-check's 一括照会 and the medical viewer's drug request go through the folders too.
  */
 @ExtendWith(ApplicationExtension.class)
 class FoldersConsoleUiTest {
@@ -86,9 +89,7 @@ class FoldersConsoleUiTest {
                         .orElseThrow()
                         .problem())
                 .isEmpty();
-        try (Stream<Path> done = Files.list(dataDir.resolve("oqs-share/req/done"))) {
-            assertThat(done.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("OQSsiquc01req_"));
-        }
+        assertThat(requestsDone()).anyMatch(n -> n.startsWith("OQSsiquc01req_"));
         env.terminal().bridge().drain(); // the looked-up patient is in the store
 
         // Later the patient uses the clinic's certified reader; the 連携アプリ writes its result into face.
@@ -110,6 +111,48 @@ class FoldersConsoleUiTest {
         assertThat(cell(history, "staff.col.method", imported)).isEqualTo(ja.get("queue.method.CERTIFIED_READER"));
         assertThat(cell(history, "staff.col.patient", imported))
                 .isEqualTo(ja.get("staff.patient.by.INSURANCE", person.name()));
+
+        // The pre-check runs its 一括照会 through the folders (upload, then fetch by reception number).
+        Qualification booked = env.backend().person(5);
+        Path csv = dataDir.resolve("booked-folders.csv");
+        Files.write(
+                csv,
+                ("患者ID,保険者番号,記号,番号,枝番,生年月日\r\n" + "K-101,"
+                                + booked.card().insurer().value() + ","
+                                + booked.card().symbol() + "," + booked.card().number() + ","
+                                + booked.card().branch()
+                                + "," + booked.birthdate() + "\r\n")
+                        .getBytes(Charset.forName("windows-31j")));
+        robot.clickOn("#precheckTab");
+        robot.interact(() -> field(robot, "#precheckFile").setText(csv.toString()));
+        robot.clickOn("#precheckRun");
+        Label summary = robot.lookup("#precheckSummary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> summary.getText().startsWith("1人を照会しました"));
+        assertThat(summary.getText()).isEqualTo("1人を照会しました：確認済 1人・資格なし等 0人・未回答 0人");
+        assertThat(requestsDone()).anyMatch(n -> n.startsWith("OQSmuquc01req_"));
+
+        // The medical viewer offers the reader's patient and asks for their drugs with a YZK request.
+        robot.clickOn("#medicalTab");
+        robot.clickOn("#openMedical");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#medicalPatient").queryComboBox().getValue() != null);
+        robot.clickOn("#medicalLoad");
+        Label status = robot.lookup("#medicalStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> !status.getText().equals(ja.get("medical.status.IDLE"))
+                        && !status.getText().equals(ja.get("medical.status.LOADING")));
+        assertThat(status.getText()).isNotEqualTo(ja.get("medical.status.UNAVAILABLE"));
+        assertThat(requestsDone()).anyMatch(n -> n.startsWith("YZKsiquc01req_"));
+    }
+
+    private static List<String> requestsDone() throws Exception {
+        try (Stream<Path> done = Files.list(dataDir.resolve("oqs-share/req/done"))) {
+            return done.map(p -> p.getFileName().toString()).toList();
+        }
     }
 
     private static TextField field(FxRobot robot, String id) {
