@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uketsuke.app.production.FolderImports;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.eligibility.EligibilityClient;
@@ -24,6 +23,7 @@ import org.uketsuke.folders.FolderEligibilityClient;
 import org.uketsuke.folders.FolderSettings;
 import org.uketsuke.folders.StaffSideClient;
 import org.uketsuke.folders.face.FaceFolderImporter;
+import org.uketsuke.folders.face.PatientDirectory;
 import org.uketsuke.folders.sim.LinkAppSimulator;
 import org.uketsuke.mockbackend.MockBackend;
 
@@ -106,9 +106,9 @@ final class FoldersDemo implements AutoCloseable {
                         null,
                         Duration.ofMillis(500)),
                 bridge,
-                FolderImports.directory(bridge),
+                PatientDirectory.of(bridge),
                 Clock.systemUTC());
-        importer.onImported(imported -> records.accept(FolderImports.record(imported)));
+        importer.onImported(imported -> records.accept(ReceptionRecord.imported(imported)));
         polling = importer.poll(Duration.ofMillis(250));
     }
 

@@ -22,7 +22,7 @@ import org.uketsuke.folders.face.PatientDirectory;
  * the configuration, and the face-folder importer feeding the terminal's outbox, its reception list and its staff
  * notices.
  */
-public final class FolderImports {
+final class FolderImports {
 
     static final String LEDGER = "face-import.db";
     static final String SET_ASIDE = "face-set-aside";
@@ -77,35 +77,18 @@ public final class FolderImports {
                         folders.archive().orElse(null),
                         settle),
                 bridge,
-                directory(bridge),
+                PatientDirectory.of(bridge),
                 Clock.systemUTC());
         ZoneId zone = ZoneId.systemDefault();
-        importer.onImported(imported -> records.accept(record(imported)));
+        importer.onImported(imported -> records.accept(ReceptionRecord.imported(imported)));
         importer.onAlert(alert -> notices.accept(notice(alert, folders.face(), dataDir, zone)));
         return importer;
-    }
-
-    /** The patients the importer matches results to: the terminal's database store (PostgreSQL when shared). */
-    public static PatientDirectory directory(RececonBridge bridge) {
-        return bridge.databaseStore().map(PatientDirectory::of).orElse(PatientDirectory.NONE);
     }
 
     /** A file must sit unchanged for two polls, and at least a second, before it is read. */
     static Duration settle(Duration poll) {
         Duration twice = poll.multipliedBy(2);
         return twice.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : twice;
-    }
-
-    /**
-     * The reception list's row of an imported result: confirmed, by the method the file tells, with the stored patient
-     * it was matched to.
-     */
-    public static ReceptionRecord record(FaceFolderImporter.Imported imported) {
-        return ReceptionRecord.confirmed(
-                        imported.confirmation().confirmedAt(),
-                        imported.confirmation().result().qualification())
-                .withMethod(imported.confirmation().method())
-                .withPatient(imported.match());
     }
 
     /** The staff console's words for an importer alert ({@code staff.faceImport.<kind>}): when, which file, where. */

@@ -6,6 +6,7 @@ import org.uketsuke.app.flow.Problem;
 import org.uketsuke.eligibility.CertificateExpiry;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.folders.face.FaceFolderImporter;
 import org.uketsuke.folders.face.PatientMatch;
 
 /**
@@ -48,6 +49,18 @@ public record ReceptionRecord(
 
     public static ReceptionRecord confirmed(Instant at, Qualification confirmed) {
         return new ReceptionRecord(at, Optional.of(confirmed), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The row of a result imported from the 連携アプリ's {@code face} folder: confirmed, by the method the file tells, with
+     * the stored patient it was matched to.
+     */
+    public static ReceptionRecord imported(FaceFolderImporter.Imported imported) {
+        return confirmed(
+                        imported.confirmation().confirmedAt(),
+                        imported.confirmation().result().qualification())
+                .withMethod(imported.confirmation().method())
+                .withPatient(imported.match());
     }
 
     public static ReceptionRecord failed(Instant at, Problem problem) {

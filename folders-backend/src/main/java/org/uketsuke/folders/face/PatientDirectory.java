@@ -3,6 +3,7 @@ package org.uketsuke.folders.face;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.store.JdbcRececonStore;
 import org.uketsuke.bridge.store.JdbcRececonStore.StoredInsurance;
 import org.uketsuke.eligibility.Qualification;
@@ -24,6 +25,11 @@ public interface PatientDirectory {
 
     static PatientDirectory of(JdbcRececonStore store) {
         return store::insurancesBornOn;
+    }
+
+    /** The terminal's database store (the shared PostgreSQL store when there is one), else {@link #NONE}. */
+    static PatientDirectory of(RececonBridge bridge) {
+        return bridge.databaseStore().map(PatientDirectory::of).orElse(NONE);
     }
 
     /**

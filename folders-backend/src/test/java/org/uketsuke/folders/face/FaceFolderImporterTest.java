@@ -75,7 +75,7 @@ class FaceFolderImporterTest {
                 new FaceFolderImporter.Settings(
                         face, dir.resolve("face-import.db"), dir.resolve("set-aside"), null, Duration.ZERO),
                 bridge,
-                PatientDirectory.of(bridge.databaseStore().orElseThrow()),
+                PatientDirectory.of(bridge),
                 Clock.systemUTC());
         started.onImported(imported::add);
         return started;
@@ -209,6 +209,32 @@ class FaceFolderImporterTest {
             assertThat(a.fileName()).isEqualTo(name(7));
         });
         assertThat(storeRows()).isZero();
+    }
+
+    /** Archiving configured: imported files move to the archive, an unreadable one is moved (not copied) aside. */
+    @Test
+    void withArchivingImportedFilesMoveToTheArchiveAndABrokenOneAside() throws Exception {
+        importer.close();
+        Path archive = dir.resolve("archive");
+        importer = new FaceFolderImporter(
+                new FaceFolderImporter.Settings(
+                        face, dir.resolve("face-import.db"), dir.resolve("set-aside"), archive, Duration.ZERO),
+                bridge,
+                PatientDirectory.of(bridge),
+                Clock.systemUTC());
+        Files.write(face.resolve(name(30)), results.get(2));
+        byte[] broken = "<XmlMsg>".getBytes(StandardCharsets.UTF_8);
+        Files.write(face.resolve(name(31)), broken);
+
+        FaceFolderImporter.Pass pass = settle();
+
+        assertThat(pass.imported()).isEqualTo(1);
+        assertThat(pass.setAside()).isEqualTo(1);
+        assertThat(face.resolve(name(30))).doesNotExist();
+        assertThat(archive.resolve(name(30))).hasBinaryContent(results.get(2));
+        assertThat(face.resolve(name(31))).doesNotExist();
+        assertThat(dir.resolve("set-aside").resolve(name(31))).hasBinaryContent(broken);
+        assertThat(storeRows()).isEqualTo(1);
     }
 
     @Test

@@ -47,7 +47,7 @@ class FaceImportCrashTest {
                 new FaceFolderImporter.Settings(
                         face, data.resolve("face-import.db"), data.resolve("set-aside"), null, SETTLE),
                 bridge,
-                PatientDirectory.of(bridge.databaseStore().orElseThrow()),
+                PatientDirectory.of(bridge),
                 clock);
     }
 

@@ -56,7 +56,7 @@ class FaceShareRemountTest {
                                     null,
                                     Duration.ZERO),
                             bridge,
-                            PatientDirectory.of(bridge.databaseStore().orElseThrow()),
+                            PatientDirectory.of(bridge),
                             Clock.systemUTC())) {
                 List<FaceFolderImporter.Imported> imported = new ArrayList<>();
                 importer.onImported(imported::add);
