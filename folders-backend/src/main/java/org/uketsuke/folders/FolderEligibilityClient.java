@@ -34,6 +34,7 @@ import org.uketsuke.eligibility.wire.ResultCodes;
 import org.uketsuke.eligibility.wire.SafeXml;
 import org.uketsuke.eligibility.wire.ServiceXml;
 import org.uketsuke.eligibility.wire.medical.MedicalXml;
+import org.w3c.dom.Document;
 
 /**
  * The qualification system through the clinic's own 連携アプリ (backend kind {@code folders};
@@ -188,9 +189,10 @@ public final class FolderEligibilityClient implements EligibilityClient, Medical
                 query,
                 query.withTreatments() ? "04" : "02",
                 (name, bytes) -> parsed(() -> switch (MedicalXml.parseAnswer(bytes)) {
-                    case MedicalXml.Answer.Served served -> served.outcome();
-                    case MedicalXml.Answer.Refused refused -> refused.<MedicalRecords>outcome();
-                }));
+                            case MedicalXml.Answer.Served served -> served.outcome();
+                            case MedicalXml.Answer.Refused refused -> refused.<MedicalRecords>outcome();
+                        })
+                        .or(() -> officialRefusal(bytes)));
     }
 
     @Override
@@ -200,12 +202,32 @@ public final class FolderEligibilityClient implements EligibilityClient, Medical
                 return Optional.of(new MedicalOutcome.Found<>(new MedicalPdf(query.category(), bytes), null));
             }
             return parsed(() -> switch (MedicalXml.parseAnswer(bytes)) {
-                case MedicalXml.Answer.Served served ->
-                    new MedicalOutcome.NotAnswered<>(
-                            new Unavailable(UnavailableReason.MALFORMED_RESPONSE, "records where a PDF was asked for"));
-                case MedicalXml.Answer.Refused refused -> refused.<MedicalPdf>outcome();
-            });
+                        case MedicalXml.Answer.Served served ->
+                            new MedicalOutcome.NotAnswered<MedicalPdf>(new Unavailable(
+                                    UnavailableReason.MALFORMED_RESPONSE, "records where a PDF was asked for"));
+                        case MedicalXml.Answer.Refused refused -> refused.<MedicalPdf>outcome();
+                    })
+                    .or(() -> officialRefusal(bytes));
         });
+    }
+
+    /**
+     * A refusal as the 連携アプリ itself words it: a {@code ResultCode} other than 1 and its {@code MessageContents}, without
+     * the reason elements Uketsuke's own answers add (docs/spec-notes/face-files.md#public-samples). Without this it
+     * would be taken for an answer still being written until the timeout, and its message lost.
+     */
+    private static <T> Optional<MedicalOutcome<T>> officialRefusal(byte[] bytes) {
+        try {
+            Document answer = SafeXml.parse(bytes);
+            return SafeXml.text(answer, "ResultCode")
+                    .filter(code -> !code.equals("1"))
+                    .map(code -> new MedicalOutcome.NotAnswered<>(new Unavailable(
+                            UnavailableReason.SERVER_ERROR,
+                            "ResultCode " + code + ": "
+                                    + SafeXml.text(answer, "MessageContents").orElse(""))));
+        } catch (MalformedMessageException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code YZKsiquc01} for drugs, {@code TKKsiquc01} for checkups; the name starts with the FileCategory. */

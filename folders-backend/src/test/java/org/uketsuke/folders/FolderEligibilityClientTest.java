@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,12 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.BatchSubmission;
 import org.uketsuke.eligibility.ConfirmationOutcome;
+import org.uketsuke.eligibility.ConsentScenario;
+import org.uketsuke.eligibility.InsuranceCardId;
+import org.uketsuke.eligibility.InsurerNumber;
 import org.uketsuke.eligibility.Unavailable;
 import org.uketsuke.eligibility.UnavailableReason;
 import org.uketsuke.eligibility.medical.MedicalCategory;
 import org.uketsuke.eligibility.medical.MedicalOutcome;
 import org.uketsuke.eligibility.medical.MedicalQuery;
 import org.uketsuke.eligibility.wire.CharacterCode;
+import org.uketsuke.eligibility.wire.SafeXml;
+import org.w3c.dom.NodeList;
 
 /**
  * The folders backend against the 連携アプリ's folder behaviour (rececon-bridge's exchanges over the real mock backend):
@@ -159,5 +168,77 @@ class FolderEligibilityClientTest {
         assertThat(client.confirmByInsurance(linkApp.searchFor(3, "gone")))
                 .isInstanceOfSatisfying(
                         Unavailable.class, u -> assertThat(u.reason()).isEqualTo(UnavailableReason.UNREACHABLE));
+    }
+
+    /** A file shaped like YUKI-ENT/OQSDrug2's (docs/spec-notes/face-files.md#public-samples). */
+    private static byte[] oqsDrug2(String name) throws Exception {
+        try (var in = FolderEligibilityClientTest.class.getResourceAsStream("oqsdrug2/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static Set<String> elementNames(byte[] xml) throws Exception {
+        NodeList all = SafeXml.parse(xml).getElementsByTagName("*");
+        Set<String> names = new TreeSet<>();
+        for (int i = 0; i < all.getLength(); i++) {
+            names.add(all.item(i).getNodeName());
+        }
+        return names;
+    }
+
+    /**
+     * Our drug request carries every element of a public clinic-side program's, and the 連携アプリ's own refusal
+     * (ResultCode and MessageContents only) comes back at once with its words, not as a timeout.
+     */
+    @Test
+    void aPublicClientsRequestShapeIsMetAndTheLinkAppsOwnRefusalIsRead(@TempDir Path share) throws Exception {
+        Path req = Files.createDirectories(share.resolve("req"));
+        Path res = Files.createDirectories(share.resolve("res"));
+        FolderEligibilityClient client = new FolderEligibilityClient(
+                FolderSettings.under(share, CharacterCode.SHIFT_JIS, LinkAppFixture.INSTITUTION)
+                        .withTiming(Duration.ofMillis(20), Duration.ofSeconds(10), 1),
+                Clock.systemUTC());
+        List<byte[]> asked = new ArrayList<>();
+        // The 連携アプリ, scripted at the file level: it takes the request and answers with its refusal.
+        Thread linkAppAnswering = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                for (int i = 0; i < 500 && asked.isEmpty(); i++) {
+                    for (String name : namesIn(req)) {
+                        if (name.startsWith("YZKsiquc01req_")) {
+                            Path request = req.resolve(name);
+                            asked.add(Files.readAllBytes(request));
+                            Files.delete(request);
+                            Files.write(
+                                    res.resolve(name.replace("req_", "res_")), oqsDrug2("YZKsiquc01res_refused.xml"));
+                        }
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // The viewer's query with the period the staff chose (OQSDrug2 always sends one for drugs).
+        MedicalOutcome<?> outcome = client.medicalRecords(new MedicalQuery(
+                new InsuranceCardId(InsurerNumber.of("01130012"), "7010", "123", "00"),
+                MedicalCategory.DRUG,
+                LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 12, 4),
+                ConsentScenario.OUTPATIENT,
+                ""));
+        linkAppAnswering.join(Duration.ofSeconds(5));
+
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        MedicalOutcome.NotAnswered.class,
+                        n -> assertThat(n.unavailable().diagnostic())
+                                .contains("ResultCode 2")
+                                .contains("薬剤情報の閲覧に同意されていません。"));
+        assertThat(asked)
+                .singleElement()
+                .satisfies(ours ->
+                        assertThat(elementNames(ours)).containsAll(elementNames(oqsDrug2("YZKsiquc01req_sample.xml"))));
+        assertThat(namesIn(res)).isEmpty(); // the answer read is removed
     }
 }

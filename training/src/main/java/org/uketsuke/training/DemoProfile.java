@@ -215,7 +215,10 @@ public final class DemoProfile implements AutoCloseable {
             DemoStaff.ensure(dataDir);
             this.terminal = Terminal.start(settings(dataDir, postgres), ports, closer);
             if (folders != null) {
-                folders.importInto(terminal.bridge(), terminal::wakeDelivery);
+                folders.importInto(terminal.bridge(), record -> {
+                    terminal.addOutsideRecord(record);
+                    terminal.wakeDelivery();
+                });
             }
         } catch (RuntimeException e) {
             closer.close();

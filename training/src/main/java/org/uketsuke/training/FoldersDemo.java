@@ -9,8 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.eligibility.EligibilityClient;
 import org.uketsuke.eligibility.InsuranceSearch;
@@ -91,8 +93,11 @@ final class FoldersDemo implements AutoCloseable {
         return new StaffSideClient(mock, folders);
     }
 
-    /** Starts importing the reader's results into the terminal's outbox; {@code delivered} wakes its delivery. */
-    void importInto(RececonBridge bridge, Runnable delivered) {
+    /**
+     * Starts importing the reader's results into the terminal's outbox, each one matched to the store's patients and
+     * handed to {@code records} (the console's reception list, whose owner also wakes the delivery).
+     */
+    void importInto(RececonBridge bridge, Consumer<ReceptionRecord> records) {
         importer = new FaceFolderImporter(
                 new FaceFolderImporter.Settings(
                         dataDir.resolve("oqs-share").resolve("face"),
@@ -101,9 +106,9 @@ final class FoldersDemo implements AutoCloseable {
                         null,
                         Duration.ofMillis(500)),
                 bridge,
-                PatientDirectory.NONE,
+                PatientDirectory.of(bridge),
                 Clock.systemUTC());
-        importer.onImported(imported -> delivered.run());
+        importer.onImported(imported -> records.accept(ReceptionRecord.imported(imported)));
         polling = importer.poll(Duration.ofMillis(250));
     }
 

@@ -77,10 +77,10 @@ final class FolderImports {
                         folders.archive().orElse(null),
                         settle),
                 bridge,
-                PatientDirectory.NONE,
+                PatientDirectory.of(bridge),
                 Clock.systemUTC());
         ZoneId zone = ZoneId.systemDefault();
-        importer.onImported(imported -> records.accept(record(imported)));
+        importer.onImported(imported -> records.accept(ReceptionRecord.imported(imported)));
         importer.onAlert(alert -> notices.accept(notice(alert, folders.face(), dataDir, zone)));
         return importer;
     }
@@ -89,14 +89,6 @@ final class FolderImports {
     static Duration settle(Duration poll) {
         Duration twice = poll.multipliedBy(2);
         return twice.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : twice;
-    }
-
-    /** The reception list's row of an imported result: confirmed, by the method the file tells. */
-    static ReceptionRecord record(FaceFolderImporter.Imported imported) {
-        return ReceptionRecord.confirmed(
-                        imported.confirmation().confirmedAt(),
-                        imported.confirmation().result().qualification())
-                .withMethod(imported.confirmation().method());
     }
 
     /** The staff console's words for an importer alert ({@code staff.faceImport.<kind>}): when, which file, where. */

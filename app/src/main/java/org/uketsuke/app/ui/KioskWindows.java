@@ -146,6 +146,9 @@ public final class KioskWindows {
         services.onVisitRecord(record -> Platform.runLater(() -> medical.model().add(record)));
         services.onDeferredLookupRecord(record -> Platform.runLater(() -> staff.add(record)));
         services.onOutsideRecord(record -> Platform.runLater(() -> staff.add(record)));
+        // With the folders backend the certified reader's results are the visits: their patients are viewable too.
+        services.onOutsideRecord(
+                record -> Platform.runLater(() -> medical.model().add(record)));
 
         kioskStage.setTitle(messages.get("app.title"));
         kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));

@@ -168,6 +168,7 @@ public final class StaffView {
                                 .map(m -> messages.get("queue.method." + m))
                                 .orElse("")));
         table.getColumns().add(column("staff.col.assisted", r -> assistedBy(r, messages)));
+        table.getColumns().add(column("staff.col.patient", r -> ImportedPatientTexts.forStaff(messages, r.patient())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tabs.setId("staffTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -23,6 +23,7 @@ import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.app.terminal.StaffNotice;
 import org.uketsuke.app.terminal.TerminalStartException;
+import org.uketsuke.app.ui.ImportedPatientTexts;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
@@ -32,6 +33,7 @@ import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 import org.uketsuke.folders.face.FaceFolderImporter;
+import org.uketsuke.folders.face.PatientMatch;
 import org.uketsuke.mockbackend.MockBackend;
 
 /**
@@ -126,6 +128,47 @@ class FolderImportsTest {
             assertThat(EN.get(notice.key(), notice.args().toArray()))
                     .contains(folders.face().toString());
         });
+    }
+
+    /**
+     * The reception row of an import says whom it belongs to among the レセコン store's patients: a first visit, then the
+     * same person with a new insurance card — a candidate with the 保険情報の照合 (stored / confirmed) in both languages.
+     */
+    @Test
+    void anImportedResultIsMatchedToTheStoresPatientsWithTheInsuranceComparison() throws Exception {
+        Qualification person = MockBackend.population(4L, 3).get(2);
+        byte[] first = QualificationXml.write(
+                ResultMessage.confirmed("20261204090000", INSTITUTION, "face-console-3", person, null));
+        String number = "<InsuredIdentificationNumber>" + person.card().number() + "</InsuredIdentificationNumber>";
+        // The same patient months later, after a change of job: another card number.
+        byte[] newCard = new String(first, StandardCharsets.UTF_8)
+                .replace(number, "<InsuredIdentificationNumber>7654321</InsuredIdentificationNumber>")
+                .replace("face-console-3", "face-console-4")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(newCard).isNotEqualTo(first);
+        try (FaceFolderImporter importer = importer()) {
+            Files.write(
+                    folders.face().resolve("OQSsiquc01res_face_131123456700000000000000000003_20261204090000.xml"),
+                    first);
+            importer.pass();
+            importer.pass();
+            bridge.drain();
+            Files.write(
+                    folders.face().resolve("OQSsiquc01res_face_131123456700000000000000000004_20261205090000.xml"),
+                    newCard);
+            importer.pass();
+            importer.pass();
+        }
+
+        assertThat(records).hasSize(2);
+        assertThat(ImportedPatientTexts.forStaff(EN, records.getFirst().patient()))
+                .isEqualTo(EN.get("staff.patient.unknown"));
+        assertThat(records.getLast().patient()).containsInstanceOf(PatientMatch.Candidate.class);
+        assertThat(ImportedPatientTexts.forStaff(JA, records.getLast().patient()))
+                .contains(person.name())
+                .contains("番号: 登録 " + person.card().number() + " / 確認 7654321");
+        assertThat(ImportedPatientTexts.forStaff(EN, records.getLast().patient()))
+                .contains("confirm it is the same patient");
     }
 
     @Test

@@ -39,6 +39,7 @@ import org.uketsuke.eligibility.RejectionReason;
 import org.uketsuke.eligibility.UnavailableReason;
 import org.uketsuke.eligibility.medical.CheckupItem;
 import org.uketsuke.face.pipeline.QualityIssue;
+import org.uketsuke.folders.face.PatientMatch;
 
 /**
  * One closed list of reasons, one bundle: every constant of every reason people are told about has its Japanese and
@@ -69,7 +70,8 @@ class ReasonTextsCompletenessTest {
             Map.entry(Assistance.Kind.class, "staff.assisted.%s"),
             Map.entry(FailureGuide.class, "failure.kiosk.%s"),
             Map.entry(ReconfirmList.Evidence.class, "reconfirm.evidence.%s"),
-            Map.entry(ReconfirmList.State.class, "reconfirm.state.%s"));
+            Map.entry(ReconfirmList.State.class, "reconfirm.state.%s"),
+            Map.entry(PatientMatch.By.class, "staff.patient.by.%s"));
 
     /** Reason-like enums nobody reads as such, and why (by name: some are not visible from here). */
     static final Map<String, String> NOT_SHOWN = Map.of(

@@ -23,7 +23,18 @@ public final class ResultBytes {
     private static final Pattern IDENTIFIER =
             Pattern.compile("(<CharacterCodeIdentifier>)\\s*[01]?\\s*(</CharacterCodeIdentifier>)");
 
+    /**
+     * Code page 932, what the Windows programs writing these files mean by Shift_JIS: JIS X 0208 plus the NEC and IBM
+     * extensions (髙, 﨑, ①) that Java's Shift_JIS turns into U+FFFD (docs/spec-notes/face-files.md#character-set).
+     */
+    static final Charset WINDOWS_31J = Charset.forName("windows-31j");
+
     private ResultBytes() {}
+
+    /** The character set to read text declared {@code declared} with: Shift_JIS is read as code page 932. */
+    static Charset forReading(Charset declared) {
+        return declared.equals(CharacterCode.SHIFT_JIS.charset()) ? WINDOWS_31J : declared;
+    }
 
     /** The character set the message declares (UTF-8 without a declaration, as XML says). */
     public static Charset charsetOf(byte[] xml) {
@@ -41,7 +52,7 @@ public final class ResultBytes {
 
     /** The message as text. */
     public static String text(byte[] xml) {
-        return new String(xml, charsetOf(xml));
+        return new String(xml, forReading(charsetOf(xml)));
     }
 
     /**
@@ -54,7 +65,7 @@ public final class ResultBytes {
         if (CharacterCode.of(source) == target && source.equals(target.charset())) {
             return xml.clone();
         }
-        String text = new String(xml, source);
+        String text = new String(xml, forReading(source));
         Matcher declaration = ENCODING.matcher(text);
         if (declaration.find()) {
             text = declaration.replaceFirst("$1" + Matcher.quoteReplacement(name(target)) + "$3");

@@ -3,6 +3,7 @@ package org.uketsuke.eligibility.wire;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.util.Optional;
 import javax.xml.XMLConstants;
@@ -19,6 +20,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
@@ -74,7 +76,12 @@ public final class SafeXml {
             DocumentBuilder builder = PARSER.get();
             builder.reset();
             builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(bytes));
+            Charset declared = ResultBytes.charsetOf(bytes);
+            Charset reading = ResultBytes.forReading(declared);
+            // Shift_JIS is decoded here as code page 932: the parser's own Shift_JIS would lose 髙 and its kin.
+            return reading.equals(declared)
+                    ? builder.parse(new ByteArrayInputStream(bytes))
+                    : builder.parse(new InputSource(new StringReader(new String(bytes, reading))));
         } catch (SAXException e) {
             throw new MalformedMessageException("not a well-formed message without DTD: " + e.getMessage(), e);
         } catch (IOException e) {

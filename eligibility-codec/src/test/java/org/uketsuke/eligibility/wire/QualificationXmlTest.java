@@ -235,6 +235,24 @@ class QualificationXmlTest {
         assertThat(back.medicalInstitutionCode()).isEqualTo("1311234567");
     }
 
+    /** Windows writes "shift_jis" as code page 932: 髙 and ① are read as written, in the message and as text. */
+    @Test
+    void shiftJisFromWindowsIsReadAsCodePage932() throws Exception {
+        String utf8 = new String(
+                QualificationXml.write(ResultMessage.confirmed("20261204093000", "1311234567", "cp932", HANAKO, null)),
+                StandardCharsets.UTF_8);
+        byte[] windows = utf8.replace("encoding=\"UTF-8\"", "encoding=\"shift_jis\"")
+                .replace(HANAKO.name(), "髙橋①")
+                .getBytes(Charset.forName("windows-31j"));
+
+        ResultMessage message = QualificationXml.parseResult(windows);
+
+        assertThat(message.qualifications().getFirst().name()).isEqualTo("髙橋①");
+        assertThat(ResultBytes.text(windows)).contains("髙橋①");
+        assertThat(new String(ResultBytes.in(windows, CharacterCode.UTF_8), StandardCharsets.UTF_8))
+                .contains("髙橋①");
+    }
+
     @Test
     void aShiftJisFaceFileWithShuffledAndUnmodelledElementsIsRead() throws Exception {
         byte[] file;

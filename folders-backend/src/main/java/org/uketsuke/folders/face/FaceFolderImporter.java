@@ -243,18 +243,30 @@ public final class FaceFolderImporter implements AutoCloseable {
         // The outbox and the stores keep the file's bytes as the 連携アプリ wrote them.
         ConfirmationOutcome.Confirmed confirmed = parsed.withReceived(new ReceivedMessage(bytes));
         String key = idempotencyKey(name, message.arbitraryFileIdentifier(), sha);
-        IdentityMethod method = "2".equals(message.referenceClassification())
-                ? IdentityMethod.INSURANCE_NUMBER
-                : IdentityMethod.CERTIFIED_READER;
+        IdentityMethod method = method(message.referenceClassification());
         Confirmation confirmation = new Confirmation(key, confirmedAt(message), method, confirmed);
+        // Matched before the hand-off: once delivered, the store holds this very insurance.
+        PatientMatch match = patients.match(confirmed.qualification(), key);
         // The outbox first: if the process dies before the ledger line, the next pass submits the same key again and
         // the outbox ignores it.
         bridge.submit(confirmation);
         ledger.record(new ImportLedger.Line(sha, name, ImportLedger.State.IMPORTED, key, null), clock.instant());
         archive(file);
-        PatientMatch match = patients.match(confirmed.qualification());
         listeners.forEach(l -> l.accept(new Imported(name, confirmation, match)));
         return Handled.IMPORTED;
+    }
+
+    /**
+     * 照会区分 1 (or none) is the card at the certified reader; 2 is a 資格確認書's numbers, and clinic-side programs
+     * put their batch results in {@code face} under their own values (OQSDrug2: A 医療扶助, B 訪問診療, C オンライン診療 —
+     * docs/spec-notes/face-files.md#public-samples): no card at a reader either.
+     */
+    static IdentityMethod method(String referenceClassification) {
+        return referenceClassification == null
+                        || referenceClassification.isBlank()
+                        || "1".equals(referenceClassification)
+                ? IdentityMethod.CERTIFIED_READER
+                : IdentityMethod.INSURANCE_NUMBER;
     }
 
     /**

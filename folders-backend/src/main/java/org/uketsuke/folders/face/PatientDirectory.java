@@ -1,49 +1,49 @@
 package org.uketsuke.folders.face;
 
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.store.JdbcRececonStore;
+import org.uketsuke.bridge.store.JdbcRececonStore.StoredInsurance;
 import org.uketsuke.eligibility.Qualification;
 
 /**
- * The clinic's patients as the importer may look them up (the レセコン's patient list or the booked patients): by the
- * 照会番号 the clinic registered, else by kana name, birth date and insurance card.
+ * The clinic's patients as the importer may look them up: the insurance rows of the レセコン store
+ * ({@link JdbcRececonStore#insurancesBornOn}), matched by {@link PatientMatching}.
  */
+@FunctionalInterface
 public interface PatientDirectory {
 
-    /** A directory that knows nobody: every result is {@link PatientMatch.Unknown}. */
-    PatientDirectory NONE = new PatientDirectory() {
-        @Override
-        public List<String> byReferenceNumber(String referenceNumber) {
-            return List.of();
-        }
-
-        @Override
-        public List<String> byPerson(Qualification qualification) {
-            return List.of();
-        }
+    /** No store to look in: every result is {@link PatientMatch.Unavailable}. */
+    PatientDirectory NONE = birthdate -> {
+        throw new SQLException("no database store is configured");
     };
 
-    List<String> byReferenceNumber(String referenceNumber);
+    /** Every stored insurance of patients born that day. */
+    List<StoredInsurance> bornOn(LocalDate birthdate) throws SQLException;
 
-    /** Patients with this kana name (spaces and width ignored), birth date and insurer, number and 枝番. */
-    List<String> byPerson(Qualification qualification);
+    static PatientDirectory of(JdbcRececonStore store) {
+        return store::insurancesBornOn;
+    }
 
-    /** 照会番号 first; kana + birth date + insurance only when the number is absent or unknown. */
-    default PatientMatch match(Qualification qualification) {
-        if (qualification.referenceNumber().isPresent()) {
-            List<String> byNumber =
-                    byReferenceNumber(qualification.referenceNumber().get().value());
-            if (byNumber.size() == 1) {
-                return new PatientMatch.Matched(byNumber.getFirst(), true);
-            }
-            if (byNumber.size() > 1) {
-                return new PatientMatch.Ambiguous(byNumber);
-            }
+    /** The terminal's database store (the shared PostgreSQL store when there is one), else {@link #NONE}. */
+    static PatientDirectory of(RececonBridge bridge) {
+        return bridge.databaseStore().map(PatientDirectory::of).orElse(NONE);
+    }
+
+    /**
+     * Whom {@code confirmed} belongs to. {@code ownKey} is the confirmation's idempotency key: a row this very
+     * confirmation already wrote (a re-import after a crash) says nothing about who the patient was before.
+     */
+    default PatientMatch match(Qualification confirmed, String ownKey) {
+        try {
+            List<StoredInsurance> born = bornOn(confirmed.birthdate()).stream()
+                    .filter(row -> !ownKey.equals(row.lastIdempotencyKey()))
+                    .toList();
+            return PatientMatching.match(confirmed, born);
+        } catch (SQLException e) {
+            return new PatientMatch.Unavailable(String.valueOf(e.getMessage()));
         }
-        List<String> byPerson = byPerson(qualification);
-        return switch (byPerson.size()) {
-            case 0 -> new PatientMatch.Unknown();
-            case 1 -> new PatientMatch.Matched(byPerson.getFirst(), false);
-            default -> new PatientMatch.Ambiguous(byPerson);
-        };
     }
 }

@@ -75,7 +75,7 @@ class FaceFolderImporterTest {
                 new FaceFolderImporter.Settings(
                         face, dir.resolve("face-import.db"), dir.resolve("set-aside"), null, Duration.ZERO),
                 bridge,
-                PatientDirectory.NONE,
+                PatientDirectory.of(bridge),
                 Clock.systemUTC());
         started.onImported(imported::add);
         return started;
@@ -122,10 +122,23 @@ class FaceFolderImporterTest {
             assertThat(i.confirmation().method()).isEqualTo(IdentityMethod.CERTIFIED_READER);
             assertThat(i.confirmation().result().received().orElseThrow().bytes())
                     .isEqualTo(results.getFirst());
-            assertThat(i.match()).isInstanceOf(PatientMatch.Unknown.class);
+            assertThat(i.match()).isInstanceOf(PatientMatch.Unknown.class); // a first visit
         });
         assertThat(Files.readAllBytes(file)).isEqualTo(results.getFirst());
         assertThat(Files.getLastModifiedTime(file).toInstant()).isEqualTo(modified);
+
+        // The same patient at the certified reader again: now a patient of the store, found by their card.
+        Files.write(face.resolve(name(100)), FaceFiles.result(5, "second-visit"));
+        settle();
+        assertThat(imported)
+                .hasSize(2)
+                .last()
+                .satisfies(i -> assertThat(i.match()).isInstanceOfSatisfying(PatientMatch.Matched.class, m -> {
+                    assertThat(m.by()).isEqualTo(PatientMatch.By.INSURANCE);
+                    assertThat(m.patient().nameKana())
+                            .isEqualTo(FaceFiles.PEOPLE.get(5).nameKana());
+                    assertThat(m.changes()).isEmpty();
+                }));
     }
 
     @Test
@@ -198,6 +211,32 @@ class FaceFolderImporterTest {
         assertThat(storeRows()).isZero();
     }
 
+    /** Archiving configured: imported files move to the archive, an unreadable one is moved (not copied) aside. */
+    @Test
+    void withArchivingImportedFilesMoveToTheArchiveAndABrokenOneAside() throws Exception {
+        importer.close();
+        Path archive = dir.resolve("archive");
+        importer = new FaceFolderImporter(
+                new FaceFolderImporter.Settings(
+                        face, dir.resolve("face-import.db"), dir.resolve("set-aside"), archive, Duration.ZERO),
+                bridge,
+                PatientDirectory.of(bridge),
+                Clock.systemUTC());
+        Files.write(face.resolve(name(30)), results.get(2));
+        byte[] broken = "<XmlMsg>".getBytes(StandardCharsets.UTF_8);
+        Files.write(face.resolve(name(31)), broken);
+
+        FaceFolderImporter.Pass pass = settle();
+
+        assertThat(pass.imported()).isEqualTo(1);
+        assertThat(pass.setAside()).isEqualTo(1);
+        assertThat(face.resolve(name(30))).doesNotExist();
+        assertThat(archive.resolve(name(30))).hasBinaryContent(results.get(2));
+        assertThat(face.resolve(name(31))).doesNotExist();
+        assertThat(dir.resolve("set-aside").resolve(name(31))).hasBinaryContent(broken);
+        assertThat(storeRows()).isEqualTo(1);
+    }
+
     @Test
     void filesFromBeforeTheStartAreImportedOnceAcrossRestarts() throws Exception {
         Files.write(face.resolve(name(8)), results.get(0));
@@ -258,5 +297,66 @@ class FaceFolderImporterTest {
                 .extracting(i -> i.confirmation().idempotencyKey())
                 .containsExactlyInAnyOrder("face-test-0", "face-test-1", "face-test-2");
         assertThat(storeRows()).isEqualTo(3);
+    }
+
+    /** A fixture shaped like the face files of YUKI-ENT/OQSDrug2 (docs/spec-notes/face-files.md#public-samples). */
+    private static byte[] oqsDrug2(String name) throws Exception {
+        try (var in = FaceFolderImporterTest.class.getResourceAsStream("oqsdrug2/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static final String SHAHO = "OQSsiquc01res_face_1311234567000000000000000001_20261204093000.xml";
+    static final String HOUMON = "OQSsiquc01res_face_131123456760000000000000000002_20261204094500.xml";
+    static final String FUJO = "OQSsiquc01res_face_131123456740000000000000000003_20261204100000.xml";
+
+    @Test
+    void filesShapedLikeAPublicClinicSideProgramsAreImportedAsWritten() throws Exception {
+        for (String name : List.of(SHAHO, HOUMON, FUJO)) {
+            Files.write(face.resolve(name), oqsDrug2(name));
+        }
+
+        FaceFolderImporter.Pass pass = settle();
+
+        assertThat(storeRows()).isEqualTo(2);
+        assertThat(imported).hasSize(2);
+        FaceFolderImporter.Imported card = imported.stream()
+                .filter(i -> i.fileName().equals(SHAHO))
+                .findFirst()
+                .orElseThrow();
+        Qualification q = card.confirmation().result().qualification();
+        // Code page 932 labelled shift_jis: 髙 (an IBM extension) is read, not replaced.
+        assertThat(q.name()).isEqualTo("髙橋　一郎");
+        assertThat(q.nameKana()).isEqualTo("ﾀｶﾊｼ ｲﾁﾛｳ");
+        assertThat(q.card().symbol()).isEqualTo("7010"); // full-width in the file, normalised in the card id
+        assertThat(q.referenceNumber().orElseThrow().value()).isEqualTo("P-0042");
+        assertThat(card.confirmation().method()).isEqualTo(IdentityMethod.CERTIFIED_READER);
+        assertThat(card.confirmation().idempotencyKey()).startsWith("face-");
+        assertThat(card.confirmation().result().received().orElseThrow().bytes())
+                .isEqualTo(oqsDrug2(SHAHO));
+
+        // A 訪問診療 batch's result (照会区分 B) was no card at a reader; of its two results the first is the
+        // confirmation, and the store keeps the whole file. Its 20-digit name is not taken for our own sink's digest.
+        FaceFolderImporter.Imported batch = imported.stream()
+                .filter(i -> i.fileName().equals(HOUMON))
+                .findFirst()
+                .orElseThrow();
+        assertThat(batch.confirmation().method()).isEqualTo(IdentityMethod.INSURANCE_NUMBER);
+        assertThat(batch.confirmation()
+                        .result()
+                        .qualification()
+                        .card()
+                        .insurer()
+                        .value())
+                .isEqualTo("39131230");
+        assertThat(batch.confirmation().idempotencyKey()).startsWith("face-");
+
+        // A 医療扶助 result carries no 負担割合: not a qualification Uketsuke can store yet, so set aside and said.
+        assertThat(pass.setAside()).isEqualTo(1);
+        assertThat(importer.alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.fileName()).isEqualTo(FUJO);
+            assertThat(alert.detail()).contains("InsuredPartialContributionRatio");
+        });
+        assertThat(Files.readAllBytes(face.resolve(FUJO))).isEqualTo(oqsDrug2(FUJO));
     }
 }

@@ -1,14 +1,15 @@
 package org.uketsuke.folders.face;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.folders.LinkAppFixture;
+import org.uketsuke.bridge.store.PostgresTarget;
 
-/** The importing terminal of {@link FaceImportCrashTest}: imports and delivers in a loop until it is killed. */
+/**
+ * The importing terminal of {@link FaceImportCrashTest}: imports and delivers in a loop until it is killed. Arguments:
+ * the face folder, the data folder, and optionally a PostgreSQL store (URL, user, password, server CA file).
+ */
 public final class FaceImportChild {
 
     private FaceImportChild() {}
@@ -16,12 +17,9 @@ public final class FaceImportChild {
     public static void main(String[] args) throws Exception {
         Path face = Path.of(args[0]);
         Path data = Path.of(args[1]);
-        RececonBridge bridge = RececonBridge.open(new BridgeConfig(
-                data.resolve("outbox.db"),
-                data.resolve("rececon.db"),
-                null,
-                LinkAppFixture.INSTITUTION,
-                StandardCharsets.UTF_8));
+        PostgresTarget postgres =
+                args.length > 2 ? PostgresTarget.configured(args[2], args[3], args[4], Path.of(args[5]), false) : null;
+        RececonBridge bridge = RececonBridge.open(FaceImportCrashTest.bridgeConfig(data, postgres));
         FaceFolderImporter importer = FaceImportCrashTest.importer(face, data, bridge, Clock.systemUTC());
         System.out.println("ready");
         System.out.flush();

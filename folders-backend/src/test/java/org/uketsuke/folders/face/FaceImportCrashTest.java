@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,12 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.store.LocalPostgresCluster;
+import org.uketsuke.bridge.store.PostgresTarget;
 import org.uketsuke.folders.LinkAppFixture;
 
 /**
  * Face files keep arriving while the importing process is killed with kill -9 at random moments; after one clean run
- * every file is in the SQLite store exactly once. Files {@code -Duketsuke.faceCrashFiles=N} (default 20), kills
- * {@code -Duketsuke.faceCrashKills=K} (default 3); the 1,000-file figures are in docs/reliability.md.
+ * every file is in the SQLite store and in a shared PostgreSQL store (a throwaway cluster, TLS verify-full) exactly
+ * once. Files {@code -Duketsuke.faceCrashFiles=N} (default 20), kills {@code -Duketsuke.faceCrashKills=K} (default 3);
+ * the 1,000-file figures are in docs/reliability.md.
  */
 class FaceImportCrashTest {
 
@@ -43,14 +47,60 @@ class FaceImportCrashTest {
                 new FaceFolderImporter.Settings(
                         face, data.resolve("face-import.db"), data.resolve("set-aside"), null, SETTLE),
                 bridge,
-                PatientDirectory.NONE,
+                PatientDirectory.of(bridge),
                 clock);
+    }
+
+    /** The outbox and SQLite store in {@code data}, and the shared PostgreSQL store when there is one. */
+    static BridgeConfig bridgeConfig(Path data, PostgresTarget postgres) {
+        BridgeConfig local = new BridgeConfig(
+                data.resolve("outbox.db"),
+                data.resolve("rececon.db"),
+                null,
+                LinkAppFixture.INSTITUTION,
+                StandardCharsets.UTF_8);
+        return postgres == null ? local : local.withPostgres(postgres);
     }
 
     @Test
     void killNineWhileFilesArriveImportsEveryFileExactlyOnce() throws Exception {
         int files = Integer.getInteger("uketsuke.faceCrashFiles", 20);
         int kills = Integer.getInteger("uketsuke.faceCrashKills", 3);
+        try (LocalPostgresCluster cluster = LocalPostgresCluster.start()) {
+            PostgresTarget postgres = cluster.newDatabase("face_imports");
+            killAndImport(files, kills, postgres, cluster.serverCaFile());
+            assertExactlyOnce(
+                    files, () -> DriverManager.getConnection(postgres.jdbcUrl(), postgres.connectionProperties()));
+        }
+        Path data = dir.resolve("data");
+        assertExactlyOnce(files, () -> DriverManager.getConnection("jdbc:sqlite:" + data.resolve("rececon.db")));
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("face-import.db"));
+                ResultSet rs =
+                        db.createStatement().executeQuery("select count(*) from face_file where state = 'IMPORTED'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(files);
+        }
+    }
+
+    private interface Store {
+        Connection open() throws SQLException;
+    }
+
+    private static void assertExactlyOnce(int files, Store store) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        try (Connection db = store.open();
+                ResultSet rs = db.createStatement().executeQuery("select idempotency_key from qualification")) {
+            int rows = 0;
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+                rows++;
+            }
+            assertThat(rows).as("rows in the store").isEqualTo(files);
+        }
+        assertThat(keys).hasSize(files);
+    }
+
+    private void killAndImport(int files, int kills, PostgresTarget postgres, Path serverCa) throws Exception {
         Path face = Files.createDirectories(dir.resolve("face"));
         Path data = Files.createDirectories(dir.resolve("data"));
         Random random = new Random(20261204L);
@@ -67,7 +117,11 @@ class FaceImportCrashTest {
                             System.getProperty("java.class.path"),
                             FaceImportChild.class.getName(),
                             face.toString(),
-                            data.toString())
+                            data.toString(),
+                            postgres.jdbcUrl(),
+                            postgres.user(),
+                            postgres.password(),
+                            serverCa.toString())
                     .redirectErrorStream(true)
                     .start();
             BufferedReader out =
@@ -93,12 +147,7 @@ class FaceImportCrashTest {
         }
 
         // One clean run over what the killed children left.
-        try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(
-                        data.resolve("outbox.db"),
-                        data.resolve("rececon.db"),
-                        null,
-                        LinkAppFixture.INSTITUTION,
-                        StandardCharsets.UTF_8));
+        try (RececonBridge bridge = RececonBridge.open(bridgeConfig(data, postgres));
                 FaceFolderImporter importer = importer(face, data, bridge, Clock.systemUTC())) {
             Thread.sleep(SETTLE.multipliedBy(2));
             for (int i = 0; i < 3; i++) {
@@ -106,24 +155,6 @@ class FaceImportCrashTest {
             }
             bridge.drain();
             assertThat(importer.alerts()).isEmpty();
-        }
-
-        Set<String> keys = new HashSet<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("rececon.db"));
-                ResultSet rs = db.createStatement().executeQuery("select idempotency_key from qualification")) {
-            int rows = 0;
-            while (rs.next()) {
-                keys.add(rs.getString(1));
-                rows++;
-            }
-            assertThat(rows).as("rows in the store").isEqualTo(files);
-        }
-        assertThat(keys).hasSize(files);
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("face-import.db"));
-                ResultSet rs =
-                        db.createStatement().executeQuery("select count(*) from face_file where state = 'IMPORTED'")) {
-            rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(files);
         }
     }
 

@@ -46,7 +46,8 @@ public final class JdbcRececonStore implements RececonSink {
 
     /** The consistency check's lookup, through insurance_by_birthdate (RececonStoreQueryPlanTest). */
     static final String INSURANCES_OF = "select insurer_number, symbol, number, branch, name_kana,"
-            + " contribution_ratio, personal_family, last_idempotency_key from insurance where birthdate = ?"
+            + " contribution_ratio, personal_family, last_idempotency_key, name, reference_number from insurance"
+            + " where birthdate = ?"
             + " order by last_confirmed_at desc";
 
     private final StoreDialect dialect;
@@ -286,31 +287,40 @@ public final class JdbcRececonStore implements RececonSink {
             String nameKana,
             String contributionRatio,
             String personalFamily,
-            String lastIdempotencyKey) {}
+            String lastIdempotencyKey,
+            String name,
+            String referenceNumber) {}
 
     /**
      * Every insurance the store holds for a patient (same birth date, same kana name ignoring spaces): after a change
      * of job the old one is still there beside the new — what the staff's consistency check shows.
      */
-    public synchronized List<StoredInsurance> insurancesOf(LocalDate birthdate, String nameKana) throws SQLException {
+    public List<StoredInsurance> insurancesOf(LocalDate birthdate, String nameKana) throws SQLException {
+        String wanted = withoutSpaces(nameKana);
+        return insurancesBornOn(birthdate).stream()
+                .filter(row -> withoutSpaces(row.nameKana()).equals(wanted))
+                .toList();
+    }
+
+    /** Every insurance the store holds of patients born that day, the latest confirmed first (the patient directory). */
+    public synchronized List<StoredInsurance> insurancesBornOn(LocalDate birthdate) throws SQLException {
         List<StoredInsurance> rows = new ArrayList<>();
-        String wanted = nameKana.replace(" ", "").replace("　", "");
         try (PreparedStatement q = connection().prepareStatement(INSURANCES_OF)) {
             dialect.bindDate(q, 1, birthdate);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getString(5).replace(" ", "").replace("　", "").equals(wanted)) {
-                        rows.add(new StoredInsurance(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                birthdate,
-                                rs.getString(5),
-                                rs.getString(6),
-                                rs.getString(7),
-                                rs.getString(8)));
-                    }
+                    rows.add(new StoredInsurance(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            birthdate,
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10)));
                 }
             }
             endTransaction();
@@ -321,6 +331,10 @@ public final class JdbcRececonStore implements RececonSink {
             throw e;
         }
         return rows;
+    }
+
+    private static String withoutSpaces(String kana) {
+        return kana.replace(" ", "").replace("　", "");
     }
 
     /** Staff confirmed the patient no longer has this insurance: its row leaves the table (history stays). */
