@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.uketsuke.tools.bench.BenchTable.Result;
 import org.uketsuke.tools.bench.BenchTable.Row;
+import org.uketsuke.tools.bench.window.MinimalWindow;
 
 /**
  * App cold start to the idle kiosk + staff windows (goal ≤ 1.5 s, and ≤ 1.5× a minimal JavaFX window with the same JDK

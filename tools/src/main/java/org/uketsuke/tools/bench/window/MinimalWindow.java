@@ -1,4 +1,4 @@
-package org.uketsuke.tools.bench;
+package org.uketsuke.tools.bench.window;
 
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
