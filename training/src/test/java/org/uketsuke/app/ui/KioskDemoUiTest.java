@@ -263,8 +263,10 @@ class KioskDemoUiTest {
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        TableColumn<?, ?> assisted = history.getColumns().getLast();
-        assertThat(assisted.getText()).isEqualTo("介助");
+        TableColumn<?, ?> assisted = history.getColumns().stream()
+                .filter(column -> column.getText().equals("介助"))
+                .findFirst()
+                .orElseThrow();
         assertThat(assisted.getCellData(0)).isEqualTo("職員 " + DemoStaff.RECEPTIONIST.id() + "（目視確認）");
         double columns =
                 history.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
