@@ -286,7 +286,10 @@ public record UketsukeConfig(
 
         /** A kiosk without spoken guidance. */
         public Kiosk(
-                Duration idleTimeout, boolean ePrescription, Set<IdentityCheck> identityChecks, boolean medicalSubsidy) {
+                Duration idleTimeout,
+                boolean ePrescription,
+                Set<IdentityCheck> identityChecks,
+                boolean medicalSubsidy) {
             this(idleTimeout, ePrescription, identityChecks, medicalSubsidy, Speech.OFF);
         }
 

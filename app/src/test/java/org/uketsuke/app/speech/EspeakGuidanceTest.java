@@ -90,7 +90,9 @@ class EspeakGuidanceTest {
         assertThat(espeak.writeWave(line, dir.resolve("x.wav"))).isFalse();
         assertThat(espeak.speaking()).isEmpty();
         assertThat(notices)
-                .containsExactly(new StaffNotice(EspeakGuidance.NOTICE_MISSING, List.of(dir.resolve("espeak-ng").toString())));
+                .containsExactly(new StaffNotice(
+                        EspeakGuidance.NOTICE_MISSING,
+                        List.of(dir.resolve("espeak-ng").toString())));
     }
 
     @Test

@@ -68,13 +68,14 @@ class KioskSpeechTest {
 
     private static List<String> keys(List<Object> told) {
         return told.stream()
-                .map(t -> t instanceof GuidanceLine l ? l.key() + "/" + l.language().getLanguage() : t.toString())
+                .map(t -> t instanceof GuidanceLine l
+                        ? l.key() + "/" + l.language().getLanguage()
+                        : t.toString())
                 .toList();
     }
 
     @Test
-    void aVisitIsGuidedStepByStepInThePatientsLanguageWithoutPersonalValuesAndFallsSilentAtTheEnd()
-            throws Exception {
+    void aVisitIsGuidedStepByStepInThePatientsLanguageWithoutPersonalValuesAndFallsSilentAtTheEnd() throws Exception {
         LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
         try (VisitController controller = new VisitController(steps)) {
             controller.addListener(seen::add);
@@ -91,7 +92,9 @@ class KioskSpeechTest {
             model.consentToAll();
             model.submitConsents();
             showUntil(seen, model, VisitState.SHOWING_RESULT);
-            assertThat(model.snapshotProperty().get().result()).as("the result screen has the persona").isPresent();
+            assertThat(model.snapshotProperty().get().result())
+                    .as("the result screen has the persona")
+                    .isPresent();
             controller.fire(new VisitEvent.CardRemoved());
             showUntil(seen, model, VisitState.IDLE);
         }
@@ -143,7 +146,9 @@ class KioskSpeechTest {
             showUntil(seen, model, VisitState.ASKING_CONSENTS);
             model.cancel();
             showUntil(seen, model, VisitState.IDLE);
-            assertThat(model.voiceGuide.get()).as("on again for the next patient").isTrue();
+            assertThat(model.voiceGuide.get())
+                    .as("on again for the next patient")
+                    .isTrue();
         }
         assertThat(keys(told))
                 .as("Japanese whatever the screen's language; nothing after the patient's switch, even at the end")
