@@ -23,8 +23,6 @@ import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.production.KioskCheck;
 import org.uketsuke.app.production.ProductionTerminal;
 import org.uketsuke.app.production.TerminalDiagnostics;
-import org.uketsuke.app.speech.EspeakGuidance;
-import org.uketsuke.app.speech.SpokenGuidance;
 import org.uketsuke.app.staff.StaffAccounts;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalStartException;
@@ -310,13 +308,8 @@ public final class KioskCommand implements Callable<Integer> {
         // PMH: where the clinic takes part, the consent screen also asks about the 医療費助成 受給者証.
         windows.kiosk().subsidyQuestionEnabledProperty().set(checked.kiosk().medicalSubsidy());
         // Spoken guidance for each step (ADR 0010); off by default.
-        UketsukeConfig.Speech speech = checked.kiosk().speech();
         KioskSpeech.follow(
-                windows.kiosk(),
-                speech,
-                speech == UketsukeConfig.Speech.OFF
-                        ? SpokenGuidance.silent()
-                        : EspeakGuidance.installed(terminal.worker("kiosk-speech"), terminal::addStaffNotice));
+                windows.kiosk(), checked.kiosk().speech(), terminal.worker("kiosk-speech"), terminal::addStaffNotice);
         ScreenLayout.Placement placement = ScreenLayout.place(KioskWindows.screens(), screens);
         if (placement.secondScreenMissing()) {
             log.warn("--screens two, but only one screen is connected: the staff console shares the kiosk's screen"

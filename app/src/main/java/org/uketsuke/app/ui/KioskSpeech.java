@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.flow.CardKind;
 import org.uketsuke.app.flow.VisitState;
+import org.uketsuke.app.speech.EspeakGuidance;
 import org.uketsuke.app.speech.GuidanceLine;
 import org.uketsuke.app.speech.SpokenGuidance;
+import org.uketsuke.app.terminal.StaffNotice;
 
 /**
  * Speaks the kiosk step on screen (ADR 0010): the step's own title and text in the setting's language (or the one the
@@ -42,6 +46,20 @@ public final class KioskSpeech {
         model.cardServiceDownProperty().addListener(changed);
         model.voiceGuide.addListener(changed);
         speech.update();
+    }
+
+    /**
+     * Follows the kiosk's steps with the installed eSpeak NG (started on {@code worker}, a missing binary told to
+     * {@code notices}); nothing for {@code off}.
+     */
+    public static void follow(
+            KioskViewModel model, UketsukeConfig.Speech setting, Executor worker, Consumer<StaffNotice> notices) {
+        follow(
+                model,
+                setting,
+                setting == UketsukeConfig.Speech.OFF
+                        ? SpokenGuidance.silent()
+                        : EspeakGuidance.installed(worker, notices));
     }
 
     private void update() {

@@ -3,6 +3,7 @@ package org.uketsuke.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -74,18 +75,25 @@ class KioskSpeechTest {
                 .toList();
     }
 
+    private final LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
+
+    /** A kiosk on {@code controller} with speech {@code setting}, at the PIN screen of a card just placed. */
+    private KioskViewModel atPin(VisitController controller, Locale screen, UketsukeConfig.Speech setting)
+            throws InterruptedException {
+        controller.addListener(seen::add);
+        KioskViewModel model = new KioskViewModel(controller, new Messages(screen), () -> "");
+        KioskSpeech.follow(model, setting, capture);
+        assertThat(told).as("nothing is said to an empty counter").isEmpty();
+        controller.fire(new VisitEvent.CardPlaced());
+        showUntil(seen, model, VisitState.AWAITING_PIN);
+        return model;
+    }
+
     @Test
     void aVisitIsGuidedStepByStepInThePatientsLanguageWithoutPersonalValuesAndFallsSilentAtTheEnd() throws Exception {
-        LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
         try (VisitController controller = new VisitController(steps)) {
-            controller.addListener(seen::add);
-            KioskViewModel model = new KioskViewModel(controller, new Messages(Messages.JAPANESE), () -> "");
-            KioskSpeech.follow(model, UketsukeConfig.Speech.AUTO, capture);
+            KioskViewModel model = atPin(controller, Messages.JAPANESE, UketsukeConfig.Speech.AUTO);
             assertThat(model.speechOffered.get()).isTrue();
-            assertThat(told).as("nothing is said to an empty counter").isEmpty();
-
-            controller.fire(new VisitEvent.CardPlaced());
-            showUntil(seen, model, VisitState.AWAITING_PIN);
             model.toggleLanguage();
             controller.fire(new VisitEvent.PinEntered("1234"));
             showUntil(seen, model, VisitState.ASKING_CONSENTS);
@@ -133,13 +141,8 @@ class KioskSpeechTest {
 
     @Test
     void aFixedLanguageIgnoresTheToggleAndThePatientsSwitchSilencesTheVisitUntilTheNextPatient() throws Exception {
-        LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
         try (VisitController controller = new VisitController(steps)) {
-            controller.addListener(seen::add);
-            KioskViewModel model = new KioskViewModel(controller, new Messages(Messages.ENGLISH), () -> "");
-            KioskSpeech.follow(model, UketsukeConfig.Speech.JA, capture);
-            controller.fire(new VisitEvent.CardPlaced());
-            showUntil(seen, model, VisitState.AWAITING_PIN);
+            KioskViewModel model = atPin(controller, Messages.ENGLISH, UketsukeConfig.Speech.JA);
             model.toggleLanguage();
             model.toggleVoiceGuide();
             controller.fire(new VisitEvent.PinEntered("1234"));
@@ -157,13 +160,8 @@ class KioskSpeechTest {
 
     @Test
     void offSaysNothingAndOffersNoSwitch() throws Exception {
-        LinkedBlockingQueue<VisitSnapshot> seen = new LinkedBlockingQueue<>();
         try (VisitController controller = new VisitController(steps)) {
-            controller.addListener(seen::add);
-            KioskViewModel model = new KioskViewModel(controller, new Messages(Messages.JAPANESE), () -> "");
-            KioskSpeech.follow(model, UketsukeConfig.Speech.OFF, capture);
-            controller.fire(new VisitEvent.CardPlaced());
-            showUntil(seen, model, VisitState.AWAITING_PIN);
+            KioskViewModel model = atPin(controller, Messages.JAPANESE, UketsukeConfig.Speech.OFF);
             assertThat(model.speechOffered.get()).isFalse();
         }
         assertThat(told).isEmpty();
