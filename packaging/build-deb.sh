@@ -81,6 +81,9 @@ install -m 0644 "$EXTRA/copyright" "$DOC/copyright"
 install -m 0644 "$ROOT/README.md" "$ROOT/CHANGELOG.md" "$ROOT"/docs/*.md "$DOC/"
 "$J/bin/java" -cp "$WORK/input/*" org.uketsuke.app.Uketsuke setup --template > "$DOC/uketsuke.conf.example"
 grep -q '^#terminal.id=' "$DOC/uketsuke.conf.example" || { echo "build-deb: no configuration template" >&2; exit 1; }
+# Spoken guidance (kiosk.speech, ADR 0010) needs eSpeak NG; recommended, so a counter without speech can leave it out.
+sed -i '/^Depends:/a Recommends: espeak-ng' "$PKG/DEBIAN/control"
+grep -q '^Recommends: espeak-ng$' "$PKG/DEBIAN/control" || { echo "build-deb: no Recommends line" >&2; exit 1; }
 sed -i "s/^Installed-Size:.*/Installed-Size: $(du -sk --exclude=DEBIAN "$PKG" | cut -f1)/" "$PKG/DEBIAN/control"
 # zstd -9: smaller than gzip -9 (≈ 5 MB on this DEB) and faster to make; dpkg ≥ 1.21.18 (Debian 12) installs it.
 dpkg-deb --root-owner-group -Zzstd -z9 --build "$PKG" "$DEB" >/dev/null

@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import org.uketsuke.app.config.DataDirectories;
+import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.terminal.Terminal;
+import org.uketsuke.app.ui.KioskSpeech;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.app.ui.TerminalApplication;
 import org.uketsuke.bridge.store.PostgresTarget;
@@ -120,6 +122,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Kiosk language at start: ja or en (switchable on screen).")
     String language;
 
+    @Option(
+            names = "--speech",
+            defaultValue = "off",
+            description = "Spoken guidance for each kiosk step (eSpeak NG): off, ja, en or auto.")
+    String speech;
+
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : DataDirectories.userData().resolve("demo");
@@ -127,6 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
             Messages messages = new Messages("en".equals(language) ? Messages.ENGLISH : Messages.JAPANESE);
             ReaderMode mode = readerMode();
             PostgresTarget postgres = postgres();
+            UketsukeConfig.Speech spoken = UketsukeConfig.Speech.valueOf(speech.toUpperCase(Locale.ROOT));
             System.out.println(DemoStaff.banner());
             TerminalApplication.launch(() -> {
                 DemoProfile demo;
@@ -150,6 +159,11 @@ public final class DemoCommand implements Callable<Integer> {
                             windows.kiosk()
                                     .subsidyQuestionEnabledProperty()
                                     .set(Boolean.parseBoolean(System.getProperty(MEDICAL_SUBSIDY_PROPERTY, "true")));
+                            KioskSpeech.follow(
+                                    windows.kiosk(),
+                                    spoken,
+                                    demo.terminal().worker("kiosk-speech"),
+                                    demo.terminal()::addStaffNotice);
                             if (exitWhenReady) {
                                 // After the first pulse the idle screen is on the glass.
                                 Platform.runLater(() -> {

@@ -26,6 +26,7 @@ import org.uketsuke.app.production.TerminalDiagnostics;
 import org.uketsuke.app.staff.StaffAccounts;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalStartException;
+import org.uketsuke.app.ui.KioskSpeech;
 import org.uketsuke.app.ui.KioskWindows;
 import org.uketsuke.app.ui.MaintenancePage;
 import org.uketsuke.app.ui.Messages;
@@ -306,6 +307,9 @@ public final class KioskCommand implements Callable<Integer> {
         windows.kiosk().prescriptionChoiceEnabledProperty().set(checked.kiosk().ePrescription());
         // PMH: where the clinic takes part, the consent screen also asks about the 医療費助成 受給者証.
         windows.kiosk().subsidyQuestionEnabledProperty().set(checked.kiosk().medicalSubsidy());
+        // Spoken guidance for each step (ADR 0010); off by default.
+        KioskSpeech.follow(
+                windows.kiosk(), checked.kiosk().speech(), terminal.worker("kiosk-speech"), terminal::addStaffNotice);
         ScreenLayout.Placement placement = ScreenLayout.place(KioskWindows.screens(), screens);
         if (placement.secondScreenMissing()) {
             log.warn("--screens two, but only one screen is connected: the staff console shares the kiosk's screen"

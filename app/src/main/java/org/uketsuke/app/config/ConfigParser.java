@@ -84,6 +84,7 @@ public final class ConfigParser {
             "kiosk.e_prescription",
             "kiosk.identity_checks",
             "kiosk.medical_subsidy",
+            "kiosk.speech",
             "console.lockout_failures",
             "console.lockout_minutes",
             "console.idle_lock_minutes",
@@ -289,7 +290,8 @@ public final class ConfigParser {
                     new UketsukeConfig.Backend(
                             url, timeout, credentials, serverCrl(), yesNo("tls.server_crl_soft_fail", false)),
                     sinks,
-                    new UketsukeConfig.Kiosk(idle, ePrescription, checks, yesNo("kiosk.medical_subsidy", false)),
+                    new UketsukeConfig.Kiosk(
+                            idle, ePrescription, checks, yesNo("kiosk.medical_subsidy", false), speech()),
                     staff(),
                     new UketsukeConfig.Console(
                             number("console.lockout_failures", 5, 1, 20),
@@ -588,6 +590,19 @@ public final class ConfigParser {
                     number("retention.answers_days", 90, 0, 36_500),
                     number("retention.csv_days", 90, 0, 36_500));
             return new DataProtection(access, retention, 1024L * number("sink.max_request_kib", 1024, 1, 1_048_576));
+        }
+
+        private UketsukeConfig.Speech speech() {
+            return switch (string("kiosk.speech", "off")) {
+                case "off" -> UketsukeConfig.Speech.OFF;
+                case "ja" -> UketsukeConfig.Speech.JA;
+                case "en" -> UketsukeConfig.Speech.EN;
+                case "auto" -> UketsukeConfig.Speech.AUTO;
+                default -> {
+                    problem("kiosk.speech", Reason.BAD_CHOICE, "off, ja, en, auto");
+                    yield UketsukeConfig.Speech.OFF;
+                }
+            };
         }
 
         private boolean yesNo(String key, boolean fallback) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -98,6 +99,7 @@ public final class ConfigWriter {
                 Long.toString(c.kiosk().idleTimeout().toSeconds()));
         f.put("kiosk.e_prescription", yesNo(c.kiosk().ePrescription()));
         f.put("kiosk.medical_subsidy", yesNo(c.kiosk().medicalSubsidy()));
+        f.put("kiosk.speech", c.kiosk().speech().name().toLowerCase(Locale.ROOT));
         f.put(
                 "kiosk.identity_checks",
                 c.kiosk().identityChecks().stream()

@@ -255,6 +255,17 @@ public record UketsukeConfig(
     }
 
     /**
+     * {@code kiosk.speech}: spoken guidance for each kiosk step (ADR 0010): off, always Japanese, always English, or
+     * the language the patient chose on the screen.
+     */
+    public enum Speech {
+        OFF,
+        JA,
+        EN,
+        AUTO
+    }
+
+    /**
      * @param idleTimeout how long a screen waits for the patient before the kiosk returns to idle
      * @param ePrescription whether the kiosk asks about 電子処方箋 (the consent for prescription information)
      * @param identityChecks which identity checks the patient is offered (at least one)
@@ -262,10 +273,24 @@ public record UketsukeConfig(
      *     (docs/spec-notes/pmh.md)
      */
     public record Kiosk(
-            Duration idleTimeout, boolean ePrescription, Set<IdentityCheck> identityChecks, boolean medicalSubsidy) {
+            Duration idleTimeout,
+            boolean ePrescription,
+            Set<IdentityCheck> identityChecks,
+            boolean medicalSubsidy,
+            Speech speech) {
         public Kiosk {
             Objects.requireNonNull(idleTimeout, "idleTimeout");
+            Objects.requireNonNull(speech, "speech");
             identityChecks = Set.copyOf(identityChecks);
+        }
+
+        /** A kiosk without spoken guidance. */
+        public Kiosk(
+                Duration idleTimeout,
+                boolean ePrescription,
+                Set<IdentityCheck> identityChecks,
+                boolean medicalSubsidy) {
+            this(idleTimeout, ePrescription, identityChecks, medicalSubsidy, Speech.OFF);
         }
 
         /** A kiosk of a clinic that does not take part in PMH. */

@@ -60,6 +60,7 @@ public final class KioskView {
     private final Button language = new Button();
     private final ToggleButton largeText = new ToggleButton();
     private final ToggleButton highContrast = new ToggleButton();
+    private final ToggleButton voiceGuide = new ToggleButton();
     private final Label pictureCaption = label("idlePictureCaption", "kiosk-caption");
     private final VBox idlePicture = new VBox(8, ReaderPicture.create(), pictureCaption);
     private final Button ok = new Button();
@@ -128,7 +129,7 @@ public final class KioskView {
         }
         centre.setAlignment(Pos.TOP_CENTER);
         centre.setPadding(new Insets(16, 40, 24, 40));
-        HBox top = new HBox(12, largeText, highContrast, language);
+        HBox top = new HBox(12, voiceGuide, largeText, highContrast, language);
         buildDisplayModes();
         idlePicture.setAlignment(Pos.CENTER);
         idlePicture.setId("idlePicture");
@@ -188,6 +189,12 @@ public final class KioskView {
         highContrast.setOnAction(e -> model.toggleHighContrast());
         mode(model.largeText, largeText, "large-text");
         mode(model.highContrast, highContrast, "high-contrast");
+        voiceGuide.setId("voiceGuideToggle");
+        voiceGuide.getStyleClass().add("language-button");
+        voiceGuide.setSelected(model.voiceGuide.get());
+        voiceGuide.setOnAction(e -> model.toggleVoiceGuide());
+        model.voiceGuide.addListener((o, was, now) -> voiceGuide.setSelected(now));
+        model.speechOffered.addListener((o, was, now) -> render());
     }
 
     private void mode(BooleanProperty on, ToggleButton button, String styleClass) {
@@ -349,6 +356,8 @@ public final class KioskView {
         highContrast.setText(m.get("kiosk.highContrast"));
         show(largeText, state == VisitState.IDLE || model.largeText.get());
         show(highContrast, state == VisitState.IDLE || model.highContrast.get());
+        voiceGuide.setText(m.get("kiosk.voiceGuide"));
+        show(voiceGuide, model.speechOffered.get());
         show(idlePicture, state == VisitState.IDLE);
         pictureCaption.setText(m.get("state.IDLE.picture"));
         title.setText(m.get(model.screenKey() + ".title"));

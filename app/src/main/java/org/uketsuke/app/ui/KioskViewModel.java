@@ -124,6 +124,10 @@ public final class KioskViewModel {
         pinOnTheKiosk.set(next.card().kind().pinOnTheKiosk());
         photoOnTheCard.set(next.card().kind().photoOnTheCard());
         snapshot.set(next);
+        if (next.state() == VisitState.IDLE) {
+            // After the first screen is set, so that switching speech back on never speaks the step just left.
+            voiceGuide.set(true);
+        }
     }
 
     private final ReadOnlyBooleanWrapper cardServiceDown = new ReadOnlyBooleanWrapper(false);
@@ -164,6 +168,16 @@ public final class KioskViewModel {
     public final BooleanProperty largeText = new SimpleBooleanProperty(false);
 
     public final BooleanProperty highContrast = new SimpleBooleanProperty(false);
+
+    /** Whether this kiosk speaks its guidance ({@code kiosk.speech} not off): then the first screen offers 音声案内. */
+    public final BooleanProperty speechOffered = new SimpleBooleanProperty(false);
+
+    /** The patient's 音声案内 switch: on for each new patient where speech is offered; off silences this visit. */
+    public final BooleanProperty voiceGuide = new SimpleBooleanProperty(true);
+
+    public void toggleVoiceGuide() {
+        voiceGuide.set(!voiceGuide.get());
+    }
 
     /** Someone with the patient (family, carer) types the PIN for them; the visit records it (介助者). */
     public final BooleanProperty byCompanion = new SimpleBooleanProperty(false);

@@ -343,6 +343,7 @@ public final class SettingsViewModel {
                         "kiosk.e_prescription",
                         "kiosk.identity_checks",
                         "kiosk.medical_subsidy",
+                        "kiosk.speech",
                         "kiosk_autostart",
                         "java_options"));
         s.put("console", List.of("console.lockout_failures", "console.lockout_minutes", "console.idle_lock_minutes"));

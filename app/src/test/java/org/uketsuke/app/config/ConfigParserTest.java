@@ -76,6 +76,7 @@ public class ConfigParserTest {
                         Duration.ofSeconds(90),
                         false,
                         Set.of(IdentityCheck.PIN, IdentityCheck.FACE, IdentityCheck.VISUAL)));
+        assertThat(c.kiosk().speech()).isEqualTo(UketsukeConfig.Speech.OFF);
         assertThat(c.staff()).isEmpty();
     }
 
@@ -110,6 +111,7 @@ public class ConfigParserTest {
                 kiosk.idle_timeout_seconds=45
                 kiosk.e_prescription=yes
                 kiosk.identity_checks=pin, visual
+                kiosk.speech=auto
                 staff.yamada=山田 花子
                 staff.suzuki-01=鈴木
                 """);
@@ -141,7 +143,11 @@ public class ConfigParserTest {
                         DataProtection.DEFAULT));
         assertThat(c.kiosk())
                 .isEqualTo(new UketsukeConfig.Kiosk(
-                        Duration.ofSeconds(45), true, Set.of(IdentityCheck.PIN, IdentityCheck.VISUAL)));
+                        Duration.ofSeconds(45),
+                        true,
+                        Set.of(IdentityCheck.PIN, IdentityCheck.VISUAL),
+                        false,
+                        UketsukeConfig.Speech.AUTO));
         assertThat(c.staff())
                 .containsExactly(
                         new UketsukeConfig.StaffAccount("yamada", "山田 花子"),
@@ -206,6 +212,7 @@ public class ConfigParserTest {
                 Arguments.of("institution.code=131123456", "institution.code", Reason.BAD_INSTITUTION_CODE),
                 Arguments.of("institution.code=13112345６7", "institution.code", Reason.BAD_INSTITUTION_CODE),
                 Arguments.of("language=fr", "language", Reason.BAD_CHOICE),
+                Arguments.of("kiosk.speech=on", "kiosk.speech", Reason.BAD_CHOICE),
                 Arguments.of("camera=front", "camera", Reason.NOT_A_NUMBER),
                 Arguments.of("camera=64", "camera", Reason.OUT_OF_RANGE),
                 Arguments.of("camera.width=100", "camera.width", Reason.OUT_OF_RANGE),

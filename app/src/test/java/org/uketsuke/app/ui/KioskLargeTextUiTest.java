@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.event.ActionEvent;
 import javafx.geometry.Bounds;
@@ -18,16 +19,19 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.uketsuke.app.config.UketsukeConfig;
 import org.uketsuke.app.flow.PresentedCard;
 import org.uketsuke.app.flow.Problem;
 import org.uketsuke.app.flow.VisitSnapshot;
 import org.uketsuke.app.flow.VisitState;
 import org.uketsuke.app.reception.VisitController;
+import org.uketsuke.app.speech.GuidanceLine;
+import org.uketsuke.app.speech.SpokenGuidance;
 
 /**
  * Large text on a 1024×768 kiosk: the screen scrolls where it is taller than the window, so the patient reaches the
  * consent screen's 次へ by scrolling and touching it; a failed confirmation tells the patient what to do next, and a
- * second card on another reader is told to wait.
+ * second card on another reader is told to wait; where speech is on, the patient's 音声案内 switch silences the visit.
  */
 @ExtendWith(ApplicationExtension.class)
 class KioskLargeTextUiTest {
@@ -103,5 +107,33 @@ class KioskLargeTextUiTest {
         assertThat(robot.lookup("#kioskWaitingCard").queryLabeled().getText()).contains("Virtual PCD 00 01");
         robot.interact(() -> model.showWaitingCards(List.of()));
         assertThat(robot.lookup("#kioskWaitingCard").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void theVoiceGuideSwitchIsOfferedOnlyWhereSpeechIsOnAndSilencesTheStepBeingSpoken(FxRobot robot) {
+        assertThat(robot.lookup("#voiceGuideToggle").query().isVisible())
+                .as("kiosk.speech=off")
+                .isFalse();
+        List<String> told = new CopyOnWriteArrayList<>();
+        SpokenGuidance capture = new SpokenGuidance() {
+            @Override
+            public void say(GuidanceLine line) {
+                told.add(line.key());
+            }
+
+            @Override
+            public void stop() {
+                told.add("STOP");
+            }
+        };
+        robot.interact(() -> {
+            KioskSpeech.follow(model, UketsukeConfig.Speech.AUTO, capture);
+            model.show(new VisitSnapshot(
+                    VisitState.READING_CARD, -1, Optional.empty(), Optional.empty(), -1, PresentedCard.MY_NUMBER_CARD));
+        });
+        assertThat(robot.lookup("#voiceGuideToggle").queryLabeled().getText()).isEqualTo("音声案内");
+        robot.clickOn("#voiceGuideToggle");
+        assertThat(model.voiceGuide.get()).isFalse();
+        assertThat(told).containsExactly("state.READING_CARD", "STOP");
     }
 }
