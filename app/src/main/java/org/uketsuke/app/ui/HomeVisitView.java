@@ -2,6 +2,7 @@ package org.uketsuke.app.ui;
 
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -66,10 +67,37 @@ public final class HomeVisitView {
         kind.selectedToggleProperty()
                 .addListener((obs, was, now) -> model.exchange.set(
                         online.equals(now) ? BulkSelection.Exchange.ONLINE : BulkSelection.Exchange.HOME_VISIT));
+        // オンライン診療 can be selected by examination dates too; 訪問診療 only by consent dates.
+        ToggleGroup dates = new ToggleGroup();
+        HBox byDate = new HBox(16, new Label(messages.get("homevisit.by")));
+        byDate.setAlignment(Pos.CENTER_LEFT);
+        for (BulkSelection.PeriodKind k : BulkSelection.PeriodKind.values()) {
+            RadioButton choice = new RadioButton(messages.get("homevisit.by." + k));
+            choice.setId("homevisitBy" + k);
+            choice.setToggleGroup(dates);
+            choice.setUserData(k);
+            choice.setSelected(model.periodKind.get() == k);
+            byDate.getChildren().add(choice);
+        }
+        dates.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.periodKind.set((BulkSelection.PeriodKind) now.getUserData());
+            }
+        });
+        byDate.disableProperty().bind(model.exchange.isNotEqualTo(BulkSelection.Exchange.ONLINE));
         GridPane form = new GridPane(8, 6);
+        Label fromLabel = new Label();
+        fromLabel.setId("homevisitFromLabel");
+        fromLabel
+                .textProperty()
+                .bind(Bindings.when(model.exchange
+                                .isEqualTo(BulkSelection.Exchange.ONLINE)
+                                .and(model.periodKind.isEqualTo(BulkSelection.PeriodKind.EXAMINATION)))
+                        .then(messages.get("homevisit.from.EXAMINATION"))
+                        .otherwise(messages.get("homevisit.from")));
         form.addRow(
                 0,
-                new Label(messages.get("homevisit.from")),
+                fromLabel,
                 StaffView.field("homevisitFrom", model.from, 10),
                 new Label(messages.get("homevisit.to")),
                 StaffView.field("homevisitTo", model.to, 10));
@@ -103,6 +131,7 @@ public final class HomeVisitView {
                 new Separator(),
                 note,
                 kinds,
+                byDate,
                 form,
                 new Label(messages.get("homevisit.onePatient")),
                 run,
