@@ -49,7 +49,11 @@ final class PopulationStore implements AutoCloseable {
             "population",
             PopulationStore.class,
             "/org/uketsuke/mockbackend/population/",
-            List.of("V1__people_and_cards", "V2__certificate_register_and_insurance_use", "V3__enrolled_results", "V4__registration_pending"),
+            List.of(
+                    "V1__people_and_cards",
+                    "V2__certificate_register_and_insurance_use",
+                    "V3__enrolled_results",
+                    "V4__registration_pending"),
             StoreConventions.SQLITE_USER_VERSION);
 
     /** Opens (and migrates) the store; an empty one gets the first {@code people} of the seed's population. */

@@ -122,7 +122,10 @@ public final class HomeVisitViewModel {
     static BulkSelection.Period selection(
             BulkSelection.Exchange exchange, BulkSelection.PeriodKind kind, LocalDate from, LocalDate to) {
         return new BulkSelection.Period(
-                exchange, exchange == BulkSelection.Exchange.ONLINE ? kind : BulkSelection.PeriodKind.CONSENT, from, to);
+                exchange,
+                exchange == BulkSelection.Exchange.ONLINE ? kind : BulkSelection.PeriodKind.CONSENT,
+                from,
+                to);
     }
 
     /** FX thread: after a visit the next one is outpatient again (the terminal resets it); the choice follows. */

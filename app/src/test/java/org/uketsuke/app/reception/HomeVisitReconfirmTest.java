@@ -106,8 +106,11 @@ class HomeVisitReconfirmTest {
                     card -> true,
                     TIMEOUT);
             assertThat(examinedToday.failure()).isNull();
-            assertThat(examinedToday.records()).singleElement().satisfies(r -> assertThat(r.qualification())
-                    .hasValueSatisfying(q -> assertThat(q.card()).isEqualTo(fixture.issued.expected().card())));
+            assertThat(examinedToday.records())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.qualification())
+                            .hasValueSatisfying(q -> assertThat(q.card())
+                                    .isEqualTo(fixture.issued.expected().card())));
             assertThat(bulk.runBulk(
                                     new BulkSelection.Period(
                                             Exchange.ONLINE,

@@ -67,7 +67,9 @@ class PcscFirstCardWinsVpcdTest {
             onA.close();
             assertThat(next(events)).isInstanceOf(VisitEvent.CardRemoved.class);
             assertThat(next(events)).isInstanceOf(VisitEvent.CardPlaced.class);
-            assertThat(waiting.poll(10, TimeUnit.SECONDS)).as("no card waits any more").isEmpty();
+            assertThat(waiting.poll(10, TimeUnit.SECONDS))
+                    .as("no card waits any more")
+                    .isEmpty();
             long beforeA = cardA.commandCount();
             read(slot);
             assertThat(cardB.commandCount())

@@ -202,7 +202,9 @@ class StaffConsoleUiTest {
         robot.clickOn("#homevisitFirstHOME_VISIT");
         assertThat(env.terminal().visitScenario().current()).isEqualTo(ConsentScenario.HOME_VISIT);
         robot.clickOn("#homevisitFirstOUTPATIENT");
-        assertThat(robot.lookup("#homevisitByEXAMINATION").queryAs(RadioButton.class).isDisabled())
+        assertThat(robot.lookup("#homevisitByEXAMINATION")
+                        .queryAs(RadioButton.class)
+                        .isDisabled())
                 .as("訪問診療 selects by consent dates only")
                 .isTrue();
         robot.clickOn("#homevisitOnline");
