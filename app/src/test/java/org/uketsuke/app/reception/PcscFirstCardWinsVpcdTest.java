@@ -35,13 +35,10 @@ class PcscFirstCardWinsVpcdTest {
 
     @Test
     void theFirstCardWinsAndTheCardWaitingOnTheOtherReaderIsNext() throws Exception {
-        IssuedCard issued;
-        try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 3L, 5))) {
-            issued = backend.issueCard(0);
-        }
         // Two simulators of one card: which one the session talks to shows in their command counts.
-        MyNumberCardSimulator cardA = card(issued);
-        MyNumberCardSimulator cardB = card(issued);
+        CardPersonalisation issued = issue(state);
+        MyNumberCardSimulator cardA = new MyNumberCardSimulator(issued);
+        MyNumberCardSimulator cardB = new MyNumberCardSimulator(issued);
         BlockingQueue<VisitEvent> events = new LinkedBlockingQueue<>();
         BlockingQueue<List<String>> waiting = new LinkedBlockingQueue<>();
         try (PcscCardSlot slot = new PcscCardSlot(new PcscReaders(), List.of(READER_A, READER_B));
@@ -79,9 +76,13 @@ class PcscFirstCardWinsVpcdTest {
         }
     }
 
-    private static MyNumberCardSimulator card(IssuedCard issued) {
-        return new MyNumberCardSimulator(
-                new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin()));
+    /** A card the mock backend's test CA issued (the simulator needs a JPKI certificate and key to answer). */
+    private static CardPersonalisation issue(Path state) {
+        try (MockBackend backend = MockBackend.start(new MockBackendConfig(state, 0, 3L, 5))) {
+            IssuedCard issued = backend.issueCard(0);
+            return new CardPersonalisation(
+                    issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
+        }
     }
 
     private static VisitEvent next(BlockingQueue<VisitEvent> events) throws InterruptedException {
