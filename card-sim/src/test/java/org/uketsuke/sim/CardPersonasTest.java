@@ -36,7 +36,12 @@ class CardPersonasTest {
                         "face-only",
                         "expiring",
                         "expired-recently",
-                        "smartphone-expired");
+                        "smartphone-expired",
+                        "new-insurance");
+        assertThat(CardPersonas.byName("new-insurance").orElseThrow().person())
+                .as("the registration lag's person of the mock population")
+                .hasValue(47);
+        assertThat(CardPersonas.byName("patient").orElseThrow().person()).isEmpty();
         assertThat(CardPersonas.byName("unregistered").orElseThrow().description())
                 .contains("保険証利用登録");
         assertThat(CardPersonas.byName("nobody")).isEmpty();
@@ -69,6 +74,12 @@ class CardPersonasTest {
                 .filteredOn(p -> !p.differsOnTheCard())
                 .extracting(CardPersona::name)
                 .containsExactly(
-                        "revoked", "unregistered", "slow", "expiring", "expired-recently", "smartphone-expired");
+                        "revoked",
+                        "unregistered",
+                        "slow",
+                        "expiring",
+                        "expired-recently",
+                        "smartphone-expired",
+                        "new-insurance");
     }
 }

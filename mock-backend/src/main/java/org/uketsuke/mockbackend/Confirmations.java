@@ -233,8 +233,12 @@ final class Confirmations {
                 .withReferenceClassification("2");
     }
 
-    /** 資格喪失, or a qualification that has not started yet on today's date (Japan time). */
+    /** Not yet registered by the new insurer, 資格喪失, or a qualification that has not started yet (Japan time). */
     private Refusal qualificationRefusal(int person, Qualification held) {
+        if (population.registrationPending(person)) {
+            // The new insurer's registration has not reached the system: it holds no qualification for the person.
+            return new Refusal(RejectionReason.NO_QUALIFICATION, "該当する資格情報が存在しません。");
+        }
         if (population.lost(person)) {
             return new Refusal(RejectionReason.QUALIFICATION_LOST, "資格が喪失しています。");
         }

@@ -49,7 +49,11 @@ final class PopulationStore implements AutoCloseable {
             "population",
             PopulationStore.class,
             "/org/uketsuke/mockbackend/population/",
-            List.of("V1__people_and_cards", "V2__certificate_register_and_insurance_use", "V3__enrolled_results"),
+            List.of(
+                    "V1__people_and_cards",
+                    "V2__certificate_register_and_insurance_use",
+                    "V3__enrolled_results",
+                    "V4__registration_pending"),
             StoreConventions.SQLITE_USER_VERSION);
 
     /** Opens (and migrates) the store; an empty one gets the first {@code people} of the seed's population. */
@@ -95,6 +99,11 @@ final class PopulationStore implements AutoCloseable {
             }
             person.executeBatch();
             previous.executeBatch();
+        }
+        for (PopulationGenerator.GeneratedPerson p : people) {
+            if (PopulationGenerator.registrationPending(p.id())) {
+                sql.update("insert into registration_pending values (?)", p.id());
+            }
         }
     }
 
@@ -238,9 +247,25 @@ final class PopulationStore implements AutoCloseable {
         sql.update("update person set lost = 1 where id = ?", id);
     }
 
-    /** The insurer's registration caught up (the new insurance is reflected): the person is qualified again. */
+    /**
+     * The insurer's registration caught up (the new insurance is reflected): a person marked lost or awaiting the
+     * registration is qualified again.
+     */
     synchronized void reflectRegistration(int id) {
-        sql.update("update person set lost = 0 where id = ?", id);
+        try {
+            sql.inTransaction(() -> {
+                sql.update("update person set lost = 0 where id = ?", id);
+                sql.update("delete from registration_pending where person_id = ?", id);
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reflect the registration of person " + id, e);
+        }
+    }
+
+    /** Whether the person's (new) insurance is not yet registered by the insurer: the system knows no qualification. */
+    synchronized boolean registrationPending(int id) {
+        return sql.first("select 1 from registration_pending where person_id = ?", rs -> true, id)
+                .isPresent();
     }
 
     synchronized boolean lost(int id) {

@@ -49,6 +49,14 @@ class BatchTest {
             for (int i = 0; i < 50; i++) {
                 assertThat(results.get(i).search().arbitraryIdentifier()).isEqualTo("booking-" + i);
                 Qualification expected = backend.person(i);
+                if (i == PopulationGenerator.REGISTRATION_LAG) {
+                    assertThat(results.get(i).outcome())
+                            .as("the new insurance the insurer has not registered yet")
+                            .isInstanceOfSatisfying(
+                                    ConfirmationOutcome.Rejected.class,
+                                    r -> assertThat(r.reason()).isEqualTo(RejectionReason.NO_QUALIFICATION));
+                    continue;
+                }
                 assertThat(results.get(i).outcome())
                         .isInstanceOfSatisfying(
                                 ConfirmationOutcome.Confirmed.class,

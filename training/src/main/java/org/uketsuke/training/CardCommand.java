@@ -55,7 +55,8 @@ public final class CardCommand implements Runnable {
                 names = "--person",
                 defaultValue = "-1",
                 description = "Index of the person in the mock population"
-                        + " (default 0, the demo's patient; for revoked the last one, so the demo's card stays valid).")
+                        + " (default 0, the demo's patient; for revoked the last one, so the demo's card stays valid;"
+                        + " for new-insurance 47, whose new insurance is not registered yet).")
         int person;
 
         @Option(
@@ -95,7 +96,9 @@ public final class CardCommand implements Runnable {
             MyNumberCardSimulator card;
             try (MockBackend backend = MockBackend.start(new MockBackendConfig(backendState, 0, 42L, 50))) {
                 if (person == -1) {
-                    person = chosen.certificate() == CardPersona.Certificate.REVOKED ? backend.people() - 1 : 0;
+                    person = chosen.certificate() == CardPersona.Certificate.REVOKED
+                            ? backend.people() - 1
+                            : chosen.person().orElse(0);
                 }
                 if (person < 0 || person >= backend.people()) {
                     System.err.println("--person must be 0–" + (backend.people() - 1));

@@ -249,7 +249,8 @@ public final class DemoCommand implements Callable<Integer> {
             defaultValue = "0",
             description = "The population person whose virtual card the demo uses (0, the demo patient, by default);"
                     + " e.g. 5: a PMH 医療費助成 recipient, 16: one whose municipality is not connected to PMH,"
-                    + " 11 / 30: 医療扶助 with / without a registered 医療券.")
+                    + " 11 / 30: 医療扶助 with / without a registered 医療券,"
+                    + " 47: a new insurance the insurer has not registered yet (資格情報なし, then 要再確認).")
     int person;
 
     private ReaderMode readerMode() {

@@ -1,7 +1,11 @@
 package org.uketsuke.app.ui;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -33,27 +37,12 @@ public final class HomeVisitView {
         Label note = new Label(messages.get("homevisit.note"));
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
-        ToggleGroup first = new ToggleGroup();
-        HBox firstVisit = new HBox(16, new Label(messages.get("homevisit.firstVisit")));
-        firstVisit.setAlignment(Pos.CENTER_LEFT);
-        for (ConsentScenario s :
-                List.of(ConsentScenario.OUTPATIENT, ConsentScenario.HOME_VISIT, ConsentScenario.ONLINE)) {
-            RadioButton choice = new RadioButton(messages.get("homevisit.first." + s));
-            choice.setId("homevisitFirst" + s);
-            choice.setToggleGroup(first);
-            choice.setUserData(s);
-            choice.setSelected(model.nextVisit.get() == s);
-            firstVisit.getChildren().add(choice);
-        }
-        first.selectedToggleProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                model.nextVisit.set((ConsentScenario) now.getUserData());
-            }
-        });
-        model.nextVisit.addListener((obs, was, now) -> first.getToggles().stream()
-                .filter(t -> t.getUserData() == now)
-                .findFirst()
-                .ifPresent(t -> t.setSelected(true)));
+        HBox firstVisit = choices(
+                messages.get("homevisit.firstVisit"),
+                List.of(ConsentScenario.OUTPATIENT, ConsentScenario.HOME_VISIT, ConsentScenario.ONLINE),
+                model.nextVisit,
+                s -> "homevisitFirst" + s,
+                s -> messages.get("homevisit.first." + s));
         ToggleGroup kind = new ToggleGroup();
         RadioButton home = new RadioButton(messages.get("homevisit.HOME_VISIT"));
         home.setId("homevisitHome");
@@ -66,10 +55,27 @@ public final class HomeVisitView {
         kind.selectedToggleProperty()
                 .addListener((obs, was, now) -> model.exchange.set(
                         online.equals(now) ? BulkSelection.Exchange.ONLINE : BulkSelection.Exchange.HOME_VISIT));
+        // オンライン診療 can be selected by examination dates too; 訪問診療 only by consent dates.
+        HBox byDate = choices(
+                messages.get("homevisit.by"),
+                List.of(BulkSelection.PeriodKind.values()),
+                model.periodKind,
+                k -> "homevisitBy" + k,
+                k -> messages.get("homevisit.by." + k));
+        byDate.disableProperty().bind(model.exchange.isNotEqualTo(BulkSelection.Exchange.ONLINE));
         GridPane form = new GridPane(8, 6);
+        Label fromLabel = new Label();
+        fromLabel.setId("homevisitFromLabel");
+        fromLabel
+                .textProperty()
+                .bind(Bindings.when(model.exchange
+                                .isEqualTo(BulkSelection.Exchange.ONLINE)
+                                .and(model.periodKind.isEqualTo(BulkSelection.PeriodKind.EXAMINATION)))
+                        .then(messages.get("homevisit.from.EXAMINATION"))
+                        .otherwise(messages.get("homevisit.from")));
         form.addRow(
                 0,
-                new Label(messages.get("homevisit.from")),
+                fromLabel,
                 StaffView.field("homevisitFrom", model.from, 10),
                 new Label(messages.get("homevisit.to")),
                 StaffView.field("homevisitTo", model.to, 10));
@@ -103,6 +109,7 @@ public final class HomeVisitView {
                 new Separator(),
                 note,
                 kinds,
+                byDate,
                 form,
                 new Label(messages.get("homevisit.onePatient")),
                 run,
@@ -114,5 +121,35 @@ public final class HomeVisitView {
         Tab tab = new Tab(messages.get("homevisit.title"), content);
         tab.setId("homevisitTab");
         return tab;
+    }
+
+    /** A row of radio buttons for {@code values}, kept in step with {@code property} both ways. */
+    private static <T> HBox choices(
+            String label,
+            List<T> values,
+            ObjectProperty<T> property,
+            Function<T, String> id,
+            Function<T, String> text) {
+        ToggleGroup group = new ToggleGroup();
+        HBox row = new HBox(16, new Label(label));
+        row.setAlignment(Pos.CENTER_LEFT);
+        for (T value : values) {
+            RadioButton choice = new RadioButton(text.apply(value));
+            choice.setId(id.apply(value));
+            choice.setToggleGroup(group);
+            choice.setUserData(value);
+            choice.setSelected(Objects.equals(property.get(), value));
+            row.getChildren().add(choice);
+        }
+        group.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                property.set(values.get(values.indexOf(now.getUserData())));
+            }
+        });
+        property.addListener((obs, was, now) -> group.getToggles().stream()
+                .filter(t -> Objects.equals(t.getUserData(), now))
+                .findFirst()
+                .ifPresent(t -> t.setSelected(true)));
+        return row;
     }
 }

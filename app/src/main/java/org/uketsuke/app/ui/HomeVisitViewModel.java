@@ -40,6 +40,13 @@ public final class HomeVisitViewModel {
 
     public final ObjectProperty<BulkSelection.Exchange> exchange =
             new SimpleObjectProperty<>(BulkSelection.Exchange.HOME_VISIT);
+    /**
+     * What the period's dates are: the 居宅同意's, or (オンライン診療 only, the exchange takes {@code ExaminationDate})
+     * the examinations'. 訪問診療 always selects by consent dates.
+     */
+    public final ObjectProperty<BulkSelection.PeriodKind> periodKind =
+            new SimpleObjectProperty<>(BulkSelection.PeriodKind.CONSENT);
+
     public final StringProperty from = new SimpleStringProperty("");
     public final StringProperty to = new SimpleStringProperty("");
     /** One patient: empty for the whole list. */
@@ -91,8 +98,7 @@ public final class HomeVisitViewModel {
         if (!wrong.isEmpty() || busy.get()) {
             return;
         }
-        BulkSelection selection =
-                new BulkSelection.Period(exchange.get(), BulkSelection.PeriodKind.CONSENT, start, end);
+        BulkSelection selection = selection(exchange.get(), periodKind.get(), start, end);
         Predicate<InsuranceCardId> keep = one ? patient(insurer.get(), number.get()) : card -> true;
         summary.set(messages.get("precheck.running"));
         notConfirmed.clear();
@@ -110,6 +116,16 @@ public final class HomeVisitViewModel {
                     .toList());
             result.records().forEach(history);
         });
+    }
+
+    /** The form's selection: a 訪問診療 period is always one of consent dates, whatever was chosen for オンライン診療. */
+    static BulkSelection.Period selection(
+            BulkSelection.Exchange exchange, BulkSelection.PeriodKind kind, LocalDate from, LocalDate to) {
+        return new BulkSelection.Period(
+                exchange,
+                exchange == BulkSelection.Exchange.ONLINE ? kind : BulkSelection.PeriodKind.CONSENT,
+                from,
+                to);
     }
 
     /** FX thread: after a visit the next one is outpatient again (the terminal resets it); the choice follows. */

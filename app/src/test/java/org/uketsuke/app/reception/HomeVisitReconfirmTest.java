@@ -89,4 +89,39 @@ class HomeVisitReconfirmTest {
                     .isZero();
         }
     }
+
+    /** オンライン診療 re-confirmed by the examination date (the exchange's {@code ExaminationDate} period). */
+    @Test
+    void anOnlinePatientIsReconfirmedByTheExaminationDate() throws Exception {
+        try (VisitStepFixture fixture = VisitStepFixture.start(dir)) {
+            VisitStep.Result first =
+                    new ConfirmStep(fixture.client, fixture.records).run(signedUnder(fixture, ConsentScenario.ONLINE));
+            assertThat(first.visit().confirmed()).isPresent();
+            new EndVisitStep().run(first.visit());
+
+            BatchPreCheck bulk = new BatchPreCheck(fixture.client, fixture.bridge, Clock.systemUTC());
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+            BatchPreCheck.Summary examinedToday = bulk.runBulk(
+                    new BulkSelection.Period(Exchange.ONLINE, PeriodKind.EXAMINATION, today, today),
+                    card -> true,
+                    TIMEOUT);
+            assertThat(examinedToday.failure()).isNull();
+            assertThat(examinedToday.records())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.qualification())
+                            .hasValueSatisfying(q -> assertThat(q.card())
+                                    .isEqualTo(fixture.issued.expected().card())));
+            assertThat(bulk.runBulk(
+                                    new BulkSelection.Period(
+                                            Exchange.ONLINE,
+                                            PeriodKind.EXAMINATION,
+                                            today.minusDays(30),
+                                            today.minusDays(1)),
+                                    card -> true,
+                                    TIMEOUT)
+                            .confirmed())
+                    .as("not examined in an earlier period")
+                    .isZero();
+        }
+    }
 }

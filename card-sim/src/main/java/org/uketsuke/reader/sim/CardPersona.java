@@ -2,6 +2,7 @@ package org.uketsuke.reader.sim;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * One virtual card of {@code personas.properties}: what it is and how it is made. The issuing of its certificate
@@ -13,9 +14,17 @@ import java.util.Objects;
  * @param tokenLabel the JPKI token label (EF 0006)
  * @param pin the state of its auth PIN
  * @param behaviour its faults and timing
+ * @param person the mock population's person the card is issued for when it is a particular one (the registration
+ *     lag's person), else empty: the demo patient
  */
 public record CardPersona(
-        String name, String description, Certificate certificate, String tokenLabel, Pin pin, Behaviour behaviour) {
+        String name,
+        String description,
+        Certificate certificate,
+        String tokenLabel,
+        Pin pin,
+        Behaviour behaviour,
+        OptionalInt person) {
 
     /** Default APDU count before a {@link Behaviour#PULLED} card is taken off. */
     public static final long DEFAULT_PULLED_AFTER = 3;
@@ -58,6 +67,7 @@ public record CardPersona(
         Objects.requireNonNull(tokenLabel, "tokenLabel");
         Objects.requireNonNull(pin, "pin");
         Objects.requireNonNull(behaviour, "behaviour");
+        Objects.requireNonNull(person, "person");
     }
 
     /**
@@ -91,13 +101,15 @@ public record CardPersona(
 
     /**
      * Whether the card itself answers differently from the patient's: a revoked or unregistered card differs only in
-     * the backend, a slow one only in time, a certificate about to expire or in its grace only in its dates.
+     * the backend, a slow one only in time, a certificate about to expire or in its grace only in its dates, another
+     * person's card only in whom the backend finds.
      */
     public boolean differsOnTheCard() {
         return certificate != Certificate.REVOKED
                 && certificate != Certificate.UNREGISTERED
                 && certificate != Certificate.EXPIRING
                 && certificate != Certificate.EXPIRED_RECENTLY
-                && behaviour != Behaviour.SLOW;
+                && behaviour != Behaviour.SLOW
+                && person.isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 /** The virtual cards of {@code personas.properties} (next to this class), in the file's order. */
@@ -50,9 +51,14 @@ public final class CardPersonas {
                     CardPersona.Certificate.valueOf(constant(required(file, n + ".certificate"))),
                     required(file, n + ".token"),
                     CardPersona.Pin.valueOf(constant(required(file, n + ".pin"))),
-                    CardPersona.Behaviour.valueOf(constant(required(file, n + ".behaviour")))));
+                    CardPersona.Behaviour.valueOf(constant(required(file, n + ".behaviour"))),
+                    person(file.getProperty(n + ".person"))));
         }
         return List.copyOf(personas);
+    }
+
+    private static OptionalInt person(String value) {
+        return value == null || value.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value.strip()));
     }
 
     private static String required(Properties file, String key) {

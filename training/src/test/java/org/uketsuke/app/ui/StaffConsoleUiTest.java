@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -201,6 +202,14 @@ class StaffConsoleUiTest {
         robot.clickOn("#homevisitFirstHOME_VISIT");
         assertThat(env.terminal().visitScenario().current()).isEqualTo(ConsentScenario.HOME_VISIT);
         robot.clickOn("#homevisitFirstOUTPATIENT");
+        assertThat(robot.lookup("#homevisitByEXAMINATION")
+                        .queryAs(RadioButton.class)
+                        .isDisabled())
+                .as("訪問診療 selects by consent dates only")
+                .isTrue();
+        robot.clickOn("#homevisitOnline");
+        robot.clickOn("#homevisitByEXAMINATION");
+        assertThat(robot.lookup("#homevisitFromLabel").queryLabeled().getText()).isEqualTo("受診日");
         robot.clickOn("#homevisitRun");
         Label summary = robot.lookup("#homevisitSummary").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().startsWith("期間内に同意した患者"));
