@@ -237,7 +237,9 @@ public final class KioskView {
         visual.getStyleClass().add("pin-action");
         visual.setOnAction(e -> model.requestVisualCheck());
         // Only the identity checks this terminal offers (its configuration; the face check also needs 照合番号B).
-        // A phone has no photo to check; a face-only card has no PIN for the pad.
+        // A phone has no photo to check; a face-only card (and an iPhone) has no PIN for the pad, nor for a companion
+        // to
+        // type.
         face.visibleProperty().bind(model.faceOffered.and(model.photoOnTheCard));
         face.managedProperty().bind(face.visibleProperty());
         visual.visibleProperty().bind(model.visualOffered.and(model.photoOnTheCard));
@@ -252,7 +254,7 @@ public final class KioskView {
         VBox left = new VBox(16, triesLeft, lastTryWarning, pinDisplay, actions, new HBox(16, face, visual), companion);
         left.setAlignment(Pos.CENTER_LEFT);
         keys.setId("pinKeys");
-        for (Node typing : new Node[] {keys, triesLeft, pinDisplay, clear, ok}) {
+        for (Node typing : new Node[] {keys, triesLeft, pinDisplay, clear, ok, companion}) {
             typing.visibleProperty().bind(model.pinOnTheKiosk);
             typing.managedProperty().bind(model.pinOnTheKiosk);
         }

@@ -51,12 +51,15 @@ class KioskCardKindsUiTest {
     void eachCardKindGetsItsOwnWaysAndAnExpiredCertificateItsNotice(FxRobot robot) {
         robot.interact(() -> model.show(at(VisitState.AWAITING_PIN, PresentedCard.of(CardKind.FACE_ONLY_CARD))));
         assertThat(visible(robot, "#pinKeys")).isFalse();
+        // No PIN, so no companion to type it either.
+        assertThat(visible(robot, "#pinByCompanion")).isFalse();
         assertThat(visible(robot, "#chooseFace")).isTrue();
         assertThat(visible(robot, "#requestVisual")).isTrue();
         assertThat(robot.lookup("#kioskTitle").queryAs(Label.class).getText()).isEqualTo("Face-authentication card");
 
         robot.interact(() -> model.show(at(VisitState.AWAITING_PIN, PresentedCard.of(CardKind.ANDROID_PHONE))));
         assertThat(visible(robot, "#pinKeys")).isTrue();
+        assertThat(visible(robot, "#pinByCompanion")).isTrue();
         assertThat(visible(robot, "#chooseFace")).isFalse();
         assertThat(visible(robot, "#requestVisual")).isFalse();
 
