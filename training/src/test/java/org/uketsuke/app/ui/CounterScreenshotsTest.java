@@ -142,21 +142,7 @@ class CounterScreenshotsTest {
         env = DemoProfile.startForPerson(dataDir.resolve(language), ReaderMode.VIRTUAL, null, MEDICAL_AID_PERSON);
         robot.interact(() -> env.openWindows(stage, new Stage(), m));
         DemoSignIn.receptionist(robot);
-        robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
-        for (char digit : env.demoPin().toCharArray()) {
-            robot.clickOn("#pinKey" + digit);
-        }
-        robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
-        for (ConsentItem item : ConsentItem.values()) {
-            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
-        }
-        robot.clickOn("#consentNext");
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        DemoVisit.declineEverything(robot, env.demoPin());
         String ticket = m.get("assistance.kind.1");
         WaitForAsyncUtils.waitFor(
                 10,

@@ -115,21 +115,7 @@ class FxResponsivenessTest {
         toFront(robot, "#placeCard");
         // A PIN visit with a slow backend answer (1.5 s): the kiosk shows progress, the FX thread stays free.
         env.backend().injectFault(new Fault.Latency(Duration.ofMillis(1500)), 1);
-        robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
-        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
-            robot.clickOn(key);
-        }
-        robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
-        for (ConsentItem item : ConsentItem.values()) {
-            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
-        }
-        robot.clickOn("#consentNext");
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        DemoVisit.declineEverything(robot, env.demoPin());
         robot.clickOn("#removeCard");
 
         StringBuilder csv = new StringBuilder("保険者番号,記号,番号,枝番,生年月日,患者ID\n");

@@ -143,11 +143,7 @@ class KioskDemoUiTest {
     void aBackendOutageShowsAPlainMessageAndNothingIsWritten(FxRobot robot) throws Exception {
         env.backend().injectFault(new Fault.Status(503), 1);
         int entriesBefore = env.terminal().bridge().statuses().size();
-        robot.clickOn("#placeCard");
-        waitUntilVisible(robot, "#pinPad");
-        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4", "#pinOk"}) {
-            robot.clickOn(key);
-        }
+        DemoVisit.placeCardAndEnterPin(robot, env.demoPin());
         answerConsents(robot, "no");
         waitUntilVisible(robot, "#kioskProblem");
         assertThat(text(robot, "#kioskProblem")).isEqualTo("現在、資格確認サービスに接続できません。");

@@ -69,12 +69,7 @@ class MedicalInfoUiTest {
     @Test
     void theConsentScreenExplainsEachAnswerAndTheChosenFormReachesTheSystem(FxRobot robot) throws Exception {
         Messages ja = new Messages(Messages.JAPANESE);
-        robot.clickOn("#placeCard");
-        waitUntilVisible(robot, "#pinPad");
-        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4", "#pinOk"}) {
-            robot.clickOn(key);
-        }
-        waitUntilVisible(robot, "#consentBox");
+        DemoVisit.placeCardAndEnterPin(robot, env.demoPin());
         assertThat(text(robot, "#consentExplanation")).isEqualTo(ja.get("consent.explainIntro"));
         assertThat(robot.lookup("#prescription-electronic").query().isVisible()).isTrue();
         Button next = robot.lookup("#consentNext").queryButton();

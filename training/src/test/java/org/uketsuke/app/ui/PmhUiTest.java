@@ -64,14 +64,7 @@ class PmhUiTest {
             windows.kiosk().subsidyQuestionEnabledProperty().set(true);
         });
         DemoSignIn.receptionist(robot);
-        robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
-        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4", "#pinOk"}) {
-            robot.clickOn(key);
-        }
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
+        DemoVisit.placeCardAndEnterPin(robot, env.demoPin());
         assertThat(robot.lookup("#subsidyLabel").queryAs(Labeled.class).getText())
                 .isEqualTo(m.get("subsidy.question"));
         robot.clickOn("#consentAll");

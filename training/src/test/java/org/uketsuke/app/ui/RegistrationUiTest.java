@@ -3,7 +3,6 @@ package org.uketsuke.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -49,19 +48,8 @@ class RegistrationUiTest {
     }
 
     private void pinAndConsents(FxRobot robot) throws Exception {
-        robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
-        for (char digit : env.demoPin().toCharArray()) {
-            robot.clickOn("#pinKey" + digit);
-        }
-        robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
-        for (ConsentItem item : ConsentItem.values()) {
-            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
-        }
-        robot.clickOn("#consentNext");
+        DemoVisit.placeCardAndEnterPin(robot, env.demoPin());
+        DemoVisit.answerEveryConsent(robot, "no");
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
@@ -74,29 +62,14 @@ class RegistrationUiTest {
     void theCardIsRegisteredAtTheCounterAndTheQualificationConfirmed(FxRobot robot) throws Exception {
         pinAndConsents(robot);
         robot.clickOn("#registerYes");
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        DemoVisit.awaitResult(robot);
         assertThat(robot.lookup("#resultInsurerNumber").queryLabeled().getText())
                 .isEqualTo(env.issuedCard().expected().card().insurer().value().strip());
         assertThat(env.terminal().bridge().statuses()).hasSize(1);
         robot.clickOn("#removeCard");
 
         // Next time the same card confirms straight away.
-        robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
-        for (char digit : env.demoPin().toCharArray()) {
-            robot.clickOn("#pinKey" + digit);
-        }
-        robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
-        for (ConsentItem item : ConsentItem.values()) {
-            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
-        }
-        robot.clickOn("#consentNext");
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
+        DemoVisit.declineEverything(robot, env.demoPin());
     }
 
     @Test

@@ -107,19 +107,8 @@ class ScreenshotTourTest {
 
         // The line to the national system is down: the patient is told to see the staff.
         env.backend().injectFault(new Fault.Status(503), Integer.MAX_VALUE);
-        robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
-        for (String key : new String[] {"#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
-            robot.clickOn(key);
-        }
-        robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
-        for (ConsentItem item : ConsentItem.values()) {
-            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
-        }
-        robot.clickOn("#consentNext");
+        DemoVisit.placeCardAndEnterPin(robot, env.demoPin());
+        DemoVisit.answerEveryConsent(robot, "no");
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
@@ -62,21 +61,8 @@ class StaffQueueUiTest {
     @Test
     void theQueueIsFilteredByStatusAndMethodAndSearchedByKanaAndNumber(FxRobot robot) throws Exception {
         // A PIN visit at the kiosk.
-        robot.clickOn("#placeCard");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#pinPad").query().isVisible());
-        WaitForAsyncUtils.waitForFxEvents();
-        for (char digit : env.demoPin().toCharArray()) {
-            robot.clickOn("#pinKey" + digit);
-        }
-        robot.clickOn("#pinOk");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#consentBox").query().isVisible());
-        WaitForAsyncUtils.waitForFxEvents();
-        for (ConsentItem item : ConsentItem.values()) {
-            robot.clickOn("#consent-" + item.name().toLowerCase(Locale.ROOT) + "-no");
-        }
-        robot.clickOn("#consentNext");
+        DemoVisit.placeCardAndEnterPin(robot, env.demoPin());
+        DemoVisit.answerEveryConsent(robot, "no");
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> robot.lookup("#resultPanel").query().isVisible());
         robot.clickOn("#removeCard");
