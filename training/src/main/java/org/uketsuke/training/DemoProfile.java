@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,7 @@ import org.uketsuke.app.reception.PcscCardSlot;
 import org.uketsuke.app.reception.VirtualCardSlot;
 import org.uketsuke.app.staff.StaffPolicy;
 import org.uketsuke.app.terminal.Closer;
+import org.uketsuke.app.terminal.FaceFolderAlerts;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.app.terminal.TerminalPorts;
 import org.uketsuke.app.terminal.TerminalSettings;
@@ -215,10 +217,18 @@ public final class DemoProfile implements AutoCloseable {
             DemoStaff.ensure(dataDir);
             this.terminal = Terminal.start(settings(dataDir, postgres), ports, closer);
             if (folders != null) {
-                folders.importInto(terminal.bridge(), record -> {
-                    terminal.addOutsideRecord(record);
-                    terminal.wakeDelivery();
-                });
+                folders.importInto(
+                        terminal.bridge(),
+                        record -> {
+                            terminal.addOutsideRecord(record);
+                            terminal.wakeDelivery();
+                        },
+                        new FaceFolderAlerts(
+                                folders.face(),
+                                folders.setAside(),
+                                ZoneId.systemDefault(),
+                                terminal::addStaffNotice,
+                                Optional.of(terminal.audit())));
             }
         } catch (RuntimeException e) {
             closer.close();

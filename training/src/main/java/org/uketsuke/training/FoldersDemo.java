@@ -95,21 +95,34 @@ final class FoldersDemo implements AutoCloseable {
 
     /**
      * Starts importing the reader's results into the terminal's outbox, each one matched to the store's patients and
-     * handed to {@code records} (the console's reception list, whose owner also wakes the delivery).
+     * handed to {@code records} (the console's reception list, whose owner also wakes the delivery); the importer's
+     * alerts (a file set aside, the folder gone and back) go to {@code alerts}.
      */
-    void importInto(RececonBridge bridge, Consumer<ReceptionRecord> records) {
+    void importInto(
+            RececonBridge bridge, Consumer<ReceptionRecord> records, Consumer<FaceFolderImporter.Alert> alerts) {
         importer = new FaceFolderImporter(
                 new FaceFolderImporter.Settings(
-                        dataDir.resolve("oqs-share").resolve("face"),
+                        face(),
                         dataDir.resolve("face-import.db"),
-                        dataDir.resolve("face-set-aside"),
+                        setAside(),
                         null,
                         Duration.ofMillis(500)),
                 bridge,
                 PatientDirectory.of(bridge),
                 Clock.systemUTC());
         importer.onImported(imported -> records.accept(ReceptionRecord.imported(imported)));
+        importer.onAlert(alerts);
         polling = importer.poll(Duration.ofMillis(250));
+    }
+
+    /** The simulated 連携アプリ's {@code face} folder. */
+    Path face() {
+        return dataDir.resolve("oqs-share").resolve("face");
+    }
+
+    /** Where the importer puts the files it cannot read. */
+    Path setAside() {
+        return dataDir.resolve("face-set-aside");
     }
 
     FaceFolderImporter importer() {

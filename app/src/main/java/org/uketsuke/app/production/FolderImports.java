@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.reception.AuditTrail;
 import org.uketsuke.app.reception.ReceptionRecord;
 import org.uketsuke.app.terminal.Closer;
+import org.uketsuke.app.terminal.FaceFolderAlerts;
 import org.uketsuke.app.terminal.StaffNotice;
 import org.uketsuke.app.terminal.Terminal;
 import org.uketsuke.bridge.RececonBridge;
@@ -19,14 +20,13 @@ import org.uketsuke.folders.face.PatientDirectory;
 
 /**
  * The folders backend in a production terminal (docs/decisions/0012-folders-backend.md): the client's settings from
- * the configuration, and the face-folder importer feeding the terminal's outbox, its reception list and its staff
- * notices.
+ * the configuration, and the face-folder importer feeding the terminal's outbox, its reception list, its staff
+ * notices and its audit trail.
  */
 final class FolderImports {
 
     static final String LEDGER = "face-import.db";
     static final String SET_ASIDE = "face-set-aside";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private FolderImports() {}
 
@@ -44,8 +44,8 @@ final class FolderImports {
 
     /**
      * Starts importing {@code face} into the terminal's outbox: each result on the reception list (and its delivery
-     * woken), each alert a staff notice. The importer and its polling close with the terminal, before the outbox does
-     * (the closer closes the last opened first).
+     * woken), each alert a staff notice (the folder's going away and coming back audited too). The importer and its
+     * polling close with the terminal, before the outbox does (the closer closes the last opened first).
      */
     static void start(UketsukeConfig.Folders folders, Path dataDir, Terminal terminal, Closer closer) {
         FaceFolderImporter importer = closer.open(importer(
@@ -57,8 +57,18 @@ final class FolderImports {
                     terminal.addOutsideRecord(record);
                     terminal.wakeDelivery();
                 },
-                terminal::addStaffNotice));
+                alerts(folders, dataDir, terminal::addStaffNotice, Optional.of(terminal.audit()))));
         closer.open(importer.poll(folders.poll()));
+    }
+
+    /** The terminal's handling of the importer's alerts: notices in the console's words, folder events audited. */
+    static FaceFolderAlerts alerts(
+            UketsukeConfig.Folders folders,
+            Path dataDir,
+            Consumer<StaffNotice> notices,
+            Optional<AuditTrail> audit) {
+        return new FaceFolderAlerts(
+                folders.face(), dataDir.resolve(SET_ASIDE), ZoneId.systemDefault(), notices, audit);
     }
 
     /** The importer of {@code face}, its ledger and set-aside folder in the data folder, wired to the console. */
@@ -68,7 +78,7 @@ final class FolderImports {
             RececonBridge bridge,
             Duration settle,
             Consumer<ReceptionRecord> records,
-            Consumer<StaffNotice> notices) {
+            Consumer<FaceFolderImporter.Alert> alerts) {
         FaceFolderImporter importer = new FaceFolderImporter(
                 new FaceFolderImporter.Settings(
                         folders.face(),
@@ -79,9 +89,8 @@ final class FolderImports {
                 bridge,
                 PatientDirectory.of(bridge),
                 Clock.systemUTC());
-        ZoneId zone = ZoneId.systemDefault();
         importer.onImported(imported -> records.accept(ReceptionRecord.imported(imported)));
-        importer.onAlert(alert -> notices.accept(notice(alert, folders.face(), dataDir, zone)));
+        importer.onAlert(alerts);
         return importer;
     }
 
@@ -89,18 +98,5 @@ final class FolderImports {
     static Duration settle(Duration poll) {
         Duration twice = poll.multipliedBy(2);
         return twice.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : twice;
-    }
-
-    /** The staff console's words for an importer alert ({@code staff.faceImport.<kind>}): when, which file, where. */
-    static StaffNotice notice(FaceFolderImporter.Alert alert, Path face, Path dataDir, ZoneId zone) {
-        String at = TIME.format(alert.at().atZone(zone));
-        return switch (alert.kind()) {
-            case SET_ASIDE ->
-                new StaffNotice(
-                        "staff.faceImport.SET_ASIDE",
-                        List.of(at, alert.fileName(), dataDir.resolve(SET_ASIDE).toString()));
-            case FOLDER_UNREACHABLE ->
-                new StaffNotice("staff.faceImport.FOLDER_UNREACHABLE", List.of(at, face.toString()));
-        };
     }
 }

@@ -358,11 +358,13 @@ public final class Terminal implements ScreenServices, AutoCloseable {
 
     /**
      * Adds a notice the staff console shows from now on (the same thing is logged where it was found): one found at
-     * start, or one raised while the terminal runs (the face-folder importer's alerts).
+     * start, or one raised while the terminal runs (the face-folder importer's alerts). A notice with a topic takes the
+     * place of the earlier one of that topic.
      */
     public void addStaffNotice(StaffNotice notice) {
         List<Consumer<StaffNotice>> listeners;
         synchronized (staffNotices) {
+            staffNotices.removeIf(notice::replaces);
             staffNotices.add(notice);
             listeners = List.copyOf(noticeListeners);
         }

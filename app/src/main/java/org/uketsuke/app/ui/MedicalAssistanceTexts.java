@@ -13,6 +13,9 @@ import org.uketsuke.eligibility.Qualification;
  */
 final class MedicalAssistanceTexts {
 
+    /** 法別番号 of 生活保護法による医療扶助. */
+    private static final String MEDICAL_AID_LAW = "12";
+
     private MedicalAssistanceTexts() {}
 
     static Optional<String> of(Messages m, Qualification q) {
@@ -28,17 +31,30 @@ final class MedicalAssistanceTexts {
                 .map(t -> m.get(
                         "assistance.ticket",
                         m.get("assistance.kind." + t.ticketKind()),
-                        day.format(t.validStart()),
-                        day.format(t.validEnd())))
+                        t.validStart() == null ? "—" : day.format(t.validStart()),
+                        t.validEnd() == null ? "—" : day.format(t.validEnd())))
                 .collect(Collectors.joining(" / ", m.get("assistance.title") + ": ", "")));
     }
 
-    /** The staff also see the 公費負担者番号 and 受給者番号 the レセコン bills with. */
+    /**
+     * The staff also see the 公費負担者番号 and 受給者番号 the レセコン bills with; for 医療扶助 without health insurance
+     * (a result imported from the 連携アプリ's face folder, whose numbers stand in the insurance fields and whose 負担割合
+     * is none: docs/spec-notes/face-files.md#public-samples) that it is 医療扶助 alone.
+     */
     static Optional<String> forStaff(Messages m, Qualification q) {
         return of(m, q).map(text -> text + " "
                 + q.particulars().medicalTickets().stream()
                         .map(MedicalAssistanceTexts::numbers)
-                        .collect(Collectors.joining(" ")));
+                        .collect(Collectors.joining(" "))
+                + (assistanceOnly(q)
+                        ? " " + m.get("assistance.only", q.card().insurer().value(), q.card().number())
+                        : ""));
+    }
+
+    /** 医療扶助 whose card is the 医療扶助's own numbers (法別 12): no health insurance beside it. */
+    static boolean assistanceOnly(Qualification q) {
+        return q.particulars().cardClassification().medicalAid()
+                && q.card().insurer().lawCode().equals(MEDICAL_AID_LAW);
     }
 
     private static String numbers(MedicalTicket t) {

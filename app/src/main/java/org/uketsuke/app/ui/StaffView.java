@@ -2,6 +2,8 @@ package org.uketsuke.app.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -63,6 +65,7 @@ public final class StaffView {
     private final VBox root = new VBox(12);
     private final Label state = new Label();
     private final Label cardService = new Label();
+    private final Map<String, Label> noticesByTopic = new HashMap<>();
     private final ObservableList<ReceptionRecord> rows = FXCollections.observableArrayList();
     private final TableView<ReceptionRecord> table = new TableView<>(rows);
     private final TabPane tabs = new TabPane();
@@ -406,13 +409,24 @@ public final class StaffView {
         }
     }
 
-    /** A standing notice about the terminal (a device it could not use at start), under the kiosk's state. */
-    public void addNotice(String text) {
+    /**
+     * A standing notice about the terminal (a device it could not use at start, the face folder), under the kiosk's
+     * state; one of a {@code topic} already shown is replaced in place (empty topic: always a new one).
+     */
+    public void addNotice(String topic, String text) {
+        Label standing = noticesByTopic.get(topic);
+        if (standing != null) {
+            standing.setText(text);
+            return;
+        }
         Label notice = new Label(text);
         notice.getStyleClass().add("staff-problems");
         notice.setWrapText(true);
         notice.setId("staffNotice");
         root.getChildren().add(root.getChildren().indexOf(cardService) + 1, notice);
+        if (!topic.isEmpty()) {
+            noticesByTopic.put(topic, notice);
+        }
     }
 
     private static void visible(Node node, boolean visible) {

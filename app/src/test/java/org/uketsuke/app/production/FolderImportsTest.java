@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,17 @@ import org.uketsuke.app.config.ConfigParser;
 import org.uketsuke.app.config.ConfigParserTest;
 import org.uketsuke.app.config.ConfigResult;
 import org.uketsuke.app.config.UketsukeConfig;
+import org.uketsuke.app.reception.AuditTrail;
 import org.uketsuke.app.reception.ReceptionRecord;
+import org.uketsuke.app.terminal.FaceFolderAlerts;
 import org.uketsuke.app.terminal.StaffNotice;
 import org.uketsuke.app.terminal.TerminalStartException;
 import org.uketsuke.app.ui.ImportedPatientTexts;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.audit.AuditLog;
+import org.uketsuke.bridge.audit.AuditVerification;
 import org.uketsuke.eligibility.IdentityMethod;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.wire.CharacterCode;
@@ -83,7 +88,12 @@ class FolderImportsTest {
     }
 
     private FaceFolderImporter importer() {
-        return FolderImports.importer(folders, data, bridge, Duration.ZERO, records::add, notices::add);
+        return importer(Optional.empty());
+    }
+
+    private FaceFolderImporter importer(Optional<AuditTrail> audit) {
+        return FolderImports.importer(
+                folders, data, bridge, Duration.ZERO, records::add, FolderImports.alerts(folders, data, notices::add, audit));
     }
 
     @Test
@@ -169,6 +179,64 @@ class FolderImportsTest {
                 .contains("番号: 登録 " + person.card().number() + " / 確認 7654321");
         assertThat(ImportedPatientTexts.forStaff(EN, records.getLast().patient()))
                 .contains("confirm it is the same patient");
+    }
+
+    /**
+     * The share goes away and comes back: the console's notice that it is gone is replaced by one saying it is back and
+     * how many results are being imported, in both languages; both moments are in the audit log.
+     */
+    @Test
+    void theFaceFolderComingBackIsANoticeInPlaceOfTheGoneOneAndBothAreAudited() throws Exception {
+        Path auditFile = data.resolve("audit.jsonl");
+        AuditTrail audit = AuditTrail.open(auditFile, "kiosk-1", Clock.systemUTC(), false);
+        Qualification person = MockBackend.population(4L, 3).get(0);
+        try (FaceFolderImporter importer = importer(Optional.of(audit))) {
+            Files.move(share, dir.resolve("unmounted"));
+            importer.pass();
+            importer.pass();
+            // Meanwhile the 連携アプリ writes a result on its own disk.
+            Files.write(
+                    dir.resolve("unmounted/face/OQSsiquc01res_face_131123456700000000000000000005_20261204090000.xml"),
+                    QualificationXml.write(
+                            ResultMessage.confirmed("20261204090000", INSTITUTION, "face-back-1", person, null)));
+            Files.move(dir.resolve("unmounted"), share);
+            importer.pass();
+            importer.pass();
+        }
+
+        assertThat(records).singleElement().satisfies(row -> assertThat(row.qualification()).contains(person));
+        assertThat(notices)
+                .extracting(StaffNotice::key)
+                .containsExactly("staff.faceImport.FOLDER_UNREACHABLE", "staff.faceImport.FOLDER_BACK");
+        StaffNotice gone = notices.getFirst();
+        StaffNotice back = notices.getLast();
+        assertThat(back.replaces(gone)).isTrue();
+        assertThat(back.replaces(new StaffNotice("staff.faceImport.SET_ASIDE", List.of()))).isFalse();
+        assertThat(JA.get(back.key(), back.args().toArray()))
+                .contains(folders.face().toString())
+                .contains("再び接続しました")
+                .contains("1 件を取り込んでいます");
+        assertThat(EN.get(back.key(), back.args().toArray()))
+                .contains(folders.face().toString())
+                .contains("can be read again")
+                .contains("the 1 certified reader result file(s) that arrived meanwhile are being imported");
+        assertThat(AuditLog.read(auditFile))
+                .extracting(line -> line.event().method(), line -> line.event().outcome())
+                .containsExactly(
+                        tuple(FaceFolderAlerts.AUDIT_METHOD, "UNREACHABLE"),
+                        tuple(FaceFolderAlerts.AUDIT_METHOD, "REACHABLE_AGAIN"));
+        assertThat(AuditLog.verify(auditFile)).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    /** Every alert of the importer has its words in both languages. */
+    @Test
+    void everyImporterAlertIsWordedInBothLanguages() {
+        for (FaceFolderImporter.Alert.Kind kind : FaceFolderImporter.Alert.Kind.values()) {
+            Object[] args = {"09:00", "/mnt/oqs/face", "3"};
+            String key = "staff.faceImport." + kind;
+            // A key missing from the Japanese file would fall back to the English words.
+            assertThat(JA.get(key, args)).as(kind.name()).isNotEqualTo(EN.get(key, args));
+        }
     }
 
     @Test

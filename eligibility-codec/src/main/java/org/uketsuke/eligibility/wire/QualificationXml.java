@@ -73,6 +73,9 @@ public final class QualificationXml {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
 
+    /** The ratio of a 医療扶助-only result, which names none (see {@link #readQualification}). */
+    private static final ContributionRatio MEDICAL_AID_ONLY = new ContributionRatio(0);
+
     private QualificationXml() {}
 
     // ---- result -------------------------------------------------------------------------------------------------
@@ -214,14 +217,15 @@ public final class QualificationXml {
         for (int i = 0; i < ticketInfos.getLength(); i++) {
             Element info = (Element) ticketInfos.item(i);
             // The official result names the 医療扶助 numbers once for the person (PublicExpenseNumber,
-            // BeneficiaryNumber); Uketsuke 0.1 named the ticket's fields its own way: both are read.
+            // BeneficiaryNumber), a 医療扶助-only result in the insurance fields (medicalAidPayer); Uketsuke 0.1 named
+            // the ticket's fields its own way: all are read.
             tickets.add(new MedicalTicket(
                     firstText(info, "TicketType", "MedicalTicketClassification").orElse("1"),
                     PublicExpensePayerNumber.of(firstText(info, "PublicExpensePayerNumber")
-                            .or(() -> SafeXml.text(e, "PublicExpenseNumber"))
+                            .or(() -> medicalAidPayer(e))
                             .orElseThrow(() -> new MalformedMessageException("missing PublicExpenseNumber"))),
                     PublicExpenseRecipientNumber.of(firstText(info, "PublicExpenseRecipientNumber")
-                            .or(() -> SafeXml.text(e, "BeneficiaryNumber"))
+                            .or(() -> medicalAidRecipient(e))
                             .orElseThrow(() -> new MalformedMessageException("missing BeneficiaryNumber"))),
                     optionalDate(info, "MedicalTicketValidDate", "MedicalTicketValidStartDate"),
                     optionalDate(info, "MedicalTicketExpirationDate", "MedicalTicketValidEndDate")));
@@ -364,13 +368,49 @@ public final class QualificationXml {
         return qualifications;
     }
 
+    /** 被保険者証区分 A1: the result is 医療扶助 (docs/spec-notes/results.md, "医療扶助"). */
+    private static boolean medicalAid(Element e) {
+        return SafeXml.text(e, "InsuredCardClassification")
+                .map(InsuredCardClassification.MEDICAL_AID.code()::equals)
+                .orElse(false);
+    }
+
+    /** The 医療扶助 公費負担者番号: the person's PublicExpenseNumber, else (a 医療扶助-only result) its InsurerNumber. */
+    private static Optional<String> medicalAidPayer(Element e) {
+        return SafeXml.text(e, "PublicExpenseNumber")
+                .or(() -> medicalAid(e) ? SafeXml.text(e, "InsurerNumber") : Optional.empty());
+    }
+
+    /** The 医療扶助 受給者番号: BeneficiaryNumber, else (a 医療扶助-only result) InsuredIdentificationNumber. */
+    private static Optional<String> medicalAidRecipient(Element e) {
+        return SafeXml.text(e, "BeneficiaryNumber")
+                .or(() -> medicalAid(e) ? SafeXml.text(e, "InsuredIdentificationNumber") : Optional.empty());
+    }
+
+    /**
+     * A 医療扶助-only result (no health insurance beside it) carries the 公費負担者番号 and 受給者番号 where an insurance's
+     * numbers stand — or only as PublicExpenseNumber / BeneficiaryNumber — and no 負担割合: the patient's share is the
+     * 医療券's SelfPayAmount, not a ratio, so it reads as 0 (docs/spec-notes/face-files.md#public-samples). Any other
+     * result must name its insurance and ratio.
+     */
     private static Qualification readQualification(Element e) throws MalformedMessageException {
         try {
+            boolean medicalAid = medicalAid(e);
             InsuranceCardId card = new InsuranceCardId(
-                    InsurerNumber.of(SafeXml.required(e, "InsurerNumber")),
+                    InsurerNumber.of(
+                            medicalAid
+                                    ? SafeXml.text(e, "InsurerNumber")
+                                            .or(() -> SafeXml.text(e, "PublicExpenseNumber"))
+                                            .orElse(null)
+                                    : SafeXml.required(e, "InsurerNumber")),
                     SafeXml.text(e, "InsuredCardSymbol").orElse(""),
-                    SafeXml.required(e, "InsuredIdentificationNumber"),
+                    medicalAid
+                            ? SafeXml.text(e, "InsuredIdentificationNumber")
+                                    .or(() -> SafeXml.text(e, "BeneficiaryNumber"))
+                                    .orElse("")
+                            : SafeXml.required(e, "InsuredIdentificationNumber"),
                     SafeXml.text(e, "InsuredBranchNumber").orElse(""));
+            Optional<String> ratio = SafeXml.text(e, "InsuredPartialContributionRatio");
             return new Qualification(
                     card,
                     SafeXml.text(e, "InsurerName").orElse(""),
@@ -380,7 +420,9 @@ public final class QualificationXml {
                     Sex.ofCode(SafeXml.text(e, "Sex1").orElse("3")),
                     PersonalFamily.ofCode(
                             SafeXml.text(e, "PersonalFamilyClassification").orElse("1")),
-                    ContributionRatio.ofWire(SafeXml.required(e, "InsuredPartialContributionRatio")),
+                    medicalAid && ratio.isEmpty()
+                            ? MEDICAL_AID_ONLY
+                            : ContributionRatio.ofWire(SafeXml.required(e, "InsuredPartialContributionRatio")),
                     SafeXml.text(e, "QualificationDate")
                             .map(QualificationXml::dateOrNull)
                             .orElse(null),

@@ -7,6 +7,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,11 @@ public final class ResultBytes {
     private static final Pattern ENCODING = Pattern.compile("^(<\\?xml[^>]*?encoding\\s*=\\s*[\"'])([^\"']+)([\"'])");
     private static final Pattern IDENTIFIER =
             Pattern.compile("(<CharacterCodeIdentifier>)\\s*[01]?\\s*(</CharacterCodeIdentifier>)");
+
+    /** One result with the whitespace before it; the element does not nest in itself. */
+    private static final Pattern RESULT = Pattern.compile(
+            "[ \\t\\r\\n]*<ResultOfQualificationConfirmation(?:\\s[^>/]*)?>.*?</ResultOfQualificationConfirmation>",
+            Pattern.DOTALL);
 
     /**
      * Code page 932, what the Windows programs writing these files mean by Shift_JIS: JIS X 0208 plus the NEC and IBM
@@ -74,6 +81,40 @@ public final class ResultBytes {
         }
         text = IDENTIFIER.matcher(text).replaceFirst("$1" + target.identifier() + "$2");
         return encode(text, target.charset());
+    }
+
+    /**
+     * Each result of a message that lists several {@code ResultOfQualificationConfirmation} (a face file with one
+     * patient's results, or several patients'): the message with that result alone, in list order. Everything else —
+     * header, body, whitespace, elements Uketsuke does not model, the character set — stays as it was; a message with
+     * one result (or none) comes back as its very bytes. The caller checks the count against the parsed results: a
+     * result written as an empty element is not found here.
+     */
+    public static List<byte[]> eachResult(byte[] xml) {
+        Charset reading = forReading(charsetOf(xml));
+        String text = new String(xml, reading);
+        List<int[]> spans = new ArrayList<>();
+        Matcher result = RESULT.matcher(text);
+        while (result.find()) {
+            spans.add(new int[] {result.start(), result.end()});
+        }
+        if (spans.size() <= 1) {
+            return List.of(xml.clone());
+        }
+        List<byte[]> each = new ArrayList<>(spans.size());
+        for (int keep = 0; keep < spans.size(); keep++) {
+            StringBuilder alone = new StringBuilder(text.length());
+            int from = 0;
+            for (int i = 0; i < spans.size(); i++) {
+                if (i != keep) {
+                    alone.append(text, from, spans.get(i)[0]);
+                    from = spans.get(i)[1];
+                }
+            }
+            alone.append(text, from, text.length());
+            each.add(alone.toString().getBytes(reading));
+        }
+        return each;
     }
 
     private static String name(CharacterCode code) {

@@ -17,10 +17,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,9 +42,10 @@ import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.IdentityMethod;
-import org.uketsuke.eligibility.ReceivedMessage;
+import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
+import org.uketsuke.eligibility.wire.ResultBytes;
 import org.uketsuke.eligibility.wire.ResultMessage;
 
 /**
@@ -50,11 +53,14 @@ import org.uketsuke.eligibility.wire.ResultMessage;
  * (docs/decisions/0012-folders-backend.md). Each pass lists the folder and takes a result file only once it has sat
  * unchanged (size and time) since the previous pass and for the settle time, and only while nobody holds a lock on it:
  * a file still being written or held by the 連携アプリ waits. Its bytes are parsed (the declaration names UTF-8 or
- * Shift_JIS), handed to the outbox under an idempotency key derived from the file — so a crash after the hand-off, a
- * restart or the same file twice never makes a second confirmation — and remembered in the {@link ImportLedger}. A file
- * that is no result message is copied aside with its reason and an alert is raised; the folder going away is an
- * alert, and the passes go on until it is back. Files are only read: moved (imported ones to {@code archive}, broken
- * ones aside) only when the clinic configured archiving.
+ * Shift_JIS); each result it lists (one patient's, or several patients') becomes its own confirmation, handed to the
+ * outbox under an idempotency key derived from the file and the result's place in it — so a crash after the hand-off, a
+ * restart or the same file twice never makes a second confirmation — and the file is remembered in the
+ * {@link ImportLedger}. 医療扶助 results are confirmations like any other (the codec reads their 公費負担者番号 and
+ * 受給者番号 as the card); a qualification listed as ended before the day is history, not a confirmation. A file that is
+ * no result message is copied aside with its reason and an alert is raised; the folder going away is an alert, and the
+ * passes go on until it is back, which is said too. Files are only read: moved (imported ones to {@code archive},
+ * broken ones aside) only when the clinic configured archiving.
  */
 public final class FaceFolderImporter implements AutoCloseable {
 
@@ -73,10 +79,15 @@ public final class FaceFolderImporter implements AutoCloseable {
      */
     public record Settings(Path face, Path ledger, Path setAside, Path archive, Duration settle) {}
 
-    /** Counts of one pass. */
+    /**
+     * Counts of one pass.
+     *
+     * @param imported confirmations made (a file with several results makes several)
+     * @param notConfirmed files confirming nothing (an error answer, no qualification, only ended ones)
+     */
     public record Pass(int imported, int notConfirmed, int duplicates, int setAside, int waiting) {}
 
-    /** A result turned into a confirmation, for the staff console's reception list. */
+    /** A result turned into a confirmation, for the staff console's reception list (one per result of a file). */
     public record Imported(String fileName, Confirmation confirmation, PatientMatch match) {}
 
     /** Something staff must look at. */
@@ -86,7 +97,12 @@ public final class FaceFolderImporter implements AutoCloseable {
             /** A file in {@code face} that is no result message: copied aside with the reason. */
             SET_ASIDE,
             /** The {@code face} folder cannot be listed (the share went away): imports wait until it is back. */
-            FOLDER_UNREACHABLE
+            FOLDER_UNREACHABLE,
+            /**
+             * The {@code face} folder can be listed again after {@link #FOLDER_UNREACHABLE}: the {@code detail} is how
+             * many result files it holds that this importer has not looked at yet — being imported from now on.
+             */
+            FOLDER_BACK
         }
     }
 
@@ -102,6 +118,8 @@ public final class FaceFolderImporter implements AutoCloseable {
     private final List<Consumer<Imported>> listeners = new CopyOnWriteArrayList<>();
     private final List<Alert> alerts = new CopyOnWriteArrayList<>();
     private final List<Consumer<Alert>> alertListeners = new CopyOnWriteArrayList<>();
+    private boolean unreachable;
+    private int confirmationsThisPass;
 
     public FaceFolderImporter(Settings settings, RececonBridge bridge, PatientDirectory patients, Clock clock) {
         this.settings = settings;
@@ -120,7 +138,7 @@ public final class FaceFolderImporter implements AutoCloseable {
         alertListeners.add(listener);
     }
 
-    /** Alerts so far, oldest first (the staff console shows them; a folder back again adds none). */
+    /** Alerts so far, oldest first (the staff console shows them; a folder back again is one too). */
     public List<Alert> alerts() {
         return List.copyOf(alerts);
     }
@@ -151,9 +169,18 @@ public final class FaceFolderImporter implements AutoCloseable {
                     .sorted()
                     .toList();
         } catch (IOException | RuntimeException e) {
+            unreachable = true;
             alert(Alert.Kind.FOLDER_UNREACHABLE, "", e.toString());
             return new Pass(0, 0, 0, 0, 0);
         }
+        if (unreachable) {
+            unreachable = false;
+            long arrived = files.stream()
+                    .filter(f -> !done.containsKey(f.getFileName().toString()))
+                    .count();
+            alert(Alert.Kind.FOLDER_BACK, "", Long.toString(arrived));
+        }
+        confirmationsThisPass = 0;
         int[] counts = new int[Handled.values().length];
         for (Path file : files) {
             Handled handled;
@@ -165,7 +192,7 @@ public final class FaceFolderImporter implements AutoCloseable {
             }
             counts[handled.ordinal()]++;
         }
-        return new Pass(counts[0], counts[1], counts[2], counts[3], counts[4]);
+        return new Pass(confirmationsThisPass, counts[1], counts[2], counts[3], counts[4]);
     }
 
     private enum Handled {
@@ -228,32 +255,94 @@ public final class FaceFolderImporter implements AutoCloseable {
             return setAside(file, name, sha, bytes, "larger than " + MAX_FILE_BYTES + " bytes");
         }
         ResultMessage message;
+        List<Imported> made;
         try {
             message = QualificationXml.parseResult(bytes);
+            ConfirmationOutcome outcome = message.toOutcome();
+            if (!(outcome instanceof ConfirmationOutcome.Confirmed)) {
+                ledger.record(
+                        new ImportLedger.Line(sha, name, ImportLedger.State.NOT_CONFIRMED, null, outcome.toString()),
+                        clock.instant());
+                return Handled.NOT_CONFIRMED;
+            }
+            made = confirmations(name, sha, bytes, message);
         } catch (MalformedMessageException | RuntimeException e) {
             return setAside(file, name, sha, bytes, String.valueOf(e.getMessage()));
         }
-        ConfirmationOutcome outcome = message.toOutcome();
-        if (!(outcome instanceof ConfirmationOutcome.Confirmed parsed)) {
+        if (made.isEmpty()) {
             ledger.record(
-                    new ImportLedger.Line(sha, name, ImportLedger.State.NOT_CONFIRMED, null, outcome.toString()),
+                    new ImportLedger.Line(
+                            sha, name, ImportLedger.State.NOT_CONFIRMED, null, "only ended qualifications"),
                     clock.instant());
             return Handled.NOT_CONFIRMED;
         }
-        // The outbox and the stores keep the file's bytes as the 連携アプリ wrote them.
-        ConfirmationOutcome.Confirmed confirmed = parsed.withReceived(new ReceivedMessage(bytes));
+        // The outbox first: if the process dies before the ledger line, the next pass submits the same keys again and
+        // the outbox ignores them.
+        made.forEach(i -> bridge.submit(i.confirmation()));
+        ledger.record(
+                new ImportLedger.Line(
+                        sha,
+                        name,
+                        ImportLedger.State.IMPORTED,
+                        made.getFirst().confirmation().idempotencyKey(),
+                        null),
+                clock.instant());
+        archive(file);
+        confirmationsThisPass += made.size();
+        made.forEach(i -> listeners.forEach(l -> l.accept(i)));
+        return Handled.IMPORTED;
+    }
+
+    /**
+     * One confirmation per current result of the file, each carrying the file's bytes with that result alone (the
+     * outbox and the stores keep what the 連携アプリ wrote, and each delivery reads its own result back from them). All
+     * are matched before any is handed off: once delivered, the store holds this very insurance.
+     */
+    private List<Imported> confirmations(String name, String sha, byte[] bytes, ResultMessage message)
+            throws MalformedMessageException {
+        List<byte[]> each = ResultBytes.eachResult(bytes);
+        if (each.size() != message.qualifications().size()) {
+            throw new MalformedMessageException(
+                    message.qualifications().size() + " results, but " + each.size() + " could be told apart");
+        }
         String key = idempotencyKey(name, message.arbitraryFileIdentifier(), sha);
         IdentityMethod method = method(message.referenceClassification());
-        Confirmation confirmation = new Confirmation(key, confirmedAt(message), method, confirmed);
-        // Matched before the hand-off: once delivered, the store holds this very insurance.
-        PatientMatch match = patients.match(confirmed.qualification(), key);
-        // The outbox first: if the process dies before the ledger line, the next pass submits the same key again and
-        // the outbox ignores it.
-        bridge.submit(confirmation);
-        ledger.record(new ImportLedger.Line(sha, name, ImportLedger.State.IMPORTED, key, null), clock.instant());
-        archive(file);
-        listeners.forEach(l -> l.accept(new Imported(name, confirmation, match)));
-        return Handled.IMPORTED;
+        Instant at = confirmedAt(message);
+        LocalDate day = at.atZone(JAPAN).toLocalDate();
+        List<Imported> made = new ArrayList<>();
+        for (int entry = 0; entry < each.size(); entry++) {
+            if (!(QualificationXml.outcomeOf(each.get(entry)) instanceof ConfirmationOutcome.Confirmed confirmed)) {
+                throw new MalformedMessageException("result " + (entry + 1) + " alone confirms nothing");
+            }
+            if (ended(confirmed.qualification(), day)) {
+                log.info("{}: result {} is a qualification that has ended, not a confirmation", name, entry + 1);
+                continue;
+            }
+            String entryKey = entryKey(key, entry);
+            made.add(new Imported(
+                    name,
+                    new Confirmation(entryKey, at, method, confirmed),
+                    patients.match(confirmed.qualification(), entryKey)));
+        }
+        return made;
+    }
+
+    /**
+     * A qualification whose 資格喪失日 is on or before the day of the confirmation: listed beside the current one (a
+     * change of insurance), not something the patient holds today.
+     */
+    static boolean ended(Qualification qualification, LocalDate day) {
+        LocalDate lost = qualification.particulars().disqualificationDate();
+        return lost != null && !lost.isAfter(day);
+    }
+
+    /**
+     * The key of a file's {@code entry}-th result (from 0): the file's key for the first, so a file with one result — and
+     * the first result of any file imported before files were split — keeps the key it always had; {@code -2},
+     * {@code -3}, … after it for the others. The file's bytes are fixed, so the place of a result in it is stable.
+     */
+    static String entryKey(String fileKey, int entry) {
+        return entry == 0 ? fileKey : fileKey + "-" + (entry + 1);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.uketsuke.folders.face;
 
+import java.util.Arrays;
 import java.util.List;
 import org.uketsuke.eligibility.Qualification;
+import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 import org.uketsuke.folders.LinkAppFixture;
@@ -20,6 +22,28 @@ final class FaceFiles {
     static byte[] result(int person, String fileId) {
         return QualificationXml.write(ResultMessage.confirmed(
                 "20261204090000", LinkAppFixture.INSTITUTION, fileId, PEOPLE.get(person), null));
+    }
+
+    /** One file listing the results of several people (QualificationValidity 1, each a current qualification). */
+    static byte[] several(String fileId, int... persons) {
+        List<Qualification> listed =
+                Arrays.stream(persons).mapToObj(PEOPLE::get).toList();
+        return QualificationXml.write(new ResultMessage(
+                "20261204090000",
+                "20261204",
+                LinkAppFixture.INSTITUTION,
+                fileId,
+                "1",
+                "1",
+                null,
+                null,
+                CharacterCode.UTF_8,
+                "1",
+                null,
+                null,
+                "1",
+                listed,
+                null));
     }
 
     static String name(int n) {

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.bridge.BridgeConfig;
@@ -30,8 +31,8 @@ import org.uketsuke.folders.LinkAppFixture;
 
 /**
  * Face files keep arriving while the importing process is killed with kill -9 at random moments; after one clean run
- * every file is in the SQLite store and in a shared PostgreSQL store (a throwaway cluster, TLS verify-full) exactly
- * once. Files {@code -Duketsuke.faceCrashFiles=N} (default 20), kills {@code -Duketsuke.faceCrashKills=K} (default 3);
+ * every result is in the SQLite store and in a shared PostgreSQL store (a throwaway cluster, TLS verify-full) exactly
+ * once — every fourth file lists two people, each its own confirmation. Files {@code -Duketsuke.faceCrashFiles=N} (default 20), kills {@code -Duketsuke.faceCrashKills=K} (default 3);
  * the 1,000-file figures are in docs/reliability.md.
  */
 class FaceImportCrashTest {
@@ -70,10 +71,12 @@ class FaceImportCrashTest {
             PostgresTarget postgres = cluster.newDatabase("face_imports");
             killAndImport(files, kills, postgres, cluster.serverCaFile());
             assertExactlyOnce(
-                    files, () -> DriverManager.getConnection(postgres.jdbcUrl(), postgres.connectionProperties()));
+                    confirmations(files),
+                    () -> DriverManager.getConnection(postgres.jdbcUrl(), postgres.connectionProperties()));
         }
         Path data = dir.resolve("data");
-        assertExactlyOnce(files, () -> DriverManager.getConnection("jdbc:sqlite:" + data.resolve("rececon.db")));
+        assertExactlyOnce(
+                confirmations(files), () -> DriverManager.getConnection("jdbc:sqlite:" + data.resolve("rececon.db")));
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("face-import.db"));
                 ResultSet rs =
                         db.createStatement().executeQuery("select count(*) from face_file where state = 'IMPORTED'")) {
@@ -82,11 +85,20 @@ class FaceImportCrashTest {
         }
     }
 
+    /** Every fourth file holds two results. */
+    private static boolean twoResults(int n) {
+        return n % 4 == 3;
+    }
+
+    private static int confirmations(int files) {
+        return files + (int) IntStream.range(0, files).filter(FaceImportCrashTest::twoResults).count();
+    }
+
     private interface Store {
         Connection open() throws SQLException;
     }
 
-    private static void assertExactlyOnce(int files, Store store) throws SQLException {
+    private static void assertExactlyOnce(int confirmations, Store store) throws SQLException {
         Set<String> keys = new HashSet<>();
         try (Connection db = store.open();
                 ResultSet rs = db.createStatement().executeQuery("select idempotency_key from qualification")) {
@@ -95,9 +107,9 @@ class FaceImportCrashTest {
                 keys.add(rs.getString(1));
                 rows++;
             }
-            assertThat(rows).as("rows in the store").isEqualTo(files);
+            assertThat(rows).as("rows in the store").isEqualTo(confirmations);
         }
-        assertThat(keys).hasSize(files);
+        assertThat(keys).hasSize(confirmations);
     }
 
     private void killAndImport(int files, int kills, PostgresTarget postgres, Path serverCa) throws Exception {
@@ -160,7 +172,10 @@ class FaceImportCrashTest {
 
     /** One result file: mostly written whole and renamed in, sometimes written in two pieces in place. */
     private static void arrive(Path face, int n, Random random) throws Exception {
-        byte[] bytes = FaceFiles.result(n % FaceFiles.PEOPLE.size(), "crash-" + n);
+        int people = FaceFiles.PEOPLE.size();
+        byte[] bytes = twoResults(n)
+                ? FaceFiles.several("crash-" + n, n % people, (n + 1) % people)
+                : FaceFiles.result(n % people, "crash-" + n);
         Path target = face.resolve(FaceFiles.name(n));
         if (random.nextBoolean()) {
             Path temp = face.resolve(".writing-" + n);

@@ -1,6 +1,7 @@
 package org.uketsuke.folders.face;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,8 +23,8 @@ import org.uketsuke.bridge.sink.AtomicFiles;
 
 /**
  * The share really unmounted and mounted again while the 連携アプリ goes on writing results: the 資格確認端末's disk is a
- * tmpfs, the share a bind mount of it. While it is away the importer raises one alert; once it is back every result
- * written meanwhile is imported, each once. Needs root (mount); skipped elsewhere.
+ * tmpfs, the share a bind mount of it. While it is away the importer raises one alert; once it is back it says so,
+ * with how many files arrived meanwhile, and every result written meanwhile is imported, each once. Needs root (mount); skipped elsewhere.
  */
 class FaceShareRemountTest {
 
@@ -82,10 +83,16 @@ class FaceShareRemountTest {
                 bridge.drain();
 
                 assertThat(imported).hasSize(10);
+                // One alert while it is away, one when it is back naming the 7 files that arrived meanwhile.
                 assertThat(importer.alerts())
-                        .singleElement()
-                        .satisfies(alert ->
-                                assertThat(alert.kind()).isEqualTo(FaceFolderImporter.Alert.Kind.FOLDER_UNREACHABLE));
+                        .extracting(FaceFolderImporter.Alert::kind, FaceFolderImporter.Alert::detail)
+                        .last()
+                        .isEqualTo(tuple(FaceFolderImporter.Alert.Kind.FOLDER_BACK, "7"));
+                assertThat(importer.alerts())
+                        .extracting(FaceFolderImporter.Alert::kind)
+                        .containsExactly(
+                                FaceFolderImporter.Alert.Kind.FOLDER_UNREACHABLE,
+                                FaceFolderImporter.Alert.Kind.FOLDER_BACK);
                 try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rececon.db"));
                         ResultSet rs = db.createStatement()
                                 .executeQuery("select count(*), count(distinct idempotency_key) from qualification")) {
