@@ -220,7 +220,8 @@ class FolderImportsTest {
                 .contains(folders.face().toString())
                 .contains("can be read again")
                 .contains("the 1 certified reader result file(s) that arrived meanwhile are being imported");
-        assertThat(AuditLog.read(auditFile))
+        assertThat(AuditLog.read(auditFile).stream()
+                        .filter(line -> !line.event().method().equals("NONE"))) // the log's own start
                 .extracting(line -> line.event().method(), line -> line.event().outcome())
                 .containsExactly(
                         tuple(FaceFolderAlerts.AUDIT_METHOD, "UNREACHABLE"),

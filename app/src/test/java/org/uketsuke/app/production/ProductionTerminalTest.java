@@ -147,10 +147,11 @@ class ProductionTerminalTest {
                 assertThat(row.method()).contains(IdentityMethod.CERTIFIED_READER);
                 assertThat(row.qualification().orElseThrow().card()).isEqualTo(atReader.card());
             }
-            // The face folder was not there at start: the staff console was told once.
+            // The face folder was not there at start: the staff console was told once, and once it was there that it
+            // is back — in place of the first notice.
             assertThat(env.staffNotices())
                     .extracting(StaffNotice::key)
-                    .containsExactly("staff.faceImport.FOLDER_UNREACHABLE");
+                    .containsExactly("staff.faceImport.FOLDER_BACK");
         }
     }
 

@@ -39,7 +39,8 @@ import org.uketsuke.training.ReaderMode;
  * The staff console, unchanged, on the folders backend ({@code demo --backend folders}, decision 0012): a lookup by
  * insurance number typed into the console goes through the simulated 連携アプリ's {@code req}/{@code res} folders, and
  * the result the clinic's certified reader then leaves in {@code face} shows up on the reception list, matched to the
- * patient the store now knows; the pre-check's 一括照会 and the medical viewer's drug request go through the folders too.
+ * patient the store now knows; the pre-check's 一括照会 and the medical viewer's drug request go through the folders too;
+ * the face folder gone and back is one notice on the console that changes.
  */
 @ExtendWith(ApplicationExtension.class)
 class FoldersConsoleUiTest {
@@ -147,6 +148,44 @@ class FoldersConsoleUiTest {
                         && !status.getText().equals(ja.get("medical.status.LOADING")));
         assertThat(status.getText()).isNotEqualTo(ja.get("medical.status.UNAVAILABLE"));
         assertThat(requestsDone()).anyMatch(n -> n.startsWith("YZKsiquc01req_"));
+
+        faceFolderGoneAndBack(robot, history); // in the same run: a second demo start would cost 15 s
+    }
+
+    /**
+     * The 連携アプリ's face folder goes away (the share dropped): the console says so; when it is back, the same notice
+     * says it is reachable again and that the results written meanwhile are being imported — and they are.
+     */
+    private void faceFolderGoneAndBack(FxRobot robot, TableView<ReceptionRecord> history) throws Exception {
+        Path face = dataDir.resolve("oqs-share/face");
+        Path away = dataDir.resolve("oqs-share/face-unmounted");
+        Files.move(face, away);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !notices(robot, "共有が切れた").isEmpty());
+
+        Qualification person = env.backend().person(7);
+        AtomicFiles.write(
+                away.resolve("OQSsiquc01res_face_131123456700000000000000000043_20261204110000.xml"),
+                QualificationXml.write(ResultMessage.confirmed(
+                        "20261204110000", DemoProfile.DEMO_INSTITUTION_CODE, "reader-ui-back", person, null)));
+        Files.move(away, face);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !notices(robot, "再び接続しました").isEmpty());
+
+        // One standing notice about the folder: the "gone" one was replaced, not stacked.
+        assertThat(notices(robot, "face フォルダ")).singleElement().satisfies(text -> assertThat(text)
+                .contains(face.toString())
+                .contains("件を取り込んでいます"));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> row(history, person, IdentityMethod.CERTIFIED_READER).isPresent());
+    }
+
+    /** The texts of the staff console's standing notices that contain {@code part}. */
+    private static List<String> notices(FxRobot robot, String part) {
+        return robot.lookup("#staffNotice").queryAllAs(Label.class).stream()
+                .map(Label::getText)
+                .filter(text -> text.contains(part))
+                .toList();
     }
 
     private static List<String> requestsDone() throws Exception {
