@@ -102,11 +102,7 @@ final class FoldersDemo implements AutoCloseable {
             RececonBridge bridge, Consumer<ReceptionRecord> records, Consumer<FaceFolderImporter.Alert> alerts) {
         importer = new FaceFolderImporter(
                 new FaceFolderImporter.Settings(
-                        face(),
-                        dataDir.resolve("face-import.db"),
-                        setAside(),
-                        null,
-                        Duration.ofMillis(500)),
+                        face(), dataDir.resolve("face-import.db"), setAside(), null, Duration.ofMillis(500)),
                 bridge,
                 PatientDirectory.of(bridge),
                 Clock.systemUTC());

@@ -63,12 +63,8 @@ final class FolderImports {
 
     /** The terminal's handling of the importer's alerts: notices in the console's words, folder events audited. */
     static FaceFolderAlerts alerts(
-            UketsukeConfig.Folders folders,
-            Path dataDir,
-            Consumer<StaffNotice> notices,
-            Optional<AuditTrail> audit) {
-        return new FaceFolderAlerts(
-                folders.face(), dataDir.resolve(SET_ASIDE), ZoneId.systemDefault(), notices, audit);
+            UketsukeConfig.Folders folders, Path dataDir, Consumer<StaffNotice> notices, Optional<AuditTrail> audit) {
+        return new FaceFolderAlerts(folders.face(), dataDir.resolve(SET_ASIDE), ZoneId.systemDefault(), notices, audit);
     }
 
     /** The importer of {@code face}, its ledger and set-aside folder in the data folder, wired to the console. */

@@ -62,8 +62,7 @@ public final class FaceFolderAlerts implements Consumer<FaceFolderImporter.Alert
         String at = TIME.format(alert.at().atZone(zone));
         return switch (alert.kind()) {
             case SET_ASIDE ->
-                new StaffNotice(
-                        "staff.faceImport.SET_ASIDE", List.of(at, alert.fileName(), setAside.toString()));
+                new StaffNotice("staff.faceImport.SET_ASIDE", List.of(at, alert.fileName(), setAside.toString()));
             case FOLDER_UNREACHABLE ->
                 new StaffNotice("staff.faceImport.FOLDER_UNREACHABLE", List.of(at, face.toString()), FOLDER_TOPIC);
             case FOLDER_BACK ->

@@ -106,8 +106,8 @@ public final class KioskWindows {
                 }));
         // The notices so far come at once (on the FX thread here), later ones from the thread that raised them.
         services.onStaffNotice(notice -> {
-            Runnable show = () ->
-                    staff.addNotice(notice.topic(), messages.get(notice.key(), notice.args().toArray()));
+            Runnable show = () -> staff.addNotice(
+                    notice.topic(), messages.get(notice.key(), notice.args().toArray()));
             if (Platform.isFxApplicationThread()) {
                 show.run();
             } else {

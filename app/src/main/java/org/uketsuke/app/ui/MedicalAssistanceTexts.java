@@ -47,7 +47,11 @@ final class MedicalAssistanceTexts {
                         .map(MedicalAssistanceTexts::numbers)
                         .collect(Collectors.joining(" "))
                 + (assistanceOnly(q)
-                        ? " " + m.get("assistance.only", q.card().insurer().value(), q.card().number())
+                        ? " "
+                                + m.get(
+                                        "assistance.only",
+                                        q.card().insurer().value(),
+                                        q.card().number())
                         : ""));
     }
 

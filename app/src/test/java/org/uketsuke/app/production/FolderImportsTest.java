@@ -93,7 +93,12 @@ class FolderImportsTest {
 
     private FaceFolderImporter importer(Optional<AuditTrail> audit) {
         return FolderImports.importer(
-                folders, data, bridge, Duration.ZERO, records::add, FolderImports.alerts(folders, data, notices::add, audit));
+                folders,
+                data,
+                bridge,
+                Duration.ZERO,
+                records::add,
+                FolderImports.alerts(folders, data, notices::add, audit));
     }
 
     @Test
@@ -204,14 +209,17 @@ class FolderImportsTest {
             importer.pass();
         }
 
-        assertThat(records).singleElement().satisfies(row -> assertThat(row.qualification()).contains(person));
+        assertThat(records)
+                .singleElement()
+                .satisfies(row -> assertThat(row.qualification()).contains(person));
         assertThat(notices)
                 .extracting(StaffNotice::key)
                 .containsExactly("staff.faceImport.FOLDER_UNREACHABLE", "staff.faceImport.FOLDER_BACK");
         StaffNotice gone = notices.getFirst();
         StaffNotice back = notices.getLast();
         assertThat(back.replaces(gone)).isTrue();
-        assertThat(back.replaces(new StaffNotice("staff.faceImport.SET_ASIDE", List.of()))).isFalse();
+        assertThat(back.replaces(new StaffNotice("staff.faceImport.SET_ASIDE", List.of())))
+                .isFalse();
         assertThat(JA.get(back.key(), back.args().toArray()))
                 .contains(folders.face().toString())
                 .contains("再び接続しました")

@@ -149,9 +149,7 @@ class ProductionTerminalTest {
             }
             // The face folder was not there at start: the staff console was told once, and once it was there that it
             // is back — in place of the first notice.
-            assertThat(env.staffNotices())
-                    .extracting(StaffNotice::key)
-                    .containsExactly("staff.faceImport.FOLDER_BACK");
+            assertThat(env.staffNotices()).extracting(StaffNotice::key).containsExactly("staff.faceImport.FOLDER_BACK");
         }
     }
 

@@ -19,15 +19,16 @@ class FaceFileResultsTest {
 
     private static final Charset CP932 = Charset.forName("windows-31j");
 
-    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"shift_jis\" standalone=\"no\"?>\r\n<XmlMsg>\r\n"
-            + "\t<MessageHeader>\r\n\t\t<ProcessExecutionTime>20261204100000</ProcessExecutionTime>\r\n"
-            + "\t\t<ArbitraryFileIdentifier>OQSDRUG0000000030001</ArbitraryFileIdentifier>\r\n"
-            + "\t\t<ReferenceClassification>A</ReferenceClassification>\r\n"
-            + "\t\t<SegmentOfResult>1</SegmentOfResult>\r\n\t\t<CharacterCodeIdentifier>1</CharacterCodeIdentifier>\r\n"
-            + "\t</MessageHeader>\r\n\t<MessageBody>\r\n\t\t<ProcessingResultStatus>1</ProcessingResultStatus>\r\n"
-            + "\t\t<QualificationValidity>1</QualificationValidity>\r\n\t\t<ResultList>";
-    private static final String TAIL = "\r\n\t\t</ResultList>\r\n\t\t<Unmodelled>kept</Unmodelled>\r\n"
-            + "\t</MessageBody>\r\n</XmlMsg>";
+    private static final String HEAD =
+            "<?xml version=\"1.0\" encoding=\"shift_jis\" standalone=\"no\"?>\r\n<XmlMsg>\r\n"
+                    + "\t<MessageHeader>\r\n\t\t<ProcessExecutionTime>20261204100000</ProcessExecutionTime>\r\n"
+                    + "\t\t<ArbitraryFileIdentifier>OQSDRUG0000000030001</ArbitraryFileIdentifier>\r\n"
+                    + "\t\t<ReferenceClassification>A</ReferenceClassification>\r\n"
+                    + "\t\t<SegmentOfResult>1</SegmentOfResult>\r\n\t\t<CharacterCodeIdentifier>1</CharacterCodeIdentifier>\r\n"
+                    + "\t</MessageHeader>\r\n\t<MessageBody>\r\n\t\t<ProcessingResultStatus>1</ProcessingResultStatus>\r\n"
+                    + "\t\t<QualificationValidity>1</QualificationValidity>\r\n\t\t<ResultList>";
+    private static final String TAIL =
+            "\r\n\t\t</ResultList>\r\n\t\t<Unmodelled>kept</Unmodelled>\r\n" + "\t</MessageBody>\r\n</XmlMsg>";
 
     private static String aid(String numbers, String kana) {
         return "\r\n\t\t\t<ResultOfQualificationConfirmation>\r\n"

@@ -314,8 +314,11 @@ class FaceFolderImporterTest {
             assertThat(one.fileName()).isEqualTo(name(41));
             assertThat(one.confirmation().result().qualification()).isEqualTo(person);
             // What the outbox and the stores keep is this result alone.
-            assertThat(QualificationXml.parseResult(
-                                    one.confirmation().result().received().orElseThrow().bytes())
+            assertThat(QualificationXml.parseResult(one.confirmation()
+                                    .result()
+                                    .received()
+                                    .orElseThrow()
+                                    .bytes())
                             .qualifications())
                     .containsExactly(person);
         }
@@ -427,8 +430,7 @@ class FaceFolderImporterTest {
                 .isEqualTo("39131230");
         assertThat(batch.confirmation().idempotencyKey()).startsWith("face-");
         assertThat(new String(
-                        batch.confirmation().result().received().orElseThrow().bytes(),
-                        Charset.forName("windows-31j")))
+                        batch.confirmation().result().received().orElseThrow().bytes(), Charset.forName("windows-31j")))
                 .doesNotContain("受付区国民健康保険")
                 .contains("東京都後期高齢者医療広域連合");
 
@@ -450,7 +452,8 @@ class FaceFolderImporterTest {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rececon.db"));
                 ResultSet rs = db.createStatement()
                         .executeQuery("select payer_number, recipient_number from medical_ticket"
-                                + " where idempotency_key = '" + aid.confirmation().idempotencyKey() + "'")) {
+                                + " where idempotency_key = '"
+                                + aid.confirmation().idempotencyKey() + "'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("12130019");
             assertThat(rs.getString(2)).isEqualTo("3000015");

@@ -91,7 +91,10 @@ class FaceImportCrashTest {
     }
 
     private static int confirmations(int files) {
-        return files + (int) IntStream.range(0, files).filter(FaceImportCrashTest::twoResults).count();
+        return files
+                + (int) IntStream.range(0, files)
+                        .filter(FaceImportCrashTest::twoResults)
+                        .count();
     }
 
     private interface Store {

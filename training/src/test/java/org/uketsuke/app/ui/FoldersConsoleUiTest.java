@@ -160,7 +160,8 @@ class FoldersConsoleUiTest {
         Path face = dataDir.resolve("oqs-share/face");
         Path away = dataDir.resolve("oqs-share/face-unmounted");
         Files.move(face, away);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !notices(robot, "共有が切れた").isEmpty());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !notices(robot, "共有が切れた").isEmpty());
 
         Qualification person = env.backend().person(7);
         AtomicFiles.write(
@@ -168,12 +169,13 @@ class FoldersConsoleUiTest {
                 QualificationXml.write(ResultMessage.confirmed(
                         "20261204110000", DemoProfile.DEMO_INSTITUTION_CODE, "reader-ui-back", person, null)));
         Files.move(away, face);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !notices(robot, "再び接続しました").isEmpty());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !notices(robot, "再び接続しました").isEmpty());
 
         // One standing notice about the folder: the "gone" one was replaced, not stacked.
-        assertThat(notices(robot, "face フォルダ")).singleElement().satisfies(text -> assertThat(text)
-                .contains(face.toString())
-                .contains("件を取り込んでいます"));
+        assertThat(notices(robot, "face フォルダ"))
+                .singleElement()
+                .satisfies(text -> assertThat(text).contains(face.toString()).contains("件を取り込んでいます"));
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
