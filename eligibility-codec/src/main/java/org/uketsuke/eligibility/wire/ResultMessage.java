@@ -67,6 +67,23 @@ public record ResultMessage(
     }
 
     /**
+     * A normal answer listing several valid qualifications (QualificationValidity 1), as a face file of a clinic-side
+     * program grouping one patient's — or several patients' — results (docs/spec-notes/face-files.md#public-samples).
+     */
+    public static ResultMessage listing(
+            String processExecutionTime, String institution, String fileId, List<Qualification> qualifications) {
+        return answer(
+                processExecutionTime,
+                institution,
+                fileId,
+                "1",
+                null,
+                null,
+                QualificationValidity.VALID.code(),
+                qualifications);
+    }
+
+    /**
      * The result message that tells a レセコン this outcome, or empty for {@link Unavailable}
      * (the system gave no answer to pass on). A rejection keeps the code it came with.
      *

@@ -3,7 +3,6 @@ package org.uketsuke.folders.face;
 import java.util.Arrays;
 import java.util.List;
 import org.uketsuke.eligibility.Qualification;
-import org.uketsuke.eligibility.wire.CharacterCode;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
 import org.uketsuke.folders.LinkAppFixture;
@@ -28,22 +27,8 @@ final class FaceFiles {
     static byte[] several(String fileId, int... persons) {
         List<Qualification> listed =
                 Arrays.stream(persons).mapToObj(PEOPLE::get).toList();
-        return QualificationXml.write(new ResultMessage(
-                "20261204090000",
-                "20261204",
-                LinkAppFixture.INSTITUTION,
-                fileId,
-                "1",
-                "1",
-                null,
-                null,
-                CharacterCode.UTF_8,
-                "1",
-                null,
-                null,
-                "1",
-                listed,
-                null));
+        return QualificationXml.write(
+                ResultMessage.listing("20261204090000", LinkAppFixture.INSTITUTION, fileId, listed));
     }
 
     static String name(int n) {
