@@ -237,6 +237,25 @@ class FolderImportsTest {
         assertThat(AuditLog.verify(auditFile)).isInstanceOf(AuditVerification.Intact.class);
     }
 
+    /** A face file listing two people is two rows on the reception list, each with its own patient match. */
+    @Test
+    void aFileWithTwoPeopleIsTwoReceptionRowsEachMatchedOnItsOwn() throws Exception {
+        List<Qualification> people = MockBackend.population(4L, 3);
+        Files.write(
+                folders.face().resolve("OQSsiquc01res_face_131123456700000000000000000006_20261204090000.xml"),
+                QualificationXml.write(ResultMessage.listing(
+                        "20261204090000", INSTITUTION, "face-two-1", List.of(people.get(0), people.get(1)))));
+        try (FaceFolderImporter importer = importer()) {
+            importer.pass();
+            importer.pass();
+        }
+
+        assertThat(records)
+                .extracting(row -> row.qualification().orElseThrow())
+                .containsExactly(people.get(0), people.get(1));
+        assertThat(records).allSatisfy(row -> assertThat(row.patient()).containsInstanceOf(PatientMatch.Unknown.class));
+    }
+
     /** Every alert of the importer has its words in both languages. */
     @Test
     void everyImporterAlertIsWordedInBothLanguages() {
