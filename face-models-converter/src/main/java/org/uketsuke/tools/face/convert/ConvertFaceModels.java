@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The build step (tools' {@code process-classes}): converts the fetched TF.js weights into
+ * The build step (face-models' {@code process-resources}, into that jar): converts the fetched TF.js weights into
  * {@code face_recognition_dlib.onnx} and {@code blazeface.onnx} and refuses a result whose sha256 is not the pinned one, so a changed converter
  * or input cannot slip through unnoticed. A converted file whose sha256 is the pinned one is kept in the cache
  * ({@code ~/.cache/uketsuke/onnx}) and copied from there on later builds.
