@@ -83,6 +83,15 @@ natives="$(dpkg-deb -x "$OUT"/v1/uketsuke_0.0.1_amd64.deb "$OUT/size" && find "$
   | xargs -0 -n1 unzip -Z1 2>/dev/null | grep -E '\.(dll|dylib)$|/(osx|windows|ARMv[78]|aarch64|Mac|Windows)/' || true)"
 [ -z "$natives" ] && ok "product DEB holds no other platform's native library" \
   || fail "product DEB holds other platforms' natives: $(head -3 <<< "$natives" | tr '\n' ' ')"
+# Face models (ADR 0011): each model file in the product's jars has its own copyright stanza, and the licence-clear
+# two ship.
+models="$("$ROOT/packaging/model-licences.sh" "$OUT/size/usr/share/doc/uketsuke/copyright" "$OUT/size/opt/uketsuke/lib/app")" \
+  && ok "every model file in the product DEB has its copyright stanza: $(cut -f2 <<< "$models" | sed 's:.*/::' | tr '\n' ' ')" \
+  || fail "a model file in the product DEB has no copyright stanza (see above)"
+for model in blazeface.onnx face_recognition_dlib.onnx; do
+  grep -qP "^face-models-[^\t]*\torg/uketsuke/face/models/$model\$" <<< "$models" && ok "product DEB ships $model (face-models jar)" \
+    || fail "product DEB lacks org/uketsuke/face/models/$model in its face-models jar"
+done
 size_mib=$(( $(stat -c %s "$OUT"/v1/uketsuke_0.0.1_amd64.deb) / 1048576 ))
 # 78.9 MiB reached (2026-12-05: only this platform's natives, no bundled tessdata, stripped libraries, zstd); the
 # goal is 80 MiB. The ceiling, a little above what is reached, catches natives or tools creeping back.
