@@ -31,9 +31,12 @@ public final class FaceModels {
             "076121e8c779e5e72809e6527623cb0aff52708633698a1e16f2ad7e158a7ce6",
             DLIB_RECOGNISER,
             "214d49fb646dbcc02461d0c1b2f615ca88167919687e1c5a3ece3d2aeb89d3fc",
-            "fr_detect.onnx", "6c0256ccd3164f844736a401faf936ec2930764a87ae39442180887d0c5c8854",
-            "fr_landmark.onnx", "f10b0ba1d2a8a099adefede1ebf3733e44fe370715e7303dbeb7f59c02142258",
-            "fr_feature.onnx", "87aacdfe57510db2af90c0251df680e8eec88f122ee94712121d09bcaaaf3581");
+            "fr_detect.onnx",
+            "6c0256ccd3164f844736a401faf936ec2930764a87ae39442180887d0c5c8854",
+            "fr_landmark.onnx",
+            "f10b0ba1d2a8a099adefede1ebf3733e44fe370715e7303dbeb7f59c02142258",
+            "fr_feature.onnx",
+            "87aacdfe57510db2af90c0251df680e8eec88f122ee94712121d09bcaaaf3581");
 
     private static volatile FaceModels instance;
 
@@ -63,7 +66,8 @@ public final class FaceModels {
     public static byte[] bytes(String name) {
         try (InputStream in = FaceModels.class.getResourceAsStream("/org/uketsuke/face/models/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("model " + name + " is not in the build (run the face-models and face-match builds)");
+                throw new IllegalStateException(
+                        "model " + name + " is not in the build (run the face-models and face-match builds)");
             }
             byte[] bytes = in.readAllBytes();
             String sha = HexFormat.of()

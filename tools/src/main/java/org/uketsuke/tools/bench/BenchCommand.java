@@ -888,7 +888,8 @@ public final class BenchCommand implements Callable<Integer> {
             row(Row.notMeasured(what, String.valueOf(problem), "Java ≤ 1.0× Python"));
             return;
         }
-        Stats py = Stats.ofNanos(millis.stream().mapToLong(ms -> Math.round(ms * 1e6)).toArray());
+        Stats py = Stats.ofNanos(
+                millis.stream().mapToLong(ms -> Math.round(ms * 1e6)).toArray());
         timed(
                 what + ", in " + rounds + " blocks alternating with Java's",
                 py,

@@ -49,7 +49,9 @@ class PythonFaceReferenceTest {
         }
         image = Path.of(System.getProperty("uketsuke.testImages"), "astronaut.png");
         portrait = Imgcodecs.imread(image.toString());
-        assertThat(portrait.empty()).as("test image fetched by face-match's build").isFalse();
+        assertThat(portrait.empty())
+                .as("test image fetched by face-match's build")
+                .isFalse();
     }
 
     @Test
@@ -68,9 +70,12 @@ class PythonFaceReferenceTest {
         }
         float[] descriptor = floats(python.get("embedding"));
         double distance = 1 - embedder.similarity(java.embedding(), descriptor);
-        System.out.printf("BlazeFace + dlib, Java vs Python (OpenCV %s): descriptor distance %.2e%n",
+        System.out.printf(
+                "BlazeFace + dlib, Java vs Python (OpenCV %s): descriptor distance %.2e%n",
                 python.get("opencv").asText(), distance);
-        assertThat(distance).as("dlib distance between Java's and Python's descriptors").isLessThan(1e-3);
+        assertThat(distance)
+                .as("dlib distance between Java's and Python's descriptors")
+                .isLessThan(1e-3);
     }
 
     @Test
@@ -86,14 +91,23 @@ class PythonFaceReferenceTest {
 
     /** Python gives FacePipeline.area's integer rectangle of the box: x, y, width, height. */
     private static void assertSameBox(FaceBox box, JsonNode xywh) {
-        assertThat(List.of(xywh.get(0).asInt(), xywh.get(1).asInt(), xywh.get(2).asInt(), xywh.get(3).asInt()))
-                .isEqualTo(List.of(
-                        (int) box.x1(), (int) box.y1(), (int) Math.max(1, box.width()), (int) Math.max(1, box.height())));
+        assertThat(List.of(
+                        xywh.get(0).asInt(),
+                        xywh.get(1).asInt(),
+                        xywh.get(2).asInt(),
+                        xywh.get(3).asInt()))
+                .isEqualTo(List.of((int) box.x1(), (int) box.y1(), (int) Math.max(1, box.width()), (int)
+                        Math.max(1, box.height())));
     }
 
     private static JsonNode analyse(String pipeline) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(
-                        PYTHON.toString(), SCRIPT.toString(), "--analyse", pipeline, models.toString(), image.toString())
+                        PYTHON.toString(),
+                        SCRIPT.toString(),
+                        "--analyse",
+                        pipeline,
+                        models.toString(),
+                        image.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -61,8 +61,11 @@ class BlazeFaceConversionTest {
             assertThat(sumAbs).isCloseTo(expected.get("sumAbs").asDouble(), Percentage.withPercentage(1e-3));
         }
         assertThat(ConvertFaceModels.sha256(onnx)).isEqualTo(ConvertFaceModels.BLAZEFACE_SHA256);
-        assertThat(FaceModels.PINNED.get(ConvertFaceModels.BLAZEFACE_ONNX)).isEqualTo(ConvertFaceModels.BLAZEFACE_SHA256);
-        assertThat(FaceModels.bytes(FaceModels.BLAZEFACE)).as("the face-models jar's file").isEqualTo(onnx);
+        assertThat(FaceModels.PINNED.get(ConvertFaceModels.BLAZEFACE_ONNX))
+                .isEqualTo(ConvertFaceModels.BLAZEFACE_SHA256);
+        assertThat(FaceModels.bytes(FaceModels.BLAZEFACE))
+                .as("the face-models jar's file")
+                .isEqualTo(onnx);
     }
 
     private static int count(JsonNode shape) {

@@ -85,7 +85,8 @@ class FaceRecognitionConversionTest {
 
     @Test
     void theFileTheProductLoadsIsTheConvertersPinnedOutput() {
-        assertThat(FaceModels.PINNED.get(ConvertFaceModels.RECOGNITION_ONNX)).isEqualTo(ConvertFaceModels.RECOGNITION_SHA256);
+        assertThat(FaceModels.PINNED.get(ConvertFaceModels.RECOGNITION_ONNX))
+                .isEqualTo(ConvertFaceModels.RECOGNITION_SHA256);
         assertThat(FaceModels.bytes(FaceModels.DLIB_RECOGNISER)).isEqualTo(onnx);
     }
 
