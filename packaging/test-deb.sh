@@ -94,9 +94,12 @@ for model in blazeface.onnx face_recognition_dlib.onnx; do
 done
 size_mib=$(( $(stat -c %s "$OUT"/v1/uketsuke_0.0.1_amd64.deb) / 1048576 ))
 # 78.9 MiB reached (2026-12-05: only this platform's natives, no bundled tessdata, stripped libraries, zstd); the
-# goal is 80 MiB. The ceiling, a little above what is reached, catches natives or tools creeping back.
-[ "$size_mib" -le 84 ] && ok "product DEB is $size_mib MiB (ceiling 84 MiB; goal ≤ 80 MiB)" \
-  || fail "product DEB is $size_mib MiB (ceiling 84 MiB; goal ≤ 80 MiB)"
+# goal is 80 MiB. The ceiling, a little above what is reached, catches natives or tools creeping back. While both ADR
+# 0001's models (face-match jar, 6.7 MB) and ADR 0011's (face-models jar, 7.0 MB) ship, the DEB is 85.7 MiB: the
+# ceiling is 86 until ADR 0001's files leave the product, then 84 again.
+ceiling=86
+[ "$size_mib" -le "$ceiling" ] && ok "product DEB is $size_mib MiB (ceiling $ceiling MiB; goal ≤ 80 MiB)" \
+  || fail "product DEB is $size_mib MiB (ceiling $ceiling MiB; goal ≤ 80 MiB)"
 
 echo "install 0.0.1"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$OUT"/v1/uketsuke_0.0.1_amd64.deb >/dev/null
