@@ -190,6 +190,8 @@ fi
 for model in blazeface.onnx face_recognition_dlib.onnx; do
   check "the MSI ships $model (face-models jar)" grep -qP "^face-models-[^\t]*\torg/uketsuke/face/models/$model\$" <<< "$models"
 done
+! grep -qE '/fr_(detect|landmark|feature)\.onnx$' <<< "$models"
+report "the MSI carries none of ADR 0001's models (fr_*.onnx)"
 # The source with packaging/jvm-options.properties filled in for @JVM_OPTIONS@ (build-msi.sh does the same).
 JVM_OPTIONS="$(sed -n 's/^jvm\.options=//p' "$ROOT/packaging/jvm-options.properties")"
 sed "s|@JVM_OPTIONS@|$JVM_OPTIONS|" "$ROOT/packaging/src/msi/uketsuke.cmd" > "$OUT/uketsuke.cmd.expected"

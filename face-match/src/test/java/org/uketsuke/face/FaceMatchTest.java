@@ -1,6 +1,7 @@
 package org.uketsuke.face;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,6 +78,11 @@ class FaceMatchTest {
                     .isTrue();
             assertThat(FaceModels.bytes(name)).isNotEmpty();
         });
+    }
+
+    @Test
+    void theProductsModelsLoadFromTheFaceModelsJar() {
+        assertThatCode(FaceModels::checkShipped).doesNotThrowAnyException();
     }
 
     @Test

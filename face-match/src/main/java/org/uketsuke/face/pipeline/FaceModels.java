@@ -13,9 +13,10 @@ import org.opencv.dnn.Net;
 import org.uketsuke.face.OpenCv;
 
 /**
- * The pinned model files, checked against their sha256 when loaded: ADR 0001's three (face-match's jar, see
- * face-match/MODELS.md) and ADR 0011's licence-clear two (the face-models jar, converted at build time from the pinned
- * TF.js weights). The nets of ADR 0001 are loaded once per process by whoever needs them first, off the FX thread.
+ * The pinned model files, checked against their sha256 when loaded: ADR 0011's licence-clear two, the product's (the
+ * face-models jar, converted at build time from the pinned TF.js weights), and ADR 0001's three, which only face-match's
+ * tests and the tools jar carry (face eval and the bench compare them; see face-match/MODELS.md). The nets of ADR 0001
+ * are loaded once per process by whoever needs them first, off the FX thread.
  */
 public final class FaceModels {
 
@@ -51,6 +52,15 @@ public final class FaceModels {
         embedder = load("fr_feature.onnx");
     }
 
+    /** Loads the product's two models into OpenCV DNN, each checked against its pin (the self-check's proof). */
+    public static void checkShipped() {
+        OpenCv.load();
+        for (String name : new String[] {BLAZEFACE, DLIB_RECOGNISER}) {
+            load(name);
+        }
+    }
+
+    /** ADR 0001's nets: on face-match's test and the tools class paths only. */
     public static FaceModels get() {
         if (instance == null) {
             synchronized (FaceModels.class) {
