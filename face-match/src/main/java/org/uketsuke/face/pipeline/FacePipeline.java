@@ -113,33 +113,28 @@ public final class FacePipeline {
     }
 
     /**
-     * The grey pixels of the face {@link #analyse} last embedded, warped onto dlib's chip and scaled to
-     * {@code side} × {@code side}, zero-mean and unit-length: the same face region for any detector, compared by
-     * {@link #cosine} to tell a replayed chip picture from a live face by its pixels rather than its identity
-     * (measured by {@code face eval}, docs/decisions/0011-licence-clear-face-models.md). Call it before {@link #clear}.
+     * The grey pixels of the face {@link #analyse} last embedded, warped onto dlib's chip by the locator's points and cut
+     * to the face itself (the mean face's extent on the chip and a little more), {@link ChipReplay#SIDE} square, 8-bit:
+     * the same face region for any detector and recogniser, what {@link ChipReplay} compares to tell the chip picture
+     * shown to the camera from a live face. A new Mat the caller releases; call it before {@link #clear}.
      */
-    public float[] lastChipPixels(int side) {
+    public Mat lastFace() {
         Mat transform = ChipAlignment.toChip(lastPoints);
         Mat chip = new Mat();
         Imgproc.warpAffine(
-                grey, chip, transform, new Size(ChipAlignment.CHIP_SIZE, ChipAlignment.CHIP_SIZE), Imgproc.INTER_AREA);
-        Imgproc.resize(chip, chip, new Size(side, side), 0, 0, Imgproc.INTER_AREA);
-        Mat values = new Mat();
-        chip.convertTo(values, CvType.CV_32F);
-        float[] pixels = new float[side * side];
-        values.get(0, 0, pixels);
-        for (Mat m : new Mat[] {transform, chip, values}) {
+                grey,
+                chip,
+                transform,
+                new Size(ChipAlignment.CHIP_SIZE, ChipAlignment.CHIP_SIZE),
+                Imgproc.INTER_LINEAR,
+                Core.BORDER_REPLICATE);
+        Mat inner = chip.submat(ChipReplay.FACE_ON_CHIP);
+        Mat face = new Mat();
+        Imgproc.resize(inner, face, new Size(ChipReplay.SIDE, ChipReplay.SIDE), 0, 0, Imgproc.INTER_AREA);
+        for (Mat m : new Mat[] {transform, inner, chip}) {
             m.release();
         }
-        double mean = 0;
-        for (float p : pixels) {
-            mean += p;
-        }
-        mean /= pixels.length;
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] -= (float) mean;
-        }
-        return FaceEmbedder.normalised(pixels);
+        return face;
     }
 
     /** The embedder's similarity of two embeddings (the product's: {@link #cosine}). */
