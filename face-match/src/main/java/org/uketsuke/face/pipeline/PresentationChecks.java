@@ -33,6 +33,8 @@ public record PresentationChecks(boolean requireLiveColour, double replayCeiling
     private static final int MIN_CHANNEL_SUM = 60;
 
     private static final int CELLS = 16;
+    /** The share of the face box's width and height whose chromaticity is measured, centred. */
+    private static final double CENTRAL = 0.9;
 
     /** The correlation with the chip photo's face at or above which a frame is the chip picture itself (ADR 0011). */
     public static final double REPLAY_CORRELATION = 0.95;
@@ -70,10 +72,14 @@ public record PresentationChecks(boolean requireLiveColour, double replayCeiling
         if (frame.channels() < 3) {
             return 0;
         }
-        int x = (int) Math.max(0, face.x1());
-        int y = (int) Math.max(0, face.y1());
-        int w = (int) Math.min(frame.cols() - x, Math.max(1, face.width()));
-        int h = (int) Math.min(frame.rows() - y, Math.max(1, face.height()));
+        // The box's central part: BlazeFace's box reaches further into hair and background than RFB-320's did, and a
+        // screen's sub-pixels fringe colour along those edges (ADR 0011, the live-colour gate re-measured).
+        double insetX = face.width() * (1 - CENTRAL) / 2;
+        double insetY = face.height() * (1 - CENTRAL) / 2;
+        int x = (int) Math.max(0, face.x1() + insetX);
+        int y = (int) Math.max(0, face.y1() + insetY);
+        int w = (int) Math.min(frame.cols() - x, Math.max(1, face.width() * CENTRAL));
+        int h = (int) Math.min(frame.rows() - y, Math.max(1, face.height() * CENTRAL));
         Mat crop = new Mat(frame, new Rect(x, y, w, h));
         Mat cells = new Mat();
         Imgproc.resize(crop, cells, new Size(CELLS, CELLS), 0, 0, Imgproc.INTER_AREA);
