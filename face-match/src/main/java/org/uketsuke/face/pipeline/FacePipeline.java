@@ -11,9 +11,9 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * A {@link FaceLocator} (the product: RFB-320 detection and 68 landmarks), then a {@link FaceEmbedder} (the product: 5-point alignment onto the ArcFace
- * 112×112 template and a 512-D embedding),
- * through OpenCV DNN (docs/spec-notes/face.md#measured-pipeline). Every image is first made greyscale — the chip
+ * A {@link FaceLocator} (the product: MediaPipe BlazeFace and its keypoints), then a {@link FaceEmbedder} (the product:
+ * the keypoints onto dlib's 150 × 150 chip and its 128-D descriptor), through OpenCV DNN (ADR 0011; ADR 0001's
+ * RFB-320, landmarks and ArcFace-style embedder remain for {@code face eval}). Every image is first made greyscale — the chip
  * photo is — and back to three channels, so live frames are compared in the chip's conditions. Not thread-safe:
  * one pipeline per worker.
  */
@@ -41,17 +41,17 @@ public final class FacePipeline {
         record Issue(QualityIssue issue) implements Analysis {}
     }
 
-    /** The product's pipeline: the shipped detector, landmarks and ArcFace embedder. */
+    /** The product's pipeline: BlazeFace and dlib's recogniser (ADR 0011, licence-clear). */
     public FacePipeline() {
-        this(FaceEmbedder.arcFace());
+        this(FaceEmbedder.dlib());
     }
 
-    /** The shipped detector and landmarks with another embedding step (measured by {@code face eval}). */
+    /** The product's detector with another embedding step. */
     public FacePipeline(FaceEmbedder embedder) {
-        this(FaceLocator.shipped(), embedder);
+        this(FaceLocator.blazeFace(), embedder);
     }
 
-    /** Another detector and embedder (ADR 0011's BlazeFace and dlib recogniser, measured by {@code face eval}). */
+    /** Another detector and embedder (ADR 0001's RFB-320 and ArcFace-style nets, measured by {@code face eval}). */
     public FacePipeline(FaceLocator locator, FaceEmbedder embedder) {
         this.locator = locator;
         this.embedder = embedder;
@@ -69,13 +69,15 @@ public final class FacePipeline {
         if (faces.isEmpty()) {
             return new Analysis.Issue(QualityIssue.NO_FACE);
         }
+        if (faces.stream().allMatch(f -> f.width() < MIN_FACE_WIDTH)) {
+            // Only small faces (BlazeFace may also find a spurious second one at that size): the patient is too far
+            // away.
+            return new Analysis.Issue(QualityIssue.TOO_SMALL);
+        }
         if (faces.size() > 1) {
             return new Analysis.Issue(QualityIssue.MULTIPLE_FACES);
         }
         FaceBox face = faces.getFirst();
-        if (face.width() < MIN_FACE_WIDTH) {
-            return new Analysis.Issue(QualityIssue.TOO_SMALL);
-        }
         QualityIssue exposure = exposure(face);
         if (exposure != null) {
             return new Analysis.Issue(exposure);

@@ -22,8 +22,7 @@ import org.uketsuke.face.camera.Frame;
  * pixels ({@link ChipReplay}: the chip picture held to the camera) refuses the session as a presentation attack. A colour photo or video of the person moved in front of the camera is not caught —
  * see docs/decisions/0001-face-models.md for what is and is not covered.
  *
- * @param threshold in the embedder's similarity ({@link FacePipeline#similarity}; ArcFace's cosine 0.40: FRR 0.6 %, FAR 0/4,110
- *     in docs/spec-notes/face.md#measured-pipeline)
+ * @param threshold in the embedder's similarity ({@link FacePipeline#similarity}; the product's: {@link #THRESHOLD})
  * @param checks the passive presentation-attack checks
  */
 public record FaceVerifier(double threshold, int required, int maxFrames, PresentationChecks checks) {
@@ -40,8 +39,14 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
     /** Mean absolute difference (0–255) of the 32×24 grey thumbnails below which two frames are the same picture. */
     static final double FROZEN_MEAN_DIFFERENCE = 0.75;
 
+    /**
+     * dlib's 1 − Euclidean distance (distance 0.55): ADR 0011's margin rule on three seeded calibration halves of 95
+     * images (docs/face-eval.md); ArcFace's cosine threshold was 0.40.
+     */
+    public static final double THRESHOLD = 0.45;
+
     public static FaceVerifier defaults() {
-        return new FaceVerifier(0.40, 2, 8);
+        return new FaceVerifier(THRESHOLD, 2, 8);
     }
 
     /** A 32×24 greyscale thumbnail: enough to tell a repeated picture from a live one, cheap to compare. */

@@ -92,7 +92,7 @@ class BlazeFaceDetectionTest {
 
     @Test
     void theLocatorFindsEachPortraitsFaceWhereTheIndependentLandmarkNetPutsEyesNoseAndMouth() {
-        FaceLocator shipped = FaceLocator.shipped();
+        FaceLocator shipped = FaceLocator.rfb();
         for (String name : List.of("astronaut", "camera")) {
             Mat image = grey(Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), name + ".png")
                     .toString()));
