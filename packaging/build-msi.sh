@@ -48,6 +48,8 @@ JVM_OPTIONS="$(sed -n 's/^jvm\.options=//p' "$ROOT/packaging/jvm-options.propert
 [ -n "$JVM_OPTIONS" ] || die "no jvm.options line in packaging/jvm-options.properties"
 sed "s|@JVM_OPTIONS@|$JVM_OPTIONS|" "$SRC/uketsuke.cmd" | iconv -f UTF-8 -t CP932 | sed 's/$/\r/' > "$LAYOUT/uketsuke.cmd"
 sed 's/$/\r/' "$SRC/uketsuke.conf" > "$LAYOUT/uketsuke.conf"
+# The licence text: the DEB's copyright file (one stanza per model file, ADR 0011), with CRLF line ends.
+sed 's/$/\r/' "$ROOT/packaging/src/deb-extra/copyright" > "$LAYOUT/copyright.txt"
 cp "$APP_JAR" "$LAYOUT/app/app.jar"
 FX_CACHE="$ROOT/packaging/target/javafx-win"
 mkdir -p "$FX_CACHE"

@@ -112,6 +112,7 @@ check "the cabinet is embedded (Media #uketsuke.cab, stream present)" \
 expected="$OUT/expected-files"
 {
   echo "ProgramFiles64Folder/Uketsuke/uketsuke.cmd"
+  echo "ProgramFiles64Folder/Uketsuke/copyright.txt"
   echo "ProgramFiles64Folder/Uketsuke/app/app.jar"
   for jar in "$ROOT"/app/target/lib/*.jar; do
     name="$(basename "$jar")"
@@ -177,6 +178,20 @@ while IFS=$'\t' read -r place size _; do
   [ -f "$file" ] && [ "$(stat -c %s "$file")" = "$size" ] || { sizes_ok="$place"; break; }
 done < "$OUT/files1"
 [ "$sizes_ok" = yes ] && ok "every file's size in the File table matches the cabinet" || not_ok "size of $sizes_ok"
+# The licence text (ADR 0011): the DEB's copyright file with CRLF, and each model file in the program's jars has its
+# own stanza in it; the licence-clear two ship.
+check "copyright.txt is packaging/src/deb-extra/copyright with CRLF line ends" bash -c \
+  "! grep -qv \$'\r\$' '$X/copyright.txt' && tr -d '\r' < '$X/copyright.txt' | cmp -s - '$ROOT/packaging/src/deb-extra/copyright'"
+if models="$("$ROOT/packaging/model-licences.sh" "$X/copyright.txt" "$X/app")"; then
+  ok "every model file in the MSI's jars has its stanza in copyright.txt: $(cut -f2 <<< "$models" | sed 's:.*/::' | tr '\n' ' ')"
+else
+  not_ok "a model file in the MSI's jars has no stanza in copyright.txt"
+fi
+for model in blazeface.onnx face_recognition_dlib.onnx; do
+  check "the MSI ships $model (face-models jar)" grep -qP "^face-models-[^\t]*\torg/uketsuke/face/models/$model\$" <<< "$models"
+done
+! grep -qE '/fr_(detect|landmark|feature)\.onnx$' <<< "$models"
+report "the MSI carries none of ADR 0001's models (fr_*.onnx)"
 # The source with packaging/jvm-options.properties filled in for @JVM_OPTIONS@ (build-msi.sh does the same).
 JVM_OPTIONS="$(sed -n 's/^jvm\.options=//p' "$ROOT/packaging/jvm-options.properties")"
 sed "s|@JVM_OPTIONS@|$JVM_OPTIONS|" "$ROOT/packaging/src/msi/uketsuke.cmd" > "$OUT/uketsuke.cmd.expected"

@@ -7,8 +7,14 @@ With CHIP.jp2 it also times chip-photo enrolment + frames until two match (FaceV
 
 usage: pipeline.py --serve MODEL_DIR FRAME.png CHIP.jp2 CAMERA.png...
 Serves the bench, which alternates blocks of Java and Python work so that load from other processes falls on both
-alike: reads "frames N" (N timed per-frame analyses of FRAME) or "decide N" (N timed decisions: chip enrolment, then
-the CAMERA frames in a loop through FaceVerifier's checks until two match) and answers one JSON line of times in ms.
+alike: reads "frames N" (N timed per-frame analyses of FRAME by ADR 0001's pipeline) or "decide N" (N timed decisions: chip enrolment, then
+the CAMERA frames in a loop through FaceVerifier's checks until two match) or "frames-clear N" (N timed analyses of
+FRAME by ADR 0011's licence-clear pipeline: BlazeFace, dlib's chip, dlib's recogniser) and answers one JSON line of
+times in ms. MODEL_DIR holds ADR 0001's fr_*.onnx and ADR 0011's blazeface.onnx and face_recognition_dlib.onnx.
+
+usage: pipeline.py --analyse adr0001|blazeface-dlib MODEL_DIR IMAGE
+One image through one pipeline as one JSON line: face box, keypoints (BlazeFace) and embedding, or "face": null where
+the Java pipeline gives a quality issue (the Java-vs-Python agreement test compares these).
 """
 import json
 import sys
@@ -115,12 +121,211 @@ def decide(nets, chip_path, camera):
     return False
 
 
+# --- ADR 0011's licence-clear pipeline: BlazeFace (face.pipeline.BlazeFace, BlazeFaceLocator), dlib's chip
+# (ChipAlignment) and dlib's recogniser (DlibEmbedder), step for step. ---------------------------------------------
+
+BLAZEFACE_INPUT = 256
+BLAZEFACE_MARGIN = 1.5  # BlazeFaceLocator.MARGIN: the frame's longer side is 2/3 of the input
+BLAZEFACE_MIN_SCORE = np.float32(0.5)
+BLAZEFACE_OUTPUTS = ["Identity", "Identity_1", "Identity_2", "Identity_3"]
+DLIB_MEAN_RGB = (122.782, 117.001, 104.298)
+CHIP_SIZE = 150
+CHIP_PADDING = 0.25
+# dlib's mean face, points 17..67 (ChipAlignment.MEAN_X / MEAN_Y; dlib image_transforms/interpolation.h).
+DLIB_MEAN_X = [
+    0.000213256, 0.0752622, 0.18113, 0.29077, 0.393397, 0.586856, 0.689483, 0.799124, 0.904991, 0.98004, 0.490127,
+    0.490127, 0.490127, 0.490127, 0.36688, 0.426036, 0.490127, 0.554217, 0.613373, 0.121737, 0.187122, 0.265825,
+    0.334606, 0.260918, 0.182743, 0.645647, 0.714428, 0.793132, 0.858516, 0.79751, 0.719335, 0.254149, 0.340985,
+    0.428858, 0.490127, 0.551395, 0.639268, 0.726104, 0.642159, 0.556721, 0.490127, 0.423532, 0.338094, 0.290379,
+    0.428096, 0.490127, 0.552157, 0.689874, 0.553364, 0.490127, 0.42689]
+DLIB_MEAN_Y = [
+    0.106454, 0.038915, 0.0187482, 0.0344891, 0.0773906, 0.0773906, 0.0344891, 0.0187482, 0.038915, 0.106454,
+    0.203352, 0.307009, 0.409805, 0.515625, 0.587326, 0.609345, 0.628106, 0.609345, 0.587326, 0.216423, 0.178758,
+    0.179852, 0.231733, 0.245099, 0.244077, 0.231733, 0.179852, 0.178758, 0.216423, 0.244077, 0.245099, 0.780233,
+    0.745405, 0.727388, 0.742578, 0.727388, 0.745405, 0.780233, 0.864805, 0.902192, 0.909281, 0.902192, 0.864805,
+    0.784792, 0.778746, 0.785343, 0.778746, 0.784792, 0.824182, 0.831803, 0.824182]
+
+
+def chip_unit(u):
+    return (CHIP_PADDING + u) / (2 * CHIP_PADDING + 1) * CHIP_SIZE
+
+
+def mean_face(first, end):
+    return (chip_unit(sum(DLIB_MEAN_X[first - 17:end - 17]) / (end - first)),
+            chip_unit(sum(DLIB_MEAN_Y[first - 17:end - 17]) / (end - first)))
+
+
+# ChipAlignment.KEYPOINTS_ON_CHIP: BlazeFace's right eye, left eye, nose tip, mouth centre on dlib's chip.
+KEYPOINTS_ON_CHIP = np.array([mean_face(36, 42), mean_face(42, 48),
+                              (chip_unit(DLIB_MEAN_X[30 - 17]), chip_unit(DLIB_MEAN_Y[30 - 17])),
+                              mean_face(48, 68)])
+
+
+def anchor_centres():
+    """BlazeFace.anchorCentres: 16x16 cells x 2 anchors, then 8x8 cells x 6, centres in the unit square."""
+    centres = []
+    for stride, per_cell in ((16, 2), (32, 6)):
+        cells = (BLAZEFACE_INPUT + stride - 1) // stride
+        for y in range(cells):
+            for x in range(cells):
+                centres += [((x + 0.5) / cells, (y + 0.5) / cells)] * per_cell
+    return np.array(centres)
+
+
+ANCHORS = anchor_centres()
+
+
+def load_clear(models):
+    return (cv2.dnn.readNetFromONNX(models + "/blazeface.onnx"),
+            cv2.dnn.readNetFromONNX(models + "/face_recognition_dlib.onnx"))
+
+
+def java_round(v):
+    return int(np.floor(v + 0.5))
+
+
+def blazeface_candidates(logits, regressors):
+    """BlazeFace.candidates: sigmoid of the clipped logit, box and keypoints as offsets from the anchor centre."""
+    scores = (1 / (1 + np.exp(-np.clip(logits.astype(np.float64), -100, 100)))).astype(np.float32)
+    r = regressors.reshape(-1, 16)
+    keep = np.nonzero((scores >= BLAZEFACE_MIN_SCORE) & (r[:, 2] >= 0) & (r[:, 3] >= 0))[0]
+    faces = []
+    for i in keep:
+        ax, ay = ANCHORS[i]
+        v = r[i].astype(np.float64) / BLAZEFACE_INPUT
+        cx, cy, w, h = v[0] + ax, v[1] + ay, v[2], v[3]
+        points = v[4:16].reshape(6, 2) + (ax, ay)
+        faces.append((np.array([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2]), float(scores[i]), points))
+    return faces
+
+
+def intersection(a, b):
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return 0.0 if w <= 0 or h <= 0 else w * h
+
+
+def area(a):
+    return max(0.0, a[2] - a[0]) * max(0.0, a[3] - a[1])
+
+
+def weighted_suppression(faces):
+    """BlazeFace.weightedSuppression: MediaPipe's WEIGHTED non-maximum suppression at IoU 0.3."""
+    remaining = sorted(faces, key=lambda f: -f[1])
+    kept = []
+    while remaining:
+        best = remaining[0]
+        cluster, rest = [], []
+        for f in remaining:
+            inter = intersection(best[0], f[0])
+            iou = 0.0 if inter == 0 else inter / (area(best[0]) + area(f[0]) - inter)
+            (cluster if iou > 0.3 else rest).append(f)
+        if cluster:
+            weights = np.array([f[1] for f in cluster])
+            box = sum(w * f[0] for w, f in zip(weights, cluster)) / weights.sum()
+            points = sum(w * f[2] for w, f in zip(weights, cluster)) / weights.sum()
+            kept.append((box, best[1], points))
+        else:
+            kept.append(best)
+        remaining = rest
+    return kept
+
+
+def without_contained(faces):
+    """BlazeFace.withoutContained: a face lying more than half inside a better one is dropped."""
+    kept = []
+    for f in faces:
+        if all(intersection(k[0], f[0]) <= 0.5 * area(f[0]) for k in kept):
+            kept.append(f)
+    return kept
+
+
+def blazeface_detect(net, image):
+    """BlazeFaceLocator.detect: letterbox with a margin, run, decode, map boxes and keypoints back to pixels."""
+    rows, cols = image.shape[:2]
+    scale = BLAZEFACE_INPUT / (BLAZEFACE_MARGIN * max(cols, rows))
+    w, h = java_round(cols * scale), java_round(rows * scale)
+    pad_x, pad_y = (BLAZEFACE_INPUT - w) // 2, (BLAZEFACE_INPUT - h) // 2
+    square = cv2.copyMakeBorder(cv2.resize(image, (w, h), interpolation=cv2.INTER_LINEAR), pad_y,
+                                BLAZEFACE_INPUT - h - pad_y, pad_x, BLAZEFACE_INPUT - w - pad_x,
+                                cv2.BORDER_CONSTANT, value=(0, 0, 0))
+    net.setInput(cv2.dnn.blobFromImage(square, 1 / 127.5, (BLAZEFACE_INPUT, BLAZEFACE_INPUT),
+                                       (127.5, 127.5, 127.5), True, False))
+    outputs = net.forward(BLAZEFACE_OUTPUTS)
+    logits = np.concatenate([outputs[0].flatten(), outputs[1].flatten()])
+    regressors = np.concatenate([outputs[2].flatten(), outputs[3].flatten()])
+    found = []
+    for box, score, points in without_contained(weighted_suppression(blazeface_candidates(logits, regressors))):
+        px = (box[[0, 2]] * BLAZEFACE_INPUT - pad_x) / scale
+        py = (box[[1, 3]] * BLAZEFACE_INPUT - pad_y) / scale
+        x1, y1 = max(0.0, px[0]), max(0.0, py[0])
+        x2, y2 = min(cols - 1.0, px[1]), min(rows - 1.0, py[1])
+        if x2 <= x1 or y2 <= y1:
+            continue  # a box wholly in the letterbox bars
+        keypoints = (points * BLAZEFACE_INPUT - (pad_x, pad_y)) / scale
+        found.append(((x1, y1, x2, y2), score, keypoints.astype(np.float32)))
+    return found
+
+
+def similarity_transform(source, target):
+    """ChipAlignment.similarity: least-squares scale, rotation and shift (no reflection) of source onto target."""
+    source, target = np.asarray(source, np.float64), np.asarray(target, np.float64)
+    s, t = source.mean(0), target.mean(0)
+    p, q = source - s, target - t
+    norm = (p * p).sum()
+    a = (p[:, 0] * q[:, 0] + p[:, 1] * q[:, 1]).sum() / norm
+    b = (p[:, 0] * q[:, 1] - p[:, 1] * q[:, 0]).sum() / norm
+    return np.array([[a, -b, t[0] - (a * s[0] - b * s[1])], [b, a, t[1] - (b * s[0] + a * s[1])]])
+
+
+def analyse_face_clear(nets, bgr):
+    """(descriptor, face box, keypoints) as FacePipeline(BlazeFaceLocator, DlibEmbedder).analyse, or None where it
+    gives a quality issue."""
+    detector, recogniser = nets
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    image = cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR)
+    faces = blazeface_detect(detector, image)
+    if len(faces) != 1:
+        return None
+    (x1, y1, x2, y2), _, keypoints = faces[0]
+    if x2 - x1 < 60:
+        return None
+    x, y, bw, bh = int(x1), int(y1), int(max(1, x2 - x1)), int(max(1, y2 - y1))  # FacePipeline.area
+    crop = grey[y:y + bh, x:x + bw]
+    mean = float(crop.mean())
+    sharpness = float(cv2.Laplacian(crop, cv2.CV_16S).std()) ** 2
+    if mean < 40 or mean > 225 or sharpness < 15:
+        return None
+    transform = similarity_transform(keypoints[:4], KEYPOINTS_ON_CHIP)
+    chip = cv2.warpAffine(image, transform, (CHIP_SIZE, CHIP_SIZE), flags=cv2.INTER_LINEAR)
+    recogniser.setInput(cv2.dnn.blobFromImage(chip, 1 / 256.0, (CHIP_SIZE, CHIP_SIZE), DLIB_MEAN_RGB, True, False))
+    return recogniser.forward().flatten(), (x, y, bw, bh), keypoints
+
+
+def analysis_json(pipeline, models, image_path):
+    """One image through one pipeline, for the Java-vs-Python agreement test: box, keypoints, embedding."""
+    image = cv2.imread(image_path)
+    if pipeline == "blazeface-dlib":
+        found = analyse_face_clear(load_clear(models), image)
+        keypoints = None if found is None else found[2].flatten().tolist()
+    else:
+        found = analyse_face(load(models), image)
+        keypoints = None
+    if found is None:
+        return {"pipeline": pipeline, "face": None}
+    return {"pipeline": pipeline, "opencv": cv2.__version__, "box": list(found[1]), "keypoints": keypoints,
+            "embedding": [float(v) for v in found[0]]}
+
+
 def serve(models, frame_path, chip_path, camera_paths):
     nets = load(models)
     frame = cv2.imread(frame_path)
     camera = [cv2.imread(p) for p in camera_paths]
     for _ in range(10):
         analyse(nets, frame)
+    clear = load_clear(models)
+    for _ in range(10):
+        analyse_face_clear(clear, frame)
     print(json.dumps({"opencv": cv2.__version__, "threads": cv2.getNumThreads()}), flush=True)
     for line in sys.stdin:
         command, _, count = line.strip().partition(" ")
@@ -131,6 +336,8 @@ def serve(models, frame_path, chip_path, camera_paths):
             t0 = time.perf_counter()
             if command == "frames":
                 ok = analyse(nets, frame) is not None
+            elif command == "frames-clear":
+                ok = analyse_face_clear(clear, frame) is not None
             elif command == "decide":
                 ok = decide(nets, chip_path, camera)
             else:
@@ -144,6 +351,9 @@ def serve(models, frame_path, chip_path, camera_paths):
 
 
 def main():
+    if sys.argv[1] == "--analyse":
+        print(json.dumps(analysis_json(sys.argv[2], sys.argv[3], sys.argv[4])))
+        return 0
     if sys.argv[1] == "--serve":
         return serve(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
     models, frame_path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])

@@ -19,10 +19,13 @@ public record FacePolicy(double minScore, int minFramesMatched, List<String> req
         requiredChecks = List.copyOf(requiredChecks);
     }
 
-    /** The defaults (the terminal's own face-check defaults), overridable by system properties. */
+    /**
+     * The defaults (the terminal's own face-check defaults: 0.45 in dlib's 1 − distance, ADR 0011), overridable by system
+     * properties.
+     */
     public static FacePolicy configured() {
         return new FacePolicy(
-                Double.parseDouble(System.getProperty("uketsuke.backend.face.minScore", "0.40")),
+                Double.parseDouble(System.getProperty("uketsuke.backend.face.minScore", "0.45")),
                 Integer.getInteger("uketsuke.backend.face.minFrames", 2),
                 List.of(System.getProperty("uketsuke.backend.face.checks", DEFAULT_CHECKS)
                                 .split(","))

@@ -201,6 +201,9 @@ class CardPresenceAttacksTest {
         assertThat(refusal(attempt(chip, card).scored(0.01, 0.0, 2, CHECKS).request()))
                 .as("0.01 against the terminal's own threshold of 0.0")
                 .isEqualTo(RejectionReason.BELOW_POLICY);
+        assertThat(refusal(attempt(chip, card).scored(0.42, 0.40, 2, CHECKS).request()))
+                .as("0.42: ArcFace's 0.40 passed it, dlib's 1 − distance needs 0.45 (ADR 0011)")
+                .isEqualTo(RejectionReason.BELOW_POLICY);
         assertThat(refusal(attempt(chip, card).scored(0.9, 0.4, 1, CHECKS).request()))
                 .as("one matching frame")
                 .isEqualTo(RejectionReason.BELOW_POLICY);

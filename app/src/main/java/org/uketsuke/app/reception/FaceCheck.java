@@ -32,8 +32,8 @@ public final class FaceCheck {
     private static final Logger log = LoggerFactory.getLogger(FaceCheck.class);
 
     /** The embedding model by its pinned sha256 (what the attestation names). */
-    static final String MODEL_VERSION = "fr_feature.onnx@"
-            + Optional.ofNullable(FaceModels.PINNED.get("fr_feature.onnx"))
+    static final String MODEL_VERSION = FaceModels.DLIB_RECOGNISER + "@"
+            + Optional.ofNullable(FaceModels.PINNED.get(FaceModels.DLIB_RECOGNISER))
                     .map(h -> h.substring(0, 12))
                     .orElse("unpinned");
 

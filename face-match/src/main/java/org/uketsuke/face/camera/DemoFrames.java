@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -43,18 +44,63 @@ public final class DemoFrames {
     }
 
     /**
-     * A looping camera over the portrait, turned a little to either side frame to frame like a person in front of the
-     * kiosk. Never the photograph itself: that is where the chip photo was made from, so it would score as a replay of
-     * the chip picture (PresentationChecks) — a live camera never reproduces the card's photo.
+     * A looping camera over the portrait, the head turned to either side frame to frame like a person in front of the
+     * kiosk ({@link #headTurned}). Never the photograph itself, nor a flat view of it (a tilted or moved picture): that
+     * is where the chip photo was made from, so it is a replay of the chip picture and is refused as one
+     * ({@code ChipReplay}) — a live camera never reproduces the card's photo.
      */
     public static CameraSource camera() {
         Mat portrait = portrait();
         List<Mat> frames = new ArrayList<>();
-        for (double yaw : new double[] {0.08, -0.09, 0.11, -0.12}) {
-            frames.add(turned(portrait, yaw));
+        for (double yaw : DEMO_TURNS) {
+            frames.add(headTurned(portrait, yaw));
         }
         portrait.release();
         return new ImageSequenceSource(frames, true);
+    }
+
+    /** The head turns the demo camera plays, as fractions of the face width ({@link #headTurned}). */
+    private static final double[] DEMO_TURNS = {0.25, -0.28, 0.3, -0.26};
+
+    /** Where the portrait's face is (centre x, y; width, height in pixels of the 512 × 512 picture), as RFB-320 finds it. */
+    private static final double[] PORTRAIT_FACE = {224, 118, 90, 110};
+
+    /**
+     * The portrait's person turning her head by {@code yaw} (a fraction of the face width, positive to the right): what
+     * lies nearer the camera moves further — the face more than the background, the nose more than the cheeks —, which a
+     * flat picture, however it is tilted or moved, cannot do (a live face differs from the chip photo by such parallax,
+     * another expression and other light; this stands in for it, as the demo has one photograph of her). A smooth depth
+     * of the head (a Gaussian over the face) and of the nose (a narrower one) shifts each pixel sideways.
+     */
+    public static Mat headTurned(Mat portrait, double yaw) {
+        double cx = PORTRAIT_FACE[0] * portrait.cols() / 512.0;
+        double cy = PORTRAIT_FACE[1] * portrait.rows() / 512.0;
+        double w = PORTRAIT_FACE[2] * portrait.cols() / 512.0;
+        double h = PORTRAIT_FACE[3] * portrait.rows() / 512.0;
+        int cols = portrait.cols();
+        float[] xs = new float[cols * portrait.rows()];
+        float[] ys = new float[xs.length];
+        for (int y = 0; y < portrait.rows(); y++) {
+            for (int x = 0; x < cols; x++) {
+                double head = gaussian((x - cx) / (0.45 * w), (y - cy) / (0.6 * h));
+                double nose = gaussian((x - cx) / (0.12 * w), (y - cy - 0.05 * h) / (0.18 * h));
+                xs[y * cols + x] = (float) (x - yaw * w * (0.35 * head + 0.25 * nose));
+                ys[y * cols + x] = y;
+            }
+        }
+        Mat mapX = new Mat(portrait.size(), CvType.CV_32F);
+        Mat mapY = new Mat(portrait.size(), CvType.CV_32F);
+        mapX.put(0, 0, xs);
+        mapY.put(0, 0, ys);
+        Mat out = new Mat();
+        Imgproc.remap(portrait, out, mapX, mapY, Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+        mapX.release();
+        mapY.release();
+        return out;
+    }
+
+    private static double gaussian(double u, double v) {
+        return Math.exp(-(u * u + v * v) / 2);
     }
 
     /**

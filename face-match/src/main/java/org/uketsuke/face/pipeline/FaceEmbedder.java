@@ -1,11 +1,12 @@
 package org.uketsuke.face.pipeline;
 
 import org.opencv.core.Mat;
+import org.uketsuke.face.OpenCv;
 
 /**
  * The pipeline's last step: the face in a frame (three-channel, in the chip's grey conditions) and the points its
- * locator found in, an embedding out, compared by {@link #similarity}. The product uses {@link #arcFace()};
- * {@code face eval} measures {@link DlibEmbedder} too (docs/decisions/0011-licence-clear-face-models.md).
+ * locator found in, an embedding out, compared by {@link #similarity}. The product uses {@link #dlib()};
+ * {@code face eval} measures {@link #arcFace()} too (docs/decisions/0011-licence-clear-face-models.md).
  */
 public interface FaceEmbedder {
 
@@ -16,7 +17,13 @@ public interface FaceEmbedder {
         return FacePipeline.cosine(a, b);
     }
 
-    /** The shipped 512-D embedder: five points onto the ArcFace 112×112 template. */
+    /** The product's embedder: dlib's 128-D face recognition ResNet (public domain, ADR 0011), 1 − Euclidean distance. */
+    static FaceEmbedder dlib() {
+        OpenCv.load();
+        return DlibEmbedder.fromOnnx(FaceModels.bytes(FaceModels.DLIB_RECOGNISER));
+    }
+
+    /** ADR 0001's 512-D embedder (origin of the weights unknown): five points onto the ArcFace 112×112 template. */
     static FaceEmbedder arcFace() {
         return new ArcFaceEmbedder(FaceModels.get());
     }

@@ -11,9 +11,9 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * A {@link FaceLocator} (the product: RFB-320 detection and 68 landmarks), then a {@link FaceEmbedder} (the product: 5-point alignment onto the ArcFace
- * 112×112 template and a 512-D embedding),
- * through OpenCV DNN (docs/spec-notes/face.md#measured-pipeline). Every image is first made greyscale — the chip
+ * A {@link FaceLocator} (the product: MediaPipe BlazeFace and its keypoints), then a {@link FaceEmbedder} (the product:
+ * the keypoints onto dlib's 150 × 150 chip and its 128-D descriptor), through OpenCV DNN (ADR 0011; ADR 0001's
+ * RFB-320, landmarks and ArcFace-style embedder remain for {@code face eval}). Every image is first made greyscale — the chip
  * photo is — and back to three channels, so live frames are compared in the chip's conditions. Not thread-safe:
  * one pipeline per worker.
  */
@@ -41,17 +41,17 @@ public final class FacePipeline {
         record Issue(QualityIssue issue) implements Analysis {}
     }
 
-    /** The product's pipeline: the shipped detector, landmarks and ArcFace embedder. */
+    /** The product's pipeline: BlazeFace and dlib's recogniser (ADR 0011, licence-clear). */
     public FacePipeline() {
-        this(FaceEmbedder.arcFace());
+        this(FaceEmbedder.dlib());
     }
 
-    /** The shipped detector and landmarks with another embedding step (measured by {@code face eval}). */
+    /** The product's detector with another embedding step. */
     public FacePipeline(FaceEmbedder embedder) {
-        this(FaceLocator.shipped(), embedder);
+        this(FaceLocator.blazeFace(), embedder);
     }
 
-    /** Another detector and embedder (ADR 0011's BlazeFace and dlib recogniser, measured by {@code face eval}). */
+    /** Another detector and embedder (ADR 0001's RFB-320 and ArcFace-style nets, measured by {@code face eval}). */
     public FacePipeline(FaceLocator locator, FaceEmbedder embedder) {
         this.locator = locator;
         this.embedder = embedder;
@@ -69,13 +69,15 @@ public final class FacePipeline {
         if (faces.isEmpty()) {
             return new Analysis.Issue(QualityIssue.NO_FACE);
         }
+        if (faces.stream().allMatch(f -> f.width() < MIN_FACE_WIDTH)) {
+            // Only small faces (BlazeFace may also find a spurious second one at that size): the patient is too far
+            // away.
+            return new Analysis.Issue(QualityIssue.TOO_SMALL);
+        }
         if (faces.size() > 1) {
             return new Analysis.Issue(QualityIssue.MULTIPLE_FACES);
         }
         FaceBox face = faces.getFirst();
-        if (face.width() < MIN_FACE_WIDTH) {
-            return new Analysis.Issue(QualityIssue.TOO_SMALL);
-        }
         QualityIssue exposure = exposure(face);
         if (exposure != null) {
             return new Analysis.Issue(exposure);
@@ -113,33 +115,28 @@ public final class FacePipeline {
     }
 
     /**
-     * The grey pixels of the face {@link #analyse} last embedded, warped onto dlib's chip and scaled to
-     * {@code side} × {@code side}, zero-mean and unit-length: the same face region for any detector, compared by
-     * {@link #cosine} to tell a replayed chip picture from a live face by its pixels rather than its identity
-     * (measured by {@code face eval}, docs/decisions/0011-licence-clear-face-models.md). Call it before {@link #clear}.
+     * The grey pixels of the face {@link #analyse} last embedded, warped onto dlib's chip by the locator's points and cut
+     * to the face itself (the mean face's extent on the chip and a little more), {@link ChipReplay#SIDE} square, 8-bit:
+     * the same face region for any detector and recogniser, what {@link ChipReplay} compares to tell the chip picture
+     * shown to the camera from a live face. A new Mat the caller releases; call it before {@link #clear}.
      */
-    public float[] lastChipPixels(int side) {
+    public Mat lastFace() {
         Mat transform = ChipAlignment.toChip(lastPoints);
         Mat chip = new Mat();
         Imgproc.warpAffine(
-                grey, chip, transform, new Size(ChipAlignment.CHIP_SIZE, ChipAlignment.CHIP_SIZE), Imgproc.INTER_AREA);
-        Imgproc.resize(chip, chip, new Size(side, side), 0, 0, Imgproc.INTER_AREA);
-        Mat values = new Mat();
-        chip.convertTo(values, CvType.CV_32F);
-        float[] pixels = new float[side * side];
-        values.get(0, 0, pixels);
-        for (Mat m : new Mat[] {transform, chip, values}) {
+                grey,
+                chip,
+                transform,
+                new Size(ChipAlignment.CHIP_SIZE, ChipAlignment.CHIP_SIZE),
+                Imgproc.INTER_LINEAR,
+                Core.BORDER_REPLICATE);
+        Mat inner = chip.submat(ChipReplay.FACE_ON_CHIP);
+        Mat face = new Mat();
+        Imgproc.resize(inner, face, new Size(ChipReplay.SIDE, ChipReplay.SIDE), 0, 0, Imgproc.INTER_AREA);
+        for (Mat m : new Mat[] {transform, inner, chip}) {
             m.release();
         }
-        double mean = 0;
-        for (float p : pixels) {
-            mean += p;
-        }
-        mean /= pixels.length;
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] -= (float) mean;
-        }
-        return FaceEmbedder.normalised(pixels);
+        return face;
     }
 
     /** The embedder's similarity of two embeddings (the product's: {@link #cosine}). */

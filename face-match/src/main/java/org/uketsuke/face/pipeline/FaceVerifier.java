@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.uketsuke.face.camera.CameraSource;
@@ -17,11 +18,11 @@ import org.uketsuke.face.camera.Frame;
  * <p>Passive presentation-attack check: a face frame that is (almost) pixel-identical to one already scored in this
  * session is a frozen or replayed picture and is not scored; a live person in front of a camera never gives the same frame
  * twice (sensor noise alone differs). {@link PresentationChecks} add two more: a face without colour (a greyscale print
- * or screen, such as the chip photo shown to the camera) is not scored, and a score above the replay ceiling refuses the
- * session as a presentation attack. A colour photo or video of the person moved in front of the camera is not caught —
+ * or screen, such as the chip photo shown to the camera) is not scored, and a face that reproduces the chip photo's
+ * pixels ({@link ChipReplay}: the chip picture held to the camera) refuses the session as a presentation attack. A colour photo or video of the person moved in front of the camera is not caught —
  * see docs/decisions/0001-face-models.md for what is and is not covered.
  *
- * @param threshold cosine similarity (0.40: FRR 0.6 %, FAR 0/4,110 in docs/spec-notes/face.md#measured-pipeline)
+ * @param threshold in the embedder's similarity ({@link FacePipeline#similarity}; the product's: {@link #THRESHOLD})
  * @param checks the passive presentation-attack checks
  */
 public record FaceVerifier(double threshold, int required, int maxFrames, PresentationChecks checks) {
@@ -38,8 +39,14 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
     /** Mean absolute difference (0–255) of the 32×24 grey thumbnails below which two frames are the same picture. */
     static final double FROZEN_MEAN_DIFFERENCE = 0.75;
 
+    /**
+     * dlib's 1 − Euclidean distance (distance 0.55): ADR 0011's margin rule on three seeded calibration halves of 95
+     * images (docs/face-eval.md); ArcFace's cosine threshold was 0.40.
+     */
+    public static final double THRESHOLD = 0.45;
+
     public static FaceVerifier defaults() {
-        return new FaceVerifier(0.40, 2, 8);
+        return new FaceVerifier(THRESHOLD, 2, 8);
     }
 
     /** A 32×24 greyscale thumbnail: enough to tell a repeated picture from a live one, cheap to compare. */
@@ -69,6 +76,16 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
         FrameObserver NONE = (bgr, issue) -> {};
     }
 
+    /** True when the face the pipeline last analysed reproduces the chip photo's pixels ({@link ChipReplay}). */
+    private boolean replays(Mat chipFace, FacePipeline pipeline) {
+        Mat live = pipeline.lastFace();
+        try {
+            return checks.replayOfChipPhoto(ChipReplay.correlation(chipFace, live));
+        } finally {
+            live.release();
+        }
+    }
+
     public FaceDecision verify(FacePipeline pipeline, Mat chipPhotoGrey, CameraSource camera) {
         return verify(pipeline, chipPhotoGrey, camera, FrameObserver.NONE);
     }
@@ -78,6 +95,7 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
             pipeline.clear();
             return new FaceDecision(FaceDecision.Decision.INCONCLUSIVE, -1, threshold, 0, 0, QualityIssue.NO_FACE);
         }
+        Mat chipFace = checks.checksReplay() ? pipeline.lastFace() : null;
         int seen = 0;
         int used = 0;
         int matched = 0;
@@ -119,9 +137,9 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
                             observer.frame(frame.pixels(), null);
                             signatures.add(signature);
                             used++;
-                            double score = FacePipeline.cosine(enrolled.embedding(), face.embedding());
+                            double score = pipeline.similarity(enrolled.embedding(), face.embedding());
                             best = Math.max(best, score);
-                            if (checks.replayOfChipPhoto(score)) {
+                            if (chipFace != null && replays(chipFace, pipeline)) {
                                 return new FaceDecision(
                                         FaceDecision.Decision.NO_MATCH,
                                         best,
@@ -143,6 +161,10 @@ public record FaceVerifier(double threshold, int required, int maxFrames, Presen
             }
         } finally {
             signatures.forEach(Mat::release);
+            if (chipFace != null) {
+                chipFace.setTo(new Scalar(0)); // the chip photo's pixels: not left in memory after the decision
+                chipFace.release();
+            }
             pipeline.clear();
         }
         if (used < required) {

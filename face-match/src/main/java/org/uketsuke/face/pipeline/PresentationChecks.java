@@ -15,14 +15,15 @@ import org.opencv.imgproc.Imgproc;
  *       screen's white point), while live skin, lips, eyes and hair differ in hue. The measure is the spread of the rg
  *       chromaticity over the face box at 16×16: live faces 0.0137–0.084 (79 faces in colour photos), greyscale prints
  *       and screen replays made from 121 faces (484 pictures) at most 0.0094.</li>
- *   <li><b>Replay ceiling</b>: the chip picture shown to the camera scores far above the genuine distribution against
- *       itself (median 0.98; 280 of 302 simulated replays ≥ 0.93), while different photos of the same person scored
- *       ≥ 0.93 in 4 of 461 pairs, all near-identical shots of the same moment. A frame at or above the ceiling is a
- *       presentation attack, not a better match.</li>
+ *   <li><b>Replay ceiling</b>: a face whose pixels reproduce the chip photo's ({@link ChipReplay}: correlation of the
+ *       two aligned grey faces after an affine refinement) is the chip picture held to the camera, whatever the
+ *       recogniser scores it — a presentation attack, not a better match. Measured and chosen in
+ *       docs/decisions/0011-licence-clear-face-models.md (2026-12-05, second part).</li>
  * </ul>
  *
  * @param requireLiveColour refuse frames whose face has no colour (off only for a camera that delivers greyscale)
- * @param replayCeiling cosine score at or above which a frame is a replay of the chip photo (above 1: off)
+ * @param replayCeiling {@link ChipReplay#correlation} at or above which a frame is a replay of the chip photo (above 1:
+ *     off)
  */
 public record PresentationChecks(boolean requireLiveColour, double replayCeiling) {
 
@@ -32,9 +33,14 @@ public record PresentationChecks(boolean requireLiveColour, double replayCeiling
     private static final int MIN_CHANNEL_SUM = 60;
 
     private static final int CELLS = 16;
+    /** The share of the face box's width and height whose chromaticity is measured, centred. */
+    private static final double CENTRAL = 0.9;
+
+    /** The correlation with the chip photo's face at or above which a frame is the chip picture itself (ADR 0011). */
+    public static final double REPLAY_CORRELATION = 0.95;
 
     public static PresentationChecks defaults() {
-        return new PresentationChecks(true, 0.93);
+        return new PresentationChecks(true, REPLAY_CORRELATION);
     }
 
     /** No presentation-attack check beyond the frozen-frame one. */
@@ -47,9 +53,14 @@ public record PresentationChecks(boolean requireLiveColour, double replayCeiling
         return !requireLiveColour || chromaSpread(frame, face) >= MIN_CHROMA_SPREAD;
     }
 
-    /** True when a frame scoring {@code score} against the chip photo is the chip picture itself. */
-    public boolean replayOfChipPhoto(double score) {
-        return score >= replayCeiling;
+    /** True when the replay check runs. */
+    public boolean checksReplay() {
+        return replayCeiling <= 1;
+    }
+
+    /** True when a face correlating {@code correlation} with the chip photo's ({@link ChipReplay}) is the chip picture. */
+    public boolean replayOfChipPhoto(double correlation) {
+        return correlation >= replayCeiling;
     }
 
     /**
@@ -61,10 +72,14 @@ public record PresentationChecks(boolean requireLiveColour, double replayCeiling
         if (frame.channels() < 3) {
             return 0;
         }
-        int x = (int) Math.max(0, face.x1());
-        int y = (int) Math.max(0, face.y1());
-        int w = (int) Math.min(frame.cols() - x, Math.max(1, face.width()));
-        int h = (int) Math.min(frame.rows() - y, Math.max(1, face.height()));
+        // The box's central part: BlazeFace's box reaches further into hair and background than RFB-320's did, and a
+        // screen's sub-pixels fringe colour along those edges (ADR 0011, the live-colour gate re-measured).
+        double insetX = face.width() * (1 - CENTRAL) / 2;
+        double insetY = face.height() * (1 - CENTRAL) / 2;
+        int x = (int) Math.max(0, face.x1() + insetX);
+        int y = (int) Math.max(0, face.y1() + insetY);
+        int w = (int) Math.min(frame.cols() - x, Math.max(1, face.width() * CENTRAL));
+        int h = (int) Math.min(frame.rows() - y, Math.max(1, face.height() * CENTRAL));
         Mat crop = new Mat(frame, new Rect(x, y, w, h));
         Mat cells = new Mat();
         Imgproc.resize(crop, cells, new Size(CELLS, CELLS), 0, 0, Imgproc.INTER_AREA);

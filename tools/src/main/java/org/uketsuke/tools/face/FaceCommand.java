@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.uketsuke.face.OpenCv;
 import org.uketsuke.face.pipeline.FaceEmbedder;
+import org.uketsuke.face.pipeline.FaceLocator;
 import org.uketsuke.face.pipeline.FacePipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,8 +40,8 @@ public final class FaceCommand {
 
         @Option(
                 names = "--threshold",
-                defaultValue = "0.40",
-                description = "The configured decision threshold (default 0.40).")
+                defaultValue = "0.45",
+                description = "The configured decision threshold (default 0.45, the product's in dlib's scale).")
         double threshold;
 
         @Option(
@@ -60,15 +61,16 @@ public final class FaceCommand {
 
         @Option(
                 names = "--embedder",
-                defaultValue = "arcface",
-                description = "Embedding step: arcface (shipped) or dlib (ADR 0011, measured only).")
+                defaultValue = "dlib",
+                description = "Embedding step: dlib (shipped, ADR 0011) or arcface (ADR 0001, measured only).")
         String embedder;
 
         @Option(
                 names = "--detector",
-                defaultValue = "rfb",
-                description = "Detector and alignment points: rfb (shipped: RFB-320 + 68 landmarks) or blazeface"
-                        + " (ADR 0011: MediaPipe BlazeFace and its six keypoints).")
+                defaultValue = "blazeface",
+                description =
+                        "Detector and alignment points: blazeface (shipped, ADR 0011: MediaPipe BlazeFace and its six"
+                                + " keypoints) or rfb (ADR 0001: RFB-320 + 68 landmarks, measured only).")
         String detector;
 
         @Override
@@ -82,8 +84,8 @@ public final class FaceCommand {
                             spec.commandLine(), "--embedder must be arcface or dlib, not " + embedder);
             };
             FacePipeline pipeline = switch (detector) {
-                case "rfb" -> new FacePipeline(chosen);
-                case "blazeface" -> new FacePipeline(ConvertedModels.detector(), chosen);
+                case "rfb" -> new FacePipeline(FaceLocator.rfb(), chosen);
+                case "blazeface" -> new FacePipeline(chosen);
                 default ->
                     throw new CommandLine.ParameterException(
                             spec.commandLine(), "--detector must be rfb or blazeface, not " + detector);

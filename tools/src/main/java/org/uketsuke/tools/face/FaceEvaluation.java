@@ -25,12 +25,12 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.Rect;
-import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import org.uketsuke.face.OpenCv;
 import org.uketsuke.face.chip.ChipPhoto;
+import org.uketsuke.face.pipeline.ChipReplay;
 import org.uketsuke.face.pipeline.FaceBox;
 import org.uketsuke.face.pipeline.FacePipeline;
 import org.uketsuke.face.pipeline.PresentationChecks;
@@ -77,16 +77,9 @@ public final class FaceEvaluation {
             double heldOutEer,
             double heldOutEerThreshold,
             double genuineMax,
-            double replayCeiling,
-            int genuineAtOrAboveCeiling,
             int listedPairs,
             int unscoredPairs,
-            int chipReplays,
-            double chipReplayMedian,
-            double chipReplayMin,
-            int chipReplaysAtOrAboveCeiling,
-            double[] chipReplayPixelCorrelations,
-            double[] genuinePixelCorrelations) {
+            ReplayFigures presentationAttacks) {
 
         public List<String> lines() {
             List<String> lines = new ArrayList<>(List.of(
@@ -152,38 +145,8 @@ public final class FaceEvaluation {
                             "EER %.2f %% at threshold %.3f (all %d pairs)",
                             eer * 100,
                             eerThreshold,
-                            genuinePairs + impostorPairs),
-                    String.format(
-                            Locale.ROOT,
-                            "replay ceiling %.2f: %d of %d genuine pairs at or above it (would be refused"
-                                    + " as a replay of the chip photo)",
-                            replayCeiling,
-                            genuineAtOrAboveCeiling,
-                            genuinePairs),
-                    String.format(
-                            Locale.ROOT,
-                            "chip picture shown to the camera (tinted, scaled, blurred): %d of %d replays at or above"
-                                    + " the ceiling; score median %.3f, min %.3f",
-                            chipReplaysAtOrAboveCeiling,
-                            chipReplays,
-                            chipReplayMedian,
-                            chipReplayMin),
-                    String.format(
-                            Locale.ROOT,
-                            "pixel correlation of the aligned %d × %d grey chips: chip replays median %.3f, min %.3f"
-                                    + " (%d); genuine pairs median %.3f, max %.3f (%d); %d replays above every genuine"
-                                    + " pair",
-                            PIXELS_SIDE,
-                            PIXELS_SIDE,
-                            median(chipReplayPixelCorrelations),
-                            first(chipReplayPixelCorrelations),
-                            chipReplayPixelCorrelations.length,
-                            median(genuinePixelCorrelations),
-                            last(genuinePixelCorrelations),
-                            genuinePixelCorrelations.length,
-                            Arrays.stream(chipReplayPixelCorrelations)
-                                    .filter(r -> r > last(genuinePixelCorrelations))
-                                    .count())));
+                            genuinePairs + impostorPairs)));
+            lines.addAll(presentationAttacks.lines());
             if (listedPairs > 0) {
                 lines.add(
                         1,
@@ -206,10 +169,8 @@ public final class FaceEvaluation {
         }
     }
 
-    private record Sample(String person, float[] enrolled, float[] live, float[] enrolledPixels, float[] livePixels) {}
-
-    /** Side of the aligned grey chip whose pixels the replay figures correlate. */
-    private static final int PIXELS_SIDE = 32;
+    /** One image: its embeddings as a chip photo and as a live frame, and its aligned grey faces for the replay check. */
+    private record Sample(String person, float[] enrolled, float[] live, Mat enrolledFace, Mat liveFace) {}
 
     /** A scored comparison: the enrolment of {@code enrolled} against the live frame of {@code live}. */
     private record Comparison(int enrolled, int live, boolean same) {}
@@ -262,32 +223,41 @@ public final class FaceEvaluation {
         List<Sample> samples = new ArrayList<>();
         int failedToEnrol = 0;
         int failedToAcquire = 0;
-        List<Double> replays = new ArrayList<>();
-        List<Double> replayPixels = new ArrayList<>();
+        ReplayFigures.Collector presentation = new ReplayFigures.Collector(configuredThreshold);
         for (int i = 0; i < images.size(); i++) {
             Mat image = Imgcodecs.imread(images.get(i).toString());
             float[] enrolled = null;
             float[] live = null;
-            float[] enrolledPixels = null;
-            float[] livePixels = null;
+            Mat enrolledFace = null;
+            Mat liveFace = null;
             if (!image.empty()) {
                 Mat chip = chipPicture(pipeline, image);
                 if (chip != null) {
                     enrolled = embedChip(pipeline, chip);
                     if (enrolled != null) {
-                        enrolledPixels = pipeline.lastChipPixels(PIXELS_SIDE);
-                        Mat frame = replayFrame(chip);
-                        if (pipeline.analyse(frame) instanceof FacePipeline.Analysis.Face replay) {
-                            replays.add(pipeline.similarity(enrolled, replay.embedding()));
-                            replayPixels.add(FacePipeline.cosine(enrolledPixels, pipeline.lastChipPixels(PIXELS_SIDE)));
+                        enrolledFace = pipeline.lastFace();
+                        for (ChipReplays.Kind kind : ChipReplays.Kind.values()) {
+                            Mat frame = ChipReplays.frame(chip, kind);
+                            if (pipeline.analyse(frame) instanceof FacePipeline.Analysis.Face replay) {
+                                Mat replayFace = pipeline.lastFace();
+                                presentation.replay(
+                                        kind,
+                                        ChipReplay.correlation(enrolledFace, replayFace),
+                                        pipeline.similarity(enrolled, replay.embedding()),
+                                        PresentationChecks.chromaSpread(frame, replay.box()));
+                                replayFace.release();
+                            }
+                            frame.release();
                         }
-                        frame.release();
                     }
                     chip.release();
                 }
                 if (pipeline.analyse(image) instanceof FacePipeline.Analysis.Face f) {
                     live = f.embedding();
-                    livePixels = pipeline.lastChipPixels(PIXELS_SIDE);
+                    liveFace = pipeline.lastFace();
+                    if (colour(image)) {
+                        presentation.live(PresentationChecks.chromaSpread(image, f.box()));
+                    }
                 }
             }
             image.release();
@@ -297,7 +267,7 @@ public final class FaceEvaluation {
             if (live == null) {
                 failedToAcquire++;
             }
-            samples.add(new Sample(persons.get(i), enrolled, live, enrolledPixels, livePixels));
+            samples.add(new Sample(persons.get(i), enrolled, live, enrolledFace, liveFace));
         }
         List<Comparison> comparisons = new ArrayList<>();
         if (listed == null) {
@@ -333,18 +303,21 @@ public final class FaceEvaluation {
         Files.createDirectories(out);
         writeRoc(all, heldOut, out, configuredThreshold);
         double[] heldOutEer = heldOut.equalErrorRate();
-        double ceiling = PresentationChecks.defaults().replayCeiling();
-        double[] genuinePixels = comparisons.stream()
+        comparisons.stream()
                 .filter(Comparison::same)
-                .filter(c -> samples.get(c.enrolled()).enrolledPixels() != null
-                        && samples.get(c.live()).livePixels() != null)
-                .mapToDouble(c -> FacePipeline.cosine(
-                        samples.get(c.enrolled()).enrolledPixels(),
-                        samples.get(c.live()).livePixels()))
-                .sorted()
-                .toArray();
-        double[] replayPixelScores =
-                replayPixels.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                .filter(c -> samples.get(c.enrolled()).enrolledFace() != null
+                        && samples.get(c.live()).liveFace() != null)
+                .forEach(c -> presentation.genuine(ChipReplay.correlation(
+                        samples.get(c.enrolled()).enrolledFace(),
+                        samples.get(c.live()).liveFace())));
+        for (Sample s : samples) {
+            for (Mat face : new Mat[] {s.enrolledFace(), s.liveFace()}) {
+                if (face != null) {
+                    face.release();
+                }
+            }
+        }
+        double genuineMax = all.genuine().length == 0 ? -1 : all.genuine()[all.genuine().length - 1];
         return new Report(
                 names.size(),
                 images.size(),
@@ -373,17 +346,25 @@ public final class FaceEvaluation {
                 heldOut.fnmr(configuredThreshold),
                 heldOutEer[0],
                 heldOutEer[1],
-                all.genuine().length == 0 ? -1 : all.genuine()[all.genuine().length - 1],
-                ceiling,
-                (int) Arrays.stream(all.genuine()).filter(g -> g >= ceiling).count(),
+                genuineMax,
                 listed == null ? 0 : listed.pairs().size(),
                 unscored,
-                replays.size(),
-                replays.isEmpty() ? -1 : replays.stream().sorted().toList().get(replays.size() / 2),
-                replays.stream().mapToDouble(Double::doubleValue).min().orElse(-1),
-                (int) replays.stream().filter(r -> r >= ceiling).count(),
-                replayPixelScores,
-                genuinePixels);
+                presentation.figures(genuineMax));
+    }
+
+    /** True when the image has colour of its own (not a greyscale picture stored in three channels). */
+    private static boolean colour(Mat bgr) {
+        if (bgr.channels() < 3) {
+            return false;
+        }
+        List<Mat> channels = new ArrayList<>();
+        Core.split(bgr, channels);
+        Mat difference = new Mat();
+        Core.absdiff(channels.get(0), channels.get(2), difference);
+        double mean = Core.mean(difference).val[0];
+        difference.release();
+        channels.forEach(Mat::release);
+        return mean > 2;
     }
 
     /** The images of a {@code person/image} folder, with their person. */
@@ -461,28 +442,6 @@ public final class FaceEvaluation {
         return pipeline.analyseChipPhoto(chip) instanceof FacePipeline.Analysis.Face face ? face.embedding() : null;
     }
 
-    /**
-     * The chip picture shown to the camera: scaled up 1.6 times, tinted warm as a screen or a print under a lamp
-     * colours it, slightly blurred, on a 640 × 480 grey-blue background — the presentation attack the replay ceiling
-     * is for (ADR 0001, second addendum).
-     */
-    private static Mat replayFrame(Mat chip) {
-        Mat big = new Mat();
-        Imgproc.resize(chip, big, new Size(), 1.6, 1.6, Imgproc.INTER_CUBIC);
-        Mat bgr = new Mat();
-        Imgproc.cvtColor(big, bgr, Imgproc.COLOR_GRAY2BGR);
-        Core.multiply(bgr, new Scalar(0.85, 0.95, 1.05), bgr);
-        Imgproc.GaussianBlur(bgr, bgr, new Size(3, 3), 0);
-        Mat frame = new Mat(480, 640, bgr.type(), new Scalar(110, 100, 90));
-        int x = (640 - bgr.cols()) / 2;
-        int y = Math.max(0, (480 - bgr.rows()) / 2);
-        Mat target = frame.submat(new Rect(x, y, bgr.cols(), Math.min(bgr.rows(), 480)));
-        bgr.submat(new Rect(0, 0, bgr.cols(), target.rows())).copyTo(target);
-        big.release();
-        bgr.release();
-        return frame;
-    }
-
     /** The comparisons whose two people are both among the given ones (null: all), scored by the pipeline. */
     private static ScoreStatistics scores(
             FacePipeline pipeline, List<Sample> samples, List<Comparison> comparisons, List<String> among) {
@@ -503,18 +462,6 @@ public final class FaceEvaluation {
         return new ScoreStatistics(
                 genuine.stream().mapToDouble(Double::doubleValue).toArray(),
                 impostor.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static double median(double[] sorted) {
-        return sorted.length == 0 ? -1 : sorted[sorted.length / 2];
-    }
-
-    private static double first(double[] sorted) {
-        return sorted.length == 0 ? -1 : sorted[0];
-    }
-
-    private static double last(double[] sorted) {
-        return sorted.length == 0 ? -1 : sorted[sorted.length - 1];
     }
 
     private static double mean(double[] values) {

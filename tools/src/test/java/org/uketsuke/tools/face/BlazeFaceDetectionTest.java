@@ -24,9 +24,9 @@ import org.uketsuke.face.pipeline.BlazeFace;
 import org.uketsuke.face.pipeline.BlazeFaceLocator;
 import org.uketsuke.face.pipeline.FaceBox;
 import org.uketsuke.face.pipeline.FaceLocator;
+import org.uketsuke.face.pipeline.FaceModels;
 import org.uketsuke.face.pipeline.FacePipeline;
 import org.uketsuke.tools.face.convert.BlazeFaceWindow;
-import org.uketsuke.tools.face.convert.ConvertFaceModels;
 
 /**
  * ADR 0011's detector step: the Java decoding of the converted BlazeFace against Google's own port of MediaPipe's
@@ -52,7 +52,7 @@ class BlazeFaceDetectionTest {
         try (InputStream in = getClass().getResourceAsStream("/org/uketsuke/tools/face/blazeface-detections.json")) {
             reference = new ObjectMapper().readTree(in);
         }
-        byte[] onnx = ConvertedModels.bytes(ConvertFaceModels.BLAZEFACE_ONNX, ConvertFaceModels.BLAZEFACE_SHA256);
+        byte[] onnx = FaceModels.bytes(FaceModels.BLAZEFACE);
         List<float[]> out = BlazeFaceWindow.outputs(
                 Dnn.readNetFromONNX(new MatOfByte(onnx)),
                 reference.get("x").asInt(),
@@ -92,7 +92,7 @@ class BlazeFaceDetectionTest {
 
     @Test
     void theLocatorFindsEachPortraitsFaceWhereTheIndependentLandmarkNetPutsEyesNoseAndMouth() {
-        FaceLocator shipped = FaceLocator.shipped();
+        FaceLocator shipped = FaceLocator.rfb();
         for (String name : List.of("astronaut", "camera")) {
             Mat image = grey(Imgcodecs.imread(Path.of(System.getProperty("uketsuke.testImages"), name + ".png")
                     .toString()));

@@ -14,6 +14,7 @@ import org.opencv.core.MatOfByte;
 import org.opencv.dnn.Dnn;
 import org.opencv.dnn.Net;
 import org.uketsuke.face.OpenCv;
+import org.uketsuke.face.pipeline.FaceModels;
 
 /**
  * MediaPipe BlazeFace (Apache-2.0), converted from its TF.js graph model, gives tensorflow.js's outputs: every 7th value
@@ -60,6 +61,11 @@ class BlazeFaceConversionTest {
             assertThat(sumAbs).isCloseTo(expected.get("sumAbs").asDouble(), Percentage.withPercentage(1e-3));
         }
         assertThat(ConvertFaceModels.sha256(onnx)).isEqualTo(ConvertFaceModels.BLAZEFACE_SHA256);
+        assertThat(FaceModels.PINNED.get(ConvertFaceModels.BLAZEFACE_ONNX))
+                .isEqualTo(ConvertFaceModels.BLAZEFACE_SHA256);
+        assertThat(FaceModels.bytes(FaceModels.BLAZEFACE))
+                .as("the face-models jar's file")
+                .isEqualTo(onnx);
     }
 
     private static int count(JsonNode shape) {

@@ -20,6 +20,7 @@ import org.opencv.dnn.Dnn;
 import org.opencv.dnn.Net;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.uketsuke.face.OpenCv;
+import org.uketsuke.face.pipeline.FaceModels;
 
 /**
  * The converted recognition net gives the original's outputs: face-api.js 0.22.2 on tensorflow.js (CPU backend) was
@@ -80,6 +81,13 @@ class FaceRecognitionConversionTest {
         assertThat(ConvertFaceModels.sha256(Files.readAllBytes(again)))
                 .as("a cached file that is not the pinned one is converted anew")
                 .isEqualTo(ConvertFaceModels.RECOGNITION_SHA256);
+    }
+
+    @Test
+    void theFileTheProductLoadsIsTheConvertersPinnedOutput() {
+        assertThat(FaceModels.PINNED.get(ConvertFaceModels.RECOGNITION_ONNX))
+                .isEqualTo(ConvertFaceModels.RECOGNITION_SHA256);
+        assertThat(FaceModels.bytes(FaceModels.DLIB_RECOGNISER)).isEqualTo(onnx);
     }
 
     /** The 150×150 RGB window the recorder took, as the float RGB pixels face-api.js saw. */

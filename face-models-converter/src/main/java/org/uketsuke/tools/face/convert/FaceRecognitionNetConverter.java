@@ -56,8 +56,12 @@ public final class FaceRecognitionNetConverter {
         x = graph.node("GlobalAveragePool", List.of(x));
         x = graph.node("Flatten", List.of(x), new OnnxGraph.IntAttribute("axis", 1));
         TfjsWeights.Tensor fc = weights.get("fc");
-        String fcName = graph.floats("fc", new long[] {fc.shape()[0], fc.shape()[1]}, fc.values());
-        x = graph.node("Gemm", List.of(x, fcName));
+        // B stored N × K with transB=1: OpenCV before 4.7 (Debian's python3-opencv 4.6, the bench's Python reference)
+        // takes the output count from the wrong axis of a K × N B.
+        int k = fc.shape()[0];
+        int n = fc.shape()[1];
+        String fcName = graph.floats("fc", new long[] {n, k}, transposed(fc.values(), k, n));
+        x = graph.node("Gemm", List.of(x, fcName), new OnnxGraph.IntAttribute("transB", 1));
         return graph.model(
                 "face_recognition_net",
                 "input",
@@ -144,5 +148,16 @@ public final class FaceRecognitionNetConverter {
                     List.of(pooled, graph.int64s(prefix + "/pad_c", 0, 0, 0, 0, 0, channels - inChannels, 0, 0)));
         }
         return graph.node("Relu", List.of(graph.node("Add", List.of(pooled, out))));
+    }
+
+    /** A row-major {@code rows × cols} matrix as {@code cols × rows}. */
+    private static float[] transposed(float[] m, int rows, int cols) {
+        float[] t = new float[m.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = m[r * cols + c];
+            }
+        }
+        return t;
     }
 }

@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The build step (tools' {@code process-classes}): converts the fetched TF.js weights into
+ * The build step (face-models' {@code process-resources}, into that jar): converts the fetched TF.js weights into
  * {@code face_recognition_dlib.onnx} and {@code blazeface.onnx} and refuses a result whose sha256 is not the pinned one, so a changed converter
  * or input cannot slip through unnoticed. A converted file whose sha256 is the pinned one is kept in the cache
  * ({@code ~/.cache/uketsuke/onnx}) and copied from there on later builds.
@@ -21,7 +21,7 @@ public final class ConvertFaceModels {
     public static final String RECOGNITION_ONNX = "face_recognition_dlib.onnx";
 
     /** sha256 of the converter's output for the pinned weights of fetch-tfjs-models.sh. */
-    public static final String RECOGNITION_SHA256 = "bbb4dbbe554f55a7e8098fed5f26b76ed8d06736e84d992f333a005f4617e58d";
+    public static final String RECOGNITION_SHA256 = "214d49fb646dbcc02461d0c1b2f615ca88167919687e1c5a3ece3d2aeb89d3fc";
 
     public static final String BLAZEFACE_ONNX = "blazeface.onnx";
 
