@@ -7,10 +7,11 @@ With CHIP.jp2 it also times chip-photo enrolment + frames until two match (FaceV
 
 usage: pipeline.py --serve MODEL_DIR FRAME.png CHIP.jp2 CAMERA.png...
 Serves the bench, which alternates blocks of Java and Python work so that load from other processes falls on both
-alike: reads "frames N" (N timed per-frame analyses of FRAME by ADR 0001's pipeline) or "decide N" (N timed decisions: chip enrolment, then
-the CAMERA frames in a loop through FaceVerifier's checks until two match) or "frames-clear N" (N timed analyses of
-FRAME by ADR 0011's licence-clear pipeline: BlazeFace, dlib's chip, dlib's recogniser) and answers one JSON line of
-times in ms. MODEL_DIR holds ADR 0001's fr_*.onnx and ADR 0011's blazeface.onnx and face_recognition_dlib.onnx.
+alike: reads "frames N" (N timed per-frame analyses of FRAME by ADR 0001's pipeline) or "decide N" (N timed
+decisions: chip enrolment, then the CAMERA frames in a loop through FaceVerifier's checks until two match) or
+"frames-clear N" (N timed analyses of FRAME by ADR 0011's licence-clear pipeline: BlazeFace, dlib's chip, dlib's
+recogniser) and answers one JSON line of times in ms. MODEL_DIR holds ADR 0001's fr_*.onnx and ADR 0011's
+blazeface.onnx and face_recognition_dlib.onnx.
 
 usage: pipeline.py --analyse adr0001|blazeface-dlib MODEL_DIR IMAGE
 One image through one pipeline as one JSON line: face box, keypoints (BlazeFace) and embedding, or "face": null where
