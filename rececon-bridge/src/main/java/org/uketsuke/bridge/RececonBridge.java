@@ -136,9 +136,8 @@ public final class RececonBridge implements AutoCloseable {
      * {@link #submit} would; all of them or, should the commit fail, none. Returns their ids in order.
      */
     public synchronized List<DeliveryId> submitAll(List<Confirmation> confirmations) {
-        List<DeliveryId> ids = new ArrayList<>();
-        try {
-            outbox.setAutoCommit(false);
+        return inTransaction("the outbox could not take the confirmation", () -> {
+            List<DeliveryId> ids = new ArrayList<>();
             try (PreparedStatement insert = outbox.prepareStatement("insert or ignore into entry (idempotency_key,"
                             + " confirmed_at, method, result_xml) values (?,?,?,?)");
                     PreparedStatement find = outbox.prepareStatement(KEY_LOOKUP)) {
@@ -154,7 +153,24 @@ public final class RececonBridge implements AutoCloseable {
                         ids.add(new DeliveryId(rs.getLong(1)));
                     }
                 }
+            }
+            return ids;
+        });
+    }
+
+    @FunctionalInterface
+    private interface OutboxWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** {@code work} in one outbox transaction: committed, or rolled back and its failure reported as {@code what}. */
+    private <T> T inTransaction(String what, OutboxWork<T> work) {
+        try {
+            outbox.setAutoCommit(false);
+            try {
+                T result = work.run();
                 outbox.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
                 outbox.rollback();
                 throw e;
@@ -162,9 +178,8 @@ public final class RececonBridge implements AutoCloseable {
                 outbox.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("the outbox could not take the confirmation: " + e.getMessage(), e);
+            throw new IllegalStateException(what + ": " + e.getMessage(), e);
         }
-        return ids;
     }
 
     private byte[] resultXml(Confirmation confirmation) {
@@ -248,48 +263,51 @@ public final class RececonBridge implements AutoCloseable {
      */
     private void record(List<OutboxEntry> page, Map<DeliveryId, Set<String>> taken, Map<DeliveryId, String> errors) {
         String now = Instant.now().toString();
+        synchronousMode("NORMAL");
+        try {
+            inTransaction("the outbox could not record deliveries", () -> {
+                try (PreparedStatement mark = outbox.prepareStatement(
+                                "insert or ignore into delivery (entry_id, sink, delivered_at) values (?,?,?)");
+                        PreparedStatement delivered = outbox.prepareStatement(
+                                "update entry set state = 'DELIVERED', last_error = null where id = ?");
+                        PreparedStatement failed = outbox.prepareStatement("update entry set attempts = attempts + 1,"
+                                + " last_error = ?, state = case when attempts + 1 >= " + MAX_ATTEMPTS
+                                + " then 'FAILED' else 'PENDING' end where id = ?")) {
+                    for (Map.Entry<DeliveryId, Set<String>> entry : taken.entrySet()) {
+                        for (String sink : entry.getValue()) {
+                            mark.setLong(1, entry.getKey().value());
+                            mark.setString(2, sink);
+                            mark.setString(3, now);
+                            mark.addBatch();
+                        }
+                    }
+                    mark.executeBatch();
+                    for (OutboxEntry entry : page) {
+                        String error = errors.get(entry.id());
+                        if (error == null) {
+                            delivered.setLong(1, entry.id().value());
+                            delivered.addBatch();
+                        } else {
+                            failed.setString(1, error);
+                            failed.setLong(2, entry.id().value());
+                            failed.addBatch();
+                        }
+                    }
+                    delivered.executeBatch();
+                    failed.executeBatch();
+                }
+                return null;
+            });
+        } finally {
+            synchronousMode("FULL");
+        }
+    }
+
+    private void synchronousMode(String mode) {
         try (Statement pragma = outbox.createStatement()) {
-            pragma.execute("pragma synchronous=NORMAL");
-            outbox.setAutoCommit(false);
-            try (PreparedStatement mark = outbox.prepareStatement(
-                            "insert or ignore into delivery (entry_id, sink, delivered_at) values (?,?,?)");
-                    PreparedStatement delivered = outbox.prepareStatement(
-                            "update entry set state = 'DELIVERED', last_error = null where id = ?");
-                    PreparedStatement failed = outbox.prepareStatement(
-                            "update entry set attempts = attempts + 1, last_error = ?, state = case when attempts + 1"
-                                    + " >= " + MAX_ATTEMPTS + " then 'FAILED' else 'PENDING' end where id = ?")) {
-                for (Map.Entry<DeliveryId, Set<String>> entry : taken.entrySet()) {
-                    for (String sink : entry.getValue()) {
-                        mark.setLong(1, entry.getKey().value());
-                        mark.setString(2, sink);
-                        mark.setString(3, now);
-                        mark.addBatch();
-                    }
-                }
-                mark.executeBatch();
-                for (OutboxEntry entry : page) {
-                    String error = errors.get(entry.id());
-                    if (error == null) {
-                        delivered.setLong(1, entry.id().value());
-                        delivered.addBatch();
-                    } else {
-                        failed.setString(1, error);
-                        failed.setLong(2, entry.id().value());
-                        failed.addBatch();
-                    }
-                }
-                delivered.executeBatch();
-                failed.executeBatch();
-                outbox.commit();
-            } catch (SQLException | RuntimeException e) {
-                outbox.rollback();
-                throw e;
-            } finally {
-                outbox.setAutoCommit(true);
-                pragma.execute("pragma synchronous=FULL");
-            }
+            pragma.execute("pragma synchronous=" + mode);
         } catch (SQLException e) {
-            throw new IllegalStateException("the outbox could not record deliveries: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot set the outbox's synchronous mode: " + e.getMessage(), e);
         }
     }
 
@@ -309,8 +327,7 @@ public final class RececonBridge implements AutoCloseable {
      */
     public synchronized int purgeDelivered(Instant cutoff) {
         String old = "select id from entry where state = 'DELIVERED' and confirmed_at < ?";
-        try {
-            outbox.setAutoCommit(false);
+        return inTransaction("cannot purge the outbox", () -> {
             try (PreparedStatement deliveries =
                             outbox.prepareStatement("delete from delivery where entry_id in (" + old + ")");
                     PreparedStatement entries =
@@ -318,18 +335,9 @@ public final class RececonBridge implements AutoCloseable {
                 deliveries.setString(1, cutoff.toString());
                 deliveries.executeUpdate();
                 entries.setString(1, cutoff.toString());
-                int purged = entries.executeUpdate();
-                outbox.commit();
-                return purged;
-            } catch (SQLException e) {
-                outbox.rollback();
-                throw e;
-            } finally {
-                outbox.setAutoCommit(true);
+                return entries.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot purge the outbox: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Puts a parked entry back in the queue (staff pressed re-send). */

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.bridge.csv.Csv;
-import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.eligibility.ReceivedMessage;
 
 /**
@@ -34,14 +33,9 @@ class BatchDeliveryTest {
     @TempDir
     Path dir;
 
+    /** SQLite store, face folder and CSV export: the crash test's sinks. */
     private BridgeConfig config() {
-        return new BridgeConfig(
-                        dir.resolve("outbox.db"),
-                        dir.resolve("rececon.db"),
-                        dir.resolve("face"),
-                        Fixtures.INSTITUTION,
-                        StandardCharsets.UTF_8)
-                .withCsvExport(new CsvExport(dir.resolve("csv"), StandardCharsets.UTF_8));
+        return CrashChild.config(dir, null);
     }
 
     /**

@@ -366,7 +366,7 @@ public final class BenchCommand implements Callable<Integer> {
                     r.perVisit(),
                     String.format(
                             Locale.ROOT,
-                            "%d lost, %d doubled of %d; %.1f visits/s (%d in %.1f s, JVM starts included)",
+                            "%d lost, %d doubled of %d; %.1f visits/s (%d in %.1f s once all were started and warmed up)",
                             r.lost(),
                             r.doubled(),
                             r.confirmed(),
@@ -674,7 +674,7 @@ public final class BenchCommand implements Callable<Integer> {
                     r.perVisit(),
                     String.format(
                             Locale.ROOT,
-                            "%d lost, %d doubled of %d confirmed; %.0f patients/s (%d in %.1f s, JVM starts included)",
+                            "%d lost, %d doubled of %d confirmed; %.0f patients/s (%d in %.1f s once all were started)",
                             r.lost(),
                             r.doubled(),
                             r.confirmed(),
