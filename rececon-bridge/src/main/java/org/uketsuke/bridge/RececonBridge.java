@@ -252,7 +252,8 @@ public final class RececonBridge implements AutoCloseable {
             });
         }
         record(page, taken, errors);
-        return (int) page.stream().filter(entry -> !errors.containsKey(entry.id())).count();
+        return (int)
+                page.stream().filter(entry -> !errors.containsKey(entry.id())).count();
     }
 
     /**

@@ -222,8 +222,9 @@ class BatchDeliveryTest {
         try (Stream<Path> files = Files.list(dir.resolve("csv"))) {
             for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv"))
                     .toList()) {
-                Csv.parse(Files.readString(file)).stream().skip(1).forEach(r -> keys.add(r.fields()
-                        .getFirst()));
+                Csv.parse(Files.readString(file)).stream()
+                        .skip(1)
+                        .forEach(r -> keys.add(r.fields().getFirst()));
             }
         }
         return keys;

@@ -56,11 +56,7 @@ class OutboxQueryPlanTest {
      */
     @ParameterizedTest
     @ValueSource(
-            strings = {
-                RececonBridge.KEY_LOOKUP,
-                RececonBridge.DELIVERED_SINKS,
-                RececonBridge.DELIVERED_SINKS_OF_PAGE
-            })
+            strings = {RececonBridge.KEY_LOOKUP, RececonBridge.DELIVERED_SINKS, RececonBridge.DELIVERED_SINKS_OF_PAGE})
     void thePerVisitLookupsSearchAnIndex(String query) throws Exception {
         Path outbox = dir.resolve("outbox.db");
         try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.sink.BatchDelivery;
@@ -164,7 +164,12 @@ public final class JdbcRececonStore implements RececonSink {
             c.commit();
         } catch (SQLException | RuntimeException e) {
             drop(c);
-            log.warn("the {} store {} refused a batch of {} ({}); one at a time", name(), description, entries.size(), e.toString());
+            log.warn(
+                    "the {} store {} refused a batch of {} ({}); one at a time",
+                    name(),
+                    description,
+                    entries.size(),
+                    e.toString());
             return oneByOne(entries);
         }
         Set<DeliveryId> delivered = new LinkedHashSet<>();
