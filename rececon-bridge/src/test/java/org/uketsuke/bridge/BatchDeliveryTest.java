@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uketsuke.bridge.csv.Csv;
+import org.uketsuke.bridge.csv.CsvExportSink;
 import org.uketsuke.eligibility.ReceivedMessage;
 
 /**
@@ -218,15 +218,6 @@ class BatchDeliveryTest {
     }
 
     private List<String> csvKeys() throws Exception {
-        List<String> keys = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir.resolve("csv"))) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv"))
-                    .toList()) {
-                Csv.parse(Files.readString(file)).stream()
-                        .skip(1)
-                        .forEach(r -> keys.add(r.fields().getFirst()));
-            }
-        }
-        return keys;
+        return CsvExportSink.keysIn(dir.resolve("csv"));
     }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.uketsuke.bridge.sink.AtomicFiles;
 import org.uketsuke.bridge.sink.BatchDelivery;
 import org.uketsuke.bridge.sink.ConfirmedEntry;
@@ -68,6 +69,26 @@ public final class CsvExportSink implements RececonSink {
     /** The header row (Japanese column names, as レセコン import dialogs show them). */
     public static List<String> headers() {
         return COLUMNS.stream().map(Column::header).toList();
+    }
+
+    /**
+     * Every row's key in the day files of an export folder, duplicates kept (what an exactly-once check compares, key by
+     * key); none when there is no folder.
+     */
+    public static List<String> keysIn(Path folder) throws IOException {
+        List<String> keys = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return keys;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv"))
+                    .toList()) {
+                Csv.parse(Files.readString(file)).stream()
+                        .skip(1)
+                        .forEach(r -> keys.add(r.fields().getFirst()));
+            }
+        }
+        return keys;
     }
 
     /** The day's file an entry belongs in. */
