@@ -9,8 +9,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.bridge.sink.BatchDelivery;
 import org.uketsuke.bridge.sink.ConfirmedEntry;
+import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.FileNameValues;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.PrivateFiles;
@@ -25,7 +32,8 @@ import org.uketsuke.eligibility.wire.ResultMessage;
  * Drop-in for the official 連携アプリ's {@code face} folder: each card confirmation becomes
  * {@code OQSsiquc01res_face_<医療機関コード 10><20 hex>_<yyyyMMddHHmmss>.xml} holding the result message exactly as the
  * system sent it ({@link ResultBytes}: only converted to UTF-8 or Shift_JIS with a matching CharacterCodeIdentifier). The 20 hex characters come from the idempotency key, so a
- * redelivery finds its file and writes nothing. Written through {@link AtomicFiles}.
+ * redelivery finds its file and writes nothing. Written through {@link AtomicFiles}; a batch's files share one fsync
+ * of the folder.
  */
 public final class FaceFolderSink implements RececonSink {
 
@@ -66,6 +74,32 @@ public final class FaceFolderSink implements RececonSink {
 
     @Override
     public synchronized void deliver(OutboxEntry entry) throws Exception {
+        place(entry);
+        // A file found already there is synced too: an earlier run may have died between its rename and this sync.
+        AtomicFiles.syncFolder(folder);
+    }
+
+    /** Every file placed (fsynced, renamed), then one fsync of the folder for all of them. */
+    @Override
+    public synchronized BatchDelivery deliverAll(List<OutboxEntry> entries) {
+        Set<DeliveryId> placed = new LinkedHashSet<>();
+        Map<DeliveryId, Exception> failed = new LinkedHashMap<>();
+        for (OutboxEntry entry : entries) {
+            try {
+                place(entry);
+                placed.add(entry.id());
+            } catch (SinkFailure e) {
+                failed.put(entry.id(), e);
+            }
+        }
+        if (!placed.isEmpty()) {
+            AtomicFiles.syncFolder(folder);
+        }
+        return new BatchDelivery(placed, failed);
+    }
+
+    /** The entry's file in the folder (unless it is there already), not yet synced into the folder. */
+    private void place(OutboxEntry entry) throws SinkFailure {
         byte[] received = entry.resultXml();
         ResultMessage message = ConfirmedEntry.of(entry).message();
         Path target;
@@ -79,7 +113,7 @@ public final class FaceFolderSink implements RececonSink {
             return;
         }
         try {
-            AtomicFiles.write(target, ResultBytes.in(received, characterCode));
+            AtomicFiles.place(target, ResultBytes.in(received, characterCode));
         } catch (IOException e) {
             throw new SinkFailure("cannot write " + target.getFileName() + " in " + folder + ": " + e, e);
         }

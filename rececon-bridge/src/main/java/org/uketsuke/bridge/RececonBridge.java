@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.csv.CsvExportSink;
+import org.uketsuke.bridge.sink.BatchDelivery;
 import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.DurableSqlite;
 import org.uketsuke.bridge.sink.OutboxEntry;
@@ -35,7 +37,7 @@ import org.uketsuke.eligibility.wire.ResultMessage;
 /**
  * Exactly-once hand-off of confirmations to the レセコン. A confirmation is first committed to a durable SQLite
  * outbox (WAL, synchronous=FULL) under its idempotency key; {@link #drain()} then delivers it to every sink and
- * records each sink's delivery in the same database. A crash anywhere leaves either "not delivered" (delivered again
+ * records each sink's delivery in the same database (one transaction per page of entries). A crash anywhere leaves either "not delivered" (delivered again
  * on the next drain, and sinks ignore what they already have) or "delivered" — never lost, never doubled.
  */
 public final class RececonBridge implements AutoCloseable {
@@ -58,6 +60,7 @@ public final class RececonBridge implements AutoCloseable {
 
     static final String KEY_LOOKUP = "select id from entry where idempotency_key = ?";
     static final String DELIVERED_SINKS = "select sink from delivery where entry_id = ?";
+    static final String DELIVERED_SINKS_OF_PAGE = "select entry_id, sink from delivery where entry_id between ? and ?";
 
     private final Connection outbox;
     private final List<RececonSink> sinks;
@@ -124,8 +127,63 @@ public final class RececonBridge implements AutoCloseable {
      * outbox keeps the result message as the system sent it; only a confirmation that came without one (training, a
      * simulator) gets a message written from the model.
      */
-    public synchronized DeliveryId submit(Confirmation confirmation) {
-        byte[] resultXml = confirmation
+    public DeliveryId submit(Confirmation confirmation) {
+        return submitAll(List.of(confirmation)).getFirst();
+    }
+
+    /**
+     * Commits several confirmations in one outbox transaction (one commit, one fsync: a 一括照会's results), each as
+     * {@link #submit} would; all of them or, should the commit fail, none. Returns their ids in order.
+     */
+    public synchronized List<DeliveryId> submitAll(List<Confirmation> confirmations) {
+        return inTransaction("the outbox could not take the confirmation", () -> {
+            List<DeliveryId> ids = new ArrayList<>();
+            try (PreparedStatement insert = outbox.prepareStatement("insert or ignore into entry (idempotency_key,"
+                            + " confirmed_at, method, result_xml) values (?,?,?,?)");
+                    PreparedStatement find = outbox.prepareStatement(KEY_LOOKUP)) {
+                for (Confirmation confirmation : confirmations) {
+                    insert.setString(1, confirmation.idempotencyKey());
+                    insert.setString(2, confirmation.confirmedAt().toString());
+                    insert.setString(3, confirmation.method().name());
+                    insert.setBytes(4, resultXml(confirmation));
+                    insert.executeUpdate();
+                    find.setString(1, confirmation.idempotencyKey());
+                    try (ResultSet rs = find.executeQuery()) {
+                        rs.next();
+                        ids.add(new DeliveryId(rs.getLong(1)));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    @FunctionalInterface
+    private interface OutboxWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** {@code work} in one outbox transaction: committed, or rolled back and its failure reported as {@code what}. */
+    private <T> T inTransaction(String what, OutboxWork<T> work) {
+        try {
+            outbox.setAutoCommit(false);
+            try {
+                T result = work.run();
+                outbox.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                outbox.rollback();
+                throw e;
+            } finally {
+                outbox.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] resultXml(Confirmation confirmation) {
+        return confirmation
                 .result()
                 .received()
                 .map(ReceivedMessage::bytes)
@@ -137,23 +195,6 @@ public final class RececonBridge implements AutoCloseable {
                                 confirmation.result().notice())
                         .withReferenceClassification(
                                 confirmation.method() == IdentityMethod.INSURANCE_NUMBER ? "2" : "1")));
-        try (PreparedStatement insert = outbox.prepareStatement(
-                "insert or ignore into entry (idempotency_key, confirmed_at, method, result_xml) values (?,?,?,?)")) {
-            insert.setString(1, confirmation.idempotencyKey());
-            insert.setString(2, confirmation.confirmedAt().toString());
-            insert.setString(3, confirmation.method().name());
-            insert.setBytes(4, resultXml);
-            insert.executeUpdate();
-            try (PreparedStatement find = outbox.prepareStatement(KEY_LOOKUP)) {
-                find.setString(1, confirmation.idempotencyKey());
-                try (ResultSet rs = find.executeQuery()) {
-                    rs.next();
-                    return new DeliveryId(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the outbox could not take the confirmation: " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -167,42 +208,108 @@ public final class RececonBridge implements AutoCloseable {
                 .max(Comparator.comparing(s -> s.dialect() == StoreDialect.POSTGRESQL));
     }
 
-    /** Delivers every pending entry to every sink that does not have it yet. Returns how many became delivered. */
+    /**
+     * Delivers every pending entry to every sink that does not have it yet, a page of up to {@link #DRAIN_BATCH}
+     * entries at a time: each sink takes the page's entries it lacks at once ({@link RececonSink#deliverAll}: one
+     * transaction, one folder sync), then one outbox transaction records what each sink took and each entry's state.
+     * Returns how many became delivered.
+     */
     public synchronized int drain() {
         int delivered = 0;
         long after = 0;
-        for (List<OutboxEntry> batch = pending(after); !batch.isEmpty(); batch = pending(after)) {
-            for (OutboxEntry entry : batch) {
-                delivered += deliver(entry) ? 1 : 0;
-                after = entry.id().value();
-            }
+        for (List<OutboxEntry> page = pending(after); !page.isEmpty(); page = pending(after)) {
+            delivered += deliver(page);
+            after = page.getLast().id().value();
         }
         return delivered;
     }
 
-    /** One entry to every sink that lacks it; true when it is now delivered everywhere. */
-    private boolean deliver(OutboxEntry entry) {
-        Set<String> done = deliveredSinks(entry.id());
-        String error = null;
+    /** One page to every sink that lacks its entries; returns how many entries are now delivered everywhere. */
+    private int deliver(List<OutboxEntry> page) {
+        Map<DeliveryId, Set<String>> done = deliveredSinks(page);
+        Map<DeliveryId, Set<String>> taken = new LinkedHashMap<>();
+        Map<DeliveryId, String> errors = new LinkedHashMap<>();
         for (RececonSink sink : sinks) {
-            if (done.contains(sink.name())) {
+            List<OutboxEntry> lacking = page.stream()
+                    .filter(entry -> !done.get(entry.id()).contains(sink.name()))
+                    .toList();
+            if (lacking.isEmpty()) {
                 continue;
             }
+            BatchDelivery result;
             try {
-                sink.deliver(entry);
-                markDelivered(entry.id(), sink.name());
-                done.add(sink.name());
-            } catch (Exception e) {
-                error = sink.name() + ": " + e.getMessage();
-                log.warn("delivery of entry {} to {} failed: {}", entry.id().value(), sink.name(), e.toString());
+                result = sink.deliverAll(lacking);
+            } catch (RuntimeException e) {
+                result = BatchDelivery.allFailed(lacking, e);
             }
+            for (DeliveryId id : result.delivered()) {
+                done.get(id).add(sink.name());
+                taken.computeIfAbsent(id, k -> new HashSet<>()).add(sink.name());
+            }
+            result.failed().forEach((id, e) -> {
+                errors.put(id, sink.name() + ": " + e.getMessage());
+                log.warn("delivery of entry {} to {} failed: {}", id.value(), sink.name(), e.toString());
+            });
         }
-        if (error == null) {
-            setState(entry.id(), DeliveryStatus.State.DELIVERED, null, false);
-            return true;
+        record(page, taken, errors);
+        return (int)
+                page.stream().filter(entry -> !errors.containsKey(entry.id())).count();
+    }
+
+    /**
+     * What the sinks took and each entry's new state, in one transaction. It is committed without waiting for the
+     * disk ({@code synchronous=NORMAL}, WAL): after a power loss it may be missing (never torn; the next durable commit
+     * makes it durable with everything before it), and then the next drain delivers those entries again, which each
+     * sink ignores by key. Only the submit, which acknowledges a confirmation, must be on disk when it returns.
+     */
+    private void record(List<OutboxEntry> page, Map<DeliveryId, Set<String>> taken, Map<DeliveryId, String> errors) {
+        String now = Instant.now().toString();
+        synchronousMode("NORMAL");
+        try {
+            inTransaction("the outbox could not record deliveries", () -> {
+                try (PreparedStatement mark = outbox.prepareStatement(
+                                "insert or ignore into delivery (entry_id, sink, delivered_at) values (?,?,?)");
+                        PreparedStatement delivered = outbox.prepareStatement(
+                                "update entry set state = 'DELIVERED', last_error = null where id = ?");
+                        PreparedStatement failed = outbox.prepareStatement("update entry set attempts = attempts + 1,"
+                                + " last_error = ?, state = case when attempts + 1 >= " + MAX_ATTEMPTS
+                                + " then 'FAILED' else 'PENDING' end where id = ?")) {
+                    for (Map.Entry<DeliveryId, Set<String>> entry : taken.entrySet()) {
+                        for (String sink : entry.getValue()) {
+                            mark.setLong(1, entry.getKey().value());
+                            mark.setString(2, sink);
+                            mark.setString(3, now);
+                            mark.addBatch();
+                        }
+                    }
+                    mark.executeBatch();
+                    for (OutboxEntry entry : page) {
+                        String error = errors.get(entry.id());
+                        if (error == null) {
+                            delivered.setLong(1, entry.id().value());
+                            delivered.addBatch();
+                        } else {
+                            failed.setString(1, error);
+                            failed.setLong(2, entry.id().value());
+                            failed.addBatch();
+                        }
+                    }
+                    delivered.executeBatch();
+                    failed.executeBatch();
+                }
+                return null;
+            });
+        } finally {
+            synchronousMode("FULL");
         }
-        setState(entry.id(), DeliveryStatus.State.PENDING, error, true);
-        return false;
+    }
+
+    private void synchronousMode(String mode) {
+        try (Statement pragma = outbox.createStatement()) {
+            pragma.execute("pragma synchronous=" + mode);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the outbox's synchronous mode: " + e.getMessage(), e);
+        }
     }
 
     /** Whether an entry still waits for a sink: what the delivery worker asks after each drain (indexed, not a scan). */
@@ -221,8 +328,7 @@ public final class RececonBridge implements AutoCloseable {
      */
     public synchronized int purgeDelivered(Instant cutoff) {
         String old = "select id from entry where state = 'DELIVERED' and confirmed_at < ?";
-        try {
-            outbox.setAutoCommit(false);
+        return inTransaction("cannot purge the outbox", () -> {
             try (PreparedStatement deliveries =
                             outbox.prepareStatement("delete from delivery where entry_id in (" + old + ")");
                     PreparedStatement entries =
@@ -230,18 +336,9 @@ public final class RececonBridge implements AutoCloseable {
                 deliveries.setString(1, cutoff.toString());
                 deliveries.executeUpdate();
                 entries.setString(1, cutoff.toString());
-                int purged = entries.executeUpdate();
-                outbox.commit();
-                return purged;
-            } catch (SQLException e) {
-                outbox.rollback();
-                throw e;
-            } finally {
-                outbox.setAutoCommit(true);
+                return entries.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot purge the outbox: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Puts a parked entry back in the queue (staff pressed re-send). */
@@ -330,28 +427,25 @@ public final class RececonBridge implements AutoCloseable {
         return done;
     }
 
-    private void markDelivered(DeliveryId id, String sink) throws SQLException {
-        try (PreparedStatement insert = outbox.prepareStatement(
-                "insert or ignore into delivery (entry_id, sink, delivered_at) values (?,?,?)")) {
-            insert.setLong(1, id.value());
-            insert.setString(2, sink);
-            insert.setString(3, Instant.now().toString());
-            insert.executeUpdate();
-        }
-    }
-
-    private void setState(DeliveryId id, DeliveryStatus.State state, String error, boolean failedAttempt) {
-        String sql = failedAttempt
-                ? "update entry set attempts = attempts + 1, last_error = ?," + " state = case when attempts + 1 >= "
-                        + MAX_ATTEMPTS + " then 'FAILED' else 'PENDING' end where id = ?"
-                : "update entry set state = '" + state.name() + "', last_error = ? where id = ?";
-        try (PreparedStatement update = outbox.prepareStatement(sql)) {
-            update.setString(1, error);
-            update.setLong(2, id.value());
-            update.executeUpdate();
+    /** The sinks that hold each entry of a page (ids ascending), in one search of the delivery key. */
+    private Map<DeliveryId, Set<String>> deliveredSinks(List<OutboxEntry> page) {
+        Map<DeliveryId, Set<String>> done = new HashMap<>();
+        page.forEach(entry -> done.put(entry.id(), new HashSet<>()));
+        try (PreparedStatement q = outbox.prepareStatement(DELIVERED_SINKS_OF_PAGE)) {
+            q.setLong(1, page.getFirst().id().value());
+            q.setLong(2, page.getLast().id().value());
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    Set<String> sinksOfEntry = done.get(new DeliveryId(rs.getLong(1)));
+                    if (sinksOfEntry != null) {
+                        sinksOfEntry.add(rs.getString(2));
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        return done;
     }
 
     @Override

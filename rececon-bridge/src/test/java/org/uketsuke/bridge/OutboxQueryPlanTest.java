@@ -50,9 +50,13 @@ class OutboxQueryPlanTest {
         assertThat(plan).anyMatch(step -> step.contains("USING") && step.contains("INDEX entry_state"));
     }
 
-    /** Per submit and per delivered entry: a key lookup and the entry's deliveries, each one index search. */
+    /**
+     * Per submit and per delivered page: a key lookup and the page's (or, for the console, one entry's) deliveries,
+     * each one index search.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {RececonBridge.KEY_LOOKUP, RececonBridge.DELIVERED_SINKS})
+    @ValueSource(
+            strings = {RececonBridge.KEY_LOOKUP, RececonBridge.DELIVERED_SINKS, RececonBridge.DELIVERED_SINKS_OF_PAGE})
     void thePerVisitLookupsSearchAnIndex(String query) throws Exception {
         Path outbox = dir.resolve("outbox.db");
         try (RececonBridge bridge = RececonBridge.open(new BridgeConfig(

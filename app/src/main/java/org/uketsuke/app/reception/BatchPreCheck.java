@@ -31,6 +31,9 @@ public final class BatchPreCheck {
 
     private static final Logger log = LoggerFactory.getLogger(BatchPreCheck.class);
 
+    static final long MIN_POLL_MILLIS = 20;
+    static final long MAX_POLL_MILLIS = 1_000;
+
     private final EligibilityClient backend;
     private final RececonBridge bridge;
     private final Clock clock;
@@ -112,8 +115,9 @@ public final class BatchPreCheck {
                 return new Summary("", 0, 0, 0, u.reason() + ": " + u.diagnostic());
             }
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 20;
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        long pause = MIN_POLL_MILLIS;
         while (true) {
             switch (backend.batchStatus(reception)) {
                 case BatchStatus.Done done -> {
@@ -130,15 +134,29 @@ public final class BatchPreCheck {
                 case Unavailable u -> {
                     return new Summary(reception, 0, 0, 0, u.reason() + ": " + u.diagnostic());
                 }
-                case BatchStatus.Processing processing ->
+                case BatchStatus.Processing processing -> {
                     log.debug("batch {}: {}/{}", reception, processing.done(), processing.total());
+                    if (System.nanoTime() > deadline) {
+                        return new Summary(reception, 0, 0, 0, "not finished within " + timeout.toSeconds() + " s");
+                    }
+                    Thread.sleep(nextPoll(pause, processing, (System.nanoTime() - started) / 1_000_000));
+                }
             }
-            if (System.nanoTime() > deadline) {
-                return new Summary(reception, 0, 0, 0, "not finished within " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(pause);
-            pause = Math.min(pause * 2, 1_000);
+            pause = Math.min(pause * 2, MAX_POLL_MILLIS);
         }
+    }
+
+    /**
+     * The wait before asking again: the doubling pause, but no longer than the rest of the batch should take at the
+     * rate it has gone so far — so the answer is fetched soon after it is ready, not up to a whole pause later. Never
+     * under a quarter of the pause: a batch stuck near its end is not asked every few milliseconds.
+     */
+    static long nextPoll(long pause, BatchStatus.Processing processing, long elapsedMillis) {
+        if (processing.done() <= 0 || processing.done() >= processing.total()) {
+            return pause;
+        }
+        long remaining = elapsedMillis * (processing.total() - processing.done()) / processing.done();
+        return Math.max(Math.max(MIN_POLL_MILLIS, pause / 4), Math.min(pause, remaining));
     }
 
     private Summary store(String reception, List<BatchResult> results, ConfirmationAudit.Source source) {
@@ -147,12 +165,18 @@ public final class BatchPreCheck {
         int unavailable = 0;
         List<NotConfirmed> notConfirmed = new ArrayList<>();
         List<ReceptionRecord> records = new ArrayList<>();
+        // The whole batch in one outbox transaction (one fsync, not one per patient), before anything is audited.
+        List<Confirmation> confirmations = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            BatchResult result = results.get(i);
+            if (results.get(i).outcome() instanceof ConfirmationOutcome.Confirmed c) {
+                confirmations.add(
+                        new Confirmation(reception + "-" + i, clock.instant(), IdentityMethod.INSURANCE_NUMBER, c));
+            }
+        }
+        bridge.submitAll(confirmations);
+        for (BatchResult result : results) {
             switch (result.outcome()) {
                 case ConfirmationOutcome.Confirmed c -> {
-                    bridge.submit(
-                            new Confirmation(reception + "-" + i, clock.instant(), IdentityMethod.INSURANCE_NUMBER, c));
                     audit.record(
                             clock.instant(),
                             "",

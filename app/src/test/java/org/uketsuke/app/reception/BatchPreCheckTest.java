@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.eligibility.BatchStatus;
 import org.uketsuke.eligibility.InsuranceSearch;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
@@ -46,5 +49,16 @@ class BatchPreCheckTest {
             assertThat(summary.rejected()).isEqualTo(1);
             assertThat(bridge.statuses()).hasSize(30).allMatch(s -> s.state() == DeliveryStatus.State.DELIVERED);
         }
+    }
+
+    /**
+     * Asked again when the rest should be done at the rate so far (500 of 1,000 in 300 ms: in 300 ms, not 640), within
+     * a quarter of the pause (almost done: not every few ms) and the whole pause; with no progress yet, the pause.
+     */
+    @ParameterizedTest
+    @CsvSource({"640, 500, 300, 300", "640, 990, 600, 160", "80, 500, 5000, 80", "40, 0, 100, 40"})
+    void theNextPollFollowsTheBatchsProgressWithinItsBounds(long pause, int done, long elapsed, long expected) {
+        assertThat(BatchPreCheck.nextPoll(pause, new BatchStatus.Processing("r", done, 1_000), elapsed))
+                .isEqualTo(expected);
     }
 }

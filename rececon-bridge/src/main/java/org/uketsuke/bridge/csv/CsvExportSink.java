@@ -12,17 +12,24 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.uketsuke.bridge.sink.AtomicFiles;
+import org.uketsuke.bridge.sink.BatchDelivery;
 import org.uketsuke.bridge.sink.ConfirmedEntry;
+import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.sink.RececonSink;
 import org.uketsuke.bridge.sink.SinkFailure;
-import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.PublicExpense;
 import org.uketsuke.eligibility.Qualification;
 import org.uketsuke.eligibility.wire.ResultMessage;
@@ -64,6 +71,26 @@ public final class CsvExportSink implements RececonSink {
         return COLUMNS.stream().map(Column::header).toList();
     }
 
+    /**
+     * Every row's key in the day files of an export folder, duplicates kept (what an exactly-once check compares, key by
+     * key); none when there is no folder.
+     */
+    public static List<String> keysIn(Path folder) throws IOException {
+        List<String> keys = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return keys;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv"))
+                    .toList()) {
+                Csv.parse(Files.readString(file)).stream()
+                        .skip(1)
+                        .forEach(r -> keys.add(r.fields().getFirst()));
+            }
+        }
+        return keys;
+    }
+
     /** The day's file an entry belongs in. */
     public Path fileFor(OutboxEntry entry) {
         LocalDate day = entry.confirmedAt().atZone(export.zone()).toLocalDate();
@@ -72,26 +99,61 @@ public final class CsvExportSink implements RececonSink {
 
     @Override
     public synchronized void deliver(OutboxEntry entry) throws SinkFailure {
-        ConfirmedEntry read = ConfirmedEntry.of(entry);
-        ResultMessage message = read.message();
-        ConfirmationOutcome.Confirmed confirmed = read.confirmed();
-        Path file = fileFor(entry);
-        try {
-            String existing = Files.exists(file) ? decode(Files.readAllBytes(file)) : "";
-            if (existing.isEmpty()) {
-                existing = Csv.line(headers());
-            } else if (containsKey(existing, entry.idempotencyKey())) {
-                return;
+        BatchDelivery result = deliverAll(List.of(entry));
+        if (result.failed().get(entry.id()) instanceof SinkFailure failure) {
+            throw failure;
+        }
+    }
+
+    /** Per day's file: read once, the rows of the entries it lacks appended, written once. */
+    @Override
+    public synchronized BatchDelivery deliverAll(List<OutboxEntry> entries) {
+        Set<DeliveryId> delivered = new LinkedHashSet<>();
+        Map<DeliveryId, Exception> failed = new LinkedHashMap<>();
+        Map<Path, List<Row>> byFile = new LinkedHashMap<>();
+        for (OutboxEntry entry : entries) {
+            try {
+                ConfirmedEntry read = ConfirmedEntry.of(entry);
+                byFile.computeIfAbsent(fileFor(entry), f -> new ArrayList<>())
+                        .add(new Row(entry, read.message(), read.confirmed().qualification()));
+            } catch (SinkFailure e) {
+                failed.put(entry.id(), e);
             }
-            Row row = new Row(entry, message, confirmed.qualification());
-            // A day's file begun by an earlier build keeps its layout: the row gets as many columns as its header.
-            int width = Math.min(COLUMNS.size(), headerWidth(existing));
-            String line = Csv.line(COLUMNS.subList(0, width).stream()
-                    .map(c -> clean(c.value().apply(row)))
-                    .toList());
-            AtomicFiles.write(file, encode(existing + line));
-        } catch (IOException e) {
-            throw new SinkFailure("cannot write " + file.getFileName() + " in " + export.folder() + ": " + e, e);
+        }
+        byFile.forEach((file, rows) -> {
+            try {
+                append(file, rows);
+                rows.forEach(row -> delivered.add(row.entry().id()));
+            } catch (IOException e) {
+                SinkFailure failure =
+                        new SinkFailure("cannot write " + file.getFileName() + " in " + export.folder() + ": " + e, e);
+                rows.forEach(row -> failed.put(row.entry().id(), failure));
+            }
+        });
+        return new BatchDelivery(delivered, failed);
+    }
+
+    /** The rows whose keys the file lacks, appended in one atomic rewrite (nothing written when it has them all). */
+    private void append(Path file, List<Row> rows) throws IOException {
+        String existing = Files.exists(file) ? decode(Files.readAllBytes(file)) : "";
+        if (existing.isEmpty()) {
+            existing = Csv.line(headers());
+        }
+        Set<String> present = keys(existing);
+        // A day's file begun by an earlier build keeps its layout: rows get as many columns as its header.
+        int width = Math.min(COLUMNS.size(), headerWidth(existing));
+        StringBuilder text = new StringBuilder(existing);
+        boolean added = false;
+        for (Row row : rows) {
+            if (present.add(row.entry().idempotencyKey())) {
+                text.append(Csv.line(COLUMNS.subList(0, width).stream()
+                        .map(c -> clean(c.value().apply(row)))
+                        .toList()));
+                added = true;
+            }
+        }
+        if (added) {
+            AtomicFiles.write(file, encode(text.toString()));
         }
     }
 
@@ -102,9 +164,11 @@ public final class CsvExportSink implements RececonSink {
                 .size();
     }
 
-    private static boolean containsKey(String text, String key) {
-        String prefix = key + ",";
-        return text.lines().anyMatch(line -> line.startsWith(prefix));
+    /** The keys of the rows a day's file holds (their first column). */
+    private static Set<String> keys(String text) {
+        Set<String> keys = new HashSet<>();
+        Csv.parse(text).stream().skip(1).forEach(row -> keys.add(row.fields().getFirst()));
+        return keys;
     }
 
     /** Rows are single lines: a CR or LF inside a value (never expected) becomes a space. */

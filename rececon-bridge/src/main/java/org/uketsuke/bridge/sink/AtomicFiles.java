@@ -38,8 +38,22 @@ public final class AtomicFiles {
         write(target, bytes, Stream.generate(AtomicFiles::randomTempName).iterator());
     }
 
+    /**
+     * {@link #write} without the folder's fsync: for several files into one folder, followed by one
+     * {@link #syncFolder} — until then a renamed file may be lost with the power (never seen half), so nothing may
+     * count as written before it.
+     */
+    public static void place(Path target, byte[] bytes) throws IOException {
+        place(target, bytes, Stream.generate(AtomicFiles::randomTempName).iterator());
+    }
+
     /** With the temp names given (tests plant links at them). */
     static void write(Path target, byte[] bytes, Iterator<String> tempNames) throws IOException {
+        place(target, bytes, tempNames);
+        syncFolder(target.toAbsolutePath().getParent());
+    }
+
+    private static void place(Path target, byte[] bytes, Iterator<String> tempNames) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         if (Files.isSymbolicLink(folder)) {
             throw new UnsafePathException(UnsafePathException.Problem.FOLDER_IS_LINK, folder);
@@ -53,6 +67,7 @@ public final class AtomicFiles {
                     out.write(buffer);
                 }
                 out.force(true);
+                DurableWrites.fsynced();
             }
             refuseUnsafeTarget(target);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -60,7 +75,6 @@ public final class AtomicFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
-        syncFolder(folder);
     }
 
     private static Path createTemp(Path folder, Iterator<String> names) throws IOException {
@@ -105,9 +119,11 @@ public final class AtomicFiles {
         return "." + HexFormat.of().formatHex(bytes) + ".tmp";
     }
 
-    private static void syncFolder(Path folder) {
+    /** Makes the renames into {@code folder} durable (one fsync of the folder, however many files went in). */
+    public static void syncFolder(Path folder) {
         try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
             dir.force(true);
+            DurableWrites.fsynced();
         } catch (IOException e) {
             // Windows cannot open a directory as a channel; NTFS journals the rename itself.
         }

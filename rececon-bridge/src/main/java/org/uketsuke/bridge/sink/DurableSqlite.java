@@ -10,6 +10,7 @@ import java.sql.Statement;
 /**
  * A terminal-private SQLite database that survives kill -9 and power loss once a commit returns: created private
  * ({@link PrivateFiles}), WAL, {@code synchronous=FULL}, a 5 s busy timeout for a second process on the same file.
+ * Its commits are counted ({@link DurableWrites}).
  */
 public final class DurableSqlite {
 
@@ -26,6 +27,7 @@ public final class DurableSqlite {
             for (String statement : schema) {
                 s.execute(statement);
             }
+            DurableWrites.countCommits(db);
         } catch (SQLException e) {
             db.close();
             throw e;

@@ -9,11 +9,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uketsuke.bridge.sink.BatchDelivery;
 import org.uketsuke.bridge.sink.ConfirmedEntry;
+import org.uketsuke.bridge.sink.DeliveryId;
+import org.uketsuke.bridge.sink.DurableWrites;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.sink.RececonSink;
@@ -29,7 +36,7 @@ import org.uketsuke.eligibility.wire.ResultMessage;
  * The レセコン's database store, SQLite (one terminal, the default) or PostgreSQL (several terminals sharing one
  * store). Schema: docs/rececon-integration.md; versioned by {@link SchemaMigrations}.
  *
- * <p>One delivery is one transaction: the confirmation row goes in under its idempotency key ({@code on conflict do
+ * <p>One delivery is one transaction (a batch of them too, {@link #deliverAll}): the confirmation row goes in under its idempotency key ({@code on conflict do
  * nothing}); only when it is new do its 公費 and 特定疾病 rows follow and the patient's {@code insurance} row get
  * upserted — and only from a confirmation at least as new as the one it holds. A redelivery, from this terminal after
  * a crash or racing from another, therefore changes nothing. A lost connection (database down) fails the delivery,
@@ -113,27 +120,10 @@ public final class JdbcRececonStore implements RececonSink {
     @Override
     public synchronized void deliver(OutboxEntry entry) throws SinkFailure {
         ConfirmedEntry read = ConfirmedEntry.of(entry);
-        ResultMessage message = read.message();
-        ConfirmationOutcome.Confirmed confirmed = read.confirmed();
-        Connection c;
-        try {
-            c = connection();
-        } catch (SQLException e) {
-            throw new SinkFailure(
-                    "the " + name() + " store " + description + " is not reachable: " + e.getMessage(), e);
-        }
+        Connection c = reachable();
         try {
             c.setAutoCommit(false);
-            if (insertConfirmation(c, entry, message, confirmed)) {
-                insertBlocks(c, entry.idempotencyKey(), confirmed.qualification());
-                ParticularsRows.write(dialect, c, entry.idempotencyKey(), message, confirmed.qualification());
-                SubsidyRows.write(
-                        dialect,
-                        c,
-                        entry.idempotencyKey(),
-                        confirmed.qualification().particulars().subsidies());
-                upsertInsurance(c, entry, confirmed.qualification());
-            }
+            write(c, entry, read);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             drop(c);
@@ -141,6 +131,109 @@ public final class JdbcRececonStore implements RececonSink {
                     "the " + name() + " store " + description + " did not take entry "
                             + entry.id().value() + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * The whole batch in one transaction (one commit, one fsync of the log). Should the transaction fail, the entries
+     * go again one transaction each, so one entry the database refuses (or a deadlock with another terminal on
+     * PostgreSQL) keeps only itself pending; a store that cannot be reached fails them all at once.
+     */
+    @Override
+    public synchronized BatchDelivery deliverAll(List<OutboxEntry> entries) {
+        Map<DeliveryId, Exception> failed = new LinkedHashMap<>();
+        Map<OutboxEntry, ConfirmedEntry> readable = new LinkedHashMap<>();
+        for (OutboxEntry entry : entries) {
+            try {
+                readable.put(entry, ConfirmedEntry.of(entry));
+            } catch (SinkFailure e) {
+                failed.put(entry.id(), e);
+            }
+        }
+        Connection c;
+        try {
+            c = reachable();
+        } catch (SinkFailure e) {
+            return BatchDelivery.allFailed(entries, e);
+        }
+        try {
+            c.setAutoCommit(false);
+            for (Map.Entry<OutboxEntry, ConfirmedEntry> entry : readable.entrySet()) {
+                write(c, entry.getKey(), entry.getValue());
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            drop(c);
+            log.warn(
+                    "the {} store {} refused a batch of {} ({}); one at a time",
+                    name(),
+                    description,
+                    entries.size(),
+                    e.toString());
+            return oneByOne(entries);
+        }
+        Set<DeliveryId> delivered = new LinkedHashSet<>();
+        readable.keySet().forEach(entry -> delivered.add(entry.id()));
+        return new BatchDelivery(delivered, failed);
+    }
+
+    /** Each entry in its own transaction; once the store cannot be reached, the rest fail with that reason untried. */
+    private BatchDelivery oneByOne(List<OutboxEntry> entries) {
+        Set<DeliveryId> delivered = new LinkedHashSet<>();
+        Map<DeliveryId, Exception> failed = new LinkedHashMap<>();
+        SinkFailure unreachable = null;
+        for (OutboxEntry entry : entries) {
+            if (unreachable != null) {
+                failed.put(entry.id(), unreachable);
+                continue;
+            }
+            try {
+                deliver(entry);
+                delivered.add(entry.id());
+            } catch (SinkFailure e) {
+                failed.put(entry.id(), e);
+                if (connection == null && !canConnect()) {
+                    unreachable = e;
+                }
+            }
+        }
+        return new BatchDelivery(delivered, failed);
+    }
+
+    private boolean canConnect() {
+        try {
+            connection();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private Connection reachable() throws SinkFailure {
+        try {
+            return connection();
+        } catch (SQLException e) {
+            throw new SinkFailure(
+                    "the " + name() + " store " + description + " is not reachable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One entry's rows, inside the caller's transaction: the confirmation under its key ({@code on conflict do
+     * nothing}); only when it is new, its blocks and the patient's insurance row.
+     */
+    private void write(Connection c, OutboxEntry entry, ConfirmedEntry read) throws SQLException {
+        ResultMessage message = read.message();
+        ConfirmationOutcome.Confirmed confirmed = read.confirmed();
+        if (insertConfirmation(c, entry, message, confirmed)) {
+            insertBlocks(c, entry.idempotencyKey(), confirmed.qualification());
+            ParticularsRows.write(dialect, c, entry.idempotencyKey(), message, confirmed.qualification());
+            SubsidyRows.write(
+                    dialect,
+                    c,
+                    entry.idempotencyKey(),
+                    confirmed.qualification().particulars().subsidies());
+            upsertInsurance(c, entry, confirmed.qualification());
         }
     }
 
@@ -373,6 +466,7 @@ public final class JdbcRececonStore implements RececonSink {
         Connection fresh = source.open();
         try {
             dialect.prepare(fresh);
+            DurableWrites.countCommits(fresh);
             List<Integer> applied = SchemaMigrations.migrate(fresh, dialect);
             if (!applied.isEmpty()) {
                 log.info("レセコン store {} migrated to schema version {}", description, SchemaMigrations.latestVersion());

@@ -121,6 +121,7 @@ public final class BatchTerminalProcess {
                     new HttpsEligibilityClient(URI.create(args[6]), tls, Duration.ofSeconds(30)),
                     bridge,
                     Clock.systemUTC());
+            Terminals.ready(work);
             long t0 = System.nanoTime();
             BatchPreCheck.Summary summary = check.run(booked, Duration.ofSeconds(120));
             long nanos = System.nanoTime() - t0;

@@ -27,8 +27,8 @@ import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.DeliveryWorker;
 import org.uketsuke.bridge.FaceFolderSink;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.bridge.csv.Csv;
 import org.uketsuke.bridge.csv.CsvExport;
+import org.uketsuke.bridge.csv.CsvExportSink;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
@@ -198,7 +198,7 @@ public final class Soak {
                     KeyComparison.of(expected, storeKeys(work.resolve("rececon.db"))),
                     KeyComparison.of(
                             expected.stream().map(FaceFolderSink::keyDigest).collect(Collectors.toSet()), faceDigests),
-                    KeyComparison.of(expected, csvKeys(work.resolve("csv"))));
+                    KeyComparison.of(expected, CsvExportSink.keysIn(work.resolve("csv"))));
             int lost = Math.max(0, confirmed - entries)
                     + (entries - delivered)
                     + sinks.stream().mapToInt(KeyComparison::lost).sum();
@@ -321,22 +321,6 @@ public final class Soak {
                 var rs = c.createStatement().executeQuery("select idempotency_key from qualification")) {
             while (rs.next()) {
                 keys.add(rs.getString(1));
-            }
-        }
-        return keys;
-    }
-
-    private static List<String> csvKeys(Path folder) throws IOException {
-        List<String> keys = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return keys;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv"))
-                    .toList()) {
-                Csv.parse(Files.readString(file)).stream()
-                        .skip(1)
-                        .forEach(r -> keys.add(r.fields().getFirst()));
             }
         }
         return keys;

@@ -26,13 +26,16 @@ import org.uketsuke.mockbackend.MockBackendConfig;
  * One terminal of the multi-terminal bench, in its own JVM: its own virtual card (in-process, no pcscd) and its own
  * mock backend over mTLS, its own outbox and delivery worker, delivering into the shared PostgreSQL store. Prints
  * {@code key K} for every confirmation and {@code nanos T} for every visit (card present → committed to the outbox and
- * delivered), then {@code done} once its outbox is empty.
+ * delivered), then {@code done} once its outbox is empty. The timed visits start when every terminal is set up and
+ * warmed up ({@link Terminals#ready}).
  *
  * <p>Arguments: work folder, terminal number, JDBC URL, user, password, server CA file or {@code plain}, visits.
  */
 public final class TerminalProcess {
 
     private static final String INSTITUTION = "1311234567";
+    /** Untimed visits before the terminals start together (their confirmations are compared like the others). */
+    static final int WARM_UP = 3;
 
     private TerminalProcess() {}
 
@@ -61,7 +64,10 @@ public final class TerminalProcess {
                             Clock.systemUTC()),
                     bridge,
                     Clock.systemUTC()));
-            for (int i = 0; i < visits; i++) {
+            for (int i = -WARM_UP; i < visits; i++) {
+                if (i == 0) {
+                    Terminals.ready(work);
+                }
                 long t0 = System.nanoTime();
                 slot.insert();
                 VisitEvent ready = steps.run(new VisitCommand.ReadCard()).orElseThrow();
@@ -77,7 +83,9 @@ public final class TerminalProcess {
                     throw new IllegalStateException(
                             "terminal " + terminal + " visit " + i + ": " + ready + " / " + verified + " / " + done);
                 }
-                out.println("nanos " + (System.nanoTime() - t0));
+                if (i >= 0) {
+                    out.println("nanos " + (System.nanoTime() - t0));
+                }
             }
             worker.wake();
             printKeys(bridge, out);

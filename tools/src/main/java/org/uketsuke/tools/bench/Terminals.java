@@ -47,7 +47,6 @@ final class Terminals {
                 : "plain";
         List<Process> processes = new ArrayList<>();
         List<Path> logs = new ArrayList<>();
-        long started = System.nanoTime();
         for (int t = 0; t < terminals; t++) {
             Path dir = Files.createDirectories(work.resolve("terminal-" + t));
             Path log = dir.resolve("out.txt");
@@ -71,6 +70,7 @@ final class Terminals {
                     .redirectError(dir.resolve("err.txt").toFile())
                     .start());
         }
+        long go = startTogether(work, processes);
         for (int t = 0; t < terminals; t++) {
             Process p = processes.get(t);
             boolean ended = p.waitFor(10, TimeUnit.MINUTES);
@@ -82,7 +82,7 @@ final class Terminals {
                                 .strip());
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = (System.nanoTime() - go) / 1e9;
         Set<String> confirmed = new HashSet<>();
         List<Long> nanos = new ArrayList<>();
         int notDelivered = 0;
@@ -108,6 +108,41 @@ final class Terminals {
                 keys.doubled(),
                 seconds,
                 Stats.ofNanos(nanos.stream().mapToLong(Long::longValue).toArray()));
+    }
+
+    /**
+     * Waits until every terminal is ready ({@link #ready}: started, set up, warmed up), then lets them all go at once;
+     * returns that moment. Otherwise the first terminals' timed work would run beside the others' JVM starts, and the
+     * figure would be of start-up contention, not of terminals working side by side.
+     */
+    private static long startTogether(Path work, List<Process> processes) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        for (int t = 0; t < processes.size(); t++) {
+            Path ready = work.resolve("terminal-" + t).resolve(READY);
+            while (!Files.exists(ready)) {
+                if (!processes.get(t).isAlive() || System.nanoTime() > deadline) {
+                    processes.forEach(Process::destroyForcibly);
+                    throw new IOException("terminal " + t + " did not get ready: "
+                            + Files.readString(work.resolve("terminal-" + t).resolve("err.txt"))
+                                    .strip());
+                }
+                Thread.sleep(20);
+            }
+        }
+        Files.createFile(work.resolve(GO));
+        return System.nanoTime();
+    }
+
+    private static final String READY = "ready";
+    private static final String GO = "go";
+
+    /** In a terminal's JVM: says it is ready (its folder is {@code dir}) and waits until every terminal is. */
+    static void ready(Path dir) throws IOException, InterruptedException {
+        Files.createFile(dir.resolve(READY));
+        Path go = dir.getParent().resolve(GO);
+        while (!Files.exists(go)) {
+            Thread.sleep(2);
+        }
     }
 
     private static List<String> storeKeys(PostgresTarget target) throws SQLException {

@@ -1,0 +1,58 @@
+package org.uketsuke.bridge.sink;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteCommitListener;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * Counts the synchronous writes the bridge makes, per thread: commits of its SQLite databases (the outbox and the
+ * レセコン store; SQLite's own commit hook, so statements in auto-commit count too) and the fsyncs of files and
+ * folders ({@link AtomicFiles}). The per-visit budget is a test ({@code DurableWritesPerVisitTest}) and a bench
+ * figure, so a change that adds a commit or an fsync to every visit shows. Per thread: what a visit or a drain does
+ * on its own thread is counted without the rest of the JVM.
+ */
+public final class DurableWrites {
+
+    /** Commits and fsyncs made on one thread since it started. */
+    public record Count(long commits, long fsyncs) {
+
+        /** What happened between {@code before} and this count. */
+        public Count since(Count before) {
+            return new Count(commits - before.commits, fsyncs - before.fsyncs);
+        }
+    }
+
+    private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[2]);
+
+    private static final SQLiteCommitListener COMMITS = new SQLiteCommitListener() {
+        @Override
+        public void onCommit() {
+            COUNTS.get()[0]++;
+        }
+
+        @Override
+        public void onRollback() {
+            // nothing was written
+        }
+    };
+
+    private DurableWrites() {}
+
+    /** The calling thread's count so far. */
+    public static Count onThisThread() {
+        long[] counts = COUNTS.get();
+        return new Count(counts[0], counts[1]);
+    }
+
+    /** Counts every commit of {@code connection} when it is SQLite (the hook runs on the committing thread). */
+    public static void countCommits(Connection connection) throws SQLException {
+        if (connection.isWrapperFor(SQLiteConnection.class)) {
+            connection.unwrap(SQLiteConnection.class).addCommitListener(COMMITS);
+        }
+    }
+
+    static void fsynced() {
+        COUNTS.get()[1]++;
+    }
+}
