@@ -42,6 +42,22 @@ if not defined OPENCV_LOG_LEVEL set "OPENCV_LOG_LEVEL=SILENT"
 set "APP_CLASSPATH=%UKETSUKE_HOME%\app\app.jar;%UKETSUKE_HOME%\app\lib\*"
 rem The JVM options every start uses are filled in here by build-msi.sh (packaging/jvm-options.properties).
 set "OPTIONS=@JVM_OPTIONS@ "-Duketsuke.extensions=%UKETSUKE_HOME%\training""
+rem The windowed starts keep a JDK 25 AOT cache per user (JEPs 483/514/515; docs/tuning.md): the first start of a
+rem build trains it and writes it at exit (that exit takes a few seconds longer), later starts map it. Its name
+rem carries app.jar's size, so an upgrade trains a cache of its own (the JVM would refuse the old one, but not replace
+rem it). One "if" per line: a value set inside a parenthesised block would not be seen in the same block.
+set "AOT="
+set "AOT_DIR=%LOCALAPPDATA%\Uketsuke\aot"
+for %%F in ("%UKETSUKE_HOME%\app\app.jar") do set "AOT_BUILD=%%~zF"
+if /i "%~1"=="demo" set "AOT=%AOT_DIR%\demo-%AOT_BUILD%.aot"
+if /i "%~1"=="kiosk" set "AOT=%AOT_DIR%\kiosk-%AOT_BUILD%.aot"
+if /i "%~1"=="kiosk-service" set "AOT=%AOT_DIR%\kiosk-%AOT_BUILD%.aot"
+rem A check of the configuration (kiosk --config F --check) opens no window: it would train a poor cache.
+if /i "%~1"=="kiosk" if not "%~2"=="" set "AOT="
+if not defined LOCALAPPDATA set "AOT="
+if defined AOT if not exist "%AOT_DIR%" mkdir "%AOT_DIR%"
+if defined AOT if exist "%AOT%" set "OPTIONS=%OPTIONS% "-XX:AOTCache=%AOT%" -Xlog:aot*=off -Xlog:cds*=off"
+if defined AOT if not exist "%AOT%" set "OPTIONS=%OPTIONS% "-XX:AOTCacheOutput=%AOT%" -Xlog:aot*=off -Xlog:cds*=off"
 if /i "%~1"=="demo" (
   start "Uketsuke" "%JAVA_BIN%\javaw.exe" %OPTIONS% -cp "%APP_CLASSPATH%" org.uketsuke.app.Uketsuke %*
   exit /b 0

@@ -50,12 +50,13 @@ public final class KioskWindows {
     private final KioskViewModel kiosk;
     private final StaffView staff;
     private final Stage staffStage;
-    private Stage medicalWindow;
+    private final Medical medical;
 
-    private KioskWindows(KioskViewModel kiosk, StaffView staff, Stage staffStage) {
+    private KioskWindows(KioskViewModel kiosk, StaffView staff, Stage staffStage, Medical medical) {
         this.kiosk = kiosk;
         this.staff = staff;
         this.staffStage = staffStage;
+        this.medical = medical;
     }
 
     /**
@@ -160,16 +161,41 @@ public final class KioskWindows {
         ConsoleWindow.place(staffStage, services.windowSettingsFile(), services.worker("staff-window"));
         kioskStage.show();
         staffStage.show();
-        KioskWindows windows = new KioskWindows(model, staff, staffStage);
-        windows.medicalWindow = medical.window();
-        return windows;
+        return new KioskWindows(model, staff, staffStage, medical);
     }
 
     /**
      * The 診療・薬剤情報 viewer (#14) in a window of its own (tables and charts need the room), opened from a tab
      * of the staff console: confirmed patients' drugs, checkups, diagnoses and operations, audited.
      */
-    private record Medical(MedicalInfoViewModel model, Stage window) {}
+    private static final class Medical {
+        private final MedicalInfoViewModel model;
+        private final Supplier<Stage> build;
+        private Stage window;
+
+        Medical(MedicalInfoViewModel model, Supplier<Stage> build) {
+            this.model = model;
+            this.build = build;
+        }
+
+        MedicalInfoViewModel model() {
+            return model;
+        }
+
+        /** Built when first opened: its tables and charts are no part of the idle screens (cold start, #23). */
+        Stage window() {
+            if (window == null) {
+                window = build.get();
+            }
+            return window;
+        }
+
+        void hide() {
+            if (window != null) {
+                window.hide();
+            }
+        }
+    }
 
     private static Medical medical(ScreenServices services, StaffView staff, Messages messages) {
         MedicalInfoViewModel model = new MedicalInfoViewModel(
@@ -178,16 +204,19 @@ public final class KioskWindows {
                 services.worker("staff-medical"),
                 Platform::runLater,
                 messages);
-        Stage window = new Stage();
-        window.setTitle(messages.get("medical.title"));
-        window.setScene(styled(
-                new Scene((Parent) new MedicalInfoView(model, messages, services.exportFolder()).root(), 1100, 760)));
-        window.getScene().getRoot().getStyleClass().add("staff-root");
+        Medical medical = new Medical(model, () -> {
+            Stage window = new Stage();
+            window.setTitle(messages.get("medical.title"));
+            window.setScene(styled(new Scene(
+                    (Parent) new MedicalInfoView(model, messages, services.exportFolder()).root(), 1100, 760)));
+            window.getScene().getRoot().getStyleClass().add("staff-root");
+            return window;
+        });
         Button open = new Button(messages.get("medical.open"));
         open.setId("openMedical");
         open.setOnAction(e -> {
-            window.show();
-            window.toFront();
+            medical.window().show();
+            medical.window().toFront();
         });
         Label note = new Label(messages.get("medical.note"));
         note.setWrapText(true);
@@ -196,8 +225,8 @@ public final class KioskWindows {
         Tab tab = new Tab(messages.get("medical.title"), content);
         tab.setId("medicalTab");
         staff.addTab(tab);
-        services.onClose(() -> Platform.runLater(window::hide));
-        return new Medical(model, window);
+        services.onClose(() -> Platform.runLater(medical::hide));
+        return medical;
     }
 
     /**
@@ -227,7 +256,7 @@ public final class KioskWindows {
             staff.showMember(member);
             accounts.setDisable(!member.map(m -> m.has(Role.ADMINISTRATOR)).orElse(false));
             if (!in) {
-                medical.window().hide();
+                medical.hide();
                 login.refresh();
             }
         };
@@ -316,9 +345,9 @@ public final class KioskWindows {
         return new ScreenLayout.Area(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
     }
 
-    /** The 診療・薬剤情報 window (hidden until staff open it). */
+    /** The 診療・薬剤情報 window (hidden until staff open it; built on first use). FX thread only. */
     public Stage medicalWindow() {
-        return medicalWindow;
+        return medical.window();
     }
 
     /** The delivery list refreshes every 2 s while the staff window is open (each refresh reads off the FX thread). */

@@ -1,6 +1,9 @@
 package org.uketsuke.app.ui;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -10,8 +13,8 @@ import org.uketsuke.app.terminal.ScreenServices;
 
 /**
  * The one JavaFX entry, for {@code ./uketsuke kiosk --config FILE} and the training package's {@code demo}: the
- * terminal is built off the FX thread, then the kiosk and the staff console open on it; closing the windows closes
- * the terminal.
+ * terminal is built off the FX thread while the toolkit starts, then the kiosk and the staff console open on it;
+ * closing the windows closes the terminal.
  */
 public final class TerminalApplication extends Application {
 
@@ -33,7 +36,7 @@ public final class TerminalApplication extends Application {
             Supplier<String> collationNumberB,
             BiConsumer<KioskWindows, Stage> setUp) {}
 
-    private static volatile Callable<Session> starter;
+    private static volatile Future<Session> starting;
     private Session session;
 
     /**
@@ -41,18 +44,41 @@ public final class TerminalApplication extends Application {
      * the application exits.
      */
     public static void launch(Callable<Session> start) {
-        starter = start;
-        Application.launch(TerminalApplication.class);
+        // The terminal and the toolkit do not need each other until the windows open: each start takes a good part of
+        // the cold start, so they run side by side (docs/tuning.md).
+        FutureTask<Session> task = new FutureTask<>(start);
+        starting = task;
+        Thread.ofPlatform().name("uketsuke-start").start(task);
+        try {
+            Application.launch(TerminalApplication.class);
+        } catch (RuntimeException e) {
+            closeWhenStarted(task); // no display: what the terminal opened must not keep the JVM alive
+            throw e;
+        }
+    }
+
+    private static void closeWhenStarted(Future<Session> task) {
+        try {
+            task.get().terminal().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception notStarted) {
+            // It did not start, or closing failed as the JVM goes down: nothing more to do.
+        }
     }
 
     @Override
     public void start(Stage kioskStage) {
-        Thread.ofPlatform().name("uketsuke-start").start(() -> {
+        Thread.ofPlatform().name("uketsuke-windows").start(() -> {
             Session started;
             try {
-                started = starter.call();
-            } catch (Exception e) {
-                System.err.println("uketsuke: " + e.getMessage());
+                started = starting.get();
+            } catch (ExecutionException e) {
+                System.err.println("uketsuke: " + e.getCause().getMessage());
+                Platform.exit();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 Platform.exit();
                 return;
             }
