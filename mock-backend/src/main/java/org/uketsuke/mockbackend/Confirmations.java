@@ -134,16 +134,13 @@ final class Confirmations {
             return refusal;
         }
         X509Certificate certificate = Certificates.parse(request.authCertificateDer());
-        if (!proofHolds(request, certificate, terminal)) {
+        Optional<byte[]> signedStatement = provenStatement(request, certificate, terminal);
+        if (signedStatement.isEmpty()) {
             return new Refusal(RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");
         }
         Attestation attestation = request.attestation();
         byte[] statement = ConfirmationStatement.of(request, institution).sha256();
-        byte[] signedStatement = attestation != null
-                ? attestation.statementSha256()
-                : SignedDigests.recover(certificate.getPublicKey(), request.signature())
-                        .orElseThrow();
-        if (!Arrays.equals(signedStatement, statement)) {
+        if (!Arrays.equals(signedStatement.get(), statement)) {
             log.warn("refused: consents differ from the signed statement (file {})", fileId);
             return new Refusal(RejectionReason.CONSENTS_ALTERED, "同意内容が署名の後に変更されています。");
         }
@@ -253,18 +250,24 @@ final class Confirmations {
      * The proof that the holder is present: on the PIN path the card's signature over the nonce (auth key); on the
      * face path the terminal's signed attestation for this nonce and this certificate, with presence proven and the
      * score at or above the threshold; on the visual path the terminal's signed statement that a named staff member
-     * checked the card photo against the patient.
+     * checked the card photo against the patient. Returns the statement digest the proof vouches for (whether it is
+     * this request's is checked next, with its own reason), or empty when the proof does not hold.
      */
-    private static boolean proofHolds(CardConfirmationRequest request, X509Certificate card, X509Certificate terminal) {
+    private static Optional<byte[]> provenStatement(
+            CardConfirmationRequest request, X509Certificate card, X509Certificate terminal) {
+        if (request.method() == IdentityMethod.PIN) {
+            // The card signed some SHA-256 digest with this certificate's key: recovered once, used for both checks.
+            return SignedDigests.recover(card.getPublicKey(), request.signature());
+        }
+        Attestation attestation = request.attestation();
+        return attestationHolds(request, attestation, card, terminal)
+                ? Optional.of(attestation.statementSha256())
+                : Optional.empty();
+    }
+
+    private static boolean attestationHolds(
+            CardConfirmationRequest request, Attestation attestation, X509Certificate card, X509Certificate terminal) {
         try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            if (request.method() == IdentityMethod.PIN) {
-                // The card signed some SHA-256 digest with this certificate's key; whether it is this request's
-                // statement is checked next, with its own reason.
-                return SignedDigests.recover(card.getPublicKey(), request.signature())
-                        .isPresent();
-            }
-            Attestation attestation = request.attestation();
             if (attestation == null || terminal == null) {
                 return false;
             }
@@ -280,6 +283,7 @@ final class Confirmations {
             if (!vouched) {
                 return false;
             }
+            Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initVerify(terminal.getPublicKey());
             rsa.update(attestation.bytes());
             return rsa.verify(request.signature());

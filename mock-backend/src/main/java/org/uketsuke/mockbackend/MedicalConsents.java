@@ -47,6 +47,7 @@ final class MedicalConsents implements AutoCloseable {
             db = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = db.createStatement()) {
                 s.execute("pragma journal_mode=wal");
+                s.execute(SqliteStatements.NO_FSYNC_PER_COMMIT);
             }
             SCHEMA.migrate(db);
         } catch (SQLException e) {

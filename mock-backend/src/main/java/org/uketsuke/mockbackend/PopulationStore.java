@@ -62,6 +62,7 @@ final class PopulationStore implements AutoCloseable {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = db.createStatement()) {
                 s.execute("pragma journal_mode=WAL");
+                s.execute(SqliteStatements.NO_FSYNC_PER_COMMIT);
             }
             SCHEMA.migrate(db);
             PopulationStore store = new PopulationStore(db);
