@@ -1,10 +1,23 @@
 package org.uketsuke.tools.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.reception.ReceptionServices;
@@ -18,23 +31,27 @@ import org.uketsuke.bridge.store.PostgresTarget;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.client.HttpsEligibilityClient;
+import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.mockbackend.IssuedCard;
-import org.uketsuke.mockbackend.MockBackend;
-import org.uketsuke.mockbackend.MockBackendConfig;
 
 /**
- * One terminal of the multi-terminal bench, in its own JVM: its own virtual card (in-process, no pcscd) and its own
- * mock backend over mTLS, its own outbox and delivery worker, delivering into the shared PostgreSQL store. Prints
- * {@code key K} for every confirmation and {@code nanos T} for every visit (card present → committed to the outbox and
- * delivered), then {@code done} once its outbox is empty. The timed visits start when every terminal is set up and
- * warmed up ({@link Terminals#ready}).
+ * One terminal of the multi-terminal bench, in its own JVM: its own virtual card (in-process, no pcscd), its own
+ * outbox and delivery worker, the one mock backend shared by every terminal (over mTLS, one kept-alive connection),
+ * delivering into the shared PostgreSQL store. After {@value #WARM_UP} untimed visits it prints {@code ready} and waits
+ * for {@code go EPOCH_MS} on its input: then patients arrive at random (Poisson, the given mean rate) from that
+ * instant, and each visit prints {@code nanos T}, from the patient's arrival (waiting included, when the previous
+ * visit ran long) to the confirmation committed to the outbox. Then {@code paced-done}; on {@code burst} it runs its
+ * burst visits back to back and prints {@code burst START_US END_US N} (epoch microseconds), then {@code key K STATE}
+ * per outbox entry once the outbox is empty, and {@code done}.
  *
- * <p>Arguments: work folder, terminal number, JDBC URL, user, password, server CA file or {@code plain}, visits.
+ * <p>Arguments: work folder, terminal number, JDBC URL, user, password, store CA file or {@code plain}, backend URI,
+ * terminal PKCS#12 file, its password, backend CA PEM file, card file ({@link #writeCard}), paced visits, arrivals per
+ * second, burst visits.
  */
 public final class TerminalProcess {
 
     private static final String INSTITUTION = "1311234567";
-    /** Untimed visits before the terminals start together (their confirmations are compared like the others). */
+    /** Untimed visits before {@code ready}: class loading, the TLS handshake, the store's first connection. */
     static final int WARM_UP = 3;
 
     private TerminalProcess() {}
@@ -42,54 +59,103 @@ public final class TerminalProcess {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
         int terminal = Integer.parseInt(args[1]);
-        PostgresTarget target = target(args);
-        int visits = Integer.parseInt(args[6]);
+        TlsMaterial tls = TlsMaterial.fromPkcs12(Path.of(args[7]), args[8].toCharArray(), Path.of(args[9]));
+        IssuedCard card = readCard(Path.of(args[10]));
+        int visits = Integer.parseInt(args[11]);
+        double rate = Double.parseDouble(args[12]);
+        int burst = Integer.parseInt(args[13]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (MockBackend backend =
-                        MockBackend.start(new MockBackendConfig(work.resolve("backend"), 0, 100L + terminal, 20));
-                RececonBridge bridge = RececonBridge.open(
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try (RececonBridge bridge = RececonBridge.open(
                         new BridgeConfig(work.resolve("outbox.db"), null, null, INSTITUTION, StandardCharsets.UTF_8)
-                                .withPostgres(target));
+                                .withPostgres(target(args)));
                 DeliveryWorker worker =
                         new DeliveryWorker(bridge, Duration.ofMillis(20), Duration.ofMillis(500)).start()) {
-            IssuedCard card = backend.issueCard(terminal);
             VirtualCardSlot slot = Soak.slotWith(card);
             ReceptionSteps steps = new ReceptionSteps(new ReceptionServices(
                     slot,
                     new HttpsEligibilityClient(
-                            backend.baseUri(),
-                            backend.terminalTls(),
-                            Duration.ofSeconds(10),
-                            INSTITUTION,
-                            Clock.systemUTC()),
+                            URI.create(args[6]), tls, Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC()),
                     bridge,
                     Clock.systemUTC()));
-            for (int i = -WARM_UP; i < visits; i++) {
-                if (i == 0) {
-                    Terminals.ready(work);
-                }
-                long t0 = System.nanoTime();
-                slot.insert();
-                VisitEvent ready = steps.run(new VisitCommand.ReadCard()).orElseThrow();
-                VisitEvent verified =
-                        steps.run(new VisitCommand.VerifyPin(card.pin())).orElseThrow();
-                VisitEvent done = steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO)))
-                        .orElseThrow();
-                steps.run(new VisitCommand.EndVisit());
-                slot.remove();
-                if (!(ready instanceof VisitEvent.CardReady)
-                        || !(verified instanceof VisitEvent.PinVerified)
-                        || !(done instanceof VisitEvent.Confirmed)) {
-                    throw new IllegalStateException(
-                            "terminal " + terminal + " visit " + i + ": " + ready + " / " + verified + " / " + done);
-                }
-                if (i >= 0) {
-                    out.println("nanos " + (System.nanoTime() - t0));
-                }
+            for (int i = 0; i < WARM_UP; i++) {
+                visit(steps, slot, card.pin(), terminal);
             }
+            out.println("ready");
+            String go = in.readLine();
+            if (go == null || !go.startsWith("go ")) {
+                throw new IllegalStateException("terminal " + terminal + ": expected go, got " + go);
+            }
+            // The shared start instant on this JVM's nanoTime; arrivals follow it, the same for every terminal.
+            long start = System.nanoTime() + (Long.parseLong(go.substring(3)) - System.currentTimeMillis()) * 1_000_000;
+            Random arrivals = new Random(1_000L + terminal);
+            long arrival = start;
+            for (int i = 0; i < visits; i++) {
+                arrival += (long) (-Math.log(1 - arrivals.nextDouble()) / rate * 1e9);
+                long wait = arrival - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait));
+                }
+                visit(steps, slot, card.pin(), terminal);
+                out.println("nanos " + (System.nanoTime() - arrival));
+            }
+            out.println("paced-done");
+            if (!"burst".equals(in.readLine())) {
+                throw new IllegalStateException("terminal " + terminal + ": expected burst");
+            }
+            long burstStart = epochMicros();
+            for (int i = 0; i < burst; i++) {
+                visit(steps, slot, card.pin(), terminal);
+            }
+            out.println("burst " + burstStart + " " + epochMicros() + " " + burst);
             worker.wake();
             printKeys(bridge, out);
         }
+    }
+
+    /** One PIN visit: card present → confirmed and committed to the outbox (delivery to the store follows). */
+    private static void visit(ReceptionSteps steps, VirtualCardSlot slot, String pin, int terminal) {
+        slot.insert();
+        VisitEvent ready = steps.run(new VisitCommand.ReadCard()).orElseThrow();
+        VisitEvent verified = steps.run(new VisitCommand.VerifyPin(pin)).orElseThrow();
+        VisitEvent done =
+                steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))).orElseThrow();
+        steps.run(new VisitCommand.EndVisit());
+        slot.remove();
+        if (!(ready instanceof VisitEvent.CardReady)
+                || !(verified instanceof VisitEvent.PinVerified)
+                || !(done instanceof VisitEvent.Confirmed)) {
+            throw new IllegalStateException(
+                    "terminal " + terminal + ": " + ready + " / " + verified + " / " + done);
+        }
+    }
+
+    private static long epochMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    }
+
+    /** A card the shared backend issued, for a terminal's JVM: certificate, CA certificate, key (PKCS#8), PIN. */
+    static void writeCard(IssuedCard card, Path file) throws IOException {
+        Base64.Encoder b64 = Base64.getEncoder();
+        Files.write(
+                file,
+                List.of(
+                        b64.encodeToString(card.authCertDer()),
+                        b64.encodeToString(card.authCaCertDer()),
+                        b64.encodeToString(card.authKey().getEncoded()),
+                        card.pin()),
+                StandardCharsets.US_ASCII);
+    }
+
+    static IssuedCard readCard(Path file) throws IOException, GeneralSecurityException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        Base64.Decoder b64 = Base64.getDecoder();
+        return new IssuedCard(
+                b64.decode(lines.get(0)),
+                b64.decode(lines.get(1)),
+                KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(b64.decode(lines.get(2)))),
+                lines.get(3),
+                null);
     }
 
     /** The shared PostgreSQL store from arguments 2–5 (JDBC URL, user, password, server CA file or "plain"). */

@@ -1,6 +1,8 @@
 package org.uketsuke.tools.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,21 +19,123 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.uketsuke.bridge.store.PostgresTarget;
 import org.uketsuke.bridge.store.PostgresTls;
+import org.uketsuke.mockbackend.MockBackend;
+import org.uketsuke.mockbackend.MockBackendConfig;
+import org.uketsuke.mockbackend.MockBackendMain;
 
 /**
- * Several terminals, each a separate JVM ({@link TerminalProcess}), delivering into one PostgreSQL store at once.
- * Afterwards the store's confirmation keys are compared key by key with the keys the terminals confirmed.
+ * Several terminals, each a separate JVM, delivering into one PostgreSQL store at once. Afterwards the store's
+ * confirmation keys are compared key by key with the keys the terminals confirmed.
  */
 final class Terminals {
 
     /** What a multi-terminal run reached: {@code lost}/{@code doubled} must be 0. */
     record Report(int terminals, int visits, int confirmed, int lost, int doubled, double seconds, Stats perVisit) {}
 
+    /**
+     * What a paced run reached: per-visit times at the offered load (from each patient's arrival), the visits per
+     * second all terminals reached back to back, and the exactly-once check over every visit of the run.
+     */
+    record PacedReport(
+            int terminals,
+            double ratePerTerminal,
+            Stats perVisit,
+            int burstVisits,
+            double burstPerSecond,
+            int confirmed,
+            int lost,
+            int doubled) {}
+
+    private static final String BACKEND_SEED = "42";
+
     private Terminals() {}
 
-    static Report run(Path work, PostgresTarget target, int terminals, int visitsEach)
-            throws IOException, InterruptedException, SQLException {
-        return run(work, target, terminals, TerminalProcess.class, t -> List.of(Integer.toString(visitsEach)));
+    /**
+     * {@code terminals} JVMs ({@link TerminalProcess}) against ONE mock backend in its own JVM (as a hospital has one
+     * link to the national system): after their warm-up, patients arrive at each terminal at random (Poisson) at
+     * {@code ratePerTerminal} a second, {@code visitsEach} visits each (an open loop: a slow visit does not slow the
+     * arrivals, it makes the next patient wait, and that wait counts); then all terminals run {@code burstEach} visits
+     * back to back at once for the saturated visits/s.
+     */
+    static PacedReport paced(
+            Path work, PostgresTarget target, int terminals, int visitsEach, double ratePerTerminal, int burstEach)
+            throws Exception {
+        Path backendState = work.resolve("backend");
+        Files.createDirectories(work);
+        // Cards issued (and registered for insurance use) in the backend's state before its own JVM serves it.
+        try (MockBackend issuing = MockBackend.start(
+                new MockBackendConfig(backendState, 0, Long.parseLong(BACKEND_SEED), Math.max(100, terminals)))) {
+            BatchTerminalProcess.writeTls(issuing.terminalTls(), work);
+            for (int t = 0; t < terminals; t++) {
+                TerminalProcess.writeCard(issuing.issueCard(t), work.resolve("card-" + t + ".txt"));
+            }
+        }
+        Process backend = new ProcessBuilder(
+                        BenchCommand.javaCommand(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MockBackendMain.class.getName(),
+                        "--port",
+                        "0",
+                        "--state",
+                        backendState.toString(),
+                        "--seed",
+                        BACKEND_SEED,
+                        "--people",
+                        Integer.toString(Math.max(100, terminals)))
+                .redirectError(work.resolve("backend-err.txt").toFile())
+                .start();
+        try {
+            String uri = backendUri(backend);
+            List<Terminal> started = start(work, target, terminals, TerminalProcess.class, t -> List.of(
+                    uri,
+                    work.resolve("terminal.p12").toString(),
+                    BatchTerminalProcess.PASSWORD,
+                    work.resolve("ca.pem").toString(),
+                    work.resolve("card-" + t + ".txt").toString(),
+                    Integer.toString(visitsEach),
+                    Double.toString(ratePerTerminal),
+                    Integer.toString(burstEach)));
+            awaitLine(started, "ready");
+            tell(started, "go " + (System.currentTimeMillis() + 200));
+            awaitLine(started, "paced-done");
+            tell(started, "burst");
+            awaitEnd(started);
+            Collected c = collect(started, target);
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            int burstVisits = 0;
+            for (String[] f : c.lines("burst")) {
+                first = Math.min(first, Long.parseLong(f[1]));
+                last = Math.max(last, Long.parseLong(f[2]));
+                burstVisits += Integer.parseInt(f[3]);
+            }
+            int expected = terminals * (TerminalProcess.WARM_UP + visitsEach + burstEach);
+            return new PacedReport(
+                    terminals,
+                    ratePerTerminal,
+                    c.perVisit(),
+                    burstVisits,
+                    burstVisits / ((last - first) / 1e6),
+                    c.confirmed().size(),
+                    c.keys().lost() + Math.max(0, expected - c.confirmed().size()) + c.notDelivered(),
+                    c.keys().doubled());
+        } finally {
+            backend.destroy();
+            backend.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The URI the backend's JVM prints once it listens ("mock backend listening on https://…/ (…)"). */
+    private static String backendUri(Process backend) throws IOException {
+        BufferedReader out = backend.inputReader(StandardCharsets.UTF_8);
+        String line = out.readLine();
+        if (line == null || !line.startsWith("mock backend listening on ")) {
+            throw new IOException("the shared mock backend did not start: " + line);
+        }
+        return line.substring("mock backend listening on ".length()).split(" ")[0];
     }
 
     /**
@@ -41,73 +145,19 @@ final class Terminals {
      */
     static Report run(Path work, PostgresTarget target, int terminals, Class<?> main, IntFunction<List<String>> extra)
             throws IOException, InterruptedException, SQLException {
-        String java = BenchCommand.javaCommand();
-        String ca = target.tls() instanceof PostgresTls.VerifyFull v
-                ? v.serverCaFile().toString()
-                : "plain";
-        List<Process> processes = new ArrayList<>();
-        List<Path> logs = new ArrayList<>();
-        for (int t = 0; t < terminals; t++) {
-            Path dir = Files.createDirectories(work.resolve("terminal-" + t));
-            Path log = dir.resolve("out.txt");
-            logs.add(log);
-            List<String> command = new ArrayList<>(List.of(
-                    java,
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-Xmx192m",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    main.getName(),
-                    dir.toString(),
-                    Integer.toString(t),
-                    target.jdbcUrl(),
-                    target.user(),
-                    target.password(),
-                    ca));
-            command.addAll(extra.apply(t));
-            processes.add(new ProcessBuilder(command)
-                    .redirectOutput(log.toFile())
-                    .redirectError(dir.resolve("err.txt").toFile())
-                    .start());
-        }
+        List<Terminal> processes = start(work, target, terminals, main, extra);
         long go = startTogether(work, processes);
-        for (int t = 0; t < terminals; t++) {
-            Process p = processes.get(t);
-            boolean ended = p.waitFor(10, TimeUnit.MINUTES);
-            if (!ended || p.exitValue() != 0) {
-                processes.forEach(Process::destroyForcibly);
-                throw new IOException("terminal " + t
-                        + (ended ? " exited " + p.exitValue() : " did not finish within 10 minutes") + ": "
-                        + Files.readString(work.resolve("terminal-" + t).resolve("err.txt"))
-                                .strip());
-            }
-        }
+        awaitEnd(processes);
         double seconds = (System.nanoTime() - go) / 1e9;
-        Set<String> confirmed = new HashSet<>();
-        List<Long> nanos = new ArrayList<>();
-        int notDelivered = 0;
-        for (Path log : logs) {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                String[] f = line.split(" ");
-                switch (f[0]) {
-                    case "key" -> {
-                        confirmed.add(f[1]);
-                        notDelivered += f[2].equals("DELIVERED") ? 0 : 1;
-                    }
-                    case "nanos" -> nanos.add(Long.parseLong(f[1]));
-                    default -> {}
-                }
-            }
-        }
-        KeyComparison keys = KeyComparison.of(confirmed, storeKeys(target));
+        Collected c = collect(processes, target);
         return new Report(
                 terminals,
-                nanos.size(),
-                confirmed.size(),
-                keys.lost() + Math.max(0, nanos.size() - confirmed.size()) + notDelivered,
-                keys.doubled(),
+                c.perVisit().runs(),
+                c.confirmed().size(),
+                c.keys().lost() + Math.max(0, c.perVisit().runs() - c.confirmed().size()) + c.notDelivered(),
+                c.keys().doubled(),
                 seconds,
-                Stats.ofNanos(nanos.stream().mapToLong(Long::longValue).toArray()));
+                c.perVisit());
     }
 
     /**
@@ -115,16 +165,12 @@ final class Terminals {
      * returns that moment. Otherwise the first terminals' timed work would run beside the others' JVM starts, and the
      * figure would be of start-up contention, not of terminals working side by side.
      */
-    private static long startTogether(Path work, List<Process> processes) throws IOException, InterruptedException {
+    private static long startTogether(Path work, List<Terminal> processes) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        for (int t = 0; t < processes.size(); t++) {
-            Path ready = work.resolve("terminal-" + t).resolve(READY);
-            while (!Files.exists(ready)) {
-                if (!processes.get(t).isAlive() || System.nanoTime() > deadline) {
-                    processes.forEach(Process::destroyForcibly);
-                    throw new IOException("terminal " + t + " did not get ready: "
-                            + Files.readString(work.resolve("terminal-" + t).resolve("err.txt"))
-                                    .strip());
+        for (Terminal t : processes) {
+            while (!Files.exists(t.dir().resolve(READY))) {
+                if (!t.process().isAlive() || System.nanoTime() > deadline) {
+                    failed(processes, t, "did not get ready");
                 }
                 Thread.sleep(20);
             }
@@ -143,6 +189,117 @@ final class Terminals {
         while (!Files.exists(go)) {
             Thread.sleep(2);
         }
+    }
+
+    /** A terminal's JVM, its output file and its input. */
+    private record Terminal(int number, Process process, Path log, Path dir, Writer input) {}
+
+    private static List<Terminal> start(
+            Path work, PostgresTarget target, int terminals, Class<?> main, IntFunction<List<String>> extra)
+            throws IOException {
+        String java = BenchCommand.javaCommand();
+        String ca = target.tls() instanceof PostgresTls.VerifyFull v
+                ? v.serverCaFile().toString()
+                : "plain";
+        List<Terminal> processes = new ArrayList<>();
+        for (int t = 0; t < terminals; t++) {
+            Path dir = Files.createDirectories(work.resolve("terminal-" + t));
+            Path log = dir.resolve("out.txt");
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-Xmx192m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    main.getName(),
+                    dir.toString(),
+                    Integer.toString(t),
+                    target.jdbcUrl(),
+                    target.user(),
+                    target.password(),
+                    ca));
+            command.addAll(extra.apply(t));
+            Process p = new ProcessBuilder(command)
+                    .redirectOutput(log.toFile())
+                    .redirectError(dir.resolve("err.txt").toFile())
+                    .start();
+            processes.add(new Terminal(t, p, log, dir, p.outputWriter(StandardCharsets.UTF_8)));
+        }
+        return processes;
+    }
+
+    /** Waits until every terminal printed {@code line} (or one ended or 10 minutes passed: then all are stopped). */
+    private static void awaitLine(List<Terminal> terminals, String line) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        for (Terminal t : terminals) {
+            while (!Files.readAllLines(t.log(), StandardCharsets.UTF_8).contains(line)) {
+                if (!t.process().isAlive() || System.nanoTime() > deadline) {
+                    failed(terminals, t, "did not print " + line);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static void tell(List<Terminal> terminals, String line) throws IOException {
+        for (Terminal t : terminals) {
+            t.input().write(line + "\n");
+            t.input().flush();
+        }
+    }
+
+    private static void awaitEnd(List<Terminal> terminals) throws IOException, InterruptedException {
+        for (Terminal t : terminals) {
+            boolean ended = t.process().waitFor(10, TimeUnit.MINUTES);
+            if (!ended || t.process().exitValue() != 0) {
+                failed(
+                        terminals,
+                        t,
+                        ended ? "exited " + t.process().exitValue() : "did not finish within 10 minutes");
+            }
+        }
+    }
+
+    private static void failed(List<Terminal> terminals, Terminal t, String what) throws IOException {
+        terminals.forEach(each -> each.process().destroyForcibly());
+        throw new IOException("terminal " + t.number() + " " + what + ": "
+                + Files.readString(t.dir().resolve("err.txt")).strip());
+    }
+
+    /** The terminals' printed lines: every key they confirmed, their timed units, the store's keys against them. */
+    private record Collected(
+            Set<String> confirmed, int notDelivered, Stats perVisit, KeyComparison keys, List<String[]> all) {
+        List<String[]> lines(String first) {
+            return all.stream().filter(f -> f[0].equals(first)).toList();
+        }
+    }
+
+    private static Collected collect(List<Terminal> terminals, PostgresTarget target)
+            throws IOException, SQLException {
+        Set<String> confirmed = new HashSet<>();
+        List<Long> nanos = new ArrayList<>();
+        List<String[]> all = new ArrayList<>();
+        int notDelivered = 0;
+        for (Terminal t : terminals) {
+            for (String line : Files.readAllLines(t.log(), StandardCharsets.UTF_8)) {
+                String[] f = line.split(" ");
+                all.add(f);
+                switch (f[0]) {
+                    case "key" -> {
+                        confirmed.add(f[1]);
+                        notDelivered += f[2].equals("DELIVERED") ? 0 : 1;
+                    }
+                    case "nanos" -> nanos.add(Long.parseLong(f[1]));
+                    default -> {}
+                }
+            }
+        }
+        return new Collected(
+                confirmed,
+                notDelivered,
+                Stats.ofNanos(nanos.stream().mapToLong(Long::longValue).toArray()),
+                KeyComparison.of(confirmed, storeKeys(target)),
+                all);
     }
 
     private static List<String> storeKeys(PostgresTarget target) throws SQLException {

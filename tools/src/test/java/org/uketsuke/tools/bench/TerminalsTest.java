@@ -8,8 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.bridge.store.LocalPostgresCluster;
 
 /**
- * Three terminals as three JVMs, each with its own card, backend and outbox, confirming at once into one real
- * PostgreSQL server: the store ends with every confirmed key exactly once (compared key by key, not by count).
+ * Three terminals as three JVMs, each with its own card and outbox, against one shared mock backend JVM, confirming at
+ * once (paced, then back to back) into one real PostgreSQL server: the store ends with every confirmed key exactly once
+ * (compared key by key, not by count).
  */
 class TerminalsTest {
 
@@ -19,12 +20,11 @@ class TerminalsTest {
     @Test
     void threeTerminalProcessesDeliverEveryConfirmationExactlyOnce() throws Exception {
         try (LocalPostgresCluster cluster = LocalPostgresCluster.start()) {
-            Terminals.Report report = Terminals.run(work, cluster.newDatabase("terminals"), 3, 20);
+            Terminals.PacedReport report = Terminals.paced(work, cluster.newDatabase("terminals"), 3, 20, 10.0, 5);
 
-            assertThat(report.visits()).as("timed visits").isEqualTo(60);
-            assertThat(report.confirmed())
-                    .as("every visit's confirmation, the untimed warm-up ones too")
-                    .isEqualTo(60 + 3 * TerminalProcess.WARM_UP);
+            assertThat(report.perVisit().runs()).isEqualTo(60);
+            assertThat(report.burstVisits()).isEqualTo(15);
+            assertThat(report.confirmed()).isEqualTo(3 * (TerminalProcess.WARM_UP + 20 + 5));
             assertThat(report.lost()).isZero();
             assertThat(report.doubled()).isZero();
         }
