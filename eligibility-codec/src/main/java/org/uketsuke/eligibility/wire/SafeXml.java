@@ -113,7 +113,8 @@ public final class SafeXml {
         NodeList list = parent instanceof Document d
                 ? d.getElementsByTagName(name)
                 : ((Element) parent).getElementsByTagName(name);
-        return list.getLength() == 0 ? Optional.empty() : Optional.of((Element) list.item(0));
+        // item(0) stops at the first match; getLength() would walk the whole subtree on every lookup.
+        return Optional.ofNullable((Element) list.item(0));
     }
 
     /** The trimmed text of the first element of that name, or empty when absent or blank. */

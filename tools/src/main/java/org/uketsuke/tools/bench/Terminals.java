@@ -128,14 +128,31 @@ final class Terminals {
         }
     }
 
-    /** The URI the backend's JVM prints once it listens ("mock backend listening on https://…/ (…)"). */
+    /**
+     * The URI the backend's JVM prints once it listens ("mock backend listening on https://…/ (…)"; logging's own
+     * start-up lines may come first).
+     */
     private static String backendUri(Process backend) throws IOException {
+        String listening = "mock backend listening on ";
         BufferedReader out = backend.inputReader(StandardCharsets.UTF_8);
-        String line = out.readLine();
-        if (line == null || !line.startsWith("mock backend listening on ")) {
-            throw new IOException("the shared mock backend did not start: " + line);
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith(listening)) {
+                // Nothing else is read: drain the rest so the backend never blocks on a full pipe.
+                Thread.ofPlatform().daemon().start(() -> drain(out));
+                return line.substring(listening.length()).split(" ")[0];
+            }
         }
-        return line.substring("mock backend listening on ".length()).split(" ")[0];
+        throw new IOException("the shared mock backend did not start (see backend-err.txt)");
+    }
+
+    private static void drain(BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // discarded
+            }
+        } catch (IOException e) {
+            // the backend ended
+        }
     }
 
     /**
