@@ -125,8 +125,7 @@ public final class TerminalProcess {
         if (!(ready instanceof VisitEvent.CardReady)
                 || !(verified instanceof VisitEvent.PinVerified)
                 || !(done instanceof VisitEvent.Confirmed)) {
-            throw new IllegalStateException(
-                    "terminal " + terminal + ": " + ready + " / " + verified + " / " + done);
+            throw new IllegalStateException("terminal " + terminal + ": " + ready + " / " + verified + " / " + done);
         }
     }
 

@@ -89,15 +89,20 @@ final class Terminals {
                 .start();
         try {
             String uri = backendUri(backend);
-            List<Terminal> started = start(work, target, terminals, TerminalProcess.class, t -> List.of(
-                    uri,
-                    work.resolve("terminal.p12").toString(),
-                    BatchTerminalProcess.PASSWORD,
-                    work.resolve("ca.pem").toString(),
-                    work.resolve("card-" + t + ".txt").toString(),
-                    Integer.toString(visitsEach),
-                    Double.toString(ratePerTerminal),
-                    Integer.toString(burstEach)));
+            List<Terminal> started = start(
+                    work,
+                    target,
+                    terminals,
+                    TerminalProcess.class,
+                    t -> List.of(
+                            uri,
+                            work.resolve("terminal.p12").toString(),
+                            BatchTerminalProcess.PASSWORD,
+                            work.resolve("ca.pem").toString(),
+                            work.resolve("card-" + t + ".txt").toString(),
+                            Integer.toString(visitsEach),
+                            Double.toString(ratePerTerminal),
+                            Integer.toString(burstEach)));
             awaitLine(started, "ready");
             tell(started, "go " + (System.currentTimeMillis() + 200));
             awaitLine(started, "paced-done");
@@ -171,7 +176,9 @@ final class Terminals {
                 terminals,
                 c.perVisit().runs(),
                 c.confirmed().size(),
-                c.keys().lost() + Math.max(0, c.perVisit().runs() - c.confirmed().size()) + c.notDelivered(),
+                c.keys().lost()
+                        + Math.max(0, c.perVisit().runs() - c.confirmed().size())
+                        + c.notDelivered(),
                 c.keys().doubled(),
                 seconds,
                 c.perVisit());
@@ -269,10 +276,7 @@ final class Terminals {
         for (Terminal t : terminals) {
             boolean ended = t.process().waitFor(10, TimeUnit.MINUTES);
             if (!ended || t.process().exitValue() != 0) {
-                failed(
-                        terminals,
-                        t,
-                        ended ? "exited " + t.process().exitValue() : "did not finish within 10 minutes");
+                failed(terminals, t, ended ? "exited " + t.process().exitValue() : "did not finish within 10 minutes");
             }
         }
     }
@@ -291,8 +295,7 @@ final class Terminals {
         }
     }
 
-    private static Collected collect(List<Terminal> terminals, PostgresTarget target)
-            throws IOException, SQLException {
+    private static Collected collect(List<Terminal> terminals, PostgresTarget target) throws IOException, SQLException {
         Set<String> confirmed = new HashSet<>();
         List<Long> nanos = new ArrayList<>();
         List<String[]> all = new ArrayList<>();
