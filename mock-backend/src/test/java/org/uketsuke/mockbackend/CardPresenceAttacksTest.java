@@ -303,6 +303,25 @@ class CardPresenceAttacksTest {
         assertThat(refusal(staffChecked)).as("visual path").isEqualTo(RejectionReason.CONSENTS_ALTERED);
     }
 
+    @Test
+    void aPinRequestWithAnOldCardSignatureAndAMadeUpAttestationIsRefused() throws Exception {
+        // The card's signature from an earlier visit, sent with a fresh nonce and a terminal-made attestation that
+        // carries the fresh statement's digest: the PIN path takes the card's own signed digest, nothing else.
+        IssuedCard card = backend.issueCard(11);
+        byte[] earlier = TestCards.nonce(client);
+        byte[] oldSignature = TestCards.signStatement(card.authKey(), client, earlier);
+        byte[] nonce = TestCards.nonce(client);
+        VisualAttestation madeUp = new VisualAttestation(
+                nonce,
+                TestCards.sha256(card.authCertDer()),
+                TestCards.statement(client, nonce),
+                TestCards.passcode(client, "staff-11"));
+        CardConfirmationRequest replayed = new CardConfirmationRequest(
+                card.authCertDer(), nonce, oldSignature, IdentityMethod.PIN, Consents.none(), "pin-replay", madeUp);
+
+        assertThat(refusal(replayed)).isEqualTo(RejectionReason.CONSENTS_ALTERED);
+    }
+
     /** A PIN-path request whose statement the card signed with these answers, on a fresh nonce. */
     private static CardConfirmationRequest pinSigned(IssuedCard card, Consents consents) throws Exception {
         byte[] nonce = TestCards.nonce(client);
