@@ -1,5 +1,3 @@
-! grep -qE '/fr_(detect|landmark|feature)\.onnx$' <<< "$models" && ok "product DEB carries none of ADR 0001's models (fr_*.onnx)" \
-  || fail "product DEB still carries ADR 0001's models: $(grep -E '/fr_' <<< "$models" | tr '\n' ' ')"
 #!/usr/bin/env bash
 # Installs the DEB on this machine, checks what the package holds and sets up (user, group, modes, service, template,
 # docs, PATH, menu, metadata, version), sets up a trial against the mock backend with `uketsuke setup`, runs the
@@ -94,6 +92,8 @@ for model in blazeface.onnx face_recognition_dlib.onnx; do
   grep -qP "^face-models-[^\t]*\torg/uketsuke/face/models/$model\$" <<< "$models" && ok "product DEB ships $model (face-models jar)" \
     || fail "product DEB lacks org/uketsuke/face/models/$model in its face-models jar"
 done
+! grep -qE '/fr_(detect|landmark|feature)\.onnx$' <<< "$models" && ok "product DEB carries none of ADR 0001's models (fr_*.onnx)" \
+  || fail "product DEB still carries ADR 0001's models: $(grep -E '/fr_' <<< "$models" | tr '\n' ' ')"
 size_mib=$(( $(stat -c %s "$OUT"/v1/uketsuke_0.0.1_amd64.deb) / 1048576 ))
 # 78.9 MiB reached (2026-12-05: only this platform's natives, no bundled tessdata, stripped libraries, zstd); the
 # goal is 80 MiB. The ceiling, a little above what is reached, catches natives or tools creeping back. ADR 0011's

@@ -20,6 +20,8 @@ import org.uketsuke.face.OpenCv;
 import org.uketsuke.face.pipeline.BlazeFaceLocator;
 import org.uketsuke.face.pipeline.DlibEmbedder;
 import org.uketsuke.face.pipeline.FaceBox;
+import org.uketsuke.face.pipeline.FaceEmbedder;
+import org.uketsuke.face.pipeline.FaceLocator;
 import org.uketsuke.face.pipeline.FaceModels;
 import org.uketsuke.face.pipeline.FacePipeline;
 
@@ -80,7 +82,9 @@ class PythonFaceReferenceTest {
 
     @Test
     void adr0001sPipelineFindsTheSameFaceAndEmbeddingInPython() throws Exception {
-        var java = (FacePipeline.Analysis.Face) new FacePipeline().analyse(portrait);
+        // ADR 0001's steps by name: FacePipeline() is the licence-clear pipeline since the switch.
+        var java = (FacePipeline.Analysis.Face)
+                new FacePipeline(FaceLocator.rfb(), FaceEmbedder.arcFace()).analyse(portrait);
         JsonNode python = analyse("adr0001");
 
         assertSameBox(java.box(), python.get("box"));
