@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
@@ -133,16 +132,16 @@ class ScreenshotTourTest {
         robot.clickOn("#precheckTab");
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-precheck.png"));
         // The visit the outage stopped waits on the re-confirm list, with the staff's steps (issue #20 item 6).
-        select(robot, "reconfirmTab");
+        ConsoleTabs.select(robot, "reconfirmTab");
         TableView<ReconfirmViewModel.Row> reconfirm =
                 robot.lookup("#reconfirmTable").queryTableView();
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> !reconfirm.getItems().isEmpty());
         robot.interact(() -> reconfirm.getSelectionModel().select(0));
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-reconfirm.png"));
-        select(robot, "homevisitTab");
+        ConsoleTabs.select(robot, "homevisitTab");
         save(robot, staffStage.getScene(), out.resolve(language + "-staff-homevisit.png"));
-        select(robot, "historyTab");
+        ConsoleTabs.select(robot, "historyTab");
 
         // The face path (issue #10): the card front held to the camera (still moving), then the manual entry.
         List<Mat> moving = HeldCardFrames.record(CardFrontRenderer.render(env.cardFrontPerson()), 1, 0);
@@ -169,16 +168,6 @@ class ScreenshotTourTest {
 
         // The production terminal's 設定 tab, on a configuration naming the demo backend and its terminal certificate.
         saveSettings(robot, language, out);
-    }
-
-    /** Chooses a console tab as its header (or the header row's overflow menu) would. */
-    private static void select(FxRobot robot, String id) {
-        TabPane tabs = robot.lookup("#staffTabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel()
-                .select(tabs.getTabs().stream()
-                        .filter(t -> id.equals(t.getId()))
-                        .findFirst()
-                        .orElseThrow()));
     }
 
     private void saveSettings(FxRobot robot, String language, Path out) throws Exception {

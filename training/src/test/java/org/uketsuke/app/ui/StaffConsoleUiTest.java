@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -160,7 +159,7 @@ class StaffConsoleUiTest {
                 .reconfirm()
                 .add(ReceptionRecord.failed(Instant.now(), Problem.QUALIFICATION_LOST)
                         .withMethod(IdentityMethod.PIN));
-        select(robot, "reconfirmTab");
+        ConsoleTabs.select(robot, "reconfirmTab");
         TableView<ReconfirmViewModel.Row> table =
                 robot.lookup("#reconfirmTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
@@ -198,7 +197,7 @@ class StaffConsoleUiTest {
         assertThat(history.getItems().getFirst().qualification().orElseThrow().card())
                 .isEqualTo(person.card());
 
-        select(robot, "homevisitTab");
+        ConsoleTabs.select(robot, "homevisitTab");
         robot.clickOn("#homevisitFirstHOME_VISIT");
         assertThat(env.terminal().visitScenario().current()).isEqualTo(ConsentScenario.HOME_VISIT);
         robot.clickOn("#homevisitFirstOUTPATIENT");
@@ -214,16 +213,6 @@ class StaffConsoleUiTest {
         Label summary = robot.lookup("#homevisitSummary").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().startsWith("期間内に同意した患者"));
         assertThat(summary.getText()).isEqualTo("期間内に同意した患者 0人、確認済 0人");
-    }
-
-    /** Many tabs: the header row may hold this one in its overflow menu, so it is chosen as that menu would. */
-    private static void select(FxRobot robot, String id) {
-        TabPane tabs = robot.lookup("#staffTabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel()
-                .select(tabs.getTabs().stream()
-                        .filter(t -> id.equals(t.getId()))
-                        .findFirst()
-                        .orElseThrow()));
     }
 
     @Test
