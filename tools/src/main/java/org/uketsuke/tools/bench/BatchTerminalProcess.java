@@ -1,6 +1,8 @@
 package org.uketsuke.tools.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -121,7 +123,9 @@ public final class BatchTerminalProcess {
                     new HttpsEligibilityClient(URI.create(args[6]), tls, Duration.ofSeconds(30)),
                     bridge,
                     Clock.systemUTC());
-            Terminals.ready(work);
+            long go = Terminals.awaitGo(
+                    out, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), args[1]);
+            Thread.sleep(Math.max(0, (go - System.nanoTime()) / 1_000_000));
             long t0 = System.nanoTime();
             BatchPreCheck.Summary summary = check.run(booked, Duration.ofSeconds(120));
             long nanos = System.nanoTime() - t0;

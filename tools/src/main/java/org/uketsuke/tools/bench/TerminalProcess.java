@@ -81,13 +81,8 @@ public final class TerminalProcess {
             for (int i = 0; i < WARM_UP; i++) {
                 visit(steps, slot, card.pin(), terminal);
             }
-            out.println("ready");
-            String go = in.readLine();
-            if (go == null || !go.startsWith("go ")) {
-                throw new IllegalStateException("terminal " + terminal + ": expected go, got " + go);
-            }
             // The shared start instant on this JVM's nanoTime; arrivals follow it, the same for every terminal.
-            long start = System.nanoTime() + (Long.parseLong(go.substring(3)) - System.currentTimeMillis()) * 1_000_000;
+            long start = Terminals.awaitGo(out, in, String.valueOf(terminal));
             Random arrivals = new Random(1_000L + terminal);
             long arrival = start;
             for (int i = 0; i < visits; i++) {

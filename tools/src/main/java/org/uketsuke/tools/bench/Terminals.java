@@ -2,6 +2,7 @@ package org.uketsuke.tools.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,8 +104,7 @@ final class Terminals {
                             Integer.toString(visitsEach),
                             Double.toString(ratePerTerminal),
                             Integer.toString(burstEach)));
-            awaitLine(started, "ready");
-            tell(started, "go " + (System.currentTimeMillis() + 200));
+            letGo(started);
             awaitLine(started, "paced-done");
             tell(started, "burst");
             awaitEnd(started);
@@ -168,7 +168,7 @@ final class Terminals {
     static Report run(Path work, PostgresTarget target, int terminals, Class<?> main, IntFunction<List<String>> extra)
             throws IOException, InterruptedException, SQLException {
         List<Terminal> processes = start(work, target, terminals, main, extra);
-        long go = startTogether(work, processes);
+        long go = letGo(processes);
         awaitEnd(processes);
         double seconds = (System.nanoTime() - go) / 1e9;
         Collected c = collect(processes, target);
@@ -185,34 +185,33 @@ final class Terminals {
     }
 
     /**
-     * Waits until every terminal is ready ({@link #ready}: started, set up, warmed up), then lets them all go at once;
-     * returns that moment. Otherwise the first terminals' timed work would run beside the others' JVM starts, and the
-     * figure would be of start-up contention, not of terminals working side by side.
+     * Waits until every terminal is ready ({@link #awaitGo}: started, set up, warmed up), then tells them all to go at
+     * one instant a moment ahead; returns that instant on this JVM's {@code nanoTime}. Otherwise the first terminals'
+     * timed work would run beside the others' JVM starts, and the figure would be of start-up contention, not of
+     * terminals working side by side.
      */
-    private static long startTogether(Path work, List<Terminal> processes) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        for (Terminal t : processes) {
-            while (!Files.exists(t.dir().resolve(READY))) {
-                if (!t.process().isAlive() || System.nanoTime() > deadline) {
-                    failed(processes, t, "did not get ready");
-                }
-                Thread.sleep(20);
-            }
-        }
-        Files.createFile(work.resolve(GO));
-        return System.nanoTime();
+    private static long letGo(List<Terminal> terminals) throws IOException, InterruptedException {
+        awaitLine(terminals, "ready");
+        long goMillis = System.currentTimeMillis() + 200;
+        tell(terminals, "go " + goMillis);
+        return nanosAt(goMillis);
     }
 
-    private static final String READY = "ready";
-    private static final String GO = "go";
-
-    /** In a terminal's JVM: says it is ready (its folder is {@code dir}) and waits until every terminal is. */
-    static void ready(Path dir) throws IOException, InterruptedException {
-        Files.createFile(dir.resolve(READY));
-        Path go = dir.getParent().resolve(GO);
-        while (!Files.exists(go)) {
-            Thread.sleep(2);
+    /**
+     * In a terminal's JVM: prints {@code ready}, waits for the driver's {@code go EPOCH_MS} and returns that instant on
+     * this JVM's {@code nanoTime}, the same moment for every terminal.
+     */
+    static long awaitGo(PrintStream out, BufferedReader in, String terminal) throws IOException {
+        out.println("ready");
+        String go = in.readLine();
+        if (go == null || !go.startsWith("go ")) {
+            throw new IllegalStateException("terminal " + terminal + ": expected go, got " + go);
         }
+        return nanosAt(Long.parseLong(go.substring(3)));
+    }
+
+    private static long nanosAt(long epochMillis) {
+        return System.nanoTime() + (epochMillis - System.currentTimeMillis()) * 1_000_000;
     }
 
     /** A terminal's JVM, its output file and its input. */
