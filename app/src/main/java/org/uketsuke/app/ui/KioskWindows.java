@@ -248,9 +248,14 @@ public final class KioskWindows {
                         messages),
                 messages);
         staff.addTab(accounts);
-        StackPane root = new StackPane(staff.root(), loginView.root());
+        // The console joins the scene at the first sign-in, not before: a node in the scene is styled and skinned
+        // even while hidden, and the console's tabs, tables and lists were a quarter of the cold start (docs/tuning.md).
+        StackPane root = new StackPane(loginView.root());
         Consumer<Optional<StaffMember>> show = member -> {
             boolean in = member.isPresent();
+            if (in && staff.root().getParent() == null) {
+                root.getChildren().addFirst(staff.root());
+            }
             staff.root().setVisible(in);
             loginView.root().setVisible(!in);
             staff.showMember(member);

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -83,8 +87,10 @@ class ProductionWindowsUiTest {
         UketsukeConfig config = ((ConfigResult.Ok) ConfigParser.parse(text)).config();
         env = ProductionTerminal.start(config, Map.<String, String>of()::get);
         Messages messages = new Messages(Locale.JAPANESE);
+        AtomicReference<KioskWindows> opened = new AtomicReference<>();
         robot.interact(() -> {
             KioskWindows windows = KioskWindows.open(env, kioskStage, new Stage(), messages, null, () -> null);
+            opened.set(windows);
             windows.kiosk().offer(false, true);
             windows.staff()
                     .addTab(SettingsView.tab(
@@ -98,8 +104,13 @@ class ProductionWindowsUiTest {
                                     env.staffSession()),
                             messages));
         });
-        assertThat(robot.lookup("#placeCard").tryQuery()).isEmpty();
-        assertThat(robot.lookup("#settingsTab").tryQuery()).isPresent();
+        // Signed out, the console is not in the scene yet (it joins at the first sign-in): read it off its root.
+        Parent console = opened.get().staff().root();
+        assertThat(robot.lookup("#staffConsole").tryQuery()).as("the console before any sign-in").isEmpty();
+        assertThat(console.lookup("#placeCard")).as("no virtual-card buttons on a counter").isNull();
+        assertThat(((TabPane) console.lookup("#staffTabs"))
+                        .getTabs().stream().map(Tab::getId))
+                .contains("settingsTab");
 
         IssuedCard issued = backend.issueCard(2);
         try (VpcdConnector card = new VpcdConnector(new MyNumberCardSimulator(new CardPersonalisation(
@@ -126,7 +137,7 @@ class ProductionWindowsUiTest {
                     30,
                     TimeUnit.SECONDS,
                     () -> robot.lookup("#resultPanel").query().isVisible());
-            TableView<?> history = robot.lookup("#staffHistory").queryAs(TableView.class);
+            TableView<?> history = (TableView<?>) console.lookup("#staffHistory");
             WaitForAsyncUtils.waitFor(
                     10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
         }

@@ -50,9 +50,9 @@ class StaffLoginUiTest {
     @Test
     void theConsoleOpensOnlyAfterTheRightPasswordAndSignOutCoversItAgain(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#loginPane").query().isVisible()).isTrue();
-        assertThat(robot.lookup("#staffConsole").query().isVisible())
-                .as("the console is covered")
-                .isFalse();
+        assertThat(robot.lookup("#staffConsole").tryQuery())
+                .as("before the first sign-in the console is not in the scene (cold start, docs/tuning.md)")
+                .isEmpty();
 
         robot.clickOn("#loginStaffId").write(DemoStaff.RECEPTIONIST.id());
         robot.clickOn("#loginPassword").write("not-the-password");
