@@ -94,19 +94,18 @@ for model in blazeface.onnx face_recognition_dlib.onnx; do
 done
 ! grep -qE '/fr_(detect|landmark|feature)\.onnx$' <<< "$models" && ok "product DEB carries none of ADR 0001's models (fr_*.onnx)" \
   || fail "product DEB still carries ADR 0001's models: $(grep -E '/fr_' <<< "$models" | tr '\n' ' ')"
-size_mib=$(( $(stat -c %s "$OUT"/v1/uketsuke_0.0.1_amd64.deb) / 1048576 ))
-# 78.9 MiB reached (2026-12-05: only this platform's natives, no bundled tessdata, stripped libraries, zstd); the
-# goal is 80 MiB. The ceiling, a little above what is reached, catches natives or tools creeping back. ADR 0011's
-# models (face-models jar, 7.0 MB) replaced ADR 0001's (6.7 MB in the face-match jar).
-ceiling=84
-[ "$size_mib" -le "$ceiling" ] && ok "product DEB is $size_mib MiB (ceiling $ceiling MiB; goal ≤ 80 MiB)" \
-  || fail "product DEB is $size_mib MiB (ceiling $ceiling MiB; goal ≤ 80 MiB)"
+size_bytes="$(stat -c %s "$OUT"/v1/uketsuke_0.0.1_amd64.deb)"
+size_mib="$(awk -v b="$size_bytes" 'BEGIN { printf "%.1f", b / 1048576 }')"
+# The goal (issue #23) is the ceiling: ≤ 80 MiB (only this platform's natives, no bundled tessdata, stripped
+# libraries, zstd). The AOT cache is not shipped (≈ 75 MB; each user's start trains its own, see /usr/bin/uketsuke).
+[ "$size_bytes" -le $((80 * 1048576)) ] && ok "product DEB is $size_mib MiB (≤ 80 MiB)" \
+  || fail "product DEB is $size_mib MiB (goal ≤ 80 MiB)"
 
 echo "install 0.0.1"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$OUT"/v1/uketsuke_0.0.1_amd64.deb >/dev/null
 [ -x /opt/uketsuke/bin/uketsuke ] && ok "launcher installed" || fail "no /opt/uketsuke/bin/uketsuke"
-[ "$(readlink -f /usr/bin/uketsuke)" = /opt/uketsuke/bin/uketsuke ] && ok "uketsuke is on PATH (/usr/bin/uketsuke)" \
-  || fail "no /usr/bin/uketsuke"
+[ -x /usr/bin/uketsuke ] && [ ! -L /usr/bin/uketsuke ] && head -1 /usr/bin/uketsuke | grep -qx '#!/usr/bin/env bash' \
+  && ok "uketsuke is on PATH (/usr/bin/uketsuke: the script that keeps the AOT cache)" || fail "no /usr/bin/uketsuke script"
 dpkg-query -W -f='${Depends}' uketsuke | grep -q pcscd && ok "Depends names pcscd" || fail "pcscd not in Depends"
 for dep in fonts-ipafont-gothic tesseract-ocr-jpn adduser debconf; do dpkg-query -W -f='${Depends}' uketsuke | grep -q "$dep" && ok "Depends names $dep" || fail "$dep not in Depends"; done
 version="$(uketsuke --version)"
@@ -136,7 +135,9 @@ mode_is /var/lib/uketsuke "root:uketsuke 2770"
 ok "modes: /etc/uketsuke 0750, uketsuke.conf 0640, /var/lib/uketsuke 2770, all root:uketsuke"
 UNIT=/lib/systemd/system/uketsuke-kiosk.service
 [ -f "$UNIT" ] && grep -qx 'User=uketsuke' "$UNIT" && grep -qx 'Restart=on-failure' "$UNIT" \
-  && grep -qx 'StandardError=journal' "$UNIT" && ok "systemd unit: runs as uketsuke, restarts on failure, logs to the journal" \
+  && grep -qx 'Environment=XDG_CACHE_HOME=/var/lib/uketsuke/cache' "$UNIT" && grep -q '^ExecStart=/usr/bin/uketsuke ' "$UNIT" \
+  && grep -qx 'StandardError=journal' "$UNIT" \
+  && ok "systemd unit: runs as uketsuke through /usr/bin/uketsuke (AOT cache in /var/lib/uketsuke/cache), restarts on failure, logs to the journal" \
   || fail "the kiosk service unit"
 if command -v systemd-analyze >/dev/null; then
   # Dependencies of a display manager or pcscd socket the test machine lacks are reported but are no error.
@@ -175,6 +176,31 @@ HOME="$DEMO_HOME" timeout 180 /opt/uketsuke/bin/uketsuke demo --headless --once 
   || { sed 's/^/# /' "$OUT/demo.err"; fail "installed demo visit"; }
 grep -q '"status":"CONFIRMED"' "$OUT/demo.json" && ok "installed product + training: a headless demo visit is CONFIRMED" \
   || { cat "$OUT/demo.json"; fail "installed demo visit not confirmed"; }
+
+echo "the windowed start's AOT cache (per user, trained by the first start, mapped by the next)"
+if command -v xvfb-run >/dev/null; then
+  AOT_HOME="$(mktemp -d "$OUT/home.XXXX")"
+  aot_demo() {  # one windowed demo start to its idle screens and out; its output in $OUT/$1
+    HOME="$AOT_HOME" timeout 300 xvfb-run -a /usr/bin/uketsuke demo --exit-when-ready --data-dir "$AOT_HOME/demo" \
+        > "$OUT/$1" 2>&1 && grep -q '^ready ' "$OUT/$1" || { sed 's/^/# /' "$OUT/$1"; fail "windowed demo start ($1)"; }
+  }
+  aot_demo aot-train.txt
+  cache="$(find "$AOT_HOME/.cache/uketsuke" -name 'demo-*.aot' 2>/dev/null)"
+  [ -n "$cache" ] && [ "$(stat -c %a "$AOT_HOME/.cache/uketsuke")" = 700 ] && [ "$(stat -c %a "$cache")" = 600 ] \
+    && ok "the first windowed start trains an AOT cache in the user's cache folder (0700, $(du -m "$cache" | cut -f1) MB)" \
+    || fail "no AOT cache after the first windowed start: $(ls -la "$AOT_HOME/.cache/uketsuke" 2>&1)"
+  UKETSUKE_JAVA_OPTS=-Xlog:aot aot_demo aot-use.txt
+  grep -qF "Opened AOT cache $cache" "$OUT/aot-use.txt" && grep -q 'full module graph: enabled' "$OUT/aot-use.txt" \
+    && ok "the next windowed start maps it ($(sed -n 's/^ready //p' "$OUT/aot-use.txt") ms to the idle screens)" \
+    || { grep aot "$OUT/aot-use.txt" | head -5 | sed 's/^/# /'; fail "the cache was not mapped"; }
+  head -c 4096 /dev/urandom > "$cache"
+  aot_demo aot-corrupt.txt
+  grep -q 'AOT cache' "$OUT/aot-corrupt.txt" \
+    && ok "a corrupt cache: the JVM warns on stderr and the app starts without it" \
+    || fail "a corrupt cache was not reported"
+else
+  echo "skip - the AOT cache checks need xvfb-run (apt-get install xvfb)"
+fi
 
 echo "trial: uketsuke setup against the mock backend, the service's ExecStart as the uketsuke user, a virtual card"
 TRIAL=/var/lib/uketsuke-trial-backend
