@@ -31,10 +31,15 @@ import org.uketsuke.eligibility.wire.MalformedMessageException;
 final class BackendServer implements AutoCloseable {
 
     private final Server server;
+    private final ServerConnector connector;
     private final URI baseUri;
     private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
 
-    BackendServer(BackendTls tls, int port, RouteTable routes) throws Exception {
+    /**
+     * Binds the port at once; with {@code serveNow} false it answers only from {@link #serve()} on, and connections
+     * made before wait in the listen backlog (the demo's cold start shows its windows meanwhile).
+     */
+    BackendServer(BackendTls tls, int port, RouteTable routes, boolean serveNow) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("mock-backend");
         threads.setDaemon(true);
@@ -43,15 +48,28 @@ final class BackendServer implements AutoCloseable {
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         secure.setSniHostCheck(false);
         https.addCustomizer(secure);
-        ServerConnector connector = new ServerConnector(
+        connector = new ServerConnector(
                 server, new SslConnectionFactory(tls.factory(), "http/1.1"), new HttpConnectionFactory(https));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new Dispatch(routes));
         server.setStopTimeout(2000);
-        server.start();
+        connector.open();
         baseUri = URI.create("https://127.0.0.1:" + connector.getLocalPort() + "/");
+        if (serveNow) {
+            serve();
+        }
+    }
+
+    /** Starts answering; a server that cannot start lets go of its port, so waiting clients fail instead of hanging. */
+    void serve() throws Exception {
+        try {
+            server.start();
+        } catch (Exception e) {
+            connector.close();
+            throw e;
+        }
     }
 
     URI baseUri() {
@@ -66,6 +84,9 @@ final class BackendServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        if (connector.isOpen()) { // bound but never served
+            connector.close();
+        }
     }
 
     private final class Dispatch extends Handler.Abstract {

@@ -47,7 +47,7 @@ public final class MockBackend implements AutoCloseable {
     private final BackendControl control;
     private final Revocation revocation;
 
-    private MockBackend(MockBackendConfig config, Clock clock) throws Exception {
+    private MockBackend(MockBackendConfig config, Clock clock, boolean serveNow) throws Exception {
         Files.createDirectories(config.stateDir());
         pki = TestPki.open(config.stateDir().resolve("pki"));
         population = PopulationStore.open(config.stateDir().resolve("population.db"), config.seed(), config.people());
@@ -86,7 +86,7 @@ public final class MockBackend implements AutoCloseable {
                         faults,
                         clock)
                 .withAuditAnchors(new AuditAnchorStore(config.stateDir().resolve("audit-anchors.txt")));
-        server = new BackendServer(tls, config.port(), endpoints.routes());
+        server = new BackendServer(tls, config.port(), endpoints.routes(), serveNow);
         control = new BackendControl(faults, server, population, consents, medical, clock, endpoints.sentResults());
         log.info("mock backend on {} ({} people)", server.baseUri(), population.size());
     }
@@ -97,8 +97,30 @@ public final class MockBackend implements AutoCloseable {
     }
 
     public static MockBackend start(MockBackendConfig config, Clock clock) {
+        return start(config, clock, true);
+    }
+
+    /**
+     * Everything of {@link #start(MockBackendConfig)} but the HTTPS server's start: the port is bound (so
+     * {@link #baseUri()} is known and the cards and TLS material are ready), requests wait in the listen backlog until
+     * {@link #serve()}. The demo serves beside its windows' start instead of before it (cold start, docs/tuning.md).
+     */
+    public static MockBackend startServingLater(MockBackendConfig config) {
+        return start(config, Clock.systemUTC(), false);
+    }
+
+    /** Starts answering the requests of a {@link #startServingLater} backend, the waiting ones first. */
+    public void serve() {
         try {
-            return new MockBackend(config, clock);
+            server.serve();
+        } catch (Exception e) {
+            throw new IllegalStateException("the mock backend did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static MockBackend start(MockBackendConfig config, Clock clock, boolean serveNow) {
+        try {
+            return new MockBackend(config, clock, serveNow);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

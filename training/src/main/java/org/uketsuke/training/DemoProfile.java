@@ -37,6 +37,7 @@ import org.uketsuke.app.terminal.TerminalSettings;
 import org.uketsuke.app.ui.KioskWindows;
 import org.uketsuke.app.ui.Messages;
 import org.uketsuke.app.ui.StaffView;
+import org.uketsuke.app.ui.StartTrace;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.csv.CsvExport;
 import org.uketsuke.bridge.store.PostgresTarget;
@@ -145,8 +146,22 @@ public final class DemoProfile implements AutoCloseable {
         CompletableFuture<CameraSource> camera = chipPhoto.thenApply(photo -> DemoFrames.camera());
         Closer closer = new Closer();
         try {
-            this.backend =
-                    closer.open(MockBackend.start(new MockBackendConfig(dataDir.resolve("mock-backend"), 0, 42L, 50)));
+            // The port is bound and the cards and TLS material are ready; the HTTPS server (Jetty, the TLS context)
+            // starts beside the terminal's assembly and the windows. A card placed meanwhile waits for its answer in
+            // the listen backlog, with the kiosk on its reading screen (ServeLaterTest).
+            this.backend = closer.open(
+                    MockBackend.startServingLater(new MockBackendConfig(dataDir.resolve("mock-backend"), 0, 42L, 50)));
+            MockBackend serving = backend;
+            Thread.ofPlatform().name("demo-backend").daemon().start(() -> {
+                try {
+                    serving.serve();
+                    StartTrace.mark("demo backend serving");
+                } catch (RuntimeException e) {
+                    // Its port is let go: the kiosk then shows the backend's outage to the patient and the staff.
+                    log.error("the demo's mock backend did not start", e);
+                }
+            });
+            StartTrace.mark("demo backend bound");
             // An unregistered card shows the kiosk's 保険証利用登録 offer (demo --card unregistered).
             this.issuedCard = registered ? backend.issueCard(personIndex) : backend.issueUnregisteredCard(personIndex);
             this.collationNumberB = CollationNumberB.of(
@@ -215,7 +230,9 @@ public final class DemoProfile implements AutoCloseable {
                     dataDir,
                     Optional.of(client.auditAnchors()));
             DemoStaff.ensure(dataDir);
+            StartTrace.mark("demo card and ports ready");
             this.terminal = Terminal.start(settings(dataDir, postgres), ports, closer);
+            StartTrace.mark("terminal started");
             if (folders != null) {
                 folders.importInto(
                         terminal.bridge(),

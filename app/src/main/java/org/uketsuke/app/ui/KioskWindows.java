@@ -106,15 +106,8 @@ public final class KioskWindows {
                     staff.show(snapshot);
                 }));
         // The notices so far come at once (on the FX thread here), later ones from the thread that raised them.
-        services.onStaffNotice(notice -> {
-            Runnable show = () -> staff.addNotice(
-                    notice.topic(), messages.get(notice.key(), notice.args().toArray()));
-            if (Platform.isFxApplicationThread()) {
-                show.run();
-            } else {
-                Platform.runLater(show);
-            }
-        });
+        services.onStaffNotice(notice -> onFxThread(() -> staff.addNotice(
+                notice.topic(), messages.get(notice.key(), notice.args().toArray()))));
         services.onCardService(state -> Platform.runLater(() -> {
             model.showCardService(state);
             staff.showCardService(state);
@@ -225,7 +218,7 @@ public final class KioskWindows {
         Tab tab = new Tab(messages.get("medical.title"), content);
         tab.setId("medicalTab");
         staff.addTab(tab);
-        services.onClose(() -> Platform.runLater(medical::hide));
+        services.onClose(() -> onFxThread(medical::hide));
         return medical;
     }
 
@@ -249,7 +242,8 @@ public final class KioskWindows {
                 messages);
         staff.addTab(accounts);
         // The console joins the scene at the first sign-in, not before: a node in the scene is styled and skinned
-        // even while hidden, and the console's tabs, tables and lists were a quarter of the cold start (docs/tuning.md).
+        // even while hidden, and the console's tabs, tables and lists were a quarter of the cold start
+        // (docs/tuning.md).
         StackPane root = new StackPane(loginView.root());
         Consumer<Optional<StaffMember>> show = member -> {
             boolean in = member.isPresent();
@@ -273,7 +267,7 @@ public final class KioskWindows {
         Timeline idle = new Timeline(new KeyFrame(Duration.seconds(5), e -> session.lockIfIdle()));
         idle.setCycleCount(Animation.INDEFINITE);
         idle.play();
-        services.onClose(() -> Platform.runLater(idle::stop));
+        services.onClose(() -> onFxThread(idle::stop));
         return root;
     }
 
@@ -367,9 +361,21 @@ public final class KioskWindows {
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);
         refresh.play();
-        services.onClose(() -> Platform.runLater(refresh::stop));
+        services.onClose(() -> onFxThread(refresh::stop));
         model.refresh();
         return model;
+    }
+
+    /**
+     * At once on the FX thread, else posted to it. When the terminal closes from the FX thread (the application's stop)
+     * a posted stop could let a timeline fire first and hand work to a worker the terminal has just shut down.
+     */
+    private static void onFxThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
     }
 
     public KioskViewModel kiosk() {

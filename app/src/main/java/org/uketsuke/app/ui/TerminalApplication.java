@@ -46,6 +46,7 @@ public final class TerminalApplication extends Application {
     public static void launch(Callable<Session> start) {
         // The terminal and the toolkit do not need each other until the windows open: each start takes a good part of
         // the cold start, so they run side by side (docs/tuning.md).
+        StartTrace.mark("launch");
         FutureTask<Session> task = new FutureTask<>(start);
         starting = task;
         Thread.ofPlatform().name("uketsuke-start").start(task);
@@ -69,6 +70,7 @@ public final class TerminalApplication extends Application {
 
     @Override
     public void start(Stage kioskStage) {
+        StartTrace.mark("toolkit started");
         Thread.ofPlatform().name("uketsuke-windows").start(() -> {
             Session started;
             try {
@@ -91,6 +93,7 @@ public final class TerminalApplication extends Application {
                         started.messages(),
                         started.demo(),
                         started.collationNumberB());
+                StartTrace.mark("windows built");
                 kioskStage.setOnCloseRequest(e -> Platform.exit());
                 started.setUp().accept(windows, kioskStage);
             });
