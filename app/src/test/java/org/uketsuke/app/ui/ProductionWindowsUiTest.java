@@ -106,10 +106,13 @@ class ProductionWindowsUiTest {
         });
         // Signed out, the console is not in the scene yet (it joins at the first sign-in): read it off its root.
         Parent console = opened.get().staff().root();
-        assertThat(robot.lookup("#staffConsole").tryQuery()).as("the console before any sign-in").isEmpty();
-        assertThat(console.lookup("#placeCard")).as("no virtual-card buttons on a counter").isNull();
-        assertThat(((TabPane) console.lookup("#staffTabs"))
-                        .getTabs().stream().map(Tab::getId))
+        assertThat(robot.lookup("#staffConsole").tryQuery())
+                .as("the console before any sign-in")
+                .isEmpty();
+        assertThat(console.lookup("#placeCard"))
+                .as("no virtual-card buttons on a counter")
+                .isNull();
+        assertThat(((TabPane) console.lookup("#staffTabs")).getTabs().stream().map(Tab::getId))
                 .contains("settingsTab");
 
         IssuedCard issued = backend.issueCard(2);
