@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,16 +33,23 @@ import org.uketsuke.eligibility.wire.ResultMessage;
  * Drop-in for the official 連携アプリ's {@code face} folder: each card confirmation becomes
  * {@code OQSsiquc01res_face_<医療機関コード 10><20 hex>_<yyyyMMddHHmmss>.xml} holding the result message exactly as the
  * system sent it ({@link ResultBytes}: only converted to UTF-8 or Shift_JIS with a matching CharacterCodeIdentifier). The 20 hex characters come from the idempotency key, so a
- * redelivery finds its file and writes nothing. Written through {@link AtomicFiles}; a batch's files share one fsync
- * of the folder.
+ * redelivery finds its file and writes nothing. Written through {@link AtomicFiles}; a batch's files are forced
+ * together and share one fsync of the folder.
  */
 public final class FaceFolderSink implements RececonSink {
 
     private final Path folder;
     private final String institutionCode;
     private final CharacterCode characterCode;
+    private final Runnable beforeRenames;
 
     public FaceFolderSink(Path folder, String institutionCode, Charset charset) throws IOException {
+        this(folder, institutionCode, charset, () -> {});
+    }
+
+    /** With a step between a page's forces and its renames (the crash test stops the process there). */
+    FaceFolderSink(Path folder, String institutionCode, Charset charset, Runnable beforeRenames) throws IOException {
+        this.beforeRenames = beforeRenames;
         this.folder = folder;
         this.institutionCode = FileNameValues.institutionCode(institutionCode);
         this.characterCode = CharacterCode.of(charset);
@@ -79,19 +87,38 @@ public final class FaceFolderSink implements RececonSink {
         AtomicFiles.syncFolder(folder);
     }
 
-    /** Every file placed (fsynced, renamed), then one fsync of the folder for all of them. */
+    /**
+     * A page's files written, forced together, renamed, then one fsync of the folder for all of them: a reader sees
+     * each file whole under its final name or not at all, and nothing counts as delivered before the folder's fsync.
+     */
     @Override
     public synchronized BatchDelivery deliverAll(List<OutboxEntry> entries) {
         Set<DeliveryId> placed = new LinkedHashSet<>();
         Map<DeliveryId, Exception> failed = new LinkedHashMap<>();
+        Map<Path, OutboxEntry> toWrite = new LinkedHashMap<>();
+        List<AtomicFiles.Placement> files = new ArrayList<>();
         for (OutboxEntry entry : entries) {
             try {
-                place(entry);
-                placed.add(entry.id());
+                Path target = target(entry);
+                if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || toWrite.containsKey(target)) {
+                    placed.add(entry.id()); // there already: synced below with the rest
+                } else {
+                    toWrite.put(target, entry);
+                    files.add(new AtomicFiles.Placement(target, bytes(entry)));
+                }
             } catch (SinkFailure e) {
                 failed.put(entry.id(), e);
             }
         }
+        Map<Path, IOException> notPlaced = AtomicFiles.placeAll(files, beforeRenames);
+        toWrite.forEach((target, entry) -> {
+            IOException e = notPlaced.get(target);
+            if (e == null) {
+                placed.add(entry.id());
+            } else {
+                failed.put(entry.id(), failure(target, e));
+            }
+        });
         if (!placed.isEmpty()) {
             AtomicFiles.syncFolder(folder);
         }
@@ -100,23 +127,34 @@ public final class FaceFolderSink implements RececonSink {
 
     /** The entry's file in the folder (unless it is there already), not yet synced into the folder. */
     private void place(OutboxEntry entry) throws SinkFailure {
-        byte[] received = entry.resultXml();
-        ResultMessage message = ConfirmedEntry.of(entry).message();
-        Path target;
-        try {
-            target = folder.resolve(fileName(
-                    entry.idempotencyKey(), message.processExecutionTime(), message.referenceClassification()));
-        } catch (UnsafeFileNameValueException e) {
-            throw new SinkFailure("no face file for entry " + entry.id().value() + ": " + e.getMessage(), e);
-        }
+        Path target = target(entry);
         if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {
-            AtomicFiles.place(target, ResultBytes.in(received, characterCode));
+            AtomicFiles.place(target, bytes(entry));
         } catch (IOException e) {
-            throw new SinkFailure("cannot write " + target.getFileName() + " in " + folder + ": " + e, e);
+            throw failure(target, e);
         }
+    }
+
+    private Path target(OutboxEntry entry) throws SinkFailure {
+        ResultMessage message = ConfirmedEntry.of(entry).message();
+        try {
+            return folder.resolve(fileName(
+                    entry.idempotencyKey(), message.processExecutionTime(), message.referenceClassification()));
+        } catch (UnsafeFileNameValueException e) {
+            throw new SinkFailure("no face file for entry " + entry.id().value() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The result message exactly as received, in the folder's character code. */
+    private byte[] bytes(OutboxEntry entry) {
+        return ResultBytes.in(entry.resultXml(), characterCode);
+    }
+
+    private SinkFailure failure(Path target, IOException e) {
+        return new SinkFailure("cannot write " + target.getFileName() + " in " + folder + ": " + e, e);
     }
 
     /** The 20 hex characters a file name carries for its idempotency key (first 10 bytes of its SHA-256). */

@@ -134,24 +134,55 @@ class BatchDeliveryTest {
     @Test
     void aKillInTheMiddleOfABatchDeliveryLosesAndDoublesNothing() throws Exception {
         int count = 20;
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        MidBatchChild.class.getName(),
-                        dir.toString(),
-                        Integer.toString(count))
-                .redirectErrorStream(true)
-                .start();
+        List<String> acknowledged = killChild("mid-batch " + count, Integer.toString(count));
+        assertThat(storeKeys()).as("the store took the batch before the kill").hasSize(count);
+        assertThat(csvKeys()).as("the CSV export had not").isEmpty();
+
+        assertEachKeyOnceAfterTheNextDrain(acknowledged);
+    }
+
+    /**
+     * kill -9 inside the face folder's page write, after every file of the page is forced and before the first rename:
+     * no file under a final name (a reader sees none of the page), only dot-temps a reader ignores. The next drain
+     * writes the page again: every key once, and nothing of the leftover temps counts as a result.
+     */
+    @Test
+    void aKillBetweenAPagesForcesAndItsRenamesShowsNoFileAndLosesNothing() throws Exception {
+        int count = 20;
+        List<String> acknowledged = killChild("forced " + count, Integer.toString(count), "after-force");
+        assertThat(storeKeys()).as("the store took the batch before the kill").hasSize(count);
+        assertThat(faceKeys()).as("no face file under its final name").isEmpty();
+        try (Stream<Path> files = Files.list(dir.resolve("face"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("the page's forced temp files, not yet renamed")
+                    .hasSize(count)
+                    .allMatch(name -> name.startsWith(".") && name.endsWith(".tmp"));
+        }
+
+        assertEachKeyOnceAfterTheNextDrain(acknowledged);
+    }
+
+    /** Runs {@link MidBatchChild} with {@code args} and kills it when it says {@code stopLine}; the keys it submitted. */
+    private List<String> killChild(String stopLine, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                MidBatchChild.class.getName(),
+                dir.toString()));
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> acknowledged = new ArrayList<>();
         List<String> other = new ArrayList<>();
+        boolean stopped = false;
         try (BufferedReader out = child.inputReader(StandardCharsets.UTF_8)) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("submitted ")) {
                     acknowledged.add(line.substring("submitted ".length()));
-                } else if (line.equals("mid-batch " + count)) {
+                } else if (line.equals(stopLine)) {
+                    stopped = true;
                     child.destroyForcibly();
                     break;
                 } else {
@@ -162,13 +193,15 @@ class BatchDeliveryTest {
             child.destroyForcibly();
             child.waitFor();
         }
-        assertThat(acknowledged).as("the child said %s", other).hasSize(count);
-        assertThat(storeKeys()).as("the store took the batch before the kill").hasSize(count);
-        assertThat(csvKeys()).as("the CSV export had not").isEmpty();
+        assertThat(stopped).as("the child reached '%s'; it said %s", stopLine, other).isTrue();
+        assertThat(acknowledged).as("the child said %s", other).hasSize(Integer.parseInt(args[0]));
+        return acknowledged;
+    }
 
+    private void assertEachKeyOnceAfterTheNextDrain(List<String> acknowledged) throws Exception {
         try (RececonBridge bridge = RececonBridge.open(config())) {
             assertThat(bridge.statuses()).allMatch(s -> s.state() == DeliveryStatus.State.PENDING);
-            assertThat(bridge.drain()).isEqualTo(count);
+            assertThat(bridge.drain()).isEqualTo(acknowledged.size());
         }
         assertThat(storeKeys()).containsExactlyInAnyOrderElementsOf(acknowledged);
         assertThat(faceKeys())

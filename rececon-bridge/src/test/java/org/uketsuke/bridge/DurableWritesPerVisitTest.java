@@ -52,7 +52,7 @@ class DurableWritesPerVisitTest {
      * 130 patients of a 一括照会 into SQLite, the face folder and the CSV export: one outbox commit for all of them,
      * then per page of {@link RececonBridge#DRAIN_BATCH} entries one store transaction, one outbox transaction, one
      * folder fsync and one rewrite of the day's CSV (two fsyncs) — the face files' own fsyncs are the only ones per
-     * patient.
+     * patient, and a page's are forced together: one wait per page, not per patient.
      */
     @Test
     void aBatchCostsOneOutboxCommitAndAFewWritesPerPageNotPerPatient() {
@@ -79,7 +79,7 @@ class DurableWritesPerVisitTest {
             assertThat(submitted.since(before)).as("the submit").isEqualTo(new DurableWrites.Count(1, 0));
             assertThat(after.since(submitted))
                     .as("the delivery")
-                    .isEqualTo(new DurableWrites.Count(2L * pages, patients + pages + 2L * pages));
+                    .isEqualTo(new DurableWrites.Count(2L * pages, patients + pages + 2L * pages, 4L * pages));
             assertThat(bridge.statuses()).hasSize(patients).allMatch(s -> s.state() == DeliveryStatus.State.DELIVERED);
         }
     }

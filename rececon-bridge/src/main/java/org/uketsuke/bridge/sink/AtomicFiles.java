@@ -1,6 +1,7 @@
 package org.uketsuke.bridge.sink;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,9 +13,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +39,16 @@ public final class AtomicFiles {
     /** Fresh names tried before giving up: a taken random name means someone is guessing, not bad luck. */
     static final int TEMP_ATTEMPTS = 8;
 
+    /**
+     * Threads that force a group's files at once: they wait on the disk, not the CPU. 16 let a 64-file page share
+     * a handful of journal commits (docs/tuning.md, issue #23 fourth round).
+     */
+    static final int FORCE_THREADS = 16;
+
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final ExecutorService FORCES = Executors.newFixedThreadPool(
+            FORCE_THREADS, Thread.ofPlatform().daemon().name("atomic-files-force-", 0).factory());
 
     private AtomicFiles() {}
 
@@ -54,26 +72,158 @@ public final class AtomicFiles {
     }
 
     private static void place(Path target, byte[] bytes, Iterator<String> tempNames) throws IOException {
+        Path temp = tempFor(target, tempNames);
+        try {
+            try (FileChannel out = writeTemp(temp, bytes)) {
+                out.force(true);
+                DurableWrites.fsynced();
+            }
+            rename(temp, target);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** A file for {@link #placeAll}: where it goes and what it holds. */
+    public record Placement(Path target, byte[] bytes) {}
+
+    /**
+     * {@link #place} for several files, their contents' fsyncs issued together from a small pool: ext4 commits its
+     * journal once for the fsyncs that arrive while a commit runs, where one after another each waits for its own.
+     * Every temp file is written and forced before the first rename, so whatever a crash interrupts, each target is
+     * either whole or absent (a dot-temp may stay behind; readers ignore those). Followed by one {@link #syncFolder}
+     * per folder, as {@link #place} is.
+     *
+     * @return the files that could not be placed, with the reason; every other file is in place
+     */
+    public static Map<Path, IOException> placeAll(List<Placement> files) {
+        return placeAll(files, () -> {});
+    }
+
+    /** {@link #placeAll} running {@code beforeRenames} once every file is forced (tests kill the process there). */
+    public static Map<Path, IOException> placeAll(List<Placement> files, Runnable beforeRenames) {
+        Map<Path, IOException> failed = new LinkedHashMap<>();
+        List<Written> written = new ArrayList<>();
+        try {
+            for (Placement file : files) {
+                try {
+                    Path temp = tempFor(file.target(), Stream.generate(AtomicFiles::randomTempName).iterator());
+                    written.add(new Written(file.target(), temp, writeOrDelete(temp, file.bytes())));
+                } catch (IOException e) {
+                    failed.put(file.target(), e);
+                }
+            }
+            forceTogether(written, failed);
+            beforeRenames.run();
+            for (Written file : written) {
+                if (!failed.containsKey(file.target())) {
+                    try {
+                        rename(file.temp(), file.target());
+                    } catch (IOException e) {
+                        failed.put(file.target(), e);
+                    }
+                }
+            }
+        } finally {
+            for (Written file : written) {
+                closeQuietly(file.channel());
+                deleteQuietly(file.temp()); // renamed ones are gone already
+            }
+        }
+        return failed;
+    }
+
+    /** A temp file written and still open, for its target. */
+    private record Written(Path target, Path temp, FileChannel channel) {}
+
+    /** Forces every written file from the pool at once; waits for all of them. */
+    private static void forceTogether(List<Written> written, Map<Path, IOException> failed) {
+        List<Future<?>> forces = new ArrayList<>();
+        for (Written file : written) {
+            forces.add(FORCES.submit(() -> {
+                file.channel().force(true);
+                return null;
+            }));
+        }
+        boolean interrupted = false;
+        for (int i = 0; i < forces.size(); i++) {
+            Path target = written.get(i).target();
+            try {
+                forces.get(i).get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+                failed.put(target, new InterruptedIOException("interrupted before " + target + " was forced"));
+            } catch (ExecutionException e) {
+                failed.put(
+                        target,
+                        e.getCause() instanceof IOException io
+                                ? io
+                                : new IOException("cannot force " + target, e.getCause()));
+            }
+        }
+        if (!forces.isEmpty()) {
+            DurableWrites.fsyncedTogether(forces.size());
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@link #writeTemp}, deleting the temp file should the write fail. */
+    private static FileChannel writeOrDelete(Path temp, byte[] bytes) throws IOException {
+        try {
+            return writeTemp(temp, bytes);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** A fresh private temp file beside {@code target}, after refusing a linked folder or an unsafe target. */
+    private static Path tempFor(Path target, Iterator<String> tempNames) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         if (Files.isSymbolicLink(folder)) {
             throw new UnsafePathException(UnsafePathException.Problem.FOLDER_IS_LINK, folder);
         }
         refuseUnsafeTarget(target);
-        Path temp = createTemp(folder, tempNames);
+        return createTemp(folder, tempNames);
+    }
+
+    /** The temp file's channel with {@code bytes} written, not yet forced; closed should the write fail. */
+    private static FileChannel writeTemp(Path temp, byte[] bytes) throws IOException {
+        FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-                DurableWrites.fsynced();
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
             }
-            refuseUnsafeTarget(target);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return out;
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
+            out.close();
             throw e;
+        }
+    }
+
+    /** The rename replaces a link planted at the target after the first check, never the file it points to. */
+    private static void rename(Path temp, Path target) throws IOException {
+        refuseUnsafeTarget(target);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // forced or failed already: nothing left to lose
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // a dot-temp left behind: readers ignore it
         }
     }
 

@@ -10,20 +10,29 @@ import org.sqlite.SQLiteConnection;
  * レセコン store; SQLite's own commit hook, so statements in auto-commit count too) and the fsyncs of files and
  * folders ({@link AtomicFiles}). The per-visit budget is a test ({@code DurableWritesPerVisitTest}) and a bench
  * figure, so a change that adds a commit or an fsync to every visit shows. Per thread: what a visit or a drain does
- * on its own thread is counted without the rest of the JVM.
+ * on its own thread is counted without the rest of the JVM. Files forced together ({@link AtomicFiles#placeAll}: one
+ * fsync each, issued at once from a small pool on the caller's behalf) count as that many fsyncs but one wait.
  */
 public final class DurableWrites {
 
-    /** Commits and fsyncs made on one thread since it started. */
-    public record Count(long commits, long fsyncs) {
+    /**
+     * Commits and fsyncs made on one thread since it started, and how many times it waited for fsyncs: once for each
+     * fsync made alone, once for a group forced together.
+     */
+    public record Count(long commits, long fsyncs, long fsyncWaits) {
+
+        /** Every fsync made alone, each a wait of its own. */
+        public Count(long commits, long fsyncs) {
+            this(commits, fsyncs, fsyncs);
+        }
 
         /** What happened between {@code before} and this count. */
         public Count since(Count before) {
-            return new Count(commits - before.commits, fsyncs - before.fsyncs);
+            return new Count(commits - before.commits, fsyncs - before.fsyncs, fsyncWaits - before.fsyncWaits);
         }
     }
 
-    private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[2]);
+    private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[3]);
 
     private static final SQLiteCommitListener COMMITS = new SQLiteCommitListener() {
         @Override
@@ -42,7 +51,7 @@ public final class DurableWrites {
     /** The calling thread's count so far. */
     public static Count onThisThread() {
         long[] counts = COUNTS.get();
-        return new Count(counts[0], counts[1]);
+        return new Count(counts[0], counts[1], counts[2]);
     }
 
     /** Counts every commit of {@code connection} when it is SQLite (the hook runs on the committing thread). */
@@ -53,6 +62,13 @@ public final class DurableWrites {
     }
 
     static void fsynced() {
-        COUNTS.get()[1]++;
+        fsyncedTogether(1);
+    }
+
+    /** {@code files} fsyncs the calling thread waited for as one group. */
+    static void fsyncedTogether(int files) {
+        long[] counts = COUNTS.get();
+        counts[1] += files;
+        counts[2]++;
     }
 }

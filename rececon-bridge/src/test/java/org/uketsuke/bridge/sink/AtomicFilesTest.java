@@ -74,6 +74,34 @@ class AtomicFilesTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(ANSWER);
     }
 
+    /** In a group forced together, a link planted at one target refuses that file alone; the others are placed. */
+    @Test
+    void aLinkAtOneTargetOfAGroupRefusesItAloneAndTheOthersArePlaced() throws Exception {
+        Path res = Files.createDirectory(dir.resolve("res"));
+        Path foreign = foreignFile();
+        List<Path> targets = IntStream.range(0, 5)
+                .mapToObj(i -> res.resolve("OQSsiquc01res_" + i + ".xml"))
+                .toList();
+        Files.createSymbolicLink(targets.get(2), foreign);
+
+        var failed = AtomicFiles.placeAll(targets.stream()
+                .map(t -> new AtomicFiles.Placement(t, ANSWER))
+                .toList());
+
+        assertThat(failed).containsOnlyKeys(targets.get(2));
+        assertThat(failed.get(targets.get(2)))
+                .isInstanceOfSatisfying(
+                        UnsafePathException.class,
+                        e -> assertThat(e.problem()).isEqualTo(UnsafePathException.Problem.TARGET_IS_LINK));
+        assertThat(Files.readAllBytes(foreign)).isEqualTo(FOREIGN);
+        for (Path target : List.of(targets.get(0), targets.get(1), targets.get(3), targets.get(4))) {
+            assertThat(Files.readAllBytes(target)).isEqualTo(ANSWER);
+        }
+        try (Stream<Path> left = Files.list(res)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
     @Test
     void aLinkAtTheTargetIsRefused() throws Exception {
         Path res = Files.createDirectory(dir.resolve("res"));
