@@ -8,11 +8,19 @@ import org.uketsuke.eligibility.wire.ResultMessage;
 /** An outbox entry read back for a sink: its result message and the confirmed qualification it must hold. */
 public record ConfirmedEntry(ResultMessage message, ConfirmationOutcome.Confirmed confirmed) {
 
-    /** @throws SinkFailure when the entry's message cannot be read or holds no confirmation (parked with the reason) */
+    /**
+     * The entry's message, read once for all sinks.
+     *
+     * @throws SinkFailure when the entry's message cannot be read or holds no confirmation (parked with the reason)
+     */
     public static ConfirmedEntry of(OutboxEntry entry) throws SinkFailure {
+        return entry.confirmed();
+    }
+
+    static ConfirmedEntry read(OutboxEntry entry, byte[] resultXml) throws SinkFailure {
         ResultMessage message;
         try {
-            message = QualificationXml.parseResult(entry.resultXml());
+            message = QualificationXml.parseResult(resultXml);
         } catch (MalformedMessageException e) {
             throw new SinkFailure(
                     "entry " + entry.id().value() + " holds an unreadable result message: " + e.getMessage(), e);
