@@ -73,7 +73,7 @@ final class GrowthChart {
         g.fillRect(0, 0, width, height);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         panel(g, points, Point::p95Millis, "card → store p95 (ms)", 0, width / 2, height, new Color(0x1f77b4));
-        panel(g, points, Point::rssMiB, "bench RSS (MiB)", width / 2, width / 2, height, new Color(0xd62728));
+        panel(g, points, Point::rssMiB, "terminal JVM RSS (MiB)", width / 2, width / 2, height, new Color(0xd62728));
         g.dispose();
         ImageIO.write(image, "png", png.toFile());
     }

@@ -109,7 +109,7 @@ public final class TerminalProcess {
     }
 
     /** One PIN visit: card present → confirmed and committed to the outbox (delivery to the store follows). */
-    private static void visit(ReceptionSteps steps, VirtualCardSlot slot, String pin, int terminal) {
+    static void visit(ReceptionSteps steps, VirtualCardSlot slot, String pin, int terminal) {
         slot.insert();
         VisitEvent ready = steps.run(new VisitCommand.ReadCard()).orElseThrow();
         VisitEvent verified = steps.run(new VisitCommand.VerifyPin(pin)).orElseThrow();
