@@ -193,7 +193,9 @@ class BatchDeliveryTest {
             child.destroyForcibly();
             child.waitFor();
         }
-        assertThat(stopped).as("the child reached '%s'; it said %s", stopLine, other).isTrue();
+        assertThat(stopped)
+                .as("the child reached '%s'; it said %s", stopLine, other)
+                .isTrue();
         assertThat(acknowledged).as("the child said %s", other).hasSize(Integer.parseInt(args[0]));
         return acknowledged;
     }

@@ -48,7 +48,8 @@ public final class AtomicFiles {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final ExecutorService FORCES = Executors.newFixedThreadPool(
-            FORCE_THREADS, Thread.ofPlatform().daemon().name("atomic-files-force-", 0).factory());
+            FORCE_THREADS,
+            Thread.ofPlatform().daemon().name("atomic-files-force-", 0).factory());
 
     private AtomicFiles() {}
 
@@ -108,7 +109,9 @@ public final class AtomicFiles {
         try {
             for (Placement file : files) {
                 try {
-                    Path temp = tempFor(file.target(), Stream.generate(AtomicFiles::randomTempName).iterator());
+                    Path temp = tempFor(
+                            file.target(),
+                            Stream.generate(AtomicFiles::randomTempName).iterator());
                     written.add(new Written(file.target(), temp, writeOrDelete(temp, file.bytes())));
                 } catch (IOException e) {
                     failed.put(file.target(), e);

@@ -84,9 +84,8 @@ class AtomicFilesTest {
                 .toList();
         Files.createSymbolicLink(targets.get(2), foreign);
 
-        var failed = AtomicFiles.placeAll(targets.stream()
-                .map(t -> new AtomicFiles.Placement(t, ANSWER))
-                .toList());
+        var failed = AtomicFiles.placeAll(
+                targets.stream().map(t -> new AtomicFiles.Placement(t, ANSWER)).toList());
 
         assertThat(failed).containsOnlyKeys(targets.get(2));
         assertThat(failed.get(targets.get(2)))

@@ -492,17 +492,21 @@ public final class BenchCommand implements Callable<Integer> {
             }
             Stats visits = Stats.ofNanos(total);
             long rss = residentKiB();
-            // The growth goal's RSS is a terminal's own (a fresh JVM on this folder, the bench's bridge idle meanwhile):
+            // The growth goal's RSS is a terminal's own (a fresh JVM on this folder, the bench's bridge idle
+            // meanwhile):
             // the bench JVM's grows with the rows it ran before, not with N (docs/tuning.md).
-            long terminalRss = GrowthTerminal.medianResidentKiB(backend, work, quick ? 1 : 3, quick ? 30 : 100);
+            long[] terminalRuns = GrowthTerminal.residentKiB(backend, work, 3, quick ? 30 : 100);
+            long terminalRss = terminalRuns[1];
             growth.add(new GrowthChart.Point(history, visits.p95(), terminalRss / 1024.0));
             String what = "Card present → written to the レセコン store (pcscd + vpcd, mTLS, SQLite + face file)" + seeded;
             String memory = String.format(
                     Locale.ROOT,
-                    "terminal JVM RSS %.0f MB (median of %d fresh JVMs, %d visits each on this folder); bench JVM RSS"
-                            + " %.0f MB",
+                    "terminal JVM RSS %.0f MB (median of 3 fresh JVMs: %.0f / %.0f / %.0f MB, %d visits each on this"
+                            + " folder); bench JVM RSS %.0f MB",
                     terminalRss / 1024.0,
-                    quick ? 1 : 3,
+                    terminalRuns[0] / 1024.0,
+                    terminalRuns[1] / 1024.0,
+                    terminalRuns[2] / 1024.0,
                     quick ? 30 : 100,
                     rss / 1024.0);
             if (history != 0) {

@@ -35,6 +35,7 @@ import org.uketsuke.mockbackend.MockBackend;
 public final class GrowthTerminal {
 
     private static final String INSTITUTION = "1311234567";
+    private static final Duration UNCOMMIT_WAIT = Duration.ofSeconds(1);
 
     private GrowthTerminal() {}
 
@@ -60,22 +61,25 @@ public final class GrowthTerminal {
                 TerminalProcess.visit(steps, slot, card.pin(), 0);
             }
             System.gc();
+            // G1 returns the regions a full collection freed from its service thread, after the pause: read the RSS
+            // once that has run, or it counts heap about to be given back (the bench JVM's RSS varied ±20 % so).
+            Thread.sleep(UNCOMMIT_WAIT);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             out.println("rssKiB " + Soak.rssKb());
         }
     }
 
     /**
-     * The median RSS of {@code runs} fresh terminal JVMs on {@code work}: two alike vary by ≈ 8 % (G1's heap sizing),
-     * as much as the goal's band.
+     * The RSS of {@code runs} fresh terminal JVMs on {@code work}, sorted: two alike varied by ≈ 8 % (G1's heap
+     * sizing), as much as the goal's band, so the row takes the median.
      */
-    static long medianResidentKiB(MockBackend backend, Path work, int runs, int visits) throws Exception {
+    static long[] residentKiB(MockBackend backend, Path work, int runs, int visits) throws Exception {
         long[] rss = new long[runs];
         for (int r = 0; r < runs; r++) {
             rss[r] = residentKiB(backend, work, visits);
         }
         Arrays.sort(rss);
-        return rss[runs / 2];
+        return rss;
     }
 
     /** Runs {@link #main} in a fresh JVM on {@code work} (the bench's bridge idle meanwhile); its RSS in KiB. */
