@@ -11,13 +11,15 @@ import org.uketsuke.app.reception.VisitTimings.Part;
 /**
  * Runs each of the flow's commands as a chain of steps over the visit's context: card (reader-driver) → backend
  * (eligibility client) → レセコン store (rececon-bridge). A chain stops at the first step that ends in an event. One card
- * session per visit, closed at its end so the card's PIN state is reset. Device worker only.
+ * session per visit, closed at its end so the card's PIN state is reset; the backend's nonce is asked for as soon as
+ * the card is read ({@link NoncePrefetch}). Device worker only.
  */
 public final class ReceptionSteps implements VisitSteps {
 
     private final ReceptionServices services;
     private final VisitRecords records;
-    private final VisitStep endVisit = new EndVisitStep();
+    private final NoncePrefetch nonces;
+    private final VisitStep endVisit;
     private final VisitStep auditGate;
     private final VisitStep readCard;
     private final List<VisitStep> proveAndConfirm;
@@ -29,9 +31,15 @@ public final class ReceptionSteps implements VisitSteps {
         this.services = services;
         this.records = new VisitRecords(services);
         records.onRecord(record -> scenario.reset());
+        this.nonces = new NoncePrefetch(services.client(), services.clock());
+        VisitStep forget = new EndVisitStep();
+        this.endVisit = visit -> {
+            nonces.discard();
+            return forget.run(visit);
+        };
         this.auditGate = new AuditGateStep(services);
         this.readCard = new TimedStep(Part.CARD, new ReadCardStep(services.slot(), services.clock()));
-        VisitStep nonce = new TimedStep(Part.BACKEND, new FetchNonceStep(services.client()));
+        VisitStep nonce = new TimedStep(Part.BACKEND, new FetchNonceStep(nonces));
         VisitStep sign = new TimedStep(
                 Part.CARD,
                 new SignNonceStep(services.client(), services.terminalSigner(), services.clock(), scenario::current));
@@ -69,7 +77,14 @@ public final class ReceptionSteps implements VisitSteps {
     @Override
     public Optional<VisitEvent> run(VisitCommand.Step command) {
         return switch (command) {
-            case VisitCommand.ReadCard _ -> run(List.of(endVisit, auditGate, readCard));
+            case VisitCommand.ReadCard _ -> {
+                Optional<VisitEvent> read = run(List.of(endVisit, auditGate, readCard));
+                // The nonce travels while the card works and the patient types the PIN (NoncePrefetch).
+                if (read.orElse(null) instanceof VisitEvent.CardReady) {
+                    visit.card().ifPresent(nonces::start);
+                }
+                yield read;
+            }
             case VisitCommand.VerifyPin v ->
                 run(List.of(new TimedStep(Part.CARD, new VerifyPinStep(v.pin(), v.byCompanion(), services.clock()))));
             case VisitCommand.MatchFace f ->
