@@ -18,12 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.csv.CsvExportSink;
 import org.uketsuke.bridge.sink.BatchDelivery;
 import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.DurableSqlite;
+import org.uketsuke.bridge.sink.DurableWrites;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.sink.RececonSink;
@@ -65,11 +69,16 @@ public final class RececonBridge implements AutoCloseable {
     private final Connection outbox;
     private final List<RececonSink> sinks;
     private final String institutionCode;
+    /** The threads the sinks after the first deliver on (one each, started when first needed). */
+    private final ExecutorService alongside;
 
     private RececonBridge(Connection outbox, List<RececonSink> sinks, String institutionCode) {
         this.outbox = outbox;
         this.sinks = List.copyOf(sinks);
         this.institutionCode = institutionCode;
+        this.alongside = Executors.newFixedThreadPool(
+                Math.max(1, sinks.size() - 1),
+                Thread.ofPlatform().name("rececon-sink-", 1).daemon().factory());
     }
 
     public static RececonBridge open(BridgeConfig config) {
@@ -224,36 +233,62 @@ public final class RececonBridge implements AutoCloseable {
         return delivered;
     }
 
-    /** One page to every sink that lacks its entries; returns how many entries are now delivered everywhere. */
+    /**
+     * One page to every sink that lacks its entries; returns how many entries are now delivered everywhere. The sinks
+     * deliver at the same time (the first on this thread, the others on {@link #alongside}): a visit waits for its
+     * slowest sink, not for the sum of them (the store's commit and the face file's fsyncs overlap). What they took is
+     * recorded only once all of them have answered, as before.
+     */
     private int deliver(List<OutboxEntry> page) {
         Map<DeliveryId, Set<String>> done = deliveredSinks(page);
+        List<List<OutboxEntry>> lacking = sinks.stream()
+                .map(sink -> page.stream()
+                        .filter(entry -> !done.get(entry.id()).contains(sink.name()))
+                        .toList())
+                .toList();
+        List<CompletableFuture<DurableWrites.Counted<BatchDelivery>>> besides = new ArrayList<>();
+        for (int i = 1; i < sinks.size(); i++) {
+            RececonSink sink = sinks.get(i);
+            List<OutboxEntry> entries = lacking.get(i);
+            besides.add(CompletableFuture.supplyAsync(
+                    () -> DurableWrites.counted(() -> deliverTo(sink, entries)), alongside));
+        }
+        List<BatchDelivery> results = new ArrayList<>();
+        if (!sinks.isEmpty()) {
+            results.add(deliverTo(sinks.getFirst(), lacking.getFirst()));
+        }
+        for (CompletableFuture<DurableWrites.Counted<BatchDelivery>> other : besides) {
+            DurableWrites.Counted<BatchDelivery> delivered = other.join();
+            DurableWrites.credit(delivered.writes());
+            results.add(delivered.value());
+        }
         Map<DeliveryId, Set<String>> taken = new LinkedHashMap<>();
         Map<DeliveryId, String> errors = new LinkedHashMap<>();
-        for (RececonSink sink : sinks) {
-            List<OutboxEntry> lacking = page.stream()
-                    .filter(entry -> !done.get(entry.id()).contains(sink.name()))
-                    .toList();
-            if (lacking.isEmpty()) {
-                continue;
+        for (int i = 0; i < sinks.size(); i++) {
+            String sink = sinks.get(i).name();
+            for (DeliveryId id : results.get(i).delivered()) {
+                done.get(id).add(sink);
+                taken.computeIfAbsent(id, k -> new HashSet<>()).add(sink);
             }
-            BatchDelivery result;
-            try {
-                result = sink.deliverAll(lacking);
-            } catch (RuntimeException e) {
-                result = BatchDelivery.allFailed(lacking, e);
-            }
-            for (DeliveryId id : result.delivered()) {
-                done.get(id).add(sink.name());
-                taken.computeIfAbsent(id, k -> new HashSet<>()).add(sink.name());
-            }
-            result.failed().forEach((id, e) -> {
-                errors.put(id, sink.name() + ": " + e.getMessage());
-                log.warn("delivery of entry {} to {} failed: {}", id.value(), sink.name(), e.toString());
+            results.get(i).failed().forEach((id, e) -> {
+                errors.put(id, sink + ": " + e.getMessage());
+                log.warn("delivery of entry {} to {} failed: {}", id.value(), sink, e.toString());
             });
         }
         record(page, taken, errors);
         return (int)
                 page.stream().filter(entry -> !errors.containsKey(entry.id())).count();
+    }
+
+    private static BatchDelivery deliverTo(RececonSink sink, List<OutboxEntry> lacking) {
+        if (lacking.isEmpty()) {
+            return new BatchDelivery(Set.of(), Map.of());
+        }
+        try {
+            return sink.deliverAll(lacking);
+        } catch (RuntimeException e) {
+            return BatchDelivery.allFailed(lacking, e);
+        }
     }
 
     /**
@@ -450,6 +485,7 @@ public final class RececonBridge implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        alongside.shutdown();
         sinks.forEach(RececonSink::close);
         try {
             outbox.close();

@@ -2,6 +2,7 @@ package org.uketsuke.bridge.sink;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConnection;
 
@@ -32,6 +33,9 @@ public final class DurableWrites {
         }
     }
 
+    /** What {@code work} returned, with the writes it made on its thread. */
+    public record Counted<T>(T value, Count writes) {}
+
     private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[3]);
 
     private static final SQLiteCommitListener COMMITS = new SQLiteCommitListener() {
@@ -59,6 +63,24 @@ public final class DurableWrites {
         if (connection.isWrapperFor(SQLiteConnection.class)) {
             connection.unwrap(SQLiteConnection.class).addCommitListener(COMMITS);
         }
+    }
+
+    /** Runs {@code work} on this thread and tells the writes it made, for the thread waiting for it ({@link #credit}). */
+    public static <T> Counted<T> counted(Supplier<T> work) {
+        Count before = onThisThread();
+        T value = work.get();
+        return new Counted<>(value, onThisThread().since(before));
+    }
+
+    /**
+     * Adds to this thread's count writes another thread made on its behalf while it waited (a sink delivering beside
+     * the drain's own): a visit's budget counts every write it waits for, on whichever thread.
+     */
+    public static void credit(Count writes) {
+        long[] counts = COUNTS.get();
+        counts[0] += writes.commits();
+        counts[1] += writes.fsyncs();
+        counts[2] += writes.fsyncWaits();
     }
 
     static void fsynced() {
