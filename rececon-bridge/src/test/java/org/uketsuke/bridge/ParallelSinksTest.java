@@ -36,13 +36,15 @@ class ParallelSinksTest {
         CyclicBarrier bothStarted = new CyclicBarrier(2);
         List<RececonSink> sinks = List.of(
                 new Rendezvous(JdbcRececonStore.sqlite(dir.resolve("rececon.db")), bothStarted),
-                new Rendezvous(new FaceFolderSink(dir.resolve("face"), Fixtures.INSTITUTION, StandardCharsets.UTF_8),
+                new Rendezvous(
+                        new FaceFolderSink(dir.resolve("face"), Fixtures.INSTITUTION, StandardCharsets.UTF_8),
                         bothStarted));
         try (RececonBridge bridge = RececonBridge.open(dir.resolve("outbox.db"), sinks, Fixtures.INSTITUTION)) {
             bridge.submit(Fixtures.confirmation("together", 1));
             DurableWrites.Count before = DurableWrites.onThisThread();
             assertThat(bridge.drain()).isEqualTo(1);
-            // The store's commit, the outbox's record; the face file's fsync and its folder's, made on the other thread.
+            // The store's commit, the outbox's record; the face file's fsync and its folder's, made on the other
+            // thread.
             assertThat(DurableWrites.onThisThread().since(before)).isEqualTo(new DurableWrites.Count(2, 2));
             assertThat(bridge.statuses()).singleElement().satisfies(s -> {
                 assertThat(s.state()).isEqualTo(DeliveryStatus.State.DELIVERED);

@@ -47,7 +47,8 @@ final class NoncePrefetch {
 
     /** Starts fetching a nonce for the visit of {@code card}; one fetched for an earlier card is dropped. */
     void start(CardSession card) {
-        Pending fresh = new Pending(card.transport(), clock.instant(), CompletableFuture.supplyAsync(client::nonce, FETCHER));
+        Pending fresh =
+                new Pending(card.transport(), clock.instant(), CompletableFuture.supplyAsync(client::nonce, FETCHER));
         drop(pending.getAndSet(fresh));
     }
 
