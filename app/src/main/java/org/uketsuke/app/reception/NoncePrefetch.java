@@ -1,8 +1,8 @@
 package org.uketsuke.app.reception;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,7 +31,7 @@ final class NoncePrefetch {
             task -> Thread.ofVirtual().name("nonce-prefetch").start(task);
 
     private final EligibilityClient client;
-    private final Clock clock;
+    private final InstantSource clock;
     private final AtomicReference<Pending> pending = new AtomicReference<>();
 
     /**
@@ -40,7 +40,7 @@ final class NoncePrefetch {
      */
     private record Pending(ApduTransport session, Instant asked, CompletableFuture<NonceOutcome> outcome) {}
 
-    NoncePrefetch(EligibilityClient client, Clock clock) {
+    NoncePrefetch(EligibilityClient client, InstantSource clock) {
         this.client = client;
         this.clock = clock;
     }

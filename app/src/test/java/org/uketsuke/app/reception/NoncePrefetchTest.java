@@ -6,12 +6,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uketsuke.app.flow.Pin;
@@ -66,8 +65,8 @@ class NoncePrefetchTest {
     void aPrefetchedNonceGoesOnlyToItsOwnSessionOnceAndWhileFresh() throws Exception {
         try (VisitStepFixture fixture = VisitStepFixture.start(dir)) {
             Recorded backend = new Recorded();
-            SteppedClock clock = new SteppedClock();
-            NoncePrefetch nonces = new NoncePrefetch(backend.around(fixture.client), clock);
+            AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+            NoncePrefetch nonces = new NoncePrefetch(backend.around(fixture.client), now::get);
             CardSession first = fixture.cardRead().card().orElseThrow();
             CardSession second = fixture.cardRead().card().orElseThrow();
 
@@ -84,7 +83,7 @@ class NoncePrefetchTest {
 
             nonces.start(first);
             byte[] stale = backend.awaitIssued(6);
-            clock.advance(NoncePrefetch.MAX_AGE);
+            now.set(now.get().plus(NoncePrefetch.MAX_AGE));
             assertThat(issued(nonces.take(Optional.of(first)))).isNotEqualTo(stale);
             assertThat(backend.issued).hasSize(7);
             first.close();
@@ -128,30 +127,6 @@ class NoncePrefetchTest {
             }
             assertThat(issued).hasSizeGreaterThanOrEqualTo(n);
             return issued.get(n - 1);
-        }
-    }
-
-    /** A clock the test moves on. */
-    private static final class SteppedClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
