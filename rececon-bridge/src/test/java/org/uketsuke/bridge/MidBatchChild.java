@@ -75,7 +75,8 @@ public final class MidBatchChild {
 
     private static long faceFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir.resolve("face"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".xml")).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(".xml"))
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
