@@ -396,12 +396,15 @@ public final class BenchCommand implements Callable<Integer> {
                     String.format(
                             Locale.ROOT,
                             "%d lost, %d doubled of %d (warm-up and burst visits included); saturated: %.1f visits/s"
-                                    + " (%d visits, all terminals back to back at once)",
+                                    + " (%d visits, all terminals back to back at once); CPU per paced visit: %.1f ms"
+                                    + " in the terminal's JVM, %.1f ms in the backend's",
                             r.lost(),
                             r.doubled(),
                             r.confirmed(),
                             r.burstPerSecond(),
-                            r.burstVisits()),
+                            r.burstVisits(),
+                            r.terminalCpuMsPerVisit(),
+                            r.backendCpuMsPerVisit()),
                     goal,
                     Result.all(
                             Result.atMost(r.lost() + r.doubled(), 0),

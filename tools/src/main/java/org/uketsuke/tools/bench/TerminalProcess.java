@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
@@ -83,6 +84,7 @@ public final class TerminalProcess {
             }
             // The shared start instant on this JVM's nanoTime; arrivals follow it, the same for every terminal.
             long start = Terminals.awaitGo(out, in, String.valueOf(terminal));
+            Map<String, Long> threadsAtGo = ThreadCpu.byKind();
             Random arrivals = new Random(1_000L + terminal);
             long arrival = start;
             for (int i = 0; i < visits; i++) {
@@ -94,6 +96,7 @@ public final class TerminalProcess {
                 visit(steps, slot, card.pin(), terminal);
                 out.println("nanos " + (System.nanoTime() - arrival));
             }
+            ThreadCpu.since(threadsAtGo).forEach((kind, nanos) -> out.println("cpu " + kind + " " + nanos));
             out.println("paced-done");
             if (!"burst".equals(in.readLine())) {
                 throw new IllegalStateException("terminal " + terminal + ": expected burst");

@@ -12,12 +12,17 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.uketsuke.bridge.store.PostgresTarget;
 import org.uketsuke.bridge.store.PostgresTls;
 import org.uketsuke.mockbackend.MockBackend;
@@ -45,7 +50,9 @@ final class Terminals {
             double burstPerSecond,
             int confirmed,
             int lost,
-            int doubled) {}
+            int doubled,
+            double terminalCpuMsPerVisit,
+            double backendCpuMsPerVisit) {}
 
     private static final String BACKEND_SEED = "42";
 
@@ -71,21 +78,22 @@ final class Terminals {
                 TerminalProcess.writeCard(issuing.issueCard(t), work.resolve("card-" + t + ".txt"));
             }
         }
-        Process backend = new ProcessBuilder(
-                        BenchCommand.javaCommand(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        MockBackendMain.class.getName(),
-                        "--port",
-                        "0",
-                        "--state",
-                        backendState.toString(),
-                        "--seed",
-                        BACKEND_SEED,
-                        "--people",
-                        Integer.toString(Math.max(100, terminals)))
+        List<String> backendCommand =
+                new ArrayList<>(List.of(BenchCommand.javaCommand(), "--enable-native-access=ALL-UNNAMED", "-Xmx256m"));
+        backendCommand.addAll(profiling("backend"));
+        backendCommand.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                MockBackendMain.class.getName(),
+                "--port",
+                "0",
+                "--state",
+                backendState.toString(),
+                "--seed",
+                BACKEND_SEED,
+                "--people",
+                Integer.toString(Math.max(100, terminals))));
+        Process backend = new ProcessBuilder(backendCommand)
                 .redirectError(work.resolve("backend-err.txt").toFile())
                 .start();
         try {
@@ -105,10 +113,17 @@ final class Terminals {
                             Double.toString(ratePerTerminal),
                             Integer.toString(burstEach)));
             letGo(started);
+            Duration terminalsAtGo = cpu(started);
+            Duration backendAtGo = cpu(backend);
             awaitLine(started, "paced-done");
+            double paced = terminals * (double) visitsEach;
+            double terminalCpu = cpu(started).minus(terminalsAtGo).toNanos() / 1e6 / paced;
+            double backendCpu = cpu(backend).minus(backendAtGo).toNanos() / 1e6 / paced;
             tell(started, "burst");
             awaitEnd(started);
             Collected c = collect(started, target);
+            System.out.println(
+                    "terminal JVMs' CPU ms per paced visit by thread: " + c.threadCpu(terminals * visitsEach));
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
             int burstVisits = 0;
@@ -126,11 +141,22 @@ final class Terminals {
                     burstVisits / ((last - first) / 1e6),
                     c.confirmed().size(),
                     c.keys().lost() + Math.max(0, expected - c.confirmed().size()) + c.notDelivered(),
-                    c.keys().doubled());
+                    c.keys().doubled(),
+                    terminalCpu,
+                    backendCpu);
         } finally {
             backend.destroy();
             backend.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The CPU time the terminals' JVMs have used so far, together (read from the OS: every thread, GC and JIT too). */
+    private static Duration cpu(List<Terminal> terminals) {
+        return terminals.stream().map(t -> cpu(t.process())).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static Duration cpu(Process process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /**
@@ -214,6 +240,21 @@ final class Terminals {
         return System.nanoTime() + (epochMillis - System.currentTimeMillis()) * 1_000_000;
     }
 
+    /**
+     * With {@code -Duketsuke.bench.jfr=PREFIX} (development): terminal 0 and the backend record JFR ({@code profile}
+     * settings) and log GC and safepoints into {@code PREFIX-terminal.jfr}, {@code PREFIX-terminal-gc.log} and the
+     * same for {@code backend}.
+     */
+    private static List<String> profiling(String who) {
+        String prefix = System.getProperty("uketsuke.bench.jfr");
+        if (prefix == null) {
+            return List.of();
+        }
+        return List.of(
+                "-XX:StartFlightRecording:settings=profile,filename=" + prefix + "-" + who + ".jfr",
+                "-Xlog:gc*,safepoint:file=" + prefix + "-" + who + "-gc.log");
+    }
+
     /** A terminal's JVM, its output file and its input. */
     private record Terminal(int number, Process process, Path log, Path dir, Writer input) {}
 
@@ -221,6 +262,7 @@ final class Terminals {
             Path work, PostgresTarget target, int terminals, Class<?> main, IntFunction<List<String>> extra)
             throws IOException {
         String java = BenchCommand.javaCommand();
+        List<String> options = ProductJvmOptions.terminal();
         String ca = target.tls() instanceof PostgresTls.VerifyFull v
                 ? v.serverCaFile().toString()
                 : "plain";
@@ -228,10 +270,11 @@ final class Terminals {
         for (int t = 0; t < terminals; t++) {
             Path dir = Files.createDirectories(work.resolve("terminal-" + t));
             Path log = dir.resolve("out.txt");
-            List<String> command = new ArrayList<>(List.of(
-                    java,
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-Xmx192m",
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(options);
+            command.add("-Xmx192m");
+            command.addAll(t == 0 ? profiling("terminal") : List.of());
+            command.addAll(List.of(
                     "-cp",
                     System.getProperty("java.class.path"),
                     main.getName(),
@@ -291,6 +334,16 @@ final class Terminals {
             Set<String> confirmed, int notDelivered, Stats perVisit, KeyComparison keys, List<String[]> all) {
         List<String[]> lines(String first) {
             return all.stream().filter(f -> f[0].equals(first)).toList();
+        }
+
+        /** The terminals' {@code cpu KIND NANOS} lines summed per kind, in ms per visit, largest first. */
+        String threadCpu(int visits) {
+            Map<String, Long> kinds = new TreeMap<>();
+            lines("cpu").forEach(f -> kinds.merge(f[1], Long.parseLong(f[2]), Long::sum));
+            return kinds.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e6 / visits))
+                    .collect(Collectors.joining(", "));
         }
     }
 
