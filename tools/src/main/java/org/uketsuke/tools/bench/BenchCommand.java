@@ -397,14 +397,16 @@ public final class BenchCommand implements Callable<Integer> {
                             Locale.ROOT,
                             "%d lost, %d doubled of %d (warm-up and burst visits included); saturated: %.1f visits/s"
                                     + " (%d visits, all terminals back to back at once); CPU per paced visit: %.1f ms"
-                                    + " in the terminal's JVM, %.1f ms in the backend's",
+                                    + " in the terminal's JVM, %.1f ms in the backend's; terminal JVMs: the product's"
+                                    + " options + %s (proposed kiosk flags, docs/tuning.md)",
                             r.lost(),
                             r.doubled(),
                             r.confirmed(),
                             r.burstPerSecond(),
                             r.burstVisits(),
                             r.terminalCpuMsPerVisit(),
-                            r.backendCpuMsPerVisit()),
+                            r.backendCpuMsPerVisit(),
+                            String.join(" ", ProductJvmOptions.proposed())),
                     goal,
                     Result.all(
                             Result.atMost(r.lost() + r.doubled(), 0),

@@ -19,7 +19,7 @@ import java.util.Optional;
 final class ProductJvmOptions {
 
     /**
-     * A kiosk is one small JVM on a shared PC (docs/tuning.md, "20 terminals on 2 cores"): one stop-the-world
+     * A kiosk is one small JVM on a shared PC (docs/tuning.md, "20 terminal JVMs and the per-visit CPU"): one stop-the-world
      * collector thread instead of G1's parallel, refinement and marking threads; no metadata-triggered collection
      * while the first visits load their classes (the default threshold, ~21 MB, is passed right after start-up).
      */
@@ -30,16 +30,20 @@ final class ProductJvmOptions {
 
     private ProductJvmOptions() {}
 
-    /**
-     * The product's options (from the checkout this JVM runs in) with the proposed kiosk flags they lack; for a
-     * before/after comparison {@code -Duketsuke.bench.kioskFlags=A,B} proposes others instead (empty: none).
-     */
+    /** The product's options (from the checkout this JVM runs in) with the proposed kiosk flags they lack. */
     static List<String> terminal() {
+        return merged(productOptions().orElse(List.of("--enable-native-access=ALL-UNNAMED")), proposed());
+    }
+
+    /**
+     * {@link #PROPOSED_KIOSK}, or for a before/after comparison the flags of {@code -Duketsuke.bench.kioskFlags=A,B}
+     * instead (empty: none).
+     */
+    static List<String> proposed() {
         String instead = System.getProperty("uketsuke.bench.kioskFlags");
-        List<String> proposed = instead == null
+        return instead == null
                 ? PROPOSED_KIOSK
                 : Arrays.stream(instead.split(",")).filter(o -> !o.isBlank()).toList();
-        return merged(productOptions().orElse(List.of("--enable-native-access=ALL-UNNAMED")), proposed);
     }
 
     /** {@code product} followed by every {@code proposed} option whose name {@code product} does not set. */

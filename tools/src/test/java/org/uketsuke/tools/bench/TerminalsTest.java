@@ -27,6 +27,8 @@ class TerminalsTest {
             assertThat(report.confirmed()).isEqualTo(3 * (TerminalProcess.WARM_UP + 20 + 5));
             assertThat(report.lost()).isZero();
             assertThat(report.doubled()).isZero();
+            assertThat(report.terminalCpuMsPerVisit()).isPositive();
+            assertThat(report.backendCpuMsPerVisit()).isPositive();
         }
     }
 }

@@ -2,7 +2,6 @@ package org.uketsuke.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The terminals' CPU per kind of thread, read from /proc: names grouped, utime + stime counted. */
