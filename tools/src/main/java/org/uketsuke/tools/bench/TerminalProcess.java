@@ -39,7 +39,7 @@ import org.uketsuke.mockbackend.IssuedCard;
  * One terminal of the multi-terminal bench, in its own JVM (the product's JVM options and the proposed kiosk flags:
  * {@link ProductJvmOptions}): its own virtual card (in-process, no pcscd), its own
  * outbox and delivery worker, the one mock backend shared by every terminal (over mTLS, one kept-alive connection),
- * delivering into the shared PostgreSQL store. After {@value #WARM_UP} untimed visits it prints {@code ready} and waits
+ * delivering into the shared PostgreSQL store. After its untimed warm-up visits it prints {@code ready} and waits
  * for {@code go EPOCH_MS} on its input: then patients arrive at random (Poisson, the given mean rate) from that
  * instant, and each visit prints {@code nanos T}, from the patient's arrival (waiting included, when the previous
  * visit ran long) to the confirmation committed to the outbox. Then {@code cpu KIND NANOS} per kind of thread
@@ -49,12 +49,12 @@ import org.uketsuke.mockbackend.IssuedCard;
  *
  * <p>Arguments: work folder, terminal number, JDBC URL, user, password, store CA file or {@code plain}, backend URI,
  * terminal PKCS#12 file, its password, backend CA PEM file, card file ({@link #writeCard}), paced visits, arrivals per
- * second, burst visits.
+ * second, burst visits, untimed warm-up visits.
  */
 public final class TerminalProcess {
 
     private static final String INSTITUTION = "1311234567";
-    /** Untimed visits before {@code ready}: class loading, the TLS handshake, the store's first connection. */
+    /** The fewest untimed visits before {@code ready}: class loading, the TLS handshake, the store's first connection. */
     static final int WARM_UP = 3;
 
     static final int WARM_UP_TRIES = 3;
@@ -69,6 +69,7 @@ public final class TerminalProcess {
         int visits = Integer.parseInt(args[11]);
         double rate = Double.parseDouble(args[12]);
         int burst = Integer.parseInt(args[13]);
+        int warmUps = Integer.parseInt(args[14]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (RececonBridge bridge = RececonBridge.open(
@@ -83,7 +84,7 @@ public final class TerminalProcess {
                             URI.create(args[6]), tls, Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC()),
                     bridge,
                     Clock.systemUTC()));
-            warmUp(() -> visit(steps, slot, card.pin(), terminal));
+            warmUp(warmUps, () -> visit(steps, slot, card.pin(), terminal));
             // The shared start instant on this JVM's nanoTime; arrivals follow it, the same for every terminal.
             long start = Terminals.awaitGo(out, in, String.valueOf(terminal));
             Map<String, Long> threadsAtGo = ThreadCpu.byKind();
@@ -114,12 +115,12 @@ public final class TerminalProcess {
     }
 
     /**
-     * {@value #WARM_UP} successful visits, each tried up to {@value #WARM_UP_TRIES} times: while 20 JVMs start at once
+     * {@code visits} successful visits, each tried up to {@value #WARM_UP_TRIES} times: while 20 JVMs start at once
      * on 2 cores, the first request may pass the client's 10 s timeout before the cold backend answers. A failed visit
      * confirmed nothing in the outbox, so it adds no key; after the warm-up a failed visit ends the terminal.
      */
-    static void warmUp(Runnable visit) {
-        for (int done = 0; done < WARM_UP; done++) {
+    static void warmUp(int visits, Runnable visit) {
+        for (int done = 0; done < visits; done++) {
             for (int attempt = 1; ; attempt++) {
                 try {
                     visit.run();

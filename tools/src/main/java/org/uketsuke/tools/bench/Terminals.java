@@ -61,12 +61,18 @@ final class Terminals {
     /**
      * {@code terminals} JVMs ({@link TerminalProcess}) against ONE mock backend in its own JVM (as a hospital has one
      * link to the national system): after their warm-up, patients arrive at each terminal at random (Poisson) at
-     * {@code ratePerTerminal} a second, {@code visitsEach} visits each (an open loop: a slow visit does not slow the
+     * {@code ratePerTerminal} a second, {@code visitsEach} visits each after {@code warmUpsEach} untimed ones (an open loop: a slow visit does not slow the
      * arrivals, it makes the next patient wait, and that wait counts); then all terminals run {@code burstEach} visits
      * back to back at once for the saturated visits/s.
      */
     static PacedReport paced(
-            Path work, PostgresTarget target, int terminals, int visitsEach, double ratePerTerminal, int burstEach)
+            Path work,
+            PostgresTarget target,
+            int terminals,
+            int visitsEach,
+            double ratePerTerminal,
+            int burstEach,
+            int warmUpsEach)
             throws Exception {
         Path backendState = work.resolve("backend");
         Files.createDirectories(work);
@@ -111,7 +117,8 @@ final class Terminals {
                             work.resolve("card-" + t + ".txt").toString(),
                             Integer.toString(visitsEach),
                             Double.toString(ratePerTerminal),
-                            Integer.toString(burstEach)));
+                            Integer.toString(burstEach),
+                            Integer.toString(warmUpsEach)));
             letGo(started);
             Duration terminalsAtGo = cpu(started);
             Duration backendAtGo = cpu(backend);
@@ -132,7 +139,7 @@ final class Terminals {
                 last = Math.max(last, Long.parseLong(f[2]));
                 burstVisits += Integer.parseInt(f[3]);
             }
-            int expected = terminals * (TerminalProcess.WARM_UP + visitsEach + burstEach);
+            int expected = terminals * (warmUpsEach + visitsEach + burstEach);
             return new PacedReport(
                     terminals,
                     ratePerTerminal,

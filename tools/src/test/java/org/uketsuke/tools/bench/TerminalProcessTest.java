@@ -13,7 +13,7 @@ class TerminalProcessTest {
     void aFailedWarmUpVisitIsTriedAgainUntilEveryWarmUpVisitSucceeded() {
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger succeeded = new AtomicInteger();
-        TerminalProcess.warmUp(() -> {
+        TerminalProcess.warmUp(TerminalProcess.WARM_UP, () -> {
             if (calls.incrementAndGet() <= 2) {
                 throw new IllegalStateException("backend unavailable");
             }
@@ -27,7 +27,7 @@ class TerminalProcessTest {
     @Test
     void aVisitThatKeepsFailingEndsTheTerminal() {
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(() -> TerminalProcess.warmUp(() -> {
+        assertThatThrownBy(() -> TerminalProcess.warmUp(TerminalProcess.WARM_UP, () -> {
                     calls.incrementAndGet();
                     throw new IllegalStateException("backend unavailable");
                 }))

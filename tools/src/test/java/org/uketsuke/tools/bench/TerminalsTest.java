@@ -20,7 +20,8 @@ class TerminalsTest {
     @Test
     void threeTerminalProcessesDeliverEveryConfirmationExactlyOnce() throws Exception {
         try (LocalPostgresCluster cluster = LocalPostgresCluster.start()) {
-            Terminals.PacedReport report = Terminals.paced(work, cluster.newDatabase("terminals"), 3, 20, 10.0, 5);
+            Terminals.PacedReport report =
+                    Terminals.paced(work, cluster.newDatabase("terminals"), 3, 20, 10.0, 5, TerminalProcess.WARM_UP);
 
             assertThat(report.perVisit().runs()).isEqualTo(60);
             assertThat(report.burstVisits()).isEqualTo(15);
