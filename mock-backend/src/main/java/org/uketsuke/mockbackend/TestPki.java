@@ -19,6 +19,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -57,6 +60,12 @@ public final class TestPki {
             new X500Name("C=JP, O=Uketsuke Test, CN=Uketsuke test card-face issuer (not J-LIS)");
     private static final X500Name TERMINAL_CA_NAME =
             new X500Name("C=JP, O=Uketsuke Test, CN=Uketsuke test medical institution terminal CA");
+
+    /** The JDK's PKCS#12 iteration counts (docs: the {@code keystore.pkcs12.*} security properties). */
+    private static final List<String> CHEAP_PKCS12 = List.of(
+            "keystore.pkcs12.macIterationCount",
+            "keystore.pkcs12.certPbeIterationCount",
+            "keystore.pkcs12.keyPbeIterationCount");
 
     private final SecureRandom random = new SecureRandom();
     private final Entry jpkiCa;
@@ -310,15 +319,47 @@ public final class TestPki {
                     (PrivateKey) store.getKey("entry", PASSWORD), (X509Certificate) store.getCertificate("entry"));
         }
         Entry entry = maker.make();
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("entry", entry.key(), PASSWORD, new Certificate[] {entry.certificate()});
+        // createTempFile makes the file owner-only (0600 on POSIX); the move keeps that.
         Path temp = Files.createTempFile(file.getParent(), ".pki", ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
-            store.store(out, PASSWORD);
+            storeCheaply(entry, out);
         }
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return entry;
+    }
+
+    /**
+     * Stores the entry as PKCS#12 with one PBKDF2 iteration (instead of the JDK's 10,000) for its MAC, its
+     * certificate's and its key's encryption. The password is a fixed public value, so stretching it protects
+     * nothing here: what keeps these test keys private is the owner-only file in the user's state directory. At
+     * 10,000 iterations each, loading the six files took ≈ 0.8 s of a cold demo start (docs/tuning.md, fifth round).
+     * The JDK takes the counts from these properties only (read when the key is set and when the store is written),
+     * so they are set for that moment and put back. A PKCS#12 store another thread wrote in that instant would get
+     * them too: this runs only when a test PKI is first made (the demo, training, tests), never in the product,
+     * which does not contain this module.
+     */
+    private static void storeCheaply(Entry entry, OutputStream out) throws GeneralSecurityException, IOException {
+        synchronized (TestPki.class) {
+            Map<String, String> before = new HashMap<>();
+            for (String property : CHEAP_PKCS12) {
+                before.put(property, System.getProperty(property));
+                System.setProperty(property, "1");
+            }
+            try {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                store.setKeyEntry("entry", entry.key(), PASSWORD, new Certificate[] {entry.certificate()});
+                store.store(out, PASSWORD);
+            } finally {
+                before.forEach((property, value) -> {
+                    if (value == null) {
+                        System.clearProperty(property);
+                    } else {
+                        System.setProperty(property, value);
+                    }
+                });
+            }
+        }
     }
 
     private static KeyStore keyStore(Entry entry, X509Certificate ca) {
