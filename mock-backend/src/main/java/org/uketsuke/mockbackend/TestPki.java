@@ -22,6 +22,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.PBEParameterSpec;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -61,11 +63,10 @@ public final class TestPki {
     private static final X500Name TERMINAL_CA_NAME =
             new X500Name("C=JP, O=Uketsuke Test, CN=Uketsuke test medical institution terminal CA");
 
-    /** The JDK's PKCS#12 iteration counts (docs: the {@code keystore.pkcs12.*} security properties). */
+    /** The JDK's PKCS#12 iteration counts for a file's MAC and certificates ({@code keystore.pkcs12.*} properties). */
     private static final List<String> CHEAP_PKCS12 = List.of(
             "keystore.pkcs12.macIterationCount",
-            "keystore.pkcs12.certPbeIterationCount",
-            "keystore.pkcs12.keyPbeIterationCount");
+            "keystore.pkcs12.certPbeIterationCount");
 
     private final SecureRandom random = new SecureRandom();
     private final Entry jpkiCa;
@@ -309,6 +310,16 @@ public final class TestPki {
         Entry make() throws GeneralSecurityException;
     }
 
+    /** The key's protection: PKCS#12's default algorithm (PBES2, HmacSHA256, AES-256) with one PBKDF2 iteration. */
+    private static KeyStore.PasswordProtection oneIteration(SecureRandom random) {
+        byte[] salt = new byte[16];
+        byte[] iv = new byte[16];
+        random.nextBytes(salt);
+        random.nextBytes(iv);
+        return new KeyStore.PasswordProtection(
+                PASSWORD, "PBEWithHmacSHA256AndAES_256", new PBEParameterSpec(salt, 1, new IvParameterSpec(iv)));
+    }
+
     private static Entry loadOrCreate(Path file, Maker maker) throws GeneralSecurityException, IOException {
         if (Files.exists(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -333,8 +344,8 @@ public final class TestPki {
      * certificate's and its key's encryption. The password is a fixed public value, so stretching it protects
      * nothing here: what keeps these test keys private is the owner-only file in the user's state directory. At
      * 10,000 iterations each, loading the six files took ≈ 0.8 s of a cold demo start (docs/tuning.md, fifth round).
-     * The JDK takes the counts from these properties only (read when the key is set and when the store is written),
-     * so they are set for that moment and put back. A PKCS#12 store another thread wrote in that instant would get
+     * The JDK takes the MAC's and the certificates' counts from these properties only (read when the store is
+     * written), so they are set for that moment and put back; the key's is the entry's own protection. A PKCS#12 store another thread wrote in that instant would get
      * them too: this runs only when a test PKI is first made (the demo, training, tests), never in the product,
      * which does not contain this module.
      */
@@ -348,7 +359,10 @@ public final class TestPki {
             try {
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 store.load(null, null);
-                store.setKeyEntry("entry", entry.key(), PASSWORD, new Certificate[] {entry.certificate()});
+                store.setEntry(
+                        "entry",
+                        new KeyStore.PrivateKeyEntry(entry.key(), new Certificate[] {entry.certificate()}),
+                        oneIteration(new SecureRandom()));
                 store.store(out, PASSWORD);
             } finally {
                 before.forEach((property, value) -> {
@@ -362,11 +376,19 @@ public final class TestPki {
         }
     }
 
-    private static KeyStore keyStore(Entry entry, X509Certificate ca) {
+    /**
+     * An in-memory key store for a TLS side. Its key is encrypted with one PBKDF2 iteration: the JDK's 10,000 (once
+     * here, once more when the TLS context reads the key) protect nothing in memory, and the server's and the
+     * terminal's stores took ≈ 20 % of the demo's start thread after the files had become cheap (docs/tuning.md).
+     */
+    private KeyStore keyStore(Entry entry, X509Certificate ca) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("key", entry.key(), PASSWORD, new Certificate[] {entry.certificate(), ca});
+            store.setEntry(
+                    "key",
+                    new KeyStore.PrivateKeyEntry(entry.key(), new Certificate[] {entry.certificate(), ca}),
+                    oneIteration(random));
             return store;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);

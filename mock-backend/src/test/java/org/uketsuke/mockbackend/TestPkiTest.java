@@ -44,7 +44,7 @@ class TestPkiTest {
         assertThat(System.getProperty("keystore.pkcs12.macIterationCount"))
                 .as("the JDK's properties are put back")
                 .isNull();
-        assertThat(System.getProperty("keystore.pkcs12.keyPbeIterationCount")).isNull();
+        assertThat(System.getProperty("keystore.pkcs12.certPbeIterationCount")).isNull();
     }
 
     @Test
@@ -53,6 +53,15 @@ class TestPkiTest {
         assertThat(again.server().certificate()).isEqualTo(made.server().certificate());
         assertThat(again.terminal().key()).isEqualTo(made.terminal().key());
         assertThat(again.cardFaceIssuer().certificate()).isEqualTo(made.cardFaceIssuer().certificate());
+    }
+
+    @Test
+    void theInMemoryTlsStoresHoldTheKeysWithTheirChains() throws Exception {
+        KeyStore server = made.serverKeyStore();
+        assertThat(server.getKey("key", TestPki.PASSWORD)).isEqualTo(made.server().key());
+        assertThat(server.getCertificateChain("key"))
+                .containsExactly(made.server().certificate(), made.tlsCa().certificate());
+        assertThat(made.terminalKeyStore().getKey("key", TestPki.PASSWORD)).isEqualTo(made.terminal().key());
     }
 
     @Test
