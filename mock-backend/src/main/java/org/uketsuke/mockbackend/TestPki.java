@@ -64,9 +64,8 @@ public final class TestPki {
             new X500Name("C=JP, O=Uketsuke Test, CN=Uketsuke test medical institution terminal CA");
 
     /** The JDK's PKCS#12 iteration counts for a file's MAC and certificates ({@code keystore.pkcs12.*} properties). */
-    private static final List<String> CHEAP_PKCS12 = List.of(
-            "keystore.pkcs12.macIterationCount",
-            "keystore.pkcs12.certPbeIterationCount");
+    private static final List<String> CHEAP_PKCS12 =
+            List.of("keystore.pkcs12.macIterationCount", "keystore.pkcs12.certPbeIterationCount");
 
     private final SecureRandom random = new SecureRandom();
     private final Entry jpkiCa;

@@ -52,16 +52,19 @@ class TestPkiTest {
         TestPki again = TestPki.open(dir);
         assertThat(again.server().certificate()).isEqualTo(made.server().certificate());
         assertThat(again.terminal().key()).isEqualTo(made.terminal().key());
-        assertThat(again.cardFaceIssuer().certificate()).isEqualTo(made.cardFaceIssuer().certificate());
+        assertThat(again.cardFaceIssuer().certificate())
+                .isEqualTo(made.cardFaceIssuer().certificate());
     }
 
     @Test
     void theInMemoryTlsStoresHoldTheKeysWithTheirChains() throws Exception {
         KeyStore server = made.serverKeyStore();
-        assertThat(server.getKey("key", TestPki.PASSWORD)).isEqualTo(made.server().key());
+        assertThat(server.getKey("key", TestPki.PASSWORD))
+                .isEqualTo(made.server().key());
         assertThat(server.getCertificateChain("key"))
                 .containsExactly(made.server().certificate(), made.tlsCa().certificate());
-        assertThat(made.terminalKeyStore().getKey("key", TestPki.PASSWORD)).isEqualTo(made.terminal().key());
+        assertThat(made.terminalKeyStore().getKey("key", TestPki.PASSWORD))
+                .isEqualTo(made.terminal().key());
     }
 
     @Test
