@@ -54,34 +54,39 @@ final class CardChecks {
 
     /**
      * The nonce known and unused (it is used up now), the certificate signed by the test JPKI CA, within its validity
-     * or its three months' grace after it, and not revoked (the register the CRL and the OCSP responder read); null when all hold.
+     * or its three months' grace after it, and not revoked (the register the CRL and the OCSP responder read): passed with
+     * the certificate when all hold.
      */
-    Refusal checkNonceAndCertificate(byte[] nonce, byte[] certificateDer) {
+    CheckedCard checkNonceAndCertificate(byte[] nonce, byte[] certificateDer) {
         Instant expiry = nonces.remove(Base64.getEncoder().encodeToString(nonce));
         if (expiry == null || expiry.isBefore(clock.instant())) {
-            return new Refusal(RejectionReason.NONCE_INVALID, "ナンスが無効です。");
+            return refused(RejectionReason.NONCE_INVALID, "ナンスが無効です。");
         }
         X509Certificate certificate;
         try {
             certificate = Certificates.parse(certificateDer);
             certificate.verify(pki.jpkiCa().certificate().getPublicKey());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return new Refusal(RejectionReason.CERTIFICATE_INVALID, "電子証明書を検証できません。");
+            return refused(RejectionReason.CERTIFICATE_INVALID, "電子証明書を検証できません。");
         }
         try {
             certificate.checkValidity(Date.from(clock.instant()));
         } catch (CertificateExpiredException e) {
             // Within three months of expiry the qualification is still confirmed (without medical information).
             if (!expiryOf(certificate).confirmsQualification()) {
-                return new Refusal(RejectionReason.CERTIFICATE_EXPIRED, "電子証明書の有効期限が切れています。");
+                return refused(RejectionReason.CERTIFICATE_EXPIRED, "電子証明書の有効期限が切れています。");
             }
         } catch (CertificateNotYetValidException e) {
-            return new Refusal(RejectionReason.CERTIFICATE_INVALID, "電子証明書はまだ有効ではありません。");
+            return refused(RejectionReason.CERTIFICATE_INVALID, "電子証明書はまだ有効ではありません。");
         }
         if (revocation.revoked(Revocation.Authority.JPKI, certificate)) {
-            return new Refusal(RejectionReason.CERTIFICATE_REVOKED, "電子証明書は失効しています。");
+            return refused(RejectionReason.CERTIFICATE_REVOKED, "電子証明書は失効しています。");
         }
-        return null;
+        return new CheckedCard.Passed(certificate);
+    }
+
+    private static CheckedCard refused(RejectionReason reason, String message) {
+        return new CheckedCard.Refused(new Refusal(reason, message));
     }
 
     /** Where the card's auth certificate stands against its expiry now (docs/spec-notes/cards-2026.md). */

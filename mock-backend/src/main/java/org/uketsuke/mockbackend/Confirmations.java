@@ -83,11 +83,13 @@ final class Confirmations {
         String now = BackendTime.now(clock);
         String institution = parsed.medicalInstitutionCode();
         String fileId = request.arbitraryFileIdentifier();
-        Refusal refusal = proofRefusal(request, institution, terminal);
-        if (refusal != null) {
-            return ResultMessage.rejected(now, institution, fileId, refusal.reason(), refusal.message());
+        X509Certificate certificate;
+        switch (proof(request, institution, terminal)) {
+            case CheckedCard.Refused(Refusal refusal) -> {
+                return ResultMessage.rejected(now, institution, fileId, refusal.reason(), refusal.message());
+            }
+            case CheckedCard.Passed(X509Certificate passed) -> certificate = passed;
         }
-        X509Certificate certificate = Certificates.parse(request.authCertificateDer());
         String serial = Certificates.serialOf(certificate);
         Optional<PopulationStore.StoredCard> card = population.cardBySerial(serial);
         if (card.isEmpty() || card.get().personId() == null || !population.registeredForInsuranceUse(serial)) {
@@ -128,12 +130,25 @@ final class Confirmations {
      * path the attestation's own claims, on the visual path the staff passcode. The nonce is used up either way.
      */
     Refusal proofRefusal(CardConfirmationRequest request, String institution, X509Certificate terminal) {
-        String fileId = request.arbitraryFileIdentifier();
-        Refusal refusal = checks.checkNonceAndCertificate(request.nonce(), request.authCertificateDer());
-        if (refusal != null) {
-            return refusal;
+        return proof(request, institution, terminal).refusal();
+    }
+
+    /** {@link #proofRefusal}, passed with the card's certificate read once for the whole request. */
+    private CheckedCard proof(CardConfirmationRequest request, String institution, X509Certificate terminal) {
+        CheckedCard checked = checks.checkNonceAndCertificate(request.nonce(), request.authCertificateDer());
+        if (!(checked instanceof CheckedCard.Passed(X509Certificate certificate))) {
+            return checked;
         }
-        X509Certificate certificate = Certificates.parse(request.authCertificateDer());
+        Refusal refusal = proofRefusal(request, institution, terminal, certificate);
+        return refusal == null ? checked : new CheckedCard.Refused(refusal);
+    }
+
+    private Refusal proofRefusal(
+            CardConfirmationRequest request,
+            String institution,
+            X509Certificate terminal,
+            X509Certificate certificate) {
+        String fileId = request.arbitraryFileIdentifier();
         Optional<byte[]> signedStatement = provenStatement(request, certificate, terminal);
         if (signedStatement.isEmpty()) {
             return new Refusal(RejectionReason.SIGNATURE_INVALID, "署名を検証できません。");

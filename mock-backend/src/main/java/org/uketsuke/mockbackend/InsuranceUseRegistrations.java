@@ -46,11 +46,13 @@ final class InsuranceUseRegistrations {
     }
 
     RegistrationOutcome register(InsuranceUseRegistration registration) {
-        Refusal refusal = checks.checkNonceAndCertificate(registration.nonce(), registration.authCertificateDer());
-        if (refusal != null) {
-            return rejected(refusal.reason(), refusal.message());
+        X509Certificate certificate;
+        switch (checks.checkNonceAndCertificate(registration.nonce(), registration.authCertificateDer())) {
+            case CheckedCard.Refused(Refusal refusal) -> {
+                return rejected(refusal.reason(), refusal.message());
+            }
+            case CheckedCard.Passed(X509Certificate passed) -> certificate = passed;
         }
-        X509Certificate certificate = Certificates.parse(registration.authCertificateDer());
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initVerify(certificate.getPublicKey());

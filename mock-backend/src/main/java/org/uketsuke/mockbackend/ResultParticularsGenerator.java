@@ -32,11 +32,14 @@ final class ResultParticularsGenerator {
 
     private static final String[] TOWNS = {"受付町", "保険町", "確認町", "資格町", "連携町"};
 
+    /** Built once: {@link #enrolled} compares every confirmation's particulars with it. */
+    private static final ResultParticulars NONE = ResultParticulars.none();
+
     private ResultParticularsGenerator() {}
 
     /** Whether the person was enrolled whole ({@link PopulationStore#enrol}): their particulars are their own. */
     static boolean enrolled(Qualification q) {
-        return !q.particulars().equals(ResultParticulars.none());
+        return !q.particulars().equals(NONE);
     }
 
     /** The person's particulars: derived from them, or for a person enrolled whole, their own. */
@@ -68,7 +71,7 @@ final class ResultParticularsGenerator {
                 alias ? "ﾂｳｼｮｳ " + id : null,
                 id % 43 == 9 ? "3" : null,
                 "東京都受付区" + TOWNS[id % TOWNS.length] + (id % 9 + 1) + "丁目" + (id % 30 + 1) + "番" + (id % 12 + 1) + "号",
-                String.format("1%02d-%04d", id % 100, (id * 37) % 10_000),
+                postalCode(id),
                 null,
                 issued,
                 issued,
@@ -77,6 +80,14 @@ final class ResultParticularsGenerator {
                 null,
                 List.of(),
                 tickets);
+    }
+
+    /** 1xx-xxxx from the id, zero-padded by hand: String.format was a tenth of this class's CPU per confirmation. */
+    private static String postalCode(int id) {
+        int area = id % 100;
+        int local = (id * 37) % 10_000;
+        String digits = String.valueOf(10_000 + local);
+        return "1" + (area < 10 ? "0" : "") + area + "-" + digits.substring(1);
     }
 
     /**
