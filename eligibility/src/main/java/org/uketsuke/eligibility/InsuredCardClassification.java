@@ -1,6 +1,7 @@
 package org.uketsuke.eligibility;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * 被保険者証区分 (OQSCD010, docs/spec-notes/eligibility.md#codes): 01 被保険者証(一般), 02 (退職), 03 短期(一般), 04 短期(退職),
@@ -8,6 +9,10 @@ import java.util.List;
  * system adds codes; a レセコン reads it unchanged).
  */
 public record InsuredCardClassification(String code) {
+
+    /** Compiled once: every result read or built makes one of these (String.matches compiled it each time); before the
+     * constants below, which use it. */
+    private static final Pattern CODE = Pattern.compile("[0-9A-Z]{2}");
 
     /** The codes of the table, in order. */
     public static final List<String> KNOWN = List.of("01", "02", "03", "04", "05", "06", "07", "A1");
@@ -17,7 +22,7 @@ public record InsuredCardClassification(String code) {
     public static final InsuredCardClassification MEDICAL_AID = new InsuredCardClassification("A1");
 
     public InsuredCardClassification {
-        if (code == null || !code.matches("[0-9A-Z]{2}")) {
+        if (code == null || !CODE.matcher(code).matches()) {
             throw new InvalidValueException("InsuredCardClassification", "two letters or digits expected: " + code);
         }
     }

@@ -1,5 +1,7 @@
 package org.uketsuke.eligibility;
 
+import java.util.regex.Pattern;
+
 /**
  * 保険者番号: 8 digits (法別番号 2 + 都道府県 2 + 保険者 3 + 検証番号 1), or 6 digits for 国民健康保険 (都道府県 2 + 保険者 3 +
  * 検証番号 1). Results carry a 6-digit number right-aligned in 8 characters ({@code "  131045"}); {@link #value()} is
@@ -7,8 +9,11 @@ package org.uketsuke.eligibility;
  */
 public record InsurerNumber(String value) {
 
+    /** 8 or 6 digits, compiled once (String.matches compiled it on every number read). */
+    private static final Pattern DIGITS = Pattern.compile("\\d{8}|\\d{6}");
+
     public InsurerNumber {
-        if (value == null || !(value.matches("\\d{8}") || value.matches("\\d{6}"))) {
+        if (value == null || !DIGITS.matcher(value).matches()) {
             throw new InvalidValueException("InsurerNumber", "must be 8 digits (or 6 for 国保)");
         }
         if (!CheckDigit.valid(value)) {

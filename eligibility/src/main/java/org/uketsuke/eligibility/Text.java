@@ -1,6 +1,7 @@
 package org.uketsuke.eligibility;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * Normalisation of what people type and files carry: NFKC (full-width → half-width digits/letters), the many dash
@@ -8,11 +9,14 @@ import java.text.Normalizer;
  */
 final class Text {
 
+    /** Compiled once: every value read from a result goes through here (a regex compile per call before). */
+    private static final Pattern DASHES = Pattern.compile("[\u2010-\u2015\u2212\uFE63]");
+
     private Text() {}
 
     static String normalise(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC)
-                .replaceAll("[\u2010-\u2015\u2212\uFE63]", "-")
+        return DASHES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC))
+                .replaceAll("-")
                 .strip();
     }
 }
