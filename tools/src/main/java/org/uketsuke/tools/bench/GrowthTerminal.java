@@ -6,18 +6,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.uketsuke.app.reception.ReceptionServices;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VirtualCardSlot;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
-import org.uketsuke.eligibility.client.HttpsEligibilityClient;
 import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.mockbackend.IssuedCard;
 import org.uketsuke.mockbackend.MockBackend;
@@ -51,12 +48,7 @@ public final class GrowthTerminal {
                 INSTITUTION,
                 StandardCharsets.UTF_8))) {
             VirtualCardSlot slot = Soak.slotWith(card);
-            ReceptionSteps steps = new ReceptionSteps(new ReceptionServices(
-                    slot,
-                    new HttpsEligibilityClient(
-                            URI.create(args[1]), tls, Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC()),
-                    bridge,
-                    Clock.systemUTC()));
+            ReceptionSteps steps = TerminalProcess.steps(slot, URI.create(args[1]), tls, bridge);
             for (int i = 0; i < visits; i++) {
                 TerminalProcess.visit(steps, slot, card.pin(), 0);
             }

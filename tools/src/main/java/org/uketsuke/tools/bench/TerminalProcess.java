@@ -78,12 +78,7 @@ public final class TerminalProcess {
                 DeliveryWorker worker =
                         new DeliveryWorker(bridge, Duration.ofMillis(20), Duration.ofMillis(500)).start()) {
             VirtualCardSlot slot = Soak.slotWith(card);
-            ReceptionSteps steps = new ReceptionSteps(new ReceptionServices(
-                    slot,
-                    new HttpsEligibilityClient(
-                            URI.create(args[6]), tls, Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC()),
-                    bridge,
-                    Clock.systemUTC()));
+            ReceptionSteps steps = steps(slot, URI.create(args[6]), tls, bridge);
             warmUp(warmUps, () -> visit(steps, slot, card.pin(), terminal));
             // The shared start instant on this JVM's nanoTime; arrivals follow it, the same for every terminal.
             long start = Terminals.awaitGo(out, in, String.valueOf(terminal));
@@ -132,6 +127,15 @@ public final class TerminalProcess {
                 }
             }
         }
+    }
+
+    /** A terminal's visit steps: its card slot, the backend over mTLS, its bridge. */
+    static ReceptionSteps steps(VirtualCardSlot slot, URI backend, TlsMaterial tls, RececonBridge bridge) {
+        return new ReceptionSteps(new ReceptionServices(
+                slot,
+                new HttpsEligibilityClient(backend, tls, Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC()),
+                bridge,
+                Clock.systemUTC()));
     }
 
     /** One PIN visit: card present → confirmed and committed to the outbox (delivery to the store follows). */
