@@ -33,13 +33,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.uketsuke.app.flow.VisitCommand;
-import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.reception.BatchPreCheck;
-import org.uketsuke.app.reception.PcscCardSlot;
-import org.uketsuke.app.reception.ReceptionServices;
-import org.uketsuke.app.reception.ReceptionSteps;
-import org.uketsuke.app.reception.VisitTimings;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.Confirmation;
 import org.uketsuke.bridge.RececonBridge;
@@ -49,7 +43,6 @@ import org.uketsuke.bridge.store.LocalPostgresCluster;
 import org.uketsuke.eligibility.CardConfirmationRequest;
 import org.uketsuke.eligibility.ConfirmationOutcome;
 import org.uketsuke.eligibility.ConfirmationStatement;
-import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.ConsentScenario;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.ContributionRatio;
@@ -111,6 +104,12 @@ public final class BenchCommand implements Callable<Integer> {
      * the row is to show its visits, not 20 JVMs compiling the visit path at once on 2 cores (docs/tuning.md).
      */
     private static final int TERMINAL_WARM_UPS = 50;
+
+    /**
+     * Untimed visits the card → store rows' terminal JVM makes before the timed ones, for the same reason: the row is a
+     * terminal that has served a while, not its first visits' class loading and compilations.
+     */
+    private static final int VISIT_WARM_UPS = 300;
 
     @Option(names = "--quick", description = "Fewer repetitions and a smaller history (minutes, for development).")
     boolean quick;
@@ -195,22 +194,16 @@ public final class BenchCommand implements Callable<Integer> {
         if (!history.isEmpty() || profile != null) {
             try (MockBackend backend =
                     MockBackend.start(new MockBackendConfig(work.resolve("backend"), 0, 42L, 1_000))) {
-                IssuedCard issued = backend.issueCard(0);
-                CardPersonalisation personalisation = new CardPersonalisation(
-                        issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
-                if (profile != null) {
-                    try (Profile recording = Profile.start(profile)) {
-                        visits(backend, personalisation, work, 0, true);
-                        recording.stop();
+                try (VisitBackend visitBackend = VisitBackend.start(work)) {
+                    if (profile != null) {
+                        visits(backend, visitBackend, work, 0);
+                        System.out.print(Profile.hotSpots(profile, 15));
+                        return 0;
                     }
-                    System.out.print(Profile.hotSpots(profile, 15));
-                    return 0;
-                }
-                visits(backend, personalisation, work, 0, false);
-                deleteTree(work.resolve("visits-0"));
-                for (long n : history) {
-                    visits(backend, personalisation, work, n, true);
-                    deleteTree(work.resolve("visits-" + n)); // a million face files: gigabytes in /tmp
+                    for (long n : history) {
+                        visits(backend, visitBackend, work, n);
+                        deleteTree(work.resolve("visits-" + n)); // a million face files: gigabytes in /tmp
+                    }
                 }
             }
             GrowthChart.update(growthCsv(), growth);
@@ -232,13 +225,11 @@ public final class BenchCommand implements Callable<Integer> {
             if (runs(Step.visits)) {
                 floors.fsync(work, quick, this::row);
                 floors.tlsRoundTrip(backend, this::row, quick);
-                // An untimed round first: the N = 0 row would otherwise carry the JIT's and the allocator's first
-                // growth (p95 35 ms at N = 0 against 19 ms at N = 10⁶ in the 2026-12-05 run), which no history causes.
-                visits(backend, personalisation, work, 0, false);
-                deleteTree(work.resolve("visits-0"));
-                for (long n : quick ? QUICK_RUN_HISTORY : FULL_RUN_HISTORY) {
-                    visits(backend, personalisation, work, n, true);
-                    deleteTree(work.resolve("visits-" + n));
+                try (VisitBackend visitBackend = VisitBackend.start(work)) {
+                    for (long n : quick ? QUICK_RUN_HISTORY : FULL_RUN_HISTORY) {
+                        visits(backend, visitBackend, work, n);
+                        deleteTree(work.resolve("visits-" + n));
+                    }
                 }
                 growthRatio();
             }
@@ -446,11 +437,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * Card present → qualification in the レセコン store, through pcscd + vpcd and the backend over mTLS, on a terminal
-     * whose outbox, store and face folder already hold {@code history} earlier confirmations.
+     * whose outbox, store and face folder already hold {@code history} earlier confirmations: the visits run in a
+     * terminal JVM of their own ({@link VisitTerminal}), the card is served by this JVM through vpcd, the backend by
+     * {@code visitBackend}'s JVM. {@code benchBackend} issues the growth rows' memory terminals their card.
      */
-    private void visits(
-            MockBackend backend, CardPersonalisation personalisation, Path root, long history, boolean timed)
-            throws Exception {
+    private void visits(MockBackend benchBackend, VisitBackend visitBackend, Path root, long history) throws Exception {
         Path work = Files.createDirectories(root.resolve("visits-" + history));
         String seeded = history == 0 ? "" : String.format(Locale.ROOT, ", with %,d earlier confirmations", history);
         if (PcscService.ensureRunning(Duration.ofSeconds(10)) instanceof PcscService.Status.Unavailable u) {
@@ -458,104 +449,75 @@ public final class BenchCommand implements Callable<Integer> {
             return;
         }
         long seedMillis = seedHistory(work, history);
-        int runs = timed ? (quick ? 30 : 200) : (quick ? 10 : 100);
-        MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation);
-        PcscReaders readers = new PcscReaders();
-        try (VpcdConnector inserted = new VpcdConnector(card);
-                PcscCardSlot slot = new PcscCardSlot(readers, READER);
-                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
-                        work.resolve("outbox.db"),
-                        work.resolve("rececon.db"),
-                        work.resolve("face"),
-                        INSTITUTION,
-                        StandardCharsets.UTF_8))) {
+        int runs = quick ? 30 : 200;
+        int warmUps = quick ? 50 : VISIT_WARM_UPS;
+        long[] total = new long[runs];
+        long[] cardPart = new long[runs];
+        long[] backendPart = new long[runs];
+        long[] sinkPart = new long[runs];
+        long[] writeCounts = new long[2];
+        try (VpcdConnector inserted = new VpcdConnector(new MyNumberCardSimulator(visitBackend.card()))) {
             inserted.connect();
-            readers.waitForCardPresent(READER, Duration.ofSeconds(10));
-            ReceptionSteps steps = new ReceptionSteps(new ReceptionServices(
-                    slot,
-                    new HttpsEligibilityClient(backend.baseUri(), backend.terminalTls(), Duration.ofSeconds(10)),
-                    bridge,
-                    Clock.systemUTC()));
-            long[] total = new long[runs];
-            long[] cardPart = new long[runs];
-            long[] backendPart = new long[runs];
-            long[] sinkPart = new long[runs];
-            DurableWrites.Count writesBefore = DurableWrites.onThisThread();
-            for (int i = -5; i < runs; i++) { // 5 warm-up visits
-                if (i == 0) {
-                    writesBefore = DurableWrites.onThisThread();
-                }
-                VisitEvent ready = steps.run(new VisitCommand.ReadCard()).orElseThrow();
-                VisitEvent verified = steps.run(new VisitCommand.VerifyPin(personalisation.authPin()))
-                        .orElseThrow();
-                VisitEvent done = steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO)))
-                        .orElseThrow();
-                VisitTimings t = steps.timings();
-                steps.run(new VisitCommand.EndVisit());
-                if (!(ready instanceof VisitEvent.CardReady)
-                        || !(verified instanceof VisitEvent.PinVerified)
-                        || !(done instanceof VisitEvent.Confirmed)) {
-                    throw new IllegalStateException("bench visit failed: " + ready + " / " + done);
-                }
-                if (i >= 0) {
-                    total[i] = t.totalNanos();
-                    cardPart[i] = t.cardNanos();
-                    backendPart[i] = t.backendNanos();
-                    sinkPart[i] = t.sinkNanos();
+            new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10));
+            List<String> printed = visitBackend.runTerminal(work, READER, warmUps, runs, profile);
+            int i = 0;
+            for (String line : printed) {
+                String[] f = line.split(" ");
+                if (f[0].equals("visit") && i < runs) {
+                    total[i] = Long.parseLong(f[1]);
+                    cardPart[i] = Long.parseLong(f[2]);
+                    backendPart[i] = Long.parseLong(f[3]);
+                    sinkPart[i] = Long.parseLong(f[4]);
+                    i++;
+                } else if (f[0].equals("writes")) {
+                    writeCounts[0] = Long.parseLong(f[1]);
+                    writeCounts[1] = Long.parseLong(f[2]);
                 }
             }
-            DurableWrites.Count writes = DurableWrites.onThisThread().since(writesBefore);
-            if (!timed) {
-                return;
+            if (i != runs) {
+                throw new IOException("the visit terminal printed " + i + " of " + runs + " visits");
             }
-            Stats visits = Stats.ofNanos(total);
-            long rss = residentKiB();
-            // The growth goal's RSS is a terminal's own (a fresh JVM on this folder, the bench's bridge idle
-            // meanwhile):
-            // the bench JVM's grows with the rows it ran before, not with N (docs/tuning.md).
-            long[] terminalRuns = GrowthTerminal.residentKiB(backend, work, 3, quick ? 30 : 100);
-            long terminalRss = terminalRuns[1];
-            growth.add(new GrowthChart.Point(history, visits.p95(), terminalRss / 1024.0));
-            String what = "Card present → written to the レセコン store (pcscd + vpcd, mTLS, SQLite + face file)" + seeded;
-            String memory = String.format(
-                    Locale.ROOT,
-                    "terminal JVM RSS %.0f MB (median of 3 fresh JVMs: %.0f / %.0f / %.0f MB, %d visits each on this"
-                            + " folder); bench JVM RSS %.0f MB",
-                    terminalRss / 1024.0,
-                    terminalRuns[0] / 1024.0,
-                    terminalRuns[1] / 1024.0,
-                    terminalRuns[2] / 1024.0,
-                    quick ? 30 : 100,
-                    rss / 1024.0);
-            if (history != 0) {
-                timed(
-                        what,
-                        visits,
-                        memory + String.format(Locale.ROOT, "; seeded in %.1f s", seedMillis / 1000.0),
-                        "the growth ratio rows below",
-                        Result.NONE);
-                return;
-            }
-            timed(what, visits, memory, "p95 ≤ 15 ms", Result.atMost(visits.p95(), 15));
-            timed("… of which card (identify, read cert, PIN, sign)", Stats.ofNanos(cardPart), "", "", Result.NONE);
-            timed(
-                    "… of which backend (nonce + confirmation over mTLS)",
-                    Stats.ofNanos(backendPart),
-                    "",
-                    "",
-                    Result.NONE);
-            timed(
-                    "… of which sinks (outbox commit + SQLite row + fsynced face file)",
-                    Stats.ofNanos(sinkPart),
-                    String.format(
-                            Locale.ROOT,
-                            "%.1f SQLite commits + %.1f fsyncs per visit (counted)",
-                            writes.commits() / (double) runs,
-                            writes.fsyncs() / (double) runs),
-                    "",
-                    Result.NONE);
-            floors.cardToStoreRatio(visits, this::row);
         }
+        Stats visits = Stats.ofNanos(total);
+        // The growth goal's RSS is a terminal's own: fresh JVMs on this folder (docs/tuning.md).
+        long[] terminalRuns = GrowthTerminal.residentKiB(benchBackend, work, 3, quick ? 30 : 100);
+        long terminalRss = terminalRuns[1];
+        growth.add(new GrowthChart.Point(history, visits.p95(), terminalRss / 1024.0));
+        String what = "Card present → written to the レセコン store (pcscd + vpcd, mTLS, SQLite + face file)" + seeded;
+        String memory = String.format(
+                Locale.ROOT,
+                "the visits in a terminal JVM of their own (the product's options, after %d untimed visits), the"
+                        + " backend in another; terminal JVM RSS %.0f MB (median of 3 fresh JVMs: %.0f / %.0f / %.0f"
+                        + " MB, %d visits each on this folder)",
+                warmUps,
+                terminalRss / 1024.0,
+                terminalRuns[0] / 1024.0,
+                terminalRuns[1] / 1024.0,
+                terminalRuns[2] / 1024.0,
+                quick ? 30 : 100);
+        if (history != 0) {
+            timed(
+                    what,
+                    visits,
+                    memory + String.format(Locale.ROOT, "; seeded in %.1f s", seedMillis / 1000.0),
+                    "the growth ratio rows below",
+                    Result.NONE);
+            return;
+        }
+        timed(what, visits, memory, "p95 ≤ 15 ms", Result.atMost(visits.p95(), 15));
+        timed("… of which card (identify, read cert, PIN, sign)", Stats.ofNanos(cardPart), "", "", Result.NONE);
+        timed("… of which backend (nonce + confirmation over mTLS)", Stats.ofNanos(backendPart), "", "", Result.NONE);
+        timed(
+                "… of which sinks (outbox commit + SQLite row + fsynced face file)",
+                Stats.ofNanos(sinkPart),
+                String.format(
+                        Locale.ROOT,
+                        "%.1f SQLite commits + %.1f fsyncs per visit (counted)",
+                        writeCounts[0] / (double) runs,
+                        writeCounts[1] / (double) runs),
+                "",
+                Result.NONE);
+        floors.cardToStoreRatio(visits, this::row);
     }
 
     /**
@@ -1194,13 +1156,16 @@ public final class BenchCommand implements Callable<Integer> {
         if (seed.waitFor() != 0) {
             throw new IOException("seeding " + history + " earlier confirmations failed");
         }
+        // The seed writes its files without fsync; a terminal's years of history are on the disk, not in the page
+        // cache. Left dirty, the kernel writes them back during the timed visits, and on ext4 each visit's fsync waits
+        // for a journal commit carrying the seed's pending metadata: that, not the history, made the 10⁶ row's tail.
+        Process sync = new ProcessBuilder("sync", "--file-system", work.toString())
+                .inheritIO()
+                .start();
+        if (sync.waitFor() != 0) {
+            throw new IOException("sync of the seeded history failed");
+        }
         return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    /** This JVM's resident set after a collection, in KiB. */
-    private static long residentKiB() {
-        System.gc();
-        return Soak.rssKb();
     }
 
     private void write(BenchHistory.Run run, List<String> changes, Duration took) throws IOException {

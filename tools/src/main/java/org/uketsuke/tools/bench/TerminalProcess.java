@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.app.reception.ReceptionServices;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VirtualCardSlot;
@@ -130,7 +131,7 @@ public final class TerminalProcess {
     }
 
     /** A terminal's visit steps: its card slot, the backend over mTLS, its bridge. */
-    static ReceptionSteps steps(VirtualCardSlot slot, URI backend, TlsMaterial tls, RececonBridge bridge) {
+    static ReceptionSteps steps(CardSlot slot, URI backend, TlsMaterial tls, RececonBridge bridge) {
         return new ReceptionSteps(new ReceptionServices(
                 slot,
                 new HttpsEligibilityClient(backend, tls, Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC()),

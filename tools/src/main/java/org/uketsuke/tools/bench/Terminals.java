@@ -26,8 +26,6 @@ import java.util.stream.Collectors;
 import org.uketsuke.bridge.store.PostgresTarget;
 import org.uketsuke.bridge.store.PostgresTls;
 import org.uketsuke.mockbackend.MockBackend;
-import org.uketsuke.mockbackend.MockBackendConfig;
-import org.uketsuke.mockbackend.MockBackendMain;
 
 /**
  * Several terminals, each a separate JVM, delivering into one PostgreSQL store at once. Afterwards the store's
@@ -54,8 +52,6 @@ final class Terminals {
             double terminalCpuMsPerVisit,
             double backendCpuMsPerVisit) {}
 
-    private static final String BACKEND_SEED = "42";
-
     private Terminals() {}
 
     /**
@@ -76,34 +72,17 @@ final class Terminals {
             throws Exception {
         Path backendState = work.resolve("backend");
         Files.createDirectories(work);
+        int people = Math.max(100, terminals);
         // Cards issued (and registered for insurance use) in the backend's state before its own JVM serves it.
-        try (MockBackend issuing = MockBackend.start(
-                new MockBackendConfig(backendState, 0, Long.parseLong(BACKEND_SEED), Math.max(100, terminals)))) {
+        try (MockBackend issuing = MockBackend.start(BackendProcess.config(backendState, people))) {
             BatchTerminalProcess.writeTls(issuing.terminalTls(), work);
             for (int t = 0; t < terminals; t++) {
                 TerminalProcess.writeCard(issuing.issueCard(t), work.resolve("card-" + t + ".txt"));
             }
         }
-        List<String> backendCommand =
-                new ArrayList<>(List.of(BenchCommand.javaCommand(), "--enable-native-access=ALL-UNNAMED", "-Xmx256m"));
-        backendCommand.addAll(profiling("backend"));
-        backendCommand.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                MockBackendMain.class.getName(),
-                "--port",
-                "0",
-                "--state",
-                backendState.toString(),
-                "--seed",
-                BACKEND_SEED,
-                "--people",
-                Integer.toString(Math.max(100, terminals))));
-        Process backend = new ProcessBuilder(backendCommand)
-                .redirectError(work.resolve("backend-err.txt").toFile())
-                .start();
-        try {
-            String uri = backendUri(backend);
+        try (BackendProcess backend =
+                BackendProcess.start(backendState, people, work.resolve("backend-err.txt"), profiling("backend"))) {
+            String uri = backend.uri();
             List<Terminal> started = start(
                     work,
                     target,
@@ -121,11 +100,11 @@ final class Terminals {
                             Integer.toString(warmUpsEach)));
             letGo(started);
             Duration terminalsAtGo = cpu(started);
-            Duration backendAtGo = cpu(backend);
+            Duration backendAtGo = backend.cpu();
             awaitLine(started, "paced-done");
             double paced = terminals * (double) visitsEach;
             double terminalCpu = cpu(started).minus(terminalsAtGo).toNanos() / 1e6 / paced;
-            double backendCpu = cpu(backend).minus(backendAtGo).toNanos() / 1e6 / paced;
+            double backendCpu = backend.cpu().minus(backendAtGo).toNanos() / 1e6 / paced;
             tell(started, "burst");
             awaitEnd(started);
             Collected c = collect(started, target);
@@ -151,9 +130,6 @@ final class Terminals {
                     c.keys().doubled(),
                     terminalCpu,
                     backendCpu);
-        } finally {
-            backend.destroy();
-            backend.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -164,33 +140,6 @@ final class Terminals {
 
     private static Duration cpu(Process process) {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
-    }
-
-    /**
-     * The URI the backend's JVM prints once it listens ("mock backend listening on https://…/ (…)"; logging's own
-     * start-up lines may come first).
-     */
-    private static String backendUri(Process backend) throws IOException {
-        String listening = "mock backend listening on ";
-        BufferedReader out = backend.inputReader(StandardCharsets.UTF_8);
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith(listening)) {
-                // Nothing else is read: drain the rest so the backend never blocks on a full pipe.
-                Thread.ofPlatform().daemon().start(() -> drain(out));
-                return line.substring(listening.length()).split(" ")[0];
-            }
-        }
-        throw new IOException("the shared mock backend did not start (see backend-err.txt)");
-    }
-
-    private static void drain(BufferedReader out) {
-        try {
-            while (out.readLine() != null) {
-                // discarded
-            }
-        } catch (IOException e) {
-            // the backend ended
-        }
     }
 
     /**

@@ -1,0 +1,80 @@
+package org.uketsuke.tools.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.uketsuke.mockbackend.IssuedCard;
+import org.uketsuke.mockbackend.MockBackend;
+import org.uketsuke.reader.sim.CardPersonalisation;
+
+/**
+ * The card → store rows' mock backend in a JVM of its own, the card it issued (which the bench's JVM serves through
+ * vpcd) and the terminal's TLS files; {@link #runTerminal} runs the visits in a {@link VisitTerminal} JVM.
+ */
+record VisitBackend(BackendProcess process, Path files, CardPersonalisation card, String pin) implements AutoCloseable {
+
+    /** The population the bench's own backend serves as well. */
+    private static final int PEOPLE = 1_000;
+
+    static VisitBackend start(Path work) throws Exception {
+        Path files = Files.createDirectories(work.resolve("visit-backend"));
+        Path state = files.resolve("state");
+        IssuedCard issued;
+        try (MockBackend issuing = MockBackend.start(BackendProcess.config(state, PEOPLE))) {
+            BatchTerminalProcess.writeTls(issuing.terminalTls(), files);
+            issued = issuing.issueCard(0);
+        }
+        CardPersonalisation card =
+                new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
+        return new VisitBackend(
+                BackendProcess.start(state, PEOPLE, files.resolve("backend-err.txt"), List.of()),
+                files,
+                card,
+                issued.pin());
+    }
+
+    /**
+     * Runs {@link VisitTerminal} on {@code work} with the card on {@code reader}; its printed lines. With
+     * {@code profile} (development) the terminal's JVM records JFR there ({@code profile} settings).
+     */
+    List<String> runTerminal(Path work, String reader, int warmUps, int runs, Path profile)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(BenchCommand.javaCommand()));
+        command.addAll(ProductJvmOptions.terminal());
+        if (profile != null) {
+            command.add("-XX:StartFlightRecording:settings=profile,filename=" + profile.toAbsolutePath());
+        }
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                VisitTerminal.class.getName(),
+                work.toString(),
+                process.uri(),
+                files.resolve("terminal.p12").toString(),
+                BatchTerminalProcess.PASSWORD,
+                files.resolve("ca.pem").toString(),
+                pin,
+                reader,
+                Integer.toString(warmUps),
+                Integer.toString(runs)));
+        Path errors = work.resolve("visit-terminal-err.txt");
+        Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            List<String> said = Files.readAllLines(errors, StandardCharsets.UTF_8);
+            throw new IOException("the visit terminal failed: " + output + "\n"
+                    + String.join("\n", said.subList(Math.max(0, said.size() - 30), said.size())));
+        }
+        return output.lines().toList();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.close();
+    }
+}

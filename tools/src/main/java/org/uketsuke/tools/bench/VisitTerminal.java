@@ -1,0 +1,91 @@
+package org.uketsuke.tools.bench;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.uketsuke.app.flow.VisitCommand;
+import org.uketsuke.app.flow.VisitEvent;
+import org.uketsuke.app.reception.PcscCardSlot;
+import org.uketsuke.app.reception.ReceptionSteps;
+import org.uketsuke.app.reception.VisitTimings;
+import org.uketsuke.bridge.BridgeConfig;
+import org.uketsuke.bridge.RececonBridge;
+import org.uketsuke.bridge.sink.DurableWrites;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.client.TlsMaterial;
+import org.uketsuke.reader.pcsc.PcscReaders;
+
+/**
+ * The card → store row's terminal, in its own JVM with the product's JVM options ({@link ProductJvmOptions}), as a
+ * counter's terminal runs: the card through pcscd + vpcd (the virtual card served by the bench's JVM), the mock backend
+ * in a JVM of its own over mTLS, its outbox, SQLite store and face folder. Sharing the bench's JVM with the backend, the
+ * card and what the earlier rows left on its heap put that JVM's collections (young pauses of 12–25 ms) into the
+ * visits' tail (docs/tuning.md, issue #23 sixth round).
+ *
+ * <p>It makes {@code warmUps} untimed visits (class loading and the JIT's compilations of a terminal that has served a
+ * while), then {@code runs} timed ones, each printed as {@code visit TOTAL CARD BACKEND SINKS} (nanoseconds), then
+ * {@code writes COMMITS FSYNCS} over the timed visits and {@code done}.
+ *
+ * <p>Arguments: terminal folder (outbox.db, rececon.db, face/), backend URI, terminal PKCS#12 file, its password,
+ * backend CA PEM file, the card's PIN, PC/SC reader name, untimed visits, timed visits.
+ */
+public final class VisitTerminal {
+
+    private static final String INSTITUTION = "1311234567";
+
+    private VisitTerminal() {}
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        TlsMaterial tls = TlsMaterial.fromPkcs12(Path.of(args[2]), args[3].toCharArray(), Path.of(args[4]));
+        String pin = args[5];
+        String reader = args[6];
+        int warmUps = Integer.parseInt(args[7]);
+        int runs = Integer.parseInt(args[8]);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PcscReaders readers = new PcscReaders();
+        if (!readers.waitForCardPresent(reader, Duration.ofSeconds(10))) {
+            throw new IllegalStateException("no card in " + reader);
+        }
+        try (PcscCardSlot slot = new PcscCardSlot(readers, reader);
+                RececonBridge bridge = RececonBridge.open(new BridgeConfig(
+                        work.resolve("outbox.db"),
+                        work.resolve("rececon.db"),
+                        work.resolve("face"),
+                        INSTITUTION,
+                        StandardCharsets.UTF_8))) {
+            ReceptionSteps steps = TerminalProcess.steps(slot, URI.create(args[1]), tls, bridge);
+            for (int i = 0; i < warmUps; i++) {
+                visit(steps, pin);
+            }
+            DurableWrites.Count before = DurableWrites.onThisThread();
+            for (int i = 0; i < runs; i++) {
+                VisitTimings t = visit(steps, pin);
+                out.println(
+                        "visit " + t.totalNanos() + " " + t.cardNanos() + " " + t.backendNanos() + " " + t.sinkNanos());
+            }
+            DurableWrites.Count writes = DurableWrites.onThisThread().since(before);
+            out.println("writes " + writes.commits() + " " + writes.fsyncs());
+            out.println("done");
+        }
+    }
+
+    /** One PIN visit with the card left on the reader: read, PIN, confirm into the sinks, end. */
+    private static VisitTimings visit(ReceptionSteps steps, String pin) {
+        VisitEvent ready = steps.run(new VisitCommand.ReadCard()).orElseThrow();
+        VisitEvent verified = steps.run(new VisitCommand.VerifyPin(pin)).orElseThrow();
+        VisitEvent done =
+                steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))).orElseThrow();
+        VisitTimings timings = steps.timings();
+        steps.run(new VisitCommand.EndVisit());
+        if (!(ready instanceof VisitEvent.CardReady)
+                || !(verified instanceof VisitEvent.PinVerified)
+                || !(done instanceof VisitEvent.Confirmed)) {
+            throw new IllegalStateException("bench visit failed: " + ready + " / " + verified + " / " + done);
+        }
+        return timings;
+    }
+}
