@@ -456,7 +456,8 @@ public final class BenchCommand implements Callable<Integer> {
         long[] backendPart = new long[runs];
         long[] sinkPart = new long[runs];
         long[] writeCounts = new long[2];
-        try (VpcdConnector inserted = new VpcdConnector(new MyNumberCardSimulator(visitBackend.card()))) {
+        MyNumberCardSimulator card = new MyNumberCardSimulator(visitBackend.card());
+        try (VpcdConnector inserted = new VpcdConnector(card)) {
             inserted.connect();
             new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10));
             List<String> printed = visitBackend.runTerminal(work, READER, warmUps, runs, profile);
@@ -478,6 +479,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IOException("the visit terminal printed " + i + " of " + runs + " visits");
             }
         }
+        double apdus = card.commandCount() / (double) (warmUps + runs);
         Stats visits = Stats.ofNanos(total);
         // The growth goal's RSS is a terminal's own: fresh JVMs on this folder (docs/tuning.md).
         long[] terminalRuns = GrowthTerminal.residentKiB(benchBackend, work, 3, quick ? 30 : 100);
@@ -505,7 +507,15 @@ public final class BenchCommand implements Callable<Integer> {
             return;
         }
         timed(what, visits, memory, "p95 ≤ 15 ms", Result.atMost(visits.p95(), 15));
-        timed("… of which card (identify, read cert, PIN, sign)", Stats.ofNanos(cardPart), "", "", Result.NONE);
+        timed(
+                "… of which card (identify, read cert, PIN, sign)",
+                Stats.ofNanos(cardPart),
+                String.format(
+                        Locale.ROOT,
+                        "%.1f APDUs per visit (counted by the virtual card), one session opened and reset",
+                        apdus),
+                "",
+                Result.NONE);
         timed("… of which backend (nonce + confirmation over mTLS)", Stats.ofNanos(backendPart), "", "", Result.NONE);
         timed(
                 "… of which sinks (outbox commit + SQLite row + fsynced face file)",
