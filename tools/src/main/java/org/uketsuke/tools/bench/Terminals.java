@@ -199,9 +199,9 @@ final class Terminals {
     /**
      * With {@code -Duketsuke.bench.jfr=PREFIX} (development): terminal 0 and the backend record JFR ({@code profile}
      * settings) and log GC and safepoints into {@code PREFIX-terminal.jfr}, {@code PREFIX-terminal-gc.log} and the
-     * same for {@code backend}.
+     * same for {@code backend}; the card → store rows' backend ({@link VisitBackend}) as {@code visit-backend}.
      */
-    private static List<String> profiling(String who) {
+    static List<String> profiling(String who) {
         String prefix = System.getProperty("uketsuke.bench.jfr");
         if (prefix == null) {
             return List.of();

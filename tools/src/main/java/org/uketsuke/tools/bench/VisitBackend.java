@@ -31,7 +31,8 @@ record VisitBackend(BackendProcess process, Path files, CardPersonalisation card
         CardPersonalisation card =
                 new CardPersonalisation(issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
         return new VisitBackend(
-                BackendProcess.start(state, PEOPLE, files.resolve("backend-err.txt"), List.of()),
+                BackendProcess.start(
+                        state, PEOPLE, files.resolve("backend-err.txt"), Terminals.profiling("visit-backend")),
                 files,
                 card,
                 issued.pin());
