@@ -456,11 +456,16 @@ public final class BenchCommand implements Callable<Integer> {
         long[] backendPart = new long[runs];
         long[] sinkPart = new long[runs];
         long[] writeCounts = new long[2];
+        double terminalCpuMs = 0;
+        StringBuilder byThread = new StringBuilder();
+        double backendCpuMs;
         MyNumberCardSimulator card = new MyNumberCardSimulator(visitBackend.card());
         try (VpcdConnector inserted = new VpcdConnector(card)) {
             inserted.connect();
             new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10));
+            Duration backendBefore = visitBackend.process().cpu();
             List<String> printed = visitBackend.runTerminal(work, READER, warmUps, runs, profile);
+            backendCpuMs = visitBackend.process().cpu().minus(backendBefore).toNanos() / 1e6 / (warmUps + runs);
             int i = 0;
             for (String line : printed) {
                 String[] f = line.split(" ");
@@ -470,6 +475,10 @@ public final class BenchCommand implements Callable<Integer> {
                     backendPart[i] = Long.parseLong(f[3]);
                     sinkPart[i] = Long.parseLong(f[4]);
                     i++;
+                } else if (f[0].equals("cpu")) {
+                    terminalCpuMs = Long.parseLong(f[1]) / 1e6 / runs;
+                } else if (f[0].equals("thread-cpu")) {
+                    byThread.append(String.format(Locale.ROOT, " %s %.2f", f[1], Long.parseLong(f[2]) / 1e6 / runs));
                 } else if (f[0].equals("writes")) {
                     writeCounts[0] = Long.parseLong(f[1]);
                     writeCounts[1] = Long.parseLong(f[2]);
@@ -478,6 +487,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (i != runs) {
                 throw new IOException("the visit terminal printed " + i + " of " + runs + " visits");
             }
+            System.out.println("visit terminal's CPU ms per timed visit by thread:" + byThread);
         }
         double apdus = card.commandCount() / (double) (warmUps + runs);
         Stats visits = Stats.ofNanos(total);
@@ -489,9 +499,12 @@ public final class BenchCommand implements Callable<Integer> {
         String memory = String.format(
                 Locale.ROOT,
                 "the visits in a terminal JVM of their own (the product's options, after %d untimed visits), the"
-                        + " backend in another; terminal JVM RSS %.0f MB (median of 3 fresh JVMs: %.0f / %.0f / %.0f"
-                        + " MB, %d visits each on this folder)",
+                        + " backend in another; CPU per visit %.1f ms in the terminal's JVM, %.1f ms in the backend's;"
+                        + " terminal JVM RSS %.0f MB (median of 3 fresh JVMs: %.0f / %.0f / %.0f MB, %d visits each on"
+                        + " this folder)",
                 warmUps,
+                terminalCpuMs,
+                backendCpuMs,
                 terminalRss / 1024.0,
                 terminalRuns[0] / 1024.0,
                 terminalRuns[1] / 1024.0,

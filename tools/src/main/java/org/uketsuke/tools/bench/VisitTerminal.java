@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.reception.PcscCardSlot;
@@ -16,6 +17,7 @@ import org.uketsuke.bridge.sink.DurableWrites;
 import org.uketsuke.eligibility.Consent;
 import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.client.TlsMaterial;
+import org.uketsuke.reader.api.SessionOpening;
 import org.uketsuke.reader.pcsc.PcscReaders;
 
 /**
@@ -27,7 +29,7 @@ import org.uketsuke.reader.pcsc.PcscReaders;
  *
  * <p>It makes {@code warmUps} untimed visits (class loading and the JIT's compilations of a terminal that has served a
  * while), then {@code runs} timed ones, each printed as {@code visit TOTAL CARD BACKEND SINKS} (nanoseconds), then
- * {@code writes COMMITS FSYNCS} over the timed visits and {@code done}.
+ * {@code cpu NANOS} (the JVM's CPU) and {@code writes COMMITS FSYNCS} over the timed visits, and {@code done}.
  *
  * <p>Arguments: terminal folder (outbox.db, rececon.db, face/), backend URI, terminal PKCS#12 file, its password,
  * backend CA PEM file, the card's PIN, PC/SC reader name, untimed visits, timed visits.
@@ -47,9 +49,7 @@ public final class VisitTerminal {
         int runs = Integer.parseInt(args[8]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PcscReaders readers = new PcscReaders();
-        if (!readers.waitForCardPresent(reader, Duration.ofSeconds(10))) {
-            throw new IllegalStateException("no card in " + reader);
-        }
+        awaitCard(readers, reader);
         try (PcscCardSlot slot = new PcscCardSlot(readers, reader);
                 RececonBridge bridge = RececonBridge.open(new BridgeConfig(
                         work.resolve("outbox.db"),
@@ -62,15 +62,43 @@ public final class VisitTerminal {
                 visit(steps, pin);
             }
             DurableWrites.Count before = DurableWrites.onThisThread();
+            Duration cpuBefore = cpu();
+            Map<String, Long> threadsBefore = ThreadCpu.byKind();
             for (int i = 0; i < runs; i++) {
                 VisitTimings t = visit(steps, pin);
                 out.println(
                         "visit " + t.totalNanos() + " " + t.cardNanos() + " " + t.backendNanos() + " " + t.sinkNanos());
             }
             DurableWrites.Count writes = DurableWrites.onThisThread().since(before);
+            out.println("cpu " + cpu().minus(cpuBefore).toNanos());
+            ThreadCpu.since(threadsBefore).forEach((kind, nanos) -> out.println("thread-cpu " + kind + " " + nanos));
             out.println("writes " + writes.commits() + " " + writes.fsyncs());
             out.println("done");
         }
+    }
+
+    /**
+     * Waits (≤ 10 s) until a session opens on the card: pcscd may still report the card of a session that just ended
+     * (vpcd's card removed, not yet polled), which is gone when the first visit connects.
+     */
+    private static void awaitCard(PcscReaders readers, String reader) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            SessionOpening opening = readers.open(reader);
+            if (opening instanceof SessionOpening.Open open) {
+                open.transport().close();
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no card session on " + reader + ": " + opening);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** This JVM's CPU time so far: every thread, the JIT's and the collector's too. */
+    private static Duration cpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** One PIN visit with the card left on the reader: read, PIN, confirm into the sinks, end. */

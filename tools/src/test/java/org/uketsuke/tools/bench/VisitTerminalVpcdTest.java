@@ -53,7 +53,10 @@ class VisitTerminalVpcdTest {
                     assertThat(Long.parseLong(v[4])).as("sinks").isPositive();
                     assertThat(total).isEqualTo(parts);
                 }
-                assertThat(printed).anyMatch(l -> l.startsWith("writes ")).contains("done");
+                assertThat(printed)
+                        .anyMatch(l -> l.startsWith("writes "))
+                        .anyMatch(l -> l.startsWith("cpu "))
+                        .contains("done");
                 assertThat(card.commandCount())
                         .as("the card served through vpcd")
                         .isPositive();
