@@ -449,7 +449,7 @@ public final class BenchCommand implements Callable<Integer> {
             return;
         }
         long seedMillis = seedHistory(work, history);
-        int runs = quick ? 30 : 200;
+        int runs = quick ? 30 : 500;
         int warmUps = quick ? 50 : VISIT_WARM_UPS;
         long[] total = new long[runs];
         long[] cardPart = new long[runs];
