@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.cli.AuditCommand;
 import org.uketsuke.app.cli.CommandContribution;
@@ -26,15 +27,7 @@ import picocli.CommandLine.Command;
         name = "uketsuke",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Reception terminal for online qualification (オンライン資格確認).",
-        subcommands = {
-            SelfCheckCommand.class,
-            ReaderCommand.class,
-            AuditCommand.class,
-            KioskCommand.class,
-            SetupCommand.class,
-            StaffCommand.class
-        })
+        description = "Reception terminal for online qualification (オンライン資格確認).")
 public final class Uketsuke implements Runnable {
 
     /** The command is in an optional package that is not installed. */
@@ -43,6 +36,15 @@ public final class Uketsuke implements Runnable {
     /** Commands of the optional packages, by the package that provides them. */
     private static final Map<String, String> OPTIONAL =
             Map.of("demo", "uketsuke-training", "backend", "uketsuke-training", "card", "uketsuke-training");
+
+    /** The product's own commands, in the order {@code --help} lists them (the extensions' follow). */
+    private static final List<Class<?>> PRODUCT = List.of(
+            SelfCheckCommand.class,
+            ReaderCommand.class,
+            AuditCommand.class,
+            KioskCommand.class,
+            SetupCommand.class,
+            StaffCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -57,7 +59,13 @@ public final class Uketsuke implements Runnable {
 
     /** Runs {@code args} with the installed extensions' commands; the exit code. */
     public static int execute(String[] args, PrintStream err) {
-        CommandLine line = commandLine();
+        // picocli builds the model of every command it is given, options and nested commands: only the one named is
+        // built (part of the cold start's critical path, docs/tuning.md); anything else gets the whole tree, so help,
+        // errors and suggestions read as before.
+        CommandLine line = args.length > 0 ? commandLine(args[0]::equals) : commandLine();
+        if (line.getSubcommands().isEmpty()) {
+            line = commandLine();
+        }
         if (args.length > 0
                 && OPTIONAL.containsKey(args[0])
                 && !line.getSubcommands().containsKey(args[0])) {
@@ -72,14 +80,29 @@ public final class Uketsuke implements Runnable {
 
     /** The command line with the sub-commands of every installed extension (training, tools) added. */
     public static CommandLine commandLine() {
+        return commandLine(name -> true);
+    }
+
+    private static CommandLine commandLine(Predicate<String> wanted) {
         CommandLine cli = new CommandLine(new Uketsuke());
+        for (Class<?> command : PRODUCT) {
+            if (wanted.test(name(command))) {
+                cli.addSubcommand(command);
+            }
+        }
         for (CommandContribution contribution : Extensions.contributions()) {
             for (Object command : contribution.commands()) {
-                cli.addSubcommand(command);
+                if (wanted.test(name(command.getClass()))) {
+                    cli.addSubcommand(command);
+                }
             }
         }
         withHelpEverywhere(cli);
         return cli;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** Every command, nested and contributed ones included, answers {@code --help} and {@code --version}. */
