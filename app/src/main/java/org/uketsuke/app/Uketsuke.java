@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.cli.AuditCommand;
 import org.uketsuke.app.cli.CommandContribution;
@@ -27,7 +26,15 @@ import picocli.CommandLine.Command;
         name = "uketsuke",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Reception terminal for online qualification (オンライン資格確認).")
+        description = "Reception terminal for online qualification (オンライン資格確認).",
+        subcommands = {
+            SelfCheckCommand.class,
+            ReaderCommand.class,
+            AuditCommand.class,
+            KioskCommand.class,
+            SetupCommand.class,
+            StaffCommand.class
+        })
 public final class Uketsuke implements Runnable {
 
     /** The command is in an optional package that is not installed. */
@@ -36,15 +43,6 @@ public final class Uketsuke implements Runnable {
     /** Commands of the optional packages, by the package that provides them. */
     private static final Map<String, String> OPTIONAL =
             Map.of("demo", "uketsuke-training", "backend", "uketsuke-training", "card", "uketsuke-training");
-
-    /** The product's own commands, in the order {@code --help} lists them (the extensions' follow). */
-    private static final List<Class<?>> PRODUCT = List.of(
-            SelfCheckCommand.class,
-            ReaderCommand.class,
-            AuditCommand.class,
-            KioskCommand.class,
-            SetupCommand.class,
-            StaffCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,8 +60,8 @@ public final class Uketsuke implements Runnable {
         // picocli builds the model of every command it is given, options and nested commands: only the one named is
         // built (part of the cold start's critical path, docs/tuning.md); anything else gets the whole tree, so help,
         // errors and suggestions read as before.
-        CommandLine line = args.length > 0 ? commandLine(args[0]::equals) : commandLine();
-        if (line.getSubcommands().isEmpty()) {
+        CommandLine line = args.length > 0 ? only(args[0]) : null;
+        if (line == null || line.getSubcommands().isEmpty()) {
             line = commandLine();
         }
         if (args.length > 0
@@ -80,19 +78,27 @@ public final class Uketsuke implements Runnable {
 
     /** The command line with the sub-commands of every installed extension (training, tools) added. */
     public static CommandLine commandLine() {
-        return commandLine(name -> true);
+        CommandLine cli = new CommandLine(new Uketsuke());
+        for (CommandContribution contribution : Extensions.contributions()) {
+            for (Object command : contribution.commands()) {
+                cli.addSubcommand(command);
+            }
+        }
+        withHelpEverywhere(cli);
+        return cli;
     }
 
-    private static CommandLine commandLine(Predicate<String> wanted) {
-        CommandLine cli = new CommandLine(new Uketsuke());
-        for (Class<?> command : PRODUCT) {
-            if (wanted.test(name(command))) {
+    /** {@code uketsuke} with the one sub-command called {@code name}, or none when no command has that name. */
+    private static CommandLine only(String name) {
+        CommandLine cli = new CommandLine(CommandLine.Model.CommandSpec.create().name("uketsuke"));
+        for (Class<?> command : Uketsuke.class.getAnnotation(Command.class).subcommands()) {
+            if (name.equals(name(command))) {
                 cli.addSubcommand(command);
             }
         }
         for (CommandContribution contribution : Extensions.contributions()) {
             for (Object command : contribution.commands()) {
-                if (wanted.test(name(command.getClass()))) {
+                if (name.equals(name(command.getClass()))) {
                     cli.addSubcommand(command);
                 }
             }
