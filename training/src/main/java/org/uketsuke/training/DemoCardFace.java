@@ -33,9 +33,9 @@ final class DemoCardFace {
 
     /** The card face's RSA 2048 application key (PKCS#8); the card-face signature over it is made at each start. */
     static KeyPair applicationKey(Path dataDir) {
-        byte[] pkcs8 = kept(dataDir.resolve("demo-card/face-key.p8"), () -> rsa2048()
-                .getPrivate()
-                .getEncoded());
+        byte[] pkcs8 = kept(
+                dataDir.resolve("demo-card/face-key.p8"),
+                () -> rsa2048().getPrivate().getEncoded());
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
@@ -64,7 +64,8 @@ final class DemoCardFace {
             }
             byte[] made = make.get();
             Files.createDirectories(file.getParent());
-            Path part = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+            Path part =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
             try {
                 Files.write(part, made);
                 Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

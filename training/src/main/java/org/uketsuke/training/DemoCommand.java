@@ -145,11 +145,7 @@ public final class DemoCommand implements Callable<Integer> {
                     throw new IllegalStateException("the demo could not start: " + e.getMessage(), e);
                 }
                 return new TerminalApplication.Session(
-                        demo.terminal(),
-                        demo,
-                        demo.controls(),
-                        demo::demoCollationNumberB,
-                        (windows, kioskStage) -> {
+                        demo.terminal(), demo, demo.controls(), demo::demoCollationNumberB, (windows, kioskStage) -> {
                             // E-prescriptions are on in the demo: the consent screen also asks the prescription form.
                             windows.kiosk()
                                     .prescriptionChoiceEnabledProperty()

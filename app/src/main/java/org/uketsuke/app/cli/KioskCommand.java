@@ -192,12 +192,14 @@ public final class KioskCommand implements Callable<Integer> {
         }
         Messages messages = new Messages(checked.language());
         // No virtual card and no demo 照合番号B on a counter: the face check waits for a card-front reading.
-        TerminalApplication.launch(messages, () -> new TerminalApplication.Session(
-                terminal,
-                terminal,
-                null,
-                () -> null,
-                (windows, kioskStage) -> counter(windows, kioskStage, terminal, checked, messages)));
+        TerminalApplication.launch(
+                messages,
+                () -> new TerminalApplication.Session(
+                        terminal,
+                        terminal,
+                        null,
+                        () -> null,
+                        (windows, kioskStage) -> counter(windows, kioskStage, terminal, checked, messages)));
         return 0;
     }
 

@@ -116,8 +116,8 @@ public final class Terminal implements ScreenServices, AutoCloseable {
         // first pass (an mTLS exchange) waits until the kiosk is up: at once it took CPU from the cold start on a
         // 2-core machine (docs/tuning.md); the log's own chain and the local receipts are checked at start above.
         this.anchoring = ports.auditAnchors()
-                .map(client -> closer.open(new AuditAnchoring(audit, client, local)
-                        .start(FIRST_ANCHORING, Duration.ofHours(1))));
+                .map(client -> closer.open(
+                        new AuditAnchoring(audit, client, local).start(FIRST_ANCHORING, Duration.ofHours(1))));
         this.steps = new ReceptionSteps(new ReceptionServices(
                 ports.slot(),
                 ports.eligibility(),

@@ -99,11 +99,7 @@ public final class KioskWindows {
         private final FacePreviewViewModel preview;
         private final Messages messages;
 
-        private Starting(
-                KioskViewModel model,
-                KioskView view,
-                FacePreviewViewModel preview,
-                Messages messages) {
+        private Starting(KioskViewModel model, KioskView view, FacePreviewViewModel preview, Messages messages) {
             this.model = model;
             this.view = view;
             this.preview = preview;
@@ -131,8 +127,10 @@ public final class KioskWindows {
                     .ifPresent(capture ->
                             model.withFacePath(new FacePathModel(services.controller(), capture, Platform::runLater)));
             view.addFacePath();
-            preview.follow(services.facePreview(), Platform::runLater, () -> model.messagesProperty()
-                    .get());
+            preview.follow(
+                    services.facePreview(),
+                    Platform::runLater,
+                    () -> model.messagesProperty().get());
             return KioskWindows.attach(services, model, staffStage, messages, demo, collationNumberB);
         }
     }

@@ -59,7 +59,9 @@ class KioskStartingUiTest {
         env = DemoProfile.start(dataDir);
         env.demoCard().insert();
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> env.terminal().controller().current().state() != VisitState.IDLE);
+                20,
+                TimeUnit.SECONDS,
+                () -> env.terminal().controller().current().state() != VisitState.IDLE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#kioskTitle"))
                 .as("the windows know nothing of the terminal yet")
