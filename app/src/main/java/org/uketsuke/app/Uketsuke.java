@@ -57,7 +57,13 @@ public final class Uketsuke implements Runnable {
 
     /** Runs {@code args} with the installed extensions' commands; the exit code. */
     public static int execute(String[] args, PrintStream err) {
-        CommandLine line = commandLine();
+        // picocli builds the model of every command it is given, options and nested commands: only the one named is
+        // built (part of the cold start's critical path, docs/tuning.md); anything else gets the whole tree, so help,
+        // errors and suggestions read as before.
+        CommandLine line = args.length > 0 ? only(args[0]) : null;
+        if (line == null || line.getSubcommands().isEmpty()) {
+            line = commandLine();
+        }
         if (args.length > 0
                 && OPTIONAL.containsKey(args[0])
                 && !line.getSubcommands().containsKey(args[0])) {
@@ -80,6 +86,29 @@ public final class Uketsuke implements Runnable {
         }
         withHelpEverywhere(cli);
         return cli;
+    }
+
+    /** {@code uketsuke} with the one sub-command called {@code name}, or none when no command has that name. */
+    private static CommandLine only(String name) {
+        CommandLine cli = new CommandLine(CommandLine.Model.CommandSpec.create().name("uketsuke"));
+        for (Class<?> command : Uketsuke.class.getAnnotation(Command.class).subcommands()) {
+            if (name.equals(name(command))) {
+                cli.addSubcommand(command);
+            }
+        }
+        for (CommandContribution contribution : Extensions.contributions()) {
+            for (Object command : contribution.commands()) {
+                if (name.equals(name(command.getClass()))) {
+                    cli.addSubcommand(command);
+                }
+            }
+        }
+        withHelpEverywhere(cli);
+        return cli;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** Every command, nested and contributed ones included, answers {@code --help} and {@code --version}. */

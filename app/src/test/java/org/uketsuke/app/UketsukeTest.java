@@ -23,6 +23,18 @@ class UketsukeTest {
                 .contains("トレーニング用パッケージ");
     }
 
+    /** A start builds only the command it names (cold start): it still parses its options and answers --help. */
+    @Test
+    void aNamedCommandRunsOnItsOwnAndAnUnknownOneGetsTheWholeTree() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertThat(Uketsuke.execute(new String[] {"kiosk", "--help"}, errors)).isZero();
+        assertThat(Uketsuke.execute(new String[] {"kiosk", "--no-such-option"}, errors))
+                .isEqualTo(2);
+        assertThat(Uketsuke.execute(new String[] {"no-such-command"}, errors)).isEqualTo(2);
+    }
+
     @Test
     void theProductsOwnCommandsNeedNoContribution() {
         assertThat(Uketsuke.commandLine().getSubcommands())

@@ -42,7 +42,8 @@ public final class CardFrontReader {
     public CardFrontReader(TesseractOcr japanese, TesseractOcr digits) {
         this.japanese = japanese;
         this.digits = digits;
-        OpenCv.load();
+        // OpenCV is loaded at the first read, not here: the terminal makes its reader at start, and the native
+        // library's load was on the kiosk's cold start (docs/tuning.md).
     }
 
     /** A reader on the machine's Tesseract data, or empty when jpn/eng data are not installed. */
@@ -52,6 +53,7 @@ public final class CardFrontReader {
     }
 
     public CardFrontRead read(Frame frame) {
+        OpenCv.load();
         Mat grey = grey(frame.pixels());
         try {
             Optional<Point[]> corners = CardLocator.locate(grey);
@@ -68,6 +70,7 @@ public final class CardFrontReader {
 
     /** Corners of the card in the frame, for the guided capture's "hold still". */
     Optional<Point[]> locate(Frame frame) {
+        OpenCv.load();
         Mat grey = grey(frame.pixels());
         try {
             return CardLocator.locate(grey);

@@ -2,8 +2,10 @@ package org.uketsuke.mockbackend;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,44 +32,62 @@ import org.uketsuke.eligibility.wire.MalformedMessageException;
  */
 final class BackendServer implements AutoCloseable {
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final BackendTls tls;
+    private final RouteTable routes;
+    private final ServerSocketChannel channel;
     private final URI baseUri;
     private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+    /** Built by {@link #serve()}, on the thread that serves (Jetty's construction is a good part of its start). */
+    private Server server;
+
+    private boolean closed;
 
     /**
      * Binds the port at once; with {@code serveNow} false it answers only from {@link #serve()} on, and connections
-     * made before wait in the listen backlog (the demo's cold start shows its windows meanwhile).
+     * made before wait in the listen backlog (the demo's cold start shows its windows meanwhile). Jetty itself is built
+     * by {@link #serve()}: only the bound socket is made here, so the port and {@link #baseUri()} are known at once.
      */
     BackendServer(BackendTls tls, int port, RouteTable routes, boolean serveNow) throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
-        threads.setName("mock-backend");
-        threads.setDaemon(true);
-        server = new Server(threads);
-        HttpConfiguration https = new HttpConfiguration();
-        SecureRequestCustomizer secure = new SecureRequestCustomizer();
-        secure.setSniHostCheck(false);
-        https.addCustomizer(secure);
-        connector = new ServerConnector(
-                server, new SslConnectionFactory(tls.factory(), "http/1.1"), new HttpConnectionFactory(https));
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-        server.setHandler(new Dispatch(routes));
-        server.setStopTimeout(2000);
-        connector.open();
-        baseUri = URI.create("https://127.0.0.1:" + connector.getLocalPort() + "/");
+        this.tls = tls;
+        this.routes = routes;
+        channel = ServerSocketChannel.open();
+        try {
+            channel.socket().setReuseAddress(true); // as Jetty's own connector binds
+            channel.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        baseUri = URI.create("https://127.0.0.1:" + ((InetSocketAddress) channel.getLocalAddress()).getPort() + "/");
         if (serveNow) {
             serve();
         }
     }
 
     /** Starts answering; a server that cannot start lets go of its port, so waiting clients fail instead of hanging. */
-    void serve() throws Exception {
+    synchronized void serve() throws Exception {
+        if (closed) {
+            throw new IllegalStateException("the backend was closed before it served");
+        }
         try {
-            server.start();
+            QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+            threads.setName("mock-backend");
+            threads.setDaemon(true);
+            Server built = new Server(threads);
+            HttpConfiguration https = new HttpConfiguration();
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false);
+            https.addCustomizer(secure);
+            ServerConnector connector = new ServerConnector(
+                    built, new SslConnectionFactory(tls.factory(), "http/1.1"), new HttpConnectionFactory(https));
+            connector.open(channel);
+            built.addConnector(connector);
+            built.setHandler(new Dispatch(routes));
+            built.setStopTimeout(2000);
+            server = built;
+            built.start();
         } catch (Exception e) {
-            connector.close();
+            channel.close();
             throw e;
         }
     }
@@ -82,10 +102,14 @@ final class BackendServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
-        if (connector.isOpen()) { // bound but never served
-            connector.close();
+    public synchronized void close() throws Exception {
+        closed = true;
+        try {
+            if (server != null) {
+                server.stop();
+            }
+        } finally {
+            channel.close(); // bound but never served, or a server whose stop left it open
         }
     }
 

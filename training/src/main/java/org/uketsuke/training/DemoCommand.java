@@ -137,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
             PostgresTarget postgres = postgres();
             UketsukeConfig.Speech spoken = UketsukeConfig.Speech.valueOf(speech.toUpperCase(Locale.ROOT));
             System.out.println(DemoStaff.banner());
-            TerminalApplication.launch(() -> {
+            TerminalApplication.launch(messages, () -> {
                 DemoProfile demo;
                 try {
                     demo = profile(dir, mode, postgres);
@@ -145,12 +145,7 @@ public final class DemoCommand implements Callable<Integer> {
                     throw new IllegalStateException("the demo could not start: " + e.getMessage(), e);
                 }
                 return new TerminalApplication.Session(
-                        demo.terminal(),
-                        demo,
-                        messages,
-                        demo.controls(),
-                        demo::demoCollationNumberB,
-                        (windows, kioskStage) -> {
+                        demo.terminal(), demo, demo.controls(), demo::demoCollationNumberB, (windows, kioskStage) -> {
                             // E-prescriptions are on in the demo: the consent screen also asks the prescription form.
                             windows.kiosk()
                                     .prescriptionChoiceEnabledProperty()
@@ -165,7 +160,8 @@ public final class DemoCommand implements Callable<Integer> {
                                     demo.terminal().worker("kiosk-speech"),
                                     demo.terminal()::addStaffNotice);
                             if (exitWhenReady) {
-                                // After the first pulse the idle screen is on the glass.
+                                // The kiosk left its starting screen when the started terminal was attached (its card
+                                // watcher runs); after the next pulse the idle screen is on the glass.
                                 Platform.runLater(() -> {
                                     long ms = System.currentTimeMillis()
                                             - ManagementFactory.getRuntimeMXBean()

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -139,11 +137,11 @@ public final class DemoProfile implements AutoCloseable {
         this.mismatchPersona = mismatchPersona;
         this.mode = mode;
         this.outside = outside;
-        // Start-up work that does not depend on the backend runs beside it (cold start is measured).
-        CompletableFuture<KeyPair> faceKey = CompletableFuture.supplyAsync(DemoProfile::rsa2048);
-        CompletableFuture<byte[]> chipPhoto = CompletableFuture.supplyAsync(
-                mismatchPersona ? DemoFrames::otherPersonChipPhotoJp2 : DemoFrames::chipPhotoJp2);
-        CompletableFuture<CameraSource> camera = chipPhoto.thenApply(photo -> DemoFrames.camera());
+        // Start-up work that does not depend on the backend runs beside it (cold start is measured); the card's photo
+        // and key are made once and kept in the data directory.
+        CompletableFuture<KeyPair> faceKey = CompletableFuture.supplyAsync(() -> DemoCardFace.applicationKey(dataDir));
+        CompletableFuture<byte[]> chipPhoto =
+                CompletableFuture.supplyAsync(() -> DemoCardFace.chipPhoto(dataDir, mismatchPersona));
         Closer closer = new Closer();
         try {
             // The port is bound and the cards and TLS material are ready; the HTTPS server (Jetty, the TLS context)
@@ -221,7 +219,8 @@ public final class DemoProfile implements AutoCloseable {
                     slot,
                     folders == null ? client : folders.terminalClient(client),
                     folders == null ? client : folders.folders(),
-                    Optional.of(camera.join()),
+                    // The recorded frames (OpenCV's load, the head turns) are made at the first face check.
+                    Optional.of(new FirstUseCamera(DemoFrames::camera)),
                     // An outside card's front is not the rendered demo card's: its 照合番号B comes from the environment.
                     mode == ReaderMode.PCSC ? Optional.empty() : Optional.of(() -> cardFrontCamera()),
                     Optional.of(data -> TerminalSigner.sign(backend.terminalTls(), data)),
@@ -518,16 +517,6 @@ public final class DemoProfile implements AutoCloseable {
                 expiry,
                 applicationKey,
                 backend.signCardFace(birthDate, sex, applicationKey.getPublic().getEncoded(), chipPhoto, expiry));
-    }
-
-    private static KeyPair rsa2048() {
-        try {
-            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-            rsa.initialize(2048);
-            return rsa.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Stops the terminal, the virtual card and the embedded backend, in reverse order of starting. */

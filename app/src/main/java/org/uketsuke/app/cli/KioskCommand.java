@@ -192,13 +192,14 @@ public final class KioskCommand implements Callable<Integer> {
         }
         Messages messages = new Messages(checked.language());
         // No virtual card and no demo 照合番号B on a counter: the face check waits for a card-front reading.
-        TerminalApplication.launch(() -> new TerminalApplication.Session(
-                terminal,
-                terminal,
+        TerminalApplication.launch(
                 messages,
-                null,
-                () -> null,
-                (windows, kioskStage) -> counter(windows, kioskStage, terminal, checked, messages)));
+                () -> new TerminalApplication.Session(
+                        terminal,
+                        terminal,
+                        null,
+                        () -> null,
+                        (windows, kioskStage) -> counter(windows, kioskStage, terminal, checked, messages)));
         return 0;
     }
 

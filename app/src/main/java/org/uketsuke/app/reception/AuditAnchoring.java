@@ -52,7 +52,13 @@ public final class AuditAnchoring implements AutoCloseable {
 
     /** A pass now, then one every {@code interval}. */
     public AuditAnchoring start(Duration interval) {
-        var _ = timer.scheduleWithFixedDelay(this::passQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        return start(Duration.ZERO, interval);
+    }
+
+    /** A pass after {@code first}, then one every {@code interval}. */
+    public AuditAnchoring start(Duration first, Duration interval) {
+        var _ = timer.scheduleWithFixedDelay(
+                this::passQuietly, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 

@@ -33,7 +33,19 @@ public final class FacePreviewViewModel {
      * {@code messages} is asked at each frame, so a language switch on the kiosk applies at once.
      */
     public static FacePreviewViewModel fed(FacePreviewFeed feed, Executor fx, Supplier<Messages> messages) {
-        FacePreviewViewModel model = new FacePreviewViewModel(messages.get());
+        FacePreviewViewModel model = unfed(messages.get());
+        model.follow(feed, fx, messages);
+        return model;
+    }
+
+    /** A preview with no feed yet (a kiosk shown while its terminal starts); {@link #follow} gives it one. */
+    public static FacePreviewViewModel unfed(Messages messages) {
+        return new FacePreviewViewModel(messages);
+    }
+
+    /** As {@link #fed}, for a preview made before its feed existed. */
+    public void follow(FacePreviewFeed feed, Executor fx, Supplier<Messages> messages) {
+        FacePreviewViewModel model = this;
         feed.subscribe(update -> {
             switch (update) {
                 case FacePreviewFeed.Update.Frame frame -> {
@@ -59,7 +71,6 @@ public final class FacePreviewViewModel {
                 }
             }
         });
-        return model;
     }
 
     /** The words for what the quality gates made of a frame ({@code null}: a good face), in the screen's language. */

@@ -83,6 +83,7 @@ public final class KioskView {
     private ConsentExplanations consentExplanations;
     private SubsidyQuestion subsidyQuestion;
     private FacePathView facePathView;
+    private final VBox centre;
     private Parent facePreviewPane;
 
     public KioskView(KioskViewModel model) {
@@ -103,7 +104,7 @@ public final class KioskView {
         registerNo.setOnAction(e -> model.declineRegistration());
         registration.setId("registrationOffer");
         registration.setAlignment(Pos.CENTER);
-        VBox centre = new VBox(
+        centre = new VBox(
                 20,
                 title,
                 body,
@@ -118,10 +119,7 @@ public final class KioskView {
                 medicalAssistance,
                 subsidy,
                 certificateNotice);
-        if (model.facePath() != null) {
-            facePathView = new FacePathView(model.facePath());
-            centre.getChildren().add(5, facePathView.root());
-        }
+        addFacePath();
         if (model.facePreview() != null) {
             facePreviewPane = new FacePreviewPane(model.facePreview()).root();
             facePreviewPane.setId("faceCheckPreview");
@@ -170,8 +168,21 @@ public final class KioskView {
         });
         model.messagesProperty().addListener((obs, was, now) -> render());
         model.cardServiceDownProperty().addListener((obs, was, now) -> render());
+        model.startingProperty().addListener((obs, was, now) -> render());
         model.waitingCards.addListener((obs, was, now) -> render());
         render();
+    }
+
+    /**
+     * The face path's card-front screens, once the model has them: at construction, or after a kiosk shown while
+     * starting learns of its terminal's card-front capture. Beside the problem text, as always.
+     */
+    public void addFacePath() {
+        if (model.facePath() != null && facePathView == null) {
+            facePathView = new FacePathView(model.facePath());
+            centre.getChildren().add(centre.getChildren().indexOf(problem) + 1, facePathView.root());
+            render();
+        }
     }
 
     public Parent root() {
@@ -360,7 +371,8 @@ public final class KioskView {
         show(highContrast, state == VisitState.IDLE || model.highContrast.get());
         voiceGuide.setText(m.get("kiosk.voiceGuide"));
         show(voiceGuide, model.speechOffered.get());
-        show(idlePicture, state == VisitState.IDLE);
+        // No picture of a card on the reader while the kiosk is still starting: it cannot read one yet.
+        show(idlePicture, state == VisitState.IDLE && !model.startingProperty().get());
         pictureCaption.setText(m.get("state.IDLE.picture"));
         title.setText(m.get(model.screenKey() + ".title"));
         body.setText(m.get(model.screenKey() + ".body"));

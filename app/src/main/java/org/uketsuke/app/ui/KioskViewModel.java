@@ -37,7 +37,10 @@ public final class KioskViewModel {
 
     public static final int PIN_LENGTH = 4;
 
-    private final VisitController controller;
+    /** Null while the kiosk shows its starting screen, before the terminal is attached. */
+    private VisitController controller;
+
+    private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<VisitSnapshot> snapshot = new ReadOnlyObjectWrapper<>(VisitSnapshot.idle());
     private final ObjectProperty<Messages> messages;
     private final ReadOnlyStringWrapper pinMask = new ReadOnlyStringWrapper("");
@@ -45,7 +48,7 @@ public final class KioskViewModel {
     private final ObservableMap<ConsentItem, Boolean> consents =
             FXCollections.observableMap(new EnumMap<>(ConsentItem.class));
 
-    private final Supplier<String> collationNumberB;
+    private Supplier<String> collationNumberB;
     /** Whether the clinic issues e-prescriptions, so the consent screen also asks the prescription form. */
     private final BooleanProperty prescriptionChoiceEnabled = new SimpleBooleanProperty(false);
 
@@ -65,6 +68,35 @@ public final class KioskViewModel {
         this.controller = controller;
         this.collationNumberB = collationNumberB;
         this.messages = new SimpleObjectProperty<>(messages);
+    }
+
+    /**
+     * A kiosk shown before its terminal exists (the cold start builds and shows the windows while the terminal
+     * starts, docs/tuning.md): it says it is starting, offers nothing to do with a card, and becomes the idle kiosk at
+     * {@link #attach}.
+     */
+    public static KioskViewModel starting(Messages messages) {
+        KioskViewModel model = new KioskViewModel(null, messages, () -> null);
+        model.starting.set(true);
+        return model;
+    }
+
+    /**
+     * The terminal has started (its card watcher runs): the kiosk leaves its starting screen and follows the visit.
+     * FX thread only; the controller's current snapshot reaches {@link #show} through the caller's subscription.
+     */
+    public void attach(VisitController visits, Supplier<String> collationNumberB) {
+        if (controller != null) {
+            throw new IllegalStateException("the kiosk is attached to a terminal already");
+        }
+        this.controller = visits;
+        this.collationNumberB = collationNumberB;
+        starting.set(false);
+    }
+
+    /** Whether the kiosk still waits for its terminal (then its screen says so and a card is read only afterwards). */
+    public ReadOnlyBooleanProperty startingProperty() {
+        return starting.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<VisitSnapshot> snapshotProperty() {
@@ -154,6 +186,9 @@ public final class KioskViewModel {
     public String screenKey() {
         VisitSnapshot now = snapshot.get();
         VisitState state = now.state();
+        if (starting.get()) {
+            return "kiosk.starting";
+        }
         if (state == VisitState.IDLE && cardServiceDown.get()) {
             return "kiosk.cardServiceDown";
         }
@@ -373,6 +408,9 @@ public final class KioskViewModel {
 
     public void cancel() {
         clearPin();
+        if (controller == null) {
+            return; // still starting: there is no visit to cancel
+        }
         controller.fire(new VisitEvent.Cancelled());
     }
 }

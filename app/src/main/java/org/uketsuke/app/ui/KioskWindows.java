@@ -70,15 +70,78 @@ public final class KioskWindows {
             Messages messages,
             StaffView.DemoControls demo,
             Supplier<String> collationNumberB) {
-        KioskViewModel model = new KioskViewModel(services.controller(), messages, collationNumberB);
-        services.cardFrontCapture()
-                .ifPresent(capture ->
-                        model.withFacePath(new FacePathModel(services.controller(), capture, Platform::runLater)));
-        model.withFacePreview(FacePreviewViewModel.fed(
-                services.facePreview(),
-                Platform::runLater,
-                () -> model.messagesProperty().get()));
+        return showStarting(kioskStage, messages).attach(services, staffStage, demo, collationNumberB);
+    }
+
+    /**
+     * The kiosk window shown at once, before its terminal exists, on its starting screen: the kiosk's views and the
+     * window's first style, layout and drawing pass then run while the terminal starts instead of after it (cold start,
+     * docs/tuning.md). {@link Starting#attach} makes it the idle kiosk and opens the staff console.
+     */
+    public static Starting showStarting(Stage kioskStage, Messages messages) {
+        KioskViewModel model = KioskViewModel.starting(messages);
+        FacePreviewViewModel preview = FacePreviewViewModel.unfed(messages);
+        model.withFacePreview(preview);
         KioskView view = new KioskView(model);
+        kioskStage.setTitle(messages.get("app.title"));
+        kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));
+        // Side by side on one screen in the demo; on a counter the staff window goes to the second monitor.
+        kioskStage.setX(0);
+        kioskStage.setY(0);
+        kioskStage.show();
+        return new Starting(model, view, preview, messages);
+    }
+
+    /** The kiosk on its starting screen, waiting for the terminal. FX thread only. */
+    public static final class Starting {
+        private final KioskViewModel model;
+        private final KioskView view;
+        private final FacePreviewViewModel preview;
+        private final Messages messages;
+
+        private Starting(KioskViewModel model, KioskView view, FacePreviewViewModel preview, Messages messages) {
+            this.model = model;
+            this.view = view;
+            this.preview = preview;
+            this.messages = messages;
+        }
+
+        /** The kiosk model (tests look at its starting screen). */
+        public KioskViewModel kiosk() {
+            return model;
+        }
+
+        /**
+         * The terminal has started: the kiosk follows its visits (a card placed while it was starting shows at once:
+         * the controller hands its current snapshot to a new follower) and the staff console opens.
+         *
+         * @param demo the virtual card's controls, or null on a real reader
+         * @param collationNumberB where 照合番号B comes from when the patient picks the face check
+         */
+        public KioskWindows attach(
+                ScreenServices services,
+                Stage staffStage,
+                StaffView.DemoControls demo,
+                Supplier<String> collationNumberB) {
+            services.cardFrontCapture()
+                    .ifPresent(capture ->
+                            model.withFacePath(new FacePathModel(services.controller(), capture, Platform::runLater)));
+            view.addFacePath();
+            preview.follow(
+                    services.facePreview(),
+                    Platform::runLater,
+                    () -> model.messagesProperty().get());
+            return KioskWindows.attach(services, model, staffStage, messages, demo, collationNumberB);
+        }
+    }
+
+    private static KioskWindows attach(
+            ScreenServices services,
+            KioskViewModel model,
+            Stage staffStage,
+            Messages messages,
+            StaffView.DemoControls demo,
+            Supplier<String> collationNumberB) {
         // Staff lookups one at a time; a batch pre-check (seconds to minutes) on its own worker so lookups stay quick;
         // the outbox read for the delivery list and the consistency check. Never on the FX thread.
         Executor outboxReader = services.worker("staff-outbox");
@@ -100,6 +163,7 @@ public final class KioskWindows {
                 services.worker("staff-audit"),
                 Platform::runLater,
                 messages));
+        model.attach(services.controller(), collationNumberB);
         services.controller()
                 .follow(snapshot -> Platform.runLater(() -> {
                     model.show(snapshot);
@@ -144,15 +208,9 @@ public final class KioskWindows {
         services.onOutsideRecord(
                 record -> Platform.runLater(() -> medical.model().add(record)));
 
-        kioskStage.setTitle(messages.get("app.title"));
-        kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));
         staffStage.setTitle(messages.get("staff.title"));
         staffStage.setScene(styled(new Scene(signedInOnly(services, staff, medical, messages))));
-        // Side by side on one screen in the demo; on a counter the staff window goes to the second monitor.
-        kioskStage.setX(0);
-        kioskStage.setY(0);
         ConsoleWindow.place(staffStage, services.windowSettingsFile(), services.worker("staff-window"));
-        kioskStage.show();
         staffStage.show();
         return new KioskWindows(model, staff, staffStage, medical);
     }

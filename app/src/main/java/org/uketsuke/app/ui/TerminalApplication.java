@@ -13,8 +13,9 @@ import org.uketsuke.app.terminal.ScreenServices;
 
 /**
  * The one JavaFX entry, for {@code ./uketsuke kiosk --config FILE} and the training package's {@code demo}: the
- * terminal is built off the FX thread while the toolkit starts, then the kiosk and the staff console open on it;
- * closing the windows closes the terminal.
+ * terminal is built off the FX thread while the toolkit starts and the kiosk window shows its starting screen; when
+ * the terminal has started the kiosk becomes idle on it and the staff console opens; closing the windows closes the
+ * terminal.
  */
 public final class TerminalApplication extends Application {
 
@@ -31,24 +32,27 @@ public final class TerminalApplication extends Application {
     public record Session(
             ScreenServices services,
             AutoCloseable terminal,
-            Messages messages,
             StaffView.DemoControls demo,
             Supplier<String> collationNumberB,
             BiConsumer<KioskWindows, Stage> setUp) {}
 
     private static volatile Future<Session> starting;
+    private static volatile Messages startMessages;
     private Session session;
 
     /**
      * Blocks until the windows close. A terminal that cannot start is reported on stderr (its message says what) and
      * the application exits.
+     *
+     * @param messages the windows' language at start (the kiosk's starting screen shows before the terminal exists)
      */
-    public static void launch(Callable<Session> start) {
+    public static void launch(Messages messages, Callable<Session> start) {
         // The terminal and the toolkit do not need each other until the windows open: each start takes a good part of
         // the cold start, so they run side by side (docs/tuning.md).
         StartTrace.mark("launch");
         FutureTask<Session> task = new FutureTask<>(start);
         starting = task;
+        startMessages = messages;
         Thread.ofPlatform().name("uketsuke-start").start(task);
         try {
             Application.launch(TerminalApplication.class);
@@ -71,6 +75,12 @@ public final class TerminalApplication extends Application {
     @Override
     public void start(Stage kioskStage) {
         StartTrace.mark("toolkit started");
+        // The kiosk's views and the window's first style, layout and drawing pass (the largest part of the FX thread's
+        // start) run now, beside the terminal's start, not after it (docs/tuning.md). Ready is still the idle kiosk on
+        // a started terminal: the starting screen offers nothing and says the kiosk is getting ready.
+        kioskStage.setOnCloseRequest(e -> Platform.exit());
+        KioskWindows.Starting shown = KioskWindows.showStarting(kioskStage, startMessages);
+        StartTrace.mark("kiosk shown starting");
         Thread.ofPlatform().name("uketsuke-windows").start(() -> {
             Session started;
             try {
@@ -86,15 +96,9 @@ public final class TerminalApplication extends Application {
             }
             Platform.runLater(() -> {
                 session = started;
-                KioskWindows windows = KioskWindows.open(
-                        started.services(),
-                        kioskStage,
-                        new Stage(),
-                        started.messages(),
-                        started.demo(),
-                        started.collationNumberB());
+                KioskWindows windows =
+                        shown.attach(started.services(), new Stage(), started.demo(), started.collationNumberB());
                 StartTrace.mark("windows built");
-                kioskStage.setOnCloseRequest(e -> Platform.exit());
                 started.setUp().accept(windows, kioskStage);
             });
         });
@@ -104,6 +108,8 @@ public final class TerminalApplication extends Application {
     public void stop() throws Exception {
         if (session != null) {
             session.terminal().close();
+        } else {
+            closeWhenStarted(starting); // closed while still starting: the terminal must not outlive the windows
         }
     }
 }
