@@ -89,8 +89,9 @@ class CardSimulateCliTest {
 
     @Test
     void garbageStatusWordsAreReportedWithTheStep() throws Exception {
-        // identification takes 3 APDUs; the 5th, SELECT of the certificate EF, gets nonsense
-        try (Simulated card = simulate("garbage", "--after", "4")) {
+        // identification takes 3 APDUs and leaves the JPKI AP current; the 4th, SELECT of the certificate EF, gets
+        // nonsense
+        try (Simulated card = simulate("garbage", "--after", "3")) {
             String out = run(null, "reader", "read-cert", "--reader", READER);
             assertThat(out)
                     .contains("card type: My Number card")

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.uketsuke.reader.TestCards;
+import org.uketsuke.reader.api.Aid;
 import org.uketsuke.reader.api.ApduTransport;
+import org.uketsuke.reader.api.CardSelection;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ResponseApdu;
 import org.uketsuke.reader.sim.MyNumberCardSimulator;
@@ -208,5 +211,57 @@ class MyNumberGuardTest {
     @Test
     void guardingTwiceIsTheSameGuard() {
         assertThat(MyNumberGuard.guard(guarded)).isSameAs(guarded);
+    }
+
+    @Test
+    void theSelectionIsKnownOnlyAfterAnswersThatLeaveNoDoubt() throws Exception {
+        assertThat(guarded.knownSelection())
+                .as("nothing selected in this session")
+                .isEmpty();
+        assertThat(send(SELECT_JPKI).sw()).isEqualTo(0x9000);
+        assertThat(guarded.knownSelection()).contains(new CardSelection(Aid.JPKI, OptionalInt.empty()));
+        assertThat(send("00A4020C02000A").sw()).isEqualTo(0x9000); // the auth certificate EF
+        assertThat(guarded.knownSelection()).contains(new CardSelection(Aid.JPKI, OptionalInt.of(0x000A)));
+
+        assertThat(send(SELECT_CARD_FACE).sw()).isEqualTo(0x9000);
+        assertThat(guarded.knownSelection())
+                .as("another application: no EF of it yet, the JPKI AP's EF forgotten")
+                .contains(new CardSelection(Aid.CARD_FACE, OptionalInt.empty()));
+
+        assertThat(send(SELECT_JPKI).sw()).isEqualTo(0x9000);
+        assertThat(guarded.knownSelection()).contains(new CardSelection(Aid.JPKI, OptionalInt.empty()));
+    }
+
+    @Test
+    void anUnclearAnswerForgetsTheSelection() throws Exception {
+        int[] answer = {0x9000};
+        ApduTransport session = MyNumberGuard.guard(
+                new ApduTransport() { // a card answering what the test says
+                    @Override
+                    public ResponseApdu transmit(CommandApdu command) {
+                        return ResponseApdu.status(answer[0]);
+                    }
+
+                    @Override
+                    public void close() {}
+                });
+        CommandApdu selectJpki = CommandApdu.parse(HexFormat.of().parseHex(SELECT_JPKI));
+        CommandApdu selectPinEf = CommandApdu.parse(HexFormat.of().parseHex("00A4020C020018"));
+        session.transmit(selectJpki);
+        session.transmit(selectPinEf);
+        assertThat(session.knownSelection()).contains(new CardSelection(Aid.JPKI, OptionalInt.of(0x0018)));
+
+        answer[0] = 0x6F00; // no precise diagnosis: the EF may or may not have changed
+        session.transmit(CommandApdu.parse(HexFormat.of().parseHex("00A4020C02000A")));
+        assertThat(session.knownSelection()).isEmpty();
+
+        answer[0] = 0x9000;
+        session.transmit(selectJpki);
+        answer[0] = 0x6A82; // the application may or may not have changed
+        session.transmit(CommandApdu.parse(HexFormat.of().parseHex(SELECT_CARD_FACE)));
+        assertThat(session.knownSelection()).isEmpty();
+        answer[0] = 0x9000;
+        session.transmit(selectJpki);
+        assertThat(session.knownSelection()).contains(new CardSelection(Aid.JPKI, OptionalInt.empty()));
     }
 }

@@ -102,6 +102,57 @@ class JpkiCardTest {
     }
 
     @Test
+    void aPinVisitSelectsEachApplicationAndFileOnlyOnceTheGuardKnowsItIsCurrent() throws Exception {
+        ApduStats stats = new ApduStats(VirtualCardTransport.open(card));
+        JpkiCard jpki = new JpkiCard(stats);
+        assertThat(jpki.identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
+        long identify = stats.commands();
+        assertThat(jpki.readAuthCertificate()).isInstanceOf(CertificateRead.Read.class);
+        long certificate = stats.commands();
+        assertThat(jpki.authPinTriesLeft()).isEqualTo(3);
+        long tries = stats.commands();
+        assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
+        long verify = stats.commands();
+        assertThat(jpki.signWithAuthKey(new byte[32])).isInstanceOf(Signature.Signed.class);
+
+        assertThat(identify).as("select JPKI, select token, read").isEqualTo(3);
+        ApduStats fresh = new ApduStats(VirtualCardTransport.open(card));
+        assertThat(new JpkiCard(fresh).readAuthCertificate()).isInstanceOf(CertificateRead.Read.class);
+        assertThat(certificate - identify)
+                .as("the same read as in a fresh session, without its select of the JPKI AP")
+                .isEqualTo(fresh.commands() - 1);
+        assertThat(tries - certificate).as("select PIN EF, VERIFY without data").isEqualTo(2);
+        assertThat(verify - tries)
+                .as("the PIN EF is still current: VERIFY only")
+                .isEqualTo(1);
+        assertThat(stats.commands() - verify).as("select key EF, sign").isEqualTo(2);
+    }
+
+    @Test
+    void withoutAGuardThatKnowsTheSelectionEveryOperationSelectsAgain() throws Exception {
+        ApduTransport guarded = VirtualCardTransport.open(card);
+        List<String> sent = new ArrayList<>();
+        ApduTransport unknowing = new ApduTransport() { // a decorator that does not pass the selection on
+                    @Override
+                    public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
+                        sent.add(command.header());
+                        return guarded.transmit(command);
+                    }
+
+                    @Override
+                    public void close() {
+                        guarded.close();
+                    }
+                };
+        JpkiCard jpki = new JpkiCard(unknowing);
+        assertThat(jpki.identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
+        sent.clear();
+        assertThat(jpki.verifyAuthPin(TestCards.PIN)).isEqualTo(new PinCheck.Verified());
+        assertThat(sent).hasSize(3);
+        assertThat(sent.getFirst()).startsWith("00A4040C");
+    }
+
+    @Test
     void theAuthCertificateIsReadWithoutPinInAtMostEightApdus() throws Exception {
         ApduStats stats = new ApduStats(VirtualCardTransport.open(card));
         CertificateRead read = new JpkiCard(stats).readAuthCertificate();

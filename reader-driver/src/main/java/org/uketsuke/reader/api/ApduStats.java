@@ -1,5 +1,6 @@
 package org.uketsuke.reader.api;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the APDUs a card answered and their bytes: what the benchmarks report for each card operation. */
@@ -22,6 +23,11 @@ public final class ApduStats implements ApduTransport {
         bytesSent.addAndGet(command.bytes().length);
         bytesReceived.addAndGet(answer.data().length + 2L);
         return answer;
+    }
+
+    @Override
+    public Optional<CardSelection> knownSelection() {
+        return inner.knownSelection();
     }
 
     public long commands() {

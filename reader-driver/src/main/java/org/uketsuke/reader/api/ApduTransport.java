@@ -1,5 +1,7 @@
 package org.uketsuke.reader.api;
 
+import java.util.Optional;
+
 /**
  * A session with one card: send a command, get its response. Implementations: PC/SC ({@code reader.pcsc}), the
  * in-process virtual card ({@code reader.sim}), and decorators (the My Number guard, statistics).
@@ -8,6 +10,15 @@ public interface ApduTransport extends AutoCloseable {
 
     /** Sends one command. Throws only when the card is gone (removed, reset, reader unplugged). */
     ResponseApdu transmit(CommandApdu command) throws CardGoneException;
+
+    /**
+     * What this session's own commands made current, where a decorator follows the selection (the My Number guard);
+     * empty when that is not known for certain. A reader may skip a SELECT the card has already done in this
+     * session; empty means select again.
+     */
+    default Optional<CardSelection> knownSelection() {
+        return Optional.empty();
+    }
 
     /** Ends the session; the card is reset so no PIN state survives it. */
     @Override

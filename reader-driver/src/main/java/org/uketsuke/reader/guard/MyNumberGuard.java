@@ -3,11 +3,13 @@ package org.uketsuke.reader.guard;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.uketsuke.reader.api.Aid;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
+import org.uketsuke.reader.api.CardSelection;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.Iso7816;
 import org.uketsuke.reader.api.ResponseApdu;
@@ -52,6 +54,11 @@ public final class MyNumberGuard implements ApduTransport {
     private Set<Aid> possibleApplications = EnumSet.noneOf(Aid.class);
     /** The EF this session made current, if any (always one of the allowed files). */
     private OptionalInt currentFile = OptionalInt.empty();
+    /**
+     * The selection as the card has it beyond doubt: set by answers that show a SELECT (or a short EF identifier) took
+     * effect, forgotten at any unclear one. The session is exclusive, so only its own commands change the card's.
+     */
+    private Optional<CardSelection> known = Optional.empty();
 
     private MyNumberGuard(ApduTransport inner) {
         this.inner = inner;
@@ -200,13 +207,18 @@ public final class MyNumberGuard implements ApduTransport {
                 currentFile = OptionalInt.empty();
                 if (tookEffect(sw)) {
                     possibleApplications = EnumSet.of(application);
+                    known = Optional.of(new CardSelection(application, OptionalInt.empty()));
                 } else {
                     possibleApplications.add(application);
+                    known = Optional.empty();
                 }
             }
             case Selection.OfFile(int fid) -> {
                 if (tookEffect(sw)) {
                     currentFile = OptionalInt.of(fid);
+                    known = known.map(k -> new CardSelection(k.application(), OptionalInt.of(fid)));
+                } else {
+                    known = Optional.empty();
                 }
             }
             case Selection.Unchanged() -> {}
@@ -230,6 +242,11 @@ public final class MyNumberGuard implements ApduTransport {
 
     private static MyNumberAccessRefused refused(CommandApdu c, String why) {
         return new MyNumberAccessRefused(c.header() + " refused: " + why);
+    }
+
+    @Override
+    public Optional<CardSelection> knownSelection() {
+        return known;
     }
 
     @Override

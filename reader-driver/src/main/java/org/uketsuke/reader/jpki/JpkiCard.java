@@ -268,12 +268,14 @@ public final class JpkiCard {
 
     private CertificateRead readCertificate(JpkiFile file) {
         try {
-            int sw =
-                    select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()));
-            if (sw != Iso7816.SW_OK) {
-                return new CertificateRead.Failed("select-jpki", sw);
+            if (!jpkiIsCurrent()) {
+                int sw = select(
+                        CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()));
+                if (sw != Iso7816.SW_OK) {
+                    return new CertificateRead.Failed("select-jpki", sw);
+                }
             }
-            sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, file.fidBytes()));
+            int sw = select(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, file.fidBytes()));
             if (sw != Iso7816.SW_OK) {
                 return new CertificateRead.Failed("select-" + file.name().toLowerCase(Locale.ROOT), sw);
             }
@@ -312,22 +314,31 @@ public final class JpkiCard {
     }
 
     /**
-     * Every operation selects the JPKI AP first: the session may be shared with the card-face AP, and a selection
-     * remembered here could be stale.
+     * Every operation selects the JPKI AP first, unless the transport knows this session's own commands left it
+     * current ({@link ApduTransport#knownSelection}: the My Number guard follows every SELECT and its answer). The
+     * session may be shared with the card-face AP, so a selection remembered here could be stale; the guard's cannot.
+     * On a real card each APDU saved is a contactless round trip (5 of a PIN visit's 20).
      */
     private boolean selectJpki() throws CardGoneException {
-        return card.transmit(
-                        CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()))
-                .ok();
+        return jpkiIsCurrent()
+                || card.transmit(CommandApdu.of(
+                                0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_BY_NAME, 0x0C, Aid.JPKI.bytes()))
+                        .ok();
+    }
+
+    private boolean jpkiIsCurrent() {
+        return card.knownSelection().filter(s -> s.isIn(Aid.JPKI)).isPresent();
     }
 
     private int select(CommandApdu command) throws CardGoneException {
         return card.transmit(command).sw();
     }
 
+    /** Selects an EF of the JPKI AP (current by now) unless it is known to be current already. */
     private boolean selectEf(JpkiFile file) throws CardGoneException {
-        return card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, file.fidBytes()))
-                .ok();
+        return card.knownSelection().filter(s -> s.isAt(Aid.JPKI, file.fid())).isPresent()
+                || card.transmit(CommandApdu.of(0x00, Iso7816.INS_SELECT, Iso7816.P1_SELECT_EF, 0x0C, file.fidBytes()))
+                        .ok();
     }
 
     /**

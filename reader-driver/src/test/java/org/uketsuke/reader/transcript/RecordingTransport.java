@@ -2,8 +2,10 @@ package org.uketsuke.reader.transcript;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.uketsuke.reader.api.ApduTransport;
 import org.uketsuke.reader.api.CardGoneException;
+import org.uketsuke.reader.api.CardSelection;
 import org.uketsuke.reader.api.CommandApdu;
 import org.uketsuke.reader.api.ResponseApdu;
 
@@ -28,6 +30,11 @@ public final class RecordingTransport implements ApduTransport {
             entries.add(new Transcript.Entry.Exchange(sent, Transcript.GONE));
             throw e;
         }
+    }
+
+    @Override
+    public Optional<CardSelection> knownSelection() {
+        return card.knownSelection();
     }
 
     /** Notes what the driver made of the step whose APDUs were just recorded. */
