@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.function.Supplier;
+import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.face.camera.DemoFrames;
 
 /**
@@ -63,7 +64,7 @@ final class DemoCardFace {
                 return Files.readAllBytes(file);
             }
             byte[] made = make.get();
-            Files.createDirectories(file.getParent());
+            PrivateFiles.createFolders(file.getParent()); // owner-only, like every folder of the data directory
             Path part =
                     Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
             try {
