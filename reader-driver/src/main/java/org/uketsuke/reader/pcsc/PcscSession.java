@@ -160,7 +160,7 @@ final class PcscSession implements ApduTransport {
         }
     }
 
-    /** Ends exclusive access and resets the card (no verified PIN survives the session). */
+    /** Resets the card and ends exclusive access with it (no verified PIN survives the session). */
     @Override
     public void close() {
         try {
@@ -181,8 +181,13 @@ final class PcscSession implements ApduTransport {
         return owner.submit(work).get();
     }
 
+    /**
+     * Resets the card while this session still holds its transaction: the service ends the transaction as part of the
+     * disconnect. Ending it first let a program waiting in SCardBeginTransaction take the card with this session's PIN
+     * still verified, and pcsc-lite then holds a reset back until that program lets go (its SCardDisconnect waits for
+     * another handle's lock), so the session's thread waited on the other program too.
+     */
     private static void release(Card card) {
-        quietly(card::endExclusive);
         quietly(() -> card.disconnect(true));
     }
 
