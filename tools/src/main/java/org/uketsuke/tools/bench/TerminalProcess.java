@@ -25,6 +25,7 @@ import org.uketsuke.app.reception.CardSlot;
 import org.uketsuke.app.reception.ReceptionServices;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VirtualCardSlot;
+import org.uketsuke.app.reception.VisitTimings;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.DeliveryStatus;
 import org.uketsuke.bridge.DeliveryWorker;
@@ -142,17 +143,30 @@ public final class TerminalProcess {
     /** One PIN visit: card present → confirmed and committed to the outbox (delivery to the store follows). */
     static void visit(ReceptionSteps steps, VirtualCardSlot slot, String pin, int terminal) {
         slot.insert();
+        try {
+            pinVisit(steps, pin, "terminal " + terminal);
+        } finally {
+            slot.remove();
+        }
+    }
+
+    /**
+     * A PIN visit on the card in the slot: read, PIN, confirm into the sinks, end; its timings. A step that does not
+     * succeed ends the bench ({@code who} names the terminal).
+     */
+    static VisitTimings pinVisit(ReceptionSteps steps, String pin, String who) {
         VisitEvent ready = steps.run(new VisitCommand.ReadCard()).orElseThrow();
         VisitEvent verified = steps.run(new VisitCommand.VerifyPin(pin)).orElseThrow();
         VisitEvent done =
                 steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))).orElseThrow();
+        VisitTimings timings = steps.timings();
         steps.run(new VisitCommand.EndVisit());
-        slot.remove();
         if (!(ready instanceof VisitEvent.CardReady)
                 || !(verified instanceof VisitEvent.PinVerified)
                 || !(done instanceof VisitEvent.Confirmed)) {
-            throw new IllegalStateException("terminal " + terminal + ": " + ready + " / " + verified + " / " + done);
+            throw new IllegalStateException(who + ": " + ready + " / " + verified + " / " + done);
         }
+        return timings;
     }
 
     private static long epochMicros() {

@@ -6,16 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.uketsuke.app.flow.VisitCommand;
-import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.reception.PcscCardSlot;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VisitTimings;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
 import org.uketsuke.bridge.sink.DurableWrites;
-import org.uketsuke.eligibility.Consent;
-import org.uketsuke.eligibility.Consents;
 import org.uketsuke.eligibility.client.TlsMaterial;
 import org.uketsuke.reader.api.SessionOpening;
 import org.uketsuke.reader.pcsc.PcscReaders;
@@ -59,13 +55,13 @@ public final class VisitTerminal {
                         StandardCharsets.UTF_8))) {
             ReceptionSteps steps = TerminalProcess.steps(slot, URI.create(args[1]), tls, bridge);
             for (int i = 0; i < warmUps; i++) {
-                visit(steps, pin);
+                TerminalProcess.pinVisit(steps, pin, "visit terminal");
             }
             DurableWrites.Count before = DurableWrites.onThisThread();
             Duration cpuBefore = cpu();
             Map<String, Long> threadsBefore = ThreadCpu.byKind();
             for (int i = 0; i < runs; i++) {
-                VisitTimings t = visit(steps, pin);
+                VisitTimings t = TerminalProcess.pinVisit(steps, pin, "visit terminal");
                 out.println(
                         "visit " + t.totalNanos() + " " + t.cardNanos() + " " + t.backendNanos() + " " + t.sinkNanos());
             }
@@ -99,21 +95,5 @@ public final class VisitTerminal {
     /** This JVM's CPU time so far: every thread, the JIT's and the collector's too. */
     private static Duration cpu() {
         return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
-    }
-
-    /** One PIN visit with the card left on the reader: read, PIN, confirm into the sinks, end. */
-    private static VisitTimings visit(ReceptionSteps steps, String pin) {
-        VisitEvent ready = steps.run(new VisitCommand.ReadCard()).orElseThrow();
-        VisitEvent verified = steps.run(new VisitCommand.VerifyPin(pin)).orElseThrow();
-        VisitEvent done =
-                steps.run(new VisitCommand.Confirm(Consents.all(Consent.NO))).orElseThrow();
-        VisitTimings timings = steps.timings();
-        steps.run(new VisitCommand.EndVisit());
-        if (!(ready instanceof VisitEvent.CardReady)
-                || !(verified instanceof VisitEvent.PinVerified)
-                || !(done instanceof VisitEvent.Confirmed)) {
-            throw new IllegalStateException("bench visit failed: " + ready + " / " + verified + " / " + done);
-        }
-        return timings;
     }
 }
