@@ -188,11 +188,26 @@ public final class BenchCommand implements Callable<Integer> {
     private final List<GrowthChart.Point> growth = new ArrayList<>();
     /** Floors measured in this run that later rows are divided by. */
     private final Floors floors = new Floors();
+    /** The wait for an idle machine before each step. */
+    private final Quiet quiet = new Quiet();
     /** Whether the card → store rows' backend and card have served {@link #BACKEND_WARM_UPS} visits yet. */
     private boolean visitPathWarm;
 
     private boolean runs(Step step) {
         return only.isEmpty() || only.contains(step);
+    }
+
+    private Duration settleAtMost() {
+        return Duration.ofSeconds(quick ? 10 : 60);
+    }
+
+    /** Whether the run includes {@code step}; if so, once the machine is quiet ({@link Quiet}). */
+    private boolean step(Step step) throws InterruptedException {
+        if (!runs(step)) {
+            return false;
+        }
+        System.out.println(quiet.settle(step.name(), settleAtMost()));
+        return true;
     }
 
     @Override
@@ -227,13 +242,13 @@ public final class BenchCommand implements Callable<Integer> {
             IssuedCard issued = backend.issueCard(0);
             CardPersonalisation personalisation = new CardPersonalisation(
                     issued.authCertDer(), issued.authCaCertDer(), issued.authKey(), issued.pin());
-            if (runs(Step.apdus)) {
+            if (step(Step.apdus)) {
                 apdus(personalisation);
             }
-            if (runs(Step.pcscd)) {
+            if (step(Step.pcscd)) {
                 certificateThroughPcscd(personalisation);
             }
-            if (runs(Step.visits)) {
+            if (step(Step.visits)) {
                 floors.fsync(work, quick, this::row);
                 floors.tlsRoundTrip(backend, this::row, quick);
                 try (VisitBackend visitBackend = VisitBackend.start(work)) {
@@ -244,33 +259,33 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 growthRatio();
             }
-            if (runs(Step.backend)) {
+            if (step(Step.backend)) {
                 backendThroughput(backend);
             }
-            if (runs(Step.batch)) {
+            if (step(Step.batch)) {
                 batch(backend, work);
                 batchTerminals(backend, work);
             }
-            if (runs(Step.bridge)) {
+            if (step(Step.bridge)) {
                 bridge(work);
             }
-            if (runs(Step.terminals)) {
+            if (step(Step.terminals)) {
                 terminals(work);
             }
-            if (runs(Step.codec)) {
+            if (step(Step.codec)) {
                 codec(issued);
             }
-            if (runs(Step.face)) {
+            if (step(Step.face)) {
                 face();
             }
         }
-        if (runs(Step.start)) {
+        if (step(Step.start)) {
             new ColdStart(work, quick).measure(this::row);
         }
-        if (runs(Step.memory)) {
+        if (step(Step.memory)) {
             memory(work);
         }
-        if (runs(Step.deb)) {
+        if (step(Step.deb)) {
             InstallerSize.measure(work, quick, this::row);
         }
         if (out.toAbsolutePath().getParent() != null) {
@@ -602,9 +617,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         // An untimed first round: the figure is the backend's steady state, not the JIT compiling its first requests.
         confirmations(backend, clients, perThread / 2, "warm-up");
-        long cpu = processCpuNanos();
         Round timed = confirmations(backend, clients, perThread, "bench");
-        double cpuPerConfirmation = (processCpuNanos() - cpu) / 1e6 / timed.latencies().length;
+        double cpuPerConfirmation = timed.cpuNanos() / 1e6 / timed.latencies().length;
         double rate = timed.latencies().length / timed.seconds();
         timed(
                 "Mock backend confirmations/s over mTLS (4 client threads, pre-signed requests, keep-alive, after an"
@@ -627,7 +641,11 @@ public final class BenchCommand implements Callable<Integer> {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private record Round(long[] latencies, double seconds) {}
+    /**
+     * A round's latencies, its wall time and this JVM's CPU over the same span: the confirmations only, not the
+     * nonces fetched and the requests signed before it.
+     */
+    private record Round(long[] latencies, double seconds, long cpuNanos) {}
 
     /** {@code perThread} pre-signed confirmations on each client's thread at once. */
     private static Round confirmations(
@@ -660,6 +678,7 @@ public final class BenchCommand implements Callable<Integer> {
             prepared.add(requests);
         }
         List<Future<long[]>> results = new ArrayList<>();
+        long cpu = processCpuNanos();
         long started = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             HttpsEligibilityClient client = clients.get(t);
@@ -684,7 +703,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
-        return new Round(all.stream().mapToLong(Long::longValue).toArray(), seconds);
+        return new Round(all.stream().mapToLong(Long::longValue).toArray(), seconds, processCpuNanos() - cpu);
     }
 
     /** 一括照会 of 1,000 booked patients end to end: upload, poll, store every answer (goal ≤ 10 s). */
@@ -1249,6 +1268,7 @@ public final class BenchCommand implements Callable<Integer> {
                 .append('\n');
         md.append(
                 "- Everything on loopback; the virtual card through a real pcscd + vpcd; times exclude human steps.\n");
+        md.append("- ").append(quiet.summary(settleAtMost())).append('\n');
         md.append(
                 "- n, min, median, p95, p99: of the n timed repetitions of each row (nearest rank; with n < 100 the p99"
                         + " is the largest). Rows without them are counts, sizes or ratios (their figure under \"also measured\").\n");
