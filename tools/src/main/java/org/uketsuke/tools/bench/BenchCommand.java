@@ -192,6 +192,8 @@ public final class BenchCommand implements Callable<Integer> {
     private final Quiet quiet = new Quiet();
     /** Whether the card → store rows' backend and card have served {@link #BACKEND_WARM_UPS} visits yet. */
     private boolean visitPathWarm;
+    /** Whether the last card → store row's terminal mapped the AOT cache the warm-up trained. */
+    private boolean aotCacheUsed;
 
     private boolean runs(Step step) {
         return only.isEmpty() || only.contains(step);
@@ -490,15 +492,26 @@ public final class BenchCommand implements Callable<Integer> {
         try (VpcdConnector inserted = new VpcdConnector(card)) {
             inserted.connect();
             new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10));
+            Path aotCache = root.resolve("visit-terminal.aot");
             if (!visitPathWarm) {
+                // The throwaway terminal also trains the terminals' AOT cache, as a counter's first day does for the
+                // product's launchers (./uketsuke and the DEB keep one per command, written when the JVM exits).
                 Path warmUp = Files.createDirectories(root.resolve("visits-warm-up"));
-                visitBackend.runTerminal(warmUp, READER, quick ? 100 : BACKEND_WARM_UPS, 1, null);
+                visitBackend.runTerminal(
+                        warmUp,
+                        READER,
+                        quick ? 100 : BACKEND_WARM_UPS,
+                        1,
+                        null,
+                        VisitBackend.AotCache.train(aotCache, System.getProperty("java.class.path")));
                 deleteTree(warmUp);
                 visitPathWarm = true;
             }
             commandsBefore = card.commandCount();
             Duration backendBefore = visitBackend.process().cpu();
-            List<String> printed = visitBackend.runTerminal(work, READER, warmUps, runs, profile);
+            VisitBackend.AotCache mapped = VisitBackend.AotCache.use(aotCache);
+            aotCacheUsed = !mapped.options().isEmpty();
+            List<String> printed = visitBackend.runTerminal(work, READER, warmUps, runs, profile, mapped);
             backendCpuMs = visitBackend.process().cpu().minus(backendBefore).toNanos() / 1e6 / (warmUps + runs);
             int i = 0;
             for (String line : printed) {
@@ -533,12 +546,14 @@ public final class BenchCommand implements Callable<Integer> {
         String memory = String.format(
                 Locale.ROOT,
                 "the visits in a terminal JVM of their own (the product's options, after %d untimed visits), the"
-                        + " backend in another (it and the card warmed first by %d visits of a throwaway terminal); CPU"
-                        + " per visit %.1f ms in the terminal's JVM, %.1f ms in the backend's;"
+                        + " backend in another (it and the card warmed first by %d visits of a throwaway terminal, which"
+                        + " trained the AOT cache the terminal maps, as the product's launchers keep one%s); CPU per"
+                        + " visit %.1f ms in the terminal's JVM, %.1f ms in the backend's;"
                         + " terminal JVM RSS %.0f MB (median of 3 fresh JVMs: %.0f / %.0f / %.0f MB, %d visits each on"
                         + " this folder)",
                 warmUps,
                 quick ? 100 : BACKEND_WARM_UPS,
+                aotCacheUsed ? "" : ": NOT MADE, no cache mapped",
                 terminalCpuMs,
                 backendCpuMs,
                 terminalRss / 1024.0,

@@ -1,10 +1,12 @@
 package org.uketsuke.tools.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.uketsuke.mockbackend.IssuedCard;
@@ -40,12 +42,15 @@ record VisitBackend(BackendProcess process, Path files, CardPersonalisation card
 
     /**
      * Runs {@link VisitTerminal} on {@code work} with the card on {@code reader}; its printed lines. With
-     * {@code profile} (development) the terminal's JVM records JFR there ({@code profile} settings).
+     * {@code profile} (development) the terminal's JVM records JFR there ({@code profile} settings). {@code aotCache}
+     * is the JVM's AOT cache, as the product's launchers keep one (JEP 514/515): {@link AotCache#train} writes it when
+     * this run's JVM exits, {@link AotCache#use} maps it.
      */
-    List<String> runTerminal(Path work, String reader, int warmUps, int runs, Path profile)
+    List<String> runTerminal(Path work, String reader, int warmUps, int runs, Path profile, AotCache aotCache)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(BenchCommand.javaCommand()));
         command.addAll(ProductJvmOptions.terminal());
+        command.addAll(aotCache.options());
         if (profile != null) {
             command.add("-XX:StartFlightRecording:settings=profile,filename=" + profile.toAbsolutePath());
         }
@@ -77,5 +82,30 @@ record VisitBackend(BackendProcess process, Path files, CardPersonalisation card
     @Override
     public void close() throws InterruptedException {
         process.close();
+    }
+
+    /** A terminal JVM's AOT cache: none, trained by this run (written at its exit), or mapped from an earlier one. */
+    record AotCache(List<String> options) {
+        static final AotCache NONE = new AotCache(List.of());
+
+        /**
+         * Trained into {@code file}; none when {@code classPath} holds a folder (a test's classes): the AOT cache, like
+         * AppCDS, refuses to archive from folders, and the JVM would end with an error after the visits.
+         */
+        static AotCache train(Path file, String classPath) {
+            boolean jarsOnly = Arrays.stream(classPath.split(File.pathSeparator))
+                    .filter(e -> !e.isBlank())
+                    .noneMatch(e -> Files.isDirectory(Path.of(e)));
+            return jarsOnly
+                    ? new AotCache(List.of("-XX:AOTCacheOutput=" + file, "-Xlog:aot*=off", "-Xlog:cds*=off"))
+                    : NONE;
+        }
+
+        /** {@code file} mapped if the training run made it; else none (a JVM without AOT support, a failed write). */
+        static AotCache use(Path file) {
+            return Files.isRegularFile(file)
+                    ? new AotCache(List.of("-XX:AOTCache=" + file, "-Xlog:aot*=off", "-Xlog:cds*=off"))
+                    : NONE;
+        }
     }
 }

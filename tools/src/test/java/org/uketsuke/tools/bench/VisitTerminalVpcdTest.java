@@ -19,7 +19,8 @@ import org.uketsuke.reader.sim.VpcdConnector;
 /**
  * The card → store row's setting, small: the mock backend in its own JVM, the card served from this JVM through the
  * system pcscd + vpcd, the visits in a terminal JVM of their own. Every visit it prints is one confirmation in the
- * SQLite store, warm-up visits included, and the card answered this JVM's simulator.
+ * SQLite store, warm-up visits included, and the card answered this JVM's simulator. (The AOT cache the bench's
+ * throwaway terminal trains: {@code AotCacheTest}.)
  */
 class VisitTerminalVpcdTest {
 
@@ -38,7 +39,22 @@ class VisitTerminalVpcdTest {
                 assertThat(new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10)))
                         .isTrue();
 
-                List<String> printed = backend.runTerminal(terminal, READER, 2, 3, null);
+                // As the bench: a throwaway terminal first, then the row's. Here the class path holds this module's
+                // classes folder, so no AOT cache is trained or mapped (the bench's class path is jars only).
+                Path cache = work.resolve("visit-terminal.aot");
+                Path trainer = Files.createDirectories(work.resolve("trainer"));
+                backend.runTerminal(
+                        trainer,
+                        READER,
+                        2,
+                        1,
+                        null,
+                        VisitBackend.AotCache.train(cache, System.getProperty("java.class.path")));
+                assertThat(cache).doesNotExist();
+                VisitBackend.AotCache mapped = VisitBackend.AotCache.use(cache);
+                assertThat(mapped).isEqualTo(VisitBackend.AotCache.NONE);
+
+                List<String> printed = backend.runTerminal(terminal, READER, 2, 3, null, mapped);
 
                 List<String[]> visits = printed.stream()
                         .filter(l -> l.startsWith("visit "))
