@@ -1,9 +1,11 @@
 package org.uketsuke.app;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.cli.AuditCommand;
 import org.uketsuke.app.cli.CommandContribution;
@@ -14,6 +16,8 @@ import org.uketsuke.app.cli.SelfCheckCommand;
 import org.uketsuke.app.cli.SetupCommand;
 import org.uketsuke.app.cli.StaffCommand;
 import org.uketsuke.app.cli.VersionProvider;
+import org.uketsuke.app.ui.EarlyToolkit;
+import org.uketsuke.app.ui.KioskWindows;
 import org.uketsuke.app.ui.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,11 +52,55 @@ public final class Uketsuke implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // A windowed start's JavaFX toolkit starts first, beside everything below (picocli, the messages, the banner,
+        // the terminal's assembly): it was ≈ 0.35 s of the cold start's critical path after all of them
+        // (docs/tuning.md, seventh round).
+        if (startsToolkitEarly(args)) {
+            EarlyToolkit.begin();
+        }
         // Logging configures itself (logback parses its XML) on a core of its own while picocli builds the command
         // tree, instead of on the start thread's first logger, where it was ≈ ¼ of the demo's critical path
         // (docs/tuning.md, fifth round). A logger asked for meanwhile is SLF4J's substitute, bound once it is done.
         Thread.ofPlatform().name("log-init").daemon().start(LoggerFactory::getILoggerFactory);
         System.exit(execute(args, System.err));
+    }
+
+    /**
+     * Whether {@code args} open the windows ({@code demo} without {@code --headless}, {@code kiosk} without
+     * {@code --check} or {@code --headless-visit}, neither asking for help or the version): then the toolkit starts at
+     * once. The kiosk's {@code --ui-scale} is fixed here first, as {@link KioskCommand} does before it starts the
+     * toolkit itself; a value it would refuse (or one given twice) leaves the start to the command, which reports it.
+     */
+    static boolean startsToolkitEarly(String[] args) {
+        if (args.length == 0 || !(args[0].equals("demo") || args[0].equals("kiosk"))) {
+            return false;
+        }
+        Set<String> noWindow = Set.of("--headless", "--check", "--headless-visit", "-h", "--help", "-V", "--version");
+        List<String> scales = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (noWindow.contains(args[i])) {
+                return false;
+            }
+            if (args[i].equals("--ui-scale")) {
+                scales.add(i + 1 < args.length ? args[i + 1] : "");
+            } else if (args[i].startsWith("--ui-scale=")) {
+                scales.add(args[i].substring("--ui-scale=".length()));
+            }
+        }
+        if (args[0].equals("demo")) {
+            return true;
+        }
+        double factor;
+        try {
+            factor = scales.isEmpty() ? 1 : Double.parseDouble(scales.getFirst());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (scales.size() > 1 || !(factor >= 0.5 && factor <= 4)) {
+            return false;
+        }
+        KioskWindows.fixUiScale(factor);
+        return true;
     }
 
     /** Runs {@code args} with the installed extensions' commands; the exit code. */

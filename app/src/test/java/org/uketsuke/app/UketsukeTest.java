@@ -35,6 +35,46 @@ class UketsukeTest {
         assertThat(Uketsuke.execute(new String[] {"no-such-command"}, errors)).isEqualTo(2);
     }
 
+    /** The windows' toolkit starts first only for a start that opens them, with the kiosk's scale fixed before. */
+    @Test
+    void onlyAWindowedStartStartsTheToolkitEarly() {
+        assertThat(Uketsuke.startsToolkitEarly(new String[] {"demo", "--exit-when-ready"}))
+                .isTrue();
+        assertThat(Uketsuke.startsToolkitEarly(new String[] {"demo", "--headless", "--once"}))
+                .isFalse();
+        assertThat(Uketsuke.startsToolkitEarly(new String[] {"kiosk", "--config", "a.conf", "--check"}))
+                .isFalse();
+        assertThat(Uketsuke.startsToolkitEarly(new String[] {"kiosk", "--config", "a.conf", "--headless-visit"}))
+                .isFalse();
+        assertThat(Uketsuke.startsToolkitEarly(new String[] {"kiosk", "--help"}))
+                .isFalse();
+        assertThat(Uketsuke.startsToolkitEarly(new String[] {"audit", "verify"}))
+                .isFalse();
+        assertThat(Uketsuke.startsToolkitEarly(new String[0])).isFalse();
+        // A scale the command refuses (or one given twice) leaves the start, and the message, to the command.
+        assertThat(Uketsuke.startsToolkitEarly(new String[] {"kiosk", "--config", "a.conf", "--ui-scale", "9"}))
+                .isFalse();
+        assertThat(Uketsuke.startsToolkitEarly(new String[] {"kiosk", "--config", "a.conf", "--ui-scale=x"}))
+                .isFalse();
+        assertThat(Uketsuke.startsToolkitEarly(
+                        new String[] {"kiosk", "--config", "a.conf", "--ui-scale", "1", "--ui-scale", "2"}))
+                .isFalse();
+        String gtk = System.getProperty("glass.gtk.uiScale");
+        try {
+            assertThat(Uketsuke.startsToolkitEarly(new String[] {"kiosk", "--config", "a.conf", "--ui-scale=1.5"}))
+                    .isTrue();
+            assertThat(System.getProperty("glass.gtk.uiScale")).isEqualTo("1.5");
+        } finally {
+            if (gtk == null) {
+                System.clearProperty("glass.gtk.uiScale");
+                System.clearProperty("glass.win.uiScale");
+            } else {
+                System.setProperty("glass.gtk.uiScale", gtk);
+                System.setProperty("glass.win.uiScale", gtk);
+            }
+        }
+    }
+
     @Test
     void theProductsOwnCommandsNeedNoContribution() {
         assertThat(Uketsuke.commandLine().getSubcommands())

@@ -1,5 +1,6 @@
 package org.uketsuke.app.ui;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,10 +85,28 @@ public final class KioskView {
     private SubsidyQuestion subsidyQuestion;
     private FacePathView facePathView;
     private final VBox centre;
+    private final VBox consents;
+    /** Whether the visit's screens are in the scene ({@link #addVisitScreens}). */
+    private boolean visitScreensAdded;
+
     private Parent facePreviewPane;
 
     public KioskView(KioskViewModel model) {
+        this(model, true);
+    }
+
+    /**
+     * The kiosk shown on its starting screen (cold start): the visit's screens (PIN pad, consents, registration offer,
+     * result, face panes) are built but join the scene only at {@link #addVisitScreens}, or at once when a visit needs
+     * them, so the window's first style and layout pass covers the idle screen alone (docs/tuning.md, seventh round).
+     */
+    static KioskView startingScreen(KioskViewModel model) {
+        return new KioskView(model, false);
+    }
+
+    private KioskView(KioskViewModel model, boolean visitScreens) {
         this.model = model;
+        this.visitScreensAdded = visitScreens;
         language.setId("languageToggle");
         language.getStyleClass().add("language-button");
         language.setOnAction(e -> model.toggleLanguage());
@@ -104,27 +123,16 @@ public final class KioskView {
         registerNo.setOnAction(e -> model.declineRegistration());
         registration.setId("registrationOffer");
         registration.setAlignment(Pos.CENTER);
-        centre = new VBox(
-                20,
-                title,
-                body,
-                idlePicture,
-                waitingCard,
-                problem,
-                problemNext,
-                pinPad,
-                consents,
-                registration,
-                result,
-                medicalAssistance,
-                subsidy,
-                certificateNotice);
-        addFacePath();
+        this.consents = consents;
         if (model.facePreview() != null) {
             facePreviewPane = new FacePreviewPane(model.facePreview()).root();
             facePreviewPane.setId("faceCheckPreview");
-            centre.getChildren().add(4, facePreviewPane);
         }
+        centre = new VBox(20);
+        if (model.facePath() != null) {
+            facePathView = new FacePathView(model.facePath());
+        }
+        centre.getChildren().setAll(screens());
         centre.setAlignment(Pos.TOP_CENTER);
         centre.setPadding(new Insets(16, 40, 24, 40));
         HBox top = new HBox(12, voiceGuide, largeText, highContrast, language);
@@ -180,9 +188,40 @@ public final class KioskView {
     public void addFacePath() {
         if (model.facePath() != null && facePathView == null) {
             facePathView = new FacePathView(model.facePath());
-            centre.getChildren().add(centre.getChildren().indexOf(problem) + 1, facePathView.root());
+            centre.getChildren().setAll(screens());
             render();
         }
+    }
+
+    /**
+     * The visit's screens join the scene (hidden until their step): after the kiosk is attached, or when a visit first
+     * needs them, whichever comes first. Idempotent.
+     */
+    void addVisitScreens() {
+        if (!visitScreensAdded) {
+            visitScreensAdded = true;
+            // Their texts and visibility are rendered already: render() keeps every screen current, in the scene or
+            // not.
+            centre.getChildren().setAll(screens());
+        }
+    }
+
+    /** The centre's screens top to bottom: the idle screen's always, the visit's once added. */
+    private List<Node> screens() {
+        List<Node> screens = new ArrayList<>(List.of(title, body, idlePicture, waitingCard));
+        if (visitScreensAdded && facePreviewPane != null) {
+            screens.add(facePreviewPane);
+        }
+        screens.add(problem);
+        if (visitScreensAdded && facePathView != null) {
+            screens.add(facePathView.root());
+        }
+        screens.add(problemNext);
+        if (visitScreensAdded) {
+            screens.addAll(List.of(pinPad, consents, registration, result));
+        }
+        screens.addAll(List.of(medicalAssistance, subsidy, certificateNotice));
+        return screens;
     }
 
     public Parent root() {
@@ -364,6 +403,9 @@ public final class KioskView {
         Messages m = model.messagesProperty().get();
         VisitSnapshot s = model.snapshotProperty().get();
         VisitState state = s.state();
+        if (state != VisitState.IDLE) {
+            addVisitScreens(); // a card placed right at ready: its screen is there before it is drawn
+        }
         language.setText(m.get("kiosk.language"));
         largeText.setText(m.get("kiosk.largeText"));
         highContrast.setText(m.get("kiosk.highContrast"));

@@ -82,7 +82,7 @@ public final class KioskWindows {
         KioskViewModel model = KioskViewModel.starting(messages);
         FacePreviewViewModel preview = FacePreviewViewModel.unfed(messages);
         model.withFacePreview(preview);
-        KioskView view = new KioskView(model);
+        KioskView view = KioskView.startingScreen(model);
         kioskStage.setTitle(messages.get("app.title"));
         kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));
         // Side by side on one screen in the demo; on a counter the staff window goes to the second monitor.
@@ -131,7 +131,11 @@ public final class KioskWindows {
                     services.facePreview(),
                     Platform::runLater,
                     () -> model.messagesProperty().get());
-            return KioskWindows.attach(services, model, staffStage, messages, demo, collationNumberB);
+            KioskWindows windows = KioskWindows.attach(services, model, staffStage, messages, demo, collationNumberB);
+            // The visit's screens join the kiosk's scene next, behind the idle screen (a visit already under way has
+            // added them as its snapshot was shown); their style and layout pass is no part of the first frame.
+            Platform.runLater(view::addVisitScreens);
+            return windows;
         }
     }
 

@@ -60,7 +60,8 @@ public final class MaintenancePage {
     /** Shows the page full screen for {@code howLong}, then closes it; blocks the calling (non-FX) thread meanwhile. */
     public static void show(List<String> problems, String config, String logReference, Duration howLong) {
         CountDownLatch shown = new CountDownLatch(1);
-        Platform.startup(() -> {
+        // The toolkit may have been started early by main (EarlyToolkit): the page then opens on it.
+        EarlyToolkit.startup(() -> {
             Stage stage = new Stage();
             stage.setScene(new Scene(content(problems, config, logReference), 1280, 800));
             stage.setFullScreenExitHint("");

@@ -55,6 +55,8 @@ public final class TerminalApplication extends Application {
         startMessages = messages;
         Thread.ofPlatform().name("uketsuke-start").start(task);
         try {
+            // A toolkit main started early (EarlyToolkit) must be up first: its failure is the launch's failure.
+            EarlyToolkit.await();
             Application.launch(TerminalApplication.class);
         } catch (RuntimeException e) {
             closeWhenStarted(task); // no display: what the terminal opened must not keep the JVM alive

@@ -52,6 +52,9 @@ class KioskStartingUiTest {
         assertThat(robot.lookup("#idlePicture").query().isVisible())
                 .as("no picture inviting a card while none can be read")
                 .isFalse();
+        assertThat(robot.lookup("#pinPad").tryQuery())
+                .as("the first frame holds the idle screen alone")
+                .isEmpty();
         // Escape (the kiosk's cancel) on the starting screen: there is no visit yet, and nothing fails.
         robot.interact(() -> starting.kiosk().cancel());
         assertThat(starting.kiosk().startingProperty().get()).isTrue();
@@ -84,6 +87,24 @@ class KioskStartingUiTest {
         assertThat(text(robot, "#resultInsurerNumber"))
                 .isEqualTo(expected.card().insurer().value().strip());
         assertThat(text(robot, "#resultInsurerName")).isEqualTo(expected.insurerName());
+    }
+
+    /** The visit's screens join the kiosk after it is attached: a card placed right then still gets its PIN pad. */
+    @Test
+    void aCardPlacedRightAfterTheTerminalIsAttachedGetsItsPinPad(FxRobot robot) throws Exception {
+        env = DemoProfile.start(dataDir);
+        robot.interact(() -> {
+            starting.attach(env.terminal(), new Stage(), env.controls(), env::demoCollationNumberB);
+            env.demoCard().insert();
+        });
+
+        DemoVisit.awaitVisible(robot, "#pinPad", 20);
+        assertThat(text(robot, "#pinTriesLeft")).isEqualTo("残り3回");
+        robot.clickOn("#pinKey" + env.demoPin().charAt(0));
+        assertThat(text(robot, "#pinDisplay")).isEqualTo("●");
+        assertThat(robot.lookup("#consentBox").tryQuery())
+                .as("every visit screen joined")
+                .isPresent();
     }
 
     private static String text(FxRobot robot, String query) {
