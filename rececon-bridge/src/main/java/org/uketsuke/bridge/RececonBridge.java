@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.bridge.csv.CsvExportSink;
 import org.uketsuke.bridge.sink.BatchDelivery;
+import org.uketsuke.bridge.sink.ConfirmedEntry;
 import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.DurableSqlite;
 import org.uketsuke.bridge.sink.DurableWrites;
@@ -246,6 +247,10 @@ public final class RececonBridge implements AutoCloseable {
                         .filter(entry -> !done.get(entry.id()).contains(sink.name()))
                         .toList())
                 .toList();
+        if (sinks.size() > 1) {
+            // Read once here rather than by whichever sink asks first while the others wait on the entry.
+            lacking.stream().flatMap(List::stream).distinct().forEach(ConfirmedEntry::readAhead);
+        }
         List<CompletableFuture<DurableWrites.Counted<BatchDelivery>>> besides = new ArrayList<>();
         for (int i = 1; i < sinks.size(); i++) {
             RececonSink sink = sinks.get(i);

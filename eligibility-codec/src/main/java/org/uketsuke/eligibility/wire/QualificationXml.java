@@ -81,6 +81,11 @@ public final class QualificationXml {
     // ---- result -------------------------------------------------------------------------------------------------
 
     public static byte[] write(ResultMessage message) {
+        return SafeXml.write(resultDocument(message), message.characterCode().charset());
+    }
+
+    /** The result's document, as {@link #write} serialises it. */
+    static Document resultDocument(ResultMessage message) {
         Document document = SafeXml.newDocument();
         Element root = SafeXml.child(document, "XmlMsg");
         Element header = SafeXml.child(root, "MessageHeader");
@@ -94,7 +99,7 @@ public final class QualificationXml {
         SafeXml.leaf(header, "ErrorMessage", message.errorMessage());
         SafeXml.leaf(header, "CharacterCodeIdentifier", message.characterCode().identifier());
         writeResult(SafeXml.child(root, "MessageBody"), message);
-        return SafeXml.write(document, message.characterCode().charset());
+        return document;
     }
 
     /** The result part of a body (also the content of each BulkConfirmUnit of a batch). */
@@ -667,6 +672,13 @@ public final class QualificationXml {
 
     public static byte[] writeCardRequest(
             CardConfirmationRequest request, String institution, String processExecutionTime) {
+        return SafeXml.write(
+                cardRequestDocument(request, institution, processExecutionTime), CharacterCode.UTF_8.charset());
+    }
+
+    /** The card request's document, as {@link #writeCardRequest} serialises it. */
+    static Document cardRequestDocument(
+            CardConfirmationRequest request, String institution, String processExecutionTime) {
         Document document = SafeXml.newDocument();
         Element body =
                 requestFrame(document, processExecutionTime, institution, request.arbitraryFileIdentifier(), "1");
@@ -702,7 +714,7 @@ public final class QualificationXml {
                     card, "PrescriptionIssueSelect", request.prescriptionForm().code());
         }
         SafeXml.leaf(card, "MedicalTreatmentFlag", request.scenario().code());
-        return SafeXml.write(document, CharacterCode.UTF_8.charset());
+        return document;
     }
 
     public static CardRequest parseCardRequest(byte[] xml) throws MalformedMessageException {

@@ -19,7 +19,6 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -94,8 +93,17 @@ public final class SafeXml {
         return PARSER.get().newDocument();
     }
 
-    /** Serialises with {@code <?xml version="1.0" encoding="…" standalone="no"?>}, as the official files are. */
+    /**
+     * Serialises with {@code <?xml version="1.0" encoding="…" standalone="no"?>}, as the official files are: the
+     * documents our codecs build by {@link PlainXmlWriter}, anything else by the identity {@code Transformer}, with
+     * the same bytes either way.
+     */
     public static byte[] write(Document document, Charset charset) {
+        return PlainXmlWriter.write(document, charset).orElseGet(() -> transformed(document, charset));
+    }
+
+    /** The identity {@code Transformer}'s serialisation (indent 2). */
+    static byte[] transformed(Document document, Charset charset) {
         try {
             Transformer transformer = WRITER.get();
             transformer.setOutputProperty(OutputKeys.ENCODING, charset.name());
@@ -108,13 +116,27 @@ public final class SafeXml {
         }
     }
 
-    /** The first element of that name below {@code parent}, at any depth. */
+    /**
+     * The first element of that name below {@code parent}, at any depth, in document order (what
+     * {@code getElementsByTagName(name).item(0)} answers, without making a node list per lookup).
+     */
+    @SuppressWarnings("ReferenceEquality") // the walk ends when it climbs back to this very node
     public static Optional<Element> find(Node parent, String name) {
-        NodeList list = parent instanceof Document d
-                ? d.getElementsByTagName(name)
-                : ((Element) parent).getElementsByTagName(name);
-        // item(0) stops at the first match; getLength() would walk the whole subtree on every lookup.
-        return Optional.ofNullable((Element) list.item(0));
+        Node node = parent.getFirstChild();
+        while (node != null) {
+            if (node.getNodeType() == Node.ELEMENT_NODE && name.equals(node.getNodeName())) {
+                return Optional.of((Element) node);
+            }
+            Node next = node.getFirstChild();
+            while (next == null && node != parent) {
+                next = node.getNextSibling();
+                if (next == null) {
+                    node = node.getParentNode();
+                }
+            }
+            node = next;
+        }
+        return Optional.empty();
     }
 
     /** The trimmed text of the first element of that name, or empty when absent or blank. */

@@ -17,6 +17,15 @@ public record ConfirmedEntry(ResultMessage message, ConfirmationOutcome.Confirme
         return entry.confirmed();
     }
 
+    /**
+     * Reads the entry's message now, on the calling thread, before sinks that deliver at the same time ask for it: they
+     * find it read instead of one waiting on the entry's monitor while another parses. A failure is kept and each sink
+     * still gets it from {@link #of}, as before.
+     */
+    public static void readAhead(OutboxEntry entry) {
+        entry.readOnce();
+    }
+
     static ConfirmedEntry read(OutboxEntry entry, byte[] resultXml) throws SinkFailure {
         ResultMessage message;
         try {

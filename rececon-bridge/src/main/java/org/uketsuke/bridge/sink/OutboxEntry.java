@@ -50,6 +50,15 @@ public final class OutboxEntry {
 
     /** The message read on the first call, the same answer (or the same failure) on every later one. */
     synchronized ConfirmedEntry confirmed() throws SinkFailure {
+        readOnce();
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        return read;
+    }
+
+    /** Reads the message unless it was read: its answer or its failure kept for {@link #confirmed}. */
+    synchronized void readOnce() {
         if (read == null && unreadable == null) {
             try {
                 read = ConfirmedEntry.read(this, resultXml);
@@ -57,10 +66,6 @@ public final class OutboxEntry {
                 unreadable = e;
             }
         }
-        if (unreadable != null) {
-            throw unreadable;
-        }
-        return read;
     }
 
     @Override
