@@ -62,6 +62,9 @@ public final class Uketsuke implements Runnable {
         // tree, instead of on the start thread's first logger, where it was ≈ ¼ of the demo's critical path
         // (docs/tuning.md, fifth round). A logger asked for meanwhile is SLF4J's substitute, bound once it is done.
         Thread.ofPlatform().name("log-init").daemon().start(LoggerFactory::getILoggerFactory);
+        // sqlite-jdbc's native library from a kept copy, not extracted to /tmp and read back at every start.
+        String sqlite = SqliteNativeCopy.use(SqliteNativeCopy.defaultFolder());
+        LoggerFactory.getLogger(Uketsuke.class).debug("{}", sqlite);
         System.exit(execute(args, System.err));
     }
 
