@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -115,11 +114,8 @@ final class SqliteNativeCopy {
             if (Files.size(part) != entry.getContentLengthLong()) {
                 throw new IOException("short copy of " + entry.getURL());
             }
-            try {
-                Files.move(part, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // One folder on one file system: a rename is atomic there; where it is not, use() lets the driver extract.
+            Files.move(part, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(part);
         }
