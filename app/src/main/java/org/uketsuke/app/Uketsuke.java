@@ -99,7 +99,7 @@ public final class Uketsuke implements Runnable {
         } catch (NumberFormatException e) {
             return false;
         }
-        if (scales.size() > 1 || !(factor >= 0.5 && factor <= 4)) {
+        if (scales.size() > 1 || !KioskWindows.acceptsUiScale(factor)) {
             return false;
         }
         KioskWindows.fixUiScale(factor);

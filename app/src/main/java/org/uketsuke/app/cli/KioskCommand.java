@@ -119,7 +119,7 @@ public final class KioskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream err = System.err;
-        if (!(uiScale >= 0.5 && uiScale <= 4)) {
+        if (!KioskWindows.acceptsUiScale(uiScale)) {
             for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
                 err.println("uketsuke: " + new Messages(language).get("kiosk.uiScale.bad", Double.toString(uiScale)));
             }

@@ -368,6 +368,11 @@ public final class KioskWindows {
         kioskStage.setFullScreen(true);
     }
 
+    /** Whether {@code factor} is a UI scale the kiosk takes (0.5 to 4; not NaN). */
+    public static boolean acceptsUiScale(double factor) {
+        return factor >= 0.5 && factor <= 4;
+    }
+
     /**
      * Fixes the toolkit's UI scale before it starts: GTK and Windows glass then draw and place touches with the same
      * factor, whatever a window manager (or its absence, as under {@code xinit}) would report.

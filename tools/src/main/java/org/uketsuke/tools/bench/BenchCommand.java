@@ -192,8 +192,6 @@ public final class BenchCommand implements Callable<Integer> {
     private final Quiet quiet = new Quiet();
     /** Whether the card → store rows' backend and card have served {@link #BACKEND_WARM_UPS} visits yet. */
     private boolean visitPathWarm;
-    /** Whether the last card → store row's terminal mapped the AOT cache the warm-up trained. */
-    private boolean aotCacheUsed;
 
     private boolean runs(Step step) {
         return only.isEmpty() || only.contains(step);
@@ -489,6 +487,7 @@ public final class BenchCommand implements Callable<Integer> {
         double backendCpuMs;
         MyNumberCardSimulator card = new MyNumberCardSimulator(visitBackend.card());
         long commandsBefore;
+        boolean aotCacheMapped;
         try (VpcdConnector inserted = new VpcdConnector(card)) {
             inserted.connect();
             new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10));
@@ -503,14 +502,14 @@ public final class BenchCommand implements Callable<Integer> {
                         quick ? 100 : BACKEND_WARM_UPS,
                         1,
                         null,
-                        VisitBackend.AotCache.train(aotCache, System.getProperty("java.class.path")));
+                        AotCache.train(aotCache, System.getProperty("java.class.path")));
                 deleteTree(warmUp);
                 visitPathWarm = true;
             }
             commandsBefore = card.commandCount();
             Duration backendBefore = visitBackend.process().cpu();
-            VisitBackend.AotCache mapped = VisitBackend.AotCache.use(aotCache);
-            aotCacheUsed = !mapped.options().isEmpty();
+            AotCache mapped = AotCache.use(aotCache);
+            aotCacheMapped = !mapped.options().isEmpty();
             List<String> printed = visitBackend.runTerminal(work, READER, warmUps, runs, profile, mapped);
             backendCpuMs = visitBackend.process().cpu().minus(backendBefore).toNanos() / 1e6 / (warmUps + runs);
             int i = 0;
@@ -553,7 +552,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + " this folder)",
                 warmUps,
                 quick ? 100 : BACKEND_WARM_UPS,
-                aotCacheUsed ? "" : ": NOT MADE, no cache mapped",
+                aotCacheMapped ? "" : ": NOT MADE, no cache mapped",
                 terminalCpuMs,
                 backendCpuMs,
                 terminalRss / 1024.0,

@@ -139,10 +139,7 @@ final class ColdStart {
 
     /** As ./uketsuke starts the app (JEP 514): the first start trains and writes the cache at exit, later ones map it. */
     private List<String> aot(String cache, boolean first) {
-        return List.of(
-                (first ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + work.resolve(cache),
-                "-Xlog:aot*=off",
-                "-Xlog:cds*=off");
+        return AotCache.flags(first ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=", work.resolve(cache));
     }
 
     /** As ./uketsuke started the app before: AppCDS with an archive the first start makes. */

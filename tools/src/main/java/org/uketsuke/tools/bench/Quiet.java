@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * Waits, before a step of the full run, until the machine is idle: what an earlier step leaves behind (a million files
  * deleted and written back, PostgreSQL's checkpoint after the terminals' rows, JVMs still exiting) must not fall into
- * the next step's timings. Two full runs on 2026-12-05 had one step each whose Java and Python medians were both ≈ 1.5–2×
- * their usual while no other job ran; both came after the steps that leave the most behind.
+ * the next step's timings. In the full run of 2026-12-05 11:34 the face rows' Java and Python medians were both ≈ 1.5–2×
+ * their usual while no other job ran.
  */
 final class Quiet {
 

@@ -1,12 +1,10 @@
 package org.uketsuke.tools.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.uketsuke.mockbackend.IssuedCard;
@@ -82,30 +80,5 @@ record VisitBackend(BackendProcess process, Path files, CardPersonalisation card
     @Override
     public void close() throws InterruptedException {
         process.close();
-    }
-
-    /** A terminal JVM's AOT cache: none, trained by this run (written at its exit), or mapped from an earlier one. */
-    record AotCache(List<String> options) {
-        static final AotCache NONE = new AotCache(List.of());
-
-        /**
-         * Trained into {@code file}; none when {@code classPath} holds a folder (a test's classes): the AOT cache, like
-         * AppCDS, refuses to archive from folders, and the JVM would end with an error after the visits.
-         */
-        static AotCache train(Path file, String classPath) {
-            boolean jarsOnly = Arrays.stream(classPath.split(File.pathSeparator))
-                    .filter(e -> !e.isBlank())
-                    .noneMatch(e -> Files.isDirectory(Path.of(e)));
-            return jarsOnly
-                    ? new AotCache(List.of("-XX:AOTCacheOutput=" + file, "-Xlog:aot*=off", "-Xlog:cds*=off"))
-                    : NONE;
-        }
-
-        /** {@code file} mapped if the training run made it; else none (a JVM without AOT support, a failed write). */
-        static AotCache use(Path file) {
-            return Files.isRegularFile(file)
-                    ? new AotCache(List.of("-XX:AOTCache=" + file, "-Xlog:aot*=off", "-Xlog:cds*=off"))
-                    : NONE;
-        }
     }
 }

@@ -21,18 +21,16 @@ class AotCacheTest {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Path cache = dir.resolve("t.aot");
 
-        assertThat(VisitBackend.AotCache.train(cache, jar + File.pathSeparator + jar)
-                        .options())
+        assertThat(AotCache.train(cache, jar + File.pathSeparator + jar).options())
                 .contains("-XX:AOTCacheOutput=" + cache);
-        assertThat(VisitBackend.AotCache.train(cache, jar + File.pathSeparator + classes))
-                .isEqualTo(VisitBackend.AotCache.NONE);
+        assertThat(AotCache.train(cache, jar + File.pathSeparator + classes)).isEqualTo(AotCache.NONE);
     }
 
     @Test
     void onlyAMadeCacheIsMapped() throws IOException {
         Path cache = dir.resolve("t.aot");
-        assertThat(VisitBackend.AotCache.use(cache)).isEqualTo(VisitBackend.AotCache.NONE);
+        assertThat(AotCache.use(cache)).isEqualTo(AotCache.NONE);
         Files.writeString(cache, "x");
-        assertThat(VisitBackend.AotCache.use(cache).options()).contains("-XX:AOTCache=" + cache);
+        assertThat(AotCache.use(cache).options()).contains("-XX:AOTCache=" + cache);
     }
 }

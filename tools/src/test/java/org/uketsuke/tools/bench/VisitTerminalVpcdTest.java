@@ -44,15 +44,10 @@ class VisitTerminalVpcdTest {
                 Path cache = work.resolve("visit-terminal.aot");
                 Path trainer = Files.createDirectories(work.resolve("trainer"));
                 backend.runTerminal(
-                        trainer,
-                        READER,
-                        2,
-                        1,
-                        null,
-                        VisitBackend.AotCache.train(cache, System.getProperty("java.class.path")));
+                        trainer, READER, 2, 1, null, AotCache.train(cache, System.getProperty("java.class.path")));
                 assertThat(cache).doesNotExist();
-                VisitBackend.AotCache mapped = VisitBackend.AotCache.use(cache);
-                assertThat(mapped).isEqualTo(VisitBackend.AotCache.NONE);
+                AotCache mapped = AotCache.use(cache);
+                assertThat(mapped).isEqualTo(AotCache.NONE);
 
                 List<String> printed = backend.runTerminal(terminal, READER, 2, 3, null, mapped);
 
