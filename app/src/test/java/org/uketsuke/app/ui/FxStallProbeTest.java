@@ -33,9 +33,13 @@ class FxStallProbeTest {
                 runs.add(probe.stalls());
             }
         }
-        // The probe posts every ~10 ms, so a task posted during the stall waits at least its last ~290 ms.
-        // The FX thread's own: the control sleeper kept running, so the stall is not discounted as a machine pause.
-        assertThat(runs).allSatisfy(s -> assertThat(s.fxOwnMaxMs()).isGreaterThanOrEqualTo(250));
+        // The probe posts every ~10 ms, so a task posted during the stall waits at least its last ~290 ms: load can
+        // only lengthen that.
+        assertThat(runs).allSatisfy(s -> assertThat(s.maxMs()).isGreaterThanOrEqualTo(250));
+        // The FX thread's own: the control sleeper kept running, so the stall is not discounted as a machine pause. On
+        // a machine short of CPU the sleeper itself can oversleep during the stall and discount part of it (CI with
+        // other builds: 200 ms of 293 in one run of three), which is why the probe votes by majority.
+        assertThat(runs.stream().filter(s -> s.fxOwnMaxMs() >= 250).count()).isGreaterThanOrEqualTo(2);
         assertThat(FxStallProbe.exceededInMost(runs, GOAL)).isTrue();
     }
 

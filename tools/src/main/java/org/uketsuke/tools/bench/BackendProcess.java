@@ -33,10 +33,15 @@ final class BackendProcess implements AutoCloseable {
         return new MockBackendConfig(state, 0, SEED, people);
     }
 
-    /** Starts the backend's JVM ({@code -Xmx256m} and {@code jvmOptions}) on {@code state}, once it listens. */
+    /**
+     * Starts the backend's JVM on {@code state}, once it listens: with the product's options, as {@code ./uketsuke
+     * backend} starts it (before, the bench left it on the JVM's default collector, G1, with its refinement and
+     * marking threads on the terminals' two cores), {@code -Xmx256m} and {@code jvmOptions}.
+     */
     static BackendProcess start(Path state, int people, Path errors, List<String> jvmOptions) throws IOException {
-        List<String> command =
-                new ArrayList<>(List.of(BenchCommand.javaCommand(), "--enable-native-access=ALL-UNNAMED", "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of(BenchCommand.javaCommand()));
+        command.addAll(ProductJvmOptions.product());
+        command.add("-Xmx256m");
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-cp",

@@ -32,7 +32,15 @@ final class ProductJvmOptions {
 
     /** The product's options (from the checkout this JVM runs in) with the proposed kiosk flags they lack. */
     static List<String> terminal() {
-        return merged(productOptions().orElse(List.of("--enable-native-access=ALL-UNNAMED")), proposed());
+        return merged(product(), proposed());
+    }
+
+    /**
+     * The product file's options alone: what {@code ./uketsuke backend} starts the mock backend's JVM with (its
+     * collector included), without the kiosk flags a before/after comparison may swap.
+     */
+    static List<String> product() {
+        return productOptions().orElse(List.of("--enable-native-access=ALL-UNNAMED"));
     }
 
     /**
