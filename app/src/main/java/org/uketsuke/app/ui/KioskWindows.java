@@ -79,10 +79,13 @@ public final class KioskWindows {
      * docs/tuning.md). {@link Starting#attach} makes it the idle kiosk and opens the staff console.
      */
     public static Starting showStarting(Stage kioskStage, Messages messages) {
+        // Before the first control: JavaFX then never loads its own theme (Modena) only to have it replaced.
+        Theme.useBase();
         KioskViewModel model = KioskViewModel.starting(messages);
         FacePreviewViewModel preview = FacePreviewViewModel.unfed(messages);
         model.withFacePreview(preview);
         KioskView view = KioskView.startingScreen(model);
+        StartTrace.mark("kiosk view built");
         kioskStage.setTitle(messages.get("app.title"));
         kioskStage.setScene(styled(new Scene(view.root(), 1024, 768)));
         // Side by side on one screen in the demo; on a counter the staff window goes to the second monitor.
@@ -212,6 +215,7 @@ public final class KioskWindows {
         services.onOutsideRecord(
                 record -> Platform.runLater(() -> medical.model().add(record)));
 
+        StartTrace.mark("staff console built");
         staffStage.setTitle(messages.get("staff.title"));
         staffStage.setScene(styled(new Scene(signedInOnly(services, staff, medical, messages))));
         ConsoleWindow.place(staffStage, services.windowSettingsFile(), services.worker("staff-window"));

@@ -77,6 +77,9 @@ public final class TerminalApplication extends Application {
     @Override
     public void start(Stage kioskStage) {
         StartTrace.mark("toolkit started");
+        // The kiosk's font faces open on a thread of their own while this thread loads the theme and builds the kiosk's
+        // views: its first style pass then finds them open (docs/tuning.md, eighth round).
+        Theme.warmFonts();
         // The kiosk's views and the window's first style, layout and drawing pass (the largest part of the FX thread's
         // start) run now, beside the terminal's start, not after it (docs/tuning.md). Ready is still the idle kiosk on
         // a started terminal: the starting screen offers nothing and says the kiosk is getting ready.
@@ -102,6 +105,8 @@ public final class TerminalApplication extends Application {
                         shown.attach(started.services(), new Stage(), started.demo(), started.collationNumberB());
                 StartTrace.mark("windows built");
                 started.setUp().accept(windows, kioskStage);
+                // After the set-up's own tasks (the demo's "ready" among them): the CPU each thread spent on the start.
+                Platform.runLater(StartTrace::threads);
             });
         });
     }
