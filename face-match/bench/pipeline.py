@@ -241,17 +241,30 @@ def without_contained(faces):
     return kept
 
 
-def blazeface_detect(net, image):
-    """BlazeFaceLocator.detect: letterbox with a margin, run, decode, map boxes and keypoints back to pixels."""
-    rows, cols = image.shape[:2]
+BLAZEFACE_INPUTS = {}
+
+
+def normalised(eight_bit, mean, scale):
+    """blobFromImage's arithmetic on one channel: 8-bit to float32, minus the mean, times the scale (in float32)."""
+    return (eight_bit.astype(np.float32) - np.float32(mean)) * np.float32(scale)
+
+
+def blazeface_detect(net, grey):
+    """BlazeFaceLocator.detect on the grey frame (greyInput): letterbox with a margin, the scaled grey plane into the
+    input's three channels inside bars of normalised black, run, decode, map boxes and keypoints back to pixels."""
+    rows, cols = grey.shape[:2]
     scale = BLAZEFACE_INPUT / (BLAZEFACE_MARGIN * max(cols, rows))
     w, h = java_round(cols * scale), java_round(rows * scale)
     pad_x, pad_y = (BLAZEFACE_INPUT - w) // 2, (BLAZEFACE_INPUT - h) // 2
-    square = cv2.copyMakeBorder(cv2.resize(image, (w, h), interpolation=cv2.INTER_LINEAR), pad_y,
-                                BLAZEFACE_INPUT - h - pad_y, pad_x, BLAZEFACE_INPUT - w - pad_x,
-                                cv2.BORDER_CONSTANT, value=(0, 0, 0))
-    net.setInput(cv2.dnn.blobFromImage(square, 1 / 127.5, (BLAZEFACE_INPUT, BLAZEFACE_INPUT),
-                                       (127.5, 127.5, 127.5), True, False))
+    key = (w, h, pad_x, pad_y)
+    if key not in BLAZEFACE_INPUTS:  # the input and its bars are kept while frames keep their size, as in Java
+        BLAZEFACE_INPUTS.clear()
+        BLAZEFACE_INPUTS[key] = np.full((1, 3, BLAZEFACE_INPUT, BLAZEFACE_INPUT),
+                                        normalised(np.zeros(1, np.uint8), 127.5, 1 / 127.5)[0], np.float32)
+    blob = BLAZEFACE_INPUTS[key]
+    plane = normalised(cv2.resize(grey, (w, h), interpolation=cv2.INTER_LINEAR), 127.5, 1 / 127.5)
+    blob[0, :, pad_y:pad_y + h, pad_x:pad_x + w] = plane
+    net.setInput(blob)
     outputs = net.forward(BLAZEFACE_OUTPUTS)
     logits = np.concatenate([outputs[0].flatten(), outputs[1].flatten()])
     regressors = np.concatenate([outputs[2].flatten(), outputs[3].flatten()])
@@ -283,9 +296,8 @@ def analyse_face_clear(nets, bgr):
     """(descriptor, face box, keypoints) as FacePipeline(BlazeFaceLocator, DlibEmbedder).analyse, or None where it
     gives a quality issue."""
     detector, recogniser = nets
-    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
-    image = cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR)
-    faces = blazeface_detect(detector, image)
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)  # the chip's conditions; both nets take the grey frame as it is
+    faces = blazeface_detect(detector, grey)
     if len(faces) != 1:
         return None
     (x1, y1, x2, y2), _, keypoints = faces[0]
@@ -298,8 +310,9 @@ def analyse_face_clear(nets, bgr):
     if mean < 40 or mean > 225 or sharpness < 15:
         return None
     transform = similarity_transform(keypoints[:4], KEYPOINTS_ON_CHIP)
-    chip = cv2.warpAffine(image, transform, (CHIP_SIZE, CHIP_SIZE), flags=cv2.INTER_LINEAR)
-    recogniser.setInput(cv2.dnn.blobFromImage(chip, 1 / 256.0, (CHIP_SIZE, CHIP_SIZE), DLIB_MEAN_RGB, True, False))
+    # DlibEmbedder.greyInput: the chip warped as one channel, each input channel minus its RGB mean, times 1/256
+    chip = cv2.warpAffine(grey, transform, (CHIP_SIZE, CHIP_SIZE), flags=cv2.INTER_LINEAR)
+    recogniser.setInput(np.stack([normalised(chip, m, 1 / 256.0) for m in DLIB_MEAN_RGB])[np.newaxis])
     return recogniser.forward().flatten(), (x, y, bw, bh), keypoints
 
 

@@ -3,6 +3,7 @@ package org.uketsuke.face.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.Scalar;
@@ -16,7 +17,8 @@ import org.opencv.imgproc.Imgproc;
  * letterboxed into the 256 × 256 input (centred, black bars, as MediaPipe's {@code ImageToTensorCalculator} with
  * {@code keep_aspect_ratio}) with a margin — its longer side takes 1 / {@link #MARGIN} of the input —, normalised to
  * [−1, 1], and the four outputs are decoded by {@link BlazeFace}. The keypoints come with the detection, so
- * {@link #points} needs no second network.
+ * {@link #points} needs no second network. A one-channel (grey) frame — the pipeline's — is scaled as one channel and
+ * its plane written into the input's three, bit for bit the input its three-channel copy gives ({@link #takesGrey}).
  */
 public final class BlazeFaceLocator implements FaceLocator {
 
@@ -31,9 +33,22 @@ public final class BlazeFaceLocator implements FaceLocator {
      */
     static final double MARGIN = 1.5;
 
+    /** MediaPipe's normalisation to [−1, 1]: (pixel − 127.5) / 127.5. */
+    private static final Scalar MEAN = new Scalar(127.5, 127.5, 127.5);
+
+    private static final double SCALE = 1 / 127.5;
+
     private final Net net;
     private final float minScore;
     private final Mat letterbox = new Mat();
+    /** The grey path's buffers, kept between frames: the scaled frame, as 8-bit and as normalised floats, and the input. */
+    private final Mat scaled = new Mat();
+
+    private final Mat normalised = new Mat();
+    private final Mat input = new Mat(new int[] {1, 3, BlazeFace.INPUT_SIZE, BlazeFace.INPUT_SIZE}, CvType.CV_32F);
+    /** The letterbox whose bars {@link #input} holds (they stay while frames keep their size). */
+    private Letterbox barsOf;
+
     private final List<Mat> outputs = new ArrayList<>(4);
     private final float[] logits = new float[BlazeFace.ANCHORS];
     private final float[] regressors = new float[BlazeFace.ANCHORS * BlazeFace.VALUES_PER_ANCHOR];
@@ -74,6 +89,29 @@ public final class BlazeFaceLocator implements FaceLocator {
 
     /** The decoded faces of {@code image}, in units of the input square (before mapping to pixels). */
     List<BlazeFace.Detection> detections(Mat image, Letterbox box) {
+        boolean grey = image.channels() == 1;
+        Mat blob = grey ? greyInput(image, box) : colourInput(image, box);
+        net.setInput(blob);
+        outputs.clear();
+        net.forward(outputs, OUTPUTS);
+        if (!grey) { // the grey path's input is kept for the next frame
+            blob.release();
+        }
+        int strideSixteen = 16 * 16 * 2;
+        read(outputs.get(0), logits, 0, strideSixteen);
+        read(outputs.get(1), logits, strideSixteen, BlazeFace.ANCHORS - strideSixteen);
+        read(outputs.get(2), regressors, 0, strideSixteen * BlazeFace.VALUES_PER_ANCHOR);
+        read(
+                outputs.get(3),
+                regressors,
+                strideSixteen * BlazeFace.VALUES_PER_ANCHOR,
+                (BlazeFace.ANCHORS - strideSixteen) * BlazeFace.VALUES_PER_ANCHOR);
+        outputs.forEach(Mat::release);
+        return BlazeFace.withoutContained(BlazeFace.decode(logits, regressors, minScore));
+    }
+
+    /** A three-channel frame letterboxed and made the network's input, as MediaPipe does (RGB, [−1, 1]). */
+    Mat colourInput(Mat image, Letterbox box) {
         int w = box.width();
         int h = box.height();
         Imgproc.resize(image, letterbox, new Size(w, h), 0, 0, Imgproc.INTER_LINEAR);
@@ -86,28 +124,63 @@ public final class BlazeFaceLocator implements FaceLocator {
                 BlazeFace.INPUT_SIZE - w - box.padX(),
                 Core.BORDER_CONSTANT,
                 new Scalar(0, 0, 0));
-        Mat blob = Dnn.blobFromImage(
-                letterbox,
-                1 / 127.5,
-                new Size(BlazeFace.INPUT_SIZE, BlazeFace.INPUT_SIZE),
-                new Scalar(127.5, 127.5, 127.5),
-                true,
-                false);
-        net.setInput(blob);
-        outputs.clear();
-        net.forward(outputs, OUTPUTS);
-        blob.release();
-        int strideSixteen = 16 * 16 * 2;
-        read(outputs.get(0), logits, 0, strideSixteen);
-        read(outputs.get(1), logits, strideSixteen, BlazeFace.ANCHORS - strideSixteen);
-        read(outputs.get(2), regressors, 0, strideSixteen * BlazeFace.VALUES_PER_ANCHOR);
-        read(
-                outputs.get(3),
-                regressors,
-                strideSixteen * BlazeFace.VALUES_PER_ANCHOR,
-                (BlazeFace.ANCHORS - strideSixteen) * BlazeFace.VALUES_PER_ANCHOR);
-        outputs.forEach(Mat::release);
-        return BlazeFace.withoutContained(BlazeFace.decode(logits, regressors, minScore));
+        return Dnn.blobFromImage(
+                letterbox, SCALE, new Size(BlazeFace.INPUT_SIZE, BlazeFace.INPUT_SIZE), MEAN, true, false);
+    }
+
+    /**
+     * A grey frame made the network's input without a three-channel copy: scaled as one channel, normalised with
+     * {@code blobFromImage}'s own steps (8-bit to float, minus the mean, times the scale), its plane copied into the
+     * input's three channels inside bars of normalised black. Resizing is per channel, so this is bit for bit what
+     * {@link #colourInput} gives for the frame's three-channel copy ({@code BlazeFaceGreyInputTest}); a fifth of the
+     * pixels to scale and normalise, and one input buffer kept between frames.
+     */
+    Mat greyInput(Mat grey, Letterbox box) {
+        int w = box.width();
+        int h = box.height();
+        int side = BlazeFace.INPUT_SIZE;
+        Mat planes = input.reshape(1, new int[] {3 * side, side});
+        if (!box.equals(barsOf)) {
+            Mat black = new Mat(1, 1, CvType.CV_8U, new Scalar(0));
+            planes.setTo(new Scalar(normalise(black).get(0, 0)[0]));
+            black.release();
+            barsOf = box;
+        }
+        Imgproc.resize(grey, scaled, new Size(w, h), 0, 0, Imgproc.INTER_LINEAR);
+        normalise(scaled);
+        for (int c = 0; c < 3; c++) {
+            int top = c * side + box.padY();
+            Mat window = planes.submat(top, top + h, box.padX(), box.padX() + w);
+            normalised.copyTo(window);
+            window.release();
+        }
+        planes.release();
+        return input;
+    }
+
+    /** {@code blobFromImage}'s arithmetic on one channel, into {@link #normalised} (returned). */
+    private Mat normalise(Mat eightBit) {
+        eightBit.convertTo(normalised, CvType.CV_32F);
+        Core.subtract(normalised, MEAN, normalised);
+        Core.multiply(normalised, new Scalar(SCALE, SCALE, SCALE), normalised);
+        return normalised;
+    }
+
+    @Override
+    public boolean takesGrey() {
+        return true;
+    }
+
+    @Override
+    public void clear() {
+        for (Mat m : new Mat[] {letterbox, scaled, normalised}) {
+            if (!m.empty()) {
+                m.setTo(new Scalar(0));
+                m.release();
+            }
+        }
+        input.setTo(new Scalar(0));
+        barsOf = null;
     }
 
     private static void read(Mat output, float[] into, int offset, int count) {

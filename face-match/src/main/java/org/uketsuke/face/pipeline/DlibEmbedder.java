@@ -1,5 +1,7 @@
 package org.uketsuke.face.pipeline;
 
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.Scalar;
@@ -11,7 +13,9 @@ import org.opencv.imgproc.Imgproc;
 /**
  * dlib's face recogniser (public domain, via face-api.js's TF.js port, converted to ONNX at build time; ADR 0011)
  * behind the pipeline's embedding step: the face is warped onto dlib's 150 × 150 chip ({@link ChipAlignment}), goes
- * through the net, and two 128-D descriptors are compared by their Euclidean distance, the metric dlib trained for.
+ * through the net, and two 128-D descriptors are compared by their Euclidean distance, the metric dlib trained for. A
+ * one-channel (grey) frame — the pipeline's — is warped as one channel and its chip written into the input's three
+ * channels, bit for bit the input its three-channel copy gives ({@link #takesGrey}).
  */
 public final class DlibEmbedder implements FaceEmbedder {
 
@@ -19,7 +23,14 @@ public final class DlibEmbedder implements FaceEmbedder {
     /** face-api.js's {@code normalize}: the RGB means its FaceRecognitionNet subtracts before scaling by 1/256. */
     private static final Scalar MEAN_RGB = new Scalar(122.782, 117.001, 104.298);
 
+    private static final double SCALE = 1 / 256.0;
+
     private final Net net;
+    /** The grey path's buffers, kept between faces: the chip, as 8-bit and as floats, and the network's input. */
+    private final Mat chip = new Mat();
+
+    private final Mat chipFloat = new Mat();
+    private final Mat input = new Mat(new int[] {1, 3, SIZE, SIZE}, CvType.CV_32F);
 
     private DlibEmbedder(Net net) {
         this.net = net;
@@ -36,17 +47,64 @@ public final class DlibEmbedder implements FaceEmbedder {
     @Override
     public float[] embed(Mat image, FacePoints points) {
         Mat transform = ChipAlignment.toChip(points);
-        Mat chip = new Mat();
-        Imgproc.warpAffine(image, chip, transform, new Size(SIZE, SIZE), Imgproc.INTER_LINEAR);
-        Mat blob = Dnn.blobFromImage(chip, 1 / 256.0, new Size(SIZE, SIZE), MEAN_RGB, true, false);
+        boolean grey = image.channels() == 1;
+        Mat blob = grey ? greyInput(image, transform) : colourInput(image, transform);
         net.setInput(blob);
         Mat out = net.forward();
         float[] descriptor = new float[(int) out.total()];
         out.reshape(1, 1).get(0, 0, descriptor);
-        for (Mat m : new Mat[] {transform, chip, blob, out}) {
+        for (Mat m : new Mat[] {transform, out}) {
             m.release();
         }
+        if (!grey) { // the grey path's input is kept for the next face
+            blob.release();
+        }
         return descriptor;
+    }
+
+    /** A three-channel frame's chip made the network's input: face-api.js's RGB means subtracted, scaled by 1/256. */
+    static Mat colourInput(Mat image, Mat transform) {
+        Mat colourChip = new Mat();
+        Imgproc.warpAffine(image, colourChip, transform, new Size(SIZE, SIZE), Imgproc.INTER_LINEAR);
+        Mat blob = Dnn.blobFromImage(colourChip, SCALE, new Size(SIZE, SIZE), MEAN_RGB, true, false);
+        colourChip.release();
+        return blob;
+    }
+
+    /**
+     * A grey frame's chip made the network's input without a three-channel copy: warped as one channel, then each of
+     * the input's channels is that chip through {@code blobFromImage}'s own steps (8-bit to float, minus the channel's
+     * mean, times the scale). Warping is per channel, so this is bit for bit what {@link #colourInput} gives for the
+     * frame's three-channel copy ({@code DlibGreyInputTest}).
+     */
+    Mat greyInput(Mat grey, Mat transform) {
+        Imgproc.warpAffine(grey, chip, transform, new Size(SIZE, SIZE), Imgproc.INTER_LINEAR);
+        chip.convertTo(chipFloat, CvType.CV_32F);
+        Mat planes = input.reshape(1, new int[] {3 * SIZE, SIZE});
+        for (int c = 0; c < 3; c++) {
+            Mat plane = planes.rowRange(c * SIZE, (c + 1) * SIZE);
+            Core.subtract(chipFloat, new Scalar(MEAN_RGB.val[c]), plane);
+            Core.multiply(plane, new Scalar(SCALE), plane);
+            plane.release();
+        }
+        planes.release();
+        return input;
+    }
+
+    @Override
+    public boolean takesGrey() {
+        return true;
+    }
+
+    @Override
+    public void clear() {
+        for (Mat m : new Mat[] {chip, chipFloat}) {
+            if (!m.empty()) {
+                m.setTo(new Scalar(0));
+                m.release();
+            }
+        }
+        input.setTo(new Scalar(0));
     }
 
     /**

@@ -5,8 +5,9 @@ import org.opencv.core.Mat;
 import org.uketsuke.face.OpenCv;
 
 /**
- * The pipeline's first steps: faces in a frame (three-channel, in the chip's grey conditions) and, for the one face
- * that passes the quality gates, the points its alignment uses. Not thread-safe: one per pipeline.
+ * The pipeline's first steps: faces in a frame (three-channel, in the chip's grey conditions, or the grey frame itself
+ * where {@link #takesGrey}) and, for the one face that passes the quality gates, the points its alignment uses. Not
+ * thread-safe: one per pipeline.
  */
 public interface FaceLocator {
 
@@ -26,4 +27,15 @@ public interface FaceLocator {
 
     /** The alignment points of {@code face}, one of the boxes the last {@link #detect} returned for this frame. */
     FacePoints points(Mat grey, FaceBox face);
+
+    /**
+     * Whether {@link #detect} takes the pipeline's one-channel grey frame and finds in it exactly what it finds in the
+     * frame's three-channel copy (then the pipeline makes no such copy).
+     */
+    default boolean takesGrey() {
+        return false;
+    }
+
+    /** Overwrites and releases the buffers of frame pixels this step keeps between frames ({@link FacePipeline#clear}). */
+    default void clear() {}
 }

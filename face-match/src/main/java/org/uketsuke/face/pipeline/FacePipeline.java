@@ -14,8 +14,9 @@ import org.opencv.imgproc.Imgproc;
  * A {@link FaceLocator} (the product: MediaPipe BlazeFace and its keypoints), then a {@link FaceEmbedder} (the product:
  * the keypoints onto dlib's 150 × 150 chip and its 128-D descriptor), through OpenCV DNN (ADR 0011; ADR 0001's
  * RFB-320, landmarks and ArcFace-style embedder remain for {@code face eval}). Every image is first made greyscale — the chip
- * photo is — and back to three channels, so live frames are compared in the chip's conditions. Not thread-safe:
- * one pipeline per worker.
+ * photo is —, so live frames are compared in the chip's conditions; the product's steps take the grey frame as it is
+ * and give exactly what its three-channel copy gives, which is made only for a step that needs it (ADR 0001's).
+ * Not thread-safe: one pipeline per worker.
  */
 public final class FacePipeline {
 
@@ -32,6 +33,9 @@ public final class FacePipeline {
     private final Mat laplacian = new Mat();
     private final MatOfDouble mu = new MatOfDouble();
     private final MatOfDouble sigma = new MatOfDouble();
+    /** Whether {@link #greyBgr} holds this frame's three-channel copy (made only for a step that does not take grey). */
+    private boolean greyBgrMade;
+
     private FacePoints lastPoints;
 
     /** One frame's analysis: a usable face with its embedding, or the reason there is none. */
@@ -64,8 +68,8 @@ public final class FacePipeline {
 
     /** Quality gates, then landmarks, alignment and embedding of the one face in the frame. */
     public Analysis analyse(Mat bgr) {
-        Mat image = chipConditions(bgr);
-        List<FaceBox> faces = detect(image);
+        chipConditions(bgr);
+        List<FaceBox> faces = detect(locator.takesGrey() ? grey : greyBgr());
         if (faces.isEmpty()) {
             return new Analysis.Issue(QualityIssue.NO_FACE);
         }
@@ -83,7 +87,7 @@ public final class FacePipeline {
             return new Analysis.Issue(exposure);
         }
         lastPoints = locator.points(grey, face);
-        return new Analysis.Face(face, embedder.embed(image, lastPoints));
+        return new Analysis.Face(face, embedder.embed(embedder.takesGrey() ? grey : greyBgr(), lastPoints));
     }
 
     /** Embedding of the chip photo (greyscale); smaller photos are scaled up so the face clears the minimum size. */
@@ -112,6 +116,9 @@ public final class FacePipeline {
                 m.release();
             }
         }
+        greyBgrMade = false;
+        locator.clear();
+        embedder.clear();
     }
 
     /**
@@ -152,14 +159,25 @@ public final class FacePipeline {
         return dot; // both are L2-normalised
     }
 
-    /** The frame in the chip's conditions: greyscale ({@link #grey}) and back to three channels (returned). */
-    private Mat chipConditions(Mat bgr) {
+    /**
+     * The frame in the chip's conditions: greyscale ({@link #grey}). The product's steps take it as it is; another
+     * step gets it back in three channels ({@link #greyBgr()}).
+     */
+    private void chipConditions(Mat bgr) {
         if (bgr.channels() == 1) {
             bgr.copyTo(grey);
         } else {
             Imgproc.cvtColor(bgr, grey, bgr.channels() == 4 ? Imgproc.COLOR_BGRA2GRAY : Imgproc.COLOR_BGR2GRAY);
         }
-        Imgproc.cvtColor(grey, greyBgr, Imgproc.COLOR_GRAY2BGR);
+        greyBgrMade = false;
+    }
+
+    /** This frame's grey in three channels, made at most once per frame. */
+    private Mat greyBgr() {
+        if (!greyBgrMade) {
+            Imgproc.cvtColor(grey, greyBgr, Imgproc.COLOR_GRAY2BGR);
+            greyBgrMade = true;
+        }
         return greyBgr;
     }
 
