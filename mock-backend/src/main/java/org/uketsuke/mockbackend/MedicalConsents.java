@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.uketsuke.eligibility.Consent;
@@ -74,6 +76,8 @@ final class MedicalConsents implements AutoCloseable {
             if (grant == null || grant.isClosed() || chosen == null || chosen.isClosed()) {
                 prepareRecord();
             }
+            // The grants share one or two instants (now, its expiry): each written once, not once per category.
+            Map<Instant, String> texts = new HashMap<>(4);
             sql.inTransaction(() -> {
                 for (MedicalCategory category : CATEGORIES) {
                     ConsentGrant g = ConsentGrant.of(
@@ -82,9 +86,9 @@ final class MedicalConsents implements AutoCloseable {
                     grant.setInt(2, person);
                     grant.setString(3, category.name());
                     grant.setString(4, g.answer().name());
-                    grant.setString(5, g.givenAt().toString());
+                    grant.setString(5, texts.computeIfAbsent(g.givenAt(), Instant::toString));
                     grant.setString(
-                            6, g.expiresAt() == null ? null : g.expiresAt().toString());
+                            6, g.expiresAt() == null ? null : texts.computeIfAbsent(g.expiresAt(), Instant::toString));
                     grant.setString(7, g.scenario().name());
                     grant.addBatch();
                 }
@@ -92,7 +96,7 @@ final class MedicalConsents implements AutoCloseable {
                 chosen.setString(1, institution);
                 chosen.setInt(2, person);
                 chosen.setString(3, form == null ? null : form.name());
-                chosen.setString(4, now.toString());
+                chosen.setString(4, texts.computeIfAbsent(now, Instant::toString));
                 chosen.executeUpdate();
             });
         } catch (SQLException e) {

@@ -8,6 +8,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,11 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uketsuke.eligibility.Consent;
+import org.uketsuke.eligibility.ConsentScenario;
+import org.uketsuke.eligibility.Consents;
+import org.uketsuke.eligibility.PrescriptionForm;
+import org.uketsuke.eligibility.medical.ConsentPolicy;
+import org.uketsuke.eligibility.medical.MedicalCategory;
 
 /**
  * What the backend keeps between requests for speed gives what it computed per request: the terminal certificate's
  * institution ({@link Certificates#institutionOf}), the parsed card certificate ({@link Certificates#parse}) and the
- * per-thread cipher of {@link SignedDigests}.
+ * per-thread cipher of {@link SignedDigests}; and the lookups and statements the stores keep.
  */
 class RequestHelpersTest {
 
@@ -89,6 +96,50 @@ class RequestHelpersTest {
             }
         } finally {
             threads.shutdown();
+        }
+    }
+
+    @Test
+    void aStoresLockedLookupsRunUnderItsLock() {
+        try (PopulationStore store = PopulationStore.open(dir.resolve("population.db"), 42L, 5)) {
+            assertThat(store.locked(() -> Thread.holdsLock(store))).isTrue();
+            assertThat(store.locked(store::size)).isEqualTo(5);
+            assertThat(Thread.holdsLock(store)).isFalse();
+        }
+    }
+
+    /** The consents' kept statements bind each confirmation's own values, nulls included, as fresh ones did. */
+    @Test
+    void keptConsentStatementsRecordEachConfirmationWhole() {
+        try (MedicalConsents consents = new MedicalConsents(ConsentPolicy.defaults(), dir.resolve("consents.db"))) {
+            Instant first = Instant.parse("2026-12-06T01:00:00Z");
+            consents.record(
+                    "1311234567",
+                    3,
+                    Consents.all(Consent.YES),
+                    ConsentScenario.OUTPATIENT,
+                    PrescriptionForm.PAPER,
+                    first);
+            assertThat(consents.grant("1311234567", 3, MedicalCategory.DRUG))
+                    .get()
+                    .satisfies(g -> {
+                        assertThat(g.answer()).isEqualTo(Consent.YES);
+                        assertThat(g.givenAt()).isEqualTo(first);
+                        assertThat(g.expiresAt()).isAfter(first);
+                    });
+            assertThat(consents.prescriptionForm("1311234567", 3)).contains(PrescriptionForm.PAPER);
+            Instant second = first.plusSeconds(60);
+            consents.record("1311234567", 3, Consents.none(), ConsentScenario.OUTPATIENT, null, second);
+            for (MedicalCategory category : MedicalCategory.values()) {
+                assertThat(consents.grant("1311234567", 3, category)).get().satisfies(g -> {
+                    assertThat(g.answer()).isNotEqualTo(Consent.YES);
+                    assertThat(g.givenAt()).isEqualTo(second);
+                    assertThat(g.expiresAt()).isNull(); // a "no" kept no expiry of the earlier "yes"
+                });
+            }
+            assertThat(consents.prescriptionForm("1311234567", 3)).isEmpty();
+            assertThat(consents.grant("1311234567", 4, MedicalCategory.DRUG)).isEmpty();
+            assertThat(consents.grant("9999999999", 3, MedicalCategory.DRUG)).isEmpty();
         }
     }
 
