@@ -91,18 +91,20 @@ final class Confirmations {
             case CheckedCard.Passed(X509Certificate passed) -> certificate = passed;
         }
         String serial = Certificates.serialOf(certificate);
-        // The card's holder and their qualification, read under one hold of the store's lock (its methods take it
-        // again, reentrantly): one contended acquisition per confirmation instead of one per lookup.
-        int person;
-        Qualification held;
-        switch (population.locked(() -> holder(serial, request))) {
-            case Holder.Refused(Refusal refusal) -> {
-                return ResultMessage.rejected(now, institution, fileId, refusal.reason(), refusal.message());
-            }
-            case Holder.Found(int holder, Qualification qualification) -> {
-                person = holder;
-                held = qualification;
-            }
+        Optional<PopulationStore.StoredCard> card = population.cardBySerial(serial);
+        if (card.isEmpty() || card.get().personId() == null || !population.registeredForInsuranceUse(serial)) {
+            return ResultMessage.rejected(
+                    now, institution, fileId, RejectionReason.NOT_REGISTERED, "健康保険証としての利用登録がされていません。");
+        }
+        int person = card.get().personId();
+        Qualification held = population.person(person).orElseThrow();
+        Refusal otherHolder = holderRefusal(request, held);
+        if (otherHolder != null) {
+            return ResultMessage.rejected(now, institution, fileId, otherHolder.reason(), otherHolder.message());
+        }
+        Refusal notQualified = qualificationRefusal(person, held);
+        if (notQualified != null) {
+            return ResultMessage.rejected(now, institution, fileId, notQualified.reason(), notQualified.message());
         }
         String from = Certificates.institutionOf(terminal, institution);
         CertificateExpiry expiry = checks.expiryOf(certificate);
@@ -168,32 +170,6 @@ final class Confirmations {
             return passcodes.use(visual, terminal);
         }
         return null;
-    }
-
-    /** Who holds a card that passed its checks, or why the confirmation is refused. */
-    private sealed interface Holder {
-        record Found(int person, Qualification held) implements Holder {}
-
-        record Refused(Refusal refusal) implements Holder {}
-    }
-
-    /**
-     * The card linked to a person by 保険証利用登録, the certificate's person on the face path, and that person
-     * qualified now; in this order, each with its own refusal.
-     */
-    private Holder holder(String serial, CardConfirmationRequest request) {
-        Optional<PopulationStore.StoredCard> card = population.cardBySerial(serial);
-        if (card.isEmpty() || card.get().personId() == null || !population.registeredForInsuranceUse(serial)) {
-            return new Holder.Refused(new Refusal(RejectionReason.NOT_REGISTERED, "健康保険証としての利用登録がされていません。"));
-        }
-        int person = card.get().personId();
-        Qualification held = population.person(person).orElseThrow();
-        Refusal otherHolder = holderRefusal(request, held);
-        if (otherHolder != null) {
-            return new Holder.Refused(otherHolder);
-        }
-        Refusal notQualified = qualificationRefusal(person, held);
-        return notQualified != null ? new Holder.Refused(notQualified) : new Holder.Found(person, held);
     }
 
     /** On the face path: the signed card face must be the certificate's person's (null: it is, or another path). */

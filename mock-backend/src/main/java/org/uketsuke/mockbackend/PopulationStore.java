@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
 import org.uketsuke.eligibility.ContributionRatio;
 import org.uketsuke.eligibility.InsuranceCardId;
 import org.uketsuke.eligibility.InsurerNumber;
@@ -211,14 +210,6 @@ final class PopulationStore implements AutoCloseable {
                 rs.getString("insurer_name"),
                 WireDates.parseIso(rs.getString("qualification_date")),
                 WireDates.parseIso(rs.getString("disqualification_date")));
-    }
-
-    /**
-     * Runs several lookups under one hold of the store's lock (each method takes it again, reentrantly): a confirmation's
-     * lookups then contend for the lock once, not once each, when requests run on several threads.
-     */
-    synchronized <T> T locked(Supplier<T> lookups) {
-        return lookups.get();
     }
 
     synchronized int size() {

@@ -99,15 +99,6 @@ class RequestHelpersTest {
         }
     }
 
-    @Test
-    void aStoresLockedLookupsRunUnderItsLock() {
-        try (PopulationStore store = PopulationStore.open(dir.resolve("population.db"), 42L, 5)) {
-            assertThat(store.locked(() -> Thread.holdsLock(store))).isTrue();
-            assertThat(store.locked(store::size)).isEqualTo(5);
-            assertThat(Thread.holdsLock(store)).isFalse();
-        }
-    }
-
     /** The consents' kept statements bind each confirmation's own values, nulls included, as fresh ones did. */
     @Test
     void keptConsentStatementsRecordEachConfirmationWhole() {
