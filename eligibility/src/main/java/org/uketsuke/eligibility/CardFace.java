@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The issuer-signed card face of the 券面事項確認AP as the backend needs it (docs/spec-notes/card.md#what-the-issuer-signs):
@@ -20,14 +21,20 @@ import java.util.Objects;
 public record CardFace(
         String birthDate, String sex, byte[] publicKey, byte[] photoSha256, String expiry, byte[] issuerSignature) {
 
+    private static final Pattern EIGHT_DIGITS = Pattern.compile("\\d{8}");
+    private static final Pattern ONE_DIGIT = Pattern.compile("[0-9]");
+
     static final String PREFIX = "UKETSUKE-CARD-FACE-1";
     private static final byte[] SHA256_DIGEST_INFO = HexFormat.of().parseHex("3031300d060960864801650304020105000420");
 
     public CardFace {
-        if (birthDate == null || !birthDate.matches("\\d{8}") || expiry == null || !expiry.matches("\\d{8}")) {
+        if (birthDate == null
+                || !EIGHT_DIGITS.matcher(birthDate).matches()
+                || expiry == null
+                || !EIGHT_DIGITS.matcher(expiry).matches()) {
             throw new InvalidValueException("CardFace", "birth date and expiry are YYYYMMDD");
         }
-        if (sex == null || !sex.matches("[0-9]")) {
+        if (sex == null || !ONE_DIGIT.matcher(sex).matches()) {
             throw new InvalidValueException("CardFace", "sex is one digit");
         }
         publicKey = Objects.requireNonNull(publicKey, "publicKey").clone();

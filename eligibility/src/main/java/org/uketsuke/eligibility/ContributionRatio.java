@@ -1,12 +1,14 @@
 package org.uketsuke.eligibility;
 
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * 負担割合 in percent. The messages carry it as 3 digits ({@code InsuredPartialContributionRatio},
  * {@code ElderlyRecipientContributionRatio}): {@code "030"} = 3割 = 30 %.
  */
 public record ContributionRatio(int percent) {
+
+    private static final Pattern THREE_DIGITS = Pattern.compile("\\d{3}");
 
     public ContributionRatio {
         if (percent < 0 || percent > 100 || percent % 10 != 0) {
@@ -15,14 +17,15 @@ public record ContributionRatio(int percent) {
     }
 
     public static ContributionRatio ofWire(String threeDigits) {
-        if (threeDigits == null || !threeDigits.strip().matches("\\d{3}")) {
+        if (threeDigits == null || !THREE_DIGITS.matcher(threeDigits.strip()).matches()) {
             throw new InvalidValueException("InsuredPartialContributionRatio", "must be 3 digits");
         }
         return new ContributionRatio(Integer.parseInt(threeDigits.strip()));
     }
 
+    /** The 3 digits: {@code "030"} for 30 % (written by hand: {@code String.format} was 3 % of a confirmation's CPU). */
     public String wire() {
-        return String.format(Locale.ROOT, "%03d", percent);
+        return percent == 100 ? "100" : percent == 0 ? "000" : "0" + percent;
     }
 
     /** 割 (3 for 30 %). */

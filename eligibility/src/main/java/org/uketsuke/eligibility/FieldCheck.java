@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Live validation of what a receptionist types: each problem names the field, the reason and the detail (the expected
@@ -11,6 +12,8 @@ import java.util.List;
  * はずです"). Input is NFKC-normalised first, as the value types do.
  */
 public final class FieldCheck {
+
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** The fields the staff console validates. */
     public enum Field {
@@ -50,7 +53,7 @@ public final class FieldCheck {
             case PUBLIC_EXPENSE_PAYER -> digitsWithCheck(field, value, problems, 8);
             case PUBLIC_EXPENSE_RECIPIENT -> digitsWithCheck(field, value, problems, 7);
             case BRANCH -> {
-                if (!value.isEmpty() && !value.matches("\\d+")) {
+                if (!value.isEmpty() && !DIGITS.matcher(value).matches()) {
                     problems.add(new Problem(field, Reason.NOT_DIGITS, ""));
                 } else if (!value.isEmpty() && value.length() != 2) {
                     problems.add(new Problem(field, Reason.WRONG_LENGTH, "2"));
@@ -79,7 +82,7 @@ public final class FieldCheck {
             problems.add(new Problem(field, Reason.EMPTY, ""));
             return;
         }
-        if (!value.matches("\\d+")) {
+        if (!DIGITS.matcher(value).matches()) {
             problems.add(new Problem(field, Reason.NOT_DIGITS, ""));
             return;
         }

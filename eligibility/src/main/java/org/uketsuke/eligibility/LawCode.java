@@ -2,12 +2,15 @@ package org.uketsuke.eligibility;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * 法別番号: the first two digits of a 保険者番号 or 公費負担者番号, naming the law behind it. Names are those of
  * docs/spec-notes/eligibility.md#law-codes; unknown codes are valid but unnamed.
  */
 public record LawCode(String code) {
+
+    private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
 
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("01", "協会けんぽ"),
@@ -30,7 +33,7 @@ public record LawCode(String code) {
             Map.entry("54", "難病"));
 
     public LawCode {
-        if (code == null || !code.matches("\\d{2}")) {
+        if (code == null || !TWO_DIGITS.matcher(code).matches()) {
             throw new InvalidValueException("LawCode", "must be 2 digits");
         }
     }

@@ -1,6 +1,7 @@
 package org.uketsuke.eligibility;
 
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
  * 限度額適用認定証 information, returned only when the patient consented.
@@ -17,13 +18,15 @@ public record LimitCertificate(
         LocalDate validEnd,
         @Nullable LocalDate longTermDate) {
 
+    private static final Pattern CLASSIFICATION = Pattern.compile("0[123]");
+
     /** A certificate without its issue and long-term dates. */
     public LimitCertificate(String classification, LimitCategory category, LocalDate validStart, LocalDate validEnd) {
         this(classification, category, null, validStart, validEnd, null);
     }
 
     public LimitCertificate {
-        if (classification == null || !classification.matches("0[123]")) {
+        if (classification == null || !CLASSIFICATION.matcher(classification).matches()) {
             throw new InvalidValueException("LimitApplicationCertificateClassification", "must be 01, 02 or 03");
         }
     }

@@ -2,6 +2,7 @@ package org.uketsuke.eligibility;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * 医療扶助 (public assistance) as a result lists it in {@code PublicExpenseResultList/MedicalTicketInfo}: the 医療券's
@@ -17,10 +18,12 @@ public record MedicalTicket(
         LocalDate validStart,
         LocalDate validEnd) {
 
+    private static final Pattern TICKET_KIND = Pattern.compile("[12]");
+
     public MedicalTicket {
         Objects.requireNonNull(payer, "payer");
         Objects.requireNonNull(recipient, "recipient");
-        if (ticketKind == null || !ticketKind.matches("[12]")) {
+        if (ticketKind == null || !TICKET_KIND.matcher(ticketKind).matches()) {
             throw new InvalidValueException("TicketType", "must be 1 or 2");
         }
     }

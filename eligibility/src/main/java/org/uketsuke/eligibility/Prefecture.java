@@ -1,5 +1,7 @@
 package org.uketsuke.eligibility;
 
+import java.util.regex.Pattern;
+
 /** 都道府県番号 01–47 (JIS X 0401 order), as in the 3rd–4th digit of 保険者番号 and 公費負担者番号. */
 public enum Prefecture {
     HOKKAIDO("北海道"),
@@ -50,6 +52,8 @@ public enum Prefecture {
     KAGOSHIMA("鹿児島県"),
     OKINAWA("沖縄県");
 
+    private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
+
     private final String japaneseName;
 
     Prefecture(String japaneseName) {
@@ -65,7 +69,7 @@ public enum Prefecture {
     }
 
     public static Prefecture ofCode(String code) {
-        if (code == null || !code.matches("\\d{2}")) {
+        if (code == null || !TWO_DIGITS.matcher(code).matches()) {
             throw new InvalidValueException("Prefecture", "must be 2 digits");
         }
         int n = Integer.parseInt(code);

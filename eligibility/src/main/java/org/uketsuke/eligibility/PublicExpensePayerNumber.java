@@ -1,5 +1,7 @@
 package org.uketsuke.eligibility;
 
+import java.util.regex.Pattern;
+
 /**
  * 公費負担者番号: 8 digits = 法別番号 2 + 都道府県 2 + 実施機関 3 + 検証番号 1 (same check-digit rule as 保険者番号).
  * Some local (地方単独) programmes issue numbers that break the rule: {@link #unchecked} admits them on purpose.
@@ -8,8 +10,10 @@ package org.uketsuke.eligibility;
  */
 public record PublicExpensePayerNumber(String value, boolean checked) {
 
+    private static final Pattern EIGHT_DIGITS = Pattern.compile("\\d{8}");
+
     public PublicExpensePayerNumber {
-        if (value == null || !value.matches("\\d{8}")) {
+        if (value == null || !EIGHT_DIGITS.matcher(value).matches()) {
             throw new InvalidValueException("PublicExpensePayerNumber", "must be 8 digits");
         }
         if (checked && !CheckDigit.valid(value)) {

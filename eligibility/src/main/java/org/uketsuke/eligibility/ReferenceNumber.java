@@ -1,5 +1,7 @@
 package org.uketsuke.eligibility;
 
+import java.util.regex.Pattern;
+
 /**
  * 照会番号 ({@code ReferenceNumber}, OQS-IF-003/004 and 009–012): the medical institution's own number for a patient
  * (typically the カルテ番号), registered once against the patient's insurance; later results for that institution
@@ -8,8 +10,10 @@ package org.uketsuke.eligibility;
  */
 public record ReferenceNumber(String value) {
 
+    private static final Pattern FORM = Pattern.compile("[0-9A-Za-z-]{1,20}");
+
     public ReferenceNumber {
-        if (value == null || !value.matches("[0-9A-Za-z-]{1,20}")) {
+        if (value == null || !FORM.matcher(value).matches()) {
             throw new InvalidValueException("ReferenceNumber", "1–20 half-width letters, digits or '-'");
         }
     }

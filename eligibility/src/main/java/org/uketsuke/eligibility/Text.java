@@ -15,8 +15,23 @@ final class Text {
     private Text() {}
 
     static String normalise(String text) {
+        if (printableAscii(text)) {
+            // NFKC leaves printable ASCII as it is and it holds no dash look-alike: only the strip is left to do.
+            return text.strip();
+        }
         return DASHES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC))
                 .replaceAll("-")
                 .strip();
+    }
+
+    /** Whether every character is printable ASCII (U+0020–U+007E), as almost every 記号・番号 and name field is. */
+    static boolean printableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 }

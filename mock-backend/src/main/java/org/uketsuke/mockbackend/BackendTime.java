@@ -3,20 +3,19 @@ package org.uketsuke.mockbackend;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import org.uketsuke.eligibility.wire.WireDates;
 
 /** The national system's time stamps and dates: Japan time, {@code uuuuMMddHHmmss}. */
 final class BackendTime {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(JAPAN);
 
     private BackendTime() {}
 
     static String stamp(Instant instant) {
-        return STAMP.format(instant);
+        return WireDates.formatStamp(LocalDateTime.ofInstant(instant, JAPAN));
     }
 
     static String now(Clock clock) {

@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.uketsuke.eligibility.Consent;
@@ -38,8 +40,15 @@ final class MedicalConsents implements AutoCloseable {
             List.of("V1__consent_grants_and_prescription_forms"),
             StoreConventions.SQLITE_USER_VERSION);
 
+    private static final List<MedicalCategory> CATEGORIES = List.of(MedicalCategory.values());
+
     private final ConsentPolicy policy;
     private final Connection db;
+    private final SqliteStatements sql;
+    /** {@link #record}'s statements, kept prepared; guarded by this store's lock like the connection. */
+    private PreparedStatement grant;
+
+    private PreparedStatement chosen;
 
     MedicalConsents(ConsentPolicy policy, Path file) {
         this.policy = policy;
@@ -50,6 +59,7 @@ final class MedicalConsents implements AutoCloseable {
                 s.execute(SqliteStatements.NO_FSYNC_PER_COMMIT);
             }
             SCHEMA.migrate(db);
+            sql = new SqliteStatements(db);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the consent store " + file, e);
         }
@@ -63,36 +73,62 @@ final class MedicalConsents implements AutoCloseable {
             PrescriptionForm form,
             Instant now) {
         try {
-            new SqliteStatements(db).inTransaction(() -> {
-                try (PreparedStatement grant = db.prepareStatement(
-                                "insert or replace into consent_grant (institution,"
-                                        + " person, category, answer, given_at, expires_at, scenario) values (?, ?, ?, ?, ?, ?, ?)");
-                        PreparedStatement chosen = db.prepareStatement("insert or replace into prescription_form"
-                                + " (institution, person, form, recorded_at) values (?, ?, ?, ?)")) {
-                    for (MedicalCategory category : MedicalCategory.values()) {
-                        ConsentGrant g = ConsentGrant.of(
-                                category, category.of(consents), now, scenario, policy.validityFor(scenario));
-                        grant.setString(1, institution);
-                        grant.setInt(2, person);
-                        grant.setString(3, category.name());
-                        grant.setString(4, g.answer().name());
-                        grant.setString(5, g.givenAt().toString());
-                        grant.setString(
-                                6, g.expiresAt() == null ? null : g.expiresAt().toString());
-                        grant.setString(7, g.scenario().name());
-                        grant.addBatch();
-                    }
-                    grant.executeBatch();
-                    chosen.setString(1, institution);
-                    chosen.setInt(2, person);
-                    chosen.setString(3, form == null ? null : form.name());
-                    chosen.setString(4, now.toString());
-                    chosen.executeUpdate();
+            if (grant == null || grant.isClosed() || chosen == null || chosen.isClosed()) {
+                prepareRecord();
+            }
+            // The grants share one or two instants (now, its expiry): each written once, not once per category.
+            Map<Instant, String> texts = new HashMap<>(4);
+            sql.inTransaction(() -> {
+                for (MedicalCategory category : CATEGORIES) {
+                    ConsentGrant g = ConsentGrant.of(
+                            category, category.of(consents), now, scenario, policy.validityFor(scenario));
+                    grant.setString(1, institution);
+                    grant.setInt(2, person);
+                    grant.setString(3, category.name());
+                    grant.setString(4, g.answer().name());
+                    grant.setString(5, texts.computeIfAbsent(g.givenAt(), Instant::toString));
+                    grant.setString(
+                            6, g.expiresAt() == null ? null : texts.computeIfAbsent(g.expiresAt(), Instant::toString));
+                    grant.setString(7, g.scenario().name());
+                    grant.addBatch();
                 }
+                grant.executeBatch();
+                chosen.setString(1, institution);
+                chosen.setInt(2, person);
+                chosen.setString(3, form == null ? null : form.name());
+                chosen.setString(4, texts.computeIfAbsent(now, Instant::toString));
+                chosen.executeUpdate();
             });
         } catch (SQLException e) {
+            closeRecord(); // prepared afresh by the next confirmation
             throw new IllegalStateException("cannot record the consents", e);
+        } catch (RuntimeException e) {
+            closeRecord();
+            throw e;
         }
+    }
+
+    /** The two statements {@link #record} runs per confirmation, prepared once (each was prepared per call before). */
+    private void prepareRecord() throws SQLException {
+        closeRecord();
+        grant = db.prepareStatement("insert or replace into consent_grant (institution,"
+                + " person, category, answer, given_at, expires_at, scenario) values (?, ?, ?, ?, ?, ?, ?)");
+        chosen = db.prepareStatement("insert or replace into prescription_form"
+                + " (institution, person, form, recorded_at) values (?, ?, ?, ?)");
+    }
+
+    private void closeRecord() {
+        for (PreparedStatement q : new PreparedStatement[] {grant, chosen}) {
+            if (q != null) {
+                try {
+                    q.close();
+                } catch (SQLException e) {
+                    // already unusable
+                }
+            }
+        }
+        grant = null;
+        chosen = null;
     }
 
     /** The grant for this category from the last confirmation of the person at this institution, if any. */

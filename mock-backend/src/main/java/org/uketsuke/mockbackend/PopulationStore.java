@@ -22,6 +22,7 @@ import org.uketsuke.eligibility.Sex;
 import org.uketsuke.eligibility.wire.MalformedMessageException;
 import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultMessage;
+import org.uketsuke.eligibility.wire.WireDates;
 import org.uketsuke.migrations.SchemaMigrator;
 import org.uketsuke.migrations.StoreConventions;
 
@@ -207,8 +208,8 @@ final class PopulationStore implements AutoCloseable {
                         rs.getString("number"),
                         rs.getString("branch")),
                 rs.getString("insurer_name"),
-                LocalDate.parse(rs.getString("qualification_date")),
-                LocalDate.parse(rs.getString("disqualification_date")));
+                WireDates.parseIso(rs.getString("qualification_date")),
+                WireDates.parseIso(rs.getString("disqualification_date")));
     }
 
     synchronized int size() {
@@ -395,7 +396,7 @@ final class PopulationStore implements AutoCloseable {
     }
 
     private static Qualification read(ResultSet rs) throws SQLException {
-        LocalDate birth = LocalDate.parse(rs.getString("birthdate"));
+        LocalDate birth = WireDates.parseIso(rs.getString("birthdate"));
         ContributionRatio ratio = new ContributionRatio(rs.getInt("ratio"));
         return new Qualification(
                 new InsuranceCardId(
@@ -410,7 +411,7 @@ final class PopulationStore implements AutoCloseable {
                 Sex.ofCode(rs.getString("sex")),
                 PersonalFamily.ofCode(rs.getString("personal_family")),
                 ratio,
-                LocalDate.parse(rs.getString("qualification_date")),
+                WireDates.parseIso(rs.getString("qualification_date")),
                 PopulationGenerator.details(rs.getInt("id"), birth, ratio));
     }
 

@@ -5,13 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The few statement shapes the mock backend's SQLite stores use: a query's first row or all rows, an update, and work
  * in one transaction. Parameters are bound in order ({@code null} binds SQL NULL). A failing statement is a bug or a
  * broken state folder here, so it is thrown unchecked with what was being done.
+ *
+ * <p>Each SQL text is prepared once and kept ({@link #cached}): a confirmation runs about ten of these statements, and
+ * preparing each anew (SQLite compiling the text, the driver reading its columns) was a good part of the backend's
+ * SQLite time (docs/tuning.md). Not thread-safe, like the connection: every store calls it under its own lock.
  */
 final class SqliteStatements {
 
@@ -34,6 +40,8 @@ final class SqliteStatements {
     }
 
     private final Connection db;
+    /** The statements prepared so far, by their SQL text (a fixed set: the stores' texts are constants or few shapes). */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     SqliteStatements(Connection db) {
         this.db = db;
@@ -45,13 +53,19 @@ final class SqliteStatements {
     }
 
     <T> List<T> all(String sql, Row<T> row, Object... parameters) {
-        try (PreparedStatement q = bound(sql, parameters);
-                ResultSet rs = q.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(row.read(rs));
+        try {
+            PreparedStatement q = bound(sql, parameters);
+            // Closing the result set resets the statement: no read transaction stays open between calls.
+            try (ResultSet rs = q.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                forget(sql);
+                throw e;
             }
-            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot query the store: " + sql, e);
         }
@@ -59,11 +73,22 @@ final class SqliteStatements {
 
     /** Returns how many rows changed. */
     int update(String sql, Object... parameters) {
-        try (PreparedStatement q = bound(sql, parameters)) {
-            return q.executeUpdate();
+        try {
+            PreparedStatement q = bound(sql, parameters);
+            try {
+                return q.executeUpdate();
+            } catch (SQLException | RuntimeException e) {
+                forget(sql);
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot update the store: " + sql, e);
         }
+    }
+
+    /** How many statements are kept prepared (for tests). */
+    int cached() {
+        return prepared.size();
     }
 
     /** Runs the work in one transaction: all of it or, when it fails, none. */
@@ -91,14 +116,32 @@ final class SqliteStatements {
         }
     }
 
+    /** The kept statement for this text (prepared now if new or closed), its parameters bound. */
     private PreparedStatement bound(String sql, Object... parameters) throws SQLException {
-        PreparedStatement q = db.prepareStatement(sql);
+        PreparedStatement q = prepared.get(sql);
+        if (q == null || q.isClosed()) {
+            q = db.prepareStatement(sql);
+            prepared.put(sql, q);
+        }
         try {
+            q.clearParameters();
             bind(q, parameters);
             return q;
         } catch (SQLException | RuntimeException e) {
-            q.close();
+            forget(sql);
             throw e;
+        }
+    }
+
+    /** Closes and drops a kept statement that failed: the next call prepares it afresh. */
+    private void forget(String sql) {
+        PreparedStatement q = prepared.remove(sql);
+        if (q != null) {
+            try {
+                q.close();
+            } catch (SQLException e) {
+                // already unusable; the failure being thrown says what went wrong
+            }
         }
     }
 }

@@ -34,6 +34,7 @@ import okhttp3.CipherSuite;
 import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -83,6 +84,9 @@ public final class EligibilityTransport {
             UnavailableReason.SERVER_NAME_MISMATCH,
             UnavailableReason.SERVER_CERTIFICATE_REVOKED);
 
+    /** How many paths' URLs are kept ({@link #url}). */
+    static final int URLS_KEPT = 64;
+
     /** Gateway answers worth another attempt of an idempotent call. */
     private static final Set<Integer> RETRIABLE_STATUS = Set.of(502, 503, 504);
 
@@ -126,6 +130,8 @@ public final class EligibilityTransport {
     private final CircuitBreaker breaker;
     private final AtomicLong requestCounter = new AtomicLong();
     private final String requestPrefix = Long.toHexString(System.nanoTime() & 0xFFFFFF);
+    /** The URLs of the paths called so far ({@link #url}). */
+    private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
     /** Calls whose TLS handshake started but did not finish: a failure then is a TLS failure, whatever the socket. */
     private final Map<Call, Boolean> inHandshake = new ConcurrentHashMap<>();
 
@@ -188,7 +194,22 @@ public final class EligibilityTransport {
     }
 
     private Request.Builder request(String path) {
-        return new Request.Builder().url(baseUri.resolve(path).toString());
+        return new Request.Builder().url(url(path));
+    }
+
+    /**
+     * The absolute URL of a path: resolved and parsed once per path (the client's paths are a handful of constants),
+     * not on every call. More paths than {@link #URLS_KEPT} are resolved each time instead of kept.
+     */
+    HttpUrl url(String path) {
+        HttpUrl url = urls.get(path);
+        if (url == null) {
+            url = HttpUrl.get(baseUri.resolve(path).toString());
+            if (urls.size() < URLS_KEPT) {
+                urls.put(path, url);
+            }
+        }
+        return url;
     }
 
     /**

@@ -46,6 +46,7 @@ import org.uketsuke.eligibility.wire.QualificationXml;
 import org.uketsuke.eligibility.wire.ResultCodes;
 import org.uketsuke.eligibility.wire.SafeXml;
 import org.uketsuke.eligibility.wire.ServiceXml;
+import org.uketsuke.eligibility.wire.WireDates;
 import org.uketsuke.eligibility.wire.medical.MedicalXml;
 
 /**
@@ -444,7 +445,7 @@ public final class HttpsEligibilityClient implements EligibilityClient, MedicalI
     }
 
     private String now() {
-        return TIME.format(clock.instant());
+        return WireDates.formatStamp(LocalDateTime.ofInstant(clock.instant(), JST));
     }
 
     /** "HTTP 4xx: " and the start of the plain-text error answer, for the log and the staff screen. */

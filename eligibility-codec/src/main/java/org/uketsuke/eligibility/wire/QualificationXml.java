@@ -1,12 +1,10 @@
 package org.uketsuke.eligibility.wire;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.uketsuke.eligibility.Attestation;
 import org.uketsuke.eligibility.BatchResult;
@@ -71,8 +69,6 @@ import org.w3c.dom.NodeList;
  */
 public final class QualificationXml {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
-
     /** The ratio of a 医療扶助-only result, which names none (see {@link #readQualification}). */
     private static final ContributionRatio MEDICAL_AID_ONLY = new ContributionRatio(0);
 
@@ -133,7 +129,7 @@ public final class QualificationXml {
         SafeXml.leaf(e, "NameOfOtherKana", p.nameOfOtherKana());
         SafeXml.leaf(e, "Sex1", q.sex().code());
         SafeXml.leaf(e, "Sex2", p.sex2());
-        SafeXml.leaf(e, "Birthdate", DATE.format(q.birthdate()));
+        SafeXml.leaf(e, "Birthdate", WireDates.formatCompact(q.birthdate()));
         SafeXml.leaf(e, "Address", p.address());
         SafeXml.leaf(e, "PostNumber", p.postNumber());
         SafeXml.leaf(e, "QualificationDate", format(q.qualificationDate()));
@@ -307,7 +303,7 @@ public final class QualificationXml {
     }
 
     static String format(LocalDate date) {
-        return date == null ? null : DATE.format(date);
+        return date == null ? null : WireDates.formatCompact(date);
     }
 
     static LocalDate optionalDate(Element parent, String... names) throws MalformedMessageException {
@@ -489,7 +485,7 @@ public final class QualificationXml {
         SafeXml.leaf(info, "InsuredCardSymbol", search.card().symbol());
         SafeXml.leaf(info, "InsuredIdentificationNumber", search.card().number());
         SafeXml.leaf(info, "InsuredBranchNumber", search.card().branch());
-        SafeXml.leaf(info, "Birthdate", DATE.format(search.birthdate()));
+        SafeXml.leaf(info, "Birthdate", WireDates.formatCompact(search.birthdate()));
         SafeXml.leaf(info, "LimitApplicationCertificateRelatedConsFlg", search.limitConsent() ? "1" : "0");
         SafeXml.leaf(info, "ArbitraryIdentifier", search.arbitraryIdentifier());
     }
@@ -774,7 +770,7 @@ public final class QualificationXml {
 
     static LocalDate date(String yyyymmdd) throws MalformedMessageException {
         try {
-            return LocalDate.parse(yyyymmdd, DATE);
+            return WireDates.parseCompact(yyyymmdd);
         } catch (DateTimeParseException e) {
             throw new MalformedMessageException("not a YYYYMMDD date: " + yyyymmdd, e);
         }
@@ -782,7 +778,7 @@ public final class QualificationXml {
 
     private static LocalDate dateOrNull(String yyyymmdd) {
         try {
-            return LocalDate.parse(yyyymmdd, DATE);
+            return WireDates.parseCompact(yyyymmdd);
         } catch (DateTimeParseException e) {
             return null;
         }

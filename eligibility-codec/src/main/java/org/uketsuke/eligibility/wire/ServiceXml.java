@@ -1,7 +1,6 @@
 package org.uketsuke.eligibility.wire;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,7 +44,6 @@ import org.w3c.dom.NodeList;
  */
 public final class ServiceXml {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT).withZone(ZoneId.of("Asia/Tokyo"));
 
@@ -153,7 +151,7 @@ public final class ServiceXml {
             SafeXml.leaf(info, "InsuredCardSymbol", r.card().symbol());
             SafeXml.leaf(info, "InsuredIdentificationNumber", r.card().number());
             SafeXml.leaf(info, "InsuredBranchNumber", r.card().branch());
-            SafeXml.leaf(info, "Birthdate", DATE.format(r.birthdate()));
+            SafeXml.leaf(info, "Birthdate", WireDates.formatCompact(r.birthdate()));
             SafeXml.leaf(info, "ReferenceNumber", r.referenceNumber().value());
         }
         return SafeXml.write(document, CharacterCode.UTF_8.charset());
@@ -171,7 +169,7 @@ public final class ServiceXml {
                                 SafeXml.text(info, "InsuredCardSymbol").orElse(""),
                                 SafeXml.required(info, "InsuredIdentificationNumber"),
                                 SafeXml.text(info, "InsuredBranchNumber").orElse("")),
-                        LocalDate.parse(SafeXml.required(info, "Birthdate"), DATE),
+                        WireDates.parseCompact(SafeXml.required(info, "Birthdate")),
                         ReferenceNumber.of(SafeXml.required(info, "ReferenceNumber"))));
             } catch (InvalidValueException | DateTimeParseException e) {
                 throw new MalformedMessageException(
