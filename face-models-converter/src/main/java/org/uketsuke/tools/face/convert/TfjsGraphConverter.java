@@ -110,7 +110,7 @@ public final class TfjsGraphConverter {
 
     /**
      * A residual {@code AddV2} of a convolution's output (without activation, read by this add alone) and a shortcut,
-     * written so that OpenCV's DNN (4.7 and later, CPU) fuses the add, and the activation after it, into that
+     * written so that OpenCV 4.9's DNN (CPU) fuses the add, and the activation after it, into that
      * convolution: it does so only when the add's other input comes from a layer that precedes the convolution in the
      * graph and has no consumer but the add (net_impl_fuse.cpp). The shortcut, which also feeds the block's next
      * convolution, therefore goes through an {@code Identity} of its own, and the convolution is moved after it. Same
