@@ -29,7 +29,7 @@ public final class FaceModels {
     /** File name → pinned sha256 (ADR 0011's two are the converter's pins, tools' conversion tests keep them equal). */
     public static final Map<String, String> PINNED = Map.of(
             BLAZEFACE,
-            "076121e8c779e5e72809e6527623cb0aff52708633698a1e16f2ad7e158a7ce6",
+            "a6c500a4eb8028aa5bc53d04a854df82d1edeba2002b34b60e613b36c2ed803c",
             DLIB_RECOGNISER,
             "214d49fb646dbcc02461d0c1b2f615ca88167919687e1c5a3ece3d2aeb89d3fc",
             "fr_detect.onnx",

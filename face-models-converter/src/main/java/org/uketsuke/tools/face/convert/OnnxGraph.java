@@ -55,6 +55,7 @@ final class OnnxGraph {
     }
 
     private final List<ProtoMessage> nodes = new ArrayList<>();
+    private final List<String> nodeOutputs = new ArrayList<>();
     private final List<ProtoMessage> initializers = new ArrayList<>();
     private int counter;
 
@@ -84,7 +85,21 @@ final class OnnxGraph {
             node.message(5, a.proto());
         }
         nodes.add(node);
+        nodeOutputs.add(output);
         return output;
+    }
+
+    /**
+     * Moves the node whose output is {@code output} to the end of the node list. The graph stays topologically sorted
+     * only if no node after it reads that output: the caller's to know.
+     */
+    void moveToEnd(String output) {
+        int i = nodeOutputs.indexOf(output);
+        if (i < 0) {
+            throw new IllegalArgumentException("no node has output " + output);
+        }
+        nodes.add(nodes.remove(i));
+        nodeOutputs.add(nodeOutputs.remove(i));
     }
 
     /** A graph output: the node output it is, the name it gets and its shape. */

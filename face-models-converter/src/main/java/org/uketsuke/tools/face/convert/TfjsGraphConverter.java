@@ -31,6 +31,8 @@ public final class TfjsGraphConverter {
     private final Map<String, Activation> activations = new HashMap<>();
     private final Map<String, String> outputs = new HashMap<>();
     private final Map<String, long[]> outputDims = new HashMap<>();
+    /** ONNX names of Conv outputs with no activation after them: the candidates for a fused residual add. */
+    private final Set<String> plainConvs = new HashSet<>();
 
     private TfjsGraphConverter(TfjsWeights weights) {
         this.weights = weights;
@@ -46,7 +48,11 @@ public final class TfjsGraphConverter {
 
     private byte[] build(JsonNode nodes) {
         Set<String> consumed = new HashSet<>();
-        nodes.forEach(n -> n.path("input").forEach(i -> consumed.add(base(i.asText()))));
+        Map<String, Integer> uses = new HashMap<>();
+        nodes.forEach(n -> n.path("input").forEach(i -> {
+            consumed.add(base(i.asText()));
+            uses.merge(base(i.asText()), 1, Integer::sum);
+        }));
         long[] inputDims = null;
         List<String> graphOutputs = new ArrayList<>();
         for (JsonNode node : nodes) {
@@ -70,20 +76,7 @@ public final class TfjsGraphConverter {
                 }
                 case "_FusedConv2D" -> activations.put(name, conv(node, in, false));
                 case "DepthwiseConv2dNative" -> activations.put(name, conv(node, in, true));
-                case "AddV2" -> {
-                    Activation a = activations.get(in.get(0));
-                    activations.put(
-                            name,
-                            new Activation(
-                                    graph.node(
-                                            "Add",
-                                            List.of(
-                                                    a.name(),
-                                                    activations.get(in.get(1)).name())),
-                                    a.c(),
-                                    a.h(),
-                                    a.w()));
-                }
+                case "AddV2" -> activations.put(name, add(in, uses));
                 case "Relu" -> {
                     Activation a = activations.get(in.get(0));
                     activations.put(name, new Activation(graph.node("Relu", List.of(a.name())), a.c(), a.h(), a.w()));
@@ -113,6 +106,38 @@ public final class TfjsGraphConverter {
                 .sorted()
                 .forEach(o -> declared.add(new OnnxGraph.Output(outputs.get(o), o, outputDims.get(o))));
         return graph.model("tfjs_graph", "input", inputDims, declared);
+    }
+
+    /**
+     * A residual {@code AddV2} of a convolution's output (without activation, read by this add alone) and a shortcut,
+     * written so that OpenCV 4.9's DNN (CPU) fuses the add, and the activation after it, into that
+     * convolution: it does so only when the add's other input comes from a layer that precedes the convolution in the
+     * graph and has no consumer but the add (net_impl_fuse.cpp). The shortcut, which also feeds the block's next
+     * convolution, therefore goes through an {@code Identity} of its own, and the convolution is moved after it. Same
+     * weights, same operations: the sum is the same up to the order in which the bias and the shortcut are added.
+     * Any other add is written as it is.
+     */
+    private Activation add(List<String> in, Map<String, Integer> uses) {
+        Activation a = activations.get(in.get(0));
+        Activation b = activations.get(in.get(1));
+        int conv = plainConvs.contains(a.name()) && uses.get(in.get(0)) == 1
+                ? 0
+                : plainConvs.contains(b.name()) && uses.get(in.get(1)) == 1 ? 1 : -1;
+        String first = a.name();
+        String second = b.name();
+        if (conv >= 0) {
+            String shortcut = conv == 0 ? second : first;
+            if (uses.get(in.get(1 - conv)) > 1) {
+                shortcut = graph.node("Identity", List.of(shortcut));
+            }
+            graph.moveToEnd(conv == 0 ? first : second);
+            if (conv == 0) {
+                second = shortcut;
+            } else {
+                first = shortcut;
+            }
+        }
+        return new Activation(graph.node("Add", List.of(first, second)), a.c(), a.h(), a.w());
     }
 
     /** Conv2D (+ bias, + relu) or depthwise conv, SAME or VALID, as one ONNX Conv. */
@@ -161,6 +186,8 @@ public final class TfjsGraphConverter {
             y = graph.node("Relu", List.of(y));
         } else if (fused.size() > 1) {
             throw new IllegalArgumentException(prefix + ": unsupported fused ops " + fused);
+        } else {
+            plainConvs.add(y);
         }
         return new Activation(y, outC, window.h(), window.w());
     }

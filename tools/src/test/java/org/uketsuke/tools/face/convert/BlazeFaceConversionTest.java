@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfDouble;
 import org.opencv.dnn.Dnn;
 import org.opencv.dnn.Net;
 import org.uketsuke.face.OpenCv;
@@ -66,6 +69,44 @@ class BlazeFaceConversionTest {
         assertThat(FaceModels.bytes(FaceModels.BLAZEFACE))
                 .as("the face-models jar's file")
                 .isEqualTo(onnx);
+    }
+
+    /**
+     * OpenCV's DNN (CPU) fuses each of BlazeFace's 31 residual adds, and the ReLU after it, into the convolution before
+     * it, as the converter writes them (see {@code TfjsGraphConverter}): a fused layer is skipped and reports no time.
+     * The former file left 30 of the 31 adds and their ReLUs as passes of their own.
+     */
+    @Test
+    void everyResidualAddAndReluIsFusedIntoAConvolution() {
+        OpenCv.load();
+        Net net = Dnn.readNetFromONNX(new MatOfByte(FaceModels.bytes(FaceModels.BLAZEFACE)));
+        net.setInput(Mat.zeros(new int[] {1, 3, 256, 256}, CvType.CV_32F));
+        net.forward(new ArrayList<>(), net.getUnconnectedOutLayersNames());
+        MatOfDouble timings = new MatOfDouble();
+        net.getPerfProfile(timings);
+        double[] ticks = timings.toArray();
+        List<String> names = net.getLayerNames();
+        assertThat(ticks).hasSameSizeAs(names);
+        List<String> adds = new ArrayList<>();
+        List<String> relus = new ArrayList<>();
+        List<String> unfused = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String type = net.getLayer(i + 1).get_type();
+            boolean add = type.equals("NaryEltwise") || type.equals("Eltwise");
+            if (add) {
+                adds.add(names.get(i));
+            } else if (type.equals("ReLU")) {
+                relus.add(names.get(i));
+            }
+            if ((add || type.equals("ReLU")) && ticks[i] > 0) {
+                unfused.add(names.get(i) + " (" + type + ")");
+            }
+        }
+        assertThat(adds).hasSize(31);
+        assertThat(relus).hasSizeGreaterThanOrEqualTo(31);
+        assertThat(unfused)
+                .as("adds and ReLUs OpenCV ran as layers of their own")
+                .isEmpty();
     }
 
     private static int count(JsonNode shape) {
