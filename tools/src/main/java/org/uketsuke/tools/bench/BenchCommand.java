@@ -120,6 +120,9 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private static final int BACKEND_WARM_UPS = 1_000;
 
+    /** Visits of a second throwaway terminal, after the first (a second connection to the backend: see visits). */
+    private static final int SECOND_WARM_UPS = 300;
+
     @Option(names = "--quick", description = "Fewer repetitions and a smaller history (minutes, for development).")
     boolean quick;
 
@@ -504,6 +507,13 @@ public final class BenchCommand implements Callable<Integer> {
                         null,
                         AotCache.train(aotCache, System.getProperty("java.class.path")));
                 deleteTree(warmUp);
+                // A second terminal after it: the national system sees terminals connect all day, while one
+                // throwaway terminal showed the backend a single connection. The row's terminal, a new connection,
+                // then made the backend's JIT throw away and recompile its TLS and request paths during the row
+                // (JFR: deoptimisations at the row terminal's connect, then ≈ 380 more compilations).
+                Path second = Files.createDirectories(root.resolve("visits-warm-up-2"));
+                visitBackend.runTerminal(second, READER, quick ? 50 : SECOND_WARM_UPS, 1, null, AotCache.use(aotCache));
+                deleteTree(second);
                 visitPathWarm = true;
             }
             commandsBefore = card.commandCount();
@@ -546,13 +556,15 @@ public final class BenchCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "the visits in a terminal JVM of their own (the product's options, after %d untimed visits), the"
                         + " backend in another (it and the card warmed first by %d visits of a throwaway terminal, which"
-                        + " trained the AOT cache the terminal maps, as the product's launchers keep one%s); CPU per"
+                        + " trained the AOT cache the terminal maps, as the product's launchers keep one%s, then %d"
+                        + " visits of a second, a new connection as the national system sees all day); CPU per"
                         + " visit %.1f ms in the terminal's JVM, %.1f ms in the backend's;"
                         + " terminal JVM RSS %.0f MB (median of 3 fresh JVMs: %.0f / %.0f / %.0f MB, %d visits each on"
                         + " this folder)",
                 warmUps,
                 quick ? 100 : BACKEND_WARM_UPS,
                 aotCacheMapped ? "" : ": NOT MADE, no cache mapped",
+                quick ? 50 : SECOND_WARM_UPS,
                 terminalCpuMs,
                 backendCpuMs,
                 terminalRss / 1024.0,
