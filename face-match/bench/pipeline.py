@@ -176,9 +176,31 @@ def anchor_centres():
 ANCHORS = anchor_centres()
 
 
+def grey_fold(net, means, scale):
+    """GreyFold.oneChannel: the net's first convolution takes one channel, channel 0 of a grey frame's three-channel
+    blob (channel c is channel 0 plus (means[0] - means[c]) * scale): each kernel summed over its three input channels
+    (in float32, in Java's order), the other channels' offsets added to the bias (in float64, in Java's order)."""
+    first = next(name for name in net.getLayerNames() if net.getLayer(name).type == "Convolution")
+    layer = net.getLayerId(first)
+    weights = net.getParam(layer, 0)
+    assert weights.ndim == 4 and weights.shape[1] == 3, weights.shape
+    net.setParam(layer, 0, np.ascontiguousarray(((weights[:, 0] + weights[:, 1]) + weights[:, 2])[:, np.newaxis]))
+    if means[1] != means[0] or means[2] != means[0]:
+        taps = weights.reshape(weights.shape[0], 3, -1).astype(np.float64)
+        offsets = np.zeros(weights.shape[0])
+        for c in range(3):
+            offset = (means[0] - means[c]) * scale
+            for t in range(taps.shape[2]):
+                offsets += taps[:, c, t] * offset
+        bias = net.getParam(layer, 1)
+        net.setParam(layer, 1, (bias.astype(np.float64) + offsets.reshape(bias.shape)).astype(np.float32))
+    return net
+
+
 def load_clear(models):
-    return (cv2.dnn.readNetFromONNX(models + "/blazeface.onnx"),
-            cv2.dnn.readNetFromONNX(models + "/face_recognition_dlib.onnx"))
+    """BlazeFaceLocator's and DlibEmbedder's grey nets: the pinned files, first convolutions folded (GreyFold)."""
+    return (grey_fold(cv2.dnn.readNetFromONNX(models + "/blazeface.onnx"), (127.5,) * 3, 1 / 127.5),
+            grey_fold(cv2.dnn.readNetFromONNX(models + "/face_recognition_dlib.onnx"), DLIB_MEAN_RGB, 1 / 256.0))
 
 
 def java_round(v):
@@ -251,7 +273,8 @@ def normalised(eight_bit, mean, scale):
 
 def blazeface_detect(net, grey):
     """BlazeFaceLocator.detect on the grey frame (greyInput): letterbox with a margin, the scaled grey plane into the
-    input's three channels inside bars of normalised black, run, decode, map boxes and keypoints back to pixels."""
+    folded net's one input channel inside bars of normalised black, run, decode, map boxes and keypoints back to
+    pixels."""
     rows, cols = grey.shape[:2]
     scale = BLAZEFACE_INPUT / (BLAZEFACE_MARGIN * max(cols, rows))
     w, h = java_round(cols * scale), java_round(rows * scale)
@@ -259,11 +282,11 @@ def blazeface_detect(net, grey):
     key = (w, h, pad_x, pad_y)
     if key not in BLAZEFACE_INPUTS:  # the input and its bars are kept while frames keep their size, as in Java
         BLAZEFACE_INPUTS.clear()
-        BLAZEFACE_INPUTS[key] = np.full((1, 3, BLAZEFACE_INPUT, BLAZEFACE_INPUT),
+        BLAZEFACE_INPUTS[key] = np.full((1, 1, BLAZEFACE_INPUT, BLAZEFACE_INPUT),
                                         normalised(np.zeros(1, np.uint8), 127.5, 1 / 127.5)[0], np.float32)
     blob = BLAZEFACE_INPUTS[key]
     plane = normalised(cv2.resize(grey, (w, h), interpolation=cv2.INTER_LINEAR), 127.5, 1 / 127.5)
-    blob[0, :, pad_y:pad_y + h, pad_x:pad_x + w] = plane
+    blob[0, 0, pad_y:pad_y + h, pad_x:pad_x + w] = plane
     net.setInput(blob)
     outputs = net.forward(BLAZEFACE_OUTPUTS)
     logits = np.concatenate([outputs[0].flatten(), outputs[1].flatten()])
@@ -310,9 +333,9 @@ def analyse_face_clear(nets, bgr):
     if mean < 40 or mean > 225 or sharpness < 15:
         return None
     transform = similarity_transform(keypoints[:4], KEYPOINTS_ON_CHIP)
-    # DlibEmbedder.greyInput: the chip warped as one channel, each input channel minus its RGB mean, times 1/256
+    # DlibEmbedder.greyInput: the chip warped as one channel, minus channel 0's RGB mean, times 1/256 (the folded net)
     chip = cv2.warpAffine(grey, transform, (CHIP_SIZE, CHIP_SIZE), flags=cv2.INTER_LINEAR)
-    recogniser.setInput(np.stack([normalised(chip, m, 1 / 256.0) for m in DLIB_MEAN_RGB])[np.newaxis])
+    recogniser.setInput(normalised(chip, DLIB_MEAN_RGB[0], 1 / 256.0)[np.newaxis, np.newaxis])
     return recogniser.forward().flatten(), (x, y, bw, bh), keypoints
 
 

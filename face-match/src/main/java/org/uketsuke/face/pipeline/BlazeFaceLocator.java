@@ -2,10 +2,10 @@ package org.uketsuke.face.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.dnn.Dnn;
@@ -18,7 +18,9 @@ import org.opencv.imgproc.Imgproc;
  * {@code keep_aspect_ratio}) with a margin — its longer side takes 1 / {@link #MARGIN} of the input —, normalised to
  * [−1, 1], and the four outputs are decoded by {@link BlazeFace}. The keypoints come with the detection, so
  * {@link #points} needs no second network. A one-channel (grey) frame — the pipeline's — is scaled as one channel and
- * its plane written into the input's three, bit for bit the input its three-channel copy gives ({@link #takesGrey}).
+ * its plane, bit for bit channel 0 of what its three-channel copy gives, is the one input channel of the same net with
+ * its first convolution's three identical input channels folded into one ({@link GreyFold}, {@link #takesGrey}); the
+ * three-channel net, as pinned, is read when a three-channel frame first comes (tools' evaluations).
  */
 public final class BlazeFaceLocator implements FaceLocator {
 
@@ -38,14 +40,18 @@ public final class BlazeFaceLocator implements FaceLocator {
 
     private static final double SCALE = 1 / 127.5;
 
-    private final Net net;
+    /** The pinned net with its first convolution folded to the one channel of a grey frame (the pipeline's). */
+    private final Net greyNet;
+    /** The pinned net as converted, for three-channel frames; read when first needed. */
+    private final Supplier<Net> colourNet;
+
     private final float minScore;
     private final Mat letterbox = new Mat();
     /** The grey path's buffers, kept between frames: the scaled frame, as 8-bit and as normalised floats, and the input. */
     private final Mat scaled = new Mat();
 
     private final Mat normalised = new Mat();
-    private final Mat input = new Mat(new int[] {1, 3, BlazeFace.INPUT_SIZE, BlazeFace.INPUT_SIZE}, CvType.CV_32F);
+    private final Mat input = new Mat(new int[] {1, 1, BlazeFace.INPUT_SIZE, BlazeFace.INPUT_SIZE}, CvType.CV_32F);
     /** The letterbox whose bars {@link #input} holds (they stay while frames keep their size). */
     private Letterbox barsOf;
 
@@ -55,17 +61,36 @@ public final class BlazeFaceLocator implements FaceLocator {
     private List<FaceBox> lastBoxes = List.of();
     private List<float[]> lastKeypoints = List.of();
 
-    public BlazeFaceLocator(Net net, float minScore) {
-        this.net = net;
+    private BlazeFaceLocator(Net greyNet, Supplier<Net> colourNet, float minScore) {
+        this.greyNet = greyNet;
+        this.colourNet = colourNet;
         this.minScore = minScore;
     }
 
-    /** The detector from its ONNX bytes (the caller checks them against their pin), at MediaPipe's score threshold. */
+    /**
+     * The detector from its ONNX bytes (the caller checks them against their pin), at MediaPipe's score threshold; the
+     * bytes are kept for the three-channel net, read if a three-channel frame comes.
+     */
     public static BlazeFaceLocator fromOnnx(byte[] onnx) {
-        MatOfByte buffer = new MatOfByte(onnx);
-        Net net = Dnn.readNetFromONNX(buffer);
-        buffer.release();
-        return new BlazeFaceLocator(net, BlazeFace.MIN_SCORE);
+        return new BlazeFaceLocator(greyNet(onnx), GreyFold.lazily(() -> onnx), BlazeFace.MIN_SCORE);
+    }
+
+    /** The product's detector: the face-models jar's pinned file; its three-channel net re-read only if ever needed. */
+    static BlazeFaceLocator shipped() {
+        return new BlazeFaceLocator(
+                greyNet(FaceModels.bytes(FaceModels.BLAZEFACE)),
+                GreyFold.lazily(() -> FaceModels.bytes(FaceModels.BLAZEFACE)),
+                BlazeFace.MIN_SCORE);
+    }
+
+    /** Every input channel is (grey − 127.5) / 127.5: one plane, the same weights summed over the three channels. */
+    private static Net greyNet(byte[] onnx) {
+        return GreyFold.oneChannel(onnx, MEAN.val, SCALE);
+    }
+
+    /** The input channels of the net grey frames go through (1: folded), for the tests. */
+    int greyNetChannels() {
+        return GreyFold.firstConvolutionChannels(greyNet);
     }
 
     /** How a frame sits in the network's input square. */
@@ -91,6 +116,7 @@ public final class BlazeFaceLocator implements FaceLocator {
     List<BlazeFace.Detection> detections(Mat image, Letterbox box) {
         boolean grey = image.channels() == 1;
         Mat blob = grey ? greyInput(image, box) : colourInput(image, box);
+        Net net = grey ? greyNet : colourNet.get();
         net.setInput(blob);
         outputs.clear();
         net.forward(outputs, OUTPUTS);
@@ -129,32 +155,29 @@ public final class BlazeFaceLocator implements FaceLocator {
     }
 
     /**
-     * A grey frame made the network's input without a three-channel copy: scaled as one channel, normalised with
+     * A grey frame made the folded network's one-channel input: scaled as one channel, normalised with
      * {@code blobFromImage}'s own steps (8-bit to float, minus the mean, times the scale), its plane copied into the
-     * input's three channels inside bars of normalised black. Resizing is per channel, so this is bit for bit what
-     * {@link #colourInput} gives for the frame's three-channel copy ({@code BlazeFaceGreyInputTest}); a fifth of the
-     * pixels to scale and normalise, and one input buffer kept between frames.
+     * input inside bars of normalised black. Resizing is per channel, so this is bit for bit each channel of what
+     * {@link #colourInput} gives for the frame's three-channel copy ({@code GreyInputTest}); a fifth of the pixels to
+     * scale and normalise, one plane to write, and one input buffer kept between frames.
      */
     Mat greyInput(Mat grey, Letterbox box) {
         int w = box.width();
         int h = box.height();
         int side = BlazeFace.INPUT_SIZE;
-        Mat planes = input.reshape(1, new int[] {3 * side, side});
+        Mat plane = input.reshape(1, new int[] {side, side});
         if (!box.equals(barsOf)) {
             Mat black = new Mat(1, 1, CvType.CV_8U, new Scalar(0));
-            planes.setTo(new Scalar(normalise(black).get(0, 0)[0]));
+            plane.setTo(new Scalar(normalise(black).get(0, 0)[0]));
             black.release();
             barsOf = box;
         }
         Imgproc.resize(grey, scaled, new Size(w, h), 0, 0, Imgproc.INTER_LINEAR);
         normalise(scaled);
-        for (int c = 0; c < 3; c++) {
-            int top = c * side + box.padY();
-            Mat window = planes.submat(top, top + h, box.padX(), box.padX() + w);
-            normalised.copyTo(window);
-            window.release();
-        }
-        planes.release();
+        Mat window = plane.submat(box.padY(), box.padY() + h, box.padX(), box.padX() + w);
+        normalised.copyTo(window);
+        window.release();
+        plane.release();
         return input;
     }
 

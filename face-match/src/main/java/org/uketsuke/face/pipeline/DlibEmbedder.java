@@ -1,9 +1,9 @@
 package org.uketsuke.face.pipeline;
 
+import java.util.function.Supplier;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.dnn.Dnn;
@@ -14,8 +14,10 @@ import org.opencv.imgproc.Imgproc;
  * dlib's face recogniser (public domain, via face-api.js's TF.js port, converted to ONNX at build time; ADR 0011)
  * behind the pipeline's embedding step: the face is warped onto dlib's 150 × 150 chip ({@link ChipAlignment}), goes
  * through the net, and two 128-D descriptors are compared by their Euclidean distance, the metric dlib trained for. A
- * one-channel (grey) frame — the pipeline's — is warped as one channel and its chip written into the input's three
- * channels, bit for bit the input its three-channel copy gives ({@link #takesGrey}).
+ * one-channel (grey) frame — the pipeline's — is warped as one channel and its chip, bit for bit channel 0 of what its
+ * three-channel copy gives, is the one input channel of the same net with its first convolution's three input channels
+ * folded into one, the other two channels' mean offsets in its bias ({@link GreyFold}, {@link #takesGrey}); the
+ * three-channel net, as pinned, is read when a three-channel frame first comes (tools' evaluations).
  */
 public final class DlibEmbedder implements FaceEmbedder {
 
@@ -25,23 +27,47 @@ public final class DlibEmbedder implements FaceEmbedder {
 
     private static final double SCALE = 1 / 256.0;
 
-    private final Net net;
+    /** The pinned net with its first convolution folded to the one channel of a grey frame (the pipeline's). */
+    private final Net greyNet;
+    /** The pinned net as converted, for three-channel frames; read when first needed. */
+    private final Supplier<Net> colourNet;
     /** The grey path's buffers, kept between faces: the chip, as 8-bit and as floats, and the network's input. */
     private final Mat chip = new Mat();
 
     private final Mat chipFloat = new Mat();
-    private final Mat input = new Mat(new int[] {1, 3, SIZE, SIZE}, CvType.CV_32F);
+    private final Mat input = new Mat(new int[] {1, 1, SIZE, SIZE}, CvType.CV_32F);
 
-    private DlibEmbedder(Net net) {
-        this.net = net;
+    private DlibEmbedder(Net greyNet, Supplier<Net> colourNet) {
+        this.greyNet = greyNet;
+        this.colourNet = colourNet;
     }
 
-    /** The recogniser from its ONNX bytes (the caller checks them against their pin). */
+    /**
+     * The recogniser from its ONNX bytes (the caller checks them against their pin); the bytes are kept for the
+     * three-channel net, read if a three-channel frame comes (tools; the product uses {@link #shipped}).
+     */
     public static DlibEmbedder fromOnnx(byte[] onnx) {
-        MatOfByte buffer = new MatOfByte(onnx);
-        Net net = Dnn.readNetFromONNX(buffer);
-        buffer.release();
-        return new DlibEmbedder(net);
+        return new DlibEmbedder(greyNet(onnx), GreyFold.lazily(() -> onnx));
+    }
+
+    /**
+     * The product's recogniser: the face-models jar's pinned file; its three-channel net is re-read (and its pin
+     * checked again) only if ever needed, so the 22 MB of bytes are not kept.
+     */
+    static DlibEmbedder shipped() {
+        return new DlibEmbedder(
+                greyNet(FaceModels.bytes(FaceModels.DLIB_RECOGNISER)),
+                GreyFold.lazily(() -> FaceModels.bytes(FaceModels.DLIB_RECOGNISER)));
+    }
+
+    /** Input channel c is (grey − mean[c]) / 256: channel 0's plane, the others' offsets folded into the bias. */
+    private static Net greyNet(byte[] onnx) {
+        return GreyFold.oneChannel(onnx, MEAN_RGB.val, SCALE);
+    }
+
+    /** The input channels of the net grey frames go through (1: folded), for the tests. */
+    int greyNetChannels() {
+        return GreyFold.firstConvolutionChannels(greyNet);
     }
 
     @Override
@@ -49,6 +75,7 @@ public final class DlibEmbedder implements FaceEmbedder {
         Mat transform = ChipAlignment.toChip(points);
         boolean grey = image.channels() == 1;
         Mat blob = grey ? greyInput(image, transform) : colourInput(image, transform);
+        Net net = grey ? greyNet : colourNet.get();
         net.setInput(blob);
         Mat out = net.forward();
         float[] descriptor = new float[(int) out.total()];
@@ -72,22 +99,18 @@ public final class DlibEmbedder implements FaceEmbedder {
     }
 
     /**
-     * A grey frame's chip made the network's input without a three-channel copy: warped as one channel, then each of
-     * the input's channels is that chip through {@code blobFromImage}'s own steps (8-bit to float, minus the channel's
-     * mean, times the scale). Warping is per channel, so this is bit for bit what {@link #colourInput} gives for the
-     * frame's three-channel copy ({@code DlibGreyInputTest}).
+     * A grey frame's chip made the folded network's one-channel input: warped as one channel, then through
+     * {@code blobFromImage}'s own steps for channel 0 (8-bit to float, minus channel 0's mean, times the scale).
+     * Warping is per channel, so this is bit for bit channel 0 of what {@link #colourInput} gives for the frame's
+     * three-channel copy ({@code GreyInputTest}).
      */
     Mat greyInput(Mat grey, Mat transform) {
         Imgproc.warpAffine(grey, chip, transform, new Size(SIZE, SIZE), Imgproc.INTER_LINEAR);
         chip.convertTo(chipFloat, CvType.CV_32F);
-        Mat planes = input.reshape(1, new int[] {3 * SIZE, SIZE});
-        for (int c = 0; c < 3; c++) {
-            Mat plane = planes.rowRange(c * SIZE, (c + 1) * SIZE);
-            Core.subtract(chipFloat, new Scalar(MEAN_RGB.val[c]), plane);
-            Core.multiply(plane, new Scalar(SCALE), plane);
-            plane.release();
-        }
-        planes.release();
+        Mat plane = input.reshape(1, new int[] {SIZE, SIZE});
+        Core.subtract(chipFloat, new Scalar(MEAN_RGB.val[0]), plane);
+        Core.multiply(plane, new Scalar(SCALE), plane);
+        plane.release();
         return input;
     }
 

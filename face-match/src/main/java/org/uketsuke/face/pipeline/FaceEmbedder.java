@@ -32,7 +32,7 @@ public interface FaceEmbedder {
     /** The product's embedder: dlib's 128-D face recognition ResNet (public domain, ADR 0011), 1 − Euclidean distance. */
     static FaceEmbedder dlib() {
         OpenCv.load();
-        return DlibEmbedder.fromOnnx(FaceModels.bytes(FaceModels.DLIB_RECOGNISER));
+        return DlibEmbedder.shipped();
     }
 
     /** ADR 0001's 512-D embedder (origin of the weights unknown): five points onto the ArcFace 112×112 template. */

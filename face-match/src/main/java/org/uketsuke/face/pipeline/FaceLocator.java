@@ -14,7 +14,7 @@ public interface FaceLocator {
     /** The product's detector: MediaPipe BlazeFace and its six keypoints (Apache-2.0, ADR 0011). */
     static FaceLocator blazeFace() {
         OpenCv.load();
-        return BlazeFaceLocator.fromOnnx(FaceModels.bytes(FaceModels.BLAZEFACE));
+        return BlazeFaceLocator.shipped();
     }
 
     /** ADR 0001's detector (RFB-320) and 68-point landmark net, origin of the weights unknown: measured by face eval only. */

@@ -1,6 +1,7 @@
 package org.uketsuke.face.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +21,12 @@ import org.uketsuke.face.camera.DemoFrames;
 import org.uketsuke.face.chip.ChipPhoto;
 
 /**
- * The product's steps take the pipeline's grey frame without a three-channel copy: the networks' inputs they build from
- * it are bit for bit the inputs {@code blobFromImage} builds from the copy, so detections, keypoints and embeddings are
- * exactly the same (and so is every decision made from them).
+ * The product's steps take the pipeline's grey frame without a three-channel copy: the one-channel inputs they build
+ * from it are bit for bit the channels {@code blobFromImage} builds from the copy, and they go through the pinned nets
+ * with the first convolution's three input channels folded into one ({@link GreyFold}). That is the same arithmetic but
+ * for float rounding: detections, keypoints and embeddings agree with the pinned nets' on the three-channel copy to
+ * within a thousandth of a pixel (3 × 10⁻⁵ seen), 10⁻⁶ of a score and 10⁻⁵ of descriptor distance (2 × 10⁻⁶ seen;
+ * dlib's same-person radius is 0.6), far inside any decision's margin.
  */
 class GreyInputTest {
 
@@ -75,48 +79,115 @@ class GreyInputTest {
         return true;
     }
 
+    /** Channel {@code c} of a 1 × 3 × n × n input. */
+    private static Mat channel(Mat input, int c) {
+        int side = input.size(3);
+        return input.reshape(1, new int[] {3 * side, side}).rowRange(c * side, (c + 1) * side);
+    }
+
+    private static Mat plane(Mat input) {
+        assertThat(input.size(1)).as("one input channel").isEqualTo(1);
+        int side = input.size(3);
+        return input.reshape(1, new int[] {side, side});
+    }
+
     @Test
-    void blazeFaceInputFromGreyIsBitForBitTheColourCopysInput() {
+    void theProductsNetsTakeOneChannelAndTheColourPathThePinnedThree() {
+        BlazeFaceLocator locator = (BlazeFaceLocator) FaceLocator.blazeFace();
+        DlibEmbedder embedder = (DlibEmbedder) FaceEmbedder.dlib();
+        assertThat(locator.greyNetChannels()).isEqualTo(1);
+        assertThat(embedder.greyNetChannels()).isEqualTo(1);
+        assertThat(GreyFold.firstConvolutionChannels(GreyFold.read(FaceModels.bytes(FaceModels.BLAZEFACE))))
+                .isEqualTo(3);
+        assertThat(GreyFold.firstConvolutionChannels(GreyFold.read(FaceModels.bytes(FaceModels.DLIB_RECOGNISER))))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void blazeFaceInputFromGreyIsBitForBitEachChannelOfTheColourCopysInput() {
         BlazeFaceLocator locator = (BlazeFaceLocator) FaceLocator.blazeFace();
         for (Mat grey : frames) {
             var box = BlazeFaceLocator.Letterbox.of(grey.cols(), grey.rows());
             Mat colour = locator.colourInput(threeChannels(grey), box);
-            Mat fromGrey = locator.greyInput(grey, box);
-            assertThat(identical(fromGrey, colour))
-                    .as("frame %dx%d", grey.cols(), grey.rows())
-                    .isTrue();
+            Mat fromGrey = plane(locator.greyInput(grey, box));
+            for (int c = 0; c < 3; c++) {
+                assertThat(identical(fromGrey, channel(colour, c)))
+                        .as("frame %dx%d, channel %d", grey.cols(), grey.rows(), c)
+                        .isTrue();
+            }
             // and not trivially: the input is the frame, not a constant
             assertThat(Core.minMaxLoc(fromGrey.reshape(1, 1)).maxVal).isGreaterThan(0.5);
         }
     }
 
     @Test
-    void blazeFaceFindsTheSameFacesAndKeypointsInGreyAsInTheColourCopy() {
+    void blazeFaceFindsTheSameFacesAndKeypointsInGreyAsThePinnedNetInTheColourCopy() {
         BlazeFaceLocator grey = (BlazeFaceLocator) FaceLocator.blazeFace();
         BlazeFaceLocator colour = (BlazeFaceLocator) FaceLocator.blazeFace();
         assertThat(grey.takesGrey()).isTrue();
+        double worstPixel = 0;
+        double worstScore = 0;
         for (Mat frame : frames) {
             List<FaceBox> fromGrey = grey.detect(frame);
             List<FaceBox> fromColour = colour.detect(threeChannels(frame));
-            assertThat(fromGrey).isNotEmpty().isEqualTo(fromColour);
-            assertThat(grey.points(frame, fromGrey.getFirst()).xy())
-                    .isEqualTo(colour.points(frame, fromColour.getFirst()).xy());
+            assertThat(fromGrey).isNotEmpty().hasSameSizeAs(fromColour);
+            for (int i = 0; i < fromGrey.size(); i++) {
+                FaceBox a = fromGrey.get(i);
+                FaceBox b = fromColour.get(i);
+                double[] x = {a.x1(), a.y1(), a.x2(), a.y2()};
+                double[] y = {b.x1(), b.y1(), b.x2(), b.y2()};
+                for (int k = 0; k < 4; k++) {
+                    worstPixel = Math.max(worstPixel, Math.abs(x[k] - y[k]));
+                }
+                worstScore = Math.max(worstScore, Math.abs(a.score() - b.score()));
+                float[] p = grey.points(frame, a).xy();
+                float[] q = colour.points(frame, b).xy();
+                assertThat(p).hasSameSizeAs(q);
+                for (int k = 0; k < p.length; k++) {
+                    worstPixel = Math.max(worstPixel, Math.abs(p[k] - q[k]));
+                }
+            }
         }
+        System.out.printf(
+                "BlazeFace, folded grey net vs pinned net on the colour copy: worst |Δ| %.2e px, score %.2e%n",
+                worstPixel, worstScore);
+        assertThat(worstPixel).as("boxes and keypoints, pixels").isLessThan(1e-3);
+        assertThat(worstScore).as("scores").isLessThan(1e-6);
     }
 
     @Test
-    void dlibEmbedsGreyExactlyAsTheColourCopy() {
+    void dlibEmbedsGreyAsThePinnedNetEmbedsTheColourCopy() {
         BlazeFaceLocator locator = (BlazeFaceLocator) FaceLocator.blazeFace();
         DlibEmbedder grey = (DlibEmbedder) FaceEmbedder.dlib();
         DlibEmbedder colour = (DlibEmbedder) FaceEmbedder.dlib();
         assertThat(grey.takesGrey()).isTrue();
+        double worst = 0;
+        List<float[]> fromGrey = new ArrayList<>();
+        List<float[]> fromColour = new ArrayList<>();
         for (Mat frame : frames) {
             FacePoints points = locator.points(frame, locator.detect(frame).getFirst());
             Mat bgr = threeChannels(frame);
             Mat transform = ChipAlignment.toChip(points);
-            assertThat(identical(grey.greyInput(frame, transform), DlibEmbedder.colourInput(bgr, transform)))
+            assertThat(identical(
+                            plane(grey.greyInput(frame, transform)),
+                            channel(DlibEmbedder.colourInput(bgr, transform), 0)))
                     .isTrue();
-            assertThat(grey.embed(frame, points)).isEqualTo(colour.embed(bgr, points));
+            float[] a = grey.embed(frame, points);
+            float[] b = colour.embed(bgr, points);
+            worst = Math.max(worst, 1 - grey.similarity(a, b));
+            fromGrey.add(a);
+            fromColour.add(b);
+        }
+        System.out.printf("dlib, folded grey net vs pinned net on the colour copy: worst distance %.2e%n", worst);
+        assertThat(worst)
+                .as("descriptor distance (dlib's same-person radius is 0.6)")
+                .isLessThan(1e-5);
+        // every pair's similarity, the figure a decision compares with its threshold, moves by less than that
+        for (int i = 0; i < fromGrey.size(); i++) {
+            for (int j = i + 1; j < fromGrey.size(); j++) {
+                assertThat(grey.similarity(fromGrey.get(i), fromGrey.get(j)))
+                        .isCloseTo(grey.similarity(fromColour.get(i), fromColour.get(j)), within(2e-5));
+            }
         }
     }
 
