@@ -3,6 +3,7 @@ package org.uketsuke.app.reception;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uketsuke.app.flow.CardKind;
@@ -46,17 +47,17 @@ final class ReadCardStep implements VisitStep {
         }
         JpkiCard card = new JpkiCard(transport);
         try {
-            TokenKind token = card.identify();
-            if (token != TokenKind.MY_NUMBER_CARD
-                    && token != TokenKind.SMARTPHONE_ANDROID
-                    && token != TokenKind.SMARTPHONE_IOS) {
+            // The card's commands in one exchange: a PC/SC session sends them from its own thread in one hand-off.
+            Presented presented = transport.exchange(() -> present(card));
+            TokenKind token = presented.token();
+            if (presented.certificate().isEmpty()) {
                 transport.close();
                 return failed(visit, Problem.NOT_A_MY_NUMBER_CARD);
             }
             Problem problem;
-            switch (card.readAuthCertificate()) {
+            switch (presented.certificate().get()) {
                 case CertificateRead.Read read -> {
-                    int triesLeft = card.authPinTriesLeft();
+                    int triesLeft = presented.triesLeft();
                     CardKind kind = kindOf(token, triesLeft);
                     CertificateExpiry expiry = expiryOf(read.certificate(), clock);
                     // A phone has no grace period after expiry (docs/spec-notes/cards-2026.md#smartphones).
@@ -73,7 +74,7 @@ final class ReadCardStep implements VisitStep {
                 // An Android phone keeps its certificate behind the PIN: it is read once the PIN is verified.
                 case CertificateRead.PinRequiredFirst _
                 when token == TokenKind.SMARTPHONE_ANDROID -> {
-                    int triesLeft = card.authPinTriesLeft();
+                    int triesLeft = presented.triesLeft();
                     return Result.end(
                             visit.withCard(CardSession.beforePin(transport, card)),
                             new VisitEvent.CardReady(triesLeft, PresentedCard.of(CardKind.ANDROID_PHONE)));
@@ -94,6 +95,25 @@ final class ReadCardStep implements VisitStep {
             transport.close();
             return failed(visit, Problem.CARD_REMOVED);
         }
+    }
+
+    /**
+     * What the card presented: its kind of token; for a kind we accept, its auth certificate read, and the PIN tries
+     * it reports where the visit goes on to the PIN (read, or an Android phone's certificate behind the PIN).
+     */
+    private record Presented(TokenKind token, Optional<CertificateRead> certificate, int triesLeft) {}
+
+    private static Presented present(JpkiCard card) throws CardGoneException {
+        TokenKind token = card.identify();
+        if (token != TokenKind.MY_NUMBER_CARD
+                && token != TokenKind.SMARTPHONE_ANDROID
+                && token != TokenKind.SMARTPHONE_IOS) {
+            return new Presented(token, Optional.empty(), JpkiCard.NO_AUTH_PIN);
+        }
+        CertificateRead read = card.readAuthCertificate();
+        boolean toPin = read instanceof CertificateRead.Read
+                || (read instanceof CertificateRead.PinRequiredFirst && token == TokenKind.SMARTPHONE_ANDROID);
+        return new Presented(token, Optional.of(read), toPin ? card.authPinTriesLeft() : JpkiCard.NO_AUTH_PIN);
     }
 
     private static CardKind kindOf(TokenKind token, int pinTriesLeft) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +105,56 @@ class PcscVpcdPrivatePcscdTest {
         assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10)))
                 .as("removal " + SHARED_READER_HINT)
                 .isTrue();
+        assertThat(card.myNumberApplicationSelected()).isFalse();
+    }
+
+    /**
+     * An exchange's commands go from the reader's session thread in one hand-off, each still through the guard; that
+     * thread is kept from one session to the next (the JDK lets only it use the card while it holds it).
+     */
+    @Test
+    void anExchangeSendsItsCommandsFromTheReadersThreadStillGuarded() throws Exception {
+        MyNumberCardSimulator card = new MyNumberCardSimulator(TestCards.personalisation());
+        PcscReaders readers = new PcscReaders();
+        List<Thread> exchangeThreads = new ArrayList<>();
+        try (VpcdConnector inserted = vpcd(card)) {
+            inserted.connect();
+            assertThat(readers.waitForCardPresent(READER, Duration.ofSeconds(10)))
+                    .as("card " + SHARED_READER_HINT)
+                    .isTrue();
+            for (int session = 0; session < 2; session++) {
+                try (ApduStats transport = new ApduStats(readers.connect(READER))) {
+                    JpkiCard jpki = new JpkiCard(transport);
+                    CertificateRead read = transport.exchange(() -> {
+                        exchangeThreads.add(Thread.currentThread());
+                        assertThat(jpki.identify()).isEqualTo(TokenKind.MY_NUMBER_CARD);
+                        return jpki.readAuthCertificate();
+                    });
+                    assertThat(((CertificateRead.Read) read).der())
+                            .isEqualTo(TestCards.personalisation().authCertDer());
+                    assertThat(transport.commands())
+                            .as("every command of the exchange counted")
+                            .isBetween(3L, 9L);
+                    long before = card.commandCount();
+                    assertThatThrownBy(() -> transport.exchange(() -> transport.transmit(
+                                    CommandApdu.of(0x00, 0xA4, 0x04, 0x0C, Aid.TEXT_INPUT_SUPPORT.bytes()))))
+                            .as("a command inside an exchange is guarded")
+                            .isInstanceOf(MyNumberAccessRefused.class);
+                    assertThat(card.commandCount())
+                            .as("nothing reached the card")
+                            .isEqualTo(before);
+                    assertThat(jpki.verifyAuthPin(TestCards.PIN))
+                            .as("single commands after an exchange")
+                            .isEqualTo(new PinCheck.Verified());
+                }
+            }
+        }
+        assertThat(readers.waitForCardAbsent(READER, Duration.ofSeconds(10))).isTrue();
+        assertThat(exchangeThreads).hasSize(2);
+        assertThat(exchangeThreads.getFirst()).as("not the caller's thread").isNotSameAs(Thread.currentThread());
+        assertThat(exchangeThreads.get(1))
+                .as("the reader's thread, kept from one session to the next")
+                .isSameAs(exchangeThreads.getFirst());
         assertThat(card.myNumberApplicationSelected()).isFalse();
     }
 

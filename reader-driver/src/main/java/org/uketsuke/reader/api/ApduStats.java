@@ -15,6 +15,12 @@ public final class ApduStats implements ApduTransport {
         this.inner = inner;
     }
 
+    /** The inner transport's: a PC/SC session runs the work on its thread, each command still counted here. */
+    @Override
+    public <T> T exchange(Exchange<T> work) throws CardGoneException {
+        return inner.exchange(work);
+    }
+
     @Override
     public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
         ResponseApdu answer = inner.transmit(command);

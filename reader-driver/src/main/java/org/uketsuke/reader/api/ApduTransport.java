@@ -20,6 +20,22 @@ public interface ApduTransport extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Several commands of this session, run as one piece of work by {@link #exchange}. */
+    @FunctionalInterface
+    interface Exchange<T> {
+        T run() throws CardGoneException;
+    }
+
+    /**
+     * Runs {@code work} — commands sent through this transport, or a decorator of it — and returns its answer. A
+     * transport that must send from a thread of its own (PC/SC: the JDK lets only the thread that began exclusive
+     * access use the card) runs the whole of it there: one hand-off between threads for all of its commands instead
+     * of one per command. Every command still goes through {@link #transmit} and every check on the way.
+     */
+    default <T> T exchange(Exchange<T> work) throws CardGoneException {
+        return work.run();
+    }
+
     /** Ends the session; the card is reset so no PIN state survives it. */
     @Override
     void close();

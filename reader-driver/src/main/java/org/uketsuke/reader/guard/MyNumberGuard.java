@@ -69,6 +69,12 @@ public final class MyNumberGuard implements ApduTransport {
         return transport instanceof MyNumberGuard ? transport : new MyNumberGuard(transport);
     }
 
+    /** The inner transport's: a PC/SC session runs the work on its thread, each command still checked here. */
+    @Override
+    public <T> T exchange(Exchange<T> work) throws CardGoneException {
+        return inner.exchange(work);
+    }
+
     @Override
     public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
         Selection selection = admit(command);

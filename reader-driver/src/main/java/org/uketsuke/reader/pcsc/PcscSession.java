@@ -29,17 +29,42 @@ import org.uketsuke.reader.api.ResponseApdu;
  * thread of its own that connects, begins, transmits and ends, and the caller waits for it — for exclusive access
  * only as long as it is willing to ({@link CardInUseException} after that; the abandoned attempt releases the card
  * by itself if it ever gets it).
+ *
+ * <p>That thread is the reader's, kept from one session to the next (one per reader name, started at the first
+ * session): a visit used to start and end a thread of its own. The JDK allows one exclusive holder of a reader's card
+ * per process, so sessions on one reader never overlap on it. Work of several commands ({@link #exchange}) runs there
+ * in one hand-off; a command sent from that thread goes to the card directly.
  */
 final class PcscSession implements ApduTransport {
 
+    /**
+     * Each reader's session thread: one thread, never ended (a session may wait minutes for a PIN, and the card's
+     * exclusive access belongs to the thread that began it).
+     */
+    private static final Map<String, ExecutorService> readerThreads = new ConcurrentHashMap<>();
+
     private final ExecutorService owner;
+    /** The thread that began exclusive access: the only one the JDK lets use the card. */
+    private final Thread sessionThread;
+
     private final Card card;
     private final CardChannel channel;
 
-    private PcscSession(ExecutorService owner, Card card) {
+    private PcscSession(ExecutorService owner, Thread sessionThread, Card card) {
         this.owner = owner;
+        this.sessionThread = sessionThread;
         this.card = card;
         this.channel = card.getBasicChannel();
+    }
+
+    /** The card with the thread that holds its exclusive access. */
+    private record Opened(Card card, Thread thread) {}
+
+    private static ExecutorService readerThread(String reader) {
+        return readerThreads.computeIfAbsent(
+                reader,
+                name -> Executors.newSingleThreadExecutor(task ->
+                        Thread.ofPlatform().name("pcsc-session").daemon().unstarted(task)));
     }
 
     /** The hand-over between the session thread and a caller that may stop waiting. */
@@ -70,10 +95,9 @@ final class PcscSession implements ApduTransport {
             }
             abandonedAttempts.remove(terminal.getName(), earlier);
         }
-        ExecutorService owner = Executors.newSingleThreadExecutor(
-                task -> Thread.ofPlatform().name("pcsc-session").daemon().unstarted(task));
+        ExecutorService owner = readerThread(terminal.getName());
         Handover handover = new Handover();
-        Future<Card> opening = owner.submit(() -> {
+        Future<Opened> opening = owner.submit(() -> {
             Card card = terminal.connect("*");
             try {
                 card.beginExclusive();
@@ -93,12 +117,12 @@ final class PcscSession implements ApduTransport {
                 }
                 handover.taken = true;
             }
-            return card;
+            return new Opened(card, Thread.currentThread());
         });
         try {
-            Card card;
+            Opened opened;
             try {
-                card = opening.get(exclusiveWait.toMillis(), TimeUnit.MILLISECONDS);
+                opened = opening.get(exclusiveWait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException busy) {
                 synchronized (handover) {
                     if (!handover.taken) {
@@ -106,16 +130,14 @@ final class PcscSession implements ApduTransport {
                     }
                 }
                 if (handover.abandoned) {
-                    owner.shutdown();
                     abandonedAttempts.put(terminal.getName(), opening);
                     throw new CardInUseException("another program holds the card on " + terminal.getName()
                             + " (no exclusive access within " + exclusiveWait.toMillis() + " ms)");
                 }
-                card = opening.get(); // handed over just now
+                opened = opening.get(); // handed over just now
             }
-            return new PcscSession(owner, card);
+            return new PcscSession(owner, opened.thread(), opened.card());
         } catch (ExecutionException e) {
-            owner.shutdown();
             if (e.getCause() instanceof CardInUseException inUse) {
                 throw inUse;
             }
@@ -125,7 +147,6 @@ final class PcscSession implements ApduTransport {
             throw new CardGoneException("connecting failed: " + PcscReaders.reason(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            owner.shutdown();
             throw new CardGoneException("interrupted while connecting", e);
         }
     }
@@ -136,9 +157,16 @@ final class PcscSession implements ApduTransport {
 
     @Override
     public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
+        if (Thread.currentThread() == sessionThread) {
+            // Inside an exchange: already on the session's thread.
+            try {
+                return ResponseApdu.parse(send(command));
+            } catch (CardException | IllegalStateException | IllegalArgumentException e) {
+                throw gone(command, e);
+            }
+        }
         try {
-            byte[] answer = onSessionThread(
-                    () -> channel.transmit(new CommandAPDU(command.bytes())).getBytes());
+            byte[] answer = onSessionThread(() -> send(command));
             return ResponseApdu.parse(answer);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -160,6 +188,42 @@ final class PcscSession implements ApduTransport {
         }
     }
 
+    private byte[] send(CommandApdu command) throws CardException {
+        return channel.transmit(new CommandAPDU(command.bytes())).getBytes();
+    }
+
+    /** What {@link #transmit} throws for a failure of the card's answer on the session's thread. */
+    private static CardGoneException gone(CommandApdu command, Exception cause) {
+        if (cause instanceof IllegalArgumentException) {
+            // The reader answered less than a status word: vpcd does so when the card leaves mid-command.
+            return new CardGoneException("no status word for " + command + ": " + PcscReaders.reason(cause), cause);
+        }
+        return new CardGoneException("card gone during " + command + ": " + PcscReaders.reason(cause), cause);
+    }
+
+    /** The whole of {@code work} on the session's thread, in one hand-off (its commands then go to the card directly). */
+    @Override
+    public <T> T exchange(Exchange<T> work) throws CardGoneException {
+        if (Thread.currentThread() == sessionThread) {
+            return work.run();
+        }
+        try {
+            return onSessionThread(work::run);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case CardGoneException gone -> throw gone;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException("unexpected failure of a card exchange", e.getCause());
+            }
+        } catch (InterruptedException | RejectedExecutionException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new CardGoneException("the session ended during a card exchange", e);
+        }
+    }
+
     /** Resets the card and ends exclusive access with it (no verified PIN survives the session). */
     @Override
     public void close() {
@@ -172,8 +236,6 @@ final class PcscSession implements ApduTransport {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-        } finally {
-            owner.shutdown();
         }
     }
 
