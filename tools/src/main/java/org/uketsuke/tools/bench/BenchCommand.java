@@ -120,6 +120,15 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private static final int BACKEND_WARM_UPS = 1_000;
 
+    /** Connections of the backend's warm-up ({@link BackendWarmUp}) before the throwaway terminals. */
+    private static final int BACKEND_WARM_UP_CONNECTIONS = 4;
+
+    /**
+     * Card confirmations on each of them: 6,000 in all, past the C2 compiler's thresholds for what a confirmation runs
+     * once (tier 4 at 5,000 invocations; docs/tuning.md, issue #23 ninth round).
+     */
+    private static final int BACKEND_WARM_UP_CONFIRMATIONS = 1_500;
+
     /** Visits of a second throwaway terminal, after the first (a second connection to the backend: see visits). */
     private static final int SECOND_WARM_UPS = 300;
 
@@ -496,6 +505,12 @@ public final class BenchCommand implements Callable<Integer> {
             new PcscReaders().waitForCardPresent(READER, Duration.ofSeconds(10));
             Path aotCache = root.resolve("visit-terminal.aot");
             if (!visitPathWarm) {
+                // First card confirmations from a JVM of their own on a few connections, so that the backend's JIT
+                // has compiled the visit's request path before the rows: after the terminals' 1,300 visits alone much
+                // of it still ran as tier-3 code (BackendWarmUp). The terminals' visits after it leave the C2
+                // compiler the time to finish what the burst queued (the burst just before the second terminal left
+                // it compiling during the row: backend CPU 6.4 ms per visit, C2 5.4 of it).
+                visitBackend.warmUp(root, BACKEND_WARM_UP_CONNECTIONS, quick ? 100 : BACKEND_WARM_UP_CONFIRMATIONS);
                 // The throwaway terminal also trains the terminals' AOT cache, as a counter's first day does for the
                 // product's launchers (./uketsuke and the DEB keep one per command, written when the JVM exits).
                 Path warmUp = Files.createDirectories(root.resolve("visits-warm-up"));
@@ -555,13 +570,15 @@ public final class BenchCommand implements Callable<Integer> {
         String memory = String.format(
                 Locale.ROOT,
                 "the visits in a terminal JVM of their own (the product's options, after %d untimed visits), the"
-                        + " backend in another (it and the card warmed first by %d visits of a throwaway terminal, which"
+                        + " backend in another (it warmed first by %d card confirmations from a JVM of their own, then"
+                        + " it and the card by %d visits of a throwaway terminal, which"
                         + " trained the AOT cache the terminal maps, as the product's launchers keep one%s, then %d"
                         + " visits of a second, a new connection as the national system sees all day); CPU per"
                         + " visit %.1f ms in the terminal's JVM, %.1f ms in the backend's;"
                         + " terminal JVM RSS %.0f MB (median of 3 fresh JVMs: %.0f / %.0f / %.0f MB, %d visits each on"
                         + " this folder)",
                 warmUps,
+                BACKEND_WARM_UP_CONNECTIONS * (quick ? 100 : BACKEND_WARM_UP_CONFIRMATIONS),
                 quick ? 100 : BACKEND_WARM_UPS,
                 aotCacheMapped ? "" : ": NOT MADE, no cache mapped",
                 quick ? 50 : SECOND_WARM_UPS,

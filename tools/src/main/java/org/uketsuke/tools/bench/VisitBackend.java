@@ -77,6 +77,39 @@ record VisitBackend(BackendProcess process, Path files, CardPersonalisation card
         return output.lines().toList();
     }
 
+    /**
+     * {@link BackendWarmUp}: {@code connections} × {@code each} card confirmations from a JVM of its own (the
+     * terminal's options), which exits before this returns.
+     */
+    void warmUp(Path work, int connections, int each) throws IOException, InterruptedException {
+        Path cardFile = work.resolve("warm-up-card.txt");
+        TerminalProcess.writeCard(
+                new IssuedCard(card.authCertDer(), card.authCaCertDer(), card.authKey(), pin, null), cardFile);
+        List<String> command = new ArrayList<>(List.of(BenchCommand.javaCommand()));
+        command.addAll(ProductJvmOptions.terminal());
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                BackendWarmUp.class.getName(),
+                process.uri(),
+                files.resolve("terminal.p12").toString(),
+                BatchTerminalProcess.PASSWORD,
+                files.resolve("ca.pem").toString(),
+                cardFile.toString(),
+                Integer.toString(connections),
+                Integer.toString(each)));
+        Path errors = work.resolve("backend-warm-up-err.txt");
+        Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Files.deleteIfExists(cardFile);
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || !output.contains("done")) {
+            p.destroyForcibly();
+            List<String> said = Files.readAllLines(errors, StandardCharsets.UTF_8);
+            throw new IOException("the backend warm-up failed: " + output + "\n"
+                    + String.join("\n", said.subList(Math.max(0, said.size() - 30), said.size())));
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.close();
