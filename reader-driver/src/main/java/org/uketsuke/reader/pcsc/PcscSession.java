@@ -157,29 +157,21 @@ final class PcscSession implements ApduTransport {
 
     @Override
     public ResponseApdu transmit(CommandApdu command) throws CardGoneException {
-        if (Thread.currentThread() == sessionThread) {
-            // Inside an exchange: already on the session's thread.
-            try {
-                return ResponseApdu.parse(send(command));
-            } catch (CardException | IllegalStateException | IllegalArgumentException e) {
-                throw gone(command, e);
-            }
-        }
         try {
-            byte[] answer = onSessionThread(() -> send(command));
+            byte[] answer = Thread.currentThread() == sessionThread
+                    ? send(command) // inside an exchange: already on the session's thread
+                    : onSessionThread(() -> send(command));
             return ResponseApdu.parse(answer);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof CardException || cause instanceof IllegalStateException) {
-                throw new CardGoneException("card gone during " + command + ": " + PcscReaders.reason(cause), cause);
-            }
-            if (cause instanceof IllegalArgumentException) {
-                // The reader answered less than a status word: vpcd does so when the card leaves mid-command.
-                throw new CardGoneException("no status word for " + command + ": " + PcscReaders.reason(cause), cause);
+            if (cause instanceof CardException
+                    || cause instanceof IllegalStateException
+                    || cause instanceof IllegalArgumentException) {
+                throw gone(command, cause);
             }
             throw new IllegalStateException("unexpected failure during " + command, cause);
-        } catch (IllegalArgumentException e) {
-            throw new CardGoneException("no status word for " + command + ": " + PcscReaders.reason(e), e);
+        } catch (CardException | IllegalStateException | IllegalArgumentException e) {
+            throw gone(command, e);
         } catch (InterruptedException | RejectedExecutionException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -193,7 +185,7 @@ final class PcscSession implements ApduTransport {
     }
 
     /** What {@link #transmit} throws for a failure of the card's answer on the session's thread. */
-    private static CardGoneException gone(CommandApdu command, Exception cause) {
+    private static CardGoneException gone(CommandApdu command, Throwable cause) {
         if (cause instanceof IllegalArgumentException) {
             // The reader answered less than a status word: vpcd does so when the card leaves mid-command.
             return new CardGoneException("no status word for " + command + ": " + PcscReaders.reason(cause), cause);

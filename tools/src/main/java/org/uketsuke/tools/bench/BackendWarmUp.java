@@ -39,8 +39,6 @@ import org.uketsuke.mockbackend.IssuedCard;
  */
 public final class BackendWarmUp {
 
-    private static final String INSTITUTION = "1311234567";
-
     private BackendWarmUp() {}
 
     public static void main(String[] args) throws Exception {
@@ -71,8 +69,8 @@ public final class BackendWarmUp {
     /** {@code count} PIN confirmations on one connection of its own, as {@code TerminalProcess.pinVisit} sends them. */
     private static void confirm(URI backend, TlsMaterial tls, IssuedCard card, int connection, int count)
             throws Exception {
-        HttpsEligibilityClient client =
-                new HttpsEligibilityClient(backend, tls, Duration.ofSeconds(10), INSTITUTION, Clock.systemUTC());
+        HttpsEligibilityClient client = new HttpsEligibilityClient(
+                backend, tls, Duration.ofSeconds(10), HistorySeed.INSTITUTION, Clock.systemUTC());
         Signature rsa = Signature.getInstance("SHA256withRSA");
         Consents consents = Consents.all(Consent.NO);
         for (int i = 0; i < count; i++) {
