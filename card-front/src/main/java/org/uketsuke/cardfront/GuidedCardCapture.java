@@ -18,15 +18,26 @@ public final class GuidedCardCapture implements AutoCloseable {
     static final double STILL_FRACTION = 0.015;
 
     private final CardFrontReader reader;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "card-front-ocr");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker;
     private Point[] previous;
 
     public GuidedCardCapture(CardFrontReader reader) {
+        this(reader, newWorker());
+    }
+
+    /** With a given worker: the tests hold it busy to see, without a race, on which thread a read completes. */
+    GuidedCardCapture(CardFrontReader reader, ExecutorService worker) {
         this.reader = reader;
+        this.worker = worker;
+    }
+
+    /** The capture's own single worker thread, "card-front-ocr". */
+    static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "card-front-ocr");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Looks at the next frame on the worker; the frame is cleared afterwards. */

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 import org.uketsuke.cardfront.sim.CardFrontPerson;
@@ -42,11 +46,24 @@ class GuidedCardCaptureTest {
     void readsOnItsOwnWorkerThreadAndClearsTheFrame() throws Exception {
         List<Mat> frames = HeldCardFrames.record(CardFrontRenderer.render(CardFrontPerson.generated(5)), 5, 0);
         Frame frame = new Frame(frames.getFirst(), 0);
-        try (GuidedCardCapture capture = new GuidedCardCapture(reader)) {
-            List<String> threads = new ArrayList<>();
-            CardFrontRead read = capture.offerAsync(frame)
-                    .whenComplete((r, e) -> threads.add(Thread.currentThread().getName()))
-                    .get();
+        ExecutorService worker = GuidedCardCapture.newWorker();
+        try (GuidedCardCapture capture = new GuidedCardCapture(reader, worker)) {
+            // The worker is held busy until the callback is registered: the read cannot complete before, so the
+            // callback runs on the thread that completes it (otherwise it would run here, on the test's thread).
+            CountDownLatch registered = new CountDownLatch(1);
+            worker.execute(() -> {
+                try {
+                    registered.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            List<String> threads = new CopyOnWriteArrayList<>();
+            CompletableFuture<CardFrontRead> pending = capture.offerAsync(frame)
+                    .whenComplete((r, e) -> threads.add(Thread.currentThread().getName()));
+            assertThat(pending).isNotDone();
+            registered.countDown();
+            CardFrontRead read = pending.get();
             assertThat(read).isEqualTo(new CardFrontRead.Unreadable(CardFrontRead.Reason.HOLD_STILL));
             assertThat(threads).containsExactly("card-front-ocr");
         }
