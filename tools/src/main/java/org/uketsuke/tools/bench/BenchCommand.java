@@ -387,7 +387,7 @@ public final class BenchCommand implements Callable<Integer> {
             readers.waitForCardAbsent(READER, Duration.ofSeconds(10));
             Stats read = Stats.ofNanos(nanos);
             if (v.visitsRead()) {
-                floors.certificateRead(read);
+                floors.certificateRead(nanos);
             }
             timed(
                     "Auth certificate (" + personalisation.authCertDer().length + " B) through pcscd + vpcd, "
@@ -1317,7 +1317,9 @@ public final class BenchCommand implements Callable<Integer> {
                         + " is the largest). Rows without them are counts, sizes or ratios (their figure under \"also measured\").\n");
         md.append(
                 "- Floors: the same machine's cost of the parts a figure cannot go below, measured in the same run; the"
-                        + " ratio rows divide by them, so a goal can be checked on any CPU.\n");
+                        + " ratio rows divide by them, so a goal can be checked on any CPU. A floor's p95 is the least of"
+                        + " its blocks of " + Floors.FLOOR_BLOCK + " measurements in a row: a burst of other load in"
+                        + " one block cannot raise it (and flatter a ratio).\n");
         md.append(
                 "- Change: against the previous full run on the same CPU model in [bench-history.jsonl](bench-history.jsonl)"
                         + " (every run appends its figures there); ⚠ marks a regression over 10 %.\n\n");

@@ -65,16 +65,9 @@ record VisitBackend(BackendProcess process, Path files, CardPersonalisation card
                 reader,
                 Integer.toString(warmUps),
                 Integer.toString(runs)));
-        Path errors = work.resolve("visit-terminal-err.txt");
-        Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            List<String> said = Files.readAllLines(errors, StandardCharsets.UTF_8);
-            throw new IOException("the visit terminal failed: " + output + "\n"
-                    + String.join("\n", said.subList(Math.max(0, said.size() - 30), said.size())));
-        }
-        return output.lines().toList();
+        return runChild(command, work.resolve("visit-terminal-err.txt"), "the visit terminal", null)
+                .lines()
+                .toList();
     }
 
     /**
@@ -98,16 +91,29 @@ record VisitBackend(BackendProcess process, Path files, CardPersonalisation card
                 cardFile.toString(),
                 Integer.toString(connections),
                 Integer.toString(each)));
-        Path errors = work.resolve("backend-warm-up-err.txt");
+        try {
+            runChild(command, work.resolve("backend-warm-up-err.txt"), "the backend warm-up", "done");
+        } finally {
+            Files.deleteIfExists(cardFile);
+        }
+    }
+
+    /**
+     * Runs a child JVM to its end; its standard output. It failed if it did not end within 10 minutes, ended with
+     * a status other than 0 or, with {@code mustSay}, never printed it: the exception carries its output and the last
+     * 30 lines of its standard error ({@code errors}).
+     */
+    private static String runChild(List<String> command, Path errors, String what, String mustSay)
+            throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Files.deleteIfExists(cardFile);
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || !output.contains("done")) {
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || (mustSay != null && !output.contains(mustSay))) {
             p.destroyForcibly();
             List<String> said = Files.readAllLines(errors, StandardCharsets.UTF_8);
-            throw new IOException("the backend warm-up failed: " + output + "\n"
+            throw new IOException(what + " failed: " + output + "\n"
                     + String.join("\n", said.subList(Math.max(0, said.size() - 30), said.size())));
         }
+        return output;
     }
 
     @Override
