@@ -17,7 +17,7 @@ import org.uketsuke.tools.bench.window.MinimalWindow;
 
 /**
  * App cold start to the idle kiosk + staff windows (goal ≤ 1.5 s, and ≤ 1.5× a minimal JavaFX window with the same JDK
- * and flags), with JDK 25's AOT cache as the launcher uses it (JEPs 483/514/515: classes loaded and linked, method
+ * and flags: the product's JVM options for both), with JDK 25's AOT cache as the launcher uses it (JEPs 483/514/515: classes loaded and linked, method
  * profiles) against the AppCDS archive it used before, started in turns so other load on the machine falls on each
  * alike.
  */
@@ -106,7 +106,12 @@ final class ColdStart {
         if (System.getenv("DISPLAY") == null && Files.isExecutable(Path.of("/usr/bin/xvfb-run"))) {
             command.addAll(List.of("/usr/bin/xvfb-run", "-a"));
         }
-        command.addAll(List.of(BenchCommand.javaCommand(), "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw"));
+        // The product's JVM options (packaging/jvm-options.properties, as ./uketsuke and the installers start it: its
+        // collector among them) for the app and the minimal window alike. Until 2026-12-06 this row ran both on the
+        // JVM's default collector (G1 on this machine), which the product does not use.
+        command.add(BenchCommand.javaCommand());
+        command.addAll(ProductJvmOptions.product());
+        command.add("-Dprism.order=sw");
         command.addAll(
                 switch (variant) {
                     case WINDOW -> aot("window.aot", first);
