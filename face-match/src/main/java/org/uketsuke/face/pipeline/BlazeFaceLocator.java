@@ -29,9 +29,9 @@ public final class BlazeFaceLocator implements FaceLocator {
 
     /**
      * The input square is this many times the frame's longer side. A face filling the frame (a chip photo's head crop,
-     * LFW-style crops) gets half-face detections and keypoints pulled towards the face's centre from the short-range
-     * model; with the frame at two thirds of the input, on the 95 images of docs/face-eval.md, enrolment failures fell
-     * from 17 to 6 and the EER from 1.80 % to 0.09 % (1.25: 0.18 %, 2: 0.16 %).
+     * LFW-style crops) gets half-face detections and keypoints pulled towards the face's centre from the model; with
+     * the frame at two thirds of the input, on the 95 images of docs/face-eval.md, enrolment failures fell from 17 to 6
+     * and the EER from 1.80 % to 0.09 % (1.25: 0.18 %, 2: 0.16 %).
      */
     static final double MARGIN = 1.5;
 

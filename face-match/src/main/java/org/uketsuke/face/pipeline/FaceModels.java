@@ -20,7 +20,7 @@ import org.uketsuke.face.OpenCv;
  */
 public final class FaceModels {
 
-    /** MediaPipe BlazeFace, short range (Apache-2.0): detector and six keypoints (ADR 0011). */
+    /** MediaPipe BlazeFace, the 256 × 256 back-camera model (Apache-2.0): detector and six keypoints (ADR 0011). */
     public static final String BLAZEFACE = "blazeface.onnx";
 
     /** dlib's face recognition ResNet (public domain), 128-D (ADR 0011). */
