@@ -29,6 +29,7 @@ import org.uketsuke.bridge.sink.ConfirmedEntry;
 import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.DurableSqlite;
 import org.uketsuke.bridge.sink.DurableWrites;
+import org.uketsuke.bridge.sink.KeptStatements;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.sink.RececonSink;
@@ -67,14 +68,26 @@ public final class RececonBridge implements AutoCloseable {
     static final String DELIVERED_SINKS = "select sink from delivery where entry_id = ?";
     static final String DELIVERED_SINKS_OF_PAGE = "select entry_id, sink from delivery where entry_id between ? and ?";
 
+    // What a visit's submit and drain write, kept prepared (KeptStatements).
+    static final String INSERT_ENTRY =
+            "insert or ignore into entry (idempotency_key, confirmed_at, method, result_xml) values (?,?,?,?)";
+    static final String MARK_DELIVERY = "insert or ignore into delivery (entry_id, sink, delivered_at) values (?,?,?)";
+    static final String MARK_DELIVERED = "update entry set state = 'DELIVERED', last_error = null where id = ?";
+    static final String MARK_FAILED = "update entry set attempts = attempts + 1, last_error = ?,"
+            + " state = case when attempts + 1 >= " + MAX_ATTEMPTS + " then 'FAILED' else 'PENDING' end where id = ?";
+
     private final Connection outbox;
+    /** The outbox's hot statements, prepared once (used under this object's monitor, closed before the outbox). */
+    private final KeptStatements statements;
+
     private final List<RececonSink> sinks;
     private final String institutionCode;
     /** The threads the sinks after the first deliver on (one each, started when first needed). */
     private final ExecutorService alongside;
 
-    private RececonBridge(Connection outbox, List<RececonSink> sinks, String institutionCode) {
+    private RececonBridge(Connection outbox, List<RececonSink> sinks, String institutionCode) throws SQLException {
         this.outbox = outbox;
+        this.statements = KeptStatements.of(outbox);
         this.sinks = List.copyOf(sinks);
         this.institutionCode = institutionCode;
         this.alongside = Executors.newFixedThreadPool(
@@ -148,21 +161,21 @@ public final class RececonBridge implements AutoCloseable {
     public synchronized List<DeliveryId> submitAll(List<Confirmation> confirmations) {
         return inTransaction("the outbox could not take the confirmation", () -> {
             List<DeliveryId> ids = new ArrayList<>();
-            try (PreparedStatement insert = outbox.prepareStatement("insert or ignore into entry (idempotency_key,"
-                            + " confirmed_at, method, result_xml) values (?,?,?,?)");
-                    PreparedStatement find = outbox.prepareStatement(KEY_LOOKUP)) {
-                for (Confirmation confirmation : confirmations) {
+            for (Confirmation confirmation : confirmations) {
+                statements.use(INSERT_ENTRY, insert -> {
                     insert.setString(1, confirmation.idempotencyKey());
                     insert.setString(2, confirmation.confirmedAt().toString());
                     insert.setString(3, confirmation.method().name());
                     insert.setBytes(4, resultXml(confirmation));
-                    insert.executeUpdate();
+                    return insert.executeUpdate();
+                });
+                ids.add(statements.use(KEY_LOOKUP, find -> {
                     find.setString(1, confirmation.idempotencyKey());
                     try (ResultSet rs = find.executeQuery()) {
                         rs.next();
-                        ids.add(new DeliveryId(rs.getLong(1)));
+                        return new DeliveryId(rs.getLong(1));
                     }
-                }
+                }));
             }
             return ids;
         });
@@ -307,13 +320,7 @@ public final class RececonBridge implements AutoCloseable {
         synchronousMode("NORMAL");
         try {
             inTransaction("the outbox could not record deliveries", () -> {
-                try (PreparedStatement mark = outbox.prepareStatement(
-                                "insert or ignore into delivery (entry_id, sink, delivered_at) values (?,?,?)");
-                        PreparedStatement delivered = outbox.prepareStatement(
-                                "update entry set state = 'DELIVERED', last_error = null where id = ?");
-                        PreparedStatement failed = outbox.prepareStatement("update entry set attempts = attempts + 1,"
-                                + " last_error = ?, state = case when attempts + 1 >= " + MAX_ATTEMPTS
-                                + " then 'FAILED' else 'PENDING' end where id = ?")) {
+                statements.use(MARK_DELIVERY, mark -> {
                     for (Map.Entry<DeliveryId, Set<String>> entry : taken.entrySet()) {
                         for (String sink : entry.getValue()) {
                             mark.setLong(1, entry.getKey().value());
@@ -322,20 +329,29 @@ public final class RececonBridge implements AutoCloseable {
                             mark.addBatch();
                         }
                     }
-                    mark.executeBatch();
+                    return mark.executeBatch();
+                });
+                statements.use(MARK_DELIVERED, delivered -> {
                     for (OutboxEntry entry : page) {
-                        String error = errors.get(entry.id());
-                        if (error == null) {
+                        if (!errors.containsKey(entry.id())) {
                             delivered.setLong(1, entry.id().value());
                             delivered.addBatch();
-                        } else {
-                            failed.setString(1, error);
-                            failed.setLong(2, entry.id().value());
-                            failed.addBatch();
                         }
                     }
-                    delivered.executeBatch();
-                    failed.executeBatch();
+                    return delivered.executeBatch();
+                });
+                if (!errors.isEmpty()) {
+                    statements.use(MARK_FAILED, failed -> {
+                        for (OutboxEntry entry : page) {
+                            String error = errors.get(entry.id());
+                            if (error != null) {
+                                failed.setString(1, error);
+                                failed.setLong(2, entry.id().value());
+                                failed.addBatch();
+                            }
+                        }
+                        return failed.executeBatch();
+                    });
                 }
                 return null;
             });
@@ -352,11 +368,19 @@ public final class RececonBridge implements AutoCloseable {
         }
     }
 
+    /** How many statements the outbox has prepared since it opened (tests: the hot ones once, not per visit). */
+    synchronized long statementsPrepared() {
+        return statements.prepared();
+    }
+
     /** Whether an entry still waits for a sink: what the delivery worker asks after each drain (indexed, not a scan). */
     public synchronized boolean hasPending() {
-        try (Statement s = outbox.createStatement();
-                ResultSet rs = s.executeQuery(ANY_PENDING)) {
-            return rs.next() && rs.getBoolean(1);
+        try {
+            return statements.use(ANY_PENDING, q -> {
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -434,18 +458,21 @@ public final class RececonBridge implements AutoCloseable {
 
     private List<OutboxEntry> pending(long after) {
         List<OutboxEntry> entries = new ArrayList<>();
-        try (PreparedStatement q = outbox.prepareStatement(PENDING_ENTRIES)) {
-            q.setLong(1, after);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new OutboxEntry(
-                            new DeliveryId(rs.getLong(1)),
-                            rs.getString(2),
-                            Instant.parse(rs.getString(3)),
-                            IdentityMethod.valueOf(rs.getString(4)),
-                            rs.getBytes(5)));
+        try {
+            statements.use(PENDING_ENTRIES, q -> {
+                q.setLong(1, after);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new OutboxEntry(
+                                new DeliveryId(rs.getLong(1)),
+                                rs.getString(2),
+                                Instant.parse(rs.getString(3)),
+                                IdentityMethod.valueOf(rs.getString(4)),
+                                rs.getBytes(5)));
+                    }
                 }
-            }
+                return entries;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -454,13 +481,16 @@ public final class RececonBridge implements AutoCloseable {
 
     private Set<String> deliveredSinks(DeliveryId id) {
         Set<String> done = new HashSet<>();
-        try (PreparedStatement q = outbox.prepareStatement(DELIVERED_SINKS)) {
-            q.setLong(1, id.value());
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    done.add(rs.getString(1));
+        try {
+            statements.use(DELIVERED_SINKS, q -> {
+                q.setLong(1, id.value());
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        done.add(rs.getString(1));
+                    }
                 }
-            }
+                return done;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -471,17 +501,20 @@ public final class RececonBridge implements AutoCloseable {
     private Map<DeliveryId, Set<String>> deliveredSinks(List<OutboxEntry> page) {
         Map<DeliveryId, Set<String>> done = new HashMap<>();
         page.forEach(entry -> done.put(entry.id(), new HashSet<>()));
-        try (PreparedStatement q = outbox.prepareStatement(DELIVERED_SINKS_OF_PAGE)) {
-            q.setLong(1, page.getFirst().id().value());
-            q.setLong(2, page.getLast().id().value());
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    Set<String> sinksOfEntry = done.get(new DeliveryId(rs.getLong(1)));
-                    if (sinksOfEntry != null) {
-                        sinksOfEntry.add(rs.getString(2));
+        try {
+            statements.use(DELIVERED_SINKS_OF_PAGE, q -> {
+                q.setLong(1, page.getFirst().id().value());
+                q.setLong(2, page.getLast().id().value());
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        Set<String> sinksOfEntry = done.get(new DeliveryId(rs.getLong(1)));
+                        if (sinksOfEntry != null) {
+                            sinksOfEntry.add(rs.getString(2));
+                        }
                     }
                 }
-            }
+                return done;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -492,6 +525,7 @@ public final class RececonBridge implements AutoCloseable {
     public synchronized void close() {
         alongside.shutdown();
         sinks.forEach(RececonSink::close);
+        statements.close();
         try {
             outbox.close();
         } catch (SQLException e) {

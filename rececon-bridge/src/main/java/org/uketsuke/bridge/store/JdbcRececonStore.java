@@ -21,6 +21,7 @@ import org.uketsuke.bridge.sink.BatchDelivery;
 import org.uketsuke.bridge.sink.ConfirmedEntry;
 import org.uketsuke.bridge.sink.DeliveryId;
 import org.uketsuke.bridge.sink.DurableWrites;
+import org.uketsuke.bridge.sink.KeptStatements;
 import org.uketsuke.bridge.sink.OutboxEntry;
 import org.uketsuke.bridge.sink.PrivateFiles;
 import org.uketsuke.bridge.sink.RececonSink;
@@ -57,10 +58,39 @@ public final class JdbcRececonStore implements RececonSink {
             + " where birthdate = ?"
             + " order by last_confirmed_at desc";
 
+    // A delivery's statements (kept prepared on SQLite: KeptStatements).
+    static final String INSERT_CONFIRMATION = "insert into qualification (idempotency_key, confirmed_at,"
+            + " method, insurer_number, insurer_name, symbol, number, branch, name, name_kana, birthdate, sex,"
+            + " personal_family, contribution_ratio, processing_time, result_xml, reference_classification,"
+            + " qualification_date, elderly_ratio, limit_classification, limit_category, limit_valid_start,"
+            + " limit_valid_end, reference_number) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " on conflict (idempotency_key) do nothing";
+    static final String INSERT_PUBLIC_EXPENSE = "insert into public_expense (idempotency_key, seq,"
+            + " payer_number, recipient_number, valid_start, valid_end) values (?,?,?,?,?,?)";
+    static final String INSERT_SPECIFIC_DISEASE = "insert into specific_disease (idempotency_key, seq,"
+            + " disease_code, valid_start, valid_end, self_pay_yen) values (?,?,?,?,?,?)";
+    static final String UPSERT_INSURANCE = "insert into insurance (insurer_number, symbol, number, branch,"
+            + " birthdate, name, name_kana, sex, personal_family, contribution_ratio, insurer_name, qualification_date,"
+            + " elderly_ratio, limit_category, last_confirmed_at, last_method, last_idempotency_key, reference_number)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " on conflict (insurer_number, symbol, number, branch, birthdate) do update set"
+            + " name = excluded.name, name_kana = excluded.name_kana, sex = excluded.sex,"
+            + " personal_family = excluded.personal_family, contribution_ratio = excluded.contribution_ratio,"
+            + " insurer_name = excluded.insurer_name, qualification_date = excluded.qualification_date,"
+            + " elderly_ratio = excluded.elderly_ratio, limit_category = excluded.limit_category,"
+            + " last_confirmed_at = excluded.last_confirmed_at, last_method = excluded.last_method,"
+            + " last_idempotency_key = excluded.last_idempotency_key,"
+            + " reference_number = coalesce(excluded.reference_number, insurance.reference_number)"
+            + " where excluded.last_confirmed_at >= insurance.last_confirmed_at";
+
     private final StoreDialect dialect;
     private final ConnectionSource source;
     private final String description;
     private Connection connection;
+    /** The open connection's delivery statements; closed with it, made anew with the next one. */
+    private KeptStatements statements;
+    /** Statements prepared on connections closed since (tests: {@link #statementsPrepared}). */
+    private long preparedBefore;
 
     private JdbcRececonStore(StoreDialect dialect, ConnectionSource source, String description) {
         this.dialect = dialect;
@@ -123,7 +153,7 @@ public final class JdbcRececonStore implements RececonSink {
         Connection c = reachable();
         try {
             c.setAutoCommit(false);
-            write(c, entry, read);
+            write(entry, read);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             drop(c);
@@ -159,7 +189,7 @@ public final class JdbcRececonStore implements RececonSink {
         try {
             c.setAutoCommit(false);
             for (Map.Entry<OutboxEntry, ConfirmedEntry> entry : readable.entrySet()) {
-                write(c, entry.getKey(), entry.getValue());
+                write(entry.getKey(), entry.getValue());
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -222,31 +252,27 @@ public final class JdbcRececonStore implements RececonSink {
      * One entry's rows, inside the caller's transaction: the confirmation under its key ({@code on conflict do
      * nothing}); only when it is new, its blocks and the patient's insurance row.
      */
-    private void write(Connection c, OutboxEntry entry, ConfirmedEntry read) throws SQLException {
+    private void write(OutboxEntry entry, ConfirmedEntry read) throws SQLException {
         ResultMessage message = read.message();
         ConfirmationOutcome.Confirmed confirmed = read.confirmed();
-        if (insertConfirmation(c, entry, message, confirmed)) {
-            insertBlocks(c, entry.idempotencyKey(), confirmed.qualification());
-            ParticularsRows.write(dialect, c, entry.idempotencyKey(), message, confirmed.qualification());
+        KeptStatements s = statements;
+        if (insertConfirmation(s, entry, message, confirmed)) {
+            insertBlocks(s, entry.idempotencyKey(), confirmed.qualification());
+            ParticularsRows.write(dialect, s, entry.idempotencyKey(), message, confirmed.qualification());
             SubsidyRows.write(
                     dialect,
-                    c,
+                    s,
                     entry.idempotencyKey(),
                     confirmed.qualification().particulars().subsidies());
-            upsertInsurance(c, entry, confirmed.qualification());
+            upsertInsurance(s, entry, confirmed.qualification());
         }
     }
 
     private boolean insertConfirmation(
-            Connection c, OutboxEntry entry, ResultMessage message, ConfirmationOutcome.Confirmed confirmed)
+            KeptStatements s, OutboxEntry entry, ResultMessage message, ConfirmationOutcome.Confirmed confirmed)
             throws SQLException {
         Qualification q = confirmed.qualification();
-        try (PreparedStatement insert = c.prepareStatement("insert into qualification (idempotency_key, confirmed_at,"
-                + " method, insurer_number, insurer_name, symbol, number, branch, name, name_kana, birthdate, sex,"
-                + " personal_family, contribution_ratio, processing_time, result_xml, reference_classification,"
-                + " qualification_date, elderly_ratio, limit_classification, limit_category, limit_valid_start,"
-                + " limit_valid_end, reference_number) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                + " on conflict (idempotency_key) do nothing")) {
+        return s.use(INSERT_CONFIRMATION, insert -> {
             insert.setString(1, entry.idempotencyKey());
             dialect.bindInstant(insert, 2, entry.confirmedAt());
             insert.setString(3, entry.method().name());
@@ -281,14 +307,13 @@ public final class JdbcRececonStore implements RececonSink {
                     insert, 23, q.details().limit().map(l -> l.validEnd()).orElse(null));
             insert.setString(24, q.referenceNumber().map(r -> r.value()).orElse(null));
             return insert.executeUpdate() == 1;
-        }
+        });
     }
 
-    private void insertBlocks(Connection c, String key, Qualification q) throws SQLException {
+    private void insertBlocks(KeptStatements s, String key, Qualification q) throws SQLException {
         List<PublicExpense> expenses = q.details().publicExpenses();
         if (!expenses.isEmpty()) {
-            try (PreparedStatement insert = c.prepareStatement("insert into public_expense (idempotency_key, seq,"
-                    + " payer_number, recipient_number, valid_start, valid_end) values (?,?,?,?,?,?)")) {
+            s.use(INSERT_PUBLIC_EXPENSE, insert -> {
                 for (int i = 0; i < expenses.size(); i++) {
                     PublicExpense expense = expenses.get(i);
                     insert.setString(1, key);
@@ -303,13 +328,12 @@ public final class JdbcRececonStore implements RececonSink {
                     dialect.bindDate(insert, 6, expense.validEnd());
                     insert.addBatch();
                 }
-                insert.executeBatch();
-            }
+                return insert.executeBatch();
+            });
         }
         List<SpecificDiseaseCertificate> diseases = q.details().specificDiseases();
         if (!diseases.isEmpty()) {
-            try (PreparedStatement insert = c.prepareStatement("insert into specific_disease (idempotency_key, seq,"
-                    + " disease_code, valid_start, valid_end, self_pay_yen) values (?,?,?,?,?,?)")) {
+            s.use(INSERT_SPECIFIC_DISEASE, insert -> {
                 for (int i = 0; i < diseases.size(); i++) {
                     SpecificDiseaseCertificate disease = diseases.get(i);
                     insert.setString(1, key);
@@ -320,26 +344,13 @@ public final class JdbcRececonStore implements RececonSink {
                     insert.setInt(6, disease.selfPayYen());
                     insert.addBatch();
                 }
-                insert.executeBatch();
-            }
+                return insert.executeBatch();
+            });
         }
     }
 
-    private void upsertInsurance(Connection c, OutboxEntry entry, Qualification q) throws SQLException {
-        try (PreparedStatement upsert =
-                c.prepareStatement("insert into insurance (insurer_number, symbol, number, branch,"
-                        + " birthdate, name, name_kana, sex, personal_family, contribution_ratio, insurer_name, qualification_date,"
-                        + " elderly_ratio, limit_category, last_confirmed_at, last_method, last_idempotency_key, reference_number)"
-                        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                        + " on conflict (insurer_number, symbol, number, branch, birthdate) do update set"
-                        + " name = excluded.name, name_kana = excluded.name_kana, sex = excluded.sex,"
-                        + " personal_family = excluded.personal_family, contribution_ratio = excluded.contribution_ratio,"
-                        + " insurer_name = excluded.insurer_name, qualification_date = excluded.qualification_date,"
-                        + " elderly_ratio = excluded.elderly_ratio, limit_category = excluded.limit_category,"
-                        + " last_confirmed_at = excluded.last_confirmed_at, last_method = excluded.last_method,"
-                        + " last_idempotency_key = excluded.last_idempotency_key,"
-                        + " reference_number = coalesce(excluded.reference_number, insurance.reference_number)"
-                        + " where excluded.last_confirmed_at >= insurance.last_confirmed_at")) {
+    private void upsertInsurance(KeptStatements s, OutboxEntry entry, Qualification q) throws SQLException {
+        s.use(UPSERT_INSURANCE, upsert -> {
             upsert.setString(1, q.card().insurer().value());
             upsert.setString(2, q.card().symbol());
             upsert.setString(3, q.card().number());
@@ -364,8 +375,8 @@ public final class JdbcRececonStore implements RececonSink {
             upsert.setString(16, entry.method().name());
             upsert.setString(17, entry.idempotencyKey());
             upsert.setString(18, q.referenceNumber().map(r -> r.value()).orElse(null));
-            upsert.executeUpdate();
-        }
+            return upsert.executeUpdate();
+        });
     }
 
     /**
@@ -471,6 +482,7 @@ public final class JdbcRececonStore implements RececonSink {
             if (!applied.isEmpty()) {
                 log.info("レセコン store {} migrated to schema version {}", description, SchemaMigrations.latestVersion());
             }
+            statements = KeptStatements.of(fresh);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(fresh);
             throw e;
@@ -479,14 +491,29 @@ public final class JdbcRececonStore implements RececonSink {
         return fresh;
     }
 
+    /** How many statements this store has prepared on all its connections (tests: once each per connection). */
+    public synchronized long statementsPrepared() {
+        return preparedBefore + (statements == null ? 0 : statements.prepared());
+    }
+
     private void drop(Connection c) {
         try {
             c.rollback();
         } catch (SQLException ignored) {
             // the connection is gone anyway
         }
+        closeStatements();
         closeQuietly(c);
         connection = null;
+    }
+
+    /** The kept statements go with their connection. */
+    private void closeStatements() {
+        if (statements != null) {
+            preparedBefore += statements.prepared();
+            statements.close();
+            statements = null;
+        }
     }
 
     private static void closeQuietly(Connection c) {
@@ -500,6 +527,7 @@ public final class JdbcRececonStore implements RececonSink {
     @Override
     public synchronized void close() {
         if (connection != null) {
+            closeStatements();
             closeQuietly(connection);
             connection = null;
         }

@@ -1,9 +1,8 @@
 package org.uketsuke.bridge.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.uketsuke.bridge.sink.KeptStatements;
 import org.uketsuke.eligibility.ConsentRecord;
 import org.uketsuke.eligibility.MedicalTicket;
 import org.uketsuke.eligibility.Qualification;
@@ -18,19 +17,28 @@ import org.uketsuke.eligibility.wire.ResultMessage;
  */
 final class ParticularsRows {
 
+    static final String UPDATE_QUALIFICATION = "update qualification set card_classification = ?,"
+            + " insured_name = ?, name_of_other = ?, name_of_other_kana = ?, sex2 = ?, address = ?,"
+            + " post_number = ?, disqualification_date = ?, reason_of_loss = ?, certificate_issuance_date = ?,"
+            + " card_valid_date = ?, card_expiration_date = ?, preschool_classification = ?,"
+            + " prescription_issue_select = ?, elderly_certificate_date = ?, elderly_valid_start = ?,"
+            + " elderly_valid_end = ?, limit_certificate_date = ?, limit_long_term_date = ?"
+            + " where idempotency_key = ?";
+    static final String UPDATE_SPECIFIC_DISEASE =
+            "update specific_disease set certificate_date = ? where idempotency_key = ? and seq = ?";
+    static final String INSERT_CONSENT =
+            "insert into consent (idempotency_key, kind, flag, consent_time, expiry) values (?,?,?,?,?)";
+    static final String INSERT_MEDICAL_TICKET = "insert into medical_ticket (idempotency_key, seq,"
+            + " ticket_kind, payer_number, recipient_number, valid_start, valid_end) values (?,?,?,?,?,?,?)";
+
     private ParticularsRows() {}
 
-    static void write(StoreDialect dialect, Connection c, String key, ResultMessage message, Qualification q)
+    static void write(
+            StoreDialect dialect, KeptStatements statements, String key, ResultMessage message, Qualification q)
             throws SQLException {
         ResultParticulars p = q.particulars();
         QualificationDetails d = q.details();
-        try (PreparedStatement update = c.prepareStatement("update qualification set card_classification = ?,"
-                + " insured_name = ?, name_of_other = ?, name_of_other_kana = ?, sex2 = ?, address = ?,"
-                + " post_number = ?, disqualification_date = ?, reason_of_loss = ?, certificate_issuance_date = ?,"
-                + " card_valid_date = ?, card_expiration_date = ?, preschool_classification = ?,"
-                + " prescription_issue_select = ?, elderly_certificate_date = ?, elderly_valid_start = ?,"
-                + " elderly_valid_end = ?, limit_certificate_date = ?, limit_long_term_date = ?"
-                + " where idempotency_key = ?")) {
+        statements.use(UPDATE_QUALIFICATION, update -> {
             update.setString(1, p.cardClassification().code());
             update.setString(2, p.insuredName());
             update.setString(3, p.nameOfOther());
@@ -52,46 +60,50 @@ final class ParticularsRows {
             dialect.bindDate(update, 18, d.limit().map(l -> l.certificateDate()).orElse(null));
             dialect.bindDate(update, 19, d.limit().map(l -> l.longTermDate()).orElse(null));
             update.setString(20, key);
-            update.executeUpdate();
-        }
+            return update.executeUpdate();
+        });
         List<SpecificDiseaseCertificate> diseases = d.specificDiseases();
-        try (PreparedStatement disease = c.prepareStatement(
-                "update specific_disease set certificate_date = ? where idempotency_key = ? and seq = ?")) {
-            for (int i = 0; i < diseases.size(); i++) {
-                dialect.bindDate(disease, 1, diseases.get(i).certificateDate());
-                disease.setString(2, key);
-                disease.setInt(3, i + 1);
-                disease.addBatch();
-            }
-            disease.executeBatch();
+        if (!diseases.isEmpty()) {
+            statements.use(UPDATE_SPECIFIC_DISEASE, disease -> {
+                for (int i = 0; i < diseases.size(); i++) {
+                    dialect.bindDate(disease, 1, diseases.get(i).certificateDate());
+                    disease.setString(2, key);
+                    disease.setInt(3, i + 1);
+                    disease.addBatch();
+                }
+                return disease.executeBatch();
+            });
         }
-        try (PreparedStatement consent = c.prepareStatement(
-                "insert into consent (idempotency_key, kind, flag," + " consent_time, expiry) values (?,?,?,?,?)")) {
-            for (ConsentRecord r : p.consents()) {
-                consent.setString(1, key);
-                consent.setString(2, r.kind().name());
-                consent.setString(3, r.flag().code());
-                consent.setString(4, r.consentTime());
-                consent.setString(5, r.expiry());
-                consent.addBatch();
-            }
-            consent.executeBatch();
+        List<ConsentRecord> consents = p.consents();
+        if (!consents.isEmpty()) {
+            statements.use(INSERT_CONSENT, consent -> {
+                for (ConsentRecord r : consents) {
+                    consent.setString(1, key);
+                    consent.setString(2, r.kind().name());
+                    consent.setString(3, r.flag().code());
+                    consent.setString(4, r.consentTime());
+                    consent.setString(5, r.expiry());
+                    consent.addBatch();
+                }
+                return consent.executeBatch();
+            });
         }
         List<MedicalTicket> tickets = p.medicalTickets();
-        try (PreparedStatement ticket = c.prepareStatement("insert into medical_ticket (idempotency_key, seq,"
-                + " ticket_kind, payer_number, recipient_number, valid_start, valid_end) values (?,?,?,?,?,?,?)")) {
-            for (int i = 0; i < tickets.size(); i++) {
-                MedicalTicket t = tickets.get(i);
-                ticket.setString(1, key);
-                ticket.setInt(2, i + 1);
-                ticket.setString(3, t.ticketKind());
-                ticket.setString(4, t.payer().value());
-                ticket.setString(5, t.recipient().value());
-                dialect.bindDate(ticket, 6, t.validStart());
-                dialect.bindDate(ticket, 7, t.validEnd());
-                ticket.addBatch();
-            }
-            ticket.executeBatch();
+        if (!tickets.isEmpty()) {
+            statements.use(INSERT_MEDICAL_TICKET, ticket -> {
+                for (int i = 0; i < tickets.size(); i++) {
+                    MedicalTicket t = tickets.get(i);
+                    ticket.setString(1, key);
+                    ticket.setInt(2, i + 1);
+                    ticket.setString(3, t.ticketKind());
+                    ticket.setString(4, t.payer().value());
+                    ticket.setString(5, t.recipient().value());
+                    dialect.bindDate(ticket, 6, t.validStart());
+                    dialect.bindDate(ticket, 7, t.validEnd());
+                    ticket.addBatch();
+                }
+                return ticket.executeBatch();
+            });
         }
     }
 }

@@ -1,10 +1,10 @@
 package org.uketsuke.bridge.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import org.uketsuke.bridge.sink.KeptStatements;
 import org.uketsuke.eligibility.MedicalSubsidies;
 import org.uketsuke.eligibility.MedicalSubsidy;
 
@@ -15,19 +15,25 @@ import org.uketsuke.eligibility.MedicalSubsidy;
  */
 final class SubsidyRows {
 
+    static final String UPDATE_STATUS = "update qualification set medical_subsidy_status = ? where idempotency_key = ?";
+    static final String INSERT_SUBSIDY = "insert into medical_subsidy (idempotency_key, seq, kind,"
+            + " payer_number, payer_checked, recipient_number, municipality, valid_start, valid_end,"
+            + " self_pay_per_visit, self_pay_monthly_limit) values (?,?,?,?,?,?,?,?,?,?,?)";
+
     private SubsidyRows() {}
 
-    static void write(StoreDialect dialect, Connection c, String key, MedicalSubsidies answer) throws SQLException {
-        try (PreparedStatement status =
-                c.prepareStatement("update qualification set medical_subsidy_status = ? where idempotency_key = ?")) {
+    static void write(StoreDialect dialect, KeptStatements statements, String key, MedicalSubsidies answer)
+            throws SQLException {
+        statements.use(UPDATE_STATUS, status -> {
             status.setString(1, answer.status().code());
             status.setString(2, key);
-            status.executeUpdate();
-        }
+            return status.executeUpdate();
+        });
         List<MedicalSubsidy> subsidies = answer.subsidies();
-        try (PreparedStatement row = c.prepareStatement("insert into medical_subsidy (idempotency_key, seq, kind,"
-                + " payer_number, payer_checked, recipient_number, municipality, valid_start, valid_end,"
-                + " self_pay_per_visit, self_pay_monthly_limit) values (?,?,?,?,?,?,?,?,?,?,?)")) {
+        if (subsidies.isEmpty()) {
+            return;
+        }
+        statements.use(INSERT_SUBSIDY, row -> {
             for (int i = 0; i < subsidies.size(); i++) {
                 MedicalSubsidy s = subsidies.get(i);
                 row.setString(1, key);
@@ -43,8 +49,8 @@ final class SubsidyRows {
                 setYen(row, 11, s.copay().monthlyCapYen());
                 row.addBatch();
             }
-            row.executeBatch();
-        }
+            return row.executeBatch();
+        });
     }
 
     private static void setYen(PreparedStatement row, int index, Integer yen) throws SQLException {
