@@ -27,11 +27,18 @@ JAVA_OPTIONS=()
 for option in "${options[@]}"; do JAVA_OPTIONS+=(--java-options "$option"); done
 cp "$ROOT"/app/target/app-*.jar "$WORK/input/app.jar"
 cp "$ROOT"/app/target/lib/*.jar "$WORK/input/"
+# JavaFX's native libraries, which the build moved out of its jars to beside them (packaging/javafx-natives.sh).
+for library in "$ROOT"/app/target/lib/*.so; do [ ! -f "$library" ] || cp "$library" "$WORK/input/"; done
 # Only this platform's native libraries: the jars carry every OS's OpenCV, SQLite, Tesseract and JNA (issue #23).
 # prune-natives.sh is checked on its own.
 # shellcheck source=/dev/null
 . "$ROOT/packaging/prune-natives.sh"
 prune_natives linux-x86_64 "$WORK/input"
+# JavaFX loads them from beside its jars, not extracted from the jar and hashed at each start; a jar that still holds
+# them gives them up here. Stripped like the libraries inside the jars.
+"$ROOT/packaging/javafx-natives.sh" "$WORK/input"
+compgen -G "$WORK/input/libglass.so" >/dev/null || { echo "build-deb: JavaFX's libraries are missing" >&2; exit 1; }
+if command -v strip >/dev/null; then strip --strip-unneeded "$WORK/input"/*.so; fi
 # The developer tools (bench, soak, face eval) are not an app dependency and must never reach the installer.
 if compgen -G "$WORK/input/tools-*.jar" >/dev/null; then echo "build-deb: the tools jar must not be in the DEB" >&2; exit 1; fi
 

@@ -94,6 +94,11 @@ for model in blazeface.onnx face_recognition_dlib.onnx; do
 done
 ! grep -qE '/fr_(detect|landmark|feature)\.onnx$' <<< "$models" && ok "product DEB carries none of ADR 0001's models (fr_*.onnx)" \
   || fail "product DEB still carries ADR 0001's models: $(grep -E '/fr_' <<< "$models" | tr '\n' ' ')"
+# JavaFX's libraries sit beside its jars (packaging/javafx-natives.sh), where it loads them without extracting them.
+fx_inside="$(find "$OUT/size" -name 'javafx-*.jar' -print0 | xargs -0 -n1 unzip -Z1 2>/dev/null | grep -E '\.so$' || true)"
+[ -f "$OUT/size/opt/uketsuke/lib/app/libglass.so" ] && [ -f "$OUT/size/opt/uketsuke/lib/app/libprism_sw.so" ] \
+  && [ -z "$fx_inside" ] && ok "product DEB holds JavaFX's libraries beside its jars, none inside them" \
+  || fail "JavaFX's libraries: $(find "$OUT/size/opt/uketsuke/lib/app" -maxdepth 1 -name '*.so' | wc -l) beside the jars, inside: $fx_inside"
 size_bytes="$(stat -c %s "$OUT"/v1/uketsuke_0.0.1_amd64.deb)"
 size_mib="$(awk -v b="$size_bytes" 'BEGIN { printf "%.1f", b / 1048576 }')"
 # The goal (issue #23) is the ceiling: ≤ 80 MiB (only this platform's natives, no bundled tessdata, stripped
@@ -185,6 +190,8 @@ if command -v xvfb-run >/dev/null; then
         > "$OUT/$1" 2>&1 && grep -q '^ready ' "$OUT/$1" || { sed 's/^/# /' "$OUT/$1"; fail "windowed demo start ($1)"; }
   }
   aot_demo aot-train.txt
+  [ ! -e "$AOT_HOME/.openjfx" ] && ok "the windowed start loads JavaFX's libraries where they are installed (no ~/.openjfx cache)" \
+    || fail "the windowed start extracted JavaFX's libraries: $(find "$AOT_HOME/.openjfx" -name '*.so' | head -3 | tr '\n' ' ')"
   cache="$(find "$AOT_HOME/.cache/uketsuke" -name 'demo-*.aot' 2>/dev/null)"
   [ -n "$cache" ] && [ "$(stat -c %a "$AOT_HOME/.cache/uketsuke")" = 700 ] && [ "$(stat -c %a "$cache")" = 600 ] \
     && ok "the first windowed start trains an AOT cache in the user's cache folder (0700, $(du -m "$cache" | cut -f1) MB)" \

@@ -1,7 +1,9 @@
 package org.uketsuke.mockbackend;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -31,6 +33,9 @@ import org.uketsuke.eligibility.wire.MalformedMessageException;
  * another method 405, a malformed request message 400. Counts the requests per path (faults included).
  */
 final class BackendServer implements AutoCloseable {
+
+    /** Jetty's padding against false sharing: how many object references fill a cache line. */
+    static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private final BackendTls tls;
     private final RouteTable routes;
@@ -70,6 +75,7 @@ final class BackendServer implements AutoCloseable {
             throw new IllegalStateException("the backend was closed before it served");
         }
         try {
+            setReferencesPerCacheLine();
             QueuedThreadPool threads = new QueuedThreadPool(32, 4);
             threads.setName("mock-backend");
             threads.setDaemon(true);
@@ -90,6 +96,23 @@ final class BackendServer implements AutoCloseable {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Tells Jetty what its {@code MemoryUtils} would otherwise ask the platform MBean server for (whether object
+     * references are compressed): creating that server registers every platform MXBean, ≈ 0.1 s of CPU in each JVM
+     * that serves, the demo's cold start among them (docs/tuning.md, eleventh round). The value is Jetty's own rule:
+     * the cache line's bytes over 4 with compressed references, over 8 without. A value set by the operator is kept.
+     */
+    static void setReferencesPerCacheLine() {
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) != null) {
+            return;
+        }
+        boolean compressed = Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("UseCompressedOops")
+                .getValue());
+        int cacheLineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+        System.setProperty(REFERENCES_PER_CACHE_LINE, String.valueOf(cacheLineBytes / (compressed ? 4 : 8)));
     }
 
     URI baseUri() {

@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -171,7 +173,14 @@ public final class DemoProfile implements AutoCloseable {
                             issuedCard.authCaCertDer(),
                             issuedCard.authKey(),
                             issuedCard.pin()),
-                    cardFace(backend, issuedCard, collationNumberB, chipPhoto.join(), faceKey.join()));
+                    cardFace(
+                            dataDir,
+                            mismatchPersona,
+                            backend,
+                            issuedCard,
+                            collationNumberB,
+                            chipPhoto.join(),
+                            faceKey.join()));
             CardSlot slot = switch (mode) {
                 case VIRTUAL -> {
                     VirtualCardSlot virtual = new VirtualCardSlot(inProcess(card));
@@ -504,19 +513,37 @@ public final class DemoProfile implements AutoCloseable {
      * signed by the backend's test card-face issuer.
      */
     private static CardFacePersonalisation cardFace(
-            MockBackend backend, IssuedCard issued, String collationNumberB, byte[] chipPhoto, KeyPair applicationKey) {
+            Path dataDir,
+            boolean mismatchPersona,
+            MockBackend backend,
+            IssuedCard issued,
+            String collationNumberB,
+            byte[] chipPhoto,
+            KeyPair applicationKey) {
         DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
         String birthDate = yyyymmdd.format(issued.expected().birthdate());
         String sex = issued.expected().sex().code();
         String expiry = yyyymmdd.format(CARD_EXPIRY);
+        byte[] publicKey = applicationKey.getPublic().getEncoded();
+        byte[] issuer;
+        try {
+            issuer = backend.cardFaceIssuerCertificate().getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] signature = DemoCardFace.faceSignature(
+                dataDir,
+                mismatchPersona,
+                issuer,
+                List.of(
+                        birthDate.getBytes(StandardCharsets.UTF_8),
+                        sex.getBytes(StandardCharsets.UTF_8),
+                        publicKey,
+                        chipPhoto,
+                        expiry.getBytes(StandardCharsets.UTF_8)),
+                () -> backend.signCardFace(birthDate, sex, publicKey, chipPhoto, expiry));
         return new CardFacePersonalisation(
-                collationNumberB,
-                birthDate,
-                sex,
-                chipPhoto,
-                expiry,
-                applicationKey,
-                backend.signCardFace(birthDate, sex, applicationKey.getPublic().getEncoded(), chipPhoto, expiry));
+                collationNumberB, birthDate, sex, chipPhoto, expiry, applicationKey, signature);
     }
 
     /** Stops the terminal, the virtual card and the embedded backend, in reverse order of starting. */
