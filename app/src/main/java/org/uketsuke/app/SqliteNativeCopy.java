@@ -3,8 +3,8 @@ package org.uketsuke.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.JarURLConnection;
 import java.net.URL;
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
 
 /**
  * sqlite-jdbc's native library, kept in the user's cache folder instead of extracted at every start: left alone, the
@@ -20,7 +21,7 @@ import java.util.Optional;
  * seventh round). Here the first start writes the copy (owner-only folder, written whole by a rename) and later ones
  * point the driver at it ({@code org.sqlite.lib.path} and {@code .name}, which it loads without extracting).
  *
- * <p>The copy's name carries the jar entry's size and time, so another sqlite-jdbc writes a copy of its own. It lives
+ * <p>The copy's name carries the jar entry's size and CRC-32, so another sqlite-jdbc writes a copy of its own. It lives
  * beside the user's AOT cache in the same 0700 folder and is trusted as that cache is: only the terminal's user (or
  * root) can write there, and that user runs the terminal's code anyway. Where anything is unusual (another OS or
  * libc, the properties already set, a folder that cannot be written) nothing is set and the driver does as before.
@@ -51,13 +52,23 @@ final class SqliteNativeCopy {
             return "sqlite native library: not on the class path";
         }
         try {
-            URLConnection entry = url.openConnection();
-            long size = entry.getContentLengthLong();
-            String name = String.format(Locale.ROOT, "libsqlitejdbc-%d-%d.so", size, entry.getLastModified());
+            // The jar entry's size and CRC-32, from the jar's directory. Not URLConnection's content length and last
+            // modified time: those go through its HTTP-style headers, whose date it formats with a SimpleDateFormat and
+            // parses back, starting the JDK's calendar and locale data on the start's critical path (8 of the main
+            // thread's 37 samples before launch in a profiled start, docs/tuning.md, eleventh round).
+            if (!(url.openConnection() instanceof JarURLConnection entry)) {
+                return "sqlite native library: the driver extracts it (not in a jar: " + url + ")";
+            }
+            JarEntry library = entry.getJarEntry();
+            long size = library.getSize();
+            if (size < 0 || library.getCrc() < 0) {
+                return "sqlite native library: the driver extracts it (no size or CRC in its jar's directory)";
+            }
+            String name = String.format(Locale.ROOT, "libsqlitejdbc-%d-%d.so", size, library.getCrc());
             Path copy = folder.resolve(name);
             boolean kept = Files.isRegularFile(copy) && Files.size(copy) == size;
             if (!kept) {
-                write(entry, folder, copy);
+                write(entry, size, folder, copy);
             }
             System.setProperty(PATH_PROPERTY, folder.toString());
             System.setProperty(NAME_PROPERTY, name);
@@ -96,7 +107,7 @@ final class SqliteNativeCopy {
     }
 
     /** The entry written whole: a private temporary file beside the copy, then renamed over it. */
-    private static void write(URLConnection entry, Path folder, Path copy) throws IOException {
+    private static void write(JarURLConnection entry, long size, Path folder, Path copy) throws IOException {
         Files.createDirectories(
                 folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
@@ -111,7 +122,7 @@ final class SqliteNativeCopy {
                     OutputStream out = Files.newOutputStream(part)) {
                 in.transferTo(out);
             }
-            if (Files.size(part) != entry.getContentLengthLong()) {
+            if (Files.size(part) != size) {
                 throw new IOException("short copy of " + entry.getURL());
             }
             // One folder on one file system: a rename is atomic there; where it is not, use() lets the driver extract.
