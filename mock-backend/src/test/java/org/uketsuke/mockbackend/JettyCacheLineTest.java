@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The backend tells Jetty its references per cache line, so serving never makes the platform MBean server (≈ 0.1 s
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.Test;
  * value is kept. Each case runs in a fresh JVM: the server and Jetty's value are made once per JVM.
  */
 class JettyCacheLineTest {
+
+    /** One backend state for the three probes: its test PKI is made by the first and kept; removed after the class. */
+    @TempDir
+    static Path state;
 
     @Test
     void servingMakesNoMBeanServerAndJettyGetsItsOwnValue() throws Exception {
@@ -50,7 +55,8 @@ class JettyCacheLineTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JettyCacheLineProbe.class.getName()));
+        command.addAll(List.of(
+                "-cp", System.getProperty("java.class.path"), JettyCacheLineProbe.class.getName(), state.toString()));
         Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(probe.waitFor(120, TimeUnit.SECONDS)).isTrue();
