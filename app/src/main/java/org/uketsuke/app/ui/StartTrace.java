@@ -26,7 +26,7 @@ public final class StartTrace {
     /**
      * On Linux, the CPU milliseconds each live thread of the JVM has used so far (JIT compilers and GC included; a
      * thread that has ended is missing), from {@code /proc/self/task/}: one {@code start-threads} line, names as the
-     * kernel keeps them (15 characters, blanks as {@code _}). It showed that the JIT compilers, not the FX thread, use
+     * kernel keeps them (15 characters, blanks as {@code _}), then {@code process=} the whole process's. It showed that the JIT compilers, not the FX thread, use
      * most of the start's CPU (docs/tuning.md, eighth round).
      */
     public static void threads() {
@@ -44,6 +44,11 @@ public final class StartTrace {
                 long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 out.append(' ').append(name.replace(' ', '_')).append('=').append(ticks * 10);
             }
+            // The whole process's, threads that have ended included (the start thread, the toolkit's launcher).
+            ProcessHandle.current()
+                    .info()
+                    .totalCpuDuration()
+                    .ifPresent(cpu -> out.append(" process=").append(cpu.toMillis()));
         } catch (IOException | RuntimeException e) {
             out.append(" unreadable: ").append(e.getMessage());
         }

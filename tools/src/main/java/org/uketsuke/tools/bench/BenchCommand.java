@@ -397,6 +397,32 @@ public final class BenchCommand implements Callable<Integer> {
                     "≤ 8 APDUs",
                     Result.atMost(apdus, 8));
         }
+        cardDialogue(personalisation, readers, runs);
+    }
+
+    /** The card's part of a PIN visit alone, through pcscd + vpcd: a floor of the visit's steps ({@link CardDialogue}). */
+    private void cardDialogue(CardPersonalisation personalisation, PcscReaders readers, int runs) throws Exception {
+        String what =
+                "Floor: the visit's card dialogue through pcscd + vpcd (session opened, identify, auth certificate"
+                        + " on the short-only card, PIN tries left, VERIFY, RSA-2048 signature by the virtual card)";
+        MyNumberCardSimulator card = new MyNumberCardSimulator(personalisation);
+        CardDialogue.Timed dialogue;
+        try (VpcdConnector inserted = new VpcdConnector(card)) {
+            inserted.connect();
+            if (!readers.waitForCardPresent(READER, Duration.ofSeconds(10))) {
+                row(Row.notMeasured(what, "no card seen in " + READER, ""));
+                return;
+            }
+            dialogue = CardDialogue.measure(readers, READER, personalisation.authPin(), runs);
+        }
+        readers.waitForCardAbsent(READER, Duration.ofSeconds(10));
+        floors.cardDialogue(dialogue.nanos());
+        timed(
+                what,
+                Stats.ofNanos(dialogue.nanos()),
+                dialogue.apdus() + " APDUs; " + Floors.floorNote(floors.cardDialogue()),
+                "",
+                Result.NONE);
     }
 
     /**
@@ -620,6 +646,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "",
                 Result.NONE);
         floors.cardToStoreRatio(visits, this::row);
+        floors.cardToStoreStepsRatio(visits, (writeCounts[0] + writeCounts[1]) / (double) runs, this::row);
     }
 
     /**

@@ -51,14 +51,14 @@ final class ColdStart {
         }
         for (int i = -1; i < runs; i++) { // the first start makes the demo's state and each archive: not counted
             for (Variant v : Variant.values()) {
-                Optional<Long> ms = start(v, i < 0);
+                Optional<Start> ms = start(v, i < 0, false);
                 if (ms.isEmpty()) {
                     out.accept(Row.notMeasured(
                             "App cold start (" + v.label + ")", "the window did not come up (no display?)", "≤ 1.5 s"));
                     return;
                 }
                 if (i >= 0) {
-                    starts.get(v)[i] = ms.get() * 1_000_000L;
+                    starts.get(v)[i] = ms.get().readyMs() * 1_000_000L;
                 }
             }
         }
@@ -88,6 +88,59 @@ final class ColdStart {
                 String.format(Locale.ROOT, "%.2f×", ratio),
                 "≤ 1.5×",
                 Result.atMost(ratio, 1.5)));
+        traced(out);
+    }
+
+    /**
+     * Where an app start's time and CPU go, against the minimal window's CPU: more starts of each on the same caches,
+     * the app's with its own trace ({@code -Duketsuke.startTrace}: milestones, then each thread's CPU), not counted in
+     * the rows above (the trace itself costs a few milliseconds). The figures the notes' "what is left" rest on.
+     */
+    private void traced(Consumer<Row> out) throws IOException, InterruptedException {
+        int runs = this.runs <= 3 ? 1 : 3;
+        List<StartTraceLines> app = new ArrayList<>();
+        double[] windowCpu = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            Optional<Start> window = start(Variant.WINDOW, false, false);
+            Optional<StartTraceLines> traced =
+                    start(Variant.AOT, false, true).flatMap(s -> StartTraceLines.of(s.readyMs(), s.lines()));
+            if (window.isEmpty() || traced.isEmpty()) {
+                out.accept(
+                        Row.notMeasured("App cold start, traced", "a traced start printed no trace or no ready", ""));
+                return;
+            }
+            windowCpu[i] = window.get().lines().stream()
+                    .filter(l -> l.startsWith("cpu "))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(4).strip()))
+                    .findFirst()
+                    .orElse(Double.NaN);
+            app.add(traced.get());
+        }
+        String n = String.format(Locale.ROOT, "median of %d traced starts (AOT cache)", runs);
+        for (StartTraceLines.Span span : StartTraceLines.Span.values()) {
+            out.accept(new Row(
+                    "… of which " + span.label,
+                    Optional.of(Stats.ofMillis(
+                            app.stream().mapToDouble(t -> t.span(span)).toArray())),
+                    n,
+                    "",
+                    Result.NONE));
+        }
+        Stats appCpu = Stats.ofMillis(
+                app.stream().mapToDouble(StartTraceLines::processCpu).toArray());
+        Stats minimalCpu = Stats.ofMillis(windowCpu);
+        out.accept(new Row(
+                "CPU of an app start to ready, all its threads (traced starts, AOT cache; thread CPU in 10 ms ticks)",
+                Optional.of(appCpu),
+                String.format(
+                        Locale.ROOT,
+                        "by thread (medians, ms): %s; the minimal window's whole process: median %.0f ms (%.2f× of"
+                                + " it)",
+                        StartTraceLines.byKind(app),
+                        minimalCpu.median(),
+                        appCpu.median() / minimalCpu.median()),
+                "",
+                Result.NONE));
     }
 
     private String archiveSize(String name) {
@@ -101,7 +154,11 @@ final class ColdStart {
         }
     }
 
-    private Optional<Long> start(Variant variant, boolean first) throws IOException, InterruptedException {
+    /** One start's {@code ready} milliseconds and everything it printed (the trace's lines, when traced). */
+    private record Start(long readyMs, List<String> lines) {}
+
+    private Optional<Start> start(Variant variant, boolean first, boolean traced)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (System.getenv("DISPLAY") == null && Files.isExecutable(Path.of("/usr/bin/xvfb-run"))) {
             command.addAll(List.of("/usr/bin/xvfb-run", "-a"));
@@ -112,6 +169,9 @@ final class ColdStart {
         command.add(BenchCommand.javaCommand());
         command.addAll(ProductJvmOptions.product());
         command.add("-Dprism.order=sw");
+        if (traced) {
+            command.add("-Duketsuke.startTrace=true");
+        }
         command.addAll(
                 switch (variant) {
                     case WINDOW -> aot("window.aot", first);
@@ -131,15 +191,14 @@ final class ColdStart {
                             .toString()));
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String ready = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                 .lines()
+                .toList();
+        process.waitFor();
+        return lines.stream()
                 .filter(l -> l.startsWith("ready "))
                 .findFirst()
-                .orElse(null);
-        process.waitFor();
-        return ready == null
-                ? Optional.empty()
-                : Optional.of(Long.parseLong(ready.substring(6).strip()));
+                .map(ready -> new Start(Long.parseLong(ready.substring(6).strip()), lines));
     }
 
     /** As ./uketsuke starts the app (JEP 514): the first start trains and writes the cache at exit, later ones map it. */

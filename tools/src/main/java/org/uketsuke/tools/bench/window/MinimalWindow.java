@@ -9,7 +9,8 @@ import javafx.stage.Stage;
 
 /**
  * The cold-start floor (issue #23): the least a JavaFX window costs on this machine with the same JDK and flags as the
- * app. Prints {@code ready MS} (JVM start → first pulse after the window is shown), as {@code demo --exit-when-ready}.
+ * app. Prints {@code ready MS} (JVM start → first pulse after the window is shown), as {@code demo --exit-when-ready},
+ * then {@code cpu MS}, the process's CPU by then.
  */
 public final class MinimalWindow {
 
@@ -30,6 +31,11 @@ public final class MinimalWindow {
                 System.out.println("ready "
                         + (System.currentTimeMillis()
                                 - ManagementFactory.getRuntimeMXBean().getStartTime()));
+                // The process's CPU to here, for the bench's traced rows (read after the time above is taken).
+                ProcessHandle.current()
+                        .info()
+                        .totalCpuDuration()
+                        .ifPresent(cpu -> System.out.println("cpu " + cpu.toMillis()));
                 System.out.flush();
                 Platform.exit();
             });
