@@ -57,6 +57,11 @@ public final class Uketsuke implements Runnable {
         // (docs/tuning.md, seventh round).
         if (startsToolkitEarly(args)) {
             EarlyToolkit.begin();
+            // The JIT's compilers below the start's threads: on two cores they held a core through the whole start.
+            Thread.ofPlatform()
+                    .name("jit-priority")
+                    .daemon()
+                    .start(() -> LoggerFactory.getLogger(CompilerPriority.class).debug(CompilerPriority.lower()));
         }
         // Logging configures itself (logback parses its XML) on a core of its own while picocli builds the command
         // tree, instead of on the start thread's first logger, where it was ≈ ¼ of the demo's critical path

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import org.uketsuke.app.CompilerPriority;
 import org.uketsuke.app.reception.BatchPreCheck;
 import org.uketsuke.bridge.BridgeConfig;
 import org.uketsuke.bridge.RececonBridge;
@@ -112,6 +113,7 @@ public final class BatchTerminalProcess {
     }
 
     public static void main(String[] args) throws Exception {
+        CompilerPriority.lower(); // as the windowed kiosk, whose visits these are
         Path work = Path.of(args[0]);
         TlsMaterial tls = TlsMaterial.fromPkcs12(Path.of(args[7]), args[8].toCharArray(), Path.of(args[9]));
         List<InsuranceSearch> booked = readBookings(Path.of(args[10]), "booking-" + args[1] + "-");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.uketsuke.app.CompilerPriority;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VirtualCardSlot;
 import org.uketsuke.bridge.BridgeConfig;
@@ -37,6 +38,7 @@ public final class GrowthTerminal {
     private GrowthTerminal() {}
 
     public static void main(String[] args) throws Exception {
+        CompilerPriority.lower(); // as the windowed kiosk, whose visits these are
         Path work = Path.of(args[0]);
         TlsMaterial tls = TlsMaterial.fromPkcs12(Path.of(args[2]), args[3].toCharArray(), Path.of(args[4]));
         IssuedCard card = TerminalProcess.readCard(Path.of(args[5]));

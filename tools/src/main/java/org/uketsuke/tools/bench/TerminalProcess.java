@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.uketsuke.app.CompilerPriority;
 import org.uketsuke.app.flow.VisitCommand;
 import org.uketsuke.app.flow.VisitEvent;
 import org.uketsuke.app.reception.CardSlot;
@@ -64,6 +65,7 @@ public final class TerminalProcess {
     private TerminalProcess() {}
 
     public static void main(String[] args) throws Exception {
+        CompilerPriority.lower(); // as the windowed kiosk, whose visits these are
         Path work = Path.of(args[0]);
         int terminal = Integer.parseInt(args[1]);
         TlsMaterial tls = TlsMaterial.fromPkcs12(Path.of(args[7]), args[8].toCharArray(), Path.of(args[9]));

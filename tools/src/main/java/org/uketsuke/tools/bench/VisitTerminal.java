@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.uketsuke.app.CompilerPriority;
 import org.uketsuke.app.reception.PcscCardSlot;
 import org.uketsuke.app.reception.ReceptionSteps;
 import org.uketsuke.app.reception.VisitTimings;
@@ -37,6 +38,7 @@ public final class VisitTerminal {
     private VisitTerminal() {}
 
     public static void main(String[] args) throws Exception {
+        CompilerPriority.lower(); // as the windowed kiosk, whose visits these are
         Path work = Path.of(args[0]);
         TlsMaterial tls = TlsMaterial.fromPkcs12(Path.of(args[2]), args[3].toCharArray(), Path.of(args[4]));
         String pin = args[5];
