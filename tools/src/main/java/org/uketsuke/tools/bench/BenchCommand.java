@@ -460,8 +460,10 @@ public final class BenchCommand implements Callable<Integer> {
                             "%d lost, %d doubled of %d (warm-up and burst visits included); saturated: %.1f visits/s"
                                     + " (%d visits, all terminals back to back at once); CPU per paced visit: %.1f ms"
                                     + " in the terminal's JVM, %.1f ms in the backend's; terminal JVMs: the product's"
-                                    + " options (%s); measured after %d untimed visits per terminal (class loading and"
-                                    + " the JIT's first compilations, docs/tuning.md)",
+                                    + " options (%s) and, as the windowed kiosk, compilers ten nice steps lower;"
+                                    + " measured after %d untimed visits per terminal (class loading and the JIT's"
+                                    + " first compilations, docs/tuning.md) and a pause of ≤ 15 s for its compilers to"
+                                    + " go quiet, as a kiosk's do between patients",
                             r.lost(),
                             r.doubled(),
                             r.confirmed(),
@@ -576,6 +578,9 @@ public final class BenchCommand implements Callable<Integer> {
                     terminalCpuMs = Long.parseLong(f[1]) / 1e6 / runs;
                 } else if (f[0].equals("thread-cpu")) {
                     byThread.append(String.format(Locale.ROOT, " %s %.2f", f[1], Long.parseLong(f[2]) / 1e6 / runs));
+                } else if (f[0].equals("compilers-quiet")) {
+                    System.out.println(
+                            "visit terminal's compilers went quiet after its untimed visits in " + f[1] + " ms");
                 } else if (f[0].equals("writes")) {
                     writeCounts[0] = Long.parseLong(f[1]);
                     writeCounts[1] = Long.parseLong(f[2]);
@@ -595,7 +600,9 @@ public final class BenchCommand implements Callable<Integer> {
         String what = "Card present → written to the レセコン store (pcscd + vpcd, mTLS, SQLite + face file)" + seeded;
         String memory = String.format(
                 Locale.ROOT,
-                "the visits in a terminal JVM of their own (the product's options, after %d untimed visits), the"
+                "the visits in a terminal JVM of their own (the product's options and, as the windowed kiosk, its"
+                        + " compilers ten nice steps lower; after %d untimed visits and a pause of ≤ 15 s for its"
+                        + " compilers to go quiet, as a kiosk's do between patients), the"
                         + " backend in another (it warmed first by %d card confirmations from a JVM of their own, then"
                         + " it and the card by %d visits of a throwaway terminal, which"
                         + " trained the AOT cache the terminal maps, as the product's launchers keep one%s, then %d"

@@ -42,7 +42,8 @@ import org.uketsuke.mockbackend.IssuedCard;
  * One terminal of the multi-terminal bench, in its own JVM (the product's JVM options and the proposed kiosk flags:
  * {@link ProductJvmOptions}): its own virtual card (in-process, no pcscd), its own
  * outbox and delivery worker, the one mock backend shared by every terminal (over mTLS, one kept-alive connection),
- * delivering into the shared PostgreSQL store. After its untimed warm-up visits it prints {@code ready} and waits
+ * delivering into the shared PostgreSQL store. After its untimed warm-up visits and a pause for its compilers to go
+ * quiet ({@link ThreadCpu#awaitQuietCompilers}) it prints {@code ready} and waits
  * for {@code go EPOCH_MS} on its input: then patients arrive at random (Poisson, the given mean rate) from that
  * instant, and each visit prints {@code nanos T}, from the patient's arrival (waiting included, when the previous
  * visit ran long) to the confirmation committed to the outbox. Then {@code cpu KIND NANOS} per kind of thread
@@ -84,6 +85,7 @@ public final class TerminalProcess {
             VirtualCardSlot slot = Soak.slotWith(card);
             ReceptionSteps steps = steps(slot, URI.create(args[6]), tls, bridge);
             warmUp(warmUps, () -> visit(steps, slot, card.pin(), terminal));
+            ThreadCpu.awaitQuietCompilers(VisitTerminal.QUIET_AT_MOST); // as a kiosk's between patients
             // The shared start instant on this JVM's nanoTime; arrivals follow it, the same for every terminal.
             long start = Terminals.awaitGo(out, in, String.valueOf(terminal));
             Map<String, Long> threadsAtGo = ThreadCpu.byKind();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -48,6 +49,33 @@ final class ThreadCpu {
         now.replaceAll((kind, nanos) -> nanos - before.getOrDefault(kind, 0L));
         now.values().removeIf(nanos -> nanos <= 0);
         return now;
+    }
+
+    /** The JIT's compiler threads' kind ("C1 CompilerThre" and "C2 CompilerThre" without their digits). */
+    static final String COMPILERS = "C_CompilerThre";
+
+    /** How often {@link #awaitQuietCompilers} looks; the compilers are quiet when they used under one tick meanwhile. */
+    private static final Duration QUIET = Duration.ofMillis(500);
+
+    /**
+     * Waits until this JVM's JIT compilers have gone quiet — less than one clock tick (10 ms) of CPU in half a second —
+     * at most {@code max}; how long it waited. A terminal's untimed visits run back to back, while a kiosk serves
+     * patients minutes apart: its compilers, ten nice steps below its other threads ({@code CompilerPriority}), finish
+     * their work in those gaps, and without this pause they did it inside the bench's timed visits (docs/tuning.md,
+     * twelfth round). Where there is no {@code /proc} it does not wait.
+     */
+    static Duration awaitQuietCompilers(Duration max) throws InterruptedException {
+        long started = System.nanoTime();
+        long before = byKind().getOrDefault(COMPILERS, -1L);
+        while (before >= 0 && System.nanoTime() - started < max.toNanos()) {
+            Thread.sleep(QUIET);
+            long now = byKind().getOrDefault(COMPILERS, 0L);
+            if (now - before < 1_000_000_000L / TICKS_PER_SECOND) {
+                break;
+            }
+            before = now;
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** A thread's kind: its name (as {@code comm} shows it, 15 characters) without digits, '#' and spaces at the end. */

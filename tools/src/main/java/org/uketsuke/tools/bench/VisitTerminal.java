@@ -25,7 +25,8 @@ import org.uketsuke.reader.pcsc.PcscReaders;
  * visits' tail (docs/tuning.md, issue #23 sixth round).
  *
  * <p>It makes {@code warmUps} untimed visits (class loading and the JIT's compilations of a terminal that has served a
- * while), then {@code runs} timed ones, each printed as {@code visit TOTAL CARD BACKEND SINKS} (nanoseconds), then
+ * while), waits for its compilers to go quiet as a kiosk's do between patients (printing {@code compilers-quiet MS}),
+ * then {@code runs} timed ones, each printed as {@code visit TOTAL CARD BACKEND SINKS} (nanoseconds), then
  * {@code cpu NANOS} (the JVM's CPU) and {@code writes COMMITS FSYNCS} over the timed visits, and {@code done}.
  *
  * <p>Arguments: terminal folder (outbox.db, rececon.db, face/), backend URI, terminal PKCS#12 file, its password,
@@ -34,6 +35,9 @@ import org.uketsuke.reader.pcsc.PcscReaders;
 public final class VisitTerminal {
 
     private static final String INSTITUTION = "1311234567";
+
+    /** The longest pause for the compilers after the untimed visits ({@link ThreadCpu#awaitQuietCompilers}). */
+    static final Duration QUIET_AT_MOST = Duration.ofSeconds(15);
 
     private VisitTerminal() {}
 
@@ -59,6 +63,8 @@ public final class VisitTerminal {
             for (int i = 0; i < warmUps; i++) {
                 TerminalProcess.pinVisit(steps, pin, "visit terminal");
             }
+            out.println("compilers-quiet "
+                    + ThreadCpu.awaitQuietCompilers(QUIET_AT_MOST).toMillis());
             DurableWrites.Count before = DurableWrites.onThisThread();
             Duration cpuBefore = cpu();
             Map<String, Long> threadsBefore = ThreadCpu.byKind();
