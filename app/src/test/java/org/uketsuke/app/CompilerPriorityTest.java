@@ -58,7 +58,8 @@ class CompilerPriorityTest {
                 .flatMap(e -> e.getValue().stream())
                 .toList();
         assertThat(compilers).isNotEmpty().allMatch(lowered::equals);
-        assertThat(lines).contains("said compiler threads 10 nice steps lower: " + compilers.size());
+        // As many as it found then; a compiler thread started since inherits the value and is checked above.
+        assertThat(lines).anyMatch(l -> l.matches("said compiler threads 10 nice steps lower: [1-9][0-9]*"));
         // Every other thread — GC, the VM's own, the JDK's — keeps the JVM's.
         nices.entrySet().stream()
                 .filter(e -> !compiler(e.getKey()))

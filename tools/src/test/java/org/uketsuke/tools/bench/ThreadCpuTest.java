@@ -2,6 +2,7 @@ package org.uketsuke.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The terminals' CPU per kind of thread, read from /proc: names grouped, utime + stime counted. */
@@ -26,5 +27,14 @@ class ThreadCpuTest {
         assertThat(before.values().stream().mapToLong(Long::longValue).sum()).isPositive();
         assertThat(ThreadCpu.since(before))
                 .allSatisfy((kind, nanos) -> assertThat(nanos).isPositive());
+    }
+
+    @Test
+    void thePauseForQuietCompilersKeepsToItsLimit() throws Exception {
+        // This JVM's compilers are named as the pause looks for them, so it does look at them.
+        assertThat(ThreadCpu.byKind()).containsKey(ThreadCpu.COMPILERS);
+        assertThat(ThreadCpu.awaitQuietCompilers(Duration.ZERO)).isLessThan(Duration.ofMillis(400));
+        // Busy or quiet, it returns by the limit plus one look (half a second), never later.
+        assertThat(ThreadCpu.awaitQuietCompilers(Duration.ofSeconds(1))).isLessThan(Duration.ofMillis(1_900));
     }
 }
