@@ -51,9 +51,12 @@ public final class CompilerPriority {
             return "compilers' priority unchanged: not Linux";
         }
         Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return "compilers' priority unchanged: no /proc";
+        }
         Optional<Priority> priority = priority();
-        if (priority.isEmpty() || !Files.isDirectory(tasks)) {
-            return "compilers' priority unchanged: no getpriority/setpriority or /proc";
+        if (priority.isEmpty()) {
+            return "compilers' priority unchanged: no getpriority/setpriority";
         }
         int lowered = 0;
         try (Stream<Path> all = Files.list(tasks)) {

@@ -145,20 +145,14 @@ record StartTraceLines(Map<String, Long> milestones, long readyMs, Map<String, L
                         .sum();
                 named[i] += ms[i];
             }
-            parts.add(String.format(Locale.ROOT, "%s %.0f", kind.label, median(ms)));
+            parts.add(String.format(
+                    Locale.ROOT, "%s %.0f", kind.label, Stats.ofMillis(ms).median()));
         }
         double[] other = new double[starts.size()];
         for (int i = 0; i < starts.size(); i++) {
             other[i] = starts.get(i).processCpuMs - named[i];
         }
-        parts.add(String.format(Locale.ROOT, "other %.0f", median(other)));
+        parts.add(String.format(Locale.ROOT, "other %.0f", Stats.ofMillis(other).median()));
         return String.join(", ", parts);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
